@@ -1,0 +1,27 @@
+"""The project's own exception types; cli.py turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class TraceError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class InputError(TraceError):
+    """An input file cannot be read: missing, corrupt, encrypted, image-only or unsupported.
+
+    The message names the file and the problem in one line.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ProfileError(TraceError):
+    """A profile or registry file under rules/ is missing or malformed."""
+
+
+class UsageError(TraceError):
+    """The caller asked for something that does not make sense (unknown format, profile, id)."""

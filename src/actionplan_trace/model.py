@@ -1,0 +1,223 @@
+"""The document model: plain dataclasses every extractor fills and every later stage reads.
+
+Extractors produce a flat list of `Block`s carrying formatting hints (style, outline level,
+bold, font size, list label); `structure.build` turns that list into a `Document` whose
+sections form a tree (each section names its parent by id). Nothing else in the package
+defines document types, so JSON output, diffing and reference resolution all agree on
+one vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+BLOCK_TYPES = ("paragraph", "list-item", "table", "footnote", "heading")
+
+
+@dataclass
+class Loc:
+    """Where a block came from: a body paragraph index (docx/text), a page (pdf), a table cell."""
+
+    paragraph: int | None = None
+    page: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    footnote: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    def __str__(self) -> str:
+        return ",".join(f"{k}={v}" for k, v in self.to_dict().items())
+
+
+@dataclass
+class Cell:
+    """One table cell: its text (paragraphs joined by newlines) and where it sits."""
+
+    text: str
+    loc: Loc = field(default_factory=Loc)
+    paragraphs: list[str] = field(default_factory=list)
+    bold: bool = False
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, table, footnote or heading line.
+
+    `text` is the visible text (for tables, rows joined by newlines and cells by " | ").
+    The hint fields describe formatting the structurer may use to recognise headings;
+    they are not part of the JSON contract except `label` and `field`.
+    """
+
+    type: str
+    text: str
+    loc: Loc = field(default_factory=Loc)
+    rows: list[list[Cell]] | None = None
+    label: str | None = None
+    list_level: int | None = None
+    field: str | None = None
+    style: str | None = None
+    outline_level: int | None = None
+    bold: bool = False
+    size: float | None = None
+    revised: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}
+        if self.label:
+            out["label"] = self.label
+        if self.field:
+            out["field"] = self.field
+        if self.rows is not None:
+            out["rows"] = [[c.text for c in row] for row in self.rows]
+        return out
+
+
+def table_text(rows: list[list[Cell]]) -> str:
+    """The text of a table as one string: cells joined by ' | ', rows by newlines."""
+    return "\n".join(" | ".join(c.text for c in row) for row in rows)
+
+
+@dataclass
+class Section:
+    """A node of the document tree. `parent` is the parent's id (None for top level).
+
+    `heading` is the source text of the heading paragraph(s) the section was opened by (typed
+    number included), `signal` says which heading signal fired, `loc` where the heading was.
+    """
+
+    id: str
+    kind: str
+    number: str | None
+    title: str
+    parent: str | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    loc: Loc = field(default_factory=Loc)
+    signal: str | None = None
+    heading: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "number": self.number,
+            "title": self.title,
+            "parent": self.parent,
+            "level": self.level,
+        }
+        if self.fields:
+            out["fields"] = dict(self.fields)
+        if self.signal:
+            out["signal"] = self.signal
+        if self.heading is not None:
+            out["heading"] = self.heading
+        out["loc"] = self.loc.to_dict()
+        out["blocks"] = [b.to_dict() for b in self.blocks]
+        return out
+
+    @property
+    def text(self) -> str:
+        """All block text of this section alone (not its children), newline-joined."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class Revision:
+    """One tracked change in a .docx: insert, delete, move-from, move-to, or a property change."""
+
+    type: str
+    author: str | None
+    date: str | None
+    text: str
+    loc: Loc = field(default_factory=Loc)
+    section: str | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "author": self.author,
+            "date": self.date,
+            "text": self.text,
+            "section": self.section,
+            "loc": self.loc.to_dict(),
+        }
+
+
+@dataclass
+class Source:
+    """What was read: path, format (docx/pdf/text), content hash, profile and view used."""
+
+    path: str
+    format: str
+    sha256: str
+    profile: str | None = None
+    view: str = "accepted"
+    pages: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if v is not None}
+        return out
+
+
+@dataclass
+class RawDocument:
+    """An extractor's output before structuring: blocks in reading order plus side data."""
+
+    source: Source
+    blocks: list[Block]
+    revisions: list[Revision] = field(default_factory=list)
+    footnotes: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A structured document: its source, its sections in document order, its revisions."""
+
+    source: Source
+    sections: list[Section]
+    revisions: list[Revision] = field(default_factory=list)
+
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+    def get(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def children(self, section_id: str | None) -> list[Section]:
+        return [s for s in self.sections if s.parent == section_id]
+
+    def of_kind(self, kind: str) -> list[Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+    def path(self, section: Section) -> list[Section]:
+        """The chain of sections from the top level down to `section`."""
+        by_id = {s.id: s for s in self.sections}
+        chain = [section]
+        while chain[-1].parent is not None and chain[-1].parent in by_id:
+            chain.append(by_id[chain[-1].parent])
+        return list(reversed(chain))
+
+    def blocks(self) -> Iterator[tuple[Section, Block]]:
+        for s in self.sections:
+            for b in s.blocks:
+                yield s, b
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": "actionplan-trace/extract/1",
+            "source": self.source.to_dict(),
+            "sections": [s.to_dict() for s in self.sections],
+        }
+        if self.revisions:
+            out["revisions"] = [r.to_dict() for r in self.revisions]
+        return out

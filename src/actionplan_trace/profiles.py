@@ -1,0 +1,204 @@
+"""Profiles: the data under rules/profiles/ that says how to recognise sections of a document type.
+
+A profile is a YAML file with `name`, `description`, `detect` (patterns whose hits over the
+document's paragraphs select the profile automatically), `headings` (rules tried in order on each
+paragraph) and `tables` (rules that turn the rows of a matching table into sections). Loading
+compiles every regex once; nothing here looks at a document except `detect_profile`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import ProfileError
+
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+
+SIGNALS = ("heading-style", "bold-line", "heading-like")
+
+
+@dataclass(frozen=True)
+class HeadingRule:
+    """Opens a section of `kind` when a paragraph matches `match` and the conditions hold."""
+
+    kind: str
+    match: re.Pattern[str] | None = None
+    rank: int | None = None
+    rank_from_number: int | None = None
+    rank_from_outline: int | None = None
+    within: tuple[str, ...] = ()
+    not_within: tuple[str, ...] = ()
+    requires: str | None = None
+    id: str | None = None
+    title_from_next: bool = False
+    max_words: int | None = None
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """Turns each data row of a table whose header matches into a section of `kind`."""
+
+    kind: str
+    header: re.Pattern[str]
+    columns: tuple[str, ...]
+    within: tuple[str, ...] = ()
+    title_field: str | None = None
+    number: str | None = None
+    number_field: str | None = None
+    id: str | None = None
+    group: re.Pattern[str] | None = None
+    group_kind: str | None = None
+    group_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A document type: how to detect it and how to recognise its sections."""
+
+    name: str
+    description: str
+    detect_patterns: tuple[re.Pattern[str], ...]
+    min_hits: int
+    headings: tuple[HeadingRule, ...]
+    tables: tuple[TableRule, ...]
+    max_heading_words: int = 80
+    path: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _regex(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ProfileError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
+    if "kind" not in raw:
+        raise ProfileError(f"{where}: heading rule without 'kind'")
+    requires = raw.get("requires")
+    if requires is not None and requires not in SIGNALS:
+        raise ProfileError(f"{where}: unknown signal {requires!r} (one of {', '.join(SIGNALS)})")
+    if raw.get("match") is None and requires is None:
+        raise ProfileError(f"{where}: rule for {raw['kind']!r} needs 'match' or 'requires'")
+    return HeadingRule(
+        kind=raw["kind"],
+        match=_regex(raw["match"], where) if raw.get("match") else None,
+        rank=raw.get("rank"),
+        rank_from_number=raw.get("rank_from_number"),
+        rank_from_outline=raw.get("rank_from_outline"),
+        within=_tuple(raw.get("within")),
+        not_within=_tuple(raw.get("not_within")),
+        requires=requires,
+        id=raw.get("id"),
+        title_from_next=bool(raw.get("title_from_next", False)),
+        max_words=raw.get("max_words"),
+    )
+
+
+def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
+    for key in ("kind", "header", "columns"):
+        if key not in raw:
+            raise ProfileError(f"{where}: table rule without {key!r}")
+    return TableRule(
+        kind=raw["kind"],
+        header=_regex(raw["header"], where),
+        columns=_tuple(raw["columns"]),
+        within=_tuple(raw.get("within")),
+        title_field=raw.get("title_field"),
+        number=raw.get("number"),
+        number_field=raw.get("number_field"),
+        id=raw.get("id"),
+        group=_regex(raw["group"], where) if raw.get("group") else None,
+        group_kind=raw.get("group_kind"),
+        group_id=raw.get("group_id"),
+    )
+
+
+def parse_profile(data: dict[str, Any], where: str = "<profile>") -> Profile:
+    """Build a Profile from the parsed YAML mapping, checking its shape."""
+    if not isinstance(data, dict) or "name" not in data:
+        raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
+    detect = data.get("detect") or {}
+    known = {"name", "description", "detect", "headings", "tables", "max_heading_words"}
+    return Profile(
+        name=str(data["name"]),
+        description=str(data.get("description", "")),
+        detect_patterns=tuple(_regex(p, where) for p in detect.get("patterns") or ()),
+        min_hits=int(detect.get("min_hits", 1)),
+        headings=tuple(
+            _heading_rule(r, f"{where} headings[{i}]") for i, r in enumerate(data.get("headings") or ())
+        ),
+        tables=tuple(_table_rule(r, f"{where} tables[{i}]") for i, r in enumerate(data.get("tables") or ())),
+        max_heading_words=int(data.get("max_heading_words", 80)),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def load_profile_file(path: Path) -> Profile:
+    """Read one profile YAML file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
+    profile = parse_profile(data, str(path))
+    return Profile(**{**profile.__dict__, "path": path})
+
+
+@lru_cache(maxsize=8)
+def _load_dir(directory: Path) -> dict[str, Profile]:
+    profiles: dict[str, Profile] = {}
+    for path in sorted(directory.glob("*.yml")):
+        profile = load_profile_file(path)
+        profiles[profile.name] = profile
+    return profiles
+
+
+def available_profiles(directory: Path | None = None) -> dict[str, Profile]:
+    """Every profile under rules/profiles/, by name."""
+    return dict(_load_dir((directory or RULES_DIR / "profiles").resolve()))
+
+
+def get_profile(name: str, directory: Path | None = None) -> Profile:
+    """The profile called `name`, or a path to a profile YAML file."""
+    candidate = Path(name)
+    if candidate.suffix in (".yml", ".yaml") and candidate.is_file():
+        return load_profile_file(candidate)
+    profiles = available_profiles(directory)
+    if name not in profiles:
+        raise ProfileError(f"unknown profile {name!r} (known: {', '.join(sorted(profiles))})")
+    return profiles[name]
+
+
+def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
+    """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'."""
+    lines = [t.strip() for t in texts if t and t.strip()]
+    best: tuple[float, Profile] | None = None
+    profiles = available_profiles(directory)
+    for profile in profiles.values():
+        if not profile.detect_patterns:
+            continue
+        hits = sum(1 for line in lines for p in profile.detect_patterns if p.search(line))
+        covered = sum(1 for p in profile.detect_patterns if any(p.search(line) for line in lines))
+        if hits < profile.min_hits or covered < min(2, len(profile.detect_patterns)):
+            continue
+        score = covered * 1000 + hits
+        if best is None or score > best[0]:
+            best = (score, profile)
+    if best is not None:
+        return best[1]
+    return profiles["generic"]

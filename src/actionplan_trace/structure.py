@@ -1,0 +1,403 @@
+"""Turn an extractor's flat block list into a section tree, driven by a profile's rules.
+
+Every block lands in exactly one section (a `front-matter` section holds what comes before the
+first heading, a `footnotes` section the footnotes), and every paragraph that opens a section is
+kept as that section's `heading`, so nothing an extractor read is lost. Heading signals, strongest
+first: a heading style or outline level, a short all-bold line, a short unpunctuated line; each
+section records the signal that opened it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
+from .profiles import HeadingRule, Profile, TableRule
+
+TYPED_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)[\s\u00a0]+")
+BULLET = re.compile(r"^\s*([-•·▪‣◦–—*o§])[\s\u00a0]+")
+FINAL_PUNCT = re.compile(r"[.;:,!?]$")
+SHORT_LINE_WORDS = 14
+BOLD_LINE_WORDS = 25
+FRONT_RANK = 10_000
+
+
+class _ParentRef(str):
+    """`{parent}` in id templates: the id of the nearest numbered ancestor (an id without "/"),
+    so ids stay short and survive the insertion of intermediate sections; `.number` and `.kind`
+    are the direct parent's."""
+
+    number: str
+    kind: str
+
+    def __new__(cls, section: Section | None, anchor: str = "") -> "_ParentRef":
+        obj = super().__new__(cls, anchor)
+        obj.number = (section.number or "") if section else ""
+        obj.kind = section.kind if section else ""
+        return obj
+
+
+def slug(text: str, limit: int = 36) -> str:
+    """A lower-case, hyphenated id fragment from a title (cut at a word boundary)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or "untitled"
+
+
+def is_bullet_label(label: str | None) -> bool:
+    """True for a list label that is a glyph rather than a number or letter."""
+    return bool(label) and not any(ch.isalnum() for ch in label or "")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def heading_signal(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> str | None:
+    """Which heading signal a block shows, strongest first, or None for body text."""
+    text = block.text.strip()
+    if not text or block.type == "table":
+        return None
+    if block.type == "heading" or block.outline_level is not None:
+        return "heading-style"
+    if block.type == "list-item" and is_bullet_label(block.label):
+        return None
+    if FINAL_PUNCT.search(text):
+        return None
+    if block.bold and _words(text) <= BOLD_LINE_WORDS:
+        return "bold-line"
+    if (
+        _words(text) <= max_words
+        and (text[0].isupper() or text[0].isdigit())
+        and next_block is not None
+        and next_block.type != "table"
+    ):
+        return "short-line"
+    return None
+
+
+_SIGNAL_ACCEPTS = {
+    "heading-style": {"heading-style"},
+    "bold-line": {"heading-style", "bold-line"},
+    "heading-like": {"heading-style", "bold-line", "short-line"},
+}
+
+
+@dataclass
+class _Open:
+    section: Section
+    rank: int
+
+
+@dataclass
+class _Builder:
+    profile: Profile
+    sections: list[Section] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+    def open_kinds(self) -> set[str]:
+        return {o.section.kind for o in self.stack}
+
+    def current(self) -> Section:
+        if not self.stack:
+            self.open("front-matter", None, "", FRONT_RANK, id_template="front")
+        return self.stack[-1].section
+
+    def open(
+        self,
+        kind: str,
+        number: str | None,
+        title: str,
+        rank: int,
+        *,
+        id_template: str | None = None,
+        loc: Loc | None = None,
+        signal: str | None = None,
+        heading: str | None = None,
+        index: int = 0,
+    ) -> Section:
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1].section if self.stack else None
+        section = Section(
+            id=self._unique_id(kind, number, title, parent, id_template, index),
+            kind=kind,
+            number=number,
+            title=title,
+            parent=parent.id if parent else None,
+            level=parent.level + 1 if parent else 1,
+            loc=loc or Loc(),
+            signal=signal,
+            heading=heading,
+        )
+        self.sections.append(section)
+        self.stack.append(_Open(section, rank))
+        return section
+
+    def _unique_id(
+        self, kind: str, number: str | None, title: str, parent: Section | None, template: str | None, index: int
+    ) -> str:
+        if template is None:
+            template = "{kind}-{number}" if number else "{parent}/{kind}-{slug}"
+        anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
+        base = template.format(
+            kind=kind, number=number or "", slug=slug(title), parent=_ParentRef(parent, anchor), index=index
+        ).lstrip("/")
+        candidate, n = base, 2
+        while candidate in self.ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.ids.add(candidate)
+        return candidate
+
+    def add(self, block: Block) -> None:
+        self.current().blocks.append(block)
+
+    def close_to(self, section: Section) -> None:
+        while self.stack and self.stack[-1].section is not section:
+            self.stack.pop()
+
+
+def _candidates(block: Block) -> list[str]:
+    """The texts a heading rule may match: as written, with its list label, without a typed number."""
+    text = block.text.strip()
+    out = [text]
+    if block.label and not is_bullet_label(block.label):
+        out.append(f"{block.label.strip()} {text}")
+    stripped = TYPED_NUMBER.sub("", text, count=1)
+    if stripped != text:
+        out.append(stripped)
+    return out
+
+
+def _conditions_hold(rule: HeadingRule, open_kinds: set[str], signal: str | None) -> bool:
+    if rule.within and not open_kinds.intersection(rule.within):
+        return False
+    if rule.not_within and open_kinds.intersection(rule.not_within):
+        return False
+    if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
+        return False
+    return True
+
+
+@dataclass
+class _Match:
+    rule: HeadingRule
+    number: str | None
+    title: str
+    rank: int
+
+
+def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
+    if rule.rank is not None:
+        return rule.rank
+    if rule.rank_from_number is not None and number:
+        return rule.rank_from_number + number.count(".")
+    if rule.rank_from_outline is not None:
+        return rule.rank_from_outline + (block.outline_level or 0)
+    return 9
+
+
+def match_heading(
+    profile: Profile, block: Block, next_block: Block | None, open_kinds: set[str]
+) -> tuple[_Match, str] | None:
+    """The first heading rule this block satisfies, with the signal that fired."""
+    if block.type not in ("paragraph", "heading", "list-item"):
+        return None
+    if block.type == "list-item" and is_bullet_label(block.label):
+        return None
+    text = block.text.strip()
+    if not text or _words(text) > profile.max_heading_words:
+        return None
+    default_signal = heading_signal(block, next_block)
+    for rule in profile.headings:
+        signal = default_signal
+        if rule.max_words is not None:
+            signal = heading_signal(block, next_block, rule.max_words)
+        if not _conditions_hold(rule, open_kinds, signal):
+            continue
+        if rule.match is None:
+            title = TYPED_NUMBER.sub("", text, count=1).strip() or text
+            return _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
+        for candidate in _candidates(block):
+            m = rule.match.match(candidate)
+            if not m:
+                continue
+            groups = m.groupdict()
+            number = (groups.get("number") or "").strip() or None
+            title = groups.get("title")
+            if title is None:
+                title = "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
+            return _Match(rule, number, title.strip(), _rank(rule, number, block)), signal or "pattern"
+    return None
+
+
+def _cell_blocks(cell: Cell, name: str) -> list[Block]:
+    """One block per non-empty paragraph of a table cell, tagged with its column name."""
+    paragraphs = cell.paragraphs or cell.text.split("\n")
+    blocks = []
+    for para in paragraphs:
+        text = para.strip()
+        if not text:
+            continue
+        m = BULLET.match(text)
+        if m:
+            blocks.append(Block("list-item", text[m.end():].strip(), loc=cell.loc, label=m.group(1), field=name))
+        else:
+            blocks.append(Block("paragraph", text, loc=cell.loc, field=name))
+    return blocks
+
+
+def _column_names(rule: TableRule, width: int) -> list[str]:
+    return [rule.columns[i] if i < len(rule.columns) else f"col{i + 1}" for i in range(width)]
+
+
+def _is_group_row(rule: TableRule, row: list[Cell]) -> bool:
+    texts = [c.text.strip() for c in row if c.text.strip()]
+    return bool(rule.group and texts and len(set(texts)) == 1 and rule.group.search(texts[0]))
+
+
+def apply_table_rule(builder: _Builder, block: Block) -> bool:
+    """Split a matching table into row sections; False when no table rule applies."""
+    if not block.rows:
+        return False
+    open_kinds = builder.open_kinds()
+    for rule in builder.profile.tables:
+        if rule.within and not open_kinds.intersection(rule.within):
+            continue
+        first = next((c.text for c in block.rows[0] if c.text.strip()), "")
+        if not rule.header.search(first):
+            continue
+        owner = builder.current()
+        header = block.rows[0]
+        builder.add(Block("table", table_text([header]), loc=block.loc, rows=[header]))
+        parent_for_rows = owner
+        index = 0
+        for row in block.rows[1:]:
+            if not any(c.text.strip() for c in row):
+                continue
+            builder.close_to(owner)
+            if _is_group_row(rule, row):
+                title = next(c.text.strip() for c in row if c.text.strip())
+                parent_for_rows = builder.open(
+                    rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
+                    id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
+                )
+                continue
+            if parent_for_rows is not owner:
+                builder.close_to(parent_for_rows)
+            index += 1
+            _row_section(builder, rule, row, index, parent_for_rows)
+        builder.close_to(owner)
+        return True
+    return False
+
+
+def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int, parent: Section) -> None:
+    names = _column_names(rule, len(row))
+    fields = {name: cell.text.strip() for name, cell in zip(names, row)}
+    blocks = [b for name, cell in zip(names, row) for b in _cell_blocks(cell, name)]
+    title_source = fields.get(rule.title_field or names[0], "")
+    title = title_source.split("\n")[0].strip()
+    number = None
+    if rule.number_field and fields.get(rule.number_field):
+        number = fields[rule.number_field].split()[0]
+    elif rule.number:
+        number = rule.number.format(parent=_ParentRef(parent, parent.id), index=index)
+    section = builder.open(
+        rule.kind, number, title, parent_rank(builder, parent) + 1,
+        id_template=rule.id, loc=row[0].loc, signal="table-row", index=index,
+    )
+    section.fields = fields
+    section.blocks.extend(blocks)
+
+
+def parent_rank(builder: _Builder, parent: Section) -> int:
+    for entry in builder.stack:
+        if entry.section is parent:
+            return entry.rank
+    return 0
+
+
+def _title_from_next(profile: Profile, next_block: Block | None, open_kinds: set[str]) -> str | None:
+    if next_block is None or next_block.type not in ("paragraph", "heading"):
+        return None
+    text = next_block.text.strip()
+    if not text or _words(text) > profile.max_heading_words:
+        return None
+    if match_heading(profile, next_block, None, open_kinds):
+        return None
+    return text
+
+
+def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -> None:
+    where: dict[int, str] = {}
+    for section in doc_sections:
+        if section.loc.paragraph is not None:
+            where.setdefault(section.loc.paragraph, section.id)
+        for block in section.blocks:
+            if block.loc.paragraph is not None:
+                where.setdefault(block.loc.paragraph, section.id)
+    known = sorted(where)
+    for rev in revisions:
+        if rev.section is not None or rev.loc.paragraph is None:
+            continue
+        para = rev.loc.paragraph
+        if para in where:
+            rev.section = where[para]
+            continue
+        earlier = [p for p in known if p <= para]
+        if earlier:
+            rev.section = where[earlier[-1]]
+
+
+def build(raw: RawDocument, profile: Profile) -> Document:
+    """Structure `raw` into a Document following `profile`'s heading and table rules."""
+    builder = _Builder(profile)
+    blocks = raw.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        next_block = blocks[i + 1] if i + 1 < len(blocks) else None
+        if block.type == "table":
+            if not apply_table_rule(builder, block):
+                builder.add(block)
+            i += 1
+            continue
+        found = match_heading(profile, block, next_block, builder.open_kinds())
+        if found is None:
+            builder.add(block)
+            i += 1
+            continue
+        match, signal = found
+        heading = block.text.strip()
+        if block.label and not is_bullet_label(block.label):
+            heading = f"{block.label.strip()} {heading}"
+        title = match.title
+        consumed = 1
+        if match.rule.title_from_next and not title:
+            following = _title_from_next(profile, next_block, builder.open_kinds() | {match.rule.kind})
+            if following is not None:
+                title = following
+                heading = f"{heading}\n{following}"
+                consumed = 2
+        builder.open(
+            match.rule.kind, match.number, title, match.rank,
+            id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading,
+        )
+        i += consumed
+    sections = builder.sections
+    if raw.footnotes:
+        sections.append(
+            Section("footnotes", "footnotes", None, "Footnotes", None, 1, blocks=list(raw.footnotes))
+        )
+    source = raw.source
+    source.profile = profile.name
+    _revision_sections(sections, raw.revisions)
+    return Document(source=source, sections=sections, revisions=list(raw.revisions))
