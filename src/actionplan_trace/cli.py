@@ -76,6 +76,12 @@ def guarded(func: Callable[[], int | None]) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("trace: interrupted\n")
         raise typer.Exit(130)
+    except (typer.Exit, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get("TRACE_DEBUG"):
+            raise
+        fail(f"internal error: {type(exc).__name__}: {exc} (set TRACE_DEBUG=1 for a traceback)")
     raise typer.Exit(code or 0)
 
 

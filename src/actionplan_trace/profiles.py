@@ -65,6 +65,7 @@ class Profile:
     description: str
     detect_patterns: tuple[re.Pattern[str], ...]
     min_hits: int
+    priority: int
     headings: tuple[HeadingRule, ...]
     tables: tuple[TableRule, ...]
     max_heading_words: int = 80
@@ -129,42 +130,69 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
     )
 
 
-def parse_profile(data: dict[str, Any], where: str = "<profile>") -> Profile:
-    """Build a Profile from the parsed YAML mapping, checking its shape."""
+def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile | None = None) -> Profile:
+    """Build a Profile from the parsed YAML mapping, checking its shape.
+
+    With `base` (the profile named by `extends:`), the base's heading and table rules follow this
+    profile's own, so a derived profile only states what it adds.
+    """
     if not isinstance(data, dict) or "name" not in data:
         raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
     detect = data.get("detect") or {}
-    known = {"name", "description", "detect", "headings", "tables", "max_heading_words"}
+    known = {"name", "description", "detect", "headings", "tables", "max_heading_words", "extends"}
+    headings = tuple(_heading_rule(r, f"{where} headings[{i}]") for i, r in enumerate(data.get("headings") or ()))
+    tables = tuple(_table_rule(r, f"{where} tables[{i}]") for i, r in enumerate(data.get("tables") or ()))
+    if base is not None:
+        headings += base.headings
+        tables += base.tables
     return Profile(
         name=str(data["name"]),
         description=str(data.get("description", "")),
         detect_patterns=tuple(_regex(p, where) for p in detect.get("patterns") or ()),
         min_hits=int(detect.get("min_hits", 1)),
-        headings=tuple(
-            _heading_rule(r, f"{where} headings[{i}]") for i, r in enumerate(data.get("headings") or ())
-        ),
-        tables=tuple(_table_rule(r, f"{where} tables[{i}]") for i, r in enumerate(data.get("tables") or ())),
-        max_heading_words=int(data.get("max_heading_words", 80)),
+        priority=int(detect.get("priority", 0)),
+        headings=headings,
+        tables=tables,
+        max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
         extra={k: v for k, v in data.items() if k not in known},
     )
 
 
-def load_profile_file(path: Path) -> Profile:
-    """Read one profile YAML file."""
+def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
-    profile = parse_profile(data, str(path))
+
+
+def load_profile_file(path: Path, directory: Path | None = None) -> Profile:
+    """Read one profile YAML file (resolving `extends:` against the profiles directory)."""
+    data = _read_yaml(path)
+    base = None
+    if isinstance(data, dict) and data.get("extends"):
+        base = get_profile(str(data["extends"]), directory)
+    profile = parse_profile(data, str(path), base)
     return Profile(**{**profile.__dict__, "path": path})
 
 
 @lru_cache(maxsize=8)
 def _load_dir(directory: Path) -> dict[str, Profile]:
+    raw = {path: _read_yaml(path) for path in sorted(directory.glob("*.yml"))}
     profiles: dict[str, Profile] = {}
-    for path in sorted(directory.glob("*.yml")):
-        profile = load_profile_file(path)
-        profiles[profile.name] = profile
+    pending = dict(raw)
+    while pending:
+        progressed = False
+        for path, data in list(pending.items()):
+            parent = data.get("extends") if isinstance(data, dict) else None
+            if parent and parent not in profiles:
+                continue
+            profile = parse_profile(data, str(path), profiles.get(parent) if parent else None)
+            profiles[profile.name] = Profile(**{**profile.__dict__, "path": path})
+            del pending[path]
+            progressed = True
+        if not progressed:
+            names = ", ".join(str(p) for p in pending)
+            raise ProfileError(f"profiles extend unknown or circular bases: {names}")
     return profiles
 
 
@@ -177,7 +205,7 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
     """The profile called `name`, or a path to a profile YAML file."""
     candidate = Path(name)
     if candidate.suffix in (".yml", ".yaml") and candidate.is_file():
-        return load_profile_file(candidate)
+        return load_profile_file(candidate, directory)
     profiles = available_profiles(directory)
     if name not in profiles:
         raise ProfileError(f"unknown profile {name!r} (known: {', '.join(sorted(profiles))})")
@@ -187,7 +215,7 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
 def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
     """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'."""
     lines = [t.strip() for t in texts if t and t.strip()]
-    best: tuple[float, Profile] | None = None
+    best: tuple[int, Profile] | None = None
     profiles = available_profiles(directory)
     for profile in profiles.values():
         if not profile.detect_patterns:
@@ -196,7 +224,7 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
         covered = sum(1 for p in profile.detect_patterns if any(p.search(line) for line in lines))
         if hits < profile.min_hits or covered < min(2, len(profile.detect_patterns)):
             continue
-        score = covered * 1000 + hits
+        score = profile.priority * 1_000_000 + covered * 1000 + hits
         if best is None or score > best[0]:
             best = (score, profile)
     if best is not None:

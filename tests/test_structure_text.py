@@ -1,0 +1,125 @@
+"""The action-plan profile on text renderings of real documents (corpus/text/)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from actionplan_trace import load
+from actionplan_trace.extract import read
+
+from conftest import CORPUS, norm
+
+OBJ2_NEW = CORPUS / "text" / "objective2-new.txt"
+AMENDED = CORPUS / "text" / "action-plan-ba-amended.txt"
+
+AREAS_2_1_NEW = [
+    "Next-generation networks including ICT networks for smart grids",
+    "Telecommunication Numbering Resources Management",
+    "Broadband networks: Wired and wireless technologies, including IMT",
+    "Rural communications",
+    "Bridging the standardization gap",
+    "Conformity and interoperability (C&I)",
+    "Combating counterfeit and combating mobile device theft",
+    "Broadcasting",
+    "International Connectivity",
+    "Spectrum management",
+]
+
+
+def _areas(doc, output_id):
+    return [s.title for s in doc.sections if s.kind == "area" and doc.path(s)[0:] and output_id in [p.id for p in doc.path(s)]]
+
+
+def test_objective2_new_tree():
+    doc = load(OBJ2_NEW)
+    assert doc.source.profile == "action-plan"
+    assert [s.id for s in doc.of_kind("objective")] == ["objective-2"]
+    assert doc.section("objective-2").title.startswith("Modern and secure telecommunication/ICT Infrastructure")
+    assert [s.id for s in doc.of_kind("outcome")] == ["outcome-2.1", "outcome-2.2", "outcome-2.3"]
+    assert [s.id for s in doc.of_kind("output")] == ["output-2.1", "output-2.2", "output-2.3"]
+    assert doc.section("output-2.2").title == (
+        "Products and services on building confidence and security in the use of telecommunications/ICTs"
+    )
+    assert _areas(doc, "output-2.1") == AREAS_2_1_NEW
+
+
+def test_outcomes_carry_indicators_and_outputs():
+    doc = load(OBJ2_NEW)
+    outcome = doc.section("outcome-2.2")
+    assert outcome.parent == "objective-2"
+    assert outcome.title.startswith("Enhanced capacity of ITU Membership to effectively share information")
+    indicators = [b.text for b in outcome.blocks if b.field == "indicators"]
+    assert indicators == [
+        "Number of cybersecurity national strategies implemented in countries that BDT contributed to develop",
+        "Number of CIRT that BDT has contributed to establish",
+        "Number of countries where BDT provided technical assistance and improved cybersecurity posture and awareness",
+    ]
+    assert [b.text for b in outcome.blocks if b.field == "outputs"] == [
+        "2.2 - Building confidence and security in the use of telecommunications/ICTs"
+    ]
+
+
+def test_output_subsections_and_references():
+    doc = load(OBJ2_NEW)
+    kinds = [s.kind for s in doc.children("output-2.1")]
+    assert kinds == ["background", "implementation-framework", "regional-initiatives", "study-group-questions", "references"]
+    groups = doc.children("output-2.1/references")
+    assert [g.id for g in groups] == [
+        "output-2.1/references-resolutions", "output-2.1/references-wsis", "output-2.1/references-sdgs"
+    ]
+    assert groups[1].blocks[0].text == (
+        "The implementation of the WSIS Action Lines C1, C2, C3, C9 and C11 will support the Output 2.1 "
+        "and will contribute to the achievement of Outcome 2.1"
+    )
+    programme = doc.children("output-2.1/implementation-framework")[0]
+    assert programme.kind == "programme"
+    assert programme.title == "Telecommunication/ICT network infrastructure and services"
+
+
+def test_whole_action_plan_from_text():
+    doc = load(AMENDED)
+    assert [s.number for s in doc.of_kind("objective")] == ["1", "2", "3", "4"]
+    assert [s.number for s in doc.of_kind("output")] == [
+        "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
+        "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4",
+    ]
+    for output in doc.of_kind("output"):
+        assert output.title, output.id
+        assert doc.get(f"{output.id}/references") is not None, output.id
+    assert doc.section("output-1.1").title == "World Telecommunication Development Conference (WTDC) and WTDC final report"
+    assert Counter(s.parent for s in doc.of_kind("outcome")) == {
+        "objective-1": 3, "objective-2": 3, "objective-3": 4, "objective-4": 4
+    }
+    assert "Broadcasting and video" in _areas(doc, "output-2.1")
+    assert doc.section("clause-4.4").title.startswith("Mainstreaming the empowerment of women and girls")
+
+
+def test_nothing_lost_text():
+    """Every non-empty line of the rendering is in exactly one block, cell or heading."""
+    text = re.sub(r"\[bookmark: [^\]]*\]", "", AMENDED.read_text(encoding="utf-8"))
+    raw_lines = [norm(l) for l in text.splitlines()]
+    raw_lines = [l for l in raw_lines if l]
+    doc = load(AMENDED)
+    pieces: list[str] = []
+    for section in doc.sections:
+        if section.heading:
+            pieces.extend(section.heading.split("\n"))
+        for block in section.blocks:
+            if block.rows is not None:
+                pieces.extend(p for row in block.rows for c in row for p in (c.paragraphs or [c.text]))
+            else:
+                pieces.append(block.text)
+    haystack = Counter(norm(p) for p in pieces if norm(p))
+    for line in raw_lines:
+        stripped = line.lstrip("-•·").strip()
+        assert haystack[line] + haystack[stripped] >= 1, line
+    assert sum(haystack.values()) == len(raw_lines)
+
+
+def test_raw_blocks_keep_line_numbers():
+    raw = read(OBJ2_NEW)
+    assert raw.source.format == "text"
+    first = raw.blocks[0]
+    assert first.loc.line == 1
+    assert all(b.loc.paragraph == i for i, b in enumerate(raw.blocks))
