@@ -1,0 +1,517 @@
+"""The low-level .docx reader on small documents built here with python-docx and lxml edits.
+
+Each document isolates one behaviour: Word list labels (restart, resume, shared abstractNum
+counters, startOverride, lvlRestart, isLgl, bullets), heading and bold signals from styles,
+tables with merged cells, footnotes, text boxes, tracked changes in both views, and the
+one-line errors for files that are not readable Word documents.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from lxml import etree
+
+from actionplan_trace.errors import InputError
+from actionplan_trace.extract.docx import format_number, read_docx
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+}
+DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
+AUTHOR = 'w:author="Delegate A" w:date="2024-03-01T10:00:00Z"'
+
+
+def xml(fragment: str) -> list[etree._Element]:
+    """Elements parsed from a WordprocessingML fragment (namespaces declared for it)."""
+    return list(etree.fromstring(f"<w:frag {DECLS}>{fragment}</w:frag>"))
+
+
+def add_body(document: docx.document.Document, fragment: str) -> None:
+    """Append raw body XML before the final section properties."""
+    sect = document.element.body.find(qn("w:sectPr"))
+    for el in xml(fragment):
+        sect.addprevious(el)
+
+
+def set_numbering(document: docx.document.Document, fragment: str) -> None:
+    """Replace numbering.xml's definitions with `fragment`."""
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for el in xml(fragment):
+        numbering.append(el)
+
+
+def para(text: str, num: int | None = None, ilvl: int = 0, style: str | None = None) -> str:
+    ppr = ""
+    if style:
+        ppr += f'<w:pStyle w:val="{style}"/>'
+    if num is not None:
+        ppr += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def level(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{extra}</w:lvl>'
+    )
+
+
+def save(document: docx.document.Document, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
+def add_part(path: Path, name: str, content: str, rel_type: str, content_type: str) -> None:
+    """Add a part to a saved package, with its relationship from the main document."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                rel = (f'<Relationship Id="rIdTest{name.replace(".", "")}" Target="{name}" '
+                       f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}"/>')
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif info.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/word/{name}" ContentType="{content_type}"/>'
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
+            zout.writestr(info, data)
+        zout.writestr(f"word/{name}", content)
+    path.write_bytes(buffer.getvalue())
+
+
+def texts(path: Path, view: str = "accepted") -> list[str]:
+    return [b.text for b in read_docx(path, view).blocks]
+
+
+# ------------------------------------------------------------------ numbering
+
+
+@pytest.fixture
+def numbered(tmp_path: Path) -> Path:
+    """Lists over two abstractNums, with resume, restart, lvlRestart and isLgl."""
+    document = docx.Document()
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="10">'
+        + level(0, "decimal", "%1.") + level(1, "decimal", "%1.%2.") + level(2, "lowerLetter", "(%3)")
+        + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="20">'
+        + level(0, "upperRoman", "%1") + level(1, "lowerRoman", "%1.%2", extra="<w:isLgl/>")
+        + level(2, "decimal", "%3)", extra='<w:lvlRestart w:val="0"/>')
+        + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="10"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="10"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="20"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    ))
+    add_body(document, "".join([
+        para("Alpha", 1, 0), para("Alpha one", 1, 1), para("Alpha two", 1, 1),
+        para("Alpha two a", 1, 2), para("Beta", 1, 0), para("Beta one", 1, 1),
+        para("Plain text between lists"),
+        para("Gamma resumed by another num", 2, 0),
+        para("Restarted", 3, 0), para("Restarted two", 3, 0),
+        para("Delta back on the first num", 1, 0),
+        para("Not numbered: numId 0", 0, 0),
+        para("Roman five", 4, 0), para("Legal", 4, 1), para("Never restarts", 4, 2),
+        para("Roman six", 4, 0), para("Legal again", 4, 1), para("Still counting", 4, 2),
+    ]))
+    return save(document, tmp_path / "numbered.docx")
+
+
+def test_numbering_levels_restart_and_resume(numbered: Path) -> None:
+    blocks = read_docx(numbered).blocks
+    labels = {b.text: b.label for b in blocks}
+    assert labels["Alpha"] == "1."
+    assert labels["Alpha one"] == "1.1."
+    assert labels["Alpha two"] == "1.2."
+    assert labels["Alpha two a"] == "(a)"
+    assert labels["Beta"] == "2."
+    assert labels["Beta one"] == "2.1."  # deeper level restarts when level 0 advances
+    assert labels["Plain text between lists"] is None
+    assert labels["Gamma resumed by another num"] == "3."  # numIds of one abstractNum share counters
+
+
+def test_numbering_start_override_makes_a_new_list(numbered: Path) -> None:
+    labels = {b.text: b.label for b in read_docx(numbered).blocks}
+    assert labels["Restarted"] == "1."
+    assert labels["Restarted two"] == "2."
+    assert labels["Delta back on the first num"] == "4."
+    assert labels["Not numbered: numId 0"] is None
+
+
+def test_numbering_is_lgl_and_lvl_restart(numbered: Path) -> None:
+    labels = {b.text: b.label for b in read_docx(numbered).blocks}
+    assert labels["Roman five"] == "V"
+    assert labels["Legal"] == "5.1"  # isLgl shows the upper-roman level as decimal
+    assert labels["Never restarts"] == "1)"
+    assert labels["Roman six"] == "VI"
+    assert labels["Legal again"] == "6.1"
+    assert labels["Still counting"] == "2)"  # lvlRestart 0: not restarted by level 0 or 1
+
+
+def test_numbered_paragraphs_are_list_items_without_label_in_text(numbered: Path) -> None:
+    blocks = {b.text: b for b in read_docx(numbered).blocks}
+    assert blocks["Alpha one"].type == "list-item"
+    assert blocks["Alpha one"].list_level == 1
+    assert blocks["Plain text between lists"].type == "paragraph"
+    assert blocks["Plain text between lists"].list_level is None
+    assert not any(b.text.startswith(("1.", "V", "(a)")) for b in blocks.values())
+
+
+def test_bullets_and_heading_numbering_from_style(tmp_path: Path) -> None:
+    document = docx.Document()
+    heading = document.styles["Heading 1"].element
+    ppr = heading.find(qn("w:pPr"))
+    ppr.append(xml('<w:numPr><w:numId w:val="7"/></w:numPr>')[0])
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="1">'
+        + level(0, "bullet", "\uf0b7", extra='<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>')
+        + level(1, "bullet", "o")
+        + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="2">'
+        + level(0, "decimal", "%1.", extra='<w:pStyle w:val="Heading1"/>')
+        + "</w:abstractNum>"
+        '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="2"/></w:num>'
+    ))
+    add_body(document, "".join([
+        para("Background", style="Heading1"),
+        para("Rural communications", 6, 0),
+        para("Sub point", 6, 1),
+        para("Implementation framework", style="Heading1"),
+        para("•\tTyped bullet stays in the text"),
+    ]))
+    blocks = read_docx(save(document, tmp_path / "bullets.docx")).blocks
+    by_text = {b.text: b for b in blocks}
+    assert (by_text["Background"].label, by_text["Background"].type) == ("1.", "paragraph")
+    assert by_text["Background"].outline_level == 0
+    assert by_text["Implementation framework"].label == "2."
+    assert (by_text["Rural communications"].label, by_text["Rural communications"].type) == ("•", "list-item")
+    assert by_text["Sub point"].label == "o"
+    typed = by_text["•\tTyped bullet stays in the text"]
+    assert (typed.type, typed.label) == ("list-item", None)
+
+
+def test_format_number_word_formats() -> None:
+    assert format_number(4, "lowerRoman") == "iv"
+    assert format_number(1994, "upperRoman") == "MCMXCIV"
+    assert format_number(28, "upperLetter") == "BB"
+    assert format_number(3, "decimalZero") == "03"
+    assert format_number(22, "ordinal") == "22nd"
+    assert format_number(21, "cardinalText") == "Twenty-one"
+    assert format_number(12, "ordinalText") == "Twelfth"
+    assert format_number(7, "none") == ""
+
+
+# ------------------------------------------------------------------ headings, bold, size
+
+
+def test_outline_level_signals_and_bold_from_styles(tmp_path: Path) -> None:
+    document = docx.Document()
+    custom = document.styles.add_style("Proposal Head", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["Normal"]
+    custom.element.get_or_add_pPr().append(xml('<w:outlineLvl w:val="1"/>')[0])
+    derived = document.styles.add_style("Annex Head", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = custom
+    bold_style = document.styles.add_style("Bold Para", WD_STYLE_TYPE.PARAGRAPH)
+    bold_style.font.bold = True
+    bold_style.font.size = docx.shared.Pt(14)
+    heading3 = document.styles["Heading 3"].element.find(qn("w:pPr"))
+    heading3.remove(heading3.find(qn("w:outlineLvl")))
+    add_body(document, "".join([
+        para("From style outlineLvl", style="ProposalHead"),
+        para("From basedOn chain", style="AnnexHead"),
+        para("From heading name", style="Heading3"),
+        '<w:p><w:pPr><w:outlineLvl w:val="3"/></w:pPr><w:r><w:t>Direct outline</w:t></w:r></w:p>',
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:outlineLvl w:val="9"/></w:pPr>'
+        "<w:r><w:t>Body text level</w:t></w:r></w:p>",
+        para("Bold through the style", style="BoldPara"),
+        '<w:p><w:pPr><w:pStyle w:val="BoldPara"/></w:pPr><w:r><w:t xml:space="preserve">Half </w:t></w:r>'
+        '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>unbolded</w:t></w:r></w:p>',
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>Bold character style</w:t></w:r></w:p>',
+        para("Plain Normal"),
+    ]))
+    blocks = {b.text: b for b in read_docx(save(document, tmp_path / "heads.docx")).blocks}
+    assert blocks["From style outlineLvl"].outline_level == 1
+    assert blocks["From style outlineLvl"].style == "Proposal Head"
+    assert blocks["From basedOn chain"].outline_level == 1
+    assert blocks["From heading name"].outline_level == 2
+    assert blocks["From heading name"].style == "Heading 3"
+    assert blocks["Direct outline"].outline_level == 3
+    assert blocks["Body text level"].outline_level is None
+    assert (blocks["Bold through the style"].bold, blocks["Bold through the style"].size) == (True, 14.0)
+    assert blocks["Half unbolded"].bold is False
+    assert blocks["Bold character style"].bold is True
+    assert (blocks["Plain Normal"].bold, blocks["Plain Normal"].style) == (False, "Normal")
+
+
+# ------------------------------------------------------------------ tables
+
+
+def test_table_merged_cells_nested_table_and_row_content_control(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Before the table")
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"r{r}c{c}"
+    table.cell(0, 0).merge(table.cell(0, 1))
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(2, 0).add_table(rows=1, cols=2)
+    nested = table.cell(2, 0).tables[0]
+    nested.cell(0, 0).text, nested.cell(0, 1).text = "inner A", "inner B"
+    row = table._tbl.findall(qn("w:tr"))[1]
+    sdt = xml("<w:sdt><w:sdtPr/><w:sdtContent/></w:sdt>")[0]
+    row.addprevious(sdt)
+    sdt.find(qn("w:sdtContent")).append(row)
+    document.add_paragraph("After the table")
+    raw = read_docx(save(document, tmp_path / "table.docx"))
+    assert [b.type for b in raw.blocks] == ["paragraph", "table", "paragraph"]
+    tbl = raw.blocks[1]
+    assert [[c.text for c in row] for row in tbl.rows] == [
+        ["r0c0\nr0c1", "r0c2"],
+        ["r1c0", "r1c1", "r1c2\nr2c2"],
+        ["r2c0\ninner A | inner B", "r2c1", ""],
+    ]
+    assert [c.loc.col for c in tbl.rows[0]] == [0, 2]
+    assert (tbl.rows[2][2].loc.row, tbl.rows[2][2].loc.col, tbl.rows[2][2].loc.paragraph) == (2, 2, 1)
+    assert tbl.rows[2][0].paragraphs == ["r2c0", "inner A | inner B"]
+    assert tbl.text.splitlines()[:2] == ["r0c0", "r0c1 | r0c2"]
+    assert [b.loc.paragraph for b in raw.blocks] == [0, 1, 2]
+
+
+def test_table_cell_keeps_numbered_label_but_not_bullet(tmp_path: Path) -> None:
+    document = docx.Document()
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="1">' + level(0, "decimal", "2.%1") + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="2">' + level(0, "bullet", "\uf0b7") + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    ))
+    table = document.add_table(rows=1, cols=2)
+    for cell, fragment in zip(table.rows[0].cells, [para("Enabling environment", 1) + para("Capacity", 1),
+                                                     para("Indicator one", 2)]):
+        tc = cell._tc
+        for p in tc.findall(qn("w:p")):
+            tc.remove(p)
+        for el in xml(fragment):
+            tc.append(el)
+    row = read_docx(save(document, tmp_path / "cells.docx")).blocks[0].rows[0]
+    assert row[0].paragraphs == ["2.1 Enabling environment", "2.2 Capacity"]
+    assert row[1].paragraphs == ["Indicator one"]
+
+
+# ------------------------------------------------------------------ footnotes, text boxes
+
+
+FOOTNOTE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def test_footnotes_in_reference_order_with_revisions(tmp_path: Path) -> None:
+    document = docx.Document()
+    add_body(document, (
+        '<w:p><w:r><w:t>First claim</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> and second</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    ))
+    path = save(document, tmp_path / "notes.docx")
+    add_part(path, "footnotes.xml", (
+        f'<w:footnotes {DECLS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> See Resolution 71.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="5"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> WTDC Resolution </w:t></w:r>'
+        f'<w:del w:id="90" {AUTHOR}><w:r><w:delText>17</w:delText></w:r></w:del>'
+        f'<w:ins w:id="91" {AUTHOR}><w:r><w:t>37</w:t></w:r></w:ins></w:p></w:footnote>'
+        "</w:footnotes>"
+    ), "footnotes", FOOTNOTE_TYPE)
+    accepted = read_docx(path)
+    assert [(f.label, f.loc.footnote, f.text) for f in accepted.footnotes] == [
+        ("1", "5", "WTDC Resolution 37"),
+        ("2", "2", "See Resolution 71."),
+    ]
+    assert accepted.blocks[0].text == "First claim and second"
+    assert read_docx(path, "original").footnotes[0].text == "WTDC Resolution 17"
+    changes = [(r.type, r.text, r.id, r.loc.footnote) for r in accepted.revisions]
+    assert changes == [("delete", "17", "90", "5"), ("insert", "37", "91", "5")]
+
+
+def test_text_box_read_once_after_its_anchor(tmp_path: Path) -> None:
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>Box heading</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Box body</w:t></w:r></w:p></w:txbxContent>"
+    )
+    document = docx.Document()
+    add_body(document, (
+        "<w:p><w:r><w:t>Before</w:t></w:r></w:p>"
+        '<w:p><w:r><w:t xml:space="preserve">Anchor </w:t></w:r><w:r><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+        f"<wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r><w:r><w:t>text</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>After</w:t></w:r></w:p>"
+    ))
+    blocks = read_docx(save(document, tmp_path / "box.docx")).blocks
+    assert [b.text for b in blocks] == ["Before", "Anchor text", "Box heading", "Box body", "After"]
+    assert [b.loc.paragraph for b in blocks] == [0, 1, 1, 1, 2]
+
+
+# ------------------------------------------------------------------ tracked changes and inline content
+
+
+def test_views_of_tracked_changes(tmp_path: Path) -> None:
+    document = docx.Document()
+    add_body(document, (
+        '<w:p><w:r><w:t xml:space="preserve">PP Resolutions </w:t></w:r>'
+        f'<w:del w:id="1" {AUTHOR}><w:r><w:delText xml:space="preserve">64, </w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" {AUTHOR}><w:r><w:t xml:space="preserve">71, </w:t></w:r></w:ins>'
+        "<w:r><w:t>139</w:t></w:r></w:p>"
+        f'<w:p><w:pPr><w:rPr><w:del w:id="3" {AUTHOR}/></w:rPr></w:pPr><w:r><w:t>Joined </w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>paragraph</w:t></w:r></w:p>"
+        f'<w:p><w:pPr><w:rPr><w:ins w:id="4" {AUTHOR}/></w:rPr></w:pPr>'
+        f'<w:ins w:id="5" {AUTHOR}><w:r><w:t>New paragraph</w:t></w:r></w:ins></w:p>'
+        "<w:p><w:r><w:rPr><w:b/>"
+        f'<w:rPrChange w:id="6" {AUTHOR}><w:rPr/></w:rPrChange></w:rPr><w:t>Now bold</w:t></w:r></w:p>'
+    ))
+    path = save(document, tmp_path / "revised.docx")
+    accepted, original = read_docx(path), read_docx(path, "original")
+    assert [b.text for b in accepted.blocks] == [
+        "PP Resolutions 71, 139", "Joined paragraph", "New paragraph", "Now bold"]
+    assert [b.text for b in original.blocks] == [
+        "PP Resolutions 64, 139", "Joined", "paragraph", "Now bold"]
+    assert (accepted.blocks[-1].bold, original.blocks[-1].bold) == (True, False)
+    assert [b.loc.paragraph for b in accepted.blocks] == [0, 1, 3, 4]
+    assert all(b.revised for b in accepted.blocks)
+    assert [(r.type, r.id, r.text, r.author, r.loc.paragraph) for r in accepted.revisions] == [
+        ("delete", "1", "64, ", "Delegate A", 0),
+        ("insert", "2", "71, ", "Delegate A", 0),
+        ("paragraph-delete", "3", "", "Delegate A", 1),
+        ("paragraph-insert", "4", "", "Delegate A", 3),
+        ("insert", "5", "New paragraph", "Delegate A", 3),
+        ("format", "6", "Now bold", "Delegate A", 4),
+    ]
+    assert accepted.revisions == original.revisions
+
+
+def test_table_row_revisions_follow_the_view(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for r, words in enumerate([("Region", "Initiative"), ("AFR", "AFR3"), ("ASP", "ASP5")]):
+        for c, word in enumerate(words):
+            table.cell(r, c).text = word
+    rows = table._tbl.findall(qn("w:tr"))
+    rows[1].insert(0, xml(f'<w:trPr><w:del w:id="7" {AUTHOR}/></w:trPr>')[0])
+    rows[2].insert(0, xml(f'<w:trPr><w:ins w:id="8" {AUTHOR}/></w:trPr>')[0])
+    path = save(document, tmp_path / "rows.docx")
+    assert read_docx(path).blocks[0].text == "Region | Initiative\nASP | ASP5"
+    assert read_docx(path, "original").blocks[0].text == "Region | Initiative\nAFR | AFR3"
+    revisions = [(r.type, r.text, r.loc.row) for r in read_docx(path).revisions]
+    assert revisions == [("row-delete", "AFR\nAFR3", 1), ("row-insert", "ASP\nASP5", 2)]
+
+
+def test_inline_content_fields_controls_and_special_characters(tmp_path: Path) -> None:
+    document = docx.Document()
+    add_body(document, (
+        '<w:p><w:r><w:t xml:space="preserve">Page </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:sdt><w:sdtPr><w:alias w:val="Symbol"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve"> of TDAG</w:t></w:r>'
+        "</w:sdtContent></w:sdt>"
+        '<w:r><w:noBreakHyphen/><w:t>24</w:t><w:tab/><w:t>x</w:t><w:br/><w:t>y</w:t>'
+        '<w:sym w:font="Symbol" w:char="F0B3"/><w:softHyphen/></w:r>'
+        '<w:hyperlink r:id="rId99" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:r><w:t xml:space="preserve"> link</w:t></w:r></w:hyperlink></w:p>'
+    ))
+    assert texts(save(document, tmp_path / "inline.docx")) == ["Page 3 of TDAG-24\tx\ny≥ link"]
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_entity_declaring_xml_is_refused(tmp_path: Path) -> None:
+    path = save(docx.Document(), tmp_path / "ent.docx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buffer, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(
+                    b"?>", b'?><!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;">]>', 1)
+                data = data.replace(b"<w:body>", b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>", 1)
+            zout.writestr(info, data)
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(InputError) as err:
+        read_docx(path)
+    assert err.value.problem == "XML in word/document.xml declares entities (refused: possible entity-expansion attack)"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (random.Random(7).randbytes(4096), "not a Word .docx file (not a ZIP package)"),
+        (b"Objective 2 - Modern and secure telecommunication infrastructure\n", "not a Word .docx file (not a ZIP package)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), "legacy Word 97-2003 .doc is not supported; save as .docx"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "EncryptedPackage".encode("utf-16-le"),
+            "password-protected (encrypted) Word document; remove the password and save again",
+        ),
+    ],
+    ids=["random-bytes", "text-file", "ole-doc", "encrypted"],
+)
+def test_files_that_are_not_docx(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "input.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_docx(path)
+    assert err.value.problem == problem
+    assert str(err.value) == f"{path}: {problem}"
+
+
+def test_zip_without_document_and_corrupt_xml(tmp_path: Path) -> None:
+    empty_zip = tmp_path / "sheet.docx"
+    with zipfile.ZipFile(empty_zip, "w") as zout:
+        zout.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError, match="no word/document.xml"):
+        read_docx(empty_zip)
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as zout:
+        zout.writestr("word/document.xml", f"<w:document {DECLS}><w:body><w:p>")
+    with pytest.raises(InputError, match=r"^.*broken\.docx: corrupt XML in word/document\.xml: "):
+        read_docx(broken)
+    with pytest.raises(InputError, match="no such file"):
+        read_docx(tmp_path / "missing.docx")
+
+
+def test_num_style_link_takes_levels_from_the_list_style(tmp_path: Path) -> None:
+    document = docx.Document()
+    list_style = document.styles.add_style("ITU List", WD_STYLE_TYPE.PARAGRAPH)
+    list_style.element.set(qn("w:type"), "numbering")
+    list_style.element.get_or_add_pPr().append(xml('<w:numPr><w:numId w:val="9"/></w:numPr>')[0])
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="30"><w:styleLink w:val="ITUList"/>'
+        + level(0, "upperLetter", "%1.") + level(1, "decimal", "%1.%2")
+        + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="31"><w:numStyleLink w:val="ITUList"/></w:abstractNum>'
+        '<w:num w:numId="8"><w:abstractNumId w:val="31"/></w:num>'
+        '<w:num w:numId="9"><w:abstractNumId w:val="30"/></w:num>'
+    ))
+    add_body(document, para("Annex", 8, 0) + para("Clause", 8, 1) + para("Second annex", 8, 0))
+    blocks = read_docx(save(document, tmp_path / "link.docx")).blocks
+    assert [(b.label, b.text) for b in blocks] == [("A.", "Annex"), ("A.1", "Clause"), ("B.", "Second annex")]
