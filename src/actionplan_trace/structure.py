@@ -70,7 +70,7 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
         return None
     if FINAL_PUNCT.search(text):
         return None
-    if block.bold and _words(text) <= BOLD_LINE_WORDS:
+    if block.bold and _words(text) <= max(BOLD_LINE_WORDS, max_words):
         return "bold-line"
     if (
         _words(text) <= max_words
@@ -282,16 +282,15 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
         for row in block.rows[1:]:
             if not any(c.text.strip() for c in row):
                 continue
-            builder.close_to(owner)
             if _is_group_row(rule, row):
+                builder.close_to(owner)
                 title = next(c.text.strip() for c in row if c.text.strip())
                 parent_for_rows = builder.open(
                     rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
                     id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
                 )
                 continue
-            if parent_for_rows is not owner:
-                builder.close_to(parent_for_rows)
+            builder.close_to(parent_for_rows)
             index += 1
             _row_section(builder, rule, row, index, parent_for_rows)
         builder.close_to(owner)
@@ -310,6 +309,10 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
         number = fields[rule.number_field].split()[0]
     elif rule.number:
         number = rule.number.format(parent=_ParentRef(parent, parent.id), index=index)
+    labelled = rule.number_match.match(title_source) if rule.number_match else None
+    if labelled:
+        number = labelled.group("number")
+        title = (labelled.groupdict().get("title") or title).split("\n")[0].strip()
     section = builder.open(
         rule.kind, number, title, parent_rank(builder, parent) + 1,
         id_template=rule.id, loc=row[0].loc, signal="table-row", index=index,

@@ -1,0 +1,146 @@
+"""The action-plan profile on Word files: the corpus, and the same content written in other styles."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.model import Document
+
+from conftest import CORPUS, norm
+from docxgen import Style, write_docx
+
+OUTPUT_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
+                  "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4"]
+AREAS_2_1_BASE = [
+    "Next-generation networks including ICT Networks for Smart Grids",
+    "Broadband networks: Wired and wireless technologies, including IMT",
+    "Rural communications",
+    "Bridging the Standardization Gap",
+    "Conformity and interoperability (C&I)",
+    "Broadcasting",
+    "Spectrum management",
+]
+STYLES = {
+    "styles-typed": Style(),
+    "bold-auto-nextline": Style(headings="bold", numbering="auto", title_next_line=True, bullets="auto"),
+    "styles-auto-bullets": Style(numbering="auto", bullets="auto", font="Times New Roman"),
+    "bold-typed-nextline": Style(headings="bold", title_next_line=True),
+}
+
+
+def areas_under(doc: Document, output_id: str) -> list[str]:
+    return [s.title for s in doc.sections if s.kind == "area" and output_id in {p.id for p in doc.path(s)}]
+
+
+def outline(doc: Document) -> list[tuple[str, str, str]]:
+    return [(s.kind, s.id, norm(s.title)) for s in doc.sections if s.kind not in ("front-matter", "footnotes")]
+
+
+@pytest.mark.parametrize("name", ["action-plan-ba.docx", "action-plan-ba-bold.docx"])
+def test_whole_action_plan_docx(name):
+    doc = load(CORPUS / name)
+    assert doc.source.profile == "action-plan" and doc.source.format == "docx"
+    assert [s.id for s in doc.of_kind("objective")] == ["objective-1", "objective-2", "objective-3", "objective-4"]
+    assert [s.number for s in doc.of_kind("output")] == OUTPUT_NUMBERS
+    for output in doc.of_kind("output"):
+        refs = doc.get(f"{output.id}/references")
+        assert refs is not None and refs.parent == output.id
+        assert [g.kind for g in doc.children(refs.id)][-2:] == ["reference-group", "reference-group"]
+    assert doc.section("output-3.2").title == "Products and services on telecommunication/ICT statistics"
+    assert areas_under(doc, "output-2.1") == AREAS_2_1_BASE
+    outcomes = doc.of_kind("outcome")
+    assert len(outcomes) == 14
+    assert all(any(b.field == "indicators" for b in o.blocks) for o in outcomes)
+    assert doc.section("outcome-3.2").title.startswith("Strengthened capacity of Member States to produce high-quality")
+
+
+def test_objective2_pair_differs_in_areas():
+    old, new = load(CORPUS / "objective2-old.docx"), load(CORPUS / "objective2-new.docx")
+    added = set(areas_under(new, "output-2.1")) - set(areas_under(old, "output-2.1"))
+    assert {"Telecommunication Numbering Resources Management", "International Connectivity",
+            "Combating counterfeit and combating mobile device theft"} <= added
+
+
+def test_autonumbered_headings_tied_to_styles():
+    """Sub-heading numbers that live in numbering.xml (via the heading styles) stay out of titles."""
+    doc = load(CORPUS / "objective2-new-autonum.docx")
+    assert [s.id for s in doc.children("output-2.2")] == [
+        "output-2.2/background", "output-2.2/implementation-framework", "output-2.2/regional-initiatives",
+        "output-2.2/study-group-questions", "output-2.2/references",
+    ]
+    assert doc.section("output-2.2/background").title == "Background"
+    assert outline(doc) == outline(load(CORPUS / "objective2-new.docx"))
+
+
+@pytest.fixture(scope="module")
+def text_plan() -> Document:
+    return load(CORPUS / "text" / "action-plan-ba-amended.txt")
+
+
+@pytest.mark.parametrize("style_name", sorted(STYLES))
+def test_same_outline_in_every_formatting(tmp_path, text_plan, style_name):
+    path = write_docx(text_plan, tmp_path / f"plan-{style_name}.docx", STYLES[style_name])
+    doc = load(path)
+    assert [s.number for s in doc.of_kind("output")] == OUTPUT_NUMBERS
+    assert outline(doc) == outline(text_plan)
+    assert "Broadcasting and video" in areas_under(doc, "output-2.1")
+    for a, b in zip(doc.of_kind("outcome"), text_plan.of_kind("outcome")):
+        assert [x.text for x in a.blocks if x.field == "indicators"] == [x.text for x in b.blocks if x.field == "indicators"]
+
+
+def _python_docx_words(path: Path) -> Counter:
+    """Words of every body paragraph and table cell, read independently with python-docx."""
+    document = docx.Document(str(path))
+    words: Counter = Counter()
+    seen_cells: set = set()
+    for item in document.iter_inner_content():
+        if isinstance(item, docx.text.paragraph.Paragraph):
+            words.update(item.text.split())
+            continue
+        for row in item.rows:
+            for cell in row.cells:
+                if cell._tc in seen_cells:
+                    continue
+                seen_cells.add(cell._tc)
+                for paragraph in cell.paragraphs:
+                    words.update(paragraph.text.split())
+    return words
+
+
+def _model_words(doc: Document) -> Counter:
+    words: Counter = Counter()
+    for section in doc.sections:
+        if section.kind == "footnotes":
+            continue
+        if section.heading:
+            words.update(section.heading.split())
+        for block in section.blocks:
+            if block.rows is not None:
+                for row in block.rows:
+                    for cell in row:
+                        words.update(cell.text.split())
+            else:
+                words.update(block.text.split())
+                if block.label:
+                    words.update(block.label.split())
+    return words
+
+
+LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[•·\-–]|[a-z]\)|[ivx]+\.)$")
+
+
+@pytest.mark.parametrize("name", ["action-plan-ba.docx", "action-plan-ba-bold.docx", "objective2-old.docx",
+                                  "objective2-new.docx", "objective2-new-autonum.docx"])
+def test_nothing_lost_docx(name):
+    """Every word python-docx sees lands exactly once in the model; extra words are only list labels."""
+    path = CORPUS / name
+    theirs, ours = _python_docx_words(path), _model_words(load(path))
+    assert theirs - ours == Counter()
+    extra = ours - theirs
+    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
