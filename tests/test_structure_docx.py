@@ -144,3 +144,17 @@ def test_nothing_lost_docx(name):
     assert theirs - ours == Counter()
     extra = ours - theirs
     assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+
+
+def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
+    """A TOC listing "Output 2.1 – …" must not open a second output-2.1."""
+    path = write_docx(text_plan, tmp_path / "with-toc.docx", Style())
+    document = docx.Document(str(path))
+    first = document.paragraphs[0]
+    for number in ("2.1", "2.2"):
+        entry = first.insert_paragraph_before(f"Output {number} – Products and services\t12")
+        entry.style = document.styles.add_style(f"toc {number}", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    document.save(str(path))
+    doc = load(path)
+    assert [s.id for s in doc.of_kind("output")][:8] == [f"output-{n}" for n in OUTPUT_NUMBERS[:8]]
+    assert "Output 2.1 – Products and services\t12" in [b.text for b in doc.section("front").blocks]

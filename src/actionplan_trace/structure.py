@@ -18,6 +18,7 @@ from .profiles import HeadingRule, Profile, TableRule
 TYPED_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)[\s\u00a0]+")
 BULLET = re.compile(r"^\s*([-•·▪‣◦–—*o§])[\s\u00a0]+")
 FINAL_PUNCT = re.compile(r"[.;:,!?]$")
+TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 SHORT_LINE_WORDS = 14
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
@@ -211,6 +212,8 @@ def match_heading(
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
     if block.type == "list-item" and is_bullet_label(block.label):
+        return None
+    if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
     if not text or _words(text) > profile.max_heading_words:
