@@ -55,6 +55,7 @@ class TableRule:
     group: re.Pattern[str] | None = None
     group_kind: str | None = None
     group_id: str | None = None
+    number_match: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
         group=_regex(raw["group"], where) if raw.get("group") else None,
         group_kind=raw.get("group_kind"),
         group_id=raw.get("group_id"),
+        number_match=_regex(raw["number_match"], where) if raw.get("number_match") else None,
     )
 
 

@@ -1,0 +1,767 @@
+"""Read a PDF into a RawDocument: paragraphs, list items, tables and footnotes in reading order.
+
+Characters, their boxes and fonts come from pypdfium2 (fast, no pdfminer pass); ruled tables are
+found from the page's path objects with pdfplumber's lattice functions (see pdf_tables). Lines
+are grouped from characters, page furniture (running headers, footers, page numbers: lines that
+repeat at the same place on most pages, or look like "Page 3 of 12") is dropped, footnotes (below
+the footnote separator, or a trailing run of small numbered lines) are kept apart, and the
+remaining lines are joined into paragraphs across line and page breaks. Each block records its
+page and the line where it starts, plus bold and font-size hints for the structurer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from rapidfuzz import fuzz
+
+from ..errors import InputError
+from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from .pdf_tables import (
+    Grid,
+    PageTable,
+    Segment,
+    continues,
+    find_aligned_grids,
+    join_rows,
+    find_ruled_grids,
+    ruling_edges,
+    stitch,
+)
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
+BULLETS = set("•●▪■◦○‣⁃–—-*·➢❖✓")
+NUMBER_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\([a-zA-Z0-9]+\)|[ivxIVX]+[.)])\s")
+SENTENCE_END = re.compile(r"[.:;!?]$")
+# pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
+# Wingdings bullets as private-use code points: read them as the characters they show.
+GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢",
+               "\uf076": "❖", "\uf0fc": "✓"}
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
+    re.IGNORECASE,
+)
+FOOTNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§])\s*")
+FURNITURE_ZONE = 0.12
+FURNITURE_SIMILARITY = 85
+IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
+
+
+@dataclass(slots=True)
+class Char:
+    """One glyph in top-left page coordinates with its font hints."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    base: float = 0.0
+
+
+@dataclass
+class Line:
+    """Characters sharing a baseline (or one wide-gap segment of them)."""
+
+    chars: list[Char]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    base: float = 0.0
+    page: int = 0
+    number: int = 0
+
+    @property
+    def first_word_width(self) -> float:
+        """Width of the line's first unbreakable piece (up to a space, or through a hyphen)."""
+        for i, c in enumerate(self.chars):
+            nxt = self.chars[i + 1] if i + 1 < len(self.chars) else None
+            if c.text == "-" and i > 0:
+                return c.x1 - self.x0
+            if nxt is not None and nxt.text == " ":
+                return c.x1 - self.x0
+        return self.x1 - self.x0
+
+
+@dataclass
+class Para:
+    """Lines joined into one paragraph or list item."""
+
+    lines: list[Line]
+    label: str | None = None
+    indent: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines], self.label)
+
+
+@dataclass
+class PdfReading:
+    """What read_pdf_detailed found: the RawDocument and what it dropped as (page, text): running
+    headers, footers, page numbers and table header rows repeated on continuation pages."""
+
+    raw: RawDocument
+    furniture: list[tuple[int, str]] = field(default_factory=list)
+
+
+def join_lines(texts: list[str], label: str | None = None) -> str:
+    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word."""
+    out = ""
+    for i, text in enumerate(texts):
+        if i == 0 and label:
+            text = text[len(label):].lstrip() if text.startswith(label) else text
+        if not out:
+            out = text
+        elif re.search(r"\w[-/]$", out) and text[:1].isalnum():
+            out += text
+        else:
+            out += " " + text
+    return out.strip()
+
+
+# --- characters ---------------------------------------------------------------------------
+
+
+def _font_hints(obj: ctypes.c_void_p, cache: dict[int, bool]) -> bool:
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key not in cache:
+        bold = False
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        if font:
+            buf = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
+            bold = bool(BOLD_FONT.search(buf.value.decode("latin-1"))) or pdfium_c.FPDFFont_GetWeight(font) >= 600
+        cache[key] = bold
+    return cache[key]
+
+
+def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
+    """The page's glyphs (spaces kept, generated whitespace dropped) in content order."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    cache: dict[int, bool] = {}
+    chars: list[Char] = []
+    for i in range(min(count, len(text))):
+        ch = text[i]
+        if ch in "\r\n\x00":
+            continue
+        ch = GLYPH_FIXES.get(ch, ch)
+        if ch.isspace():
+            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+                continue
+            ch = " "
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        bold = _font_hints(pdfium_c.FPDFText_GetTextObject(textpage, i), cache)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
+        top, bottom = height - rect.top, height - rect.bottom
+        if bottom < top:
+            top, bottom = bottom, top
+        chars.append(Char(ch, rect.left, rect.right, top, bottom, round(size, 1), bold, height - oy.value))
+    return chars
+
+
+# --- lines --------------------------------------------------------------------------------
+
+
+def _make_line(chars: list[Char]) -> Line | None:
+    chars = sorted(chars, key=lambda c: c.x0)
+    parts: list[str] = []
+    visible = [c for c in chars if c.text != " "]
+    if not visible:
+        return None
+    prev: Char | None = None
+    pending = False
+    for c in chars:
+        if c.text == " ":
+            pending = True
+            continue
+        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(c.size, prev.size, 1)):
+            parts.append(" ")
+        parts.append(c.text)
+        prev, pending = c, False
+    sizes = Counter(c.size for c in visible)
+    main = [c for c in visible if c.size == sizes.most_common(1)[0][0]]
+    return Line(
+        chars=chars,
+        text="".join(parts).strip(),
+        x0=visible[0].x0,
+        x1=max(c.x1 for c in visible),
+        top=min(c.top for c in main),
+        bottom=max(c.bottom for c in main),
+        size=sizes.most_common(1)[0][0],
+        bold=all(c.bold for c in visible),
+        base=sorted(c.base for c in main)[len(main) // 2],
+    )
+
+
+def group_lines(chars: list[Char], split_gap: float | None = None) -> list[Line]:
+    """Cluster glyphs into lines by vertical overlap; optionally split lines at wide gaps.
+
+    Rows are first cut where a glyph's middle leaves the current row's band, then neighbouring
+    rows that overlap by half their height are merged (superscripts, mixed sizes).
+    """
+    rows: list[list[Char]] = []
+    bands: list[list[float]] = []
+    for c in sorted(chars, key=lambda c: (c.top + c.bottom) / 2):
+        mid = (c.top + c.bottom) / 2
+        if rows and bands[-1][0] - 1 <= mid <= bands[-1][1] + 1:
+            rows[-1].append(c)
+            continue
+        if c.text == " ":
+            home = next((k for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1)
+                         if bands[k][0] - 1 <= mid <= bands[k][1] + 1), None)
+            if home is not None:
+                rows[home].append(c)
+            continue
+        rows.append([c])
+        bands.append([c.top, c.bottom])
+    merged_rows: list[list[Char]] = []
+    merged_bands: list[list[float]] = []
+    for row, band in zip(rows, bands):
+        if merged_bands:
+            last = merged_bands[-1]
+            overlap = min(last[1], band[1]) - max(last[0], band[0])
+            if overlap >= 0.5 * min(last[1] - last[0], band[1] - band[0]):
+                merged_rows[-1].extend(row)
+                last[0], last[1] = min(last[0], band[0]), max(last[1], band[1])
+                continue
+        merged_rows.append(row)
+        merged_bands.append(list(band))
+    lines: list[Line] = []
+    for row in merged_rows:
+        pieces = _split_wide(sorted(row, key=lambda c: c.x0), split_gap) if split_gap is not None else [row]
+        for piece in pieces:
+            line = _make_line(piece)
+            if line is not None:
+                lines.append(line)
+    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return lines
+
+
+def _split_wide(chars: list[Char], factor: float) -> list[list[Char]]:
+    out: list[list[Char]] = [[]]
+    last: Char | None = None
+    for c in chars:
+        if c.text == " ":
+            out[-1].append(c)
+            continue
+        if last is not None and c.x0 - last.x1 > factor * max(c.size, 1):
+            out.append([])
+        out[-1].append(c)
+        last = c
+    return [p for p in out if p]
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def bullet_of(text: str) -> str | None:
+    """The bullet glyph that opens a line, if any."""
+    first = text[:1]
+    if first in BULLETS and (len(text) == 1 or text[1] in " \t\u00a0" or first not in "-*–—"):
+        if first in "-–—*" and (len(text) < 2 or text[1] not in " \t\u00a0"):
+            return None
+        return first
+    return None
+
+
+def _label_x(line: Line, glyph: str) -> float:
+    seen = False
+    for c in line.chars:
+        if c.text == " ":
+            continue
+        if not seen and c.text == glyph:
+            seen = True
+            continue
+        if seen:
+            return c.x0
+    return line.x0
+
+
+@dataclass
+class Spacing:
+    """The document's normal line pitch (baseline to baseline, as a multiple of font size)."""
+
+    ratios: dict[float, float]
+    default: float = 1.2
+
+    def gap(self, prev: Line, line: Line) -> bool:
+        """Whether `line` sits further below `prev` than a wrapped line would."""
+        ratio = self.ratios.get(prev.size, self.default)
+        return line.base - prev.base > ratio * prev.size + max(0.12 * prev.size, 1.0)
+
+
+def estimate_spacing(flows: list[list[Line]]) -> Spacing:
+    """The most common baseline pitch per font size over all flows (page bodies and cells)."""
+    per_size: dict[float, Counter[float]] = {}
+    for flow in flows:
+        for a, b in zip(flow, flow[1:]):
+            ratio = (b.base - a.base) / a.size if a.size else 0
+            if a.size == b.size and 0.9 <= ratio <= 2.0:
+                per_size.setdefault(a.size, Counter())[round(ratio / 0.03) * 0.03] += 1
+    ratios = {}
+    for size, counts in per_size.items():
+        if sum(counts.values()) >= 3:
+            best = counts.most_common(1)[0][0]
+            ratios[size] = max(r for r in counts if abs(r - best) <= 0.031)
+    overall = Counter(r for c in per_size.values() for r in c.elements())
+    default = overall.most_common(1)[0][0] if overall else 1.2
+    return Spacing(ratios, default)
+
+
+def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing) -> bool:
+    """Whether `line` opens a new paragraph rather than continuing `para` on the same page.
+
+    A line continues the paragraph above unless it opens with a bullet, sits further down than
+    the line pitch, changes weight or size, follows a line that ended early (its first word
+    would have fitted there), or breaks the paragraph's indentation; a numbered line after a
+    sentence end starts a new paragraph too.
+    """
+    prev = para.lines[-1]
+    if bullet_of(line.text):
+        return True
+    if spacing.gap(prev, line) or line.base < prev.base - 1:
+        return True
+    if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+        return True
+    if prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right:
+        return True
+    if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+        return True
+    return bool(SENTENCE_END.search(prev.text) and NUMBER_LABEL.match(line.text))
+
+
+def _new_para(line: Line) -> Para:
+    glyph = bullet_of(line.text)
+    if glyph:
+        return Para([line], label=glyph, indent=_label_x(line, glyph))
+    return Para([line], indent=line.x0)
+
+
+def _extend(para: Para, line: Line) -> None:
+    """Add a continuation line; the second line fixes the paragraph's continuation indent."""
+    if len(para.lines) == 1:
+        para.indent = line.x0
+    para.lines.append(line)
+
+
+def paragraphs(lines: list[Line], right: float, spacing: Spacing) -> list[Para]:
+    """Join consecutive lines of one flow (page body or table cell) into paragraphs."""
+    out: list[Para] = []
+    for line in lines:
+        if out and not _starts_paragraph(out[-1], line, right, spacing):
+            _extend(out[-1], line)
+        else:
+            out.append(_new_para(line))
+    return out
+
+
+def _continues_over_page(para: Para, line: Line, right: float) -> bool:
+    """Whether the first body line of a page carries on the last paragraph of the page before."""
+    prev = para.lines[-1]
+    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+        return False
+    if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+        return False
+    if prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right:
+        return False
+    return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+# --- pages --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[tuple[Grid, list[list[list[Line]]]]]
+    separators: list[float]
+    table_numbers: list[int] = field(default_factory=list)
+
+    def number_items(self) -> None:
+        """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
+        items: list[tuple[float, float, int, object]] = [(ln.top, ln.x0, 0, ln) for ln in self.lines]
+        items += [(g.bbox[1], g.bbox[0], 1, i) for i, (g, _) in enumerate(self.tables)]
+        self.table_numbers = [0] * len(self.tables)
+        for k, (_, _, kind, item) in enumerate(sorted(items, key=lambda it: it[:3]), start=1):
+            if kind:
+                self.table_numbers[item] = k  # type: ignore[index]
+            else:
+                item.number = k  # type: ignore[attr-defined]
+
+
+def _inside(c: Char, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _cell_lines(grid: Grid, chars: list[Char]) -> list[list[list[Line]]]:
+    cells: list[list[list[Char]]] = [[[] for _ in row] for row in grid.rows]
+    for c in chars:
+        for r, row in enumerate(grid.rows):
+            hit = next((k for k, box in enumerate(row) if box is not None and _inside(c, box)), None)
+            if hit is not None:
+                cells[r][hit].append(c)
+                break
+    return [[group_lines(cs) for cs in row] for row in cells]
+
+
+def _footnote_separators(edges: list[dict[str, object]], grids: list[Grid], width: float) -> list[float]:
+    """y of short horizontal rules outside tables (Word's footnote separator)."""
+    out = []
+    for e in edges:
+        if e["orientation"] != "h":
+            continue
+        w = float(e["x1"]) - float(e["x0"])  # type: ignore[arg-type]
+        y = float(e["top"])  # type: ignore[arg-type]
+        if 20 < w < 0.45 * width and not any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
+            out.append(y)
+    return out
+
+
+def _read_page(page: pdfium.PdfPage, number: int) -> tuple[_Page, int]:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    chars = page_chars(textpage, height)
+    edges = ruling_edges(page) if chars else []
+    grids = find_ruled_grids(edges)
+    table_chars: list[list[Char]] = [[] for _ in grids]
+    free: list[Char] = []
+    for c in chars:
+        k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
+        (table_chars[k] if k is not None else free).append(c)
+    lines = group_lines(free, split_gap=2.5)
+    aligned = find_aligned_grids(_segments_by_line(lines))
+    if aligned:
+        in_grid = [ln for ln in lines if any(_inside(ln.chars[0], g.bbox) for g in aligned)]
+        for g in aligned:
+            grids.append(g)
+            table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
+        lines = [ln for ln in lines if ln not in in_grid]
+    lines = _merge_segments(lines)
+    for ln in lines:
+        ln.page = number
+    tables = [(g, _cell_lines(g, cs)) for g, cs in zip(grids, table_chars)]
+    images = 0
+    if not chars:
+        images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
+    seps = _footnote_separators(edges, grids, width)
+    return _Page(number, width, height, lines, tables, seps), images
+
+
+def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
+    """Segments grouped per visual line (lines sharing a top), for the unruled-table finder."""
+    out: list[list[Segment]] = []
+    tops: list[float] = []
+    for i, ln in enumerate(lines):
+        seg = Segment(ln.x0, ln.x1, ln.top, ln.bottom, i)
+        if tops and abs(ln.top - tops[-1]) <= 1.5:
+            out[-1].append(seg)
+        else:
+            out.append([seg])
+            tops.append(ln.top)
+    return out
+
+
+def _merge_segments(lines: list[Line]) -> list[Line]:
+    """Put wide-gap segments not claimed by a table back together into whole lines."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and abs(ln.top - out[-1].top) <= 1.5 and ln.x0 > out[-1].x1:
+            merged = _make_line(out[-1].chars + ln.chars)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(ln)
+    return out
+
+
+# --- furniture and footnotes ---------------------------------------------------------------
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def drop_furniture(pages: list[_Page]) -> list[tuple[int, str]]:
+    """Remove running headers, footers and page numbers from every page; return what was dropped."""
+    def zone_lines(p: _Page) -> list[Line]:
+        return [ln for ln in p.lines if ln.bottom < p.height * FURNITURE_ZONE or ln.top > p.height * (1 - FURNITURE_ZONE)]
+
+    candidates = [(p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)]
+    need = max(2, (len(pages) + 1) // 2)
+    dropped: list[tuple[int, str]] = []
+    doomed: set[int] = set()
+    for p, ln, key in candidates:
+        if PAGE_NUMBER.match(ln.text.strip()):
+            doomed.add(id(ln))
+            continue
+        if len(pages) < 2:
+            continue
+        same = {
+            q.number for q, other, okey in candidates
+            if abs(other.top - ln.top) <= 4 and fuzz.ratio(key, okey) >= FURNITURE_SIMILARITY
+        }
+        if len(same) >= need:
+            doomed.add(id(ln))
+    for p in pages:
+        keep = []
+        for ln in p.lines:
+            if id(ln) in doomed:
+                dropped.append((p.number, ln.text))
+            else:
+                keep.append(ln)
+        p.lines = keep
+    return dropped
+
+
+def split_footnotes(page: _Page, body_size: float) -> list[Line]:
+    """Take the page's footnote lines off its body: below a footnote separator, else a trailing
+    run of smaller lines that starts with a note number."""
+    if not page.lines:
+        return []
+    table_bottom = max((g.bbox[3] for g, _ in page.tables), default=0.0)
+    below = [y for y in page.separators if y > table_bottom]
+    if below:
+        cut = min(below)
+        notes = [ln for ln in page.lines if ln.top > cut]
+    else:
+        notes = []
+        for ln in reversed(page.lines):
+            if ln.size < body_size - 0.9 and ln.top > table_bottom:
+                notes.insert(0, ln)
+            else:
+                break
+        while notes and not FOOTNOTE_LABEL.match(notes[0].text):
+            notes.pop(0)
+    if notes and not FOOTNOTE_LABEL.match(notes[0].text):
+        return []
+    page.lines = [ln for ln in page.lines if ln not in notes]
+    return notes
+
+
+def footnote_blocks(lines: list[Line], page: int) -> list[Block]:
+    """One footnote block per numbered note; lines without a number continue the note above."""
+    blocks: list[Block] = []
+    texts: list[list[str]] = []
+    for ln in lines:
+        m = FOOTNOTE_LABEL.match(ln.text)
+        starts = m is not None and (not blocks or ln.chars[0].size < ln.size or ln.x0 <= lines[0].x0 + 1)
+        if starts and m is not None:
+            label = m.group(1)
+            blocks.append(Block("footnote", "", loc=Loc(page=page, line=ln.number, footnote=label), label=label,
+                                size=ln.size))
+            texts.append([ln.text[m.end():]])
+        elif blocks:
+            texts[-1].append(ln.text)
+    for block, parts in zip(blocks, texts):
+        block.text = join_lines(parts)
+    return blocks
+
+
+# --- assembly -----------------------------------------------------------------------------
+
+
+def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing) -> Cell:
+    if not lines:
+        return Cell("", loc)
+    right = max(ln.x1 for ln in lines)
+    if box is not None:
+        right = max(right, box[2] - max(min(ln.x0 for ln in lines) - box[0], 0.0))
+    paras = paragraphs(lines, right, spacing)
+    texts = [p.text for p in paras]
+    return Cell("\n".join(texts), loc, texts, bold=all(ln.bold for ln in lines))
+
+
+def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[list[Line]]:
+    """Text of a cell drawn across several columns (a missing rule) that lies wholly inside one of
+    them goes to that column."""
+    out = [list(lines) for lines in row_lines]
+    bounds = grid.columns[1:] + [grid.bbox[2]]
+    for i, (box, lines) in enumerate(zip(boxes, row_lines)):
+        if box is None or not lines or box[2] <= bounds[i] + 1:
+            continue
+        left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+        home = next((k for k, x in enumerate(grid.columns) if x - 1 <= left and right <= bounds[k] + 1), i)
+        if home != i and boxes[home] is None:
+            out[home], out[i] = lines, []
+    return out
+
+
+def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing) -> PageTable:
+    rows: list[list[Cell]] = []
+    spanning: list[bool] = []
+    for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
+        row_lines = _settle_spans(grid, boxes, row_lines)
+        row = [
+            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing)
+            for c, (box, lines) in enumerate(zip(boxes, row_lines))
+        ]
+        if len(rows) > 1 and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
+            rows[-1] = join_rows(rows[-1], row)
+            continue
+        rows.append(row)
+        spanning.append(sum(1 for b in boxes if b is not None) < len(boxes))
+    return PageTable(page.number, grid, rows, spanning)
+
+
+def _body_right(pages: list[_Page]) -> dict[int, float]:
+    """Each page's right text edge: a high percentile of line ends over all pages of its width."""
+    by_width: dict[int, list[float]] = {}
+    for p in pages:
+        by_width.setdefault(round(p.width), []).extend(ln.x1 for ln in p.lines)
+    edges = {}
+    for width, xs in by_width.items():
+        xs.sort()
+        edges[width] = xs[int(0.95 * (len(xs) - 1))] if xs else float(width)
+    return {p.number: edges[round(p.width)] for p in pages}
+
+
+def _block_from_para(para: Para, page: int) -> Block:
+    first = para.lines[0]
+    sizes = Counter(ln.size for ln in para.lines)
+    block = Block(
+        "list-item" if para.label else "paragraph",
+        para.text,
+        loc=Loc(page=page, line=first.number),
+        label=para.label,
+        bold=all(ln.bold for ln in para.lines),
+        size=sizes.most_common(1)[0][0],
+    )
+    return block
+
+
+def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]]) -> list[Block]:
+    """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
+
+    Repeated header rows that stitching drops are appended to `dropped` as (page, text)."""
+    rights = _body_right(pages)
+    blocks: list[Block] = []
+    open_para: tuple[Para, Block] | None = None
+    open_table: tuple[PageTable, Block] | None = None
+    table_count = 0
+    for page in pages:
+        items: list[tuple[int, object]] = [(ln.number, ln) for ln in page.lines]
+        items += [(k, table) for k, table in zip(page.table_numbers, page.tables)]
+        items.sort(key=lambda it: it[0])
+        for position, (k, item) in enumerate(items):
+            first_item = position == 0
+            if isinstance(item, Line):
+                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing):
+                    para, block = open_para
+                    _extend(para, item)
+                    block.text = para.text
+                    block.bold = block.bold and item.bold
+                    continue
+                para = _new_para(item)
+                block = _block_from_para(para, page.number)
+                blocks.append(block)
+                open_para, open_table = (para, block), None
+                continue
+            grid, cells = item  # type: ignore[misc]
+            table = _page_table(page, grid, cells, spacing)
+            if open_table is not None and first_item and continues(open_table[0], table):
+                stitch(open_table[0], table)
+                dropped.extend(open_table[0].dropped)
+                open_table[0].dropped.clear()
+            else:
+                table_count += 1
+                block = Block("table", "", loc=Loc(page=page.number, line=k, table=table_count))
+                blocks.append(block)
+                open_table = (table, block)
+            whole, block = open_table
+            block.rows = whole.rows
+            block.text = table_text(whole.rows)
+            open_para = None
+    for block in blocks:
+        for r, row in enumerate(block.rows or []):
+            for c, cell in enumerate(row):
+                cell.loc = Loc(page=cell.loc.page, table=block.loc.table, row=r, col=c)
+    return blocks
+
+
+def _joins(para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing) -> bool:
+    last = para.lines[-1]
+    if last.page == line.page:
+        return not _starts_paragraph(para, line, rights[line.page], spacing)
+    return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        head = path.read_bytes()[:1024]
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    if b"%PDF-" not in head:
+        raise InputError(str(path), "not a PDF file (no %PDF header)")
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(str(path), "encrypted PDF (password-protected)") from exc
+        raise InputError(str(path), "corrupt or unreadable PDF") from exc
+
+
+def read_pdf_detailed(path: Path) -> PdfReading:
+    """Read a PDF; also report the header/footer lines dropped as page furniture."""
+    path = Path(path)
+    document = _open(path)
+    try:
+        pages: list[_Page] = []
+        images = 0
+        for i in range(len(document)):
+            try:
+                page = document[i]
+            except pdfium.PdfiumError as exc:
+                raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
+            parsed, page_images = _read_page(page, i + 1)
+            pages.append(parsed)
+            images += page_images
+        source = Source(str(path), "pdf", hashlib.sha256(path.read_bytes()).hexdigest(), pages=len(pages))
+    finally:
+        document.close()
+    if pages and not any(p.lines or p.tables for p in pages):
+        if images:
+            raise InputError(str(path), IMAGE_ONLY)
+        return PdfReading(RawDocument(source, []))
+    furniture = drop_furniture(pages)
+    sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    footnotes: list[Block] = []
+    for page in pages:
+        page.number_items()
+        notes = split_footnotes(page, body_size)
+        footnotes.extend(footnote_blocks(notes, page.number))
+    spacing = estimate_spacing(
+        [p.lines for p in pages] + [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
+    )
+    blocks = assemble(pages, spacing, furniture)
+    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture)
+
+
+def read_pdf(path: Path) -> RawDocument:
+    """Read a PDF file into flat blocks in reading order (see module docstring)."""
+    return read_pdf_detailed(path).raw

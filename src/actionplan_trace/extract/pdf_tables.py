@@ -1,0 +1,269 @@
+"""Table geometry for PDF pages: ruled grids, unruled (text-aligned) grids, cross-page stitching.
+
+Ruling lines come straight from the page's path objects through pypdfium2 (no pdfminer pass);
+pdfplumber's own lattice functions (edge merging, intersections, cells, tables) turn them into
+grids, so ruled tables are found the way pdfplumber's finder finds them, at pdfium speed.
+Unruled tables are found from text alignment: runs of lines split by wide gaps into segments that
+start at the same x positions. Tables that continue over pages are stitched here: repeated header
+rows are dropped (fuzzy-matched to the first page's header) and a row broken by a page break is
+joined back onto the row above.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from rapidfuzz import fuzz
+
+from ..model import Cell
+
+BBox = tuple[float, float, float, float]
+THIN = 2.5
+SNAP = 3.0
+HEADER_SIMILARITY = 90
+SENTENCE_END = re.compile(r"[.:;!?]$")
+KEY_LABEL = re.compile(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)[.:)]\s?")
+
+
+@dataclass
+class Grid:
+    """A table's geometry: its bbox, column x boundaries and rows of cell boxes (None = spanned)."""
+
+    bbox: BBox
+    columns: list[float]
+    rows: list[list[BBox | None]]
+    ruled: bool = True
+
+
+@dataclass
+class PageTable:
+    """A table found on one page, its cells filled with text, ready to stitch."""
+
+    page: int
+    grid: Grid
+    rows: list[list[Cell]]
+    spanning: list[bool] = field(default_factory=list)
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, object]:
+    return {
+        "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+        "width": x1 - x0, "height": bottom - top, "orientation": orientation, "object_type": "line",
+    }
+
+
+def _segments(obj: pdfium.PdfObject, height: float) -> list[tuple[float, float, float, float]]:
+    """The straight segments of a path object, in top-left page coordinates."""
+    matrix = obj.get_matrix()
+    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float, int, bool]] = []
+    for i in range(count):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = matrix.on_point(x.value, y.value)
+        points.append((px, height - py, pdfium_c.FPDFPathSegment_GetType(seg), bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
+    out = []
+    start = None
+    for i, (px, py, kind, close) in enumerate(points):
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or i == 0:
+            start = (px, py)
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            prev = points[i - 1]
+            out.append((prev[0], prev[1], px, py))
+        if close and start is not None:
+            out.append((px, py, start[0], start[1]))
+    return out
+
+
+def ruling_edges(page: pdfium.PdfPage) -> list[dict[str, object]]:
+    """Horizontal and vertical ruling edges of a page from its path objects (pdfplumber's edge dicts)."""
+    width, height = page.get_size()
+    edges: list[dict[str, object]] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        x0, x1, t, b = left, right, height - top, height - bottom
+        w, h = x1 - x0, b - t
+        if w > 0.9 * width and h > 0.9 * height:
+            continue
+        if h <= THIN and w > THIN:
+            mid = (t + b) / 2
+            edges.append(_edge(x0, mid, x1, mid, "h"))
+            continue
+        if w <= THIN and h > THIN:
+            mid = (x0 + x1) / 2
+            edges.append(_edge(mid, t, mid, b, "v"))
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if not stroke.value:
+            edges.extend([_edge(x0, t, x1, t, "h"), _edge(x0, b, x1, b, "h"), _edge(x0, t, x0, b, "v"), _edge(x1, t, x1, b, "v")])
+            continue
+        for sx0, sy0, sx1, sy1 in _segments(obj, height):
+            if abs(sy0 - sy1) <= 0.5 and abs(sx1 - sx0) > THIN:
+                edges.append(_edge(min(sx0, sx1), sy0, max(sx0, sx1), sy0, "h"))
+            elif abs(sx0 - sx1) <= 0.5 and abs(sy1 - sy0) > THIN:
+                edges.append(_edge(sx0, min(sy0, sy1), sx0, max(sy0, sy1), "v"))
+    return edges
+
+
+def _grid_from_cells(cells: list[BBox], ruled: bool) -> Grid:
+    table = Table(None, cells)  # type: ignore[arg-type]
+    rows = [list(row.cells) for row in table.rows]
+    columns = sorted({c[0] for c in cells})
+    return Grid(bbox=table.bbox, columns=columns, rows=rows, ruled=ruled)
+
+
+def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
+    """Ruled tables (at least two rows and two columns) from ruling edges, pdfplumber's lattice way."""
+    if not edges:
+        return []
+    merged = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    merged = [e for e in merged if float(e["width" if e["orientation"] == "h" else "height"]) >= 3]  # type: ignore[arg-type]
+    cells = intersections_to_cells(edges_to_intersections(merged, 1, 1))
+    grids = []
+    for group in cells_to_tables(cells):
+        grid = _grid_from_cells(group, ruled=True)
+        if len(grid.rows) >= 1 and len(grid.columns) >= 2:
+            grids.append(grid)
+    return grids
+
+
+@dataclass
+class Segment:
+    """A run of text on one line, separated from its neighbours by a wide gap."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    line: int
+
+
+def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3) -> list[Grid]:
+    """Unruled tables: runs of at least `min_rows` lines whose segments start at shared x positions.
+
+    `segments` holds, per text line in reading order, that line's segments. A line joins a run when
+    it has two or more segments and every segment starts at (within 3pt of) a column start already
+    seen in the run, or the run's first two lines agree; lines with one segment that starts at a
+    known column continue the run as a row whose other cells are empty.
+    """
+    grids: list[Grid] = []
+    run: list[Sequence[Segment]] = []
+    columns: list[float] = []
+
+    def fits(line: Sequence[Segment]) -> bool:
+        return all(any(abs(s.x0 - c) <= SNAP for c in columns) for s in line)
+
+    def close() -> None:
+        multi = sum(1 for line in run if len(line) >= 2)
+        if multi >= min_rows and len(columns) >= 2:
+            grids.append(_aligned_grid(run, sorted(columns)))
+
+    for line in segments:
+        if run and fits(line) and (len(line) >= 2 or len(run) >= 2):
+            run.append(line)
+            continue
+        close()
+        run, columns = [], []
+        if len(line) >= 2:
+            run = [line]
+            columns = [s.x0 for s in line]
+    close()
+    return grids
+
+
+def _aligned_grid(run: list[Sequence[Segment]], columns: list[float]) -> Grid:
+    x1 = max(s.x1 for line in run for s in line)
+    top = min(s.top for s in run[0])
+    bottom = max(s.bottom for s in run[-1])
+    bounds = columns[1:] + [x1 + 1]
+    rows: list[list[BBox | None]] = []
+    for line in run:
+        t = min(s.top for s in line)
+        b = max(s.bottom for s in line)
+        rows.append([(c - 0.5, t - 0.5, bounds[i] - 0.5, b + 0.5) for i, c in enumerate(columns)])
+    return Grid(bbox=(columns[0] - 0.5, top - 0.5, x1 + 1, bottom + 0.5), columns=columns, rows=rows, ruled=False)
+
+
+# --- stitching ------------------------------------------------------------------------------
+
+
+def row_text(row: list[Cell]) -> str:
+    return " | ".join(c.text for c in row)
+
+
+def _same_columns(a: Grid, b: Grid) -> bool:
+    if len(a.columns) != len(b.columns):
+        return False
+    return all(abs(x - y) <= SNAP * 2 for x, y in zip(a.columns, b.columns))
+
+
+def _labelled_share(rows: list[list[Cell]], spanning: list[bool]) -> float:
+    keyed = [r[0].text for r, span in zip(rows[1:], spanning[1:]) if not span and r and r[0].text.strip()]
+    if not keyed:
+        return 0.0
+    return sum(1 for t in keyed if KEY_LABEL.match(t.strip())) / len(keyed)
+
+
+def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
+    """Whether the first row on a continuation page is the rest of the row above.
+
+    True when its key (first) column is empty, starts in lower case, or lacks the label (A1:, d.,
+    2.1) that most rows of the table carry in their key column.
+    """
+    if spanning or not row:
+        return False
+    key = row[0].text.strip()
+    if not key:
+        return any(c.text.strip() for c in row)
+    if KEY_LABEL.match(key):
+        return False
+    return key[0].islower() or _labelled_share(table.rows, table.spanning) >= 0.6
+
+
+def _join_cell(upper: Cell, lower: Cell) -> Cell:
+    if not lower.text.strip():
+        return upper
+    if not upper.text.strip():
+        return Cell(lower.text, upper.loc, list(lower.paragraphs), lower.bold)
+    paragraphs = list(upper.paragraphs or [upper.text])
+    rest = list(lower.paragraphs or [lower.text])
+    if not SENTENCE_END.search(paragraphs[-1]) and rest:
+        paragraphs[-1] = f"{paragraphs[-1]} {rest.pop(0)}"
+    paragraphs.extend(rest)
+    return Cell("\n".join(paragraphs), upper.loc, paragraphs, upper.bold and lower.bold)
+
+
+def join_rows(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
+    """One row from a row and its continuation (cell by cell)."""
+    return [_join_cell(u, l) for u, l in zip(upper, lower)]
+
+
+def continues(previous: PageTable, following: PageTable) -> bool:
+    """Whether `following` (first thing on its page) carries on `previous` (last thing on the page before)."""
+    return following.page == previous.page + 1 and _same_columns(previous.grid, following.grid)
+
+
+def stitch(previous: PageTable, following: PageTable) -> PageTable:
+    """Append a continuation table to `previous`: drop its repeated header, mend a split row."""
+    rows, spanning = list(following.rows), list(following.spanning)
+    if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= HEADER_SIMILARITY:
+        previous.dropped.append((following.page, " ".join(c.text for c in rows[0])))
+        rows, spanning = rows[1:], spanning[1:]
+    if rows and previous.rows and is_split_row(previous, rows[0], spanning[0]):
+        upper = previous.rows[-1]
+        previous.rows[-1] = join_rows(upper, rows[0])
+        rows, spanning = rows[1:], spanning[1:]
+    previous.rows.extend(rows)
+    previous.spanning.extend(spanning)
+    previous.grid = following.grid
+    previous.page = following.page
+    return previous

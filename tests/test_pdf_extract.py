@@ -1,0 +1,207 @@
+"""PDF extraction: nothing lost, Action Plans from PDF match the .docx, clear errors for bad PDFs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.errors import InputError
+from actionplan_trace.extract.pdf import IMAGE_ONLY, read_pdf, read_pdf_detailed
+from actionplan_trace.model import Block, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+PDFS = sorted(p.name for p in CORPUS.glob("*.pdf"))
+ACTION_PLANS = [n for n in ("objective2-old", "objective2-new", "action-plan-ba", "action-plan-ba-bold")
+                if (CORPUS / f"{n}.pdf").exists() and (CORPUS / f"{n}.docx").exists()]
+# Words as runs of letters or of digits: a footnote mark glued to its word ("Proposed2") or set
+# apart by pdfium's generated spacing ("Proposed 2") counts the same.
+WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(WORD.findall(text))
+
+
+def block_words(blocks: list[Block]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for b in blocks:
+        if b.rows is not None:
+            for row in b.rows:
+                for cell in row:
+                    out += words(cell.text)
+        else:
+            out += words(b.label or "") + words(b.text)
+    return out
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> None:
+    """pdfium's own page text, minus the lines dropped as headers/footers, equals the blocks' words."""
+    path = CORPUS / name
+    reading = read_pdf_detailed(path)
+    page_words: Counter[str] = Counter()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page in pdf:
+            textpage = page.get_textpage()
+            page_words += words(textpage.get_text_range())
+    finally:
+        pdf.close()
+    for _, text in reading.furniture:
+        page_words -= words(text)
+    got = block_words(reading.raw.blocks) + block_words(reading.raw.footnotes)
+    assert got - page_words == Counter(), "words invented or duplicated"
+    assert page_words - got == Counter(), "words lost"
+
+
+def test_nothing_lost_against_pdfplumber_text_too() -> None:
+    """The same invariant measured against pdfplumber's text of the first pages of the roadmap."""
+    path = CORPUS / "wsis-roadmaps.pdf"
+    reading = read_pdf_detailed(path)
+    with pdfplumber.open(path) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages[:3])
+    dropped = [t for page, t in reading.furniture if page <= 3]
+    expected = words(text)
+    for t in dropped:
+        expected -= words(t)
+    blocks = [b for b in reading.raw.blocks if (b.loc.page or 0) <= 3]
+    notes = [b for b in reading.raw.footnotes if (b.loc.page or 0) <= 3]
+    got = block_words(blocks) + block_words(notes)
+    # A table starting on page 3 or earlier holds rows from later pages; compare what pdfplumber saw.
+    assert expected - got == Counter()
+
+
+@lru_cache(maxsize=None)
+def pair(stem: str) -> tuple[Document, Document]:
+    return load(CORPUS / f"{stem}.docx", profile="action-plan"), load(CORPUS / f"{stem}.pdf", profile="action-plan")
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^[-–•]\s+", "", text, flags=re.M)).strip()
+
+
+@pytest.mark.parametrize("stem", ACTION_PLANS)
+def test_action_plan_pdf_outcomes_and_indicators_match_the_docx(stem: str) -> None:
+    docx, pdf = pair(stem)
+    assert [(s.id, flat(s.title)) for s in pdf.of_kind("outcome")] == [(s.id, flat(s.title)) for s in docx.of_kind("outcome")]
+    for a, b in zip(docx.of_kind("outcome"), pdf.of_kind("outcome")):
+        assert b.fields.get("indicators", "").strip()
+        assert flat(b.fields["indicators"]) == flat(a.fields["indicators"])
+
+
+@pytest.mark.parametrize("stem", ACTION_PLANS)
+def test_action_plan_pdf_gives_the_same_sections_as_the_docx(stem: str) -> None:
+    docx, pdf = pair(stem)
+    for kind in ("objective", "output"):
+        assert [(s.id, flat(s.title)) for s in pdf.of_kind(kind)] == [(s.id, flat(s.title)) for s in docx.of_kind(kind)]
+    assert len(pdf.of_kind("outcome")) >= len(docx.of_kind("outcome"))
+    areas = [s.title for s in docx.sections if s.kind == "area" and s.id.startswith("output-2.1/")]
+    assert areas
+    assert [s.title for s in pdf.sections if s.kind == "area" and s.id.startswith("output-2.1/")] == areas
+
+
+def test_buenos_aires_action_plan_pdf_has_17_outputs() -> None:
+    if "action-plan-ba" not in ACTION_PLANS:
+        pytest.skip("corpus/action-plan-ba.pdf not built")
+    _, pdf = pair("action-plan-ba")
+    outputs = pdf.of_kind("output")
+    assert len(outputs) == 17
+    assert [s.number for s in pdf.of_kind("objective")] == ["1", "2", "3", "4"]
+    assert outputs[0].id == "output-1.1" and outputs[-1].id == "output-4.4"
+
+
+def test_letter_rendering_of_objective2_matches_the_docx() -> None:
+    """Another font, page size and margins: same outputs and areas of work."""
+    path = CORPUS / "objective2-new-letter.pdf"
+    if not path.exists() or "objective2-new" not in ACTION_PLANS:
+        pytest.skip("letter rendering not built")
+    docx, _ = pair("objective2-new")
+    pdf = load(path, profile="action-plan")
+    assert [(s.id, flat(s.title)) for s in pdf.of_kind("output")] == [(s.id, flat(s.title)) for s in docx.of_kind("output")]
+    assert [s.title for s in pdf.of_kind("area")] == [s.title for s in docx.of_kind("area")]
+
+
+def test_bullets_are_list_items_with_their_glyph() -> None:
+    raw = read_pdf(CORPUS / "objective2-old.pdf")
+    items = [b for b in raw.blocks if b.type == "list-item"]
+    assert len(items) > 10
+    first = next(b for b in items if b.text.startswith("providing assistance to Member States on deployment and migration"))
+    assert first.label and not first.label.isalnum()
+    assert not first.text.startswith(first.label)
+    assert first.text.endswith("further evolutions;")
+
+
+def test_paragraph_continued_over_a_page_break_is_one_block() -> None:
+    raw = read_pdf(CORPUS / "objective2-old.pdf")
+    pages_of = {}
+    for b in raw.blocks:
+        pages_of.setdefault(b.loc.page, []).append(b)
+    texts = [b.text for b in raw.blocks if b.type != "table"]
+    # No block starts in lower case after a page break: such a line continues the block before.
+    first_on_page = [blocks[0] for page, blocks in sorted(pages_of.items()) if page and page > 1]
+    assert not [b.text for b in first_on_page if b.type == "paragraph" and b.text[:1].islower()]
+    assert all(t.strip() for t in texts)
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+def test_encrypted_pdf_is_an_input_error() -> None:
+    with pytest.raises(InputError) as err:
+        read_pdf(FIXTURES / "encrypted.pdf")
+    assert err.value.problem == "encrypted PDF (password-protected)"
+
+
+def test_image_only_pdf_says_run_ocr(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(300, 200)
+    image = pdfium.PdfImage.new(pdf)
+    bitmap = pdfium.PdfBitmap.new_native(40, 20, pdfium.raw.FPDFBitmap_BGR)
+    bitmap.fill_rect((0, 0, 0, 255), 5, 5, 10, 10)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(200, 100).translate(50, 50))
+    page.insert_obj(image)
+    page.gen_content()
+    target = tmp_path / "scan.pdf"
+    pdf.save(target)
+    pdf.close()
+    with pytest.raises(InputError) as err:
+        read_pdf(target)
+    assert err.value.problem == IMAGE_ONLY
+    assert "ocrmypdf" in str(err.value)
+
+
+def test_truncated_pdf_is_an_input_error(tmp_path: Path) -> None:
+    data = (CORPUS / "objective2-old.pdf").read_bytes()
+    target = tmp_path / "truncated.pdf"
+    target.write_bytes(data[: len(data) // 3])
+    try:
+        raw = read_pdf(target)
+    except InputError as err:
+        assert "PDF" in err.problem
+    else:
+        # pdfium repairs what it can; what it reads must still be real text from the file.
+        assert raw.blocks and raw.blocks[0].text
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, not a pdf", b"%PDF-1.7\n\x00\x01garbage" * 3])
+def test_garbage_is_an_input_error(tmp_path: Path, content: bytes) -> None:
+    target = tmp_path / "bad.pdf"
+    target.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        read_pdf(target)
+    assert str(target) in str(err.value)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        read_pdf(tmp_path / "nope.pdf")
