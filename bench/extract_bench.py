@@ -30,7 +30,7 @@ def timed(path: Path, repeat: int = 3) -> tuple[float, int]:
 def run() -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for path in sorted((ROOT / "corpus").rglob("*")):
-        if path.suffix.lower() in (".docx", ".txt", ".md", ".html") and path.is_file():
+        if path.suffix.lower() in (".docx", ".txt", ".md", ".html") and path.is_file() and path.stem != "README":
             seconds, sections = timed(path)
             rows.append((f"extract {path.relative_to(ROOT)}", f"{seconds * 1000:8.1f} ms  ({sections} sections)"))
     plan = ROOT / "corpus" / "action-plan-ba.docx"

@@ -20,8 +20,11 @@ def main() -> int:
         module = importlib.import_module(name)
         print(f"== {name}")
         start = time.perf_counter()
-        for label, value in module.run():
-            print(f"{label:60s} {value}")
+        if hasattr(module, "run"):
+            for label, value in module.run():
+                print(f"{label:60s} {value}")
+        else:
+            module.main([])
         print(f"   ({time.perf_counter() - start:.1f} s)")
     return 0
 
