@@ -127,6 +127,173 @@ def extract(
     guarded(run)
 
 
+class RefsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class GraphFormat(str, Enum):
+    json = "json"
+    graphml = "graphml"
+    dot = "dot"
+    mermaid = "mermaid"
+    csv = "csv"
+
+
+@app.command()
+def refs(
+    files: list[Path] = typer.Argument(..., help="One or more .docx, .pdf, .txt, .md or .html files."),
+    format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", help="table, json or csv."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
+    registry: list[Path] = typer.Option([], "--registry", help="An extra registry YAML file (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """List every reference (canonical id, family, revision, text, section, location), then the findings
+    (with several files, also the links one states and another contradicts)."""
+    from .refs import load_reports, merge_reports
+    from .render import refs as render
+
+    def run() -> int:
+        reg, pairs = load_reports(files, profile, registry)
+        report = merge_reports(pairs, reg)
+        if format is RefsFormat.table and output is None:
+            stdout.print(render.to_table(report))
+        else:
+            write_output(render.render_refs(report, format.value), output)
+        return 0
+
+    guarded(run)
+
+
+@app.command()
+def graph(
+    files: list[Path] = typer.Argument(..., help="One or more files; the graph joins them on canonical ids."),
+    format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
+    who_cites: Optional[str] = typer.Option(None, "--who-cites", help="List the sections citing this canonical id instead."),
+    family: list[str] = typer.Option([], "--family", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
+    registry: list[Path] = typer.Option([], "--registry", help="An extra registry YAML file (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Build the cross-reference graph (sections -> resolutions, WSIS lines, SDGs, goals) and export it."""
+    from .errors import UsageError
+    from .refs import build_graph, family_of, load_reports
+    from .refs import who_cites as citing
+    from .refs.ids import FAMILIES
+    from .render import graph as render
+
+    def run() -> int:
+        unknown = [f for f in family if f not in FAMILIES]
+        if unknown:
+            raise UsageError(f"unknown family {unknown[0]!r} (one of {', '.join(FAMILIES)})")
+        reg, pairs = load_reports(files, profile, registry)
+        built = build_graph(pairs, reg)
+        if who_cites is not None:
+            if family_of(who_cites) is None:
+                raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
+            fmt = format.value if format is not None and format.value in ("json", "csv") else "table"
+            write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output)
+            return 0
+        families = tuple(family) or ("sdg", "sdg-target", "wsis")
+        write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output)
+        return 0
+
+    guarded(run)
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@app.command()
+def validate(
+    contribution: Path = typer.Argument(..., help="The contribution (.docx with revision marks, or a text rendering)."),
+    against: Path = typer.Option(..., "--against", help="The base document the contribution amends."),
+    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help="text, json or sarif."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Check that a contribution amends what its proposals say it amends (exit 1 on an error finding)."""
+    from .render.findings_json import to_json
+    from .render.findings_text import validate_text
+    from .render.sarif import to_sarif
+    from .validate import finding_table
+    from .validate import validate as run_validate
+
+    def run() -> int:
+        report = run_validate(contribution, against)
+        if format is ValidateFormat.json:
+            write_output(to_json(report), output)
+        elif format is ValidateFormat.sarif:
+            write_output(to_sarif(report.findings, finding_table()), output)
+        else:
+            write_output(validate_text(report), output)
+        return 1 if report.failed else 0
+
+    guarded(run)
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="Files and folders to check."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, sarif, junit or github."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Findings recorded here do not fail (created if missing)."),
+    update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
+    config: Optional[Path] = typer.Option(None, "--config", help="A trace.toml or pyproject.toml (default: nearest one)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
+) -> None:
+    """Run every enabled rule over documents, for CI (exit 1 when new findings reach --fail-on)."""
+    from .render.findings_json import to_json
+    from .render.findings_text import check_text
+    from .validate import finding_table, load_config, run_check
+
+    def run() -> int:
+        settings = load_config(config, set(finding_table()))
+        report = run_check(paths, settings, use_cache=not no_cache, baseline=baseline,
+                           update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None)
+        states = report.states if baseline is not None else None
+        if format is CheckFormat.json:
+            text = to_json(report)
+        elif format is CheckFormat.sarif:
+            from .render.sarif import to_sarif
+
+            text = to_sarif(report.findings, report.table, states)
+        elif format is CheckFormat.junit:
+            from .render.junit import to_junit
+
+            text = to_junit([f.path for f in report.files], report.findings, report.fail_on, report.states)
+        elif format is CheckFormat.github:
+            from .render.github import to_github
+
+            text = to_github(report.findings, report.states)
+        else:
+            text = check_text(report)
+        write_output(text, output)
+        if recording:
+            sys.stderr.write(f"trace: recorded {len(report.findings)} findings in baseline {baseline}\n")
+        return 1 if report.failed else 0
+
+    recording = baseline is not None and (update_baseline or not baseline.exists())
+    guarded(run)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

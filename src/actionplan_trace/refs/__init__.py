@@ -1,0 +1,37 @@
+"""Reference normaliser: canonical ids for resolution / SDG / WSIS / strategic references, a
+registry to check them against, findings with stable codes, and the cross-reference graph.
+
+    refs, findings = find_refs("PP Resolutions 25, 71 and 72", RefContext())
+    report = document_refs(doc)            # every reference of a structured Document
+    graph = build_graph([(doc, report)])   # sections -> entities, joined on canonical ids
+"""
+
+from .document import document_refs, load_reports
+from .find import find_refs
+from .graph import Graph, build_graph, coverage, cross_check, merge_reports, who_cites
+from .ids import family_of, natural_key, sort_ids
+from .registry import Registry, load_registry
+from .types import REFS_SCHEMA, Finding, Reference, RefContext, RefReport, Rev
+
+__all__ = [
+    "REFS_SCHEMA",
+    "Finding",
+    "Graph",
+    "RefContext",
+    "RefReport",
+    "Reference",
+    "Registry",
+    "Rev",
+    "build_graph",
+    "coverage",
+    "cross_check",
+    "document_refs",
+    "family_of",
+    "find_refs",
+    "load_registry",
+    "load_reports",
+    "merge_reports",
+    "natural_key",
+    "sort_ids",
+    "who_cites",
+]

@@ -1,0 +1,141 @@
+"""`document_refs`: every reference in a structured Document, with the context its sections give.
+
+The context of a text comes from data (rules/refs.yml): the document's profile (an Action Plan's
+bare "Resolution 1" is WTDC's, its bare "Output 2.1" ITU-D's), the sections above it (a reference
+group titled "WSIS action lines" holds bare "C1 and C11"), and the field of a structured row (a
+roadmap's "ITU Strategic Goals" column makes "Goal 1" ITU-GOAL-1; its SDG column reads "1.4, 5.b"
+as targets). Every paragraph and every table cell is read; section headings are not, since they
+define the entity rather than cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..model import Block, Document, Loc, Section
+from .find import find_refs, mentions_itu_goals
+from .findings import FindingRule
+from .registry import Registry, load_registry
+from .resolve import RefRules, load_rules
+from .types import RefContext, RefReport
+
+_CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """The parse context of a section and whether its references are citations (graph edges)."""
+
+    ctx: RefContext
+    cites: bool
+
+
+def _apply(ctx: RefContext, rule: dict) -> RefContext:
+    changes = {k: rule[k] for k in _CONTEXT_KEYS if k in rule}
+    return ctx.with_(**changes) if changes else ctx
+
+
+def _matches(rule: dict, section: Section) -> bool:
+    if rule.get("kind") not in (None, section.kind):
+        return False
+    title = rule.get("title")
+    return title is None or bool(title.search(section.title or ""))
+
+
+def section_contexts(doc: Document, rules: RefRules | None = None) -> dict[str, SectionContext]:
+    """The context of every section: profile defaults, then matching section rules top-down."""
+    rules = rules or load_rules()
+    base = _apply(RefContext(source=doc.source.path), rules.profiles.get(doc.source.profile or "", {}))
+    by_id = {s.id: s for s in doc.sections}
+    out: dict[str, SectionContext] = {}
+
+    def context_of(section: Section) -> SectionContext:
+        if section.id in out:
+            return out[section.id]
+        parent = by_id.get(section.parent) if section.parent else None
+        inherited = context_of(parent) if parent is not None and parent.id != section.id else SectionContext(base, False)
+        ctx, cites = inherited.ctx, inherited.cites
+        for rule in rules.sections:
+            if _matches(rule, section):
+                ctx = _apply(ctx, rule)
+                cites = cites or bool(rule.get("cites"))
+        result = SectionContext(ctx.with_(section=section.id), cites)
+        out[section.id] = result
+        return result
+
+    for section in doc.sections:
+        context_of(section)
+    return out
+
+
+def field_context(sc: SectionContext, field: str | None, rules: RefRules) -> SectionContext:
+    """A section context narrowed to one field (table column) of a structured row."""
+    if not field or field not in rules.fields:
+        return sc
+    rule = rules.fields[field]
+    return SectionContext(_apply(sc.ctx, rule).with_(field=field), sc.cites or bool(rule.get("cites")))
+
+
+def _cell_loc(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
+    if cell_loc.to_dict():
+        return cell_loc
+    return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
+
+
+def block_texts(block: Block, rules: RefRules) -> Iterator[tuple[str, Loc, str | None]]:
+    """The texts of a block to parse: the block itself, or each cell of a table with its column field."""
+    if not block.rows:
+        yield block.text, block.loc, block.field
+        return
+    header = [c.text for c in block.rows[0]]
+    fields: list[str | None] = []
+    for text in header:
+        fields.append(next((f for pattern, f in rules.columns if pattern.search(text)), None))
+    for r, row in enumerate(block.rows):
+        for c, cell in enumerate(row):
+            field = fields[c] if r > 0 and c < len(fields) else None
+            yield cell.text, _cell_loc(block, cell.loc, r, c), field or block.field
+
+
+def document_refs(
+    doc: Document,
+    registry: Registry | None = None,
+    findings_table: dict[str, FindingRule] | None = None,
+) -> RefReport:
+    """Every reference in `doc` with its section id and location, plus findings."""
+    reg = registry or load_registry()
+    rules = load_rules()
+    contexts = section_contexts(doc, rules)
+    report = RefReport(sources=[doc.source.path])
+    for section in doc.sections:
+        sc = contexts[section.id]
+        itu_goals = False
+        for block in section.blocks:
+            for text, loc, field in block_texts(block, rules):
+                if not text.strip():
+                    continue
+                ctx = field_context(sc, field, rules).ctx.with_(loc=loc)
+                if itu_goals and ctx.goal is None:
+                    ctx = ctx.with_(goal="itu")
+                refs, findings = find_refs(text, ctx, reg, findings_table)
+                for ref in refs:
+                    ref.field = field
+                report.refs.extend(refs)
+                report.findings.extend(findings)
+                itu_goals = itu_goals or mentions_itu_goals(text)
+    return report
+
+
+def load_reports(
+    paths: Iterable[str | Path],
+    profile: str | None = None,
+    registry_files: Iterable[str | Path] = (),
+) -> tuple[Registry, list[tuple[Document, RefReport]]]:
+    """Load every file (profile detected unless given) and read its references against the
+    built-in registry plus `registry_files`: what `trace refs` and `trace graph` start from."""
+    from .. import load
+
+    registry = load_registry(registry_files)
+    return registry, [(doc, document_refs(doc, registry)) for doc in (load(p, profile=profile) for p in paths)]

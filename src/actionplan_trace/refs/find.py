@@ -1,0 +1,71 @@
+"""`find_refs`: every reference in one text (a paragraph or a table cell), with findings."""
+
+from __future__ import annotations
+
+import re
+
+from .findings import FindingRule
+from .grammar import Cite, grammar_for, parse_sdg_list, sdg_field_cites
+from .registry import Registry, load_registry
+from .resolve import Resolver, load_rules
+from .types import Finding, Reference, RefContext
+
+_ITU_GOALS_MENTION = re.compile(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
+_SDG_BARE_LIST = re.compile(r"(?:(?<=:)|^)\s*(?=\d{1,2}(?:\s*\(|\s*,|\s+and\b|\.\d|\.?[a-z]\b|\s*$))", re.M)
+
+
+def find_refs(
+    text: str,
+    context: RefContext | None = None,
+    registry: Registry | None = None,
+    findings_table: dict[str, FindingRule] | None = None,
+) -> tuple[list[Reference], list[Finding]]:
+    """Parse one text into canonical references and findings, using `context` for bare forms.
+
+    `context.expect == "sdg-field"` reads the text as a roadmap's SDG column ("1.4, 4.1, 5.b",
+    "2.a: Increase investment …"); otherwise the full grammar runs, with bare WSIS codes accepted
+    when `expect == "wsis"`, bare SDG lists after a colon when `expect == "sdg"`, and bare
+    "Output 2.1" / "Objective 2" resolved when the context names a sector.
+    """
+    ctx = context or RefContext()
+    reg = registry or load_registry()
+    rules = load_rules()
+    if ctx.expect == "sdg-field":
+        cites = sdg_field_cites(text)
+    else:
+        cites = grammar_for(reg.regions).cites(text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None)
+        if ctx.expect == "sdg":
+            cites = _with_bare_sdg_lists(text, cites)
+    resolver = Resolver(text, ctx, reg, rules, findings_table)
+    if ctx.goal is None:
+        mention = _ITU_GOALS_MENTION.search(text)
+        resolver.itu_goals_from = mention.end() if mention else None
+    resolver.run(cites)
+    return resolver.refs, resolver.findings
+
+
+def mentions_itu_goals(text: str) -> bool:
+    """True when the text speaks of ITU (strategic / Connect 2030) goals, so a bare "Goal 1" after it is ITU's."""
+    return _ITU_GOALS_MENTION.search(text) is not None
+
+
+def _with_bare_sdg_lists(text: str, cites: list[Cite]) -> list[Cite]:
+    """In an SDG reference group, a list after a colon is SDGs even without the word "SDG"."""
+    extra = []
+    for m in _SDG_BARE_LIST.finditer(text):
+        if any(c.start <= m.end() < max(c.end, c.start + 1) for c in cites):
+            continue
+        cite = parse_sdg_list(text, m.end(), m.end(), explicit=False)
+        if cite.items:
+            extra.append(cite)
+    if not extra:
+        return cites
+    merged = sorted(cites + extra, key=lambda c: c.start)
+    out: list[Cite] = []
+    covered = -1
+    for c in merged:
+        if c.start < covered:
+            continue
+        out.append(c)
+        covered = c.end
+    return out

@@ -1,0 +1,97 @@
+"""Finding codes and severities, read from rules/findings.yml so that severities are data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import ProfileError
+from ..profiles import RULES_DIR
+from .registry import YAML_LOADER
+from .types import Finding, Reference, RefContext
+
+FINDINGS_FILE = RULES_DIR / "findings.yml"
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class FindingRule:
+    """One finding code: its title, severity and a line of help."""
+
+    code: str
+    title: str
+    severity: str
+    help: str
+
+
+def load_findings(path: Path = FINDINGS_FILE, overrides: Path | None = None) -> dict[str, FindingRule]:
+    """The finding table; `overrides` is a user YAML file that may change severities."""
+    table = _read(path)
+    if overrides is not None:
+        for code, entry in _read_raw(overrides).items():
+            if code not in table:
+                raise ProfileError(f"{overrides}: unknown finding code {code}")
+            severity = entry.get("severity", table[code].severity) if isinstance(entry, dict) else str(entry)
+            if severity not in SEVERITIES:
+                raise ProfileError(f"{overrides}: {code}: severity must be one of {', '.join(SEVERITIES)}")
+            table[code] = FindingRule(code, table[code].title, severity, table[code].help)
+    return table
+
+
+def _read_raw(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path}: cannot read findings table: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: findings table must be a mapping of codes")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _cached(path: Path) -> tuple[FindingRule, ...]:
+    out = []
+    for code, entry in _read_raw(path).items():
+        if not isinstance(entry, dict) or entry.get("severity") not in SEVERITIES:
+            raise ProfileError(f"{path}: {code}: needs a severity among {', '.join(SEVERITIES)}")
+        out.append(FindingRule(str(code), str(entry.get("title", code)), entry["severity"], str(entry.get("help", ""))))
+    return tuple(out)
+
+
+def _read(path: Path) -> dict[str, FindingRule]:
+    return {rule.code: rule for rule in _cached(path)}
+
+
+def finding(
+    code: str,
+    message: str,
+    ctx: RefContext,
+    *,
+    ref: str | None = None,
+    text: str | None = None,
+    table: dict[str, FindingRule] | None = None,
+) -> Finding:
+    """A Finding with the severity the table gives `code`, placed where the context says."""
+    rules = table if table is not None else _read(FINDINGS_FILE)
+    if code not in rules:
+        raise ProfileError(f"{FINDINGS_FILE}: no finding code {code}")
+    return Finding(
+        code=code,
+        severity=rules[code].severity,
+        message=message,
+        ref=ref,
+        source=ctx.source,
+        section=ctx.section,
+        loc=ctx.loc,
+        text=text,
+    )
+
+
+def about(ref: Reference, code: str, message: str, table: dict[str, FindingRule] | None = None) -> Finding:
+    """A finding about one reference, placed where the reference is."""
+    ctx = RefContext(section=ref.section, loc=ref.loc, source=ref.source)
+    return finding(code, message, ctx, ref=ref.id, text=ref.text, table=table)
+

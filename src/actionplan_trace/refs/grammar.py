@@ -1,0 +1,656 @@
+"""Find and parse reference spans in one text: the tokenise/extract half of the normaliser.
+
+Each kind of reference has an *anchor* (a keyword that starts it: "PP Resolutions", "UN SDGs:",
+"WSIS Action Lines", "Goal", "Regional Initiatives (", "SG 2 Q3" …) and a *list parser* that
+consumes what follows: numbers separated by commas, "and", "&" or a bare space ("10 11"),
+ranges ("9-11"), revision qualifiers ("(Rev. Dubai, 2014)", applying to the numbers since the
+previous qualifier), parenthesised SDG targets ("1 (targets 1.4, 1.5)"). An anchor starts with a
+plain keyword so the regex engine can scan fast; an optional prefix ("PP " before "Resolutions",
+"ITU Strategic " before "Goal") is looked for just before it. A substring scan first decides which
+anchors can occur in the text at all. Anchors are then taken left to right; an anchor inside a
+span already read is skipped.
+
+The output is a list of `Cite`s: raw spans with what the words say (organ as written, numbers,
+revisions). `resolve.py` turns them into canonical ids with the help of context and registry.
+Every pattern is compiled once at import (the region alternation once per registry).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from .types import Rev
+
+_I = re.IGNORECASE
+
+SEP = r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|&|\band\b|\bor\b|;)\s*)"
+_SEP = re.compile(SEP, _I)
+_SPACE_SEP = re.compile(r"[ \u00a0]{1,2}(?:\n[ \u00a0]*)?|[ \u00a0]*\n[ \u00a0]*")
+_DASH = r"(?:-|–|—|\bto\b)"
+
+ORGAN = (
+    r"(?:PP(?:-\d\d)?|Plenipotentiary(?:\s+Conference)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?|WRC(?:-\d\d)?"
+    r"|RA(?:-\d\d)?|(?:ITU\s+)?Council|C\d\d|ITU-[DTR])"
+)
+_ORGAN_WORD = re.compile(
+    r"\b(?:PP|Plenipotentiary|WTDC|WTSA|WRC|RA|Council|World\s+Telecommunication\s+Development\s+Conference"
+    r"|World\s+Telecommunication\s+Standardization\s+Assembly|World\s+Radiocommunication\s+Conference"
+    r"|Radiocommunication\s+Assembly)\b(?:-\d\d)?"
+)
+
+_ORGAN_PREFIX = re.compile(rf"\b(?P<organ>{ORGAN})(?:['’]s)?\s*\[?\s*\Z")
+_RES_ANCHOR = re.compile(
+    r"\b(?P<kind>[Rr](?:ESOLUTIONS?|esolutions?|es\b\.?|ecommendations?|ecs?\b\.?)|[Dd]ecisions?)"
+    r"(?:(?<=\.)|(?=[\s\[]))(?=\s*(?:Nos?\.?\s*)?\[?\s*(?:\d|ITU-[DTR]\s*(?:[A-Z]\.)?\d))"
+)
+_RES_ITEM = re.compile(
+    r"\s*(?:Nos?\.?\s*)?\[?\s*(?:(?P<sector>ITU-[DTR])\s*)?"
+    r"(?P<num>[A-Z]\.\d+(?:\.\d+)*|\d{1,4})(?![\d])(?!\.\d)(?![A-Za-z])"
+    rf"(?:\s*{_DASH}\s*(?P<to>\d{{1,4}})(?![\d.]))?\]?(?:\(#\))?",
+)
+_QUAL = re.compile(
+    r"\s*\\?\(\s*(?:(?P<rev>Rev(?:ised)?\.?|Modified|Mod\.)\s*)?"
+    r"(?:(?P<conf>(?:PP|WTDC|WTSA|WRC|RA)-\d\d)|(?P<council>Council|C)\s*(?P<cyear>(?:19|20)\d\d)"
+    r"|(?:(?P<place>[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,3}?)\s*,?\s*)?(?P<year>(?:19|20)\d\d))\s*\\?\)"
+    r"|\s*[–—-]\s*(?P<dplace>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?P<dyear>(?:19|20)\d\d)\b"
+)
+_ORGAN_SUFFIX = re.compile(
+    r"\s+(?i:of|at|by|adopted\s+by|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?"
+    r"(?P<organ>(?i:Plenipotentiary(?:\s+Conference)?)|PP(?:-\d\d)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?"
+    r"|WRC(?:-\d\d)?|RA(?:-\d\d)?|Council"
+    r"|(?i:World\s+Telecommunication\s+Development\s+Conference|World\s+Telecommunication\s+Standardization"
+    r"\s+Assembly|World\s+Radiocommunication\s+Conference|Radiocommunication\s+Assembly))"
+)
+_REC_NUMBER = re.compile(r"(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_ITU_REC = re.compile(r"\b(?P<sector>ITU-[TR])\s+(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+
+_SDG_ANCHOR = re.compile(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
+_SDG_LONG_ANCHOR = re.compile(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
+_SDG_AGENDA = re.compile(
+    r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"
+    r"(?:\s+for\s+Sustainable\s+Development(?:\s+Goals)?)?"
+)
+_GOAL_ITEM = re.compile(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
+_TARGET_ITEM = re.compile(r"\s*(?P<g>\d{1,2})\s?(?:\.\s?(?P<t>\d{1,2}|[a-z])|(?P<l>[a-z]))(?![\w.]\w|\d)")
+_LETTER_ITEM = re.compile(r"\s*(?P<l>[a-z])(?![\w.])")
+_TARGETS_PAREN = re.compile(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
+_CLOSE = re.compile(r"\s*\)")
+_TARGET_WORD = re.compile(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b)")
+_SDG_FIELD_TARGET = re.compile(
+    r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
+)
+_SDG_FIELD_LIST = re.compile(
+    r"\s*(?:\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\s*[,;]\s*|\s+and\s+|\s+|\s*$))+[.\s]*", _I
+)
+
+_GOAL_ANCHOR = re.compile(r"\b[Gg]oals?\s+(?=\d{1,2}(?!\d|\.\d))")
+_GOAL_PREFIX = re.compile(
+    r"(?P<itu>\bITU(?:[’']s)?\s+(?:[Ss]trategic\s+|Connect\s+20[23]0\s+)?|\b[Ss]trategic\s+|\bConnect\s+20[23]0\s+)\Z"
+)
+
+_WSIS_ANCHOR = re.compile(r"\b(?:[Aa]ction\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
+_WSIS_PREFIX = re.compile(r"\bWSIS\s+\Z")
+_WSIS_ITEM = re.compile(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
+_WSIS_BARE = re.compile(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
+
+_SECTOR_ANCHOR = re.compile(
+    r"\b(?P<kind>[Oo]bjective|[Pp]riority)\s+(?P<n>\d{1,2})(?![\d.])"
+    r"(?:\s*/\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
+    r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
+)
+_SECTOR_PREFIX = re.compile(
+    r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
+)
+_BARE_SECTOR_ANCHOR = re.compile(r"\b(?P<kind>[Oo]bjective|[Pp]riority|[Oo]utput|[Oo]utcome)s?\s+(?=\d)")
+_OBJ_ITEM = re.compile(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
+_OUT_ITEM = re.compile(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
+
+_RI_ANCHOR = re.compile(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
+_RI_PAREN = re.compile(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
+_RI_ITEM = re.compile(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
+_RI_SEP = re.compile(r"\s*[,;]\s*|\s+and\s+|\s+")
+
+_QUESTION = re.compile(
+    r"\b(?:SG|[Ss]tudy\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
+    r"(?:/(?P=sg))?(?!\d)\]?"
+)
+_QUESTION_SLASH = re.compile(r"\b(?:[Qq]uestion\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+_SECTOR_PREFIX_SG = re.compile(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
+_STUDY_GROUP = re.compile(r"\b(?:SGs?|[Ss]tudy\s+[Gg]roups?)\s*(?=\d)")
+_SG_ITEM = re.compile(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?![\d.])")
+
+_BLANKET = re.compile(
+    r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"
+    r"(?P<what>(?i:resolutions|WSIS\s+action\s+lines|action\s+lines|SDGs|sustainable\s+development\s+goals))\b"
+)
+_REFERENCE_LIKE = re.compile(
+    r"\b(?:(?i:resolutions?|decisions?|recommendations?)|Res\.?|SDGs?|(?i:action\s+lines?))"
+    r"(?:(?<=\.)|[\s#(\[])\s*(?:Nos?\.?\s*)?[#(\[]?\s*\d"
+)
+
+
+@dataclass
+class Item:
+    """One number of a list as written, with its revision and optional sub-numbers (SDG targets)."""
+
+    number: str
+    start: int
+    end: int
+    rev: Rev | None = None
+    sector: str | None = None
+    goal: int | None = None
+    targets: list["Item"] = field(default_factory=list)
+
+
+@dataclass
+class Cite:
+    """A parsed span before resolution: kind of reference, organ/sector words, items."""
+
+    kind: str
+    start: int
+    end: int
+    items: list[Item] = field(default_factory=list)
+    organ: str | None = None
+    organ_after: str | None = None
+    sector: str | None = None
+    word: str | None = None
+    explicit: bool = False
+
+
+def _sep_then(pattern: re.Pattern[str], text: str, pos: int, allow_space: bool) -> tuple[re.Match[str], int] | None:
+    """A separator at `pos` followed by an item; returns the item match (None if no item follows)."""
+    s = _SEP.match(text, pos)
+    if s and s.end() > pos:
+        m = pattern.match(text, s.end())
+        if m:
+            return m, s.end()
+    if allow_space:
+        s = _SPACE_SEP.match(text, pos)
+        if s and s.end() > pos:
+            m = pattern.match(text, s.end())
+            if m:
+                return m, s.end()
+    return None
+
+
+def _qualifier(m: re.Match[str]) -> Rev:
+    text = m.group(0).strip()
+    if m.group("conf"):
+        code = m.group("conf")
+        return Rev(None, _year(code.split("-")[1]), text)
+    if m.group("cyear"):
+        return Rev(None, int(m.group("cyear")), text)
+    if m.group("dyear"):
+        return Rev(m.group("dplace"), int(m.group("dyear")), text)
+    place = m.group("place")
+    return Rev(" ".join(place.split()) if place else None, int(m.group("year")), text)
+
+
+def _year(two: str) -> int:
+    n = int(two)
+    return 2000 + n if n < 50 else 1900 + n
+
+
+@dataclass
+class Hit:
+    """An anchor match, its start moved back over an optional prefix ("PP " before "Resolutions")."""
+
+    m: re.Match[str]
+    start: int
+    pre: dict[str, str | None] = field(default_factory=dict)
+
+    def group(self, name: str) -> str | None:
+        if self.pre.get(name) is not None:
+            return self.pre[name]
+        return self.m.groupdict().get(name)
+
+
+def parse_resolution(text: str, hit: Hit) -> Cite:
+    """"PP Resolutions 25, 71 and 72", "WTDC Res. 45 (Rev. Dubai, 2014), 67, 69 (…)", "C09 Res 1305"."""
+    m = hit.m
+    kind_word = m.group("kind").lower()
+    kind = "decision" if kind_word.startswith("dec") else "recommendation" if kind_word.startswith("rec") else "resolution"
+    cite = Cite(kind, hit.start, m.end(), organ=hit.group("organ"), word=m.group("kind"))
+    pos = m.end()
+    pending: list[Item] = []
+    first = _RES_ITEM.match(text, pos)
+    sector = None
+    while first is not None:
+        item_m = first
+        number = item_m.group("num")
+        sector = item_m.group("sector") or sector
+        items = [Item(number, item_m.start("num"), item_m.end("num"), sector=sector)]
+        if item_m.group("to") and number.isdigit():
+            lo, hi = int(number), int(item_m.group("to"))
+            if 0 < hi - lo <= 50:
+                items = [Item(str(n), item_m.start("num"), item_m.end(), sector=sector) for n in range(lo, hi + 1)]
+            else:
+                items.append(Item(item_m.group("to"), item_m.start("to"), item_m.end("to"), sector=sector))
+        cite.items.extend(items)
+        pending.extend(items)
+        pos = item_m.end()
+        q = _QUAL.match(text, pos)
+        if q:
+            rev = _qualifier(q)
+            for it in pending:
+                it.rev = rev
+            if (q.group("conf") or q.group("council")) and not cite.organ_after:
+                cite.organ_after = q.group("conf") or "Council"
+            pending = []
+            pos = q.end()
+        nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
+        first = nxt[0] if nxt else None
+    suffix = _ORGAN_SUFFIX.match(text, pos)
+    if suffix:
+        cite.organ_after = suffix.group("organ")
+        pos = suffix.end()
+    cite.end = pos
+    return cite
+
+
+def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
+    """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation."""
+    m = hit.m
+    sector = m.group("sector")
+    cite = Cite("recommendation", hit.start, m.end(), organ=sector, word="ITU")
+    cite.items.append(Item(m.group("num"), m.start("num"), m.end("num"), sector=sector))
+    pos = m.end()
+    while (nxt := _sep_then(_REC_NUMBER, text, pos, allow_space=False)) is not None:
+        item = nxt[0]
+        cite.items.append(Item(item.group("num"), item.start("num"), item.end("num"), sector=sector))
+        pos = item.end()
+    cite.end = pos
+    return cite
+
+
+def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
+    """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "b" (needs `goal`)."""
+    items: list[Item] = []
+    while True:
+        t = _TARGET_ITEM.match(text, pos)
+        if t:
+            g = int(t.group("g"))
+            suffix = t.group("t") or t.group("l")
+            items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
+        elif goal is not None and (lt := _LETTER_ITEM.match(text, pos)):
+            t = lt
+            items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
+        else:
+            break
+        pos = t.end()
+        s = _SEP.match(text, pos)
+        if not s or s.end() == pos:
+            break
+        if not (_TARGET_ITEM.match(text, s.end()) or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
+            break
+        pos = s.end()
+    return items, pos
+
+
+def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True) -> Cite:
+    """A list of SDG goals and targets: "1 (targets 1.4, 1.5), 3, (target 3.d), 5", "4, 9, 11 and 16"."""
+    cite = Cite("sdg", start, pos, explicit=explicit)
+    last_goal: Item | None = None
+    while True:
+        paren = _TARGETS_PAREN.match(text, pos)
+        if paren and last_goal is not None:
+            targets, after = _target_list(text, paren.end(), last_goal.goal)
+            close = _CLOSE.match(text, after)
+            if not (targets and close):
+                break
+            last_goal.targets.extend(targets)
+            pos = close.end()
+        else:
+            t = _TARGET_ITEM.match(text, pos)
+            g = None if t else _GOAL_ITEM.match(text, pos)
+            if t:
+                goal = int(t.group("g"))
+                cite.items.append(Item(f"{goal}.{t.group('t') or t.group('l')}", t.start("g"), t.end(), goal=goal))
+                last_goal = None
+                pos = t.end()
+            elif g:
+                last_goal = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
+                cite.items.append(last_goal)
+                pos = g.end()
+                if _TARGETS_PAREN.match(text, pos):
+                    continue
+            else:
+                break
+        if last_goal is not None and _TARGETS_PAREN.match(text, pos):
+            continue
+        s = _SEP.match(text, pos)
+        if not s or s.end() == pos:
+            break
+        if not (_TARGET_ITEM.match(text, s.end()) or _GOAL_ITEM.match(text, s.end())):
+            break
+        pos = s.end()
+    cite.end = pos
+    return cite
+
+
+def parse_sdg_anchor(text: str, hit: Hit) -> Cite:
+    return parse_sdg_list(text, hit.m.end(), hit.start)
+
+
+def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
+    """"Goal 13 of the 2030 Agenda": always an SDG."""
+    m = hit.m
+    cite = Cite("sdg", hit.start, m.end(), explicit=True)
+    cite.items.append(Item(m.group("n"), m.start("n"), m.end("n"), goal=int(m.group("n"))))
+    return cite
+
+
+def parse_target_word(text: str, hit: Hit) -> Cite:
+    """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py."""
+    items, pos = _target_list(text, hit.m.end(), None)
+    return Cite("target", hit.start, pos if items else hit.m.end(), items=items)
+
+
+def parse_goal(text: str, hit: Hit) -> Cite:
+    """"ITU Strategic Goal 3 (Target 3.1)", "Goals 1 & 4", "Goal 1" (meaning from context)."""
+    cite = Cite("goal", hit.start, hit.m.end(), explicit=bool(hit.group("itu")))
+    pos = hit.m.end()
+    while (g := _GOAL_ITEM.match(text, pos)) is not None:
+        item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
+        cite.items.append(item)
+        pos = g.end()
+        paren = _TARGETS_PAREN.match(text, pos)
+        if paren:
+            targets, after = _target_list(text, paren.end(), item.goal)
+            close = _CLOSE.match(text, after)
+            if targets and close:
+                item.targets = targets
+                pos = close.end()
+        nxt = _sep_then(_GOAL_ITEM, text, pos, allow_space=False)
+        if not nxt:
+            break
+        pos = nxt[1]
+    cite.end = pos
+    return cite
+
+
+def parse_wsis(text: str, hit: Hit) -> Cite:
+    """"WSIS Action Lines C1, C2, C3, C9 and C11", "AL C5", and bare "C1 and C11" in a WSIS group."""
+    cite = Cite("wsis", hit.start, hit.m.end(), explicit=True)
+    pos = hit.m.end()
+    while (w := _WSIS_ITEM.match(text, pos)) is not None:
+        lo, hi = int(w.group("n")), int(w.group("to") or w.group("n"))
+        for n in range(lo, hi + 1) if lo < hi <= lo + 11 else (lo,):
+            cite.items.append(Item(str(n), w.start(), w.end()))
+        pos = w.end()
+        nxt = _sep_then(_WSIS_ITEM, text, pos, allow_space=True)
+        if not nxt:
+            break
+        pos = nxt[1]
+    cite.end = pos
+    return cite
+
+
+def _wsis_bare(text: str, hit: Hit) -> Cite:
+    cite = parse_wsis(text, hit)
+    cite.explicit = False
+    return cite
+
+
+def parse_sector_item(text: str, hit: Hit) -> Cite:
+    """"ITU-D Objective 2/Output 2.2 (Buenos Aires Action Plan)", "Buenos Aires Action Plan Objective 2"."""
+    m = hit.m
+    cite = Cite("sector-item", hit.start, m.end(), sector=hit.group("sector") or "ITU-D", explicit=True)
+    cite.items.append(Item(m.group("n"), m.start("n"), m.end("n"), sector="objective"))
+    if m.group("sub"):
+        cite.items.append(Item(m.group("m"), m.start("m"), m.end("m"), sector=m.group("sub").lower()))
+    return cite
+
+
+def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
+    """"Output 2.1", "Outcome 2.1", "Objective 2", "Outputs 2.1 and 2.2": sector from context."""
+    kind = hit.m.group("kind").lower()
+    kind = "objective" if kind == "priority" else kind
+    pattern = _OBJ_ITEM if kind == "objective" else _OUT_ITEM
+    cite = Cite("sector-item", hit.start, hit.m.end())
+    pos = hit.m.end()
+    while (it := pattern.match(text, pos)) is not None:
+        cite.items.append(Item(it.group("n"), it.start("n"), it.end("n"), sector=kind))
+        pos = it.end()
+        nxt = _sep_then(pattern, text, pos, allow_space=False)
+        if not nxt:
+            break
+        pos = nxt[1]
+    cite.end = pos
+    return cite
+
+
+def _ri_list(text: str, pos: int, cite: Cite) -> int:
+    while (it := _RI_ITEM.match(text, pos)) is not None:
+        cite.items.append(Item(f"{it.group('code')}{int(it.group('n'))}", it.start("code"), it.end()))
+        pos = it.end()
+        s = _RI_SEP.match(text, pos)
+        if not s or not _RI_ITEM.match(text, s.end()):
+            break
+        pos = s.end()
+    return pos
+
+
+def _ri_paren_at(text: str, start: int, pos: int) -> Cite:
+    cite = Cite("ri", start, pos, explicit=True)
+    pos = _ri_list(text, pos, cite)
+    close = _CLOSE.match(text, pos)
+    cite.end = close.end() if close else pos
+    return cite
+
+
+def parse_ri_paren(text: str, hit: Hit) -> Cite:
+    """A bare "(AFR3, ARB2)" list (at least one code of a known region)."""
+    return _ri_paren_at(text, hit.start, hit.m.end())
+
+
+def parse_ri_named(text: str, hit: Hit) -> Cite:
+    """"Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", "Regional Initiatives: (ARB2, EUR4)"."""
+    paren = _RI_PAREN.match(text, hit.m.end())
+    if not paren:
+        return Cite("ri", hit.start, hit.m.end())
+    return _ri_paren_at(text, hit.start, paren.end())
+
+
+def parse_ri_code(text: str, hit: Hit) -> Cite:
+    """A standalone code of a known region: "AFR3"."""
+    m = hit.m
+    cite = Cite("ri", hit.start, m.end())
+    cite.items.append(Item(f"{m.group('code')}{int(m.group('n'))}", m.start(), m.end()))
+    return cite
+
+
+def parse_question(text: str, hit: Hit) -> Cite:
+    """"ITU-D SG2 Question 3", "SG 2 Q3", "Q-3/2", "Study Group Question 6/2"."""
+    m = hit.m
+    cite = Cite("question", hit.start, m.end(), sector=hit.group("sector"))
+    cite.items.append(Item(f"{int(m.group('sg'))}/{int(m.group('q'))}", m.start(), m.end()))
+    return cite
+
+
+def parse_study_group(text: str, hit: Hit) -> Cite:
+    """"ITU-T SG 13, 17, 20", "ITU-D SG1 and SG2", "Study Group 1"."""
+    cite = Cite("study-group", hit.start, hit.m.end(), sector=hit.group("sector"))
+    pos = hit.m.end()
+    while (it := _SG_ITEM.match(text, pos)) is not None:
+        cite.items.append(Item(it.group("n"), it.start("n"), it.end("n")))
+        pos = it.end()
+        nxt = _sep_then(_SG_ITEM, text, pos, allow_space=False)
+        if not nxt:
+            break
+        pos = nxt[1]
+    cite.end = pos
+    return cite
+
+
+def parse_blanket(text: str, hit: Hit) -> Cite:
+    """"all WTDC Resolutions", "all WSIS Action Lines", "all SDGs"."""
+    return Cite("blanket", hit.start, hit.m.end(), organ=hit.group("organ"), word=hit.group("what"))
+
+
+Parser = Callable[[str, Hit], Cite]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A keyword that starts a reference, the trigger word that must be in the text for it to be
+    tried, an optional prefix looked for just before it (required or not) and its list parser."""
+
+    pattern: re.Pattern[str]
+    parser: Parser
+    trigger: str
+    prefix: re.Pattern[str] | None = None
+    required: bool = False
+    only: str | None = None
+
+
+_PREFIX_WINDOW = 48
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The anchors in priority order (earlier wins at the same position) behind a trigger scan."""
+
+    regions: tuple[str, ...]
+    anchors: tuple[Anchor, ...]
+
+    def cites(self, text: str, *, wsis: bool = False, sector: bool = False) -> list[Cite]:
+        """Every reference span in `text`, left to right, none overlapping."""
+        present = triggers(text, self.regions)
+        if not present:
+            return []
+        allowed = {"wsis-bare": wsis, "bare-sector": sector}
+        found: list[tuple[int, int, Hit, Parser]] = []
+        for rank, anchor in enumerate(self.anchors):
+            if anchor.trigger not in present or (anchor.only and not allowed[anchor.only]):
+                continue
+            for m in anchor.pattern.finditer(text):
+                hit = Hit(m, m.start())
+                if anchor.prefix is not None:
+                    pm = anchor.prefix.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start())
+                    if pm:
+                        hit = Hit(m, pm.start(), pm.groupdict())
+                    elif anchor.required:
+                        continue
+                found.append((hit.start, rank, hit, anchor.parser))
+        found.sort(key=lambda x: (x[0], x[1]))
+        out: list[Cite] = []
+        covered = 0
+        for start, _rank, hit, parser in found:
+            if start < covered:
+                continue
+            cite = parser(text, hit)
+            if not cite.items and cite.kind != "blanket":
+                continue
+            out.append(cite)
+            covered = max(cite.end, hit.m.end())
+        return out
+
+
+_LOWER_TRIGGERS = {
+    "res": ("res", "dec", "rec"),
+    "itu": ("itu-t", "itu-r"),
+    "goal": ("goal",),
+    "sdg": ("sdg", "sustainable"),
+    "target": ("target",),
+    "wsis": ("action",),
+    "sector": ("objective", "priority", "output", "outcome"),
+    "sg": ("study", "question"),
+    "blanket": ("all ",),
+    "ri": ("regional",),
+}
+_CASED_TRIGGERS = {"wsis": ("AL",), "sg": ("SG", "Q")}
+_BARE_CODE = re.compile(r"C\d")
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def triggers(text: str, regions: tuple[str, ...]) -> set[str]:
+    """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes."""
+    low = text.lower()
+    if not _DIGIT.search(text):
+        return {"blanket"} if "all " in low else set()
+    present = {name for name, words in _LOWER_TRIGGERS.items() if any(w in low for w in words)}
+    present.update(name for name, words in _CASED_TRIGGERS.items() if any(w in text for w in words))
+    if _BARE_CODE.search(text):
+        present.add("bare")
+    if any(r in text for r in regions):
+        present.add("region")
+    return present
+
+
+@lru_cache(maxsize=8)
+def grammar_for(regions: tuple[str, ...]) -> Grammar:
+    """The anchor table; regional-initiative codes use the registry's regions."""
+    anchors = [
+        Anchor(_BLANKET, parse_blanket, "blanket"),
+        Anchor(_RES_ANCHOR, parse_resolution, "res", _ORGAN_PREFIX),
+        Anchor(_ITU_REC, parse_itu_recommendation, "itu"),
+        Anchor(_SDG_AGENDA, parse_sdg_agenda, "goal"),
+        Anchor(_SDG_ANCHOR, parse_sdg_anchor, "sdg"),
+        Anchor(_SDG_LONG_ANCHOR, parse_sdg_anchor, "sdg"),
+        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX),
+        Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True),
+        Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG),
+        Anchor(_QUESTION_SLASH, parse_question, "sg", _SECTOR_PREFIX_SG),
+        Anchor(_STUDY_GROUP, parse_study_group, "sg", _SECTOR_PREFIX_SG),
+        Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX),
+        Anchor(_TARGET_WORD, parse_target_word, "target"),
+        Anchor(_RI_ANCHOR, parse_ri_named, "ri"),
+        Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),
+        Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector"),
+    ]
+    if regions:
+        alternation = "|".join(re.escape(r) for r in regions)
+        anchors.append(Anchor(
+            re.compile(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region"))
+        anchors.append(Anchor(
+            re.compile(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region"))
+    return Grammar(regions, tuple(anchors))
+
+
+def sdg_field_cites(text: str) -> list[Cite]:
+    """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b") or "2.a: Increase …" entries."""
+    if _SDG_FIELD_LIST.fullmatch(text):
+        cite = parse_sdg_list(text, 0, 0, explicit=False)
+        if cite.items:
+            return [cite]
+    cite = Cite("sdg", 0, 0)
+    for m in _SDG_FIELD_TARGET.finditer(text):
+        goal = int(m.group("g"))
+        cite.items.append(Item(f"{goal}.{m.group('t')}", m.start(), m.end(), goal=goal))
+    if cite.items:
+        cite.start, cite.end = cite.items[0].start, cite.items[-1].end
+        return [cite]
+    return []
+
+
+def reference_like(text: str) -> Iterator[re.Match[str]]:
+    """Places where the words look like a reference (keyword then a number)."""
+    return _REFERENCE_LIKE.finditer(text)
+
+
+def organ_before(text: str, start: int, window: int = 48) -> str | None:
+    """The last organ word in the clause just before `start` ("WTDC, through Resolution 31")."""
+    lo = max(0, start - window)
+    chunk = text[lo:start]
+    cut = max(chunk.rfind(". "), chunk.rfind("; "), chunk.rfind("\n"))
+    if cut >= 0:
+        chunk = chunk[cut + 1:]
+    hits = list(_ORGAN_WORD.finditer(chunk))
+    return hits[-1].group(0) if hits else None
+
+
+_SECTOR_WORD = re.compile(r"\bITU-[DTR]\b")
+
+
+def sector_before(text: str, start: int) -> str | None:
+    """The last "ITU-D"/"ITU-T"/"ITU-R" of the paragraph before `start` (a paragraph keeps to one sector)."""
+    hits = _SECTOR_WORD.findall(text, max(0, text.rfind("\n", 0, start)), start)
+    return hits[-1] if hits else None

@@ -1,0 +1,351 @@
+"""The cross-reference graph: sections -> referenced entities, joined across files on canonical ids.
+
+Nodes are sections (id `<file>#<section-id>`) and entities (id = canonical id, e.g. `SDG-9.c`).
+A reference becomes an edge from the section that owns it (the nearest output, outcome, objective,
+WSIS outcome or action line above it; rules/refs.yml `owners`) to the entity, labelled with the
+family's relation ("implements", "supports", "contributes-to") when it sits in a reference list,
+else "mentions". A section that *is* an entity (Output 2.2 of an Action Plan is ITU-D-OUTPUT-2.2,
+a roadmap's action line C5 is WSIS-C5) gets a "defines" edge, which is how two documents join.
+`cross_check` uses those joins to report links one document states and its counterpart does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from ..model import Document, Section
+from .document import field_context, section_contexts
+from .findings import FindingRule, finding
+from .ids import family_of, natural_key
+from .registry import Registry, load_registry
+from .resolve import RefRules, load_rules
+from .types import Finding, RefContext, RefReport
+
+GRAPH_SCHEMA = "actionplan-trace/graph/1"
+DEFINES = "defines"
+MENTIONS = "mentions"
+
+
+@dataclass
+class Node:
+    """A section of one file, or an entity named by its canonical id."""
+
+    id: str
+    kind: str
+    label: str
+    family: str | None = None
+    title: str | None = None
+    known: bool | None = None
+    source: str | None = None
+    section: str | None = None
+    section_kind: str | None = None
+    entity: str | None = None
+    within: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if v not in (None, ())}
+        if self.within:
+            out["within"] = list(self.within)
+        return out
+
+
+@dataclass
+class Edge:
+    """section -> entity with a relation and where each citation was read."""
+
+    source: str
+    target: str
+    relation: str
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "relation": self.relation, "provenance": self.provenance}
+
+
+@dataclass
+class Graph:
+    """Nodes by id, edges by (source, target, relation), findings from the cross-document check."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def edges_from(self, node_id: str) -> list[Edge]:
+        return [e for e in self.edges.values() if e.source == node_id]
+
+    def edges_to(self, node_id: str) -> list[Edge]:
+        return [e for e in self.edges.values() if e.target == node_id]
+
+    def sections(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.kind == "section"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": GRAPH_SCHEMA,
+            "sources": list(self.sources),
+            "nodes": [n.to_dict() for n in self.nodes.values()],
+            "edges": [e.to_dict() for e in self.edges.values()],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def entity_of(section: Section, rules: RefRules) -> str | None:
+    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2), if its kind defines one."""
+    rule = rules.entities.get(section.kind)
+    if not rule or not section.number:
+        return None
+    digits = re.sub(r"\D", "", section.number)
+    ref_id = rule["id"].format(number=section.number, digits=digits)
+    return ref_id if family_of(ref_id) else None
+
+
+def _doc_keys(docs: Sequence[Document]) -> list[str]:
+    keys: list[str] = []
+    for doc in docs:
+        base = Path(doc.source.path).stem or "doc"
+        key, n = base, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        keys.append(key)
+    return keys
+
+
+class _Builder:
+    def __init__(self, registry: Registry, rules: RefRules) -> None:
+        self.registry = registry
+        self.rules = rules
+        self.graph = Graph()
+
+    def entity(self, ref_id: str) -> Node:
+        node = self.graph.nodes.get(ref_id)
+        if node is None:
+            entry = self.registry.get(ref_id)
+            family = family_of(ref_id)
+            node = Node(
+                id=ref_id,
+                kind="entity",
+                label=ref_id,
+                family=family,
+                title=entry.title if entry else None,
+                known=entry is not None if family in self.registry.covers else None,
+            )
+            self.graph.nodes[ref_id] = node
+        return node
+
+    def edge(self, source: str, target: str, relation: str, provenance: dict[str, Any] | None) -> None:
+        key = (source, target, relation)
+        edge = self.graph.edges.get(key)
+        if edge is None:
+            edge = self.graph.edges[key] = Edge(source, target, relation)
+        if provenance is not None:
+            edge.provenance.append(provenance)
+
+    def add(self, key: str, doc: Document, report: RefReport) -> None:
+        by_id = {s.id: s for s in doc.sections}
+        owners = set(self.rules.owners)
+        section_nodes: dict[str, Node] = {}
+        paths: dict[str, list[Section]] = {}
+
+        def path(section: Section) -> list[Section]:
+            """Top-level section down to `section` (cached; Document.path rebuilds its index per call)."""
+            if section.id not in paths:
+                parent = by_id.get(section.parent) if section.parent else None
+                paths[section.id] = ([*path(parent)] if parent is not None and parent is not section else []) + [section]
+            return paths[section.id]
+
+        def node_for(section: Section) -> Node:
+            if section.id in section_nodes:
+                return section_nodes[section.id]
+            within = tuple(e for s in path(section)[:-1] if (e := entity_of(s, self.rules)))
+            node = Node(
+                id=f"{key}#{section.id}",
+                kind="section",
+                label=section.title or section.id,
+                source=doc.source.path,
+                section=section.id,
+                section_kind=section.kind,
+                entity=entity_of(section, self.rules),
+                within=within,
+            )
+            self.graph.nodes[node.id] = node
+            section_nodes[section.id] = node
+            if node.entity:
+                self.entity(node.entity)
+                self.edge(node.id, node.entity, DEFINES, None)
+            return node
+
+        def owner_of(section: Section) -> Section:
+            for s in reversed(path(section)):
+                if s.kind in owners:
+                    return s
+            return section
+
+        for section in doc.sections:
+            if entity_of(section, self.rules):
+                node_for(section)
+        contexts = section_contexts(doc, self.rules)
+        for ref in report.refs:
+            if ref.source != doc.source.path or ref.section not in by_id:
+                continue
+            leaf = by_id[ref.section]
+            owner = node_for(owner_of(leaf))
+            if owner.entity == ref.id:
+                continue
+            sc = field_context(contexts[leaf.id], ref.field, self.rules)
+            relation = self.rules.relations.get(ref.family, MENTIONS) if sc.cites else MENTIONS
+            self.entity(ref.id)
+            self.edge(owner.id, ref.id, relation, {
+                "source": ref.source, "section": ref.section, "loc": ref.loc.to_dict(), "text": ref.text,
+            })
+
+
+def build_graph(
+    docs: Iterable[tuple[Document, RefReport]],
+    registry: Registry | None = None,
+    findings_table: dict[str, FindingRule] | None = None,
+) -> Graph:
+    """The graph of one or more documents and their reference reports, with REF009 findings."""
+    pairs = list(docs)
+    builder = _Builder(registry or load_registry(), load_rules())
+    for key, (doc, report) in zip(_doc_keys([d for d, _ in pairs]), pairs):
+        builder.add(key, doc, report)
+        builder.graph.sources.append(doc.source.path)
+    graph = builder.graph
+    graph.findings = cross_check(graph, findings_table)
+    return graph
+
+
+class _Index:
+    """Lookups the cross-document check needs, built once: edges by source, sections by entity."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.targets: dict[str, set[str]] = {}
+        for e in graph.edges.values():
+            if e.relation != DEFINES:
+                self.targets.setdefault(e.source, set()).add(e.target)
+        self.sections = graph.sections()
+
+    def cites(self, node: Node, target: str) -> bool:
+        return target in self.targets.get(node.id, ())
+
+    def counterparts(self, entity: str, exclude_source: str | None) -> list[Node]:
+        """Sections of other files that are `entity`, or entities under it (outputs of an objective)."""
+        return [n for n in self.sections
+                if n.source != exclude_source and n.entity and (n.entity == entity or entity in n.within)]
+
+
+def cross_check(graph: Graph, findings_table: dict[str, FindingRule] | None = None) -> list[Finding]:
+    """REF009: a WSIS action line <-> ITU-D output/objective link stated on one side only.
+
+    Forward: a roadmap row under action line L cites Output 2.2 (or Objective 2), but Output 2.2
+    (or no output of Objective 2) of a loaded Action Plan cites L. Backward: an Action Plan output
+    cites L, a roadmap for L is loaded, and no row of it cites that output or its objective.
+    Nothing is reported when the counterpart document is not among the inputs.
+    """
+    out: list[Finding] = []
+    index = _Index(graph)
+    for edge in list(graph.edges.values()):
+        node = graph.nodes[edge.source]
+        target = graph.nodes[edge.target]
+        if node.kind != "section" or edge.relation in (DEFINES, MENTIONS):
+            continue
+        lines = [e for e in node.within if family_of(e) == "wsis"]
+        if lines and target.family in ("itu-d-output", "itu-d-objective"):
+            line = lines[-1]
+            counterparts = [n for n in index.counterparts(target.id, node.source)
+                            if family_of(n.entity or "") in ("itu-d-output", "itu-d-objective")]
+            if counterparts and not any(index.cites(c, line) for c in counterparts):
+                out.append(_ref009(
+                    f"{node.section} ({node.source}) links {line} to {target.id}, but "
+                    f"{target.id} in {counterparts[0].source} does not cite {line}", node, target.id, findings_table))
+        if target.family == "wsis" and family_of(node.entity or "") == "itu-d-output":
+            roadmap = [n for n in index.sections if n.entity == target.id and n.source != node.source]
+            if not roadmap:
+                continue
+            wanted = {node.entity, *(e for e in node.within if family_of(e) == "itu-d-objective")}
+            rows = [n for n in index.sections if target.id in n.within and n.source != node.source]
+            if not any(index.cites(r, w) for r in rows for w in wanted):
+                out.append(_ref009(
+                    f"{node.entity} ({node.source}) cites {target.id}, but the {target.id} roadmap in "
+                    f"{roadmap[0].source} links neither {' nor '.join(sorted(wanted, key=natural_key))}",
+                    node, target.id, findings_table))
+    return out
+
+
+def merge_reports(
+    pairs: Sequence[tuple[Document, RefReport]],
+    registry: Registry | None = None,
+    findings_table: dict[str, FindingRule] | None = None,
+) -> RefReport:
+    """One report for several documents; with two or more, plus the cross-document REF009 findings."""
+    report = RefReport()
+    for _, one in pairs:
+        report.extend(one)
+    if len(pairs) > 1:
+        report.findings.extend(build_graph(pairs, registry, findings_table).findings)
+    return report
+
+
+def _ref009(message: str, node: Node, ref_id: str, table: dict[str, FindingRule] | None) -> Finding:
+    ctx = RefContext(section=node.section, source=node.source)
+    return finding("REF009", message, ctx, ref=ref_id, table=table)
+
+
+def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
+    """The sections citing `ref_id`: source, section, title, relation and where each citation is."""
+    rows = []
+    for edge in graph.edges_to(ref_id):
+        if edge.relation == DEFINES:
+            continue
+        node = graph.nodes[edge.source]
+        rows.append({
+            "source": node.source,
+            "section": node.section,
+            "title": node.label,
+            "relation": edge.relation,
+            "at": sorted({p["section"] for p in edge.provenance}),
+        })
+    rows.sort(key=lambda r: (r["source"] or "", natural_key(r["section"] or "")))
+    return rows
+
+
+@dataclass
+class Coverage:
+    """Rows (citing sections) x columns (ids of chosen families); gaps = registry ids nobody cites."""
+
+    rows: list[Node]
+    columns: list[str]
+    cells: dict[tuple[str, str], str]
+    gaps: list[str]
+
+
+def coverage(
+    graph: Graph,
+    registry: Registry | None = None,
+    families: Sequence[str] = ("sdg", "sdg-target", "wsis"),
+    row_kinds: Sequence[str] | None = ("output", "wsis-outcome"),
+) -> Coverage:
+    """The coverage matrix of sections over the ids of `families`, with the registry's gaps."""
+    reg = registry or load_registry()
+    cited: dict[str, set[str]] = {}
+    cells: dict[tuple[str, str], str] = {}
+    for edge in graph.edges.values():
+        target = graph.nodes[edge.target]
+        if edge.relation == DEFINES or target.family not in families:
+            continue
+        source = graph.nodes[edge.source]
+        if row_kinds and source.section_kind not in row_kinds:
+            continue
+        cited.setdefault(edge.target, set()).add(edge.source)
+        previous = cells.get((edge.source, edge.target))
+        cells[(edge.source, edge.target)] = edge.relation if previous in (None, MENTIONS) else previous
+    registered = [i for f in families for i in reg.ids(f)]
+    columns = sorted(set(registered) | set(cited), key=natural_key)
+    row_ids = {s for s, _ in cells}
+    rows = sorted((graph.nodes[r] for r in row_ids), key=lambda n: (n.source or "", natural_key(n.section or "")))
+    gaps = [i for i in sorted(set(registered), key=natural_key) if i not in cited]
+    return Coverage(rows, columns, cells, gaps)

@@ -1,0 +1,197 @@
+"""The registry: which ids exist, with titles, revisions and where that knowledge came from.
+
+Registry files are YAML under rules/registry/ (and any file a user adds):
+
+    source: where the facts come from
+    licence: their licence
+    covers: [families this file speaks for]        # unknown ids of these families are reported
+    complete: [families this file lists in full]   # ids outside them are impossible, not unknown
+    entries:
+      SDG-9.c: {title: ..., short: ..., rev: ..., source: ...}
+    regions: [AFR, AMS, ...]                         # regional initiative prefixes
+    conferences:                                     # place/year -> organ, for "(Rev. Busan, 2014)"
+      - {code: PP-14, organ: PP, place: Busan, year: 2014}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from ..errors import ProfileError
+from ..profiles import RULES_DIR
+from .ids import ORGANS, family_of, natural_key
+
+REGISTRY_DIR = RULES_DIR / "registry"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SDG_TARGET = re.compile(r"^SDG-(\d+)\.(\d+|[a-z])$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known id with what the sources say about it."""
+
+    id: str
+    family: str
+    title: str | None = None
+    short: str | None = None
+    rev: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Conference:
+    """A conference whose place and year identify the organ of a resolution: PP-14 Busan 2014."""
+
+    code: str
+    organ: str
+    place: str
+    year: int
+
+
+@dataclass
+class Registry:
+    """Known ids (merged from every registry file) and the facts the resolver needs."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    covers: set[str] = field(default_factory=set)
+    complete: set[str] = field(default_factory=set)
+    regions: tuple[str, ...] = ()
+    conferences: tuple[Conference, ...] = ()
+    files: list[str] = field(default_factory=list)
+
+    def known(self, ref_id: str) -> bool:
+        return ref_id in self.entries
+
+    def get(self, ref_id: str) -> Entry | None:
+        return self.entries.get(ref_id)
+
+    def title(self, ref_id: str) -> str | None:
+        entry = self.entries.get(ref_id)
+        return entry.title if entry else None
+
+    def ids(self, family: str) -> list[str]:
+        """Every known id of one family, in natural order."""
+        return sorted((e.id for e in self.entries.values() if e.family == family), key=natural_key)
+
+    def sdg_targets(self, goal: int) -> set[str]:
+        """Target suffixes ("1", "a") that goal `goal` has."""
+        out = set()
+        for ref_id in self.entries:
+            m = _SDG_TARGET.match(ref_id)
+            if m and int(m.group(1)) == goal:
+                out.add(m.group(2))
+        return out
+
+    def conference_at(self, place: str | None, year: int | None) -> Conference | None:
+        """The conference held at `place` in `year` (place matched case-insensitively, prefix allowed)."""
+        if year is None:
+            return None
+        hits = [c for c in self.conferences if c.year == year]
+        if place:
+            p = _fold(place)
+            hits = [c for c in hits if _fold(c.place).startswith(p) or p.startswith(_fold(c.place))]
+        return hits[0] if len(hits) == 1 else None
+
+    def conference_code(self, code: str) -> Conference | None:
+        """The conference named by a code such as "WRC-15" or "WTDC-17"."""
+        return next((c for c in self.conferences if c.code.upper() == code.upper()), None)
+
+    def merge(self, data: dict[str, Any], origin: str) -> None:
+        """Add one registry file's content; later files win for an id listed twice."""
+        default_source = data.get("source")
+        for key in ("covers", "complete"):
+            families = data.get(key) or []
+            if not isinstance(families, list):
+                raise ProfileError(f"{origin}: `{key}` must be a list of families")
+            getattr(self, key).update(str(f) for f in families)
+        entries = data.get("entries") or {}
+        if not isinstance(entries, dict):
+            raise ProfileError(f"{origin}: `entries` must map ids to their facts")
+        for ref_id, facts in entries.items():
+            ref_id = str(ref_id)
+            family = family_of(ref_id)
+            if family is None:
+                raise ProfileError(f"{origin}: {ref_id!r} is not a canonical id")
+            facts = facts or {}
+            if not isinstance(facts, dict):
+                raise ProfileError(f"{origin}: {ref_id}: facts must be a mapping")
+            self.entries[ref_id] = Entry(
+                id=ref_id,
+                family=family,
+                title=_opt(facts.get("title")),
+                short=_opt(facts.get("short")),
+                rev=_opt(facts.get("rev")),
+                source=_opt(facts.get("source")) or _opt(default_source),
+            )
+            self.covers.add(family)
+        regions = data.get("regions")
+        if regions:
+            self.regions = tuple(dict.fromkeys([*self.regions, *(str(r).upper() for r in regions)]))
+        for conf in data.get("conferences") or []:
+            try:
+                c = Conference(str(conf["code"]), str(conf["organ"]).upper(), str(conf["place"]), int(conf["year"]))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ProfileError(f"{origin}: bad conference entry {conf!r}") from exc
+            if c.organ not in ORGANS:
+                raise ProfileError(f"{origin}: conference {c.code}: unknown organ {c.organ}")
+            self.conferences = (*self.conferences, c)
+        self.files.append(origin)
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value).strip()
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _load_file(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read registry file: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"{path}: registry file is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: registry file must be a mapping")
+    return data
+
+
+@lru_cache(maxsize=16)
+def _load(paths: tuple[Path, ...]) -> Registry:
+    registry = Registry()
+    for path in paths:
+        registry.merge(_load_file(path), str(path))
+    return registry
+
+
+@lru_cache(maxsize=4)
+def _builtin_files(directory: Path) -> tuple[Path, ...]:
+    files = tuple(sorted(directory.glob("*.yml")))
+    if not files:
+        raise ProfileError(f"{directory}: no registry files")
+    return files
+
+
+def load_registry(extra: Iterable[str | Path] = (), directory: Path = REGISTRY_DIR) -> Registry:
+    """The built-in registry (every rules/registry/*.yml) merged with user registry files.
+
+    The result is cached and shared: treat it as read-only.
+    """
+    builtin = _builtin_files(directory)
+    if not extra:
+        return _load(builtin)
+    users = []
+    for p in extra:
+        path = Path(p)
+        if not path.is_file():
+            raise ProfileError(f"{path}: registry file not found")
+        users.append(path.resolve())
+    return _load((*builtin, *users))

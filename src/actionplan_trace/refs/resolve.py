@@ -1,0 +1,449 @@
+"""Resolve parsed spans into canonical references with context, and check them: the resolve half.
+
+Context settles what the words leave open: the organ named once before a list carries over to
+the next list ("PP Decisions 5, 13, Resolutions 25"); a conference place and year names the organ
+("Resolution 2 (Rev. Buenos Aires, 2017)" is WTDC's); "Goal 1" is an ITU strategic goal in a
+roadmap's goals column and an SDG in an SDG list; "Output 2.1" is ITU-D's in an Action Plan.
+Checks against the registry turn into findings (unknown id, impossible SDG target, target under
+the wrong goal, WSIS line outside C1–C11, duplicates, unsorted lists, fuzzy corrections).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz.distance import OSA
+
+from ..errors import ProfileError
+from ..profiles import RULES_DIR
+from . import ids
+from .findings import FindingRule, about, finding
+from .grammar import Cite, Item, has_digit, organ_before, reference_like, sector_before
+from .registry import YAML_LOADER, Registry
+from .types import Finding, Reference, RefContext, Rev
+
+REFS_RULES = RULES_DIR / "refs.yml"
+
+_ORGAN_NAMES = (
+    (re.compile(r"^(?:PP|Plenipotentiary)", re.I), "PP"),
+    (re.compile(r"^(?:WTDC|World\s+Telecommunication\s+Development)", re.I), "WTDC"),
+    (re.compile(r"^(?:WTSA|World\s+Telecommunication\s+Standardization)", re.I), "WTSA"),
+    (re.compile(r"^(?:WRC|World\s+Radiocommunication)", re.I), "WRC"),
+    (re.compile(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
+    (re.compile(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
+)
+_SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
+_ORGAN_SECTOR = {"WTDC": "ITU-D", "WTSA": "ITU-T", "RA": "ITU-R", "WRC": "ITU-R"}
+_FAMILY_OF_BLANKET = (
+    (re.compile(r"resolutions", re.I), "resolutions"),
+    (re.compile(r"action\s+lines", re.I), "WSIS action lines"),
+    (re.compile(r"SDGs|sustainable", re.I), "SDGs"),
+)
+
+
+@dataclass(frozen=True)
+class RefRules:
+    """Resolver data from rules/refs.yml: organ by number range, per-profile defaults, section and
+    field contexts, table columns, edge relations, entity-defining sections and owner kinds."""
+
+    organ_by_number: tuple[tuple[int, int, str], ...] = ()
+    profiles: dict[str, dict[str, str]] = field(default_factory=dict)
+    sections: tuple[dict[str, Any], ...] = ()
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    relations: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, dict[str, str]] = field(default_factory=dict)
+    owners: tuple[str, ...] = ()
+    columns: tuple[tuple[re.Pattern[str], str], ...] = ()
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = REFS_RULES) -> RefRules:
+    """Read rules/refs.yml once."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path}: cannot read reference rules: {exc}") from exc
+    try:
+        by_number = tuple((int(r["min"]), int(r.get("max", 10**9)), str(r["organ"])) for r in data.get("organ-by-number", []))
+        sections = []
+        for rule in data.get("sections", []):
+            rule = dict(rule)
+            if "title" in rule:
+                rule["title"] = re.compile(rule["title"], re.I)
+            sections.append(rule)
+        return RefRules(
+            organ_by_number=by_number,
+            profiles={str(k): dict(v) for k, v in (data.get("profiles") or {}).items()},
+            sections=tuple(sections),
+            fields={str(k): dict(v) for k, v in (data.get("fields") or {}).items()},
+            relations={str(k): str(v) for k, v in (data.get("relations") or {}).items()},
+            entities={str(k): dict(v) for k, v in (data.get("entities") or {}).items()},
+            owners=tuple(data.get("owners") or ()),
+            columns=tuple((re.compile(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
+
+
+def organ_key(word: str | None) -> str | None:
+    """"Plenipotentiary Conference" -> PP, "WTDC-17" -> WTDC, "C09" -> COUNCIL, "ITU-D" -> WTDC."""
+    if not word:
+        return None
+    word = " ".join(word.split())
+    if word in _SECTOR_ORGAN:
+        return _SECTOR_ORGAN[word]
+    for pattern, organ in _ORGAN_NAMES:
+        if pattern.match(word):
+            return organ
+    return None
+
+
+@dataclass
+class _State:
+    """What one text has established so far, for carry-over between lists."""
+
+    last_organ: str | None = None
+    last_end: int = -1
+
+
+class Resolver:
+    """Turns the cites of one text into references and findings."""
+
+    def __init__(self, text: str, ctx: RefContext, registry: Registry, rules: RefRules,
+                 table: dict[str, FindingRule] | None = None) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.registry = registry
+        self.rules = rules
+        self.table = table
+        self.refs: list[Reference] = []
+        self.findings: list[Finding] = []
+        self.state = _State()
+        self.itu_goals_from: int | None = None
+
+    def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
+        self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
+
+    def emit(self, ref_id: str, family: str, number: str, item: Item, cite: Cite, rev: Rev | None = None) -> Reference:
+        first = cite.items[0].start if cite.items else item.start
+        anchor = " ".join(self.text[cite.start:min(first, item.start, cite.end)].split())
+        own = " ".join(self.text[item.start:item.end].split())
+        ref = Reference(
+            id=ref_id,
+            family=family,
+            number=number,
+            rev=rev,
+            text=f"{anchor} {own}".strip() if anchor and not own.startswith(anchor) else own,
+            section=self.ctx.section,
+            loc=self.ctx.loc,
+            source=self.ctx.source,
+            start=item.start,
+            end=item.end,
+        )
+        self.refs.append(ref)
+        return ref
+
+    def ambiguous(self, cite: Cite, why: str) -> None:
+        """REF010: the words name a reference but not which one; nothing is emitted."""
+        self.note("REF010", f"{self.cite_text(cite)!r}: {why}", text=self.cite_text(cite))
+
+    def cite_text(self, cite: Cite) -> str:
+        return " ".join(self.text[cite.start:cite.end].split())
+
+    # -- resolutions, decisions, recommendations ---------------------------------------------
+    def organ_for(self, cite: Cite) -> str | None:
+        sectors = {i.sector for i in cite.items if i.sector}
+        explicit = organ_key(cite.organ) or organ_key(cite.organ_after) or (
+            _SECTOR_ORGAN.get(sectors.pop()) if len(sectors) == 1 else None)
+        if explicit:
+            return explicit
+        between = self.text[self.state.last_end:cite.start] if self.state.last_end >= 0 else None
+        if self.state.last_organ and between is not None and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,;&]*", between, re.I):
+            return self.state.last_organ
+        for item in cite.items:
+            if item.rev and item.rev.place:
+                conf = self.registry.conference_at(item.rev.place, item.rev.year)
+                if conf:
+                    return conf.organ
+        before = organ_key(organ_before(self.text, cite.start))
+        if before:
+            return before
+        numbers = [int(i.number) for i in cite.items if i.number.isdigit()]
+        for lo, hi, organ in self.rules.organ_by_number:
+            if numbers and all(lo <= n <= hi for n in numbers):
+                return organ
+        return self.ctx.organ
+
+    def resolution(self, cite: Cite) -> None:
+        if cite.kind == "recommendation":
+            self.recommendation(cite)
+            return
+        organ = self.organ_for(cite)
+        if organ is None:
+            self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated")
+            return
+        council_year = _council_year(cite.organ)
+        made = []
+        for item in cite.items:
+            if not item.number.isdigit():
+                continue
+            rev = item.rev or (Rev(None, council_year, cite.organ or "") if council_year else None)
+            ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", organ), cite.kind, item.number)
+            made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, rev))
+            if item.rev and item.rev.place and organ != "COUNCIL":
+                conf = self.registry.conference_at(item.rev.place, item.rev.year)
+                if conf and conf.organ != organ:
+                    self.findings.append(about(
+                        made[-1], "REF012",
+                        f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {organ}", self.table))
+        self.state.last_organ, self.state.last_end = organ, cite.end
+        self.list_checks(made, cite)
+
+    def recommendation(self, cite: Cite) -> None:
+        made = []
+        default = _ORGAN_SECTOR.get(organ_key(cite.organ) or "") or (cite.organ if cite.organ in _SECTOR_ORGAN else None)
+        for item in cite.items:
+            sector = item.sector or default or _ORGAN_SECTOR.get(self.ctx.organ or "")
+            if sector is None:
+                self.ambiguous(cite, "the sector of the Recommendation is not stated")
+                return
+            number = item.number if not item.number.isdigit() else str(int(item.number))
+            made.append(self.emit(ids.recommendation_id(sector, number), "recommendation", number, item, cite))
+        self.list_checks(made, cite)
+
+    # -- SDGs and ITU goals ---------------------------------------------------------------------
+    def sdg(self, cite: Cite) -> None:
+        made: list[Reference] = []
+        for item in cite.items:
+            if "." in item.number:
+                made.append(self.sdg_target(item, cite, None))
+                continue
+            goal = int(item.number)
+            made.append(self.emit(ids.sdg_id(goal), "sdg", str(goal), item, cite))
+            self.check_sdg_goal(made[-1], goal)
+            targets = [self.sdg_target(t, cite, goal) for t in item.targets]
+            self.list_checks(targets, cite, what=f"targets of SDG {goal}")
+        self.list_checks(made, cite)
+
+    def sdg_target(self, item: Item, cite: Cite, under: int | None) -> Reference:
+        goal_s, suffix = item.number.split(".", 1)
+        goal = int(goal_s)
+        suffix = suffix if suffix.isalpha() else str(int(suffix))
+        ref = self.emit(ids.sdg_id(goal, suffix), "sdg-target", f"{goal}.{suffix}", item, cite)
+        if under is not None and goal != under:
+            self.findings.append(about(ref, "REF003", f"target {goal}.{suffix} is cited under SDG {under}; it belongs to SDG {goal}", self.table))
+        if not self.registry.known(ref.id):
+            if not self.registry.known(ids.sdg_id(goal)):
+                self.findings.append(about(ref, "REF002", f"{ref.id}: there is no SDG {goal} (SDGs are 1 to 17)", self.table))
+            else:
+                have = _target_span(goal, self.registry.sdg_targets(goal))
+                self.findings.append(about(ref, "REF002", f"{ref.id}: SDG {goal} has no target {suffix} (it has {have})", self.table))
+        return ref
+
+    def check_sdg_goal(self, ref: Reference, goal: int) -> None:
+        if "sdg" in self.registry.covers and not self.registry.known(ref.id):
+            self.findings.append(about(ref, "REF002", f"{ref.id}: there is no SDG {goal} (SDGs are 1 to 17)", self.table))
+
+    def goal_meaning(self, cite: Cite) -> str | None:
+        """What a bare "Goal N" / "Target N.M" means here: "itu", "sdg" or None (ambiguous)."""
+        if self.ctx.goal:
+            return self.ctx.goal
+        if self.itu_goals_from is not None and cite.start >= self.itu_goals_from:
+            return "itu"
+        return "sdg" if self.ctx.expect == "sdg" else None
+
+    def goal(self, cite: Cite) -> None:
+        meaning = "itu" if cite.explicit else self.goal_meaning(cite)
+        if meaning is None:
+            self.ambiguous(cite, "not clear whether an ITU strategic goal or an SDG is meant")
+            return
+        if meaning == "sdg":
+            self.sdg(cite)
+            return
+        made = []
+        for item in cite.items:
+            made.append(self.emit(ids.itu_goal_id(int(item.number)), "itu-goal", str(int(item.number)), item, cite))
+            self.check_known(made[-1])
+            for t in item.targets:
+                g, n = t.number.split(".")
+                if not n.isdigit():
+                    self.note("REF008", f"ITU target {t.number!r}: ITU targets are numbered, not lettered",
+                              text=self.text[t.start:t.end])
+                    continue
+                self.check_known(self.emit(ids.itu_target_id(int(g), int(n)), "itu-target", t.number, t, cite))
+        self.list_checks(made, cite)
+
+    def target(self, cite: Cite) -> None:
+        lettered = any(not i.number.split(".")[1].isdigit() for i in cite.items)
+        meaning = "sdg" if lettered else self.goal_meaning(cite)
+        if meaning is None:
+            self.ambiguous(cite, "not clear whether an ITU target or an SDG target is meant")
+            return
+        made = []
+        for item in cite.items:
+            if meaning == "sdg":
+                made.append(self.sdg_target(item, cite, None))
+            else:
+                g, n = (int(x) for x in item.number.split("."))
+                made.append(self.emit(ids.itu_target_id(g, n), "itu-target", item.number, item, cite))
+                self.check_known(made[-1])
+        self.list_checks(made, cite)
+
+    # -- WSIS, sector items, regional initiatives, study groups ------------------------------------
+    def wsis(self, cite: Cite) -> None:
+        made = []
+        for item in cite.items:
+            ref = self.emit(ids.wsis_id(int(item.number)), "wsis", f"C{int(item.number)}", item, cite)
+            made.append(ref)
+            if not self.registry.known(ref.id):
+                self.findings.append(about(ref, "REF004", f"{ref.id}: WSIS action lines are C1 to C11", self.table))
+        self.list_checks(made, cite)
+
+    def sector_item(self, cite: Cite) -> None:
+        sector = cite.sector or self.ctx.sector
+        if sector is None:
+            return
+        made = []
+        for item in cite.items:
+            kind = item.sector or "objective"
+            ref_id = ids.sector_item_id(sector, kind, item.number)
+            made.append(self.emit(ref_id, ids.sector_item_family(sector, kind), item.number, item, cite))
+            self.check_known(made[-1])
+
+    def regional(self, cite: Cite) -> None:
+        made = []
+        for item in cite.items:
+            code = item.number
+            region = code[:3]
+            ref_id = ids.ri_id(region, int(code[3:]))
+            if region in self.registry.regions:
+                made.append(self.emit(ref_id, "regional-initiative", code, item, cite))
+                self.check_known(made[-1])
+                continue
+            fixed = self.near_miss_ri(code)
+            if fixed is None:
+                self.note("REF008", f"{code!r} in a list of regional initiatives names no region "
+                          f"({', '.join(self.registry.regions)})", text=code)
+                continue
+            ref = self.emit(fixed, "regional-initiative", fixed[3:], item, cite)
+            made.append(ref)
+            self.findings.append(about(ref, "REF007", f"{code!r} read as {fixed} (nearest known regional initiative)", self.table))
+        self.list_checks(made, cite, sort=False)
+
+    def near_miss_ri(self, code: str) -> str | None:
+        """The one known RI id within one edit (transposition counts as one) of `code`."""
+        known = [i[3:] for i in self.registry.ids("regional-initiative")]
+        best = _closest(code, known)
+        if best is None:
+            regions = [f"{r}{code[3:]}" for r in self.registry.regions]
+            best = _closest(code, regions)
+        return f"RI-{best}" if best else None
+
+    def study_sector(self, cite: Cite) -> str | None:
+        """The sector of a study group or Question: written, earlier in the paragraph, or from context."""
+        sector = cite.sector or sector_before(self.text, cite.start) or self.ctx.sector
+        if sector is None:
+            self.ambiguous(cite, "the sector of the study group is not stated")
+        return sector
+
+    def question(self, cite: Cite) -> None:
+        if (sector := self.study_sector(cite)) is None:
+            return
+        for item in cite.items:
+            sg, q = (int(x) for x in item.number.split("/"))
+            self.emit(ids.question_id(sector, sg, q), "sg-question", f"{q}/{sg}", item, cite)
+
+    def study_group(self, cite: Cite) -> None:
+        if (sector := self.study_sector(cite)) is None:
+            return
+        for item in cite.items:
+            self.emit(ids.study_group_id(sector, int(item.number)), "study-group", str(int(item.number)), item, cite)
+
+    def blanket(self, cite: Cite) -> None:
+        what = next((name for p, name in _FAMILY_OF_BLANKET if p.search(cite.word or "")), cite.word or "")
+        organ = organ_key(cite.organ)
+        label = f"all {organ} {what}" if organ else f"all {what}"
+        self.note("REF011", f"{label}: a blanket reference, no individual ids", text=self.cite_text(cite))
+
+    # -- checks ---------------------------------------------------------------------------------
+    def check_known(self, ref: Reference) -> None:
+        if ref.family in self.registry.covers and not self.registry.known(ref.id):
+            self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry", self.table))
+
+    def list_checks(self, made: list[Reference], cite: Cite, what: str = "list", sort: bool = True) -> None:
+        """Unknown ids, duplicates and order within one list."""
+        seen: set[str] = set()
+        for ref in made:
+            if ref.family in ("resolution", "decision", "recommendation"):
+                self.check_known(ref)
+            if ref.id in seen:
+                self.findings.append(about(ref, "REF005", f"{ref.id} appears more than once in one {what}", self.table))
+            seen.add(ref.id)
+        order = list(dict.fromkeys(r.id for r in made))
+        if sort and len(set(order)) > 1 and order != ids.sort_ids(order):
+            self.note("REF006", f"{what} not in ascending order: {', '.join(r.number for r in made)}",
+                      text=self.cite_text(cite))
+
+    def run(self, cites: list[Cite]) -> None:
+        handlers = {
+            "resolution": self.resolution,
+            "decision": self.resolution,
+            "recommendation": self.resolution,
+            "sdg": self.sdg,
+            "goal": self.goal,
+            "target": self.target,
+            "wsis": self.wsis,
+            "sector-item": self.sector_item,
+            "ri": self.regional,
+            "question": self.question,
+            "study-group": self.study_group,
+            "blanket": self.blanket,
+        }
+        for cite in cites:
+            handlers[cite.kind](cite)
+        self.unparsed(cites)
+
+    def unparsed(self, cites: list[Cite]) -> None:
+        """Reference-like words no cite covers: reported with their text, never dropped."""
+        if not has_digit(self.text):
+            return
+        spans = [(c.start, c.end) for c in cites]
+        for m in reference_like(self.text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            snippet = " ".join(self.text[m.start():m.start() + 60].split())
+            self.note("REF008", f"looks like a reference but does not parse: {snippet!r}", text=snippet)
+
+
+def _target_span(goal: int, targets: set[str]) -> str:
+    """"9.1–9.5, 9.a–9.c": the targets a goal has, compactly."""
+    numbers = sorted(int(t) for t in targets if t.isdigit())
+    letters = sorted(t for t in targets if not t.isdigit())
+    parts = []
+    if numbers:
+        parts.append(f"{goal}.{numbers[0]}–{goal}.{numbers[-1]}" if len(numbers) > 1 else f"{goal}.{numbers[0]}")
+    if letters:
+        parts.append(f"{goal}.{letters[0]}–{goal}.{letters[-1]}" if len(letters) > 1 else f"{goal}.{letters[0]}")
+    return ", ".join(parts)
+
+
+def _council_year(word: str | None) -> int | None:
+    m = re.fullmatch(r"C(\d\d)", word or "")
+    return 2000 + int(m.group(1)) if m else None
+
+
+def _closest(code: str, candidates: list[str]) -> str | None:
+    """The candidate within one edit of `code`; ties prefer a transposition (same letters)."""
+    scored = [(OSA.distance(code, c), sorted(c) != sorted(code), c) for c in candidates]
+    scored = [s for s in scored if s[0] == 1]
+    if not scored:
+        return None
+    scored.sort()
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
+    return scored[0][2]

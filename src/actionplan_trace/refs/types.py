@@ -1,0 +1,146 @@
+"""The vocabulary of the reference normaliser: references, findings, parse context and reports.
+
+A `Reference` is one canonical id found in a text (with the words it came from and where);
+a `Finding` is something worth telling a reader about those references (unknown id, impossible
+SDG target, duplicate in a list …), with a stable code. Both serialise to the JSON contract of
+`trace refs` (schema `actionplan-trace/refs/1`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
+from typing import Any
+
+from ..model import Loc
+
+REFS_SCHEMA = "actionplan-trace/refs/1"
+
+
+@dataclass(frozen=True)
+class Rev:
+    """A revision qualifier kept apart from the id: "(Rev. Dubai, 2014)" -> place Dubai, year 2014."""
+
+    place: str | None
+    year: int | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "year": self.year, "text": self.text}
+
+    def __str__(self) -> str:
+        return ", ".join(str(p) for p in (self.place, self.year) if p is not None) or self.text
+
+
+@dataclass
+class Reference:
+    """One resolved reference: canonical id, family, number as written, revision, matched text."""
+
+    id: str
+    family: str
+    number: str
+    rev: Rev | None = None
+    text: str = ""
+    section: str | None = None
+    loc: Loc = dc_field(default_factory=Loc)
+    source: str | None = None
+    field: str | None = None
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "family": self.family,
+            "number": self.number,
+            "text": self.text,
+            "rev": self.rev.to_dict() if self.rev else None,
+            "source": self.source,
+            "section": self.section,
+            "loc": self.loc.to_dict(),
+        }
+        if self.field:
+            out["field"] = self.field
+        return out
+
+
+@dataclass
+class Finding:
+    """Something a reader should know about a reference; `code` is stable (REF001 …)."""
+
+    code: str
+    severity: str
+    message: str
+    ref: str | None = None
+    source: str | None = None
+    section: str | None = None
+    loc: Loc = dc_field(default_factory=Loc)
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "ref": self.ref,
+            "source": self.source,
+            "section": self.section,
+            "loc": self.loc.to_dict(),
+        }
+        if self.text is not None:
+            out["text"] = self.text
+        return out
+
+
+@dataclass(frozen=True)
+class RefContext:
+    """What the surrounding document says about a text, so that bare forms can be resolved.
+
+    `organ` is the organ assumed for a bare "Resolution 5"; `sector` the sector of a bare
+    "Objective 2" / "Output 2.1"; `expect` the kind of list a reference group holds ("resolution",
+    "wsis", "sdg"); `goal` what a bare "Goal 1" means ("itu" or "sdg"); `field` the roadmap column.
+    `section`, `loc` and `source` are copied onto every reference and finding.
+    """
+
+    organ: str | None = None
+    sector: str | None = None
+    expect: str | None = None
+    goal: str | None = None
+    field: str | None = None
+    section: str | None = None
+    loc: Loc = dc_field(default_factory=Loc)
+    source: str | None = None
+
+    def with_(self, **changes: Any) -> "RefContext":
+        return replace(self, **changes)
+
+
+@dataclass
+class RefReport:
+    """Every reference of one or more documents, plus the findings about them."""
+
+    refs: list[Reference] = dc_field(default_factory=list)
+    findings: list[Finding] = dc_field(default_factory=list)
+    sources: list[str] = dc_field(default_factory=list)
+
+    def extend(self, other: "RefReport") -> None:
+        self.refs.extend(other.refs)
+        self.findings.extend(other.findings)
+        self.sources.extend(s for s in other.sources if s not in self.sources)
+
+    def ids(self, section_prefix: str | None = None, family: str | None = None) -> set[str]:
+        """The canonical ids cited, optionally only under a section id prefix or of one family."""
+        return {
+            r.id
+            for r in self.refs
+            if (section_prefix is None or (r.section or "").startswith(section_prefix))
+            and (family is None or r.family == family)
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": REFS_SCHEMA,
+            "sources": list(self.sources),
+            "refs": [r.to_dict() for r in self.refs],
+            "findings": [f.to_dict() for f in self.findings],
+        }

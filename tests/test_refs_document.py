@@ -1,0 +1,139 @@
+"""document_refs on structured Documents: context from profile, section kind/title and row fields."""
+
+from __future__ import annotations
+
+from actionplan_trace.model import Block, Cell, Document, Loc, Section, Source
+from actionplan_trace.refs import document_refs
+
+from refs_oracle import BY_OUTPUT
+
+
+def section(sid: str, kind: str, title: str, parent: str | None, *texts: str, number: str | None = None,
+            fields: dict[str, str] | None = None, field_blocks: dict[str, str] | None = None) -> Section:
+    level = sid.count("/") + 1
+    blocks = [Block("paragraph", t, loc=Loc(paragraph=i)) for i, t in enumerate(texts)]
+    for name, text in (field_blocks or {}).items():
+        blocks.append(Block("paragraph", text, loc=Loc(table=1, row=1), field=name))
+    return Section(sid, kind, number, title, parent, level, blocks=blocks, fields=fields or {})
+
+
+def action_plan(*outputs: str, profile: str = "action-plan") -> Document:
+    sections = [section("objective-2", "objective", "Modern and secure infrastructure", None, number="2")]
+    for n in outputs:
+        case = BY_OUTPUT[n]
+        out = f"output-{n}"
+        sections += [
+            section(out, "output", f"Output {n}", "objective-2", number=n),
+            section(f"{out}/background", "background", "Background", out,
+                    "In line with WTDC Resolution 34 (Rev. Dubai, 2014) many countries have benefited."),
+            section(f"{out}/references", "references",
+                    "References to WTDC resolutions, WSIS action lines and sustainable development goals", out),
+            section(f"{out}/references-resolutions", "reference-group", "PP and WTDC resolutions and recommendations",
+                    f"{out}/references", case.resolutions_text),
+            section(f"{out}/references-wsis", "reference-group", "WSIS action lines", f"{out}/references",
+                    case.wsis_text.replace("WSIS Action Lines ", "")),
+            section(f"{out}/references-sdgs", "reference-group", "Sustainable development goals and targets",
+                    f"{out}/references", case.sdg_text.replace("UN SDGs", "goals")),
+        ]
+    return Document(Source("plan.docx", "docx", "0" * 64, profile=profile), sections)
+
+
+def ids_under(report, prefix: str, families: set[str]) -> set[str]:
+    return {r.id for r in report.refs if (r.section or "").startswith(prefix) and r.family in families}
+
+
+def test_reference_groups_give_bare_lists_their_meaning() -> None:
+    report = document_refs(action_plan("2.1", "2.3"))
+    for n in ("2.1", "2.3"):
+        case = BY_OUTPUT[n]
+        assert ids_under(report, f"output-{n}/references-resolutions", {"resolution", "decision"}) == case.resolutions
+        assert ids_under(report, f"output-{n}/references-wsis", {"wsis"}) == case.wsis
+        assert ids_under(report, f"output-{n}/references-sdgs", {"sdg"}) == case.sdg_goals
+        assert ids_under(report, f"output-{n}/references-sdgs", {"sdg-target"}) == case.sdg_targets
+    assert ids_under(report, "output-2.3/background", {"resolution"}) == {"WTDC-RES-34"}
+    assert [(f.code, f.ref, f.section) for f in report.findings] == [
+        ("REF005", "PP-RES-127", "output-2.1/references-resolutions")]
+    assert report.sources == ["plan.docx"]
+    assert {r.source for r in report.refs} == {"plan.docx"}
+
+
+def test_profile_default_sector_resolves_bare_outputs() -> None:
+    with_profile = document_refs(action_plan("2.2"))
+    without = document_refs(action_plan("2.2", profile="generic"))
+    assert "ITU-D-OUTCOME-2.2" in ids_under(with_profile, "output-2.2", {"itu-d-outcome"})
+    assert ids_under(without, "output-2.2", {"itu-d-outcome", "itu-d-output"}) == set()
+    assert ids_under(without, "output-2.2/references-wsis", {"wsis"}) == {"WSIS-C5"}
+
+
+def roadmap() -> Document:
+    line = section("action-line-C5", "action-line", "Building confidence and security in the use of ICTs", None,
+                   number="C5")
+    row = section(
+        "action-line-C5/B1", "wsis-outcome", "Governments should prevent cyber-crime", "action-line-C5",
+        number="B1",
+        field_blocks={
+            "outcome": "B1: Governments, in cooperation with the private sector, should prevent cyber-crime",
+            "timing": "2016-2019",
+            "goals-and-resolutions": "ITU Strategic Goal 3 (Target 3.1) ITU-D Objective 2/Output 2.2 (Buenos Aires "
+                                     "Action Plan) Regional Initiatives (ARF3, ARB2) Resolutions PP Res. 130, 174 "
+                                     "(Rev. Busan, 2014)",
+            "sdgs": "1.4, 4.1, 4.3, 5.b, 7.a, 17.0.",
+            "expected-results": "ITU activities under ITU-D and SG 2 Q3",
+        },
+    )
+    c6 = section("action-line-C6", "action-line", "Enabling environment", None, number="C6")
+    c6row = section(
+        "action-line-C6/a.", "wsis-outcome", "Governments should foster a supportive policy", "action-line-C6",
+        number="a.",
+        field_blocks={
+            "goals-and-resolutions": "Goals 1 & 4 ITU-D Objective 3",
+            "sdgs": "2.a: Increase investment, including through enhanced international cooperation, in rural "
+                    "infrastructure 9.1: Develop quality, reliable, sustainable and resilient infrastructure",
+        },
+    )
+    return Document(Source("roadmaps.pdf", "pdf", "1" * 64, profile="wsis-roadmap"), [line, row, c6, c6row])
+
+
+def test_roadmap_fields_goal_column_is_itu_and_sdg_column_holds_targets() -> None:
+    report = document_refs(roadmap())
+    row = {r.id for r in report.refs if r.section == "action-line-C5/B1"}
+    assert {"ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-D-OBJ-2", "ITU-D-OUTPUT-2.2", "RI-AFR3", "RI-ARB2",
+            "PP-RES-130", "PP-RES-174", "ITU-D-SG2-Q3"} <= row
+    assert {r.id for r in report.refs if r.field == "sdgs" and r.section == "action-line-C5/B1"} == {
+        "SDG-1.4", "SDG-4.1", "SDG-4.3", "SDG-5.b", "SDG-7.a", "SDG-17.0"}
+    assert {r.id for r in report.refs if r.section == "action-line-C6/a."} == {
+        "ITU-GOAL-1", "ITU-GOAL-4", "ITU-D-OBJ-3", "SDG-2.a", "SDG-9.1"}
+    assert sorted((f.code, f.ref) for f in report.findings) == [("REF002", "SDG-17.0"), ("REF007", "RI-AFR3")]
+    assert all(r.loc.table == 1 for r in report.refs)
+
+
+def test_whole_table_columns_are_read_by_their_header() -> None:
+    header = [Cell("WSIS Outcomes"), Cell("ITU Strategic Goals and Relevant Resolutions"), Cell("Linkages with the SDGs")]
+    row = [Cell("A: Governments should take action"), Cell("Goal 1 Buenos Aires Action Plan Objective 2"),
+           Cell("1, 2, 3, 4, 5")]
+    table = Block("table", "", loc=Loc(table=3), rows=[header, row])
+    doc = Document(Source("t.pdf", "pdf", "2" * 64, profile="generic"),
+                   [Section("front", "front-matter", None, "", None, 1, blocks=[table])])
+    report = document_refs(doc)
+    assert [(r.id, r.loc.row, r.loc.col) for r in report.refs] == [
+        ("ITU-GOAL-1", 1, 1), ("ITU-D-OBJ-2", 1, 1),
+        ("SDG-1", 1, 2), ("SDG-2", 1, 2), ("SDG-3", 1, 2), ("SDG-4", 1, 2), ("SDG-5", 1, 2)]
+
+
+def test_itu_goals_named_in_one_paragraph_make_the_next_bullets_itu_goals() -> None:
+    intro = Section("intro", "clause", "1", "Introduction", None, 1, blocks=[
+        Block("paragraph", "the Plan is aligned with the ITU Connect 2020 Goals, agreed at the Plenipotentiary:"),
+        Block("list-item", "Goal 1: Growth – Enable and foster access", label="·"),
+        Block("list-item", "Goal 2: Inclusiveness – Bridge the digital divide", label="·"),
+    ])
+    other = Section("other", "clause", "2", "Elsewhere", None, 1, blocks=[Block("paragraph", "Goal 3: Sustainability")])
+    report = document_refs(Document(Source("p.docx", "docx", "3" * 64, profile="generic"), [intro, other]))
+    assert [(r.id, r.section) for r in report.refs] == [("ITU-GOAL-1", "intro"), ("ITU-GOAL-2", "intro")]
+    assert [(f.code, f.section) for f in report.findings] == [("REF010", "other")]
+
+
+def test_headings_are_not_read_as_citations() -> None:
+    out = Section("output-2.1", "output", "2.1", "Products and services", None, 1,
+                  heading="Output 2.1 – Products and services, see Resolution 9999")
+    report = document_refs(Document(Source("p.docx", "docx", "4" * 64, profile="action-plan"), [out]))
+    assert report.refs == [] and report.findings == []

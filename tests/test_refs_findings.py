@@ -1,0 +1,119 @@
+"""Findings: stable codes, the severities rules/findings.yml gives them, one per problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.errors import ProfileError
+from actionplan_trace.refs import RefContext, find_refs
+from actionplan_trace.refs.findings import load_findings
+
+
+def codes(text: str, ctx: RefContext = RefContext()) -> list[tuple[str, str | None]]:
+    _, findings = find_refs(text, ctx)
+    return [(f.code, f.ref) for f in findings]
+
+
+def test_each_impossible_or_unknown_reference_yields_its_own_finding() -> None:
+    text = ("This text cites PP Resolution 9999, WSIS Action Line C12, SDG 18, target 9.z and "
+            "SDG 9 (targets 9.1, 4.1).")
+    refs, findings = find_refs(text)
+    assert {r.id for r in refs} >= {"PP-RES-9999", "WSIS-C12", "SDG-18", "SDG-9.z", "SDG-4.1"}
+    got = {(f.code, f.ref, f.severity) for f in findings}
+    assert ("REF001", "PP-RES-9999", "warning") in got
+    assert ("REF004", "WSIS-C12", "error") in got
+    assert ("REF002", "SDG-18", "error") in got
+    assert ("REF002", "SDG-9.z", "error") in got
+    assert ("REF003", "SDG-4.1", "error") in got
+    assert not any(f.ref in ("SDG-9", "SDG-9.1") for f in findings if f.code != "REF006")
+
+
+def test_impossible_target_message_names_what_the_goal_has() -> None:
+    _, findings = find_refs("UN SDGs: 9 (targets 9.6)")
+    assert [f.code for f in findings] == ["REF002"]
+    assert "9.1–9.5" in findings[0].message and "9.a–9.c" in findings[0].message
+
+
+def test_target_zero_in_a_roadmap_column_is_impossible() -> None:
+    assert codes("16.2, 17.0.", RefContext(expect="sdg-field")) == [("REF002", "SDG-17.0")]
+
+
+def test_duplicate_names_the_id_and_sorted_duplicates_are_not_unsorted() -> None:
+    assert codes("PP Resolutions 125, 127, 127, 130") == [("REF005", "PP-RES-127")]
+
+
+def test_unsorted_list_is_info() -> None:
+    _, findings = find_refs("WTDC Resolutions 73, 40, 11")
+    assert [(f.code, f.severity) for f in findings] == [("REF006", "info")]
+
+
+def test_unsorted_targets_are_reported_per_goal() -> None:
+    _, findings = find_refs("UN SDGs: 3 (targets 3.1, 3.a, 3.7)")
+    assert [f.code for f in findings] == ["REF006"] and "SDG 3" in findings[0].message
+
+
+def test_near_miss_is_corrected_and_reported_with_the_correction() -> None:
+    refs, findings = find_refs("Regional Initiatives (ARF3, ARB2, ASP5, CIS3, EUR4)")
+    assert [r.id for r in refs][0] == "RI-AFR3"
+    assert [(f.code, f.ref) for f in findings] == [("REF007", "RI-AFR3")]
+    assert "'ARF3' read as RI-AFR3" in findings[0].message
+
+
+def test_code_of_no_region_and_no_near_miss_is_reported_unparsed() -> None:
+    refs, findings = find_refs("Regional Initiatives (AFR3, XYZ9)")
+    assert [r.id for r in refs] == ["RI-AFR3"]
+    assert [f.code for f in findings] == ["REF008"] and "XYZ9" in findings[0].message
+
+
+def test_reference_like_text_that_does_not_parse_is_reported_with_its_text() -> None:
+    refs, findings = find_refs("as in Resolution 2bis and Recommendation 1A Global Connectivity")
+    assert refs == []
+    assert [f.code for f in findings] == ["REF008", "REF008"]
+    assert findings[0].text.startswith("Resolution 2bis")
+
+
+def test_blanket_reference() -> None:
+    _, findings = find_refs("The implementation of all WTDC Resolutions will support Output 1.5")
+    assert [(f.code, f.severity) for f in findings] == [("REF011", "info")]
+    assert "all WTDC resolutions" in findings[0].message
+
+
+def test_revision_of_another_organ_is_flagged() -> None:
+    assert codes("WTDC Resolution 45 (Rev. Busan, 2014)") == [("REF012", "WTDC-RES-45")]
+    assert codes("WTDC Resolution 45 (Rev. Dubai, 2014)") == []
+
+
+def test_known_ids_raise_nothing() -> None:
+    assert codes("PP Resolutions 71, 101 and WTDC Resolutions 17, 45; WSIS Action Lines C1 and C11; "
+                 "UN SDGs: 9 (targets 9.1, 9.c); ITU Strategic Goal 3 (Target 3.1)") == []
+
+
+def test_unknown_itu_goal_and_output_are_reported() -> None:
+    got = codes("ITU Strategic Goal 9 and ITU-D Objective 2/Output 2.9")
+    assert ("REF001", "ITU-GOAL-9") in got and ("REF001", "ITU-D-OUTPUT-2.9") in got
+
+
+def test_severity_override_from_a_user_file(tmp_path: Path) -> None:
+    override = tmp_path / "findings.yml"
+    override.write_text("REF006: {severity: warning}\nREF001: error\n", encoding="utf-8")
+    table = load_findings(overrides=override)
+    assert table["REF006"].severity == "warning" and table["REF001"].severity == "error"
+    assert table["REF002"].severity == "error" and table["REF002"].title.startswith("impossible")
+    _, findings = find_refs("WTDC Resolutions 73, 40 and PP Resolution 9999", findings_table=table)
+    assert sorted((f.code, f.severity) for f in findings) == [("REF001", "error"), ("REF006", "warning")]
+
+
+@pytest.mark.parametrize("content", ["REF999: {severity: error}\n", "REF001: {severity: fatal}\n", "- a list\n"])
+def test_bad_override_is_a_profile_error(tmp_path: Path, content: str) -> None:
+    override = tmp_path / "findings.yml"
+    override.write_text(content, encoding="utf-8")
+    with pytest.raises(ProfileError):
+        load_findings(overrides=override)
+
+
+def test_every_code_in_the_table_has_title_severity_and_help() -> None:
+    table = load_findings()
+    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 13)]
+    assert all(rule.title and rule.help and rule.severity in ("error", "warning", "info") for rule in table.values())

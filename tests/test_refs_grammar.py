@@ -1,0 +1,162 @@
+"""The reference forms of DOMAIN.md and their natural variants, one case per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan_trace.refs import RefContext, find_refs
+
+NONE = RefContext()
+ACTION_PLAN = RefContext(organ="WTDC", sector="ITU-D")
+ROADMAP_GOALS = RefContext(goal="itu", field="goals-and-resolutions")
+SDG_FIELD = RefContext(expect="sdg-field", goal="sdg", field="sdgs")
+WSIS_GROUP = RefContext(expect="wsis")
+
+
+def parse(text: str, ctx: RefContext = NONE) -> list[str]:
+    refs, _ = find_refs(text, ctx)
+    return [r.id for r in refs]
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        ("PP Resolutions 32, 33, 34, 64 and WTDC Resolutions 9, 10 11, 15", NONE,
+         ["PP-RES-32", "PP-RES-33", "PP-RES-34", "PP-RES-64", "WTDC-RES-9", "WTDC-RES-10", "WTDC-RES-11", "WTDC-RES-15"]),
+        ("PP Decisions 5, 13, PP Resolutions 25, 71 and all WTDC Resolutions", NONE,
+         ["PP-DEC-5", "PP-DEC-13", "PP-RES-25", "PP-RES-71"]),
+        ("PP Decisions 5, 13, Resolutions 25 and 71", NONE, ["PP-DEC-5", "PP-DEC-13", "PP-RES-25", "PP-RES-71"]),
+        ("C09 Res 1305", NONE, ["COUNCIL-RES-1305"]),
+        ("Council Resolution 1380 (Modified 2017)", NONE, ["COUNCIL-RES-1380"]),
+        ("Resolution 182 (Rev. Busan, 2014) of the Plenipotentiary conference", NONE, ["PP-RES-182"]),
+        ("Resolution 200 at the Plenipotentiary conference in Busan", NONE, ["PP-RES-200"]),
+        ("Resolution 2 (Rev. Buenos Aires, 2017)", NONE, ["WTDC-RES-2"]),
+        ("Resolution 71 (Rev. Dubai, 2018)", NONE, ["PP-RES-71"]),
+        ("resolution 34 (Rev. Dubai, 2014)", NONE, ["WTDC-RES-34"]),
+        ("Further to Resolution 809 (WRC-15), and Resolution 907 (Rev. WRC-15)", NONE, ["WRC-RES-809", "WRC-RES-907"]),
+        ("Resolution 1 of WTSA-16", NONE, ["WTSA-RES-1"]),
+        ("WTSA-16 [Resolution 89](#)", NONE, ["WTSA-RES-89"]),
+        ("Since Resolution ITU-R 1 was restructured", NONE, ["RA-RES-1"]),
+        ("By Decision 611 \\(Council 2019\\)", NONE, ["COUNCIL-DEC-611"]),
+        ("WTDC, through Resolution 31 of that conference", NONE, ["WTDC-RES-31"]),
+        ("During the ITU Council Session 2009, Resolution 1305 identified", NONE, ["COUNCIL-RES-1305"]),
+        ("Resolution 1 (and working guidelines)", ACTION_PLAN, ["WTDC-RES-1"]),
+        ("WTDC Resolutions 9-11 and 13–14", NONE, ["WTDC-RES-9", "WTDC-RES-10", "WTDC-RES-11", "WTDC-RES-13", "WTDC-RES-14"]),
+        ("PP\nResolutions 25,\n71 and\n72", NONE, ["PP-RES-25", "PP-RES-71", "PP-RES-72"]),
+        ("PP Resolution 36, 136 and WTDC Resolution 34", NONE, ["PP-RES-36", "PP-RES-136", "WTDC-RES-34"]),
+        ("Recommendations ITU-D 15 and ITU-D 16", NONE, ["ITU-D-REC-15", "ITU-D-REC-16"]),
+        ("Recommendation ITU-T Q.5050 and ITU-T Y.4409", NONE, ["ITU-T-REC-Q.5050", "ITU-T-REC-Y.4409"]),
+        ("ITU-T A.4, A.5 and A.6 qualified", NONE, ["ITU-T-REC-A.4", "ITU-T-REC-A.5", "ITU-T-REC-A.6"]),
+        ("ITU-D SG2 Question 3", NONE, ["ITU-D-SG2-Q3"]),
+        ("while Q-3/2 developed products", ACTION_PLAN, ["ITU-D-SG2-Q3"]),
+        ("ITU activities under ITU-D and SG 2 Q3", NONE, ["ITU-D-SG2-Q3"]),
+        ("ITU-T SG 13, 17, 20 and ITU-D SG1 and SG2", NONE,
+         ["ITU-T-SG13", "ITU-T-SG17", "ITU-T-SG20", "ITU-D-SG1", "ITU-D-SG2"]),
+        ("UN SDGs: 1 (targets 1.4, 1.5), 3 (targets 3.8, 3.d), 5 (target 5.b)", NONE,
+         ["SDG-1", "SDG-1.4", "SDG-1.5", "SDG-3", "SDG-3.8", "SDG-3.d", "SDG-5", "SDG-5.b"]),
+        ("SDG 4, 9, 11 and 16", NONE, ["SDG-4", "SDG-9", "SDG-11", "SDG-16"]),
+        ("UN SDGs: 8 (target 8a), 9 (targets 9a, 9b, 9c), 17 (targets 17.8, and 17.18)", NONE,
+         ["SDG-8", "SDG-8.a", "SDG-9", "SDG-9.a", "SDG-9.b", "SDG-9.c", "SDG-17", "SDG-17.8", "SDG-17.18"]),
+        ("UN SDGs: 1, 3, (target 3.d), 5", NONE, ["SDG-1", "SDG-3", "SDG-3.d", "SDG-5"]),
+        ("achieve Goal 13 of the 2030 Agenda for Sustainable Development Goals.", NONE, ["SDG-13"]),
+        ("Sustainable Development Goal 11: \"Make cities\"", NONE, ["SDG-11"]),
+        ("1.4, 4.1, 4.3, 5.b, 7.a", SDG_FIELD, ["SDG-1.4", "SDG-4.1", "SDG-4.3", "SDG-5.b", "SDG-7.a"]),
+        ("1, 2, 3, 4, 5, 8, 9, 10, 11, 16, 17", SDG_FIELD,
+         ["SDG-1", "SDG-2", "SDG-3", "SDG-4", "SDG-5", "SDG-8", "SDG-9", "SDG-10", "SDG-11", "SDG-16", "SDG-17"]),
+        ("2.a: Increase investment, including through enhanced international cooperation, by 2030 9.1: Develop "
+         "quality infrastructure 17.6 Enhance North-South cooperation", SDG_FIELD, ["SDG-2.a", "SDG-9.1", "SDG-17.6"]),
+        ("less than $1.25 a day and 1.5 per cent", SDG_FIELD, []),
+        ("WSIS Action Lines C1, C2, C3, C9 and C11", NONE, ["WSIS-C1", "WSIS-C2", "WSIS-C3", "WSIS-C9", "WSIS-C11"]),
+        ("Sole Facilitator for AL C2 (Information), AL C5 and WSIS AL C6", NONE, ["WSIS-C2", "WSIS-C5", "WSIS-C6"]),
+        ("WSIS Action\nLine C2: Information and Communication Infrastructure", NONE, ["WSIS-C2"]),
+        ("The implementation of C1 and C11 will support", WSIS_GROUP, ["WSIS-C1", "WSIS-C11"]),
+        ("WSIS Action Lines C1–C3 and C7", NONE, ["WSIS-C1", "WSIS-C2", "WSIS-C3", "WSIS-C7"]),
+        ("PP\u00a0Resolutions\u00a032,33 and WTDC Resolution No. 17", NONE, ["PP-RES-32", "PP-RES-33", "WTDC-RES-17"]),
+        ("Goals 4 and 9 (targets 9.1, 9.c)", RefContext(expect="sdg", goal="sdg"), ["SDG-4", "SDG-9", "SDG-9.1", "SDG-9.c"]),
+        ("C1 and C11", NONE, []),
+        ("ITU Strategic Goal 3 (Target 3.1)", NONE, ["ITU-GOAL-3", "ITU-TARGET-3.1"]),
+        ("Goals 1 & 4 ITU-D Objective 3", ROADMAP_GOALS, ["ITU-GOAL-1", "ITU-GOAL-4", "ITU-D-OBJ-3"]),
+        ("Goal 1 Goal 3 Goal 4 Buenos Aires Action Plan Objective 2 Regional Initiatives", ROADMAP_GOALS,
+         ["ITU-GOAL-1", "ITU-GOAL-3", "ITU-GOAL-4", "ITU-D-OBJ-2"]),
+        ("ITU-D Objective 2/Output 2.2 (Buenos Aires Action Plan)", NONE, ["ITU-D-OBJ-2", "ITU-D-OUTPUT-2.2"]),
+        ("ITU-D Objective 2/Outcome 2.2", NONE, ["ITU-D-OBJ-2", "ITU-D-OUTCOME-2.2"]),
+        ("ITU-D Objective 2/Output_2.2 (Buenos Aires Action Plan) ITU-T Objective 1", NONE,
+         ["ITU-D-OBJ-2", "ITU-D-OUTPUT-2.2", "ITU-T-OBJ-1"]),
+        ("will support Output 2.1 and will contribute to the achievement of Outcome 2.1", ACTION_PLAN,
+         ["ITU-D-OUTPUT-2.1", "ITU-D-OUTCOME-2.1"]),
+        ("will support Output 2.1", NONE, []),
+        ("Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", NONE, ["RI-AFR3", "RI-ASP5", "RI-CIS3", "RI-EUR4"]),
+        ("Regional Initiatives: (ARB2, EUR4)", NONE, ["RI-ARB2", "RI-EUR4"]),
+        ("(ARF3, ARB2, ASP5)", NONE, ["RI-AFR3", "RI-ARB2", "RI-ASP5"]),
+        ("Relevant Resolutions\u00b3 and footnote 7", NONE, []),
+    ],
+)
+def test_form(text: str, ctx: RefContext, expected: list[str]) -> None:
+    assert parse(text, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "revs"),
+    [
+        ("WTDC Res. 45 (Rev. Dubai, 2014), 67, 69 (Rev. Buenos Aires, 2017)",
+         {"WTDC-RES-45": ("Dubai", 2014), "WTDC-RES-67": ("Buenos Aires", 2017), "WTDC-RES-69": ("Buenos Aires", 2017)}),
+        ("WTSA Res. 50, 52 (Rev. Hammamet, 2016), 58 (Rev. Dubai 2012)",
+         {"WTSA-RES-50": ("Hammamet", 2016), "WTSA-RES-52": ("Hammamet", 2016), "WTSA-RES-58": ("Dubai", 2012)}),
+        ("PP Res. 130, 174, 179 (Rev. Busan, 2014)",
+         {"PP-RES-130": ("Busan", 2014), "PP-RES-174": ("Busan", 2014), "PP-RES-179": ("Busan", 2014)}),
+        ("WTDC Resolution 17 (Rev.  Buenos Aires, 2017)", {"WTDC-RES-17": ("Buenos Aires", 2017)}),
+        ("WTDC Resolution 17 (Rev. Buenos Aires 2017)", {"WTDC-RES-17": ("Buenos Aires", 2017)}),
+        ("Resolution 161 (Antalya, 2006) of the Plenipotentiary Conference", {"PP-RES-161": ("Antalya", 2006)}),
+        ("Council Resolution 1380 (Modified 2017)", {"COUNCIL-RES-1380": (None, 2017)}),
+        ("C09 Res 1305", {"COUNCIL-RES-1305": (None, 2009)}),
+        ("Annex 1 to Resolution 71 – Busan 2014", {"PP-RES-71": ("Busan", 2014)}),
+        ("WTDC Resolutions 9, 10", {"WTDC-RES-9": None, "WTDC-RES-10": None}),
+    ],
+)
+def test_revision_applies_back_to_the_previous_qualifier(text: str, revs: dict) -> None:
+    refs, _ = find_refs(text)
+    got = {r.id: ((r.rev.place, r.rev.year) if r.rev else None) for r in refs}
+    assert got == revs
+
+
+def test_reference_keeps_matched_text_and_number() -> None:
+    refs, _ = find_refs("WTDC Res. 45 (Rev. Dubai, 2014), 67")
+    assert [(r.number, r.text) for r in refs] == [("45", "WTDC Res. 45"), ("67", "WTDC Res. 67")]
+    assert refs[0].rev is not None and refs[0].rev.text == "(Rev. Dubai, 2014)"
+
+
+@pytest.mark.parametrize(
+    ("ctx", "expected"),
+    [(RefContext(goal="itu"), ["ITU-GOAL-1"]), (RefContext(goal="sdg"), ["SDG-1"]), (NONE, [])],
+)
+def test_bare_goal_means_what_the_context_says(ctx: RefContext, expected: list[str]) -> None:
+    refs, findings = find_refs("Goal 1: Growth", ctx)
+    assert [r.id for r in refs] == expected
+    assert [f.code for f in findings] == ([] if expected else ["REF010"])
+
+
+def test_itu_goals_mentioned_earlier_in_the_text_make_bare_goals_itu() -> None:
+    text = "aligned with the ITU Connect 2020 Goals: Goal 1: Growth; Goal 2: Inclusiveness"
+    assert parse(text) == ["ITU-GOAL-1", "ITU-GOAL-2"]
+
+
+def test_bare_target_meaning() -> None:
+    assert parse("Target 2.10: improve by 40%", RefContext(goal="itu")) == ["ITU-TARGET-2.10"]
+    assert parse("target 8a") == ["SDG-8.a"]
+    refs, findings = find_refs("Target 1.1: 65% of households")
+    assert refs == [] and [f.code for f in findings] == ["REF010"]
+
+
+def test_bare_resolution_without_any_clue_is_reported_not_guessed() -> None:
+    refs, findings = find_refs("as decided in Resolution 5")
+    assert refs == []
+    assert [f.code for f in findings] == ["REF010"] and "Resolution 5" in findings[0].message
+
+
+def test_every_reference_carries_the_context_location() -> None:
+    from actionplan_trace.model import Loc
+
+    ctx = RefContext(section="output-2.1/references", loc=Loc(paragraph=7), source="plan.docx")
+    refs, findings = find_refs("PP Resolutions 127, 127", ctx)
+    assert {(r.section, r.loc.paragraph, r.source) for r in refs} == {("output-2.1/references", 7, "plan.docx")}
+    assert {(f.section, f.loc.paragraph, f.source) for f in findings} == {("output-2.1/references", 7, "plan.docx")}
