@@ -294,6 +294,30 @@ def check(
     guarded(run)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The older revision (.docx, .pdf, .txt, .md or .html)."),
+    new: Optional[Path] = typer.Argument(None, help="The newer revision; omit it to diff a .docx's revision marks."),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, md, html or docx (needs -o)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    all_changes: bool = typer.Option(False, "--all", help="Also report formatting-only changes (case, spacing, numbering)."),
+    author: str = typer.Option("trace", "--author", help="Author of the revision marks in --format docx."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
+) -> None:
+    """Report the amendments between two revisions (exit 0 none, 1 some, like diff)."""
+    from .diff import run_diff
+
+    guarded(lambda: run_diff(old, new, format.value, output, all_changes, author, profile, console=stdout))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -1,0 +1,14 @@
+"""JSON reports of `trace validate` (schema actionplan-trace/validate/1) and `trace check`
+(schema actionplan-trace/check/1); the contracts are documented in the README."""
+
+from __future__ import annotations
+
+import json
+
+from ..validate.check import CheckReport
+from ..validate.contribution import ValidationReport
+
+
+def to_json(report: ValidationReport | CheckReport) -> str:
+    """The report's JSON document, with its `schema` field first."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

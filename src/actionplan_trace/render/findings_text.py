@@ -1,0 +1,83 @@
+"""Plain-text reports of `trace validate` and `trace check`, one finding per line.
+
+    corpus/contribution-tdag.docx (paragraph 13) error VAL003 Proposal 3: … [proposals]
+
+Text files are located by line ("file:42"), .docx by paragraph, PDF by page; the last line
+counts findings by severity (and, for check, files, cache hits and baselined findings).
+"""
+
+from __future__ import annotations
+
+from ..refs.types import Finding
+from ..validate.check import CheckReport
+from ..validate.contribution import ValidationReport
+from ..validate.findings import counts
+
+
+def where(f: Finding) -> str:
+    """"file:line" for text files, "file (paragraph N)" for .docx, "file (page N)" for PDF."""
+    path = f.source or ""
+    loc = f.loc
+    if loc.line is not None and loc.page is None:
+        return f"{path}:{loc.line}"
+    if loc.page is not None:
+        return f"{path} (page {loc.page})"
+    if loc.paragraph is not None:
+        return f"{path} (paragraph {loc.paragraph})"
+    return path
+
+
+def finding_line(f: Finding) -> str:
+    section = f" [{f.section}]" if f.section else ""
+    return f"{where(f)} {f.severity} {f.code} {f.message}{section}"
+
+
+def _tally(findings: list[Finding]) -> str:
+    c = counts(findings)
+    return ", ".join(f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in c.items())
+
+
+def validate_text(report: ValidationReport) -> str:
+    """The validation report: the two documents, each proposal and where it lands, the findings."""
+    lines = [
+        f"contribution: {report.contribution.path} (profile {report.contribution.profile}, "
+        f"{sum(1 for r in report.revisions if r.revision.text.strip())} revision marks in the amended text)",
+        f"base:         {report.base.path} (profile {report.base.profile})",
+        "",
+        f"Proposals ({len(report.proposals)})",
+    ]
+    by_number: dict[str, list[str]] = {}
+    for res in report.resolutions:
+        if res.elsewhere:
+            landed = f"heading found elsewhere ({res.elsewhere}); covers {res.section}"
+        elif res.section is None and res.output_section is None:
+            landed = "output not in the base"
+        else:
+            landed = res.section or f"new heading under {res.output_section}"
+            if res.score is not None:
+                landed += f" ({res.score:.0f}%)"
+        by_number.setdefault(res.proposal, []).append(f"Output {res.output} -> {landed}")
+    for p in report.proposals:
+        heading = f" under “{p.heading}”" if p.heading else ""
+        outputs = " and ".join(f"Output {n}" for n in p.outputs) or "(no output)"
+        lines.append(f"  {p.number}. {outputs}{heading}: {p.action or '(no action)'} {p.text}".rstrip())
+        lines += [f"       {line}" for line in by_number.get(p.number, [])]
+    lines += ["", f"Findings ({len(report.findings)})"]
+    lines += [f"  {finding_line(f)}" for f in report.findings] or ["  none"]
+    lines += ["", _tally(report.findings)]
+    return "\n".join(lines) + "\n"
+
+
+def check_text(report: CheckReport) -> str:
+    """The check report: one line per new finding, then a summary line."""
+    new = report.new
+    lines = [finding_line(f) for f in new]
+    cached = sum(1 for f in report.files if f.cached)
+    summary = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked ({cached} from cache): {_tally(new)}"
+    baselined = len(report.findings) - len(new)
+    if baselined:
+        summary += f"; {baselined} recorded in the baseline"
+    if report.failed:
+        summary += f" — failing (--fail-on {report.fail_on})"
+    lines += ["" if lines else None, summary]
+    return "\n".join(line for line in lines if line is not None) + "\n"

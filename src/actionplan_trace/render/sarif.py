@@ -1,0 +1,85 @@
+"""SARIF 2.1.0 output of `trace check` and `trace validate`, for GitHub code scanning and other
+static-analysis dashboards.
+
+One run, tool driver "actionplan-trace" with every finding code as a rule (short description,
+help, default level); one result per finding with its rule, level, message, file, line (text
+files only: .docx paragraphs and PDF pages are given as properties instead) and the section as a
+logical location; `partialFingerprints` carry the line-independent fingerprint, `baselineState`
+the baseline comparison when there was one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from typing import Any
+
+from .. import __version__
+from ..refs.findings import FindingRule
+from ..refs.types import Finding
+from ..validate.findings import SARIF_LEVEL, fingerprint
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    posix = path.replace("\\", "/")
+    return PurePosixPath(posix).as_uri() if posix.startswith("/") else posix
+
+
+def _location(f: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.source or "")}}
+    if f.loc.line is not None and f.loc.page is None:
+        physical["region"] = {"startLine": f.loc.line}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if f.section:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.section, "kind": "section"}]
+    return location
+
+
+def to_sarif(findings: list[Finding], table: dict[str, FindingRule], states: list[str] | None = None) -> str:
+    """The SARIF 2.1.0 log (a JSON string) for `findings`; `states` are their baseline states."""
+    codes = sorted(set(table) | {f.code for f in findings})
+    index = {code: i for i, code in enumerate(codes)}
+    rules = []
+    for code in codes:
+        rule = table.get(code)
+        title = rule.title if rule else code
+        rules.append({
+            "id": code,
+            "name": "".join(w.capitalize() for w in title.replace("-", " ").split()),
+            "shortDescription": {"text": title},
+            "fullDescription": {"text": rule.help if rule and rule.help else title},
+            "defaultConfiguration": {"level": SARIF_LEVEL.get(rule.severity if rule else "warning", "warning")},
+        })
+    results = []
+    for i, f in enumerate(findings):
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": SARIF_LEVEL.get(f.severity, "warning"),
+            "message": {"text": f.message},
+            "locations": [_location(f)],
+            "partialFingerprints": {"actionplanTrace/v1": fingerprint(f)},
+        }
+        props = {k: v for k, v in f.loc.to_dict().items() if k != "line" or f.loc.page is not None}
+        if f.section:
+            props["section"] = f.section
+        if f.ref:
+            props["ref"] = f.ref
+        if props:
+            result["properties"] = props
+        if states is not None:
+            result["baselineState"] = states[i]
+        results.append(result)
+    artifacts = sorted({f.source for f in findings if f.source})
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "actionplan-trace", "version": __version__, "rules": rules}},
+            "artifacts": [{"location": {"uri": _uri(a)}} for a in artifacts],
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,289 @@
+"""`trace check`: walk files and folders, run every enabled rule on each document, in parallel.
+
+Rules: the normaliser's reference findings (REF…), the structure findings (CHK…), and, when a
+base document is configured, the contribution findings (VAL…) for every file read with the
+`contribution` profile. Files are checked in worker processes (two by default) with a Rich
+progress bar when stderr is a terminal; results are cached by file hash, so an unchanged file is
+not parsed again. A baseline marks the findings it records as "unchanged"; only new findings at
+or above the failing severity make the run fail.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ..errors import InputError, TraceError, UsageError
+from ..model import Document
+from ..refs.findings import FindingRule
+from ..refs.types import Finding
+from .baseline import baseline_data, baseline_states, read_baseline
+from .cache import Cache, file_digest, rules_digest
+from .config import CheckConfig
+from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
+
+CHECK_SCHEMA = "actionplan-trace/check/1"
+SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+
+
+@dataclass
+class FileResult:
+    """One checked file: its path as shown, hash, profile, whether it came from the cache."""
+
+    path: str
+    sha256: str | None
+    profile: str | None
+    cached: bool
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "profile": self.profile, "cached": self.cached,
+                "findings": len(self.findings)}
+
+
+@dataclass
+class CheckReport:
+    """Everything `trace check` found, with each finding's baseline state ("new" or "unchanged")."""
+
+    config: CheckConfig
+    files: list[FileResult]
+    findings: list[Finding]
+    states: list[str]
+    table: dict[str, FindingRule]
+    fail_on: str
+    baseline: str | None = None
+
+    @property
+    def new(self) -> list[Finding]:
+        return [f for f, state in zip(self.findings, self.states) if state == "new"]
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.new if at_least(f.severity, self.fail_on)]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failing)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": CHECK_SCHEMA,
+            "config": self.config.to_dict(),
+            "baseline": self.baseline,
+            "fail_on": self.fail_on,
+            "files": [f.to_dict() for f in self.files],
+            "findings": [
+                {**f.to_dict(), "fingerprint": fingerprint(f), "baseline": state}
+                for f, state in zip(self.findings, self.states)
+            ],
+            "summary": {
+                "files": len(self.files),
+                "cached": sum(1 for f in self.files if f.cached),
+                **counts(self.new),
+                "baselined": len(self.findings) - len(self.new),
+                "failed": self.failed,
+            },
+        }
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """`path` relative to `root` in POSIX form when it is under it, else as given."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
+    """The documents to check: files named outright (always), and the supported files under each
+    folder (hidden folders, the cache and Word lock files skipped) that `include` allows and
+    `exclude` does not."""
+    out: list[Path] = []
+    cache = config.cache_dir.resolve() if config.cache_dir else None
+    for given in paths:
+        if not given.exists():
+            raise InputError(str(given), "no such file or folder")
+        if given.is_file():
+            out.append(given)
+            continue
+        for folder, dirs, names in os.walk(given):
+            here = Path(folder)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() != cache)
+            for name in sorted(names):
+                path = here / name
+                if path.suffix.lower() not in SUFFIXES or name.startswith(("~$", ".")):
+                    continue
+                rel = display_path(path, config.root)
+                if config.include and not _matches(rel, config.include):
+                    continue
+                if _matches(rel, config.exclude):
+                    continue
+                out.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for path in out:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+@lru_cache(maxsize=4)
+def _base_document(path: str, sha256: str) -> Document:
+    """The base document, read once per worker process (the hash keeps a changed file apart)."""
+    from .. import load
+
+    return load(path)
+
+
+def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None) -> dict[str, Any]:
+    """Check one document (runs in a worker process): its profile and findings as JSON-ready data."""
+    from .. import load
+    from .contribution import reference_api, validate_documents
+    from .structural import structure_findings
+
+    table = finding_table()
+    on = set(enabled)
+    try:
+        doc = load(path)
+    except TraceError as exc:
+        problem = exc.problem if isinstance(exc, InputError) else str(exc)
+        found = [make("CHK004", f"cannot read: {problem}", source=path, table=table)] if "CHK004" in on else []
+        return {"profile": None, "findings": [f.to_dict() for f in found]}
+    findings: list[Finding] = []
+    document_refs = reference_api()
+    refs = None
+    if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
+        refs = document_refs(doc, findings_table=table)
+        findings += [f for f in refs.findings if f.code in on]
+    findings += structure_findings(doc, table, on, refs)
+    if (base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
+            and Path(path).resolve() != Path(base).resolve()):
+        original = load(path, profile="contribution", view="original") if doc.revisions else doc
+        report = validate_documents(doc, original, _base_document(base, base_sha), table)
+        findings += [f for f in report.findings if f.code in on and f.code.startswith("VAL")]
+    return {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
+
+
+def _run(todo: list[Path], args: Callable[[Path], tuple[Any, ...]], jobs: int,
+         progress: bool) -> dict[Path, dict[str, Any]]:
+    """`check_file(*args(path))` for every path: in a process pool when there are several files
+    and several jobs (largest files first, for balance), inline otherwise; with a Rich progress
+    bar on stderr when asked."""
+    results: dict[Path, dict[str, Any]] = {}
+    bar = None
+    if progress and todo:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+        bar.start()
+        task = bar.add_task("", total=len(todo))
+
+    def done(path: Path, data: dict[str, Any]) -> None:
+        results[path] = data
+        if bar is not None:
+            bar.update(task, advance=1, description=path.name)
+
+    try:
+        if jobs > 1 and len(todo) > 1:
+            largest_first = sorted(todo, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+                futures = {pool.submit(check_file, *args(path)): path for path in largest_first}
+                for future in as_completed(futures):
+                    done(futures[future], future.result())
+        else:
+            for path in todo:
+                done(path, check_file(*args(path)))
+    finally:
+        if bar is not None:
+            bar.stop()
+    return results
+
+
+def run_check(
+    paths: Iterable[Path],
+    config: CheckConfig,
+    *,
+    use_cache: bool = True,
+    baseline: Path | None = None,
+    update_baseline: bool = False,
+    fail_on: str | None = None,
+    progress: bool | None = None,
+) -> CheckReport:
+    """Check every document under `paths`; write or apply a baseline; see CheckReport."""
+    table = finding_table()
+    enabled = tuple(sorted(code for code in table if config.enabled(code)))
+    base = str(config.base) if config.base else None
+    base_sha = None
+    if config.base is not None:
+        if not config.base.is_file():
+            raise InputError(str(config.base), "base document configured in "
+                             f"{config.path or 'the configuration'} does not exist")
+        base_sha = file_digest(config.base)
+    files = collect_files(paths, config)
+    cache = Cache(config.cache_dir if use_cache else None, rules_digest(f"{config.digest()}:{base_sha}"))
+    results: dict[Path, dict[str, Any]] = {}
+    shas: dict[Path, str | None] = {}
+    todo: list[Path] = []
+    for path in files:
+        try:
+            shas[path] = file_digest(path)
+        except OSError:
+            shas[path] = None
+        hit = cache.get(shas[path]) if shas[path] else None
+        if hit is not None:
+            results[path] = {**hit, "cached": True}
+        else:
+            todo.append(path)
+    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha), config.jobs,
+                 sys.stderr.isatty() if progress is None else progress)
+    for path, data in fresh.items():
+        sha = shas[path]
+        if sha:
+            cache.put(sha, data)
+        results[path] = {**data, "cached": False}
+    severities = config.table(table)
+    file_results: list[FileResult] = []
+    all_findings: list[Finding] = []
+    for path in files:
+        data = results[path]
+        shown = display_path(path, config.root)
+        found = []
+        for raw in data.get("findings", []):
+            f = finding_from_dict(raw)
+            if not config.enabled(f.code):
+                continue
+            f.source = shown
+            if f.code in severities:
+                f.severity = severities[f.code].severity
+            found.append(f)
+        file_results.append(FileResult(shown, shas[path], data.get("profile"), bool(data.get("cached")), found))
+        all_findings += found
+    all_findings.sort(key=sort_key)
+    states = ["new"] * len(all_findings)
+    baseline_name = str(baseline) if baseline is not None else None
+    if baseline is not None:
+        if update_baseline or not baseline.exists():
+            from ..diff.api import write_atomic
+
+            write_atomic(json.dumps(baseline_data(all_findings), ensure_ascii=False, indent=2) + "\n", baseline)
+            states = ["unchanged"] * len(all_findings)
+        else:
+            states = baseline_states(all_findings, read_baseline(baseline))
+    elif update_baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on, baseline_name)

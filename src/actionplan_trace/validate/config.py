@@ -1,0 +1,166 @@
+"""`trace check` settings from `trace.toml` or `[tool.trace]` in pyproject.toml (read with tomllib).
+
+    include = ["plans/**"]            # fnmatch patterns on paths relative to the config's folder
+    exclude = ["**/drafts/**"]
+    base = "plans/action-plan.docx"   # contributions found are validated against it
+    fail-on = "warning"               # error (default) or warning
+    cache-dir = ".trace-cache"
+    jobs = 2
+    [rules]                           # [tool.trace.rules] in pyproject.toml
+    REF006 = "off"                    # off, or a severity: error, warning, info
+    CHK003 = "error"
+
+Without a file the defaults apply (every rule on, severities from rules/, fail on errors). The
+file is looked for in the current folder and its parents; `--config FILE` names one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..refs.findings import SEVERITIES, FindingRule
+
+CONFIG_NAMES = ("trace.toml", "pyproject.toml")
+KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules"}
+FAIL_ON = ("error", "warning")
+
+
+@dataclass
+class CheckConfig:
+    """What `trace check` runs and how: rule switches and severities, paths, base, cache."""
+
+    root: Path
+    path: Path | None = None
+    rules: dict[str, str] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    base: Path | None = None
+    fail_on: str = "error"
+    cache_dir: Path | None = None
+    jobs: int = 2
+
+    def enabled(self, code: str) -> bool:
+        return self.rules.get(code) != "off"
+
+    def severity(self, code: str, default: str) -> str:
+        value = self.rules.get(code)
+        return value if value in SEVERITIES else default
+
+    def table(self, base: dict[str, FindingRule]) -> dict[str, FindingRule]:
+        """`base` with this configuration's severities applied."""
+        return {code: FindingRule(code, rule.title, self.severity(code, rule.severity), rule.help)
+                for code, rule in base.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path) if self.path else None,
+            "root": str(self.root),
+            "rules": dict(sorted(self.rules.items())),
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "base": str(self.base) if self.base else None,
+            "fail_on": self.fail_on,
+        }
+
+    def digest(self) -> str:
+        """A hash of everything in the configuration that changes findings (for the cache key)."""
+        data = {"rules": sorted(self.rules.items()), "base": str(self.base) if self.base else None}
+        return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read configuration: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _section(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("trace") if isinstance(tool, dict) else None
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest trace.toml, or pyproject.toml with a [tool.trace] table, from `start` upwards."""
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and _section(candidate, _read_toml(candidate)) is not None:
+                return candidate
+    return None
+
+
+def _strings(value: Any, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}: '{key}' must be a string or a list of strings")
+    return list(value)
+
+
+def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set[str]) -> CheckConfig:
+    """A CheckConfig from the table read from `path`; unknown keys, codes and values are errors."""
+    where = str(path) if path else "configuration"
+    unknown = set(data) - KEYS
+    if unknown:
+        raise UsageError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(KEYS))})")
+    rules: dict[str, str] = {}
+    raw_rules = data.get("rules", {})
+    if not isinstance(raw_rules, dict):
+        raise UsageError(f"{where}: 'rules' must be a table of CODE = \"off\" | severity")
+    for code, value in raw_rules.items():
+        if code not in codes:
+            raise UsageError(f"{where}: unknown finding code {code}")
+        if value not in (*SEVERITIES, "off"):
+            raise UsageError(f"{where}: {code} must be \"off\" or one of {', '.join(SEVERITIES)}, not {value!r}")
+        rules[code] = value
+    fail_on = data.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
+    jobs = data.get("jobs", 2)
+    if not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"{where}: 'jobs' must be a positive integer")
+    base = data.get("base")
+    if base is not None and not isinstance(base, str):
+        raise UsageError(f"{where}: 'base' must be a path")
+    cache = data.get("cache-dir", ".trace-cache")
+    if not isinstance(cache, str):
+        raise UsageError(f"{where}: 'cache-dir' must be a path")
+    return CheckConfig(
+        root=root,
+        path=path,
+        rules=rules,
+        include=_strings(data.get("include", []), "include", path or root),
+        exclude=_strings(data.get("exclude", []), "exclude", path or root),
+        base=(root / base) if base else None,
+        fail_on=fail_on,
+        cache_dir=root / cache,
+        jobs=jobs,
+    )
+
+
+def load_config(explicit: Path | None, codes: set[str], start: Path | None = None) -> CheckConfig:
+    """The configuration in `explicit`, else the nearest one above `start` (default: the current
+    folder), else the defaults rooted at `start`."""
+    start = (start or Path.cwd()).resolve()
+    path = explicit if explicit is not None else find_config(start)
+    if path is None:
+        return parse_config({}, None, start, codes)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such configuration file")
+    data = _read_toml(path)
+    table = _section(path, data)
+    if table is None:
+        raise UsageError(f"{path}: no [tool.trace] table")
+    return parse_config(table, path, path.resolve().parent, codes)

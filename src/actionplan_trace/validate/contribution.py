@@ -1,0 +1,521 @@
+"""Check a contribution against the base document it amends: does it amend what it says it amends?
+
+Each proposal is resolved against the base: the output must exist, and the quoted heading must
+be under that output (fuzzy matched with rapidfuzz against the titles of the output's sections
+and the output's own title); when the heading is elsewhere the finding says where. The places
+the proposals name then cover sections of the amended text, and everything outside them is
+reported: revision marks (tracked changes), differences from the base without revision marks
+(the diff engine between the base and the contribution's original view), paragraphs the amended
+text has more often than the base (inserted twice), and reference findings that the base does
+not have. A proposal whose place shows no change at all is reported too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from rapidfuzz import fuzz
+
+from ..model import Document, Loc, Revision, Section, Source
+from ..refs.findings import FindingRule
+from ..refs.types import Finding
+from .findings import counts, excerpt, finding_table, fold, make, sort_key
+from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
+
+VALIDATE_SCHEMA = "actionplan-trace/validate/1"
+WITHIN_SCORE = 85.0
+ELSEWHERE_SCORE = 90.0
+SUGGEST_SCORE = 60.0
+DUPLICATE_MIN_WORDS = 4
+CONTENT_REVISION = re.compile(r"insert|delete|move")
+INSERTED = re.compile(r"insert|move-to")
+DELETED = re.compile(r"delete|move-from")
+_NUMBER_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[a-z]\))\s+")
+_NUMBERED = ("output", "objective", "outcome", "clause", "part")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "„": '"', "\u00a0": " "})
+
+
+@dataclass
+class Resolution:
+    """Where one proposal lands in the base, for one of the outputs it names.
+
+    `section` is the base section the proposal covers (the heading, or the whole output when the
+    heading does not resolve under it; None for a heading the contribution creates), `score` the
+    fuzzy score (0-100) of the heading against its title; `elsewhere` is the section that has the
+    heading when it is not under the named output, with `elsewhere_score`.
+    """
+
+    proposal: str
+    output: str
+    output_section: str | None
+    section: str | None
+    title: str | None
+    score: float | None
+    elsewhere: str | None = None
+    elsewhere_score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "proposal": self.proposal,
+            "output": self.output,
+            "output_section": self.output_section,
+            "section": self.section,
+            "title": self.title,
+            "score": round(self.score, 1) if self.score is not None else None,
+            "elsewhere": self.elsewhere,
+            "elsewhere_score": round(self.elsewhere_score, 1) if self.elsewhere_score is not None else None,
+        }
+
+
+@dataclass
+class RevisionRecord:
+    """A revision mark of the amended text with the proposals whose places contain it."""
+
+    revision: Revision
+    section_original: str | None
+    proposals: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.revision.to_dict()
+        out["section_original"] = self.section_original
+        out["proposals"] = list(self.proposals)
+        return out
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of `trace validate`: proposals, where they land, revision marks, findings."""
+
+    contribution: Source
+    base: Source
+    proposals: list[Proposal]
+    resolutions: list[Resolution]
+    revisions: list[RevisionRecord]
+    findings: list[Finding]
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        by_proposal: dict[str, list[dict[str, Any]]] = {}
+        for res in self.resolutions:
+            by_proposal.setdefault(res.proposal, []).append(res.to_dict())
+        return {
+            "schema": VALIDATE_SCHEMA,
+            "contribution": self.contribution.to_dict(),
+            "base": self.base.to_dict(),
+            "proposals": [{**p.to_dict(), "resolved": by_proposal.get(p.number, [])} for p in self.proposals],
+            "revisions": [r.to_dict() for r in self.revisions],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": {**counts(self.findings), "proposals": len(self.proposals), "revisions": len(self.revisions)},
+        }
+
+
+def norm_title(text: str) -> str:
+    """A heading folded for comparison: quotes, case, white space, typed number, final punctuation."""
+    text = _NUMBER_LEAD.sub("", text.translate(_QUOTES))
+    return re.sub(r"\s+", " ", text).strip().strip(" .:;,\"'").casefold()
+
+
+def title_score(named: str, title: str) -> float:
+    """How well a quoted heading matches a section title (0-100); a leading part of the title
+    ("Broadband networks" for "Broadband networks: Wired and wireless …") scores 90."""
+    a, b = norm_title(named), norm_title(title)
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    if len(a) >= 8 and len(b) > len(a) and b.startswith(a) and not b[len(a)].isalnum():
+        score = max(score, 90.0)
+    return score
+
+
+def amended_part(doc: Document) -> Document:
+    """The amended text of a contribution as a Document of its own (sections under
+    `amended-text`, re-rooted); a document without one loses only its preamble sections."""
+    root = next((s for s in doc.sections if s.kind == "amended-text"), None)
+    inside: set[str] = set()
+    depth: dict[str, int] = {}
+    keep: list[Section] = []
+    for section in doc.sections:
+        if root is not None:
+            if section.parent == root.id or section.parent in inside:
+                inside.add(section.id)
+                depth[section.id] = 1 if section.parent == root.id else depth[section.parent or ""] + 1
+                parent = None if section.parent == root.id else section.parent
+                keep.append(replace(section, parent=parent, level=depth[section.id]))
+        elif section.kind in PREAMBLE_KINDS or section.parent in inside:
+            inside.add(section.id)
+        else:
+            keep.append(section)
+    ids = {s.id for s in keep}
+    return Document(source=doc.source, sections=keep, revisions=[r for r in doc.revisions if r.section in ids])
+
+
+def output_section(doc: Document, number: str) -> Section | None:
+    """The output numbered `number` ("2.1"), by id or by kind and number."""
+    return doc.get(f"output-{number}") or next(
+        (s for s in doc.sections if s.kind == "output" and s.number == number), None
+    )
+
+
+def subtree(doc: Document, section: Section) -> list[Section]:
+    """`section` and all its descendants, in document order."""
+    ids = {section.id}
+    out = [section]
+    for s in doc.sections:
+        if s.parent in ids and s.id not in ids:
+            ids.add(s.id)
+            out.append(s)
+    return out
+
+
+def _titled(section: Section) -> bool:
+    return bool(section.title) and section.kind not in ("front-matter", "footnotes", "amended-text")
+
+
+def best_match(heading: str, sections: list[Section]) -> tuple[Section | None, float]:
+    """The section whose title matches `heading` best, with its score (ties: first in order)."""
+    best: tuple[Section | None, float] = (None, 0.0)
+    for section in sections:
+        if not _titled(section):
+            continue
+        score = title_score(heading, section.title)
+        if score > best[1]:
+            best = (section, score)
+    return best
+
+
+def describe(doc: Document, section: Section) -> str:
+    """Say where a section is, for a reader: "the title of Output 3.1", "programme “Cybersecurity”
+    under Output 2.2"."""
+    if section.kind == "output":
+        return f"the title of Output {section.number}"
+    if section.kind == "objective":
+        return f"the title of Objective {section.number}"
+    where = next((s for s in reversed(doc.path(section)[:-1]) if s.kind in ("output", "objective", "clause", "part")), None)
+    what = f"{section.kind.replace('-', ' ')} “{section.title}”"
+    if where is None:
+        return what
+    return f"{what} under {where.kind.capitalize()} {where.number or where.title}"
+
+
+def section_label(doc: Document | None, section_id: str | None) -> str:
+    """A short readable place for a section id: "Output 2.1 › Background", "Output 2.1 › Rural
+    communications" (the nearest numbered section, then the section's own title)."""
+    if doc is None or section_id is None or doc.get(section_id) is None:
+        return section_id or "the front matter"
+    section = doc.section(section_id)
+    anchor = next((s for s in reversed(doc.path(section)) if s.number and s.kind in _NUMBERED), None)
+    parts = [f"{anchor.kind.capitalize()} {anchor.number}"] if anchor is not None else []
+    if anchor is not section and section.kind not in ("amended-text", "front-matter"):
+        parts.append(section.title or section.kind)
+    return " › ".join(parts) or section_id
+
+
+@dataclass
+class _Context:
+    """Everything one validation run looks at, with the finding factory bound to the contribution."""
+
+    proposals: list[Proposal]
+    base: Document
+    accepted: Document
+    original: Document
+    contribution: Document
+    table: dict[str, FindingRule]
+    findings: list[Finding] = field(default_factory=list)
+    covered: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+    def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
+            text: str | None = None, ref: str | None = None) -> None:
+        self.findings.append(make(code, message, source=self.contribution.source.path, section=section,
+                                  loc=loc, text=text, ref=ref, table=self.table))
+
+    def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
+        self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
+
+
+def _view_target(view: Document, number: str, base_target: Section | None, heading: str | None) -> Section | None:
+    """The section of a contribution view that corresponds to what a proposal covers in the base:
+    the same id, else the best title match under the output; the whole output when the proposal
+    covers the whole output (`base_target` an output); None when a heading new to the
+    contribution is not in this view."""
+    out = output_section(view, number)
+    if out is None:
+        return None
+    if base_target is not None and base_target.kind == "output":
+        return out
+    inside = subtree(view, out)
+    same = next((s for s in inside if base_target is not None and s.id == base_target.id), None)
+    if same is not None:
+        return same
+    for wanted in (heading, base_target.title if base_target is not None else None):
+        if wanted:
+            section, score = best_match(wanted, inside)
+            if section is not None and score >= WITHIN_SCORE:
+                return section
+    return out if base_target is not None else None
+
+
+def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
+    """Resolve one (proposal, output) pair, record findings and the sections it covers."""
+    base_out = output_section(ctx.base, number)
+    name = f"Proposal {proposal.number}"
+    loc, sec = proposal.loc, proposal.section
+    if base_out is None:
+        new_output = output_section(ctx.accepted, number)
+        if new_output is None or proposal.action != "add":
+            outputs = [s.number for s in ctx.base.of_kind("output") if s.number]
+            known = f"it has Outputs {outputs[0]}–{outputs[-1]}" if outputs else "it has no outputs"
+            ctx.add("VAL002", f"{name} names Output {number}, which the base does not have ({known})",
+                    section=sec, loc=loc, text=proposal.source)
+        for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
+            target = output_section(view, number)
+            if target is not None:
+                ctx.cover(proposal.number, view_name, subtree(view, target))
+        return Resolution(proposal.number, number, None, None, None, None)
+    target: Section | None = base_out
+    score: float | None = None
+    elsewhere: Section | None = None
+    elsewhere_score: float | None = None
+    heading = proposal.heading
+    if heading:
+        inside = subtree(ctx.base, base_out)
+        inside_ids = {s.id for s in inside}
+        within, within_score = best_match(heading, inside)
+        other, other_score = best_match(heading, [s for s in ctx.base.sections if s.id not in inside_ids])
+        if within is not None and within_score >= WITHIN_SCORE and within_score >= other_score:
+            target, score = within, within_score
+        elif other is not None and other_score >= ELSEWHERE_SCORE:
+            elsewhere, elsewhere_score = other, other_score
+            ctx.add("VAL003", f"{name}: “{heading}” is not under Output {number}; it is {describe(ctx.base, other)}",
+                    section=sec, loc=loc, text=proposal.source, ref=other.id)
+        elif within is not None and within_score >= WITHIN_SCORE:
+            target, score = within, within_score
+        else:
+            accepted_out = output_section(ctx.accepted, number)
+            added, added_score = best_match(heading, subtree(ctx.accepted, accepted_out)) if accepted_out else (None, 0.0)
+            if added is not None and added_score >= WITHIN_SCORE:
+                target, score = None, added_score
+            else:
+                nearest, nearest_score = max(((within, within_score), (other, other_score)), key=lambda p: p[1])
+                hint = (f"; the nearest title is {describe(ctx.base, nearest)} ({nearest_score:.0f}%)"
+                        if nearest is not None and nearest_score >= SUGGEST_SCORE else "")
+                ctx.add("VAL004", f"{name}: no heading “{heading}” under Output {number} or elsewhere in the base{hint}",
+                        section=sec, loc=loc, text=proposal.source)
+    for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
+        view_target = _view_target(view, number, target, heading)
+        if view_target is not None:
+            ctx.cover(proposal.number, view_name, subtree(view, view_target))
+    return Resolution(proposal.number, number, base_out.id, target.id if target else None,
+                      target.title if target else heading, score,
+                      elsewhere.id if elsewhere is not None else None, elsewhere_score)
+
+
+def _pair_revisions(accepted: Document, original: Document) -> list[tuple[Revision, str | None]]:
+    """Each revision of the accepted view with the section it falls in in the original view."""
+    orig = original.revisions
+    same = len(orig) == len(accepted.revisions) and all(
+        a.type == b.type and a.text == b.text for a, b in zip(accepted.revisions, orig)
+    )
+    return [(rev, orig[i].section if same else None) for i, rev in enumerate(accepted.revisions)]
+
+
+def _covering(ctx: _Context, acc_section: str | None, orig_section: str | None) -> list[str]:
+    return [number for number, views in ctx.covered.items()
+            if acc_section in views["accepted"] or orig_section in views["original"]]
+
+
+def _place(rev: Revision, orig_section: str | None) -> tuple[str | None, str | None]:
+    """Where a revision is, per view: an insertion is placed by the accepted view (the inserted
+    text is not in the original), a deletion by the original view, anything else by both."""
+    if DELETED.search(rev.type) and orig_section is not None:
+        return None, orig_section
+    if INSERTED.search(rev.type):
+        return rev.section, None
+    return rev.section, orig_section
+
+
+def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Document) -> list[RevisionRecord]:
+    """Attribute revision marks to proposals; report those in the amended text no proposal names."""
+    acc_ids = {s.id for s in ctx.accepted.sections}
+    orig_ids = {s.id for s in ctx.original.sections}
+    records: list[RevisionRecord] = []
+    outside: dict[tuple[str | None, int | None], list[Revision]] = {}
+    for rev, orig_section in _pair_revisions(full_accepted, full_original):
+        if rev.section not in acc_ids and orig_section not in orig_ids:
+            continue
+        acc_place, orig_place = _place(rev, orig_section)
+        covering = _covering(ctx, acc_place, orig_place)
+        records.append(RevisionRecord(rev, orig_section, covering))
+        if not covering and CONTENT_REVISION.search(rev.type):
+            outside.setdefault((acc_place or orig_place, rev.loc.paragraph), []).append(rev)
+    for (section, _para), revs in outside.items():
+        text = " ".join(r.text for r in revs if r.text.strip())
+        kinds = sorted({r.type.replace("paragraph-", "") for r in revs})
+        authors = sorted({r.author for r in revs if r.author})
+        by = f" by {', '.join(authors)}" if authors else ""
+        view = ctx.accepted if ctx.accepted.get(section or "") else ctx.original
+        where = f"revision mark ({'/'.join(kinds)}{by}) in {section_label(view, section)}, which no proposal names"
+        ctx.add("VAL005", f"{where}: “{excerpt(text)}”" if text else where, section=section, loc=revs[0].loc,
+                text=text or None)
+    return records
+
+
+def _comparable_base(base: Document, contribution: Document) -> Document:
+    """The base restricted to the parts the contribution reproduces, so that a contribution that
+    quotes only the outputs it amends is not reported as deleting the rest of the plan. A section
+    is kept when its nearest numbered ancestor-or-self (an id without "/": output-2.1,
+    objective-2, clause-1.1) is in the contribution."""
+    present = {s.id for s in contribution.sections}
+    anchor: dict[str, str] = {}
+    keep = []
+    for section in base.sections:
+        anchor[section.id] = section.id if "/" not in section.id else anchor.get(section.parent or "", section.id)
+        if anchor[section.id] in present:
+            keep.append(section)
+    return Document(source=base.source, sections=keep, revisions=[])
+
+
+def _check_untracked(ctx: _Context) -> set[str]:
+    """Differences between the base and the contribution's original view (amendments made without
+    revision marks) outside the named places, one finding per section; returns the sections of
+    the original view that changed."""
+    from ..diff import diff_documents
+
+    result = diff_documents(_comparable_base(ctx.base, ctx.original), ctx.original)
+    changed: set[str] = set()
+    grouped: dict[str, list[Any]] = {}
+    for change in result.visible():
+        if not any(ch.isalnum() for ch in (change.old or "") + (change.new or "")):
+            continue
+        section = change.section_new or change.section_old or ""
+        changed.add(section)
+        if _covering(ctx, None, section):
+            continue
+        grouped.setdefault(section, []).append(change)
+    for section, changes in grouped.items():
+        kinds = Counter((c.target, c.kind) for c in changes)
+        what = ", ".join(f"{n} {target}{'s' if n > 1 else ''} {kind}" for (target, kind), n in kinds.items())
+        first = next((c.new for c in changes if c.new), None) or changes[0].old or ""
+        doc = ctx.original if ctx.original.get(section) else ctx.base
+        place = doc.get(section)
+        ctx.add("VAL006", f"{what} in {section_label(doc, section)} without revision marks, and no proposal "
+                f"names it: “{excerpt(first)}”", section=section, text=first,
+                loc=place.loc if place is not None else None)
+    return changed
+
+
+def _block_key(text: str) -> str:
+    return fold(text.translate(_QUOTES))
+
+
+def _check_duplicates(ctx: _Context) -> None:
+    """Paragraphs the amended text has more often than the base: inserted twice."""
+    base_counts = Counter(_block_key(b.text) for _s, b in ctx.base.blocks() if b.type in ("paragraph", "list-item"))
+    seen: Counter[str] = Counter()
+    places: dict[str, list[tuple[Section, Any]]] = {}
+    for section, block in ctx.accepted.blocks():
+        if block.type not in ("paragraph", "list-item") or len(block.text.split()) < DUPLICATE_MIN_WORDS:
+            continue
+        key = _block_key(block.text)
+        seen[key] += 1
+        places.setdefault(key, []).append((section, block))
+    for key, n in seen.items():
+        if n < 2 or n <= base_counts[key]:
+            continue
+        spots = places[key]
+        section, block = spots[base_counts[key]] if base_counts[key] < len(spots) else spots[-1]
+        where = sorted({section_label(ctx.accepted, s.id) for s, _ in spots})
+        ctx.add("VAL007", f"the same paragraph occurs {n} times in {', '.join(where)} (the base has it "
+                f"{base_counts[key]} time{'s' if base_counts[key] != 1 else ''}): “{excerpt(block.text)}”",
+                section=section.id, loc=spots[-1][1].loc, text=block.text)
+
+
+def _check_unamended(ctx: _Context, records: list[RevisionRecord], untracked: set[str]) -> None:
+    """Proposals whose places show neither a revision mark nor a difference from the base."""
+    tracked = {n for r in records for n in r.proposals if CONTENT_REVISION.search(r.revision.type)}
+    for proposal in ctx.proposals:
+        views = ctx.covered.get(proposal.number)
+        if views is None or proposal.number in tracked or views["original"] & untracked:
+            continue
+        place = f"under “{proposal.heading}”" if proposal.heading else ""
+        outputs = " and ".join(f"Output {n}" for n in proposal.outputs)
+        ctx.add("VAL008", f"Proposal {proposal.number}: no amendment found in {outputs} {place}".rstrip(),
+                section=proposal.section, loc=proposal.loc, text=proposal.source)
+
+
+def _ref_key(f: Finding) -> tuple[str, str, str]:
+    return (f.code, f.ref or "", _block_key(f.text or f.message))
+
+
+def _check_references(ctx: _Context, document_refs: Callable[..., Any]) -> None:
+    """Reference findings in the amended text that the base does not have (new problems)."""
+    base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
+    for f in document_refs(ctx.accepted, findings_table=ctx.table).findings:
+        key = _ref_key(f)
+        if base_counts[key] > 0:
+            base_counts[key] -= 1
+            continue
+        f.source = ctx.contribution.source.path
+        ctx.findings.append(f)
+
+
+def reference_api() -> Callable[..., Any] | None:
+    """The normaliser's `document_refs`, or None when the refs package is not installed."""
+    try:
+        from ..refs import document_refs
+    except ImportError:
+        return None
+    return document_refs
+
+
+def validate_documents(
+    accepted: Document,
+    original: Document,
+    base: Document,
+    table: dict[str, FindingRule] | None = None,
+) -> ValidationReport:
+    """Validate a contribution (both views) against `base`; findings sorted by position."""
+    proposals = parse_proposals(accepted)
+    ctx = _Context(
+        proposals=proposals,
+        base=amended_part(base),
+        accepted=amended_part(accepted),
+        original=amended_part(original),
+        contribution=accepted,
+        table=table if table is not None else finding_table(),
+    )
+    if not proposals:
+        ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")
+    resolutions: list[Resolution] = []
+    for proposal in proposals:
+        if not proposal.outputs or proposal.action is None:
+            missing = "names no output" if not proposal.outputs else "names no action (add, delete, modify, replace)"
+            ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
+                    text=proposal.source)
+        for number in proposal.outputs:
+            resolutions.append(_resolve(ctx, proposal, number))
+    records = _check_revisions(ctx, accepted, original)
+    untracked = _check_untracked(ctx)
+    _check_duplicates(ctx)
+    _check_unamended(ctx, records, untracked)
+    document_refs = reference_api()
+    if document_refs is not None:
+        _check_references(ctx, document_refs)
+    ctx.findings.sort(key=sort_key)
+    return ValidationReport(accepted.source, base.source, proposals, resolutions, records, ctx.findings)
+
+
+def validate(contribution: str | Path, base: str | Path, table: dict[str, FindingRule] | None = None) -> ValidationReport:
+    """Read a contribution (accepted and original views, contribution profile) and its base, and
+    validate the one against the other."""
+    from .. import load
+
+    accepted = load(contribution, profile="contribution", view="accepted")
+    original = load(contribution, profile="contribution", view="original") if accepted.revisions else accepted
+    return validate_documents(accepted, original, load(base), table)

@@ -1,0 +1,229 @@
+"""Read a contribution's numbered proposals into records that can be checked against a base.
+
+A proposal is one paragraph such as 'In Output 2.1, under “Broadband networks: …”, add texts
+regarding …'. It names one or more outputs ("Outputs 2.1 and 2.2"), usually a quoted heading
+("under the heading 'Broadcasting'"), and an action: add, delete, modify or replace ("replace
+“A” with “B”"). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
+ends with a colon takes the unnumbered paragraphs after it as its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Block, Document, Loc, Section
+from ..structure import is_bullet_label
+
+PREAMBLE_KINDS = ("front-matter", "abstract", "introduction", "proposals")
+
+_DOUBLE = re.compile(r"[“\"«„]\s*([^“”\"«»„]+?)\s*[”\"»“]")
+_SINGLE = re.compile(r"(?<![\w’'])[‘']\s*([^‘’']+?)\s*[’'](?![\w‘’'])")
+_OUTPUTS = re.compile(
+    r"\bOutputs?\s+(?P<first>\d+\.\d+)(?P<more>(?:\s*(?:,|;|&|\band\b|\bor\b)\s*(?:Outputs?\s+)?\d+\.\d+)*)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+\.\d+")
+_TYPED_NUMBER = re.compile(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+_HEADING_LEAD = re.compile(
+    r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
+    r"|programmes?|titles?|parts?|paragraphs?)?\s*(?:entitled|titled|named|called)?\s*,?\s*$",
+    re.IGNORECASE,
+)
+_ACTIONS = (
+    ("replace", re.compile(r"\b(?:replac\w*|substitut\w*)\b", re.IGNORECASE)),
+    ("delete", re.compile(r"\b(?:delet\w*|remov\w*|suppress\w*|strik\w*\s+out)\b", re.IGNORECASE)),
+    ("add", re.compile(r"\b(?:add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
+    ("modify", re.compile(r"\b(?:modif\w*|amend\w*|chang\w*|revis\w*|updat\w*|edit\w*|reword\w*|rephras\w*)\b",
+                          re.IGNORECASE)),
+)
+_WITH = re.compile(r"\b(?:with|by)\b", re.IGNORECASE)
+_BARE_HEADING = re.compile(
+    r"\bunder\s+(?:the\s+(?:(?:sub-?)?heading|section|area(?:\s+of\s+work)?|programme)\s+)?"
+    r"(?P<h>[A-Z][^,;“”\"«»]{1,120}?)\s*[,;]\s*(?=(?:please\s+)?(?:add|insert|include|delete|remove|replace|modify|amend))",
+    re.IGNORECASE,
+)
+_STARTS_LIKE_PROPOSAL = re.compile(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
+
+
+@dataclass
+class Proposal:
+    """One proposal: which outputs, which heading, what action, with what text.
+
+    `text` is what the proposal says is added, deleted or changed ("texts regarding …"); for
+    "replace “A” with “B”", `old` is A and `new` is B. `source` is the paragraph as written,
+    `section` and `loc` say where it is in the contribution.
+    """
+
+    number: str
+    outputs: list[str]
+    heading: str | None
+    action: str | None
+    text: str
+    source: str
+    old: str | None = None
+    new: str | None = None
+    section: str | None = None
+    loc: Loc = field(default_factory=Loc)
+
+    @property
+    def output(self) -> str | None:
+        return self.outputs[0] if self.outputs else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "output": self.output,
+            "outputs": list(self.outputs),
+            "heading": self.heading,
+            "action": self.action,
+            "text": self.text,
+            "old": self.old,
+            "new": self.new,
+            "source": self.source,
+            "section": self.section,
+            "loc": self.loc.to_dict(),
+        }
+
+
+def quoted(text: str) -> list[tuple[int, int, str]]:
+    """Quoted passages as (start, end, inner text): double quotes of any style, then single ones."""
+    spans = [(m.start(), m.end(), m.group(1)) for m in _DOUBLE.finditer(text)]
+    for m in _SINGLE.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in spans):
+            spans.append((m.start(), m.end(), m.group(1)))
+    return sorted(spans)
+
+
+def _blank_quotes(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """`text` with quoted passages replaced by spaces, so words inside quotes are not read as verbs."""
+    chars = list(text)
+    for start, end, _ in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _heading(text: str, spans: list[tuple[int, int, str]], after: int) -> tuple[str | None, int]:
+    """The first quoted passage introduced by "under", "in the heading" … and where it ends."""
+    for start, end, inner in spans:
+        if start < after:
+            continue
+        if _HEADING_LEAD.search(text[max(0, start - 60):start]):
+            return inner.strip().rstrip(":").strip(), end
+    return None, after
+
+
+def _action(plain: str, start: int) -> tuple[str | None, int, int]:
+    """The earliest action verb at or after `start` in quote-blanked text: (action, start, end)."""
+    best: tuple[str | None, int, int] = (None, len(plain), len(plain))
+    for name, pattern in _ACTIONS:
+        m = pattern.search(plain, start)
+        if m and m.start() < best[1]:
+            best = (name, m.start(), m.end())
+    return best
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:the\s+following\s*(?:text|texts|paragraphs?|bullets?)?\s*:?|[:,])\s*", "", text,
+                  flags=re.IGNORECASE)
+    return text.rstrip(" .;")
+
+
+def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section: str | None = None) -> Proposal:
+    """Parse one proposal paragraph; fields the words do not give are None or empty."""
+    source = re.sub(r"\s+", " ", text).strip()
+    typed = _TYPED_NUMBER.match(source)
+    body = source[typed.end():] if typed else source
+    number = number or (typed.group("n") if typed else "")
+    spans = quoted(body)
+    plain = _blank_quotes(body, spans)
+    outputs: list[str] = []
+    after = 0
+    for m in _OUTPUTS.finditer(plain):
+        outputs += [n for n in _NUMBER.findall(m.group(0)) if n not in outputs]
+        after = max(after, m.end())
+    heading, heading_end = _heading(body, spans, 0)
+    if heading is None:
+        bare = _BARE_HEADING.search(plain)
+        if bare:
+            heading, heading_end = bare.group("h").strip(), bare.end("h")
+    action, verb_start, verb_end = _action(plain, heading_end if heading else after)
+    if action is None:
+        action, verb_start, verb_end = _action(plain, 0)
+    old = new = None
+    rest = body[max(verb_end, heading_end if verb_start < heading_end else 0):] if action else ""
+    if action == "replace":
+        later = [s for s in spans if s[0] >= verb_end]
+        if later:
+            old = later[0][2].strip()
+            after_old = body[later[0][1]:]
+            with_match = _WITH.search(_blank_quotes(after_old, quoted(after_old)))
+            tail = [s for s in quoted(after_old) if with_match and s[0] >= with_match.end()]
+            new = tail[0][2].strip() if tail else (_clean(after_old[with_match.end():]) if with_match else None)
+        text_out = new or _clean(rest)
+    elif action == "delete":
+        later = [s for s in spans if s[0] >= verb_end]
+        old = later[0][2].strip() if later else None
+        text_out = old or _clean(rest)
+    else:
+        later = [s for s in spans if s[0] >= verb_end]
+        if action == "add" and later and len(later[0][2].split()) > 3:
+            new = later[0][2].strip()
+        text_out = _clean(rest)
+    return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
+                    source=source, old=old, new=new, section=section, loc=loc or Loc())
+
+
+def _proposal_number(block: Block) -> str | None:
+    """The number a block is labelled with (Word numbering or typed), or None."""
+    if block.label and not is_bullet_label(block.label):
+        digits = re.search(r"\d+", block.label)
+        return digits.group(0) if digits else block.label.strip(" .)")
+    typed = _TYPED_NUMBER.match(block.text)
+    return typed.group("n") if typed else None
+
+
+def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
+    """Inside a `proposals` section any paragraph naming an output, or numbered and naming an
+    action, is a proposal; elsewhere only numbered or "In Output …"-style paragraphs naming one."""
+    names_output = bool(_OUTPUTS.search(text))
+    if in_section:
+        return names_output or (number is not None and _action(text, 0)[0] is not None)
+    body = _TYPED_NUMBER.sub("", text, count=1)
+    return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body)))
+
+
+def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
+    """The blocks that may hold proposals: the `proposals` section and its subsections, or, when
+    the contribution has none, every block of the preamble (before the amended text)."""
+    by_id = {s.id: s for s in doc.sections}
+
+    def under(section: Section, kinds: tuple[str, ...]) -> bool:
+        return any(s.kind in kinds for s in doc.path(section)) if section.id in by_id else False
+
+    if doc.of_kind("proposals"):
+        return [(s, b) for s, b in doc.blocks() if under(s, ("proposals",)) and b.type != "table"]
+    return [(s, b) for s, b in doc.blocks()
+            if b.type != "table" and not under(s, ("amended-text",)) and s.kind != "footnotes"]
+
+
+def parse_proposals(doc: Document) -> list[Proposal]:
+    """Every proposal of a contribution Document, numbered as written (or 1, 2, … when not)."""
+    out: list[Proposal] = []
+    in_section = bool(doc.of_kind("proposals"))
+    for section, block in proposal_blocks(doc):
+        number = _proposal_number(block)
+        text = block.text.strip()
+        if not text:
+            continue
+        if _is_proposal(text, number, in_section):
+            out.append(parse_proposal(text, number or "", block.loc, section.id))
+        elif out and number is None and out[-1].source.endswith(":"):
+            last = out[-1]
+            last.text = f"{last.text}: {text}" if last.text else text
+            last.new = last.new or text
+    for i, proposal in enumerate(out, start=1):
+        proposal.number = proposal.number or str(i)
+    return out

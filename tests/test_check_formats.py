@@ -1,0 +1,165 @@
+"""`trace check` and `trace validate` outputs: SARIF 2.1.0 (structure checked by hand, jsonschema
+is not a dependency), JUnit XML, GitHub workflow commands, JSON and text."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace import load
+from conftest import CORPUS, run_cli
+from contribgen import build_repo
+from docxgen import write_docx
+
+SARIF_LEVELS = {"none", "note", "warning", "error"}
+GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=([^,:]+)(?:,line=(\d+))?,title=([A-Z]+\d{3})::(.+)$")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    return build_repo(tmp_path_factory.mktemp("repo"), load(CORPUS / "text" / "objective2-new.txt"))
+
+
+@pytest.fixture(scope="module")
+def outputs(repo) -> dict[str, tuple[int, str]]:
+    """Each format of one `trace check plans` run (the first fills the cache, the rest use it)."""
+    out = {}
+    for fmt in ("json", "sarif", "junit", "github", "text"):
+        result = run_cli("check", "plans", "--format", fmt, cwd=repo)
+        out[fmt] = (result.returncode, result.stdout)
+        assert result.returncode in (0, 1), result.stderr
+    return out
+
+
+def check_sarif(log: dict) -> None:
+    """The SARIF 2.1.0 structure GitHub code scanning requires, checked key by key."""
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    assert isinstance(log["runs"], list) and len(log["runs"]) == 1
+    run = log["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "actionplan-trace" and driver["version"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert len(ids) == len(set(ids))
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"]
+        assert rule["defaultConfiguration"]["level"] in SARIF_LEVELS
+    for result in run["results"]:
+        assert result["ruleId"] in ids
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in SARIF_LEVELS
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"]
+        if "region" in physical:
+            assert isinstance(physical["region"]["startLine"], int) and physical["region"]["startLine"] >= 1
+
+
+def test_sarif_is_valid_and_has_results(outputs) -> None:
+    code, text = outputs["sarif"]
+    assert code == 1
+    log = json.loads(text)
+    check_sarif(log)
+    results = log["runs"][0]["results"]
+    by_rule = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results}
+    assert ("VAL003", "plans/contribution-examplia.docx") in by_rule
+    assert ("CHK004", "plans/broken.docx") in by_rule
+    chk001 = next(r for r in results if r["ruleId"] == "CHK001")
+    assert chk001["locations"][0]["physicalLocation"]["region"]["startLine"] == 10
+    assert chk001["level"] == "warning"
+    val003 = next(r for r in results if r["ruleId"] == "VAL003")
+    assert val003["level"] == "error" and "region" not in val003["locations"][0]["physicalLocation"]
+    assert val003["properties"]["paragraph"] >= 0
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["REF006"]["defaultConfiguration"]["level"] == "note"
+    assert {"uri": "plans/plan.txt"} in [a["location"] for a in log["runs"][0]["artifacts"]]
+
+
+def test_junit_one_suite_per_file(outputs) -> None:
+    code, text = outputs["junit"]
+    root = ET.fromstring(text)
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"plans/broken.docx", "plans/contribution-examplia.docx", "plans/objective2.docx",
+                           "plans/plan.txt"}
+    plan = suites["plans/plan.txt"]
+    failures = plan.findall("testcase/failure")
+    assert [f.get("type") for f in failures] == ["REF002 (error)"]
+    assert int(plan.get("tests")) == 5 and int(plan.get("failures")) == 1
+    assert len(plan.findall("testcase/system-out")) == 4
+    total_failures = sum(int(s.get("failures")) for s in suites.values())
+    assert int(root.get("failures")) == total_failures >= 5
+
+
+def test_github_annotations(outputs) -> None:
+    code, text = outputs["github"]
+    lines = text.splitlines()
+    assert lines and all(GITHUB_LINE.match(line) for line in lines)
+    parsed = [GITHUB_LINE.match(line).groups()[:4] for line in lines]
+    command = {"error": "error", "warning": "warning", "info": "notice"}
+    expected = [
+        (command[f["severity"]], f["source"], str(f["loc"]["line"]) if "line" in f["loc"] else None, f["code"])
+        for f in json.loads(outputs["json"][1])["findings"]
+    ]
+    assert parsed == expected
+    assert ("warning", "plans/plan.txt", "10", "CHK001") in parsed
+    assert ("error", "plans/contribution-examplia.docx", None, "VAL007") in parsed
+
+
+def test_json_check_schema(outputs) -> None:
+    code, text = outputs["json"]
+    data = json.loads(text)
+    assert data["schema"] == "actionplan-trace/check/1"
+    assert data["summary"]["failed"] is True and data["summary"]["files"] == 4
+    finding = data["findings"][0]
+    assert {"code", "severity", "message", "source", "section", "loc", "fingerprint", "baseline"} <= set(finding)
+    assert [f["path"] for f in data["files"] if f["profile"] == "contribution"] == ["plans/contribution-examplia.docx"]
+
+
+def test_text_summary(outputs) -> None:
+    code, text = outputs["text"]
+    assert "plans/plan.txt:10 warning CHK001" in text
+    assert text.rstrip().splitlines()[-1].startswith("4 files checked (4 from cache)")
+
+
+def test_validate_sarif(repo) -> None:
+    result = run_cli("validate", "plans/contribution-examplia.docx", "--against", "plans/objective2.docx",
+                     "--format", "sarif", cwd=repo)
+    assert result.returncode == 1
+    log = json.loads(result.stdout)
+    check_sarif(log)
+    assert sorted(r["ruleId"] for r in log["runs"][0]["results"]) == \
+        ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
+
+
+def test_github_escapes_newlines_and_commas() -> None:
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.github import to_github
+    from actionplan_trace.validate.findings import make
+
+    f = make("CHK003", "50% done\nsecond line", source="dir,a/b:c.txt", loc=Loc(line=3))
+    assert to_github([f]) == "::warning file=dir%2Ca/b%3Ac.txt,line=3,title=CHK003::50%25 done%0Asecond line\n"
+
+
+def test_pre_commit_hook_definition(tmp_path) -> None:
+    import yaml
+
+    from conftest import ROOT
+    from contribgen import WARNINGS_ONLY
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {"id", "name", "entry", "language"} <= set(hook)
+    assert hook["id"] == "trace-check" and hook["language"] == "python" and hook["require_serial"] is True
+    assert re.search(hook["files"], "plans/action-plan.docx") and not re.search(hook["files"], "README.md")
+    program, *args = hook["entry"].split()
+    assert program == "trace"
+    staged = tmp_path / "plan.docx"
+    (tmp_path / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    write_docx(load(tmp_path / "plan.txt"), staged)
+    result = run_cli(*args, str(staged), "--fail-on", "warning", cwd=tmp_path)
+    assert result.returncode == 1 and "CHK001" in result.stdout

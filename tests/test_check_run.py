@@ -1,0 +1,203 @@
+"""`trace check`: walking folders, structure rules, contribution rules with a configured base,
+configuration, baselines, the cache and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actionplan_trace import load
+from actionplan_trace.cli import app
+from actionplan_trace.validate import finding_table, load_config, run_check
+from actionplan_trace.validate.findings import fingerprint
+from conftest import CORPUS, run_cli
+from contribgen import PLAN, WARNINGS_ONLY, build_repo
+
+
+def trace(*args: str):
+    """Run `trace` in this process (fast); the current folder is the test's."""
+    return CliRunner().invoke(app, list(args))
+
+
+def codes(report) -> list[tuple[str, str]]:
+    return sorted((f.source, f.code) for f in report.findings)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    return build_repo(tmp_path_factory.mktemp("repo"), load(CORPUS / "text" / "objective2-new.txt"))
+
+
+def config(root: Path, text: str | None = None):
+    if text is not None:
+        (root / "trace.toml").write_text(text, encoding="utf-8")
+    return load_config(None, set(finding_table()), root)
+
+
+def test_folder_walk_rules_and_locations(repo) -> None:
+    report = run_check([repo / "plans"], config(repo), use_cache=False)
+    assert [f.path for f in report.files] == [
+        "plans/broken.docx", "plans/contribution-examplia.docx", "plans/objective2.docx", "plans/plan.txt",
+    ]
+    plan = [(f.code, f.loc.line, f.section) for f in report.findings if f.source == "plans/plan.txt"]
+    assert plan == [
+        ("REF002", 5, "output-1.1/background"),
+        ("CHK003", 6, "output-1.1/background"),
+        ("CHK002", 7, "output-1.1/references"),
+        ("CHK001", 10, "output-2.2"),
+        ("CHK005", 10, "output-2.2"),
+    ]
+    broken = [f for f in report.findings if f.source == "plans/broken.docx"]
+    assert [(f.code, f.severity) for f in broken] == [("CHK004", "error")]
+    contribution = {f.code for f in report.findings if f.source == "plans/contribution-examplia.docx"}
+    assert {"VAL003", "VAL005", "VAL006", "VAL007", "REF004", "CHK003"} <= contribution
+    assert not any(f.code.startswith("VAL") for f in report.findings if f.source != "plans/contribution-examplia.docx")
+    assert report.failed
+
+
+def test_without_base_no_contribution_findings(repo, tmp_path) -> None:
+    settings = config(repo)
+    settings.base = None
+    report = run_check([repo / "plans" / "contribution-examplia.docx"], settings, use_cache=False)
+    assert not any(f.code.startswith("VAL") for f in report.findings)
+    assert any(f.code == "CHK003" for f in report.findings)
+
+
+def test_config_switches_rules_and_severities(repo) -> None:
+    try:
+        settings = config(repo, 'exclude = ["plans/drafts/*", "*.docx"]\nfail-on = "warning"\n'
+                                '[rules]\nCHK003 = "off"\nCHK001 = "error"\nREF002 = "info"\n')
+        report = run_check([repo / "plans"], settings, use_cache=False)
+    finally:
+        config(repo, 'base = "plans/objective2.docx"\nexclude = ["plans/drafts/*"]\n')
+    assert [f.path for f in report.files] == ["plans/plan.txt"]
+    got = {f.code: f.severity for f in report.findings}
+    assert "CHK003" not in got
+    assert got["CHK001"] == "error" and got["REF002"] == "info" and got["CHK005"] == "warning"
+    assert report.fail_on == "warning" and report.failed
+
+
+def test_pyproject_tool_trace_table(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.trace]\nfail-on = "warning"\n'
+                                            '[tool.trace.rules]\nCHK005 = "off"\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    settings = load_config(None, set(finding_table()), tmp_path / "docs")
+    assert settings.path == tmp_path / "pyproject.toml"
+    assert settings.fail_on == "warning" and not settings.enabled("CHK005") and settings.enabled("CHK001")
+
+
+def test_explicit_config_file(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "settings").mkdir()
+    (tmp_path / "settings" / "strict.toml").write_text('fail-on = "warning"\n[rules]\nCHK005 = "off"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    assert trace("check", "a.txt", "--no-cache").exit_code == 0
+    result = trace("check", "a.txt", "--no-cache", "--config", "settings/strict.toml", "-f", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["fail_on"] == "warning" and data["config"]["rules"] == {"CHK005": "off"}
+    assert "CHK005" not in {f["code"] for f in data["findings"]}
+
+
+def test_bad_configuration_is_exit_2(tmp_path) -> None:
+    (tmp_path / "trace.toml").write_text('[rules]\nXYZ999 = "off"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown finding code XYZ999" in result.stderr
+    (tmp_path / "trace.toml").write_text('colour = "blue"\n', encoding="utf-8")
+    result = run_cli("check", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown setting(s) colour" in result.stderr
+
+
+def test_missing_path_is_exit_2(tmp_path) -> None:
+    result = run_cli("check", "nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("trace: nowhere: no such file or folder")
+
+
+def test_fail_on_warning(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    assert trace("check", ".", "--no-cache").exit_code == 0
+    result = trace("check", ".", "--no-cache", "--fail-on", "warning")
+    assert result.exit_code == 1
+    assert "4 warnings" in result.stdout and "failing (--fail-on warning)" in result.stdout
+
+
+def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    first = trace("check", ".", "--baseline", "baseline.json")
+    assert first.exit_code == 0, first.stdout
+    assert "recorded 5 findings in baseline" in first.stderr
+    data = json.loads((tmp_path / "baseline.json").read_text())
+    assert data["schema"] == "actionplan-trace/baseline/1" and sum(data["fingerprints"].values()) == 5
+    assert trace("check", ".", "--baseline", "baseline.json").exit_code == 0
+    assert trace("check", ".").exit_code == 1
+    plan.write_text("Introductory note\n\n\n" + PLAN, encoding="utf-8")
+    shifted = trace("check", ".", "--baseline", "baseline.json", "-f", "json")
+    assert shifted.exit_code == 0
+    assert {f["baseline"] for f in json.loads(shifted.stdout)["findings"]} == {"unchanged"}
+    plan.write_text(PLAN + "Sustainable development goals and targets\nOutput 2.2 contributes to SDG 9 (target 9.z).\n",
+                    encoding="utf-8")
+    grown = trace("check", ".", "--baseline", "baseline.json", "-f", "json")
+    assert grown.exit_code == 1
+    new = [f for f in json.loads(grown.stdout)["findings"] if f["baseline"] == "new"]
+    assert [f["code"] for f in new] == ["REF002"] and "9.z" in new[0]["message"]
+    assert trace("check", ".", "--baseline", "baseline.json", "--update-baseline").exit_code == 0
+    assert trace("check", ".", "--baseline", "baseline.json").exit_code == 0
+
+
+def test_fingerprint_ignores_position_but_not_text() -> None:
+    from actionplan_trace.model import Loc
+    from actionplan_trace.validate.findings import make
+
+    a = make("CHK003", "twice in paragraph 12", source="a.txt", section="s", loc=Loc(line=12), text="Same text")
+    b = make("CHK003", "twice in paragraph 40", source="a.txt", section="s", loc=Loc(line=40), text="Same  text")
+    c = make("CHK003", "twice in paragraph 40", source="a.txt", section="s", loc=Loc(line=40), text="Other text")
+    assert fingerprint(a) == fingerprint(b) != fingerprint(c)
+
+
+def test_cache_hits_and_invalidation(repo, tmp_path) -> None:
+    settings = config(repo)
+    settings.cache_dir = tmp_path / "cache"
+    cold = run_check([repo / "plans"], settings)
+    warm = run_check([repo / "plans"], settings)
+    assert not any(f.cached for f in cold.files)
+    assert all(f.cached for f in warm.files)
+    assert codes(warm) == codes(cold)
+    assert [(f.code, f.loc.to_dict(), f.message) for f in warm.findings] == \
+        [(f.code, f.loc.to_dict(), f.message) for f in cold.findings]
+    assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
+    settings.rules = {"CHK003": "off"}
+    changed = run_check([repo / "plans"], settings)
+    assert not any(f.cached for f in changed.files)
+
+
+def test_cache_rereads_a_changed_file_only(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    settings = load_config(None, set(finding_table()), tmp_path)
+    run_check([tmp_path], settings, progress=True)
+    (tmp_path / "b.txt").write_text(PLAN.replace("Regional", "Sub-regional"), encoding="utf-8")
+    again = run_check([tmp_path], settings)
+    assert {f.path: f.cached for f in again.files} == {"a.txt": True, "b.txt": False}
+    assert sum(1 for f in again.findings if f.code == "REF002") == 2
+    (tmp_path / "c.txt").write_text(PLAN, encoding="utf-8")
+    third = run_check([tmp_path], settings)
+    assert {f.path: f.cached for f in third.files}["c.txt"] is True
+    assert {f.section for f in third.findings if f.source == "c.txt"} == {f.section for f in third.findings if f.source == "a.txt"}
+
+
+def test_no_cache_writes_nothing(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+    result = run_cli("check", "a.txt", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1
+    assert not (tmp_path / ".trace-cache").exists()
+    assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 1
+    assert (tmp_path / ".trace-cache").is_dir()

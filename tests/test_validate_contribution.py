@@ -1,0 +1,217 @@
+"""`trace validate`: a contribution resolved against the base it amends.
+
+The main fixture is a contribution made here (tests/contribgen.py), formatted unlike the corpus
+one: bold Normal headings, Word-numbered sub-headings and proposals, output titles on their own
+line, List Bullet bullets. The corpus contribution (seed 001 as .docx with revision marks) and the
+seed's text rendering are checked against the corpus base when present.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.validate import validate, validate_documents
+from actionplan_trace.validate.contribution import amended_part, describe, title_score
+from conftest import CORPUS, SHARED, run_cli
+from contribgen import EXAMPLIA_PROPOSALS, RURAL_BULLET, Delete, Insert, examplia, write_contribution
+from docxgen import Style, write_docx
+
+BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
+TDAG = CORPUS / "contribution-tdag.docx"
+BA = CORPUS / "action-plan-ba.docx"
+SEED_001 = SHARED / "seeds" / "001_66149e570736cfba.txt"
+
+
+@pytest.fixture(scope="module")
+def base_doc():
+    return load(BASE_TEXT)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory, base_doc) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("examplia")
+    base_docx = write_docx(base_doc, folder / "objective2-base.docx", Style(headings="styles", numbering="typed"))
+    return {"contribution": examplia(base_doc, folder), "base_docx": base_docx, "folder": folder}
+
+
+@pytest.fixture(scope="module")
+def report(made):
+    return validate(made["contribution"], made["base_docx"])
+
+
+def codes(findings) -> list[str]:
+    return sorted(f.code for f in findings)
+
+
+def test_all_proposals_parsed(report) -> None:
+    assert [p.number for p in report.proposals] == ["1", "2", "3"]
+    assert [p.outputs for p in report.proposals] == [["2.1"], ["2.3"], ["2.2"]]
+    assert [p.action for p in report.proposals] == ["add", "add", "replace"]
+    assert report.proposals[2].heading == "Cybersecurity"
+    by_number = {r.proposal: r for r in report.resolutions}
+    assert by_number["1"].section == "output-2.1/area-rural-communications"
+    assert by_number["3"].section == "output-2.2/programme-cybersecurity"
+
+
+def test_heading_of_another_output_says_which(report) -> None:
+    (val003,) = [f for f in report.findings if f.code == "VAL003"]
+    assert val003.severity == "error"
+    assert "Proposal 2" in val003.message and "Output 2.3" in val003.message
+    assert "the title of Output 2.2" in val003.message
+    assert val003.ref == "output-2.2"
+    assert {r.proposal: r.elsewhere for r in report.resolutions}["2"] == "output-2.2"
+
+
+def test_revision_mark_outside_named_headings(report) -> None:
+    (val005,) = [f for f in report.findings if f.code == "VAL005"]
+    assert val005.section == "output-2.1/background"
+    assert "Satellite constellations" in val005.message
+    assert "Delegation of Examplia" in val005.message
+    covered = {r.revision.text.strip()[:20]: r.proposals for r in report.revisions if r.revision.text.strip()}
+    assert covered["organizing cyber-inc"] == ["2"]
+    assert covered["national and/or regi"] == ["3"]
+    assert covered["Satellite constellat"] == []
+
+
+def test_paragraph_inserted_twice(report) -> None:
+    (val007,) = [f for f in report.findings if f.code == "VAL007"]
+    assert val007.section == "output-2.1/area-rural-communications"
+    assert val007.text == RURAL_BULLET
+    assert "2 times" in val007.message
+
+
+def test_untracked_amendment_outside_proposals(report) -> None:
+    (val006,) = [f for f in report.findings if f.code == "VAL006"]
+    assert val006.section == "output-2.2/background"
+    assert "regional cyberdrills" in val006.text
+
+
+def test_reference_problem_in_amended_text(report) -> None:
+    ref = [f for f in report.findings if f.code.startswith("REF")]
+    assert {f.ref for f in ref} == {"WSIS-C12"}
+    assert all(f.section == "output-2.1/area-rural-communications" for f in ref)
+
+
+def test_nothing_else_is_reported(report) -> None:
+    assert codes(report.findings) == ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
+    assert report.failed
+
+
+def test_base_as_text_rendering_gives_the_same_findings(made) -> None:
+    again = validate(made["contribution"], BASE_TEXT)
+    assert codes(again.findings) == ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
+
+
+def test_cli_json_and_exit_code(made, tmp_path) -> None:
+    out = tmp_path / "v.json"
+    result = run_cli("validate", str(made["contribution"]), "--against", str(made["base_docx"]), "-f", "json", "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    data = json.loads(out.read_text())
+    assert data["schema"] == "actionplan-trace/validate/1"
+    assert [p["number"] for p in data["proposals"]] == ["1", "2", "3"]
+    assert data["proposals"][1]["resolved"][0]["elsewhere"] == "output-2.2"
+    assert {"type", "author", "section", "proposals"} <= set(data["revisions"][0])
+    assert data["summary"]["error"] == 5
+    assert all(f["source"] == str(made["contribution"]) for f in data["findings"])
+
+
+def test_cli_text_lists_proposals_and_findings(made) -> None:
+    result = run_cli("validate", str(made["contribution"]), "--against", str(BASE_TEXT))
+    assert result.returncode == 1
+    assert "Proposals (3)" in result.stdout
+    assert "VAL003" in result.stdout and "the title of Output 2.2" in result.stdout
+
+
+def test_clean_contribution_exits_zero(base_doc, tmp_path) -> None:
+    path = write_contribution(
+        base_doc, tmp_path / "clean.docx", [EXAMPLIA_PROPOSALS[0]],
+        [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")],
+    )
+    result = run_cli("validate", str(path), "--against", str(BASE_TEXT), "-f", "json")
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_proposal_without_amendment_and_unknown_output(base_doc, tmp_path) -> None:
+    proposals = [
+        'In Output 2.1, under "Spectrum management", add text on spectrum sharing.',
+        'In Output 2.7, under "Broadcasting", add text on radio.',
+        "In Output 2.1, under “Quantum networking”, add text.",
+    ]
+    path = write_contribution(base_doc, tmp_path / "p.docx", proposals, [])
+    rep = validate(path, BASE_TEXT)
+    found = {(f.code, f.message.split(":")[0].split(" names")[0]) for f in rep.findings}
+    assert ("VAL008", "Proposal 1") in found
+    assert ("VAL002", "Proposal 2") in found
+    assert ("VAL004", "Proposal 3") in found
+    assert rep.failed
+
+
+def test_deleted_paragraph_placed_by_the_original_view(base_doc, tmp_path) -> None:
+    rural = "output-2.1/area-rural-communications"
+    proposals = ['Proposal 1: In Output 2.1, under "Rural communications", delete the bullet on access points.']
+    edits = [Delete("implementing projects on public/community broadband access points"),
+             Delete("Increasing the knowledge and capacity of developing countries")]
+    rep = validate(write_contribution(base_doc, tmp_path / "d.docx", proposals, edits), BASE_TEXT)
+    assert rep.proposals[0].number == "1" and rep.proposals[0].action == "delete"
+    deletions = [r for r in rep.revisions if r.revision.type == "delete"]
+    assert [(r.section_original, r.proposals) for r in deletions] == [
+        (rural, ["1"]), ("output-2.1/area-bridging-the-standardization-gap", []),
+    ]
+    (val005,) = [f for f in rep.findings if f.code == "VAL005"]
+    assert val005.section == "output-2.1/area-bridging-the-standardization-gap"
+    assert "delete" in val005.message and "Increasing the knowledge" in val005.message
+
+
+def test_unreadable_base_is_exit_2(made) -> None:
+    result = run_cli("validate", str(made["contribution"]), "--against", "/nonexistent/base.docx")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "trace: /nonexistent/base.docx: no such file"
+
+
+def test_no_proposals(base_doc, tmp_path) -> None:
+    path = write_contribution(base_doc, tmp_path / "none.docx", ["We support the Action Plan."], [])
+    rep = validate(path, BASE_TEXT)
+    assert "VAL009" in codes(rep.findings)
+
+
+def test_amended_part_is_rerooted(made) -> None:
+    part = amended_part(load(made["contribution"], profile="contribution"))
+    assert part.sections[0].id == "objective-2" and part.sections[0].parent is None
+    assert not any(s.kind in ("abstract", "proposals", "amended-text") for s in part.sections)
+
+
+def test_title_matching_and_description(base_doc) -> None:
+    assert title_score("Broadband networks", "Broadband networks: Wired and wireless technologies, including IMT") == 90
+    assert title_score("“Rural  Communications”", "Rural communications") == 100
+    assert title_score("Broadcasting", "Spectrum management") < 60
+    assert describe(base_doc, base_doc.section("output-2.2/programme-cybersecurity")) == \
+        "programme “Cybersecurity” under Output 2.2"
+
+
+@pytest.mark.skipif(not (TDAG.exists() and BA.exists()), reason="corpus contribution not built")
+def test_corpus_contribution_against_the_action_plan() -> None:
+    rep = validate(TDAG, BA)
+    assert len(rep.proposals) == 4
+    assert codes(rep.findings) == ["VAL003", "VAL005", "VAL007"]
+    (val003,) = [f for f in rep.findings if f.code == "VAL003"]
+    assert "Output 3.2" in val003.message and "the title of Output 3.1" in val003.message
+    (val005,) = [f for f in rep.findings if f.code == "VAL005"]
+    assert val005.section == "output-2.1/background" and "Meanwhile, the extensive video" in val005.message
+    (val007,) = [f for f in rep.findings if f.code == "VAL007"]
+    assert val007.section == "output-2.1/area-broadband-networks-wired-and"
+    renamed = [r for r in rep.revisions if r.revision.text == "Broadcasting and video"]
+    assert renamed and renamed[0].proposals == ["2"]
+
+
+@pytest.mark.skipif(not (SEED_001.exists() and BA.exists()), reason="seed 001 or corpus base missing")
+def test_text_rendering_of_the_contribution() -> None:
+    contribution = load(SEED_001, profile="contribution")
+    rep = validate_documents(contribution, contribution, load(BA))
+    found = codes(rep.findings)
+    assert "VAL003" in found and "VAL007" in found
+    assert any(f.code == "VAL006" and f.section == "output-2.1/background" for f in rep.findings)

@@ -1,0 +1,90 @@
+"""The proposal parser: the forms contributions use, and the proposals of the real contribution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.validate.proposals import parse_proposal, parse_proposals, quoted
+
+SEED_001 = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "001_66149e570736cfba.txt"
+
+
+def test_seed_proposal_with_curly_quotes() -> None:
+    p = parse_proposal("1. In Output 2.1, under “Broadband networks: Wired and wireless technologies, including IMT”, "
+                       "add texts regarding the promotion of building trans-multi-country terrestrial cable networks.")
+    assert (p.number, p.outputs, p.action) == ("1", ["2.1"], "add")
+    assert p.heading == "Broadband networks: Wired and wireless technologies, including IMT"
+    assert p.text == "texts regarding the promotion of building trans-multi-country terrestrial cable networks"
+
+
+def test_several_outputs_straight_quotes_and_the_heading_word() -> None:
+    p = parse_proposal('In Outputs 2.1 and 2.2, under the heading "Rural communications", delete the bullet '
+                       '"providing information on suitable technologies".')
+    assert p.outputs == ["2.1", "2.2"]
+    assert p.heading == "Rural communications"
+    assert p.action == "delete"
+    assert p.old == "providing information on suitable technologies"
+
+
+def test_output_list_with_commas_and_repeated_word() -> None:
+    p = parse_proposal("In Output 1.2, Output 1.3 and 1.4, under ‘Background’, modify the second paragraph.")
+    assert p.outputs == ["1.2", "1.3", "1.4"]
+    assert (p.heading, p.action) == ("Background", "modify")
+
+
+def test_replace_with_single_quotes() -> None:
+    p = parse_proposal("In Output 2.2, replace ‘national cybersecurity strategies’ with "
+                       "‘national cybersecurity strategies and plans’.")
+    assert p.heading is None
+    assert p.action == "replace"
+    assert (p.old, p.new) == ("national cybersecurity strategies", "national cybersecurity strategies and plans")
+    assert p.text == "national cybersecurity strategies and plans"
+
+
+def test_guillemets_and_quoted_new_text() -> None:
+    p = parse_proposal("In Output 2.1, under the heading «Broadcasting», insert the following text: "
+                       "“Providing assistance in policies of and solutions to video service access”")
+    assert (p.heading, p.action) == ("Broadcasting", "add")
+    assert p.new == "Providing assistance in policies of and solutions to video service access"
+
+
+def test_verb_before_output_and_unquoted_heading() -> None:
+    first = parse_proposal("Add, in Output 2.1 under “Rural communications”, a new bullet on solar power.")
+    assert (first.outputs, first.heading, first.action) == (["2.1"], "Rural communications", "add")
+    assert first.text == "a new bullet on solar power"
+    second = parse_proposal("In Output 2.1, under Broadcasting, add texts on video.")
+    assert (second.heading, second.action, second.text) == ("Broadcasting", "add", "texts on video")
+
+
+def test_words_inside_the_quoted_heading_are_not_the_action() -> None:
+    p = parse_proposal("In Output 4.3, under “Products and services on digital inclusion”, delete the third bullet.")
+    assert p.action == "delete"
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    spans = quoted("countries' experiences and the ‘Broadcasting’ area")
+    assert [s[2] for s in spans] == ["Broadcasting"]
+
+
+def test_no_output_or_action_leaves_fields_empty() -> None:
+    p = parse_proposal("2. The Secretariat is invited to consider this contribution.")
+    assert p.number == "2"
+    assert p.outputs == [] and p.action is None
+
+
+@pytest.mark.skipif(not SEED_001.exists(), reason="seed 001 not available")
+def test_all_four_proposals_of_the_tdag_contribution() -> None:
+    proposals = parse_proposals(load(SEED_001))
+    assert [(p.number, p.outputs, p.action) for p in proposals] == [
+        ("1", ["2.1"], "add"), ("2", ["2.1"], "add"), ("3", ["3.2"], "add"), ("4", ["4.3"], "add"),
+    ]
+    assert [p.heading for p in proposals] == [
+        "Broadband networks: Wired and wireless technologies, including IMT",
+        "Broadcasting",
+        "Products and services on telecommunication/ICT policy and regulation",
+        "Products and services on digital inclusion of people with specific needs",
+    ]
+    assert all(p.section == "proposals" and p.loc.line for p in proposals)
