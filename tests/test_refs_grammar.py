@@ -160,3 +160,16 @@ def test_every_reference_carries_the_context_location() -> None:
     refs, findings = find_refs("PP Resolutions 127, 127", ctx)
     assert {(r.section, r.loc.paragraph, r.source) for r in refs} == {("output-2.1/references", 7, "plan.docx")}
     assert {(f.section, f.loc.paragraph, f.source) for f in findings} == {("output-2.1/references", 7, "plan.docx")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("SDG 18 on digital cooperation", ["SDG-18"]),
+        ("SDG 5 on gender equality and SDG 9 (targets 9a, 9.c)", ["SDG-5", "SDG-9", "SDG-9.a", "SDG-9.c"]),
+        ("UN SDGs: 8 (target 8a), 5 (target 5.b)", ["SDG-8", "SDG-8.a", "SDG-5", "SDG-5.b"]),
+    ],
+)
+def test_a_word_after_a_goal_number_is_not_a_letter_target(text: str, expected: list[str]) -> None:
+    refs, _ = find_refs(text)
+    assert [r.id for r in refs] == expected

@@ -74,7 +74,9 @@ _SDG_AGENDA = re.compile(
     r"(?:\s+for\s+Sustainable\s+Development(?:\s+Goals)?)?"
 )
 _GOAL_ITEM = re.compile(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
-_TARGET_ITEM = re.compile(r"\s*(?P<g>\d{1,2})\s?(?:\.\s?(?P<t>\d{1,2}|[a-z])|(?P<l>[a-z]))(?![\w.]\w|\d)")
+_TARGET_ITEM = re.compile(
+    r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|(?P<l>[a-z](?!\w)))(?![\w.]\w|\d)"
+)
 _LETTER_ITEM = re.compile(r"\s*(?P<l>[a-z])(?![\w.])")
 _TARGETS_PAREN = re.compile(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _CLOSE = re.compile(r"\s*\)")
