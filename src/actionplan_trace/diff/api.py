@@ -1,0 +1,133 @@
+"""`trace diff` as library calls: compare two files (or one revision-marked .docx), render, write.
+
+Exit codes follow diff(1): 0 when nothing is reported, 1 when changes are reported; trouble is
+raised as a project exception (the CLI turns it into exit 2). Files are written atomically, so
+an error never leaves a partial output file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from ..errors import InputError, UsageError
+from .changes import DiffResult
+from .engine import Refs, diff_documents
+from .revisions import attribute
+
+FORMATS = ("text", "json", "md", "html", "docx")
+
+
+def reference_finder() -> Refs | None:
+    """`text -> set of canonical reference ids` from the normaliser, or None if it is absent."""
+    try:
+        from ..refs.find import find_refs
+    except ImportError:
+        return None
+
+    def refs(text: str) -> set[str]:
+        """Canonical ids of the references in `text`."""
+        found, _ = find_refs(text)
+        return {r.id for r in found}
+
+    return refs
+
+
+def compare(
+    old_path: str | Path,
+    new_path: str | Path | None = None,
+    *,
+    profile: Any = None,
+    refs: Refs | None = None,
+) -> DiffResult:
+    """Diff two files, or one .docx's original view against its accepted view when `new_path` is None."""
+    from .. import load
+
+    if new_path is None:
+        old = load(old_path, profile=profile, view="original")
+        if old.source.format != "docx":
+            raise UsageError(f"{old_path}: a single file must be a .docx with revision marks; give two files")
+        new = load(old_path, profile=profile or old.source.profile, view="accepted")
+        result = diff_documents(old, new, refs=refs)
+        attribute(result.changes, old, new)
+        return result
+    old = load(old_path, profile=profile)
+    new = load(new_path, profile=profile)
+    return diff_documents(old, new, refs=refs)
+
+
+def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: str = "trace") -> str | bytes:
+    """The report in `fmt` (text, json, md, html, docx) as text, or bytes for docx."""
+    if fmt == "text":
+        from ..render.diff_text import to_text
+
+        return to_text(result, all_changes)
+    if fmt == "json":
+        from ..render.diff_json import to_json
+
+        return to_json(result, all_changes)
+    if fmt == "md":
+        from ..render.diff_md import to_markdown
+
+        return to_markdown(result, all_changes)
+    if fmt == "html":
+        from ..render.diff_html import to_html
+
+        return to_html(result, all_changes)
+    if fmt == "docx":
+        from ..render.diff_docx import to_docx
+
+        return to_docx(result, author=author)
+    raise UsageError(f"unknown diff format {fmt!r} (one of {', '.join(FORMATS)})")
+
+
+def write_atomic(data: str | bytes, out: Path) -> None:
+    """Write `data` to `out` through a temporary file in the same directory, then rename."""
+    directory = out.resolve().parent
+    if not directory.is_dir():
+        raise InputError(str(out), f"directory {directory} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from exc
+
+
+def run_diff(
+    old_path: str | Path,
+    new_path: str | Path | None = None,
+    fmt: str = "text",
+    out: str | Path | None = None,
+    all_changes: bool = False,
+    author: str = "trace",
+    profile: Any = None,
+    console: Console | None = None,
+) -> int:
+    """Compare, render and write (to `out`, else to `console`/stdout); 0 no changes, 1 changes."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown diff format {fmt!r} (one of {', '.join(FORMATS)})")
+    if fmt == "docx" and out is None:
+        raise UsageError("--format docx writes a Word file: give -o/--output FILE.docx")
+    result = compare(old_path, new_path, profile=profile, refs=reference_finder())
+    code = 1 if result.visible(all_changes) else 0
+    if out is not None:
+        write_atomic(render(result, fmt, all_changes=all_changes, author=author), Path(out))
+    elif fmt == "text":
+        from ..render.diff_text import to_renderable
+
+        console = console or Console(highlight=False)
+        console.print(to_renderable(result, all_changes, marks=console.color_system is None))
+    else:
+        data = render(result, fmt, all_changes=all_changes, author=author)
+        (console or Console(highlight=False)).file.write(data if isinstance(data, str) else data.decode())
+    return code

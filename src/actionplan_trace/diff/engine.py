@@ -1,0 +1,445 @@
+"""`diff_documents`: the amendments between two revisions of a document, in reading order.
+
+Sections are paired first (`tree.align_sections`); inside each pair, blocks are aligned in levels
+(`align.align`: unique anchors, exact fill, similar pairs), tables row by row and cell by cell;
+blocks left over anywhere are offered to one move pass, and then to the split/join pass
+(`splits`). The two documents are then merged into one reading order (`Step`s) and walked once
+to emit `Change`s, so changes come out in document order, removals before the insertions that
+replaced them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Block, Document, Section
+from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
+from .changes import Change, DiffResult, Item, RowStep, Step
+from .labels import block_place, block_text, cell_texts, heading_text, section_label
+from .tokens import normalise, words
+from .splits import find_splits
+from .tree import SectionPairs, align_sections
+from .words import Op, changed, word_diff
+
+Refs = Callable[[str], set[str]]
+
+BLOCK_THRESHOLD = 0.5
+ROW_THRESHOLD = 0.5
+MOVE_THRESHOLD = 0.7
+MOVE_MIN_WORDS = 4
+
+
+def _block_key(block: Block) -> tuple[str, str, str]:
+    """What makes two blocks the same: table or text, column, and formatting-blind text (no label)."""
+    kind = "table" if block.type == "table" else "text"
+    return (kind, block.field or "", normalise(block.text))
+
+
+@dataclass
+class _Context:
+    """What one diff run shares: both documents, caches of keys, codes, paths and refs."""
+    old: Document
+    new: Document
+    refs: Refs | None
+    coder: WordCoder = field(default_factory=WordCoder)
+    budget: Budget = field(default_factory=Budget)
+    codes: dict[int, str] = field(default_factory=dict)
+    keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    ref_cache: dict[str, set[str]] = field(default_factory=dict)
+    old_ids: dict[str, Section] = field(default_factory=dict)
+    new_ids: dict[str, Section] = field(default_factory=dict)
+    paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.old_ids = {s.id: s for s in self.old.sections}
+        self.new_ids = {s.id: s for s in self.new.sections}
+
+    def path(self, section: Section, old_side: bool) -> list[str]:
+        """Labels of the sections from the top level down to `section`, cached."""
+        key = (old_side, section.id)
+        if key not in self.paths:
+            ids = self.old_ids if old_side else self.new_ids
+            parent = ids.get(section.parent) if section.parent else None
+            above = self.path(parent, old_side) if parent is not None and parent is not section else []
+            self.paths[key] = above + [section_label(section)]
+        return self.paths[key]
+
+    def key(self, block: Block) -> tuple[str, str, str]:
+        """The block's alignment key, cached."""
+        k = id(block)
+        if k not in self.keys:
+            self.keys[k] = _block_key(block)
+        return self.keys[k]
+
+    def code(self, block: Block) -> str:
+        """The block's words encoded, cached."""
+        key = id(block)
+        if key not in self.codes:
+            self.codes[key] = self.coder.encode(words(block.text))
+        return self.codes[key]
+
+    def found_refs(self, text: str | None) -> set[str]:
+        """Canonical reference ids in `text`, cached (empty without a finder)."""
+        if not text or self.refs is None:
+            return set()
+        if text not in self.ref_cache:
+            self.ref_cache[text] = set(self.refs(text))
+        return self.ref_cache[text]
+
+
+@dataclass
+class _BlockPairs:
+    """Paired blocks as (old section id, index) → (new section id, index), and which moved."""
+
+    old_to_new: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    new_to_old: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    moved: set[tuple[str, int]] = field(default_factory=set)
+    joined: dict[tuple[str, int], tuple[list[int], list[int]]] = field(default_factory=dict)
+    absorbed_old: set[tuple[str, int]] = field(default_factory=set)
+    absorbed_new: set[tuple[str, int]] = field(default_factory=set)
+
+    def add(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        self.old_to_new[a] = b
+        self.new_to_old[b] = a
+
+
+def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> list[Pair]:
+    """Pair the blocks of two paired sections; returns the merged alignment."""
+    def score(i: int, j: int) -> float:
+        """Word similarity of two blocks of the same kind and column."""
+        x, y = a.blocks[i], b.blocks[j]
+        if (x.type == "table") != (y.type == "table") or (x.field or "") != (y.field or ""):
+            return 0.0
+        return similarity(ctx.code(x), ctx.code(y))
+
+    merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)
+    for i, j in merged:
+        if i is not None and j is not None:
+            out.add((a.id, i), (b.id, j))
+    return merged
+
+
+def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
+    """Record paragraphs split or joined between two paired sections (after the move pass)."""
+    keys_a = [ctx.key(x) for x in a.blocks]
+    keys_b = [ctx.key(y) for y in b.blocks]
+    if all(i is not None and j is not None and keys_a[i] == keys_b[j] for i, j in merged):
+        return
+    skip_old = {i for i in range(len(a.blocks)) if (a.id, i) in out.moved}
+    skip_new = {j for j in range(len(b.blocks)) if out.new_to_old.get((b.id, j)) in out.moved}
+    groups = find_splits(
+        [ctx.code(x) for x in a.blocks], [ctx.code(y) for y in b.blocks], merged,
+        [k[1] for k in keys_a], [k[1] for k in keys_b], skip_old, skip_new,
+    )
+    for olds, news, lead_old, lead_new in groups:
+        out.add((a.id, lead_old), (b.id, lead_new))
+        out.joined[(a.id, lead_old)] = (olds, news)
+        out.absorbed_old.update((a.id, i) for i in olds if i != lead_old)
+        out.absorbed_new.update((b.id, j) for j in news if j != lead_new)
+
+
+def _move_blocks(ctx: _Context, sections: SectionPairs, pairs: _BlockPairs) -> None:
+    """Pair blocks left unpaired in paired sections, across the whole document."""
+    olds: list[tuple[str, int]] = []
+    news: list[tuple[str, int]] = []
+    for a_id, b_id in sections.old_to_new.items():
+        a, b = ctx.old_ids[a_id], ctx.new_ids[b_id]
+        olds.extend((a_id, i) for i in range(len(a.blocks)) if (a_id, i) not in pairs.old_to_new)
+        news.extend((b_id, j) for j in range(len(b.blocks)) if (b_id, j) not in pairs.new_to_old)
+    if not olds or not news:
+        return
+    old_blocks = [ctx.old_ids[s].blocks[i] for s, i in olds]
+    new_blocks = [ctx.new_ids[s].blocks[j] for s, j in news]
+    found = pair_moves(
+        [(ctx.key(x), ctx.code(x)) for x in old_blocks],
+        [(ctx.key(y), ctx.code(y)) for y in new_blocks],
+        MOVE_THRESHOLD,
+        MOVE_MIN_WORDS,
+    )
+    for i, j in found:
+        pairs.add(olds[i], news[j])
+        pairs.moved.add(olds[i])
+    _settle_moves(sections, pairs)
+
+
+def _settle_moves(sections: SectionPairs, pairs: _BlockPairs) -> None:
+    """A move-pass pair that stayed in its section and crosses none of the section's aligned
+    pairs did not move (a table that a PDF turned into paragraphs, say): it changed in place."""
+    aligned: dict[str, list[tuple[int, int]]] = {}
+    candidates: list[tuple[str, int, int]] = []
+    for (a_id, i), (b_id, j) in pairs.old_to_new.items():
+        if sections.old_to_new.get(a_id) != b_id:
+            continue
+        if (a_id, i) in pairs.moved:
+            candidates.append((a_id, i, j))
+        else:
+            aligned.setdefault(a_id, []).append((i, j))
+    columns = {a_id: ([x for x, _ in sorted(local)], [y for _, y in sorted(local)]) for a_id, local in aligned.items()}
+    for a_id, i, j in candidates:
+        xs, ys = columns.get(a_id, ([], []))
+        k = bisect_left(xs, i)  # aligned pairs never cross, so the neighbours in i decide
+        if (k == 0 or ys[k - 1] < j) and (k == len(xs) or ys[k] > j):
+            pairs.moved.discard((a_id, i))
+
+
+def _table_rows(old: Block, new: Block) -> list[RowStep]:
+    """Rows of two tables aligned; paired rows of equal width carry per-cell word diffs."""
+    rows_a, rows_b = cell_texts(old), cell_texts(new)
+    if rows_a == rows_b:
+        return [RowStep(i, i, [[("=", c)] if c else [] for c in row]) for i, row in enumerate(rows_a)]
+    coder = WordCoder()
+    codes_a = [coder.encode(words(" ".join(r))) for r in rows_a]
+    codes_b = [coder.encode(words(" ".join(r))) for r in rows_b]
+    keys_a = [tuple(normalise(c) for c in r) for r in rows_a]
+    keys_b = [tuple(normalise(c) for c in r) for r in rows_b]
+    steps: list[RowStep] = []
+    for i, j in align(keys_a, keys_b, lambda x, y: similarity(codes_a[x], codes_b[y]), ROW_THRESHOLD):
+        if i is not None and j is not None and len(rows_a[i]) == len(rows_b[j]):
+            steps.append(RowStep(i, j, [word_diff(x, y) for x, y in zip(rows_a[i], rows_b[j])]))
+        else:
+            if i is not None:
+                steps.append(RowStep(i, None))
+            if j is not None:
+                steps.append(RowStep(None, j))
+    return steps
+
+
+def _items(doc: Document) -> list[Item]:
+    """A document in reading order: each section's heading, then its blocks."""
+    out: list[Item] = []
+    for s in doc.sections:
+        out.append(Item(s))
+        out.extend(Item(s, b, n) for n, b in enumerate(s.blocks))
+    return out
+
+
+def _item_key(item: Item) -> tuple[str, int]:
+    """(section id, block index), -1 for a heading."""
+    return (item.section.id, item.index)
+
+
+def _merge(ctx: _Context, sections: SectionPairs, blocks: _BlockPairs) -> list[Step]:
+    """Both documents in one reading order; pairs out of order appear as two one-sided steps."""
+    old_items, new_items = _items(ctx.old), _items(ctx.new)
+    new_pos = {_item_key(it): n for n, it in enumerate(new_items)}
+    pairs: list[tuple[int, int]] = []
+    for n, it in enumerate(old_items):
+        if it.block is None:
+            partner = sections.old_to_new.get(it.section.id)
+            target = (partner, -1) if partner is not None else None
+        else:
+            target = blocks.old_to_new.get(_item_key(it))
+        if target is not None:
+            pairs.append((n, new_pos[target]))
+    steps: list[Step] = []
+    i = j = 0
+    for pi, pj in sorted(in_order(pairs)) + [(len(old_items), len(new_items))]:
+        steps.extend(Step(old_items[x], None) for x in range(i, pi))
+        steps.extend(Step(None, new_items[y]) for y in range(j, pj))
+        if pi < len(old_items):
+            steps.append(_paired_step(old_items[pi], new_items[pj]))
+        i, j = pi + 1, pj + 1
+    return steps
+
+
+def _paired_step(old: Item, new: Item) -> Step:
+    """A merged step for two paired items, with its word (or table row) diff."""
+    if old.block is None or new.block is None:
+        a, b = heading_text(old.section) or "", heading_text(new.section) or ""
+        return Step(old, new, words=word_diff(a, b))
+    if old.block.type == "table" and new.block.type == "table":
+        return Step(old, new, rows=_table_rows(old.block, new.block))
+    return Step(old, new, words=word_diff(block_text(old.block), block_text(new.block)))
+
+
+@dataclass
+class _Emitter:
+    """Walks the merged steps and turns them into `Change`s."""
+    ctx: _Context
+    sections: SectionPairs
+    blocks: _BlockPairs
+    changes: list[Change] = field(default_factory=list)
+
+    def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
+             words_: list[Op] | None = None, formatting_only: bool = False, where: str | None = None) -> None:
+        """Record one change, with paths and the references it adds or removes."""
+        refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
+        self.changes.append(Change(
+            kind=kind,
+            target=target,
+            section_old=a.id if a else None,
+            section_new=b.id if b else None,
+            path=self.ctx.path(b, False) if b is not None else self.ctx.path(a, True) if a else [],
+            path_old=self.ctx.path(a, True) if a is not None else None,
+            old=old,
+            new=new,
+            words=words_,
+            refs_added=sorted(refs_new - refs_old),
+            refs_removed=sorted(refs_old - refs_new),
+            formatting_only=formatting_only,
+            where=where,
+        ))
+
+    def step(self, step: Step) -> None:
+        """The changes one merged step stands for."""
+        if step.old is not None and step.new is not None:
+            self.pair(step.old, step.new, step)
+        elif step.old is not None:
+            self.one_sided(step.old, old_side=True)
+        elif step.new is not None:
+            self.one_sided(step.new, old_side=False)
+
+    def one_sided(self, item: Item, old_side: bool) -> None:
+        """An item of one revision only: added/removed, or the far end of a move."""
+        section_pairs = self.sections.old_to_new if old_side else self.sections.new_to_old
+        block_pairs = self.blocks.old_to_new if old_side else self.blocks.new_to_old
+        if item.block is None:
+            partner_id = section_pairs.get(item.section.id)
+            if partner_id is None:
+                self.section_whole(item.section, old_side)
+            elif not old_side:
+                partner = self.ctx.old_ids[partner_id]
+                self.pair(Item(partner), item, _paired_step(Item(partner), item))
+            return
+        if item.section.id not in section_pairs:
+            return
+        if _item_key(item) in (self.blocks.absorbed_old if old_side else self.blocks.absorbed_new):
+            return
+        partner_key = block_pairs.get(_item_key(item))
+        if partner_key is None:
+            self.block_whole(item, old_side)
+        elif not old_side:
+            section = self.ctx.old_ids[partner_key[0]]
+            old_item = Item(section, section.blocks[partner_key[1]], partner_key[1])
+            self.pair(old_item, item, _paired_step(old_item, item))
+
+    def section_whole(self, section: Section, old_side: bool) -> None:
+        """A section added or removed with all its own text."""
+        lines = [t for t in [heading_text(section)] if t] + [block_text(b) for b in section.blocks]
+        text = "\n".join(lines)
+        if old_side:
+            self.emit("removed", "section", section, None, text, None)
+        else:
+            self.emit("added", "section", None, section, None, text)
+
+    def block_whole(self, item: Item, old_side: bool) -> None:
+        """A block added or removed inside a paired section."""
+        assert item.block is not None
+        text = block_text(item.block)
+        where = block_place(item.block)
+        if old_side:
+            self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where)
+        else:
+            self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where)
+
+    def partner_section(self, section: Section, old_side: bool) -> Section | None:
+        """The paired section on the other side, if any."""
+        if old_side:
+            partner = self.sections.old_to_new.get(section.id)
+            return self.ctx.new_ids.get(partner) if partner else None
+        partner = self.sections.new_to_old.get(section.id)
+        return self.ctx.old_ids.get(partner) if partner else None
+
+    def pair(self, old: Item, new: Item, step: Step) -> None:
+        """Two paired items: a section's heading changes, or a block's."""
+        a, b = old.section, new.section
+        if old.block is None or new.block is None:
+            self.section_pair(a, b, step.words or [])
+            return
+        moved = _item_key(old) in self.blocks.moved
+        x, y = old.block, new.block
+        if step.rows is not None:
+            if moved:
+                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y))
+            self.table_pair(a, b, x, y, step.rows)
+            return
+        group = self.blocks.joined.get(_item_key(old))
+        if group is not None:
+            self.joined_pair(a, b, group)
+            return
+        ops = step.words or []
+        text_a, text_b = block_text(x), block_text(y)
+        if moved:
+            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y))
+        elif changed(ops):
+            formatting = normalise(x.text) == normalise(y.text)
+            self.emit("modified", "block", a, b, text_a, text_b, ops, formatting, where=block_place(y))
+
+    def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
+        """One change for a paragraph split into several, or several joined into one."""
+        olds, news = group
+        text_a = "\n".join(block_text(a.blocks[i]) for i in olds)
+        text_b = "\n".join(block_text(b.blocks[j]) for j in news)
+        plain_a = " ".join(a.blocks[i].text for i in olds)
+        plain_b = " ".join(b.blocks[j].text for j in news)
+        tables = a.blocks[olds[0]].type == "table", b.blocks[news[0]].type == "table"
+        if tables == (True, False):
+            where = f"table as {len(news)} paragraphs"
+        elif tables == (False, True):
+            where = f"{len(olds)} paragraphs as a table"
+        else:
+            where = f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined"
+        self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
+                  normalise(plain_a) == normalise(plain_b), where=where)
+
+    def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
+        """Row and cell changes between two paired tables."""
+        cells_a, cells_b = cell_texts(x), cell_texts(y)
+        for row in rows:
+            if row.old is not None and row.new is None:
+                self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None, where=f"table row {row.old + 1}")
+            elif row.new is not None and row.old is None:
+                self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]), where=f"table row {row.new + 1}")
+            elif row.old is not None and row.new is not None and row.cells is not None:
+                for col, ops in enumerate(row.cells):
+                    if changed(ops):
+                        old_cell, new_cell = cells_a[row.old][col], cells_b[row.new][col]
+                        self.emit("modified", "block", a, b, old_cell, new_cell, ops,
+                                  normalise(old_cell) == normalise(new_cell),
+                                  where=f"table row {row.new + 1}, cell {col + 1}")
+
+    def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
+        """Moved, renumbered and renamed changes of a paired section."""
+        if a.id in self.sections.moved:
+            self.emit("moved", "section", a, b, section_label(a), section_label(b))
+        if a.number != b.number and a.number and b.number:
+            self.emit("renumbered", "section", a, b, a.number, b.number, formatting_only=True)
+        if a.signal == "table-row" or b.signal == "table-row":
+            return
+        if a.title != b.title:
+            ops = word_diff(a.title, b.title)
+            formatting = normalise(a.title, a.number) == normalise(b.title, b.number)
+            self.emit("renamed", "section", a, b, a.title, b.title, ops, formatting)
+            return
+        if not changed(heading_ops):
+            return
+        old_h, new_h = heading_text(a) or "", heading_text(b) or ""
+        if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
+            return
+        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, formatting_only=True)
+
+
+def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:
+    """True when two headings differ only in the section number (already a renumbered change)."""
+    return " ".join(old.replace(old_number, new_number).split()) == " ".join(new.split())
+
+
+def diff_documents(old: Document, new: Document, *, refs: Refs | None = None) -> DiffResult:
+    """Compare two revisions; `refs(text)` (canonical reference ids) fills refs_added/removed."""
+    ctx = _Context(old, new, refs)
+    sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
+    blocks = _BlockPairs()
+    alignments = {
+        a_id: _align_blocks(ctx, ctx.old_ids[a_id], ctx.new_ids[b_id], blocks)
+        for a_id, b_id in sections.old_to_new.items()
+    }
+    _move_blocks(ctx, sections, blocks)
+    for a_id, merged in alignments.items():
+        _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks)
+    steps = _merge(ctx, sections, blocks)
+    emitter = _Emitter(ctx, sections, blocks)
+    for step in steps:
+        emitter.step(step)
+    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps)

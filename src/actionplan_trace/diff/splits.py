@@ -1,0 +1,119 @@
+"""Paragraphs split in two (or more), or several joined into one, inside a pair of sections.
+
+After block alignment a split shows as one pair plus unpaired neighbours: the old paragraph is
+paired with its biggest piece and the other pieces look added (or, when every piece is small,
+nothing pairs at all). For each pair, and for each old × new combination inside short unpaired
+stretches, this pass tries to absorb unpaired neighbours on the other side and keeps the run
+whose joined words match the single block better than the piece alone. Blocks that moved to
+another section are stepped over, so two paragraphs joined across a moved one are still seen.
+Neighbours without words (a stray ", , ," from a PDF line) may be absorbed when they do not
+lower the match. The reach is a few blocks, so the pass is linear in the number of blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .align import Pair, similarity
+
+Group = tuple[list[int], list[int], int, int]
+
+REACH = 8
+MIN_SIMILARITY = 0.75
+EPSILON = 1e-9
+
+
+@dataclass
+class _Side:
+    """One side's blocks: word codes, tags, and which are free to join (in reading order)."""
+
+    codes: Sequence[str]
+    tags: Sequence[str]
+    order: list[int]
+    free: set[int]
+    position: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.position = {k: n for n, k in enumerate(self.order)}
+
+    def extend(self, one: str, tag: str, start: int) -> tuple[list[int], float]:
+        """The run of free blocks around `start` whose joined code best matches `one`, and its score."""
+        pos = self.position[start]
+        best = similarity(one, self.codes[start])
+        best_lo = best_hi = left = right = pos
+        for _ in range(REACH):
+            grew = False
+            for lo, hi in ((left - 1, right), (left, right + 1)):
+                if lo < 0 or hi >= len(self.order):
+                    continue
+                k = self.order[lo if lo < left else hi]
+                if k not in self.free or self.tags[k] != tag:
+                    continue
+                score = similarity(one, "".join(self.codes[self.order[p]] for p in range(lo, hi + 1)))
+                if score >= best - EPSILON:
+                    left, right, grew = lo, hi, True
+                    if score > best + EPSILON:
+                        best, best_lo, best_hi = score, lo, hi
+            if not grew:
+                break
+        return [self.order[p] for p in range(best_lo, best_hi + 1)], best
+
+
+def _runs(merged: Sequence[Pair], skip_old: set[int], skip_new: set[int]) -> list[tuple[list[int], list[int]]]:
+    """The stretches of one-sided entries between pairs: (old-only indices, new-only indices)."""
+    runs: list[tuple[list[int], list[int]]] = [([], [])]
+    for i, j in merged:
+        if i is not None and j is not None:
+            runs.append(([], []))
+        elif i is not None and i not in skip_old:
+            runs[-1][0].append(i)
+        elif j is not None and j not in skip_new:
+            runs[-1][1].append(j)
+    return [r for r in runs if r[0] and r[1]]
+
+
+def find_splits(
+    old: Sequence[str], new: Sequence[str], merged: Sequence[Pair],
+    tags_old: Sequence[str], tags_new: Sequence[str],
+    skip_old: set[int] = frozenset(),  # type: ignore[assignment]
+    skip_new: set[int] = frozenset(),  # type: ignore[assignment]
+) -> list[Group]:
+    """Groups where one block became several or several became one.
+
+    `old`/`new` are encoded word strings of one section's blocks, `merged` their alignment
+    (`align.align` output), `tags_*` a tag per block, its table column (only blocks of one tag
+    are joined; a table may join paragraphs, as when a PDF loses a one-column table), `skip_*` blocks that moved to or from another section. A group is
+    (old indices, new indices, lead old, lead new); the lead pair is kept as a pair.
+    """
+    pairs = {i: j for i, j in merged if i is not None and j is not None and i not in skip_old}
+    a = _Side(old, tags_old, [i for i in range(len(old)) if i not in skip_old], set())
+    b = _Side(new, tags_new, [j for j in range(len(new)) if j not in skip_new], set())
+    a.free = set(a.order) - set(pairs)
+    b.free = set(b.order) - set(pairs.values())
+    groups: list[Group] = []
+
+    def attempt(i: int, j: int, base: float) -> None:
+        """Try `i` split into a run around `j`, else a run around `i` joined into `j`."""
+        run, score = b.extend(old[i], tags_old[i], j) if j in b.position else ([], 0.0)
+        if len(run) > 1 and score >= MIN_SIMILARITY and score > base + EPSILON:
+            groups.append(([i], run, i, j))
+            b.free.difference_update(run)
+            a.free.discard(i)
+            return
+        run, score = a.extend(new[j], tags_new[j], i) if i in a.position else ([], 0.0)
+        if len(run) > 1 and score >= MIN_SIMILARITY and score > base + EPSILON:
+            groups.append((run, [j], i, j))
+            a.free.difference_update(run)
+            b.free.discard(j)
+
+    for i, j in sorted(pairs.items()):
+        attempt(i, j, similarity(old[i], new[j]))
+    for olds, news in _runs(merged, skip_old, skip_new):
+        if len(olds) * len(news) > REACH * REACH:
+            continue
+        for i in olds:
+            for j in news:
+                if i in a.free and j in b.free and tags_old[i] == tags_new[j]:
+                    attempt(i, j, 0.0)
+    return groups

@@ -1,0 +1,59 @@
+"""Tokenising and normalising text for the diff.
+
+Tokens are words (with inner punctuation kept, so "12,34", "16.10", "3.d", "C&I" and "ITU-D" are
+one token each), runs of white space, and single other characters; joining the tokens gives the
+text back exactly. `normalise` is the formatting-blind form of a text (case, white space, leading
+numbering and bullet glyphs removed): two texts with the same normal form differ in formatting only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TOKEN = re.compile(r"\w+(?:[.,&'’:\-]\w+)*|\s+|.", re.DOTALL)
+WORD = re.compile(r"\w+(?:[.,&'’:\-]\w+)*")
+LEADER = re.compile(
+    r"""^\s*(?:
+        [-•·▪‣◦–—*§●○■□➢➤►✓o>]            # a bullet glyph
+      | \(?\d+(?:\.\d+)+\.?\)?               # 2.1  2.1.  (2.1)
+      | \(?\d+[.)]                           # 1.  1)  (1)
+      | \(\d+\)
+      | \d+(?=\t)                            # 1<tab> (Word numbering in text renderings)
+      | \(?[a-zA-Z][.)]                      # a.  a)  (a)
+      | \(?[ivxIVX]+[.)]                     # iv.  iv)
+    )(?:\s*[-–—:]\s+|\s+)""",
+    re.VERBOSE,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split `text` into word, white-space and punctuation tokens that join back to `text`."""
+    return TOKEN.findall(text)
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of `text`, case-folded (white space and punctuation dropped)."""
+    return WORD.findall(text.casefold())
+
+
+def strip_leader(text: str) -> str:
+    """`text` without the list numbers and bullet glyphs it starts with."""
+    for _ in range(3):
+        m = LEADER.match(text)
+        if m is None:
+            break
+        text = text[m.end():]
+    return text
+
+
+def normalise(text: str, number: str | None = None) -> str:
+    """The formatting-blind form of `text`: NFKC, no leading numbering or bullets, one space, folded.
+
+    `number`, when given, is a section number whose occurrences are blanked, so that a heading
+    whose only difference is its number normalises the same.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if number and number in text:
+        text = "".join("#" if token == number else token for token in TOKEN.findall(text))
+    return " ".join(strip_leader(text).split()).casefold()

@@ -1,0 +1,198 @@
+"""Aligning the section trees of two revisions.
+
+Children of paired parents are aligned as sequences (`align.align`): equal kind, number and title
+anchor first; then sections of one kind pair by title and content similarity, with a bonus for an
+equal number or for being the only section of its kind under the parent, so that a renamed
+heading, a renumbered output or an edited area keeps its identity. Sections still unpaired are
+then offered to a move pass (same kind, similar content), first those whose parent is paired,
+then all of them; the children of every new pair are aligned in turn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Block, Document, Section
+from .align import Budget, WordCoder, align, in_order, pair_moves, similarity
+from .tokens import normalise, words
+
+SECTION_THRESHOLD = 0.5
+MOVE_THRESHOLD = 0.7
+MOVE_TITLE_THRESHOLD = 0.5
+MOVE_MIN_WORDS = 4
+CONTENT_WORDS = 800
+
+
+def section_key(section: Section) -> tuple[str, str, str]:
+    """Kind, number and formatting-blind title: what makes two sections the same at first sight."""
+    return (section.kind, section.number or "", normalise(section.title, section.number))
+
+
+@dataclass
+class SectionPairs:
+    """The pairing of two section trees: partner ids both ways and which pairs moved."""
+
+    old_to_new: dict[str, str] = field(default_factory=dict)
+    new_to_old: dict[str, str] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)
+
+    def add(self, old_id: str, new_id: str) -> None:
+        self.old_to_new[old_id] = new_id
+        self.new_to_old[new_id] = old_id
+
+
+@dataclass
+class _Tree:
+    """One document's section tree, with word codes of titles and contents made on demand."""
+
+    doc: Document
+    children: dict[str | None, list[Section]]
+    by_id: dict[str, Section]
+    coder: WordCoder
+    block_code: Callable[[Block], str]
+    titles: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, str] = field(default_factory=dict)
+
+    def title(self, sid: str) -> str:
+        """The section's formatting-blind title, encoded."""
+        if sid not in self.titles:
+            s = self.by_id[sid]
+            self.titles[sid] = self.coder.encode(words(normalise(s.title, s.number)))
+        return self.titles[sid]
+
+    def content(self, sid: str) -> str:
+        """The words of the section and its subsections (the first CONTENT_WORDS), encoded."""
+        if sid not in self.contents:
+            code = "".join(self.block_code(b) for b in self.by_id[sid].blocks)
+            for child in self.children.get(sid, ()):
+                if len(code) >= CONTENT_WORDS:
+                    break
+                code += self.content(child.id)
+            self.contents[sid] = code[:CONTENT_WORDS]
+        return self.contents[sid]
+
+
+def _tree(doc: Document, coder: WordCoder, block_code: Callable[[Block], str]) -> _Tree:
+    """Index a document's sections by id and by parent (orphans count as top level)."""
+    by_id = {s.id: s for s in doc.sections}
+    children: dict[str | None, list[Section]] = defaultdict(list)
+    for s in doc.sections:
+        children[s.parent if s.parent in by_id else None].append(s)
+    return _Tree(doc, children, by_id, coder, block_code)
+
+
+def _align_children(
+    old: _Tree, new: _Tree, pairs: SectionPairs, start: list[tuple[str | None, str | None]], budget: Budget
+) -> None:
+    """Align the unpaired children of each parent pair in `start`, and recursively below."""
+    stack = list(start)
+    while stack:
+        old_parent, new_parent = stack.pop()
+        olds = [s for s in old.children.get(old_parent, ()) if s.id not in pairs.old_to_new]
+        news = [s for s in new.children.get(new_parent, ()) if s.id not in pairs.new_to_old]
+        if not olds or not news:
+            continue
+        old_kinds = Counter(s.kind for s in old.children.get(old_parent, ()))
+        new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
+
+        def score(i: int, j: int) -> float:
+            """How alike two sibling sections are (0 when their kinds differ)."""
+            a, b = olds[i], news[j]
+            if a.kind != b.kind:
+                return 0.0
+            t = similarity(old.title(a.id), new.title(b.id))
+            c = similarity(old.content(a.id), new.content(b.id))
+            same_place = (a.number is not None and a.number == b.number) or (
+                old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
+            )
+            return 0.7 * max(t, c) + (0.3 if same_place else 0.0)
+
+        keys_old, keys_new = [section_key(s) for s in olds], [section_key(s) for s in news]
+        for i, j in align(keys_old, keys_new, score, SECTION_THRESHOLD, budget):
+            if i is not None and j is not None:
+                pairs.add(olds[i].id, news[j].id)
+                stack.append((olds[i].id, news[j].id))
+
+
+def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool) -> list[tuple[str, str]]:
+    """Pair unpaired sections of one kind whose content moved; returns the new pairs."""
+
+    def candidates(tree: _Tree, paired: dict[str, str]) -> list[Section]:
+        """Unpaired sections of one side that may have moved."""
+        return [
+            s for s in tree.doc.sections
+            if s.id not in paired
+            and (not anchored_only or s.parent is None or s.parent in paired or s.parent not in tree.by_id)
+        ]
+
+    olds = candidates(old, pairs.old_to_new)
+    news = candidates(new, pairs.new_to_old)
+    found: list[tuple[str, str]] = []
+    by_kind_new: dict[str, list[Section]] = defaultdict(list)
+    for s in news:
+        by_kind_new[s.kind].append(s)
+    by_kind_old: dict[str, list[Section]] = defaultdict(list)
+    for s in olds:
+        by_kind_old[s.kind].append(s)
+    for kind, old_list in by_kind_old.items():
+        new_list = by_kind_new.get(kind, [])
+        if not new_list:
+            continue
+        moves = pair_moves(
+            [((section_key(s), old.content(s.id)), old.content(s.id)) for s in old_list],
+            [((section_key(s), new.content(s.id)), new.content(s.id)) for s in new_list],
+            MOVE_THRESHOLD,
+            MOVE_MIN_WORDS,
+        )
+        for i, j in moves:
+            a, b = old_list[i], new_list[j]
+            if similarity(old.title(a.id), new.title(b.id)) >= MOVE_TITLE_THRESHOLD:
+                pairs.add(a.id, b.id)
+                found.append((a.id, b.id))
+    return found
+
+
+def _mark_moves(old: _Tree, new: _Tree, pairs: SectionPairs) -> None:
+    """A pair moved when its parents are not partners, or when it left its siblings' order."""
+    by_parents: dict[tuple[str | None, str | None], list[tuple[int, int]]] = defaultdict(list)
+    old_pos = {s.id: n for n, s in enumerate(old.doc.sections)}
+    new_pos = {s.id: n for n, s in enumerate(new.doc.sections)}
+    for a_id, b_id in pairs.old_to_new.items():
+        a, b = old.by_id[a_id], new.by_id[b_id]
+        a_parent = a.parent if a.parent in old.by_id else None
+        b_parent = b.parent if b.parent in new.by_id else None
+        if (a_parent is None) != (b_parent is None) or (
+            a_parent is not None and pairs.old_to_new.get(a_parent) != b_parent
+        ):
+            pairs.moved.add(a_id)
+        else:
+            by_parents[(a_parent, b_parent)].append((old_pos[a_id], new_pos[b_id]))
+    for group in by_parents.values():
+        keep = in_order(group)
+        for i, j in group:
+            if (i, j) not in keep:
+                pairs.moved.add(old.doc.sections[i].id)
+
+
+def align_sections(
+    old_doc: Document, new_doc: Document, coder: WordCoder, block_code: Callable[[Block], str],
+    budget: Budget | None = None,
+) -> SectionPairs:
+    """Pair the sections of two documents: tree alignment, then moves, then move marking.
+
+    `block_code` gives a block's words encoded with `coder` (the caller caches them).
+    """
+    old, new = _tree(old_doc, coder, block_code), _tree(new_doc, coder, block_code)
+    pairs = SectionPairs()
+    budget = budget or Budget()
+    _align_children(old, new, pairs, [(None, None)], budget)
+    for anchored_only in (True, False):
+        while True:
+            found = _move_round(old, new, pairs, anchored_only)
+            if not found:
+                break
+            _align_children(old, new, pairs, found, budget)
+    _mark_moves(old, new, pairs)
+    return pairs

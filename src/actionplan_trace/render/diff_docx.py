@@ -1,0 +1,244 @@
+"""The new revision as a Word document carrying the diff as real revision marks.
+
+Every item of the merged reading order is written once: unchanged text as plain runs, deleted
+text in `w:del` (with `w:delText`), inserted text in `w:ins`. A paragraph that exists only in
+the old revision also has its paragraph mark deleted, one only in the new revision its mark
+inserted; table rows of one side are marked on `w:trPr`. So Word's "Accept All" leaves exactly
+the new revision's text and "Reject All" the old one's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+from lxml import etree
+
+from ..diff.changes import DiffResult, Item, RowStep, Step
+from ..diff.labels import block_text, heading_text
+from ..diff.words import Op
+from ..model import Block
+
+PIECES = re.compile(r"(\t|\n)")
+
+
+@dataclass
+class _Marks:
+    """Revision-mark factory: one author, ids counting up, and the date of the current paragraph.
+
+    Two dates alternate (the diff time and two minutes before it): LibreOffice joins same-author
+    insertions (or deletions) less than a minute apart that touch across a paragraph mark, and
+    then accepting or rejecting them removes that (unchanged) paragraph mark too.
+    """
+
+    author: str
+    dates: tuple[str, str]
+    next_id: int = 1
+    alternate: bool = False
+
+    def mark(self, tag: str) -> etree._Element:
+        """A new `w:ins`/`w:del` element with the next id, the author and this paragraph's date."""
+        el = OxmlElement(tag)
+        el.set(qn("w:id"), str(self.next_id))
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.dates[self.alternate])
+        self.next_id += 1
+        return el
+
+
+def _run(text: str, deleted: bool) -> etree._Element:
+    """A `w:r` holding `text` (w:t, or w:delText when deleted), tabs and breaks as elements."""
+    run = OxmlElement("w:r")
+    for piece in PIECES.split(text):
+        if piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece:
+            t = OxmlElement("w:delText" if deleted else "w:t")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = piece
+            run.append(t)
+    return run
+
+
+def _fill(paragraph: etree._Element, ops: list[Op], marks: _Marks) -> None:
+    """Append the runs of a word diff to a `w:p`, wrapping edits in `w:ins` / `w:del`."""
+    for op, text in ops:
+        if not text:
+            continue
+        if op == "=":
+            paragraph.append(_run(text, False))
+            continue
+        wrapper = marks.mark("w:del" if op == "-" else "w:ins")
+        wrapper.append(_run(text, op == "-"))
+        paragraph.append(wrapper)
+
+
+def _mark_paragraph(paragraph: etree._Element, tag: str, marks: _Marks) -> None:
+    """Mark a paragraph's own mark as inserted or deleted (pPr/rPr/ins|del)."""
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        paragraph.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.append(rpr)
+    rpr.append(marks.mark(tag))
+
+
+def _one_sided(text: str, old_side: bool) -> list[Op]:
+    """A whole text as one deletion (old side) or insertion (new side)."""
+    return [("-" if old_side else "+", text)]
+
+
+@dataclass
+class _Writer:
+    """Appends the merged document to a python-docx Document, paragraph by paragraph."""
+    document: docx.document.Document
+    marks: _Marks
+    tail: str | None = None
+    style_ids: dict[str, str] = field(default_factory=dict)
+
+    def new_paragraph(self, style: str | None) -> etree._Element:
+        """An empty `w:p` (with `style`) appended to the body, built directly for speed."""
+        p = OxmlElement("w:p")
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            ppr = OxmlElement("w:pPr")
+            pstyle = OxmlElement("w:pStyle")
+            pstyle.set(qn("w:val"), self.style_ids[style])
+            ppr.append(pstyle)
+            p.append(ppr)
+        body = self.document.element.body
+        sect = body.find(qn("w:sectPr"))
+        if sect is not None:
+            sect.addprevious(p)
+        else:
+            body.append(p)
+        return p
+
+    def paragraph(self, ops: list[Op], style: str | None, side: str | None) -> None:
+        """One paragraph; `side` is "old" or "new" for a paragraph of one revision only."""
+        edits = [op for op, text in ops if text]
+        if edits and edits[0] != "=" and edits[0] == self.tail:
+            self.marks.alternate = not self.marks.alternate
+        p = self.new_paragraph(style)
+        _fill(p, ops, self.marks)
+        if side is not None:
+            _mark_paragraph(p, "w:del" if side == "old" else "w:ins", self.marks)
+        self.tail = edits[-1] if edits and side is None else None
+
+    def step(self, step: Step) -> None:
+        """Write one merged step."""
+        item = step.new or step.old
+        assert item is not None
+        if step.old is not None and step.new is not None and _is_table(step.old) != _is_table(step.new):
+            self.step(Step(step.old, None))
+            self.step(Step(None, step.new))
+        elif item.block is None:
+            self.heading(step)
+        elif item.block.type == "table":
+            self.table(step)
+        else:
+            self.block(step)
+
+    def heading(self, step: Step) -> None:
+        """A section heading paragraph in a Heading style by level."""
+        old = heading_text(step.old.section) if step.old else None
+        new = heading_text(step.new.section) if step.new else None
+        section = (step.new or step.old).section  # type: ignore[union-attr]
+        style = f"Heading {min(max(section.level, 1), 9)}"
+        if old is not None and new is not None:
+            self.paragraph(step.words or [("=", new)], style, None)
+        elif old is not None:
+            self.paragraph(_one_sided(old, True), style, "old")
+        elif new is not None:
+            self.paragraph(_one_sided(new, False), style, "new")
+
+    def block(self, step: Step) -> None:
+        """A paragraph or list item, with word-level marks when both sides exist."""
+        if step.old is not None and step.new is not None:
+            ops = step.words if step.words is not None else [("-", _text(step.old)), ("+", _text(step.new))]
+            self.paragraph(ops, None, None)
+        elif step.old is not None:
+            self.paragraph(_one_sided(_text(step.old), True), None, "old")
+        elif step.new is not None:
+            self.paragraph(_one_sided(_text(step.new), False), None, "new")
+
+    def table(self, step: Step) -> None:
+        """A table with rows of one side marked on w:trPr and cell edits marked in the runs."""
+        old_rows = _rows(step.old.block) if step.old and step.old.block else []
+        new_rows = _rows(step.new.block) if step.new and step.new.block else []
+        if step.rows is not None:
+            plan = step.rows
+        elif step.old is not None:
+            plan = [RowStep(i, None) for i in range(len(old_rows))]
+        else:
+            plan = [RowStep(None, j) for j in range(len(new_rows))]
+        if not plan:
+            return
+        width = max(len(r) for r in old_rows + new_rows)
+        table: Table = self.document.add_table(rows=len(plan), cols=max(width, 1))
+        table.style = self.document.styles["Table Grid"]
+        for row_step, row in zip(plan, table.rows):
+            cells = self._row_ops(row_step, old_rows, new_rows)
+            side = "old" if row_step.new is None else "new" if row_step.old is None else None
+            if side is not None:
+                tr_pr = OxmlElement("w:trPr")
+                tr_pr.append(self.marks.mark("w:del" if side == "old" else "w:ins"))
+                row._tr.insert(0, tr_pr)
+            for cell, ops in zip(row.cells, cells):
+                _fill(cell.paragraphs[0]._p, ops, self.marks)
+        self.new_paragraph(None)
+        self.tail = None
+
+    @staticmethod
+    def _row_ops(row: RowStep, old_rows: list[list[str]], new_rows: list[list[str]]) -> list[list[Op]]:
+        """The word diff of each cell of one merged row."""
+        if row.old is not None and row.new is not None and row.cells is not None:
+            return row.cells
+        if row.old is not None:
+            return [_one_sided(t, True) for t in old_rows[row.old]]
+        assert row.new is not None
+        return [_one_sided(t, False) for t in new_rows[row.new]]
+
+
+def _is_table(item: Item) -> bool:
+    """True for a table block item."""
+    return item.block is not None and item.block.type == "table"
+
+
+def _text(item: Item) -> str:
+    """A block item's text with its label."""
+    assert item.block is not None
+    return block_text(item.block)
+
+
+def _rows(block: Block) -> list[list[str]]:
+    """A table block's cell texts."""
+    return [[c.text for c in row] for row in (block.rows or [])]
+
+
+def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = None) -> bytes:
+    """The .docx bytes: the merged document with every difference as a tracked change."""
+    when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    dates = (when.isoformat() + "Z", (when - timedelta(minutes=2)).isoformat() + "Z")
+    document = docx.Document()
+    document.core_properties.author = author
+    document.core_properties.title = f"Changes: {result.old.source.path} → {result.new.source.path}"
+    writer = _Writer(document, _Marks(author, dates))
+    for step in result.steps:
+        writer.step(step)
+    document.add_paragraph()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,133 @@
+"""Edit a real .docx at the XML level, as an author would in Word, to make known revisions.
+
+Used by the diff tests and bench: take a corpus file, insert words into paragraphs, remove or
+add bullets, rename a heading, extend a references sentence, and save a copy. Only the body
+part changes; every other part of the package is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def text(p: etree._Element) -> str:
+    """The visible text of a paragraph (w:t only; the corpus has no tracked changes here)."""
+    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+
+
+def style(p: etree._Element) -> str | None:
+    """The paragraph's style id, if any."""
+    el = p.find(f"{W}pPr/{W}pStyle")
+    return el.get(f"{W}val") if el is not None else None
+
+
+def plain(p: etree._Element) -> bool:
+    """True when the paragraph's runs hold only text (no hyphens, tabs, fields or notes to lose)."""
+    return all(child.tag in (f"{W}rPr", f"{W}t") for r in p.iter(f"{W}r") for child in r)
+
+
+def set_text(p: etree._Element, value: str) -> None:
+    """Put `value` in the paragraph's first w:t and empty the others (keeps the first run's format)."""
+    ts = list(p.iter(f"{W}t"))
+    ts[0].text = value
+    ts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    for t in ts[1:]:
+        t.text = ""
+
+
+@dataclass
+class Edit:
+    """One known edit: what kind of change it should show up as, and the texts before and after."""
+
+    kind: str
+    old: str | None
+    new: str | None
+    refs_added: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocxEditor:
+    """A .docx package held in memory, its body parsed for editing."""
+
+    parts: dict[str, bytes]
+    root: etree._Element
+
+    @classmethod
+    def open(cls, path: Path) -> "DocxEditor":
+        """Read a .docx into memory."""
+        with zipfile.ZipFile(path) as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+        return cls(parts, etree.fromstring(parts["word/document.xml"], PARSER))
+
+    def paragraphs(self) -> list[etree._Element]:
+        """Body paragraphs outside tables, in order."""
+        body = self.root.find(f"{W}body")
+        return [p for p in body if p.tag == f"{W}p"]
+
+    def save(self, path: Path) -> Path:
+        """Write the edited package to `path`."""
+        self.parts["word/document.xml"] = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in self.parts.items():
+                z.writestr(name, data)
+        return path
+
+
+def random_edits(editor: DocxEditor, rng: random.Random, word_edits: int = 3) -> list[Edit]:
+    """Apply the issue's kinds of edit at random places; return what each should be reported as."""
+    paras = editor.paragraphs()
+    edits: list[Edit] = []
+    used: set[int] = set()
+
+    def pick(candidates: list[int]) -> int:
+        """A random candidate paragraph not next to one already edited."""
+        free = [i for i in candidates if i not in used and i - 1 not in used and i + 1 not in used and plain(paras[i])]
+        choice = rng.choice(free)
+        used.add(choice)
+        return choice
+
+    body = [i for i, p in enumerate(paras) if style(p) is None and len(text(p).split()) > 15]
+    for _ in range(word_edits):
+        i = pick(body)
+        before = text(paras[i])
+        words = before.split(" ")
+        at = rng.randrange(1, len(words))
+        after = " ".join(words[:at] + [rng.choice(["notably", "progressively", "jointly", "regularly"])] + words[at:])
+        set_text(paras[i], after)
+        edits.append(Edit("modified", before, after))
+
+    bullets = [i for i, p in enumerate(paras) if style(p) == "ListBullet"]
+    i = pick(bullets)
+    edits.append(Edit("removed", text(paras[i]), None))
+    paras[i].getparent().remove(paras[i])
+
+    i = pick(bullets)
+    added = copy.deepcopy(paras[i])
+    new_text = f"supporting pilot projects on {rng.choice(['satellite backhaul', 'community networks', 'open data'])} in least developed countries;"
+    set_text(added, new_text)
+    paras[i].addnext(added)
+    edits.append(Edit("added", None, new_text))
+
+    areas = [i for i, p in enumerate(paras) if style(p) == "Heading4" and not re.search(r"resolution|WSIS|goals", text(p), re.I)]
+    i = pick(areas)
+    before = text(paras[i])
+    set_text(paras[i], f"{before} and emerging services")
+    edits.append(Edit("renamed", before, f"{before} and emerging services"))
+
+    refs = [i for i, p in enumerate(paras) if re.search(r"\bWTDC Resolutions \d", text(p)) and not re.search(r"\b85\b", text(p))]
+    i = pick(refs)
+    before = text(paras[i])
+    after = re.sub(r"\bWTDC Resolutions (\d)", r"WTDC Resolutions 85, \1", before, count=1)
+    set_text(paras[i], after)
+    edits.append(Edit("modified", before, after, ["WTDC-RES-85"]))
+    return edits

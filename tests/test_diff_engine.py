@@ -1,0 +1,302 @@
+"""The diff engine on small hand-built Action Plan fragments: each kind of amendment, exactly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from outline import PLAN, outline
+
+from actionplan_trace.diff import diff_documents
+from actionplan_trace.diff.changes import Change
+from actionplan_trace.diff.tokens import normalise, tokenize
+from actionplan_trace.diff.words import new_text, old_text, word_diff
+
+
+
+def diff(old: str, new: str, **kw: object) -> list[Change]:
+    return diff_documents(outline(old), outline(new), **kw).changes  # type: ignore[arg-type]
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def test_tokens_keep_numbers_and_abbreviations_whole() -> None:
+    text = "Targets 16.10, 3.d and 12,34 units of C&I work (ITU-D)."
+    tokens = tokenize(text)
+    assert "".join(tokens) == text
+    for whole in ("16.10", "3.d", "12,34", "C&I", "ITU-D"):
+        assert whole in tokens
+    assert tokens[:3] == ["Targets", " ", "16.10"]
+
+
+def test_normalise_ignores_case_space_numbering_and_bullets() -> None:
+    assert normalise("•\tProviding  Assistance") == normalise("- providing assistance")
+    assert normalise("2.1 - Telecommunication/ICT") == normalise("2.2 – telecommunication/ICT")
+    assert normalise("1.\tBackground") == normalise("Background")
+    assert normalise("5 countries") != normalise("6 countries")
+    assert normalise("Output 3.4 – Rural", "3.4") == normalise("Output 3.5 – Rural", "3.5")
+
+
+def test_word_diff_is_exact_and_readable() -> None:
+    old = "Rural populations will need telephony access."
+    new = "Rural and remote populations will need telephony and broadband access."
+    ops = word_diff(old, new)
+    assert old_text(ops) == old and new_text(ops) == new
+    assert ("+", " and remote") in ops or ("+", "and remote ") in ops
+    assert [t for op, t in ops if op == "-"] == []
+
+
+def test_word_diff_folds_single_spaces_between_edits() -> None:
+    ops = word_diff("the quick brown fox", "a slow red fox")
+    assert ops == [("-", "the quick brown"), ("+", "a slow red"), ("=", " fox")]
+
+
+def test_word_diff_bounded_fallback_still_valid() -> None:
+    old = " ".join(f"w{i}." for i in range(3000))
+    new = " ".join(f"w{i}." if i % 7 else f"x{i}." for i in range(3000))
+    ops = word_diff(old, new, max_cells=10_000_000)  # too many tokens (~9000²), few enough sentences
+    assert old_text(ops) == old and new_text(ops) == new
+    assert ("-", "w7") in ops and ("+", "x7") in ops
+    assert sum(1 for op, _ in ops if op == "-") == len(range(0, 3000, 7))
+    tiny = word_diff(old, new, max_cells=1000)  # too many sentences too: one replacement
+    assert old_text(tiny) == old and new_text(tiny) == new
+
+
+def test_identical_documents_have_no_changes() -> None:
+    assert diff(PLAN, PLAN) == []
+
+
+def test_sentence_inserted_in_paragraph() -> None:
+    new = edit(PLAN, "telephony and broadband access.", "telephony and broadband access, by connecting remote areas.")
+    (change,) = diff(PLAN, new)
+    assert (change.kind, change.target, change.formatting_only) == ("modified", "block", False)
+    assert change.section_old == change.section_new
+    assert change.section_new.startswith("output-2.1/") and change.section_new.endswith("/area-rural-communications")
+    assert change.path[-1] == "Rural communications"
+    assert change.path[0].startswith("Objective 2 – Modern and secure")
+    assert change.words is not None
+    assert [t for op, t in change.words if op == "+"] == [", by connecting remote areas"]
+    assert [t for op, t in change.words if op == "-"] == []
+    assert old_text(change.words) == change.old and new_text(change.words) == change.new
+
+
+def test_removed_and_added_bullets() -> None:
+    new = edit(PLAN, "          - implementing projects on public/community broadband access points focusing on ICT services;\n", "")
+    new = edit(new, "master plans and recommended action plans.\n",
+               "master plans and recommended action plans.\n          - organizing regional meetings on the use of spectrum for broadcasting.\n")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.target, c.path[-1]) for c in changes] == [
+        ("removed", "block", "Rural communications"),
+        ("added", "block", "Spectrum management"),
+    ]
+    assert changes[0].old == "•\timplementing projects on public/community broadband access points focusing on ICT services;"
+    assert changes[1].new == "•\torganizing regional meetings on the use of spectrum for broadcasting."
+    assert changes[1].where == "list-item"
+
+
+def test_renamed_area_is_one_change() -> None:
+    new = edit(PLAN, "@area | Rural communications", "@area | Rural and remote communications")
+    (change,) = diff(PLAN, new)
+    assert (change.kind, change.target) == ("renamed", "section")
+    assert (change.old, change.new) == ("Rural communications", "Rural and remote communications")
+    assert change.words == [("=", "Rural "), ("+", "and remote "), ("=", "communications")]
+
+
+def test_renamed_and_edited_programme_keeps_identity() -> None:
+    new = edit(PLAN, "@programme | Telecommunication/ICT network infrastructure and services",
+               "@programme | ICT network infrastructure, services and applications")
+    new = edit(new, "maximizing the use of new technologies.", "maximizing the use of appropriate new technologies.")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.target) for c in changes] == [("renamed", "section"), ("modified", "block")]
+    assert not any(c.kind in ("added", "removed") for c in changes)
+
+
+def test_case_only_change_is_formatting_only_and_hidden() -> None:
+    new = edit(PLAN, "Wireless technology has great potential", "Wireless Technology has great potential")
+    new = edit(new, "          - continuing to maintain", "          - Continuing to maintain")
+    result = diff_documents(outline(PLAN), outline(new))
+    assert [(c.kind, c.formatting_only) for c in result.changes] == [("modified", True), ("modified", True)]
+    assert result.visible() == []
+    assert result.summary()["hidden"] == 2
+    assert len(result.visible(all_changes=True)) == 2
+
+
+def test_bullet_glyph_and_list_number_changes_are_formatting_only() -> None:
+    old_doc, new_doc = outline(PLAN), outline(PLAN)
+    area = next(s for s in new_doc.sections if s.title == "Rural communications")
+    area.blocks[1].label = "-"
+    area.blocks[2].label = "b)"
+    old_area = next(s for s in old_doc.sections if s.title == "Rural communications")
+    old_area.blocks[2].label = "a)"
+    changes = diff_documents(old_doc, new_doc).changes
+    assert [(c.kind, c.formatting_only) for c in changes] == [("modified", True), ("modified", True)]
+
+
+def test_inserted_output_renumbers_the_next_one() -> None:
+    inserted = """  @output 2.2 | Products and services on emergency telecommunications
+    @background | Background
+      Member States should take account of a diverse range of telecommunication solutions for disasters.
+"""
+    new = edit(PLAN, "  @output 2.2 | Products and services on building confidence and security",
+               inserted + "  @output 2.3 | Products and services on building confidence and security")
+    changes = diff(PLAN, new)
+    kinds = [(c.kind, c.target, c.section_new) for c in changes]
+    assert kinds == [
+        ("added", "section", "output-2.2"),
+        ("added", "section", "output-2.2/background-background"),
+        ("renumbered", "section", "output-2.3"),
+    ]
+    renumbered = changes[2]
+    assert (renumbered.old, renumbered.new, renumbered.section_old) == ("2.2", "2.3", "output-2.2")
+    assert renumbered.formatting_only
+    assert "diverse range of telecommunication solutions" in (changes[1].new or "")
+
+
+def test_paragraph_moved_between_areas() -> None:
+    line = "          - disseminating information and analyses of the latest technologies and best practices.\n"
+    new = edit(PLAN, line, "")
+    new = edit(new, "          - providing spectrum-management assessments, master plans and recommended action plans.\n",
+               "          - providing spectrum-management assessments, master plans and recommended action plans.\n" + line)
+    (change,) = diff(PLAN, new)
+    assert (change.kind, change.target, change.words) == ("moved", "block", None)
+    assert change.path[-1] == "Spectrum management"
+    assert change.section_old.endswith("area-rural-communications")
+    assert change.section_new.endswith("area-spectrum-management")
+
+
+def test_paragraph_moved_and_edited() -> None:
+    old_line = "      Cyberdrills at national and regional level strengthen cooperation among the key actors.\n"
+    new_line = "      Cyberdrills at national and regional level strengthen cooperation among all key actors.\n"
+    new = edit(PLAN, old_line, "")
+    new = edit(new, "      As the use of ICT continues", new_line + "      As the use of ICT continues")
+    (change,) = diff(PLAN, new)
+    assert change.kind == "moved"
+    assert change.words is not None
+    assert [(op, t) for op, t in change.words if op != "="] == [("-", "the"), ("+", "all")]
+
+
+def test_area_moved_to_another_output() -> None:
+    area = """        @area | Spectrum management
+          Wireless technology has great potential to improve our quality of life.
+          - continuing to maintain and expand the Spectrum Management System for Developing Countries;
+          - providing spectrum-management assessments, master plans and recommended action plans.
+"""
+    new = edit(PLAN, area, "")
+    new = new.rstrip("\n") + "\n    @implementation-framework | Implementation framework\n" \
+        "      @programme | Cybersecurity\n" + area.replace("        @area", "        @area", 1)
+    changes = diff(PLAN, new)
+    kinds = [(c.kind, c.target) for c in changes]
+    assert ("moved", "section") in kinds
+    moved = next(c for c in changes if c.kind == "moved")
+    assert moved.section_old.startswith("output-2.1/") and moved.section_new.startswith("output-2.2/")
+    assert not any(c.kind == "removed" for c in changes)
+    assert not any(c.target == "block" for c in changes)
+
+
+def test_table_cell_edit_and_row_added() -> None:
+    old = """
+@output 2.1 | Products
+  @regional-initiatives | Relevant regional initiatives
+    | Region | Initiatives |
+    | AFR Region | AFR3 |
+    | AMS Region | AMS2 |
+"""
+    new = """
+@output 2.1 | Products
+  @regional-initiatives | Relevant regional initiatives
+    | Region | Initiatives |
+    | AFR Region | AFR3, AFR4 |
+    | AMS Region | AMS2 |
+    | ARB Region | ARB1 |
+"""
+    changes = diff(old, new)
+    assert [(c.kind, c.where, c.old, c.new) for c in changes] == [
+        ("modified", "table row 2, cell 2", "AFR3", "AFR3, AFR4"),
+        ("added", "table row 4", None, "ARB Region | ARB1"),
+    ]
+
+
+def test_refs_added_with_a_stand_in_finder() -> None:
+    def refs(text: str) -> set[str]:
+        m = re.search(r"WTDC Resolutions ([\d, and]+)", text)
+        return {f"WTDC-RES-{n}" for n in re.findall(r"\d+", m.group(1))} if m else set()
+
+    new = edit(PLAN, "WTDC Resolutions 9, 10, 11 and 15", "WTDC Resolutions 9, 10, 11, 15 and 85")
+    (change,) = diff(PLAN, new, refs=refs)
+    assert change.kind == "modified"
+    assert (change.refs_added, change.refs_removed) == (["WTDC-RES-85"], [])
+
+
+def test_refs_added_with_the_real_normaliser() -> None:
+    find = pytest.importorskip("actionplan_trace.refs.find")
+
+    def refs(text: str) -> set[str]:
+        return {r.id for r in find.find_refs(text)[0]}
+
+    new = edit(PLAN, "WTDC Resolutions 9, 10, 11 and 15", "WTDC Resolutions 9, 10, 11, 15 and 85")
+    new = edit(new, "Wireless technology has great potential", "Wireless technology (WSIS Action Line C2) has great potential")
+    changes = diff(PLAN, new, refs=refs)
+    assert [(c.kind, c.refs_added, c.refs_removed) for c in changes] == [
+        ("modified", ["WSIS-C2"], []),
+        ("modified", ["WTDC-RES-85"], []),
+    ]
+
+
+def test_section_removed_reports_its_text_once() -> None:
+    new = edit(PLAN, """    @references | References
+      @reference-group | PP and WTDC resolutions and recommendations
+        The implementation of WTDC Resolutions 9, 10, 11 and 15 will support Output 2.1.
+""", "")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.target, c.section_old) for c in changes] == [
+        ("removed", "section", "output-2.1/references-references"),
+        ("removed", "section", "output-2.1/references-references/reference-group-pp-and-wtdc-resolutions-and-recommendations"),
+    ]
+    assert "WTDC Resolutions 9, 10, 11 and 15" in (changes[1].old or "")
+
+
+def test_pathological_pair_stays_valid() -> None:
+    old = "@heading | Everything\n" + "".join(f"  old paragraph number {i} alpha beta\n" for i in range(1500))
+    new = "@heading | Everything\n" + "".join(f"  new text {i} gamma delta epsilon\n" for i in range(1500))
+    changes = diff(old, new)
+    assert [c.kind for c in changes] == ["removed"] * 1500 + ["added"] * 1500
+    assert changes[0].old == "old paragraph number 0 alpha beta"
+    assert changes[-1].new == "new text 1499 gamma delta epsilon"
+
+
+def test_paragraph_split_in_two_is_one_formatting_only_change() -> None:
+    old_line = "          Rural populations will need to be provided with telephony and broadband access.\n"
+    new_lines = "          Rural populations will need to be provided\n          with telephony and broadband access.\n"
+    (change,) = diff(PLAN, edit(PLAN, old_line, new_lines))
+    assert (change.kind, change.where, change.formatting_only) == ("modified", "paragraph split in 2", True)
+    assert change.new == "Rural populations will need to be provided\nwith telephony and broadband access."
+    assert old_text(change.words) == change.old and new_text(change.words) == change.new
+
+
+def test_paragraphs_joined_with_an_edit_are_one_change() -> None:
+    old_lines = ("      Infrastructure is central for enabling universal, sustainable, ubiquitous and affordable access to ICTs.\n"
+                 "      Communications no longer just connect people: the Internet of Things is fast becoming a reality.\n")
+    new_line = ("      Infrastructure is central for enabling universal, sustainable, ubiquitous and affordable access to ICTs. "
+                "Communications no longer just connect people: the Internet of Things is already a reality.\n")
+    (change,) = diff(PLAN, edit(PLAN, old_lines, new_line))
+    assert (change.kind, change.where, change.formatting_only) == ("modified", "2 paragraphs joined", False)
+    assert [(op, t) for op, t in change.words if op != "="] == [("-", "\n"), ("+", " "), ("-", "fast becoming"), ("+", "already")]
+
+
+def test_table_read_as_paragraphs_is_formatting_only_in_place() -> None:
+    old = "@regional-initiatives | Relevant regional initiatives\n  | Region |\n  | AFR Region |\n  | AMS Region |\n  | ARB Region |\n"
+    new = "@regional-initiatives | Relevant regional initiatives\n  Region\n  AFR Region\n  AMS Region\n  ARB Region\n"
+    (change,) = diff(old, new)
+    assert (change.kind, change.formatting_only, change.where) == ("modified", True, "table as 4 paragraphs")
+
+
+def test_huge_paragraph_diff_stays_fast_and_exact() -> None:
+    words_ = [f"w{i % 997}" for i in range(60_000)]
+    old = "@heading | Long\n  " + " ".join(words_) + "\n"
+    new = "@heading | Long\n  " + " ".join(w if i % 100 else "CHANGED" for i, w in enumerate(words_)) + "\n"
+    (change,) = diff(old, new)
+    assert change.kind == "modified"
+    assert old_text(change.words) == change.old and new_text(change.words) == change.new

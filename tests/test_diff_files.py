@@ -1,0 +1,191 @@
+"""The diff on real files: Objective 2 old/new in every format, the whole Action Plan against an
+edited copy, the tracked contribution, and generic pairs from the peer revision suite."""
+
+from __future__ import annotations
+
+import difflib
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, PEER
+from docx_edit import DocxEditor, random_edits
+
+from actionplan_trace import load
+from actionplan_trace.diff import Change, compare, diff_documents, reference_finder, run_diff
+from actionplan_trace.diff.tokens import words
+
+OLD, NEW = CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx"
+PAIRS = {
+    "docx-bold": (OLD, NEW),
+    "docx-autonum": (OLD, CORPUS / "objective2-new-autonum.docx"),
+    "pdf": (CORPUS / "objective2-old.pdf", CORPUS / "objective2-new.pdf"),
+    "tracked": (CORPUS / "objective2-tracked.docx", None),
+}
+INDEPENDENT = Path(__file__).resolve().parent / "fixtures" / "independent"
+PAIRS.update({  # the new revision made another way (LibreOffice from HTML), when those fixtures exist
+    f"independent-{p.stem}": (OLD, p) for p in sorted(INDEPENDENT.glob("objective2-*")) if p.suffix in (".docx", ".pdf")
+})
+
+
+def inserted(change: Change) -> str:
+    if change.words is not None:
+        return " ".join(t for op, t in change.words if op == "+")
+    return change.new or ""
+
+
+def deleted(change: Change) -> str:
+    if change.words is not None:
+        return " ".join(t for op, t in change.words if op == "-")
+    return change.old or ""
+
+
+def find(changes: list[Change], kind: str, section_end: str, text: str, side: str = "+") -> Change:
+    """The one change of `kind` in a section whose id ends with `section_end`, adding (or deleting) the
+    words of `text` (punctuation and spacing aside: PDF text layers move commas)."""
+    hits = [
+        c for c in changes
+        if c.kind == kind and (c.section_new or c.section_old or "").endswith(section_end)
+        and " ".join(words(text)) in " ".join(words(inserted(c) if side == "+" else deleted(c)))
+    ]
+    assert len(hits) == 1, (kind, section_end, text, [(c.kind, c.section_new, c.new) for c in changes])
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def refs():  # type: ignore[no-untyped-def]
+    return reference_finder()
+
+
+@pytest.mark.parametrize("name", list(PAIRS))
+def test_objective2_amendments_are_reported_at_their_sections(name: str, refs) -> None:  # type: ignore[no-untyped-def]
+    old, new = PAIRS[name]
+    result = compare(old, new, refs=refs)
+    shown = result.visible()
+    for title in ("Telecommunication Numbering Resources Management", "Combating counterfeit and combating mobile device theft",
+                  "International Connectivity"):
+        added = [c for c in shown if c.kind == "added" and c.target == "section" and c.path[-1] == title]
+        assert len(added) == 1 and added[0].section_new.startswith("output-2.1/"), title
+    find(shown, "modified", "output-2.1/background", ", which are key enablers for the digital economy")
+    find(shown, "modified", "area-rural-communications", " and enable participation in the digital economy")
+    find(shown, "modified", "output-2.2/background", "especially with the deployment of emerging technologies")
+    find(shown, "modified", "outcome-2.2", "share information of, find solution and")
+    added_bullet = find(shown, "added", "", "Use of M2M/IoT based solutions to empower the early warning systems")
+    assert added_bullet.section_new.startswith("output-2.3/") and added_bullet.target == "block"
+    programme = find(shown, "renamed", "", "Disaster management including")
+    assert programme.section_new.startswith("output-2.3/") and programme.old.strip() == "Emergency telecommunications"
+    title = find(shown, "renamed", "output-2.3", "management")
+    assert "reduction" in deleted(title)
+    # the independent fixtures have no footnote: their "Footnotes" section is rightly removed
+    assert not [c for c in shown if c.kind == "removed" and c.target == "section" and c.section_old != "footnotes"]
+    assert len(shown) <= 30, [(c.kind, c.path[-1], c.new) for c in shown]
+    case_only = [c for c in result.changes if c.kind == "renamed" and c.old and c.new and c.old.lower() == c.new.lower()]
+    assert case_only and all(c.formatting_only for c in case_only)
+
+
+def test_tracked_file_changes_carry_author_and_date(refs) -> None:  # type: ignore[no-untyped-def]
+    result = compare(CORPUS / "objective2-tracked.docx", refs=refs)
+    shown = result.visible()
+    assert len(shown) >= 20
+    assert {(c.author, c.date) for c in shown} == {("BDT Secretariat", "2019-02-01T09:00:00Z")}
+
+
+def test_contribution_against_the_plan_shows_the_proposals(refs) -> None:  # type: ignore[no-untyped-def]
+    shown = compare(CORPUS / "action-plan-ba.docx", CORPUS / "contribution-tdag.docx", refs=refs).visible()
+    find(shown, "modified", "output-2.1/background", "Meanwhile, the extensive video applications")
+    cables = [c for c in shown if c.kind == "added" and "optimized international terrestrial cables" in (c.new or "")]
+    assert len(cables) == 2 and all(c.section_new.endswith("area-broadband-networks-wired-and") for c in cables)
+    rename = find(shown, "renamed", "area-broadcasting-and-video", " and video")
+    assert (rename.old, rename.new) == ("Broadcasting", "Broadcasting and video")
+    find(shown, "modified", "area-broadcasting-and-video", "At the same time, it should be noted")
+    find(shown, "added", "area-broadcasting-and-video", "Providing assistance in policies of and solutions to video")
+    find(shown, "added", "output-3.2/programme-bdt-data-and-statistics", "Optimized and improved IDI scheme")
+    find(shown, "added", "output-4.3/programme-digital-inclusion", "Information source accessibility depends")
+    find(shown, "added", "output-4.3/programme-digital-inclusion", "establish patterns and rules of international cooperation")
+    assert not [c for c in shown if c.section_new and c.section_new.startswith(("output-1", "output-2.2", "output-2.3"))]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_whole_plan_against_a_randomly_edited_copy(seed: int, tmp_path: Path, refs) -> None:  # type: ignore[no-untyped-def]
+    editor = DocxEditor.open(CORPUS / "action-plan-ba.docx")
+    edits = random_edits(editor, random.Random(seed))
+    edited = editor.save(tmp_path / "edited.docx")
+    shown = compare(CORPUS / "action-plan-ba.docx", edited, refs=refs).visible()
+    assert len(shown) == len(edits), [(c.kind, c.old, c.new) for c in shown]
+    for edit in edits:
+        hits = [
+            c for c in shown
+            if c.kind == edit.kind
+            and (edit.old is None or (c.old or "").endswith(edit.old.strip()))
+            and (edit.new is None or (c.new or "").endswith(edit.new.strip()))
+        ]
+        assert len(hits) == 1, (edit, [(c.kind, c.old, c.new) for c in shown])
+        for ref in edit.refs_added:
+            assert ref in hits[0].refs_added
+    renamed = next(c for c in shown if c.kind == "renamed")
+    assert renamed.target == "section" and renamed.words and renamed.words[-1] == ("+", " and emerging services")
+
+
+@pytest.mark.parametrize("path", [OLD, CORPUS / "objective2-old.pdf", CORPUS / "objective2-tracked.docx"])
+def test_file_against_itself_exits_0_with_no_changes(path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "self.json"
+    assert run_diff(path, path, fmt="json", out=out) == 0
+    import json
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["changes"] == [] and data["summary"]["total"] == 0
+
+
+def test_exit_code_1_when_files_differ(tmp_path: Path) -> None:
+    assert run_diff(OLD, NEW, fmt="md", out=tmp_path / "d.md") == 1
+    assert (tmp_path / "d.md").read_text(encoding="utf-8").startswith("## trace diff:")
+
+
+SUITE = PEER / "oxpt-rp"
+TWINS = sorted(p.name[: -len("-Rejected.docx")] for p in SUITE.glob("RP*-Rejected.docx")) if SUITE.is_dir() else []
+
+
+def _word_changes(old: list[str], new: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Words an independent word diff (difflib) marks as inserted and as deleted."""
+    ins: Counter[str] = Counter()
+    dels: Counter[str] = Counter()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            dels.update(old[i1:i2])
+        if tag in ("replace", "insert"):
+            ins.update(new[j1:j2])
+    return ins, dels
+
+
+@pytest.mark.skipif(not TWINS, reason=f"peer suite not present at {SUITE}")
+@pytest.mark.parametrize("stem", TWINS)
+def test_peer_twins_changed_text_is_in_the_report(stem: str) -> None:
+    rejected = load(SUITE / f"{stem}-Rejected.docx")
+    accepted = load(SUITE / f"{stem}-Accepted.docx")
+    assert diff_documents(accepted, load(SUITE / f"{stem}-Accepted.docx")).changes == []
+    result = diff_documents(rejected, accepted)
+    old_blocks = [b.text for _, b in rejected.blocks()]
+    new_blocks = [b.text for _, b in accepted.blocks()]
+    if old_blocks == new_blocks and [s.title for s in rejected.sections] == [s.title for s in accepted.sections]:
+        assert result.visible() == []  # only list numbering may differ, as formatting
+        assert all(c.formatting_only and c.words for c in result.changes)
+        return
+    assert result.changes
+    old_words, new_words = words(" ".join(old_blocks)), words(" ".join(new_blocks))
+    if old_words != new_words:  # else paragraphs or cells were only split or joined
+        assert result.visible()
+    want_ins, want_del = _word_changes(old_words, new_words)
+    got_ins = Counter(w for c in result.changes for w in words(inserted(c)))
+    got_del = Counter(w for c in result.changes for w in words(deleted(c)))
+    assert not want_ins - got_ins and not want_del - got_del
+
+
+def test_same_revision_as_docx_and_as_pdf_differs_little() -> None:
+    """A PDF of the same text: what it loses (one-column tables) is formatting, not content."""
+    result = compare(OLD, CORPUS / "objective2-old.pdf")
+    shown = result.visible()
+    assert not [c for c in shown if c.kind in ("added", "removed", "moved")]
+    assert len(shown) <= 5, [(c.kind, c.where, c.old, c.new) for c in shown]
+    tables = [c for c in result.changes if (c.old or "").startswith("Region\nAFR Region")]
+    assert len(tables) == 3 and all(c.where and c.where.startswith("table as ") for c in tables)

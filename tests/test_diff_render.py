@@ -1,0 +1,216 @@
+"""The diff renderers: JSON contract, terminal text, Markdown, HTML (also in a real browser) and
+Word revision marks read back by independent readers with all changes accepted or rejected."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, norm
+from lxml import etree
+from lxml import html as lxml_html
+from outline import PLAN, outline
+
+from actionplan_trace import load
+from actionplan_trace.diff import DiffResult, diff_documents
+from actionplan_trace.diff.labels import block_text, heading_text
+from actionplan_trace.extract.docx import read_docx
+from actionplan_trace.model import Document
+from actionplan_trace.render.diff_docx import to_docx
+from actionplan_trace.render.diff_html import to_html
+from actionplan_trace.render.diff_json import to_dict, to_json
+from actionplan_trace.render.diff_md import to_markdown
+from actionplan_trace.render.diff_text import to_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+EDITED = (
+    PLAN.replace("telephony and broadband access.", "telephony and broadband access, by connecting remote areas.")
+    .replace("          - implementing projects on public/community broadband access points focusing on ICT services;\n", "")
+    .replace("@area | Spectrum management", "@area | Spectrum management and monitoring")
+    .replace("Wireless technology has great", "Wireless Technology has great")
+    .replace("WTDC Resolutions 9, 10, 11 and 15", "WTDC Resolutions 9, 10, 11, 15 and 85 (C&I *work* in_progress)")
+    .replace("      Cyberdrills at national and regional level strengthen cooperation among the key actors.\n", "")
+    .replace("      Communications no longer just", "      Cyberdrills at national and regional level strengthen cooperation among the key actors.\n"
+             "      Communications no longer just")
+)
+
+
+def stand_in_refs(text: str) -> set[str]:
+    m = re.search(r"WTDC Resolutions ([\d, and]+)", text)
+    return {f"WTDC-RES-{n}" for n in re.findall(r"\d+", m.group(1))} if m else set()
+
+
+@pytest.fixture(scope="module")
+def result() -> DiffResult:
+    return diff_documents(outline(PLAN, "old.txt"), outline(EDITED, "new.txt"), refs=stand_in_refs)
+
+
+def test_json_has_exactly_the_contract_fields(result: DiffResult) -> None:
+    data = json.loads(to_json(result))
+    assert list(data) == ["schema", "old", "new", "summary", "changes"]
+    assert data["schema"] == "actionplan-trace/diff/1"
+    assert data["old"]["path"] == "old.txt" and data["new"]["path"] == "new.txt"
+    assert data["summary"] == {
+        "added": 0, "removed": 1, "modified": 2, "moved": 1, "renamed": 1, "renumbered": 0,
+        "formatting_only": 1, "hidden": 1, "total": 5,
+    }
+    for change in data["changes"]:
+        assert set(change) == {"kind", "target", "section", "path", "old", "new", "words", "refs_added",
+                               "refs_removed", "formatting_only"}
+        assert set(change["section"]) == {"old", "new"}
+    refs = next(c for c in data["changes"] if c["refs_added"])
+    assert refs["refs_added"] == ["WTDC-RES-85"] and refs["kind"] == "modified"
+    assert ["+", ", 15 and 85 (C&I *work* in_progress)"] in refs["words"] or any(
+        op == "+" and "85" in text for op, text in refs["words"])
+    renamed = next(c for c in data["changes"] if c["kind"] == "renamed")
+    assert renamed["words"] == [["=", "Spectrum management"], ["+", " and monitoring"]]
+    assert renamed["path"][-1] == "Spectrum management and monitoring"
+    everything = to_dict(result, all_changes=True)
+    assert len(everything["changes"]) == 6 and everything["summary"]["hidden"] == 0
+    assert [c for c in everything["changes"] if c["formatting_only"]][0]["new"].startswith("Wireless Technology")
+
+
+def test_json_of_identical_documents_has_no_changes() -> None:
+    same = diff_documents(outline(PLAN), outline(PLAN))
+    data = json.loads(to_json(same))
+    assert data["changes"] == [] and data["summary"]["total"] == 0
+
+
+def test_text_report_groups_by_path_and_marks_edits(result: DiffResult) -> None:
+    text = to_text(result)
+    assert "› Rural communications" in text
+    assert "{+, by connecting remote areas+}" in text
+    assert re.search(r"\[-•\s+implementing projects on public/community broadband access points focusing on ICT services;-\]", text)
+    assert "Spectrum management{+ and monitoring+}" in text
+    assert "refs +WTDC-RES-85" in text
+    assert "moved paragraph\n      (from Objective 2 – Modern and secure telecommunicati… › Output 2.2 – Products and services on building…" in text
+    assert text.rstrip().splitlines()[-1] == (
+        "Summary: 1 removed, 2 modified, 1 moved, 1 renamed (1 formatting-only hidden; --all shows them)"
+    )
+    assert "{+Technology+}" not in text and "[-technology-]{+Technology+}" in to_text(result, all_changes=True)
+
+
+def test_markdown_strikes_deletions_bolds_insertions_and_escapes(result: DiffResult) -> None:
+    md = to_markdown(result)
+    assert md.startswith("## trace diff: old.txt → new.txt\n")
+    assert "**Summary:** 1 removed, 2 modified" in md
+    assert "~~•\timplementing projects on public/community broadband access points focusing on ICT services;~~" in md
+    assert "**, by connecting remote areas**" in md
+    assert r"C&I \*work\* in\_progress" in md
+    assert sum(1 for line in md.splitlines() if line.startswith("### ")) == 4
+
+
+def test_html_is_self_contained_with_contents_and_redline(result: DiffResult) -> None:
+    page = to_html(result)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script | //link | //img | //iframe")
+    for attr in tree.xpath("//@src | //@href"):
+        assert attr.startswith("#")
+    toc = tree.xpath("//nav//a/@href")
+    groups = tree.xpath("//section[@class='group']/@id")
+    assert toc == [f"#{g}" for g in groups] and len(groups) == 4
+    assert len(tree.xpath("//div[contains(@class, 'change')]")) == 5
+    assert tree.xpath("//ins[contains(., 'by connecting remote areas')]")
+    assert tree.xpath("//del[contains(., 'implementing projects')]")
+    assert "C&amp;I *work*" in page and "(C&I *work* in_progress)" in tree.text_content()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
+def test_html_renders_in_headless_chromium(result: DiffResult, tmp_path: Path) -> None:
+    page = tmp_path / "diff.html"
+    page.write_text(to_html(result), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    tree = lxml_html.fromstring(dom.stdout)
+    assert tree.xpath("//nav//li") and len(tree.xpath("//section[@class='group']")) == 4
+    shot = tmp_path / "diff.png"
+    subprocess.run([CHROMIUM, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def expected_lines(doc: Document) -> list[str]:
+    """A document's text as the docx renderer lays it out: headings, blocks, table cells."""
+    out: list[str] = []
+    for section in doc.sections:
+        heading = heading_text(section)
+        if heading:
+            out.append(norm(heading))
+        for block in section.blocks:
+            if block.type == "table" and block.rows:
+                out.extend(norm(c.text) for row in block.rows for c in row)
+            else:
+                out.append(norm(block_text(block)))
+    return [line for line in out if line]
+
+
+def read_lines(path: Path, view: str) -> list[str]:
+    raw = read_docx(path, view=view)
+    out: list[str] = []
+    for block in raw.blocks:
+        if block.type == "table" and block.rows:
+            out.extend(norm(c.text) for row in block.rows for c in row)
+        else:
+            out.append(norm(f"{block.label}\t{block.text}" if block.label else block.text))
+    return [line for line in out if line]
+
+
+def _docx_cases() -> list[tuple[str, DiffResult]]:
+    table_old = "@heading | Regions\n  | Region | Initiatives |\n  | AFR | AFR3 |\n  | AMS | AMS2 |\n  | EUR | EUR4 |\n"
+    table_new = "@heading | Regions\n  | Region | Initiatives |\n  | AFR | AFR3, AFR4 |\n  | EUR | EUR4 |\n  | ARB | ARB1 |\n"
+    return [
+        ("outline", diff_documents(outline(PLAN), outline(EDITED))),
+        ("table", diff_documents(outline(table_old), outline(table_new))),
+        ("objective2", diff_documents(load(CORPUS / "objective2-old.docx"), load(CORPUS / "objective2-new.docx"))),
+    ]
+
+
+@pytest.mark.parametrize(("name", "diff"), _docx_cases(), ids=lambda v: v if isinstance(v, str) else "")
+def test_docx_accept_all_gives_new_and_reject_all_gives_old(name: str, diff: DiffResult, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(to_docx(diff, author="Secretariat"))
+    assert read_lines(path, "accepted") == expected_lines(diff.new)
+    assert read_lines(path, "original") == expected_lines(diff.old)
+    raw = read_docx(path, view="accepted")
+    assert raw.revisions and {r.author for r in raw.revisions} == {"Secretariat"}
+    root = etree.fromstring(__import__("zipfile").ZipFile(path).read("word/document.xml"))
+    assert not root.xpath("//w:del//w:t", namespaces={"w": W[1:-1]})
+    assert not root.xpath("//w:ins//w:delText", namespaces={"w": W[1:-1]})
+
+
+def _uno_python() -> str | None:
+    if shutil.which("soffice") is None:
+        return None
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+UNO_PYTHON = _uno_python()
+
+
+@pytest.mark.skipif(UNO_PYTHON is None, reason="LibreOffice with Python-UNO not installed")
+def test_docx_views_in_libreoffice(tmp_path: Path) -> None:
+    diff = diff_documents(load(CORPUS / "objective2-old.docx"), load(CORPUS / "objective2-new.docx"))
+    path = tmp_path / "redline.docx"
+    path.write_bytes(to_docx(diff))
+    accepted, rejected = tmp_path / "accepted.txt", tmp_path / "rejected.txt"
+    helper = Path(__file__).with_name("lo_views.py")
+    subprocess.run([UNO_PYTHON, str(helper), str(path), str(accepted), str(rejected), str(tmp_path / "lo")],
+                   check=True, timeout=180, capture_output=True)
+    assert norm(accepted.read_text(encoding="utf-8-sig")) == norm(" ".join(expected_lines(diff.new)))
+    assert norm(rejected.read_text(encoding="utf-8-sig")) == norm(" ".join(expected_lines(diff.old)))
+
+
+def test_docx_output_needs_no_chromium_or_office() -> None:
+    assert "chromium" not in sys.modules and "uno" not in sys.modules
