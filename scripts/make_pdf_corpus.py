@@ -238,8 +238,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _footnotes_part(document, notes: list[str]) -> None:
     """Attach a footnotes part holding `notes` (ids 1..n) to the document."""
     body = [
-        f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-        f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>',
     ]
     for i, note in enumerate(notes, start=1):
         text = etree.Element("t")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional
@@ -18,6 +17,7 @@ from rich.console import Console
 
 from . import __version__, load
 from .errors import TraceError
+from .output import write_atomic
 
 app = typer.Typer(
     name="trace",
@@ -47,24 +47,14 @@ def fail(message: str) -> None:
 
 
 def write_output(data: str | bytes, output: Path | None) -> None:
-    """Write to `output` atomically (temp file + rename), or to stdout when no file is given."""
+    """Write to `output` atomically, or to stdout when no file is given."""
     if output is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
         return
-    directory = output.resolve().parent
-    if not directory.is_dir():
-        fail(f"{output}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-        os.replace(tmp, output)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        fail(f"{output}: cannot write: {exc.strerror or exc}")
+    write_atomic(data, output)
 
 
 def guarded(func: Callable[[], int | None]) -> None:

@@ -25,3 +25,12 @@ class ProfileError(TraceError):
 
 class UsageError(TraceError):
     """The caller asked for something that does not make sense (unknown format, profile, id)."""
+
+
+class OutputError(TraceError):
+    """An output file cannot be written (missing directory, permissions, full disk)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

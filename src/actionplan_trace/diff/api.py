@@ -7,14 +7,13 @@ an error never leaves a partial output file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
+from ..output import write_atomic
 from .changes import DiffResult
 from .engine import Refs, diff_documents
 from .revisions import attribute
@@ -83,24 +82,6 @@ def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: s
 
         return to_docx(result, author=author)
     raise UsageError(f"unknown diff format {fmt!r} (one of {', '.join(FORMATS)})")
-
-
-def write_atomic(data: str | bytes, out: Path) -> None:
-    """Write `data` to `out` through a temporary file in the same directory, then rename."""
-    directory = out.resolve().parent
-    if not directory.is_dir():
-        raise InputError(str(out), f"directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(str(out), f"cannot write: {exc.strerror or exc}") from exc
 
 
 def run_diff(

@@ -278,7 +278,7 @@ def run_check(
     baseline_name = str(baseline) if baseline is not None else None
     if baseline is not None:
         if update_baseline or not baseline.exists():
-            from ..diff.api import write_atomic
+            from ..output import write_atomic
 
             write_atomic(json.dumps(baseline_data(all_findings), ensure_ascii=False, indent=2) + "\n", baseline)
             states = ["unchanged"] * len(all_findings)
