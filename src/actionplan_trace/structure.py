@@ -9,16 +9,20 @@ section records the signal that opened it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .profiles import HeadingRule, Profile, TableRule
 
-TYPED_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[A-Z]\.)[\s\u00a0]+")
+# A typed (or, in a PDF, printed) number before a heading: "2.1", "3.", "IV.", "B.", "a)", "(iv)", "(2)".
+TYPED_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Z]\.|\(?(?:[a-zA-Z]|[ivx]{1,4})\)|\(\d+\))[\s\u00a0]+")
 BULLET = re.compile(r"^\s*([-•·▪‣◦–—*o§])[\s\u00a0]+")
 FINAL_PUNCT = re.compile(r"[.;:,!?]$")
 TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
+# A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
+TOC_ENTRY = re.compile(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
 SHORT_LINE_WORDS = 14
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
@@ -216,9 +220,12 @@ def match_heading(
     if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
+    if TOC_ENTRY.search(text):
+        return None
     if not text or _words(text) > profile.max_heading_words:
         return None
     default_signal = heading_signal(block, next_block)
+    candidates = _candidates(block)
     for rule in profile.headings:
         signal = default_signal
         if rule.max_words is not None:
@@ -228,7 +235,7 @@ def match_heading(
         if rule.match is None:
             title = TYPED_NUMBER.sub("", text, count=1).strip() or text
             return _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
-        for candidate in _candidates(block):
+        for candidate in candidates:
             m = rule.match.match(candidate)
             if not m:
                 continue
@@ -354,13 +361,9 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -
     for rev in revisions:
         if rev.section is not None or rev.loc.paragraph is None:
             continue
-        para = rev.loc.paragraph
-        if para in where:
-            rev.section = where[para]
-            continue
-        earlier = [p for p in known if p <= para]
-        if earlier:
-            rev.section = where[earlier[-1]]
+        at = bisect.bisect_right(known, rev.loc.paragraph)
+        if at:
+            rev.section = where[known[at - 1]]
 
 
 def build(raw: RawDocument, profile: Profile) -> Document:

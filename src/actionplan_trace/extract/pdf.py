@@ -30,6 +30,7 @@ from .pdf_tables import (
     Segment,
     continues,
     find_aligned_grids,
+    find_banded_grids,
     join_rows,
     find_ruled_grids,
     ruling_edges,
@@ -194,7 +195,7 @@ def _make_line(chars: list[Char]) -> Line | None:
         if c.text == " ":
             pending = True
             continue
-        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(c.size, prev.size, 1)):
+        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)):
             parts.append(" ")
         parts.append(c.text)
         prev, pending = c, False
@@ -447,6 +448,11 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[_Page, int]:
     chars = page_chars(textpage, height)
     edges = ruling_edges(page) if chars else []
     grids = find_ruled_grids(edges)
+    if edges:
+        glyphs = [c for c in chars if c.text != " "]
+        body_size = Counter(c.size for c in glyphs).most_common(1)[0][0] if glyphs else 10.0
+        boxes = [(c.x0, c.top, c.x1, c.bottom) for c in glyphs]
+        grids += find_banded_grids(edges, boxes, grids, width, body_size)
     table_chars: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
     for c in chars:

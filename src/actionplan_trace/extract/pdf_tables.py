@@ -6,7 +6,8 @@ grids, so ruled tables are found the way pdfplumber's finder finds them, at pdfi
 Unruled tables are found from text alignment: runs of lines split by wide gaps into segments that
 start at the same x positions. Tables that continue over pages are stitched here: repeated header
 rows are dropped (fuzzy-matched to the first page's header) and a row broken by a page break is
-joined back onto the row above.
+joined back onto the row above. Tables ruled with horizontal lines only (no vertical borders) get their
+rows from the rules and their columns from the vertical gaps that no text crosses between them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ THIN = 2.5
 SNAP = 3.0
 HEADER_SIMILARITY = 90
 SENTENCE_END = re.compile(r"[.:;!?]$")
-KEY_LABEL = re.compile(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)[.:)]\s?")
+MIN_RULE_SHARE = 0.4
+GUTTER = 4.0
+MIN_COLUMN = 2.5
+KEY_LABEL = re.compile(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Grid:
     columns: list[float]
     rows: list[list[BBox | None]]
     ruled: bool = True
+    banded: bool = False  # horizontal rules only: columns come from text gaps and vary a little by page
 
 
 @dataclass
@@ -136,6 +141,77 @@ def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
     return grids
 
 
+def _rule_stacks(edges: list[dict[str, object]], taken: Sequence[Grid], width: float) -> list[tuple[float, float, list[float]]]:
+    """Horizontal rules outside the ruled grids, grouped by extent: (x0, x1, sorted y positions)."""
+    flat = [e for e in edges if e["orientation"] == "h"]
+    stacks: list[tuple[float, float, list[float]]] = []
+    for e in merge_edges(flat, SNAP, SNAP, SNAP, SNAP) if flat else []:
+        x0, x1, y = float(e["x0"]), float(e["x1"]), float(e["top"])  # type: ignore[arg-type]
+        if x1 - x0 < MIN_RULE_SHARE * width:
+            continue
+        if any(g.bbox[0] - SNAP <= x0 and x1 <= g.bbox[2] + SNAP and g.bbox[1] - SNAP <= y <= g.bbox[3] + SNAP for g in taken):
+            continue
+        stack = next((st for st in stacks if abs(st[0] - x0) <= SNAP and abs(st[1] - x1) <= SNAP), None)
+        if stack is None:
+            stacks.append((x0, x1, [y]))
+        elif all(abs(y - other) > 1 for other in stack[2]):
+            stack[2].append(y)
+    return [(x0, x1, sorted(ys)) for x0, x1, ys in stacks if len(ys) >= 2]
+
+
+def _gutters(boxes: Sequence[BBox], x0: float, x1: float, top: float, bottom: float, size: float) -> list[tuple[float, float]]:
+    """Vertical strips between x0 and x1 that no glyph between top and bottom touches, each with
+    text on both sides; a strip that would leave a column narrower than a few characters (a list
+    label's) is not a column gap."""
+    spans = sorted(
+        (b[0], b[2]) for b in boxes
+        if top <= (b[1] + b[3]) / 2 <= bottom and x0 <= (b[0] + b[2]) / 2 <= x1
+    )
+    gaps: list[tuple[float, float]] = []
+    start, reach = (spans[0][0], spans[0][1]) if spans else (x0, x0)
+    for a, b in spans[1:]:
+        if a - reach >= max(GUTTER, 0.4 * size):
+            gaps.append((reach, a))
+        reach = max(reach, b)
+    kept: list[tuple[float, float]] = []
+    for gap in gaps:
+        left = kept[-1][1] if kept else start
+        if gap[0] - left >= MIN_COLUMN * size:
+            kept.append(gap)
+    return kept
+
+
+def find_banded_grids(
+    edges: list[dict[str, object]], boxes: Sequence[BBox], taken: Sequence[Grid], width: float, size: float
+) -> list[Grid]:
+    """Tables ruled with horizontal lines only: a row between each two stacked rules of the same
+    extent, columns at the vertical gaps no text crosses in a run of such rows. A band of
+    ordinary text (no gap) ends the run, so separate tables of the same width stay apart."""
+    grids: list[Grid] = []
+    for x0, x1, ys in _rule_stacks(edges, taken, width):
+        bands = list(zip(ys, ys[1:]))
+        i = 0
+        while i < len(bands):
+            best: tuple[int, list[tuple[float, float]]] | None = None
+            for j in range(i, len(bands)):
+                gaps = _gutters(boxes, x0, x1, bands[i][0], bands[j][1], size)
+                if not gaps:
+                    break
+                best = (j, gaps)
+            if best is None:
+                i += 1
+                continue
+            j, gaps = best
+            columns = [x0] + [b - 1 for _, b in gaps]
+            bounds = [a + 1 for a, _ in gaps] + [x1]
+            rows: list[list[BBox | None]] = [
+                [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in bands[i:j + 1]
+            ]
+            grids.append(Grid((x0, bands[i][0], x1, bands[j][1]), columns, rows, ruled=True, banded=True))
+            i = j + 1
+    return grids
+
+
 @dataclass
 class Segment:
     """A run of text on one line, separated from its neighbours by a wide gap."""
@@ -206,8 +282,12 @@ def _same_columns(a: Grid, b: Grid) -> bool:
     return all(abs(x - y) <= SNAP * 2 for x, y in zip(a.columns, b.columns))
 
 
-def _labelled_share(rows: list[list[Cell]], spanning: list[bool]) -> float:
-    keyed = [r[0].text for r, span in zip(rows[1:], spanning[1:]) if not span and r and r[0].text.strip()]
+def _labelled_share(rows: list[list[Cell]], spanning: list[bool], column: int = 0) -> float:
+    """The share of the data rows' non-empty cells in `column` that start with a label."""
+    keyed = [
+        r[column].text for r, span in zip(rows[1:], spanning[1:])
+        if not span and len(r) > column and r[column].text.strip()
+    ]
     if not keyed:
         return 0.0
     return sum(1 for t in keyed if KEY_LABEL.match(t.strip())) / len(keyed)
@@ -217,7 +297,9 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
     """Whether the first row on a continuation page is the rest of the row above.
 
     True when its key (first) column is empty, starts in lower case, or lacks the label (A1:, d.,
-    2.1) that most rows of the table carry in their key column.
+    2.1) that most rows of the table carry in their key column; or, in a table whose key column
+    is not labelled (an outcome text), when another column that most rows start with a label
+    ("2.1 - Title" in an outputs column) is empty or unlabelled in it.
     """
     if spanning or not row:
         return False
@@ -226,7 +308,13 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
         return any(c.text.strip() for c in row)
     if KEY_LABEL.match(key):
         return False
-    return key[0].islower() or _labelled_share(table.rows, table.spanning) >= 0.6
+    if key[0].islower() or _labelled_share(table.rows, table.spanning) >= 0.6:
+        return True
+    return any(
+        not KEY_LABEL.match(row[col].text.strip())
+        for col in range(1, len(row))
+        if _labelled_share(table.rows, table.spanning, col) >= 0.6
+    )
 
 
 def _join_cell(upper: Cell, lower: Cell) -> Cell:
@@ -249,7 +337,12 @@ def join_rows(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
 
 def continues(previous: PageTable, following: PageTable) -> bool:
     """Whether `following` (first thing on its page) carries on `previous` (last thing on the page before)."""
-    return following.page == previous.page + 1 and _same_columns(previous.grid, following.grid)
+    if following.page != previous.page + 1:
+        return False
+    a, b = previous.grid, following.grid
+    if a.banded and b.banded:
+        return len(a.columns) == len(b.columns) and abs(a.bbox[0] - b.bbox[0]) <= SNAP and abs(a.bbox[2] - b.bbox[2]) <= SNAP
+    return _same_columns(a, b)
 
 
 def stitch(previous: PageTable, following: PageTable) -> PageTable:
