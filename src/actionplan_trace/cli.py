@@ -83,7 +83,7 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Optional[bool] = typer.Option(None, "--version", callback=version_callback, is_eager=True,
+    version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                            help="Show the version and exit."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
