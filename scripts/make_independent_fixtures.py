@@ -39,6 +39,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 OUT = ROOT / "tests" / "fixtures" / "independent"
+UNRULED_OUT = ROOT / "tests" / "fixtures" / "pdf"
 
 OBJECTIVE = re.compile(r"^Objective\s+(\d+)\s+[–-]\s+(.+)$")
 OUTPUT = re.compile(r"^Output\s+(\d+\.\d+)(?:\s+[–-]\s+(.+))?$")
@@ -323,7 +324,7 @@ class Quirks:
     sections: bool = True
     numbered_headings: bool = False  # "Objective 2 –" / "Output 2.1" are Word list labels (numbering.xml)
     revisions: bool = True  # an area title with a tracked deletion and insertion
-    rules: str = "grid"  # table borders: "grid", or "horizontal" (no vertical lines)
+    rules: str = "grid"  # table borders: "grid", "horizontal" (no vertical lines), "vertical" or "none"
 
 
 def _t(text: str) -> str:
@@ -652,13 +653,7 @@ class QuirkWriter:
         wide = self.q.sections  # outcome tables sit in landscape sections
         widths = ([4000, 5000, 4600] if wide else [2900, 3500, 3238]) if header else [9600]
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        borders = ""
-        if self.q.rules == "horizontal":
-            borders = (
-                '<w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:left w:val="nil"/>'
-                '<w:bottom w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:right w:val="nil"/>'
-                '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="nil"/></w:tblBorders>'
-            )
+        borders = TABLE_BORDERS.get(self.q.rules, "")
         look = '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noVBand="1"/>'
         props = f'<w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>{borders}{look}'
         out = [f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"]
@@ -787,6 +782,22 @@ def write_package(path: Path, parts: dict[str, str]) -> None:
 
 # ---------------------------------------------------------------- the fixture set
 
+_LINE = '<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="auto"/>'
+TABLE_BORDERS = {
+    "horizontal": (
+        f'<w:tblBorders>{_LINE.format(side="top", size=8)}<w:left w:val="nil"/>{_LINE.format(side="bottom", size=8)}'
+        f'<w:right w:val="nil"/>{_LINE.format(side="insideH", size=4)}<w:insideV w:val="nil"/></w:tblBorders>'
+    ),
+    "vertical": (
+        f'<w:tblBorders><w:top w:val="nil"/>{_LINE.format(side="left", size=8)}<w:bottom w:val="nil"/>'
+        f'{_LINE.format(side="right", size=8)}<w:insideH w:val="nil"/>{_LINE.format(side="insideV", size=4)}</w:tblBorders>'
+    ),
+    "none": (
+        '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/>'
+        '<w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+    ),
+}
+
 HTML_DOCS = {
     "objective2-lo-headings": ("objective2", HtmlStyle(output_break=True)),
     "objective2-lo-bold": ("objective2", HtmlStyle(headings="bold", areas="italic", separator=": ", indicators="ol")),
@@ -854,12 +865,39 @@ def build(seeds: Path, out: Path) -> list[Path]:
     return written
 
 
+# Objective 2 as objective2-word-quirks.docx prints it, but with unruled outcome tables: the PDF
+# extractor's unruled-table fallback is judged on these against that .docx.
+UNRULED_PDFS = {
+    "objective2-word-quirks-borderless": Quirks(rules="none", revisions=False),
+    "objective2-word-quirks-vrules": Quirks(rules="vertical", revisions=False),
+}
+
+
+def build_unruled(seeds: Path, out: Path) -> list[Path]:
+    """Write the unruled-table PDFs (UNRULED_PDFS) into `out`; the paths written."""
+    objective2, _ = seed_items(seeds)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for name, q in UNRULED_PDFS.items():
+            docx = work / f"{name}.docx"
+            write_package(docx, quirks_package(objective2, q, "ITU-D Action Plan"))
+            pdf = soffice(docx, "pdf", work / "pdf")
+            shutil.copyfile(pdf, out / pdf.name)
+            written.append(out / pdf.name)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--unruled-out", type=Path, default=UNRULED_OUT)
+    parser.add_argument("--only-unruled", action="store_true", help="build only the unruled-table PDFs")
     args = parser.parse_args(argv)
-    for path in build(args.seeds, args.out):
+    paths = [] if args.only_unruled else build(args.seeds, args.out)
+    for path in paths + build_unruled(args.seeds, args.unruled_out):
         print(f"{path.stat().st_size:>8}  {path}")
     return 0
 

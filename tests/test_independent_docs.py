@@ -296,3 +296,45 @@ def test_pdf_gives_what_its_docx_gives(stem: str) -> None:
         assert (b["id"], flat(b["title"])) == (a["id"], flat(a["title"]))
         for column in ("indicators", "outputs"):
             assert flat(b["fields"][column]) == flat(a["fields"][column])
+
+
+# --- unruled outcome tables (tests/fixtures/pdf, built by build_unruled in the same script) ---------
+
+UNRULED = Path(__file__).resolve().parent / "fixtures" / "pdf"
+UNRULED_PDFS = ["objective2-word-quirks-borderless.pdf", "objective2-word-quirks-vrules.pdf"]
+
+
+@pytest.mark.parametrize("name", UNRULED_PDFS)
+def test_unruled_outcome_table_with_wrapped_cells_gives_the_docx_outcomes(name: str) -> None:
+    """No rules at all, or vertical rules only: one outcome per row, its wrapped cells whole."""
+    def flat(text: str) -> str:
+        return norm(re.sub(r"^(?:[-–•]|\d+\.)\s+", "", text, flags=re.MULTILINE))
+
+    result = CliRunner().invoke(app, ["extract", str(UNRULED / name), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    pdf = [s for s in json.loads(result.stdout)["sections"] if s["kind"] == "outcome"]
+    word = sections("objective2-word-quirks.docx", "outcome")
+    assert [s["id"] for s in pdf] == ["outcome-2.1", "outcome-2.2", "outcome-2.3"]
+    for a, b in zip(word, pdf, strict=True):
+        assert (b["id"], flat(b["title"])) == (a["id"], flat(a["title"]))
+        for column in ("indicators", "outputs"):
+            assert flat(b["fields"][column]) == flat(a["fields"][column])
+
+
+@pytest.mark.parametrize("name", UNRULED_PDFS)
+def test_nothing_lost_unruled_pdf(name: str) -> None:
+    from actionplan_trace.extract.pdf import read_pdf_detailed
+
+    reading = read_pdf_detailed(UNRULED / name)
+    pdf = pdfium.PdfDocument(str(UNRULED / name))
+    try:
+        page_words = sum((words(page.get_textpage().get_text_range()) for page in pdf), Counter())
+    finally:
+        pdf.close()
+    for _, text in reading.furniture + reading.note_marks:
+        page_words -= words(text)
+    ours: Counter[str] = Counter()
+    for b in reading.raw.blocks + reading.raw.footnotes:
+        cells = [c.text for row in b.rows or [] for c in row] if b.rows is not None else [b.label or "", b.text]
+        ours += sum((words(t) for t in cells), Counter())
+    assert ours == page_words

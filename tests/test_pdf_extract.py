@@ -45,7 +45,8 @@ def block_words(blocks: list[Block]) -> Counter[str]:
 
 @pytest.mark.parametrize("name", PDFS)
 def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> None:
-    """pdfium's own page text, minus the lines dropped as headers/footers, equals the blocks' words."""
+    """pdfium's own page text, minus the lines dropped as headers/footers and the footnote marks
+    taken out of the text, equals the blocks' words."""
     path = CORPUS / name
     reading = read_pdf_detailed(path)
     page_words: Counter[str] = Counter()
@@ -56,7 +57,7 @@ def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> N
             page_words += words(textpage.get_text_range())
     finally:
         pdf.close()
-    for _, text in reading.furniture:
+    for _, text in reading.furniture + reading.note_marks:
         page_words -= words(text)
     got = block_words(reading.raw.blocks) + block_words(reading.raw.footnotes)
     assert got - page_words == Counter(), "words invented or duplicated"
@@ -69,7 +70,7 @@ def test_nothing_lost_against_pdfplumber_text_too() -> None:
     reading = read_pdf_detailed(path)
     with pdfplumber.open(path) as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages[:3])
-    dropped = [t for page, t in reading.furniture if page <= 3]
+    dropped = [t for page, t in reading.furniture + reading.note_marks if page <= 3]
     expected = words(text)
     for t in dropped:
         expected -= words(t)
@@ -205,3 +206,65 @@ def test_garbage_is_an_input_error(tmp_path: Path, content: bytes) -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         read_pdf(tmp_path / "nope.pdf")
+
+
+# --- glyph-level defects ------------------------------------------------------------------------
+
+
+def _background_of_output_21(stem: str) -> str:
+    raw = read_pdf(CORPUS / f"{stem}.pdf")
+    return next(b.text for b in raw.blocks if b.text.startswith("The ICT sector is characterized by rapid"))
+
+
+@pytest.mark.parametrize("stem", [s for s in ("objective2-new", "action-plan-ba") if s in ACTION_PLANS])
+def test_footnote_mark_is_not_glued_to_its_word(stem: str) -> None:
+    """The raised small "1" after "telecommunications" is a footnote reference, as in the .docx."""
+    reading = read_pdf_detailed(CORPUS / f"{stem}.pdf")
+    text = next(b.text for b in reading.raw.blocks if b.text.startswith("The ICT sector is characterized by rapid"))
+    assert "telecommunications1" not in text
+    assert "convergence of technological platforms for telecommunications, information delivery," in text
+    page = next(b.loc.page for b in reading.raw.blocks if b.text == text)
+    assert (page, "1") in reading.note_marks
+    assert any(n.label == "1" for n in reading.raw.footnotes)
+
+
+@pytest.mark.parametrize("stem", [s for s in ("objective2-new", "action-plan-ba") if s in ACTION_PLANS])
+def test_punctuation_stays_on_its_line_next_to_a_raised_mark(stem: str) -> None:
+    """A superscript that opens a line's glyph band must not push the commas onto a line of their own."""
+    text = _background_of_output_21(stem)
+    assert "\n" not in text and ", , ," not in text
+    assert "telecommunications, information delivery, broadcasting and computing" in text
+
+
+@pytest.mark.parametrize("stem", ACTION_PLANS)
+def test_action_plan_docx_and_pdf_diff_to_nothing(stem: str) -> None:
+    """The same text as .docx and as PDF: no amendments apart from formatting."""
+    from actionplan_trace.diff import diff_documents
+
+    docx, pdf = pair(stem)
+    changes = [c for c in diff_documents(docx, pdf).changes if not c.formatting_only]
+    assert [(c.kind, c.section) for c in changes] == []
+
+
+def test_region_table_continued_over_a_page_is_one_table_without_its_repeated_header() -> None:
+    """A single-column ruled table (Region) is a table; on the next page its header row repeats."""
+    docx, pdf = pair("objective2-old")
+    reading = read_pdf_detailed(CORPUS / "objective2-old.pdf")
+    [expected] = [b for b in docx.section("output-2.2/regional-initiatives").blocks if b.type == "table"]
+    [got] = [b for b in pdf.section("output-2.2/regional-initiatives").blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in got.rows] == [[c.text for c in row] for row in expected.rows]
+    assert [row[0].text for row in got.rows if row[0].text] == [
+        "Region", "AFR Region", "AMS region", "ARB Region", "ASP Region", "CIS Region", "EUR Region"]
+    assert (got.loc.page + 1, "Region") in reading.furniture
+
+
+def test_footnote_marks_that_outnumber_their_word_are_still_marks() -> None:
+    """"d" + raised "10" on a line of its own in a narrow header cell: the mark is not the line's size."""
+    path = CORPUS / "wsis-roadmaps-letter.pdf"
+    if not path.exists():
+        pytest.skip("letter rendering not built")
+    reading = read_pdf_detailed(path)
+    assert [m for _, m in reading.note_marks] == [str(n) for n in range(1, 13)]
+    headers = [b.rows[0] for b in reading.raw.blocks if b.rows]
+    assert len(headers) == 3
+    assert [flat(row[1].text) for row in headers] == ["Propose d Timing"] * 3

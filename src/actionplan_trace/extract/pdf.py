@@ -31,6 +31,7 @@ from .pdf_tables import (
     continues,
     find_aligned_grids,
     find_banded_grids,
+    find_wrapped_grids,
     join_rows,
     find_ruled_grids,
     ruling_edges,
@@ -50,6 +51,11 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 FOOTNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§])\s*")
+NOTE_SIGNS = set("*†‡§")
+# A footnote reference is set at most this share of the line's font size, raised by at least
+# this share of it above the line's baseline.
+MARK_SIZE = 0.8
+MARK_RAISE = 0.15
 FURNITURE_ZONE = 0.12
 FURNITURE_SIMILARITY = 85
 IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
@@ -84,6 +90,7 @@ class Line:
     base: float = 0.0
     page: int = 0
     number: int = 0
+    marks: list[str] = field(default_factory=list)
 
     @property
     def first_word_width(self) -> float:
@@ -113,10 +120,13 @@ class Para:
 @dataclass
 class PdfReading:
     """What read_pdf_detailed found: the RawDocument and what it dropped as (page, text): running
-    headers, footers, page numbers and table header rows repeated on continuation pages."""
+    headers, footers, page numbers and table header rows repeated on continuation pages
+    (`furniture`), and footnote reference marks taken out of the text they were glued to
+    (`note_marks`)."""
 
     raw: RawDocument
     furniture: list[tuple[int, str]] = field(default_factory=list)
+    note_marks: list[tuple[int, str]] = field(default_factory=list)
 
 
 def join_lines(texts: list[str], label: str | None = None) -> str:
@@ -183,24 +193,46 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 # --- lines --------------------------------------------------------------------------------
 
 
+def _is_mark(c: Char, prev: Char | None, size: float, base: float) -> bool:
+    """Whether `c` is (part of) a footnote reference: a small raised digit or note sign set right
+    after the text it marks (no space between)."""
+    if prev is None or not (c.text.isdigit() or c.text in NOTE_SIGNS):
+        return False
+    return c.size <= MARK_SIZE * size and c.base < base - MARK_RAISE * size and c.x0 - prev.x1 < 0.3 * size
+
+
 def _make_line(chars: list[Char]) -> Line | None:
+    """One line from its glyphs; footnote reference marks go to `marks`, not into the text."""
     chars = sorted(chars, key=lambda c: c.x0)
-    parts: list[str] = []
     visible = [c for c in chars if c.text != " "]
     if not visible:
         return None
+    biggest = max(c.size for c in visible)
+    big = sorted(c.base for c in visible if c.size == biggest)
+    parts: list[str] = []
+    marks: list[str] = []
+    marked: set[int] = set()
     prev: Char | None = None
-    pending = False
+    pending = in_mark = False
     for c in chars:
         if c.text == " ":
             pending = True
             continue
+        if not pending and _is_mark(c, prev, biggest, big[len(big) // 2]):
+            marked.add(id(c))
+            if in_mark:
+                marks[-1] += c.text
+            else:
+                marks.append(c.text)
+            prev, in_mark = c, True
+            continue
         if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)):
             parts.append(" ")
         parts.append(c.text)
-        prev, pending = c, False
-    sizes = Counter(c.size for c in visible)
-    main = [c for c in visible if c.size == sizes.most_common(1)[0][0]]
+        prev, pending, in_mark = c, False, False
+    sizes = Counter(c.size for c in visible if id(c) not in marked)
+    size = sizes.most_common(1)[0][0]
+    main = [c for c in visible if c.size == size]
     return Line(
         chars=chars,
         text="".join(parts).strip(),
@@ -208,24 +240,30 @@ def _make_line(chars: list[Char]) -> Line | None:
         x1=max(c.x1 for c in visible),
         top=min(c.top for c in main),
         bottom=max(c.bottom for c in main),
-        size=sizes.most_common(1)[0][0],
+        size=size,
         bold=all(c.bold for c in visible),
         base=sorted(c.base for c in main)[len(main) // 2],
+        marks=marks,
     )
 
 
 def group_lines(chars: list[Char], split_gap: float | None = None) -> list[Line]:
     """Cluster glyphs into lines by vertical overlap; optionally split lines at wide gaps.
 
-    Rows are first cut where a glyph's middle leaves the current row's band, then neighbouring
-    rows that overlap by half their height are merged (superscripts, mixed sizes).
+    Rows are first cut where a glyph's middle leaves the current row's band (the box of the
+    row's first glyph, or of a larger one that joins: a superscript that sorts first must not
+    set the band, or the commas below it fall out of the row), then neighbouring rows that
+    overlap by half their height are merged (superscripts, mixed sizes).
     """
     rows: list[list[Char]] = []
     bands: list[list[float]] = []
+    band_sizes: list[float] = []
     for c in sorted(chars, key=lambda c: (c.top + c.bottom) / 2):
         mid = (c.top + c.bottom) / 2
         if rows and bands[-1][0] - 1 <= mid <= bands[-1][1] + 1:
             rows[-1].append(c)
+            if c.text != " " and c.size > band_sizes[-1] + 0.5:
+                bands[-1], band_sizes[-1] = [c.top, c.bottom], c.size
             continue
         if c.text == " ":
             home = next((k for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1)
@@ -235,6 +273,7 @@ def group_lines(chars: list[Char], split_gap: float | None = None) -> list[Line]
             continue
         rows.append([c])
         bands.append([c.top, c.bottom])
+        band_sizes.append(c.size)
     merged_rows: list[list[Char]] = []
     merged_bands: list[list[float]] = []
     for row, band in zip(rows, bands):
@@ -400,6 +439,7 @@ class _Page:
     tables: list[tuple[Grid, list[list[list[Line]]]]]
     separators: list[float]
     table_numbers: list[int] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -459,13 +499,14 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[_Page, int]:
         k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
         (table_chars[k] if k is not None else free).append(c)
     lines = group_lines(free, split_gap=2.5)
-    aligned = find_aligned_grids(_segments_by_line(lines))
-    if aligned:
-        in_grid = [ln for ln in lines if any(_inside(ln.chars[0], g.bbox) for g in aligned)]
-        for g in aligned:
-            grids.append(g)
-            table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
-        lines = [ln for ln in lines if ln not in in_grid]
+    for finder in (_wrapped_grids, _aligned_grids):
+        found = finder(lines)
+        if found:
+            in_grid = [ln for ln in lines if any(_inside(ln.chars[0], g.bbox) for g in found)]
+            for g in found:
+                grids.append(g)
+                table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
+            lines = [ln for ln in lines if ln not in in_grid]
     lines = _merge_segments(lines)
     for ln in lines:
         ln.page = number
@@ -474,21 +515,39 @@ def _read_page(page: pdfium.PdfPage, number: int) -> tuple[_Page, int]:
     if not chars:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
     seps = _footnote_separators(edges, grids, width)
-    return _Page(number, width, height, lines, tables, seps), images
+    cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
+    marks = [m for ln in lines + cell_lines for m in ln.marks]
+    return _Page(number, width, height, lines, tables, seps, marks=marks), images
+
+
+def _visual_lines(lines: list[Line]) -> list[list[Line]]:
+    """Wide-gap segments grouped per visual line (segments sharing a top)."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if out and abs(ln.top - out[-1][0].top) <= 1.5:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
 
 
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
-    """Segments grouped per visual line (lines sharing a top), for the unruled-table finder."""
-    out: list[list[Segment]] = []
-    tops: list[float] = []
-    for i, ln in enumerate(lines):
-        seg = Segment(ln.x0, ln.x1, ln.top, ln.bottom, i)
-        if tops and abs(ln.top - tops[-1]) <= 1.5:
-            out[-1].append(seg)
-        else:
-            out.append([seg])
-            tops.append(ln.top)
-    return out
+    """Segments grouped per visual line, for the unruled-table finders."""
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    return [[Segment(ln.x0, ln.x1, ln.top, ln.bottom, index[id(ln)]) for ln in row] for row in _visual_lines(lines)]
+
+
+def _aligned_grids(lines: list[Line]) -> list[Grid]:
+    return find_aligned_grids(_segments_by_line(lines))
+
+
+def _wrapped_grids(lines: list[Line]) -> list[Grid]:
+    """Unruled tables with wrapped cells, from the segments and glyph boxes of each visual line."""
+    if not lines:
+        return []
+    glyphs = [[(c.x0, c.top, c.x1, c.bottom) for ln in row for c in ln.chars if c.text != " "] for row in _visual_lines(lines)]
+    size = Counter(ln.size for ln in lines).most_common(1)[0][0]
+    return find_wrapped_grids(_segments_by_line(lines), glyphs, size)
 
 
 def _merge_segments(lines: list[Line]) -> list[Line]:
@@ -765,7 +824,8 @@ def read_pdf_detailed(path: Path) -> PdfReading:
         [p.lines for p in pages] + [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     )
     blocks = assemble(pages, spacing, furniture)
-    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture)
+    marks = [(p.number, m) for p in pages for m in p.marks]
+    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks)
 
 
 def read_pdf(path: Path) -> RawDocument:

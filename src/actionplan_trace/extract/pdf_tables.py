@@ -127,7 +127,8 @@ def _grid_from_cells(cells: list[BBox], ruled: bool) -> Grid:
 
 
 def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
-    """Ruled tables (at least two rows and two columns) from ruling edges, pdfplumber's lattice way."""
+    """Ruled tables from ruling edges, pdfplumber's lattice way: two or more columns, or a single
+    column of two or more rows (the Region tables of an Action Plan); one boxed cell is a frame."""
     if not edges:
         return []
     merged = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
@@ -136,7 +137,7 @@ def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
     grids = []
     for group in cells_to_tables(cells):
         grid = _grid_from_cells(group, ruled=True)
-        if len(grid.rows) >= 1 and len(grid.columns) >= 2:
+        if len(grid.columns) >= 2 or len(grid.rows) >= 2:
             grids.append(grid)
     return grids
 
@@ -267,6 +268,98 @@ def _aligned_grid(run: list[Sequence[Segment]], columns: list[float]) -> Grid:
         b = max(s.bottom for s in line)
         rows.append([(c - 0.5, t - 0.5, bounds[i] - 0.5, b + 0.5) for i, c in enumerate(columns)])
     return Grid(bbox=(columns[0] - 0.5, top - 0.5, x1 + 1, bottom + 0.5), columns=columns, rows=rows, ruled=False)
+
+
+def _column_of(box: BBox, bounds: list[tuple[float, float]]) -> int | None:
+    mid = (box[0] + box[2]) / 2
+    return next((k for k, (a, b) in enumerate(bounds) if a <= mid <= b), None)
+
+
+def _row_starts(lines: Sequence[Sequence[BBox]], bounds: list[tuple[float, float]], size: float) -> list[int]:
+    """Indexes of the visual lines that open a table row: the first column begins new text there
+    (first line, or further below its previous line than the column's line pitch) and so does
+    every other column with text on that line."""
+    bottoms: list[list[float | None]] = []
+    for boxes in lines:
+        per: list[float | None] = [None] * len(bounds)
+        for box in boxes:
+            k = _column_of(box, bounds)
+            if k is not None:
+                per[k] = max(per[k] or box[3], box[3])
+        bottoms.append(per)
+    steps: list[float] = []
+    for k in range(len(bounds)):
+        ys = [y for per in bottoms if (y := per[k]) is not None]
+        steps += [b - a for a, b in zip(ys, ys[1:]) if 0 < b - a < 2 * size]
+    pitch = sorted(steps)[len(steps) // 2] if steps else 1.2 * size
+    tolerance = pitch + max(0.12 * size, 1.0)
+    last: list[float | None] = [None] * len(bounds)
+    starts: list[int] = []
+    for i, per in enumerate(bottoms):
+        fresh = [y is not None and (prev is None or y - prev > tolerance) for y, prev in zip(per, last)]
+        if per[0] is not None and all(f for f, y in zip(fresh, per) if y is not None):
+            starts.append(i)
+        last = [y if y is not None else prev for y, prev in zip(per, last)]
+    return starts
+
+
+def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequence[BBox]], size: float) -> list[Grid]:
+    """Unruled tables whose cells wrap over several lines (no rules, or vertical rules only).
+
+    `lines` holds each visual line's wide-gap segments, `glyphs` its glyph boxes. A table starts at
+    a line of two or more segments and takes in the lines below while they stay close (no gap of
+    more than 1.5 lines) and some vertical strip stays free of glyphs over all of them; those strips
+    are the column gaps. Rows start where the first column begins new text, after more than its
+    line pitch, together with every other column that has text on that line. At least three lines
+    must have text in two columns or more.
+    """
+    grids: list[Grid] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i]) < 2:
+            i += 1
+            continue
+        j, gaps = i, _region_gaps(glyphs[i:i + 1], size)
+        while gaps and j + 1 < len(lines):
+            gap = min(s.top for s in lines[j + 1]) - max(s.bottom for s in lines[j])
+            wider = _region_gaps(glyphs[i:j + 2], size)
+            if gap > 1.5 * size or not wider:
+                break
+            j, gaps = j + 1, wider
+        grid = _wrapped_grid(lines[i:j + 1], glyphs[i:j + 1], gaps, size) if gaps else None
+        if grid is None:
+            i += 1
+            continue
+        grids.append(grid)
+        i = j + 1
+    return grids
+
+
+def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float) -> list[tuple[float, float]]:
+    boxes = [b for line in glyphs for b in line]
+    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    return _gutters(boxes, x0, x1, top, bottom, size)
+
+
+def _wrapped_grid(
+    lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequence[BBox]], gaps: list[tuple[float, float]], size: float
+) -> Grid | None:
+    boxes = [b for line in glyphs for b in line]
+    x0, x1 = min(b[0] for b in boxes) - 1, max(b[2] for b in boxes) + 1
+    columns = [x0] + [b - 1 for _, b in gaps]
+    bounds = [a + 1 for a, _ in gaps] + [x1]
+    spans = list(zip(columns, bounds))
+    multi = sum(1 for line in glyphs if len({_column_of(b, spans) for b in line} - {None}) >= 2)
+    starts = _row_starts(glyphs, spans, size)
+    if multi < 3 or len(starts) < 2 or starts[0] != 0:
+        return None
+    tops = [min(s.top for s in line) - 1 for line in lines]
+    edges = [tops[k] for k in starts] + [max(s.bottom for s in lines[-1]) + 1]
+    rows: list[list[BBox | None]] = [
+        [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in zip(edges, edges[1:])
+    ]
+    return Grid((x0, edges[0], x1, edges[-1]), columns, rows, ruled=False)
 
 
 # --- stitching ------------------------------------------------------------------------------
