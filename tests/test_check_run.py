@@ -119,6 +119,20 @@ def test_missing_path_is_exit_2(tmp_path) -> None:
     assert result.stderr.startswith("trace: nowhere: no such file or folder")
 
 
+def test_nothing_to_check_is_said_on_stderr(tmp_path) -> None:
+    """A CI job pointed at the wrong folder, or an include pattern that matches nothing, must not pass silently."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    (tmp_path / "trace.toml").write_text('include = ["drafts/*"]\n', encoding="utf-8")
+    result = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("0 files checked")
+    assert result.stderr == "trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths after include/exclude\n"
+    (tmp_path / "trace.toml").write_text('include = "plans/*"\n', encoding="utf-8")
+    result = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "" and "1 file checked" in result.stdout
+
+
 def test_fail_on_warning(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")

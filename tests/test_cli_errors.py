@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import stat
+import threading
 import zipfile
 from pathlib import Path
 
@@ -109,3 +112,94 @@ def test_binary_named_text(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"\x00\x01\x02" * 100)
     _check_clean_failure(run_cli("extract", str(path)), path, "binary")
+
+
+# --- every command: bad input and output paths ------------------------------------------------
+
+ENCRYPTED_PDF = Path(__file__).parent / "fixtures" / "pdf" / "encrypted.pdf"
+COMMANDS = {
+    "extract": ["extract", "{a}", "-f", "json"],
+    "diff": ["diff", "{a}", "{b}", "-f", "json"],
+    "refs": ["refs", "{a}", "-f", "json"],
+    "graph": ["graph", "{a}"],
+    "validate": ["validate", "{a}", "--against", "{b}", "-f", "json"],
+    "check": ["check", "{a}", "--no-cache", "-f", "json"],
+}
+
+
+def _plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.txt"
+    path.write_text("Objective 2 – Infrastructure\n\nOutput 2.1 – Products\n\nIt implements PP Resolution 71.\n",
+                    encoding="utf-8")
+    return path
+
+
+def _command(name: str, a: Path, b: Path, *extra: str) -> list[str]:
+    return [arg.format(a=a, b=b) for arg in COMMANDS[name]] + list(extra)
+
+
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n != "check"])
+@pytest.mark.parametrize("bad", ["random.docx", "encrypted.pdf"])
+def test_every_command_refuses_bad_input_without_writing(tmp_path, name, bad):
+    path = tmp_path / bad
+    path.write_bytes(ENCRYPTED_PDF.read_bytes() if bad.endswith(".pdf") else os.urandom(4096))
+    out = tmp_path / "out.json"
+    result = run_cli(*_command(name, path, _plan(tmp_path), "-o", str(out)))
+    _check_clean_failure(result, path, "encrypted pdf" if bad.endswith(".pdf") else "not a word .docx")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_output_into_a_missing_directory(tmp_path, name):
+    plan = _plan(tmp_path)
+    out = tmp_path / "no-such-dir" / "out.json"
+    result = run_cli(*_command(name, plan, plan, "-o", str(out)))
+    _check_clean_failure(result, out, "does not exist")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]
+
+
+@pytest.mark.parametrize("name", ["extract", "diff"])  # the two ways output is written (cli, diff.api)
+def test_output_onto_a_directory(tmp_path, name):
+    plan = _plan(tmp_path)
+    out = tmp_path / "taken"
+    out.mkdir()
+    result = run_cli(*_command(name, plan, plan, "-o", str(out)))
+    _check_clean_failure(result, out, "cannot write")
+    assert list(out.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt", "taken"]
+
+
+def test_output_to_a_fifo_is_written_in_place(tmp_path):
+    """`-o /dev/stdout` or a named pipe must be written into, not replaced by a regular file."""
+    plan = _plan(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run_cli("extract", str(plan), "-f", "json", "-o", str(fifo))
+    if reader.is_alive() and result.returncode != 0:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # release the reader
+    reader.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    data = json.loads(received[0])
+    assert data["schema"] == "actionplan-trace/extract/1"
+    assert "It implements PP Resolution 71." in [b["text"] for s in data["sections"] for b in s["blocks"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "no such profile file"),
+        ("name: broken\nheadings: [\n", "cannot read profile"),
+        ("name: broken\nheadings: 5\n", "'headings' must be a list of rules"),
+        ("name: broken\ndetect: [objective]\n", "'detect' must be a mapping"),
+    ],
+    ids=["missing", "bad-yaml", "headings-not-a-list", "detect-not-a-mapping"],
+)
+def test_bad_profile_file_is_one_line(tmp_path, content, words):
+    profile = tmp_path / "mine.yml"
+    if content is not None:
+        profile.write_text(content, encoding="utf-8")
+    result = run_cli("extract", str(_plan(tmp_path)), "--profile", str(profile))
+    _check_clean_failure(result, profile, words)

@@ -33,6 +33,23 @@ def test_tracked_docx_alone_diffs_its_revision_marks(tmp_path: Path) -> None:
     assert all(c["author"] == "BDT Secretariat" for c in data["changes"])
 
 
+def test_docx_alone_without_revision_marks_says_so_and_exits_0() -> None:
+    done = run_cli("diff", NEW)
+    assert done.returncode == 0, done.stderr
+    assert "objective2-new.docx (original → accepted)" in done.stdout
+    assert "Summary: no differences (the file has no revision marks)" in done.stdout
+    tracked = run_cli("diff", str(CORPUS / "objective2-tracked.docx"), "-f", "md")
+    assert tracked.returncode == 1 and "no revision marks" not in tracked.stdout
+
+
+def test_pdf_against_docx_of_the_same_revision_exits_0() -> None:
+    same = run_cli("diff", str(CORPUS / "objective2-new.pdf"), NEW, "-f", "json")
+    assert same.returncode == 0, same.stderr
+    data = json.loads(same.stdout)
+    assert (data["old"]["format"], data["new"]["format"], data["changes"]) == ("pdf", "docx", [])
+    assert data["summary"]["hidden"] > 0
+
+
 def test_all_shows_formatting_only_changes() -> None:
     hidden = json.loads(run_cli("diff", OLD, NEW, "-f", "json").stdout)
     shown = json.loads(run_cli("diff", OLD, NEW, "-f", "json", "--all").stdout)

@@ -219,6 +219,32 @@ def test_table_cell_edit_and_row_added() -> None:
     ]
 
 
+def test_empty_table_rows_added_or_removed_are_formatting_only() -> None:
+    old = """
+@output 2.1 | Products
+  @regional-initiatives | Relevant regional initiatives
+    | Region |
+    | AFR Region |
+    |  |
+    | AMS Region |
+"""
+    new = """
+@output 2.1 | Products
+  @regional-initiatives | Relevant regional initiatives
+    | Region |
+    | AFR Region |
+    | AMS Region |
+    |  |
+    | ARB Region |
+"""
+    changes = diff(old, new)
+    assert [(c.kind, c.where, c.formatting_only) for c in changes] == [
+        ("removed", "table row 3", True),
+        ("added", "table row 4", True),
+        ("added", "table row 5", False),
+    ]
+
+
 def test_refs_added_with_a_stand_in_finder() -> None:
     def refs(text: str) -> set[str]:
         m = re.search(r"WTDC Resolutions ([\d, and]+)", text)

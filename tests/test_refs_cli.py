@@ -66,6 +66,8 @@ def test_registry_option_and_bad_arguments(tmp_path: Path) -> None:
     assert ("REF001", "PP-RES-9999") not in {(f["code"], f["ref"]) for f in data["findings"]}
     bad = run_cli("graph", str(path), "--who-cites", "Resolution 5")
     assert bad.returncode == 2 and "not a canonical id" in bad.stderr and bad.stdout == ""
+    dot = run_cli("graph", str(path), "--who-cites", "WSIS-C5", "-f", "dot")
+    assert dot.returncode == 2 and dot.stderr == "trace: --who-cites writes lines (default), json or csv, not dot\n"
     broken = tmp_path / "broken.yml"
     broken.write_text("entries:\n  NOPE: {}\n", encoding="utf-8")
     result = run_cli("refs", str(path), "--registry", str(broken))

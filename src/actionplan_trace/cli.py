@@ -41,8 +41,9 @@ class ExtractFormat(str, Enum):
 
 
 def fail(message: str) -> None:
-    """Print one line on stderr and exit 2."""
-    sys.stderr.write(f"trace: {message}\n")
+    """Print one line on stderr and exit 2 (a multi-line message, e.g. a YAML error, is folded)."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    sys.stderr.write(f"trace: {line}\n")
     raise typer.Exit(2)
 
 
@@ -177,12 +178,15 @@ def graph(
         unknown = [f for f in family if f not in FAMILIES]
         if unknown:
             raise UsageError(f"unknown family {unknown[0]!r} (one of {', '.join(FAMILIES)})")
-        reg, pairs = load_reports(files, profile, registry)
-        built = build_graph(pairs, reg)
         if who_cites is not None:
             if family_of(who_cites) is None:
                 raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
-            fmt = format.value if format is not None and format.value in ("json", "csv") else "table"
+            if format is not None and format.value not in ("json", "csv"):
+                raise UsageError(f"--who-cites writes lines (default), json or csv, not {format.value}")
+        reg, pairs = load_reports(files, profile, registry)
+        built = build_graph(pairs, reg)
+        if who_cites is not None:
+            fmt = format.value if format is not None else "table"
             write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output)
             return 0
         families = tuple(family) or ("sdg", "sdg-target", "wsis")
@@ -276,6 +280,9 @@ def check(
         else:
             text = check_text(report)
         write_output(text, output)
+        if not report.files:
+            sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
+                             " after include/exclude\n")
         if recording:
             sys.stderr.write(f"trace: recorded {len(report.findings)} findings in baseline {baseline}\n")
         return 1 if report.failed else 0

@@ -141,6 +141,12 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     if not isinstance(data, dict) or "name" not in data:
         raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
     detect = data.get("detect") or {}
+    if not isinstance(detect, dict):
+        raise ProfileError(f"{where}: 'detect' must be a mapping")
+    for key in ("headings", "tables"):
+        rules = data.get(key) or []
+        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+            raise ProfileError(f"{where}: '{key}' must be a list of rules (mappings)")
     known = {"name", "description", "detect", "headings", "tables", "max_heading_words", "extends"}
     headings = tuple(_heading_rule(r, f"{where} headings[{i}]") for i, r in enumerate(data.get("headings") or ()))
     tables = tuple(_table_rule(r, f"{where} tables[{i}]") for i, r in enumerate(data.get("tables") or ()))
@@ -206,7 +212,9 @@ def available_profiles(directory: Path | None = None) -> dict[str, Profile]:
 def get_profile(name: str, directory: Path | None = None) -> Profile:
     """The profile called `name`, or a path to a profile YAML file."""
     candidate = Path(name)
-    if candidate.suffix in (".yml", ".yaml") and candidate.is_file():
+    if candidate.suffix in (".yml", ".yaml"):
+        if not candidate.is_file():
+            raise ProfileError(f"{name}: no such profile file")
         return load_profile_file(candidate, directory)
     profiles = available_profiles(directory)
     if name not in profiles:

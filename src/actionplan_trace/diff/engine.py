@@ -254,6 +254,11 @@ def _paired_step(old: Item, new: Item) -> Step:
     return Step(old, new, words=word_diff(block_text(old.block), block_text(new.block)))
 
 
+def _blank(cells: list[str]) -> bool:
+    """True for a table row with no text: adding or removing it is white space only."""
+    return not any(c.strip() for c in cells)
+
+
 @dataclass
 class _Emitter:
     """Walks the merged steps and turns them into `Change`s."""
@@ -389,9 +394,11 @@ class _Emitter:
         cells_a, cells_b = cell_texts(x), cell_texts(y)
         for row in rows:
             if row.old is not None and row.new is None:
-                self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None, where=f"table row {row.old + 1}")
+                self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None,
+                          formatting_only=_blank(cells_a[row.old]), where=f"table row {row.old + 1}")
             elif row.new is not None and row.old is None:
-                self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]), where=f"table row {row.new + 1}")
+                self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]),
+                          formatting_only=_blank(cells_b[row.new]), where=f"table row {row.new + 1}")
             elif row.old is not None and row.new is not None and row.cells is not None:
                 for col, ops in enumerate(row.cells):
                     if changed(ops):

@@ -71,8 +71,12 @@ def heading(result: DiffResult) -> str:
 
 
 def report_summary(result: DiffResult, all_changes: bool) -> str:
-    """The one-line summary of a report."""
-    return summary_line(result.summary(all_changes))
+    """The one-line summary of a report; says so when a single .docx has no revision marks to diff."""
+    line = summary_line(result.summary(all_changes))
+    old, new = result.old, result.new
+    if old.source.path == new.source.path and old.source.view != new.source.view and not new.revisions:
+        line += " (the file has no revision marks)"
+    return line
 
 
 def path_text(path: list[str], limit: int = 48) -> str:
