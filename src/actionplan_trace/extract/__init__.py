@@ -41,39 +41,41 @@ def sniff_format(path: Path, head: bytes) -> str:
     raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r}; expected .docx, .pdf, .txt, .md or .html")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an InputError saying why they cannot be had."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (the first `limit` of them, if given), or an InputError saying why not."""
     if not path.exists():
         raise InputError(str(path), "no such file")
     if path.is_dir():
         raise InputError(str(path), "is a directory, not a document")
     try:
-        return path.read_bytes()
+        if limit is None:
+            return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(limit)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
 
 
 def read(path: str | Path, view: str = "accepted") -> RawDocument:
-    """Read any supported file into a RawDocument; `view` chooses accepted or original revisions."""
+    """Read any supported file into a RawDocument; `view` chooses accepted or original revisions.
+
+    Only the first bytes are read here, to pick the extractor; each extractor reads the file
+    once and fills in the Source (hash, format, view, pages) itself.
+    """
     path = Path(path)
     if view not in VIEWS:
         raise InputError(str(path), f"unknown view {view!r} (accepted or original)")
-    data = read_bytes(path)
-    fmt = sniff_format(path, data[:8])
-    source = Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), view=view)
+    fmt = sniff_format(path, read_bytes(path, limit=8))
     if fmt == "docx":
         from .docx import read_docx
 
-        raw = read_docx(path, view=view)
-    elif fmt == "pdf":
+        return read_docx(path, view=view)
+    if fmt == "pdf":
         from .pdf import read_pdf
 
-        raw = read_pdf(path)
-        source.view = "accepted"
-    else:
-        from .text import read_text
+        return read_pdf(path)
+    from .text import read_text
 
-        raw = read_text(path, source, data)
-    source.pages = raw.source.pages if raw.source is not source else None
-    raw.source = source
-    return raw
+    data = read_bytes(path)
+    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest(), view=view)
+    return read_text(path, source, data)

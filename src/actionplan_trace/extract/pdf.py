@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from . import read_bytes
 from .pdf_tables import (
     Grid,
     PageTable,
@@ -774,15 +775,11 @@ def _joins(para: Para, line: Line, rights: dict[int, float], first_on_page: bool
     return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    try:
-        head = path.read_bytes()[:1024]
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
-    if b"%PDF-" not in head:
+def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+    if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
@@ -793,7 +790,8 @@ def _open(path: Path) -> pdfium.PdfDocument:
 def read_pdf_detailed(path: Path) -> PdfReading:
     """Read a PDF; also report the header/footer lines dropped as page furniture."""
     path = Path(path)
-    document = _open(path)
+    data = read_bytes(path)
+    document = _open(path, data)
     try:
         pages: list[_Page] = []
         images = 0
@@ -805,7 +803,7 @@ def read_pdf_detailed(path: Path) -> PdfReading:
             parsed, page_images = _read_page(page, i + 1)
             pages.append(parsed)
             images += page_images
-        source = Source(str(path), "pdf", hashlib.sha256(path.read_bytes()).hexdigest(), pages=len(pages))
+        source = Source(str(path), "pdf", hashlib.sha256(data).hexdigest(), pages=len(pages))
     finally:
         document.close()
     if pages and not any(p.lines or p.tables for p in pages):
