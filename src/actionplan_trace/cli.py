@@ -6,6 +6,7 @@ nowhere else. Output files are written atomically, so a failed run leaves no par
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from enum import Enum
@@ -108,7 +109,7 @@ def extract(
         elif format is ExtractFormat.md:
             write_output(render.to_markdown(doc), output)
         elif output is not None:
-            console = Console(record=True, width=160, file=open(os.devnull, "w"))
+            console = Console(record=True, width=160, file=io.StringIO())
             console.print(render.to_tree(doc))
             write_output(console.export_text(), output)
         else:

@@ -9,7 +9,7 @@ compiles every regex once; nothing here looks at a document except `detect_profi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -71,7 +71,6 @@ class Profile:
     tables: tuple[TableRule, ...]
     max_heading_words: int = 80
     path: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 def _regex(pattern: str, where: str) -> re.Pattern[str]:
@@ -147,7 +146,6 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         rules = data.get(key) or []
         if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
             raise ProfileError(f"{where}: '{key}' must be a list of rules (mappings)")
-    known = {"name", "description", "detect", "headings", "tables", "max_heading_words", "extends"}
     headings = tuple(_heading_rule(r, f"{where} headings[{i}]") for i, r in enumerate(data.get("headings") or ()))
     tables = tuple(_table_rule(r, f"{where} tables[{i}]") for i, r in enumerate(data.get("tables") or ()))
     if base is not None:
@@ -162,7 +160,6 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         headings=headings,
         tables=tables,
         max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
-        extra={k: v for k, v in data.items() if k not in known},
     )
 
 
