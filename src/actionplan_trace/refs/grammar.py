@@ -17,6 +17,7 @@ Every pattern is compiled once at import (the region alternation once per regist
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -652,7 +653,23 @@ def organ_before(text: str, start: int, window: int = 48) -> str | None:
 _SECTOR_WORD = re.compile(r"\bITU-[DTR]\b")
 
 
-def sector_before(text: str, start: int) -> str | None:
-    """The last "ITU-D"/"ITU-T"/"ITU-R" of the paragraph before `start` (a paragraph keeps to one sector)."""
-    hits = _SECTOR_WORD.findall(text, max(0, text.rfind("\n", 0, start)), start)
-    return hits[-1] if hits else None
+class SectorIndex:
+    """The sector words ("ITU-D", "ITU-T", "ITU-R") and line breaks of one text, found once, so
+    that asking for the sector before each of many cites stays linear in the text's length."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks: list[tuple[int, int, str]] | None = None
+        self.breaks: list[int] = []
+
+    def before(self, start: int) -> str | None:
+        """The last sector word of the paragraph before `start` (a paragraph keeps to one sector)."""
+        if self.marks is None:
+            self.marks = [(m.end(), m.start(), m.group(0)) for m in _SECTOR_WORD.finditer(self.text)]
+            self.breaks = [m.start() for m in re.finditer("\n", self.text)]
+        k = bisect.bisect_right(self.marks, (start, start, "\uffff")) - 1
+        if k < 0:
+            return None
+        _, begin, word = self.marks[k]
+        newline = bisect.bisect_left(self.breaks, start) - 1
+        return word if newline < 0 or self.breaks[newline] <= begin else None

@@ -10,11 +10,12 @@ the wrong goal, WSIS line outside C1–C11, duplicates, unsorted lists, fuzzy co
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 from rapidfuzz.distance import OSA
@@ -23,7 +24,7 @@ from ..errors import ProfileError
 from ..profiles import RULES_DIR
 from . import ids
 from .findings import FindingRule, about, finding
-from .grammar import Cite, Item, has_digit, organ_before, reference_like, sector_before
+from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import YAML_LOADER, Registry
 from .types import Finding, Reference, RefContext, Rev
 
@@ -125,6 +126,7 @@ class Resolver:
         self.findings: list[Finding] = []
         self.state = _State()
         self.itu_goals_from: int | None = None
+        self.sectors = SectorIndex(text)
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
@@ -346,7 +348,7 @@ class Resolver:
 
     def study_sector(self, cite: Cite) -> str | None:
         """The sector of a study group or Question: written, earlier in the paragraph, or from context."""
-        sector = cite.sector or sector_before(self.text, cite.start) or self.ctx.sector
+        sector = cite.sector or self.sectors.before(cite.start) or self.ctx.sector
         if sector is None:
             self.ambiguous(cite, "the sector of the study group is not stated")
         return sector
@@ -412,12 +414,31 @@ class Resolver:
         """Reference-like words no cite covers: reported with their text, never dropped."""
         if not has_digit(self.text):
             return
-        spans = [(c.start, c.end) for c in cites]
+        covered = _Coverage((c.start, c.end) for c in cites)
         for m in reference_like(self.text):
-            if any(s <= m.start() < e for s, e in spans):
+            if covered.covers(m.start()):
                 continue
             snippet = " ".join(self.text[m.start():m.start() + 60].split())
             self.note("REF008", f"looks like a reference but does not parse: {snippet!r}", text=snippet)
+
+
+class _Coverage:
+    """Spans indexed once by start, with the furthest end reached so far: whether any span
+    covers a position is one binary search, so checking every match stays near-linear."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, pos: int) -> bool:
+        """True when some span has start <= pos < end."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.reach[k] > pos
 
 
 def _target_span(goal: int, targets: set[str]) -> str:
