@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .profiles import HeadingRule, Profile, TableRule
+from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
 
-# A typed (or, in a PDF, printed) number before a heading: "2.1", "3.", "IV.", "B.", "a)", "(iv)", "(2)".
-TYPED_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Z]\.|\(?(?:[a-zA-Z]|[ivx]{1,4})\)|\(\d+\))[\s\u00a0]+")
-BULLET = re.compile(r"^\s*([-•·▪‣◦–—*o§])[\s\u00a0]+")
 FINAL_PUNCT = re.compile(r"[.;:,!?]$")
 TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
@@ -53,11 +51,6 @@ def slug(text: str, limit: int = 36) -> str:
             break
         out = candidate
     return out or "untitled"
-
-
-def is_bullet_label(label: str | None) -> bool:
-    """True for a list label that is a glyph rather than a number or letter."""
-    return bool(label) and not any(ch.isalnum() for ch in label or "")
 
 
 def _words(text: str) -> int:
@@ -256,7 +249,7 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
         text = para.strip()
         if not text:
             continue
-        m = BULLET.match(text)
+        m = SPACED_BULLET.match(text)
         if m:
             blocks.append(Block("list-item", text[m.end():].strip(), loc=cell.loc, label=m.group(1), field=name))
         else:

@@ -11,20 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..text_patterns import LEADER
+
 TOKEN = re.compile(r"\w+(?:[.,&'’:\-]\w+)*|\s+|.", re.DOTALL)
 WORD = re.compile(r"\w+(?:[.,&'’:\-]\w+)*")
-LEADER = re.compile(
-    r"""^\s*(?:
-        [-•·▪‣◦–—*§●○■□➢➤►✓o>]            # a bullet glyph
-      | \(?\d+(?:\.\d+)+\.?\)?               # 2.1  2.1.  (2.1)
-      | \(?\d+[.)]                           # 1.  1)  (1)
-      | \(\d+\)
-      | \d+(?=\t)                            # 1<tab> (Word numbering in text renderings)
-      | \(?[a-zA-Z][.)]                      # a.  a)  (a)
-      | \(?[ivxIVX]+[.)]                     # iv.  iv)
-    )(?:\s*[-–—:]\s+|\s+)""",
-    re.VERBOSE,
-)
 
 
 def tokenize(text: str) -> list[str]:

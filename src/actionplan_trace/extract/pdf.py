@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of
 from . import read_bytes
 from .pdf_tables import (
     Grid,
@@ -40,13 +41,10 @@ from .pdf_tables import (
 )
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
-BULLETS = set("•●▪■◦○‣⁃–—-*·➢❖✓")
-NUMBER_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)]|\([a-zA-Z0-9]+\)|[ivxIVX]+[.)])\s")
 SENTENCE_END = re.compile(r"[.:;!?]$")
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show.
-GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢",
-               "\uf076": "❖", "\uf0fc": "✓"}
+GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,
@@ -315,16 +313,6 @@ def _split_wide(chars: list[Char], factor: float) -> list[list[Char]]:
 # --- paragraphs ---------------------------------------------------------------------------
 
 
-def bullet_of(text: str) -> str | None:
-    """The bullet glyph that opens a line, if any."""
-    first = text[:1]
-    if first in BULLETS and (len(text) == 1 or text[1] in " \t\u00a0" or first not in "-*–—"):
-        if first in "-–—*" and (len(text) < 2 or text[1] not in " \t\u00a0"):
-            return None
-        return first
-    return None
-
-
 def _label_x(line: Line, glyph: str) -> float:
     seen = False
     for c in line.chars:
@@ -388,7 +376,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing) ->
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
-    return bool(SENTENCE_END.search(prev.text) and NUMBER_LABEL.match(line.text))
+    return bool(SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text))
 
 
 def _new_para(line: Line) -> Para:

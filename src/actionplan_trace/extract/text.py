@@ -16,8 +16,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..text_patterns import SPACED_BULLET
 
-BULLET = re.compile(r"^([-•·▪‣◦–*])[\s\u00a0]+")
 ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|</?p>")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -38,7 +38,7 @@ def decode(path: Path, data: bytes) -> str:
 
 
 def _paragraph(text: str, index: int, line: int) -> Block:
-    m = BULLET.match(text)
+    m = SPACED_BULLET.match(text)
     loc = Loc(paragraph=index, line=line)
     if m:
         return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1))

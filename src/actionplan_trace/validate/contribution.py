@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from ..model import Document, Loc, Revision, Section, Source
 from ..refs.findings import FindingRule
 from ..refs.types import Finding
+from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
 
@@ -34,7 +35,6 @@ DUPLICATE_MIN_WORDS = 4
 CONTENT_REVISION = re.compile(r"insert|delete|move")
 INSERTED = re.compile(r"insert|move-to")
 DELETED = re.compile(r"delete|move-from")
-_NUMBER_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[a-z]\))\s+")
 _NUMBERED = ("output", "objective", "outcome", "clause", "part")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "„": '"', "\u00a0": " "})
 
@@ -118,7 +118,7 @@ class ValidationReport:
 
 def norm_title(text: str) -> str:
     """A heading folded for comparison: quotes, case, white space, typed number, final punctuation."""
-    text = _NUMBER_LEAD.sub("", text.translate(_QUOTES))
+    text = TYPED_NUMBER.sub("", text.translate(_QUOTES))
     return re.sub(r"\s+", " ", text).strip().strip(" .:;,\"'").casefold()
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
-from ..structure import is_bullet_label
+from ..text_patterns import is_bullet_label
 
 PREAMBLE_KINDS = ("front-matter", "abstract", "introduction", "proposals")
 

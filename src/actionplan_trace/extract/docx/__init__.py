@@ -1,0 +1,48 @@
+"""Read a .docx into flat blocks by walking its XML once, in either revision view.
+
+python-docx's `Paragraph.text` skips `w:ins` and drops `w:del`, which matches no view Word
+offers, and it knows nothing of list labels or footnotes; so this module opens the ZIP
+package itself, parses each part with the safe parser of `xmlsafe`, and walks
+word/document.xml child by child (no XPath over the whole tree).
+
+Conventions (the contract other modules rely on):
+
+- `view="accepted"` shows the document with every tracked change accepted, `"original"`
+  with every change rejected. Inserted/deleted runs, moves, paragraph marks, table rows and
+  cells, and numbering-property changes follow the view; property changes (`w:rPrChange`,
+  `w:pPrChange`) select the old or new formatting, and all changes are recorded as
+  `Revision`s whichever view is read.
+- `Loc.paragraph` is the 0-based index of a `w:p` or `w:tbl` among the body's block-level
+  elements in XML order (content controls and custom-XML wrappers unwrapped), counted the
+  same way in both views. A paragraph joined to the next by a removed paragraph mark keeps
+  the index of its first part and takes its properties (style, numbering) from the first
+  part that shows any text, else from the last part (whose mark survives), as Word does
+  when it joins paragraphs. Blocks from a text box carry their
+  anchor paragraph's loc. Table cells add `row` (index of the `w:tr` in the XML) and `col`
+  (grid column where the cell starts, counting `w:gridBefore` and `w:gridSpan`).
+- Empty paragraphs produce no block (their index is still counted); an empty numbered
+  paragraph still advances its list's counter, as in Word.
+- `outline_level` (0-based, like Word's `w:outlineLvl`): the paragraph's own `w:outlineLvl`,
+  else the nearest style of its `basedOn` chain that sets one, else the nearest style in that
+  chain named "heading N" (N-1). Level 9 means body text (None).
+- `label` is the list label Word would draw, computed from numbering.xml; it is never part
+  of `text`. Bullets are labelled with their glyph (Symbol/Wingdings private-use glyphs
+  mapped to Unicode). Lists sharing an abstractNum share counters unless the `w:num` has a
+  `w:startOverride`, which makes it a list of its own.
+- Tables: one `Cell` per `w:tc`; a `gridSpan` cell is one cell; a vertically merged
+  continuation cell is kept as a cell of its own with its own (normally empty) text. Cell
+  paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
+  ("2.1 Title") because a cell has nowhere else to keep it; nested tables and text boxes
+  in a cell are flattened into its paragraphs, one line per nested row.
+- Footnotes and endnotes referenced from the visible text become `footnote` blocks in
+  reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
+- Hidden (`w:vanish`) text is read like any other text; field instructions are not, field
+  results are. Headers, footers, comments and `w:altChunk` imports are not read.
+"""
+
+from __future__ import annotations
+
+from .numbering import format_number
+from .reader import read_docx
+
+__all__ = ["format_number", "read_docx"]

@@ -1,0 +1,56 @@
+"""Characters Word draws from Symbol and Wingdings private-use code points (w:sym, bullet lvlText)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ...text_patterns import pua_bullet
+from .ooxml import W
+
+_SYMBOL_GREEK = dict(zip(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖαβχδεφγηιϕκλμνοπθρστυϖωξψζ",
+))
+_SYMBOL_OTHER = {
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥",
+    0x7E: "∼", 0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAE: "→", 0xB0: "°", 0xB1: "±", 0xB3: "≥",
+    0xB4: "×", 0xB7: "•", 0xB9: "≠", 0xBA: "≡", 0xBB: "≈", 0xD7: "⋅", 0xDE: "⇒", 0xE0: "◊",
+    0xE5: "∑", 0xF2: "∫",
+}
+
+
+def pua_char(code: int, font: str | None) -> str:
+    """A Symbol/Wingdings code point (0x00-0xFF, private-use offset removed) as Unicode."""
+    font = (font or "").lower()
+    if font.startswith("symbol"):
+        char = chr(code)
+        return _SYMBOL_OTHER.get(code) or _SYMBOL_GREEK.get(char) or (char if 0x20 <= code < 0x7F else "")
+    if font.startswith("wingdings"):
+        return pua_bullet(code)
+    return chr(code) if 0x20 <= code < 0x7F or code >= 0xA0 else ""
+
+
+def sym_text(sym: etree._Element) -> str:
+    """The character a w:sym draws (Symbol/Wingdings code points mapped to Unicode)."""
+    try:
+        code = int(sym.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        return pua_char(code - 0xF000, sym.get(W + "font"))
+    return chr(code) if 0x20 <= code < 0xD800 or 0xE000 <= code < 0x110000 else ""
+
+
+def bullet_glyph(text: str) -> str:
+    """A bullet level's lvlText with private-use and Symbol middle-dot glyphs mapped."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xF000 <= code <= 0xF0FF:
+            out.append(pua_bullet(code - 0xF000))
+        elif code == 0xB7:
+            out.append("•")
+        else:
+            out.append(char)
+    return "".join(out)
+

@@ -1,0 +1,237 @@
+"""numbering.xml: list definitions, running counters, and the labels Word draws in each number format."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .glyphs import bullet_glyph
+from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
+from .styles import Styles
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+                  "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
+_ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي"
+_CHICAGO = "*†‡§"
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def _words(n: int) -> str:
+    """English cardinal words for 0-999 (larger numbers fall back to digits)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + ("-" + _ONES[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        return _ONES[hundreds] + " hundred" + (" " + _words(rest) if rest else "")
+    return str(n)
+
+
+def _ordinal_words(n: int) -> str:
+    words = _words(n)
+    head, sep, last = words.rpartition("-") if "-" in words else words.rpartition(" ")
+    if last in _ORDINAL_WORDS:
+        last = _ORDINAL_WORDS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    elif not last.isdigit():
+        last += "th"
+    return head + sep + last
+
+
+def format_number(n: int, fmt: str) -> str:
+    """`n` in Word numbering format `fmt` (w:numFmt); unknown formats fall back to decimal."""
+    if fmt == "none":
+        return ""
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperRoman", "lowerRoman") and n > 0:
+        text = _roman(n)
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt == "ordinal":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if fmt == "cardinalText":
+        return _words(n).capitalize()
+    if fmt == "ordinalText":
+        return _ordinal_words(n).capitalize()
+    if fmt == "chicago" and n > 0:
+        return _CHICAGO[(n - 1) % 4] * ((n - 1) // 4 + 1)
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "arabicAlpha" and n > 0:
+        return _ARABIC_ALPHA[(n - 1) % len(_ARABIC_ALPHA)]
+    if fmt in ("hex", "hexadecimal"):
+        return f"{n:X}"
+    return str(n)
+
+
+@dataclass
+class Level:
+    fmt: str
+    text: str | None
+    start: int
+    restart: int | None
+    legal: bool
+    pstyle: str | None
+
+
+def parse_level(el: etree._Element) -> Level:
+    fmt_el = el.find(W + "numFmt")
+    if fmt_el is None:
+        alt = el.find(MC_ALT)
+        branch = alt.find(MC_FALLBACK) if alt is not None else None
+        fmt_el = branch.find(W + "numFmt") if branch is not None else None
+    return Level(
+        fmt=attr(fmt_el) or "decimal",
+        text=attr(el.find(W + "lvlText")),
+        start=to_int(attr(el.find(W + "start"))) or 0,
+        restart=to_int(attr(el.find(W + "lvlRestart"))),
+        legal=bool(onoff(el.find(W + "isLgl"))),
+        pstyle=attr(el.find(W_PSTYLE)),
+    )
+
+
+@dataclass
+class Num:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, Level] = field(default_factory=dict)
+
+
+class Numbering:
+    """numbering.xml definitions plus the running counters of one reading pass."""
+
+    def __init__(self, root: etree._Element | None, styles: Styles) -> None:
+        self.abstract: dict[str, dict[int, Level]] = {}
+        self.style_link: dict[str, str] = {}
+        self.num_style_link: dict[str, str] = {}
+        self.nums: dict[int, Num] = {}
+        self.styles = styles
+        self.counters: dict[tuple[str, object], dict[int, int]] = {}
+        if root is None:
+            return
+        for el in root:
+            if el.tag == W + "abstractNum":
+                aid = el.get(W + "abstractNumId", "")
+                self.abstract[aid] = {
+                    to_int(lvl.get(W_ILVL)) or 0: parse_level(lvl) for lvl in el.iter(W + "lvl")
+                }
+                link = attr(el.find(W + "styleLink"))
+                if link:
+                    self.style_link[link] = aid
+                link = attr(el.find(W + "numStyleLink"))
+                if link:
+                    self.num_style_link[aid] = link
+            elif el.tag == W + "num":
+                num_id = to_int(el.get(W_NUMID))
+                if num_id is None:
+                    continue
+                num = Num(abstract=attr(el.find(W + "abstractNumId")) or "")
+                for override in el.iter(W + "lvlOverride"):
+                    ilvl = to_int(override.get(W_ILVL)) or 0
+                    start = to_int(attr(override.find(W + "startOverride")))
+                    if start is not None:
+                        num.starts[ilvl] = start
+                    lvl = override.find(W + "lvl")
+                    if lvl is not None:
+                        num.levels[ilvl] = parse_level(lvl)
+                self.nums[num_id] = num
+
+    def _levels(self, aid: str) -> dict[int, Level]:
+        """The levels of abstractNum `aid`, following numStyleLink to the list style's definition."""
+        for _ in range(4):
+            link = self.num_style_link.get(aid)
+            if link is None:
+                break
+            target = self.style_link.get(link)
+            if target is None:
+                num_id, _ilvl = self.styles.numbering(link)
+                num = self.nums.get(num_id) if num_id is not None else None
+                target = num.abstract if num is not None else None
+            if target is None or target == aid:
+                break
+            aid = target
+        return self.abstract.get(aid, {})
+
+    def level(self, num: Num, ilvl: int) -> Level | None:
+        if ilvl in num.levels:
+            return num.levels[ilvl]
+        levels = self._levels(num.abstract)
+        return levels.get(ilvl)
+
+    def _start(self, num: Num, ilvl: int) -> int:
+        if ilvl in num.starts:
+            return num.starts[ilvl]
+        lvl = self.level(num, ilvl)
+        return lvl.start if lvl is not None else 0
+
+    def style_level(self, num_id: int, sid: str | None) -> int | None:
+        """The level of list `num_id` tied to paragraph style `sid` (w:lvl/w:pStyle)."""
+        num = self.nums.get(num_id)
+        if num is None or sid is None:
+            return None
+        for ilvl, lvl in sorted(self._levels(num.abstract).items()):
+            if lvl.pstyle == sid:
+                return ilvl
+        return None
+
+    def label(self, num_id: int, ilvl: int) -> str | None:
+        """Advance list `num_id` at level `ilvl` and return the label Word draws (None if none)."""
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        lvl = self.level(num, ilvl)
+        if lvl is None:
+            return None
+        key: tuple[str, object] = ("num", num_id) if num.starts else ("abstract", num.abstract)
+        state = self.counters.setdefault(key, {})
+        for shallower in range(ilvl):
+            state.setdefault(shallower, self._start(num, shallower))
+        state[ilvl] = state[ilvl] + 1 if ilvl in state else self._start(num, ilvl)
+        for deeper in [m for m in state if m > ilvl]:
+            deeper_lvl = self.level(num, deeper)
+            threshold = deeper if deeper_lvl is None or deeper_lvl.restart is None else deeper_lvl.restart
+            if ilvl < threshold:
+                del state[deeper]
+        if lvl.fmt == "bullet":
+            text = bullet_glyph(lvl.text or "").strip()
+            return text or None
+        if not lvl.text:
+            return None
+
+        def place(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            k_lvl = self.level(num, k)
+            fmt = k_lvl.fmt if k_lvl is not None else "decimal"
+            if lvl.legal and fmt not in ("decimalZero", "none"):
+                fmt = "decimal"
+            return format_number(state.get(k, self._start(num, k)), fmt)
+
+        text = _PLACEHOLDER.sub(place, lvl.text).strip()
+        return text or None
+

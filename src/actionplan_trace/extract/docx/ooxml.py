@@ -1,0 +1,70 @@
+"""WordprocessingML names and the small attribute readers every part of the .docx reader uses."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+W = "{" + W_NS + "}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+# Tags compared in the hot loop, precomputed once.
+W_P, W_R, W_T, W_TBL, W_TR, W_TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
+W_PPR, W_RPR, W_TRPR, W_TCPR = W + "pPr", W + "rPr", W + "trPr", W + "tcPr"
+W_INS, W_DEL, W_MOVEFROM, W_MOVETO = W + "ins", W + "del", W + "moveFrom", W + "moveTo"
+W_DELTEXT, W_INSTR, W_DELINSTR = W + "delText", W + "instrText", W + "delInstrText"
+W_TAB, W_PTAB, W_BR, W_CR = W + "tab", W + "ptab", W + "br", W + "cr"
+W_NBHYPHEN, W_SOFTHYPHEN, W_SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
+W_SDT, W_SDTCONTENT, W_CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
+W_DRAWING, W_PICT, W_OBJECT, W_TXBX = W + "drawing", W + "pict", W + "object", W + "txbxContent"
+W_FNREF, W_ENREF = W + "footnoteReference", W + "endnoteReference"
+W_RPRCHANGE, W_PPRCHANGE = W + "rPrChange", W + "pPrChange"
+W_NUMPR, W_NUMID, W_ILVL, W_PSTYLE, W_RSTYLE = W + "numPr", W + "numId", W + "ilvl", W + "pStyle", W + "rStyle"
+W_OUTLINE, W_B, W_SZ, W_VAL = W + "outlineLvl", W + "b", W + "sz", W + "val"
+W_GRIDSPAN, W_GRIDBEFORE, W_CELLINS, W_CELLDEL = W + "gridSpan", W + "gridBefore", W + "cellIns", W + "cellDel"
+W_RUBY, W_RUBYBASE, W_NUMCHANGE = W + "ruby", W + "rubyBase", W + "numberingChange"
+M_R, M_T = M + "r", M + "t"
+MC_ALT, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+
+
+def attr(el: etree._Element | None, name: str = W_VAL) -> str | None:
+    return None if el is None else el.get(name)
+
+
+def to_int(value: str | None) -> int | None:
+    try:
+        return None if value is None else int(value)
+    except ValueError:
+        return None
+
+
+def onoff(el: etree._Element | None) -> bool | None:
+    """The value of an on/off property element (w:b etc.): None when absent."""
+    if el is None:
+        return None
+    return el.get(W_VAL, "true").lower() not in ("0", "false", "off", "none")
+
+
+def half_points(el: etree._Element | None) -> float | None:
+    value = to_int(attr(el))
+    return None if value is None else value / 2
+
+
+def mc_branch(alt: etree._Element) -> etree._Element | None:
+    """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
+    fallback = None
+    for child in alt:
+        if child.tag == MC_CHOICE:
+            return child
+        if child.tag == MC_FALLBACK:
+            fallback = child
+    return fallback
+
+
+
+def onoff_attr(value: str | None) -> bool:
+    return value is not None and value.lower() in ("1", "true", "on")
+

@@ -1,0 +1,101 @@
+"""The ZIP package of a .docx: relationship-resolved part names and safe parsing of each part."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from typing import NoReturn
+
+from lxml import etree
+
+from ...errors import InputError
+from .. import OLE_MAGIC
+from ..xmlsafe import parse_xml
+from .ooxml import REL, STRICT_W_NS, W_NS
+
+MAX_PART_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class Parts:
+    document: etree._Element
+    styles: etree._Element | None
+    numbering: etree._Element | None
+    footnotes: etree._Element | None
+    endnotes: etree._Element | None
+
+
+def check_container(path: str, data: bytes) -> NoReturn:
+    """Raise the right InputError for bytes that are not a ZIP package."""
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise InputError(path, "password-protected (encrypted) Word document; remove the password and save again")
+        raise InputError(path, "legacy Word 97-2003 .doc is not supported; save as .docx")
+    raise InputError(path, "not a Word .docx file (not a ZIP package)")
+
+
+class Package:
+    """The ZIP package: relationship-resolved part names and safe parsing of each part."""
+
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        if not data.startswith(b"PK"):
+            check_container(path, data)
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+            check_container(path, data)
+        self.names = {info.filename.lower(): info for info in self.zip.infolist()}
+
+    def read(self, name: str) -> bytes | None:
+        info = self.names.get(name.lstrip("/").lower())
+        if info is None:
+            return None
+        if info.file_size > MAX_PART_BYTES:
+            raise InputError(self.path, f"part {info.filename} is too large ({info.file_size} bytes)")
+        try:
+            return self.zip.read(info)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+            raise InputError(self.path, f"damaged ZIP package: cannot read {info.filename} ({exc})") from None
+
+    def xml(self, name: str) -> etree._Element | None:
+        data = self.read(name)
+        if data is None:
+            return None
+        if STRICT_W_NS in data:
+            data = data.replace(STRICT_W_NS, W_NS.encode())
+        return parse_xml(data, self.path, name)
+
+    def relationships(self, part: str) -> dict[str, str]:
+        """Relationship type suffix (e.g. 'footnotes') -> target part name, for `part`."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, str] = {}
+        if root is None:
+            return out
+        for rel in root.iter(REL + "Relationship"):
+            target, kind = rel.get("Target"), rel.get("Type", "")
+            if not target or rel.get("TargetMode") == "External":
+                continue
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out.setdefault(kind.rsplit("/", 1)[-1], name)
+        return out
+
+    def parts(self) -> Parts:
+        main = self.relationships("").get("officeDocument", "word/document.xml")
+        document = self.xml(main)
+        if document is None and main != "word/document.xml":
+            main = "word/document.xml"
+            document = self.xml(main)
+        if document is None:
+            raise InputError(self.path, "ZIP package has no word/document.xml (not a Word document)")
+        rels = self.relationships(main)
+        folder = posixpath.dirname(main)
+
+        def part(kind: str) -> etree._Element | None:
+            return self.xml(rels.get(kind, posixpath.join(folder, kind + ".xml")))
+
+        return Parts(document, part("styles"), part("numbering"), part("footnotes"), part("endnotes"))
+

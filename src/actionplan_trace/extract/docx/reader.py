@@ -1,0 +1,545 @@
+"""One reading pass over a .docx package in one revision view (see the package docstring)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from ...errors import InputError, UsageError
+from ...model import Block, Cell, Loc, RawDocument, Revision, Source, table_text
+from ...text_patterns import BULLET, is_bullet_label
+from .. import VIEWS, read_bytes
+from .glyphs import sym_text
+from .numbering import Numbering, format_number
+from .ooxml import (
+    MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_CUSTOMXML, W_DEL, W_DELINSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
+    W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBL, W_TC, W_TCPR,
+    W_TR, W_TRPR, W_TXBX, W_VAL, attr, half_points, mc_branch, onoff, onoff_attr, to_int,
+)
+from .package import Package, Parts
+from .styles import Styles
+
+_RUN_CHANGES = {W_INS: "insert", W_DEL: "delete", W_MOVEFROM: "move-from", W_MOVETO: "move-to"}
+_MARK_CHANGES = {
+    W_INS: "paragraph-insert",
+    W_DEL: "paragraph-delete",
+    W_MOVEFROM: "paragraph-move-from",
+    W_MOVETO: "paragraph-move-to",
+}
+_ROW_CHANGES = {W_INS: "row-insert", W_DEL: "row-delete"}
+_CELL_CHANGES = {W_CELLINS: "cell-insert", W_CELLDEL: "cell-delete"}
+_FORMAT_CHANGES = {
+    W + "tblPrChange": "table-format",
+    W + "tblPrExChange": "table-format",
+    W + "trPrChange": "table-format",
+    W + "tcPrChange": "table-format",
+    W + "tblGridChange": "table-format",
+    W + "cellMerge": "table-format",
+    W + "sectPrChange": "section-format",
+}
+# Elements whose subtree never holds text of the view.
+_SKIP = {
+    W_PPR, W_RPR, W_INSTR, W_DELINSTR, W + "sdtPr", W + "sdtEndPr",
+    W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentReference",
+    W + "lastRenderedPageBreak", W + "footnoteRef", W + "endnoteRef", W + "annotationRef",
+    W + "rt", W + "rubyPr", W + "sectPr", W + "tblPr", W + "tblGrid",
+}
+
+
+
+@dataclass
+class _Para:
+    """One physical w:p as read in the view, before joins by removed paragraph marks."""
+
+    loc: Loc
+    pstyle: str | None
+    outline: int | None
+    num_id: int | None
+    ilvl: int | None
+    pieces: list[tuple[str, bool, float | None]] = field(default_factory=list)
+    joins_next: bool = False
+    revised: bool = False
+    extra: list[Block] = field(default_factory=list)
+
+
+def _block_children(container: etree._Element) -> Iterator[etree._Element]:
+    """The w:p and w:tbl of a story, unwrapping content controls and custom XML."""
+    for child in container:
+        tag = child.tag
+        if tag == W_P or tag == W_TBL:
+            yield child
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from _block_children(content)
+        elif tag == W_CUSTOMXML:
+            yield from _block_children(child)
+        elif tag == MC_ALT:
+            branch = mc_branch(child)
+            if branch is not None:
+                yield from _block_children(branch)
+
+
+def _table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The w:tr of a table or w:tc of a row, unwrapping content controls and custom XML."""
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from _table_children(content, tag)
+        elif child.tag == W_CUSTOMXML:
+            yield from _table_children(child, tag)
+
+
+def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
+    """The outermost w:txbxContent under a drawing, reading one branch of mc:AlternateContent."""
+    for child in el:
+        if child.tag == W_TXBX:
+            yield child
+        elif child.tag == MC_ALT:
+            branch = mc_branch(child)
+            if branch is not None:
+                yield from _textbox_contents(branch)
+        elif len(child):
+            yield from _textbox_contents(child)
+
+
+def _copy(loc: Loc) -> Loc:
+    """A fresh Loc equal to `loc` (blocks and revisions never share one)."""
+    return Loc(loc.paragraph, loc.page, loc.line, loc.table, loc.row, loc.col, loc.footnote)
+
+
+class _Reader:
+    """One reading pass over a package in one view."""
+
+    def __init__(self, parts: Parts, view: str) -> None:
+        self.view = view
+        accepted = view == "accepted"
+        self.hide_runs = {W_DEL, W_MOVEFROM} if accepted else {W_INS, W_MOVETO}
+        self.hide_row = W_DEL if accepted else W_INS
+        self.hide_cell = W_CELLDEL if accepted else W_CELLINS
+        self.parts = parts
+        self.styles = Styles(parts.styles)
+        self.numbering = Numbering(parts.numbering, self.styles)
+        self.revisions: list[Revision] = []
+        self.note_refs: list[tuple[str, str, bool]] = []
+        self.loc = Loc()
+        self._collect: list[tuple[Revision, list[str]]] = []
+        self._table_depth = 0
+
+    # -- revisions
+
+    def _revision(self, kind: str, el: etree._Element) -> Revision:
+        rev = Revision(
+            type=kind,
+            author=el.get(W + "author"),
+            date=el.get(W + "date"),
+            text="",
+            loc=_copy(self.loc),
+            id=el.get(W + "id"),
+        )
+        self.revisions.append(rev)
+        return rev
+
+    def _begin(self, rev: Revision) -> None:
+        """Start collecting the text under `rev` (all text, whatever the view shows)."""
+        self._collect.append((rev, []))
+
+    def _end(self) -> None:
+        rev, parts = self._collect.pop()
+        rev.text = "".join(parts).strip("\n")
+
+    def _separate(self) -> None:
+        for _rev, parts in self._collect:
+            if parts and parts[-1] != "\n":
+                parts.append("\n")
+
+    def _emit(self, text: str, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
+        for _rev, parts in self._collect:
+            parts.append(text)
+        if not hidden and text:
+            para.pieces.append((text, fmt[0], fmt[1]))
+
+    # -- stories
+
+    def story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
+        """Blocks of a sequence of paragraphs and tables (body, cell, text box, note).
+
+        `count` advances `self.loc.paragraph` per element (the body); other stories keep
+        the loc of whatever holds them.
+        """
+        out: list[Block] = []
+        pending: list[_Para] = []
+        index = 0
+        for el in _block_children(container):
+            if count:
+                self.loc = Loc(paragraph=index)
+                index += 1
+            if el.tag == W_P:
+                para = self.paragraph(el, hidden)
+                self._separate()
+                pending.append(para)
+                if not para.joins_next:
+                    out.extend(self._finish(pending, hidden))
+                    pending = []
+            else:
+                if pending:
+                    out.extend(self._finish(pending, hidden))
+                    pending = []
+                table = self.table(el, hidden)
+                if table is not None:
+                    out.append(table)
+        if pending:
+            out.extend(self._finish(pending, hidden))
+        return out
+
+    def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
+        """One paragraph block from physical paragraphs joined by removed marks."""
+        if hidden:
+            return []
+        props = next((part for part in parts if part.pieces), parts[-1])
+        label = None
+        ilvl = None
+        if props.num_id:
+            ilvl = props.ilvl
+            if ilvl is None:
+                ilvl = self.numbering.style_level(props.num_id, props.pstyle) or 0
+            label = self.numbering.label(props.num_id, ilvl)
+        pieces = [piece for part in parts for piece in part.pieces]
+        text = "".join(piece[0] for piece in pieces).rstrip()
+        out: list[Block] = []
+        if text.strip():
+            visible = [piece for piece in pieces if piece[0].strip()]
+            sizes: dict[float, int] = {}
+            for piece_text, _bold, size in visible:
+                if size is not None:
+                    sizes[size] = sizes.get(size, 0) + len(piece_text)
+            listed = (label is not None and props.outline is None) or bool(BULLET.match(text))
+            out.append(Block(
+                type="list-item" if listed else "paragraph",
+                text=text,
+                loc=_copy(parts[0].loc),
+                label=label,
+                list_level=ilvl if label is not None else None,
+                style=self.styles.name(props.pstyle),
+                outline_level=props.outline,
+                bold=all(piece[1] for piece in visible),
+                size=max(sizes, key=sizes.__getitem__) if sizes else None,
+                revised=any(part.revised for part in parts),
+            ))
+        for part in parts:
+            out.extend(part.extra)
+        return out
+
+    # -- paragraphs
+
+    def paragraph(self, p: etree._Element, hidden: bool) -> _Para:
+        before = len(self.revisions)
+        ppr = p.find(W_PPR)
+        props = ppr
+        numbering_hidden = False
+        collecting = 0
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == W_RPR:
+                    for mark in child:
+                        if mark.tag in _MARK_CHANGES:
+                            self._revision(_MARK_CHANGES[mark.tag], mark)
+                        elif mark.tag == W_RPRCHANGE:
+                            self._revision("format", mark)
+                elif tag == W_PPRCHANGE:
+                    old = child.find(W_PPR)
+                    kind = "paragraph-format"
+                    if _numpr_key(old) != _numpr_key(ppr):
+                        kind = "numbering"
+                    self._begin(self._revision(kind, child))
+                    collecting += 1
+                    if self.view == "original":
+                        props = old
+                elif tag == W + "sectPr":
+                    self._changes(child)
+                elif tag == W_NUMPR:
+                    for change in child:
+                        if change.tag in (W_INS, W_DEL, W_NUMCHANGE):
+                            self._revision("numbering", change)
+                            if change.tag in self.hide_runs:
+                                numbering_hidden = True
+        para = self._para_props(props, numbering_hidden)
+        if ppr is not None:
+            rpr = ppr.find(W_RPR)
+            if rpr is not None:
+                para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
+        fmt = self.styles.run_base(para.pstyle, None)
+        self._inline(p, hidden, para, fmt)
+        for _ in range(collecting):
+            self._end()
+        para.revised = len(self.revisions) > before
+        return para
+
+    def _para_props(self, ppr: etree._Element | None, numbering_hidden: bool) -> _Para:
+        pstyle = None
+        outline = None
+        num_id = ilvl = None
+        if ppr is not None:
+            pstyle = attr(ppr.find(W_PSTYLE))
+            outline = to_int(attr(ppr.find(W_OUTLINE)))
+            numpr = ppr.find(W_NUMPR)
+            if numpr is not None and not numbering_hidden:
+                num_id = to_int(attr(numpr.find(W_NUMID)))
+                ilvl = to_int(attr(numpr.find(W_ILVL)))
+        if pstyle is None:
+            pstyle = self.styles.default_para
+        if outline is None:
+            outline = self.styles.outline(pstyle)
+        elif not 0 <= outline <= 8:
+            outline = None
+        if num_id is None:
+            num_id, style_ilvl = self.styles.numbering(pstyle)
+            ilvl = style_ilvl if ilvl is None else ilvl
+        return _Para(loc=_copy(self.loc), pstyle=pstyle, outline=outline, num_id=num_id, ilvl=ilvl)
+
+    def _run_fmt(
+        self, rpr: etree._Element | None, pstyle: str | None
+    ) -> tuple[tuple[bool, float | None], etree._Element | None]:
+        """(bold, size) of a run in the view, and its w:rPrChange if it has one."""
+        if rpr is None:
+            return self.styles.run_base(pstyle, None), None
+        change = None
+        rstyle = bold_el = size_el = None
+        for child in rpr:
+            tag = child.tag
+            if tag == W_B:
+                bold_el = child
+            elif tag == W_SZ:
+                size_el = child
+            elif tag == W_RSTYLE:
+                rstyle = child.get(W_VAL)
+            elif tag == W_RPRCHANGE:
+                change = child
+        if change is not None and self.view == "original":
+            old = change.find(W_RPR)
+            rstyle = attr(old.find(W_RSTYLE)) if old is not None else None
+            bold_el = old.find(W_B) if old is not None else None
+            size_el = old.find(W_SZ) if old is not None else None
+        bold, size = self.styles.run_base(pstyle, rstyle)
+        direct_bold = onoff(bold_el)
+        direct_size = half_points(size_el)
+        return (
+            bold if direct_bold is None else direct_bold,
+            size if direct_size is None else direct_size,
+        ), change
+
+    def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
+        """Walk the inline content of `el`, adding the view's text to `para`."""
+        for child in el:
+            tag = child.tag
+            if tag == W_T or tag == W_DELTEXT or tag == M_T:
+                self._emit(child.text or "", hidden, para, fmt)
+            elif tag == W_R or tag == M_R:
+                run_fmt, change = self._run_fmt(child.find(W_RPR), para.pstyle)
+                if change is not None:
+                    self._begin(self._revision("format", change))
+                    self._inline(child, hidden, para, run_fmt)
+                    self._end()
+                else:
+                    self._inline(child, hidden, para, run_fmt)
+            elif tag in _SKIP:
+                continue
+            elif tag == W_TAB or tag == W_PTAB:
+                self._emit("\t", hidden, para, fmt)
+            elif tag == W_BR or tag == W_CR:
+                self._emit("\n", hidden, para, fmt)
+            elif tag == W_NBHYPHEN:
+                self._emit("-", hidden, para, fmt)
+            elif tag == W_SOFTHYPHEN:
+                continue
+            elif tag == W_SYM:
+                self._emit(sym_text(child), hidden, para, fmt)
+            elif tag in _RUN_CHANGES:
+                self._begin(self._revision(_RUN_CHANGES[tag], child))
+                self._inline(child, hidden or tag in self.hide_runs, para, fmt)
+                self._end()
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self._inline(content, hidden, para, fmt)
+            elif tag == MC_ALT:
+                branch = mc_branch(child)
+                if branch is not None:
+                    self._inline(branch, hidden, para, fmt)
+            elif tag == W_DRAWING or tag == W_PICT or tag == W_OBJECT:
+                for content in _textbox_contents(child):
+                    para.extra.extend(self.story(content, hidden, count=False))
+            elif tag == W_FNREF or tag == W_ENREF:
+                if not hidden:
+                    kind = "footnote" if tag == W_FNREF else "endnote"
+                    custom = onoff_attr(child.get(W + "customMarkFollows"))
+                    self.note_refs.append((kind, child.get(W + "id", ""), custom))
+            elif tag == W_RUBY:
+                base = child.find(W_RUBYBASE)
+                if base is not None:
+                    self._inline(base, hidden, para, fmt)
+            elif tag == W_NUMCHANGE:
+                self._revision("numbering", child)
+            elif len(child):
+                self._inline(child, hidden, para, fmt)
+
+    # -- tables
+
+    def table(self, tbl: etree._Element, hidden: bool) -> Block | None:
+        before = len(self.revisions)
+        base = self.loc
+        nested = self._table_depth > 0
+        self._table_depth += 1
+        self._changes(tbl.find(W + "tblPr"))
+        rows: list[list[Cell]] = []
+        for r, tr in enumerate(_table_children(tbl, W_TR)):
+            if not nested:
+                self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
+            trpr = tr.find(W_TRPR)
+            col = (to_int(attr(trpr.find(W_GRIDBEFORE))) or 0) if trpr is not None else 0
+            collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
+            row_hidden = hidden or removed
+            self._changes(tr.find(W + "tblPrEx"))
+            cells: list[Cell] = []
+            for tc in _table_children(tr, W_TC):
+                cell_loc = Loc(paragraph=base.paragraph, row=r, col=col, footnote=base.footnote)
+                if not nested:
+                    self.loc = cell_loc
+                tcpr = tc.find(W_TCPR)
+                span = (to_int(attr(tcpr.find(W_GRIDSPAN))) or 1) if tcpr is not None else 1
+                cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
+                cell_hidden = row_hidden or removed
+                blocks = self.story(tc, cell_hidden, count=False)
+                for _ in range(cell_collecting):
+                    self._end()
+                if not cell_hidden:
+                    cells.append(_cell(blocks, cell_loc))
+                col += span
+                self._separate()
+            for _ in range(collecting):
+                self._end()
+            if not row_hidden and cells:
+                rows.append(cells)
+        self._table_depth -= 1
+        self.loc = base
+        if not rows:
+            return None
+        return Block(
+            type="table",
+            text=table_text(rows),
+            loc=_copy(base),
+            rows=rows,
+            revised=len(self.revisions) > before,
+        )
+
+    def _changes(
+        self, props: etree._Element | None, kinds: dict[str, str] | None = None, hide: str | None = None
+    ) -> tuple[int, bool]:
+        """Record the changes in a properties element (tblPr, trPr, tcPr, sectPr).
+
+        Insert/delete marks named in `kinds` start collecting the text they cover (the
+        caller ends that many); returns how many were started and whether the view hides
+        the element (it carries the `hide` mark).
+        """
+        started, hidden = 0, False
+        if props is None:
+            return started, hidden
+        for child in props:
+            if kinds and child.tag in kinds:
+                self._begin(self._revision(kinds[child.tag], child))
+                started += 1
+                hidden = hidden or child.tag == hide
+            elif child.tag in _FORMAT_CHANGES:
+                self._revision(_FORMAT_CHANGES[child.tag], child)
+        return started, hidden
+
+    # -- notes
+
+    def notes(self) -> list[Block]:
+        """Footnote and endnote blocks for the notes referenced in the view, in reference order."""
+        stories = {"footnote": self.parts.footnotes, "endnote": self.parts.endnotes}
+        texts: dict[tuple[str, str], str] = {}
+        for kind, root in stories.items():
+            if root is None:
+                continue
+            for note in root:
+                if note.tag != W + kind or note.get(W + "type") not in (None, "normal"):
+                    continue
+                note_id = note.get(W + "id", "")
+                self.loc = Loc(footnote=note_id if kind == "footnote" else f"endnote-{note_id}")
+                blocks = self.story(note, hidden=False, count=False)
+                texts[(kind, note_id)] = "\n".join(_flat_lines(blocks)).strip()
+        out: list[Block] = []
+        numbers = {"footnote": 0, "endnote": 0}
+        seen: set[tuple[str, str]] = set()
+        for kind, note_id, custom in self.note_refs:
+            if (kind, note_id) in seen or (kind, note_id) not in texts:
+                continue
+            seen.add((kind, note_id))
+            label = None
+            if not custom:
+                numbers[kind] += 1
+                label = format_number(numbers[kind], "decimal" if kind == "footnote" else "lowerRoman")
+            out.append(Block(
+                type="footnote",
+                text=texts[(kind, note_id)],
+                loc=Loc(footnote=note_id if kind == "footnote" else f"endnote-{note_id}"),
+                label=label,
+            ))
+        return out
+
+
+def _numpr_key(ppr: etree._Element | None) -> tuple[str | None, str | None]:
+    numpr = ppr.find(W_NUMPR) if ppr is not None else None
+    if numpr is None:
+        return (None, None)
+    return (attr(numpr.find(W_NUMID)), attr(numpr.find(W_ILVL)))
+
+
+def _flat_lines(blocks: list[Block]) -> list[str]:
+    """Lines of text for blocks inside a cell or note: numbered labels kept, tables one line per row."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.rows is not None:
+            lines.extend(" | ".join(c.text.replace("\n", " ") for c in row) for row in block.rows)
+        elif block.label and not is_bullet_label(block.label):
+            lines.append(f"{block.label} {block.text}")
+        else:
+            lines.append(block.text)
+    return lines
+
+
+def _cell(blocks: list[Block], loc: Loc) -> Cell:
+    paragraphs = _flat_lines(blocks)
+    bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
+    return Cell(text="\n".join(paragraphs), loc=loc, paragraphs=paragraphs, bold=bold)
+
+
+def read_docx(path: str | Path, view: str = "accepted") -> RawDocument:
+    """Read the .docx at `path` in `view` ("accepted" or "original") into a RawDocument."""
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r}: use 'accepted' or 'original'")
+    path = Path(path)
+    name = str(path)
+    data = read_bytes(path)
+    parts = Package(name, data).parts()
+    body = parts.document.find(W + "body")
+    if body is None:
+        raise InputError(name, "word/document.xml has no w:body (not a Word document)")
+    reader = _Reader(parts, view)
+    blocks = reader.story(body, hidden=False, count=True)
+    reader._changes(body.find(W + "sectPr"))
+    footnotes = reader.notes()
+    source = Source(path=name, format="docx", sha256=hashlib.sha256(data).hexdigest(), view=view)
+    return RawDocument(source=source, blocks=blocks, revisions=reader.revisions, footnotes=footnotes)

@@ -1,0 +1,132 @@
+"""styles.xml: style names, basedOn chains, outline levels, list links and run defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from lxml import etree
+
+from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
+
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+
+
+@dataclass
+class Style:
+    name: str | None
+    based_on: str | None
+    outline: int | None
+    num_id: int | None
+    ilvl: int | None
+    bold: bool | None
+    size: float | None
+
+
+_LOWERCASE_BUILTINS = {
+    "caption", "header", "footer", "footnote text", "footnote reference", "endnote text",
+    "endnote reference", "annotation text", "annotation reference", "page number",
+    "line number", "table of figures", "index heading", "toa heading", "envelope address",
+    "envelope return", "table of authorities", "macro",
+}
+_NUMBERED_BUILTIN = re.compile(r"^(heading|toc|index) ([1-9])$")
+
+
+def _ui_name(name: str | None) -> str | None:
+    """Word stores some built-in style names in lower case ("heading 1"); show them as Word does."""
+    if name is None:
+        return None
+    match = _NUMBERED_BUILTIN.match(name)
+    if match:
+        word = "TOC" if match.group(1) == "toc" else match.group(1).capitalize()
+        return f"{word} {match.group(2)}"
+    if name in _LOWERCASE_BUILTINS:
+        return " ".join(part.capitalize() for part in name.split())
+    return name
+
+
+class Styles:
+    """styles.xml: names, basedOn chains, and the properties the reader resolves through them."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.by_id: dict[str, Style] = {}
+        self.default_para: str | None = None
+        self.doc_bold: bool | None = None
+        self.doc_size: float | None = None
+        self._run_cache: dict[tuple[str | None, str | None], tuple[bool, float | None]] = {}
+        if root is None:
+            return
+        for el in root:
+            if el.tag == W + "docDefaults":
+                rpr = el.find(f"{W}rPrDefault/{W}rPr")
+                if rpr is not None:
+                    self.doc_bold = onoff(rpr.find(W_B))
+                    self.doc_size = half_points(rpr.find(W_SZ))
+            elif el.tag == W + "style":
+                self._add(el)
+
+    def _add(self, el: etree._Element) -> None:
+        sid = el.get(W + "styleId")
+        if sid is None:
+            return
+        ppr, rpr = el.find(W_PPR), el.find(W_RPR)
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
+        self.by_id[sid] = Style(
+            name=_ui_name(attr(el.find(W + "name"))),
+            based_on=attr(el.find(W + "basedOn")),
+            outline=to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
+            num_id=to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
+            ilvl=to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
+            bold=onoff(rpr.find(W_B)) if rpr is not None else None,
+            size=half_points(rpr.find(W_SZ)) if rpr is not None else None,
+        )
+        if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
+            self.default_para = sid
+
+    def chain(self, sid: str | None) -> Iterator[Style]:
+        """The style and its basedOn ancestors, nearest first (cycles cut)."""
+        seen: set[str] = set()
+        while sid is not None and sid not in seen and sid in self.by_id:
+            seen.add(sid)
+            style = self.by_id[sid]
+            yield style
+            sid = style.based_on
+
+    def name(self, sid: str | None) -> str | None:
+        style = self.by_id.get(sid) if sid is not None else None
+        return style.name if style is not None else sid
+
+    def outline(self, sid: str | None) -> int | None:
+        for style in self.chain(sid):
+            if style.outline is not None:
+                return style.outline if 0 <= style.outline <= 8 else None
+        for style in self.chain(sid):
+            match = _HEADING_NAME.match(style.name or "")
+            if match:
+                return int(match.group(1)) - 1
+        return None
+
+    def numbering(self, sid: str | None) -> tuple[int | None, int | None]:
+        """(numId, ilvl) from the nearest style in the chain with a numId."""
+        for style in self.chain(sid):
+            if style.num_id is not None:
+                return style.num_id, style.ilvl
+        return None, None
+
+    def run_base(self, pstyle: str | None, rstyle: str | None) -> tuple[bool, float | None]:
+        """(bold, size) of a run with no direct formatting, from document defaults, the
+        paragraph style chain, then the character style chain (later ones override)."""
+        key = (pstyle, rstyle)
+        cached = self._run_cache.get(key)
+        if cached is not None:
+            return cached
+        bold, size = self.doc_bold, self.doc_size
+        for sid in (pstyle, rstyle):
+            for style in reversed(list(self.chain(sid))):
+                bold = style.bold if style.bold is not None else bold
+                size = style.size if style.size is not None else size
+        result = (bool(bold), size)
+        self._run_cache[key] = result
+        return result
+
