@@ -11,14 +11,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__, load
 from .errors import TraceError
-from .output import write_atomic
+from .output import encode, write_atomic
 
 app = typer.Typer(
     name="trace",
@@ -48,15 +48,14 @@ def fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def write_output(data: str | bytes, output: Path | None) -> None:
-    """Write to `output` atomically, or to stdout when no file is given."""
+def write_output(data: str | bytes, output: Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Write to `output` atomically (never onto one of `inputs`), or to stdout when no file is given."""
     if output is None:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode(data))
+        sys.stdout.buffer.flush()
         return
-    write_atomic(data, output)
+    write_atomic(data, output, inputs)
 
 
 def guarded(func: Callable[[], int | None]) -> None:
@@ -93,11 +92,11 @@ def main_options(
 
 @app.command()
 def extract(
-    file: Path = typer.Argument(..., help="A .docx, .pdf, .txt, .md or .html file."),
+    file: Path = typer.Argument(..., readable=False, help="A .docx, .pdf, .txt, .md or .html file."),
     format: ExtractFormat = typer.Option(ExtractFormat.tree, "--format", "-f", help="tree, json or md."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """Read a document into the section tree and print it."""
     from .render import extract as render
@@ -105,13 +104,13 @@ def extract(
     def run() -> int:
         doc = load(file, profile=profile, view=view.value)
         if format is ExtractFormat.json:
-            write_output(render.to_json(doc), output)
+            write_output(render.to_json(doc), output, [file])
         elif format is ExtractFormat.md:
-            write_output(render.to_markdown(doc), output)
+            write_output(render.to_markdown(doc), output, [file])
         elif output is not None:
             console = Console(record=True, width=160, file=io.StringIO())
             console.print(render.to_tree(doc))
-            write_output(console.export_text(), output)
+            write_output(console.export_text(), output, [file])
         else:
             stdout.print(render.to_tree(doc))
         return 0
@@ -135,11 +134,11 @@ class GraphFormat(str, Enum):
 
 @app.command()
 def refs(
-    files: list[Path] = typer.Argument(..., help="One or more .docx, .pdf, .txt, .md or .html files."),
+    files: list[Path] = typer.Argument(..., readable=False, help="One or more .docx, .pdf, .txt, .md or .html files."),
     format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", help="table, json or csv."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", help="An extra registry YAML file (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """List every reference (canonical id, family, revision, text, section, location), then the findings
     (with several files, also the links one states and another contradicts)."""
@@ -152,7 +151,7 @@ def refs(
         if format is RefsFormat.table and output is None:
             stdout.print(render.to_table(report))
         else:
-            write_output(render.render_refs(report, format.value), output)
+            write_output(render.render_refs(report, format.value), output, [*files, *registry])
         return 0
 
     guarded(run)
@@ -160,13 +159,13 @@ def refs(
 
 @app.command()
 def graph(
-    files: list[Path] = typer.Argument(..., help="One or more files; the graph joins them on canonical ids."),
+    files: list[Path] = typer.Argument(..., readable=False, help="One or more files; the graph joins them on canonical ids."),
     format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
     who_cites: Optional[str] = typer.Option(None, "--who-cites", help="List the sections citing this canonical id instead."),
     family: list[str] = typer.Option([], "--family", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", help="An extra registry YAML file (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """Build the cross-reference graph (sections -> resolutions, WSIS lines, SDGs, goals) and export it."""
     from .errors import UsageError
@@ -188,10 +187,11 @@ def graph(
         built = build_graph(pairs, reg)
         if who_cites is not None:
             fmt = format.value if format is not None else "table"
-            write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output)
+            write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output, [*files, *registry])
             return 0
         families = tuple(family) or ("sdg", "sdg-target", "wsis")
-        write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output)
+        write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output,
+                     [*files, *registry])
         return 0
 
     guarded(run)
@@ -218,10 +218,10 @@ class FailOn(str, Enum):
 
 @app.command()
 def validate(
-    contribution: Path = typer.Argument(..., help="The contribution (.docx with revision marks, or a text rendering)."),
-    against: Path = typer.Option(..., "--against", help="The base document the contribution amends."),
+    contribution: Path = typer.Argument(..., readable=False, help="The contribution (.docx with revision marks, or a text rendering)."),
+    against: Path = typer.Option(..., "--against", readable=False, help="The base document the contribution amends."),
     format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help="text, json or sarif."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """Check that a contribution amends what its proposals say it amends (exit 1 on an error finding)."""
     from .render.findings_json import to_json
@@ -233,11 +233,11 @@ def validate(
     def run() -> int:
         report = run_validate(contribution, against)
         if format is ValidateFormat.json:
-            write_output(to_json(report), output)
+            write_output(to_json(report), output, [contribution, against])
         elif format is ValidateFormat.sarif:
-            write_output(to_sarif(report.findings, finding_table()), output)
+            write_output(to_sarif(report.findings, finding_table()), output, [contribution, against])
         else:
-            write_output(validate_text(report), output)
+            write_output(validate_text(report), output, [contribution, against])
         return 1 if report.failed else 0
 
     guarded(run)
@@ -245,19 +245,19 @@ def validate(
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(..., help="Files and folders to check."),
+    paths: list[Path] = typer.Argument(..., readable=False, help="Files and folders to check."),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, sarif, junit or github."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Findings recorded here do not fail (created if missing)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, help="Findings recorded here do not fail (created if missing)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
-    config: Optional[Path] = typer.Option(None, "--config", help="A trace.toml or pyproject.toml (default: nearest one)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    config: Optional[Path] = typer.Option(None, "--config", readable=False, help="A trace.toml or pyproject.toml (default: nearest one)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
 ) -> None:
     """Run every enabled rule over documents, for CI (exit 1 when new findings reach --fail-on)."""
     from .render.findings_json import to_json
     from .render.findings_text import check_text
-    from .validate import finding_table, load_config, run_check
+    from .validate import finding_table, load_config, run_check, save_baseline
 
     def run() -> int:
         settings = load_config(config, set(finding_table()))
@@ -280,7 +280,8 @@ def check(
             text = to_github(report.findings, report.states)
         else:
             text = check_text(report)
-        write_output(text, output)
+        write_output(text, output, [*report.inputs, *([baseline] if baseline is not None else [])])
+        save_baseline(report)
         if not report.files:
             sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
                              " after include/exclude\n")
@@ -302,10 +303,10 @@ class DiffFormat(str, Enum):
 
 @app.command()
 def diff(
-    old: Path = typer.Argument(..., help="The older revision (.docx, .pdf, .txt, .md or .html)."),
-    new: Optional[Path] = typer.Argument(None, help="The newer revision; omit it to diff a .docx's revision marks."),
+    old: Path = typer.Argument(..., readable=False, help="The older revision (.docx, .pdf, .txt, .md or .html)."),
+    new: Optional[Path] = typer.Argument(None, readable=False, help="The newer revision; omit it to diff a .docx's revision marks."),
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, md, html or docx (needs -o)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
     all_changes: bool = typer.Option(False, "--all", help="Also report formatting-only changes (case, spacing, numbering)."),
     author: str = typer.Option("trace", "--author", help="Author of the revision marks in --format docx."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),

@@ -102,7 +102,8 @@ def run_diff(
     result = compare(old_path, new_path, profile=profile, refs=reference_finder())
     code = 1 if result.visible(all_changes) else 0
     if out is not None:
-        write_atomic(render(result, fmt, all_changes=all_changes, author=author), Path(out))
+        write_atomic(render(result, fmt, all_changes=all_changes, author=author), Path(out),
+                     [p for p in (old_path, new_path) if p is not None])
     elif fmt == "text":
         from ..render.diff_text import to_renderable
 

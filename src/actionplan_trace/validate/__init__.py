@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .check import CHECK_SCHEMA, CheckReport, FileResult, collect_files, run_check
+from .check import CHECK_SCHEMA, CheckReport, FileResult, collect_files, run_check, save_baseline
 from .config import CheckConfig, load_config
 from .contribution import VALIDATE_SCHEMA, Resolution, ValidationReport, validate, validate_documents
 from .findings import finding_table, fingerprint
@@ -18,5 +18,5 @@ from .proposals import Proposal, parse_proposal, parse_proposals
 __all__ = [
     "CHECK_SCHEMA", "VALIDATE_SCHEMA", "CheckConfig", "CheckReport", "FileResult", "Proposal", "Resolution",
     "ValidationReport", "collect_files", "finding_table", "fingerprint", "load_config", "parse_proposal",
-    "parse_proposals", "run_check", "validate", "validate_documents",
+    "parse_proposals", "run_check", "save_baseline", "validate", "validate_documents",
 ]

@@ -38,11 +38,19 @@ def read_baseline(path: Path) -> Counter[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise UsageError(f"{path}: not a baseline file (not UTF-8 JSON)") from exc
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not a baseline file (invalid JSON: {exc.msg})") from exc
     if not isinstance(data, dict) or data.get("schema") != BASELINE_SCHEMA or not isinstance(data.get("fingerprints"), dict):
         raise UsageError(f"{path}: not a baseline file (schema {BASELINE_SCHEMA} expected)")
-    return Counter({str(k): int(v) for k, v in data["fingerprints"].items()})
+    counts: Counter[str] = Counter()
+    for key, value in data["fingerprints"].items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise UsageError(f"{path}: not a valid baseline: the count of fingerprint {key!r} is {json.dumps(value)[:40]},"
+                             " not a whole number of at least 0")
+        counts[key] = value
+    return counts
 
 
 def baseline_states(findings: list[Finding], known: Counter[str]) -> list[str]:

@@ -48,40 +48,107 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+CACHE_SCHEMA = "actionplan-trace/cache/2"
+SEVERITIES = ("error", "warning", "info")
+LOC_INTS = ("paragraph", "page", "line", "table", "row", "col")
+
+
+def valid_finding(item: Any) -> bool:
+    """True when `item` has the shape Finding.to_dict writes (the cache's own schema check)."""
+    if not isinstance(item, dict):
+        return False
+    if not all(isinstance(item.get(k), str) for k in ("code", "severity", "message")):
+        return False
+    if item["severity"] not in SEVERITIES:
+        return False
+    if not all(item.get(k) is None or isinstance(item.get(k), str) for k in ("ref", "source", "section", "text")):
+        return False
+    loc = item.get("loc", {})
+    if not isinstance(loc, dict):
+        return False
+    for key, value in loc.items():
+        if key in LOC_INTS:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return False
+        elif key != "footnote" or not isinstance(value, str):
+            return False
+    return True
+
+
+def valid_result(data: Any) -> bool:
+    """True for `{"profile": str | None, "findings": [finding, ...]}`, what check_file returns."""
+    return (isinstance(data, dict) and set(data) == {"profile", "findings"}
+            and (data["profile"] is None or isinstance(data["profile"], str))
+            and isinstance(data["findings"], list) and all(valid_finding(f) for f in data["findings"]))
+
+
+def checksum(key: dict[str, str], data: dict[str, Any]) -> str:
+    """The sha256 of an entry's key and data in canonical JSON: an entry edited by hand (say to
+    `findings: []`) no longer matches its checksum and is a miss."""
+    text = json.dumps({"key": key, "data": data}, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
 class Cache:
-    """A folder of JSON entries; `None` as folder makes a cache that never hits nor writes."""
+    """A folder of JSON entries; `None` as folder makes a cache that never hits nor writes.
+
+    An entry is `{"schema", "key": {"sha256", "version", "rules"}, "data", "checksum"}`: the key
+    names the file's content hash, the tool version and the rules digest; the checksum covers key
+    and data. Anything unreadable, of the wrong shape, for another key or with a wrong checksum
+    is a miss, never an error.
+    """
 
     def __init__(self, folder: Path | None, digest: str) -> None:
         self.folder = folder
-        self.digest = digest[:24]
+        self.digest = digest
 
     def _entry(self, folder: Path, sha256: str) -> Path:
-        return folder / f"{sha256}-{self.digest}.json"
+        return folder / f"{sha256}-{self.digest[:24]}.json"
+
+    def _key(self, sha256: str) -> dict[str, str]:
+        return {"sha256": sha256, "version": __version__, "rules": self.digest}
 
     def get(self, sha256: str) -> dict[str, Any] | None:
+        """The cached result for a file with this content hash, or None (a miss)."""
         if self.folder is None:
             return None
         try:
-            data = json.loads(self._entry(self.folder, sha256).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(self._entry(self.folder, sha256).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
             return None
-        return data if isinstance(data, dict) and data.get("sha256") == sha256 else None
+        if not isinstance(entry, dict) or entry.get("schema") != CACHE_SCHEMA:
+            return None
+        key, data = entry.get("key"), entry.get("data")
+        if key != self._key(sha256) or not valid_result(data):
+            return None
+        if entry.get("checksum") != checksum(key, data):
+            return None
+        return data
 
     def put(self, sha256: str, data: dict[str, Any]) -> None:
+        """Store a result; best effort (a read-only or full disk just means no cache)."""
         folder = self.folder
-        if folder is None:
+        if folder is None or not valid_result(data):
             return
+        key = self._key(sha256)
+        try:
+            text = json.dumps({"schema": CACHE_SCHEMA, "key": key, "data": data,
+                               "checksum": checksum(key, data)}, ensure_ascii=True)
+        except (ValueError, TypeError):
+            return
+        tmp: str | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             ignore = folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by trace check\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(text)
+            os.replace(tmp, self._entry(folder, sha256))
+            tmp = None
         except OSError:
             return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({**data, "sha256": sha256}, handle, ensure_ascii=False)
-            os.replace(tmp, self._entry(folder, sha256))
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)

@@ -59,6 +59,8 @@ class CheckReport:
     table: dict[str, FindingRule]
     fail_on: str
     baseline: str | None = None
+    inputs: list[Path] = field(default_factory=list)
+    record: dict[str, Any] | None = None
 
     @property
     def new(self) -> list[Finding]:
@@ -160,7 +162,7 @@ def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: 
         doc = load(path)
     except TraceError as exc:
         problem = exc.problem if isinstance(exc, InputError) else str(exc)
-        found = [make("CHK004", f"cannot read: {problem}", source=path, table=table)] if "CHK004" in on else []
+        found = [make("CHK004", problem, source=path, table=table)] if "CHK004" in on else []
         return {"profile": None, "findings": [f.to_dict() for f in found]}
     findings: list[Finding] = []
     document_refs = reference_api()
@@ -276,14 +278,26 @@ def run_check(
     all_findings.sort(key=sort_key)
     states = ["new"] * len(all_findings)
     baseline_name = str(baseline) if baseline is not None else None
+    record = None
     if baseline is not None:
         if update_baseline or not baseline.exists():
-            from ..output import write_atomic
-
-            write_atomic(json.dumps(baseline_data(all_findings), ensure_ascii=False, indent=2) + "\n", baseline)
+            record = baseline_data(all_findings)
             states = ["unchanged"] * len(all_findings)
         else:
             states = baseline_states(all_findings, read_baseline(baseline))
     elif update_baseline:
         raise UsageError("--update-baseline needs --baseline FILE")
-    return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on, baseline_name)
+    inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
+    return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
+                       baseline_name, inputs, record)
+
+
+def save_baseline(report: CheckReport) -> bool:
+    """Write the baseline the run recorded (call it only once the report itself was written, so
+    a failed run writes nothing); False when there was nothing to record."""
+    if report.record is None or report.baseline is None:
+        return False
+    from ..output import write_atomic
+
+    write_atomic(json.dumps(report.record, ensure_ascii=False, indent=2) + "\n", report.baseline, report.inputs)
+    return True

@@ -89,7 +89,7 @@ def fingerprint(finding: Finding, path: str | None = None) -> str:
     message = re.sub(r"\d+", "#", fold(finding.message)) if not finding.text else ""
     parts = [finding.code, (path or finding.source or "").replace("\\", "/"), finding.section or "",
              finding.ref or "", fold(finding.text), message]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
 def sort_key(finding: Finding) -> tuple:

@@ -1,0 +1,213 @@
+"""The one output writer (`-o`, baselines): never onto an input, symlinks followed, short temporary
+names, no temporary file left behind by an exception or a signal, non-UTF-8 names, unreadable files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from actionplan_trace.cli import app
+from actionplan_trace.errors import OutputError
+from actionplan_trace.output import write_atomic
+from conftest import ROOT, run_cli
+
+OLD = """Objective 2 – Modern and secure infrastructure
+Output 2.1 – Products and services on infrastructure
+The BDT will assist Member States (WTDC Resolution 37).
+"""
+NEW = OLD.replace("assist Member States", "assist Member States and Sector Members")
+BAD_NAME = os.fsdecode(b"plan-\xff\xfe.txt")
+
+
+def trace(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    return old, new
+
+
+def one_clean_line(result, *words: str) -> str:
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert all(w in lines[0] for w in words), lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", [
+    ["extract", "{old}", "-f", "json", "-o", "{old}"],
+    ["diff", "{old}", "{new}", "-f", "json", "-o", "{new}"],
+    ["diff", "{old}", "{new}", "-f", "docx", "-o", "{new}"],
+    ["refs", "{old}", "{new}", "-f", "json", "-o", "{new}"],
+    ["graph", "{old}", "-o", "{old}"],
+    ["validate", "{new}", "--against", "{old}", "-o", "{old}"],
+    ["check", "{old}", "--no-cache", "-o", "{old}"],
+])
+def test_output_onto_an_input_is_refused(pair, command) -> None:
+    old, new = pair
+    before = (old.read_bytes(), new.read_bytes())
+    args = [a.format(old=old, new=new) for a in command]
+    one_clean_line(trace(*args), "is an input of this run", "refusing")
+    assert (old.read_bytes(), new.read_bytes()) == before
+    assert leftovers(old.parent) == []
+
+
+def test_output_onto_a_hard_link_or_symlink_of_an_input_is_refused(pair) -> None:
+    old, _ = pair
+    (old.parent / "hard.txt").hardlink_to(old)
+    (old.parent / "soft.txt").symlink_to(old)
+    for alias in ("hard.txt", "soft.txt"):
+        one_clean_line(trace("extract", old, "-f", "json", "-o", old.parent / alias), "is an input")
+    assert old.read_text(encoding="utf-8") == OLD
+
+
+def test_check_baseline_onto_an_input_is_refused_and_nothing_written(pair) -> None:
+    old, new = pair
+    out = old.parent / "report.json"
+    one_clean_line(trace("check", old, new, "--no-cache", "--baseline", new, "--update-baseline", "-f", "json",
+                         "-o", out), "is an input")
+    assert new.read_text(encoding="utf-8") == NEW
+
+
+def test_failed_run_writes_no_baseline(pair) -> None:
+    old, _ = pair
+    baseline = old.parent / "baseline.json"
+    one_clean_line(trace("check", old, "--no-cache", "--baseline", baseline, "-o", old.parent / "no" / "r.txt"),
+                   "does not exist")
+    assert not baseline.exists()
+
+
+def test_a_250_byte_output_name_works(pair) -> None:
+    old, _ = pair
+    out = old.parent / ("r" * 245 + ".json")
+    assert len(out.name.encode()) == 250
+    result = trace("extract", old, "-f", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"].startswith("actionplan-trace/extract/")
+    assert leftovers(old.parent) == []
+
+
+def test_symlink_output_writes_its_target(pair) -> None:
+    old, _ = pair
+    target = old.parent / "sub" / "target.json"
+    target.parent.mkdir()
+    link = old.parent / "link.json"
+    link.symlink_to(target)
+    assert trace("extract", old, "-f", "json", "-o", link).exit_code == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert json.loads(target.read_text(encoding="utf-8"))["source"]["path"] == str(old)
+
+
+def test_non_utf8_names_in_and_out(pair) -> None:
+    old, _ = pair
+    weird = old.parent / BAD_NAME
+    weird.write_text(OLD, encoding="utf-8")
+    out = old.parent / os.fsdecode(b"out-\xff.json")
+    result = trace("extract", weird, "-f", "json", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_bytes().decode("utf-8"))
+    assert data["source"]["path"] == str(weird)
+    assert leftovers(old.parent) == []
+
+
+def test_check_on_a_folder_with_a_non_utf8_name(pair) -> None:
+    old, _ = pair
+    (old.parent / BAD_NAME).write_text(OLD, encoding="utf-8")
+    for fmt in ("json", "text", "sarif", "junit", "github"):
+        result = trace("check", old.parent, "-f", fmt, "-o", old.parent / f"out.{fmt}")
+        assert result.exit_code in (0, 1), result.output
+    data = json.loads((old.parent / "out.json").read_text(encoding="utf-8"))
+    assert {Path(f["path"]).name for f in data["files"]} >= {"old.txt", BAD_NAME}
+    assert leftovers(old.parent) == []
+
+
+def test_any_exception_during_the_write_removes_the_temporary_file(tmp_path, monkeypatch) -> None:
+    def boom(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic("data", tmp_path / "out.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_encoding_fails_before_anything_is_written(tmp_path) -> None:
+    with pytest.raises(OutputError):
+        write_atomic("x", tmp_path / "missing" / "out.txt")
+    write_atomic("lone \udcff surrogate", tmp_path / "out.json")
+    assert (tmp_path / "out.json").read_bytes() == b"lone \\udcff surrogate"
+
+
+SLOW_WRITER = textwrap.dedent("""
+    import os, sys, time
+    sys.path.insert(0, {src!r})
+    from actionplan_trace import output
+    def stall(src, dst):
+        print("ready", flush=True)
+        time.sleep(30)
+    output.os.replace = stall
+    try:
+        output.write_atomic("x" * 1_000_000, {out!r})
+    except KeyboardInterrupt:
+        sys.exit(130)
+""")
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+def test_a_signal_during_the_write_leaves_no_temporary_file(tmp_path, sig, code) -> None:
+    out = tmp_path / "big.json"
+    script = SLOW_WRITER.format(src=str(ROOT / "src"), out=str(out))
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    assert len(leftovers(tmp_path)) == 1
+    proc.send_signal(sig)
+    assert proc.wait(timeout=20) == code
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unreadable_file_is_one_line(tmp_path, monkeypatch) -> None:
+    """Typer's own `readable` check printed a usage box; check doubled "cannot read:"."""
+    path = tmp_path / "locked.txt"
+    path.write_text(OLD, encoding="utf-8")
+    real_open = Path.open
+
+    def denied(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != path)
+    for command in (["extract", path], ["refs", path], ["diff", path, path], ["validate", path, "--against", path]):
+        one_clean_line(trace(*command), str(path), "Permission denied")
+    result = trace("check", path, "--no-cache", "-f", "json")
+    assert result.exit_code == 1
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["code"] == "CHK004" and finding["message"].count("cannot read") <= 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_for_real(tmp_path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(OLD, encoding="utf-8")
+    path.chmod(0)
+    result = run_cli("extract", str(path))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "Permission denied" in result.stderr
