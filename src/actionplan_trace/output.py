@@ -46,7 +46,7 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
     target = Path(os.path.realpath(out))
     refuse_inputs(out, target, inputs)
     if target.is_dir():
-        raise OutputError(str(out), "is a directory")
+        raise OutputError(str(out), "cannot write: is a directory")
     if not target.parent.is_dir():
         raise OutputError(str(out), f"directory {target.parent} does not exist")
     with signals_raise():
