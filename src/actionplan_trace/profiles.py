@@ -20,7 +20,7 @@ from .errors import ProfileError
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 
-SIGNALS = ("heading-style", "bold-line", "heading-like")
+SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
 
 
 @dataclass(frozen=True)

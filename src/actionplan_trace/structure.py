@@ -3,8 +3,9 @@
 Every block lands in exactly one section (a `front-matter` section holds what comes before the
 first heading, a `footnotes` section the footnotes), and every paragraph that opens a section is
 kept as that section's `heading`, so nothing an extractor read is lost. Heading signals, strongest
-first: a heading style or outline level, a short all-bold line, a short unpunctuated line; each
-section records the signal that opened it.
+first: a heading style or outline level, a short all-bold line (or an ALL-CAPS one), a typed
+clause number before a short title, a short unpunctuated line; each section records the signal
+that opened it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ FINAL_PUNCT = re.compile(r"[.;:,!?]$")
 TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
 TOC_ENTRY = re.compile(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
+# A clause number opening a line: "4.5.1", "1.", "A.", "(a)", "a)" (at most two digits a level, so
+# years and quantities are not numbers).
+CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\))[\s\u00a0]+")
+# "29 April 2020": a day before a month is a date, not a clause number.
+DATE_REST = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE
+)
 SHORT_LINE_WORDS = 14
+LABEL_COLON_WORDS = 4
+# "Objective 1 - Coordinating/International cooperation:": a numbered label before the colon.
+NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
 
@@ -70,6 +81,8 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
         return None
     if block.bold and _words(text) <= max(BOLD_LINE_WORDS, max_words):
         return "bold-line"
+    if _words(text) <= max_words and is_caps_line(text):
+        return "caps-line"
     if (
         _words(text) <= max_words
         and (text[0].isupper() or text[0].isdigit())
@@ -80,10 +93,38 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
     return None
 
 
+def is_caps_line(text: str) -> bool:
+    """An ALL-CAPS line ("ANNEX 2", "STRATEGIC GOALS"): a heading signal in text, like bold."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
+
+
+def numbered_line(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> bool:
+    """A clause-number heading written as text: a typed (or Word list) number, then a short title
+    starting with a capital, without final punctuation (a colon only after a label of a few words,
+    as in "4.5.1 Objective 1:"), with more text after it. A numbered sentence is not one."""
+    text = block.text.strip()
+    if block.label and not is_bullet_label(block.label) and block.type != "list-item":
+        rest = text
+    else:
+        m = CLAUSE_NUMBER.match(text)
+        if not m or block.type == "table":
+            return False
+        rest = text[m.end():].strip()
+    if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()) or DATE_REST.match(rest):
+        return False
+    if _words(rest) > max_words:
+        return False
+    if rest.endswith(":"):
+        return _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
+    return not FINAL_PUNCT.search(rest)
+
+
 _SIGNAL_ACCEPTS = {
     "heading-style": {"heading-style"},
-    "bold-line": {"heading-style", "bold-line"},
-    "heading-like": {"heading-style", "bold-line", "short-line"},
+    "bold-line": {"heading-style", "bold-line", "caps-line"},
+    "heading-like": {"heading-style", "bold-line", "caps-line", "short-line"},
+    "numbered-line": {"heading-style", "bold-line", "numbered-line"},
 }
 
 
@@ -192,11 +233,21 @@ class _Match:
     rank: int
 
 
+def number_depth(number: str) -> int:
+    """Nesting of a clause number below the top decimal level: "4" 0, "4.5.1" 2; a capital
+    letter ("A") sits above the decimals (-1), a lower-case letter ("a") below them (6)."""
+    if number[0].isdigit():
+        return number.rstrip(".").count(".")
+    if number.isupper():
+        return -1
+    return 6
+
+
 def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
     if rule.rank is not None:
         return rule.rank
     if rule.rank_from_number is not None and number:
-        return rule.rank_from_number + number.count(".")
+        return rule.rank_from_number + number_depth(number)
     if rule.rank_from_outline is not None:
         return rule.rank_from_outline + (block.outline_level or 0)
     return 9
@@ -223,6 +274,8 @@ def match_heading(
         signal = default_signal
         if rule.max_words is not None:
             signal = heading_signal(block, next_block, rule.max_words)
+        if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
+            signal = "numbered-line" if numbered_line(block, next_block, rule.max_words or SHORT_LINE_WORDS) else None
         if not _conditions_hold(rule, open_kinds, signal):
             continue
         if rule.match is None:

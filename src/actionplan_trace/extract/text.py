@@ -1,14 +1,20 @@
 """Text renderings (.txt, .md, .html) of planning documents into the same flat block list.
 
-Plain text follows what Word's "save as text" and HTML-to-text exports produce: one paragraph per
-line, bullets as leading glyphs, and tables as runs of tab-led lines (a cell starts at a line
-beginning with a tab; the header row's cells fix the column count). Markdown adds `#` headings and
-pipe tables; HTML is read with lxml with network access off.
+Plain text follows what writers produce: Word's "save as plain text" (one paragraph per line,
+bullets as leading glyphs, tables as tab-led cells), pandoc's plain writer (blank lines between
+paragraphs, lines wrapped at 72 columns, grid and dashed tables) and tab-separated exports.
+Markdown is recognised by its content, whatever the file's extension (`#` headings, setext
+underlines, `**bold**` lines, links, pipe tables, backslash escapes): its inline marks never
+reach the text, a bold-only line is kept as a bold hint and headings as heading blocks. In plain
+text every character is kept as written — a literal `<p>` or `[bookmark: x]` is text — except a
+leading `[bookmark: NAME]` glued to the paragraph, the marker some exports leave for a Word
+bookmark. HTML is read with lxml with network access off.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import lxml.html
@@ -17,12 +23,31 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import SPACED_BULLET
+from .inline import clean_inline, html_paragraphs, is_bold_only
+from .text_tables import GRID_RULE, dash_table, grid_table, pipe_table, tab_led_table, tsv_table
 
-ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|</?p>")
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
+MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
+MD_LIST_HEADING = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+RULE_LINE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
+LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
+MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+PLAIN_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+MD_SIGNALS = (
+    re.compile(r"^ {0,3}#{1,6}\s+\S"),
+    re.compile(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$"),
+    re.compile(r"\[[^\]]+\]\([^)\s]*\)"),
+    re.compile(r"^\|?\s*:?-{3,}:?\s*\|"),
+    re.compile(r"\\[*_\[\]#\"'`]"),
+    re.compile(r"\]\{[#.][^}]*\}"),
+    re.compile(r"^\[\^[^\]]+\]:"),
+)
+SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
+TABLE_READERS = (grid_table, dash_table, tsv_table)
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -37,92 +62,185 @@ def decode(path: Path, data: bytes) -> str:
     raise InputError(str(path), "not valid UTF-8 or Windows-1252 text")
 
 
-def _paragraph(text: str, index: int, line: int) -> Block:
-    m = SPACED_BULLET.match(text)
-    loc = Loc(paragraph=index, line=line)
-    if m:
-        return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1))
-    return Block("paragraph", text.strip(), loc=loc)
+def looks_like_markdown(text: str) -> bool:
+    """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly."""
+    lines = text.splitlines()[:20000]
+    counts = [sum(1 for line in lines if p.search(line)) for p in MD_SIGNALS]
+    counts.append(sum(1 for a, b in zip(lines, lines[1:]) if SETEXT_SIGNAL.match(b) and a.strip() and a[0] != " "))
+    if counts[0] >= 2:
+        return True
+    repeated = sum(1 for c in counts if c >= 2)
+    present = sum(1 for c in counts if c)
+    return repeated >= 2 or present >= 3 or sum(counts) >= 8
 
 
-def _tab_table(lines: list[tuple[int, str]], index: int) -> Block:
-    """Rebuild a table from tab-led lines: cells start at a tab, the header row sets the width."""
-    cells: list[list[str]] = []
-    header_width = 0
-    for _, line in lines:
-        if not line.strip():
-            if cells and not header_width:
-                header_width = len(cells)
-            continue
-        if line.startswith("\t"):
-            cells.append([line.strip()])
-        elif cells:
-            cells[-1].append(line.strip())
-    width = header_width or len(cells) or 1
-    first_line = lines[0][0]
-    rows: list[list[Cell]] = []
-    for start in range(0, len(cells), width):
-        row = []
-        for col, parts in enumerate(cells[start:start + width]):
-            parts = [p for p in parts if p]
-            row.append(Cell("\n".join(parts), loc=Loc(paragraph=index, line=first_line, row=len(rows), col=col),
-                            paragraphs=parts))
-        rows.append(row)
-    return Block("table", table_text(rows), loc=Loc(paragraph=index, line=first_line), rows=rows)
+def is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped paragraphs (pandoc's default 72 columns): blank-line separated, lines of
+    similar bounded length that run on into the next line."""
+    body = [l for l in lines if l.strip() and not l.lstrip().startswith(("|", "+"))]
+    if len(body) < 6:
+        return False
+    blank = sum(1 for l in lines if not l.strip())
+    lengths = sorted(len(l.rstrip()) for l in body)
+    p95 = lengths[int(len(lengths) * 0.95) - 1]
+    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and len(a.rstrip()) >= 50)
+    return blank >= 0.1 * len(lines) and p95 <= 80 and runs >= 3
 
 
-def _plain_blocks(text: str) -> list[Block]:
-    lines = [ARTEFACT.sub("", line).rstrip() for line in text.splitlines()]
-    blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if line.startswith("\t"):
-            start = i
-            while i < len(lines):
-                current = lines[i]
-                if not current.strip():
-                    nxt = next((l for l in lines[i + 1:] if l.strip()), None)
-                    if nxt is None or not nxt.startswith("\t"):
-                        break
-                i += 1
-            blocks.append(_tab_table(list(enumerate(lines))[start:i], len(blocks)))
-            continue
-        blocks.append(_paragraph(line.strip(), len(blocks), i + 1))
-        i += 1
-    return blocks
+@dataclass
+class _Reader:
+    """One pass over the lines of a text rendering, producing blocks and footnotes."""
 
+    lines: list[str]
+    markdown: bool
+    wrapped: bool
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[Block] = field(default_factory=list)
 
-def _md_blocks(text: str) -> list[Block]:
-    lines = text.splitlines()
-    blocks: list[Block] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i].rstrip()
+    def clean(self, text: str) -> str:
+        return clean_inline(text) if self.markdown else text.strip()
+
+    def starts_block(self, i: int) -> bool:
+        line = self.lines[i]
+        if not line.strip() or line.startswith("\t") or LIST_START.match(line) or RULE_LINE.match(line):
+            return True
+        if self.markdown and (MD_HEADING.match(line) or line.lstrip().startswith(("|", "<"))):
+            return True
+        return bool(GRID_RULE.match(line)) or "\t" in line
+
+    def gather(self, i: int) -> tuple[str, int]:
+        """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
+        parts = [self.lines[i].strip()]
+        j = i + 1
+        if self.markdown or self.wrapped:
+            while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
+                if j + 1 < len(self.lines) and SETEXT.match(self.lines[j + 1]):
+                    break
+                parts.append(self.lines[j].strip())
+                j += 1
+        return " ".join(p.rstrip("\\").strip() for p in parts), j
+
+    def setext_at(self, i: int) -> bool:
+        return bool(SETEXT.match(self.lines[i])) and len(self.lines[i].strip()) >= 3
+
+    def add(self, block: Block) -> None:
+        block.loc.paragraph = len(self.blocks)
+        self.blocks.append(block)
+
+    def paragraph(self, raw: str, line: int) -> None:
+        """One paragraph or list item; a whole HTML fragment in Markdown becomes its paragraphs."""
+        if self.markdown:
+            fragment = html_paragraphs(raw)
+            if fragment is not None:
+                for text, bold in fragment:
+                    self.add(_paragraph(text, line, bold=bold))
+                return
+            bold = is_bold_only(raw)
+            text = clean_inline(raw)
+            if text:
+                self.add(_paragraph(text, line, bold=bold))
+            return
+        text = BOOKMARK.sub("", raw.strip())
+        m = SPACED_BULLET.match(text)
+        if m:
+            text = text[:m.end()] + BOOKMARK.sub("", text[m.end():])
+        self.add(_paragraph(text, line))
+
+    def table(self, i: int) -> int | None:
+        readers = TABLE_READERS + ((pipe_table,) if self.markdown else ())
+        if self.lines[i].startswith("\t") and not self.markdown:
+            block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
+            self.add(block)
+            return end
+        for reader in readers:
+            found = reader(self.lines, i, len(self.blocks), self.clean)
+            if found is not None:
+                self.add(found[0])
+                return found[1]
+        return None
+
+    def footnote(self, i: int) -> bool:
+        line = self.lines[i].strip()
+        m = MD_FOOTNOTE.match(line) if self.markdown else PLAIN_FOOTNOTE.match(line)
+        if not m or not self.in_notes(i, m.group(1)):
+            return False
+        text, _ = self.gather(i)
+        body = self.clean(text[m.start(2):] if not self.markdown else MD_FOOTNOTE.match(text).group(2))
+        self.footnotes.append(Block("footnote", body, loc=Loc(line=i + 1, footnote=m.group(1)), label=m.group(1)))
+        return True
+
+    def in_notes(self, i: int, label: str) -> bool:
+        """A note definition: Markdown's `[^n]:` anywhere; plain `[n] text` only after the body,
+        when `[n]` is cited earlier (pandoc's plain writer puts notes at the end)."""
+        if self.markdown:
+            return True
+        rest = self.lines[i:]
+        starts = [l for k, l in enumerate(rest) if l.strip() and (k == 0 or not rest[k - 1].strip())]
+        if not all(PLAIN_FOOTNOTE.match(l.strip()) for l in starts):
+            return False
+        cite = f"[{label}]"
+        return any(cite in l for l in self.lines[:i])
+
+    def atx_heading(self, line: str, number: int) -> bool:
+        """A `#` heading (or a numbered list item holding one), as a heading block."""
         m = MD_HEADING.match(line)
-        if not line.strip():
-            i += 1
-        elif m:
-            blocks.append(Block("heading", m.group(2), loc=Loc(paragraph=len(blocks), line=i + 1),
-                                outline_level=len(m.group(1)) - 1))
-            i += 1
-        elif line.lstrip().startswith("|"):
-            start = i
-            rows: list[list[Cell]] = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                if not MD_TABLE_RULE.match(lines[i].strip()):
-                    parts = [p.strip() for p in lines[i].strip().strip("|").split("|")]
-                    rows.append([Cell(p, loc=Loc(paragraph=len(blocks), line=i + 1, row=len(rows), col=c),
-                                      paragraphs=[p]) for c, p in enumerate(parts)])
-                i += 1
-            blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=len(blocks), line=start + 1), rows=rows))
+        label = ""
+        if m:
+            hashes, raw = m.group(1), m.group(2)
         else:
-            blocks.append(_paragraph(line.strip(), len(blocks), i + 1))
-            i += 1
-    return blocks
+            m = MD_LIST_HEADING.match(line)
+            if not m:
+                return False
+            label, hashes, raw = m.group(1) + " ", m.group(2), m.group(3)
+        text = clean_inline(raw)
+        if text:
+            self.add(Block("heading", label + text, loc=Loc(line=number), outline_level=len(hashes) - 1,
+                           bold=is_bold_only(raw)))
+        return True
+
+    def run(self) -> None:
+        lines = self.lines
+        i = 0
+        while i < len(lines):
+            line = lines[i].rstrip()
+            if not line.strip():
+                i += 1
+                continue
+            if i + 1 < len(lines) and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
+                level = 0 if lines[i + 1].strip().startswith("=") else 1
+                self.add(Block("heading", self.clean(line), loc=Loc(line=i + 1), outline_level=level))
+                i += 2
+                continue
+            end = self.table(i)
+            if end is not None:
+                i = end
+                continue
+            if RULE_LINE.match(line) and self.markdown:
+                i += 1
+                continue
+            if self.markdown and self.atx_heading(line, i + 1):
+                i += 1
+                continue
+            if self.footnote(i):
+                i = self.gather(i)[1]
+                continue
+            text, end = self.gather(i)
+            self.paragraph(text, i + 1)
+            i = end
+
+
+def _paragraph(text: str, line: int, bold: bool = False) -> Block:
+    m = SPACED_BULLET.match(text)
+    loc = Loc(line=line)
+    if m:
+        return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1), bold=bold)
+    return Block("paragraph", text.strip(), loc=loc, bold=bold)
+
+
+def _html_paragraph(text: str, index: int) -> Block:
+    block = _paragraph(text, 0)
+    block.loc = Loc(paragraph=index)
+    return block
 
 
 def _html_text(element: etree._Element) -> str:
@@ -157,17 +275,14 @@ def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
             elif tag == "li":
                 blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label="•"))
             else:
-                blocks.append(_paragraph(text, len(blocks), 0))
-                blocks[-1].loc.line = None
+                blocks.append(_html_paragraph(text, len(blocks)))
         return
     if element.text and element.text.strip():
-        blocks.append(_paragraph(element.text.strip(), len(blocks), 0))
-        blocks[-1].loc.line = None
+        blocks.append(_html_paragraph(element.text.strip(), len(blocks)))
     for child in element:
         _html_walk(child, blocks)
         if child.tail and child.tail.strip():
-            blocks.append(_paragraph(child.tail.strip(), len(blocks), 0))
-            blocks[-1].loc.line = None
+            blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
 
 
 def _html_blocks(path: Path, text: str) -> list[Block]:
@@ -183,13 +298,13 @@ def _html_blocks(path: Path, text: str) -> list[Block]:
 
 
 def read_text(path: Path, source: Source, data: bytes) -> RawDocument:
-    """Read a .txt, .md or .html rendering into blocks."""
+    """Read a .txt, .md or .html rendering into blocks; Markdown is sniffed by content."""
     text = decode(path, data)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
-        blocks = _html_blocks(path, text)
-    elif suffix in (".md", ".markdown"):
-        blocks = _md_blocks(text)
-    else:
-        blocks = _plain_blocks(text)
-    return RawDocument(source=source, blocks=blocks)
+        return RawDocument(source=source, blocks=_html_blocks(path, text))
+    lines = text.splitlines()
+    markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)
+    reader = _Reader(lines, markdown, wrapped=not markdown and is_wrapped(lines))
+    reader.run()
+    return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)

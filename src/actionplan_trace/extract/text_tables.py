@@ -1,0 +1,231 @@
+"""Tables in text renderings, one reader per way writers lay them out.
+
+- tab-led (Word "save as plain text"): a cell starts at a line beginning with a tab;
+- tab-separated rows (many exports, the seeds): one row per line, cells split at tabs;
+- grid tables (pandoc plain and Markdown): `+----+----+` rules, `|` between cells;
+- dashed tables (pandoc simple and multiline tables): columns under runs of dashes;
+- pipe tables (Markdown): `| a | b |` with a `|---|---|` rule.
+
+Each reader takes the lines and a start index and returns the table block and the index after
+it (or None when the lines there are not its kind of table). `clean` turns one cell line into
+its text (Markdown strips inline marks; plain text keeps it literally); a cell that is a whole
+HTML fragment (`<p>…</p> <ul>…</ul>`) is split into its paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..model import Block, Cell, Loc, table_text
+from .inline import html_paragraphs
+
+Clean = Callable[[str], str]
+GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+LABEL_FIELD = re.compile(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
+
+
+def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
+    """A cell from its paragraph texts; an HTML-fragment paragraph is split into its own."""
+    paragraphs: list[str] = []
+    bold = bool(parts)
+    for part in parts:
+        fragment = html_paragraphs(part)
+        if fragment is not None:
+            paragraphs.extend(t for t, _ in fragment)
+            bold = bold and all(b for _, b in fragment)
+            continue
+        text = clean(part)
+        if text:
+            paragraphs.append(text)
+            bold = False
+    return Cell("\n".join(paragraphs), loc=loc, paragraphs=paragraphs, bold=bold and bool(paragraphs))
+
+
+def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int) -> Block:
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(rows_parts):
+        rows.append([_cell(parts, clean, Loc(paragraph=index, line=line, row=r, col=c)) for c, parts in enumerate(row)])
+    return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
+
+
+def _paragraphs(lines: list[str], width: int = 0) -> list[str]:
+    """Lines of one cell grouped into paragraphs at blank lines (wrapped lines joined).
+
+    A word longer than the column is broken by pandoc with no hyphen, its tail filling the
+    whole column on the next line: such a line is glued to the previous one without a space.
+    """
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
+        if current and re.match(r"^(?:[-*+•·]|\d+[.)])\s", text):
+            out.append(" ".join(current))
+            current = []
+        if current and width and len(text) >= width and " " not in text:
+            current[-1] += text
+            continue
+        current.append(text)
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int]:
+    """Word's plain-text tables: every cell starts with a tab; a blank line ends the header row."""
+    i = start
+    while i < len(lines):
+        if not lines[i].strip():
+            nxt = next((l for l in lines[i + 1:] if l.strip()), None)
+            if nxt is None or not nxt.startswith("\t"):
+                break
+        i += 1
+    cells: list[list[str]] = []
+    header_width = 0
+    for line in lines[start:i]:
+        if not line.strip():
+            if cells and not header_width:
+                header_width = len(cells)
+            continue
+        if line.startswith("\t"):
+            cells.append([line.strip()])
+        elif cells:
+            cells[-1].append(line.strip())
+    width = header_width or len(cells) or 1
+    rows = [cells[s:s + width] for s in range(0, len(cells), width)]
+    return _table([[[p for p in parts if p] for parts in row] for row in rows], clean, index, start + 1), i
+
+
+def _tsv_fields(line: str) -> list[str] | None:
+    if "\t" not in line or line.startswith("\t"):
+        return None
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) == 2 and LABEL_FIELD.match(fields[0]):
+        return None
+    return fields
+
+
+def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
+    """Rows of tab-separated cells, at least two, all as wide as the first (the header)."""
+    header = _tsv_fields(lines[start])
+    if header is None:
+        return None
+    i = start + 1
+    while i < len(lines):
+        fields = _tsv_fields(lines[i])
+        if fields is None or len(fields) != len(header):
+            break
+        i += 1
+    if i - start < 2:
+        return None
+    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in range(start, i)]
+    return _table(rows, clean, index, start + 1), i
+
+
+def _cuts(rule: str) -> list[tuple[int, int]]:
+    """Column spans (start, end) of a grid rule: between consecutive '+'."""
+    plus = [m.start() for m in re.finditer(r"\+", rule)]
+    return list(zip(plus, plus[1:]))
+
+
+def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
+    """pandoc's grid tables: rows between `+---+` rules, cells between `|` at the rule's '+'."""
+    if not GRID_RULE.match(lines[start]):
+        return None
+    spans = _cuts(lines[start])
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] = [[] for _ in spans]
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if GRID_RULE.match(line):
+            if any(any(l.strip() for l in cell) for cell in current):
+                rows.append([_paragraphs(cell, b - a - 3) for cell, (a, b) in zip(current, spans)])
+            current = [[] for _ in spans]
+            i += 1
+            continue
+        if not line.lstrip().startswith("|"):
+            break
+        for c, (a, b) in enumerate(spans):
+            current[c].append(line[a + 1:b] if len(line) > a else "")
+        i += 1
+    if not rows:
+        return None
+    return _table(rows, clean, index, start + 1), i
+
+
+def _dash_spans(rule: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+
+
+def _slice(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Cut a row at the column starts; the last column runs to the end of the line."""
+    starts = [a for a, _ in spans]
+    return [line[a:(starts[k + 1] if k + 1 < len(starts) else None)] for k, a in enumerate(starts)]
+
+
+def dash_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
+    """pandoc's multiline tables (a dashed rule above and below, rows apart by blank lines) and
+    simple tables (a header line over a dashed rule, rows one per line, a blank line to end)."""
+    line = lines[start]
+    nxt = lines[start + 1] if start + 1 < len(lines) else ""
+    if DASH_RULE.match(line) and line.startswith(" ") and nxt.strip():
+        end = start + 1
+        while end < len(lines) and not (DASH_RULE.match(lines[end]) and (end + 1 >= len(lines) or not lines[end + 1].strip())):
+            if not lines[end].strip() and end + 1 < len(lines) and not lines[end + 1].strip():
+                return None
+            end += 1
+        if end >= len(lines):
+            return None
+        if end + 2 < len(lines) and DASH_RULE.match(lines[end + 2]) and (end + 3 >= len(lines) or not lines[end + 3].strip()):
+            end += 2
+        body = lines[start + 1:end]
+        rule_at = next((k for k, l in enumerate(body) if DASH_RULE.match(l)), None)
+        spans = _dash_spans(body[rule_at]) if rule_at is not None else _dash_spans(line)
+        groups: list[list[str]] = []
+        chunk: list[str] = []
+        for k, row_line in enumerate(body):
+            if k == rule_at or not row_line.strip():
+                if chunk:
+                    groups.append(chunk)
+                chunk = []
+                continue
+            chunk.append(row_line)
+        if chunk:
+            groups.append(chunk)
+        rows = [[_paragraphs([cells[c] for cells in map(lambda l: _slice(l, spans), g)]) for c in range(len(spans))]
+                for g in groups]
+        return _table(rows, clean, index, start + 1), end + 1
+    if line.strip() and DASH_RULE.match(nxt) and len(_dash_spans(nxt)) >= 2 and not DASH_RULE.match(line):
+        spans = _dash_spans(nxt)
+        rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
+        end = start + 2
+        while end < len(lines) and lines[end].strip() and not DASH_RULE.match(lines[end]):
+            rows.append([[c.strip()] if c.strip() else [] for c in _slice(lines[end], spans)])
+            end += 1
+        if end < len(lines) and DASH_RULE.match(lines[end]):
+            end += 1
+        return _table(rows, clean, index, start + 1), end
+    return None
+
+
+def pipe_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
+    """Markdown pipe tables; `<br>` inside a cell separates its paragraphs."""
+    if not lines[start].lstrip().startswith("|"):
+        return None
+    rows: list[list[list[str]]] = []
+    i = start
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        text = lines[i].strip()
+        if not PIPE_RULE.match(text):
+            cells = re.split(r"(?<!\\)\|", text.strip("|"))
+            rows.append([[p for p in re.split(r"<br\s*/?>", c, flags=re.IGNORECASE) if p.strip()] for c in cells])
+        i += 1
+    return _table(rows, clean, index, start + 1), i

@@ -1,0 +1,83 @@
+"""A minimal PDF writer for tests: lines of text in the standard fonts, placed like a word processor
+would (left margin, indents, paragraph spacing), so PDF fixtures are made at test time, not stored.
+
+Only the 14 standard fonts are used (no embedding): pdfium knows their metrics, and their names
+("Times-Bold") carry the bold hint the reader looks for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE_W, PAGE_H = 595, 842
+MARGIN = 72
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its text, font, size, indent from the left margin and extra space above."""
+
+    text: str
+    font: str = "Helvetica"
+    size: float = 11
+    indent: float = 0
+    gap_before: float = 0
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def write_pdf(path: Path, lines: list[Line]) -> Path:
+    """Write `lines` top to bottom over as many A4 pages as needed; returns `path`."""
+    fonts = sorted({line.font for line in lines})
+    font_ids = {name: f"F{k + 1}" for k, name in enumerate(fonts)}
+    pages: list[list[bytes]] = [[]]
+    y = PAGE_H - MARGIN
+    for line in lines:
+        step = line.size * 1.25 + line.gap_before
+        if y - step < MARGIN:
+            pages.append([])
+            y = PAGE_H - MARGIN
+            step = line.size * 1.25
+        y -= step
+        pages[-1].append(
+            b"BT /%s %.1f Tf %.1f %.1f Td (%s) Tj ET"
+            % (font_ids[line.font].encode(), line.size, MARGIN + line.indent, y, _escape(line.text))
+        )
+    objects: list[bytes] = []
+    font_refs = {}
+    for name in fonts:
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % name.encode())
+        font_refs[name] = len(objects)
+    resources = b"<< /Font << %s >> >>" % b" ".join(
+        b"/%s %d 0 R" % (font_ids[n].encode(), font_refs[n]) for n in fonts
+    )
+    pages_id = len(objects) + 1
+    objects.append(b"")
+    kids = []
+    for content in pages:
+        stream = b"\n".join(content)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R /Resources %s >>"
+            % (pages_id, PAGE_W, PAGE_H, len(objects), resources)
+        )
+        kids.append(len(objects))
+    objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids)
+    )
+    objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(objects), xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -1,0 +1,203 @@
+"""Text renderings: Markdown sniffed by content, inline marks stripped, literal text kept in plain
+text, tables as pandoc, Word and tab-separated exports lay them out, wrapped paragraphs joined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.extract import read
+from actionplan_trace.extract.inline import clean_inline, html_paragraphs
+from actionplan_trace.extract.text import looks_like_markdown
+
+from conftest import run_cli
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _texts(path: Path) -> list[tuple[str, str]]:
+    return [(b.type, b.text) for b in read(path).blocks]
+
+
+def test_literal_tags_and_brackets_survive_in_plain_text(tmp_path):
+    line = "Output 1.2 – <p>literal html tag</p> and [bookmark: x] marker text"
+    path = _write(tmp_path, "literal.txt", f"Title\n{line}\n<b>not bold</b> [link](http://example.org) **kept**\n")
+    assert _texts(path) == [
+        ("paragraph", "Title"),
+        ("paragraph", line),
+        ("paragraph", "<b>not bold</b> [link](http://example.org) **kept**"),
+    ]
+    result = run_cli("extract", str(path), "--format", "json")
+    assert "<p>literal html tag</p> and [bookmark: x] marker text" in result.stdout.replace("\\u2013", "–")
+
+
+def test_word_bookmark_marker_glued_to_a_paragraph_is_dropped(tmp_path):
+    path = _write(tmp_path, "bm.txt", " [bookmark: Abstract]The group has made efforts.\n·\t[bookmark: _GoBack]develop policies\n")
+    assert _texts(path) == [("paragraph", "The group has made efforts."), ("list-item", "develop policies")]
+
+
+def test_markdown_is_sniffed_by_content_whatever_the_extension(tmp_path):
+    text = "# **Report on the Plan**\n\n## Summary\n\nThe **Council** is invited [to approve](#) it.\n"
+    for name in ("report.txt", "report.text", "report.md"):
+        path = _write(tmp_path, name, text)
+        assert _texts(path) == [
+            ("heading", "Report on the Plan"),
+            ("heading", "Summary"),
+            ("paragraph", "The Council is invited to approve it."),
+        ], name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("**Target 1.1:** Households with *Internet* access", "Target 1.1: Households with Internet access"),
+        ("__Bold__ and _em_ but snake_case_name stays", "Bold and em but snake_case_name stays"),
+        ("see [ITU](https://itu.int/a_(b)) and <https://itu.int>", "see ITU and https://itu.int"),
+        ("[Broadcasting]{.underline}[]{#_Toc123} -- video --- now", "Broadcasting – video — now"),
+        ("Escaped \\*star\\* and \\[brackets\\] and 5 \\< 6", "Escaped *star* and [brackets] and 5 < 6"),
+        ("a <b>bold</b><br>line &amp; more[^1]", "a bold line & more"),
+        ("![chart](img.png) ~~old~~ `code`", "chart old code"),
+    ],
+)
+def test_inline_marks_never_reach_the_text(text, expected):
+    assert clean_inline(text) == expected
+
+
+def test_bold_only_lines_and_setext_headings_are_hints(tmp_path):
+    text = (
+        "Report title\n============\n\nSummary\n-------\n\n**Target 1.1: Households with Internet access**\n\n"
+        "Body text of the target.\n\nSee [the annex](#annex) and **this** too.\n"
+    )
+    blocks = read(_write(tmp_path, "r.txt", text)).blocks
+    assert [(b.type, b.text, b.outline_level, b.bold) for b in blocks] == [
+        ("heading", "Report title", 0, False),
+        ("heading", "Summary", 1, False),
+        ("paragraph", "Target 1.1: Households with Internet access", None, True),
+        ("paragraph", "Body text of the target.", None, False),
+        ("paragraph", "See the annex and this too.", None, False),
+    ]
+
+
+def test_markdown_report_tree_in_a_txt_file(tmp_path):
+    text = (
+        "**Agenda item: PL 3.1**\n\n# **Report on the Implementation**\n\n## **Summary**\n\nThis report covers a year.\n\n"
+        "## 3. Results\n\n### 3.1 Results per Strategic Goal\n\n**Target 1.1: Households with Internet access**\n\n"
+        "Households grew.\n\n**Target 1.2: Individuals using the Internet**\n\nIndividuals grew.\n\n"
+        "### 3.2 [Finance](http://x.org/f)\n\n| Item | Amount |\n|---|---|\n| **Budget** | 10 |\n"
+    )
+    doc = load(_write(tmp_path, "report.txt", text), profile="generic")
+    tree = [(s.number, s.title, doc.section(s.parent).title if s.parent else None, s.signal) for s in doc.sections]
+    assert tree == [
+        (None, "Agenda item: PL 3.1", None, "bold-line"),
+        (None, "Report on the Implementation", None, "heading-style"),
+        (None, "Summary", "Report on the Implementation", "heading-style"),
+        ("3", "Results", "Report on the Implementation", "heading-style"),
+        ("3.1", "Results per Strategic Goal", "Results", "heading-style"),
+        (None, "Target 1.1: Households with Internet access", "Results per Strategic Goal", "bold-line"),
+        (None, "Target 1.2: Individuals using the Internet", "Results per Strategic Goal", "bold-line"),
+        ("3.2", "Finance", "Results", "heading-style"),
+    ]
+    table = doc.sections[-1].blocks[0]
+    assert [[c.text for c in row] for row in table.rows] == [["Item", "Amount"], ["Budget", "10"]]
+
+
+def test_plain_text_is_not_taken_for_markdown():
+    word_text = "Objective 2 – Infrastructure\n1\tBackground\nInfrastructure is central.\n•\tproviding assistance;\n"
+    assert not looks_like_markdown(word_text)
+    assert not looks_like_markdown("#REG4COVID platform is launched.\nA line with * a star.\n")
+    assert looks_like_markdown("# Title\n\ntext\n\n## Section\n")
+
+
+def test_html_fragment_cells_become_paragraphs(tmp_path):
+    text = (
+        "Objectives\tOutputs\n"
+        "<p>Objective 1 – Coordination</p> <ul style=\"x\"> <li>To promote cooperation</li> </ul>\t"
+        "<p><b>WTSA</b></p>\n"
+        "Plain cell with <p>literal</p> tag\tX\n"
+    )
+    table = read(_write(tmp_path, "cells.txt", text)).blocks[0]
+    assert table.type == "table"
+    cells = [[c.paragraphs for c in row] for row in table.rows]
+    assert cells == [
+        [["Objectives"], ["Outputs"]],
+        [["Objective 1 – Coordination", "• To promote cooperation"], ["WTSA"]],
+        [["Plain cell with <p>literal</p> tag"], ["X"]],
+    ]
+    assert table.rows[1][1].bold and not table.rows[1][0].bold
+    assert html_paragraphs("Output <p>literal</p> text") is None
+
+
+GRID = """\
+Intro paragraph.
+
++----------------------+------------------------+
+| Outcomes             | Outputs                |
++======================+========================+
+| Strengthened         | - Number of Member     |
+| capacity to use      |   States assisted      |
+| t                    |                        |
+| elecommunication/ICT | - Number of plans      |
++----------------------+------------------------+
+
+  -----------------------------------------------------------------------
+  Region
+  -----------------------------------------------------------------------
+  AFR Region
+
+  AMS region
+  -----------------------------------------------------------------------
+
+  Name         Value
+  ------------ --------
+  Alpha        1
+  Beta         2
+
+After the tables.
+"""
+
+
+def test_pandoc_grid_multiline_and_simple_tables(tmp_path):
+    blocks = read(_write(tmp_path, "grid.txt", GRID)).blocks
+    assert [b.type for b in blocks] == ["paragraph", "table", "table", "table", "paragraph"]
+    grid, multi, simple = blocks[1], blocks[2], blocks[3]
+    assert [[c.paragraphs for c in row] for row in grid.rows] == [
+        [["Outcomes"], ["Outputs"]],
+        [["Strengthened capacity to use telecommunication/ICT"], ["- Number of Member States assisted", "- Number of plans"]],
+    ]
+    assert [[c.text for c in row] for row in multi.rows] == [["Region"], ["AFR Region"], ["AMS region"]]
+    assert [[c.text for c in row] for row in simple.rows] == [["Name", "Value"], ["Alpha", "1"], ["Beta", "2"]]
+
+
+def test_wrapped_paragraphs_are_joined_and_notes_read(tmp_path):
+    text = (
+        "Background\n\nInfrastructure is central for enabling universal, sustainable and\n"
+        "affordable access to ICTs and services for all[1].\n\n-   providing assistance to Member\n"
+        "    States on deployment;\n\n-   assisting countries in planning the introduction of new\n"
+        "    network elements.\n\nThe ICT sector is characterized by rapid technological change, and\n"
+        "by convergence of platforms.\n\n[1] In this document the term is used in its broadest\nsense.\n"
+    )
+    raw = read(_write(tmp_path, "wrapped.txt", text))
+    assert [(b.type, b.text) for b in raw.blocks] == [
+        ("paragraph", "Background"),
+        ("paragraph", "Infrastructure is central for enabling universal, sustainable and affordable access to ICTs and services for all[1]."),
+        ("list-item", "providing assistance to Member States on deployment;"),
+        ("list-item", "assisting countries in planning the introduction of new network elements."),
+        ("paragraph", "The ICT sector is characterized by rapid technological change, and by convergence of platforms."),
+    ]
+    assert [(f.label, f.text) for f in raw.footnotes] == [("1", "In this document the term is used in its broadest sense.")]
+
+
+def test_word_text_lines_are_not_joined(tmp_path):
+    text = "Output 2.1 – Products\n1\tBackground\nInfrastructure is central.\nThe ICT sector changes.\n"
+    assert _texts(_write(tmp_path, "word.txt", text)) == [
+        ("paragraph", "Output 2.1 – Products"),
+        ("paragraph", "1\tBackground"),
+        ("paragraph", "Infrastructure is central."),
+        ("paragraph", "The ICT sector changes."),
+    ]
