@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 
 from . import __version__, load
-from .errors import TraceError
+from .errors import TraceError, UsageError
 from .output import encode, write_atomic
 
 app = typer.Typer(
@@ -309,12 +310,34 @@ def diff(
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
     all_changes: bool = typer.Option(False, "--all", help="Also report formatting-only changes (case, spacing, numbering)."),
     author: str = typer.Option("trace", "--author", help="Author of the revision marks in --format docx."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the revision marks in --format docx "
+                                       "(ISO 8601, e.g. 2026-03-01T09:00:00Z; default: now)."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
 ) -> None:
-    """Report the amendments between two revisions (exit 0 none, 1 some, like diff)."""
+    """Report the amendments between two revisions (exit 0 none, 1 some, like diff).
+
+    With --format docx and two .docx files, the output is NEW's own Word file (styles, numbering,
+    headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW,
+    Reject All gives OLD. If NEW has revision marks they are accepted first. With one tracked
+    .docx, the file is written as it is. If OLD or NEW is a PDF or text file, the output falls back
+    to a generated document holding both texts with revision marks (a note says so).
+    """
     from .diff import run_diff
 
-    guarded(lambda: run_diff(old, new, format.value, output, all_changes, author, profile, console=stdout))
+    def run() -> int:
+        when = parse_date(date) if date is not None else None
+        return run_diff(old, new, format.value, output, all_changes, author, profile, console=stdout, date=when)
+
+    guarded(run)
+
+
+def parse_date(text: str) -> datetime:
+    """An ISO 8601 date for --date (UTC when it names no zone)."""
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--date {text!r} is not an ISO 8601 date (e.g. 2026-03-01T09:00:00Z)") from None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ an error never leaves a partial output file.
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +61,9 @@ def compare(
     return diff_documents(old, new, refs=refs)
 
 
-def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: str = "trace") -> str | bytes:
-    """The report in `fmt` (text, json, md, html, docx) as text, or bytes for docx."""
+def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: str = "trace",
+           date: datetime | None = None, notes: list[str] | None = None) -> str | bytes:
+    """The report in `fmt` (text, json, md, html, docx) as text, or bytes for docx (its notes added to `notes`)."""
     if fmt == "text":
         from ..render.diff_text import to_text
 
@@ -78,9 +81,12 @@ def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: s
 
         return to_html(result, all_changes)
     if fmt == "docx":
-        from ..render.diff_docx import to_docx
+        from ..render.redline import word_report
 
-        return to_docx(result, author=author)
+        data, said = word_report(result, author=author, date=date, formatting=all_changes)
+        if notes is not None:
+            notes.extend(said)
+        return data
     raise UsageError(f"unknown diff format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
@@ -93,6 +99,7 @@ def run_diff(
     author: str = "trace",
     profile: Any = None,
     console: Console | None = None,
+    date: datetime | None = None,
 ) -> int:
     """Compare, render and write (to `out`, else to `console`/stdout); 0 no changes, 1 changes."""
     if fmt not in FORMATS:
@@ -102,8 +109,12 @@ def run_diff(
     result = compare(old_path, new_path, profile=profile, refs=reference_finder())
     code = 1 if result.visible(all_changes) else 0
     if out is not None:
-        write_atomic(render(result, fmt, all_changes=all_changes, author=author), Path(out),
+        notes: list[str] = []
+        write_atomic(render(result, fmt, all_changes=all_changes, author=author, date=date, notes=notes), Path(out),
                      [p for p in (old_path, new_path) if p is not None])
+        for note in notes:
+            sys.stderr.write(f"trace: {note}
+")
     elif fmt == "text":
         from ..render.diff_text import to_renderable
 

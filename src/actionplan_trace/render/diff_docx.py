@@ -1,4 +1,6 @@
-"""The new revision as a Word document carrying the diff as real revision marks.
+"""The fallback redline: a generated Word document carrying the diff as revision marks.
+
+Used when OLD or NEW is a PDF or text rendering (two .docx files get `render.redline`).
 
 Every item of the merged reading order is written once: unchanged text as plain runs, deleted
 text in `w:del` (with `w:delText`), inserted text in `w:ins`. A paragraph that exists only in

@@ -1,0 +1,257 @@
+"""`trace diff OLD.docx NEW.docx --format docx`: NEW's own package with the diff as revision marks.
+
+The output is NEW's package with every part kept (styles, numbering, theme, headers and footers,
+notes, section properties, pictures, fields, content controls); only document.xml and the
+footnotes/endnotes get revision marks, placed from the diff engine's alignment of the two
+documents (each block knows the `w:p`/`w:tbl` it came from through `Loc.paragraph`). Word's
+Accept All gives NEW back, Reject All gives OLD. A NEW that already has revision marks is
+accepted first (a note says so); OLD is read in its accepted view, as the diff reads it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+from ...diff.changes import DiffResult, Item
+from ...extract import read_bytes
+from .accept import accept_all, has_revisions
+from .inline import drawing_fingerprint
+from .marks import Marks, W, W_P, W_R, deleted_copy, mark_story
+from .package import R_NS, Package
+from .story import Writer, block_children
+
+R = "{" + R_NS + "}"
+NOTE_KINDS = ("footnote", "endnote")
+
+
+def mark_date(date: datetime | None = None) -> str:
+    """The revision date Word writes: UTC, whole seconds, `Z` (now unless `date` is given)."""
+    when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    return when.isoformat() + "Z"
+
+
+def redline(result: DiffResult, author: str = "trace", date: datetime | None = None,
+            formatting: bool = False) -> tuple[bytes, list[str]]:
+    """The redline .docx bytes of a two-file diff of .docx files, and notes for the user."""
+    old_path, new_path = result.old.source.path, result.new.source.path
+    old_pkg = Package.read(old_path, read_bytes(Path(old_path)))
+    new_pkg = Package.read(new_path, read_bytes(Path(new_path)))
+    return _Redline(old_pkg, new_pkg, Marks(author, mark_date(date)), formatting).write(result)
+
+
+class _Redline:
+    """One redline run: both packages, accepted; units indexed as the reader counted them."""
+
+    def __init__(self, old: Package, new: Package, marks: Marks, formatting: bool) -> None:
+        self.old, self.new = old, new
+        self.old_main, self.new_main = old.main_part(), new.main_part()
+        self.notes: list[str] = []
+        self.copied: dict[str, str] = {}
+        self.rels: dict[tuple[str, str], str] = {}
+        self.copied_notes: dict[tuple[str, str], str] = {}
+        self.writer = Writer(marks, self._relink, (
+            drawing_fingerprint(lambda rid: self._target_bytes(self.old, self.old_main, rid)),
+            drawing_fingerprint(lambda rid: self._target_bytes(self.new, self.new_main, rid)),
+        ), formatting)
+
+    def write(self, result: DiffResult) -> tuple[bytes, list[str]]:
+        old_body = self._body(self.old, self.old_main)
+        new_body = self._body(self.new, self.new_main)
+        old_index = {el: n for n, el in enumerate(block_children(old_body))}
+        new_index = {el: n for n, el in enumerate(block_children(new_body))}
+        old_notes = {kind: self._part(self.old, self.old_main, kind) for kind in NOTE_KINDS}
+        new_notes = {kind: self._part(self.new, self.new_main, kind) for kind in NOTE_KINDS}
+        if any(has_revisions(root) for root in [new_body, *new_notes.values()] if root is not None):
+            self.notes.append(f"{self.new.path} has revision marks of its own: they were accepted first, "
+                              "and the redline shows the changes against that accepted text")
+        for root in [old_body, new_body, *old_notes.values(), *new_notes.values()]:
+            if root is not None:
+                accept_all(root)
+        old_units, new_units = list(block_children(old_body)), list(block_children(new_body))
+        old_pos = {old_index[el]: n for n, el in enumerate(old_units) if el in old_index}
+        new_pos = {new_index[el]: n for n, el in enumerate(new_units) if el in new_index}
+        body_votes, note_pairs = _pairs(result)
+        anchors = _one_to_one(body_votes, old_pos, new_pos)
+        self.writer.merge(old_units, new_units, anchors, new_body)
+        self._merge_notes(note_pairs, old_notes, new_notes)
+        return self.new.save(), self.notes
+
+    def _body(self, pkg: Package, main: str) -> etree._Element:
+        root = pkg.xml(main)
+        body = root.find(W + "body") if root is not None else None
+        if body is None:
+            from ...errors import InputError
+
+            raise InputError(pkg.path, "word/document.xml has no w:body (not a Word document)")
+        return body
+
+    def _part(self, pkg: Package, main: str, kind: str) -> etree._Element | None:
+        name = pkg.target(main, kind + "s")
+        return pkg.xml(name) if name else None
+
+    def _merge_notes(self, pairs: Counter, old_notes: dict, new_notes: dict) -> None:
+        """Merge each paired footnote/endnote story (notes of one side are marked with their reference)."""
+        for kind in NOTE_KINDS:
+            old_root, new_root = old_notes[kind], new_notes[kind]
+            if old_root is None or new_root is None:
+                continue
+            old_by_id = {n.get(W + "id"): n for n in old_root.findall(W + kind)}
+            new_by_id = {n.get(W + "id"): n for n in new_root.findall(W + kind)}
+            done: set[str] = set()
+            for (k, old_id, new_id), _count in pairs.most_common():
+                if k != kind or old_id not in old_by_id or new_id not in new_by_id or new_id in done:
+                    continue
+                done.add(new_id)
+                a, b = old_by_id[old_id], new_by_id[new_id]
+                self.writer.merge(list(block_children(a)), list(block_children(b)), [], b)
+
+    # -- re-linking OLD content into NEW
+
+    def _relink(self, el: etree._Element) -> None:
+        """Point relationship ids of copied OLD content at parts copied into NEW; copy notes."""
+        for node in el.iter():
+            for name, value in list(node.attrib.items()):
+                if name.startswith(R):
+                    new_id = self._copy_rel(value)
+                    if new_id is None:
+                        del node.attrib[name]
+                    else:
+                        node.set(name, new_id)
+            if node.tag in (W + "footnoteReference", W + "endnoteReference"):
+                self._copy_note(node)
+
+    def _copy_rel(self, rid: str) -> str | None:
+        """NEW's relationship id for OLD's main-part relationship `rid` (copying its target)."""
+        key = (self.old_main, rid)
+        if key in self.rels:
+            return self.rels[key]
+        rel = next((r for r in self.old.rels(self.old_main) if r.get("Id") == rid), None)
+        if rel is None:
+            return None
+        kind, target = rel.get("Type", ""), rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            new_id = self.new.add_rel(self.new_main, kind, target, True)
+        else:
+            part = self._copy_part(self.old.resolve(self.old_main, target))
+            if part is None:
+                return None
+            new_id = self.new.add_rel(self.new_main, kind, part, False)
+        self.rels[key] = new_id
+        return new_id
+
+    def _copy_part(self, name: str) -> str | None:
+        """Copy OLD's part `name` (and what it relates to) into NEW; returns its name there."""
+        if name in self.copied:
+            return self.copied[name]
+        data = self.old.parts.get(name)
+        if data is None:
+            return None
+        new_name = self.new.add_part(name, data, self.old.content_type(name))
+        self.copied[name] = new_name
+        old_rels = self.old.xml(self.old.rels_name(name))
+        if old_rels is not None:
+            new_rels = self.new.rels(new_name)
+            for rel in old_rels:
+                target = rel.get("Target", "")
+                if rel.get("TargetMode") != "External":
+                    copied = self._copy_part(self.old.resolve(name, target))
+                    if copied is None:
+                        continue
+                    target = copied
+                clone = etree.SubElement(new_rels, rel.tag, dict(rel.attrib))
+                if rel.get("TargetMode") != "External":
+                    clone.set("Target", "/" + target)
+        return new_name
+
+    def _target_bytes(self, pkg: Package, main: str, rid: str) -> bytes | None:
+        rel = next((r for r in pkg.rels(main) if r.get("Id") == rid), None)
+        if rel is None:
+            return None
+        if rel.get("TargetMode") == "External":
+            return rel.get("Target", "").encode()
+        return pkg.parts.get(pkg.resolve(main, rel.get("Target", "")))
+
+    def _copy_note(self, ref: etree._Element) -> None:
+        """Give a copied OLD note reference a deleted copy of its note in NEW's notes part."""
+        kind = "footnote" if ref.tag == W + "footnoteReference" else "endnote"
+        old_id = ref.get(W + "id", "")
+        if (kind, old_id) in self.copied_notes:
+            ref.set(W + "id", self.copied_notes[(kind, old_id)])
+            return
+        old_root = self._part(self.old, self.old_main, kind)
+        new_root = self._part(self.new, self.new_main, kind)
+        note = next((n for n in old_root.findall(W + kind) if n.get(W + "id") == old_id), None) \
+            if old_root is not None else None
+        if note is None or new_root is None:
+            run = ref.getparent()
+            if run is not None:
+                run.remove(ref)
+            return
+        ids = [int(n.get(W + "id", "0")) for n in new_root.findall(W + kind) if n.get(W + "id", "").lstrip("-").isdigit()]
+        new_id = str(max(ids + [0]) + 1)
+        self.copied_notes[(kind, old_id)] = new_id
+        ref.set(W + "id", new_id)
+        clone = deleted_copy(note, self._relink)
+        clone.set(W + "id", new_id)
+        mark_story(clone, "del", self.writer.marks, last_mark=False)
+        new_root.append(clone)
+
+
+def _where(item: Item) -> tuple[str | None, int | None]:
+    """(note id or None, body unit index) an item was read from."""
+    loc = item.block.loc if item.block is not None else item.section.loc
+    return loc.footnote, loc.paragraph
+
+
+def _pairs(result: DiffResult) -> tuple[Counter, Counter]:
+    """Votes for paired body units (old index, new index) and paired notes (kind, old id, new id)."""
+    body: Counter = Counter()
+    notes: Counter = Counter()
+    for step in result.steps:
+        if step.old is None or step.new is None:
+            continue
+        (note_a, a), (note_b, b) = _where(step.old), _where(step.new)
+        if note_a is None and note_b is None and a is not None and b is not None:
+            body[(a, b)] += 1
+        elif note_a is not None and note_b is not None:
+            kind_a = "endnote" if note_a.startswith("endnote-") else "footnote"
+            kind_b = "endnote" if note_b.startswith("endnote-") else "footnote"
+            if kind_a == kind_b:
+                notes[(kind_a, note_a.removeprefix("endnote-"), note_b.removeprefix("endnote-"))] += 1
+    return body, notes
+
+
+def _one_to_one(votes: Counter, old_pos: dict[int, int], new_pos: dict[int, int]) -> list[tuple[int, int]]:
+    """The best-voted pairs with each unit used once, as positions in the accepted unit lists."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[tuple[int, int]] = []
+    for (a, b), _count in votes.most_common():
+        if a in used_a or b in used_b or a not in old_pos or b not in new_pos:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        out.append((old_pos[a], new_pos[b]))
+    return out
+
+
+def word_report(result: DiffResult, author: str = "trace", date: datetime | None = None,
+                formatting: bool = False) -> tuple[bytes, list[str]]:
+    """`--format docx`: the redline for two .docx files, the file itself for a single tracked .docx,
+    and the generated document (stated in a note) when either side is a PDF or text rendering."""
+    old, new = result.old.source, result.new.source
+    if old.path == new.path and old.view != new.view and old.format == "docx":
+        note = (f"{old.path} is a single file with revision marks: written as it is, its own marks kept; "
+                "the report is of its view")
+        return read_bytes(Path(old.path)), [note]
+    if old.format == "docx" and new.format == "docx":
+        return redline(result, author, date, formatting)
+    from ..diff_docx import to_docx
+
+    note = (f"{old.path if old.format != 'docx' else new.path} is not a .docx: the redline is a generated "
+            "document (the text of both revisions in a default template), not the new file with revision marks")
+    return to_docx(result, author=author, date=date), [note]

@@ -1,0 +1,304 @@
+"""Word-level revision marks inside one paired paragraph, keeping each run's formatting.
+
+Both paragraphs are cut into tokens (words, spaces and punctuation of `w:t`; tabs, breaks,
+pictures, field codes and note references as one token each; equations as one token). The
+tokens are diffed, and NEW's runs are split where the status changes: kept pieces stay plain,
+inserted pieces go into `w:ins`; OLD's deleted pieces are written as runs with the `w:rPr`
+of the OLD run they came from, in `w:del`, where they stood. Bookmarks, comments and other
+anchors of NEW stay where they are.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable
+
+from lxml import etree
+
+from ...diff.tokens import tokenize
+from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, maths, mark_math, runs, to_deleted_run
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+SKIP = {W_RPR, W + "lastRenderedPageBreak", W + "softHyphen"}
+Fingerprint = Callable[[etree._Element], str]
+
+
+@dataclass
+class Token:
+    """One comparable piece: `key` compares, `text` (for w:t pieces) or `node` is written."""
+
+    key: str
+    run: etree._Element | None
+    node: etree._Element | None = None
+    text: str | None = None
+
+
+def tokens(p: etree._Element, fingerprint: Fingerprint) -> list[Token]:
+    """The tokens of a paragraph in reading order (runs, then each equation where it stands)."""
+    out: list[Token] = []
+    _walk(p, fingerprint, out)
+    return out
+
+
+def _walk(el: etree._Element, fingerprint: Fingerprint, out: list[Token]) -> None:
+    from .marks import CONTAINERS
+
+    for child in el:
+        tag = child.tag
+        if tag == W_R:
+            _run_tokens(child, fingerprint, out)
+        elif tag in MATH:
+            out.append(Token("math:" + "".join(t.text or "" for t in child.iter(M + "t")), None, child))
+        elif tag in CONTAINERS:
+            _walk(child, fingerprint, out)
+
+
+def _run_tokens(run: etree._Element, fingerprint: Fingerprint, out: list[Token]) -> None:
+    for child in run:
+        tag = child.tag
+        if tag in SKIP or not isinstance(tag, str):
+            continue
+        if tag == W_T:
+            out.extend(Token("t:" + piece, run, None, piece) for piece in tokenize(child.text or ""))
+        elif tag == W + "instrText":
+            out.append(Token("instr:" + (child.text or "").strip(), run, child))
+        elif tag == W + "fldChar":
+            out.append(Token("fld:" + (child.get(W + "fldCharType") or ""), run, child))
+        elif tag in (W + "footnoteReference", W + "endnoteReference"):
+            out.append(Token(tag, run, child))
+        elif tag in (W + "drawing", W + "pict", W + "object"):
+            out.append(Token("obj:" + fingerprint(child), run, child))
+        elif tag == W + "br":
+            out.append(Token("br:" + (child.get(W + "type") or ""), run, child))
+        elif tag == W + "sym":
+            out.append(Token("sym:" + (child.get(W + "char") or ""), run, child))
+        else:
+            out.append(Token(etree.QName(child).localname, run, child))
+
+
+def text_of(toks: list[Token]) -> str:
+    """The comparison string of a token list (for equality tests)."""
+    return "\x00".join(t.key for t in toks)
+
+
+def rpr_key(run: etree._Element | None) -> bytes:
+    """A run's formatting as bytes (without change records), for formatting comparisons."""
+    rpr = run.find(W_RPR) if run is not None else None
+    if rpr is None:
+        return b""
+    rpr = copy.deepcopy(rpr)
+    for change in rpr.findall(W + "rPrChange"):
+        rpr.remove(change)
+    return etree.tostring(rpr, method="c14n")
+
+
+def _new_run(source: etree._Element | None, pieces: list[Token], deleted: bool) -> etree._Element:
+    """A run with `source`'s formatting holding `pieces` (text merged into w:t / w:delText)."""
+    run = etree.Element(W_R)
+    if source is not None:
+        for name, value in source.attrib.items():
+            run.set(name, value)
+        rpr = source.find(W_RPR)
+        if rpr is not None:
+            run.append(copy.deepcopy(rpr))
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            t = etree.SubElement(run, W + ("delText" if deleted else "t"))
+            t.text = "".join(text)
+            t.set(XML_SPACE, "preserve")
+            text.clear()
+
+    for piece in pieces:
+        if piece.text is not None:
+            text.append(piece.text)
+        else:
+            flush()
+            run.append(copy.deepcopy(piece.node))
+    flush()
+    if deleted:
+        to_deleted_run(run)
+    return run
+
+
+def _deleted_nodes(old: list[Token], marks: Marks, relink: Relinker) -> list[etree._Element]:
+    """OLD's tokens as `w:del` runs (one per source run) and deleted equations."""
+    out: list[etree._Element] = []
+    wrapper: etree._Element | None = None
+    group: list[Token] = []
+
+    def flush() -> None:
+        nonlocal wrapper
+        if group:
+            if wrapper is None:
+                wrapper = marks.mark("del")
+                out.append(wrapper)
+            run = _new_run(group[0].run, group, True)
+            relink(run)
+            wrapper.append(run)
+            group.clear()
+
+    for token in old:
+        if token.run is None:
+            flush()
+            wrapper = None
+            zone = deleted_copy(token.node, relink)
+            mark_math(zone, "del", marks)
+            out.append(zone)
+        else:
+            if group and group[0].run is not token.run:
+                flush()
+            group.append(token)
+    flush()
+    return out
+
+
+def diff_paragraph(
+    old_p: etree._Element, new_p: etree._Element, marks: Marks, relink: Relinker,
+    fingerprints: tuple[Fingerprint, Fingerprint], formatting: bool,
+) -> bool:
+    """Write the word-level changes from `old_p` to `new_p` into `new_p`; True if any."""
+    old = tokens(old_p, fingerprints[0])
+    new = tokens(new_p, fingerprints[1])
+    old_keys, new_keys = [t.key for t in old], [t.key for t in new]
+    if old_keys == new_keys and not formatting:
+        return False
+    status: list[str] = ["="] * len(new)
+    was: list[etree._Element | None] = [None] * len(new)
+    before: dict[int, list[Token]] = {}
+    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            if formatting:
+                for k in range(j2 - j1):
+                    _compare_format(new[j1 + k], old[i1 + k], j1 + k, status, was)
+            continue
+        if i2 > i1:
+            before.setdefault(j1, []).extend(old[i1:i2])
+        for j in range(j1, j2):
+            status[j] = "+"
+    if not before and all(s == "=" for s in status):
+        return False
+    _rewrite(new_p, new, status, was, before, marks, relink)
+    return True
+
+
+def _compare_format(token: Token, source: Token, j: int, status: list[str], was: list[etree._Element | None]) -> None:
+    """Mark a kept piece whose run formatting changed (status "f", `was` its OLD run)."""
+    if token.run is not None and source.run is not None and rpr_key(token.run) != rpr_key(source.run):
+        status[j] = "f"
+        was[j] = source.run
+
+
+def _rewrite(p: etree._Element, new: list[Token], status: list[str], was: list[etree._Element | None],
+             before: dict[int, list[Token]], marks: Marks, relink: Relinker) -> None:
+    """Split NEW's runs by status and put the deleted pieces where they stood."""
+    groups: list[list[int]] = []
+    for j, token in enumerate(new):
+        if groups and token.run is not None and new[groups[-1][0]].run is token.run:
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    last: etree._Element | None = None
+    for group in groups:
+        first = new[group[0]]
+        element = first.run if first.run is not None else first.node
+        if group[0] in before:
+            for node in _deleted_nodes(before[group[0]], marks, relink):
+                element.addprevious(node)
+        if first.run is None:
+            if status[group[0]] == "+":
+                mark_math(first.node, "ins", marks)
+            last = first.node
+            continue
+        replacement = _split_run(first.run, group, new, status, was, before, marks, relink)
+        for node in replacement:
+            element.addprevious(node)
+        _remove(element)
+        last = replacement[-1]
+    if len(new) in before:
+        nodes = _deleted_nodes(before[len(new)], marks, relink)
+        for node in reversed(nodes):
+            if last is None:
+                p.append(node)
+            else:
+                last.addnext(node)
+
+
+def _split_run(run: etree._Element, group: list[int], new: list[Token], status: list[str],
+               was: list[etree._Element | None], before: dict[int, list[Token]], marks: Marks,
+               relink: Relinker) -> list[etree._Element]:
+    """The pieces replacing one NEW run: kept, inserted and re-formatted runs, deletions between."""
+    out: list[etree._Element] = []
+    segment: list[int] = []
+
+    def flush() -> None:
+        if not segment:
+            return
+        piece = _new_run(run, [new[k] for k in segment], False)
+        state = status[segment[0]]
+        if state == "+":
+            mark = marks.mark("ins")
+            mark.append(piece)
+            out.append(mark)
+        else:
+            if state == "f":
+                _record_format(piece, was[segment[0]], marks)
+            out.append(piece)
+        segment.clear()
+
+    for k in group:
+        if k in before and k != group[0]:
+            flush()
+            out.extend(_deleted_nodes(before[k], marks, relink))
+        if segment and (status[segment[-1]] != status[k] or was[segment[-1]] is not was[k]):
+            flush()
+        segment.append(k)
+    flush()
+    return out
+
+
+def _record_format(piece: etree._Element, old_run: etree._Element | None, marks: Marks) -> None:
+    """Add a `w:rPrChange` holding OLD's run formatting to a kept piece."""
+    rpr = piece.find(W_RPR)
+    if rpr is None:
+        rpr = etree.Element(W_RPR)
+        piece.insert(0, rpr)
+    change = marks.mark("rPrChange")
+    old_rpr = old_run.find(W_RPR) if old_run is not None else None
+    old_copy = copy.deepcopy(old_rpr) if old_rpr is not None else etree.Element(W_RPR)
+    for record in old_copy.findall(W + "rPrChange"):
+        old_copy.remove(record)
+    change.append(old_copy)
+    rpr.append(change)
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove `el`, keeping any tail text."""
+    parent = el.getparent()
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+    parent.remove(el)
+
+
+def drawing_fingerprint(resolve: Callable[[str], bytes | None]) -> Fingerprint:
+    """A fingerprint of a picture/drawing: the bytes of what it points to, its size and alt text."""
+    def fingerprint(el: etree._Element) -> str:
+        digest = hashlib.sha256()
+        for node in el.iter():
+            for name, value in node.attrib.items():
+                if name.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"):
+                    digest.update(resolve(value) or value.encode())
+                elif etree.QName(name).localname in ("cx", "cy", "descr", "title"):
+                    digest.update(value.encode())
+            if node.tag in (W_T, "{http://schemas.openxmlformats.org/drawingml/2006/main}t") and node.text:
+                digest.update(node.text.encode())
+        return digest.hexdigest()[:16]
+
+    return fingerprint

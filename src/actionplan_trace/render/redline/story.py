@@ -1,0 +1,308 @@
+"""Merge a story of OLD into the same story of NEW: paragraphs, tables, rows and cells.
+
+A story is a sequence of paragraphs and tables (the body, a table cell, a note). Units paired by
+the caller (the diff engine's alignment) are anchors; the gaps between anchors are aligned here
+on text (exact first, then similar), so empty paragraphs, text-box anchors and cell paragraphs
+the model does not keep are placed too. Each OLD unit left over is copied, marked deleted, in
+front of the next NEW unit; each NEW unit left over is marked inserted; an unchanged paragraph
+that only moved becomes a `w:moveFrom`/`w:moveTo` pair. Paired paragraphs get word-level marks,
+paired tables row marks and, per cell, the same merge again.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from lxml import etree
+
+from ...diff.align import WordCoder, align, in_order, similarity
+from ...diff.tokens import normalise, words
+from .inline import Fingerprint, diff_paragraph
+from .marks import (
+    CONTAINERS, M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
+    mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
+)
+
+W_SDT, W_SDTCONTENT, W_CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
+MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+SIMILAR = 0.5
+MOVE_MIN_WORDS = 4
+PPR_IGNORED = {W + "rPr", W + "sectPr", W + "pPrChange"}
+
+
+@dataclass
+class Writer:
+    """What one redline shares: marks, OLD→NEW re-linking, picture fingerprints, options."""
+
+    marks: Marks
+    relink: Relinker
+    fingerprints: tuple[Fingerprint, Fingerprint]
+    formatting: bool = False
+    coder: WordCoder = field(default_factory=WordCoder)
+    texts: dict[int, str] = field(default_factory=dict)
+    changed: int = 0
+
+    def text(self, el: etree._Element) -> str:
+        """The visible text of a paragraph or table (cached by element)."""
+        key = id(el)
+        if key not in self.texts:
+            self.texts[key] = unit_text(el)
+        return self.texts[key]
+
+    # -- stories
+
+    def merge(self, old: list[etree._Element], new: list[etree._Element], anchors: list[tuple[int, int]],
+              container: etree._Element) -> None:
+        """Merge OLD's units into NEW's (in `container`), `anchors` being paired positions."""
+        plan = self.plan(old, new, anchors)
+        moves = self.moves(old, new, plan)
+        pending: list[etree._Element] = []
+        last: etree._Element | None = None
+        for i, j in plan:
+            if j is None:
+                assert i is not None
+                pending.append(self.deleted(old[i], moves.get(i)))
+                continue
+            for el in pending:
+                new[j].addprevious(el)
+            pending = []
+            if i is None:
+                self.inserted(new[j], moves.get(("new", j)))
+            elif old[i].tag == W_P:
+                self.paragraph(old[i], new[j])
+            else:
+                self.table(old[i], new[j])
+            last = new[j]
+        if pending:
+            if last is not None:
+                for el in reversed(pending):
+                    last.addnext(el)
+            else:
+                sect = container.find(W + "sectPr")
+                for el in pending:
+                    if sect is not None:
+                        sect.addprevious(el)
+                    else:
+                        container.append(el)
+
+    def plan(self, old: list[etree._Element], new: list[etree._Element],
+             anchors: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
+        """The merged order: anchors, and each gap between them aligned on text."""
+        chosen = sorted(in_order([(i, j) for i, j in anchors if old[i].tag == new[j].tag]))
+        out: list[tuple[int | None, int | None]] = []
+        i = j = 0
+        for pi, pj in chosen + [(len(old), len(new))]:
+            out.extend(self.gap(old, new, i, pi, j, pj))
+            if pi < len(old):
+                out.append((pi, pj))
+            i, j = pi + 1, pj + 1
+        return out
+
+    def gap(self, old: list[etree._Element], new: list[etree._Element], i0: int, i1: int, j0: int,
+            j1: int) -> list[tuple[int | None, int | None]]:
+        """Align OLD[i0:i1] with NEW[j0:j1] on text: equal first, then similar, same kind only."""
+        if i0 == i1 or j0 == j1:
+            return [(i, None) for i in range(i0, i1)] + [(None, j) for j in range(j0, j1)]
+        a, b = old[i0:i1], new[j0:j1]
+        keys_a = [(el.tag, normalise(self.text(el))) for el in a]
+        keys_b = [(el.tag, normalise(self.text(el))) for el in b]
+        codes_a = [self.coder.encode(words(self.text(el))) for el in a]
+        codes_b = [self.coder.encode(words(self.text(el))) for el in b]
+
+        def score(x: int, y: int) -> float:
+            if a[x].tag != b[y].tag:
+                return 0.0
+            return similarity(codes_a[x], codes_b[y])
+
+        out: list[tuple[int | None, int | None]] = []
+        for x, y in align(keys_a, keys_b, score, SIMILAR):
+            if x is not None and y is not None and a[x].tag != b[y].tag:
+                out.extend([(x + i0, None), (None, y + j0)])
+            else:
+                out.append((None if x is None else x + i0, None if y is None else y + j0))
+        return out
+
+    def moves(self, old: list[etree._Element], new: list[etree._Element],
+              plan: list[tuple[int | None, int | None]]) -> dict:
+        """Unpaired paragraphs with the same text on both sides: move names by OLD index and NEW index."""
+        gone: dict[str, list[int]] = {}
+        for i, j in plan:
+            if j is None and i is not None and old[i].tag == W_P:
+                key = normalise(self.text(old[i]))
+                if len(words(key)) >= MOVE_MIN_WORDS:
+                    gone.setdefault(key, []).append(i)
+        out: dict = {}
+        for i, j in plan:
+            if i is None and j is not None and new[j].tag == W_P:
+                found = gone.get(normalise(self.text(new[j])))
+                if found:
+                    name = self.marks.move_name()
+                    out[found.pop(0)] = name
+                    out[("new", j)] = name
+        return out
+
+    # -- units
+
+    def deleted(self, el: etree._Element, move: str | None) -> etree._Element:
+        """A marked copy of an OLD unit: deleted, or moved away when `move` names the move."""
+        self.changed += 1
+        out = deleted_copy(el, self.relink)
+        if move is not None:
+            self.moved(out, "moveFrom", move)
+        elif out.tag == W_P:
+            mark_paragraph(out, "del", self.marks)
+        else:
+            mark_table(out, "del", self.marks)
+        return out
+
+    def inserted(self, el: etree._Element, move: str | None) -> None:
+        """Mark a NEW unit inserted, or moved here when `move` names the move."""
+        self.changed += 1
+        if move is not None:
+            self.moved(el, "moveTo", move)
+        elif el.tag == W_P:
+            mark_paragraph(el, "ins", self.marks)
+        else:
+            mark_table(el, "ins", self.marks)
+
+    def moved(self, p: etree._Element, tag: str, name: str) -> None:
+        """Wrap a paragraph's runs in one move mark between range marks named `name`."""
+        items = runs(p)
+        if tag == "moveFrom":
+            for run in items:
+                to_deleted_run(run)
+        start = self.marks.mark(tag + "RangeStart")
+        start.set(W + "name", name)
+        end = etree.Element(W + tag + "RangeEnd")
+        end.set(W + "id", start.get(W + "id"))
+        ensure_ppr(p).addnext(start)
+        for run in items:
+            wrap(run, self.marks.mark(tag))
+        p.append(end)
+        mark_paragraph_mark(p, tag, self.marks)
+
+    def paragraph(self, old: etree._Element, new: etree._Element) -> None:
+        """Word-level marks in a paired paragraph; its properties' change with --all."""
+        if diff_paragraph(old, new, self.marks, self.relink, self.fingerprints, self.formatting):
+            self.changed += 1
+        if self.formatting:
+            before, after = _ppr_key(old), _ppr_key(new)
+            if before != after:
+                self.changed += 1
+                change = self.marks.mark("pPrChange")
+                old_ppr = copy.deepcopy(old.find(W_PPR)) if old.find(W_PPR) is not None else etree.Element(W_PPR)
+                for child in list(old_ppr):
+                    if child.tag in PPR_IGNORED:
+                        old_ppr.remove(child)
+                change.append(old_ppr)
+                place_in_ppr(ensure_ppr(new), change)
+
+    def table(self, old: etree._Element, new: etree._Element) -> None:
+        """Rows of two paired tables aligned on their cell texts; paired rows merged cell by cell."""
+        old_rows, new_rows = list(rows(old)), list(rows(new))
+        cells_a = [[normalise(unit_text(tc)) for tc in cells(tr)] for tr in old_rows]
+        cells_b = [[normalise(unit_text(tc)) for tc in cells(tr)] for tr in new_rows]
+        codes_a = [self.coder.encode(words(" ".join(c))) for c in cells_a]
+        codes_b = [self.coder.encode(words(" ".join(c))) for c in cells_b]
+        plan = align([tuple(c) for c in cells_a], [tuple(c) for c in cells_b],
+                     lambda x, y: similarity(codes_a[x], codes_b[y]), SIMILAR)
+        pending: list[etree._Element] = []
+        last: etree._Element | None = None
+        for i, j in plan:
+            if i is not None and (j is None or len(cells_a[i]) != len(cells_b[j])):
+                pending.append(self.deleted_row(old_rows[i]))
+                if j is None:
+                    continue
+            assert j is not None
+            for tr in pending:
+                new_rows[j].addprevious(tr)
+            pending = []
+            last = new_rows[j]
+            if i is None or len(cells_a[i]) != len(cells_b[j]):
+                self.changed += 1
+                mark_row(new_rows[j], "ins", self.marks)
+                continue
+            for tc_old, tc_new in zip(cells(old_rows[i]), cells(new_rows[j])):
+                self.merge(list(block_children(tc_old)), list(block_children(tc_new)), [], tc_new)
+        if pending:
+            anchor = last if last is not None else new.find(W + "tblGrid")
+            for tr in reversed(pending):
+                if anchor is not None:
+                    anchor.addnext(tr)
+                else:
+                    new.append(tr)
+
+    def deleted_row(self, tr: etree._Element) -> etree._Element:
+        """A marked copy of an OLD table row."""
+        self.changed += 1
+        out = deleted_copy(tr, self.relink)
+        mark_row(out, "del", self.marks)
+        return out
+
+
+def _ppr_key(p: etree._Element) -> bytes:
+    """A paragraph's own properties (not its mark's run properties) as bytes."""
+    ppr = p.find(W_PPR)
+    if ppr is None:
+        return b""
+    kept = etree.Element(W_PPR)
+    for child in ppr:
+        if child.tag not in PPR_IGNORED:
+            kept.append(copy.deepcopy(child))
+    return etree.tostring(kept, method="c14n")
+
+
+def block_children(container: etree._Element) -> Iterator[etree._Element]:
+    """The w:p and w:tbl of a story, unwrapping content controls and custom XML (as the reader counts)."""
+    for child in container:
+        tag = child.tag
+        if tag == W_P or tag == W_TBL:
+            yield child
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from block_children(content)
+        elif tag == W_CUSTOMXML:
+            yield from block_children(child)
+        elif tag == MC_ALT:
+            branch = child[0] if len(child) else None
+            if branch is not None:
+                yield from block_children(branch)
+
+
+def rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    """The w:tr of a table, unwrapping content controls and custom XML."""
+    yield from _children(tbl, W_TR)
+
+
+def cells(tr: etree._Element) -> list[etree._Element]:
+    """The w:tc of a row, unwrapping content controls and custom XML."""
+    return list(_children(tr, W_TC))
+
+
+def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == W_CUSTOMXML:
+            yield from _children(child, tag)
+
+
+def unit_text(el: etree._Element) -> str:
+    """The text of a paragraph, cell or table: w:t and equation text, cells and rows separated."""
+    parts: list[str] = []
+    for node in el.iter(W + "t", M + "t", W + "tab", W_P):
+        if node.tag == W_P:
+            if parts:
+                parts.append("\n")
+        elif node.tag == W + "tab":
+            parts.append("\t")
+        else:
+            parts.append(node.text or "")
+    return "".join(parts)
