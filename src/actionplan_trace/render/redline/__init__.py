@@ -94,20 +94,28 @@ class _Redline:
         return pkg.xml(name) if name else None
 
     def _merge_notes(self, pairs: Counter, old_notes: dict, new_notes: dict) -> None:
-        """Merge each paired footnote/endnote story (notes of one side are marked with their reference)."""
+        """Merge paired footnotes/endnotes (the engine's pairs, then pairs of kept references);
+        mark the notes of inserted references inserted."""
         for kind in NOTE_KINDS:
             old_root, new_root = old_notes[kind], new_notes[kind]
-            if old_root is None or new_root is None:
+            if new_root is None:
                 continue
-            old_by_id = {n.get(W + "id"): n for n in old_root.findall(W + kind)}
+            old_by_id = {n.get(W + "id"): n for n in old_root.findall(W + kind)} if old_root is not None else {}
             new_by_id = {n.get(W + "id"): n for n in new_root.findall(W + kind)}
-            done: set[str] = set()
+            chosen: dict[str, str | None] = {}
             for (k, old_id, new_id), _count in pairs.most_common():
-                if k != kind or old_id not in old_by_id or new_id not in new_by_id or new_id in done:
-                    continue
-                done.add(new_id)
-                a, b = old_by_id[old_id], new_by_id[new_id]
-                self.writer.merge(list(block_children(a)), list(block_children(b)), [], b)
+                if k == kind and old_id in old_by_id and new_id in new_by_id:
+                    chosen.setdefault(new_id, old_id)
+            for (k, new_id), old_id in self.writer.notes.items():
+                if k == kind and new_id in new_by_id:
+                    chosen.setdefault(new_id, old_id if old_id in old_by_id else None)
+            for new_id, old_id in chosen.items():
+                b = new_by_id[new_id]
+                if old_id is None:
+                    mark_story(b, "ins", self.writer.marks, last_mark=False)
+                else:
+                    a = old_by_id[old_id]
+                    self.writer.merge(list(block_children(a)), list(block_children(b)), [], b)
 
     # -- re-linking OLD content into NEW
 
@@ -167,6 +175,20 @@ class _Redline:
                     clone.set("Target", "/" + target)
         return new_name
 
+    def _notes_part(self, kind: str) -> etree._Element | None:
+        """A notes part for NEW made from OLD's (its separators kept, its notes left out)."""
+        name = self.old.target(self.old_main, kind + "s")
+        if name is None or self.old.xml(name) is None:
+            return None
+        rel = next(r for r in self.old.rels(self.old_main) if r.get("Type", "").endswith("/" + kind + "s"))
+        copied = self.new.add_part(name, self.old.parts[name], self.old.content_type(name))
+        self.new.add_rel(self.new_main, rel.get("Type", ""), copied, False)
+        root = self.new.xml(copied)
+        for note in root.findall(W + kind):
+            if note.get(W + "type") in (None, "normal"):
+                root.remove(note)
+        return root
+
     def _target_bytes(self, pkg: Package, main: str, rid: str) -> bytes | None:
         rel = next((r for r in pkg.rels(main) if r.get("Id") == rid), None)
         if rel is None:
@@ -184,6 +206,8 @@ class _Redline:
             return
         old_root = self._part(self.old, self.old_main, kind)
         new_root = self._part(self.new, self.new_main, kind)
+        if new_root is None:
+            new_root = self._notes_part(kind)
         note = next((n for n in old_root.findall(W + kind) if n.get(W + "id") == old_id), None) \
             if old_root is not None else None
         if note is None or new_root is None:

@@ -24,6 +24,7 @@ from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, m
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SKIP = {W_RPR, W + "lastRenderedPageBreak", W + "softHyphen"}
 Fingerprint = Callable[[etree._Element], str]
+NotePairs = dict[tuple[str, str], "str | None"]
 
 
 @dataclass
@@ -157,20 +158,30 @@ def _deleted_nodes(old: list[Token], marks: Marks, relink: Relinker) -> list[etr
     return out
 
 
+NOTE_REFS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
+
+
 def diff_paragraph(
     old_p: etree._Element, new_p: etree._Element, marks: Marks, relink: Relinker,
-    fingerprints: tuple[Fingerprint, Fingerprint], formatting: bool,
+    fingerprints: tuple[Fingerprint, Fingerprint], formatting: bool, notes: NotePairs,
 ) -> bool:
-    """Write the word-level changes from `old_p` to `new_p` into `new_p`; True if any."""
+    """Write the word-level changes from `old_p` to `new_p` into `new_p`; True if any.
+
+    Note references kept on both sides are recorded in `notes` ((kind, NEW id) → OLD id),
+    inserted ones with OLD id None.
+    """
     old = tokens(old_p, fingerprints[0])
     new = tokens(new_p, fingerprints[1])
     old_keys, new_keys = [t.key for t in old], [t.key for t in new]
     if old_keys == new_keys and not formatting:
+        _note_pairs(old, new, [(0, 0, len(new))], notes)
         return False
     status: list[str] = ["="] * len(new)
     was: list[etree._Element | None] = [None] * len(new)
     before: dict[int, list[Token]] = {}
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    _note_pairs(old, new, [(b.a, b.b, b.size) for b in blocks], notes)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             if formatting:
@@ -185,6 +196,20 @@ def diff_paragraph(
         return False
     _rewrite(new_p, new, status, was, before, marks, relink)
     return True
+
+
+def _note_pairs(old: list[Token], new: list[Token], same: list[tuple[int, int, int]], notes: NotePairs) -> None:
+    """Record the note references of NEW: paired with OLD's where kept, None where inserted."""
+    kept: set[int] = set()
+    for i, j, size in same:
+        for k in range(size):
+            node = new[j + k].node
+            if node is not None and node.tag in NOTE_REFS:
+                kept.add(j + k)
+                notes[(NOTE_REFS[node.tag], node.get(W + "id", ""))] = old[i + k].node.get(W + "id", "")
+    for j, token in enumerate(new):
+        if j not in kept and token.node is not None and token.node.tag in NOTE_REFS:
+            notes.setdefault((NOTE_REFS[token.node.tag], token.node.get(W + "id", "")), None)
 
 
 def _compare_format(token: Token, source: Token, j: int, status: list[str], was: list[etree._Element | None]) -> None:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.tokens import normalise, words
-from .inline import Fingerprint, diff_paragraph
+from .inline import NOTE_REFS, Fingerprint, NotePairs, diff_paragraph
 from .marks import (
     CONTAINERS, M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
@@ -43,6 +43,7 @@ class Writer:
     coder: WordCoder = field(default_factory=WordCoder)
     texts: dict[int, str] = field(default_factory=dict)
     changed: int = 0
+    notes: NotePairs = field(default_factory=dict)
 
     def text(self, el: etree._Element) -> str:
         """The visible text of a paragraph or table (cached by element)."""
@@ -105,6 +106,8 @@ class Writer:
         """Align OLD[i0:i1] with NEW[j0:j1] on text: equal first, then similar, same kind only."""
         if i0 == i1 or j0 == j1:
             return [(i, None) for i in range(i0, i1)] + [(None, j) for j in range(j0, j1)]
+        if i1 - i0 == 1 and j1 - j0 == 1 and old[i0].tag == new[j0].tag == W_P:
+            return [(i0, j0)]
         a, b = old[i0:i1], new[j0:j1]
         keys_a = [(el.tag, normalise(self.text(el))) for el in a]
         keys_b = [(el.tag, normalise(self.text(el))) for el in b]
@@ -160,6 +163,8 @@ class Writer:
     def inserted(self, el: etree._Element, move: str | None) -> None:
         """Mark a NEW unit inserted, or moved here when `move` names the move."""
         self.changed += 1
+        for ref in el.iter(*NOTE_REFS):
+            self.notes.setdefault((NOTE_REFS[ref.tag], ref.get(W + "id", "")), None)
         if move is not None:
             self.moved(el, "moveTo", move)
         elif el.tag == W_P:
@@ -185,7 +190,7 @@ class Writer:
 
     def paragraph(self, old: etree._Element, new: etree._Element) -> None:
         """Word-level marks in a paired paragraph; its properties' change with --all."""
-        if diff_paragraph(old, new, self.marks, self.relink, self.fingerprints, self.formatting):
+        if diff_paragraph(old, new, self.marks, self.relink, self.fingerprints, self.formatting, self.notes):
             self.changed += 1
         if self.formatting:
             before, after = _ppr_key(old), _ppr_key(new)

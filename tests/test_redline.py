@@ -1,0 +1,227 @@
+"""The Word-native redline: NEW's own package with revision marks (`trace diff --format docx`).
+
+Round trips read the redline back in its accepted and original views (the project's reader,
+and pandoc when installed) and compare with NEW and OLD; structure tests check that NEW's
+parts, styles, numbering and page setup are kept and the marks are well formed.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+from lxml import etree
+
+from conftest import CORPUS, PEER, run_cli
+from pandoc_oracle import PANDOC, words as pandoc_words
+from redline_oracle import W, make_redline, part, reader_words, styles_in_order
+
+PAIRS = [
+    ("objective2-old.docx", "objective2-new.docx"),
+    ("objective2-new.docx", "objective2-old.docx"),
+    ("objective2-old.docx", "objective2-new-autonum.docx"),
+    ("action-plan-ba.docx", "action-plan-ba-bold.docx"),
+]
+RP = PEER / "oxpt-rp"
+WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+
+
+def _rp_pairs() -> list[tuple[str, str]]:
+    if not RP.is_dir():
+        return []
+    out = []
+    for accepted in sorted(RP.glob("RP*-Accepted.docx")):
+        rejected = accepted.with_name(accepted.name.replace("-Accepted", "-Rejected"))
+        if rejected.exists():
+            out.append((rejected.name, accepted.name))
+    return out
+
+
+RP_PAIRS = _rp_pairs()
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
+def test_corpus_round_trip(tmp_path: Path, old: str, new: str) -> None:
+    out = tmp_path / "redline.docx"
+    make_redline(CORPUS / old, CORPUS / new, out)
+    assert reader_words(out, "accepted") == reader_words(CORPUS / new)
+    assert reader_words(out, "original") == reader_words(CORPUS / old)
+    if PANDOC:
+        assert pandoc_words(out, "accept") == pandoc_words(CORPUS / new)
+        assert pandoc_words(out, "reject") == pandoc_words(CORPUS / old)
+
+
+@pytest.mark.skipif(not RP_PAIRS, reason=f"peer suite not present at {RP}")
+@pytest.mark.parametrize(("old", "new"), RP_PAIRS, ids=[b.removesuffix("-Accepted.docx") for _, b in RP_PAIRS])
+def test_peer_round_trip(tmp_path: Path, old: str, new: str) -> None:
+    """Rejected twin → accepted twin of the oxpt-rp suite (the project's reader as oracle)."""
+    out = tmp_path / "redline.docx"
+    make_redline(RP / old, RP / new, out)
+    assert reader_words(out, "accepted") == reader_words(RP / new)
+    assert reader_words(out, "original") == reader_words(RP / old)
+
+
+def test_keeps_new_package(tmp_path: Path) -> None:
+    """Styles, numbering, headers, footers, notes and section properties are NEW's own."""
+    new = CORPUS / "objective2-new.docx"
+    data, _ = make_redline(CORPUS / "objective2-old.docx", new, tmp_path / "r.docx", date=WHEN)
+    source = zipfile.ZipFile(new)
+    result = zipfile.ZipFile(io.BytesIO(data))
+    for name in source.namelist():
+        if name.startswith(("word/styles", "word/numbering", "word/header", "word/footer", "word/theme", "word/media")):
+            assert result.read(name) == source.read(name), name
+    body_new = etree.fromstring(source.read("word/document.xml")).find(f"{W}body")
+    body_red = part(data, "word/document.xml").find(f"{W}body")
+    assert etree.tostring(body_red.find(f"{W}sectPr")) == etree.tostring(body_new.find(f"{W}sectPr"))
+    doc = docx.Document(str(tmp_path / "r.docx"))
+    assert round(doc.sections[0].page_width.mm) == 210
+    assert any("TDAG" in p.text for p in doc.sections[0].header.paragraphs)
+
+
+def test_shape_follows_new(tmp_path: Path) -> None:
+    """Paragraph styles in order, numbered paragraphs and table rows of the accepted redline are NEW's."""
+    new = CORPUS / "objective2-new-autonum.docx"
+    data, _ = make_redline(CORPUS / "objective2-old.docx", new, tmp_path / "r.docx")
+    new_data = new.read_bytes()
+    marked = part(data, "word/document.xml")
+    for deleted in [p for p in marked.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None]:
+        deleted.getparent().remove(deleted)
+    kept = [
+        (p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") if p.find(f"{W}pPr/{W}pStyle") is not None else "")
+        for p in marked.iter(f"{W}p")
+    ]
+    assert kept == styles_in_order(new_data)
+    numbered = len(part(new_data, "word/document.xml").findall(f".//{W}numPr"))
+    assert numbered > 0 and len(marked.findall(f".//{W}numPr")) >= numbered
+    rows_new = [len(t.findall(f"{W}tr")) for t in part(new_data, "word/document.xml").iter(f"{W}tbl")]
+    rows_red = [len([tr for tr in t.findall(f"{W}tr") if tr.find(f"{W}trPr/{W}del") is None])
+                for t in marked.iter(f"{W}tbl")]
+    assert rows_red == rows_new
+
+
+def test_marks_author_date_ids(tmp_path: Path) -> None:
+    data, _ = make_redline(CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx", tmp_path / "r.docx",
+                           author="BDT", date=WHEN)
+    body = part(data, "word/document.xml")
+    marks = [el for el in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")]
+    assert len(marks) > 5
+    assert {m.get(f"{W}author") for m in marks} == {"BDT"}
+    assert {m.get(f"{W}date") for m in marks} == {"2026-03-01T09:30:00Z"}
+    ids = [m.get(f"{W}id") for m in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo",
+                                              f"{W}moveFromRangeStart", f"{W}moveToRangeStart")]
+    assert len(ids) == len(set(ids))
+    for text in body.iter(f"{W}delText"):
+        assert any(a.tag in (f"{W}del", f"{W}moveFrom") for a in text.iterancestors())
+    for t in body.iter(f"{W}t"):
+        assert not any(a.tag == f"{W}del" for a in t.iterancestors())
+    deleted = "".join(t.text or "" for t in body.iter(f"{W}delText"))
+    inserted = "".join(t.text or "" for ins in body.iter(f"{W}ins") for t in ins.iter(f"{W}t"))
+    assert deleted and inserted
+
+
+def _doc(path: Path, paragraphs: list[tuple[str, str, bool]], table: list[list[str]] | None = None) -> Path:
+    """A small .docx: (style, text, bold) paragraphs, then an optional table."""
+    document = docx.Document()
+    for style, text, bold in paragraphs:
+        run = document.add_paragraph(style=style).add_run(text)
+        run.bold = True if bold else None
+        run.font.size = Pt(11)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, texts in zip(grid.rows, table):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+    document.save(path)
+    return path
+
+
+def test_word_edits_keep_run_format_and_moves(tmp_path: Path) -> None:
+    moved = "This paragraph moves to the end of the document unchanged."
+    old = _doc(tmp_path / "old.docx", [
+        ("Heading 1", "1 Background", False), ("Normal", moved, False),
+        ("Normal", "The quick brown fox jumps over the lazy dog.", True), ("Normal", "Last words here.", False),
+    ], [["Outcome", "Indicator"], ["2.1 Connect", "Number of users"], ["2.2 Protect", "Number of CIRTs"]])
+    new = _doc(tmp_path / "new.docx", [
+        ("Heading 1", "2 Background", False),
+        ("Normal", "The quick red fox leaps over the lazy dog.", True), ("Normal", "Last words here.", False),
+        ("Normal", moved, False),
+    ], [["Outcome", "Indicator"], ["2.1 Connect", "Number of users online"], ["Annex", "See the regional initiatives"]])
+    data, _ = make_redline(old, new, tmp_path / "r.docx", date=WHEN)
+    body = part(data, "word/document.xml")
+    deleted = [d for d in body.iter(f"{W}del") if d.getparent().tag != f"{W}rPr" and d.getparent().tag != f"{W}trPr"]
+    brown = next(d for d in deleted if "brown" in "".join(t.text for t in d.iter(f"{W}delText")))
+    assert brown.find(f"{W}r/{W}rPr/{W}b") is not None
+    starts = {e.get(f"{W}name") for e in body.iter(f"{W}moveFromRangeStart")}
+    assert starts and starts == {e.get(f"{W}name") for e in body.iter(f"{W}moveToRangeStart")}
+    assert "".join(t.text for t in body.iter(f"{W}delText")).count("moves to the end") == 1
+    heading = body.find(f"{W}body/{W}p")
+    assert [t.text for t in heading.iter(f"{W}delText")] == ["1"]
+    assert [t.text for ins in heading.iter(f"{W}ins") for t in ins.iter(f"{W}t")] == ["2"]
+    rows = body.findall(f".//{W}tbl/{W}tr")
+    assert len(rows) == 4
+    assert [r.find(f"{W}trPr/{W}del") is not None for r in rows] == [False, False, True, False]
+    assert [r.find(f"{W}trPr/{W}ins") is not None for r in rows] == [False, False, False, True]
+    assert reader_words(tmp_path / "r.docx") == reader_words(new)
+    assert reader_words(tmp_path / "r.docx", "original") == reader_words(old)
+
+
+def test_formatting_only_with_all(tmp_path: Path) -> None:
+    old = _doc(tmp_path / "old.docx", [("Normal", "Plain words here", False), ("Normal", "Title line", False)])
+    new = _doc(tmp_path / "new.docx", [("Normal", "Plain words here", True), ("Heading 2", "Title line", False)])
+    data, _ = make_redline(old, new, tmp_path / "r.docx")
+    body = part(data, "word/document.xml")
+    assert body.find(f".//{W}rPrChange") is None and body.find(f".//{W}pPrChange") is None
+    data, _ = make_redline(old, new, tmp_path / "r2.docx", formatting=True)
+    body = part(data, "word/document.xml")
+    change = body.find(f".//{W}rPrChange")
+    assert change is not None and change.find(f"{W}rPr/{W}b") is None
+    ppr_change = body.find(f".//{W}pPrChange")
+    assert ppr_change is not None and ppr_change.find(f"{W}pPr/{W}pStyle") is None
+
+
+def test_tracked_new_is_accepted_first(tmp_path: Path) -> None:
+    tracked = CORPUS / "objective2-tracked.docx"
+    data, notes = make_redline(CORPUS / "objective2-old.docx", tracked, tmp_path / "r.docx")
+    assert any("accepted first" in n for n in notes)
+    assert reader_words(tmp_path / "r.docx") == reader_words(tracked)
+    assert reader_words(tmp_path / "r.docx", "original") == reader_words(CORPUS / "objective2-old.docx")
+
+
+def test_cli_single_tracked_and_fallback(tmp_path: Path) -> None:
+    tracked = CORPUS / "objective2-tracked.docx"
+    out = tmp_path / "same.docx"
+    done = run_cli("diff", str(tracked), "--format", "docx", "-o", str(out))
+    assert done.returncode == 1, done.stderr
+    assert out.read_bytes() == tracked.read_bytes()
+    assert "its own marks kept" in done.stderr
+    out = tmp_path / "fallback.docx"
+    done = run_cli("diff", str(CORPUS / "objective2-old.pdf"), str(CORPUS / "objective2-new.docx"),
+                   "--format", "docx", "-o", str(out), "--date", "2026-03-01T09:30:00Z")
+    assert done.returncode == 1, done.stderr
+    assert "generated document" in done.stderr
+    assert "2026-03-01T09:30:00Z" in zipfile.ZipFile(out).read("word/document.xml").decode()
+    done = run_cli("diff", "--help")
+    assert "PDF or text" in " ".join(done.stdout.split())
+    done = run_cli("diff", str(CORPUS / "objective2-old.docx"), str(CORPUS / "objective2-new.docx"),
+                   "--format", "docx", "-o", str(tmp_path / "x.docx"), "--date", "yesterday")
+    assert done.returncode == 2 and "--date" in done.stderr and not (tmp_path / "x.docx").exists()
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
+def test_libreoffice_converts(tmp_path: Path) -> None:
+    out = tmp_path / "r.docx"
+    make_redline(CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx", out)
+    done = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                           "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=180)
+    pdf = tmp_path / "r.pdf"
+    assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 1000, done.stderr
