@@ -113,8 +113,7 @@ def run_diff(
         write_atomic(render(result, fmt, all_changes=all_changes, author=author, date=date, notes=notes), Path(out),
                      [p for p in (old_path, new_path) if p is not None])
         for note in notes:
-            sys.stderr.write(f"trace: {note}
-")
+            sys.stderr.write(f"trace: {note}\n")
     elif fmt == "text":
         from ..render.diff_text import to_renderable
 
