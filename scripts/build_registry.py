@@ -90,17 +90,22 @@ def build_wsis(data: Path) -> dict[str, Any]:
 
 
 def build_strategic(texts: dict[str, str]) -> dict[str, Any]:
+    """Strategic goals and targets and Action Plan entities, each id with its edition: the Connect
+    2020 goals of the 2016-2019 plan (as the Buenos Aires Action Plan quotes them), the goals and
+    targets of the 2020-2023 plan (from the report on it) and the Buenos Aires Action Plan's own."""
     entries: dict[str, dict[str, str]] = {}
     connect2020 = re.findall(r"Goal (\d): (\w[^–\n]*?) – ([^\n;]+)", texts["001"])
     for n, name, text in connect2020:
-        entries[f"ITU-GOAL-{n}"] = {"title": f"{name.strip()}: {text.strip()}", "source": f"{SEEDS['001'][0]} (Connect 2020 goals)"}
+        entries[f"ITU-GOAL-{n}@SP-2016-2019"] = {
+            "title": f"{name.strip()}: {text.strip()}", "short": name.strip(),
+            "source": f"{SEEDS['001'][0]} (Connect 2020 goals)"}
     report = texts["004"]
+    for n, name, text in re.findall(r"^(?:#+ )?3\.1\.\d Goal (\d) [-–] (\w+)\s*\n\s*\n([^\n]+)", report, re.M):
+        entries[f"ITU-GOAL-{n}@SP-2020-2023"] = {"title": f"{name}: {text.strip()}", "short": name, "source": SEEDS["004"][0]}
     for n, name in re.findall(r"^(?:#+ )?3\.1\.\d Goal (\d) [-–] (\w+)", report, re.M):
-        entry = entries.setdefault(f"ITU-GOAL-{n}", {"title": name, "source": SEEDS["004"][0]})
-        entry.setdefault("short", name)
-        entry["short"] = name
+        entries.setdefault(f"ITU-GOAL-{n}@SP-2020-2023", {"title": name, "short": name, "source": SEEDS["004"][0]})
     for g, t, title in re.findall(r"^\*\*Target (\d)\.(\d+):\*\* (.+)$", report, re.M):
-        entries[f"ITU-TARGET-{g}.{t}"] = {
+        entries[f"ITU-TARGET-{g}.{t}@SP-2020-2023"] = {
             "title": " ".join(title.split()),
             "rev": "Strategic Plan 2020-2023 (Dubai, 2018)",
             "source": SEEDS["004"][0],
@@ -108,22 +113,41 @@ def build_strategic(texts: dict[str, str]) -> dict[str, Any]:
     plan = texts["001"]
     source = f"{SEEDS['001'][0]}: Buenos Aires Action Plan"
     for n, title in re.findall(r"^Objective (\d) – (.+)$", plan, re.M):
-        entries[f"ITU-D-OBJ-{n}"] = {"title": title.strip(), "source": source}
+        entries[f"ITU-D-OBJ-{n}@WTDC-17"] = {"title": title.strip(), "source": source}
     for n, title in re.findall(r"^Output (\d\.\d)\s*\n(.+)$", plan, re.M):
-        entries[f"ITU-D-OUTPUT-{n}"] = {"title": title.strip(), "source": source}
+        entries[f"ITU-D-OUTPUT-{n}@WTDC-17"] = {"title": title.strip(), "source": source}
     for n, title in re.findall(r"^Output (\d\.\d) – (.+)$", plan, re.M):
-        entries[f"ITU-D-OUTPUT-{n}"] = {"title": title.strip(), "source": source}
+        entries[f"ITU-D-OUTPUT-{n}@WTDC-17"] = {"title": title.strip(), "source": source}
     for n, rows in outcome_rows(plan).items():
         for k, title in enumerate(rows, start=1):
-            entries[f"ITU-D-OUTCOME-{n}.{k}"] = {"title": title, "source": source}
+            entries[f"ITU-D-OUTCOME-{n}.{k}@WTDC-17"] = {"title": title, "source": source}
+    entries.update(build_sp2012(texts["003"]))
     ordered = {k: entries[k] for k in sort_ids(entries)}
     return {
-        "source": "ITU Strategic Plan goals and targets and the Buenos Aires Action Plan, as stated in the seed documents",
+        "source": "ITU Strategic Plans (2012-2015, 2016-2019, 2020-2023) and the Buenos Aires Action Plan, as stated in the seed documents",
         "licence": "public documents of ITU",
-        "covers": ["itu-goal", "itu-target", "itu-d-objective", "itu-d-output", "itu-d-outcome"],
+        "covers": ["itu-goal", "itu-target", "itu-d-objective", "itu-d-output", "itu-d-outcome",
+                   "sector-objective", "sector-goal"],
         "complete": [],
         "entries": ordered,
     }
+
+
+SP2012_SECTORS = (("4", "ITU-R"), ("5", "ITU-T"), ("6", "ITU-D"), ("7", "GS"))
+
+
+def build_sp2012(plan: str) -> dict[str, dict[str, str]]:
+    """The 2012-2015 Strategic Plan's sector goals and objectives (clauses 4.5, 5.5, 6.5, 7.3)."""
+    source = SEEDS["003"][0]
+    out: dict[str, dict[str, str]] = {}
+    for clause, sector in SP2012_SECTORS:
+        name = {"ITU-R": "Radiocommunication Sector", "ITU-T": "Telecommunication Standardization Sector",
+                "ITU-D": "Telecommunication Development Sector", "GS": "General Secretariat"}[sector]
+        out[f"{sector}-GOAL@SP-2012-2015"] = {"title": f"Strategic goal of the {name} ({sector})", "source": source}
+        for m in re.finditer(rf"^{clause}\.\d\.(\d) Objective (\d)\b[^\n]*\n\s*\n(?:- )?([^\n]+)", plan, re.M):
+            family = "ITU-D-OBJ" if sector == "ITU-D" else f"{sector}-OBJ"
+            out[f"{family}-{m.group(2)}@SP-2012-2015"] = {"title": " ".join(m.group(3).split()), "source": source}
+    return out
 
 
 def outcome_rows(plan: str) -> dict[str, list[str]]:

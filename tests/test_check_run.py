@@ -157,7 +157,7 @@ def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> Non
     shifted = trace("check", ".", "--baseline", "baseline.json", "-f", "json")
     assert shifted.exit_code == 0
     assert {f["baseline"] for f in json.loads(shifted.stdout)["findings"]} == {"unchanged"}
-    plan.write_text(PLAN + "Sustainable development goals and targets\nOutput 2.2 contributes to SDG 9 (target 9.z).\n",
+    plan.write_text(PLAN + "Sustainable development goals and targets\nThis output contributes to SDG 9 (target 9.z).\n",
                     encoding="utf-8")
     grown = trace("check", ".", "--baseline", "baseline.json", "-f", "json")
     assert grown.exit_code == 1

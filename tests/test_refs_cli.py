@@ -21,7 +21,7 @@ def test_refs_json_reports_every_bad_reference(tmp_path: Path) -> None:
     result = run_cli("refs", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "actionplan-trace/refs/1"
+    assert data["schema"] == "actionplan-trace/refs/2"
     ref = next(r for r in data["refs"] if r["id"] == "PP-RES-9999")
     assert set(ref) >= {"id", "family", "text", "rev", "source", "section", "loc"}
     assert ref["source"] == str(path) and ref["family"] == "resolution"

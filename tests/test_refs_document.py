@@ -52,7 +52,7 @@ def test_reference_groups_give_bare_lists_their_meaning() -> None:
         assert ids_under(report, f"output-{n}/references-sdgs", {"sdg-target"}) == case.sdg_targets
     assert ids_under(report, "output-2.3/background", {"resolution"}) == {"WTDC-RES-34"}
     assert [(f.code, f.ref, f.section) for f in report.findings] == [
-        ("REF005", "PP-RES-127", "output-2.1/references-resolutions")]
+        ("REF005", "PP-RES-127", "output-2.1/references-resolutions"), ("REF013", "ITU-D-OUTCOME-2.1", None)]
     assert report.sources == ["plan.docx"]
     assert {r.source for r in report.refs} == {"plan.docx"}
 
@@ -97,13 +97,14 @@ def roadmap() -> Document:
 def test_roadmap_fields_goal_column_is_itu_and_sdg_column_holds_targets() -> None:
     report = document_refs(roadmap())
     row = {r.id for r in report.refs if r.section == "action-line-C5/B1"}
-    assert {"ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-D-OBJ-2", "ITU-D-OUTPUT-2.2", "RI-AFR3", "RI-ARB2",
+    assert {"ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-D-OBJ-2@WTDC-17", "ITU-D-OUTPUT-2.2@WTDC-17", "RI-AFR3", "RI-ARB2",
             "PP-RES-130", "PP-RES-174", "ITU-D-SG2-Q3"} <= row
     assert {r.id for r in report.refs if r.field == "sdgs" and r.section == "action-line-C5/B1"} == {
         "SDG-1.4", "SDG-4.1", "SDG-4.3", "SDG-5.b", "SDG-7.a", "SDG-17.0"}
     assert {r.id for r in report.refs if r.section == "action-line-C6/a."} == {
-        "ITU-GOAL-1", "ITU-GOAL-4", "ITU-D-OBJ-3", "SDG-2.a", "SDG-9.1"}
-    assert sorted((f.code, f.ref) for f in report.findings) == [("REF002", "SDG-17.0"), ("REF007", "RI-AFR3")]
+        "ITU-GOAL-1", "ITU-GOAL-4", "ITU-D-OBJ-3@WTDC-17", "SDG-2.a", "SDG-9.1"}
+    assert sorted((f.code, f.ref) for f in report.findings) == [
+        ("REF002", "SDG-17.0"), ("REF007", "RI-AFR3"), ("REF013", "ITU-GOAL-1")]
     assert all(r.loc.table == 1 for r in report.refs)
 
 
@@ -116,7 +117,7 @@ def test_whole_table_columns_are_read_by_their_header() -> None:
                    [Section("front", "front-matter", None, "", None, 1, blocks=[table])])
     report = document_refs(doc)
     assert [(r.id, r.loc.row, r.loc.col) for r in report.refs] == [
-        ("ITU-GOAL-1", 1, 1), ("ITU-D-OBJ-2", 1, 1),
+        ("ITU-GOAL-1", 1, 1), ("ITU-D-OBJ-2@WTDC-17", 1, 1),
         ("SDG-1", 1, 2), ("SDG-2", 1, 2), ("SDG-3", 1, 2), ("SDG-4", 1, 2), ("SDG-5", 1, 2)]
 
 
@@ -128,7 +129,8 @@ def test_itu_goals_named_in_one_paragraph_make_the_next_bullets_itu_goals() -> N
     ])
     other = Section("other", "clause", "2", "Elsewhere", None, 1, blocks=[Block("paragraph", "Goal 3: Sustainability")])
     report = document_refs(Document(Source("p.docx", "docx", "3" * 64, profile="generic"), [intro, other]))
-    assert [(r.id, r.section) for r in report.refs] == [("ITU-GOAL-1", "intro"), ("ITU-GOAL-2", "intro")]
+    assert [(r.id, r.section) for r in report.refs] == [
+        ("ITU-GOAL-1@SP-2016-2019", "intro"), ("ITU-GOAL-2@SP-2016-2019", "intro")]
     assert [(f.code, f.section) for f in report.findings] == [("REF010", "other")]
 
 

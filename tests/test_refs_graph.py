@@ -68,10 +68,10 @@ def test_edges_go_from_the_owning_output_with_the_family_relation() -> None:
     rel = {(e.target, e.relation) for e in g.edges_from(node)}
     assert ("PP-RES-130", "implements") in rel and ("WTDC-RES-45", "implements") in rel
     assert ("WSIS-C5", "supports") in rel and ("SDG-16", "contributes-to") in rel
-    assert ("ITU-D-OUTCOME-2.2", "contributes-to") in rel
+    assert ("ITU-D-OUTCOME-2.2@WTDC-17", "contributes-to") in rel
     assert ("WTDC-RES-17", "mentions") in rel
-    assert ("ITU-D-OUTPUT-2.2", "defines") in rel
-    assert not any(e.target == "ITU-D-OUTPUT-2.2" and e.relation != "defines" for e in g.edges_from(node))
+    assert ("ITU-D-OUTPUT-2.2@WTDC-17", "defines") in rel
+    assert not any(e.target == "ITU-D-OUTPUT-2.2@WTDC-17" and e.relation != "defines" for e in g.edges_from(node))
     edge = g.edges[(node, "PP-RES-130", "implements")]
     assert edge.provenance == [{"source": "plan.docx", "section": "output-2.2/references-resolutions",
                                 "loc": {"paragraph": 0}, "text": "PP Resolutions 130"}]
@@ -81,28 +81,28 @@ def test_edges_go_from_the_owning_output_with_the_family_relation() -> None:
 
 def test_files_join_on_canonical_ids_and_who_cites_lists_both() -> None:
     g = graph_of(plan(), roadmap())
-    rows = who_cites(g, "ITU-D-OBJ-2")
+    rows = who_cites(g, "ITU-D-OBJ-2@WTDC-17")
     assert [(r["source"], r["section"], r["relation"]) for r in rows] == [
         ("roadmap.pdf", "action-line-C5/A1", "contributes-to"), ("roadmap.pdf", "action-line-C5/A2", "contributes-to")]
-    assert [r["section"] for r in who_cites(g, "ITU-D-OUTPUT-2.2")] == ["action-line-C5/A1"]
-    assert [n.id for n in g.sections() if n.entity == "ITU-D-OUTPUT-2.2"] == ["plan#output-2.2"]
+    assert [r["section"] for r in who_cites(g, "ITU-D-OUTPUT-2.2@WTDC-17")] == ["action-line-C5/A1"]
+    assert [n.id for n in g.sections() if n.entity == "ITU-D-OUTPUT-2.2@WTDC-17"] == ["plan#output-2.2"]
     assert g.nodes["roadmap#action-line-C5/A1"].within == ("WSIS-C5",)
     assert who_cites(g, "SDG-1") == []
-    text = render_who_cites(rows, "ITU-D-OBJ-2")
-    assert text.splitlines()[0] == "ITU-D-OBJ-2: cited by 2 sections"
-    assert json.loads(render_who_cites(rows, "ITU-D-OBJ-2", "json"))["cited_by"][0]["at"] == ["action-line-C5/A1"]
+    text = render_who_cites(rows, "ITU-D-OBJ-2@WTDC-17")
+    assert text.splitlines()[0] == "ITU-D-OBJ-2@WTDC-17: cited by 2 sections"
+    assert json.loads(render_who_cites(rows, "ITU-D-OBJ-2@WTDC-17", "json"))["cited_by"][0]["at"] == ["action-line-C5/A1"]
 
 
 def test_contradicted_links_are_reported_both_ways() -> None:
     g = graph_of(plan(), roadmap())
     found = sorted((f.code, f.section, f.ref, f.source) for f in g.findings)
     assert found == [
-        ("REF009", "action-line-C5/A2", "ITU-D-OUTPUT-2.1", "roadmap.pdf"),
+        ("REF009", "action-line-C5/A2", "ITU-D-OUTPUT-2.1@WTDC-17", "roadmap.pdf"),
         ("REF009", "output-2.1", "WSIS-C2", "plan.docx"),
     ]
     messages = " | ".join(f.message for f in g.findings)
-    assert "links WSIS-C5 to ITU-D-OUTPUT-2.1" in messages and "does not cite WSIS-C5" in messages
-    assert "links neither ITU-D-OBJ-2 nor ITU-D-OUTPUT-2.1" in messages
+    assert "links WSIS-C5 to ITU-D-OUTPUT-2.1@WTDC-17" in messages and "does not cite WSIS-C5" in messages
+    assert "links neither ITU-D-OBJ-2@WTDC-17 nor ITU-D-OUTPUT-2.1@WTDC-17" in messages
 
 
 def test_no_cross_document_finding_without_the_counterpart() -> None:
@@ -138,7 +138,7 @@ def test_graphml_is_valid_and_uses_canonical_ids() -> None:
     root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
     ns = {"g": GRAPHML_NS}
     nodes = {n.get("id") for n in root.iterfind(".//g:node", ns)}
-    assert {"WSIS-C5", "PP-RES-130", "SDG-9.c", "ITU-D-OUTPUT-2.2", "plan#output-2.2"} <= nodes
+    assert {"WSIS-C5", "PP-RES-130", "SDG-9.c", "ITU-D-OUTPUT-2.2@WTDC-17", "plan#output-2.2"} <= nodes
     edges = root.findall(".//g:edge", ns)
     assert len(edges) == len(g.edges)
     assert all(e.get("source") in nodes and e.get("target") in nodes for e in edges)
@@ -152,7 +152,7 @@ def test_graphml_is_valid_and_uses_canonical_ids() -> None:
 def test_json_dot_and_mermaid_exports() -> None:
     g = graph_of(plan())
     data = json.loads(render_graph(g, "json"))
-    assert data["schema"] == "actionplan-trace/graph/1"
+    assert data["schema"] == "actionplan-trace/graph/2"
     assert {n["id"] for n in data["nodes"]} == set(g.nodes)
     assert {(e["source"], e["target"], e["relation"]) for e in data["edges"]} == set(g.edges)
     dot = render_graph(g, "dot")

@@ -30,9 +30,10 @@ def test_resolutions_goals_and_initiatives_come_from_the_documents() -> None:
     res = reg.get("PP-RES-139")
     assert res is not None and res.rev == "Rev. Dubai, 2018" and res.title.startswith("Use of telecommunications")
     assert reg.known("WTDC-RES-45") and reg.known("WTSA-RES-50") and reg.known("COUNCIL-RES-1305")
-    assert reg.title("ITU-TARGET-3.1").startswith("improve cybersecurity preparedness")
-    assert reg.ids("itu-goal") == [f"ITU-GOAL-{n}" for n in range(1, 6)]
-    assert reg.ids("itu-d-output")[:3] == ["ITU-D-OUTPUT-1.1", "ITU-D-OUTPUT-1.2", "ITU-D-OUTPUT-1.3"]
+    assert reg.title("ITU-TARGET-3.1@SP-2020-2023").startswith("improve cybersecurity preparedness")
+    assert set(reg.ids("itu-goal")) == {f"ITU-GOAL-{n}@SP-2020-2023" for n in range(1, 6)} | {
+        f"ITU-GOAL-{n}@SP-2016-2019" for n in range(1, 5)}
+    assert reg.ids("itu-d-output")[:3] == ["ITU-D-OUTPUT-1.1@WTDC-17", "ITU-D-OUTPUT-1.2@WTDC-17", "ITU-D-OUTPUT-1.3@WTDC-17"]
     assert len(reg.ids("itu-d-outcome")) == 14
     assert reg.regions == ("AFR", "AMS", "ARB", "ASP", "CIS", "EUR")
     assert "RI-AFR3" in reg.ids("regional-initiative")
@@ -112,7 +113,10 @@ def test_registry_targets_are_stored_in_natural_order() -> None:
      ("WSIS-C5", "wsis"), ("ITU-GOAL-3", "itu-goal"), ("ITU-TARGET-3.1", "itu-target"),
      ("ITU-D-OBJ-2", "itu-d-objective"), ("ITU-D-OUTPUT-2.2", "itu-d-output"), ("ITU-D-OUTCOME-2.1", "itu-d-outcome"),
      ("ITU-T-OBJ-1", "sector-objective"), ("RI-AFR3", "regional-initiative"), ("ITU-D-SG2-Q3", "sg-question"),
-     ("ITU-T-SG17", "study-group"), ("SDG-9.C", None), ("PP-71", None), ("WSIS-5", None)],
+     ("ITU-T-SG17", "study-group"), ("SDG-9.C", None), ("PP-71", None), ("WSIS-5", None),
+     ("ITU-D-OBJ-2@SP-2012-2015", "itu-d-objective"), ("ITU-D-OUTPUT-2.2@WTDC-17", "itu-d-output"),
+     ("GS-OBJ-6@SP-2012-2015", "sector-objective"), ("ITU-R-GOAL@SP-2012-2015", "sector-goal"),
+     ("ITU-TARGET-5.1@SP-2020-2023", "itu-target"), ("PP-RES-71@SP-2012-2015", None), ("ITU-GOAL-1@sp", None)],
 )
 def test_family_of_canonical_ids(ref_id: str, family: str | None) -> None:
     assert family_of(ref_id) == family

@@ -139,15 +139,17 @@ def refs(
     format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", help="table, json or csv."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
+    edition: list[str] = typer.Option([], "--edition", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """List every reference (canonical id, family, revision, text, section, location), then the findings
     (with several files, also the links one states and another contradicts)."""
+    from .editions import check_override
     from .refs import load_reports, merge_reports
     from .render import refs as render
 
     def run() -> int:
-        reg, pairs = load_reports(files, profile, registry)
+        reg, pairs = load_reports(files, profile, registry, check_override(edition))
         report = merge_reports(pairs, reg)
         if format is RefsFormat.table and output is None:
             stdout.print(render.to_table(report))
@@ -166,9 +168,11 @@ def graph(
     family: list[str] = typer.Option([], "--family", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
+    edition: list[str] = typer.Option([], "--edition", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
 ) -> None:
     """Build the cross-reference graph (sections -> resolutions, WSIS lines, SDGs, goals) and export it."""
+    from .editions import check_override
     from .errors import UsageError
     from .refs import build_graph, family_of, load_reports
     from .refs import who_cites as citing
@@ -184,7 +188,7 @@ def graph(
                 raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
             if format is not None and format.value not in ("json", "csv"):
                 raise UsageError(f"--who-cites writes lines (default), json or csv, not {format.value}")
-        reg, pairs = load_reports(files, profile, registry)
+        reg, pairs = load_reports(files, profile, registry, check_override(edition))
         built = build_graph(pairs, reg)
         if who_cites is not None:
             fmt = format.value if format is not None else "table"

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
+from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
 from .find import find_refs, mentions_itu_goals
-from .findings import FindingRule
+from .findings import FindingRule, finding
+from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import RefContext, RefReport
@@ -44,10 +46,26 @@ def _matches(rule: dict, section: Section) -> bool:
     return title is None or bool(title.search(section.title or ""))
 
 
-def section_contexts(doc: Document, rules: RefRules | None = None) -> dict[str, SectionContext]:
+def document_editions(doc: Document, override: Mapping[str, str] | None = None) -> DocEditions:
+    """The editions `doc` settles per series (rules/editions.yml), `override` (series -> code) first."""
+    return detect(_paragraphs(doc), doc.source.profile, override)
+
+
+def _paragraphs(doc: Document) -> Iterator[str]:
+    """Headings and paragraphs in document order, tables left out."""
+    for section in doc.sections:
+        if section.heading:
+            yield section.heading
+        yield from (b.text for b in section.blocks if not b.rows)
+
+
+def section_contexts(
+    doc: Document, rules: RefRules | None = None, editions: DocEditions | None = None,
+) -> dict[str, SectionContext]:
     """The context of every section: profile defaults, then matching section rules top-down."""
     rules = rules or load_rules()
-    base = _apply(RefContext(source=doc.source.path), rules.profiles.get(doc.source.profile or "", {}))
+    start = RefContext(source=doc.source.path, editions=editions)
+    base = _apply(start, rules.profiles.get(doc.source.profile or "", {}))
     by_id = {s.id: s for s in doc.sections}
     out: dict[str, SectionContext] = {}
 
@@ -103,12 +121,15 @@ def document_refs(
     doc: Document,
     registry: Registry | None = None,
     findings_table: dict[str, FindingRule] | None = None,
+    editions: Mapping[str, str] | None = None,
 ) -> RefReport:
-    """Every reference in `doc` with its section id and location, plus findings."""
+    """Every reference in `doc` with its section id and location, plus findings; plan-internal
+    ids carry the document's edition (`editions`, series -> code, overrides what the text says)."""
     reg = registry or load_registry()
     rules = load_rules()
-    contexts = section_contexts(doc, rules)
-    report = RefReport(sources=[doc.source.path])
+    settled = document_editions(doc, editions)
+    contexts = section_contexts(doc, rules, settled)
+    report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
@@ -125,17 +146,42 @@ def document_refs(
                 report.refs.extend(refs)
                 report.findings.extend(findings)
                 itu_goals = itu_goals or mentions_itu_goals(text)
+    report.findings.extend(unsettled_findings(doc, report, settled, findings_table))
     return report
+
+
+def unsettled_findings(
+    doc: Document, report: RefReport, settled: DocEditions, table: dict[str, FindingRule] | None = None,
+) -> list:
+    """REF013, once per series: plan-internal references left without an edition, and why."""
+    names = load_editions().series
+    left: dict[str, list[str]] = {}
+    for ref in report.refs:
+        if ref.family in SCOPED_FAMILIES and "@" not in ref.id:
+            series = settled.scope.get(ref.family)
+            if series:
+                left.setdefault(series, []).append(ref.id)
+    out = []
+    for series, found in left.items():
+        sample = sort_ids(dict.fromkeys(found))
+        why = settled.unsettled.get(series, "the text names no edition")
+        message = (f"edition of the {names.get(series, series)} not settled ({why}): {len(found)} reference(s) "
+                   f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); give --edition")
+        out.append(finding("REF013", message, RefContext(source=doc.source.path), ref=sample[0], table=table))
+    return out
 
 
 def load_reports(
     paths: Iterable[str | Path],
     profile: str | None = None,
     registry_files: Iterable[str | Path] = (),
+    editions: Mapping[str, str] | None = None,
 ) -> tuple[Registry, list[tuple[Document, RefReport]]]:
     """Load every file (profile detected unless given) and read its references against the
-    built-in registry plus `registry_files`: what `trace refs` and `trace graph` start from."""
+    built-in registry plus `registry_files`: what `trace refs` and `trace graph` start from.
+    `editions` (series -> code, from `--edition`) overrides what each document says."""
     from .. import load
 
     registry = load_registry(registry_files)
-    return registry, [(doc, document_refs(doc, registry)) for doc in (load(p, profile=profile) for p in paths)]
+    return registry, [(doc, document_refs(doc, registry, editions=editions))
+                      for doc in (load(p, profile=profile) for p in paths)]

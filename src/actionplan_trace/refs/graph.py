@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ..editions import DocEditions, scoped, settled
 from ..model import Document, Section
 from .document import field_context, section_contexts
 from .findings import FindingRule, finding
@@ -24,7 +25,7 @@ from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
 
-GRAPH_SCHEMA = "actionplan-trace/graph/1"
+GRAPH_SCHEMA = "actionplan-trace/graph/2"
 DEFINES = "defines"
 MENTIONS = "mentions"
 
@@ -93,14 +94,18 @@ class Graph:
         }
 
 
-def entity_of(section: Section, rules: RefRules) -> str | None:
-    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2), if its kind defines one."""
+def entity_of(section: Section, rules: RefRules, editions: DocEditions | None = None) -> str | None:
+    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2@WTDC-17), if its kind
+    defines one; plan-internal ids take the document's edition."""
     rule = rules.entities.get(section.kind)
     if not rule or not section.number:
         return None
     digits = re.sub(r"\D", "", section.number)
     ref_id = rule["id"].format(number=section.number, digits=digits)
-    return ref_id if family_of(ref_id) else None
+    family = family_of(ref_id)
+    if family is None:
+        return None
+    return scoped(ref_id, editions.for_family(family)) if editions else ref_id
 
 
 def _doc_keys(docs: Sequence[Document]) -> list[str]:
@@ -131,7 +136,7 @@ class _Builder:
                 label=ref_id,
                 family=family,
                 title=entry.title if entry else None,
-                known=entry is not None if family in self.registry.covers else None,
+                known=not self.registry.unknown(ref_id) if self.registry.checks(ref_id) else None,
             )
             self.graph.nodes[ref_id] = node
         return node
@@ -146,6 +151,7 @@ class _Builder:
 
     def add(self, key: str, doc: Document, report: RefReport) -> None:
         by_id = {s.id: s for s in doc.sections}
+        editions = settled(report.editions.get(doc.source.path, {}), doc.source.profile)
         owners = set(self.rules.owners)
         section_nodes: dict[str, Node] = {}
         paths: dict[str, list[Section]] = {}
@@ -160,7 +166,7 @@ class _Builder:
         def node_for(section: Section) -> Node:
             if section.id in section_nodes:
                 return section_nodes[section.id]
-            within = tuple(e for s in path(section)[:-1] if (e := entity_of(s, self.rules)))
+            within = tuple(e for s in path(section)[:-1] if (e := entity_of(s, self.rules, editions)))
             node = Node(
                 id=f"{key}#{section.id}",
                 kind="section",
@@ -168,7 +174,7 @@ class _Builder:
                 source=doc.source.path,
                 section=section.id,
                 section_kind=section.kind,
-                entity=entity_of(section, self.rules),
+                entity=entity_of(section, self.rules, editions),
                 within=within,
             )
             self.graph.nodes[node.id] = node
@@ -185,9 +191,9 @@ class _Builder:
             return section
 
         for section in doc.sections:
-            if entity_of(section, self.rules):
+            if entity_of(section, self.rules, editions):
                 node_for(section)
-        contexts = section_contexts(doc, self.rules)
+        contexts = section_contexts(doc, self.rules, editions)
         for ref in report.refs:
             if ref.source != doc.source.path or ref.section not in by_id:
                 continue

@@ -4,6 +4,10 @@ Ids are documented in the README: `PP-RES-71`, `WTDC-RES-45`, `COUNCIL-RES-1305`
 `ITU-D-REC-15`, `ITU-T-REC-Y.4409`, `SDG-9`, `SDG-9.c`, `WSIS-C5`, `ITU-GOAL-3`,
 `ITU-TARGET-3.1`, `ITU-D-OBJ-2`, `ITU-D-OUTPUT-2.2`, `ITU-D-OUTCOME-2.2`, `ITU-T-OBJ-1`,
 `RI-AFR3`, `ITU-D-SG2-Q3`, `ITU-T-SG17`. A revision ("Rev. Dubai, 2014") is never part of an id.
+
+Plan-internal ids (goals, targets, objectives, outputs, outcomes) may carry their edition after
+an `@`: `ITU-D-OBJ-2@SP-2012-2015`, `ITU-D-OUTPUT-2.2@WTDC-17` (see editions.py); the family of
+such an id is that of the id without it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ FAMILIES = (
     "itu-d-output",
     "itu-d-outcome",
     "sector-objective",
+    "sector-goal",
+    "sector-outcome",
     "regional-initiative",
     "sg-question",
     "study-group",
@@ -44,8 +50,10 @@ _FAMILY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^ITU-TARGET-\d+\.\d+$", "itu-target"),
         (r"^ITU-D-OBJ-\d+$", "itu-d-objective"),
         (r"^ITU-D-OUTPUT-\d+\.\d+$", "itu-d-output"),
-        (r"^ITU-D-OUTCOME-\d+\.\d+$", "itu-d-outcome"),
-        (r"^ITU-[TR]-OBJ-\d+$", "sector-objective"),
+        (r"^ITU-D-OUTCOME-\d+\.(?:\d+|[a-z])$", "itu-d-outcome"),
+        (r"^(?:ITU-[TRI]|GS)-OBJ-\d+$", "sector-objective"),
+        (r"^(?:ITU-[RTD]|GS)-GOAL$", "sector-goal"),
+        (r"^(?:ITU-[TRI]|GS)-OUTCOME-\d+\.[a-z]$", "sector-outcome"),
         (r"^RI-[A-Z]{3}\d+$", "regional-initiative"),
         (r"^ITU-[DTR]-SG\d+-Q\d+$", "sg-question"),
         (r"^ITU-[DTR]-SG\d+$", "study-group"),
@@ -53,13 +61,21 @@ _FAMILY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 _NATURAL = re.compile(r"(\d+)")
+_EDITION = re.compile(r"^[A-Z]+(?:-\d+)+$")
+SCOPED_FAMILIES = frozenset({
+    "itu-goal", "itu-target", "itu-d-objective", "itu-d-output", "itu-d-outcome",
+    "sector-objective", "sector-goal", "sector-outcome",
+})
 
 
 def family_of(ref_id: str) -> str | None:
-    """The family of a canonical id, or None when the id is not canonical."""
+    """The family of a canonical id (edition suffix allowed), or None when the id is not canonical."""
+    base, _, edition = ref_id.partition("@")
+    if "@" in ref_id and not _EDITION.match(edition):
+        return None
     for pattern, family in _FAMILY_PATTERNS:
-        if pattern.match(ref_id):
-            return family
+        if pattern.match(base):
+            return family if not edition or family in SCOPED_FAMILIES else None
     return None
 
 

@@ -64,9 +64,27 @@ class Registry:
     regions: tuple[str, ...] = ()
     conferences: tuple[Conference, ...] = ()
     files: list[str] = field(default_factory=list)
+    editions: dict[str, set[str]] = field(default_factory=dict)
+    bases: set[str] = field(default_factory=set)
 
     def known(self, ref_id: str) -> bool:
         return ref_id in self.entries
+
+    def checks(self, ref_id: str) -> bool:
+        """Whether the registry speaks for `ref_id`: its family is covered and, for an id with an
+        edition, the registry lists that edition (a plan it has not read is not "unknown")."""
+        family = family_of(ref_id)
+        if family not in self.covers:
+            return False
+        edition = ref_id.partition("@")[2]
+        return not edition or edition in self.editions.get(family or "", ())
+
+    def unknown(self, ref_id: str) -> bool:
+        """An id the registry speaks for and does not have; an id without an edition is known
+        when some edition has it."""
+        if not self.checks(ref_id) or ref_id in self.entries:
+            return False
+        return "@" in ref_id or ref_id not in self.bases
 
     def get(self, ref_id: str) -> Entry | None:
         return self.entries.get(ref_id)
@@ -130,6 +148,10 @@ class Registry:
                 source=_opt(facts.get("source")) or _opt(default_source),
             )
             self.covers.add(family)
+            base, _, edition = ref_id.partition("@")
+            self.bases.add(base)
+            if edition:
+                self.editions.setdefault(family, set()).add(edition)
         regions = data.get("regions")
         if regions:
             self.regions = tuple(dict.fromkeys([*self.regions, *(str(r).upper() for r in regions)]))

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 import yaml
 from rapidfuzz.distance import OSA
 
+from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
 from ..profiles import RULES_DIR
 from . import ids
@@ -136,7 +137,7 @@ class Resolver:
         anchor = " ".join(self.text[cite.start:min(first, item.start, cite.end)].split())
         own = " ".join(self.text[item.start:item.end].split())
         ref = Reference(
-            id=ref_id,
+            id=self.scope(ref_id, family, cite),
             family=family,
             number=number,
             rev=rev,
@@ -149,6 +150,18 @@ class Resolver:
         )
         self.refs.append(ref)
         return ref
+
+    def scope(self, ref_id: str, family: str, cite: Cite) -> str:
+        """A plan-internal id with its edition: the one the words name, else the document's."""
+        if family not in ids.SCOPED_FAMILIES:
+            return ref_id
+        table = load_editions()
+        doc = self.ctx.editions
+        series = (doc.scope if doc else table.scope(None)).get(family)
+        if series is None:
+            return ref_id
+        edition = named_near(self.text, cite.start, cite.end, family, table)
+        return scoped(ref_id, edition or (doc.by_series.get(series) if doc else None))
 
     def ambiguous(self, cite: Cite, why: str) -> None:
         """REF010: the words name a reference but not which one; nothing is emitted."""
@@ -374,7 +387,7 @@ class Resolver:
 
     # -- checks ---------------------------------------------------------------------------------
     def check_known(self, ref: Reference) -> None:
-        if ref.family in self.registry.covers and not self.registry.known(ref.id):
+        if self.registry.unknown(ref.id):
             self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry", self.table))
 
     def list_checks(self, made: list[Reference], cite: Cite, what: str = "list", sort: bool = True) -> None:

@@ -3,7 +3,7 @@
 A `Reference` is one canonical id found in a text (with the words it came from and where);
 a `Finding` is something worth telling a reader about those references (unknown id, impossible
 SDG target, duplicate in a list …), with a stable code. Both serialise to the JSON contract of
-`trace refs` (schema `actionplan-trace/refs/1`).
+`trace refs` (schema `actionplan-trace/refs/2`).
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from typing import Any
 
+from ..editions import DocEditions
 from ..model import Loc
 
-REFS_SCHEMA = "actionplan-trace/refs/1"
+REFS_SCHEMA = "actionplan-trace/refs/2"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ class RefContext:
 
     `organ` is the organ assumed for a bare "Resolution 5"; `sector` the sector of a bare
     "Objective 2" / "Output 2.1"; `expect` the kind of list a reference group holds ("resolution",
-    "wsis", "sdg"); `goal` what a bare "Goal 1" means ("itu" or "sdg"); `field` the roadmap column.
+    "wsis", "sdg"); `goal` what a bare "Goal 1" means ("itu" or "sdg"); `field` the roadmap column;
+    `editions` the document's editions, which scope plan-internal ids (`ITU-D-OBJ-2@WTDC-17`).
     `section`, `loc` and `source` are copied onto every reference and finding.
     """
 
@@ -110,6 +112,7 @@ class RefContext:
     section: str | None = None
     loc: Loc = dc_field(default_factory=Loc)
     source: str | None = None
+    editions: DocEditions | None = None
 
     def with_(self, **changes: Any) -> "RefContext":
         return replace(self, **changes)
@@ -122,11 +125,13 @@ class RefReport:
     refs: list[Reference] = dc_field(default_factory=list)
     findings: list[Finding] = dc_field(default_factory=list)
     sources: list[str] = dc_field(default_factory=list)
+    editions: dict[str, dict[str, str]] = dc_field(default_factory=dict)
 
     def extend(self, other: "RefReport") -> None:
         self.refs.extend(other.refs)
         self.findings.extend(other.findings)
         self.sources.extend(s for s in other.sources if s not in self.sources)
+        self.editions.update(other.editions)
 
     def ids(self, section_prefix: str | None = None, family: str | None = None) -> set[str]:
         """The canonical ids cited, optionally only under a section id prefix or of one family."""
@@ -141,6 +146,7 @@ class RefReport:
         return {
             "schema": REFS_SCHEMA,
             "sources": list(self.sources),
+            "editions": {k: dict(v) for k, v in self.editions.items()},
             "refs": [r.to_dict() for r in self.refs],
             "findings": [f.to_dict() for f in self.findings],
         }

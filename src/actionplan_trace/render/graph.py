@@ -1,4 +1,4 @@
-"""Output of `trace graph`: JSON (graph/1), GraphML, Graphviz DOT, Mermaid, a CSV coverage matrix,
+"""Output of `trace graph`: JSON (graph/2), GraphML, Graphviz DOT, Mermaid, a CSV coverage matrix,
 and the `--who-cites` listing."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ EDGE_KEYS = ("relation", "count", "sections")
 
 
 def to_json(graph: Graph) -> str:
-    """The `actionplan-trace/graph/1` JSON document."""
+    """The `actionplan-trace/graph/2` JSON document."""
     return json.dumps(graph.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

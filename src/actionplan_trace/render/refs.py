@@ -1,4 +1,4 @@
-"""Output of `trace refs`: a table for people, JSON (the refs/1 contract), CSV."""
+"""Output of `trace refs`: a table for people, JSON (the refs/2 contract), CSV."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ CSV_COLUMNS = (
 
 
 def to_json(report: RefReport) -> str:
-    """The `actionplan-trace/refs/1` JSON document (see README)."""
+    """The `actionplan-trace/refs/2` JSON document (see README)."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,0 +1,204 @@
+"""Editions: which Strategic Plan or Action Plan a document (or one reference) belongs to.
+
+A number means different things in different editions (ITU-D Objective 2 of the 2012-2015
+Strategic Plan is not Objective 2 of the Buenos Aires Action Plan), so plan-internal ids carry
+their edition: `ITU-D-OBJ-2@SP-2012-2015`. The editions, the patterns that name them and which
+series scopes which family are data (rules/editions.yml). A document's edition per series is
+read from its own text; `--edition` overrides it; what the text does not settle stays unsettled
+(the references are reported, not guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import yaml
+
+from .errors import ProfileError
+from .profiles import RULES_DIR
+
+EDITIONS_FILE = RULES_DIR / "editions.yml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PAREN = re.compile(r"\s*\([^()]{0,80}\)")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of a series: `SP-2012-2015` with the patterns that name it."""
+
+    code: str
+    series: str
+    conference: str | None
+    title: tuple[re.Pattern[str], ...]
+    mention: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class EditionTable:
+    """rules/editions.yml, compiled."""
+
+    series: Mapping[str, str]
+    editions: tuple[Edition, ...]
+    front: int
+    ratio: float
+    scopes: Mapping[str, Mapping[str, str]]
+
+    def get(self, code: str) -> Edition | None:
+        return next((e for e in self.editions if e.code.upper() == code.upper()), None)
+
+    def series_of(self, family: str) -> set[str]:
+        """Every series that scopes `family` in some profile (ITU-D objectives: SP and WTDC)."""
+        return {m[family] for m in self.scopes.values() if family in m}
+
+    def scope(self, profile: str | None) -> dict[str, str]:
+        """family -> series for a document of `profile`."""
+        out = dict(self.scopes.get("*", {}))
+        out.update(self.scopes.get(profile or "", {}))
+        return out
+
+
+@dataclass(frozen=True)
+class DocEditions:
+    """What one document's text settles: edition per series, plus why a series stayed open."""
+
+    by_series: Mapping[str, str] = field(default_factory=dict)
+    unsettled: Mapping[str, str] = field(default_factory=dict)
+    scope: Mapping[str, str] = field(default_factory=dict)
+
+    def for_family(self, family: str) -> str | None:
+        """The edition code that scopes `family` in this document, or None (unscoped/unsettled)."""
+        series = self.scope.get(family)
+        return self.by_series.get(series) if series else None
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(sorted(self.by_series.items()))
+
+
+def _patterns(values: object, where: str) -> tuple[re.Pattern[str], ...]:
+    if values is None:
+        return ()
+    if not isinstance(values, list):
+        raise ProfileError(f"{where}: expected a list of patterns")
+    try:
+        return tuple(re.compile(str(v), re.I) for v in values)
+    except re.error as exc:
+        raise ProfileError(f"{where}: bad regular expression: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
+    """Read rules/editions.yml once."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path}: cannot read editions: {exc}") from exc
+    try:
+        series = {str(k): str(v) for k, v in (data.get("series") or {}).items()}
+        editions = []
+        for code, facts in (data.get("editions") or {}).items():
+            if facts.get("series") not in series:
+                raise ProfileError(f"{path}: edition {code} names no known series")
+            editions.append(Edition(
+                code=str(code), series=str(facts["series"]), conference=facts.get("conference"),
+                title=_patterns(facts.get("title"), f"{path}: {code}.title"),
+                mention=_patterns(facts.get("mention"), f"{path}: {code}.mention"),
+            ))
+        scopes = {str(p): {str(f): str(s) for f, s in (m or {}).items()} for p, m in (data.get("scopes") or {}).items()}
+        return EditionTable(series, tuple(editions), int(data.get("front", 40)),
+                            float((data.get("evidence") or {}).get("ratio", 2)), scopes)
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise ProfileError(f"{path}: malformed editions: {exc}") from exc
+
+
+def check_override(codes: Iterable[str], table: EditionTable | None = None) -> dict[str, str]:
+    """series -> edition for `--edition` values; an unknown code or two of one series is an error."""
+    table = table or load_editions()
+    out: dict[str, str] = {}
+    for code in codes:
+        edition = table.get(code)
+        if edition is None:
+            known = ", ".join(e.code for e in table.editions)
+            raise ProfileError(f"unknown edition {code!r} (known: {known})")
+        if edition.series in out and out[edition.series] != edition.code:
+            raise ProfileError(f"--edition names two editions of {edition.series}: {out[edition.series]}, {edition.code}")
+        out[edition.series] = edition.code
+    return out
+
+
+def detect(
+    texts: Iterable[str],
+    profile: str | None = None,
+    override: Mapping[str, str] | None = None,
+    table: EditionTable | None = None,
+) -> DocEditions:
+    """The editions a document's paragraphs (in order, tables left out) settle, per series."""
+    table = table or load_editions()
+    front: dict[str, list[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for i, text in enumerate(texts):
+        for edition in table.editions:
+            n_title = sum(1 for p in edition.title if p.search(text))
+            n = n_title + sum(1 for p in edition.mention if p.search(text))
+            if not n:
+                continue
+            per = counts.setdefault(edition.series, {})
+            per[edition.code] = per.get(edition.code, 0) + n
+            if n_title and i < table.front:
+                hits = front.setdefault(edition.series, [])
+                if edition.code not in hits:
+                    hits.append(edition.code)
+    settled: dict[str, str] = {}
+    unsettled: dict[str, str] = {}
+    for series in table.series:
+        if override and series in override:
+            settled[series] = override[series]
+        elif front.get(series):
+            settled[series] = front[series][0]
+        elif counts.get(series):
+            ranked = sorted(counts[series].items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] >= table.ratio * ranked[1][1]:
+                settled[series] = ranked[0][0]
+            else:
+                unsettled[series] = "the text names " + " and ".join(f"{c} ({n}x)" for c, n in ranked)
+        else:
+            unsettled[series] = "the text names no edition"
+    return DocEditions(settled, unsettled, table.scope(profile))
+
+
+def settled(by_series: Mapping[str, str], profile: str | None, table: EditionTable | None = None) -> DocEditions:
+    """A document's editions rebuilt from what its reference report recorded (series -> code)."""
+    table = table or load_editions()
+    return DocEditions(dict(by_series), {}, table.scope(profile))
+
+
+def named_near(text: str, start: int, end: int, family: str, table: EditionTable | None = None) -> str | None:
+    """The edition a reference of `family` names itself, in its own words or right next to them
+    ("Buenos Aires Action Plan Objective 2", "ITU-D Objective 2 (Buenos Aires Action Plan)"),
+    of any series that can scope the family."""
+    table = table or load_editions()
+    series = table.series_of(family)
+    own = text[start:end]
+    before = text[max(0, start - 60):start].rstrip()
+    after = _PAREN.match(text, end)
+    hits = set()
+    for edition in (e for e in table.editions if e.series in series):
+        for p in edition.title:
+            if p.search(own) or (after and p.search(after.group(0))) or any(
+                    m.end() == len(before) for m in p.finditer(before)):
+                hits.add(edition.code)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def scoped(ref_id: str, edition: str | None) -> str:
+    """`ITU-D-OBJ-2` + `SP-2012-2015` -> `ITU-D-OBJ-2@SP-2012-2015` (unchanged without an edition)."""
+    return f"{ref_id}@{edition}" if edition and "@" not in ref_id else ref_id
+
+
+def split(ref_id: str) -> tuple[str, str | None]:
+    """`ITU-D-OBJ-2@SP-2012-2015` -> (`ITU-D-OBJ-2`, `SP-2012-2015`)."""
+    base, _, edition = ref_id.partition("@")
+    return base, edition or None

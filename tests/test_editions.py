@@ -1,0 +1,68 @@
+"""Editions: a document's plan edition is read from its own text (rules/editions.yml), `--edition`
+overrides it, a reference naming its plan keeps that plan, and what is not settled is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from actionplan_trace.editions import check_override, detect
+from actionplan_trace.errors import ProfileError
+from actionplan_trace.model import Block, Document, Section, Source
+from actionplan_trace.refs import document_refs
+
+
+def doc(profile: str, *texts: str) -> Document:
+    blocks = [Block("paragraph", t) for t in texts]
+    return Document(Source("d.docx", "docx", "0" * 64, profile=profile),
+                    [Section("front", "front-matter", None, "", None, 1, blocks=blocks)])
+
+
+@pytest.mark.parametrize(("texts", "series", "code"), [
+    (["ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)", "Strategic plan for the Union for 2012-2015"], "SP", "SP-2012-2015"),
+    (["This report is the first one on the implementation of the 2020-2023 Strategic Plan adopted in PP-18."], "SP", "SP-2020-2023"),
+    (["Buenos Aires Action Plan", "The Buenos Aires Action Plan aims to provide"], "WTDC", "WTDC-17"),
+    (["consistent with WTDC Resolution 17 (Rev. Buenos Aires 2017)"], "WTDC", "WTDC-17"),
+])
+def test_the_document_names_its_edition(texts: list[str], series: str, code: str) -> None:
+    assert detect(texts, "action-plan").by_series[series] == code
+
+
+def test_conflicting_mentions_stay_unsettled_and_the_override_wins() -> None:
+    texts = ["aligned with the Connect 2020 goals", "and with the Connect 2030 Agenda"]
+    found = detect(texts, "generic")
+    assert "SP" not in found.by_series and "SP-2016-2019 (1x)" in found.unsettled["SP"]
+    assert detect(texts, "generic", check_override(["SP-2020-2023"])).by_series["SP"] == "SP-2020-2023"
+
+
+def test_unknown_or_doubled_override_is_an_error() -> None:
+    with pytest.raises(ProfileError, match="unknown edition"):
+        check_override(["SP-2099-2102"])
+    with pytest.raises(ProfileError, match="two editions"):
+        check_override(["WTDC-17", "WTDC-22"])
+
+
+def test_plan_ids_take_the_document_edition_unless_the_text_names_another() -> None:
+    report = document_refs(doc("strategic-plan", "ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)",
+                               "ITU-D Objective 2 serves the goal; compare ITU-D Objective 2 (Buenos Aires Action Plan)",
+                               "PP Resolution 71 and SDG 9 and WSIS Action Line C2"))
+    assert [r.id for r in report.refs] == ["PP-RES-71", "ITU-D-OBJ-2@SP-2012-2015", "ITU-D-OBJ-2@WTDC-17",
+                                           "PP-RES-71", "SDG-9", "WSIS-C2"]
+    assert report.editions == {"d.docx": {"SP": "SP-2012-2015", "WTDC": "WTDC-17"}}
+    assert not [f for f in report.findings if f.code == "REF013"]
+
+
+def test_unsettled_edition_is_reported_once_and_the_ids_stay_unscoped() -> None:
+    report = document_refs(doc("wsis-roadmap", "ITU Strategic Goal 3 (Target 3.1)", "Goals 1 & 4"))
+    assert [r.id for r in report.refs] == ["ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-GOAL-1", "ITU-GOAL-4"]
+    [finding] = [f for f in report.findings if f.code == "REF013"]
+    assert finding.severity == "info" and "4 reference(s)" in finding.message and "ITU Strategic Plan" in finding.message
+    scoped = document_refs(doc("wsis-roadmap", "Goals 1 & 4"), editions={"SP": "SP-2016-2019"})
+    assert [r.id for r in scoped.refs] == ["ITU-GOAL-1@SP-2016-2019", "ITU-GOAL-4@SP-2016-2019"]
+    assert not scoped.findings
+
+
+def test_a_plan_named_next_to_one_reference_does_not_reach_the_next() -> None:
+    report = document_refs(doc("strategic-plan", "ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)",
+                               "ITU-D Objective 3 and Buenos Aires Action Plan Objective 2"))
+    assert [r.id for r in report.refs if r.family == "itu-d-objective"] == [
+        "ITU-D-OBJ-3@SP-2012-2015", "ITU-D-OBJ-2@WTDC-17"]
