@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__, load
 from .errors import TraceError, UsageError
 from .output import encode, write_atomic
+from .render.terminal import SafeConsole
 
 app = typer.Typer(
     name="trace",
@@ -28,7 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stdout = Console(highlight=False, soft_wrap=False)
+stdout = SafeConsole(highlight=False, soft_wrap=False)
 
 
 class View(str, Enum):
@@ -109,7 +109,7 @@ def extract(
         elif format is ExtractFormat.md:
             write_output(render.to_markdown(doc), output, [file])
         elif output is not None:
-            console = Console(record=True, width=160, file=io.StringIO())
+            console = SafeConsole(record=True, width=160, file=io.StringIO())
             console.print(render.to_tree(doc))
             write_output(console.export_text(), output, [file])
         else:

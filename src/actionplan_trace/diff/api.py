@@ -16,6 +16,7 @@ from rich.console import Console
 
 from ..errors import UsageError
 from ..output import write_atomic
+from ..render.terminal import SafeConsole
 from .changes import DiffResult
 from .engine import Refs, diff_documents
 from .revisions import attribute
@@ -117,9 +118,9 @@ def run_diff(
     elif fmt == "text":
         from ..render.diff_text import to_renderable
 
-        console = console or Console(highlight=False)
+        console = console or SafeConsole(highlight=False)
         console.print(to_renderable(result, all_changes, marks=console.color_system is None))
     else:
         data = render(result, fmt, all_changes=all_changes, author=author)
-        (console or Console(highlight=False)).file.write(data if isinstance(data, str) else data.decode())
+        (console or SafeConsole(highlight=False)).file.write(data if isinstance(data, str) else data.decode())
     return code

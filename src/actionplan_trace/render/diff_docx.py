@@ -26,6 +26,7 @@ from ..diff.changes import DiffResult, Item, RowStep, Step
 from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
+from .xmltext import xml_text
 
 PIECES = re.compile(r"(\t|\n)")
 
@@ -48,7 +49,7 @@ class _Marks:
         """A new `w:ins`/`w:del` element with the next id, the author and this paragraph's date."""
         el = OxmlElement(tag)
         el.set(qn("w:id"), str(self.next_id))
-        el.set(qn("w:author"), self.author)
+        el.set(qn("w:author"), xml_text(self.author))
         el.set(qn("w:date"), self.dates[self.alternate])
         self.next_id += 1
         return el
@@ -65,7 +66,7 @@ def _run(text: str, deleted: bool) -> etree._Element:
         elif piece:
             t = OxmlElement("w:delText" if deleted else "w:t")
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = piece
+            t.text = xml_text(piece)
             run.append(t)
     return run
 
@@ -235,8 +236,8 @@ def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = N
     when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
     dates = (when.isoformat() + "Z", (when - timedelta(minutes=2)).isoformat() + "Z")
     document = docx.Document()
-    document.core_properties.author = author
-    document.core_properties.title = f"Changes: {result.old.source.path} → {result.new.source.path}"
+    document.core_properties.author = xml_text(author)
+    document.core_properties.title = xml_text(f"Changes: {result.old.source.path} → {result.new.source.path}")
     writer = _Writer(document, _Marks(author, dates))
     for step in result.steps:
         writer.step(step)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
 from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
+from .terminal import SafeConsole
 from .diff_common import change_title, elide, groups, heading, moved_from, notes, path_text, refs_note, report_summary
 
 DELETED = "red strike"
@@ -74,6 +75,6 @@ def to_renderable(result: DiffResult, all_changes: bool = False, marks: bool = F
 
 def to_text(result: DiffResult, all_changes: bool = False, width: int = 120) -> str:
     """The report as plain text (no colour codes, edits bracketed), for files and tests."""
-    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console = SafeConsole(record=True, width=width, file=io.StringIO(), color_system=None)
     console.print(to_renderable(result, all_changes, marks=True))
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"

@@ -12,6 +12,7 @@ from ..refs.types import Finding
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts
+from .terminal import printable
 
 
 def where(f: Finding) -> str:
@@ -65,7 +66,7 @@ def validate_text(report: ValidationReport) -> str:
     lines += ["", f"Findings ({len(report.findings)})"]
     lines += [f"  {finding_line(f)}" for f in report.findings] or ["  none"]
     lines += ["", _tally(report.findings)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def check_text(report: CheckReport) -> str:
@@ -80,4 +81,4 @@ def check_text(report: CheckReport) -> str:
     if report.failed:
         summary += f" — failing (--fail-on {report.fail_on})"
     lines += ["" if lines else None, summary]
-    return "\n".join(line for line in lines if line is not None) + "\n"
+    return printable("\n".join(line for line in lines if line is not None) + "\n")

@@ -13,6 +13,8 @@ from lxml import etree
 from ..errors import UsageError
 from ..refs.graph import Coverage, Graph, coverage
 from ..refs.registry import Registry
+from .terminal import printable
+from .xmltext import xml_text
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "csv")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -41,18 +43,19 @@ def to_graphml(graph: Graph) -> bytes:
         etree.SubElement(root, f"{{{GRAPHML_NS}}}key", id=f"e_{name}", attrib={"for": "edge", "attr.name": name, "attr.type": key_type})
     g = etree.SubElement(root, f"{{{GRAPHML_NS}}}graph", id="references", edgedefault="directed")
     for node in graph.nodes.values():
-        el = etree.SubElement(g, f"{{{GRAPHML_NS}}}node", id=node.id)
+        el = etree.SubElement(g, f"{{{GRAPHML_NS}}}node", id=xml_text(node.id))
         for name in NODE_KEYS:
             value = getattr(node, name)
             if value is None:
                 continue
             data = etree.SubElement(el, f"{{{GRAPHML_NS}}}data", key=f"n_{name}")
-            data.text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            data.text = ("true" if value else "false") if isinstance(value, bool) else xml_text(str(value))
     for i, edge in enumerate(graph.edges.values()):
-        el = etree.SubElement(g, f"{{{GRAPHML_NS}}}edge", id=f"e{i}", source=edge.source, target=edge.target)
+        el = etree.SubElement(g, f"{{{GRAPHML_NS}}}edge", id=f"e{i}", source=xml_text(edge.source),
+                              target=xml_text(edge.target))
         for name, value in _edge_attrs(edge).items():
             data = etree.SubElement(el, f"{{{GRAPHML_NS}}}data", key=f"e_{name}")
-            data.text = value
+            data.text = xml_text(value)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -152,4 +155,4 @@ def render_who_cites(rows: list[dict[str, Any]], ref_id: str, fmt: str = "table"
     lines = [f"{ref_id}: cited by {len(rows)} section{'s' if len(rows) != 1 else ''}"]
     for r in rows:
         lines.append(f"  {r['source']}  {r['section']}  [{r['relation']}]  {_short(r['title'], 60)}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")

@@ -7,17 +7,11 @@ the baseline is `skipped`; a finding below the threshold passes with its message
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from ..refs.types import Finding
 from ..validate.findings import at_least
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("", text)
+from .xmltext import xml_text as _clean
 
 
 def _where(f: Finding) -> str:

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 
 from ..errors import UsageError
 from ..refs.types import RefReport
+from .terminal import SafeConsole
 
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = (
@@ -54,7 +55,7 @@ def to_table(report: RefReport) -> Group:
 
 def to_text(report: RefReport, width: int = 200) -> str:
     """The table rendering as plain text (for files and pipes)."""
-    console = Console(record=True, width=width, file=io.StringIO(), color_system=None)
+    console = SafeConsole(record=True, width=width, file=io.StringIO(), color_system=None)
     console.print(to_table(report))
     return console.export_text()
 

@@ -188,7 +188,10 @@ def _run(todo: list[Path], args: Callable[[Path], tuple[Any, ...]], jobs: int,
     bar = None
     if progress and todo:
         from rich.console import Console
+        from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from ..render.terminal import printable
 
         bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
@@ -198,7 +201,7 @@ def _run(todo: list[Path], args: Callable[[Path], tuple[Any, ...]], jobs: int,
     def done(path: Path, data: dict[str, Any]) -> None:
         results[path] = data
         if bar is not None:
-            bar.update(task, advance=1, description=path.name)
+            bar.update(task, advance=1, description=escape(printable(path.name)))
 
     try:
         if jobs > 1 and len(todo) > 1:
