@@ -81,3 +81,46 @@ def write_pdf(path: Path, lines: list[Line]) -> Path:
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, len(objects), xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def word_widths(words: set[str], font: str, size: float, tmp: Path) -> tuple[dict[str, float], float]:
+    """Printed widths of `words` (and of a space) in `font`, measured by pdfium on a probe page:
+    each word is set at the margin followed by "|", whose left edge (less its own side bearing,
+    measured on a "|" alone) ends the word."""
+    import pypdfium2 as pdfium
+
+    ordered = sorted(words) + [" ", ""]
+    probe = write_pdf(tmp / f"probe-{font}.pdf", [Line(f"{w}|", font, size) for w in ordered])
+    document = pdfium.PdfDocument(str(probe))
+    widths: dict[str, float] = {}
+    k = 0
+    for page in document:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        starts = [i for i, ch in enumerate(text) if ch == "|"]
+        for index in starts:
+            widths[ordered[k]] = textpage.get_charbox(index)[0] - MARGIN
+            k += 1
+    document.close()
+    bearing = widths.pop("")
+    widths = {w: v - bearing for w, v in widths.items()}
+    return widths, widths.pop(" ")
+
+
+def wrap(text: str, width: float, widths: dict[str, float], space: float) -> list[str]:
+    """Greedy line breaking, as a word processor does: a word goes on the next line only when it
+    does not fit on this one."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in text.split():
+        need = widths[word] + (space if current else 0)
+        if current and used + need > width:
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+            need = widths[word]
+        current.append(word)
+        used += need
+    if current:
+        lines.append(" ".join(current))
+    return lines

@@ -7,6 +7,18 @@ repeat at the same place on most pages, or look like "Page 3 of 12") is dropped,
 the footnote separator, or a trailing run of small numbered lines) are kept apart, and the
 remaining lines are joined into paragraphs across line and page breaks. Each block records its
 page and the line where it starts, plus bold and font-size hints for the structurer.
+
+How a line is told to continue the paragraph above (`_starts_paragraph`): it does, unless it
+opens with a bullet, sits further below than the document's line pitch, changes weight or size,
+follows a line that ended early (its own first word would have fitted there), leaves the
+paragraph's indentation, or is a numbered line after a sentence end. After a list item one more
+case opens a paragraph (`_heading_after_list`): a line at the list's left margin (left of the
+item's text, or after a line that ended the item's sentence where continuation lines run back to
+the margin), starting with a capital, short, without final punctuation, that ends early and is
+followed by body text — a heading such as "Broadband networks: …" set in the body font with no
+space above it. A bold line after a list is already apart by its weight. Over a page break
+(`_continues_over_page`) a line continues only at the same indentation and weight, after a line
+that filled the measure, and not after a sentence end unless it starts in lower case.
 """
 
 from __future__ import annotations
@@ -24,7 +36,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
-from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of
+from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import read_bytes
 from .pdf_tables import (
     Grid,
@@ -42,6 +54,8 @@ from .pdf_tables import (
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?]$")
+HEADING_END = re.compile(r"[.:;,!?]$")
+HEADING_AFTER_LIST_WORDS = 14
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show.
 GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
@@ -357,13 +371,36 @@ def estimate_spacing(flows: list[list[Line]]) -> Spacing:
     return Spacing(ratios, default)
 
 
-def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing) -> bool:
+def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float) -> bool:
+    """Whether `line`, which would otherwise continue the list item `para`, is a heading after it.
+
+    It must sit at the list's left margin (left of the item's text, or — where continuation lines
+    run back to the margin — after a line that ended the item's sentence), start with a capital,
+    be short, end without punctuation, and leave room for the next line's first word (it ended
+    early), with body text (not a bullet) after it.
+    """
+    if not (para.label and is_bullet_label(para.label)) or nxt is None or bullet_of(nxt.text):
+        return False
+    text = line.text.strip()
+    if not text[:1].isupper() or len(text.split()) > HEADING_AFTER_LIST_WORDS or HEADING_END.search(text):
+        return False
+    tolerance = max(0.6 * line.size, 3)
+    if line.x0 > para.lines[0].x0 + tolerance:
+        return False
+    left_of_text = line.x0 < para.indent - tolerance
+    if not left_of_text and not SENTENCE_END.search(para.lines[-1].text):
+        return False
+    return line.x1 + nxt.first_word_width + 0.5 * line.size + 2 < right
+
+
+def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nxt: Line | None = None) -> bool:
     """Whether `line` opens a new paragraph rather than continuing `para` on the same page.
 
     A line continues the paragraph above unless it opens with a bullet, sits further down than
     the line pitch, changes weight or size, follows a line that ended early (its first word
     would have fitted there), or breaks the paragraph's indentation; a numbered line after a
-    sentence end starts a new paragraph too.
+    sentence end starts a new paragraph too, and so does a heading right after a list item
+    (see `_heading_after_list`).
     """
     prev = para.lines[-1]
     if bullet_of(line.text):
@@ -376,7 +413,9 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing) ->
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
-    return bool(SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text))
+    if SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text):
+        return True
+    return _heading_after_list(para, line, nxt, right)
 
 
 def _new_para(line: Line) -> Para:
@@ -396,8 +435,9 @@ def _extend(para: Para, line: Line) -> None:
 def paragraphs(lines: list[Line], right: float, spacing: Spacing) -> list[Para]:
     """Join consecutive lines of one flow (page body or table cell) into paragraphs."""
     out: list[Para] = []
-    for line in lines:
-        if out and not _starts_paragraph(out[-1], line, right, spacing):
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if out and not _starts_paragraph(out[-1], line, right, spacing, nxt):
             _extend(out[-1], line)
         else:
             out.append(_new_para(line))
@@ -716,14 +756,20 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
     table_count = 0
+    page_items: list[list[tuple[int, object]]] = []
     for page in pages:
         items: list[tuple[int, object]] = [(ln.number, ln) for ln in page.lines]
         items += [(k, table) for k, table in zip(page.table_numbers, page.tables)]
         items.sort(key=lambda it: it[0])
+        page_items.append(items)
+    flat = [item for items in page_items for _, item in items]
+    following = {id(a): b for a, b in zip(flat, flat[1:]) if isinstance(a, Line) and isinstance(b, Line)}
+    for page, items in zip(pages, page_items):
         for position, (k, item) in enumerate(items):
             first_item = position == 0
             if isinstance(item, Line):
-                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing):
+                nxt = following.get(id(item))
+                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing, nxt):
                     para, block = open_para
                     _extend(para, item)
                     block.text = para.text
@@ -756,10 +802,12 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     return blocks
 
 
-def _joins(para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing) -> bool:
+def _joins(
+    para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing, nxt: Line | None = None
+) -> bool:
     last = para.lines[-1]
     if last.page == line.page:
-        return not _starts_paragraph(para, line, rights[line.page], spacing)
+        return not _starts_paragraph(para, line, rights[line.page], spacing, nxt)
     return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
 
 
