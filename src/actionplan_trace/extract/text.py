@@ -35,6 +35,7 @@ RULE_LINE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
 MD_SIGNALS = (
     re.compile(r"^ {0,3}#{1,6}\s+\S"),
     re.compile(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$"),
@@ -171,15 +172,17 @@ class _Reader:
 
     def in_notes(self, i: int, label: str) -> bool:
         """A note definition: Markdown's `[^n]:` anywhere; plain `[n] text` only after the body,
-        when `[n]` is cited earlier (pandoc's plain writer puts notes at the end)."""
+        when `[n]` is cited earlier (pandoc's plain writer puts notes at the end) or the notes
+        follow a separator line of underscores."""
         if self.markdown:
             return True
         rest = self.lines[i:]
         starts = [l for k, l in enumerate(rest) if l.strip() and (k == 0 or not rest[k - 1].strip())]
         if not all(PLAIN_FOOTNOTE.match(l.strip()) for l in starts):
             return False
+        before = next((l for l in reversed(self.lines[:i]) if l.strip() and not PLAIN_FOOTNOTE.match(l.strip())), "")
         cite = f"[{label}]"
-        return any(cite in l for l in self.lines[:i])
+        return NOTE_SEPARATOR.match(before) is not None or any(cite in l for l in self.lines[:i])
 
     def atx_heading(self, line: str, number: int) -> bool:
         """A `#` heading (or a numbered list item holding one), as a heading block."""

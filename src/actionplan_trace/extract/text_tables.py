@@ -1,6 +1,7 @@
 """Tables in text renderings, one reader per way writers lay them out.
 
-- tab-led (Word "save as plain text"): a cell starts at a line beginning with a tab;
+- tab-led (Word "save as plain text"): a cell starts at a line beginning with a tab (a lone tab is
+  an empty cell), a blank line ends the header row;
 - tab-separated rows (many exports, the seeds): one row per line, cells split at tabs;
 - grid tables (pandoc plain and Markdown): `+----+----+` rules, `|` between cells;
 - dashed tables (pandoc simple and multiline tables): columns under runs of dashes;
@@ -82,20 +83,19 @@ def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tup
     """Word's plain-text tables: every cell starts with a tab; a blank line ends the header row."""
     i = start
     while i < len(lines):
-        if not lines[i].strip():
-            nxt = next((l for l in lines[i + 1:] if l.strip()), None)
+        if not lines[i].strip() and not lines[i].startswith("\t"):
+            nxt = next((l for l in lines[i + 1:] if l.strip() or l.startswith("\t")), None)
             if nxt is None or not nxt.startswith("\t"):
                 break
         i += 1
     cells: list[list[str]] = []
     header_width = 0
     for line in lines[start:i]:
-        if not line.strip():
+        if line.startswith("\t"):
+            cells.append([line.strip()] if line.strip() else [])
+        elif not line.strip():
             if cells and not header_width:
                 header_width = len(cells)
-            continue
-        if line.startswith("\t"):
-            cells.append([line.strip()])
         elif cells:
             cells[-1].append(line.strip())
     width = header_width or len(cells) or 1
