@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import warnings
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -83,12 +84,35 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                 file: object = None, line: str | None = None) -> None:
+    """An InputWarning (a repaired input) as one `trace: warning:` line on stderr."""
+    sys.stderr.write(f"trace: warning: {' '.join(str(message).split())}\n")
+
+
 @app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                            help="Show the version and exit."),
+    max_text_mb: Optional[float] = typer.Option(None, "--max-text-mb", help="Largest text input in MB (default 10)."),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Largest input file in MB (default 256)."),
+    max_part_mb: Optional[float] = typer.Option(None, "--max-part-mb", help="Largest decompressed .docx part in MB (default 32)."),
+    max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 64)."),
+    max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages of a PDF (default 500)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
+    from .errors import InputWarning
+    from .limits import OPTIONS
+
+    warnings.simplefilter("always", InputWarning)
+    warnings.showwarning = show_warning
+    given = {"text_mb": max_text_mb, "file_mb": max_file_mb, "part_mb": max_part_mb, "docx_mb": max_docx_mb,
+             "pages": max_pages}
+    for name, value in given.items():
+        if value is not None:
+            if not value > 0:
+                fail(f"{OPTIONS[name][0]} must be greater than 0")
+            os.environ[OPTIONS[name][1]] = str(value)
 
 
 @app.command()

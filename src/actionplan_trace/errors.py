@@ -34,3 +34,13 @@ class OutputError(TraceError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class InputWarning(UserWarning):
+    """Something in an input was read with a repair (undecodable bytes replaced): the result is
+    still produced, and cli.py shows the message as one `trace: warning:` line on stderr."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

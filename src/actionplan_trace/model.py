@@ -160,9 +160,12 @@ class Source:
     profile: str | None = None
     view: str = "accepted"
     pages: int | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        out = {k: v for k, v in self.__dict__.items() if v is not None}
+        out = {k: v for k, v in self.__dict__.items() if v is not None and k != "warnings"}
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
         return out
 
 

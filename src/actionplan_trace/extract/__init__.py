@@ -7,9 +7,12 @@ failure to read into an `InputError` naming the file.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import zipfile
 from pathlib import Path
 
+from ..limits import MB, current, megabytes, over
 from ..errors import InputError
 from ..model import RawDocument, Source
 
@@ -41,19 +44,48 @@ def sniff_format(path: Path, head: bytes) -> str:
     raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r}; expected .docx, .pdf, .txt, .md or .html")
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes (the first `limit` of them, if given), or an InputError saying why not."""
-    if not path.exists():
-        raise InputError(str(path), "no such file")
-    if path.is_dir():
-        raise InputError(str(path), "is a directory, not a document")
+def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> bytes:
+    """The file's bytes (the first `limit` of them, if given), or an InputError saying why not.
+
+    Only regular files are read: a FIFO would block and a device (/dev/zero, or a link to one)
+    never ends, so the file type is checked before opening and again on the open descriptor.
+    A file larger than the limit `cap` (see limits.py) is refused before it is read.
+    """
     try:
-        if limit is None:
-            return path.read_bytes()
-        with path.open("rb") as handle:
-            return handle.read(limit)
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    _require_regular(path, mode)
+    allowed = getattr(current(), cap)
+    maximum = int(allowed * MB)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            _require_regular(path, info.st_mode)
+            if limit is not None:
+                return handle.read(limit)
+            if info.st_size > maximum:
+                raise InputError(str(path), over(cap, f"the file is {megabytes(info.st_size)}", allowed))
+            data = handle.read(maximum + 1)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > maximum:
+        raise InputError(str(path), over(cap, "the file grew while it was read", allowed))
+    return data
+
+
+def _require_regular(path: Path, mode: int) -> None:
+    """InputError unless `mode` is a regular file's (a directory, FIFO, device or socket is named)."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(str(path), "is a directory, not a document")
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise InputError(str(path), f"is {kind}, not a document file; only regular files are read")
 
 
 def read(path: str | Path, view: str = "accepted") -> RawDocument:
@@ -74,8 +106,11 @@ def read(path: str | Path, view: str = "accepted") -> RawDocument:
         from .pdf import read_pdf
 
         return read_pdf(path)
+    from .decoding import decode_text
     from .text import read_text
 
-    data = read_bytes(path)
-    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest(), view=view)
-    return read_text(path, source, data)
+    data = read_bytes(path, cap="text_mb")
+    text, notes = decode_text(path, data)
+    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest(), view=view, warnings=notes)
+    del data
+    return read_text(path, source, text)

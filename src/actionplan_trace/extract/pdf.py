@@ -35,6 +35,7 @@ import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
 from ..errors import InputError
+from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import read_bytes
@@ -829,6 +830,9 @@ def read_pdf_detailed(path: Path) -> PdfReading:
     data = read_bytes(path)
     document = _open(path, data)
     try:
+        allowed = current().pages
+        if len(document) > allowed:
+            raise InputError(str(path), over("pages", f"the PDF has {len(document):,} pages", allowed))
         pages: list[_Page] = []
         images = 0
         for i in range(len(document)):
@@ -836,7 +840,10 @@ def read_pdf_detailed(path: Path) -> PdfReading:
                 page = document[i]
             except pdfium.PdfiumError as exc:
                 raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
-            parsed, page_images = _read_page(page, i + 1)
+            try:
+                parsed, page_images = _read_page(page, i + 1)
+            finally:
+                page.close()
             pages.append(parsed)
             images += page_images
         source = Source(str(path), "pdf", hashlib.sha256(data).hexdigest(), pages=len(pages))

@@ -23,6 +23,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import SPACED_BULLET
+from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only
 from .text_tables import GRID_RULE, dash_table, grid_table, pipe_table, tab_led_table, tsv_table
 
@@ -51,16 +52,9 @@ HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "s
 TABLE_READERS = (grid_table, dash_table, tsv_table)
 
 
-def decode(path: Path, data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252; binary data is refused."""
-    if b"\x00" in data[:4096]:
-        raise InputError(str(path), "binary data, not a text rendering")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(str(path), "not valid UTF-8 or Windows-1252 text")
+def decode(path: Path, data: bytes | str) -> str:
+    """Bytes to text (see decoding.py: byte-order marks, UTF-8, Windows-1252, repairs reported)."""
+    return data if isinstance(data, str) else decode_text(path, data)[0]
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -300,7 +294,7 @@ def _html_blocks(path: Path, text: str) -> list[Block]:
     return blocks
 
 
-def read_text(path: Path, source: Source, data: bytes) -> RawDocument:
+def read_text(path: Path, source: Source, data: bytes | str) -> RawDocument:
     """Read a .txt, .md or .html rendering into blocks; Markdown is sniffed by content."""
     text = decode(path, data)
     suffix = path.suffix.lower()

@@ -58,10 +58,30 @@ def _ordinal_words(n: int) -> str:
     return head + sep + last
 
 
+MAX_LABEL = 24
+"""The longest label a repeating format (roman, letters, Chicago marks) may produce; beyond it the
+number is written as a plain counter, worked out before anything is allocated (a list that starts
+at 10^13 in roman numerals would otherwise need terabytes)."""
+
+
+def _too_long(n: int, fmt: str) -> bool:
+    """True when `n` in a repeating format would exceed MAX_LABEL characters."""
+    if fmt in ("upperRoman", "lowerRoman"):
+        return n // 1000 + 15 > MAX_LABEL
+    if fmt in ("upperLetter", "lowerLetter"):
+        return (n - 1) // 26 + 1 > MAX_LABEL
+    if fmt == "chicago":
+        return (n - 1) // 4 + 1 > MAX_LABEL
+    return False
+
+
 def format_number(n: int, fmt: str) -> str:
-    """`n` in Word numbering format `fmt` (w:numFmt); unknown formats fall back to decimal."""
+    """`n` in Word numbering format `fmt` (w:numFmt); unknown formats, and numbers too large for
+    their format's label (see MAX_LABEL), fall back to decimal."""
     if fmt == "none":
         return ""
+    if _too_long(n, fmt):
+        return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("upperRoman", "lowerRoman") and n > 0:

@@ -11,11 +11,12 @@ from typing import NoReturn
 from lxml import etree
 
 from ...errors import InputError
+from ...limits import MB, current, megabytes, over
 from .. import OLE_MAGIC
 from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS
 
-MAX_PART_BYTES = 512 * 1024 * 1024
+CHUNK = 1 << 20
 
 
 @dataclass
@@ -41,6 +42,8 @@ class Package:
 
     def __init__(self, path: str, data: bytes) -> None:
         self.path = path
+        self.limits = current()
+        self.total = 0
         if not data.startswith(b"PK"):
             check_container(path, data)
         try:
@@ -50,15 +53,39 @@ class Package:
         self.names = {info.filename.lower(): info for info in self.zip.infolist()}
 
     def read(self, name: str) -> bytes | None:
+        """The decompressed bytes of part `name` (None when absent), within the part and total limits.
+
+        The sizes the ZIP directory declares are checked first, and the part is then decompressed
+        in chunks with a running count, so a ZIP bomb (or a part lying about its size) stops at
+        the limit instead of filling memory.
+        """
         info = self.names.get(name.lstrip("/").lower())
         if info is None:
             return None
-        if info.file_size > MAX_PART_BYTES:
-            raise InputError(self.path, f"part {info.filename} is too large ({info.file_size} bytes)")
+        part_cap, total_cap = int(self.limits.part_mb * MB), int(self.limits.docx_mb * MB)
+        self._check(info.filename, info.file_size, declared=True)
+        chunks: list[bytes] = []
+        size = 0
         try:
-            return self.zip.read(info)
+            with self.zip.open(info) as stream:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    if size > part_cap or self.total + size > total_cap:
+                        self._check(info.filename, size)
+                    chunks.append(chunk)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
             raise InputError(self.path, f"damaged ZIP package: cannot read {info.filename} ({exc})") from None
+        self.total += size
+        return b"".join(chunks)
+
+    def _check(self, part: str, size: int, declared: bool = False) -> None:
+        """InputError when `size` bytes of `part` break the per-part or the whole-package limit."""
+        said = "declares" if declared else "decompresses to more than"
+        if size > self.limits.part_mb * MB:
+            raise InputError(self.path, over("part_mb", f"part {part} {said} {megabytes(size)}", self.limits.part_mb))
+        if self.total + size > self.limits.docx_mb * MB:
+            raise InputError(self.path, over("docx_mb", f"the parts read {said} {megabytes(self.total + size)} in all"
+                                             f" (at {part})", self.limits.docx_mb))
 
     def xml(self, name: str) -> etree._Element | None:
         data = self.read(name)

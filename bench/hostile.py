@@ -1,0 +1,145 @@
+"""The hostile set of issue #11, at full size: each input is generated here (nothing committed),
+each command runs as its own process with a 60 s timeout, and the exit code, the first stderr
+line, the wall time and the peak memory (ru_maxrss of the child) are printed. The contract: exit 2
+with one line, or a correct result, within 60 s and 1 GB each.
+
+    python bench/hostile.py [--only NAME ...] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parents[1]
+TRACE = Path(sys.executable).parent / "trace"
+DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 9 (targets 9.1, 9.c); ",
+         "WSIS Action Line C5, ", "ITU-D SG 2 Question 3 ", "Regional Initiative AFR3; ")
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, text_of_size  # noqa: E402
+
+
+def long_pdf(path: Path, pages: int) -> Path:
+    """A `pages`-page PDF cycling through the pages of the corpus PDFs."""
+    out = pdfium.PdfDocument.new()
+    sources = sorted((ROOT / "corpus").glob("*.pdf"))
+    while len(out) < pages:
+        for src in sources:
+            doc = pdfium.PdfDocument(str(src))
+            out.import_pages(doc, list(range(min(len(doc), pages - len(out)))))
+            doc.close()
+            if len(out) >= pages:
+                break
+    out.save(str(path))
+    out.close()
+    return path
+
+
+def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
+    """(name, a function that makes the input and returns the command arguments)."""
+
+    def fifo() -> list[str]:
+        target = tmp / "fifo.txt"
+        if not target.exists():
+            os.mkfifo(target)
+        return ["extract", str(target)]
+
+    def zero() -> list[str]:
+        target = tmp / "zero.txt"
+        if not target.exists():
+            target.symlink_to("/dev/zero")
+        return ["refs", str(target)]
+
+    def undecodable() -> list[str]:
+        target = tmp / "undecodable.txt"
+        target.write_bytes(PARAGRAPH.encode("utf-8") + b"\xff\xfe\x81 broken \xc3(\n" + PARAGRAPH.encode("utf-8"))
+        return ["refs", str(target), "--format", "json"]
+
+    def utf16() -> list[str]:
+        target = tmp / "notepad-unicode.txt"
+        target.write_bytes((PARAGRAPH + "\n") .encode("utf-16"))
+        return ["refs", str(target), "--format", "json"]
+
+    def utf32() -> list[str]:
+        target = tmp / "utf32.txt"
+        target.write_bytes((PARAGRAPH + "\n").encode("utf-32"))
+        return ["extract", str(target), "--format", "json"]
+
+    return [
+        ("text 100 MB: refs", lambda: ["refs", str(text_of_size(tmp / "t100.txt", 100_000_000)), "-f", "json"]),
+        ("text 100 MB: graph", lambda: ["graph", str(text_of_size(tmp / "t100.txt", 100_000_000))]),
+        ("text at the 10 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t10.txt", 9_900_000)), "-f", "json"]),
+        ("text 1 MB dense paragraph: refs", lambda: ["refs", str(text_of_size(tmp / "dense.txt", 1_000_000,
+                                                                             "".join(DENSE))), "-f", "json"]),
+        ("FIFO .txt", fifo),
+        ("link to /dev/zero", zero),
+        ("undecodable bytes", undecodable),
+        ("UTF-16 with BOM (Notepad)", utf16),
+        ("UTF-32 with BOM", utf32),
+        ("docx bomb 500 MB document.xml", lambda: ["extract", str(docx_bomb(tmp / "bomb.docx", 500_000)), "-f", "json"]),
+        ("docx 30 MB document.xml (under the limit)", lambda: ["refs", str(docx_bomb(tmp / "big.docx", 30_000)),
+                                                               "-f", "json"]),
+        ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
+        ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
+        ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),
+    ]
+
+
+def run_one(args: list[str], out: Path) -> tuple[int | str, str, float, float]:
+    """Exit code (or 'timeout'), first stderr line, seconds, peak MB of this child (wait4's rusage)."""
+    err_path = out.with_suffix(".err")
+    start = time.perf_counter()
+    with out.open("wb") as stdout, err_path.open("wb") as stderr:
+        proc = subprocess.Popen([str(TRACE), *args], stdout=stdout, stderr=stderr)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                code: int | str = os.waitstatus_to_exitcode(status)
+                break
+            if time.perf_counter() - start > 60:
+                proc.kill()
+                _, _, usage = os.wait4(proc.pid, 0)
+                code = "timeout"
+                break
+            time.sleep(0.02)
+    proc.returncode = 0
+    seconds = time.perf_counter() - start
+    err = err_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    line = (err[0] if err else "") + (f" (+{len(err) - 1} lines)" if len(err) > 1 else "")
+    return code, line, seconds, usage.ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", default=[], help="Run only cases whose name contains one of these.")
+    parser.add_argument("--keep", type=Path, help="Make the inputs in this folder and keep them.")
+    args = parser.parse_args(argv)
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="trace-hostile-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        for name, make in cases(tmp):
+            if args.only and not any(o.lower() in name.lower() for o in args.only):
+                continue
+            command = make()
+            code, line, seconds, peak = run_one(command, tmp / "out")
+            size = (tmp / "out").stat().st_size
+            print(f"{name:44s} exit {code!s:7s} {seconds:6.1f} s  peak {peak:7.0f} MB  out {size:>10,} B  {line[:150]}",
+                  flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

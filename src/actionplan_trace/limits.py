@@ -1,0 +1,72 @@
+"""Limits on what one input may cost, so that a hostile file ends in one clear line, not in
+gigabytes of memory or minutes of work.
+
+Each limit has a default sized so that an input at the limit is read in well under a minute and
+a gigabyte, an environment variable that overrides it (inherited by `trace check`'s worker
+processes), and a `trace --max-…` option that sets that variable. A file over a limit is an
+`InputError` naming the file, the size and the option that raises the limit.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+from .errors import UsageError
+
+MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force: sizes in MB (10^6 bytes), pages as a count."""
+
+    text_mb: float = 10.0
+    """Size of a text input (.txt, .md, .html) on disk."""
+    file_mb: float = 256.0
+    """Size of any input file on disk (.docx and .pdf included)."""
+    part_mb: float = 32.0
+    """Decompressed size of each XML part of a .docx (document.xml, styles, numbering …)."""
+    docx_mb: float = 64.0
+    """Decompressed size of all the parts of one .docx read together."""
+    pages: int = 500
+    """Pages of a PDF."""
+
+
+OPTIONS = {
+    "text_mb": ("--max-text-mb", "TRACE_MAX_TEXT_MB"),
+    "file_mb": ("--max-file-mb", "TRACE_MAX_FILE_MB"),
+    "part_mb": ("--max-part-mb", "TRACE_MAX_PART_MB"),
+    "docx_mb": ("--max-docx-mb", "TRACE_MAX_DOCX_MB"),
+    "pages": ("--max-pages", "TRACE_MAX_PAGES"),
+}
+
+
+def current() -> Limits:
+    """The defaults, overridden by any TRACE_MAX_* environment variable that is set."""
+    values: dict[str, float | int] = {}
+    for f in fields(Limits):
+        _, variable = OPTIONS[f.name]
+        raw = os.environ.get(variable)
+        if raw is None or not raw.strip():
+            continue
+        try:
+            value = float(raw) if f.name != "pages" else int(raw)
+        except ValueError:
+            raise UsageError(f"{variable}={raw!r} is not a number") from None
+        if not value > 0:
+            raise UsageError(f"{variable}={raw!r}: a limit must be greater than 0")
+        values[f.name] = value
+    return Limits(**values)  # type: ignore[arg-type]
+
+
+def over(name: str, amount: str, limit: float) -> str:
+    """The message for an input over limit `name`: what it is, the limit, and how to raise it."""
+    option, variable = OPTIONS[name]
+    unit = "" if name == "pages" else " MB"
+    return f"{amount}, over the limit of {limit:g}{unit} ({option} or {variable} raises it)"
+
+
+def megabytes(size: int) -> str:
+    """A byte count for a message: '512.03 MB', or '4,096 bytes' below 0.1 MB."""
+    return f"{size / MB:.2f} MB" if size >= MB // 10 else f"{size:,} bytes"

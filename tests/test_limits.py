@@ -1,0 +1,163 @@
+"""Limits on hostile input (issue #11): every input over a limit, every file that is not a regular
+file, and every repaired text gives one clear line; inputs are generated here at small sizes with
+the limits lowered through their environment variables, so the tests stay fast."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from actionplan_trace.errors import InputError, InputWarning, UsageError
+from actionplan_trace.extract import read
+from actionplan_trace.extract.docx.numbering import format_number
+from actionplan_trace.limits import current
+from conftest import run_cli
+from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, text_of_size, understate_sizes
+
+
+def one_line_failure(result, path: Path, *words: str) -> str:
+    """The single stderr line of a clean exit-2 failure naming `path` and each of `words`."""
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert str(path) in lines[0] and all(w in lines[0] for w in words), lines[0]
+    assert result.stdout == ""
+    return lines[0]
+
+
+# --- sizes -------------------------------------------------------------------------------------
+
+def test_text_over_the_limit_is_refused_before_reading_and_the_option_raises_it(tmp_path):
+    path = text_of_size(tmp_path / "long.txt", 3_000)
+    env_limit = {"TRACE_MAX_TEXT_MB": "0.002"}
+    os.environ.update(env_limit)
+    try:
+        line = one_line_failure(run_cli("refs", str(path), "-f", "json"), path, "--max-text-mb", "3,000 bytes")
+        assert "limit of 0.002 MB" in line
+        raised = run_cli("--max-text-mb", "0.01", "refs", str(path), "-f", "json")
+    finally:
+        os.environ.pop("TRACE_MAX_TEXT_MB")
+    assert raised.returncode == 0, raised.stderr
+    assert "PP-RES-71" in {r["id"] for r in json.loads(raised.stdout)["refs"]}
+
+
+def test_a_bad_limit_value_is_one_line(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRACE_MAX_PAGES", "lots")
+    with pytest.raises(UsageError, match="TRACE_MAX_PAGES"):
+        current()
+    result = run_cli("--max-part-mb", "0", "extract", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and result.stderr.strip() == "trace: --max-part-mb must be greater than 0"
+
+
+def test_docx_part_over_the_limit_is_refused(monkeypatch, tmp_path):
+    path = docx_bomb(tmp_path / "bomb.docx", kilobytes=300)
+    monkeypatch.setenv("TRACE_MAX_PART_MB", "0.1")
+    with pytest.raises(InputError, match=r"part word/document.xml declares 0\.3\d MB, over the limit of 0\.1 MB"
+                                         r" \(--max-part-mb"):
+        read(path)
+    monkeypatch.setenv("TRACE_MAX_PART_MB", "1")
+    assert len(read(path).blocks) > 1000
+
+
+def test_docx_part_lying_about_its_size_stops_at_the_limit(monkeypatch, tmp_path):
+    """The ZIP directory says 100 bytes; the stream is counted as it is decompressed."""
+    path = understate_sizes(docx_bomb(tmp_path / "liar.docx", kilobytes=300), "word/document.xml", 100)
+    monkeypatch.setenv("TRACE_MAX_PART_MB", "0.05")
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert str(path) in str(caught.value)
+    assert "damaged ZIP package" in str(caught.value) or "--max-part-mb" in str(caught.value)
+
+
+def test_docx_parts_over_the_total_limit_are_refused(monkeypatch, tmp_path):
+    path = docx_bomb(tmp_path / "two.docx", kilobytes=80, styles_kilobytes=80)
+    monkeypatch.setenv("TRACE_MAX_PART_MB", "0.1")
+    monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.12")
+    with pytest.raises(InputError, match=r"in all .*--max-docx-mb"):
+        read(path)
+    monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.2")
+    assert read(path).blocks
+
+
+def test_pdf_over_the_page_limit_is_refused(tmp_path):
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(3):
+        pdf.new_page(595, 842)
+    path = tmp_path / "three-pages.pdf"
+    pdf.save(str(path))
+    pdf.close()
+    os.environ["TRACE_MAX_PAGES"] = "2"
+    try:
+        one_line_failure(run_cli("extract", str(path)), path, "the PDF has 3 pages, over the limit of 2", "--max-pages")
+    finally:
+        os.environ.pop("TRACE_MAX_PAGES")
+
+
+# --- list labels ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, small, label", [
+    ("upperRoman", 14, "XIV"), ("lowerLetter", 28, "bb"), ("chicago", 5, "**"),
+])
+def test_a_number_too_large_for_its_format_is_a_plain_counter(fmt, small, label):
+    assert format_number(small, fmt) == label
+    assert format_number(10**13, fmt) == "10000000000000"
+    assert format_number(10**4000, fmt) == str(10**4000)
+
+
+def test_docx_list_starting_at_ten_to_the_13_in_roman_numerals(tmp_path):
+    raw = read(docx_numbered(tmp_path / "roman.docx", 10**13))
+    assert [b.label for b in raw.blocks] == ["10000000000000.", "10000000000001.", "10000000000002."]
+    assert raw.blocks[0].text == "Item 0: see PP Resolution 71"
+
+
+# --- files that are not regular files ------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    one_line_failure(run_cli("extract", str(path)), path, "is a FIFO (named pipe)")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_link_to_a_device_is_refused(tmp_path):
+    path = tmp_path / "zero.txt"
+    path.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="is a device"):
+        read(path)
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
+TEXT = "Output 1.1 – Café services\nSee PP Resolution 71 and SDG 9.\n"
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00"),
+    ("utf-32-be", b"\x00\x00\xfe\xff"), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b""), ("cp1252", b""),
+])
+def test_text_in_any_unicode_encoding_with_a_bom_is_read(tmp_path, encoding, bom):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(bom + TEXT.encode(encoding))
+    raw = read(path)
+    assert [b.text for b in raw.blocks] == ["Output 1.1 – Café services", "See PP Resolution 71 and SDG 9."]
+    assert raw.source.warnings == ()
+
+
+def test_undecodable_bytes_are_replaced_and_reported(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(PARAGRAPH.encode() + b"\xff\xfe broken \x81 here\n")
+    with pytest.warns(InputWarning, match=r"3 undecodable byte sequences in UTF-8 text replaced by U\+FFFD"
+                                          rf" \(first at byte {len(PARAGRAPH.encode())}\)"):
+        raw = read(path)
+    assert raw.blocks[0].text.endswith("\ufffd\ufffd broken \ufffd here")
+    assert raw.source.warnings and "3 undecodable" in raw.source.warnings[0]
+    result = run_cli("extract", str(path), "-f", "json")
+    assert result.returncode == 0
+    assert result.stderr.startswith(f"trace: warning: {path}: 3 undecodable") and result.stderr.count("\n") == 1
+    source = json.loads(result.stdout)["source"]
+    assert source["warnings"] == list(raw.source.warnings)
