@@ -61,8 +61,7 @@ def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> by
     allowed = getattr(current(), cap)
     maximum = int(allowed * MB)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
+        with Path(path).open("rb") as handle:
             info = os.fstat(handle.fileno())
             _require_regular(path, info.st_mode)
             if limit is not None:
