@@ -56,6 +56,8 @@ class TableRule:
     group_kind: str | None = None
     group_id: str | None = None
     number_match: re.Pattern[str] | None = None
+    header_columns: bool = False
+    headless: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,13 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
     for key in ("kind", "header", "columns"):
         if key not in raw:
             raise ProfileError(f"{where}: table rule without {key!r}")
+    columns = raw["columns"]
     return TableRule(
         kind=raw["kind"],
         header=_regex(raw["header"], where),
-        columns=_tuple(raw["columns"]),
+        columns=() if columns == "header" else _tuple(columns),
+        header_columns=columns == "header",
+        headless=bool(raw.get("headless", False)),
         within=_tuple(raw.get("within")),
         title_field=raw.get("title_field"),
         number=raw.get("number"),

@@ -290,7 +290,8 @@ def match_heading(
             title = groups.get("title")
             if title is None:
                 title = "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
-            return _Match(rule, number, title.strip(), _rank(rule, number, block)), signal or "pattern"
+            rank = _rank(rule, groups.get("clause") or number, block)
+            return _Match(rule, number, title.strip(), rank), signal or "pattern"
     return None
 
 
@@ -310,7 +311,11 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
     return blocks
 
 
-def _column_names(rule: TableRule, width: int) -> list[str]:
+def _column_names(rule: TableRule, width: int, header: list[Cell] | None = None) -> list[str]:
+    """Field names of a row: the rule's `columns`, or (`columns: header`) the header cells' texts."""
+    if rule.header_columns and header is not None:
+        names = [" ".join(c.text.split()) for c in header]
+        return [names[i] if i < len(names) and names[i] else f"col{i + 1}" for i in range(width)]
     return [rule.columns[i] if i < len(rule.columns) else f"col{i + 1}" for i in range(width)]
 
 
@@ -332,11 +337,18 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
             continue
         owner = builder.current()
         header = block.rows[0]
-        builder.add(Block("table", table_text([header]), loc=block.loc, rows=[header]))
+        data = block.rows
+        if not rule.headless:
+            builder.add(Block("table", table_text([header]), loc=block.loc, rows=[header]))
+            data = block.rows[1:]
         parent_for_rows = owner
         index = 0
-        for row in block.rows[1:]:
+        for row in data:
             if not any(c.text.strip() for c in row):
+                continue
+            if rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip()):
+                builder.close_to(parent_for_rows)
+                builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
                 continue
             if _is_group_row(rule, row):
                 builder.close_to(owner)
@@ -348,14 +360,15 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                 continue
             builder.close_to(parent_for_rows)
             index += 1
-            _row_section(builder, rule, row, index, parent_for_rows)
+            _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header)
         builder.close_to(owner)
         return True
     return False
 
 
-def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int, parent: Section) -> None:
-    names = _column_names(rule, len(row))
+def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int, parent: Section,
+                 header: list[Cell] | None = None) -> None:
+    names = _column_names(rule, len(row), header)
     fields = {name: cell.text.strip() for name, cell in zip(names, row)}
     blocks = [b for name, cell in zip(names, row) for b in _cell_blocks(cell, name)]
     title_source = fields.get(rule.title_field or names[0], "")

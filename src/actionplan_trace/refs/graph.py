@@ -21,6 +21,8 @@ from ..model import Document, Section
 from .document import field_context, section_contexts
 from .findings import FindingRule, finding
 from .ids import family_of, natural_key
+from .matrix import marks
+from .matrix import provenance as matrix_provenance
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
@@ -94,14 +96,35 @@ class Graph:
         }
 
 
-def entity_of(section: Section, rules: RefRules, editions: DocEditions | None = None) -> str | None:
-    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2@WTDC-17), if its kind
-    defines one; plan-internal ids take the document's edition."""
+SECTOR_CODE = re.compile(r"^(?:ITU-[RTDI]|GS)$")
+
+
+def sector_of(section: Section, ancestors: Sequence[Section] = ()) -> str | None:
+    """The sector a section belongs to: its own number when that is a sector code (ITU-R … GS),
+    else the nearest ancestor's number or (a table's group row) title."""
+    for s in (section, *reversed(ancestors)):
+        for value in (s.number, s.title):
+            if value and SECTOR_CODE.match(value.strip()):
+                return value.strip()
+    return None
+
+
+def entity_of(
+    section: Section, rules: RefRules, editions: DocEditions | None = None, ancestors: Sequence[Section] = (),
+) -> str | None:
+    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2@WTDC-17, Objective 2 of
+    the ITU-D sector of a Strategic Plan -> ITU-D-OBJ-2@SP-2012-2015), if its kind defines one;
+    `{sector}` in the template comes from the section or its ancestors, plan-internal ids take the
+    document's edition."""
     rule = rules.entities.get(section.kind)
-    if not rule or not section.number:
+    template = rule["id"] if rule else ""
+    if not rule or ("{number}" in template or "{digits}" in template) and not section.number:
         return None
-    digits = re.sub(r"\D", "", section.number)
-    ref_id = rule["id"].format(number=section.number, digits=digits)
+    number = section.number or ""
+    sector = sector_of(section, ancestors) if "{sector}" in template else ""
+    if sector is None:
+        return None
+    ref_id = template.format(number=number, digits=re.sub(r"\D", "", number), sector=sector)
     family = family_of(ref_id)
     if family is None:
         return None
@@ -124,6 +147,7 @@ class _Builder:
         self.registry = registry
         self.rules = rules
         self.graph = Graph()
+        self.matrix_kinds = {str(m.get("rows")) for m in rules.matrices.values()}
 
     def entity(self, ref_id: str) -> Node:
         node = self.graph.nodes.get(ref_id)
@@ -166,7 +190,8 @@ class _Builder:
         def node_for(section: Section) -> Node:
             if section.id in section_nodes:
                 return section_nodes[section.id]
-            within = tuple(e for s in path(section)[:-1] if (e := entity_of(s, self.rules, editions)))
+            chain = path(section)
+            within = tuple(e for k, s in enumerate(chain[:-1]) if (e := entity_of(s, self.rules, editions, chain[:k])))
             node = Node(
                 id=f"{key}#{section.id}",
                 kind="section",
@@ -174,7 +199,7 @@ class _Builder:
                 source=doc.source.path,
                 section=section.id,
                 section_kind=section.kind,
-                entity=entity_of(section, self.rules, editions),
+                entity=entity_of(section, self.rules, editions, chain[:-1]),
                 within=within,
             )
             self.graph.nodes[node.id] = node
@@ -191,8 +216,14 @@ class _Builder:
             return section
 
         for section in doc.sections:
-            if entity_of(section, self.rules, editions):
+            if entity_of(section, self.rules, editions, path(section)[:-1]):
                 node_for(section)
+        for section in doc.sections:
+            if section.kind in self.matrix_kinds:
+                ancestors = path(section)[:-1]
+                for mark in marks(section, ancestors, self.rules, editions):
+                    self.entity(mark.target)
+                    self.edge(node_for(section).id, mark.target, mark.relation, matrix_provenance(mark, doc.source.path))
         contexts = section_contexts(doc, self.rules, editions)
         for ref in report.refs:
             if ref.source != doc.source.path or ref.section not in by_id:

@@ -61,6 +61,8 @@ class RefRules:
     entities: dict[str, dict[str, str]] = field(default_factory=dict)
     owners: tuple[str, ...] = ()
     columns: tuple[tuple[re.Pattern[str], str], ...] = ()
+    matrices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    marks: re.Pattern[str] = re.compile(r"^\s*[Xx]\s*$")
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +89,8 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             entities={str(k): dict(v) for k, v in (data.get("entities") or {}).items()},
             owners=tuple(data.get("owners") or ()),
             columns=tuple((re.compile(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
+            matrices={str(k): {**v, "column": re.compile(v["column"], re.I)} for k, v in (data.get("matrices") or {}).items()},
+            marks=re.compile(data.get("marks") or r"^\s*[Xx]\s*$"),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
