@@ -102,7 +102,7 @@ def test_renamed_area_is_one_change() -> None:
     (change,) = diff(PLAN, new)
     assert (change.kind, change.target) == ("renamed", "section")
     assert (change.old, change.new) == ("Rural communications", "Rural and remote communications")
-    assert change.words == [("=", "Rural "), ("+", "and remote "), ("=", "communications")]
+    assert change.words == [("=", "Rural"), ("+", " and remote"), ("=", " communications")]
 
 
 def test_renamed_and_edited_programme_keeps_identity() -> None:

@@ -9,8 +9,6 @@ replacement, so a pathological pair costs bounded time and still yields a valid 
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz.distance import Indel
 
 from .tokens import tokenize
@@ -18,7 +16,6 @@ from .tokens import tokenize
 Op = tuple[str, str]
 
 MAX_CELLS = 4_000_000
-SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+|\n+")
 
 
 def old_text(ops: list[Op]) -> str:
@@ -41,79 +38,119 @@ def replacement(old: str, new: str) -> list[Op]:
     return [(op, text) for op, text in (("-", old), ("+", new)) if text]
 
 
-def _sequence_ops(a: list[str], b: list[str], fine: bool, max_cells: int) -> list[Op]:
-    """Diff two lists of strings; `fine` lists are tokens, coarse ones are sentences."""
-    start = 0
-    limit = min(len(a), len(b))
-    while start < limit and a[start] == b[start]:
-        start += 1
+Unit = tuple[str, str]
+Code = tuple[str, int, int, int, int]
+
+
+def _units(text: str) -> tuple[list[Unit], str]:
+    """`text` as (white space before, token) units of its words and symbols, plus trailing space.
+
+    The diff aligns the tokens only, so white space never decides an alignment and an inserted
+    phrase is one pure insertion instead of a deleted space plus an inserted phrase.
+    """
+    units: list[Unit] = []
+    space = ""
+    for token in tokenize(text):
+        if token.isspace():
+            space += token
+        else:
+            units.append((space, token))
+            space = ""
+    return units, space
+
+
+def _sentences(units: list[Unit], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of `units[lo:hi]` that end a sentence (a stop followed by a space or a line break)."""
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for k in range(lo, hi):
+        nxt = units[k + 1][0] if k + 1 < hi else ""
+        if "\n" in nxt or (units[k][1] in ".;:!?" and nxt):
+            spans.append((start, k + 1))
+            start = k + 1
+    if start < hi:
+        spans.append((start, hi))
+    return spans
+
+
+def _codes(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int,
+           max_cells: int, units: tuple[list[Unit], list[Unit]], fine: bool = True) -> list[Code]:
+    """Opcodes aligning tokens `a[a_lo:a_hi]` with `b[b_lo:b_hi]`; by sentences when too long."""
+    start_a, start_b = a_lo, b_lo
+    while a_lo < a_hi and b_lo < b_hi and a[a_lo] == b[b_lo]:
+        a_lo, b_lo = a_lo + 1, b_lo + 1
     end = 0
-    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+    while a_hi - end > a_lo and b_hi - end > b_lo and a[a_hi - 1 - end] == b[b_hi - 1 - end]:
         end += 1
-    head = "".join(a[:start])
-    tail = "".join(a[len(a) - end:]) if end else ""
-    mid_a, mid_b = a[start:len(a) - end], b[start:len(b) - end]
-    ops: list[Op] = [("=", head)] if head else []
-    if mid_a and mid_b and len(mid_a) * len(mid_b) <= max_cells:
-        ops.extend(_lcs_ops(mid_a, mid_b, fine, max_cells))
+    out: list[Code] = []
+    if a_lo > start_a:
+        out.append(("equal", start_a, a_lo, start_b, b_lo))
+    mid_a, mid_b = a_hi - end - a_lo, b_hi - end - b_lo
+    if mid_a and mid_b and mid_a * mid_b <= max_cells:
+        for tag, i1, i2, j1, j2 in Indel.opcodes(a[a_lo:a_hi - end], b[b_lo:b_hi - end]):
+            out.append((tag, a_lo + i1, a_lo + i2, b_lo + j1, b_lo + j2))
     elif mid_a and mid_b and fine:
-        ops.extend(_coarse_ops("".join(mid_a), "".join(mid_b), max_cells))
-    else:
-        ops.extend(replacement("".join(mid_a), "".join(mid_b)))
-    if tail:
-        ops.append(("=", tail))
-    return ops
+        out.extend(_sentence_codes(a, b, a_lo, a_hi - end, b_lo, b_hi - end, max_cells, units))
+    elif mid_a or mid_b:
+        out.append(("replace", a_lo, a_hi - end, b_lo, b_hi - end))
+    if end:
+        out.append(("equal", a_hi - end, a_hi, b_hi - end, b_hi))
+    return out
 
 
-def _lcs_ops(a: list[str], b: list[str], fine: bool, max_cells: int) -> list[Op]:
-    """Diff two lists by rapidfuzz's LCS; coarse (sentence) replacements get a word diff inside."""
+def _sentence_codes(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: int,
+                    max_cells: int, units: tuple[list[Unit], list[Unit]]) -> list[Code]:
+    """Pair sentences first, then align the tokens of each replaced run of sentences."""
+    spans_a, spans_b = _sentences(units[0], a_lo, a_hi), _sentences(units[1], b_lo, b_hi)
+    if len(spans_a) * len(spans_b) > max_cells:
+        return [("replace", a_lo, a_hi, b_lo, b_hi)]
+    keys_a = [" ".join(a[x:y]) for x, y in spans_a]
+    keys_b = [" ".join(b[x:y]) for x, y in spans_b]
+    out: list[Code] = []
+    pending: list[int] = []
+    codes = [(c.tag, c.src_start, c.src_end, c.dest_start, c.dest_end) for c in Indel.opcodes(keys_a, keys_b)]
+    for tag, i1, i2, j1, j2 in codes + [("equal", len(spans_a), len(spans_a), len(spans_b), len(spans_b))]:
+        x1 = spans_a[i1][0] if i1 < len(spans_a) else a_hi
+        x2 = spans_a[i2 - 1][1] if i2 > i1 else x1
+        y1 = spans_b[j1][0] if j1 < len(spans_b) else b_hi
+        y2 = spans_b[j2 - 1][1] if j2 > j1 else y1
+        if tag != "equal":
+            pending = [pending[0], x2, pending[2], y2] if pending else [x1, x2, y1, y2]
+            continue
+        if pending:
+            out.extend(_codes(a, b, pending[0], pending[1], pending[2], pending[3], max_cells, units, fine=False))
+            pending = []
+        if x2 > x1:
+            out.append(("equal", x1, x2, y1, y2))
+    return out
+
+
+def _coalesce(codes: list[Code]) -> list[Code]:
+    """Neighbouring deletions and insertions as one replaced region."""
+    out: list[Code] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag != "equal" and out and out[-1][0] != "equal":
+            out[-1] = ("replace", out[-1][1], i2, out[-1][3], j2)
+        elif i2 > i1 or j2 > j1:
+            out.append((tag if tag == "equal" else "replace", i1, i2, j1, j2))
+    return out
+
+
+def _ops(units_a: list[Unit], units_b: list[Unit], codes: list[Code]) -> list[Op]:
+    """Steps from token opcodes; white space that differs before a kept token is its own edit."""
     ops: list[Op] = []
-    pending_a: list[str] = []
-    pending_b: list[str] = []
-
-    def flush() -> None:
-        """Emit the pending replaced region."""
-        if pending_a and pending_b and not fine:
-            ops.extend(_region_ops("".join(pending_a), "".join(pending_b), max_cells))
-        else:
-            ops.extend(replacement("".join(pending_a), "".join(pending_b)))
-        pending_a.clear()
-        pending_b.clear()
-
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
-        if tag == "equal":
-            flush()
-            ops.append(("=", "".join(a[i1:i2])))
-        else:
-            pending_a.extend(a[i1:i2])
-            pending_b.extend(b[j1:j2])
-    flush()
+    for tag, i1, i2, j1, j2 in _coalesce(codes):
+        if tag != "equal":
+            old, new = "".join(s + t for s, t in units_a[i1:i2]), "".join(s + t for s, t in units_b[j1:j2])
+            lead = units_a[i1][0] if i1 < i2 and j1 < j2 and units_a[i1][0] == units_b[j1][0] else ""
+            ops.extend((("=", lead), ("-", old[len(lead):]), ("+", new[len(lead):])))
+            continue
+        for (space_a, token), (space_b, _) in zip(units_a[i1:i2], units_b[j1:j2]):
+            if space_a != space_b:
+                ops.extend((("-", space_a), ("+", space_b)))
+                space_a = ""
+            ops.append(("=", space_a + token))
     return ops
-
-
-def _region_ops(old: str, new: str, max_cells: int) -> list[Op]:
-    """Word diff of one replaced region between sentence anchors, if small enough."""
-    a, b = tokenize(old), tokenize(new)
-    if len(a) * len(b) <= max_cells:
-        return _lcs_ops(a, b, True, max_cells)
-    return replacement(old, new)
-
-
-def _split_sentences(text: str) -> list[str]:
-    """Sentences of `text`, each with the white space that follows it."""
-    parts: list[str] = []
-    last = 0
-    for m in SENTENCE_END.finditer(text):
-        parts.append(text[last:m.end()])
-        last = m.end()
-    if last < len(text):
-        parts.append(text[last:])
-    return parts
-
-
-def _coarse_ops(old: str, new: str, max_cells: int) -> list[Op]:
-    """Diff by sentences first, for texts too long for one word-level LCS."""
-    return _sequence_ops(_split_sentences(old), _split_sentences(new), False, max_cells)
 
 
 def _merge(ops: list[Op]) -> list[Op]:
@@ -172,5 +209,40 @@ def word_diff(old: str, new: str, *, max_cells: int = MAX_CELLS) -> list[Op]:
     """The word-level diff of two texts, as ("=", "-", "+") steps; bounded by `max_cells`."""
     if old == new:
         return [("=", old)] if old else []
-    ops = _sequence_ops(tokenize(old), tokenize(new), True, max_cells)
+    units_a, tail_a = _units(old)
+    units_b, tail_b = _units(new)
+    a, b = [t for _, t in units_a], [t for _, t in units_b]
+    ops = _ops(units_a, units_b, _codes(a, b, 0, len(a), 0, len(b), max_cells, (units_a, units_b)))
+    if tail_a == tail_b:
+        ops.append(("=", tail_a))
+    else:
+        ops.extend((("-", tail_a), ("+", tail_b)))
     return _cleanup(ops)
+
+
+def readable(ops: list[Op]) -> list[Op]:
+    """The steps as people read them: no edit starts or ends with white space, and white space
+    that is all an edit changed reads as kept text (the new side's), so `[- -]` never shows."""
+    out: list[Op] = []
+    i = 0
+    while i < len(ops):
+        if ops[i][0] == "=":
+            out.append(ops[i])
+            i += 1
+            continue
+        deleted = inserted = ""
+        while i < len(ops) and ops[i][0] != "=":
+            if ops[i][0] == "-":
+                deleted += ops[i][1]
+            else:
+                inserted += ops[i][1]
+            i += 1
+        core_d, core_i = deleted.strip(), inserted.strip()
+        if not core_d and not core_i:
+            out.append(("=", inserted))
+            continue
+        side = inserted if core_i else deleted
+        out.append(("=", side[: len(side) - len(side.lstrip())]))
+        out.extend((("-", core_d), ("+", core_i)))
+        out.append(("=", side[len(side.rstrip()):]))
+    return _merge(out)
