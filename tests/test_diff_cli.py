@@ -14,14 +14,17 @@ def test_text_report_exit_1_and_summary() -> None:
     done = run_cli("diff", OLD, NEW)
     assert done.returncode == 1, done.stderr
     assert "Rural communications" in done.stdout
-    assert "Summary: 4 added" in done.stdout.replace("\n", " ")
+    summary = done.stdout.splitlines()[-1]
+    assert summary.startswith("Summary: 32 changes (15 sections, 17 paragraphs, list items or table cells): 4 added,")
+    assert "words: 537 inserted, 37 deleted, 0 moved" in summary
+    assert not [line for line in done.stdout.splitlines() if line != line.rstrip()]
 
 
 def test_same_file_exit_0_and_empty_json() -> None:
     done = run_cli("diff", OLD, OLD, "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert data["schema"] == "actionplan-trace/diff/1" and data["changes"] == []
+    assert data["schema"] == "actionplan-trace/diff/2" and data["changes"] == []
 
 
 def test_tracked_docx_alone_diffs_its_revision_marks(tmp_path: Path) -> None:
@@ -53,7 +56,8 @@ def test_pdf_against_docx_of_the_same_revision_exits_0() -> None:
 def test_all_shows_formatting_only_changes() -> None:
     hidden = json.loads(run_cli("diff", OLD, NEW, "-f", "json").stdout)
     shown = json.loads(run_cli("diff", OLD, NEW, "-f", "json", "--all").stdout)
-    assert not any(c["formatting_only"] for c in hidden["changes"])
+    assert not any(c["formatting_only"] and set(c["differences"]) <= {"space", "numbering", "formatting"}
+                   for c in hidden["changes"])
     assert len(shown["changes"]) == len(hidden["changes"]) + hidden["summary"]["hidden"]
     assert any(c["formatting_only"] and c["kind"] == "renamed" for c in shown["changes"])
 

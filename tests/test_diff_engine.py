@@ -94,7 +94,7 @@ def test_removed_and_added_bullets() -> None:
     ]
     assert changes[0].old == "•\timplementing projects on public/community broadband access points focusing on ICT services;"
     assert changes[1].new == "•\torganizing regional meetings on the use of spectrum for broadcasting."
-    assert changes[1].where == "list-item"
+    assert changes[1].where == "bullet"
 
 
 def test_renamed_area_is_one_change() -> None:
@@ -114,14 +114,32 @@ def test_renamed_and_edited_programme_keeps_identity() -> None:
     assert not any(c.kind in ("added", "removed") for c in changes)
 
 
-def test_case_only_change_is_formatting_only_and_hidden() -> None:
+def test_case_only_change_is_shown_by_default_and_ignorable() -> None:
     new = edit(PLAN, "Wireless technology has great potential", "Wireless Technology has great potential")
     new = edit(new, "          - continuing to maintain", "          - Continuing to maintain")
     result = diff_documents(outline(PLAN), outline(new))
-    assert [(c.kind, c.formatting_only) for c in result.changes] == [("modified", True), ("modified", True)]
-    assert result.visible() == []
-    assert result.summary()["hidden"] == 2
-    assert len(result.visible(all_changes=True)) == 2
+    assert [(c.kind, c.formatting_only, c.differences) for c in result.changes] == [
+        ("modified", True, ("case",)), ("modified", True, ("case",))]
+    assert len(result.visible()) == 2 and result.summary()["hidden"] == 0
+    ignoring = diff_documents(outline(PLAN), outline(new), ignore=frozenset({"case"}))
+    assert ignoring.visible() == [] and ignoring.summary()["hidden"] == 2
+    assert ignoring.summary()["hidden_by"] == {"case": 2}
+    assert len(ignoring.visible(all_changes=True)) == 2
+
+
+def test_each_kind_of_difference_is_named_and_ignored_by_its_own_switch() -> None:
+    pairs = {
+        "space": ("Wireless technology has great potential", "Wireless  technology has great potential"),
+        "punctuation": ("improving rural broadband", "improving rural broadband."),
+        "case": ("Wireless technology has great potential", "wireless technology has great potential"),
+    }
+    for kind, (a, b) in pairs.items():
+        text = PLAN if a in PLAN else edit(PLAN, "Wireless technology has great potential", a)
+        result = diff_documents(outline(text), outline(edit(text, a, b)), ignore=frozenset())
+        (change,) = result.visible()
+        assert change.differences == (kind,), kind
+        hidden = diff_documents(outline(text), outline(edit(text, a, b)), ignore=frozenset({kind}))
+        assert hidden.visible() == [] and hidden.summary()["hidden_by"] == {kind: 1}, kind
 
 
 def test_bullet_glyph_and_list_number_changes_are_formatting_only() -> None:
@@ -214,7 +232,7 @@ def test_table_cell_edit_and_row_added() -> None:
 """
     changes = diff(old, new)
     assert [(c.kind, c.where, c.old, c.new) for c in changes] == [
-        ("modified", "table row 2, cell 2", "AFR3", "AFR3, AFR4"),
+        ("modified", "“Initiatives” column, row 2", "AFR3", "AFR3, AFR4"),
         ("added", "table row 4", None, "ARB Region | ARB1"),
     ]
 

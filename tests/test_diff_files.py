@@ -4,6 +4,7 @@ edited copy, the tracked contribution, and generic pairs from the peer revision 
 from __future__ import annotations
 
 import difflib
+import re
 import random
 from collections import Counter
 from pathlib import Path
@@ -15,6 +16,7 @@ from docx_edit import DocxEditor, random_edits
 from actionplan_trace import load
 from actionplan_trace.diff import Change, compare, diff_documents, reference_finder, run_diff
 from actionplan_trace.diff.tokens import words
+from actionplan_trace.render.diff_text import to_text
 
 OLD, NEW = CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx"
 PAIRS = {
@@ -79,9 +81,24 @@ def test_objective2_amendments_are_reported_at_their_sections(name: str, refs) -
     assert "reduction" in deleted(title)
     # the independent fixtures have no footnote: their "Footnotes" section is rightly removed
     assert not [c for c in shown if c.kind == "removed" and c.target == "section" and c.section_old != "footnotes"]
-    assert len(shown) <= 30, [(c.kind, c.path[-1], c.new) for c in shown]
+    worded = [c for c in shown if not c.formatting_only]
+    assert len(worded) <= 30, [(c.kind, c.path[-1], c.new) for c in worded]
     case_only = [c for c in result.changes if c.kind == "renamed" and c.old and c.new and c.old.lower() == c.new.lower()]
-    assert case_only and all(c.formatting_only for c in case_only)
+    assert case_only and all(c.formatting_only and c.differences == ("case",) for c in case_only)
+    assert all(c in shown for c in case_only)  # case changes are shown by default, as Word shows them
+    assert not [c for c in shown if c.formatting_only and set(c.kinds()) <= {"space", "numbering", "formatting"}]
+
+
+@pytest.mark.parametrize("name", list(PAIRS))
+def test_white_space_never_shows_as_a_change(name: str, refs) -> None:  # type: ignore[no-untyped-def]
+    old, new = PAIRS[name]
+    result = compare(old, new, refs=refs)
+    text = to_text(result, width=None)
+    assert not re.search(r"\[-\s*-\]|\{\+\s*\+\}", text), re.findall(r".{20}(?:\[-\s*-\]|\{\+\s*\+\}).{20}", text)
+    assert not re.search(r"\[-\s|\s-\]|\{\+\s|\s\+\}", text)  # no edit starts or ends with white space
+    for change in result.visible():
+        assert change.old is None or change.new is None or " ".join(change.old.split()) != " ".join(change.new.split())
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
 
 
 def test_tracked_file_changes_carry_author_and_date(refs) -> None:  # type: ignore[no-untyped-def]

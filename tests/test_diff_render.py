@@ -33,6 +33,7 @@ EDITED = (
     .replace("          - implementing projects on public/community broadband access points focusing on ICT services;\n", "")
     .replace("@area | Spectrum management", "@area | Spectrum management and monitoring")
     .replace("Wireless technology has great", "Wireless Technology has great")
+    .replace("maximizing the use of new technologies.", "maximizing the use of  new technologies.")
     .replace("WTDC Resolutions 9, 10, 11 and 15", "WTDC Resolutions 9, 10, 11, 15 and 85 (C&I *work* in_progress)")
     .replace("      Cyberdrills at national and regional level strengthen cooperation among the key actors.\n", "")
     .replace("      Communications no longer just", "      Cyberdrills at national and regional level strengthen cooperation among the key actors.\n"
@@ -53,16 +54,20 @@ def result() -> DiffResult:
 def test_json_has_exactly_the_contract_fields(result: DiffResult) -> None:
     data = json.loads(to_json(result))
     assert list(data) == ["schema", "old", "new", "summary", "changes"]
-    assert data["schema"] == "actionplan-trace/diff/1"
+    assert data["schema"] == "actionplan-trace/diff/2"
     assert data["old"]["path"] == "old.txt" and data["new"]["path"] == "new.txt"
     assert data["summary"] == {
-        "added": 0, "removed": 1, "modified": 2, "moved": 1, "renamed": 1, "renumbered": 0,
-        "formatting_only": 1, "hidden": 1, "total": 5,
+        "added": 0, "removed": 1, "modified": 3, "moved": 1, "renamed": 1, "renumbered": 0,
+        "formatting_only": 2, "hidden": 1, "total": 6, "sections": 1, "blocks": 5,
+        "words": {"inserted": 12, "deleted": 14, "moved": 12},
+        "hidden_by": {"space": 1}, "ignored": ["space", "numbering", "formatting"],
     }
     for change in data["changes"]:
         assert set(change) == {"kind", "target", "section", "path", "old", "new", "words", "refs_added",
-                               "refs_removed", "formatting_only"}
+                               "refs_removed", "formatting_only", "differences", "at"}
         assert set(change["section"]) == {"old", "new"}
+    case = next(c for c in data["changes"] if c["formatting_only"])
+    assert case["differences"] == ["case"] and case["new"].startswith("Wireless Technology")
     refs = next(c for c in data["changes"] if c["refs_added"])
     assert refs["refs_added"] == ["WTDC-RES-85"] and refs["kind"] == "modified"
     assert ["+", ", 15 and 85 (C&I *work* in_progress)"] in refs["words"] or any(
@@ -71,8 +76,9 @@ def test_json_has_exactly_the_contract_fields(result: DiffResult) -> None:
     assert renamed["words"] == [["=", "Spectrum management"], ["+", " and monitoring"]]
     assert renamed["path"][-1] == "Spectrum management and monitoring"
     everything = to_dict(result, all_changes=True)
-    assert len(everything["changes"]) == 6 and everything["summary"]["hidden"] == 0
-    assert [c for c in everything["changes"] if c["formatting_only"]][0]["new"].startswith("Wireless Technology")
+    assert len(everything["changes"]) == 7 and everything["summary"]["hidden"] == 0
+    assert everything["summary"]["ignored"] == []
+    assert sorted(c["differences"] for c in everything["changes"] if c["formatting_only"]) == [["case"], ["space"]]
 
 
 def test_json_of_identical_documents_has_no_changes() -> None:
@@ -83,22 +89,38 @@ def test_json_of_identical_documents_has_no_changes() -> None:
 
 def test_text_report_groups_by_path_and_marks_edits(result: DiffResult) -> None:
     text = to_text(result)
+    assert "Objective 2 – Modern and secure telecommunication/ICT infrastructure › Output 2.1 – " in text
     assert "› Rural communications" in text
     assert "{+, by connecting remote areas+}" in text
     assert re.search(r"\[-•\s+implementing projects on public/community broadband access points focusing on ICT services;-\]", text)
-    assert "Spectrum management{+ and monitoring+}" in text
+    assert "Spectrum management {+and monitoring+}" in text
     assert "refs +WTDC-RES-85" in text
-    assert "moved paragraph\n      (from Objective 2 – Modern and secure telecommunicati… › Output 2.2 – Products and services on building…" in text
+    assert "moved paragraph" in text
+    assert ("(from Objective 2 – Modern and secure telecommunication/ICT infrastructure › Output 2.2 – Products and"
+            " services on building confidence and security › Background) Cyberdrills") in text
     assert text.rstrip().splitlines()[-1] == (
-        "Summary: 1 removed, 2 modified, 1 moved, 1 renamed (1 formatting-only hidden; --all shows them)"
+        "Summary: 6 changes (1 section, 5 paragraphs, list items or table cells): 1 removed, 3 modified, 1 moved,"
+        " 1 renamed; words: 12 inserted, 14 deleted, 12 moved; 1 more not shown (differ only in white space)"
     )
-    assert "{+Technology+}" not in text and "[-technology-]{+Technology+}" in to_text(result, all_changes=True)
+    assert "[-technology-]{+Technology+}" in text and "(case only" in text
+    assert "use of new technologies" not in text and "use of  new technologies" in to_text(result, all_changes=True)
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
+
+
+def test_text_report_fits_a_given_width_and_never_cuts_when_it_has_room(result: DiffResult) -> None:
+    wide = to_text(result, width=400)
+    assert "…" not in "".join(line for line in wide.splitlines() if not line.startswith(" "))
+    narrow = to_text(result, width=60)
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert "Objective 2 – Modern an… › Output 2.1 – Products a… ›" in narrow
+    assert "Spectrum management and monitoring" in narrow.replace("\n", " ")  # the last title wraps, never cut
+    assert to_text(result) == to_text(result, width=None)
 
 
 def test_markdown_strikes_deletions_bolds_insertions_and_escapes(result: DiffResult) -> None:
     md = to_markdown(result)
     assert md.startswith("## trace diff: old.txt → new.txt\n")
-    assert "**Summary:** 1 removed, 2 modified" in md
+    assert "**Summary:** 6 changes (1 section, 5 paragraphs, list items or table cells): 1 removed, 3 modified" in md
     assert "~~•\timplementing projects on public/community broadband access points focusing on ICT services;~~" in md
     assert "**, by connecting remote areas**" in md
     assert r"C&I \*work\* in\_progress" in md
@@ -114,7 +136,7 @@ def test_html_is_self_contained_with_contents_and_redline(result: DiffResult) ->
     toc = tree.xpath("//nav//a/@href")
     groups = tree.xpath("//section[@class='group']/@id")
     assert toc == [f"#{g}" for g in groups] and len(groups) == 4
-    assert len(tree.xpath("//div[contains(@class, 'change')]")) == 5
+    assert len(tree.xpath("//div[contains(@class, 'change')]")) == 6
     assert tree.xpath("//ins[contains(., 'by connecting remote areas')]")
     assert tree.xpath("//del[contains(., 'implementing projects')]")
     assert "C&amp;I *work*" in page and "(C&I *work* in_progress)" in tree.text_content()

@@ -19,6 +19,7 @@ from ..output import write_atomic
 from ..render.terminal import SafeConsole
 from .changes import DiffResult
 from .engine import Refs, diff_documents
+from .ignore import DEFAULT_IGNORE
 from .revisions import attribute
 
 FORMATS = ("text", "json", "md", "html", "docx")
@@ -45,6 +46,7 @@ def compare(
     *,
     profile: Any = None,
     refs: Refs | None = None,
+    ignore: frozenset[str] = DEFAULT_IGNORE,
 ) -> DiffResult:
     """Diff two files, or one .docx's original view against its accepted view when `new_path` is None."""
     from .. import load
@@ -54,12 +56,12 @@ def compare(
         if old.source.format != "docx":
             raise UsageError(f"{old_path}: a single file must be a .docx with revision marks; give two files")
         new = load(old_path, profile=profile or old.source.profile, view="accepted")
-        result = diff_documents(old, new, refs=refs)
+        result = diff_documents(old, new, refs=refs, ignore=ignore)
         attribute(result.changes, old, new)
         return result
     old = load(old_path, profile=profile)
     new = load(new_path, profile=profile)
-    return diff_documents(old, new, refs=refs)
+    return diff_documents(old, new, refs=refs, ignore=ignore)
 
 
 def render(result: DiffResult, fmt: str, *, all_changes: bool = False, author: str = "trace",
@@ -101,14 +103,27 @@ def run_diff(
     profile: Any = None,
     console: Console | None = None,
     date: datetime | None = None,
+    ignore: frozenset[str] = DEFAULT_IGNORE,
+    mode: str = "report",
 ) -> int:
-    """Compare, render and write (to `out`, else to `console`/stdout); 0 no changes, 1 changes."""
+    """Compare, render and write (to `out`, else to `console`/stdout); 0 no changes, 1 changes.
+
+    `mode` "stat" prints the summary only and "quiet" prints nothing (the exit code says it all).
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown diff format {fmt!r} (one of {', '.join(FORMATS)})")
-    if fmt == "docx" and out is None:
+    if fmt == "docx" and out is None and mode == "report":
         raise UsageError("--format docx writes a Word file: give -o/--output FILE.docx")
-    result = compare(old_path, new_path, profile=profile, refs=reference_finder())
+    result = compare(old_path, new_path, profile=profile, refs=reference_finder(), ignore=ignore)
     code = 1 if result.visible(all_changes) else 0
+    console = console or SafeConsole(highlight=False)
+    if mode == "quiet":
+        return code
+    if mode == "stat":
+        from ..render.diff_text import print_stat
+
+        print_stat(result, console, all_changes)
+        return code
     if out is not None:
         notes: list[str] = []
         write_atomic(render(result, fmt, all_changes=all_changes, author=author, date=date, notes=notes), Path(out),
@@ -116,11 +131,10 @@ def run_diff(
         for note in notes:
             sys.stderr.write(f"trace: {note}\n")
     elif fmt == "text":
-        from ..render.diff_text import to_renderable
+        from ..render.diff_text import print_report
 
-        console = console or SafeConsole(highlight=False)
-        console.print(to_renderable(result, all_changes, marks=console.color_system is None))
+        print_report(result, console, all_changes)
     else:
         data = render(result, fmt, all_changes=all_changes, author=author)
-        (console or SafeConsole(highlight=False)).file.write(data if isinstance(data, str) else data.decode())
+        console.file.write(data if isinstance(data, str) else data.decode())
     return code

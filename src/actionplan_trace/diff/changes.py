@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, Document, Section
-from .words import Op
+from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING
+from .words import Op, readable, word_count
 
 CHANGE_KINDS = ("added", "removed", "modified", "moved", "renamed", "renumbered")
 
@@ -37,10 +38,13 @@ class Change:
     refs_added: list[str] = field(default_factory=list)
     refs_removed: list[str] = field(default_factory=list)
     formatting_only: bool = False
+    differences: tuple[str, ...] = ()
     where: str | None = None
     path_old: list[str] | None = None
     author: str | None = None
     date: str | None = None
+    at_old: str | None = None
+    at_new: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -54,12 +58,22 @@ class Change:
             "refs_added": list(self.refs_added),
             "refs_removed": list(self.refs_removed),
             "formatting_only": self.formatting_only,
+            "differences": list(self.kinds()) if self.formatting_only else None,
+            "at": {"old": self.at_old, "new": self.at_new},
         }
         if self.author is not None:
             out["author"] = self.author
         if self.date is not None:
             out["date"] = self.date
         return out
+
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of difference of a change that changed no word ('formatting' if unnamed)."""
+        return self.differences or ("formatting",)
+
+    def hidden_by(self, ignore: frozenset[str]) -> bool:
+        """True when this change changed no word and every kind it differs in is ignored."""
+        return self.formatting_only and set(self.kinds()) <= ignore
 
 
 @dataclass
@@ -92,31 +106,76 @@ class Step:
 
 @dataclass
 class DiffResult:
-    """Everything a renderer needs: both documents, the changes in order, the merged steps."""
+    """Everything a renderer needs: both documents, the changes in order, the merged steps, and
+    which kinds of difference the report leaves out (`ignore.IGNORE_KINDS`)."""
 
     old: Document
     new: Document
     changes: list[Change]
     steps: list[Step] = field(default_factory=list)
+    ignore: frozenset[str] = DEFAULT_IGNORE
 
     def visible(self, all_changes: bool = False) -> list[Change]:
-        """The changes to report: all of them, or those that are not formatting only."""
-        return [c for c in self.changes if all_changes or not c.formatting_only]
+        """The changes to report: all of them, or those not hidden by the ignored kinds."""
+        ignore = NOTHING if all_changes else self.ignore
+        return [c for c in self.changes if not c.hidden_by(ignore)]
 
-    def summary(self, all_changes: bool = False) -> dict[str, int]:
-        """Counts of reported changes by kind, plus how many formatting-only ones are hidden."""
+    def summary(self, all_changes: bool = False) -> dict[str, Any]:
+        """Counts of reported changes by kind and target, words inserted/deleted/moved, and hidden
+        changes by the kind of difference that hides them."""
         shown = self.visible(all_changes)
-        out = {kind: sum(1 for c in shown if c.kind == kind) for kind in CHANGE_KINDS}
+        out: dict[str, Any] = {kind: sum(1 for c in shown if c.kind == kind) for kind in CHANGE_KINDS}
         out["formatting_only"] = sum(1 for c in self.changes if c.formatting_only)
         out["hidden"] = len(self.changes) - len(shown)
         out["total"] = len(shown)
+        out["sections"] = sum(1 for c in shown if c.target == "section")
+        out["blocks"] = len(shown) - out["sections"]
+        out["words"] = word_totals(shown)
+        hidden = [c for c in self.changes if c not in shown]
+        out["hidden_by"] = {k: sum(1 for c in hidden if k in c.kinds()) for k in IGNORE_KINDS if any(k in c.kinds() for c in hidden)}
+        out["ignored"] = [k for k in IGNORE_KINDS if k in self.ignore and not all_changes]
         return out
 
 
-def summary_line(summary: dict[str, int]) -> str:
-    """'3 added, 1 removed, …' for the kinds that occur; 'no differences' when none do."""
-    parts = [f"{summary[kind]} {kind}" for kind in CHANGE_KINDS if summary.get(kind)]
-    text = ", ".join(parts) if parts else "no differences"
+def word_totals(changes: list[Change]) -> dict[str, int]:
+    """Words inserted, deleted and moved by `changes` (a moved and edited text counts its edits too)."""
+    totals = {"inserted": 0, "deleted": 0, "moved": 0}
+    for c in changes:
+        if c.kind in ("renumbered",) or (c.kind == "moved" and c.target == "section"):
+            continue
+        if c.kind == "moved":
+            totals["moved"] += word_count(c.new or "")
+        if c.words is not None:
+            for op, text in readable(c.words):
+                if op != "=":
+                    totals["inserted" if op == "+" else "deleted"] += word_count(text)
+        elif c.kind == "added":
+            totals["inserted"] += word_count(c.new or "")
+        elif c.kind == "removed":
+            totals["deleted"] += word_count(c.old or "")
+    return totals
+
+
+def _plural(n: int, word: str) -> str:
+    """'1 word', '3 words'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_line(summary: dict[str, Any]) -> str:
+    """What the report counts, in words: changes (to sections and to paragraphs/rows), by kind,
+    words inserted, deleted and moved, and what the ignored kinds hide."""
+    if not summary.get("total"):
+        text = "no differences"
+    else:
+        kinds = ", ".join(f"{summary[kind]} {kind}" for kind in CHANGE_KINDS if summary.get(kind))
+        text = (f"{_plural(summary['total'], 'change')} ({_plural(summary.get('sections', 0), 'section')}, "
+                f"{summary.get('blocks', 0)} paragraphs, list items or table cells): {kinds}")
+    words = summary.get("words") or {}
+    if any(words.values()):
+        text += (f"; words: {words.get('inserted', 0)} inserted, {words.get('deleted', 0)} deleted, "
+                 f"{words.get('moved', 0)} moved")
     if summary.get("hidden"):
-        text += f" ({summary['hidden']} formatting-only hidden; --all shows them)"
+        by = summary.get("hidden_by") or {}
+        what = ", ".join(k if k != "space" else "white space" for k in by) or "formatting"
+        text += f"; {summary['hidden']} more not shown (differ only in {what})"
     return text

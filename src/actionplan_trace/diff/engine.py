@@ -14,10 +14,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..model import Block, Document, Section
+from ..model import Block, Document, Loc, Section
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
-from .labels import block_place, block_text, cell_texts, heading_text, section_label
+from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
+from .ignore import DEFAULT_IGNORE, differences
 from .tokens import normalise, words
 from .splits import find_splits
 from .tree import SectionPairs, align_sections
@@ -29,6 +30,8 @@ BLOCK_THRESHOLD = 0.5
 ROW_THRESHOLD = 0.5
 MOVE_THRESHOLD = 0.7
 MOVE_MIN_WORDS = 4
+FORMATTING = frozenset({"formatting"})
+NUMBERING = frozenset({"numbering"})
 
 
 def _block_key(block: Block) -> tuple[str, str, str]:
@@ -268,8 +271,10 @@ class _Emitter:
     changes: list[Change] = field(default_factory=list)
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
-             words_: list[Op] | None = None, formatting_only: bool = False, where: str | None = None) -> None:
-        """Record one change, with paths and the references it adds or removes."""
+             words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
+             locs: tuple[Loc | None, Loc | None] = (None, None)) -> None:
+        """Record one change, with paths and the references it adds or removes; `kinds` are the
+        kinds of difference of a change that changed no word (see `ignore.differences`)."""
         refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
         self.changes.append(Change(
             kind=kind,
@@ -283,8 +288,11 @@ class _Emitter:
             words=words_,
             refs_added=sorted(refs_new - refs_old),
             refs_removed=sorted(refs_old - refs_new),
-            formatting_only=formatting_only,
+            formatting_only=kinds is not None,
+            differences=tuple(sorted(kinds)) if kinds is not None else (),
             where=where,
+            at_old=place(locs[0]) if old is not None else None,
+            at_new=place(locs[1]) if new is not None else None,
         ))
 
     def step(self, step: Step) -> None:
@@ -325,9 +333,9 @@ class _Emitter:
         lines = [t for t in [heading_text(section)] if t] + [block_text(b) for b in section.blocks]
         text = "\n".join(lines)
         if old_side:
-            self.emit("removed", "section", section, None, text, None)
+            self.emit("removed", "section", section, None, text, None, locs=(section.loc, None))
         else:
-            self.emit("added", "section", None, section, None, text)
+            self.emit("added", "section", None, section, None, text, locs=(None, section.loc))
 
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""
@@ -335,9 +343,11 @@ class _Emitter:
         text = block_text(item.block)
         where = block_place(item.block)
         if old_side:
-            self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where)
+            self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
+                      locs=(item.block.loc, None))
         else:
-            self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where)
+            self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
+                      locs=(None, item.block.loc))
 
     def partner_section(self, section: Section, old_side: bool) -> Section | None:
         """The paired section on the other side, if any."""
@@ -357,7 +367,7 @@ class _Emitter:
         x, y = old.block, new.block
         if step.rows is not None:
             if moved:
-                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y))
+                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc))
             self.table_pair(a, b, x, y, step.rows)
             return
         group = self.blocks.joined.get(_item_key(old))
@@ -367,10 +377,11 @@ class _Emitter:
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
         if moved:
-            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y))
+            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
+                      locs=(x.loc, y.loc))
         elif changed(ops):
-            formatting = normalise(x.text) == normalise(y.text)
-            self.emit("modified", "block", a, b, text_a, text_b, ops, formatting, where=block_place(y))
+            self.emit("modified", "block", a, b, text_a, text_b, ops, differences(text_a, text_b), where=block_place(y),
+                      locs=(x.loc, y.loc))
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""
@@ -386,46 +397,53 @@ class _Emitter:
             where = f"{len(olds)} paragraphs as a table"
         else:
             where = f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined"
+        same = differences(plain_a, plain_b)
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
-                  normalise(plain_a) == normalise(plain_b), where=where)
+                  same | {"formatting"} if same is not None else None, where=where,
+                  locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc))
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
         """Row and cell changes between two paired tables."""
         cells_a, cells_b = cell_texts(x), cell_texts(y)
+        header = cells_b[0] if len(cells_b) > 1 else None
+        rows_a, rows_b = x.rows or [], y.rows or []
         for row in rows:
             if row.old is not None and row.new is None:
                 self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None,
-                          formatting_only=_blank(cells_a[row.old]), where=f"table row {row.old + 1}")
+                          kinds=FORMATTING if _blank(cells_a[row.old]) else None, where=f"table row {row.old + 1}",
+                          locs=(rows_a[row.old][0].loc if rows_a[row.old] else x.loc, None))
             elif row.new is not None and row.old is None:
                 self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]),
-                          formatting_only=_blank(cells_b[row.new]), where=f"table row {row.new + 1}")
+                          kinds=FORMATTING if _blank(cells_b[row.new]) else None, where=f"table row {row.new + 1}",
+                          locs=(None, rows_b[row.new][0].loc if rows_b[row.new] else y.loc))
             elif row.old is not None and row.new is not None and row.cells is not None:
                 for col, ops in enumerate(row.cells):
                     if changed(ops):
                         old_cell, new_cell = cells_a[row.old][col], cells_b[row.new][col]
                         self.emit("modified", "block", a, b, old_cell, new_cell, ops,
-                                  normalise(old_cell) == normalise(new_cell),
-                                  where=f"table row {row.new + 1}, cell {col + 1}")
+                                  differences(old_cell, new_cell), where=cell_place(header, row.new, col),
+                                  locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc))
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
         if a.id in self.sections.moved:
-            self.emit("moved", "section", a, b, section_label(a), section_label(b))
+            self.emit("moved", "section", a, b, section_label(a), section_label(b), locs=(a.loc, b.loc))
         if a.number != b.number and a.number and b.number:
-            self.emit("renumbered", "section", a, b, a.number, b.number, formatting_only=True)
+            self.emit("renumbered", "section", a, b, a.number, b.number, kinds=NUMBERING, locs=(a.loc, b.loc))
         if a.signal == "table-row" or b.signal == "table-row":
             return
         if a.title != b.title:
             ops = word_diff(a.title, b.title)
-            formatting = normalise(a.title, a.number) == normalise(b.title, b.number)
-            self.emit("renamed", "section", a, b, a.title, b.title, ops, formatting)
+            self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number)),
+                      locs=(a.loc, b.loc))
             return
         if not changed(heading_ops):
             return
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
-        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, formatting_only=True)
+        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=differences(old_h, new_h) or FORMATTING,
+                  locs=(a.loc, b.loc))
 
 
 def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:
@@ -433,8 +451,10 @@ def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bo
     return " ".join(old.replace(old_number, new_number).split()) == " ".join(new.split())
 
 
-def diff_documents(old: Document, new: Document, *, refs: Refs | None = None) -> DiffResult:
-    """Compare two revisions; `refs(text)` (canonical reference ids) fills refs_added/removed."""
+def diff_documents(old: Document, new: Document, *, refs: Refs | None = None,
+                   ignore: frozenset[str] = DEFAULT_IGNORE) -> DiffResult:
+    """Compare two revisions; `refs(text)` (canonical reference ids) fills refs_added/removed, and
+    changes that differ only in `ignore`d kinds (`ignore.IGNORE_KINDS`) are left out of reports."""
     ctx = _Context(old, new, refs)
     sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
     blocks = _BlockPairs()
@@ -449,4 +469,4 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None) ->
     emitter = _Emitter(ctx, sections, blocks)
     for step in steps:
         emitter.step(step)
-    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps)
+    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Block, Cell, Section
+from ..model import Block, Cell, Loc, Section
 
 NO_HEADING_KINDS = ("front-matter",)
 
@@ -39,6 +39,38 @@ def cell_texts(block: Block) -> list[list[str]]:
 
 
 def block_place(block: Block) -> str | None:
-    """Which part of a section a block is, for reports: its column and list-item or table type."""
-    parts = [p for p in (block.field, block.type if block.type not in ("paragraph", "heading") else None) if p]
-    return ", ".join(parts) or None
+    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs', 'table'."""
+    label = (block.label or "").strip()
+    if block.type == "list-item":
+        what = f"item {label}" if label and any(ch.isalnum() for ch in label) else "bullet"
+    elif block.type in ("paragraph", "heading"):
+        what = None
+    else:
+        what = block.type.replace("-", " ")
+    if block.field:
+        return f"{what} in {block.field}" if what else block.field
+    return what
+
+
+def cell_place(header: list[str] | None, row: int, col: int) -> str:
+    """A table cell named by its column heading: '“Outputs” column, row 3' (row 1 is the heading)."""
+    title = " ".join((header[col] if header and col < len(header) else "").split())
+    if row == 0 and title:
+        return f"heading of column {col + 1}"
+    if title and len(title) <= 40:
+        return f"“{title}” column, row {row + 1}"
+    return f"table row {row + 1}, column {col + 1}"
+
+
+def place(loc: Loc | None) -> str | None:
+    """Where something is in its source file: 'page 4' for a PDF, 'paragraph 12' for .docx/text."""
+    if loc is None:
+        return None
+    if loc.page is not None:
+        return f"page {loc.page}"
+    if loc.paragraph is not None:
+        where = f"paragraph {loc.paragraph + 1}"
+        return f"{where}, table row {loc.row + 1}" if loc.row is not None else where
+    if loc.line is not None:
+        return f"line {loc.line}"
+    return None

@@ -9,9 +9,11 @@ replacement, so a pathological pair costs bounded time and still yields a valid 
 
 from __future__ import annotations
 
+import os
+
 from rapidfuzz.distance import Indel
 
-from .tokens import tokenize
+from .tokens import WORD, tokenize
 
 Op = tuple[str, str]
 
@@ -241,8 +243,15 @@ def readable(ops: list[Op]) -> list[Op]:
         if not core_d and not core_i:
             out.append(("=", inserted))
             continue
+        lead_d = deleted[: len(deleted) - len(deleted.lstrip())] if core_d else ""
+        lead_i = inserted[: len(inserted) - len(inserted.lstrip())] if core_i else ""
+        common = lead_i if not core_d else lead_d if not core_i else os.path.commonprefix([lead_d, lead_i])
         side = inserted if core_i else deleted
-        out.append(("=", side[: len(side) - len(side.lstrip())]))
-        out.extend((("-", core_d), ("+", core_i)))
+        out.extend((("=", common), ("-", core_d), ("=", lead_i[len(common):]), ("+", core_i)))
         out.append(("=", side[len(side.rstrip()):]))
     return _merge(out)
+
+
+def word_count(text: str) -> int:
+    """How many words `text` holds (numbers and hyphenated words count once)."""
+    return len(WORD.findall(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diff.changes import Change, DiffResult, summary_line
-from ..diff.words import Op
+from ..diff.words import Op, readable
 
 CONTEXT = 60
 
@@ -17,6 +17,13 @@ def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
         else:
             out.append((change.path, [change]))
     return out
+
+
+def shown(ops: list[Op], whole: bool = False) -> list[Op]:
+    """A word diff as reports show it: white space never marked, long kept stretches elided
+    (unless `whole`), tabs after list labels as spaces."""
+    ops = [(op, text.replace("\t", " ")) for op, text in readable(ops)]
+    return ops if whole else elide(ops)
 
 
 def elide(ops: list[Op], context: int = CONTEXT) -> list[Op]:
@@ -33,17 +40,33 @@ def elide(ops: list[Op], context: int = CONTEXT) -> list[Op]:
     return out
 
 
+SECTION_NOUN = {"renamed": "heading", "renumbered": "heading number"}
+KIND_NAMES = {"space": "white space"}
+
+
 def change_title(change: Change) -> str:
-    """A short label for a change: its kind and what it applies to ('modified list-item')."""
-    what = change.where or ("section" if change.target == "section" else "paragraph")
+    """A short label for a change in the document's words ('modified bullet in indicators')."""
     if change.target == "section":
-        return f"{change.kind} section"
-    return f"{change.kind} {what}"
+        return f"{change.kind} {SECTION_NOUN.get(change.kind, 'section')}"
+    return f"{change.kind} {change.where or 'paragraph'}"
+
+
+def kinds_note(change: Change) -> str:
+    """'case only', 'white space and numbering only' for a change that changed no word."""
+    kinds = [k for k in change.kinds() if k != "space"] or ["space"]
+    return " and ".join(KIND_NAMES.get(k, k) for k in kinds) + " only"
+
+
+def location(change: Change) -> str:
+    """Where a change is in the source files: 'paragraph 12', 'page 4 → page 5'."""
+    if change.at_old and change.at_new and change.at_old != change.at_new:
+        return f"{change.at_old} → {change.at_new}"
+    return change.at_new or change.at_old or ""
 
 
 def notes(change: Change) -> list[str]:
-    """What to say beside a change: formatting only, and who made it when (revision marks)."""
-    out = ["formatting only"] if change.formatting_only else []
+    """What to say beside a change: which kinds of difference only, and who made it when."""
+    out = [kinds_note(change)] if change.formatting_only else []
     if change.author or change.date:
         out.append(" ".join(p for p in (change.author, change.date) if p))
     return out
@@ -79,7 +102,26 @@ def report_summary(result: DiffResult, all_changes: bool) -> str:
     return line
 
 
-def path_text(path: list[str], limit: int = 48) -> str:
-    """A section path on one line, each title cut to `limit` characters."""
-    cut = [p if len(p) <= limit else p[: limit - 1].rstrip() + "…" for p in path]
-    return " › ".join(cut) if cut else "(document)"
+SEPARATOR = " › "
+MIN_TITLE = 24
+
+
+def path_text(path: list[str], width: int | None = None) -> str:
+    """A section path on one line of `width` characters: whole when it fits (or no width is set);
+    else the longest titles above the last are shortened, never below MIN_TITLE characters, and
+    the last one (the section the changes are in) is never cut: the line wraps instead."""
+    if not path:
+        return "(document)"
+    titles = list(path)
+
+    def length() -> int:
+        return sum(len(t) for t in titles) + len(SEPARATOR) * (len(titles) - 1)
+
+    while width is not None and length() > width:
+        order = sorted(range(len(titles) - 1), key=lambda k: -len(titles[k]))
+        k = next((k for k in order if len(titles[k]) > MIN_TITLE), None)
+        if k is None:
+            break
+        cut = max(MIN_TITLE, len(titles[k]) - (length() - width))
+        titles[k] = titles[k][: cut - 1].rstrip() + "…"
+    return SEPARATOR.join(titles)

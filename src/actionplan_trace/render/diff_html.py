@@ -9,7 +9,7 @@ from html import escape
 
 from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
-from .diff_common import change_title, elide, groups, heading, moved_from, notes, path_text, refs_note, report_summary
+from .diff_common import change_title, shown, groups, heading, moved_from, notes, path_text, refs_note, report_summary
 
 STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1b1f23;background:#fafbfc}
@@ -56,11 +56,11 @@ def _body(change: Change) -> str:
     if change.kind == "moved" and change.target == "section":
         return f'<span class="meta">{escape(moved_from(change))}</span>'
     if change.kind == "moved":
-        text = words(elide(change.words)) if change.words is not None else escape(change.new or "")
+        text = words(shown(change.words)) if change.words is not None else escape(change.new or "")
         note = f"{moved_from(change)}{', edited' if change.words is not None else ''}"
         return f'<span class="meta">({escape(note)})</span> {text}'
     if change.words is not None:
-        return words(change.words if change.kind == "renamed" else elide(change.words))
+        return words(shown(change.words, whole=change.kind == "renamed"))
     if change.new is not None:
         return f"<ins>{escape(change.new)}</ins>"
     return f"<del>{escape(change.old or '')}</del>"
@@ -83,15 +83,15 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
     """The report as a complete HTML document."""
     grouped = groups(result.visible(all_changes))
     toc = "".join(
-        f'<li><a href="#g{n}" title="{escape(" › ".join(path))}">{escape(path_text(path[-1:], limit=70))}</a>'
+        f'<li><a href="#g{n}" title="{escape(" › ".join(path))}">{escape(path_text(path[-1:]))}</a>'
         f' <span class="n">({len(changes)})</span>'
-        + (f'<div class="up">{escape(path_text(path[:-1], limit=30))}</div>' if len(path) > 1 else "")
+        + (f'<div class="up">{escape(path_text(path[:-1], 60))}</div>' if len(path) > 1 else "")
         + "</li>"
         for n, (path, changes) in enumerate(grouped, 1)
     )
     body = "".join(
         f'<section class="group" id="g{n}"><h2 title="{escape(" › ".join(path))}">'
-        f'{escape(path_text(path, limit=70))}</h2>'
+        f'{escape(path_text(path))}</h2>'
         + "".join(_change(c) for c in changes)
         + "</section>"
         for n, (path, changes) in enumerate(grouped, 1)

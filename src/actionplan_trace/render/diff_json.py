@@ -7,7 +7,7 @@ from typing import Any
 
 from ..diff.changes import DiffResult
 
-SCHEMA = "actionplan-trace/diff/1"
+SCHEMA = "actionplan-trace/diff/2"
 
 
 def to_dict(result: DiffResult, all_changes: bool = False) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import re
 
 from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
-from .diff_common import change_title, elide, groups, heading, moved_from, notes, path_text, refs_note, report_summary
+from .diff_common import change_title, shown, groups, heading, moved_from, notes, path_text, refs_note, report_summary
 
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -52,10 +52,10 @@ def _change(change: Change) -> str:
     elif change.kind == "moved" and change.target == "section":
         body = escape(moved_from(change))
     elif change.kind == "moved":
-        text = words(elide(change.words)) if change.words is not None else escape(change.new or "")
+        text = words(shown(change.words)) if change.words is not None else escape(change.new or "")
         body = f"_{escape(moved_from(change))}{', edited' if change.words is not None else ''}_: {text}"
     elif change.words is not None:
-        body = words(change.words if change.kind == "renamed" else elide(change.words))
+        body = words(shown(change.words, whole=change.kind == "renamed"))
     elif change.new is not None:
         body = _wrap(change.new, "**")
     else:
@@ -67,6 +67,6 @@ def to_markdown(result: DiffResult, all_changes: bool = False) -> str:
     """The report as Markdown: a title, the summary, then one heading per section path."""
     lines = [f"## trace diff: {escape(heading(result))}", "", f"**Summary:** {report_summary(result, all_changes)}"]
     for path, changes in groups(result.visible(all_changes)):
-        lines += ["", f"### {escape(path_text(path, limit=80))}", ""]
+        lines += ["", f"### {escape(path_text(path))}", ""]
         lines += [_change(c) for c in changes]
     return "\n".join(lines) + "\n"

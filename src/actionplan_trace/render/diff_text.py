@@ -1,17 +1,21 @@
-"""The terminal diff report: changes grouped by section path, deletions red, insertions green."""
+"""The terminal diff report: changes grouped by section path, deletions red, insertions green.
+
+Lines are built here, not by Rich's layout: on a terminal they are wrapped to its width with a
+hanging indent, and when the output is a pipe or a file (width None) every line is whole, so no
+heading is cut, no line is padded and grep sees one change title per line.
+"""
 
 from __future__ import annotations
 
-import io
-
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import Console
 from rich.text import Text
 
 from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
-from .terminal import SafeConsole
-from .diff_common import change_title, elide, groups, heading, moved_from, notes, path_text, refs_note, report_summary
+from .terminal import printable_text
+from .diff_common import (
+    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, shown,
+)
 
 DELETED = "red strike"
 INSERTED = "bold green"
@@ -19,6 +23,8 @@ KIND_STYLE = {
     "added": "green", "removed": "red", "modified": "yellow", "moved": "magenta",
     "renamed": "cyan", "renumbered": "blue",
 }
+TITLE_INDENT = 2
+BODY_INDENT = 6
 
 
 def _words(ops: list[Op], marks: bool) -> Text:
@@ -34,47 +40,99 @@ def _words(ops: list[Op], marks: bool) -> Text:
     return text
 
 
-def _change(change: Change, marks: bool) -> RenderableType:
-    """One change: a coloured title line, then its text indented."""
+def _title(change: Change) -> Text:
+    """A change's title line: kind and place in colour, then notes, source location, references."""
     head = Text()
     head.append(change_title(change), style=KIND_STYLE.get(change.kind, ""))
     said = notes(change)
+    at = location(change)
+    if at:
+        said.append(at)
     if said:
         head.append(f"  ({'; '.join(said)})", style="dim")
     note = refs_note(change)
     if note:
         head.append(f"  {note}", style="bold")
+    return head
+
+
+def _body(change: Change, marks: bool) -> Text:
+    """A change's text with its edits marked."""
     if change.kind == "renumbered":
-        body = Text.assemble((change.old or "", DELETED), " → ", (change.new or "", INSERTED))
-    elif change.kind == "moved" and change.target == "section":
-        body = Text(moved_from(change), style="dim")
-    elif change.kind == "moved":
-        text = _words(elide(change.words), marks) if change.words is not None else Text(change.new or "")
+        return Text.assemble((change.old or "", DELETED), " → ", (change.new or "", INSERTED))
+    if change.kind == "moved" and change.target == "section":
+        return Text(moved_from(change), style="dim")
+    if change.kind == "moved":
+        text = _words(shown(change.words), marks) if change.words is not None else Text(change.new or "")
         edited = ", edited" if change.words is not None else ""
-        body = Text.assemble((f"({moved_from(change)}{edited}) ", "dim"), text)
-    elif change.words is not None:
-        body = _words(change.words if change.kind == "renamed" else elide(change.words), marks)
-    elif change.new is not None:
-        body = _words([("+", change.new)], marks)
-    else:
-        body = _words([("-", change.old or "")], marks)
-    return Group(head, Padding(body, (0, 0, 0, 4)))
+        return Text.assemble((f"({moved_from(change)}{edited}) ", "dim"), text)
+    if change.words is not None:
+        return _words(shown(change.words, whole=change.kind == "renamed"), marks)
+    if change.new is not None:
+        return _words([("+", change.new.replace("\t", " "))], marks)
+    return _words([("-", (change.old or "").replace("\t", " "))], marks)
 
 
-def to_renderable(result: DiffResult, all_changes: bool = False, marks: bool = False) -> RenderableType:
-    """The whole report as one Rich renderable; `marks` brackets edits for readers without colour."""
-    parts: list[RenderableType] = [Text(f"trace diff: {heading(result)}", style="bold")]
+def _indented(text: Text, indent: int, width: int | None, console: Console | None) -> list[Text]:
+    """`text` split at its line breaks, each line indented and, with a width, wrapped to it."""
+    out: list[Text] = []
+    for line in printable_text(text).split("\n", allow_blank=True):
+        if width is None or console is None:
+            out.append(Text(" " * indent) + line)
+            continue
+        for part in line.wrap(console, max(20, width - indent)):
+            part.rstrip()
+            out.append(Text(" " * indent) + part)
+    return out
+
+
+def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = False,
+                 width: int | None = None) -> list[Text]:
+    """The report as styled lines; `width` wraps them (None: one whole line per line of text)."""
+    console = Console(width=width, file=None, color_system=None) if width is not None else None
+    lines: list[Text] = [Text(f"trace diff: {heading(result)}", style="bold")]
     for path, changes in groups(result.visible(all_changes)):
-        parts.append(Text(""))
-        parts.append(Text(path_text(path), style="bold underline"))
-        parts.extend(Padding(_change(c, marks), (0, 0, 0, 2)) for c in changes)
-    parts.append(Text(""))
-    parts.append(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"))
-    return Group(*parts)
+        lines.append(Text(""))
+        lines += _indented(Text(path_text(path, width), style="bold underline"), 0, width, console)
+        for change in changes:
+            lines += _indented(_title(change), TITLE_INDENT, width, console)
+            lines += _indented(_body(change, marks), BODY_INDENT, width, console)
+    lines.append(Text(""))
+    lines += _indented(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"), 0, width, console)
+    return lines
 
 
-def to_text(result: DiffResult, all_changes: bool = False, width: int = 120) -> str:
-    """The report as plain text (no colour codes, edits bracketed), for files and tests."""
-    console = SafeConsole(record=True, width=width, file=io.StringIO(), color_system=None)
-    console.print(to_renderable(result, all_changes, marks=True))
-    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
+def print_report(result: DiffResult, console: Console, all_changes: bool = False, marks: bool | None = None) -> None:
+    """Print the report: wrapped to a terminal's width, whole lines (no padding) anywhere else."""
+    width = console.width if console.is_terminal else None
+    for line in report_lines(result, all_changes, console.no_color or console.color_system is None
+                             if marks is None else marks, width):
+        console.print(line, soft_wrap=True, crop=False)
+
+
+def stat_lines(result: DiffResult, all_changes: bool = False, width: int | None = None) -> list[Text]:
+    """`--stat`: one line per changed section (changes and words +/−), then the summary."""
+    from ..diff.changes import word_totals
+
+    lines: list[Text] = []
+    for path, changes in groups(result.visible(all_changes)):
+        words = word_totals(changes)
+        line = Text(f"{path_text(path, None if width is None else max(20, width - 24))}  ")
+        line.append(f"{len(changes)} change{'s' if len(changes) != 1 else ''}")
+        line.append(f"  +{words['inserted']}", style="green")
+        line.append(f" −{words['deleted']}", style="red")
+        lines.append(line)
+    lines.append(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"))
+    return lines
+
+
+def print_stat(result: DiffResult, console: Console, all_changes: bool = False) -> None:
+    """Print the `--stat` lines (whole lines when not on a terminal)."""
+    width = console.width if console.is_terminal else None
+    for line in stat_lines(result, all_changes, width):
+        console.print(line, soft_wrap=True, crop=False)
+
+
+def to_text(result: DiffResult, all_changes: bool = False, width: int | None = None) -> str:
+    """The report as plain text (edits bracketed), for files and tests; wrapped only to a `width`."""
+    return "".join(line.plain.rstrip() + "\n" for line in report_lines(result, all_changes, True, width))

@@ -386,8 +386,9 @@ def _check_untracked(ctx: _Context) -> set[str]:
     revision marks) outside the named places, one finding per section; returns the sections of
     the original view that changed."""
     from ..diff import diff_documents
+    from ..diff.ignore import IGNORE_KINDS
 
-    result = diff_documents(_comparable_base(ctx.base, ctx.original), ctx.original)
+    result = diff_documents(_comparable_base(ctx.base, ctx.original), ctx.original, ignore=frozenset(IGNORE_KINDS))
     changed: set[str] = set()
     grouped: dict[str, list[Any]] = {}
     for change in result.visible():

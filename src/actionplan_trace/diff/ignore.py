@@ -1,0 +1,59 @@
+"""What kind of difference a change is, and which kinds a report leaves out.
+
+Two texts whose words are the same can still differ in case, white space, punctuation, list
+numbering and bullets, or formatting (compatibility characters, typographic quotes and dashes,
+paragraph breaks, blank table rows). `differences` names the kinds two such texts differ in; a
+change is hidden when every kind it differs in is ignored. The defaults serve a secretariat
+reading amendments: white space, numbering and formatting are noise a word processor produces,
+while case and punctuation can change what a sentence means (Word Compare shows both).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .tokens import TOKEN, strip_leader
+
+IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
+DEFAULT_IGNORE: frozenset[str] = frozenset({"space", "numbering", "formatting"})
+NOTHING: frozenset[str] = frozenset()
+
+TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
+PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
+    """`text` with the differences of `kinds` taken out."""
+    if "formatting" in kinds:
+        text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
+    if "numbering" in kinds:
+        if number and number in text:
+            text = "".join("#" if token == number else token for token in TOKEN.findall(text))
+        text = strip_leader(text)
+    if "punctuation" in kinds:
+        text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
+    if "space" in kinds:
+        text = " ".join(text.split())
+    if "case" in kinds:
+        text = text.casefold()
+    return text
+
+
+def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (None, None)) -> frozenset[str] | None:
+    """The kinds of difference between two texts that differ in nothing else, else None.
+
+    `numbers` are section numbers blanked on each side, so a heading that only changed its number
+    differs in numbering. Texts that are equal differ in formatting only (their change is in a
+    paragraph break, a label or a blank row the texts do not show).
+    """
+    every = frozenset(IGNORE_KINDS)
+    if _form(old, every, numbers[0]) != _form(new, every, numbers[1]):
+        return None
+    kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
+    return kinds or frozenset({"formatting"})
+
+
+def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
+    """The ignored kinds from switches (kind → on/off); kinds not given keep their default."""
+    return frozenset(k for k in IGNORE_KINDS if kinds.get(k, k in DEFAULT_IGNORE))
