@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Optional
 import typer
 
 from . import __version__, load
+from .cli_help import Command, Group, epilog
 from .errors import TraceError, UsageError
 from .output import encode, write_atomic
 from .render.terminal import SafeConsole
@@ -26,8 +27,11 @@ app = typer.Typer(
     name="trace",
     help="Extract, cross-reference and diff ITU Action Plans, WSIS roadmaps and Strategic Plans.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 stdout = SafeConsole(highlight=False, soft_wrap=False)
 
@@ -115,13 +119,13 @@ def main_options(
             os.environ[OPTIONS[name][1]] = str(value)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("extract"))
 def extract(
-    file: Path = typer.Argument(..., readable=False, help="A .docx, .pdf, .txt, .md or .html file."),
-    format: ExtractFormat = typer.Option(ExtractFormat.tree, "--format", "-f", help="tree, json or md."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
+    file: Path = typer.Argument(..., readable=False, metavar="FILE", help="A .docx, .pdf, .txt, .md or .html file."),
+    format: ExtractFormat = typer.Option(ExtractFormat.tree, "--format", "-f", metavar="FORMAT", help="tree, json or md."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
     """Read a document into the section tree and print it."""
     from .render import extract as render
@@ -157,17 +161,20 @@ class GraphFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("refs"))
 def refs(
-    files: list[Path] = typer.Argument(..., readable=False, help="One or more .docx, .pdf, .txt, .md or .html files."),
-    format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", help="table, json or csv."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
-    edition: list[str] = typer.Option([], "--edition", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files."),
+    format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", metavar="FORMAT", help="table, json or csv."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
+    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
-    """List every reference (canonical id, family, revision, text, section, location), then the findings
-    (with several files, also the links one states and another contradicts)."""
+    """List every reference, then the findings.
+
+    Each reference with its canonical id, family, revision, text, section and location; with
+    several files, also the links one states and another contradicts.
+    """
     from .editions import check_override
     from .refs import load_reports, merge_reports
     from .render import refs as render
@@ -184,18 +191,21 @@ def refs(
     guarded(run)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("graph"))
 def graph(
-    files: list[Path] = typer.Argument(..., readable=False, help="One or more files; the graph joins them on canonical ids."),
-    format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
-    who_cites: Optional[str] = typer.Option(None, "--who-cites", help="List the sections citing this canonical id instead."),
-    family: list[str] = typer.Option([], "--family", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", readable=False, help="An extra registry YAML file (repeatable)."),
-    edition: list[str] = typer.Option([], "--edition", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files; the graph joins them on canonical ids."),
+    format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
+    who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
+    family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
+    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
-    """Build the cross-reference graph (sections -> resolutions, WSIS lines, SDGs, goals) and export it."""
+    """Export the cross-reference graph.
+
+    Sections -> resolutions, WSIS action lines, SDGs and goals, joined across files on canonical ids.
+    """
     from .editions import check_override
     from .errors import UsageError
     from .refs import build_graph, family_of, load_reports
@@ -245,14 +255,18 @@ class FailOn(str, Enum):
     warning = "warning"
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("validate"))
 def validate(
-    contribution: Path = typer.Argument(..., readable=False, help="The contribution (.docx with revision marks, or a text rendering)."),
-    against: Path = typer.Option(..., "--against", readable=False, help="The base document the contribution amends."),
-    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help="text, json or sarif."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
+    contribution: Path = typer.Argument(..., readable=False, metavar="CONTRIBUTION",
+                                        help="The contribution (.docx with revision marks, or a text rendering)."),
+    against: Path = typer.Option(..., "--against", readable=False, metavar="PLAN", help="The base document the contribution amends."),
+    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", metavar="FORMAT", help="text, json or sarif."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
-    """Check that a contribution amends what its proposals say it amends (exit 1 on an error finding)."""
+    """Check a contribution against the plan it amends.
+
+    Each proposal must amend what it says it amends (exit 1 on an error finding).
+    """
     from .render.findings_json import to_json
     from .render.findings_text import validate_text
     from .render.sarif import to_sarif
@@ -272,18 +286,21 @@ def validate(
     guarded(run)
 
 
-@app.command()
+@app.command(cls=Command, epilog=epilog("check"))
 def check(
-    paths: list[Path] = typer.Argument(..., readable=False, help="Files and folders to check."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, sarif, junit or github."),
+    paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Files and folders to check."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", metavar="FORMAT", help="text, json, sarif, junit or github."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, help="Findings recorded here do not fail (created if missing)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (created if missing)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
-    config: Optional[Path] = typer.Option(None, "--config", readable=False, help="A trace.toml or pyproject.toml (default: nearest one)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
+    config: Optional[Path] = typer.Option(None, "--config", readable=False, metavar="FILE", help="A trace.toml or pyproject.toml (default: nearest one)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
 ) -> None:
-    """Run every enabled rule over documents, for CI (exit 1 when new findings reach --fail-on)."""
+    """Run every enabled rule over documents, for CI.
+
+    Exit 1 when new findings reach --fail-on.
+    """
     from .render.findings_json import to_json
     from .render.findings_text import check_text
     from .validate import finding_table, load_config, run_check, save_baseline
@@ -330,19 +347,67 @@ class DiffFormat(str, Enum):
     docx = "docx"
 
 
-@app.command()
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+IGNORE_HELP = {
+    "case": "Hide changes of case only. Off by default: Word Compare shows them, and 'Member States' and "
+            "'member states' can differ in meaning.",
+    "space": "Hide changes of white space only. On by default: conversions and editors change spacing "
+             "without meaning. White space is never marked inside an edit either way.",
+    "punctuation": "Hide changes of punctuation only. Off by default: a comma can change what a clause covers.",
+    "numbering": "Hide changes of list numbers, bullet glyphs and section renumbering only. On by default: "
+                 "inserting one output renumbers all that follow.",
+    "formatting": "Hide changes of formatting only: typographic quotes and dashes, compatibility characters, "
+                  "paragraph breaks, blank table rows. On by default.",
+}
+
+
+def _ignore_option(kind: str, default: bool) -> bool:
+    """A --ignore-KIND/--no-ignore-KIND switch."""
+    return typer.Option(default, f"--ignore-{kind}/--no-ignore-{kind}", help=IGNORE_HELP[kind],  # type: ignore[no-any-return]
+                        show_default=False)
+
+
+def _console(color: Color) -> Console:
+    """The stdout console for --color: auto (a terminal, unless NO_COLOR is set), always or never."""
+    if color is Color.always:
+        return Console(highlight=False, soft_wrap=False, force_terminal=True)
+    if color is Color.never:
+        return Console(highlight=False, soft_wrap=False, no_color=True, color_system=None)
+    return stdout
+
+
+@app.command(cls=Command, epilog=epilog("diff"))
 def diff(
-    old: Path = typer.Argument(..., readable=False, help="The older revision (.docx, .pdf, .txt, .md or .html)."),
-    new: Optional[Path] = typer.Argument(None, readable=False, help="The newer revision; omit it to diff a .docx's revision marks."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json, md, html or docx (needs -o)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, help="Write to this file instead of stdout."),
-    all_changes: bool = typer.Option(False, "--all", help="Also report formatting-only changes (case, spacing, numbering)."),
-    author: str = typer.Option("trace", "--author", help="Author of the revision marks in --format docx."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date of the revision marks in --format docx "
+    old: Path = typer.Argument(..., readable=False, metavar="OLD", help="The older revision (.docx, .pdf, .txt, .md or .html)."),
+    new: Optional[Path] = typer.Argument(None, readable=False, metavar="NEW", help="The newer revision; omit it to diff a .docx's revision marks."),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", metavar="FORMAT", help="text, json, md, html or docx (needs -o)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    ignore_case: bool = _ignore_option("case", False),
+    ignore_space: bool = _ignore_option("space", True),
+    ignore_punctuation: bool = _ignore_option("punctuation", False),
+    ignore_numbering: bool = _ignore_option("numbering", True),
+    ignore_formatting: bool = _ignore_option("formatting", True),
+    all_changes: bool = typer.Option(False, "--all", help="Hide nothing: the same as every --no-ignore-* switch."),
+    stat: bool = typer.Option(False, "--stat", help="Print one line per changed section and the summary only."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; the exit code says whether there are changes."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are changes (2 still means trouble)."),
+    color: Color = typer.Option(Color.auto, "--color", metavar="WHEN",
+                                help="auto (on a terminal, unless NO_COLOR is set), always or never. Without colour, "
+                                     "edits are bracketed [-deleted-] {+inserted+}."),
+    author: str = typer.Option("trace", "--author", metavar="NAME", help="Author of the revision marks in --format docx."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="ISO", help="Date of the revision marks in --format docx "
                                        "(ISO 8601, e.g. 2026-03-01T09:00:00Z; default: now)."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="Profile name or YAML file (default: detect)."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
 ) -> None:
-    """Report the amendments between two revisions (exit 0 none, 1 some, like diff).
+    """Report the amendments between two revisions.
+
+    With one .docx, report its own revision marks. Exit codes follow diff(1): 0 no changes
+    reported, 1 changes reported, 2 trouble.
 
     With --format docx and two .docx files, the output is NEW's own Word file (styles, numbering,
     headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW,
@@ -351,10 +416,17 @@ def diff(
     to a generated document holding both texts with revision marks (a note says so).
     """
     from .diff import run_diff
+    from .diff.ignore import parse_ignore
+
+    ignore = parse_ignore({"case": ignore_case, "space": ignore_space, "punctuation": ignore_punctuation,
+                           "numbering": ignore_numbering, "formatting": ignore_formatting})
+    mode = "quiet" if quiet else "stat" if stat else "report"
 
     def run() -> int:
         when = parse_date(date) if date is not None else None
-        return run_diff(old, new, format.value, output, all_changes, author, profile, console=stdout, date=when)
+        code = run_diff(old, new, format.value, output, all_changes, author, profile, console=_console(color),
+                        date=when, ignore=ignore, mode=mode)
+        return 0 if exit_zero else code
 
     guarded(run)
 

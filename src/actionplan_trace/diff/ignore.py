@@ -18,6 +18,7 @@ from .tokens import TOKEN, strip_leader
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
 DEFAULT_IGNORE: frozenset[str] = frozenset({"space", "numbering", "formatting"})
 NOTHING: frozenset[str] = frozenset()
+PREFERENCE = ("numbering", "formatting", "space", "case", "punctuation")
 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
 PUNCTUATION = re.compile(r"[^\w\s]+")
@@ -51,7 +52,14 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
     if _form(old, every, numbers[0]) != _form(new, every, numbers[1]):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
-    return kinds or frozenset({"formatting"})
+    if kinds:
+        return kinds
+    for first in PREFERENCE:  # kinds that overlap (a '-' bullet is punctuation too): name the likeliest
+        for extra in (NOTHING, frozenset({"space"})):
+            tried = extra | {first}
+            if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
+                return tried
+    return frozenset({"formatting"})
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:

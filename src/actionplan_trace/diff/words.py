@@ -9,8 +9,6 @@ replacement, so a pathological pair costs bounded time and still yields a valid 
 
 from __future__ import annotations
 
-import os
-
 from rapidfuzz.distance import Indel
 
 from .tokens import WORD, tokenize
@@ -179,6 +177,16 @@ def _is_trivial(text: str) -> bool:
     return not stripped or (len(stripped) <= 1 and not stripped.isalnum())
 
 
+def _blank_edit(ops: list[Op], start: int, step: int) -> bool:
+    """True when the run of edits at `start` (walking by `step`) changes white space only."""
+    k = start
+    while 0 <= k < len(ops) and ops[k][0] != "=":
+        if ops[k][1].strip():
+            return False
+        k += step
+    return True
+
+
 def _cleanup(ops: list[Op]) -> list[Op]:
     """Fold trivial equalities that sit between edits into those edits, for readable diffs."""
     ops = _merge(ops)
@@ -195,6 +203,8 @@ def _cleanup(ops: list[Op]) -> list[Op]:
                 and out[-1][0] != "="
                 and ops[i + 1][0] != "="
                 and _is_trivial(text)
+                and not _blank_edit(out, len(out) - 1, -1)
+                and not _blank_edit(ops, i + 1, 1)
             ):
                 out.append(("-", text))
                 out.append(("+", text))
@@ -245,9 +255,9 @@ def readable(ops: list[Op]) -> list[Op]:
             continue
         lead_d = deleted[: len(deleted) - len(deleted.lstrip())] if core_d else ""
         lead_i = inserted[: len(inserted) - len(inserted.lstrip())] if core_i else ""
-        common = lead_i if not core_d else lead_d if not core_i else os.path.commonprefix([lead_d, lead_i])
+        before = (lead_i if lead_d else "") if core_d and core_i else lead_i if core_i else lead_d
         side = inserted if core_i else deleted
-        out.extend((("=", common), ("-", core_d), ("=", lead_i[len(common):]), ("+", core_i)))
+        out.extend((("=", before), ("-", core_d), ("=", "" if before else lead_i), ("+", core_i)))
         out.append(("=", side[len(side.rstrip()):]))
     return _merge(out)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..diff.changes import Change, DiffResult, summary_line
 from ..diff.words import Op, readable
 
@@ -104,6 +106,17 @@ def report_summary(result: DiffResult, all_changes: bool) -> str:
 
 SEPARATOR = " › "
 MIN_TITLE = 24
+NUMBERED = re.compile(r"^(\S[^–]*? \d[\w.]*) – ")
+
+
+def short_path(path: list[str]) -> list[str]:
+    """The path with numbered ancestors named by kind and number ('Output 2.1'), the last whole:
+    readers know an objective or output by its number, and its full title is on its own group."""
+    out = []
+    for title in path[:-1]:
+        m = NUMBERED.match(title)
+        out.append(m.group(1) if m else title)
+    return out + path[-1:]
 
 
 def path_text(path: list[str], width: int | None = None) -> str:

@@ -1,4 +1,4 @@
-"""The diff as JSON, schema "actionplan-trace/diff/1"."""
+"""The diff as JSON, schema "actionplan-trace/diff/2" (README: what changed from diff/1)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,8 @@ from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
 from .terminal import printable_text
 from .diff_common import (
-    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, shown,
+    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, short_path,
+    shown,
 )
 
 DELETED = "red strike"
@@ -93,7 +94,7 @@ def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = Fa
     lines: list[Text] = [Text(f"trace diff: {heading(result)}", style="bold")]
     for path, changes in groups(result.visible(all_changes)):
         lines.append(Text(""))
-        lines += _indented(Text(path_text(path, width), style="bold underline"), 0, width, console)
+        lines += _indented(Text(path_text(short_path(path), width), style="bold underline"), 0, width, console)
         for change in changes:
             lines += _indented(_title(change), TITLE_INDENT, width, console)
             lines += _indented(_body(change, marks), BODY_INDENT, width, console)
@@ -117,10 +118,10 @@ def stat_lines(result: DiffResult, all_changes: bool = False, width: int | None 
     lines: list[Text] = []
     for path, changes in groups(result.visible(all_changes)):
         words = word_totals(changes)
-        line = Text(f"{path_text(path, None if width is None else max(20, width - 24))}  ")
-        line.append(f"{len(changes)} change{'s' if len(changes) != 1 else ''}")
-        line.append(f"  +{words['inserted']}", style="green")
-        line.append(f" −{words['deleted']}", style="red")
+        line = Text(f"{len(changes):>3} change{'s' if len(changes) != 1 else ' '} ")
+        line.append(f"{'+' + str(words['inserted']):>5}", style="green")
+        line.append(f" {'−' + str(words['deleted']):>5}  ", style="red")
+        line.append(path_text(short_path(path), None if width is None else max(20, width - 24)))
         lines.append(line)
     lines.append(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"))
     return lines
