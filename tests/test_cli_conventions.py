@@ -84,12 +84,11 @@ def test_ignore_switches_reach_every_format(tmp_path) -> None:  # type: ignore[n
     assert data["changes"] == [] and data["summary"]["hidden_by"] == {"case": 1}
     assert "Technology" not in run("diff", old, new, "--ignore-case", "-f", "md")[1].split("**Summary:**")[1]
     assert "<ins>" not in run("diff", old, new, "--ignore-case", "-f", "html")[1]
-    spaced = PLAN.replace("Wireless technology has great", "Wireless  technology has great")
-    old, new = _pair(tmp_path, PLAN, spaced)
-    assert run("diff", old, new)[0] == 0
-    code, text = run("diff", old, new, "--no-ignore-space")
-    assert code == 1 and "(white space only" in text and "[-" not in text and "{+" not in text
-    assert run("diff", old, new, "--all")[0] == 1
+    assert run("diff", old, new, "--ignore-case", "--all")[0] == 1
+    old, new = _pair(tmp_path, PLAN, PLAN.replace("quality of life.", "quality of life!"))
+    code, text = run("diff", old, new)
+    assert code == 1 and "(punctuation only" in text and "life[-.-]{+!+}" in text
+    assert run("diff", old, new, "--ignore-punctuation")[0] == 0
 
 
 def test_stat_quiet_exit_zero_and_color(tmp_path) -> None:  # type: ignore[no-untyped-def]
