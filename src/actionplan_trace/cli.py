@@ -372,12 +372,12 @@ def _ignore_option(kind: str, default: bool) -> bool:
                         show_default=False)
 
 
-def _console(color: Color) -> Console:
+def _console(color: Color) -> SafeConsole:
     """The stdout console for --color: auto (a terminal, unless NO_COLOR is set), always or never."""
     if color is Color.always:
-        return Console(highlight=False, soft_wrap=False, force_terminal=True)
+        return SafeConsole(highlight=False, soft_wrap=False, force_terminal=True)
     if color is Color.never:
-        return Console(highlight=False, soft_wrap=False, no_color=True, color_system=None)
+        return SafeConsole(highlight=False, soft_wrap=False, no_color=True, color_system=None)
     return stdout
 
 
