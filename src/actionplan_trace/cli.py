@@ -176,11 +176,11 @@ def refs(
     several files, also the links one states and another contradicts.
     """
     from .editions import check_override
-    from .refs import load_reports, merge_reports
+    from .refs import merge_reports, stream_reports
     from .render import refs as render
 
     def run() -> int:
-        reg, pairs = load_reports(files, profile, registry, check_override(edition))
+        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
         report = merge_reports(pairs, reg)
         if format is RefsFormat.table and output is None:
             stdout.print(render.to_table(report))
@@ -208,7 +208,7 @@ def graph(
     """
     from .editions import check_override
     from .errors import UsageError
-    from .refs import build_graph, family_of, load_reports
+    from .refs import build_graph, family_of, stream_reports
     from .refs import who_cites as citing
     from .refs.ids import FAMILIES
     from .render import graph as render
@@ -222,7 +222,7 @@ def graph(
                 raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
             if format is not None and format.value not in ("json", "csv"):
                 raise UsageError(f"--who-cites writes lines (default), json or csv, not {format.value}")
-        reg, pairs = load_reports(files, profile, registry, check_override(edition))
+        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
         built = build_graph(pairs, reg)
         if who_cites is not None:
             fmt = format.value if format is not None else "table"

@@ -6,7 +6,7 @@ registry to check them against, findings with stable codes, and the cross-refere
     graph = build_graph([(doc, report)])   # sections -> entities, joined on canonical ids
 """
 
-from .document import document_refs, load_reports
+from .document import document_refs, load_reports, stream_reports
 from .find import find_refs
 from .graph import Graph, build_graph, coverage, cross_check, merge_reports, who_cites
 from .ids import family_of, natural_key, sort_ids
@@ -33,5 +33,6 @@ __all__ = [
     "merge_reports",
     "natural_key",
     "sort_ids",
+    "stream_reports",
     "who_cites",
 ]

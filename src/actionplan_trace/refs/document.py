@@ -171,17 +171,35 @@ def unsettled_findings(
     return out
 
 
+def stream_reports(
+    paths: Iterable[str | Path],
+    profile: str | None = None,
+    registry_files: Iterable[str | Path] = (),
+    editions: Mapping[str, str] | None = None,
+) -> tuple[Registry, Iterator[tuple[Document, RefReport]]]:
+    """The registry, and each file's Document with its reference report, loaded one at a time as
+    the iterator is consumed: a consumer that keeps only the reports (`merge_reports`) or the
+    graph (`build_graph`) never holds more than one document's text at once."""
+    from .. import load
+
+    registry = load_registry(registry_files)
+
+    def pairs() -> Iterator[tuple[Document, RefReport]]:
+        for path in paths:
+            doc = load(path, profile=profile)
+            yield doc, document_refs(doc, registry, editions=editions)
+
+    return registry, pairs()
+
+
 def load_reports(
     paths: Iterable[str | Path],
     profile: str | None = None,
     registry_files: Iterable[str | Path] = (),
     editions: Mapping[str, str] | None = None,
 ) -> tuple[Registry, list[tuple[Document, RefReport]]]:
-    """Load every file (profile detected unless given) and read its references against the
-    built-in registry plus `registry_files`: what `trace refs` and `trace graph` start from.
-    `editions` (series -> code, from `--edition`) overrides what each document says."""
-    from .. import load
-
-    registry = load_registry(registry_files)
-    return registry, [(doc, document_refs(doc, registry, editions=editions))
-                      for doc in (load(p, profile=profile) for p in paths)]
+    """Every file loaded at once (see `stream_reports`, which `trace refs` and `trace graph` use):
+    the registry and a list of (Document, report) pairs. `editions` (series -> code, from
+    `--edition`) overrides what each document says."""
+    registry, pairs = stream_reports(paths, profile, registry_files, editions)
+    return registry, list(pairs)

@@ -131,15 +131,14 @@ def entity_of(
     return scoped(ref_id, editions.for_family(family)) if editions else ref_id
 
 
-def _doc_keys(docs: Sequence[Document]) -> list[str]:
-    keys: list[str] = []
-    for doc in docs:
-        base = Path(doc.source.path).stem or "doc"
-        key, n = base, 2
-        while key in keys:
-            key, n = f"{base}-{n}", n + 1
-        keys.append(key)
-    return keys
+def _doc_key(doc: Document, taken: set[str]) -> str:
+    """The node-id prefix of `doc`: its file stem, numbered when another document has it; added to `taken`."""
+    base = Path(doc.source.path).stem or "doc"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    return key
 
 
 class _Builder:
@@ -245,12 +244,16 @@ def build_graph(
     registry: Registry | None = None,
     findings_table: dict[str, FindingRule] | None = None,
 ) -> Graph:
-    """The graph of one or more documents and their reference reports, with REF009 findings."""
-    pairs = list(docs)
+    """The graph of one or more documents and their reference reports, with REF009 findings.
+
+    The pairs are consumed one at a time and only the graph is kept, so `docs` may be a stream
+    (`stream_reports`) that loads each document as it is needed."""
     builder = _Builder(registry or load_registry(), load_rules())
-    for key, (doc, report) in zip(_doc_keys([d for d, _ in pairs]), pairs):
-        builder.add(key, doc, report)
+    taken: set[str] = set()
+    for doc, report in docs:
+        builder.add(_doc_key(doc, taken), doc, report)
         builder.graph.sources.append(doc.source.path)
+        del doc, report
     graph = builder.graph
     graph.findings = cross_check(graph, findings_table)
     return graph
@@ -314,16 +317,32 @@ def cross_check(graph: Graph, findings_table: dict[str, FindingRule] | None = No
 
 
 def merge_reports(
-    pairs: Sequence[tuple[Document, RefReport]],
+    pairs: Iterable[tuple[Document, RefReport]],
     registry: Registry | None = None,
     findings_table: dict[str, FindingRule] | None = None,
 ) -> RefReport:
-    """One report for several documents; with two or more, plus the cross-document REF009 findings."""
+    """One report for several documents; with two or more, plus the cross-document REF009 findings.
+
+    The pairs are consumed one at a time (each document is added to the graph and dropped), so a
+    stream from `stream_reports` holds one document's text at a time."""
     report = RefReport()
-    for _, one in pairs:
+    builder: _Builder | None = None
+    taken: set[str] = set()
+    first: tuple[Document, RefReport] | None = None
+    for doc, one in pairs:
         report.extend(one)
-    if len(pairs) > 1:
-        report.findings.extend(build_graph(pairs, registry, findings_table).findings)
+        if first is None and builder is None:
+            first = (doc, one)
+            continue
+        if builder is None:
+            builder = _Builder(registry or load_registry(), load_rules())
+            assert first is not None
+            builder.add(_doc_key(first[0], taken), *first)
+            first = None
+        builder.add(_doc_key(doc, taken), doc, one)
+        del doc, one
+    if builder is not None:
+        report.findings.extend(cross_check(builder.graph, findings_table))
     return report
 
 
