@@ -142,11 +142,15 @@ class RefReport:
             and (family is None or r.family == family)
         }
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, rows: bool = True) -> dict[str, Any]:
+        """The refs JSON contract as a dict; `rows=False` leaves out `refs` and `findings` (for a
+        writer that encodes them one at a time)."""
+        out: dict[str, Any] = {
             "schema": REFS_SCHEMA,
             "sources": list(self.sources),
             "editions": {k: dict(v) for k, v in self.editions.items()},
-            "refs": [r.to_dict() for r in self.refs],
-            "findings": [f.to_dict() for f in self.findings],
         }
+        if rows:
+            out["refs"] = [r.to_dict() for r in self.refs]
+            out["findings"] = [f.to_dict() for f in self.findings]
+        return out

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from rich.console import Group
 from rich.table import Table
 
 from ..errors import UsageError
 from ..refs.types import RefReport
+from .jsonrows import dumps_rows
 from .terminal import SafeConsole
 
 FORMATS = ("table", "json", "csv")
@@ -20,8 +20,10 @@ CSV_COLUMNS = (
 
 
 def to_json(report: RefReport) -> str:
-    """The `actionplan-trace/refs/2` JSON document (see README)."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The `actionplan-trace/refs/2` JSON document (see README), one reference or finding a line."""
+    head = report.to_dict(rows=False)
+    return dumps_rows({**head, "refs": (r.to_dict() for r in report.refs),
+                       "findings": (f.to_dict() for f in report.findings)})
 
 
 def to_csv(report: RefReport) -> str:
