@@ -173,13 +173,16 @@ def test_word_edits_keep_run_format_and_moves(tmp_path: Path) -> None:
 
 
 def test_formatting_only_with_all(tmp_path: Path) -> None:
-    old = _doc(tmp_path / "old.docx", [("Normal", "Plain words here", False), ("Normal", "Title line", False)])
+    old = _doc(tmp_path / "old.docx", [("Normal", "Plain words here", False), ("Normal", "", False),
+                                       ("Normal", "Title line", False)])
     new = _doc(tmp_path / "new.docx", [("Normal", "Plain words here", True), ("Heading 2", "Title line", False)])
     data, _ = make_redline(old, new, tmp_path / "r.docx")
     body = part(data, "word/document.xml")
     assert body.find(f".//{W}rPrChange") is None and body.find(f".//{W}pPrChange") is None
+    assert body.find(f".//{W}del") is None, "an empty paragraph removed is formatting only"
     data, _ = make_redline(old, new, tmp_path / "r2.docx", formatting=True)
     body = part(data, "word/document.xml")
+    assert body.find(f"{W}body/{W}p/{W}pPr/{W}rPr/{W}del") is not None
     change = body.find(f".//{W}rPrChange")
     assert change is not None and change.find(f"{W}rPr/{W}b") is None
     ppr_change = body.find(f".//{W}pPrChange")

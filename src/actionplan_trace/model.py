@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-BLOCK_TYPES = ("paragraph", "list-item", "table", "footnote", "heading")
+BLOCK_TYPES = ("paragraph", "list-item", "table", "footnote", "heading", "figure")
 
 
 @dataclass

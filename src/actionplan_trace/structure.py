@@ -71,7 +71,7 @@ def _words(text: str) -> int:
 def heading_signal(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> str | None:
     """Which heading signal a block shows, strongest first, or None for body text."""
     text = block.text.strip()
-    if not text or block.type == "table":
+    if not text or block.type in ("table", "figure"):
         return None
     if block.type == "heading" or block.outline_level is not None:
         return "heading-style"

@@ -115,6 +115,8 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         x, y = a.blocks[i], b.blocks[j]
         if (x.type == "table") != (y.type == "table") or (x.field or "") != (y.field or ""):
             return 0.0
+        if x.type == "figure" or y.type == "figure":
+            return 0.0  # a picture is the same picture or another one (removed + added), as in Word
         return similarity(ctx.code(x), ctx.code(y))
 
     merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from lxml import etree
@@ -26,6 +26,13 @@ class Parts:
     numbering: etree._Element | None
     footnotes: etree._Element | None
     endnotes: etree._Element | None
+    targets: dict[str, str] = field(default_factory=dict)
+    package: "Package | None" = None
+
+    def target_bytes(self, rid: str) -> bytes | None:
+        """The bytes of the part the main document's relationship `rid` points to."""
+        name = self.targets.get(rid)
+        return self.package.read(name) if name is not None and self.package is not None else None
 
 
 def check_container(path: str, data: bytes) -> NoReturn:
@@ -124,5 +131,18 @@ class Package:
         def part(kind: str) -> etree._Element | None:
             return self.xml(rels.get(kind, posixpath.join(folder, kind + ".xml")))
 
-        return Parts(document, part("styles"), part("numbering"), part("footnotes"), part("endnotes"))
+        return Parts(document, part("styles"), part("numbering"), part("footnotes"), part("endnotes"),
+                     self.targets(main), self)
+
+    def targets(self, part: str) -> dict[str, str]:
+        """Relationship id -> internal target part name, for `part`."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, str] = {}
+        for rel in root.iter(REL + "Relationship") if root is not None else ():
+            target = rel.get("Target")
+            if target and rel.get("TargetMode") != "External":
+                out[rel.get("Id", "")] = (target.lstrip("/") if target.startswith("/")
+                                          else posixpath.normpath(posixpath.join(folder, target)))
+        return out
 

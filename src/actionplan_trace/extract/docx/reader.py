@@ -23,6 +23,7 @@ from .ooxml import (
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBL, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, half_points, mc_branch, onoff, onoff_attr, to_int,
 )
+from .figures import figure_text
 from .package import Package, Parts
 from .styles import Styles
 
@@ -380,6 +381,12 @@ class _Reader:
             elif tag == W_DRAWING or tag == W_PICT or tag == W_OBJECT:
                 for content in _textbox_contents(child):
                     para.extra.extend(self.story(content, hidden, count=False))
+                figure = figure_text(child, self.parts.target_bytes)
+                if figure is not None:
+                    for _rev, parts in self._collect:
+                        parts.append(figure)
+                    if not hidden:
+                        para.extra.append(Block(type="figure", text=figure, loc=_copy(self.loc)))
             elif tag == W_FNREF or tag == W_ENREF:
                 if not hidden:
                     kind = "footnote" if tag == W_FNREF else "endnote"

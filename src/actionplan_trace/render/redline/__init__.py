@@ -25,6 +25,7 @@ from .package import R_NS, Package
 from .story import Writer, block_children
 
 R = "{" + R_NS + "}"
+DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 NOTE_KINDS = ("footnote", "endnote")
 
 
@@ -53,6 +54,7 @@ class _Redline:
         self.copied: dict[str, str] = {}
         self.rels: dict[tuple[str, str], str] = {}
         self.copied_notes: dict[tuple[str, str], str] = {}
+        self.next_docpr = 0
         self.writer = Writer(marks, self._relink, (
             drawing_fingerprint(lambda rid: self._target_bytes(self.old, self.old_main, rid)),
             drawing_fingerprint(lambda rid: self._target_bytes(self.new, self.new_main, rid)),
@@ -120,7 +122,15 @@ class _Redline:
     # -- re-linking OLD content into NEW
 
     def _relink(self, el: etree._Element) -> None:
-        """Point relationship ids of copied OLD content at parts copied into NEW; copy notes."""
+        """Point relationship ids of copied OLD content at parts copied into NEW; copy notes;
+        give copied drawings fresh `wp:docPr` ids (they must be unique in a document)."""
+        for node in el.iter(DOCPR):
+            if self.next_docpr == 0:
+                root = self.new.xml(self.new_main)
+                ids = [int(d.get("id", "0")) for d in root.iter(DOCPR) if d.get("id", "").isdigit()]
+                self.next_docpr = max(ids + [0]) + 1
+            node.set("id", str(self.next_docpr))
+            self.next_docpr += 1
         for node in el.iter():
             for name, value in list(node.attrib.items()):
                 if name.startswith(R):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.tokens import normalise, words
-from .inline import NOTE_REFS, Fingerprint, NotePairs, diff_paragraph
+from .inline import NOTE_REFS, Fingerprint, NotePairs, diff_paragraph, tokens
 from .marks import (
     CONTAINERS, M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
@@ -64,13 +64,15 @@ class Writer:
         for i, j in plan:
             if j is None:
                 assert i is not None
-                pending.append(self.deleted(old[i], moves.get(i)))
+                if self.formatting or not blank(old[i]):
+                    pending.append(self.deleted(old[i], moves.get(i)))
                 continue
             for el in pending:
                 new[j].addprevious(el)
             pending = []
             if i is None:
-                self.inserted(new[j], moves.get(("new", j)))
+                if self.formatting or not blank(new[j]):
+                    self.inserted(new[j], moves.get(("new", j)))
             elif old[i].tag == W_P:
                 self.paragraph(old[i], new[j])
             else:
@@ -215,9 +217,10 @@ class Writer:
                      lambda x, y: similarity(codes_a[x], codes_b[y]), SIMILAR)
         pending: list[etree._Element] = []
         last: etree._Element | None = None
+        columns = len(new.findall(f"{W}tblGrid/{W}gridCol"))
         for i, j in plan:
             if i is not None and (j is None or len(cells_a[i]) != len(cells_b[j])):
-                pending.append(self.deleted_row(old_rows[i]))
+                pending.append(_fit_grid(self.deleted_row(old_rows[i]), columns))
                 if j is None:
                     continue
             assert j is not None
@@ -245,6 +248,27 @@ class Writer:
         out = deleted_copy(tr, self.relink)
         mark_row(out, "del", self.marks)
         return out
+
+
+def _fit_grid(tr: etree._Element, columns: int) -> etree._Element:
+    """Narrow the spans of an OLD row copied into NEW's table so it fits NEW's grid, as far as it can."""
+    spans = [tc.find(f"{W}tcPr/{W}gridSpan") for tc in cells(tr)]
+    width = sum(int(s.get(W + "val", "1")) if s is not None and s.get(W + "val", "1").isdigit() else 1 for s in spans)
+    for span in reversed(spans):
+        if columns <= 0 or width <= columns:
+            break
+        if span is not None and span.get(W + "val", "1").isdigit():
+            width -= int(span.get(W + "val", "1")) - 1
+            span.getparent().remove(span)
+    return tr
+
+
+def blank(el: etree._Element) -> bool:
+    """An empty paragraph (white space at most, no picture, equation or note): adding or removing
+    one is a formatting-only change, marked only with --all, as the diff reports it."""
+    if el.tag != W_P:
+        return False
+    return all(t.text is not None and not t.text.strip() for t in tokens(el, lambda _el: ""))
 
 
 def _ppr_key(p: etree._Element) -> bytes:
