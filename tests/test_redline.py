@@ -91,7 +91,8 @@ def test_shape_follows_new(tmp_path: Path) -> None:
     data, _ = make_redline(CORPUS / "objective2-old.docx", new, tmp_path / "r.docx")
     new_data = new.read_bytes()
     marked = part(data, "word/document.xml")
-    for deleted in [p for p in marked.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}del") is not None]:
+    gone = (f"{W}pPr/{W}rPr/{W}del", f"{W}pPr/{W}rPr/{W}moveFrom")
+    for deleted in [p for p in marked.iter(f"{W}p") if any(p.find(path) is not None for path in gone)]:
         deleted.getparent().remove(deleted)
     kept = [
         (p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") if p.find(f"{W}pPr/{W}pStyle") is not None else "")

@@ -41,16 +41,16 @@ class Writer:
     fingerprints: tuple[Fingerprint, Fingerprint]
     formatting: bool = False
     coder: WordCoder = field(default_factory=WordCoder)
-    texts: dict[int, str] = field(default_factory=dict)
+    texts: dict[etree._Element, str] = field(default_factory=dict)
     changed: int = 0
     notes: NotePairs = field(default_factory=dict)
 
     def text(self, el: etree._Element) -> str:
-        """The visible text of a paragraph or table (cached by element)."""
-        key = id(el)
-        if key not in self.texts:
-            self.texts[key] = unit_text(el)
-        return self.texts[key]
+        """The visible text of a paragraph or table (cached by element: the key keeps it alive,
+        so no other element can take its identity)."""
+        if el not in self.texts:
+            self.texts[el] = unit_text(el)
+        return self.texts[el]
 
     # -- stories
 
