@@ -4,11 +4,15 @@
 rows of one table) without crossing pairs:
 1. keys that occur exactly once on each side anchor the alignment (patience diff: the longest
    increasing run of such pairs), recursively inside each gap;
-2. gaps without unique keys fall back to an LCS over the keys (rapidfuzz, bounded);
+2. gaps without unique keys anchor on keys occurring equally often (up to REPEAT_ANCHOR times)
+   on both sides, k-th occurrence with k-th occurrence; what is left falls back to an LCS over
+   the keys (rapidfuzz), within a cell budget linear in the input;
 3. what is still unpaired inside each gap is paired by similarity (`score(i, j)` at least
    `threshold`), maximising total similarity without crossings, or positionally past a bound.
 `pair_moves` then pairs leftovers one-to-one across the whole document: equal keys first, then
-high word overlap. Every step has a cap on its work, so the worst case stays bounded.
+high word overlap (all pairs when few are left, else candidates found through an index of their
+rarer words). Every step has a cap on its work linear in the input, so a long document costs
+time in proportion; `work` counts the steps for the complexity test.
 """
 
 from __future__ import annotations
@@ -30,6 +34,20 @@ MAX_TOTAL_DP_CELLS = 200_000
 MAX_MOVE_CELLS = 400_000
 SAMPLE_WORDS = 400
 MAX_MOVE_WORK = 2_000_000_000
+SCAN_FACTOR = 8
+SCAN_FLOOR = 10_000
+LCS_FACTOR = 64
+LCS_CHUNK = 256
+REPEAT_ANCHOR = 8
+MOVE_ALL_PAIRS = 4_096
+MOVE_CANDIDATES = 8
+MOVE_POSTINGS = 16
+MOVE_RARE_WORDS = 8
+
+work: Counter[str] = Counter()
+"""Deterministic work counters (items scanned, cells compared), summed over every call: the
+complexity test and `make bench` read them to check that doubling the input at most about
+doubles the work. Reset with `work.clear()`."""
 
 
 @dataclass
@@ -104,17 +122,51 @@ def in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 def _unique_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
     """Pairs of keys occurring once on each side of the range, longest in-order run."""
+    work["anchor-scan"] += (ahi - alo) + (bhi - blo)
     count_a = Counter(a[alo:ahi])
     count_b = Counter(b[blo:bhi])
     where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
     candidates = [(i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and a[i] in where_b]
+    if candidates:
+        return _longest_increasing(candidates)
+    return _repeated_anchors(a, b, alo, ahi, blo, bhi, count_a, count_b)
+
+
+def _repeated_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int,
+                      count_a: Counter[int], count_b: Counter[int]) -> list[tuple[int, int]]:
+    """Without unique keys: keys occurring equally often on both sides (a repeated block in
+    both revisions), k-th occurrence paired with k-th, longest in-order run."""
+    seen: Counter[int] = Counter()
+    where_b: dict[tuple[int, int], int] = {}
+    for j in range(blo, bhi):
+        key = b[j]
+        if count_b[key] == count_a.get(key) and count_b[key] <= REPEAT_ANCHOR:
+            where_b[(key, seen[key])] = j
+            seen[key] += 1
+    seen.clear()
+    candidates = []
+    for i in range(alo, ahi):
+        key = a[i]
+        j = where_b.get((key, seen[key]))
+        seen[key] += 1
+        if j is not None:
+            candidates.append((i, j))
     return _longest_increasing(candidates)
 
 
 def exact_pairs(a: list[int], b: list[int], max_cells: int = MAX_LCS_CELLS) -> list[tuple[int, int]]:
-    """Pairs of equal keys, non-crossing: patience anchors, recursively, then a bounded LCS."""
+    """Pairs of equal keys, non-crossing: patience anchors, recursively, then a bounded LCS.
+
+    The anchor search rescans each gap it recurses into; past SCAN_FACTOR times the input (a
+    pathological nesting of repeated keys) the remaining gaps are left to the similarity pass.
+    A gap without anchors gets a full LCS while the cells stay within LCS_FACTOR times the
+    input (and `max_cells`), else an LCS of LCS_CHUNK-sized pieces along its diagonal. So the
+    work stays linear in the input.
+    """
     out: list[tuple[int, int]] = []
     stack = [(0, len(a), 0, len(b))]
+    scan_left = SCAN_FACTOR * (len(a) + len(b)) + SCAN_FLOOR
+    cells_left = min(max_cells, LCS_FACTOR * (len(a) + len(b)))
     while stack:
         alo, ahi, blo, bhi = stack.pop()
         while alo < ahi and blo < bhi and a[alo] == b[blo]:
@@ -125,6 +177,9 @@ def exact_pairs(a: list[int], b: list[int], max_cells: int = MAX_LCS_CELLS) -> l
             out.append((ahi, bhi))
         if alo == ahi or blo == bhi:
             continue
+        scan_left -= (ahi - alo) + (bhi - blo)
+        if scan_left < 0:
+            continue
         anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
         if anchors:
             out.extend(anchors)
@@ -133,11 +188,25 @@ def exact_pairs(a: list[int], b: list[int], max_cells: int = MAX_LCS_CELLS) -> l
                 stack.append((prev_i, i, prev_j, j))
                 prev_i, prev_j = i + 1, j + 1
             stack.append((prev_i, ahi, prev_j, bhi))
-        elif (ahi - alo) * (bhi - blo) <= max_cells:
-            for tag, i1, i2, j1, j2 in Indel.opcodes(a[alo:ahi], b[blo:bhi]):
-                if tag == "equal":
-                    out.extend((alo + i1 + k, blo + j1 + k) for k in range(i2 - i1))
+        elif (ahi - alo) * (bhi - blo) <= cells_left:
+            cells_left -= (ahi - alo) * (bhi - blo)
+            out.extend(_lcs_pairs(a, b, alo, ahi, blo, bhi))
+        else:
+            pieces = -(-max(ahi - alo, bhi - blo) // LCS_CHUNK)
+            for k in range(pieces):
+                out.extend(_lcs_pairs(a, b, alo + (ahi - alo) * k // pieces, alo + (ahi - alo) * (k + 1) // pieces,
+                                      blo + (bhi - blo) * k // pieces, blo + (bhi - blo) * (k + 1) // pieces))
     out.sort()
+    return out
+
+
+def _lcs_pairs(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
+    """The equal pairs of an LCS of two ranges (rapidfuzz)."""
+    work["lcs-cells"] += (ahi - alo) * (bhi - blo)
+    out: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in Indel.opcodes(a[alo:ahi], b[blo:bhi]):
+        if tag == "equal":
+            out.extend((alo + i1 + k, blo + j1 + k) for k in range(i2 - i1))
     return out
 
 
@@ -166,7 +235,9 @@ def similar_pairs(
     if not old or not new:
         return []
     if not (budget or Budget()).take(len(old) * len(new)):
+        work["scores"] += min(len(old), len(new))
         return [(i, j) for i, j in zip(old, new) if score(i, j) >= threshold]
+    work["scores"] += len(old) * len(new)
     n, m = len(old), len(new)
     weight = [[0.0] * (m + 1) for _ in range(n + 1)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
@@ -253,17 +324,12 @@ def pair_moves(
         elif len(code) >= min_words:
             rest_old.append(i)
     rest_new = [j for j, (_, code) in enumerate(new) if j not in used_new and len(code) >= min_words]
-    if not rest_old or not rest_new or len(rest_old) * len(rest_new) > max_cells:
+    if not rest_old or not rest_new:
         return pairs
-    work = sum(len(old[i][1]) for i in rest_old) * sum(len(new[j][1]) for j in rest_new)
-    cut = None if work <= MAX_MOVE_WORK else max(min_words, isqrt(MAX_MOVE_WORK // (len(rest_old) * len(rest_new))))
-    choices = [new[j][1][:cut] for j in rest_new]
-    scored: list[tuple[float, int, int]] = []
-    for i in rest_old:
-        for _, s, k in process.extract(
-            old[i][1][:cut], choices, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
-        ):
-            scored.append((s, i, rest_new[k]))
+    if len(rest_old) * len(rest_new) <= min(max_cells, MOVE_ALL_PAIRS):
+        scored = _all_pairs(old, new, rest_old, rest_new, threshold)
+    else:
+        scored = _indexed_pairs(old, new, rest_old, rest_new, threshold)
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     taken_old: set[int] = set()
     for s, i, j in scored:
@@ -273,3 +339,49 @@ def pair_moves(
         used_new.add(j)
         pairs.append((i, j))
     return sorted(pairs)
+
+
+def _all_pairs(old: list[tuple[Hashable, str]], new: list[tuple[Hashable, str]], rest_old: list[int],
+               rest_new: list[int], threshold: float) -> list[tuple[float, int, int]]:
+    """(score, old, new) for every leftover pair scoring at least `threshold` (few leftovers)."""
+    work["move-cells"] += len(rest_old) * len(rest_new)
+    cost = sum(len(old[i][1]) for i in rest_old) * sum(len(new[j][1]) for j in rest_new)
+    cut = None if cost <= MAX_MOVE_WORK else isqrt(MAX_MOVE_WORK // (len(rest_old) * len(rest_new)))
+    choices = [new[j][1][:cut] for j in rest_new]
+    scored: list[tuple[float, int, int]] = []
+    for i in rest_old:
+        for _, s, k in process.extract(
+            old[i][1][:cut], choices, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None
+        ):
+            scored.append((s, i, rest_new[k]))
+    return scored
+
+
+def _indexed_pairs(old: list[tuple[Hashable, str]], new: list[tuple[Hashable, str]], rest_old: list[int],
+                   rest_new: list[int], threshold: float) -> list[tuple[float, int, int]]:
+    """(score, old, new) for leftover pairs scoring at least `threshold`, comparing each old
+    item only with the MOVE_CANDIDATES new items sharing most of its MOVE_RARE_WORDS rarest words
+    (words found in more than MOVE_POSTINGS new items do not count). Linear in the leftovers."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, j in enumerate(rest_new):
+        for word in set(_sampled(new[j][1])):
+            postings[word].append(k)
+    scored: list[tuple[float, int, int]] = []
+    for i in rest_old:
+        code = _sampled(old[i][1])
+        shared: Counter[int] = Counter()
+        lists = sorted((hits for hits in map(postings.get, set(code)) if hits and len(hits) <= MOVE_POSTINGS), key=len)
+        for hits in lists[:MOVE_RARE_WORDS]:
+            work["move-postings"] += len(hits)
+            shared.update(hits)
+        for k, _ in shared.most_common(MOVE_CANDIDATES):
+            work["move-cells"] += 1
+            s = Indel.normalized_similarity(code, _sampled(new[rest_new[k]][1]))
+            if s >= threshold:
+                scored.append((s, i, rest_new[k]))
+    return scored
+
+
+def _sampled(code: str) -> str:
+    """The words `similarity` compares: all, or the first and last SAMPLE_WORDS."""
+    return code if len(code) <= 2 * SAMPLE_WORDS else code[:SAMPLE_WORDS] + code[-SAMPLE_WORDS:]

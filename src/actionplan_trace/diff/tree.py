@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Block, Document, Section
-from .align import Budget, WordCoder, align, in_order, pair_moves, similarity
+from .align import Budget, WordCoder, align, in_order, pair_moves, similarity, work
 from .tokens import normalise, words
 
 SECTION_THRESHOLD = 0.5
@@ -23,6 +23,7 @@ MOVE_THRESHOLD = 0.7
 MOVE_TITLE_THRESHOLD = 0.5
 MOVE_MIN_WORDS = 4
 CONTENT_WORDS = 800
+MAX_MOVE_ROUNDS = 8  # each round moves one level deeper; ITU plans nest 3-6 levels
 
 
 def section_key(section: Section) -> tuple[str, str, str]:
@@ -127,6 +128,7 @@ def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool
             and (not anchored_only or s.parent is None or s.parent in paired or s.parent not in tree.by_id)
         ]
 
+    work["move-round-scan"] += len(old.doc.sections) + len(new.doc.sections)
     olds = candidates(old, pairs.old_to_new)
     news = candidates(new, pairs.new_to_old)
     found: list[tuple[str, str]] = []
@@ -189,7 +191,7 @@ def align_sections(
     budget = budget or Budget()
     _align_children(old, new, pairs, [(None, None)], budget)
     for anchored_only in (True, False):
-        while True:
+        for _ in range(MAX_MOVE_ROUNDS):
             found = _move_round(old, new, pairs, anchored_only)
             if not found:
                 break
