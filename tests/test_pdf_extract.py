@@ -13,8 +13,9 @@ import pytest
 
 from actionplan_trace import load
 from actionplan_trace.errors import InputError
-from actionplan_trace.extract.pdf import IMAGE_ONLY, read_pdf, read_pdf_detailed
+from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, read_pdf, read_pdf_detailed
 from actionplan_trace.model import Block, Document
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -179,6 +180,36 @@ def test_image_only_pdf_says_run_ocr(tmp_path: Path) -> None:
         read_pdf(target)
     assert err.value.problem == IMAGE_ONLY
     assert "ocrmypdf" in str(err.value)
+
+
+def _textless_pdf(target: Path, vector: bool) -> Path:
+    """A two-page PDF without text: blank pages, or pages with drawn paths (text as outlines)."""
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(2):
+        page = pdf.new_page(300, 200)
+        if vector:
+            path = pdfium.raw.FPDFPageObj_CreateNewPath(20, 20)
+            pdfium.raw.FPDFPath_LineTo(path, 120, 80)
+            pdfium.raw.FPDFPath_LineTo(path, 40, 150)
+            pdfium.raw.FPDFPath_Close(path)
+            pdfium.raw.FPDFPath_SetDrawMode(path, pdfium.raw.FPDF_FILLMODE_ALTERNATE, True)
+            pdfium.raw.FPDFPage_InsertObject(page.raw, path)
+            page.gen_content()
+    pdf.save(target)
+    pdf.close()
+    return target
+
+
+@pytest.mark.parametrize("vector", [False, True], ids=["blank", "vector-only"])
+def test_pdf_without_text_is_refused_like_an_image_only_one(tmp_path: Path, vector: bool) -> None:
+    """One rule for every PDF without a text layer: exit 2 with one line, never an empty document."""
+    target = _textless_pdf(tmp_path / "empty.pdf", vector)
+    with pytest.raises(InputError) as err:
+        read_pdf(target)
+    assert err.value.problem == NO_TEXT
+    result = run_cli("extract", str(target), "-f", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"trace: {target}: {NO_TEXT}"
 
 
 def test_truncated_pdf_is_an_input_error(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ MARK_RAISE = 0.15
 FURNITURE_ZONE = 0.12
 FURNITURE_SIMILARITY = 85
 IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
+NO_TEXT = "no text on any page (blank PDF, or text drawn as vector outlines); nothing to read"
 
 
 @dataclass(slots=True)
@@ -849,10 +850,8 @@ def read_pdf_detailed(path: Path) -> PdfReading:
         source = Source(str(path), "pdf", hashlib.sha256(data).hexdigest(), pages=len(pages))
     finally:
         document.close()
-    if pages and not any(p.lines or p.tables for p in pages):
-        if images:
-            raise InputError(str(path), IMAGE_ONLY)
-        return PdfReading(RawDocument(source, []))
+    if not any(p.lines or p.tables for p in pages):
+        raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
     furniture = drop_furniture(pages)
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
