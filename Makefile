@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench corpus clean
+.PHONY: demo test bench fuzz corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Hostile-input fuzzing of every command (tests/test_fuzz.py); FUZZ_SECONDS / FUZZ_EXAMPLES bound it.
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} \
+		$(BIN)/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 corpus: $(STAMP)
 	$(BIN)/python scripts/make_corpus.py

@@ -211,3 +211,15 @@ def test_unreadable_file_for_real(tmp_path) -> None:
     result = run_cli("extract", str(path))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "Permission denied" in result.stderr
+
+
+def test_closed_pipe_is_quiet(pair, monkeypatch) -> None:
+    """`trace extract … | head`: the reader went away; no internal error, SIGPIPE's exit code."""
+    from actionplan_trace import cli
+
+    def gone(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "write_output", gone)
+    result = trace("extract", pair[0], "-f", "json")
+    assert result.exit_code == 141 and result.stderr == ""

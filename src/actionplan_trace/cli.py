@@ -73,6 +73,9 @@ def guarded(func: Callable[[], int | None]) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("trace: interrupted\n")
         raise typer.Exit(130)
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(141)
     except (typer.Exit, SystemExit):
         raise
     except Exception as exc:
@@ -80,6 +83,16 @@ def guarded(func: Callable[[], int | None]) -> None:
             raise
         fail(f"internal error: {type(exc).__name__}: {exc} (set TRACE_DEBUG=1 for a traceback)")
     raise typer.Exit(code or 0)
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout went away (`trace … | head`): point stdout at /dev/null so that the
+    interpreter's final flush does not fail too; exit like a process killed by SIGPIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def version_callback(value: bool) -> None:

@@ -1,0 +1,128 @@
+"""Fuzzing every command in-process with hostile .docx, .pdf and text inputs (tests/fuzzgen.py).
+
+The contract: exit 0 or 1 with valid output (JSON parses, the -o file exists), or exit 2 with
+exactly one line on stderr ("trace: FILE: problem"), no output and no output file; never an
+internal error, a traceback or another exit code. `make test` runs a short deterministic profile;
+`make fuzz` runs up to FUZZ_EXAMPLES examples per input kind (default 2000) in at most FUZZ_SECONDS
+seconds in all (default 600, a third per kind) with fresh random seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from typer.testing import CliRunner
+
+from actionplan_trace.cli import app
+from fuzzgen import docx_bytes, pdf_bytes, text_file
+
+LONG = "FUZZ_SECONDS" in os.environ or "FUZZ_EXAMPLES" in os.environ
+SECONDS_EACH = float(os.environ.get("FUZZ_SECONDS", "600")) / 3
+STARTED: dict[str, float] = {}
+PROFILE = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "2000")) if LONG else 6,
+    derandomize=not LONG,
+    database=None,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+PARTNER = "Objective 2 – Infrastructure\n\nOutput 2.1 – Services\n\nThe BDT supports WTDC Resolution 37 and SDG 9.\n"
+
+
+def run(*args: str | Path):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def holds_contract(result, args: tuple[str | Path, ...], output: Path | None = None, is_json: bool = True) -> None:
+    """Exit 0/1 with valid output, or exit 2 with one clean line and nothing written."""
+    where = f"trace {' '.join(map(str, args))}"
+    assert result.exception is None or isinstance(result.exception, SystemExit), (where, repr(result.exception))
+    assert result.exit_code in (0, 1, 2), (where, result.exit_code, result.stderr)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (where, result.stderr)
+    if result.exit_code == 2:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("trace: "), (where, result.stderr)
+        assert result.stdout == "", where
+        assert output is None or not output.exists(), where
+        return
+    if output is not None:
+        assert output.is_file() and output.stat().st_size > 0, where
+    elif is_json:
+        json.loads(result.stdout)
+
+
+def every_command(path: Path, folder: Path) -> None:
+    """Run each command on `path` (and `path` against a small text plan) and check the contract."""
+    partner = folder / "partner.txt"
+    partner.write_text(PARTNER, encoding="utf-8")
+    config = folder / "trace.toml"
+    config.write_text("jobs = 1\n", encoding="utf-8")  # no worker processes: fast, in-process
+    out = folder / "out.docx"
+    out.unlink(missing_ok=True)
+    (folder / ".trace-cache").mkdir(exist_ok=True)
+    plain = [
+        ("extract", path, "-f", "json"),
+        ("extract", path, "-f", "md"),
+        ("extract", path),
+        ("refs", path, "-f", "json"),
+        ("graph", path),
+        ("diff", partner, path, "-f", "json"),
+        ("validate", path, "--against", partner, "-f", "json"),
+        ("check", folder, "-f", "json", "--no-cache", "--config", config),
+    ]
+    if path.suffix == ".docx":
+        plain.append(("diff", path, "-f", "json"))
+    for args in plain:
+        holds_contract(run(*args), args, is_json="-f" in args and args[args.index("-f") + 1] == "json")
+    args = ("diff", partner, path, "-f", "docx", "-o", out)
+    holds_contract(run(*args), args, output=out)
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == [], leftovers
+
+
+def out_of_time(kind: str) -> bool:
+    """True once this input kind has had its third of FUZZ_SECONDS (later examples do nothing)."""
+    return time.monotonic() - STARTED.setdefault(kind, time.monotonic()) > SECONDS_EACH
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    folder = tmp_path / "fuzz"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        if old.is_file():
+            old.unlink()
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+@PROFILE
+@given(data=docx_bytes())
+def test_fuzz_docx(tmp_path_factory, data: bytes) -> None:
+    if out_of_time("docx"):
+        return
+    path = _write(tmp_path_factory.getbasetemp(), "plan.docx", data)
+    every_command(path, path.parent)
+
+
+@PROFILE
+@given(data=pdf_bytes())
+def test_fuzz_pdf(tmp_path_factory, data: bytes) -> None:
+    if out_of_time("pdf"):
+        return
+    path = _write(tmp_path_factory.getbasetemp(), "plan.pdf", data)
+    every_command(path, path.parent)
+
+
+@PROFILE
+@given(item=text_file())
+def test_fuzz_text(tmp_path_factory, item: tuple[str, bytes]) -> None:
+    if out_of_time("text"):
+        return
+    suffix, data = item
+    path = _write(tmp_path_factory.getbasetemp(), "plan" + suffix, data)
+    every_command(path, path.parent)
