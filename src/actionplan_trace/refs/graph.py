@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from ..editions import DocEditions, scoped, settled
-from ..model import Document, Section
+from ..model import Block, Document, Section
 from .document import field_context, section_contexts
 from .findings import FindingRule, finding
 from .ids import family_of, natural_key
 from .matrix import marks
 from .matrix import provenance as matrix_provenance
+from .reports import REPORTS_ON, reported
+from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
@@ -63,9 +65,12 @@ class Edge:
     target: str
     relation: str
     provenance: list[dict[str, Any]] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "relation": self.relation, "provenance": self.provenance}
+        out = {"source": self.source, "target": self.target, "relation": self.relation, "provenance": self.provenance}
+        out.update(self.attrs)
+        return out
 
 
 @dataclass
@@ -76,6 +81,9 @@ class Graph:
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    profiles: dict[str, str] = field(default_factory=dict)
+    editions: dict[str, dict[str, str]] = field(default_factory=dict)
+    unmarked: list[Node] = field(default_factory=list)
 
     def edges_from(self, node_id: str) -> list[Edge]:
         return [e for e in self.edges.values() if e.source == node_id]
@@ -164,17 +172,22 @@ class _Builder:
             self.graph.nodes[ref_id] = node
         return node
 
-    def edge(self, source: str, target: str, relation: str, provenance: dict[str, Any] | None) -> None:
+    def edge(self, source: str, target: str, relation: str, provenance: dict[str, Any] | None,
+             attrs: dict[str, Any] | None = None) -> None:
         key = (source, target, relation)
         edge = self.graph.edges.get(key)
         if edge is None:
             edge = self.graph.edges[key] = Edge(source, target, relation)
         if provenance is not None:
             edge.provenance.append(provenance)
+        if attrs:
+            edge.attrs.update(attrs)
 
     def add(self, key: str, doc: Document, report: RefReport) -> None:
         by_id = {s.id: s for s in doc.sections}
         editions = settled(report.editions.get(doc.source.path, {}), doc.source.profile)
+        self.graph.profiles[doc.source.path] = doc.source.profile or ""
+        self.graph.editions[doc.source.path] = dict(editions.by_series)
         owners = set(self.rules.owners)
         section_nodes: dict[str, Node] = {}
         paths: dict[str, list[Section]] = {}
@@ -220,9 +233,23 @@ class _Builder:
         for section in doc.sections:
             if section.kind in self.matrix_kinds:
                 ancestors = path(section)[:-1]
-                for mark in marks(section, ancestors, self.rules, editions):
+                found = list(marks(section, ancestors, self.rules, editions))
+                for mark in found:
                     self.entity(mark.target)
                     self.edge(node_for(section).id, mark.target, mark.relation, matrix_provenance(mark, doc.source.path))
+                if not found:
+                    self.graph.unmarked.append(node_for(section))
+        below: dict[str, list[Block]] = {}
+        for section in doc.sections:
+            for ancestor in path(section)[:-1]:
+                if ancestor.kind in self.rules.reports:
+                    below.setdefault(ancestor.id, []).extend(section.blocks)
+        for section in doc.sections:
+            for item in reported(section, self.rules, editions, below.get(section.id, ())):
+                self.entity(item.target)
+                self.edge(node_for(section).id, item.target, REPORTS_ON, {
+                    "source": doc.source.path, "section": section.id, "loc": section.loc.to_dict(),
+                    "text": section.heading or section.title}, item.attrs)
         contexts = section_contexts(doc, self.rules, editions)
         for ref in report.refs:
             if ref.source != doc.source.path or ref.section not in by_id:
@@ -255,7 +282,7 @@ def build_graph(
         builder.graph.sources.append(doc.source.path)
         del doc, report
     graph = builder.graph
-    graph.findings = cross_check(graph, findings_table)
+    graph.findings = cross_check(graph, findings_table) + chain_findings(graph, findings_table)
     return graph
 
 

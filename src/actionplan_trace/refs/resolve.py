@@ -63,6 +63,10 @@ class RefRules:
     columns: tuple[tuple[re.Pattern[str], str], ...] = ()
     matrices: dict[str, dict[str, Any]] = field(default_factory=dict)
     marks: re.Pattern[str] = re.compile(r"^\s*[Xx]\s*$")
+    reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sector_letters: dict[str, str] = field(default_factory=dict)
+    statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    revision: re.Pattern[str] = re.compile(r"\((?P<rev>[^()]*\d{4})\)")
 
 
 @lru_cache(maxsize=4)
@@ -91,9 +95,21 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             columns=tuple((re.compile(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
             matrices={str(k): {**v, "column": re.compile(v["column"], re.I)} for k, v in (data.get("matrices") or {}).items()},
             marks=re.compile(data.get("marks") or r"^\s*[Xx]\s*$"),
+            reports={str(k): _compiled_report(v) for k, v in (data.get("reports") or {}).items()},
+            sector_letters={str(k): str(v) for k, v in (data.get("sector-letters") or {}).items()},
+            statuses=tuple((str(r["status"]), re.compile(r["match"], re.I)) for r in data.get("statuses") or ()),
+            revision=re.compile(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
+
+
+def _compiled_report(rule: dict[str, Any]) -> dict[str, Any]:
+    out = dict(rule)
+    for key in ("number", "outcomes"):
+        if key in out:
+            out[key] = re.compile(out[key])
+    return out
 
 
 def organ_key(word: str | None) -> str | None:
