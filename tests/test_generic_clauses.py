@@ -132,11 +132,30 @@ def test_lettered_and_sentence_numbers():
         "4.5.1 Objective 1:": True, "4.5 Objectives of the Sector are the following:": False,
         "5.1.1 ITU-T operates in a competitive and evolving environment.": False,
         "2.1.1 the emergence of key technologies": False, "29 April 2020": False, "2019 Annual report": False,
-        "1 Introduction": True,
+        "1 Introduction": True, "1 To publish annually:": False, "2 To coordinate with SDOs": False,
+        "6.1.6 Telecommunication/ICT services and applications for economic and social development, "
+        "poverty reduction and wealth creation in all regions": True,
     }
     got = {text: numbered_line(Block("paragraph", text), body) for text in cases}
     assert got == cases
     assert not numbered_line(Block("paragraph", "1 Introduction"), None)
+    assert numbered_line(Block("paragraph", "4 Radiocommunication Sector"), Block("paragraph", "4.1 Situational analysis"))
+    assert not numbered_line(Block("paragraph", "1. Organization of WTSA-20"), Block("paragraph", "2. Preparatory processes"))
+    assert not numbered_line(Block("paragraph", "(a) Spectrum"), Block("paragraph", "(b) Orbits"))
+
+
+def test_a_numbered_list_of_short_items_is_not_a_tree(tmp_path):
+    path = tmp_path / "priorities.txt"
+    path.write_text(
+        "3.4 Priorities for 2020-2021\n\n1. Organization of WTSA-20\n2. Preparatory processes for WTDC-21\n"
+        "3. Working as One ITU\n\nThese priorities guide the work.\n",
+        encoding="utf-8",
+    )
+    doc = load(path, profile="generic")
+    assert [(s.number, s.title) for s in doc.sections] == [("3.4", "Priorities for 2020-2021")]
+    assert [b.text for b in doc.sections[0].blocks][:3] == [
+        "1. Organization of WTSA-20", "2. Preparatory processes for WTDC-21", "3. Working as One ITU",
+    ]
 
 
 @pytest.mark.skipif(not (SEEDS / "003_b58961451b6bb9a4.txt").exists(), reason="seeds absent")

@@ -107,6 +107,16 @@ def test_markdown_report_tree_in_a_txt_file(tmp_path):
     assert [[c.text for c in row] for row in table.rows] == [["Item", "Amount"], ["Budget", "10"]]
 
 
+def test_heading_attributes_and_setext_only_markdown(tmp_path):
+    text = "Annual report\n=============\n\nIntro.\n\nResults {#results .unnumbered}\n-------\n\nText *here*.\n"
+    blocks = read(_write(tmp_path, "setext.txt", text)).blocks
+    assert [(b.type, b.text) for b in blocks] == [
+        ("heading", "Annual report"), ("paragraph", "Intro."), ("heading", "Results"), ("paragraph", "Text here."),
+    ]
+    blocks = read(_write(tmp_path, "attrs.txt", "# Introduction {#intro}\n\n## [Scope](#scope) {.unnumbered}\n")).blocks
+    assert [b.text for b in blocks] == ["Introduction", "Scope"]
+
+
 def test_plain_text_is_not_taken_for_markdown():
     word_text = "Objective 2 – Infrastructure\n1\tBackground\nInfrastructure is central.\n•\tproviding assistance;\n"
     assert not looks_like_markdown(word_text)

@@ -29,7 +29,10 @@ CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\))
 DATE_REST = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE
 )
+# "To publish annually:": an infinitive clause states an aim; it is not a title.
+INFINITIVE = re.compile(r"^To\s+[a-z]")
 SHORT_LINE_WORDS = 14
+NUMBERED_TITLE_WORDS = 20
 LABEL_COLON_WORDS = 4
 # "Objective 1 - Coordinating/International cooperation:": a numbered label before the colon.
 NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
@@ -99,19 +102,48 @@ def is_caps_line(text: str) -> bool:
     return len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
 
 
-def numbered_line(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> bool:
-    """A clause-number heading written as text: a typed (or Word list) number, then a short title
-    starting with a capital, without final punctuation (a colon only after a label of a few words,
-    as in "4.5.1 Objective 1:"), with more text after it. A numbered sentence is not one."""
-    text = block.text.strip()
+def _clause_number(block: Block) -> str | None:
+    """The clause number a paragraph opens with: its Word list label, or a typed one."""
+    if block.type == "table":
+        return None
     if block.label and not is_bullet_label(block.label) and block.type != "list-item":
-        rest = text
-    else:
-        m = CLAUSE_NUMBER.match(text)
-        if not m or block.type == "table":
-            return False
-        rest = text[m.end():].strip()
-    if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()) or DATE_REST.match(rest):
+        return block.label.strip()
+    m = CLAUSE_NUMBER.match(block.text)
+    return m.group(0).strip() if m and block.type != "list-item" else None
+
+
+def _number_shape(number: str) -> tuple[int, str]:
+    """Depth and style of a clause number: ("4.5.1") -> (3, "1"); ("(a)") -> (1, "a")."""
+    core = number.strip("().")
+    style = "1" if core[:1].isdigit() else ("A" if core.isupper() else "a")
+    return core.count(".") + 1, style
+
+
+def _same_level(number: str, neighbour: Block | None) -> bool:
+    """Whether the block before or after is numbered at the same depth and style: numbered lines
+    next to each other are a list ("1. Organization of WTSA-20" / "2. Preparatory processes"),
+    not headings."""
+    other = _clause_number(neighbour) if neighbour is not None else None
+    return other is not None and _number_shape(other) == _number_shape(number)
+
+
+def numbered_line(
+    block: Block, next_block: Block | None, max_words: int = NUMBERED_TITLE_WORDS, prev_block: Block | None = None
+) -> bool:
+    """A clause-number heading written as text: a typed (or Word list) number, then a short title
+    (at most `max_words`) starting with a capital (not "To <verb>"), without final punctuation (a
+    colon only after a label of a few words, as in "4.5.1 Objective 1:"), with more text after
+    it. A numbered sentence is not one, nor is a line between numbered lines of its own level."""
+    text = block.text.strip()
+    number = _clause_number(block)
+    if number is None:
+        return False
+    rest = text if block.label and not is_bullet_label(block.label) else text[len(CLAUSE_NUMBER.match(text).group(0)):].strip()
+    if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
+        return False
+    if DATE_REST.match(rest) or INFINITIVE.match(rest):
+        return False
+    if _same_level(number, next_block) or _same_level(number, prev_block):
         return False
     if _words(rest) > max_words:
         return False
@@ -254,7 +286,7 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
 
 
 def match_heading(
-    profile: Profile, block: Block, next_block: Block | None, open_kinds: set[str]
+    profile: Profile, block: Block, next_block: Block | None, open_kinds: set[str], prev_block: Block | None = None
 ) -> tuple[_Match, str] | None:
     """The first heading rule this block satisfies, with the signal that fired."""
     if block.type not in ("paragraph", "heading", "list-item"):
@@ -275,7 +307,8 @@ def match_heading(
         if rule.max_words is not None:
             signal = heading_signal(block, next_block, rule.max_words)
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
-            signal = "numbered-line" if numbered_line(block, next_block, rule.max_words or SHORT_LINE_WORDS) else None
+            numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
+            signal = "numbered-line" if numbered else None
         if not _conditions_hold(rule, open_kinds, signal):
             continue
         if rule.match is None:
@@ -438,7 +471,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 builder.add(block)
             i += 1
             continue
-        found = match_heading(profile, block, next_block, builder.open_kinds())
+        found = match_heading(profile, block, next_block, builder.open_kinds(), blocks[i - 1] if i else None)
         if found is None:
             builder.add(block)
             i += 1

@@ -29,6 +29,8 @@ from .text_tables import GRID_RULE, dash_table, grid_table, pipe_table, tab_led_
 
 BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# pandoc's heading attributes: "# Title {#intro .unnumbered}".
+HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
 MD_LIST_HEADING = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -62,7 +64,7 @@ def looks_like_markdown(text: str) -> bool:
     lines = text.splitlines()[:20000]
     counts = [sum(1 for line in lines if p.search(line)) for p in MD_SIGNALS]
     counts.append(sum(1 for a, b in zip(lines, lines[1:]) if SETEXT_SIGNAL.match(b) and a.strip() and a[0] != " "))
-    if counts[0] >= 2:
+    if counts[0] >= 2 or counts[-1] >= 2:
         return True
     repeated = sum(1 for c in counts if c >= 2)
     present = sum(1 for c in counts if c)
@@ -189,6 +191,7 @@ class _Reader:
             if not m:
                 return False
             label, hashes, raw = m.group(1) + " ", m.group(2), m.group(3)
+        raw = HEADING_ATTRIBUTES.sub("", raw)
         text = clean_inline(raw)
         if text:
             self.add(Block("heading", label + text, loc=Loc(line=number), outline_level=len(hashes) - 1,
@@ -205,7 +208,9 @@ class _Reader:
                 continue
             if i + 1 < len(lines) and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
-                self.add(Block("heading", self.clean(line), loc=Loc(line=i + 1), outline_level=level))
+                raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown else line
+                self.add(Block("heading", self.clean(raw), loc=Loc(line=i + 1), outline_level=level,
+                               bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
             end = self.table(i)
