@@ -132,7 +132,8 @@ def test_lettered_and_sentence_numbers():
         "4.5.1 Objective 1:": True, "4.5 Objectives of the Sector are the following:": False,
         "5.1.1 ITU-T operates in a competitive and evolving environment.": False,
         "2.1.1 the emergence of key technologies": False, "29 April 2020": False, "2019 Annual report": False,
-        "1 Introduction": True, "1 To publish annually:": False, "2 To coordinate with SDOs": False,
+        "1 Introduction": True, "1 To publish annually:": False,
+        "2.2 A continuing challenge facing the Union is to remain a pre-eminent organization where Members and": False, "2 To coordinate with SDOs": False,
         "6.1.6 Telecommunication/ICT services and applications for economic and social development, "
         "poverty reduction and wealth creation in all regions": True,
     }

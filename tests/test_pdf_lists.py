@@ -102,3 +102,32 @@ def test_areas_after_lists_become_sections(tmp_path):
         assert title in paragraphs or any(s.title == title for s in doc.sections)
     items = [b.text for s in doc.sections for b in s.blocks if b.type == "list-item"]
     assert not [t for t in items if any(a[0] in t for a in AREAS)]
+
+
+def test_wrapped_lines_set_further_apart_stay_one_paragraph(tmp_path):
+    """A heading font or a numbered-paragraph style with a taller line than the body: its wrapped
+    lines are still one paragraph (the line above was too full for the next word)."""
+    widths, space = word_widths(set(NUMBERED.split()) | set(HEADING.split()) | set(BODY.split()), "Times-Roman", 11, tmp_path)
+    bold_widths, bold_space = word_widths(set(HEADING.split()), "Times-Bold", 11, tmp_path)
+    lines = [Line(t, "Times-Roman", 11) for t in wrap(BODY, WIDTH, widths, space)]
+    heading = wrap(HEADING, WIDTH, bold_widths, bold_space)
+    numbered = wrap(NUMBERED, WIDTH, widths, space)
+    assert len(heading) == 2 and len(numbered) >= 2
+    lines += [Line(t, "Times-Bold", 11, gap_before=1.5 if k else 8) for k, t in enumerate(heading)]
+    lines += [Line(t, "Times-Roman", 11, gap_before=1.5 if k else 8) for k, t in enumerate(numbered)]
+    lines += [Line(t, "Times-Roman", 11) for t in wrap(BODY, WIDTH, widths, space)]
+    from pdfgen import write_pdf
+
+    raw = read(write_pdf(tmp_path / "pitch.pdf", lines))
+    assert [b.text for b in raw.blocks] == [BODY, HEADING, NUMBERED, BODY]
+    doc = load(tmp_path / "pitch.pdf", profile="generic")
+    assert [(s.number, s.title) for s in doc.sections if s.number] == [("3.1.2", HEADING.split(" ", 1)[1])]
+
+
+BODY = ("The strategic goal of the Sector is threefold and includes the rational, equitable, efficient "
+        "and economical use of the radio-frequency spectrum by all radiocommunication services.")
+HEADING = ("3.1.2 Strategic goal of the Telecommunication Standardization Sector (ITU-T) and of its partners "
+           "in regional standardization")
+NUMBERED = ("3.1.3 A continuing challenge facing the Union is to remain a pre-eminent intergovernmental "
+            "organization where Member States, Sector Members and Associates work together to enable "
+            "the growth and sustained development of telecommunication networks.")

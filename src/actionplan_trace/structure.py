@@ -31,6 +31,8 @@ DATE_REST = re.compile(
 )
 # "To publish annually:": an infinitive clause states an aim; it is not a title.
 INFINITIVE = re.compile(r"^To\s+[a-z]")
+# A title does not end on a connecting word: "…Sector Members and" is a line of a sentence.
+OPEN_END = re.compile(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
 SHORT_LINE_WORDS = 14
 NUMBERED_TITLE_WORDS = 20
 LABEL_COLON_WORDS = 4
@@ -141,7 +143,7 @@ def numbered_line(
     rest = text if block.label and not is_bullet_label(block.label) else text[len(CLAUSE_NUMBER.match(text).group(0)):].strip()
     if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
         return False
-    if DATE_REST.match(rest) or INFINITIVE.match(rest):
+    if DATE_REST.match(rest) or INFINITIVE.match(rest) or OPEN_END.search(rest):
         return False
     if _same_level(number, next_block) or _same_level(number, prev_block):
         return False

@@ -9,7 +9,9 @@ remaining lines are joined into paragraphs across line and page breaks. Each blo
 page and the line where it starts, plus bold and font-size hints for the structurer.
 
 How a line is told to continue the paragraph above (`_starts_paragraph`): it does, unless it
-opens with a bullet, sits further below than the document's line pitch, changes weight or size,
+opens with a bullet, sits further below than the document's line pitch (a line set up to 1.45
+font sizes below a too-full, unpunctuated line of its own weight is still its wrap:
+`_wrapped_line`, for heading fonts and styles with a taller line), changes weight or size,
 follows a line that ended early (its own first word would have fitted there), leaves the
 paragraph's indentation, or is a numbered line after a sentence end. After a list item one more
 case opens a paragraph (`_heading_after_list`): a line at the list's left margin (left of the
@@ -57,6 +59,9 @@ BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNOR
 SENTENCE_END = re.compile(r"[.:;!?]$")
 HEADING_END = re.compile(r"[.:;,!?]$")
 HEADING_AFTER_LIST_WORDS = 14
+LEADER_END = re.compile(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
+# The largest baseline pitch (in font sizes) at which a line still wraps the one above.
+WRAPPED_HEADING_PITCH = 1.45
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show.
 GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
@@ -373,6 +378,22 @@ def estimate_spacing(flows: list[list[Line]]) -> Spacing:
     return Spacing(ratios, default)
 
 
+def _wrapped_line(para: Para, line: Line, right: float) -> bool:
+    """Whether a line is the wrapped rest of the line above although set further apart than the
+    document's usual pitch (a heading font or another paragraph style may have a taller line):
+    same weight, size and left edge, the line above unpunctuated (not a contents entry) and too
+    full for this line's first word, less than a paragraph space between them, and no clause
+    number opening this line."""
+    prev = para.lines[-1]
+    if prev.bold != line.bold or abs(line.size - prev.size) > 0.1 or HEADING_END.search(prev.text):
+        return False
+    if LEADER_END.search(prev.text) or TYPED_NUMBER.match(line.text):
+        return False
+    if abs(line.x0 - para.indent) > max(0.6 * line.size, 3) or line.base - prev.base > WRAPPED_HEADING_PITCH * prev.size:
+        return False
+    return prev.x1 + line.first_word_width + 0.5 * line.size + 2 >= right
+
+
 def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float) -> bool:
     """Whether `line`, which would otherwise continue the list item `para`, is a heading after it.
 
@@ -407,7 +428,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     prev = para.lines[-1]
     if bullet_of(line.text):
         return True
-    if spacing.gap(prev, line) or line.base < prev.base - 1:
+    if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right)):
         return True
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return True
