@@ -183,7 +183,7 @@ def test_output_to_a_fifo_is_written_in_place(tmp_path):
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     data = json.loads(received[0])
-    assert data["schema"] == "actionplan-trace/extract/1"
+    assert data["schema"] == "actionplan-trace/extract/2"
     assert "It implements PP Resolution 71." in [b["text"] for s in data["sections"] for b in s["blocks"]]
 
 

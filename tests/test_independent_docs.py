@@ -113,7 +113,7 @@ def test_every_kind_of_fixture_is_there() -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_objectives_and_outputs(name: str) -> None:
     data = extracted(name)
-    assert data["schema"] == "actionplan-trace/extract/1" and data["source"]["profile"] == "action-plan"
+    assert data["schema"] == "actionplan-trace/extract/2" and data["source"]["profile"] == "action-plan"
     objectives = sections(name, "objective")
     assert [s["id"] for s in objectives] == (["objective-1", "objective-2", "objective-3", "objective-4"]
                                              if whole(name) else ["objective-2"])

@@ -229,3 +229,36 @@ def test_libreoffice_converts(tmp_path: Path) -> None:
                            "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=180)
     pdf = tmp_path / "r.pdf"
     assert done.returncode == 0 and pdf.exists() and pdf.stat().st_size > 1000, done.stderr
+
+
+TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+    '<wp:inline><wp:extent cx="914400" cy="457200"/><wp:docPr id="7" name="Text Box 1"/><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+    '<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+    '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+)
+
+
+def test_text_box_edits_are_word_edits(tmp_path: Path) -> None:
+    """A text box whose words change is the same shape with word-level marks inside it."""
+    def write(path: Path, text: str) -> Path:
+        document = docx.Document()
+        document.add_paragraph("Regional initiatives follow.")
+        document.add_paragraph()._p.append(etree.fromstring(TEXT_BOX.format(text=text)))
+        document.save(path)
+        return path
+
+    old = write(tmp_path / "old.docx", "Inside the box stands the old note")
+    new = write(tmp_path / "new.docx", "Inside the box stands the new note")
+    data, _ = make_redline(old, new, tmp_path / "r.docx")
+    body = part(data, "word/document.xml")
+    assert len(body.findall(f".//{W}drawing")) == 1
+    box = body.find(f".//{W}txbxContent")
+    assert [t.text for t in box.iter(f"{W}delText")] == ["old"]
+    assert [t.text for i in box.iter(f"{W}ins") for t in i.iter(f"{W}t")] == ["new"]
+    assert reader_words(tmp_path / "r.docx") == reader_words(new)
+    assert reader_words(tmp_path / "r.docx", "original") == reader_words(old)

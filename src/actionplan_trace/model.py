@@ -217,7 +217,7 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "schema": "actionplan-trace/extract/1",
+            "schema": "actionplan-trace/extract/2",
             "source": self.source.to_dict(),
             "sections": [s.to_dict() for s in self.sections],
         }

@@ -1,4 +1,4 @@
-"""Output of `trace extract`: a Rich tree for people, JSON (the extract/1 contract), Markdown."""
+"""Output of `trace extract`: a Rich tree for people, JSON (the extract/2 contract), Markdown."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ FORMATS = ("tree", "json", "md")
 
 
 def to_json(doc: Document) -> str:
-    """The `actionplan-trace/extract/1` JSON document (see README)."""
+    """The `actionplan-trace/extract/2` JSON document (see README)."""
     return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

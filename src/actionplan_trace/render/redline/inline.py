@@ -70,7 +70,7 @@ def _run_tokens(run: etree._Element, fingerprint: Fingerprint, out: list[Token])
             out.append(Token("fld:" + (child.get(W + "fldCharType") or ""), run, child))
         elif tag in (W + "footnoteReference", W + "endnoteReference"):
             out.append(Token(tag, run, child))
-        elif tag in (W + "drawing", W + "pict", W + "object"):
+        elif tag in OBJECTS:
             out.append(Token("obj:" + fingerprint(child), run, child))
         elif tag == W + "br":
             out.append(Token("br:" + (child.get(W + "type") or ""), run, child))
@@ -159,29 +159,33 @@ def _deleted_nodes(old: list[Token], marks: Marks, relink: Relinker) -> list[etr
 
 
 NOTE_REFS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
+OBJECTS = {W + "drawing", W + "pict", W + "object", "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+TXBX = W + "txbxContent"
+ObjectPairs = list[tuple[etree._Element, etree._Element]]
 
 
 def diff_paragraph(
     old_p: etree._Element, new_p: etree._Element, marks: Marks, relink: Relinker,
-    fingerprints: tuple[Fingerprint, Fingerprint], formatting: bool, notes: NotePairs,
+    fingerprints: tuple[Fingerprint, Fingerprint], formatting: bool, notes: NotePairs, boxes: ObjectPairs,
 ) -> bool:
     """Write the word-level changes from `old_p` to `new_p` into `new_p`; True if any.
 
     Note references kept on both sides are recorded in `notes` ((kind, NEW id) → OLD id),
-    inserted ones with OLD id None.
+    inserted ones with OLD id None; kept drawings holding text boxes in `boxes` (OLD, NEW),
+    for their text to be merged in turn.
     """
     old = tokens(old_p, fingerprints[0])
     new = tokens(new_p, fingerprints[1])
     old_keys, new_keys = [t.key for t in old], [t.key for t in new]
     if old_keys == new_keys and not formatting:
-        _note_pairs(old, new, [(0, 0, len(new))], notes)
+        _note_pairs(old, new, [(0, 0, len(new))], notes, boxes)
         return False
     status: list[str] = ["="] * len(new)
     was: list[etree._Element | None] = [None] * len(new)
     before: dict[int, list[Token]] = {}
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     blocks = matcher.get_matching_blocks()
-    _note_pairs(old, new, [(b.a, b.b, b.size) for b in blocks], notes)
+    _note_pairs(old, new, [(b.a, b.b, b.size) for b in blocks], notes, boxes)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             if formatting:
@@ -198,12 +202,16 @@ def diff_paragraph(
     return True
 
 
-def _note_pairs(old: list[Token], new: list[Token], same: list[tuple[int, int, int]], notes: NotePairs) -> None:
-    """Record the note references of NEW: paired with OLD's where kept, None where inserted."""
+def _note_pairs(old: list[Token], new: list[Token], same: list[tuple[int, int, int]], notes: NotePairs,
+                boxes: ObjectPairs) -> None:
+    """Record the note references of NEW (paired with OLD's where kept, None where inserted) and
+    the kept drawings that hold text boxes."""
     kept: set[int] = set()
     for i, j, size in same:
         for k in range(size):
             node = new[j + k].node
+            if node is not None and node.tag in OBJECTS and node.find(".//" + TXBX) is not None:
+                boxes.append((old[i + k].node, node))
             if node is not None and node.tag in NOTE_REFS:
                 kept.add(j + k)
                 notes[(NOTE_REFS[node.tag], node.get(W + "id", ""))] = old[i + k].node.get(W + "id", "")
@@ -322,7 +330,7 @@ def drawing_fingerprint(resolve: Callable[[str], bytes | None]) -> Fingerprint:
                     digest.update(resolve(value) or value.encode())
                 elif etree.QName(name).localname in ("cx", "cy", "descr", "title"):
                     digest.update(value.encode())
-            if node.tag in (W_T, "{http://schemas.openxmlformats.org/drawingml/2006/main}t") and node.text:
+            if node.tag == "{http://schemas.openxmlformats.org/drawingml/2006/main}t" and node.text:
                 digest.update(node.text.encode())
         return digest.hexdigest()[:16]
 

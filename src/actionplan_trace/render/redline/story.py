@@ -19,7 +19,7 @@ from lxml import etree
 
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.tokens import normalise, words
-from .inline import NOTE_REFS, Fingerprint, NotePairs, diff_paragraph, tokens
+from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
     CONTAINERS, M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
@@ -192,8 +192,11 @@ class Writer:
 
     def paragraph(self, old: etree._Element, new: etree._Element) -> None:
         """Word-level marks in a paired paragraph; its properties' change with --all."""
-        if diff_paragraph(old, new, self.marks, self.relink, self.fingerprints, self.formatting, self.notes):
+        boxes: ObjectPairs = []
+        if diff_paragraph(old, new, self.marks, self.relink, self.fingerprints, self.formatting, self.notes, boxes):
             self.changed += 1
+        for old_box, new_box in boxes:
+            self.text_boxes(old_box, new_box)
         if self.formatting:
             before, after = _ppr_key(old), _ppr_key(new)
             if before != after:
@@ -205,6 +208,16 @@ class Writer:
                         old_ppr.remove(child)
                 change.append(old_ppr)
                 place_in_ppr(ensure_ppr(new), change)
+
+    def text_boxes(self, old: etree._Element, new: etree._Element) -> None:
+        """Merge the text boxes of a kept drawing (each branch of an alternate-content pair)."""
+        olds, news = _outer_boxes(old), _outer_boxes(new)
+        if len(olds) == len(news):
+            for a, b in zip(olds, news):
+                self.merge(list(block_children(a)), list(block_children(b)), [], b)
+        elif len(olds) == 1:
+            for b in news:
+                self.merge(list(block_children(copy.deepcopy(olds[0]))), list(block_children(b)), [], b)
 
     def table(self, old: etree._Element, new: etree._Element) -> None:
         """Rows of two paired tables aligned on their cell texts; paired rows merged cell by cell."""
@@ -248,6 +261,11 @@ class Writer:
         out = deleted_copy(tr, self.relink)
         mark_row(out, "del", self.marks)
         return out
+
+
+def _outer_boxes(el: etree._Element) -> list[etree._Element]:
+    """The outermost `w:txbxContent` under a drawing."""
+    return [box for box in el.iter(TXBX) if not any(a.tag == TXBX for a in box.iterancestors() if a is not el)]
 
 
 def _fit_grid(tr: etree._Element, columns: int) -> etree._Element:
