@@ -1,4 +1,5 @@
-"""Figures: pictures are `figure` blocks (kind, alt text, content hash), so the diff and the redline see them."""
+"""Figures and equations: pictures are `figure` blocks (kind, alt text, content hash), equations read as
+linear text, so the diff and the redline see both."""
 
 from __future__ import annotations
 
@@ -74,3 +75,32 @@ def test_redline_carries_replaced_picture(tmp_path: Path) -> None:
         [b.text for b in read_docx(new).blocks if b.type == "figure"]
     assert [b.text for b in read_docx(out, view="original").blocks if b.type == "figure"] == \
         [b.text for b in read_docx(old).blocks if b.type == "figure"]
+
+
+def _equation(path: Path, exponent: str) -> Path:
+    """A paragraph with an inline equation A=πr^N between two runs of text."""
+    from lxml import etree
+
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+            '<m:r><m:t>A=π</m:t></m:r><m:sSup><m:e><m:r><m:t>r</m:t></m:r></m:e>'
+            f'<m:sup><m:r><m:t>{exponent}</m:t></m:r></m:sup></m:sSup></m:oMath>')
+    document = docx.Document()
+    p = document.add_paragraph("The area is ")
+    p._p.append(etree.fromstring(math))
+    p.add_run(" for a circle.")
+    document.save(path)
+    return path
+
+
+def test_equation_text_in_reading_order_and_changed(tmp_path: Path) -> None:
+    old, new = _equation(tmp_path / "old.docx", "2"), _equation(tmp_path / "new.docx", "3")
+    assert [b.text for b in read_docx(old).blocks] == ["The area is A=πr^2 for a circle."]
+    changes = compare(old, new).changes
+    assert [(c.kind, c.old, c.new) for c in changes] == [
+        ("modified", "The area is A=πr^2 for a circle.", "The area is A=πr^3 for a circle.")]
+    out = tmp_path / "r.docx"
+    data, _ = make_redline(old, new, out)
+    body = part(data, "word/document.xml")
+    assert len(body.findall(f".//{{http://schemas.openxmlformats.org/officeDocument/2006/math}}oMath")) == 2
+    assert [b.text for b in read_docx(out).blocks] == [b.text for b in read_docx(new).blocks]
+    assert [b.text for b in read_docx(out, view="original").blocks] == [b.text for b in read_docx(old).blocks]

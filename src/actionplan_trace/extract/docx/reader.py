@@ -24,6 +24,7 @@ from .ooxml import (
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, half_points, mc_branch, onoff, onoff_attr, to_int,
 )
 from .figures import figure_text
+from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
 from .styles import Styles
 
@@ -398,6 +399,13 @@ class _Reader:
                     self._inline(base, hidden, para, fmt)
             elif tag == W_NUMCHANGE:
                 self._revision("numbering", child)
+            elif tag in MATH_MARKS:
+                start = len(para.pieces)
+                self._inline(child, hidden, para, fmt)
+                if len(para.pieces) > start:  # only around a part this view shows
+                    before, after = math_marks(child)
+                    para.pieces.insert(start, (before, fmt[0], fmt[1]))
+                    para.pieces.append((after, fmt[0], fmt[1]))
             elif len(child):
                 self._inline(child, hidden, para, fmt)
 
