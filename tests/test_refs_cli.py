@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
@@ -72,3 +75,22 @@ def test_registry_option_and_bad_arguments(tmp_path: Path) -> None:
     broken.write_text("entries:\n  NOPE: {}\n", encoding="utf-8")
     result = run_cli("refs", str(path), "--registry", str(broken))
     assert result.returncode == 2 and "NOPE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_refs_piped_gives_one_reference_per_line_whatever_the_width(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(BAD, encoding="utf-8")
+    data = json.loads(run_cli("refs", str(path), "-f", "json").stdout)
+    for columns in ("40", "80", "300"):
+        out = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", "refs", str(path)], capture_output=True,
+                             text=True, env={**os.environ, "COLUMNS": columns}, timeout=120).stdout
+        lines = out.splitlines()
+        assert lines[0] == f"{path}: {len(data['refs'])} references"
+        records = [line.split()[0] for line in lines[1:1 + len(data["refs"])]]
+        assert records == [r["id"] for r in data["refs"]]  # one whole id per line, in order
+        assert str(path) not in "\n".join(lines[1:1 + len(data["refs"])])  # the path once, not per row
+        findings = lines[2 + len(data["refs"]):]
+        assert len(findings) == len(data["findings"])
+        numbers = [int(line.split(", line ")[1].split(":")[0]) for line in findings]
+        assert numbers == sorted(numbers) and len(set(numbers)) > 1  # by file, then place in it
+        assert not [line for line in lines if line != line.rstrip()]

@@ -195,7 +195,7 @@ def refs(
     def run() -> int:
         reg, pairs = stream_reports(files, profile, registry, check_override(edition))
         report = merge_reports(pairs, reg)
-        if format is RefsFormat.table and output is None:
+        if format is RefsFormat.table and output is None and stdout.is_terminal and stdout.width >= render.TABLE_WIDTH:
             stdout.print(render.to_table(report))
         else:
             write_output(render.render_refs(report, format.value), output, [*files, *registry])

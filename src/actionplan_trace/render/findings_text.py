@@ -12,6 +12,7 @@ from ..refs.types import Finding
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts
+from .refs import finding_order
 from .terminal import printable
 
 
@@ -70,9 +71,9 @@ def validate_text(report: ValidationReport) -> str:
 
 
 def check_text(report: CheckReport) -> str:
-    """The check report: one line per new finding, then a summary line."""
+    """The check report: one line per new finding (by file, then page/paragraph), then a summary line."""
     new = report.new
-    lines = [finding_line(f) for f in new]
+    lines = [finding_line(f) for f in sorted(new, key=finding_order)]
     cached = sum(1 for f in report.files if f.cached)
     summary = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked ({cached} from cache): {_tally(new)}"
     baselined = len(report.findings) - len(new)

@@ -9,9 +9,10 @@ from rich.console import Group
 from rich.table import Table
 
 from ..errors import UsageError
-from ..refs.types import RefReport
+from ..model import Loc
+from ..refs.types import Finding, Reference, RefReport
 from .jsonrows import dumps_rows
-from .terminal import SafeConsole
+from .terminal import printable
 
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = (
@@ -50,16 +51,64 @@ def to_table(report: RefReport) -> Group:
     findings = Table(title=f"{len(report.findings)} findings", expand=False)
     for name in ("code", "severity", "message", "section", "loc"):
         findings.add_column(name, overflow="fold")
-    for f in report.findings:
+    for f in sorted(report.findings, key=finding_order):
         findings.add_row(f.code, f.severity, f.message, f.section or "", str(f.loc))
     return Group(refs, findings)
 
 
+TABLE_WIDTH = 140
+
+
+def _place(loc: Loc) -> str:
+    """Where in its file: 'page 3', 'paragraph 82', 'line 12' (with the table row of a cell)."""
+    if loc.page is not None:
+        out = f"page {loc.page}"
+    elif loc.line is not None:
+        out = f"line {loc.line}"
+    elif loc.paragraph is not None:
+        out = f"paragraph {loc.paragraph}"
+    else:
+        out = ""
+    return f"{out}, row {loc.row + 1}" if loc.row is not None and out else out
+
+
+def finding_order(f: Finding) -> tuple[str, int, int, int, int, str]:
+    """Findings sort by file, then page, line or paragraph, table row, then code."""
+    loc = f.loc
+    return (f.source or "", loc.page or 0, loc.line or 0, loc.paragraph or 0, loc.row or 0, f.code)
+
+
+def to_lines(report: RefReport) -> str:
+    """One reference or finding per line, under a line naming each file: for pipes, logs and
+    narrow terminals, where a table would break ids and paths across lines.
+
+        corpus/objective2-new.docx: 138 references
+          PP-RES-32      resolution  paragraph 82  “PP Resolutions 32”  [output-2.1/references-resolutions]
+    """
+    lines: list[str] = []
+    by_source: dict[str, list[Reference]] = {}
+    for r in report.refs:
+        by_source.setdefault(r.source or "", []).append(r)
+    width = max((len(r.id) for r in report.refs), default=0)
+    fam = max((len(r.family) for r in report.refs), default=0)
+    for source, refs in by_source.items():
+        lines.append(f"{source}: {len(refs)} reference{'s' if len(refs) != 1 else ''}")
+        for r in refs:
+            rev = f" {r.rev}" if r.rev else ""
+            section = f"  [{r.section}]" if r.section else ""
+            lines.append(f"  {r.id.ljust(width)}  {r.family.ljust(fam)}  {_place(r.loc)}  “{r.text}”{rev}{section}")
+    findings = sorted(report.findings, key=finding_order)
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    for f in findings:
+        where = ", ".join(p for p in (f.source or "", _place(f.loc)) if p)
+        section = f"  [{f.section}]" if f.section else ""
+        lines.append(f"  {where}: {f.severity} {f.code} {f.message}{section}")
+    return printable("\n".join(line.rstrip() for line in lines) + "\n")
+
+
 def to_text(report: RefReport, width: int = 200) -> str:
-    """The table rendering as plain text (for files and pipes)."""
-    console = SafeConsole(record=True, width=width, file=io.StringIO(), color_system=None)
-    console.print(to_table(report))
-    return console.export_text()
+    """The report for files and pipes: one record per line."""
+    return to_lines(report)
 
 
 def render_refs(report: RefReport, fmt: str = "table") -> str:
