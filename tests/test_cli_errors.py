@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import CORPUS, run_cli
 
 
 def _check_clean_failure(result, path: Path, words: str) -> None:
@@ -203,3 +203,13 @@ def test_bad_profile_file_is_one_line(tmp_path, content, words):
         profile.write_text(content, encoding="utf-8")
     result = run_cli("extract", str(_plan(tmp_path)), "--profile", str(profile))
     _check_clean_failure(result, profile, words)
+
+
+def test_validate_with_swapped_arguments_names_them_in_one_line() -> None:
+    plan, contribution = CORPUS / "action-plan-ba.docx", CORPUS / "contribution-tdag.docx"
+    done = run_cli("validate", str(plan), "--against", str(contribution))
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("trace: arguments swapped?") and "Traceback" not in line
+    assert f"{contribution} reads as a contribution" in line
+    assert f"try: trace validate {contribution} --against {plan}" in line

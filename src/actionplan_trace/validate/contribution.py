@@ -517,6 +517,23 @@ def validate(contribution: str | Path, base: str | Path, table: dict[str, Findin
     validate the one against the other."""
     from .. import load
 
+    plan = load(base)
+    if plan.source.profile == "contribution":
+        _refuse_swapped(contribution, base)
     accepted = load(contribution, profile="contribution", view="accepted")
     original = load(contribution, profile="contribution", view="original") if accepted.revisions else accepted
-    return validate_documents(accepted, original, load(base), table)
+    return validate_documents(accepted, original, plan, table)
+
+
+def _refuse_swapped(contribution: str | Path, base: str | Path) -> None:
+    """Raise a one-line UsageError when the base reads as a contribution and the contribution as a
+    plan: the two arguments were given the wrong way round."""
+    from .. import load
+    from ..errors import UsageError
+
+    kind = load(contribution).source.profile
+    if kind != "contribution":
+        raise UsageError(
+            f"arguments swapped? {base} reads as a contribution and {contribution} as a {kind} document; "
+            f"try: trace validate {base} --against {contribution}"
+        )
