@@ -133,10 +133,13 @@ def test_html_is_self_contained_with_contents_and_redline(result: DiffResult) ->
     assert not tree.xpath("//script | //link | //img | //iframe")
     for attr in tree.xpath("//@src | //@href"):
         assert attr.startswith("#")
-    toc = tree.xpath("//nav//a/@href")
+    toc = tree.xpath("//nav//label/@for")
     groups = tree.xpath("//section[@class='group']/@id")
-    assert toc == [f"#{g}" for g in groups] and len(groups) == 4
-    assert len(tree.xpath("//div[contains(@class, 'change')]")) == 6
+    every = tree.xpath("//section[contains(@class, 'group')]/@id")
+    assert toc == ["s-all"] + [f"s-{g}" for g in every]
+    assert len(groups) == 4 and len(every) == 5  # one group holds only the hidden white-space change
+    assert len(tree.xpath("//div[contains(@class, 'change') and not(contains(@class, 'hidden'))]")) == 6
+    assert len(tree.xpath("//div[contains(@class, 'change') and contains(@class, 'hidden')]")) == 1
     assert tree.xpath("//ins[contains(., 'by connecting remote areas')]")
     assert tree.xpath("//del[contains(., 'implementing projects')]")
     assert "C&amp;I *work*" in page and "(C&I *work* in_progress)" in tree.text_content()

@@ -1,38 +1,85 @@
-"""The diff as one self-contained HTML page: a contents list of changed sections, inline redline.
+"""The diff as one self-contained HTML page for readers: summary, contents, inline or side-by-side
+redline, filters by kind of change and by section, and the changes the report leaves out.
 
-No scripts, fonts or images are fetched: the styles are inline and every text is escaped.
+No scripts, fonts or images: the filters are check boxes and radio buttons that style sheets
+read (`:checked ~`), so the page works offline, in a mail attachment and in print. The layout
+narrows to one column on a phone, and the print style sheet drops the contents and the filters,
+starts with a summary page and prints badges as outlined labels.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from ..diff.changes import Change, DiffResult
+from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.words import Op
-from .diff_common import change_title, shown, groups, heading, moved_from, notes, path_text, refs_note, report_summary
+from .diff_common import (
+    change_title, groups, heading, kinds_note, location, moved_from, notes, path_text, refs_note, report_summary,
+    short_path, shown,
+)
 
 STYLE = """
+*{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:#1b1f23;background:#fafbfc}
 header{background:#24292e;color:#fff;padding:16px 24px}header h1{font-size:20px;margin:0 0 4px}
-header p{margin:0;opacity:.85}
+header p{margin:0;opacity:.9;overflow-wrap:anywhere}
+.summary{padding:12px 24px;background:#fff;border-bottom:1px solid #e1e4e8}
+.summary table{border-collapse:collapse;margin:8px 0}.summary td,.summary th{border:1px solid #e1e4e8;padding:2px 10px;text-align:left}
+.summary td.n{text-align:right;font-variant-numeric:tabular-nums}
+.controls{padding:8px 24px;background:#f6f8fa;border-bottom:1px solid #e1e4e8;font-size:13px}
+.controls label{margin-right:14px;white-space:nowrap;cursor:pointer}
+.toggle{position:absolute;opacity:0;pointer-events:none}
 .wrap{display:flex;align-items:flex-start}
-nav{position:sticky;top:0;width:300px;flex:none;max-height:100vh;overflow:auto;padding:16px;border-right:1px solid #e1e4e8;background:#fff;box-sizing:border-box}
+nav{position:sticky;top:0;width:300px;flex:none;max-height:100vh;overflow:auto;padding:16px;border-right:1px solid #e1e4e8;background:#fff}
 nav h2{font-size:14px;text-transform:uppercase;color:#586069;margin:0 0 8px}
-nav ol{padding-left:20px;margin:0}nav li{margin:4px 0;font-size:13px}nav a{color:#0366d6;text-decoration:none}
-nav .n{color:#586069}nav .up{font-size:11px;color:#6a737d}
+nav ol{padding-left:0;margin:0;list-style:none}nav li{margin:4px 0;font-size:13px}
+nav label{cursor:pointer;color:#0366d6;display:block;overflow-wrap:anywhere}
+nav .n{color:#586069}nav .up{font-size:11px;color:#6a737d;overflow-wrap:anywhere}
 main{flex:1;padding:16px 24px;min-width:0}
 section.group{background:#fff;border:1px solid #e1e4e8;border-radius:6px;margin:0 0 16px;padding:8px 16px}
-section.group h2{font-size:15px;margin:8px 0;color:#24292e}
+section.group h2{font-size:15px;margin:8px 0;color:#24292e;overflow-wrap:anywhere}
 .change{border-top:1px solid #eaecef;padding:8px 0}.change:first-of-type{border-top:0}
-.kind{display:inline-block;font-size:12px;font-weight:600;padding:1px 8px;border-radius:10px;color:#fff;margin-right:6px}
-.k-added{background:#28a745}.k-removed{background:#cb2431}.k-modified{background:#b08800}.k-moved{background:#6f42c1}
+.kind{display:inline-block;font-size:12px;font-weight:600;padding:1px 8px;border-radius:10px;color:#fff;margin-right:6px;border:1px solid transparent}
+.k-added{background:#1f7f3a}.k-removed{background:#cb2431}.k-modified{background:#8a6d00}.k-moved{background:#6f42c1}
 .k-renamed{background:#0366d6}.k-renumbered{background:#586069}
-.meta{font-size:12px;color:#586069}.refs{font-size:12px;font-weight:600;color:#24292e}
-.text{margin:4px 0 0;white-space:pre-wrap;word-wrap:break-word}
+.meta{font-size:12px;color:#586069}.where{font-size:12px;color:#586069;margin-left:6px}
+.refs{font-size:12px;font-weight:600;color:#24292e;margin-left:6px}
+.text{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.side{display:none;grid-template-columns:1fr 1fr;gap:12px;margin-top:4px}
+.side>div{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0;padding:4px 8px;border-radius:4px}
+.side .old{background:#fffafa;border:1px solid #f3d4d7}.side .new{background:#f7fff9;border:1px solid #cdeed6}
+.side .label{display:block;font-size:11px;color:#586069;text-transform:uppercase}
 del{background:#ffeef0;color:#b31d28;text-decoration:line-through}
-ins{background:#e6ffed;color:#22863a;text-decoration:none;border-bottom:1px solid #34d058}
-.fmt{opacity:.75}
+ins{background:#e6ffed;color:#176f2c;text-decoration:none;border-bottom:1px solid #34d058}
+.hidden{display:none;opacity:.8}
+.empty{color:#586069;font-style:italic}
 footer{padding:8px 24px;color:#586069;font-size:12px}
+#show-hidden:checked~.wrap .hidden{display:block}
+#show-hidden:checked~.wrap section.only-hidden{display:block}
+section.only-hidden,li.only-hidden{display:none}
+#show-hidden:checked~.wrap li.only-hidden{display:list-item}
+#side-by-side:checked~.wrap .text{display:none}
+#side-by-side:checked~.wrap .side{display:grid}
+.toggle:focus-visible+label,.controls label:hover{text-decoration:underline}
+@media (max-width:760px){
+ .wrap{display:block}
+ nav{position:static;width:auto;max-height:40vh;border-right:0;border-bottom:1px solid #e1e4e8}
+ main{padding:12px}header,.summary,.controls{padding-left:12px;padding-right:12px}
+ section.group{padding:8px 10px}
+ #side-by-side:checked~.wrap .side{grid-template-columns:1fr}
+}
+@media print{
+ body{background:#fff;font-size:11pt}
+ header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 8px}
+ .summary{page-break-after:always;break-after:page;border:0;padding:8px 0}
+ nav,.controls,footer{display:none}
+ .wrap{display:block}main{padding:0}
+ section.group{border:0;border-top:1px solid #999;border-radius:0;padding:6px 0;break-inside:auto}
+ .change{break-inside:avoid}
+ .kind{background:#fff!important;color:#000;border:1px solid #000}
+ del{color:#000;background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ ins{color:#000;background:#fff;border-bottom:2px solid #000}
+}
 """
 
 
@@ -47,6 +94,11 @@ def words(ops: list[Op]) -> str:
         else:
             out.append(escape(text))
     return "".join(out)
+
+
+def _side(ops: list[Op], keep: str) -> str:
+    """One side of a word diff: the kept text with that side's edits marked."""
+    return words([(op, text) for op, text in ops if op in ("=", keep)])
 
 
 def _body(change: Change) -> str:
@@ -66,44 +118,101 @@ def _body(change: Change) -> str:
     return f"<del>{escape(change.old or '')}</del>"
 
 
-def _change(change: Change) -> str:
-    """One change as a block of HTML."""
+def _columns(change: Change) -> str:
+    """Old and new side by side, each with its own edits marked."""
+    if change.words is not None:
+        ops = shown(change.words, whole=True)
+        old, new = _side(ops, "-").strip(), _side(ops, "+").strip()
+    else:
+        old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")
+        new = f"<ins>{escape(change.new)}</ins>" if change.new is not None and change.kind != "moved" else escape(change.new or "")
+    empty = '<span class="empty">(none)</span>'
+    return (f'<div class="side"><div class="old"><span class="label">old</span>{old or empty}</div>'
+            f'<div class="new"><span class="label">new</span>{new or empty}</div></div>')
+
+
+def _change(change: Change, hidden: bool) -> str:
+    """One change as a block of HTML (its kind as a class, for the filters)."""
     meta = notes(change)
+    if hidden:
+        meta = [m for m in meta if m != kinds_note(change)] + [f"hidden: {kinds_note(change)}"]
     note = refs_note(change)
-    css = "change fmt" if change.formatting_only else "change"
+    at = location(change)
+    css = f"change c-{change.kind}" + (" hidden" if hidden else "")
     return (
         f'<div class="{css}"><span class="kind k-{escape(change.kind)}">{escape(change_title(change))}</span>'
-        + (f'<span class="meta">{escape("; ".join(meta))}</span> ' if meta else "")
+        + (f'<span class="meta">{escape("; ".join(meta))}</span>' if meta else "")
+        + (f'<span class="where">{escape(at)}</span>' if at else "")
         + (f'<span class="refs">{escape(note)}</span>' if note else "")
-        + f'<div class="text">{_body(change)}</div></div>'
+        + f'<div class="text">{_body(change)}</div>{_columns(change)}</div>'
     )
+
+
+def _summary(result: DiffResult, all_changes: bool) -> str:
+    """The summary block: the sentence, then a table of changes by kind and of words."""
+    summary = result.summary(all_changes)
+    words_ = summary.get("words", {})
+    rows = "".join(f'<tr><td>{kind}</td><td class="n">{summary[kind]}</td></tr>' for kind in CHANGE_KINDS
+                   if summary.get(kind))
+    rows += "".join(f'<tr><td>words {k}</td><td class="n">{v}</td></tr>' for k, v in words_.items())
+    if summary.get("hidden"):
+        rows += f'<tr><td>not shown (no word changed)</td><td class="n">{summary["hidden"]}</td></tr>'
+    return (f'<section class="summary"><p><strong>{escape(report_summary(result, all_changes))}</strong></p>'
+            f'<table><tr><th>changes</th><th>count</th></tr>{rows}</table></section>')
+
+
+def _filter_rules(count: int) -> str:
+    """Style rules for the filters: a kind unticked hides its changes; a section chosen hides the others."""
+    rules = [f"#f-{kind}:not(:checked)~.wrap .c-{kind}{{display:none!important}}" for kind in CHANGE_KINDS]
+    rules += [f"#s-g{n}:checked~.wrap section.group:not(#g{n}){{display:none!important}}" for n in range(1, count + 1)]
+    rules += [f"#s-g{n}:checked~.wrap nav label[for=s-g{n}]{{font-weight:700}}" for n in range(1, count + 1)]
+    for box in [f"f-{kind}" for kind in CHANGE_KINDS] + ["show-hidden", "side-by-side"]:
+        rules.append(f'#{box}:checked~.controls label[for={box}]::before{{content:"☑ "}}')
+        rules.append(f'#{box}:not(:checked)~.controls label[for={box}]::before{{content:"☐ "}}')
+    rules.append("#s-all:checked~.wrap nav label[for=s-all]{font-weight:700}")
+    return "".join(rules)
 
 
 def to_html(result: DiffResult, all_changes: bool = False) -> str:
     """The report as a complete HTML document."""
-    grouped = groups(result.visible(all_changes))
+    visible = result.visible(all_changes)
+    grouped = groups(result.changes)
+    present = {c.kind for c in result.changes}
+    toggles = "".join(f'<input type="checkbox" class="toggle" id="f-{kind}" checked>' for kind in CHANGE_KINDS)
+    toggles += '<input type="checkbox" class="toggle" id="show-hidden"><input type="checkbox" class="toggle" id="side-by-side">'
+    toggles += '<input type="radio" class="toggle" name="section" id="s-all" checked>'
+    toggles += "".join(f'<input type="radio" class="toggle" name="section" id="s-g{n}">' for n in range(1, len(grouped) + 1))
+    controls = (
+        '<div class="controls">Show: '
+        + " ".join(f'<label for="f-{kind}">{kind}</label>' for kind in CHANGE_KINDS if kind in present)
+        + (' <label for="show-hidden">changes that change no word</label>' if len(visible) < len(result.changes) else "")
+        + ' <label for="side-by-side">old and new side by side</label></div>'
+    )
     toc = "".join(
-        f'<li><a href="#g{n}" title="{escape(" › ".join(path))}">{escape(path_text(path[-1:]))}</a>'
-        f' <span class="n">({len(changes)})</span>'
-        + (f'<div class="up">{escape(path_text(path[:-1], 60))}</div>' if len(path) > 1 else "")
+        f'<li class="{"" if any(c in visible for c in changes) else "only-hidden"}"><label for="s-g{n}" title="{escape(" › ".join(path))}">'
+        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 for c in changes if c in visible)})</span></label>'
+        + (f'<div class="up">{escape(path_text(short_path(path)[:-1]))}</div>' if len(path) > 1 else "")
         + "</li>"
         for n, (path, changes) in enumerate(grouped, 1)
     )
     body = "".join(
-        f'<section class="group" id="g{n}"><h2 title="{escape(" › ".join(path))}">'
-        f'{escape(path_text(path))}</h2>'
-        + "".join(_change(c) for c in changes)
+        f'<section class="group{"" if any(c in visible for c in changes) else " only-hidden"}" id="g{n}">'
+        f'<h2 title="{escape(" › ".join(path))}">{escape(path_text(short_path(path)))}</h2>'
+        + "".join(_change(c, c not in visible) for c in changes)
         + "</section>"
         for n, (path, changes) in enumerate(grouped, 1)
     )
-    summary = escape(report_summary(result, all_changes))
+    title = escape(heading(result))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        f"<title>trace diff: {escape(heading(result))}</title><style>{STYLE}</style></head><body>"
-        f"<header><h1>trace diff</h1><p>{escape(heading(result))}</p><p><strong>{summary}</strong></p></header>"
-        f'<div class="wrap"><nav><h2>Changed sections</h2><ol>{toc or "<li>none</li>"}</ol></nav>'
+        f"<title>Changes: {title}</title><style>{STYLE}{_filter_rules(len(grouped))}</style></head><body>"
+        f"<header><h1>Changes between two revisions</h1><p>{title}</p></header>"
+        f"{_summary(result, all_changes)}{toggles}{controls}"
+        f'<div class="wrap"><nav><h2>Changed sections</h2><ol><li><label for="s-all">All sections</label></li>{toc}</ol></nav>'
         f"<main>{body or '<p>No differences.</p>'}</main></div>"
-        "<footer>Generated by actionplan-trace. Deletions are struck through in red, insertions underlined in green.</footer>"
+        "<footer>Deletions are struck through in red, insertions underlined in green. Each change names its place"
+        " in the source: the paragraph of a Word or text file, the page of a PDF.</footer>"
         "</body></html>\n"
     )
+

@@ -1,0 +1,123 @@
+"""The HTML diff report for readers: filters, hidden changes, side-by-side columns, source places,
+and in headless Chromium at 1280 px, at 390 px (a phone) and printed: nothing overflows, the
+contents column is gone in print, the summary page comes first, and every change is visible."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+from lxml import html as lxml_html
+
+from actionplan_trace.diff import DiffResult, compare
+from actionplan_trace.diff.words import readable
+from actionplan_trace.render.diff_html import to_html
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+PDFTOTEXT = shutil.which("pdftotext")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--hide-scrollbars",
+         "--disable-component-update", "--no-first-run"]
+HARNESS = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="page" src="diff.html" style="width:WIDTHpx;height:900px;border:0"></iframe>
+<script>
+document.getElementById('page').onload = function(){
+  var doc = document.getElementById('page').contentDocument;
+  function measure(){
+    var w = doc.documentElement.clientWidth, bad = [], shown = 0;
+    doc.querySelectorAll('body *').forEach(function(e){
+      var r = e.getBoundingClientRect(), s = doc.defaultView.getComputedStyle(e);
+      if (r.width && r.right > w + 1 && s.position !== 'absolute') bad.push(e.tagName + '.' + e.className);
+    });
+    doc.querySelectorAll('.change').forEach(function(e){ if (e.getBoundingClientRect().height) shown++; });
+    return {width: w, scroll: doc.documentElement.scrollWidth, overflowing: bad.slice(0, 5), shown: shown};
+  }
+  var out = {plain: measure()};
+  doc.getElementById('side-by-side').checked = true;
+  doc.getElementById('show-hidden').checked = true;
+  out.side = measure();
+  var pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+};
+</script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def result() -> DiffResult:
+    return compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx")
+
+
+def test_filters_hidden_changes_columns_and_places(result: DiffResult) -> None:
+    page = to_html(result)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script | //link | //img | //iframe | //@src")
+    for kind in ("added", "modified", "renamed"):
+        assert tree.xpath(f"//input[@id='f-{kind}']") and tree.xpath(f"//label[@for='f-{kind}']")
+    groups = tree.xpath("//section[contains(@class, 'group')]")
+    assert len(tree.xpath("//input[@name='section']")) == len(groups) + 1
+    assert all(tree.xpath(f"//nav//label[@for='s-{g.get('id')}']") for g in groups)
+    visible = tree.xpath("//div[contains(@class, 'change') and not(contains(@class, 'hidden'))]")
+    hidden = tree.xpath("//div[contains(@class, 'change') and contains(@class, 'hidden')]")
+    assert len(visible) == len(result.visible()) and len(hidden) == len(result.changes) - len(result.visible())
+    assert all("hidden: numbering only" in h.text_content() for h in hidden)
+    places = [c.xpath(".//span[@class='where']/text()") for c in visible]
+    assert all(p and re.fullmatch(r"paragraph \d+(, table row \d+)?( → paragraph \d+(, table row \d+)?)?", p[0])
+               for p in places), places
+    text = tree.text_content()
+    assert "--all" not in text and "trace diff" not in text and "--" not in text.replace("– ", "")
+    first = next(c for c in result.visible() if c.kind == "modified" and c.words)
+    node = next(v for v in visible if v.xpath(".//div[@class='side']") and "interoperability" in v.text_content())
+    old = node.xpath(".//div[@class='old']")[0].text_content().removeprefix("old")
+    new = node.xpath(".//div[@class='new']")[0].text_content().removeprefix("new")
+    change = next(c for c in result.visible() if c.words and "interoperability" in (c.old or "") and c.kind == "modified")
+    ops = readable(change.words or [])
+    assert old == "".join(t for op, t in ops if op != "+") and new == "".join(t for op, t in ops if op != "-")
+    assert first.at_new and first.at_new in page
+
+
+def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CHROMIUM or "chromium", *FLAGS, f"--user-data-dir={tmp / 'profile'}", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_nothing_overflows_and_every_change_shows(result: DiffResult, width: int, tmp_path: Path) -> None:
+    (tmp_path / "diff.html").write_text(to_html(result), encoding="utf-8")
+    harness = tmp_path / "harness.html"
+    harness.write_text(HARNESS.replace("WIDTH", str(width)), encoding="utf-8")
+    window = f"--window-size={max(width, 500)},1000"  # headless windows are at least 500 px: the frame sets the width
+    dom = _chromium(window, "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                    harness.as_uri(), tmp=tmp_path).stdout
+    found = json.loads(lxml_html.fromstring(dom).xpath("//pre[@id='measure']")[0].text_content())
+    for view in ("plain", "side"):
+        m = found[view]
+        assert m["width"] == width and m["scroll"] <= m["width"], (view, m)
+        assert m["overflowing"] == [], (view, m)
+    assert found["plain"]["shown"] == len(result.visible())
+    assert found["side"]["shown"] == len(result.changes)  # the hidden ones shown by their toggle
+    shot = tmp_path / f"diff-{width}.png"
+    _chromium(window, "--allow-file-access-from-files", "--virtual-time-budget=3000", f"--screenshot={shot}",
+              harness.as_uri(), tmp=tmp_path)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="no headless Chromium or pdftotext")
+def test_print_has_summary_page_first_no_contents_and_every_change(result: DiffResult, tmp_path: Path) -> None:
+    page = tmp_path / "diff.html"
+    page.write_text(to_html(result), encoding="utf-8")
+    pdf = tmp_path / "diff.pdf"
+    _chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), tmp=tmp_path)
+    pages = subprocess.run([PDFTOTEXT or "pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           timeout=60).stdout.split("\f")
+    assert "32 changes" in pages[0] and "modified" in pages[0] and "paragraph 2" not in pages[0]
+    text = " ".join(" ".join(pages[1:]).split())
+    assert "Changed sections" not in text and "CHANGED SECTIONS" not in text and "side by side" not in text
+    assert text.count("paragraph") >= len(result.visible())
+    for title in ("Telecommunication Numbering Resources Management", "International Connectivity",
+                  "Combating counterfeit and combating mobile device theft"):
+        assert title in text
