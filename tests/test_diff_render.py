@@ -117,14 +117,28 @@ def test_text_report_fits_a_given_width_and_never_cuts_when_it_has_room(result: 
     assert to_text(result) == to_text(result, width=None)
 
 
-def test_markdown_strikes_deletions_bolds_insertions_and_escapes(result: DiffResult) -> None:
+def test_markdown_marks_edits_with_del_ins_in_collapsible_sections(result: DiffResult) -> None:
     md = to_markdown(result)
     assert md.startswith("## trace diff: old.txt → new.txt\n")
     assert "**Summary:** 6 changes (1 section, 5 paragraphs, list items or table cells): 1 removed, 3 modified" in md
-    assert "~~•\timplementing projects on public/community broadband access points focusing on ICT services;~~" in md
-    assert "**, by connecting remote areas**" in md
+    assert "<del>•\timplementing projects on public/community broadband access points focusing on ICT services;</del>" in md
+    assert "access<ins>, by connecting remote areas</ins>." in md
     assert r"C&I \*work\* in\_progress" in md
-    assert sum(1 for line in md.splitlines() if line.startswith("### ")) == 4
+    assert "| changes | count |\n| --- | ---: |\n| removed | 1 |\n| modified | 3 |" in md
+    assert "| words inserted | 12 |" in md and "| not shown (no word changed) | 1 |" in md
+    blocks = re.findall(r"<details><summary><b>(.*?)</b> \((\d+) changes?\)</summary>\n\n(.*?)\n\n</details>", md, re.S)
+    assert len(blocks) == 4 == md.count("<details>") == md.count("</details>")
+    assert [int(n) for _, n, _ in blocks] == [len(body.splitlines()) for _, _, body in blocks] == [1, 2, 2, 1]
+    assert blocks[1][0] == ("Objective 2 › Output 2.1 › Implementation framework › Telecommunication/ICT network"
+                            " infrastructure and services › Rural communications")
+
+
+def test_markdown_stays_under_the_comment_limit(result: DiffResult) -> None:
+    whole = to_markdown(result)
+    cut = to_markdown(result, limit=len(whole.split("<details>")[1]) + 2_900)
+    assert len(cut) < len(whole) and cut.count("<details>") == cut.count("</details>") >= 1
+    assert re.search(r"_\d more sections \(\d+ changes\) not shown: a pull-request comment holds at most 65,536"
+                     r" characters\._\n$", cut)
 
 
 def test_html_is_self_contained_with_contents_and_redline(result: DiffResult) -> None:

@@ -1,12 +1,19 @@
-"""The diff as Markdown for a pull-request comment: deletions ~~struck~~, insertions **bold**."""
+"""The diff as Markdown for a pull-request comment: deletions in <del>, insertions in <ins>.
+
+GitHub renders both tags (struck through, underlined) wherever they stand, where `~~` and `**`
+fail next to punctuation ('interoperability**, effective**' is not bold in CommonMark).
+"""
 
 from __future__ import annotations
 
+import html
 import re
 
-from ..diff.changes import Change, DiffResult
+from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.words import Op
-from .diff_common import change_title, shown, groups, heading, moved_from, notes, path_text, refs_note, report_summary
+from .diff_common import (
+    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, short_path, shown,
+)
 
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -16,13 +23,13 @@ def escape(text: str) -> str:
     return SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
 
 
-def _wrap(text: str, mark: str) -> str:
-    """`mark`…`mark` around the non-blank core of `text`, keeping its outer white space outside."""
+def _wrap(text: str, tag: str) -> str:
+    """`<tag>`…`</tag>` around the non-blank core of `text`, keeping its outer white space outside."""
     core = text.strip()
     if not core:
         return " "
     start = text.index(core[0])
-    return f"{text[:start]}{mark}{escape(core)}{mark}{text[start + len(core):]}"
+    return f"{text[:start]}<{tag}>{escape(core)}</{tag}>{text[start + len(core):]}"
 
 
 def words(ops: list[Op]) -> str:
@@ -30,9 +37,9 @@ def words(ops: list[Op]) -> str:
     out = []
     for op, text in ops:
         if op == "-":
-            out.append(_wrap(text, "~~"))
+            out.append(_wrap(text, "del"))
         elif op == "+":
-            out.append(_wrap(text, "**"))
+            out.append(_wrap(text, "ins"))
         else:
             out.append(escape(text))
     return "".join(out)
@@ -42,13 +49,15 @@ def _change(change: Change) -> str:
     """One change as a Markdown list item."""
     label = f"**{change_title(change)}**"
     said = notes(change)
+    if location(change):
+        said.append(location(change))
     ref = refs_note(change)
     if ref:
         said.append(f"`{ref}`")
     if said:
         label += f" ({'; '.join(said)})"
     if change.kind == "renumbered":
-        body = f"~~{escape(change.old or '')}~~ → **{escape(change.new or '')}**"
+        body = f"{_wrap(change.old or '', 'del')} → {_wrap(change.new or '', 'ins')}"
     elif change.kind == "moved" and change.target == "section":
         body = escape(moved_from(change))
     elif change.kind == "moved":
@@ -57,16 +66,48 @@ def _change(change: Change) -> str:
     elif change.words is not None:
         body = words(shown(change.words, whole=change.kind == "renamed"))
     elif change.new is not None:
-        body = _wrap(change.new, "**")
+        body = _wrap(change.new, "ins")
     else:
-        body = _wrap(change.old or "", "~~")
+        body = _wrap(change.old or "", "del")
     return f"- {label}: {body}"
 
 
-def to_markdown(result: DiffResult, all_changes: bool = False) -> str:
-    """The report as Markdown: a title, the summary, then one heading per section path."""
-    lines = [f"## trace diff: {escape(heading(result))}", "", f"**Summary:** {report_summary(result, all_changes)}"]
-    for path, changes in groups(result.visible(all_changes)):
-        lines += ["", f"### {escape(path_text(path))}", ""]
-        lines += [_change(c) for c in changes]
-    return "\n".join(lines) + "\n"
+COMMENT_LIMIT = 65_536  # characters GitHub accepts in one pull-request comment
+ROOM = 2_000  # kept free for the closing note
+
+
+def _table(result: DiffResult, all_changes: bool) -> list[str]:
+    """The summary as a Markdown table: changes by kind, words, and what is not shown."""
+    summary = result.summary(all_changes)
+    rows = [(kind, summary[kind]) for kind in CHANGE_KINDS if summary.get(kind)]
+    rows += [(f"words {k}", v) for k, v in (summary.get("words") or {}).items()]
+    if summary.get("hidden"):
+        rows.append(("not shown (no word changed)", summary["hidden"]))
+    return ["| changes | count |", "| --- | ---: |"] + [f"| {name} | {n} |" for name, n in rows]
+
+
+def _group(path: list[str], changes: list[Change]) -> str:
+    """One section's changes, collapsible: the path as the summary line, the changes inside."""
+    count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+    head = f"<details><summary><b>{html.escape(path_text(short_path(path)))}</b> ({count})</summary>"
+    return "\n".join([head, ""] + [_change(c) for c in changes] + ["", "</details>"])
+
+
+def to_markdown(result: DiffResult, all_changes: bool = False, limit: int = COMMENT_LIMIT) -> str:
+    """The report as Markdown for a pull-request comment: a title, the summary and its table, then
+    one collapsible block per section; blocks that would pass GitHub's comment limit are left out
+    and counted in a closing note."""
+    lines = [f"## trace diff: {escape(heading(result))}", "", f"**Summary:** {report_summary(result, all_changes)}", ""]
+    lines += _table(result, all_changes)
+    out = "\n".join(lines) + "\n"
+    grouped = groups(result.visible(all_changes))
+    for n, (path, changes) in enumerate(grouped):
+        block = "\n" + _group(path, changes) + "\n"
+        if len(out) + len(block) > limit - ROOM:
+            rest = grouped[n:]
+            left = sum(len(c) for _, c in rest)
+            out += (f"\n_{len(rest)} more section{'s' if len(rest) != 1 else ''} ({left} change{'s' if left != 1 else ''})"
+                    " not shown: a pull-request comment holds at most 65,536 characters._\n")
+            break
+        out += block
+    return out
