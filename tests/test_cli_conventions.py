@@ -83,7 +83,8 @@ def test_ignore_switches_reach_every_format(tmp_path) -> None:  # type: ignore[n
     data = json.loads(run("diff", old, new, "--ignore-case", "-f", "json")[1])
     assert data["changes"] == [] and data["summary"]["hidden_by"] == {"case": 1}
     assert "Technology" not in run("diff", old, new, "--ignore-case", "-f", "md")[1].split("**Summary:**")[1]
-    assert "<ins>" not in run("diff", old, new, "--ignore-case", "-f", "html")[1]
+    page = run("diff", old, new, "--ignore-case", "-f", "html")[1]
+    assert page.count('class="change') == page.count('class="change c-modified hidden"') == 1  # behind its toggle
     assert run("diff", old, new, "--ignore-case", "--all")[0] == 1
     old, new = _pair(tmp_path, PLAN, PLAN.replace("quality of life.", "quality of life!"))
     code, text = run("diff", old, new)
