@@ -210,6 +210,7 @@ def graph(
     format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
     who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
     family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
+    matrix: Optional[str] = typer.Option(None, "--matrix", metavar="MATRIX", help="With -f csv: a Strategic Plan matrix instead, outputs-objectives or objectives-goals (X per link)."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
@@ -224,6 +225,7 @@ def graph(
     from .refs import build_graph, family_of, stream_reports
     from .refs import who_cites as citing
     from .refs.ids import FAMILIES
+    from .refs.matrix import check_matrix, matrix_rows
     from .render import graph as render
 
     def run() -> int:
@@ -235,8 +237,13 @@ def graph(
                 raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
             if format is not None and format.value not in ("json", "csv"):
                 raise UsageError(f"--who-cites writes lines (default), json or csv, not {format.value}")
+        if matrix is not None:
+            check_matrix(matrix, format.value if format is not None else None)
         reg, pairs = stream_reports(files, profile, registry, check_override(edition))
         built = build_graph(pairs, reg)
+        if matrix is not None:
+            write_output(render.matrix_csv(matrix_rows(built, matrix)), output, [*files, *registry])
+            return 0
         if who_cites is not None:
             fmt = format.value if format is not None else "table"
             write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output, [*files, *registry])
@@ -244,6 +251,42 @@ def graph(
         families = tuple(family) or ("sdg", "sdg-target", "wsis")
         write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output,
                      [*files, *registry])
+        return 0
+
+    guarded(run)
+
+
+class ChainFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+@app.command(cls=Command, epilog=epilog("chain"))
+def chain(
+    ref_id: str = typer.Argument(..., metavar="ID", help="A canonical id: PP-RES-139, ITU-D-OBJ-2@SP-2012-2015, ITU-D-OUTPUT-2.2 (the edition may be left out when only one is loaded)."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join."),
+    format: ChainFormat = typer.Option(ChainFormat.text, "--format", "-f", metavar="FORMAT", help="text (a tree), json or md."),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
+    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to (repeatable, one per series; default: read from each file)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+) -> None:
+    """Everything upstream and downstream of one entity across the files.
+
+    What it serves (objective, goal), what serves or cites it (outputs), and what the reports say
+    about it (status entries with their revision, target status).
+    """
+    from .editions import check_override
+    from .refs import build_graph, stream_reports
+    from .refs.chain import chain as chain_of
+    from .render.chain import render_chain
+
+    def run() -> int:
+        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
+        data = chain_of(build_graph(pairs, reg), ref_id, reg)
+        width = stdout.width if output is None else 100
+        write_output(render_chain(data, format.value, width), output, [*files, *registry])
         return 0
 
     guarded(run)

@@ -31,6 +31,12 @@ EXAMPLES = {
         ("trace graph plan.docx roadmaps.pdf -f dot -o refs.dot", "then: dot -Tsvg refs.dot -o refs.svg"),
         ("trace graph plan.docx --who-cites WSIS-C5", "sections that cite a WSIS action line"),
         ("trace graph plan.docx roadmaps.pdf -f csv --family wsis", "coverage matrix of WSIS lines"),
+        ("trace graph strategic-plan.docx -f csv --matrix outputs-objectives", "the plan's X matrix back out"),
+    ],
+    "chain": [
+        ("trace chain ITU-D-OBJ-2@SP-2012-2015 strategic-plan.docx", "outputs serving an objective, its goal"),
+        ("trace chain PP-RES-139 plan.docx report.pdf", "outputs citing a resolution, its status entry"),
+        ("trace chain ITU-D-OUTPUT-2.2 plan.docx report.docx -f md", "an output's objective, resolutions, SDGs"),
     ],
     "validate": [
         ("trace validate contribution.docx --against action-plan.docx", "proposals against the plan"),

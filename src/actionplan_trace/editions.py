@@ -10,6 +10,7 @@ read from its own text; `--edition` overrides it; what the text does not settle 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -137,27 +138,29 @@ def detect(
 ) -> DocEditions:
     """The editions a document's paragraphs (in order, tables left out) settle, per series."""
     table = table or load_editions()
-    front: dict[str, list[str]] = {}
+    paragraphs = list(texts)
+    joined = "\n".join(paragraphs)
+    starts, at = [], 0
+    for text in paragraphs:
+        starts.append(at)
+        at += len(text) + 1
+    front: dict[str, list[tuple[int, str]]] = {}
     counts: dict[str, dict[str, int]] = {}
-    for i, text in enumerate(texts):
-        for edition in table.editions:
-            n_title = sum(1 for p in edition.title if p.search(text))
-            n = n_title + sum(1 for p in edition.mention if p.search(text))
-            if not n:
-                continue
-            per = counts.setdefault(edition.series, {})
-            per[edition.code] = per.get(edition.code, 0) + n
-            if n_title and i < table.front:
-                hits = front.setdefault(edition.series, [])
-                if edition.code not in hits:
-                    hits.append(edition.code)
+    for edition in table.editions:
+        for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
+            for m in pattern.finditer(joined):
+                per = counts.setdefault(edition.series, {})
+                per[edition.code] = per.get(edition.code, 0) + 1
+                index = bisect.bisect_right(starts, m.start()) - 1
+                if is_title and index < table.front:
+                    front.setdefault(edition.series, []).append((m.start(), edition.code))
     settled: dict[str, str] = {}
     unsettled: dict[str, str] = {}
     for series in table.series:
         if override and series in override:
             settled[series] = override[series]
         elif front.get(series):
-            settled[series] = front[series][0]
+            settled[series] = min(front[series])[1]
         elif counts.get(series):
             ranked = sorted(counts[series].items(), key=lambda kv: -kv[1])
             if len(ranked) == 1 or ranked[0][1] >= table.ratio * ranked[1][1]:

@@ -72,7 +72,10 @@ class MatrixTable:
 def matrix_rows(graph: "Graph", name: str) -> MatrixTable:
     """The `name` matrix (outputs-objectives, objectives-goals) of every file in `graph`."""
     edges = [e for e in graph.edges.values() if any(p.get(MATRIX) == name for p in e.provenance)]
-    columns = sorted({e.target for e in edges}, key=natural_key)
+    groups: dict[str, int] = {}
+    for edge in edges:
+        groups.setdefault(_group(edge.target), len(groups))
+    columns = sorted({e.target for e in edges}, key=lambda t: (groups[_group(t)], natural_key(t)))
     order: dict[str, int] = {}
     rows: list[tuple[str, str, str]] = []
     cells: set[tuple[int, str]] = set()
@@ -83,6 +86,24 @@ def matrix_rows(graph: "Graph", name: str) -> MatrixTable:
             rows.append((node.source or "", node.section or "", node.entity or node.label))
         cells.add((order[edge.source], edge.target))
     return MatrixTable(name, columns, rows, cells)
+
+
+def _group(ref_id: str) -> str:
+    """The column group of a target (ITU-R-OBJ-3@SP-2012-2015 -> ITU-R-OBJ@SP-2012-2015): columns
+    keep the document's order of sectors and are numbered within each."""
+    return re.sub(r"-\d+(?:\.\w+)?(?=@|$)", "", ref_id)
+
+
+def check_matrix(name: str, fmt: str | None) -> None:
+    """`--matrix NAME` needs a known matrix and the csv format."""
+    from ..errors import UsageError
+    from .resolve import load_rules
+
+    known = load_rules().matrices
+    if name not in known:
+        raise UsageError(f"unknown matrix {name!r} (one of {', '.join(known)})")
+    if fmt not in (None, "csv"):
+        raise UsageError(f"--matrix writes csv, not {fmt}")
 
 
 def provenance(mark: Mark, source: str) -> dict[str, Any]:

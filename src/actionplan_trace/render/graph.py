@@ -12,6 +12,7 @@ from lxml import etree
 
 from ..errors import UsageError
 from ..refs.graph import Coverage, Graph, coverage
+from ..refs.matrix import MatrixTable
 from ..refs.registry import Registry
 from .terminal import printable
 from .xmltext import xml_text
@@ -115,6 +116,17 @@ def coverage_csv(cov: Coverage, registry: Registry | None = None) -> str:
     writer.writerow(["gap", "id", "title"])
     for ref_id in cov.gaps:
         writer.writerow(["gap", ref_id, (registry.title(ref_id) if registry else None) or ""])
+    return out.getvalue()
+
+
+def matrix_csv(table: MatrixTable) -> str:
+    """A Strategic Plan matrix as the document writes it: one row per output (or objective), one
+    column per objective (or goal), X where the plan links them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["source", "section", "row", *table.columns])
+    for i, (source, section, label) in enumerate(table.rows):
+        writer.writerow([source, section, label, *("X" if (i, c) in table.cells else "" for c in table.columns)])
     return out.getvalue()
 
 

@@ -1,0 +1,85 @@
+"""`trace chain` and `trace graph --format csv --matrix` as a user runs them: the plan's own
+outputs x objectives tables come back out of the graph as they are written in the Word file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import docx
+
+from conftest import run_cli
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SECTORS = ("ITU-R", "ITU-T", "ITU-D", "GS")
+
+
+def word_matrices(path: Path) -> set[tuple[str, tuple[str, ...]]]:
+    """(output name, objective ids marked X) for every row of the Word file's Tables 4.1-7.1."""
+    out = set()
+    tables = [t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text.strip().lower().endswith("outputs")]
+    assert len(tables) == 4
+    for sector, table in zip(SECTORS, tables):
+        header = [c.text.strip() for c in table.rows[0].cells]
+        for row in table.rows[1:]:
+            marked = tuple(f"{sector}-OBJ-{header[k].split()[-1]}@SP-2012-2015"
+                           for k, cell in enumerate(row.cells) if cell.text.strip() == "X")
+            out.add((row.cells[0].text.split("\n")[0].strip(), marked))
+    return out
+
+
+def test_the_outputs_objectives_matrix_round_trips_through_csv() -> None:
+    path = CORPUS / "strategic-plan-2012.docx"
+    result = run_cli("graph", str(path), "--format", "csv", "--matrix", "outputs-objectives")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    header = rows[0]
+    assert header[:3] == ["source", "section", "row"] and header[3] == "ITU-R-OBJ-1@SP-2012-2015"
+    assert header[-1] == "GS-OBJ-6@SP-2012-2015" and len(header) == 3 + 21
+    ours = {(r[2], tuple(header[k] for k, v in enumerate(r) if k >= 3 and v == "X")) for r in rows[1:]}
+    assert len(rows) - 1 == 80
+    assert ours == word_matrices(path)
+
+
+def test_the_objectives_goals_matrix_has_one_x_per_objective() -> None:
+    result = run_cli("graph", str(CORPUS / "strategic-plan-2012-bold.docx"), "-f", "csv", "--matrix", "objectives-goals")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][3:] == [f"{s}-GOAL@SP-2012-2015" for s in SECTORS]
+    assert len(rows) == 22
+    for row in rows[1:]:
+        [goal] = [rows[0][k] for k, v in enumerate(row) if v == "X"]
+        assert goal.split("-GOAL")[0] == row[2].split("-OBJ-")[0]
+
+
+def test_matrix_needs_csv_and_a_known_name() -> None:
+    path = str(CORPUS / "strategic-plan-2024.docx")
+    bad = run_cli("graph", path, "--matrix", "outputs-goals")
+    assert bad.returncode == 2 and "unknown matrix 'outputs-goals'" in bad.stderr and not bad.stdout
+    wrong = run_cli("graph", path, "-f", "dot", "--matrix", "outputs-objectives")
+    assert wrong.returncode == 2 and "--matrix writes csv" in wrong.stderr
+
+
+def test_chain_json_of_an_objective() -> None:
+    result = run_cli("chain", "ITU-D-OBJ-2", str(CORPUS / "strategic-plan-2012.pdf"), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "actionplan-trace/chain/1" and data["id"] == "ITU-D-OBJ-2@SP-2012-2015"
+    assert [s["id"] for s in data["serves"]] == ["ITU-D-GOAL@SP-2012-2015"]
+    assert "Symposia and seminars" in {s["title"] for s in data["served_by"]}
+
+
+def test_chain_text_markdown_and_bad_ids() -> None:
+    path = str(CORPUS / "strategic-plan-2024.docx")
+    text = run_cli("chain", "ITU-D-OBJ-3@SP-2024-2027", path)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("ITU-D-OBJ-3@SP-2024-2027")
+    assert "Policy and regulatory guidance" in text.stdout and "served or cited by (2)" in text.stdout
+    md = run_cli("chain", "ITU-D-OBJ-3@SP-2024-2027", path, "-f", "md")
+    assert md.stdout.startswith("## `ITU-D-OBJ-3@SP-2024-2027`") and "### Served or cited by" in md.stdout
+    missing = run_cli("chain", "ITU-D-OBJ-9", path)
+    assert missing.returncode == 2 and missing.stderr.strip() == "trace: ITU-D-OBJ-9 is not in the given files"
+    nonsense = run_cli("chain", "Objective-2", path)
+    assert nonsense.returncode == 2 and "not a canonical id" in nonsense.stderr and not nonsense.stdout
