@@ -188,3 +188,31 @@ def test_seed_004_markdown_report_in_a_txt_file():
     assert not [b.text for s in doc.sections for b in s.blocks if re.search(r"\*\*|\]\(|</?(?:p|b|ul|li)>", b.text)]
     titles = [s.title for s in doc.sections]
     assert "Summary" in titles and "Target 1.1: Households with Internet access" in titles
+
+
+LONG_BODY = (
+    "A continuing challenge facing the Union is to remain a pre-eminent intergovernmental organization where "
+    "Member States, Sector Members and Associates work together to enable the growth and sustained development "
+    "of telecommunication networks and services, which will require new working methods."
+)
+
+
+def test_hard_wrapped_text_without_blank_lines(tmp_path):
+    """pdftotext-like output: lines cut at the page measure, no blank line between paragraphs,
+    wrapped clause titles, bullets as Symbol private-use characters."""
+    import textwrap
+
+    out: list[str] = ["ANNEX TO RESOLUTION 71 (Rev.", "Guadalajara, 2010)"]
+    for number, title, body in CLAUSES:
+        out += textwrap.wrap(f"{number} {title}", 62)
+        for paragraph in body + [LONG_BODY]:
+            out += textwrap.wrap(paragraph, 74)
+        out.append("\uf0b7 To promote and foster cooperation among Member States, Sector Members and")
+        out.append("Associates in decision-making on standardization matters.")
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    doc = load(path, profile="generic")
+    assert _tree(doc) == EXPECTED_TREE
+    bodies = [b.text for s in doc.sections for b in s.blocks]
+    assert bodies.count(LONG_BODY) == len(CLAUSES)
+    assert sum(b.type == "list-item" and b.label == "•" for s in doc.sections for b in s.blocks) == len(CLAUSES)

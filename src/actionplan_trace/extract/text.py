@@ -2,7 +2,9 @@
 
 Plain text follows what writers produce: Word's "save as plain text" (one paragraph per line,
 bullets as leading glyphs, tables as tab-led cells), pandoc's plain writer (blank lines between
-paragraphs, lines wrapped at 72 columns, grid and dashed tables) and tab-separated exports.
+paragraphs, lines wrapped at 72 columns, grid and dashed tables), PDF-to-text tools (lines cut at
+the page measure with no blank line between paragraphs: paragraph ends are read from short lines,
+sentence ends, clause numbers and wrapped numbered titles) and tab-separated exports.
 Markdown is recognised by its content, whatever the file's extension (`#` headings, setext
 underlines, `**bold**` lines, links, pipe tables, backslash escapes): its inline marks never
 reach the text, a bold-only line is kept as a bold hint and headings as heading blocks. In plain
@@ -22,7 +24,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
-from ..text_patterns import SPACED_BULLET
+from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only
 from .text_tables import GRID_RULE, dash_table, grid_table, pipe_table, tab_led_table, tsv_table
@@ -38,6 +40,20 @@ RULE_LINE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
+CLAUSE_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
+SENTENCE_END = re.compile(r"[.;:!?]$")
+TITLE_OPEN_END = re.compile(r"(?:[.;,!?]|\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which))$")
+# A wrapped line shorter than this share of the measure (with the next word) ended its paragraph.
+EARLY_END = 0.8
+# A line ending a sentence this far short of the measure, before a capital, ended its paragraph.
+SENTENCE_LINE_END = 0.9
+# Hard-wrapped text with fewer blank lines than this share of its lines (pdftotext) does not
+# mark every paragraph end: the reader then looks for ends in the lines themselves.
+DENSE_BLANKS = 0.2
+TITLE_WORDS = 20
+WRAP_MAX = 100
+# Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
+PUA_LEAD = re.compile(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
 NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
 MD_SIGNALS = (
     re.compile(r"^ {0,3}#{1,6}\s+\S"),
@@ -72,16 +88,32 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def is_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped paragraphs (pandoc's default 72 columns): blank-line separated, lines of
-    similar bounded length that run on into the next line."""
+    """Hard-wrapped paragraphs (pandoc's 72 columns, pdftotext's page measure): lines of a
+    bounded length that run on into the next line, either blank-line separated or filling a
+    measure of at least 50 characters and often breaking mid-sentence (a lower-case line after
+    an unpunctuated one) — which one-line-per-paragraph text never does."""
     body = [l for l in lines if l.strip() and not l.lstrip().startswith(("|", "+"))]
     if len(body) < 6:
         return False
     blank = sum(1 for l in lines if not l.strip())
     lengths = sorted(len(l.rstrip()) for l in body)
-    p95 = lengths[int(len(lengths) * 0.95) - 1]
+    p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
     runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and len(a.rstrip()) >= 50)
-    return blank >= 0.1 * len(lines) and p95 <= 80 and runs >= 3
+    if p95 > WRAP_MAX or runs < 3:
+        return False
+    if blank >= 0.1 * len(lines) and p95 <= 80:
+        return True
+    mid_sentence = sum(
+        1 for a, b in zip(lines, lines[1:])
+        if len(a.rstrip()) >= 50 and not SENTENCE_END.search(a.rstrip()) and b.strip()[:1].islower()
+    )
+    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The measure of hard-wrapped text: the length most full lines reach (90th percentile)."""
+    lengths = sorted(len(l.rstrip()) for l in lines if l.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
 @dataclass
@@ -91,6 +123,8 @@ class _Reader:
     lines: list[str]
     markdown: bool
     wrapped: bool
+    width: int = 0
+    dense: bool = False
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
 
@@ -113,9 +147,42 @@ class _Reader:
             while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
                 if j + 1 < len(self.lines) and SETEXT.match(self.lines[j + 1]):
                     break
+                if self.dense and self.new_paragraph(j, " ".join(parts)):
+                    break
                 parts.append(self.lines[j].strip())
                 j += 1
         return " ".join(p.rstrip("\\").strip() for p in parts), j
+
+    def new_paragraph(self, j: int, so_far: str) -> bool:
+        """In hard-wrapped text without blank lines between paragraphs (pdftotext), a line opens
+        a paragraph when the line above ended early — this line's first word would have fitted
+        on it, or it ended a sentence short of the measure — and it starts with a capital or a
+        number; when it opens with a clause number
+        after a sentence end; or when the lines so far make a numbered title (at most
+        `TITLE_WORDS`, unpunctuated, not ending on a connecting word) and this line starts with a
+        capital.
+        An indented line under a list item always goes on with it; a short unpunctuated line
+        under a numbered title, before a capital, is the title's wrapped end."""
+        prev, line = self.lines[j - 1], self.lines[j]
+        text, above = line.strip(), prev.rstrip()
+        if line[:1].isspace() and LIST_START.match(prev):
+            return False
+        starts_high = text[0].isupper() or text[0].isdigit()
+        early = len(above) + 1 + len(text.split()[0]) < EARLY_END * self.width
+        if CLAUSE_START.match(text) and (early or SENTENCE_END.search(above)):
+            return True
+        titled = CLAUSE_START.match(so_far) and len(so_far.split()) <= TITLE_WORDS
+        if titled and starts_high and not TITLE_OPEN_END.search(above):
+            return not self.title_tail(j)
+        ended = SENTENCE_END.search(above) and len(above) < SENTENCE_LINE_END * self.width
+        return bool(early or ended) and starts_high
+
+    def title_tail(self, j: int) -> bool:
+        """Whether line j ends a wrapped title: short, unpunctuated, a capital or the end after it."""
+        text = self.lines[j].strip()
+        after = self.lines[j + 1].strip() if j + 1 < len(self.lines) else ""
+        short = len(text) < EARLY_END * self.width
+        return short and not SENTENCE_END.search(text) and (not after or after[0].isupper() or after[0].isdigit())
 
     def setext_at(self, i: int) -> bool:
         return bool(SETEXT.match(self.lines[i])) and len(self.lines[i].strip()) >= 3
@@ -305,8 +372,10 @@ def read_text(path: Path, source: Source, data: bytes | str) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))
-    lines = text.splitlines()
+    lines = [PUA_LEAD.sub(lambda m: m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000), l) for l in text.splitlines()]
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)
-    reader = _Reader(lines, markdown, wrapped=not markdown and is_wrapped(lines))
+    wrapped = not markdown and is_wrapped(lines)
+    dense = wrapped and sum(1 for l in lines if not l.strip()) < DENSE_BLANKS * sum(1 for l in lines if l.strip())
+    reader = _Reader(lines, markdown, wrapped, width=wrap_width(lines) if wrapped else 0, dense=dense)
     reader.run()
     return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
