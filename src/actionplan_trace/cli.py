@@ -13,7 +13,7 @@ import warnings
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, cast
 
 import typer
 
@@ -21,7 +21,9 @@ from . import __version__, load
 from .cli_help import Command, Group, epilog
 from .errors import TraceError, UsageError
 from .output import encode, write_atomic
-from .render.terminal import SafeConsole
+
+if TYPE_CHECKING:
+    from .render.terminal import SafeConsole
 
 app = typer.Typer(
     name="trace",
@@ -33,7 +35,25 @@ app = typer.Typer(
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-stdout = SafeConsole(highlight=False, soft_wrap=False)
+
+
+class LazyConsole:
+    """The stdout console, made on first use: a command that prints nothing through Rich (JSON,
+    Markdown, -o) never imports it, which keeps start-up short."""
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+        self.console: SafeConsole | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.console is None:
+            from .render.terminal import SafeConsole
+
+            self.console = SafeConsole(**self.options)
+        return getattr(self.console, name)
+
+
+stdout = cast("SafeConsole", LazyConsole(highlight=False, soft_wrap=False))
 
 
 class View(str, Enum):
@@ -97,7 +117,7 @@ def _quiet_stdout() -> None:
 
 def version_callback(value: bool) -> None:
     if value:
-        stdout.print(f"actionplan-trace {__version__}")
+        sys.stdout.write(f"actionplan-trace {__version__}\n")
         raise typer.Exit()
 
 
@@ -150,6 +170,8 @@ def extract(
         elif format is ExtractFormat.md:
             write_output(render.to_markdown(doc), output, [file])
         elif output is not None:
+            from .render.terminal import SafeConsole
+
             console = SafeConsole(record=True, width=160, file=io.StringIO())
             console.print(render.to_tree(doc))
             write_output(console.export_text(), output, [file])
@@ -430,6 +452,8 @@ def _ignore_option(kind: str, default: bool) -> bool:
 
 def _console(color: Color) -> SafeConsole:
     """The stdout console for --color: auto (a terminal, unless NO_COLOR is set), always or never."""
+    from .render.terminal import SafeConsole
+
     if color is Color.always:
         return SafeConsole(highlight=False, soft_wrap=False, force_terminal=True)
     if color is Color.never:

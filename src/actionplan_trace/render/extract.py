@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-
-from rich.markup import escape
-from rich.tree import Tree
+from typing import TYPE_CHECKING
 
 from ..model import Document, Section
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 FORMATS = ("tree", "json", "md")
 
@@ -18,6 +19,8 @@ def to_json(doc: Document) -> str:
 
 
 def _label(section: Section) -> str:
+    from rich.markup import escape
+
     number = f" {section.number}" if section.number else ""
     short = section.title if len(section.title) <= 90 else section.title[:87].rstrip() + "…"
     title = escape(short) if section.title else "[dim](untitled)[/dim]"
@@ -26,6 +29,9 @@ def _label(section: Section) -> str:
 
 def to_tree(doc: Document) -> Tree:
     """A Rich tree of the sections (not their text), headed by source and profile."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
     root = Tree(f"[bold]{escape(doc.source.path)}[/bold] [dim]format={doc.source.format} profile={doc.source.profile} view={doc.source.view}[/dim]")
     nodes: dict[str, Tree] = {}
     for section in doc.sections:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-
-from rich.console import Group
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..model import Loc
 from ..refs.types import Finding, Reference, RefReport
 from .jsonrows import dumps_rows
 from .terminal import printable
+
+if TYPE_CHECKING:
+    from rich.console import Group
 
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = (
@@ -43,6 +44,9 @@ def to_csv(report: RefReport) -> str:
 
 def to_table(report: RefReport) -> Group:
     """Rich tables: references (id, family, revision, text, where), then findings."""
+    from rich.console import Group
+    from rich.table import Table
+
     refs = Table(title=f"{len(report.refs)} references", show_lines=False, expand=False)
     for name in ("id", "family", "rev", "text", "source", "section", "loc"):
         refs.add_column(name, overflow="fold")
