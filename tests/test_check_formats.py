@@ -114,7 +114,7 @@ def test_github_annotations(outputs) -> None:
 def test_json_check_schema(outputs) -> None:
     code, text = outputs["json"]
     data = json.loads(text)
-    assert data["schema"] == "actionplan-trace/check/1"
+    assert data["schema"] == "actionplan-trace/check/2"
     assert data["summary"]["failed"] is True and data["summary"]["files"] == 4
     finding = data["findings"][0]
     assert {"code", "severity", "message", "source", "section", "loc", "fingerprint", "baseline"} <= set(finding)

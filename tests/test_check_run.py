@@ -215,3 +215,26 @@ def test_no_cache_writes_nothing(tmp_path) -> None:
     assert not (tmp_path / ".trace-cache").exists()
     assert run_cli("check", "a.txt", cwd=tmp_path).returncode == 1
     assert (tmp_path / ".trace-cache").is_dir()
+
+
+def test_readme_and_unsupported_files_are_reported_as_skipped(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    (docs / "README.md").write_text("# About these files\n\nDrafts of the plan, SDG 18 and all.\n", encoding="utf-8")
+    (docs / "plan-2010.doc").write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    (docs / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    done = run_cli("check", "docs", "--no-cache", cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert "docs/README.md: skipped, not a planning document (other-files = \"skip\")" in lines
+    assert "docs/plan-2010.doc: skipped, Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in lines
+    assert "notes.py" not in done.stdout and "SDG-18" not in done.stdout
+    assert lines[-1].startswith("1 file checked") and lines[-1].endswith("; 2 skipped")
+    (tmp_path / "trace.toml").write_text('other-files = "generic"\n', encoding="utf-8")
+    data = json.loads(run_cli("check", "docs", "--no-cache", "-f", "json", cwd=tmp_path).stdout)
+    assert {f["path"]: f["profile"] for f in data["files"]} == {"docs/README.md": "generic", "docs/plan.txt": data["files"][1]["profile"]}
+    assert [s["path"] for s in data["skipped"]] == ["docs/plan-2010.doc"] and data["summary"]["skipped"] == 1
+    assert any(f["source"] == "docs/README.md" and f["ref"] == "SDG-18" for f in data["findings"])
+    named = run_cli("check", "docs/README.md", "--no-cache", "-f", "json", cwd=tmp_path)
+    assert json.loads(named.stdout)["files"][0]["path"] == "docs/README.md"  # named outright: always checked

@@ -1,5 +1,5 @@
 """JSON reports of `trace validate` (schema actionplan-trace/validate/1) and `trace check`
-(schema actionplan-trace/check/1); the contracts are documented in the README."""
+(schema actionplan-trace/check/2); the contracts are documented in the README."""
 
 from __future__ import annotations
 

@@ -74,8 +74,11 @@ def check_text(report: CheckReport) -> str:
     """The check report: one line per new finding (by file, then page/paragraph), then a summary line."""
     new = report.new
     lines = [finding_line(f) for f in sorted(new, key=finding_order)]
+    lines += [f"{s.path}: skipped, {s.reason}" for s in report.skipped]
     cached = sum(1 for f in report.files if f.cached)
     summary = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked ({cached} from cache): {_tally(new)}"
+    if report.skipped:
+        summary += f"; {len(report.skipped)} skipped"
     baselined = len(report.findings) - len(new)
     if baselined:
         summary += f"; {baselined} recorded in the baseline"

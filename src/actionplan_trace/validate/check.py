@@ -29,8 +29,31 @@ from .cache import Cache, file_digest, rules_digest
 from .config import CheckConfig
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
 
-CHECK_SCHEMA = "actionplan-trace/check/1"
+CHECK_SCHEMA = "actionplan-trace/check/2"
 SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": "RTF", ".odt": "OpenDocument",
+               ".wpd": "WordPerfect", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ppt": "PowerPoint",
+               ".pptx": "PowerPoint"}
+
+
+@dataclass
+class Skipped:
+    """A file under a checked folder that was not checked, and why."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass
+class Collected:
+    """The files to check (with the profile forced on some), and the files skipped."""
+
+    files: list[Path]
+    generic: set[Path] = field(default_factory=set)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +84,7 @@ class CheckReport:
     baseline: str | None = None
     inputs: list[Path] = field(default_factory=list)
     record: dict[str, Any] | None = None
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def new(self) -> list[Finding]:
@@ -81,12 +105,14 @@ class CheckReport:
             "baseline": self.baseline,
             "fail_on": self.fail_on,
             "files": [f.to_dict() for f in self.files],
+            "skipped": [s.to_dict() for s in self.skipped],
             "findings": [
                 {**f.to_dict(), "fingerprint": fingerprint(f), "baseline": state}
                 for f, state in zip(self.findings, self.states)
             ],
             "summary": {
                 "files": len(self.files),
+                "skipped": len(self.skipped),
                 "cached": sum(1 for f in self.files if f.cached),
                 **counts(self.new),
                 "baselined": len(self.findings) - len(self.new),
@@ -108,10 +134,19 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
+    """The documents to check (see `collect`)."""
+    return collect(paths, config).files
+
+
+def collect(paths: Iterable[Path], config: CheckConfig) -> Collected:
     """The documents to check: files named outright (always), and the supported files under each
     folder (hidden folders, the cache and Word lock files skipped) that `include` allows and
-    `exclude` does not."""
+    `exclude` does not. Under a folder, files named like `not-plans` (README.md, CHANGELOG.md)
+    are skipped, or checked with the generic profile when `other-files = "generic"`, and document
+    formats trace cannot read (.doc, .rtf, .odt) are listed as skipped."""
     out: list[Path] = []
+    generic: set[Path] = set()
+    skipped: list[Skipped] = []
     cache = config.cache_dir.resolve() if config.cache_dir else None
     for given in paths:
         if not given.exists():
@@ -124,13 +159,22 @@ def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() != cache)
             for name in sorted(names):
                 path = here / name
-                if path.suffix.lower() not in SUFFIXES or name.startswith(("~$", ".")):
+                suffix = path.suffix.lower()
+                if (suffix not in SUFFIXES and suffix not in UNSUPPORTED) or name.startswith(("~$", ".")):
                     continue
                 rel = display_path(path, config.root)
                 if config.include and not _matches(rel, config.include):
                     continue
                 if _matches(rel, config.exclude):
                     continue
+                if suffix in UNSUPPORTED:
+                    skipped.append(Skipped(rel, f"{UNSUPPORTED[suffix]} files ({suffix}) cannot be read: save as .docx or .pdf"))
+                    continue
+                if any(fnmatch.fnmatch(name, p) for p in config.not_plans):
+                    if config.other_files == "skip":
+                        skipped.append(Skipped(rel, "not a planning document (other-files = \"skip\")"))
+                        continue
+                    generic.add(path)
                 out.append(path)
     seen: set[Path] = set()
     unique = []
@@ -139,7 +183,7 @@ def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
         if key not in seen:
             seen.add(key)
             unique.append(path)
-    return unique
+    return Collected(unique, generic, skipped)
 
 
 @lru_cache(maxsize=4)
@@ -150,7 +194,8 @@ def _base_document(path: str, sha256: str) -> Document:
     return load(path)
 
 
-def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None) -> dict[str, Any]:
+def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
+               profile: str | None = None) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile and findings as JSON-ready data."""
     from .. import load
     from .contribution import reference_api, validate_documents
@@ -159,7 +204,7 @@ def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: 
     table = finding_table()
     on = set(enabled)
     try:
-        doc = load(path)
+        doc = load(path, profile=profile)
     except TraceError as exc:
         problem = exc.problem if isinstance(exc, InputError) else str(exc)
         found = [make("CHK004", problem, source=path, table=table)] if "CHK004" in on else []
@@ -239,7 +284,8 @@ def run_check(
             raise InputError(str(config.base), "base document configured in "
                              f"{config.path or 'the configuration'} does not exist")
         base_sha = file_digest(config.base)
-    files = collect_files(paths, config)
+    collected = collect(paths, config)
+    files = collected.files
     cache = Cache(config.cache_dir if use_cache else None, rules_digest(f"{config.digest()}:{base_sha}"))
     results: dict[Path, dict[str, Any]] = {}
     shas: dict[Path, str | None] = {}
@@ -254,7 +300,8 @@ def run_check(
             results[path] = {**hit, "cached": True}
         else:
             todo.append(path)
-    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha), config.jobs,
+    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha, "generic" if p in collected.generic else None),
+                 config.jobs,
                  sys.stderr.isatty() if progress is None else progress)
     for path, data in fresh.items():
         sha = shas[path]
@@ -292,7 +339,7 @@ def run_check(
         raise UsageError("--update-baseline needs --baseline FILE")
     inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
     return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
-                       baseline_name, inputs, record)
+                       baseline_name, inputs, record, collected.skipped)
 
 
 def save_baseline(report: CheckReport) -> bool:

@@ -27,7 +27,10 @@ from ..errors import UsageError
 from ..refs.findings import SEVERITIES, FindingRule
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
-KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules"}
+KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
+OTHER_FILES = ("skip", "generic")
+NOT_PLANS = ["README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "LICENCE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
+             "SECURITY*", "AUTHORS*", "NOTICE*", "HISTORY*"]
 FAIL_ON = ("error", "warning")
 
 
@@ -44,6 +47,8 @@ class CheckConfig:
     fail_on: str = "error"
     cache_dir: Path | None = None
     jobs: int = 2
+    other_files: str = "skip"
+    not_plans: list[str] = field(default_factory=lambda: list(NOT_PLANS))
 
     def enabled(self, code: str) -> bool:
         return self.rules.get(code) != "off"
@@ -66,11 +71,14 @@ class CheckConfig:
             "exclude": list(self.exclude),
             "base": str(self.base) if self.base else None,
             "fail_on": self.fail_on,
+            "other_files": self.other_files,
+            "not_plans": list(self.not_plans),
         }
 
     def digest(self) -> str:
         """A hash of everything in the configuration that changes findings (for the cache key)."""
-        data = {"rules": sorted(self.rules.items()), "base": str(self.base) if self.base else None}
+        data = {"rules": sorted(self.rules.items()), "base": str(self.base) if self.base else None,
+                "other_files": self.other_files}
         return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
 
 
@@ -134,6 +142,9 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
     base = data.get("base")
     if base is not None and not isinstance(base, str):
         raise UsageError(f"{where}: 'base' must be a path")
+    other_files = data.get("other-files", "skip")
+    if other_files not in OTHER_FILES:
+        raise UsageError(f"{where}: 'other-files' must be one of {', '.join(OTHER_FILES)}")
     cache = data.get("cache-dir", ".trace-cache")
     if not isinstance(cache, str):
         raise UsageError(f"{where}: 'cache-dir' must be a path")
@@ -147,6 +158,8 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         fail_on=fail_on,
         cache_dir=root / cache,
         jobs=jobs,
+        other_files=other_files,
+        not_plans=_strings(data.get("not-plans", NOT_PLANS), "not-plans", path or root),
     )
 
 
