@@ -189,9 +189,19 @@ def mark_table(tbl: etree._Element, tag: str, marks: Marks) -> None:
         mark_row(tr, tag, marks)
 
 
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+
 def deleted_copy(el: etree._Element, relink: Relinker) -> etree._Element:
-    """A copy of OLD's `el` fit to sit in NEW: anchors and comments dropped, links re-made."""
+    """A copy of OLD's `el` fit to sit in NEW: anchors, comments, section breaks (NEW keeps its
+    own page setup) and paragraph ids (unique per document) dropped, links re-made."""
     out = copy.deepcopy(el)
+    for sect in list(out.iter(W + "sectPr")):
+        if sect.getparent() is not None and sect.getparent().tag == W_PPR:
+            sect.getparent().remove(sect)
+    for node in out.iter(W_P, W_TR):
+        node.attrib.pop(W14 + "paraId", None)
+        node.attrib.pop(W14 + "textId", None)
     for node in list(out.iter(*NOT_COPIED, W + "commentReference")):
         parent = node.getparent()
         if parent is None:
