@@ -262,3 +262,38 @@ def test_text_box_edits_are_word_edits(tmp_path: Path) -> None:
     assert [t.text for i in box.iter(f"{W}ins") for t in i.iter(f"{W}t")] == ["new"]
     assert reader_words(tmp_path / "r.docx") == reader_words(new)
     assert reader_words(tmp_path / "r.docx", "original") == reader_words(old)
+
+
+def test_deleted_numbered_paragraph_keeps_its_list(tmp_path: Path) -> None:
+    """A deleted paragraph of an OLD list NEW does not define brings its list definition along."""
+    def write(path: Path, items: list[str], numbered: bool) -> Path:
+        document = docx.Document()
+        numbering = document.part.numbering_part.element
+        if numbered:
+            numbering.append(etree.fromstring(
+                f'<w:abstractNum xmlns:w="{W[1:-1]}" w:abstractNumId="77"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'))
+            numbering.append(etree.fromstring(
+                f'<w:num xmlns:w="{W[1:-1]}" w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+        document.add_paragraph("Outputs of the programme:")
+        for item in items:
+            p = document.add_paragraph(item)
+            if numbered:
+                p._p.get_or_add_pPr().append(etree.fromstring(
+                    f'<w:numPr xmlns:w="{W[1:-1]}"><w:ilvl w:val="0"/><w:numId w:val="77"/></w:numPr>'))
+        document.save(path)
+        return path
+
+    old = write(tmp_path / "old.docx", ["Regional forums on spectrum policy", "Guidelines on rural broadband"], True)
+    new = write(tmp_path / "new.docx", ["Guidelines on rural broadband"], False)
+    data, _ = make_redline(old, new, tmp_path / "r.docx", formatting=True)
+    numbering = part(data, "word/numbering.xml")
+    added = [n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") not in {str(k) for k in range(1, 10)}]
+    assert len(added) == 1
+    body = part(data, "word/document.xml")
+    deleted = next(p for p in body.iter(f"{W}p") if "Regional" in "".join(t.text for t in p.iter(f"{W}delText")))
+    assert deleted.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") == added[0].get(f"{W}numId")
+    from actionplan_trace.extract.docx import read_docx
+
+    assert [b.label for b in read_docx(tmp_path / "r.docx", view="original").blocks] == \
+        [b.label for b in read_docx(old).blocks] == [None, "(a)", "(b)"]

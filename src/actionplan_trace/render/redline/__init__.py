@@ -10,6 +10,7 @@ accepted first (a note says so); OLD is read in its accepted view, as the diff r
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -55,6 +56,7 @@ class _Redline:
         self.rels: dict[tuple[str, str], str] = {}
         self.copied_notes: dict[tuple[str, str], str] = {}
         self.next_docpr = 0
+        self.num_map: dict[str, str] = {}
         self.writer = Writer(marks, self._relink, (
             drawing_fingerprint(lambda rid: self._target_bytes(self.old, self.old_main, rid)),
             drawing_fingerprint(lambda rid: self._target_bytes(self.new, self.new_main, rid)),
@@ -131,6 +133,10 @@ class _Redline:
                 self.next_docpr = max(ids + [0]) + 1
             node.set("id", str(self.next_docpr))
             self.next_docpr += 1
+        for num_id in el.iter(W + "numId"):
+            value = num_id.get(W + "val", "0")
+            if value != "0":
+                num_id.set(W + "val", self._numbering(value))
         for node in el.iter():
             for name, value in list(node.attrib.items()):
                 if name.startswith(R):
@@ -141,6 +147,40 @@ class _Redline:
                         node.set(name, new_id)
             if node.tag in (W + "footnoteReference", W + "endnoteReference"):
                 self._copy_note(node)
+
+    def _numbering(self, num_id: str) -> str:
+        """NEW's numId for OLD's list `num_id`: the same id when NEW defines that list the same way,
+        else a copy of OLD's definition added to NEW's numbering part (so labels read as in OLD)."""
+        if num_id in self.num_map:
+            return self.num_map[num_id]
+        self.num_map[num_id] = num_id
+        old_name, new_name = self.old.target(self.old_main, "numbering"), self.new.target(self.new_main, "numbering")
+        old_root = self.old.xml(old_name) if old_name else None
+        new_root = self.new.xml(new_name) if new_name else None
+        old_num, old_abstract = _list(old_root, num_id)
+        if new_root is None or old_num is None or old_abstract is None:
+            return num_id
+        new_num, new_abstract = _list(new_root, num_id)
+        if new_num is not None and new_abstract is not None and _same_list(old_num, old_abstract, new_num, new_abstract):
+            return num_id
+        abstract_ids = [int(a.get(W + "abstractNumId", "0")) for a in new_root.findall(W + "abstractNum")
+                        if a.get(W + "abstractNumId", "").isdigit()]
+        num_ids = [int(n.get(W + "numId", "0")) for n in new_root.findall(W + "num") if n.get(W + "numId", "").isdigit()]
+        abstract = copy.deepcopy(old_abstract)
+        abstract.set(W + "abstractNumId", str(max(abstract_ids + [0]) + 1))
+        for link in abstract.findall(W + "numStyleLink") + abstract.findall(W + "styleLink"):
+            abstract.remove(link)
+        first_num = new_root.find(W + "num")
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            new_root.append(abstract)
+        num = copy.deepcopy(old_num)
+        num.set(W + "numId", str(max(num_ids + [0]) + 1))
+        num.find(W + "abstractNumId").set(W + "val", abstract.get(W + "abstractNumId"))
+        new_root.append(num)
+        self.num_map[num_id] = num.get(W + "numId")
+        return self.num_map[num_id]
 
     def _copy_rel(self, rid: str) -> str | None:
         """NEW's relationship id for OLD's main-part relationship `rid` (copying its target)."""
@@ -233,6 +273,28 @@ class _Redline:
         clone.set(W + "id", new_id)
         mark_story(clone, "del", self.writer.marks, last_mark=False)
         new_root.append(clone)
+
+
+def _list(root: etree._Element | None, num_id: str) -> tuple[etree._Element | None, etree._Element | None]:
+    """The `w:num` with `num_id` in a numbering part and the `w:abstractNum` it uses."""
+    if root is None:
+        return None, None
+    num = next((n for n in root.findall(W + "num") if n.get(W + "numId") == num_id), None)
+    ref = num.find(W + "abstractNumId") if num is not None else None
+    if ref is None:
+        return num, None
+    abstract_id = ref.get(W + "val")
+    return num, next((a for a in root.findall(W + "abstractNum") if a.get(W + "abstractNumId") == abstract_id), None)
+
+
+def _same_list(num_a: etree._Element, abstract_a: etree._Element, num_b: etree._Element,
+               abstract_b: etree._Element) -> bool:
+    """True when two list definitions draw the same labels (levels and overrides equal)."""
+    def key(num: etree._Element, abstract: etree._Element) -> list[bytes]:
+        parts = [etree.tostring(lvl, method="c14n") for lvl in abstract.findall(W + "lvl")]
+        return parts + [etree.tostring(o, method="c14n") for o in num.findall(W + "lvlOverride")]
+
+    return key(num_a, abstract_a) == key(num_b, abstract_b)
 
 
 def _where(item: Item) -> tuple[str | None, int | None]:

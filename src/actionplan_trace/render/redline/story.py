@@ -206,6 +206,7 @@ class Writer:
                 for child in list(old_ppr):
                     if child.tag in PPR_IGNORED:
                         old_ppr.remove(child)
+                self.relink(old_ppr)
                 change.append(old_ppr)
                 place_in_ppr(ensure_ppr(new), change)
 
