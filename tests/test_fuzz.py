@@ -126,3 +126,37 @@ def test_fuzz_text(tmp_path_factory, item: tuple[str, bytes]) -> None:
     suffix, data = item
     path = _write(tmp_path_factory.getbasetemp(), "plan" + suffix, data)
     every_command(path, path.parent)
+
+
+def corrupt_deflate(data: bytes, member: str) -> bytes:
+    """The package with `member`'s compressed bytes overwritten by 0xFF (an invalid deflate block
+    type), sizes and CRC left as they were: reading it raises zlib.error, not BadZipFile."""
+    import io
+    import zipfile
+
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    name_len, extra_len = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little"), \
+        int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_len + extra_len
+    return data[:start] + b"\xff" * info.compress_size + data[start + info.compress_size:]
+
+
+def test_found_by_fuzzing_corrupt_deflate_stream(tmp_path) -> None:
+    """Found by `make fuzz`: a flipped byte in a deflated part gave `internal error: error: Error -3
+    while decompressing data`."""
+    import io
+    import zipfile
+
+    from hostilegen import CONTENT_TYPES, RELS
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", RELS)
+        zf.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                    '2006/main"><w:body>' + "<w:p><w:r><w:t>Objective 2 – text</w:t></w:r></w:p>" * 50
+                    + "</w:body></w:document>")
+    path = _write(tmp_path, "plan.docx", corrupt_deflate(out.getvalue(), "word/document.xml"))
+    result = run("extract", path, "-f", "json")
+    assert result.exit_code == 2 and "damaged ZIP package" in result.stderr, result.stderr
+    every_command(path, path.parent)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import NoReturn
 
@@ -17,6 +19,9 @@ from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS
 
 CHUNK = 1 << 20
+# What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
+              zlib.error, lzma.LZMAError)
 
 
 @dataclass
@@ -55,7 +60,7 @@ class Package:
             check_container(path, data)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        except ZIP_ERRORS:
             check_container(path, data)
         self.names = {info.filename.lower(): info for info in self.zip.infolist()}
 
@@ -80,7 +85,7 @@ class Package:
                     if size > part_cap or self.total + size > total_cap:
                         self._check(info.filename, size)
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+        except ZIP_ERRORS as exc:
             raise InputError(self.path, f"damaged ZIP package: cannot read {info.filename} ({exc})") from None
         self.total += size
         return b"".join(chunks)

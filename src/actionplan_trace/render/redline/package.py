@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import InputError
+from ...extract.docx.package import ZIP_ERRORS
 from ...extract.xmlsafe import parse_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -45,7 +46,7 @@ class Package:
             if any(info.file_size > MAX_PART_BYTES for info in infos):
                 raise InputError(path, "a part of the package is too large")
             parts = {info.filename: archive.read(info) for info in infos}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except ZIP_ERRORS as exc:
             raise InputError(path, f"damaged ZIP package ({exc})") from None
         return cls(path, parts, infos)
 
