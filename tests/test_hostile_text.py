@@ -87,3 +87,21 @@ def test_graphml_and_junit_parse(pair) -> None:
     assert any(t and "\\x1b]0;pwned\\x07" in t for t in titles)
     junit = trace("check", old, "--no-cache", "-f", "junit").stdout_bytes
     assert etree.fromstring(junit).get("failures") == "1"
+
+
+def test_word_redline_of_a_docx_pair_with_a_control_character_in_the_author(tmp_path) -> None:
+    """The redline written into NEW's own package also escapes what XML cannot hold."""
+    import docx
+
+    paths = []
+    for name, verb in (("old.docx", "will assist"), ("new.docx", "shall assist")):
+        document = docx.Document()
+        document.add_heading("Objective 2 – Infrastructure", level=1)
+        document.add_paragraph(f"The BDT {verb} Member States (WTDC Resolution 37).")
+        document.save(tmp_path / name)
+        paths.append(tmp_path / name)
+    out = tmp_path / "redline.docx"
+    result = trace("diff", *paths, "-f", "docx", "-o", out, "--author", "ed\x1bitor\x00")
+    assert result.exit_code == 1, result.output
+    root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    assert {el.get(f"{W}author") for el in root.iter(f"{W}ins", f"{W}del")} == {"ed\\x1bitor\\x00"}

@@ -19,6 +19,7 @@ from typing import Callable
 from lxml import etree
 
 from ...diff.tokens import tokenize
+from ..xmltext import xml_text
 from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, maths, mark_math, runs, to_deleted_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -110,7 +111,7 @@ def _new_run(source: etree._Element | None, pieces: list[Token], deleted: bool) 
     def flush() -> None:
         if text:
             t = etree.SubElement(run, W + ("delText" if deleted else "t"))
-            t.text = "".join(text)
+            t.text = xml_text("".join(text))
             t.set(XML_SPACE, "preserve")
             text.clear()
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from lxml import etree
 
+from ..xmltext import xml_text
 from .package import W
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -46,7 +47,7 @@ class Marks:
         """A new mark element (`ins`, `del`, `moveFrom`, `rPrChange`, …) with id, author and date."""
         el = etree.Element(W + tag)
         el.set(W + "id", str(self.next_id))
-        el.set(W + "author", self.author)
+        el.set(W + "author", xml_text(self.author))
         el.set(W + "date", self.date)
         self.next_id += 1
         return el
