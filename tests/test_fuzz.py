@@ -4,17 +4,19 @@ The contract: exit 0 or 1 with valid output (JSON parses, the -o file exists), o
 exactly one line on stderr ("trace: FILE: problem"), no output and no output file; never an
 internal error, a traceback or another exit code. `make test` runs a short deterministic profile;
 `make fuzz` runs up to FUZZ_EXAMPLES examples per input kind (default 2000) in at most FUZZ_SECONDS
-seconds in all (default 600, a third per kind) with fresh random seeds.
+seconds in all (default 600, a third per kind) with fresh random seeds, without shrinking; each
+failing input is kept in .fuzz-failures/ to reproduce it with `trace` by hand.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from typer.testing import CliRunner
 
 from actionplan_trace.cli import app
@@ -29,7 +31,9 @@ PROFILE = settings(
     database=None,
     deadline=None,
     suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.generate] if LONG else list(Phase),
 )
+FAILURES = Path(__file__).resolve().parents[1] / ".fuzz-failures"
 PARTNER = "Objective 2 – Infrastructure\n\nOutput 2.1 – Services\n\nThe BDT supports WTDC Resolution 37 and SDG 9.\n"
 
 
@@ -56,7 +60,20 @@ def holds_contract(result, args: tuple[str | Path, ...], output: Path | None = N
 
 
 def every_command(path: Path, folder: Path) -> None:
-    """Run each command on `path` (and `path` against a small text plan) and check the contract."""
+    """Run each command on `path` (and `path` against a small text plan) and check the contract.
+
+    A failing input is kept in .fuzz-failures/ (named by its hash) to reproduce it by hand.
+    """
+    try:
+        _every_command(path, folder)
+    except AssertionError:
+        FAILURES.mkdir(exist_ok=True)
+        data = path.read_bytes()
+        (FAILURES / (hashlib.sha256(data).hexdigest()[:16] + path.suffix)).write_bytes(data)
+        raise
+
+
+def _every_command(path: Path, folder: Path) -> None:
     partner = folder / "partner.txt"
     partner.write_text(PARTNER, encoding="utf-8")
     config = folder / "trace.toml"
