@@ -58,6 +58,7 @@ class TableRule:
     number_match: re.Pattern[str] | None = None
     header_columns: bool = False
     headless: bool = False
+    header_row: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
         columns=() if columns == "header" else _tuple(columns),
         header_columns=columns == "header",
         headless=bool(raw.get("headless", False)),
+        header_row=_regex(raw["header_row"], where) if raw.get("header_row") else None,
         within=_tuple(raw.get("within")),
         title_field=raw.get("title_field"),
         number=raw.get("number"),

@@ -370,6 +370,8 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
         first = next((c.text for c in block.rows[0] if c.text.strip()), "")
         if not rule.header.search(first):
             continue
+        if rule.header_row and not rule.header_row.search(" | ".join(" ".join(c.text.split()) for c in block.rows[0])):
+            continue
         owner = builder.current()
         header = block.rows[0]
         data = block.rows

@@ -105,16 +105,21 @@ class Graph:
 
 
 SECTOR_CODE = re.compile(r"^(?:ITU-[RTDI]|GS)$")
+SECTOR_LEAD = re.compile(r"^(ITU-[RTD]|GS)\s+Objective\b")
 
 
 def sector_of(section: Section, ancestors: Sequence[Section] = ()) -> str | None:
-    """The sector a section belongs to: its own number when that is a sector code (ITU-R … GS),
-    else the nearest ancestor's number or (a table's group row) title."""
+    """The sector a section belongs to: its own number when that is a sector code (ITU-R … GS) or
+    a code opening its title ("ITU-D Objective 2"), else the nearest ancestor's number or (a
+    table's group row) title."""
+    lead = SECTOR_LEAD.match(section.title or "")
     for s in (section, *reversed(ancestors)):
+        if s is not section and lead:
+            return lead.group(1)
         for value in (s.number, s.title):
             if value and SECTOR_CODE.match(value.strip()):
                 return value.strip()
-    return None
+    return lead.group(1) if lead else None
 
 
 def entity_of(
