@@ -132,7 +132,8 @@ def test_lettered_and_sentence_numbers():
         "4.5.1 Objective 1:": True, "4.5 Objectives of the Sector are the following:": False,
         "5.1.1 ITU-T operates in a competitive and evolving environment.": False,
         "2.1.1 the emergence of key technologies": False, "29 April 2020": False, "2019 Annual report": False,
-        "1 Introduction": True, "1 To publish annually:": False,
+        "1 Introduction": True, "1 To publish annually:": False, "IV. Financial planning": True,
+        "2) Membership": True,
         "2.2 A continuing challenge facing the Union is to remain a pre-eminent organization where Members and": False, "2 To coordinate with SDOs": False,
         "6.1.6 Telecommunication/ICT services and applications for economic and social development, "
         "poverty reduction and wealth creation in all regions": True,
@@ -143,6 +144,8 @@ def test_lettered_and_sentence_numbers():
     assert numbered_line(Block("paragraph", "4 Radiocommunication Sector"), Block("paragraph", "4.1 Situational analysis"))
     assert not numbered_line(Block("paragraph", "1. Organization of WTSA-20"), Block("paragraph", "2. Preparatory processes"))
     assert not numbered_line(Block("paragraph", "(a) Spectrum"), Block("paragraph", "(b) Orbits"))
+    assert not numbered_line(Block("paragraph", "II. Objectives"), Block("paragraph", "III. Outputs"))
+    assert numbered_line(Block("paragraph", "II. Objectives"), Block("paragraph", "1 Scope"))
 
 
 def test_a_numbered_list_of_short_items_is_not_a_tree(tmp_path):
@@ -216,3 +219,18 @@ def test_hard_wrapped_text_without_blank_lines(tmp_path):
     bodies = [b.text for s in doc.sections for b in s.blocks]
     assert bodies.count(LONG_BODY) == len(CLAUSES)
     assert sum(b.type == "list-item" and b.label == "•" for s in doc.sections for b in s.blocks) == len(CLAUSES)
+
+
+def test_parts_lettered_and_roman_above_decimal_clauses(tmp_path):
+    text = (
+        "I. Strategic framework\nThe framework sets the goals.\n1 Vision\nA connected world.\n"
+        "(a) Growth\nEnable access.\n(b) Inclusion\nBridge the divide.\n2 Mission\nTo promote.\n"
+        "II. Financial plan\nThe plan is balanced.\n"
+    )
+    path = tmp_path / "roman.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(path, profile="generic")
+    assert _tree(doc) == [
+        ("I", "Strategic framework", None), ("1", "Vision", "I"), ("a", "Growth", "1"), ("b", "Inclusion", "1"),
+        ("2", "Mission", "I"), ("II", "Financial plan", None),
+    ]

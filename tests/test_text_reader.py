@@ -63,6 +63,7 @@ def test_markdown_is_sniffed_by_content_whatever_the_extension(tmp_path):
         ("Escaped \\*star\\* and \\[brackets\\] and 5 \\< 6", "Escaped *star* and [brackets] and 5 < 6"),
         ("a <b>bold</b><br>line &amp; more[^1]", "a bold line & more"),
         ("![chart](img.png) ~~old~~ `code`", "chart old code"),
+        ("Status<!-- reviewed --> of the **plan**", "Status of the plan"),
     ],
 )
 def test_inline_marks_never_reach_the_text(text, expected):
@@ -211,3 +212,12 @@ def test_word_text_lines_are_not_joined(tmp_path):
         ("paragraph", "Infrastructure is central."),
         ("paragraph", "The ICT sector changes."),
     ]
+
+
+def test_all_caps_lines_are_a_heading_signal(tmp_path):
+    text = "STRATEGIC GOALS AND TARGETS\nThe goals are set out below.\nGOAL 1: GROWTH\nEnable growth.\nITU and WSIS\nMore text.\n"
+    doc = load(_write(tmp_path, "caps.txt", text), profile="generic")
+    assert [(s.title, s.signal) for s in doc.sections] == [
+        ("STRATEGIC GOALS AND TARGETS", "caps-line"), ("GOAL 1: GROWTH", "caps-line"),
+    ]
+    assert [b.text for b in doc.sections[1].blocks] == ["Enable growth.", "ITU and WSIS", "More text."]

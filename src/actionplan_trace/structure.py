@@ -22,9 +22,9 @@ FINAL_PUNCT = re.compile(r"[.;:,!?]$")
 TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
 TOC_ENTRY = re.compile(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
-# A clause number opening a line: "4.5.1", "1.", "A.", "(a)", "a)" (at most two digits a level, so
-# years and quantities are not numbers).
-CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\(?[a-z]\))[\s\u00a0]+")
+# A clause number opening a line: "4.5.1", "1.", "1)", "A.", "IV.", "(a)", "a)" (at most two
+# digits a level, so years and quantities are not numbers).
+CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
 # "29 April 2020": a day before a month is a date, not a clause number.
 DATE_REST = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE

@@ -16,6 +16,7 @@ import re
 import lxml.html
 from lxml import etree
 
+COMMENT = re.compile(r"<!--.*?-->")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
@@ -43,7 +44,8 @@ def is_bold_only(text: str) -> bool:
 
 def clean_inline(text: str) -> str:
     """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed."""
-    out = CODE.sub(r"\1", text)
+    out = COMMENT.sub("", text)
+    out = CODE.sub(r"\1", out)
     out = BREAK_TAG.sub(" ", out)
     out = AUTOLINK.sub(r"\1", out)
     out = IMAGE.sub(r"\1", out)
