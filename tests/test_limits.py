@@ -161,3 +161,17 @@ def test_undecodable_bytes_are_replaced_and_reported(tmp_path):
     assert result.stderr.startswith(f"trace: warning: {path}: 3 undecodable") and result.stderr.count("\n") == 1
     source = json.loads(result.stdout)["source"]
     assert source["warnings"] == list(raw.source.warnings)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no FIFOs or /dev/zero")
+def test_check_reports_a_fifo_and_a_device_in_a_folder_and_goes_on(tmp_path):
+    """The content hash for the cache never opens them; each is one CHK004 and the run goes on."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "plan.txt").write_text("Output 1.1 – Networks\nSee PP Resolution 71.\n", encoding="utf-8")
+    result = run_cli("check", str(tmp_path), "--no-cache", "-f", "json")
+    assert result.returncode == 1, result.stderr
+    found = {(Path(f["source"]).name, f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]
+             if f["code"] == "CHK004"}
+    assert found == {("pipe.txt", "CHK004", "is a FIFO (named pipe), not a document file; only regular files are read"),
+                     ("zero.txt", "CHK004", "is a device, not a document file; only regular files are read")}

@@ -7,9 +7,11 @@ An unchanged file is not parsed again: its findings are read back from one small
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,12 @@ def rules_digest(config_digest: str) -> str:
 
 
 def file_digest(path: Path) -> str:
-    """The sha256 of a file's bytes (the same hash the extractors record in Source.sha256)."""
+    """The sha256 of a file's bytes (the same hash the extractors record in Source.sha256).
+
+    Only a regular file is read: a FIFO would block and a device never ends, so anything else is
+    an OSError here (no cache entry), and the extractor then reports it in one line."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     h = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
