@@ -133,8 +133,8 @@ def main_options(
                                            help="Show the version and exit."),
     max_text_mb: Optional[float] = typer.Option(None, "--max-text-mb", help="Largest text input in MB (default 10)."),
     max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Largest input file in MB (default 256)."),
-    max_part_mb: Optional[float] = typer.Option(None, "--max-part-mb", help="Largest decompressed .docx part in MB (default 32)."),
-    max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 64)."),
+    max_part_mb: Optional[float] = typer.Option(None, "--max-part-mb", help="Largest decompressed .docx part in MB (default 16)."),
+    max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 32)."),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages of a PDF (default 500)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""

@@ -25,9 +25,9 @@ class Limits:
     """Size of a text input (.txt, .md, .html) on disk."""
     file_mb: float = 256.0
     """Size of any input file on disk (.docx and .pdf included)."""
-    part_mb: float = 32.0
+    part_mb: float = 16.0
     """Decompressed size of each XML part of a .docx (document.xml, styles, numbering …)."""
-    docx_mb: float = 64.0
+    docx_mb: float = 32.0
     """Decompressed size of all the parts of one .docx read together."""
     pages: int = 500
     """Pages of a PDF."""
