@@ -245,15 +245,15 @@ TEXT_BOX = (
 
 def test_text_box_edits_are_word_edits(tmp_path: Path) -> None:
     """A text box whose words change is the same shape with word-level marks inside it."""
-    def write(path: Path, text: str) -> Path:
+    def write(path: Path, label: str, text: str) -> Path:
         document = docx.Document()
         document.add_paragraph("Regional initiatives follow.")
-        document.add_paragraph()._p.append(etree.fromstring(TEXT_BOX.format(text=text)))
+        document.add_paragraph(label)._p.append(etree.fromstring(TEXT_BOX.format(text=text)))
         document.save(path)
         return path
 
-    old = write(tmp_path / "old.docx", "Inside the box stands the old note")
-    new = write(tmp_path / "new.docx", "Inside the box stands the new note")
+    old = write(tmp_path / "old.docx", "Box:", "Inside the box stands the old note")
+    new = write(tmp_path / "new.docx", "Note box:", "Inside the box stands the new note")
     data, _ = make_redline(old, new, tmp_path / "r.docx")
     body = part(data, "word/document.xml")
     assert len(body.findall(f".//{W}drawing")) == 1

@@ -98,7 +98,10 @@ def rpr_key(run: etree._Element | None) -> bytes:
 
 
 def _new_run(source: etree._Element | None, pieces: list[Token], deleted: bool) -> etree._Element:
-    """A run with `source`'s formatting holding `pieces` (text merged into w:t / w:delText)."""
+    """A run with `source`'s formatting holding `pieces` (text merged into w:t / w:delText).
+
+    NEW's pieces are moved (not copied) so that later edits to them, such as marks inside a
+    text box, land in the output; OLD's are copied."""
     run = etree.Element(W_R)
     if source is not None:
         for name, value in source.attrib.items():
@@ -120,7 +123,7 @@ def _new_run(source: etree._Element | None, pieces: list[Token], deleted: bool) 
             text.append(piece.text)
         else:
             flush()
-            run.append(copy.deepcopy(piece.node))
+            run.append(copy.deepcopy(piece.node) if deleted else piece.node)  # NEW's own node moves
     flush()
     if deleted:
         to_deleted_run(run)
