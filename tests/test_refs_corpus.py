@@ -81,3 +81,17 @@ def test_graph_of_plan_and_roadmaps_joins_and_checks_links(plan_report) -> None:
     assert {("action-line-C6/f.", "ITU-D-OBJ-1@WTDC-17"), ("action-line-C6/g.", "ITU-D-OBJ-1@WTDC-17")} <= ref009
     # Output 3.4 cites C2 and C5, whose roadmaps link neither Objective 3 nor Output 3.4.
     assert {("output-3.4", "WSIS-C2"), ("output-3.4", "WSIS-C5")} <= ref009
+
+
+def test_one_definition_of_gap_for_the_csv_and_who_cites() -> None:
+    from actionplan_trace.refs import build_graph, coverage, load_reports, who_cites
+
+    reg, pairs = load_reports([CORPUS / "objective2-new.docx", CORPUS / "wsis-roadmaps.pdf"], None, [])
+    graph = build_graph(pairs, reg)
+    cov = coverage(graph, reg, families=("sdg", "wsis"))
+    ids = [i for f in ("sdg", "wsis") for i in reg.ids(f)]
+    assert {i for i in ids if not who_cites(graph, i)} == set(cov.gaps)
+    assert "WSIS-C6" not in cov.gaps and who_cites(graph, "WSIS-C6")  # cited only by an introduction
+    assert all(cov.cited_by[c] == len({(r["source"], r["section"]) for r in who_cites(graph, c)}) for c in cov.columns)
+    assert all(any((row.id, c) in cov.cells for row in cov.rows) for c in cov.columns)  # no empty column
+    assert len(cov.columns) < 30 and not any(c.startswith("SDG-") and "." in c for c in cov.columns)

@@ -231,7 +231,7 @@ def graph(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files; the graph joins them on canonical ids."),
     format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
     who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
-    family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix columns (default sdg, sdg-target, wsis)."),
+    family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix (repeatable; default sdg and wsis; add sdg-target for the 169 targets)."),
     matrix: Optional[str] = typer.Option(None, "--matrix", metavar="MATRIX", help="With -f csv: a Strategic Plan matrix instead, outputs-objectives or objectives-goals (X per link)."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
@@ -270,7 +270,7 @@ def graph(
             fmt = format.value if format is not None else "table"
             write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output, [*files, *registry])
             return 0
-        families = tuple(family) or ("sdg", "sdg-target", "wsis")
+        families = tuple(family) or ("sdg", "wsis")
         write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output,
                      [*files, *registry])
         return 0

@@ -403,23 +403,39 @@ def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
 
 @dataclass
 class Coverage:
-    """Rows (citing sections) x columns (ids of chosen families); gaps = registry ids nobody cites."""
+    """Rows (sections of `row_kinds`) x columns (the ids of the chosen families they cite); `cited_by`
+    counts every section citing an id, of any kind; `gaps` are registry ids no section cites.
+
+    "Gap" has one definition, shared with `who_cites`: an id is a gap exactly when `who_cites`
+    finds no section for it (a `defines` edge does not count as citing).
+    """
 
     rows: list[Node]
     columns: list[str]
     cells: dict[tuple[str, str], str]
     gaps: list[str]
+    cited_by: dict[str, int] = field(default_factory=dict)
+
+
+def citing_sections(graph: Graph) -> dict[str, set[str]]:
+    """Canonical id -> the sections citing it (every relation but `defines`): what `who_cites` lists."""
+    out: dict[str, set[str]] = {}
+    for edge in graph.edges.values():
+        if edge.relation != DEFINES and graph.nodes[edge.source].kind == "section":
+            out.setdefault(edge.target, set()).add(edge.source)
+    return out
 
 
 def coverage(
     graph: Graph,
     registry: Registry | None = None,
-    families: Sequence[str] = ("sdg", "sdg-target", "wsis"),
+    families: Sequence[str] = ("sdg", "wsis"),
     row_kinds: Sequence[str] | None = ("output", "wsis-outcome"),
 ) -> Coverage:
-    """The coverage matrix of sections over the ids of `families`, with the registry's gaps."""
+    """The coverage matrix of sections over the ids of `families` they cite (no empty columns),
+    with the registry's gaps."""
     reg = registry or load_registry()
-    cited: dict[str, set[str]] = {}
+    citing = citing_sections(graph)
     cells: dict[tuple[str, str], str] = {}
     for edge in graph.edges.values():
         target = graph.nodes[edge.target]
@@ -428,12 +444,11 @@ def coverage(
         source = graph.nodes[edge.source]
         if row_kinds and source.section_kind not in row_kinds:
             continue
-        cited.setdefault(edge.target, set()).add(edge.source)
         previous = cells.get((edge.source, edge.target))
         cells[(edge.source, edge.target)] = edge.relation if previous in (None, MENTIONS) else previous
     registered = [i for f in families for i in reg.ids(f)]
-    columns = sorted(set(registered) | set(cited), key=natural_key)
+    columns = sorted({col for _, col in cells}, key=natural_key)
     row_ids = {s for s, _ in cells}
     rows = sorted((graph.nodes[r] for r in row_ids), key=lambda n: (n.source or "", natural_key(n.section or "")))
-    gaps = [i for i in sorted(set(registered), key=natural_key) if i not in cited]
-    return Coverage(rows, columns, cells, gaps)
+    gaps = [i for i in sorted(set(registered), key=natural_key) if not citing.get(i)]
+    return Coverage(rows, columns, cells, gaps, {col: len(citing.get(col, ())) for col in columns})

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 from lxml import etree
 
 from ..errors import UsageError
-from ..refs.graph import Coverage, Graph, coverage
+from ..refs.graph import DEFINES, Coverage, Graph, coverage
 from ..refs.matrix import MatrixTable
 from ..refs.registry import Registry
 from .terminal import printable
@@ -64,18 +64,74 @@ def _dot_quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+DOT_COLOURS = ("gray55", "blue3", "darkgreen", "darkorange3", "purple3", "red3", "goldenrod4", "deepskyblue4")
+DOT_FAMILY_ORDER = ("plan", "resolution", "recommendation", "wsis", "sdg", "sdg-target", "regional-initiative")
+
+
+def _dot_cluster(name: str, label: str, members: list[str], style: str) -> list[str]:
+    """A DOT cluster (a framed group with a title) holding the given node lines."""
+    return [f"  subgraph {_dot_quote(name)} {{", f"    label={_dot_quote(label)}; {style}", *members, "  }"]
+
+
+DOT_COLUMN = 24
+
+
+def _dot_columns(groups: list[list[str]]) -> list[list[str]]:
+    """Node ids in columns of at most DOT_COLUMN, a group never sharing a column with another."""
+    return [ids[i:i + DOT_COLUMN] for ids in groups for i in range(0, len(ids), DOT_COLUMN)]
+
+
 def to_dot(graph: Graph) -> str:
-    """Graphviz DOT: sections as boxes, entities as ellipses, edges labelled with their relation."""
-    lines = ["digraph references {", "  rankdir=LR;", "  node [fontname=Helvetica, fontsize=10];"]
+    """Graphviz DOT readable at corpus size: left to right, each document's sections in a cluster
+    (in reading order), then the ids they cite in one cluster per family, laid out in columns of
+    at most DOT_COLUMN nodes (so a graph of hundreds of nodes is a grid, not one column thousands
+    of points tall). Edges carry their relation as a colour (legend) and a tooltip, not a label;
+    `defines` edges are dotted; edges do not move nodes out of their columns."""
+    lines = ["digraph references {", "  rankdir=LR; newrank=true; nodesep=0.1; ranksep=1.2; splines=line;",
+             "  node [fontname=Helvetica, fontsize=10]; edge [fontname=Helvetica, fontsize=8, arrowsize=0.5];"]
+    docs: dict[str, list[str]] = {}
+    families: dict[str, list[str]] = {}
     for node in graph.nodes.values():
-        shape = "box" if node.kind == "section" else "ellipse"
-        label = node.id if node.kind == "entity" else f"{node.section}\n{_short(node.label)}"
-        style = ', style=dashed' if node.known is False else ""
-        lines.append(f"  {_dot_quote(node.id)} [shape={shape}, label={_dot_quote(label)}{style}];")
+        if node.kind == "section":
+            docs.setdefault(node.source or "", []).append(node.id)
+        else:
+            families.setdefault(node.family or "other", []).append(node.id)
+    order = {f: i for i, f in enumerate(DOT_FAMILY_ORDER)}
+    ranked = sorted(families, key=lambda f: (order.get(f, len(order)), f))
+    for n, (source, ids) in enumerate(docs.items()):
+        members = [f"    {_dot_quote(i)} [shape=box, label={_dot_quote(_section_label(graph, i))}];" for i in ids]
+        lines += _dot_cluster(f"cluster_doc{n}", source, members, "style=rounded; color=gray40;")
+    for family in ranked:
+        members = [f"    {_dot_quote(i)} [shape=ellipse{', style=dashed' if graph.nodes[i].known is False else ''}];"
+                   for i in families[family]]
+        lines += _dot_cluster(f"cluster_{family}", family, members, "style=filled; color=gray95;")
+    columns = _dot_columns(list(docs.values()) + [families[f] for f in ranked])
+    for k, column in enumerate(columns):
+        lines.append(f'  "column{k}" [style=invis, shape=point, width=0];')
+        lines.append("  { rank=same; " + " ".join(_dot_quote(i) for i in [f"column{k}", *column]) + "; }")
+        if k:
+            lines.append(f'  "column{k - 1}" -> "column{k}" [style=invis];')
+    colours: dict[str, str] = {}
     for edge in graph.edges.values():
-        lines.append(f"  {_dot_quote(edge.source)} -> {_dot_quote(edge.target)} [label={_dot_quote(edge.relation)}];")
+        attrs = ["constraint=false"]
+        if edge.relation == DEFINES:
+            attrs.append("style=dotted")
+        else:
+            attrs.append(f"color={colours.setdefault(edge.relation, DOT_COLOURS[len(colours) % len(DOT_COLOURS)])}")
+        attrs.append(f"tooltip={_dot_quote(edge.relation)}")
+        lines.append(f"  {_dot_quote(edge.source)} -> {_dot_quote(edge.target)} [{', '.join(attrs)}];")
+    legend = [f'    {_dot_quote("relation:" + r)} [shape=plaintext, label={_dot_quote(r)}, fontcolor={c}];'
+              for r, c in colours.items()]
+    legend.append('    "relation:defines" [shape=plaintext, label="defines (dotted)"];')
+    lines += _dot_cluster("cluster_legend", "edges", legend, "style=dashed;")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _section_label(graph: Graph, node_id: str) -> str:
+    """A section node's label: its id in the file, then its title, shortened."""
+    node = graph.nodes[node_id]
+    return f"{node.section}\n{_short(node.label)}"
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -100,18 +156,16 @@ def to_mermaid(graph: Graph) -> str:
 
 
 def coverage_csv(cov: Coverage, registry: Registry | None = None) -> str:
-    """Rows = citing sections, columns = ids; a cell holds the relation. Then a `cited-by` count row,
-    then one `gap` row per registry id that nothing cites."""
+    """Rows = citing outputs (roadmap outcomes), columns = the ids they cite; a cell holds the
+    relation. Then a `cited-by` row (sections of any kind citing the id: what --who-cites lists),
+    then one `gap` row per registry id that no section cites (--who-cites finds nothing for it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["source", "section", "title", *cov.columns])
     for row in cov.rows:
         writer.writerow([row.source or "", row.section or "", row.label,
                          *(cov.cells.get((row.id, col), "") for col in cov.columns)])
-    counts = {col: 0 for col in cov.columns}
-    for (_, col) in cov.cells:
-        counts[col] += 1
-    writer.writerow(["", "cited-by", "", *(counts[c] for c in cov.columns)])
+    writer.writerow(["", "cited-by", "sections citing the id, of any kind", *(cov.cited_by.get(c, 0) for c in cov.columns)])
     writer.writerow([])
     writer.writerow(["gap", "id", "title"])
     for ref_id in cov.gaps:
@@ -134,7 +188,7 @@ def render_graph(
     graph: Graph,
     fmt: str = "json",
     registry: Registry | None = None,
-    families: Sequence[str] = ("sdg", "sdg-target", "wsis"),
+    families: Sequence[str] = ("sdg", "wsis"),
 ) -> str | bytes:
     """`graph` in one of FORMATS (GraphML as bytes, the rest as text)."""
     if fmt == "json":
