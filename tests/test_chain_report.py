@@ -155,3 +155,45 @@ def test_trc003_report_entities_the_plan_of_its_edition_does_not_define(docs) ->
     assert "ITU-D-OBJ-1@SP-2020-2023" not in flagged
     other = graph_of(docs["strategic-plan-2012.docx"], docs["report-c20-35.docx"])
     assert not [f for f in other.findings if f.code == "TRC003"]
+
+
+def model_words(doc: Document):
+    from collections import Counter
+
+    from test_independent_docs import words
+
+    out: Counter[str] = Counter()
+    for section in doc.sections:
+        out += words(section.heading or "")
+        for block in section.blocks:
+            if block.rows:
+                out += sum((words(c.text) for row in block.rows for c in row), Counter())
+            else:
+                out += words(block.text) + words(block.label or "")
+    return out
+
+
+@pytest.mark.parametrize("name", ["report-c20-35.docx", "report-c20-35-bold.docx"])
+def test_nothing_lost_docx(docs, name: str) -> None:
+    from collections import Counter
+
+    from test_independent_docs import python_docx_words
+
+    assert python_docx_words(CORPUS / name) - model_words(docs[name]) == Counter()
+
+
+def test_nothing_lost_pdf(docs) -> None:
+    """pdfium's words are the model's, but for header rows a table repeats on its next pages."""
+    import pypdfium2 as pdfium
+
+    from test_independent_docs import words
+
+    doc = docs["report-c20-35.pdf"]
+    pdf = pdfium.PdfDocument(str(CORPUS / "report-c20-35.pdf"))
+    try:
+        page_words = sum((words(page.get_textpage().get_text_range()) for page in pdf), type(words(""))())
+    finally:
+        pdf.close()
+    headers = {w for s in doc.sections for b in s.blocks if b.rows for c in b.rows[0] for w in words(c.text)}
+    lost = page_words - model_words(doc)
+    assert set(lost) <= headers, sorted(set(lost) - headers)[:20]

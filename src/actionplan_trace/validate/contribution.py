@@ -27,7 +27,7 @@ from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
 
-VALIDATE_SCHEMA = "actionplan-trace/validate/1"
+VALIDATE_SCHEMA = "actionplan-trace/validate/2"
 WITHIN_SCORE = 85.0
 ELSEWHERE_SCORE = 90.0
 SUGGEST_SCORE = 60.0
