@@ -147,10 +147,10 @@ def _repeated_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, 
     candidates = []
     for i in range(alo, ahi):
         key = a[i]
-        j = where_b.get((key, seen[key]))
+        partner = where_b.get((key, seen[key]))
         seen[key] += 1
-        if j is not None:
-            candidates.append((i, j))
+        if partner is not None:
+            candidates.append((i, partner))
     return _longest_increasing(candidates)
 
 
@@ -204,9 +204,9 @@ def _lcs_pairs(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: in
     """The equal pairs of an LCS of two ranges (rapidfuzz)."""
     work["lcs-cells"] += (ahi - alo) * (bhi - blo)
     out: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a[alo:ahi], b[blo:bhi]):
-        if tag == "equal":
-            out.extend((alo + i1 + k, blo + j1 + k) for k in range(i2 - i1))
+    for op in Indel.opcodes(a[alo:ahi], b[blo:bhi]):
+        if op.tag == "equal":
+            out.extend((alo + op.src_start + k, blo + op.dest_start + k) for k in range(op.src_end - op.src_start))
     return out
 
 

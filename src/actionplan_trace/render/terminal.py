@@ -33,7 +33,7 @@ def printable_text(text: Text) -> Text:
     """A Rich Text with its control characters escaped, styles kept."""
     if not UNSAFE.search(text.plain):
         return text
-    parts = [(printable(seg.text), seg.style) for seg in text.render(Console(color_system=None), end="")]
+    parts = [(printable(seg.text), seg.style or "") for seg in text.render(Console(color_system=None), end="")]
     out = Text.assemble(*parts, justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap, end=text.end)
     return out
 

@@ -126,7 +126,7 @@ class Cache:
         if not isinstance(entry, dict) or entry.get("schema") != CACHE_SCHEMA:
             return None
         key, data = entry.get("key"), entry.get("data")
-        if key != self._key(sha256) or not valid_result(data):
+        if key != self._key(sha256) or not isinstance(data, dict) or not valid_result(data):
             return None
         if entry.get("checksum") != checksum(key, data):
             return None
