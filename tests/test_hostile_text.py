@@ -12,8 +12,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from actionplan_trace.cli import app
-from actionplan_trace.render.terminal import printable
-from actionplan_trace.render.xmltext import xml_text
+from actionplan_trace.render.escapes import printable, xml_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TITLE = "# Objective 2 \x1b]0;pwned\x07 Modern \u202e secure\n\n"
@@ -105,3 +104,12 @@ def test_word_redline_of_a_docx_pair_with_a_control_character_in_the_author(tmp_
     assert result.exit_code == 1, result.output
     root = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
     assert {el.get(f"{W}author") for el in root.iter(f"{W}ins", f"{W}del")} == {"ed\\x1bitor\\x00"}
+
+
+def test_error_lines_escape_control_characters_of_file_names(tmp_path) -> None:
+    """A file name is shown in the one-line error; its ESC sequences must not reach the terminal."""
+    path = tmp_path / "\x1b]0;pwned\x07.docx"
+    path.write_bytes(b"not a zip")
+    result = trace("extract", path)
+    assert result.exit_code == 2 and "\x1b" not in result.stderr and "\\x1b]0;pwned\\x07.docx" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -21,6 +21,7 @@ from . import __version__, load
 from .cli_help import Command, Group, epilog
 from .errors import TraceError, UsageError
 from .output import encode, write_atomic
+from .render.escapes import printable
 
 if TYPE_CHECKING:
     from .render.terminal import SafeConsole
@@ -70,7 +71,7 @@ class ExtractFormat(str, Enum):
 def fail(message: str) -> None:
     """Print one line on stderr and exit 2 (a multi-line message, e.g. a YAML error, is folded)."""
     line = " ".join(part.strip() for part in message.splitlines() if part.strip())
-    sys.stderr.write(f"trace: {line}\n")
+    sys.stderr.write(f"trace: {printable(line)}\n")
     raise typer.Exit(2)
 
 
@@ -124,7 +125,7 @@ def version_callback(value: bool) -> None:
 def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                  file: object = None, line: str | None = None) -> None:
     """An InputWarning (a repaired input) as one `trace: warning:` line on stderr."""
-    sys.stderr.write(f"trace: warning: {' '.join(str(message).split())}\n")
+    sys.stderr.write(f"trace: warning: {printable(' '.join(str(message).split()))}\n")
 
 
 @app.callback()

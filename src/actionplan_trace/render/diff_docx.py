@@ -26,7 +26,7 @@ from ..diff.changes import DiffResult, Item, RowStep, Step
 from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
-from .xmltext import xml_text
+from .escapes import xml_text
 
 PIECES = re.compile(r"(\t|\n)")
 

@@ -13,7 +13,7 @@ from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts
 from .refs import finding_order
-from .terminal import printable
+from .escapes import printable
 
 
 def where(f: Finding) -> str:

@@ -14,8 +14,7 @@ from ..errors import UsageError
 from ..refs.graph import DEFINES, Coverage, Graph, coverage
 from ..refs.matrix import MatrixTable
 from ..refs.registry import Registry
-from .terminal import printable
-from .xmltext import xml_text
+from .escapes import printable, xml_text
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "csv")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

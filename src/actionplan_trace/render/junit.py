@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 from ..refs.types import Finding
 from ..validate.findings import at_least
-from .xmltext import xml_text as _clean
+from .escapes import xml_text as _clean
 
 
 def _where(f: Finding) -> str:

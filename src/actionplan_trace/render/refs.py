@@ -10,7 +10,7 @@ from ..errors import UsageError
 from ..model import Loc
 from ..refs.types import Finding, Reference, RefReport
 from .jsonrows import dumps_rows
-from .terminal import printable
+from .escapes import printable
 
 if TYPE_CHECKING:
     from rich.console import Group

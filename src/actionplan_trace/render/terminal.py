@@ -1,32 +1,18 @@
 """Terminal safety: document text never reaches a terminal as control characters.
 
-A document may hold ESC sequences (`ESC]0;title BEL` retitles the window, `ESC[2J` clears it),
-carriage returns that overwrite a line, bidirectional overrides that reorder what is shown, or
-lone surrogates from a non-UTF-8 file name. Every report meant for people shows them escaped,
-as `\\x1b`, `\\r`, `\\u202e`, `\\udcff`; JSON and CSV keep them as they are (JSON escapes them).
+`SafeConsole` is the Rich console every command prints with: it escapes (see `escapes.printable`)
+the strings and Text it is given before layout, so widths stay right.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """`text` with every control character (tab and newline kept), bidirectional control and lone
-    surrogate replaced by its Python-style escape."""
-    return UNSAFE.sub(_escape, text) if UNSAFE.search(text) else text
+from .escapes import UNSAFE, printable
 
 
 def printable_text(text: Text) -> Text:

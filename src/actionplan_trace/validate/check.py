@@ -236,7 +236,7 @@ def _run(todo: list[Path], args: Callable[[Path], tuple[Any, ...]], jobs: int,
         from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        from ..render.terminal import printable
+        from ..render.escapes import printable
 
         bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        TextColumn("{task.description}"), console=Console(stderr=True), transient=True)

@@ -19,7 +19,7 @@ from typing import Callable
 from lxml import etree
 
 from ...diff.tokens import tokenize
-from ..xmltext import xml_text
+from ..escapes import xml_text
 from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, maths, mark_math, runs, to_deleted_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -13,7 +13,7 @@ from typing import Callable
 
 from lxml import etree
 
-from ..xmltext import xml_text
+from ..escapes import xml_text
 from .package import W
 
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

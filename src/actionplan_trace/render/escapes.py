@@ -1,0 +1,34 @@
+"""Escapes for text going where control characters must not: terminals and XML.
+
+Document text may hold ESC sequences (`ESC]0;title BEL` retitles the window, `ESC[2J` clears it),
+carriage returns that overwrite a line, bidirectional overrides that reorder what is shown, or
+lone surrogates from a non-UTF-8 file name. `printable` shows them as Python-style escapes
+(`\\x1b`, `\\r` as `\\x0d`, `\\u202e`, `\\udcff`) for terminals and plain-text reports; JSON and
+CSV keep them (JSON escapes them itself). `xml_text` does the same for the characters XML 1.0
+cannot hold (lxml refuses them, ElementTree writes a broken file), so the Word redline, GraphML
+and JUnit outputs always parse and nothing is silently dropped. Only `re` is imported: the CLI's
+error line uses `printable` without loading Rich.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control character (tab and newline kept), bidirectional control and lone
+    surrogate replaced by its Python-style escape."""
+    return UNSAFE.sub(_escape, text) if UNSAFE.search(text) else text
+
+
+def xml_text(text: str) -> str:
+    """`text` with every character XML 1.0 cannot hold replaced by its escape."""
+    return NOT_XML.sub(_escape, text) if NOT_XML.search(text) else text
