@@ -297,3 +297,26 @@ def test_deleted_numbered_paragraph_keeps_its_list(tmp_path: Path) -> None:
 
     assert [b.label for b in read_docx(tmp_path / "r.docx", view="original").blocks] == \
         [b.label for b in read_docx(old).blocks] == [None, "(a)", "(b)"]
+
+
+def test_moved_and_edited_paragraph_is_a_move(tmp_path: Path) -> None:
+    """A paragraph moved elsewhere and edited is moved whole: OLD's text from, NEW's text to."""
+    para = "Member States will share best practices on emergency telecommunications in every region."
+    edited = "Member States will share good practices on emergency telecommunications in every region."
+    filler = [("Normal", f"Paragraph {word} of the plan stays where it was.", False)
+              for word in ("one", "two", "three", "four")]
+    old = _doc(tmp_path / "old.docx", [("Normal", para, False), *filler])
+    new = _doc(tmp_path / "new.docx", [*filler, ("Normal", edited, False)])
+    data, _ = make_redline(old, new, tmp_path / "r.docx")
+    body = part(data, "word/document.xml")
+    names_from = [e.get(f"{W}name") for e in body.iter(f"{W}moveFromRangeStart")]
+    names_to = [e.get(f"{W}name") for e in body.iter(f"{W}moveToRangeStart")]
+    assert len(names_from) == 1 and names_from == names_to
+    moved_from = "".join(t.text for m in body.iter(f"{W}moveFrom") for t in m.iter(f"{W}delText"))
+    moved_to = "".join(t.text for m in body.iter(f"{W}moveTo") for t in m.iter(f"{W}t"))
+    assert (moved_from, moved_to) == (para, edited)
+    assert reader_words(tmp_path / "r.docx") == reader_words(new)
+    assert reader_words(tmp_path / "r.docx", "original") == reader_words(old)
+    if PANDOC:
+        assert pandoc_words(tmp_path / "r.docx", "accept") == pandoc_words(new)
+        assert pandoc_words(tmp_path / "r.docx", "reject") == pandoc_words(old)

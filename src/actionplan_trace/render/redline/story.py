@@ -18,6 +18,7 @@ from typing import Iterator
 from lxml import etree
 
 from ...diff.align import WordCoder, align, in_order, similarity
+from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR
 from ...diff.tokens import normalise, words
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
@@ -28,7 +29,7 @@ from .marks import (
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
 MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 SIMILAR = 0.5
-MOVE_MIN_WORDS = 4
+MOVE_CELLS = 40_000
 PPR_IGNORED = {W + "rPr", W + "sectPr", W + "pPrChange"}
 
 
@@ -131,22 +132,45 @@ class Writer:
 
     def moves(self, old: list[etree._Element], new: list[etree._Element],
               plan: list[tuple[int | None, int | None]]) -> dict:
-        """Unpaired paragraphs with the same text on both sides: move names by OLD index and NEW index."""
-        gone: dict[str, list[int]] = {}
-        for i, j in plan:
-            if j is None and i is not None and old[i].tag == W_P:
-                key = normalise(self.text(old[i]))
-                if len(words(key)) >= MOVE_MIN_WORDS:
-                    gone.setdefault(key, []).append(i)
+        """Unpaired paragraphs of one side that reappear on the other (same text, or edited but
+        still similar, as the diff's move pass pairs them): move names by OLD index and NEW index.
+
+        A moved and edited paragraph is moved whole (OLD's text moved away, NEW's moved in), as
+        Word marks it; marks of the edits inside it would come back at the wrong place on reject.
+        """
+        gone = [i for i, j in plan if j is None and i is not None and old[i].tag == W_P
+                and len(words(self.text(old[i]))) >= MOVE_MIN_WORDS]
+        came = [j for i, j in plan if i is None and j is not None and new[j].tag == W_P
+                and len(words(self.text(new[j]))) >= MOVE_MIN_WORDS]
         out: dict = {}
-        for i, j in plan:
-            if i is None and j is not None and new[j].tag == W_P:
-                found = gone.get(normalise(self.text(new[j])))
-                if found:
-                    name = self.marks.move_name()
-                    out[found.pop(0)] = name
-                    out[("new", j)] = name
+        if not gone or not came:
+            return out
+        by_text: dict[str, list[int]] = {}
+        for i in gone:
+            by_text.setdefault(normalise(self.text(old[i])), []).append(i)
+        left: list[int] = []
+        for j in came:
+            found = by_text.get(normalise(self.text(new[j])))
+            if found:
+                self._move(out, found.pop(0), j)
+            else:
+                left.append(j)
+        rest = [i for found in by_text.values() for i in found]
+        if rest and left and len(rest) * len(left) <= MOVE_CELLS:
+            codes = {i: self.coder.encode(words(self.text(old[i]))) for i in rest}
+            for j in left:
+                code = self.coder.encode(words(self.text(new[j])))
+                scored = [(similarity(codes[i], code), i) for i in rest]
+                best = max(scored, default=(0.0, -1))
+                if best[0] >= MOVE_SIMILAR:
+                    rest.remove(best[1])
+                    self._move(out, best[1], j)
         return out
+
+    def _move(self, out: dict, i: int, j: int) -> None:
+        name = self.marks.move_name()
+        out[i] = name
+        out[("new", j)] = name
 
     # -- units
 
