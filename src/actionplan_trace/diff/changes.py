@@ -169,7 +169,8 @@ def summary_line(summary: dict[str, Any]) -> str:
     else:
         kinds = ", ".join(f"{summary[kind]} {kind}" for kind in CHANGE_KINDS if summary.get(kind))
         text = (f"{_plural(summary['total'], 'change')} ({_plural(summary.get('sections', 0), 'section')}, "
-                f"{summary.get('blocks', 0)} paragraphs, list items or table cells): {kinds}")
+                + ("1 paragraph, list item or table cell" if summary.get("blocks") == 1 else
+                   f"{summary.get('blocks', 0)} paragraphs, list items or table cells") + f"): {kinds}")
     words = summary.get("words") or {}
     if any(words.values()):
         text += (f"; words: {words.get('inserted', 0)} inserted, {words.get('deleted', 0)} deleted, "

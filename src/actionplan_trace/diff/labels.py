@@ -39,7 +39,7 @@ def cell_texts(block: Block) -> list[list[str]]:
 
 
 def block_place(block: Block) -> str | None:
-    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs', 'table'."""
+    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs column', 'table'."""
     label = (block.label or "").strip()
     if block.type == "list-item":
         what = f"item {label}" if label and any(ch.isalnum() for ch in label) else "bullet"
@@ -48,7 +48,8 @@ def block_place(block: Block) -> str | None:
     else:
         what = block.type.replace("-", " ")
     if block.field:
-        return f"{what} in {block.field}" if what else block.field
+        column = f"{block.field} column"
+        return f"{what} in {column}" if what else column
     return what
 
 
