@@ -177,3 +177,17 @@ def test_found_by_fuzzing_corrupt_deflate_stream(tmp_path) -> None:
     result = run("extract", path, "-f", "json")
     assert result.exit_code == 2 and "damaged ZIP package" in result.stderr, result.stderr
     every_command(path, path.parent)
+
+
+def test_found_by_fuzzing_windows_1252_with_undefined_bytes(tmp_path) -> None:
+    """Found by `make fuzz`: Windows-1252 text holding a byte it leaves undefined (0x81, 0x8D, 0x8F,
+    0x90, 0x9D) gave `internal error: UnicodeEncodeError` while counting the replacements."""
+    data = "Objective 2 – Infrastructure\n\nOutput 2.1 – caf\xe9 services (WTDC Resolution 37)\n".encode("cp1252")
+    path = _write(tmp_path, "plan.txt", data.replace(b"services", b"serv\x81ces"))
+    result = run("extract", path, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    texts = [b["text"] for s in json.loads(result.stdout)["sections"] for b in s["blocks"]]
+    texts += [s["title"] for s in json.loads(result.stdout)["sections"]]
+    assert any("café serv\ufffdces" in t for t in texts), texts
+    assert "1 undecodable byte sequence in CP1252" in result.stderr
+    every_command(path, path.parent)

@@ -65,7 +65,11 @@ def _decode(path: Path, data: bytes, encoding: str, offset: int = 0) -> tuple[st
     except UnicodeDecodeError as exc:
         first = exc.start + offset
     text = data.decode(encoding, errors="replace")
-    already = data.count("\ufffd".encode(encoding))
+    try:
+        marker = "\ufffd".encode(encoding)
+    except UnicodeEncodeError:  # Windows-1252 has no U+FFFD: every one in the text is a repair
+        marker = b""
+    already = data.count(marker) if marker else 0
     count = max(1, text.count("\ufffd") - already)
     note = (f"{count} undecodable byte sequence{'s' if count > 1 else ''} in {encoding.upper()} text replaced by "
             f"U+FFFD (first at byte {first})")
