@@ -44,7 +44,7 @@ def text_of_size(path: Path, size: int, unit: str = PARAGRAPH + "\n") -> Path:
 def docx_bomb(path: Path, kilobytes: int, styles_kilobytes: int = 0) -> Path:
     """A .docx whose document.xml decompresses to about `kilobytes` KB (and, if asked, a styles.xml
     padded to `styles_kilobytes` KB), streamed into the ZIP: a few KB compressed per MB."""
-    para = f"<w:p><w:r><w:t>{PARAGRAPH}</w:t></w:r></w:p>".encode("utf-8")
+    para = f"<w:p><w:r><w:t>{PARAGRAPH}</w:t></w:r></w:p>".encode()
     chunk = para * (1000 // len(para) + 1)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)

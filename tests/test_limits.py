@@ -10,13 +10,19 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from conftest import run_cli
+from hostilegen import (
+    PARAGRAPH,
+    docx_bomb,
+    docx_numbered,
+    text_of_size,
+    understate_sizes,
+)
 
 from actionplan_trace.errors import InputError, InputWarning, UsageError
 from actionplan_trace.extract import read
 from actionplan_trace.extract.docx.numbering import format_number
 from actionplan_trace.limits import current
-from conftest import run_cli
-from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, text_of_size, understate_sizes
 
 
 def one_line_failure(result, path: Path, *words: str) -> str:

@@ -32,10 +32,10 @@ def decode_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         if data.startswith(bom):
             return _decode(path, data[len(bom):], encoding, len(bom))
     if b"\x00" in data[:SAMPLE]:
-        encoding = _utf16_without_bom(data[:SAMPLE])
-        if encoding is None:
+        guess = _utf16_without_bom(data[:SAMPLE])
+        if guess is None:
             raise InputError(str(path), "binary data, not a text rendering")
-        return _decode(path, data, encoding)
+        return _decode(path, data, guess)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:

@@ -11,9 +11,9 @@ import errno
 import hashlib
 import json
 import os
-import stat
 import tempfile
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from .. import __version__
@@ -46,7 +46,7 @@ def file_digest(path: Path) -> str:
 
     Only a regular file is read: a FIFO would block and a device never ends, so anything else is
     an OSError here (no cache entry), and the extractor then reports it in one line."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
+    if not S_ISREG(os.stat(path).st_mode):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     h = hashlib.sha256()
     with path.open("rb") as handle:
