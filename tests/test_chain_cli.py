@@ -83,3 +83,12 @@ def test_chain_text_markdown_and_bad_ids() -> None:
     assert missing.returncode == 2 and missing.stderr.strip() == "trace: ITU-D-OBJ-9 is not in the given files"
     nonsense = run_cli("chain", "Objective-2", path)
     assert nonsense.returncode == 2 and "not a canonical id" in nonsense.stderr and not nonsense.stdout
+
+
+def test_who_cites_takes_an_id_without_its_edition() -> None:
+    result = run_cli("graph", str(CORPUS / "objective2-new.docx"), str(CORPUS / "wsis-roadmaps.pdf"),
+                     "--who-cites", "ITU-D-OUTPUT-2.2", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["id"] == "ITU-D-OUTPUT-2.2@WTDC-17"
+    assert {"action-line-C5/A1", "action-line-C5/B2"} <= {r["section"] for r in data["cited_by"]}

@@ -248,6 +248,7 @@ def graph(
     from .refs import build_graph, family_of, stream_reports
     from .refs import who_cites as citing
     from .refs.ids import FAMILIES
+    from .refs.chain import resolve_id
     from .refs.matrix import check_matrix, matrix_rows
     from .render import graph as render
 
@@ -269,7 +270,8 @@ def graph(
             return 0
         if who_cites is not None:
             fmt = format.value if format is not None else "table"
-            write_output(render.render_who_cites(citing(built, who_cites), who_cites, fmt), output, [*files, *registry])
+            wanted = resolve_id(built, who_cites)
+            write_output(render.render_who_cites(citing(built, wanted), wanted, fmt), output, [*files, *registry])
             return 0
         families = tuple(family) or ("sdg", "wsis")
         write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output,
