@@ -310,7 +310,7 @@ def chain(
     def run() -> int:
         reg, pairs = stream_reports(files, profile, registry, check_override(edition))
         data = chain_of(build_graph(pairs, reg), ref_id, reg)
-        width = stdout.width if output is None else 100
+        width = stdout.width if output is None and stdout.is_terminal else None
         write_output(render_chain(data, format.value, width), output, [*files, *registry])
         return 0
 

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.tree import Tree
 
 FORMATS = ("text", "json", "md")
+PIPE_WIDTH = 10_000  # piped or written output is never wrapped: one entry per line
 
 
 def _where(item: dict[str, Any]) -> str:
@@ -36,7 +37,7 @@ def _serves(tree: Tree, items: list[dict[str, Any]]) -> None:
         _serves(branch, item.get("serves", []))
 
 
-def to_text(data: dict[str, Any], width: int = 100) -> str:
+def to_text(data: dict[str, Any], width: int | None = None) -> str:
     """A Rich tree: the entity, where it is defined, what it serves, what serves or cites it, reports."""
     title = f" — {data['title']}" if data.get("title") else ""
     tree = Tree(f"[bold]{escape(data['id'])}[/bold]{escape(title[:160])}")
@@ -58,8 +59,8 @@ def to_text(data: dict[str, Any], width: int = 100) -> str:
     for finding in data.get("findings", []):
         tree.add(escape(f"{finding['code']} {finding['severity']}: {finding['message']}"))
     out = io.StringIO()
-    Console(file=out, width=width, force_terminal=False, color_system=None).print(tree)
-    return out.getvalue()
+    Console(file=out, width=width or PIPE_WIDTH, force_terminal=False, color_system=None).print(tree)
+    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 
 def _md_serves(lines: list[str], items: list[dict[str, Any]], depth: int) -> None:
@@ -93,7 +94,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def render_chain(data: dict[str, Any], fmt: str = "text", width: int = 100) -> str:
+def render_chain(data: dict[str, Any], fmt: str = "text", width: int | None = None) -> str:
     """`data` (refs.chain.chain) in one of FORMATS."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
