@@ -156,7 +156,10 @@ def test_encoding_fails_before_anything_is_written(tmp_path) -> None:
 
 
 SLOW_WRITER = textwrap.dedent("""
-    import os, sys, time
+    import os, signal, sys, time
+    # A shell that starts a job in the background ignores SIGINT for it, and Python keeps an
+    # inherited SIG_IGN; an interactive user's Ctrl-C raises KeyboardInterrupt, so restore that.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.path.insert(0, {src!r})
     from actionplan_trace import output
     def stall(src, dst):
