@@ -78,7 +78,7 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
     return [
         ("text 100 MB: refs", lambda: ["refs", str(text_of_size(tmp / "t100.txt", 100_000_000)), "-f", "json"]),
         ("text 100 MB: graph", lambda: ["graph", str(text_of_size(tmp / "t100.txt", 100_000_000))]),
-        ("text at the 10 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t10.txt", 9_900_000)), "-f", "json"]),
+        ("text at the 5 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t5.txt", 4_950_000)), "-f", "json"]),
         ("text 1 MB dense paragraph: refs", lambda: ["refs", str(text_of_size(tmp / "dense.txt", 1_000_000,
                                                                              "".join(DENSE))), "-f", "json"]),
         ("FIFO .txt", fifo),

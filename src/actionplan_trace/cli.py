@@ -132,7 +132,7 @@ def show_warning(message: Warning | str, category: type[Warning], filename: str,
 def main_options(
     version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                            help="Show the version and exit."),
-    max_text_mb: Optional[float] = typer.Option(None, "--max-text-mb", help="Largest text input in MB (default 10)."),
+    max_text_mb: Optional[float] = typer.Option(None, "--max-text-mb", help="Largest text input in MB (default 5)."),
     max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Largest input file in MB (default 256)."),
     max_part_mb: Optional[float] = typer.Option(None, "--max-part-mb", help="Largest decompressed .docx part in MB (default 16)."),
     max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 32)."),

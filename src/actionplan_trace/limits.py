@@ -21,7 +21,7 @@ MB = 1_000_000
 class Limits:
     """The limits in force: sizes in MB (10^6 bytes), pages as a count."""
 
-    text_mb: float = 10.0
+    text_mb: float = 5.0
     """Size of a text input (.txt, .md, .html) on disk."""
     file_mb: float = 256.0
     """Size of any input file on disk (.docx and .pdf included)."""
