@@ -14,7 +14,8 @@ from conftest import CORPUS, PEER
 from docx_edit import DocxEditor, random_edits
 
 from actionplan_trace import load
-from actionplan_trace.diff import Change, compare, diff_documents, reference_finder, run_diff
+from actionplan_trace.app import run_diff
+from actionplan_trace.diff import Change, compare, diff_documents, reference_finder
 from actionplan_trace.diff.tokens import words
 from actionplan_trace.render.diff_text import to_text
 

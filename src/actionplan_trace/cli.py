@@ -1,7 +1,8 @@
-"""The `trace` command: argument handling only; every command calls into the library.
+"""The `trace` command: argument handling only; every command is one call into `app`.
 
 Library errors (`TraceError` and subclasses) become one line on stderr and exit code 2 here and
-nowhere else. Output files are written atomically, so a failed run leaves no partial file.
+nowhere else. Output files are written atomically, so a failed run leaves no partial file. The
+`--format` choices of every command come from the renderer registry (render/registry.py).
 """
 
 from __future__ import annotations
@@ -10,18 +11,21 @@ import io
 import os
 import sys
 import warnings
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 import typer
 
-from . import __version__, load
+from . import app as trace
 from .cli_help import Command, Group, epilog
 from .errors import TraceError, UsageError
-from .output import encode, write_atomic
+from .output import encode
 from .render.escapes import printable
+from .render.registry import Command as CommandName
+from .render.registry import RenderOptions, formats, help_text
 
 if TYPE_CHECKING:
     from .render.terminal import SafeConsole
@@ -62,10 +66,22 @@ class View(str, Enum):
     original = "original"
 
 
-class ExtractFormat(str, Enum):
-    tree = "tree"
-    json = "json"
-    md = "md"
+def format_choices(command: CommandName, *extra: str) -> type[StrEnum]:
+    """The `--format` choices of `command`, from the renderer registry (plus `extra` names)."""
+    names = [*formats(command), *(e for e in extra if e not in formats(command))]
+    return StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in names})
+
+
+if TYPE_CHECKING:
+    ExtractFormat = DiffFormat = RefsFormat = GraphFormat = ValidateFormat = CheckFormat = ChainFormat = str
+else:
+    ExtractFormat = format_choices("extract")
+    RefsFormat = format_choices("refs")
+    GraphFormat = format_choices("graph", *formats("who-cites"))
+    ValidateFormat = format_choices("validate")
+    CheckFormat = format_choices("check")
+    DiffFormat = format_choices("diff")
+    ChainFormat = format_choices("chain")
 
 
 def fail(message: str) -> None:
@@ -82,7 +98,15 @@ def write_output(data: str | bytes, output: Path | None, inputs: Iterable[Path] 
         sys.stdout.buffer.write(encode(data))
         sys.stdout.buffer.flush()
         return
-    write_atomic(data, output, inputs)
+    trace.write(data, output, inputs)
+
+
+def emit(command: CommandName, fmt: str, result: object, output: Path | None, inputs: Iterable[Path] = (),
+         options: RenderOptions | None = None) -> None:
+    """Print `result` (through the format's console printer, if it has one) or write it to `output`."""
+    trace.check_output(command, fmt, output)
+    if output is not None or not trace.print_to(stdout, command, fmt, result, options):
+        write_output(trace.render(command, fmt, result, options), output, inputs)
 
 
 def guarded(func: Callable[[], int | None]) -> None:
@@ -118,7 +142,9 @@ def _quiet_stdout() -> None:
 
 def version_callback(value: bool) -> None:
     if value:
-        sys.stdout.write(f"actionplan-trace {__version__}\n")
+        from .version import package_version
+
+        sys.stdout.write(f"actionplan-trace {package_version()}\n")
         raise typer.Exit()
 
 
@@ -156,51 +182,24 @@ def main_options(
 @app.command(cls=Command, epilog=epilog("extract"))
 def extract(
     file: Path = typer.Argument(..., readable=False, metavar="FILE", help="A .docx, .pdf, .txt, .md or .html file."),
-    format: ExtractFormat = typer.Option(ExtractFormat.tree, "--format", "-f", metavar="FORMAT", help="tree, json or md."),
+    format: ExtractFormat = typer.Option("tree", "--format", "-f", metavar="FORMAT", help=help_text("extract") + "."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
     """Read a document into the section tree and print it."""
-    from .render import extract as render
 
     def run() -> int:
-        doc = load(file, profile=profile, view=view.value)
-        if format is ExtractFormat.json:
-            write_output(render.to_json(doc), output, [file])
-        elif format is ExtractFormat.md:
-            write_output(render.to_markdown(doc), output, [file])
-        elif output is not None:
-            from .render.terminal import SafeConsole
-
-            console = SafeConsole(record=True, width=160, file=io.StringIO())
-            console.print(render.to_tree(doc))
-            write_output(console.export_text(), output, [file])
-        else:
-            stdout.print(render.to_tree(doc))
+        emit("extract", format, trace.extract(file, profile=profile, view=view.value), output, [file])
         return 0
 
     guarded(run)
 
 
-class RefsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class GraphFormat(str, Enum):
-    json = "json"
-    graphml = "graphml"
-    dot = "dot"
-    mermaid = "mermaid"
-    csv = "csv"
-
-
 @app.command(cls=Command, epilog=epilog("refs"))
 def refs(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files."),
-    format: RefsFormat = typer.Option(RefsFormat.table, "--format", "-f", metavar="FORMAT", help="table, json or csv."),
+    format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
@@ -211,17 +210,9 @@ def refs(
     Each reference with its canonical id, family, revision, text, section and location; with
     several files, also the links one states and another contradicts.
     """
-    from .editions import check_override
-    from .refs import merge_reports, stream_reports
-    from .render import refs as render
 
     def run() -> int:
-        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
-        report = merge_reports(pairs, reg)
-        if format is RefsFormat.table and output is None and stdout.is_terminal and stdout.width >= render.TABLE_WIDTH:
-            stdout.print(render.to_table(report))
-        else:
-            write_output(render.render_refs(report, format.value), output, [*files, *registry])
+        emit("refs", format, trace.references(files, profile, registry, edition), output, [*files, *registry])
         return 0
 
     guarded(run)
@@ -230,7 +221,7 @@ def refs(
 @app.command(cls=Command, epilog=epilog("graph"))
 def graph(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files; the graph joins them on canonical ids."),
-    format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="json (default), graphml, dot, mermaid or csv (coverage matrix with gaps); with --who-cites: json or csv (default: lines)."),
+    format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=help_text("graph") + " (default json); with --who-cites: " + help_text("who-cites") + " (default lines)."),
     who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
     family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix (repeatable; default sdg and wsis; add sdg-target for the 169 targets)."),
     matrix: Optional[str] = typer.Option(None, "--matrix", metavar="MATRIX", help="With -f csv: a Strategic Plan matrix instead, outputs-objectives or objectives-goals (X per link)."),
@@ -243,55 +234,43 @@ def graph(
 
     Sections -> resolutions, WSIS action lines, SDGs and goals, joined across files on canonical ids.
     """
-    from .editions import check_override
-    from .errors import UsageError
-    from .refs import build_graph, family_of, stream_reports
-    from .refs import who_cites as citing
     from .refs.ids import FAMILIES
-    from .refs.chain import resolve_id
-    from .refs.matrix import check_matrix, matrix_rows
-    from .render import graph as render
 
     def run() -> int:
         unknown = [f for f in family if f not in FAMILIES]
         if unknown:
             raise UsageError(f"unknown family {unknown[0]!r} (one of {', '.join(FAMILIES)})")
-        if who_cites is not None:
-            if family_of(who_cites) is None:
-                raise UsageError(f"{who_cites!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
-            if format is not None and format.value not in ("json", "csv"):
-                raise UsageError(f"--who-cites writes lines (default), json or csv, not {format.value}")
+        inputs = [*files, *registry]
         if matrix is not None:
-            check_matrix(matrix, format.value if format is not None else None)
-        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
-        built = build_graph(pairs, reg)
-        if matrix is not None:
-            write_output(render.matrix_csv(matrix_rows(built, matrix)), output, [*files, *registry])
+            trace.check_matrix(matrix, format)
+            built, _reg = trace.graph(files, profile, registry, edition)
+            emit("matrix", "csv", trace.matrix(built, matrix), output, inputs)
             return 0
         if who_cites is not None:
-            fmt = format.value if format is not None else "table"
-            wanted = resolve_id(built, who_cites)
-            write_output(render.render_who_cites(citing(built, wanted), wanted, fmt), output, [*files, *registry])
+            trace.canonical_id(who_cites)
+            default, *others = formats("who-cites")
+            fmt = format or default
+            if fmt not in formats("who-cites"):
+                raise UsageError(f"--who-cites writes {default} (default), {', '.join(others[:-1])} or {others[-1]}, not {fmt}")
+            built, _reg = trace.graph(files, profile, registry, edition)
+            emit("who-cites", fmt, trace.who_cites(built, who_cites), output, inputs)
             return 0
+        fmt = format or formats("graph")[0]
+        if fmt not in formats("graph"):
+            raise UsageError(f"--format {fmt} is for --who-cites; a graph is written as {', '.join(formats('graph'))}")
+        built, reg = trace.graph(files, profile, registry, edition)
         families = tuple(family) or ("sdg", "wsis")
-        write_output(render.render_graph(built, (format or GraphFormat.json).value, reg, families), output,
-                     [*files, *registry])
+        emit("graph", fmt, built, output, inputs, RenderOptions(registry=reg, families=families))
         return 0
 
     guarded(run)
-
-
-class ChainFormat(str, Enum):
-    text = "text"
-    json = "json"
-    md = "md"
 
 
 @app.command(cls=Command, epilog=epilog("chain"))
 def chain(
     ref_id: str = typer.Argument(..., metavar="ID", help="A canonical id: PP-RES-139, ITU-D-OBJ-2@SP-2012-2015, ITU-D-OUTPUT-2.2 (the edition may be left out when only one is loaded)."),
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join."),
-    format: ChainFormat = typer.Option(ChainFormat.text, "--format", "-f", metavar="FORMAT", help="text (a tree), json or md."),
+    format: ChainFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("chain") + "."),
     profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
     registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to (repeatable, one per series; default: read from each file)."),
@@ -302,33 +281,14 @@ def chain(
     What it serves (objective, goal), what serves or cites it (outputs), and what the reports say
     about it (status entries with their revision, target status).
     """
-    from .editions import check_override
-    from .refs import build_graph, stream_reports
-    from .refs.chain import chain as chain_of
-    from .render.chain import render_chain
 
     def run() -> int:
-        reg, pairs = stream_reports(files, profile, registry, check_override(edition))
-        data = chain_of(build_graph(pairs, reg), ref_id, reg)
+        data = trace.chain(ref_id, files, profile, registry, edition)
         width = stdout.width if output is None and stdout.is_terminal else None
-        write_output(render_chain(data, format.value, width), output, [*files, *registry])
+        emit("chain", format, data, output, [*files, *registry], RenderOptions(width=width))
         return 0
 
     guarded(run)
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
 
 
 class FailOn(str, Enum):
@@ -341,27 +301,17 @@ def validate(
     contribution: Path = typer.Argument(..., readable=False, metavar="CONTRIBUTION",
                                         help="The contribution (.docx with revision marks, or a text rendering)."),
     against: Path = typer.Option(..., "--against", readable=False, metavar="PLAN", help="The base document the contribution amends."),
-    format: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", metavar="FORMAT", help="text, json or sarif."),
+    format: ValidateFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("validate") + "."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
 ) -> None:
     """Check a contribution against the plan it amends.
 
     Each proposal must amend what it says it amends (exit 1 on an error finding).
     """
-    from .render.findings_json import to_json
-    from .render.findings_text import validate_text
-    from .render.sarif import to_sarif
-    from .validate import finding_table
-    from .validate import validate as run_validate
 
     def run() -> int:
-        report = run_validate(contribution, against)
-        if format is ValidateFormat.json:
-            write_output(to_json(report), output, [contribution, against])
-        elif format is ValidateFormat.sarif:
-            write_output(to_sarif(report.findings, finding_table()), output, [contribution, against])
-        else:
-            write_output(validate_text(report), output, [contribution, against])
+        report = trace.validate(contribution, against)
+        emit("validate", format, report, output, [contribution, against])
         return 1 if report.failed else 0
 
     guarded(run)
@@ -370,7 +320,7 @@ def validate(
 @app.command(cls=Command, epilog=epilog("check"))
 def check(
     paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Files and folders to check."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", metavar="FORMAT", help="text, json, sarif, junit or github."),
+    format: CheckFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("check") + "."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (created if missing)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
@@ -382,33 +332,13 @@ def check(
 
     Exit 1 when new findings reach --fail-on.
     """
-    from .render.findings_json import to_json
-    from .render.findings_text import check_text
-    from .validate import finding_table, load_config, run_check, save_baseline
 
     def run() -> int:
-        settings = load_config(config, set(finding_table()))
-        report = run_check(paths, settings, use_cache=not no_cache, baseline=baseline,
-                           update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None)
-        states = report.states if baseline is not None else None
-        if format is CheckFormat.json:
-            text = to_json(report)
-        elif format is CheckFormat.sarif:
-            from .render.sarif import to_sarif
-
-            text = to_sarif(report.findings, report.table, states)
-        elif format is CheckFormat.junit:
-            from .render.junit import to_junit
-
-            text = to_junit([f.path for f in report.files], report.findings, report.fail_on, report.states)
-        elif format is CheckFormat.github:
-            from .render.github import to_github
-
-            text = to_github(report.findings, report.states)
-        else:
-            text = check_text(report)
-        write_output(text, output, [*report.inputs, *([baseline] if baseline is not None else [])])
-        save_baseline(report)
+        report = trace.check(paths, config=config, use_cache=not no_cache, baseline=baseline,
+                             update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None)
+        emit("check", format, report, output, [*report.inputs, *([baseline] if baseline is not None else [])],
+             RenderOptions(baseline=baseline is not None))
+        trace.save_baseline(report)
         if not report.files:
             sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
                              " after include/exclude\n")
@@ -418,14 +348,6 @@ def check(
 
     recording = baseline is not None and (update_baseline or not baseline.exists())
     guarded(run)
-
-
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    md = "md"
-    html = "html"
-    docx = "docx"
 
 
 class Color(str, Enum):
@@ -468,7 +390,7 @@ def _console(color: Color) -> SafeConsole:
 def diff(
     old: Path = typer.Argument(..., readable=False, metavar="OLD", help="The older revision (.docx, .pdf, .txt, .md or .html)."),
     new: Optional[Path] = typer.Argument(None, readable=False, metavar="NEW", help="The newer revision; omit it to diff a .docx's revision marks."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", metavar="FORMAT", help="text, json, md, html or docx (needs -o)."),
+    format: DiffFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("diff") + "."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
     ignore_case: bool = _ignore_option("case", False),
     ignore_space: bool = _ignore_option("space", True),
@@ -498,7 +420,6 @@ def diff(
     .docx, the file is written as it is. If OLD or NEW is a PDF or text file, the output falls back
     to a generated document holding both texts with revision marks (a note says so).
     """
-    from .diff import run_diff
     from .diff.ignore import parse_ignore
 
     ignore = parse_ignore({"case": ignore_case, "space": ignore_space, "punctuation": ignore_punctuation,
@@ -507,8 +428,11 @@ def diff(
 
     def run() -> int:
         when = parse_date(date) if date is not None else None
-        code = run_diff(old, new, format.value, output, all_changes, author, profile, console=_console(color),
-                        date=when, ignore=ignore, mode=mode)
+        notes: list[str] = []
+        code = trace.run_diff(old, new, format, output, all_changes, author, profile, console=_console(color),
+                              date=when, ignore=ignore, mode=mode, notes=notes)
+        for note in notes:
+            sys.stderr.write(f"trace: {note}\n")
         return 0 if exit_zero else code
 
     guarded(run)

@@ -9,13 +9,18 @@ one vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Literal, get_args
 
-BLOCK_TYPES = ("paragraph", "list-item", "table", "footnote", "heading", "figure")
+BlockType = Literal["paragraph", "list-item", "table", "footnote", "heading", "figure"]
+SourceFormat = Literal["docx", "pdf", "text"]
+View = Literal["accepted", "original"]
+BLOCK_TYPES: tuple[BlockType, ...] = get_args(BlockType)
+VIEWS: tuple[View, ...] = get_args(View)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Loc:
     """Where a block came from: a body paragraph index (docx/text), a page (pdf), a table cell."""
 
@@ -53,7 +58,7 @@ class Block:
     they are not part of the JSON contract except `label` and `field`.
     """
 
-    type: str
+    type: BlockType
     text: str
     loc: Loc = field(default_factory=Loc)
     rows: list[list[Cell]] | None = None
@@ -150,15 +155,15 @@ class Revision:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     """What was read: path, format (docx/pdf/text), content hash, profile and view used."""
 
     path: str
-    format: str
+    format: SourceFormat
     sha256: str
     profile: str | None = None
-    view: str = "accepted"
+    view: View = "accepted"
     pages: int | None = None
     warnings: tuple[str, ...] = ()
 
@@ -181,20 +186,44 @@ class RawDocument:
 
 @dataclass
 class Document:
-    """A structured document: its source, its sections in document order, its revisions."""
+    """A structured document: its source, its sections in document order, its revisions.
+
+    `by_id` and `position` index the sections by id (ids are unique within a document). The index
+    is built on first use and again whenever the number of sections changes; a document whose
+    sections are replaced in place needs a new `Document`.
+    """
 
     source: Source
     sections: list[Section]
     revisions: list[Revision] = field(default_factory=list)
+    _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _position: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+
+    def _index(self) -> None:
+        if self._indexed != len(self.sections):
+            self._by_id, self._position = {}, {}
+            for n, s in enumerate(self.sections):
+                self._by_id.setdefault(s.id, s)
+                self._position.setdefault(s.id, n)
+            self._indexed = len(self.sections)
+
+    @property
+    def by_id(self) -> Mapping[str, Section]:
+        """Section id -> section."""
+        self._index()
+        return self._by_id
+
+    def position(self, section_id: str) -> int:
+        """The index of a section in reading order (KeyError for an unknown id)."""
+        self._index()
+        return self._position[section_id]
 
     def section(self, section_id: str) -> Section:
-        for s in self.sections:
-            if s.id == section_id:
-                return s
-        raise KeyError(section_id)
+        return self.by_id[section_id]
 
     def get(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
+        return self.by_id.get(section_id)
 
     def children(self, section_id: str | None) -> list[Section]:
         return [s for s in self.sections if s.parent == section_id]
@@ -204,10 +233,9 @@ class Document:
 
     def path(self, section: Section) -> list[Section]:
         """The chain of sections from the top level down to `section`."""
-        by_id = {s.id: s for s in self.sections}
         chain = [section]
-        while chain[-1].parent is not None and chain[-1].parent in by_id:
-            chain.append(by_id[chain[-1].parent])
+        while chain[-1].parent is not None and (parent := self.get(chain[-1].parent)) is not None:
+            chain.append(parent)
         return list(reversed(chain))
 
     def blocks(self) -> Iterator[tuple[Section, Block]]:

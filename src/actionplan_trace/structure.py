@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .profiles import HeadingRule, Profile, TableRule
@@ -502,7 +502,6 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         sections.append(
             Section("footnotes", "footnotes", None, "Footnotes", None, 1, blocks=list(raw.footnotes))
         )
-    source = raw.source
-    source.profile = profile.name
-    _revision_sections(sections, raw.revisions)
-    return Document(source=source, sections=sections, revisions=list(raw.revisions))
+    revisions = [replace(rev) for rev in raw.revisions]
+    _revision_sections(sections, revisions)
+    return Document(source=replace(raw.source, profile=profile.name), sections=sections, revisions=revisions)

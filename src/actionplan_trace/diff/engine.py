@@ -11,6 +11,7 @@ replaced them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -51,13 +52,13 @@ class _Context:
     codes: dict[int, str] = field(default_factory=dict)
     keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     ref_cache: dict[str, set[str]] = field(default_factory=dict)
-    old_ids: dict[str, Section] = field(default_factory=dict)
-    new_ids: dict[str, Section] = field(default_factory=dict)
+    old_ids: Mapping[str, Section] = field(default_factory=dict)
+    new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.old_ids = {s.id: s for s in self.old.sections}
-        self.new_ids = {s.id: s for s in self.new.sections}
+        self.old_ids = self.old.by_id
+        self.new_ids = self.new.by_id
 
     def path(self, section: Section, old_side: bool) -> list[str]:
         """Labels of the sections from the top level down to `section`, cached."""

@@ -11,6 +11,7 @@ then all of them; the children of every new pair are aligned in turn.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -50,7 +51,7 @@ class _Tree:
 
     doc: Document
     children: dict[str | None, list[Section]]
-    by_id: dict[str, Section]
+    by_id: Mapping[str, Section]
     coder: WordCoder
     block_code: Callable[[Block], str]
     titles: dict[str, str] = field(default_factory=dict)
@@ -77,7 +78,7 @@ class _Tree:
 
 def _tree(doc: Document, coder: WordCoder, block_code: Callable[[Block], str]) -> _Tree:
     """Index a document's sections by id and by parent (orphans count as top level)."""
-    by_id = {s.id: s for s in doc.sections}
+    by_id = doc.by_id
     children: dict[str | None, list[Section]] = defaultdict(list)
     for s in doc.sections:
         children[s.parent if s.parent in by_id else None].append(s)
@@ -159,8 +160,7 @@ def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool
 def _mark_moves(old: _Tree, new: _Tree, pairs: SectionPairs) -> None:
     """A pair moved when its parents are not partners, or when it left its siblings' order."""
     by_parents: dict[tuple[str | None, str | None], list[tuple[int, int]]] = defaultdict(list)
-    old_pos = {s.id: n for n, s in enumerate(old.doc.sections)}
-    new_pos = {s.id: n for n, s in enumerate(new.doc.sections)}
+    old_pos, new_pos = old.doc.position, new.doc.position
     for a_id, b_id in pairs.old_to_new.items():
         a, b = old.by_id[a_id], new.by_id[b_id]
         a_parent = a.parent if a.parent in old.by_id else None
@@ -170,7 +170,7 @@ def _mark_moves(old: _Tree, new: _Tree, pairs: SectionPairs) -> None:
         ):
             pairs.moved.add(a_id)
         else:
-            by_parents[(a_parent, b_parent)].append((old_pos[a_id], new_pos[b_id]))
+            by_parents[(a_parent, b_parent)].append((old_pos(a_id), new_pos(b_id)))
     for group in by_parents.values():
         keep = in_order(group)
         for i, j in group:

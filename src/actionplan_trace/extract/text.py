@@ -16,7 +16,7 @@ bookmark. HTML is read with lxml with network access off.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import lxml.html
@@ -188,7 +188,7 @@ class _Reader:
         return bool(SETEXT.match(self.lines[i])) and len(self.lines[i].strip()) >= 3
 
     def add(self, block: Block) -> None:
-        block.loc.paragraph = len(self.blocks)
+        block.loc = replace(block.loc, paragraph=len(self.blocks))
         self.blocks.append(block)
 
     def paragraph(self, raw: str, line: int) -> None:

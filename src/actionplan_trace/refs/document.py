@@ -17,7 +17,8 @@ from typing import Iterable, Iterator, Mapping
 from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
 from .find import find_refs, mentions_itu_goals
-from .findings import FindingRule, finding
+from ..findings import FindingRule
+from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
@@ -66,7 +67,7 @@ def section_contexts(
     rules = rules or load_rules()
     start = RefContext(source=doc.source.path, editions=editions)
     base = _apply(start, rules.profiles.get(doc.source.profile or "", {}))
-    by_id = {s.id: s for s in doc.sections}
+    by_id = doc.by_id
     out: dict[str, SectionContext] = {}
 
     def context_of(section: Section) -> SectionContext:
@@ -180,7 +181,7 @@ def stream_reports(
     """The registry, and each file's Document with its reference report, loaded one at a time as
     the iterator is consumed: a consumer that keeps only the reports (`merge_reports`) or the
     graph (`build_graph`) never holds more than one document's text at once."""
-    from .. import load
+    from ..loader import load
 
     registry = load_registry(registry_files)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import FindingRule
+from ..findings import FindingRule
 from .grammar import Cite, grammar_for, parse_sdg_list, sdg_field_cites
 from .registry import Registry, load_registry
 from .resolve import Resolver, load_rules

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from ..errors import ProfileError
+from ..findings import SEVERITIES, Finding, FindingRule
 from ..profiles import RULES_DIR
 from .registry import YAML_LOADER
-from .types import Finding, Reference, RefContext
+from .types import Reference, RefContext
 
 FINDINGS_FILE = RULES_DIR / "findings.yml"
-SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class FindingRule:
-    """One finding code: its title, severity and a line of help."""
-
-    code: str
-    title: str
-    severity: str
-    help: str
 
 
 def load_findings(path: Path = FINDINGS_FILE, overrides: Path | None = None) -> dict[str, FindingRule]:

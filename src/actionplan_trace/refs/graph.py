@@ -19,7 +19,8 @@ from typing import Any, Iterable, Sequence
 from ..editions import DocEditions, scoped, settled
 from ..model import Block, Document, Section
 from .document import field_context, section_contexts
-from .findings import FindingRule, finding
+from ..findings import FindingRule
+from .findings import finding
 from .ids import family_of, natural_key
 from .matrix import marks
 from .matrix import provenance as matrix_provenance
@@ -189,7 +190,7 @@ class _Builder:
             edge.attrs.update(attrs)
 
     def add(self, key: str, doc: Document, report: RefReport) -> None:
-        by_id = {s.id: s for s in doc.sections}
+        by_id = doc.by_id
         editions = settled(report.editions.get(doc.source.path, {}), doc.source.profile)
         self.graph.profiles[doc.source.path] = doc.source.profile or ""
         self.graph.editions[doc.source.path] = dict(editions.by_series)
@@ -198,7 +199,7 @@ class _Builder:
         paths: dict[str, list[Section]] = {}
 
         def path(section: Section) -> list[Section]:
-            """Top-level section down to `section` (cached; Document.path rebuilds its index per call)."""
+            """Top-level section down to `section` (cached per graph build)."""
             if section.id not in paths:
                 parent = by_id.get(section.parent) if section.parent else None
                 paths[section.id] = ([*path(parent)] if parent is not None and parent is not section else []) + [section]

@@ -24,7 +24,8 @@ from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
 from ..profiles import RULES_DIR
 from . import ids
-from .findings import FindingRule, about, finding
+from ..findings import FindingRule
+from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import YAML_LOADER, Registry
 from .types import Finding, Reference, RefContext, Rev

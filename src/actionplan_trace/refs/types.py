@@ -13,9 +13,12 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from ..editions import DocEditions
+from ..findings import Finding
 from ..model import Loc
 
 REFS_SCHEMA = "actionplan-trace/refs/2"
+
+__all__ = ["REFS_SCHEMA", "Finding", "RefContext", "RefReport", "Reference", "Rev"]
 
 
 @dataclass(frozen=True)
@@ -62,34 +65,6 @@ class Reference:
         }
         if self.field:
             out["field"] = self.field
-        return out
-
-
-@dataclass
-class Finding:
-    """Something a reader should know about a reference; `code` is stable (REF001 …)."""
-
-    code: str
-    severity: str
-    message: str
-    ref: str | None = None
-    source: str | None = None
-    section: str | None = None
-    loc: Loc = dc_field(default_factory=Loc)
-    text: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "ref": self.ref,
-            "source": self.source,
-            "section": self.section,
-            "loc": self.loc.to_dict(),
-        }
-        if self.text is not None:
-            out["text"] = self.text
         return out
 
 

@@ -8,7 +8,7 @@ counts findings by severity (and, for check, files, cache hits and baselined fin
 
 from __future__ import annotations
 
-from ..refs.types import Finding
+from ..findings import Finding
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts

@@ -6,7 +6,7 @@ are left out. Values are escaped as the runner expects (%, CR, LF; and : , in pr
 
 from __future__ import annotations
 
-from ..refs.types import Finding
+from ..findings import Finding
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..refs.types import Finding
+from ..findings import Finding
 from ..validate.findings import at_least
 from .escapes import xml_text as _clean
 

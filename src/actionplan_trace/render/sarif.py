@@ -14,9 +14,9 @@ import json
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import __version__
-from ..refs.findings import FindingRule
-from ..refs.types import Finding
+from ..version import package_version
+from ..findings import FindingRule
+from ..findings import Finding
 from ..validate.findings import SARIF_LEVEL, fingerprint
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,7 +77,7 @@ def to_sarif(findings: list[Finding], table: dict[str, FindingRule], states: lis
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "actionplan-trace", "version": __version__, "rules": rules}},
+            "tool": {"driver": {"name": "actionplan-trace", "version": package_version(), "rules": rules}},
             "artifacts": [{"location": {"uri": _uri(a)}} for a in artifacts],
             "results": results,
         }],

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..refs.types import Finding
+from ..findings import Finding
 from .findings import fingerprint
 
 BASELINE_SCHEMA = "actionplan-trace/baseline/1"

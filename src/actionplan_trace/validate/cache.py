@@ -16,7 +16,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from .. import __version__
+from ..version import package_version
 from ..profiles import RULES_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ def rules_digest(config_digest: str) -> str:
     """A hash of the rules/ data files, the package's source files that produce findings (size
     and mtime; renderers and the CLI excluded) and the configuration, so that any change to what
     produces findings invalidates the cache."""
-    h = hashlib.sha256(f"{__version__}\n{config_digest}\n".encode("utf-8"))
+    h = hashlib.sha256(f"{package_version()}\n{config_digest}\n".encode("utf-8"))
     for path in sorted(RULES_DIR.rglob("*")):
         if path.is_file():
             h.update(path.relative_to(RULES_DIR).as_posix().encode("utf-8"))
@@ -113,7 +113,7 @@ class Cache:
         return folder / f"{sha256}-{self.digest[:24]}.json"
 
     def _key(self, sha256: str) -> dict[str, str]:
-        return {"sha256": sha256, "version": __version__, "rules": self.digest}
+        return {"sha256": sha256, "version": package_version(), "rules": self.digest}
 
     def get(self, sha256: str) -> dict[str, Any] | None:
         """The cached result for a file with this content hash, or None (a miss)."""

@@ -22,8 +22,8 @@ from typing import Any, Callable, Iterable
 
 from ..errors import InputError, TraceError, UsageError
 from ..model import Document
-from ..refs.findings import FindingRule
-from ..refs.types import Finding
+from ..findings import FindingRule
+from ..findings import Finding
 from .baseline import baseline_data, baseline_states, read_baseline
 from .cache import Cache, file_digest, rules_digest
 from .config import CheckConfig
@@ -189,7 +189,7 @@ def collect(paths: Iterable[Path], config: CheckConfig) -> Collected:
 @lru_cache(maxsize=4)
 def _base_document(path: str, sha256: str) -> Document:
     """The base document, read once per worker process (the hash keeps a changed file apart)."""
-    from .. import load
+    from ..loader import load
 
     return load(path)
 
@@ -197,7 +197,7 @@ def _base_document(path: str, sha256: str) -> Document:
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                profile: str | None = None) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile and findings as JSON-ready data."""
-    from .. import load
+    from ..loader import load
     from .contribution import reference_api, validate_documents
     from .structural import structure_findings
 

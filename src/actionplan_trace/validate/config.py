@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..refs.findings import SEVERITIES, FindingRule
+from ..findings import SEVERITIES, FindingRule
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}

@@ -21,8 +21,8 @@ from typing import Any, Callable
 from rapidfuzz import fuzz
 
 from ..model import Document, Loc, Revision, Section, Source
-from ..refs.findings import FindingRule
-from ..refs.types import Finding
+from ..findings import FindingRule
+from ..findings import Finding
 from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
@@ -515,7 +515,7 @@ def validate_documents(
 def validate(contribution: str | Path, base: str | Path, table: dict[str, FindingRule] | None = None) -> ValidationReport:
     """Read a contribution (accepted and original views, contribution profile) and its base, and
     validate the one against the other."""
-    from .. import load
+    from ..loader import load
 
     plan = load(base)
     if plan.source.profile == "contribution":

@@ -15,8 +15,9 @@ import re
 from ..errors import UsageError
 from ..model import Loc
 from ..profiles import RULES_DIR
-from ..refs.findings import FINDINGS_FILE, SEVERITIES, FindingRule, load_findings
-from ..refs.types import Finding
+from ..findings import SEVERITIES, FindingRule
+from ..refs.findings import FINDINGS_FILE, load_findings
+from ..findings import Finding
 
 VALIDATE_FINDINGS = RULES_DIR / "findings-validate.yml"
 RANK = {"error": 3, "warning": 2, "info": 1}

@@ -198,10 +198,8 @@ def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
 def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
     """The blocks that may hold proposals: the `proposals` section and its subsections, or, when
     the contribution has none, every block of the preamble (before the amended text)."""
-    by_id = {s.id: s for s in doc.sections}
-
     def under(section: Section, kinds: tuple[str, ...]) -> bool:
-        return any(s.kind in kinds for s in doc.path(section)) if section.id in by_id else False
+        return any(s.kind in kinds for s in doc.path(section)) if section.id in doc.by_id else False
 
     if doc.of_kind("proposals"):
         return [(s, b) for s, b in doc.blocks() if under(s, ("proposals",)) and b.type != "table"]

@@ -12,8 +12,8 @@ from collections import Counter
 from typing import Any
 
 from ..model import Document, Section
-from ..refs.findings import FindingRule
-from ..refs.types import Finding
+from ..findings import FindingRule
+from ..findings import Finding
 from .contribution import section_label, subtree
 from .findings import excerpt, fold, make
 

@@ -1,0 +1,233 @@
+"""The application layer: each command of `trace` as one library call, and the choice of renderer.
+
+    doc = app.load("plan.docx")                                   # Document
+    result = app.compare("old.docx", "new.docx")                  # DiffResult
+    text = app.render("diff", "md", result, RenderOptions(all_changes=True))
+    code = app.run_diff("old.docx", "new.docx", fmt="json", out="d.json")
+
+The CLI parses arguments and prints; the layers below (extract → structure → refs → diff /
+validate) know nothing of commands, formats or terminals. Errors are the project's exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+from .loader import load
+from .model import Document, View
+from .output import write_atomic
+from .render.registry import Command, Format, RenderOptions, formats, get
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .diff.changes import DiffResult
+    from .profiles import Profile
+    from .refs.graph import Graph
+    from .refs.matrix import MatrixTable
+    from .refs.registry import Registry
+    from .refs.types import RefReport
+    from .validate.check import CheckReport
+    from .validate.contribution import ValidationReport
+
+__all__ = [
+    "RenderOptions", "canonical_id", "chain", "check", "check_matrix", "compare", "extract",
+    "formats", "graph", "load", "matrix", "print_to", "references", "render", "run_diff",
+    "save_baseline", "validate", "who_cites", "write",
+]
+
+
+def extract(path: str | Path, profile: str | Profile | None = None, view: View = "accepted") -> Document:
+    """`trace extract`: the document's section tree."""
+    return load(path, profile=profile, view=view)
+
+
+def compare(
+    old_path: str | Path,
+    new_path: str | Path | None = None,
+    *,
+    profile: str | Profile | None = None,
+    with_refs: bool = True,
+    ignore: frozenset[str] | None = None,
+) -> DiffResult:
+    """`trace diff`: two files, or one .docx's original view against its accepted view when
+    `new_path` is None; references gained and lost are reported unless `with_refs` is False;
+    `ignore` names the kinds of difference hidden (default: diff.ignore.DEFAULT_IGNORE)."""
+    from .diff import compare as diff_files
+    from .diff import reference_finder
+    from .diff.ignore import DEFAULT_IGNORE
+
+    return diff_files(old_path, new_path, profile=profile, refs=reference_finder() if with_refs else None,
+                      ignore=DEFAULT_IGNORE if ignore is None else ignore)
+
+
+def references(
+    files: Sequence[str | Path], profile: str | None = None, registry_files: Iterable[str | Path] = (),
+    editions: Sequence[str] = (),
+) -> RefReport:
+    """`trace refs`: every reference of `files` and the findings (across files too); `editions`
+    ("SP-2012-2015", one per series) override the edition each document states."""
+    from .editions import check_override
+    from .refs import merge_reports, stream_reports
+
+    registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
+    return merge_reports(pairs, registry)
+
+
+def graph(
+    files: Sequence[str | Path], profile: str | None = None, registry_files: Iterable[str | Path] = (),
+    editions: Sequence[str] = (),
+) -> tuple[Graph, Registry]:
+    """`trace graph`: the cross-reference graph of `files`, and the registry it was checked against."""
+    from .editions import check_override
+    from .refs import build_graph, stream_reports
+
+    registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
+    return build_graph(pairs, registry), registry
+
+
+def matrix(built: Graph, name: str) -> MatrixTable:
+    """`trace graph --matrix NAME`: a Strategic Plan matrix (outputs-objectives, objectives-goals)."""
+    from .refs.matrix import matrix_rows
+
+    return matrix_rows(built, name)
+
+
+def check_matrix(name: str, fmt: str | None) -> None:
+    """A UsageError unless `name` is a known matrix and `fmt` is csv (or not given)."""
+    from .refs.matrix import check_matrix as check
+
+    check(name, fmt)
+
+
+def chain(
+    ref_id: str, files: Sequence[str | Path], profile: str | None = None,
+    registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (),
+) -> dict[str, Any]:
+    """`trace chain`: everything upstream and downstream of one entity across `files`."""
+    from .refs.chain import chain as chain_of
+
+    built, registry = graph(files, profile, registry_files, editions)
+    return chain_of(built, ref_id, registry)
+
+
+def canonical_id(ref_id: str) -> str:
+    """`ref_id` if it is a canonical id, else a UsageError."""
+    from .refs import family_of
+
+    if family_of(ref_id) is None:
+        raise UsageError(f"{ref_id!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
+    return ref_id
+
+
+def who_cites(built: Graph, ref_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none); an
+    id without its edition is completed when only one edition is loaded."""
+    from .refs import who_cites as citing
+    from .refs.chain import resolve_id
+
+    wanted = resolve_id(built, canonical_id(ref_id))
+    return wanted, citing(built, wanted)
+
+
+def validate(contribution: str | Path, against: str | Path) -> ValidationReport:
+    """`trace validate`: does a contribution amend what its proposals say it amends."""
+    from .validate import validate as run_validate
+
+    return run_validate(contribution, against)
+
+
+def check(
+    paths: Iterable[Path],
+    *,
+    config: Path | None = None,
+    use_cache: bool = True,
+    baseline: Path | None = None,
+    update_baseline: bool = False,
+    fail_on: str | None = None,
+) -> CheckReport:
+    """`trace check`: every enabled rule over files and folders, with the configuration found."""
+    from .validate import finding_table, load_config, run_check
+
+    settings = load_config(config, set(finding_table()))
+    return run_check(paths, settings, use_cache=use_cache, baseline=baseline,
+                     update_baseline=update_baseline, fail_on=fail_on)
+
+
+def save_baseline(report: CheckReport) -> None:
+    """Write the baseline `check` was asked to record (after its report is out)."""
+    from .validate import save_baseline as save
+
+    save(report)
+
+
+def render(command: Command, fmt: str, result: Any, options: RenderOptions | None = None) -> str | bytes:
+    """`result` of `command` in format `fmt` (see render.registry), as text or bytes."""
+    return get(command, fmt).render(result, options or RenderOptions())
+
+
+def print_to(console: Console, command: Command, fmt: str, result: Any, options: RenderOptions | None = None) -> bool:
+    """Print `result` on `console` if the format has a console form (True), else leave it (False)."""
+    chosen = get(command, fmt)
+    return chosen.printer is not None and chosen.printer(result, console, options or RenderOptions())
+
+
+def check_output(command: Command, fmt: str, out: str | Path | None) -> Format:
+    """The format, checked against the output: a binary format needs a file."""
+    chosen = get(command, fmt)
+    if chosen.binary and out is None:
+        raise UsageError(f"--format {fmt} writes a binary file: give -o/--output FILE")
+    return chosen
+
+
+def write(data: str | bytes, out: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Write `data` to `out` atomically (a failed run leaves no partial file; never onto one of `inputs`)."""
+    write_atomic(data, Path(out), inputs)
+
+
+def run_diff(
+    old_path: str | Path,
+    new_path: str | Path | None = None,
+    fmt: str = "text",
+    out: str | Path | None = None,
+    all_changes: bool = False,
+    author: str = "trace",
+    profile: str | Profile | None = None,
+    console: Console | None = None,
+    date: datetime | None = None,
+    ignore: frozenset[str] | None = None,
+    mode: str = "report",
+    notes: list[str] | None = None,
+) -> int:
+    """The whole of `trace diff`: compare, render, write to `out` or print on `console` (stdout by
+    default). Exit code as diff(1): 0 no changes reported, 1 changes. `mode` "stat" prints the
+    summary only, "quiet" nothing. What the renderer wants said beside its output goes to `notes`."""
+    from .diff.ignore import DEFAULT_IGNORE
+    from .render.terminal import SafeConsole
+
+    chosen = get("diff", fmt)
+    if chosen.binary and out is None and mode == "report":
+        raise UsageError(f"--format {fmt} writes a binary file: give -o/--output FILE")
+    result = compare(old_path, new_path, profile=profile, ignore=DEFAULT_IGNORE if ignore is None else ignore)
+    code = 1 if result.visible(all_changes) else 0
+    console = console or SafeConsole(highlight=False)
+    if mode == "quiet":
+        return code
+    if mode == "stat":
+        from .render.diff_text import print_stat
+
+        print_stat(result, console, all_changes)
+        return code
+    options = RenderOptions(all_changes=all_changes, author=author, date=date)
+    if out is not None:
+        write(render("diff", fmt, result, options), out, [p for p in (old_path, new_path) if p is not None])
+        if notes is not None:
+            notes.extend(options.notes)
+    elif not print_to(console, "diff", fmt, result, options):
+        data = render("diff", fmt, result, options)
+        console.file.write(data if isinstance(data, str) else data.decode())
+    return code

@@ -1,0 +1,54 @@
+"""Findings: what every check (refs, validate, check) reports, with a stable code and a severity.
+
+The codes, titles and severities themselves are data (rules/findings*.yml, documented in the
+README); this module holds only the vocabulary every layer and renderer shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any, Literal, get_args
+
+from .model import Loc
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+@dataclass(frozen=True)
+class FindingRule:
+    """One finding code: its title, severity and a line of help."""
+
+    code: str
+    title: str
+    severity: Severity
+    help: str
+
+
+@dataclass
+class Finding:
+    """Something a reader should know about a document; `code` is stable (REF001, VAL001, CHK001 …)."""
+
+    code: str
+    severity: Severity
+    message: str
+    ref: str | None = None
+    source: str | None = None
+    section: str | None = None
+    loc: Loc = dc_field(default_factory=Loc)
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "ref": self.ref,
+            "source": self.source,
+            "section": self.section,
+            "loc": self.loc.to_dict(),
+        }
+        if self.text is not None:
+            out["text"] = self.text
+        return out
