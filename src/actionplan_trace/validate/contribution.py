@@ -528,7 +528,7 @@ def validate(contribution: str | Path, base: str | Path, table: dict[str, Findin
 def _refuse_swapped(contribution: str | Path, base: str | Path) -> None:
     """Raise a one-line UsageError when the base reads as a contribution and the contribution as a
     plan: the two arguments were given the wrong way round."""
-    from .. import load
+    from ..loader import load
     from ..errors import UsageError
 
     kind = load(contribution).source.profile
