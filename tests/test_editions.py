@@ -66,3 +66,23 @@ def test_a_plan_named_next_to_one_reference_does_not_reach_the_next() -> None:
                                "ITU-D Objective 3 and Buenos Aires Action Plan Objective 2"))
     assert [r.id for r in report.refs if r.family == "itu-d-objective"] == [
         "ITU-D-OBJ-3@SP-2012-2015", "ITU-D-OBJ-2@WTDC-17"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"Buenos\s+Aires\s+Action\s+Plan", r"Strategic\s+plan\s+(?:for\s+(?:period|years)\s+)?2020",
+    r"Dubai?\s+2014", r"Kigali|Connect\s+2030", r"ITU-D\s+(?:Action|Plan)", r"a[^]|(]b", r"(?i)kigali",
+])
+@pytest.mark.parametrize("text", [
+    "The BUENOS  Aires\nAction Plan and buenos aires action plan; Strategic Plan for years 2020, "
+    "strategic\tplan 2020. DUBA 2014, Duba 2014, Dubai 2014. kigali, Connect 2030. itu-d Plan, ab a|b.",
+    "ITU-D ACTİON PLAN by Kigalı, ſtrategic plan 2020 and İTU-D Action",
+])
+def test_the_literal_start_prefilter_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
+    import re
+
+    from actionplan_trace.editions import _FOLD_UNSAFE, _finditer
+
+    compiled = re.compile(pattern, re.I)
+    folded = None if any(c in text for c in _FOLD_UNSAFE) else text.lower()
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in _finditer(compiled, text, folded)] == expected

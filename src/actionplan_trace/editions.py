@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import yaml
 
@@ -25,6 +25,11 @@ from .profiles import RULES_DIR
 EDITIONS_FILE = RULES_DIR / "editions.yml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PAREN = re.compile(r"\s*\([^()]{0,80}\)")
+_LITERAL = re.compile(r"[A-Za-z0-9-]*")
+# The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII
+# letters, digits and "-" (or is two characters long): İ, ı, ſ. A text holding one is scanned
+# with the patterns alone.
+_FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,57 @@ def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
         raise ProfileError(f"{path}: malformed editions: {exc}") from exc
 
 
+def _top_level_bar(pattern: str) -> bool:
+    """Whether `pattern` has an alternative outside every group (escapes and classes skipped)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += pattern[i + 1:i + 2] == "^"
+            i += pattern[i + 1:i + 2] == "]"
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@lru_cache(maxsize=256)
+def _prefix(pattern: str) -> str:
+    """The literal text every match of `pattern` starts with, lower-cased ("" when unsure)."""
+    if _top_level_bar(pattern):
+        return ""
+    head = _LITERAL.match(pattern)
+    prefix = head.group(0) if head else ""
+    if pattern[len(prefix):len(prefix) + 1] in ("?", "*", "{"):
+        prefix = prefix[:-1]
+    return prefix.lower()
+
+
+def _finditer(pattern: re.Pattern[str], text: str, folded: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where its literal start occurs in
+    `folded` (the text lower-cased, same length): one C-speed find instead of a regex scan."""
+    prefix = _prefix(pattern.pattern)
+    if folded is None or not prefix:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    at = folded.find(prefix)
+    while at >= 0:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+        at = folded.find(prefix, at + 1)
+
+
 def check_override(codes: Iterable[str], table: EditionTable | None = None) -> dict[str, str]:
     """series -> edition for `--edition` values; an unknown code or two of one series is an error."""
     table = table or load_editions()
@@ -144,11 +200,12 @@ def detect(
     for text in paragraphs:
         starts.append(at)
         at += len(text) + 1
+    folded = None if any(c in joined for c in _FOLD_UNSAFE) else joined.lower()
     front: dict[str, list[tuple[int, str]]] = {}
     counts: dict[str, dict[str, int]] = {}
     for edition in table.editions:
         for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
-            for m in pattern.finditer(joined):
+            for m in _finditer(pattern, joined, folded):
                 per = counts.setdefault(edition.series, {})
                 per[edition.code] = per.get(edition.code, 0) + 1
                 index = bisect.bisect_right(starts, m.start()) - 1
