@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -18,7 +19,8 @@ import yaml
 
 from .errors import ProfileError
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+# The rules ship inside the package (src/actionplan_trace/rules links to the repository's rules/).
+RULES_DIR = Path(str(resources.files("actionplan_trace") / "rules")).resolve()
 
 SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
 
