@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/trace diff corpus/objective2-old.docx corpus/objective2-new.docx || [ $$? -eq 1 ]
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -101,6 +101,6 @@ def test_equation_text_in_reading_order_and_changed(tmp_path: Path) -> None:
     out = tmp_path / "r.docx"
     data, _ = make_redline(old, new, out)
     body = part(data, "word/document.xml")
-    assert len(body.findall(f".//{{http://schemas.openxmlformats.org/officeDocument/2006/math}}oMath")) == 2
+    assert len(body.findall(".//{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath")) == 2
     assert [b.text for b in read_docx(out).blocks] == [b.text for b in read_docx(new).blocks]
     assert [b.text for b in read_docx(out, view="original").blocks] == [b.text for b in read_docx(old).blocks]

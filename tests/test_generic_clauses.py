@@ -5,7 +5,6 @@ Also seeds 003 (Strategic Plan, plain text) and 004 (report, Markdown in a .txt)
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import docx
 import pytest

@@ -21,7 +21,7 @@ from ...diff.changes import DiffResult, Item
 from ...extract import read_bytes
 from .accept import accept_all, has_revisions
 from .inline import drawing_fingerprint
-from .marks import Marks, W, W_P, W_R, deleted_copy, mark_story
+from .marks import Marks, W, deleted_copy, mark_story
 from .package import R_NS, Package
 from .story import Writer, block_children
 

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ...diff.tokens import tokenize
 from ..escapes import xml_text
-from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, maths, mark_math, runs, to_deleted_run
+from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, mark_math, to_deleted_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SKIP = {W_RPR, W + "lastRenderedPageBreak", W + "softHyphen"}

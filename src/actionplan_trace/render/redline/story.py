@@ -22,7 +22,7 @@ from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR
 from ...diff.tokens import normalise, words
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
-    CONTAINERS, M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
+    M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
 )
 
