@@ -34,6 +34,9 @@ CODE = re.compile(r"`([^`]+)`")
 BOLD_ONLY = re.compile(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
 HTML_FRAGMENT = re.compile(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
+# Every mark clean_inline removes needs one of these; a line without any only has its spaces tidied.
+MARKUP = re.compile(r"[<\[*_~`\\&]|--")
+SPACES = re.compile(r"[ \t]+")
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 
 
@@ -44,6 +47,8 @@ def is_bold_only(text: str) -> bool:
 
 def clean_inline(text: str) -> str:
     """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed."""
+    if not MARKUP.search(text):
+        return SPACES.sub(" ", text).strip()
     out = COMMENT.sub("", text)
     out = CODE.sub(r"\1", out)
     out = BREAK_TAG.sub(" ", out)
@@ -62,7 +67,7 @@ def clean_inline(text: str) -> str:
         out = pattern.sub(r"\1", out)
     out = _smart_dashes(out)
     out = ESCAPE.sub(r"\1", out)
-    return re.sub(r"[ \t]+", " ", html.unescape(out)).strip()
+    return SPACES.sub(" ", html.unescape(out)).strip()
 
 
 def _smart_dashes(text: str) -> str:
