@@ -238,8 +238,9 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     for profile in profiles.values():
         if not profile.detect_patterns:
             continue
-        hits = sum(1 for line in lines for p in profile.detect_patterns if p.search(line))
-        covered = sum(1 for p in profile.detect_patterns if any(p.search(line) for line in lines))
+        per_pattern = [sum(1 for line in lines if p.search(line)) for p in profile.detect_patterns]
+        hits = sum(per_pattern)
+        covered = sum(1 for n in per_pattern if n)
         if hits < profile.min_hits or covered < min(2, len(profile.detect_patterns)):
             continue
         score = profile.priority * 1_000_000 + covered * 1000 + hits
