@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping
 
+_ROW = json.JSONEncoder(ensure_ascii=False)
+
 
 def dumps_rows(fields: Mapping[str, Any]) -> str:
     """`fields` as a JSON object; a value that is a list, tuple or generator is written one item
@@ -23,7 +25,7 @@ def dumps_rows(fields: Mapping[str, Any]) -> str:
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, (list, tuple)) or _is_iterator(value):
             out.append(f"  {name}: [")
-            rows = [f"    {json.dumps(item, ensure_ascii=False)}" for item in value]
+            rows = [f"    {_ROW.encode(item)}" for item in value]
             if rows:
                 out.append(",\n".join(rows))
                 out.append(f"  ]{comma}")
