@@ -530,7 +530,7 @@ class Grammar:
         for rank, anchor in enumerate(self.anchors):
             if anchor.trigger not in present or (anchor.only and not allowed[anchor.only]):
                 continue
-            for m in anchor.pattern.finditer(text):
+            for m in _finditer(anchor.pattern, text):
                 hit = Hit(m, m.start())
                 if anchor.prefix is not None:
                     pm = anchor.prefix.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start())
@@ -551,6 +551,35 @@ class Grammar:
             out.append(cite)
             covered = max(cite.end, hit.m.end())
         return out
+
+
+_LEADING_WORD = re.compile(r"\\b(?=[A-Za-z\[])")
+
+
+@lru_cache(maxsize=64)
+def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`\\bX…` without its `\\b`: a word boundary first hides the first character from the regex
+    engine's fast scan, so each position is tried; without it the engine skips to an `X`."""
+    if not _LEADING_WORD.match(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where its locator matches (every match
+    of `\\bX…` is one of `X…` at the same place, so none is missed)."""
+    locator = _locator(pattern)
+    if locator is None:
+        yield from pattern.finditer(text)
+        return
+    pos = end = 0
+    while (candidate := locator.search(text, pos)) is not None:
+        start = candidate.start()
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            end = m.end()
+        pos = max(start + 1, end)
 
 
 _LOWER_TRIGGERS = {
