@@ -173,3 +173,20 @@ def test_every_reference_carries_the_context_location() -> None:
 def test_a_word_after_a_goal_number_is_not_a_letter_target(text: str, expected: list[str]) -> None:
     refs, _ = find_refs(text)
     assert [r.id for r in refs] == expected
+
+
+def test_anchors_tried_behind_their_locator_match_what_finditer_finds() -> None:
+    import random
+
+    from actionplan_trace.refs.grammar import _finditer, _locator, grammar_for
+
+    words = ("Res Resolution RESOLUTIONS all All goal Goals SDG SDGs target Targets 12 3 4.5 9.c ITU-T E.164 "
+             "Study Group SG 2 Question 3/1 Objective Priority Output Outcome Regional Initiatives AFR2 "
+             "( ) , ; and x_ - Sustainable Development Goal").split()
+    rng = random.Random(7)
+    text = "".join(rng.choice(words) + rng.choice((" ", "", "  ", "\n", "-")) for _ in range(6000))
+    anchors = grammar_for(("AFR", "ASP")).anchors
+    assert sum(_locator(a.pattern) is not None for a in anchors) >= 5
+    for anchor in anchors:
+        expected = [m.span() for m in anchor.pattern.finditer(text)]
+        assert [m.span() for m in _finditer(anchor.pattern, text)] == expected, anchor.pattern.pattern
