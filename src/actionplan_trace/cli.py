@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional, TypeAlias, cast
 
 import typer
 
@@ -69,11 +69,19 @@ class View(str, Enum):
 def format_choices(command: CommandName, *extra: str) -> type[StrEnum]:
     """The `--format` choices of `command`, from the renderer registry (plus `extra` names)."""
     names = [*formats(command), *(e for e in extra if e not in formats(command))]
-    return StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in names})
+    # The functional Enum API makes a class; mypy types the call as an instance of StrEnum.
+    return cast("type[StrEnum]", StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in names}))
 
 
 if TYPE_CHECKING:
-    ExtractFormat = DiffFormat = RefsFormat = GraphFormat = ValidateFormat = CheckFormat = ChainFormat = str
+    # The checker sees each --format as the string it is at run time; typer sees the choices.
+    ExtractFormat: TypeAlias = str
+    RefsFormat: TypeAlias = str
+    GraphFormat: TypeAlias = str
+    ValidateFormat: TypeAlias = str
+    CheckFormat: TypeAlias = str
+    DiffFormat: TypeAlias = str
+    ChainFormat: TypeAlias = str
 else:
     ExtractFormat = format_choices("extract")
     RefsFormat = format_choices("refs")
@@ -371,7 +379,7 @@ IGNORE_HELP = {
 
 def _ignore_option(kind: str, default: bool) -> bool:
     """A --ignore-KIND/--no-ignore-KIND switch."""
-    return typer.Option(default, f"--ignore-{kind}/--no-ignore-{kind}", help=IGNORE_HELP[kind],  # type: ignore[no-any-return]
+    return typer.Option(default, f"--ignore-{kind}/--no-ignore-{kind}", help=IGNORE_HELP[kind],
                         show_default=False)
 
 

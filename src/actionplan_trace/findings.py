@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeGuard, get_args
 
 from .model import Loc
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def is_severity(value: object) -> TypeGuard[Severity]:
+    """Whether `value` (say, from a configuration file) names a severity."""
+    return value in SEVERITIES
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,8 @@ def numbered_line(
     number = _clause_number(block)
     if number is None:
         return False
-    rest = text if block.label and not is_bullet_label(block.label) else text[len(CLAUSE_NUMBER.match(text).group(0)):].strip()
+    typed = CLAUSE_NUMBER.match(text)
+    rest = text if (block.label and not is_bullet_label(block.label)) or typed is None else text[typed.end():].strip()
     if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
         return False
     if DATE_REST.match(rest) or INFINITIVE.match(rest) or OPEN_END.search(rest):
@@ -322,9 +323,8 @@ def match_heading(
                 continue
             groups = m.groupdict()
             number = (groups.get("number") or "").strip() or None
-            title = groups.get("title")
-            if title is None:
-                title = "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
+            named: str | None = groups.get("title")
+            title = named if named is not None else "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
             rank = _rank(rule, groups.get("clause") or number, block)
             return _Match(rule, number, title.strip(), rank), signal or "pattern"
     return None

@@ -11,7 +11,7 @@ then all of them; the children of every new pair are aligned in turn.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -86,7 +86,7 @@ def _tree(doc: Document, coder: WordCoder, block_code: Callable[[Block], str]) -
 
 
 def _align_children(
-    old: _Tree, new: _Tree, pairs: SectionPairs, start: list[tuple[str | None, str | None]], budget: Budget
+    old: _Tree, new: _Tree, pairs: SectionPairs, start: Sequence[tuple[str | None, str | None]], budget: Budget
 ) -> None:
     """Align the unpaired children of each parent pair in `start`, and recursively below."""
     stack = list(start)

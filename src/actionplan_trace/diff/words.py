@@ -87,8 +87,8 @@ def _codes(a: list[str], b: list[str], a_lo: int, a_hi: int, b_lo: int, b_hi: in
         out.append(("equal", start_a, a_lo, start_b, b_lo))
     mid_a, mid_b = a_hi - end - a_lo, b_hi - end - b_lo
     if mid_a and mid_b and mid_a * mid_b <= max_cells:
-        for tag, i1, i2, j1, j2 in Indel.opcodes(a[a_lo:a_hi - end], b[b_lo:b_hi - end]):
-            out.append((tag, a_lo + i1, a_lo + i2, b_lo + j1, b_lo + j2))
+        for op in Indel.opcodes(a[a_lo:a_hi - end], b[b_lo:b_hi - end]):
+            out.append((op.tag, a_lo + op.src_start, a_lo + op.src_end, b_lo + op.dest_start, b_lo + op.dest_end))
     elif mid_a and mid_b and fine:
         out.extend(_sentence_codes(a, b, a_lo, a_hi - end, b_lo, b_hi - end, max_cells, units))
     elif mid_a or mid_b:

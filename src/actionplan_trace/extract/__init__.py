@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError
-from ..model import RawDocument, Source
+from ..model import RawDocument, Source, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 VIEWS = ("accepted", "original")
@@ -87,7 +87,7 @@ def _require_regular(path: Path, mode: int) -> None:
     raise InputError(str(path), f"is {kind}, not a document file; only regular files are read")
 
 
-def read(path: str | Path, view: str = "accepted") -> RawDocument:
+def read(path: str | Path, view: View = "accepted") -> RawDocument:
     """Read any supported file into a RawDocument; `view` chooses accepted or original revisions.
 
     Only the first bytes are read here, to pick the extractor; each extractor reads the file

@@ -495,14 +495,14 @@ class _Page:
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
-        items: list[tuple[float, float, int, object]] = [(ln.top, ln.x0, 0, ln) for ln in self.lines]
+        items = [(ln.top, ln.x0, 0, i) for i, ln in enumerate(self.lines)]
         items += [(g.bbox[1], g.bbox[0], 1, i) for i, (g, _) in enumerate(self.tables)]
         self.table_numbers = [0] * len(self.tables)
-        for k, (_, _, kind, item) in enumerate(sorted(items, key=lambda it: it[:3]), start=1):
+        for k, (_, _, kind, i) in enumerate(sorted(items, key=lambda it: it[:3]), start=1):
             if kind:
-                self.table_numbers[item] = k  # type: ignore[index]
+                self.table_numbers[i] = k
             else:
-                item.number = k  # type: ignore[attr-defined]
+                self.lines[i].number = k
 
 
 def _inside(c: Char, box: tuple[float, float, float, float]) -> bool:
@@ -779,9 +779,9 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
     table_count = 0
-    page_items: list[list[tuple[int, object]]] = []
+    page_items: list[list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]]] = []
     for page in pages:
-        items: list[tuple[int, object]] = [(ln.number, ln) for ln in page.lines]
+        items: list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]] = [(ln.number, ln) for ln in page.lines]
         items += [(k, table) for k, table in zip(page.table_numbers, page.tables)]
         items.sort(key=lambda it: it[0])
         page_items.append(items)
@@ -803,7 +803,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 blocks.append(block)
                 open_para, open_table = (para, block), None
                 continue
-            grid, cells = item  # type: ignore[misc]
+            grid, cells = item
             table = _page_table(page, grid, cells, spacing)
             if open_table is not None and first_item and continues(open_table[0], table):
                 stitch(open_table[0], table)

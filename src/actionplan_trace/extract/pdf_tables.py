@@ -132,7 +132,7 @@ def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
     if not edges:
         return []
     merged = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
-    merged = [e for e in merged if float(e["width" if e["orientation"] == "h" else "height"]) >= 3]  # type: ignore[arg-type]
+    merged = [e for e in merged if float(e["width" if e["orientation"] == "h" else "height"]) >= 3]
     cells = intersections_to_cells(edges_to_intersections(merged, 1, 1))
     grids = []
     for group in cells_to_tables(cells):
@@ -147,7 +147,7 @@ def _rule_stacks(edges: list[dict[str, object]], taken: Sequence[Grid], width: f
     flat = [e for e in edges if e["orientation"] == "h"]
     stacks: list[tuple[float, float, list[float]]] = []
     for e in merge_edges(flat, SNAP, SNAP, SNAP, SNAP) if flat else []:
-        x0, x1, y = float(e["x0"]), float(e["x1"]), float(e["top"])  # type: ignore[arg-type]
+        x0, x1, y = float(e["x0"]), float(e["x1"]), float(e["top"])
         if x1 - x0 < MIN_RULE_SHARE * width:
             continue
         if any(g.bbox[0] - SNAP <= x0 and x1 <= g.bbox[2] + SNAP and g.bbox[1] - SNAP <= y <= g.bbox[3] + SNAP for g in taken):

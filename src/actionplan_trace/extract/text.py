@@ -229,7 +229,12 @@ class _Reader:
         if not m or not self.in_notes(i, m.group(1)):
             return False
         text, _ = self.gather(i)
-        body = self.clean(text[m.start(2):] if not self.markdown else MD_FOOTNOTE.match(text).group(2))
+        if self.markdown:
+            again = MD_FOOTNOTE.match(text)
+            assert again is not None, "the gathered text opens with line i, which matched"
+            body = self.clean(again.group(2))
+        else:
+            body = self.clean(text[m.start(2):])
         self.footnotes.append(Block("footnote", body, loc=Loc(line=i + 1, footnote=m.group(1)), label=m.group(1)))
         return True
 

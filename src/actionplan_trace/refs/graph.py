@@ -258,7 +258,7 @@ class _Builder:
                     "text": section.heading or section.title}, item.attrs)
         contexts = section_contexts(doc, self.rules, editions)
         for ref in report.refs:
-            if ref.source != doc.source.path or ref.section not in by_id:
+            if ref.source != doc.source.path or ref.section is None or ref.section not in by_id:
                 continue
             leaf = by_id[ref.section]
             owner = node_for(owner_of(leaf))
@@ -335,7 +335,7 @@ def cross_check(graph: Graph, findings_table: dict[str, FindingRule] | None = No
                 out.append(_ref009(
                     f"{node.section} ({node.source}) links {line} to {target.id}, but "
                     f"{target.id} in {counterparts[0].source} does not cite {line}", node, target.id, findings_table))
-        if target.family == "wsis" and family_of(node.entity or "") == "itu-d-output":
+        if target.family == "wsis" and node.entity and family_of(node.entity) == "itu-d-output":
             roadmap = [n for n in index.sections if n.entity == target.id and n.source != node.source]
             if not roadmap:
                 continue
@@ -386,7 +386,7 @@ def _ref009(message: str, node: Node, ref_id: str, table: dict[str, FindingRule]
 
 def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
     """The sections citing `ref_id`: source, section, title, relation and where each citation is."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for edge in graph.edges_to(ref_id):
         if edge.relation == DEFINES:
             continue

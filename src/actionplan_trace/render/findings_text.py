@@ -84,5 +84,5 @@ def check_text(report: CheckReport) -> str:
         summary += f"; {baselined} recorded in the baseline"
     if report.failed:
         summary += f" — failing (--fail-on {report.fail_on})"
-    lines += ["" if lines else None, summary]
-    return printable("\n".join(line for line in lines if line is not None) + "\n")
+    lines += ["", summary] if lines else [summary]
+    return printable("\n".join(lines) + "\n")

@@ -295,7 +295,8 @@ def run_check(
             shas[path] = file_digest(path)
         except OSError:
             shas[path] = None
-        hit = cache.get(shas[path]) if shas[path] else None
+        sha = shas[path]
+        hit = cache.get(sha) if sha else None
         if hit is not None:
             results[path] = {**hit, "cached": True}
         else:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..findings import SEVERITIES, FindingRule
+from ..findings import SEVERITIES, FindingRule, Severity, is_severity
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
@@ -53,9 +53,9 @@ class CheckConfig:
     def enabled(self, code: str) -> bool:
         return self.rules.get(code) != "off"
 
-    def severity(self, code: str, default: str) -> str:
+    def severity(self, code: str, default: Severity) -> Severity:
         value = self.rules.get(code)
-        return value if value in SEVERITIES else default
+        return value if is_severity(value) else default
 
     def table(self, base: dict[str, FindingRule]) -> dict[str, FindingRule]:
         """`base` with this configuration's severities applied."""

@@ -274,9 +274,9 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
             ctx.add("VAL002", f"{name} names Output {number}, which the base does not have ({known})",
                     section=sec, loc=loc, text=proposal.source)
         for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
-            target = output_section(view, number)
-            if target is not None:
-                ctx.cover(proposal.number, view_name, subtree(view, target))
+            found = output_section(view, number)
+            if found is not None:
+                ctx.cover(proposal.number, view_name, subtree(view, found))
         return Resolution(proposal.number, number, None, None, None, None)
     target: Section | None = base_out
     score: float | None = None

@@ -64,7 +64,7 @@ def at_least(severity: str, threshold: str) -> bool:
 
 def counts(findings: list[Finding]) -> dict[str, int]:
     """How many findings of each severity."""
-    out = {s: 0 for s in SEVERITIES}
+    out: dict[str, int] = {s: 0 for s in SEVERITIES}
     for f in findings:
         out[f.severity] = out.get(f.severity, 0) + 1
     return out

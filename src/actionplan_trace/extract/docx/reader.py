@@ -10,7 +10,7 @@ from typing import Iterator
 from lxml import etree
 
 from ...errors import InputError, UsageError
-from ...model import Block, Cell, Loc, RawDocument, Revision, Source, table_text
+from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label
 from .. import VIEWS, read_bytes
 from .glyphs import sym_text
@@ -123,7 +123,7 @@ def _copy(loc: Loc) -> Loc:
 class _Reader:
     """One reading pass over a package in one view."""
 
-    def __init__(self, parts: Parts, view: str) -> None:
+    def __init__(self, parts: Parts, view: View) -> None:
         self.view = view
         accepted = view == "accepted"
         self.hide_runs = {W_DEL, W_MOVEFROM} if accepted else {W_INS, W_MOVETO}
@@ -541,7 +541,7 @@ def _cell(blocks: list[Block], loc: Loc) -> Cell:
     return Cell(text="\n".join(paragraphs), loc=loc, paragraphs=paragraphs, bold=bold)
 
 
-def read_docx(path: str | Path, view: str = "accepted") -> RawDocument:
+def read_docx(path: str | Path, view: View = "accepted") -> RawDocument:
     """Read the .docx at `path` in `view` ("accepted" or "original") into a RawDocument."""
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}: use 'accepted' or 'original'")

@@ -128,7 +128,7 @@ class _Redline:
         give copied drawings fresh `wp:docPr` ids (they must be unique in a document)."""
         for node in el.iter(DOCPR):
             if self.next_docpr == 0:
-                root = self.new.xml(self.new_main)
+                root = self.new.present_xml(self.new_main)
                 ids = [int(d.get("id", "0")) for d in root.iter(DOCPR) if d.get("id", "").isdigit()]
                 self.next_docpr = max(ids + [0]) + 1
             node.set("id", str(self.next_docpr))
@@ -233,7 +233,7 @@ class _Redline:
         rel = next(r for r in self.old.rels(self.old_main) if r.get("Type", "").endswith("/" + kind + "s"))
         copied = self.new.add_part(name, self.old.parts[name], self.old.content_type(name))
         self.new.add_rel(self.new_main, rel.get("Type", ""), copied, False)
-        root = self.new.xml(copied)
+        root = self.new.present_xml(copied)
         for note in root.findall(W + kind):
             if note.get(W + "type") in (None, "normal"):
                 root.remove(note)

@@ -218,7 +218,9 @@ def _note_pairs(old: list[Token], new: list[Token], same: list[tuple[int, int, i
                 boxes.append((old[i + k].node, node))
             if node is not None and node.tag in NOTE_REFS:
                 kept.add(j + k)
-                notes[(NOTE_REFS[node.tag], node.get(W + "id", ""))] = old[i + k].node.get(W + "id", "")
+                old_node = old[i + k].node
+                assert old_node is not None, "an equal token is a note reference too"
+                notes[(NOTE_REFS[node.tag], node.get(W + "id", ""))] = old_node.get(W + "id", "")
     for j, token in enumerate(new):
         if j not in kept and token.node is not None and token.node.tag in NOTE_REFS:
             notes.setdefault((NOTE_REFS[token.node.tag], token.node.get(W + "id", "")), None)
@@ -244,6 +246,7 @@ def _rewrite(p: etree._Element, new: list[Token], status: list[str], was: list[e
     for group in groups:
         first = new[group[0]]
         element = first.run if first.run is not None else first.node
+        assert element is not None, "a token is a run or an equation node"
         if group[0] in before:
             for node in _deleted_nodes(before[group[0]], marks, relink):
                 element.addprevious(node)

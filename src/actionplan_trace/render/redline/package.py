@@ -61,6 +61,12 @@ class Package:
             self.parsed[name] = parse_xml(data, self.path, name)
         return self.parsed[name]
 
+    def present_xml(self, name: str) -> etree._Element:
+        """The parsed part `name`, which the caller knows is there (a checked main part, a part just added)."""
+        root = self.xml(name)
+        assert root is not None, f"part {name} is missing"
+        return root
+
     def rels_name(self, part: str) -> str:
         """The name of the relationships part of `part`."""
         folder, base = posixpath.split(part)
