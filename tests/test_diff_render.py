@@ -3,6 +3,7 @@ Word revision marks read back by independent readers with all changes accepted o
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -10,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import CORPUS, norm
 from lxml import etree
@@ -253,3 +255,15 @@ def test_docx_views_in_libreoffice(tmp_path: Path) -> None:
 
 def test_docx_output_needs_no_chromium_or_office() -> None:
     assert "chromium" not in sys.modules and "uno" not in sys.modules
+
+
+def test_docx_core_properties_fit_words_limit_from_any_path(tmp_path: Path) -> None:
+    """Word caps core properties at 255 characters; a deep checkout or a long --author must not crash."""
+    deep = tmp_path.joinpath(*[f"a-deliberately-long-folder-name-{i}" for i in range(8)])
+    deep.mkdir(parents=True)
+    for name in ("objective2-old.docx", "objective2-new.docx"):
+        shutil.copy(CORPUS / name, deep / name)
+    diff = diff_documents(load(deep / "objective2-old.docx"), load(deep / "objective2-new.docx"))
+    props = docx.Document(io.BytesIO(to_docx(diff, author="Secretariat " * 40))).core_properties
+    assert props.title == "Changes: objective2-old.docx → objective2-new.docx"
+    assert len(props.author) == 255 and props.author.startswith("Secretariat Secretariat")

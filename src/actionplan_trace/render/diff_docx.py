@@ -15,6 +15,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import PurePath
 
 import docx
 from docx.oxml import OxmlElement
@@ -27,6 +28,8 @@ from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
 from .escapes import xml_text
+
+CORE_PROPERTY_MAX = 255
 
 PIECES = re.compile(r"(\t|\n)")
 
@@ -231,13 +234,20 @@ def _rows(block: Block) -> list[list[str]]:
     return [[c.text for c in row] for row in (block.rows or [])]
 
 
+def _core_property(value: str) -> str:
+    """`value` fit for a core property, which Word caps at 255 characters."""
+    text = xml_text(value)
+    return text if len(text) <= CORE_PROPERTY_MAX else text[: CORE_PROPERTY_MAX - 1] + "…"
+
+
 def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = None) -> bytes:
     """The .docx bytes: the merged document with every difference as a tracked change."""
     when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
     dates = (when.isoformat() + "Z", (when - timedelta(minutes=2)).isoformat() + "Z")
     document = docx.Document()
-    document.core_properties.author = xml_text(author)
-    document.core_properties.title = xml_text(f"Changes: {result.old.source.path} → {result.new.source.path}")
+    document.core_properties.author = _core_property(author)
+    names = (PurePath(result.old.source.path).name, PurePath(result.new.source.path).name)
+    document.core_properties.title = _core_property("Changes: {} → {}".format(*names))
     writer = _Writer(document, _Marks(author, dates))
     for step in result.steps:
         writer.step(step)
