@@ -303,12 +303,13 @@ def match_heading(
         return None
     if not text or _words(text) > profile.max_heading_words:
         return None
-    default_signal = heading_signal(block, next_block)
+    signals = {SHORT_LINE_WORDS: heading_signal(block, next_block)}
     candidates = _candidates(block)
     for rule in profile.headings:
-        signal = default_signal
-        if rule.max_words is not None:
-            signal = heading_signal(block, next_block, rule.max_words)
+        words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
+        if words not in signals:
+            signals[words] = heading_signal(block, next_block, words)
+        signal = signals[words]
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
             signal = "numbered-line" if numbered else None
