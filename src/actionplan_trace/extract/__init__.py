@@ -1,27 +1,41 @@
 """Extractors: one module per input format, each returning a `RawDocument` of flat blocks.
 
-`read` picks the extractor from the file's content (magic bytes) and name, and turns every
-failure to read into an `InputError` naming the file.
+Every extractor has one signature, `Extractor`: `(data, source) -> RawDocument`, where `data` is
+the file's bytes and `source` the `Source` already filled in by `file_source` (path, format, hash,
+view); an extractor only adds what it learns while reading (page count, decoding notes).
+`read` picks the extractor from the file's content (magic bytes) and name through the one table
+`EXTRACTORS`, and turns every failure to read into an `InputError` naming the file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import stat
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError
-from ..model import RawDocument, Source, View
+from ..model import RawDocument, Source, SourceFormat, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 VIEWS = ("accepted", "original")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+Extractor = Callable[[bytes, Source], RawDocument]
+# format -> (module under extract/, its extractor function, the size limit its input is read under);
+# modules are imported on first use so start-up does not load lxml/pypdfium2 it will not need.
+EXTRACTORS: dict[SourceFormat, tuple[str, str, str]] = {
+    "docx": ("docx", "extract_docx", "file_mb"),
+    "pdf": ("pdf", "extract_pdf", "file_mb"),
+    "text": ("text", "extract_text", "text_mb"),
+}
 
-def sniff_format(path: Path, head: bytes) -> str:
+
+def sniff_format(path: Path, head: bytes) -> SourceFormat:
     """'docx', 'pdf' or 'text' from the first bytes and the suffix; InputError for anything else."""
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF-"):
@@ -87,29 +101,29 @@ def _require_regular(path: Path, mode: int) -> None:
     raise InputError(str(path), f"is {kind}, not a document file; only regular files are read")
 
 
+def file_source(path: str | Path, fmt: SourceFormat, view: View = "accepted") -> tuple[bytes, Source]:
+    """The bytes of the `fmt` file at `path` (read under that format's size limit) and its Source."""
+    path = Path(path)
+    data = read_bytes(path, cap=EXTRACTORS[fmt][2])
+    return data, Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), view=view)
+
+
+def extractor(fmt: SourceFormat) -> Extractor:
+    """The extractor function for `fmt` (see EXTRACTORS)."""
+    module, name, _ = EXTRACTORS[fmt]
+    function: Extractor = getattr(importlib.import_module(f".{module}", __name__), name)
+    return function
+
+
 def read(path: str | Path, view: View = "accepted") -> RawDocument:
     """Read any supported file into a RawDocument; `view` chooses accepted or original revisions.
 
-    Only the first bytes are read here, to pick the extractor; each extractor reads the file
-    once and fills in the Source (hash, format, view, pages) itself.
+    Only the first bytes are read to pick the extractor; then the file is read once, its Source
+    filled in here, and the format's extractor called with both.
     """
     path = Path(path)
     if view not in VIEWS:
         raise InputError(str(path), f"unknown view {view!r} (accepted or original)")
     fmt = sniff_format(path, read_bytes(path, limit=8))
-    if fmt == "docx":
-        from .docx import read_docx
-
-        return read_docx(path, view=view)
-    if fmt == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(path)
-    from .decoding import decode_text
-    from .text import read_text
-
-    data = read_bytes(path, cap="text_mb")
-    text, notes = decode_text(path, data)
-    source = Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest(), view=view, warnings=notes)
-    del data
-    return read_text(path, source, text)
+    data, source = file_source(path, fmt, view)
+    return extractor(fmt)(data, source)

@@ -26,10 +26,9 @@ that filled the measure, and not after a sentence end unless it starts in lower 
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -40,7 +39,7 @@ from ..errors import InputError
 from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
-from . import read_bytes
+from . import file_source
 from .pdf_tables import (
     Grid,
     PageTable,
@@ -834,7 +833,7 @@ def _joins(
     return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
 
 
-def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+def _open(path: str, data: bytes) -> pdfium.PdfDocument:
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     try:
@@ -846,10 +845,14 @@ def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
         raise InputError(str(path), "corrupt or unreadable PDF") from exc
 
 
-def read_pdf_detailed(path: Path) -> PdfReading:
-    """Read a PDF; also report the header/footer lines dropped as page furniture."""
-    path = Path(path)
-    data = read_bytes(path)
+def read_pdf_detailed(path: str | Path) -> PdfReading:
+    """Read the PDF at `path`; also report the header/footer lines dropped as page furniture."""
+    return pdf_reading(*file_source(path, "pdf"))
+
+
+def pdf_reading(data: bytes, source: Source) -> PdfReading:
+    """Read a PDF's bytes; also report the header/footer lines dropped as page furniture."""
+    path = source.path
     document = _open(path, data)
     try:
         allowed = current().pages
@@ -868,7 +871,8 @@ def read_pdf_detailed(path: Path) -> PdfReading:
                 page.close()
             pages.append(parsed)
             images += page_images
-        source = Source(str(path), "pdf", hashlib.sha256(data).hexdigest(), pages=len(pages))
+        # a PDF has no revisions: it is always read in (and reports) the accepted view
+        source = replace(source, view="accepted", pages=len(pages))
     finally:
         document.close()
     if not any(p.lines or p.tables for p in pages):
@@ -889,6 +893,11 @@ def read_pdf_detailed(path: Path) -> PdfReading:
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks)
 
 
-def read_pdf(path: Path) -> RawDocument:
+def read_pdf(path: str | Path) -> RawDocument:
     """Read a PDF file into flat blocks in reading order (see module docstring)."""
     return read_pdf_detailed(path).raw
+
+
+def extract_pdf(data: bytes, source: Source) -> RawDocument:
+    """The extractor for PDF (see extract.Extractor): flat blocks in reading order."""
+    return pdf_reading(data, source).raw

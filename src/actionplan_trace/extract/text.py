@@ -70,11 +70,6 @@ HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "s
 TABLE_READERS = (grid_table, dash_table, tsv_table)
 
 
-def decode(path: Path, data: bytes | str) -> str:
-    """Bytes to text (see decoding.py: byte-order marks, UTF-8, Windows-1252, repairs reported)."""
-    return data if isinstance(data, str) else decode_text(path, data)[0]
-
-
 def looks_like_markdown(text: str) -> bool:
     """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly."""
     lines = text.splitlines()[:20000]
@@ -371,9 +366,12 @@ def _html_blocks(path: Path, text: str) -> list[Block]:
     return blocks
 
 
-def read_text(path: Path, source: Source, data: bytes | str) -> RawDocument:
-    """Read a .txt, .md or .html rendering into blocks; Markdown is sniffed by content."""
-    text = decode(path, data)
+def extract_text(data: bytes, source: Source) -> RawDocument:
+    """The extractor for .txt, .md and .html renderings (see extract.Extractor); Markdown is sniffed
+    by content. Decoding repairs are added to the Source's warnings."""
+    path = Path(source.path)
+    text, notes = decode_text(path, data)
+    source = replace(source, warnings=notes)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))

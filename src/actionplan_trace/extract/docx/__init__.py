@@ -43,6 +43,6 @@ Conventions (the contract other modules rely on):
 from __future__ import annotations
 
 from .numbering import format_number
-from .reader import read_docx
+from .reader import extract_docx, read_docx
 
-__all__ = ["format_number", "read_docx"]
+__all__ = ["extract_docx", "format_number", "read_docx"]

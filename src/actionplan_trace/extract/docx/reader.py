@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -12,7 +11,7 @@ from lxml import etree
 from ...errors import InputError, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label
-from .. import VIEWS, read_bytes
+from .. import VIEWS, file_source
 from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
@@ -545,16 +544,18 @@ def read_docx(path: str | Path, view: View = "accepted") -> RawDocument:
     """Read the .docx at `path` in `view` ("accepted" or "original") into a RawDocument."""
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}: use 'accepted' or 'original'")
-    path = Path(path)
-    name = str(path)
-    data = read_bytes(path)
+    return extract_docx(*file_source(path, "docx", view))
+
+
+def extract_docx(data: bytes, source: Source) -> RawDocument:
+    """The extractor for .docx (see extract.Extractor): `data` read in `source.view`."""
+    name = source.path
     parts = Package(name, data).parts()
     body = parts.document.find(W + "body")
     if body is None:
         raise InputError(name, "word/document.xml has no w:body (not a Word document)")
-    reader = _Reader(parts, view)
+    reader = _Reader(parts, source.view)
     blocks = reader.story(body, hidden=False, count=True)
     reader._changes(body.find(W + "sectPr"))
     footnotes = reader.notes()
-    source = Source(path=name, format="docx", sha256=hashlib.sha256(data).hexdigest(), view=view)
     return RawDocument(source=source, blocks=blocks, revisions=reader.revisions, footnotes=footnotes)
