@@ -21,6 +21,11 @@ followed by body text — a heading such as "Broadband networks: …" set in the
 space above it. A bold line after a list is already apart by its weight. Over a page break
 (`_continues_over_page`) a line continues only at the same indentation and weight, after a line
 that filled the measure, and not after a sentence end unless it starts in lower case.
+
+Tolerances (line splitting gap, footnote-mark size, wrapped-heading pitch, header/footer zone and
+matching, table rule thickness, snapping, gutters, header-row similarity) are fields of the frozen
+`PdfSettings` (pdf_settings.py; defaults are the tuned values): `extract_pdf` and `pdf_reading`
+take one as `settings=` and pass it down to the page reader, furniture removal and table finders.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import file_source
+from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
     Grid,
     PageTable,
@@ -57,10 +63,8 @@ from .pdf_tables import (
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.:;!?]$")
 HEADING_END = re.compile(r"[.:;,!?]$")
-HEADING_AFTER_LIST_WORDS = 14
 LEADER_END = re.compile(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
-WRAPPED_HEADING_PITCH = 1.45
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show.
 GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
@@ -72,10 +76,6 @@ FOOTNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§])\s*")
 NOTE_SIGNS = set("*†‡§")
 # A footnote reference is set at most this share of the line's font size, raised by at least
 # this share of it above the line's baseline.
-MARK_SIZE = 0.8
-MARK_RAISE = 0.15
-FURNITURE_ZONE = 0.12
-FURNITURE_SIMILARITY = 85
 IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
 NO_TEXT = "no text on any page (blank PDF, or text drawn as vector outlines); nothing to read"
 
@@ -212,12 +212,12 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 # --- lines --------------------------------------------------------------------------------
 
 
-def _is_mark(c: Char, prev: Char | None, size: float, base: float) -> bool:
+def _is_mark(c: Char, prev: Char | None, size: float, base: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether `c` is (part of) a footnote reference: a small raised digit or note sign set right
     after the text it marks (no space between)."""
     if prev is None or not (c.text.isdigit() or c.text in NOTE_SIGNS):
         return False
-    return c.size <= MARK_SIZE * size and c.base < base - MARK_RAISE * size and c.x0 - prev.x1 < 0.3 * size
+    return c.size <= settings.mark_size * size and c.base < base - settings.mark_raise * size and c.x0 - prev.x1 < 0.3 * size
 
 
 def _make_line(chars: list[Char]) -> Line | None:
@@ -377,7 +377,7 @@ def estimate_spacing(flows: list[list[Line]]) -> Spacing:
     return Spacing(ratios, default)
 
 
-def _wrapped_line(para: Para, line: Line, right: float) -> bool:
+def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether a line is the wrapped rest of the line above although set further apart than the
     document's usual pitch (a heading font or another paragraph style may have a taller line):
     same weight, size and left edge, the line above unpunctuated (not a contents entry) and too
@@ -388,12 +388,12 @@ def _wrapped_line(para: Para, line: Line, right: float) -> bool:
         return False
     if LEADER_END.search(prev.text) or TYPED_NUMBER.match(line.text):
         return False
-    if abs(line.x0 - para.indent) > max(0.6 * line.size, 3) or line.base - prev.base > WRAPPED_HEADING_PITCH * prev.size:
+    if abs(line.x0 - para.indent) > max(0.6 * line.size, 3) or line.base - prev.base > settings.wrapped_heading_pitch * prev.size:
         return False
     return prev.x1 + line.first_word_width + 0.5 * line.size + 2 >= right
 
 
-def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float) -> bool:
+def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether `line`, which would otherwise continue the list item `para`, is a heading after it.
 
     It must sit at the list's left margin (left of the item's text, or — where continuation lines
@@ -404,7 +404,7 @@ def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float) 
     if not (para.label and is_bullet_label(para.label)) or nxt is None or bullet_of(nxt.text):
         return False
     text = line.text.strip()
-    if not text[:1].isupper() or len(text.split()) > HEADING_AFTER_LIST_WORDS or HEADING_END.search(text):
+    if not text[:1].isupper() or len(text.split()) > settings.heading_after_list_words or HEADING_END.search(text):
         return False
     tolerance = max(0.6 * line.size, 3)
     if line.x0 > para.lines[0].x0 + tolerance:
@@ -533,23 +533,23 @@ def _footnote_separators(edges: list[dict[str, object]], grids: list[Grid], widt
     return out
 
 
-def _read_page(page: pdfium.PdfPage, number: int) -> tuple[_Page, int]:
+def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
     width, height = page.get_size()
     textpage = page.get_textpage()
     chars = page_chars(textpage, height)
-    edges = ruling_edges(page) if chars else []
-    grids = find_ruled_grids(edges)
+    edges = ruling_edges(page, settings) if chars else []
+    grids = find_ruled_grids(edges, settings)
     if edges:
         glyphs = [c for c in chars if c.text != " "]
         body_size = Counter(c.size for c in glyphs).most_common(1)[0][0] if glyphs else 10.0
         boxes = [(c.x0, c.top, c.x1, c.bottom) for c in glyphs]
-        grids += find_banded_grids(edges, boxes, grids, width, body_size)
+        grids += find_banded_grids(edges, boxes, grids, width, body_size, settings)
     table_chars: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
     for c in chars:
         k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
         (table_chars[k] if k is not None else free).append(c)
-    lines = group_lines(free, split_gap=2.5)
+    lines = group_lines(free, split_gap=settings.line_split_gap)
     for finder in (_wrapped_grids, _aligned_grids):
         found = finder(lines)
         if found:
@@ -621,10 +621,10 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def drop_furniture(pages: list[_Page]) -> list[tuple[int, str]]:
+def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[int, str]]:
     """Remove running headers, footers and page numbers from every page; return what was dropped."""
     def zone_lines(p: _Page) -> list[Line]:
-        return [ln for ln in p.lines if ln.bottom < p.height * FURNITURE_ZONE or ln.top > p.height * (1 - FURNITURE_ZONE)]
+        return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
     candidates = [(p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)]
     need = max(2, (len(pages) + 1) // 2)
@@ -638,7 +638,7 @@ def drop_furniture(pages: list[_Page]) -> list[tuple[int, str]]:
             continue
         same = {
             q.number for q, other, okey in candidates
-            if abs(other.top - ln.top) <= 4 and fuzz.ratio(key, okey) >= FURNITURE_SIMILARITY
+            if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
         }
         if len(same) >= need:
             doomed.add(id(ln))
@@ -850,8 +850,8 @@ def read_pdf_detailed(path: str | Path) -> PdfReading:
     return pdf_reading(*file_source(path, "pdf"))
 
 
-def pdf_reading(data: bytes, source: Source) -> PdfReading:
-    """Read a PDF's bytes; also report the header/footer lines dropped as page furniture."""
+def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFAULTS) -> PdfReading:
+    """Read a PDF's bytes with `settings`' tolerances; also report the lines dropped as page furniture."""
     path = source.path
     document = _open(path, data)
     try:
@@ -866,7 +866,7 @@ def pdf_reading(data: bytes, source: Source) -> PdfReading:
             except pdfium.PdfiumError as exc:
                 raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
             try:
-                parsed, page_images = _read_page(page, i + 1)
+                parsed, page_images = _read_page(page, i + 1, settings)
             finally:
                 page.close()
             pages.append(parsed)
@@ -877,7 +877,7 @@ def pdf_reading(data: bytes, source: Source) -> PdfReading:
         document.close()
     if not any(p.lines or p.tables for p in pages):
         raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
-    furniture = drop_furniture(pages)
+    furniture = drop_furniture(pages, settings)
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     footnotes: list[Block] = []
@@ -898,6 +898,6 @@ def read_pdf(path: str | Path) -> RawDocument:
     return read_pdf_detailed(path).raw
 
 
-def extract_pdf(data: bytes, source: Source) -> RawDocument:
+def extract_pdf(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFAULTS) -> RawDocument:
     """The extractor for PDF (see extract.Extractor): flat blocks in reading order."""
-    return pdf_reading(data, source).raw
+    return pdf_reading(data, source, settings=settings).raw

@@ -23,15 +23,10 @@ from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, int
 from rapidfuzz import fuzz
 
 from ..model import Cell
+from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
-THIN = 2.5
-SNAP = 3.0
-HEADER_SIMILARITY = 90
 SENTENCE_END = re.compile(r"[.:;!?]$")
-MIN_RULE_SHARE = 0.4
-GUTTER = 4.0
-MIN_COLUMN = 2.5
 KEY_LABEL = re.compile(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 
 
@@ -88,7 +83,7 @@ def _segments(obj: pdfium.PdfObject, height: float) -> list[tuple[float, float, 
     return out
 
 
-def ruling_edges(page: pdfium.PdfPage) -> list[dict[str, object]]:
+def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> list[dict[str, object]]:
     """Horizontal and vertical ruling edges of a page from its path objects (pdfplumber's edge dicts)."""
     width, height = page.get_size()
     edges: list[dict[str, object]] = []
@@ -99,11 +94,11 @@ def ruling_edges(page: pdfium.PdfPage) -> list[dict[str, object]]:
         w, h = x1 - x0, b - t
         if w > 0.9 * width and h > 0.9 * height:
             continue
-        if h <= THIN and w > THIN:
+        if h <= settings.rule_thickness and w > settings.rule_thickness:
             mid = (t + b) / 2
             edges.append(_edge(x0, mid, x1, mid, "h"))
             continue
-        if w <= THIN and h > THIN:
+        if w <= settings.rule_thickness and h > settings.rule_thickness:
             mid = (x0 + x1) / 2
             edges.append(_edge(mid, t, mid, b, "v"))
             continue
@@ -112,9 +107,9 @@ def ruling_edges(page: pdfium.PdfPage) -> list[dict[str, object]]:
             edges.extend([_edge(x0, t, x1, t, "h"), _edge(x0, b, x1, b, "h"), _edge(x0, t, x0, b, "v"), _edge(x1, t, x1, b, "v")])
             continue
         for sx0, sy0, sx1, sy1 in _segments(obj, height):
-            if abs(sy0 - sy1) <= 0.5 and abs(sx1 - sx0) > THIN:
+            if abs(sy0 - sy1) <= 0.5 and abs(sx1 - sx0) > settings.rule_thickness:
                 edges.append(_edge(min(sx0, sx1), sy0, max(sx0, sx1), sy0, "h"))
-            elif abs(sx0 - sx1) <= 0.5 and abs(sy1 - sy0) > THIN:
+            elif abs(sx0 - sx1) <= 0.5 and abs(sy1 - sy0) > settings.rule_thickness:
                 edges.append(_edge(sx0, min(sy0, sy1), sx0, max(sy0, sy1), "v"))
     return edges
 
@@ -126,12 +121,12 @@ def _grid_from_cells(cells: list[BBox], ruled: bool) -> Grid:
     return Grid(bbox=table.bbox, columns=columns, rows=rows, ruled=ruled)
 
 
-def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
+def find_ruled_grids(edges: list[dict[str, object]], settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
     """Ruled tables from ruling edges, pdfplumber's lattice way: two or more columns, or a single
     column of two or more rows (the Region tables of an Action Plan); one boxed cell is a frame."""
     if not edges:
         return []
-    merged = merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    merged = merge_edges(edges, settings.snap, settings.snap, settings.snap, settings.snap)
     merged = [e for e in merged if float(e["width" if e["orientation"] == "h" else "height"]) >= 3]
     cells = intersections_to_cells(edges_to_intersections(merged, 1, 1))
     grids = []
@@ -142,17 +137,19 @@ def find_ruled_grids(edges: list[dict[str, object]]) -> list[Grid]:
     return grids
 
 
-def _rule_stacks(edges: list[dict[str, object]], taken: Sequence[Grid], width: float) -> list[tuple[float, float, list[float]]]:
+def _rule_stacks(
+    edges: list[dict[str, object]], taken: Sequence[Grid], width: float, settings: PdfSettings = PDF_DEFAULTS
+) -> list[tuple[float, float, list[float]]]:
     """Horizontal rules outside the ruled grids, grouped by extent: (x0, x1, sorted y positions)."""
     flat = [e for e in edges if e["orientation"] == "h"]
     stacks: list[tuple[float, float, list[float]]] = []
-    for e in merge_edges(flat, SNAP, SNAP, SNAP, SNAP) if flat else []:
+    for e in merge_edges(flat, settings.snap, settings.snap, settings.snap, settings.snap) if flat else []:
         x0, x1, y = float(e["x0"]), float(e["x1"]), float(e["top"])
-        if x1 - x0 < MIN_RULE_SHARE * width:
+        if x1 - x0 < settings.min_rule_share * width:
             continue
-        if any(g.bbox[0] - SNAP <= x0 and x1 <= g.bbox[2] + SNAP and g.bbox[1] - SNAP <= y <= g.bbox[3] + SNAP for g in taken):
+        if any(g.bbox[0] - settings.snap <= x0 and x1 <= g.bbox[2] + settings.snap and g.bbox[1] - settings.snap <= y <= g.bbox[3] + settings.snap for g in taken):
             continue
-        stack = next((st for st in stacks if abs(st[0] - x0) <= SNAP and abs(st[1] - x1) <= SNAP), None)
+        stack = next((st for st in stacks if abs(st[0] - x0) <= settings.snap and abs(st[1] - x1) <= settings.snap), None)
         if stack is None:
             stacks.append((x0, x1, [y]))
         elif all(abs(y - other) > 1 for other in stack[2]):
@@ -160,7 +157,9 @@ def _rule_stacks(edges: list[dict[str, object]], taken: Sequence[Grid], width: f
     return [(x0, x1, sorted(ys)) for x0, x1, ys in stacks if len(ys) >= 2]
 
 
-def _gutters(boxes: Sequence[BBox], x0: float, x1: float, top: float, bottom: float, size: float) -> list[tuple[float, float]]:
+def _gutters(
+    boxes: Sequence[BBox], x0: float, x1: float, top: float, bottom: float, size: float, settings: PdfSettings = PDF_DEFAULTS
+) -> list[tuple[float, float]]:
     """Vertical strips between x0 and x1 that no glyph between top and bottom touches, each with
     text on both sides; a strip that would leave a column narrower than a few characters (a list
     label's) is not a column gap."""
@@ -171,31 +170,32 @@ def _gutters(boxes: Sequence[BBox], x0: float, x1: float, top: float, bottom: fl
     gaps: list[tuple[float, float]] = []
     start, reach = (spans[0][0], spans[0][1]) if spans else (x0, x0)
     for a, b in spans[1:]:
-        if a - reach >= max(GUTTER, 0.4 * size):
+        if a - reach >= max(settings.gutter, 0.4 * size):
             gaps.append((reach, a))
         reach = max(reach, b)
     kept: list[tuple[float, float]] = []
     for gap in gaps:
         left = kept[-1][1] if kept else start
-        if gap[0] - left >= MIN_COLUMN * size:
+        if gap[0] - left >= settings.min_column * size:
             kept.append(gap)
     return kept
 
 
 def find_banded_grids(
-    edges: list[dict[str, object]], boxes: Sequence[BBox], taken: Sequence[Grid], width: float, size: float
+    edges: list[dict[str, object]], boxes: Sequence[BBox], taken: Sequence[Grid], width: float, size: float,
+    settings: PdfSettings = PDF_DEFAULTS,
 ) -> list[Grid]:
     """Tables ruled with horizontal lines only: a row between each two stacked rules of the same
     extent, columns at the vertical gaps no text crosses in a run of such rows. A band of
     ordinary text (no gap) ends the run, so separate tables of the same width stay apart."""
     grids: list[Grid] = []
-    for x0, x1, ys in _rule_stacks(edges, taken, width):
+    for x0, x1, ys in _rule_stacks(edges, taken, width, settings):
         bands = list(zip(ys, ys[1:]))
         i = 0
         while i < len(bands):
             best: tuple[int, list[tuple[float, float]]] | None = None
             for j in range(i, len(bands)):
-                gaps = _gutters(boxes, x0, x1, bands[i][0], bands[j][1], size)
+                gaps = _gutters(boxes, x0, x1, bands[i][0], bands[j][1], size, settings)
                 if not gaps:
                     break
                 best = (j, gaps)
@@ -224,7 +224,7 @@ class Segment:
     line: int
 
 
-def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3) -> list[Grid]:
+def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3, settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
     """Unruled tables: runs of at least `min_rows` lines whose segments start at shared x positions.
 
     `segments` holds, per text line in reading order, that line's segments. A line joins a run when
@@ -237,7 +237,7 @@ def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3)
     columns: list[float] = []
 
     def fits(line: Sequence[Segment]) -> bool:
-        return all(any(abs(s.x0 - c) <= SNAP for c in columns) for s in line)
+        return all(any(abs(s.x0 - c) <= settings.snap for c in columns) for s in line)
 
     def close() -> None:
         multi = sum(1 for line in run if len(line) >= 2)
@@ -369,10 +369,10 @@ def row_text(row: list[Cell]) -> str:
     return " | ".join(c.text for c in row)
 
 
-def _same_columns(a: Grid, b: Grid) -> bool:
+def _same_columns(a: Grid, b: Grid, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     if len(a.columns) != len(b.columns):
         return False
-    return all(abs(x - y) <= SNAP * 2 for x, y in zip(a.columns, b.columns))
+    return all(abs(x - y) <= settings.snap * 2 for x, y in zip(a.columns, b.columns))
 
 
 def _labelled_share(rows: list[list[Cell]], spanning: list[bool], column: int = 0) -> float:
@@ -428,20 +428,20 @@ def join_rows(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
     return [_join_cell(u, l) for u, l in zip(upper, lower)]
 
 
-def continues(previous: PageTable, following: PageTable) -> bool:
+def continues(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether `following` (first thing on its page) carries on `previous` (last thing on the page before)."""
     if following.page != previous.page + 1:
         return False
     a, b = previous.grid, following.grid
     if a.banded and b.banded:
-        return len(a.columns) == len(b.columns) and abs(a.bbox[0] - b.bbox[0]) <= SNAP and abs(a.bbox[2] - b.bbox[2]) <= SNAP
-    return _same_columns(a, b)
+        return len(a.columns) == len(b.columns) and abs(a.bbox[0] - b.bbox[0]) <= settings.snap and abs(a.bbox[2] - b.bbox[2]) <= settings.snap
+    return _same_columns(a, b, settings)
 
 
-def stitch(previous: PageTable, following: PageTable) -> PageTable:
+def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS) -> PageTable:
     """Append a continuation table to `previous`: drop its repeated header, mend a split row."""
     rows, spanning = list(following.rows), list(following.spanning)
-    if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= HEADER_SIMILARITY:
+    if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= settings.header_similarity:
         previous.dropped.append((following.page, " ".join(c.text for c in rows[0])))
         rows, spanning = rows[1:], spanning[1:]
     if rows and previous.rows and is_split_row(previous, rows[0], spanning[0]):

@@ -1,0 +1,49 @@
+"""PdfSettings: the PDF reader's tolerances in one frozen, named place (like pdfplumber's TableSettings).
+
+Distances are in PDF points unless named as a share of the font size or the page; the defaults are
+the values the reader was tuned with on the corpus. Fields:
+
+- `line_split_gap`: a gap wider than this many font sizes splits a text line into segments
+  (unruled table cells).
+- `mark_size`, `mark_raise`: a glyph at most `mark_size` of the line's font size and raised more
+  than `mark_raise` font sizes above its baseline is a footnote mark.
+- `wrapped_heading_pitch`: a line up to this many font sizes below a too-full line is still its wrap.
+- `heading_after_list_words`: the longest body-font line (in words) read as a heading after a list.
+- `furniture_zone`: the share of the page height at top and bottom where running headers and
+  footers are looked for; `furniture_drift`: how far (points) the same furniture may move between
+  pages; `furniture_similarity`: fuzzy-match score (0-100) for the same header text.
+- `rule_thickness`: a filled rectangle thinner than this is a ruling line, not a box.
+- `snap`: tolerance for ruling lines and column starts to count as aligned (pdfplumber's snap and
+  join tolerances); columns of tables on two pages match within twice this.
+- `min_rule_share`: the shortest horizontal rule (share of page width) that bands a rules-only table.
+- `gutter`, `min_column`: the narrowest vertical gap (points, at least 0.4 font sizes) that splits
+  columns in such a table, and the narrowest column, in font sizes.
+- `header_similarity`: fuzzy-match score (0-100) for a repeated table header row on a later page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Tolerances of the PDF reader (see the module docstring); the defaults are today's values."""
+
+    line_split_gap: float = 2.5
+    mark_size: float = 0.8
+    mark_raise: float = 0.15
+    wrapped_heading_pitch: float = 1.45
+    heading_after_list_words: int = 14
+    furniture_zone: float = 0.12
+    furniture_drift: float = 4.0
+    furniture_similarity: float = 85
+    rule_thickness: float = 2.5
+    snap: float = 3.0
+    min_rule_share: float = 0.4
+    gutter: float = 4.0
+    min_column: float = 2.5
+    header_similarity: float = 90
+
+
+PDF_DEFAULTS = PdfSettings()
