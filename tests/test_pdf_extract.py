@@ -299,3 +299,20 @@ def test_footnote_marks_that_outnumber_their_word_are_still_marks() -> None:
     headers = [b.rows[0] for b in reading.raw.blocks if b.rows]
     assert len(headers) == 3
     assert [flat(row[1].text) for row in headers] == ["Propose d Timing"] * 3
+
+
+def test_pdf_settings_are_passed_down_to_furniture_removal_and_table_stitching() -> None:
+    """PdfSettings reach the reader: with no header/footer zone and an unreachable header-row
+    similarity nothing is dropped, while the defaults drop running headers and the repeated "Region" row."""
+    from actionplan_trace.extract import file_source
+    from actionplan_trace.extract.pdf import pdf_reading
+    from actionplan_trace.extract.pdf_settings import PDF_DEFAULTS, PdfSettings
+
+    data, source = file_source(CORPUS / "objective2-old.pdf", "pdf")
+    default = pdf_reading(data, source, settings=PDF_DEFAULTS)
+    assert any(text == "Region" for _, text in default.furniture)
+    assert len(default.furniture) > 1
+    kept = pdf_reading(data, source, settings=PdfSettings(furniture_zone=0.0, header_similarity=101))
+    assert kept.furniture == []
+    texts = [c.text for b in kept.raw.blocks if b.type == "table" for row in b.rows for c in row]
+    assert texts.count("Region") > [c.text for b in default.raw.blocks if b.type == "table" for row in b.rows for c in row].count("Region")

@@ -25,7 +25,8 @@ that filled the measure, and not after a sentence end unless it starts in lower 
 Tolerances (line splitting gap, footnote-mark size, wrapped-heading pitch, header/footer zone and
 matching, table rule thickness, snapping, gutters, header-row similarity) are fields of the frozen
 `PdfSettings` (pdf_settings.py; defaults are the tuned values): `extract_pdf` and `pdf_reading`
-take one as `settings=` and pass it down to the page reader, furniture removal and table finders.
+take one as `settings=` and pass it down to every step that uses one (line grouping, table
+finders, furniture removal, paragraph joining, table stitching).
 """
 
 from __future__ import annotations
@@ -220,7 +221,7 @@ def _is_mark(c: Char, prev: Char | None, size: float, base: float, settings: Pdf
     return c.size <= settings.mark_size * size and c.base < base - settings.mark_raise * size and c.x0 - prev.x1 < 0.3 * size
 
 
-def _make_line(chars: list[Char]) -> Line | None:
+def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line | None:
     """One line from its glyphs; footnote reference marks go to `marks`, not into the text."""
     chars = sorted(chars, key=lambda c: c.x0)
     visible = [c for c in chars if c.text != " "]
@@ -237,7 +238,7 @@ def _make_line(chars: list[Char]) -> Line | None:
         if c.text == " ":
             pending = True
             continue
-        if not pending and _is_mark(c, prev, biggest, big[len(big) // 2]):
+        if not pending and _is_mark(c, prev, biggest, big[len(big) // 2], settings):
             marked.add(id(c))
             if in_mark:
                 marks[-1] += c.text
@@ -266,7 +267,7 @@ def _make_line(chars: list[Char]) -> Line | None:
     )
 
 
-def group_lines(chars: list[Char], split_gap: float | None = None) -> list[Line]:
+def group_lines(chars: list[Char], split_gap: float | None = None, settings: PdfSettings = PDF_DEFAULTS) -> list[Line]:
     """Cluster glyphs into lines by vertical overlap; optionally split lines at wide gaps.
 
     Rows are first cut where a glyph's middle leaves the current row's band (the box of the
@@ -309,7 +310,7 @@ def group_lines(chars: list[Char], split_gap: float | None = None) -> list[Line]
     for row in merged_rows:
         pieces = _split_wide(sorted(row, key=lambda c: c.x0), split_gap) if split_gap is not None else [row]
         for piece in pieces:
-            line = _make_line(piece)
+            line = _make_line(piece, settings)
             if line is not None:
                 lines.append(line)
     lines.sort(key=lambda ln: (round(ln.top), ln.x0))
@@ -415,7 +416,7 @@ def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float, 
     return line.x1 + nxt.first_word_width + 0.5 * line.size + 2 < right
 
 
-def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nxt: Line | None = None) -> bool:
+def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether `line` opens a new paragraph rather than continuing `para` on the same page.
 
     A line continues the paragraph above unless it opens with a bullet, sits further down than
@@ -427,7 +428,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     prev = para.lines[-1]
     if bullet_of(line.text):
         return True
-    if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right)):
+    if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right, settings)):
         return True
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return True
@@ -437,7 +438,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text):
         return True
-    return _heading_after_list(para, line, nxt, right)
+    return _heading_after_list(para, line, nxt, right, settings)
 
 
 def _new_para(line: Line) -> Para:
@@ -454,12 +455,12 @@ def _extend(para: Para, line: Line) -> None:
     para.lines.append(line)
 
 
-def paragraphs(lines: list[Line], right: float, spacing: Spacing) -> list[Para]:
+def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> list[Para]:
     """Join consecutive lines of one flow (page body or table cell) into paragraphs."""
     out: list[Para] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if out and not _starts_paragraph(out[-1], line, right, spacing, nxt):
+        if out and not _starts_paragraph(out[-1], line, right, spacing, nxt, settings):
             _extend(out[-1], line)
         else:
             out.append(_new_para(line))
@@ -509,7 +510,7 @@ def _inside(c: Char, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
-def _cell_lines(grid: Grid, chars: list[Char]) -> list[list[list[Line]]]:
+def _cell_lines(grid: Grid, chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> list[list[list[Line]]]:
     cells: list[list[list[Char]]] = [[[] for _ in row] for row in grid.rows]
     for c in chars:
         for r, row in enumerate(grid.rows):
@@ -517,7 +518,7 @@ def _cell_lines(grid: Grid, chars: list[Char]) -> list[list[list[Line]]]:
             if hit is not None:
                 cells[r][hit].append(c)
                 break
-    return [[group_lines(cs) for cs in row] for row in cells]
+    return [[group_lines(cs, settings=settings) for cs in row] for row in cells]
 
 
 def _footnote_separators(edges: list[dict[str, object]], grids: list[Grid], width: float) -> list[float]:
@@ -549,19 +550,19 @@ def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DE
     for c in chars:
         k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
         (table_chars[k] if k is not None else free).append(c)
-    lines = group_lines(free, split_gap=settings.line_split_gap)
+    lines = group_lines(free, split_gap=settings.line_split_gap, settings=settings)
     for finder in (_wrapped_grids, _aligned_grids):
-        found = finder(lines)
+        found = finder(lines, settings)
         if found:
             in_grid = [ln for ln in lines if any(_inside(ln.chars[0], g.bbox) for g in found)]
             for g in found:
                 grids.append(g)
                 table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
             lines = [ln for ln in lines if ln not in in_grid]
-    lines = _merge_segments(lines)
+    lines = _merge_segments(lines, settings)
     for ln in lines:
         ln.page = number
-    tables = [(g, _cell_lines(g, cs)) for g, cs in zip(grids, table_chars)]
+    tables = [(g, _cell_lines(g, cs, settings)) for g, cs in zip(grids, table_chars)]
     images = 0
     if not chars:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
@@ -588,25 +589,25 @@ def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
     return [[Segment(ln.x0, ln.x1, ln.top, ln.bottom, index[id(ln)]) for ln in row] for row in _visual_lines(lines)]
 
 
-def _aligned_grids(lines: list[Line]) -> list[Grid]:
-    return find_aligned_grids(_segments_by_line(lines))
+def _aligned_grids(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
+    return find_aligned_grids(_segments_by_line(lines), settings=settings)
 
 
-def _wrapped_grids(lines: list[Line]) -> list[Grid]:
+def _wrapped_grids(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
     """Unruled tables with wrapped cells, from the segments and glyph boxes of each visual line."""
     if not lines:
         return []
     glyphs = [[(c.x0, c.top, c.x1, c.bottom) for ln in row for c in ln.chars if c.text != " "] for row in _visual_lines(lines)]
     size = Counter(ln.size for ln in lines).most_common(1)[0][0]
-    return find_wrapped_grids(_segments_by_line(lines), glyphs, size)
+    return find_wrapped_grids(_segments_by_line(lines), glyphs, size, settings)
 
 
-def _merge_segments(lines: list[Line]) -> list[Line]:
+def _merge_segments(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> list[Line]:
     """Put wide-gap segments not claimed by a table back together into whole lines."""
     out: list[Line] = []
     for ln in lines:
         if out and abs(ln.top - out[-1].top) <= 1.5 and ln.x0 > out[-1].x1:
-            merged = _make_line(out[-1].chars + ln.chars)
+            merged = _make_line(out[-1].chars + ln.chars, settings)
             if merged is not None:
                 out[-1] = merged
                 continue
@@ -700,13 +701,13 @@ def footnote_blocks(lines: list[Line], page: int) -> list[Block]:
 # --- assembly -----------------------------------------------------------------------------
 
 
-def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing) -> Cell:
+def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> Cell:
     if not lines:
         return Cell("", loc)
     right = max(ln.x1 for ln in lines)
     if box is not None:
         right = max(right, box[2] - max(min(ln.x0 for ln in lines) - box[0], 0.0))
-    paras = paragraphs(lines, right, spacing)
+    paras = paragraphs(lines, right, spacing, settings)
     texts = [p.text for p in paras]
     return Cell("\n".join(texts), loc, texts, bold=all(ln.bold for ln in lines))
 
@@ -726,13 +727,13 @@ def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[
     return out
 
 
-def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing) -> PageTable:
+def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> PageTable:
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
-            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing)
+            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings)
             for c, (box, lines) in enumerate(zip(boxes, row_lines))
         ]
         if len(rows) > 1 and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
@@ -769,7 +770,7 @@ def _block_from_para(para: Para, page: int) -> Block:
     return block
 
 
-def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]]) -> list[Block]:
+def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS) -> list[Block]:
     """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
 
     Repeated header rows that stitching drops are appended to `dropped` as (page, text)."""
@@ -791,7 +792,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             first_item = position == 0
             if isinstance(item, Line):
                 nxt = following.get(id(item))
-                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing, nxt):
+                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing, nxt, settings):
                     para, block = open_para
                     _extend(para, item)
                     block.text = para.text
@@ -803,9 +804,9 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
-            table = _page_table(page, grid, cells, spacing)
-            if open_table is not None and first_item and continues(open_table[0], table):
-                stitch(open_table[0], table)
+            table = _page_table(page, grid, cells, spacing, settings)
+            if open_table is not None and first_item and continues(open_table[0], table, settings):
+                stitch(open_table[0], table, settings)
                 dropped.extend(open_table[0].dropped)
                 open_table[0].dropped.clear()
             else:
@@ -825,11 +826,11 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
 
 
 def _joins(
-    para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing, nxt: Line | None = None
+    para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing, nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS
 ) -> bool:
     last = para.lines[-1]
     if last.page == line.page:
-        return not _starts_paragraph(para, line, rights[line.page], spacing, nxt)
+        return not _starts_paragraph(para, line, rights[line.page], spacing, nxt, settings)
     return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
 
 
@@ -888,7 +889,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     spacing = estimate_spacing(
         [p.lines for p in pages] + [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     )
-    blocks = assemble(pages, spacing, furniture)
+    blocks = assemble(pages, spacing, furniture, settings)
     marks = [(p.number, m) for p in pages for m in p.marks]
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks)
 

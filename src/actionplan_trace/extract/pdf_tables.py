@@ -303,7 +303,7 @@ def _row_starts(lines: Sequence[Sequence[BBox]], bounds: list[tuple[float, float
     return starts
 
 
-def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequence[BBox]], size: float) -> list[Grid]:
+def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequence[BBox]], size: float, settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
     """Unruled tables whose cells wrap over several lines (no rules, or vertical rules only).
 
     `lines` holds each visual line's wide-gap segments, `glyphs` its glyph boxes. A table starts at
@@ -319,10 +319,10 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
         if len(lines[i]) < 2:
             i += 1
             continue
-        j, gaps = i, _region_gaps(glyphs[i:i + 1], size)
+        j, gaps = i, _region_gaps(glyphs[i:i + 1], size, settings)
         while gaps and j + 1 < len(lines):
             gap = min(s.top for s in lines[j + 1]) - max(s.bottom for s in lines[j])
-            wider = _region_gaps(glyphs[i:j + 2], size)
+            wider = _region_gaps(glyphs[i:j + 2], size, settings)
             if gap > 1.5 * size or not wider:
                 break
             j, gaps = j + 1, wider
@@ -335,11 +335,11 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
     return grids
 
 
-def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float) -> list[tuple[float, float]]:
+def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float, settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[float, float]]:
     boxes = [b for line in glyphs for b in line]
     x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
     top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-    return _gutters(boxes, x0, x1, top, bottom, size)
+    return _gutters(boxes, x0, x1, top, bottom, size, settings)
 
 
 def _wrapped_grid(
