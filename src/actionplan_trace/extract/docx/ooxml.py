@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -63,6 +65,28 @@ def mc_branch(alt: etree._Element) -> etree._Element | None:
             fallback = child
     return fallback
 
+
+
+def block_children(container: etree._Element) -> Iterator[etree._Element]:
+    """The w:p and w:tbl of a story, unwrapping content controls, custom XML and alternate content.
+
+    The reader and the Word redline both count a story's blocks with this, so a block's position
+    means the same element to both.
+    """
+    for child in container:
+        tag = child.tag
+        if tag == W_P or tag == W_TBL:
+            yield child
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from block_children(content)
+        elif tag == W_CUSTOMXML:
+            yield from block_children(child)
+        elif tag == MC_ALT:
+            branch = mc_branch(child)
+            if branch is not None:
+                yield from block_children(branch)
 
 
 def onoff_attr(value: str | None) -> bool:

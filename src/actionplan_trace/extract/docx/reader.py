@@ -19,8 +19,8 @@ from .ooxml import (
     W_DELTEXT, W_DRAWING, W_ENREF, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBL, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, attr, half_points, mc_branch, onoff, onoff_attr, to_int,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
+    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, mc_branch, onoff, onoff_attr, to_int,
 )
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
@@ -68,24 +68,6 @@ class _Para:
     joins_next: bool = False
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
-
-
-def _block_children(container: etree._Element) -> Iterator[etree._Element]:
-    """The w:p and w:tbl of a story, unwrapping content controls and custom XML."""
-    for child in container:
-        tag = child.tag
-        if tag == W_P or tag == W_TBL:
-            yield child
-        elif tag == W_SDT:
-            content = child.find(W_SDTCONTENT)
-            if content is not None:
-                yield from _block_children(content)
-        elif tag == W_CUSTOMXML:
-            yield from _block_children(child)
-        elif tag == MC_ALT:
-            branch = mc_branch(child)
-            if branch is not None:
-                yield from _block_children(branch)
 
 
 def _table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -181,7 +163,7 @@ class _Reader:
         out: list[Block] = []
         pending: list[_Para] = []
         index = 0
-        for el in _block_children(container):
+        for el in block_children(container):
             if count:
                 self.loc = Loc(paragraph=index)
                 index += 1

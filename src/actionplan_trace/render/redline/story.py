@@ -20,9 +20,10 @@ from lxml import etree
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR
 from ...diff.tokens import normalise, words
+from ...extract.docx.ooxml import block_children
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
-    M, Marks, Relinker, W, W_P, W_PPR, W_TBL, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
+    M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
 )
 
@@ -324,24 +325,6 @@ def _ppr_key(p: etree._Element) -> bytes:
         if child.tag not in PPR_IGNORED:
             kept.append(copy.deepcopy(child))
     return etree.tostring(kept, method="c14n")
-
-
-def block_children(container: etree._Element) -> Iterator[etree._Element]:
-    """The w:p and w:tbl of a story, unwrapping content controls and custom XML (as the reader counts)."""
-    for child in container:
-        tag = child.tag
-        if tag == W_P or tag == W_TBL:
-            yield child
-        elif tag == W_SDT:
-            content = child.find(W_SDTCONTENT)
-            if content is not None:
-                yield from block_children(content)
-        elif tag == W_CUSTOMXML:
-            yield from block_children(child)
-        elif tag == MC_ALT:
-            branch = child[0] if len(child) else None
-            if branch is not None:
-                yield from block_children(branch)
 
 
 def rows(tbl: etree._Element) -> Iterator[etree._Element]:
