@@ -13,6 +13,7 @@ from actionplan_trace.model import Block, Document, Section, Source
 from actionplan_trace.refs import build_graph, document_refs
 from actionplan_trace.refs.chain import chain
 from actionplan_trace.render.chain import render_chain
+from test_chain_strategic import model_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REPORTS = ("report-c20-35.docx", "report-c20-35-bold.docx", "report-c20-35.pdf")
@@ -155,22 +156,6 @@ def test_trc003_report_entities_the_plan_of_its_edition_does_not_define(docs) ->
     assert "ITU-D-OBJ-1@SP-2020-2023" not in flagged
     other = graph_of(docs["strategic-plan-2012.docx"], docs["report-c20-35.docx"])
     assert not [f for f in other.findings if f.code == "TRC003"]
-
-
-def model_words(doc: Document):
-    from collections import Counter
-
-    from test_independent_docs import words
-
-    out: Counter[str] = Counter()
-    for section in doc.sections:
-        out += words(section.heading or "")
-        for block in section.blocks:
-            if block.rows:
-                out += sum((words(c.text) for row in block.rows for c in row), Counter())
-            else:
-                out += words(block.text) + words(block.label or "")
-    return out
 
 
 @pytest.mark.parametrize("name", ["report-c20-35.docx", "report-c20-35-bold.docx"])

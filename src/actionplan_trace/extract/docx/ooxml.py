@@ -89,6 +89,19 @@ def block_children(container: etree._Element) -> Iterator[etree._Element]:
                 yield from block_children(branch)
 
 
+def table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The w:tr of a table or w:tc of a row (`tag`), unwrapping content controls and custom XML."""
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from table_children(content, tag)
+        elif child.tag == W_CUSTOMXML:
+            yield from table_children(child, tag)
+
+
 def onoff_attr(value: str | None) -> bool:
     return value is not None and value.lower() in ("1", "true", "on")
 

@@ -15,12 +15,12 @@ from .. import VIEWS, file_source
 from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
-    MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_CUSTOMXML, W_DEL, W_DELINSTR,
+    MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
     W_DELTEXT, W_DRAWING, W_ENREF, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, mc_branch, onoff, onoff_attr, to_int,
+    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
@@ -68,19 +68,6 @@ class _Para:
     joins_next: bool = False
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
-
-
-def _table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """The w:tr of a table or w:tc of a row, unwrapping content controls and custom XML."""
-    for child in container:
-        if child.tag == tag:
-            yield child
-        elif child.tag == W_SDT:
-            content = child.find(W_SDTCONTENT)
-            if content is not None:
-                yield from _table_children(content, tag)
-        elif child.tag == W_CUSTOMXML:
-            yield from _table_children(child, tag)
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -399,7 +386,7 @@ class _Reader:
         self._table_depth += 1
         self._changes(tbl.find(W + "tblPr"))
         rows: list[list[Cell]] = []
-        for r, tr in enumerate(_table_children(tbl, W_TR)):
+        for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
             trpr = tr.find(W_TRPR)
@@ -408,7 +395,7 @@ class _Reader:
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
-            for tc in _table_children(tr, W_TC):
+            for tc in table_children(tr, W_TC):
                 cell_loc = Loc(paragraph=base.paragraph, row=r, col=col, footnote=base.footnote)
                 if not nested:
                     self.loc = cell_loc

@@ -20,7 +20,7 @@ from lxml import etree
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR
 from ...diff.tokens import normalise, words
-from ...extract.docx.ooxml import block_children
+from ...extract.docx.ooxml import block_children, table_children
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
     M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
@@ -329,24 +329,12 @@ def _ppr_key(p: etree._Element) -> bytes:
 
 def rows(tbl: etree._Element) -> Iterator[etree._Element]:
     """The w:tr of a table, unwrapping content controls and custom XML."""
-    yield from _children(tbl, W_TR)
+    yield from table_children(tbl, W_TR)
 
 
 def cells(tr: etree._Element) -> list[etree._Element]:
     """The w:tc of a row, unwrapping content controls and custom XML."""
-    return list(_children(tr, W_TC))
-
-
-def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
-    for child in el:
-        if child.tag == tag:
-            yield child
-        elif child.tag == W_SDT:
-            content = child.find(W_SDTCONTENT)
-            if content is not None:
-                yield from _children(content, tag)
-        elif child.tag == W_CUSTOMXML:
-            yield from _children(child, tag)
+    return list(table_children(tr, W_TC))
 
 
 def unit_text(el: etree._Element) -> str:
