@@ -18,10 +18,15 @@ from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, t
 from .profiles import HeadingRule, Profile, TableRule
 from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
 
-FINAL_PUNCT = re.compile(r"[.;:,!?]$")
+# Final punctuation: a line ending on one of these is a sentence, not a title (tested with
+# `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
+FINAL_CHARS = (".", ";", ":", ",", "!", "?")
 TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
 TOC_ENTRY = re.compile(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
+# The last character of a TOC_ENTRY match, which ends the (stripped) text: TOC_ENTRY's search scans
+# every paragraph, so it only runs on those that end this way.
+TOC_LAST = re.compile(r"\d|[ivxlc]", re.IGNORECASE)
 # A clause number opening a line: "4.5.1", "1.", "1)", "A.", "IV.", "(a)", "a)" (at most two
 # digits a level, so years and quantities are not numbers).
 CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
@@ -33,6 +38,9 @@ DATE_REST = re.compile(
 INFINITIVE = re.compile(r"^To\s+[a-z]")
 # A title does not end on a connecting word: "…Sector Members and" is a line of a sentence.
 OPEN_END = re.compile(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
+# Any of these is a cased letter that is not upper case, so its line is not ALL-CAPS: a quick no
+# for most lines before is_caps_line's letter-by-letter test.
+ASCII_LOWER = re.compile(r"[a-z]")
 SHORT_LINE_WORDS = 14
 NUMBERED_TITLE_WORDS = 20
 LABEL_COLON_WORDS = 4
@@ -82,14 +90,15 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
         return "heading-style"
     if block.type == "list-item" and is_bullet_label(block.label):
         return None
-    if FINAL_PUNCT.search(text):
+    if text.endswith(FINAL_CHARS):
         return None
-    if block.bold and _words(text) <= max(BOLD_LINE_WORDS, max_words):
+    words = _words(text)
+    if block.bold and words <= max(BOLD_LINE_WORDS, max_words):
         return "bold-line"
-    if _words(text) <= max_words and is_caps_line(text):
+    if words <= max_words and is_caps_line(text):
         return "caps-line"
     if (
-        _words(text) <= max_words
+        words <= max_words
         and (text[0].isupper() or text[0].isdigit())
         and next_block is not None
         and next_block.type != "table"
@@ -100,6 +109,8 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
 
 def is_caps_line(text: str) -> bool:
     """An ALL-CAPS line ("ANNEX 2", "STRATEGIC GOALS"): a heading signal in text, like bold."""
+    if ASCII_LOWER.search(text):
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
 
@@ -152,7 +163,7 @@ def numbered_line(
         return False
     if rest.endswith(":"):
         return _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
-    return not FINAL_PUNCT.search(rest)
+    return not rest.endswith(FINAL_CHARS)
 
 
 _SIGNAL_ACCEPTS = {
@@ -250,14 +261,11 @@ def _candidates(block: Block) -> list[str]:
     return out
 
 
-def _conditions_hold(rule: HeadingRule, open_kinds: set[str], signal: str | None) -> bool:
-    if rule.within and not open_kinds.intersection(rule.within):
+def _placed(rule: HeadingRule, open_kinds: set[str]) -> bool:
+    """Whether the sections open around the block allow the rule (`within`, `not_within`)."""
+    if rule.within and open_kinds.isdisjoint(rule.within):
         return False
-    if rule.not_within and open_kinds.intersection(rule.not_within):
-        return False
-    if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
-        return False
-    return True
+    return not (rule.not_within and not open_kinds.isdisjoint(rule.not_within))
 
 
 @dataclass
@@ -291,7 +299,12 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
 def match_heading(
     profile: Profile, block: Block, next_block: Block | None, open_kinds: set[str], prev_block: Block | None = None
 ) -> tuple[_Match, str] | None:
-    """The first heading rule this block satisfies, with the signal that fired."""
+    """The first heading rule this block satisfies, with the signal that fired.
+
+    A rule is tried cheapest test first — the open sections, then its pattern, then the signal
+    it requires — and the block's candidate texts and signals are worked out only when a rule
+    needs them, once each; all of these are pure, so the order does not change the answer.
+    """
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
     if block.type == "list-item" and is_bullet_label(block.label):
@@ -299,13 +312,22 @@ def match_heading(
     if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
-    if TOC_ENTRY.search(text):
+    if TOC_LAST.fullmatch(text[-1:]) and TOC_ENTRY.search(text):
         return None
     if not text or _words(text) > profile.max_heading_words:
         return None
-    signals = {SHORT_LINE_WORDS: heading_signal(block, next_block)}
-    candidates = _candidates(block)
+    signals: dict[int, str | None] = {}
+    candidates: list[str] | None = None
     for rule in profile.headings:
+        if not _placed(rule, open_kinds):
+            continue
+        found: tuple[str, re.Match[str]] | None = None
+        if rule.match is not None:
+            if candidates is None:
+                candidates = _candidates(block)
+            found = next(((c, m) for c in candidates if (m := rule.match.match(c))), None)
+            if found is None:
+                continue
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
             signals[words] = heading_signal(block, next_block, words)
@@ -313,21 +335,18 @@ def match_heading(
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
             signal = "numbered-line" if numbered else None
-        if not _conditions_hold(rule, open_kinds, signal):
+        if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
             continue
-        if rule.match is None:
+        if found is None:
             title = TYPED_NUMBER.sub("", text, count=1).strip() or text
             return _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
-        for candidate in candidates:
-            m = rule.match.match(candidate)
-            if not m:
-                continue
-            groups = m.groupdict()
-            number = (groups.get("number") or "").strip() or None
-            named: str | None = groups.get("title")
-            title = named if named is not None else "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
-            rank = _rank(rule, groups.get("clause") or number, block)
-            return _Match(rule, number, title.strip(), rank), signal or "pattern"
+        candidate, m = found
+        groups = m.groupdict()
+        number = (groups.get("number") or "").strip() or None
+        named: str | None = groups.get("title")
+        title = named if named is not None else "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
+        rank = _rank(rule, groups.get("clause") or number, block)
+        return _Match(rule, number, title.strip(), rank), signal or "pattern"
     return None
 
 

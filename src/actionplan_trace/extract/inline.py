@@ -37,6 +37,9 @@ HTML_FRAGMENT = re.compile(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.
 # Every mark clean_inline removes needs one of these; a line without any only has its spaces tidied.
 MARKUP = re.compile(r"[<\[*_~`\\&]|--")
 SPACES = re.compile(r"[ \t]+")
+# pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
+EM_DASH = re.compile(r"(?<![-\\])---(?!-)")
+EN_DASH = re.compile(r"(?<![-\\])--(?!-)")
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 
 
@@ -45,34 +48,61 @@ def is_bold_only(text: str) -> bool:
     return bool(BOLD_ONLY.match(text.strip()))
 
 
+def tidy_spaces(text: str) -> str:
+    """Runs of spaces and tabs as one space, ends stripped. The regex replaces every single space
+    by itself, which costs a pass per space: a line without a tab or a double space skips it."""
+    if "\t" in text or "  " in text:
+        text = SPACES.sub(" ", text)
+    return text.strip()
+
+
 def clean_inline(text: str) -> str:
-    """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed."""
+    """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed.
+
+    Each pass runs only when the text (as the passes before left it) holds the character its
+    pattern cannot match without: most lines carry few kinds of mark, and the look-behind
+    patterns (emphasis, `__`, dashes) cost a scan of the whole line even when nothing matches.
+    """
     if not MARKUP.search(text):
-        return SPACES.sub(" ", text).strip()
-    out = COMMENT.sub("", text)
-    out = CODE.sub(r"\1", out)
-    out = BREAK_TAG.sub(" ", out)
-    out = AUTOLINK.sub(r"\1", out)
-    out = IMAGE.sub(r"\1", out)
-    out = FOOTNOTE_REF.sub("", out)
-    for _ in range(3):
-        before = out
-        out = SPAN.sub(r"\1", out)
-        out = LINK.sub(r"\1", out)
-        out = REF_LINK.sub(r"\1", out)
-        if out == before:
-            break
-    out = HTML_TAG.sub("", out)
-    for pattern in STRONG + (STRIKE,) + EMPHASIS:
-        out = pattern.sub(r"\1", out)
-    out = _smart_dashes(out)
-    out = ESCAPE.sub(r"\1", out)
-    return SPACES.sub(" ", html.unescape(out)).strip()
+        return tidy_spaces(text)
+    out = text
+    for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
+        if needle in out:
+            out = pattern.sub(replacement, out)
+    if "[" in out:
+        for _ in range(3):
+            before = out
+            out = SPAN.sub(r"\1", out)
+            out = LINK.sub(r"\1", out)
+            out = REF_LINK.sub(r"\1", out)
+            if out == before:
+                break
+    for needle, pattern, replacement in _PASSES_AFTER_LINKS:
+        if needle in out:
+            out = pattern.sub(replacement, out)
+    return tidy_spaces(html.unescape(out))
 
 
-def _smart_dashes(text: str) -> str:
-    """pandoc's Markdown writes an en dash as `--` and an em dash as `---` (escaped: `\\-`)."""
-    return re.sub(r"(?<![-\\])--(?!-)", "\u2013", re.sub(r"(?<![-\\])---(?!-)", "\u2014", text))
+# (a string every match contains, pattern, replacement), in the order clean_inline applies them.
+_PASSES_BEFORE_LINKS = (
+    ("<!--", COMMENT, ""),
+    ("`", CODE, r"\1"),
+    ("<", BREAK_TAG, " "),
+    ("<", AUTOLINK, r"\1"),
+    ("![", IMAGE, r"\1"),
+    ("[^", FOOTNOTE_REF, ""),
+)
+_PASSES_AFTER_LINKS = (
+    ("<", HTML_TAG, ""),
+    ("**", STRONG[0], r"\1"),
+    ("__", STRONG[1], r"\1"),
+    ("~~", STRIKE, r"\1"),
+    ("*", EMPHASIS[0], r"\1"),
+    ("_", EMPHASIS[1], r"\1"),
+    ("---", EM_DASH, "\u2014"),
+    ("--", EN_DASH, "\u2013"),
+    ("\\", ESCAPE, r"\1"),
+)
 
 
 def _fragment_text(element: etree._Element) -> str:
