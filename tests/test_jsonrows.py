@@ -17,3 +17,32 @@ def test_same_value_one_item_per_line():
     assert lines[0] == "{" and lines[-1] == "}"
     assert '    {"id": "SDG-9.c", "loc": {"paragraph": 3}, "text": "cible « 9.c »\\n"},' in lines
     assert '  "findings": []' in lines
+
+
+def test_reference_rows_are_the_encoded_dicts() -> None:
+    """render.refs assembles each reference's row from cached pieces; it must be exactly what the
+    JSON encoder writes for `Reference.to_dict()`, for any values (escapes, None, shared Locs)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from actionplan_trace.model import Loc
+    from actionplan_trace.refs.types import Reference, Rev
+    from actionplan_trace.render.jsonrows import encode_row
+    from actionplan_trace.render.refs import reference_rows
+
+    text = st.text(max_size=12)
+    maybe = st.none() | text
+    number = st.none() | st.integers(0, 10**6)
+    loc = st.builds(Loc, number, number, number, number, number, number, maybe)
+    rev = st.none() | st.builds(Rev, maybe, number, text)
+    ref = st.builds(Reference, text, text, text, rev, text, maybe, loc, maybe, maybe)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(ref, max_size=6), st.data())
+    def check(refs: list[Reference], data: st.DataObject) -> None:
+        for r in refs:  # references of one text share their Loc and Rev objects
+            if refs and data.draw(st.booleans()):
+                r.loc, r.rev = refs[0].loc, refs[0].rev
+        assert list(reference_rows(refs)) == [encode_row(r.to_dict()) for r in refs]
+
+    check()

@@ -139,3 +139,50 @@ def test_headings_are_not_read_as_citations() -> None:
                   heading="Output 2.1 – Products and services, see Resolution 9999")
     report = document_refs(Document(Source("p.docx", "docx", "4" * 64, profile="action-plan"), [out]))
     assert report.refs == [] and report.findings == []
+
+
+def test_a_recurring_text_is_read_again_in_each_place_and_context() -> None:
+    """document_refs parses a text once per context and copies the result to each further place:
+    every copy must carry its own section, location and field, and a change of context (a WSIS
+    reference group, an ITU-goals mention, a table field) must still change the reading."""
+    listed = "PP Resolutions 71, 71 and 25; Goal 1; C1 and C11"
+    wsis = Section("refs/wsis", "reference-group", None, "WSIS action lines", None, 1, blocks=[
+        Block("paragraph", listed, loc=Loc(paragraph=1)), Block("paragraph", listed, loc=Loc(paragraph=2))])
+    plain = Section("background", "background", None, "Background", None, 1, blocks=[
+        Block("paragraph", listed, loc=Loc(paragraph=3)),
+        Block("paragraph", "the ITU strategic goals are these:", loc=Loc(paragraph=4)),
+        Block("paragraph", listed, loc=Loc(paragraph=5)),
+        Block("paragraph", listed, loc=Loc(table=1, row=1), field="goals-and-resolutions")])
+    report = document_refs(Document(Source("r.docx", "docx", "5" * 64, profile="generic"), [wsis, plain]))
+    by_place: dict[tuple[str | None, int | None, int | None], list[str]] = {}
+    for r in report.refs:
+        by_place.setdefault((r.section, r.loc.paragraph, r.loc.row), []).append(r.id)
+    resolutions = ["PP-RES-71", "PP-RES-71", "PP-RES-25"]
+    assert by_place == {
+        ("refs/wsis", 1, None): [*resolutions, "WSIS-C1", "WSIS-C11"],
+        ("refs/wsis", 2, None): [*resolutions, "WSIS-C1", "WSIS-C11"],
+        ("background", 3, None): resolutions,
+        ("background", 5, None): [*resolutions, "ITU-GOAL-1"],
+        ("background", None, 1): [*resolutions, "ITU-GOAL-1"],
+    }
+    assert [r.field for r in report.refs if r.loc.row == 1] == ["goals-and-resolutions"] * 4
+    assert all(r.field is None for r in report.refs if r.loc.row is None)
+    places = [(f.code, f.section, f.loc.paragraph, f.loc.row) for f in report.findings if f.code != "REF013"]
+    assert places == [
+        ("REF005", "refs/wsis", 1, None), ("REF006", "refs/wsis", 1, None), ("REF010", "refs/wsis", 1, None),
+        ("REF005", "refs/wsis", 2, None), ("REF006", "refs/wsis", 2, None), ("REF010", "refs/wsis", 2, None),
+        ("REF005", "background", 3, None), ("REF006", "background", 3, None), ("REF010", "background", 3, None),
+        ("REF005", "background", 5, None), ("REF006", "background", 5, None),
+        ("REF005", "background", None, 1), ("REF006", "background", None, 1),
+    ]
+
+
+def test_reuse_is_keyed_on_every_context_field_that_changes_a_reading() -> None:
+    """A new RefContext field must be added to the reuse key (KEYED_CONTEXT) or be one that is only
+    copied onto references and findings, or the same for a whole document."""
+    from dataclasses import fields
+
+    from actionplan_trace.refs.document import KEYED_CONTEXT
+    from actionplan_trace.refs.types import RefContext
+
+    assert {f.name for f in fields(RefContext)} == {*KEYED_CONTEXT, "section", "loc", "source", "editions"}

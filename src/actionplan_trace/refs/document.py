@@ -17,12 +17,12 @@ from typing import Iterable, Iterator, Mapping
 from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
 from .find import find_refs, mentions_itu_goals
-from ..findings import FindingRule
+from ..findings import Finding, FindingRule
 from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
-from .types import RefContext, RefReport
+from .types import Reference, RefContext, RefReport
 
 _CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
 
@@ -125,12 +125,16 @@ def document_refs(
     editions: Mapping[str, str] | None = None,
 ) -> RefReport:
     """Every reference in `doc` with its section id and location, plus findings; plan-internal
-    ids carry the document's edition (`editions`, series -> code, overrides what the text says)."""
+    ids carry the document's edition (`editions`, series -> code, overrides what the text says).
+
+    A text that recurs under the same context (a repeated reference list, a boilerplate line) is
+    parsed once: its references and findings are copied to each further place it occurs."""
     reg = registry or load_registry()
     rules = load_rules()
     settled = document_editions(doc, editions)
     contexts = section_contexts(doc, rules, settled)
     report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
+    seen: dict[tuple[str | None, ...], _Found] = {}
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
@@ -138,17 +142,52 @@ def document_refs(
             for text, loc, field in block_texts(block, rules):
                 if not text.strip():
                     continue
-                ctx = field_context(sc, field, rules).ctx.with_(loc=loc)
-                if itu_goals and ctx.goal is None:
-                    ctx = ctx.with_(goal="itu")
-                refs, findings = find_refs(text, ctx, reg, findings_table)
-                for ref in refs:
-                    ref.field = field
-                report.refs.extend(refs)
-                report.findings.extend(findings)
-                itu_goals = itu_goals or mentions_itu_goals(text)
+                ctx = field_context(sc, field, rules).ctx
+                goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
+                key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
+                found = seen.get(key)
+                if found is None:
+                    found = seen[key] = _find(text, ctx.with_(loc=loc, goal=goal), field, reg, findings_table)
+                    report.refs.extend(found.refs)
+                    report.findings.extend(found.findings)
+                else:
+                    report.refs.extend(found.placed_refs(ctx.section, loc, field))
+                    report.findings.extend(found.placed_findings(ctx.section, loc))
+                itu_goals = itu_goals or found.itu_goals
     report.findings.extend(unsettled_findings(doc, report, settled, findings_table))
     return report
+
+
+KEYED_CONTEXT = ("organ", "sector", "expect", "field", "goal")
+"""The RefContext fields the result of parsing a text depends on (with the text and the block's
+field, they key the reuse in `document_refs`). The others are the same for the whole document
+(source, editions) or only copied onto each reference and finding (section, loc)."""
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What one text yields under one context, and whether it mentions ITU goals."""
+
+    refs: list[Reference]
+    findings: list[Finding]
+    itu_goals: bool
+
+    def placed_refs(self, section: str | None, loc: Loc, field: str | None) -> list[Reference]:
+        """The references again, at another place (section and location) of the same document."""
+        return [Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, r.source, field, r.start, r.end)
+                for r in self.refs]
+
+    def placed_findings(self, section: str | None, loc: Loc) -> list[Finding]:
+        """The findings again, at another place of the same document."""
+        return [Finding(f.code, f.severity, f.message, f.ref, f.source, section, loc, f.text) for f in self.findings]
+
+
+def _find(text: str, ctx: RefContext, field: str | None, registry: Registry,
+          table: dict[str, FindingRule] | None) -> _Found:
+    refs, findings = find_refs(text, ctx, registry, table)
+    for ref in refs:
+        ref.field = field
+    return _Found(refs, findings, mentions_itu_goals(text))
 
 
 def unsettled_findings(

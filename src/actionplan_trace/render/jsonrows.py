@@ -10,14 +10,18 @@ same JSON value, still readable: two-space indentation down to the list items.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Mapping
+from typing import Any, Collection, Iterable, Mapping
 
 _ROW = json.JSONEncoder(ensure_ascii=False)
+encode_row = _ROW.encode
+"""One compact JSON item, exactly as written on a row (`", "` and `": "` separators, no escaping
+beyond JSON's own); a caller that builds rows from pieces must match it."""
 
 
-def dumps_rows(fields: Mapping[str, Any]) -> str:
+def dumps_rows(fields: Mapping[str, Any], encoded: Collection[str] = ()) -> str:
     """`fields` as a JSON object; a value that is a list, tuple or generator is written one item
-    per line (items compact), any other value indented as usual."""
+    per line (items compact), any other value indented as usual. The values of the keys named in
+    `encoded` are iterables of items already encoded (as `encode_row` would), written as they are."""
     out = ["{"]
     last = len(fields) - 1
     for k, (key, value) in enumerate(fields.items()):
@@ -25,7 +29,10 @@ def dumps_rows(fields: Mapping[str, Any]) -> str:
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, (list, tuple)) or _is_iterator(value):
             out.append(f"  {name}: [")
-            rows = [f"    {_ROW.encode(item)}" for item in value]
+            if key in encoded:
+                rows = [f"    {item}" for item in value]
+            else:
+                rows = [f"    {encode_row(item)}" for item in value]
             if rows:
                 out.append(",\n".join(rows))
                 out.append(f"  ]{comma}")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
 from ..model import Loc
 from ..refs.types import Finding, Reference, RefReport
-from .jsonrows import dumps_rows
+from .jsonrows import dumps_rows, encode_row
 from .escapes import printable
 
 if TYPE_CHECKING:
@@ -24,8 +25,32 @@ CSV_COLUMNS = (
 def to_json(report: RefReport) -> str:
     """The `actionplan-trace/refs/2` JSON document (see README), one reference or finding a line."""
     head = report.to_dict(rows=False)
-    return dumps_rows({**head, "refs": (r.to_dict() for r in report.refs),
-                       "findings": (f.to_dict() for f in report.findings)})
+    return dumps_rows({**head, "refs": reference_rows(report.refs),
+                       "findings": (f.to_dict() for f in report.findings)}, encoded=("refs",))
+
+
+def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
+    """Each reference as `encode_row(ref.to_dict())` writes it, assembled from pieces: a report
+    may hold half a million references, and their revisions, sources, sections and locations
+    repeat, so each of those is encoded once rather than built into a dict per reference."""
+    # Loc and Rev are keyed by identity (frozen, and all alive in the report while this runs):
+    # hashing a dataclass costs more than encoding it, and references of one text share them.
+    locs: dict[int, str] = {}
+    revs: dict[int, str] = {id(None): "null"}
+    names: dict[str | None, str] = {None: "null"}
+    for r in refs:
+        if (rev := revs.get(id(r.rev))) is None:
+            rev = revs[id(r.rev)] = encode_row(r.rev.to_dict() if r.rev else None)
+        if (loc := locs.get(id(r.loc))) is None:
+            loc = locs[id(r.loc)] = encode_row(r.loc.to_dict())
+        if (source := names.get(r.source)) is None:
+            source = names[r.source] = encode_row(r.source)
+        if (section := names.get(r.section)) is None:
+            section = names[r.section] = encode_row(r.section)
+        field = f', "field": {encode_basestring(r.field)}' if r.field else ""
+        yield (f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
+               f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, '
+               f'"rev": {rev}, "source": {source}, "section": {section}, "loc": {loc}{field}}}')
 
 
 def to_csv(report: RefReport) -> str:
