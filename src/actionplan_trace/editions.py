@@ -17,13 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-import yaml
 
 from .errors import ProfileError
-from .profiles import RULES_DIR
+from .rulefiles import RULES_DIR, read_yaml
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PAREN = re.compile(r"\s*\([^()]{0,80}\)")
 _LITERAL = re.compile(r"[A-Za-z0-9-]*")
 # The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII
@@ -98,10 +96,7 @@ def _patterns(values: object, where: str) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=4)
 def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
     """Read rules/editions.yml once."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: cannot read editions: {exc}") from exc
+    data = read_yaml(path, "editions") or {}
     try:
         series = {str(k): str(v) for k, v in (data.get("series") or {}).items()}
         editions = []

@@ -2,8 +2,8 @@
 
 A profile is a YAML file with `name`, `description`, `detect` (patterns whose hits over the
 document's paragraphs select the profile automatically), `headings` (rules tried in order on each
-paragraph) and `tables` (rules that turn the rows of a matching table into sections). Loading
-compiles every regex once; nothing here looks at a document except `detect_profile`.
+paragraph) and `tables` (rules that turn the rows of a matching table into sections). Each regex
+is compiled once, when first used; nothing here looks at a document except `detect_profile`.
 """
 
 from __future__ import annotations
@@ -11,18 +11,57 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
-
-import yaml
+from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
+from .rulefiles import RULES_DIR, read_yaml
 
-# The rules ship inside the package (src/actionplan_trace/rules links to the repository's rules/).
-RULES_DIR = Path(str(resources.files("actionplan_trace") / "rules")).resolve()
 
 SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
+
+
+class Pattern:
+    """A case-insensitive regex from a profile, compiled the first time it is used.
+
+    A run tries the detect patterns of every profile but the rules of only one, so compiling all
+    of them when the profiles load was most of their start-up cost. Once compiled, `search`,
+    `match` and `fullmatch` are the compiled pattern's own methods, so matching costs what a
+    plain `re.Pattern` costs. A bad pattern is a ProfileError naming its file and rule.
+    """
+
+    __slots__ = ("pattern", "where", "search", "match", "fullmatch")
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+
+    def __init__(self, pattern: str, where: str) -> None:
+        self.pattern = pattern
+        self.where = where
+        self.search = lambda *args: self.compile().search(*args)
+        self.match = lambda *args: self.compile().match(*args)
+        self.fullmatch = lambda *args: self.compile().fullmatch(*args)
+
+    def compile(self) -> re.Pattern[str]:
+        """The compiled regex; from now on the matching methods are its own."""
+        try:
+            regex = re.compile(self.pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise ProfileError(f"{self.where}: bad regular expression {self.pattern!r}: {exc}") from exc
+        self.search, self.match, self.fullmatch = regex.search, regex.match, regex.fullmatch
+        return regex
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pattern) and other.pattern == self.pattern
+
+    def __hash__(self) -> int:
+        return hash(self.pattern)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.pattern!r})"
+
+    def __reduce__(self) -> tuple[type[Pattern], tuple[str, str]]:
+        return Pattern, (self.pattern, self.where)
 
 
 @dataclass(frozen=True)
@@ -30,7 +69,7 @@ class HeadingRule:
     """Opens a section of `kind` when a paragraph matches `match` and the conditions hold."""
 
     kind: str
-    match: re.Pattern[str] | None = None
+    match: Pattern | None = None
     rank: int | None = None
     rank_from_number: int | None = None
     rank_from_outline: int | None = None
@@ -47,20 +86,20 @@ class TableRule:
     """Turns each data row of a table whose header matches into a section of `kind`."""
 
     kind: str
-    header: re.Pattern[str]
+    header: Pattern
     columns: tuple[str, ...]
     within: tuple[str, ...] = ()
     title_field: str | None = None
     number: str | None = None
     number_field: str | None = None
     id: str | None = None
-    group: re.Pattern[str] | None = None
+    group: Pattern | None = None
     group_kind: str | None = None
     group_id: str | None = None
-    number_match: re.Pattern[str] | None = None
+    number_match: Pattern | None = None
     header_columns: bool = False
     headless: bool = False
-    header_row: re.Pattern[str] | None = None
+    header_row: Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +108,7 @@ class Profile:
 
     name: str
     description: str
-    detect_patterns: tuple[re.Pattern[str], ...]
+    detect_patterns: tuple[Pattern, ...]
     min_hits: int
     priority: int
     headings: tuple[HeadingRule, ...]
@@ -78,11 +117,8 @@ class Profile:
     path: Path | None = None
 
 
-def _regex(pattern: str, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise ProfileError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+def _regex(pattern: str, where: str) -> Pattern:
+    return Pattern(str(pattern), where)
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -172,13 +208,8 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     )
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    """A profile file, read with libyaml's safe loader when PyYAML has it (every profile is read on
-    every run, and the pure-Python loader took a quarter of a .docx extraction)."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: cannot read profile: {exc}") from exc
+def _read_yaml(path: Path) -> Any:
+    return read_yaml(path, "profile")
 
 
 def load_profile_file(path: Path, directory: Path | None = None) -> Profile:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..errors import ProfileError
 from ..findings import SEVERITIES, Finding, FindingRule
-from ..profiles import RULES_DIR
-from .registry import YAML_LOADER
+from ..rulefiles import RULES_DIR, read_yaml
 from .types import Reference, RefContext
 
 FINDINGS_FILE = RULES_DIR / "findings.yml"
@@ -31,10 +29,7 @@ def load_findings(path: Path = FINDINGS_FILE, overrides: Path | None = None) -> 
 
 
 def _read_raw(path: Path) -> dict:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: cannot read findings table: {exc}") from exc
+    data = read_yaml(path, "findings table")
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: findings table must be a mapping of codes")
     return data

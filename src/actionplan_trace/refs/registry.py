@@ -21,14 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from ..errors import ProfileError
-from ..profiles import RULES_DIR
+from ..rulefiles import RULES_DIR, read_yaml
 from .ids import ORGANS, family_of, natural_key
 
 REGISTRY_DIR = RULES_DIR / "registry"
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SDG_TARGET = re.compile(r"^SDG-(\d+)\.(\d+|[a-z])$")
 
 
@@ -175,12 +173,7 @@ def _fold(text: str) -> str:
 
 
 def _load_file(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read registry file: {exc.strerror or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{path}: registry file is not valid YAML: {exc}") from exc
+    data = read_yaml(path, "registry file")
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: registry file must be a mapping")
     return data

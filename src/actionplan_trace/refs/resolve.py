@@ -17,17 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 from rapidfuzz.distance import OSA
 
 from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
-from ..profiles import RULES_DIR
+from ..rulefiles import RULES_DIR, read_yaml
 from . import ids
 from ..findings import FindingRule
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
-from .registry import YAML_LOADER, Registry
+from .registry import Registry
 from .types import Finding, Reference, RefContext, Rev
 
 REFS_RULES = RULES_DIR / "refs.yml"
@@ -73,10 +72,7 @@ class RefRules:
 @lru_cache(maxsize=4)
 def load_rules(path: Path = REFS_RULES) -> RefRules:
     """Read rules/refs.yml once."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: cannot read reference rules: {exc}") from exc
+    data = read_yaml(path, "reference rules") or {}
     try:
         by_number = tuple((int(r["min"]), int(r.get("max", 10**9)), str(r["organ"])) for r in data.get("organ-by-number", []))
         sections = []

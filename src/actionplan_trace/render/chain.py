@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
+from .jsontext import dumps
 
 FORMATS = ("text", "json", "md")
 PIPE_WIDTH = 10_000  # piped or written output is never wrapped: one entry per line
@@ -97,7 +97,7 @@ def to_markdown(data: dict[str, Any]) -> str:
 def render_chain(data: dict[str, Any], fmt: str = "text", width: int | None = None) -> str:
     """`data` (refs.chain.chain) in one of FORMATS."""
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dumps(data)
     if fmt == "md":
         return to_markdown(data)
     return to_text(data, width)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..diff.changes import DiffResult
+from .jsontext import dumps
 
 SCHEMA = "actionplan-trace/diff/2"
 
@@ -23,4 +23,4 @@ def to_dict(result: DiffResult, all_changes: bool = False) -> dict[str, Any]:
 
 def to_json(result: DiffResult, all_changes: bool = False) -> str:
     """`to_dict` serialised, indented, with a final newline."""
-    return json.dumps(to_dict(result, all_changes), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(result, all_changes))

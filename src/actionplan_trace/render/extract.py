@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from ..model import Document, Section
+from .jsontext import dumps
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -15,7 +15,7 @@ FORMATS = ("tree", "json", "md")
 
 def to_json(doc: Document) -> str:
     """The `actionplan-trace/extract/2` JSON document (see README)."""
-    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc.to_dict())
 
 
 def _label(section: Section) -> str:

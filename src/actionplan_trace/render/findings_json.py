@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import json
 
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
+from .jsontext import dumps
 
 
 def to_json(report: ValidationReport | CheckReport) -> str:
     """The report's JSON document, with its `schema` field first."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(report.to_dict())

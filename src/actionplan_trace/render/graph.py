@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Sequence
 
 from lxml import etree
@@ -15,6 +14,7 @@ from ..refs.graph import DEFINES, Coverage, Graph, coverage
 from ..refs.matrix import MatrixTable
 from ..refs.registry import Registry
 from .escapes import printable, xml_text
+from .jsontext import dumps
 
 FORMATS = ("json", "graphml", "dot", "mermaid", "csv")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -24,7 +24,7 @@ EDGE_KEYS = ("relation", "count", "sections")
 
 def to_json(graph: Graph) -> str:
     """The `actionplan-trace/graph/2` JSON document."""
-    return json.dumps(graph.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return dumps(graph.to_dict())
 
 
 def _edge_attrs(edge: Any) -> dict[str, str]:
@@ -206,8 +206,7 @@ def render_graph(
 def render_who_cites(rows: list[dict[str, Any]], ref_id: str, fmt: str = "table") -> str:
     """The sections citing `ref_id`: JSON, CSV, or plain lines."""
     if fmt == "json":
-        return json.dumps({"schema": "actionplan-trace/who-cites/1", "id": ref_id, "cited_by": rows},
-                          ensure_ascii=False, indent=2) + "\n"
+        return dumps({"schema": "actionplan-trace/who-cites/1", "id": ref_id, "cited_by": rows})
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

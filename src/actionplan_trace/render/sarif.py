@@ -10,7 +10,6 @@ the baseline comparison when there was one.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..version import package_version
 from ..findings import FindingRule
 from ..findings import Finding
 from ..validate.findings import SARIF_LEVEL, fingerprint
+from .jsontext import dumps
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -82,4 +82,4 @@ def to_sarif(findings: list[Finding], table: dict[str, FindingRule], states: lis
             "results": results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log)

@@ -17,7 +17,7 @@ from stat import S_ISREG
 from typing import Any
 
 from ..version import package_version
-from ..profiles import RULES_DIR
+from ..rulefiles import RULES_DIR
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 NOT_FINDINGS = ("render/", "cli.py")

@@ -14,7 +14,7 @@ import re
 
 from ..errors import UsageError
 from ..model import Loc
-from ..profiles import RULES_DIR
+from ..rulefiles import RULES_DIR
 from ..findings import SEVERITIES, FindingRule
 from ..refs.findings import FINDINGS_FILE, load_findings
 from ..findings import Finding

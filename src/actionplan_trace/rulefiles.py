@@ -1,0 +1,90 @@
+"""The YAML files under rules/, read through a small content-addressed cache.
+
+Every command reads several rules files (profiles, the registry, refs.yml, editions, findings).
+Parsing them is cheap with libyaml; importing PyYAML is not (about a tenth of a whole `.docx`
+extraction run as a process). So each file's parsed value is kept as a marshal file named by the
+sha256 of the file's bytes and the interpreter's version: an unchanged rules file is read without
+importing yaml, and an edited one is simply a miss. No entry is ever stale, so nothing needs
+invalidating; an old entry is a few kilobytes left behind.
+
+The cache never changes a result: an unwritable directory, a corrupt or foreign entry or a value
+marshal cannot hold all fall back to parsing the YAML. `TRACE_CACHE_DIR` names the directory
+(default `$XDG_CACHE_HOME/actionplan-trace`, else `~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off`
+turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from contextlib import suppress
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ProfileError
+
+# The rules ship inside the package (src/actionplan_trace/rules links to the repository's rules/).
+RULES_DIR = Path(str(resources.files("actionplan_trace") / "rules")).resolve()
+
+CACHE_ENV = "TRACE_CACHE_DIR"
+# An entry written by another interpreter (marshal's format may differ) has another name.
+_SALT = f"actionplan-trace rules 1 {sys.version} {marshal.version}\n".encode("utf-8")
+
+
+def cache_dir() -> Path | None:
+    """Where parsed rules files are kept, or None when the cache is turned off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "actionplan-trace"
+
+
+def read_yaml(path: Path, what: str) -> Any:
+    """The parsed value of the YAML file at `path`; `what` names it in the error
+    ("cannot read {what}") raised for an unreadable file or invalid YAML."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    directory = cache_dir()
+    entry = directory / f"{hashlib.sha256(_SALT + data).hexdigest()}.marshal" if directory else None
+    if entry is not None:
+        try:
+            return marshal.loads(entry.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    value = _parse(data, path, what)
+    if entry is not None:
+        _store(entry, value)
+    return value
+
+
+def _parse(data: bytes, path: Path, what: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"{path}: cannot read {what}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def _store(entry: Path, value: Any) -> None:
+    """Write the entry atomically (a reader never sees half of one); any failure is ignored."""
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(payload)
+        os.replace(partial, entry)
+    except OSError:
+        with suppress(OSError):
+            partial.unlink()
