@@ -8,16 +8,26 @@ Nothing inside the package imports this module (see tests/test_layering.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .loader import load
-from .model import Document
+if TYPE_CHECKING:
+    from .loader import load
+    from .model import Document
 
 __all__ = ["Document", "load", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    """`__version__` from the installed metadata, read only when asked for."""
+    """`load`, `Document` and `__version__`, imported only when asked for: every `trace` command
+    imports this package first, and `trace --version` or `--help` needs none of the pipeline."""
+    if name == "load":
+        from .loader import load
+
+        return load
+    if name == "Document":
+        from .model import Document
+
+        return Document
     if name == "__version__":
         from .version import package_version
 

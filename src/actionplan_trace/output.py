@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +51,8 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
     with signals_raise():
         tmp: str | None = None
         try:
+            import tempfile  # only a command that writes a file needs it (start-up)
+
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)

@@ -20,14 +20,28 @@ import marshal
 import os
 import sys
 from contextlib import suppress
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import ProfileError
 
-# The rules ship inside the package (src/actionplan_trace/rules links to the repository's rules/).
-RULES_DIR = Path(str(resources.files("actionplan_trace") / "rules")).resolve()
+
+def _rules_dir() -> Path:
+    """rules/, shipped inside the package as package data (src/actionplan_trace/rules links to the
+    repository's rules/). For a package on disk, which every install mode gives (wheel, editable,
+    pipx, pip install git+…), that is the directory beside this file, the one
+    importlib.resources.files() names; only another kind of loader is asked through
+    importlib.resources, whose import (with tempfile, shutil and random) costs every command a
+    few ms of start-up."""
+    here = Path(__file__).resolve().parent / "rules"
+    if here.is_dir():
+        return here.resolve()
+    from importlib import resources
+
+    return Path(str(resources.files(__package__ or "actionplan_trace") / "rules")).resolve()
+
+
+RULES_DIR = _rules_dir()
 
 CACHE_ENV = "TRACE_CACHE_DIR"
 # An entry written by another interpreter (marshal's format may differ) has another name.

@@ -54,7 +54,10 @@ class Styles:
         self.default_para: str | None = None
         self.doc_bold: bool | None = None
         self.doc_size: float | None = None
+        # Resolved once per style: every paragraph asks, and the chains are walked in Python.
         self._run_cache: dict[tuple[str | None, str | None], tuple[bool, float | None]] = {}
+        self._outline_cache: dict[str | None, int | None] = {}
+        self._numbering_cache: dict[str | None, tuple[int | None, int | None]] = {}
         if root is None:
             return
         for el in root:
@@ -98,6 +101,13 @@ class Styles:
         return style.name if style is not None else sid
 
     def outline(self, sid: str | None) -> int | None:
+        """The outline level (0-8) of paragraphs in style `sid`: the nearest outlineLvl in the
+        chain, else a "Heading N" name, else None."""
+        if sid not in self._outline_cache:
+            self._outline_cache[sid] = self._outline(sid)
+        return self._outline_cache[sid]
+
+    def _outline(self, sid: str | None) -> int | None:
         for style in self.chain(sid):
             if style.outline is not None:
                 return style.outline if 0 <= style.outline <= 8 else None
@@ -109,10 +119,10 @@ class Styles:
 
     def numbering(self, sid: str | None) -> tuple[int | None, int | None]:
         """(numId, ilvl) from the nearest style in the chain with a numId."""
-        for style in self.chain(sid):
-            if style.num_id is not None:
-                return style.num_id, style.ilvl
-        return None, None
+        if sid not in self._numbering_cache:
+            self._numbering_cache[sid] = next(
+                ((style.num_id, style.ilvl) for style in self.chain(sid) if style.num_id is not None), (None, None))
+        return self._numbering_cache[sid]
 
     def run_base(self, pstyle: str | None, rstyle: str | None) -> tuple[bool, float | None]:
         """(bold, size) of a run with no direct formatting, from document defaults, the
