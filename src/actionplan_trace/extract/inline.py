@@ -34,9 +34,9 @@ CODE = re.compile(r"`([^`]+)`")
 BOLD_ONLY = re.compile(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
 HTML_FRAGMENT = re.compile(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
-# Every mark clean_inline removes needs one of these; a line without any only has its spaces tidied.
-MARKUP = re.compile(r"[<\[*_~`\\&]|--")
-SPACES = re.compile(r"[ \t]+")
+# Every mark clean_inline removes needs one of these or "--"; a line without any only has its
+# spaces tidied. (A character class alone is scanned several times faster than with "|--".)
+MARKUP = re.compile(r"[<\[*_~`\\&]")
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
 EM_DASH = re.compile(r"(?<![-\\])---(?!-)")
 EN_DASH = re.compile(r"(?<![-\\])--(?!-)")
@@ -49,10 +49,13 @@ def is_bold_only(text: str) -> bool:
 
 
 def tidy_spaces(text: str) -> str:
-    """Runs of spaces and tabs as one space, ends stripped. The regex replaces every single space
-    by itself, which costs a pass per space: a line without a tab or a double space skips it."""
-    if "\t" in text or "  " in text:
-        text = SPACES.sub(" ", text)
+    """Runs of spaces and tabs as one space, ends stripped: tabs become spaces, then double spaces
+    are halved until none is left (str.replace, a few times faster than a `[ \t]+` regex, which
+    stops at every single space)."""
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
     return text.strip()
 
 
@@ -63,7 +66,7 @@ def clean_inline(text: str) -> str:
     pattern cannot match without: most lines carry few kinds of mark, and the look-behind
     patterns (emphasis, `__`, dashes) cost a scan of the whole line even when nothing matches.
     """
-    if not MARKUP.search(text):
+    if not MARKUP.search(text) and "--" not in text:
         return tidy_spaces(text)
     out = text
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:

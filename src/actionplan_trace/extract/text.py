@@ -27,7 +27,7 @@ from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only
-from .text_tables import GRID_RULE, dash_table, grid_table, pipe_table, tab_led_table, tsv_table
+from .text_tables import GRID_RULE, dash_table, grid_table, may_start_table, pipe_table, tab_led_table, tsv_table
 
 BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -182,8 +182,14 @@ class _Reader:
     def setext_at(self, i: int) -> bool:
         return bool(SETEXT.match(self.lines[i])) and len(self.lines[i].strip()) >= 3
 
+    def at(self, line: int) -> Loc:
+        """The loc of the next block, read from `line`: its paragraph index is its place in the list.
+        (Made whole here rather than copied with `dataclasses.replace` when added, which cost as
+        much as reading the line.)"""
+        return Loc(paragraph=len(self.blocks), line=line)
+
     def add(self, block: Block) -> None:
-        block.loc = replace(block.loc, paragraph=len(self.blocks))
+        """Append a block whose loc came from `at` (a table reader gets the same index)."""
         self.blocks.append(block)
 
     def paragraph(self, raw: str, line: int) -> None:
@@ -192,20 +198,22 @@ class _Reader:
             fragment = html_paragraphs(raw)
             if fragment is not None:
                 for text, bold in fragment:
-                    self.add(_paragraph(text, line, bold=bold))
+                    self.add(_paragraph(text, self.at(line), bold=bold))
                 return
             bold = is_bold_only(raw)
             text = clean_inline(raw)
             if text:
-                self.add(_paragraph(text, line, bold=bold))
+                self.add(_paragraph(text, self.at(line), bold=bold))
             return
         text = BOOKMARK.sub("", raw.strip())
         m = SPACED_BULLET.match(text)
         if m:
             text = text[:m.end()] + BOOKMARK.sub("", text[m.end():])
-        self.add(_paragraph(text, line))
+        self.add(_paragraph(text, self.at(line)))
 
     def table(self, i: int) -> int | None:
+        if not may_start_table(self.lines, i):
+            return None
         readers = TABLE_READERS + ((pipe_table,) if self.markdown else ())
         if self.lines[i].startswith("\t") and not self.markdown:
             block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
@@ -261,7 +269,7 @@ class _Reader:
         raw = HEADING_ATTRIBUTES.sub("", raw)
         text = clean_inline(raw)
         if text:
-            self.add(Block("heading", label + text, loc=Loc(line=number), outline_level=len(hashes) - 1,
+            self.add(Block("heading", label + text, loc=self.at(number), outline_level=len(hashes) - 1,
                            bold=is_bold_only(raw)))
         return True
 
@@ -276,7 +284,7 @@ class _Reader:
             if i + 1 < len(lines) and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
                 raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown else line
-                self.add(Block("heading", self.clean(raw), loc=Loc(line=i + 1), outline_level=level,
+                self.add(Block("heading", self.clean(raw), loc=self.at(i + 1), outline_level=level,
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
@@ -298,18 +306,15 @@ class _Reader:
             i = end
 
 
-def _paragraph(text: str, line: int, bold: bool = False) -> Block:
+def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
     m = SPACED_BULLET.match(text)
-    loc = Loc(line=line)
     if m:
         return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1), bold=bold)
     return Block("paragraph", text.strip(), loc=loc, bold=bold)
 
 
 def _html_paragraph(text: str, index: int) -> Block:
-    block = _paragraph(text, 0)
-    block.loc = Loc(paragraph=index)
-    return block
+    return _paragraph(text, Loc(paragraph=index))
 
 
 def _html_text(element: etree._Element) -> str:

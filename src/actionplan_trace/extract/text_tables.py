@@ -28,6 +28,17 @@ PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 LABEL_FIELD = re.compile(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
 
 
+def may_start_table(lines: list[str], start: int) -> bool:
+    """Whether any reader here could find a table at `start`: each needs a tab in the line (tab-led,
+    tab-separated), the line opening with `+` (grid), `-` (dashed rule) or `|` (pipe) after its
+    indentation, or the next line opening with `-` (a simple table's header over its rule).
+    A quick no for the body lines of a document, which would otherwise try every reader."""
+    line = lines[start]
+    if "\t" in line or line.lstrip()[:1] in ("+", "-", "|"):
+        return True
+    return start + 1 < len(lines) and lines[start + 1].lstrip()[:1] == "-"
+
+
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
     """A cell from its paragraph texts; an HTML-fragment paragraph is split into its own."""
     paragraphs: list[str] = []
