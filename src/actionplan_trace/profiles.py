@@ -261,6 +261,38 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
     return profiles[name]
 
 
+def _lines_hit(pattern: re.Pattern[str], lines: list[str]) -> int:
+    """How many lines `pattern` finds something in."""
+    return len(list(filter(None, map(pattern.search, lines))))
+
+
+def _detect_score(profile: Profile, lines: list[str], beat: int | None) -> int | None:
+    """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
+    than its min_hits, fewer than two of its patterns with a hit, or a score not above `beat`.
+
+    Patterns anchored at the line start cost little, one found anywhere in a line (`\\b(?:report|
+    progress) on the implementation…`) scans every character of the document: the anchored ones
+    are counted first, and counting stops as soon as even a hit on every line for each pattern
+    left could not make the profile chosen. Same answer as counting every pattern.
+    """
+    patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
+    need_covered = min(2, len(patterns))
+    hits = covered = 0
+    for done, pattern in enumerate(patterns):
+        left = len(patterns) - done
+        most_covered, most_hits = covered + left, hits + left * len(lines)
+        if most_hits < profile.min_hits or most_covered < need_covered:
+            return None
+        if beat is not None and profile.priority * 1_000_000 + most_covered * 1000 + most_hits <= beat:
+            return None
+        n = _lines_hit(pattern, lines)
+        hits += n
+        covered += 1 if n else 0
+    if hits < profile.min_hits or covered < need_covered:
+        return None
+    return profile.priority * 1_000_000 + covered * 1000 + hits
+
+
 def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
     """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'."""
     lines = [t.strip() for t in texts if t and t.strip()]
@@ -269,13 +301,8 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     for profile in profiles.values():
         if not profile.detect_patterns:
             continue
-        per_pattern = [sum(1 for line in lines if p.search(line)) for p in profile.detect_patterns]
-        hits = sum(per_pattern)
-        covered = sum(1 for n in per_pattern if n)
-        if hits < profile.min_hits or covered < min(2, len(profile.detect_patterns)):
-            continue
-        score = profile.priority * 1_000_000 + covered * 1000 + hits
-        if best is None or score > best[0]:
+        score = _detect_score(profile, lines, best[0] if best else None)
+        if score is not None and (best is None or score > best[0]):
             best = (score, profile)
     if best is not None:
         return best[1]

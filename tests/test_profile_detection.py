@@ -1,0 +1,67 @@
+"""Profile detection stops counting a profile's patterns once they cannot make it chosen: it must
+pick what counting every pattern on every line picks, on real text and on mixtures of documents."""
+
+from __future__ import annotations
+
+import random
+
+from actionplan_trace.extract import read
+from actionplan_trace.profiles import Profile, available_profiles, detect_profile
+
+from conftest import CORPUS
+
+
+def _counted(lines: list[str]) -> str:
+    """The documented rule, counted in full: most pattern hits (priority first, then patterns
+    with a hit), at least min_hits and two patterns with a hit, else 'generic'."""
+    best: tuple[int, Profile] | None = None
+    for profile in available_profiles().values():
+        if not profile.detect_patterns:
+            continue
+        per_pattern = [sum(1 for line in lines if p.search(line)) for p in profile.detect_patterns]
+        hits, covered = sum(per_pattern), sum(1 for n in per_pattern if n)
+        if hits < profile.min_hits or covered < min(2, len(per_pattern)):
+            continue
+        score = profile.priority * 1_000_000 + covered * 1000 + hits
+        if best is None or score > best[0]:
+            best = (score, profile)
+    return best[1].name if best else "generic"
+
+
+# Lines of other document types (a Strategic Plan, an implementation report, a contribution, a
+# WSIS roadmap), so that mixtures make several profiles compete.
+OTHER_LINES = [
+    "Resolution 71 (Rev. Dubai, 2018)", "Strategic plan for the Union for 2020-2023", "Goal 1: Growth",
+    "Target 1.1: Worldwide, 65% of households should have access to the Internet by 2023",
+    "Target 2.3 – Broadband services should be affordable", "Strategic Goal 2 – Inclusiveness",
+    "Table 2.1 – ITU-R outputs and objectives", "Telecommunication Development Sector (ITU-D)",
+    "Report on the implementation of the 2020-2023 Strategic Plan", "Status of implementation",
+    "Annex 1 – Implementation of PP Resolutions", "Objective T.1 Develop standards",
+    "This document is the progress on the implementation of the Strategic Plan for 2021.",
+    "Proposals", "2. Proposal", "In Output 2.1, under Background add the following", "Abstract",
+    "Detailed modifications to the Action Plan", "WSIS Action Line C5: Building confidence",
+    "Roadmap for WSIS Action Line C2: Information and communication infrastructure",
+    "ITU WSIS Action Lines Roadmaps", "Objective 3 – Enabling environment", "Output 3.2 – Capacity",
+]
+
+
+def _texts() -> dict[str, list[str]]:
+    paths = sorted((CORPUS / "text").rglob("*.txt"))
+    return {p.name: [b.text.strip() for b in read(p).blocks if b.type != "table" and b.text.strip()] for p in paths}
+
+
+def test_detection_matches_full_count_on_each_text_and_on_mixtures():
+    texts = _texts()
+    picked = {name: detect_profile(lines).name for name, lines in texts.items()}
+    assert picked == {name: _counted(lines) for name, lines in texts.items()}
+    assert picked["action-plan-ba-amended.txt"] == "action-plan"
+    rng = random.Random(11)
+    pool = [line for lines in texts.values() for line in lines]
+    chosen = set()
+    for size in (3, 10, 30, 100, 300):
+        for _ in range(40):
+            lines = rng.sample(pool, size) + rng.choices(OTHER_LINES, k=rng.randrange(12))
+            expected = _counted(lines)
+            assert detect_profile(lines).name == expected, lines
+            chosen.add(expected)
+    assert chosen == set(available_profiles()), "the mixtures make every profile win somewhere"
