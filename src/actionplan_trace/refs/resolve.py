@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from rapidfuzz.distance import OSA
-
 from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, read_yaml
@@ -490,6 +488,8 @@ def _council_year(word: str | None) -> int | None:
 
 def _closest(code: str, candidates: list[str]) -> str | None:
     """The candidate within one edit of `code`; ties prefer a transposition (same letters)."""
+    from rapidfuzz.distance import OSA  # only a near-miss code needs it; its import is ~5 ms of start-up
+
     scored = [(OSA.distance(code, c), sorted(c) != sorted(code), c) for c in candidates]
     scored = [s for s in scored if s[0] == 1]
     if not scored:
