@@ -595,6 +595,9 @@ _LOWER_TRIGGERS = {
     "ri": ("regional",),
 }
 _CASED_TRIGGERS = {"wsis": ("AL",), "sg": ("SG", "Q")}
+# (word, family) pairs, flat: one comprehension over them is several times quicker than a nested any().
+_LOWER_WORDS = tuple((word, name) for name, words in _LOWER_TRIGGERS.items() for word in words)
+_CASED_WORDS = tuple((word, name) for name, words in _CASED_TRIGGERS.items() for word in words)
 _BARE_CODE = re.compile(r"C\d")
 _DIGIT = re.compile(r"\d")
 
@@ -605,11 +608,11 @@ def has_digit(text: str) -> bool:
 
 def triggers(text: str, regions: tuple[str, ...]) -> set[str]:
     """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes."""
-    low = text.lower()
     if not _DIGIT.search(text):
-        return {"blanket"} if "all " in low else set()
-    present = {name for name, words in _LOWER_TRIGGERS.items() if any(w in low for w in words)}
-    present.update(name for name, words in _CASED_TRIGGERS.items() if any(w in text for w in words))
+        return {"blanket"} if "all " in text.lower() else set()
+    low = text.lower()
+    present = {name for word, name in _LOWER_WORDS if word in low}
+    present.update(name for word, name in _CASED_WORDS if word in text)
     if _BARE_CODE.search(text):
         present.add("bare")
     if any(r in text for r in regions):

@@ -143,25 +143,31 @@ class Resolver:
         self.state = _State()
         self.itu_goals_from: int | None = None
         self.sectors = SectorIndex(text)
+        self.anchors: dict[tuple[int, int], str] = {}
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
 
     def emit(self, ref_id: str, family: str, number: str, item: Item, cite: Cite, rev: Rev | None = None) -> Reference:
         first = cite.items[0].start if cite.items else item.start
-        anchor = " ".join(self.text[cite.start:min(first, item.start, cite.end)].split())
+        stop = min(first, item.start, cite.end)
+        # The anchor words ("PP Resolutions") are the same for every item of a list: joined once.
+        if (anchor := self.anchors.get((cite.start, stop))) is None:
+            anchor = self.anchors[cite.start, stop] = " ".join(self.text[cite.start:stop].split())
         own = " ".join(self.text[item.start:item.end].split())
+        ctx = self.ctx
         ref = Reference(
-            id=self.scope(ref_id, family, cite),
-            family=family,
-            number=number,
-            rev=rev,
-            text=f"{anchor} {own}".strip() if anchor and not own.startswith(anchor) else own,
-            section=self.ctx.section,
-            loc=self.ctx.loc,
-            source=self.ctx.source,
-            start=item.start,
-            end=item.end,
+            self.scope(ref_id, family, cite) if family in ids.SCOPED_FAMILIES else ref_id,
+            family,
+            number,
+            rev,
+            f"{anchor} {own}".strip() if anchor and not own.startswith(anchor) else own,
+            ctx.section,
+            ctx.loc,
+            ctx.source,
+            None,
+            item.start,
+            item.end,
         )
         self.refs.append(ref)
         return ref
@@ -414,8 +420,10 @@ class Resolver:
             if ref.id in seen:
                 self.findings.append(about(ref, "REF005", f"{ref.id} appears more than once in one {what}", self.table))
             seen.add(ref.id)
+        if not sort or len(seen) < 2:
+            return
         order = list(dict.fromkeys(r.id for r in made))
-        if sort and len(set(order)) > 1 and order != ids.sort_ids(order):
+        if order != ids.sort_ids(order):
             self.note("REF006", f"{what} not in ascending order: {', '.join(r.number for r in made)}",
                       text=self.cite_text(cite))
 
