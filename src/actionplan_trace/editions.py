@@ -148,22 +148,30 @@ def _prefix(pattern: str) -> str:
     return prefix.lower()
 
 
-def _finditer(pattern: re.Pattern[str], text: str, folded: str | None) -> Iterator[re.Match[str]]:
+def _finditer(pattern: re.Pattern[str], text: str, folded: str | None,
+              places: dict[str, list[int]] | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where its literal start occurs in
-    `folded` (the text lower-cased, same length): one C-speed find instead of a regex scan."""
+    `folded` (the text lower-cased, same length): one C-speed find instead of a regex scan.
+    `places` keeps the positions of each literal start found, for the next pattern that shares it."""
     prefix = _prefix(pattern.pattern)
     if folded is None or not prefix:
         yield from pattern.finditer(text)
         return
+    if places is None or (found := places.get(prefix)) is None:
+        found = []
+        at = folded.find(prefix)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(prefix, at + 1)
+        if places is not None:
+            places[prefix] = found
     end = 0
-    at = folded.find(prefix)
-    while at >= 0:
+    for at in found:
         if at >= end:
             m = pattern.match(text, at)
             if m:
                 yield m
                 end = m.end()
-        at = folded.find(prefix, at + 1)
 
 
 def check_override(codes: Iterable[str], table: EditionTable | None = None) -> dict[str, str]:
@@ -198,9 +206,10 @@ def detect(
     folded = None if any(c in joined for c in _FOLD_UNSAFE) else joined.lower()
     front: dict[str, list[tuple[int, str]]] = {}
     counts: dict[str, dict[str, int]] = {}
+    places: dict[str, list[int]] = {}
     for edition in table.editions:
         for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
-            for m in _finditer(pattern, joined, folded):
+            for m in _finditer(pattern, joined, folded, places):
                 per = counts.setdefault(edition.series, {})
                 per[edition.code] = per.get(edition.code, 0) + 1
                 index = bisect.bisect_right(starts, m.start()) - 1

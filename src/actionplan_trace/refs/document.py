@@ -139,10 +139,11 @@ def document_refs(
         sc = contexts[section.id]
         itu_goals = False
         for block in section.blocks:
-            for text, loc, field in block_texts(block, rules):
-                if not text.strip():
+            texts = block_texts(block, rules) if block.rows else ((block.text, block.loc, block.field),)
+            for text, loc, field in texts:
+                if not text or text.isspace():
                     continue
-                ctx = field_context(sc, field, rules).ctx
+                ctx = field_context(sc, field, rules).ctx if field else sc.ctx
                 goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
                 key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
                 found = seen.get(key)

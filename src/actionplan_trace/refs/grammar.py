@@ -18,6 +18,7 @@ Every pattern is compiled once at import (the region alternation once per regist
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -197,18 +198,20 @@ def _year(two: str) -> int:
     return 2000 + n if n < 50 else 1900 + n
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
-    """An anchor match, its start moved back over an optional prefix ("PP " before "Resolutions")."""
+    """An anchor match, its start moved back over an optional prefix match ("PP " before "Resolutions")."""
 
     m: re.Match[str]
     start: int
-    pre: dict[str, str | None] = field(default_factory=dict)
+    pre: re.Match[str] | None = None
 
     def group(self, name: str) -> str | None:
-        if self.pre.get(name) is not None:
-            return self.pre[name]
-        return self.m.groupdict().get(name)
+        """The named group of the prefix when it matched there, else of the anchor (None if neither has it)."""
+        for match in (self.pre, self.m):
+            if match is not None and name in match.re.groupindex and (value := match.group(name)) is not None:
+                return value
+        return None
 
 
 def parse_resolution(text: str, hit: Hit) -> Cite:
@@ -511,6 +514,7 @@ class Anchor:
 
 
 _PREFIX_WINDOW = 48
+_START_RANK = operator.itemgetter(0, 1)
 
 
 @dataclass(frozen=True)
@@ -530,16 +534,16 @@ class Grammar:
         for rank, anchor in enumerate(self.anchors):
             if anchor.trigger not in present or (anchor.only and not allowed[anchor.only]):
                 continue
+            prefix, parser = anchor.prefix, anchor.parser
             for m in _finditer(anchor.pattern, text):
-                hit = Hit(m, m.start())
-                if anchor.prefix is not None:
-                    pm = anchor.prefix.search(text, max(0, m.start() - _PREFIX_WINDOW), m.start())
-                    if pm:
-                        hit = Hit(m, pm.start(), pm.groupdict())
-                    elif anchor.required:
-                        continue
-                found.append((hit.start, rank, hit, anchor.parser))
-        found.sort(key=lambda x: (x[0], x[1]))
+                at = m.start()
+                if prefix is None:
+                    found.append((at, rank, Hit(m, at), parser))
+                elif pm := prefix.search(text, max(0, at - _PREFIX_WINDOW), at):
+                    found.append((pm.start(), rank, Hit(m, pm.start(), pm), parser))
+                elif not anchor.required:
+                    found.append((at, rank, Hit(m, at), parser))
+        found.sort(key=_START_RANK)
         out: list[Cite] = []
         covered = 0
         for start, _rank, hit, parser in found:
@@ -567,7 +571,8 @@ def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where its locator matches (every match
-    of `\\bX…` is one of `X…` at the same place, so none is missed)."""
+    of `\\bX…` is one of `X…` at the same place, so none is missed). Where the word boundary
+    holds, the locator's match is the pattern's (same groups), so it is used as it is."""
     locator = _locator(pattern)
     if locator is None:
         yield from pattern.finditer(text)
@@ -575,11 +580,18 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     pos = end = 0
     while (candidate := locator.search(text, pos)) is not None:
         start = candidate.start()
-        m = pattern.match(text, start)
+        m = candidate if _boundary(text, start) else pattern.match(text, start)
         if m:
             yield m
             end = m.end()
         pos = max(start + 1, end)
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether `\\b` holds at `at`: a word character (`\\w`: alphanumeric or `_`) on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 _LOWER_TRIGGERS = {

@@ -144,6 +144,7 @@ class Resolver:
         self.itu_goals_from: int | None = None
         self.sectors = SectorIndex(text)
         self.anchors: dict[tuple[int, int], str] = {}
+        self.named: dict[tuple[int, int, str], str | None] = {}
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
@@ -181,8 +182,10 @@ class Resolver:
         series = (doc.scope if doc else table.scope(None)).get(family)
         if series is None:
             return ref_id
-        edition = named_near(self.text, cite.start, cite.end, family, table)
-        return scoped(ref_id, edition or (doc.by_series.get(series) if doc else None))
+        key = (cite.start, cite.end, family)  # the same for every item of a list
+        if key not in self.named:
+            self.named[key] = named_near(self.text, cite.start, cite.end, family, table)
+        return scoped(ref_id, self.named[key] or (doc.by_series.get(series) if doc else None))
 
     def ambiguous(self, cite: Cite, why: str) -> None:
         """REF010: the words name a reference but not which one; nothing is emitted."""
