@@ -186,9 +186,20 @@ class _Builder:
     sections: list[Section] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    placed: dict[frozenset[str], tuple[HeadingRule, ...]] = field(default_factory=dict)
+    suffixes: dict[str, int] = field(default_factory=dict)
 
     def open_kinds(self) -> set[str]:
         return {o.section.kind for o in self.stack}
+
+    def heading_rules(self, open_kinds: set[str]) -> tuple[HeadingRule, ...]:
+        """The heading rules the open sections allow, worked out once per set of open kinds (a
+        document has a few dozen) rather than rule by rule for every paragraph."""
+        key = frozenset(open_kinds)
+        rules = self.placed.get(key)
+        if rules is None:
+            rules = self.placed[key] = tuple(r for r in self.profile.headings if _placed(r, key))
+        return rules
 
     def current(self) -> Section:
         if not self.stack:
@@ -232,12 +243,19 @@ class _Builder:
         if template is None:
             template = "{kind}-{number}" if number else "{parent}/{kind}-{slug}"
         anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
+        title_slug = slug(title) if "{slug" in template else ""
         base = template.format(
-            kind=kind, number=number or "", slug=slug(title), parent=_ParentRef(parent, anchor), index=index
+            kind=kind, number=number or "", slug=title_slug, parent=_ParentRef(parent, anchor), index=index
         ).lstrip("/")
-        candidate, n = base, 2
-        while candidate in self.ids:
-            candidate, n = f"{base}-{n}", n + 1
+        # The first of base, base-2, base-3, … not taken. Ids are only ever added, so the first free
+        # suffix of a base never goes down: the search goes on from where it last stopped, which
+        # keeps a document with many equal titles linear.
+        candidate, n = base, self.suffixes.get(base, 2)
+        if candidate in self.ids:
+            candidate = f"{base}-{n}"
+            while candidate in self.ids:
+                candidate, n = f"{base}-{n + 1}", n + 1
+            self.suffixes[base] = n + 1
         self.ids.add(candidate)
         return candidate
 
@@ -261,7 +279,7 @@ def _candidates(block: Block) -> list[str]:
     return out
 
 
-def _placed(rule: HeadingRule, open_kinds: set[str]) -> bool:
+def _placed(rule: HeadingRule, open_kinds: frozenset[str]) -> bool:
     """Whether the sections open around the block allow the rule (`within`, `not_within`)."""
     if rule.within and open_kinds.isdisjoint(rule.within):
         return False
@@ -297,13 +315,18 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
 
 
 def match_heading(
-    profile: Profile, block: Block, next_block: Block | None, open_kinds: set[str], prev_block: Block | None = None
+    profile: Profile,
+    block: Block,
+    next_block: Block | None,
+    rules: tuple[HeadingRule, ...],
+    prev_block: Block | None = None,
 ) -> tuple[_Match, str] | None:
-    """The first heading rule this block satisfies, with the signal that fired.
+    """The first of `rules` (the profile's heading rules that the open sections allow, see
+    `_Builder.heading_rules`) this block satisfies, with the signal that fired.
 
-    A rule is tried cheapest test first — the open sections, then its pattern, then the signal
-    it requires — and the block's candidate texts and signals are worked out only when a rule
-    needs them, once each; all of these are pure, so the order does not change the answer.
+    A rule's pattern is tried before the signal it requires, and the block's candidate texts and
+    signals are worked out only when a rule needs them, once each; all of these are pure, so the
+    order does not change the answer.
     """
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
@@ -318,15 +341,17 @@ def match_heading(
         return None
     signals: dict[int, str | None] = {}
     candidates: list[str] | None = None
-    for rule in profile.headings:
-        if not _placed(rule, open_kinds):
-            continue
+    for rule in rules:
         found: tuple[str, re.Match[str]] | None = None
         if rule.match is not None:
             if candidates is None:
                 candidates = _candidates(block)
-            found = next(((c, m) for c in candidates if (m := rule.match.match(c))), None)
-            if found is None:
+            for candidate in candidates:
+                m = rule.match.match(candidate)
+                if m:
+                    found = candidate, m
+                    break
+            else:
                 continue
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
@@ -454,13 +479,13 @@ def parent_rank(builder: _Builder, parent: Section) -> int:
     return 0
 
 
-def _title_from_next(profile: Profile, next_block: Block | None, open_kinds: set[str]) -> str | None:
+def _title_from_next(profile: Profile, next_block: Block | None, rules: tuple[HeadingRule, ...]) -> str | None:
     if next_block is None or next_block.type not in ("paragraph", "heading"):
         return None
     text = next_block.text.strip()
     if not text or _words(text) > profile.max_heading_words:
         return None
-    if match_heading(profile, next_block, None, open_kinds):
+    if match_heading(profile, next_block, None, rules):
         return None
     return text
 
@@ -495,7 +520,8 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 builder.add(block)
             i += 1
             continue
-        found = match_heading(profile, block, next_block, builder.open_kinds(), blocks[i - 1] if i else None)
+        rules = builder.heading_rules(builder.open_kinds())
+        found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
         if found is None:
             builder.add(block)
             i += 1
@@ -507,7 +533,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         title = match.title
         consumed = 1
         if match.rule.title_from_next and not title:
-            following = _title_from_next(profile, next_block, builder.open_kinds() | {match.rule.kind})
+            following = _title_from_next(profile, next_block, builder.heading_rules(builder.open_kinds() | {match.rule.kind}))
             if following is not None:
                 title = following
                 heading = f"{heading}\n{following}"
