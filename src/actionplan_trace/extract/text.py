@@ -54,6 +54,8 @@ TITLE_WORDS = 20
 WRAP_MAX = 100
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = re.compile(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
+# One scan of the whole text spares the line-by-line PUA_LEAD rewrite to texts without any.
+PUA_CHAR = re.compile(r"[\uf000-\uf0ff]")
 NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
 MD_SIGNALS = (
     re.compile(r"^ {0,3}#{1,6}\s+\S"),
@@ -68,15 +70,32 @@ SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 TABLE_READERS = (grid_table, dash_table, tsv_table)
+# A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
+BLOCK_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly."""
+    """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly.
+
+    The signals are counted one kind after the other, and the answer is yes as soon as the
+    counts so far say so: more lines of a kind can only add to that.
+    """
     lines = text.splitlines()[:20000]
-    counts = [sum(1 for line in lines if p.search(line)) for p in MD_SIGNALS]
-    counts.append(sum(1 for a, b in zip(lines, lines[1:]) if SETEXT_SIGNAL.match(b) and a.strip() and a[0] != " "))
-    if counts[0] >= 2 or counts[-1] >= 2:
+    counts: list[int] = []
+    for pattern in MD_SIGNALS:
+        counts.append(len(list(filter(None, map(pattern.search, lines)))))
+        if _markdown_counts(counts, setext=0):
+            return True
+    setext = sum(1 for a, b in zip(lines, lines[1:]) if SETEXT_SIGNAL.match(b) and a.strip() and a[0] != " ")
+    return _markdown_counts(counts, setext)
+
+
+def _markdown_counts(signals: list[int], setext: int) -> bool:
+    """Whether counts of lines showing each of MD_SIGNALS (the first ones, so far) and of setext
+    underlines make a Markdown document."""
+    if (signals and signals[0] >= 2) or setext >= 2:
         return True
+    counts = [*signals, setext]
     repeated = sum(1 for c in counts if c >= 2)
     present = sum(1 for c in counts if c)
     return repeated >= 2 or present >= 3 or sum(counts) >= 8
@@ -127,12 +146,13 @@ class _Reader:
         return clean_inline(text) if self.markdown else text.strip()
 
     def starts_block(self, i: int) -> bool:
+        """Whether line i opens a block of its own (blank, tabbed, a list item, a rule, a table
+        rule, and in Markdown a `#` heading, a pipe table or HTML) rather than going on with the
+        paragraph above."""
         line = self.lines[i]
-        if not line.strip() or line.startswith("\t") or LIST_START.match(line) or RULE_LINE.match(line):
+        if not line.strip() or "\t" in line or BLOCK_LINE.match(line):
             return True
-        if self.markdown and (MD_HEADING.match(line) or line.lstrip().startswith(("|", "<"))):
-            return True
-        return bool(GRID_RULE.match(line)) or "\t" in line
+        return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or line.lstrip().startswith(("|", "<")))
 
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
@@ -140,13 +160,13 @@ class _Reader:
         j = i + 1
         if self.markdown or self.wrapped:
             while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
-                if j + 1 < len(self.lines) and SETEXT.match(self.lines[j + 1]):
+                if j + 1 < len(self.lines) and _underline(self.lines[j + 1]):
                     break
                 if self.dense and self.new_paragraph(j, " ".join(parts)):
                     break
                 parts.append(self.lines[j].strip())
                 j += 1
-        return " ".join(p.rstrip("\\").strip() for p in parts), j
+        return " ".join([p.rstrip("\\").strip() for p in parts]), j
 
     def new_paragraph(self, j: int, so_far: str) -> bool:
         """In hard-wrapped text without blank lines between paragraphs (pdftotext), a line opens
@@ -180,7 +200,8 @@ class _Reader:
         return short and not SENTENCE_END.search(text) and (not after or after[0].isupper() or after[0].isdigit())
 
     def setext_at(self, i: int) -> bool:
-        return bool(SETEXT.match(self.lines[i])) and len(self.lines[i].strip()) >= 3
+        """Whether line i underlines a setext heading (at least three `=` or `-`)."""
+        return _underline(self.lines[i]) and len(self.lines[i].strip()) >= 3
 
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
@@ -228,6 +249,8 @@ class _Reader:
 
     def footnote(self, i: int) -> bool:
         line = self.lines[i].strip()
+        if not line.startswith("["):
+            return False
         m = MD_FOOTNOTE.match(line) if self.markdown else PLAIN_FOOTNOTE.match(line)
         if not m or not self.in_notes(i, m.group(1)):
             return False
@@ -257,6 +280,8 @@ class _Reader:
 
     def atx_heading(self, line: str, number: int) -> bool:
         """A `#` heading (or a numbered list item holding one), as a heading block."""
+        if "#" not in line:
+            return False
         m = MD_HEADING.match(line)
         label = ""
         if m:
@@ -278,7 +303,7 @@ class _Reader:
         i = 0
         while i < len(lines):
             line = lines[i].rstrip()
-            if not line.strip():
+            if not line:
                 i += 1
                 continue
             if i + 1 < len(lines) and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
@@ -304,6 +329,11 @@ class _Reader:
             text, end = self.gather(i)
             self.paragraph(text, i + 1)
             i = end
+
+
+def _underline(line: str) -> bool:
+    """A setext underline (`===` or `---`); the first character is tested before the regex."""
+    return line.lstrip(" ")[:1] in ("=", "-") and bool(SETEXT.match(line))
 
 
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
@@ -380,7 +410,9 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))
-    lines = [PUA_LEAD.sub(lambda m: m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000), l) for l in text.splitlines()]
+    lines = text.splitlines()
+    if PUA_CHAR.search(text):
+        lines = [PUA_LEAD.sub(lambda m: m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000), l) for l in lines]
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)
     wrapped = not markdown and is_wrapped(lines)
     dense = wrapped and sum(1 for l in lines if not l.strip()) < DENSE_BLANKS * sum(1 for l in lines if l.strip())
