@@ -83,11 +83,6 @@ def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
             yield from _textbox_contents(child)
 
 
-def _copy(loc: Loc) -> Loc:
-    """A fresh Loc equal to `loc` (blocks and revisions never share one)."""
-    return Loc(loc.paragraph, loc.page, loc.line, loc.table, loc.row, loc.col, loc.footnote)
-
-
 class _Reader:
     """One reading pass over a package in one view."""
 
@@ -114,7 +109,7 @@ class _Reader:
             author=el.get(W + "author"),
             date=el.get(W + "date"),
             text="",
-            loc=_copy(self.loc),
+            loc=self.loc,
             id=el.get(W + "id"),
         )
         self.revisions.append(rev)
@@ -197,7 +192,7 @@ class _Reader:
             out.append(Block(
                 type="list-item" if listed else "paragraph",
                 text=text,
-                loc=_copy(parts[0].loc),
+                loc=parts[0].loc,
                 label=label,
                 list_level=ilvl if label is not None else None,
                 style=self.styles.name(props.pstyle),
@@ -276,7 +271,7 @@ class _Reader:
         if num_id is None:
             num_id, style_ilvl = self.styles.numbering(pstyle)
             ilvl = style_ilvl if ilvl is None else ilvl
-        return _Para(loc=_copy(self.loc), pstyle=pstyle, outline=outline, num_id=num_id, ilvl=ilvl)
+        return _Para(loc=self.loc, pstyle=pstyle, outline=outline, num_id=num_id, ilvl=ilvl)
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
@@ -355,7 +350,7 @@ class _Reader:
                     for _rev, parts in self._collect:
                         parts.append(figure)
                     if not hidden:
-                        para.extra.append(Block(type="figure", text=figure, loc=_copy(self.loc)))
+                        para.extra.append(Block(type="figure", text=figure, loc=self.loc))
             elif tag == W_FNREF or tag == W_ENREF:
                 if not hidden:
                     kind = "footnote" if tag == W_FNREF else "endnote"
@@ -421,7 +416,7 @@ class _Reader:
         return Block(
             type="table",
             text=table_text(rows),
-            loc=_copy(base),
+            loc=base,
             rows=rows,
             revised=len(self.revisions) > before,
         )
