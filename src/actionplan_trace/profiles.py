@@ -25,9 +25,10 @@ class Pattern:
     """A case-insensitive regex from a profile, compiled the first time it is used.
 
     A run tries the detect patterns of every profile but the rules of only one, so compiling all
-    of them when the profiles load was most of their start-up cost. Once compiled, `search`,
-    `match` and `fullmatch` are the compiled pattern's own methods, so matching costs what a
-    plain `re.Pattern` costs. A bad pattern is a ProfileError naming its file and rule.
+    of them when the profiles load was most of their start-up cost. `search`, `match` and
+    `fullmatch` are the compiled pattern's own methods, set on first access, so matching (also
+    through a method a caller keeps, `search = rule.match.search`) costs what a plain `re.Pattern`
+    costs. A bad pattern is a ProfileError naming its file and rule, raised on first use.
     """
 
     __slots__ = ("pattern", "where", "search", "match", "fullmatch")
@@ -38,18 +39,21 @@ class Pattern:
     def __init__(self, pattern: str, where: str) -> None:
         self.pattern = pattern
         self.where = where
-        self.search = lambda *args: self.compile().search(*args)
-        self.match = lambda *args: self.compile().match(*args)
-        self.fullmatch = lambda *args: self.compile().fullmatch(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only while the matching methods are unset: compile, then set all three."""
+        if name not in ("search", "match", "fullmatch"):
+            raise AttributeError(name)
+        regex = self.compile()
+        self.search, self.match, self.fullmatch = regex.search, regex.match, regex.fullmatch
+        return getattr(regex, name)
 
     def compile(self) -> re.Pattern[str]:
-        """The compiled regex; from now on the matching methods are its own."""
+        """The compiled regex (re's own cache makes a second call cheap)."""
         try:
-            regex = re.compile(self.pattern, re.IGNORECASE)
+            return re.compile(self.pattern, re.IGNORECASE)
         except re.error as exc:
             raise ProfileError(f"{self.where}: bad regular expression {self.pattern!r}: {exc}") from exc
-        self.search, self.match, self.fullmatch = regex.search, regex.match, regex.fullmatch
-        return regex
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Pattern) and other.pattern == self.pattern
