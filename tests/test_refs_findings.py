@@ -117,3 +117,14 @@ def test_every_code_in_the_table_has_title_severity_and_help() -> None:
     table = load_findings()
     assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 14)]
     assert all(rule.title and rule.help and rule.severity in ("error", "warning", "info") for rule in table.values())
+
+
+def test_keyword_gates_keep_what_case_folding_matches() -> None:
+    """reference_like and the ITU-goals mention skip texts without their keywords; "ſ" (long s)
+    matches "s" under re.IGNORECASE though "ſ".lower() is not "s", so such texts are still read."""
+    refs, findings = find_refs("see Reſolution 5 here", RefContext())
+    assert refs == [] and [(f.code, f.text) for f in findings] == [("REF008", "Reſolution 5 here")]
+    refs, findings = find_refs("ITU strategic goalſ: Goal 1 and Goal 2", RefContext())
+    assert [r.id for r in refs] == ["ITU-GOAL-1", "ITU-GOAL-2"] and findings == []
+    refs, findings = find_refs("Goal 1 and Goal 2", RefContext())
+    assert refs == [] and [f.code for f in findings] == ["REF010", "REF010"]

@@ -11,6 +11,7 @@ from .resolve import Resolver, load_rules
 from .types import Finding, Reference, RefContext
 
 _ITU_GOALS_MENTION = re.compile(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
+_GOALS = re.compile(r"goals\b", re.I)  # in every match of _ITU_GOALS_MENTION, with the same case folding
 _SDG_BARE_LIST = re.compile(r"(?:(?<=:)|^)\s*(?=\d{1,2}(?:\s*\(|\s*,|\s+and\b|\.\d|\.?[a-z]\b|\s*$))", re.M)
 
 
@@ -37,16 +38,24 @@ def find_refs(
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     resolver = Resolver(text, ctx, reg, rules, findings_table)
-    if ctx.goal is None:
-        mention = _ITU_GOALS_MENTION.search(text)
-        resolver.itu_goals_from = mention.end() if mention else None
+    if ctx.goal is None and any(c.kind in ("goal", "target") for c in cites):
+        resolver.itu_goals_from = itu_goals_mention(text)
     resolver.run(cites)
     return resolver.refs, resolver.findings
 
 
 def mentions_itu_goals(text: str) -> bool:
     """True when the text speaks of ITU (strategic / Connect 2030) goals, so a bare "Goal 1" after it is ITU's."""
-    return _ITU_GOALS_MENTION.search(text) is not None
+    return itu_goals_mention(text) is not None
+
+
+def itu_goals_mention(text: str) -> int | None:
+    """Where the first mention of ITU goals ends, if any. The full regex, which starts with `\\b`
+    and so is tried at every position, runs only on a text where it can match: one with "goals"."""
+    if _GOALS.search(text) is None:
+        return None
+    mention = _ITU_GOALS_MENTION.search(text)
+    return mention.end() if mention else None
 
 
 def _with_bare_sdg_lists(text: str, cites: list[Cite]) -> list[Cite]:

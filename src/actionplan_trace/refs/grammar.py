@@ -22,7 +22,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .types import Rev
 
@@ -136,7 +136,7 @@ _REFERENCE_LIKE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One number of a list as written, with its revision and optional sub-numbers (SDG targets)."""
 
@@ -149,7 +149,7 @@ class Item:
     targets: list["Item"] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cite:
     """A parsed span before resolution: kind of reference, organ/sector words, items."""
 
@@ -523,6 +523,13 @@ class Grammar:
 
     regions: tuple[str, ...]
     anchors: tuple[Anchor, ...]
+    by_trigger: dict[str, tuple[tuple[int, Anchor], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_trigger: dict[str, list[tuple[int, Anchor]]] = {}
+        for rank, anchor in enumerate(self.anchors):
+            by_trigger.setdefault(anchor.trigger, []).append((rank, anchor))
+        object.__setattr__(self, "by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
 
     def cites(self, text: str, *, wsis: bool = False, sector: bool = False) -> list[Cite]:
         """Every reference span in `text`, left to right, none overlapping."""
@@ -531,8 +538,11 @@ class Grammar:
             return []
         allowed = {"wsis-bare": wsis, "bare-sector": sector}
         found: list[tuple[int, int, Hit, Parser]] = []
-        for rank, anchor in enumerate(self.anchors):
-            if anchor.trigger not in present or (anchor.only and not allowed[anchor.only]):
+        # Only the anchors of the families present. The order they are tried in does not matter:
+        # hits are sorted (stably) by (start, rank), ranks differ between anchors, and each
+        # anchor's own hits are appended in text order.
+        for rank, anchor in (pair for name in present for pair in self.by_trigger.get(name, ())):
+            if anchor.only and not allowed[anchor.only]:
                 continue
             prefix, parser = anchor.prefix, anchor.parser
             for m in _finditer(anchor.pattern, text):
@@ -569,29 +579,27 @@ def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(pattern.pattern[2:], pattern.flags)
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where its locator matches (every match
     of `\\bX…` is one of `X…` at the same place, so none is missed). Where the word boundary
-    holds, the locator's match is the pattern's (same groups), so it is used as it is."""
+    holds (a word character, `\\w` = alphanumeric or `_`, on one side only), the locator's match
+    is the pattern's (same groups), so it is used as it is."""
     locator = _locator(pattern)
     if locator is None:
-        yield from pattern.finditer(text)
-        return
+        return pattern.finditer(text)
+    out = []
     pos = end = 0
+    last = len(text)
     while (candidate := locator.search(text, pos)) is not None:
         start = candidate.start()
-        m = candidate if _boundary(text, start) else pattern.match(text, start)
+        before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+        after = start < last and (text[start].isalnum() or text[start] == "_")
+        m = candidate if before != after else pattern.match(text, start)
         if m:
-            yield m
+            out.append(m)
             end = m.end()
         pos = max(start + 1, end)
-
-
-def _boundary(text: str, at: int) -> bool:
-    """Whether `\\b` holds at `at`: a word character (`\\w`: alphanumeric or `_`) on one side only."""
-    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
-    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
-    return before != after
+    return out
 
 
 _LOWER_TRIGGERS = {
@@ -679,8 +687,22 @@ def sdg_field_cites(text: str) -> list[Cite]:
 
 
 def reference_like(text: str) -> Iterator[re.Match[str]]:
-    """Places where the words look like a reference (keyword then a number)."""
+    """Places where the words look like a reference (keyword then a number). The regex starts
+    with `\\b`, so it is tried at every position: a text without any of its keywords (nor a
+    letter that case-folds onto an ASCII one, as "ſ" does onto "s") skips it."""
+    if not _may_match(text, _REFERENCE_WORDS):
+        return iter(())
     return _REFERENCE_LIKE.finditer(text)
+
+
+_REFERENCE_WORDS = ("res", "dec", "rec", "sdg", "action")  # lower-case starts of _REFERENCE_LIKE's keywords
+_FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """False when no case-insensitive match of a pattern that needs one of `words` can be in `text`."""
+    low = text.lower()
+    return any(w in low for w in words) or any(c in text for c in _FOLDS_ONTO_ASCII)
 
 
 def organ_before(text: str, start: int, window: int = 48) -> str | None:

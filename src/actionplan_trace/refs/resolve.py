@@ -37,6 +37,8 @@ _ORGAN_NAMES = (
     (re.compile(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
     (re.compile(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
 )
+_JOINER = re.compile(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
+_COUNCIL_SESSION = re.compile(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
 _ORGAN_SECTOR = {"WTDC": "ITU-D", "WTSA": "ITU-T", "RA": "ITU-R", "WRC": "ITU-R"}
 _FAMILY_OF_BLANKET = (
@@ -202,7 +204,7 @@ class Resolver:
         if explicit:
             return explicit
         between = self.text[self.state.last_end:cite.start] if self.state.last_end >= 0 else None
-        if self.state.last_organ and between is not None and re.fullmatch(r"[\s,;&]*(?:and|or)?[\s,;&]*", between, re.I):
+        if self.state.last_organ and between is not None and _JOINER.fullmatch(between):
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
@@ -493,7 +495,7 @@ def _target_span(goal: int, targets: set[str]) -> str:
 
 
 def _council_year(word: str | None) -> int | None:
-    m = re.fullmatch(r"C(\d\d)", word or "")
+    m = _COUNCIL_SESSION.fullmatch(word or "")
     return 2000 + int(m.group(1)) if m else None
 
 
