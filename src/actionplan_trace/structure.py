@@ -189,16 +189,15 @@ class _Builder:
     placed: dict[frozenset[str], tuple[HeadingRule, ...]] = field(default_factory=dict)
     suffixes: dict[str, int] = field(default_factory=dict)
 
-    def open_kinds(self) -> set[str]:
-        return {o.section.kind for o in self.stack}
+    def open_kinds(self) -> frozenset[str]:
+        return frozenset([o.section.kind for o in self.stack])
 
-    def heading_rules(self, open_kinds: set[str]) -> tuple[HeadingRule, ...]:
+    def heading_rules(self, open_kinds: frozenset[str]) -> tuple[HeadingRule, ...]:
         """The heading rules the open sections allow, worked out once per set of open kinds (a
         document has a few dozen) rather than rule by rule for every paragraph."""
-        key = frozenset(open_kinds)
-        rules = self.placed.get(key)
+        rules = self.placed.get(open_kinds)
         if rules is None:
-            rules = self.placed[key] = tuple(r for r in self.profile.headings if _placed(r, key))
+            rules = self.placed[open_kinds] = tuple(r for r in self.profile.headings if _placed(r, open_kinds))
         return rules
 
     def current(self) -> Section:

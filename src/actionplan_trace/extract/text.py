@@ -166,7 +166,10 @@ class _Reader:
                     break
                 parts.append(self.lines[j].strip())
                 j += 1
-        return " ".join([p.rstrip("\\").strip() for p in parts]), j
+        text = " ".join(parts)
+        if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
+            text = " ".join([p.rstrip("\\").strip() for p in parts])
+        return text, j
 
     def new_paragraph(self, j: int, so_far: str) -> bool:
         """In hard-wrapped text without blank lines between paragraphs (pdftotext), a line opens
