@@ -13,7 +13,6 @@ import hashlib
 import importlib
 import os
 import stat
-import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -41,7 +40,11 @@ def sniff_format(path: Path, head: bytes) -> SourceFormat:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if suffix in (".docx", ".docm", ".dotx", "") or zipfile.is_zipfile(path):
+        if suffix in (".docx", ".docm", ".dotx", ""):
+            return "docx"
+        import zipfile  # a ZIP under another name is rare; a text run never imports zipfile
+
+        if zipfile.is_zipfile(path):
             return "docx"
     if head.startswith(OLE_MAGIC):
         if suffix in (".doc", ".dot"):

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
-import lxml.html
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 COMMENT = re.compile(r"<!--.*?-->")
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -126,6 +127,9 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """
     if not HTML_FRAGMENT.match(text):
         return None
+    import lxml.html  # only a fragment that is HTML needs it: lxml stays out of a text run's start-up
+    from lxml import etree
+
     try:
         parts = lxml.html.fragments_fromstring(text)
     except (etree.ParserError, ValueError):

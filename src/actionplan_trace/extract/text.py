@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
@@ -28,6 +26,9 @@ from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only
 from .text_tables import GRID_RULE, dash_table, grid_table, may_start_table, pipe_table, tab_led_table, tsv_table
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -393,6 +394,9 @@ def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
 
 
 def _html_blocks(path: Path, text: str) -> list[Block]:
+    import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
+    from lxml import etree
+
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
