@@ -567,14 +567,12 @@ class Grammar:
         return out
 
 
-_LEADING_WORD = re.compile(r"\\b(?=[A-Za-z\[])")
-
-
 @lru_cache(maxsize=64)
 def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """`\\bX…` without its `\\b`: a word boundary first hides the first character from the regex
-    engine's fast scan, so each position is tried; without it the engine skips to an `X`."""
-    if not _LEADING_WORD.match(pattern.pattern):
+    """`\\bX…` without its `\\b`: a word boundary first hides the start of `X` from the regex
+    engine's fast scan (for a literal or a set of first characters), so each position is tried;
+    without it the engine skips from one possible start of `X` to the next."""
+    if not pattern.pattern.startswith("\\b"):
         return None
     return re.compile(pattern.pattern[2:], pattern.flags)
 

@@ -8,7 +8,7 @@ SDG target, duplicate in a list …), with a stable code. Both serialise to the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from dataclasses import field as dc_field
 from typing import Any
 
@@ -90,7 +90,17 @@ class RefContext:
     editions: DocEditions | None = None
 
     def with_(self, **changes: Any) -> "RefContext":
-        return replace(self, **changes)
+        """A copy with `changes` (field names), as `dataclasses.replace` makes it but without
+        running `__init__` again: document_refs asks for one per text it reads."""
+        unknown = changes.keys() - _CONTEXT_FIELDS
+        if unknown:
+            raise TypeError(f"RefContext has no field {', '.join(sorted(unknown))}")
+        copy = object.__new__(RefContext)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
+
+_CONTEXT_FIELDS = frozenset(f.name for f in fields(RefContext))
 
 
 @dataclass
