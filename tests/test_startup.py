@@ -1,0 +1,51 @@
+"""Start-up contracts (speed itself is measured in bench/speed_bench.py, never here): a command
+imports only what its input needs, and the CLI's handling of the garbage collector changes
+nothing for code that imports it as a library."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lxml", "zipfile", "tempfile")
+
+
+def loaded_by(args: list[str], cache: Path) -> set[str]:
+    """The modules of HEAVY that `trace ARGS` has imported when it exits (run in a fresh process)."""
+    probe = ("import sys\nfrom actionplan_trace.cli import main\n"
+             f"sys.argv = ['trace', *{args!r}]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"sys.stderr.write(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={"TRACE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"})
+    return set(result.stderr.split())
+
+
+@pytest.mark.parametrize("fixture, expected", [
+    ("action-plan-ba.docx", {"lxml", "zipfile"}),
+    ("text/objective2-new.txt", set()),
+])
+def test_extract_to_json_imports_only_what_the_input_needs(
+        tmp_path: Path, fixture: str, expected: set[str]) -> None:
+    cache = tmp_path / "cache"
+    loaded_by(["extract", str(CORPUS / fixture), "-f", "json"], cache)
+    assert loaded_by(["extract", str(CORPUS / fixture), "-f", "json"], cache) == expected
+
+
+def test_refs_of_a_text_needs_no_fuzzy_matcher_xml_or_terminal_library(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    args = ["refs", str(CORPUS / "text" / "objective2-new.txt"), "-f", "json"]
+    loaded_by(args, cache)
+    assert loaded_by(args, cache) == set()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_importing_the_cli_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    probe = (f"import gc\n{'gc.enable()' if enabled else 'gc.disable()'}\nimport actionplan_trace.cli\n"
+             "print(gc.isenabled(), gc.get_freeze_count() == 0)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(enabled), "True"]
