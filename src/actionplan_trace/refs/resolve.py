@@ -24,7 +24,7 @@ from . import ids
 from ..findings import FindingRule
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
-from .registry import Registry
+from .registry import Conference, Registry
 from .types import Finding, Reference, RefContext, Rev
 
 REFS_RULES = RULES_DIR / "refs.yml"
@@ -147,6 +147,15 @@ class Resolver:
         self.sectors = SectorIndex(text)
         self.anchors: dict[tuple[int, int], str] = {}
         self.named: dict[tuple[int, int, str], str | None] = {}
+        self.conferences: dict[tuple[str | None, int | None], Conference | None] = {}
+
+    def conference_at(self, place: str | None, year: int | None) -> Conference | None:
+        """The registry's conference held at `place` in `year`, looked up once per text: the same
+        "(Rev. Dubai, 2014)" recurs along a list."""
+        key = (place, year)
+        if key not in self.conferences:
+            self.conferences[key] = self.registry.conference_at(place, year)
+        return self.conferences[key]
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
@@ -208,7 +217,7 @@ class Resolver:
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
-                conf = self.registry.conference_at(item.rev.place, item.rev.year)
+                conf = self.conference_at(item.rev.place, item.rev.year)
                 if conf:
                     return conf.organ
         before = organ_key(organ_before(self.text, cite.start))
@@ -237,7 +246,7 @@ class Resolver:
             ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", organ), cite.kind, item.number)
             made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, rev))
             if item.rev and item.rev.place and organ != "COUNCIL":
-                conf = self.registry.conference_at(item.rev.place, item.rev.year)
+                conf = self.conference_at(item.rev.place, item.rev.year)
                 if conf and conf.organ != organ:
                     self.findings.append(about(
                         made[-1], "REF012",
