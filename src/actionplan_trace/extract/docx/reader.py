@@ -180,7 +180,7 @@ class _Reader:
                 ilvl = self.numbering.style_level(props.num_id, props.pstyle) or 0
             label = self.numbering.label(props.num_id, ilvl)
         pieces = parts[0].pieces if len(parts) == 1 else [piece for part in parts for piece in part.pieces]
-        text = "".join([piece[0] for piece in pieces]).rstrip()
+        text = pieces[0][0].rstrip() if len(pieces) == 1 else "".join([piece[0] for piece in pieces]).rstrip()
         out: list[Block] = []
         if text.strip():
             visible = [piece for piece in pieces if piece[0].strip()]

@@ -46,11 +46,28 @@ def _ui_name(name: str | None) -> str | None:
     return name
 
 
+def _read_style(el: etree._Element) -> Style:
+    ppr, rpr = el.find(W_PPR), el.find(W_RPR)
+    numpr = ppr.find(W_NUMPR) if ppr is not None else None
+    return Style(
+        name=_ui_name(attr(el.find(W + "name"))),
+        based_on=attr(el.find(W + "basedOn")),
+        outline=to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
+        num_id=to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
+        ilvl=to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
+        bold=onoff(rpr.find(W_B)) if rpr is not None else None,
+        size=half_points(rpr.find(W_SZ)) if rpr is not None else None,
+    )
+
+
 class Styles:
     """styles.xml: names, basedOn chains, and the properties the reader resolves through them."""
 
     def __init__(self, root: etree._Element | None) -> None:
-        self.by_id: dict[str, Style] = {}
+        # A style's element, read into a Style when first asked for: a Word template defines a
+        # few hundred styles (350 KB of styles.xml) and a document uses a handful.
+        self._elements: dict[str, etree._Element] = {}
+        self._styles: dict[str, Style] = {}
         self.default_para: str | None = None
         self.doc_bold: bool | None = None
         self.doc_size: float | None = None
@@ -67,37 +84,33 @@ class Styles:
                     self.doc_bold = onoff(rpr.find(W_B))
                     self.doc_size = half_points(rpr.find(W_SZ))
             elif el.tag == W + "style":
-                self._add(el)
+                sid = el.get(W + "styleId")
+                if sid is None:
+                    continue
+                self._elements[sid] = el
+                if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
+                    self.default_para = sid
 
-    def _add(self, el: etree._Element) -> None:
-        sid = el.get(W + "styleId")
-        if sid is None:
-            return
-        ppr, rpr = el.find(W_PPR), el.find(W_RPR)
-        numpr = ppr.find(W_NUMPR) if ppr is not None else None
-        self.by_id[sid] = Style(
-            name=_ui_name(attr(el.find(W + "name"))),
-            based_on=attr(el.find(W + "basedOn")),
-            outline=to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
-            num_id=to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
-            ilvl=to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
-            bold=onoff(rpr.find(W_B)) if rpr is not None else None,
-            size=half_points(rpr.find(W_SZ)) if rpr is not None else None,
-        )
-        if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
-            self.default_para = sid
+    def style(self, sid: str) -> Style | None:
+        """The style with id `sid` (the last one of that id, as Word reads them), or None."""
+        style = self._styles.get(sid)
+        if style is None and sid in self._elements:
+            style = self._styles[sid] = _read_style(self._elements[sid])
+        return style
 
     def chain(self, sid: str | None) -> Iterator[Style]:
         """The style and its basedOn ancestors, nearest first (cycles cut)."""
         seen: set[str] = set()
-        while sid is not None and sid not in seen and sid in self.by_id:
+        while sid is not None and sid not in seen:
+            style = self.style(sid)
+            if style is None:
+                return
             seen.add(sid)
-            style = self.by_id[sid]
             yield style
             sid = style.based_on
 
     def name(self, sid: str | None) -> str | None:
-        style = self.by_id.get(sid) if sid is not None else None
+        style = self.style(sid) if sid is not None else None
         return style.name if style is not None else sid
 
     def outline(self, sid: str | None) -> int | None:
