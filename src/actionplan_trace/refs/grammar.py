@@ -44,8 +44,12 @@ _ORGAN_WORD = re.compile(
 )
 
 _ORGAN_PREFIX = re.compile(rf"\b(?P<organ>{ORGAN})(?:['’]s)?\s*\[?\s*\Z")
+# Anchors spell a capitalised first letter out ("Objective|objective", not "[Oo]bjective") so that
+# each alternative starts with a literal: the regex engine then skips from one possible first
+# letter to the next instead of trying every position (see _locator).
+_RES_WORD = r"(?:ESOLUTIONS?|esolutions?|es\b\.?|ecommendations?|ecs?\b\.?)"  # after R or r
 _RES_ANCHOR = re.compile(
-    r"\b(?P<kind>[Rr](?:ESOLUTIONS?|esolutions?|es\b\.?|ecommendations?|ecs?\b\.?)|[Dd]ecisions?)"
+    rf"\b(?P<kind>R{_RES_WORD}|r{_RES_WORD}|Decisions?|decisions?)"
     r"(?:(?<=\.)|(?=[\s\[]))(?=\s*(?:Nos?\.?\s*)?\[?\s*(?:\d|ITU-[DTR]\s*(?:[A-Z]\.)?\d))"
 )
 _RES_ITEM = re.compile(
@@ -95,20 +99,21 @@ _GOAL_PREFIX = re.compile(
     r"(?P<itu>\bITU(?:[’']s)?\s+(?:[Ss]trategic\s+|Connect\s+20[23]0\s+)?|\b[Ss]trategic\s+|\bConnect\s+20[23]0\s+)\Z"
 )
 
-_WSIS_ANCHOR = re.compile(r"\b(?:[Aa]ction\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
+_WSIS_ANCHOR = re.compile(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
 _WSIS_PREFIX = re.compile(r"\bWSIS\s+\Z")
 _WSIS_ITEM = re.compile(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
 _WSIS_BARE = re.compile(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 
 _SECTOR_ANCHOR = re.compile(
-    r"\b(?P<kind>[Oo]bjective|[Pp]riority)\s+(?P<n>\d{1,2})(?![\d.])"
+    r"\b(?P<kind>Objective|objective|Priority|priority)\s+(?P<n>\d{1,2})(?![\d.])"
     r"(?:\s*/\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
     r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
 )
 _SECTOR_PREFIX = re.compile(
     r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
 )
-_BARE_SECTOR_ANCHOR = re.compile(r"\b(?P<kind>[Oo]bjective|[Pp]riority|[Oo]utput|[Oo]utcome)s?\s+(?=\d)")
+_BARE_SECTOR_ANCHOR = re.compile(
+    r"\b(?P<kind>Objective|objective|Priority|priority|Output|output|Outcome|outcome)s?\s+(?=\d)")
 _OBJ_ITEM = re.compile(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
 _OUT_ITEM = re.compile(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 
@@ -118,12 +123,12 @@ _RI_ITEM = re.compile(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
 _RI_SEP = re.compile(r"\s*[,;]\s*|\s+and\s+|\s+")
 
 _QUESTION = re.compile(
-    r"\b(?:SG|[Ss]tudy\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
+    r"\b(?:SG|Study\s+[Gg]roup|study\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
     r"(?:/(?P=sg))?(?!\d)\]?"
 )
-_QUESTION_SLASH = re.compile(r"\b(?:[Qq]uestion\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+_QUESTION_SLASH = re.compile(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
 _SECTOR_PREFIX_SG = re.compile(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
-_STUDY_GROUP = re.compile(r"\b(?:SGs?|[Ss]tudy\s+[Gg]roups?)\s*(?=\d)")
+_STUDY_GROUP = re.compile(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
 _SG_ITEM = re.compile(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?![\d.])")
 
 _BLANKET = re.compile(
