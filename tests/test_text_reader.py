@@ -221,3 +221,33 @@ def test_all_caps_lines_are_a_heading_signal(tmp_path):
         ("STRATEGIC GOALS AND TARGETS", "caps-line"), ("GOAL 1: GROWTH", "caps-line"),
     ]
     assert [b.text for b in doc.sections[1].blocks] == ["Enable growth.", "ITU and WSIS", "More text."]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs", "notes"),
+    [
+        # Notes close the document, each cited above.
+        ("Intro cites [1] and [2].\n\nMore body text.\n\n[1] First note.\n\n[2] Second note.\n",
+         ["Intro cites [1] and [2].", "More body text."], [("1", "First note."), ("2", "Second note.")]),
+        # A paragraph after it: "[1] …" is text, not a note.
+        ("Intro cites [1].\n\n[1] Looks like a note.\n\nBut a paragraph follows.\n",
+         ["Intro cites [1].", "[1] Looks like a note.", "But a paragraph follows."], []),
+        # Neither cited nor after a separator line: text.
+        ("Intro without citations.\n\n[3] Uncited mark.\n", ["Intro without citations.", "[3] Uncited mark."], []),
+        # After a separator line of underscores, uncited marks are notes.
+        ("Intro without citations.\n\n____________\n\n[3] After the separator.\n\n[4] Another.\n",
+         ["Intro without citations.", "____________"], [("3", "After the separator."), ("4", "Another.")]),
+    ],
+)
+def test_plain_notes_only_at_the_end_and_cited_or_after_a_separator(tmp_path, text, paragraphs, notes):
+    raw = read(_write(tmp_path, "notes.txt", text))
+    assert [b.text for b in raw.blocks] == paragraphs
+    assert [(f.label, f.text) for f in raw.footnotes] == notes
+
+
+def test_word_tab_led_table_runs_on_across_blank_lines(tmp_path):
+    text = "Title line\n\tOutcomes\n\tOutputs\n\n\tA1\n\n\n\tB1\n\tA2\n\tB2\n\n\nAfter the table.\n"
+    blocks = read(_write(tmp_path, "tabled.txt", text)).blocks
+    assert [b.type for b in blocks] == ["paragraph", "table", "paragraph"]
+    assert [[c.text for c in row] for row in blocks[1].rows] == [["Outcomes", "Outputs"], ["A1", "B1"], ["A2", "B2"]]
+    assert blocks[2].text == "After the table."

@@ -15,8 +15,12 @@ bookmark. HTML is read with lxml with network access off.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +29,17 @@ from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only
-from .text_tables import GRID_RULE, dash_table, grid_table, may_start_table, pipe_table, tab_led_table, tsv_table
+from .text_tables import (
+    GRID_RULE,
+    Clean,
+    DashScan,
+    dash_table,
+    grid_table,
+    may_start_table,
+    pipe_table,
+    tab_led_table,
+    tsv_table,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -68,9 +82,9 @@ MD_SIGNALS = (
     re.compile(r"^\[\^[^\]]+\]:"),
 )
 SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
+TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
-TABLE_READERS = (grid_table, dash_table, tsv_table)
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
 BLOCK_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
 
@@ -131,6 +145,57 @@ def wrap_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+def _is_plain_note(line: str) -> bool:
+    return PLAIN_FOOTNOTE.match(line.strip()) is not None
+
+
+@dataclass
+class _PlainNotes:
+    """What `_Reader.in_notes` asks of one plain text's lines, each part worked out once: asking
+    it afresh for every `[n] text` line re-read the rest of the document each time, which was
+    quadratic in the number of notes."""
+
+    lines: list[str]
+    last_other_start: int | None = None
+    before: tuple[int, int] = (-1, -1)
+    cites: dict[str, int] = field(default_factory=dict)
+    joined: str | None = None
+    line_starts: list[int] = field(default_factory=list)
+
+    def only_notes_after(self, i: int) -> bool:
+        """Whether every paragraph after line i (a line after a blank one) opens with `[n]`."""
+        if self.last_other_start is None:
+            lines = self.lines
+            self.last_other_start = next(
+                (m for m in range(len(lines) - 1, 0, -1)
+                 if lines[m].strip() and not lines[m - 1].strip() and not _is_plain_note(lines[m])),
+                -1,
+            )
+        return self.last_other_start <= i
+
+    def text_before(self, i: int) -> str:
+        """The nearest line above line i that has text and is not a note ("" when none). Lines
+        are asked about in reading order, each a note, so the search stops where the last one
+        started: nothing between qualifies, and neither does that note line."""
+        asked, found = self.before
+        stop = asked if 0 <= asked < i else -1
+        k = next((k for k in range(i - 1, stop, -1) if self.lines[k].strip() and not _is_plain_note(self.lines[k])), None)
+        if k is None:
+            k = found if stop >= 0 else -1
+        self.before = (i, k)
+        return self.lines[k] if k >= 0 else ""
+
+    def first_line_with(self, cite: str) -> int:
+        """The first line holding `cite` (which has no line break), or the number of lines."""
+        if cite not in self.cites:
+            if self.joined is None:
+                self.joined = "\n".join(self.lines)
+                self.line_starts = list(itertools.accumulate((len(l) + 1 for l in self.lines[:-1]), initial=0))
+            at = self.joined.find(cite)
+            self.cites[cite] = len(self.lines) if at < 0 else bisect.bisect_right(self.line_starts, at) - 1
+        return self.cites[cite]
+
+
 @dataclass
 class _Reader:
     """One pass over the lines of a text rendering, producing blocks and footnotes."""
@@ -142,6 +207,14 @@ class _Reader:
     dense: bool = False
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
+    table_readers: tuple[TableReader, ...] = ()
+    notes: _PlainNotes | None = None
+
+    def __post_init__(self) -> None:
+        """The table readers, in the order they are tried; dash_table remembers its scans of
+        these lines (DashScan)."""
+        readers: tuple[TableReader, ...] = (grid_table, partial(dash_table, scan=DashScan()), tsv_table)
+        self.table_readers = readers + ((pipe_table,) if self.markdown else ())
 
     def clean(self, text: str) -> str:
         return clean_inline(text) if self.markdown else text.strip()
@@ -158,14 +231,18 @@ class _Reader:
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
         parts = [self.lines[i].strip()]
+        words = len(parts[0].split())
         j = i + 1
         if self.markdown or self.wrapped:
             while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
                 if j + 1 < len(self.lines) and _underline(self.lines[j + 1]):
                     break
-                if self.dense and self.new_paragraph(j, " ".join(parts)):
+                # Past TITLE_WORDS words the lines so far cannot make a title, the only use of
+                # their text: not joining them again for each line keeps long paragraphs linear.
+                if self.dense and self.new_paragraph(j, " ".join(parts) if words <= TITLE_WORDS else ""):
                     break
                 parts.append(self.lines[j].strip())
+                words += len(parts[-1].split())
                 j += 1
         text = " ".join(parts)
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
@@ -239,12 +316,11 @@ class _Reader:
     def table(self, i: int) -> int | None:
         if not may_start_table(self.lines, i):
             return None
-        readers = TABLE_READERS + ((pipe_table,) if self.markdown else ())
         if self.lines[i].startswith("\t") and not self.markdown:
             block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
             self.add(block)
             return end
-        for reader in readers:
+        for reader in self.table_readers:
             found = reader(self.lines, i, len(self.blocks), self.clean)
             if found is not None:
                 self.add(found[0])
@@ -274,13 +350,12 @@ class _Reader:
         follow a separator line of underscores."""
         if self.markdown:
             return True
-        rest = self.lines[i:]
-        starts = [l for k, l in enumerate(rest) if l.strip() and (k == 0 or not rest[k - 1].strip())]
-        if not all(PLAIN_FOOTNOTE.match(l.strip()) for l in starts):
+        if self.notes is None:
+            self.notes = _PlainNotes(self.lines)
+        if not self.notes.only_notes_after(i):
             return False
-        before = next((l for l in reversed(self.lines[:i]) if l.strip() and not PLAIN_FOOTNOTE.match(l.strip())), "")
-        cite = f"[{label}]"
-        return NOTE_SEPARATOR.match(before) is not None or any(cite in l for l in self.lines[:i])
+        before = self.notes.text_before(i)
+        return NOTE_SEPARATOR.match(before) is not None or self.notes.first_line_with(f"[{label}]") < i
 
     def atx_heading(self, line: str, number: int) -> bool:
         """A `#` heading (or a numbered list item holding one), as a heading block."""

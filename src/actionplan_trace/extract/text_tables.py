@@ -16,6 +16,7 @@ HTML fragment (`<p>…</p> <ul>…</ul>`) is split into its paragraphs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
@@ -95,9 +96,14 @@ def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tup
     i = start
     while i < len(lines):
         if not lines[i].strip() and not lines[i].startswith("\t"):
-            nxt = next((l for l in lines[i + 1:] if l.strip() or l.startswith("\t")), None)
-            if nxt is None or not nxt.startswith("\t"):
+            # A blank line ends the table unless the next line with content opens a cell; the
+            # blank lines up to that one all have the same answer, so the scan jumps there.
+            k = i + 1
+            while k < len(lines) and not (lines[k].strip() or lines[k].startswith("\t")):
+                k += 1
+            if k == len(lines) or not lines[k].startswith("\t"):
                 break
+            i = k
         i += 1
     cells: list[list[str]] = []
     header_width = 0
@@ -182,19 +188,48 @@ def _slice(line: str, spans: list[tuple[int, int]]) -> list[str]:
     return [line[a:(starts[k + 1] if k + 1 < len(starts) else None)] for k, a in enumerate(starts)]
 
 
-def dash_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
+@dataclass
+class DashScan:
+    """What dash_table learnt about one document's lines: from `first` to `stop` no dashed rule
+    closes a multiline table (`stop` is a pair of blank lines, or the end). Any table whose body
+    starts in that span has no closing rule either, so a document with many dashed lines and no
+    blank line after them is scanned once, not once per dashed line (which was quadratic)."""
+
+    first: int = -1
+    stop: int = -1
+
+
+def _closing_rule(lines: list[str], first: int, scan: DashScan | None) -> int | None:
+    """The closing rule of a multiline table whose body starts at `first`: the first dashed rule
+    followed by a blank line or the end, unless a pair of blank lines or the end comes first."""
+    if scan is not None and scan.first <= first <= scan.stop:
+        return None
+    end = first
+    while end < len(lines) and not (DASH_RULE.match(lines[end]) and (end + 1 >= len(lines) or not lines[end + 1].strip())):
+        if not lines[end].strip() and end + 1 < len(lines) and not lines[end + 1].strip():
+            break
+        end += 1
+    else:
+        if end < len(lines):
+            return end
+    if scan is not None:
+        scan.first, scan.stop = first, end
+    return None
+
+
+def dash_table(
+    lines: list[str], start: int, index: int, clean: Clean, scan: DashScan | None = None
+) -> tuple[Block, int] | None:
     """pandoc's multiline tables (a dashed rule above and below, rows apart by blank lines) and
-    simple tables (a header line over a dashed rule, rows one per line, a blank line to end)."""
+    simple tables (a header line over a dashed rule, rows one per line, a blank line to end).
+    `scan` carries what earlier calls on the same lines found (see DashScan)."""
     line = lines[start]
     nxt = lines[start + 1] if start + 1 < len(lines) else ""
     if DASH_RULE.match(line) and line.startswith(" ") and nxt.strip():
-        end = start + 1
-        while end < len(lines) and not (DASH_RULE.match(lines[end]) and (end + 1 >= len(lines) or not lines[end + 1].strip())):
-            if not lines[end].strip() and end + 1 < len(lines) and not lines[end + 1].strip():
-                return None
-            end += 1
-        if end >= len(lines):
+        closing = _closing_rule(lines, start + 1, scan)
+        if closing is None:
             return None
+        end = closing
         if end + 2 < len(lines) and DASH_RULE.match(lines[end + 2]) and (end + 3 >= len(lines) or not lines[end + 3].strip()):
             end += 2
         body = lines[start + 1:end]
