@@ -248,9 +248,14 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     own = text[start:end]
     before = text[max(0, start - 60):start].rstrip()
     after = _PAREN.match(text, end)
+    # A pattern whose literal start is nowhere in the three pieces cannot match in any of them.
+    pieces = f"{before}\n{own}\n{after.group(0) if after else ''}"
+    folded = None if any(c in pieces for c in _FOLD_UNSAFE) else pieces.lower()
     hits = set()
     for edition in (e for e in table.editions if e.series in series):
         for p in edition.title:
+            if folded is not None and _prefix(p.pattern) not in folded:
+                continue
             if p.search(own) or (after and p.search(after.group(0))) or any(
                     m.end() == len(before) for m in p.finditer(before)):
                 hits.add(edition.code)
