@@ -464,8 +464,10 @@ class Resolver:
         """Reference-like words no cite covers: reported with their text, never dropped."""
         if not has_digit(self.text):
             return
-        covered = _Coverage((c.start, c.end) for c in cites)
+        covered: _Coverage | None = None
         for m in reference_like(self.text):
+            if covered is None:
+                covered = _Coverage((c.start, c.end) for c in cites)
             if covered.covers(m.start()):
                 continue
             snippet = " ".join(self.text[m.start():m.start() + 60].split())
