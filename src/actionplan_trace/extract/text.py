@@ -72,16 +72,20 @@ PUA_LEAD = re.compile(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
 # One scan of the whole text spares the line-by-line PUA_LEAD rewrite to texts without any.
 PUA_CHAR = re.compile(r"[\uf000-\uf0ff]")
 NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
+# Markdown signals, each with characters one of which every line it matches holds: a text with
+# none of them has no such line, and its lines are not searched for that signal. (Single
+# characters: the text is searched for them much faster than for longer strings.)
 MD_SIGNALS = (
-    re.compile(r"^ {0,3}#{1,6}\s+\S"),
-    re.compile(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$"),
-    re.compile(r"\[[^\]]+\]\([^)\s]*\)"),
-    re.compile(r"^\|?\s*:?-{3,}:?\s*\|"),
-    re.compile(r"\\[*_\[\]#\"'`]"),
-    re.compile(r"\]\{[#.][^}]*\}"),
-    re.compile(r"^\[\^[^\]]+\]:"),
+    (("#",), re.compile(r"^ {0,3}#{1,6}\s+\S")),
+    (("*", "_"), re.compile(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$")),
+    (("]",), re.compile(r"\[[^\]]+\]\([^)\s]*\)")),
+    (("|",), re.compile(r"^\|?\s*:?-{3,}:?\s*\|")),
+    (("\\",), re.compile(r"\\[*_\[\]#\"'`]")),
+    (("{",), re.compile(r"\]\{[#.][^}]*\}")),
+    (("^",), re.compile(r"^\[\^[^\]]+\]:")),
 )
 SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
+SETEXT_NEEDLES = ("===", "---")
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
@@ -97,12 +101,19 @@ def looks_like_markdown(text: str) -> bool:
     """
     lines = text.splitlines()[:20000]
     counts: list[int] = []
-    for pattern in MD_SIGNALS:
-        counts.append(len(list(filter(None, map(pattern.search, lines)))))
+    for needles, pattern in MD_SIGNALS:
+        counts.append(len(list(filter(None, map(pattern.search, lines)))) if _holds_any(text, needles) else 0)
         if _markdown_counts(counts, setext=0):
             return True
-    setext = sum(1 for a, b in zip(lines, lines[1:]) if SETEXT_SIGNAL.match(b) and a.strip() and a[0] != " ")
+    setext = 0
+    if _holds_any(text, SETEXT_NEEDLES):
+        underlines = itertools.compress(range(len(lines)), map(SETEXT_SIGNAL.match, lines))
+        setext = sum(1 for k in underlines if k and lines[k - 1].strip() and lines[k - 1][0] != " ")
     return _markdown_counts(counts, setext)
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
 
 
 def _markdown_counts(signals: list[int], setext: int) -> bool:
