@@ -515,3 +515,18 @@ def test_num_style_link_takes_levels_from_the_list_style(tmp_path: Path) -> None
     add_body(document, para("Annex", 8, 0) + para("Clause", 8, 1) + para("Second annex", 8, 0))
     blocks = read_docx(save(document, tmp_path / "link.docx")).blocks
     assert [(b.label, b.text) for b in blocks] == [("A.", "Annex"), ("A.1", "Clause"), ("B.", "Second annex")]
+
+
+def test_props_child_finds_a_properties_element_wherever_a_producer_put_it() -> None:
+    from lxml import etree
+
+    from actionplan_trace.extract.docx.ooxml import W_NS, W_RPR, props_child
+
+    def run(inner: str) -> etree._Element:
+        return etree.fromstring(f'<w:r xmlns:w="{W_NS}">{inner}</w:r>')
+
+    first = run("<w:rPr><w:b/></w:rPr><w:t>a</w:t>")
+    late = run("<w:t>a</w:t><w:rPr><w:i/></w:rPr>")
+    for el in (first, late, run("<w:t>a</w:t>"), run(""), run("<w:t>a</w:t><w:t>b</w:t>")):
+        assert props_child(el, W_RPR) is el.find(W_RPR)
+    assert props_child(late, W_RPR) is not None and props_child(late, W_RPR)[0].tag.endswith("}i")

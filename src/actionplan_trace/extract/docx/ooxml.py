@@ -55,6 +55,19 @@ def half_points(el: etree._Element | None) -> float | None:
     return None if value is None else value / 2
 
 
+def props_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The properties child `tag` (w:pPr, w:rPr, w:trPr, w:tcPr) of `el`, as `el.find(tag)` gives
+    it. The schema puts it first, so the first child is tried before a search: this runs for every
+    paragraph, run and cell, and a search costs five times a look at the first child."""
+    count = len(el)
+    if not count:
+        return None
+    first = el[0]
+    if first.tag == tag:
+        return first
+    return el.find(tag) if count > 1 else None
+
+
 def mc_branch(alt: etree._Element) -> etree._Element | None:
     """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
     fallback = None

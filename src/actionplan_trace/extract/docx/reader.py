@@ -20,7 +20,7 @@ from .ooxml import (
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, table_children, mc_branch, onoff, onoff_attr, to_int,
+    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
@@ -197,9 +197,9 @@ class _Reader:
                 list_level=ilvl if label is not None else None,
                 style=self.styles.name(props.pstyle),
                 outline_level=props.outline,
-                bold=all(piece[1] for piece in visible),
+                bold=all([piece[1] for piece in visible]),
                 size=max(sizes, key=sizes.__getitem__) if sizes else None,
-                revised=any(part.revised for part in parts),
+                revised=parts[0].revised if len(parts) == 1 else any(part.revised for part in parts),
             ))
         for part in parts:
             out.extend(part.extra)
@@ -209,7 +209,7 @@ class _Reader:
 
     def paragraph(self, p: etree._Element, hidden: bool) -> _Para:
         before = len(self.revisions)
-        ppr = p.find(W_PPR)
+        ppr = props_child(p, W_PPR)
         props = ppr
         rpr = None
         numbering_hidden = False
@@ -319,7 +319,7 @@ class _Reader:
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
                 self._emit(child.text or "", hidden, para, fmt)
             elif tag == W_R or tag == M_R:
-                run_fmt, change = self._run_fmt(child.find(W_RPR), para.pstyle)
+                run_fmt, change = self._run_fmt(props_child(child, W_RPR), para.pstyle)
                 if change is not None:
                     self._begin(self._revision("format", change))
                     self._inline(child, hidden, para, run_fmt)
@@ -392,7 +392,7 @@ class _Reader:
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
-            trpr = tr.find(W_TRPR)
+            trpr = props_child(tr, W_TRPR)
             col = (to_int(attr(trpr.find(W_GRIDBEFORE))) or 0) if trpr is not None else 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
@@ -402,7 +402,7 @@ class _Reader:
                 cell_loc = Loc(paragraph=base.paragraph, row=r, col=col, footnote=base.footnote)
                 if not nested:
                     self.loc = cell_loc
-                tcpr = tc.find(W_TCPR)
+                tcpr = props_child(tc, W_TCPR)
                 span = (to_int(attr(tcpr.find(W_GRIDSPAN))) or 1) if tcpr is not None else 1
                 cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
