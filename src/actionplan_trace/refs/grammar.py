@@ -35,7 +35,7 @@ _DASH = r"(?:-|–|—|\bto\b)"
 
 ORGAN = (
     r"(?:PP(?:-\d\d)?|Plenipotentiary(?:\s+Conference)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?|WRC(?:-\d\d)?"
-    r"|RA(?:-\d\d)?|(?:ITU\s+)?Council|C\d\d|ITU-[DTR])"
+    r"|RA(?:-\d\d)?|ITU\s+Council|Council|C\d\d|ITU-[DTR])"  # every alternative starts with a literal
 )
 _ORGAN_WORD = re.compile(
     r"\b(?:PP|Plenipotentiary|WTDC|WTSA|WRC|RA|Council|World\s+Telecommunication\s+Development\s+Conference"
@@ -554,7 +554,7 @@ class Grammar:
                 at = m.start()
                 if prefix is None:
                     found.append((at, rank, Hit(m, at), parser))
-                elif pm := prefix.search(text, max(0, at - _PREFIX_WINDOW), at):
+                elif pm := _search_before(prefix, text, at):
                     found.append((pm.start(), rank, Hit(m, pm.start(), pm), parser))
                 elif not anchor.required:
                     found.append((at, rank, Hit(m, at), parser))
@@ -585,24 +585,41 @@ def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where its locator matches (every match
     of `\\bX…` is one of `X…` at the same place, so none is missed). Where the word boundary
-    holds (a word character, `\\w` = alphanumeric or `_`, on one side only), the locator's match
-    is the pattern's (same groups), so it is used as it is."""
+    holds, the locator's match is the pattern's (same groups), so it is used as it is."""
     locator = _locator(pattern)
     if locator is None:
         return pattern.finditer(text)
     out = []
     pos = end = 0
-    last = len(text)
     while (candidate := locator.search(text, pos)) is not None:
         start = candidate.start()
-        before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
-        after = start < last and (text[start].isalnum() or text[start] == "_")
-        m = candidate if before != after else pattern.match(text, start)
+        m = candidate if _word_boundary(text, start) else pattern.match(text, start)
         if m:
             out.append(m)
             end = m.end()
         pos = max(start + 1, end)
     return out
+
+
+def _search_before(prefix: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """`prefix.search(text, at - _PREFIX_WINDOW, at)` (a prefix ends with `\\Z`, so at `at`),
+    through its locator as in `_finditer`: the leftmost locator match at a word boundary."""
+    lo = max(0, at - _PREFIX_WINDOW)
+    locator = _locator(prefix)
+    if locator is None:
+        return prefix.search(text, lo, at)
+    while (m := locator.search(text, lo, at)) is not None:
+        if _word_boundary(text, m.start()):
+            return m
+        lo = m.start() + 1
+    return None
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """Whether `\\b` holds at `at`: a word character (`\\w`: alphanumeric or `_`) on one side only."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 _LOWER_TRIGGERS = {
