@@ -242,18 +242,19 @@ class _Reader:
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
         parts = [self.lines[i].strip()]
-        words = len(parts[0].split())
+        words = len(parts[0].split()) if self.dense else 0
         j = i + 1
         if self.markdown or self.wrapped:
             while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
                 if j + 1 < len(self.lines) and _underline(self.lines[j + 1]):
                     break
-                # Past TITLE_WORDS words the lines so far cannot make a title, the only use of
-                # their text: not joining them again for each line keeps long paragraphs linear.
-                if self.dense and self.new_paragraph(j, " ".join(parts) if words <= TITLE_WORDS else ""):
-                    break
+                if self.dense:
+                    # Past TITLE_WORDS words the lines so far cannot make a title, the only use of
+                    # their text: not joining them again for each line keeps long paragraphs linear.
+                    if self.new_paragraph(j, " ".join(parts) if words <= TITLE_WORDS else ""):
+                        break
+                    words += len(self.lines[j].split())
                 parts.append(self.lines[j].strip())
-                words += len(parts[-1].split())
                 j += 1
         text = " ".join(parts)
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
