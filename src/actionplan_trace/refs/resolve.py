@@ -37,6 +37,7 @@ _ORGAN_NAMES = (
     (re.compile(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
     (re.compile(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
 )
+_REGISTERED = ("resolution", "decision", "recommendation")  # families a list checks against the registry
 _JOINER = re.compile(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _COUNCIL_SESSION = re.compile(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -427,9 +428,13 @@ class Resolver:
 
     def list_checks(self, made: list[Reference], cite: Cite, what: str = "list", sort: bool = True) -> None:
         """Unknown ids, duplicates and order within one list."""
+        if len(made) == 1:  # the commonest list: nothing to compare
+            if made[0].family in _REGISTERED:
+                self.check_known(made[0])
+            return
         seen: set[str] = set()
         for ref in made:
-            if ref.family in ("resolution", "decision", "recommendation"):
+            if ref.family in _REGISTERED:
                 self.check_known(ref)
             if ref.id in seen:
                 self.findings.append(about(ref, "REF005", f"{ref.id} appears more than once in one {what}", self.table))
