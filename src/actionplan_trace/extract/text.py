@@ -56,7 +56,9 @@ LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\
 MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
 CLAUSE_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
-SENTENCE_END = re.compile(r"[.;:!?]$")
+# A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
+# search would try every position of the line).
+SENTENCE_END = (".", ";", ":", "!", "?")
 TITLE_OPEN_END = re.compile(r"(?:[.;,!?]|\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which))$")
 # A wrapped line shorter than this share of the measure (with the next word) ended its paragraph.
 EARLY_END = 0.8
@@ -69,8 +71,6 @@ TITLE_WORDS = 20
 WRAP_MAX = 100
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = re.compile(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
-# One scan of the whole text spares the line-by-line PUA_LEAD rewrite to texts without any.
-PUA_CHAR = re.compile(r"[\uf000-\uf0ff]")
 NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
 # Markdown signals, each with characters one of which every line it matches holds: a text with
 # none of them has no such line, and its lines are not searched for that signal. (Single
@@ -145,7 +145,7 @@ def is_wrapped(lines: list[str]) -> bool:
         return True
     mid_sentence = sum(
         1 for a, b in zip(lines, lines[1:])
-        if len(a.rstrip()) >= 50 and not SENTENCE_END.search(a.rstrip()) and b.strip()[:1].islower()
+        if len(a.rstrip()) >= 50 and not a.rstrip().endswith(SENTENCE_END) and b.strip()[:1].islower()
     )
     return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))
 
@@ -277,12 +277,12 @@ class _Reader:
             return False
         starts_high = text[0].isupper() or text[0].isdigit()
         early = len(above) + 1 + len(text.split()[0]) < EARLY_END * self.width
-        if CLAUSE_START.match(text) and (early or SENTENCE_END.search(above)):
+        if CLAUSE_START.match(text) and (early or above.endswith(SENTENCE_END)):
             return True
         titled = CLAUSE_START.match(so_far) and len(so_far.split()) <= TITLE_WORDS
         if titled and starts_high and not TITLE_OPEN_END.search(above):
             return not self.title_tail(j)
-        ended = SENTENCE_END.search(above) and len(above) < SENTENCE_LINE_END * self.width
+        ended = above.endswith(SENTENCE_END) and len(above) < SENTENCE_LINE_END * self.width
         return bool(early or ended) and starts_high
 
     def title_tail(self, j: int) -> bool:
@@ -290,7 +290,7 @@ class _Reader:
         text = self.lines[j].strip()
         after = self.lines[j + 1].strip() if j + 1 < len(self.lines) else ""
         short = len(text) < EARLY_END * self.width
-        return short and not SENTENCE_END.search(text) and (not after or after[0].isupper() or after[0].isdigit())
+        return short and not text.endswith(SENTENCE_END) and (not after or after[0].isupper() or after[0].isdigit())
 
     def setext_at(self, i: int) -> bool:
         """Whether line i underlines a setext heading (at least three `=` or `-`)."""
@@ -422,6 +422,15 @@ class _Reader:
             i = end
 
 
+def _pua_bullets(lines: list[str]) -> list[str]:
+    """Lines with a leading private-use bullet (PUA_LEAD) given the glyph it stands for; only a
+    line whose first character after its indentation is a private-use one is handed to the regex."""
+    def glyph(m: re.Match[str]) -> str:
+        return m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000)
+
+    return [PUA_LEAD.sub(glyph, l) if "\uf000" <= l.lstrip()[:1] <= "\uf0ff" else l for l in lines]
+
+
 def _underline(line: str) -> bool:
     """A setext underline (`===` or `---`); the first character is tested before the regex."""
     return line.lstrip(" ")[:1] in ("=", "-") and bool(SETEXT.match(line))
@@ -504,9 +513,7 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))
-    lines = text.splitlines()
-    if PUA_CHAR.search(text):
-        lines = [PUA_LEAD.sub(lambda m: m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000), l) for l in lines]
+    lines = _pua_bullets(text.splitlines())
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)
     wrapped = not markdown and is_wrapped(lines)
     dense = wrapped and sum(1 for l in lines if not l.strip()) < DENSE_BLANKS * sum(1 for l in lines if l.strip())
