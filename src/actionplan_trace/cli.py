@@ -34,7 +34,6 @@ from . import app as trace
 from .cli_help import Command, Group, epilog
 from .errors import TraceError, UsageError
 from .output import encode
-from .render.escapes import printable
 from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
 
@@ -105,6 +104,8 @@ else:
 
 def fail(message: str) -> None:
     """Print one line on stderr and exit 2 (a multi-line message, e.g. a YAML error, is folded)."""
+    from .render.escapes import printable  # only a failing or warning run needs it
+
     line = " ".join(part.strip() for part in message.splitlines() if part.strip())
     sys.stderr.write(f"trace: {printable(line)}\n")
     raise typer.Exit(2)
@@ -170,6 +171,8 @@ def version_callback(value: bool) -> None:
 def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                  file: object = None, line: str | None = None) -> None:
     """An InputWarning (a repaired input) as one `trace: warning:` line on stderr."""
+    from .render.escapes import printable
+
     sys.stderr.write(f"trace: warning: {printable(' '.join(str(message).split()))}\n")
 
 
