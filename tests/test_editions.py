@@ -86,3 +86,70 @@ def test_the_literal_start_prefilter_finds_what_the_pattern_finds(pattern: str, 
     folded = None if any(c in text for c in _FOLD_UNSAFE) else text.lower()
     expected = [m.span() for m in compiled.finditer(text)]
     assert [m.span() for m in _finditer(compiled, text, folded)] == expected
+
+
+def _full_scan(texts: list[str], override: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """The editions as a plain scan of the whole text finds them (every pattern's every match):
+    the reference `detect` must agree with, whatever it skips."""
+    import bisect
+
+    from actionplan_trace.editions import load_editions
+
+    table = load_editions()
+    joined = "\n".join(texts)
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    front: dict[str, list[tuple[int, str]]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for edition in table.editions:
+        for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
+            for m in pattern.finditer(joined):
+                per = counts.setdefault(edition.series, {})
+                per[edition.code] = per.get(edition.code, 0) + 1
+                if is_title and bisect.bisect_right(starts, m.start()) - 1 < table.front:
+                    front.setdefault(edition.series, []).append((m.start(), edition.code))
+    settled, unsettled = {}, {}
+    for series in table.series:
+        if override and series in override:
+            settled[series] = override[series]
+        elif front.get(series):
+            settled[series] = min(front[series])[1]
+        elif counts.get(series):
+            ranked = sorted(counts[series].items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] >= table.ratio * ranked[1][1]:
+                settled[series] = ranked[0][0]
+            else:
+                unsettled[series] = "the text names " + " and ".join(f"{c} ({n}x)" for c, n in ranked)
+        else:
+            unsettled[series] = "the text names no edition"
+    return settled, unsettled
+
+
+def test_detection_agrees_with_a_scan_of_the_whole_text_on_the_corpus_and_on_mixtures() -> None:
+    """`detect` searches the whole text only for series the front matter leaves open, and only
+    where a pattern's literal start occurs; on every corpus and seed text, and on mixtures that
+    move titles in and out of the front matter, it settles what a full scan settles."""
+    import random
+    from pathlib import Path
+
+    from actionplan_trace.loader import load
+    from actionplan_trace.refs.document import _paragraphs
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted((root / "corpus").rglob("*.txt")) + sorted((root / "corpus").glob("*.docx"))
+    files += sorted((root.parent / "shared" / "seeds").glob("*.txt"))
+    documents = [list(_paragraphs(load(f))) for f in files]
+    assert len(documents) >= 20
+    rng = random.Random(11)
+    pool = [p for d in documents for p in d]
+    cases = list(documents)
+    for _ in range(60):
+        front = rng.sample(pool, rng.randint(0, 45))
+        cases.append(front + rng.sample(pool, rng.randint(0, 300)))
+    cases.append(["x"] * 39 + ["The Buenos Aires\nAction Plan", "Strategic Plan for the Union for 2016-2019"])
+    for texts in cases:
+        for override in (None, {"SP": "SP-2012-2015"}):
+            got = detect(texts, "action-plan", override)
+            assert (dict(got.by_series), dict(got.unsettled)) == _full_scan(texts, override)

@@ -10,7 +10,6 @@ read from its own text; `--edition` overrides it; what the text does not settle 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -174,6 +173,32 @@ def _finditer(pattern: re.Pattern[str], text: str, folded: str | None,
                 end = m.end()
 
 
+def _front_titles(table: EditionTable, text: str, end: int) -> dict[str, list[tuple[int, str]]]:
+    """series -> (position, edition) of each title pattern's first match in `text`, when that
+    match starts before `end` (in the front matter). Only the front matter is searched for the
+    patterns' literal starts, but each candidate is matched against the whole text, so the first
+    match is the one a scan of the whole text finds first."""
+    titles = [(edition, pattern, _prefix(pattern.pattern)) for edition in table.editions for pattern in edition.title]
+    window = text[:end + max((len(prefix) for _e, _p, prefix in titles), default=0)]
+    folded = window.lower() if not any(c in window for c in _FOLD_UNSAFE) else None
+    found: dict[str, list[tuple[int, str]]] = {}
+    for edition, pattern, prefix in titles:
+        start = None
+        if folded is None or not prefix:
+            m = pattern.search(text)
+            start = m.start() if m and m.start() < end else None
+        else:
+            at = folded.find(prefix, 0, end + len(prefix) - 1)
+            while at >= 0:
+                if pattern.match(text, at):
+                    start = at
+                    break
+                at = folded.find(prefix, at + 1, end + len(prefix) - 1)
+        if start is not None:
+            found.setdefault(edition.series, []).append((start, edition.code))
+    return found
+
+
 def check_override(codes: Iterable[str], table: EditionTable | None = None) -> dict[str, str]:
     """series -> edition for `--edition` values; an unknown code or two of one series is an error."""
     table = table or load_editions()
@@ -203,18 +228,22 @@ def detect(
     for text in paragraphs:
         starts.append(at)
         at += len(text) + 1
-    folded = None if any(c in joined for c in _FOLD_UNSAFE) else joined.lower()
-    front: dict[str, list[tuple[int, str]]] = {}
+    front_end = starts[table.front] if len(starts) > table.front else len(joined)
+    # A title in the front matter settles its series whatever the rest of the text says, so the
+    # whole text is searched, to count mentions, only for the series the front matter leaves open.
+    front = _front_titles(table, joined, front_end)
+    open_series = {s for s in table.series if not (override and s in override) and s not in front}
     counts: dict[str, dict[str, int]] = {}
-    places: dict[str, list[int]] = {}
-    for edition in table.editions:
-        for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
-            for m in _finditer(pattern, joined, folded, places):
-                per = counts.setdefault(edition.series, {})
-                per[edition.code] = per.get(edition.code, 0) + 1
-                index = bisect.bisect_right(starts, m.start()) - 1
-                if is_title and index < table.front:
-                    front.setdefault(edition.series, []).append((m.start(), edition.code))
+    if open_series:
+        folded = None if any(c in joined for c in _FOLD_UNSAFE) else joined.lower()
+        places: dict[str, list[int]] = {}
+        for edition in table.editions:
+            if edition.series not in open_series:
+                continue
+            for pattern in (*edition.title, *edition.mention):
+                for _m in _finditer(pattern, joined, folded, places):
+                    per = counts.setdefault(edition.series, {})
+                    per[edition.code] = per.get(edition.code, 0) + 1
     settled: dict[str, str] = {}
     unsettled: dict[str, str] = {}
     for series in table.series:
