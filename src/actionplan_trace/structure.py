@@ -188,9 +188,13 @@ class _Builder:
     ids: set[str] = field(default_factory=set)
     placed: dict[frozenset[str], tuple[HeadingRule, ...]] = field(default_factory=dict)
     suffixes: dict[str, int] = field(default_factory=dict)
+    kinds: frozenset[str] | None = None
 
     def open_kinds(self) -> frozenset[str]:
-        return frozenset([o.section.kind for o in self.stack])
+        """The kinds of the open sections, worked out again only after the stack changed."""
+        if self.kinds is None:
+            self.kinds = frozenset([o.section.kind for o in self.stack])
+        return self.kinds
 
     def heading_rules(self, open_kinds: frozenset[str]) -> tuple[HeadingRule, ...]:
         """The heading rules the open sections allow, worked out once per set of open kinds (a
@@ -234,6 +238,7 @@ class _Builder:
         )
         self.sections.append(section)
         self.stack.append(_Open(section, rank))
+        self.kinds = None
         return section
 
     def _unique_id(
@@ -264,6 +269,7 @@ class _Builder:
     def close_to(self, section: Section) -> None:
         while self.stack and self.stack[-1].section is not section:
             self.stack.pop()
+            self.kinds = None
 
 
 def _candidates(block: Block) -> list[str]:
