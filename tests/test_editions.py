@@ -89,11 +89,11 @@ def test_the_literal_start_prefilter_finds_what_the_pattern_finds(pattern: str, 
 
 
 def _full_scan(texts: list[str], override: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
-    """The editions as a plain scan of the whole text finds them (every pattern's every match):
-    the reference `detect` must agree with, whatever it skips."""
+    """The editions as a plain scan of the whole text finds them (every pattern's every match,
+    then the same decision): the reference `detect` must agree with, whatever it skips."""
     import bisect
 
-    from actionplan_trace.editions import load_editions
+    from actionplan_trace.editions import decide, load_editions
 
     table = load_editions()
     joined = "\n".join(texts)
@@ -110,21 +110,7 @@ def _full_scan(texts: list[str], override: dict[str, str] | None = None) -> tupl
                 per[edition.code] = per.get(edition.code, 0) + 1
                 if is_title and bisect.bisect_right(starts, m.start()) - 1 < table.front:
                     front.setdefault(edition.series, []).append((m.start(), edition.code))
-    settled, unsettled = {}, {}
-    for series in table.series:
-        if override and series in override:
-            settled[series] = override[series]
-        elif front.get(series):
-            settled[series] = min(front[series])[1]
-        elif counts.get(series):
-            ranked = sorted(counts[series].items(), key=lambda kv: -kv[1])
-            if len(ranked) == 1 or ranked[0][1] >= table.ratio * ranked[1][1]:
-                settled[series] = ranked[0][0]
-            else:
-                unsettled[series] = "the text names " + " and ".join(f"{c} ({n}x)" for c, n in ranked)
-        else:
-            unsettled[series] = "the text names no edition"
-    return settled, unsettled
+    return decide(table, front, counts, override)
 
 
 def test_detection_agrees_with_a_scan_of_the_whole_text_on_the_corpus_and_on_mixtures() -> None:

@@ -244,6 +244,19 @@ def detect(
                 for _m in _finditer(pattern, joined, folded, places):
                     per = counts.setdefault(edition.series, {})
                     per[edition.code] = per.get(edition.code, 0) + 1
+    settled, unsettled = decide(table, front, counts, override)
+    return DocEditions(settled, unsettled, table.scope(profile))
+
+
+def decide(
+    table: EditionTable,
+    front: Mapping[str, list[tuple[int, str]]],
+    counts: Mapping[str, Mapping[str, int]],
+    override: Mapping[str, str] | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(settled, unsettled) per series: `--edition` first, then the earliest title in the front
+    matter (`front`: series -> (position, edition)), then the edition the text names `ratio` times
+    more often than any other (`counts`: series -> edition -> mentions); else why not."""
     settled: dict[str, str] = {}
     unsettled: dict[str, str] = {}
     for series in table.series:
@@ -259,7 +272,7 @@ def detect(
                 unsettled[series] = "the text names " + " and ".join(f"{c} ({n}x)" for c, n in ranked)
         else:
             unsettled[series] = "the text names no edition"
-    return DocEditions(settled, unsettled, table.scope(profile))
+    return settled, unsettled
 
 
 def settled(by_series: Mapping[str, str], profile: str | None, table: EditionTable | None = None) -> DocEditions:
