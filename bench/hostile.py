@@ -75,7 +75,22 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         target.write_bytes((PARAGRAPH + "\n").encode("utf-32"))
         return ["extract", str(target), "--format", "json"]
 
+    def shaped(name: str, text: str) -> Callable[[], list[str]]:
+        """A text whose shape made a reader quadratic once (each now linear; see extract/text.py)."""
+        def make() -> list[str]:
+            target = tmp / name
+            target.write_text(text, encoding="utf-8")
+            return ["refs", str(target), "-f", "json"]
+        return make
+
+    words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda")
+    wrapped = "\n".join(" ".join(words[(i * 7 + k * 3) % len(words)] for k in range(11)) for i in range(20_000))
     return [
+        ("text: 60,000 lines of '- a / ----- / xx'", shaped("dashes.txt", "- a\n  -----\nxx\n" * 20_000)),
+        ("text: 20,000 plain notes '[n] text'", shaped(
+            "notes.txt", "Body text [1].\n\n" + "".join(f"[{n + 1}] note text {n}\n\n" for n in range(20_000)))),
+        ("text: tab-led table, 30,000 blank lines", shaped("tabled.txt", "intro line\n" + "\tA\n\n" * 30_000)),
+        ("text: 20,000 wrapped lines, no blank line", shaped("wrapped.txt", wrapped)),
         ("text 100 MB: refs", lambda: ["refs", str(text_of_size(tmp / "t100.txt", 100_000_000)), "-f", "json"]),
         ("text 100 MB: graph", lambda: ["graph", str(text_of_size(tmp / "t100.txt", 100_000_000))]),
         ("text at the 5 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t5.txt", 4_950_000)), "-f", "json"]),
