@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .loader import load
-from .model import Document, View
 from .output import write_atomic
 from .render.registry import Command, Format, RenderOptions, formats, get
 
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .diff.changes import DiffResult
+    from .model import Document, View
     from .profiles import Profile
     from .refs.graph import Graph
     from .refs.matrix import MatrixTable
@@ -39,6 +38,14 @@ __all__ = [
     "formats", "graph", "load", "matrix", "print_to", "references", "render", "run_diff",
     "save_baseline", "validate", "who_cites", "write",
 ]
+
+
+def load(path: str | Path, profile: str | Profile | None = None, view: View = "accepted") -> Document:
+    """The structured Document of the file at `path` (loader.load; imported here on first use, so
+    that `trace --version` or `--help` never loads the pipeline)."""
+    from .loader import load as load_document
+
+    return load_document(path, profile=profile, view=view)
 
 
 def extract(path: str | Path, profile: str | Profile | None = None, view: View = "accepted") -> Document:
