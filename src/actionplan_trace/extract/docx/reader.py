@@ -182,8 +182,8 @@ class _Reader:
         pieces = parts[0].pieces if len(parts) == 1 else [piece for part in parts for piece in part.pieces]
         text = pieces[0][0].rstrip() if len(pieces) == 1 else "".join([piece[0] for piece in pieces]).rstrip()
         out: list[Block] = []
-        if text.strip():
-            visible = [piece for piece in pieces if piece[0].strip()]
+        if text:  # right-stripped, so not blank
+            visible = [piece for piece in pieces if piece[0] and not piece[0].isspace()]
             sizes: dict[float, int] = {}
             for piece_text, _bold, size in visible:
                 if size is not None:
