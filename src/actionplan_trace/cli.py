@@ -101,6 +101,14 @@ else:
     DiffFormat = format_choices("diff")
     ChainFormat = format_choices("chain")
 
+# Options several commands share, declared once (typer only reads these descriptions).
+OUTPUT_OPTION: Any = typer.Option(None, "--output", "-o", readable=False, metavar="FILE",
+                                  help="Write to this file instead of stdout.")
+PROFILE_OPTION: Any = typer.Option(None, "--profile", "-p", metavar="PROFILE",
+                                   help="Profile name or YAML file (default: detect).")
+REGISTRY_OPTION: Any = typer.Option([], "--registry", readable=False, metavar="FILE",
+                                    help="An extra registry YAML file (repeatable).")
+
 
 def fail(message: str) -> None:
     """Print one line on stderr and exit 2 (a multi-line message, e.g. a YAML error, is folded)."""
@@ -205,9 +213,9 @@ def main_options(
 def extract(
     file: Path = typer.Argument(..., readable=False, metavar="FILE", help="A .docx, .pdf, .txt, .md or .html file."),
     format: ExtractFormat = typer.Option("tree", "--format", "-f", metavar="FORMAT", help=help_text("extract") + "."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
+    profile: Optional[str] = PROFILE_OPTION,
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """Read a document into the section tree and print it."""
 
@@ -222,10 +230,10 @@ def extract(
 def refs(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files."),
     format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    profile: Optional[str] = PROFILE_OPTION,
+    registry: list[Path] = REGISTRY_OPTION,
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """List every reference, then the findings.
 
@@ -247,10 +255,10 @@ def graph(
     who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
     family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix (repeatable; default sdg and wsis; add sdg-target for the 169 targets)."),
     matrix: Optional[str] = typer.Option(None, "--matrix", metavar="MATRIX", help="With -f csv: a Strategic Plan matrix instead, outputs-objectives or objectives-goals (X per link)."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    profile: Optional[str] = PROFILE_OPTION,
+    registry: list[Path] = REGISTRY_OPTION,
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """Export the cross-reference graph.
 
@@ -293,10 +301,10 @@ def chain(
     ref_id: str = typer.Argument(..., metavar="ID", help="A canonical id: PP-RES-139, ITU-D-OBJ-2@SP-2012-2015, ITU-D-OUTPUT-2.2 (the edition may be left out when only one is loaded)."),
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join."),
     format: ChainFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("chain") + "."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
-    registry: list[Path] = typer.Option([], "--registry", readable=False, metavar="FILE", help="An extra registry YAML file (repeatable)."),
+    profile: Optional[str] = PROFILE_OPTION,
+    registry: list[Path] = REGISTRY_OPTION,
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to (repeatable, one per series; default: read from each file)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """Everything upstream and downstream of one entity across the files.
 
@@ -324,7 +332,7 @@ def validate(
                                         help="The contribution (.docx with revision marks, or a text rendering)."),
     against: Path = typer.Option(..., "--against", readable=False, metavar="PLAN", help="The base document the contribution amends."),
     format: ValidateFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("validate") + "."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """Check a contribution against the plan it amends.
 
@@ -347,7 +355,7 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (created if missing)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
     config: Optional[Path] = typer.Option(None, "--config", readable=False, metavar="FILE", help="A trace.toml or pyproject.toml (default: nearest one)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
 ) -> None:
     """Run every enabled rule over documents, for CI.
@@ -413,7 +421,7 @@ def diff(
     old: Path = typer.Argument(..., readable=False, metavar="OLD", help="The older revision (.docx, .pdf, .txt, .md or .html)."),
     new: Optional[Path] = typer.Argument(None, readable=False, metavar="NEW", help="The newer revision; omit it to diff a .docx's revision marks."),
     format: DiffFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("diff") + "."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", readable=False, metavar="FILE", help="Write to this file instead of stdout."),
+    output: Optional[Path] = OUTPUT_OPTION,
     ignore_case: bool = _ignore_option("case", False),
     ignore_space: bool = _ignore_option("space", True),
     ignore_punctuation: bool = _ignore_option("punctuation", False),
@@ -429,7 +437,7 @@ def diff(
     author: str = typer.Option("trace", "--author", metavar="NAME", help="Author of the revision marks in --format docx."),
     date: Optional[str] = typer.Option(None, "--date", metavar="ISO", help="Date of the revision marks in --format docx "
                                        "(ISO 8601, e.g. 2026-03-01T09:00:00Z; default: now)."),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", metavar="PROFILE", help="Profile name or YAML file (default: detect)."),
+    profile: Optional[str] = PROFILE_OPTION,
 ) -> None:
     """Report the amendments between two revisions.
 
