@@ -266,9 +266,8 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
 
 
 def _lines_hit(pattern: Pattern, lines: list[str]) -> int:
-    """How many lines `pattern` finds something in (with the compiled regex's own search: the
-    lazy one would be mapped over every line)."""
-    return len(list(filter(None, map(pattern.compile().search, lines))))
+    """How many lines `pattern` finds something in."""
+    return len(list(filter(None, map(pattern.search, lines))))
 
 
 def _detect_score(profile: Profile, lines: list[str], beat: int | None) -> int | None:
