@@ -49,3 +49,27 @@ def test_importing_the_cli_leaves_the_garbage_collector_as_it_was(enabled: bool)
              "print(gc.isenabled(), gc.get_freeze_count() == 0)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == [str(enabled), "True"]
+
+
+def run_main(args: list[str], tmp_path: Path) -> tuple[str, set[str]]:
+    """stderr of `trace ARGS` through the console-script entry point, and the commands typer built."""
+    probe = ("import sys\nfrom actionplan_trace.cli import app, main\n"
+             f"sys.argv = ['trace', *{args!r}]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "sys.stdout.write(' '.join(sorted(i.callback.__name__ for i in app.registered_commands)))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
+    return result.stderr, set(result.stdout.split()[-7:])
+
+
+def test_a_named_command_is_the_only_one_built(tmp_path: Path) -> None:
+    text = str(CORPUS / "text" / "objective2-new.txt")
+    assert run_main(["--max-text-mb", "3", "refs", text, "-f", "json", "-o", str(tmp_path / "r.json")],
+                    tmp_path) == ("", {"refs"})
+    assert (tmp_path / "r.json").read_text(encoding="utf-8").startswith('{\n  "schema": "actionplan-trace/refs/')
+
+
+def test_a_misspelt_command_still_gets_a_suggestion_from_all_of_them(tmp_path: Path) -> None:
+    stderr, built = run_main(["extrct", "x.docx"], tmp_path)
+    assert "No such command 'extrct'. Did you mean 'extract'?" in stderr
+    assert built == {"chain", "check", "diff", "extract", "graph", "refs", "validate"}
