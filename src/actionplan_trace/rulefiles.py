@@ -8,21 +8,19 @@ importing yaml, and an edited one is simply a miss. No entry is ever stale, so n
 invalidating; an old entry is a few kilobytes left behind.
 
 The cache never changes a result: an unwritable directory, a corrupt or foreign entry or a value
-marshal cannot hold all fall back to parsing the YAML. `TRACE_CACHE_DIR` names the directory
-(default `$XDG_CACHE_HOME/actionplan-trace`, else `~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off`
-turns the cache off.
+marshal cannot hold all fall back to parsing the YAML. The directory is diskcache.py's
+(`TRACE_CACHE_DIR`; `TRACE_CACHE_DIR=off` turns the cache off).
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from .diskcache import cache_dir, store
 from .errors import ProfileError
 
 
@@ -43,18 +41,8 @@ def _rules_dir() -> Path:
 
 RULES_DIR = _rules_dir()
 
-CACHE_ENV = "TRACE_CACHE_DIR"
 # An entry written by another interpreter (marshal's format may differ) has another name.
 _SALT = f"actionplan-trace rules 1 {sys.version} {marshal.version}\n".encode("utf-8")
-
-
-def cache_dir() -> Path | None:
-    """Where parsed rules files are kept, or None when the cache is turned off."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured is not None:
-        return None if configured.strip().lower() in ("", "off", "0", "no") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "actionplan-trace"
 
 
 def read_yaml(path: Path, what: str) -> Any:
@@ -73,7 +61,7 @@ def read_yaml(path: Path, what: str) -> Any:
             pass
     value = _parse(data, path, what)
     if entry is not None:
-        _store(entry, value)
+        store(entry, value)
     return value
 
 
@@ -86,19 +74,3 @@ def _parse(data: bytes, path: Path, what: str) -> Any:
         raise ProfileError(f"{path}: cannot read {what}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     except yaml.YAMLError as exc:
         raise ProfileError(f"{path}: cannot read {what}: {exc}") from exc
-
-
-def _store(entry: Path, value: Any) -> None:
-    """Write the entry atomically (a reader never sees half of one); any failure is ignored."""
-    try:
-        payload = marshal.dumps(value)
-    except ValueError:
-        return
-    partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(payload)
-        os.replace(partial, entry)
-    except OSError:
-        with suppress(OSError):
-            partial.unlink()

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .regexcache import regex
+
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"
@@ -34,9 +36,9 @@ PUA_BULLETS = {
 }
 
 # The bullet a line starts with (group 1), and the white space after it.
-BULLET = re.compile(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
+BULLET = regex(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
 # A bullet followed by white space, as text renderings write list items (group 1: the glyph).
-SPACED_BULLET = re.compile(rf"^\s*([{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}]){_SPACE}+")
+SPACED_BULLET = regex(rf"^\s*([{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}]){_SPACE}+")
 
 _LABEL = r"""(?:
       \(?\d+(?:\.\d+)+\.?\)?                 # 2.1  2.1.  (2.1)
@@ -45,9 +47,9 @@ _LABEL = r"""(?:
     | \(?[a-zA-Z][.)]                        # a.  a)  (a)  A.
     | \(?[ivxIVX]+[.)]                       # iv.  iv)  IV.
 )"""
-TYPED_NUMBER = re.compile(rf"^\s*(?:{_LABEL}|\d+(?:\.\d+)*)[\s\u00a0]+", re.VERBOSE)
+TYPED_NUMBER = regex(rf"^\s*(?:{_LABEL}|\d+(?:\.\d+)*)[\s\u00a0]+", re.VERBOSE)
 # A bullet glyph or a number label, as the diff strips them.
-LEADER = re.compile(
+LEADER = regex(
     rf"^\s*(?:[{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",
     re.VERBOSE,
 )

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...regexcache import regex
 from .glyphs import bullet_glyph
 from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
 from .styles import Styles
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = regex(r"%([1-9])")
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

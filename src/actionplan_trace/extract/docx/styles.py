@@ -8,9 +8,10 @@ from typing import Iterator
 
 from lxml import etree
 
+from ...regexcache import regex
 from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
 
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
 @dataclass
@@ -30,7 +31,7 @@ _LOWERCASE_BUILTINS = {
     "line number", "table of figures", "index heading", "toa heading", "envelope address",
     "envelope return", "table of authorities", "macro",
 }
-_NUMBERED_BUILTIN = re.compile(r"^(heading|toc|index) ([1-9])$")
+_NUMBERED_BUILTIN = regex(r"^(heading|toc|index) ([1-9])$")
 
 
 def _ui_name(name: str | None) -> str | None:

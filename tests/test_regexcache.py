@@ -1,0 +1,109 @@
+"""The compiled-regex cache (regexcache.py): a pattern made from a cached program is the very
+pattern re.compile makes, for every pattern the package compiles, and no cache problem changes
+a result."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import _sre  # type: ignore[import-not-found]
+import pytest
+
+from actionplan_trace import regexcache
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+# Imports every module of the package and runs the commands that compile patterns on demand
+# (profile rules, the reference grammar), so that the cache ends up holding them all.
+FILL = """
+import importlib, pkgutil, sys
+import actionplan_trace
+for info in pkgutil.walk_packages(actionplan_trace.__path__, "actionplan_trace."):
+    importlib.import_module(info.name)
+from actionplan_trace.profiles import available_profiles, get_profile
+for name in available_profiles():
+    profile = get_profile(name)
+    for rule in (*profile.headings, *profile.tables):
+        for value in vars(rule).values():
+            if hasattr(value, "compile"):
+                value.compile()
+    for pattern in profile.detect_patterns:
+        pattern.compile()
+from actionplan_trace.cli import main
+sys.argv = ["trace", "refs", *sys.argv[1:], "-f", "json", "-o", sys.argv[1] + ".json"]
+main()
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("TRACE_CACHE_DIR", str(directory))
+    monkeypatch.setattr(regexcache, "_programs", None)
+    monkeypatch.setattr(regexcache, "_unsaved", {})
+    return directory
+
+
+def programs_on_file() -> dict[tuple[str, int], regexcache.Program]:
+    path = regexcache._file()
+    assert path is not None and path.is_file()
+    value = marshal.loads(path.read_bytes())
+    assert isinstance(value, dict)
+    return value
+
+
+def test_every_pattern_the_package_compiles_comes_back_the_same_from_the_cache(cache: Path, tmp_path: Path) -> None:
+    text = tmp_path / "plan.txt"
+    text.write_text((CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([sys.executable, "-c", FILL, str(text), str(CORPUS / "action-plan-ba.docx")],
+                   check=True, env={**os.environ, "TRACE_CACHE_DIR": str(cache)})
+    programs = programs_on_file()
+    assert len(programs) > 60  # the readers, the profiles' rules
+    for (pattern, flags), program in programs.items():
+        # Pattern equality compares the pattern, the flags and the compiled program itself.
+        assert _sre.compile(pattern, *program) == re.compile(pattern, flags), pattern
+
+
+def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> None:
+    sources = [(r"^\s*(?P<number>\d+(?:\.\d+)*)\s+(?P<title>.+)$", re.MULTILINE),
+               (r"\bRes(?:olution)?\.?\s+(\d+)\b", re.IGNORECASE), ("[•◦▪]", 0)]
+    first = [regexcache.regex(p, f) for p, f in sources]
+    assert set(regexcache._unsaved) == {(p, int(f)) for p, f in sources}
+    regexcache._save()
+    regexcache._programs = None
+    again = [regexcache.regex(p, f) for p, f in sources]
+    assert regexcache._unsaved == {}
+    assert again == first == [re.compile(p, f) for p, f in sources]
+    assert again[0].match("2.1  Title").group("number", "title") == ("2.1", "Title")
+
+
+def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
+    regexcache.regex(r"(a)(b)?c", 0)
+    regexcache._save()
+    path = regexcache._file()
+    assert path is not None
+    path.write_bytes(b"\x00not marshal")
+    regexcache._programs = None
+    assert regexcache.regex(r"(a)(b)?c", 0) == re.compile(r"(a)(b)?c")
+    path.write_bytes(marshal.dumps({(r"(a)(b)?c", 0): (0, [1, 2, 3], 1, {}, (None,))}))
+    regexcache._programs = None
+    assert regexcache.regex(r"(a)(b)?c", 0).fullmatch("abc").groups() == ("a", "b")
+
+
+def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:
+    with pytest.raises(re.error, match="missing \\), unterminated subpattern"):
+        regexcache.regex(r"(unclosed", 0)
+
+
+def test_the_cache_turned_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACE_CACHE_DIR", "off")
+    monkeypatch.setattr(regexcache, "_programs", None)
+    monkeypatch.setattr(regexcache, "_unsaved", {})
+    assert regexcache.regex(r"x+y", re.IGNORECASE) == re.compile(r"x+y", re.IGNORECASE)
+    assert regexcache._file() is None
+    regexcache._save()
