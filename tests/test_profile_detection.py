@@ -4,9 +4,10 @@ pick what counting every pattern on every line picks, on real text and on mixtur
 from __future__ import annotations
 
 import random
+import re
 
 from actionplan_trace.extract import read
-from actionplan_trace.profiles import Profile, available_profiles, detect_profile
+from actionplan_trace.profiles import Profile, available_profiles, detect_profile, is_anchored, join_patterns
 
 from conftest import CORPUS
 
@@ -65,3 +66,53 @@ def test_detection_matches_full_count_on_each_text_and_on_mixtures():
             assert detect_profile(lines).name == expected, lines
             chosen.add(expected)
     assert chosen == set(available_profiles()), "the mixtures make every profile win somewhere"
+
+
+# Patterns whose text a naive rewrite would get wrong: named groups repeated across patterns, a
+# literal "(?P<" escaped or inside a class, "|" inside a class or escaped, a top-level "|".
+TRICKY = [
+    r"^(?P<number>\d+)\s+(?P<title>.+)$", r"^Output\s+(?P<number>\d+\.\d+)\s*(?P<title>.*)$",
+    r"^[(?P<x>]+y", r"^\(?P<z>", r"^[]|]x", r"^a\|b", r"^Abstract|Summary", r"(?:Sector|Secretariat)$",
+    r"^[^]a-z]+ \d", r"^(?i:output)\s+\d",
+]
+
+
+def _all_patterns() -> list[str]:
+    out = list(TRICKY)
+    for profile in available_profiles().values():
+        out += [p.pattern for p in profile.detect_patterns]
+        out += [r.match.pattern for r in profile.headings if r.match is not None]
+        out += [t.header.pattern for t in profile.tables]
+    return out
+
+
+def test_joined_patterns_match_where_any_of_them_does():
+    """join_patterns' regex (the gate of detection and of structure's heading rules) finds a match
+    on exactly the texts one of its patterns finds one on; with anchored patterns, `search` too."""
+    texts = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    texts += ["(P<z> y", "P<z>", "|x", "]x", "a|b", "ab", "Summary at the end", "The ITU Secretariat",
+              "Output 2.1 - Title", "12 Scope", "(?P<x>y", "1X 2", "OUTPUT 3"]
+    rng = random.Random(7)
+    words = " ".join(texts).split()
+    texts += [" ".join(rng.choices(words, k=rng.randrange(1, 6))) for _ in range(300)]
+    patterns = _all_patterns()
+    compiled = {p: re.compile(p, re.IGNORECASE) for p in patterns}
+    for size in (1, 2, 5, len(patterns)):
+        for _ in range(20 if size < len(patterns) else 1):
+            chosen = rng.sample(patterns, size)
+            joined = join_patterns(chosen)
+            assert joined is not None, chosen
+            for text in texts:
+                assert bool(joined.match(text)) == any(compiled[p].match(text) for p in chosen), (chosen, text)
+            anchored = [p for p in chosen if is_anchored(p)]
+            gate = join_patterns(anchored)
+            for text in texts if gate is not None else ():
+                assert bool(gate.match(text)) == any(compiled[p].search(text) for p in anchored), (anchored, text)
+
+
+def test_which_patterns_are_anchored_or_cannot_be_joined():
+    assert is_anchored(r"^(?:a|b)c") and is_anchored(r"^[|]a") and is_anchored(r"^a\|b") and is_anchored(r"^[]|]x")
+    assert not is_anchored(r"^Abstract|Summary") and not is_anchored(r"(?:^a)") and not is_anchored(r"\bOutput")
+    assert join_patterns([r"^(a)\1", "^b"]) is None  # a back-reference would point elsewhere once joined
+    assert join_patterns([r"^(?P<n>a)(?P=n)"]) is None
+    assert join_patterns([r"(?x) a b"]) is None and join_patterns([]) is None

@@ -8,7 +8,7 @@ from collections import Counter
 from actionplan_trace import load
 from actionplan_trace.extract import read
 
-from conftest import CORPUS, norm
+from conftest import CORPUS, SHARED, norm
 
 OBJ2_NEW = CORPUS / "text" / "objective2-new.txt"
 AMENDED = CORPUS / "text" / "action-plan-ba-amended.txt"
@@ -123,3 +123,20 @@ def test_raw_blocks_keep_line_numbers():
     first = raw.blocks[0]
     assert first.loc.line == 1
     assert all(b.loc.paragraph == i for i, b in enumerate(raw.blocks))
+
+
+def test_heading_rules_gate_gives_the_tree_trying_every_rule_gives(monkeypatch):
+    """Structure tries a paragraph against the heading rules' joined pattern first, and against
+    each rule only when it matches: the same sections as trying every rule on every paragraph,
+    for each profile on texts of every kind (plain, Word text, pandoc, Markdown, seeds)."""
+    from actionplan_trace import structure
+    from actionplan_trace.profiles import available_profiles
+
+    paths = sorted((CORPUS / "text").rglob("*.txt"))[::2] + sorted((SHARED / "seeds").glob("*.txt"))[:2]
+    raws = [read(p) for p in paths]
+    profiles = list(available_profiles().values())
+    gated = [[structure.build(raw, profile).to_dict() for profile in profiles] for raw in raws]
+    assert sum(structure.rule_set(p.headings).gate is not None for p in profiles) == len(profiles)
+    monkeypatch.setattr(structure, "rule_set", lambda rules: structure.RuleSet(rules, None, ()))
+    assert gated == [[structure.build(raw, profile).to_dict() for profile in profiles] for raw in raws]
+    assert {s["kind"] for doc in gated for d in doc for s in d["sections"]} >= {"objective", "output", "clause"}

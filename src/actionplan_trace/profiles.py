@@ -69,6 +69,71 @@ class Pattern:
         return Pattern, (self.pattern, self.where)
 
 
+# Groups that refer back to a group by name (or test one), hold a comment or set verbose mode: a
+# regex with one, or with a numbered back-reference, cannot be joined with others (join_patterns).
+_UNJOINABLE = re.compile(r"\(\?(?:P=|\(|#|[aiLmsu-]*x)")
+
+
+def _scan(pattern: str) -> tuple[str, bool] | None:
+    """`pattern` with each named group `(?P<name>…)` made a plain group, so that patterns naming
+    the same groups can be joined, and whether it has a `|` outside any group; None when it
+    cannot be joined (see _UNJOINABLE). Escapes and character classes are skipped over, so a
+    literal `(`, `|` or `(?P<` in them is left alone."""
+    out: list[str] = []
+    i, depth, in_class, alternation = 0, 0, False, False
+    while i < len(pattern):
+        ch = pattern[i]
+        step = 1
+        if ch == "\\":
+            if pattern[i + 1:i + 2] in tuple("123456789"):
+                return None
+            step = 2
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            # "]" right after "[" or "[^" is a member of the class, not its end
+            step += pattern[i + 1:i + 2] == "^"
+            step += pattern[i + step:i + step + 1] == "]"
+        elif ch == "(":
+            if _UNJOINABLE.match(pattern, i):
+                return None
+            depth += 1
+            if pattern.startswith("(?P<", i):
+                out.append("(")
+                i = pattern.index(">", i) + 1
+                continue
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternation = True
+        out.append(pattern[i:i + step])
+        i += step
+    return "".join(out), alternation
+
+
+@lru_cache(maxsize=1024)
+def is_anchored(pattern: str) -> bool:
+    """Whether every match of `pattern` starts at the start of the text: it opens with `^` and has
+    no `|` outside a group (`^a|b` finds "b" anywhere), so `search` and `match` agree."""
+    scanned = _scan(pattern) if pattern.startswith("^") else None
+    return scanned is not None and not scanned[1]
+
+
+def join_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex whose `match` finds something where any of `patterns` does, so
+    that a text most of them miss is turned down in one call instead of one per pattern (for
+    `search` too, when each is_anchored). None when there is no pattern or one cannot be joined:
+    its groups are referred to, or it does not compile."""
+    parts = [_scan(p) for p in patterns]
+    if not parts or None in parts:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p[0]})" for p in parts if p is not None), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 @dataclass(frozen=True)
 class HeadingRule:
     """Opens a section of `kind` when a paragraph matches `match` and the conditions hold."""
@@ -271,14 +336,16 @@ def _lines_hit(pattern: Pattern, lines: list[str]) -> int:
     return len(list(filter(None, map(pattern.search, lines))))
 
 
-def _detect_score(profile: Profile, lines: list[str], beat: int | None) -> int | None:
+def _detect_score(profile: Profile, lines: list[str], beat: int | None, starting: list[str] | None = None) -> int | None:
     """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
     than its min_hits, fewer than two of its patterns with a hit, or a score not above `beat`.
 
     Patterns anchored at the line start cost little, one found anywhere in a line (`\\b(?:report|
     progress) on the implementation…`) scans every character of the document: the anchored ones
     are counted first, and counting stops as soon as even a hit on every line for each pattern
-    left could not make the profile chosen. Same answer as counting every pattern.
+    left could not make the profile chosen. Same answer as counting every pattern. `starting`,
+    when given, holds the lines that any anchored pattern (is_anchored) finds something in: those
+    patterns are counted over these lines only.
     """
     patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
     need_covered = min(2, len(patterns))
@@ -290,7 +357,7 @@ def _detect_score(profile: Profile, lines: list[str], beat: int | None) -> int |
             return None
         if beat is not None and profile.priority * 1_000_000 + most_covered * 1000 + most_hits <= beat:
             return None
-        n = _lines_hit(pattern, lines)
+        n = _lines_hit(pattern, starting if starting is not None and is_anchored(pattern.pattern) else lines)
         hits += n
         covered += 1 if n else 0
     if hits < profile.min_hits or covered < need_covered:
@@ -298,15 +365,30 @@ def _detect_score(profile: Profile, lines: list[str], beat: int | None) -> int |
     return profile.priority * 1_000_000 + covered * 1000 + hits
 
 
+@lru_cache(maxsize=8)
+def _anchored_gate(directory: Path) -> re.Pattern[str] | None:
+    """The anchored detect patterns of every profile in `directory`, joined (see join_patterns)."""
+    return join_patterns(p.pattern for profile in _load_dir(directory).values() for p in profile.detect_patterns
+                         if is_anchored(p.pattern))
+
+
 def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
-    """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'."""
+    """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'.
+
+    The anchored patterns of all profiles, joined into one regex, pick out first the few lines
+    any of them can hit (most lines start with none of their words), so that each is then tried
+    on those lines only.
+    """
     lines = [t.strip() for t in texts if t and t.strip()]
     best: tuple[int, Profile] | None = None
+    directory = (directory or RULES_DIR / "profiles").resolve()
     profiles = available_profiles(directory)
+    gate = _anchored_gate(directory)
+    starting = list(filter(gate.match, lines)) if gate is not None else None
     for profile in profiles.values():
         if not profile.detect_patterns:
             continue
-        score = _detect_score(profile, lines, best[0] if best else None)
+        score = _detect_score(profile, lines, best[0] if best else None, starting)
         if score is not None and (best is None or score > best[0]):
             best = (score, profile)
     if best is not None:

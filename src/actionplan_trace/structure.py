@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
-from .profiles import HeadingRule, Profile, TableRule
+from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
@@ -81,6 +82,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _at_most_words(text: str, limit: int) -> bool:
+    """Whether `text` has at most `limit` words; k words take at least 2k - 1 characters, so a
+    text of at most 2 * limit characters is not split to count them."""
+    return len(text) <= 2 * limit or _words(text) <= limit
+
+
 def heading_signal(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> str | None:
     """Which heading signal a block shows, strongest first, or None for body text."""
     text = block.text.strip()
@@ -92,17 +99,13 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
         return None
     if text.endswith(FINAL_CHARS):
         return None
-    words = _words(text)
-    if block.bold and words <= max(BOLD_LINE_WORDS, max_words):
+    if block.bold and _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
         return "bold-line"
-    if words <= max_words and is_caps_line(text):
+    if not _at_most_words(text, max_words):
+        return None
+    if is_caps_line(text):
         return "caps-line"
-    if (
-        words <= max_words
-        and (text[0].isupper() or text[0].isdigit())
-        and next_block is not None
-        and next_block.type != "table"
-    ):
+    if (text[0].isupper() or text[0].isdigit()) and next_block is not None and next_block.type != "table":
         return "short-line"
     return None
 
@@ -180,13 +183,37 @@ class _Open:
     rank: int
 
 
+def _gate(rules: tuple[HeadingRule, ...]) -> Callable[[str], re.Match[str] | None] | None:
+    """One regex that matches where any of the rules' patterns does: tried on a paragraph's texts
+    in a single call, it says when none of those rules can apply, which is most paragraphs.
+    None when a pattern cannot be joined (the rules are then tried one by one)."""
+    joined = join_patterns([r.match.pattern for r in rules if r.match is not None])
+    return joined.match if joined is not None else None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The heading rules the open sections allow, in order (`rules`), with what saves trying
+    them one by one: `gate` (see _gate) and the rules without a pattern (`bare`), the only ones
+    left when the gate finds nothing."""
+
+    rules: tuple[HeadingRule, ...]
+    gate: Callable[[str], re.Match[str] | None] | None
+    bare: tuple[HeadingRule, ...]
+
+
+def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
+    """`rules` with their gate and their rules without a pattern (see RuleSet)."""
+    return RuleSet(rules, _gate(rules), tuple(r for r in rules if r.match is None))
+
+
 @dataclass
 class _Builder:
     profile: Profile
     sections: list[Section] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
-    placed: dict[frozenset[str], tuple[HeadingRule, ...]] = field(default_factory=dict)
+    placed: dict[frozenset[str], RuleSet] = field(default_factory=dict)
     suffixes: dict[str, int] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
 
@@ -196,12 +223,13 @@ class _Builder:
             self.kinds = frozenset([o.section.kind for o in self.stack])
         return self.kinds
 
-    def heading_rules(self, open_kinds: frozenset[str]) -> tuple[HeadingRule, ...]:
+    def heading_rules(self, open_kinds: frozenset[str]) -> RuleSet:
         """The heading rules the open sections allow, worked out once per set of open kinds (a
         document has a few dozen) rather than rule by rule for every paragraph."""
         rules = self.placed.get(open_kinds)
         if rules is None:
-            rules = self.placed[open_kinds] = tuple(r for r in self.profile.headings if _placed(r, open_kinds))
+            rules = self.placed[open_kinds] = rule_set(
+                tuple(r for r in self.profile.headings if _placed(r, open_kinds)))
         return rules
 
     def current(self) -> Section:
@@ -323,15 +351,16 @@ def match_heading(
     profile: Profile,
     block: Block,
     next_block: Block | None,
-    rules: tuple[HeadingRule, ...],
+    rules: RuleSet,
     prev_block: Block | None = None,
 ) -> tuple[_Match, str] | None:
     """The first of `rules` (the profile's heading rules that the open sections allow, see
     `_Builder.heading_rules`) this block satisfies, with the signal that fired.
 
-    A rule's pattern is tried before the signal it requires, and the block's candidate texts and
-    signals are worked out only when a rule needs them, once each; all of these are pure, so the
-    order does not change the answer.
+    A rule's pattern is tried before the signal it requires, and the block's signals are worked
+    out only when a rule needs them, once each; all of these are pure, so the order does not
+    change the answer. When the rules' joined pattern (their gate) matches none of the block's
+    candidate texts, only the rules without a pattern can apply, and only those are tried.
     """
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
@@ -342,15 +371,16 @@ def match_heading(
     text = block.text.strip()
     if TOC_LAST.fullmatch(text[-1:]) and TOC_ENTRY.search(text):
         return None
-    if not text or _words(text) > profile.max_heading_words:
+    if not text or not _at_most_words(text, profile.max_heading_words):
         return None
     signals: dict[int, str | None] = {}
-    candidates: list[str] | None = None
-    for rule in rules:
+    candidates = _candidates(block)
+    tried = rules.rules
+    if rules.gate is not None and not any(map(rules.gate, candidates)):
+        tried = rules.bare
+    for rule in tried:
         found: tuple[str, re.Match[str]] | None = None
         if rule.match is not None:
-            if candidates is None:
-                candidates = _candidates(block)
             for candidate in candidates:
                 m = rule.match.match(candidate)
                 if m:
@@ -358,6 +388,8 @@ def match_heading(
                     break
             else:
                 continue
+        if rule.requires == "heading-style" and block.type != "heading" and block.outline_level is None:
+            continue  # the one signal it accepts, which heading_signal would not give
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
             signals[words] = heading_signal(block, next_block, words)
@@ -484,7 +516,7 @@ def parent_rank(builder: _Builder, parent: Section) -> int:
     return 0
 
 
-def _title_from_next(profile: Profile, next_block: Block | None, rules: tuple[HeadingRule, ...]) -> str | None:
+def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet) -> str | None:
     if next_block is None or next_block.type not in ("paragraph", "heading"):
         return None
     text = next_block.text.strip()
