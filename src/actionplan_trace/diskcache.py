@@ -1,5 +1,6 @@
-"""The cache directory shared by the rules cache (rulefiles.py) and the compiled-regex cache
-(regexcache.py): where it is, and how an entry is written.
+"""The cache directory shared by the rules cache (rulefiles.py), the compiled-regex cache
+(regexcache.py) and the .docx style tables (extract/docx/styles.py): where it is, how an entry is
+written, and `memo`, a content-addressed cache of a pure function of some bytes.
 
 `TRACE_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/actionplan-trace`, else
 `~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off` turns both caches off. Neither cache ever
@@ -8,11 +9,15 @@ changes a result: an entry that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import sys
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 CACHE_ENV = "TRACE_CACHE_DIR"
 
@@ -41,3 +46,37 @@ def store(entry: Path, value: Any) -> None:
     except OSError:
         with suppress(OSError):
             partial.unlink()
+
+
+def memo(kind: str, data: bytes, salt: bytes, compute: Callable[[], T]) -> T:
+    """`compute()`, a pure function of `data`, kept under the sha256 of `salt` and `data`.
+
+    `salt` names everything else the value depends on (the interpreter, the code that computes
+    it), so an entry is never stale: anything changed is another name, and an old entry is a few
+    kilobytes left behind. A value marshal cannot hold is computed every time.
+    """
+    directory = cache_dir()
+    if directory is None:
+        return compute()
+    entry = directory / f"{kind}-{hashlib.sha256(salt + data).hexdigest()}.marshal"
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = compute()
+    store(entry, value)
+    return value
+
+
+def source_salt(*files: str | None) -> bytes | None:
+    """A salt naming the interpreter and the source of `files` (the modules whose code computes a
+    cached value), or None when a source cannot be read (then nothing is cached)."""
+    parts = [f"{sys.version}\n{marshal.version}\n".encode("utf-8")]
+    for name in files:
+        if not name or not name.endswith(".py"):
+            return None
+        try:
+            parts.append(Path(name).read_bytes())
+        except OSError:
+            return None
+    return b"\0".join(parts)

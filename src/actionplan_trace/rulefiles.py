@@ -14,13 +14,12 @@ marshal cannot hold all fall back to parsing the YAML. The directory is diskcach
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 from pathlib import Path
 from typing import Any
 
-from .diskcache import cache_dir, store
+from .diskcache import memo
 from .errors import ProfileError
 
 
@@ -52,17 +51,7 @@ def read_yaml(path: Path, what: str) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise ProfileError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
-    directory = cache_dir()
-    entry = directory / f"{hashlib.sha256(_SALT + data).hexdigest()}.marshal" if directory else None
-    if entry is not None:
-        try:
-            return marshal.loads(entry.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    value = _parse(data, path, what)
-    if entry is not None:
-        store(entry, value)
-    return value
+    return memo("rules", data, _SALT, lambda: _parse(data, path, what))
 
 
 def _parse(data: bytes, path: Path, what: str) -> Any:

@@ -17,6 +17,7 @@ from ...limits import MB, current, megabytes, over
 from .. import OLE_MAGIC
 from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS
+from .styles import Styles, read_styles
 
 CHUNK = 1 << 20
 # What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included.
@@ -27,7 +28,7 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, Not
 @dataclass
 class Parts:
     document: etree._Element
-    styles: etree._Element | None
+    styles: Styles
     numbering: etree._Element | None
     footnotes: etree._Element | None
     endnotes: etree._Element | None
@@ -99,55 +100,46 @@ class Package:
             raise InputError(self.path, over("docx_mb", f"the parts read {said} {megabytes(self.total + size)} in all"
                                              f" (at {part})", self.limits.docx_mb))
 
-    def xml(self, name: str) -> etree._Element | None:
+    def data(self, name: str) -> bytes | None:
+        """The bytes of part `name` (None when absent), Strict OOXML's namespace read as the usual one."""
         data = self.read(name)
-        if data is None:
-            return None
-        if STRICT_W_NS in data:
+        if data is not None and STRICT_W_NS in data:
             data = data.replace(STRICT_W_NS, W_NS.encode())
-        return parse_xml(data, self.path, name)
+        return data
 
-    def relationships(self, part: str) -> dict[str, str]:
-        """Relationship type suffix (e.g. 'footnotes') -> target part name, for `part`."""
+    def xml(self, name: str) -> etree._Element | None:
+        data = self.data(name)
+        return parse_xml(data, self.path, name) if data is not None else None
+
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(id, type suffix such as 'footnotes', target part name) of each internal relationship of `part`."""
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
-        out: dict[str, str] = {}
-        if root is None:
-            return out
-        for rel in root.iter(REL + "Relationship"):
-            target, kind = rel.get("Target"), rel.get("Type", "")
+        out: list[tuple[str, str, str]] = []
+        for rel in root.iter(REL + "Relationship") if root is not None else ():
+            target = rel.get("Target")
             if not target or rel.get("TargetMode") == "External":
                 continue
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            out.setdefault(kind.rsplit("/", 1)[-1], name)
+            out.append((rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1], name))
         return out
 
     def parts(self) -> Parts:
-        main = self.relationships("").get("officeDocument", "word/document.xml")
+        main = next((target for _id, kind, target in self.relationships("") if kind == "officeDocument"),
+                    "word/document.xml")
         document = self.xml(main)
         if document is None and main != "word/document.xml":
             main = "word/document.xml"
             document = self.xml(main)
         if document is None:
             raise InputError(self.path, "ZIP package has no word/document.xml (not a Word document)")
-        rels = self.relationships(main)
+        relationships = self.relationships(main)
+        by_kind = {kind: target for _id, kind, target in reversed(relationships)}  # the first of each kind
         folder = posixpath.dirname(main)
 
-        def part(kind: str) -> etree._Element | None:
-            return self.xml(rels.get(kind, posixpath.join(folder, kind + ".xml")))
+        def name(kind: str) -> str:
+            return by_kind.get(kind, posixpath.join(folder, kind + ".xml"))
 
-        return Parts(document, part("styles"), part("numbering"), part("footnotes"), part("endnotes"),
-                     self.targets(main), self)
-
-    def targets(self, part: str) -> dict[str, str]:
-        """Relationship id -> internal target part name, for `part`."""
-        folder, base = posixpath.split(part)
-        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
-        out: dict[str, str] = {}
-        for rel in root.iter(REL + "Relationship") if root is not None else ():
-            target = rel.get("Target")
-            if target and rel.get("TargetMode") != "External":
-                out[rel.get("Id", "")] = (target.lstrip("/") if target.startswith("/")
-                                          else posixpath.normpath(posixpath.join(folder, target)))
-        return out
-
+        styles = read_styles(self.data(name("styles")), self.path, name("styles"))
+        return Parts(document, styles, self.xml(name("numbering")), self.xml(name("footnotes")),
+                     self.xml(name("endnotes")), {rid: target for rid, _kind, target in relationships}, self)

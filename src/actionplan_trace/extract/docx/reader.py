@@ -25,7 +25,6 @@ from .ooxml import (
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
-from .styles import Styles
 
 _RUN_CHANGES = {W_INS: "insert", W_DEL: "delete", W_MOVEFROM: "move-from", W_MOVETO: "move-to"}
 _MARK_CHANGES = {
@@ -93,7 +92,7 @@ class _Reader:
         self.hide_row = W_DEL if accepted else W_INS
         self.hide_cell = W_CELLDEL if accepted else W_CELLINS
         self.parts = parts
-        self.styles = Styles(parts.styles)
+        self.styles = parts.styles
         self.numbering = Numbering(parts.numbering, self.styles)
         self.revisions: list[Revision] = []
         self.note_refs: list[tuple[str, str, bool]] = []

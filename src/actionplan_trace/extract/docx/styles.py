@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
 from lxml import etree
 
+from ...diskcache import memo, source_salt
 from ...regexcache import regex
+from ..xmlsafe import parse_xml
+from . import ooxml
 from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
 
 _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -47,56 +50,80 @@ def _ui_name(name: str | None) -> str | None:
     return name
 
 
-def _read_style(el: etree._Element) -> Style:
+def _style_row(el: etree._Element) -> tuple[Any, ...]:
+    """The fields of the Style a w:style element defines, in order."""
     ppr, rpr = el.find(W_PPR), el.find(W_RPR)
     numpr = ppr.find(W_NUMPR) if ppr is not None else None
-    return Style(
-        name=_ui_name(attr(el.find(W + "name"))),
-        based_on=attr(el.find(W + "basedOn")),
-        outline=to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
-        num_id=to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
-        ilvl=to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
-        bold=onoff(rpr.find(W_B)) if rpr is not None else None,
-        size=half_points(rpr.find(W_SZ)) if rpr is not None else None,
+    return (
+        _ui_name(attr(el.find(W + "name"))),
+        attr(el.find(W + "basedOn")),
+        to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
+        to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
+        to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
+        onoff(rpr.find(W_B)) if rpr is not None else None,
+        half_points(rpr.find(W_SZ)) if rpr is not None else None,
     )
+
+
+# A styles.xml part as the reader needs it, and as the cache keeps it: (default paragraph style,
+# document default bold, document default size, {style id: the fields of its Style}).
+StyleTable = tuple[str | None, bool | None, float | None, dict[str, tuple[Any, ...]]]
+
+
+def style_table(root: etree._Element | None) -> StyleTable:
+    """What the reader needs of a parsed styles.xml: every style read (the last one of an id, as
+    Word reads them), the default paragraph style and the document's run defaults."""
+    default_para: str | None = None
+    doc_bold: bool | None = None
+    doc_size: float | None = None
+    styles: dict[str, tuple[Any, ...]] = {}
+    for el in root if root is not None else ():
+        if el.tag == W + "docDefaults":
+            rpr = el.find(f"{W}rPrDefault/{W}rPr")
+            if rpr is not None:
+                doc_bold = onoff(rpr.find(W_B))
+                doc_size = half_points(rpr.find(W_SZ))
+        elif el.tag == W + "style":
+            sid = el.get(W + "styleId")
+            if sid is None:
+                continue
+            styles[sid] = _style_row(el)
+            if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
+                default_para = sid
+    return default_para, doc_bold, doc_size, styles
+
+
+# The code a style table is computed by: a cached table is used only with this very code.
+_SALT = source_salt(__file__, ooxml.__file__)
+
+
+def read_styles(data: bytes | None, path: str, part: str) -> Styles:
+    """The styles of the styles.xml part `part` (its bytes), through the disk cache: a Word
+    template's styles.xml is a few hundred KB (parsing it costs more than a whole short
+    document.xml), and documents made from one template share it byte for byte."""
+    if data is None:
+        return Styles(style_table(None))
+    if _SALT is None:
+        return Styles(style_table(parse_xml(data, path, part)))
+    return Styles(memo("styles", data, _SALT, lambda: style_table(parse_xml(data, path, part))))
 
 
 class Styles:
     """styles.xml: names, basedOn chains, and the properties the reader resolves through them."""
 
-    def __init__(self, root: etree._Element | None) -> None:
-        # A style's element, read into a Style when first asked for: a Word template defines a
-        # few hundred styles (350 KB of styles.xml) and a document uses a handful.
-        self._elements: dict[str, etree._Element] = {}
+    def __init__(self, table: StyleTable) -> None:
+        self.default_para, self.doc_bold, self.doc_size, self._rows = table
         self._styles: dict[str, Style] = {}
-        self.default_para: str | None = None
-        self.doc_bold: bool | None = None
-        self.doc_size: float | None = None
         # Resolved once per style: every paragraph asks, and the chains are walked in Python.
         self._run_cache: dict[tuple[str | None, str | None], tuple[bool, float | None]] = {}
         self._outline_cache: dict[str | None, int | None] = {}
         self._numbering_cache: dict[str | None, tuple[int | None, int | None]] = {}
-        if root is None:
-            return
-        for el in root:
-            if el.tag == W + "docDefaults":
-                rpr = el.find(f"{W}rPrDefault/{W}rPr")
-                if rpr is not None:
-                    self.doc_bold = onoff(rpr.find(W_B))
-                    self.doc_size = half_points(rpr.find(W_SZ))
-            elif el.tag == W + "style":
-                sid = el.get(W + "styleId")
-                if sid is None:
-                    continue
-                self._elements[sid] = el
-                if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
-                    self.default_para = sid
 
     def style(self, sid: str) -> Style | None:
         """The style with id `sid` (the last one of that id, as Word reads them), or None."""
         style = self._styles.get(sid)
-        if style is None and sid in self._elements:
-            style = self._styles[sid] = _read_style(self._elements[sid])
+        if style is None and sid in self._rows:
+            style = self._styles[sid] = Style(*self._rows[sid])
         return style
 
     def chain(self, sid: str | None) -> Iterator[Style]:

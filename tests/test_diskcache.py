@@ -1,0 +1,65 @@
+"""The content-addressed disk cache (diskcache.memo) and what it keeps of a .docx: the style
+table of its styles.xml. A cached table gives exactly the blocks a fresh parse gives, an entry is
+used only for the same bytes and the same code, and no cache problem changes a result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.diskcache import memo
+from actionplan_trace.extract import read
+from actionplan_trace.extract.docx import styles
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+# A real Word template's 350 KB styles.xml (shared by these two), and a small generated one.
+DOCS = ["strategic-plan-2012.docx", "report-c20-35.docx", "action-plan-ba-bold.docx"]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("TRACE_CACHE_DIR", str(directory))
+    return directory
+
+
+def test_blocks_are_the_same_with_the_style_table_cold_cached_or_off(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = {name: read(CORPUS / name).blocks for name in DOCS}
+    entries = sorted(p.name for p in cache.glob("styles-*.marshal"))
+    assert len(entries) == 2  # the two documents made from one template share an entry
+    warm = {name: read(CORPUS / name).blocks for name in DOCS}
+    monkeypatch.setenv("TRACE_CACHE_DIR", "off")
+    off = {name: read(CORPUS / name).blocks for name in DOCS}
+    assert warm == cold == off
+    assert sorted(p.name for p in cache.glob("styles-*.marshal")) == entries
+    styled = [b.style for b in warm["strategic-plan-2012.docx"] if b.style]
+    assert "Heading 1" in styled and len(set(styled)) >= 3
+
+
+def test_a_table_is_used_only_with_the_code_that_made_it(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read(CORPUS / DOCS[0])
+    assert len(list(cache.glob("styles-*.marshal"))) == 1
+    monkeypatch.setattr(styles, "_SALT", (styles._SALT or b"") + b"edited")
+    read(CORPUS / DOCS[0])
+    assert len(list(cache.glob("styles-*.marshal"))) == 2
+
+
+def test_a_damaged_entry_is_computed_again(cache: Path) -> None:
+    calls: list[bytes] = []
+
+    def compute() -> dict[str, int]:
+        calls.append(b"x")
+        return {"value": len(calls)}
+
+    assert memo("test", b"bytes", b"salt", compute) == {"value": 1}
+    assert memo("test", b"bytes", b"salt", compute) == {"value": 1}
+    (entry,) = cache.glob("test-*.marshal")
+    entry.write_bytes(b"\xff")
+    assert memo("test", b"bytes", b"salt", compute) == {"value": 2}
+    assert memo("test", b"other bytes", b"salt", compute) == {"value": 3}
+    assert len(calls) == 3
+
+
+def test_the_source_salt_names_the_code() -> None:
+    assert styles._SALT is not None and Path(styles.__file__).read_bytes() in styles._SALT
