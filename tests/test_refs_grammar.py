@@ -190,3 +190,27 @@ def test_anchors_tried_behind_their_locator_match_what_finditer_finds() -> None:
     for anchor in anchors:
         expected = [m.span() for m in anchor.pattern.finditer(text)]
         assert [m.span() for m in _finditer(anchor.pattern, text)] == expected, anchor.pattern.pattern
+
+
+def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
+    """reference_like tries its regex only where a keyword starts, and the gates skip texts
+    without keywords or digits: on varied texts (upper/lower case, "ſ", "İ" that lower-cases to
+    two characters, "K"), the matches are finditer's and a gate never skips a text that has one."""
+    import random
+
+    from actionplan_trace.refs.find import _GOALS, itu_goals_mention
+    from actionplan_trace.refs.grammar import _REFERENCE_LIKE, may_look_like_reference, reference_like
+
+    words = ("Res Res. RES resolution Resolutions DECISION decisions recommendation Rec SDG sdgs SDGs Action "
+             "ACTION lines line action İ ſ K goals Goals ITU strategic No. # ( [ 12 3 4.5 9.c x_ -").split()
+    rng = random.Random(11)
+    seps = (" ", "", "  ", "\n", "-", ", ")
+    texts = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        expected = [m.span() for m in _REFERENCE_LIKE.finditer(text)]
+        assert [m.span() for m in reference_like(text)] == expected, text
+        if expected:
+            assert may_look_like_reference(text, text.lower()), text
+        if _GOALS.search(text) is None:
+            assert itu_goals_mention(text) is None, text
+    assert any(len(text.lower()) != len(text) for text in texts) and any("ſ" in t for t in texts)

@@ -224,11 +224,8 @@ def detect(
     table = table or load_editions()
     paragraphs = list(texts)
     joined = "\n".join(paragraphs)
-    starts, at = [], 0
-    for text in paragraphs:
-        starts.append(at)
-        at += len(text) + 1
-    front_end = starts[table.front] if len(starts) > table.front else len(joined)
+    # Where paragraph number `front` starts in `joined` (the end of the text when there are fewer).
+    front_end = sum(map(len, paragraphs[:table.front])) + table.front if len(paragraphs) > table.front else len(joined)
     # A title in the front matter settles its series whatever the rest of the text says, so the
     # whole text is searched, to count mentions, only for the series the front matter leaves open.
     front = _front_titles(table, joined, front_end)

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Mapping
 
 from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
-from .find import find_refs, mentions_itu_goals
+from .find import read_text
 from ..findings import Finding, FindingRule
 from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
@@ -54,12 +54,14 @@ def document_editions(doc: Document, override: Mapping[str, str] | None = None) 
     return detect(_paragraphs(doc), doc.source.profile, override)
 
 
-def _paragraphs(doc: Document) -> Iterator[str]:
+def _paragraphs(doc: Document) -> list[str]:
     """Headings and paragraphs in document order, tables left out."""
+    out: list[str] = []
     for section in doc.sections:
         if section.heading:
-            yield section.heading
-        yield from (b.text for b in section.blocks if not b.rows)
+            out.append(section.heading)
+        out.extend([b.text for b in section.blocks if not b.rows])
+    return out
 
 
 def section_contexts(
@@ -71,14 +73,17 @@ def section_contexts(
     base = _apply(start, rules.profiles.get(doc.source.profile or "", {}))
     by_id = doc.by_id
     out: dict[str, SectionContext] = {}
+    of_kind: dict[str, tuple[dict, ...]] = {}  # section kind -> the rules that may apply to it
 
     def context_of(section: Section) -> SectionContext:
-        if section.id in out:
-            return out[section.id]
+        if (known := out.get(section.id)) is not None:
+            return known
         parent = by_id.get(section.parent) if section.parent else None
         inherited = context_of(parent) if parent is not None and parent.id != section.id else SectionContext(base, False)
         ctx, cites = inherited.ctx, inherited.cites
-        for rule in rules.sections:
+        if (kind_rules := of_kind.get(section.kind)) is None:
+            kind_rules = of_kind[section.kind] = tuple(r for r in rules.sections if r.get("kind") in (None, section.kind))
+        for rule in kind_rules:
             if _matches(rule, section):
                 ctx = _apply(ctx, rule)
                 cites = cites or bool(rule.get("cites"))
@@ -99,8 +104,11 @@ def field_context(sc: SectionContext, field: str | None, rules: RefRules) -> Sec
     return SectionContext(_apply(sc.ctx, rule).with_(field=field), sc.cites or bool(rule.get("cites")))
 
 
+_NOWHERE = Loc()
+
+
 def _cell_loc(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
-    if cell_loc.to_dict():
+    if cell_loc != _NOWHERE:
         return cell_loc
     return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
 
@@ -157,7 +165,9 @@ def _document_refs(
     settled = document_editions(doc, editions)
     contexts = section_contexts(doc, rules, settled)
     report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
+    refs, findings = report.refs, report.findings
     seen: dict[tuple[str | None, ...], _Found] = {}
+    narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
@@ -166,19 +176,25 @@ def _document_refs(
             for text, loc, field in texts:
                 if not text or text.isspace():
                     continue
-                ctx = field_context(sc, field, rules).ctx if field else sc.ctx
+                if field:
+                    if (ctx := narrowed.get((section.id, field))) is None:
+                        ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
+                else:
+                    ctx = sc.ctx
                 goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
                 key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
                 found = seen.get(key)
                 if found is None:
                     found = seen[key] = _find(text, ctx.with_(loc=loc, goal=goal), field, reg, findings_table)
-                    report.refs.extend(found.refs)
-                    report.findings.extend(found.findings)
+                    refs.extend(found.refs)
+                    findings.extend(found.findings)
                 else:
-                    report.refs.extend(found.placed_refs(ctx.section, loc, field))
-                    report.findings.extend(found.placed_findings(ctx.section, loc))
+                    if found.refs:
+                        refs.extend(found.placed_refs(ctx.section, loc, field))
+                    if found.findings:
+                        findings.extend(found.placed_findings(ctx.section, loc))
                 itu_goals = itu_goals or found.itu_goals
-    report.findings.extend(unsettled_findings(doc, report, settled, findings_table))
+    findings.extend(unsettled_findings(doc, report, settled, findings_table))
     return report
 
 
@@ -208,10 +224,10 @@ class _Found:
 
 def _find(text: str, ctx: RefContext, field: str | None, registry: Registry,
           table: dict[str, FindingRule] | None) -> _Found:
-    refs, findings = find_refs(text, ctx, registry, table)
+    refs, findings, itu_goals = read_text(text, ctx, registry, table)
     for ref in refs:
         ref.field = field
-    return _Found(refs, findings, mentions_itu_goals(text))
+    return _Found(refs, findings, itu_goals)
 
 
 def unsettled_findings(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import FindingRule
-from .grammar import Cite, grammar_for, parse_sdg_list, sdg_field_cites
+from .grammar import Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites
 from .registry import Registry, load_registry
 from .resolve import Resolver, load_rules
 from .types import Finding, Reference, RefContext
@@ -28,31 +28,40 @@ def find_refs(
     when `expect == "wsis"`, bare SDG lists after a colon when `expect == "sdg"`, and bare
     "Output 2.1" / "Objective 2" resolved when the context names a sector.
     """
-    ctx = context or RefContext()
-    reg = registry or load_registry()
-    rules = load_rules()
+    refs, findings, _ = read_text(text, context or RefContext(), registry or load_registry(), findings_table)
+    return refs, findings
+
+
+def read_text(
+    text: str, ctx: RefContext, registry: Registry, findings_table: dict[str, FindingRule] | None = None,
+) -> tuple[list[Reference], list[Finding], bool]:
+    """`find_refs`, plus whether the text mentions ITU goals (a bare "Goal 1" after it is ITU's).
+    The text is lower-cased once, for every keyword gate."""
+    low = text.lower()
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
     else:
-        cites = grammar_for(reg.regions).cites(text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None)
+        cites = grammar_for(registry.regions).cites(text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None,
+                                                    low=low)
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
-    resolver = Resolver(text, ctx, reg, rules, findings_table)
-    if ctx.goal is None and any(c.kind in ("goal", "target") for c in cites):
-        resolver.itu_goals_from = itu_goals_mention(text)
+    goals_from = itu_goals_mention(text, low)
+    if not cites and not may_look_like_reference(text, low):  # nothing to resolve, nothing to report
+        return [], [], goals_from is not None
+    resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low)
+    if ctx.goal is None:
+        resolver.itu_goals_from = goals_from
     resolver.run(cites)
-    return resolver.refs, resolver.findings
+    return resolver.refs, resolver.findings, goals_from is not None
 
 
-def mentions_itu_goals(text: str) -> bool:
-    """True when the text speaks of ITU (strategic / Connect 2030) goals, so a bare "Goal 1" after it is ITU's."""
-    return itu_goals_mention(text) is not None
-
-
-def itu_goals_mention(text: str) -> int | None:
+def itu_goals_mention(text: str, low: str | None = None) -> int | None:
     """Where the first mention of ITU goals ends, if any. The full regex, which starts with `\\b`
-    and so is tried at every position, runs only on a text where it can match: one with "goals"."""
-    if _GOALS.search(text) is None:
+    and so is tried at every position, runs only on a text where it can match: one with "goals"
+    (`low`: the text lower-cased, when the caller has it)."""
+    if low is None:
+        low = text.lower()
+    if "goals" not in low if fold_safe(text, low) else _GOALS.search(text) is None:
         return None
     mention = _ITU_GOALS_MENTION.search(text)
     return mention.end() if mention else None

@@ -22,7 +22,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from .types import Rev
 
@@ -536,9 +536,10 @@ class Grammar:
             by_trigger.setdefault(anchor.trigger, []).append((rank, anchor))
         object.__setattr__(self, "by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
 
-    def cites(self, text: str, *, wsis: bool = False, sector: bool = False) -> list[Cite]:
-        """Every reference span in `text`, left to right, none overlapping."""
-        present = triggers(text, self.regions)
+    def cites(self, text: str, *, wsis: bool = False, sector: bool = False, low: str | None = None) -> list[Cite]:
+        """Every reference span in `text`, left to right, none overlapping (`low`: the text
+        lower-cased, when the caller has it already)."""
+        present = triggers(text, self.regions, low)
         if not present:
             return []
         allowed = {"wsis-bare": wsis, "bare-sector": sector}
@@ -646,11 +647,13 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-def triggers(text: str, regions: tuple[str, ...]) -> set[str]:
-    """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes."""
+def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set[str]:
+    """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes
+    (`low`: the text lower-cased, when the caller has it already)."""
+    if low is None:
+        low = text.lower()
     if not _DIGIT.search(text):
-        return {"blanket"} if "all " in text.lower() else set()
-    low = text.lower()
+        return {"blanket"} if "all " in low else set()
     present = {name for word, name in _LOWER_WORDS if word in low}
     present.update(name for word, name in _CASED_WORDS if word in text)
     if _BARE_CODE.search(text):
@@ -706,23 +709,61 @@ def sdg_field_cites(text: str) -> list[Cite]:
     return []
 
 
-def reference_like(text: str) -> Iterator[re.Match[str]]:
-    """Places where the words look like a reference (keyword then a number). The regex starts
-    with `\\b`, so it is tried at every position: a text without any of its keywords (nor a
-    letter that case-folds onto an ASCII one, as "ſ" does onto "s") skips it."""
-    if not _may_match(text, _REFERENCE_WORDS):
-        return iter(())
-    return _REFERENCE_LIKE.finditer(text)
+def reference_like(text: str, low: str | None = None) -> Iterable[re.Match[str]]:
+    """Places where the words look like a reference (keyword then a number): the matches of
+    `_REFERENCE_LIKE.finditer(text)`. That regex starts with `\\b`, so the engine would try it
+    at every position; it is tried only where one of its keywords starts in the lower-cased text
+    (`low`, when the caller has it). A text with a letter that case-folds onto an ASCII one ("ſ"
+    matches "s" under re.IGNORECASE) is scanned by the regex itself."""
+    if low is None:
+        low = text.lower()
+    if not fold_safe(text, low):
+        return _REFERENCE_LIKE.finditer(text)
+    return matches_at(_REFERENCE_LIKE, text, starts_of(low, _REFERENCE_WORDS))
+
+
+def may_look_like_reference(text: str, low: str) -> bool:
+    """False when `reference_like(text, low)` certainly finds nothing: no digit, or none of its
+    keywords (in a text where lower-casing keeps them findable)."""
+    if not fold_safe(text, low):
+        return True
+    return any(word in low for word in _REFERENCE_WORDS) and has_digit(text)
 
 
 _REFERENCE_WORDS = ("res", "dec", "rec", "sdg", "action")  # lower-case starts of _REFERENCE_LIKE's keywords
 _FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
 
 
-def _may_match(text: str, words: tuple[str, ...]) -> bool:
-    """False when no case-insensitive match of a pattern that needs one of `words` can be in `text`."""
-    low = text.lower()
-    return any(w in low for w in words) or any(c in text for c in _FOLDS_ONTO_ASCII)
+def fold_safe(text: str, low: str) -> bool:
+    """Whether every case-insensitive match of an ASCII keyword in `text` is that keyword in
+    `low` (`text.lower()`) at the same place: no letter re.IGNORECASE folds onto an ASCII one
+    and no lower-casing that changes the length ("İ" becomes two characters)."""
+    return text.isascii() or (len(low) == len(text) and not any(c in text for c in _FOLDS_ONTO_ASCII))
+
+
+def starts_of(low: str, words: Iterable[str]) -> list[int]:
+    """Every position in `low` where one of `words` starts, in order."""
+    out: list[int] = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            out.append(at)
+            at = low.find(word, at + 1)
+    out.sort()
+    return out
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` when every match starts at one of `starts` (sorted): the leftmost
+    match of each scan is the first start where the pattern matches, and the next scan begins
+    where that match ends (the pattern never matches the empty string)."""
+    out = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def organ_before(text: str, start: int, window: int = 48) -> str | None:

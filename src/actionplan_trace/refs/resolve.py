@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
@@ -135,8 +135,9 @@ class Resolver:
     """Turns the cites of one text into references and findings."""
 
     def __init__(self, text: str, ctx: RefContext, registry: Registry, rules: RefRules,
-                 table: dict[str, FindingRule] | None = None) -> None:
+                 table: dict[str, FindingRule] | None = None, low: str | None = None) -> None:
         self.text = text
+        self.low = text.lower() if low is None else low
         self.ctx = ctx
         self.registry = registry
         self.rules = rules
@@ -447,22 +448,8 @@ class Resolver:
                       text=self.cite_text(cite))
 
     def run(self, cites: list[Cite]) -> None:
-        handlers = {
-            "resolution": self.resolution,
-            "decision": self.resolution,
-            "recommendation": self.resolution,
-            "sdg": self.sdg,
-            "goal": self.goal,
-            "target": self.target,
-            "wsis": self.wsis,
-            "sector-item": self.sector_item,
-            "ri": self.regional,
-            "question": self.question,
-            "study-group": self.study_group,
-            "blanket": self.blanket,
-        }
         for cite in cites:
-            handlers[cite.kind](cite)
+            _HANDLERS[cite.kind](self, cite)
         self.unparsed(cites)
 
     def unparsed(self, cites: list[Cite]) -> None:
@@ -470,13 +457,30 @@ class Resolver:
         if not has_digit(self.text):
             return
         covered: _Coverage | None = None
-        for m in reference_like(self.text):
+        for m in reference_like(self.text, self.low):
             if covered is None:
                 covered = _Coverage((c.start, c.end) for c in cites)
             if covered.covers(m.start()):
                 continue
             snippet = " ".join(self.text[m.start():m.start() + 60].split())
             self.note("REF008", f"looks like a reference but does not parse: {snippet!r}", text=snippet)
+
+
+_HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
+    "resolution": Resolver.resolution,
+    "decision": Resolver.resolution,
+    "recommendation": Resolver.resolution,
+    "sdg": Resolver.sdg,
+    "goal": Resolver.goal,
+    "target": Resolver.target,
+    "wsis": Resolver.wsis,
+    "sector-item": Resolver.sector_item,
+    "ri": Resolver.regional,
+    "question": Resolver.question,
+    "study-group": Resolver.study_group,
+    "blanket": Resolver.blanket,
+}
+"""The resolver method for each kind of cite."""
 
 
 class _Coverage:

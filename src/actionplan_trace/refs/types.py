@@ -92,9 +92,8 @@ class RefContext:
     def with_(self, **changes: Any) -> "RefContext":
         """A copy with `changes` (field names), as `dataclasses.replace` makes it but without
         running `__init__` again: document_refs asks for one per text it reads."""
-        unknown = changes.keys() - _CONTEXT_FIELDS
-        if unknown:
-            raise TypeError(f"RefContext has no field {', '.join(sorted(unknown))}")
+        if not changes.keys() <= _CONTEXT_FIELDS:
+            raise TypeError(f"RefContext has no field {', '.join(sorted(changes.keys() - _CONTEXT_FIELDS))}")
         copy = object.__new__(RefContext)
         copy.__dict__.update(self.__dict__, **changes)
         return copy
