@@ -46,10 +46,11 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TRACE_CACHE_DIR", str(directory))
     monkeypatch.setattr(regexcache, "_programs", None)
     monkeypatch.setattr(regexcache, "_unsaved", {})
+    monkeypatch.setattr(regexcache, "_used", set())
     return directory
 
 
-def programs_on_file() -> dict[tuple[str, int], regexcache.Program]:
+def programs_on_file() -> dict[tuple[str, int], bytes]:
     path = regexcache._file()
     assert path is not None and path.is_file()
     value = marshal.loads(path.read_bytes())
@@ -66,7 +67,7 @@ def test_every_pattern_the_package_compiles_comes_back_the_same_from_the_cache(c
     assert len(programs) > 60  # the readers, the profiles' rules
     for (pattern, flags), program in programs.items():
         # Pattern equality compares the pattern, the flags and the compiled program itself.
-        assert _sre.compile(pattern, *program) == re.compile(pattern, flags), pattern
+        assert _sre.compile(pattern, *marshal.loads(program)) == re.compile(pattern, flags), pattern
 
 
 def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> None:
@@ -90,7 +91,7 @@ def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
     path.write_bytes(b"\x00not marshal")
     regexcache._programs = None
     assert regexcache.regex(r"(a)(b)?c", 0) == re.compile(r"(a)(b)?c")
-    path.write_bytes(marshal.dumps({(r"(a)(b)?c", 0): (0, [1, 2, 3], 1, {}, (None,))}))
+    path.write_bytes(marshal.dumps({(r"(a)(b)?c", 0): marshal.dumps((0, [1, 2, 3], 1, {}, (None,)))}))
     regexcache._programs = None
     assert regexcache.regex(r"(a)(b)?c", 0).fullmatch("abc").groups() == ("a", "b")
 
@@ -98,6 +99,19 @@ def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
 def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:
     with pytest.raises(re.error, match="missing \\), unterminated subpattern"):
         regexcache.regex(r"(unclosed", 0)
+
+
+def test_a_file_grown_too_big_keeps_what_the_last_run_used(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(30):
+        regexcache.regex(rf"(x{n})+y", 0)
+    regexcache._save()
+    monkeypatch.setattr(regexcache, "_programs", None)
+    monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache, "MAX_FILE", 1)
+    regexcache.regex(r"(x3)+y", 0)
+    regexcache.regex(r"new(er)?", 0)
+    regexcache._save()
+    assert set(programs_on_file()) == {(r"(x3)+y", 0), (r"new(er)?", 0)}
 
 
 def test_the_cache_turned_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

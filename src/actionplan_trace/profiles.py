@@ -71,7 +71,7 @@ class Pattern:
 
 # Groups that refer back to a group by name (or test one), hold a comment or set verbose mode: a
 # regex with one, or with a numbered back-reference, cannot be joined with others (join_patterns).
-_UNJOINABLE = re.compile(r"\(\?(?:P=|\(|#|[aiLmsu-]*x)")
+_UNJOINABLE = regex(r"\(\?(?:P=|\(|#|[aiLmsu-]*x)")
 
 
 def _scan(pattern: str) -> tuple[str, bool] | None:
@@ -129,7 +129,7 @@ def join_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
     if not parts or None in parts:
         return None
     try:
-        return re.compile("|".join(f"(?:{p[0]})" for p in parts if p is not None), re.IGNORECASE)
+        return regex("|".join(f"(?:{p[0]})" for p in parts if p is not None), re.IGNORECASE)
     except re.error:
         return None
 

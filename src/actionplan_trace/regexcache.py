@@ -34,9 +34,15 @@ from .diskcache import cache_dir, store
 # (pattern, flags) -> the arguments of _sre.compile after the pattern.
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_programs: dict[tuple[str, int], Program] | None = None
-_unsaved: dict[tuple[str, int], Program] = {}
+# On file, each program is kept marshalled on its own, so a run unpacks only those it uses: the
+# file holds every pattern met so far (profile rules and the heading alternatives structure.py
+# builds from them included), half a megabyte, of which one command uses a part.
+_programs: dict[tuple[str, int], bytes] | None = None
+_unsaved: dict[tuple[str, int], bytes] = {}
+_used: set[tuple[str, int]] = set()
 _broken = False
+# A file grown past this (many profiles, many edited patterns) keeps only what the last run used.
+MAX_FILE = 4_000_000
 
 
 def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -47,10 +53,11 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     programs = _load()
     key = (pattern, flags)
+    _used.add(key)
     known = programs.get(key)
     if known is not None:
         try:
-            return _sre.compile(pattern, *known)
+            return _sre.compile(pattern, *marshal.loads(known))
         except Exception:  # an entry of another form: compile the pattern again
             pass
     try:
@@ -61,10 +68,9 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     except Exception:  # an interpreter whose internals differ: compile as usual from now on
         _broken = True
         return re.compile(pattern, flags)
-    programs[key] = program
-    if not _unsaved and _file() is not None:
+    programs[key] = _unsaved[key] = marshal.dumps(program)
+    if len(_unsaved) == 1 and _file() is not None:
         atexit.register(_save)
-    _unsaved[key] = program
     return compiled
 
 
@@ -89,10 +95,10 @@ def _file() -> Path | None:
     if directory is None:
         return None
     version = "".join(ch if ch.isalnum() else "_" for ch in sys.version.split()[0])
-    return directory / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{marshal.version}.programs"
+    return directory / f"regex2-{sys.implementation.name}-{version}-{_sre.MAGIC}-{marshal.version}.programs"
 
 
-def _load() -> dict[tuple[str, int], Program]:
+def _load() -> dict[tuple[str, int], bytes]:
     global _programs
     if _programs is None:
         _programs = {}
@@ -110,13 +116,16 @@ def _load() -> dict[tuple[str, int], Program]:
 def _save() -> None:
     """Write the programs met so far (those on file included), atomically; failures are ignored."""
     path = _file()
-    if path is not None and _unsaved and _programs is not None:
-        on_file = _programs
-        try:
-            current: Any = marshal.loads(path.read_bytes())
-            if isinstance(current, dict):  # another process may have saved meanwhile
-                on_file = {**current, **_programs}
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        store(path, on_file)
-        _unsaved.clear()
+    if path is None or not _unsaved or _programs is None:
+        return
+    programs = _programs
+    try:
+        current: Any = marshal.loads(path.read_bytes())
+        if isinstance(current, dict):  # another process may have saved meanwhile
+            programs = {**current, **_programs}
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    if sum(len(program) for program in programs.values()) > MAX_FILE:
+        programs = {key: program for key, program in programs.items() if key in _used}
+    store(path, programs)
+    _unsaved.clear()
