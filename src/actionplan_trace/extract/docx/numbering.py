@@ -113,6 +113,9 @@ def format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class Level:
+    """One w:lvl of a list definition: number format, label text (%1.%2.), start value, when it
+    restarts, legal numbering and the paragraph style it is linked to."""
+
     fmt: str
     text: str | None
     start: int
@@ -139,6 +142,8 @@ def parse_level(el: etree._Element) -> Level:
 
 @dataclass
 class Num:
+    """One w:num: the abstract definition it uses, with its start and level overrides."""
+
     abstract: str
     starts: dict[int, int] = field(default_factory=dict)
     levels: dict[int, Level] = field(default_factory=dict)

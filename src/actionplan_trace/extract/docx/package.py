@@ -27,6 +27,9 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, Not
 
 @dataclass
 class Parts:
+    """The parts of a package the reader needs: the main document, its style table, numbering and
+    notes (parsed), and the targets of the main document's relationships."""
+
     document: etree._Element
     styles: Styles
     numbering: etree._Element | None

@@ -19,6 +19,9 @@ _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 @dataclass
 class Style:
+    """One w:style as the reader resolves it: display name, parent, outline level, list link and
+    run defaults (None where the style says nothing)."""
+
     name: str | None
     based_on: str | None
     outline: int | None
