@@ -10,9 +10,9 @@ while case and punctuation can change what a sentence means (Word Compare shows 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from ..regexcache import regex
 from .tokens import TOKEN, strip_leader
 
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
@@ -21,7 +21,7 @@ NOTHING: frozenset[str] = frozenset()
 PREFERENCE = ("numbering", "formatting", "space", "case", "punctuation")
 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
-PUNCTUATION = re.compile(r"[^\w\s]+")
+PUNCTUATION = regex(r"[^\w\s]+")
 
 
 def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:

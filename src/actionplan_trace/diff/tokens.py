@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..regexcache import regex
 from ..text_patterns import LEADER
 
-TOKEN = re.compile(r"\w+(?:[.,&'’:\-]\w+)*|\s+|.", re.DOTALL)
-WORD = re.compile(r"\w+(?:[.,&'’:\-]\w+)*")
+TOKEN = regex(r"\w+(?:[.,&'’:\-]\w+)*|\s+|.", re.DOTALL)
+WORD = regex(r"\w+(?:[.,&'’:\-]\w+)*")
 
 
 def tokenize(text: str) -> list[str]:

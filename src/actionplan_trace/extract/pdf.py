@@ -44,6 +44,7 @@ from rapidfuzz import fuzz
 from ..errors import InputError
 from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..regexcache import regex
 from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import file_source
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
@@ -54,26 +55,26 @@ from .pdf_tables import (
     continues,
     find_aligned_grids,
     find_banded_grids,
+    find_ruled_grids,
     find_wrapped_grids,
     join_rows,
-    find_ruled_grids,
     ruling_edges,
     stitch,
 )
 
-BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.:;!?]$")
-HEADING_END = re.compile(r"[.:;,!?]$")
-LEADER_END = re.compile(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
+BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
+SENTENCE_END = regex(r"[.:;!?]$")
+HEADING_END = regex(r"[.:;,!?]$")
+LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show.
 GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,
 )
-FOOTNOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§])\s*")
+FOOTNOTE_LABEL = regex(r"^(\d{1,3}|[*†‡§])\s*")
 NOTE_SIGNS = set("*†‡§")
 # A footnote reference is set at most this share of the line's font size, raised by at least
 # this share of it above the line's baseline.

@@ -13,7 +13,6 @@ rows from the rules and their columns from the vertical gaps that no text crosse
 from __future__ import annotations
 
 import ctypes
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -23,11 +22,12 @@ from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, int
 from rapidfuzz import fuzz
 
 from ..model import Cell
+from ..regexcache import regex
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
-SENTENCE_END = re.compile(r"[.:;!?]$")
-KEY_LABEL = re.compile(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
+SENTENCE_END = regex(r"[.:;!?]$")
+KEY_LABEL = regex(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 
 
 @dataclass

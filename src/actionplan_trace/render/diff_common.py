@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diff.changes import Change, DiffResult, summary_line
 from ..diff.words import Op, readable
+from ..regexcache import regex
 
 CONTEXT = 60
 
@@ -106,7 +105,7 @@ def report_summary(result: DiffResult, all_changes: bool) -> str:
 
 SEPARATOR = " › "
 MIN_TITLE = 24
-NUMBERED = re.compile(r"^(\S[^–]*? \d[\w.]*) – ")
+NUMBERED = regex(r"^(\S[^–]*? \d[\w.]*) – ")
 
 
 def short_path(path: list[str]) -> list[str]:

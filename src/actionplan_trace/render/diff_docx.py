@@ -12,7 +12,6 @@ the new revision's text and "Reject All" the old one's.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import PurePath
@@ -27,11 +26,12 @@ from ..diff.changes import DiffResult, Item, RowStep, Step
 from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
+from ..regexcache import regex
 from .escapes import xml_text
 
 CORE_PROPERTY_MAX = 255
 
-PIECES = re.compile(r"(\t|\n)")
+PIECES = regex(r"(\t|\n)")
 
 
 @dataclass

@@ -7,15 +7,15 @@ fail next to punctuation ('interoperability**, effective**' is not bold in Commo
 from __future__ import annotations
 
 import html
-import re
 
 from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.words import Op
+from ..regexcache import regex
 from .diff_common import (
     change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, short_path, shown,
 )
 
-SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+SPECIAL = regex(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def escape(text: str) -> str:

@@ -20,9 +20,9 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
+from ..findings import Finding, FindingRule
 from ..model import Document, Loc, Revision, Section, Source
-from ..findings import FindingRule
-from ..findings import Finding
+from ..regexcache import regex
 from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
@@ -32,9 +32,9 @@ WITHIN_SCORE = 85.0
 ELSEWHERE_SCORE = 90.0
 SUGGEST_SCORE = 60.0
 DUPLICATE_MIN_WORDS = 4
-CONTENT_REVISION = re.compile(r"insert|delete|move")
-INSERTED = re.compile(r"insert|move-to")
-DELETED = re.compile(r"delete|move-from")
+CONTENT_REVISION = regex(r"insert|delete|move")
+INSERTED = regex(r"insert|move-to")
+DELETED = regex(r"delete|move-from")
 _NUMBERED = ("output", "objective", "outcome", "clause", "part")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "„": '"', "\u00a0": " "})
 
@@ -528,8 +528,8 @@ def validate(contribution: str | Path, base: str | Path, table: dict[str, Findin
 def _refuse_swapped(contribution: str | Path, base: str | Path) -> None:
     """Raise a one-line UsageError when the base reads as a contribution and the contribution as a
     plan: the two arguments were given the wrong way round."""
-    from ..loader import load
     from ..errors import UsageError
+    from ..loader import load
 
     kind = load(contribution).source.profile
     if kind != "contribution":

@@ -14,37 +14,38 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
+from ..regexcache import regex
 from ..text_patterns import is_bullet_label
 
 PREAMBLE_KINDS = ("front-matter", "abstract", "introduction", "proposals")
 
-_DOUBLE = re.compile(r"[“\"«„]\s*([^“”\"«»„]+?)\s*[”\"»“]")
-_SINGLE = re.compile(r"(?<![\w’'])[‘']\s*([^‘’']+?)\s*[’'](?![\w‘’'])")
-_OUTPUTS = re.compile(
+_DOUBLE = regex(r"[“\"«„]\s*([^“”\"«»„]+?)\s*[”\"»“]")
+_SINGLE = regex(r"(?<![\w’'])[‘']\s*([^‘’']+?)\s*[’'](?![\w‘’'])")
+_OUTPUTS = regex(
     r"\bOutputs?\s+(?P<first>\d+\.\d+)(?P<more>(?:\s*(?:,|;|&|\band\b|\bor\b)\s*(?:Outputs?\s+)?\d+\.\d+)*)",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d+\.\d+")
-_TYPED_NUMBER = re.compile(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
-_HEADING_LEAD = re.compile(
+_NUMBER = regex(r"\d+\.\d+")
+_TYPED_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+_HEADING_LEAD = regex(
     r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
     r"|programmes?|titles?|parts?|paragraphs?)?\s*(?:entitled|titled|named|called)?\s*,?\s*$",
     re.IGNORECASE,
 )
 _ACTIONS = (
-    ("replace", re.compile(r"\b(?:replac\w*|substitut\w*)\b", re.IGNORECASE)),
-    ("delete", re.compile(r"\b(?:delet\w*|remov\w*|suppress\w*|strik\w*\s+out)\b", re.IGNORECASE)),
-    ("add", re.compile(r"\b(?:add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
-    ("modify", re.compile(r"\b(?:modif\w*|amend\w*|chang\w*|revis\w*|updat\w*|edit\w*|reword\w*|rephras\w*)\b",
+    ("replace", regex(r"\b(?:replac\w*|substitut\w*)\b", re.IGNORECASE)),
+    ("delete", regex(r"\b(?:delet\w*|remov\w*|suppress\w*|strik\w*\s+out)\b", re.IGNORECASE)),
+    ("add", regex(r"\b(?:add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
+    ("modify", regex(r"\b(?:modif\w*|amend\w*|chang\w*|revis\w*|updat\w*|edit\w*|reword\w*|rephras\w*)\b",
                           re.IGNORECASE)),
 )
-_WITH = re.compile(r"\b(?:with|by)\b", re.IGNORECASE)
-_BARE_HEADING = re.compile(
+_WITH = regex(r"\b(?:with|by)\b", re.IGNORECASE)
+_BARE_HEADING = regex(
     r"\bunder\s+(?:the\s+(?:(?:sub-?)?heading|section|area(?:\s+of\s+work)?|programme)\s+)?"
     r"(?P<h>[A-Z][^,;“”\"«»]{1,120}?)\s*[,;]\s*(?=(?:please\s+)?(?:add|insert|include|delete|remove|replace|modify|amend))",
     re.IGNORECASE,
 )
-_STARTS_LIKE_PROPOSAL = re.compile(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
+_STARTS_LIKE_PROPOSAL = regex(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
 
 
 @dataclass
