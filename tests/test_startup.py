@@ -43,6 +43,28 @@ def test_refs_of_a_text_needs_no_fuzzy_matcher_xml_or_terminal_library(tmp_path:
     assert loaded_by(args, cache) == set()
 
 
+GRAPH_MODULES = ("actionplan_trace.refs.graph", "actionplan_trace.refs.matrix", "actionplan_trace.refs.reports",
+                 "actionplan_trace.refs.trc")
+
+
+@pytest.mark.parametrize("files, graph_loaded", [
+    (["text/objective2-new.txt"], False),
+    (["text/objective2-new.txt", "text/action-plan-ba-amended.txt"], True),
+])
+def test_refs_imports_the_graph_only_to_check_several_files(
+        tmp_path: Path, files: list[str], graph_loaded: bool) -> None:
+    """The cross-reference graph (refs.graph and what it needs) serves the cross-file check: one
+    file's references are listed without importing it, two files' are checked across it."""
+    probe = ("import sys\nfrom actionplan_trace.cli import main\n"
+             f"sys.argv = ['trace', 'refs', *{[str(CORPUS / f) for f in files]!r}, '-f', 'json']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"sys.stderr.write(' '.join(m for m in {GRAPH_MODULES!r} if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
+    assert '"schema": "actionplan-trace/refs/2"' in result.stdout
+    assert set(result.stderr.split()) == (set(GRAPH_MODULES) if graph_loaded else set())
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_importing_the_cli_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
     probe = (f"import gc\n{'gc.enable()' if enabled else 'gc.disable()'}\nimport actionplan_trace.cli\n"

@@ -19,10 +19,11 @@ from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
 from .rulefiles import RULES_DIR, read_yaml
+from .regexcache import regex
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
-_PAREN = re.compile(r"\s*\([^()]{0,80}\)")
-_LITERAL = re.compile(r"[A-Za-z0-9-]*")
+_PAREN = regex(r"\s*\([^()]{0,80}\)")
+_LITERAL = regex(r"[A-Za-z0-9-]*")
 # The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII
 # letters, digits and "-" (or is two characters long): İ, ı, ſ. A text holding one is scanned
 # with the patterns alone.
@@ -87,7 +88,7 @@ def _patterns(values: object, where: str) -> tuple[re.Pattern[str], ...]:
     if not isinstance(values, list):
         raise ProfileError(f"{where}: expected a list of patterns")
     try:
-        return tuple(re.compile(str(v), re.I) for v in values)
+        return tuple(regex(str(v), re.I) for v in values)
     except re.error as exc:
         raise ProfileError(f"{where}: bad regular expression: {exc}") from exc
 

@@ -9,10 +9,11 @@ from .grammar import Cite, fold_safe, grammar_for, may_look_like_reference, pars
 from .registry import Registry, load_registry
 from .resolve import Resolver, load_rules
 from .types import Finding, Reference, RefContext
+from ..regexcache import regex
 
-_ITU_GOALS_MENTION = re.compile(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
-_GOALS = re.compile(r"goals\b", re.I)  # in every match of _ITU_GOALS_MENTION, with the same case folding
-_SDG_BARE_LIST = re.compile(r"(?:(?<=:)|^)\s*(?=\d{1,2}(?:\s*\(|\s*,|\s+and\b|\.\d|\.?[a-z]\b|\s*$))", re.M)
+_ITU_GOALS_MENTION = regex(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
+_GOALS = regex(r"goals\b", re.I)  # in every match of _ITU_GOALS_MENTION, with the same case folding
+_SDG_BARE_LIST = regex(r"(?:(?<=:)|^)\s*(?=\d{1,2}(?:\s*\(|\s*,|\s+and\b|\.\d|\.?[a-z]\b|\s*$))", re.M)
 
 
 def find_refs(

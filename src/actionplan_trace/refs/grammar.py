@@ -25,117 +25,118 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .types import Rev
+from ..regexcache import regex
 
 _I = re.IGNORECASE
 
 SEP = r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|&|\band\b|\bor\b|;)\s*)"
-_SEP = re.compile(SEP, _I)
-_SPACE_SEP = re.compile(r"[ \u00a0]{1,2}(?:\n[ \u00a0]*)?|[ \u00a0]*\n[ \u00a0]*")
+_SEP = regex(SEP, _I)
+_SPACE_SEP = regex(r"[ \u00a0]{1,2}(?:\n[ \u00a0]*)?|[ \u00a0]*\n[ \u00a0]*")
 _DASH = r"(?:-|–|—|\bto\b)"
 
 ORGAN = (
     r"(?:PP(?:-\d\d)?|Plenipotentiary(?:\s+Conference)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?|WRC(?:-\d\d)?"
     r"|RA(?:-\d\d)?|ITU\s+Council|Council|C\d\d|ITU-[DTR])"  # every alternative starts with a literal
 )
-_ORGAN_WORD = re.compile(
+_ORGAN_WORD = regex(
     r"\b(?:PP|Plenipotentiary|WTDC|WTSA|WRC|RA|Council|World\s+Telecommunication\s+Development\s+Conference"
     r"|World\s+Telecommunication\s+Standardization\s+Assembly|World\s+Radiocommunication\s+Conference"
     r"|Radiocommunication\s+Assembly)\b(?:-\d\d)?"
 )
 
-_ORGAN_PREFIX = re.compile(rf"\b(?P<organ>{ORGAN})(?:['’]s)?\s*\[?\s*\Z")
+_ORGAN_PREFIX = regex(rf"\b(?P<organ>{ORGAN})(?:['’]s)?\s*\[?\s*\Z")
 # Anchors spell a capitalised first letter out ("Objective|objective", not "[Oo]bjective") so that
 # each alternative starts with a literal: the regex engine then skips from one possible first
 # letter to the next instead of trying every position (see _locator).
 _RES_WORD = r"(?:ESOLUTIONS?|esolutions?|es\b\.?|ecommendations?|ecs?\b\.?)"  # after R or r
-_RES_ANCHOR = re.compile(
+_RES_ANCHOR = regex(
     rf"\b(?P<kind>R{_RES_WORD}|r{_RES_WORD}|Decisions?|decisions?)"
     r"(?:(?<=\.)|(?=[\s\[]))(?=\s*(?:Nos?\.?\s*)?\[?\s*(?:\d|ITU-[DTR]\s*(?:[A-Z]\.)?\d))"
 )
-_RES_ITEM = re.compile(
+_RES_ITEM = regex(
     r"\s*(?:Nos?\.?\s*)?\[?\s*(?:(?P<sector>ITU-[DTR])\s*)?"
     r"(?P<num>[A-Z]\.\d+(?:\.\d+)*|\d{1,4})(?![\d])(?!\.\d)(?![A-Za-z])"
     rf"(?:\s*{_DASH}\s*(?P<to>\d{{1,4}})(?![\d.]))?\]?(?:\(#\))?",
 )
-_QUAL = re.compile(
+_QUAL = regex(
     r"\s*\\?\(\s*(?:(?P<rev>Rev(?:ised)?\.?|Modified|Mod\.)\s*)?"
     r"(?:(?P<conf>(?:PP|WTDC|WTSA|WRC|RA)-\d\d)|(?P<council>Council|C)\s*(?P<cyear>(?:19|20)\d\d)"
     r"|(?:(?P<place>[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,3}?)\s*,?\s*)?(?P<year>(?:19|20)\d\d))\s*\\?\)"
     r"|\s*[–—-]\s*(?P<dplace>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?P<dyear>(?:19|20)\d\d)\b"
 )
-_ORGAN_SUFFIX = re.compile(
+_ORGAN_SUFFIX = regex(
     r"\s+(?i:of|at|by|adopted\s+by|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?"
     r"(?P<organ>(?i:Plenipotentiary(?:\s+Conference)?)|PP(?:-\d\d)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?"
     r"|WRC(?:-\d\d)?|RA(?:-\d\d)?|Council"
     r"|(?i:World\s+Telecommunication\s+Development\s+Conference|World\s+Telecommunication\s+Standardization"
     r"\s+Assembly|World\s+Radiocommunication\s+Conference|Radiocommunication\s+Assembly))"
 )
-_REC_NUMBER = re.compile(r"(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
-_ITU_REC = re.compile(r"\b(?P<sector>ITU-[TR])\s+(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_REC_NUMBER = regex(r"(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
-_SDG_ANCHOR = re.compile(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
-_SDG_LONG_ANCHOR = re.compile(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
-_SDG_AGENDA = re.compile(
+_SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
+_SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
+_SDG_AGENDA = regex(
     r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"
     r"(?:\s+for\s+Sustainable\s+Development(?:\s+Goals)?)?"
 )
-_GOAL_ITEM = re.compile(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
-_TARGET_ITEM = re.compile(
+_GOAL_ITEM = regex(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
+_TARGET_ITEM = regex(
     r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|(?P<l>[a-z](?!\w)))(?![\w.]\w|\d)"
 )
-_LETTER_ITEM = re.compile(r"\s*(?P<l>[a-z])(?![\w.])")
-_TARGETS_PAREN = re.compile(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
-_CLOSE = re.compile(r"\s*\)")
-_TARGET_WORD = re.compile(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b)")
-_SDG_FIELD_TARGET = re.compile(
+_LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
+_TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
+_CLOSE = regex(r"\s*\)")
+_TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b)")
+_SDG_FIELD_TARGET = regex(
     r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
 )
-_SDG_FIELD_LIST = re.compile(
+_SDG_FIELD_LIST = regex(
     r"\s*(?:\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\s*[,;]\s*|\s+and\s+|\s+|\s*$))+[.\s]*", _I
 )
 
-_GOAL_ANCHOR = re.compile(r"\b[Gg]oals?\s+(?=\d{1,2}(?!\d|\.\d))")
-_GOAL_PREFIX = re.compile(
+_GOAL_ANCHOR = regex(r"\b[Gg]oals?\s+(?=\d{1,2}(?!\d|\.\d))")
+_GOAL_PREFIX = regex(
     r"(?P<itu>\bITU(?:[’']s)?\s+(?:[Ss]trategic\s+|Connect\s+20[23]0\s+)?|\b[Ss]trategic\s+|\bConnect\s+20[23]0\s+)\Z"
 )
 
-_WSIS_ANCHOR = re.compile(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
-_WSIS_PREFIX = re.compile(r"\bWSIS\s+\Z")
-_WSIS_ITEM = re.compile(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
-_WSIS_BARE = re.compile(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
+_WSIS_ANCHOR = regex(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
+_WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
+_WSIS_ITEM = regex(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
+_WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 
-_SECTOR_ANCHOR = re.compile(
+_SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority)\s+(?P<n>\d{1,2})(?![\d.])"
     r"(?:\s*/\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
     r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
 )
-_SECTOR_PREFIX = re.compile(
+_SECTOR_PREFIX = regex(
     r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
 )
-_BARE_SECTOR_ANCHOR = re.compile(
+_BARE_SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority|Output|output|Outcome|outcome)s?\s+(?=\d)")
-_OBJ_ITEM = re.compile(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
-_OUT_ITEM = re.compile(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
+_OBJ_ITEM = regex(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
+_OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 
-_RI_ANCHOR = re.compile(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
-_RI_PAREN = re.compile(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
-_RI_ITEM = re.compile(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
-_RI_SEP = re.compile(r"\s*[,;]\s*|\s+and\s+|\s+")
+_RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
+_RI_PAREN = regex(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
+_RI_ITEM = regex(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
+_RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
 
-_QUESTION = re.compile(
+_QUESTION = regex(
     r"\b(?:SG|Study\s+[Gg]roup|study\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
     r"(?:/(?P=sg))?(?!\d)\]?"
 )
-_QUESTION_SLASH = re.compile(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
-_SECTOR_PREFIX_SG = re.compile(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
-_STUDY_GROUP = re.compile(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
-_SG_ITEM = re.compile(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?![\d.])")
+_QUESTION_SLASH = regex(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+_SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
+_STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
+_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?![\d.])")
 
-_BLANKET = re.compile(
+_BLANKET = regex(
     r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"
     r"(?P<what>(?i:resolutions|WSIS\s+action\s+lines|action\s+lines|SDGs|sustainable\s+development\s+goals))\b"
 )
-_REFERENCE_LIKE = re.compile(
+_REFERENCE_LIKE = regex(
     r"\b(?:(?i:resolutions?|decisions?|recommendations?)|Res\.?|SDGs?|(?i:action\s+lines?))"
     r"(?:(?<=\.)|[\s#(\[])\s*(?:Nos?\.?\s*)?[#(\[]?\s*\d"
 )
@@ -580,7 +581,7 @@ def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     without it the engine skips from one possible start of `X` to the next."""
     if not pattern.pattern.startswith("\\b"):
         return None
-    return re.compile(pattern.pattern[2:], pattern.flags)
+    return regex(pattern.pattern[2:], pattern.flags)
 
 
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
@@ -639,8 +640,8 @@ _CASED_TRIGGERS = {"wsis": ("AL",), "sg": ("SG", "Q")}
 # (word, family) pairs, flat: one comprehension over them is several times quicker than a nested any().
 _LOWER_WORDS = tuple((word, name) for name, words in _LOWER_TRIGGERS.items() for word in words)
 _CASED_WORDS = tuple((word, name) for name, words in _CASED_TRIGGERS.items() for word in words)
-_BARE_CODE = re.compile(r"C\d")
-_DIGIT = re.compile(r"\d")
+_BARE_CODE = regex(r"C\d")
+_DIGIT = regex(r"\d")
 
 
 def has_digit(text: str) -> bool:
@@ -687,9 +688,9 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
     if regions:
         alternation = "|".join(re.escape(r) for r in regions)
         anchors.append(Anchor(
-            re.compile(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region"))
+            regex(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region"))
         anchors.append(Anchor(
-            re.compile(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region"))
+            regex(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region"))
     return Grammar(regions, tuple(anchors))
 
 
@@ -777,7 +778,7 @@ def organ_before(text: str, start: int, window: int = 48) -> str | None:
     return hits[-1].group(0) if hits else None
 
 
-_SECTOR_WORD = re.compile(r"\bITU-[DTR]\b")
+_SECTOR_WORD = regex(r"\bITU-[DTR]\b")
 
 
 class SectorIndex:

@@ -29,6 +29,7 @@ from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
+from ..regexcache import regex
 
 GRAPH_SCHEMA = "actionplan-trace/graph/2"
 DEFINES = "defines"
@@ -105,8 +106,8 @@ class Graph:
         }
 
 
-SECTOR_CODE = re.compile(r"^(?:ITU-[RTDI]|GS)$")
-SECTOR_LEAD = re.compile(r"^(ITU-[RTD]|GS)\s+Objective\b")
+SECTOR_CODE = regex(r"^(?:ITU-[RTDI]|GS)$")
+SECTOR_LEAD = regex(r"^(ITU-[RTD]|GS)\s+Objective\b")
 
 
 def sector_of(section: Section, ancestors: Sequence[Section] = ()) -> str | None:
@@ -155,12 +156,15 @@ def _doc_key(doc: Document, taken: set[str]) -> str:
     return key
 
 
-class _Builder:
-    def __init__(self, registry: Registry, rules: RefRules) -> None:
-        self.registry = registry
-        self.rules = rules
+class GraphBuilder:
+    """The graph of documents added one at a time (each may be dropped once added)."""
+
+    def __init__(self, registry: Registry | None = None, rules: RefRules | None = None) -> None:
+        self.registry = registry or load_registry()
+        self.rules = rules or load_rules()
         self.graph = Graph()
-        self.matrix_kinds = {str(m.get("rows")) for m in rules.matrices.values()}
+        self.matrix_kinds = {str(m.get("rows")) for m in self.rules.matrices.values()}
+        self.taken: set[str] = set()  # node-id prefixes of the documents added
 
     def entity(self, ref_id: str) -> Node:
         node = self.graph.nodes.get(ref_id)
@@ -189,7 +193,8 @@ class _Builder:
         if attrs:
             edge.attrs.update(attrs)
 
-    def add(self, key: str, doc: Document, report: RefReport) -> None:
+    def add(self, doc: Document, report: RefReport) -> None:
+        key = _doc_key(doc, self.taken)
         by_id = doc.by_id
         editions = settled(report.editions.get(doc.source.path, {}), doc.source.profile)
         self.graph.profiles[doc.source.path] = doc.source.profile or ""
@@ -281,10 +286,9 @@ def build_graph(
 
     The pairs are consumed one at a time and only the graph is kept, so `docs` may be a stream
     (`stream_reports`) that loads each document as it is needed."""
-    builder = _Builder(registry or load_registry(), load_rules())
-    taken: set[str] = set()
+    builder = GraphBuilder(registry)
     for doc, report in docs:
-        builder.add(_doc_key(doc, taken), doc, report)
+        builder.add(doc, report)
         builder.graph.sources.append(doc.source.path)
         del doc, report
     graph = builder.graph
@@ -347,36 +351,6 @@ def cross_check(graph: Graph, findings_table: dict[str, FindingRule] | None = No
                     f"{roadmap[0].source} links neither {' nor '.join(sorted(wanted, key=natural_key))}",
                     node, target.id, findings_table))
     return out
-
-
-def merge_reports(
-    pairs: Iterable[tuple[Document, RefReport]],
-    registry: Registry | None = None,
-    findings_table: dict[str, FindingRule] | None = None,
-) -> RefReport:
-    """One report for several documents; with two or more, plus the cross-document REF009 findings.
-
-    The pairs are consumed one at a time (each document is added to the graph and dropped), so a
-    stream from `stream_reports` holds one document's text at a time."""
-    report = RefReport()
-    builder: _Builder | None = None
-    taken: set[str] = set()
-    first: tuple[Document, RefReport] | None = None
-    for doc, one in pairs:
-        report.extend(one)
-        if first is None and builder is None:
-            first = (doc, one)
-            continue
-        if builder is None:
-            builder = _Builder(registry or load_registry(), load_rules())
-            assert first is not None
-            builder.add(_doc_key(first[0], taken), *first)
-            first = None
-        builder.add(_doc_key(doc, taken), doc, one)
-        del doc, one
-    if builder is not None:
-        report.findings.extend(cross_check(builder.graph, findings_table))
-    return report
 
 
 def _ref009(message: str, node: Node, ref_id: str, table: dict[str, FindingRule] | None) -> Finding:

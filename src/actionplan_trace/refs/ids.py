@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Iterable
+from ..regexcache import regex
 
 ORGANS = ("PP", "WTDC", "WTSA", "RA", "WRC", "COUNCIL")
 
@@ -39,7 +40,7 @@ FAMILIES = (
 )
 
 _FAMILY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), f)
+    (regex(p), f)
     for p, f in (
         (r"^(?:PP|WTDC|WTSA|RA|WRC|COUNCIL)-RES-\d+$", "resolution"),
         (r"^(?:PP|WTDC|WTSA|RA|WRC|COUNCIL)-DEC-\d+$", "decision"),
@@ -61,8 +62,8 @@ _FAMILY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-_NATURAL = re.compile(r"(\d+)")
-_EDITION = re.compile(r"^[A-Z]+(?:-\d+)+$")
+_NATURAL = regex(r"(\d+)")
+_EDITION = regex(r"^[A-Z]+(?:-\d+)+$")
 SCOPED_FAMILIES = frozenset({
     "itu-goal", "itu-target", "itu-d-objective", "itu-d-output", "itu-d-outcome",
     "sector-objective", "sector-goal", "sector-outcome",

@@ -25,9 +25,10 @@ from typing import Any, Iterable
 from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, read_yaml
 from .ids import ORGANS, family_of, natural_key
+from ..regexcache import regex
 
 REGISTRY_DIR = RULES_DIR / "registry"
-_SDG_TARGET = re.compile(r"^SDG-(\d+)\.(\d+|[a-z])$")
+_SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
 
 
 @dataclass(frozen=True)

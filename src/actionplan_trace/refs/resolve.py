@@ -26,26 +26,27 @@ from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import Conference, Registry
 from .types import Finding, Reference, RefContext, Rev
+from ..regexcache import regex
 
 REFS_RULES = RULES_DIR / "refs.yml"
 
 _ORGAN_NAMES = (
-    (re.compile(r"^(?:PP|Plenipotentiary)", re.I), "PP"),
-    (re.compile(r"^(?:WTDC|World\s+Telecommunication\s+Development)", re.I), "WTDC"),
-    (re.compile(r"^(?:WTSA|World\s+Telecommunication\s+Standardization)", re.I), "WTSA"),
-    (re.compile(r"^(?:WRC|World\s+Radiocommunication)", re.I), "WRC"),
-    (re.compile(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
-    (re.compile(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
+    (regex(r"^(?:PP|Plenipotentiary)", re.I), "PP"),
+    (regex(r"^(?:WTDC|World\s+Telecommunication\s+Development)", re.I), "WTDC"),
+    (regex(r"^(?:WTSA|World\s+Telecommunication\s+Standardization)", re.I), "WTSA"),
+    (regex(r"^(?:WRC|World\s+Radiocommunication)", re.I), "WRC"),
+    (regex(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
+    (regex(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
 )
 _REGISTERED = ("resolution", "decision", "recommendation")  # families a list checks against the registry
-_JOINER = re.compile(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
-_COUNCIL_SESSION = re.compile(r"C(\d\d)")
+_JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
+_COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
 _ORGAN_SECTOR = {"WTDC": "ITU-D", "WTSA": "ITU-T", "RA": "ITU-R", "WRC": "ITU-R"}
 _FAMILY_OF_BLANKET = (
-    (re.compile(r"resolutions", re.I), "resolutions"),
-    (re.compile(r"action\s+lines", re.I), "WSIS action lines"),
-    (re.compile(r"SDGs|sustainable", re.I), "SDGs"),
+    (regex(r"resolutions", re.I), "resolutions"),
+    (regex(r"action\s+lines", re.I), "WSIS action lines"),
+    (regex(r"SDGs|sustainable", re.I), "SDGs"),
 )
 
 
@@ -63,11 +64,11 @@ class RefRules:
     owners: tuple[str, ...] = ()
     columns: tuple[tuple[re.Pattern[str], str], ...] = ()
     matrices: dict[str, dict[str, Any]] = field(default_factory=dict)
-    marks: re.Pattern[str] = re.compile(r"^\s*[Xx]\s*$")
+    marks: re.Pattern[str] = regex(r"^\s*[Xx]\s*$")
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     sector_letters: dict[str, str] = field(default_factory=dict)
     statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    revision: re.Pattern[str] = re.compile(r"\((?P<rev>[^()]*\d{4})\)")
+    revision: re.Pattern[str] = regex(r"\((?P<rev>[^()]*\d{4})\)")
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +81,7 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
         for rule in data.get("sections", []):
             rule = dict(rule)
             if "title" in rule:
-                rule["title"] = re.compile(rule["title"], re.I)
+                rule["title"] = regex(rule["title"], re.I)
             sections.append(rule)
         return RefRules(
             organ_by_number=by_number,
@@ -90,13 +91,13 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             relations={str(k): str(v) for k, v in (data.get("relations") or {}).items()},
             entities={str(k): dict(v) for k, v in (data.get("entities") or {}).items()},
             owners=tuple(data.get("owners") or ()),
-            columns=tuple((re.compile(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
-            matrices={str(k): {**v, "column": re.compile(v["column"], re.I)} for k, v in (data.get("matrices") or {}).items()},
-            marks=re.compile(data.get("marks") or r"^\s*[Xx]\s*$"),
+            columns=tuple((regex(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
+            matrices={str(k): {**v, "column": regex(v["column"], re.I)} for k, v in (data.get("matrices") or {}).items()},
+            marks=regex(data.get("marks") or r"^\s*[Xx]\s*$"),
             reports={str(k): _compiled_report(v) for k, v in (data.get("reports") or {}).items()},
             sector_letters={str(k): str(v) for k, v in (data.get("sector-letters") or {}).items()},
-            statuses=tuple((str(r["status"]), re.compile(r["match"], re.I)) for r in data.get("statuses") or ()),
-            revision=re.compile(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
+            statuses=tuple((str(r["status"]), regex(r["match"], re.I)) for r in data.get("statuses") or ()),
+            revision=regex(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
@@ -106,7 +107,7 @@ def _compiled_report(rule: dict[str, Any]) -> dict[str, Any]:
     out = dict(rule)
     for key in ("number", "outcomes"):
         if key in out:
-            out[key] = re.compile(out[key])
+            out[key] = regex(out[key])
     return out
 
 
