@@ -74,6 +74,7 @@ class Pattern:
 _UNJOINABLE = regex(r"\(\?(?:P=|\(|#|[aiLmsu-]*x)")
 
 
+@lru_cache(maxsize=1024)
 def _scan(pattern: str) -> tuple[str, bool] | None:
     """`pattern` with each named group `(?P<name>…)` made a plain group, so that patterns naming
     the same groups can be joined, and whether it has a `|` outside any group; None when it
