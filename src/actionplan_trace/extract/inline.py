@@ -33,6 +33,8 @@ EMPHASIS = (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])")
 STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 CODE = re.compile(r"`([^`]+)`")
 BOLD_ONLY = re.compile(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
+# The characters BOLD_ONLY's match can start with.
+BOLD_OPENERS = ("*", "_", "<")
 HTML_FRAGMENT = re.compile(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
 # Every mark clean_inline removes needs one of these or "--"; a line without any only has its
@@ -45,8 +47,10 @@ FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "
 
 
 def is_bold_only(text: str) -> bool:
-    """True when the whole (Markdown or HTML) line is one bold span, e.g. `**Target 1.1:**`."""
-    return bool(BOLD_ONLY.match(text.strip()))
+    """True when the whole (Markdown or HTML) line is one bold span, e.g. `**Target 1.1:**` (only a
+    line opening with one of the span's first characters is handed to the regex)."""
+    text = text.strip()
+    return text[:1] in BOLD_OPENERS and bool(BOLD_ONLY.match(text))
 
 
 def tidy_spaces(text: str) -> str:
@@ -125,7 +129,7 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     Only text that starts with a block element and ends with its closing tag counts, so a literal
     `<p>` inside a sentence stays text. List items keep a "•" so they read as bullets.
     """
-    if not HTML_FRAGMENT.match(text):
+    if "<" not in text or not HTML_FRAGMENT.match(text):
         return None
     import lxml.html  # only a fragment that is HTML needs it: lxml stays out of a text run's start-up
     from lxml import etree

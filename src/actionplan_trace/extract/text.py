@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
+BOOKMARK_OPEN = "[bookmark: "
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
 HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
@@ -85,7 +86,7 @@ MD_SIGNALS = (
     (("^",), re.compile(r"^\[\^[^\]]+\]:")),
 )
 SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
-SETEXT_NEEDLES = ("===", "---")
+SETEXT_NEEDLES = ("===", "---")  # a line SETEXT_SIGNAL matches starts with one of these
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
@@ -93,27 +94,40 @@ HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "s
 BLOCK_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
 
 
-def looks_like_markdown(text: str) -> bool:
+def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly.
 
     The signals are counted one kind after the other, and the answer is yes as soon as the
-    counts so far say so: more lines of a kind can only add to that.
+    counts so far say so: more lines of a kind can only add to that. `lines`: the text's
+    `splitlines()`, when the caller has them.
     """
-    lines = text.splitlines()[:20000]
+    lines = (text.splitlines() if lines is None else lines)[:20000]
     counts: list[int] = []
     for needles, pattern in MD_SIGNALS:
-        counts.append(len(list(filter(None, map(pattern.search, lines)))) if _holds_any(text, needles) else 0)
+        holding = _lines_holding(lines, needles) if _holds_any(text, needles) else []
+        counts.append(len(list(filter(None, map(pattern.search, holding)))))
         if _markdown_counts(counts, setext=0):
             return True
     setext = 0
     if _holds_any(text, SETEXT_NEEDLES):
-        underlines = itertools.compress(range(len(lines)), map(SETEXT_SIGNAL.match, lines))
+        starting = itertools.compress(range(len(lines)), map(str.startswith, lines, itertools.repeat(SETEXT_NEEDLES)))
+        underlines = (k for k in starting if SETEXT_SIGNAL.match(lines[k]))
         setext = sum(1 for k in underlines if k and lines[k - 1].strip() and lines[k - 1][0] != " ")
     return _markdown_counts(counts, setext)
 
 
 def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
     return any(needle in text for needle in needles)
+
+
+def _lines_holding(lines: list[str], needles: tuple[str, ...]) -> list[str]:
+    """The lines holding any of `needles`, each once (not in order): a substring test per line
+    costs a fraction of a regex search, and only these lines can show the signal."""
+    found: list[str] = []
+    for k, needle in enumerate(needles):
+        earlier = needles[:k]
+        found += [line for line in lines if needle in line and not any(e in line for e in earlier)]
+    return found
 
 
 def _markdown_counts(signals: list[int], setext: int) -> bool:
@@ -132,22 +146,23 @@ def is_wrapped(lines: list[str]) -> bool:
     bounded length that run on into the next line, either blank-line separated or filling a
     measure of at least 50 characters and often breaking mid-sentence (a lower-case line after
     an unpunctuated one) — which one-line-per-paragraph text never does."""
-    body = [l for l in lines if l.strip() and not l.lstrip().startswith(("|", "+"))]
-    if len(body) < 6:
+    ends = [l.rstrip() for l in lines]
+    lengths = sorted([len(e) for e in ends if e and e.lstrip()[:1] not in ("|", "+")])
+    if len(lengths) < 6:
         return False
-    blank = sum(1 for l in lines if not l.strip())
-    lengths = sorted(len(l.rstrip()) for l in body)
     p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
-    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and len(a.rstrip()) >= 50)
-    if p95 > WRAP_MAX or runs < 3:
+    if p95 > WRAP_MAX:
         return False
+    if sum(1 for a, b in zip(ends, ends[1:]) if len(a) >= 50 and b) < 3:
+        return False
+    blank = ends.count("")
     if blank >= 0.1 * len(lines) and p95 <= 80:
         return True
     mid_sentence = sum(
-        1 for a, b in zip(lines, lines[1:])
-        if len(a.rstrip()) >= 50 and not a.rstrip().endswith(SENTENCE_END) and b.strip()[:1].islower()
+        1 for a, b in zip(ends, lines[1:])
+        if len(a) >= 50 and not a.endswith(SENTENCE_END) and b.strip()[:1].islower()
     )
-    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))
+    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(lengths))
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -319,11 +334,17 @@ class _Reader:
             if text:
                 self.add(_paragraph(text, self.at(line), bold=bold))
             return
-        text = BOOKMARK.sub("", raw.strip())
+        text = raw.strip()
+        if text.startswith(BOOKMARK_OPEN):
+            text = BOOKMARK.sub("", text)
         m = SPACED_BULLET.match(text)
-        if m:
-            text = text[:m.end()] + BOOKMARK.sub("", text[m.end():])
-        self.add(_paragraph(text, self.at(line)))
+        if m is None:
+            self.add(Block("paragraph", text.strip(), loc=self.at(line)))
+            return
+        rest = text[m.end():]
+        if rest.startswith(BOOKMARK_OPEN):
+            rest = BOOKMARK.sub("", rest)
+        self.add(_paragraph(text[:m.end()] + rest, self.at(line)))
 
     def table(self, i: int) -> int | None:
         if not may_start_table(self.lines, i):
@@ -408,7 +429,7 @@ class _Reader:
             if end is not None:
                 i = end
                 continue
-            if RULE_LINE.match(line) and self.markdown:
+            if self.markdown and RULE_LINE.match(line):
                 i += 1
                 continue
             if self.markdown and self.atx_heading(line, i + 1):
@@ -513,8 +534,9 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))
-    lines = _pua_bullets(text.splitlines())
-    markdown = suffix in (".md", ".markdown") or looks_like_markdown(text)
+    written = text.splitlines()
+    lines = _pua_bullets(written)
+    markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
     wrapped = not markdown and is_wrapped(lines)
     dense = wrapped and sum(1 for l in lines if not l.strip()) < DENSE_BLANKS * sum(1 for l in lines if l.strip())
     reader = _Reader(lines, markdown, wrapped, width=wrap_width(lines) if wrapped else 0, dense=dense)

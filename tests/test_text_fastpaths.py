@@ -1,0 +1,69 @@
+"""The text reader's shortcuts against the plain versions they replace: each oracle below is the
+straightforward reading of the rule (every line through the regex, every count taken), and the
+reader's own function must answer the same on real renderings and on mixtures of their lines."""
+
+from __future__ import annotations
+
+import random
+
+from actionplan_trace.extract.text import MD_SIGNALS, SENTENCE_END, SETEXT_SIGNAL, WRAP_MAX, _markdown_counts, \
+    is_wrapped, looks_like_markdown
+
+from conftest import CORPUS, SHARED
+
+
+def _markdown_oracle(text: str) -> bool:
+    lines = text.splitlines()[:20000]
+    counts = [sum(1 for line in lines if pattern.search(line)) for _, pattern in MD_SIGNALS]
+    setext = sum(1 for k, line in enumerate(lines)
+                 if SETEXT_SIGNAL.match(line) and k and lines[k - 1].strip() and lines[k - 1][0] != " ")
+    return any(_markdown_counts(counts[:n], 0) for n in range(1, len(counts) + 1)) or _markdown_counts(counts, setext)
+
+
+def _wrapped_oracle(lines: list[str]) -> bool:
+    body = [l for l in lines if l.strip() and not l.lstrip().startswith(("|", "+"))]
+    if len(body) < 6:
+        return False
+    blank = sum(1 for l in lines if not l.strip())
+    lengths = sorted(len(l.rstrip()) for l in body)
+    p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
+    runs = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and len(a.rstrip()) >= 50)
+    if p95 > WRAP_MAX or runs < 3:
+        return False
+    if blank >= 0.1 * len(lines) and p95 <= 80:
+        return True
+    mid_sentence = sum(1 for a, b in zip(lines, lines[1:])
+                       if len(a.rstrip()) >= 50 and not a.rstrip().endswith(SENTENCE_END) and b.strip()[:1].islower())
+    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))
+
+
+# Lines of the kinds the shortcuts look for, some only nearly so.
+ODD_LINES = ["# Title", "#hashtag", "**Bold line**", "__Bold__:", "**snake_case**", "__a * b__", "a * b",
+             "snake_case", "[link](x)", "[x]", "| a | b |", "|---|---|", "a | b", "\\*", "]{#id}", "[^1]: note",
+             "===", "---", "--", " ---", "-----  ", "====x", "\t---", "  | x |", "+---+---+", "", "", "   "]
+
+
+def _documents() -> list[str]:
+    paths = sorted((CORPUS / "text").rglob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules():
+    documents = _documents()
+    rng = random.Random(5)
+    pool = [line for doc in documents for line in doc.splitlines()]
+    wrapped = [" ".join(rng.choices(pool[:400], k=3))[:rng.randrange(40, 90)] for _ in range(60)]
+    samples = list(documents)
+    for size in (5, 12, 40, 200):
+        for _ in range(25):
+            lines = rng.sample(pool, size) + rng.choices(ODD_LINES + wrapped, k=rng.randrange(size))
+            rng.shuffle(lines)
+            samples.append("\n".join(lines))
+    samples += ["\n".join(rng.choices(wrapped + ["", ""], k=40)) for _ in range(20)]
+    verdicts = set()
+    for text in samples:
+        lines = text.splitlines()
+        assert looks_like_markdown(text) == looks_like_markdown(text, lines) == _markdown_oracle(text), text[:300]
+        assert is_wrapped(lines) == _wrapped_oracle(lines), text[:300]
+        verdicts.add((_markdown_oracle(text), _wrapped_oracle(lines)))
+    assert verdicts >= {(True, False), (False, True), (False, False)}, "the samples reach every answer"
