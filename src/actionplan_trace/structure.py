@@ -300,9 +300,9 @@ class _Builder:
             self.kinds = None
 
 
-def _candidates(block: Block) -> list[str]:
-    """The texts a heading rule may match: as written, with its list label, without a typed number."""
-    text = block.text.strip()
+def _candidates(block: Block, text: str) -> list[str]:
+    """The texts a heading rule may match: as written (`text`, the block's stripped), with its list
+    label, without a typed number."""
     out = [text]
     if block.label and not is_bullet_label(block.label):
         out.append(f"{block.label.strip()} {text}")
@@ -369,15 +369,15 @@ def match_heading(
     if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
-    if TOC_LAST.fullmatch(text[-1:]) and TOC_ENTRY.search(text):
+    if not text or (TOC_LAST.fullmatch(text[-1:]) and TOC_ENTRY.search(text)):
         return None
-    if not text or not _at_most_words(text, profile.max_heading_words):
-        return None
-    signals: dict[int, str | None] = {}
-    candidates = _candidates(block)
+    candidates = _candidates(block, text)
     tried = rules.rules
     if rules.gate is not None and not any(map(rules.gate, candidates)):
         tried = rules.bare
+    if not tried or not _at_most_words(text, profile.max_heading_words):
+        return None
+    signals: dict[int, str | None] = {}
     for rule in tried:
         found: tuple[str, re.Match[str]] | None = None
         if rule.match is not None:
@@ -528,6 +528,8 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
 
 
 def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -> None:
+    if not revisions:
+        return
     where: dict[int, str] = {}
     for section in doc_sections:
         if section.loc.paragraph is not None:
@@ -548,6 +550,8 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
     builder = _Builder(profile)
     blocks = raw.blocks
+    kinds: frozenset[str] | None = None
+    rules = builder.heading_rules(frozenset())
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -557,7 +561,9 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 builder.add(block)
             i += 1
             continue
-        rules = builder.heading_rules(builder.open_kinds())
+        if builder.open_kinds() is not kinds:  # the same set (object) while no section opens or closes
+            kinds = builder.open_kinds()
+            rules = builder.heading_rules(kinds)
         found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
         if found is None:
             builder.add(block)
