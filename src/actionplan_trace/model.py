@@ -20,7 +20,7 @@ BLOCK_TYPES: tuple[BlockType, ...] = get_args(BlockType)
 VIEWS: tuple[View, ...] = get_args(View)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Loc:
     """Where a block came from: a body paragraph index (docx/text), a page (pdf), a table cell."""
 
@@ -31,6 +31,15 @@ class Loc:
     row: int | None = None
     col: int | None = None
     footnote: str | None = None
+
+    def __init__(self, paragraph: int | None = None, page: int | None = None, line: int | None = None,
+                 table: int | None = None, row: int | None = None, col: int | None = None,
+                 footnote: str | None = None) -> None:
+        # A Loc is made for every paragraph, line and cell read: one update of the instance dict
+        # costs a third of the seven object.__setattr__ calls a frozen dataclass's __init__ makes
+        # (tests/test_model.py holds this signature to the fields).
+        self.__dict__.update(paragraph=paragraph, page=page, line=line, table=table, row=row, col=col,
+                             footnote=footnote)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
