@@ -192,6 +192,39 @@ def test_anchors_tried_behind_their_locator_match_what_finditer_finds() -> None:
         assert [m.span() for m in _finditer(anchor.pattern, text)] == expected, anchor.pattern.pattern
 
 
+def test_anchors_tried_at_their_literal_starts_match_what_finditer_finds() -> None:
+    """An anchor with `starts` is tried only where one of them begins in the lower-cased text;
+    on varied texts (cases, "ſ", "K", glued words) it finds what finditer finds."""
+    import random
+
+    from actionplan_trace.refs.grammar import grammar_for, matches_at, starts_of
+
+    words = ("Res Res. RES Resolution RESOLUTIONS resolutions Decision decisions Recommendation Recs all All ALL "
+             "goal Goals SDG SDGs sdg target Targets Sustainable Development Goal 12 3 4.5 9.c ITU-T ITU-R E.164 "
+             "Study Group study group SG SGs 2 Q Q3 Question question 3/1 Objective objective Priority Output "
+             "outcome Outcome Regional regional Initiatives AFR2 ASP-3 afr2 Action Lines action line AL C5 C 11 "
+             "( ) , ; : and x_ - ſ K No. [ ]").split() + [
+        "Goal 13 of the 2030 Agenda", "goals 1 of the UN 2030 Agenda", "Sustainable Development Goals 4",
+        "SG 2 Question 3", "ITU-D SG2 Q3/2", "study group 1, question 6/2", "Q-3/2", "(AFR2, ASP-3)",
+        "WSIS Action Lines C1, C11", "AL C5", "ACTION LINES C7", "Objective 2", "priority 3",
+        "all relevant PP Resolutions", "Regional Initiatives: (", "ITU-T Y.4409"]
+    rng = random.Random(13)
+    text = "".join(rng.choice(words) + rng.choice((" ", "", "  ", "\n", "-", ", ")) for _ in range(8000))
+    low = text.lower()
+    assert len(low) == len(text)
+    anchors = grammar_for(("AFR", "ASP")).anchors
+    assert sum(bool(a.starts) for a in anchors) == len(anchors) - 1  # all but the empty match before "C1"
+    for anchor in anchors:
+        if anchor.starts:
+            expected = [m.span() for m in anchor.pattern.finditer(text)]
+            assert expected, anchor.pattern.pattern
+            found = matches_at(anchor.pattern, text, starts_of(low, anchor.starts))
+            assert [m.span() for m in found] == expected, anchor.pattern.pattern
+    # "İ" lower-cases to two characters: positions in the lower-cased text no longer line up, so
+    # such a text is scanned through the locators.
+    assert parse("İstanbul: PP Resolution 71 and WSIS Action Line C5") == ["PP-RES-71", "WSIS-C5"]
+
+
 def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
     """reference_like tries its regex only where a keyword starts, and the gates skip texts
     without keywords or digits: on varied texts (upper/lower case, "ſ", "İ" that lower-cases to

@@ -50,6 +50,8 @@ class EditionTable:
     front: int
     ratio: float
     scopes: Mapping[str, Mapping[str, str]]
+    _titles: dict[str, tuple[tuple[str, re.Pattern[str], str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, code: str) -> Edition | None:
         return next((e for e in self.editions if e.code.upper() == code.upper()), None)
@@ -57,6 +59,16 @@ class EditionTable:
     def series_of(self, family: str) -> set[str]:
         """Every series that scopes `family` in some profile (ITU-D objectives: SP and WTDC)."""
         return {m[family] for m in self.scopes.values() if family in m}
+
+    def titles_for(self, family: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+        """(edition, title pattern, its literal start) of every edition of a series that can scope
+        `family`, in table order; worked out once per family."""
+        titles = self._titles.get(family)
+        if titles is None:
+            series = self.series_of(family)
+            titles = self._titles[family] = tuple(
+                (e.code, p, _prefix(p.pattern)) for e in self.editions if e.series in series for p in e.title)
+        return titles
 
     def scope(self, profile: str | None) -> dict[str, str]:
         """family -> series for a document of `profile`."""
@@ -284,7 +296,6 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     ("Buenos Aires Action Plan Objective 2", "ITU-D Objective 2 (Buenos Aires Action Plan)"),
     of any series that can scope the family."""
     table = table or load_editions()
-    series = table.series_of(family)
     own = text[start:end]
     before = text[max(0, start - 60):start].rstrip()
     after = _PAREN.match(text, end)
@@ -292,13 +303,12 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     pieces = f"{before}\n{own}\n{after.group(0) if after else ''}"
     folded = None if any(c in pieces for c in _FOLD_UNSAFE) else pieces.lower()
     hits = set()
-    for edition in (e for e in table.editions if e.series in series):
-        for p in edition.title:
-            if folded is not None and _prefix(p.pattern) not in folded:
-                continue
-            if p.search(own) or (after and p.search(after.group(0))) or any(
-                    m.end() == len(before) for m in p.finditer(before)):
-                hits.add(edition.code)
+    for code, p, prefix in table.titles_for(family):
+        if folded is not None and prefix not in folded:
+            continue
+        if p.search(own) or (after and p.search(after.group(0))) or any(
+                m.end() == len(before) for m in p.finditer(before)):
+            hits.add(code)
     return hits.pop() if len(hits) == 1 else None
 
 

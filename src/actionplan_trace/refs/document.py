@@ -204,7 +204,7 @@ field, they key the reuse in `document_refs`). The others are the same for the w
 (source, editions) or only copied onto each reference and finding (section, loc)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Found:
     """What one text yields under one context, and whether it mentions ITU goals."""
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..findings import FindingRule
-from .grammar import Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites
+from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
+                      triggers)
 from .registry import Registry, load_registry
 from .resolve import Resolver, load_rules
 from .types import Finding, Reference, RefContext
@@ -42,8 +43,9 @@ def read_text(
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
     else:
-        cites = grammar_for(registry.regions).cites(text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None,
-                                                    low=low)
+        present = triggers(text, registry.regions, low)
+        cites = grammar_for(registry.regions).cites(
+            text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None, low=low, present=present) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     goals_from = itu_goals_mention(text, low)

@@ -509,7 +509,9 @@ Parser = Callable[[str, Hit], Cite]
 @dataclass(frozen=True)
 class Anchor:
     """A keyword that starts a reference, the trigger word that must be in the text for it to be
-    tried, an optional prefix looked for just before it (required or not) and its list parser."""
+    tried, an optional prefix looked for just before it (required or not) and its list parser.
+    `starts`: the lower-case literals one of which every match begins with, where the pattern is
+    tried (without them, the whole text is scanned through the pattern's locator)."""
 
     pattern: re.Pattern[str]
     parser: Parser
@@ -517,6 +519,7 @@ class Anchor:
     prefix: re.Pattern[str] | None = None
     required: bool = False
     only: str | None = None
+    starts: tuple[str, ...] = ()
 
 
 _PREFIX_WINDOW = 48
@@ -537,14 +540,21 @@ class Grammar:
             by_trigger.setdefault(anchor.trigger, []).append((rank, anchor))
         object.__setattr__(self, "by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
 
-    def cites(self, text: str, *, wsis: bool = False, sector: bool = False, low: str | None = None) -> list[Cite]:
+    def cites(self, text: str, *, wsis: bool = False, sector: bool = False,
+              low: str | None = None, present: set[str] | None = None) -> list[Cite]:
         """Every reference span in `text`, left to right, none overlapping (`low`: the text
-        lower-cased, when the caller has it already)."""
-        present = triggers(text, self.regions, low)
+        lower-cased, and `present`: its `triggers`, when the caller has them already)."""
+        if low is None:
+            low = text.lower()
+        if present is None:
+            present = triggers(text, self.regions, low)
         if not present:
             return []
         allowed = {"wsis-bare": wsis, "bare-sector": sector}
+        aligned = len(low) == len(text)  # lower-casing moved nothing ("İ" becomes two characters)
+        places: dict[tuple[str, ...], list[int]] = {}
         found: list[tuple[int, int, Hit, Parser]] = []
+        matches: Iterable[re.Match[str]]
         # Only the anchors of the families present. The order they are tried in does not matter:
         # hits are sorted (stably) by (start, rank), ranks differ between anchors, and each
         # anchor's own hits are appended in text order.
@@ -552,7 +562,13 @@ class Grammar:
             if anchor.only and not allowed[anchor.only]:
                 continue
             prefix, parser = anchor.prefix, anchor.parser
-            for m in _finditer(anchor.pattern, text):
+            if anchor.starts and aligned:
+                if (at_starts := places.get(anchor.starts)) is None:
+                    at_starts = places[anchor.starts] = starts_of(low, anchor.starts)
+                matches = matches_at(anchor.pattern, text, at_starts)
+            else:
+                matches = _finditer(anchor.pattern, text)
+            for m in matches:
                 at = m.start()
                 if prefix is None:
                     found.append((at, rank, Hit(m, at), parser))
@@ -656,11 +672,15 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set
     if not _DIGIT.search(text):
         return {"blanket"} if "all " in low else set()
     present = {name for word, name in _LOWER_WORDS if word in low}
-    present.update(name for word, name in _CASED_WORDS if word in text)
+    for word, name in _CASED_WORDS:
+        if word in text:
+            present.add(name)
     if _BARE_CODE.search(text):
         present.add("bare")
-    if any(r in text for r in regions):
-        present.add("region")
+    for region in regions:
+        if region in text:
+            present.add("region")
+            break
     return present
 
 
@@ -668,29 +688,33 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set
 def grammar_for(regions: tuple[str, ...]) -> Grammar:
     """The anchor table; regional-initiative codes use the registry's regions."""
     anchors = [
-        Anchor(_BLANKET, parse_blanket, "blanket"),
-        Anchor(_RES_ANCHOR, parse_resolution, "res", _ORGAN_PREFIX),
-        Anchor(_ITU_REC, parse_itu_recommendation, "itu"),
-        Anchor(_SDG_AGENDA, parse_sdg_agenda, "goal"),
-        Anchor(_SDG_ANCHOR, parse_sdg_anchor, "sdg"),
-        Anchor(_SDG_LONG_ANCHOR, parse_sdg_anchor, "sdg"),
-        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX),
-        Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True),
-        Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG),
-        Anchor(_QUESTION_SLASH, parse_question, "sg", _SECTOR_PREFIX_SG),
-        Anchor(_STUDY_GROUP, parse_study_group, "sg", _SECTOR_PREFIX_SG),
-        Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX),
-        Anchor(_TARGET_WORD, parse_target_word, "target"),
-        Anchor(_RI_ANCHOR, parse_ri_named, "ri"),
-        Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),
-        Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector"),
+        Anchor(_BLANKET, parse_blanket, "blanket", starts=("all",)),
+        Anchor(_RES_ANCHOR, parse_resolution, "res", _ORGAN_PREFIX, starts=("res", "rec", "dec")),
+        Anchor(_ITU_REC, parse_itu_recommendation, "itu", starts=("itu-t", "itu-r")),
+        Anchor(_SDG_AGENDA, parse_sdg_agenda, "goal", starts=("goal",)),
+        Anchor(_SDG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sdg",)),
+        Anchor(_SDG_LONG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sustainable",)),
+        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al")),
+        Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True,
+               starts=("objective", "priority")),
+        Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
+        Anchor(_QUESTION_SLASH, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("q",)),
+        Anchor(_STUDY_GROUP, parse_study_group, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
+        Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX, starts=("goal",)),
+        Anchor(_TARGET_WORD, parse_target_word, "target", starts=("target",)),
+        Anchor(_RI_ANCHOR, parse_ri_named, "ri", starts=("regional",)),
+        Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),  # matches the empty string before "C1"
+        Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector",
+               starts=("objective", "priority", "output", "outcome")),
     ]
     if regions:
         alternation = "|".join(re.escape(r) for r in regions)
         anchors.append(Anchor(
-            regex(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region"))
+            regex(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region",
+            starts=("(",)))
         anchors.append(Anchor(
-            regex(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region"))
+            regex(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region",
+            starts=tuple(r.lower() for r in regions)))
     return Grammar(regions, tuple(anchors))
 
 
@@ -728,18 +752,21 @@ def may_look_like_reference(text: str, low: str) -> bool:
     keywords (in a text where lower-casing keeps them findable)."""
     if not fold_safe(text, low):
         return True
-    return any(word in low for word in _REFERENCE_WORDS) and has_digit(text)
+    for word in _REFERENCE_WORDS:
+        if word in low:
+            return has_digit(text)
+    return False
 
 
 _REFERENCE_WORDS = ("res", "dec", "rec", "sdg", "action")  # lower-case starts of _REFERENCE_LIKE's keywords
-_FOLDS_ONTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
+_FOLDS_ONTO_ASCII = regex("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
 
 
 def fold_safe(text: str, low: str) -> bool:
     """Whether every case-insensitive match of an ASCII keyword in `text` is that keyword in
     `low` (`text.lower()`) at the same place: no letter re.IGNORECASE folds onto an ASCII one
     and no lower-casing that changes the length ("İ" becomes two characters)."""
-    return text.isascii() or (len(low) == len(text) and not any(c in text for c in _FOLDS_ONTO_ASCII))
+    return text.isascii() or (len(low) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None)
 
 
 def starts_of(low: str, words: Iterable[str]) -> list[int]:
@@ -757,7 +784,7 @@ def starts_of(low: str, words: Iterable[str]) -> list[int]:
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """`pattern.finditer(text)` when every match starts at one of `starts` (sorted): the leftmost
     match of each scan is the first start where the pattern matches, and the next scan begins
-    where that match ends (the pattern never matches the empty string)."""
+    where that match ends (for a pattern that never matches the empty string)."""
     out = []
     end = 0
     for at in starts:
