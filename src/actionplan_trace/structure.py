@@ -274,7 +274,9 @@ class _Builder:
     ) -> str:
         if template is None:
             template = "{kind}-{number}" if number else "{parent}/{kind}-{slug}"
-        anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
+        anchor = ""
+        if "{parent" in template:
+            anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
         title_slug = slug(title) if "{slug" in template else ""
         base = template.format(
             kind=kind, number=number or "", slug=title_slug, parent=_ParentRef(parent, anchor), index=index
@@ -306,9 +308,9 @@ def _candidates(block: Block, text: str) -> list[str]:
     out = [text]
     if block.label and not is_bullet_label(block.label):
         out.append(f"{block.label.strip()} {text}")
-    stripped = TYPED_NUMBER.sub("", text, count=1)
-    if stripped != text:
-        out.append(stripped)
+    typed = TYPED_NUMBER.match(text)
+    if typed:
+        out.append(text[typed.end():])
     return out
 
 

@@ -52,6 +52,8 @@ HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
 MD_LIST_HEADING = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+# What a setext underline opens with (after its indentation).
+UNDERLINES = ("=", "-")
 RULE_LINE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -235,42 +237,46 @@ class _Reader:
     footnotes: list[Block] = field(default_factory=list)
     table_readers: tuple[TableReader, ...] = ()
     notes: _PlainNotes | None = None
+    leads: list[str] = field(default_factory=list)
+    clean: Clean = str.strip
 
     def __post_init__(self) -> None:
-        """The table readers, in the order they are tried; dash_table remembers its scans of
-        these lines (DashScan)."""
+        """The table readers, in the order they are tried (dash_table remembers its scans of these
+        lines: DashScan), and the first character of each line after its indentation ("" for a
+        blank line), which most tests of a line look at first."""
         readers: tuple[TableReader, ...] = (grid_table, partial(dash_table, scan=DashScan()), tsv_table)
         self.table_readers = readers + ((pipe_table,) if self.markdown else ())
+        self.leads = [line.lstrip()[:1] for line in self.lines]
+        self.clean = clean_inline if self.markdown else str.strip  # one cell line to its text
 
-    def clean(self, text: str) -> str:
-        return clean_inline(text) if self.markdown else text.strip()
 
     def starts_block(self, i: int) -> bool:
         """Whether line i opens a block of its own (blank, tabbed, a list item, a rule, a table
         rule, and in Markdown a `#` heading, a pipe table or HTML) rather than going on with the
         paragraph above."""
         line = self.lines[i]
-        if not line.strip() or "\t" in line or BLOCK_LINE.match(line):
+        if not self.leads[i] or "\t" in line or BLOCK_LINE.match(line):
             return True
-        return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or line.lstrip().startswith(("|", "<")))
+        return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or self.leads[i] in ("|", "<"))
 
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
         parts = [self.lines[i].strip()]
+        if not (self.markdown or self.wrapped):
+            return (parts[0].rstrip("\\").strip() if "\\" in parts[0] else parts[0]), i + 1
         words = len(parts[0].split()) if self.dense else 0
         j = i + 1
-        if self.markdown or self.wrapped:
-            while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
-                if j + 1 < len(self.lines) and _underline(self.lines[j + 1]):
+        while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
+            if j + 1 < len(self.lines) and self.leads[j + 1] in UNDERLINES and _underline(self.lines[j + 1]):
+                break
+            if self.dense:
+                # Past TITLE_WORDS words the lines so far cannot make a title, the only use of
+                # their text: not joining them again for each line keeps long paragraphs linear.
+                if self.new_paragraph(j, " ".join(parts) if words <= TITLE_WORDS else ""):
                     break
-                if self.dense:
-                    # Past TITLE_WORDS words the lines so far cannot make a title, the only use of
-                    # their text: not joining them again for each line keeps long paragraphs linear.
-                    if self.new_paragraph(j, " ".join(parts) if words <= TITLE_WORDS else ""):
-                        break
-                    words += len(self.lines[j].split())
-                parts.append(self.lines[j].strip())
-                j += 1
+                words += len(self.lines[j].split())
+            parts.append(self.lines[j].strip())
+            j += 1
         text = " ".join(parts)
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
             text = " ".join([p.rstrip("\\").strip() for p in parts])
@@ -309,7 +315,7 @@ class _Reader:
 
     def setext_at(self, i: int) -> bool:
         """Whether line i underlines a setext heading (at least three `=` or `-`)."""
-        return _underline(self.lines[i]) and len(self.lines[i].strip()) >= 3
+        return self.leads[i] in UNDERLINES and _underline(self.lines[i]) and len(self.lines[i].strip()) >= 3
 
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
@@ -339,7 +345,7 @@ class _Reader:
             text = BOOKMARK.sub("", text)
         m = SPACED_BULLET.match(text)
         if m is None:
-            self.add(Block("paragraph", text.strip(), loc=self.at(line)))
+            self.blocks.append(Block("paragraph", text.strip(), loc=Loc(paragraph=len(self.blocks), line=line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
@@ -347,8 +353,7 @@ class _Reader:
         self.add(_paragraph(text[:m.end()] + rest, self.at(line)))
 
     def table(self, i: int) -> int | None:
-        if not may_start_table(self.lines, i):
-            return None
+        """The table at line i, added, and the line after it; None when there is none."""
         if self.lines[i].startswith("\t") and not self.markdown:
             block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
             self.add(block)
@@ -411,21 +416,23 @@ class _Reader:
         return True
 
     def run(self) -> None:
-        lines = self.lines
+        lines, leads = self.lines, self.leads
         i = 0
         while i < len(lines):
-            line = lines[i].rstrip()
-            if not line:
+            lead = leads[i]
+            if not lead:
                 i += 1
                 continue
-            if i + 1 < len(lines) and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
+            line = lines[i].rstrip()
+            after = leads[i + 1] if i + 1 < len(lines) else ""
+            if after in UNDERLINES and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
                 raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown else line
                 self.add(Block("heading", self.clean(raw), loc=self.at(i + 1), outline_level=level,
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
-            end = self.table(i)
+            end = self.table(i) if may_start_table(lines[i], lead, after) else None
             if end is not None:
                 i = end
                 continue
@@ -435,7 +442,7 @@ class _Reader:
             if self.markdown and self.atx_heading(line, i + 1):
                 i += 1
                 continue
-            if self.footnote(i):
+            if lead == "[" and self.footnote(i):
                 i = self.gather(i)[1]
                 continue
             text, end = self.gather(i)

@@ -29,15 +29,13 @@ PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 LABEL_FIELD = re.compile(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
 
 
-def may_start_table(lines: list[str], start: int) -> bool:
-    """Whether any reader here could find a table at `start`: each needs a tab in the line (tab-led,
-    tab-separated), the line opening with `+` (grid), `-` (dashed rule) or `|` (pipe) after its
-    indentation, or the next line opening with `-` (a simple table's header over its rule).
-    A quick no for the body lines of a document, which would otherwise try every reader."""
-    line = lines[start]
-    if "\t" in line or line.lstrip()[:1] in ("+", "-", "|"):
-        return True
-    return start + 1 < len(lines) and lines[start + 1].lstrip()[:1] == "-"
+def may_start_table(line: str, lead: str, next_lead: str) -> bool:
+    """Whether any reader here could find a table at `line`, whose first character after its
+    indentation is `lead` (`next_lead` the next line's): each needs a tab in the line (tab-led,
+    tab-separated), the line opening with `+` (grid), `-` (dashed rule) or `|` (pipe), or the
+    next line opening with `-` (a simple table's header over its rule). A quick no for the body
+    lines of a document, which would otherwise try every reader."""
+    return lead in ("+", "-", "|") or next_lead == "-" or "\t" in line
 
 
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
@@ -45,7 +43,7 @@ def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
     paragraphs: list[str] = []
     bold = bool(parts)
     for part in parts:
-        fragment = html_paragraphs(part)
+        fragment = html_paragraphs(part) if "<" in part else None
         if fragment is not None:
             paragraphs.extend(t for t, _ in fragment)
             bold = bold and all(b for _, b in fragment)
