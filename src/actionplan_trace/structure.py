@@ -17,36 +17,38 @@ from typing import Callable
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
+from .regexcache import regex
 from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
 FINAL_CHARS = (".", ";", ":", ",", "!", "?")
-TOC_STYLE = re.compile(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
+TOC_STYLE = regex(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
-TOC_ENTRY = re.compile(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
+TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
 # The last character of a TOC_ENTRY match, which ends the (stripped) text: TOC_ENTRY's search scans
 # every paragraph, so it only runs on those that end this way.
-TOC_LAST = re.compile(r"\d|[ivxlc]", re.IGNORECASE)
+TOC_LAST = regex(r"\d|[ivxlc]", re.IGNORECASE)
 # A clause number opening a line: "4.5.1", "1.", "1)", "A.", "IV.", "(a)", "a)" (at most two
 # digits a level, so years and quantities are not numbers).
-CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
+CLAUSE_NUMBER = regex(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
 # "29 April 2020": a day before a month is a date, not a clause number.
-DATE_REST = re.compile(
+DATE_REST = regex(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE
 )
 # "To publish annually:": an infinitive clause states an aim; it is not a title.
-INFINITIVE = re.compile(r"^To\s+[a-z]")
+INFINITIVE = regex(r"^To\s+[a-z]")
 # A title does not end on a connecting word: "…Sector Members and" is a line of a sentence.
-OPEN_END = re.compile(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
+OPEN_END = regex(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
 # Any of these is a cased letter that is not upper case, so its line is not ALL-CAPS: a quick no
 # for most lines before is_caps_line's letter-by-letter test.
-ASCII_LOWER = re.compile(r"[a-z]")
+ASCII_LOWER = regex(r"[a-z]")
+SLUG_WORD = regex(r"[a-z0-9]+")
 SHORT_LINE_WORDS = 14
 NUMBERED_TITLE_WORDS = 20
 LABEL_COLON_WORDS = 4
 # "Objective 1 - Coordinating/International cooperation:": a numbered label before the colon.
-NUMBERED_LABEL = re.compile(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
+NUMBERED_LABEL = regex(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
 
@@ -68,7 +70,7 @@ class _ParentRef(str):
 
 def slug(text: str, limit: int = 36) -> str:
     """A lower-case, hyphenated id fragment from a title (cut at a word boundary)."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    words = SLUG_WORD.findall(text.lower())
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
@@ -179,6 +181,8 @@ _SIGNAL_ACCEPTS = {
 
 @dataclass
 class _Open:
+    """A section still open while the blocks are placed, and the rank that closes it."""
+
     section: Section
     rank: int
 
@@ -209,6 +213,8 @@ def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
 
 @dataclass
 class _Builder:
+    """The sections made so far, the stack of open ones and what is kept to name and place them."""
+
     profile: Profile
     sections: list[Section] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
@@ -323,6 +329,8 @@ def _placed(rule: HeadingRule, open_kinds: frozenset[str]) -> bool:
 
 @dataclass
 class _Match:
+    """A heading rule a paragraph satisfies: the number, title and rank of the section it opens."""
+
     rule: HeadingRule
     number: str | None
     title: str

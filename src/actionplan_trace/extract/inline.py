@@ -14,35 +14,38 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from ..regexcache import regex
+
 if TYPE_CHECKING:
     from lxml import etree
 
-COMMENT = re.compile(r"<!--.*?-->")
-IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-SPAN = re.compile(r"\[([^\]]*)\]\{[^}]*\}")
-AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|\"'<>~^$&@=:;,/?%])")
-STRONG = (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)"))
-EMPHASIS = (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
-            re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
-STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-CODE = re.compile(r"`([^`]+)`")
-BOLD_ONLY = re.compile(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
+COMMENT = regex(r"<!--.*?-->")
+IMAGE = regex(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = regex(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+REF_LINK = regex(r"\[([^\]]+)\]\[[^\]]*\]")
+SPAN = regex(r"\[([^\]]*)\]\{[^}]*\}")
+AUTOLINK = regex(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+FOOTNOTE_REF = regex(r"\[\^[^\]\s]+\]")
+HTML_TAG = regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+BREAK_TAG = regex(r"<br\s*/?>", re.IGNORECASE)
+ESCAPE = regex(r"\\([\\`*_{}\[\]()#+\-.!|\"'<>~^$&@=:;,/?%])")
+STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)"))
+EMPHASIS = (regex(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
+            regex(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
+STRIKE = regex(r"~~(?=\S)(.+?)(?<=\S)~~")
+CODE = regex(r"`([^`]+)`")
+BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
 # The characters BOLD_ONLY's match can start with.
 BOLD_OPENERS = ("*", "_", "<")
-HTML_FRAGMENT = re.compile(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
+HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
 # Every mark clean_inline removes needs one of these or "--"; a line without any only has its
 # spaces tidied. (A character class alone is scanned several times faster than with "|--".)
-MARKUP = re.compile(r"[<\[*_~`\\&]")
+MARKUP = regex(r"[<\[*_~`\\&]")
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
-EM_DASH = re.compile(r"(?<![-\\])---(?!-)")
-EN_DASH = re.compile(r"(?<![-\\])--(?!-)")
+EM_DASH = regex(r"(?<![-\\])---(?!-)")
+EN_DASH = regex(r"(?<![-\\])--(?!-)")
+SPACES = regex(r"\s+")
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 
 
@@ -114,13 +117,13 @@ _PASSES_AFTER_LINKS = (
 
 
 def _fragment_text(element: etree._Element) -> str:
-    return re.sub(r"\s+", " ", element.text_content()).strip()
+    return SPACES.sub(" ", element.text_content()).strip()
 
 
 def _is_bold(element: etree._Element) -> bool:
     text = _fragment_text(element)
     bold = "".join(_fragment_text(b) for b in element.iter("b", "strong"))
-    return bool(text) and re.sub(r"\s+", "", bold) == re.sub(r"\s+", "", text)
+    return bool(text) and SPACES.sub("", bold) == SPACES.sub("", text)
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..regexcache import regex
 from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
-from .inline import clean_inline, html_paragraphs, is_bold_only
+from .inline import SPACES, clean_inline, html_paragraphs, is_bold_only
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -44,25 +45,25 @@ from .text_tables import (
 if TYPE_CHECKING:
     from lxml import etree
 
-BOOKMARK = re.compile(r"^\[bookmark: [^\]\s]+\](?=\S)")
+BOOKMARK = regex(r"^\[bookmark: [^\]\s]+\](?=\S)")
 BOOKMARK_OPEN = "[bookmark: "
-MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
-HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
-MD_LIST_HEADING = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
-RULE_LINE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
-LIST_START = re.compile(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
-MD_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
-PLAIN_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s+(\S.*)$")
-CLAUSE_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
+RULE_LINE = regex(r"^\s*(?:[-=_*~]\s*){3,}$")
+LIST_START = regex(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
+MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
+PLAIN_FOOTNOTE = regex(r"^\[(\d{1,3})\]\s+(\S.*)$")
+CLAUSE_START = regex(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
 # A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
 # search would try every position of the line).
 SENTENCE_END = (".", ";", ":", "!", "?")
-TITLE_OPEN_END = re.compile(r"(?:[.;,!?]|\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which))$")
+TITLE_OPEN_END = regex(r"(?:[.;,!?]|\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which))$")
 # A wrapped line shorter than this share of the measure (with the next word) ended its paragraph.
 EARLY_END = 0.8
 # A line ending a sentence this far short of the measure, before a capital, ended its paragraph.
@@ -73,27 +74,28 @@ DENSE_BLANKS = 0.2
 TITLE_WORDS = 20
 WRAP_MAX = 100
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
-PUA_LEAD = re.compile(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
-NOTE_SEPARATOR = re.compile(r"^\s*_{8,}\s*$")
+PUA_LEAD = regex(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
+NOTE_SEPARATOR = regex(r"^\s*_{8,}\s*$")
 # Markdown signals, each with characters one of which every line it matches holds: a text with
 # none of them has no such line, and its lines are not searched for that signal. (Single
 # characters: the text is searched for them much faster than for longer strings.)
 MD_SIGNALS = (
-    (("#",), re.compile(r"^ {0,3}#{1,6}\s+\S")),
-    (("*", "_"), re.compile(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$")),
-    (("]",), re.compile(r"\[[^\]]+\]\([^)\s]*\)")),
-    (("|",), re.compile(r"^\|?\s*:?-{3,}:?\s*\|")),
-    (("\\",), re.compile(r"\\[*_\[\]#\"'`]")),
-    (("{",), re.compile(r"\]\{[#.][^}]*\}")),
-    (("^",), re.compile(r"^\[\^[^\]]+\]:")),
+    (("#",), regex(r"^ {0,3}#{1,6}\s+\S")),
+    (("*", "_"), regex(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$")),
+    (("]",), regex(r"\[[^\]]+\]\([^)\s]*\)")),
+    (("|",), regex(r"^\|?\s*:?-{3,}:?\s*\|")),
+    (("\\",), regex(r"\\[*_\[\]#\"'`]")),
+    (("{",), regex(r"\]\{[#.][^}]*\}")),
+    (("^",), regex(r"^\[\^[^\]]+\]:")),
 )
-SETEXT_SIGNAL = re.compile(r"^(?:={3,}|-{3,})\s*$")
+SETEXT_SIGNAL = regex(r"^(?:={3,}|-{3,})\s*$")
 SETEXT_NEEDLES = ("===", "---")  # a line SETEXT_SIGNAL matches starts with one of these
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
+HTML_HEADING = regex(r"h[1-6]")
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
-BLOCK_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
+BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
 
 
 def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
@@ -476,7 +478,7 @@ def _html_paragraph(text: str, index: int) -> Block:
 
 
 def _html_text(element: etree._Element) -> str:
-    return re.sub(r"\s+", " ", element.text_content()).strip()
+    return SPACES.sub(" ", element.text_content()).strip()
 
 
 def _html_table(table: etree._Element, index: int) -> Block:
@@ -502,7 +504,7 @@ def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
     if not has_block_children:
         text = _html_text(element)
         if text:
-            if re.fullmatch(r"h[1-6]", tag):
+            if HTML_HEADING.fullmatch(tag):
                 blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
             elif tag == "li":
                 blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label="•"))

@@ -20,13 +20,20 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
+from ..regexcache import regex
 from .inline import html_paragraphs
 
 Clean = Callable[[str], str]
-GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
-DASH_RULE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
-PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-LABEL_FIELD = re.compile(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
+GRID_RULE = regex(r"^\s*\+(?:[-=:]+\+)+\s*$")
+DASH_RULE = regex(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+PIPE_RULE = regex(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+# A list item opening a line of a cell, which starts a paragraph of its own.
+CELL_ITEM = regex(r"^(?:[-*+•·]|\d+[.)])\s")
+PLUS = regex(r"\+")
+DASHES = regex(r"-+")
+PIPE = regex(r"(?<!\\)\|")  # a cell separator: a "|" not escaped
+BREAK = regex(r"<br\s*/?>", re.IGNORECASE)
+LABEL_FIELD = regex(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
 
 
 def may_start_table(line: str, lead: str, next_lead: str) -> bool:
@@ -77,7 +84,7 @@ def _paragraphs(lines: list[str], width: int = 0) -> list[str]:
                 out.append(" ".join(current))
                 current = []
             continue
-        if current and re.match(r"^(?:[-*+•·]|\d+[.)])\s", text):
+        if current and CELL_ITEM.match(text):
             out.append(" ".join(current))
             current = []
         if current and width and len(text) >= width and " " not in text:
@@ -146,7 +153,7 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
 
 def _cuts(rule: str) -> list[tuple[int, int]]:
     """Column spans (start, end) of a grid rule: between consecutive '+'."""
-    plus = [m.start() for m in re.finditer(r"\+", rule)]
+    plus = [m.start() for m in PLUS.finditer(rule)]
     return list(zip(plus, plus[1:]))
 
 
@@ -177,7 +184,7 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
 
 
 def _dash_spans(rule: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+    return [(m.start(), m.end()) for m in DASHES.finditer(rule)]
 
 
 def _slice(line: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -269,7 +276,7 @@ def pipe_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         text = lines[i].strip()
         if not PIPE_RULE.match(text):
-            cells = re.split(r"(?<!\\)\|", text.strip("|"))
-            rows.append([[p for p in re.split(r"<br\s*/?>", c, flags=re.IGNORECASE) if p.strip()] for c in cells])
+            cells = PIPE.split(text.strip("|"))
+            rows.append([[p for p in BREAK.split(c) if p.strip()] for c in cells])
         i += 1
     return _table(rows, clean, index, start + 1), i
