@@ -128,3 +128,21 @@ def test_keyword_gates_keep_what_case_folding_matches() -> None:
     assert [r.id for r in refs] == ["ITU-GOAL-1", "ITU-GOAL-2"] and findings == []
     refs, findings = find_refs("Goal 1 and Goal 2", RefContext())
     assert refs == [] and [f.code for f in findings] == ["REF010", "REF010"]
+
+
+def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
+    """The near-miss check of regional-initiative codes against rapidfuzz's OSA distance, on
+    short strings over a small alphabet (substitutions, insertions, deletions, swaps, repeats)."""
+    import itertools
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from actionplan_trace.refs.resolve import one_edit_apart
+
+    rng = random.Random(5)
+    words = ["".join(p) for n in range(5) for p in itertools.product("AR3", repeat=n)]
+    words += ["".join(rng.choice("AFRB23") for _ in range(rng.randint(3, 6))) for _ in range(300)]
+    for a in words:
+        for b in rng.sample(words, 60) + [a[::-1], a[1::-1] + a[2:], a[1:], a + "3"]:
+            assert one_edit_apart(a, b) == (OSA.distance(a, b) == 1), (a, b)

@@ -43,6 +43,14 @@ def test_refs_of_a_text_needs_no_fuzzy_matcher_xml_or_terminal_library(tmp_path:
     assert loaded_by(args, cache) == set()
 
 
+def test_refs_reads_a_near_miss_code_without_the_fuzzy_matcher(tmp_path: Path) -> None:
+    text = tmp_path / "near-miss.txt"
+    text.write_text("Regional Initiatives (ARF3, ARB2)\n", encoding="utf-8")
+    args = ["refs", str(text), "-f", "json"]
+    loaded_by(args, tmp_path / "cache")
+    assert loaded_by(args, tmp_path / "cache") == set()
+
+
 GRAPH_MODULES = ("actionplan_trace.refs.graph", "actionplan_trace.refs.matrix", "actionplan_trace.refs.reports",
                  "actionplan_trace.refs.trc")
 
