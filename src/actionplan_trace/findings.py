@@ -6,11 +6,11 @@ README); this module holds only the vocabulary every layer and renderer shares.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any, Literal, TypeGuard, get_args
 
 from .model import Loc
+from .record import record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)
@@ -21,7 +21,7 @@ def is_severity(value: object) -> TypeGuard[Severity]:
     return value in SEVERITIES
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FindingRule:
     """One finding code: its title, severity and a line of help."""
 
@@ -31,7 +31,7 @@ class FindingRule:
     help: str
 
 
-@dataclass
+@record
 class Finding:
     """Something a reader should know about a document; `code` is stable (REF001, VAL001, CHK001 …)."""
 

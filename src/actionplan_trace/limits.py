@@ -10,14 +10,15 @@ processes), and a `trace --max-…` option that sets that variable. A file over 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from .errors import UsageError
+from .record import record
 
 MB = 1_000_000
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Limits:
     """The limits in force: sizes in MB (10^6 bytes), pages as a count."""
 

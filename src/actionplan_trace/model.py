@@ -10,8 +10,10 @@ one vocabulary.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, get_args
+
+from .record import record
 
 BlockType = Literal["paragraph", "list-item", "table", "footnote", "heading", "figure"]
 SourceFormat = Literal["docx", "pdf", "text"]
@@ -20,7 +22,7 @@ BLOCK_TYPES: tuple[BlockType, ...] = get_args(BlockType)
 VIEWS: tuple[View, ...] = get_args(View)
 
 
-@dataclass(frozen=True, init=False)
+@record(frozen=True, init=False)
 class Loc:
     """Where a block came from: a body paragraph index (docx/text), a page (pdf), a table cell."""
 
@@ -48,7 +50,7 @@ class Loc:
         return ",".join(f"{k}={v}" for k, v in self.to_dict().items())
 
 
-@dataclass
+@record
 class Cell:
     """One table cell: its text (paragraphs joined by newlines) and where it sits."""
 
@@ -58,7 +60,7 @@ class Cell:
     bold: bool = False
 
 
-@dataclass
+@record
 class Block:
     """A paragraph, list item, table, footnote or heading line.
 
@@ -96,7 +98,7 @@ def table_text(rows: list[list[Cell]]) -> str:
     return "\n".join(" | ".join(c.text for c in row) for row in rows)
 
 
-@dataclass
+@record
 class Section:
     """A node of the document tree. `parent` is the parent's id (None for top level).
 
@@ -141,7 +143,7 @@ class Section:
         return "\n".join(b.text for b in self.blocks)
 
 
-@dataclass
+@record
 class Revision:
     """One tracked change in a .docx: insert, delete, move-from, move-to, or a property change."""
 
@@ -164,7 +166,7 @@ class Revision:
         }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Source:
     """What was read: path, format (docx/pdf/text), content hash, profile and view used."""
 
@@ -183,7 +185,7 @@ class Source:
         return out
 
 
-@dataclass
+@record
 class RawDocument:
     """An extractor's output before structuring: blocks in reading order plus side data."""
 
@@ -193,7 +195,7 @@ class RawDocument:
     footnotes: list[Block] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Document:
     """A structured document: its source, its sections in document order, its revisions.
 

@@ -9,7 +9,7 @@ is compiled once, when first used; nothing here looks at a document except `dete
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 from .errors import ProfileError
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
+from .record import record
 
 
 SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
@@ -135,7 +136,7 @@ def join_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
         return None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class HeadingRule:
     """Opens a section of `kind` when a paragraph matches `match` and the conditions hold."""
 
@@ -152,7 +153,7 @@ class HeadingRule:
     max_words: int | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableRule:
     """Turns each data row of a table whose header matches into a section of `kind`."""
 
@@ -173,7 +174,7 @@ class TableRule:
     header_row: Pattern | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Profile:
     """A document type: how to detect it and how to recognise its sections."""
 

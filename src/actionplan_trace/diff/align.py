@@ -20,11 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from math import isqrt
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Hashable, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
+
+from ..record import record
 
 Pair = tuple[int | None, int | None]
 
@@ -50,7 +52,7 @@ complexity test and `make bench` read them to check that doubling the input at m
 doubles the work. Reset with `work.clear()`."""
 
 
-@dataclass
+@record
 class WordCoder:
     """Encodes word lists as strings, one code point per distinct word, for fast word-level scores."""
 
@@ -210,7 +212,7 @@ def _lcs_pairs(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: in
     return out
 
 
-@dataclass
+@record
 class Budget:
     """Similarity scores one diff may still spend on best-total pairing (then it pairs by position)."""
 

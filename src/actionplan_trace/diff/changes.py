@@ -8,17 +8,18 @@ Word renderer needs to write the whole new revision with revision marks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..model import Block, Document, Section
+from ..record import record
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING
 from .words import Op, readable, word_count
 
 CHANGE_KINDS = ("added", "removed", "modified", "moved", "renamed", "renumbered")
 
 
-@dataclass
+@record
 class Change:
     """One amendment, located by the ids of its section in each revision and a title path.
 
@@ -76,7 +77,7 @@ class Change:
         return self.formatting_only and set(self.kinds()) <= ignore
 
 
-@dataclass
+@record
 class Item:
     """One line of a document in reading order: a section's heading (block None) or a block."""
 
@@ -85,7 +86,7 @@ class Item:
     index: int = -1
 
 
-@dataclass
+@record
 class RowStep:
     """One row of a merged table: old row, new row, and per-cell word diffs when both exist."""
 
@@ -94,7 +95,7 @@ class RowStep:
     cells: list[list[Op]] | None = None
 
 
-@dataclass
+@record
 class Step:
     """One entry of the merged reading order: an old item, a new item, or a pair of them."""
 
@@ -104,7 +105,7 @@ class Step:
     rows: list[RowStep] | None = None
 
 
-@dataclass
+@record
 class DiffResult:
     """Everything a renderer needs: both documents, the changes in order, the merged steps, and
     which kinds of difference the report leaves out (`ignore.IGNORE_KINDS`)."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from ..model import Block, Document, Loc, Section
+from ..record import record
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
@@ -41,7 +42,7 @@ def _block_key(block: Block) -> tuple[str, str, str]:
     return (kind, block.field or "", normalise(block.text))
 
 
-@dataclass
+@record
 class _Context:
     """What one diff run shares: both documents, caches of keys, codes, paths and refs."""
     old: Document
@@ -93,7 +94,7 @@ class _Context:
         return self.ref_cache[text]
 
 
-@dataclass
+@record
 class _BlockPairs:
     """Paired blocks as (old section id, index) → (new section id, index), and which moved."""
 
@@ -265,7 +266,7 @@ def _blank(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
 
 
-@dataclass
+@record
 class _Emitter:
     """Walks the merged steps and turns them into `Change`s."""
     ctx: _Context

@@ -12,9 +12,10 @@ lower the match. The reach is a few blocks, so the pass is linear in the number 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Sequence
 
+from ..record import record
 from .align import Pair, similarity
 
 Group = tuple[list[int], list[int], int, int]
@@ -24,7 +25,7 @@ MIN_SIMILARITY = 0.75
 EPSILON = 1e-9
 
 
-@dataclass
+@record
 class _Side:
     """One side's blocks: word codes, tags, and which are free to join (in reading order)."""
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable
 
 from ..model import Block, Document, Section
+from ..record import record
 from .align import Budget, WordCoder, align, in_order, pair_moves, similarity, work
 from .tokens import normalise, words
 
@@ -32,7 +33,7 @@ def section_key(section: Section) -> tuple[str, str, str]:
     return (section.kind, section.number or "", normalise(section.title, section.number))
 
 
-@dataclass
+@record
 class SectionPairs:
     """The pairing of two section trees: partner ids both ways and which pairs moved."""
 
@@ -45,7 +46,7 @@ class SectionPairs:
         self.new_to_old[new_id] = old_id
 
 
-@dataclass
+@record
 class _Tree:
     """One document's section tree, with word codes of titles and contents made on demand."""
 

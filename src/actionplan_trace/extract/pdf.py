@@ -34,7 +34,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -44,6 +44,7 @@ from rapidfuzz import fuzz
 from ..errors import InputError
 from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..record import record
 from ..regexcache import regex
 from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import file_source
@@ -82,7 +83,7 @@ IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
 NO_TEXT = "no text on any page (blank PDF, or text drawn as vector outlines); nothing to read"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Char:
     """One glyph in top-left page coordinates with its font hints."""
 
@@ -96,7 +97,7 @@ class Char:
     base: float = 0.0
 
 
-@dataclass
+@record
 class Line:
     """Characters sharing a baseline (or one wide-gap segment of them)."""
 
@@ -125,7 +126,7 @@ class Line:
         return self.x1 - self.x0
 
 
-@dataclass
+@record
 class Para:
     """Lines joined into one paragraph or list item."""
 
@@ -138,7 +139,7 @@ class Para:
         return join_lines([ln.text for ln in self.lines], self.label)
 
 
-@dataclass
+@record
 class PdfReading:
     """What read_pdf_detailed found: the RawDocument and what it dropped as (page, text): running
     headers, footers, page numbers and table header rows repeated on continuation pages
@@ -348,7 +349,7 @@ def _label_x(line: Line, glyph: str) -> float:
     return line.x0
 
 
-@dataclass
+@record
 class Spacing:
     """The document's normal line pitch (baseline to baseline, as a multiple of font size)."""
 
@@ -483,7 +484,7 @@ def _continues_over_page(para: Para, line: Line, right: float) -> bool:
 # --- pages --------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class _Page:
     number: int
     width: float

@@ -23,10 +23,10 @@ the values the reader was tuned with on the corpus. Fields:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..record import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PdfSettings:
     """Tolerances of the PDF reader (see the module docstring); the defaults are today's values."""
 

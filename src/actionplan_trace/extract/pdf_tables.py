@@ -13,7 +13,7 @@ rows from the rules and their columns from the vertical gaps that no text crosse
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Sequence
 
 import pypdfium2 as pdfium
@@ -22,6 +22,7 @@ from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, int
 from rapidfuzz import fuzz
 
 from ..model import Cell
+from ..record import record
 from ..regexcache import regex
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
@@ -30,7 +31,7 @@ SENTENCE_END = regex(r"[.:;!?]$")
 KEY_LABEL = regex(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 
 
-@dataclass
+@record
 class Grid:
     """A table's geometry: its bbox, column x boundaries and rows of cell boxes (None = spanned)."""
 
@@ -41,7 +42,7 @@ class Grid:
     banded: bool = False  # horizontal rules only: columns come from text gaps and vary a little by page
 
 
-@dataclass
+@record
 class PageTable:
     """A table found on one page, its cells filled with text, ready to stitch."""
 
@@ -213,7 +214,7 @@ def find_banded_grids(
     return grids
 
 
-@dataclass
+@record
 class Segment:
     """A run of text on one line, separated from its neighbours by a wide gap."""
 

@@ -12,7 +12,7 @@ the new revision's text and "Reject All" the old one's.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta, timezone
 from pathlib import PurePath
 
@@ -26,6 +26,7 @@ from ..diff.changes import DiffResult, Item, RowStep, Step
 from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
+from ..record import record
 from ..regexcache import regex
 from .escapes import xml_text
 
@@ -34,7 +35,7 @@ CORE_PROPERTY_MAX = 255
 PIECES = regex(r"(\t|\n)")
 
 
-@dataclass
+@record
 class _Marks:
     """Revision-mark factory: one author, ids counting up, and the date of the current paragraph.
 
@@ -105,7 +106,7 @@ def _one_sided(text: str, old_side: bool) -> list[Op]:
     return [("-" if old_side else "+", text)]
 
 
-@dataclass
+@record
 class _Writer:
     """Appends the merged document to a python-docx Document, paragraph by paragraph."""
     document: docx.document.Document

@@ -12,11 +12,12 @@ To add a format: write the renderer in its own module under render/, add a `Form
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import UsageError
+from ..record import record
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 Command = Literal["extract", "refs", "graph", "who-cites", "matrix", "chain", "validate", "check", "diff"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RenderOptions:
     """Everything a renderer may need beyond the result itself (each uses only its own fields).
 
@@ -54,7 +55,7 @@ Renderer = Callable[[Any, RenderOptions], "str | bytes"]
 Printer = Callable[[Any, "Console", RenderOptions], bool]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Format:
     """One output format of one command."""
 

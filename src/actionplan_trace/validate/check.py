@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -24,6 +24,7 @@ from ..errors import InputError, TraceError, UsageError
 from ..model import Document
 from ..findings import FindingRule
 from ..findings import Finding
+from ..record import record
 from .baseline import baseline_data, baseline_states, read_baseline
 from .cache import Cache, file_digest, rules_digest
 from .config import CheckConfig
@@ -36,7 +37,7 @@ UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": 
                ".pptx": "PowerPoint"}
 
 
-@dataclass
+@record
 class Skipped:
     """A file under a checked folder that was not checked, and why."""
 
@@ -47,7 +48,7 @@ class Skipped:
         return {"path": self.path, "reason": self.reason}
 
 
-@dataclass
+@record
 class Collected:
     """The files to check (with the profile forced on some), and the files skipped."""
 
@@ -56,7 +57,7 @@ class Collected:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-@dataclass
+@record
 class FileResult:
     """One checked file: its path as shown, hash, profile, whether it came from the cache."""
 
@@ -71,7 +72,7 @@ class FileResult:
                 "findings": len(self.findings)}
 
 
-@dataclass
+@record
 class CheckReport:
     """Everything `trace check` found, with each finding's baseline state ("new" or "unchanged")."""
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from ..findings import SEVERITIES, FindingRule, Severity, is_severity
+from ..record import record
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
@@ -34,7 +35,7 @@ NOT_PLANS = ["README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "LICENCE*", "CONTR
 FAIL_ON = ("error", "warning")
 
 
-@dataclass
+@record
 class CheckConfig:
     """What `trace check` runs and how: rule switches and severities, paths, base, cache."""
 

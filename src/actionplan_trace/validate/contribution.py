@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ..findings import Finding, FindingRule
 from ..model import Document, Loc, Revision, Section, Source
+from ..record import record
 from ..regexcache import regex
 from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
@@ -39,7 +40,7 @@ _NUMBERED = ("output", "objective", "outcome", "clause", "part")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "„": '"', "\u00a0": " "})
 
 
-@dataclass
+@record
 class Resolution:
     """Where one proposal lands in the base, for one of the outputs it names.
 
@@ -71,7 +72,7 @@ class Resolution:
         }
 
 
-@dataclass
+@record
 class RevisionRecord:
     """A revision mark of the amended text with the proposals whose places contain it."""
 
@@ -86,7 +87,7 @@ class RevisionRecord:
         return out
 
 
-@dataclass
+@record
 class ValidationReport:
     """The outcome of `trace validate`: proposals, where they land, revision marks, findings."""
 
@@ -217,7 +218,7 @@ def section_label(doc: Document | None, section_id: str | None) -> str:
     return " › ".join(parts) or section_id
 
 
-@dataclass
+@record
 class _Context:
     """Everything one validation run looks at, with the finding factory bound to the contribution."""
 

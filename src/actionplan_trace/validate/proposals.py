@@ -10,10 +10,11 @@ ends with a colon takes the unnumbered paragraphs after it as its text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
+from ..record import record
 from ..regexcache import regex
 from ..text_patterns import is_bullet_label
 
@@ -48,7 +49,7 @@ _BARE_HEADING = regex(
 _STARTS_LIKE_PROPOSAL = regex(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
 
 
-@dataclass
+@record
 class Proposal:
     """One proposal: which outputs, which heading, what action, with what text.
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
 from ...regexcache import regex
+from ...record import record
 from .glyphs import bullet_glyph
 from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
 from .styles import Styles
@@ -111,7 +112,7 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-@dataclass
+@record
 class Level:
     """One w:lvl of a list definition: number format, label text (%1.%2.), start value, when it
     restarts, legal numbering and the paragraph style it is linked to."""
@@ -140,7 +141,7 @@ def parse_level(el: etree._Element) -> Level:
     )
 
 
-@dataclass
+@record
 class Num:
     """One w:num: the abstract definition it uses, with its start and level overrides."""
 

@@ -7,13 +7,14 @@ import lzma
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NoReturn
 
 from lxml import etree
 
 from ...errors import InputError
 from ...limits import MB, current, megabytes, over
+from ...record import record
 from .. import OLE_MAGIC
 from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS
@@ -25,7 +26,7 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, Not
               zlib.error, lzma.LZMAError)
 
 
-@dataclass
+@record
 class Parts:
     """The parts of a package the reader needs: the main document, its style table, numbering and
     notes (parsed), and the targets of the main document's relationships."""

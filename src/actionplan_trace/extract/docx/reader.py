@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterator
 
@@ -11,6 +11,7 @@ from lxml import etree
 from ...errors import InputError, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label
+from ...record import record
 from .. import VIEWS, file_source
 from .glyphs import sym_text
 from .numbering import Numbering, format_number
@@ -54,7 +55,7 @@ _SKIP = {
 
 
 
-@dataclass
+@record
 class _Para:
     """One physical w:p as read in the view, before joins by removed paragraph marks."""
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
 from typing import Any, Iterator
 
 from lxml import etree
 
 from ...diskcache import memo, source_salt
 from ...regexcache import regex
+from ...record import record
 from ..xmlsafe import parse_xml
 from . import ooxml
 from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
@@ -17,7 +18,7 @@ from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_
 _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
-@dataclass
+@record
 class Style:
     """One w:style as the reader resolves it: display name, parent, outline level, list link and
     run defaults (None where the style says nothing)."""

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from dataclasses import dataclass
+
 from difflib import SequenceMatcher
 from typing import Callable
 
 from lxml import etree
 
 from ...diff.tokens import tokenize
+from ...record import record
 from ..escapes import xml_text
 from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, mark_math, to_deleted_run
 
@@ -28,7 +29,7 @@ Fingerprint = Callable[[etree._Element], str]
 NotePairs = dict[tuple[str, str], "str | None"]
 
 
-@dataclass
+@record
 class Token:
     """One comparable piece: `key` compares, `text` (for w:t pieces) or `node` is written."""
 
@@ -311,8 +312,8 @@ def _record_format(piece: etree._Element, old_run: etree._Element | None, marks:
     change = marks.mark("rPrChange")
     old_rpr = old_run.find(W_RPR) if old_run is not None else None
     old_copy = copy.deepcopy(old_rpr) if old_rpr is not None else etree.Element(W_RPR)
-    for record in old_copy.findall(W + "rPrChange"):
-        old_copy.remove(record)
+    for old_change in old_copy.findall(W + "rPrChange"):
+        old_copy.remove(old_change)
     change.append(old_copy)
     rpr.append(change)
 

@@ -8,11 +8,11 @@ and anything pointing into OLD's package (pictures, hyperlinks) is re-linked int
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Callable
 
 from lxml import etree
 
+from ...record import record
 from ..escapes import xml_text
 from .package import W
 
@@ -34,7 +34,7 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
 Relinker = Callable[[etree._Element], None]
 
 
-@dataclass
+@record
 class Marks:
     """Makes `w:ins`/`w:del`/move marks with one author and date and ids counting up."""
 

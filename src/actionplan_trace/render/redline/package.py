@@ -11,13 +11,14 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from lxml import etree
 
 from ...errors import InputError
 from ...extract.docx.package import ZIP_ERRORS
 from ...extract.xmlsafe import parse_xml
+from ...record import record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + W_NS + "}"
@@ -28,7 +29,7 @@ STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 MAX_PART_BYTES = 512 * 1024 * 1024
 
 
-@dataclass
+@record
 class Package:
     """The parts of one .docx by name, the parsed ones cached, and its main part's name."""
 

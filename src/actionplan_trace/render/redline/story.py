@@ -12,7 +12,7 @@ paired tables row marks and, per cell, the same merge again.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterator
 
 from lxml import etree
@@ -21,6 +21,7 @@ from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR
 from ...diff.tokens import normalise, words
 from ...extract.docx.ooxml import block_children, table_children
+from ...record import record
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
     M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
@@ -34,7 +35,7 @@ MOVE_CELLS = 40_000
 PPR_IGNORED = {W + "rPr", W + "sectPr", W + "pPrChange"}
 
 
-@dataclass
+@record
 class Writer:
     """What one redline shares: marks, OLD→NEW re-linking, picture fingerprints, options."""
 
