@@ -4,8 +4,11 @@ reader's own function must answer the same on real renderings and on mixtures of
 
 from __future__ import annotations
 
+import html
 import random
+import re
 
+from actionplan_trace.extract.inline import clean_inline
 from actionplan_trace.extract.text import MD_SIGNALS, SENTENCE_END, SETEXT_SIGNAL, WRAP_MAX, _markdown_counts, \
     is_wrapped, looks_like_markdown
 
@@ -67,3 +70,37 @@ def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules():
         assert is_wrapped(lines) == _wrapped_oracle(lines), text[:300]
         verdicts.add((_markdown_oracle(text), _wrapped_oracle(lines)))
     assert verdicts >= {(True, False), (False, True), (False, False)}, "the samples reach every answer"
+
+
+def _clean_oracle(text: str) -> str:
+    """clean_inline's passes, each run on every text with re's own r"\\1" template."""
+    from actionplan_trace.extract import inline
+
+    out = text
+    for _, pattern, replacement in inline._PASSES_BEFORE_LINKS:
+        out = pattern.sub(replacement if isinstance(replacement, str) else r"\1", out)
+    for _ in range(3):
+        before = out
+        out = inline.REF_LINK.sub(r"\1", inline.LINK.sub(r"\1", inline.SPAN.sub(r"\1", out)))
+        if out == before:
+            break
+    for _, pattern, replacement in inline._PASSES_AFTER_LINKS:
+        out = pattern.sub(replacement if isinstance(replacement, str) else r"\1", out)
+    return _tidy(html.unescape(out))
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+MARKS = ["**", "*", "__", "_", "~~", "`", "[a](http://x.org/p)", "[b]{.underline}", "[c][1]", "[]{#_Toc1}", "[d]",
+         "![e](i.png)", "[^2]", "<b>", "</b>", "<br/>", "<https://itu.int>", "&amp;", "&lt;", "---", "--", "\\*",
+         "\\[", "<!-- x -->", "word", "Output 2.1", "  ", "\t", " ", "(", ")", "]", "[", "{", "}"]
+
+
+def test_inline_cleaning_shortcuts_give_the_plain_passes_text():
+    rng = random.Random(3)
+    texts = [line for doc in _documents() for line in doc.splitlines() if line.strip()][:3000]
+    texts += ["".join(rng.choices(MARKS, k=rng.randrange(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert clean_inline(text) == _clean_oracle(text), text

@@ -11,8 +11,9 @@ a block element) into its paragraphs; text that merely contains a tag is left al
 from __future__ import annotations
 
 import html
+import operator
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Union
 
 from ..regexcache import regex
 
@@ -83,9 +84,9 @@ def clean_inline(text: str) -> str:
     if "[" in out:
         for _ in range(3):
             before = out
-            out = SPAN.sub(r"\1", out)
-            out = LINK.sub(r"\1", out)
-            out = REF_LINK.sub(r"\1", out)
+            for needle, pattern in _LINKS:
+                if needle in out:
+                    out = pattern.sub(_FIRST_GROUP, out)
             if out == before:
                 break
     for needle, pattern, replacement in _PASSES_AFTER_LINKS:
@@ -94,25 +95,31 @@ def clean_inline(text: str) -> str:
     return tidy_spaces(html.unescape(out))
 
 
+# A match replaced by its first group, which takes part in every match of the patterns it is used
+# with (the same text as the template r"\1", which re expands in Python for each match).
+_FIRST_GROUP = operator.itemgetter(1)
+Replacement = Union[str, Callable[["re.Match[str]"], str]]
 # (a string every match contains, pattern, replacement), in the order clean_inline applies them.
-_PASSES_BEFORE_LINKS = (
+_PASSES_BEFORE_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("<!--", COMMENT, ""),
-    ("`", CODE, r"\1"),
+    ("`", CODE, _FIRST_GROUP),
     ("<", BREAK_TAG, " "),
-    ("<", AUTOLINK, r"\1"),
-    ("![", IMAGE, r"\1"),
+    ("<", AUTOLINK, _FIRST_GROUP),
+    ("![", IMAGE, _FIRST_GROUP),
     ("[^", FOOTNOTE_REF, ""),
 )
-_PASSES_AFTER_LINKS = (
+# Spans, links and reference links, each with the string every match of it contains.
+_LINKS = (("]{", SPAN), ("](", LINK), ("][", REF_LINK))
+_PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("<", HTML_TAG, ""),
-    ("**", STRONG[0], r"\1"),
-    ("__", STRONG[1], r"\1"),
-    ("~~", STRIKE, r"\1"),
-    ("*", EMPHASIS[0], r"\1"),
-    ("_", EMPHASIS[1], r"\1"),
+    ("**", STRONG[0], _FIRST_GROUP),
+    ("__", STRONG[1], _FIRST_GROUP),
+    ("~~", STRIKE, _FIRST_GROUP),
+    ("*", EMPHASIS[0], _FIRST_GROUP),
+    ("_", EMPHASIS[1], _FIRST_GROUP),
     ("---", EM_DASH, "\u2014"),
     ("--", EN_DASH, "\u2013"),
-    ("\\", ESCAPE, r"\1"),
+    ("\\", ESCAPE, _FIRST_GROUP),
 )
 
 
