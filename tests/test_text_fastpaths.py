@@ -104,3 +104,33 @@ def test_inline_cleaning_shortcuts_give_the_plain_passes_text():
     texts += ["".join(rng.choices(MARKS, k=rng.randrange(1, 12))) for _ in range(3000)]
     for text in texts:
         assert clean_inline(text) == _clean_oracle(text), text
+
+
+TABLE_LINES = ["+---+---+", "| a | b |", "+===+===+", "|---|---|", "  ---  ---", "a  b", "-----  -----", "x\ty\tz",
+               "1.\tItem", "\tcell", "\t", "- item", "-", "| x", "+ plus", "---", ""]
+
+
+def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(monkeypatch, tmp_path):
+    """The reader tries a table reader only where its first test could pass (by the line's first
+    character, the next line's, a tab): the same blocks as trying every reader on every line."""
+    from actionplan_trace.extract import read, text
+
+    rng = random.Random(9)
+    pool = [line for doc in _documents() for line in doc.splitlines()]
+    paths = sorted((CORPUS / "text").rglob("*.txt"))[:6] + sorted((SHARED / "seeds").glob("*.txt"))[:3]
+    for k in range(12):
+        lines = rng.sample(pool, 60) + rng.choices(TABLE_LINES, k=60) + (["# Title", "**bold**"] if k % 2 else [])
+        rng.shuffle(lines)
+        path = tmp_path / f"mix{k}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    gated = [[b.to_dict() for b in read(p).blocks] for p in paths]
+    setup = text._Reader.__post_init__
+
+    def every_reader_everywhere(self: text._Reader) -> None:
+        setup(self)
+        self.table_readers = tuple((reader, lambda line, lead, after: True) for reader, _ in self.table_readers)
+
+    monkeypatch.setattr(text._Reader, "__post_init__", every_reader_everywhere)
+    assert gated == [[b.to_dict() for b in read(p).blocks] for p in paths]
+    assert sum(b["type"] == "table" for doc in gated for b in doc) > 20

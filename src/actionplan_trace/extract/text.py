@@ -91,6 +91,9 @@ MD_SIGNALS = (
 SETEXT_SIGNAL = regex(r"^(?:={3,}|-{3,})\s*$")
 SETEXT_NEEDLES = ("===", "---")  # a line SETEXT_SIGNAL matches starts with one of these
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
+# Whether a table reader may find a table at a line, from the line, its first character after
+# the indentation and the next line's (see text_tables: each reader's own first test, or looser).
+MayRead = Callable[[str, str, str], bool]
 HTML_HEADING = regex(r"h[1-6]")
 HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
@@ -237,7 +240,7 @@ class _Reader:
     dense: bool = False
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
-    table_readers: tuple[TableReader, ...] = ()
+    table_readers: tuple[tuple[TableReader, MayRead], ...] = ()
     notes: _PlainNotes | None = None
     leads: list[str] = field(default_factory=list)
     clean: Clean = str.strip
@@ -246,8 +249,12 @@ class _Reader:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
         lines: DashScan), and the first character of each line after its indentation ("" for a
         blank line), which most tests of a line look at first."""
-        readers: tuple[TableReader, ...] = (grid_table, partial(dash_table, scan=DashScan()), tsv_table)
-        self.table_readers = readers + ((pipe_table,) if self.markdown else ())
+        readers: tuple[tuple[TableReader, MayRead], ...] = (
+            (grid_table, lambda line, lead, after: lead == "+"),
+            (partial(dash_table, scan=DashScan()), lambda line, lead, after: lead == "-" or after == "-"),
+            (tsv_table, lambda line, lead, after: "\t" in line and not line.startswith("\t")),
+        )
+        self.table_readers = readers + (((pipe_table, lambda line, lead, after: lead == "|"),) if self.markdown else ())
         self.leads = [line.lstrip()[:1] for line in self.lines]
         self.clean = clean_inline if self.markdown else str.strip  # one cell line to its text
 
@@ -360,8 +367,10 @@ class _Reader:
             block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
             self.add(block)
             return end
-        for reader in self.table_readers:
-            found = reader(self.lines, i, len(self.blocks), self.clean)
+        line, lead = self.lines[i], self.leads[i]
+        after = self.leads[i + 1] if i + 1 < len(self.lines) else ""
+        for reader, may_read in self.table_readers:
+            found = reader(self.lines, i, len(self.blocks), self.clean) if may_read(line, lead, after) else None
             if found is not None:
                 self.add(found[0])
                 return found[1]
