@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Callable
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
+from .record import record
 from .regexcache import regex
 from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
 
@@ -179,7 +180,7 @@ _SIGNAL_ACCEPTS = {
 }
 
 
-@dataclass
+@record
 class _Open:
     """A section still open while the blocks are placed, and the rank that closes it."""
 
@@ -195,7 +196,7 @@ def _gate(rules: tuple[HeadingRule, ...]) -> Callable[[str], re.Match[str] | Non
     return joined.match if joined is not None else None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleSet:
     """The heading rules the open sections allow, in order (`rules`), with what saves trying
     them one by one: `gate` (see _gate) and the rules without a pattern (`bare`), the only ones
@@ -211,7 +212,7 @@ def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     return RuleSet(rules, _gate(rules), tuple(r for r in rules if r.match is None))
 
 
-@dataclass
+@record
 class _Builder:
     """The sections made so far, the stack of open ones and what is kept to name and place them."""
 
@@ -327,7 +328,7 @@ def _placed(rule: HeadingRule, open_kinds: frozenset[str]) -> bool:
     return not (rule.not_within and not open_kinds.isdisjoint(rule.not_within))
 
 
-@dataclass
+@record
 class _Match:
     """A heading rule a paragraph satisfies: the number, title and rank of the section it opens."""
 

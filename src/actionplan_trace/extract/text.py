@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import partial
 from typing import Callable
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..record import record
 from ..regexcache import regex
 from ..text_patterns import SPACED_BULLET, pua_bullet
 from .decoding import decode_text
@@ -182,7 +183,7 @@ def _is_plain_note(line: str) -> bool:
     return PLAIN_FOOTNOTE.match(line.strip()) is not None
 
 
-@dataclass
+@record
 class _PlainNotes:
     """What `_Reader.in_notes` asks of one plain text's lines, each part worked out once: asking
     it afresh for every `[n] text` line re-read the rest of the document each time, which was
@@ -229,7 +230,7 @@ class _PlainNotes:
         return self.cites[cite]
 
 
-@dataclass
+@record
 class _Reader:
     """One pass over the lines of a text rendering, producing blocks and footnotes."""
 

@@ -16,10 +16,10 @@ HTML fragment (`<p>…</p> <ul>…</ul>`) is split into its paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
+from ..record import record
 from ..regexcache import regex
 from .inline import html_paragraphs
 
@@ -193,7 +193,7 @@ def _slice(line: str, spans: list[tuple[int, int]]) -> list[str]:
     return [line[a:(starts[k + 1] if k + 1 < len(starts) else None)] for k, a in enumerate(starts)]
 
 
-@dataclass
+@record
 class DashScan:
     """What dash_table learnt about one document's lines: from `first` to `stop` no dashed rule
     closes a multiline table (`stop` is a pair of blank lines, or the end). Any table whose body
