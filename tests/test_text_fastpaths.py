@@ -134,3 +134,11 @@ def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(monke
     monkeypatch.setattr(text._Reader, "__post_init__", every_reader_everywhere)
     assert gated == [[b.to_dict() for b in read(p).blocks] for p in paths]
     assert sum(b["type"] == "table" for doc in gated for b in doc) > 20
+
+
+def test_contents_entry_end_told_without_the_regex_for_ascii():
+    from actionplan_trace.structure import TOC_LAST, TOC_LAST_ASCII, _toc_last
+
+    assert {chr(c) for c in range(128) if TOC_LAST.fullmatch(chr(c))} == TOC_LAST_ASCII
+    for char in "0", "x", "C", "a", ".", "\u0663", "\u2170", "é", "İ":
+        assert _toc_last(char) == bool(TOC_LAST.fullmatch(char)), char

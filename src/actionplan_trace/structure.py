@@ -30,6 +30,7 @@ TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
 # The last character of a TOC_ENTRY match, which ends the (stripped) text: TOC_ENTRY's search scans
 # every paragraph, so it only runs on those that end this way.
 TOC_LAST = regex(r"\d|[ivxlc]", re.IGNORECASE)
+TOC_LAST_ASCII = frozenset("0123456789ivxlcIVXLC")  # the ASCII characters TOC_LAST matches
 # A clause number opening a line: "4.5.1", "1.", "1)", "A.", "IV.", "(a)", "a)" (at most two
 # digits a level, so years and quantities are not numbers).
 CLAUSE_NUMBER = regex(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
@@ -309,6 +310,11 @@ class _Builder:
             self.kinds = None
 
 
+def _toc_last(char: str) -> bool:
+    """Whether `char` can end a contents entry (TOC_LAST), told without the regex for ASCII."""
+    return char in TOC_LAST_ASCII if char.isascii() else TOC_LAST.fullmatch(char) is not None
+
+
 def _candidates(block: Block, text: str) -> list[str]:
     """The texts a heading rule may match: as written (`text`, the block's stripped), with its list
     label, without a typed number."""
@@ -380,7 +386,7 @@ def match_heading(
     if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
-    if not text or (TOC_LAST.fullmatch(text[-1:]) and TOC_ENTRY.search(text)):
+    if not text or (_toc_last(text[-1]) and TOC_ENTRY.search(text)):
         return None
     candidates = _candidates(block, text)
     tried = rules.rules
@@ -577,7 +583,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             rules = builder.heading_rules(kinds)
         found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
         if found is None:
-            builder.add(block)
+            builder.current().blocks.append(block)
             i += 1
             continue
         match, signal = found
