@@ -75,7 +75,7 @@ def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> N
                (r"\bRes(?:olution)?\.?\s+(\d+)\b", re.IGNORECASE), ("[•◦▪]", 0)]
     first = [regexcache.regex(p, f) for p, f in sources]
     assert set(regexcache._unsaved) == {(p, int(f)) for p, f in sources}
-    regexcache._save()
+    regexcache.save()
     regexcache._programs = None
     again = [regexcache.regex(p, f) for p, f in sources]
     assert regexcache._unsaved == {}
@@ -85,7 +85,7 @@ def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> N
 
 def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
     regexcache.regex(r"(a)(b)?c", 0)
-    regexcache._save()
+    regexcache.save()
     path = regexcache._file()
     assert path is not None
     path.write_bytes(b"\x00not marshal")
@@ -104,13 +104,13 @@ def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:
 def test_a_file_grown_too_big_keeps_what_the_last_run_used(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(30):
         regexcache.regex(rf"(x{n})+y", 0)
-    regexcache._save()
+    regexcache.save()
     monkeypatch.setattr(regexcache, "_programs", None)
     monkeypatch.setattr(regexcache, "_used", set())
     monkeypatch.setattr(regexcache, "MAX_FILE", 1)
     regexcache.regex(r"(x3)+y", 0)
     regexcache.regex(r"new(er)?", 0)
-    regexcache._save()
+    regexcache.save()
     assert set(programs_on_file()) == {(r"(x3)+y", 0), (r"new(er)?", 0)}
 
 
@@ -120,4 +120,4 @@ def test_the_cache_turned_off_writes_nothing(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(regexcache, "_unsaved", {})
     assert regexcache.regex(r"x+y", re.IGNORECASE) == re.compile(r"x+y", re.IGNORECASE)
     assert regexcache._file() is None
-    regexcache._save()
+    regexcache.save()

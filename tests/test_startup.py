@@ -16,9 +16,8 @@ HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lx
 
 def loaded_by(args: list[str], cache: Path) -> set[str]:
     """The modules of HEAVY that `trace ARGS` has imported when it exits (run in a fresh process)."""
-    probe = ("import sys\nfrom actionplan_trace.cli import main\n"
-             f"sys.argv = ['trace', *{args!r}]\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    probe = ("import sys\nfrom actionplan_trace.cli import run\n"
+             f"run({args!r})\n"
              f"sys.stderr.write(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env={"TRACE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"})
@@ -63,9 +62,8 @@ def test_refs_imports_the_graph_only_to_check_several_files(
         tmp_path: Path, files: list[str], graph_loaded: bool) -> None:
     """The cross-reference graph (refs.graph and what it needs) serves the cross-file check: one
     file's references are listed without importing it, two files' are checked across it."""
-    probe = ("import sys\nfrom actionplan_trace.cli import main\n"
-             f"sys.argv = ['trace', 'refs', *{[str(CORPUS / f) for f in files]!r}, '-f', 'json']\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    probe = ("import sys\nfrom actionplan_trace.cli import run\n"
+             f"run(['refs', *{[str(CORPUS / f) for f in files]!r}, '-f', 'json'])\n"
              f"sys.stderr.write(' '.join(m for m in {GRAPH_MODULES!r} if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
@@ -83,9 +81,8 @@ def test_importing_the_cli_leaves_the_garbage_collector_as_it_was(enabled: bool)
 
 def run_main(args: list[str], tmp_path: Path) -> tuple[str, set[str]]:
     """stderr of `trace ARGS` through the console-script entry point, and the commands typer built."""
-    probe = ("import sys\nfrom actionplan_trace.cli import app, main\n"
-             f"sys.argv = ['trace', *{args!r}]\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    probe = ("import sys\nfrom actionplan_trace.cli import app, run\n"
+             f"run({args!r})\n"
              "sys.stdout.write(' '.join(sorted(i.callback.__name__ for i in app.registered_commands)))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})

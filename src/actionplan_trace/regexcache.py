@@ -5,8 +5,8 @@ over 1 ms a pattern. A `trace refs` run compiles about 230 of them before it rea
 20 ms of a command whose whole budget is 200 ms a megabyte. What that work makes is a short
 program, a list of integers, which the C engine `_sre` turns into a pattern object in
 microseconds. `regex()` keeps those programs in the cache directory (diskcache.py, one file per
-interpreter) so that a run compiles only the patterns no earlier run has met, and saves
-the new ones when the process exits.
+interpreter) so that a run compiles only the patterns no earlier run has met, and `save()`
+writes the new ones when the process exits (the CLI calls it; an atexit handler does otherwise).
 
 This leans on three undocumented parts of CPython: `re._parser.parse`, `re._compiler._code` and
 `_sre.compile`, the steps `re.compile` itself takes. Their form can change between versions, so:
@@ -70,7 +70,7 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     programs[key] = _unsaved[key] = marshal.dumps(program)
     if len(_unsaved) == 1 and _file() is not None:
-        atexit.register(_save)
+        atexit.register(save)
     return compiled
 
 
@@ -113,7 +113,7 @@ def _load() -> dict[tuple[str, int], bytes]:
     return _programs
 
 
-def _save() -> None:
+def save() -> None:
     """Write the programs met so far (those on file included), atomically; failures are ignored."""
     path = _file()
     if path is None or not _unsaved or _programs is None:
