@@ -30,6 +30,16 @@ _LITERAL = regex(r"[A-Za-z0-9-]*")
 _FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
 
 
+def fold(text: str) -> bytes | None:
+    """`text` with its ASCII letters lower-cased and every other character one "?" byte, so that
+    a literal start found in it is at the same place in `text` (C-speed, a third of the time
+    of str.lower on a long text); None when a character of the text would match an ASCII letter
+    under re.IGNORECASE (İ, ı, ſ, or K, the Kelvin sign): such a text is scanned by the patterns."""
+    if not text.isascii() and any(c in text for c in (*_FOLD_UNSAFE, "\u212a")):
+        return None
+    return text.encode("ascii", "replace").lower()
+
+
 @dataclass(frozen=True)
 class Edition:
     """One edition of a series: `SP-2012-2015` with the patterns that name it."""
@@ -160,21 +170,22 @@ def _prefix(pattern: str) -> str:
     return prefix.lower()
 
 
-def _finditer(pattern: re.Pattern[str], text: str, folded: str | None,
+def _finditer(pattern: re.Pattern[str], text: str, folded: bytes | None,
               places: dict[str, list[int]] | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, trying the pattern only where its literal start occurs in
-    `folded` (the text lower-cased, same length): one C-speed find instead of a regex scan.
-    `places` keeps the positions of each literal start found, for the next pattern that shares it."""
+    `folded` (`fold(text)`): one C-speed find instead of a regex scan. `places` keeps the
+    positions of each literal start found, for the next pattern that shares it."""
     prefix = _prefix(pattern.pattern)
     if folded is None or not prefix:
         yield from pattern.finditer(text)
         return
     if places is None or (found := places.get(prefix)) is None:
         found = []
-        at = folded.find(prefix)
+        literal = prefix.encode("ascii")
+        at = folded.find(literal)
         while at >= 0:
             found.append(at)
-            at = folded.find(prefix, at + 1)
+            at = folded.find(literal, at + 1)
         if places is not None:
             places[prefix] = found
     end = 0
@@ -245,7 +256,7 @@ def detect(
     open_series = {s for s in table.series if not (override and s in override) and s not in front}
     counts: dict[str, dict[str, int]] = {}
     if open_series:
-        folded = None if any(c in joined for c in _FOLD_UNSAFE) else joined.lower()
+        folded = fold(joined)
         places: dict[str, list[int]] = {}
         for edition in table.editions:
             if edition.series not in open_series:

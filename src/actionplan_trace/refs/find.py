@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..findings import FindingRule
+from ..model import Loc
 from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
                       triggers)
 from .registry import Registry, load_registry
@@ -36,9 +37,11 @@ def find_refs(
 
 def read_text(
     text: str, ctx: RefContext, registry: Registry, findings_table: dict[str, FindingRule] | None = None,
+    loc: Loc | None = None,
 ) -> tuple[list[Reference], list[Finding], bool]:
     """`find_refs`, plus whether the text mentions ITU goals (a bare "Goal 1" after it is ITU's).
-    The text is lower-cased once, for every keyword gate."""
+    The text is lower-cased once, for every keyword gate. `loc`, where the text is, replaces the
+    context's on what the text yields (the context is copied only for a text that yields some)."""
     low = text.lower()
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
@@ -51,6 +54,8 @@ def read_text(
     goals_from = itu_goals_mention(text, low)
     if not cites and not may_look_like_reference(text, low):  # nothing to resolve, nothing to report
         return [], [], goals_from is not None
+    if loc is not None:
+        ctx = ctx.with_(loc=loc)
     resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low)
     if ctx.goal is None:
         resolver.itu_goals_from = goals_from
