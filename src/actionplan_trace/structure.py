@@ -282,13 +282,12 @@ class _Builder:
     ) -> str:
         if template is None:
             template = "{kind}-{number}" if number else "{parent}/{kind}-{slug}"
-        anchor = ""
+        parent_ref = ""
         if "{parent" in template:
             anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
+            parent_ref = _ParentRef(parent, anchor)
         title_slug = slug(title) if "{slug" in template else ""
-        base = template.format(
-            kind=kind, number=number or "", slug=title_slug, parent=_ParentRef(parent, anchor), index=index
-        ).lstrip("/")
+        base = template.format(kind=kind, number=number or "", slug=title_slug, parent=parent_ref, index=index).lstrip("/")
         # The first of base, base-2, base-3, … not taken. Ids are only ever added, so the first free
         # suffix of a base never goes down: the search goes on from where it last stopped, which
         # keeps a document with many equal titles linear.
