@@ -48,6 +48,7 @@ EM_DASH = regex(r"(?<![-\\])---(?!-)")
 EN_DASH = regex(r"(?<![-\\])--(?!-)")
 SPACES = regex(r"\s+")
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
+NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of these is read child by child
 
 
 def is_bold_only(text: str) -> bool:
@@ -127,10 +128,10 @@ def _fragment_text(element: etree._Element) -> str:
     return SPACES.sub(" ", element.text_content()).strip()
 
 
-def _is_bold(element: etree._Element) -> bool:
-    text = _fragment_text(element)
+def _is_bold(element: etree._Element, text: str) -> bool:
+    """Whether all of `text` (the element's, not empty) is in bold or strong elements."""
     bold = "".join(_fragment_text(b) for b in element.iter("b", "strong"))
-    return bool(text) and SPACES.sub("", bold) == SPACES.sub("", text)
+    return SPACES.sub("", bold) == SPACES.sub("", text)
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
@@ -162,11 +163,11 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
 
 def _collect(element: etree._Element, out: list[tuple[str, bool]]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    has_blocks = any(isinstance(c.tag, str) and c.tag in FRAGMENT_BLOCKS | {"ul", "ol"} for c in element)
+    has_blocks = any(isinstance(c.tag, str) and c.tag in NESTING_BLOCKS for c in element)
     if not has_blocks:
         text = _fragment_text(element)
         if text:
-            out.append((f"• {text}" if tag == "li" else text, _is_bold(element)))
+            out.append((f"• {text}" if tag == "li" else text, _is_bold(element, text)))
         return
     if element.text and element.text.strip():
         out.append((element.text.strip(), False))

@@ -340,7 +340,7 @@ class _Reader:
     def paragraph(self, raw: str, line: int) -> None:
         """One paragraph or list item; a whole HTML fragment in Markdown becomes its paragraphs."""
         if self.markdown:
-            fragment = html_paragraphs(raw)
+            fragment = html_paragraphs(raw) if "<" in raw else None
             if fragment is not None:
                 for text, bold in fragment:
                     self.add(_paragraph(text, self.at(line), bold=bold))
@@ -348,7 +348,7 @@ class _Reader:
             bold = is_bold_only(raw)
             text = clean_inline(raw)
             if text:
-                self.add(_paragraph(text, self.at(line), bold=bold))
+                self.blocks.append(_paragraph(text, self.at(line), bold=bold))
             return
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):
