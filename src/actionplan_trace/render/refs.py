@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -55,6 +53,9 @@ def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
 
 def to_csv(report: RefReport) -> str:
     """One CSV: a `ref` row per reference, then a `finding` row per finding."""
+    import csv  # only this writer needs them: a JSON run does without
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
