@@ -251,8 +251,8 @@ def dash_table(
             chunk.append(row_line)
         if chunk:
             groups.append(chunk)
-        rows = [[_paragraphs([cells[c] for cells in map(lambda l: _slice(l, spans), g)]) for c in range(len(spans))]
-                for g in groups]
+        sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
+        rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
         return _table(rows, clean, index, start + 1), end + 1
     if line.strip() and DASH_RULE.match(nxt) and len(_dash_spans(nxt)) >= 2 and not DASH_RULE.match(line):
         spans = _dash_spans(nxt)
