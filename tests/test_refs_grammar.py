@@ -232,7 +232,10 @@ def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
     import random
 
     from actionplan_trace.refs.find import _GOALS, itu_goals_mention
-    from actionplan_trace.refs.grammar import _REFERENCE_LIKE, may_look_like_reference, reference_like
+    from actionplan_trace.refs.grammar import (_REFERENCE_LIKE, _REFERENCE_WORDS, fold_safe, may_look_like_reference,
+                                               reference_like, triggers)
+
+    assert all(triggers(f"x {word} 1", ()) for word in _REFERENCE_WORDS)  # each keyword is a trigger word
 
     words = ("Res Res. RES resolution Resolutions DECISION decisions recommendation Rec SDG sdgs SDGs Action "
              "ACTION lines line action İ ſ K goals Goals ITU strategic No. # ( [ 12 3 4.5 9.c x_ -").split()
@@ -244,6 +247,8 @@ def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
         assert [m.span() for m in reference_like(text)] == expected, text
         if expected:
             assert may_look_like_reference(text, text.lower()), text
+            # read_text skips reference_like for a text without trigger words when it is fold-safe
+            assert triggers(text, ()) or not fold_safe(text, text.lower()), text
         if _GOALS.search(text) is None:
             assert itu_goals_mention(text) is None, text
     assert any(len(text.lower()) != len(text) for text in texts) and any("ſ" in t for t in texts)

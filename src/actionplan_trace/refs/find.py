@@ -43,6 +43,7 @@ def read_text(
     The text is lower-cased once, for every keyword gate. `loc`, where the text is, replaces the
     context's on what the text yields (the context is copied only for a text that yields some)."""
     low = text.lower()
+    present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
     else:
@@ -52,7 +53,9 @@ def read_text(
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     goals_from = itu_goals_mention(text, low)
-    if not cites and not may_look_like_reference(text, low):  # nothing to resolve, nothing to report
+    # Reference-like words are trigger words too: a text with none (or no digit) has none of them.
+    quiet = present == set() and fold_safe(text, low)
+    if not cites and (quiet or not may_look_like_reference(text, low)):  # nothing to resolve or report
         return [], [], goals_from is not None
     if loc is not None:
         ctx = ctx.with_(loc=loc)
