@@ -14,7 +14,7 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
@@ -185,8 +185,7 @@ def _document_refs(
                 key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
                 found = seen.get(key)
                 if found is None:
-                    found = seen[key] = _find(text, ctx if goal == ctx.goal else ctx.with_(goal=goal), loc, field, reg,
-                                              findings_table)
+                    found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table)
                     refs.extend(found.refs)
                     findings.extend(found.findings)
                 else:
@@ -223,9 +222,9 @@ class _Found:
         return [Finding(f.code, f.severity, f.message, f.ref, f.source, section, loc, f.text) for f in self.findings]
 
 
-def _find(text: str, ctx: RefContext, loc: Loc, field: str | None, registry: Registry,
+def _find(text: str, ctx: RefContext, place: dict[str, Any], field: str | None, registry: Registry,
           table: dict[str, FindingRule] | None) -> _Found:
-    refs, findings, itu_goals = read_text(text, ctx, registry, table, loc)
+    refs, findings, itu_goals = read_text(text, ctx, registry, table, place)
     for ref in refs:
         ref.field = field
     return _Found(refs, findings, itu_goals)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any, Mapping
 
 from ..findings import FindingRule
-from ..model import Loc
 from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
                       triggers)
 from .registry import Registry, load_registry
@@ -37,11 +37,11 @@ def find_refs(
 
 def read_text(
     text: str, ctx: RefContext, registry: Registry, findings_table: dict[str, FindingRule] | None = None,
-    loc: Loc | None = None,
+    place: Mapping[str, Any] | None = None,
 ) -> tuple[list[Reference], list[Finding], bool]:
     """`find_refs`, plus whether the text mentions ITU goals (a bare "Goal 1" after it is ITU's).
-    The text is lower-cased once, for every keyword gate. `loc`, where the text is, replaces the
-    context's on what the text yields (the context is copied only for a text that yields some)."""
+    The text is lower-cased once, for every keyword gate. `place`: changes to the context (where
+    the text is, what a bare goal means there), made only for a text that yields something."""
     low = text.lower()
     present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
@@ -57,8 +57,8 @@ def read_text(
     quiet = present == set() and fold_safe(text, low)
     if not cites and (quiet or not may_look_like_reference(text, low)):  # nothing to resolve or report
         return [], [], goals_from is not None
-    if loc is not None:
-        ctx = ctx.with_(loc=loc)
+    if place:
+        ctx = ctx.with_(**place)
     resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low)
     if ctx.goal is None:
         resolver.itu_goals_from = goals_from
