@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The start-up caches (diskcache.py: rules files, compiled regexes, Word style tables) go to a
+# directory of this test session, shared by the processes tests start: tests neither read entries
+# a user's runs made nor leave the thousands of patterns they try in ~/.cache. Set before any
+# test module imports the package, since patterns compile at import. An explicit TRACE_CACHE_DIR
+# (off, or another directory) is kept.
+if "TRACE_CACHE_DIR" not in os.environ:
+    os.environ["TRACE_CACHE_DIR"] = tempfile.mkdtemp(prefix="trace-test-cache-")
+    SESSION_CACHE: str | None = os.environ["TRACE_CACHE_DIR"]
+else:
+    SESSION_CACHE = None
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if SESSION_CACHE is not None:
+        from actionplan_trace.regexcache import save
+
+        save()  # now, not at exit, where it would make the directory again
+        shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
