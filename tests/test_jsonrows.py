@@ -19,6 +19,15 @@ def test_same_value_one_item_per_line():
     assert '  "findings": []' in lines
 
 
+def test_exact_layout_of_lists_in_the_middle_at_the_end_and_empty():
+    text = dumps_rows({"schema": "x/1", "refs": iter([{"a": 1}, {"b": [2, None]}]), "none": [],
+                       "findings": ['"q"'], "editions": {"f": {"S": "E"}}}, encoded=("findings",))
+    assert text == ('{\n  "schema": "x/1",\n  "refs": [\n    {"a": 1},\n    {"b": [2, null]}\n  ],\n'
+                    '  "none": [],\n  "findings": [\n    "q"\n  ],\n'
+                    '  "editions": {\n    "f": {\n      "S": "E"\n    }\n  }\n}\n')
+    assert dumps_rows({"only": [1]}) == '{\n  "only": [\n    1\n  ]\n}\n'
+
+
 def test_reference_rows_are_the_encoded_dicts() -> None:
     """render.refs assembles each reference's row from cached pieces; it must be exactly what the
     JSON encoder writes for `Reference.to_dict()`, for any values (escapes, None, shared Locs)."""

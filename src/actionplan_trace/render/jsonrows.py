@@ -29,20 +29,23 @@ def dumps_rows(fields: Mapping[str, Any], encoded: Collection[str] = ()) -> str:
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, (list, tuple)) or _is_iterator(value):
             out.append(f"  {name}: [")
+            # Each item its own line, a comma after all but the last; the document is joined
+            # once, at the end (no intermediate copy of a list that may run to megabytes).
             if key in encoded:
-                rows = [f"    {item}" for item in value]
+                rows = [f"    {item}," for item in value]
             else:
-                rows = [f"    {encode_row(item)}" for item in value]
+                rows = [f"    {encode_row(item)}," for item in value]
             if rows:
-                out.append(",\n".join(rows))
+                rows[-1] = rows[-1][:-1]
+                out.extend(rows)
                 out.append(f"  ]{comma}")
             else:
                 out[-1] = f"  {name}: []{comma}"
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             out.append(f"  {name}: {text}{comma}")
-    out.append("}")
-    return "\n".join(out) + "\n"
+    out.append("}\n")
+    return "\n".join(out)
 
 
 def _is_iterator(value: Any) -> bool:
