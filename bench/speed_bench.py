@@ -35,8 +35,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"  # plain-text renderings of the real do
 TRACE = [sys.executable, "-m", "actionplan_trace.cli"]
 DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 9 (targets 9.1, 9.c); ",
          "WSIS Action Line C5, ", "ITU-D SG 2 Question 3 ", "Regional Initiative AFR3; ")
+# What an extract run does before reading its file: the imports, and the command line built as
+# cli.main builds it (the named command only).
 START_UP = ("import zipfile, lxml.etree, typer, typer.main, actionplan_trace.cli, actionplan_trace.extract.docx, "
             "actionplan_trace.structure, actionplan_trace.render.extract; "
+            "actionplan_trace.cli.only_named_command(['extract']); "
             "typer.main.get_command(actionplan_trace.cli.app)")
 
 
@@ -132,9 +135,13 @@ def ms(seconds: float) -> str:
 def run() -> list[tuple[str, str]]:
     compileall.compile_dir(str(PACKAGE), quiet=1)
     rows: list[tuple[str, str]] = []
-    python, lxml_floor, start_up, version, extract = best([
-        [sys.executable, "-c", "pass"], floor(PLAN), [sys.executable, "-c", START_UP],
-        [*TRACE, "--version"], [*TRACE, "extract", str(PLAN), "-f", "json"]])
+    with tempfile.TemporaryDirectory() as tmp:
+        one_line = Path(tmp) / "one-line.txt"
+        one_line.write_text("Resolution 37 (Rev. Kigali, 2022)\n", encoding="utf-8")
+        python, lxml_floor, start_up, version, extract, refs_start = best([
+            [sys.executable, "-c", "pass"], floor(PLAN), [sys.executable, "-c", START_UP],
+            [*TRACE, "--version"], [*TRACE, "extract", str(PLAN), "-f", "json"],
+            [*TRACE, "refs", str(one_line), "-f", "json"]])
     typer_alone, zip_lxml = best([[sys.executable, "-c", "import zipfile, lxml.etree, typer"],
                                   [sys.executable, "-c", "import zipfile, lxml.etree"]])
     rows.append(("floor: python + lxml parse of the plan's document.xml", ms(lxml_floor)))
@@ -149,6 +156,7 @@ def run() -> list[tuple[str, str]]:
     rows.append(("  of which: python / zipfile + lxml / typer",
                  f"{python * 1000:.0f} / {(zip_lxml - python) * 1000:.0f} / {(typer_alone - zip_lxml) * 1000:.0f} ms; "
                  f"this package and the CLI {(start_up - typer_alone) * 1000:.0f} ms; trace --version {version * 1000:.0f} ms"))
+    rows.append(("trace refs of a one-line text (a text run's start-up)", ms(refs_start)))
     costs = import_costs(["extract", str(PLAN), "-f", "json"])
     rows.append(("  imports of an extract run, by package (ms, self time)",
                  "  ".join(f"{k} {v:.0f}" for k, v in costs[:7])))
