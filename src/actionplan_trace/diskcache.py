@@ -3,7 +3,7 @@
 written, and `memo`, a content-addressed cache of a pure function of some bytes.
 
 `TRACE_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/actionplan-trace`, else
-`~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off` turns both caches off. Neither cache ever
+`~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off` turns them all off. No cache ever
 changes a result: an entry that cannot be read or written is simply not used.
 """
 

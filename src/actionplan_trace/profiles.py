@@ -9,16 +9,14 @@ is compiled once, when first used; nothing here looks at a document except `dete
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
+from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
-from .record import record
-
 
 SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
 

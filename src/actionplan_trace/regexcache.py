@@ -24,10 +24,10 @@ import atexit
 import marshal
 import re
 import sys
-
-import _sre  # type: ignore[import-not-found]  # the C engine behind re (see above)
 from pathlib import Path
 from typing import Any
+
+import _sre  # type: ignore[import-not-found]  # the C engine behind re (see above)
 
 from .diskcache import cache_dir, store
 
@@ -36,7 +36,7 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 # On file, each program is kept marshalled on its own, so a run unpacks only those it uses: the
 # file holds every pattern met so far (profile rules and the heading alternatives structure.py
-# builds from them included), half a megabyte, of which one command uses a part.
+# builds from them included), a few hundred kilobytes, of which one command uses a part.
 _programs: dict[tuple[str, int], bytes] | None = None
 _unsaved: dict[tuple[str, int], bytes] = {}
 _used: set[tuple[str, int]] = set()

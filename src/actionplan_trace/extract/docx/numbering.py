@@ -7,8 +7,8 @@ from dataclasses import field
 
 from lxml import etree
 
-from ...regexcache import regex
 from ...record import record
+from ...regexcache import regex
 from .glyphs import bullet_glyph
 from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
 from .styles import Styles

@@ -9,8 +9,8 @@ from typing import Any, Iterator
 from lxml import etree
 
 from ...diskcache import memo, source_salt
-from ...regexcache import regex
 from ...record import record
+from ...regexcache import regex
 from ..xmlsafe import parse_xml
 from . import ooxml
 from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
