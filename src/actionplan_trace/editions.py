@@ -11,7 +11,7 @@ read from its own text; `--edition` overrides it; what the text does not settle 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -19,6 +19,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
 from .rulefiles import RULES_DIR, read_yaml
+from .record import record
 from .regexcache import regex
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
@@ -40,7 +41,7 @@ def fold(text: str) -> bytes | None:
     return text.encode("ascii", "replace").lower()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edition:
     """One edition of a series: `SP-2012-2015` with the patterns that name it."""
 
@@ -51,7 +52,7 @@ class Edition:
     mention: tuple[re.Pattern[str], ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class EditionTable:
     """rules/editions.yml, compiled."""
 
@@ -87,7 +88,7 @@ class EditionTable:
         return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DocEditions:
     """What one document's text settles: edition per series, plus why a series stayed open."""
 

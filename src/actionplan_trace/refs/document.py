@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass
+
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -20,6 +20,7 @@ from ..editions import DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section
 from .find import read_text
 from ..findings import Finding, FindingRule
+from ..record import record
 from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
@@ -29,7 +30,7 @@ from .types import Reference, RefContext, RefReport
 _CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SectionContext:
     """The parse context of a section and whether its references are citations (graph edges)."""
 
@@ -204,7 +205,7 @@ field, they key the reuse in `document_refs`). The others are the same for the w
 (source, editions) or only copied onto each reference and finding (section, loc)."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Found:
     """What one text yields under one context, and whether it mentions ITU goals."""
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Callable, Iterable
 
 from .types import Rev
+from ..record import record
 from ..regexcache import regex
 
 _I = re.IGNORECASE
@@ -142,7 +143,7 @@ _REFERENCE_LIKE = regex(
 )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Item:
     """One number of a list as written, with its revision and optional sub-numbers (SDG targets)."""
 
@@ -155,7 +156,7 @@ class Item:
     targets: list["Item"] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Cite:
     """A parsed span before resolution: kind of reference, organ/sector words, items."""
 
@@ -204,7 +205,7 @@ def _year(two: str) -> int:
     return 2000 + n if n < 50 else 1900 + n
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Hit:
     """An anchor match, its start moved back over an optional prefix match ("PP " before "Resolutions")."""
 
@@ -506,7 +507,7 @@ def parse_blanket(text: str, hit: Hit) -> Cite:
 Parser = Callable[[str, Hit], Cite]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Anchor:
     """A keyword that starts a reference, the trigger word that must be in the text for it to be
     tried, an optional prefix looked for just before it (required or not) and its list parser.
@@ -526,7 +527,7 @@ _PREFIX_WINDOW = 48
 _START_RANK = operator.itemgetter(0, 1)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Grammar:
     """The anchors in priority order (earlier wins at the same position) behind a trigger scan."""
 

@@ -12,7 +12,7 @@ a roadmap's action line C5 is WSIS-C5) gets a "defines" edge, which is how two d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -29,6 +29,7 @@ from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
+from ..record import record
 from ..regexcache import regex
 
 GRAPH_SCHEMA = "actionplan-trace/graph/2"
@@ -36,7 +37,7 @@ DEFINES = "defines"
 MENTIONS = "mentions"
 
 
-@dataclass
+@record
 class Node:
     """A section of one file, or an entity named by its canonical id."""
 
@@ -59,7 +60,7 @@ class Node:
         return out
 
 
-@dataclass
+@record
 class Edge:
     """section -> entity with a relation and where each citation was read."""
 
@@ -75,7 +76,7 @@ class Edge:
         return out
 
 
-@dataclass
+@record
 class Graph:
     """Nodes by id, edges by (source, target, relation), findings from the cross-document check."""
 
@@ -376,7 +377,7 @@ def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-@dataclass
+@record
 class Coverage:
     """Rows (sections of `row_kinds`) x columns (the ids of the chosen families they cite); `cited_by`
     counts every section citing an id, of any kind; `gaps` are registry ids no section cites.

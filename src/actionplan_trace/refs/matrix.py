@@ -11,11 +11,12 @@ edges back into the document's own table, so a test can round-trip it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..editions import DocEditions, scoped
 from ..model import Section
+from ..record import record
 from .ids import family_of, natural_key
 from .resolve import RefRules
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 MATRIX = "matrix"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Mark:
     """One marked cell: the row section, the column header, the target id and the edge relation."""
 
@@ -59,7 +60,7 @@ def marks(section: Section, ancestors: Sequence[Section], rules: RefRules, editi
                        str(spec.get("relation", "contributes-to")), name)
 
 
-@dataclass
+@record
 class MatrixTable:
     """A matrix read back from the graph: row labels (source, section, title) x target ids."""
 

@@ -16,7 +16,7 @@ Registry files are YAML under rules/registry/ (and any file a user adds):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -25,13 +25,14 @@ from typing import Any, Iterable
 from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, read_yaml
 from .ids import ORGANS, family_of, natural_key
+from ..record import record
 from ..regexcache import regex
 
 REGISTRY_DIR = RULES_DIR / "registry"
 _SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Entry:
     """One known id with what the sources say about it."""
 
@@ -43,7 +44,7 @@ class Entry:
     source: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Conference:
     """A conference whose place and year identify the organ of a resolution: PP-14 Busan 2014."""
 
@@ -53,7 +54,7 @@ class Conference:
     year: int
 
 
-@dataclass
+@record
 class Registry:
     """Known ids (merged from every registry file) and the facts the resolver needs."""
 

@@ -11,11 +11,12 @@ outcomes ("R.1-a: …") on `ITU-R-OUTCOME-1.a@…`. Which kinds, ids and status 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Iterator, Sequence
 
 from ..editions import DocEditions, scoped
 from ..model import Block, Section
+from ..record import record
 from .ids import family_of
 from .resolve import RefRules
 
@@ -24,7 +25,7 @@ STATUS_BLOCKS = 3
 BULLETS = "•·▪◦‣-–—*\t "
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reported:
     """One thing a report section reports on, and what it says about it."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -26,6 +26,7 @@ from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import Conference, Registry
 from .types import Finding, Reference, RefContext, Rev
+from ..record import record
 from ..regexcache import regex
 
 REFS_RULES = RULES_DIR / "refs.yml"
@@ -50,7 +51,7 @@ _FAMILY_OF_BLANKET = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RefRules:
     """Resolver data from rules/refs.yml: organ by number range, per-profile defaults, section and
     field contexts, table columns, edge relations, entity-defining sections and owner kinds."""
@@ -124,7 +125,7 @@ def organ_key(word: str | None) -> str | None:
     return None
 
 
-@dataclass
+@record
 class _State:
     """What one text has established so far, for carry-over between lists."""
 

@@ -8,20 +8,21 @@ SDG target, duplicate in a list …), with a stable code. Both serialise to the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from dataclasses import field as dc_field
 from typing import Any
 
 from ..editions import DocEditions
 from ..findings import Finding
 from ..model import Loc
+from ..record import record
 
 REFS_SCHEMA = "actionplan-trace/refs/2"
 
 __all__ = ["REFS_SCHEMA", "Finding", "RefContext", "RefReport", "Reference", "Rev"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rev:
     """A revision qualifier kept apart from the id: "(Rev. Dubai, 2014)" -> place Dubai, year 2014."""
 
@@ -36,7 +37,7 @@ class Rev:
         return ", ".join(str(p) for p in (self.place, self.year) if p is not None) or self.text
 
 
-@dataclass
+@record
 class Reference:
     """One resolved reference: canonical id, family, number as written, revision, matched text."""
 
@@ -68,7 +69,7 @@ class Reference:
         return out
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RefContext:
     """What the surrounding document says about a text, so that bare forms can be resolved.
 
@@ -102,7 +103,7 @@ class RefContext:
 _CONTEXT_FIELDS = frozenset(f.name for f in fields(RefContext))
 
 
-@dataclass
+@record
 class RefReport:
     """Every reference of one or more documents, plus the findings about them."""
 
