@@ -39,7 +39,7 @@ DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 
 # cli.main builds it (the named command only).
 START_UP = ("import zipfile, lxml.etree, typer, typer.main, actionplan_trace.cli, actionplan_trace.extract.docx, "
             "actionplan_trace.structure, actionplan_trace.render.extract; "
-            "actionplan_trace.cli.only_named_command(['extract']); "
+            "actionplan_trace.cli.app.registered_commands[:] = actionplan_trace.cli.commands_to_build(['extract']); "
             "typer.main.get_command(actionplan_trace.cli.app)")
 
 

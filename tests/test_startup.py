@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from actionplan_trace.cli import app, commands_to_build, run
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lxml", "zipfile", "tempfile")
 
@@ -79,24 +81,36 @@ def test_importing_the_cli_leaves_the_garbage_collector_as_it_was(enabled: bool)
     assert out == [str(enabled), "True"]
 
 
-def run_main(args: list[str], tmp_path: Path) -> tuple[str, set[str]]:
-    """stderr of `trace ARGS` through the console-script entry point, and the commands typer built."""
-    probe = ("import sys\nfrom actionplan_trace.cli import app, run\n"
-             f"run({args!r})\n"
-             "sys.stdout.write(' '.join(sorted(i.callback.__name__ for i in app.registered_commands)))\n")
+def run_main(args: list[str], tmp_path: Path) -> str:
+    """stderr of `trace ARGS` through the console-script entry point."""
+    probe = f"import sys\nfrom actionplan_trace.cli import main\nsys.argv = ['trace', *{args!r}]\nmain()\n"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
-    return result.stderr, set(result.stdout.split()[-7:])
+    return result.stderr
+
+
+def built(args: list[str]) -> list[str]:
+    return [info.callback.__name__ for info in commands_to_build(args) if info.callback is not None]
 
 
 def test_a_named_command_is_the_only_one_built(tmp_path: Path) -> None:
     text = str(CORPUS / "text" / "objective2-new.txt")
-    assert run_main(["--max-text-mb", "3", "refs", text, "-f", "json", "-o", str(tmp_path / "r.json")],
-                    tmp_path) == ("", {"refs"})
+    assert built(["--max-text-mb", "3", "refs", text, "-f", "json"]) == ["refs"]
+    assert built(["diff", "a.docx", "b.docx"]) == ["diff"]
+    assert run_main(["--max-text-mb", "3", "refs", text, "-f", "json", "-o", str(tmp_path / "r.json")], tmp_path) == ""
     assert (tmp_path / "r.json").read_text(encoding="utf-8").startswith('{\n  "schema": "actionplan-trace/refs/')
 
 
 def test_a_misspelt_command_still_gets_a_suggestion_from_all_of_them(tmp_path: Path) -> None:
-    stderr, built = run_main(["extrct", "x.docx"], tmp_path)
-    assert "No such command 'extrct'. Did you mean 'extract'?" in stderr
-    assert built == {"chain", "check", "diff", "extract", "graph", "refs", "validate"}
+    assert sorted(built(["extrct", "x.docx"])) == ["chain", "check", "diff", "extract", "graph", "refs", "validate"]
+    assert sorted(built(["--version"])) == sorted(built([]))
+    assert "No such command 'extrct'. Did you mean 'extract'?" in run_main(["extrct", "x.docx"], tmp_path)
+
+
+def test_one_process_runs_one_command_after_another(capsys: pytest.CaptureFixture[str]) -> None:
+    text = str(CORPUS / "text" / "objective2-new.txt")
+    assert run(["refs", text, "-f", "csv"]) == 0
+    assert run(["extract", text, "-f", "json"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("record,id,family,") and '"schema": "actionplan-trace/extract/' in out
+    assert len(app.registered_commands) == 7

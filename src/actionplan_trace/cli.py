@@ -39,6 +39,8 @@ from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
 
 if TYPE_CHECKING:
+    from typer.models import CommandInfo
+
     from .render.terminal import SafeConsole
 
 app = typer.Typer(
@@ -482,19 +484,20 @@ if _COLLECTING:
     gc.enable()
 
 
-def only_named_command(args: list[str]) -> None:
-    """Register only the command `args` names, when they name one: typer builds the click command
-    (signature, type hints, every option) of each registered command on every run, about 0.5 ms a
-    command, though a run uses one. The first argument that is neither an option nor a number is
-    the command name, since the group's own options (--max-…) take numbers. Anything else (no
-    command, a misspelt one, shell completion) keeps them all, for the listing and the suggestions."""
+def commands_to_build(args: list[str]) -> list[CommandInfo]:
+    """The commands typer should build for the command line `args`: typer builds the click
+    command (signature, type hints, every option) of each registered command on every run, about
+    0.5 ms a command, though a run uses one. The first argument that is neither an option nor a
+    number is the command name, since the group's own options (--max-…) take numbers. Anything
+    else (no command, a misspelt one, shell completion) gets them all, for the listing and the
+    suggestions."""
+    everything = list(app.registered_commands)
     if os.environ.get("_TRACE_COMPLETE"):
-        return
+        return everything
     name = next((arg for arg in args if not arg.startswith("-") and not _is_number(arg)), None)
-    chosen = [info for info in app.registered_commands
+    chosen = [info for info in everything
               if info.callback is not None and (info.name or info.callback.__name__) == name]
-    if chosen:
-        app.registered_commands[:] = chosen
+    return chosen or everything
 
 
 def _is_number(text: str) -> bool:
@@ -507,7 +510,8 @@ def _is_number(text: str) -> bool:
 
 def run(args: list[str]) -> int:
     """Run the command line `args` (without the program name) and return its exit status."""
-    only_named_command(args)
+    registered = list(app.registered_commands)
+    app.registered_commands[:] = commands_to_build(args)
     try:
         app(args, prog_name="trace")
     except SystemExit as exc:
@@ -515,6 +519,8 @@ def run(args: list[str]) -> int:
             return exc.code or 0
         sys.stderr.write(f"{exc.code}\n")
         return 1
+    finally:
+        app.registered_commands[:] = registered
     return 0
 
 
