@@ -48,17 +48,23 @@ def store(entry: Path, value: Any) -> None:
             partial.unlink()
 
 
-def memo(kind: str, data: bytes, salt: bytes, compute: Callable[[], T]) -> T:
-    """`compute()`, a pure function of `data`, kept under the sha256 of `salt` and `data`.
+# What every cached value also depends on: marshal's format, which may differ between interpreters.
+_INTERPRETER = f"{sys.version}\n{marshal.version}\n".encode("utf-8")
 
-    `salt` names everything else the value depends on (the interpreter, the code that computes
-    it), so an entry is never stale: anything changed is another name, and an old entry is a few
-    kilobytes left behind. A value marshal cannot hold is computed every time.
+
+def memo(kind: str, data: bytes, salt: bytes | None, compute: Callable[[], T]) -> T:
+    """`compute()`, a pure function of `data`, kept under the sha256 of the interpreter, `salt`
+    and `data`.
+
+    `salt` names everything else the value depends on (the code that computes it), so an entry is
+    never stale: anything changed is another name, and an old entry is a few kilobytes left
+    behind. With no salt (the code could not be read) or no cache directory, `compute()` is
+    simply called; a value marshal cannot hold is computed every time.
     """
     directory = cache_dir()
-    if directory is None:
+    if directory is None or salt is None:
         return compute()
-    entry = directory / f"{kind}-{hashlib.sha256(salt + data).hexdigest()}.marshal"
+    entry = directory / f"{kind}-{hashlib.sha256(_INTERPRETER + salt + data).hexdigest()}.marshal"
     try:
         return marshal.loads(entry.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -69,9 +75,9 @@ def memo(kind: str, data: bytes, salt: bytes, compute: Callable[[], T]) -> T:
 
 
 def source_salt(*files: str | None) -> bytes | None:
-    """A salt naming the interpreter and the source of `files` (the modules whose code computes a
-    cached value), or None when a source cannot be read (then nothing is cached)."""
-    parts = [f"{sys.version}\n{marshal.version}\n".encode("utf-8")]
+    """A salt naming the source of `files` (the modules whose code computes a cached value), or
+    None when a source cannot be read (then nothing is cached)."""
+    parts = []
     for name in files:
         if not name or not name.endswith(".py"):
             return None

@@ -3,7 +3,7 @@
 Every command reads several rules files (profiles, the registry, refs.yml, editions, findings).
 Parsing them is cheap with libyaml; importing PyYAML is not (about a tenth of a whole `.docx`
 extraction run as a process). So each file's parsed value is kept as a marshal file named by the
-sha256 of the file's bytes and the interpreter's version: an unchanged rules file is read without
+sha256 of the file's bytes and the interpreter's version (diskcache.memo): an unchanged rules file is read without
 importing yaml, and an edited one is simply a miss. No entry is ever stale, so nothing needs
 invalidating; an old entry is a few kilobytes left behind.
 
@@ -14,8 +14,6 @@ marshal cannot hold all fall back to parsing the YAML. The directory is diskcach
 
 from __future__ import annotations
 
-import marshal
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +38,8 @@ def _rules_dir() -> Path:
 
 RULES_DIR = _rules_dir()
 
-# An entry written by another interpreter (marshal's format may differ) has another name.
-_SALT = f"actionplan-trace rules 1 {sys.version} {marshal.version}\n".encode("utf-8")
+# A rules file's value is what PyYAML makes of its bytes (memo adds the interpreter).
+_SALT = b"actionplan-trace rules 1\n"
 
 
 def read_yaml(path: Path, what: str) -> Any:

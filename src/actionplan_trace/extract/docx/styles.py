@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from typing import Any, Iterator
 
 from lxml import etree
@@ -107,8 +106,6 @@ def read_styles(data: bytes | None, path: str, part: str) -> Styles:
     document.xml), and documents made from one template share it byte for byte."""
     if data is None:
         return Styles(style_table(None))
-    if _SALT is None:
-        return Styles(style_table(parse_xml(data, path, part)))
     return Styles(memo("styles", data, _SALT, lambda: style_table(parse_xml(data, path, part))))
 
 
