@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 

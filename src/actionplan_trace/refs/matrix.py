@@ -11,7 +11,6 @@ edges back into the document's own table, so a test can round-trip it.
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..editions import DocEditions, scoped

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-
 from difflib import SequenceMatcher
 from typing import Callable
 
