@@ -197,7 +197,8 @@ def test_anchors_tried_at_their_literal_starts_match_what_finditer_finds() -> No
     on varied texts (cases, "ſ", "K", glued words) it finds what finditer finds."""
     import random
 
-    from actionplan_trace.refs.grammar import grammar_for, matches_at, starts_of
+    from actionplan_trace.patternscan import matches_at, starts_of
+    from actionplan_trace.refs.grammar import grammar_for
 
     words = ("Res Res. RES Resolution RESOLUTIONS resolutions Decision decisions Recommendation Recs all All ALL "
              "goal Goals SDG SDGs sdg target Targets Sustainable Development Goal 12 3 4.5 9.c ITU-T ITU-R E.164 "

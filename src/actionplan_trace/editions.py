@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-
 from .errors import ProfileError
-from .rulefiles import RULES_DIR, read_yaml
+from .patternscan import matches_at, scan_source, starts_of
 from .record import record
 from .regexcache import regex
+from .rulefiles import RULES_DIR, read_yaml
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
 _PAREN = regex(r"\s*\([^()]{0,80}\)")
@@ -138,31 +138,12 @@ def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
         raise ProfileError(f"{path}: malformed editions: {exc}") from exc
 
 
-def _top_level_bar(pattern: str) -> bool:
-    """Whether `pattern` has an alternative outside every group (escapes and classes skipped)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += pattern[i + 1:i + 2] == "^"
-            i += pattern[i + 1:i + 2] == "]"
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
 @lru_cache(maxsize=256)
 def _prefix(pattern: str) -> str:
-    """The literal text every match of `pattern` starts with, lower-cased ("" when unsure)."""
-    if _top_level_bar(pattern):
+    """The literal text every match of `pattern` starts with, lower-cased ("" when unsure: an
+    alternative at the top level, or a source scan_source cannot read)."""
+    scanned = scan_source(pattern)
+    if scanned is None or scanned[1]:
         return ""
     head = _LITERAL.match(pattern)
     prefix = head.group(0) if head else ""
@@ -181,21 +162,10 @@ def _finditer(pattern: re.Pattern[str], text: str, folded: bytes | None,
         yield from pattern.finditer(text)
         return
     if places is None or (found := places.get(prefix)) is None:
-        found = []
-        literal = prefix.encode("ascii")
-        at = folded.find(literal)
-        while at >= 0:
-            found.append(at)
-            at = folded.find(literal, at + 1)
+        found = starts_of(folded, [prefix.encode("ascii")])
         if places is not None:
             places[prefix] = found
-    end = 0
-    for at in found:
-        if at >= end:
-            m = pattern.match(text, at)
-            if m:
-                yield m
-                end = m.end()
+    yield from matches_at(pattern, text, found)
 
 
 def _front_titles(table: EditionTable, text: str, end: int) -> dict[str, list[tuple[int, str]]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
+from .patternscan import scan_source
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -68,55 +69,11 @@ class Pattern:
         return Pattern, (self.pattern, self.where)
 
 
-# Groups that refer back to a group by name (or test one), hold a comment or set verbose mode: a
-# regex with one, or with a numbered back-reference, cannot be joined with others (join_patterns).
-_UNJOINABLE = regex(r"\(\?(?:P=|\(|#|[aiLmsu-]*x)")
-
-
-@lru_cache(maxsize=1024)
-def _scan(pattern: str) -> tuple[str, bool] | None:
-    """`pattern` with each named group `(?P<name>…)` made a plain group, so that patterns naming
-    the same groups can be joined, and whether it has a `|` outside any group; None when it
-    cannot be joined (see _UNJOINABLE). Escapes and character classes are skipped over, so a
-    literal `(`, `|` or `(?P<` in them is left alone."""
-    out: list[str] = []
-    i, depth, in_class, alternation = 0, 0, False, False
-    while i < len(pattern):
-        ch = pattern[i]
-        step = 1
-        if ch == "\\":
-            if pattern[i + 1:i + 2] in tuple("123456789"):
-                return None
-            step = 2
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            # "]" right after "[" or "[^" is a member of the class, not its end
-            step += pattern[i + 1:i + 2] == "^"
-            step += pattern[i + step:i + step + 1] == "]"
-        elif ch == "(":
-            if _UNJOINABLE.match(pattern, i):
-                return None
-            depth += 1
-            if pattern.startswith("(?P<", i):
-                out.append("(")
-                i = pattern.index(">", i) + 1
-                continue
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            alternation = True
-        out.append(pattern[i:i + step])
-        i += step
-    return "".join(out), alternation
-
-
 @lru_cache(maxsize=1024)
 def is_anchored(pattern: str) -> bool:
     """Whether every match of `pattern` starts at the start of the text: it opens with `^` and has
     no `|` outside a group (`^a|b` finds "b" anywhere), so `search` and `match` agree."""
-    scanned = _scan(pattern) if pattern.startswith("^") else None
+    scanned = scan_source(pattern) if pattern.startswith("^") else None
     return scanned is not None and not scanned[1]
 
 
@@ -125,7 +82,7 @@ def join_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
     that a text most of them miss is turned down in one call instead of one per pattern (for
     `search` too, when each is_anchored). None when there is no pattern or one cannot be joined:
     its groups are referred to, or it does not compile."""
-    parts = [_scan(p) for p in patterns]
+    parts = [scan_source(p) for p in patterns]
     if not parts or None in parts:
         return None
     try:

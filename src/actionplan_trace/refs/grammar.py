@@ -24,9 +24,10 @@ from dataclasses import field
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .types import Rev
+from ..patternscan import matches_at, starts_of
 from ..record import record
 from ..regexcache import regex
+from .types import Rev
 
 _I = re.IGNORECASE
 
@@ -768,31 +769,6 @@ def fold_safe(text: str, low: str) -> bool:
     `low` (`text.lower()`) at the same place: no letter re.IGNORECASE folds onto an ASCII one
     and no lower-casing that changes the length ("İ" becomes two characters)."""
     return text.isascii() or (len(low) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None)
-
-
-def starts_of(low: str, words: Iterable[str]) -> list[int]:
-    """Every position in `low` where one of `words` starts, in order."""
-    out: list[int] = []
-    for word in words:
-        at = low.find(word)
-        while at >= 0:
-            out.append(at)
-            at = low.find(word, at + 1)
-    out.sort()
-    return out
-
-
-def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """`pattern.finditer(text)` when every match starts at one of `starts` (sorted): the leftmost
-    match of each scan is the first start where the pattern matches, and the next scan begins
-    where that match ends (for a pattern that never matches the empty string)."""
-    out = []
-    end = 0
-    for at in starts:
-        if at >= end and (m := pattern.match(text, at)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
 
 
 def organ_before(text: str, start: int, window: int = 48) -> str | None:
