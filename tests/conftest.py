@@ -26,9 +26,9 @@ else:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if SESSION_CACHE is not None:
-        from actionplan_trace.regexcache import save
+        from actionplan_trace.diskcache import save_run_caches
 
-        save()  # now, not at exit, where it would make the directory again
+        save_run_caches()  # now, not at exit, where it would make the directory again
         shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 

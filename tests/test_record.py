@@ -4,12 +4,15 @@ observable behaviour is compared with a plain dataclass of the same definition."
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
+from actionplan_trace import record as record_module
 from actionplan_trace.record import record
 
 
@@ -96,3 +99,82 @@ class Picklable:
 def test_a_record_pickles() -> None:
     value = Picklable(1, (2, 3))
     assert pickle.loads(pickle.dumps(value)) == value
+
+
+def initialised_pair(frozen: bool, slots: bool) -> tuple[type, type]:
+    """The same class, with every kind of field __init__ handles, made by dataclass and by record."""
+    made = []
+    for decorate in (dataclass(frozen=frozen, slots=slots), record(frozen=frozen, slots=slots)):
+        class Row:
+            key: str
+            count: int = 2
+            items: list[int] = field(default_factory=list)
+            index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+            state: int = field(default=-1, init=False)
+
+            def __post_init__(self) -> None:
+                self.index["key"] = len(self.key)
+        made.append(decorate(Row))
+    return made[0], made[1]
+
+
+@pytest.mark.parametrize("frozen, slots", [(False, False), (True, False), (False, True), (True, True)])
+def test_the_init_is_the_one_dataclass_writes(frozen: bool, slots: bool) -> None:
+    plain, rec = initialised_pair(frozen, slots)
+    assert str(inspect.signature(rec)) == str(inspect.signature(plain))
+    assert str(inspect.signature(rec)) == "(key: 'str', count: 'int' = 2, items: 'list[int]' = <factory>) -> None"
+    assert rec.__init__.__qualname__ == plain.__init__.__qualname__
+    for args in (("ab",), ("ab", 5, [1])):
+        a, p = rec(*args), plain(*args)
+        assert repr(a) == repr(p)
+        assert (a.index, a.state, a.items) == (p.index, p.state, p.items)
+        assert (a.index, a.state) == ({"key": 2}, -1)
+    assert rec("x").items is not rec("x").items  # a factory is called for each instance
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'key'"):
+        rec()
+    if frozen:
+        messages = []
+        for value in (rec("ab"), plain("ab")):
+            for attempt in (lambda: setattr(value, "key", "c"), lambda: delattr(value, "count")):
+                with pytest.raises(dataclasses.FrozenInstanceError) as raised:
+                    attempt()
+                messages.append(str(raised.value))
+        assert messages[:2] == messages[2:] == ["cannot assign to field 'key'", "cannot delete field 'count'"]
+
+
+def test_what_a_record_does_not_take_is_refused() -> None:
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+        @record
+        class Order:
+            a: int = 1
+            b: int
+    with pytest.raises(TypeError, match="keyword-only"):
+        @record
+        class KeywordOnly:
+            a: int = field(kw_only=True)
+    with pytest.raises(TypeError, match="Cannot overwrite attribute __setattr__"):
+        @record(frozen=True)
+        class Guarded:
+            a: int
+
+            def __setattr__(self, name: str, value: Any) -> None:
+                pass
+
+
+def test_an_init_compiled_once_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path))
+    cache = record_module._INITS
+    monkeypatch.setattr(cache, "entries", None)
+    monkeypatch.setattr(cache, "unsaved", {})
+    monkeypatch.setattr(cache, "used", set())
+    first = initialised_pair(frozen=True, slots=False)[1]
+    assert len(cache.unsaved) == 1
+    cache.save()
+    cache.forget()
+    again = initialised_pair(frozen=True, slots=False)[1]
+    assert cache.unsaved == {} and len(cache.entries or {}) == 1
+    assert first.__init__.__code__.co_code == again.__init__.__code__.co_code
+    assert again("ab", 3) == again("ab", 3) and repr(again("ab", 3)).endswith("Row(key='ab', count=3, items=[], state=-1)")
+    cache.path().write_bytes(b"damaged")  # type: ignore[union-attr]
+    cache.forget()
+    assert initialised_pair(frozen=True, slots=False)[1]("ab").index == {"key": 2}

@@ -44,14 +44,14 @@ main()
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "cache"
     monkeypatch.setenv("TRACE_CACHE_DIR", str(directory))
-    monkeypatch.setattr(regexcache, "_programs", None)
-    monkeypatch.setattr(regexcache, "_unsaved", {})
-    monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache.PROGRAMS, "entries", None)
+    monkeypatch.setattr(regexcache.PROGRAMS, "unsaved", {})
+    monkeypatch.setattr(regexcache.PROGRAMS, "used", set())
     return directory
 
 
 def programs_on_file() -> dict[tuple[str, int], bytes]:
-    path = regexcache._file()
+    path = regexcache.PROGRAMS.path()
     assert path is not None and path.is_file()
     value = marshal.loads(path.read_bytes())
     assert isinstance(value, dict)
@@ -74,25 +74,25 @@ def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> N
     sources = [(r"^\s*(?P<number>\d+(?:\.\d+)*)\s+(?P<title>.+)$", re.MULTILINE),
                (r"\bRes(?:olution)?\.?\s+(\d+)\b", re.IGNORECASE), ("[•◦▪]", 0)]
     first = [regexcache.regex(p, f) for p, f in sources]
-    assert set(regexcache._unsaved) == {(p, int(f)) for p, f in sources}
-    regexcache.save()
-    regexcache._programs = None
+    assert set(regexcache.PROGRAMS.unsaved) == {(p, int(f)) for p, f in sources}
+    regexcache.PROGRAMS.save()
+    regexcache.PROGRAMS.entries = None
     again = [regexcache.regex(p, f) for p, f in sources]
-    assert regexcache._unsaved == {}
+    assert regexcache.PROGRAMS.unsaved == {}
     assert again == first == [re.compile(p, f) for p, f in sources]
     assert again[0].match("2.1  Title").group("number", "title") == ("2.1", "Title")
 
 
 def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
     regexcache.regex(r"(a)(b)?c", 0)
-    regexcache.save()
-    path = regexcache._file()
+    regexcache.PROGRAMS.save()
+    path = regexcache.PROGRAMS.path()
     assert path is not None
     path.write_bytes(b"\x00not marshal")
-    regexcache._programs = None
+    regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0) == re.compile(r"(a)(b)?c")
     path.write_bytes(marshal.dumps({(r"(a)(b)?c", 0): marshal.dumps((0, [1, 2, 3], 1, {}, (None,)))}))
-    regexcache._programs = None
+    regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0).fullmatch("abc").groups() == ("a", "b")
 
 
@@ -104,20 +104,19 @@ def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:
 def test_a_file_grown_too_big_keeps_what_the_last_run_used(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for n in range(30):
         regexcache.regex(rf"(x{n})+y", 0)
-    regexcache.save()
-    monkeypatch.setattr(regexcache, "_programs", None)
-    monkeypatch.setattr(regexcache, "_used", set())
-    monkeypatch.setattr(regexcache, "MAX_FILE", 1)
+    regexcache.PROGRAMS.save()
+    regexcache.PROGRAMS.forget()
+    monkeypatch.setattr(regexcache.PROGRAMS, "max_bytes", 1)
     regexcache.regex(r"(x3)+y", 0)
     regexcache.regex(r"new(er)?", 0)
-    regexcache.save()
+    regexcache.PROGRAMS.save()
     assert set(programs_on_file()) == {(r"(x3)+y", 0), (r"new(er)?", 0)}
 
 
 def test_the_cache_turned_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACE_CACHE_DIR", "off")
-    monkeypatch.setattr(regexcache, "_programs", None)
-    monkeypatch.setattr(regexcache, "_unsaved", {})
+    monkeypatch.setattr(regexcache.PROGRAMS, "entries", None)
+    monkeypatch.setattr(regexcache.PROGRAMS, "unsaved", {})
     assert regexcache.regex(r"x+y", re.IGNORECASE) == re.compile(r"x+y", re.IGNORECASE)
-    assert regexcache._file() is None
-    regexcache.save()
+    assert regexcache.PROGRAMS.path() is None
+    regexcache.PROGRAMS.save()

@@ -1,6 +1,8 @@
 """The cache directory shared by the rules cache (rulefiles.py), the compiled-regex cache
-(regexcache.py) and the .docx style tables (extract/docx/styles.py): where it is, how an entry is
-written, and `memo`, a content-addressed cache of a pure function of some bytes.
+(regexcache.py), the records' compiled `__init__` methods (record.py) and the .docx style tables
+(extract/docx/styles.py): where it is, how an entry is written, `memo`, a content-addressed
+cache of a pure function of some bytes, and `RunCache`, one file of small compiled things a run
+reuses from the runs before it.
 
 `TRACE_CACHE_DIR` names the directory (default `$XDG_CACHE_HOME/actionplan-trace`, else
 `~/.cache/actionplan-trace`); `TRACE_CACHE_DIR=off` turns them all off. No cache ever
@@ -9,15 +11,26 @@ changes a result: an entry that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
-import hashlib
+import atexit
 import marshal
 import os
 import sys
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Hashable, TypeVar
+
+try:  # hashlib loads OpenSSL, 3 ms of a start-up; its built-in sha256 is the same function
+    from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+    except ImportError:
+        from hashlib import sha256
 
 T = TypeVar("T")
+
+# Names the interpreter in the names of files whose entries only it can read (compiled programs).
+INTERPRETER_TAG = "-".join((sys.implementation.name, "".join(ch if ch.isalnum() else "_" for ch in sys.version.split()[0])))
 
 CACHE_ENV = "TRACE_CACHE_DIR"
 
@@ -64,7 +77,7 @@ def memo(kind: str, data: bytes, salt: bytes | None, compute: Callable[[], T]) -
     directory = cache_dir()
     if directory is None or salt is None:
         return compute()
-    entry = directory / f"{kind}-{hashlib.sha256(_INTERPRETER + salt + data).hexdigest()}.marshal"
+    entry = directory / f"{kind}-{sha256(_INTERPRETER + salt + data).hexdigest()}.marshal"
     try:
         return marshal.loads(entry.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
@@ -86,3 +99,81 @@ def source_salt(*files: str | None) -> bytes | None:
         except OSError:
             return None
     return b"\0".join(parts)
+
+
+class RunCache:
+    """Small compiled things (regex programs, code objects), each kept marshalled under its key in
+    one file of the cache directory, so that a run unpacks only those it uses and compiles only
+    those no earlier run met. The file is read on first use; what a run added is written back by
+    `save_run_caches()`, which the CLI calls before it exits (an atexit handler does otherwise).
+    A file grown past `max_bytes` keeps only what the last run used. `name` must say everything
+    the entries depend on besides their keys (the interpreter, a format's version)."""
+
+    def __init__(self, name: str, max_bytes: int) -> None:
+        self.name = name
+        self.max_bytes = max_bytes
+        self.entries: dict[Hashable, bytes] | None = None
+        self.unsaved: dict[Hashable, bytes] = {}
+        self.used: set[Hashable] = set()
+        _RUN_CACHES.append(self)
+
+    def path(self) -> Path | None:
+        """The file (None when the caches are off)."""
+        directory = cache_dir()
+        return None if directory is None else directory / self.name
+
+    def get(self, key: Hashable) -> bytes | None:
+        """The entry kept under `key`, if an earlier run (or this one) put it."""
+        self.used.add(key)
+        return self._load().get(key)
+
+    def put(self, key: Hashable, payload: bytes) -> None:
+        """Keep `payload` under `key`, for this run and (once saved) the next ones."""
+        self._load()[key] = self.unsaved[key] = payload
+        global _atexit_registered
+        if not _atexit_registered and self.path() is not None:
+            atexit.register(save_run_caches)
+            _atexit_registered = True
+
+    def forget(self) -> None:
+        """Drop what was read and added, so the next `get` reads the file again."""
+        self.entries = None
+        self.unsaved = {}
+        self.used = set()
+
+    def save(self) -> None:
+        """Write the file with this run's additions, atomically; failures are ignored."""
+        path = self.path()
+        if path is None or not self.unsaved or self.entries is None:
+            return
+        entries = self.entries
+        with suppress(OSError, EOFError, ValueError, TypeError):
+            current: Any = marshal.loads(path.read_bytes())
+            if isinstance(current, dict):  # another process may have saved meanwhile
+                entries = {**current, **entries}
+        if sum(len(payload) for payload in entries.values()) > self.max_bytes:
+            entries = {key: payload for key, payload in entries.items() if key in self.used}
+        store(path, entries)
+        self.unsaved = {}
+
+    def _load(self) -> dict[Hashable, bytes]:
+        if self.entries is None:
+            self.entries = {}
+            path = self.path()
+            if path is not None:
+                loaded: Any = None
+                with suppress(OSError, EOFError, ValueError, TypeError):
+                    loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+        return self.entries
+
+
+_RUN_CACHES: list[RunCache] = []
+_atexit_registered = False
+
+
+def save_run_caches() -> None:
+    """Save every RunCache's additions (see RunCache)."""
+    for cache in _RUN_CACHES:
+        cache.save()
