@@ -88,7 +88,8 @@ def _all_patterns() -> list[str]:
 
 def test_joined_patterns_match_where_any_of_them_does():
     """join_patterns' regex (the gate of detection and of structure's heading rules) finds a match
-    on exactly the texts one of its patterns finds one on; with anchored patterns, `search` too."""
+    on exactly the texts one of its patterns finds one on; with anchored patterns, `search` too;
+    marked, its match tells the first of the patterns that matches."""
     texts = [line for lines in _texts().values() for line in lines] + OTHER_LINES
     texts += ["(P<z> y", "P<z>", "|x", "]x", "a|b", "ab", "Summary at the end", "The ITU Secretariat",
               "Output 2.1 - Title", "12 Scope", "(?P<x>y", "1X 2", "OUTPUT 3"]
@@ -104,6 +105,13 @@ def test_joined_patterns_match_where_any_of_them_does():
             assert joined is not None, chosen
             for text in texts:
                 assert bool(joined.match(text)) == any(compiled[p].match(text) for p in chosen), (chosen, text)
+            marked = join_patterns(chosen, marked=True)
+            assert marked is not None
+            place = {marked.groupindex[f"_{k}"]: k for k in range(len(chosen))}
+            for text in texts:
+                m = marked.match(text)
+                first = next((k for k, p in enumerate(chosen) if compiled[p].match(text)), None)
+                assert (place[m.lastindex] if m else None) == first, (chosen, text)
             anchored = [p for p in chosen if is_anchored(p)]
             gate = join_patterns(anchored)
             for text in texts if gate is not None else ():

@@ -77,16 +77,21 @@ def is_anchored(pattern: str) -> bool:
     return scanned is not None and not scanned[1]
 
 
-def join_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
+def join_patterns(patterns: Iterable[str], marked: bool = False) -> re.Pattern[str] | None:
     """One case-insensitive regex whose `match` finds something where any of `patterns` does, so
     that a text most of them miss is turned down in one call instead of one per pattern (for
     `search` too, when each is_anchored). None when there is no pattern or one cannot be joined:
-    its groups are referred to, or it does not compile."""
+    its groups are referred to, or it does not compile.
+
+    `marked`: each pattern is followed by an empty group named `_K` (K its place in `patterns`),
+    the last group a match closes, so a match's `lastindex` tells which pattern matched: the
+    first of them that matches the text (`groupindex` maps the names to those numbers)."""
     parts = [scan_source(p) for p in patterns]
     if not parts or None in parts:
         return None
+    marks = [f"(?P<_{k}>)" if marked else "" for k in range(len(parts))]
     try:
-        return regex("|".join(f"(?:{p[0]})" for p in parts if p is not None), re.IGNORECASE)
+        return regex("|".join(f"(?:{p[0]}){mark}" for p, mark in zip(parts, marks) if p is not None), re.IGNORECASE)
     except re.error:
         return None
 

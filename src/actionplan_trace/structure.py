@@ -189,28 +189,40 @@ class _Open:
     rank: int
 
 
-def _gate(rules: tuple[HeadingRule, ...]) -> Callable[[str], re.Match[str] | None] | None:
+def _gate(rules: tuple[HeadingRule, ...]) -> tuple[Callable[[str], re.Match[str] | None] | None, dict[int, tuple[HeadingRule, ...]]]:
     """One regex that matches where any of the rules' patterns does: tried on a paragraph's texts
-    in a single call, it says when none of those rules can apply, which is most paragraphs.
-    None when a pattern cannot be joined (the rules are then tried one by one)."""
-    joined = join_patterns([r.match.pattern for r in rules if r.match is not None])
-    return joined.match if joined is not None else None
+    in a single call, it says when none of those rules can apply, which is most paragraphs, and
+    otherwise which pattern matched first (join_patterns' `marked`). With it, the rules left to
+    try after that match's `lastindex`: the rules without a pattern before the first one that
+    matched (none of the others before it can apply), then that rule and all after it.
+    (None, {}) when a pattern cannot be joined (the rules are then tried one by one)."""
+    patterned = [(k, r.match.pattern) for k, r in enumerate(rules) if r.match is not None]
+    joined = join_patterns([pattern for _, pattern in patterned], marked=True)
+    if joined is None:
+        return None, {}
+    after: dict[int, tuple[HeadingRule, ...]] = {}
+    for n, (k, _) in enumerate(patterned):
+        before = tuple(r for r in rules[:k] if r.match is None)
+        after[joined.groupindex[f"_{n}"]] = before + rules[k:]
+    return joined.match, after
 
 
 @record(frozen=True)
 class RuleSet:
     """The heading rules the open sections allow, in order (`rules`), with what saves trying
-    them one by one: `gate` (see _gate) and the rules without a pattern (`bare`), the only ones
-    left when the gate finds nothing."""
+    them one by one: `gate` and `after` (see _gate) and the rules without a pattern (`bare`), the
+    only ones left when the gate finds nothing."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
     bare: tuple[HeadingRule, ...]
+    after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
 
 
 def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     """`rules` with their gate and their rules without a pattern (see RuleSet)."""
-    return RuleSet(rules, _gate(rules), tuple(r for r in rules if r.match is None))
+    gate, after = _gate(rules)
+    return RuleSet(rules, gate, tuple(r for r in rules if r.match is None), after)
 
 
 @record
@@ -376,7 +388,8 @@ def match_heading(
     A rule's pattern is tried before the signal it requires, and the block's signals are worked
     out only when a rule needs them, once each; all of these are pure, so the order does not
     change the answer. When the rules' joined pattern (their gate) matches none of the block's
-    candidate texts, only the rules without a pattern can apply, and only those are tried.
+    candidate texts, only the rules without a pattern can apply, and only those are tried; when
+    it matches, the rules with a pattern before the first one it found are skipped.
     """
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
@@ -389,8 +402,10 @@ def match_heading(
         return None
     candidates = _candidates(block, text)
     tried = rules.rules
-    if rules.gate is not None and not any(map(rules.gate, candidates)):
-        tried = rules.bare
+    if rules.gate is not None:
+        # the groups marking the first rule each candidate matches (the lowest: the first rule)
+        marks = [m.lastindex or 0 for m in map(rules.gate, candidates) if m is not None]
+        tried = rules.after[min(marks)] if marks else rules.bare
     if not tried or not _at_most_words(text, profile.max_heading_words):
         return None
     signals: dict[int, str | None] = {}
