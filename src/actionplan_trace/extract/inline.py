@@ -40,9 +40,6 @@ BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|stro
 BOLD_OPENERS = ("*", "_", "<")
 HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
-# Every mark clean_inline removes needs one of these or "--"; a line without any only has its
-# spaces tidied. (A character class alone is scanned several times faster than with "|--".)
-MARKUP = regex(r"[<\[*_~`\\&]")
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
 EM_DASH = regex(r"(?<![-\\])---(?!-)")
 EN_DASH = regex(r"(?<![-\\])--(?!-)")
@@ -69,6 +66,14 @@ def tidy_spaces(text: str) -> str:
     return text.strip()
 
 
+def has_markup(text: str) -> bool:
+    """Whether `text` holds what every mark clean_inline removes needs: one of the characters
+    < [ * _ ~ ` \\ & or "--"; a line without any only has its spaces tidied. One substring test
+    per character (a memchr each) is some three times faster than a character-class regex search."""
+    return ("<" in text or "[" in text or "*" in text or "_" in text or "~" in text or "`" in text
+            or "\\" in text or "&" in text or "--" in text)
+
+
 def clean_inline(text: str) -> str:
     """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed.
 
@@ -76,7 +81,7 @@ def clean_inline(text: str) -> str:
     pattern cannot match without: most lines carry few kinds of mark, and the look-behind
     patterns (emphasis, `__`, dashes) cost a scan of the whole line even when nothing matches.
     """
-    if not MARKUP.search(text) and "--" not in text:
+    if not has_markup(text):
         return tidy_spaces(text)
     out = text
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
