@@ -16,6 +16,7 @@ _ROW = json.JSONEncoder(ensure_ascii=False)
 encode_row = _ROW.encode
 """One compact JSON item, exactly as written on a row (`", "` and `": "` separators, no escaping
 beyond JSON's own); a caller that builds rows from pieces must match it."""
+_ITEM_BREAK = ",\n    "  # between two items of a list, each on its own line
 
 
 def dumps_rows(fields: Mapping[str, Any], encoded: Collection[str] = ()) -> str:
@@ -28,19 +29,10 @@ def dumps_rows(fields: Mapping[str, Any], encoded: Collection[str] = ()) -> str:
         comma = "," if k < last else ""
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, (list, tuple)) or _is_iterator(value):
-            out.append(f"  {name}: [")
-            # Each item its own line, a comma after all but the last; the document is joined
-            # once, at the end (no intermediate copy of a list that may run to megabytes).
-            if key in encoded:
-                rows = [f"    {item}," for item in value]
-            else:
-                rows = [f"    {encode_row(item)}," for item in value]
-            if rows:
-                rows[-1] = rows[-1][:-1]
-                out.extend(rows)
-                out.append(f"  ]{comma}")
-            else:
-                out[-1] = f"  {name}: []{comma}"
+            # Each item its own line, a comma after all but the last, joined in one go (no
+            # copy of each item with its indentation and comma).
+            rows = list(value) if key in encoded else [encode_row(item) for item in value]
+            out.append(f"  {name}: [\n    {_ITEM_BREAK.join(rows)}\n  ]{comma}" if rows else f"  {name}: []{comma}")
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             out.append(f"  {name}: {text}{comma}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
 from ..model import Loc
-from ..refs.types import Finding, Reference, RefReport
+from ..refs.types import Finding, Reference, RefReport, Rev
 from .jsonrows import dumps_rows, encode_row
 from .escapes import printable
 
@@ -30,25 +30,36 @@ def to_json(report: RefReport) -> str:
 def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
     """Each reference as `encode_row(ref.to_dict())` writes it, assembled from pieces: a report
     may hold half a million references, and their revisions, sources, sections and locations
-    repeat, so each of those is encoded once rather than built into a dict per reference."""
+    repeat, so each of those is encoded once rather than built into a dict per reference. A row
+    is a head (id, family, number, text), the revision and a tail (source, section, location,
+    field): the same citation recurs all over a document, and the references of one text share
+    their tail, so each distinct head and tail is encoded once too."""
     # Loc and Rev are keyed by identity (frozen, and all alive in the report while this runs):
     # hashing a dataclass costs more than encoding it, and references of one text share them.
-    locs: dict[int, str] = {}
+    # A Rev not seen yet may equal one that was (each list's qualifier is parsed anew).
     revs: dict[int, str] = {id(None): "null"}
+    equal_revs: dict[Rev | None, str] = {}
     names: dict[str | None, str] = {None: "null"}
+    heads: dict[tuple[str, str, str, str], str] = {}
+    tails: dict[tuple[int, str | None, str | None, str | None], str] = {}
     for r in refs:
         if (rev := revs.get(id(r.rev))) is None:
-            rev = revs[id(r.rev)] = encode_row(r.rev.to_dict() if r.rev else None)
-        if (loc := locs.get(id(r.loc))) is None:
-            loc = locs[id(r.loc)] = encode_row(r.loc.to_dict())
-        if (source := names.get(r.source)) is None:
-            source = names[r.source] = encode_row(r.source)
-        if (section := names.get(r.section)) is None:
-            section = names[r.section] = encode_row(r.section)
-        field = f', "field": {encode_basestring(r.field)}' if r.field else ""
-        yield (f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
-               f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, '
-               f'"rev": {rev}, "source": {source}, "section": {section}, "loc": {loc}{field}}}')
+            if (rev := equal_revs.get(r.rev)) is None:
+                rev = equal_revs[r.rev] = encode_row(r.rev.to_dict() if r.rev else None)
+            revs[id(r.rev)] = rev
+        if (head := heads.get((r.id, r.family, r.number, r.text))) is None:
+            head = heads[r.id, r.family, r.number, r.text] = (
+                f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
+                f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": ')
+        if (tail := tails.get((id(r.loc), r.source, r.section, r.field))) is None:
+            if (source := names.get(r.source)) is None:
+                source = names[r.source] = encode_row(r.source)
+            if (section := names.get(r.section)) is None:
+                section = names[r.section] = encode_row(r.section)
+            field = f', "field": {encode_basestring(r.field)}' if r.field else ""
+            tail = tails[id(r.loc), r.source, r.section, r.field] = (
+                f', "source": {source}, "section": {section}, "loc": {encode_row(r.loc.to_dict())}{field}}}')
+        yield head + rev + tail
 
 
 def to_csv(report: RefReport) -> str:
