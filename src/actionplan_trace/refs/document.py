@@ -23,7 +23,7 @@ from ..record import record
 from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
-from .resolve import RefRules, load_rules
+from .resolve import CiteMemo, RefRules, load_rules
 from .types import Reference, RefContext, RefReport
 
 _CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
@@ -167,6 +167,7 @@ def _document_refs(
     report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
     refs, findings = report.refs, report.findings
     seen: dict[tuple[str | None, ...], _Found] = {}
+    resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     for section in doc.sections:
         sc = contexts[section.id]
@@ -185,7 +186,7 @@ def _document_refs(
                 key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
                 found = seen.get(key)
                 if found is None:
-                    found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table)
+                    found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved)
                     refs.extend(found.refs)
                     findings.extend(found.findings)
                 else:
@@ -223,8 +224,8 @@ class _Found:
 
 
 def _find(text: str, ctx: RefContext, place: dict[str, Any], field: str | None, registry: Registry,
-          table: dict[str, FindingRule] | None) -> _Found:
-    refs, findings, itu_goals = read_text(text, ctx, registry, table, place)
+          table: dict[str, FindingRule] | None, memo: CiteMemo) -> _Found:
+    refs, findings, itu_goals = read_text(text, ctx, registry, table, place, memo)
     for ref in refs:
         ref.field = field
     return _Found(refs, findings, itu_goals)

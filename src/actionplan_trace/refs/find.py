@@ -9,7 +9,7 @@ from ..findings import FindingRule
 from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
                       triggers)
 from .registry import Registry, load_registry
-from .resolve import Resolver, load_rules
+from .resolve import CiteMemo, Resolver, load_rules
 from .types import Finding, Reference, RefContext
 from ..regexcache import regex
 
@@ -37,11 +37,12 @@ def find_refs(
 
 def read_text(
     text: str, ctx: RefContext, registry: Registry, findings_table: dict[str, FindingRule] | None = None,
-    place: Mapping[str, Any] | None = None,
+    place: Mapping[str, Any] | None = None, memo: CiteMemo | None = None,
 ) -> tuple[list[Reference], list[Finding], bool]:
     """`find_refs`, plus whether the text mentions ITU goals (a bare "Goal 1" after it is ITU's).
     The text is lower-cased once, for every keyword gate. `place`: changes to the context (where
-    the text is, what a bare goal means there), made only for a text that yields something."""
+    the text is, what a bare goal means there), made only for a text that yields something.
+    `memo`: the cites resolved so far in the same document (`Resolver.resolve`)."""
     low = text.lower()
     present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
@@ -59,7 +60,7 @@ def read_text(
         return [], [], goals_from is not None
     if place:
         ctx = ctx.with_(**place)
-    resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low)
+    resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low, memo)
     if ctx.goal is None:
         resolver.itu_goals_from = goals_from
     resolver.run(cites)

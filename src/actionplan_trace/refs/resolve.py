@@ -21,7 +21,7 @@ from ..editions import load_editions, named_near, scoped
 from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, read_yaml
 from . import ids
-from ..findings import FindingRule
+from ..findings import FindingRule, Severity
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import Conference, Registry
@@ -137,7 +137,8 @@ class Resolver:
     """Turns the cites of one text into references and findings."""
 
     def __init__(self, text: str, ctx: RefContext, registry: Registry, rules: RefRules,
-                 table: dict[str, FindingRule] | None = None, low: str | None = None) -> None:
+                 table: dict[str, FindingRule] | None = None, low: str | None = None,
+                 memo: CiteMemo | None = None) -> None:
         self.text = text
         self.low = text.lower() if low is None else low
         self.ctx = ctx
@@ -152,6 +153,7 @@ class Resolver:
         self.anchors: dict[tuple[int, int], str] = {}
         self.named: dict[tuple[int, int, str], str | None] = {}
         self.conferences: dict[tuple[str | None, int | None], Conference | None] = {}
+        self.memo: CiteMemo = {} if memo is None else memo
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
         """The registry's conference held at `place` in `year`, looked up once per text: the same
@@ -237,7 +239,10 @@ class Resolver:
         if cite.kind == "recommendation":
             self.recommendation(cite)
             return
-        organ = self.organ_for(cite)
+        self.organ_list(cite, self.organ_for(cite))
+
+    def organ_list(self, cite: Cite, organ: str | None) -> None:
+        """A list of resolutions or decisions of `organ` (None: not stated, nothing emitted)."""
         if organ is None:
             self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated")
             return
@@ -451,8 +456,45 @@ class Resolver:
 
     def run(self, cites: list[Cite]) -> None:
         for cite in cites:
-            _HANDLERS[cite.kind](self, cite)
+            self.resolve(cite)
         self.unparsed(cites)
+
+    def resolve(self, cite: Cite) -> None:
+        """One cite's references and findings: resolved, or, when a cite of the same kind and
+        words with the same surroundings (see `around`) was resolved before, that result
+        placed here (`self.memo`). A text dense with references cites the same lists again and
+        again, and a list's words fix what it resolves to: its items are parsed from them."""
+        kind = cite.kind
+        if kind not in _REPLAYABLE:
+            _HANDLERS[kind](self, cite)
+            return
+        organ = self.organ_for(cite) if kind in _ORGAN_KINDS else None
+        key = (kind, self.text[cite.start:cite.end], self.around(cite, organ))
+        if (done := self.memo.get(key)) is None:
+            refs, findings = len(self.refs), len(self.findings)
+            if kind in _ORGAN_KINDS:
+                self.organ_list(cite, organ)
+            else:
+                _HANDLERS[kind](self, cite)
+            self.memo[key] = Resolved.of(self.refs[refs:], self.findings[findings:], cite.start)
+            return
+        done.place(self, cite.start)
+        if organ is not None:  # what organ_list leaves for the next list
+            self.state.last_organ, self.state.last_end = organ, cite.end
+
+    def around(self, cite: Cite, organ: str | None) -> str | None:
+        """All a replayable cite's resolution reads beyond its own words: the organ of a list of
+        resolutions or decisions (`organ_for`: written, carried over, from a conference or the
+        context), the context's organ for a Recommendation, the sector of a study group or
+        Question; nothing for SDGs, WSIS lines, regional initiatives and blanket references."""
+        kind = cite.kind
+        if kind in _ORGAN_KINDS:
+            return organ
+        if kind == "recommendation":
+            return self.ctx.organ
+        if kind in ("question", "study-group"):
+            return cite.sector or self.sectors.before(cite.start) or self.ctx.sector
+        return None
 
     def unparsed(self, cites: list[Cite]) -> None:
         """Reference-like words no cite covers: reported with their text, never dropped."""
@@ -483,6 +525,44 @@ _HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
     "blanket": Resolver.blanket,
 }
 """The resolver method for each kind of cite."""
+
+_ORGAN_KINDS = frozenset({"resolution", "decision"})
+_REPLAYABLE = frozenset({"resolution", "decision", "recommendation", "sdg", "wsis", "ri", "question",
+                         "study-group", "blanket"})
+"""Kinds whose resolution depends only on the cite's words and what `Resolver.around` names. Goals,
+targets and sector items are left out: their plan-internal ids take an edition the words around
+them may name (`Resolver.scope`), and a bare goal's meaning depends on where it stands."""
+
+
+@record(frozen=True, slots=True)
+class Resolved:
+    """What one cite resolved to, at no place: each reference as (id, family, number, revision,
+    text, start, end) and each finding as (code, severity, message, ref, text), positions
+    counted from the cite's start. Everything else a reference or finding holds (section,
+    location, source) is the text's context, the same for every cite of the text."""
+
+    refs: tuple[tuple[str, str, str, Rev | None, str, int, int], ...]
+    findings: tuple[tuple[str, Severity, str, str | None, str | None], ...]
+
+    @classmethod
+    def of(cls, refs: list[Reference], findings: list[Finding], start: int) -> "Resolved":
+        return cls(tuple((r.id, r.family, r.number, r.rev, r.text, r.start - start, r.end - start) for r in refs),
+                   tuple((f.code, f.severity, f.message, f.ref, f.text) for f in findings))
+
+    def place(self, resolver: "Resolver", start: int) -> None:
+        """The references and findings again, for a cite at `start` of the resolver's text."""
+        ctx = resolver.ctx
+        section, loc, source = ctx.section, ctx.loc, ctx.source
+        resolver.refs.extend([Reference(i, family, number, rev, text, section, loc, source, None, start + s, start + e)
+                              for i, family, number, rev, text, s, e in self.refs])
+        if self.findings:
+            resolver.findings.extend([Finding(code, severity, message, ref, source, section, loc, text)
+                                      for code, severity, message, ref, text in self.findings])
+
+
+CiteMemo = dict[tuple[str, str, str | None], Resolved]
+"""(kind, words, `Resolver.around`) -> what such a cite resolved to, for one document: the
+registry, the findings table and the editions are the document's throughout."""
 
 
 class _Coverage:
