@@ -13,7 +13,8 @@ import pytest
 from actionplan_trace.cli import app, commands_to_build, run
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lxml", "zipfile", "tempfile")
+HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lxml", "zipfile", "tempfile", "hashlib",
+         "html.entities")
 
 
 def loaded_by(args: list[str], cache: Path) -> set[str]:

@@ -19,13 +19,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, Callable, Hashable, TypeVar
 
-try:  # hashlib loads OpenSSL, 3 ms of a start-up; its built-in sha256 is the same function
-    from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12 and later
-except ImportError:
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
-    except ImportError:
-        from hashlib import sha256
+from .digest import sha256
 
 T = TypeVar("T")
 

@@ -9,13 +9,13 @@ view); an extractor only adds what it learns while reading (page count, decoding
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import stat
 from pathlib import Path
 from typing import Callable
 
+from ..digest import sha256
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError
 from ..model import RawDocument, Source, SourceFormat, View
@@ -108,7 +108,7 @@ def file_source(path: str | Path, fmt: SourceFormat, view: View = "accepted") ->
     """The bytes of the `fmt` file at `path` (read under that format's size limit) and its Source."""
     path = Path(path)
     data = read_bytes(path, cap=EXTRACTORS[fmt][2])
-    return data, Source(path=str(path), format=fmt, sha256=hashlib.sha256(data).hexdigest(), view=view)
+    return data, Source(path=str(path), format=fmt, sha256=sha256(data).hexdigest(), view=view)
 
 
 def extractor(fmt: SourceFormat) -> Extractor:

@@ -10,7 +10,6 @@ a block element) into its paragraphs; text that merely contains a tag is left al
 
 from __future__ import annotations
 
-import html
 import operator
 import re
 from typing import TYPE_CHECKING, Callable, Union
@@ -98,7 +97,11 @@ def clean_inline(text: str) -> str:
     for needle, pattern, replacement in _PASSES_AFTER_LINKS:
         if needle in out:
             out = pattern.sub(replacement, out)
-    return tidy_spaces(html.unescape(out))
+    if "&" in out:
+        from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
+
+        out = unescape(out)
+    return tidy_spaces(out)
 
 
 # A match replaced by its first group, which takes part in every match of the patterns it is used

@@ -8,7 +8,6 @@ An unchanged file is not parsed again: its findings are read back from one small
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import tempfile
@@ -16,6 +15,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
+from ..digest import sha256
 from ..version import package_version
 from ..rulefiles import RULES_DIR
 
@@ -27,7 +27,7 @@ def rules_digest(config_digest: str) -> str:
     """A hash of the rules/ data files, the package's source files that produce findings (size
     and mtime; renderers and the CLI excluded) and the configuration, so that any change to what
     produces findings invalidates the cache."""
-    h = hashlib.sha256(f"{package_version()}\n{config_digest}\n".encode("utf-8"))
+    h = sha256(f"{package_version()}\n{config_digest}\n".encode("utf-8"))
     for path in sorted(RULES_DIR.rglob("*")):
         if path.is_file():
             h.update(path.relative_to(RULES_DIR).as_posix().encode("utf-8"))
@@ -48,7 +48,7 @@ def file_digest(path: Path) -> str:
     an OSError here (no cache entry), and the extractor then reports it in one line."""
     if not S_ISREG(os.stat(path).st_mode):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
-    h = hashlib.sha256()
+    h = sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             h.update(chunk)
@@ -93,7 +93,7 @@ def checksum(key: dict[str, str], data: dict[str, Any]) -> str:
     """The sha256 of an entry's key and data in canonical JSON: an entry edited by hand (say to
     `findings: []`) no longer matches its checksum and is a miss."""
     text = json.dumps({"key": key, "data": data}, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+    return sha256(text.encode("ascii")).hexdigest()
 
 
 class Cache:

@@ -16,13 +16,13 @@ file is looked for in the current folder and its parents; `--config FILE` names 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tomllib
 from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from ..digest import sha256
 from ..errors import UsageError
 from ..findings import SEVERITIES, FindingRule, Severity, is_severity
 from ..record import record
@@ -80,7 +80,7 @@ class CheckConfig:
         """A hash of everything in the configuration that changes findings (for the cache key)."""
         data = {"rules": sorted(self.rules.items()), "base": str(self.base) if self.base else None,
                 "other_files": self.other_files}
-        return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
+        return sha256(json.dumps(data).encode("utf-8")).hexdigest()
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -9,9 +9,9 @@ shift text up or down.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
+from ..digest import sha256
 from ..errors import UsageError
 from ..model import Loc
 from ..rulefiles import RULES_DIR
@@ -90,7 +90,7 @@ def fingerprint(finding: Finding, path: str | None = None) -> str:
     message = re.sub(r"\d+", "#", fold(finding.message)) if not finding.text else ""
     parts = [finding.code, (path or finding.source or "").replace("\\", "/"), finding.section or "",
              finding.ref or "", fold(finding.text), message]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
 def sort_key(finding: Finding) -> tuple:

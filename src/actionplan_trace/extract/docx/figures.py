@@ -9,10 +9,11 @@ alt text still differs. Text boxes are not figures (their paragraphs are read as
 
 from __future__ import annotations
 
-import hashlib
 from typing import Callable
 
 from lxml import etree
+
+from ...digest import sha256
 
 R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -31,7 +32,7 @@ Resolver = Callable[[str], bytes | None]
 def figure_text(el: etree._Element, resolve: Resolver) -> str | None:
     """'[picture: alt text #1a2b3c4d]' for a drawing, VML picture or object; None for a plain shape."""
     kind = None
-    digest = hashlib.sha256()
+    digest = sha256()
     for tag, name in KINDS:
         for node in el.iter(tag):
             kind = kind or name

@@ -11,12 +11,12 @@ anchors of NEW stay where they are.
 from __future__ import annotations
 
 import copy
-import hashlib
 from difflib import SequenceMatcher
 from typing import Callable
 
 from lxml import etree
 
+from ...digest import sha256
 from ...diff.tokens import tokenize
 from ...record import record
 from ..escapes import xml_text
@@ -330,7 +330,7 @@ def _remove(el: etree._Element) -> None:
 def drawing_fingerprint(resolve: Callable[[str], bytes | None]) -> Fingerprint:
     """A fingerprint of a picture/drawing: the bytes of what it points to, its size and alt text."""
     def fingerprint(el: etree._Element) -> str:
-        digest = hashlib.sha256()
+        digest = sha256()
         for node in el.iter():
             for name, value in node.attrib.items():
                 if name.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"):
