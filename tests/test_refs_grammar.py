@@ -253,3 +253,34 @@ def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
         if _GOALS.search(text) is None:
             assert itu_goals_mention(text) is None, text
     assert any(len(text.lower()) != len(text) for text in texts) and any("ſ" in t for t in texts)
+
+
+def test_prefix_searches_kept_by_the_window_before_the_anchor_agree_with_the_search() -> None:
+    """`_prefix_before` keeps each prefix search by the window before the anchor and the one
+    character before it, which a leading `\\b` reads: no prefix looks further back (no
+    lookbehind), and on a text whose windows recur after different characters the kept results
+    are the search's."""
+    import random
+
+    from actionplan_trace.refs.grammar import _prefix_before, _search_before, grammar_for
+
+    prefixes = {a.prefix for a in grammar_for(("AFR", "ASP")).anchors if a.prefix is not None}
+    assert len(prefixes) >= 4 and not any("(?<" in p.pattern for p in prefixes)
+    words = ("PP WTDC-17 xPP x_ WTDC's Council C09 ITU-D ITU-T ITU Strategic strategic Connect 2030 WSIS "
+             "Buenos Aires Kigali Action Plan Study Group study group [ 5 , ; . - Resolution Goal Objective "
+             "SG Action Lines").split()
+    rng = random.Random(5)
+    phrases = ["".join(rng.choice(words) + rng.choice((" ", "", "  ", "\n", "-")) for _ in range(8))
+               for _ in range(6)]
+    text = "".join(rng.choice(phrases) for _ in range(2500))
+    memo: dict = {}
+    asked = found = 0
+    for at in range(len(text)):
+        if text[at] in "RGOSAQW":
+            for prefix in prefixes:
+                pm = _search_before(prefix, text, at)
+                expected = (at - pm.start(), pm.groupdict()) if pm else None
+                assert _prefix_before(prefix, text, at, memo) == expected, (prefix.pattern, text[at - 50:at])
+                asked += 1
+                found += pm is not None
+    assert found > 300 and len(memo) < asked / 2  # windows recur, and the kept results are used

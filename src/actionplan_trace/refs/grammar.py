@@ -208,18 +208,19 @@ def _year(two: str) -> int:
 
 @record(slots=True)
 class Hit:
-    """An anchor match, its start moved back over an optional prefix match ("PP " before "Resolutions")."""
+    """An anchor match, its start moved back over an optional prefix match ("PP " before
+    "Resolutions"), whose named groups are `pre`."""
 
     m: re.Match[str]
     start: int
-    pre: re.Match[str] | None = None
+    pre: dict[str, str | None] | None = None
 
     def group(self, name: str) -> str | None:
         """The named group of the prefix when it matched there, else of the anchor (None if neither has it)."""
-        for match in (self.pre, self.m):
-            if match is not None and name in match.re.groupindex and (value := match.group(name)) is not None:
-                return value
-        return None
+        if self.pre is not None and (value := self.pre.get(name)) is not None:
+            return value
+        m = self.m
+        return m.group(name) if name in m.re.groupindex else None
 
 
 def parse_resolution(text: str, hit: Hit) -> Cite:
@@ -555,6 +556,7 @@ class Grammar:
         allowed = {"wsis-bare": wsis, "bare-sector": sector}
         aligned = len(low) == len(text)  # lower-casing moved nothing ("İ" becomes two characters)
         places: dict[tuple[str, ...], list[int]] = {}
+        befores: dict[tuple[re.Pattern[str], str], tuple[int, dict[str, str | None]] | None] = {}
         found: list[tuple[int, int, Hit, Parser]] = []
         matches: Iterable[re.Match[str]]
         # Only the anchors of the families present. The order they are tried in does not matter:
@@ -574,8 +576,8 @@ class Grammar:
                 at = m.start()
                 if prefix is None:
                     found.append((at, rank, Hit(m, at), parser))
-                elif pm := _search_before(prefix, text, at):
-                    found.append((pm.start(), rank, Hit(m, pm.start(), pm), parser))
+                elif pre := _prefix_before(prefix, text, at, befores):
+                    found.append((at - pre[0], rank, Hit(m, at - pre[0], pre[1]), parser))
                 elif not anchor.required:
                     found.append((at, rank, Hit(m, at), parser))
         found.sort(key=_START_RANK)
@@ -619,6 +621,20 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
             end = m.end()
         pos = max(start + 1, end)
     return out
+
+
+def _prefix_before(prefix: re.Pattern[str], text: str, at: int,
+                   memo: dict[tuple[re.Pattern[str], str], tuple[int, dict[str, str | None]] | None],
+                   ) -> tuple[int, dict[str, str | None]] | None:
+    """`_search_before` as how far back from `at` the prefix starts and its named groups, kept in
+    `memo` by what the search reads: the window before `at` and the one character before the
+    window, which a `\\b` at its start looks at (no prefix looks further back; a test holds them
+    to that). A text dense with references has the same few words before its anchors."""
+    key = (prefix, text[max(0, at - _PREFIX_WINDOW - 1):at])
+    if key not in memo:
+        pm = _search_before(prefix, text, at)
+        memo[key] = (at - pm.start(), pm.groupdict()) if pm else None
+    return memo[key]
 
 
 def _search_before(prefix: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
