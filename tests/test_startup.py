@@ -17,13 +17,14 @@ HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lx
          "html.entities")
 
 
-def loaded_by(args: list[str], cache: Path) -> set[str]:
-    """The modules of HEAVY that `trace ARGS` has imported when it exits (run in a fresh process)."""
+def loaded_by(args: list[str], cache: Path, env: dict[str, str] | None = None) -> set[str]:
+    """The modules of HEAVY that `trace ARGS` has imported when it exits (run in a fresh process,
+    its stdout a pipe, `env` added to its environment)."""
     probe = ("import sys\nfrom actionplan_trace.cli import run\n"
              f"run({args!r})\n"
              f"sys.stderr.write(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={"TRACE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"})
+                            env={"TRACE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", **(env or {})})
     return set(result.stderr.split())
 
 
@@ -43,6 +44,15 @@ def test_refs_of_a_text_needs_no_fuzzy_matcher_xml_or_terminal_library(tmp_path:
     args = ["refs", str(CORPUS / "text" / "objective2-new.txt"), "-f", "json"]
     loaded_by(args, cache)
     assert loaded_by(args, cache) == set()
+
+
+def test_a_refs_table_piped_is_written_as_lines_without_rich(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    args = ["refs", str(CORPUS / "text" / "objective2-new.txt")]
+    loaded_by(args, cache)
+    assert loaded_by(args, cache) == set()
+    # What lets Rich call a pipe a terminal is left to Rich, which then prints its table.
+    assert "rich" in loaded_by(args, cache, {"FORCE_COLOR": "1"})
 
 
 def test_refs_reads_a_near_miss_code_without_the_fuzzy_matcher(tmp_path: Path) -> None:
