@@ -211,18 +211,21 @@ def _gate(rules: tuple[HeadingRule, ...]) -> tuple[Callable[[str], re.Match[str]
 class RuleSet:
     """The heading rules the open sections allow, in order (`rules`), with what saves trying
     them one by one: `gate` and `after` (see _gate) and the rules without a pattern (`bare`), the
-    only ones left when the gate finds nothing."""
+    only ones left when the gate finds nothing; of those, `bare_unstyled` are the ones a block
+    without a heading style or outline level may satisfy (not `requires: heading-style`)."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
     bare: tuple[HeadingRule, ...]
     after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
+    bare_unstyled: tuple[HeadingRule, ...] = ()
 
 
 def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     """`rules` with their gate and their rules without a pattern (see RuleSet)."""
     gate, after = _gate(rules)
-    return RuleSet(rules, gate, tuple(r for r in rules if r.match is None), after)
+    bare = tuple(r for r in rules if r.match is None)
+    return RuleSet(rules, gate, bare, after, tuple(r for r in bare if r.requires != "heading-style"))
 
 
 @record
@@ -321,6 +324,13 @@ class _Builder:
             self.kinds = None
 
 
+def _has_leader(text: str) -> bool:
+    """Whether `text` holds what every TOC_ENTRY match holds before its page number: a tab, or a
+    run of four of `.…·`, which takes four dots or one of the other two. Four substring tests
+    cost a fraction of TOC_ENTRY's search, which tries every position of the paragraph."""
+    return "\t" in text or "...." in text or "…" in text or "·" in text
+
+
 def _toc_last(char: str) -> bool:
     """Whether `char` can end a contents entry (TOC_LAST), told without the regex for ASCII."""
     return char in TOC_LAST_ASCII if char.isascii() else TOC_LAST.fullmatch(char) is not None
@@ -332,10 +342,18 @@ def _candidates(block: Block, text: str) -> list[str]:
     out = [text]
     if block.label and not is_bullet_label(block.label):
         out.append(f"{block.label.strip()} {text}")
-    typed = TYPED_NUMBER.match(text)
+    typed = TYPED_NUMBER.match(text) if _may_be_typed(text) else None
     if typed:
         out.append(text[typed.end():])
     return out
+
+
+def _may_be_typed(text: str) -> bool:
+    """Whether TYPED_NUMBER can match `text` (stripped, not empty): its number opens with "(", a
+    digit or a Roman numeral's letter, or is one letter before "." or ")". Most paragraphs open
+    with a word, which this turns down for a fraction of the regex's cost."""
+    first = text[0]
+    return first == "(" or first.isdecimal() or first in "ivxIVX" or text[1:2] in (".", ")")
 
 
 def _placed(rule: HeadingRule, open_kinds: frozenset[str]) -> bool:
@@ -398,14 +416,25 @@ def match_heading(
     if block.style and TOC_STYLE.match(block.style):
         return None
     text = block.text.strip()
-    if not text or (_toc_last(text[-1]) and TOC_ENTRY.search(text)):
+    if not text or (_has_leader(text) and _toc_last(text[-1]) and TOC_ENTRY.search(text)):
         return None
     candidates = _candidates(block, text)
     tried = rules.rules
-    if rules.gate is not None:
-        # the groups marking the first rule each candidate matches (the lowest: the first rule)
-        marks = [m.lastindex or 0 for m in map(rules.gate, candidates) if m is not None]
-        tried = rules.after[min(marks)] if marks else rules.bare
+    gate = rules.gate
+    if gate is not None:
+        if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
+            m = gate(text)
+            first = (m.lastindex or 0) if m is not None else None
+        else:
+            # the groups marking the first rule each candidate matches (the lowest: the first rule)
+            marks = [m.lastindex or 0 for m in map(gate, candidates) if m is not None]
+            first = min(marks) if marks else None
+        if first is not None:
+            tried = rules.after[first]
+        elif block.type == "heading" or block.outline_level is not None:
+            tried = rules.bare
+        else:
+            tried = rules.bare_unstyled
     if not tried or not _at_most_words(text, profile.max_heading_words):
         return None
     signals: dict[int, str | None] = {}
