@@ -75,14 +75,17 @@ class LazyConsole:
                     return False
             except (AttributeError, ValueError):  # a closed or replaced stdout: let Rich decide
                 pass
-        return bool(self.__getattr__("is_terminal"))
+        return bool(self._made().is_terminal)
 
     def __getattr__(self, name: str) -> Any:
+        return getattr(self._made(), name)
+
+    def _made(self) -> SafeConsole:
         if self.console is None:
             from .render.terminal import SafeConsole
 
             self.console = SafeConsole(**self.options)
-        return getattr(self.console, name)
+        return self.console
 
 
 stdout = cast("SafeConsole", LazyConsole(highlight=False, soft_wrap=False))
@@ -541,10 +544,10 @@ def run(args: list[str]) -> int:
 def main() -> NoReturn:
     """Console-script entry point.
 
-    The process ends with os._exit once the output is flushed and the run caches (regexes, record methods) saved: nothing
-    is left to do, and the interpreter's orderly shutdown, which frees every object and module
-    (lxml's alone about 5 ms), cost a run 5 to 10 ms (mypy ends the same way). Anything that
-    must happen at exit is done here, not in an atexit handler.
+    The process ends with os._exit once the output is flushed and the run caches (regex programs,
+    record methods) saved: nothing is left to do, and the interpreter's orderly shutdown, which
+    frees every object and module (lxml's alone about 5 ms), cost a run 5 to 10 ms (mypy ends the
+    same way). Anything that must happen at exit is done here, not in an atexit handler.
     """
     gc.freeze()
     status = run(sys.argv[1:])

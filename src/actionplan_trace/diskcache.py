@@ -141,10 +141,9 @@ class RunCache:
         if path is None or not self.unsaved or self.entries is None:
             return
         entries = self.entries
-        with suppress(OSError, EOFError, ValueError, TypeError):
-            current: Any = marshal.loads(path.read_bytes())
-            if isinstance(current, dict):  # another process may have saved meanwhile
-                entries = {**current, **entries}
+        current = _read_entries(path)
+        if current:  # another process may have saved meanwhile
+            entries = {**current, **entries}
         if sum(len(payload) for payload in entries.values()) > self.max_bytes:
             entries = {key: payload for key, payload in entries.items() if key in self.used}
         store(path, entries)
@@ -152,15 +151,17 @@ class RunCache:
 
     def _load(self) -> dict[Hashable, bytes]:
         if self.entries is None:
-            self.entries = {}
             path = self.path()
-            if path is not None:
-                loaded: Any = None
-                with suppress(OSError, EOFError, ValueError, TypeError):
-                    loaded = marshal.loads(path.read_bytes())
-                if isinstance(loaded, dict):
-                    self.entries = loaded
+            self.entries = (_read_entries(path) if path is not None else None) or {}
         return self.entries
+
+
+def _read_entries(path: Path) -> dict[Hashable, bytes] | None:
+    """A RunCache file's entries, or None when it is missing, unreadable or not a marshalled dict."""
+    loaded: Any = None
+    with suppress(OSError, EOFError, ValueError, TypeError):
+        loaded = marshal.loads(path.read_bytes())
+    return loaded if isinstance(loaded, dict) else None
 
 
 _RUN_CACHES: list[RunCache] = []

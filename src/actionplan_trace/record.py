@@ -99,33 +99,36 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool, sl
     assignments (through object.__setattr__ for a frozen class), then `__post_init__`."""
     values: dict[str, Any] = {"__setattr": object.__setattr__, "__FACTORY": _FACTORY}
     params, body = ["self"], []
-    after_default = None
+    after_default = False
     for f in fields:
         name = f.name
-        if f.default_factory is not dataclasses.MISSING:
-            values[f"__dflt_{name}"] = f.default_factory
-            value = f"__dflt_{name}() if {name} is __FACTORY else {name}" if f.init else f"__dflt_{name}()"
-        elif f.init:
-            value = name
-            if f.default is not dataclasses.MISSING:
-                values[f"__dflt_{name}"] = f.default
-        elif slots and f.default is not dataclasses.MISSING:  # slots leave no class attribute to fall back on
-            values[f"__dflt_{name}"] = f.default
-            value = f"__dflt_{name}"
-        else:
-            continue
+        default = f"__dflt_{name}"
+        has_factory = f.default_factory is not dataclasses.MISSING
+        has_default = f.default is not dataclasses.MISSING
+        if has_factory:
+            values[default] = f.default_factory
+        elif has_default and (f.init or slots):  # slots leave no class attribute to fall back on
+            values[default] = f.default
         if f.init:
             values[f"__type_{name}"] = f.type
-            if f.default_factory is not dataclasses.MISSING:
+            if has_factory:
                 params.append(f"{name}: __type_{name} = __FACTORY")
-                after_default = name
-            elif f.default is not dataclasses.MISSING:
-                params.append(f"{name}: __type_{name} = __dflt_{name}")
-                after_default = name
-            elif after_default is not None:
+                value = f"{default}() if {name} is __FACTORY else {name}"
+            elif has_default:
+                params.append(f"{name}: __type_{name} = {default}")
+                value = name
+            elif after_default:
                 raise TypeError(f"non-default argument {name!r} follows default argument")
             else:
                 params.append(f"{name}: __type_{name}")
+                value = name
+            after_default = after_default or has_factory or has_default
+        elif has_factory:
+            value = f"{default}()"
+        elif slots and has_default:
+            value = default
+        else:
+            continue
         body.append(f"__setattr(self, {name!r}, {value})" if frozen else f"self.{name} = {value}")
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
