@@ -183,10 +183,13 @@ _SIGNAL_ACCEPTS = {
 
 @record
 class _Open:
-    """A section still open while the blocks are placed, and the rank that closes it."""
+    """A section still open while the blocks are placed, the rank that closes it and `anchor`,
+    what `{parent}` names for a section opened inside it: the id of the nearest numbered section
+    (an id without "/") among it and the open sections below it, "" when there is none."""
 
     section: Section
     rank: int
+    anchor: str = ""
 
 
 def _gate(rules: tuple[HeadingRule, ...]) -> tuple[Callable[[str], re.Match[str] | None] | None, dict[int, tuple[HeadingRule, ...]]]:
@@ -288,7 +291,8 @@ class _Builder:
             heading=heading,
         )
         self.sections.append(section)
-        self.stack.append(_Open(section, rank))
+        anchor = section.id if "/" not in section.id else self.stack[-1].anchor if self.stack else ""
+        self.stack.append(_Open(section, rank, anchor))
         self.kinds = None
         return section
 
@@ -297,10 +301,10 @@ class _Builder:
     ) -> str:
         if template is None:
             template = "{kind}-{number}" if number else "{parent}/{kind}-{slug}"
-        parent_ref = ""
+        parent_ref: str = ""
         if "{parent" in template:
-            anchor = next((o.section.id for o in reversed(self.stack) if "/" not in o.section.id), "")
-            parent_ref = _ParentRef(parent, anchor)
+            anchor = self.stack[-1].anchor if self.stack else ""
+            parent_ref = _ParentRef(parent, anchor) if "{parent." in template else anchor
         title_slug = slug(title) if "{slug" in template else ""
         base = template.format(kind=kind, number=number or "", slug=title_slug, parent=parent_ref, index=index).lstrip("/")
         # The first of base, base-2, base-3, … not taken. Ids are only ever added, so the first free
@@ -488,17 +492,24 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
     return blocks
 
 
-def _column_names(rule: TableRule, width: int, header: list[Cell] | None = None) -> list[str]:
-    """Field names of a row: the rule's `columns`, or (`columns: header`) the header cells' texts."""
+def _cell_words(cell: Cell) -> str:
+    """A cell's text with its white space runs made single spaces (a header cell as a name)."""
+    return " ".join(cell.text.split())
+
+
+def _column_names(rule: TableRule, width: int, header: list[str] | None = None) -> list[str]:
+    """Field names of a row: the rule's `columns`, or (`columns: header`) the header cells' texts
+    (`header`, each as _cell_words gives it)."""
     if rule.header_columns and header is not None:
-        names = [" ".join(c.text.split()) for c in header]
-        return [names[i] if i < len(names) and names[i] else f"col{i + 1}" for i in range(width)]
+        return [header[i] if i < len(header) and header[i] else f"col{i + 1}" for i in range(width)]
     return [rule.columns[i] if i < len(rule.columns) else f"col{i + 1}" for i in range(width)]
 
 
 def _is_group_row(rule: TableRule, row: list[Cell]) -> bool:
+    if not rule.group:
+        return False
     texts = [c.text.strip() for c in row if c.text.strip()]
-    return bool(rule.group and texts and len(set(texts)) == 1 and rule.group.search(texts[0]))
+    return bool(texts and len(set(texts)) == 1 and rule.group.search(texts[0]))
 
 
 def apply_table_rule(builder: _Builder, block: Block) -> bool:
@@ -506,13 +517,16 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
     if not block.rows:
         return False
     open_kinds = builder.open_kinds()
+    first = next((c.text for c in block.rows[0] if c.text.strip()), "")
+    header_words: list[str] | None = None  # the header cells as _cell_words gives them, once a rule needs them
     for rule in builder.profile.tables:
         if rule.within and not open_kinds.intersection(rule.within):
             continue
-        first = next((c.text for c in block.rows[0] if c.text.strip()), "")
         if not rule.header.search(first):
             continue
-        if rule.header_row and not rule.header_row.search(" | ".join(" ".join(c.text.split()) for c in block.rows[0])):
+        if rule.header_row or rule.header_columns:
+            header_words = header_words or [_cell_words(c) for c in block.rows[0]]
+        if rule.header_row and not rule.header_row.search(" | ".join(header_words or ())):
             continue
         owner = builder.current()
         header = block.rows[0]
@@ -539,14 +553,16 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                 continue
             builder.close_to(parent_for_rows)
             index += 1
-            _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header)
+            _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header_words)
         builder.close_to(owner)
         return True
     return False
 
 
 def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int, parent: Section,
-                 header: list[Cell] | None = None) -> None:
+                 header: list[str] | None = None) -> None:
+    """One section for a table row: its fields named by `_column_names`, its cells' paragraphs as
+    blocks, its title and number as `rule` says."""
     names = _column_names(rule, len(row), header)
     fields = {name: cell.text.strip() for name, cell in zip(names, row)}
     blocks = [b for name, cell in zip(names, row) for b in _cell_blocks(cell, name)]
