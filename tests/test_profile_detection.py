@@ -7,7 +7,17 @@ import random
 import re
 
 from actionplan_trace.extract import read
-from actionplan_trace.profiles import Profile, available_profiles, detect_profile, is_anchored, join_patterns
+from actionplan_trace.profiles import (
+    Pattern,
+    Profile,
+    _Lines,
+    _lines_hit,
+    available_profiles,
+    detect_profile,
+    is_anchored,
+    join_patterns,
+    required_literal,
+)
 
 from conftest import CORPUS
 
@@ -124,3 +134,35 @@ def test_which_patterns_are_anchored_or_cannot_be_joined():
     assert join_patterns([r"^(a)\1", "^b"]) is None  # a back-reference would point elsewhere once joined
     assert join_patterns([r"^(?P<n>a)(?P=n)"]) is None
     assert join_patterns([r"(?x) a b"]) is None and join_patterns([]) is None
+
+
+def test_required_literal_is_in_every_match():
+    assert required_literal(r"\b(?:report|progress)\s+on\s+the\s+implementation\s+of\s+the\s+Plan") == "implementation"
+    assert required_literal(r"ab?cd") == "cd" and required_literal(r"(?x) a b c") == "abc"
+    assert required_literal(r"^Abstract|Summary") == "" and required_literal(r"[abc]+") == ""
+    assert required_literal(r"x(?-i:Longer)y") == "x" and required_literal(r"R\u00e9sum\u00e9") == "sum"
+    assert required_literal("(") == ""  # a bad pattern: the error is raised where it is compiled
+
+
+def test_lines_holding_a_required_literal_count_as_a_search_of_every_line():
+    """Counting a pattern over the lines that hold its required literal (folded text) gives the
+    count over every line, on real text, with the characters re.IGNORECASE matches with an ASCII
+    letter of another case (İ, ı, ſ, the Kelvin sign) and with the literal at line ends."""
+    lines = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    rng = random.Random(5)
+    words = " ".join(lines).split() + ["İmplementation", "ımplementation", "Strategic", "Plan", "Pſ", "\u212aey", "ü"]
+    lines += [" ".join(rng.choices(words, k=rng.randrange(1, 12))) for _ in range(2000)]
+    lines += ["Report on the İmplementation of the Strategic Plan", "report on the ımplementation of the strategic plan",
+              "The \u212aEY plan", "PS", "Ps", "Pſ", "Progress on the implementation of the Strategic Plan ü"]
+    patterns = [r"\b(?:report|progress)\s+on\s+the\s+implementation\s+of\s+the\s+Strategic\s+Plan",
+                r"implementation", r"\bkey\b", r"ps$", r"^plan", r"the\s+(?:ITU|plan)", r"\w+ation\b"]
+    patterns += [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns]
+    safe = [line for line in lines if not any(c in line for c in "İıſ\u212a")]
+    assert any(not line.isascii() for line in safe)
+    for sample in (lines, safe, lines[:1], []):
+        text = _Lines(sample)
+        for source in patterns:
+            pattern = Pattern(source, "test")
+            assert _lines_hit(pattern, sample, text) == sum(1 for line in sample if pattern.search(line)), source
+        assert text.holding("implementation") == (lines if sample is lines else [
+            line for line in sample if "implementation" in line.lower()])

@@ -9,12 +9,14 @@ is compiled once, when first used; nothing here looks at a document except `dete
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
-from .patternscan import scan_source
+from .patternscan import scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -293,12 +295,60 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
     return profiles[name]
 
 
-def _lines_hit(pattern: Pattern, lines: list[str]) -> int:
-    """How many lines `pattern` finds something in."""
-    return len(list(filter(None, map(pattern.search, lines))))
+@lru_cache(maxsize=256)
+def required_literal(pattern: str) -> str:
+    """The longest run of ASCII letters and digits that every match of `pattern` holds, lower-cased:
+    characters written one after another at the top level of the pattern, outside any group,
+    alternative or repeat ("implementation" in `\\b(?:report|progress)\\s+on\\s+the\\s+implementation`).
+    "" when there is none or the source does not parse (the parse is the one re.compile makes)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        items = _parser.parse(pattern, re.IGNORECASE).data
+    except Exception:  # a bad pattern (reported where it is compiled) or an interpreter whose internals differ
+        return ""
+    best = run = ""
+    for op, value in items:
+        char = chr(value) if op is _constants.LITERAL else ""
+        run = run + char if char.isascii() and char.isalnum() else ""
+        best = max(best, run, key=len)
+    return best.lower()
 
 
-def _detect_score(profile: Profile, lines: list[str], beat: int | None, starting: list[str] | None = None) -> int | None:
+class _Lines:
+    """The lines detection reads and, made the first time a pattern with a required literal is
+    counted, their text joined and folded (editions.fold), to tell which lines hold the literal."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._folded: tuple[bytes | None, list[int]] | None = None
+
+    def holding(self, literal: str) -> list[str]:
+        """The lines in which `literal` (lower-case ASCII letters and digits) occurs in any case, in
+        order: the only ones a pattern requiring it can hit. Every line when the text holds a
+        character that re.IGNORECASE matches with an ASCII letter other than its own two cases."""
+        from .editions import fold
+
+        if self._folded is None:
+            starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+            self._folded = fold("\n".join(self.lines)), starts
+        folded, starts = self._folded
+        if folded is None:
+            return self.lines
+        found = dict.fromkeys(bisect_right(starts, at) - 1 for at in starts_of(folded, [literal.encode("ascii")]))
+        return [self.lines[k] for k in found]
+
+
+def _lines_hit(pattern: Pattern, lines: list[str], text: _Lines | None = None) -> int:
+    """How many of `lines` `pattern` finds something in. With `text` (holding the same lines), a
+    pattern with a required literal (required_literal) is tried only on the lines holding it."""
+    literal = required_literal(pattern.pattern) if text is not None else ""
+    return len(list(filter(None, map(pattern.search, text.holding(literal) if text and literal else lines))))
+
+
+def _detect_score(
+    profile: Profile, lines: list[str], beat: int | None, starting: list[str] | None = None, text: _Lines | None = None
+) -> int | None:
     """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
     than its min_hits, fewer than two of its patterns with a hit, or a score not above `beat`.
 
@@ -307,7 +357,8 @@ def _detect_score(profile: Profile, lines: list[str], beat: int | None, starting
     are counted first, and counting stops as soon as even a hit on every line for each pattern
     left could not make the profile chosen. Same answer as counting every pattern. `starting`,
     when given, holds the lines that any anchored pattern (is_anchored) finds something in: those
-    patterns are counted over these lines only.
+    patterns are counted over these lines only, and `text` (the same lines as `lines`), the
+    others over the lines holding their required literal.
     """
     patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
     need_covered = min(2, len(patterns))
@@ -319,7 +370,10 @@ def _detect_score(profile: Profile, lines: list[str], beat: int | None, starting
             return None
         if beat is not None and profile.priority * 1_000_000 + most_covered * 1000 + most_hits <= beat:
             return None
-        n = _lines_hit(pattern, starting if starting is not None and is_anchored(pattern.pattern) else lines)
+        if starting is not None and is_anchored(pattern.pattern):
+            n = _lines_hit(pattern, starting)
+        else:
+            n = _lines_hit(pattern, lines, text)
         hits += n
         covered += 1 if n else 0
     if hits < profile.min_hits or covered < need_covered:
@@ -339,7 +393,8 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
 
     The anchored patterns of all profiles, joined into one regex, pick out first the few lines
     any of them can hit (most lines start with none of their words), so that each is then tried
-    on those lines only.
+    on those lines only; a pattern found anywhere in a line is tried only on the lines that hold
+    its required literal.
     """
     lines = [t.strip() for t in texts if t and t.strip()]
     best: tuple[int, Profile] | None = None
@@ -347,10 +402,11 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     profiles = available_profiles(directory)
     gate = _anchored_gate(directory)
     starting = list(filter(gate.match, lines)) if gate is not None else None
+    text = _Lines(lines)
     for profile in profiles.values():
         if not profile.detect_patterns:
             continue
-        score = _detect_score(profile, lines, best[0] if best else None, starting)
+        score = _detect_score(profile, lines, best[0] if best else None, starting, text)
         if score is not None and (best is None or score > best[0]):
             best = (score, profile)
     if best is not None:
