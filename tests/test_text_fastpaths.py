@@ -142,3 +142,89 @@ def test_contents_entry_end_told_without_the_regex_for_ascii():
     assert {chr(c) for c in range(128) if TOC_LAST.fullmatch(chr(c))} == TOC_LAST_ASCII
     for char in "0", "x", "C", "a", ".", "\u0663", "\u2170", "é", "İ":
         assert _toc_last(char) == bool(TOC_LAST.fullmatch(char)), char
+
+
+# Pieces of Markdown and plain lines, some only nearly what a pattern looks for.
+LINE_PIECES = ["#", "##", " ", "  ", "\t", "\u00a0", "x", "Title", ":", "**", "__", "*", "_", "<b>", "</b>", "<p>",
+               "</p>", "<strong>", "</STRONG>", "-", "---", "===", "+", "|", "1.", "a)", "(iv)", "•", "o", "§", "{#id}",
+               "{.x}", "{", "}", "\\", "[", "]", "(", ")", ".", "é", "3", "<ul><li>x</li></ul>", "<div>", "</div>"]
+
+
+def _lines(seed: int, count: int = 20000) -> list[str]:
+    """The documents' lines with random mixtures of LINE_PIECES, and each with its ends spaced."""
+    rng = random.Random(seed)
+    lines = [line for doc in _documents() for line in doc.splitlines()]
+    lines += ["".join(rng.choices(LINE_PIECES, k=rng.randrange(1, 10))) for _ in range(count)]
+    return lines + ["  " + line + " \t" for line in rng.sample(lines, 2000)] + ["", " ", "\t"]
+
+
+def test_atx_heading_title_as_the_lazy_pattern_reads_it():
+    """MD_HEADING takes the rest of the line and _atx_title drops the closing hashes: the same
+    groups as the lazy pattern the reader used before (every line, every piece mixture)."""
+    from actionplan_trace.extract.text import MD_HEADING, MD_LIST_HEADING, _atx_title
+
+    lazy = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+    lazy_list = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+    for line in _lines(11) + ["# ###", "#  a #", "## a ##  ", "# a# ", "# a \u00a0##\t", "# a # # ", "#\t#", "1. # x ##"]:
+        for ours, theirs in ((MD_HEADING.match(line), lazy.match(line)), (MD_LIST_HEADING.match(line), lazy_list.match(line))):
+            assert (ours is None) == (theirs is None), line
+            if ours is not None and theirs is not None:
+                assert (*ours.groups()[:-1], _atx_title(ours.groups()[-1])) == theirs.groups(), line
+
+
+def test_line_gates_pass_every_line_their_regex_matches():
+    """A gate before a regex (the first character, a needle, the end of the line) lets through
+    every line the regex matches, so the reader's answers are the regex's."""
+    from actionplan_trace.extract import inline, text, text_tables
+
+    matched: set[str] = set()
+    for line in _lines(12):
+        lead, stripped = line.lstrip()[:1], line.strip()
+        gates = {
+            "bullet": (text.SPACED_BULLET.match(line), text._bullet(line) is not None),
+            "block": (text.BLOCK_LINE.match(line), text._may_open_block(line, lead)),
+            "rule": (text.RULE_LINE.match(line), lead in text.RULE_LEADS),
+            "attributes": (text.HEADING_ATTRIBUTES.search(line), "{" in line),
+            "bold": (inline.BOLD_ONLY.match(stripped), inline.is_bold_only(line)),
+            "fragment": (inline.HTML_FRAGMENT.match(line), line.rstrip().endswith(">")),
+            "dash": (text_tables.DASH_RULE.match(line), text_tables._is_dash_rule(line)),
+            "grid": (text_tables.GRID_RULE.match(line), "+" in line),
+            "item": (text_tables.CELL_ITEM.match(stripped),
+                     stripped[:1] in text_tables.CELL_ITEM_LEADS or stripped[:1].isdigit()),
+            "label": (text_tables.LABEL_FIELD.match(line), len(line.split()) == 1),
+        }
+        for name, (match, gate) in gates.items():
+            assert gate or match is None, (name, line)
+            if match is not None:
+                matched.add(name)
+    assert matched == {"bullet", "block", "rule", "attributes", "bold", "fragment", "dash", "grid", "item", "label"}
+
+
+def test_marks_looked_behind_after_their_first_character_match_as_before():
+    """The emphasis and dash patterns open with their mark and look behind it; the patterns that
+    looked behind first replace the same spans in every line and mixture of marks."""
+    from actionplan_trace.extract import inline
+
+    before = {
+        inline.STRONG[1]: r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)",
+        inline.EMPHASIS[0]: r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])",
+        inline.EMPHASIS[1]: r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)",
+        inline.EM_DASH: r"(?<![-\\])---(?!-)",
+        inline.EN_DASH: r"(?<![-\\])--(?!-)",
+    }
+    rng = random.Random(13)
+    marks = ["*", "**", "_", "__", "\\", "-", "--", "---", "a", " ", "x_y", "é", "\t", "."]
+    lines = _lines(13) + ["".join(rng.choices(marks, k=rng.randrange(1, 14))) for _ in range(20000)]
+    for ours, source in before.items():
+        theirs = re.compile(source)
+        for line in lines:
+            assert [m.span() for m in ours.finditer(line)] == [m.span() for m in theirs.finditer(line)], (source, line)
+
+
+def test_spaces_collapsed_as_a_white_space_regex_would():
+    from actionplan_trace.extract.inline import collapse_spaces
+
+    white = "".join(c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c))
+    assert white == "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    for line in _lines(14, 2000) + [white, "a" + white + "b", white + "a b" + white]:
+        assert collapse_spaces(line) == re.sub(r"\s+", " ", line).strip(), line

@@ -29,29 +29,42 @@ FOOTNOTE_REF = regex(r"\[\^[^\]\s]+\]")
 HTML_TAG = regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 BREAK_TAG = regex(r"<br\s*/?>", re.IGNORECASE)
 ESCAPE = regex(r"\\([\\`*_{}\[\]()#+\-.!|\"'<>~^$&@=:;,/?%])")
-STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)"))
-EMPHASIS = (regex(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
-            regex(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
+# Marks that must not follow a word character (or an escape) open with the mark itself and look
+# behind it: `\*(?<![\w*\\]\*)` is `(?<![\w*\\])\*`, but a pattern that starts with a literal is
+# searched by jumping from one "*" to the next instead of trying the look-behind at every position.
+STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"__(?<![\w\\]__)(?=\S)(.+?)(?<=\S)__(?!\w)"))
+EMPHASIS = (regex(r"\*(?<![\w*\\]\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
+            regex(r"_(?<![\w\\]_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
 STRIKE = regex(r"~~(?=\S)(.+?)(?<=\S)~~")
 CODE = regex(r"`([^`]+)`")
 BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
-# The characters BOLD_ONLY's match can start with.
+# The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
+BOLD_CLOSERS = ("**", "__", ">")
 HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
-EM_DASH = regex(r"(?<![-\\])---(?!-)")
-EN_DASH = regex(r"(?<![-\\])--(?!-)")
-SPACES = regex(r"\s+")
+EM_DASH = regex(r"---(?<![-\\]---)(?!-)")  # the dash first, as STRONG's "__"
+EN_DASH = regex(r"--(?<![-\\]--)(?!-)")
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of these is read child by child
 
 
 def is_bold_only(text: str) -> bool:
-    """True when the whole (Markdown or HTML) line is one bold span, e.g. `**Target 1.1:**` (only a
-    line opening with one of the span's first characters is handed to the regex)."""
+    """True when the whole (Markdown or HTML) line is one bold span, e.g. `**Target 1.1:**`. Only a
+    line that opens with one of the span's first characters and ends with one of its last ones
+    (colons and spaces after it aside) is handed to the regex, which would otherwise backtrack
+    through a line such as `**Note:** text …` from its end."""
     text = text.strip()
-    return text[:1] in BOLD_OPENERS and bool(BOLD_ONLY.match(text))
+    return text[:1] in BOLD_OPENERS and _may_end_bold(text) and bool(BOLD_ONLY.match(text))
+
+
+def _may_end_bold(text: str) -> bool:
+    """Whether stripped `text` ends as a bold span does, before BOLD_ONLY's `[\\s:]*`: with a
+    closer once its colons and the spaces before them are dropped, or with a colon still (colons
+    and spaces mixed: the regex decides)."""
+    core = text.rstrip(":").rstrip()
+    return core.endswith(BOLD_CLOSERS) or core.endswith(":")
 
 
 def tidy_spaces(text: str) -> str:
@@ -63,6 +76,12 @@ def tidy_spaces(text: str) -> str:
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip()
+
+
+def collapse_spaces(text: str) -> str:
+    """`text` with each run of white space as one space and none at the ends. str.split cuts at the
+    characters a regex `\\s` matches; a `\\s+` substitution cost some 2,000 instructions a run."""
+    return " ".join(text.split())
 
 
 def has_markup(text: str) -> bool:
@@ -133,22 +152,24 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
 
 
 def _fragment_text(element: etree._Element) -> str:
-    return SPACES.sub(" ", element.text_content()).strip()
+    return collapse_spaces(element.text_content())
 
 
 def _is_bold(element: etree._Element, text: str) -> bool:
     """Whether all of `text` (the element's, not empty) is in bold or strong elements."""
     bold = "".join(_fragment_text(b) for b in element.iter("b", "strong"))
-    return SPACES.sub("", bold) == SPACES.sub("", text)
+    return "".join(bold.split()) == "".join(text.split())
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """The paragraphs of an HTML fragment (text, all-bold), or None when `text` is not one.
 
     Only text that starts with a block element and ends with its closing tag counts, so a literal
-    `<p>` inside a sentence stays text. List items keep a "•" so they read as bullets.
+    `<p>` inside a sentence stays text (a text not ending with ">" is not matched against the
+    fragment regex, whose `.*` would try every position). List items keep a "•" so they read as
+    bullets.
     """
-    if "<" not in text or not HTML_FRAGMENT.match(text):
+    if "<" not in text or not text.rstrip().endswith(">") or not HTML_FRAGMENT.match(text):
         return None
     import lxml.html  # only a fragment that is HTML needs it: lxml stays out of a text run's start-up
     from lxml import etree

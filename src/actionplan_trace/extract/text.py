@@ -28,9 +28,9 @@ from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import SPACED_BULLET, pua_bullet
+from ..text_patterns import BULLET_GLYPHS, DASH_BULLETS, FONT_BULLETS, SPACED_BULLET, pua_bullet
 from .decoding import decode_text
-from .inline import SPACES, clean_inline, html_paragraphs, is_bold_only
+from .inline import clean_inline, collapse_spaces, html_paragraphs, is_bold_only
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -48,15 +48,18 @@ if TYPE_CHECKING:
 
 BOOKMARK = regex(r"^\[bookmark: [^\]\s]+\](?=\S)")
 BOOKMARK_OPEN = "[bookmark: "
-MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+# A `#` heading; the rest of the line (last group) still holds the closing hashes, which
+# _atx_title drops (a lazy `(.*?)(?:\s+#+)?\s*$` costs some 400 instructions a character).
+MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*)$")
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
 HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
-MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*)$")
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
 RULE_LINE = regex(r"^\s*(?:[-=_*~]\s*){3,}$")
+RULE_LEADS = ("-", "=", "_", "*", "~")  # what a line RULE_LINE matches opens with
 LIST_START = regex(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = regex(r"^\[(\d{1,3})\]\s+(\S.*)$")
@@ -100,6 +103,11 @@ HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "s
                "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
+# What a line BLOCK_LINE matches opens with after its indentation, unless a digit or a letter
+# followed by "." or ")" (see _may_open_block).
+BLOCK_LEADS = frozenset("-•·▪‣◦–*+=_~(")
+# What a line SPACED_BULLET matches opens with after its indentation.
+BULLET_LEADS = frozenset(BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS)
 
 
 def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
@@ -264,8 +272,8 @@ class _Reader:
         """Whether line i opens a block of its own (blank, tabbed, a list item, a rule, a table
         rule, and in Markdown a `#` heading, a pipe table or HTML) rather than going on with the
         paragraph above."""
-        line = self.lines[i]
-        if not self.leads[i] or "\t" in line or BLOCK_LINE.match(line):
+        line, lead = self.lines[i], self.leads[i]
+        if not lead or "\t" in line or (_may_open_block(line, lead) and BLOCK_LINE.match(line)):
             return True
         return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or self.leads[i] in ("|", "<"))
 
@@ -353,7 +361,7 @@ class _Reader:
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):
             text = BOOKMARK.sub("", text)
-        m = SPACED_BULLET.match(text)
+        m = _bullet(text)
         if m is None:
             self.blocks.append(Block("paragraph", text.strip(), loc=Loc(paragraph=len(self.blocks), line=line)))
             return
@@ -414,13 +422,15 @@ class _Reader:
         m = MD_HEADING.match(line)
         label = ""
         if m:
-            hashes, raw = m.group(1), m.group(2)
+            hashes, raw = m.groups()
         else:
             m = MD_LIST_HEADING.match(line)
             if not m:
                 return False
             label, hashes, raw = m.group(1) + " ", m.group(2), m.group(3)
-        raw = HEADING_ATTRIBUTES.sub("", raw)
+        raw = _atx_title(raw)
+        if "{" in raw:
+            raw = HEADING_ATTRIBUTES.sub("", raw)
         text = clean_inline(raw)
         if text:
             self.add(Block("heading", label + text, loc=self.at(number), outline_level=len(hashes) - 1,
@@ -439,7 +449,7 @@ class _Reader:
             after = leads[i + 1] if i + 1 < len(lines) else ""
             if after in UNDERLINES and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
-                raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown else line
+                raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown and "{" in line else line
                 self.add(Block("heading", self.clean(raw), loc=self.at(i + 1), outline_level=level,
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
@@ -448,7 +458,7 @@ class _Reader:
             if end is not None:
                 i = end
                 continue
-            if self.markdown and RULE_LINE.match(line):
+            if self.markdown and lead in RULE_LEADS and RULE_LINE.match(line):
                 i += 1
                 continue
             if self.markdown and self.atx_heading(line, i + 1):
@@ -476,8 +486,29 @@ def _underline(line: str) -> bool:
     return line.lstrip(" ")[:1] in ("=", "-") and bool(SETEXT.match(line))
 
 
+def _bullet(text: str) -> re.Match[str] | None:
+    """SPACED_BULLET's match of `text`, tried only when the text opens (after its indentation)
+    with a character the pattern can open with: a regex call costs more than the test."""
+    return SPACED_BULLET.match(text) if text.lstrip()[:1] in BULLET_LEADS else None
+
+
+def _may_open_block(line: str, lead: str) -> bool:
+    """Whether BLOCK_LINE may match `line`, whose first character after its indentation is
+    `lead`: a bullet, rule or grid character, a digit, or a letter with "." or ")" after it."""
+    return lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
+
+
+def _atx_title(rest: str) -> str:
+    """A `#` heading's title from the rest of its line (MD_HEADING's last group): trailing white
+    space dropped, then a closing run of hashes with the white space before it, as CommonMark
+    reads `## Title ##` (hashes not after white space are part of the title)."""
+    title = rest.rstrip()
+    bare = title.rstrip("#")
+    return bare.rstrip() if bare != title and bare[-1:].isspace() else title
+
+
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
-    m = SPACED_BULLET.match(text)
+    m = _bullet(text)
     if m:
         return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1), bold=bold)
     return Block("paragraph", text.strip(), loc=loc, bold=bold)
@@ -488,7 +519,7 @@ def _html_paragraph(text: str, index: int) -> Block:
 
 
 def _html_text(element: etree._Element) -> str:
-    return SPACES.sub(" ", element.text_content()).strip()
+    return collapse_spaces(element.text_content())
 
 
 def _html_table(table: etree._Element, index: int) -> Block:

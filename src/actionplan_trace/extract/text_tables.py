@@ -27,8 +27,10 @@ Clean = Callable[[str], str]
 GRID_RULE = regex(r"^\s*\+(?:[-=:]+\+)+\s*$")
 DASH_RULE = regex(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
 PIPE_RULE = regex(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-# A list item opening a line of a cell, which starts a paragraph of its own.
+# A list item opening a line of a cell, which starts a paragraph of its own; what it opens with
+# when not a digit.
 CELL_ITEM = regex(r"^(?:[-*+•·]|\d+[.)])\s")
+CELL_ITEM_LEADS = frozenset("-*+•·")
 PLUS = regex(r"\+")
 DASHES = regex(r"-+")
 PIPE = regex(r"(?<!\\)\|")  # a cell separator: a "|" not escaped
@@ -43,6 +45,12 @@ def may_start_table(line: str, lead: str, next_lead: str) -> bool:
     next line opening with `-` (a simple table's header over its rule). A quick no for the body
     lines of a document, which would otherwise try every reader."""
     return lead in ("+", "-", "|") or next_lead == "-" or "\t" in line
+
+
+def _is_dash_rule(line: str) -> bool:
+    """Whether `line` is a dashed rule (DASH_RULE): a line without "---" is not handed to the regex
+    (a list item "- …" is tried as a dashed table's rule, and so is the line above it)."""
+    return "---" in line and DASH_RULE.match(line) is not None
 
 
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
@@ -84,7 +92,7 @@ def _paragraphs(lines: list[str], width: int = 0) -> list[str]:
                 out.append(" ".join(current))
                 current = []
             continue
-        if current and CELL_ITEM.match(text):
+        if current and (text[0] in CELL_ITEM_LEADS or text[0].isdigit()) and CELL_ITEM.match(text):
             out.append(" ".join(current))
             current = []
         if current and width and len(text) >= width and " " not in text:
@@ -129,7 +137,7 @@ def _tsv_fields(line: str) -> list[str] | None:
     if "\t" not in line or line.startswith("\t"):
         return None
     fields = line.rstrip("\n").split("\t")
-    if len(fields) == 2 and LABEL_FIELD.match(fields[0]):
+    if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_FIELD.match(fields[0]):
         return None
     return fields
 
@@ -167,7 +175,7 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if GRID_RULE.match(line):
+        if "+" in line and GRID_RULE.match(line):
             if any(any(l.strip() for l in cell) for cell in current):
                 rows.append([_paragraphs(cell, b - a - 3) for cell, (a, b) in zip(current, spans)])
             current = [[] for _ in spans]
@@ -210,7 +218,7 @@ def _closing_rule(lines: list[str], first: int, scan: DashScan | None) -> int | 
     if scan is not None and scan.first <= first <= scan.stop:
         return None
     end = first
-    while end < len(lines) and not (DASH_RULE.match(lines[end]) and (end + 1 >= len(lines) or not lines[end + 1].strip())):
+    while end < len(lines) and not (_is_dash_rule(lines[end]) and (end + 1 >= len(lines) or not lines[end + 1].strip())):
         if not lines[end].strip() and end + 1 < len(lines) and not lines[end + 1].strip():
             break
         end += 1
@@ -230,15 +238,15 @@ def dash_table(
     `scan` carries what earlier calls on the same lines found (see DashScan)."""
     line = lines[start]
     nxt = lines[start + 1] if start + 1 < len(lines) else ""
-    if DASH_RULE.match(line) and line.startswith(" ") and nxt.strip():
+    if _is_dash_rule(line) and line.startswith(" ") and nxt.strip():
         closing = _closing_rule(lines, start + 1, scan)
         if closing is None:
             return None
         end = closing
-        if end + 2 < len(lines) and DASH_RULE.match(lines[end + 2]) and (end + 3 >= len(lines) or not lines[end + 3].strip()):
+        if end + 2 < len(lines) and _is_dash_rule(lines[end + 2]) and (end + 3 >= len(lines) or not lines[end + 3].strip()):
             end += 2
         body = lines[start + 1:end]
-        rule_at = next((k for k, l in enumerate(body) if DASH_RULE.match(l)), None)
+        rule_at = next((k for k, l in enumerate(body) if _is_dash_rule(l)), None)
         spans = _dash_spans(body[rule_at]) if rule_at is not None else _dash_spans(line)
         groups: list[list[str]] = []
         chunk: list[str] = []
@@ -254,14 +262,14 @@ def dash_table(
         sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
         rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
         return _table(rows, clean, index, start + 1), end + 1
-    if line.strip() and DASH_RULE.match(nxt) and len(_dash_spans(nxt)) >= 2 and not DASH_RULE.match(line):
+    if line.strip() and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
         spans = _dash_spans(nxt)
         rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
         end = start + 2
-        while end < len(lines) and lines[end].strip() and not DASH_RULE.match(lines[end]):
+        while end < len(lines) and lines[end].strip() and not _is_dash_rule(lines[end]):
             rows.append([[c.strip()] if c.strip() else [] for c in _slice(lines[end], spans)])
             end += 1
-        if end < len(lines) and DASH_RULE.match(lines[end]):
+        if end < len(lines) and _is_dash_rule(lines[end]):
             end += 1
         return _table(rows, clean, index, start + 1), end
     return None
