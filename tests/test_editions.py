@@ -83,7 +83,8 @@ def test_a_plan_named_next_to_one_reference_does_not_reach_the_next() -> None:
 def test_the_literal_start_prefilter_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
     import re
 
-    from actionplan_trace.editions import _finditer, fold
+    from actionplan_trace.editions import _finditer
+    from actionplan_trace.patternscan import fold
 
     compiled = re.compile(pattern, re.I)
     expected = [m.span() for m in compiled.finditer(text)]

@@ -7,6 +7,7 @@ import random
 import re
 
 from actionplan_trace.extract import read
+from actionplan_trace.patternscan import required_literal
 from actionplan_trace.profiles import (
     Pattern,
     Profile,
@@ -16,7 +17,6 @@ from actionplan_trace.profiles import (
     detect_profile,
     is_anchored,
     join_patterns,
-    required_literal,
 )
 
 from conftest import CORPUS

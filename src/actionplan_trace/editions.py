@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
-from .patternscan import matches_at, scan_source, starts_of
+from .patternscan import FOLD_UNSAFE, fold, matches_at, scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -25,22 +25,6 @@ from .rulefiles import RULES_DIR, read_yaml
 EDITIONS_FILE = RULES_DIR / "editions.yml"
 _PAREN = regex(r"\s*\([^()]{0,80}\)")
 _LITERAL = regex(r"[A-Za-z0-9-]*")
-# The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII
-# letters, digits and "-" (or is two characters long): İ, ı, ſ. A text holding one is scanned
-# with the patterns alone.
-_FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
-
-
-def fold(text: str) -> bytes | None:
-    """`text` with its ASCII letters lower-cased and every other character one "?" byte, so that
-    a literal start found in it is at the same place in `text` (C-speed, a third of the time
-    of str.lower on a long text); None when a character of the text would match an ASCII letter
-    under re.IGNORECASE (İ, ı, ſ, or K, the Kelvin sign): such a text is scanned by the patterns."""
-    if not text.isascii() and any(c in text for c in (*_FOLD_UNSAFE, "\u212a")):
-        return None
-    return text.encode("ascii", "replace").lower()
-
-
 @record(frozen=True)
 class Edition:
     """One edition of a series: `SP-2012-2015` with the patterns that name it."""
@@ -175,7 +159,7 @@ def _front_titles(table: EditionTable, text: str, end: int) -> dict[str, list[tu
     match is the one a scan of the whole text finds first."""
     titles = [(edition, pattern, _prefix(pattern.pattern)) for edition in table.editions for pattern in edition.title]
     window = text[:end + max((len(prefix) for _e, _p, prefix in titles), default=0)]
-    folded = window.lower() if not any(c in window for c in _FOLD_UNSAFE) else None
+    folded = window.lower() if not any(c in window for c in FOLD_UNSAFE) else None
     found: dict[str, list[tuple[int, str]]] = {}
     for edition, pattern, prefix in titles:
         start = None
@@ -283,7 +267,7 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     after = _PAREN.match(text, end)
     # A pattern whose literal start is nowhere in the three pieces cannot match in any of them.
     pieces = f"{before}\n{own}\n{after.group(0) if after else ''}"
-    folded = None if any(c in pieces for c in _FOLD_UNSAFE) else pieces.lower()
+    folded = None if any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
     hits = set()
     for code, p, prefix in table.titles_for(family):
         if folded is not None and prefix not in folded:

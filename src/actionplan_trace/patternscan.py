@@ -5,7 +5,9 @@ with a word boundary or is case-insensitive gets none of the regex engine's fast
 match must start with one of a few literals, `str.find` (or `bytes.find`) lists those places and
 the pattern is tried there only (`starts_of`, then `matches_at`). `scan_source` reads a pattern's
 source for what joining it with others (profiles.join_patterns) or taking its literal start
-(editions) needs to know: its named groups, and whether it has an alternative at the top level.
+(editions) needs to know: its named groups, and whether it has an alternative at the top level;
+`required_literal` the word every match holds, so that only the lines holding it are searched
+(profiles). `fold` lower-cases a text for those searches where that is exact.
 """
 
 from __future__ import annotations
@@ -84,3 +86,39 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
             out.append(m)
             end = m.end()
     return out
+
+
+# The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII
+# letters, digits and "-" (or is two characters long): İ, ı, ſ. A text holding one is scanned
+# with the patterns alone.
+FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
+
+
+def fold(text: str) -> bytes | None:
+    """`text` with its ASCII letters lower-cased and every other character one "?" byte, so that
+    a literal start found in it is at the same place in `text` (C-speed, a third of the time
+    of str.lower on a long text); None when a character of the text would match an ASCII letter
+    under re.IGNORECASE (İ, ı, ſ, or K, the Kelvin sign): such a text is scanned by the patterns."""
+    if not text.isascii() and any(c in text for c in (*FOLD_UNSAFE, "\u212a")):
+        return None
+    return text.encode("ascii", "replace").lower()
+
+
+@lru_cache(maxsize=256)
+def required_literal(pattern: str) -> str:
+    """The longest run of ASCII letters and digits that every match of `pattern` holds, lower-cased:
+    characters written one after another at the top level of the pattern, outside any group,
+    alternative or repeat ("implementation" in `\\b(?:report|progress)\\s+on\\s+the\\s+implementation`).
+    "" when there is none or the source does not parse (the parse is the one re.compile makes)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        items = _parser.parse(pattern, re.IGNORECASE).data
+    except Exception:  # a bad pattern (reported where it is compiled) or an interpreter whose internals differ
+        return ""
+    best = run = ""
+    for op, value in items:
+        char = chr(value) if op is _constants.LITERAL else ""
+        run = run + char if char.isascii() and char.isalnum() else ""
+        best = max(best, run, key=len)
+    return best.lower()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
-from .patternscan import scan_source, starts_of
+from .patternscan import fold, required_literal, scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -295,29 +295,9 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
     return profiles[name]
 
 
-@lru_cache(maxsize=256)
-def required_literal(pattern: str) -> str:
-    """The longest run of ASCII letters and digits that every match of `pattern` holds, lower-cased:
-    characters written one after another at the top level of the pattern, outside any group,
-    alternative or repeat ("implementation" in `\\b(?:report|progress)\\s+on\\s+the\\s+implementation`).
-    "" when there is none or the source does not parse (the parse is the one re.compile makes)."""
-    try:
-        from re import _constants, _parser  # type: ignore[attr-defined]
-
-        items = _parser.parse(pattern, re.IGNORECASE).data
-    except Exception:  # a bad pattern (reported where it is compiled) or an interpreter whose internals differ
-        return ""
-    best = run = ""
-    for op, value in items:
-        char = chr(value) if op is _constants.LITERAL else ""
-        run = run + char if char.isascii() and char.isalnum() else ""
-        best = max(best, run, key=len)
-    return best.lower()
-
-
 class _Lines:
     """The lines detection reads and, made the first time a pattern with a required literal is
-    counted, their text joined and folded (editions.fold), to tell which lines hold the literal."""
+    counted, their text joined and folded (patternscan.fold), to tell which lines hold the literal."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -327,8 +307,6 @@ class _Lines:
         """The lines in which `literal` (lower-case ASCII letters and digits) occurs in any case, in
         order: the only ones a pattern requiring it can hit. Every line when the text holds a
         character that re.IGNORECASE matches with an ASCII letter other than its own two cases."""
-        from .editions import fold
-
         if self._folded is None:
             starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
             self._folded = fold("\n".join(self.lines)), starts
