@@ -186,3 +186,33 @@ def test_reuse_is_keyed_on_every_context_field_that_changes_a_reading() -> None:
     from actionplan_trace.refs.types import RefContext
 
     assert {f.name for f in fields(RefContext)} == {*KEYED_CONTEXT, "section", "loc", "source", "editions"}
+
+
+def test_cell_locations_and_column_fields_as_the_plain_comparisons_give_them() -> None:
+    """block_texts tests a cell's location by its fields (`__dict__`) and keeps each header's
+    column field in a memo: the same texts, locations and fields as `!=` against an empty Loc and
+    a fresh search of every header give, on tables with and without cell locations."""
+    import itertools
+
+    from actionplan_trace.refs.document import block_texts, column_field
+    from actionplan_trace.refs.resolve import load_rules
+
+    rules = load_rules()
+    locs = [Loc(), Loc(row=0), Loc(paragraph=0), Loc(paragraph=3, row=1, col=2), Loc(page=2, line=5),
+            Loc(footnote="1"), Loc(table=0, col=0)]
+    for a, b in itertools.product(locs, locs):
+        assert (a.__dict__ != b.__dict__) == (a != b)
+    headers = ["Linkages with the SDGs", "Strategic goals", "SDGs", "Outputs", "Relevant resolutions and SDGs", ""]
+    memo: dict[str, str | None] = {}
+    for k, cell_locs in enumerate((locs, [Loc()] * len(locs))):
+        rows = [[Cell(h, loc=cell_locs[c % len(cell_locs)]) for c, h in enumerate(headers)],
+                [Cell(f"Resolution {c}", loc=cell_locs[(c + 1) % len(cell_locs)]) for c in range(len(headers))]]
+        block = Block("table", "t", loc=Loc(paragraph=9, table=k), rows=rows, field="outputs" if k else None)
+        fields = [column_field(h, rules) for h in headers]
+        expected = []
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                loc = cell.loc if cell.loc != Loc() else Loc(paragraph=9, table=k, row=r, col=c)
+                expected.append((cell.text, loc, (fields[c] if r > 0 else None) or block.field))
+        assert list(block_texts(block, rules, memo)) == expected == list(block_texts(block, rules))
+    assert set(memo) == set(headers) and {"sdgs", "goals-and-resolutions"} <= set(memo.values())

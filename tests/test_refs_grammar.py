@@ -255,6 +255,33 @@ def test_keyword_gated_scans_agree_with_the_plain_regex_scans() -> None:
     assert any(len(text.lower()) != len(text) for text in texts) and any("ſ" in t for t in texts)
 
 
+def test_substring_scans_agree_with_the_regexes_they_stand_for() -> None:
+    """has_digit, fold_safe and itu_goals_mention look for their words and letters by substring
+    search: on varied texts (ASCII and other digits, "İ", "ı", "ſ", "K", curly quotes, ITU goal
+    phrases in any case) they answer as the plain regex searches do."""
+    import random
+    import re
+
+    from actionplan_trace.refs.find import _GOALS, _ITU_GOALS_MENTION, itu_goals_mention
+    from actionplan_trace.refs.grammar import fold_safe, has_digit
+
+    words = ("ITU ITU's itu strategic Strategic STRATEGIC Connect 2030 2020 goals Goals GOALS goal the its "
+             "İ ı ſ K ’ – é 7 ٣ ５ x . \n , ( Plan").split()
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(words) + rng.choice((" ", "", "  ", "\n")) for _ in range(rng.randint(0, 30)))
+             for _ in range(4000)]
+    plain_digit = re.compile(r"\d")
+    folds = re.compile("[\u0130\u0131\u017f\u212a]")
+    for text in texts:
+        low = text.lower()
+        assert has_digit(text) == (plain_digit.search(text) is not None), text
+        assert fold_safe(text, low) == (text.isascii() or (len(low) == len(text) and folds.search(text) is None)), text
+        mention = _ITU_GOALS_MENTION.search(text) if _GOALS.search(text) else None
+        assert itu_goals_mention(text, low) == (mention.end() if mention else None), text
+    assert sum(itu_goals_mention(t) is not None for t in texts) > 100
+    assert any(not fold_safe(t, t.lower()) for t in texts) and any(has_digit(t) and not t.isascii() for t in texts)
+
+
 def test_prefix_searches_kept_by_the_window_before_the_anchor_agree_with_the_search() -> None:
     """`_prefix_before` keeps each prefix search by the window before the anchor and the one
     character before it, which a leading `\\b` reads: no prefix looks further back (no

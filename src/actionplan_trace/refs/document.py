@@ -108,20 +108,35 @@ _NOWHERE = Loc()
 
 
 def _cell_loc(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
-    if cell_loc != _NOWHERE:
+    """The cell's own location, or its table's with the row and column when the reader gave the
+    cell none. The fields are compared as dicts rather than the Locs with `!=`, which runs a
+    record's Python `__eq__` (two seven-field tuples built, some 7,000 instructions a cell)."""
+    if cell_loc.__dict__ != _NOWHERE.__dict__:
         return cell_loc
     return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
 
 
-def block_texts(block: Block, rules: RefRules) -> Iterator[tuple[str, Loc, str | None]]:
-    """The texts of a block to parse: the block itself, or each cell of a table with its column field."""
+def column_field(header: str, rules: RefRules) -> str | None:
+    """The field of a table column with this header text (rules/refs.yml `columns`), if any."""
+    return next((f for pattern, f in rules.columns if pattern.search(header)), None)
+
+
+def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | None = None,
+                ) -> Iterator[tuple[str, Loc, str | None]]:
+    """The texts of a block to parse: the block itself, or each cell of a table with its column field.
+    `columns`: the field of each header text met so far (`column_field`), filled in as it goes.
+    A document's tables repeat their headers, and a header is often long, a whole first row of
+    text, which the case-insensitive column patterns search at every position."""
     if not block.rows:
         yield block.text, block.loc, block.field
         return
-    header = [c.text for c in block.rows[0]]
+    if columns is None:
+        columns = {}
     fields: list[str | None] = []
-    for text in header:
-        fields.append(next((f for pattern, f in rules.columns if pattern.search(text)), None))
+    for cell in block.rows[0]:
+        if (text := cell.text) not in columns:
+            columns[text] = column_field(text, rules)
+        fields.append(columns[text])
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             field = fields[c] if r > 0 and c < len(fields) else None
@@ -169,11 +184,12 @@ def _document_refs(
     seen: dict[tuple[str | None, ...], _Found] = {}
     resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
+    columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
         for block in section.blocks:
-            texts = block_texts(block, rules) if block.rows else ((block.text, block.loc, block.field),)
+            texts = block_texts(block, rules, columns) if block.rows else ((block.text, block.loc, block.field),)
             for text, loc, field in texts:
                 if not text or text.isspace():
                     continue

@@ -6,6 +6,7 @@ import re
 from typing import Any, Mapping
 
 from ..findings import FindingRule
+from ..patternscan import matches_at, starts_of
 from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
                       triggers)
 from .registry import Registry, load_registry
@@ -15,6 +16,7 @@ from ..regexcache import regex
 
 _ITU_GOALS_MENTION = regex(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
 _GOALS = regex(r"goals\b", re.I)  # in every match of _ITU_GOALS_MENTION, with the same case folding
+_ITU_GOALS_WORDS = ("itu", "connect", "strategic")  # lower-case starts of _ITU_GOALS_MENTION's matches
 _SDG_BARE_LIST = regex(r"(?:(?<=:)|^)\s*(?=\d{1,2}(?:\s*\(|\s*,|\s+and\b|\.\d|\.?[a-z]\b|\s*$))", re.M)
 
 
@@ -68,14 +70,18 @@ def read_text(
 
 
 def itu_goals_mention(text: str, low: str | None = None) -> int | None:
-    """Where the first mention of ITU goals ends, if any. The full regex, which starts with `\\b`
-    and so is tried at every position, runs only on a text where it can match: one with "goals"
-    (`low`: the text lower-cased, when the caller has it)."""
+    """Where the first mention of ITU goals ends, if any (`low`: the text lower-cased, when the
+    caller has it). The regex starts with `\\b`, so a search tries it at every position; it is
+    tried only on a text with "goals", and there only where one of its first words starts in
+    `low` (a text where lower-casing keeps them findable; another is searched as it is)."""
     if low is None:
         low = text.lower()
-    if "goals" not in low if fold_safe(text, low) else _GOALS.search(text) is None:
-        return None
-    mention = _ITU_GOALS_MENTION.search(text)
+    if not fold_safe(text, low):
+        mention = _ITU_GOALS_MENTION.search(text) if _GOALS.search(text) else None
+    elif "goals" in low:
+        mention = next(iter(matches_at(_ITU_GOALS_MENTION, text, starts_of(low, _ITU_GOALS_WORDS))), None)
+    else:
+        mention = None
     return mention.end() if mention else None
 
 

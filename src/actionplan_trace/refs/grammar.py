@@ -526,6 +526,7 @@ class Anchor:
 
 
 _PREFIX_WINDOW = 48
+_UNSEEN: tuple[int, dict[str, str | None]] = (-1, {})  # a memo's "not looked up yet", never a result
 _START_RANK = operator.itemgetter(0, 1)
 
 
@@ -556,7 +557,7 @@ class Grammar:
         allowed = {"wsis-bare": wsis, "bare-sector": sector}
         aligned = len(low) == len(text)  # lower-casing moved nothing ("İ" becomes two characters)
         places: dict[tuple[str, ...], list[int]] = {}
-        befores: dict[tuple[re.Pattern[str], str], tuple[int, dict[str, str | None]] | None] = {}
+        befores: dict[tuple[str, str], tuple[int, dict[str, str | None]] | None] = {}
         found: list[tuple[int, int, Hit, Parser]] = []
         matches: Iterable[re.Match[str]]
         # Only the anchors of the families present. The order they are tried in does not matter:
@@ -594,14 +595,20 @@ class Grammar:
         return out
 
 
-@lru_cache(maxsize=64)
 def _locator(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """`\\bX…` without its `\\b`: a word boundary first hides the start of `X` from the regex
     engine's fast scan (for a literal or a set of first characters), so each position is tried;
     without it the engine skips from one possible start of `X` to the next."""
-    if not pattern.pattern.startswith("\\b"):
+    return _locator_of(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=64)
+def _locator_of(source: str, flags: int) -> re.Pattern[str] | None:
+    """`_locator`, kept by the pattern's source and flags: a compiled pattern's hash reads its
+    whole compiled program (some 2,500 instructions), a string's is kept in the string."""
+    if not source.startswith("\\b"):
         return None
-    return regex(pattern.pattern[2:], pattern.flags)
+    return regex(source[2:], flags)
 
 
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
@@ -624,17 +631,19 @@ def _finditer(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
 
 
 def _prefix_before(prefix: re.Pattern[str], text: str, at: int,
-                   memo: dict[tuple[re.Pattern[str], str], tuple[int, dict[str, str | None]] | None],
+                   memo: dict[tuple[str, str], tuple[int, dict[str, str | None]] | None],
                    ) -> tuple[int, dict[str, str | None]] | None:
     """`_search_before` as how far back from `at` the prefix starts and its named groups, kept in
     `memo` by what the search reads: the window before `at` and the one character before the
     window, which a `\\b` at its start looks at (no prefix looks further back; a test holds them
-    to that). A text dense with references has the same few words before its anchors."""
-    key = (prefix, text[max(0, at - _PREFIX_WINDOW - 1):at])
-    if key not in memo:
+    to that). A text dense with references has the same few words before its anchors. The key
+    names the prefix by its source (every prefix has its own), whose hash the string keeps,
+    where a compiled pattern's is computed from its whole program at each lookup."""
+    key = (prefix.pattern, text[max(0, at - _PREFIX_WINDOW - 1):at])
+    if (found := memo.get(key, _UNSEEN)) is _UNSEEN:
         pm = _search_before(prefix, text, at)
-        memo[key] = (at - pm.start(), pm.groupdict()) if pm else None
-    return memo[key]
+        found = memo[key] = (at - pm.start(), pm.groupdict()) if pm else None
+    return found
 
 
 def _search_before(prefix: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
@@ -676,10 +685,14 @@ _LOWER_WORDS = tuple((word, name) for name, words in _LOWER_TRIGGERS.items() for
 _CASED_WORDS = tuple((word, name) for name, words in _CASED_TRIGGERS.items() for word in words)
 _BARE_CODE = regex(r"C\d")
 _DIGIT = regex(r"\d")
+_ASCII_DIGITS = "0123456789"
 
 
 def has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
+    """Whether `text` holds a decimal digit (`\\d`, which is Unicode). The ASCII digits are looked
+    for by substring search, a C scan of the text each; the regex, some 40 instructions a
+    character without a digit, only in a non-ASCII text without an ASCII digit."""
+    return any(digit in text for digit in _ASCII_DIGITS) or (not text.isascii() and _DIGIT.search(text) is not None)
 
 
 def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set[str]:
@@ -687,7 +700,7 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set
     (`low`: the text lower-cased, when the caller has it already)."""
     if low is None:
         low = text.lower()
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return {"blanket"} if "all " in low else set()
     present = {name for word, name in _LOWER_WORDS if word in low}
     for word, name in _CASED_WORDS:
@@ -777,14 +790,15 @@ def may_look_like_reference(text: str, low: str) -> bool:
 
 
 _REFERENCE_WORDS = ("res", "dec", "rec", "sdg", "action")  # lower-case starts of _REFERENCE_LIKE's keywords
-_FOLDS_ONTO_ASCII = regex("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
+_FOLDS_ONTO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
 
 
 def fold_safe(text: str, low: str) -> bool:
     """Whether every case-insensitive match of an ASCII keyword in `text` is that keyword in
     `low` (`text.lower()`) at the same place: no letter re.IGNORECASE folds onto an ASCII one
-    and no lower-casing that changes the length ("İ" becomes two characters)."""
-    return text.isascii() or (len(low) == len(text) and _FOLDS_ONTO_ASCII.search(text) is None)
+    and no lower-casing that changes the length ("İ" becomes two characters). The four letters
+    are looked for by substring search, a C scan each, quicker than a regex class."""
+    return text.isascii() or (len(low) == len(text) and not any(letter in text for letter in _FOLDS_ONTO_ASCII))
 
 
 def organ_before(text: str, start: int, window: int = 48) -> str | None:
