@@ -92,6 +92,9 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
 # letters, digits and "-" (or is two characters long): İ, ı, ſ. A text holding one is scanned
 # with the patterns alone.
 FOLD_UNSAFE = ("\u0130", "\u0131", "\u017f")
+# Every non-ASCII character re.IGNORECASE matches with an ASCII letter: those three and K, the
+# Kelvin sign (whose lower case is "k", so str.lower keeps it findable, but fold does not).
+ONTO_ASCII = (*FOLD_UNSAFE, "\u212a")
 
 
 def fold(text: str) -> bytes | None:
@@ -99,7 +102,7 @@ def fold(text: str) -> bytes | None:
     a literal start found in it is at the same place in `text` (C-speed, a third of the time
     of str.lower on a long text); None when a character of the text would match an ASCII letter
     under re.IGNORECASE (İ, ı, ſ, or K, the Kelvin sign): such a text is scanned by the patterns."""
-    if not text.isascii() and any(c in text for c in (*FOLD_UNSAFE, "\u212a")):
+    if not text.isascii() and any(c in text for c in ONTO_ASCII):
         return None
     return text.encode("ascii", "replace").lower()
 

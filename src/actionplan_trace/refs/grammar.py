@@ -24,7 +24,7 @@ from dataclasses import field
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from ..patternscan import matches_at, starts_of
+from ..patternscan import ONTO_ASCII, matches_at, starts_of
 from ..record import record
 from ..regexcache import regex
 from .types import Rev
@@ -790,15 +790,14 @@ def may_look_like_reference(text: str, low: str) -> bool:
 
 
 _REFERENCE_WORDS = ("res", "dec", "rec", "sdg", "action")  # lower-case starts of _REFERENCE_LIKE's keywords
-_FOLDS_ONTO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, s, k
 
 
 def fold_safe(text: str, low: str) -> bool:
     """Whether every case-insensitive match of an ASCII keyword in `text` is that keyword in
     `low` (`text.lower()`) at the same place: no letter re.IGNORECASE folds onto an ASCII one
     and no lower-casing that changes the length ("İ" becomes two characters). The four letters
-    are looked for by substring search, a C scan each, quicker than a regex class."""
-    return text.isascii() or (len(low) == len(text) and not any(letter in text for letter in _FOLDS_ONTO_ASCII))
+    (patternscan.ONTO_ASCII) are looked for by substring search, a C scan each, quicker than a regex class."""
+    return text.isascii() or (len(low) == len(text) and not any(letter in text for letter in ONTO_ASCII))
 
 
 def organ_before(text: str, start: int, window: int = 48) -> str | None:
