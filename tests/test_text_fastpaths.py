@@ -175,13 +175,14 @@ def test_atx_heading_title_as_the_lazy_pattern_reads_it():
 def test_line_gates_pass_every_line_their_regex_matches():
     """A gate before a regex (the first character, a needle, the end of the line) lets through
     every line the regex matches, so the reader's answers are the regex's."""
+    from actionplan_trace import text_patterns
     from actionplan_trace.extract import inline, text, text_tables
 
     matched: set[str] = set()
     for line in _lines(12):
         lead, stripped = line.lstrip()[:1], line.strip()
         gates = {
-            "bullet": (text.SPACED_BULLET.match(line), text._bullet(line) is not None),
+            "bullet": (text_patterns.SPACED_BULLET.match(line), text_patterns.spaced_bullet(line) is not None),
             "block": (text.BLOCK_LINE.match(line), text._may_open_block(line, lead)),
             "rule": (text.RULE_LINE.match(line), lead in text.RULE_LEADS),
             "attributes": (text.HEADING_ATTRIBUTES.search(line), "{" in line),

@@ -19,7 +19,7 @@ from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, t
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .text_patterns import SPACED_BULLET, TYPED_NUMBER, is_bullet_label
+from .text_patterns import TYPED_NUMBER, is_bullet_label, spaced_bullet
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
@@ -484,7 +484,7 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
         text = para.strip()
         if not text:
             continue
-        m = SPACED_BULLET.match(text)
+        m = spaced_bullet(text)
         if m:
             blocks.append(Block("list-item", text[m.end():].strip(), loc=cell.loc, label=m.group(1), field=name))
         else:

@@ -39,6 +39,8 @@ PUA_BULLETS = {
 BULLET = regex(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
 # A bullet followed by white space, as text renderings write list items (group 1: the glyph).
 SPACED_BULLET = regex(rf"^\s*([{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}]){_SPACE}+")
+# What a line SPACED_BULLET matches opens with after its indentation.
+SPACED_BULLET_LEADS = frozenset(BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS)
 
 _LABEL = r"""(?:
       \(?\d+(?:\.\d+)+\.?\)?                 # 2.1  2.1.  (2.1)
@@ -53,6 +55,13 @@ LEADER = regex(
     rf"^\s*(?:[{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",
     re.VERBOSE,
 )
+
+
+def spaced_bullet(text: str) -> re.Match[str] | None:
+    """SPACED_BULLET's match of `text`, tried only when the text opens (after its indentation)
+    with a character the pattern can open with: most paragraphs do not, and a regex call costs
+    more than the test."""
+    return SPACED_BULLET.match(text) if text.lstrip()[:1] in SPACED_BULLET_LEADS else None
 
 
 def pua_bullet(code: int) -> str:

@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import BULLET_GLYPHS, DASH_BULLETS, FONT_BULLETS, SPACED_BULLET, pua_bullet
+from ..text_patterns import pua_bullet, spaced_bullet
 from .decoding import decode_text
 from .inline import clean_inline, collapse_spaces, html_paragraphs, is_bold_only
 from .text_tables import (
@@ -106,8 +106,6 @@ BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, 
 # What a line BLOCK_LINE matches opens with after its indentation, unless a digit or a letter
 # followed by "." or ")" (see _may_open_block).
 BLOCK_LEADS = frozenset("-•·▪‣◦–*+=_~(")
-# What a line SPACED_BULLET matches opens with after its indentation.
-BULLET_LEADS = frozenset(BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS)
 
 
 def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
@@ -361,7 +359,7 @@ class _Reader:
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):
             text = BOOKMARK.sub("", text)
-        m = _bullet(text)
+        m = spaced_bullet(text)
         if m is None:
             self.blocks.append(Block("paragraph", text.strip(), loc=Loc(paragraph=len(self.blocks), line=line)))
             return
@@ -486,12 +484,6 @@ def _underline(line: str) -> bool:
     return line.lstrip(" ")[:1] in ("=", "-") and bool(SETEXT.match(line))
 
 
-def _bullet(text: str) -> re.Match[str] | None:
-    """SPACED_BULLET's match of `text`, tried only when the text opens (after its indentation)
-    with a character the pattern can open with: a regex call costs more than the test."""
-    return SPACED_BULLET.match(text) if text.lstrip()[:1] in BULLET_LEADS else None
-
-
 def _may_open_block(line: str, lead: str) -> bool:
     """Whether BLOCK_LINE may match `line`, whose first character after its indentation is
     `lead`: a bullet, rule or grid character, a digit, or a letter with "." or ")" after it."""
@@ -508,7 +500,7 @@ def _atx_title(rest: str) -> str:
 
 
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
-    m = _bullet(text)
+    m = spaced_bullet(text)
     if m:
         return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1), bold=bold)
     return Block("paragraph", text.strip(), loc=loc, bold=bold)
