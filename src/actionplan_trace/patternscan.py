@@ -13,7 +13,9 @@ source for what joining it with others (profiles.join_patterns) or taking its li
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import AnyStr, Iterable
 
 from .regexcache import regex
@@ -86,6 +88,21 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[r
             out.append(m)
             end = m.end()
     return out
+
+
+
+class JoinedLines:
+    """Lines joined with "\n" once, so that one search of the whole text (`str.find`, `starts_of`)
+    stands for a search of every line, and the line each position found lies in."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.text = "\n".join(lines)
+        self.starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+    def line_at(self, at: int) -> int:
+        """The index of the line holding position `at` of `text`."""
+        return bisect_right(self.starts, at) - 1
 
 
 # The only characters whose lower case is not what re.IGNORECASE matches them with among ASCII

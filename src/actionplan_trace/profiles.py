@@ -9,14 +9,12 @@ is compiled once, when first used; nothing here looks at a document except `dete
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ProfileError
-from .patternscan import fold, required_literal, scan_source, starts_of
+from .patternscan import JoinedLines, fold, required_literal, scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -301,19 +299,19 @@ class _Lines:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self._folded: tuple[bytes | None, list[int]] | None = None
+        self._folded: tuple[bytes | None, JoinedLines] | None = None
 
     def holding(self, literal: str) -> list[str]:
         """The lines in which `literal` (lower-case ASCII letters and digits) occurs in any case, in
         order: the only ones a pattern requiring it can hit. Every line when the text holds a
         character that re.IGNORECASE matches with an ASCII letter other than its own two cases."""
         if self._folded is None:
-            starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
-            self._folded = fold("\n".join(self.lines)), starts
-        folded, starts = self._folded
+            joined = JoinedLines(self.lines)
+            self._folded = fold(joined.text), joined
+        folded, joined = self._folded
         if folded is None:
             return self.lines
-        found = dict.fromkeys(bisect_right(starts, at) - 1 for at in starts_of(folded, [literal.encode("ascii")]))
+        found = dict.fromkeys(joined.line_at(at) for at in starts_of(folded, [literal.encode("ascii")]))
         return [self.lines[k] for k in found]
 
 

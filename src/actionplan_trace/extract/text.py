@@ -15,7 +15,6 @@ bookmark. HTML is read with lxml with network access off.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import field, replace
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import pua_bullet, spaced_bullet
@@ -199,8 +199,7 @@ class _PlainNotes:
     last_other_start: int | None = None
     before: tuple[int, int] = (-1, -1)
     cites: dict[str, int] = field(default_factory=dict)
-    joined: str | None = None
-    line_starts: list[int] = field(default_factory=list)
+    joined: JoinedLines | None = None
 
     def only_notes_after(self, i: int) -> bool:
         """Whether every paragraph after line i (a line after a blank one) opens with `[n]`."""
@@ -229,10 +228,9 @@ class _PlainNotes:
         """The first line holding `cite` (which has no line break), or the number of lines."""
         if cite not in self.cites:
             if self.joined is None:
-                self.joined = "\n".join(self.lines)
-                self.line_starts = list(itertools.accumulate((len(l) + 1 for l in self.lines[:-1]), initial=0))
-            at = self.joined.find(cite)
-            self.cites[cite] = len(self.lines) if at < 0 else bisect.bisect_right(self.line_starts, at) - 1
+                self.joined = JoinedLines(self.lines)
+            at = self.joined.text.find(cite)
+            self.cites[cite] = len(self.lines) if at < 0 else self.joined.line_at(at)
         return self.cites[cite]
 
 
