@@ -92,12 +92,18 @@ def _at_most_words(text: str, limit: int) -> bool:
     return len(text) <= 2 * limit or _words(text) <= limit
 
 
+def _styled(block: Block) -> bool:
+    """Whether the block carries a heading style or an outline level: the "heading-style" signal,
+    the only one a rule requiring it accepts."""
+    return block.type == "heading" or block.outline_level is not None
+
+
 def heading_signal(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> str | None:
     """Which heading signal a block shows, strongest first, or None for body text."""
     text = block.text.strip()
     if not text or block.type in ("table", "figure"):
         return None
-    if block.type == "heading" or block.outline_level is not None:
+    if _styled(block):
         return "heading-style"
     if block.type == "list-item" and is_bullet_label(block.label):
         return None
@@ -435,7 +441,7 @@ def match_heading(
             first = min(marks) if marks else None
         if first is not None:
             tried = rules.after[first]
-        elif block.type == "heading" or block.outline_level is not None:
+        elif _styled(block):
             tried = rules.bare
         else:
             tried = rules.bare_unstyled
@@ -452,7 +458,7 @@ def match_heading(
                     break
             else:
                 continue
-        if rule.requires == "heading-style" and block.type != "heading" and block.outline_level is None:
+        if rule.requires == "heading-style" and not _styled(block):
             continue  # the one signal it accepts, which heading_signal would not give
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
