@@ -10,6 +10,7 @@ import yaml
 
 from actionplan_trace.errors import ProfileError
 from actionplan_trace.refs import RefContext, family_of, find_refs, load_registry, sort_ids
+from actionplan_trace.refs import registry
 from actionplan_trace.refs.registry import REGISTRY_DIR
 
 
@@ -83,6 +84,32 @@ def test_malformed_user_registry_is_a_profile_error(tmp_path: Path, content: str
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(ProfileError):
         load_registry([bad])
+
+
+def test_cached_registry_is_the_merge_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merged registry kept on disk gives the registry a fresh merge gives; an edited user file
+    is another entry, and a warm cache does not hide a file gone bad."""
+    monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "mine.yml"
+    extra.write_text("source: ours\nentries:\n  PP-RES-9999: {title: First}\n", encoding="utf-8")
+    paths = (*sorted(REGISTRY_DIR.glob("*.yml")), extra)
+    for _ in range(2):  # computed and stored, then read from the cache
+        registry._load.cache_clear()
+        assert registry._load(paths) == registry._merged(paths)
+    assert len(list((tmp_path / "cache").glob("registry-*.marshal"))) == 1
+    cached = registry._load(paths)
+    assert cached.title("PP-RES-9999") == "First" and len(cached.ids("sdg-target")) == 169
+    assert cached.editions == registry._merged(paths).editions and cached.conferences
+
+    extra.write_text("source: ours\nentries:\n  PP-RES-9999: {title: Second}\n", encoding="utf-8")
+    registry._load.cache_clear()
+    assert registry._load(paths).title("PP-RES-9999") == "Second"
+    assert len(list((tmp_path / "cache").glob("registry-*.marshal"))) == 2
+
+    extra.write_text("entries:\n  NOT-AN-ID: {}\n", encoding="utf-8")
+    registry._load.cache_clear()
+    with pytest.raises(ProfileError, match="not a canonical id"):
+        registry._load(paths)
 
 
 def test_missing_user_registry_is_a_profile_error(tmp_path: Path) -> None:

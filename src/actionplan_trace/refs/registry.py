@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 
+from ..diskcache import memo, source_salt
 from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, read_yaml
+from . import ids
 from .ids import ORGANS, family_of, natural_key
 from ..record import record
 from ..regexcache import regex
@@ -181,12 +183,56 @@ def _load_file(path: Path) -> dict[str, Any]:
     return data
 
 
+# A merged registry is kept on disk as `_state`'s plain values, computed by this code (and the
+# id grammar family_of reads): a cached state is used only with this very code.
+_SALT = source_salt(__file__, ids.__file__)
+
+
 @lru_cache(maxsize=16)
 def _load(paths: tuple[Path, ...]) -> Registry:
+    """The registry merged from `paths`, in order, through the disk cache (diskcache.memo): merging
+    checks every id against the id grammar and builds ~500 entries, a few percent of a short run,
+    and the files rarely change. The key holds each path and its bytes, so an edited, added or
+    moved file is a miss; an error is raised by the merge itself, and nothing is kept then."""
+    files = []
+    for path in paths:
+        try:
+            files.append(b"%s\0%s" % (str(path).encode("utf-8", "surrogateescape"), path.read_bytes()))
+        except OSError as exc:
+            raise ProfileError(f"{path}: cannot read registry file: {exc.strerror or exc}") from exc
+    return _from_state(memo("registry", b"\0\0".join(files), _SALT, lambda: _state(_merged(paths))))
+
+
+def _merged(paths: tuple[Path, ...]) -> Registry:
     registry = Registry()
     for path in paths:
         registry.merge(_load_file(path), str(path))
     return registry
+
+
+# Registry's fields as marshal holds them: entries and conferences as tuples of their fields, sets
+# as sorted lists.
+_State = tuple[list[tuple[Any, ...]], list[str], list[str], tuple[str, ...], list[tuple[Any, ...]], list[str],
+               dict[str, list[str]], list[str]]
+
+
+def _state(registry: Registry) -> _State:
+    """`registry` as plain values for the disk cache (`_from_state` makes it again)."""
+    return (
+        [(e.id, e.family, e.title, e.short, e.rev, e.source) for e in registry.entries.values()],
+        sorted(registry.covers), sorted(registry.complete), registry.regions,
+        [(c.code, c.organ, c.place, c.year) for c in registry.conferences], registry.files,
+        {family: sorted(codes) for family, codes in registry.editions.items()}, sorted(registry.bases),
+    )
+
+
+def _from_state(state: _State) -> Registry:
+    entries, covers, complete, regions, conferences, files, editions, bases = state
+    return Registry(
+        entries={fields[0]: Entry(*fields) for fields in entries}, covers=set(covers), complete=set(complete),
+        regions=tuple(regions), conferences=tuple(Conference(*fields) for fields in conferences), files=list(files),
+        editions={family: set(codes) for family, codes in editions.items()}, bases=set(bases),
+    )
 
 
 @lru_cache(maxsize=4)
