@@ -41,6 +41,26 @@ def test_locations_and_sources_are_frozen() -> None:
         Source("a.docx", "docx", "0" * 64).profile = "generic"  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("name", ["objective2-new.docx", "text/action-plan-ba-amended.txt"])
+def test_source_hash_is_the_files_and_reports_skip_it(name: str) -> None:
+    """Source.sha256 is the sha256 of the file's bytes; reference reports, which never show it,
+    load their documents without computing it, and find the same references."""
+    from hashlib import sha256
+
+    from actionplan_trace.refs import document_refs, stream_reports
+
+    path = CORPUS / name
+    assert read(path).source.sha256 == sha256(path.read_bytes()).hexdigest()
+    assert read(path, digest=False).source.sha256 is None
+    assert "sha256" not in read(path, digest=False).source.to_dict()
+    _, pairs = stream_reports([path])
+    ((doc, report),) = list(pairs)
+    assert doc.source.sha256 is None
+    hashed = app.load(path)
+    assert doc.sections == hashed.sections
+    assert report.refs and report.refs == document_refs(hashed).refs
+
+
 def test_document_index_follows_its_sections() -> None:
     doc = app.load(CORPUS / "objective2-new.docx")
     ids = [s.id for s in doc.sections]

@@ -175,11 +175,12 @@ class Revision:
 
 @record(frozen=True)
 class Source:
-    """What was read: path, format (docx/pdf/text), content hash, profile and view used."""
+    """What was read: path, format (docx/pdf/text), content hash (None when the reader was asked
+    not to compute it: extract.read's `digest`), profile and view used."""
 
     path: str
     format: SourceFormat
-    sha256: str
+    sha256: str | None
     profile: str | None = None
     view: View = "accepted"
     pages: int | None = None

@@ -104,11 +104,13 @@ def _require_regular(path: Path, mode: int) -> None:
     raise InputError(str(path), f"is {kind}, not a document file; only regular files are read")
 
 
-def file_source(path: str | Path, fmt: SourceFormat, view: View = "accepted") -> tuple[bytes, Source]:
-    """The bytes of the `fmt` file at `path` (read under that format's size limit) and its Source."""
+def file_source(path: str | Path, fmt: SourceFormat, view: View = "accepted", *,
+                digest: bool = True) -> tuple[bytes, Source]:
+    """The bytes of the `fmt` file at `path` (read under that format's size limit) and its Source;
+    `digest=False` leaves the Source's sha256 None (see `read`)."""
     path = Path(path)
     data = read_bytes(path, cap=EXTRACTORS[fmt][2])
-    return data, Source(path=str(path), format=fmt, sha256=sha256(data).hexdigest(), view=view)
+    return data, Source(path=str(path), format=fmt, sha256=sha256(data).hexdigest() if digest else None, view=view)
 
 
 def extractor(fmt: SourceFormat) -> Extractor:
@@ -118,15 +120,17 @@ def extractor(fmt: SourceFormat) -> Extractor:
     return function
 
 
-def read(path: str | Path, view: View = "accepted") -> RawDocument:
+def read(path: str | Path, view: View = "accepted", *, digest: bool = True) -> RawDocument:
     """Read any supported file into a RawDocument; `view` chooses accepted or original revisions.
 
     Only the first bytes are read to pick the extractor; then the file is read once, its Source
-    filled in here, and the format's extractor called with both.
+    filled in here, and the format's extractor called with both. `digest=False` leaves
+    `Source.sha256` None, for a caller whose output never shows it (reference reports): the
+    interpreter's sha256 costs a 1 MB text about as much as parsing its references' ids.
     """
     path = Path(path)
     if view not in VIEWS:
         raise InputError(str(path), f"unknown view {view!r} (accepted or original)")
     fmt = sniff_format(path, read_bytes(path, limit=8))
-    data, source = file_source(path, fmt, view)
+    data, source = file_source(path, fmt, view, digest=digest)
     return extractor(fmt)(data, source)

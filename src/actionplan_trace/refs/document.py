@@ -276,14 +276,15 @@ def stream_reports(
 ) -> tuple[Registry, Iterator[tuple[Document, RefReport]]]:
     """The registry, and each file's Document with its reference report, loaded one at a time as
     the iterator is consumed: a consumer that keeps only the reports (`merge_reports`) or the
-    graph (`build_graph`) never holds more than one document's text at once."""
+    graph (`build_graph`) never holds more than one document's text at once. No report or graph
+    shows a file's hash, so the Documents' `source.sha256` is None (not computed)."""
     from ..loader import load
 
     registry = load_registry(registry_files)
 
     def pairs() -> Iterator[tuple[Document, RefReport]]:
         for path in paths:
-            doc = load(path, profile=profile)
+            doc = load(path, profile=profile, digest=False)
             yield doc, document_refs(doc, registry, editions=editions)
 
     return registry, pairs()
