@@ -19,7 +19,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, Callable, Hashable, TypeVar
 
-from .digest import sha256
+from .digest import blake2b
 
 T = TypeVar("T")
 
@@ -60,8 +60,8 @@ _INTERPRETER = f"{sys.version}\n{marshal.version}\n".encode("utf-8")
 
 
 def memo(kind: str, data: bytes, salt: bytes | None, compute: Callable[[], T]) -> T:
-    """`compute()`, a pure function of `data`, kept under the sha256 of the interpreter, `salt`
-    and `data`.
+    """`compute()`, a pure function of `data`, kept under the hash (blake2b, 256 bits) of the
+    interpreter, `salt` and `data`.
 
     `salt` names everything else the value depends on (the code that computes it), so an entry is
     never stale: anything changed is another name, and an old entry is a few kilobytes left
@@ -71,7 +71,7 @@ def memo(kind: str, data: bytes, salt: bytes | None, compute: Callable[[], T]) -
     directory = cache_dir()
     if directory is None or salt is None:
         return compute()
-    entry = directory / f"{kind}-{sha256(_INTERPRETER + salt + data).hexdigest()}.marshal"
+    entry = directory / f"{kind}-{blake2b(_INTERPRETER + salt + data, digest_size=32).hexdigest()}.marshal"
     try:
         return marshal.loads(entry.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

@@ -2,8 +2,8 @@
 
 Every command reads several rules files (profiles, the registry, refs.yml, editions, findings).
 Parsing them is cheap with libyaml; importing PyYAML is not (about a tenth of a whole `.docx`
-extraction run as a process). So each file's parsed value is kept as a marshal file named by the
-sha256 of the file's bytes and the interpreter's version (diskcache.memo): an unchanged rules file is read without
+extraction run as a process). So each file's parsed value is kept as a marshal file named by a
+hash of the file's bytes and the interpreter's version (diskcache.memo): an unchanged rules file is read without
 importing yaml, and an edited one is simply a miss. No entry is ever stale, so nothing needs
 invalidating; an old entry is a few kilobytes left behind.
 
