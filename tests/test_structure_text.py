@@ -140,3 +140,20 @@ def test_heading_rules_gate_gives_the_tree_trying_every_rule_gives(monkeypatch):
     monkeypatch.setattr(structure, "rule_set", lambda rules: structure.RuleSet(rules, None, ()))
     assert gated == [[structure.build(raw, profile).to_dict() for profile in profiles] for raw in raws]
     assert {s["kind"] for doc in gated for d in doc for s in d["sections"]} >= {"objective", "output", "clause"}
+
+
+def test_words_counted_last_when_only_rules_without_a_pattern_are_left():
+    """match_heading counts a paragraph's words after the signals of the rules without a pattern:
+    a heading-style paragraph of more words than max_heading_words opens nothing, as when the
+    rules are tried one by one (words counted first), and one word fewer opens a section."""
+    from actionplan_trace import structure
+    from actionplan_trace.model import Block
+    from actionplan_trace.profiles import get_profile
+
+    profile = get_profile("action-plan")
+    gated = structure.rule_set(profile.headings)
+    plain = structure.RuleSet(profile.headings, None, ())
+    for words, opens in ((profile.max_heading_words + 1, False), (profile.max_heading_words, True)):
+        block = Block("heading", " ".join(["Word"] * words), outline_level=0)
+        found = [structure.match_heading(profile, block, None, rules) for rules in (gated, plain)]
+        assert found[0] == found[1] and (found[0] is not None) == opens

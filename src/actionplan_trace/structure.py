@@ -417,7 +417,11 @@ def match_heading(
     out only when a rule needs them, once each; all of these are pure, so the order does not
     change the answer. When the rules' joined pattern (their gate) matches none of the block's
     candidate texts, only the rules without a pattern can apply, and only those are tried; when
-    it matches, the rules with a pattern before the first one it found are skipped.
+    it matches, the rules with a pattern before the first one it found are skipped. A paragraph
+    of more than the profile's max_heading_words is no heading: its words are counted before
+    rules with a pattern are tried (a regex call each), but when only rules without one are
+    left, last, for the first rule it satisfies, as their signals turn down most paragraphs for
+    less than splitting a long one into words.
     """
     if block.type not in ("paragraph", "heading", "list-item"):
         return None
@@ -430,6 +434,7 @@ def match_heading(
         return None
     candidates = _candidates(block, text)
     tried = rules.rules
+    bare_only = False  # only rules without a pattern left: the words are counted last
     gate = rules.gate
     if gate is not None:
         if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
@@ -441,11 +446,10 @@ def match_heading(
             first = min(marks) if marks else None
         if first is not None:
             tried = rules.after[first]
-        elif _styled(block):
-            tried = rules.bare
         else:
-            tried = rules.bare_unstyled
-    if not tried or not _at_most_words(text, profile.max_heading_words):
+            tried = rules.bare if _styled(block) else rules.bare_unstyled
+            bare_only = True
+    if not tried or (not bare_only and not _at_most_words(text, profile.max_heading_words)):
         return None
     signals: dict[int, str | None] = {}
     for rule in tried:
@@ -469,6 +473,8 @@ def match_heading(
             signal = "numbered-line" if numbered else None
         if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
             continue
+        if bare_only and not _at_most_words(text, profile.max_heading_words):
+            return None
         if found is None:
             title = TYPED_NUMBER.sub("", text, count=1).strip() or text
             return _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
