@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import TYPE_CHECKING, Callable, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 from ..regexcache import regex
 
@@ -151,14 +151,16 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
 )
 
 
-def _fragment_text(element: etree._Element) -> str:
+def _fragment_text(element: Element) -> str:
     return collapse_spaces(element.text_content())
 
 
-def _is_bold(element: etree._Element, text: str) -> bool:
-    """Whether all of `text` (the element's, not empty) is in bold or strong elements."""
-    bold = "".join(_fragment_text(b) for b in element.iter("b", "strong"))
-    return "".join(bold.split()) == "".join(text.split())
+def _is_bold(element: Element, text: str) -> bool:
+    """Whether all of `text` (the element's, not empty, spaces collapsed) is in bold or strong
+    elements: their texts, spaces left out, make up `text` without its spaces. Both sides have
+    their spaces collapsed already, so dropping " " drops all their white space."""
+    bold = "".join([_fragment_text(b) for b in element.iter("b", "strong")])
+    return bool(bold) and bold.replace(" ", "") == text.replace(" ", "")
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
@@ -167,17 +169,27 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     Only text that starts with a block element and ends with its closing tag counts, so a literal
     `<p>` inside a sentence stays text (a text not ending with ">" is not matched against the
     fragment regex, whose `.*` would try every position). List items keep a "•" so they read as
-    bullets.
+    bullets. The fragment is read as lxml.html reads it: by `read_fragment` when it keeps to the
+    markup that function knows, by lxml itself (some 40 M instructions to import) otherwise.
     """
     if "<" not in text or not text.rstrip().endswith(">") or not HTML_FRAGMENT.match(text):
         return None
-    import lxml.html  # only a fragment that is HTML needs it: lxml stays out of a text run's start-up
+    body = read_fragment(text)
+    if body is not None:
+        return fragment_paragraphs([body.text, *body] if body.text.strip() else list(body))
+    import lxml.html  # only a fragment read_fragment cannot settle needs it
     from lxml import etree
 
     try:
         parts = lxml.html.fragments_fromstring(text)
     except (etree.ParserError, ValueError):
         return None
+    return fragment_paragraphs(parts)
+
+
+def fragment_paragraphs(parts: list[str | Element]) -> list[tuple[str, bool]]:
+    """The paragraphs of a fragment's parts as lxml.html.fragments_fromstring returns them: its
+    leading text when there is any, then its top elements (each followed by its tail)."""
     out: list[tuple[str, bool]] = []
     for part in parts:
         if isinstance(part, str):
@@ -190,7 +202,7 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     return out
 
 
-def _collect(element: etree._Element, out: list[tuple[str, bool]]) -> None:
+def _collect(element: Element, out: list[tuple[str, bool]]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     has_blocks = any(isinstance(c.tag, str) and c.tag in NESTING_BLOCKS for c in element)
     if not has_blocks:
@@ -204,3 +216,157 @@ def _collect(element: etree._Element, out: list[tuple[str, bool]]) -> None:
         _collect(child, out)
         if child.tail and child.tail.strip():
             out.append((child.tail.strip(), False))
+
+
+class Node:
+    """An element of a fragment read by `read_fragment`: the parts of an lxml.html element that
+    `_collect` uses (tag, text, tail, children, text_content, iter), with "" for no text."""
+
+    __slots__ = ("tag", "text", "tail", "children")
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.text = ""
+        self.tail = ""
+        self.children: list[Node] = []
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.children)
+
+    def text_content(self) -> str:
+        """All the text inside the element, in document order (its tail left out)."""
+        if not self.children:
+            return self.text
+        return self.text + "".join([c.text_content() + c.tail for c in self.children])
+
+    def iter(self, *tags: str) -> list[Node]:
+        """The element and its descendants whose tag is one of `tags`, in document order (a list:
+        nested generators would hand each one up through every level)."""
+        found: list[Node] = []
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            if node.tag in tags:
+                found.append(node)
+            if node.children:
+                todo.extend(reversed(node.children))
+        return found
+
+
+Element = Union[Node, "etree._Element"]
+
+# The tags read_fragment knows: the blocks, the inline marks and the one empty element (<br>).
+FRAGMENT_TAGS = NESTING_BLOCKS - {"td", "th", "dt", "dd"} | {
+    "b", "strong", "i", "em", "u", "a", "sup", "sub", "mark", "span", "br"}
+# libxml2's htmlStartClose table (HTMLparser.c, 2.14) among FRAGMENT_TAGS: (open element, start tag
+# that closes it). lxml closes the current element while the pair is here, then the next one.
+START_CLOSES = frozenset(
+    [("a", "a"), ("b", "p"), ("i", "p"), ("u", "p"), ("li", "li")]
+    + [(f"h{n}", new) for n in range(1, 7) for new in ("li", "p")]
+    + [("p", new) for new in ("blockquote", "div", "li", "ol", "p", "ul", "h1", "h2", "h3", "h4", "h5", "h6")])
+# libxml2's htmlEndPriority among FRAGMENT_TAGS (100 for the rest): an end tag does not close an
+# element of higher priority that is open inside the one it names (it is then ignored).
+END_PRIORITY = {"div": 150}
+# A tag as read_fragment accepts it: an end tag bare (its name), a start tag with plain attributes
+# (its name, then "/" for "/>"; a quoted value may hold anything but its quote). Anything else
+# that opens with "<" is unsure.
+TAG = regex(r"<(?:/([A-Za-z][A-Za-z0-9]*)[ \t\n]*|([A-Za-z][A-Za-z0-9]*)(?:[ \t\n]+[A-Za-z_:][-A-Za-z0-9_:.]*"
+            r"(?:[ \t\n]*=[ \t\n]*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\"'=<>`]+))?)*[ \t\n]*(/?))>")
+# A character reference read_fragment decodes; any other "&" that is not followed by white space
+# is unsure (HTML's table of named references and its rules for numbers are lxml's to apply).
+ENTITY = regex(r"&(?:(amp|lt|gt|quot|nbsp)|#([0-9]{1,5})|#[xX]([0-9a-fA-F]{1,4}));")
+NAMED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\xa0"}
+# Characters an HTML parser replaces, drops or rewrites (controls, CR, noncharacters): unsure.
+UNSURE_CHARS = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def read_fragment(text: str) -> Node | None:
+    """`text` read into the body element that lxml.html.fragments_fromstring reads it into, or None
+    when it holds anything beyond what is settled here the way libxml2 (2.14) settles it: the tags
+    of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS.
+
+    Within that, libxml2's tree building is followed: a start tag first closes the open elements
+    START_CLOSES says it closes (`<p>a<p>b`, `<li>` without `</li>`), an end tag closes the
+    elements open inside its own (`<p><b>a</p>`) unless END_PRIORITY forbids it, a stray end tag
+    is ignored, and whatever is still open at the end is closed there. lxml's import (about
+    40 M instructions) is then left to the fragments this cannot read.
+    """
+    if not text.isprintable() and UNSURE_CHARS.search(text):  # each of them is not printable
+        return None
+    # TAG.split gives the text before the first tag, then for each tag its three groups and the
+    # text after it: a "<" left in a text is one that does not open a tag TAG reads.
+    pieces = TAG.split(text)
+    body = Node("body")
+    stack = [body]
+    for k in range(0, len(pieces), 4):
+        data = pieces[k]
+        if data:
+            if "<" in data:
+                return None
+            if "&" in data:
+                decoded = _decoded(data)
+                if decoded is None:
+                    return None
+                data = decoded
+            parent = stack[-1]
+            if parent.children:
+                parent.children[-1].tail += data
+            else:
+                parent.text += data
+        if k + 1 == len(pieces):
+            break
+        closing, opening, empty = pieces[k + 1:k + 4]
+        if closing:
+            closing = closing.lower()
+            if closing not in FRAGMENT_TAGS:
+                return None
+            _close(stack, closing)
+            continue
+        name = opening.lower()
+        if name not in FRAGMENT_TAGS or (empty and name != "br"):
+            return None
+        while (stack[-1].tag, name) in START_CLOSES:
+            stack.pop()
+        node = Node(name)
+        stack[-1].children.append(node)
+        if name != "br":
+            stack.append(node)
+    return body
+
+
+def _close(stack: list[Node], name: str) -> None:
+    """An end tag: the open elements down to `name`'s closed, as libxml2's htmlParseEndTag does."""
+    priority = END_PRIORITY.get(name, 100)
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].tag == name:
+            del stack[i:]
+            return
+        if END_PRIORITY.get(stack[i].tag, 100) > priority:
+            return
+
+
+def _decoded(data: str) -> str | None:
+    """Text between tags with its references decoded, or None when it holds one ENTITY does not
+    read (or a "&" that could start one)."""
+    out: list[str] = []
+    pos = 0
+    while (amp := data.find("&", pos)) >= 0:
+        out.append(data[pos:amp])
+        m = ENTITY.match(data, amp)
+        if m is None:
+            if data[amp + 1:amp + 2] not in (" ", "\t", "\n"):
+                return None
+            out.append("&")
+            pos = amp + 1
+            continue
+        name, decimal, hexadecimal = m.groups()
+        if name:
+            out.append(NAMED_ENTITIES[name])
+        else:
+            code = int(decimal, 10) if decimal else int(hexadecimal, 16)
+            if not (0x20 <= code < 0x7F or 0xA0 <= code < 0xD800):
+                return None
+            out.append(chr(code))
+        pos = m.end()
+    out.append(data[pos:])
+    return "".join(out)

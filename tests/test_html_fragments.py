@@ -1,0 +1,233 @@
+"""inline.read_fragment against lxml.html, whose reading of an HTML fragment it stands in for: on
+every fragment of the corpus and the seeds and on thousands of generated ones (malformed ones
+included), a fragment it reads must give lxml's tree, html_paragraphs the paragraphs it gave when it read
+every fragment with lxml, and each of its elements the boldness that splitting words gave; the
+fragments left to lxml only have to be left, and the real ones should not be."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from actionplan_trace.extract import inline, text, text_tables
+from actionplan_trace.extract import read
+from actionplan_trace.extract.inline import HTML_FRAGMENT, Node, fragment_paragraphs, html_paragraphs, read_fragment
+
+from conftest import CORPUS, SHARED
+
+
+def _lxml_paragraphs(fragment: str) -> list[tuple[str, bool]] | None:
+    """html_paragraphs as it was: every fragment read by lxml.html."""
+    if not fragment.rstrip().endswith(">") or not HTML_FRAGMENT.match(fragment):
+        return None
+    try:
+        parts = lxml.html.fragments_fromstring(fragment)
+    except (etree.ParserError, ValueError):
+        return None
+    return fragment_paragraphs(parts)
+
+
+def _plain_bold(element: inline.Element, text: str) -> bool:
+    """inline._is_bold as it was: the words of the bold elements against the element's words."""
+    bold = "".join(" ".join(b.text_content().split()) for b in element.iter("b", "strong"))
+    return "".join(bold.split()) == "".join(text.split())
+
+
+def _lxml_tree(element: etree._Element) -> tuple[object, ...]:
+    tag = element.tag if isinstance(element.tag, str) else "#comment"
+    return tag, element.text or "", [(_lxml_tree(c), c.tail or "") for c in element]
+
+
+def _tree(node: Node) -> tuple[object, ...]:
+    return node.tag, node.text, [(_tree(c), c.tail) for c in node]
+
+
+def _lxml_body(fragment: str) -> tuple[object, ...]:
+    """The body element lxml.html.fragments_fromstring reads `fragment` into."""
+    document = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>")
+    (body,) = document.findall("body")
+    return _lxml_tree(body)
+
+
+def _outcome(paragraphs: Callable[[str], object], fragment: str) -> object:
+    """What `paragraphs(fragment)` returns, or the kind of error it raises: lxml's text_content
+    refuses a comment that is a fragment's own part or a block's child, fragments_fromstring
+    asserts that a fragment with a `<body>` tag in it has one body."""
+    try:
+        return paragraphs(fragment)
+    except (ValueError, AssertionError) as error:
+        return type(error)
+
+
+def _check(fragment: str) -> bool:
+    """Whether read_fragment read `fragment` (True) or left it to lxml; either way the paragraphs
+    (or the error) are lxml's, and a tree read is lxml's tree."""
+    assert _outcome(html_paragraphs, fragment) == _outcome(_lxml_paragraphs, fragment), fragment
+    if not HTML_FRAGMENT.match(fragment):
+        return False
+    body = read_fragment(fragment)
+    if body is None:
+        return False
+    assert _tree(body) == _lxml_body(fragment), fragment
+    for element in body.iter(*inline.FRAGMENT_TAGS):
+        words = inline.collapse_spaces(element.text_content())
+        if words:
+            assert inline._is_bold(element, words) == _plain_bold(element, words), fragment
+    return True
+
+
+def _texts() -> list[Path]:
+    paths = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
+    return paths + sorted((SHARED / "seeds").glob("*.txt"))
+
+
+def _fragments_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the text reader hands html_paragraphs while reading the corpus texts and the seeds,
+    and each line and each tab- or bar-separated cell of them that HTML_FRAGMENT matches."""
+    handed: list[str] = []
+
+    def spy(part: str) -> list[tuple[str, bool]] | None:
+        handed.append(part)
+        return html_paragraphs(part)
+
+    monkeypatch.setattr(text, "html_paragraphs", spy)
+    monkeypatch.setattr(text_tables, "html_paragraphs", spy)
+    for path in _texts():
+        read(path)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            handed.extend(part for cells in (line.split("\t"), line.split("|")) for part in [line, *cells]
+                          if part.rstrip().endswith(">") and HTML_FRAGMENT.match(part))
+    return list(dict.fromkeys(handed))
+
+
+def test_fragments_of_the_corpus_and_seeds_read_as_lxml_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    fragments = _fragments_read(monkeypatch)
+    read_here = [f for f in fragments if _check(f)]
+    real = [f for f in fragments if HTML_FRAGMENT.match(f)]
+    assert real, "no HTML fragment in the corpus"
+    assert read_here == real  # none of them needs lxml
+
+
+BLOCKS = ["p", "ul", "ol", "li", "div", "h2", "blockquote"]
+INLINE = ["b", "strong", "i", "em", "u", "a", "sup", "sub", "mark", "span"]
+WORDS = ["Objective", "1.2", "To", "promote", "ITU-D", "•", "–", "&amp;", "&lt;b&gt;", "&nbsp;", "&#8217;",
+         "&#x2014;", "& ", "x > y", "é", "\u00a0", "\u2003", "\U0001f600"]
+SPACES = ["", "", " ", "  ", "\n", "\t", " \n "]
+ATTRIBUTES = ["", "", "", ' style="list-style-type: none"', " class=x", " title='a>b'", ' href="#x"', " hidden",
+              " x=a/", " data-x = 'y' "]
+# What a fragment may also hold when it is not kept plain: markup, references and characters
+# lxml reads in its own way (read_fragment leaves most of them to it).
+ODD_WORDS = ["&#150;", "&#0;", "&copy;", "&copy", "&notin;", "&foo;", "&", "a<b", "< 3", "\ufdd0", "\x0c", "\r\n",
+             "\x01", "\x85"]
+ODD_BLOCKS = ["td", "dd", "table", "pre"]
+ODD_INLINE = ["font", "code", "x-y", "br", "textarea"]
+ODD_ATTRIBUTES = [' a="1"b="2"', " a=\"x", " =x", " a='<p>'"]
+ODD = ["<!-- note -->", "<br>", "<br/>", "<BR />", "</br>", "<p/>", "<b/>", "</>", "<?php x ?>", "<!x>",
+       "</p>", "</ul>", "</b>", "</div>", "</li>", "<hr>", "<img src=x>", "<script>x</script>", "</ p>",
+       "<p <b>", "<li>", "<p>", "<b>", "<table><tr><td>x", "<body>", "</body>", "<html>", "</B >", "</p x>"]
+
+
+class _Maker:
+    """Random fragments, plain or (with chance `odd` at each choice) not."""
+
+    def __init__(self, rng: random.Random, odd: float) -> None:
+        self.rng = rng
+        self.odd = odd
+
+    def pick(self, plain: list[str], odd: list[str]) -> str:
+        return self.rng.choice(odd if self.rng.random() < self.odd else plain)
+
+    def tag(self, name: str) -> str:
+        return self.rng.choice([name, name, name, name.upper(), name.capitalize()])
+
+    def words(self) -> str:
+        rng = self.rng
+        return rng.choice(SPACES) + " ".join(self.pick(WORDS, ODD_WORDS) for _ in range(rng.randrange(1, 4))) \
+            + rng.choice(SPACES)
+
+    def inline(self, depth: int) -> str:
+        rng = self.rng
+        parts: list[str] = []
+        for _ in range(rng.randrange(1, 5)):
+            roll = rng.random()
+            if roll < 0.45 or depth > 2:
+                parts.append(self.words())
+            elif roll < 0.85:
+                name = self.pick(INLINE, ODD_INLINE)
+                close = f"</{self.tag(name)}>" if rng.random() < 0.85 else ""
+                parts.append(f"<{self.tag(name)}{self.pick(ATTRIBUTES, ODD_ATTRIBUTES)}>{self.inline(depth + 1)}{close}")
+            elif roll < 0.9:
+                parts.append(rng.choice(["<br>", "<br/>", "<BR />", "</b>", "</p>", "</li>", "</div>"]))
+            else:
+                parts.append(self.pick([" "], ODD))
+        return "".join(parts)
+
+    def block(self, depth: int) -> str:
+        rng = self.rng
+        name = self.pick(BLOCKS, ODD_BLOCKS)
+        if name in ("ul", "ol") and depth < 3:
+            items = "".join(rng.choice(["", " ", "\n"]) + (self.block(depth + 1) if rng.random() < 0.3 else
+                            f"<{self.tag('li')}>{self.inline(depth)}" + ("</li>" if rng.random() < 0.7 else ""))
+                            for _ in range(rng.randrange(0, 4)))
+            inner = (self.inline(depth) if rng.random() < 0.3 else "") + items
+        elif depth < 3 and rng.random() < 0.2:
+            inner = self.inline(depth) + self.block(depth + 1) + self.inline(depth)
+        else:
+            inner = self.inline(depth)
+        close = f"</{self.tag(name)}>" if rng.random() < 0.8 else ""
+        return f"<{self.tag(name)}{self.pick(ATTRIBUTES, ODD_ATTRIBUTES)}>{inner}{close}"
+
+    def fragment(self) -> str:
+        rng = self.rng
+        blocks = [self.block(0) for _ in range(rng.randrange(1, 4))]
+        between = [rng.choice(SPACES + ["tail text ", "\t", " • x "]) for _ in blocks]
+        last = rng.choice(["p", "ul", "div", "li", "P"])
+        return rng.choice(SPACES) + "".join(b + s for b, s in zip(blocks, between)) + rng.choice(["", f"</{last}>"])
+
+
+def test_generated_fragments_read_as_lxml_reads_them() -> None:
+    rng = random.Random(11)
+    makers = [_Maker(rng, odd) for odd in (0.0, 0.0, 0.02, 0.1, 0.3)]
+    fragments = [makers[k % len(makers)].fragment() for k in range(5000)]
+    read_here = [_check(f) for f in fragments]
+    plain = [read for read, f in zip(read_here[::len(makers)], fragments[::len(makers)]) if HTML_FRAGMENT.match(f)]
+    assert len(plain) > 500 and all(plain)  # a plain fragment is never left to lxml
+    assert sum(read_here) < len(fragments) - 1000
+
+
+@pytest.mark.parametrize("fragment, paragraphs", [
+    ("<p>a<p>b</p>", [("a", False), ("b", False)]),
+    ("<ul><li>a<li><b>b</b></ul>", [("• a", False), ("• b", True)]),
+    ('<p>Lead:</p> <ul style="list-style-type: none"> • one • two <p>2 next</p>',
+     [("Lead:", False), ("• one • two", False), ("2 next", False)]),
+    ("<div><p>a</p> x <br> y</div>", [("a", False), ("x", False), ("y", False)]),
+    ("<P><B>A &amp; B</B></P>", [("A & B", True)]),
+])
+def test_implied_ends_and_tails_as_lxml(fragment: str, paragraphs: list[tuple[str, bool]]) -> None:
+    assert read_fragment(fragment) is not None
+    assert html_paragraphs(fragment) == paragraphs == _lxml_paragraphs(fragment)
+
+
+@pytest.mark.parametrize("fragment", ["<p>a<!-- c --></p>", "<p>&copy; x</p>", "<p>a\rb</p>", "<p>a</p x>",
+                                      "<p><font>x</font></p>", "<p/>", "<p>a < b</p>"])
+def test_what_it_cannot_settle_is_left_to_lxml(fragment: str) -> None:
+    assert read_fragment(fragment) is None
+
+
+def test_a_markdown_text_with_plain_fragments_loads_no_lxml(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\n<p>Objective 1</p> <ul><li><b>Output</b> one</li><li>two</li></ul>\n\n"
+                    "| A | B |\n|---|---|\n| <p>x &amp; y</p> | z |\n", encoding="utf-8")
+    probe = ("import sys\nfrom actionplan_trace.extract import read\n"
+             f"doc = read({str(path)!r})\n"
+             "assert any('Output one' in b.text for b in doc.blocks), [b.text for b in doc.blocks]\n"
+             "print('lxml' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
