@@ -51,7 +51,7 @@ def _documents() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules():
+def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules(monkeypatch):
     documents = _documents()
     rng = random.Random(5)
     pool = [line for doc in documents for line in doc.splitlines()]
@@ -67,6 +67,10 @@ def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules():
     for text in samples:
         lines = text.splitlines()
         assert looks_like_markdown(text) == looks_like_markdown(text, lines) == _markdown_oracle(text), text[:300]
+        for few in (1, 10**9):  # every line holding a signal found in the whole text; each line tested
+            monkeypatch.setattr("actionplan_trace.extract.text.FEW_LINES", few)
+            assert looks_like_markdown(text, lines) == _markdown_oracle(text), (few, text[:300])
+        monkeypatch.undo()
         assert is_wrapped(lines) == _wrapped_oracle(lines), text[:300]
         verdicts.add((_markdown_oracle(text), _wrapped_oracle(lines)))
     assert verdicts >= {(True, False), (False, True), (False, False)}, "the samples reach every answer"

@@ -94,6 +94,10 @@ MD_SIGNALS = (
 )
 SETEXT_SIGNAL = regex(r"^(?:={3,}|-{3,})\s*$")
 SETEXT_NEEDLES = ("===", "---")  # a line SETEXT_SIGNAL matches starts with one of these
+SETEXT_STARTS = tuple("\n" + needle for needle in SETEXT_NEEDLES)  # the same after a line break
+# Lines holding a signal's strings are found by searching the whole text while there are at most
+# one in FEW_LINES of them (see _spans_holding).
+FEW_LINES = 64
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 # Whether a table reader may find a table at a line, from the line, its first character after
 # the indentation and the next line's (see text_tables: each reader's own first test, or looser).
@@ -116,32 +120,72 @@ def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     `splitlines()`, when the caller has them.
     """
     lines = (text.splitlines() if lines is None else lines)[:20000]
+    joined = "\n".join(lines)
     counts: list[int] = []
     for needles, pattern in MD_SIGNALS:
-        holding = _lines_holding(lines, needles) if _holds_any(text, needles) else []
-        counts.append(len(list(filter(None, map(pattern.search, holding)))))
+        # A pattern anchored at the line start is tried there only (search tries every position).
+        test = pattern.match if pattern.pattern.startswith("^") else pattern.search
+        counts.append(len(list(filter(None, map(test, _lines_holding(lines, joined, needles))))))
         if _markdown_counts(counts, setext=0):
             return True
-    setext = 0
-    if _holds_any(text, SETEXT_NEEDLES):
-        starting = itertools.compress(range(len(lines)), map(str.startswith, lines, itertools.repeat(SETEXT_NEEDLES)))
-        underlines = (k for k in starting if SETEXT_SIGNAL.match(lines[k]))
-        setext = sum(1 for k in underlines if k and lines[k - 1].strip() and lines[k - 1][0] != " ")
+    setext = sum(1 for above, line in _underlined(lines, joined) if SETEXT_SIGNAL.match(line)
+                 and above.strip() and above[0] != " ")
     return _markdown_counts(counts, setext)
 
 
-def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
+def _underlined(lines: list[str], joined: str) -> list[tuple[str, str]]:
+    """Each line after the first that starts as a setext underline may (SETEXT_NEEDLES), with the
+    line above it; `joined`: the lines joined with "\n". While there are at most one in
+    FEW_LINES of them, they are found in the whole text at C speed (as _spans_holding)."""
+    found: list[tuple[str, str]] = []
+    for needle in SETEXT_STARTS:
+        at = joined.find(needle)
+        while at >= 0:
+            if len(found) > len(lines) // FEW_LINES:
+                starting = itertools.compress(range(1, len(lines)),
+                                              map(str.startswith, lines[1:], itertools.repeat(SETEXT_NEEDLES)))
+                return [(lines[k - 1], lines[k]) for k in starting]
+            end = joined.find("\n", at + 1)
+            found.append((joined[joined.rfind("\n", 0, at) + 1:at], joined[at + 1:end if end >= 0 else len(joined)]))
+            at = joined.find(needle, at + 1)
+    return found
 
 
-def _lines_holding(lines: list[str], needles: tuple[str, ...]) -> list[str]:
-    """The lines holding any of `needles`, each once (not in order): a substring test per line
-    costs a fraction of a regex search, and only these lines can show the signal."""
+def _lines_holding(lines: list[str], joined: str, needles: tuple[str, ...]) -> list[str]:
+    """The lines holding any of `needles`, each once (not in order); `joined`: the lines joined
+    with "\n". A few such lines are found in the whole text at C speed (_spans_holding); past
+    one line in FEW_LINES, each line is tested instead."""
+    spans = _spans_holding(joined, needles, len(lines) // FEW_LINES)
+    if spans is not None:
+        return [joined[a:b] for a, b in spans]
     found: list[str] = []
     for k, needle in enumerate(needles):
-        earlier = needles[:k]
-        found += [line for line in lines if needle in line and not any(e in line for e in earlier)]
+        if k:
+            earlier = needles[:k]
+            found += [line for line in lines if needle in line and not any(e in line for e in earlier)]
+        else:
+            found += [line for line in lines if needle in line]
     return found
+
+
+def _spans_holding(joined: str, needles: tuple[str, ...], most: int) -> list[tuple[int, int]] | None:
+    """Where the lines of `joined` (lines joined with "\n") holding any of `needles` start and
+    end, each line once; None when more than `most` lines hold one. Each needle is searched for
+    in the whole text, from the end of the line it was last found in: some 6,000 instructions
+    a line found, where testing a line for it costs some 270."""
+    found: dict[int, int] = {}
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            if len(found) > most:
+                return None
+            start = joined.rfind("\n", 0, at) + 1
+            end = joined.find("\n", at)
+            if end < 0:
+                end = len(joined)
+            found[start] = end
+            at = joined.find(needle, end)
+    return list(found.items())
 
 
 def _markdown_counts(signals: list[int], setext: int) -> bool:
