@@ -378,8 +378,8 @@ class _Reader:
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
         (Made whole here rather than copied with `dataclasses.replace` when added, which cost as
-        much as reading the line.)"""
-        return Loc(paragraph=len(self.blocks), line=line)
+        much as reading the line; positional: see _loc.)"""
+        return _loc(len(self.blocks), line)
 
     def add(self, block: Block) -> None:
         """Append a block whose loc came from `at` (a table reader gets the same index)."""
@@ -403,7 +403,7 @@ class _Reader:
             text = BOOKMARK.sub("", text)
         m = spaced_bullet(text)
         if m is None:
-            self.blocks.append(Block("paragraph", text.strip(), loc=Loc(paragraph=len(self.blocks), line=line)))
+            self.blocks.append(Block("paragraph", text.strip(), _loc(len(self.blocks), line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
@@ -532,6 +532,13 @@ def _may_open_block(line: str, lead: str) -> bool:
     return lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
 
 
+def _loc(paragraph: int, line: int) -> Loc:
+    """The Loc of a paragraph read from a line. Loc's fields are passed by position here and in
+    the table readers' cells: each keyword argument costs a class call some 500 instructions
+    more (the keywords go through a dict), a fifth of making a Loc, for every block read."""
+    return Loc(paragraph, None, line)
+
+
 def _atx_title(rest: str) -> str:
     """A `#` heading's title from the rest of its line (MD_HEADING's last group): trailing white
     space dropped, then a closing run of hashes with the white space before it, as CommonMark
@@ -544,8 +551,8 @@ def _atx_title(rest: str) -> str:
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
     m = spaced_bullet(text)
     if m:
-        return Block("list-item", text[m.end():].strip(), loc=loc, label=m.group(1), bold=bold)
-    return Block("paragraph", text.strip(), loc=loc, bold=bold)
+        return Block("list-item", text[m.end():].strip(), loc, label=m.group(1), bold=bold)
+    return Block("paragraph", text.strip(), loc, bold=bold)
 
 
 def _html_paragraph(text: str, index: int) -> Block:

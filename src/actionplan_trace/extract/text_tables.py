@@ -67,13 +67,14 @@ def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
         if text:
             paragraphs.append(text)
             bold = False
-    return Cell("\n".join(paragraphs), loc=loc, paragraphs=paragraphs, bold=bold and bool(paragraphs))
+    return Cell("\n".join(paragraphs), loc, paragraphs, bold and bool(paragraphs))  # by position: see text._loc
 
 
 def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int) -> Block:
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
-        rows.append([_cell(parts, clean, Loc(paragraph=index, line=line, row=r, col=c)) for c, parts in enumerate(row)])
+        # Loc(paragraph, page, line, table, row, col), by position (see text._loc).
+        rows.append([_cell(parts, clean, Loc(index, None, line, None, r, c)) for c, parts in enumerate(row)])
     return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
 
 
