@@ -157,3 +157,41 @@ def test_words_counted_last_when_only_rules_without_a_pattern_are_left():
         block = Block("heading", " ".join(["Word"] * words), outline_level=0)
         found = [structure.match_heading(profile, block, None, rules) for rules in (gated, plain)]
         assert found[0] == found[1] and (found[0] is not None) == opens
+
+
+def test_first_chars_open_every_match():
+    """patternscan.first_chars, by which structure turns a paragraph down without trying its
+    heading gate: a text opening with an ASCII character outside them is matched by no pattern
+    (heading patterns of every profile, and openings that are optional, repeated, zero-width or
+    a class), on the corpus' lines, those lines after each ASCII character, and their headings'
+    words mixed."""
+    import random
+
+    from actionplan_trace.patternscan import first_chars
+    from actionplan_trace.profiles import available_profiles
+
+    assert first_chars(r"^(?:Relevant )?regional initiatives$") == set("Rr")
+    assert first_chars(r"^(?:(?P<clause>\d+)\.?\s+)?Objectives$") == set("0123456789Oo")
+    assert first_chars(r"\bfoo") == set("fF") and first_chars(r"(?=a)b") == set("bB")
+    assert first_chars(r"(?:ab)*c|[\d(]x") == set("aAcC0123456789(")
+    for unknown in (r"a*", r"\s*x", r"[^a]b", r".x", r"ab|", "\u017fx", r"(?:x|)", "("):
+        assert first_chars(unknown) is None, unknown
+    patterns = [r.match.pattern for p in available_profiles().values() for r in p.headings if r.match is not None]
+    patterns += [r"(?:ab)*c|[\d(]x", r"\bfoo", r"(?=a)b", r"^(?:the\s+)?[A-Z]\w+", r"x?y?z", r"(?i:k)elvin"]
+    lines = [line.strip() for path in sorted((CORPUS / "text").rglob("*.txt"))[::3]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(11)
+    words = [w for line in lines if len(line) < 60 for w in line.split()] + ["\u212aelvin", "\u017fection", "ab", "c"]
+    lines += [" ".join(rng.choices(words, k=rng.randrange(1, 8))) for _ in range(5000)]
+    lines += [chr(code) + line for code in range(128) for line in rng.sample(lines, 40)] + [""]
+    matched = 0
+    for source in patterns:
+        chars = first_chars(source)
+        if chars is None:
+            continue
+        match = re.compile(source, re.IGNORECASE).match
+        for line in lines:
+            if match(line):
+                matched += 1
+                assert line[:1] in chars or not line[:1].isascii(), (source, line)
+    assert matched > 1000

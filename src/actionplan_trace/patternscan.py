@@ -7,17 +7,21 @@ the pattern is tried there only (`starts_of`, then `matches_at`). `scan_source` 
 source for what joining it with others (profiles.join_patterns) or taking its literal start
 (editions) needs to know: its named groups, and whether it has an alternative at the top level;
 `required_literal` the word every match holds, so that only the lines holding it are searched
-(profiles). `fold` lower-cases a text for those searches where that is exact.
+(profiles); `first_chars` the characters a match can open with, so that a text opening with
+another is turned down without the regex (structure's heading gate). `fold` lower-cases a text for
+those searches where that is exact.
 """
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import AnyStr, Iterable
+from typing import Any, AnyStr, Iterable
 
+from .diskcache import INTERPRETER_TAG, RunCache
 from .regexcache import regex
 
 # Groups that refer back to a group by name (or test one), hold a comment or set verbose mode: a
@@ -142,3 +146,91 @@ def required_literal(pattern: str) -> str:
         run = run + char if char.isascii() and char.isalnum() else ""
         best = max(best, run, key=len)
     return best.lower()
+
+
+# first_chars' answers, kept from one run to the next (see diskcache.RunCache): working one out
+# parses the pattern in pure Python, about 0.3 M instructions, as much as the heading gate saves
+# on some thousand paragraphs. The version names how they are worked out (raise it with _opening).
+_FIRST_CHARS_VERSION = 1
+_FIRST_CHARS = RunCache(f"first-chars-{_FIRST_CHARS_VERSION}-{INTERPRETER_TAG}.marshal", max_bytes=200_000)
+
+
+@lru_cache(maxsize=1024)
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a case-insensitive match of `pattern` can open with, so that a text
+    opening with another ASCII character is not matched (one opening with a non-ASCII character
+    may be: re.IGNORECASE matches "ſ" with "s"); None when that is not known: a match can open
+    with any character, or with what follows a part that may match nothing, or the source does
+    not parse (the parse is the one re.compile makes)."""
+    kept = _FIRST_CHARS.get(pattern)
+    if kept is None:
+        try:
+            from re import _parser  # type: ignore[attr-defined]
+
+            opening, empty = _opening(_parser.parse(pattern, re.IGNORECASE).data)
+            opening = None if empty else opening
+        except Exception:  # a bad pattern (reported where it is compiled) or an interpreter whose internals differ
+            opening = None
+        kept = marshal.dumps(None if opening is None else "".join(sorted(opening)))
+        _FIRST_CHARS.put(pattern, kept)
+    chars = marshal.loads(kept)
+    return None if chars is None else frozenset(chars)
+
+
+def _opening(items: Any) -> tuple[set[str] | None, bool]:
+    """The ASCII characters a match of `items` (a parsed pattern) can open with (see first_chars),
+    None when any may (a class of other than ASCII characters and digits, any character), and
+    whether the items may match nothing (then what follows them may open the match too)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    for op, value in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # a width of zero: where a match may open, not what it opens with
+        empty = False
+        if op is c.LITERAL:
+            found = _cases(value)
+        elif op is c.IN:
+            found = _class_opening(value)
+        elif op is c.SUBPATTERN:
+            found, empty = _opening(value[3])
+        elif op is c.BRANCH:
+            branches = [_opening(branch) for branch in value[1]]
+            found = None if any(f is None for f, _ in branches) else set().union(*(f or () for f, _ in branches))
+            empty = any(e for _, e in branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            found, empty = _opening(value[2])
+            empty = empty or value[0] == 0
+        else:
+            found = None
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _class_opening(members: Any) -> set[str] | None:
+    """The ASCII characters a character class (parsed) holds: its letters in both cases; None
+    when it holds other than ASCII characters and digits, or is negated."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    for member, arg in members:
+        if member is c.LITERAL and arg < 128:
+            chars |= _cases(arg) or set()
+        elif member is c.RANGE and arg[1] < 128:
+            chars.update(case for code in range(arg[0], arg[1] + 1) for case in _cases(code) or ())
+        elif member is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+            chars.update("0123456789")  # and non-ASCII digits, which are never turned down
+        else:
+            return None
+    return chars
+
+
+def _cases(code: int) -> set[str] | None:
+    """A character and its other case, which re.IGNORECASE matches alike; None for a non-ASCII
+    character (some of which it matches with ASCII letters)."""
+    char = chr(code)
+    return {char.lower(), char.upper()} if char.isascii() else None

@@ -16,6 +16,7 @@ from dataclasses import field, replace
 from typing import Callable
 
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
+from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
@@ -53,6 +54,7 @@ LABEL_COLON_WORDS = 4
 NUMBERED_LABEL = regex(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
+ASCII_CHARS = frozenset(map(chr, range(128)))
 
 
 class _ParentRef(str):
@@ -221,20 +223,31 @@ class RuleSet:
     """The heading rules the open sections allow, in order (`rules`), with what saves trying
     them one by one: `gate` and `after` (see _gate) and the rules without a pattern (`bare`), the
     only ones left when the gate finds nothing; of those, `bare_unstyled` are the ones a block
-    without a heading style or outline level may satisfy (not `requires: heading-style`)."""
+    without a heading style or outline level may satisfy (not `requires: heading-style`).
+    `refused`: the ASCII characters none of the patterns can match a text opening with
+    (patternscan.first_chars), so that the gate is not tried on one opening with them."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
     bare: tuple[HeadingRule, ...]
     after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
     bare_unstyled: tuple[HeadingRule, ...] = ()
+    refused: frozenset[str] = frozenset()
 
 
 def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     """`rules` with their gate and their rules without a pattern (see RuleSet)."""
     gate, after = _gate(rules)
     bare = tuple(r for r in rules if r.match is None)
-    return RuleSet(rules, gate, bare, after, tuple(r for r in bare if r.requires != "heading-style"))
+    unstyled = tuple(r for r in bare if r.requires != "heading-style")
+    return RuleSet(rules, gate, bare, after, unstyled, _refused(rules) if gate is not None else frozenset())
+
+
+def _refused(rules: tuple[HeadingRule, ...]) -> frozenset[str]:
+    """The ASCII characters none of the rules' patterns can match a text opening with; none when
+    what one of them opens with is not known."""
+    openings = [first_chars(r.match.pattern) for r in rules if r.match is not None]
+    return frozenset() if None in openings else ASCII_CHARS.difference(*openings)  # type: ignore[arg-type]
 
 
 @record
@@ -416,8 +429,9 @@ def match_heading(
     A rule's pattern is tried before the signal it requires, and the block's signals are worked
     out only when a rule needs them, once each; all of these are pure, so the order does not
     change the answer. When the rules' joined pattern (their gate) matches none of the block's
-    candidate texts, only the rules without a pattern can apply, and only those are tried; when
-    it matches, the rules with a pattern before the first one it found are skipped. A paragraph
+    candidate texts (it is not tried on a paragraph opening with a character none of their
+    patterns can open with, RuleSet.refused), only the rules without a pattern can apply, and
+    only those are tried; when it matches, the rules with a pattern before the first one it found are skipped. A paragraph
     of more than the profile's max_heading_words is no heading: its words are counted before
     rules with a pattern are tried (a regex call each), but when only rules without one are
     left, last, for the first rule it satisfies, as their signals turn down most paragraphs for
@@ -438,7 +452,7 @@ def match_heading(
     gate = rules.gate
     if gate is not None:
         if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
-            m = gate(text)
+            m = gate(text) if text[0] not in rules.refused else None
             first = (m.lastindex or 0) if m is not None else None
         else:
             # the groups marking the first rule each candidate matches (the lowest: the first rule)
