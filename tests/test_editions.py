@@ -91,6 +91,26 @@ def test_the_literal_start_prefilter_finds_what_the_pattern_finds(pattern: str, 
     assert [m.span() for m in _finditer(compiled, text, fold(text))] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Resolution 71 (Rev. Dubai, 2018), resolution 71 (Busan 2014), Resolution 70 (Rev. Guadalajara, 2010); "
+    "RESOLUTION 71 (Rev. Bucharest,2022). Strategic Plan for the Union for 2020-2023, strategic plan for 2016 – 2019, "
+    "Strategic plan for the years 2024-2027; ITU-D Action Plan 2018-2021, itu-d action plan for 2023-2025, "
+    "ITU-D Action Plan 2015 - 2017; Kigali, 2022 and Kigali Action Plan, Buenos Aires, 2017, Buenos Aires Action Plan",
+    "İTU-D Action Plan 2018-2021, Resolution 71 (Rev. Dubaı, 2018), Resolution 71 (Dubai, 2018)",
+])
+def test_the_shared_start_gate_keeps_every_place_a_pattern_matches(text: str) -> None:
+    """`_places_by_prefix` drops the places where no pattern sharing a literal start matches:
+    each edition pattern, tried only at the places kept, finds what its own scan finds."""
+    from actionplan_trace.editions import _finditer, _places_by_prefix, load_editions
+    from actionplan_trace.patternscan import fold
+
+    patterns = [p for e in load_editions().editions for p in (*e.title, *e.mention)]
+    places = _places_by_prefix(patterns, text, fold(text))
+    for pattern in patterns:
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _finditer(pattern, text, fold(text), places)] == expected, pattern.pattern
+
+
 def _full_scan(texts: list[str], override: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """The editions as a plain scan of the whole text finds them (every pattern's every match,
     then the same decision): the reference `detect` must agree with, whatever it skips."""
