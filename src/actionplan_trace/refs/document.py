@@ -73,6 +73,7 @@ def section_contexts(
     base = _apply(start, rules.profiles.get(doc.source.profile or "", {}))
     by_id = doc.by_id
     out: dict[str, SectionContext] = {}
+    of_kind: dict[str, tuple[dict, ...]] = {}  # section kind -> the rules that may apply to it
     # (kind, title) -> the rules that apply to a section of that kind and title, found once: a
     # document repeats its reference groups' few titles, which each rule's pattern searches.
     applying: dict[tuple[str, str], tuple[dict, ...]] = {}
@@ -83,8 +84,11 @@ def section_contexts(
         parent = by_id.get(section.parent) if section.parent else None
         inherited = context_of(parent) if parent is not None and parent.id != section.id else SectionContext(base, False)
         ctx, cites = inherited.ctx, inherited.cites
-        if (matching := applying.get((section.kind, section.title))) is None:
-            matching = applying[section.kind, section.title] = tuple(r for r in rules.sections if _matches(r, section))
+        if (kind_rules := of_kind.get(section.kind)) is None:
+            kind_rules = of_kind[section.kind] = tuple(r for r in rules.sections if r.get("kind") in (None, section.kind))
+        matching = applying.get((section.kind, section.title)) if kind_rules else ()
+        if matching is None:
+            matching = applying[section.kind, section.title] = tuple(r for r in kind_rules if _matches(r, section))
         for rule in matching:
             ctx = _apply(ctx, rule)
             cites = cites or bool(rule.get("cites"))
