@@ -45,11 +45,16 @@ _SALT = b"actionplan-trace rules 1\n"
 def read_yaml(path: Path, what: str) -> Any:
     """The parsed value of the YAML file at `path`; `what` names it in the error
     ("cannot read {what}") raised for an unreadable file or invalid YAML."""
+    data = read_rules_bytes(path, what)
+    return memo("rules", data, _SALT, lambda: _parse(data, path, what))
+
+
+def read_rules_bytes(path: Path, what: str) -> bytes:
+    """The bytes of the rules file at `path`, or the ProfileError "cannot read {what}"."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ProfileError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
-    return memo("rules", data, _SALT, lambda: _parse(data, path, what))
 
 
 def _parse(data: bytes, path: Path, what: str) -> Any:

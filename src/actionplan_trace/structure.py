@@ -431,8 +431,8 @@ def match_heading(
     change the answer. When the rules' joined pattern (their gate) matches none of the block's
     candidate texts (it is not tried on a paragraph opening with a character none of their
     patterns can open with, RuleSet.refused), only the rules without a pattern can apply, and
-    only those are tried; when it matches, the rules with a pattern before the first one it found are skipped. A paragraph
-    of more than the profile's max_heading_words is no heading: its words are counted before
+    only those are tried; when it matches, the rules with a pattern before the first one it
+    found are skipped. A paragraph of more than the profile's max_heading_words is no heading: its words are counted before
     rules with a pattern are tried (a regex call each), but when only rules without one are
     left, last, for the first rule it satisfies, as their signals turn down most paragraphs for
     less than splitting a long one into words.

@@ -24,13 +24,14 @@ from typing import Any, Iterable
 
 from ..diskcache import memo, source_salt
 from ..errors import ProfileError
-from ..rulefiles import RULES_DIR, read_yaml
+from ..rulefiles import RULES_DIR, read_rules_bytes, read_yaml
 from . import ids
 from .ids import ORGANS, family_of, natural_key
 from ..record import record
 from ..regexcache import regex
 
 REGISTRY_DIR = RULES_DIR / "registry"
+_WHAT = "registry file"  # what a registry file is called in the errors reading one raises
 _SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
 
 
@@ -177,7 +178,7 @@ def _fold(text: str) -> str:
 
 
 def _load_file(path: Path) -> dict[str, Any]:
-    data = read_yaml(path, "registry file")
+    data = read_yaml(path, _WHAT)
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: registry file must be a mapping")
     return data
@@ -194,12 +195,8 @@ def _load(paths: tuple[Path, ...]) -> Registry:
     checks every id against the id grammar and builds ~500 entries, a few percent of a short run,
     and the files rarely change. The key holds each path and its bytes, so an edited, added or
     moved file is a miss; an error is raised by the merge itself, and nothing is kept then."""
-    files = []
-    for path in paths:
-        try:
-            files.append(b"%s\0%s" % (str(path).encode("utf-8", "surrogateescape"), path.read_bytes()))
-        except OSError as exc:
-            raise ProfileError(f"{path}: cannot read registry file: {exc.strerror or exc}") from exc
+    files = [b"%s\0%s" % (str(path).encode("utf-8", "surrogateescape"), read_rules_bytes(path, _WHAT))
+             for path in paths]
     return _from_state(memo("registry", b"\0\0".join(files), _SALT, lambda: _state(_merged(paths))))
 
 
