@@ -55,3 +55,36 @@ def test_reference_rows_are_the_encoded_dicts() -> None:
         assert list(reference_rows(refs)) == [encode_row(r.to_dict()) for r in refs]
 
     check()
+
+
+def test_encode_row_is_the_standard_encoder_and_recovers_from_errors() -> None:
+    """encode_row keeps one C encoder across calls: the same text as JSONEncoder.encode for any
+    JSON value, and after a refused value or a circular list, the next row is written as usual."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    import pytest
+
+    from actionplan_trace.render.jsonrows import encode_row
+
+    plain = json.JSONEncoder(ensure_ascii=False).encode
+    scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
+                          | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(values)
+    def check(value: object) -> None:
+        assert encode_row(value) == plain(value)
+
+    check()
+    loop: list[object] = [1]
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular reference"):
+        encode_row({"a": loop})
+    row: list[object] = [{"a": 1}, object()]
+    with pytest.raises(TypeError):
+        encode_row(row)
+    row.pop()  # the row the failed call was inside is no longer taken for a circular one
+    assert encode_row(row) == '[{"a": 1}]'
+    assert encode_row({"a": [1, {"b": None}]}) == '{"a": [1, {"b": null}]}'
+    assert encode_row([loop[:1], loop[:1]]) == "[[1], [1]]"

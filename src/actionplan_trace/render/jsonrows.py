@@ -10,12 +10,35 @@ same JSON value, still readable: two-space indentation down to the list items.
 from __future__ import annotations
 
 import json
-from typing import Any, Collection, Iterable, Mapping
+from json.encoder import encode_basestring
+from typing import Any, Callable, Collection, Iterable, Mapping
+
+try:
+    from _json import make_encoder as c_make_encoder  # what json.encoder uses, when CPython has it
+except ImportError:  # pragma: no cover - a Python without the C accelerator
+    c_make_encoder = None  # type: ignore[assignment,misc]
 
 _ROW = json.JSONEncoder(ensure_ascii=False)
-encode_row = _ROW.encode
-"""One compact JSON item, exactly as written on a row (`", "` and `": "` separators, no escaping
-beyond JSON's own); a caller that builds rows from pieces must match it."""
+_MARKERS: dict[int, Any] = {}  # the ids of the containers being written (circular references)
+_C_ROW: Callable[[Any, int], list[str]] | None = (
+    c_make_encoder(_MARKERS, _ROW.default, encode_basestring, None, _ROW.key_separator, _ROW.item_separator,
+                   False, False, True) if c_make_encoder is not None else None)
+
+
+def encode_row(item: Any) -> str:
+    """One compact JSON item, exactly as written on a row (`", "` and `": "` separators, no
+    escaping beyond JSON's own); a caller that builds rows from pieces must match it.
+
+    It is `_ROW.encode(item)`, but for a container with one C encoder made once: `encode` makes
+    a new one (with a float formatter and a markers dict) on every call, which cost more than
+    writing a small row such as a location."""
+    if _C_ROW is None or isinstance(item, str):
+        return _ROW.encode(item)
+    try:
+        return "".join(_C_ROW(item, 0))
+    except BaseException:
+        _MARKERS.clear()  # left holding the containers it was inside when it stopped
+        raise
 _ITEM_BREAK = ",\n    "  # between two items of a list, each on its own line
 
 
