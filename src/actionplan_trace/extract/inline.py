@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Union
 from ..regexcache import regex
 
 if TYPE_CHECKING:
+    import lxml.html
     from lxml import etree
 
 COMMENT = regex(r"<!--.*?-->")
@@ -46,6 +47,8 @@ HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
 EM_DASH = regex(r"---(?<![-\\]---)(?!-)")  # the dash first, as STRONG's "__"
 EN_DASH = regex(r"--(?<![-\\]--)(?!-)")
+# The start of a `</body>` or `</html>` end tag, its name as the group (see html_markup).
+DOCUMENT_END = regex(r"</((?:body|html)[\t\n\f />])", re.IGNORECASE)
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of these is read child by child
 
@@ -181,10 +184,30 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     from lxml import etree
 
     try:
-        parts = lxml.html.fragments_fromstring(text)
+        parts = lxml.html.fragments_fromstring(html_markup(text), parser=html_parser())
     except (etree.ParserError, ValueError):
         return None
     return fragment_paragraphs(parts)
+
+
+def html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser as the HTML readers use it: no network access; no comments or processing
+    instructions in the tree (nor the comments libxml2 makes of `<?xml …?>`, `<!x>` or
+    `<![CDATA[…]]>` in a body; it ignores `<!DOCTYPE …>` there), which hold no text of the document
+    (a comment among a fragment's blocks is no element whose text can be read); and bytes read as
+    UTF-8, the encoding the reader gives its text in once decode_text has decoded it, whatever a
+    `<meta charset>` says (without one libxml2 would guess Windows-1252)."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+
+
+def html_markup(text: str) -> str:
+    """`text` with its `</body>` and `</html>` end tags renamed to one no element has, which libxml2
+    ignores (DOCUMENT_END): libxml2 drops all that follows `</html>` and puts what follows `</body>`
+    beside the body (a later `<body>` opening a second one), where a browser shows both in the
+    body. Renamed, the text after them stays in the body, where both readers look for it."""
+    return DOCUMENT_END.sub(r"</x-\1", text) if "</" in text else text
 
 
 def fragment_paragraphs(parts: list[str | Element]) -> list[tuple[str, bool]]:
@@ -203,7 +226,9 @@ def fragment_paragraphs(parts: list[str | Element]) -> list[tuple[str, bool]]:
 
 
 def _collect(element: Element, out: list[tuple[str, bool]]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
+    if not isinstance(element.tag, str):  # a comment or processing instruction: no text (see html_parser)
+        return
+    tag = element.tag
     has_blocks = any(isinstance(c.tag, str) and c.tag in NESTING_BLOCKS for c in element)
     if not has_blocks:
         text = _fragment_text(element)
@@ -272,6 +297,12 @@ END_PRIORITY = {"div": 150}
 # that opens with "<" is unsure.
 TAG = regex(r"<(?:/([A-Za-z][A-Za-z0-9]*)[ \t\n]*|([A-Za-z][A-Za-z0-9]*)(?:[ \t\n]+[A-Za-z_:][-A-Za-z0-9_:.]*"
             r"(?:[ \t\n]*=[ \t\n]*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\"'=<>`]+))?)*[ \t\n]*(/?))>")
+# Markup read_fragment drops, as lxml's parser does with comments and processing instructions (see
+# html_parser): a comment written plainly (its text not opening with ">" or "->", holding no "--"
+# and not ending with "-"), an empty one (`<!-->`, `<!--->`), and what libxml2 reads as a comment up
+# to the first ">" or ignores: `<!DOCTYPE …>`, `<![CDATA[…]]>`, `<!x>` (no quote in it), `<?xml …?>`.
+# A comment that is not plain (`<!-- a -- b -->`, one left open) leaves a "<" and is unsure.
+DECLARATION = regex(r"<!--(?!-?>)(?:[^-]|-[^-])*-->|<!---?>|<!(?!--)[^>\"']*>|<\?[^>]*>")
 # A character reference read_fragment decodes; any other "&" that is not followed by white space
 # is unsure (HTML's table of named references and its rules for numbers are lxml's to apply).
 ENTITY = regex(r"&(?:(amp|lt|gt|quot|nbsp)|#([0-9]{1,5})|#[xX]([0-9a-fA-F]{1,4}));")
@@ -283,7 +314,8 @@ UNSURE_CHARS = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\uff
 def read_fragment(text: str) -> Node | None:
     """`text` read into the body element that lxml.html.fragments_fromstring reads it into, or None
     when it holds anything beyond what is settled here the way libxml2 (2.14) settles it: the tags
-    of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS.
+    of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS, and
+    the comments and declarations of DECLARATION, which it drops (the text on either side joined).
 
     Within that, libxml2's tree building is followed: a start tag first closes the open elements
     START_CLOSES says it closes (`<p>a<p>b`, `<li>` without `</li>`), an end tag closes the
@@ -295,7 +327,7 @@ def read_fragment(text: str) -> Node | None:
         return None
     # TAG.split gives the text before the first tag, then for each tag its three groups and the
     # text after it: a "<" left in a text is one that does not open a tag TAG reads.
-    pieces = TAG.split(text)
+    pieces = _split_tags(text) if "<!" in text or "<?" in text else TAG.split(text)
     body = Node("body")
     stack = [body]
     for k in range(0, len(pieces), 4):
@@ -332,6 +364,20 @@ def read_fragment(text: str) -> Node | None:
         if name != "br":
             stack.append(node)
     return body
+
+
+def _split_tags(text: str) -> list[str]:
+    """TAG.split(text) with the DECLARATIONs dropped: the texts on either side of one are joined,
+    as libxml2 joins them when the comment it reads between them is not kept. Each part between
+    declarations is split on its own: a tag that holds one (`<p title="<!x>">`) leaves a "<" in a
+    text, which read_fragment leaves to lxml."""
+    parts = DECLARATION.split(text)
+    pieces = TAG.split(parts[0])
+    for part in parts[1:]:
+        more = TAG.split(part)
+        pieces[-1] += more[0]
+        pieces.extend(more[1:])
+    return pieces
 
 
 def _close(stack: list[Node], name: str) -> None:

@@ -30,7 +30,7 @@ from ..record import record
 from ..regexcache import regex
 from ..text_patterns import pua_bullet, spaced_bullet
 from .decoding import decode_text
-from .inline import clean_inline, collapse_spaces, html_paragraphs, is_bold_only
+from .inline import clean_inline, collapse_spaces, html_markup, html_paragraphs, html_parser, is_bold_only
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -605,9 +605,8 @@ def _html_blocks(path: Path, text: str) -> list[Block]:
     import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
     from lxml import etree
 
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=html_parser())
     except (etree.ParserError, ValueError) as exc:
         raise InputError(str(path), f"cannot parse HTML: {exc}") from exc
     blocks: list[Block] = []
