@@ -193,6 +193,12 @@ class _Maker:
         close = f"</{self.tag(name)}>" if rng.random() < 0.8 else ""
         return f"<{self.tag(name)}{self.pick(ATTRIBUTES, ODD_ATTRIBUTES)}>{inner}{close}"
 
+    def astray(self) -> str:
+        """What may stand between a table's rows: a browser shows text there before the table."""
+        roll = self.rng.random()
+        return ("" if roll < 0.5 else f" {self.word()} " if roll < 0.6 else f"<caption>{self.word()}</caption>"
+                if roll < 0.7 else f"<p>{self.word()}</p>" if roll < 0.8 else self.odd())
+
     def between(self) -> str:
         roll = self.rng.random()
         return "" if roll < 0.3 else f" {self.word()} " if roll < 0.5 else self.odd()
@@ -299,15 +305,21 @@ class _Shown:
                 f"<li>{self.inline(depth)}" + (self.block(depth + 1) if rng.random() < 0.2 else "")
                 + ("</li>" if rng.random() < 0.7 else "")) for _ in range(rng.randrange(1, 4)))
         elif name == "table":
-            inner = "".join("<tr>" + "".join(
-                f"<td>{self.inline(depth)}" + (self.block(3) if rng.random() < 0.2 else "") + self.odd() + "</td>"
-                for _ in range(rng.randrange(1, 3))) + "</tr>" + rng.choice(["", "<!-- hidden -->"])
+            inner = "".join(rng.choice(["<tr>", "<tr>", ""]) + "".join(
+                f"<{rng.choice(['td', 'th'])}>{self.inline(depth)}" + (self.block(depth + 1) if rng.random() < 0.2 else "")
+                + self.odd() + "</td>" for _ in range(rng.randrange(1, 3))) + "</tr>" + self.astray()
                 for _ in range(rng.randrange(1, 3)))
         elif rng.random() < 0.3:
             inner = self.inline(depth) + self.block(depth + 1) + self.inline(depth)
         else:
             inner = self.inline(depth)
         return f"<{name}>{inner}" + (f"</{name}>" if name == "table" or rng.random() < 0.85 else "")
+
+    def astray(self) -> str:
+        """What may stand between a table's rows: a browser shows text there before the table."""
+        roll = self.rng.random()
+        return ("" if roll < 0.5 else f" {self.word()} " if roll < 0.6 else f"<caption>{self.word()}</caption>"
+                if roll < 0.7 else f"<p>{self.word()}</p>" if roll < 0.8 else self.odd())
 
     def between(self) -> str:
         roll = self.rng.random()
@@ -325,9 +337,9 @@ def _words_shown(texts: list[str]) -> list[str]:
     return sorted(re.findall(r"w\d+", "\n".join(texts)))
 
 
-def test_comments_anywhere_hide_their_text_and_nothing_else() -> None:
-    """Generated fragments: no error, every word in exactly one paragraph, nothing a comment or
-    declaration holds."""
+def test_comments_anywhere_hide_their_text_and_nothing_else(tmp_path: Path) -> None:
+    """Generated fragments as a Markdown line and as an .html file: no error, every word in exactly
+    one paragraph (or table), nothing a comment or declaration holds."""
     rng = random.Random(5)
     read_here = 0
     for k in range(1500):
@@ -340,6 +352,11 @@ def test_comments_anywhere_hide_their_text_and_nothing_else() -> None:
         texts = [t for t, _ in paragraphs]
         assert _words_shown(texts) == sorted(maker.words), fragment
         assert not any("hidden" in t for t in texts), fragment
+        path = tmp_path / f"f{k}.html"
+        path.write_text(fragment, encoding="utf-8")
+        blocks = [b.text for b in read(path).blocks]
+        assert _words_shown(blocks) == sorted(maker.words), fragment
+        assert not any("hidden" in t for t in blocks), fragment
     assert read_here > 100
 
 
@@ -387,3 +404,22 @@ def test_html_files_keep_what_follows_their_end(tmp_path: Path, markup: str, tex
     path = tmp_path / "doc.html"
     path.write_text(markup, encoding="utf-8")
     assert [b.text for b in read(path).blocks] == texts
+
+
+@pytest.mark.parametrize("markup, texts, rows", [
+    ("<table><caption>Table 1</caption><tr><td>a</td></tr></table>", ["Table 1", "a"], [["a"]]),
+    ("<table><td>a</td><td>b</td></table>", ["a | b"], [["a", "b"]]),  # no <tr>: libxml2 makes none
+    ("<table>x<tr>y<td>a</td><em>z</em></tr><p>p</p><!-- c --><tr><td>b</td></tr></table>",
+     ["x", "y", "z", "p", "a\nb"], [["a"], ["b"]]),
+    # A table in a cell is that cell's text, not rows of the outer table as well.
+    ("<table><tr><td>a<table><tr><td>b</td></tr></table></td></tr></table>", ["ab"], [["ab"]]),
+])
+def test_html_tables_keep_what_is_outside_their_cells(tmp_path: Path, markup: str, texts: list[str],
+                                                      rows: list[list[str]]) -> None:
+    """A browser shows what a table holds outside its cells before the table; the reader put none of
+    it in a block, read cells outside a row as none, and a nested table's rows twice."""
+    path = tmp_path / "doc.html"
+    path.write_text(markup, encoding="utf-8")
+    blocks = read(path).blocks
+    assert [b.text for b in blocks] == texts
+    assert [[c.text for c in row] for row in blocks[-1].rows or []] == rows

@@ -563,16 +563,49 @@ def _html_text(element: etree._Element) -> str:
     return collapse_spaces(element.text_content())
 
 
-def _html_table(table: etree._Element, index: int) -> Block:
+def _html_table(table: etree._Element, blocks: list[Block]) -> None:
+    """A table's block, after the blocks of what it holds outside its cells (see _html_rows)."""
+    cells: list[list[etree._Element]] = []
+    _html_rows(table, cells, blocks)
+    index = len(blocks)
     rows: list[list[Cell]] = []
-    for tr in table.iter("tr"):
+    for tds in cells:
         row = []
-        for col, td in enumerate(c for c in tr if c.tag in ("td", "th")):
+        for col, td in enumerate(tds):
             paras = [_html_text(p) for p in td.iter("p", "li")] or [_html_text(td)]
             paras = [p for p in paras if p]
             row.append(Cell(_html_text(td), loc=Loc(paragraph=index, row=len(rows), col=col), paragraphs=paras))
         rows.append(row)
-    return Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows)
+    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows))
+
+
+def _html_rows(element: etree._Element, rows: list[list[etree._Element]], blocks: list[Block]) -> None:
+    """The cells of each row in `element` (a table, a row group or a row) into `rows`; the rest it
+    holds (a caption, text or an element between rows, which a browser shows before the table)
+    walked into `blocks`. libxml2 leaves all of these where they are written: cells outside any
+    row make a row of their own, and a table inside a cell is in that cell's text, its rows none
+    of this table's."""
+    row: list[etree._Element] | None = [] if element.tag == "tr" else None
+    if row is not None:
+        rows.append(row)
+    if element.text and element.text.strip():
+        blocks.append(_html_paragraph(element.text.strip(), len(blocks)))
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("td", "th"):
+            if row is None:
+                row = []
+                rows.append(row)
+            row.append(child)
+        else:
+            if tag in ("tr", "thead", "tbody", "tfoot"):
+                _html_rows(child, rows, blocks)
+            else:
+                _html_walk(child, blocks)
+            if element.tag != "tr":
+                row = None
+        if child.tail and child.tail.strip():
+            blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
 
 
 def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
@@ -580,7 +613,7 @@ def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
     if tag in ("script", "style", "head", "title"):
         return
     if tag == "table":
-        blocks.append(_html_table(element, len(blocks)))
+        _html_table(element, blocks)
         return
     has_block_children = any(isinstance(c.tag, str) and c.tag in HTML_BLOCKS for c in element)
     if not has_block_children:
