@@ -15,6 +15,7 @@ from actionplan_trace.profiles import (
     _lines_hit,
     available_profiles,
     detect_profile,
+    gated,
     is_anchored,
     join_patterns,
 )
@@ -126,6 +127,21 @@ def test_joined_patterns_match_where_any_of_them_does():
             gate = join_patterns(anchored)
             for text in texts if gate is not None else ():
                 assert bool(gate.match(text)) == any(compiled[p].search(text) for p in anchored), (anchored, text)
+
+
+def test_gated_lines_are_the_lines_the_gate_matches():
+    """gated tries each distinct line once: the same lines, in order and repeated as often, as
+    filtering every line through the gate."""
+    lines = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    rng = random.Random(3)
+    lines += rng.choices(lines, k=3000)
+    rng.shuffle(lines)
+    gate = join_patterns(p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
+                         if is_anchored(p.pattern))
+    assert gate is not None
+    for sample in (lines, lines[:50], OTHER_LINES * 3, []):
+        assert gated(gate.match, sample) == list(filter(gate.match, sample))
+    assert len(gated(gate.match, lines)) > len(set(gated(gate.match, lines))) > 20
 
 
 def test_which_patterns_are_anchored_or_cannot_be_joined():

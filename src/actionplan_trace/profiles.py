@@ -364,6 +364,14 @@ def _anchored_gate(directory: Path) -> re.Pattern[str] | None:
                          if is_anchored(p.pattern))
 
 
+def gated(match: Callable[[str], object], lines: list[str]) -> list[str]:
+    """The lines `match` finds something in, in order, each distinct line tried once: a document
+    repeats many of its lines (running heads, table labels, renderings of the same text), and a
+    set lookup costs a fraction of the joined gate's match. Same list as filter(match, lines)."""
+    passing = set(filter(match, dict.fromkeys(lines)))
+    return [line for line in lines if line in passing]
+
+
 def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
     """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'.
 
@@ -377,7 +385,7 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     directory = (directory or RULES_DIR / "profiles").resolve()
     profiles = available_profiles(directory)
     gate = _anchored_gate(directory)
-    starting = list(filter(gate.match, lines)) if gate is not None else None
+    starting = gated(gate.match, lines) if gate is not None else None
     text = _Lines(lines)
     for profile in profiles.values():
         if not profile.detect_patterns:
