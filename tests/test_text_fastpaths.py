@@ -17,7 +17,7 @@ from conftest import CORPUS, SHARED
 
 def _markdown_oracle(text: str) -> bool:
     lines = text.splitlines()[:20000]
-    counts = [sum(1 for line in lines if pattern.search(line)) for _, pattern in MD_SIGNALS]
+    counts = [sum(1 for line in lines if pattern.search(line)) for *_, pattern in MD_SIGNALS]
     setext = sum(1 for k, line in enumerate(lines)
                  if SETEXT_SIGNAL.match(line) and k and lines[k - 1].strip() and lines[k - 1][0] != " ")
     return any(_markdown_counts(counts[:n], 0) for n in range(1, len(counts) + 1)) or _markdown_counts(counts, setext)
@@ -100,6 +100,53 @@ def _tidy(text: str) -> str:
 MARKS = ["**", "*", "__", "_", "~~", "`", "[a](http://x.org/p)", "[b]{.underline}", "[c][1]", "[]{#_Toc1}", "[d]",
          "![e](i.png)", "[^2]", "<b>", "</b>", "<br/>", "<https://itu.int>", "&amp;", "&lt;", "---", "--", "\\*",
          "\\[", "<!-- x -->", "word", "Output 2.1", "  ", "\t", " ", "(", ")", "]", "[", "{", "}"]
+
+
+def test_wrap_verdict_at_the_measure_limit_as_the_sorted_lengths_give_it():
+    """is_wrapped says no without sorting when too many body lines are longer than WRAP_MAX: the
+    same verdicts as the plain rules on texts whose 95th percentile sits at the limit, with blank
+    and table lines (which are not counted) of any length among them."""
+    from actionplan_trace.extract.text import line_leads
+
+    rng = random.Random(21)
+    words = "the of output and to plan in for regional development members".split()
+
+    def line(length: int) -> str:
+        text = " ".join(rng.choices(words, k=40))[:length]
+        return text.rstrip() + "x" * (length - len(text.rstrip()))
+
+    verdicts = set()
+    for _ in range(300):
+        size = rng.randrange(6, 90)
+        lines = [line(rng.choice((rng.randrange(50, 100), WRAP_MAX, WRAP_MAX + 1, rng.randrange(101, 140))))
+                 for _ in range(size)]
+        lines += rng.choices(["", "  ", "| " + "y" * 150, "+---+", "  |" + "z" * 120, "\t"], k=rng.randrange(0, 12))
+        rng.shuffle(lines)
+        assert is_wrapped(lines) == is_wrapped(lines, line_leads(lines)) == _wrapped_oracle(lines), lines
+        verdicts.add(_wrapped_oracle(lines))
+    assert verdicts == {True, False}
+
+
+def test_private_use_bullets_replaced_as_every_line_through_the_regex():
+    """_pua_bullets hands the regex only the lines whose lead is a private-use character, and none
+    when no lead is one: the same lines as the regex on every line, and their leads."""
+    from actionplan_trace.extract.text import PUA_LEAD, _pua_bullets, line_leads
+    from actionplan_trace.text_patterns import pua_bullet
+
+    def plain(lines: list[str]) -> list[str]:
+        return [PUA_LEAD.sub(lambda m: m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000), line) for line in lines]
+
+    rng = random.Random(22)
+    pieces = ["\uf0b7", "\uf0a7", "\uefff", "\uf100", "\uf000", "\uf0ff", " ", "\t", "\u00a0", "x", "Item", "•"]
+    pool = [line for doc in _documents() for line in doc.splitlines()][:3000]
+    samples = [pool, ["\uf0b7 item", "  \uf0a7\tsub", "\uf0b7x", "a \uf0b7 b", ""]]
+    samples += [rng.sample(pool, 30) + ["".join(rng.choices(pieces, k=rng.randrange(1, 6))) for _ in range(20)]
+                for _ in range(100)]
+    for lines in samples:
+        ours, leads = _pua_bullets(lines, line_leads(lines))
+        assert ours == plain(lines), lines
+        assert leads == line_leads(ours)
+    assert any(plain(lines) != lines for lines in samples)
 
 
 def test_inline_cleaning_shortcuts_give_the_plain_passes_text():
@@ -198,11 +245,14 @@ def test_line_gates_pass_every_line_their_regex_matches():
                      stripped[:1] in text_tables.CELL_ITEM_LEADS or stripped[:1].isdigit()),
             "label": (text_tables.LABEL_FIELD.match(line), len(line.split()) == 1),
         }
+        for k, (needles, also, pattern) in enumerate(text.MD_SIGNALS):
+            gates[f"markdown {k}"] = (pattern.search(line), any(n in line for n in needles) and also in line)
         for name, (match, gate) in gates.items():
             assert gate or match is None, (name, line)
             if match is not None:
                 matched.add(name)
-    assert matched == {"bullet", "block", "rule", "attributes", "bold", "fragment", "dash", "grid", "item", "label"}
+    assert matched == {"bullet", "block", "rule", "attributes", "bold", "fragment", "dash", "grid", "item", "label",
+                       "markdown 0", "markdown 1", "markdown 2", "markdown 3", "markdown 4", "markdown 5", "markdown 6"}
 
 
 def test_marks_looked_behind_after_their_first_character_match_as_before():

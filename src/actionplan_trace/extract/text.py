@@ -79,18 +79,24 @@ TITLE_WORDS = 20
 WRAP_MAX = 100
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = regex(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
+PUA_LEADS = frozenset(map(chr, range(0xF000, 0xF100)))  # what PUA_LEAD's bullet may be
+# What the table lines is_wrapped leaves out open with.
+TABLE_LEADS = ("|", "+")
 NOTE_SEPARATOR = regex(r"^\s*_{8,}\s*$")
 # Markdown signals, each with characters one of which every line it matches holds: a text with
 # none of them has no such line, and its lines are not searched for that signal. (Single
-# characters: the text is searched for them much faster than for longer strings.)
+# characters: the text is searched for them much faster than for longer strings.) The middle
+# string, when there is one, is also in every line the pattern matches; the lines holding a
+# needle are tested for it before the pattern (a table row holds "|", a pipe table's rule
+# "---" as well, and a regex call costs some ten times as much as the test).
 MD_SIGNALS = (
-    (("#",), regex(r"^ {0,3}#{1,6}\s+\S")),
-    (("*", "_"), regex(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$")),
-    (("]",), regex(r"\[[^\]]+\]\([^)\s]*\)")),
-    (("|",), regex(r"^\|?\s*:?-{3,}:?\s*\|")),
-    (("\\",), regex(r"\\[*_\[\]#\"'`]")),
-    (("{",), regex(r"\]\{[#.][^}]*\}")),
-    (("^",), regex(r"^\[\^[^\]]+\]:")),
+    (("#",), "", regex(r"^ {0,3}#{1,6}\s+\S")),
+    (("*", "_"), "", regex(r"^\s*(?:\*\*|__)\S.*(?:\*\*|__)\s*:?\s*$")),
+    (("]",), "", regex(r"\[[^\]]+\]\([^)\s]*\)")),
+    (("|",), "---", regex(r"^\|?\s*:?-{3,}:?\s*\|")),
+    (("\\",), "", regex(r"\\[*_\[\]#\"'`]")),
+    (("{",), "", regex(r"\]\{[#.][^}]*\}")),
+    (("^",), "", regex(r"^\[\^[^\]]+\]:")),
 )
 SETEXT_SIGNAL = regex(r"^(?:={3,}|-{3,})\s*$")
 SETEXT_NEEDLES = ("===", "---")  # a line SETEXT_SIGNAL matches starts with one of these
@@ -122,10 +128,13 @@ def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     lines = (text.splitlines() if lines is None else lines)[:20000]
     joined = "\n".join(lines)
     counts: list[int] = []
-    for needles, pattern in MD_SIGNALS:
+    for needles, also, pattern in MD_SIGNALS:
         # A pattern anchored at the line start is tried there only (search tries every position).
         test = pattern.match if pattern.pattern.startswith("^") else pattern.search
-        counts.append(len(list(filter(None, map(test, _lines_holding(lines, joined, needles))))))
+        held = _lines_holding(lines, joined, needles)
+        if also:
+            held = [line for line in held if also in line]
+        counts.append(len(list(filter(None, map(test, held)))))
         if _markdown_counts(counts, setext=0):
             return True
     setext = sum(1 for above, line in _underlined(lines, joined) if SETEXT_SIGNAL.match(line)
@@ -199,21 +208,31 @@ def _markdown_counts(signals: list[int], setext: int) -> bool:
     return repeated >= 2 or present >= 3 or sum(counts) >= 8
 
 
-def is_wrapped(lines: list[str]) -> bool:
+def is_wrapped(lines: list[str], leads: list[str] | None = None) -> bool:
     """Hard-wrapped paragraphs (pandoc's 72 columns, pdftotext's page measure): lines of a
     bounded length that run on into the next line, either blank-line separated or filling a
     measure of at least 50 characters and often breaking mid-sentence (a lower-case line after
-    an unpunctuated one) — which one-line-per-paragraph text never does."""
-    ends = [l.rstrip() for l in lines]
-    lengths = sorted([len(e) for e in ends if e and e.lstrip()[:1] not in ("|", "+")])
-    if len(lengths) < 6:
+    an unpunctuated one) — which one-line-per-paragraph text never does. `leads`: the lines'
+    line_leads, when the caller has them.
+
+    Body lines are those not blank and not opening with a table's `|` or `+`. Most texts have
+    more than one in twenty of them longer than WRAP_MAX: counting those says no without
+    sorting every line's length."""
+    leads = line_leads(lines) if leads is None else leads
+    ends = list(map(str.rstrip, lines))
+    body = len(leads) - sum(map(leads.count, ("", *TABLE_LEADS)))
+    if body < 6:
         return False
+    # p95 (below) is item int(0.95 * body) - 1 of the sorted lengths: it is over WRAP_MAX when
+    # fewer body lines than int(0.95 * body) are at most WRAP_MAX long.
+    longer = sum(1 for end, lead in zip(ends, leads) if len(end) > WRAP_MAX and lead not in TABLE_LEADS)
+    if longer >= body - int(body * 0.95) + 1:
+        return False
+    lengths = sorted([len(end) for end, lead in zip(ends, leads) if lead and lead not in TABLE_LEADS])
     p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
-    if p95 > WRAP_MAX:
-        return False
     if sum(1 for a, b in zip(ends, ends[1:]) if len(a) >= 50 and b) < 3:
         return False
-    blank = ends.count("")
+    blank = leads.count("")
     if blank >= 0.1 * len(lines) and p95 <= 80:
         return True
     mid_sentence = sum(
@@ -221,6 +240,12 @@ def is_wrapped(lines: list[str]) -> bool:
         if len(a) >= 50 and not a.endswith(SENTENCE_END) and b.strip()[:1].islower()
     )
     return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(lengths))
+
+
+def line_leads(lines: list[str]) -> list[str]:
+    """Each line's first character after its indentation ("" for a blank line): most tests of a
+    line look at it first, so the reader works it out once for every line."""
+    return [line.lstrip()[:1] for line in lines]
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -296,15 +321,15 @@ class _Reader:
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
-        lines: DashScan), and the first character of each line after its indentation ("" for a
-        blank line), which most tests of a line look at first."""
+        lines: DashScan), and the lines' line_leads unless the caller gave them."""
         readers: tuple[tuple[TableReader, MayRead], ...] = (
             (grid_table, lambda line, lead, after: lead == "+"),
             (partial(dash_table, scan=DashScan()), lambda line, lead, after: lead == "-" or after == "-"),
             (tsv_table, lambda line, lead, after: "\t" in line and not line.startswith("\t")),
         )
         self.table_readers = readers + (((pipe_table, lambda line, lead, after: lead == "|"),) if self.markdown else ())
-        self.leads = [line.lstrip()[:1] for line in self.lines]
+        if not self.leads:
+            self.leads = line_leads(self.lines)
         self.clean = clean_inline if self.markdown else str.strip  # one cell line to its text
 
 
@@ -512,13 +537,19 @@ class _Reader:
             i = end
 
 
-def _pua_bullets(lines: list[str]) -> list[str]:
-    """Lines with a leading private-use bullet (PUA_LEAD) given the glyph it stands for; only a
-    line whose first character after its indentation is a private-use one is handed to the regex."""
+def _pua_bullets(lines: list[str], leads: list[str]) -> tuple[list[str], list[str]]:
+    """Lines with a leading private-use bullet (PUA_LEAD) given the glyph it stands for, and their
+    line_leads (`leads`: those of `lines`). Only a line whose lead is a private-use character is
+    handed to the regex, and when no lead is one (nearly every text) the lines are kept as they
+    are, told by one set test over the leads."""
+    if PUA_LEADS.isdisjoint(leads):
+        return lines, leads
+
     def glyph(m: re.Match[str]) -> str:
         return m.group(1) + pua_bullet(ord(m.group(2)) - 0xF000)
 
-    return [PUA_LEAD.sub(glyph, l) if "\uf000" <= l.lstrip()[:1] <= "\uf0ff" else l for l in lines]
+    lines = [PUA_LEAD.sub(glyph, line) if lead in PUA_LEADS else line for line, lead in zip(lines, leads)]
+    return lines, line_leads(lines)
 
 
 def _underline(line: str) -> bool:
@@ -658,10 +689,11 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     if suffix in (".html", ".htm", ".xhtml"):
         return RawDocument(source=source, blocks=_html_blocks(path, text))
     written = text.splitlines()
-    lines = _pua_bullets(written)
+    lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
-    wrapped = not markdown and is_wrapped(lines)
-    dense = wrapped and sum(1 for l in lines if not l.strip()) < DENSE_BLANKS * sum(1 for l in lines if l.strip())
-    reader = _Reader(lines, markdown, wrapped, width=wrap_width(lines) if wrapped else 0, dense=dense)
+    wrapped = not markdown and is_wrapped(lines, leads)
+    blank = leads.count("")
+    dense = wrapped and blank < DENSE_BLANKS * (len(lines) - blank)
+    reader = _Reader(lines, markdown, wrapped, width=wrap_width(lines) if wrapped else 0, dense=dense, leads=leads)
     reader.run()
     return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
