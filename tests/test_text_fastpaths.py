@@ -77,19 +77,20 @@ def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules(monkeypatch):
 
 
 def _clean_oracle(text: str) -> str:
-    """clean_inline's passes, each run on every text with re's own r"\\1" template."""
+    """clean_inline's passes, each run on every text with re's own r"\\1" template (for the
+    passes that keep a match's first group)."""
     from actionplan_trace.extract import inline
 
     out = text
     for _, pattern, replacement in inline._PASSES_BEFORE_LINKS:
-        out = pattern.sub(replacement if isinstance(replacement, str) else r"\1", out)
+        out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
     for _ in range(3):
         before = out
         out = inline.REF_LINK.sub(r"\1", inline.LINK.sub(r"\1", inline.SPAN.sub(r"\1", out)))
         if out == before:
             break
     for _, pattern, replacement in inline._PASSES_AFTER_LINKS:
-        out = pattern.sub(replacement if isinstance(replacement, str) else r"\1", out)
+        out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
     return _tidy(html.unescape(out))
 
 
@@ -99,7 +100,8 @@ def _tidy(text: str) -> str:
 
 MARKS = ["**", "*", "__", "_", "~~", "`", "[a](http://x.org/p)", "[b]{.underline}", "[c][1]", "[]{#_Toc1}", "[d]",
          "![e](i.png)", "[^2]", "<b>", "</b>", "<br/>", "<https://itu.int>", "&amp;", "&lt;", "---", "--", "\\*",
-         "\\[", "<!-- x -->", "word", "Output 2.1", "  ", "\t", " ", "(", ")", "]", "[", "{", "}"]
+         "\\[", "<!-- x -->", "<!--", "<!-->", "-->", "<?xml v?>", "<?a>b?>", "<!DOCTYPE x>", "<![CDATA[a>b]]>",
+         "word", "Output 2.1", "  ", "\t", " ", "(", ")", "]", "[", "{", "}"]
 
 
 def test_wrap_verdict_at_the_measure_limit_as_the_sorted_lengths_give_it():

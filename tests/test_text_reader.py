@@ -3,6 +3,7 @@ text, tables as pandoc, Word and tab-separated exports lay them out, wrapped par
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,58 @@ def test_markdown_is_sniffed_by_content_whatever_the_extension(tmp_path):
 )
 def test_inline_marks_never_reach_the_text(text, expected):
     assert clean_inline(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('a <?xml version="1.0"?> b', "a b"),
+        ("a <!DOCTYPE html> b <!x> c", "a b c"),
+        ("a <![CDATA[x<y]]> b", "a b"),
+        # A browser reads a processing instruction or CDATA section in HTML as a comment ending at
+        # its first ">": what follows that is shown.
+        ("c <![CDATA[a>b]]> d", "c b]]> d"),
+        ("a <?a>b?> c", "a b?> c"),
+        ("a <!--> b <!---> c <!-- x -- y --> d", "a b c d"),
+        # Not raw HTML in CommonMark: literal text (and a "<!--" left open holds no en dash).
+        ("a <!-- open b", "a <!-- open b"),
+        ("a <!--- open b", "a <!--- open b"),
+        ("a <!> b <? c <![CDATA[ d", "a <!> b <? c <![CDATA[ d"),
+        ("a <!-- b --> c <!-- d", "a c <!-- d"),
+    ],
+)
+def test_raw_html_that_is_no_tag(text, expected):
+    """Comments, processing instructions, declarations and CDATA sections in a Markdown line: the
+    text a reader sees once it is rendered (they were left in the text; `<!-->` and an open
+    `<!--`, whose dashes became an en dash, too)."""
+    assert clean_inline(text) == expected
+
+
+RAW_PIECES = ['<?xml version="1.0"?>', "<!DOCTYPE html>", "<![CDATA[x<y]]>", "<![CDATA[a>b]]>", "<?a>b?>", "<!-- c -->",
+              "<!-->", "<!--->", "<!---->", "<!-- a -- b -->", "<!x>", "<!>", "<!--x-->", "<!--<p>x</p>-->"]
+# Raw HTML left open: literal text, the last piece of a line (one left open before a closed one
+# would make a comment whose text ends with "-", where markdown-it, whose comment still follows
+# the spec before 0.31, and CommonMark 0.31.2 part).
+OPEN_PIECES = ["<!--", "<!-- open", "<!---", "<?", "<![CDATA["]
+
+
+def test_raw_html_as_a_commonmark_renderer_and_a_browser_show_it():
+    """Lines of words and raw HTML that is no tag: clean_inline gives the text a CommonMark renderer
+    (markdown-it, which rich brings) makes of it once an HTML parser (libxml2's, as the HTML
+    readers use it) has read that: comments dropped, the rest shown."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import lxml.html
+
+    from actionplan_trace.extract.inline import html_parser
+
+    renderer = markdown_it.MarkdownIt("commonmark")
+    rng = random.Random(7)
+    for _ in range(1500):
+        pieces = [rng.choice(RAW_PIECES) if rng.random() < 0.5 else f"w{n}" for n in range(rng.randrange(1, 8))]
+        line = " ".join(pieces + ([rng.choice(OPEN_PIECES), "w9"] if rng.random() < 0.3 else []))
+        rendered = renderer.renderInline(line)
+        body = lxml.html.document_fromstring(f"<html><body><p>{rendered}</p></body></html>", parser=html_parser())
+        assert clean_inline(line) == " ".join(body.find("body").text_content().split()), (line, rendered)
 
 
 def test_bold_only_lines_and_setext_headings_are_hints(tmp_path):

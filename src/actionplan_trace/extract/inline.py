@@ -20,7 +20,11 @@ if TYPE_CHECKING:
     import lxml.html
     from lxml import etree
 
-COMMENT = regex(r"<!--.*?-->")
+# CommonMark's inline raw HTML that is not a tag, the first found first: a comment (`<!-->`,
+# `<!--->`, or `<!--` up to the first `-->`), a processing instruction (`<?` up to the first `?>`),
+# a declaration (`<!` and a letter, up to the first `>`) and a CDATA section (up to the first
+# `]]>`). Any of them not closed is literal text. See clean_inline for what a reader sees of them.
+RAW_HTML = regex(r"<!---?>|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL)
 IMAGE = regex(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = regex(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 REF_LINK = regex(r"\[([^\]]+)\]\[[^\]]*\]")
@@ -45,8 +49,9 @@ BOLD_CLOSERS = ("**", "__", ">")
 HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
-EM_DASH = regex(r"---(?<![-\\]---)(?!-)")  # the dash first, as STRONG's "__"
-EN_DASH = regex(r"--(?<![-\\]--)(?!-)")
+# Neither is read in the "<!--" of a comment left open, which is literal text (see clean_inline).
+EM_DASH = regex(r"---(?<![-\\]---)(?<!<!---)(?!-)")  # the dash first, as STRONG's "__"
+EN_DASH = regex(r"--(?<![-\\]--)(?<!<!--)(?!-)")
 # The start of a `</body>` or `</html>` end tag, its name as the group (see html_markup).
 DOCUMENT_END = regex(r"</((?:body|html)[\t\n\f />])", re.IGNORECASE)
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
@@ -98,6 +103,13 @@ def has_markup(text: str) -> bool:
 def clean_inline(text: str) -> str:
     """The visible text of one Markdown line: marks, links, spans, escapes and HTML tags removed.
 
+    Raw HTML that is not a tag (RAW_HTML) goes as CommonMark reads it inline and a browser then
+    shows the HTML it renders: a comment is not shown; a processing instruction, declaration or
+    CDATA section is passed to the HTML, where (outside SVG and MathML) each is a bogus comment
+    ending at its first ">", so only what follows that ">" inside it is shown (`<?xml …?>`,
+    `<!DOCTYPE html>`, `<![CDATA[x]]>`: nothing). A `<!--` never closed on the line is no raw HTML
+    but literal text, written out as it is (not read as an en dash).
+
     Each pass runs only when the text (as the passes before left it) holds the character its
     pattern cannot match without: most lines carry few kinds of mark, and the look-behind
     patterns (emphasis, `__`, dashes) cost a scan of the whole line even when nothing matches.
@@ -126,13 +138,23 @@ def clean_inline(text: str) -> str:
     return tidy_spaces(out)
 
 
+def _shown_of_raw(match: re.Match[str]) -> str:
+    """What a browser shows of a RAW_HTML match (see clean_inline): nothing of a comment, what
+    follows the first ">" of the rest, read as HTML again."""
+    raw = match.group()
+    if raw.startswith("<!--"):
+        return ""
+    shown = raw[raw.index(">") + 1:]
+    return RAW_HTML.sub(_shown_of_raw, shown) if "<" in shown else shown
+
+
 # A match replaced by its first group, which takes part in every match of the patterns it is used
 # with (the same text as the template r"\1", which re expands in Python for each match).
 _FIRST_GROUP = operator.itemgetter(1)
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
 # (a string every match contains, pattern, replacement), in the order clean_inline applies them.
 _PASSES_BEFORE_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
-    ("<!--", COMMENT, ""),
+    ("<", RAW_HTML, _shown_of_raw),
     ("`", CODE, _FIRST_GROUP),
     ("<", BREAK_TAG, " "),
     ("<", AUTOLINK, _FIRST_GROUP),
