@@ -6,7 +6,11 @@ fragments left to lxml only have to be left, and the real ones should not be.
 
 Comments, processing instructions and declarations in a fragment (and in an .html file) hold no
 text: both readers drop them, and no fragment makes html_paragraphs fail; every word a fragment or
-an .html file shows lands in exactly one paragraph, whatever comments and stray end tags hold."""
+an .html file shows lands in exactly one paragraph, whatever comments and stray end tags hold. The
+text of a script, style or title element is not shown: neither reader puts it in a paragraph.
+
+A table cell of an .html file has the paragraphs a cell of a Markdown table holding the same
+fragment has: its block-level pieces in order, each word in one of them."""
 
 from __future__ import annotations
 
@@ -45,8 +49,9 @@ def _lxml_paragraphs(fragment: str) -> list[tuple[str, bool]] | None:
 
 
 def _plain_bold(element: inline.Element, text: str) -> bool:
-    """inline._is_bold as it was: the words of the bold elements against the element's words."""
-    bold = "".join(" ".join(b.text_content().split()) for b in element.iter("b", "strong"))
+    """inline._is_bold as it was: the words of the bold elements against the element's words (the
+    words shown: inline.element_text)."""
+    bold = "".join(inline.element_text(b) for b in element.iter("b", "strong"))
     return "".join(bold.split()) == "".join(text.split())
 
 
@@ -77,7 +82,7 @@ def _check(fragment: str) -> bool:
         return False
     assert _tree(body) == _lxml_body(fragment), fragment
     for element in body.iter(*inline.FRAGMENT_TAGS):
-        words = inline.collapse_spaces(element.text_content())
+        words = inline.element_text(element)
         if words:
             assert inline._is_bold(element, words) == _plain_bold(element, words), fragment
     return True
@@ -136,6 +141,12 @@ COMMENTS = ["<!-- note -->", "<!--x-->", "<!---->", "<!-->", "<!--->", "<!-- <p>
 # Ones it leaves to lxml: a "--" inside, a comment left open, quotes in a declaration.
 ODD_COMMENTS = ["<!-- a -- b -->", "<!-- a --!>", "<!--a--->", "<!-- open", "<!-- open <p>x</p>", "<!--<!-- -->",
                 "<!doctype html public 'x>y'>", '<!DOCTYPE html SYSTEM "about:legacy-compat">', "</ p>", "</>"]
+# Script and style elements read_fragment reads (their content is raw text), and ones it leaves to
+# lxml: an end tag or a comment opening in the content, one left open, a title.
+RAW_ELEMENTS = ["<script>x</script>", "<style>p { x: 1 }</style>", '<SCRIPT type="text/javascript">if (a<b && c) {}</ScRiPt >',
+                "<script>document.write('<p>a</p>')</script>", "<style>&amp; <!x></style>", "<script></script>"]
+ODD_RAW = ["<title>t</title>", "<script>a</script x>", "<script>a<!-- b --></script>", "<script>a</SCRIPT\n>",
+           "<script>a</scripts></script>", "<style>a", "<script>", "<textarea>x</textarea>"]
 ODD = ["<!-- note -->", "<br>", "<br/>", "<BR />", "</br>", "<p/>", "<b/>", "</>", "<?php x ?>", "<!x>",
        "</p>", "</ul>", "</b>", "</div>", "</li>", "<hr>", "<img src=x>", "<script>x</script>", "</ p>",
        "<p <b>", "<li>", "<p>", "<b>", "<table><tr><td>x", "<body>", "</body>", "<html>", "</B >", "</p x>"]
@@ -172,8 +183,10 @@ class _Maker:
                 parts.append(f"<{self.tag(name)}{self.pick(ATTRIBUTES, ODD_ATTRIBUTES)}>{self.inline(depth + 1)}{close}")
             elif roll < 0.9:
                 parts.append(rng.choice(["<br>", "<br/>", "<BR />", "</b>", "</p>", "</li>", "</div>"]))
-            elif roll < 0.95:
+            elif roll < 0.93:
                 parts.append(self.pick(COMMENTS, ODD_COMMENTS))
+            elif roll < 0.95:
+                parts.append(self.pick(RAW_ELEMENTS, ODD_RAW))
             else:
                 parts.append(self.pick([" "], ODD))
         return "".join(parts)
@@ -257,19 +270,18 @@ def test_a_markdown_text_with_plain_fragments_loads_no_lxml(tmp_path: Path) -> N
 
 
 # What hides text in a fragment, each with the word "hidden" in what it hides: comments (plain or
-# not), processing instructions, declarations.
+# not), processing instructions, declarations, script, style and title elements.
 HIDING = ["<!-- hidden -->", "<!--hidden-->", "<!-- <p>hidden</p> -->", "<!-- hidden -- hidden -->", "<!-- hidden --!>",
           "<!--hidden--->", "<?hidden?>", "<?xml version='1.0' hidden?>", "<!DOCTYPE hidden>", "<![CDATA[hidden]]>",
-          "<!hidden>", "<!doctype html public 'hidden>'>"]
+          "<!hidden>", "<!doctype html public 'hidden>'>", "<script>hidden</script>", "<style>hidden <p>hidden</p></style>",
+          "<title>hidden</title>", "<SCRIPT type=x>hidden</SCRIPT>"]
 # What neither shows nor hides a word: empty comments, CDATA (HTML ends it at the first ">"), breaks, references, stray end tags, spaces.
 NEUTRAL = ["<!---->", "<!-->", "<!--->", "<![CDATA[<p>]]>", "<br>", "<br/>", "&amp;", "&nbsp;", "&#8217;", "&copy;", " & ", "</div>", "</p>",
            "</li>", "</b>", "</ul>", "</td>", "</body>", "</html>", "<body>", "<html>", "\n", " ", "\t"]
 
 
-class _Shown:
-    """Random fragments made of numbered words w0, w1, … (each written once), with comments and the
-    rest of HIDING and NEUTRAL in odd places: inside a paragraph, a list, a table cell, between
-    blocks, and (a comment left open) at the end, hiding what follows."""
+class _Numbered:
+    """A maker of random markup whose words are numbered w0, w1, …, each written once (`words`)."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -278,6 +290,12 @@ class _Shown:
     def word(self) -> str:
         self.words.append(f"w{len(self.words)}")
         return self.words[-1]
+
+
+class _Shown(_Numbered):
+    """Random fragments made of numbered words w0, w1, … (each written once), with comments and the
+    rest of HIDING and NEUTRAL in odd places: inside a paragraph, a list, a table cell, between
+    blocks, and (a comment left open) at the end, hiding what follows."""
 
     def odd(self) -> str:
         return self.rng.choice(HIDING if self.rng.random() < 0.5 else NEUTRAL)
@@ -411,8 +429,9 @@ def test_html_files_keep_what_follows_their_end(tmp_path: Path, markup: str, tex
     ("<table><td>a</td><td>b</td></table>", ["a | b"], [["a", "b"]]),  # no <tr>: libxml2 makes none
     ("<table>x<tr>y<td>a</td><em>z</em></tr><p>p</p><!-- c --><tr><td>b</td></tr></table>",
      ["x", "y", "z", "p", "a\nb"], [["a"], ["b"]]),
-    # A table in a cell is that cell's text, not rows of the outer table as well.
-    ("<table><tr><td>a<table><tr><td>b</td></tr></table></td></tr></table>", ["ab"], [["ab"]]),
+    # A table in a cell is that cell's text, not rows of the outer table as well; its cells are
+    # paragraphs of that cell (their words were glued: "ab").
+    ("<table><tr><td>a<table><tr><td>b</td></tr></table></td></tr></table>", ["a\nb"], [["a\nb"]]),
 ])
 def test_html_tables_keep_what_is_outside_their_cells(tmp_path: Path, markup: str, texts: list[str],
                                                       rows: list[list[str]]) -> None:
@@ -423,3 +442,133 @@ def test_html_tables_keep_what_is_outside_their_cells(tmp_path: Path, markup: st
     blocks = read(path).blocks
     assert [b.text for b in blocks] == texts
     assert [[c.text for c in row] for row in blocks[-1].rows or []] == rows
+
+
+@pytest.mark.parametrize("fragment, texts, fast", [
+    ("<p>a<script>x</script>b</p>", ["ab"], True),
+    ("<p>a</p><style>p { x: 1 }</style><p>b</p>", ["a", "b"], True),
+    ('<p>a <SCRIPT type="x">if (a<b) { c = "<p>d</p>" }</SCRIPT > b</p>', ["a b"], True),
+    ("<ul><li>a<script>x</script></li><li>b</li></ul>", ["• a", "• b"], True),
+    ("<div><p>a</p> b <style>x</style> c</div>", ["a", "b c"], True),
+    # Left to lxml: a title (libxml2 closes the paragraph before it), an end tag HTML may end the
+    # content at, a comment in the content.
+    ("<p>a<title>x</title>b</p>", ["a", "b"], False),
+    ("<p>a<script>x</script y>b</p>", ["ab"], False),
+    ("<p>a<script>x<!-- y --></script>b</p>", ["ab"], False),
+])
+def test_script_style_and_title_hold_no_text_of_a_fragment(fragment: str, texts: list[str], fast: bool) -> None:
+    """Their text was a paragraph's (`<p>a<script>x</script>b</p>` read "axb"); the .html reader
+    skipped them as blocks only. Read by read_fragment when it can, as lxml reads them."""
+    assert _check(fragment) is fast
+    assert [t for t, _ in html_paragraphs(fragment) or []] == texts
+
+
+def test_script_style_and_title_hold_no_text_of_an_html_file(tmp_path: Path) -> None:
+    path = tmp_path / "doc.html"
+    path.write_text("<html><head><title>T</title><style>s</style></head><body><p>a<script>x</script>b</p>"
+                    "<table><tr><td>c<style>y</style><p>d<script>z</script></p></td></tr></table></body></html>",
+                    encoding="utf-8")
+    blocks = read(path).blocks
+    assert [b.text for b in blocks] == ["ab", "c\nd"]
+    assert blocks[1].rows and blocks[1].rows[0][0].paragraphs == ["c", "d"]
+
+
+@pytest.mark.parametrize("cell, paragraphs", [
+    ("a<p>b</p>", ["a", "b"]),  # the loose "a" was in no paragraph
+    ("<ul><li><p>a</p></li><li>b</li></ul>", ["a", "• b"]),  # "a" was listed twice (li and p)
+    ("a <b>b</b> c<p>d</p>e<br>f <i>g</i>", ["a b c", "d", "e", "f g"]),
+    ("a<br>b", ["a b"]),  # words on either side of a <br> were glued ("ab")
+    ("<p>a</p>x<ul><li>b<ul><li>c</li></ul></li></ul>y", ["a", "x", "b", "• c", "y"]),
+    ("<div>a<p>b</p></div><ol><li>c</li></ol>", ["a", "b", "• c"]),
+    ("", []),
+])
+def test_html_cell_paragraphs_are_its_block_level_pieces(tmp_path: Path, cell: str, paragraphs: list[str]) -> None:
+    """An .html table cell's paragraphs: each block it holds once, each run of loose text between
+    them (a <br> ends one); its text those paragraphs on lines, as every reader's cells have it.
+    They come from td.iter("p", "li") no more, which left loose text out and a <p> in a list
+    item in twice, and the table-row sections (structure._cell_blocks) with it."""
+    path = tmp_path / "doc.html"
+    path.write_text(f"<table><tr><td>{cell}</td><td><b>x</b> <strong>y</strong></td></tr></table>", encoding="utf-8")
+    (block,) = read(path).blocks
+    assert block.rows
+    first, second = block.rows[0]
+    assert first.paragraphs == paragraphs
+    assert first.text == "\n".join(paragraphs)
+    assert (first.bold, second.bold, second.paragraphs) == (False, True, ["x y"])
+    if HTML_FRAGMENT.match(cell):  # as a cell of a Markdown table holding it
+        assert [t for t, _ in html_paragraphs(cell) or []] == paragraphs
+
+
+class _Table(_Numbered):
+    """Random .html tables of numbered words w0, w1, … (each written once), their cells mixing loose
+    text, paragraphs, list items, nested lists, inline marks and <br>."""
+
+    def run(self) -> str:
+        rng = self.rng
+        parts = []
+        for _ in range(rng.randrange(1, 4)):
+            roll = rng.random()
+            word = self.word()
+            parts.append(word if roll < 0.6 else f"<b>{word}</b>" if roll < 0.8 else f"<em>{word}</em>")
+        return rng.choice([" ", "\n"]) + " ".join(parts) + rng.choice([" ", "\n"])  # two runs make one
+
+    def items(self, depth: int) -> str:
+        rng = self.rng
+        tag = rng.choice(["ul", "ol"])
+        return f"<{tag}>" + "".join(
+            "<li>" + (f"<p>{self.run()}</p>" if rng.random() < 0.3 else self.run())
+            + (self.items(depth + 1) if depth < 2 and rng.random() < 0.3 else "")
+            + (self.run() if rng.random() < 0.2 else "") + "</li>" for _ in range(rng.randrange(1, 4))) + f"</{tag}>"
+
+    def cell(self) -> str:
+        rng = self.rng
+        parts = []
+        for _ in range(rng.randrange(0, 5)):
+            roll = rng.random()
+            if roll < 0.35:
+                parts.append(self.run())
+            elif roll < 0.55:
+                parts.append(f"<p>{self.run()}</p>")
+            elif roll < 0.75:
+                parts.append(self.items(0))
+            elif roll < 0.85:
+                parts.append(rng.choice(["<br>", "<br/>", " <BR> "]))
+            else:
+                parts.append(f"<div>{self.run()}<p>{self.run()}</p></div>")
+        return "".join(parts)
+
+
+def _tokens(texts: list[str]) -> list[str]:
+    return [token for text in texts for token in text.split() if token != "•"]
+
+
+def test_html_cell_words_each_in_one_paragraph_in_order(tmp_path: Path) -> None:
+    """Generated .html tables: each cell's words, in order, each a word of one of its paragraphs
+    (none left out, doubled or glued to another); its text those paragraphs; a Markdown table's cell
+    holding the same fragment has the same paragraphs; and a table-row section's field blocks made
+    of the cell (structure._cell_blocks) hold the same words."""
+    from actionplan_trace.structure import _cell_blocks
+
+    rng = random.Random(13)
+    for k in range(400):
+        maker = _Table(rng)
+        cells: list[list[tuple[str, list[str]]]] = []
+        for _ in range(rng.randrange(1, 4)):
+            row = []
+            for _ in range(rng.randrange(1, 4)):
+                first = len(maker.words)
+                markup = maker.cell()
+                row.append((markup, maker.words[first:]))
+            cells.append(row)
+        markup = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c, _ in row) + "</tr>" for row in cells) + "</table>"
+        path = tmp_path / f"t{k}.html"
+        path.write_text(markup, encoding="utf-8")
+        (block,) = read(path).blocks
+        assert block.rows is not None
+        for row, written in zip(block.rows, cells, strict=True):
+            for cell, (fragment, words) in zip(row, written, strict=True):
+                assert _tokens(cell.paragraphs) == words, fragment
+                assert all(p.strip() for p in cell.paragraphs) and cell.text == "\n".join(cell.paragraphs), fragment
+                assert _tokens([b.text for b in _cell_blocks(cell, "f")]) == words, fragment
+                if HTML_FRAGMENT.match(fragment):
+                    assert [t for t, _ in html_paragraphs(fragment) or []] == cell.paragraphs, fragment

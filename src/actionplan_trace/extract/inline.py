@@ -56,6 +56,13 @@ EN_DASH = regex(r"--(?<![-\\]--)(?<!<!--)(?!-)")
 DOCUMENT_END = regex(r"</((?:body|html)[\t\n\f />])", re.IGNORECASE)
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of these is read child by child
+# What else is read child by child when a fragment (read by lxml) or an .html table cell holds it:
+# tables and their parts, and the block containers the .html reader walks (text.HTML_BLOCKS).
+PIECE_BLOCKS = NESTING_BLOCKS | {"table", "thead", "tbody", "tfoot", "tr", "caption", "pre", "dl", "section",
+                                 "article", "main", "header", "footer"}
+# Elements whose text a browser does not show in the page (a title is the window's): no paragraph
+# holds it, in a fragment or an .html file.
+HIDDEN = frozenset({"script", "style", "title", "head"})
 
 
 def is_bold_only(text: str) -> bool:
@@ -176,15 +183,42 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
 )
 
 
-def _fragment_text(element: Element) -> str:
+def element_text(element: Element) -> str:
+    """The text a browser shows of an element (of a fragment or an .html file), white space
+    collapsed: its text_content, but a `<br>` read as a space (the words on either side are not
+    one) and nothing of a HIDDEN element (a script's code)."""
+    for _ in element.iter("br", *HIDDEN):
+        parts: list[str] = []
+        _gather(element, parts)
+        return collapse_spaces("".join(parts))
     return collapse_spaces(element.text_content())
+
+
+def _gather(element: Element, parts: list[str]) -> None:
+    """element_text's parts of `element`, its tail left out."""
+    if element.tag == "br":
+        parts.append(" ")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in HIDDEN:
+            _gather(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _is_bold(element: Element, text: str) -> bool:
     """Whether all of `text` (the element's, not empty, spaces collapsed) is in bold or strong
-    elements: their texts, spaces left out, make up `text` without its spaces. Both sides have
-    their spaces collapsed already, so dropping " " drops all their white space."""
-    bold = "".join([_fragment_text(b) for b in element.iter("b", "strong")])
+    elements (see _all_bold)."""
+    return _all_bold([element], text)
+
+
+def _all_bold(elements: list[Element], text: str) -> bool:
+    """Whether all of `text` (that of `elements` and of the text around them, not empty, spaces
+    collapsed) is in their bold or strong elements: the texts of these, spaces left out, make up
+    `text` without its spaces. Both sides have their spaces collapsed already, so dropping " "
+    drops all their white space."""
+    bold = "".join([element_text(b) for e in elements for b in e.iter("b", "strong")])
     return bool(bold) and bold.replace(" ", "") == text.replace(" ", "")
 
 
@@ -234,35 +268,69 @@ def html_markup(text: str) -> str:
 
 def fragment_paragraphs(parts: list[str | Element]) -> list[tuple[str, bool]]:
     """The paragraphs of a fragment's parts as lxml.html.fragments_fromstring returns them: its
-    leading text when there is any, then its top elements (each followed by its tail)."""
+    leading text when there is any, then its top elements (each followed by its tail), read as
+    the children of a block (see element_paragraphs)."""
     out: list[tuple[str, bool]] = []
-    for part in parts:
-        if isinstance(part, str):
-            if part.strip():
-                out.append((part.strip(), False))
-            continue
-        _collect(part, out)
-        if part.tail and part.tail.strip():
-            out.append((part.tail.strip(), False))
+    lead = parts[0] if parts and isinstance(parts[0], str) else ""
+    _pieces(lead, [p for p in parts if not isinstance(p, str)], out)
     return out
 
 
+def element_paragraphs(element: Element) -> list[tuple[str, bool]]:
+    """The paragraphs of an element (text, all-bold): its text when it holds no block; otherwise
+    its block-level pieces in order, each once: the paragraphs of each block it holds (or of an
+    element holding blocks), and each run of text and inline elements between them, which a
+    `<br>` ends. A list item's text keeps a "•". A table cell of an .html file is read so, as a
+    cell of a Markdown table holding a fragment is (html_paragraphs)."""
+    out: list[tuple[str, bool]] = []
+    _collect(element, out)
+    return out
+
+
+def _holds_blocks(element: Element) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in PIECE_BLOCKS for c in element)
+
+
 def _collect(element: Element, out: list[tuple[str, bool]]) -> None:
-    if not isinstance(element.tag, str):  # a comment or processing instruction: no text (see html_parser)
+    if not isinstance(element.tag, str) or element.tag in HIDDEN:  # no text shown (comments: see html_parser)
         return
-    tag = element.tag
-    has_blocks = any(isinstance(c.tag, str) and c.tag in NESTING_BLOCKS for c in element)
-    if not has_blocks:
-        text = _fragment_text(element)
+    if not _holds_blocks(element):
+        text = element_text(element)
         if text:
-            out.append((f"• {text}" if tag == "li" else text, _is_bold(element, text)))
+            out.append((f"• {text}" if element.tag == "li" else text, _is_bold(element, text)))
         return
-    if element.text and element.text.strip():
-        out.append((element.text.strip(), False))
-    for child in element:
-        _collect(child, out)
-        if child.tail and child.tail.strip():
-            out.append((child.tail.strip(), False))
+    _pieces(element.text or "", list(element), out)
+
+
+def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]]) -> None:
+    """The paragraphs of a block's children (`lead` the text before the first): a block, or an
+    element holding one, read by _collect; a run of text and inline elements between them, or
+    between `<br>`s, as one paragraph."""
+    texts = [lead]
+    run: list[Element] = []  # the inline elements of the run
+
+    def end_run() -> None:
+        text = collapse_spaces("".join(texts))
+        if text:
+            out.append((text, _all_bold(run, text)))
+        texts.clear()
+        run.clear()
+
+    for child in children:
+        tag = child.tag if isinstance(child.tag, str) else None
+        if tag is None or tag in HIDDEN:
+            pass
+        elif tag == "br":
+            end_run()
+        elif tag in PIECE_BLOCKS or _holds_blocks(child):
+            end_run()
+            _collect(child, out)
+        else:
+            run.append(child)
+            _gather(child, texts)
+        if child.tail:
+            texts.append(child.tail)
+    end_run()
 
 
 class Node:
@@ -317,8 +385,15 @@ END_PRIORITY = {"div": 150}
 # A tag as read_fragment accepts it: an end tag bare (its name), a start tag with plain attributes
 # (its name, then "/" for "/>"; a quoted value may hold anything but its quote). Anything else
 # that opens with "<" is unsure.
-TAG = regex(r"<(?:/([A-Za-z][A-Za-z0-9]*)[ \t\n]*|([A-Za-z][A-Za-z0-9]*)(?:[ \t\n]+[A-Za-z_:][-A-Za-z0-9_:.]*"
-            r"(?:[ \t\n]*=[ \t\n]*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\"'=<>`]+))?)*[ \t\n]*(/?))>")
+ATTRIBUTES = (r"(?:[ \t\n]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \t\n]*=[ \t\n]*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\"'=<>`]+))?)*"
+              r"[ \t\n]*")
+TAG = regex(rf"<(?:/([A-Za-z][A-Za-z0-9]*)[ \t\n]*|([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}(/?))>")
+# A script or style element, its start tag as TAG reads one: HTML reads its content as raw text,
+# markup and references included, up to its end tag (its name, then ">" or white space). Its name
+# is the first group, its content the second.
+RAW_TEXT = regex(rf"<(script|style){ATTRIBUTES}>(.*?)</\1[ \t\n]*>", re.IGNORECASE | re.DOTALL)
+# Where read_fragment has taken out a RAW_TEXT element (a character UNSURE_CHARS excludes from the text).
+RAW_MARK = "\x00"
 # Markup read_fragment drops, as lxml's parser does with comments and processing instructions (see
 # html_parser): a comment written plainly (its text not opening with ">" or "->", holding no "--"
 # and not ending with "-"), an empty one (`<!-->`, `<!--->`), and what libxml2 reads as a comment up
@@ -336,8 +411,11 @@ UNSURE_CHARS = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\uff
 def read_fragment(text: str) -> Node | None:
     """`text` read into the body element that lxml.html.fragments_fromstring reads it into, or None
     when it holds anything beyond what is settled here the way libxml2 (2.14) settles it: the tags
-    of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS, and
-    the comments and declarations of DECLARATION, which it drops (the text on either side joined).
+    of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS,
+    the comments and declarations of DECLARATION, which it drops (the text on either side joined),
+    and script and style elements (RAW_TEXT) whose content holds no end tag or comment of its own:
+    an element holding its content as text, in the element open where it starts (they close
+    none), which no paragraph reads (inline.HIDDEN).
 
     Within that, libxml2's tree building is followed: a start tag first closes the open elements
     START_CLOSES says it closes (`<p>a<p>b`, `<li>` without `</li>`), an end tag closes the
@@ -347,6 +425,11 @@ def read_fragment(text: str) -> Node | None:
     """
     if not text.isprintable() and UNSURE_CHARS.search(text):  # each of them is not printable
         return None
+    raw: list[Node] = []
+    if "<s" in text or "<S" in text:
+        text = RAW_TEXT.sub(lambda m: _raw_text(m, raw), text)
+        if any(node.tag == "" for node in raw):
+            return None
     # TAG.split gives the text before the first tag, then for each tag its three groups and the
     # text after it: a "<" left in a text is one that does not open a tag TAG reads.
     pieces = _split_tags(text) if "<!" in text or "<?" in text else TAG.split(text)
@@ -362,11 +445,10 @@ def read_fragment(text: str) -> Node | None:
                 if decoded is None:
                     return None
                 data = decoded
-            parent = stack[-1]
-            if parent.children:
-                parent.children[-1].tail += data
+            if RAW_MARK in data:
+                _add_raw(stack[-1], data, raw)
             else:
-                parent.text += data
+                _add_text(stack[-1], data)
         if k + 1 == len(pieces):
             break
         closing, opening, empty = pieces[k + 1:k + 4]
@@ -386,6 +468,36 @@ def read_fragment(text: str) -> Node | None:
         if name != "br":
             stack.append(node)
     return body
+
+
+def _raw_text(match: re.Match[str], raw: list[Node]) -> str:
+    """A RAW_TEXT element taken out of a fragment's text: its node into `raw`, RAW_MARK in its
+    place. One whose content holds an end tag or a comment opening is unsure (a node without a
+    tag): HTML may end it there, or read on past its first end tag."""
+    name, content = match.group(1).lower(), match.group(2)
+    lowered = content.lower()
+    node = Node("" if "</" + name in lowered or "<!--" in content else name)
+    node.text = content
+    raw.append(node)
+    return RAW_MARK
+
+
+def _add_text(parent: Node, data: str) -> None:
+    """Text read in `parent`: its text, or its last child's tail."""
+    if parent.children:
+        parent.children[-1].tail += data
+    else:
+        parent.text += data
+
+
+def _add_raw(parent: Node, data: str, raw: list[Node]) -> None:
+    """Text read in `parent` that holds RAW_MARKs: the text around them, and at each the next of
+    the `raw` elements, as a child (they close none and hold no element)."""
+    first, *rest = data.split(RAW_MARK)
+    _add_text(parent, first)
+    for after in rest:
+        parent.children.append(raw.pop(0))
+        _add_text(parent, after)
 
 
 def _split_tags(text: str) -> list[str]:

@@ -30,7 +30,16 @@ from ..record import record
 from ..regexcache import regex
 from ..text_patterns import pua_bullet, spaced_bullet
 from .decoding import decode_text
-from .inline import clean_inline, collapse_spaces, html_markup, html_paragraphs, html_parser, is_bold_only
+from .inline import (
+    HIDDEN,
+    clean_inline,
+    element_paragraphs,
+    element_text,
+    html_markup,
+    html_paragraphs,
+    html_parser,
+    is_bold_only,
+)
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -590,10 +599,6 @@ def _html_paragraph(text: str, index: int) -> Block:
     return _paragraph(text, Loc(paragraph=index))
 
 
-def _html_text(element: etree._Element) -> str:
-    return collapse_spaces(element.text_content())
-
-
 def _html_table(table: etree._Element, blocks: list[Block]) -> None:
     """A table's block, after the blocks of what it holds outside its cells (see _html_rows)."""
     cells: list[list[etree._Element]] = []
@@ -603,9 +608,11 @@ def _html_table(table: etree._Element, blocks: list[Block]) -> None:
     for tds in cells:
         row = []
         for col, td in enumerate(tds):
-            paras = [_html_text(p) for p in td.iter("p", "li")] or [_html_text(td)]
-            paras = [p for p in paras if p]
-            row.append(Cell(_html_text(td), loc=Loc(paragraph=index, row=len(rows), col=col), paragraphs=paras))
+            # Its block-level pieces, as a Markdown table's cell holding a fragment has them (text_tables._cell).
+            pieces = element_paragraphs(td)
+            paras = [t for t, _ in pieces]
+            bold = bool(pieces) and all(b for _, b in pieces)
+            row.append(Cell("\n".join(paras), Loc(paragraph=index, row=len(rows), col=col), paras, bold))
         rows.append(row)
     blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows))
 
@@ -641,14 +648,14 @@ def _html_rows(element: etree._Element, rows: list[list[etree._Element]], blocks
 
 def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in ("script", "style", "head", "title"):
+    if tag in HIDDEN:
         return
     if tag == "table":
         _html_table(element, blocks)
         return
     has_block_children = any(isinstance(c.tag, str) and c.tag in HTML_BLOCKS for c in element)
     if not has_block_children:
-        text = _html_text(element)
+        text = element_text(element)
         if text:
             if HTML_HEADING.fullmatch(tag):
                 blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
