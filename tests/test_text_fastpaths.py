@@ -285,3 +285,13 @@ def test_spaces_collapsed_as_a_white_space_regex_would():
     assert white == "".join(c for c in map(chr, range(0x110000)) if c.isspace())
     for line in _lines(14, 2000) + [white, "a" + white + "b", white + "a b" + white]:
         assert collapse_spaces(line) == re.sub(r"\s+", " ", line).strip(), line
+
+
+def test_paragraph_loc_made_without_init_is_the_loc_init_makes():
+    from actionplan_trace.extract.text import _loc
+    from actionplan_trace.model import Loc
+
+    for paragraph, line in ((0, 1), (5, 17), (10**6, 10**6 + 3)):
+        ours, theirs = _loc(paragraph, line), Loc(paragraph, None, line)
+        assert type(ours) is Loc and ours == theirs and hash(ours) == hash(theirs)
+        assert ours.__dict__ == theirs.__dict__ and ours.to_dict() == theirs.to_dict()

@@ -39,16 +39,25 @@ class Loc:
                  footnote: str | None = None) -> None:
         # A Loc is made for every paragraph, line and cell read: stores into the instance dict
         # cost a fifth of the seven object.__setattr__ calls a frozen dataclass's __init__ makes,
-        # and less than one update() with keywords, which builds a dict first
-        # (tests/test_model.py holds this signature to the fields).
+        # and less than one update() with keywords, which builds a dict first; only the fields
+        # given (not None) are stored, most Locs having two or three, and the others are read
+        # from the class's defaults (tests/test_model.py holds this signature to the fields, and
+        # a Loc to the plain frozen dataclass).
         d = self.__dict__
-        d["paragraph"] = paragraph
-        d["page"] = page
-        d["line"] = line
-        d["table"] = table
-        d["row"] = row
-        d["col"] = col
-        d["footnote"] = footnote
+        if paragraph is not None:
+            d["paragraph"] = paragraph
+        if page is not None:
+            d["page"] = page
+        if line is not None:
+            d["line"] = line
+        if table is not None:
+            d["table"] = table
+        if row is not None:
+            d["row"] = row
+        if col is not None:
+            d["col"] = col
+        if footnote is not None:
+            d["footnote"] = footnote
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
