@@ -142,6 +142,43 @@ def test_heading_rules_gate_gives_the_tree_trying_every_rule_gives(monkeypatch):
     assert {s["kind"] for doc in gated for d in doc for s in d["sections"]} >= {"objective", "output", "clause"}
 
 
+class _Forgetful(dict):
+    """A memo that keeps nothing: every lookup misses."""
+
+    def __contains__(self, key: object) -> bool:
+        return False
+
+    def setdefault(self, key, value=None):
+        return value
+
+
+def test_scans_kept_per_text_give_the_tree_scanning_every_paragraph_gives(monkeypatch):
+    """match_heading keeps what it read from a paragraph's text and list label (_scan) for the
+    next paragraph with the same ones: the same sections as scanning every paragraph, for each
+    profile, on texts of every kind and on their blocks shuffled together (the same text as a
+    heading, a list item, with and without a label, before a table or last)."""
+    import dataclasses
+    import random
+
+    from actionplan_trace import structure
+    from actionplan_trace.profiles import available_profiles
+
+    paths = sorted((CORPUS / "text").rglob("*.txt"))[1::3] + sorted((SHARED / "seeds").glob("*.txt"))[:3]
+    raws = [read(p) for p in paths]
+    rng = random.Random(13)
+    pool = [b for raw in raws for b in raw.blocks]
+    pool += [dataclasses.replace(b, type=kind, label=label) for b in rng.sample(pool, 300)
+             for kind, label in (("paragraph", None), ("paragraph", "2.1"), ("list-item", "(a)"), ("heading", None))]
+    raws += [dataclasses.replace(raws[0], blocks=rng.sample(pool, 600)) for _ in range(4)]
+    profiles = list(available_profiles().values())
+    kept = [[structure.build(raw, profile).to_dict() for profile in profiles] for raw in raws]
+    plain_rule_set = structure.rule_set
+    monkeypatch.setattr(structure, "rule_set",
+                        lambda rules: dataclasses.replace(plain_rule_set(rules), seen=_Forgetful()))
+    assert kept == [[structure.build(raw, profile).to_dict() for profile in profiles] for raw in raws]
+    assert sum(len(d["sections"]) for doc in kept for d in doc) > 500
+
+
 def test_words_counted_last_when_only_rules_without_a_pattern_are_left():
     """match_heading counts a paragraph's words after the signals of the rules without a pattern:
     a heading-style paragraph of more words than max_heading_words opens nothing, as when the

@@ -225,7 +225,8 @@ class RuleSet:
     only ones left when the gate finds nothing; of those, `bare_unstyled` are the ones a block
     without a heading style or outline level may satisfy (not `requires: heading-style`).
     `refused`: the ASCII characters none of the patterns can match a text opening with
-    (patternscan.first_chars), so that the gate is not tried on one opening with them."""
+    (patternscan.first_chars), so that the gate is not tried on one opening with them. `seen`:
+    what _scan found for each (text, list label) these rules met (a document repeats many)."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
@@ -233,6 +234,7 @@ class RuleSet:
     after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
     bare_unstyled: tuple[HeadingRule, ...] = ()
     refused: frozenset[str] = frozenset()
+    seen: dict[tuple[str, str | None], _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
@@ -416,6 +418,29 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
     return 9
 
 
+_Scanned = tuple[str, list[str], "int | None"]
+
+
+def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
+    """What match_heading reads from a paragraph's text and list label alone: None when it is no
+    heading whatever the rules (empty, a contents entry), else its stripped text, its candidate
+    texts and the mark of the first rule the gate found (see _gate), None when it found none or
+    there is no gate."""
+    text = block.text.strip()
+    if not text or (_has_leader(text) and _toc_last(text[-1]) and TOC_ENTRY.search(text)):
+        return None
+    candidates = _candidates(block, text)
+    gate = rules.gate
+    if gate is None:
+        return text, candidates, None
+    if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
+        m = gate(text) if text[0] not in rules.refused else None
+        return text, candidates, (m.lastindex or 0) if m is not None else None
+    # the groups marking the first rule each candidate matches (the lowest: the first rule)
+    marks = [m.lastindex or 0 for m in map(gate, candidates) if m is not None]
+    return text, candidates, min(marks) if marks else None
+
+
 def match_heading(
     profile: Profile,
     block: Block,
@@ -443,26 +468,19 @@ def match_heading(
         return None
     if block.style and TOC_STYLE.match(block.style):
         return None
-    text = block.text.strip()
-    if not text or (_has_leader(text) and _toc_last(text[-1]) and TOC_ENTRY.search(text)):
+    key = block.text, block.label
+    seen = rules.seen
+    scanned = seen[key] if key in seen else seen.setdefault(key, _scan(block, rules))
+    if scanned is None:
         return None
-    candidates = _candidates(block, text)
+    text, candidates, first = scanned
     tried = rules.rules
     bare_only = False  # only rules without a pattern left: the words are counted last
-    gate = rules.gate
-    if gate is not None:
-        if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
-            m = gate(text) if text[0] not in rules.refused else None
-            first = (m.lastindex or 0) if m is not None else None
-        else:
-            # the groups marking the first rule each candidate matches (the lowest: the first rule)
-            marks = [m.lastindex or 0 for m in map(gate, candidates) if m is not None]
-            first = min(marks) if marks else None
-        if first is not None:
-            tried = rules.after[first]
-        else:
-            tried = rules.bare if _styled(block) else rules.bare_unstyled
-            bare_only = True
+    if first is not None:
+        tried = rules.after[first]
+    elif rules.gate is not None:
+        tried = rules.bare if _styled(block) else rules.bare_unstyled
+        bare_only = True
     if not tried or (not bare_only and not _at_most_words(text, profile.max_heading_words)):
         return None
     signals: dict[int, str | None] = {}
