@@ -287,11 +287,84 @@ def test_spaces_collapsed_as_a_white_space_regex_would():
         assert collapse_spaces(line) == re.sub(r"\s+", " ", line).strip(), line
 
 
-def test_paragraph_loc_made_without_init_is_the_loc_init_makes():
-    from actionplan_trace.extract.text import _loc
+def test_text_loc_made_without_init_is_the_loc_init_makes():
+    from actionplan_trace.extract.text_tables import text_loc
     from actionplan_trace.model import Loc
 
-    for paragraph, line in ((0, 1), (5, 17), (10**6, 10**6 + 3)):
-        ours, theirs = _loc(paragraph, line), Loc(paragraph, None, line)
+    for paragraph, line, row, col in ((0, 1, None, None), (5, 17, 0, 0), (10**6, 10**6 + 3, 4, 2)):
+        ours, theirs = text_loc(paragraph, line, row, col), Loc(paragraph, None, line, None, row, col)
         assert type(ours) is Loc and ours == theirs and hash(ours) == hash(theirs)
         assert ours.__dict__ == theirs.__dict__ and ours.to_dict() == theirs.to_dict()
+
+
+def _grid_table_plain(lines: list[str], start: int) -> list[list[list[str]]] | None:
+    """grid_table's rows as it read them before: each cell's lines gathered one slice at a time."""
+    from actionplan_trace.extract.text_tables import GRID_RULE, _cuts, _paragraphs
+
+    if not GRID_RULE.match(lines[start]):
+        return None
+    spans = _cuts(lines[start])
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] = [[] for _ in spans]
+    for line in lines[start + 1:]:
+        if "+" in line and GRID_RULE.match(line):
+            if any(any(l.strip() for l in cell) for cell in current):
+                rows.append([_paragraphs(cell, b - a - 3) for cell, (a, b) in zip(current, spans)])
+            current = [[] for _ in spans]
+            continue
+        if not line.lstrip().startswith("|"):
+            break
+        for c, (a, b) in enumerate(spans):
+            current[c].append(line[a + 1:b] if len(line) > a else "")
+    return rows or None
+
+
+def _tab_led_plain(lines: list[str], start: int) -> tuple[list[list[list[str]]], int]:
+    """tab_led_table's rows and end as it read them before: the end found first, then each line."""
+    i = start
+    while i < len(lines):
+        if not lines[i].strip() and not lines[i].startswith("\t"):
+            k = i + 1
+            while k < len(lines) and not (lines[k].strip() or lines[k].startswith("\t")):
+                k += 1
+            if k == len(lines) or not lines[k].startswith("\t"):
+                break
+            i = k
+        i += 1
+    cells: list[list[str]] = []
+    header_width = 0
+    for line in lines[start:i]:
+        if line.startswith("\t"):
+            cells.append([line.strip()] if line.strip() else [])
+        elif not line.strip():
+            if cells and not header_width:
+                header_width = len(cells)
+        elif cells:
+            cells[-1].append(line.strip())
+    width = header_width or len(cells) or 1
+    rows = [cells[s:s + width] for s in range(0, len(cells), width)]
+    return [[[p for p in parts if p] for parts in row] for row in rows], i
+
+
+def test_grid_and_tab_led_tables_read_as_the_plain_readers():
+    """grid_table cuts each line into its cells in one call and tab_led_table strips each line
+    once: the same rows (cell paragraphs) and ends as the line-by-line readers, on mixtures of
+    rules, rows (short, long, one or several columns), tabbed, blank and plain lines."""
+    from actionplan_trace.extract.text_tables import grid_table, tab_led_table
+
+    rng = random.Random(23)
+    grid_pieces = ["+---+---+", "+===+===+", "+-----+", "| a | b |", "| x |", "|   |   |", "| 1. item | - c |",
+                   "|", "| long cell text | and more of it here |", "|abcdefgh|", "  | indented |", "+--+--+--+",
+                   "| p | q | r |", "", "text", "+ plus"]
+    tab_pieces = ["\tcell", "\t", "\t  spaced ", "go on", "  ", "", "\tlast", "plain line", " \t", "\t\tx"]
+    for _ in range(3000):
+        grid = [rng.choice(["+---+---+", "+-----+", "+--+--+--+"])] + rng.choices(grid_pieces, k=rng.randrange(1, 14))
+        block = grid_table(grid, 0, 0, str.strip)
+        plain = _grid_table_plain(grid, 0)
+        assert (block is None) == (plain is None), grid
+        if block is not None:
+            assert [[c.paragraphs for c in row] for row in block[0].rows] == plain, grid
+        tabbed = ["\tfirst"] + rng.choices(tab_pieces, k=rng.randrange(0, 14))
+        block, end = tab_led_table(tabbed, 0, 0, str.strip)
+        rows, plain_end = _tab_led_plain(tabbed, 0)
+        assert end == plain_end and [[c.paragraphs for c in row] for row in block.rows] == rows, tabbed

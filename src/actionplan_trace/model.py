@@ -111,7 +111,7 @@ class Block:
 
 def table_text(rows: list[list[Cell]]) -> str:
     """The text of a table as one string: cells joined by ' | ', rows by newlines."""
-    return "\n".join(" | ".join(c.text for c in row) for row in rows)
+    return "\n".join([" | ".join([c.text for c in row]) for row in rows])  # lists: join takes them as they are
 
 
 @record

@@ -49,6 +49,7 @@ from .text_tables import (
     may_start_table,
     pipe_table,
     tab_led_table,
+    text_loc,
     tsv_table,
 )
 
@@ -412,8 +413,8 @@ class _Reader:
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
         (Made whole here rather than copied with `dataclasses.replace` when added, which cost as
-        much as reading the line; positional: see _loc.)"""
-        return _loc(len(self.blocks), line)
+        much as reading the line; see text_loc.)"""
+        return text_loc(len(self.blocks), line)
 
     def add(self, block: Block) -> None:
         """Append a block whose loc came from `at` (a table reader gets the same index)."""
@@ -437,7 +438,7 @@ class _Reader:
             text = BOOKMARK.sub("", text)
         m = spaced_bullet(text)
         if m is None:
-            self.blocks.append(Block("paragraph", text.strip(), _loc(len(self.blocks), line)))
+            self.blocks.append(Block("paragraph", text.strip(), text_loc(len(self.blocks), line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
@@ -570,22 +571,6 @@ def _may_open_block(line: str, lead: str) -> bool:
     """Whether BLOCK_LINE may match `line`, whose first character after its indentation is
     `lead`: a bullet, rule or grid character, a digit, or a letter with "." or ")" after it."""
     return lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
-
-
-def _loc(paragraph: int, line: int) -> Loc:
-    """The Loc of a paragraph read from a line, `Loc(paragraph, None, line)`: a new instance given
-    the two fields as Loc.__init__ stores them, without the class call running it (half the cost
-    of a Loc, for every paragraph read). Elsewhere Loc's fields are passed by position, as in the
-    table readers' cells: each keyword argument costs a class call some 500 instructions more
-    (the keywords go through a dict)."""
-    loc = _NEW(Loc)
-    fields = loc.__dict__
-    fields["paragraph"] = paragraph
-    fields["line"] = line
-    return loc
-
-
-_NEW = object.__new__
 
 
 def _atx_title(rest: str) -> str:

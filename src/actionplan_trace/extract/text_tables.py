@@ -15,7 +15,10 @@ HTML fragment (`<p>…</p> <ul>…</ul>`) is split into its paragraphs.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
+from operator import itemgetter
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
@@ -67,18 +70,37 @@ def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
         if text:
             paragraphs.append(text)
             bold = False
-    return Cell("\n".join(paragraphs), loc, paragraphs, bold and bool(paragraphs))  # by position: see text._loc
+    return Cell("\n".join(paragraphs), loc, paragraphs, bold and bool(paragraphs))  # by position: see text_loc
+
+
+def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None = None) -> Loc:
+    """`Loc(paragraph, None, line, None, row, col)` for a block or cell read from a line: a new
+    instance given its fields as Loc.__init__ stores them (those not None), without the class
+    call running it, for half the cost of a Loc, for every paragraph and cell read. Elsewhere
+    Loc's fields are passed by position: each keyword argument costs a class call some 500
+    instructions more (the keywords go through a dict)."""
+    loc = _NEW(Loc)
+    fields = loc.__dict__
+    fields["paragraph"] = paragraph
+    fields["line"] = line
+    if row is not None:
+        fields["row"] = row
+    if col is not None:
+        fields["col"] = col
+    return loc
+
+
+_NEW = object.__new__
 
 
 def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int) -> Block:
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
-        # Loc(paragraph, page, line, table, row, col), by position (see text._loc).
-        rows.append([_cell(parts, clean, Loc(index, None, line, None, r, c)) for c, parts in enumerate(row)])
+        rows.append([_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)])
     return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
 
 
-def _paragraphs(lines: list[str], width: int = 0) -> list[str]:
+def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
     """Lines of one cell grouped into paragraphs at blank lines (wrapped lines joined).
 
     A word longer than the column is broken by pandoc with no hyphen, its tail filling the
@@ -106,32 +128,34 @@ def _paragraphs(lines: list[str], width: int = 0) -> list[str]:
 
 
 def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int]:
-    """Word's plain-text tables: every cell starts with a tab; a blank line ends the header row."""
+    """Word's plain-text tables: every cell starts with a tab, a line without one goes on with
+    the cell above; a blank line ends the header row, and the table unless the next line with
+    content opens a cell. Each line is stripped once."""
+    cells: list[list[str]] = []
+    header_width = 0
     i = start
     while i < len(lines):
-        if not lines[i].strip() and not lines[i].startswith("\t"):
-            # A blank line ends the table unless the next line with content opens a cell; the
-            # blank lines up to that one all have the same answer, so the scan jumps there.
+        line = lines[i]
+        text = line.strip()
+        if line.startswith("\t"):
+            cells.append([text] if text else [])
+        elif text:
+            if cells:
+                cells[-1].append(text)
+        else:
+            # The blank lines up to the next line with content all have that line's answer.
             k = i + 1
-            while k < len(lines) and not (lines[k].strip() or lines[k].startswith("\t")):
+            while k < len(lines) and not (lines[k].startswith("\t") or lines[k].strip()):
                 k += 1
             if k == len(lines) or not lines[k].startswith("\t"):
                 break
-            i = k
-        i += 1
-    cells: list[list[str]] = []
-    header_width = 0
-    for line in lines[start:i]:
-        if line.startswith("\t"):
-            cells.append([line.strip()] if line.strip() else [])
-        elif not line.strip():
             if cells and not header_width:
                 header_width = len(cells)
-        elif cells:
-            cells[-1].append(line.strip())
+            i = k
+            continue
+        i += 1
     width = header_width or len(cells) or 1
-    rows = [cells[s:s + width] for s in range(0, len(cells), width)]
-    return _table([[[p for p in parts if p] for parts in row] for row in rows], clean, index, start + 1), i
+    return _table([cells[s:s + width] for s in range(0, len(cells), width)], clean, index, start + 1), i
 
 
 def _tsv_fields(line: str) -> list[str] | None:
@@ -167,25 +191,28 @@ def _cuts(rule: str) -> list[tuple[int, int]]:
 
 
 def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
-    """pandoc's grid tables: rows between `+---+` rules, cells between `|` at the rule's '+'."""
+    """pandoc's grid tables: rows between `+---+` rules, cells between `|` at the rule's '+'.
+    Each line of a row is cut into its cells by one itemgetter call (the columns' slices), and
+    the row's lines are turned into columns at its closing rule."""
     if not GRID_RULE.match(lines[start]):
         return None
     spans = _cuts(lines[start])
+    slices = [slice(a + 1, b) for a, b in spans]
+    cut = itemgetter(*slices) if len(slices) > 1 else lambda line: (line[slices[0]],)
     rows: list[list[list[str]]] = []
-    current: list[list[str]] = [[] for _ in spans]
+    cut_lines: list[tuple[str, ...]] = []  # the lines of the row being read, each cut into its cells
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if "+" in line and GRID_RULE.match(line):
-            if any(any(l.strip() for l in cell) for cell in current):
-                rows.append([_paragraphs(cell, b - a - 3) for cell, (a, b) in zip(current, spans)])
-            current = [[] for _ in spans]
+            if any(map(str.strip, itertools.chain.from_iterable(cut_lines))):
+                rows.append([_paragraphs(column, b - a - 3) for column, (a, b) in zip(zip(*cut_lines), spans)])
+            cut_lines = []
             i += 1
             continue
         if not line.lstrip().startswith("|"):
             break
-        for c, (a, b) in enumerate(spans):
-            current[c].append(line[a + 1:b] if len(line) > a else "")
+        cut_lines.append(cut(line))
         i += 1
     if not rows:
         return None
