@@ -236,6 +236,8 @@ def test_line_gates_pass_every_line_their_regex_matches():
         lead, stripped = line.lstrip()[:1], line.strip()
         gates = {
             "bullet": (text_patterns.SPACED_BULLET.match(line), text_patterns.spaced_bullet(line) is not None),
+            "stripped bullet": (text_patterns.SPACED_BULLET.match(stripped),
+                                stripped[:1] in text_patterns.SPACED_BULLET_LEADS),
             "block": (text.BLOCK_LINE.match(line), text._may_open_block(line, lead)),
             "rule": (text.RULE_LINE.match(line), lead in text.RULE_LEADS),
             "attributes": (text.HEADING_ATTRIBUTES.search(line), "{" in line),
@@ -253,7 +255,8 @@ def test_line_gates_pass_every_line_their_regex_matches():
             assert gate or match is None, (name, line)
             if match is not None:
                 matched.add(name)
-    assert matched == {"bullet", "block", "rule", "attributes", "bold", "fragment", "dash", "grid", "item", "label",
+    assert matched == {"bullet", "stripped bullet", "block", "rule", "attributes", "bold", "fragment", "dash", "grid",
+                       "item", "label",
                        "markdown 0", "markdown 1", "markdown 2", "markdown 3", "markdown 4", "markdown 5", "markdown 6"}
 
 

@@ -28,7 +28,7 @@ from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import pua_bullet, spaced_bullet
+from ..text_patterns import SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
 from .decoding import decode_text
 from .inline import (
     HIDDEN,
@@ -354,9 +354,10 @@ class _Reader:
 
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
-        parts = [self.lines[i].strip()]
+        first = self.lines[i].strip()
         if not (self.markdown or self.wrapped):
-            return (parts[0].rstrip("\\").strip() if "\\" in parts[0] else parts[0]), i + 1
+            return (first.rstrip("\\").strip() if "\\" in first else first), i + 1
+        parts = [first]
         words = len(parts[0].split()) if self.dense else 0
         j = i + 1
         while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
@@ -436,7 +437,8 @@ class _Reader:
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):
             text = BOOKMARK.sub("", text)
-        m = spaced_bullet(text)
+        # The text is stripped: its first character is the one spaced_bullet tests, without the call.
+        m = spaced_bullet(text) if text[:1] in SPACED_BULLET_LEADS else None
         if m is None:
             self.blocks.append(Block("paragraph", text.strip(), text_loc(len(self.blocks), line)))
             return
