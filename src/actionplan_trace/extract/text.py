@@ -229,15 +229,17 @@ def is_wrapped(lines: list[str], leads: list[str] | None = None) -> bool:
     more than one in twenty of them longer than WRAP_MAX: counting those says no without
     sorting every line's length."""
     leads = line_leads(lines) if leads is None else leads
-    ends = list(map(str.rstrip, lines))
     body = len(leads) - sum(map(leads.count, ("", *TABLE_LEADS)))
     if body < 6:
         return False
     # p95 (below) is item int(0.95 * body) - 1 of the sorted lengths: it is over WRAP_MAX when
-    # fewer body lines than int(0.95 * body) are at most WRAP_MAX long.
-    longer = sum(1 for end, lead in zip(ends, leads) if len(end) > WRAP_MAX and lead not in TABLE_LEADS)
+    # fewer body lines than int(0.95 * body) are at most WRAP_MAX long (a line is stripped only
+    # when it is longer than that as it stands).
+    longer = sum(1 for line, lead in zip(lines, leads)
+                 if len(line) > WRAP_MAX and lead not in TABLE_LEADS and len(line.rstrip()) > WRAP_MAX)
     if longer >= body - int(body * 0.95) + 1:
         return False
+    ends = list(map(str.rstrip, lines))
     lengths = sorted([len(end) for end, lead in zip(ends, leads) if lead and lead not in TABLE_LEADS])
     p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
     if sum(1 for a, b in zip(ends, ends[1:]) if len(a) >= 50 and b) < 3:
@@ -440,7 +442,7 @@ class _Reader:
         # The text is stripped: its first character is the one spaced_bullet tests, without the call.
         m = spaced_bullet(text) if text[:1] in SPACED_BULLET_LEADS else None
         if m is None:
-            self.blocks.append(Block("paragraph", text.strip(), text_loc(len(self.blocks), line)))
+            self.blocks.append(Block("paragraph", text, text_loc(len(self.blocks), line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
