@@ -179,6 +179,56 @@ def test_scans_kept_per_text_give_the_tree_scanning_every_paragraph_gives(monkey
     assert sum(len(d["sections"]) for doc in kept for d in doc) > 500
 
 
+def _signal_oracle(block, next_block, max_words):
+    """heading_signal as the rule reads, every test on every block."""
+    from actionplan_trace import structure
+    from actionplan_trace.text_patterns import is_bullet_label
+
+    text = block.text.strip()
+    if not text or block.type in ("table", "figure"):
+        return None
+    if block.type == "heading" or block.outline_level is not None:
+        return "heading-style"
+    if block.type == "list-item" and is_bullet_label(block.label) or text.endswith(structure.FINAL_CHARS):
+        return None
+    if block.bold and len(text.split()) <= max(structure.BOLD_LINE_WORDS, max_words):
+        return "bold-line"
+    if len(text.split()) > max_words:
+        return None
+    if structure.is_caps_line(text):
+        return "caps-line"
+    if (text[0].isupper() or text[0].isdigit()) and next_block is not None and next_block.type != "table":
+        return "short-line"
+    return None
+
+
+def test_heading_signals_kept_per_text_answer_as_the_plain_rule():
+    """heading_signal, with the signals of texts kept (LineSignals) and without, gives the rule's
+    signal for blocks of every kind, bold or not, before a paragraph, a table or nothing."""
+    import dataclasses
+    import random
+
+    from actionplan_trace import structure
+
+    paths = sorted((CORPUS / "text").rglob("*.txt"))[::3] + sorted((SHARED / "seeds").glob("*.txt"))[:3]
+    pool = [b for p in paths for b in read(p).blocks]
+    rng = random.Random(17)
+    blocks = rng.sample(pool, 1500)
+    blocks += [dataclasses.replace(b, bold=not b.bold) for b in blocks[:500]]
+    blocks += [dataclasses.replace(b, type="list-item", label=label) for b in blocks[:300] for label in ("•", "1.")]
+    nexts = [None, pool[0], next(b for b in pool if b.type == "table")]
+    lines = structure.LineSignals()
+    seen = set()
+    for block in blocks + blocks[::-1]:
+        for following in nexts:
+            for words in (structure.SHORT_LINE_WORDS, 32, 80):
+                expected = _signal_oracle(block, following, words)
+                assert structure.heading_signal(block, following, words) == expected, block
+                assert structure.heading_signal(block, following, words, lines) == expected, block
+                seen.add(expected)
+    assert seen == {None, "heading-style", "bold-line", "caps-line", "short-line"}
+
+
 def test_words_counted_last_when_only_rules_without_a_pattern_are_left():
     """match_heading counts a paragraph's words after the signals of the rules without a pattern:
     a heading-style paragraph of more words than max_heading_words opens nothing, as when the

@@ -100,8 +100,11 @@ def _styled(block: Block) -> bool:
     return block.type == "heading" or block.outline_level is not None
 
 
-def heading_signal(block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS) -> str | None:
-    """Which heading signal a block shows, strongest first, or None for body text."""
+def heading_signal(
+    block: Block, next_block: Block | None, max_words: int = SHORT_LINE_WORDS, lines: LineSignals | None = None
+) -> str | None:
+    """Which heading signal a block shows, strongest first, or None for body text. `lines`, when
+    given, keeps what the text of a block that is not bold shows (_line_signal) for the next one."""
     text = block.text.strip()
     if not text or block.type in ("table", "figure"):
         return None
@@ -109,9 +112,12 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
         return "heading-style"
     if block.type == "list-item" and is_bullet_label(block.label):
         return None
+    if not block.bold:
+        signal = _line_signal(text, max_words) if lines is None else lines[text, max_words]
+        return None if signal == "short-line" and (next_block is None or next_block.type == "table") else signal
     if text.endswith(FINAL_CHARS):
         return None
-    if block.bold and _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
+    if _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
         return "bold-line"
     if not _at_most_words(text, max_words):
         return None
@@ -120,6 +126,25 @@ def heading_signal(block: Block, next_block: Block | None, max_words: int = SHOR
     if (text[0].isupper() or text[0].isdigit()) and next_block is not None and next_block.type != "table":
         return "short-line"
     return None
+
+
+def _line_signal(text: str, max_words: int) -> str | None:
+    """heading_signal of a paragraph of `text` (stripped, not empty) that is not bold, styled or a
+    bulleted list item, when a block other than a table follows it."""
+    if text.endswith(FINAL_CHARS) or not _at_most_words(text, max_words):
+        return None
+    if is_caps_line(text):
+        return "caps-line"
+    return "short-line" if text[0].isupper() or text[0].isdigit() else None
+
+
+class LineSignals(dict[tuple[str, int], "str | None"]):
+    """_line_signal's answers by (text, max_words), each worked out the first time it is asked
+    for: a document repeats most of its short lines (running heads, labels, area titles)."""
+
+    def __missing__(self, key: tuple[str, int]) -> str | None:
+        signal = self[key] = _line_signal(*key)
+        return signal
 
 
 def is_caps_line(text: str) -> bool:
@@ -226,7 +251,8 @@ class RuleSet:
     without a heading style or outline level may satisfy (not `requires: heading-style`).
     `refused`: the ASCII characters none of the patterns can match a text opening with
     (patternscan.first_chars), so that the gate is not tried on one opening with them. `seen`:
-    what _scan found for each (text, list label) these rules met (a document repeats many)."""
+    what _scan found for each (text, list label) these rules met (a document repeats many);
+    `lines`, the signals of their texts (heading_signal's)."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
@@ -235,6 +261,7 @@ class RuleSet:
     bare_unstyled: tuple[HeadingRule, ...] = ()
     refused: frozenset[str] = frozenset()
     seen: dict[tuple[str, str | None], _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
+    lines: LineSignals = field(default_factory=LineSignals, compare=False, repr=False)
 
 
 def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
@@ -498,7 +525,7 @@ def match_heading(
             continue  # the one signal it accepts, which heading_signal would not give
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
-            signals[words] = heading_signal(block, next_block, words)
+            signals[words] = heading_signal(block, next_block, words, rules.lines)
         signal = signals[words]
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
