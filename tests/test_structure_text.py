@@ -229,6 +229,28 @@ def test_heading_signals_kept_per_text_answer_as_the_plain_rule():
     assert seen == {None, "heading-style", "bold-line", "caps-line", "short-line"}
 
 
+def test_sections_opened_by_position_are_the_sections_named_by_keyword():
+    """_Builder.open makes a Section with positional arguments: they are its fields, in order,
+    and give the section the keywords give."""
+    import dataclasses
+
+    from actionplan_trace import structure
+    from actionplan_trace.model import Loc, Section
+    from actionplan_trace.profiles import get_profile
+
+    assert [f.name for f in dataclasses.fields(Section)] == [
+        "id", "kind", "number", "title", "parent", "level", "blocks", "fields", "loc", "signal", "heading"]
+    builder = structure._Builder(get_profile("action-plan"))
+    top = builder.open("objective", "2", "Infrastructure", 1, loc=Loc(line=4), signal="bold-line", heading="Objective 2")
+    below = builder.open("area", None, "Rural communications", 5)
+    assert top == Section(id="objective-2", kind="objective", number="2", title="Infrastructure", parent=None,
+                          level=1, loc=Loc(line=4), signal="bold-line", heading="Objective 2")
+    assert below == Section(id="objective-2/area-rural-communications", kind="area", number=None,
+                            title="Rural communications", parent="objective-2", level=2)
+    below.blocks.append(structure.Block("paragraph", "text"))
+    assert top.blocks == [] and top.fields == {} and below.fields is not top.fields
+
+
 def test_words_counted_last_when_only_rules_without_a_pattern_are_left():
     """match_heading counts a paragraph's words after the signals of the rules without a pattern:
     a heading-style paragraph of more words than max_heading_words opens nothing, as when the

@@ -324,19 +324,16 @@ class _Builder:
         heading: str | None = None,
         index: int = 0,
     ) -> Section:
+        """A new section below the open ones of lower rank (those of equal or higher rank close).
+        The Section is made with positional arguments, in its fields' order: a keyword argument to
+        a record's __init__ costs some 500 instructions (the keywords go through a dict), and a
+        document opens thousands of sections (tests/test_structure_text.py holds the order)."""
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         parent = self.stack[-1].section if self.stack else None
         section = Section(
-            id=self._unique_id(kind, number, title, parent, id_template, index),
-            kind=kind,
-            number=number,
-            title=title,
-            parent=parent.id if parent else None,
-            level=parent.level + 1 if parent else 1,
-            loc=loc or Loc(),
-            signal=signal,
-            heading=heading,
+            self._unique_id(kind, number, title, parent, id_template, index), kind, number, title,
+            parent.id if parent else None, parent.level + 1 if parent else 1, [], {}, loc or Loc(), signal, heading,
         )
         self.sections.append(section)
         anchor = section.id if "/" not in section.id else self.stack[-1].anchor if self.stack else ""
