@@ -115,17 +115,10 @@ def heading_signal(
     if not block.bold:
         signal = _line_signal(text, max_words) if lines is None else lines[text, max_words]
         return None if signal == "short-line" and (next_block is None or next_block.type == "table") else signal
-    if text.endswith(FINAL_CHARS):
+    # A bold block: a bold line, or nothing (past BOLD_LINE_WORDS words it is past max_words too).
+    if text.endswith(FINAL_CHARS) or not _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
         return None
-    if _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
-        return "bold-line"
-    if not _at_most_words(text, max_words):
-        return None
-    if is_caps_line(text):
-        return "caps-line"
-    if (text[0].isupper() or text[0].isdigit()) and next_block is not None and next_block.type != "table":
-        return "short-line"
-    return None
+    return "bold-line"
 
 
 def _line_signal(text: str, max_words: int) -> str | None:
