@@ -78,10 +78,11 @@ def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules(monkeypatch):
 
 def _clean_oracle(text: str) -> str:
     """clean_inline's passes, each run on every text with re's own r"\\1" template (for the
-    passes that keep a match's first group)."""
+    passes that keep a match's first group), code spans set aside before and put back after."""
     from actionplan_trace.extract import inline
 
-    out = text
+    codes: list[str] = []
+    out = text if inline.CODE_MARK in text else inline.CODE.sub(inline._code_place(codes), text)
     for _, pattern, replacement in inline._PASSES_BEFORE_LINKS:
         out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
     for _ in range(3):
@@ -91,7 +92,7 @@ def _clean_oracle(text: str) -> str:
             break
     for _, pattern, replacement in inline._PASSES_AFTER_LINKS:
         out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
-    return _tidy(html.unescape(out))
+    return _tidy(inline.CODE_PLACE.sub(lambda m: codes[int(m.group(1))], html.unescape(out)))
 
 
 def _tidy(text: str) -> str:

@@ -123,6 +123,43 @@ def test_raw_html_as_a_commonmark_renderer_and_a_browser_show_it():
         assert clean_inline(line) == " ".join(body.find("body").text_content().split()), (line, rendered)
 
 
+CODE_CONTENTS = ["**b**", "_e_", "<b>x</b>", "<!-- c -->", "[l](u)", "a\\*b", "x -- y", "&amp;", "`", " s ", "<br>"]
+MARKED = ["**{}**", "*{}*", "_{}_", "[{}](u)", "<i>{}</i>", "{}"]
+
+
+def test_code_spans_keep_their_text_as_a_commonmark_renderer_shows_it():
+    """What a code span holds is literal: marks, tags, comments, escapes and entities in it are
+    shown as written (they were stripped: "`**kept**`" read "kept", "`<b>`" nothing). Lines of
+    marked-up words and code spans of one or two backticks, against markdown-it and lxml."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import lxml.html
+
+    from actionplan_trace.extract.inline import html_parser
+
+    renderer = markdown_it.MarkdownIt("commonmark")
+    rng = random.Random(11)
+    for _ in range(1500):
+        pieces = []
+        for n in range(rng.randrange(1, 7)):
+            if rng.random() < 0.4:
+                content = rng.choice(CODE_CONTENTS)
+                fence = "``" if "`" in content or rng.random() < 0.3 else "`"
+                pieces.append(f"{fence}{' ' if content.startswith('`') else ''}{content}"
+                              f"{' ' if content.endswith('`') else ''}{fence}")
+            else:
+                pieces.append(rng.choice(MARKED).format(f"w{n}"))
+        line = " ".join(pieces)
+        rendered = renderer.renderInline(line)
+        body = lxml.html.document_fromstring(f"<html><body><p>{rendered}</p></body></html>", parser=html_parser())
+        assert clean_inline(line) == " ".join(body.find("body").text_content().split()), (line, rendered)
+
+
+def test_an_escaped_or_unmatched_backtick_opens_no_code_span():
+    assert clean_inline("\\`not code\\` and *em*") == "`not code` and em"
+    assert clean_inline("an `open one and **bold**") == "an `open one and bold"
+    assert clean_inline("``a`` and `b`` c") == "a and `b`` c"
+
+
 def test_bold_only_lines_and_setext_headings_are_hints(tmp_path):
     text = (
         "Report title\n============\n\nSummary\n-------\n\n**Target 1.1: Households with Internet access**\n\n"

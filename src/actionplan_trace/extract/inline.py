@@ -41,7 +41,13 @@ STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"__(?<![\w\\]__)(?=\S)(.+
 EMPHASIS = (regex(r"\*(?<![\w*\\]\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
             regex(r"_(?<![\w\\]_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
 STRIKE = regex(r"~~(?=\S)(.+?)(?<=\S)~~")
-CODE = regex(r"`([^`]+)`")
+# A code span: a run of backticks, then up to the next run of as many (CommonMark), not after a
+# backslash (an escaped backtick opens nothing). What it holds is literal text: see clean_inline.
+CODE = regex(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# A code span's place while the other passes run: the index of its text between two NULs, which no
+# pattern matches and a line of text does not hold (a line that does keeps its code spans as text).
+CODE_MARK = "\x00"
+CODE_PLACE = regex(r"\x00(\d+)\x00")
 BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
 # The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
@@ -123,7 +129,8 @@ def clean_inline(text: str) -> str:
     """
     if not has_markup(text):
         return tidy_spaces(text)
-    out = text
+    codes: list[str] = []
+    out = CODE.sub(_code_place(codes), text) if "`" in text and CODE_MARK not in text else text
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
         if needle in out:
             out = pattern.sub(replacement, out)
@@ -142,7 +149,24 @@ def clean_inline(text: str) -> str:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
         out = unescape(out)
+    if codes:
+        out = CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out)
     return tidy_spaces(out)
+
+
+def _code_place(codes: list[str]) -> Callable[["re.Match[str]"], str]:
+    """A CODE replacement that keeps each span's text in `codes` and leaves its place (CODE_MARK,
+    index, CODE_MARK), so that no later pass reads marks, tags or escapes inside it. The text is
+    CommonMark's: one space stripped from each end when both ends have one and it is not all spaces."""
+
+    def place(match: re.Match[str]) -> str:
+        code = match.group(2)
+        if code.startswith(" ") and code.endswith(" ") and not code.isspace():
+            code = code[1:-1]
+        codes.append(code)
+        return f"{CODE_MARK}{len(codes) - 1}{CODE_MARK}"
+
+    return place
 
 
 def _shown_of_raw(match: re.Match[str]) -> str:
@@ -162,7 +186,6 @@ Replacement = Union[str, Callable[["re.Match[str]"], str]]
 # (a string every match contains, pattern, replacement), in the order clean_inline applies them.
 _PASSES_BEFORE_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("<", RAW_HTML, _shown_of_raw),
-    ("`", CODE, _FIRST_GROUP),
     ("<", BREAK_TAG, " "),
     ("<", AUTOLINK, _FIRST_GROUP),
     ("![", IMAGE, _FIRST_GROUP),
