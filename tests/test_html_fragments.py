@@ -392,7 +392,7 @@ def test_a_comment_between_blocks_of_a_markdown_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fragment, texts", [
     ("<div><p>a</p><!-- c --><p>b</p></div>", ["a", "b"]),
-    ("<ul><!-- c --><li>a</li><li>b<ul><!-- d --><li>c</li></ul></li></ul>", ["• a", "b", "• c"]),
+    ("<ul><!-- c --><li>a</li><li>b<ul><!-- d --><li>c</li></ul></li></ul>", ["• a", "• b", "• c"]),
     ("<p>a</p><?xml version='1.0'?><p>b</p>", ["a", "b"]),
     ("<p>a</p><![CDATA[x]]><p>b</p>", ["a", "b"]),
     ("<p>a</p><!DOCTYPE html><p>b</p>", ["a", "b"]),
@@ -475,11 +475,11 @@ def test_script_style_and_title_hold_no_text_of_an_html_file(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("cell, paragraphs", [
     ("a<p>b</p>", ["a", "b"]),  # the loose "a" was in no paragraph
-    ("<ul><li><p>a</p></li><li>b</li></ul>", ["a", "• b"]),  # "a" was listed twice (li and p)
+    ("<ul><li><p>a</p></li><li>b</li></ul>", ["• a", "• b"]),  # "a" was listed twice (li and p)
     ("a <b>b</b> c<p>d</p>e<br>f <i>g</i>", ["a b c", "d", "e", "f g"]),
     ("a<br>b", ["a b"]),  # words on either side of a <br> were glued ("ab")
-    ("<p>a</p>x<ul><li>b<ul><li>c</li></ul></li></ul>y", ["a", "x", "b", "• c", "y"]),
-    ("<div>a<p>b</p></div><ol><li>c</li></ol>", ["a", "b", "• c"]),
+    ("<p>a</p>x<ul><li>b<ul><li>c</li></ul></li></ul>y", ["a", "x", "• b", "• c", "y"]),
+    ("<div>a<p>b</p></div><ol><li>c</li></ol>", ["a", "b", "1. c"]),
     ("", []),
 ])
 def test_html_cell_paragraphs_are_its_block_level_pieces(tmp_path: Path, cell: str, paragraphs: list[str]) -> None:
@@ -538,8 +538,11 @@ class _Table(_Numbered):
         return "".join(parts)
 
 
+LIST_LABEL = re.compile(r"•|[0-9]+\.|[a-zA-Z]+\.")  # what a list item's text opens with (the words are w0, w1, …)
+
+
 def _tokens(texts: list[str]) -> list[str]:
-    return [token for text in texts for token in text.split() if token != "•"]
+    return [token for text in texts for token in text.split() if not LIST_LABEL.fullmatch(token)]
 
 
 def test_html_cell_words_each_in_one_paragraph_in_order(tmp_path: Path) -> None:
@@ -572,3 +575,39 @@ def test_html_cell_words_each_in_one_paragraph_in_order(tmp_path: Path) -> None:
                 assert _tokens([b.text for b in _cell_blocks(cell, "f")]) == words, fragment
                 if HTML_FRAGMENT.match(fragment):
                     assert [t for t, _ in html_paragraphs(fragment) or []] == cell.paragraphs, fragment
+
+
+def test_html_list_items_carry_the_label_a_browser_draws(tmp_path: Path) -> None:
+    """An .html list item is a list-item block with the label a browser draws and its depth: "•"
+    in a <ul>, its number in an <ol> (start, type, reversed and an item's value honoured; a number
+    too large for roman numerals in digits). An item holding paragraphs is one by its first, the
+    others following as paragraphs: they were all plain paragraphs, the item's bullet lost."""
+    path = tmp_path / "lists.html"
+    path.write_text(
+        "<html><body><ul><li><p>First para of item</p><p>Second para</p></li><li>Plain item<ul><li>nested</li></ul>"
+        "</li></ul><ol start='3'><li><p>Three</p><p>more</p></li><li>four</li><li value='10'>ten</li><li>eleven</li>"
+        "</ol><ol type='a'><li>a one</li><li>a two</li></ol><ol type='I' reversed><li>x</li><li>y</li><li>z</li></ol>"
+        "<ol type='i' start='100000000'><li>huge</li></ol><ol start='99999999999999'><li>past 32 bits</li></ol>"
+        "<ul><li><ol><li>inner first</li></ol></li></ul></body></html>", encoding="utf-8")
+    assert [(b.type, b.label, b.text, b.list_level) for b in read(path).blocks] == [
+        ("list-item", "•", "First para of item", 0), ("paragraph", None, "Second para", None),
+        ("list-item", "•", "Plain item", 0), ("list-item", "•", "nested", 1),
+        ("list-item", "3.", "Three", 0), ("paragraph", None, "more", None), ("list-item", "4.", "four", 0),
+        ("list-item", "10.", "ten", 0), ("list-item", "11.", "eleven", 0),
+        ("list-item", "a.", "a one", 0), ("list-item", "b.", "a two", 0),
+        ("list-item", "III.", "x", 0), ("list-item", "II.", "y", 0), ("list-item", "I.", "z", 0),
+        ("list-item", "100000000.", "huge", 0), ("list-item", "1.", "past 32 bits", 0),
+        ("list-item", "1.", "inner first", 1),
+    ]
+
+
+@pytest.mark.parametrize("fragment, paragraphs", [
+    ("<ol><li>a</li><li><p>b</p><p>c</p></li></ol>", ["1. a", "2. b", "c"]),
+    ("<ol start=\"3\" type=\"A\"><li>a</li><li>b</li></ol>", ["C. a", "D. b"]),  # attributes: read by lxml
+    ("<OL START=2><LI>a</LI></OL>", ["2. a"]),
+    ("<ul><li><ul><li>a</li></ul></li></ul>", ["• a"]),  # the outer item opens with a list: one bullet
+])
+def test_fragment_list_items_open_with_their_label(fragment: str, paragraphs: list[str]) -> None:
+    """A Markdown table cell's HTML list: each item's first paragraph opens with its label, by either
+    fragment reader (read_fragment keeps no attributes, so a numbered list's start or type is lxml's)."""
+    assert [t for t, _ in html_paragraphs(fragment) or []] == paragraphs

@@ -69,6 +69,12 @@ PIECE_BLOCKS = NESTING_BLOCKS | {"table", "thead", "tbody", "tfoot", "tr", "capt
 # Elements whose text a browser does not show in the page (a title is the window's): no paragraph
 # holds it, in a fragment or an .html file.
 HIDDEN = frozenset({"script", "style", "title", "head"})
+LISTS = ("ol", "ul")
+# An <ol>'s (or an item's) type attribute as the Word number format its labels are written in.
+OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+# The integer a browser reads from a start or value attribute: the one it opens with ("3rd" is 3);
+# more digits than a 32-bit number holds leave the default.
+HTML_INTEGER = regex(r"[ \t\n\f\r]*([+-]?[0-9]{1,9})(?![0-9])")
 
 
 def is_bold_only(text: str) -> bool:
@@ -314,21 +320,69 @@ def _holds_blocks(element: Element) -> bool:
     return any(isinstance(c.tag, str) and c.tag in PIECE_BLOCKS for c in element)
 
 
-def _collect(element: Element, out: list[tuple[str, bool]]) -> None:
+def _collect(element: Element, out: list[tuple[str, bool]], label: str | None = None) -> None:
+    """element_paragraphs into `out`; a list item's first paragraph opens with its `label`
+    (item_labels; "•" when none is given), unless the item opens with a list of its own."""
     if not isinstance(element.tag, str) or element.tag in HIDDEN:  # no text shown (comments: see html_parser)
         return
+    if element.tag == "li" and label is None:
+        label = "•"
     if not _holds_blocks(element):
         text = element_text(element)
         if text:
-            out.append((f"• {text}" if element.tag == "li" else text, _is_bold(element, text)))
+            out.append((f"{label} {text}" if label else text, _is_bold(element, text)))
         return
-    _pieces(element.text or "", list(element), out)
+    start = len(out)
+    children = list(element)
+    _pieces(element.text or "", children, out, item_labels(element) if element.tag in LISTS else None)
+    if label and len(out) > start and not opens_with_list(element):
+        text, bold = out[start]
+        out[start] = (f"{label} {text}", bold)
 
 
-def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]]) -> None:
+def opens_with_list(item: Element) -> bool:
+    """Whether a list item's first content is a list (no text of its own before it)."""
+    if (item.text or "").strip():
+        return False
+    first = next((c for c in item if isinstance(c.tag, str) and c.tag not in HIDDEN), None)
+    return first is not None and first.tag in LISTS
+
+
+def item_labels(parent: Element) -> list[str | None]:
+    """The label a browser draws before each child of `parent` that is a list item, None for the
+    other children: "•" unless `parent` is an `<ol>`, whose items are numbered ("1.", "b.", "iv.")
+    from its start (1, or the number of items when reversed), in its type or the item's ("1",
+    "a", "A", "i", "I"), an item's value setting its number and those after it. A number too
+    large for letters or roman numerals is written in digits (docx.numbering.format_number)."""
+    children = list(parent)
+    if parent.tag != "ol":
+        return ["•" if c.tag == "li" else None for c in children]
+    from .docx.numbering import format_number  # the number formats of Word's lists (only an <ol> needs them)
+
+    reverse = parent.get("reversed") is not None
+    number = _html_integer(parent.get("start"), sum(c.tag == "li" for c in children) if reverse else 1)
+    kind = parent.get("type")
+    labels: list[str | None] = []
+    for child in children:
+        if child.tag != "li":
+            labels.append(None)
+            continue
+        number = _html_integer(child.get("value"), number)
+        labels.append(format_number(number, OL_TYPES.get(child.get("type") or kind or "1", "decimal")) + ".")
+        number += -1 if reverse else 1
+    return labels
+
+
+def _html_integer(value: str | None, default: int) -> int:
+    m = HTML_INTEGER.match(value) if value else None
+    return int(m.group(1)) if m else default
+
+
+def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]],
+            labels: list[str | None] | None = None) -> None:
     """The paragraphs of a block's children (`lead` the text before the first): a block, or an
     element holding one, read by _collect; a run of text and inline elements between them, or
-    between `<br>`s, as one paragraph."""
+    between `<br>`s, as one paragraph. `labels`: the children's item_labels, for a list's."""
     texts = [lead]
     run: list[Element] = []  # the inline elements of the run
 
@@ -339,7 +393,7 @@ def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]]) -> 
         texts.clear()
         run.clear()
 
-    for child in children:
+    for k, child in enumerate(children):
         tag = child.tag if isinstance(child.tag, str) else None
         if tag is None or tag in HIDDEN:
             pass
@@ -347,7 +401,7 @@ def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]]) -> 
             end_run()
         elif tag in PIECE_BLOCKS or _holds_blocks(child):
             end_run()
-            _collect(child, out)
+            _collect(child, out, labels[k] if labels else None)
         else:
             run.append(child)
             _gather(child, texts)
@@ -370,6 +424,10 @@ class Node:
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.children)
+
+    def get(self, name: str) -> None:
+        """No attribute is kept: a fragment whose list attributes count (LIST_ATTRIBUTES) is lxml's."""
+        return None
 
     def text_content(self) -> str:
         """All the text inside the element, in document order (its tail left out)."""
@@ -427,6 +485,9 @@ DECLARATION = regex(r"<!--(?!-?>)(?:[^-]|-[^-])*-->|<!---?>|<!(?!--)[^>\"']*>|<\
 # is unsure (HTML's table of named references and its rules for numbers are lxml's to apply).
 ENTITY = regex(r"&(?:(amp|lt|gt|quot|nbsp)|#([0-9]{1,5})|#[xX]([0-9a-fA-F]{1,4}));")
 NAMED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\xa0"}
+# An <ol> or <li> start tag with an attribute that sets its numbers (item_labels): Node keeps no
+# attributes, so such a fragment is lxml's to read.
+LIST_ATTRIBUTES = regex(r"<(?:ol|li)\b[^>]*?[\s\"'](?:start|type|value|reversed)\b", re.IGNORECASE)
 # Characters an HTML parser replaces, drops or rewrites (controls, CR, noncharacters): unsure.
 UNSURE_CHARS = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
@@ -447,6 +508,8 @@ def read_fragment(text: str) -> Node | None:
     40 M instructions) is then left to the fragments this cannot read.
     """
     if not text.isprintable() and UNSURE_CHARS.search(text):  # each of them is not printable
+        return None
+    if LIST_ATTRIBUTES.search(text):
         return None
     raw: list[Node] = []
     if "<s" in text or "<S" in text:

@@ -32,6 +32,7 @@ from ..text_patterns import SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
 from .decoding import decode_text
 from .inline import (
     HIDDEN,
+    LISTS,
     clean_inline,
     element_paragraphs,
     element_text,
@@ -39,6 +40,8 @@ from .inline import (
     html_paragraphs,
     html_parser,
     is_bold_only,
+    item_labels,
+    opens_with_list,
 )
 from .text_tables import (
     GRID_RULE,
@@ -644,30 +647,46 @@ def _html_rows(element: etree._Element, rows: list[list[etree._Element]], blocks
             blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
 
 
-def _html_walk(element: etree._Element, blocks: list[Block]) -> None:
+def _html_walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
+    """The blocks of `element` into `blocks`. A list item is a list-item block with its `label`
+    (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
+    holding blocks is one by its first paragraph, the rest following as they are."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in HIDDEN:
         return
     if tag == "table":
         _html_table(element, blocks)
         return
+    if tag == "li" and label is None:
+        label = "•"
     has_block_children = any(isinstance(c.tag, str) and c.tag in HTML_BLOCKS for c in element)
     if not has_block_children:
         text = element_text(element)
         if text:
             if HTML_HEADING.fullmatch(tag):
                 blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
-            elif tag == "li":
-                blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label="•"))
+            elif label:
+                blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label=label,
+                                    list_level=_list_depth(element)))
             else:
                 blocks.append(_html_paragraph(text, len(blocks)))
         return
+    start = len(blocks)
     if element.text and element.text.strip():
         blocks.append(_html_paragraph(element.text.strip(), len(blocks)))
-    for child in element:
-        _html_walk(child, blocks)
+    labels = item_labels(element) if tag in LISTS else None
+    for k, child in enumerate(element):
+        _html_walk(child, blocks, labels[k] if labels else None)
         if child.tail and child.tail.strip():
             blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
+    if label and start < len(blocks) and blocks[start].type == "paragraph" and not opens_with_list(element):
+        first = blocks[start]
+        blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))
+
+
+def _list_depth(item: etree._Element) -> int:
+    """How many lists hold a list item, less one: 0 for an item of a top-level list."""
+    return max(0, sum(1 for _ in item.iterancestors(*LISTS)) - 1)
 
 
 def _html_blocks(path: Path, text: str) -> list[Block]:
