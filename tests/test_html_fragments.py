@@ -206,16 +206,6 @@ class _Maker:
         close = f"</{self.tag(name)}>" if rng.random() < 0.8 else ""
         return f"<{self.tag(name)}{self.pick(ATTRIBUTES, ODD_ATTRIBUTES)}>{inner}{close}"
 
-    def astray(self) -> str:
-        """What may stand between a table's rows: a browser shows text there before the table."""
-        roll = self.rng.random()
-        return ("" if roll < 0.5 else f" {self.word()} " if roll < 0.6 else f"<caption>{self.word()}</caption>"
-                if roll < 0.7 else f"<p>{self.word()}</p>" if roll < 0.8 else self.odd())
-
-    def between(self) -> str:
-        roll = self.rng.random()
-        return "" if roll < 0.3 else f" {self.word()} " if roll < 0.5 else self.odd()
-
     def fragment(self) -> str:
         rng = self.rng
         blocks = [self.block(0) for _ in range(rng.randrange(1, 4))]
