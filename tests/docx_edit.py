@@ -131,3 +131,56 @@ def random_edits(editor: DocxEditor, rng: random.Random, word_edits: int = 3) ->
     set_text(paras[i], after)
     edits.append(Edit("modified", before, after, ["WTDC-RES-85"]))
     return edits
+
+
+def word_noise(editor: DocxEditor, rng: random.Random) -> int:
+    """Rewrite the body as Word writes an edited document, its text and formatting unchanged: each
+    run of plain text split at random places (between words and inside them), every piece with a
+    copy of the run's properties plus the fonts, complex-script size and language Word adds; rsid
+    attributes on paragraphs and runs; spelling marks (w:proofErr), bookmarks and rendered page
+    breaks between and inside runs. Returns how many runs there were to split."""
+    runs = [r for r in editor.root.iter(f"{W}r")
+            if [c.tag for c in r if c.tag != f"{W}rPr"] == [f"{W}t"] and r.find(f"{W}t").text]
+    for p in editor.root.iter(f"{W}p"):
+        p.set(f"{W}rsidR", f"00{rng.randrange(1 << 24):06X}")
+        p.set(f"{W}rsidRDefault", "00C3B1A2")
+    for r in runs:
+        value = r.find(f"{W}t").text
+        cuts = sorted(rng.sample(range(1, len(value)), min(len(value) - 1, rng.randrange(0, 4)))) if len(value) > 1 else []
+        pieces = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)])]
+        old_props = r.find(f"{W}rPr")
+        parent, at = r.getparent(), r.getparent().index(r)
+        parent.remove(r)
+        for piece in pieces:
+            if rng.random() < 0.1:
+                marker = etree.Element(f"{W}proofErr")
+                marker.set(f"{W}type", rng.choice(["spellStart", "spellEnd", "gramStart", "gramEnd"]))
+                parent.insert(at, marker)
+                at += 1
+            new = etree.Element(f"{W}r")
+            new.set(f"{W}rsidR", f"00{rng.randrange(1 << 24):06X}")
+            props = copy.deepcopy(old_props) if old_props is not None else etree.Element(f"{W}rPr")
+            fonts = etree.Element(f"{W}rFonts")
+            fonts.set(f"{W}ascii", "Calibri")
+            fonts.set(f"{W}hAnsi", "Calibri")
+            props.insert(0, fonts)
+            etree.SubElement(props, f"{W}szCs").set(f"{W}val", "22")
+            etree.SubElement(props, f"{W}lang").set(f"{W}val", "en-GB")
+            new.append(props)
+            if rng.random() < 0.03:
+                etree.SubElement(new, f"{W}lastRenderedPageBreak")
+            t = etree.SubElement(new, f"{W}t")
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            parent.insert(at, new)
+            at += 1
+            if rng.random() < 0.03:
+                mark = str(rng.randrange(10_000))
+                for tag in ("bookmarkStart", "bookmarkEnd"):
+                    el = etree.Element(f"{W}{tag}")
+                    el.set(f"{W}id", mark)
+                    if tag == "bookmarkStart":
+                        el.set(f"{W}name", f"_Toc{mark}")
+                    parent.insert(at, el)
+                    at += 1
+    return len(runs)
