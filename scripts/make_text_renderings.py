@@ -1,9 +1,11 @@
-"""Write text renderings of corpus .docx files with three different writers, into corpus/text/renderings/.
+"""Write text renderings of corpus .docx files with four writers, into corpus/text/renderings/.
 
 - pandoc's plain writer (`-t plain`, its default 72-column wrapping: hard-wrapped paragraphs,
   grid and dashed tables, notes as `[1]` at the end);
 - pandoc's Markdown writer (`-t markdown --wrap=none`, and one file with default wrapping):
   `#` headings, `**bold**`, escapes, `--` dashes, grid tables, `[^1]` notes;
+- pandoc's HTML writer (`-t html5 --standalone`): a whole page, lists as `<ul>`/`<ol>`, tables,
+  notes linked both ways at its end;
 - this script's own writer in the manner of Word's "Save as plain text": one line per paragraph,
   list labels and bullets before a tab, table cells on tab-led lines (a blank line after the
   header row and after each row), notes after a line of underscores.
@@ -33,6 +35,8 @@ SOURCES = ["objective2-old", "objective2-new", "action-plan-ba", "action-plan-ba
 PANDOC = [
     ("pandoc-plain.txt", ["-t", "plain"]),
     ("pandoc-md.txt", ["-t", "markdown", "--wrap=none"]),
+    # A standalone HTML5 page: notes in a <section class="footnotes">, non-breaking hyphens as U+2011.
+    ("pandoc-html.html", ["-t", "html5", "--standalone", "--metadata", "pagetitle=Rendering"]),
 ]
 PANDOC_WRAPPED_MD = ("action-plan-ba-bold", "pandoc-md-wrapped.txt", ["-t", "markdown"])
 

@@ -1,9 +1,10 @@
-"""Text renderings of the corpus from three writers give the same section tree as the .docx.
+"""Text and HTML renderings of the corpus from four writers give the same section tree as the .docx.
 
 corpus/text/renderings/ is made by scripts/make_text_renderings.py: pandoc's plain writer
 (wrapped at 72 columns, grid and dashed tables), pandoc's Markdown writer (in .txt files, so
-Markdown is sniffed by content; one file wrapped), and a writer in the manner of Word's "Save as
-plain text" (tab-led labels and cells). pandoc drops Word's automatic numbers of headings, so
+Markdown is sniffed by content; one file wrapped), pandoc's HTML writer (a standalone page, its
+notes at the end) and a writer in the manner of Word's "Save as plain text" (tab-led labels and
+cells). pandoc drops Word's automatic numbers of headings, so
 for action-plan-ba.docx (whose introduction clauses are auto-numbered headings) the clause and
 introduction (part 1) is checked for every clause title only; from part 2 on the trees must be
 identical, and for every other file from the first section to the last.
@@ -21,7 +22,7 @@ from actionplan_trace import load
 from conftest import CORPUS
 
 RENDERINGS = CORPUS / "text" / "renderings"
-FILES = sorted(p.name for p in RENDERINGS.glob("*.txt"))
+FILES = sorted(p.name for p in RENDERINGS.glob("*.txt")) + sorted(p.name for p in RENDERINGS.glob("*.html"))
 AUTO_NUMBERED = {"action-plan-ba"}
 
 
@@ -44,7 +45,7 @@ def test_every_writer_is_there():
     assert stems == {"objective2-old", "objective2-new", "action-plan-ba", "action-plan-ba-bold"}
     for stem in stems:
         writers = {name.split(".")[1] for name in FILES if name.split(".")[0] == stem}
-        assert {"pandoc-plain", "pandoc-md", "word-text"} <= writers, stem
+        assert {"pandoc-plain", "pandoc-md", "pandoc-html", "word-text"} <= writers, stem
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -24,6 +24,11 @@ import re
 
 from .regexcache import regex
 
+NB_HYPHEN = "\u2011"
+"""Word's non-breaking hyphen (w:noBreakHyphen), which pandoc and PDF text layers write as U+2011:
+a hyphen ("-") in the model, whatever wrote it, so that "ITU‑D SG 2 Question 3/2" names its
+sector and a rendering diffs clean against the .docx it came from."""
+
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"

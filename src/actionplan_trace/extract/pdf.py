@@ -46,7 +46,7 @@ from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
+from ..text_patterns import NB_HYPHEN, PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import file_source
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
@@ -69,8 +69,10 @@ HEADING_END = regex(r"[.:;,!?]$")
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
-# Wingdings bullets as private-use code points: read them as the characters they show.
-GLYPH_FIXES = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"} | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
+# Wingdings bullets as private-use code points: read them as the characters they show; a
+# non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
+GLYPH_FIXES = ({"\ufffe": "-", "\x02": "-", "\u00ad": "-", NB_HYPHEN: "-"}
+               | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
 PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,

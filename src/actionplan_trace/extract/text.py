@@ -10,7 +10,7 @@ underlines, `**bold**` lines, links, pipe tables, backslash escapes): its inline
 reach the text, a bold-only line is kept as a bold hint and headings as heading blocks. In plain
 text every character is kept as written — a literal `<p>` or `[bookmark: x]` is text — except a
 leading `[bookmark: NAME]` glued to the paragraph, the marker some exports leave for a Word
-bookmark. HTML is read with lxml with network access off.
+bookmark. HTML is read by extract/html.py.
 """
 
 from __future__ import annotations
@@ -19,30 +19,16 @@ import itertools
 import re
 from dataclasses import field, replace
 from functools import partial
-from typing import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable
 
-from ..errors import InputError
-from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
+from ..text_patterns import NB_HYPHEN, SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
 from .decoding import decode_text
-from .inline import (
-    HIDDEN,
-    LISTS,
-    clean_inline,
-    element_paragraphs,
-    element_text,
-    html_markup,
-    html_paragraphs,
-    html_parser,
-    is_bold_only,
-    item_labels,
-    opens_with_list,
-)
+from .inline import clean_inline, html_paragraphs, is_bold_only
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -55,9 +41,6 @@ from .text_tables import (
     text_loc,
     tsv_table,
 )
-
-if TYPE_CHECKING:
-    from lxml import etree
 
 BOOKMARK = regex(r"^\[bookmark: [^\]\s]+\](?=\S)")
 BOOKMARK_OPEN = "[bookmark: "
@@ -121,9 +104,6 @@ TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 # Whether a table reader may find a table at a line, from the line, its first character after
 # the indentation and the next line's (see text_tables: each reader's own first test, or looser).
 MayRead = Callable[[str, str, str], bool]
-HTML_HEADING = regex(r"h[1-6]")
-HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
-               "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
 # What a line BLOCK_LINE matches opens with after its indentation, unless a digit or a letter
@@ -596,122 +576,20 @@ def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
     return Block("paragraph", text.strip(), loc, bold=bold)
 
 
-def _html_paragraph(text: str, index: int) -> Block:
-    return _paragraph(text, Loc(paragraph=index))
-
-
-def _html_table(table: etree._Element, blocks: list[Block]) -> None:
-    """A table's block, after the blocks of what it holds outside its cells (see _html_rows)."""
-    cells: list[list[etree._Element]] = []
-    _html_rows(table, cells, blocks)
-    index = len(blocks)
-    rows: list[list[Cell]] = []
-    for tds in cells:
-        row = []
-        for col, td in enumerate(tds):
-            # Its block-level pieces, as a Markdown table's cell holding a fragment has them (text_tables._cell).
-            pieces = element_paragraphs(td)
-            paras = [t for t, _ in pieces]
-            bold = bool(pieces) and all(b for _, b in pieces)
-            row.append(Cell("\n".join(paras), Loc(paragraph=index, row=len(rows), col=col), paras, bold))
-        rows.append(row)
-    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows))
-
-
-def _html_rows(element: etree._Element, rows: list[list[etree._Element]], blocks: list[Block]) -> None:
-    """The cells of each row in `element` (a table, a row group or a row) into `rows`; the rest it
-    holds (a caption, text or an element between rows, which a browser shows before the table)
-    walked into `blocks`. libxml2 leaves all of these where they are written: cells outside any
-    row make a row of their own, and a table inside a cell is in that cell's text, its rows none
-    of this table's."""
-    row: list[etree._Element] | None = [] if element.tag == "tr" else None
-    if row is not None:
-        rows.append(row)
-    if element.text and element.text.strip():
-        blocks.append(_html_paragraph(element.text.strip(), len(blocks)))
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in ("td", "th"):
-            if row is None:
-                row = []
-                rows.append(row)
-            row.append(child)
-        else:
-            if tag in ("tr", "thead", "tbody", "tfoot"):
-                _html_rows(child, rows, blocks)
-            else:
-                _html_walk(child, blocks)
-            if element.tag != "tr":
-                row = None
-        if child.tail and child.tail.strip():
-            blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
-
-
-def _html_walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
-    """The blocks of `element` into `blocks`. A list item is a list-item block with its `label`
-    (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
-    holding blocks is one by its first paragraph, the rest following as they are."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in HIDDEN:
-        return
-    if tag == "table":
-        _html_table(element, blocks)
-        return
-    if tag == "li" and label is None:
-        label = "•"
-    has_block_children = any(isinstance(c.tag, str) and c.tag in HTML_BLOCKS for c in element)
-    if not has_block_children:
-        text = element_text(element)
-        if text:
-            if HTML_HEADING.fullmatch(tag):
-                blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
-            elif label:
-                blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label=label,
-                                    list_level=_list_depth(element)))
-            else:
-                blocks.append(_html_paragraph(text, len(blocks)))
-        return
-    start = len(blocks)
-    if element.text and element.text.strip():
-        blocks.append(_html_paragraph(element.text.strip(), len(blocks)))
-    labels = item_labels(element) if tag in LISTS else None
-    for k, child in enumerate(element):
-        _html_walk(child, blocks, labels[k] if labels else None)
-        if child.tail and child.tail.strip():
-            blocks.append(_html_paragraph(child.tail.strip(), len(blocks)))
-    if label and start < len(blocks) and blocks[start].type == "paragraph" and not opens_with_list(element):
-        first = blocks[start]
-        blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))
-
-
-def _list_depth(item: etree._Element) -> int:
-    """How many lists hold a list item, less one: 0 for an item of a top-level list."""
-    return max(0, sum(1 for _ in item.iterancestors(*LISTS)) - 1)
-
-
-def _html_blocks(path: Path, text: str) -> list[Block]:
-    import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=html_parser())
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(str(path), f"cannot parse HTML: {exc}") from exc
-    blocks: list[Block] = []
-    body = root.find("body")
-    _html_walk(body if body is not None else root, blocks)
-    return blocks
-
-
 def extract_text(data: bytes, source: Source) -> RawDocument:
     """The extractor for .txt, .md and .html renderings (see extract.Extractor); Markdown is sniffed
     by content. Decoding repairs are added to the Source's warnings."""
     path = Path(source.path)
     text, notes = decode_text(path, data)
+    if NB_HYPHEN in text:
+        text = text.replace(NB_HYPHEN, "-")
     source = replace(source, warnings=notes)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
-        return RawDocument(source=source, blocks=_html_blocks(path, text))
+        from .html import read_html  # lxml.html, only for HTML input
+
+        blocks, footnotes = read_html(path, text)
+        return RawDocument(source=source, blocks=blocks, footnotes=footnotes)
     written = text.splitlines()
     lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)

@@ -1,0 +1,246 @@
+"""HTML renderings (.html, .htm, .xhtml) of planning documents into blocks and notes.
+
+The page is parsed by lxml.html with network access off, comments and processing instructions
+dropped (inline.html_parser). Its body is walked in document order: a heading element is a
+heading block, a list item a list-item block with the label a browser draws (inline.item_labels),
+a table a table block whose cells hold their block-level pieces, and any other run of text a
+paragraph; scripts, styles and the title hold no text of the document (inline.HIDDEN).
+
+Notes are read as the writers of such pages write them, so that an HTML rendering gives the same
+model as the .docx it was made from:
+- pandoc: a reference `<a class="footnote-ref" role="doc-noteref">` (`footnoteRef` before pandoc
+  2), the notes an `<ol>` in a `<section>`, `<aside>` or `<div>` of class `footnotes` (or role
+  `doc-endnotes`), each item ending with a back link (`footnote-back`, role `doc-backlink`, or
+  before pandoc 2 only its `href="#fnref1"`);
+- Word's "Save as Web Page": a reference `<a href="#_ftn1">` (`#_edn1` an endnote), each note a
+  `<div id="ftn1">` opening with its back link `<a href="#_ftnref1">[1]</a>`;
+- LibreOffice: a reference `<a class="sdfootnoteanc">` (`sdendnoteanc`), each note a
+  `<div id="sdfootnote1">` opening with its back link `<a class="sdfootnotesym">1</a>`.
+A reference is taken out of the text, as the .docx reader leaves Word's reference marks out (a
+number glued to the word before it would read "Resolution 45" and a note "1" as Resolution 451),
+and each note is a footnote block labelled as its back link or its place in the list says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..model import Block, Cell, Loc, table_text
+from ..regexcache import regex
+from .inline import (
+    HIDDEN,
+    LISTS,
+    element_paragraphs,
+    element_text,
+    fragment_paragraphs,
+    html_markup,
+    html_parser,
+    item_labels,
+    opens_with_list,
+)
+from .text import _paragraph
+
+if TYPE_CHECKING:
+    from lxml import etree
+    from lxml.html import HtmlElement
+
+HEADING = regex(r"h[1-6]")
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
+          "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
+# Note references, back links and note lists, by writer (see the module's docstring).
+REF_CLASSES = frozenset({"footnote-ref", "footnoteRef", "sdfootnoteanc", "sdendnoteanc"})
+BACK_CLASSES = frozenset({"footnote-back", "sdfootnotesym", "sdendnotesym"})
+NOTES_CLASSES = frozenset({"footnotes"})
+NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes"})
+WORD_REF = regex(r"#_(ftn|edn)\d+")
+WORD_BACK = regex(r"#_(?:ftn|edn)ref\d+|#fnref\d+")  # Word's; pandoc 1's back link has no class
+# A note of its own: Word's `ftn1` / `edn1`, LibreOffice's `sdfootnote1` / `sdendnote1`; the
+# first group says which kind (an endnote's id reads "endnote-N", as the .docx reader has it).
+NOTE_ID = regex(r"(?:_?(ftn|edn)|sd(foot|end)note)(\d+)")
+
+
+def read_html(path: Path, text: str) -> tuple[list[Block], list[Block]]:
+    """The body blocks and the footnote blocks of an HTML page; InputError when lxml cannot parse it."""
+    import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=html_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(str(path), f"cannot parse HTML: {exc}") from exc
+    body = root.find("body")
+    top = body if body is not None else root
+    notes = take_notes(top)
+    blocks: list[Block] = []
+    _walk(top, blocks)
+    return blocks, notes
+
+
+def take_notes(top: HtmlElement) -> list[Block]:
+    """The notes under `top` as footnote blocks, in the order written; the note lists and each
+    reference to a note are taken out of the tree (their tails kept), so the walk reads neither."""
+    places = [e for e in top.iter("section", "aside", "div", "ol") if _is_notes_list(e) or _note_id(e)]
+    held = set(places)
+    notes: list[Block] = []
+    for place in places:
+        if any(parent in held for parent in place.iterancestors()):
+            continue  # a note inside a list of notes (pandoc's in a <div>): read with the list
+        if (m := _note_id(place)) is not None:
+            endnote = m.group(1) == "edn" or m.group(2) == "end"
+            notes.append(_note(place, _back_label(place) or m.group(3),
+                               f"endnote-{m.group(3)}" if endnote else m.group(3)))
+        else:
+            items = [li for li in place.iter("li") if _item_of(li, place)]
+            for number, item in enumerate(items, start=1):
+                notes.append(_note(item, str(number), str(number)))
+        place.drop_tree()
+    for a in [a for a in top.iter("a") if _is_reference(a)]:
+        a.drop_tree()
+    return notes
+
+
+def _note_id(element: HtmlElement) -> re.Match[str] | None:
+    """The id of a note of its own (Word's, LibreOffice's) as NOTE_ID reads it, if it is one."""
+    return NOTE_ID.fullmatch(element.get("id") or "") if element.tag == "div" else None
+
+
+def _item_of(item: HtmlElement, notes: HtmlElement) -> bool:
+    """Whether a list item is one of the notes of a note list, not an item of a list inside a note."""
+    parent = item.getparent()
+    while parent is not None and parent is not notes:
+        if parent.tag == "li":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _classes(element: HtmlElement) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _is_notes_list(element: HtmlElement) -> bool:
+    return element.tag in ("section", "aside", "div", "ol") and (
+        not NOTES_CLASSES.isdisjoint(_classes(element)) or element.get("role") in NOTES_ROLES)
+
+
+def _is_reference(a: HtmlElement) -> bool:
+    return (not REF_CLASSES.isdisjoint(_classes(a)) or a.get("role") == "doc-noteref"
+            or WORD_REF.fullmatch(a.get("href") or "") is not None)
+
+
+def _is_back_link(a: HtmlElement) -> bool:
+    return (not BACK_CLASSES.isdisjoint(_classes(a)) or a.get("role") == "doc-backlink"
+            or WORD_BACK.fullmatch(a.get("href") or "") is not None)
+
+
+def _back_label(note: HtmlElement) -> str | None:
+    """The label a note's back link shows ("[1]", "1", "i"), brackets left out."""
+    for a in note.iter("a"):
+        if _is_back_link(a):
+            return element_text(a).strip("[]() ") or None
+    return None
+
+
+def _note(element: HtmlElement, label: str, note_id: str) -> Block:
+    """A footnote block of a note element, its back links left out, its paragraphs on lines."""
+    for a in [a for a in element.iter("a") if _is_back_link(a)]:
+        a.drop_tree()
+    text = "\n".join(t for t, _ in fragment_paragraphs([element.text or "", *element]))
+    return Block("footnote", text, loc=Loc(footnote=note_id), label=label)
+
+
+def _paragraph_at(text: str, index: int) -> Block:
+    return _paragraph(text, Loc(paragraph=index))
+
+
+def _table(table: etree._Element, blocks: list[Block]) -> None:
+    """A table's block, after the blocks of what it holds outside its cells (see _rows)."""
+    cells: list[list[etree._Element]] = []
+    _rows(table, cells, blocks)
+    index = len(blocks)
+    rows: list[list[Cell]] = []
+    for tds in cells:
+        row = []
+        for col, td in enumerate(tds):
+            # Its block-level pieces, as a Markdown table's cell holding a fragment has them (text_tables._cell).
+            pieces = element_paragraphs(td)
+            paras = [t for t, _ in pieces]
+            bold = bool(pieces) and all(b for _, b in pieces)
+            row.append(Cell("\n".join(paras), Loc(paragraph=index, row=len(rows), col=col), paras, bold))
+        rows.append(row)
+    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows))
+
+
+def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: list[Block]) -> None:
+    """The cells of each row in `element` (a table, a row group or a row) into `rows`; the rest it
+    holds (a caption, text or an element between rows, which a browser shows before the table)
+    walked into `blocks`. libxml2 leaves all of these where they are written: cells outside any
+    row make a row of their own, and a table inside a cell is in that cell's text, its rows none
+    of this table's."""
+    row: list[etree._Element] | None = [] if element.tag == "tr" else None
+    if row is not None:
+        rows.append(row)
+    if element.text and element.text.strip():
+        blocks.append(_paragraph_at(element.text.strip(), len(blocks)))
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("td", "th"):
+            if row is None:
+                row = []
+                rows.append(row)
+            row.append(child)
+        else:
+            if tag in ("tr", "thead", "tbody", "tfoot"):
+                _rows(child, rows, blocks)
+            else:
+                _walk(child, blocks)
+            if element.tag != "tr":
+                row = None
+        if child.tail and child.tail.strip():
+            blocks.append(_paragraph_at(child.tail.strip(), len(blocks)))
+
+
+def _walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
+    """The blocks of `element` into `blocks`. A list item is a list-item block with its `label`
+    (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
+    holding blocks is one by its first paragraph, the rest following as they are."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in HIDDEN:
+        return
+    if tag == "table":
+        _table(element, blocks)
+        return
+    if tag == "li" and label is None:
+        label = "•"
+    has_block_children = any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element)
+    if not has_block_children:
+        text = element_text(element)
+        if text:
+            if HEADING.fullmatch(tag):
+                blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
+            elif label:
+                blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label=label,
+                                    list_level=_list_depth(element)))
+            else:
+                blocks.append(_paragraph_at(text, len(blocks)))
+        return
+    start = len(blocks)
+    if element.text and element.text.strip():
+        blocks.append(_paragraph_at(element.text.strip(), len(blocks)))
+    labels = item_labels(element) if tag in LISTS else None
+    for k, child in enumerate(element):
+        _walk(child, blocks, labels[k] if labels else None)
+        if child.tail and child.tail.strip():
+            blocks.append(_paragraph_at(child.tail.strip(), len(blocks)))
+    if label and start < len(blocks) and blocks[start].type == "paragraph" and not opens_with_list(element):
+        first = blocks[start]
+        blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))
+
+
+def _list_depth(item: etree._Element) -> int:
+    """How many lists hold a list item, less one: 0 for an item of a top-level list."""
+    return max(0, sum(1 for _ in item.iterancestors(*LISTS)) - 1)
