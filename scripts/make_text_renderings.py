@@ -1,4 +1,4 @@
-"""Write text renderings of corpus .docx files with four writers, into corpus/text/renderings/.
+"""Write text renderings of corpus .docx files with six writers, into corpus/text/renderings/.
 
 - pandoc's plain writer (`-t plain`, its default 72-column wrapping: hard-wrapped paragraphs,
   grid and dashed tables, notes as `[1]` at the end);
@@ -6,6 +6,8 @@
   `#` headings, `**bold**`, escapes, `--` dashes, grid tables, `[^1]` notes;
 - pandoc's HTML writer (`-t html5 --standalone`): a whole page, lists as `<ul>`/`<ol>`, tables,
   notes linked both ways at its end;
+- pandoc's gfm and commonmark writers (.md files): tables it cannot write with pipes as HTML
+  blocks, notes as `[^1]` or as plain "[1]" marks and notes at the end;
 - this script's own writer in the manner of Word's "Save as plain text": one line per paragraph,
   list labels and bullets before a tab, table cells on tab-led lines (a blank line after the
   header row and after each row), notes after a line of underscores.
@@ -37,6 +39,10 @@ PANDOC = [
     ("pandoc-md.txt", ["-t", "markdown", "--wrap=none"]),
     # A standalone HTML5 page: notes in a <section class="footnotes">, non-breaking hyphens as U+2011.
     ("pandoc-html.html", ["-t", "html5", "--standalone", "--metadata", "pagetitle=Rendering"]),
+    # GitHub's and CommonMark's Markdown: a table with lists in its cells as an HTML block; notes as
+    # `[^1]` (gfm) or as "[1]" marks with "[1] text" at the end (commonmark).
+    ("pandoc-gfm.md", ["-t", "gfm"]),
+    ("pandoc-commonmark.md", ["-t", "commonmark"]),
 ]
 PANDOC_WRAPPED_MD = ("action-plan-ba-bold", "pandoc-md-wrapped.txt", ["-t", "markdown"])
 

@@ -49,7 +49,7 @@ def _lxml_paragraphs(fragment: str) -> list[tuple[str, bool]] | None:
 
 
 def _plain_bold(element: inline.Element, text: str) -> bool:
-    """inline._is_bold as it was: the words of the bold elements against the element's words (the
+    """inline.is_bold as it was: the words of the bold elements against the element's words (the
     words shown: inline.element_text)."""
     bold = "".join(inline.element_text(b) for b in element.iter("b", "strong"))
     return "".join(bold.split()) == "".join(text.split())
@@ -84,7 +84,7 @@ def _check(fragment: str) -> bool:
     for element in body.iter(*inline.FRAGMENT_TAGS):
         words = inline.element_text(element)
         if words:
-            assert inline._is_bold(element, words) == _plain_bold(element, words), fragment
+            assert inline.is_bold(element, words) == _plain_bold(element, words), fragment
     return True
 
 
@@ -601,3 +601,15 @@ def test_fragment_list_items_open_with_their_label(fragment: str, paragraphs: li
     """A Markdown table cell's HTML list: each item's first paragraph opens with its label, by either
     fragment reader (read_fragment keeps no attributes, so a numbered list's start or type is lxml's)."""
     assert [t for t, _ in html_paragraphs(fragment) or []] == paragraphs
+
+
+def test_html_paragraphs_carry_bold_and_their_source_line(tmp_path: Path) -> None:
+    """A paragraph all in <b> or <strong> is bold, the hint a bold Normal heading gives in a .docx
+    (it was never set for an .html file); every block carries the line of the page it starts on."""
+    path = tmp_path / "page.html"
+    path.write_text("<html><body>\n<p><b>Output 2.1 Title</b></p>\n<p>Body <strong>partly</strong> bold.</p>\n"
+                    "<ul>\n<li><strong>Bold item</strong></li>\n</ul>\n<table>\n<tr><td>x</td></tr>\n</table>\n"
+                    "</body></html>", encoding="utf-8")
+    assert [(b.type, b.text, b.bold, b.loc.line) for b in read(path).blocks] == [
+        ("paragraph", "Output 2.1 Title", True, 2), ("paragraph", "Body partly bold.", False, 3),
+        ("list-item", "Bold item", True, 5), ("table", "x", False, 7)]

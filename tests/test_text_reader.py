@@ -286,7 +286,8 @@ def test_wrapped_paragraphs_are_joined_and_notes_read(tmp_path):
     raw = read(_write(tmp_path, "wrapped.txt", text))
     assert [(b.type, b.text) for b in raw.blocks] == [
         ("paragraph", "Background"),
-        ("paragraph", "Infrastructure is central for enabling universal, sustainable and affordable access to ICTs and services for all[1]."),
+        # The note's mark "[1]" is no text of the paragraph, as Word's reference mark is none in a .docx.
+        ("paragraph", "Infrastructure is central for enabling universal, sustainable and affordable access to ICTs and services for all."),
         ("list-item", "providing assistance to Member States on deployment;"),
         ("list-item", "assisting countries in planning the introduction of new network elements."),
         ("paragraph", "The ICT sector is characterized by rapid technological change, and by convergence of platforms."),
@@ -324,9 +325,10 @@ def test_all_caps_lines_are_a_heading_signal(tmp_path):
          ["Intro cites [1].", "[1] Looks like a note.", "But a paragraph follows."], []),
         # Neither cited nor after a separator line: text.
         ("Intro without citations.\n\n[3] Uncited mark.\n", ["Intro without citations.", "[3] Uncited mark."], []),
-        # After a separator line of underscores, uncited marks are notes.
+        # After a separator line of underscores, uncited marks are notes; the line Word draws above
+        # its notes is no paragraph.
         ("Intro without citations.\n\n____________\n\n[3] After the separator.\n\n[4] Another.\n",
-         ["Intro without citations.", "____________"], [("3", "After the separator."), ("4", "Another.")]),
+         ["Intro without citations."], [("3", "After the separator."), ("4", "Another.")]),
     ],
 )
 def test_plain_notes_only_at_the_end_and_cited_or_after_a_separator(tmp_path, text, paragraphs, notes):
@@ -341,3 +343,50 @@ def test_word_tab_led_table_runs_on_across_blank_lines(tmp_path):
     assert [b.type for b in blocks] == ["paragraph", "table", "paragraph"]
     assert [[c.text for c in row] for row in blocks[1].rows] == [["Outcomes", "Outputs"], ["A1", "B1"], ["A2", "B2"]]
     assert blocks[2].text == "After the table."
+
+
+def test_markdown_html_block_is_read_as_html(tmp_path):
+    """pandoc's gfm and commonmark writers put a table whose cells hold lists in an HTML block (lines
+    from a block tag to a blank line): it is a table with its rows, cells and list items, each block
+    at the line it starts on. Read line by line, its tags were stripped and every cell was a paragraph."""
+    text = ("# Objective 2\n\n<table>\n<thead>\n<tr class=\"header\">\n<th>Outcomes</th>\n<th>Indicators</th>\n"
+            "</tr>\n</thead>\n<tbody>\n<tr class=\"odd\">\n<td>Enhanced capacity of members.</td>\n<td><ul>\n"
+            "<li><p>Number of guidelines</p></li>\n<li><p>Number of users</p></li>\n</ul></td>\n</tr>\n</tbody>\n"
+            "</table>\n\n<p><b>Bold line</b></p>\n<p>Plain line</p>\n\nAfter the block.\n")
+    raw = read(_write(tmp_path, "gfm.md", text))
+    assert [(b.type, b.loc.line) for b in raw.blocks] == [("heading", 1), ("table", 3), ("paragraph", 21),
+                                                          ("paragraph", 22), ("paragraph", 24)]
+    table = raw.blocks[1]
+    assert table.rows is not None
+    assert [[c.paragraphs for c in row] for row in table.rows] == [
+        [["Outcomes"], ["Indicators"]],
+        [["Enhanced capacity of members."], ["• Number of guidelines", "• Number of users"]],
+    ]
+    assert [(c.loc.paragraph, c.loc.line, c.loc.row, c.loc.col) for c in table.rows[1]] == [(1, 3, 1, 0), (1, 3, 1, 1)]
+    assert [(b.text, b.bold) for b in raw.blocks[2:]] == [("Bold line", True), ("Plain line", False),
+                                                           ("After the block.", False)]
+
+
+def test_markdown_block_quotes_lose_their_marks(tmp_path):
+    """pandoc quotes an indented Word paragraph: "> • Programmes", ">", "> • Regional initiatives"
+    were one paragraph holding the marks ("> • Programmes > > • Regional initiatives")."""
+    text = "# Structure\n\n• Outputs, including:\n\n> • Programmes\n>\n> • Regional initiatives\n> > nested quote\n\nEnd.\n"
+    assert _texts(_write(tmp_path, "q.md", text)) == [
+        ("heading", "Structure"), ("list-item", "Outputs, including:"), ("list-item", "Programmes"),
+        ("list-item", "Regional initiatives nested quote"), ("paragraph", "End."),
+    ]
+
+
+@pytest.mark.parametrize("lines, width, paragraph", [
+    # a word that just fills the column, after a line of several words: a word of its own
+    (["promoting the use of", "telecommunication/ICTs", "to mitigate"], 22,
+     "promoting the use of telecommunication/ICTs to mitigate"),
+    # a word longer than the column: its head alone on a line, its tail filling the next
+    (["stakeholders on", "t", "elecommunication/ICT", "issues"], 20, "stakeholders on telecommunication/ICT issues"),
+    (["see", "https://www", ".itu.int/en/ITU-D/", "Pages/default.aspx", "now"], 18,
+     "see https://www.itu.int/en/ITU-D/Pages/default.aspx now"),
+])
+def test_pandoc_cell_lines_glue_only_a_broken_word(lines, width, paragraph):
+    from actionplan_trace.extract.text_tables import _paragraphs
+
+    assert _paragraphs(lines, width) == [paragraph]

@@ -4,7 +4,10 @@ The page is parsed by lxml.html with network access off, comments and processing
 dropped (inline.html_parser). Its body is walked in document order: a heading element is a
 heading block, a list item a list-item block with the label a browser draws (inline.item_labels),
 a table a table block whose cells hold their block-level pieces, and any other run of text a
-paragraph; scripts, styles and the title hold no text of the document (inline.HIDDEN).
+paragraph, bold when all of it is in <b> or <strong> (the hint a bold Normal heading gives);
+scripts, styles and the title hold no text of the document (inline.HIDDEN). Each block carries
+the line of the page it starts on. A Markdown file's HTML blocks (a table pandoc's gfm writer
+could not write with pipes) are read the same way (`fragment_blocks`).
 
 Notes are read as the writers of such pages write them, so that an HTML rendering gives the same
 model as the .docx it was made from:
@@ -39,10 +42,12 @@ from .inline import (
     fragment_paragraphs,
     html_markup,
     html_parser,
+    is_bold,
     item_labels,
     opens_with_list,
 )
 from .text import _paragraph
+from .text_tables import text_loc
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -78,6 +83,38 @@ def read_html(path: Path, text: str) -> tuple[list[Block], list[Block]]:
     blocks: list[Block] = []
     _walk(top, blocks)
     return blocks, notes
+
+
+def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
+    """The blocks of an HTML block of a Markdown file (text.HTML_BLOCK_START) that starts at
+    `line`, numbered from paragraph `index` on, each at the line it starts on, as the text reader
+    numbers and places its blocks; None when lxml cannot read it."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        parts = lxml.html.fragments_fromstring(html_markup(markup), parser=html_parser())
+    except (etree.ParserError, ValueError):
+        return None
+    holder = lxml.html.Element("div")
+    for part in parts:
+        if isinstance(part, str):
+            holder.text = (holder.text or "") + part
+        else:
+            holder.append(part)
+    found: list[Block] = []
+    _walk(holder, found)
+    return [_placed(block, index + k, line - 1) for k, block in enumerate(found)]
+
+
+def _placed(block: Block, paragraph: int, offset: int) -> Block:
+    """`block` with its loc, and its cells', at `paragraph` and `offset` lines further down (its
+    line was counted in the HTML block alone), as text_tables.text_loc places them."""
+    line = (block.loc.line or 1) + offset
+    rows = None if block.rows is None else [
+        [replace(cell, loc=text_loc(paragraph, line, r, c)) for c, cell in enumerate(row)]
+        for r, row in enumerate(block.rows)]
+    return replace(block, loc=text_loc(paragraph, line), rows=rows)
 
 
 def take_notes(top: HtmlElement) -> list[Block]:
@@ -153,8 +190,8 @@ def _note(element: HtmlElement, label: str, note_id: str) -> Block:
     return Block("footnote", text, loc=Loc(footnote=note_id), label=label)
 
 
-def _paragraph_at(text: str, index: int) -> Block:
-    return _paragraph(text, Loc(paragraph=index))
+def _paragraph_at(text: str, index: int, line: int | None, bold: bool = False) -> Block:
+    return _paragraph(text, Loc(paragraph=index, line=line), bold)
 
 
 def _table(table: etree._Element, blocks: list[Block]) -> None:
@@ -170,9 +207,10 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
             pieces = element_paragraphs(td)
             paras = [t for t, _ in pieces]
             bold = bool(pieces) and all(b for _, b in pieces)
-            row.append(Cell("\n".join(paras), Loc(paragraph=index, row=len(rows), col=col), paras, bold))
+            row.append(Cell("\n".join(paras), Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col),
+                            paras, bold))
         rows.append(row)
-    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index), rows=rows))
+    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index, line=table.sourceline), rows=rows))
 
 
 def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: list[Block]) -> None:
@@ -185,7 +223,7 @@ def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: lis
     if row is not None:
         rows.append(row)
     if element.text and element.text.strip():
-        blocks.append(_paragraph_at(element.text.strip(), len(blocks)))
+        blocks.append(_paragraph_at(element.text.strip(), len(blocks), element.sourceline))
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in ("td", "th"):
@@ -201,7 +239,7 @@ def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: lis
             if element.tag != "tr":
                 row = None
         if child.tail and child.tail.strip():
-            blocks.append(_paragraph_at(child.tail.strip(), len(blocks)))
+            blocks.append(_paragraph_at(child.tail.strip(), len(blocks), child.sourceline))
 
 
 def _walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
@@ -217,25 +255,27 @@ def _walk(element: etree._Element, blocks: list[Block], label: str | None = None
     if tag == "li" and label is None:
         label = "•"
     has_block_children = any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element)
+    line = element.sourceline
     if not has_block_children:
         text = element_text(element)
         if text:
+            loc = Loc(paragraph=len(blocks), line=line)
             if HEADING.fullmatch(tag):
-                blocks.append(Block("heading", text, loc=Loc(paragraph=len(blocks)), outline_level=int(tag[1]) - 1))
+                blocks.append(Block("heading", text, loc=loc, outline_level=int(tag[1]) - 1))
             elif label:
-                blocks.append(Block("list-item", text, loc=Loc(paragraph=len(blocks)), label=label,
-                                    list_level=_list_depth(element)))
+                blocks.append(Block("list-item", text, loc=loc, label=label, list_level=_list_depth(element),
+                                    bold=is_bold(element, text)))
             else:
-                blocks.append(_paragraph_at(text, len(blocks)))
+                blocks.append(_paragraph_at(text, len(blocks), line, is_bold(element, text)))
         return
     start = len(blocks)
     if element.text and element.text.strip():
-        blocks.append(_paragraph_at(element.text.strip(), len(blocks)))
+        blocks.append(_paragraph_at(element.text.strip(), len(blocks), line))
     labels = item_labels(element) if tag in LISTS else None
     for k, child in enumerate(element):
         _walk(child, blocks, labels[k] if labels else None)
         if child.tail and child.tail.strip():
-            blocks.append(_paragraph_at(child.tail.strip(), len(blocks)))
+            blocks.append(_paragraph_at(child.tail.strip(), len(blocks), child.sourceline))
     if label and start < len(blocks) and blocks[start].type == "paragraph" and not opens_with_list(element):
         first = blocks[start]
         blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))

@@ -236,7 +236,7 @@ def _gather(element: Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-def _is_bold(element: Element, text: str) -> bool:
+def is_bold(element: Element, text: str) -> bool:
     """Whether all of `text` (the element's, not empty, spaces collapsed) is in bold or strong
     elements (see _all_bold)."""
     return _all_bold([element], text)
@@ -330,7 +330,7 @@ def _collect(element: Element, out: list[tuple[str, bool]], label: str | None = 
     if not _holds_blocks(element):
         text = element_text(element)
         if text:
-            out.append((f"{label} {text}" if label else text, _is_bold(element, text)))
+            out.append((f"{label} {text}" if label else text, is_bold(element, text)))
         return
     start = len(out)
     children = list(element)

@@ -47,6 +47,15 @@ BOOKMARK_OPEN = "[bookmark: "
 # A `#` heading; the rest of the line (last group) still holds the closing hashes, which
 # _atx_title drops (a lazy `(.*?)(?:\s+#+)?\s*$` costs some 400 instructions a character).
 MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*)$")
+QUOTE_MARKS = regex(r"^(?: {0,3}> ?)+")  # a Markdown block quote's marks, nested ones included
+# The first line of a CommonMark HTML block of kind 6: a block-level tag, open or closing, which
+# runs to the next blank line (pandoc's gfm and commonmark writers put a table they cannot write
+# as a pipe table there, its cells holding lists and paragraphs).
+HTML_BLOCK_START = regex(
+    r"^ {0,3}</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    r"dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|"
+    r"iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|"
+    r"table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)", re.IGNORECASE)
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
 HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
@@ -311,6 +320,7 @@ class _Reader:
     footnotes: list[Block] = field(default_factory=list)
     table_readers: tuple[tuple[TableReader, MayRead], ...] = ()
     notes: _PlainNotes | None = None
+    plain_notes: set[str] = field(default_factory=set)  # labels of the `[n] text` notes read
     leads: list[str] = field(default_factory=list)
     clean: Clean = str.strip
 
@@ -396,6 +406,26 @@ class _Reader:
         """Whether line i underlines a setext heading (at least three `=` or `-`)."""
         return self.leads[i] in UNDERLINES and _underline(self.lines[i]) and len(self.lines[i].strip()) >= 3
 
+    def html_block(self, i: int) -> int | None:
+        """A Markdown HTML block of more than one line (HTML_BLOCK_START at line `i`, up to a blank
+        line) read as the HTML reader reads a page: a table keeps its rows and cells, a list its
+        items. Returns the line after it, or None for no such block (a one-line block is a
+        paragraph's fragment: see `paragraph`)."""
+        if not HTML_BLOCK_START.match(self.lines[i]):
+            return None
+        end = i + 1
+        while end < len(self.lines) and self.leads[end]:
+            end += 1
+        if end - i < 2:
+            return None
+        from .html import fragment_blocks  # lxml.html, only for a file holding such a block
+
+        blocks = fragment_blocks("\n".join(self.lines[i:end]), len(self.blocks), i + 1)
+        if blocks is None:
+            return None
+        self.blocks.extend(blocks)
+        return end
+
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
         (Made whole here rather than copied with `dataclasses.replace` when added, which cost as
@@ -451,24 +481,30 @@ class _Reader:
         line = self.lines[i].strip()
         if not line.startswith("["):
             return False
-        m = MD_FOOTNOTE.match(line) if self.markdown else PLAIN_FOOTNOTE.match(line)
-        if not m or not self.in_notes(i, m.group(1)):
+        m = MD_FOOTNOTE.match(line) if self.markdown else None
+        plain = m is None
+        if plain:
+            m = PLAIN_FOOTNOTE.match(line)
+        if not m or not self.in_notes(i, m.group(1), plain):
             return False
         text, _ = self.gather(i)
-        if self.markdown:
+        if plain:
+            body = self.clean(text[m.start(2):])
+            self.plain_notes.add(m.group(1))
+            if self.blocks and self.blocks[-1].type == "paragraph" and NOTE_SEPARATOR.match(self.blocks[-1].text):
+                self.blocks.pop()  # the line Word draws above its notes: no text of the document
+        else:
             again = MD_FOOTNOTE.match(text)
             assert again is not None, "the gathered text opens with line i, which matched"
             body = self.clean(again.group(2))
-        else:
-            body = self.clean(text[m.start(2):])
         self.footnotes.append(Block("footnote", body, loc=Loc(line=i + 1, footnote=m.group(1)), label=m.group(1)))
         return True
 
-    def in_notes(self, i: int, label: str) -> bool:
-        """A note definition: Markdown's `[^n]:` anywhere; plain `[n] text` only after the body,
-        when `[n]` is cited earlier (pandoc's plain writer puts notes at the end) or the notes
-        follow a separator line of underscores."""
-        if self.markdown:
+    def in_notes(self, i: int, label: str, plain: bool) -> bool:
+        """A note definition: Markdown's `[^n]:` anywhere; plain `[n] text` (pandoc's plain,
+        CommonMark and strict Markdown writers) only after the body, when `[n]` is cited earlier
+        (those writers put notes at the end) or the notes follow a separator line of underscores."""
+        if not plain:
             return True
         if self.notes is None:
             self.notes = _PlainNotes(self.lines)
@@ -517,6 +553,8 @@ class _Reader:
                 i += 2
                 continue
             end = self.table(i) if may_start_table(lines[i], lead, after) else None
+            if end is None and lead == "<" and self.markdown:
+                end = self.html_block(i)
             if end is not None:
                 i = end
                 continue
@@ -593,9 +631,37 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     written = text.splitlines()
     lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
+    if markdown and ">" in leads:
+        lines, leads = _unquoted(lines, leads)
     wrapped = not markdown and is_wrapped(lines, leads)
     blank = leads.count("")
     dense = wrapped and blank < DENSE_BLANKS * (len(lines) - blank)
     reader = _Reader(lines, markdown, wrapped, width=wrap_width(lines) if wrapped else 0, dense=dense, leads=leads)
     reader.run()
+    if reader.plain_notes:
+        _drop_note_marks(reader.blocks, reader.plain_notes)
     return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
+
+
+def _unquoted(lines: list[str], leads: list[str]) -> tuple[list[str], list[str]]:
+    """Markdown lines with their block-quote marks taken off (`> `, nested `> > `): a quote's
+    content is read as the lines around it are (pandoc quotes an indented Word paragraph), and a
+    line of a bare ">" is the blank line between its paragraphs."""
+    out = [QUOTE_MARKS.sub("", line) if lead == ">" else line for line, lead in zip(lines, leads)]
+    return out, line_leads(out)
+
+
+def _drop_note_marks(blocks: list[Block], labels: set[str]) -> None:
+    """Take the marks of the `[n] text` notes read (`labels`) out of the text: "[1]" glued to the
+    word before it, as pandoc's plain and CommonMark writers cite a note. The .docx reader leaves
+    Word's reference marks out, and so does the Markdown `[^1]`; a "[1]" after a space, or of no
+    note read, stays."""
+    mark = regex(r"(?<=\S)\[(?:" + "|".join(sorted(labels)) + r")\]")
+    for block in blocks:
+        if "[" in block.text:
+            block.text = mark.sub("", block.text)
+        for row in block.rows or ():
+            for cell in row:
+                if "[" in cell.text:
+                    cell.text = mark.sub("", cell.text)
+                    cell.paragraphs = [mark.sub("", p) for p in cell.paragraphs]

@@ -103,11 +103,15 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
 def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
     """Lines of one cell grouped into paragraphs at blank lines (wrapped lines joined).
 
-    A word longer than the column is broken by pandoc with no hyphen, its tail filling the
-    whole column on the next line: such a line is glued to the previous one without a space.
+    A word longer than the column is broken by pandoc with no hyphen: its head alone on a line
+    ("t"), then its tail filling the whole column on the next ("elecommunication/ICT"). Such a
+    line, after a line of one word, is glued to it without a space; a word that only just fits
+    the column ("telecommunication/ICTs" in a column of 22) after a line of several ("promoting
+    the use of") is a word of its own.
     """
     out: list[str] = []
     current: list[str] = []
+    previous = ""  # the last line of the paragraph being read
     for line in lines:
         text = line.strip()
         if not text:
@@ -118,7 +122,9 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
         if current and (text[0] in CELL_ITEM_LEADS or text[0].isdigit()) and CELL_ITEM.match(text):
             out.append(" ".join(current))
             current = []
-        if current and width and len(text) >= width and " " not in text:
+        glued = bool(current) and width > 0 and len(text) >= width and " " not in text and " " not in previous
+        previous = text
+        if glued:
             current[-1] += text
             continue
         current.append(text)
