@@ -344,3 +344,18 @@ def test_huge_paragraph_diff_stays_fast_and_exact() -> None:
     (change,) = diff(old, new)
     assert change.kind == "modified"
     assert old_text(change.words) == change.old and new_text(change.words) == change.new
+
+
+@pytest.mark.parametrize("old, new, kinds", [
+    # a bullet that became a dash and curly quotes that became straight ones (pandoc's Markdown):
+    # numbering and formatting, both hidden by default; it was named punctuation, and shown
+    ("•\tTSB maintains the “ICT product conformity database”", "-\tTSB maintains the \"ICT product conformity database\"",
+     {"numbering", "formatting"}),
+    ("•\tItem one", "-\tItem one", {"numbering"}),
+    # a real punctuation change is named, and shown, whatever else changed with it
+    ("•\tthe “database”", "-\tthe \"database\".", {"punctuation"}),
+])
+def test_overlapping_kinds_are_named_by_the_fewest_that_change_no_meaning(old: str, new: str, kinds: set[str]) -> None:
+    from actionplan_trace.diff.ignore import differences
+
+    assert differences(old, new) == kinds

@@ -78,11 +78,14 @@ def test_markdown_and_wrap_shortcuts_answer_as_the_plain_rules(monkeypatch):
 
 def _clean_oracle(text: str) -> str:
     """clean_inline's passes, each run on every text with re's own r"\\1" template (for the
-    passes that keep a match's first group), code spans set aside before and put back after."""
+    passes that keep a match's first group), code spans and escapes set aside before and put back after."""
     from actionplan_trace.extract import inline
 
     codes: list[str] = []
-    out = text if inline.CODE_MARK in text else inline.CODE.sub(inline._code_place(codes), text)
+    out = text if inline.CODE_MARK in text else inline.CODE.sub(inline._placer(codes, inline.CODE_MARK, inline._code_text), text)
+    escapes: list[str] = []
+    if inline.ESCAPE_MARK not in text:
+        out = inline.ESCAPE.sub(inline._placer(escapes, inline.ESCAPE_MARK, inline._FIRST_GROUP), out)
     for _, pattern, replacement in inline._PASSES_BEFORE_LINKS:
         out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
     for _ in range(3):
@@ -92,7 +95,8 @@ def _clean_oracle(text: str) -> str:
             break
     for _, pattern, replacement in inline._PASSES_AFTER_LINKS:
         out = pattern.sub(r"\1" if replacement is inline._FIRST_GROUP else replacement, out)
-    return _tidy(inline.CODE_PLACE.sub(lambda m: codes[int(m.group(1))], html.unescape(out)))
+    out = inline.ESCAPE_PLACE.sub(lambda m: escapes[int(m.group(1))], html.unescape(out))
+    return _tidy(inline.CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out))
 
 
 def _tidy(text: str) -> str:
@@ -214,16 +218,18 @@ def _lines(seed: int, count: int = 20000) -> list[str]:
 
 def test_atx_heading_title_as_the_lazy_pattern_reads_it():
     """MD_HEADING takes the rest of the line and _atx_title drops the closing hashes: the same
-    groups as the lazy pattern the reader used before (every line, every piece mixture)."""
+    groups as the lazy pattern the reader used before (every line, every piece mixture), which
+    now also takes hashes alone as an empty heading ("####", "3.  ###")."""
     from actionplan_trace.extract.text import MD_HEADING, MD_LIST_HEADING, _atx_title
 
-    lazy = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-    lazy_list = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-    for line in _lines(11) + ["# ###", "#  a #", "## a ##  ", "# a# ", "# a \u00a0##\t", "# a # # ", "#\t#", "1. # x ##"]:
+    lazy = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?)(?:\s+#+)?\s*|\s*)$")
+    lazy_list = re.compile(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})(?:\s+(.*?)(?:\s+#+)?\s*|\s*)$")
+    for line in _lines(11) + ["# ###", "#  a #", "## a ##  ", "# a# ", "# a \u00a0##\t", "# a # # ", "#\t#", "1. # x ##",
+                              "####", "#### ", "3.  ###", "3. ### "]:
         for ours, theirs in ((MD_HEADING.match(line), lazy.match(line)), (MD_LIST_HEADING.match(line), lazy_list.match(line))):
             assert (ours is None) == (theirs is None), line
             if ours is not None and theirs is not None:
-                assert (*ours.groups()[:-1], _atx_title(ours.groups()[-1])) == theirs.groups(), line
+                assert (*ours.groups()[:-1], _atx_title(ours.groups()[-1] or "")) == (*theirs.groups()[:-1], theirs.groups()[-1] or ""), line
 
 
 def test_line_gates_pass_every_line_their_regex_matches():

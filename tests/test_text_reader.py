@@ -124,13 +124,15 @@ def test_raw_html_as_a_commonmark_renderer_and_a_browser_show_it():
 
 
 CODE_CONTENTS = ["**b**", "_e_", "<b>x</b>", "<!-- c -->", "[l](u)", "a\\*b", "x -- y", "&amp;", "`", " s ", "<br>"]
-MARKED = ["**{}**", "*{}*", "_{}_", "[{}](u)", "<i>{}</i>", "{}"]
+MARKED = ["**{}**", "*{}*", "_{}_", "[{}](u)", "<i>{}</i>", "{}", "\\[{}\\](u)", "\\*{}\\*", "\\<b>{}"]
 
 
 def test_code_spans_keep_their_text_as_a_commonmark_renderer_shows_it():
     """What a code span holds is literal: marks, tags, comments, escapes and entities in it are
-    shown as written (they were stripped: "`**kept**`" read "kept", "`<b>`" nothing). Lines of
-    marked-up words and code spans of one or two backticks, against markdown-it and lxml."""
+    shown as written (they were stripped: "`**kept**`" read "kept", "`<b>`" nothing); so is an
+    escaped character ("\\[text\\](#)", as pandoc writes literal brackets, read as a link whose
+    text kept the backslashes). Lines of marked-up words, escapes and code spans of one or two
+    backticks, against markdown-it and lxml."""
     markdown_it = pytest.importorskip("markdown_it")
     import lxml.html
 
@@ -385,8 +387,19 @@ def test_markdown_block_quotes_lose_their_marks(tmp_path):
     (["stakeholders on", "t", "elecommunication/ICT", "issues"], 20, "stakeholders on telecommunication/ICT issues"),
     (["see", "https://www", ".itu.int/en/ITU-D/", "Pages/default.aspx", "now"], 18,
      "see https://www.itu.int/en/ITU-D/Pages/default.aspx now"),
+    # a one-word line, then a word that just fits the column but cannot continue it
+    (["Producing... To", "produce", "Recommendations", "on", "rad", "iocommunication"], 15,
+     "Producing... To produce Recommendations on radiocommunication"),
+    (["groups,", "conference", "sessions"], 10, "groups, conference sessions"),
 ])
 def test_pandoc_cell_lines_glue_only_a_broken_word(lines, width, paragraph):
     from actionplan_trace.extract.text_tables import _paragraphs
 
     assert _paragraphs(lines, width) == [paragraph]
+
+
+def test_an_empty_atx_heading_is_no_block(tmp_path):
+    """pandoc writes a heading whose text a tracked deletion removed as "####" or "3.  ###": no text,
+    so no block (they were paragraphs "####" and "3. ###")."""
+    text = "# Title\n\nBody.\n\n####\n\n#### \n\n3.  ###\n\n## Next\n"
+    assert _texts(_write(tmp_path, "e.md", text)) == [("heading", "Title"), ("paragraph", "Body."), ("heading", "Next")]

@@ -11,6 +11,7 @@ while case and punctuation can change what a sentence means (Word Compare shows 
 from __future__ import annotations
 
 import unicodedata
+from itertools import combinations
 
 from ..regexcache import regex
 from .tokens import TOKEN, strip_leader
@@ -19,6 +20,12 @@ IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
 DEFAULT_IGNORE: frozenset[str] = frozenset({"space", "numbering", "formatting"})
 NOTHING: frozenset[str] = frozenset()
 PREFERENCE = ("numbering", "formatting", "space", "case", "punctuation")
+
+MEANINGFUL = frozenset({"case", "punctuation"})  # kinds whose difference can change what a sentence says
+# Every set of kinds, in the order `differences` tries them when kinds overlap: by how many
+# meaningful kinds they hold, then by size, then by PREFERENCE.
+FALLBACK = sorted((frozenset(c) for size in range(1, len(PREFERENCE) + 1) for c in combinations(PREFERENCE, size)),
+                  key=lambda kinds: (len(kinds & MEANINGFUL), len(kinds)))
 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
 PUNCTUATION = regex(r"[^\w\s]+")
@@ -54,11 +61,13 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
     kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
     if kinds:
         return kinds
-    for first in PREFERENCE:  # kinds that overlap (a '-' bullet is punctuation too): name the likeliest
-        for extra in (NOTHING, frozenset({"space"})):
-            tried = extra | {first}
-            if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
-                return tried
+    # Kinds that overlap (a '-' bullet is punctuation too, and so is a curly quote): name the
+    # likeliest, the fewest kinds that change no meaning (FALLBACK's order) before case or
+    # punctuation. A bullet that became a dash in a paragraph whose quotes became straight is
+    # numbering and formatting, not punctuation.
+    for tried in FALLBACK:
+        if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
+            return tried
     return frozenset({"formatting"})
 
 

@@ -48,6 +48,10 @@ CODE = regex(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # pattern matches and a line of text does not hold (a line that does keeps its code spans as text).
 CODE_MARK = "\x00"
 CODE_PLACE = regex(r"\x00(\d+)\x00")
+# A backslash-escaped character's place in the same way: it is literal, so no later pass reads it
+# as a mark ("\[text\](#)" is no link, "\*a\*" no emphasis, "\<b>" no tag).
+ESCAPE_MARK = "\x01"
+ESCAPE_PLACE = regex(r"\x01(\d+)\x01")
 BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|strong)>(.+)</\3>)[\s:]*$", re.IGNORECASE)
 # The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
@@ -136,7 +140,10 @@ def clean_inline(text: str) -> str:
     if not has_markup(text):
         return tidy_spaces(text)
     codes: list[str] = []
-    out = CODE.sub(_code_place(codes), text) if "`" in text and CODE_MARK not in text else text
+    out = CODE.sub(_placer(codes, CODE_MARK, _code_text), text) if "`" in text and CODE_MARK not in text else text
+    escapes: list[str] = []
+    if "\\" in out and ESCAPE_MARK not in text:
+        out = ESCAPE.sub(_placer(escapes, ESCAPE_MARK, _FIRST_GROUP), out)
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
         if needle in out:
             out = pattern.sub(replacement, out)
@@ -155,24 +162,29 @@ def clean_inline(text: str) -> str:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
         out = unescape(out)
+    if escapes:
+        out = ESCAPE_PLACE.sub(lambda m: escapes[int(m.group(1))], out)
     if codes:
         out = CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out)
     return tidy_spaces(out)
 
 
-def _code_place(codes: list[str]) -> Callable[["re.Match[str]"], str]:
-    """A CODE replacement that keeps each span's text in `codes` and leaves its place (CODE_MARK,
-    index, CODE_MARK), so that no later pass reads marks, tags or escapes inside it. The text is
-    CommonMark's: one space stripped from each end when both ends have one and it is not all spaces."""
+def _placer(kept: list[str], mark: str, literal: Callable[["re.Match[str]"], str]) -> Callable[["re.Match[str]"], str]:
+    """A replacement that keeps each match's `literal` text in `kept` and leaves its place (`mark`,
+    index, `mark`), so that no later pass reads marks, tags or escapes inside it."""
 
     def place(match: re.Match[str]) -> str:
-        code = match.group(2)
-        if code.startswith(" ") and code.endswith(" ") and not code.isspace():
-            code = code[1:-1]
-        codes.append(code)
-        return f"{CODE_MARK}{len(codes) - 1}{CODE_MARK}"
+        kept.append(literal(match))
+        return f"{mark}{len(kept) - 1}{mark}"
 
     return place
+
+
+def _code_text(match: re.Match[str]) -> str:
+    """A code span's text as CommonMark has it: one space stripped from each end when both ends
+    have one and it is not all spaces."""
+    code = match.group(2)
+    return code[1:-1] if code.startswith(" ") and code.endswith(" ") and not code.isspace() else code
 
 
 def _shown_of_raw(match: re.Match[str]) -> str:
@@ -208,7 +220,6 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("_", EMPHASIS[1], _FIRST_GROUP),
     ("---", EM_DASH, "\u2014"),
     ("--", EN_DASH, "\u2013"),
-    ("\\", ESCAPE, _FIRST_GROUP),
 )
 
 

@@ -46,7 +46,7 @@ BOOKMARK = regex(r"^\[bookmark: [^\]\s]+\](?=\S)")
 BOOKMARK_OPEN = "[bookmark: "
 # A `#` heading; the rest of the line (last group) still holds the closing hashes, which
 # _atx_title drops (a lazy `(.*?)(?:\s+#+)?\s*$` costs some 400 instructions a character).
-MD_HEADING = regex(r"^ {0,3}(#{1,6})\s+(.*)$")
+MD_HEADING = regex(r"^ {0,3}(#{1,6})(?:\s+(.*))?$")  # "####" alone: an empty heading (no text, no block)
 QUOTE_MARKS = regex(r"^(?: {0,3}> ?)+")  # a Markdown block quote's marks, nested ones included
 # The first line of a CommonMark HTML block of kind 6: a block-level tag, open or closing, which
 # runs to the next blank line (pandoc's gfm and commonmark writers put a table they cannot write
@@ -59,7 +59,7 @@ HTML_BLOCK_START = regex(
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
 HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
-MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})\s+(.*)$")
+MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})(?:\s+(.*))?$")
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
@@ -520,12 +520,12 @@ class _Reader:
         m = MD_HEADING.match(line)
         label = ""
         if m:
-            hashes, raw = m.groups()
+            hashes, raw = m.group(1), m.group(2) or ""
         else:
             m = MD_LIST_HEADING.match(line)
             if not m:
                 return False
-            label, hashes, raw = m.group(1) + " ", m.group(2), m.group(3)
+            label, hashes, raw = m.group(1) + " ", m.group(2), m.group(3) or ""
         raw = _atx_title(raw)
         if "{" in raw:
             raw = HEADING_ATTRIBUTES.sub("", raw)

@@ -103,34 +103,55 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
 def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
     """Lines of one cell grouped into paragraphs at blank lines (wrapped lines joined).
 
-    A word longer than the column is broken by pandoc with no hyphen: its head alone on a line
-    ("t"), then its tail filling the whole column on the next ("elecommunication/ICT"). Such a
-    line, after a line of one word, is glued to it without a space; a word that only just fits
-    the column ("telecommunication/ICTs" in a column of 22) after a line of several ("promoting
-    the use of") is a word of its own.
+    A word longer than the column (`width`) is broken by pandoc with no hyphen: the word starts a
+    line of its own, its head alone ("rad"), then its tail fills the whole column, or the next
+    ones ("iocommunication"). A line filling the column with one word is glued without a space
+    to a one-word line above it, and to the chunk of a broken word before it. A word that only
+    just fits the column is a word of its own after a line of several words ("promoting the use
+    of" / "telecommunication/ICTs") or after a word it cannot continue ("produce" /
+    "Recommendations"). After a one-word line it continues, it cannot be told from a tail ("in" /
+    "decision-making" is read "indecision-making"): a broken word is the likelier of the two.
     """
     out: list[str] = []
     current: list[str] = []
-    previous = ""  # the last line of the paragraph being read
+    above: list[str] = []  # the lines of the paragraph read so far
+    chunk = False  # whether the last line was glued, a chunk of a broken word
     for line in lines:
         text = line.strip()
         if not text:
             if current:
                 out.append(" ".join(current))
-                current = []
+                current, above, chunk = [], [], False
             continue
         if current and (text[0] in CELL_ITEM_LEADS or text[0].isdigit()) and CELL_ITEM.match(text):
             out.append(" ".join(current))
-            current = []
-        glued = bool(current) and width > 0 and len(text) >= width and " " not in text and " " not in previous
-        previous = text
-        if glued:
+            current, above, chunk = [], [], False
+        chunk = bool(current) and width > 0 and _tail_of_broken_word(text, above, width, chunk)
+        above.append(text)
+        if chunk:
             current[-1] += text
             continue
         current.append(text)
     if current:
         out.append(" ".join(current))
     return out
+
+
+def _tail_of_broken_word(text: str, above: list[str], width: int, chunk: bool) -> bool:
+    """Whether `text` (stripped) goes on a word broken at the column's edge: it fills the column
+    with one word, and the line above is a chunk of the word already, or one word it can continue."""
+    if len(text) < width or " " in text:
+        return False
+    if chunk:
+        return True
+    head = above[-1]
+    return " " not in head and not _word_boundary(head[-1], text[0])
+
+
+def _word_boundary(last: str, first: str) -> bool:
+    """Whether a line ending with `last` and the next starting with `first` are two words, not one
+    word broken in two: a capital after a small letter, or anything after closing punctuation."""
+    return (last.islower() and first.isupper()) or last in ",;:.!?)"
 
 
 def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int]:
