@@ -23,6 +23,8 @@ class Line:
     size: float = 11
     indent: float = 0
     gap_before: float = 0
+    spaces: bool = True  # False: words placed apart by TJ offsets, with no space glyph (as Chromium and TeX do)
+    word_gap: int = 300  # with spaces=False: the pen's move between words, in thousandths of the font size
 
 
 def _escape(text: str) -> bytes:
@@ -43,9 +45,10 @@ def write_pdf(path: Path, lines: list[Line]) -> Path:
             y = PAGE_H - MARGIN
             step = line.size * 1.25
         y -= step
+        shown = (b"(%s) Tj" % _escape(line.text) if line.spaces
+                 else b"[%s] TJ" % (b" -%d " % line.word_gap).join(b"(%s)" % _escape(word) for word in line.text.split()))
         pages[-1].append(
-            b"BT /%s %.1f Tf %.1f %.1f Td (%s) Tj ET"
-            % (font_ids[line.font].encode(), line.size, MARGIN + line.indent, y, _escape(line.text))
+            b"BT /%s %.1f Tf %.1f %.1f Td %s ET" % (font_ids[line.font].encode(), line.size, MARGIN + line.indent, y, shown)
         )
     objects: list[bytes] = []
     font_refs = {}

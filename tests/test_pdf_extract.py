@@ -316,3 +316,20 @@ def test_pdf_settings_are_passed_down_to_furniture_removal_and_table_stitching()
     assert kept.furniture == []
     texts = [c.text for b in kept.raw.blocks if b.type == "table" for row in b.rows for c in row]
     assert texts.count("Region") > [c.text for b in default.raw.blocks if b.type == "table" for row in b.rows for c in row].count("Region")
+
+
+def test_words_set_apart_without_space_glyphs_keep_their_spaces(tmp_path: Path) -> None:
+    """Chromium (printing a page) and TeX place words apart by moving the pen, with no space glyph
+    between them; pdfium marks the spaces it infers there as generated. They were dropped, so
+    "Implementation framework" read "Implementationframework" and no heading rule matched it. A
+    generated space is kept where no space stands before it (a real one is never doubled)."""
+    from pdfgen import Line, write_pdf
+
+    lines = [Line("Output 2.1", "Helvetica-Bold", 14, spaces=False, word_gap=150),
+             Line("Implementation framework", "Helvetica-Bold", 12, spaces=False, gap_before=8, word_gap=150),
+             Line("The objective of this programme is to assist Member States.", spaces=False, gap_before=16),
+             Line("A line with  its own spaces kept once.", gap_before=16)]
+    path = write_pdf(tmp_path / "nospace.pdf", lines)
+    assert [b.text for b in read_pdf(path).blocks] == [
+        "Output 2.1", "Implementation framework", "The objective of this programme is to assist Member States.",
+        "A line with its own spaces kept once."]

@@ -185,7 +185,14 @@ def _font_hints(obj: ctypes.c_void_p, cache: dict[int, bool]) -> bool:
 
 
 def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
-    """The page's glyphs (spaces kept, generated whitespace dropped) in content order."""
+    """The page's glyphs (spaces kept) in content order.
+
+    Whitespace pdfium generates is not taken as it is: its boxes are unreliable, and it may stand
+    where glyphs merely sit apart. But a producer that sets words apart by moving the pen, with
+    no space glyph (Chromium, TeX), leaves only those: a generated space between two glyphs of a
+    line at least GENERATED_GAP font sizes apart becomes a space over the gap between them. (The
+    line builder sets a space at a wider gap anyway; at a narrower one, as between the words of
+    Chromium's bold serif headings, "Implementation framework" read "Implementationframework".)"""
     count = textpage.count_chars()
     if count <= 0:
         return []
@@ -194,6 +201,7 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     cache: dict[int, bool] = {}
     chars: list[Char] = []
+    generated = False  # a generated space since the last glyph kept
     for i in range(min(count, len(text))):
         ch = text[i]
         if ch in "\r\n\x00":
@@ -201,6 +209,7 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         ch = GLYPH_FIXES.get(ch, ch)
         if ch.isspace():
             if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+                generated = True
                 continue
             ch = " "
         pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
@@ -210,8 +219,22 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         top, bottom = height - rect.top, height - rect.bottom
         if bottom < top:
             top, bottom = bottom, top
-        chars.append(Char(ch, rect.left, rect.right, top, bottom, round(size, 1), bold, height - oy.value))
+        char = Char(ch, rect.left, rect.right, top, bottom, round(size, 1), bold, height - oy.value)
+        if generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char):
+            last = chars[-1]
+            chars.append(Char(" ", last.x1, char.x0, last.top, last.bottom, last.size, last.bold, last.base))
+        generated = False
+        chars.append(char)
     return chars
+
+
+GENERATED_GAP = 0.1
+
+
+def _apart(left: Char, right: Char) -> bool:
+    """Whether `right` follows `left` on the same line at least GENERATED_GAP font sizes after it."""
+    same_line = abs(left.base - right.base) < 0.5 * max(left.size, 1)
+    return same_line and right.x0 - left.x1 >= GENERATED_GAP * max(min(left.size, right.size), 1)
 
 
 # --- lines --------------------------------------------------------------------------------
