@@ -24,3 +24,17 @@ def test_docx_to_json_loads_no_pdf_library_and_no_rich():
     assert {"lxml", "actionplan_trace", "typer"} <= packages
     assert not packages & {"rich", "pdfplumber", "pypdfium2", "pdfminer", "rapidfuzz"}, packages & {
         "rich", "pdfplumber", "pypdfium2", "pdfminer", "rapidfuzz"}
+
+
+def test_text_refs_load_no_lxml(tmp_path):
+    """A text run imports no lxml (some 40 M instructions), nor does a Markdown file whose lines are
+    HTML fragments each (as a seed's status entries are): only an HTML block whose lines are no
+    fragments by themselves (a table pandoc's gfm writer writes) needs it."""
+    fragments = tmp_path / "fragments.md"
+    fragments.write_text("# Annex 1\n\n<p><b>21 (Rev. Dubai, 2018) Measures</b></p> <p>Implemented.</p>\n"
+                         "<p><b>30 (Rev. Dubai, 2018) Special measures</b></p> <p>See Resolution 30.</p>\n", encoding="utf-8")
+    table = tmp_path / "table.md"
+    table.write_text("# Objective 1\n\n<table>\n<tr>\n<td>Outcome 1.1</td>\n</tr>\n</table>\n", encoding="utf-8")
+    for path in (CORPUS / "text" / "objective2-new.txt", fragments):
+        assert "lxml" not in imported("refs", str(path), "-f", "json", "-o", str(tmp_path / "out.json")), path
+    assert "lxml" in imported("refs", str(table), "-f", "json", "-o", str(tmp_path / "out.json"))

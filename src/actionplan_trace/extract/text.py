@@ -28,7 +28,7 @@ from ..record import record
 from ..regexcache import regex
 from ..text_patterns import NB_HYPHEN, SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
 from .decoding import decode_text
-from .inline import clean_inline, html_paragraphs, is_bold_only
+from .inline import HTML_FRAGMENT, clean_inline, html_paragraphs, is_bold_only
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -416,8 +416,8 @@ class _Reader:
         end = i + 1
         while end < len(self.lines) and self.leads[end]:
             end += 1
-        if end - i < 2:
-            return None
+        if end - i < 2 or all(_whole_fragment(line) for line in self.lines[i:end]):
+            return None  # each line a fragment of its own: `paragraph` reads them without lxml
         from .html import fragment_blocks  # lxml.html, only for a file holding such a block
 
         blocks = fragment_blocks("\n".join(self.lines[i:end]), len(self.blocks), i + 1)
@@ -641,6 +641,11 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     if reader.plain_notes:
         _drop_note_marks(reader.blocks, reader.plain_notes)
     return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
+
+
+def _whole_fragment(line: str) -> bool:
+    """Whether a line is an HTML fragment by itself (html_paragraphs would read it)."""
+    return line.rstrip().endswith(">") and HTML_FRAGMENT.match(line) is not None
 
 
 def _unquoted(lines: list[str], leads: list[str]) -> tuple[list[str], list[str]]:
