@@ -206,3 +206,21 @@ def test_same_revision_as_docx_and_as_pdf_differs_little() -> None:
     shown = result.visible()
     assert shown == [], [(c.kind, c.where, c.old, c.new) for c in shown]
     assert all(c.formatting_only for c in result.changes)
+
+
+def test_a_heading_that_lost_its_number_is_the_same_section(tmp_path: Path) -> None:
+    """A clause whose number went (pandoc drops Word's automatic heading numbers; an author may take
+    one off) is a plain heading in the new revision: the same section, renamed only in its
+    numbering, hidden by default. It was reported removed and its twin added, every word of both."""
+    old = tmp_path / "old.md"
+    new = tmp_path / "new.md"
+    body = "The plan sets out the work of the Sector for the next four years in detail."
+    old.write_text(f"# 1. Introduction\n\n{body}\n\n# 2. Scope\n\nIt covers every programme.\n", encoding="utf-8")
+    new.write_text(f"# Introduction\n\n{body}\n\n# 2. Scope\n\nIt covers every programme.\n", encoding="utf-8")
+    result = compare(old, new)
+    assert [(c.kind, c.target, c.differences) for c in result.changes] == [("renamed", "section", ("numbering",))]
+    assert result.visible() == []
+    # A heading with other words is no such twin: removed and added, as before.
+    new.write_text("# Background\n\nAn altogether different text about other matters.\n\n# 2. Scope\n\n"
+                   "It covers every programme.\n", encoding="utf-8")
+    assert sorted(c.kind for c in compare(old, new).changes) == ["added", "removed"]

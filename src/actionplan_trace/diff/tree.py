@@ -3,7 +3,9 @@
 Children of paired parents are aligned as sequences (`align.align`): equal kind, number and title
 anchor first; then sections of one kind pair by title and content similarity, with a bonus for an
 equal number or for being the only section of its kind under the parent, so that a renamed
-heading, a renumbered output or an edited area keeps its identity. Sections still unpaired are
+heading, a renumbered output or an edited area keeps its identity. A section a rule names on one
+side and a plain heading on the other (its number lost) pairs with it when both title and
+content are nearly the same (KIND_LOST). Sections still unpaired are
 then offered to a move pass (same kind, similar content), first those whose parent is paired,
 then all of them; the children of every new pair are aligned in turn.
 """
@@ -21,6 +23,9 @@ from .align import Budget, WordCoder, align, in_order, pair_moves, similarity, w
 from .tokens import normalise, words
 
 SECTION_THRESHOLD = 0.5
+# A section that a rule names in one revision and only a heading in the other (its number lost, as
+# pandoc drops Word's automatic heading numbers) pairs with it when title and content are this alike.
+KIND_LOST = 0.9
 MOVE_THRESHOLD = 0.7
 MOVE_TITLE_THRESHOLD = 0.5
 MOVE_MIN_WORDS = 4
@@ -101,12 +106,15 @@ def _align_children(
         new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
 
         def score(i: int, j: int) -> float:
-            """How alike two sibling sections are (0 when their kinds differ)."""
+            """How alike two sibling sections are: 0 when their kinds differ, unless one is a plain
+            `heading` (no rule named it) with the other's title and content (KIND_LOST)."""
             a, b = olds[i], news[j]
-            if a.kind != b.kind:
-                return 0.0
             t = similarity(old.title(a.id), new.title(b.id))
             c = similarity(old.content(a.id), new.content(b.id))
+            if a.kind != b.kind:
+                if "heading" not in (a.kind, b.kind) or t < KIND_LOST or c < KIND_LOST:
+                    return 0.0
+                return 0.7 * min(t, c)
             same_place = (a.number is not None and a.number == b.number) or (
                 old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
             )
