@@ -191,3 +191,15 @@ def test_found_by_fuzzing_windows_1252_with_undefined_bytes(tmp_path) -> None:
     assert any("café serv\ufffdces" in t for t in texts), texts
     assert "1 undecodable byte sequence in CP1252" in result.stderr
     every_command(path, path.parent)
+
+
+def test_found_by_fuzzing_control_characters_in_a_markdown_html_block(tmp_path) -> None:
+    """Found by `make fuzz`: a Markdown file whose lines open with `</p>` (an HTML block) and hold
+    control characters gave `internal error: ValueError: All strings must be XML compatible` (lxml
+    refused the text when the block's parts were put under one element). The line reader reads such
+    a block now; every command exits cleanly."""
+    data = (b"\xef\xbb\xbf</p> \xf0\xa6\x9d\xad\xc3\x8aT </p> \x1b[2J\nBDT &amp; MOD @\xc2\x99M\x1eR\xc3\x9d 9.c of "
+            b"Regional \xc2\x93\xf1\xae\xa3\xad target\n</p> \xc2\xb9\xc2\xb8\xf3\xa3\x81\xaa\xf1\x8d\x89\x9d\xc2\x8d"
+            b"\x19\xf2\x9d\xa7\x81\xc2\xbc    \xef\xbf\xbe\n| Programme: | :emmargorP |\n## \n")
+    path = _write(tmp_path, "plan.md", data)
+    every_command(path, path.parent)

@@ -92,16 +92,10 @@ def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
     import lxml.html
     from lxml import etree
 
-    try:
-        parts = lxml.html.fragments_fromstring(html_markup(markup), parser=html_parser())
+    try:  # lxml refuses, with a ValueError, text it cannot hold (controls): the line reader then reads it
+        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=html_parser())
     except (etree.ParserError, ValueError):
         return None
-    holder = lxml.html.Element("div")
-    for part in parts:
-        if isinstance(part, str):
-            holder.text = (holder.text or "") + part
-        else:
-            holder.append(part)
     found: list[Block] = []
     _walk(holder, found)
     return [_placed(block, index + k, line - 1) for k, block in enumerate(found)]
