@@ -29,6 +29,11 @@ NB_HYPHEN = "\u2011"
 a hyphen ("-") in the model, whatever wrote it, so that "ITU‑D SG 2 Question 3/2" names its
 sector and a rendering diffs clean against the .docx it came from."""
 
+
+def plain_hyphens(text: str) -> str:
+    """`text` with its non-breaking hyphens (NB_HYPHEN) as "-"; the text itself when it has none."""
+    return text.replace(NB_HYPHEN, "-") if NB_HYPHEN in text else text
+
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"

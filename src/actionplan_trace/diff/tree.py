@@ -109,12 +109,12 @@ def _align_children(
             """How alike two sibling sections are: 0 when their kinds differ, unless one is a plain
             `heading` (no rule named it) with the other's title and content (KIND_LOST)."""
             a, b = olds[i], news[j]
+            if a.kind != b.kind and "heading" not in (a.kind, b.kind):
+                return 0.0
             t = similarity(old.title(a.id), new.title(b.id))
             c = similarity(old.content(a.id), new.content(b.id))
             if a.kind != b.kind:
-                if "heading" not in (a.kind, b.kind) or t < KIND_LOST or c < KIND_LOST:
-                    return 0.0
-                return 0.7 * min(t, c)
+                return 0.7 * min(t, c) if t >= KIND_LOST and c >= KIND_LOST else 0.0
             same_place = (a.number is not None and a.number == b.number) or (
                 old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
             )

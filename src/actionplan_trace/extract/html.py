@@ -114,13 +114,14 @@ def _placed(block: Block, paragraph: int, offset: int) -> Block:
 def take_notes(top: HtmlElement) -> list[Block]:
     """The notes under `top` as footnote blocks, in the order written; the note lists and each
     reference to a note are taken out of the tree (their tails kept), so the walk reads neither."""
-    places = [e for e in top.iter("section", "aside", "div", "ol") if _is_notes_list(e) or _note_id(e)]
-    held = set(places)
+    places = [(e, _note_id(e)) for e in top.iter("section", "aside", "div", "ol")]
+    places = [(e, m) for e, m in places if m is not None or _is_notes_list(e)]
+    held = {e for e, _ in places}
     notes: list[Block] = []
-    for place in places:
+    for place, m in places:
         if any(parent in held for parent in place.iterancestors()):
             continue  # a note inside a list of notes (pandoc's in a <div>): read with the list
-        if (m := _note_id(place)) is not None:
+        if m is not None:
             endnote = m.group(1) == "edn" or m.group(2) == "end"
             notes.append(_note(place, _back_label(place) or m.group(3),
                                f"endnote-{m.group(3)}" if endnote else m.group(3)))
@@ -154,18 +155,21 @@ def _classes(element: HtmlElement) -> set[str]:
 
 
 def _is_notes_list(element: HtmlElement) -> bool:
-    return element.tag in ("section", "aside", "div", "ol") and (
-        not NOTES_CLASSES.isdisjoint(_classes(element)) or element.get("role") in NOTES_ROLES)
+    return not NOTES_CLASSES.isdisjoint(_classes(element)) or element.get("role") in NOTES_ROLES
 
 
 def _is_reference(a: HtmlElement) -> bool:
-    return (not REF_CLASSES.isdisjoint(_classes(a)) or a.get("role") == "doc-noteref"
-            or WORD_REF.fullmatch(a.get("href") or "") is not None)
+    return _marked(a, REF_CLASSES, "doc-noteref", WORD_REF)
 
 
 def _is_back_link(a: HtmlElement) -> bool:
-    return (not BACK_CLASSES.isdisjoint(_classes(a)) or a.get("role") == "doc-backlink"
-            or WORD_BACK.fullmatch(a.get("href") or "") is not None)
+    return _marked(a, BACK_CLASSES, "doc-backlink", WORD_BACK)
+
+
+def _marked(a: HtmlElement, classes: frozenset[str], role: str, href: re.Pattern[str]) -> bool:
+    """Whether a link is marked as one writer or another marks it: a class, a role or its href."""
+    return (not classes.isdisjoint(_classes(a)) or a.get("role") == role
+            or href.fullmatch(a.get("href") or "") is not None)
 
 
 def _back_label(note: HtmlElement) -> str | None:

@@ -262,6 +262,13 @@ def _all_bold(elements: list[Element], text: str) -> bool:
     return bool(bold) and bold.replace(" ", "") == text.replace(" ", "")
 
 
+def is_fragment(text: str) -> bool:
+    """Whether `text` is an HTML fragment (html_paragraphs reads it): it starts with a block
+    element and ends with its closing tag; only a text ending with ">" is matched against the
+    fragment regex, whose `.*` would try every position."""
+    return "<" in text and text.rstrip().endswith(">") and HTML_FRAGMENT.match(text) is not None
+
+
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """The paragraphs of an HTML fragment (text, all-bold), or None when `text` is not one.
 
@@ -271,7 +278,7 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     bullets. The fragment is read as lxml.html reads it: by `read_fragment` when it keeps to the
     markup that function knows, by lxml itself (some 40 M instructions to import) otherwise.
     """
-    if "<" not in text or not text.rstrip().endswith(">") or not HTML_FRAGMENT.match(text):
+    if not is_fragment(text):
         return None
     body = read_fragment(text)
     if body is not None:

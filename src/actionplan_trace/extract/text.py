@@ -26,9 +26,9 @@ from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import NB_HYPHEN, SPACED_BULLET_LEADS, pua_bullet, spaced_bullet
+from ..text_patterns import SPACED_BULLET_LEADS, plain_hyphens, pua_bullet, spaced_bullet
 from .decoding import decode_text
-from .inline import HTML_FRAGMENT, clean_inline, html_paragraphs, is_bold_only
+from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -68,6 +68,7 @@ RULE_LEADS = ("-", "=", "_", "*", "~")  # what a line RULE_LINE matches opens wi
 LIST_START = regex(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = regex(r"^\[(\d{1,3})\]\s+(\S.*)$")
+NOTE_MARK = regex(r"(?<=\S)\[(\d{1,3})\]")  # a plain note's mark glued to the word before it
 CLAUSE_START = regex(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
 # A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
 # search would try every position of the line).
@@ -416,7 +417,7 @@ class _Reader:
         end = i + 1
         while end < len(self.lines) and self.leads[end]:
             end += 1
-        if end - i < 2 or all(_whole_fragment(line) for line in self.lines[i:end]):
+        if end - i < 2 or all(is_fragment(line) for line in self.lines[i:end]):
             return None  # each line a fragment of its own: `paragraph` reads them without lxml
         from .html import fragment_blocks  # lxml.html, only for a file holding such a block
 
@@ -619,8 +620,7 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     by content. Decoding repairs are added to the Source's warnings."""
     path = Path(source.path)
     text, notes = decode_text(path, data)
-    if NB_HYPHEN in text:
-        text = text.replace(NB_HYPHEN, "-")
+    text = plain_hyphens(text)
     source = replace(source, warnings=notes)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
@@ -643,11 +643,6 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
 
 
-def _whole_fragment(line: str) -> bool:
-    """Whether a line is an HTML fragment by itself (html_paragraphs would read it)."""
-    return line.rstrip().endswith(">") and HTML_FRAGMENT.match(line) is not None
-
-
 def _unquoted(lines: list[str], leads: list[str]) -> tuple[list[str], list[str]]:
     """Markdown lines with their block-quote marks taken off (`> `, nested `> > `): a quote's
     content is read as the lines around it are (pandoc quotes an indented Word paragraph), and a
@@ -661,12 +656,14 @@ def _drop_note_marks(blocks: list[Block], labels: set[str]) -> None:
     word before it, as pandoc's plain and CommonMark writers cite a note. The .docx reader leaves
     Word's reference marks out, and so does the Markdown `[^1]`; a "[1]" after a space, or of no
     note read, stays."""
-    mark = regex(r"(?<=\S)\[(?:" + "|".join(sorted(labels)) + r")\]")
+    def drop(m: re.Match[str]) -> str:
+        return "" if m.group(1) in labels else m.group(0)
+
     for block in blocks:
         if "[" in block.text:
-            block.text = mark.sub("", block.text)
+            block.text = NOTE_MARK.sub(drop, block.text)
         for row in block.rows or ():
             for cell in row:
                 if "[" in cell.text:
-                    cell.text = mark.sub("", cell.text)
-                    cell.paragraphs = [mark.sub("", p) for p in cell.paragraphs]
+                    cell.text = NOTE_MARK.sub(drop, cell.text)
+                    cell.paragraphs = [NOTE_MARK.sub(drop, p) for p in cell.paragraphs]

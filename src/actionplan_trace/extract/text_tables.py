@@ -114,20 +114,20 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
     """
     out: list[str] = []
     current: list[str] = []
-    above: list[str] = []  # the lines of the paragraph read so far
-    chunk = False  # whether the last line was glued, a chunk of a broken word
+    previous = ""  # the last line of the paragraph read so far
+    chunk = False  # whether that line was glued, a chunk of a broken word
     for line in lines:
         text = line.strip()
         if not text:
             if current:
                 out.append(" ".join(current))
-                current, above, chunk = [], [], False
+                current, chunk = [], False
             continue
         if current and (text[0] in CELL_ITEM_LEADS or text[0].isdigit()) and CELL_ITEM.match(text):
             out.append(" ".join(current))
-            current, above, chunk = [], [], False
-        chunk = bool(current) and width > 0 and _tail_of_broken_word(text, above, width, chunk)
-        above.append(text)
+            current, chunk = [], False
+        chunk = bool(current) and width > 0 and _tail_of_broken_word(text, previous, width, chunk)
+        previous = text
         if chunk:
             current[-1] += text
             continue
@@ -137,15 +137,15 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
     return out
 
 
-def _tail_of_broken_word(text: str, above: list[str], width: int, chunk: bool) -> bool:
+def _tail_of_broken_word(text: str, above: str, width: int, chunk: bool) -> bool:
     """Whether `text` (stripped) goes on a word broken at the column's edge: it fills the column
-    with one word, and the line above is a chunk of the word already, or one word it can continue."""
+    with one word, and the line `above` it is a chunk of the word already (`chunk`), or one word
+    it can continue."""
     if len(text) < width or " " in text:
         return False
     if chunk:
         return True
-    head = above[-1]
-    return " " not in head and not _word_boundary(head[-1], text[0])
+    return " " not in above and not _word_boundary(above[-1], text[0])
 
 
 def _word_boundary(last: str, first: str) -> bool:

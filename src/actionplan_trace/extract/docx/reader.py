@@ -10,7 +10,7 @@ from lxml import etree
 
 from ...errors import InputError, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
-from ...text_patterns import BULLET, NB_HYPHEN, is_bullet_label
+from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
 from .glyphs import sym_text
@@ -317,8 +317,7 @@ class _Reader:
         for child in el:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
-                text = child.text or ""
-                self._emit(text.replace(NB_HYPHEN, "-") if NB_HYPHEN in text else text, hidden, para, fmt)
+                self._emit(plain_hyphens(child.text or ""), hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 run_fmt, change = self._run_fmt(props_child(child, W_RPR), para.pstyle)
                 if change is not None:
