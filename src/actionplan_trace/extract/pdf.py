@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import field, replace
 from pathlib import Path
@@ -46,7 +47,7 @@ from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import NB_HYPHEN, PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
+from ..text_patterns import DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
 from . import file_source
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
@@ -229,6 +230,45 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 
 
 GENERATED_GAP = 0.1
+
+# The characters of list bullets drawn as shapes, by (filled, round): a browser draws "disc",
+# "circle" and "square" list markers as paths, not glyphs.
+DRAWN_BULLETS = {(True, True): "•", (False, True): "◦", (True, False): "▪", (False, False): "▫"}
+
+
+def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> list[Char]:
+    """List bullets drawn as shapes, as the characters they show. A browser's print of a list
+    (Chromium's) draws each marker as a small path beside its item's first glyph, so the item read
+    as a paragraph. A path counts when it is about square, at most 0.6 and at least 0.15 of the
+    font size of the glyph that follows it on the same line within three font sizes, and nothing
+    of that line lies just left of it; it takes that glyph's line box."""
+    glyphs = sorted((c for c in chars if c.text != " "), key=lambda c: c.top)
+    if not glyphs:
+        return []
+    tops = [c.top for c in glyphs]
+    tallest = max(c.bottom - c.top for c in glyphs)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    out: list[Char] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if not 0.5 <= w <= 12 or abs(w - h) > 0.25 * max(w, h):
+            continue
+        mid = height - (top + bottom) / 2
+        near = glyphs[bisect_left(tops, mid - tallest):bisect_right(tops, mid)]
+        line = [c for c in near if c.bottom >= mid]
+        after = min((c for c in line if c.x0 >= right), key=lambda c: c.x0, default=None)
+        if after is None or not 0.15 * after.size <= w <= 0.6 * after.size or after.x0 - right > 3 * after.size:
+            continue
+        if any(left - after.size < c.x1 <= left + 0.5 for c in line):
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        kinds = {pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(segments)}
+        round_ = segments > 6 or pdfium_c.FPDF_SEGMENT_BEZIERTO in kinds
+        glyph = DRAWN_BULLETS[bool(fill.value), round_]
+        out.append(Char(glyph, left, right, after.top, after.bottom, after.size, False, after.base))
+    return out
 
 
 def _apart(left: Char, right: Char) -> bool:
@@ -453,7 +493,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     (see `_heading_after_list`).
     """
     prev = para.lines[-1]
-    if bullet_of(line.text):
+    if (bullet := bullet_of(line.text)) and not (para.label is None and _wrapped_dash(bullet, prev, line, right)):
         return True
     if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right, settings)):
         return True
@@ -466,6 +506,18 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     if SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text):
         return True
     return _heading_after_list(para, line, nxt, right, settings)
+
+
+def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
+    """Whether a line opening with a dash is the wrap of a sentence that holds a dash ("capacity-
+    building materials, – and for providing these products"), not a dash-led list item: the line
+    above ran to the measure (its last word ended where the dash's word would not have fitted) and
+    ended without a sentence or clause end (".", ":", ";", "!", "?"). Asked only in a paragraph
+    that is no list item itself: after a dash-led item, another dash line is the next item (a
+    list of indicators ends its items without punctuation)."""
+    if bullet not in DASH_BULLETS or SENTENCE_END.search(prev.text):
+        return False
+    return prev.x1 + line.first_word_width + 0.5 * line.size + 2 >= right
 
 
 def _new_para(line: Line) -> Para:
@@ -519,6 +571,7 @@ class _Page:
     separators: list[float]
     table_numbers: list[int] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -548,16 +601,17 @@ def _cell_lines(grid: Grid, chars: list[Char], settings: PdfSettings = PDF_DEFAU
     return [[group_lines(cs, settings=settings) for cs in row] for row in cells]
 
 
-def _footnote_separators(edges: list[dict[str, object]], grids: list[Grid], width: float) -> list[float]:
-    """y of short horizontal rules outside tables (Word's footnote separator)."""
+def _free_rules(edges: list[dict[str, object]], grids: list[Grid]) -> list[tuple[float, float]]:
+    """(y, length) of the horizontal rules outside every table: a short one is Word's footnote
+    separator, one at least half the page wide an HTML page's `<hr>` (before its notes)."""
     out = []
     for e in edges:
         if e["orientation"] != "h":
             continue
         w = float(e["x1"]) - float(e["x0"])  # type: ignore[arg-type]
         y = float(e["top"])  # type: ignore[arg-type]
-        if 20 < w < 0.45 * width and not any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
-            out.append(y)
+        if not any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
+            out.append((y, w))
     return out
 
 
@@ -565,13 +619,14 @@ def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DE
     width, height = page.get_size()
     textpage = page.get_textpage()
     chars = page_chars(textpage, height)
+    chars += drawn_bullets(page, chars, height)
     edges = ruling_edges(page, settings) if chars else []
     grids = find_ruled_grids(edges, settings)
     if edges:
         glyphs = [c for c in chars if c.text != " "]
         body_size = Counter(c.size for c in glyphs).most_common(1)[0][0] if glyphs else 10.0
         boxes = [(c.x0, c.top, c.x1, c.bottom) for c in glyphs]
-        grids += find_banded_grids(edges, boxes, grids, width, body_size, settings)
+        grids += find_banded_grids(edges, boxes, grids, width, body_size, settings, height)
     table_chars: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
     for c in chars:
@@ -593,10 +648,12 @@ def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DE
     images = 0
     if not chars:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
-    seps = _footnote_separators(edges, grids, width)
+    outside = _free_rules(edges, grids)
+    seps = [y for y, w in outside if 20 < w < 0.45 * width]
+    rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
     marks = [m for ln in lines + cell_lines for m in ln.marks]
-    return _Page(number, width, height, lines, tables, seps, marks=marks), images
+    return _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules), images
 
 
 def _visual_lines(lines: list[Line]) -> list[list[Line]]:
@@ -722,6 +779,44 @@ def footnote_blocks(lines: list[Line], page: int) -> list[Block]:
             texts[-1].append(ln.text)
     for block, parts in zip(blocks, texts):
         block.text = join_lines(parts)
+    return blocks
+
+
+END_NOTE = regex(r"^(\d{1,3})[.)]?\s+")
+BACK_LINK = regex(r"\s*\u21a9\ufe0e?\s*$")
+
+
+def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
+    """Notes printed at the end of the document rather than at the foot of their pages, as a
+    browser prints an HTML page's notes (pandoc's, after an `<hr>`): the lines under the last page's
+    last rule, when each opens a paragraph with a number cited as a note mark ("1." or "1"), and
+    these numbers are 1, 2, … in order. They are taken off the body and become footnote blocks;
+    the "↩" link back to the mark is dropped."""
+    last = next((p for p in reversed(pages) if p.lines), None)
+    if last is None or not last.rules or not cited:
+        return []
+    cut = max(last.rules)
+    lines = [ln for ln in last.lines if ln.top > cut]
+    if not lines or not END_NOTE.match(lines[0].text):
+        return []
+    # each line with the note number it opens with, if it opens a note (flush with the first)
+    opens = [(ln, m if m and m.end() < len(ln.text) and ln.x0 <= lines[0].x0 + 1 else None)
+             for ln in lines for m in (END_NOTE.match(ln.text),)]
+    labels = [m.group(1) for _, m in opens if m]
+    if labels != [str(k) for k in range(1, len(labels) + 1)] or not set(labels) <= cited:
+        return []
+    blocks: list[Block] = []
+    texts: list[list[str]] = []
+    for ln, m in opens:
+        if m:
+            blocks.append(Block("footnote", "", loc=Loc(page=last.number, line=ln.number, footnote=m.group(1)),
+                                label=m.group(1), size=ln.size))
+            texts.append([ln.text[m.end():]])
+        else:
+            texts[-1].append(ln.text)
+    for block, parts in zip(blocks, texts):
+        block.text = BACK_LINK.sub("", join_lines(parts))
+    last.lines = [ln for ln in last.lines if ln.top <= cut]
     return blocks
 
 
@@ -909,10 +1004,12 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     footnotes: list[Block] = []
+    cited = {m for p in pages for m in p.marks}
     for page in pages:
         page.number_items()
         notes = split_footnotes(page, body_size)
         footnotes.extend(footnote_blocks(notes, page.number))
+    footnotes.extend(end_notes(pages, cited))
     spacing = estimate_spacing(
         [p.lines for p in pages] + [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     )

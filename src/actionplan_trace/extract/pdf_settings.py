@@ -19,6 +19,8 @@ the values the reader was tuned with on the corpus. Fields:
 - `gutter`, `min_column`: the narrowest vertical gap (points, at least 0.4 font sizes) that splits
   columns in such a table, and the narrowest column, in font sizes.
 - `header_similarity`: fuzzy-match score (0-100) for a repeated table header row on a later page.
+- `row_gap`: in a table ruled only above and below its header and at its end, a blank strip
+  across every column taller than this many glyph heights may part two rows.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class PdfSettings:
     """Tolerances of the PDF reader (see the module docstring); the defaults are today's values."""
 
     line_split_gap: float = 2.5
-    mark_size: float = 0.8
+    mark_size: float = 0.85
     mark_raise: float = 0.15
     wrapped_heading_pitch: float = 1.45
     heading_after_list_words: int = 14
@@ -44,6 +46,7 @@ class PdfSettings:
     gutter: float = 4.0
     min_column: float = 2.5
     header_similarity: float = 90
+    row_gap: float = 0.6
 
 
 PDF_DEFAULTS = PdfSettings()

@@ -184,20 +184,31 @@ def _gutters(
 
 def find_banded_grids(
     edges: list[dict[str, object]], boxes: Sequence[BBox], taken: Sequence[Grid], width: float, size: float,
-    settings: PdfSettings = PDF_DEFAULTS,
+    settings: PdfSettings = PDF_DEFAULTS, height: float | None = None,
 ) -> list[Grid]:
     """Tables ruled with horizontal lines only: a row between each two stacked rules of the same
     extent, columns at the vertical gaps no text crosses in a run of such rows. A band of
-    ordinary text (no gap) ends the run, so separate tables of the same width stay apart."""
+    ordinary text (no gap) ends the run, so separate tables of the same width stay apart.
+
+    A table ruled only above its header, below it and at its end (a browser's or LaTeX's
+    "booktabs" look) holds its body rows in one band: with three rules or fewer, each band is cut
+    into rows where a blank strip crosses every column (`_band_rows`). Its last rule on a page it
+    continues from has nothing below it: on a page with only the two header rules, when the text
+    under them runs on to the foot of the page (`height`: nothing below it but the footer zone),
+    keeps the columns clear and fills two or more of them (`_runs_on`), it is a last band. (A
+    table ruled row by row closes each row on the page with a rule of its own.)"""
     grids: list[Grid] = []
     for x0, x1, ys in _rule_stacks(edges, taken, width, settings):
+        ruled = len(ys)
+        if ruled == 2:  # a rule above the header and below it: the body runs on under the second
+            ys = ys + _open_end(boxes, x0, x1, ys[-1], size, height, settings)
         bands = list(zip(ys, ys[1:]))
         i = 0
-        while i < len(bands):
+        while i < len(bands) and bands[i][0] < ys[ruled - 1]:
             best: tuple[int, list[tuple[float, float]]] | None = None
             for j in range(i, len(bands)):
                 gaps = _gutters(boxes, x0, x1, bands[i][0], bands[j][1], size, settings)
-                if not gaps:
+                if not gaps or (j >= ruled - 1 and best is not None and not _runs_on(boxes, gaps, best[1], x0, x1, bands[j])):
                     break
                 best = (j, gaps)
             if best is None:
@@ -206,12 +217,148 @@ def find_banded_grids(
             j, gaps = best
             columns = [x0] + [b - 1 for _, b in gaps]
             bounds = [a + 1 for a, _ in gaps] + [x1]
+            spans = list(zip(columns, bounds))
+            rows_at = bands[i:j + 1]
+            if ruled <= 3:
+                rows_at = [row for n, band in enumerate(rows_at) for row in _band_rows(boxes, spans, band, settings, n > 0)]
             rows: list[list[BBox | None]] = [
-                [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in bands[i:j + 1]
+                [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in rows_at
             ]
             grids.append(Grid((x0, bands[i][0], x1, bands[j][1]), columns, rows, ruled=True, banded=True))
             i = j + 1
     return grids
+
+
+def _runs_on(
+    boxes: Sequence[BBox], gaps: list[tuple[float, float]], before: list[tuple[float, float]], x0: float, x1: float,
+    band: tuple[float, float],
+) -> bool:
+    """Whether the text of `band`, under a table's last rule, is more of the table: the column gaps
+    over the table with it (`gaps`) are as many as without it (`before`), and it has text in two
+    columns or more."""
+    if len(gaps) < len(before):
+        return False
+    starts = [x0, *(right for _, right in gaps)]
+    used = {sum(1 for s in starts if s <= (b[0] + b[2]) / 2) for b in boxes
+            if band[0] <= (b[1] + b[3]) / 2 <= band[1] and x0 <= (b[0] + b[2]) / 2 <= x1}
+    return len(used) >= 2
+
+
+def _open_end(
+    boxes: Sequence[BBox], x0: float, x1: float, y: float, size: float, height: float | None, settings: PdfSettings,
+) -> list[float]:
+    """A closing y for the band under a stack's last rule (at `y`), when the table goes on over
+    the page break: text starts within three font sizes under the rule and runs, without a gap
+    of more than three font sizes, to the last text on the page above its footer zone; in that
+    zone, text more than one and a half font sizes below, or in type smaller than the table's,
+    is a footer and ends it. [] when there is none, or `height` (the page's) is not known."""
+    if height is None:
+        return []
+    foot = height * (1 - settings.furniture_zone)
+    below = sorted((b for b in boxes if b[1] >= y), key=lambda b: b[1])
+    inside = [b for b in below if x0 <= (b[0] + b[2]) / 2 <= x1]
+    if not inside or inside[0][1] - y > 3 * size:
+        return []
+    heights = sorted(b[3] - b[1] for b in inside if b[1] < foot) or [size]
+    glyph = heights[len(heights) // 2]
+    reach = y
+    for b in inside:
+        if b[1] >= foot and (b[1] - reach > 1.5 * size or b[3] - b[1] < 0.8 * glyph):
+            break  # a footer: apart from the table, or in smaller type
+        if b[1] - reach > 3 * size:
+            break
+        reach = max(reach, b[3])
+    if any(reach < b[1] < foot for b in below):
+        return []
+    return [reach + 1]
+
+
+@record
+class _Piece:
+    """A run of a band's text with no blank strip across the columns: its extent, and the
+    extent of its text in each column (column index -> (top, bottom))."""
+
+    top: float
+    bottom: float
+    columns: dict[int, tuple[float, float]]
+
+
+def _band_rows(
+    boxes: Sequence[BBox], spans: list[tuple[float, float]], band: tuple[float, float], settings: PdfSettings,
+    under_header: bool = True,
+) -> list[tuple[float, float]]:
+    """The rows of one band of a rules-only table. The band's text is cut into pieces at blank
+    strips across every column taller than `row_gap` glyph heights; a piece with text in the first
+    column and one more is the heart of a row (an anchor). The other pieces are paragraphs of a
+    long cell, which a browser centres vertically so that they stand above and below its row's
+    first cell: each goes to the anchor above or below it, whichever way leaves every row's first
+    cell best placed, at the row's top (top-aligned cells) or its middle (centred) (`_misplaced`).
+    Pieces above the first anchor that do not belong to it are one row of their own: the rest of
+    a row broken over the page, which stitching joins to the row above it; that is only under a
+    band above (`under_header`): a table's first band is its header, whose pieces are one row."""
+    top, bottom = band
+    inside = sorted(
+        (b for b in boxes if top <= (b[1] + b[3]) / 2 <= bottom and spans[0][0] <= (b[0] + b[2]) / 2 <= spans[-1][1]),
+        key=lambda b: b[1],
+    )
+    if not inside:
+        return [band]
+    heights = sorted(b[3] - b[1] for b in inside)
+    strip = settings.row_gap * heights[len(heights) // 2]
+    pieces: list[_Piece] = []
+    for b in inside:
+        if not pieces or b[1] - pieces[-1].bottom >= strip:
+            pieces.append(_Piece(b[1], b[3], {}))
+        piece = pieces[-1]
+        piece.bottom = max(piece.bottom, b[3])
+        k = _column_of(b, spans)
+        if k is not None:
+            low, high = piece.columns.get(k, (b[1], b[3]))
+            piece.columns[k] = (min(low, b[1]), max(high, b[3]))
+    anchors = [q for q, piece in enumerate(pieces) if 0 in piece.columns and len(piece.columns) >= 2]
+    if len(pieces) == 1 or not anchors:
+        return [band]
+    groups = _row_groups(pieces, anchors, under_header)
+    cuts = [(pieces[upper[1]].bottom + pieces[lower[0]].top) / 2 for upper, lower in zip(groups, groups[1:])]
+    return list(zip([top, *cuts], [*cuts, bottom]))
+
+
+def _misplaced(pieces: Sequence[_Piece]) -> float:
+    """How far a row made of `pieces` leaves its first cell from the row's top or its middle,
+    whichever is nearer (0 when the cell is placed exactly)."""
+    row_top, row_bottom = pieces[0].top, pieces[-1].bottom
+    first = [p.columns[0] for p in pieces if 0 in p.columns]
+    low, high = min(a for a, _ in first), max(b for _, b in first)
+    return min(abs(low - row_top), abs((low + high) / 2 - (row_top + row_bottom) / 2))
+
+
+def _row_groups(pieces: list[_Piece], anchors: list[int], apart: bool = True) -> list[tuple[int, int]]:
+    """The rows as (first, last) piece indexes: each anchor with the pieces that join it, chosen
+    over every way of sharing out the pieces between anchors (`_misplaced` summed over the rows,
+    least wins; on a tie a piece stays with the row above, and pieces above the first anchor stay
+    a row of their own; with `apart` False they all join the first anchor). Pieces below the
+    last anchor join it."""
+    # best[u]: (cost, joins) of the rows so far when the next anchor takes u of the pieces above it;
+    # joins lists (above, below), the pieces each anchor so far took on either side.
+    lead = anchors[0]
+    best: dict[int, tuple[float, list[tuple[int, int]]]] = {u: (0.0, []) for u in range(0 if apart else lead, lead + 1)}
+    for k, at in enumerate(anchors):
+        gap = (anchors[k + 1] if k + 1 < len(anchors) else len(pieces)) - at - 1
+        below_options = range(gap, -1, -1) if k + 1 < len(anchors) else (gap,)
+        following: dict[int, tuple[float, list[tuple[int, int]]]] = {}
+        for above, (cost, joins) in best.items():
+            for below in below_options:
+                total = cost + _misplaced(pieces[at - above:at + below + 1])
+                nxt = gap - below
+                if nxt not in following or total < following[nxt][0]:
+                    following[nxt] = (total, [*joins, (above, below)])
+        best = following
+    _, joins = min(best.values(), key=lambda entry: entry[0])
+    groups: list[tuple[int, int]] = []
+    if joins[0][0] < lead:
+        groups.append((0, lead - joins[0][0] - 1))
+    groups += [(at - above, at + below) for at, (above, below) in zip(anchors, joins)]
+    return groups
 
 
 @record
@@ -312,12 +459,13 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
     more than 1.5 lines) and some vertical strip stays free of glyphs over all of them; those strips
     are the column gaps. Rows start where the first column begins new text, after more than its
     line pitch, together with every other column that has text on that line. At least three lines
-    must have text in two columns or more.
+    must have text in two columns or more. A line in smaller type than the one below it starts
+    none (`_smaller_type`).
     """
     grids: list[Grid] = []
     i = 0
     while i < len(lines):
-        if len(lines[i]) < 2:
+        if len(lines[i]) < 2 or (i + 1 < len(lines) and _smaller_type(glyphs[i], glyphs[i + 1])):
             i += 1
             continue
         j, gaps = i, _region_gaps(glyphs[i:i + 1], size, settings)
@@ -334,6 +482,16 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
         grids.append(grid)
         i = j + 1
     return grids
+
+
+def _smaller_type(line: Sequence[BBox], below: Sequence[BBox]) -> bool:
+    """Whether `line` is set in type under 0.8 the height of the line below it: a running header
+    ("12/3/26, 6:52 AM    Title" at a browser's page top) or a caption, not a table's first row."""
+    if not line or not below:
+        return False
+    def middle(boxes: Sequence[BBox]) -> float:
+        return sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2]
+    return middle(line) < 0.8 * middle(below)
 
 
 def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float, settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[float, float]]:

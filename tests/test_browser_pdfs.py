@@ -1,0 +1,163 @@
+"""PDFs a browser prints (scripts/make_browser_pdfs.py: headless Chromium, pandoc's HTML of a corpus
+document, four looks) read as their .docx does.
+
+A browser's print has no rule between table rows or at a page break, centres cells vertically
+(or not, by style sheet), draws list bullets as shapes, prints notes at the end of the page and,
+by default, its own header and footer. Each fixture must give its .docx's outcomes with their
+indicator and output columns, its outputs and areas of work, its bulleted items (with the glyph
+the style sheet draws), its note, and every word of the file must land in the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from actionplan_trace.app import compare
+from actionplan_trace.app import load as load_file
+from actionplan_trace.extract.pdf import read_pdf, read_pdf_detailed
+from actionplan_trace.model import Block, Document
+from actionplan_trace.text_patterns import bullet_of
+
+from conftest import CORPUS, norm
+from pdfgen import Line, write_pdf
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "browser"
+# fixture -> the bullet its style sheet draws for an HTML list (pandoc's default is a disc), or
+# None where the document's bullets are typed text (the .docx's own glyphs, printed as text)
+BULLETS: dict[str, str | None] = {
+    "objective2-old.pdf": "•",
+    "objective2-old.top-square-a4.pdf": "▪",
+    "objective2-old.sans-circle-landscape.pdf": "◦",
+    "objective2-new.pdf": None,
+    "action-plan-ba-bold.pdf": None,
+}
+WORD = re.compile(r"[^\W\d_]+|\d+")
+# pandoc writes the .docx's dashes before indicators and typed bullets as text: compare without them
+LEAD = re.compile(r"^(?:[-–•·]|\d+\.)\s+", re.MULTILINE)
+
+
+@lru_cache(maxsize=None)
+def load(path: Path) -> Document:
+    """Each file read once for the module's tests (they only read the Documents)."""
+    return load_file(path)
+
+
+def docx_of(name: str) -> Path:
+    return CORPUS / f"{name.split('.')[0]}.docx"
+
+
+def flat(text: str) -> str:
+    return norm(LEAD.sub("", text))
+
+
+def of_kind(doc: Document, kind: str) -> list[tuple[str, str]]:
+    return [(s.id, flat(s.title)) for s in doc.sections if s.kind == kind]
+
+
+def bulleted(doc: Document) -> list[Block]:
+    """The bulleted items outside tables (a table's cells are fields of its rows' sections), in order."""
+    return [b for s in doc.sections for b in s.blocks if b.type == "list-item" and b.field is None]
+
+
+def footnotes(doc: Document) -> list[tuple[str | None, str]]:
+    return [(b.label, norm(b.text)) for s in doc.sections if s.kind == "footnotes" for b in s.blocks]
+
+
+@pytest.mark.parametrize("name", sorted(BULLETS))
+def test_outcome_table_rows_as_in_the_docx(name: str) -> None:
+    """Rows parted only by white space, cells centred or at the top, broken over pages under a
+    repeated header: one outcome per row, with its whole indicator and output cells."""
+    pdf, word = load(FIXTURES / name), load(docx_of(name))
+    outcomes = [s for s in pdf.sections if s.kind == "outcome"]
+    expected = [s for s in word.sections if s.kind == "outcome"]
+    assert [s.id for s in outcomes] == [s.id for s in expected]
+    assert len(outcomes) == (14 if name.startswith("action-plan") else 3)
+    for got, want in zip(outcomes, expected, strict=True):
+        assert flat(got.title) == flat(want.title)
+        for column in ("indicators", "outputs"):
+            assert flat(got.fields[column]) == flat(want.fields[column]), (got.id, column)
+
+
+@pytest.mark.parametrize("name", sorted(BULLETS))
+def test_outputs_areas_and_bullets_as_in_the_docx(name: str) -> None:
+    """Bullets drawn as discs, squares or circles make list items, with that glyph as their label;
+    typed ones keep theirs."""
+    pdf, word = load(FIXTURES / name), load(docx_of(name))
+    for kind in ("objective", "output", "area", "reference-group"):
+        assert of_kind(pdf, kind) == of_kind(word, kind), kind
+    assert [flat(b.text) for b in bulleted(pdf)] == [flat(b.text) for b in bulleted(word)]
+    drawn = BULLETS[name]
+    typed = Counter(b.label or bullet_of(b.text) for b in bulleted(word))
+    expected = Counter({drawn: len(bulleted(word))}) if drawn else typed
+    assert Counter(b.label for b in bulleted(pdf)) == expected
+
+
+@pytest.mark.parametrize("name", sorted(BULLETS))
+def test_note_printed_at_the_end_is_a_footnote(name: str) -> None:
+    """The note after the page's closing rule is the .docx's footnote, its "↩" link and its "1."
+    gone, and its mark is out of the sentence that cites it."""
+    pdf, word = load(FIXTURES / name), load(docx_of(name))
+    assert footnotes(pdf) == footnotes(word)
+    assert len(footnotes(pdf)) == 1
+    text = " ".join(b.text for s in pdf.sections if s.kind != "footnotes" for b in s.blocks)
+    assert "platforms for telecommunications, information" in text
+    assert "In this document the term" not in text
+
+
+@pytest.mark.parametrize("name", sorted(BULLETS))
+def test_diff_against_the_docx_shows_only_the_one_column_tables(name: str) -> None:
+    """Against its .docx, a print differs only where a one-column table ("Relevant regional
+    initiatives") broke over a page: without a column gap it is read as paragraphs, and the
+    browser's repeated header "Region" is one of them (a known limit)."""
+    result = compare(docx_of(name), FIXTURES / name, with_refs=False)
+    visible = result.visible()
+    assert all(c.path[-1] == "Relevant regional initiatives" for c in visible), [c.path for c in visible]
+    assert all(c.new is not None and c.new.count("Region") > 1 for c in visible)
+
+
+@pytest.mark.parametrize("name", sorted(BULLETS))
+def test_nothing_lost_from_a_browser_print(name: str) -> None:
+    """Every word on the pages is in the model, or dropped as the browser's header and footer."""
+    reading = read_pdf_detailed(FIXTURES / name)
+    document = pdfium.PdfDocument(str(FIXTURES / name))
+    try:
+        page_words = sum((Counter(WORD.findall(page.get_textpage().get_text_range())) for page in document), Counter())
+    finally:
+        document.close()
+    for _, text in reading.furniture + reading.note_marks:
+        page_words -= Counter(WORD.findall(text))
+    ours: Counter[str] = Counter()
+    for b in reading.raw.blocks + reading.raw.footnotes:
+        texts = [c.text for row in b.rows for c in row] if b.rows is not None else [b.label or "", b.text]
+        ours += sum((Counter(WORD.findall(t)) for t in texts), Counter())
+    assert ours == page_words
+
+
+def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Path) -> None:
+    """A line that a wrap opens with a spaced dash ("materials, – and for") is not a dash-led
+    list item when the line above ran to the measure without ending a clause; in a list of
+    dash-led items, each dash line is an item even after an unpunctuated full line."""
+    pdf = write_pdf(tmp_path / "dash.pdf", [
+        Line("The programmes assist the membership to develop products such as model policies, rules,"),
+        Line("strategies, plans, frameworks, procedures, guidelines, manuals, toolkits and materials,"),
+        Line("– and for providing these products for use by the members of the Union, on request."),
+        Line("Activities of the programme include the following:", gap_before=8),
+        Line("– number of members assisted in planning their broadband networks and their services"),
+        Line("– number of guidelines, handbooks, assessment studies and publications finalized for"),
+        Line("– number of experts trained"),
+    ])
+    blocks = [(b.type, b.label, b.text) for b in read_pdf(pdf).blocks]
+    assert blocks[0][:2] == ("paragraph", None)
+    assert blocks[0][2].endswith("toolkits and materials, – and for providing these products for use by the members "
+                                 "of the Union, on request.")
+    assert [(kind, label) for kind, label, _ in blocks[1:]] == [("paragraph", None)] + [("list-item", "–")] * 3
+    plan, word = load(CORPUS / "strategic-plan-2012.pdf"), load(CORPUS / "strategic-plan-2012.docx")
+    toolkits = [s.title for s in plan.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
+    assert toolkits == [s.title for s in word.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
+    assert [t.split(" – ")[1][:20] for t in toolkits] == ["including the ICT Re", "including the Connec"]
