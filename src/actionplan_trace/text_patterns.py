@@ -34,6 +34,12 @@ def plain_hyphens(text: str) -> str:
     """`text` with its non-breaking hyphens (NB_HYPHEN) as "-"; the text itself when it has none."""
     return text.replace(NB_HYPHEN, "-") if NB_HYPHEN in text else text
 
+
+def unspaced(text: str) -> str:
+    """`text` with no white space: how a table column is known by its header, which a narrow PDF
+    column wraps inside a word ("Objecti ve 1" is "Objective 1")."""
+    return "".join(text.split())
+
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"

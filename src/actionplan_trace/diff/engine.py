@@ -17,6 +17,7 @@ from typing import Callable
 
 from ..model import Block, Document, Loc, Section
 from ..record import record
+from ..text_patterns import unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
@@ -39,7 +40,13 @@ NUMBERING = frozenset({"numbering"})
 def _block_key(block: Block) -> tuple[str, str, str]:
     """What makes two blocks the same: table or text, column, and formatting-blind text (no label)."""
     kind = "table" if block.type == "table" else "text"
-    return (kind, block.field or "", normalise(block.text))
+    return (kind, _column(block), normalise(block.text))
+
+
+def _column(block: Block) -> str:
+    """The column a block is a cell of, known by its header without white space: a narrow PDF
+    column wraps "Objective 6" inside the word ("Obje ctiv e 6"), and it is the same column."""
+    return unspaced(block.field) if block.field else ""
 
 
 @record
@@ -115,7 +122,7 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
     def score(i: int, j: int) -> float:
         """Word similarity of two blocks of the same kind and column."""
         x, y = a.blocks[i], b.blocks[j]
-        if (x.type == "table") != (y.type == "table") or (x.field or "") != (y.field or ""):
+        if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
             return 0.0
         if x.type == "figure" or y.type == "figure":
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word

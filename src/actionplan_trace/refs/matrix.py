@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 from ..editions import DocEditions, scoped
 from ..model import Section
 from ..record import record
+from ..text_patterns import unspaced
 from .ids import family_of, natural_key
 from .resolve import RefRules
 
@@ -46,7 +47,7 @@ def marks(section: Section, ancestors: Sequence[Section], rules: RefRules, editi
             continue
         for column, value in fields.items():
             # A narrow PDF column wraps its header inside a word ("Objecti ve 1"): also try it unspaced.
-            m = spec["column"].match(column) or spec["column"].match(re.sub(r"\s+", "", column))
+            m = spec["column"].match(column) or spec["column"].match(unspaced(column))
             if not m or not rules.marks.match(value or ""):
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v}
