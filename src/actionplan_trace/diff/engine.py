@@ -20,6 +20,7 @@ from ..record import record
 from ..text_patterns import unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
+from .dissolve import dissolve_headings
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
 from .ignore import DEFAULT_IGNORE, differences
 from .tokens import normalise, words
@@ -63,6 +64,7 @@ class _Context:
     old_ids: Mapping[str, Section] = field(default_factory=dict)
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
+    dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
 
     def __post_init__(self) -> None:
         self.old_ids = self.old.by_id
@@ -393,6 +395,10 @@ class _Emitter:
         elif changed(ops):
             self.emit("modified", "block", a, b, text_a, text_b, ops, differences(text_a, text_b), where=block_place(y),
                       locs=(x.loc, y.loc))
+        elif (id(x) in self.ctx.dissolved) != (id(y) in self.ctx.dissolved):
+            where = "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=where,
+                      locs=(x.loc, y.loc))
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""
@@ -466,7 +472,8 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None,
                    ignore: frozenset[str] = DEFAULT_IGNORE) -> DiffResult:
     """Compare two revisions; `refs(text)` (canonical reference ids) fills refs_added/removed, and
     changes that differ only in `ignore`d kinds (`ignore.IGNORE_KINDS`) are left out of reports."""
-    ctx = _Context(old, new, refs)
+    old, new, dissolved = dissolve_headings(old, new)
+    ctx = _Context(old, new, refs, dissolved=dissolved)
     sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
     blocks = _BlockPairs()
     alignments = {

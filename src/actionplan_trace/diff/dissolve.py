@@ -1,0 +1,114 @@
+"""Headings that one revision sets as paragraphs: the same text, another formatting.
+
+A plain heading (a heading style, no number) in one revision may be an ordinary paragraph in the
+other: an author took the heading style off, or the other revision is a PDF or a bold-Normal copy
+where nothing tells the line from body text. Its section then exists on one side only, and the
+diff reported it removed, every word of it, and its text added to the section before it.
+
+`dissolve_headings` reads such a section as the other revision does: its heading becomes a
+paragraph of the section it follows in reading order, and its blocks follow that paragraph; its
+subsections keep their place under its parent. It is done only where the other revision holds
+that paragraph followed by the section's own first block (or ending its section, for a section
+with no blocks), and no section of that title opening with that block. The engine then pairs the
+paragraphs, and reports the heading's change of formatting alone (hidden by default, as
+formatting is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ..model import Block, Document, Section
+from .tokens import normalise
+
+PLAIN_HEADING = "heading"  # the section kind of a heading no profile rule names (structure.py)
+FOLLOWER = 60  # characters of the next block's normalised text that tell two paragraphs' places apart
+ALIKE = 85  # rapidfuzz ratio at which two such starts are the same text, edited
+
+
+def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document, frozenset[int]]:
+    """Both revisions with the plain headings the other sets as paragraphs dissolved (see the
+    module docstring), and the ids of the paragraph blocks those headings became. The documents
+    given are not changed; one without such a heading is returned as it is."""
+    old_out, from_old = _dissolved(old, new)
+    new_out, from_new = _dissolved(new, old)
+    return old_out, new_out, frozenset(from_old | from_new)
+
+
+def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
+    headed = _section_followers(other)
+    followed = _paragraph_followers(other)
+    kept: list[Section] = []
+    parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
+    made: set[int] = set()
+    for n, section in enumerate(doc.sections):
+        key = normalise(section.title)
+        first = _after_heading(doc, n)
+        if (kept and section.kind == PLAIN_HEADING and not _alike(first, headed.get(key, ()))
+                and _alike(first, followed.get(key, ()))):
+            heading = Block("heading", section.heading or section.title, section.loc)
+            made.add(id(heading))
+            kept[-1] = replace(kept[-1], blocks=[*kept[-1].blocks, heading, *section.blocks])
+            parent_of[section.id] = section.parent
+            continue
+        parent = section.parent
+        while parent in parent_of:
+            parent = parent_of[parent]
+        kept.append(section if parent == section.parent else replace(section, parent=parent))
+    if not made:
+        return doc, made
+    return Document(doc.source, kept, doc.revisions), made
+
+
+def _alike(start: str | None, starts: Collection[str | None]) -> bool:
+    """Whether `start` (of what follows a heading) is one of `starts`, or nearly (an edit in
+    the first words of the text after it keeps it the same place)."""
+    if start in starts:
+        return True
+    return start is not None and any(s is not None and fuzz.ratio(start, s) >= ALIKE for s in starts)
+
+
+def _follower(text: str) -> str:
+    return normalise(text)[:FOLLOWER]
+
+
+def _after_heading(doc: Document, n: int, heading: bool = False) -> str | None:
+    """The start of what follows the heading of section `n` in reading order: its first block,
+    or the next section's heading; None at the end of the document. With `heading`, the start of
+    section `n`'s own heading (what follows the end of the section before it)."""
+    if n >= len(doc.sections):
+        return None
+    section = doc.sections[n]
+    if heading:
+        return _follower(section.heading or section.title)
+    if section.blocks:
+        return _follower(section.blocks[0].text)
+    if n + 1 < len(doc.sections):
+        after = doc.sections[n + 1]
+        return _follower(after.heading or after.title)
+    return None
+
+
+def _section_followers(doc: Document) -> dict[str, set[str | None]]:
+    """Each section's normalised title -> the starts of what follows its heading (_after_heading)."""
+    out: dict[str, set[str | None]] = {}
+    for n, section in enumerate(doc.sections):
+        out.setdefault(normalise(section.title), set()).add(_after_heading(doc, n))
+    return out
+
+
+def _paragraph_followers(doc: Document) -> dict[str, set[str | None]]:
+    """Each paragraph's normalised text -> the starts of what follows it in reading order: the
+    next block of its section, or the next section's heading (None at the end)."""
+    out: dict[str, set[str | None]] = {}
+    for n, section in enumerate(doc.sections):
+        texts = section.blocks
+        for k, block in enumerate(texts):
+            if block.type == "table":
+                continue
+            nxt = _follower(texts[k + 1].text) if k + 1 < len(texts) else _after_heading(doc, n + 1, heading=True)
+            out.setdefault(normalise(block.text), set()).add(nxt)
+    return out

@@ -1,0 +1,83 @@
+"""A heading one revision sets as a paragraph (diff/dissolve.py): the same text, another formatting.
+
+The diff reported such a section removed, every word of it, and its text added to the section
+before it; the secretariat's report against its own bold-Normal copy showed 683 changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.app import compare
+from actionplan_trace.diff import diff_documents
+from actionplan_trace.loader import load
+
+from conftest import CORPUS
+
+OLD = """# Annual report
+
+The year in brief, for the Council.
+
+## Gender
+
+ITU worked with partners on the EQUALS initiative.
+
+## Youth
+
+The Generation Connect programme started in 2019.
+
+## Accessibility
+
+Guidelines on accessible meetings were published.
+"""
+# "Gender" and "Youth" lose their heading style; the text under "Youth" is edited too.
+NEW = OLD.replace("## Gender", "Gender").replace("## Youth", "Youth").replace("in 2019", "in 2020")
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["heading-to-paragraph", "paragraph-to-heading"])
+def test_a_heading_set_as_a_paragraph_is_a_change_of_formatting(tmp_path: Path, forward: bool) -> None:
+    (tmp_path / "old.md").write_text(OLD if forward else NEW, encoding="utf-8")
+    (tmp_path / "new.md").write_text(NEW if forward else OLD, encoding="utf-8")
+    result = compare(tmp_path / "old.md", tmp_path / "new.md", with_refs=False)
+    where = "heading as a paragraph" if forward else "paragraph as a heading"
+    assert [(c.kind, c.where, c.formatting_only, c.path) for c in result.changes] == [
+        ("modified", where, True, ["Annual report"]),
+        ("modified", where, True, ["Annual report"]),
+        ("modified", None, False, ["Annual report"]),
+    ]
+    assert [c.new for c in result.changes[:2]] == ["Gender", "Youth"]
+    edited = result.changes[2]
+    assert (edited.old, edited.new) == (
+        ("The Generation Connect programme started in 2019.", "The Generation Connect programme started in 2020.")
+        if forward else
+        ("The Generation Connect programme started in 2020.", "The Generation Connect programme started in 2019."))
+    assert [c.kind for c in result.visible()] == ["modified"]  # formatting is hidden by default
+
+
+def test_a_heading_that_went_is_still_a_removed_section(tmp_path: Path) -> None:
+    """Only a heading whose text the other revision holds as a paragraph, before the same text,
+    is read that way: a heading deleted with its text stays a removed section."""
+    (tmp_path / "old.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.md").write_text(OLD.replace("## Youth\n\nThe Generation Connect programme started in 2019.\n\n", ""),
+                                     encoding="utf-8")
+    result = compare(tmp_path / "old.md", tmp_path / "new.md", with_refs=False)
+    assert [(c.kind, c.target, c.path) for c in result.changes] == [("removed", "section", ["Annual report", "Youth"])]
+
+
+def test_the_report_against_its_bold_normal_copy() -> None:
+    """report-c20-35-bold.docx has the report's words with no heading styles: its 130 plain
+    headings are bold paragraphs. What is left to show is structure the profile reads
+    differently (resolution entries under a "Status of Implementation" line, header tables)."""
+    old, new = load(CORPUS / "report-c20-35.docx"), load(CORPUS / "report-c20-35-bold.docx")
+    sections_before = [(s.id, len(s.blocks)) for s in old.sections]
+    result = diff_documents(old, new)
+    assert [(s.id, len(s.blocks)) for s in old.sections] == sections_before  # the inputs are not changed
+    demoted = [c for c in result.changes if c.where == "heading as a paragraph"]
+    assert len(demoted) >= 120 and all(c.formatting_only for c in demoted)
+    assert {"Summary", "About ITU", "Year in review", "Gender", "Youth"} <= {c.new for c in demoted}
+    shown = result.visible()
+    assert len(shown) <= 15, len(shown)
+    assert not [c for c in shown if c.kind in ("removed", "added") and c.target == "section"
+                and (c.old or c.new or "").split("\n")[0] not in ("Status of Implementation",)]
