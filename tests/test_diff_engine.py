@@ -359,3 +359,16 @@ def test_overlapping_kinds_are_named_by_the_fewest_that_change_no_meaning(old: s
     from actionplan_trace.diff.ignore import differences
 
     assert differences(old, new) == kinds
+
+
+@pytest.mark.parametrize("old, new, kinds", [
+    # a PDF line broke between "]" and "(": a space between two punctuation marks is white space
+    ("standards ([Y.3153](#)) and ([Y.3133](#));", "standards ([Y.3153](#)) and ([Y.3133] (#));", {"space"}),
+    ("see (Annex 2).", "see (Annex 2) .", {"space"}),
+    # beside a word a space still parts it from the mark: a paragraph mark deleted ("add.You")
+    ("worth a look add. You can", "worth a look add.You can", {"punctuation", "space"}),
+])
+def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str, kinds: set[str]) -> None:
+    from actionplan_trace.diff.ignore import differences
+
+    assert differences(old, new) == kinds

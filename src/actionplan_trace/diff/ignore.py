@@ -29,6 +29,9 @@ FALLBACK = sorted((frozenset(c) for size in range(1, len(PREFERENCE) + 1) for c 
 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
 PUNCTUATION = regex(r"[^\w\s]+")
+# White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
+# line broke there), not other punctuation. Beside a word a space still counts ("add.You").
+SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
 
 
 def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
@@ -42,7 +45,7 @@ def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     if "punctuation" in kinds:
         text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
     if "space" in kinds:
-        text = " ".join(text.split())
+        text = " ".join(SPACED_PUNCTUATION.sub("", text).split())
     if "case" in kinds:
         text = text.casefold()
     return text
