@@ -8,10 +8,10 @@ diff reported it removed, every word of it, and its text added to the section be
 `dissolve_headings` reads such a section as the other revision does: its heading becomes a
 paragraph of the section it follows in reading order, and its blocks follow that paragraph; its
 subsections keep their place under its parent. It is done only where the other revision holds
-that paragraph followed by the section's own first block (or ending its section, for a section
-with no blocks), and no section of that title opening with that block. The engine then pairs the
-paragraphs, and reports the heading's change of formatting alone (hidden by default, as
-formatting is).
+that text as a paragraph followed by what follows the heading here (the section's first block,
+or the next heading), nearly word for word, and no section of that title followed the same way.
+The engine then pairs the paragraphs, and reports the heading's change of formatting alone
+(hidden by default, as formatting is).
 """
 
 from __future__ import annotations
@@ -39,21 +39,23 @@ def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document,
 
 
 def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
-    headed = _section_followers(other)
-    followed = _paragraph_followers(other)
+    keys = {normalise(s.title) for s in doc.sections[1:] if s.kind == PLAIN_HEADING}
+    if not keys:
+        return doc, set()
+    headed = _section_followers(other, keys)
+    followed = _paragraph_followers(other, keys)
     kept: list[Section] = []
     parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
     made: set[int] = set()
     for n, section in enumerate(doc.sections):
-        key = normalise(section.title)
-        first = _after_heading(doc, n)
-        if (kept and section.kind == PLAIN_HEADING and not _alike(first, headed.get(key, ()))
-                and _alike(first, followed.get(key, ()))):
-            heading = Block("heading", section.heading or section.title, section.loc)
-            made.add(id(heading))
-            kept[-1] = replace(kept[-1], blocks=[*kept[-1].blocks, heading, *section.blocks])
-            parent_of[section.id] = section.parent
-            continue
+        if kept and section.kind == PLAIN_HEADING:
+            key, first = normalise(section.title), _after_heading(doc, n)
+            if not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ())):
+                heading = Block("heading", section.heading or section.title, section.loc)
+                made.add(id(heading))
+                kept[-1] = replace(kept[-1], blocks=[*kept[-1].blocks, heading, *section.blocks])
+                parent_of[section.id] = section.parent
+                continue
         parent = section.parent
         while parent in parent_of:
             parent = parent_of[parent]
@@ -75,40 +77,41 @@ def _follower(text: str) -> str:
     return normalise(text)[:FOLLOWER]
 
 
-def _after_heading(doc: Document, n: int, heading: bool = False) -> str | None:
-    """The start of what follows the heading of section `n` in reading order: its first block,
-    or the next section's heading; None at the end of the document. With `heading`, the start of
-    section `n`'s own heading (what follows the end of the section before it)."""
+def _heading_start(doc: Document, n: int) -> str | None:
+    """The start of section `n`'s heading; None past the last section."""
     if n >= len(doc.sections):
         return None
     section = doc.sections[n]
-    if heading:
-        return _follower(section.heading or section.title)
-    if section.blocks:
-        return _follower(section.blocks[0].text)
-    if n + 1 < len(doc.sections):
-        after = doc.sections[n + 1]
-        return _follower(after.heading or after.title)
-    return None
+    return _follower(section.heading or section.title)
 
 
-def _section_followers(doc: Document) -> dict[str, set[str | None]]:
-    """Each section's normalised title -> the starts of what follows its heading (_after_heading)."""
+def _after_heading(doc: Document, n: int) -> str | None:
+    """The start of what follows section `n`'s heading in reading order: its first block, or the
+    next section's heading (None at the end of the document)."""
+    blocks = doc.sections[n].blocks
+    return _follower(blocks[0].text) if blocks else _heading_start(doc, n + 1)
+
+
+def _section_followers(doc: Document, keys: set[str]) -> dict[str, set[str | None]]:
+    """The normalised title of each section titled as one of `keys` -> the starts of what follows
+    its heading (_after_heading)."""
     out: dict[str, set[str | None]] = {}
     for n, section in enumerate(doc.sections):
-        out.setdefault(normalise(section.title), set()).add(_after_heading(doc, n))
+        if (key := normalise(section.title)) in keys:
+            out.setdefault(key, set()).add(_after_heading(doc, n))
     return out
 
 
-def _paragraph_followers(doc: Document) -> dict[str, set[str | None]]:
-    """Each paragraph's normalised text -> the starts of what follows it in reading order: the
-    next block of its section, or the next section's heading (None at the end)."""
+def _paragraph_followers(doc: Document, keys: set[str]) -> dict[str, set[str | None]]:
+    """The normalised text of each paragraph reading as one of `keys` -> the starts of what
+    follows it in reading order: the next block of its section, or the next section's heading.
+    A paragraph much longer than every key is not normalised to be sure it is none of them."""
+    longest = 2 * max(map(len, keys)) + 40
     out: dict[str, set[str | None]] = {}
     for n, section in enumerate(doc.sections):
-        texts = section.blocks
-        for k, block in enumerate(texts):
-            if block.type == "table":
+        blocks = section.blocks
+        for k, block in enumerate(blocks):
+            if block.type == "table" or len(block.text) > longest or (key := normalise(block.text)) not in keys:
                 continue
-            nxt = _follower(texts[k + 1].text) if k + 1 < len(texts) else _after_heading(doc, n + 1, heading=True)
-            out.setdefault(normalise(block.text), set()).add(nxt)
+            out.setdefault(key, set()).add(_follower(blocks[k + 1].text) if k + 1 < len(blocks) else _heading_start(doc, n + 1))
     return out
