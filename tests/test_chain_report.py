@@ -182,3 +182,21 @@ def test_nothing_lost_pdf(docs) -> None:
     headers = {w for s in doc.sections for b in s.blocks if b.rows for c in b.rows[0] for w in words(c.text)}
     lost = page_words - model_words(doc)
     assert set(lost) <= headers, sorted(set(lost) - headers)[:20]
+
+
+def test_check_marks_in_pdf_table_cells_are_kept(docs) -> None:
+    """A cell holding only "✓" (a glyph the bullets include) is that text, not a bullet with no
+    item: every check and cross the report's PDF prints is in the model (the Enablers tables)."""
+    import pypdfium2 as pdfium
+
+    doc = docs["report-c20-35.pdf"]
+    pdf = pdfium.PdfDocument(str(CORPUS / "report-c20-35.pdf"))
+    try:
+        printed = "".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+    texts = [b.text for s in doc.sections for b in s.blocks if not b.rows]
+    texts += [c.text for s in doc.sections for b in s.blocks if b.rows for row in b.rows for c in row]
+    model = "".join(texts)
+    assert printed.count("✓") >= 20
+    assert (model.count("✓"), model.count("✗")) == (printed.count("✓"), printed.count("✗"))

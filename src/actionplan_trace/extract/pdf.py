@@ -521,8 +521,10 @@ def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
 
 
 def _new_para(line: Line) -> Para:
+    """A paragraph opened by `line`, a list item when it opens with a bullet; a line that is only
+    the glyph ("✓" in a table of checks) is its text, not a bullet with the text left out."""
     glyph = bullet_of(line.text)
-    if glyph:
+    if glyph and line.text.strip() != glyph:
         return Para([line], label=glyph, indent=_label_x(line, glyph))
     return Para([line], indent=line.x0)
 
