@@ -161,3 +161,16 @@ def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Pat
     toolkits = [s.title for s in plan.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
     assert toolkits == [s.title for s in word.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
     assert [t.split(" – ")[1][:20] for t in toolkits] == ["including the ICT Re", "including the Connec"]
+
+
+def test_a_line_ending_in_a_space_after_a_slash_keeps_the_space(tmp_path: Path) -> None:
+    """A line the PDF ends with a space of its own broke at that space: "1,267/ " then "414,865"
+    is "1,267/ 414,865", as the .docx has it; "and/" with no space is a word the line broke in."""
+    pdf = write_pdf(tmp_path / "slash.pdf", [
+        Line("The Bureau recorded notices for frequency assignments to space networks, in all 1,267/ "),
+        Line("414,865 assignments in unplanned bands, and it examined the coordination requests and/"),
+        Line("or notifications of the administrations that were received in the course of the year."),
+    ])
+    (block,) = read_pdf(pdf).blocks
+    assert "in all 1,267/ 414,865 assignments" in block.text
+    assert "coordination requests and/or notifications" in block.text

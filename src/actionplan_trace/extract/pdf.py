@@ -116,6 +116,7 @@ class Line:
     page: int = 0
     number: int = 0
     marks: list[str] = field(default_factory=list)
+    spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
 
     @property
     def first_word_width(self) -> float:
@@ -139,7 +140,7 @@ class Para:
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines], self.label)
+        return join_lines([ln.text for ln in self.lines], self.label, [ln.spaced for ln in self.lines])
 
 
 @record
@@ -154,15 +155,17 @@ class PdfReading:
     note_marks: list[tuple[int, str]] = field(default_factory=list)
 
 
-def join_lines(texts: list[str], label: str | None = None) -> str:
-    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word."""
+def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None) -> str:
+    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word.
+    `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
+    after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows."""
     out = ""
     for i, text in enumerate(texts):
         if i == 0 and label:
             text = text[len(label):].lstrip() if text.startswith(label) else text
         if not out:
             out = text
-        elif re.search(r"\w[-/]$", out) and text[:1].isalnum():
+        elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not (spaced and spaced[i - 1]):
             out += text
         else:
             out += " " + text
@@ -331,6 +334,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         bold=all(c.bold for c in visible),
         base=sorted(c.base for c in main)[len(main) // 2],
         marks=marks,
+        spaced=chars[-1].text == " ",
     )
 
 
