@@ -20,12 +20,11 @@ import pytest
 
 from actionplan_trace.app import compare
 from actionplan_trace.app import load as load_file
-from actionplan_trace.extract.pdf import read_pdf, read_pdf_detailed
+from actionplan_trace.extract.pdf import read_pdf_detailed
 from actionplan_trace.model import Block, Document
 from actionplan_trace.text_patterns import bullet_of
 
 from conftest import CORPUS, norm
-from pdfgen import Line, write_pdf
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "browser"
 # fixture -> the bullet its style sheet draws for an HTML list (pandoc's default is a disc), or
@@ -137,40 +136,3 @@ def test_nothing_lost_from_a_browser_print(name: str) -> None:
         texts = [c.text for row in b.rows for c in row] if b.rows is not None else [b.label or "", b.text]
         ours += sum((Counter(WORD.findall(t)) for t in texts), Counter())
     assert ours == page_words
-
-
-def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Path) -> None:
-    """A line that a wrap opens with a spaced dash ("materials, – and for") is not a dash-led
-    list item when the line above ran to the measure without ending a clause; in a list of
-    dash-led items, each dash line is an item even after an unpunctuated full line."""
-    pdf = write_pdf(tmp_path / "dash.pdf", [
-        Line("The programmes assist the membership to develop products such as model policies, rules,"),
-        Line("strategies, plans, frameworks, procedures, guidelines, manuals, toolkits and materials,"),
-        Line("– and for providing these products for use by the members of the Union, on request."),
-        Line("Activities of the programme include the following:", gap_before=8),
-        Line("– number of members assisted in planning their broadband networks and their services"),
-        Line("– number of guidelines, handbooks, assessment studies and publications finalized for"),
-        Line("– number of experts trained"),
-    ])
-    blocks = [(b.type, b.label, b.text) for b in read_pdf(pdf).blocks]
-    assert blocks[0][:2] == ("paragraph", None)
-    assert blocks[0][2].endswith("toolkits and materials, – and for providing these products for use by the members "
-                                 "of the Union, on request.")
-    assert [(kind, label) for kind, label, _ in blocks[1:]] == [("paragraph", None)] + [("list-item", "–")] * 3
-    plan, word = load(CORPUS / "strategic-plan-2012.pdf"), load(CORPUS / "strategic-plan-2012.docx")
-    toolkits = [s.title for s in plan.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
-    assert toolkits == [s.title for s in word.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
-    assert [t.split(" – ")[1][:20] for t in toolkits] == ["including the ICT Re", "including the Connec"]
-
-
-def test_a_line_ending_in_a_space_after_a_slash_keeps_the_space(tmp_path: Path) -> None:
-    """A line the PDF ends with a space of its own broke at that space: "1,267/ " then "414,865"
-    is "1,267/ 414,865", as the .docx has it; "and/" with no space is a word the line broke in."""
-    pdf = write_pdf(tmp_path / "slash.pdf", [
-        Line("The Bureau recorded notices for frequency assignments to space networks, in all 1,267/ "),
-        Line("414,865 assignments in unplanned bands, and it examined the coordination requests and/"),
-        Line("or notifications of the administrations that were received in the course of the year."),
-    ])
-    (block,) = read_pdf(pdf).blocks
-    assert "in all 1,267/ 414,865 assignments" in block.text
-    assert "coordination requests and/or notifications" in block.text
