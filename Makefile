@@ -15,10 +15,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/trace diff corpus/objective2-old.docx corpus/objective2-new.docx || [ $$? -eq 1 ]
 
+# The suite runs on every core (pytest-xdist), a test file to a worker so that each file's module
+# fixtures (documents loaded once for its tests) are made once.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -16,6 +16,7 @@ import pytest
 
 from actionplan_trace import load
 from actionplan_trace.refs import build_graph, document_refs
+from actionplan_trace.model import Document
 from actionplan_trace.refs.matrix import matrix_rows
 from test_independent_docs import python_docx_words, words
 
@@ -133,3 +134,15 @@ def test_nothing_lost_pdf(graphs) -> None:
     headers = {w for s in doc.sections for b in s.blocks if b.rows for c in b.rows[0] for w in words(c.text)}
     lost = page_words - model_words(doc)
     assert set(lost) <= headers | {str(n) for n in range(1, 40)}, sorted(set(lost) - headers)[:20]
+
+
+def test_a_cell_line_a_wrap_opens_with_a_dash_continues_its_sentence(graphs) -> None:
+    """"Case studies, guidelines and toolkits – including …" wraps at the dash in the PDF's narrow
+    ITU-D outputs column: one output, titled as in the .docx, not a title and a dash item."""
+    pdf, word = graphs["strategic-plan-2012.pdf"][0], graphs["strategic-plan-2012.docx"][0]
+
+    def toolkits(doc: Document) -> list[str]:
+        return [s.title for s in doc.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
+
+    assert toolkits(pdf) == toolkits(word)
+    assert [t.split(" – ")[1][:20] for t in toolkits(pdf)] == ["including the ICT Re", "including the Connec"]

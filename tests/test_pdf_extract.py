@@ -339,7 +339,8 @@ def test_words_set_apart_without_space_glyphs_keep_their_spaces(tmp_path: Path) 
 def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Path) -> None:
     """A line that a wrap opens with a spaced dash ("materials, – and for") is not a dash-led
     list item when the line above ran to the measure without ending a clause; in a list of
-    dash-led items, each dash line is an item even after an unpunctuated full line."""
+    dash-led items, each dash line is an item even after an unpunctuated full line. (In a real
+    table: test_chain_strategic, the SP-2012 PDF's toolkit outputs.)"""
     pdf = write_pdf(tmp_path / "dash.pdf", [
         Line("The programmes assist the membership to develop products such as model policies, rules,"),
         Line("strategies, plans, frameworks, procedures, guidelines, manuals, toolkits and materials,"),
@@ -354,10 +355,6 @@ def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Pat
     assert blocks[0][2].endswith("toolkits and materials, – and for providing these products for use by the members "
                                  "of the Union, on request.")
     assert [(kind, label) for kind, label, _ in blocks[1:]] == [("paragraph", None)] + [("list-item", "–")] * 3
-    plan, word = load(CORPUS / "strategic-plan-2012.pdf"), load(CORPUS / "strategic-plan-2012.docx")
-    toolkits = [s.title for s in plan.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
-    assert toolkits == [s.title for s in word.sections if s.kind == "sp-output" and s.title.startswith("Case studies, guidelines")]
-    assert [t.split(" – ")[1][:20] for t in toolkits] == ["including the ICT Re", "including the Connec"]
 
 
 def test_a_line_ending_in_a_space_after_a_slash_keeps_the_space(tmp_path: Path) -> None:

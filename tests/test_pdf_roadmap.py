@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from actionplan_trace import load
-from actionplan_trace.extract.pdf import read_pdf_detailed
+from actionplan_trace.extract.pdf import PdfReading, read_pdf_detailed
 from actionplan_trace.model import Document
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -20,6 +20,12 @@ RENDERINGS = ["wsis-roadmaps.pdf", "wsis-roadmaps-letter.pdf"]
 C5_GENEVA = ["A1", "A2", "B1", "B2", "B3", "B4", "B5", "C", "D", "E", "F", "G", "H", "I", "J"]
 C5_WSIS10 = ["a.", "b.", "c.", "d.", "e.", "f."]
 FIELDS = ("timing", "goals-and-resolutions", "sdgs", "expected-results")
+
+
+@lru_cache(maxsize=None)
+def roadmaps_reading() -> PdfReading:
+    """The roadmaps PDF read once for the tests that look at its flat blocks (they only read it)."""
+    return read_pdf_detailed(CORPUS / "wsis-roadmaps.pdf")
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +92,7 @@ def test_outcome_counts_per_action_line() -> None:
 
 
 def test_footnotes_kept_apart_and_furniture_dropped() -> None:
-    reading = read_pdf_detailed(CORPUS / "wsis-roadmaps.pdf")
+    reading = roadmaps_reading()
     notes = reading.raw.footnotes
     assert [n.label for n in notes] == [str(i) for i in range(1, 13)]
     assert notes[0].text.startswith("WSIS outcomes for each action line will be listed")
@@ -107,7 +113,7 @@ def test_footnotes_kept_apart_and_furniture_dropped() -> None:
 
 
 def test_blocks_carry_pages_lines_and_heading_hints() -> None:
-    raw = read_pdf_detailed(CORPUS / "wsis-roadmaps.pdf").raw
+    raw = roadmaps_reading().raw
     heading = next(b for b in raw.blocks if b.text.startswith("Roadmap for WSIS Action Line C5"))
     assert heading.bold and heading.size and heading.size > 12
     assert heading.loc.page and heading.loc.page > 5 and heading.loc.line
