@@ -769,12 +769,13 @@ def split_footnotes(page: _Page, body_size: float) -> list[Line]:
     return notes
 
 
-def footnote_blocks(lines: list[Line], page: int) -> list[Block]:
-    """One footnote block per numbered note; lines without a number continue the note above."""
+def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> list[Block]:
+    """One footnote block per numbered note (`label_pattern`'s first group the number); lines
+    without a number continue the note above."""
     blocks: list[Block] = []
     texts: list[list[str]] = []
     for ln in lines:
-        m = FOOTNOTE_LABEL.match(ln.text)
+        m = label_pattern.match(ln.text)
         starts = m is not None and (not blocks or ln.chars[0].size < ln.size or ln.x0 <= lines[0].x0 + 1)
         if starts and m is not None:
             label = m.group(1)
@@ -805,23 +806,12 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     lines = [ln for ln in last.lines if ln.top > cut]
     if not lines or not END_NOTE.match(lines[0].text):
         return []
-    # each line with the note number it opens with, if it opens a note (flush with the first)
-    opens = [(ln, m if m and m.end() < len(ln.text) and ln.x0 <= lines[0].x0 + 1 else None)
-             for ln in lines for m in (END_NOTE.match(ln.text),)]
-    labels = [m.group(1) for _, m in opens if m]
+    blocks = footnote_blocks(lines, last.number, END_NOTE)
+    labels = [b.label for b in blocks]
     if labels != [str(k) for k in range(1, len(labels) + 1)] or not set(labels) <= cited:
         return []
-    blocks: list[Block] = []
-    texts: list[list[str]] = []
-    for ln, m in opens:
-        if m:
-            blocks.append(Block("footnote", "", loc=Loc(page=last.number, line=ln.number, footnote=m.group(1)),
-                                label=m.group(1), size=ln.size))
-            texts.append([ln.text[m.end():]])
-        else:
-            texts[-1].append(ln.text)
-    for block, parts in zip(blocks, texts):
-        block.text = BACK_LINK.sub("", join_lines(parts))
+    for block in blocks:
+        block.text = BACK_LINK.sub("", block.text)
     last.lines = [ln for ln in last.lines if ln.top <= cut]
     return blocks
 
