@@ -13,7 +13,10 @@ style sheet and the paper, so the reader is tested on more than one look:
   browser's header and footer;
 - `objective2-old.sans-circle-landscape.pdf`: a sans-serif 10 pt body, circle bullets, landscape;
 - `objective2-new.pdf`: the later revision, whose bullets are typed text, not an HTML list;
-- `action-plan-ba-bold.pdf`: the whole plan (typed bullets), pandoc's style sheet.
+- `action-plan-ba-bold.pdf`: the whole plan (typed bullets), pandoc's style sheet;
+- `action-plan-ba.pdf`: the whole plan in Word heading styles, whose automatic clause numbers
+  pandoc drops: its introduction's clauses are bold lines with no number, and its one note is
+  printed on a page of its own after the rule that ends the page before.
 
 The outputs are committed; tests/test_browser_pdfs.py compares each with its .docx and never needs
 Chromium. Run by hand (needs Debian's chromium) after the renderings change:
@@ -42,6 +45,7 @@ VARIANTS = [
      "@page { size: Letter landscape; }", False),
     ("objective2-new.pdf", "objective2-new", "", False),
     ("action-plan-ba-bold.pdf", "action-plan-ba-bold", "", False),
+    ("action-plan-ba.pdf", "action-plan-ba", "", False),
 ]
 
 

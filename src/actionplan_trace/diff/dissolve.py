@@ -1,17 +1,19 @@
 """Headings that one revision sets as paragraphs: the same text, another formatting.
 
-A plain heading (a heading style, no number) in one revision may be an ordinary paragraph in the
-other: an author took the heading style off, or the other revision is a PDF or a bold-Normal copy
-where nothing tells the line from body text. Its section then exists on one side only, and the
-diff reported it removed, every word of it, and its text added to the section before it.
+A heading in one revision may be an ordinary paragraph in the other: an author took the heading
+style off, or the other revision is a PDF or a bold-Normal copy where nothing tells the line from
+body text, or pandoc's rendering dropped a clause's automatic number with its style ("1.
+Introduction" is a bold "Introduction"). Its section then exists on one side only, and the diff
+reported it removed, every word of it, and its text added to the section before it.
 
 `dissolve_headings` reads such a section as the other revision does: its heading becomes a
 paragraph of the section it follows in reading order, and its blocks follow that paragraph; its
 subsections keep their place under its parent. It is done only where the other revision holds
-that text as a paragraph followed by what follows the heading here (the section's first block,
-or the next heading), nearly word for word, and no section of that title followed the same way.
-The engine then pairs the paragraphs, and reports the heading's change of formatting alone
-(hidden by default, as formatting is).
+that text (its number aside: normalised) as a paragraph followed by what follows the heading here
+(the section's first block, or the next heading), nearly word for word, and no section of that
+title followed the same way. The engine then pairs the paragraphs and reports the change as
+"heading as a paragraph": formatting (hidden by default, as formatting is), with numbering when
+the number went too, and with the words when the heading's words changed as well.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rapidfuzz import fuzz
 from ..model import Block, Document, Section
 from .tokens import normalise
 
-PLAIN_HEADING = "heading"  # the section kind of a heading no profile rule names (structure.py)
+KEPT_KINDS = frozenset({"front-matter", "footnotes"})  # sections with no heading of their own
 FOLLOWER = 60  # characters of the next block's normalised text that tell two paragraphs' places apart
 ALIKE = 85  # rapidfuzz ratio at which two such starts are the same text, edited
 
@@ -39,7 +41,7 @@ def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document,
 
 
 def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
-    keys = {normalise(s.title) for s in doc.sections[1:] if s.kind == PLAIN_HEADING}
+    keys = {normalise(s.title) for s in doc.sections[1:] if s.kind not in KEPT_KINDS}
     if not keys:
         return doc, set()
     headed = _section_followers(other, keys)
@@ -48,7 +50,7 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
     made: set[int] = set()
     for n, section in enumerate(doc.sections):
-        if kept and section.kind == PLAIN_HEADING:
+        if kept and section.kind not in KEPT_KINDS:
             key, first = normalise(section.title), _after_heading(doc, n)
             if not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ())):
                 heading = Block("heading", section.heading or section.title, section.loc)

@@ -389,16 +389,25 @@ class _Emitter:
             return
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
+        demoted = self.demoted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
                       locs=(x.loc, y.loc))
         elif changed(ops):
-            self.emit("modified", "block", a, b, text_a, text_b, ops, differences(text_a, text_b), where=block_place(y),
+            kinds = differences(text_a, text_b)
+            if demoted and kinds is not None:
+                kinds = kinds | FORMATTING
+            self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
                       locs=(x.loc, y.loc))
-        elif (id(x) in self.ctx.dissolved) != (id(y) in self.ctx.dissolved):
-            where = "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
-            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=where,
+        elif demoted:
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
                       locs=(x.loc, y.loc))
+
+    def demoted(self, x: Block, y: Block) -> str | None:
+        """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""
+        if (id(x) in self.ctx.dissolved) == (id(y) in self.ctx.dissolved):
+            return None
+        return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""

@@ -795,24 +795,31 @@ BACK_LINK = regex(r"\s*\u21a9\ufe0e?\s*$")
 
 def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     """Notes printed at the end of the document rather than at the foot of their pages, as a
-    browser prints an HTML page's notes (pandoc's, after an `<hr>`): the lines under the last page's
-    last rule, when each opens a paragraph with a number cited as a note mark ("1." or "1"), and
-    these numbers are 1, 2, … in order. They are taken off the body and become footnote blocks;
+    browser prints an HTML page's notes (pandoc's, after an `<hr>`): the lines under the last rule
+    of the last page (or of the page before, when the notes begin a page), when each opens a
+    paragraph with a number cited as a note mark ("1." or "1"), and these numbers are 1, 2, … in
+    order. They are taken off the body and become footnote blocks;
     the "↩" link back to the mark is dropped."""
-    last = next((p for p in reversed(pages) if p.lines), None)
-    if last is None or not last.rules or not cited:
+    filled = [p for p in pages if p.lines]
+    if not filled or not cited:
         return []
-    cut = max(last.rules)
-    lines = [ln for ln in last.lines if ln.top > cut]
+    # the rule is on the last page, or on the one before when the notes begin a new page
+    ruled = next((k for k in (len(filled) - 1, len(filled) - 2) if k >= 0 and filled[k].rules), None)
+    if ruled is None:
+        return []
+    cut = max(filled[ruled].rules)
+    lines = [ln for ln in filled[ruled].lines if ln.top > cut] + [ln for p in filled[ruled + 1:] for ln in p.lines]
     if not lines or not END_NOTE.match(lines[0].text):
         return []
-    blocks = footnote_blocks(lines, last.number, END_NOTE)
+    blocks = footnote_blocks(lines, lines[0].page, END_NOTE)
     labels = [b.label for b in blocks]
     if labels != [str(k) for k in range(1, len(labels) + 1)] or not set(labels) <= cited:
         return []
     for block in blocks:
         block.text = BACK_LINK.sub("", block.text)
-    last.lines = [ln for ln in last.lines if ln.top <= cut]
+    filled[ruled].lines = [ln for ln in filled[ruled].lines if ln.top <= cut]
+    for page in filled[ruled + 1:]:
+        page.lines = []
     return blocks
 
 
