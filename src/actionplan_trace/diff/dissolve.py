@@ -41,7 +41,7 @@ def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document,
 
 
 def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
-    keys = {normalise(s.title) for s in doc.sections[1:] if s.kind not in KEPT_KINDS}
+    keys = {normalise(s.title) for s in doc.sections[1:] if _headed(s)}
     if not keys:
         return doc, set()
     headed = _section_followers(other, keys)
@@ -50,7 +50,7 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
     made: set[int] = set()
     for n, section in enumerate(doc.sections):
-        if kept and section.kind not in KEPT_KINDS:
+        if kept and _headed(section):
             key, first = normalise(section.title), _after_heading(doc, n)
             if not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ())):
                 heading = Block("heading", section.heading or section.title, section.loc)
@@ -65,6 +65,12 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     if not made:
         return doc, made
     return Document(doc.source, kept, doc.revisions), made
+
+
+def _headed(section: Section) -> bool:
+    """Whether a section opens with a heading of its own: not front matter or footnotes, and not
+    a table row (whose "heading" is its first cell; a table read as paragraphs is the engine's)."""
+    return section.kind not in KEPT_KINDS and section.signal != "table-row"
 
 
 def _alike(start: str | None, starts: Collection[str | None]) -> bool:
