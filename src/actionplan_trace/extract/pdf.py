@@ -462,7 +462,7 @@ def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = 
         return False
     if abs(line.x0 - para.indent) > max(0.6 * line.size, 3) or line.base - prev.base > settings.wrapped_heading_pitch * prev.size:
         return False
-    return prev.x1 + line.first_word_width + 0.5 * line.size + 2 >= right
+    return not _ended_early(prev, line, right)
 
 
 def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
@@ -503,7 +503,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return True
-    if prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right:
+    if _ended_early(prev, line, right):
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
@@ -519,9 +519,12 @@ def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
     ended without a sentence or clause end (".", ":", ";", "!", "?"). Asked only in a paragraph
     that is no list item itself: after a dash-led item, another dash line is the next item (a
     list of indicators ends its items without punctuation)."""
-    if bullet not in DASH_BULLETS or SENTENCE_END.search(prev.text):
-        return False
-    return prev.x1 + line.first_word_width + 0.5 * line.size + 2 >= right
+    return bullet in DASH_BULLETS and not SENTENCE_END.search(prev.text) and not _ended_early(prev, line, right)
+
+
+def _ended_early(prev: Line, line: Line, right: float) -> bool:
+    """Whether `prev` ended before the measure (`right`) with room for `line`'s first word."""
+    return prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right
 
 
 def _new_para(line: Line) -> Para:
@@ -559,7 +562,7 @@ def _continues_over_page(para: Para, line: Line, right: float) -> bool:
         return False
     if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return False
-    if prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right:
+    if _ended_early(prev, line, right):
         return False
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
@@ -798,8 +801,8 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     browser prints an HTML page's notes (pandoc's, after an `<hr>`): the lines under the last rule
     of the last page (or of the page before, when the notes begin a page), when each opens a
     paragraph with a number cited as a note mark ("1." or "1"), and these numbers are 1, 2, … in
-    order. They are taken off the body and become footnote blocks;
-    the "↩" link back to the mark is dropped."""
+    order. They are taken off the body and become footnote blocks; the "↩" link back to the mark
+    is dropped."""
     filled = [p for p in pages if p.lines]
     if not filled or not cited:
         return []

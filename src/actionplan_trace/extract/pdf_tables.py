@@ -215,16 +215,12 @@ def find_banded_grids(
                 i += 1
                 continue
             j, gaps = best
-            columns = [x0] + [b - 1 for _, b in gaps]
-            bounds = [a + 1 for a, _ in gaps] + [x1]
-            spans = list(zip(columns, bounds))
+            spans = _spans(x0, x1, gaps)
             rows_at = bands[i:j + 1]
             if ruled <= 3:
                 rows_at = [row for n, band in enumerate(rows_at) for row in _band_rows(boxes, spans, band, settings, n > 0)]
-            rows: list[list[BBox | None]] = [
-                [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in rows_at
-            ]
-            grids.append(Grid((x0, bands[i][0], x1, bands[j][1]), columns, rows, ruled=True, banded=True))
+            rows: list[list[BBox | None]] = [[(c, top, b, bottom) for c, b in spans] for top, bottom in rows_at]
+            grids.append(Grid((x0, bands[i][0], x1, bands[j][1]), [c for c, _ in spans], rows, ruled=True, banded=True))
             i = j + 1
     return grids
 
@@ -238,9 +234,8 @@ def _runs_on(
     columns or more."""
     if len(gaps) < len(before):
         return False
-    starts = [x0, *(right for _, right in gaps)]
-    used = {sum(1 for s in starts if s <= (b[0] + b[2]) / 2) for b in boxes
-            if band[0] <= (b[1] + b[3]) / 2 <= band[1] and x0 <= (b[0] + b[2]) / 2 <= x1}
+    spans = _spans(x0, x1, gaps)
+    used = {_column_of(b, spans) for b in boxes if band[0] <= (b[1] + b[3]) / 2 <= band[1]} - {None}
     return len(used) >= 2
 
 
@@ -259,8 +254,8 @@ def _open_end(
     inside = [b for b in below if x0 <= (b[0] + b[2]) / 2 <= x1]
     if not inside or inside[0][1] - y > 3 * size:
         return []
-    heights = sorted(b[3] - b[1] for b in inside if b[1] < foot) or [size]
-    glyph = heights[len(heights) // 2]
+    above = [b for b in inside if b[1] < foot]
+    glyph = _median_height(above) if above else size
     reach = y
     for b in inside:
         if b[1] >= foot and (b[1] - reach > 1.5 * size or b[3] - b[1] < 0.8 * glyph):
@@ -303,8 +298,7 @@ def _band_rows(
     )
     if not inside:
         return [band]
-    heights = sorted(b[3] - b[1] for b in inside)
-    strip = settings.row_gap * heights[len(heights) // 2]
+    strip = settings.row_gap * _median_height(inside)
     pieces: list[_Piece] = []
     for b in inside:
         if not pieces or b[1] - pieces[-1].bottom >= strip:
@@ -418,6 +412,17 @@ def _aligned_grid(run: list[Sequence[Segment]], columns: list[float]) -> Grid:
     return Grid(bbox=(columns[0] - 0.5, top - 0.5, x1 + 1, bottom + 0.5), columns=columns, rows=rows, ruled=False)
 
 
+def _spans(x0: float, x1: float, gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The columns between x0 and x1 split at `gaps` (white strips): (left, right) of each, a
+    point into the strips on either side."""
+    return list(zip([x0] + [b - 1 for _, b in gaps], [a + 1 for a, _ in gaps] + [x1]))
+
+
+def _median_height(boxes: Sequence[BBox]) -> float:
+    """The median glyph height of `boxes` (not empty): the type size as the page draws it."""
+    return sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2]
+
+
 def _column_of(box: BBox, bounds: list[tuple[float, float]]) -> int | None:
     mid = (box[0] + box[2]) / 2
     return next((k for k, (a, b) in enumerate(bounds) if a <= mid <= b), None)
@@ -487,11 +492,7 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
 def _smaller_type(line: Sequence[BBox], below: Sequence[BBox]) -> bool:
     """Whether `line` is set in type under 0.8 the height of the line below it: a running header
     ("12/3/26, 6:52 AM    Title" at a browser's page top) or a caption, not a table's first row."""
-    if not line or not below:
-        return False
-    def middle(boxes: Sequence[BBox]) -> float:
-        return sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2]
-    return middle(line) < 0.8 * middle(below)
+    return bool(line and below) and _median_height(line) < 0.8 * _median_height(below)
 
 
 def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float, settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[float, float]]:
@@ -506,19 +507,15 @@ def _wrapped_grid(
 ) -> Grid | None:
     boxes = [b for line in glyphs for b in line]
     x0, x1 = min(b[0] for b in boxes) - 1, max(b[2] for b in boxes) + 1
-    columns = [x0] + [b - 1 for _, b in gaps]
-    bounds = [a + 1 for a, _ in gaps] + [x1]
-    spans = list(zip(columns, bounds))
+    spans = _spans(x0, x1, gaps)
     multi = sum(1 for line in glyphs if len({_column_of(b, spans) for b in line} - {None}) >= 2)
     starts = _row_starts(glyphs, spans, size)
     if multi < 3 or len(starts) < 2 or starts[0] != 0:
         return None
     tops = [min(s.top for s in line) - 1 for line in lines]
     edges = [tops[k] for k in starts] + [max(s.bottom for s in lines[-1]) + 1]
-    rows: list[list[BBox | None]] = [
-        [(c, top, bounds[k], bottom) for k, c in enumerate(columns)] for top, bottom in zip(edges, edges[1:])
-    ]
-    return Grid((x0, edges[0], x1, edges[-1]), columns, rows, ruled=False)
+    rows: list[list[BBox | None]] = [[(c, top, b, bottom) for c, b in spans] for top, bottom in zip(edges, edges[1:])]
+    return Grid((x0, edges[0], x1, edges[-1]), [c for c, _ in spans], rows, ruled=False)
 
 
 # --- stitching ------------------------------------------------------------------------------
