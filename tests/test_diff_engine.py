@@ -372,3 +372,21 @@ def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str
     from actionplan_trace.diff.ignore import differences
 
     assert differences(old, new) == kinds
+
+
+@pytest.mark.parametrize("old, new, kinds", [
+    # one cell paragraph of typed items ("A • B • C") that a PDF's wrap turns into lines, its
+    # wrapped line's glyph read as the next item's bullet: numbering and white space, hidden
+    ("•\tWTSA • WTSA regional consultation sessions • TSAG", "WTSA\nWTSA regional consultation sessions • TSAG",
+     {"numbering"}),
+    ("Council Decision 482 • Number of downloads", "Council Decision 482\n\nNumber of downloads", {"numbering", "space"}),
+    ("•\tOne item\n•\tAnother item", "One item\nAnother item", {"numbering"}),
+    # a word changed beside the glyph is still a change of words
+    ("WTSA • regional sessions", "WTSA\nregional meetings", None),
+    # a dash between spaces is punctuation, not a bullet
+    ("materials – and for", "materials\nand for", {"punctuation", "space"}),
+])
+def test_a_bullet_glyph_between_items_is_numbering(old: str, new: str, kinds: set[str] | None) -> None:
+    from actionplan_trace.diff.ignore import differences
+
+    assert differences(old, new) == kinds

@@ -14,6 +14,7 @@ import unicodedata
 from itertools import combinations
 
 from ..regexcache import regex
+from ..text_patterns import BULLET_GLYPHS
 from .tokens import TOKEN, strip_leader
 
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
@@ -32,6 +33,9 @@ PUNCTUATION = regex(r"[^\w\s]+")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
 # line broke there), not other punctuation. Beside a word a space still counts ("add.You").
 SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
+# Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
+# lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
+INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
 
 
 def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
@@ -41,7 +45,7 @@ def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     if "numbering" in kinds:
         if number and number in text:
             text = "".join("#" if token == number else token for token in TOKEN.findall(text))
-        text = strip_leader(text)
+        text = "\n".join(strip_leader(line) for line in INLINE_BULLET.sub("\n", text).split("\n"))
     if "punctuation" in kinds:
         text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
     if "space" in kinds:
@@ -62,12 +66,12 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
     if _form(old, every, numbers[0]) != _form(new, every, numbers[1]):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
-    if kinds:
+    if kinds and _form(old, kinds, numbers[0]) == _form(new, kinds, numbers[1]):
         return kinds
-    # Kinds that overlap (a '-' bullet is punctuation too, and so is a curly quote): name the
-    # likeliest, the fewest kinds that change no meaning (FALLBACK's order) before case or
-    # punctuation. A bullet that became a dash in a paragraph whose quotes became straight is
-    # numbering and formatting, not punctuation.
+    # Kinds that overlap (a '-' bullet is punctuation too, and so is a curly quote; a bullet
+    # glyph between items is numbering, or punctuation): name the likeliest, the fewest kinds that
+    # change no meaning (FALLBACK's order) before case or punctuation. A bullet that became a dash
+    # in a paragraph whose quotes became straight is numbering and formatting, not punctuation.
     for tried in FALLBACK:
         if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
             return tried
