@@ -16,12 +16,14 @@ style sheet and the paper, so the reader is tested on more than one look:
 - `action-plan-ba-bold.pdf`: the whole plan (typed bullets), pandoc's style sheet;
 - `action-plan-ba.pdf`: the whole plan in Word heading styles, whose automatic clause numbers
   pandoc drops: its introduction's clauses are bold lines with no number, and its one note is
-  printed on a page of its own after the rule that ends the page before.
+  printed on a page of its own after the rule that ends the page before;
+- `objective2-old.narrow-columns.pdf`: tables at 62% of the text width, so that a word wider than
+  its column is broken without a hyphen where the line ends (CSS `overflow-wrap: anywhere`).
 
 The outputs are committed; tests/test_browser_pdfs.py compares each with its .docx and never needs
 Chromium. Run by hand (needs Debian's chromium) after the renderings change:
 
-    .venv/bin/python scripts/make_browser_pdfs.py [--out tests/fixtures/browser]
+    .venv/bin/python scripts/make_browser_pdfs.py [--out tests/fixtures/browser] [NAME ...]
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ VARIANTS = [
     ("objective2-new.pdf", "objective2-new", "", False),
     ("action-plan-ba-bold.pdf", "action-plan-ba-bold", "", False),
     ("action-plan-ba.pdf", "action-plan-ba", "", False),
+    ("objective2-old.narrow-columns.pdf", "objective2-old",
+     "table { width: 62% !important; } td, th { overflow-wrap: anywhere; }", False),
 ]
 
 
@@ -61,6 +65,7 @@ def print_pdf(chromium: str, html: Path, pdf: Path, profile: Path, header_footer
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "fixtures" / "browser")
+    parser.add_argument("names", nargs="*", help="only these outputs (default: all)")
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -68,6 +73,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for name, stem, css, header_footer in VARIANTS:
+            if args.names and name not in args.names:
+                continue
             page = (RENDERINGS / f"{stem}.pandoc-html.html").read_text(encoding="utf-8")
             html = Path(tmp) / f"{stem}.html"
             html.write_text(page.replace("</head>", f"<style>{css}</style></head>", 1), encoding="utf-8")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,16 @@ PEER = SHARED / "peer"
 def norm(text: str) -> str:
     """Whitespace-folded text, for comparisons that must ignore layout."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def rejoined(page_words: Counter[str], broken: list[tuple[int, tuple[str, ...]]]) -> Counter[str]:
+    """A PDF's page words with each word the reader read as one (PdfReading.broken_words: a
+    narrow column broke it over lines without a hyphen) made of its pieces again."""
+    out = Counter(page_words)
+    for _, pieces in broken:
+        out -= Counter(pieces)
+        out["".join(pieces)] += 1
+    return out
 
 
 @pytest.fixture

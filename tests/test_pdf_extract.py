@@ -15,7 +15,7 @@ from actionplan_trace import load
 from actionplan_trace.errors import InputError
 from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, read_pdf, read_pdf_detailed
 from actionplan_trace.model import Block, Document
-from conftest import run_cli
+from conftest import rejoined, run_cli
 from pdfgen import Line, write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def block_words(blocks: list[Block]) -> Counter[str]:
 @pytest.mark.parametrize("name", PDFS)
 def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> None:
     """pdfium's own page text, minus the lines dropped as headers/footers and the footnote marks
-    taken out of the text, equals the blocks' words."""
+    taken out of the text, equals the blocks' words (a word a narrow column broke is one)."""
     path = CORPUS / name
     reading = read_pdf_detailed(path)
     page_words: Counter[str] = Counter()
@@ -61,6 +61,7 @@ def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> N
         pdf.close()
     for _, text in reading.furniture + reading.note_marks:
         page_words -= words(text)
+    page_words = rejoined(page_words, reading.broken_words)
     got = block_words(reading.raw.blocks) + block_words(reading.raw.footnotes)
     assert got - page_words == Counter(), "words invented or duplicated"
     assert page_words - got == Counter(), "words lost"
@@ -368,3 +369,57 @@ def test_a_line_ending_in_a_space_after_a_slash_keeps_the_space(tmp_path: Path) 
     (block,) = read_pdf(pdf).blocks
     assert "in all 1,267/ 414,865 assignments" in block.text
     assert "coordination requests and/or notifications" in block.text
+
+
+TWINS = [name for name in PDFS if (CORPUS / name.replace(".pdf", ".docx")).exists()]
+
+
+@lru_cache(maxsize=None)
+def docx_raw_words(name: str) -> Counter[str]:
+    from actionplan_trace.extract.docx import read_docx
+
+    raw = read_docx(CORPUS / name)
+    return block_words(raw.blocks) + block_words(raw.footnotes)
+
+
+@pytest.mark.parametrize("name", TWINS)
+def test_a_word_read_whole_across_lines_is_a_word_of_the_docx(name: str) -> None:
+    """A word a narrow column broke over lines without a hyphen is read as one only where the
+    pieces make a word the .docx has: "regional" / "preparatory" stays two words."""
+    joined = {"".join(pieces) for _, pieces in read_pdf_detailed(CORPUS / name).broken_words}
+    words_of_docx = set(docx_raw_words(name.replace(".pdf", ".docx")))
+    assert joined <= words_of_docx, sorted(joined - words_of_docx)
+
+
+def test_words_and_numbers_a_narrow_column_broke_are_read_whole() -> None:
+    """LibreOffice breaks a word wider than its column where the line ends ("Coordinatio" / "n"),
+    in a very narrow one more than once ("Se" / "pt" / "em" / "be" / "r 20" / "19"): the report's
+    cells read as the .docx's, and as many times."""
+    reading = read_pdf_detailed(CORPUS / "report-c20-35.pdf")
+    cells = [c.text for b in reading.raw.blocks if b.rows for row in b.rows for c in row]
+    assert "Coordination and notification requests / corresponding number of assignments in unplanned bands" in cells
+    assert "Reports of harmful interference" in cells
+    assert {"September 2019", "December 2018", "Academia", "2009", "2019"} <= set(cells)
+    joined = Counter("".join(pieces) for _, pieces in reading.broken_words)
+    assert {"Coordination", "corresponding", "assignments", "interference", "September", "Academia", "2019"} <= set(joined)
+    got, want = block_words(reading.raw.blocks), docx_raw_words("report-c20-35.docx")
+    assert all(got[w] == want[w] for w in ("Coordination", "corresponding", "interference", "September", "December"))
+    sp = read_pdf_detailed(CORPUS / "strategic-plan-2012.pdf")
+    got, want = block_words(sp.raw.blocks), docx_raw_words("strategic-plan-2012.docx")
+    assert all(got[w] == want[w] for w in ("Telecommunication", "telecommunication", "Recommendations", "International"))
+
+
+def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
+    """A ruled table whose first column names a sector once for two rows ("ITU-R" / "Sector member",
+    "" / "Associate") keeps both rows, as the .docx has them: a rule parts them."""
+    from actionplan_trace.extract.docx import read_docx
+
+    def tables(blocks: list[Block]) -> list[list[list[str]]]:
+        return [[[c.text for c in row[:2]] for row in b.rows] for b in blocks if b.rows and b.rows[0][0].text == "Sector"]
+
+    pdf = tables(read_pdf(CORPUS / "report-c20-35.pdf").blocks)
+    word = tables(read_docx(CORPUS / "report-c20-35.docx").blocks)
+    assert len(pdf) == len(word) == 3
+    for got, want in zip(pdf, word):  # white space aside: "ITU -R", "Ass ocia te" (test above)
+        assert [[text.replace(" ", "") for text in row] for row in got] == [[text.replace(" ", "") for text in row] for row in want]
+    assert [row[0] for row in pdf[0]] == ["Sector", "ITU-R", "", "ITU-T", "", "ITU-D", "", "Academia"]

@@ -37,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import field, replace
 from pathlib import Path
+from typing import Iterable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -117,6 +118,7 @@ class Line:
     number: int = 0
     marks: list[str] = field(default_factory=list)
     spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
+    broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
 
     @property
     def first_word_width(self) -> float:
@@ -140,7 +142,8 @@ class Para:
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines], self.label, [ln.spaced for ln in self.lines])
+        return join_lines([ln.text for ln in self.lines], self.label, [ln.spaced for ln in self.lines],
+                          [ln.broken for ln in self.lines])
 
 
 @record
@@ -148,28 +151,133 @@ class PdfReading:
     """What read_pdf_detailed found: the RawDocument and what it dropped as (page, text): running
     headers, footers, page numbers and table header rows repeated on continuation pages
     (`furniture`), and footnote reference marks taken out of the text they were glued to
-    (`note_marks`)."""
+    (`note_marks`); and the words a narrow table column broke over two lines without a hyphen,
+    read as one (`broken_words`: page, and the pieces the page prints)."""
 
     raw: RawDocument
     furniture: list[tuple[int, str]] = field(default_factory=list)
     note_marks: list[tuple[int, str]] = field(default_factory=list)
+    broken_words: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
 
-def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None) -> str:
+def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None,
+               broken: list[bool] | None = None) -> str:
     """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word.
     `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
-    after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows."""
+    after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows.
+    `broken` says which lines end inside a word (see broken_words): no space follows."""
     out = ""
     for i, text in enumerate(texts):
         if i == 0 and label:
             text = text[len(label):].lstrip() if text.startswith(label) else text
         if not out:
             out = text
+        elif broken and broken[i - 1]:
+            out += text
         elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not (spaced and spaced[i - 1]):
             out += text
         else:
             out += " " + text
     return out.strip()
+
+
+# --- words a narrow column broke ----------------------------------------------------------
+
+PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
+LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
+
+
+def whole_words(lines: Iterable[Line]) -> frozenset[str]:
+    """The words (casefolded) the PDF prints whole somewhere: every word of a line but its first
+    and last, either of which may be a piece of a word broken at the line's edge."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(word.casefold() for word in PIECE.findall(line.text)[1:-1])
+    return frozenset(words)
+
+
+def broken_words(lines: list[Line], left: float, right: float, words: frozenset[str]) -> None:
+    """Mark the lines of a paragraph in a table cell (its text from `left` to `right`) that end
+    inside a word.
+
+    A word wider than its column is broken wherever the line ends, without a hyphen
+    ("radiocommunicati" / "on"), and in a very narrow column more than once ("Se" / "pt" / "em" /
+    "be" / "r 2019"): each line ran to the column's edge with no space glyph after it, and the
+    next goes on in the same word's case (lower case, or the capitals of an acronym: "I" / "CT").
+    The pieces are one word when they make a word the document prints whole elsewhere (`words`;
+    the longest such word, so not "Sept" of "September"), unless there are two pieces, both are
+    words of their own ("in" / "to" stays two words) and, with what is glued to them
+    ("telecommunications/ICTs"), they would have fitted the column, so that the layout had no
+    need to break them.
+    """
+    k = 0
+    while k < len(lines) - 1:
+        end = _broken_word(lines, k, left, right, words)
+        for line in lines[k:end]:
+            line.broken = True
+        k = max(end, k + 1)
+
+
+def _broken_word(lines: list[Line], k: int, left: float, right: float, words: frozenset[str]) -> int:
+    """Where the word that ends `lines[k]` ends, when a narrow column broke it (see broken_words):
+    the index of its last line, else `k`."""
+    word, end, j = "", k, k
+    while j + 1 < len(lines):
+        prev, line = lines[j], lines[j + 1]
+        pieces = _pieces(prev, line)
+        if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
+            break
+        word = (word or pieces[0]) + pieces[1]
+        j += 1
+        if word.casefold() in words:
+            end = j
+    if end != k + 1:
+        return end
+    first, second = (piece.casefold() for piece in _pieces(lines[k], lines[k + 1]) or ("", ""))
+    both = first in words and second in words
+    if both and (_width(lines[k], -len(lines[k].text.rsplit(None, 1)[-1]))
+                 + _width(lines[k + 1], len(lines[k + 1].text.split(None, 1)[0])) <= right - left + 0.5 * lines[k + 1].size):
+        return k
+    return end
+
+
+def _pieces(prev: Line, line: Line) -> tuple[str, str] | None:
+    """The letters (or digits) that end `prev` and those that begin `line`, when the second can
+    carry on the first's word (or number)."""
+    tail = LAST_PIECE.search(prev.text)
+    head = PIECE.match(line.text)
+    if tail is None or head is None or not _same_case(tail.group()[-1], head.group()[0]):
+        return None
+    return tail.group(), head.group()
+
+
+def _joined(lines: list[Line]) -> list[tuple[str, ...]]:
+    """The pieces of each word broken_words found in a cell's lines."""
+    out: list[list[str]] = []
+    for prev, line in zip(lines, lines[1:]):
+        pieces = _pieces(prev, line) if prev.broken else None
+        if pieces is None:
+            continue
+        if out and prev.text == out[-1][-1] and prev is not lines[0]:
+            out[-1].append(pieces[1])
+        else:
+            out.append(list(pieces))
+    return [tuple(word) for word in out]
+
+
+def _same_case(last: str, first: str) -> bool:
+    """Whether a line's first character can carry on a word (or number) whose last character
+    ended the line above: a digit after a digit, lower case after a letter, a capital after one."""
+    if last.isdigit() or first.isdigit():
+        return last.isdigit() and first.isdigit()
+    return first.islower() or (first.isupper() and last.isupper())
+
+
+def _width(line: Line, count: int) -> float:
+    """Width of the line's first `count` glyphs (last, when `count` is negative), spaces aside."""
+    glyphs = [c for c in line.chars if c.text != " "]
+    piece = glyphs[:count] if count > 0 else glyphs[count:]
+    return piece[-1].x1 - piece[0].x0 if piece else 0.0
 
 
 # --- characters ---------------------------------------------------------------------------
@@ -651,9 +759,9 @@ def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DE
                 table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
             lines = [ln for ln in lines if ln not in in_grid]
     lines = _merge_segments(lines, settings)
-    for ln in lines:
-        ln.page = number
     tables = [(g, _cell_lines(g, cs, settings)) for g, cs in zip(grids, table_chars)]
+    for ln in lines + [ln for _, cells in tables for row in cells for cell in row for ln in cell]:
+        ln.page = number
     images = 0
     if not chars:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
@@ -829,13 +937,17 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
 # --- assembly -----------------------------------------------------------------------------
 
 
-def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> Cell:
+def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing,
+          settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> Cell:
+    """A table cell from its lines; `words` are those the document prints whole (broken_words)."""
     if not lines:
         return Cell("", loc)
-    right = max(ln.x1 for ln in lines)
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     if box is not None:
-        right = max(right, box[2] - max(min(ln.x0 for ln in lines) - box[0], 0.0))
+        right = max(right, box[2] - max(left - box[0], 0.0))
     paras = paragraphs(lines, right, spacing, settings)
+    for para in paras:
+        broken_words(para.lines, left, right, words)
     texts = [p.text for p in paras]
     return Cell("\n".join(texts), loc, texts, bold=all(ln.bold for ln in lines))
 
@@ -855,16 +967,19 @@ def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[
     return out
 
 
-def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> PageTable:
+def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing,
+                settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> PageTable:
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
-            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings)
+            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings, words)
             for c, (box, lines) in enumerate(zip(boxes, row_lines))
         ]
-        if len(rows) > 1 and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
+        # Without rules, a row whose first cell is empty is the wrap of the row above; in a ruled
+        # table a rule parts them, and it is a row of its own ("" / "Associate" under "ITU-R").
+        if len(rows) > 1 and not grid.ruled and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
             rows[-1] = join_rows(rows[-1], row)
             continue
         rows.append(row)
@@ -898,10 +1013,12 @@ def _block_from_para(para: Para, page: int) -> Block:
     return block
 
 
-def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS) -> list[Block]:
+def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS,
+             words: frozenset[str] = frozenset()) -> list[Block]:
     """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
 
-    Repeated header rows that stitching drops are appended to `dropped` as (page, text)."""
+    Repeated header rows that stitching drops are appended to `dropped` as (page, text). `words`
+    are those the document prints whole, which tell a word a narrow column broke (broken_words)."""
     rights = _body_right(pages)
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
@@ -932,7 +1049,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
-            table = _page_table(page, grid, cells, spacing, settings)
+            table = _page_table(page, grid, cells, spacing, settings, words)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
                 stitch(open_table[0], table, settings)
                 dropped.extend(open_table[0].dropped)
@@ -1016,12 +1133,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         notes = split_footnotes(page, body_size)
         footnotes.extend(footnote_blocks(notes, page.number))
     footnotes.extend(end_notes(pages, cited))
-    spacing = estimate_spacing(
-        [p.lines for p in pages] + [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
-    )
-    blocks = assemble(pages, spacing, furniture, settings)
+    cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
+    spacing = estimate_spacing([p.lines for p in pages] + cell_lines)
+    words = whole_words(ln for lines in [p.lines for p in pages] + cell_lines for ln in lines)
+    blocks = assemble(pages, spacing, furniture, settings, words)
     marks = [(p.number, m) for p in pages for m in p.marks]
-    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks)
+    broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
+    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)
 
 
 def read_pdf(path: str | Path) -> RawDocument:
