@@ -31,8 +31,12 @@ FALLBACK = sorted((frozenset(c) for size in range(1, len(PREFERENCE) + 1) for c 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
 PUNCTUATION = regex(r"[^\w\s]+")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
-# line broke there), not other punctuation. Beside a word a space still counts ("add.You").
+# line broke there), not other punctuation. Beside a word a space still counts ("add.You"), but
+# for a slash (SPACED_SLASH).
 SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
+# White space beside a slash: "1,267/ 414,865" is "1,267/414,865" (a line broke after the slash,
+# and a browser's print keeps no space glyph there); "and / or" is "and/or".
+SPACED_SLASH = regex(r"\s*/\s*")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
@@ -49,7 +53,7 @@ def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     if "punctuation" in kinds:
         text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
     if "space" in kinds:
-        text = " ".join(SPACED_PUNCTUATION.sub("", text).split())
+        text = " ".join(SPACED_SLASH.sub("/", SPACED_PUNCTUATION.sub("", text)).split())
     if "case" in kinds:
         text = text.casefold()
     return text
