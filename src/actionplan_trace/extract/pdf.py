@@ -855,6 +855,37 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
     return dropped
 
 
+def _framed(page: _Page, line: Line) -> bool:
+    """Whether short rules lie just above and just below `line`: a one-column table's header row."""
+    room = line.bottom - line.top
+    return (any(line.top - room <= y <= line.top for y in page.separators)
+            and any(line.bottom <= y <= line.bottom + room for y in page.separators))
+
+
+def drop_repeated_headers(pages: list[_Page]) -> list[tuple[int, str]]:
+    """Remove the header row a one-column table repeats at the top of the next page; return it.
+
+    Such a table has no column gap, so it is read as lines, not as a table that stitching would
+    join (a browser's print of "Relevant regional initiatives"). Its header is a line framed by
+    short rules; the table goes on over the page when no rule closes it below that header, and
+    the next page then opens with the same framed line.
+    """
+    dropped: list[tuple[int, str]] = []
+    for before, page in zip(pages, pages[1:]):
+        if not page.lines or not before.lines:
+            continue
+        first = min(page.lines, key=lambda ln: ln.top)
+        headers = [ln for ln in before.lines if _framed(before, ln) and ln.text == first.text]
+        if not headers or not _framed(page, first):
+            continue
+        header = max(headers, key=lambda ln: ln.top)
+        if any(y > header.bottom + (header.bottom - header.top) for y in before.separators):
+            continue  # the table ends on its own page
+        page.lines = [ln for ln in page.lines if ln is not first]
+        dropped.append((page.number, first.text))
+    return dropped
+
+
 def split_footnotes(page: _Page, body_size: float) -> list[Line]:
     """Take the page's footnote lines off its body: below a footnote separator, else a trailing
     run of smaller lines that starts with a note number."""
@@ -1123,7 +1154,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         document.close()
     if not any(p.lines or p.tables for p in pages):
         raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
-    furniture = drop_furniture(pages, settings)
+    furniture = drop_furniture(pages, settings) + drop_repeated_headers(pages)
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     footnotes: list[Block] = []
