@@ -121,6 +121,18 @@ class Line:
     broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
 
     @property
+    def text_bold(self) -> bool:
+        """Whether the line's text is bold, a list number it opens with aside: a browser draws an
+        ordered list's "3." in the list's weight, not the bold of the heading it numbers."""
+        if self.bold:
+            return True
+        number = TYPED_NUMBER.match(self.text)
+        if number is None:
+            return False
+        rest = [c for c in self.chars if c.text.strip()][len("".join(number.group().split())):]
+        return bool(rest) and all(c.bold for c in rest)
+
+    @property
     def first_word_width(self) -> float:
         """Width of the line's first unbreakable piece (up to a space, or through a hyphen)."""
         for i, c in enumerate(self.chars):
@@ -564,7 +576,7 @@ def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = 
     full for this line's first word, less than a paragraph space between them, and no clause
     number opening this line."""
     prev = para.lines[-1]
-    if prev.bold != line.bold or abs(line.size - prev.size) > 0.1 or HEADING_END.search(prev.text):
+    if prev.text_bold != line.text_bold or abs(line.size - prev.size) > 0.1 or HEADING_END.search(prev.text):
         return False
     if LEADER_END.search(prev.text) or TYPED_NUMBER.match(line.text):
         return False
@@ -609,7 +621,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right, settings)):
         return True
-    if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+    if line.text_bold != prev.text_bold or abs(line.size - prev.size) > 0.6:
         return True
     if _ended_early(prev, line, right):
         return True
