@@ -13,7 +13,7 @@ import pytest
 
 from actionplan_trace import load
 from actionplan_trace.errors import InputError
-from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, read_pdf, read_pdf_detailed
+from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, PdfReading, read_pdf, read_pdf_detailed
 from actionplan_trace.model import Block, Document
 from conftest import rejoined, run_cli
 from pdfgen import Line, write_pdf
@@ -33,6 +33,12 @@ def words(text: str) -> Counter[str]:
     return Counter(WORD.findall(text))
 
 
+@lru_cache(maxsize=None)
+def corpus_reading(name: str) -> PdfReading:
+    """Each corpus PDF read once for the module's tests (they only read the results)."""
+    return read_pdf_detailed(CORPUS / name)
+
+
 def block_words(blocks: list[Block]) -> Counter[str]:
     out: Counter[str] = Counter()
     for b in blocks:
@@ -50,7 +56,7 @@ def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> N
     """pdfium's own page text, minus the lines dropped as headers/footers and the footnote marks
     taken out of the text, equals the blocks' words (a word a narrow column broke is one)."""
     path = CORPUS / name
-    reading = read_pdf_detailed(path)
+    reading = corpus_reading(name)
     page_words: Counter[str] = Counter()
     pdf = pdfium.PdfDocument(str(path))
     try:
@@ -252,7 +258,7 @@ def _background_of_output_21(stem: str) -> str:
 @pytest.mark.parametrize("stem", [s for s in ("objective2-new", "action-plan-ba") if s in ACTION_PLANS])
 def test_footnote_mark_is_not_glued_to_its_word(stem: str) -> None:
     """The raised small "1" after "telecommunications" is a footnote reference, as in the .docx."""
-    reading = read_pdf_detailed(CORPUS / f"{stem}.pdf")
+    reading = corpus_reading(f"{stem}.pdf")
     text = next(b.text for b in reading.raw.blocks if b.text.startswith("The ICT sector is characterized by rapid"))
     assert "telecommunications1" not in text
     assert "convergence of technological platforms for telecommunications, information delivery," in text
@@ -282,7 +288,7 @@ def test_action_plan_docx_and_pdf_diff_to_nothing(stem: str) -> None:
 def test_region_table_continued_over_a_page_is_one_table_without_its_repeated_header() -> None:
     """A single-column ruled table (Region) is a table; on the next page its header row repeats."""
     docx, pdf = pair("objective2-old")
-    reading = read_pdf_detailed(CORPUS / "objective2-old.pdf")
+    reading = corpus_reading("objective2-old.pdf")
     [expected] = [b for b in docx.section("output-2.2/regional-initiatives").blocks if b.type == "table"]
     [got] = [b for b in pdf.section("output-2.2/regional-initiatives").blocks if b.type == "table"]
     assert [[c.text for c in row] for row in got.rows] == [[c.text for c in row] for row in expected.rows]
@@ -386,7 +392,7 @@ def docx_raw_words(name: str) -> Counter[str]:
 def test_a_word_read_whole_across_lines_is_a_word_of_the_docx(name: str) -> None:
     """A word a narrow column broke over lines without a hyphen is read as one only where the
     pieces make a word the .docx has: "regional" / "preparatory" stays two words."""
-    joined = {"".join(pieces) for _, pieces in read_pdf_detailed(CORPUS / name).broken_words}
+    joined = {"".join(pieces) for _, pieces in corpus_reading(name).broken_words}
     words_of_docx = set(docx_raw_words(name.replace(".pdf", ".docx")))
     assert joined <= words_of_docx, sorted(joined - words_of_docx)
 
@@ -395,7 +401,7 @@ def test_words_and_numbers_a_narrow_column_broke_are_read_whole() -> None:
     """LibreOffice breaks a word wider than its column where the line ends ("Coordinatio" / "n"),
     in a very narrow one more than once ("Se" / "pt" / "em" / "be" / "r 20" / "19"): the report's
     cells read as the .docx's, and as many times."""
-    reading = read_pdf_detailed(CORPUS / "report-c20-35.pdf")
+    reading = corpus_reading("report-c20-35.pdf")
     cells = [c.text for b in reading.raw.blocks if b.rows for row in b.rows for c in row]
     assert "Coordination and notification requests / corresponding number of assignments in unplanned bands" in cells
     assert "Reports of harmful interference" in cells
@@ -404,7 +410,7 @@ def test_words_and_numbers_a_narrow_column_broke_are_read_whole() -> None:
     assert {"Coordination", "corresponding", "assignments", "interference", "September", "Academia", "2019"} <= set(joined)
     got, want = block_words(reading.raw.blocks), docx_raw_words("report-c20-35.docx")
     assert all(got[w] == want[w] for w in ("Coordination", "corresponding", "interference", "September", "December"))
-    sp = read_pdf_detailed(CORPUS / "strategic-plan-2012.pdf")
+    sp = corpus_reading("strategic-plan-2012.pdf")
     got, want = block_words(sp.raw.blocks), docx_raw_words("strategic-plan-2012.docx")
     assert all(got[w] == want[w] for w in ("Telecommunication", "telecommunication", "Recommendations", "International"))
 
@@ -417,7 +423,7 @@ def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
     def tables(blocks: list[Block]) -> list[list[list[str]]]:
         return [[[c.text for c in row[:2]] for row in b.rows] for b in blocks if b.rows and b.rows[0][0].text == "Sector"]
 
-    pdf = tables(read_pdf(CORPUS / "report-c20-35.pdf").blocks)
+    pdf = tables(corpus_reading("report-c20-35.pdf").raw.blocks)
     word = tables(read_docx(CORPUS / "report-c20-35.docx").blocks)
     assert len(pdf) == len(word) == 3
     for got, want in zip(pdf, word):  # white space aside: "ITU -R", "Ass ocia te" (test above)
