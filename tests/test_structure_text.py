@@ -304,3 +304,32 @@ def test_first_chars_open_every_match():
                 matched += 1
                 assert line[:1] in chars or not line[:1].isascii(), (source, line)
     assert matched > 1000
+
+
+def test_a_clause_number_on_a_line_of_its_own_numbers_the_next_line(tmp_path) -> None:
+    """Word's plain text writes "3.1.<tab>Programmes"; a copy from a PDF whose numbers hang apart
+    from their text puts "3.1." on a line of its own. The number goes with the line after it: the
+    plan reads with the same clauses, and diffs clean against its .docx."""
+    from actionplan_trace.diff import diff_documents
+
+    rendering = CORPUS / "text" / "renderings" / "action-plan-ba.word-text.txt"
+    text = rendering.read_text(encoding="utf-8")
+    lone = re.sub(r"(?m)^(\d+(?:\.\d+)*\.)\t", r"\1\n", text)
+    assert lone.count("\n") >= text.count("\n") + 50
+    path = tmp_path / "lone-numbers.txt"
+    path.write_text(lone, encoding="utf-8")
+    got, want = load(path), load(rendering)
+    assert [(s.id, s.title) for s in got.sections] == [(s.id, s.title) for s in want.sections]
+    assert "clause-3.1" in {s.id for s in got.sections}
+    assert diff_documents(load(CORPUS / "action-plan-ba.docx"), got).visible() == []
+
+
+def test_a_lone_number_before_a_blank_line_or_another_number_stays_a_line(tmp_path) -> None:
+    """Only text right below a lone number is what it numbers: "4." before a blank line, and a
+    column of numbers, are lines of their own; a bare "7" (a page number) is never a label."""
+    path = tmp_path / "numbers.txt"
+    path.write_text("Key figures\n\n4.\n\nThe Bureau will report.\n\n1.\n2.\n3.\n\n7\nThe next page begins.\n\n"
+                    "(a)\nSupport the membership.\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["Key figures", "4.", "The Bureau will report.", "1.", "2.", "3.", "7",
+                     "The next page begins.", "(a) Support the membership."]

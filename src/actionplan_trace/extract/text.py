@@ -70,6 +70,9 @@ MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = regex(r"^\[(\d{1,3})\]\s+(\S.*)$")
 NOTE_MARK = regex(r"(?<=\S)\[(\d{1,3})\]")  # a plain note's mark glued to the word before it
 CLAUSE_START = regex(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
+# A list or clause number alone on its line ("3.", "3.1.", "(a)"), its text on the next: a PDF
+# or a copy whose number sat apart from the text (a hanging indent) put it on a line of its own.
+LONE_NUMBER = regex(r"\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zA-Z][.)]|\([a-z0-9]{1,4}\)")
 # A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
 # search would try every position of the line).
 SENTENCE_END = (".", ";", ":", "!", "?")
@@ -351,11 +354,13 @@ class _Reader:
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
         first = self.lines[i].strip()
+        j = i + 1
+        if len(first) <= 12 and self.lone_number(i):
+            first, j = f"{first} {self.lines[j].strip()}", j + 1
         if not (self.markdown or self.wrapped):
-            return (first.rstrip("\\").strip() if "\\" in first else first), i + 1
+            return (first.rstrip("\\").strip() if "\\" in first else first), j
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
-        j = i + 1
         while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
             if j + 1 < len(self.lines) and self.leads[j + 1] in UNDERLINES and _underline(self.lines[j + 1]):
                 break
@@ -371,6 +376,14 @@ class _Reader:
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
             text = " ".join([p.rstrip("\\").strip() for p in parts])
         return text, j
+
+    def lone_number(self, i: int) -> bool:
+        """Whether line i is only a list or clause number and the next line is the text it numbers
+        (not blank, not a block of its own, not another number)."""
+        if not LONE_NUMBER.fullmatch(self.lines[i].strip()) or i + 1 >= len(self.lines):
+            return False
+        following = self.lines[i + 1].strip()
+        return bool(following) and not self.starts_block(i + 1) and not LONE_NUMBER.fullmatch(following)
 
     def new_paragraph(self, j: int, so_far: str) -> bool:
         """In hard-wrapped text without blank lines between paragraphs (pdftotext), a line opens
