@@ -233,24 +233,28 @@ def broken_words(lines: list[Line], left: float, right: float, words: frozenset[
 def _broken_word(lines: list[Line], k: int, left: float, right: float, words: frozenset[str]) -> int:
     """Where the word that ends `lines[k]` ends, when a narrow column broke it (see broken_words):
     the index of its last line, else `k`."""
-    word, end, j = "", k, k
-    while j + 1 < len(lines):
+    word, end = "", k
+    for j in range(k, len(lines) - 1):
         prev, line = lines[j], lines[j + 1]
         pieces = _pieces(prev, line)
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
         word = (word or pieces[0]) + pieces[1]
-        j += 1
         if word.casefold() in words:
-            end = j
-    if end != k + 1:
-        return end
-    first, second = (piece.casefold() for piece in _pieces(lines[k], lines[k + 1]) or ("", ""))
-    both = first in words and second in words
-    if both and (_width(lines[k], -len(lines[k].text.rsplit(None, 1)[-1]))
-                 + _width(lines[k + 1], len(lines[k + 1].text.split(None, 1)[0])) <= right - left + 0.5 * lines[k + 1].size):
+            end = j + 1
+    if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
+
+
+def _two_words(prev: Line, line: Line, left: float, right: float, words: frozenset[str]) -> bool:
+    """Whether the piece that ends `prev` and the one that begins `line` are words of their own
+    that, with what is glued to them, would have fitted the column together."""
+    pieces = _pieces(prev, line)
+    if pieces is None or not all(piece.casefold() in words for piece in pieces):
+        return False
+    glued = _width(prev, -len(prev.text.rsplit(None, 1)[-1])) + _width(line, len(line.text.split(None, 1)[0]))
+    return glued <= right - left + 0.5 * line.size
 
 
 def _pieces(prev: Line, line: Line) -> tuple[str, str] | None:
@@ -270,7 +274,7 @@ def _joined(lines: list[Line]) -> list[tuple[str, ...]]:
         pieces = _pieces(prev, line) if prev.broken else None
         if pieces is None:
             continue
-        if out and prev.text == out[-1][-1] and prev is not lines[0]:
+        if out and prev.text == out[-1][-1]:  # a line that is all one piece: the word goes on
             out[-1].append(pieces[1])
         else:
             out.append(list(pieces))
