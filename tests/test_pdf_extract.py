@@ -429,3 +429,24 @@ def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
     for got, want in zip(pdf, word):  # white space aside: "ITU -R", "Ass ocia te" (test above)
         assert [[text.replace(" ", "") for text in row] for row in got] == [[text.replace(" ", "") for text in row] for row in want]
     assert [row[0] for row in pdf[0]] == ["Sector", "ITU-R", "", "ITU-T", "", "ITU-D", "", "Academia"]
+
+
+def test_a_word_broken_before_its_hyphen_is_one_word(tmp_path: Path) -> None:
+    """A column too narrow for "ITU-R" breaks it before the hyphen ("ITU" / "-R"): the hyphen's
+    line goes on with the word. A line opening with "-5" (a number) or "- " (a dash item) does not."""
+    pdf = write_pdf(tmp_path / "hyphen.pdf", [
+        Line("The Study Groups of the Radiocommunication Sector, which the Bureau of the ITU"),
+        Line("-R supports, met four times in the year under review, with the changes in kHz of"),
+        Line("-5 per cent on the year before, as the report of the Director shows in its annex."),
+    ])
+    (block,) = read_pdf(pdf).blocks
+    assert "the Bureau of the ITU-R supports" in block.text
+    assert "changes in kHz of -5 per cent" in block.text
+    from actionplan_trace.extract.docx import read_docx
+
+    def sectors(blocks: list[Block]) -> list[str]:
+        return [c.text for b in blocks if b.rows and len(b.rows[0]) > 2 and "December 2018" in b.rows[0][2].text
+                for row in b.rows for c in row if c.text.startswith("ITU")]
+
+    got, want = sectors(corpus_reading("report-c20-35.pdf").raw.blocks), sectors(read_docx(CORPUS / "report-c20-35.docx").blocks)
+    assert got == want == ["ITU-R", "ITU-T", "ITU-D"]

@@ -188,6 +188,8 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
             out += text
         elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not (spaced and spaced[i - 1]):
             out += text
+        elif text[:1] == "-" and text[1:2].isalpha() and out[-1:].isalpha() and not (spaced and spaced[i - 1]):
+            out += text  # broken before a hyphen: "ITU" / "-R"
         else:
             out += " " + text
     return out.strip()
