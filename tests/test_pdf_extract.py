@@ -364,17 +364,24 @@ def test_a_wrapped_line_opening_with_a_dash_continues_its_sentence(tmp_path: Pat
     assert [(kind, label) for kind, label, _ in blocks[1:]] == [("paragraph", None)] + [("list-item", "–")] * 3
 
 
-def test_a_line_ending_in_a_space_after_a_slash_keeps_the_space(tmp_path: Path) -> None:
-    """A line the PDF ends with a space of its own broke at that space: "1,267/ " then "414,865"
-    is "1,267/ 414,865", as the .docx has it; "and/" with no space is a word the line broke in."""
-    pdf = write_pdf(tmp_path / "slash.pdf", [
-        Line("The Bureau recorded notices for frequency assignments to space networks, in all 1,267/ "),
-        Line("414,865 assignments in unplanned bands, and it examined the coordination requests and/"),
-        Line("or notifications of the administrations that were received in the course of the year."),
-    ])
-    (block,) = read_pdf(pdf).blocks
-    assert "in all 1,267/ 414,865 assignments" in block.text
-    assert "coordination requests and/or notifications" in block.text
+@pytest.mark.parametrize("texts, phrases", [
+    # A line the PDF ends with a space of its own broke at that space: "1,267/ " then "414,865" is
+    # "1,267/ 414,865", as the .docx has it; "and/" with no space is a word the line broke in.
+    (["The Bureau recorded notices for frequency assignments to space networks, in all 1,267/ ",
+      "414,865 assignments in unplanned bands, and it examined the coordination requests and/",
+      "or notifications of the administrations that were received in the course of the year."],
+     ["in all 1,267/ 414,865 assignments", "coordination requests and/or notifications"]),
+    # A column too narrow for "ITU-R" breaks it before the hyphen ("ITU" / "-R"): the hyphen's
+    # line goes on with the word; a line opening with "-5" (a number) does not.
+    (["The Study Groups of the Radiocommunication Sector, which the Bureau of the ITU",
+      "-R supports, met four times in the year under review, with the changes in kHz of",
+      "-5 per cent on the year before, as the report of the Director shows in its annex."],
+     ["the Bureau of the ITU-R supports", "changes in kHz of -5 per cent"]),
+], ids=["space-after-slash", "broken-before-hyphen"])
+def test_wrapped_lines_join_as_the_docx_has_them(tmp_path: Path, texts: list[str], phrases: list[str]) -> None:
+    """Where a wrapped line joins the line above with a space and where without."""
+    (block,) = read_pdf(write_pdf(tmp_path / "wrapped.pdf", [Line(text) for text in texts])).blocks
+    assert [phrase for phrase in phrases if phrase in block.text] == phrases
 
 
 TWINS = [name for name in PDFS if (CORPUS / name.replace(".pdf", ".docx")).exists()]
@@ -431,17 +438,8 @@ def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
     assert [row[0] for row in pdf[0]] == ["Sector", "ITU-R", "", "ITU-T", "", "ITU-D", "", "Academia"]
 
 
-def test_a_word_broken_before_its_hyphen_is_one_word(tmp_path: Path) -> None:
-    """A column too narrow for "ITU-R" breaks it before the hyphen ("ITU" / "-R"): the hyphen's
-    line goes on with the word. A line opening with "-5" (a number) or "- " (a dash item) does not."""
-    pdf = write_pdf(tmp_path / "hyphen.pdf", [
-        Line("The Study Groups of the Radiocommunication Sector, which the Bureau of the ITU"),
-        Line("-R supports, met four times in the year under review, with the changes in kHz of"),
-        Line("-5 per cent on the year before, as the report of the Director shows in its annex."),
-    ])
-    (block,) = read_pdf(pdf).blocks
-    assert "the Bureau of the ITU-R supports" in block.text
-    assert "changes in kHz of -5 per cent" in block.text
+def test_cells_broken_before_their_hyphen_read_as_the_docx() -> None:
+    """The report's monthly membership table is too narrow for "ITU-R": "ITU" / "-R" is one word."""
     from actionplan_trace.extract.docx import read_docx
 
     def sectors(blocks: list[Block]) -> list[str]:
