@@ -7,7 +7,8 @@ Introduction" is a bold "Introduction"). Its section then exists on one side onl
 reported it removed, every word of it, and its text added to the section before it.
 
 `dissolve_headings` reads such a section as the other revision does: its heading becomes a
-paragraph of the section it follows in reading order, and its blocks follow that paragraph; its
+paragraph of the section it follows in reading order (the one holding the table, after sections
+made from table rows), and its blocks follow that paragraph; its
 subsections keep their place under its parent. It is done only where the other revision holds
 that text (its number aside: normalised) as a paragraph followed by what follows the heading here
 (the section's first block, or the next heading), nearly word for word, and no section of that
@@ -55,7 +56,8 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
             if not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ())):
                 heading = Block("heading", section.heading or section.title, section.loc)
                 made.add(id(heading))
-                kept[-1] = replace(kept[-1], blocks=[*kept[-1].blocks, heading, *section.blocks])
+                at = _last_with_blocks(kept)
+                kept[at] = replace(kept[at], blocks=[*kept[at].blocks, heading, *section.blocks])
                 parent_of[section.id] = section.parent
                 continue
         parent = section.parent
@@ -65,6 +67,16 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     if not made:
         return doc, made
     return Document(doc.source, kept, doc.revisions), made
+
+
+def _last_with_blocks(kept: list[Section]) -> int:
+    """The kept section whose blocks a dissolved heading follows: the last one, or the section
+    before it that holds the table the last ones are made from (a table row's section has no
+    place of its own in reading order)."""
+    at = len(kept) - 1
+    while at > 0 and kept[at].signal == "table-row":
+        at -= 1
+    return at
 
 
 def _headed(section: Section) -> bool:
@@ -112,7 +124,8 @@ def _section_followers(doc: Document, keys: set[str]) -> dict[str, set[str | Non
 
 def _paragraph_followers(doc: Document, keys: set[str]) -> dict[str, set[str | None]]:
     """The normalised text of each paragraph reading as one of `keys` -> the starts of what
-    follows it in reading order: the next block of its section, or the next section's heading.
+    follows it in reading order: the next block of its section, or the next section's heading
+    (past the sections made from its tables' rows).
     A paragraph much longer than every key is not normalised to be sure it is none of them."""
     longest = 2 * max(map(len, keys)) + 40
     out: dict[str, set[str | None]] = {}
@@ -121,5 +134,14 @@ def _paragraph_followers(doc: Document, keys: set[str]) -> dict[str, set[str | N
         for k, block in enumerate(blocks):
             if block.type == "table" or len(block.text) > longest or (key := normalise(block.text)) not in keys:
                 continue
-            out.setdefault(key, set()).add(_follower(blocks[k + 1].text) if k + 1 < len(blocks) else _heading_start(doc, n + 1))
+            out.setdefault(key, set()).add(_follower(blocks[k + 1].text) if k + 1 < len(blocks) else _heading_start(doc, _after_rows(doc, n)))
     return out
+
+
+def _after_rows(doc: Document, n: int) -> int:
+    """The section that follows section `n`'s last block in reading order: the next one that is
+    not made from a table row (those sections' text lies in a table among `n`'s blocks, before)."""
+    m = n + 1
+    while m < len(doc.sections) and doc.sections[m].signal == "table-row":
+        m += 1
+    return m
