@@ -272,14 +272,16 @@ def _pieces(prev: Line, line: Line) -> tuple[str, str] | None:
 def _joined(lines: list[Line]) -> list[tuple[str, ...]]:
     """The pieces of each word broken_words found in a cell's lines."""
     out: list[list[str]] = []
-    for prev, line in zip(lines, lines[1:]):
+    going_on = -1  # the index of the line the last word's last piece began
+    for k, (prev, line) in enumerate(zip(lines, lines[1:])):
         pieces = _pieces(prev, line) if prev.broken else None
         if pieces is None:
             continue
-        if out and prev.text == out[-1][-1]:  # a line that is all one piece: the word goes on
+        if k == going_on and prev.text == out[-1][-1]:  # a line that is all one piece: the word goes on
             out[-1].append(pieces[1])
         else:
             out.append(list(pieces))
+        going_on = k + 1
     return [tuple(word) for word in out]
 
 
