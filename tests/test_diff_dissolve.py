@@ -69,9 +69,10 @@ def test_a_heading_that_went_is_still_a_removed_section(tmp_path: Path) -> None:
 def test_the_report_against_its_bold_normal_copy() -> None:
     """report-c20-35-bold.docx has the report's words with no heading styles: its 130 plain
     headings are bold paragraphs. A "Status of Implementation" heading after a table of
-    resolution entries is a paragraph after that table, not after its last entry, so the entries
-    under the heading keep their place. What is left to show is structure the profile reads
-    differently (header tables, a target moved)."""
+    resolution entries is a paragraph after that table, not after its last entry; the entries
+    under such a heading, and "Target 5.1" under a "Progress achieved" heading, go where the
+    copy's outline puts them (beside the entry before, under Goal 5). What is left to show is
+    the header rows of tables the profile reads differently."""
     old, new = load(CORPUS / "report-c20-35.docx"), load(CORPUS / "report-c20-35-bold.docx")
     sections_before = [(s.id, len(s.blocks)) for s in old.sections]
     result = diff_documents(old, new)
@@ -80,10 +81,9 @@ def test_the_report_against_its_bold_normal_copy() -> None:
     assert len(demoted) >= 120 and all(c.formatting_only for c in demoted)
     assert {"Summary", "About ITU", "Year in review", "Gender", "Youth"} <= {c.new for c in demoted}
     shown = result.visible()
-    assert len(shown) <= 5, len(shown)
-    assert not [c for c in shown if c.target == "section" and c.kind in ("removed", "added")]
+    assert len(shown) <= 4, len(shown)
+    assert not [c for c in shown if c.target == "section"]  # none removed, added or moved
     assert not [c for c in shown if "Status of Implementation" in (c.old or "") + (c.new or "")]
-    assert [c.path[-1] for c in shown if c.kind == "moved"] == ["Target report 5.1 – Partnerships"]
 
 
 def test_the_report_against_its_pdf() -> None:
@@ -95,5 +95,5 @@ def test_the_report_against_its_pdf() -> None:
     assert len(demoted) >= 120
     shown = result.visible()
     assert not [c for c in shown if "Status of Implementation" in (c.old or "") + (c.new or "")]
-    assert not [c.path[-1] for c in shown if c.kind == "moved" and c.path[-1].startswith("Resolution status")]
-    assert len(shown) <= 17, [(c.kind, c.path[-1]) for c in shown]
+    assert not [c.path[-1] for c in shown if c.kind == "moved"]
+    assert len(shown) <= 16, [(c.kind, c.path[-1]) for c in shown]

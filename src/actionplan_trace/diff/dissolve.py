@@ -48,7 +48,9 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     headed = _section_followers(other, keys)
     followed = _paragraph_followers(other, keys)
     kept: list[Section] = []
+    by_id: dict[str, Section] = {}
     parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
+    host_of: dict[str, str] = {}  # a dissolved section's id -> the kept section its heading joined
     made: set[int] = set()
     for n, section in enumerate(doc.sections):
         if kept and _headed(section):
@@ -57,16 +59,34 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
                 heading = Block("heading", section.heading or section.title, section.loc)
                 made.add(id(heading))
                 at = _last_with_blocks(kept)
-                kept[at] = replace(kept[at], blocks=[*kept[at].blocks, heading, *section.blocks])
-                parent_of[section.id] = section.parent
+                kept[at] = by_id[kept[at].id] = replace(kept[at], blocks=[*kept[at].blocks, heading, *section.blocks])
+                parent_of[section.id], host_of[section.id] = section.parent, kept[at].id
                 continue
-        parent = section.parent
-        while parent in parent_of:
-            parent = parent_of[parent]
+        parent = _new_parent(section, parent_of, host_of, by_id)
         kept.append(section if parent == section.parent else replace(section, parent=parent))
+        by_id[section.id] = kept[-1]
     if not made:
         return doc, made
     return Document(doc.source, kept, doc.revisions), made
+
+
+def _new_parent(section: Section, parent_of: dict[str, str | None], host_of: dict[str, str],
+                by_id: dict[str, Section]) -> str | None:
+    """`section`'s parent once the headings above it are dissolved. A subsection of a dissolved
+    heading goes where the other revision's outline puts it: under the section that took in the
+    heading's paragraph, or the nearest section above that one at a higher level and of another
+    kind ("Target 5.1" under "Goal 5" once "Progress achieved" is a paragraph of Goal 5; a
+    resolution entry beside the entry before it, not under it); else under the dissolved
+    heading's own parent."""
+    parent = section.parent
+    while parent in parent_of:
+        host: str | None = host_of[parent]
+        while host is not None and (by_id[host].level >= section.level or by_id[host].kind == section.kind):
+            host = by_id[host].parent
+        if host is not None:
+            return host
+        parent = parent_of[parent]
+    return parent
 
 
 def _last_with_blocks(kept: list[Section]) -> int:
