@@ -559,8 +559,9 @@ class Spacing:
         return line.base - prev.base > ratio * prev.size + max(0.12 * prev.size, 1.0)
 
 
-def estimate_spacing(flows: list[list[Line]]) -> Spacing:
-    """The most common baseline pitch per font size over all flows (page bodies and cells)."""
+def estimate_spacing(flows: list[list[Line]], fallback: Spacing | None = None) -> Spacing:
+    """The most common baseline pitch per font size over `flows`; `fallback`'s for a size they
+    hold too few lines of."""
     per_size: dict[float, Counter[float]] = {}
     for flow in flows:
         for a, b in zip(flow, flow[1:]):
@@ -573,8 +574,9 @@ def estimate_spacing(flows: list[list[Line]]) -> Spacing:
             best = counts.most_common(1)[0][0]
             ratios[size] = max(r for r in counts if abs(r - best) <= 0.031)
     overall = Counter(r for c in per_size.values() for r in c.elements())
-    default = overall.most_common(1)[0][0] if overall else 1.2
-    return Spacing(ratios, default)
+    if fallback is not None:
+        return Spacing({**fallback.ratios, **ratios}, overall.most_common(1)[0][0] if overall else fallback.default)
+    return Spacing(ratios, overall.most_common(1)[0][0] if overall else 1.2)
 
 
 def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
@@ -1065,11 +1067,13 @@ def _block_from_para(para: Para, page: int) -> Block:
 
 
 def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS,
-             words: frozenset[str] = frozenset()) -> list[Block]:
+             words: frozenset[str] = frozenset(), cell_spacing: Spacing | None = None) -> list[Block]:
     """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
 
     Repeated header rows that stitching drops are appended to `dropped` as (page, text). `words`
-    are those the document prints whole, which tell a word a narrow column broke (broken_words)."""
+    are those the document prints whole, which tell a word a narrow column broke (broken_words).
+    `spacing` is the body text's line pitch, `cell_spacing` the tables' (a table style often sets
+    its lines closer than the body's)."""
     rights = _body_right(pages)
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
@@ -1100,7 +1104,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
-            table = _page_table(page, grid, cells, spacing, settings, words)
+            table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
                 stitch(open_table[0], table, settings)
                 dropped.extend(open_table[0].dropped)
@@ -1185,9 +1189,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         footnotes.extend(footnote_blocks(notes, page.number))
     footnotes.extend(end_notes(pages, cited))
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
-    spacing = estimate_spacing([p.lines for p in pages] + cell_lines)
+    both = estimate_spacing([p.lines for p in pages] + cell_lines)
+    spacing, cell_spacing = estimate_spacing([p.lines for p in pages], both), estimate_spacing(cell_lines, both)
     words = whole_words(ln for lines in [p.lines for p in pages] + cell_lines for ln in lines)
-    blocks = assemble(pages, spacing, furniture, settings, words)
+    blocks = assemble(pages, spacing, furniture, settings, words, cell_spacing)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)
