@@ -40,6 +40,7 @@ def unspaced(text: str) -> str:
     column wraps inside a word ("Objecti ve 1" is "Objective 1")."""
     return "".join(text.split())
 
+
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"

@@ -94,15 +94,21 @@ def _last_with_blocks(kept: list[Section]) -> int:
     before it that holds the table the last ones are made from (a table row's section has no
     place of its own in reading order)."""
     at = len(kept) - 1
-    while at > 0 and kept[at].signal == "table-row":
+    while at > 0 and _from_row(kept[at]):
         at -= 1
     return at
 
 
+def _from_row(section: Section) -> bool:
+    """Whether a section is made from a table row: its text lies in its table, among the blocks
+    of the section before it, and its "heading" is the row's first cell."""
+    return section.signal == "table-row"
+
+
 def _headed(section: Section) -> bool:
     """Whether a section opens with a heading of its own: not front matter or footnotes, and not
-    a table row (whose "heading" is its first cell; a table read as paragraphs is the engine's)."""
-    return section.kind not in KEPT_KINDS and section.signal != "table-row"
+    a table row (a table read as paragraphs is the engine's)."""
+    return section.kind not in KEPT_KINDS and not _from_row(section)
 
 
 def _alike(start: str | None, starts: Collection[str | None]) -> bool:
@@ -162,6 +168,6 @@ def _after_rows(doc: Document, n: int) -> int:
     """The section that follows section `n`'s last block in reading order: the next one that is
     not made from a table row (those sections' text lies in a table among `n`'s blocks, before)."""
     m = n + 1
-    while m < len(doc.sections) and doc.sections[m].signal == "table-row":
+    while m < len(doc.sections) and _from_row(doc.sections[m]):
         m += 1
     return m

@@ -184,11 +184,13 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
             text = text[len(label):].lstrip() if text.startswith(label) else text
         if not out:
             out = text
-        elif broken and broken[i - 1]:
+            continue
+        spaced_end = bool(spaced and spaced[i - 1])
+        if broken and broken[i - 1]:
             out += text
-        elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not (spaced and spaced[i - 1]):
+        elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not spaced_end:
             out += text
-        elif text[:1] == "-" and text[1:2].isalpha() and out[-1:].isalpha() and not (spaced and spaced[i - 1]):
+        elif text[:1] == "-" and text[1:2].isalpha() and out[-1:].isalpha() and not spaced_end:
             out += text  # broken before a hyphen: "ITU" / "-R"
         else:
             out += " " + text
@@ -1188,10 +1190,11 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         notes = split_footnotes(page, body_size)
         footnotes.extend(footnote_blocks(notes, page.number))
     footnotes.extend(end_notes(pages, cited))
+    bodies = [p.lines for p in pages]
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
-    both = estimate_spacing([p.lines for p in pages] + cell_lines)
-    spacing, cell_spacing = estimate_spacing([p.lines for p in pages], both), estimate_spacing(cell_lines, both)
-    words = whole_words(ln for lines in [p.lines for p in pages] + cell_lines for ln in lines)
+    both = estimate_spacing(bodies + cell_lines)
+    spacing, cell_spacing = estimate_spacing(bodies, both), estimate_spacing(cell_lines, both)
+    words = whole_words(ln for lines in bodies + cell_lines for ln in lines)
     blocks = assemble(pages, spacing, furniture, settings, words, cell_spacing)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
