@@ -326,10 +326,12 @@ def test_a_clause_number_on_a_line_of_its_own_numbers_the_next_line(tmp_path) ->
 
 def test_a_lone_number_before_a_blank_line_or_another_number_stays_a_line(tmp_path) -> None:
     """Only text right below a lone number is what it numbers: "4." before a blank line, and a
-    column of numbers, are lines of their own; a bare "7" (a page number) is never a label."""
+    column of numbers, are lines of their own; a bare "7" (a page number) and an acronym in
+    brackets ("(SIDS)") are never labels, a roman clause number ("II.") is one."""
     path = tmp_path / "numbers.txt"
     path.write_text("Key figures\n\n4.\n\nThe Bureau will report.\n\n1.\n2.\n3.\n\n7\nThe next page begins.\n\n"
-                    "(a)\nSupport the membership.\n", encoding="utf-8")
+                    "(a)\nSupport the membership.\n\nII.\nScope of the plan\n\n(SIDS)\nand others.\n", encoding="utf-8")
     texts = [b.text for b in read(path).blocks]
     assert texts == ["Key figures", "4.", "The Bureau will report.", "1.", "2.", "3.", "7",
-                     "The next page begins.", "(a) Support the membership."]
+                     "The next page begins.", "(a) Support the membership.", "II. Scope of the plan",
+                     "(SIDS)", "and others."]

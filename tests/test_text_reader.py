@@ -277,6 +277,45 @@ def test_pandoc_grid_multiline_and_simple_tables(tmp_path):
     assert [[c.text for c in row] for row in simple.rows] == [["Name", "Value"], ["Alpha", "1"], ["Beta", "2"]]
 
 
+BRACKETED = """\
+The Internet of Things
+(IoT) as well as Smart Grids concepts are fast becoming a reality in small island developing states
+(SIDS) and elsewhere.
+
+(a) Support the membership in planning;
+(b) assist countries;
+(iv) report on the results.
+
++----------------------------+----------------------------+
+| Outcomes                   | Outputs                    |
++============================+============================+
+| Improved access in least   | (a) Number of plans        |
+| developed countries        | (b) Number of Member       |
+| (LDCs) and small states    | States assisted            |
++----------------------------+----------------------------+
+"""
+
+
+def test_a_wrapped_line_opening_with_a_bracketed_acronym_goes_on_its_paragraph(tmp_path):
+    """A wrapped line may open with an acronym in brackets ("(IoT) as well as"): it goes on its
+    paragraph, or its table cell's. A letter, number or roman numeral in brackets ("(b)", "(iv)")
+    opens a list item, in the body and in a cell."""
+    blocks = read(_write(tmp_path, "bracketed.txt", BRACKETED)).blocks
+    assert [(b.type, b.text) for b in blocks[:4]] == [
+        ("paragraph", "The Internet of Things (IoT) as well as Smart Grids concepts are fast becoming a reality "
+                      "in small island developing states (SIDS) and elsewhere."),
+        ("paragraph", "(a) Support the membership in planning;"),
+        ("paragraph", "(b) assist countries;"),
+        ("paragraph", "(iv) report on the results."),
+    ]
+    table = blocks[4]
+    assert [[c.paragraphs for c in row] for row in table.rows] == [
+        [["Outcomes"], ["Outputs"]],
+        [["Improved access in least developed countries (LDCs) and small states"],
+         ["(a) Number of plans", "(b) Number of Member States assisted"]],
+    ]
+
+
 def test_wrapped_paragraphs_are_joined_and_notes_read(tmp_path):
     text = (
         "Background\n\nInfrastructure is central for enabling universal, sustainable and\n"

@@ -20,7 +20,7 @@ from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .text_patterns import TYPED_NUMBER, is_bullet_label, spaced_bullet
+from .text_patterns import CLAUSE_NUMBER, TYPED_NUMBER, is_bullet_label, spaced_bullet
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
@@ -32,9 +32,6 @@ TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
 # every paragraph, so it only runs on those that end this way.
 TOC_LAST = regex(r"\d|[ivxlc]", re.IGNORECASE)
 TOC_LAST_ASCII = frozenset("0123456789ivxlcIVXLC")  # the ASCII characters TOC_LAST matches
-# A clause number opening a line: "4.5.1", "1.", "1)", "A.", "IV.", "(a)", "a)" (at most two
-# digits a level, so years and quantities are not numbers).
-CLAUSE_NUMBER = regex(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|(?:[A-Z]|[IVX]{2,4})\.|\(?[a-z]\))[\s\u00a0]+")
 # "29 April 2020": a day before a month is a date, not a clause number.
 DATE_REST = regex(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE

@@ -16,6 +16,13 @@ Leading numbers come in two strengths, built from the same label alternatives:
   keeps its number there.
 - `TYPED_NUMBER`: a label, or a bare decimal number ("2 Title", "2.1 Title"), as typed or
   printed before a heading; structure, the PDF reader and validate strip or detect it.
+
+The line tests of the readers and of structure build on the same pieces (`DECIMAL`,
+`CLAUSE_DECIMAL`, `NUMBER_LABEL`, `LETTER_LABEL`, `PAREN_LABEL`, `CLAUSE_LABEL`): `CLAUSE_NUMBER`
+(a clause's number before its text), `LIST_ITEM` (a line a list item opens), `LONE_LABEL` (a
+label alone on its line), `LABEL_ONLY` (a table field that is only a label), `KEY_LABEL` (a PDF
+table's key column) and `PROPOSAL_NUMBER` (a contribution's numbered proposal). No other module
+spells a bullet glyph or a list number.
 """
 
 from __future__ import annotations
@@ -44,6 +51,15 @@ def unspaced(text: str) -> str:
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"
+DEFAULT_BULLET = BULLET_GLYPHS[0]
+"""The glyph of a bulleted item whose source names none (an HTML `<ul>` item, a Symbol-font
+bullet of an unknown code point)."""
+# A list item's glyph in a text rendering: a bullet glyph, a dash or Markdown's "*" and "+".
+# Not the font-fallback letters: a wrapped line may well begin with "o" or "§".
+ITEM_GLYPHS = BULLET_GLYPHS + DASH_BULLETS + "+"
+# A browser draws "disc", "circle" and "square" list markers as paths, not glyphs: the glyph each
+# drawn shape shows, by (filled, round).
+SHAPE_BULLETS = {(True, True): "•", (False, True): "◦", (True, False): "▪", (False, False): "▫"}
 _SPACE = r"[\s\u00a0]"
 
 # Private-use glyphs (offset 0xF000 removed) that Symbol and Wingdings draw as bullets.
@@ -55,9 +71,20 @@ PUA_BULLETS = {
 # The bullet a line starts with (group 1), and the white space after it.
 BULLET = regex(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
 # A bullet followed by white space, as text renderings write list items (group 1: the glyph).
-SPACED_BULLET = regex(rf"^\s*([{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}]){_SPACE}+")
+SPACED_GLYPHS = BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS
+SPACED_BULLET = regex(rf"^\s*([{re.escape(SPACED_GLYPHS)}]){_SPACE}+")
 # What a line SPACED_BULLET matches opens with after its indentation.
-SPACED_BULLET_LEADS = frozenset(BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS)
+SPACED_BULLET_LEADS = frozenset(SPACED_GLYPHS)
+
+# The pieces of labels, which every pattern below builds on.
+DECIMAL = r"\d+(?:\.\d+)*"  # "3", "2.1", "2019"
+CLAUSE_DECIMAL = r"\d{1,2}(?:\.\d{1,2})*"  # "3", "3.1", "10.2.4": a clause's number, never a year
+NUMBER_LABEL = r"\d+[.)]"  # "3.", "3)"
+LETTER_LABEL = r"[a-zA-Z][.)]"  # "a.", "B)"
+# "(a)", "(B)", "(12)", "(iv)": a letter, a number or a roman numeral; not an acronym ("(SIDS)").
+PAREN_LABEL = r"\((?:\d{1,2}|[a-zA-Z]|[ivxlc]{2,5}|[IVXLC]{2,5})\)"
+# A clause's number as plans type it: "3", "3.1.", "3)", "A.", "II.", "(a)", "a)".
+CLAUSE_LABEL = rf"{CLAUSE_DECIMAL}[.)]?|(?:[A-Z]|[IVX]{{2,4}})\.|\(?[a-z]\)"
 
 _LABEL = r"""(?:
       \(?\d+(?:\.\d+)+\.?\)?                 # 2.1  2.1.  (2.1)
@@ -69,9 +96,43 @@ _LABEL = r"""(?:
 TYPED_NUMBER = regex(rf"^\s*(?:{_LABEL}|\d+(?:\.\d+)*)[\s\u00a0]+", re.VERBOSE)
 # A bullet glyph or a number label, as the diff strips them.
 LEADER = regex(
-    rf"^\s*(?:[{BULLET_GLYPHS}{re.escape(DASH_BULLETS + FONT_BULLETS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",
+    rf"^\s*(?:[{re.escape(SPACED_GLYPHS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",
     re.VERBOSE,
 )
+
+# A clause's number and the white space after it, before its text (structure, the text reader).
+CLAUSE_NUMBER = regex(rf"^\s*(?:{CLAUSE_LABEL})\s+")
+# A line a list item opens in a text rendering or a table cell: a glyph, a number or letter with
+# its stop, or a parenthesised label, then text.
+LIST_ITEM = regex(rf"^\s*(?:[{re.escape(ITEM_GLYPHS)}]|{NUMBER_LABEL}|{LETTER_LABEL}|{PAREN_LABEL})\s+\S")
+# What a line LIST_ITEM matches opens with after its indentation, unless a digit or a letter
+# followed by "." or ")" (see may_open_item).
+ITEM_LEADS = frozenset(ITEM_GLYPHS + "(")
+# A list or clause label alone on its line ("3.", "3.1", "(a)", "II."), its text on the next: a PDF
+# or a copy whose number sat apart from the text (a hanging indent) put it on a line of its own. A
+# bare number ("7") is more likely a page number; tested with fullmatch on a stripped line.
+LONE_LABEL = regex(rf"(?!\d+$)(?:{CLAUSE_LABEL}|{LETTER_LABEL}|{PAREN_LABEL})")
+# A table field that is only a label: a glyph (a font's fallback letter too), a number with or
+# without its stop, a letter label or a parenthesised one ("3", "2.1.", "b)", "iv)", "•").
+LABEL_ONLY = regex(
+    rf"^\s*(?:[{re.escape(SPACED_GLYPHS)}]|{DECIMAL}[.)]?|{LETTER_LABEL}|\(?[a-zA-Z0-9]{{1,4}}\))\s*$")
+# A PDF table's key ("A1.", "2.1 –", "(iv)"): a short code, a number or a roman numeral, then a
+# stop or a spaced dash.
+KEY_LABEL = regex(rf"^\(?(?:[A-Za-z]{{1,2}}\d{{0,2}}|{DECIMAL}|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
+# A contribution's proposal number as typed: "3.", "Proposal 3:", "12)".
+PROPOSAL_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+
+
+def may_open_item(line: str, lead: str) -> bool:
+    """Whether LIST_ITEM may match `line`, whose first character after its indentation is `lead`:
+    a glyph or "(", a digit, or a letter with "." or ")" after it. A regex call costs more."""
+    return lead in ITEM_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
+
+
+def unbulleted(text: str) -> str:
+    """`text` without the bullet and white space it opens with (BULLET), if any."""
+    m = BULLET.match(text)
+    return text[m.end():] if m else text
 
 
 def spaced_bullet(text: str) -> re.Match[str] | None:
@@ -83,7 +144,7 @@ def spaced_bullet(text: str) -> re.Match[str] | None:
 
 def pua_bullet(code: int) -> str:
     """The glyph a Symbol/Wingdings private-use code point (0x00-0xFF) draws in a bullet."""
-    return PUA_BULLETS.get(code, "•")
+    return PUA_BULLETS.get(code, DEFAULT_BULLET)
 
 
 def bullet_of(text: str) -> str | None:

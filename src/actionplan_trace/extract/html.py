@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..model import Block, Cell, Loc, table_text
 from ..regexcache import regex
+from ..text_patterns import DEFAULT_BULLET
 from .inline import (
     HIDDEN,
     LISTS,
@@ -251,7 +252,7 @@ def _walk(element: etree._Element, blocks: list[Block], label: str | None = None
         _table(element, blocks)
         return
     if tag == "li" and label is None:
-        label = "•"
+        label = DEFAULT_BULLET
     has_block_children = any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element)
     line = element.sourceline
     if not has_block_children:

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 from ..regexcache import regex
+from ..text_patterns import DEFAULT_BULLET
 
 if TYPE_CHECKING:
     import lxml.html
@@ -344,7 +345,7 @@ def _collect(element: Element, out: list[tuple[str, bool]], label: str | None = 
     if not isinstance(element.tag, str) or element.tag in HIDDEN:  # no text shown (comments: see html_parser)
         return
     if element.tag == "li" and label is None:
-        label = "•"
+        label = DEFAULT_BULLET
     if not _holds_blocks(element):
         text = element_text(element)
         if text:
@@ -374,7 +375,7 @@ def item_labels(parent: Element) -> list[str | None]:
     large for letters or roman numerals is written in digits (docx.numbering.format_number)."""
     children = list(parent)
     if parent.tag != "ol":
-        return ["•" if c.tag == "li" else None for c in children]
+        return [DEFAULT_BULLET if c.tag == "li" else None for c in children]
     from .docx.numbering import format_number  # the number formats of Word's lists (only an <ol> needs them)
 
     reverse = parent.get("reversed") is not None

@@ -48,7 +48,8 @@ from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, TYPED_NUMBER, bullet_of, is_bullet_label
+from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
+                             is_bullet_label)
 from . import file_source
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
@@ -364,9 +365,6 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 
 GENERATED_GAP = 0.1
 
-# The characters of list bullets drawn as shapes, by (filled, round): a browser draws "disc",
-# "circle" and "square" list markers as paths, not glyphs.
-DRAWN_BULLETS = {(True, True): "•", (False, True): "◦", (True, False): "▪", (False, False): "▫"}
 
 
 def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> list[Char]:
@@ -399,7 +397,7 @@ def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> lis
         segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
         kinds = {pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(segments)}
         round_ = segments > 6 or pdfium_c.FPDF_SEGMENT_BEZIERTO in kinds
-        glyph = DRAWN_BULLETS[bool(fill.value), round_]
+        glyph = SHAPE_BULLETS[bool(fill.value), round_]
         out.append(Char(glyph, left, right, after.top, after.bottom, after.size, False, after.base))
     return out
 

@@ -24,11 +24,11 @@ from rapidfuzz import fuzz
 from ..model import Cell
 from ..record import record
 from ..regexcache import regex
+from ..text_patterns import KEY_LABEL
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
 SENTENCE_END = regex(r"[.:;!?]$")
-KEY_LABEL = regex(r"^\(?(?:[A-Za-z]{1,2}\d{0,2}|\d+(?:\.\d+)*|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 
 
 @record

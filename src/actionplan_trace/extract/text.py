@@ -26,7 +26,8 @@ from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import SPACED_BULLET_LEADS, plain_hyphens, pua_bullet, spaced_bullet
+from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
+                             SPACED_BULLET_LEADS, may_open_item, plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .text_tables import (
@@ -59,20 +60,15 @@ HTML_BLOCK_START = regex(
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
 HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
-MD_LIST_HEADING = regex(r"^\s*(\d+[.)]|[a-zA-Z][.)])\s+(#{1,6})(?:\s+(.*))?$")
+MD_LIST_HEADING = regex(rf"^\s*({NUMBER_LABEL}|{LETTER_LABEL})\s+(#{{1,6}})(?:\s+(.*))?$")
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
 RULE_LINE = regex(r"^\s*(?:[-=_*~]\s*){3,}$")
 RULE_LEADS = ("-", "=", "_", "*", "~")  # what a line RULE_LINE matches opens with
-LIST_START = regex(r"^\s*(?:[-•·▪‣◦–*+]|\d+[.)]|[a-zA-Z][.)]|\(\w{1,4}\))\s+\S")
 MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 PLAIN_FOOTNOTE = regex(r"^\[(\d{1,3})\]\s+(\S.*)$")
 NOTE_MARK = regex(r"(?<=\S)\[(\d{1,3})\]")  # a plain note's mark glued to the word before it
-CLAUSE_START = regex(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[A-Z]\.|\([a-z]\))\s+\S")
-# A list or clause number alone on its line ("3.", "3.1.", "(a)"), its text on the next: a PDF
-# or a copy whose number sat apart from the text (a hanging indent) put it on a line of its own.
-LONE_NUMBER = regex(r"\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+|[a-zA-Z][.)]|\([a-z0-9]{1,4}\)")
 # A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
 # search would try every position of the line).
 SENTENCE_END = (".", ";", ":", "!", "?")
@@ -118,10 +114,7 @@ TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 # the indentation and the next line's (see text_tables: each reader's own first test, or looser).
 MayRead = Callable[[str, str, str], bool]
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
-BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_START, RULE_LINE, GRID_RULE)))
-# What a line BLOCK_LINE matches opens with after its indentation, unless a digit or a letter
-# followed by "." or ")" (see _may_open_block).
-BLOCK_LEADS = frozenset("-•·▪‣◦–*+=_~(")
+BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_ITEM, RULE_LINE, GRID_RULE)))
 
 
 def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
@@ -380,10 +373,10 @@ class _Reader:
     def lone_number(self, i: int) -> bool:
         """Whether line i is only a list or clause number and the next line is the text it numbers
         (not blank, not a block of its own, not another number)."""
-        if not LONE_NUMBER.fullmatch(self.lines[i].strip()) or i + 1 >= len(self.lines):
+        if not LONE_LABEL.fullmatch(self.lines[i].strip()) or i + 1 >= len(self.lines):
             return False
         following = self.lines[i + 1].strip()
-        return bool(following) and not self.starts_block(i + 1) and not LONE_NUMBER.fullmatch(following)
+        return bool(following) and not self.starts_block(i + 1) and not LONE_LABEL.fullmatch(following)
 
     def new_paragraph(self, j: int, so_far: str) -> bool:
         """In hard-wrapped text without blank lines between paragraphs (pdftotext), a line opens
@@ -397,13 +390,13 @@ class _Reader:
         under a numbered title, before a capital, is the title's wrapped end."""
         prev, line = self.lines[j - 1], self.lines[j]
         text, above = line.strip(), prev.rstrip()
-        if line[:1].isspace() and LIST_START.match(prev):
+        if line[:1].isspace() and LIST_ITEM.match(prev):
             return False
         starts_high = text[0].isupper() or text[0].isdigit()
         early = len(above) + 1 + len(text.split()[0]) < EARLY_END * self.width
-        if CLAUSE_START.match(text) and (early or above.endswith(SENTENCE_END)):
+        if CLAUSE_NUMBER.match(text) and (early or above.endswith(SENTENCE_END)):
             return True
-        titled = CLAUSE_START.match(so_far) and len(so_far.split()) <= TITLE_WORDS
+        titled = CLAUSE_NUMBER.match(so_far) and len(so_far.split()) <= TITLE_WORDS
         if titled and starts_high and not TITLE_OPEN_END.search(above):
             return not self.title_tail(j)
         ended = above.endswith(SENTENCE_END) and len(above) < SENTENCE_LINE_END * self.width
@@ -559,7 +552,7 @@ class _Reader:
                 continue
             line = lines[i].rstrip()
             after = leads[i + 1] if i + 1 < len(lines) else ""
-            if after in UNDERLINES and self.setext_at(i + 1) and not LIST_START.match(line) and "\t" not in line:
+            if after in UNDERLINES and self.setext_at(i + 1) and not LIST_ITEM.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
                 raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown and "{" in line else line
                 self.add(Block("heading", self.clean(raw), loc=self.at(i + 1), outline_level=level,
@@ -608,8 +601,8 @@ def _underline(line: str) -> bool:
 
 def _may_open_block(line: str, lead: str) -> bool:
     """Whether BLOCK_LINE may match `line`, whose first character after its indentation is
-    `lead`: a bullet, rule or grid character, a digit, or a letter with "." or ")" after it."""
-    return lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
+    `lead`: a rule character, or what may open a list item (a grid rule's "+" is one)."""
+    return lead in RULE_LEADS or may_open_item(line, lead)
 
 
 def _atx_title(rest: str) -> str:

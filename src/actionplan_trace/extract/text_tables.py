@@ -24,21 +24,17 @@ from typing import Callable
 from ..model import Block, Cell, Loc, table_text
 from ..record import record
 from ..regexcache import regex
+from ..text_patterns import LABEL_ONLY, LIST_ITEM, may_open_item
 from .inline import html_paragraphs
 
 Clean = Callable[[str], str]
 GRID_RULE = regex(r"^\s*\+(?:[-=:]+\+)+\s*$")
 DASH_RULE = regex(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
 PIPE_RULE = regex(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-# A list item opening a line of a cell, which starts a paragraph of its own; what it opens with
-# when not a digit.
-CELL_ITEM = regex(r"^(?:[-*+•·]|\d+[.)])\s")
-CELL_ITEM_LEADS = frozenset("-*+•·")
 PLUS = regex(r"\+")
 DASHES = regex(r"-+")
 PIPE = regex(r"(?<!\\)\|")  # a cell separator: a "|" not escaped
 BREAK = regex(r"<br\s*/?>", re.IGNORECASE)
-LABEL_FIELD = regex(r"^\s*(?:[-•·▪‣◦–*o§]|\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|\(?[a-zA-Z0-9]{1,4}\))\s*$")
 
 
 def may_start_table(line: str, lead: str, next_lead: str) -> bool:
@@ -123,7 +119,7 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
                 out.append(" ".join(current))
                 current, chunk = [], False
             continue
-        if current and (text[0] in CELL_ITEM_LEADS or text[0].isdigit()) and CELL_ITEM.match(text):
+        if current and may_open_item(text, text[0]) and LIST_ITEM.match(text):
             out.append(" ".join(current))
             current, chunk = [], False
         chunk = bool(current) and width > 0 and _tail_of_broken_word(text, previous, width, chunk)
@@ -189,7 +185,7 @@ def _tsv_fields(line: str) -> list[str] | None:
     if "\t" not in line or line.startswith("\t"):
         return None
     fields = line.rstrip("\n").split("\t")
-    if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_FIELD.match(fields[0]):
+    if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_ONLY.match(fields[0]):
         return None
     return fields
 

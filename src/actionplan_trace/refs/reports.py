@@ -17,12 +17,12 @@ from typing import Any, Iterator, Sequence
 from ..editions import DocEditions, scoped
 from ..model import Block, Section
 from ..record import record
+from ..text_patterns import unbulleted
 from .ids import family_of
 from .resolve import RefRules
 
 REPORTS_ON = "reports-on"
 STATUS_BLOCKS = 3
-BULLETS = "•·▪◦‣-–—*\t "
 
 
 @record(frozen=True)
@@ -87,11 +87,11 @@ def reported(
     if "outcomes" in rule:
         seen: set[str] = set()
         for block in (*section.blocks, *below):
-            m = rule["outcomes"].match(block.text.strip().lstrip(BULLETS))
+            m = rule["outcomes"].match(unbulleted(block.text.strip()))
             if not m:
                 continue
             groups = {**m.groupdict(), "sector": rules.sector_letters.get(m.group("letter"), "")}
             outcome = _scope(str(rule["outcome"]).format(**groups), editions)
             if outcome and outcome not in seen:
                 seen.add(outcome)
-                yield Reported(outcome, {"indicator": block.text.strip().lstrip(BULLETS)})
+                yield Reported(outcome, {"indicator": unbulleted(block.text.strip())})

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Block, Document, Loc, Section
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import is_bullet_label
+from ..text_patterns import PROPOSAL_NUMBER, is_bullet_label
 
 PREAMBLE_KINDS = ("front-matter", "abstract", "introduction", "proposals")
 
@@ -27,7 +27,6 @@ _OUTPUTS = regex(
     re.IGNORECASE,
 )
 _NUMBER = regex(r"\d+\.\d+")
-_TYPED_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
 _HEADING_LEAD = regex(
     r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
     r"|programmes?|titles?|parts?|paragraphs?)?\s*(?:entitled|titled|named|called)?\s*,?\s*$",
@@ -136,7 +135,7 @@ def _clean(text: str) -> str:
 def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section: str | None = None) -> Proposal:
     """Parse one proposal paragraph; fields the words do not give are None or empty."""
     source = re.sub(r"\s+", " ", text).strip()
-    typed = _TYPED_NUMBER.match(source)
+    typed = PROPOSAL_NUMBER.match(source)
     body = source[typed.end():] if typed else source
     number = number or (typed.group("n") if typed else "")
     spans = quoted(body)
@@ -183,7 +182,7 @@ def _proposal_number(block: Block) -> str | None:
     if block.label and not is_bullet_label(block.label):
         digits = re.search(r"\d+", block.label)
         return digits.group(0) if digits else block.label.strip(" .)")
-    typed = _TYPED_NUMBER.match(block.text)
+    typed = PROPOSAL_NUMBER.match(block.text)
     return typed.group("n") if typed else None
 
 
@@ -193,7 +192,7 @@ def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
     names_output = bool(_OUTPUTS.search(text))
     if in_section:
         return names_output or (number is not None and _action(text, 0)[0] is not None)
-    body = _TYPED_NUMBER.sub("", text, count=1)
+    body = PROPOSAL_NUMBER.sub("", text, count=1)
     return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body)))
 
 

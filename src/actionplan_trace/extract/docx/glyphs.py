@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...text_patterns import pua_bullet
+from ...text_patterns import DEFAULT_BULLET, pua_bullet
 from .ooxml import W
 
 _SYMBOL_GREEK = dict(zip(
@@ -49,7 +49,7 @@ def bullet_glyph(text: str) -> str:
         if 0xF000 <= code <= 0xF0FF:
             out.append(pua_bullet(code - 0xF000))
         elif code == 0xB7:
-            out.append("•")
+            out.append(DEFAULT_BULLET)
         else:
             out.append(char)
     return "".join(out)
