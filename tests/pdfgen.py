@@ -32,8 +32,46 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def write_pdf(path: Path, lines: list[Line]) -> Path:
-    """Write `lines` top to bottom over as many A4 pages as needed; returns `path`."""
+def _outline(entries: list[tuple[int, str, int | None]], first: int, page_ids: list[int]) -> list[bytes]:
+    """The objects of a document outline, numbered from `first` (the /Outlines dictionary): each
+    entry (depth, title, 0-based page or None for no destination) under the entry before it of
+    lesser depth."""
+    parents: list[int | None] = []
+    stack: list[tuple[int, int]] = []
+    for k, (depth, _, _) in enumerate(entries):
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        parents.append(stack[-1][1] if stack else None)
+        stack.append((depth, k))
+    children: dict[int | None, list[int]] = {}
+    for k, parent in enumerate(parents):
+        children.setdefault(parent, []).append(k)
+
+    def ref(k: int | None) -> int:
+        return first if k is None else first + 1 + k
+
+    def links(k: int | None) -> bytes:
+        kids = children.get(k, [])
+        return b" /First %d 0 R /Last %d 0 R /Count %d" % (ref(kids[0]), ref(kids[-1]), len(kids)) if kids else b""
+
+    out = [b"<< /Type /Outlines%s >>" % links(None)]
+    for k, (_, title, page) in enumerate(entries):
+        siblings = children[parents[k]]
+        at = siblings.index(k)
+        body = b"<< /Title (%s) /Parent %d 0 R" % (_escape(title), ref(parents[k]))
+        if at:
+            body += b" /Prev %d 0 R" % ref(siblings[at - 1])
+        if at + 1 < len(siblings):
+            body += b" /Next %d 0 R" % ref(siblings[at + 1])
+        if page is not None:
+            body += b" /Dest [%d 0 R /XYZ 0 %d 0]" % (page_ids[page], PAGE_H)
+        out.append(body + links(k) + b" >>")
+    return out
+
+
+def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int | None]] | None = None) -> Path:
+    """Write `lines` top to bottom over as many A4 pages as needed, with `outline` as its
+    bookmarks (depth, title, 0-based page); returns `path`."""
     fonts = sorted({line.font for line in lines})
     font_ids = {name: f"F{k + 1}" for k, name in enumerate(fonts)}
     pages: list[list[bytes]] = [[]]
@@ -72,7 +110,11 @@ def write_pdf(path: Path, lines: list[Line]) -> Path:
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids)
     )
-    objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    outlines = b""
+    if outline:
+        outlines = b" /Outlines %d 0 R" % (len(objects) + 1)
+        objects.extend(_outline(outline, len(objects) + 1, kids))
+    objects.append(b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_id, outlines))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -6,7 +6,8 @@ are grouped from characters, page furniture (running headers, footers, page numb
 repeat at the same place on most pages, or look like "Page 3 of 12") is dropped, footnotes (below
 the footnote separator, or a trailing run of small numbered lines) are kept apart, and the
 remaining lines are joined into paragraphs across line and page breaks. Each block records its
-page and the line where it starts, plus bold and font-size hints for the structurer.
+page and the line where it starts, plus bold and font-size hints for the structurer; the
+paragraphs the PDF's bookmarks title are headings at the bookmarks' depths (pdf_outline).
 
 How a line is told to continue the paragraph above (`_starts_paragraph`): it does, unless it
 opens with a bullet, sits further below than the document's line pitch (a line set up to 1.45
@@ -51,6 +52,7 @@ from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
+from .pdf_outline import mark_headings, read_bookmarks
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
     Grid,
@@ -1172,6 +1174,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
                 page.close()
             pages.append(parsed)
             images += page_images
+        bookmarks = read_bookmarks(document)
         # a PDF has no revisions: it is always read in (and reports) the accepted view
         source = replace(source, view="accepted", pages=len(pages))
     finally:
@@ -1193,7 +1196,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     both = estimate_spacing(bodies + cell_lines)
     spacing, cell_spacing = estimate_spacing(bodies, both), estimate_spacing(cell_lines, both)
     words = whole_words(ln for lines in bodies + cell_lines for ln in lines)
-    blocks = assemble(pages, spacing, furniture, settings, words, cell_spacing)
+    blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)

@@ -1,0 +1,149 @@
+"""A PDF's bookmarks (its document outline) as the headings they name.
+
+Word ("Create bookmarks using headings") and LibreOffice write one bookmark per heading, nested as
+the headings are, with the heading's text as its title and its page as its destination. The page
+itself only shows text in some font; the bookmarks say which paragraphs were headings, and at what
+level. So each bookmark, in order, marks the first paragraph at or after its page (and after the
+heading the bookmark before it marked) whose text is its title: that block becomes a heading with
+the bookmark's depth as its outline level (0 for the top), as a heading style gives a .docx
+paragraph one. Text is compared without white space, case or hyphen forms, as a PDF's line breaks
+and a heading's "All caps" formatting change them.
+
+A paragraph the reader joined to the heading above it (a heading with no space below it) starts
+with the title and goes on: it is split there, the heading first. A bookmark whose title names no
+paragraph (a bookmark set by hand, a heading in a table) marks nothing. Bookmarks are hints: a
+broken or cyclic outline, or a destination that names no page, loses only what it would have marked.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from typing import Sequence
+
+import pypdfium2 as pdfium
+
+from ..model import Block
+from ..record import record
+from ..text_patterns import TYPED_NUMBER, plain_hyphens
+
+# Word's outline has nine levels; deeper bookmarks are no heading levels.
+MAX_DEPTH = 9
+# Bookmarks read at most, per page: a larger outline is no list of headings (or is hostile).
+PER_PAGE = 50
+# How many pages past its destination a bookmark's heading is looked for (a destination set to
+# the foot of the page before).
+PAGES_AFTER = 1
+# How many blocks after the last marked heading a bookmark without a page is looked for.
+UNPLACED_SCAN = 200
+# A title shorter than this (without white space) may be any paragraph's first word: it only marks
+# a paragraph that is exactly its text.
+MIN_PREFIX = 8
+HEADING_TYPES = ("paragraph", "list-item", "heading")
+
+# pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
+# nothing handles it: a reader of hints has nothing to tell there (an application that sets up
+# logging still gets the record).
+logging.getLogger("pypdfium2").addHandler(logging.NullHandler())
+
+
+@record(frozen=True)
+class Bookmark:
+    """One entry of a PDF's outline: its depth (0 for the top), title and 1-based page (None when
+    its destination names none)."""
+
+    level: int
+    title: str
+    page: int | None
+
+
+def read_bookmarks(document: pdfium.PdfDocument) -> list[Bookmark]:
+    """The outline of `document` in order, at most PER_PAGE bookmarks a page."""
+    found: list[Bookmark] = []
+    limit = PER_PAGE * max(len(document), 1)
+    try:
+        for bookmark in document.get_toc(max_depth=MAX_DEPTH):
+            if len(found) >= limit:
+                break
+            dest = bookmark.get_dest()
+            index = dest.get_index() if dest is not None else None
+            found.append(Bookmark(bookmark.level, bookmark.get_title() or "", None if index is None else index + 1))
+    except pdfium.PdfiumError:
+        pass
+    return found
+
+
+def _key(text: str) -> str:
+    """`text` as bookmarks and page text are compared: no white space, plain hyphens, casefolded."""
+    return "".join(plain_hyphens(text).split()).replace("\u00ad", "").casefold()
+
+
+def _keys(block: Block) -> tuple[str, ...]:
+    """The forms of a block's text a title may match: with its list label, and without a typed
+    number (a bookmark may leave out what the page shows, or the reader may have set it apart)."""
+    text = block.text
+    forms = [text, f"{block.label} {text}" if block.label else text, TYPED_NUMBER.sub("", text, count=1)]
+    return tuple(dict.fromkeys(_key(form) for form in forms))
+
+
+def _split_at(text: str, length: int) -> int | None:
+    """The index in `text` after the first `length` characters of its key (see _key), when a new
+    word starts there; None otherwise."""
+    count = 0
+    for index, char in enumerate(text):
+        if char.isspace() or char == "\u00ad":
+            continue
+        count += len(plain_hyphens(char).casefold())
+        if count == length:
+            end = index + 1
+            return end if text[end:end + 1].isspace() and text[end:].strip() else None
+        if count > length:
+            return None
+    return None
+
+
+def _heading(block: Block, level: int, text: str | None = None) -> Block:
+    return replace(block, type="heading", text=block.text if text is None else text, outline_level=level)
+
+
+def _mark(blocks: list[Block], pages: list[int], start: int, bookmark: Bookmark) -> int | None:
+    """Mark the block `bookmark` names at or after `start` (see the module docstring); the index
+    after it, or None when no block is its heading. `pages`: each block's page, kept in step."""
+    title = _key(bookmark.title)
+    if not title:
+        return None
+    if bookmark.page is None:
+        first, last = start, min(start + UNPLACED_SCAN, len(blocks))
+    else:
+        first = bisect_left(pages, bookmark.page, lo=start)
+        last = bisect_right(pages, bookmark.page + PAGES_AFTER, lo=first)
+    for i in range(first, last):
+        block = blocks[i]
+        if block.type not in HEADING_TYPES:
+            continue
+        keys = _keys(block)
+        if title in keys:
+            blocks[i] = _heading(block, bookmark.level)
+            return i + 1
+        if len(title) >= MIN_PREFIX and block.type == "paragraph" and keys[0].startswith(title):
+            end = _split_at(block.text, len(title))
+            if end is not None:
+                blocks[i:i + 1] = [_heading(block, bookmark.level, block.text[:end]),
+                                   replace(block, text=block.text[end:].strip())]
+                pages.insert(i + 1, pages[i])
+                return i + 1
+    return None
+
+
+def mark_headings(blocks: Sequence[Block], bookmarks: Sequence[Bookmark]) -> list[Block]:
+    """`blocks` (in reading order, so by page) with the paragraphs `bookmarks` name as headings
+    (see the module docstring)."""
+    marked = list(blocks)
+    pages = [block.loc.page or 0 for block in marked]
+    start = 0
+    for bookmark in bookmarks:
+        after = _mark(marked, pages, start, bookmark)
+        if after is not None:
+            start = after
+    return marked

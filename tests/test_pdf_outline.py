@@ -1,0 +1,77 @@
+"""A PDF's bookmarks name its headings: the paragraph each one titles is a heading at the
+bookmark's depth, as a heading style makes a .docx paragraph one (extract/pdf_outline.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from actionplan_trace import load
+from actionplan_trace.extract import read
+
+from conftest import CORPUS, run_cli
+from pdfgen import Line, write_pdf
+
+GAP = 11
+# Headings in the body font with nothing but the space above them to set them apart, one in
+# capitals, one filling its line with its paragraph right below (the reader joins those two).
+LINES = [
+    Line("Summary of the work"),
+    Line("The Bureau assisted forty Member States in 2023 with national broadband plans and", gap_before=GAP),
+    Line("regulatory reviews, as Resolution 37 (Rev. Kigali, 2022) asks."),
+    Line("Regional activities", gap_before=GAP),
+    Line("Africa", gap_before=GAP),
+    Line("Five workshops were held in the region on spectrum management and cybersecurity.", gap_before=GAP),
+    Line("KEY FIGURES", gap_before=GAP),
+    Line("The number of countries with a national emergency telecommunication plan rose to 62.", gap_before=GAP),
+    Line("Status of measurement of the information society and of the targets of the plan, 2024", gap_before=GAP),
+    Line("The Bureau will publish its measurement report each year and review the targets."),
+]
+STATUS = "Status of measurement of the information society and of the targets of the plan, 2024"
+# (depth, title, page): "Figure 3" names no paragraph, "Key figures" has no destination.
+OUTLINE: list[tuple[int, str, int | None]] = [
+    (0, "Summary of the work", 0), (0, "Regional activities", 0), (1, "Africa", 0), (1, "Figure 3", 0),
+    (1, "Key figures", None), (1, STATUS, 0),
+]
+
+
+def _words(path: Path) -> list[str]:
+    raw = read(path)
+    return [word for block in raw.blocks for word in block.text.split()]
+
+
+def test_bookmarks_make_the_paragraphs_they_title_headings_at_their_depth(tmp_path: Path) -> None:
+    with_outline = write_pdf(tmp_path / "outline.pdf", LINES, OUTLINE)
+    doc = load(with_outline)
+    assert [(s.level, s.title, [b.text.split()[0] for b in s.blocks]) for s in doc.sections] == [
+        (1, "Summary of the work", ["The"]),
+        (1, "Regional activities", []),
+        (2, "Africa", ["Five"]),
+        (2, "KEY FIGURES", ["The"]),
+        (2, STATUS, ["The"]),
+    ]
+    # Without the bookmarks nothing tells these lines from paragraphs, and the last heading and
+    # its paragraph are one; with them no word is lost or added.
+    plain = write_pdf(tmp_path / "plain.pdf", LINES)
+    assert [s.title for s in load(plain).sections] == ["", "KEY FIGURES"]
+    assert [b.text for b in read(plain).blocks][-1].startswith(STATUS + " The Bureau will publish")
+    assert _words(with_outline) == _words(plain)
+
+
+def test_a_cyclic_outline_marks_what_it_reaches_and_prints_nothing(tmp_path: Path) -> None:
+    """A second bookmark whose /Next leads back to the first: pypdfium2 stops there (and logs a
+    warning, which the reader keeps off stderr)."""
+    path = write_pdf(tmp_path / "cycle.pdf", LINES, [(0, "Summary of the work", 0), (0, "Regional activities", 0)])
+    data = path.read_bytes()
+    assert data.count(b"/Prev") == 1
+    path.write_bytes(data.replace(b"/Prev", b"/Next"))
+    result = run_cli("extract", str(path), "-f", "json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert [s.title for s in load(path).sections][:2] == ["Summary of the work", "Regional activities"]
+
+
+def test_the_report_pdf_has_the_outline_of_its_docx() -> None:
+    """LibreOffice's PDF of the report sets its unnumbered headings in bold or bold italic, which
+    alone makes no heading; its bookmarks give all 245 sections of the .docx, at their levels."""
+    pdf, docx = load(CORPUS / "report-c20-35.pdf"), load(CORPUS / "report-c20-35.docx")
+    assert len(docx.sections) == 245
+    assert [(s.level, s.kind, s.title) for s in pdf.sections] == [(s.level, s.kind, s.title) for s in docx.sections]
