@@ -25,12 +25,17 @@ LINES = [
     Line("The number of countries with a national emergency telecommunication plan rose to 62.", gap_before=GAP),
     Line("Status of measurement of the information society and of the targets of the plan, 2024", gap_before=GAP),
     Line("The Bureau will publish its measurement report each year and review the targets."),
+    Line("Cooperation with regional organizations on", gap_before=GAP),
+    Line("emergency telecommunications", gap_before=GAP),
+    Line("Three agreements were signed with regional organizations in 2024.", gap_before=GAP),
 ]
+WRAPPED = "Cooperation with regional organizations on emergency telecommunications"
 STATUS = "Status of measurement of the information society and of the targets of the plan, 2024"
-# (depth, title, page): "Figure 3" names no paragraph, "Key figures" has no destination.
+# (depth, title, page): the first has a number the page does not print, "Figure 3" names no
+# paragraph, "Key figures" has no destination, the last names two lines read as paragraphs.
 OUTLINE: list[tuple[int, str, int | None]] = [
-    (0, "Summary of the work", 0), (0, "Regional activities", 0), (1, "Africa", 0), (1, "Figure 3", 0),
-    (1, "Key figures", None), (1, STATUS, 0),
+    (0, "1 Summary of the work", 0), (0, "Regional activities", 0), (1, "Africa", 0), (1, "Figure 3", 0),
+    (1, "Key figures", None), (1, STATUS, 0), (0, WRAPPED, 0),
 ]
 
 
@@ -48,12 +53,15 @@ def test_bookmarks_make_the_paragraphs_they_title_headings_at_their_depth(tmp_pa
         (2, "Africa", ["Five"]),
         (2, "KEY FIGURES", ["The"]),
         (2, STATUS, ["The"]),
+        (1, WRAPPED.replace(" on ", " on\n"), ["Three"]),  # its lines, as a .docx heading's line break
     ]
     # Without the bookmarks nothing tells these lines from paragraphs, and the last heading and
     # its paragraph are one; with them no word is lost or added.
     plain = write_pdf(tmp_path / "plain.pdf", LINES)
     assert [s.title for s in load(plain).sections] == ["", "KEY FIGURES"]
-    assert [b.text for b in read(plain).blocks][-1].startswith(STATUS + " The Bureau will publish")
+    texts = [b.text for b in read(plain).blocks]
+    assert texts[-4].startswith(STATUS + " The Bureau will publish")
+    assert texts[-3:-1] == ["Cooperation with regional organizations on", "emergency telecommunications"]
     assert _words(with_outline) == _words(plain)
 
 

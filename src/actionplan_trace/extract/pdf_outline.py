@@ -9,8 +9,12 @@ the bookmark's depth as its outline level (0 for the top), as a heading style gi
 paragraph one. Text is compared without white space, case or hyphen forms, as a PDF's line breaks
 and a heading's "All caps" formatting change them.
 
-A paragraph the reader joined to the heading above it (a heading with no space below it) starts
-with the title and goes on: it is split there, the heading first. A bookmark whose title names no
+A title matches with or without a typed number ("1 Summary" titles "Summary"), and the page text
+with or without its list label. A heading the reader set apart over paragraphs of one line each (a
+heading wrapped with space between its lines, or broken by hand) is those paragraphs one after the
+other: they become one heading, its lines kept apart by line breaks as a .docx heading's. A
+paragraph the reader joined to the heading above it (a heading with no space below it) starts with
+the title and goes on: it is split there, the heading first. A bookmark whose title names no
 paragraph (a bookmark set by hand, a heading in a table) marks nothing. Bookmarks are hints: a
 broken or cyclic outline, or a destination that names no page, loses only what it would have marked.
 """
@@ -41,6 +45,8 @@ UNPLACED_SCAN = 200
 # a paragraph that is exactly its text.
 MIN_PREFIX = 8
 HEADING_TYPES = ("paragraph", "list-item", "heading")
+# The most blocks one heading wrapped over lines may have been read as.
+WRAPPED_LINES = 4
 
 # pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
 # nothing handles it: a reader of hints has nothing to tell there (an application that sets up
@@ -107,32 +113,59 @@ def _heading(block: Block, level: int, text: str | None = None) -> Block:
     return replace(block, type="heading", text=block.text if text is None else text, outline_level=level)
 
 
+def _titles(title: str) -> tuple[str, ...]:
+    """The keys a bookmark's title matches page text by: as it is, and without a typed number."""
+    return tuple(key for key in dict.fromkeys((_key(title), _key(TYPED_NUMBER.sub("", title, count=1)))) if key)
+
+
+def _mark_at(blocks: list[Block], pages: list[int], i: int, titles: tuple[str, ...], level: int) -> bool:
+    """Make blocks[i] the heading one of `titles` names, if it is (see the module docstring):
+    the block itself, the block with those after it that the reader set apart (a heading wrapped
+    over lines it read as paragraphs), or the head of a paragraph it joined to the heading."""
+    block = blocks[i]
+    keys = _keys(block)
+    if any(title in keys for title in titles):
+        blocks[i] = _heading(block, level)
+        return True
+    for title in titles:
+        if len(title) < MIN_PREFIX or not title.startswith(keys[0]):
+            continue
+        so_far, j = keys[0], i
+        while so_far != title and j + 1 < min(len(blocks), i + WRAPPED_LINES) and blocks[j + 1].type == "paragraph":
+            j += 1
+            so_far += _key(blocks[j].text)
+            if not title.startswith(so_far):
+                break
+        if so_far == title and j > i:
+            blocks[i:j + 1] = [_heading(block, level, "\n".join(b.text for b in blocks[i:j + 1]))]
+            del pages[i + 1:j + 1]
+            return True
+    if block.type != "paragraph":
+        return False
+    for title in titles:
+        if len(title) >= MIN_PREFIX and keys[0].startswith(title):
+            end = _split_at(block.text, len(title))
+            if end is not None:
+                blocks[i:i + 1] = [_heading(block, level, block.text[:end]), replace(block, text=block.text[end:].strip())]
+                pages.insert(i + 1, pages[i])
+                return True
+    return False
+
+
 def _mark(blocks: list[Block], pages: list[int], start: int, bookmark: Bookmark) -> int | None:
     """Mark the block `bookmark` names at or after `start` (see the module docstring); the index
     after it, or None when no block is its heading. `pages`: each block's page, kept in step."""
-    title = _key(bookmark.title)
-    if not title:
+    titles = _titles(bookmark.title)
+    if not titles:
         return None
     if bookmark.page is None:
         first, last = start, min(start + UNPLACED_SCAN, len(blocks))
     else:
         first = bisect_left(pages, bookmark.page, lo=start)
         last = bisect_right(pages, bookmark.page + PAGES_AFTER, lo=first)
-    for i in range(first, last):
-        block = blocks[i]
-        if block.type not in HEADING_TYPES:
-            continue
-        keys = _keys(block)
-        if title in keys:
-            blocks[i] = _heading(block, bookmark.level)
+    for i in range(first, min(last, len(blocks))):
+        if blocks[i].type in HEADING_TYPES and _mark_at(blocks, pages, i, titles, bookmark.level):
             return i + 1
-        if len(title) >= MIN_PREFIX and block.type == "paragraph" and keys[0].startswith(title):
-            end = _split_at(block.text, len(title))
-            if end is not None:
-                blocks[i:i + 1] = [_heading(block, bookmark.level, block.text[:end]),
-                                   replace(block, text=block.text[end:].strip())]
-                pages.insert(i + 1, pages[i])
-                return i + 1
     return None
 
 
