@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
 import pypdfium2 as pdfium
@@ -88,8 +89,14 @@ def _key(text: str) -> str:
 def _keys(block: Block) -> tuple[str, ...]:
     """The forms of a block's text a title may match: with its list label, and without a typed
     number (a bookmark may leave out what the page shows, or the reader may have set it apart)."""
-    text = block.text
-    forms = [text, f"{block.label} {text}" if block.label else text, TYPED_NUMBER.sub("", text, count=1)]
+    return _text_keys(block.text, block.label)
+
+
+@lru_cache(maxsize=4096)
+def _text_keys(text: str, label: str | None) -> tuple[str, ...]:
+    """_keys of a block's text and label, once each: every bookmark whose page holds the block
+    tries them."""
+    forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
     return tuple(dict.fromkeys(_key(form) for form in forms))
 
 
