@@ -422,6 +422,24 @@ def test_words_and_numbers_a_narrow_column_broke_are_read_whole() -> None:
     assert all(got[w] == want[w] for w in ("Telecommunication", "telecommunication", "Recommendations", "International"))
 
 
+def test_numbers_a_narrow_column_broke_are_read_whole() -> None:
+    """The report's membership tables set a number a column: one too wide for it is broken where
+    the line ends ("26" / "3", "1,0" / "14", "18," / "512" / ",90" / "0", "-" / "3.61%"), and reads
+    whole, as the .docx has it, in every cell."""
+    from actionplan_trace.extract.docx import read_docx
+
+    def numbers(blocks: list[Block]) -> list[list[list[str]]]:
+        return [[[c.text for c in row[2:]] for row in b.rows] for b in blocks
+                if b.rows and (b.rows[0][0].text == "Sector" or any(row[0].text == "% change" for row in b.rows))]
+
+    pdf = numbers(corpus_reading("report-c20-35.pdf").raw.blocks)
+    word = numbers(read_docx(CORPUS / "report-c20-35.docx").blocks)
+    assert len(pdf) == len(word) == 4
+    assert pdf == word
+    cells = {text for table in pdf for row in table for text in row}
+    assert {"263", "1,006", "18,033,250", "-0.79%", "0.02%", "2008"} <= cells
+
+
 def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
     """A ruled table whose first column names a sector once for two rows ("ITU-R" / "Sector member",
     "" / "Associate") keeps both rows, as the .docx has them: a rule parts them."""

@@ -202,6 +202,10 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
 
 # --- words a narrow column broke ----------------------------------------------------------
 
+# A number as tables print it: grouped thousands or up to four digits, decimals, a sign, a percent.
+NUMBER = regex(r"[-–−]?(?:\d{1,3}(?:[,.'’]\d{3})+|\d{1,4})(?:[.,]\d+)?%?")
+NUMBER_START = regex(r"[-–−]?[\d,.'’]*")  # what may end a line a number goes on from
+NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
 
@@ -232,6 +236,8 @@ def broken_words(lines: list[Line], left: float, right: float, words: frozenset[
     k = 0
     while k < len(lines) - 1:
         end = _broken_word(lines, k, left, right, words)
+        if end == k:
+            end = _broken_number(lines, k, left, right)
         for line in lines[k:end]:
             line.broken = True
         k = max(end, k + 1)
@@ -251,6 +257,31 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
+    return end
+
+
+def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
+    """Where the number that ends `lines[k]` ends, when a narrow column broke it (see
+    broken_words): the index of its last line, else `k`. A number has no word list to tell its
+    pieces by; they are one number when each line ran to the column's edge with no space glyph
+    after it, each two pieces glued are wider than the column, so that the layout had to break them
+    (a break after a sign leaves room on its line, but not for what follows it), and the pieces make
+    one number as tables print them (NUMBER: "2017", "1,014", "18,512,900", "-3.61%"; not
+    "20192020", two years one above the other)."""
+    tail = lines[k].text.rsplit(None, 1)[-1] if lines[k].text.strip() else ""
+    if not NUMBER_START.fullmatch(tail):
+        return k
+    number, end, piece = tail, k, tail
+    for j in range(k, len(lines) - 1):
+        prev, line = lines[j], lines[j + 1]
+        head = line.text.split(None, 1)[0] if line.text.strip() else ""
+        if (prev.spaced or not NUMBER_PIECE.fullmatch(head)
+                or (j > k and len(prev.text.split()) != 1)  # further on, a line that is all one piece
+                or _width(prev, -len(piece)) + _width(line, len(head)) <= right - left):
+            break
+        number, piece = number + head, head
+        if NUMBER.fullmatch(number):
+            end = j + 1
     return end
 
 
