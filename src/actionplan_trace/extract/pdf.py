@@ -227,11 +227,11 @@ def broken_words(lines: list[Line], left: float, right: float, words: frozenset[
     ("radiocommunicati" / "on"), and in a very narrow column more than once ("Se" / "pt" / "em" /
     "be" / "r 2019"): each line ran to the column's edge with no space glyph after it, and the
     next goes on in the same word's case (lower case, or the capitals of an acronym: "I" / "CT").
-    The pieces are one word when they make a word the document prints whole elsewhere (`words`;
-    the longest such word, so not "Sept" of "September"), unless there are two pieces, both are
-    words of their own ("in" / "to" stays two words) and, with what is glued to them
-    ("telecommunications/ICTs"), they would have fitted the column, so that the layout had no
-    need to break them.
+    The pieces are one word when they make a word the document prints whole elsewhere, or its plural
+    (`words`; the longest such word, so not "Sept" of "September"), unless there are two pieces,
+    both are words of their own ("in" / "to" stays two words) and, with what is glued to them
+    ("telecommunications/ICTs"), they would have fitted the column, so that the layout had no need
+    to break them.
     """
     k = 0
     while k < len(lines) - 1:
@@ -253,11 +253,18 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
         word = (word or pieces[0]) + pieces[1]
-        if word.casefold() in words:
+        if _printed(word, words):
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
+
+
+def _printed(word: str, words: frozenset[str]) -> bool:
+    """Whether the document prints `word` whole (`words`, casefolded), or it is the plural of a word
+    it prints ("Notification" / "s" where only "Notification" is printed whole)."""
+    folded = word.casefold()
+    return folded in words or (folded.endswith("s") and (folded[:-1] in words or (folded.endswith("es") and folded[:-2] in words)))
 
 
 def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
