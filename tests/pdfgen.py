@@ -32,10 +32,12 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _outline(entries: list[tuple[int, str, int | None]], first: int, page_ids: list[int]) -> list[bytes]:
+def _outline(entries: list[tuple[int, str, int | None]], first: int, page_ids: list[int],
+             actions: bool = False) -> list[bytes]:
     """The objects of a document outline, numbered from `first` (the /Outlines dictionary): each
     entry (depth, title, 0-based page or None for no destination) under the entry before it of
-    lesser depth."""
+    lesser depth; `actions`: each leads to its page by a go-to action (as Acrobat writes), not a
+    destination."""
     parents: list[int | None] = []
     stack: list[tuple[int, int]] = []
     for k, (depth, _, _) in enumerate(entries):
@@ -64,14 +66,16 @@ def _outline(entries: list[tuple[int, str, int | None]], first: int, page_ids: l
         if at + 1 < len(siblings):
             body += b" /Next %d 0 R" % ref(siblings[at + 1])
         if page is not None:
-            body += b" /Dest [%d 0 R /XYZ 0 %d 0]" % (page_ids[page], PAGE_H)
+            dest = b"[%d 0 R /XYZ 0 %d 0]" % (page_ids[page], PAGE_H)
+            body += b" /A << /S /GoTo /D %s >>" % dest if actions else b" /Dest %s" % dest
         out.append(body + links(k) + b" >>")
     return out
 
 
-def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int | None]] | None = None) -> Path:
+def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int | None]] | None = None,
+              outline_actions: bool = False) -> Path:
     """Write `lines` top to bottom over as many A4 pages as needed, with `outline` as its
-    bookmarks (depth, title, 0-based page); returns `path`."""
+    bookmarks (depth, title, 0-based page; by go-to actions with `outline_actions`); returns `path`."""
     fonts = sorted({line.font for line in lines})
     font_ids = {name: f"F{k + 1}" for k, name in enumerate(fonts)}
     pages: list[list[bytes]] = [[]]
@@ -113,7 +117,7 @@ def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int |
     outlines = b""
     if outline:
         outlines = b" /Outlines %d 0 R" % (len(objects) + 1)
-        objects.extend(_outline(outline, len(objects) + 1, kids))
+        objects.extend(_outline(outline, len(objects) + 1, kids, outline_actions))
     objects.append(b"<< /Type /Catalog /Pages %d 0 R%s >>" % (pages_id, outlines))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -442,6 +442,42 @@ def test_numbers_a_narrow_column_broke_are_read_whole() -> None:
     assert {"263", "1,006", "18,033,250", "-0.79%", "0.02%", "2008"} <= cells
 
 
+GLYPH = 5.0  # the width of every glyph of the cell lines below
+
+
+def _cell_lines(texts: list[str]) -> list:
+    """Left-aligned lines of a table cell in a monospaced 10 pt font, no space glyph at their ends."""
+    from actionplan_trace.extract import pdf
+
+    lines = []
+    for text in texts:
+        chars = [pdf.Char(c, i * GLYPH, (i + 1) * GLYPH, 0, 10, 10, False) for i, c in enumerate(text)]
+        lines.append(pdf.Line(chars, text, 0.0, len(text) * GLYPH, 0, 10, 10, False))
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("texts", "width", "words", "joined"),
+    [
+        (["26", "3"], 12, (), "263"),  # "263" is wider than the column: the layout had to break it
+        (["18,", "512", ",90", "0"], 15, (), "18,512,900"),  # broken after a comma, and in digits
+        (["-", "3.61%"], 15, (), "-3.61%"),  # broken after the sign
+        (["3", "1,250"], 25, (), "3 1,250"),  # "3" ended far short of the edge: two numbers
+        (["26", "3"], 15, (), "26 3"),  # "263" fits the column: two numbers
+        (["2019", "2020"], 20, (), "2019 2020"),  # "20192020" is no number
+        (["Membership", "s"], 50, ("membership",), "Memberships"),  # the plural of a printed word
+        (["Member", "es y"], 30, ("member", "y"), "Member es y"),  # "es" only after a sibilant
+    ],
+)
+def test_broken_numbers_and_plurals_in_a_narrow_cell(texts: list[str], width: float, words: tuple[str, ...],
+                                                     joined: str) -> None:
+    from actionplan_trace.extract.pdf import broken_words, join_lines
+
+    lines = _cell_lines(texts)
+    broken_words(lines, 0.0, width, frozenset(words))
+    assert join_lines([ln.text for ln in lines], None, [ln.spaced for ln in lines], [ln.broken for ln in lines]) == joined
+
+
 def test_ruled_rows_whose_first_cell_is_empty_stay_rows() -> None:
     """A ruled table whose first column names a sector once for two rows ("ITU-R" / "Sector member",
     "" / "Associate") keeps both rows, as the .docx has them: a rule parts them."""

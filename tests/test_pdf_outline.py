@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pytest
+
 from actionplan_trace import load
 from actionplan_trace.extract import read
+from actionplan_trace.extract.pdf_outline import read_bookmarks
 
 from conftest import CORPUS, run_cli
 from pdfgen import Line, write_pdf
@@ -44,8 +48,15 @@ def _words(path: Path) -> list[str]:
     return [word for block in raw.blocks for word in block.text.split()]
 
 
-def test_bookmarks_make_the_paragraphs_they_title_headings_at_their_depth(tmp_path: Path) -> None:
-    with_outline = write_pdf(tmp_path / "outline.pdf", LINES, OUTLINE)
+@pytest.mark.parametrize("actions", [False, True], ids=["destinations", "go-to actions"])
+def test_bookmarks_make_the_paragraphs_they_title_headings_at_their_depth(tmp_path: Path, actions: bool) -> None:
+    """Bookmarks lead to their pages by destinations (Word, LibreOffice) or go-to actions (Acrobat)."""
+    with_outline = write_pdf(tmp_path / "outline.pdf", LINES, OUTLINE, outline_actions=actions)
+    document = pdfium.PdfDocument(with_outline)
+    try:
+        assert [(b.level, b.page) for b in read_bookmarks(document)] == [(d, None if p is None else p + 1) for d, _, p in OUTLINE]
+    finally:
+        document.close()
     doc = load(with_outline)
     assert [(s.level, s.title, [b.text.split()[0] for b in s.blocks]) for s in doc.sections] == [
         (1, "Summary of the work", ["The"]),
@@ -83,3 +94,41 @@ def test_the_report_pdf_has_the_outline_of_its_docx() -> None:
     pdf, docx = load(CORPUS / "report-c20-35.pdf"), load(CORPUS / "report-c20-35.docx")
     assert len(docx.sections) == 245
     assert [(s.level, s.kind, s.title) for s in pdf.sections] == [(s.level, s.kind, s.title) for s in docx.sections]
+
+
+def test_a_sentence_or_contents_entry_opening_with_a_title_is_no_heading(tmp_path: Path) -> None:
+    """A contents entry ("Summary of the work ..... 1") and a sentence that opens with a heading's
+    words ("Regional activities are described …") come before the headings on their page: the
+    headings are the paragraphs that are the titles, and neither is split."""
+    lines = [
+        Line("Contents"),
+        Line("Summary of the work ........................ 1", gap_before=GAP),
+        Line("Regional activities ........................ 1"),
+        Line("Summary of the work", gap_before=GAP),
+        Line("Regional activities are described in the next section of this report.", gap_before=GAP),
+        Line("Regional activities", gap_before=GAP),
+        Line("Five workshops were held in the region on spectrum management.", gap_before=GAP),
+    ]
+    path = write_pdf(tmp_path / "contents.pdf", lines, [(0, "Summary of the work", 0), (0, "Regional activities", 0)])
+    assert [(b.type, b.text) for b in read(path).blocks] == [
+        ("paragraph", "Contents"),
+        ("paragraph", "Summary of the work ........................ 1"),
+        ("paragraph", "Regional activities ........................ 1"),
+        ("heading", "Summary of the work"),
+        ("paragraph", "Regional activities are described in the next section of this report."),
+        ("heading", "Regional activities"),
+        ("paragraph", "Five workshops were held in the region on spectrum management."),
+    ]
+
+
+def test_an_unreadable_bookmark_title_loses_only_that_bookmark(tmp_path: Path) -> None:
+    """A title holding a lone UTF-16 surrogate cannot be decoded: that bookmark is left out, and
+    the file reads as it would without it (no internal error)."""
+    path = write_pdf(tmp_path / "title.pdf", LINES, [(0, "Summary of the work", 0), (0, "Regional activities", 0)])
+    data = path.read_bytes()
+    good, bad = b"/Title (Summary of the work)", b"/Title <FEFFD80000410042>"
+    assert data.count(good) == 1
+    path.write_bytes(data.replace(good, bad + b" " * (len(good) - len(bad))))
+    result = run_cli("extract", str(path), "-f", "json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert [s.title for s in load(path).sections][:2] == ["", "Regional activities"]

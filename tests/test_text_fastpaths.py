@@ -252,7 +252,7 @@ def test_line_gates_pass_every_line_their_regex_matches():
             "fragment": (inline.HTML_FRAGMENT.match(line), line.rstrip().endswith(">")),
             "dash": (text_tables.DASH_RULE.match(line), text_tables._is_dash_rule(line)),
             "grid": (text_tables.GRID_RULE.match(line), "+" in line),
-            "item": (text_patterns.LIST_ITEM.match(stripped), text_patterns.may_open_item(stripped, stripped[:1])),
+            "item": (text_patterns.CELL_ITEM.match(stripped), text_patterns.may_open_item(stripped, stripped[:1])),
             "label": (text_patterns.LABEL_ONLY.match(line), len(line.split()) == 1),
         }
         for k, (needles, also, pattern) in enumerate(text.MD_SIGNALS):

@@ -293,13 +293,16 @@ The Internet of Things
 | developed countries        | (b) Number of Member       |
 | (LDCs) and small states    | States assisted            |
 +----------------------------+----------------------------+
+| Implementation from 2020   | Contact: the focal point   |
+| – 2023, in all regions     | A. Smith, BDT              |
++----------------------------+----------------------------+
 """
 
 
 def test_a_wrapped_line_opening_with_a_bracketed_acronym_goes_on_its_paragraph(tmp_path):
     """A wrapped line may open with an acronym in brackets ("(IoT) as well as"): it goes on its
     paragraph, or its table cell's. A letter, number or roman numeral in brackets ("(b)", "(iv)")
-    opens a list item, in the body and in a cell."""
+    opens a list item, in the body and in a cell; in a cell an en dash or a letter label does not."""
     blocks = read(_write(tmp_path, "bracketed.txt", BRACKETED)).blocks
     assert [(b.type, b.text) for b in blocks[:4]] == [
         ("paragraph", "The Internet of Things (IoT) as well as Smart Grids concepts are fast becoming a reality "
@@ -313,6 +316,8 @@ def test_a_wrapped_line_opening_with_a_bracketed_acronym_goes_on_its_paragraph(t
         [["Outcomes"], ["Outputs"]],
         [["Improved access in least developed countries (LDCs) and small states"],
          ["(a) Number of plans", "(b) Number of Member States assisted"]],
+        # a dash or a letter label opens no item in a cell: a range and a name a narrow cell wrapped
+        [["Implementation from 2020 – 2023, in all regions"], ["Contact: the focal point A. Smith, BDT"]],
     ]
 
 

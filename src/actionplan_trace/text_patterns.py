@@ -18,11 +18,11 @@ Leading numbers come in two strengths, built from the same label alternatives:
   printed before a heading; structure, the PDF reader and validate strip or detect it.
 
 The line tests of the readers and of structure build on the same pieces (`DECIMAL`,
-`CLAUSE_DECIMAL`, `NUMBER_LABEL`, `LETTER_LABEL`, `PAREN_LABEL`, `CLAUSE_LABEL`): `CLAUSE_NUMBER`
-(a clause's number before its text), `LIST_ITEM` (a line a list item opens), `LONE_LABEL` (a
-label alone on its line), `LABEL_ONLY` (a table field that is only a label), `KEY_LABEL` (a PDF
-table's key column) and `PROPOSAL_NUMBER` (a contribution's numbered proposal). No other module
-spells a bullet glyph or a list number.
+`CLAUSE_DECIMAL`, `NUMBER_LABEL`, `LETTER_LABEL`, `PAREN_LABEL`, `CLAUSE_LABEL`): `CLAUSE_NUMBER` (a
+clause's number before its text), `LIST_ITEM` and `CELL_ITEM` (a line a list item opens, in the body
+and in a table cell), `LONE_LABEL` (a label alone on its line), `LABEL_ONLY` (a table field that is
+only a label), `KEY_LABEL` (a PDF table's key column) and `PROPOSAL_NUMBER` (a contribution's
+numbered proposal). No other module spells a bullet glyph or a list number.
 """
 
 from __future__ import annotations
@@ -75,13 +75,15 @@ SPACED_GLYPHS = BULLET_GLYPHS + DASH_BULLETS + FONT_BULLETS
 SPACED_BULLET = regex(rf"^\s*([{re.escape(SPACED_GLYPHS)}]){_SPACE}+")
 # What a line SPACED_BULLET matches opens with after its indentation.
 SPACED_BULLET_LEADS = frozenset(SPACED_GLYPHS)
+LEAD_MARKS = BULLET_GLYPHS + DASH_BULLETS + " \t"  # what unbulleted strips
 
 # The pieces of labels, which every pattern below builds on.
 DECIMAL = r"\d+(?:\.\d+)*"  # "3", "2.1", "2019"
 CLAUSE_DECIMAL = r"\d{1,2}(?:\.\d{1,2})*"  # "3", "3.1", "10.2.4": a clause's number, never a year
 NUMBER_LABEL = r"\d+[.)]"  # "3.", "3)"
 LETTER_LABEL = r"[a-zA-Z][.)]"  # "a.", "B)"
-# "(a)", "(B)", "(12)", "(iv)": a letter, a number or a roman numeral; not an acronym ("(SIDS)").
+# "(a)", "(B)", "(12)", "(iv)": a letter, a number or a roman numeral; not a longer acronym
+# ("(SIDS)", "(IoT)"), though one of roman letters ("(CV)", "(civil)") passes.
 PAREN_LABEL = r"\((?:\d{1,2}|[a-zA-Z]|[ivxlc]{2,5}|[IVXLC]{2,5})\)"
 # A clause's number as plans type it: "3", "3.1.", "3)", "A.", "II.", "(a)", "a)".
 CLAUSE_LABEL = rf"{CLAUSE_DECIMAL}[.)]?|(?:[A-Z]|[IVX]{{2,4}})\.|\(?[a-z]\)"
@@ -102,11 +104,15 @@ LEADER = regex(
 
 # A clause's number and the white space after it, before its text (structure, the text reader).
 CLAUSE_NUMBER = regex(rf"^\s*(?:{CLAUSE_LABEL})\s+")
-# A line a list item opens in a text rendering or a table cell: a glyph, a number or letter with
-# its stop, or a parenthesised label, then text.
+# A line a list item opens in a text rendering: a glyph, a number or letter with its stop, or a
+# parenthesised label, then text.
 LIST_ITEM = regex(rf"^\s*(?:[{re.escape(ITEM_GLYPHS)}]|{NUMBER_LABEL}|{LETTER_LABEL}|{PAREN_LABEL})\s+\S")
-# What a line LIST_ITEM matches opens with after its indentation, unless a digit or a letter
-# followed by "." or ")" (see may_open_item).
+# A line of a table cell that opens a list item: a bullet glyph, "-", "*" or "+", a number with its
+# stop or a bracketed label. Not an en or em dash ("– 2023" goes on a range a narrow cell wrapped)
+# nor a letter label ("A. Smith" goes on a name).
+CELL_ITEM = regex(rf"^(?:[{re.escape(BULLET_GLYPHS)}*+-]|{NUMBER_LABEL}|{PAREN_LABEL})\s")
+# What a line LIST_ITEM or CELL_ITEM matches opens with after its indentation, unless a digit or a
+# letter followed by "." or ")" (see may_open_item).
 ITEM_LEADS = frozenset(ITEM_GLYPHS + "(")
 # A list or clause label alone on its line ("3.", "3.1", "(a)", "II."), its text on the next: a PDF
 # or a copy whose number sat apart from the text (a hanging indent) put it on a line of its own. A
@@ -130,9 +136,8 @@ def may_open_item(line: str, lead: str) -> bool:
 
 
 def unbulleted(text: str) -> str:
-    """`text` without the bullet and white space it opens with (BULLET), if any."""
-    m = BULLET.match(text)
-    return text[m.end():] if m else text
+    """`text` without the bullets, dashes and white space it opens with (a report's "• – R.1-a")."""
+    return text.lstrip(LEAD_MARKS)
 
 
 def spaced_bullet(text: str) -> re.Match[str] | None:

@@ -205,6 +205,8 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
 # A number as tables print it: grouped thousands or up to four digits, decimals, a sign, a percent.
 NUMBER = regex(r"[-–−]?(?:\d{1,3}(?:[,.'’]\d{3})+|\d{1,4})(?:[.,]\d+)?%?")
 NUMBER_START = regex(r"[-–−]?[\d,.'’]*")  # what may end a line a number goes on from
+NUMBER_BREAKS = ("-", "–", "−", ",", ".", "'", "’")  # where a layout may break a number
+SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
@@ -262,19 +264,25 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
 
 def _printed(word: str, words: frozenset[str]) -> bool:
     """Whether the document prints `word` whole (`words`, casefolded), or it is the plural of a word
-    it prints ("Notification" / "s" where only "Notification" is printed whole)."""
+    it prints ("Membership" / "s" where only "Membership" is printed whole; "es" only after a
+    sibilant: "Box" / "es", not "Member" / "es")."""
     folded = word.casefold()
-    return folded in words or (folded.endswith("s") and (folded[:-1] in words or (folded.endswith("es") and folded[:-2] in words)))
+    if folded in words:
+        return True
+    if folded.endswith("es") and folded[:-2].endswith(SIBILANTS) and folded[:-2] in words:
+        return True
+    return folded.endswith("s") and folded[:-1] in words
 
 
 def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
     """Where the number that ends `lines[k]` ends, when a narrow column broke it (see
     broken_words): the index of its last line, else `k`. A number has no word list to tell its
-    pieces by; they are one number when each line ran to the column's edge with no space glyph
-    after it, each two pieces glued are wider than the column, so that the layout had to break them
-    (a break after a sign leaves room on its line, but not for what follows it), and the pieces make
-    one number as tables print them (NUMBER: "2017", "1,014", "18,512,900", "-3.61%"; not
-    "20192020", two years one above the other)."""
+    pieces by; they are one number when each line has no space glyph after it and ran to the
+    column's edge (less than two of the next line's first glyph short of it) or ends at a break a
+    number allows (after a sign, a comma or a point: the layout leaves room there, but not for what
+    follows), each two pieces glued are wider than the column, so that the layout had to break them,
+    and the pieces make one number as tables print them (NUMBER: "2017", "1,014", "18,512,900",
+    "-3.61%"; not "20192020", two years one above the other)."""
     tail = lines[k].text.rsplit(None, 1)[-1] if lines[k].text.strip() else ""
     if not NUMBER_START.fullmatch(tail):
         return k
@@ -284,6 +292,7 @@ def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
         head = line.text.split(None, 1)[0] if line.text.strip() else ""
         if (prev.spaced or not NUMBER_PIECE.fullmatch(head)
                 or (j > k and len(prev.text.split()) != 1)  # further on, a line that is all one piece
+                or not (piece.endswith(NUMBER_BREAKS) or prev.x1 + 2 * _width(line, 1) >= right)
                 or _width(prev, -len(piece)) + _width(line, len(head)) <= right - left):
             break
         number, piece = number + head, head

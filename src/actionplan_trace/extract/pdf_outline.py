@@ -1,22 +1,28 @@
 """A PDF's bookmarks (its document outline) as the headings they name.
 
-Word ("Create bookmarks using headings") and LibreOffice write one bookmark per heading, nested as
-the headings are, with the heading's text as its title and its page as its destination. The page
-itself only shows text in some font; the bookmarks say which paragraphs were headings, and at what
-level. So each bookmark, in order, marks the first paragraph at or after its page (and after the
-heading the bookmark before it marked) whose text is its title: that block becomes a heading with
-the bookmark's depth as its outline level (0 for the top), as a heading style gives a .docx
-paragraph one. Text is compared without white space, case or hyphen forms, as a PDF's line breaks
-and a heading's "All caps" formatting change them.
+Word ("Create bookmarks using headings"), LibreOffice and Chromium write one bookmark per heading,
+nested as the headings are, with the heading's text as its title and its page as its destination.
+The page itself only shows text in some font; the bookmarks say which paragraphs were headings, and
+at what level. So each bookmark, in order, marks a paragraph at or after its page (up to a page
+later, and after the heading the bookmark before it marked) that its title names: that block
+becomes a heading with the bookmark's depth as its outline level (0 for the top), as a heading
+style gives a .docx paragraph one. Text is compared without white space, case or hyphen forms, as
+a PDF's line breaks and a heading's "All caps" formatting change them.
 
-A title matches with or without a typed number ("1 Summary" titles "Summary"), and the page text
-with or without its list label. A heading the reader set apart over paragraphs of one line each (a
-heading wrapped with space between its lines, or broken by hand) is those paragraphs one after the
-other: they become one heading, its lines kept apart by line breaks as a .docx heading's. A
-paragraph the reader joined to the heading above it (a heading with no space below it) starts with
-the title and goes on: it is split there, the heading first. A bookmark whose title names no
-paragraph (a bookmark set by hand, a heading in a table) marks nothing. Bookmarks are hints: a
-broken or cyclic outline, or a destination that names no page, loses only what it would have marked.
+What a title names, tried over the whole window before the next way:
+1. a paragraph whose text is the title, with or without a typed number on either side ("1 Summary"
+   titles "Summary"; the page text is also tried with its list label);
+2. paragraphs of one line each that the reader set apart (a heading wrapped with space between its
+   lines, or broken by hand) and that make the title one after the other: they become one heading,
+   its lines kept apart by line breaks as a .docx heading's;
+3. a paragraph the reader joined to the heading above it (a heading with no space below it): it
+   starts with the title and goes on with a capital or a number, not in lower case (a sentence that
+   opens with the heading's words) or with a contents entry's leader dots; it is split there.
+
+A bookmark whose title names no paragraph (a bookmark set by hand, a heading in a table) marks
+nothing. Bookmarks are hints: a broken or cyclic outline, an unreadable title or a destination that
+names no page loses only what it would have marked, and the whole pass looks at no more than
+`WORK_PER_BLOCK` blocks for each block of the document.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from functools import lru_cache
 from typing import Sequence
 
 import pypdfium2 as pdfium
@@ -42,12 +47,17 @@ PER_PAGE = 50
 PAGES_AFTER = 1
 # How many blocks after the last marked heading a bookmark without a page is looked for.
 UNPLACED_SCAN = 200
+# Blocks looked at, in all, for each block of the document: bookmarks that name nothing (hostile,
+# or set by hand) cost no more than this.
+WORK_PER_BLOCK = 50
 # A title shorter than this (without white space) may be any paragraph's first word: it only marks
 # a paragraph that is exactly its text.
 MIN_PREFIX = 8
 HEADING_TYPES = ("paragraph", "list-item", "heading")
 # The most blocks one heading wrapped over lines may have been read as.
 WRAPPED_LINES = 4
+# What the rest of a paragraph split after a title may not open with: a contents entry's leader.
+LEADER = (".", "…", "·", "_")
 
 # pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
 # nothing handles it: a reader of hints has nothing to tell there (an application that sets up
@@ -66,19 +76,30 @@ class Bookmark:
 
 
 def read_bookmarks(document: pdfium.PdfDocument) -> list[Bookmark]:
-    """The outline of `document` in order, at most PER_PAGE bookmarks a page."""
+    """The outline of `document` in order, at most PER_PAGE bookmarks a page; a bookmark whose
+    title cannot be read is left out."""
     found: list[Bookmark] = []
     limit = PER_PAGE * max(len(document), 1)
     try:
         for bookmark in document.get_toc(max_depth=MAX_DEPTH):
             if len(found) >= limit:
                 break
-            dest = bookmark.get_dest()
-            index = dest.get_index() if dest is not None else None
-            found.append(Bookmark(bookmark.level, bookmark.get_title() or "", None if index is None else index + 1))
+            try:
+                title = bookmark.get_title() or ""
+            except UnicodeDecodeError:  # a damaged title (a lone UTF-16 surrogate)
+                continue
+            found.append(Bookmark(bookmark.level, title, _page(bookmark)))
     except pdfium.PdfiumError:
         pass
     return found
+
+
+def _page(bookmark: pdfium.PdfBookmark) -> int | None:
+    """The 1-based page a bookmark leads to, by its destination or a go-to action's (Acrobat and
+    LaTeX write those; PDFium resolves both); None when it names none."""
+    dest = bookmark.get_dest()
+    index = dest.get_index() if dest is not None else None
+    return None if index is None else index + 1
 
 
 def _key(text: str) -> str:
@@ -86,23 +107,15 @@ def _key(text: str) -> str:
     return "".join(plain_hyphens(text).split()).replace("\u00ad", "").casefold()
 
 
-def _keys(block: Block) -> tuple[str, ...]:
-    """The forms of a block's text a title may match: with its list label, and without a typed
-    number (a bookmark may leave out what the page shows, or the reader may have set it apart)."""
-    return _text_keys(block.text, block.label)
-
-
-@lru_cache(maxsize=4096)
-def _text_keys(text: str, label: str | None) -> tuple[str, ...]:
-    """_keys of a block's text and label, once each: every bookmark whose page holds the block
-    tries them."""
-    forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
-    return tuple(dict.fromkeys(_key(form) for form in forms))
+def _titles(title: str) -> tuple[str, ...]:
+    """The keys a bookmark's title matches page text by: as it is, and without a typed number."""
+    return tuple(key for key in dict.fromkeys((_key(title), _key(TYPED_NUMBER.sub("", title, count=1)))) if key)
 
 
 def _split_at(text: str, length: int) -> int | None:
-    """The index in `text` after the first `length` characters of its key (see _key), when a new
-    word starts there; None otherwise."""
+    """The index in `text` after the first `length` characters of its key (see _key), when the
+    rest opens a new word with a capital or a number (not a lower-case word, which goes on the
+    sentence, nor a contents entry's leader); None otherwise."""
     count = 0
     for index, char in enumerate(text):
         if char.isspace() or char == "\u00ad":
@@ -110,7 +123,9 @@ def _split_at(text: str, length: int) -> int | None:
         count += len(plain_hyphens(char).casefold())
         if count == length:
             end = index + 1
-            return end if text[end:end + 1].isspace() and text[end:].strip() else None
+            rest = text[end:].lstrip()
+            ok = text[end:end + 1].isspace() and rest[:1] and not rest[:1].islower() and not rest.startswith(LEADER)
+            return end if ok else None
         if count > length:
             return None
     return None
@@ -120,70 +135,96 @@ def _heading(block: Block, level: int, text: str | None = None) -> Block:
     return replace(block, type="heading", text=block.text if text is None else text, outline_level=level)
 
 
-def _titles(title: str) -> tuple[str, ...]:
-    """The keys a bookmark's title matches page text by: as it is, and without a typed number."""
-    return tuple(key for key in dict.fromkeys((_key(title), _key(TYPED_NUMBER.sub("", title, count=1)))) if key)
+class _Marker:
+    """The blocks being marked, each block's page (kept in step as blocks are merged and split),
+    each block's match keys (computed once) and the work left (see WORK_PER_BLOCK)."""
 
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = list(blocks)
+        self.pages = [block.loc.page or 0 for block in self.blocks]
+        self.keys: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self.work = WORK_PER_BLOCK * max(len(self.blocks), 1)
 
-def _mark_at(blocks: list[Block], pages: list[int], i: int, titles: tuple[str, ...], level: int) -> bool:
-    """Make blocks[i] the heading one of `titles` names, if it is (see the module docstring):
-    the block itself, the block with those after it that the reader set apart (a heading wrapped
-    over lines it read as paragraphs), or the head of a paragraph it joined to the heading."""
-    block = blocks[i]
-    keys = _keys(block)
-    if any(title in keys for title in titles):
-        blocks[i] = _heading(block, level)
-        return True
-    for title in titles:
-        if len(title) < MIN_PREFIX or not title.startswith(keys[0]):
-            continue
-        so_far, j = keys[0], i
-        while so_far != title and j + 1 < min(len(blocks), i + WRAPPED_LINES) and blocks[j + 1].type == "paragraph":
-            j += 1
-            so_far += _key(blocks[j].text)
-            if not title.startswith(so_far):
-                break
-        if so_far == title and j > i:
-            blocks[i:j + 1] = [_heading(block, level, "\n".join(b.text for b in blocks[i:j + 1]))]
-            del pages[i + 1:j + 1]
-            return True
-    if block.type != "paragraph":
-        return False
-    for title in titles:
-        if len(title) >= MIN_PREFIX and keys[0].startswith(title):
-            end = _split_at(block.text, len(title))
-            if end is not None:
-                blocks[i:i + 1] = [_heading(block, level, block.text[:end]), replace(block, text=block.text[end:].strip())]
-                pages.insert(i + 1, pages[i])
-                return True
-    return False
+    def key_forms(self, block: Block) -> tuple[str, ...]:
+        """The forms of a block's text a title may match: as it is, with its list label, and
+        without a typed number (a bookmark may leave out what the page shows)."""
+        cache_key = (block.text, block.label)
+        if cache_key not in self.keys:
+            text, label = cache_key
+            forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
+            self.keys[cache_key] = tuple(dict.fromkeys(_key(form) for form in forms))
+        return self.keys[cache_key]
 
+    def window(self, start: int, bookmark: Bookmark) -> range:
+        """The indices of the blocks `bookmark`'s heading may be (see the module docstring)."""
+        if bookmark.page is None:
+            return range(start, min(start + UNPLACED_SCAN, len(self.blocks)))
+        first = bisect_left(self.pages, bookmark.page, lo=start)
+        return range(first, bisect_right(self.pages, bookmark.page + PAGES_AFTER, lo=first))
 
-def _mark(blocks: list[Block], pages: list[int], start: int, bookmark: Bookmark) -> int | None:
-    """Mark the block `bookmark` names at or after `start` (see the module docstring); the index
-    after it, or None when no block is its heading. `pages`: each block's page, kept in step."""
-    titles = _titles(bookmark.title)
-    if not titles:
+    def mark(self, start: int, bookmark: Bookmark) -> int | None:
+        """Mark the block `bookmark` names at or after `start`; the index after it, or None when
+        no block is its heading (or no work is left)."""
+        titles = _titles(bookmark.title)
+        if not titles:
+            return None
+        window = self.window(start, bookmark)
+        for way in (self.whole, self.wrapped, self.joined):
+            for i in window:
+                self.work -= 1
+                if self.work < 0:
+                    return None
+                if self.blocks[i].type in HEADING_TYPES and way(i, titles, bookmark.level):
+                    return i + 1
         return None
-    if bookmark.page is None:
-        first, last = start, min(start + UNPLACED_SCAN, len(blocks))
-    else:
-        first = bisect_left(pages, bookmark.page, lo=start)
-        last = bisect_right(pages, bookmark.page + PAGES_AFTER, lo=first)
-    for i in range(first, min(last, len(blocks))):
-        if blocks[i].type in HEADING_TYPES and _mark_at(blocks, pages, i, titles, bookmark.level):
-            return i + 1
-    return None
+
+    def whole(self, i: int, titles: tuple[str, ...], level: int) -> bool:
+        """Way 1: blocks[i]'s text is a title."""
+        if not any(title in self.key_forms(self.blocks[i]) for title in titles):
+            return False
+        self.blocks[i] = _heading(self.blocks[i], level)
+        return True
+
+    def wrapped(self, i: int, titles: tuple[str, ...], level: int) -> bool:
+        """Way 2: blocks[i] and the paragraphs after it make a title one after the other."""
+        first = self.key_forms(self.blocks[i])[0]
+        for title in titles:
+            if len(title) < MIN_PREFIX or not title.startswith(first):
+                continue
+            so_far, j = first, i
+            while so_far != title and j + 1 < min(len(self.blocks), i + WRAPPED_LINES) and self.blocks[j + 1].type == "paragraph":
+                j += 1
+                so_far += self.key_forms(self.blocks[j])[0]
+                if not title.startswith(so_far):
+                    break
+            if so_far == title and j > i:
+                self.blocks[i:j + 1] = [_heading(self.blocks[i], level, "\n".join(b.text for b in self.blocks[i:j + 1]))]
+                del self.pages[i + 1:j + 1]
+                return True
+        return False
+
+    def joined(self, i: int, titles: tuple[str, ...], level: int) -> bool:
+        """Way 3: blocks[i] is a paragraph that starts with a title and goes on."""
+        block = self.blocks[i]
+        if block.type != "paragraph":
+            return False
+        first = self.key_forms(block)[0]
+        for title in titles:
+            end = _split_at(block.text, len(title)) if len(title) >= MIN_PREFIX and first.startswith(title) else None
+            if end is not None:
+                self.blocks[i:i + 1] = [_heading(block, level, block.text[:end]), replace(block, text=block.text[end:].strip())]
+                self.pages.insert(i + 1, self.pages[i])
+                return True
+        return False
 
 
 def mark_headings(blocks: Sequence[Block], bookmarks: Sequence[Bookmark]) -> list[Block]:
     """`blocks` (in reading order, so by page) with the paragraphs `bookmarks` name as headings
     (see the module docstring)."""
-    marked = list(blocks)
-    pages = [block.loc.page or 0 for block in marked]
+    marker = _Marker(blocks)
     start = 0
     for bookmark in bookmarks:
-        after = _mark(marked, pages, start, bookmark)
+        after = marker.mark(start, bookmark)
         if after is not None:
             start = after
-    return marked
+    return marker.blocks
