@@ -219,9 +219,13 @@ pdf_line = st.builds(
 
 @st.composite
 def pdf_bytes(draw: st.DrawFn) -> bytes:
-    """A PDF of plan-like lines (maybe none), then maybe truncated or with a flipped byte."""
+    """A PDF of plan-like lines (maybe none) and maybe an outline whose bookmarks title some of
+    them (or nothing, or lead nowhere), then maybe truncated or with a flipped byte."""
+    lines = draw(st.lists(pdf_line, max_size=30))
+    title = st.sampled_from([line.text for line in lines]) | line_text if lines else line_text
+    outline = draw(st.none() | st.lists(st.tuples(st.integers(0, 3), title, st.sampled_from([0, None])), max_size=8))
     with tempfile.TemporaryDirectory() as tmp:
-        data = write_pdf(Path(tmp) / "gen.pdf", draw(st.lists(pdf_line, max_size=30))).read_bytes()
+        data = write_pdf(Path(tmp) / "gen.pdf", lines, outline, outline_actions=draw(st.booleans())).read_bytes()
     damage = draw(st.sampled_from(["none"] * 6 + ["truncate", "flip", "header-only"]))
     if damage == "truncate":
         data = data[: draw(st.integers(0, len(data)))]
