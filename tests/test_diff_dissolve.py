@@ -95,11 +95,6 @@ def _not_broken_words(shown: list[Change]) -> list[tuple[str, str]]:
             if not (c.kind == "modified" and unspaced(c.old) == unspaced(c.new))]
 
 
-# A row of the membership table whose first cell is empty in the .docx sits one column further in
-# the PDF: its cells shifted, the one change of the report's PDF that is not a broken word.
-SHIFTED_ROW = [("removed", "Associate |  |  |  |  |  |  | 22"), ("added", "Ass oci ate |  |  |  |  |  |  | 22")]
-
-
 def test_the_report_against_its_pdf_without_bookmarks(tmp_path: Path) -> None:
     """The report's PDF prints its plain headings as bold lines, and without the bookmarks that
     name them (a PDF saved without them) the profile takes none for a heading: each is the
@@ -117,17 +112,16 @@ def test_the_report_against_its_pdf_without_bookmarks(tmp_path: Path) -> None:
     assert not [c.path[-1] for c in shown if c.kind == "moved"]
     # Left: a bold heading that fills its line, read as one paragraph with the line below it.
     target = "Status of measurement and achievement of Connect 2020 target"
-    assert [(kind, text[:len(target)]) for kind, text in _not_broken_words(shown)] == [
-        *[(kind, text[:len(target)]) for kind, text in SHIFTED_ROW], ("removed", target), ("added", target)]
+    assert [(kind, text[:len(target)]) for kind, text in _not_broken_words(shown)] == [("removed", target), ("added", target)]
 
 
 def test_the_report_against_its_pdf() -> None:
     """With its bookmarks the PDF has the .docx's headings: no heading is set as a paragraph, and
-    what shows is what the PDF prints otherwise: words a narrow column broke and the PDF prints
-    nowhere whole, and one row whose cells shifted. Numbers a narrow column broke ("26" / "3",
-    "18," / "512" / ",90" / "0", "-" / "3.61%") read whole."""
+    what shows is only words a narrow column broke that the PDF prints nowhere whole, nor as a
+    plural or singular ("Notification" / "s", "observatio" / "ns"). Numbers a narrow column broke
+    ("26" / "3", "18," / "512" / ",90" / "0", "-" / "3.61%") read whole."""
     result = diff_documents(load(CORPUS / "report-c20-35.docx"), load(CORPUS / "report-c20-35.pdf"))
     assert not [c for c in result.changes if c.where in ("heading as a paragraph", "paragraph as a heading")]
     shown = result.visible()
-    assert [(kind, text[:40]) for kind, text in _not_broken_words(shown)] == [(k, t[:40]) for k, t in SHIFTED_ROW]
-    assert len(shown) <= 15, [(c.kind, c.path[-1]) for c in shown]
+    assert _not_broken_words(shown) == []
+    assert len(shown) <= 4, [(c.kind, c.path[-1]) for c in shown]

@@ -415,8 +415,10 @@ def test_words_and_numbers_a_narrow_column_broke_are_read_whole() -> None:
     assert {"September 2019", "December 2018", "Academia", "2009", "2019"} <= set(cells)
     joined = Counter("".join(pieces) for _, pieces in reading.broken_words)
     assert {"Coordination", "corresponding", "assignments", "interference", "September", "Academia", "2019"} <= set(joined)
-    # the plural of a word the PDF prints whole: "Members" / "hips", "Me" / "mb" / "ers" / "hip" / "s"
+    # the plural of a word the PDF prints whole: "Members" / "hips", "Me" / "mb" / "ers" / "hip" / "s";
+    # the singular of one ("associates"): "Ass" / "ocia" / "te"
     assert joined["Memberships"] == 2
+    assert joined["Associate"] >= 8
     got, want = block_words(reading.raw.blocks), docx_raw_words("report-c20-35.docx")
     assert all(got[w] == want[w] for w in ("Coordination", "corresponding", "interference", "September", "December"))
     sp = corpus_reading("strategic-plan-2012.pdf")
@@ -466,6 +468,7 @@ def _cell_lines(texts: list[str]) -> list:
         (["26", "3"], 15, (), "26 3"),  # "263" fits the column: two numbers
         (["2019", "2020"], 20, (), "2019 2020"),  # "20192020" is no number
         (["Membership", "s"], 50, ("membership",), "Memberships"),  # the plural of a printed word
+        (["Ass", "ocia", "te"], 20, ("associates",), "Associate"),  # the singular of one
         (["Member", "es y"], 30, ("member", "y"), "Member es y"),  # "es" only after a sibilant
     ],
 )

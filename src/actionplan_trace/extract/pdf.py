@@ -230,10 +230,10 @@ def broken_words(lines: list[Line], left: float, right: float, words: frozenset[
     "be" / "r 2019"): each line ran to the column's edge with no space glyph after it, and the
     next goes on in the same word's case (lower case, or the capitals of an acronym: "I" / "CT").
     The pieces are one word when they make a word the document prints whole elsewhere, or its plural
-    (`words`; the longest such word, so not "Sept" of "September"), unless there are two pieces,
-    both are words of their own ("in" / "to" stays two words) and, with what is glued to them
-    ("telecommunications/ICTs"), they would have fitted the column, so that the layout had no need
-    to break them.
+    or singular (`words`; the longest such word, so not "Sept" of "September"), unless there are two
+    pieces, both are words of their own ("in" / "to" stays two words) and, with what is glued to
+    them ("telecommunications/ICTs"), they would have fitted the column, so that the layout had no
+    need to break them.
     """
     k = 0
     while k < len(lines) - 1:
@@ -263,11 +263,11 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
 
 
 def _printed(word: str, words: frozenset[str]) -> bool:
-    """Whether the document prints `word` whole (`words`, casefolded), or it is the plural of a word
-    it prints ("Membership" / "s" where only "Membership" is printed whole; "es" only after a
-    sibilant: "Box" / "es", not "Member" / "es")."""
+    """Whether the document prints `word` whole (`words`, casefolded), its plural or its singular
+    ("Membership" / "s" where only "Membership" is printed whole, "Ass" / "ocia" / "te" where only
+    "associates" is; "es" only after a sibilant: "Box" / "es", not "Member" / "es")."""
     folded = word.casefold()
-    if folded in words:
+    if folded in words or folded + "s" in words:
         return True
     if folded.endswith("es") and folded[:-2].endswith(SIBILANTS) and folded[:-2] in words:
         return True
