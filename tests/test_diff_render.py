@@ -105,7 +105,8 @@ def test_text_report_groups_by_path_and_marks_edits(result: DiffResult) -> None:
         " 1 renamed; words: 12 inserted, 14 deleted, 12 moved; 1 more not shown (differ only in white space)"
     )
     assert "[-technology-]{+Technology+}" in text and "(case only" in text
-    assert "use of new technologies" not in text and "use of  new technologies" in to_text(result, all_changes=True)
+    # a change of white space alone is hidden; shown, its spaces are marked, or it would read as nothing
+    assert "new technologies" not in text and "use of[-␣-]{+␣␣+}new technologies" in to_text(result, all_changes=True)
     assert not [line for line in text.splitlines() if line != line.rstrip()]
 
 
@@ -267,3 +268,17 @@ def test_docx_core_properties_fit_words_limit_from_any_path(tmp_path: Path) -> N
     props = docx.Document(io.BytesIO(to_docx(diff, author="Secretariat " * 40))).core_properties
     assert props.title == "Changes: objective2-old.docx → objective2-new.docx"
     assert len(props.author) == 255 and props.author.startswith("Secretariat Secretariat")
+
+
+def test_a_space_beside_punctuation_that_shows_is_marked_where_it_changed() -> None:
+    """A space put beside punctuation ("(see" → "( see") is a visible change of punctuation and
+    white space, with no word changed: every report marks the space, not an empty "…"."""
+    tail = " and the targets it sets for the regions of the world in the years to come and after."
+    old = outline(f"@objective 1 | Connectivity\n  The plan (see note) covers this year{tail}\n", "old.txt")
+    new = outline(f"@objective 1 | Connectivity\n  The plan ( see note) covers this year{tail}\n", "new.txt")
+    result = diff_documents(old, new)
+    [change] = result.visible()
+    assert change.differences == ("punctuation", "space")
+    assert "The plan ({+␣+}see note) covers" in to_text(result)
+    assert "The plan \\(<ins>␣</ins>see note\\) covers" in to_markdown(result)
+    assert "(<ins>␣</ins>see note)" in to_html(result)

@@ -7,6 +7,8 @@ from ..diff.words import Op, readable
 from ..regexcache import regex
 
 CONTEXT = 60
+SPACE = regex(r"\s")
+SPACE_MARK = "\u2423"  # "␣": a space inserted or deleted, where white space is the change
 
 
 def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
@@ -22,8 +24,13 @@ def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
 
 def shown(ops: list[Op], whole: bool = False) -> list[Op]:
     """A word diff as reports show it: white space never marked, long kept stretches elided
-    (unless `whole`), tabs after list labels as spaces."""
-    ops = [(op, text.replace("\t", " ")) for op, text in readable(ops)]
+    (unless `whole`), tabs after list labels as spaces. When white space is all that changed (a
+    change that still shows: a space beside punctuation, "( see"), it is marked as `SPACE_MARK`s,
+    or the report would show the change as nothing but "…"."""
+    kept = readable(ops)
+    if all(op == "=" for op, _ in kept):
+        kept = [(op, text if op == "=" else SPACE.sub(SPACE_MARK, text)) for op, text in ops]
+    ops = [(op, text.replace("\t", " ")) for op, text in kept]
     return ops if whole else elide(ops)
 
 
