@@ -282,3 +282,7 @@ def test_a_space_beside_punctuation_that_shows_is_marked_where_it_changed() -> N
     assert "The plan ({+␣+}see note) covers" in to_text(result)
     assert "The plan \\(<ins>␣</ins>see note\\) covers" in to_markdown(result)
     assert "(<ins>␣</ins>see note)" in to_html(result)
+    # a no-break space put for a space is marked as such, not as a space for a space
+    nbsp = diff_documents(outline("@objective 1 | Connectivity\n  Keep 10\u00a0000 users.\n", "old.txt"),
+                          outline("@objective 1 | Connectivity\n  Keep 10 000 users.\n", "new.txt"))
+    assert "Keep 10[-⍽-]{+␣+}000 users." in to_text(nbsp, all_changes=True)

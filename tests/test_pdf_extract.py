@@ -469,6 +469,7 @@ def _cell_lines(texts: list[str]) -> list:
         (["2019", "2020"], 20, (), "2019 2020"),  # "20192020" is no number
         (["Membership", "s"], 50, ("membership",), "Memberships"),  # the plural of a printed word
         (["Ass", "ocia", "te"], 20, ("associates",), "Associate"),  # the singular of one
+        (["Start", "up", "support"], 28, ("start", "up", "startups"), "Start up support"),  # two words
         (["Member", "es y"], 30, ("member", "y"), "Member es y"),  # "es" only after a sibilant
     ],
 )

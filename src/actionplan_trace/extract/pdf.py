@@ -249,25 +249,32 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
     """Where the word that ends `lines[k]` ends, when a narrow column broke it (see broken_words):
     the index of its last line, else `k`."""
     word, end = "", k
+    parts: list[str] = []
     for j in range(k, len(lines) - 1):
         prev, line = lines[j], lines[j + 1]
         pieces = _pieces(prev, line)
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
-        word = (word or pieces[0]) + pieces[1]
-        if _printed(word, words):
+        word, parts = (word or pieces[0]) + pieces[1], (parts or [pieces[0]]) + [pieces[1]]
+        if _printed(word, words, parts):
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
 
 
-def _printed(word: str, words: frozenset[str]) -> bool:
-    """Whether the document prints `word` whole (`words`, casefolded), its plural or its singular
-    ("Membership" / "s" where only "Membership" is printed whole, "Ass" / "ocia" / "te" where only
-    "associates" is; "es" only after a sibilant: "Box" / "es", not "Member" / "es")."""
+def _printed(word: str, words: frozenset[str], pieces: list[str]) -> bool:
+    """Whether the document prints `word` whole (`words`, casefolded), or else its plural or its
+    singular ("Members" / "hips" where only "Membership" is printed whole, "Ass" / "ocia" / "te"
+    where only "associates" is; "es" only after a sibilant: "Box" / "es", not "Member" / "es").
+    A plural or singular counts only when some piece is no printed word: "Start" / "up" stays two
+    words where "startups" is printed, and "some" / "time" where "sometimes" is."""
     folded = word.casefold()
-    if folded in words or folded + "s" in words:
+    if folded in words:
+        return True
+    if all(piece.casefold() in words for piece in pieces):
+        return False
+    if folded + "s" in words:
         return True
     if folded.endswith("es") and folded[:-2].endswith(SIBILANTS) and folded[:-2] in words:
         return True

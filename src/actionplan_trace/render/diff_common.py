@@ -7,8 +7,11 @@ from ..diff.words import Op, readable
 from ..regexcache import regex
 
 CONTEXT = 60
-SPACE = regex(r"\s")
-SPACE_MARK = "\u2423"  # "␣": a space inserted or deleted, where white space is the change
+# How a white-space character inserted or deleted shows, where white space is the change: "␣" for
+# a space, its own mark for a tab, a line break or a no-break space (so that one put for another
+# reads as a change).
+SPACE_MARKS = {"\t": "\u2192", "\n": "\u21b5", "\u00a0": "\u237d"}
+SPACE_MARK = "\u2423"
 
 
 def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
@@ -25,13 +28,18 @@ def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
 def shown(ops: list[Op], whole: bool = False) -> list[Op]:
     """A word diff as reports show it: white space never marked, long kept stretches elided
     (unless `whole`), tabs after list labels as spaces. When white space is all that changed (a
-    change that still shows: a space beside punctuation, "( see"), it is marked as `SPACE_MARK`s,
-    or the report would show the change as nothing but "…"."""
+    change that still shows: a space beside punctuation, "( see"), each white-space character of
+    its edits is marked (SPACE_MARKS), or the report would show the change as nothing but "…"."""
     kept = readable(ops)
     if all(op == "=" for op, _ in kept):
-        kept = [(op, text if op == "=" else SPACE.sub(SPACE_MARK, text)) for op, text in ops]
+        kept = [(op, text if op == "=" else "".join(_space_mark(c) for c in text)) for op, text in ops]
     ops = [(op, text.replace("\t", " ")) for op, text in kept]
     return ops if whole else elide(ops)
+
+
+def _space_mark(char: str) -> str:
+    """How `char` shows in an edit of white space alone (see shown)."""
+    return SPACE_MARKS.get(char, SPACE_MARK) if char.isspace() else char
 
 
 def elide(ops: list[Op], context: int = CONTEXT) -> list[Op]:
