@@ -212,12 +212,19 @@ PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
 
 
-def whole_words(lines: Iterable[Line]) -> frozenset[str]:
-    """The words (casefolded) the PDF prints whole somewhere: every word of a line but its first
-    and last, either of which may be a piece of a word broken at the line's edge."""
+def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
+    """The words (casefolded) the PDF prints whole somewhere, from `groups` of lines in reading
+    order (a page's body, a table cell's lines): every word of a line but its first and last,
+    either of which may be a piece of a word broken at the line's edge, unless a space glyph of
+    the PDF's own parts it from that edge (the line ends with one; the line above in the group
+    does, or there is none)."""
     words: set[str] = set()
-    for line in lines:
-        words.update(word.casefold() for word in PIECE.findall(line.text)[1:-1])
+    for lines in groups:
+        after_space = True
+        for line in lines:
+            pieces = PIECE.findall(line.text)
+            words.update(word.casefold() for word in pieces[int(not after_space):len(pieces) - int(not line.spaced)])
+            after_space = line.spaced
     return frozenset(words)
 
 
@@ -1249,7 +1256,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     both = estimate_spacing(bodies + cell_lines)
     spacing, cell_spacing = estimate_spacing(bodies, both), estimate_spacing(cell_lines, both)
-    words = whole_words(ln for lines in bodies + cell_lines for ln in lines)
+    words = whole_words(bodies + cell_lines)
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
