@@ -88,14 +88,14 @@ PAREN_LABEL = r"\((?:\d{1,2}|[a-zA-Z]|[ivxlc]{2,5}|[IVXLC]{2,5})\)"
 # A clause's number as plans type it: "3", "3.1.", "3)", "A.", "II.", "(a)", "a)".
 CLAUSE_LABEL = rf"{CLAUSE_DECIMAL}[.)]?|(?:[A-Z]|[IVX]{{2,4}})\.|\(?[a-z]\)"
 
-_LABEL = r"""(?:
+_LABEL = rf"""(?:
       \(?\d+(?:\.\d+)+\.?\)?                 # 2.1  2.1.  (2.1)
-    | \(?\d+[.)]                             # 1.  1)  (1)
+    | \(?{NUMBER_LABEL}                      # 1.  1)  (1)
     | \(\d+\)
-    | \(?[a-zA-Z][.)]                        # a.  a)  (a)  A.
+    | \(?{LETTER_LABEL}                      # a.  a)  (a)  A.
     | \(?[ivxIVX]+[.)]                       # iv.  iv)  IV.
 )"""
-TYPED_NUMBER = regex(rf"^\s*(?:{_LABEL}|\d+(?:\.\d+)*)[\s\u00a0]+", re.VERBOSE)
+TYPED_NUMBER = regex(rf"^\s*(?:{_LABEL}|{DECIMAL}){_SPACE}+", re.VERBOSE)
 # A bullet glyph or a number label, as the diff strips them.
 LEADER = regex(
     rf"^\s*(?:[{re.escape(SPACED_GLYPHS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",

@@ -255,28 +255,28 @@ def broken_words(lines: list[Line], left: float, right: float, words: frozenset[
 def _broken_word(lines: list[Line], k: int, left: float, right: float, words: frozenset[str]) -> int:
     """Where the word that ends `lines[k]` ends, when a narrow column broke it (see broken_words):
     the index of its last line, else `k`."""
-    word, end = "", k
+    end = k
     parts: list[str] = []
     for j in range(k, len(lines) - 1):
         prev, line = lines[j], lines[j + 1]
         pieces = _pieces(prev, line)
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
-        word, parts = (word or pieces[0]) + pieces[1], (parts or [pieces[0]]) + [pieces[1]]
-        if _printed(word, words, parts):
+        parts = [*(parts or pieces[:1]), pieces[1]]
+        if _printed(parts, words):
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
 
 
-def _printed(word: str, words: frozenset[str], pieces: list[str]) -> bool:
-    """Whether the document prints `word` whole (`words`, casefolded), or else its plural or its
-    singular ("Members" / "hips" where only "Membership" is printed whole, "Ass" / "ocia" / "te"
+def _printed(pieces: list[str], words: frozenset[str]) -> bool:
+    """Whether the document prints the word `pieces` make whole (`words`, casefolded), or else its
+    plural or its singular ("Members" / "hips" where only "Membership" is printed whole, "Ass" / "ocia" / "te"
     where only "associates" is; "es" only after a sibilant: "Box" / "es", not "Member" / "es").
     A plural or singular counts only when some piece is no printed word: "Start" / "up" stays two
     words where "startups" is printed, and "some" / "time" where "sometimes" is."""
-    folded = word.casefold()
+    folded = "".join(pieces).casefold()
     if folded in words:
         return True
     if all(piece.casefold() in words for piece in pieces):
@@ -297,17 +297,17 @@ def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
     follows), each two pieces glued are wider than the column, so that the layout had to break them,
     and the pieces make one number as tables print them (NUMBER: "2017", "1,014", "18,512,900",
     "-3.61%"; not "20192020", two years one above the other)."""
-    tail = lines[k].text.rsplit(None, 1)[-1] if lines[k].text.strip() else ""
+    tail = _last_word(lines[k])
     if not NUMBER_START.fullmatch(tail):
         return k
     number, end, piece = tail, k, tail
     for j in range(k, len(lines) - 1):
         prev, line = lines[j], lines[j + 1]
-        head = line.text.split(None, 1)[0] if line.text.strip() else ""
+        head = _first_word(line)
         if (prev.spaced or not NUMBER_PIECE.fullmatch(head)
                 or (j > k and len(prev.text.split()) != 1)  # further on, a line that is all one piece
                 or not (piece.endswith(NUMBER_BREAKS) or prev.x1 + 2 * _width(line, 1) >= right)
-                or _width(prev, -len(piece)) + _width(line, len(head)) <= right - left):
+                or _glued(prev, piece, line, head) <= right - left):
             break
         number, piece = number + head, head
         if NUMBER.fullmatch(number):
@@ -321,8 +321,24 @@ def _two_words(prev: Line, line: Line, left: float, right: float, words: frozens
     pieces = _pieces(prev, line)
     if pieces is None or not all(piece.casefold() in words for piece in pieces):
         return False
-    glued = _width(prev, -len(prev.text.rsplit(None, 1)[-1])) + _width(line, len(line.text.split(None, 1)[0]))
-    return glued <= right - left + 0.5 * line.size
+    return _glued(prev, _last_word(prev), line, _first_word(line)) <= right - left + 0.5 * line.size
+
+
+def _last_word(line: Line) -> str:
+    """The last white-space-separated word of a line ("" for a blank one)."""
+    words = line.text.split()
+    return words[-1] if words else ""
+
+
+def _first_word(line: Line) -> str:
+    """The first white-space-separated word of a line ("" for a blank one)."""
+    words = line.text.split(None, 1)
+    return words[0] if words else ""
+
+
+def _glued(prev: Line, tail: str, line: Line, head: str) -> float:
+    """How wide `tail`, the end of `prev`, and `head`, the start of `line`, are set side by side."""
+    return _width(prev, -len(tail)) + _width(line, len(head))
 
 
 def _pieces(prev: Line, line: Line) -> tuple[str, str] | None:
@@ -622,15 +638,29 @@ class Spacing:
         return line.base - prev.base > ratio * prev.size + max(0.12 * prev.size, 1.0)
 
 
-def estimate_spacing(flows: list[list[Line]], fallback: Spacing | None = None) -> Spacing:
-    """The most common baseline pitch per font size over `flows`; `fallback`'s for a size they
-    hold too few lines of."""
-    per_size: dict[float, Counter[float]] = {}
+Pitches = dict[float, Counter[float]]
+
+
+def line_pitches(flows: list[list[Line]]) -> Pitches:
+    """How often each baseline pitch (in font sizes, to 0.03) comes between two lines of a flow
+    (a page body, a table cell), per font size."""
+    per_size: Pitches = {}
     for flow in flows:
         for a, b in zip(flow, flow[1:]):
             ratio = (b.base - a.base) / a.size if a.size else 0
             if a.size == b.size and 0.9 <= ratio <= 2.0:
                 per_size.setdefault(a.size, Counter())[round(ratio / 0.03) * 0.03] += 1
+    return per_size
+
+
+def joined_pitches(first: Pitches, second: Pitches) -> Pitches:
+    """The pitches of two groups of flows together, as line_pitches counts them over both."""
+    return {size: first.get(size, Counter()) + second.get(size, Counter()) for size in {**first, **second}}
+
+
+def estimate_spacing(per_size: Pitches, fallback: Spacing | None = None) -> Spacing:
+    """The most common baseline pitch per font size (of line_pitches); `fallback`'s for a size
+    with too few lines."""
     ratios = {}
     for size, counts in per_size.items():
         if sum(counts.values()) >= 3:
@@ -1254,8 +1284,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     footnotes.extend(end_notes(pages, cited))
     bodies = [p.lines for p in pages]
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
-    both = estimate_spacing(bodies + cell_lines)
-    spacing, cell_spacing = estimate_spacing(bodies, both), estimate_spacing(cell_lines, both)
+    body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)
+    both = estimate_spacing(joined_pitches(body_pitches, cell_pitches))
+    spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
     words = whole_words(bodies + cell_lines)
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
     marks = [(p.number, m) for p in pages for m in p.marks]

@@ -107,9 +107,16 @@ def _key(text: str) -> str:
     return "".join(plain_hyphens(text).split()).replace("\u00ad", "").casefold()
 
 
+def _forms(text: str, label: str | None = None) -> tuple[str, ...]:
+    """The keys (see _key) a title or a block's text is matched by: as it is, with its list label,
+    and without a typed number (a bookmark or a page may leave out what the other shows)."""
+    forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
+    return tuple(dict.fromkeys(_key(form) for form in forms))
+
+
 def _titles(title: str) -> tuple[str, ...]:
-    """The keys a bookmark's title matches page text by: as it is, and without a typed number."""
-    return tuple(key for key in dict.fromkeys((_key(title), _key(TYPED_NUMBER.sub("", title, count=1)))) if key)
+    """The keys a bookmark's title matches page text by (_forms), none of them empty."""
+    return tuple(key for key in _forms(title) if key)
 
 
 def _split_at(text: str, length: int) -> int | None:
@@ -118,9 +125,10 @@ def _split_at(text: str, length: int) -> int | None:
     sentence, nor a contents entry's leader); None otherwise."""
     count = 0
     for index, char in enumerate(text):
-        if char.isspace() or char == "\u00ad":
+        size = len(_key(char))
+        if not size:
             continue
-        count += len(plain_hyphens(char).casefold())
+        count += size
         if count == length:
             end = index + 1
             rest = text[end:].lstrip()
@@ -146,13 +154,10 @@ class _Marker:
         self.work = WORK_PER_BLOCK * max(len(self.blocks), 1)
 
     def key_forms(self, block: Block) -> tuple[str, ...]:
-        """The forms of a block's text a title may match: as it is, with its list label, and
-        without a typed number (a bookmark may leave out what the page shows)."""
+        """A block's _forms, computed once."""
         cache_key = (block.text, block.label)
         if cache_key not in self.keys:
-            text, label = cache_key
-            forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
-            self.keys[cache_key] = tuple(dict.fromkeys(_key(form) for form in forms))
+            self.keys[cache_key] = _forms(*cache_key)
         return self.keys[cache_key]
 
     def window(self, start: int, bookmark: Bookmark) -> range:
