@@ -163,6 +163,55 @@ def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool
             if similarity(old.title(a.id), new.title(b.id)) >= MOVE_TITLE_THRESHOLD:
                 pairs.add(a.id, b.id)
                 found.append((a.id, b.id))
+    rest_old = [s for s in olds if s.id not in pairs.old_to_new]
+    rest_new = [s for s in news if s.id not in pairs.new_to_old]
+    found += _kind_lost_moves(old, new, pairs, rest_old, rest_new)
+    found += _renumbered_moves(old, new, pairs, rest_old, rest_new)
+    return found
+
+
+def _renumbered_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Section], news: list[Section]) -> list[tuple[str, str]]:
+    """Pair a moved section whose number changed and whose subsections differ (their content, which
+    `content` counts, then differs): one unpaired section of a kind and title on each side, whose own
+    blocks are MOVE_THRESHOLD alike."""
+    def by_title(sections: list[Section], paired: dict[str, str]) -> dict[tuple[str, str], list[Section]]:
+        out: dict[tuple[str, str], list[Section]] = defaultdict(list)
+        for s in sections:
+            if s.id not in paired:
+                out[(s.kind, normalise(s.title, s.number))].append(s)
+        return out
+
+    found: list[tuple[str, str]] = []
+    new_titles = by_title(news, pairs.new_to_old)
+    for key, old_list in by_title(olds, pairs.old_to_new).items():
+        new_list = new_titles.get(key, [])
+        if len(old_list) != 1 or len(new_list) != 1 or not key[1]:
+            continue
+        a, b = old_list[0], new_list[0]
+        own_a = "".join(old.block_code(block) for block in a.blocks)
+        own_b = "".join(new.block_code(block) for block in b.blocks)
+        if min(len(own_a), len(own_b)) >= MOVE_MIN_WORDS and similarity(own_a, own_b) >= MOVE_THRESHOLD:
+            pairs.add(a.id, b.id)
+            found.append((a.id, b.id))
+    return found
+
+
+def _kind_lost_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Section], news: list[Section]) -> list[tuple[str, str]]:
+    """Pair a moved section that a rule names on one side with a plain `heading` on the other (a
+    lost or restarted number made it one), when title and content are KIND_LOST alike."""
+    found: list[tuple[str, str]] = []
+    for old_list, new_list in (([s for s in olds if s.kind == "heading"], [s for s in news if s.kind != "heading"]),
+                               ([s for s in olds if s.kind != "heading"], [s for s in news if s.kind == "heading"])):
+        if not old_list or not new_list:
+            continue
+        moves = pair_moves([(("old", s.id), old.content(s.id)) for s in old_list], [(("new", s.id), new.content(s.id)) for s in new_list],
+                           KIND_LOST, MOVE_MIN_WORDS)
+        for i, j in moves:
+            a, b = old_list[i], new_list[j]
+            if a.id not in pairs.old_to_new and b.id not in pairs.new_to_old \
+                    and similarity(old.title(a.id), new.title(b.id)) >= KIND_LOST:
+                pairs.add(a.id, b.id)
+                found.append((a.id, b.id))
     return found
 
 

@@ -52,7 +52,7 @@ from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
-from .pdf_outline import mark_headings, read_bookmarks
+from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
     Grid,
@@ -1289,6 +1289,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
     words = whole_words(bodies + cell_lines)
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
+    if not any(block.type == "heading" for block in blocks):
+        blocks = size_headings(blocks, settings)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)

@@ -1,4 +1,4 @@
-"""A PDF's bookmarks (its document outline) as the headings they name.
+"""A PDF's bookmarks (its document outline) as the headings they name; without them, its type sizes.
 
 Word ("Create bookmarks using headings"), LibreOffice and Chromium write one bookmark per heading,
 nested as the headings are, with the heading's text as its title and its page as its destination.
@@ -23,6 +23,15 @@ A bookmark whose title names no paragraph (a bookmark set by hand, a heading in 
 nothing. Bookmarks are hints: a broken or cyclic outline, an unreadable title or a destination that
 names no page loses only what it would have marked, and the whole pass looks at no more than
 `WORK_PER_BLOCK` blocks for each block of the document.
+
+A PDF whose bookmarks mark no heading (a browser's print, a scan's text layer, a writer told not to
+make them) still shows its headings by their type size, and a reader goes by that
+(`size_headings`): a short paragraph (PdfSettings.heading_size_words) set distinctly larger than the
+body (heading_size times the most used size) is a heading, the largest such size the top level,
+the next one level below, and so on. A size the document prints much text in (more than
+heading_size_share of the body's characters: a lead paragraph, a slide's text) is no heading size,
+and neither is a block without three letters (a large figure, a drop cap). Large lines before any
+body text are the document's title block, not a heading, as Word's Title style is in no outline.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ from typing import Sequence
 import pypdfium2 as pdfium
 
 from ..model import Block
+from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from ..record import record
 from ..text_patterns import TYPED_NUMBER, plain_hyphens
 
@@ -58,6 +68,10 @@ HEADING_TYPES = ("paragraph", "list-item", "heading")
 WRAPPED_LINES = 4
 # What the rest of a paragraph split after a title may not open with: a contents entry's leader.
 LEADER = (".", "…", "·", "_")
+# The fewest characters of a page's most used size that make it the page's body size.
+PAGE_BODY = 300
+# Heading sizes (relative to the body) this close to a larger one are the same level.
+SAME_SIZE = 0.04
 
 # pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
 # nothing handles it: a reader of hints has nothing to tell there (an application that sets up
@@ -233,3 +247,70 @@ def mark_headings(blocks: Sequence[Block], bookmarks: Sequence[Bookmark]) -> lis
         if after is not None:
             start = after
     return marker.blocks
+
+
+def size_headings(blocks: Sequence[Block], settings: PdfSettings = PDF_DEFAULTS) -> list[Block]:
+    """`blocks` with the short paragraphs set distinctly larger than their page's body text as
+    headings, levels by relative size, largest first (see the module docstring)."""
+    body = _body_sizes(blocks)
+    ratios: dict[int, float] = {}
+    printed: dict[float, int] = {}
+    body_chars = 0
+    for i, block in enumerate(blocks):
+        page_body = body.get(block.loc.page or 0)
+        if block.type not in HEADING_TYPES or not block.size or not page_body:
+            continue
+        ratio = round(block.size / page_body, 2)
+        printed[ratio] = printed.get(ratio, 0) + len(block.text)
+        if ratio == 1:
+            body_chars += len(block.text)
+        elif ratio >= settings.heading_size and body_chars and _headline(block.text, settings):
+            ratios[i] = ratio
+    large = {ratio for ratio in set(ratios.values()) if printed[ratio] <= settings.heading_size_share * body_chars}
+    levels = _levels(sorted(large, reverse=True))
+    out = list(blocks)
+    for i, ratio in ratios.items():
+        if ratio in levels:
+            out[i] = _heading(out[i], levels[ratio])
+    return out
+
+
+def _body_sizes(blocks: Sequence[Block]) -> dict[int, float]:
+    """Each page's body size: the size most of its paragraph text is set in, when that is at least
+    PAGE_BODY characters, else the document's (a browser's print scales each page to fit its widest
+    table, so one document's body size differs by page; a cover page prints little body text)."""
+    per_page: dict[int, dict[float, int]] = {}
+    everywhere: dict[float, int] = {}
+    for block in blocks:
+        if block.type in HEADING_TYPES and block.size:
+            sizes = per_page.setdefault(block.loc.page or 0, {})
+            sizes[block.size] = sizes.get(block.size, 0) + len(block.text)
+            everywhere[block.size] = everywhere.get(block.size, 0) + len(block.text)
+    if not everywhere:
+        return {}
+    document = max(everywhere, key=everywhere.__getitem__)
+    body: dict[int, float] = {}
+    for page, sizes in per_page.items():
+        size = max(sizes, key=sizes.__getitem__)
+        body[page] = size if sizes[size] >= PAGE_BODY else document
+    return body
+
+
+def _levels(ratios: list[float]) -> dict[float, int]:
+    """Outline levels of heading sizes (relative to the body, largest first): a size within
+    SAME_SIZE of the largest of a level shares it (rounding, a page scaled a little)."""
+    levels: dict[float, int] = {}
+    level, top = -1, 0.0
+    for ratio in ratios:
+        if level < 0 or ratio < top * (1 - SAME_SIZE):
+            if level + 1 == MAX_DEPTH:
+                break
+            level, top = level + 1, ratio
+        levels[ratio] = level
+    return levels
+
+
+def _headline(text: str, settings: PdfSettings) -> bool:
+    """Whether a paragraph's text may be a heading by its size: at most heading_size_words words and
+    at least three letters."""
+    return len(text.split()) <= settings.heading_size_words and sum(ch.isalpha() for ch in text[:40]) >= 3

@@ -21,6 +21,10 @@ the values the reader was tuned with on the corpus. Fields:
 - `header_similarity`: fuzzy-match score (0-100) for a repeated table header row on a later page.
 - `row_gap`: in a table ruled only above and below its header and at its end, a blank strip
   across every column taller than this many glyph heights may part two rows.
+- `heading_size`, `heading_size_words`, `heading_size_share`: in a PDF whose bookmarks mark no
+  heading, a paragraph of at most `heading_size_words` words set at least `heading_size` times the
+  body's font size is a heading, when its size prints no more than `heading_size_share` of the
+  characters the body size does (pdf_outline.size_headings).
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ class PdfSettings:
     min_column: float = 2.5
     header_similarity: float = 90
     row_gap: float = 0.6
+    heading_size: float = 1.15
+    heading_size_words: int = 30
+    heading_size_share: float = 0.25
 
 
 PDF_DEFAULTS = PdfSettings()
