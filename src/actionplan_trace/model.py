@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import field
 from typing import Any, Literal, get_args
 
+from . import schemas
 from .record import record
 
 BlockType = Literal["paragraph", "list-item", "table", "footnote", "heading", "figure"]
@@ -273,7 +274,7 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "schema": "actionplan-trace/extract/2",
+            "schema": schemas.EXTRACT,
             "source": self.source.to_dict(),
             "sections": [s.to_dict() for s in self.sections],
         }

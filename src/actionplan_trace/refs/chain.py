@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import schemas
 from ..errors import UsageError
 from .graph import DEFINES, Graph, Node
 from .ids import family_of, natural_key
 from .registry import Registry
 from .reports import REPORTS_ON
 
-CHAIN_SCHEMA = "actionplan-trace/chain/1"
+CHAIN_SCHEMA = schemas.CHAIN
 UPWARD = ("itu-goal", "itu-target", "sector-goal", "sector-objective", "itu-d-objective", "itu-d-outcome",
           "itu-d-output", "sector-outcome")
 CITED = ("resolution", "decision", "recommendation", "wsis", "sdg", "sdg-target", "regional-initiative")

@@ -16,6 +16,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .. import schemas
 from ..editions import DocEditions, scoped, settled
 from ..model import Block, Document, Section
 from .document import field_context, section_contexts
@@ -32,7 +33,7 @@ from .types import Finding, RefContext, RefReport
 from ..record import record
 from ..regexcache import regex
 
-GRAPH_SCHEMA = "actionplan-trace/graph/2"
+GRAPH_SCHEMA = schemas.GRAPH
 DEFINES = "defines"
 MENTIONS = "mentions"
 

@@ -12,12 +12,13 @@ from dataclasses import fields
 from dataclasses import field as dc_field
 from typing import Any
 
+from .. import schemas
 from ..editions import DocEditions
 from ..findings import Finding
 from ..model import Loc
 from ..record import record
 
-REFS_SCHEMA = "actionplan-trace/refs/2"
+REFS_SCHEMA = schemas.REFS
 
 __all__ = ["REFS_SCHEMA", "Finding", "RefContext", "RefReport", "Reference", "Rev"]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import schemas
 from ..diff.changes import DiffResult
 from .jsontext import dumps
 
-SCHEMA = "actionplan-trace/diff/2"
+SCHEMA = schemas.DIFF
 
 
 def to_dict(result: DiffResult, all_changes: bool = False) -> dict[str, Any]:

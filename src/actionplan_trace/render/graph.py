@@ -9,6 +9,7 @@ from typing import Any, Sequence
 
 from lxml import etree
 
+from .. import schemas
 from ..errors import UsageError
 from ..refs.graph import DEFINES, Coverage, Graph, coverage
 from ..refs.matrix import MatrixTable
@@ -206,7 +207,7 @@ def render_graph(
 def render_who_cites(rows: list[dict[str, Any]], ref_id: str, fmt: str = "table") -> str:
     """The sections citing `ref_id`: JSON, CSV, or plain lines."""
     if fmt == "json":
-        return dumps({"schema": "actionplan-trace/who-cites/1", "id": ref_id, "cited_by": rows})
+        return dumps({"schema": schemas.WHO_CITES, "id": ref_id, "cited_by": rows})
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

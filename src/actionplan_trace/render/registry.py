@@ -16,7 +16,9 @@ from dataclasses import field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import schemas
 from ..errors import UsageError
+from ..schemas import short
 from ..record import record
 
 if TYPE_CHECKING:
@@ -254,16 +256,16 @@ def _diff_docx(result: DiffResult, o: RenderOptions) -> bytes:
 FORMATS: dict[Command, tuple[Format, ...]] = {
     "extract": (
         Format("tree", "the section tree", _extract_tree, _print_extract_tree),
-        Format("json", "the extract JSON document", _extract_json),
+        Format("json", f"the {short(schemas.EXTRACT)} JSON document", _extract_json),
         Format("md", "Markdown", _extract_md),
     ),
     "refs": (
         Format("table", "a table", _refs_table, _print_refs_table),
-        Format("json", "the refs/1 JSON document", _refs_json),
+        Format("json", f"the {short(schemas.REFS)} JSON document", _refs_json),
         Format("csv", "CSV, one reference a row", _refs_csv),
     ),
     "graph": (
-        Format("json", "nodes and edges as JSON", _graph("json")),
+        Format("json", f"the {short(schemas.GRAPH)} JSON document: nodes and edges", _graph("json")),
         Format("graphml", "GraphML", _graph("graphml")),
         Format("dot", "Graphviz DOT", _graph("dot")),
         Format("mermaid", "a Mermaid flowchart", _graph("mermaid")),
@@ -271,7 +273,7 @@ FORMATS: dict[Command, tuple[Format, ...]] = {
     ),
     "who-cites": (
         Format("lines", "one line per citing section", _who_cites("table")),
-        Format("json", "the who-cites/1 JSON document", _who_cites("json")),
+        Format("json", f"the {short(schemas.WHO_CITES)} JSON document", _who_cites("json")),
         Format("csv", "CSV, one citing section a row", _who_cites("csv")),
     ),
     "matrix": (
@@ -279,24 +281,24 @@ FORMATS: dict[Command, tuple[Format, ...]] = {
     ),
     "chain": (
         Format("text", "a tree", _chain("text")),
-        Format("json", "the chain/1 JSON document", _chain("json")),
+        Format("json", f"the {short(schemas.CHAIN)} JSON document", _chain("json")),
         Format("md", "Markdown", _chain("md")),
     ),
     "validate": (
         Format("text", "findings for people", _validate_text),
-        Format("json", "the validate/1 JSON document", _findings_json),
+        Format("json", f"the {short(schemas.VALIDATE)} JSON document", _findings_json),
         Format("sarif", "SARIF 2.1.0", _validate_sarif),
     ),
     "check": (
         Format("text", "findings for people", _check_text),
-        Format("json", "the check/1 JSON document", _findings_json),
+        Format("json", f"the {short(schemas.CHECK)} JSON document", _findings_json),
         Format("sarif", "SARIF 2.1.0", _check_sarif),
         Format("junit", "JUnit XML", _check_junit),
         Format("github", "GitHub Actions annotations", _check_github),
     ),
     "diff": (
         Format("text", "the amendments for people", _diff_text, _print_diff_text),
-        Format("json", "the diff/1 JSON document", _diff_json),
+        Format("json", f"the {short(schemas.DIFF)} JSON document", _diff_json),
         Format("md", "Markdown", _diff_md),
         Format("html", "a standalone HTML page", _diff_html),
         Format("docx", "NEW's Word file with the changes as revision marks; needs -o", _diff_docx, binary=True),

@@ -12,11 +12,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .. import schemas
 from ..errors import UsageError
 from ..findings import Finding
 from .findings import fingerprint
 
-BASELINE_SCHEMA = "actionplan-trace/baseline/1"
+BASELINE_SCHEMA = schemas.BASELINE
 
 
 def baseline_data(findings: list[Finding]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
+from .. import schemas
 from ..digest import sha256
 from ..version import package_version
 from ..rulefiles import RULES_DIR
@@ -55,7 +56,7 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
-CACHE_SCHEMA = "actionplan-trace/cache/2"
+CACHE_SCHEMA = schemas.CACHE
 SEVERITIES = ("error", "warning", "info")
 LOC_INTS = ("paragraph", "page", "line", "table", "row", "col")
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from .. import schemas
 from ..errors import InputError, TraceError, UsageError
 from ..model import Document
 from ..findings import FindingRule
@@ -30,7 +31,7 @@ from .cache import Cache, file_digest, rules_digest
 from .config import CheckConfig
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
 
-CHECK_SCHEMA = "actionplan-trace/check/2"
+CHECK_SCHEMA = schemas.CHECK
 SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": "RTF", ".odt": "OpenDocument",
                ".wpd": "WordPerfect", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ppt": "PowerPoint",

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
+from .. import schemas
 from ..findings import Finding, FindingRule
 from ..model import Document, Loc, Revision, Section, Source
 from ..record import record
@@ -28,7 +29,7 @@ from ..text_patterns import TYPED_NUMBER
 from .findings import counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
 
-VALIDATE_SCHEMA = "actionplan-trace/validate/2"
+VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
 ELSEWHERE_SCORE = 90.0
 SUGGEST_SCORE = 60.0
