@@ -25,6 +25,8 @@ class Line:
     gap_before: float = 0
     spaces: bool = True  # False: words placed apart by TJ offsets, with no space glyph (as Chromium and TeX do)
     word_gap: int = 300  # with spaces=False: the pen's move between words, in thousandths of the font size
+    underline: bool = False  # a thin filled rectangle under the text, as a browser draws a link's underline
+    rule: float = 0  # a rule of this width (points) at the left margin in the line's place, and no text
 
 
 def _escape(text: str) -> bytes:
@@ -89,9 +91,15 @@ def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int |
         y -= step
         shown = (b"(%s) Tj" % _escape(line.text) if line.spaces
                  else b"[%s] TJ" % (b" -%d " % line.word_gap).join(b"(%s)" % _escape(word) for word in line.text.split()))
+        if line.rule:
+            pages[-1].append(b"%.1f %.1f %.1f 0.5 re f" % (MARGIN, y + 0.4 * line.size, line.rule))
+            continue
         pages[-1].append(
             b"BT /%s %.1f Tf %.1f %.1f Td %s ET" % (font_ids[line.font].encode(), line.size, MARGIN + line.indent, y, shown)
         )
+        if line.underline:
+            width = 0.5 * line.size * len(line.text)
+            pages[-1].append(b"%.1f %.1f %.1f 0.6 re f" % (MARGIN + line.indent, y - 0.15 * line.size, width))
     objects: list[bytes] = []
     font_refs = {}
     for name in fonts:

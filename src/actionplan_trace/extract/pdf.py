@@ -833,18 +833,26 @@ def _cell_lines(grid: Grid, chars: list[Char], settings: PdfSettings = PDF_DEFAU
     return [[group_lines(cs, settings=settings) for cs in row] for row in cells]
 
 
-def _free_rules(edges: list[dict[str, object]], grids: list[Grid]) -> list[tuple[float, float]]:
-    """(y, length) of the horizontal rules outside every table: a short one is Word's footnote
-    separator, one at least half the page wide an HTML page's `<hr>` (before its notes)."""
+def _free_rules(edges: list[dict[str, object]], grids: list[Grid], lines: list[Line]) -> list[tuple[float, float]]:
+    """(y, length) of the horizontal rules outside every table and under no text: a short one is
+    Word's footnote separator, one at least half the page wide an HTML page's `<hr>` (before its
+    notes). A rule just under a line's baseline, across its text, underlines it (a browser draws a
+    link's underline so)."""
     out = []
     for e in edges:
         if e["orientation"] != "h":
             continue
-        w = float(e["x1"]) - float(e["x0"])  # type: ignore[arg-type]
+        x0, x1 = float(e["x0"]), float(e["x1"])  # type: ignore[arg-type]
         y = float(e["top"])  # type: ignore[arg-type]
-        if not any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids):
-            out.append((y, w))
+        if any(g.bbox[1] - 2 <= y <= g.bbox[3] + 2 for g in grids) or any(_underlines(ln, x0, x1, y) for ln in lines):
+            continue
+        out.append((y, x1 - x0))
     return out
+
+
+def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
+    """Whether a rule from x0 to x1 at height y underlines text of `line`."""
+    return line.base - 0.1 * line.size <= y <= line.bottom + 0.25 * line.size and x0 < line.x1 and x1 > line.x0
 
 
 def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
@@ -880,7 +888,7 @@ def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DE
     images = 0
     if not chars:
         images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
-    outside = _free_rules(edges, grids)
+    outside = _free_rules(edges, grids, lines)
     seps = [y for y, w in outside if 20 < w < 0.45 * width]
     rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
