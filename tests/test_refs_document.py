@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from actionplan_trace import load
 from actionplan_trace.model import Block, Cell, Document, Loc, Section, Source
 from actionplan_trace.refs import document_refs
 
+from conftest import CORPUS
 from refs_oracle import BY_OUTPUT
 
 
@@ -216,3 +220,17 @@ def test_cell_locations_and_column_fields_as_the_plain_comparisons_give_them() -
                 expected.append((cell.text, loc, (fields[c] if r > 0 else None) or block.field))
         assert list(block_texts(block, rules, memo)) == expected == list(block_texts(block, rules))
     assert set(memo) == set(headers) and {"sdgs", "goals-and-resolutions"} <= set(memo.values())
+
+
+def test_a_heading_cites_too(tmp_path: Path) -> None:
+    """A reference in a heading's title is a reference of its section, as in a paragraph; the number
+    a rule reads off the heading is the section's own and cites nothing."""
+    source = tmp_path / "headings.md"
+    source.write_text("# Implementation of Resolution 139 (Rev. Dubai, 2018)\n\nSome text.\n\n"
+                      "## WSIS Action Line C7 e-health and SDG target 3.8\n\nMore text.\n", encoding="utf-8")
+    report = document_refs(load(source))
+    assert [(r.id, r.loc.line) for r in report.refs] == [("PP-RES-139", 1), ("WSIS-C7", 5), ("SDG-3.8", 5)]
+    report = document_refs(load(CORPUS / "report-c20-35.docx"))
+    entry = [r.id for r in report.refs if r.section == "res-177"]
+    assert {"WTSA-RES-76", "WTDC-RES-47"} <= set(entry)
+    assert "PP-RES-177" not in entry

@@ -148,6 +148,19 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
             yield cell.text, _cell_loc(block, cell.loc, r, c), field or block.field
 
 
+def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None]) -> Iterator[tuple[str, Loc, str | None]]:
+    """The texts of a section to parse, in order: its title (a heading cites too, "Implementation
+    of Resolution 139 (Rev. Dubai, 2018)"; the number a rule read off it is the section's own, not
+    a reference), then its blocks' (`block_texts`)."""
+    if section.title:
+        yield section.title, section.loc, None
+    for block in section.blocks:
+        if block.rows:
+            yield from block_texts(block, rules, columns)
+        else:
+            yield block.text, block.loc, block.field
+
+
 def document_refs(
     doc: Document,
     registry: Registry | None = None,
@@ -193,29 +206,27 @@ def _document_refs(
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
-        for block in section.blocks:
-            texts = block_texts(block, rules, columns) if block.rows else ((block.text, block.loc, block.field),)
-            for text, loc, field in texts:
-                if not text or text.isspace():
-                    continue
-                if field:
-                    if (ctx := narrowed.get((section.id, field))) is None:
-                        ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
-                else:
-                    ctx = sc.ctx
-                goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
-                key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
-                found = seen.get(key)
-                if found is None:
-                    found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved)
-                    refs.extend(found.refs)
-                    findings.extend(found.findings)
-                else:
-                    if found.refs:
-                        refs.extend(found.placed_refs(ctx.section, loc, field))
-                    if found.findings:
-                        findings.extend(found.placed_findings(ctx.section, loc))
-                itu_goals = itu_goals or found.itu_goals
+        for text, loc, field in section_texts(section, rules, columns):
+            if not text or text.isspace():
+                continue
+            if field:
+                if (ctx := narrowed.get((section.id, field))) is None:
+                    ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
+            else:
+                ctx = sc.ctx
+            goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
+            key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved)
+                refs.extend(found.refs)
+                findings.extend(found.findings)
+            else:
+                if found.refs:
+                    refs.extend(found.placed_refs(ctx.section, loc, field))
+                if found.findings:
+                    findings.extend(found.placed_findings(ctx.section, loc))
+            itu_goals = itu_goals or found.itu_goals
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
     return report
 
