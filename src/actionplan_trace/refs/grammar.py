@@ -84,12 +84,12 @@ _SDG_AGENDA = regex(
 )
 _GOAL_ITEM = regex(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
 _TARGET_ITEM = regex(
-    r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|(?P<l>[a-z](?!\w)))(?![\w.]\w|\d)"
+    r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|\.(?P<u>[A-Z])(?!\w)|(?P<l>[a-z](?!\w)))(?![\w.]\w|\d)"
 )
 _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _CLOSE = regex(r"\s*\)")
-_TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b)")
+_TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
 _SDG_FIELD_TARGET = regex(
     r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
 )
@@ -102,7 +102,7 @@ _GOAL_PREFIX = regex(
     r"(?P<itu>\bITU(?:[’']s)?\s+(?:[Ss]trategic\s+|Connect\s+20[23]0\s+)?|\b[Ss]trategic\s+|\bConnect\s+20[23]0\s+)\Z"
 )
 
-_WSIS_ANCHOR = regex(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|AL)\s+(?=C\s?\d)")
+_WSIS_ANCHOR = regex(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)\s+(?=C\s?\d)")
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
 _WSIS_ITEM = regex(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
@@ -132,7 +132,7 @@ _QUESTION = regex(
 _QUESTION_SLASH = regex(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
-_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?![\d.])")
+_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\d)")
 
 _BLANKET = regex(
     r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"
@@ -281,6 +281,12 @@ def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     return cite
 
 
+def target_suffix(m: re.Match[str]) -> str:
+    """The target part of a _TARGET_ITEM match: "4", "c"; a capital written tight after the point
+    ("9.C") is the lettered target ("9.c")."""
+    return m.group("t") or (m.group("u") or "").lower() or m.group("l")
+
+
 def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
     """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "b" (needs `goal`)."""
     items: list[Item] = []
@@ -288,8 +294,7 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
         t = _TARGET_ITEM.match(text, pos)
         if t:
             g = int(t.group("g"))
-            suffix = t.group("t") or t.group("l")
-            items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
+            items.append(Item(f"{g}.{target_suffix(t)}", t.start("g"), t.end(), goal=g))
         elif goal is not None and (lt := _LETTER_ITEM.match(text, pos)):
             t = lt
             items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
@@ -323,7 +328,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True) -> Ci
             g = None if t else _GOAL_ITEM.match(text, pos)
             if t:
                 goal = int(t.group("g"))
-                cite.items.append(Item(f"{goal}.{t.group('t') or t.group('l')}", t.start("g"), t.end(), goal=goal))
+                cite.items.append(Item(f"{goal}.{target_suffix(t)}", t.start("g"), t.end(), goal=goal))
                 last_goal = None
                 pos = t.end()
             elif g:
@@ -673,7 +678,7 @@ _LOWER_TRIGGERS = {
     "goal": ("goal",),
     "sdg": ("sdg", "sustainable"),
     "target": ("target",),
-    "wsis": ("action",),
+    "wsis": ("action", "wsis"),
     "sector": ("objective", "priority", "output", "outcome"),
     "sg": ("study", "question"),
     "blanket": ("all ",),
@@ -725,7 +730,7 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         Anchor(_SDG_AGENDA, parse_sdg_agenda, "goal", starts=("goal",)),
         Anchor(_SDG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sdg",)),
         Anchor(_SDG_LONG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sustainable",)),
-        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al")),
+        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al", "wsis")),
         Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True,
                starts=("objective", "priority")),
         Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
