@@ -114,6 +114,18 @@ def test_renamed_and_edited_programme_keeps_identity() -> None:
     assert not any(c.kind in ("added", "removed") for c in changes)
 
 
+def test_a_heading_reworded_into_another_kind_is_renamed_not_replaced() -> None:
+    """A programme heading quoted ("“Programme: Cybersecurity”") is no programme to the profile,
+    only an area: the same section under another kind, with its content the same, is one renamed
+    section, not a section removed with all its words and another added."""
+    new = edit(PLAN, "@programme | Telecommunication/ICT network infrastructure and services",
+               "@area | Programme – Telecommunication/ICT network infrastructure and services")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.target) for c in changes] == [("renamed", "section")]
+    other = edit(PLAN, "@programme | Telecommunication/ICT network infrastructure and services", "@area | Rural access")
+    assert ("removed", "section") in [(c.kind, c.target) for c in diff(PLAN, other)]
+
+
 def test_case_only_change_is_shown_by_default_and_ignorable() -> None:
     new = edit(PLAN, "Wireless technology has great potential", "Wireless Technology has great potential")
     new = edit(new, "          - continuing to maintain", "          - Continuing to maintain")

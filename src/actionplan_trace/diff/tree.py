@@ -106,15 +106,21 @@ def _align_children(
         new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
 
         def score(i: int, j: int) -> float:
-            """How alike two sibling sections are: 0 when their kinds differ, unless one is a plain
-            `heading` (no rule named it) with the other's title and content (KIND_LOST)."""
+            """How alike two sibling sections are. Of two kinds, they pair only as the same section
+            a heading's new wording moved to another rule: a plain `heading` (no rule named it)
+            with the other's title and content (KIND_LOST), or any two kinds with the same content
+            (KIND_LOST) under titles still alike (MOVE_TITLE_THRESHOLD: "Programme: Cybersecurity",
+            a programme titled "Cybersecurity", quoted is an area)."""
             a, b = olds[i], news[j]
-            if a.kind != b.kind and "heading" not in (a.kind, b.kind):
-                return 0.0
             t = similarity(old.title(a.id), new.title(b.id))
-            c = similarity(old.content(a.id), new.content(b.id))
             if a.kind != b.kind:
-                return 0.7 * min(t, c) if t >= KIND_LOST and c >= KIND_LOST else 0.0
+                if t < MOVE_TITLE_THRESHOLD:
+                    return 0.0
+                c = similarity(old.content(a.id), new.content(b.id))
+                if "heading" in (a.kind, b.kind) and t >= KIND_LOST and c >= KIND_LOST:
+                    return 0.7 * min(t, c)
+                return 0.7 * c if c >= KIND_LOST else 0.0
+            c = similarity(old.content(a.id), new.content(b.id))
             same_place = (a.number is not None and a.number == b.number) or (
                 old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
             )
