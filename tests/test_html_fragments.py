@@ -613,3 +613,24 @@ def test_html_paragraphs_carry_bold_and_their_source_line(tmp_path: Path) -> Non
     assert [(b.type, b.text, b.bold, b.loc.line) for b in read(path).blocks] == [
         ("paragraph", "Output 2.1 Title", True, 2), ("paragraph", "Body partly bold.", False, 3),
         ("list-item", "Bold item", True, 5), ("table", "x", False, 7)]
+
+
+def test_a_fragment_whose_end_tags_a_conversion_cut_is_still_markup(tmp_path: Path) -> None:
+    """A table cell of a plain-text rendering that opens a list and never closes it (seed 003's
+    "<ul style=…> • World Radiocommunication Conference • …") is HTML all the same: the parser
+    closes what is open, as a browser does, and no tag is left in the text."""
+    cell = '<ul style="list-style-type: none"> • World Radiocommunication Conference • Radio Regulations Board'
+    assert inline.html_paragraphs(cell) == [("• World Radiocommunication Conference • Radio Regulations Board", False)]
+    two = "<p>1 To prepare and support:</p> <ul><li>World radiocommunication conferences"
+    assert inline.html_paragraphs(two) == [("1 To prepare and support:", False), ("• World radiocommunication conferences", False)]
+    assert inline.html_paragraphs("A sentence about <p> tags") is None
+    source = tmp_path / "plan.txt"
+    source.write_text("Objective\tOutputs\n"
+                      f"Objective 1: Coordinating\t{cell}\n"
+                      "Objective 2: Processing\t<p>Processing of space notices</p>\n", encoding="utf-8")
+    [table] = [b for b in read(source).blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Objective", "Outputs"],
+        ["Objective 1: Coordinating", "• World Radiocommunication Conference • Radio Regulations Board"],
+        ["Objective 2: Processing", "Processing of space notices"],
+    ]

@@ -57,8 +57,7 @@ BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|stro
 # The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
 BOLD_CLOSERS = ("**", "__", ">")
-HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
-                           re.IGNORECASE | re.DOTALL)
+HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
 # Neither is read in the "<!--" of a comment left open, which is literal text (see clean_inline).
 EM_DASH = regex(r"---(?<![-\\]---)(?<!<!---)(?!-)")  # the dash first, as STRONG's "__"
@@ -265,17 +264,17 @@ def _all_bold(elements: list[Element], text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """Whether `text` is an HTML fragment (html_paragraphs reads it): it starts with a block
-    element and ends with its closing tag; only a text ending with ">" is matched against the
-    fragment regex, whose `.*` would try every position."""
-    return "<" in text and text.rstrip().endswith(">") and HTML_FRAGMENT.match(text) is not None
+    element's start tag. Its end tags may be missing, as HTML allows and a conversion that cut a
+    cell's markup leaves it ("<ul style=…> • World Radiocommunication Conference • …"): the parser
+    closes them, as a browser does."""
+    return text.lstrip().startswith("<") and HTML_FRAGMENT.match(text) is not None
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """The paragraphs of an HTML fragment (text, all-bold), or None when `text` is not one.
 
-    Only text that starts with a block element and ends with its closing tag counts, so a literal
-    `<p>` inside a sentence stays text (a text not ending with ">" is not matched against the
-    fragment regex, whose `.*` would try every position). List items keep a "•" so they read as
+    Only text that starts with a block element counts, so a literal `<p>` inside a sentence stays
+    text. List items keep a "•" so they read as
     bullets. The fragment is read as lxml.html reads it: by `read_fragment` when it keeps to the
     markup that function knows, by lxml itself (some 40 M instructions to import) otherwise.
     """
