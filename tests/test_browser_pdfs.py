@@ -22,6 +22,7 @@ from actionplan_trace.app import load as load_file
 from actionplan_trace.diff import diff_documents
 from actionplan_trace.extract.pdf import read_pdf_detailed
 from actionplan_trace.model import Block, Document
+from actionplan_trace.refs import document_refs
 from actionplan_trace.text_patterns import bullet_of
 
 from conftest import CORPUS, norm, rejoined
@@ -234,3 +235,17 @@ def test_words_a_narrow_column_broke_are_read_whole() -> None:
             for whole, pieces in UNSEEN.items():
                 text = text.replace(pieces, whole)
             assert text == flat(want.fields[column]), (want.id, column)
+
+
+def test_a_glyph_that_maps_to_no_character_shifts_no_other() -> None:
+    """A full-width bracket of a CJK font without a character for it: pdfium's page text leaves it
+    out, so each glyph after it used to take the box of the one before. Every line then lost its
+    first letter to a paragraph of its own ("c" / "orporations"), and the references that wrapped."""
+    doc = load(FIXTURES / "fullwidth-bracket.pdf")
+    texts = [b.text for s in doc.sections for b in s.blocks]
+    assert not [t for t in texts if len(t) == 1]
+    assert any("the non-government corporations in developing countries）which take the lead" in t for t in texts)
+    ids = [r.id for r in document_refs(doc).refs]
+    assert ids[:4] == ["PP-RES-70", "PP-RES-175", "PP-RES-184", "PP-RES-198"]
+    assert [i for i in ids if i.startswith("WTDC")] == [f"WTDC-RES-{n}" for n in (11, 17, 21, 30, 32, 37, 46, 50, 52, 55, 58, 68, 76)]
+    assert [i for i in ids if i.startswith("WSIS")] == [f"WSIS-C{n}" for n in (2, 3, 4, 6, 7, 8)]

@@ -411,6 +411,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
+    if len(text) != count:
+        text = _indexed_text(textpage, count)
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     cache: dict[int, bool] = {}
@@ -443,6 +445,24 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 
 
 GENERATED_GAP = 0.1
+
+
+def _indexed_text(textpage: pdfium.PdfTextPage, count: int) -> str:
+    """The page's text with one character per pdfium character index, for a page whose text range
+    is not that long: pdfium leaves out of it a glyph its font maps to no character (a CJK font's
+    full-width bracket without a ToUnicode entry), and every box after it would belong to the
+    character before. A glyph without a character is a NUL here, which page_chars skips; a pair of
+    UTF-16 surrogates is one character at the first index."""
+    codes = [pdfium_c.FPDFText_GetUnicode(textpage, i) for i in range(count)]
+    out: list[str] = []
+    for i, code in enumerate(codes):
+        if 0xD800 <= code < 0xDC00 and i + 1 < count and 0xDC00 <= codes[i + 1] < 0xE000:
+            out.append(chr(0x10000 + ((code - 0xD800) << 10) + (codes[i + 1] - 0xDC00)))
+        elif 0xD800 <= code < 0xE000 or code == 0:
+            out.append("\x00")
+        else:
+            out.append(chr(code))
+    return "".join(out)
 
 
 
