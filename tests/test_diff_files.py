@@ -245,3 +245,33 @@ def test_a_column_header_wrapped_inside_a_word_is_the_same_column() -> None:
     assert {c.kind for c in shown} == {"modified"}
     assert sorted(c.section_new or "" for c in shown) == sorted(edited)
     assert all(c.new and c.new.endswith(" (see below)") for c in shown)
+
+
+ROADMAP_OLD = """
+@action-line C7 | ICT applications: E-health
+  @wsis-outcome A | Encourage collaborative efforts for reliable health information systems
+    [goals-and-resolutions] PP Res. 139 (Rev. Dubai, 2018)
+    [sdgs] 3.8, 3.d, 9.c
+"""
+ROADMAP_NEW = """
+@action-line C7 | ICT applications: E-health
+  @wsis-outcome A | Encourage collaborative efforts for reliable health information systems
+    [goals-and-resolutions] PP Res. 139 (Rev. Dubai, 2018)
+    [sdgs] 3.8, 3.d, 9.c, 17.18
+  @wsis-outcome C | Strengthen ICT-based initiatives for medical assistance in disasters
+    [goals-and-resolutions] PP Res. 136 (Rev. Dubai, 2018)
+    [sdgs] 3.d, 11.5, 13.1
+"""
+
+
+def test_references_of_a_change_are_read_as_refs_reads_them() -> None:
+    """A change's references come from each text read under its column, as `trace refs` reads
+    them: bare targets in an SDGs column are SDG targets, and an added row's resolution number does
+    not run on into the next cell's targets ("PP Res. 136 (…)" / "3.d" is no PP-RES-3)."""
+    from outline import outline
+
+    result = diff_documents(outline(ROADMAP_OLD), outline(ROADMAP_NEW), refs=reference_finder())
+    assert [(c.kind, c.target, c.refs_added, c.refs_removed) for c in result.changes] == [
+        ("modified", "block", ["SDG-17.18"], []),
+        ("added", "section", ["PP-RES-136", "SDG-11.5", "SDG-13.1", "SDG-3.d"], []),
+    ]

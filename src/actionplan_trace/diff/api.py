@@ -18,15 +18,21 @@ from .revisions import attribute
 
 
 def reference_finder() -> Refs | None:
-    """`text -> set of canonical reference ids` from the normaliser, or None if it is absent."""
+    """`(text, field) -> set of canonical reference ids` from the normaliser, or None if it is
+    absent. A field (table column) reads its text as `trace refs` reads that column: bare "3.8,
+    17.18" in an SDGs column are SDG targets."""
     try:
+        from ..refs.document import SectionContext, field_context, load_rules
         from ..refs.find import find_refs
+        from ..refs.types import RefContext
     except ImportError:
         return None
+    rules = load_rules()
+    body = SectionContext(RefContext(), False)
 
-    def refs(text: str) -> set[str]:
-        """Canonical ids of the references in `text`."""
-        found, _ = find_refs(text)
+    def refs(text: str, field: str | None = None) -> set[str]:
+        """Canonical ids of the references in `text`, read under `field`."""
+        found, _ = find_refs(text, field_context(body, field, rules).ctx if field else body.ctx)
         return {r.id for r in found}
 
     return refs

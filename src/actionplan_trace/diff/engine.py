@@ -28,7 +28,9 @@ from .splits import find_splits
 from .tree import SectionPairs, align_sections
 from .words import Op, changed, word_diff
 
-Refs = Callable[[str], set[str]]
+# Canonical reference ids in a text read under a field (a table column: "3.8, 17.18" in an SDGs
+# column are SDG targets), or None for body text.
+Refs = Callable[[str, "str | None"], set[str]]
 
 BLOCK_THRESHOLD = 0.5
 ROW_THRESHOLD = 0.5
@@ -60,7 +62,7 @@ class _Context:
     budget: Budget = field(default_factory=Budget)
     codes: dict[int, str] = field(default_factory=dict)
     keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
-    ref_cache: dict[str, set[str]] = field(default_factory=dict)
+    ref_cache: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
     old_ids: Mapping[str, Section] = field(default_factory=dict)
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
@@ -94,13 +96,29 @@ class _Context:
             self.codes[key] = self.coder.encode(words(block.text))
         return self.codes[key]
 
-    def found_refs(self, text: str | None) -> set[str]:
-        """Canonical reference ids in `text`, cached (empty without a finder)."""
+    def found_refs(self, text: str | None, field: str | None = None) -> set[str]:
+        """Canonical reference ids in `text` read under `field`, cached (empty without a finder)."""
         if not text or self.refs is None:
             return set()
-        if text not in self.ref_cache:
-            self.ref_cache[text] = set(self.refs(text))
-        return self.ref_cache[text]
+        key = (text, field)
+        if key not in self.ref_cache:
+            self.ref_cache[key] = set(self.refs(text, field))
+        return self.ref_cache[key]
+
+    def section_refs(self, section: Section) -> set[str]:
+        """The reference ids of a section's own text (its subsections are changes of their own):
+        each text read on its own, as `refs` reads them (its title, each block under its field,
+        each table cell), not the section's text joined, where one block's number would run on
+        into the next block's list ("PP Res. 136 (Rev. Dubai, 2018)" / "3.d, 11.5" is no PP-RES-3)."""
+        found = set(self.found_refs(section.title))
+        for block in section.blocks:
+            if block.rows:
+                for row in block.rows:
+                    for cell in row:
+                        found |= self.found_refs(cell.text)
+            else:
+                found |= self.found_refs(block.text, block.field)
+        return found
 
 
 @record
@@ -285,10 +303,12 @@ class _Emitter:
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
-             locs: tuple[Loc | None, Loc | None] = (None, None)) -> None:
-        """Record one change, with paths and the references it adds or removes; `kinds` are the
-        kinds of difference of a change that changed no word (see `ignore.differences`)."""
-        refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
+             locs: tuple[Loc | None, Loc | None] = (None, None), fields: tuple[str | None, str | None] = (None, None),
+             refs: tuple[set[str], set[str]] | None = None) -> None:
+        """Record one change, with paths and the references it adds or removes (`refs`, or those
+        of the old and new text read under `fields`); `kinds` are the kinds of difference of a
+        change that changed no word (see `ignore.differences`)."""
+        refs_old, refs_new = refs or (self.ctx.found_refs(old, fields[0]), self.ctx.found_refs(new, fields[1]))
         self.changes.append(Change(
             kind=kind,
             target=target,
@@ -346,9 +366,11 @@ class _Emitter:
         lines = [t for t in [heading_text(section)] if t] + [block_text(b) for b in section.blocks]
         text = "\n".join(lines)
         if old_side:
-            self.emit("removed", "section", section, None, text, None, locs=(section.loc, None))
+            self.emit("removed", "section", section, None, text, None, locs=(section.loc, None),
+                      refs=(self.ctx.section_refs(section), set()))
         else:
-            self.emit("added", "section", None, section, None, text, locs=(None, section.loc))
+            self.emit("added", "section", None, section, None, text, locs=(None, section.loc),
+                      refs=(set(), self.ctx.section_refs(section)))
 
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""
@@ -357,10 +379,10 @@ class _Emitter:
         where = block_place(item.block)
         if old_side:
             self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
-                      locs=(item.block.loc, None))
+                      locs=(item.block.loc, None), fields=(item.block.field, None))
         else:
             self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
-                      locs=(None, item.block.loc))
+                      locs=(None, item.block.loc), fields=(None, item.block.field))
 
     def partner_section(self, section: Section, old_side: bool) -> Section | None:
         """The paired section on the other side, if any."""
@@ -392,16 +414,16 @@ class _Emitter:
         demoted = self.demoted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc))
+                      locs=(x.loc, y.loc), fields=(x.field, y.field))
         elif changed(ops):
             kinds = differences(text_a, text_b)
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
-                      locs=(x.loc, y.loc))
+                      locs=(x.loc, y.loc), fields=(x.field, y.field))
         elif demoted:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
-                      locs=(x.loc, y.loc))
+                      locs=(x.loc, y.loc), fields=(x.field, y.field))
 
     def demoted(self, x: Block, y: Block) -> str | None:
         """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""
