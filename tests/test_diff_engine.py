@@ -406,3 +406,13 @@ def test_a_bullet_glyph_between_items_is_numbering(old: str, new: str, kinds: se
     from actionplan_trace.diff.ignore import differences
 
     assert differences(old, new) == kinds
+
+
+def test_a_kind_is_shown_with_its_acronyms() -> None:
+    """A path names a WSIS outcome "WSIS outcome A", not "Wsis outcome A"."""
+    from actionplan_trace.diff.labels import section_label
+    from actionplan_trace.model import Section
+
+    assert section_label(Section("wsis-outcome-a", "wsis-outcome", "A", "", None, 2)) == "WSIS outcome A"
+    assert section_label(Section("q", "sg-question", "3/2", "Broadband", None, 2)) == "SG question 3/2 – Broadband"
+    assert section_label(Section("o", "output", "2.1", "Infrastructure", None, 2)) == "Output 2.1 – Infrastructure"

@@ -160,6 +160,20 @@ class Section:
         return "\n".join(b.text for b in self.blocks)
 
 
+
+# Words of section kinds that are acronyms, written so when a kind is shown ("wsis-outcome" is a
+# "WSIS outcome", not a "Wsis outcome").
+KIND_ACRONYMS = {"wsis": "WSIS", "itu": "ITU", "sdg": "SDG", "sg": "SG", "pp": "PP", "wtdc": "WTDC", "ri": "RI",
+                 "sp": "SP"}
+
+
+def kind_label(kind: str) -> str:
+    """A section kind as people read it: "wsis-outcome" -> "WSIS outcome", "output" -> "Output"."""
+    words = [KIND_ACRONYMS.get(word, word) for word in kind.split("-")]
+    first = words[0]
+    return " ".join([first if first.isupper() else first.capitalize(), *words[1:]])
+
+
 @record
 class Revision:
     """One tracked change in a .docx: insert, delete, move-from, move-to, or a property change."""

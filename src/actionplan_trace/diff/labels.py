@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Block, Cell, Loc, Section
+from ..model import Block, Cell, Loc, Section, kind_label
 
 NO_HEADING_KINDS = ("front-matter",)
 
@@ -11,9 +11,9 @@ def section_label(section: Section) -> str:
     """A short human name for a section: 'Output 2.1 – title', a heading's title, or its kind."""
     title = " ".join(section.title.split())
     if section.number:
-        name = f"{section.kind.replace('-', ' ').capitalize()} {section.number}"
+        name = f"{kind_label(section.kind)} {section.number}"
         return f"{name} – {title}" if title and title != section.number else name
-    return title or section.kind.replace("-", " ").capitalize()
+    return title or kind_label(section.kind)
 
 
 def heading_text(section: Section) -> str | None:
@@ -23,7 +23,7 @@ def heading_text(section: Section) -> str | None:
     if section.kind in NO_HEADING_KINDS:
         return None
     if section.number:
-        return f"{section.kind.replace('-', ' ').capitalize()} {section.number}"
+        return f"{kind_label(section.kind)} {section.number}"
     return section.title or None
 
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .. import schemas
 from ..findings import Finding, FindingRule
-from ..model import Document, Loc, Revision, Section, Source
+from ..model import Document, Loc, Revision, Section, Source, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import TYPED_NUMBER
@@ -203,7 +203,7 @@ def describe(doc: Document, section: Section) -> str:
     what = f"{section.kind.replace('-', ' ')} “{section.title}”"
     if where is None:
         return what
-    return f"{what} under {where.kind.capitalize()} {where.number or where.title}"
+    return f"{what} under {kind_label(where.kind)} {where.number or where.title}"
 
 
 def section_label(doc: Document | None, section_id: str | None) -> str:
@@ -213,7 +213,7 @@ def section_label(doc: Document | None, section_id: str | None) -> str:
         return section_id or "the front matter"
     section = doc.section(section_id)
     anchor = next((s for s in reversed(doc.path(section)) if s.number and s.kind in _NUMBERED), None)
-    parts = [f"{anchor.kind.capitalize()} {anchor.number}"] if anchor is not None else []
+    parts = [f"{kind_label(anchor.kind)} {anchor.number}"] if anchor is not None else []
     if anchor is not section and section.kind not in ("amended-text", "front-matter"):
         parts.append(section.title or section.kind)
     return " › ".join(parts) or section_id
