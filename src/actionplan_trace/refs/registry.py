@@ -92,6 +92,13 @@ class Registry:
     def get(self, ref_id: str) -> Entry | None:
         return self.entries.get(ref_id)
 
+    def most_itu_goals(self) -> int | None:
+        """The highest ITU strategic goal number of any edition the registry has, None when it has
+        none: a bare "Goal 9" or "Target 17.18" past it can only be an SDG's."""
+        numbers = [int(base.split("-")[2]) for base in self.bases
+                   if base.startswith("ITU-GOAL-") and base.split("-")[2].isdigit()]
+        return max(numbers) if numbers else None
+
     def title(self, ref_id: str) -> str | None:
         entry = self.entries.get(ref_id)
         return entry.title if entry else None

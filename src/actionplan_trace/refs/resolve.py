@@ -314,7 +314,11 @@ class Resolver:
             return self.ctx.goal
         if self.itu_goals_from is not None and cite.start >= self.itu_goals_from:
             return "itu"
-        return "sdg" if self.ctx.expect == "sdg" else None
+        if self.ctx.expect == "sdg":
+            return "sdg"
+        most = self.registry.most_itu_goals()
+        goals = [int(item.number.split(".")[0]) for item in cite.items if item.number.split(".")[0].isdigit()]
+        return "sdg" if most is not None and goals and min(goals) > most else None
 
     def goal(self, cite: Cite) -> None:
         meaning = "itu" if cite.explicit else self.goal_meaning(cite)
