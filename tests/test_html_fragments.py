@@ -39,7 +39,7 @@ PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=
 
 def _lxml_paragraphs(fragment: str) -> list[tuple[str, bool]] | None:
     """html_paragraphs as it was: every fragment read by lxml.html."""
-    if not fragment.rstrip().endswith(">") or not HTML_FRAGMENT.match(fragment):
+    if not inline.is_fragment(fragment):
         return None
     try:
         parts = lxml.html.fragments_fromstring(inline.html_markup(fragment), parser=PARSER)

@@ -57,7 +57,11 @@ BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|stro
 # The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
 BOLD_CLOSERS = ("**", "__", ">")
-HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>", re.IGNORECASE)
+HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
+                           re.IGNORECASE | re.DOTALL)
+# A block element's start tag opening a text that does not end with a tag: a fragment whose end
+# tags a conversion cut (is_fragment).
+HTML_OPENED = regex(r"\s*<(?:p|ul|ol|div|h[1-6]|blockquote)\b[^<>]*>", re.IGNORECASE)
 # pandoc's Markdown writes an em dash as `---` and an en dash as `--` (a literal one escaped: `\-`).
 # Neither is read in the "<!--" of a comment left open, which is literal text (see clean_inline).
 EM_DASH = regex(r"---(?<![-\\]---)(?<!<!---)(?!-)")  # the dash first, as STRONG's "__"
@@ -264,17 +268,23 @@ def _all_bold(elements: list[Element], text: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """Whether `text` is an HTML fragment (html_paragraphs reads it): it starts with a block
-    element's start tag. Its end tags may be missing, as HTML allows and a conversion that cut a
-    cell's markup leaves it ("<ul style=…> • World Radiocommunication Conference • …"): the parser
-    closes them, as a browser does."""
-    return text.lstrip().startswith("<") and HTML_FRAGMENT.match(text) is not None
+    element and ends with its closing tag, or it starts with a block element's start tag and ends
+    in text, its end tags cut by a conversion ("<ul style=…> • World Radiocommunication Conference
+    • …"; the parser closes what is open, as a browser does). A text ending with a tag other than a
+    block's end tag ("<p>…</p></td>", a line of a table's markup) is no fragment. Only a text
+    ending with ">" is matched against the fragment regex, whose `.*` would try every position."""
+    if "<" not in text:
+        return False
+    if text.rstrip().endswith(">"):
+        return HTML_FRAGMENT.match(text) is not None
+    return HTML_OPENED.match(text) is not None
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """The paragraphs of an HTML fragment (text, all-bold), or None when `text` is not one.
 
-    Only text that starts with a block element counts, so a literal `<p>` inside a sentence stays
-    text. List items keep a "•" so they read as
+    Only text that starts with a block element counts (is_fragment), so a literal `<p>` inside a
+    sentence stays text. List items keep a "•" so they read as
     bullets. The fragment is read as lxml.html reads it: by `read_fragment` when it keeps to the
     markup that function knows, by lxml itself (some 40 M instructions to import) otherwise.
     """
