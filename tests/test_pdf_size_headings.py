@@ -88,3 +88,27 @@ def test_a_size_printing_much_text_and_long_paragraphs_are_no_headings() -> None
     assert [b.type for b in size_headings(blocks)] == ["paragraph"] * 9 + ["heading", "paragraph"]
     loose = PdfSettings(heading_size_share=1.0, heading_size_words=40)
     assert [b.outline_level for b in size_headings(blocks, loose)] == [None] + [1] * 8 + [0, 0]
+
+
+def test_headings_right_after_the_title_head_the_first_section(tmp_path: Path) -> None:
+    """Large lines before any body text are the title block only up to the last in the largest of
+    their sizes: smaller ones after it, straight before the first paragraph, are headings."""
+    lines = [LINES[0], LINES[1], *LINES[4:]]  # the title, then "Activities in the regions", "Africa", text
+    doc = load(write_pdf(tmp_path / "straight.pdf", lines))
+    assert [(s.level, s.title) for s in doc.sections if s.signal == "heading-style"][:3] == [
+        (1, "Activities in the regions"), (2, "Africa"), (2, "Americas"),
+    ]
+
+
+def test_a_page_of_small_type_keeps_its_paragraphs_in_the_body(tmp_path: Path) -> None:
+    """A page set mostly in small type (a quoted list) is no page scaled down: its short paragraphs
+    in the document's body size are body text, not headings."""
+    small = "Annex text quoted in small type: the list of projects and partners for the year, one per line."
+    lines = [Line("Report of the Bureau", font="Helvetica-Bold", size=22), Line(BODY[:90], gap_before=12),
+             Line("Activities in the regions", font="Times-Roman", size=16, gap_before=14),
+             *[Line(BODY[:90]) for _ in range(45)],
+             Line("Annex", font="Times-Roman", size=16, gap_before=14), *[Line(small, size=9) for _ in range(12)],
+             Line("The Council noted the list above.", gap_before=8), *[Line(small, size=9, gap_before=8) for _ in range(12)],
+             Line("Member States may send comments.", gap_before=8), *[Line(small, size=9, gap_before=8) for _ in range(6)]]
+    doc = load(write_pdf(tmp_path / "small.pdf", lines))
+    assert [s.title for s in doc.sections if s.signal == "heading-style"] == ["Activities in the regions", "Annex"]

@@ -30,8 +30,13 @@ make them) still shows its headings by their type size, and a reader goes by tha
 body (heading_size times the most used size) is a heading, the largest such size the top level,
 the next one level below, and so on. A size the document prints much text in (more than
 heading_size_share of the body's characters: a lead paragraph, a slide's text) is no heading size,
-and neither is a block without three letters (a large figure, a drop cap). Large lines before any
-body text are the document's title block, not a heading, as Word's Title style is in no outline.
+and neither is a block without three letters (a large figure, a drop cap). The large lines before
+any body text, up to the last set in the largest of their sizes, are the document's title block,
+not headings, as Word's Title style is in no outline; smaller ones after them head the first
+section. A page's body size is the size most of its text is set in, when it
+holds enough text (PAGE_BODY), as a browser scales a page to fit its widest table; but a page that
+also sets some text in the document's body size (PAGE_BODY_KEPT) is measured against that size: a
+page mostly of small type still sets its own paragraphs in the body size.
 """
 
 from __future__ import annotations
@@ -70,8 +75,16 @@ WRAPPED_LINES = 4
 LEADER = (".", "…", "·", "_")
 # The fewest characters of a page's most used size that make it the page's body size.
 PAGE_BODY = 300
+# Characters in the document's body size that show a page is not scaled (_body_sizes).
+PAGE_BODY_KEPT = 50
 # Heading sizes (relative to the body) this close to a larger one are the same level.
 SAME_SIZE = 0.04
+# Decimals a size relative to the body is rounded to: sizes that print alike are one size.
+RATIO_DIGITS = 2
+# A paragraph is a heading by its size only with this many letters among its first
+# HEADLINE_PREFIX characters (a large figure, "87%", or a drop cap is none).
+HEADLINE_LETTERS = 3
+HEADLINE_PREFIX = 40
 
 # pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
 # nothing handles it: a reader of hints has nothing to tell there (an application that sets up
@@ -256,16 +269,26 @@ def size_headings(blocks: Sequence[Block], settings: PdfSettings = PDF_DEFAULTS)
     ratios: dict[int, float] = {}
     printed: dict[float, int] = {}
     body_chars = 0
+    first_body = len(blocks)
     for i, block in enumerate(blocks):
         page_body = body.get(block.loc.page or 0)
         if block.type not in HEADING_TYPES or not block.size or not page_body:
             continue
-        ratio = round(block.size / page_body, 2)
+        ratio = round(block.size / page_body, RATIO_DIGITS)
         printed[ratio] = printed.get(ratio, 0) + len(block.text)
         if ratio == 1:
             body_chars += len(block.text)
-        elif ratio >= settings.heading_size and body_chars and _headline(block.text, settings):
+            first_body = min(first_body, i)
+        elif ratio >= settings.heading_size and _headline(block.text, settings):
             ratios[i] = ratio
+    # The large lines before any body text, up to the last in the largest of their sizes, are
+    # the title block; the smaller ones after it head the first section ("Annual report" 22 pt,
+    # then "Activities in the regions" 17 pt and "Africa" 13.5 pt, then the first paragraph).
+    leading = [i for i in ratios if i < first_body]
+    if leading:
+        top = max(ratios[i] for i in leading)
+        title_end = max(i for i in leading if ratios[i] == top)
+        ratios = {i: ratio for i, ratio in ratios.items() if i > title_end}
     large = {ratio for ratio in set(ratios.values()) if printed[ratio] <= settings.heading_size_share * body_chars}
     levels = _levels(sorted(large, reverse=True))
     out = list(blocks)
@@ -276,9 +299,12 @@ def size_headings(blocks: Sequence[Block], settings: PdfSettings = PDF_DEFAULTS)
 
 
 def _body_sizes(blocks: Sequence[Block]) -> dict[int, float]:
-    """Each page's body size: the size most of its paragraph text is set in, when that is at least
-    PAGE_BODY characters, else the document's (a browser's print scales each page to fit its widest
-    table, so one document's body size differs by page; a cover page prints little body text)."""
+    """The body size each page's sizes are measured against: the size most of its paragraph text
+    is set in, when that is at least PAGE_BODY characters (a browser's print scales each page to
+    fit its widest table, so one document's body size differs by page), else the document's (a
+    cover page prints little body text). A page that also sets PAGE_BODY_KEPT characters in the
+    document's body size is not scaled: its body size is the document's (a page mostly of small
+    type, a quoted list, has its own paragraphs in the body size, not in a heading size)."""
     per_page: dict[int, dict[float, int]] = {}
     everywhere: dict[float, int] = {}
     for block in blocks:
@@ -292,7 +318,8 @@ def _body_sizes(blocks: Sequence[Block]) -> dict[int, float]:
     body: dict[int, float] = {}
     for page, sizes in per_page.items():
         size = max(sizes, key=sizes.__getitem__)
-        body[page] = size if sizes[size] >= PAGE_BODY else document
+        mixed = size != document and sizes.get(document, 0) >= PAGE_BODY_KEPT
+        body[page] = size if sizes[size] >= PAGE_BODY and not mixed else document
     return body
 
 
@@ -313,4 +340,5 @@ def _levels(ratios: list[float]) -> dict[float, int]:
 def _headline(text: str, settings: PdfSettings) -> bool:
     """Whether a paragraph's text may be a heading by its size: at most heading_size_words words and
     at least three letters."""
-    return len(text.split()) <= settings.heading_size_words and sum(ch.isalpha() for ch in text[:40]) >= 3
+    return (len(text.split()) <= settings.heading_size_words
+            and sum(ch.isalpha() for ch in text[:HEADLINE_PREFIX]) >= HEADLINE_LETTERS)
