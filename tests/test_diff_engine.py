@@ -276,7 +276,7 @@ def test_empty_table_rows_added_or_removed_are_formatting_only() -> None:
 
 
 def test_refs_added_with_a_stand_in_finder() -> None:
-    def refs(text: str, field: str | None = None) -> set[str]:
+    def refs(text: str) -> set[str]:
         m = re.search(r"WTDC Resolutions ([\d, and]+)", text)
         return {f"WTDC-RES-{n}" for n in re.findall(r"\d+", m.group(1))} if m else set()
 
@@ -289,7 +289,7 @@ def test_refs_added_with_a_stand_in_finder() -> None:
 def test_refs_added_with_the_real_normaliser() -> None:
     find = pytest.importorskip("actionplan_trace.refs.find")
 
-    def refs(text: str, field: str | None = None) -> set[str]:
+    def refs(text: str) -> set[str]:
         return {r.id for r in find.find_refs(text)[0]}
 
     new = edit(PLAN, "WTDC Resolutions 9, 10, 11 and 15", "WTDC Resolutions 9, 10, 11, 15 and 85")

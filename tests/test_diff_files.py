@@ -15,8 +15,9 @@ from docx_edit import DocxEditor, random_edits
 
 from actionplan_trace import load
 from actionplan_trace.app import run_diff
-from actionplan_trace.diff import Change, compare, diff_documents, reference_finder
+from actionplan_trace.diff import Change, compare, diff_documents, reference_finder, reference_locator
 from actionplan_trace.diff.tokens import words
+from actionplan_trace.refs import document_refs
 from actionplan_trace.render.diff_text import to_text
 
 OLD, NEW = CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx"
@@ -270,8 +271,23 @@ def test_references_of_a_change_are_read_as_refs_reads_them() -> None:
     not run on into the next cell's targets ("PP Res. 136 (…)" / "3.d" is no PP-RES-3)."""
     from outline import outline
 
-    result = diff_documents(outline(ROADMAP_OLD), outline(ROADMAP_NEW), refs=reference_finder())
+    result = diff_documents(outline(ROADMAP_OLD), outline(ROADMAP_NEW), locate=reference_locator())
     assert [(c.kind, c.target, c.refs_added, c.refs_removed) for c in result.changes] == [
         ("modified", "block", ["SDG-17.18"], []),
         ("added", "section", ["PP-RES-136", "SDG-11.5", "SDG-13.1", "SDG-3.d"], []),
     ]
+
+
+def test_references_of_a_change_are_those_refs_finds_under_the_profile(tmp_path: Path) -> None:
+    """A change's references are read under its section's context, as `trace refs` reads them: an
+    Action Plan's bare "Resolution 43" is WTDC's, and the same text out of its place is not."""
+    old = "# Output 2.1 – Infrastructure\n\n## Background\n\nThe Bureau assists Member States.\n"
+    new = old.replace("assists Member States.", "assists Member States under Resolution 43.")
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    located = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    assert [(c.kind, c.refs_added) for c in located.changes] == [("modified", ["WTDC-RES-43"])]
+    found = {r.id for r in document_refs(load(tmp_path / "new.md", profile="action-plan")).refs}
+    assert "WTDC-RES-43" in found
+    stand_in = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", refs=reference_finder())
+    assert [(c.kind, c.refs_added) for c in stand_in.changes] == [("modified", [])]

@@ -43,7 +43,7 @@ EDITED = (
 )
 
 
-def stand_in_refs(text: str, field: str | None = None) -> set[str]:
+def stand_in_refs(text: str) -> set[str]:
     m = re.search(r"WTDC Resolutions ([\d, and]+)", text)
     return {f"WTDC-RES-{n}" for n in re.findall(r"\d+", m.group(1))} if m else set()
 

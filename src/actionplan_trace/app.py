@@ -65,10 +65,10 @@ def compare(
     `new_path` is None; references gained and lost are reported unless `with_refs` is False;
     `ignore` names the kinds of difference hidden (default: diff.ignore.DEFAULT_IGNORE)."""
     from .diff import compare as diff_files
-    from .diff import reference_finder
+    from .diff import reference_locator
     from .diff.ignore import DEFAULT_IGNORE
 
-    return diff_files(old_path, new_path, profile=profile, refs=reference_finder() if with_refs else None,
+    return diff_files(old_path, new_path, profile=profile, locate=reference_locator() if with_refs else None,
                       ignore=DEFAULT_IGNORE if ignore is None else ignore)
 
 

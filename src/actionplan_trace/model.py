@@ -161,6 +161,19 @@ class Section:
 
 
 
+
+_NOWHERE = Loc()
+
+
+def cell_location(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
+    """Where a table cell is: its own location, or its table's with the row and column when the
+    reader gave the cell none (references and diff changes name cells so). The fields are compared
+    as dicts rather than the Locs with `!=`, which runs a record's Python `__eq__` (two seven-field
+    tuples built, some 7,000 instructions a cell)."""
+    if cell_loc.__dict__ != _NOWHERE.__dict__:
+        return cell_loc
+    return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
+
 # Words of section kinds that are acronyms, written so when a kind is shown ("wsis-outcome" is a
 # "WSIS outcome", not a "Wsis outcome").
 KIND_ACRONYMS = {"wsis": "WSIS", "itu": "ITU", "sdg": "SDG", "sg": "SG", "pp": "PP", "wtdc": "WTDC", "ri": "RI",

@@ -10,32 +10,46 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..loader import load
+from ..model import Document
 from ..profiles import Profile
 from .changes import DiffResult
-from .engine import Refs, diff_documents
+from .engine import Locate, RefIndex, Refs, diff_documents, loc_key
 from .ignore import DEFAULT_IGNORE
 from .revisions import attribute
 
 
 def reference_finder() -> Refs | None:
-    """`(text, field) -> set of canonical reference ids` from the normaliser, or None if it is
-    absent. A field (table column) reads its text as `trace refs` reads that column: bare "3.8,
-    17.18" in an SDGs column are SDG targets."""
+    """`text -> set of canonical reference ids` from the normaliser, or None if it is absent: a
+    stand-in reader of texts out of their place (no section or column context)."""
     try:
-        from ..refs.document import SectionContext, field_context, load_rules
         from ..refs.find import find_refs
-        from ..refs.types import RefContext
     except ImportError:
         return None
-    rules = load_rules()
-    body = SectionContext(RefContext(), False)
 
-    def refs(text: str, field: str | None = None) -> set[str]:
-        """Canonical ids of the references in `text`, read under `field`."""
-        found, _ = find_refs(text, field_context(body, field, rules).ctx if field else body.ctx)
+    def refs(text: str) -> set[str]:
+        """Canonical ids of the references in `text`."""
+        found, _ = find_refs(text)
         return {r.id for r in found}
 
     return refs
+
+
+def reference_locator() -> Locate | None:
+    """`document -> its reference ids by place` from the normaliser (None if it is absent): the
+    references `trace refs` finds, each text under its section's and column's context, so a
+    change's references are those `trace refs` reports at its places."""
+    try:
+        from ..refs import document_refs
+    except ImportError:
+        return None
+
+    def locate(doc: Document) -> RefIndex:
+        index: dict[tuple[str | None, tuple[tuple[str, object], ...]], set[str]] = {}
+        for ref in document_refs(doc).refs:
+            index.setdefault((ref.section, loc_key(ref.loc)), set()).add(ref.id)
+        return index
+
+    return locate
 
 
 def compare(
@@ -44,6 +58,7 @@ def compare(
     *,
     profile: str | Profile | None = None,
     refs: Refs | None = None,
+    locate: Locate | None = None,
     ignore: frozenset[str] = DEFAULT_IGNORE,
 ) -> DiffResult:
     """Diff two files, or one .docx's original view against its accepted view when `new_path` is None."""
@@ -52,9 +67,9 @@ def compare(
         if old.source.format != "docx":
             raise UsageError(f"{old_path}: a single file must be a .docx with revision marks; give two files")
         new = load(old_path, profile=profile or old.source.profile, view="accepted")
-        result = diff_documents(old, new, refs=refs, ignore=ignore)
+        result = diff_documents(old, new, refs=refs, locate=locate, ignore=ignore)
         attribute(result.changes, old, new)
         return result
     old = load(old_path, profile=profile)
     new = load(new_path, profile=profile)
-    return diff_documents(old, new, refs=refs, ignore=ignore)
+    return diff_documents(old, new, refs=refs, locate=locate, ignore=ignore)

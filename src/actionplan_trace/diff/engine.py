@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import Callable
 
-from ..model import Block, Document, Loc, Section
+from ..model import Block, Document, Loc, Section, cell_location
 from ..record import record
 from ..text_patterns import unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
@@ -28,9 +28,28 @@ from .splits import find_splits
 from .tree import SectionPairs, align_sections
 from .words import Op, changed, word_diff
 
-# Canonical reference ids in a text read under a field (a table column: "3.8, 17.18" in an SDGs
-# column are SDG targets), or None for body text.
-Refs = Callable[[str, "str | None"], set[str]]
+# Canonical reference ids in a text: the stand-in reader of a change's references, text by text.
+Refs = Callable[[str], set[str]]
+# Where a text of a document is: its section's id and its location (a block's, a table cell's, or
+# the section's own for its heading's title), as references are placed.
+Place = tuple[str, Loc]
+# The canonical reference ids of a document by place (section id, location key), as `trace refs`
+# finds them, each text under its section's and column's context (diff/api.reference_locator).
+RefIndex = Mapping[tuple[str | None, tuple[tuple[str, object], ...]], set[str]]
+Locate = Callable[[Document], RefIndex]
+
+
+def loc_key(loc: Loc) -> tuple[tuple[str, object], ...]:
+    """A location as a key: its fields that are set."""
+    return tuple(sorted((k, v) for k, v in loc.__dict__.items() if v is not None))
+
+
+def block_places(section: Section, block: Block) -> list[Place]:
+    """The places of a block's texts: the block's own, and for a table each cell's."""
+    places = [(section.id, block.loc)]
+    for r, row in enumerate(block.rows or ()):
+        places.extend((section.id, cell_location(block, cell.loc, r, c)) for c, cell in enumerate(row))
+    return places
 
 BLOCK_THRESHOLD = 0.5
 ROW_THRESHOLD = 0.5
@@ -38,6 +57,17 @@ MOVE_THRESHOLD = 0.7
 MOVE_MIN_WORDS = 4
 FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
+
+
+def _section_places(section: Section) -> list[Place]:
+    """The places of a section's own texts: its heading's title, then its blocks'."""
+    return [(section.id, section.loc), *(p for block in section.blocks for p in block_places(section, block))]
+
+
+def _row_places(section: Section, table: Block, row: int) -> list[Place]:
+    """The places of one table row's cells."""
+    cells = (table.rows or [])[row] if table.rows and row < len(table.rows) else []
+    return [(section.id, cell_location(table, cell.loc, row, c)) for c, cell in enumerate(cells)]
 
 
 def _block_key(block: Block) -> tuple[str, str, str]:
@@ -62,7 +92,8 @@ class _Context:
     budget: Budget = field(default_factory=Budget)
     codes: dict[int, str] = field(default_factory=dict)
     keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
-    ref_cache: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
+    ref_cache: dict[str, set[str]] = field(default_factory=dict)
+    located: tuple[RefIndex, RefIndex] | None = None
     old_ids: Mapping[str, Section] = field(default_factory=dict)
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
@@ -96,28 +127,21 @@ class _Context:
             self.codes[key] = self.coder.encode(words(block.text))
         return self.codes[key]
 
-    def found_refs(self, text: str | None, field: str | None = None) -> set[str]:
-        """Canonical reference ids in `text` read under `field`, cached (empty without a finder)."""
+    def found_refs(self, text: str | None) -> set[str]:
+        """Canonical reference ids in `text` by the stand-in reader, cached (empty without one)."""
         if not text or self.refs is None:
             return set()
-        key = (text, field)
-        if key not in self.ref_cache:
-            self.ref_cache[key] = set(self.refs(text, field))
-        return self.ref_cache[key]
+        if text not in self.ref_cache:
+            self.ref_cache[text] = set(self.refs(text))
+        return self.ref_cache[text]
 
-    def section_refs(self, section: Section) -> set[str]:
-        """The reference ids of a section's own text (its subsections are changes of their own):
-        each text read on its own, as `refs` reads them (its title, each block under its field,
-        each table cell), not the section's text joined, where one block's number would run on
-        into the next block's list ("PP Res. 136 (Rev. Dubai, 2018)" / "3.d, 11.5" is no PP-RES-3)."""
-        found = set(self.found_refs(section.title))
-        for block in section.blocks:
-            if block.rows:
-                for row in block.rows:
-                    for cell in row:
-                        found |= self.found_refs(cell.text)
-            else:
-                found |= self.found_refs(block.text, block.field)
+    def refs_at(self, old_side: bool, places: list[Place]) -> set[str]:
+        """The reference ids `located` found at `places` of one revision."""
+        assert self.located is not None
+        index = self.located[0 if old_side else 1]
+        found: set[str] = set()
+        for section_id, loc in places:
+            found |= index.get((section_id, loc_key(loc)), set())
         return found
 
 
@@ -303,12 +327,16 @@ class _Emitter:
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
-             locs: tuple[Loc | None, Loc | None] = (None, None), fields: tuple[str | None, str | None] = (None, None),
-             refs: tuple[set[str], set[str]] | None = None) -> None:
-        """Record one change, with paths and the references it adds or removes (`refs`, or those
-        of the old and new text read under `fields`); `kinds` are the kinds of difference of a
-        change that changed no word (see `ignore.differences`)."""
-        refs_old, refs_new = refs or (self.ctx.found_refs(old, fields[0]), self.ctx.found_refs(new, fields[1]))
+             locs: tuple[Loc | None, Loc | None] = (None, None),
+             places: tuple[list[Place], list[Place]] = ([], [])) -> None:
+        """Record one change, with paths and the references it adds or removes: those found at the
+        `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
+        reader) those of the old and new text; `kinds` are the kinds of difference of a change
+        that changed no word (see `ignore.differences`)."""
+        if self.ctx.located is not None:
+            refs_old, refs_new = self.ctx.refs_at(True, places[0]), self.ctx.refs_at(False, places[1])
+        else:
+            refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
         self.changes.append(Change(
             kind=kind,
             target=target,
@@ -367,10 +395,10 @@ class _Emitter:
         text = "\n".join(lines)
         if old_side:
             self.emit("removed", "section", section, None, text, None, locs=(section.loc, None),
-                      refs=(self.ctx.section_refs(section), set()))
+                      places=(_section_places(section), []))
         else:
             self.emit("added", "section", None, section, None, text, locs=(None, section.loc),
-                      refs=(set(), self.ctx.section_refs(section)))
+                      places=([], _section_places(section)))
 
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""
@@ -379,10 +407,10 @@ class _Emitter:
         where = block_place(item.block)
         if old_side:
             self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
-                      locs=(item.block.loc, None), fields=(item.block.field, None))
+                      locs=(item.block.loc, None), places=(block_places(item.section, item.block), []))
         else:
             self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
-                      locs=(None, item.block.loc), fields=(None, item.block.field))
+                      locs=(None, item.block.loc), places=([], block_places(item.section, item.block)))
 
     def partner_section(self, section: Section, old_side: bool) -> Section | None:
         """The paired section on the other side, if any."""
@@ -402,7 +430,8 @@ class _Emitter:
         x, y = old.block, new.block
         if step.rows is not None:
             if moved:
-                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc))
+                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
+                          places=(block_places(a, x), block_places(b, y)))
             self.table_pair(a, b, x, y, step.rows)
             return
         group = self.blocks.joined.get(_item_key(old))
@@ -414,16 +443,16 @@ class _Emitter:
         demoted = self.demoted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc), fields=(x.field, y.field))
+                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
         elif changed(ops):
             kinds = differences(text_a, text_b)
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
-                      locs=(x.loc, y.loc), fields=(x.field, y.field))
+                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
         elif demoted:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
-                      locs=(x.loc, y.loc), fields=(x.field, y.field))
+                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
 
     def demoted(self, x: Block, y: Block) -> str | None:
         """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""
@@ -448,7 +477,9 @@ class _Emitter:
         same = differences(plain_a, plain_b)
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
                   same | {"formatting"} if same is not None else None, where=where,
-                  locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc))
+                  locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc),
+                  places=([p for i in olds for p in block_places(a, a.blocks[i])],
+                          [p for j in news for p in block_places(b, b.blocks[j])]))
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
         """Row and cell changes between two paired tables."""
@@ -459,18 +490,22 @@ class _Emitter:
             if row.old is not None and row.new is None:
                 self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None,
                           kinds=FORMATTING if _blank(cells_a[row.old]) else None, where=f"table row {row.old + 1}",
-                          locs=(rows_a[row.old][0].loc if rows_a[row.old] else x.loc, None))
+                          locs=(rows_a[row.old][0].loc if rows_a[row.old] else x.loc, None),
+                          places=(_row_places(a, x, row.old), []))
             elif row.new is not None and row.old is None:
                 self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]),
                           kinds=FORMATTING if _blank(cells_b[row.new]) else None, where=f"table row {row.new + 1}",
-                          locs=(None, rows_b[row.new][0].loc if rows_b[row.new] else y.loc))
+                          locs=(None, rows_b[row.new][0].loc if rows_b[row.new] else y.loc),
+                          places=([], _row_places(b, y, row.new)))
             elif row.old is not None and row.new is not None and row.cells is not None:
                 for col, ops in enumerate(row.cells):
                     if changed(ops):
                         old_cell, new_cell = cells_a[row.old][col], cells_b[row.new][col]
                         self.emit("modified", "block", a, b, old_cell, new_cell, ops,
                                   differences(old_cell, new_cell), where=cell_place(header, row.new, col),
-                                  locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc))
+                                  locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc),
+                                  places=([(a.id, cell_location(x, rows_a[row.old][col].loc, row.old, col))],
+                                          [(b.id, cell_location(y, rows_b[row.new][col].loc, row.new, col))]))
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
@@ -483,7 +518,7 @@ class _Emitter:
         if a.title != b.title:
             ops = word_diff(a.title, b.title)
             self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number)),
-                      locs=(a.loc, b.loc))
+                      locs=(a.loc, b.loc), places=([(a.id, a.loc)], [(b.id, b.loc)]))
             return
         if not changed(heading_ops):
             return
@@ -491,7 +526,7 @@ class _Emitter:
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=differences(old_h, new_h) or FORMATTING,
-                  locs=(a.loc, b.loc))
+                  locs=(a.loc, b.loc), places=([(a.id, a.loc)], [(b.id, b.loc)]))
 
 
 def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:
@@ -499,12 +534,15 @@ def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bo
     return " ".join(old.replace(old_number, new_number).split()) == " ".join(new.split())
 
 
-def diff_documents(old: Document, new: Document, *, refs: Refs | None = None,
+def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, locate: Locate | None = None,
                    ignore: frozenset[str] = DEFAULT_IGNORE) -> DiffResult:
-    """Compare two revisions; `refs(text)` (canonical reference ids) fills refs_added/removed, and
-    changes that differ only in `ignore`d kinds (`ignore.IGNORE_KINDS`) are left out of reports."""
+    """Compare two revisions; the references each change adds or removes (refs_added/removed) are
+    those `locate` finds at its places of each revision, as `trace refs` does, or else those the
+    stand-in `refs(text)` reads in its texts; changes that differ only in `ignore`d kinds
+    (`ignore.IGNORE_KINDS`) are left out of reports."""
     old, new, dissolved = dissolve_headings(old, new)
-    ctx = _Context(old, new, refs, dissolved=dissolved)
+    located = (locate(old), locate(new)) if locate is not None else None
+    ctx = _Context(old, new, refs, dissolved=dissolved, located=located)
     sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
     blocks = _BlockPairs()
     alignments = {

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..editions import DocEditions, detect, load_editions
-from ..model import Block, Document, Loc, Section
+from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..record import record
@@ -109,18 +109,6 @@ def field_context(sc: SectionContext, field: str | None, rules: RefRules) -> Sec
     return SectionContext(_apply(sc.ctx, rule).with_(field=field), sc.cites or bool(rule.get("cites")))
 
 
-_NOWHERE = Loc()
-
-
-def _cell_loc(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
-    """The cell's own location, or its table's with the row and column when the reader gave the
-    cell none. The fields are compared as dicts rather than the Locs with `!=`, which runs a
-    record's Python `__eq__` (two seven-field tuples built, some 7,000 instructions a cell)."""
-    if cell_loc.__dict__ != _NOWHERE.__dict__:
-        return cell_loc
-    return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
-
-
 def column_field(header: str, rules: RefRules) -> str | None:
     """The field of a table column with this header text (rules/refs.yml `columns`), if any."""
     return next((f for pattern, f in rules.columns if pattern.search(header)), None)
@@ -145,7 +133,7 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
             field = fields[c] if r > 0 and c < len(fields) else None
-            yield cell.text, _cell_loc(block, cell.loc, r, c), field or block.field
+            yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
 
 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None]) -> Iterator[tuple[str, Loc, str | None]]:
