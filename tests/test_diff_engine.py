@@ -126,6 +126,14 @@ def test_a_heading_reworded_into_another_kind_is_renamed_not_replaced() -> None:
     assert ("removed", "section") in [(c.kind, c.target) for c in diff(PLAN, other)]
 
 
+def test_sections_of_two_kinds_with_next_to_no_content_do_not_pair() -> None:
+    """Two sections of two kinds with alike titles and a one-word body ("None.") are not one section
+    reworded: the same content needs MOVE_MIN_WORDS words."""
+    old = "@output 2.1 | Infrastructure\n  @area | Rural communications\n    None.\n"
+    new = "@output 2.1 | Infrastructure\n  @regional-initiative | Rural communications in Africa\n    None.\n"
+    assert [(c.kind, c.target) for c in diff(old, new)] == [("removed", "section"), ("added", "section")]
+
+
 def test_case_only_change_is_shown_by_default_and_ignorable() -> None:
     new = edit(PLAN, "Wireless technology has great potential", "Wireless Technology has great potential")
     new = edit(new, "          - continuing to maintain", "          - Continuing to maintain")
@@ -414,5 +422,5 @@ def test_a_kind_is_shown_with_its_acronyms() -> None:
     from actionplan_trace.model import Section
 
     assert section_label(Section("wsis-outcome-a", "wsis-outcome", "A", "", None, 2)) == "WSIS outcome A"
-    assert section_label(Section("q", "sg-question", "3/2", "Broadband", None, 2)) == "SG question 3/2 – Broadband"
+    assert section_label(Section("d", "sp-objective-detail", "2", "Processing", None, 2)) == "SP objective detail 2 – Processing"
     assert section_label(Section("o", "output", "2.1", "Infrastructure", None, 2)) == "Output 2.1 – Infrastructure"

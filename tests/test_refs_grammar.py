@@ -93,6 +93,7 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # end, "WSIS" or "ALs" straight before the code, a target's letter in capitals
         ("ITU-D Study Groups 1 and 2.", NONE, ["ITU-D-SG1", "ITU-D-SG2"]),
         ("ITU-R Study Groups 1, 3 and 7. ITU-T SG 2.1 is no group", NONE, ["ITU-R-SG1", "ITU-R-SG3", "ITU-R-SG7"]),
+        ("ITU-D Study Groups 1 and 2.a", NONE, ["ITU-D-SG1"]),
         ("WSIS C5 and WSIS C7 e-health", NONE, ["WSIS-C5", "WSIS-C7"]),
         ("ALs C3 and C7", NONE, ["WSIS-C3", "WSIS-C7"]),
         ("SDG target 9.C; UN SDGs: 9 (targets 9.A, 9.C)", NONE, ["SDG-9.c", "SDG-9", "SDG-9.a", "SDG-9.c"]),

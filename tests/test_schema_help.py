@@ -19,6 +19,10 @@ RUNS = {
     "diff": ("diff", str(CORPUS / "objective2-old.docx"), str(CORPUS / "objective2-new.docx"), "-f", "json"),
     "check": ("check", str(CORPUS / "objective2-old.docx"), "-f", "json"),
     "graph": ("graph", str(CORPUS / "objective2-old.docx"), "-f", "json"),
+    "who-cites": ("graph", str(CORPUS / "objective2-old.docx"), "--who-cites", "WSIS-C5", "-f", "json"),
+    "chain": ("chain", "WSIS-C5", str(CORPUS / "objective2-old.docx"), "-f", "json"),
+    "validate": ("validate", str(CORPUS / "contribution-tdag.docx"), "--against", str(CORPUS / "action-plan-ba.docx"),
+                 "-f", "json"),
 }
 
 

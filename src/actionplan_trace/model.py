@@ -174,17 +174,17 @@ def cell_location(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
         return cell_loc
     return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
 
-# Words of section kinds that are acronyms, written so when a kind is shown ("wsis-outcome" is a
-# "WSIS outcome", not a "Wsis outcome").
-KIND_ACRONYMS = {"wsis": "WSIS", "itu": "ITU", "sdg": "SDG", "sg": "SG", "pp": "PP", "wtdc": "WTDC", "ri": "RI",
-                 "sp": "SP"}
+# Words of the profiles' section kinds that are acronyms, written so when a kind is shown
+# ("wsis-outcome" is a "WSIS outcome", not a "Wsis outcome").
+KIND_ACRONYMS = {"wsis": "WSIS", "sp": "SP"}
 
 
-def kind_label(kind: str) -> str:
-    """A section kind as people read it: "wsis-outcome" -> "WSIS outcome", "output" -> "Output"."""
+def kind_label(kind: str, start: bool = True) -> str:
+    """A section kind as people read it: "wsis-outcome" -> "WSIS outcome", "output" -> "Output"
+    (or "output" inside a sentence, `start` False)."""
     words = [KIND_ACRONYMS.get(word, word) for word in kind.split("-")]
     first = words[0]
-    return " ".join([first if first.isupper() else first.capitalize(), *words[1:]])
+    return " ".join([first.capitalize() if start and not first.isupper() else first, *words[1:]])
 
 
 @record

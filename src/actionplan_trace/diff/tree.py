@@ -28,6 +28,12 @@ SECTION_THRESHOLD = 0.5
 KIND_LOST = 0.9
 MOVE_THRESHOLD = 0.7
 MOVE_TITLE_THRESHOLD = 0.5
+# Sibling sections' score: LIKENESS times their title's or content's similarity (the higher), plus
+# SAME_PLACE when they have the same number or are the only ones of their kind.
+LIKENESS = 0.7
+SAME_PLACE = 0.3
+# The most leftover section pairs of two kinds compared for a move (_kind_lost_moves).
+CROSS_KIND_PAIRS = 10_000
 MOVE_MIN_WORDS = 4
 CONTENT_WORDS = 800
 MAX_MOVE_ROUNDS = 8  # each round moves one level deeper; ITU plans nest 3-6 levels
@@ -106,25 +112,17 @@ def _align_children(
         new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
 
         def score(i: int, j: int) -> float:
-            """How alike two sibling sections are. Of two kinds, they pair only as the same section
-            a heading's new wording moved to another rule: a plain `heading` (no rule named it)
-            with the other's title and content (KIND_LOST), or any two kinds with the same content
-            (KIND_LOST) under titles still alike (MOVE_TITLE_THRESHOLD: "Programme: Cybersecurity",
-            a programme titled "Cybersecurity", quoted is an area)."""
+            """How alike two sibling sections are. Of two kinds, they pair only as one section a
+            heading's new wording gave another kind (_cross_kind)."""
             a, b = olds[i], news[j]
-            t = similarity(old.title(a.id), new.title(b.id))
             if a.kind != b.kind:
-                if t < MOVE_TITLE_THRESHOLD:
-                    return 0.0
-                c = similarity(old.content(a.id), new.content(b.id))
-                if "heading" in (a.kind, b.kind) and t >= KIND_LOST and c >= KIND_LOST:
-                    return 0.7 * min(t, c)
-                return 0.7 * c if c >= KIND_LOST else 0.0
+                return LIKENESS * _cross_kind(old, new, a, b)
+            t = similarity(old.title(a.id), new.title(b.id))
             c = similarity(old.content(a.id), new.content(b.id))
             same_place = (a.number is not None and a.number == b.number) or (
                 old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
             )
-            return 0.7 * max(t, c) + (0.3 if same_place else 0.0)
+            return LIKENESS * max(t, c) + (SAME_PLACE if same_place else 0.0)
 
         keys_old, keys_new = [section_key(s) for s in olds], [section_key(s) for s in news]
         for i, j in align(keys_old, keys_new, score, SECTION_THRESHOLD, budget):
@@ -202,22 +200,35 @@ def _renumbered_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Se
     return found
 
 
+def _cross_kind(old: _Tree, new: _Tree, a: Section, b: Section) -> float:
+    """How alike two sections of two kinds are, as the same section a heading's new wording moved
+    to another rule ("Programme: Cybersecurity" quoted is an area; a lost or restarted number
+    makes a plain `heading`): their content's similarity when it holds MOVE_MIN_WORDS words and
+    is KIND_LOST alike under titles MOVE_TITLE_THRESHOLD alike, else 0."""
+    if similarity(old.title(a.id), new.title(b.id)) < MOVE_TITLE_THRESHOLD:
+        return 0.0
+    ca, cb = old.content(a.id), new.content(b.id)
+    if min(len(ca), len(cb)) < MOVE_MIN_WORDS:
+        return 0.0
+    c = similarity(ca, cb)
+    return c if c >= KIND_LOST else 0.0
+
+
 def _kind_lost_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Section], news: list[Section]) -> list[tuple[str, str]]:
-    """Pair a moved section that a rule names on one side with a plain `heading` on the other (a
-    lost or restarted number made it one), when title and content are KIND_LOST alike."""
+    """Pair a moved section with one of another kind on the other side that is the same section
+    (_cross_kind): likest pairs first, each section once. Every pair is compared, so past
+    CROSS_KIND_PAIRS leftover pairs (a revision rewritten throughout) none is."""
+    if len(olds) * len(news) > CROSS_KIND_PAIRS:
+        return []
+    work["cross-kind-pairs"] += len(olds) * len(news)
+    scored = sorted((-score, i, j) for i, a in enumerate(olds) for j, b in enumerate(news)
+                    if a.kind != b.kind and (score := _cross_kind(old, new, a, b)) > 0)
     found: list[tuple[str, str]] = []
-    for old_list, new_list in (([s for s in olds if s.kind == "heading"], [s for s in news if s.kind != "heading"]),
-                               ([s for s in olds if s.kind != "heading"], [s for s in news if s.kind == "heading"])):
-        if not old_list or not new_list:
-            continue
-        moves = pair_moves([(("old", s.id), old.content(s.id)) for s in old_list], [(("new", s.id), new.content(s.id)) for s in new_list],
-                           KIND_LOST, MOVE_MIN_WORDS)
-        for i, j in moves:
-            a, b = old_list[i], new_list[j]
-            if a.id not in pairs.old_to_new and b.id not in pairs.new_to_old \
-                    and similarity(old.title(a.id), new.title(b.id)) >= KIND_LOST:
-                pairs.add(a.id, b.id)
-                found.append((a.id, b.id))
+    for _, i, j in scored:
+        a, b = olds[i], news[j]
+        if a.id not in pairs.old_to_new and b.id not in pairs.new_to_old:
+            pairs.add(a.id, b.id)
+            found.append((a.id, b.id))
     return found
 
 

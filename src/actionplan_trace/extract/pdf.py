@@ -870,9 +870,16 @@ def _free_rules(edges: list[dict[str, object]], grids: list[Grid], lines: list[L
     return out
 
 
+# How far (font sizes) above a line's baseline and below its lowest glyph a rule across its text
+# underlines it; a footnote separator sits further below the body's last line.
+UNDERLINE_ABOVE = 0.1
+UNDERLINE_BELOW = 0.25
+
+
 def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
     """Whether a rule from x0 to x1 at height y underlines text of `line`."""
-    return line.base - 0.1 * line.size <= y <= line.bottom + 0.25 * line.size and x0 < line.x1 and x1 > line.x0
+    return (line.base - UNDERLINE_ABOVE * line.size <= y <= line.bottom + UNDERLINE_BELOW * line.size
+            and x0 < line.x1 and x1 > line.x0)
 
 
 def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:

@@ -132,7 +132,7 @@ _QUESTION = regex(
 _QUESTION_SLASH = regex(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
-_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\d)")
+_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)")  # "2." ends a sentence; "2.1", "2.a" are no group
 
 _BLANKET = regex(
     r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"

@@ -122,6 +122,10 @@ def itu_goal_id(goal: int) -> str:
     return f"ITU-GOAL-{goal}"
 
 
+# An ITU strategic goal's id without an edition (itu_goal_id), its number the group.
+ITU_GOAL_ID = regex(r"ITU-GOAL-(\d+)")
+
+
 def itu_target_id(goal: int, target: int) -> str:
     return f"ITU-TARGET-{goal}.{target}"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -92,11 +92,11 @@ class Registry:
     def get(self, ref_id: str) -> Entry | None:
         return self.entries.get(ref_id)
 
+    @cached_property
     def most_itu_goals(self) -> int | None:
         """The highest ITU strategic goal number of any edition the registry has, None when it has
         none: a bare "Goal 9" or "Target 17.18" past it can only be an SDG's."""
-        numbers = [int(base.split("-")[2]) for base in self.bases
-                   if base.startswith("ITU-GOAL-") and base.split("-")[2].isdigit()]
+        numbers = [int(m.group(1)) for base in self.bases if (m := ids.ITU_GOAL_ID.fullmatch(base)) is not None]
         return max(numbers) if numbers else None
 
     def title(self, ref_id: str) -> str | None:

@@ -316,7 +316,7 @@ class Resolver:
             return "itu"
         if self.ctx.expect == "sdg":
             return "sdg"
-        most = self.registry.most_itu_goals()
+        most = self.registry.most_itu_goals
         goals = [int(item.number.split(".")[0]) for item in cite.items if item.number.split(".")[0].isdigit()]
         return "sdg" if most is not None and goals and min(goals) > most else None
 

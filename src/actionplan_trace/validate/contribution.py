@@ -200,7 +200,7 @@ def describe(doc: Document, section: Section) -> str:
     if section.kind == "objective":
         return f"the title of Objective {section.number}"
     where = next((s for s in reversed(doc.path(section)[:-1]) if s.kind in ("output", "objective", "clause", "part")), None)
-    what = f"{section.kind.replace('-', ' ')} “{section.title}”"
+    what = f"{kind_label(section.kind, start=False)} “{section.title}”"
     if where is None:
         return what
     return f"{what} under {kind_label(where.kind)} {where.number or where.title}"
