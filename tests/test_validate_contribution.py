@@ -215,3 +215,14 @@ def test_text_rendering_of_the_contribution() -> None:
     found = codes(rep.findings)
     assert "VAL003" in found and "VAL007" in found
     assert any(f.code == "VAL006" and f.section == "output-2.1/background" for f in rep.findings)
+
+
+def test_findings_name_the_paragraph_diff_names() -> None:
+    """validate's text and diff's count a .docx's paragraphs alike, from 1: the revision mark that
+    no proposal names is at the paragraph where diff shows it."""
+    found = run_cli("validate", str(CORPUS / "contribution-tdag.docx"), "--against", str(CORPUS / "action-plan-ba.docx"))
+    [line] = [ln for ln in found.stdout.splitlines() if "VAL005" in ln and "Meanwhile" in ln]
+    shown = run_cli("diff", str(CORPUS / "contribution-tdag.docx"), "-f", "json")
+    [change] = [c for c in json.loads(shown.stdout)["changes"] if "Meanwhile" in (c["new"] or "")]
+    assert change["at"]["new"].startswith("paragraph ")
+    assert f"({change['at']['new']})" in line

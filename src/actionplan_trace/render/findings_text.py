@@ -17,7 +17,7 @@ from .escapes import printable
 
 
 def where(f: Finding) -> str:
-    """"file:line" for text files, "file (paragraph N)" for .docx, "file (page N)" for PDF."""
+    """"file:line" for text files, "file (paragraph N)" for .docx (N from 1), "file (page N)" for PDF."""
     path = f.source or ""
     loc = f.loc
     if loc.line is not None and loc.page is None:
@@ -25,7 +25,7 @@ def where(f: Finding) -> str:
     if loc.page is not None:
         return f"{path} (page {loc.page})"
     if loc.paragraph is not None:
-        return f"{path} (paragraph {loc.paragraph})"
+        return f"{path} (paragraph {loc.paragraph + 1})"  # counted from 1, as diff's places are
     return path
 
 

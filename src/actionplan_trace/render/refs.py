@@ -101,13 +101,13 @@ TABLE_WIDTH = 140
 
 
 def _place(loc: Loc) -> str:
-    """Where in its file: 'page 3', 'paragraph 82', 'line 12' (with the table row of a cell)."""
+    """Where in its file: 'page 3', 'paragraph 82' (counted from 1), 'line 12' (with the table row of a cell)."""
     if loc.page is not None:
         out = f"page {loc.page}"
     elif loc.line is not None:
         out = f"line {loc.line}"
     elif loc.paragraph is not None:
-        out = f"paragraph {loc.paragraph}"
+        out = f"paragraph {loc.paragraph + 1}"  # counted from 1, as diff's places are
     else:
         out = ""
     return f"{out}, row {loc.row + 1}" if loc.row is not None and out else out
