@@ -594,9 +594,14 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
             data = block.rows[1:]
         parent_for_rows = owner
         index = 0
+        last: Section | None = None  # the section of the row above, under parent_for_rows
         for row in data:
             if not any(c.text.strip() for c in row):
                 continue
+            if last is not None and _continues(rule, row, None if rule.headless else header_words):
+                _extend_row_section(last, rule, row, None if rule.headless else header_words)
+                continue
+            last = None
             if rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip()):
                 builder.close_to(parent_for_rows)
                 builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
@@ -611,14 +616,37 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                 continue
             builder.close_to(parent_for_rows)
             index += 1
-            _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header_words)
+            last = _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header_words)
         builder.close_to(owner)
         return True
     return False
 
 
+def _continues(rule: TableRule, row: list[Cell], header: list[str] | None) -> bool:
+    """Whether a table row goes on with the row above: its title cell is empty, as a cell merged
+    down from the row above leaves it (Word's vertical merge, HTML's rowspan) or as an author
+    leaves it to say "the same outcome, another indicator"."""
+    names = _column_names(rule, len(row), header)
+    title_name = rule.title_field or names[0]
+    return not next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
+
+
+def _extend_row_section(section: Section, rule: TableRule, row: list[Cell], header: list[str] | None) -> None:
+    """A row that goes on with the row above (_continues): its cells' paragraphs join that row's
+    section after the paragraphs of the same column, each field's text after the field's text so
+    far, as if the two rows' cells were one."""
+    names = _column_names(rule, len(row), header)
+    for name, cell in zip(names, row):
+        text = cell.text.strip()
+        if text:
+            section.fields[name] = f"{section.fields[name]}\n{text}" if section.fields.get(name) else text
+    section.blocks.extend(b for name, cell in zip(names, row) for b in _cell_blocks(cell, name))
+    order = {name: k for k, name in enumerate(names)}
+    section.blocks.sort(key=lambda b: order.get(b.field or "", len(order)))  # column by column, as one cell reads
+
+
 def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int, parent: Section,
-                 header: list[str] | None = None) -> None:
+                 header: list[str] | None = None) -> Section:
     """One section for a table row: its fields named by `_column_names`, its cells' paragraphs as
     blocks, its title and number as `rule` says."""
     names = _column_names(rule, len(row), header)
@@ -641,6 +669,7 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
     )
     section.fields = fields
     section.blocks.extend(blocks)
+    return section
 
 
 def parent_rank(builder: _Builder, parent: Section) -> int:

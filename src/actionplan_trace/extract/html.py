@@ -55,6 +55,10 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 HEADING = regex(r"h[1-6]")
+# A rowspan or colspan attribute's number; a span covers at most MAX_SPAN slots (HTML's own bound
+# for colspan), and a row is at most that wide.
+SPAN = regex(r"\s*(\d+)")
+MAX_SPAN = 1000
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
           "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 # Note references, back links and note lists, by writer (see the module's docstring).
@@ -199,9 +203,12 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
     _rows(table, cells, blocks)
     index = len(blocks)
     rows: list[list[Cell]] = []
-    for tds in cells:
+    for tds in _grid(cells):
         row = []
         for col, td in enumerate(tds):
+            if td is None:  # a slot a cell above or to the left spans
+                row.append(Cell("", Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col), [], False))
+                continue
             # Its block-level pieces, as a Markdown table's cell holding a fragment has them (text_tables._cell).
             pieces = element_paragraphs(td)
             paras = [t for t, _ in pieces]
@@ -210,6 +217,45 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
                             paras, bold))
         rows.append(row)
     blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index, line=table.sourceline), rows=rows))
+
+
+def _grid(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]:
+    """The table's cells where a browser places them: a cell's `colspan` and `rowspan` cover the
+    slots to its right and below it, which are empty (None) there, so each cell stays under its
+    column's header and a row with a cell merged down from above has that slot empty. Spans are
+    read as HTML reads them (a number, at least 1; `rowspan="0"` to the table's end); a row is at
+    most MAX_SPAN slots wide."""
+    grid: list[list[etree._Element | None]] = []
+    below: dict[int, int] = {}  # column -> rows a cell above still covers
+    for r, tds in enumerate(rows):
+        row: list[etree._Element | None] = []
+        for td in tds:
+            while below.get(len(row), 0) > 0:
+                row.append(None)
+            down = _span(td.get("rowspan"), len(rows) - r)
+            across = max(1, min(_span(td.get("colspan"), 1), MAX_SPAN - len(row)))
+            for k in range(across):
+                if down > 1:
+                    below[len(row) + k] = down
+            row.extend([td] + [None] * (across - 1))
+        while any(column >= len(row) for column in below):
+            row.append(None)
+        for column in list(below):
+            below[column] -= 1
+            if below[column] <= 0:
+                del below[column]
+        grid.append(row)
+    return grid
+
+
+def _span(value: str | None, zero: int) -> int:
+    """A `rowspan` or `colspan` value as HTML reads it: its leading digits, 1 when there are none,
+    `zero` for 0 (a rowspan to the end), at most MAX_SPAN."""
+    digits = SPAN.match(value or "")
+    if digits is None:
+        return 1
+    number = int(digits.group(1)[:6])
+    return min(zero if number == 0 else number, MAX_SPAN)
 
 
 def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: list[Block]) -> None:
