@@ -163,3 +163,20 @@ def test_pre_commit_hook_definition(tmp_path) -> None:
     write_docx(load(tmp_path / "plan.txt"), staged)
     result = run_cli(*args, str(staged), "--fail-on", "warning", cwd=tmp_path)
     assert result.returncode == 1 and "CHK001" in result.stdout
+
+
+def test_github_names_the_paragraph_or_page_of_a_docx_or_pdf_finding_in_file_order() -> None:
+    """A finding in a .docx or PDF has no line for the annotation: its message names the paragraph
+    (counted from 1) or the page; annotations come in the order of the file's places."""
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.github import to_github
+    from actionplan_trace.validate.findings import make
+
+    later = make("CHK003", "twice", source="plan.docx", loc=Loc(paragraph=40))
+    earlier = make("CHK003", "twice", source="plan.docx", loc=Loc(paragraph=4))
+    printed = make("CHK003", "twice", source="plan.pdf", loc=Loc(page=3, line=7))
+    assert to_github([later, earlier, printed]).splitlines() == [
+        "::warning file=plan.docx,title=CHK003::twice (paragraph 5)",
+        "::warning file=plan.docx,title=CHK003::twice (paragraph 41)",
+        "::warning file=plan.pdf,title=CHK003::twice (page 3)",
+    ]

@@ -22,11 +22,18 @@ def where(f: Finding) -> str:
     loc = f.loc
     if loc.line is not None and loc.page is None:
         return f"{path}:{loc.line}"
-    if loc.page is not None:
-        return f"{path} (page {loc.page})"
-    if loc.paragraph is not None:
-        return f"{path} (paragraph {loc.paragraph + 1})"  # counted from 1, as diff's places are
-    return path
+    at = page_or_paragraph(f)
+    return f"{path} ({at})" if at else path
+
+
+def page_or_paragraph(f: Finding) -> str | None:
+    """"page N" of a PDF or "paragraph N" of a .docx (counted from 1, as diff's places are) where a
+    finding is, None when it has neither."""
+    if f.loc.page is not None:
+        return f"page {f.loc.page}"
+    if f.loc.paragraph is not None:
+        return f"paragraph {f.loc.paragraph + 1}"
+    return None
 
 
 def finding_line(f: Finding) -> str:

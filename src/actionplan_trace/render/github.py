@@ -7,6 +7,8 @@ are left out. Values are escaped as the runner expects (%, CR, LF; and : , in pr
 from __future__ import annotations
 
 from ..findings import Finding
+from .findings_text import page_or_paragraph
+from .refs import finding_order
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,15 +22,18 @@ def _prop(text: str) -> str:
 
 
 def to_github(findings: list[Finding], states: list[str] | None = None) -> str:
-    """One workflow command line per (new) finding."""
+    """One workflow command line per (new) finding, in the order of the files' pages, lines and
+    paragraphs; a finding in a .docx or PDF, which has no line, names its paragraph or page."""
     lines = []
-    for i, f in enumerate(findings):
-        if states is not None and states[i] != "new":
-            continue
+    kept = [f for i, f in enumerate(findings) if states is None or states[i] == "new"]
+    for f in sorted(kept, key=finding_order):
         props = [f"file={_prop(f.source or '')}"]
+        at = None
         if f.loc.line is not None and f.loc.page is None:
             props.append(f"line={f.loc.line}")
+        else:
+            at = page_or_paragraph(f)
         props.append(f"title={_prop(f.code)}")
-        where = f" [{f.section}]" if f.section else ""
+        where = (f" ({at})" if at else "") + (f" [{f.section}]" if f.section else "")
         lines.append(f"::{COMMAND.get(f.severity, 'warning')} {','.join(props)}::{_data(f.message + where)}")
     return "".join(line + "\n" for line in lines)
