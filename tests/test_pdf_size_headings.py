@@ -112,3 +112,16 @@ def test_a_page_of_small_type_keeps_its_paragraphs_in_the_body(tmp_path: Path) -
              Line("Member States may send comments.", gap_before=8), *[Line(small, size=9, gap_before=8) for _ in range(6)]]
     doc = load(write_pdf(tmp_path / "small.pdf", lines))
     assert [s.title for s in doc.sections if s.signal == "heading-style"] == ["Activities in the regions", "Annex"]
+
+
+def test_a_pull_quote_set_large_is_no_heading(tmp_path: Path) -> None:
+    """A quotation set large between quotation marks (a pull quote) is body text: the sections
+    after it keep their parent."""
+    lines = [*LINES[:8], Line("“Connectivity is a precondition for development, not a luxury.”",
+                              font="Times-Italic", size=15, gap_before=10), *LINES[8:]]
+    doc = load(write_pdf(tmp_path / "quoted.pdf", lines))
+    assert [s.title for s in doc.sections if s.signal == "heading-style"] == [
+        "Activities in the regions", "Africa", "Americas", "Cooperation with other organizations",
+    ]
+    africa = next(s for s in doc.sections if s.title == "Africa")
+    assert any(b.text.startswith("“Connectivity") for b in africa.blocks)

@@ -30,7 +30,8 @@ make them) still shows its headings by their type size, and a reader goes by tha
 body (heading_size times the most used size) is a heading, the largest such size the top level,
 the next one level below, and so on. A size the document prints much text in (more than
 heading_size_share of the body's characters: a lead paragraph, a slide's text) is no heading size,
-and neither is a block without three letters (a large figure, a drop cap). The large lines before
+and neither is a block without three letters (a large figure, a drop cap) or a quotation (a pull
+quote between quotation marks). The large lines before
 any body text, up to the last set in the largest of their sizes, are the document's title block,
 not headings, as Word's Title style is in no outline; smaller ones after them head the first
 section. A page's body size is the size most of its text is set in, when it
@@ -85,6 +86,9 @@ RATIO_DIGITS = 2
 # HEADLINE_PREFIX characters (a large figure, "87%", or a drop cap is none).
 HEADLINE_LETTERS = 3
 HEADLINE_PREFIX = 40
+# A paragraph between these quotation marks is a quotation (a pull quote), no heading by its size.
+OPENING_QUOTES = "“\"‘«„"
+CLOSING_QUOTES = "”\"’»“"
 
 # pypdfium2 logs a warning for a cyclic or too deep outline, which Python prints on stderr when
 # nothing handles it: a reader of hints has nothing to tell there (an application that sets up
@@ -338,7 +342,9 @@ def _levels(ratios: list[float]) -> dict[float, int]:
 
 
 def _headline(text: str, settings: PdfSettings) -> bool:
-    """Whether a paragraph's text may be a heading by its size: at most heading_size_words words and
-    at least three letters."""
-    return (len(text.split()) <= settings.heading_size_words
+    """Whether a paragraph's text may be a heading by its size: at most heading_size_words words, at
+    least three letters, and not a quotation set large (a pull quote: “…”)."""
+    stripped = text.strip()
+    quoted = stripped[:1] in OPENING_QUOTES and stripped.rstrip(".!?;: ")[-1:] in CLOSING_QUOTES
+    return (not quoted and len(text.split()) <= settings.heading_size_words
             and sum(ch.isalpha() for ch in text[:HEADLINE_PREFIX]) >= HEADLINE_LETTERS)
