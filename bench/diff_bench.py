@@ -18,7 +18,7 @@ from docx_edit import DocxEditor, random_edits  # noqa: E402
 from generate import long_docx  # noqa: E402
 
 from actionplan_trace import load  # noqa: E402
-from actionplan_trace.diff import diff_documents, reference_finder  # noqa: E402
+from actionplan_trace.diff import diff_documents, reference_locator  # noqa: E402
 from actionplan_trace.diff.api import compare  # noqa: E402
 from actionplan_trace.render.redline import word_report  # noqa: E402
 from actionplan_trace.render.diff_docx import to_docx  # noqa: E402
@@ -37,7 +37,7 @@ def best(func: Callable[[], object], repeat: int) -> float:
 
 def end_to_end(old: Path, new: Path) -> int:
     """Load both files, diff them with references resolved, render JSON; returns the change count."""
-    result = diff_documents(load(old), load(new), refs=reference_finder())
+    result = diff_documents(load(old), load(new), locate=reference_locator())
     to_json(result)
     return len(result.visible())
 
@@ -67,7 +67,7 @@ def run() -> list[tuple[str, str]]:
         rows.append(("  of which diff engine alone (no refs)", f"{engine * 1000:8.1f} ms  ({sections} sections)"))
         result = diff_documents(load(plan), load(edited))
         rows.append(("  render generated docx (fallback for PDF/text)", f"{best(lambda: to_docx(result), 3) * 1000:8.1f} ms"))
-        redline = best(lambda: word_report(compare(plan, edited, refs=reference_finder())), 3)
+        redline = best(lambda: word_report(compare(plan, edited, locate=reference_locator())), 3)
         rows.append(("redline whole plan vs edited copy, end to end",
                      f"{redline * 1000:8.1f} ms  (load, diff, NEW's package with marks; target < 1500 ms)"))
         rows.append(("  of which writing the redline", f"{best(lambda: word_report(result), 3) * 1000:8.1f} ms"))
