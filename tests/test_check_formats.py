@@ -180,3 +180,14 @@ def test_github_names_the_paragraph_or_page_of_a_docx_or_pdf_finding_in_file_ord
         "::warning file=plan.docx,title=CHK003::twice (paragraph 41)",
         "::warning file=plan.pdf,title=CHK003::twice (page 3)",
     ]
+
+
+def test_junit_names_a_paragraph_as_the_text_output_does() -> None:
+    """JUnit's case names count a .docx's paragraphs from 1, as every text output does."""
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.junit import to_junit
+    from actionplan_trace.validate.findings import make
+
+    found = make("CHK003", "twice", source="plan.docx", loc=Loc(paragraph=101))
+    assert "paragraph 102" in to_junit(["plan.docx"], [found], "error")
+    assert "paragraph 101" not in to_junit(["plan.docx"], [found], "error")

@@ -78,3 +78,40 @@ def test_an_outcome_over_two_rows_by_rowspan_is_one_outcome(tmp_path: Path) -> N
     assert [[c.text for c in row] for row in region.rows] == [
         ["Region", "", ""], ["AFR", "AFR3", ""], ["ASP", "ASP1", "ASP5"], ["", "ASP2", "ASP3"],
     ]
+
+
+def test_spans_of_hostile_markup_stay_within_a_budget(tmp_path: Path) -> None:
+    """200 cells each spanning 1000 rows over a table of 400 one-cell rows would make 80,000 empty
+    slots: past a budget of a few per cell, spans are read as 1, so the table stays the size of
+    its markup."""
+    page = tmp_path / "spans.html"
+    page.write_text("<table><tr>" + "<td rowspan='1000'>x</td>" * 200 + "</tr>"
+                    + "<tr><td>y</td></tr>" * 400 + "</table>", encoding="utf-8")
+    [table] = [b for s in load(page).sections for b in s.blocks if b.rows]
+    slots = sum(len(row) for row in table.rows)
+    assert 600 <= slots <= 5 * 600
+    assert sum(c.text == "y" for row in table.rows for c in row) == 400
+
+
+def test_a_group_row_with_an_empty_first_cell_opens_its_group(tmp_path: Path) -> None:
+    """A roadmap's group row spans the columns after an empty first cell: it opens its group, it
+    does not go on with the outcome above."""
+    page = tmp_path / "roadmap.html"
+    page.write_text(
+        "<html><body><h1>ITU WSIS Action Line Roadmaps</h1>"
+        "<h2>WSIS Action Line C2: Information and communication infrastructure</h2><table>"
+        "<tr><th>WSIS Outcomes</th><th>Proposed timing</th><th>ITU Strategic Goals and Relevant Resolutions</th>"
+        "<th>Linkages with the SDGs</th><th>Expected Results of ITU Activities</th></tr>"
+        "<tr><td></td><td colspan='4'>Geneva Plan of Action and Tunis Agenda for the Information Society</td></tr>"
+        "<tr><td>A: Governments should act to build infrastructure.</td><td>2015</td><td>Goal 1</td><td>9.1</td><td>Results A</td></tr>"
+        "<tr><td>B: Develop national e-strategies.</td><td>2016</td><td>Goal 2</td><td>9.c</td><td>Results B</td></tr>"
+        "<tr><td></td><td colspan='4'>WSIS+10 Outcome Documents</td></tr>"
+        "<tr><td>C: Something else entirely.</td><td>2017</td><td>Goal 3</td><td>17.6</td><td>Results C</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    doc = load(page)
+    groups = [s.title for s in doc.sections if s.kind == "wsis-outcome-group"]
+    assert groups == ["Geneva Plan of Action and Tunis Agenda for the Information Society", "WSIS+10 Outcome Documents"]
+    [c] = [s for s in doc.sections if s.kind == "wsis-outcome" and s.number == "C"]
+    assert doc.section(c.parent).title == "WSIS+10 Outcome Documents"
+    [b] = [s for s in doc.sections if s.kind == "wsis-outcome" and s.number == "B"]
+    assert "WSIS+10" not in " ".join(b.fields.values())

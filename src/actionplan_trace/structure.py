@@ -598,7 +598,8 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
         for row in data:
             if not any(c.text.strip() for c in row):
                 continue
-            if last is not None and _continues(rule, row, None if rule.headless else header_words):
+            if (last is not None and not _is_group_row(rule, row)
+                    and _continues(rule, row, None if rule.headless else header_words)):
                 _extend_row_section(last, rule, row, None if rule.headless else header_words)
                 continue
             last = None

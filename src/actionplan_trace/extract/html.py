@@ -59,6 +59,8 @@ HEADING = regex(r"h[1-6]")
 # for colspan), and a row is at most that wide.
 SPAN = regex(r"\s*(\d+)")
 MAX_SPAN = 1000
+# Empty slots spans may leave in a table, per cell of the table (_grid).
+SPAN_SLOTS = 4
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "div", "section", "article",
           "ul", "ol", "blockquote", "pre", "body", "main", "header", "footer", "dd", "dt", "dl"}
 # Note references, back links and note lists, by writer (see the module's docstring).
@@ -223,17 +225,22 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]
     """The table's cells where a browser places them: a cell's `colspan` and `rowspan` cover the
     slots to its right and below it, which are empty (None) there, so each cell stays under its
     column's header and a row with a cell merged down from above has that slot empty. Spans are
-    read as HTML reads them (a number, at least 1; `rowspan="0"` to the table's end); a row is at
-    most MAX_SPAN slots wide."""
+    read as HTML reads them (a number, at least 1; `rowspan="0"` to the table's end), a colspan
+    covers at most MAX_SPAN slots, and a table's empty slots are at most SPAN_SLOTS per cell:
+    past that budget (hostile markup) spans are read as 1."""
     grid: list[list[etree._Element | None]] = []
     below: dict[int, int] = {}  # column -> rows a cell above still covers
+    budget = SPAN_SLOTS * max(sum(len(tds) for tds in rows), 1)
     for r, tds in enumerate(rows):
         row: list[etree._Element | None] = []
         for td in tds:
             while below.get(len(row), 0) > 0:
                 row.append(None)
-            down = _span(td.get("rowspan"), len(rows) - r)
-            across = max(1, min(_span(td.get("colspan"), 1), MAX_SPAN - len(row)))
+            down = min(_span(td.get("rowspan"), len(rows) - r), len(rows) - r)
+            across = _span(td.get("colspan"), 1)
+            if (down * across - 1) > budget:
+                down = across = 1
+            budget -= down * across - 1
             for k in range(across):
                 if down > 1:
                     below[len(row) + k] = down
