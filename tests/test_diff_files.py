@@ -291,3 +291,40 @@ def test_references_of_a_change_are_those_refs_finds_under_the_profile(tmp_path:
     assert "WTDC-RES-43" in found
     stand_in = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", refs=reference_finder())
     assert [(c.kind, c.refs_added) for c in stand_in.changes] == [("modified", [])]
+
+
+def test_references_of_a_dissolved_heading_are_read_where_trace_refs_reads_them(tmp_path: Path) -> None:
+    """A heading one revision sets as a paragraph ("Further notes" / "further notes") is dissolved
+    for the comparison, but its text's references are those `trace refs` reads in each revision:
+    bare targets under an SDG heading are SDG targets only where that heading is one."""
+    top = ("# Output 2.1\n\nProducts and services on telecommunication infrastructure\n\n"
+           "## References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\n\n"
+           "### Sustainable Development Goals and Targets\n\n"
+           "This output contributes to SDG targets 3.8 and 3.d of the agenda, among others listed.\n\n")
+    tail = "\n\n# Output 2.2\n\nProducts and services on cybersecurity\n"
+    notes = "1.4, 5.b and 9.c, as agreed by the meeting of the group of experts in its last session"
+    (tmp_path / "a.md").write_text(top + "## Further notes\n\n" + notes + "." + tail, encoding="utf-8")
+    (tmp_path / "b.md").write_text(top + "further notes\n\n" + notes + ", 2019." + tail, encoding="utf-8")
+    result = compare(tmp_path / "a.md", tmp_path / "b.md", profile="action-plan", locate=reference_locator())
+    gained = {r for c in result.changes for r in c.refs_added}
+    lost = {r for c in result.changes for r in c.refs_removed}
+    refs_a = {r.id for r in document_refs(load(tmp_path / "a.md", profile="action-plan")).refs}
+    refs_b = {r.id for r in document_refs(load(tmp_path / "b.md", profile="action-plan")).refs}
+    assert (gained, lost) == (refs_b - refs_a, refs_a - refs_b)
+    assert {"SDG-1.4", "SDG-5.b", "SDG-9.c"} <= gained
+
+
+def test_references_of_texts_at_one_location_are_told_apart() -> None:
+    """Two paragraphs of one table cell share the cell's location: the one removed loses only its
+    own references, not those of the paragraph kept."""
+    from outline import outline
+    from actionplan_trace.model import Loc
+
+    text = ("@objective 2 | Infrastructure\n  @outcome 2.1 | Enhanced capacity\n"
+            "    [indicators] Number of plans (SDG target 9.1)\n    [indicators] Number of partners (SDG target 17.6)\n")
+    old, new = outline(text), outline(text.replace("    [indicators] Number of partners (SDG target 17.6)\n", ""))
+    for doc in (old, new):
+        for block in doc.section("outcome-2.1").blocks:
+            block.loc = Loc(paragraph=5, row=1, col=1)
+    result = diff_documents(old, new, locate=reference_locator())
+    assert [(c.kind, c.refs_added, c.refs_removed) for c in result.changes] == [("removed", [], ["SDG-17.6"])]

@@ -13,7 +13,7 @@ from ..loader import load
 from ..model import Document
 from ..profiles import Profile
 from .changes import DiffResult
-from .engine import Locate, RefIndex, Refs, diff_documents, loc_key
+from .engine import Locate, LocKey, RefIndex, Refs, diff_documents, loc_key
 from .ignore import DEFAULT_IGNORE
 from .revisions import attribute
 
@@ -44,9 +44,9 @@ def reference_locator() -> Locate | None:
         return None
 
     def locate(doc: Document) -> RefIndex:
-        index: dict[tuple[str | None, tuple[tuple[str, object], ...]], set[str]] = {}
+        index: dict[tuple[str | None, LocKey], list[tuple[str, str]]] = {}
         for ref in document_refs(doc).refs:
-            index.setdefault((ref.section, loc_key(ref.loc)), set()).add(ref.id)
+            index.setdefault((ref.section, loc_key(ref.loc)), []).append((ref.id, " ".join(ref.text.split())))
         return index
 
     return locate

@@ -30,26 +30,22 @@ from .words import Op, changed, word_diff
 
 # Canonical reference ids in a text: the stand-in reader of a change's references, text by text.
 Refs = Callable[[str], set[str]]
-# Where a text of a document is: its section's id and its location (a block's, a table cell's, or
-# the section's own for its heading's title), as references are placed.
-Place = tuple[str, Loc]
-# The canonical reference ids of a document by place (section id, location key), as `trace refs`
-# finds them, each text under its section's and column's context (diff/api.reference_locator).
-RefIndex = Mapping[tuple[str | None, tuple[tuple[str, object], ...]], set[str]]
+# Where a text of a document is: the id of the section `trace refs` read it in, its location (a
+# block's, a table cell's, or the section's own for its heading's title) and the text itself.
+Place = tuple[str, Loc, str]
+LocKey = tuple[tuple[str, object], ...]
+# The references of a document by place (section id, location key), as `trace refs` finds them,
+# each text under its section's and column's context (diff/api.reference_locator): each its id
+# and the words it was read from (white space folded), which tell apart texts at one location
+# (a cell's paragraphs, a text box in its anchor's paragraph).
+RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, str]]]
 Locate = Callable[[Document], RefIndex]
 
 
-def loc_key(loc: Loc) -> tuple[tuple[str, object], ...]:
+def loc_key(loc: Loc) -> LocKey:
     """A location as a key: its fields that are set."""
     return tuple(sorted((k, v) for k, v in loc.__dict__.items() if v is not None))
 
-
-def block_places(section: Section, block: Block) -> list[Place]:
-    """The places of a block's texts: the block's own, and for a table each cell's."""
-    places = [(section.id, block.loc)]
-    for r, row in enumerate(block.rows or ()):
-        places.extend((section.id, cell_location(block, cell.loc, r, c)) for c, cell in enumerate(row))
-    return places
 
 BLOCK_THRESHOLD = 0.5
 ROW_THRESHOLD = 0.5
@@ -59,15 +55,17 @@ FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 
 
-def _section_places(section: Section) -> list[Place]:
-    """The places of a section's own texts: its heading's title, then its blocks'."""
-    return [(section.id, section.loc), *(p for block in section.blocks for p in block_places(section, block))]
+@record
+class _Origins:
+    """Which section of the document as read (before diff/dissolve.py) each block was in, and
+    each section by its heading's location (a dissolved heading's paragraph has it)."""
+
+    blocks: dict[int, str]
+    headings: dict[LocKey, str]
 
 
-def _row_places(section: Section, table: Block, row: int) -> list[Place]:
-    """The places of one table row's cells."""
-    cells = (table.rows or [])[row] if table.rows and row < len(table.rows) else []
-    return [(section.id, cell_location(table, cell.loc, row, c)) for c, cell in enumerate(cells)]
+def _origins(doc: Document) -> _Origins:
+    return _Origins({id(b): s.id for s in doc.sections for b in s.blocks}, {loc_key(s.loc): s.id for s in doc.sections})
 
 
 def _block_key(block: Block) -> tuple[str, str, str]:
@@ -94,6 +92,7 @@ class _Context:
     keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     ref_cache: dict[str, set[str]] = field(default_factory=dict)
     located: tuple[RefIndex, RefIndex] | None = None
+    origins: tuple[_Origins, _Origins] | None = None
     old_ids: Mapping[str, Section] = field(default_factory=dict)
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
@@ -136,13 +135,50 @@ class _Context:
         return self.ref_cache[text]
 
     def refs_at(self, old_side: bool, places: list[Place]) -> set[str]:
-        """The reference ids `located` found at `places` of one revision."""
+        """The reference ids `located` found at `places` of one revision, each in its place's text."""
         assert self.located is not None
         index = self.located[0 if old_side else 1]
         found: set[str] = set()
-        for section_id, loc in places:
-            found |= index.get((section_id, loc_key(loc)), set())
+        for section_id, loc, text in places:
+            read = index.get((section_id, loc_key(loc)))
+            if read:
+                words = " ".join(text.split())
+                found.update(ref_id for ref_id, matched in read if matched in words)
         return found
+
+    def source_section(self, old_side: bool, section: Section, block: Block) -> str:
+        """The id of the section a block was read in: its own, or for a block diff/dissolve.py
+        moved (a dissolved heading's paragraphs, the heading itself), the dissolved section's."""
+        if self.origins is None:
+            return section.id
+        origins = self.origins[0 if old_side else 1]
+        found = origins.blocks.get(id(block))
+        if found is None and id(block) in self.dissolved:
+            found = origins.headings.get(loc_key(block.loc))
+        return found or section.id
+
+    def block_places(self, old_side: bool, section: Section, block: Block) -> list[Place]:
+        """The places of a block's texts: the block's own, and for a table each cell's."""
+        sid = self.source_section(old_side, section, block)
+        places = [(sid, block.loc, block.text)]
+        for r, row in enumerate(block.rows or ()):
+            places.extend((sid, cell_location(block, cell.loc, r, c), cell.text) for c, cell in enumerate(row))
+        return places
+
+    def section_places(self, old_side: bool, section: Section) -> list[Place]:
+        """The places of a section's own texts: its heading's title, then its blocks'."""
+        return [(section.id, section.loc, section.title),
+                *(p for block in section.blocks for p in self.block_places(old_side, section, block))]
+
+    def row_places(self, old_side: bool, section: Section, table: Block, row: int) -> list[Place]:
+        """The places of one table row's cells."""
+        sid = self.source_section(old_side, section, table)
+        return [(sid, cell_location(table, cell.loc, row, c), cell.text) for c, cell in enumerate((table.rows or [])[row])]
+
+    def cell_places(self, old_side: bool, section: Section, table: Block, row: int, col: int) -> list[Place]:
+        """The place of one table cell."""
+        cell = (table.rows or [])[row][col]
+        return [(self.source_section(old_side, section, table), cell_location(table, cell.loc, row, col), cell.text)]
 
 
 @record
@@ -395,10 +431,10 @@ class _Emitter:
         text = "\n".join(lines)
         if old_side:
             self.emit("removed", "section", section, None, text, None, locs=(section.loc, None),
-                      places=(_section_places(section), []))
+                      places=(self.ctx.section_places(True, section), []))
         else:
             self.emit("added", "section", None, section, None, text, locs=(None, section.loc),
-                      places=([], _section_places(section)))
+                      places=([], self.ctx.section_places(False, section)))
 
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""
@@ -407,10 +443,10 @@ class _Emitter:
         where = block_place(item.block)
         if old_side:
             self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
-                      locs=(item.block.loc, None), places=(block_places(item.section, item.block), []))
+                      locs=(item.block.loc, None), places=(self.ctx.block_places(True, item.section, item.block), []))
         else:
             self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
-                      locs=(None, item.block.loc), places=([], block_places(item.section, item.block)))
+                      locs=(None, item.block.loc), places=([], self.ctx.block_places(False, item.section, item.block)))
 
     def partner_section(self, section: Section, old_side: bool) -> Section | None:
         """The paired section on the other side, if any."""
@@ -431,7 +467,7 @@ class _Emitter:
         if step.rows is not None:
             if moved:
                 self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
-                          places=(block_places(a, x), block_places(b, y)))
+                          places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
             self.table_pair(a, b, x, y, step.rows)
             return
         group = self.blocks.joined.get(_item_key(old))
@@ -443,16 +479,16 @@ class _Emitter:
         demoted = self.demoted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
+                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
         elif changed(ops):
             kinds = differences(text_a, text_b)
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
-                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
+                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
         elif demoted:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
-                      locs=(x.loc, y.loc), places=(block_places(a, x), block_places(b, y)))
+                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
 
     def demoted(self, x: Block, y: Block) -> str | None:
         """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""
@@ -478,8 +514,8 @@ class _Emitter:
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
                   same | {"formatting"} if same is not None else None, where=where,
                   locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc),
-                  places=([p for i in olds for p in block_places(a, a.blocks[i])],
-                          [p for j in news for p in block_places(b, b.blocks[j])]))
+                  places=([p for i in olds for p in self.ctx.block_places(True, a, a.blocks[i])],
+                          [p for j in news for p in self.ctx.block_places(False, b, b.blocks[j])]))
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
         """Row and cell changes between two paired tables."""
@@ -491,12 +527,12 @@ class _Emitter:
                 self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None,
                           kinds=FORMATTING if _blank(cells_a[row.old]) else None, where=f"table row {row.old + 1}",
                           locs=(rows_a[row.old][0].loc if rows_a[row.old] else x.loc, None),
-                          places=(_row_places(a, x, row.old), []))
+                          places=(self.ctx.row_places(True, a, x, row.old), []))
             elif row.new is not None and row.old is None:
                 self.emit("added", "block", a, b, None, " | ".join(cells_b[row.new]),
                           kinds=FORMATTING if _blank(cells_b[row.new]) else None, where=f"table row {row.new + 1}",
                           locs=(None, rows_b[row.new][0].loc if rows_b[row.new] else y.loc),
-                          places=([], _row_places(b, y, row.new)))
+                          places=([], self.ctx.row_places(False, b, y, row.new)))
             elif row.old is not None and row.new is not None and row.cells is not None:
                 for col, ops in enumerate(row.cells):
                     if changed(ops):
@@ -504,8 +540,8 @@ class _Emitter:
                         self.emit("modified", "block", a, b, old_cell, new_cell, ops,
                                   differences(old_cell, new_cell), where=cell_place(header, row.new, col),
                                   locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc),
-                                  places=([(a.id, cell_location(x, rows_a[row.old][col].loc, row.old, col))],
-                                          [(b.id, cell_location(y, rows_b[row.new][col].loc, row.new, col))]))
+                                  places=(self.ctx.cell_places(True, a, x, row.old, col),
+                                          self.ctx.cell_places(False, b, y, row.new, col)))
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
@@ -518,7 +554,7 @@ class _Emitter:
         if a.title != b.title:
             ops = word_diff(a.title, b.title)
             self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number)),
-                      locs=(a.loc, b.loc), places=([(a.id, a.loc)], [(b.id, b.loc)]))
+                      locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
             return
         if not changed(heading_ops):
             return
@@ -526,7 +562,7 @@ class _Emitter:
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=differences(old_h, new_h) or FORMATTING,
-                  locs=(a.loc, b.loc), places=([(a.id, a.loc)], [(b.id, b.loc)]))
+                  locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
 
 
 def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:
@@ -540,9 +576,10 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     those `locate` finds at its places of each revision, as `trace refs` does, or else those the
     stand-in `refs(text)` reads in its texts; changes that differ only in `ignore`d kinds
     (`ignore.IGNORE_KINDS`) are left out of reports."""
-    old, new, dissolved = dissolve_headings(old, new)
     located = (locate(old), locate(new)) if locate is not None else None
-    ctx = _Context(old, new, refs, dissolved=dissolved, located=located)
+    origins = (_origins(old), _origins(new)) if locate is not None else None
+    old, new, dissolved = dissolve_headings(old, new)
+    ctx = _Context(old, new, refs, dissolved=dissolved, located=located, origins=origins)
     sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
     blocks = _BlockPairs()
     alignments = {
