@@ -125,3 +125,15 @@ def test_a_pull_quote_set_large_is_no_heading(tmp_path: Path) -> None:
     ]
     africa = next(s for s in doc.sections if s.title == "Africa")
     assert any(b.text.startswith("“Connectivity") for b in africa.blocks)
+
+
+def test_a_cover_subtitle_and_date_stay_in_the_title_block(tmp_path: Path) -> None:
+    """Lines after the title in sizes no heading after the body text has (a subtitle, a date) are
+    the title block's, not headings."""
+    lines = [Line("Annual report of the Bureau", font="Helvetica-Bold", size=22),
+             Line("Report of the Director to the Council", size=16, gap_before=8),
+             Line("Geneva, March 2024", size=14.5, gap_before=8), *LINES[2:]]
+    doc = load(write_pdf(tmp_path / "cover.pdf", lines))
+    assert [s.title for s in doc.sections if s.signal == "heading-style"] == [
+        "Activities in the regions", "Africa", "Americas", "Cooperation with other organizations",
+    ]

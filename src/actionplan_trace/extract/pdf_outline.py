@@ -31,10 +31,10 @@ body (heading_size times the most used size) is a heading, the largest such size
 the next one level below, and so on. A size the document prints much text in (more than
 heading_size_share of the body's characters: a lead paragraph, a slide's text) is no heading size,
 and neither is a block without three letters (a large figure, a drop cap) or a quotation (a pull
-quote between quotation marks). The large lines before
-any body text, up to the last set in the largest of their sizes, are the document's title block,
-not headings, as Word's Title style is in no outline; smaller ones after them head the first
-section. A page's body size is the size most of its text is set in, when it
+quote between quotation marks). The large lines before any body text are the document's title
+block, not headings, as Word's Title style is in no outline, but for those after the last set in
+the largest of their sizes that are in a size headings after the body text have: they head the
+first section. A page's body size is the size most of its text is set in, when it
 holds enough text (PAGE_BODY), as a browser scales a page to fit its widest table; but a page that
 also sets some text in the document's body size (PAGE_BODY_KEPT) is measured against that size: a
 page mostly of small type still sets its own paragraphs in the body size.
@@ -285,14 +285,16 @@ def size_headings(blocks: Sequence[Block], settings: PdfSettings = PDF_DEFAULTS)
             first_body = min(first_body, i)
         elif ratio >= settings.heading_size and _headline(block.text, settings):
             ratios[i] = ratio
-    # The large lines before any body text, up to the last in the largest of their sizes, are
-    # the title block; the smaller ones after it head the first section ("Annual report" 22 pt,
-    # then "Activities in the regions" 17 pt and "Africa" 13.5 pt, then the first paragraph).
+    # The large lines before any body text are the title block, but for those after the last in
+    # the largest of their sizes in a size headings have after it: they head the first section
+    # ("Annual report" 22 pt, then "Activities in the regions" 17 pt and "Africa" 13.5 pt, then
+    # the first paragraph), where a cover's subtitle and date are in sizes of their own.
     leading = [i for i in ratios if i < first_body]
     if leading:
         top = max(ratios[i] for i in leading)
         title_end = max(i for i in leading if ratios[i] == top)
-        ratios = {i: ratio for i, ratio in ratios.items() if i > title_end}
+        later = {ratio for i, ratio in ratios.items() if i > first_body}
+        ratios = {i: ratio for i, ratio in ratios.items() if i > first_body or (i > title_end and ratio in later)}
     large = {ratio for ratio in set(ratios.values()) if printed[ratio] <= settings.heading_size_share * body_chars}
     levels = _levels(sorted(large, reverse=True))
     out = list(blocks)
