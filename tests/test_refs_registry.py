@@ -147,3 +147,13 @@ def test_registry_targets_are_stored_in_natural_order() -> None:
 )
 def test_family_of_canonical_ids(ref_id: str, family: str | None) -> None:
     assert family_of(ref_id) == family
+
+
+def test_the_highest_itu_goal_follows_the_registry_files_merged() -> None:
+    """most_itu_goals is worked out again when a registry file is merged after it was read."""
+    from actionplan_trace.refs.registry import Registry
+
+    registry = Registry()
+    assert registry.most_itu_goals is None
+    registry.merge({"covers": ["itu-goal"], "entries": {"ITU-GOAL-7@SP-2020-2023": {"title": "Goal 7"}}}, "extra.yml")
+    assert registry.most_itu_goals == 7

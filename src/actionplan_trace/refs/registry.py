@@ -132,6 +132,7 @@ class Registry:
 
     def merge(self, data: dict[str, Any], origin: str) -> None:
         """Add one registry file's content; later files win for an id listed twice."""
+        self.__dict__.pop("most_itu_goals", None)  # worked out again from the merged ids
         default_source = data.get("source")
         for key in ("covers", "complete"):
             families = data.get(key) or []
