@@ -424,3 +424,15 @@ def test_a_kind_is_shown_with_its_acronyms() -> None:
     assert section_label(Section("wsis-outcome-a", "wsis-outcome", "A", "", None, 2)) == "WSIS outcome A"
     assert section_label(Section("d", "sp-objective-detail", "2", "Processing", None, 2)) == "SP objective detail 2 – Processing"
     assert section_label(Section("o", "output", "2.1", "Infrastructure", None, 2)) == "Output 2.1 – Infrastructure"
+
+
+def test_a_moved_section_counts_its_words_as_moved() -> None:
+    """The summary's moved words count a moved section's text and its subsections', as they read
+    in the new revision (the change itself names the section, not its text)."""
+    old = ("@output 2.1 | Infrastructure\n  @area | Rural communications\n    Five words are in here.\n"
+           "    @area | Remote sites\n      Three more words.\n@output 2.2 | Cybersecurity\n  Body of the output.\n")
+    new = ("@output 2.1 | Infrastructure\n@output 2.2 | Cybersecurity\n  Body of the output.\n"
+           "  @area | Rural communications\n    Five words are in here.\n    @area | Remote sites\n      Three more words.\n")
+    result = diff_documents(outline(old), outline(new))
+    assert [(c.kind, c.target) for c in result.changes] == [("moved", "section")]
+    assert result.summary()["words"] == {"inserted": 0, "deleted": 0, "moved": 8}

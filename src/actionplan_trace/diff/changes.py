@@ -132,10 +132,33 @@ class DiffResult:
         out["sections"] = sum(1 for c in shown if c.target == "section")
         out["blocks"] = len(shown) - out["sections"]
         out["words"] = word_totals(shown)
+        out["words"]["moved"] += moved_section_words(self.new, shown)
         hidden = [c for c in self.changes if c not in shown]
         out["hidden_by"] = {k: sum(1 for c in hidden if k in c.kinds()) for k in IGNORE_KINDS if any(k in c.kinds() for c in hidden)}
         out["ignored"] = [k for k in IGNORE_KINDS if k in self.ignore and not all_changes]
         return out
+
+
+def moved_section_words(new: Document, changes: list[Change]) -> int:
+    """The words of the sections `changes` move, their subsections' too, as they read in `new`
+    (a moved section's change names it, not its text)."""
+    moved = [c.section_new for c in changes if c.kind == "moved" and c.target == "section" and c.section_new]
+    if not moved:
+        return 0
+    children: dict[str | None, list[Section]] = {}
+    for section in new.sections:
+        children.setdefault(section.parent, []).append(section)
+    counted: set[str] = set()
+    total = 0
+    stack = [new.by_id[sid] for sid in moved if sid in new.by_id]
+    while stack:
+        section = stack.pop()
+        if section.id in counted:
+            continue
+        counted.add(section.id)
+        total += sum(word_count(block.text) for block in section.blocks)
+        stack.extend(children.get(section.id, ()))
+    return total
 
 
 def word_totals(changes: list[Change]) -> dict[str, int]:
