@@ -196,3 +196,17 @@ def test_dot_lays_a_corpus_graph_out_as_a_grid_of_columns() -> None:
     assert DOT_COLUMN == 24 and [len(c.split('" "')) for c in columns] == [24, 16, 24, 16, 24, 24, 11]
     assert all(not any(i.startswith('"plan') for i in c.split(" ")) or not any("roadmap" in i for i in c.split(" "))
                for c in columns)  # a column never mixes two documents
+
+
+def test_who_cites_refuses_an_id_its_complete_family_lacks() -> None:
+    """--who-cites of an SDG or action line the registry does not list (it lists them all) is a
+    typo, not a gap no section fills: exit 2 with one line. A resolution the registry lacks may
+    still exist, and is looked for."""
+    from conftest import CORPUS, run_cli
+
+    for wrong in ("SDG-99", "WSIS-C05"):
+        result = run_cli("graph", str(CORPUS / "objective2-old.docx"), "--who-cites", wrong)
+        assert result.returncode == 2 and result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1 and wrong in result.stderr
+    kept = run_cli("graph", str(CORPUS / "objective2-old.docx"), "--who-cites", "WTSA-RES-78")
+    assert kept.returncode == 0 and "cited by no section" in kept.stdout

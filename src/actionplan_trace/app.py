@@ -131,13 +131,18 @@ def canonical_id(ref_id: str) -> str:
     return ref_id
 
 
-def who_cites(built: Graph, ref_id: str) -> tuple[str, list[dict[str, Any]]]:
-    """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none); an
-    id without its edition is completed when only one edition is loaded."""
+def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none, or
+    if `registry` lists its whole family and not it: "SDG-99", "WSIS-C05" would read as a gap no
+    section fills); an id without its edition is completed when only one edition is loaded."""
     from .refs import who_cites as citing
     from .refs.chain import resolve_id
 
+    from .refs import family_of
+
     wanted = resolve_id(built, canonical_id(ref_id))
+    if registry is not None and family_of(wanted) in registry.complete and registry.unknown(wanted):
+        raise UsageError(f"{ref_id!r} names no {family_of(wanted)}: the registry lists them all; check the id")
     return wanted, citing(built, wanted)
 
 

@@ -307,8 +307,8 @@ def graph(
             fmt = format or default
             if fmt not in formats("who-cites"):
                 raise UsageError(f"--who-cites writes {default} (default), {', '.join(others[:-1])} or {others[-1]}, not {fmt}")
-            built, _reg = trace.graph(files, profile, registry, edition)
-            emit("who-cites", fmt, trace.who_cites(built, who_cites), output, inputs)
+            built, known = trace.graph(files, profile, registry, edition)
+            emit("who-cites", fmt, trace.who_cites(built, who_cites, known), output, inputs)
             return 0
         fmt = format or formats("graph")[0]
         if fmt not in formats("graph"):
