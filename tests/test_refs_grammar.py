@@ -101,6 +101,9 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # a bare goal past the highest ITU strategic goal of the registry (5) can only be an SDG's
         ("Target 17.18 and Goal 9 (target 9.c)", NONE, ["SDG-17.18", "SDG-9", "SDG-9.c"]),
         ("Goal 3 (target 3.1) and Target 2.1", NONE, []),
+        # only an organ the text names carries over to the next list, not the one the plan assumes
+        ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
+        ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),
     ],
 )
 def test_form(text: str, ctx: RefContext, expected: list[str]) -> None:

@@ -131,6 +131,12 @@ class _State:
 
     last_organ: str | None = None
     last_end: int = -1
+    # whether the text named last_organ (or its place, number or sector did), not the context
+    # alone: only a named organ carries over to the next list ("Resolution 5 and Resolution 71
+    # (Rev. Busan, 2014)" in an Action Plan is no WTDC resolution 71)
+    last_stated: bool = False
+    # what organ_for found for the cite being resolved
+    stated: bool = False
 
 
 class Resolver:
@@ -213,13 +219,17 @@ class Resolver:
 
     # -- resolutions, decisions, recommendations ---------------------------------------------
     def organ_for(self, cite: Cite) -> str | None:
+        """The organ of a list of resolutions or decisions: named by its words, carried over from a
+        list just before that named one, given by a revision's place, by words before it, by its
+        numbers, or else the context's (state.stated says whether the text named it)."""
+        self.state.stated = True
         sectors = {i.sector for i in cite.items if i.sector}
         explicit = organ_key(cite.organ) or organ_key(cite.organ_after) or (
             _SECTOR_ORGAN.get(sectors.pop()) if len(sectors) == 1 else None)
         if explicit:
             return explicit
         between = self.text[self.state.last_end:cite.start] if self.state.last_end >= 0 else None
-        if self.state.last_organ and between is not None and _JOINER.fullmatch(between):
+        if self.state.last_organ and self.state.last_stated and between is not None and _JOINER.fullmatch(between):
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
@@ -233,6 +243,7 @@ class Resolver:
         for lo, hi, organ in self.rules.organ_by_number:
             if numbers and all(lo <= n <= hi for n in numbers):
                 return organ
+        self.state.stated = False
         return self.ctx.organ
 
     def resolution(self, cite: Cite) -> None:
@@ -260,7 +271,7 @@ class Resolver:
                     self.findings.append(about(
                         made[-1], "REF012",
                         f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {organ}", self.table))
-        self.state.last_organ, self.state.last_end = organ, cite.end
+        self.state.last_organ, self.state.last_end, self.state.last_stated = organ, cite.end, self.state.stated
         self.list_checks(made, cite)
 
     def recommendation(self, cite: Cite) -> None:
@@ -484,7 +495,7 @@ class Resolver:
             return
         done.place(self, cite.start)
         if organ is not None:  # what organ_list leaves for the next list
-            self.state.last_organ, self.state.last_end = organ, cite.end
+            self.state.last_organ, self.state.last_end, self.state.last_stated = organ, cite.end, self.state.stated
 
     def around(self, cite: Cite, organ: str | None) -> str | None:
         """All a replayable cite's resolution reads beyond its own words: the organ of a list of
