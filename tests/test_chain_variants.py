@@ -89,3 +89,25 @@ def test_a_third_formatting_of_a_report(tmp_path: Path) -> None:
         "ITU-TARGET-1.3@SP-2020-2023": None}
     assert on["PP-RES-21"]["rev"] == "Rev. Dubai, 2018" and on["PP-RES-21"]["text"] == "Work continued in SG2."
     assert on["PP-RES-184"]["rev"] == "Guadalajara, 2010"
+
+
+def test_an_entity_keeps_its_own_citations_when_what_it_mentions_cites_them_too(tmp_path: Path) -> None:
+    """Output 1.1 implements PP Resolutions 130 and 139 and mentions Output 1.2, which implements
+    130 too: both resolutions are served by Output 1.1 itself, not 130 only through 1.2."""
+    from actionplan_trace.refs.chain import chain
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "Buenos Aires Action Plan\n\nObjective 1 – Coordination\n\nOutput 1.1 – First output\n\n"
+        "This work builds on Output 1.2.\n\n"
+        "References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\n\n"
+        "PP and WTDC resolutions and recommendations\n\n"
+        "The implementation of PP Resolutions 130 and 139 will support Output 1.1.\n\n"
+        "Output 1.2 – Second output\n\nBackground\n\nSome text.\n\n"
+        "References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\n\n"
+        "PP and WTDC resolutions and recommendations\n\n"
+        "The implementation of PP Resolution 130 will support Output 1.2.\n", encoding="utf-8")
+    doc = load(plan)
+    graph = build_graph([(doc, document_refs(doc))])
+    served = {item["id"] for item in chain(graph, "ITU-D-OUTPUT-1.1")["serves"]}
+    assert {"PP-RES-130", "PP-RES-139", "ITU-D-OUTPUT-1.2@WTDC-17"} <= served

@@ -73,10 +73,12 @@ def _upstream(graph: Graph, registry: Registry | None, sources: list[Node], dept
             if edge.relation in (DEFINES, REPORTS_ON):
                 continue
             targets.setdefault(edge.target, edge.relation)
-    for target in sorted(targets, key=natural_key):
-        if target in seen:
-            continue
-        seen.add(target)
+    # Each entity is shown once, at the shallowest place it is served from: this level's own
+    # targets are claimed before any is followed up (a mentioned output citing the same
+    # resolution does not take it from the section's own list).
+    fresh = [target for target in sorted(targets, key=natural_key) if target not in seen]
+    seen.update(fresh)
+    for target in fresh:
         family = family_of(target)
         item = {**_entity(graph, registry, target), "relation": targets[target]}
         if family in UPWARD and depth > 0:
