@@ -210,3 +210,11 @@ def test_who_cites_refuses_an_id_its_complete_family_lacks() -> None:
         assert len(result.stderr.strip().splitlines()) == 1 and wrong in result.stderr
     kept = run_cli("graph", str(CORPUS / "objective2-old.docx"), "--who-cites", "WTSA-RES-78")
     assert kept.returncode == 0 and "cited by no section" in kept.stdout
+
+
+def test_mermaid_labels_show_as_written() -> None:
+    """A title with a quote, a tag-like "<b>" or Mermaid's own entity-code mark "#35;" is written
+    with entity codes, so Mermaid shows the characters rather than reading them."""
+    from actionplan_trace.render.graph import _mermaid_label
+
+    assert _mermaid_label('Say "no" to <b> and #35;') == "Say #quot;no#quot; to #60;b#62; and #35;35;"

@@ -139,7 +139,10 @@ def _short(text: str, limit: int = 48) -> str:
 
 
 def _mermaid_label(text: str) -> str:
-    return text.replace('"', "#quot;").replace("\n", " ")
+    """A label Mermaid shows as written: its entity-code mark "#" first, then the quote that ends a
+    label and the angle brackets an HTML label would take for a tag, as entity codes."""
+    return (text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#60;").replace(">", "#62;")
+            .replace("\n", " "))
 
 
 def to_mermaid(graph: Graph) -> str:
