@@ -44,7 +44,7 @@ def test_printable_escapes_controls_and_keeps_text() -> None:
     ["refs", "{old}"],
     ["check", "{old}", "--no-cache"],
     ["validate", "{new}", "--against", "{old}"],
-    ["graph", "{old}", "--who-cites", "SDG-19"],
+    ["graph", "{old}", "--who-cites", "SDG-9"],
 ])
 def test_terminal_reports_show_escapes_not_control_characters(pair, command) -> None:
     old, new = pair
