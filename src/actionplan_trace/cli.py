@@ -163,10 +163,12 @@ def emit(command: CommandName, fmt: str, result: object, output: Path | None, in
 
 
 def guarded(func: Callable[[], int | None]) -> None:
-    """Run a command body, mapping library errors to exit 2 and its return value to the exit code."""
+    """Run a command body, mapping library errors to exit 2 and its return value to the exit code.
+    The input warnings of a run that fails are dropped: a failure is one line on stderr."""
     try:
         code = func()
     except TraceError as exc:
+        _WARNINGS.clear()
         fail(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("trace: interrupted\n")
@@ -179,7 +181,11 @@ def guarded(func: Callable[[], int | None]) -> None:
     except Exception as exc:
         if os.environ.get("TRACE_DEBUG"):
             raise
+        _WARNINGS.clear()
         fail(f"internal error: {type(exc).__name__}: {exc} (set TRACE_DEBUG=1 for a traceback)")
+    finally:
+        sys.stderr.write("".join(_WARNINGS))
+        _WARNINGS.clear()
     raise typer.Exit(code or 0)
 
 
@@ -201,12 +207,17 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+# The `trace: warning:` lines of this run, written on stderr when its command ends (guarded): a
+# run that fails drops them, as its failure is one line.
+_WARNINGS: list[str] = []
+
+
 def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                  file: object = None, line: str | None = None) -> None:
-    """An InputWarning (a repaired input) as one `trace: warning:` line on stderr."""
+    """An InputWarning (a repaired input) as one `trace: warning:` line, kept for stderr."""
     from .render.escapes import printable
 
-    sys.stderr.write(f"trace: warning: {printable(' '.join(str(message).split()))}\n")
+    _WARNINGS.append(f"trace: warning: {printable(' '.join(str(message).split()))}\n")
 
 
 @app.callback()
