@@ -135,14 +135,14 @@ def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tu
     """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none, or
     if `registry` lists its whole family and not it: "SDG-99", "WSIS-C05" would read as a gap no
     section fills); an id without its edition is completed when only one edition is loaded."""
+    from .refs import family_of
     from .refs import who_cites as citing
     from .refs.chain import resolve_id
 
-    from .refs import family_of
-
     wanted = resolve_id(built, canonical_id(ref_id))
-    if registry is not None and family_of(wanted) in registry.complete and registry.unknown(wanted):
-        raise UsageError(f"{ref_id!r} names no {family_of(wanted)}: the registry lists them all; check the id")
+    family = family_of(wanted)
+    if registry is not None and family in registry.complete and registry.unknown(wanted):
+        raise UsageError(f"{ref_id!r} names no {family}: the registry lists them all; check the id")
     return wanted, citing(built, wanted)
 
 

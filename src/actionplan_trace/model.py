@@ -160,8 +160,6 @@ class Section:
         return "\n".join(b.text for b in self.blocks)
 
 
-
-
 _NOWHERE = Loc()
 
 
@@ -173,6 +171,7 @@ def cell_location(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
     if cell_loc.__dict__ != _NOWHERE.__dict__:
         return cell_loc
     return Loc(paragraph=block.loc.paragraph, page=block.loc.page, table=block.loc.table, row=row, col=col)
+
 
 # Words of the profiles' section kinds that are acronyms, written so when a kind is shown
 # ("wsis-outcome" is a "WSIS outcome", not a "Wsis outcome").

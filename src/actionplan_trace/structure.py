@@ -594,14 +594,16 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
             data = block.rows[1:]
         parent_for_rows = owner
         index = 0
+        row_header = None if rule.headless else header_words
         last: Section | None = None  # the section of the row above, under parent_for_rows
         for row in data:
             if not any(c.text.strip() for c in row):
                 continue
-            if (last is not None and not _is_group_row(rule, row)
-                    and _continues(rule, row, None if rule.headless else header_words)):
-                _extend_row_section(last, rule, row, None if rule.headless else header_words)
-                continue
+            if last is not None and not _is_group_row(rule, row):
+                names = _column_names(rule, len(row), row_header)
+                if _continues(rule, row, names):
+                    _extend_row_section(last, row, names)
+                    continue
             last = None
             if rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip()):
                 builder.close_to(parent_for_rows)
@@ -617,26 +619,24 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                 continue
             builder.close_to(parent_for_rows)
             index += 1
-            last = _row_section(builder, rule, row, index, parent_for_rows, None if rule.headless else header_words)
+            last = _row_section(builder, rule, row, index, parent_for_rows, row_header)
         builder.close_to(owner)
         return True
     return False
 
 
-def _continues(rule: TableRule, row: list[Cell], header: list[str] | None) -> bool:
-    """Whether a table row goes on with the row above: its title cell is empty, as a cell merged
-    down from the row above leaves it (Word's vertical merge, HTML's rowspan) or as an author
-    leaves it to say "the same outcome, another indicator"."""
-    names = _column_names(rule, len(row), header)
+def _continues(rule: TableRule, row: list[Cell], names: list[str]) -> bool:
+    """Whether a table row (its fields `names`) goes on with the row above: its title cell is
+    empty, as a cell merged down from the row above leaves it (Word's vertical merge, HTML's
+    rowspan) or as an author leaves it to say "the same outcome, another indicator"."""
     title_name = rule.title_field or names[0]
     return not next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
 
 
-def _extend_row_section(section: Section, rule: TableRule, row: list[Cell], header: list[str] | None) -> None:
+def _extend_row_section(section: Section, row: list[Cell], names: list[str]) -> None:
     """A row that goes on with the row above (_continues): its cells' paragraphs join that row's
     section after the paragraphs of the same column, each field's text after the field's text so
     far, as if the two rows' cells were one."""
-    names = _column_names(rule, len(row), header)
     for name, cell in zip(names, row):
         text = cell.text.strip()
         if text:

@@ -165,6 +165,10 @@ class _Context:
             places.extend((sid, cell_location(block, cell.loc, r, c), cell.text) for c, cell in enumerate(row))
         return places
 
+    def pair_places(self, a: Section, x: Block, b: Section, y: Block) -> tuple[list[Place], list[Place]]:
+        """The places of a paired block's texts in each revision."""
+        return self.block_places(True, a, x), self.block_places(False, b, y)
+
     def section_places(self, old_side: bool, section: Section) -> list[Place]:
         """The places of a section's own texts: its heading's title, then its blocks'."""
         return [(section.id, section.loc, section.title),
@@ -467,7 +471,7 @@ class _Emitter:
         if step.rows is not None:
             if moved:
                 self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
-                          places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
+                          places=self.ctx.pair_places(a, x, b, y))
             self.table_pair(a, b, x, y, step.rows)
             return
         group = self.blocks.joined.get(_item_key(old))
@@ -479,16 +483,16 @@ class _Emitter:
         demoted = self.demoted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
         elif changed(ops):
             kinds = differences(text_a, text_b)
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
-                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
         elif demoted:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
-                      locs=(x.loc, y.loc), places=(self.ctx.block_places(True, a, x), self.ctx.block_places(False, b, y)))
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
 
     def demoted(self, x: Block, y: Block) -> str | None:
         """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""

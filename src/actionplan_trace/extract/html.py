@@ -241,9 +241,8 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]
             if (down * across - 1) > budget:
                 down = across = 1
             budget -= down * across - 1
-            for k in range(across):
-                if down > 1:
-                    below[len(row) + k] = down
+            if down > 1:
+                below.update((len(row) + k, down) for k in range(across))
             row.extend([td] + [None] * (across - 1))
         while any(column >= len(row) for column in below):
             row.append(None)

@@ -138,6 +138,10 @@ class _State:
     # what organ_for found for the cite being resolved
     stated: bool = False
 
+    def leave(self, organ: str, end: int) -> None:
+        """What a list of `organ` ending at `end` leaves for the next list."""
+        self.last_organ, self.last_end, self.last_stated = organ, end, self.stated
+
 
 class Resolver:
     """Turns the cites of one text into references and findings."""
@@ -271,7 +275,7 @@ class Resolver:
                     self.findings.append(about(
                         made[-1], "REF012",
                         f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {organ}", self.table))
-        self.state.last_organ, self.state.last_end, self.state.last_stated = organ, cite.end, self.state.stated
+        self.state.leave(organ, cite.end)
         self.list_checks(made, cite)
 
     def recommendation(self, cite: Cite) -> None:
@@ -328,7 +332,7 @@ class Resolver:
         if self.ctx.expect == "sdg":
             return "sdg"
         most = self.registry.most_itu_goals
-        goals = [int(item.number.split(".")[0]) for item in cite.items if item.number.split(".")[0].isdigit()]
+        goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
         return "sdg" if most is not None and goals and min(goals) > most else None
 
     def goal(self, cite: Cite) -> None:
@@ -495,7 +499,7 @@ class Resolver:
             return
         done.place(self, cite.start)
         if organ is not None:  # what organ_list leaves for the next list
-            self.state.last_organ, self.state.last_end, self.state.last_stated = organ, cite.end, self.state.stated
+            self.state.leave(organ, cite.end)
 
     def around(self, cite: Cite, organ: str | None) -> str | None:
         """All a replayable cite's resolution reads beyond its own words: the organ of a list of

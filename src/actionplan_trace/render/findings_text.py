@@ -19,11 +19,17 @@ from .escapes import printable
 def where(f: Finding) -> str:
     """"file:line" for text files, "file (paragraph N)" for .docx (N from 1), "file (page N)" for PDF."""
     path = f.source or ""
-    loc = f.loc
-    if loc.line is not None and loc.page is None:
-        return f"{path}:{loc.line}"
+    line = text_line(f)
+    if line is not None:
+        return f"{path}:{line}"
     at = page_or_paragraph(f)
     return f"{path} ({at})" if at else path
+
+
+def text_line(f: Finding) -> int | None:
+    """The line of a text file a finding is on, None for a .docx or PDF finding (a PDF's lines
+    count within its page, not the file)."""
+    return f.loc.line if f.loc.line is not None and f.loc.page is None else None
 
 
 def page_or_paragraph(f: Finding) -> str | None:

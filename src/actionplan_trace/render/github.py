@@ -7,7 +7,7 @@ are left out. Values are escaped as the runner expects (%, CR, LF; and : , in pr
 from __future__ import annotations
 
 from ..findings import Finding
-from .findings_text import page_or_paragraph
+from .findings_text import page_or_paragraph, text_line
 from .refs import finding_order
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -28,11 +28,10 @@ def to_github(findings: list[Finding], states: list[str] | None = None) -> str:
     kept = [f for i, f in enumerate(findings) if states is None or states[i] == "new"]
     for f in sorted(kept, key=finding_order):
         props = [f"file={_prop(f.source or '')}"]
-        at = None
-        if f.loc.line is not None and f.loc.page is None:
-            props.append(f"line={f.loc.line}")
-        else:
-            at = page_or_paragraph(f)
+        line = text_line(f)
+        at = page_or_paragraph(f) if line is None else None
+        if line is not None:
+            props.append(f"line={line}")
         props.append(f"title={_prop(f.code)}")
         where = (f" ({at})" if at else "") + (f" [{f.section}]" if f.section else "")
         lines.append(f"::{COMMAND.get(f.severity, 'warning')} {','.join(props)}::{_data(f.message + where)}")

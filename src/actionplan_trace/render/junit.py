@@ -10,16 +10,15 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding
-from .findings_text import page_or_paragraph
+from .findings_text import page_or_paragraph, text_line
 from ..validate.findings import at_least
 from .escapes import xml_text as _clean
 
 
 def _where(f: Finding) -> str:
     """Where a finding is, as the text output names it: "line 10", "page 3", "paragraph 102"."""
-    if f.loc.line is not None and f.loc.page is None:
-        return f"line {f.loc.line}"
-    return page_or_paragraph(f) or ""
+    line = text_line(f)
+    return f"line {line}" if line is not None else page_or_paragraph(f) or ""
 
 
 def to_junit(files: list[str], findings: list[Finding], fail_on: str, states: list[str] | None = None) -> str:
