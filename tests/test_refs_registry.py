@@ -86,6 +86,22 @@ def test_malformed_user_registry_is_a_profile_error(tmp_path: Path, content: str
         load_registry([bad])
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("source: notes\nentires:\n  PP-RES-220: {title: New}\n", "unknown key 'entires'; did you mean 'entries'?"),
+     ("entries:\n  PP-RES-220: {titel: New}\n", "PP-RES-220: unknown key 'titel'; did you mean 'title'?"),
+     ("conferences:\n  - {code: PP-26, organ: PP, place: Doha, yaer: 2026}\n",
+      "conference PP-26: unknown key 'yaer'; did you mean 'year'?")],
+)
+def test_a_misspelt_registry_key_is_refused_not_ignored(tmp_path: Path, content: str, message: str) -> None:
+    """A misspelt key would leave its ids or facts out of every check without a word."""
+    bad = tmp_path / "mine.yml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        load_registry([bad])
+    assert str(raised.value) == f"{bad.resolve()}: {message}"
+
+
 def test_cached_registry_is_the_merge_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The merged registry kept on disk gives the registry a fresh merge gives; an edited user file
     is another entry, and a warm cache does not hide a file gone bad."""

@@ -93,3 +93,23 @@ def test_profile_patterns_match_case_insensitively_and_survive_pickling() -> Non
         assert p.search("no") is None and p.fullmatch("objective 12") is not None
     assert copy == pattern and hash(copy) == hash(pattern)
     assert pickle.loads(pickle.dumps(get_profile("action-plan"))) == available_profiles()["action-plan"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [({"name": "x", "heading": [{"kind": "area", "match": "^Area"}]}, "x.yml: unknown key 'heading'; did you mean 'headings'?"),
+     ({"name": "x", "detect": {"pattern": ["^Area"]}}, "x.yml detect: unknown key 'pattern'; did you mean 'patterns'?"),
+     ({"name": "x", "headings": [{"kind": "area", "match": "^Area", "max_word": 9}]},
+      "x.yml headings[0]: unknown key 'max_word'; did you mean 'max_words'?"),
+     ({"name": "x", "tables": [{"kind": "row", "header": "^A", "columns": ["a"], "style": "bold"}]},
+      "x.yml tables[0]: unknown key 'style' (known: columns, group, group_id, group_kind, header, header_row, "
+      "headless, id, kind, number, number_field, number_match, title_field, within)")],
+)
+def test_a_misspelt_profile_key_is_refused_not_ignored(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ProfileError) as raised:
+        parse_profile(data, "x.yml")
+    assert str(raised.value) == message
+
+
+def test_the_shipped_profiles_use_only_known_keys() -> None:
+    assert {"action-plan", "contribution", "generic", "wsis-roadmap"} <= set(available_profiles())

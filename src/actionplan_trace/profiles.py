@@ -17,7 +17,7 @@ from .errors import ProfileError
 from .patternscan import JoinedLines, fold, required_literal, scan_source, starts_of
 from .record import record
 from .regexcache import regex
-from .rulefiles import RULES_DIR, read_yaml
+from .rulefiles import RULES_DIR, check_keys, read_yaml
 
 SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
 
@@ -161,7 +161,16 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+_PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words")
+_DETECT_KEYS = ("patterns", "min_hits", "priority")
+_HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
+                 "requires", "id", "title_from_next", "max_words")
+_TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "title_field", "number",
+               "number_field", "id", "group", "group_kind", "group_id", "number_match")
+
+
 def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
+    check_keys(raw, _HEADING_KEYS, where)
     if "kind" not in raw:
         raise ProfileError(f"{where}: heading rule without 'kind'")
     requires = raw.get("requires")
@@ -185,6 +194,7 @@ def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
 
 
 def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
+    check_keys(raw, _TABLE_KEYS, where)
     for key in ("kind", "header", "columns"):
         if key not in raw:
             raise ProfileError(f"{where}: table rule without {key!r}")
@@ -216,9 +226,11 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     """
     if not isinstance(data, dict) or "name" not in data:
         raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
+    check_keys(data, _PROFILE_KEYS, where)
     detect = data.get("detect") or {}
     if not isinstance(detect, dict):
         raise ProfileError(f"{where}: 'detect' must be a mapping")
+    check_keys(detect, _DETECT_KEYS, f"{where} detect")
     for key in ("headings", "tables"):
         rules = data.get(key) or []
         if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):

@@ -14,8 +14,9 @@ marshal cannot hold all fall back to parsing the YAML. The directory is diskcach
 
 from __future__ import annotations
 
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 from .diskcache import memo
 from .errors import ProfileError
@@ -66,3 +67,14 @@ def _parse(data: bytes, path: Path, what: str) -> Any:
         raise ProfileError(f"{path}: cannot read {what}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
     except yaml.YAMLError as exc:
         raise ProfileError(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def check_keys(data: dict[Any, Any], known: Collection[str], where: str) -> None:
+    """Refuse a key of a rules mapping that the reader does not know, naming the nearest known
+    one: a misspelt key ("entires:", "heading:") would otherwise be ignored, and what it holds
+    silently missing from every result."""
+    for key in data:
+        if key not in known:
+            near = get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(sorted(known))})"
+            raise ProfileError(f"{where}: unknown key {str(key)!r}{hint}")

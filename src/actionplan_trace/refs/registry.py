@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from ..diskcache import memo, source_salt
 from ..errors import ProfileError
-from ..rulefiles import RULES_DIR, read_rules_bytes, read_yaml
+from ..rulefiles import RULES_DIR, check_keys, read_rules_bytes, read_yaml
 from . import ids
 from .ids import ORGANS, family_of, natural_key
 from ..record import record
@@ -33,6 +33,10 @@ from ..regexcache import regex
 REGISTRY_DIR = RULES_DIR / "registry"
 _WHAT = "registry file"  # what a registry file is called in the errors reading one raises
 _SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
+# What a registry file, an entry's facts and a conference may hold (see the module docstring).
+_FILE_KEYS = ("source", "licence", "license", "covers", "complete", "entries", "regions", "conferences")
+_FACT_KEYS = ("title", "short", "rev", "source")
+_CONFERENCE_KEYS = ("code", "organ", "place", "year")
 
 
 @record(frozen=True)
@@ -133,6 +137,7 @@ class Registry:
     def merge(self, data: dict[str, Any], origin: str) -> None:
         """Add one registry file's content; later files win for an id listed twice."""
         self.__dict__.pop("most_itu_goals", None)  # worked out again from the merged ids
+        check_keys(data, _FILE_KEYS, origin)
         default_source = data.get("source")
         for key in ("covers", "complete"):
             families = data.get(key) or []
@@ -150,6 +155,7 @@ class Registry:
             facts = facts or {}
             if not isinstance(facts, dict):
                 raise ProfileError(f"{origin}: {ref_id}: facts must be a mapping")
+            check_keys(facts, _FACT_KEYS, f"{origin}: {ref_id}")
             self.entries[ref_id] = Entry(
                 id=ref_id,
                 family=family,
@@ -167,6 +173,8 @@ class Registry:
         if regions:
             self.regions = tuple(dict.fromkeys([*self.regions, *(str(r).upper() for r in regions)]))
         for conf in data.get("conferences") or []:
+            if isinstance(conf, dict):
+                check_keys(conf, _CONFERENCE_KEYS, f"{origin}: conference {conf.get('code', '?')}")
             try:
                 c = Conference(str(conf["code"]), str(conf["organ"]).upper(), str(conf["place"]), int(conf["year"]))
             except (KeyError, TypeError, ValueError) as exc:
