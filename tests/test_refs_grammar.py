@@ -104,6 +104,12 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),
+        # the plan's sector is taken for a study group it has, not for one it does not (ITU-D has two)
+        ("the work of Study Groups 1 and 2", ACTION_PLAN, ["ITU-D-SG1", "ITU-D-SG2"]),
+        ("the work of Study Group 17 on security", ACTION_PLAN, []),
+        ("the work of SG 2 and 17", ACTION_PLAN, []),
+        ("Study Group 1, Question 3/2", ACTION_PLAN, ["ITU-D-SG1", "ITU-D-SG2-Q3"]),
+        ("Study Group 1, Question 3/1", ACTION_PLAN, ["ITU-D-SG1-Q3"]),
     ],
 )
 def test_form(text: str, ctx: RefContext, expected: list[str]) -> None:
@@ -326,3 +332,15 @@ def test_prefix_searches_kept_by_the_window_before_the_anchor_agree_with_the_sea
                 asked += 1
                 found += pm is not None
     assert found > 300 and len(memo) < asked / 2  # windows recur, and the kept results are used
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "code", "message"),
+    [("the work of Study Group 17 on security", ACTION_PLAN, "REF010",
+      "'Study Group 17': the sector of the study group is not stated"),
+     ("ITU-D Study Group 7 met", NONE, "REF001", "ITU-D-SG7 is not in the registry"),
+     ("ITU-T Study Group 14 met", NONE, "REF001", "ITU-T-SG14 is not in the registry")],
+)
+def test_a_study_group_its_sector_does_not_have_is_reported(text: str, ctx: RefContext, code: str, message: str) -> None:
+    _, findings = find_refs(text, ctx)
+    assert [(f.code, f.message) for f in findings] == [(code, message)]

@@ -127,7 +127,7 @@ _RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
 
 _QUESTION = regex(
     r"\b(?:SG|Study\s+[Gg]roup|study\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
-    r"(?:/(?P=sg))?(?!\d)\]?"
+    r"(?:/(?P=sg))?(?![\d/])\]?"  # "Study Group 1, Question 3/2" is SG1 and Question 3 of SG2
 )
 _QUESTION_SLASH = regex(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")

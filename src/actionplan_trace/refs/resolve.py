@@ -39,7 +39,7 @@ _ORGAN_NAMES = (
     (regex(r"^(?:RA|Radiocommunication\s+Assembly)\b", re.I), "RA"),
     (regex(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
 )
-_REGISTERED = ("resolution", "decision", "recommendation")  # families a list checks against the registry
+_REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # families a list checks against the registry
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -423,8 +423,14 @@ class Resolver:
         return f"RI-{best}" if best else None
 
     def study_sector(self, cite: Cite) -> str | None:
-        """The sector of a study group or Question: written, earlier in the paragraph, or from context."""
-        sector = cite.sector or self.sectors.before(cite.start) or self.ctx.sector
+        """The sector of a study group or Question: written, earlier in the paragraph, or from context.
+        A sector only the context gives that has none of the cited study groups (an Action Plan's
+        "Study Group 17": ITU-D has two) is not stated after all."""
+        sector = cite.sector or self.sectors.before(cite.start)
+        if sector is None and (assumed := self.ctx.sector) is not None:
+            groups = {ids.study_group_id(assumed, int(item.number.partition("/")[0])) for item in cite.items}
+            if not any(self.registry.unknown(group) for group in groups):
+                sector = assumed
         if sector is None:
             self.ambiguous(cite, "the sector of the study group is not stated")
         return sector
@@ -439,8 +445,9 @@ class Resolver:
     def study_group(self, cite: Cite) -> None:
         if (sector := self.study_sector(cite)) is None:
             return
-        for item in cite.items:
-            self.emit(ids.study_group_id(sector, int(item.number)), "study-group", str(int(item.number)), item, cite)
+        made = [self.emit(ids.study_group_id(sector, int(item.number)), "study-group", str(int(item.number)), item, cite)
+                for item in cite.items]
+        self.list_checks(made, cite)
 
     def blanket(self, cite: Cite) -> None:
         what = next((name for p, name in _FAMILY_OF_BLANKET if p.search(cite.word or "")), cite.word or "")
