@@ -160,6 +160,31 @@ def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
     assert "Output 2.1 – Products and services\t12" in [b.text for b in doc.section("front").blocks]
 
 
+@pytest.mark.parametrize("style_name", sorted(STYLES))
+def test_a_line_break_inside_a_heading_title_keeps_the_heading(tmp_path, text_plan, style_name):
+    """Shift+Enter inside an output's or objective's title (a heading style or a bold line): the
+    section stays, its title one line, and nothing under it moves to the section before."""
+    plain = load(write_docx(text_plan, tmp_path / "plain.docx", STYLES[style_name]))
+    path = write_docx(text_plan, tmp_path / "broken.docx", STYLES[style_name])
+    document = docx.Document(str(path))
+    titles = [plain.section(section_id).title for section_id in ("objective-2", "output-2.2")]
+    broken = 0
+    for paragraph in document.paragraphs:
+        if any(paragraph.text.endswith(title) and len(paragraph.text) < len(title) + 16 for title in titles):
+            run = paragraph.runs[-1]
+            words = run.text.split(" ")
+            half = len(words) // 2
+            run.text = " ".join(words[:half])
+            run.add_break()
+            run.add_text(" ".join(words[half:]))
+            broken += 1
+    assert broken == 2
+    document.save(str(path))
+    doc = load(path)
+    assert outline(doc) == outline(plain)
+    assert [len(s.blocks) for s in doc.sections] == [len(s.blocks) for s in plain.sections]
+
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DELETED = {f"{W}del", f"{W}moveFrom"}
 

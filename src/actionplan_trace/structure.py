@@ -250,7 +250,7 @@ class RuleSet:
     after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
     bare_unstyled: tuple[HeadingRule, ...] = ()
     refused: frozenset[str] = frozenset()
-    seen: dict[tuple[str, str | None], _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
+    seen: dict[tuple[str, str | None, bool], _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
     lines: LineSignals = field(default_factory=LineSignals, compare=False, repr=False)
 
 
@@ -377,8 +377,11 @@ def _toc_last(char: str) -> bool:
 
 def _candidates(block: Block, text: str) -> list[str]:
     """The texts a heading rule may match: as written (`text`, the block's stripped), with its list
-    label, without a typed number."""
+    label, without a typed number; and for a heading line (styled or all bold) broken by a manual
+    line break inside its title ("…confidence and security<br>in the use of…"), as one line."""
     out = [text]
+    if "\n" in text and (block.bold or _styled(block)):
+        out.append(" ".join(text.split()))
     if block.label and not is_bullet_label(block.label):
         out.append(f"{block.label.strip()} {text}")
     typed = TYPED_NUMBER.match(text) if _may_be_typed(text) else None
@@ -482,7 +485,7 @@ def match_heading(
         return None
     if block.style and TOC_STYLE.match(block.style):
         return None
-    key = block.text, block.label
+    key = block.text, block.label, "\n" in block.text and (block.bold or _styled(block))
     seen = rules.seen
     scanned = seen[key] if key in seen else seen.setdefault(key, _scan(block, rules))
     if scanned is None:
