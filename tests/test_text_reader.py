@@ -447,3 +447,30 @@ def test_an_empty_atx_heading_is_no_block(tmp_path):
     so no block (they were paragraphs "####" and "3. ###")."""
     text = "# Title\n\nBody.\n\n####\n\n#### \n\n3.  ###\n\n## Next\n"
     assert _texts(_write(tmp_path, "e.md", text)) == [("heading", "Title"), ("paragraph", "Body."), ("heading", "Next")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("plan.txt", "Objective 1\n\nSee WTDC Resolu\u00adtions 34, 35 and ITU\u2011D Study Group 2.\n"),
+     ("plan.md", "# Objective 1\n\nSee WTDC Resolu&shy;tions 34, 35 and ITU&#8209;D Study Group 2.\n"),
+     ("plan.html", "<h1>Objective 1</h1><p>See WTDC Resolu&shy;tions 34, 35 and ITU&#x2011;D Study Group 2.</p>"),
+     ("plan.docx", None)],
+)
+def test_a_typed_soft_hyphen_is_nothing_and_a_non_breaking_one_a_hyphen(tmp_path, name, content):
+    """Shown only at a line's end, a soft hyphen ("Resolu-tions") must not hide the words it sits in."""
+    path = tmp_path / name
+    if content is None:
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("Objective 1")
+        document.add_paragraph("See WTDC Resolu\u00adtions 34, 35 and ITU\u2011D Study Group 2.")
+        document.save(str(path))
+    else:
+        path.write_text(content, encoding="utf-8")
+    texts = [text for _, text in _texts(path)]
+    assert "See WTDC Resolutions 34, 35 and ITU-D Study Group 2." in texts
+    result = run_cli("refs", str(path), "-f", "json")
+    import json
+
+    assert [r["id"] for r in json.loads(result.stdout)["refs"]] == ["WTDC-RES-34", "WTDC-RES-35", "ITU-D-SG2"]

@@ -37,9 +37,17 @@ a hyphen ("-") in the model, whatever wrote it, so that "ITU‑D SG 2 Question 3
 sector and a rendering diffs clean against the .docx it came from."""
 
 
+SOFT_HYPHEN = "\u00ad"
+"""A soft hyphen typed into the text (Word's w:softHyphen, HTML's &shy;): shown only where a line
+breaks, so nothing in the model, as the w:softHyphen element is; "Resolu\u00adtions 34" names
+resolutions. (A PDF's text layer holds it only where it was printed: there it is a hyphen.)"""
+_PLAIN_HYPHENS = str.maketrans({NB_HYPHEN: "-", SOFT_HYPHEN: None})
+
+
 def plain_hyphens(text: str) -> str:
-    """`text` with its non-breaking hyphens (NB_HYPHEN) as "-"; the text itself when it has none."""
-    return text.replace(NB_HYPHEN, "-") if NB_HYPHEN in text else text
+    """`text` with its non-breaking hyphens (NB_HYPHEN) as "-" and its soft hyphens dropped; the
+    text itself when it has neither."""
+    return text.translate(_PLAIN_HYPHENS) if NB_HYPHEN in text or SOFT_HYPHEN in text else text
 
 
 def unspaced(text: str) -> str:

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 from ..regexcache import regex
-from ..text_patterns import DEFAULT_BULLET
+from ..text_patterns import DEFAULT_BULLET, plain_hyphens
 
 if TYPE_CHECKING:
     import lxml.html
@@ -68,6 +68,9 @@ EM_DASH = regex(r"---(?<![-\\]---)(?<!<!---)(?!-)")  # the dash first, as STRONG
 EN_DASH = regex(r"--(?<![-\\]--)(?<!<!--)(?!-)")
 # The start of a `</body>` or `</html>` end tag, its name as the group (see html_markup).
 DOCUMENT_END = regex(r"</((?:body|html)[\t\n\f />])", re.IGNORECASE)
+# A soft or non-breaking hyphen written as a character reference, made what text_patterns.plain_hyphens
+# makes of the character itself (nothing, and "-").
+HYPHEN_REFERENCE = regex(r"&(?:(shy|#173|#x0*ad)|#8209|#x0*2011);", re.IGNORECASE)
 FRAGMENT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "td", "th", "blockquote", "dt", "dd"}
 NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of these is read child by child
 # What else is read child by child when a fragment (read by lxml) or an .html table cell holds it:
@@ -165,7 +168,7 @@ def clean_inline(text: str) -> str:
     if "&" in out:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
-        out = unescape(out)
+        out = plain_hyphens(unescape(out))
     if escapes:
         out = ESCAPE_PLACE.sub(lambda m: escapes[int(m.group(1))], out)
     if codes:
@@ -319,7 +322,10 @@ def html_markup(text: str) -> str:
     """`text` with its `</body>` and `</html>` end tags renamed to one no element has, which libxml2
     ignores (DOCUMENT_END): libxml2 drops all that follows `</html>` and puts what follows `</body>`
     beside the body (a later `<body>` opening a second one), where a browser shows both in the
-    body. Renamed, the text after them stays in the body, where both readers look for it."""
+    body. Renamed, the text after them stays in the body, where both readers look for it. Soft and non-breaking
+    hyphens written as references (`&shy;`, `&#8209;`) are read as the text's own are."""
+    if "&" in text:
+        text = HYPHEN_REFERENCE.sub(lambda m: "" if m.group(1) else "-", text)
     return DOCUMENT_END.sub(r"</x-\1", text) if "</" in text else text
 
 
