@@ -293,6 +293,22 @@ def test_references_of_a_change_are_those_refs_finds_under_the_profile(tmp_path:
     assert [(c.kind, c.refs_added) for c in stand_in.changes] == [("modified", [])]
 
 
+def test_references_gained_or_lost_inside_a_list_are_reported(tmp_path: Path) -> None:
+    """An item added to or dropped from the middle of a reference list is read with the list's
+    anchor ("WSIS Action Lines C7" in "WSIS Action Lines C1, C3, C7"): it is still the change's."""
+    old = ("# Output 2.1 – Infrastructure\n\n## References\n\n"
+           "The implementation of PP Resolutions 71, 101 and WTDC Resolutions 9, 37 will support Output 2.1.\n\n"
+           "The implementation of the WSIS Action Lines C1, C3 and C11 will support Output 2.1.\n\n"
+           "Output 2.1 will contribute to the following UN SDGs: 1 (target 1.4), 8 (target 8.2), 9 (targets 9.1, 9.c)\n")
+    new = (old.replace("71, 101 and", "71, 101, 204 and").replace("C1, C3 and", "C1, C3, C7 and")
+           .replace(" 8 (target 8.2),", ""))
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    assert [(c.kind, c.refs_added, c.refs_removed) for c in result.changes] == [
+        ("modified", ["PP-RES-204"], []), ("modified", ["WSIS-C7"], []), ("modified", [], ["SDG-8", "SDG-8.2"])]
+
+
 def test_references_of_a_dissolved_heading_are_read_where_trace_refs_reads_them(tmp_path: Path) -> None:
     """A heading one revision sets as a paragraph ("Further notes" / "further notes") is dissolved
     for the comparison, but its text's references are those `trace refs` reads in each revision:

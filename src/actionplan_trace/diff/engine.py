@@ -142,8 +142,8 @@ class _Context:
         for section_id, loc, text in places:
             read = index.get((section_id, loc_key(loc)))
             if read:
-                words = " ".join(text.split())
-                found.update(ref_id for ref_id, matched in read if matched in words)
+                tokens = words(text)
+                found.update(ref_id for ref_id, matched in read if _read_in(words(matched), tokens))
         return found
 
     def source_section(self, old_side: bool, section: Section, block: Block) -> str:
@@ -355,6 +355,14 @@ def _paired_step(old: Item, new: Item) -> Step:
 def _blank(cells: list[str]) -> bool:
     """True for a table row with no text: adding or removing it is white space only."""
     return not any(c.strip() for c in cells)
+
+
+def _read_in(matched: list[str], tokens: list[str]) -> bool:
+    """Whether a reference read from the words `matched` was read in a text of `tokens`: its words
+    in order, not side by side, since a list's item is read with the list's anchor ("WSIS Action
+    Lines C7" in "WSIS Action Lines C1, C2, C3, C7")."""
+    rest = iter(tokens)
+    return all(word in rest for word in matched)
 
 
 @record
