@@ -474,3 +474,18 @@ def test_a_typed_soft_hyphen_is_nothing_and_a_non_breaking_one_a_hyphen(tmp_path
     import json
 
     assert [r["id"] for r in json.loads(result.stdout)["refs"]] == ["WTDC-RES-34", "WTDC-RES-35", "ITU-D-SG2"]
+
+
+@pytest.mark.parametrize("separator", ["\f", "\v", "\u2028", "\u2029", "\x85", "\x1c"])
+def test_line_numbers_count_line_ends_only(tmp_path, separator):
+    """A form feed (pdftotext's page break), vertical tab or Unicode line separator is no line end
+    to an editor, grep or GitHub: the lines after it keep the numbers they show."""
+    lines = ["Objective 1 – Coordination", "", f"{separator}First paragraph of page two.", "",
+             f"Second{separator}paragraph, with PP Resolution 71.", "", "Third paragraph.\r", ""]
+    path = _write(tmp_path, "paged.txt", "\n".join(lines))
+    placed = {b.text.split()[0].strip(separator): b.loc.line for b in read(path).blocks}
+    assert placed == {"Objective": 1, "First": 3, "Second": 5, "Third": 7}
+    data = run_cli("refs", str(path), "-f", "json").stdout
+    import json
+
+    assert [(r["id"], r["loc"]["line"]) for r in json.loads(data)["refs"]] == [("PP-RES-71", 5)]

@@ -117,14 +117,26 @@ MayRead = Callable[[str, str, str], bool]
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_ITEM, RULE_LINE, GRID_RULE)))
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of `text` as editors, grep and GitHub number them: split at line ends (\\n, \\r\\n
+    or \\r) only. str.splitlines also splits at form feeds (pdftotext's page break), vertical tabs
+    and Unicode line separators, and every one of those put each later line number one off."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     """Markdown by content: ATX headings, or several kinds of Markdown syntax used repeatedly.
 
     The signals are counted one kind after the other, and the answer is yes as soon as the
     counts so far say so: more lines of a kind can only add to that. `lines`: the text's
-    `splitlines()`, when the caller has them.
+    `text_lines`, when the caller has them.
     """
-    lines = (text.splitlines() if lines is None else lines)[:20000]
+    lines = (text_lines(text) if lines is None else lines)[:20000]
     joined = "\n".join(lines)
     counts: list[int] = []
     for needles, also, pattern in MD_SIGNALS:
@@ -634,7 +646,7 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
 
         blocks, footnotes = read_html(path, text)
         return RawDocument(source=source, blocks=blocks, footnotes=footnotes)
-    written = text.splitlines()
+    written = text_lines(text)
     lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
     if markdown and ">" in leads:
