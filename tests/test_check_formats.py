@@ -60,6 +60,19 @@ def check_sarif(log: dict) -> None:
             assert isinstance(physical["region"]["startLine"], int) and physical["region"]["startLine"] >= 1
 
 
+def test_sarif_paths_are_uri_references(tmp_path) -> None:
+    """A space or '#' in a file's name is percent-encoded: raw, the URI is invalid and '#' starts a
+    fragment, so code scanning would look for a file called "my contrib "."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "my contrib #1.md").write_text("# Output 2.1 – X\n\nWSIS Action Lines C14.\n", encoding="utf-8")
+    result = run_cli("check", "plans", "--format", "sarif", "--no-cache", cwd=tmp_path)
+    log = json.loads(result.stdout)
+    check_sarif(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"plans/my%20contrib%20%231.md"}
+
+
 def test_sarif_is_valid_and_has_results(outputs) -> None:
     code, text = outputs["sarif"]
     assert code == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from ..version import package_version
 from ..findings import FindingRule
@@ -23,8 +24,10 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
+    """`path` as the URI reference SARIF requires: a file: URI when absolute, else relative, each
+    percent-encoded ("my contrib #1.md" is "my%20contrib%20%231.md", not a fragment)."""
     posix = path.replace("\\", "/")
-    return PurePosixPath(posix).as_uri() if posix.startswith("/") else posix
+    return PurePosixPath(posix).as_uri() if posix.startswith("/") else quote(posix, safe="/")
 
 
 def _location(f: Finding) -> dict[str, Any]:
