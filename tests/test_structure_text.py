@@ -335,3 +335,19 @@ def test_a_lone_number_before_a_blank_line_or_another_number_stays_a_line(tmp_pa
     assert texts == ["Key figures", "4.", "The Bureau will report.", "1.", "2.", "3.", "7",
                      "The next page begins.", "(a) Support the membership.", "II. Scope of the plan",
                      "(SIDS)", "and others."]
+
+
+def test_a_reference_list_is_no_reference_group_heading(tmp_path):
+    """"PP Resolutions 101, 102 and WTDC Resolutions 9, 37." under the resolutions heading is that
+    group's list, not a second group: its numbers say it is no heading."""
+    text = OBJ2_NEW.read_text(encoding="utf-8")
+    heading = "PP and WTDC resolutions and recommendations\n"
+    assert heading in text
+    listed = "PP Resolutions 101, 102 and WTDC Resolutions 9, 37 (Rev. Buenos Aires, 2017)"
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace(heading, f"{heading}\n{listed}\n", 1), encoding="utf-8")
+    plain, doc = load(OBJ2_NEW), load(path)
+    assert [s.id for s in doc.sections] == [s.id for s in plain.sections]
+    group = doc.section("output-2.1/references-resolutions")
+    assert group.title == "PP and WTDC resolutions and recommendations"
+    assert [b.text for b in group.blocks][0] == listed
