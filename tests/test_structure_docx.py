@@ -160,6 +160,21 @@ def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
     assert "Output 2.1 – Products and services\t12" in [b.text for b in doc.section("front").blocks]
 
 
+def test_a_contents_entry_page_number_is_no_reference(tmp_path, text_plan):
+    """"…Sustainable Development Goals<tab>6" in the contents: 6 is a page, not SDG 6."""
+    from actionplan_trace.refs import document_refs
+
+    path = write_docx(text_plan, tmp_path / "with-toc.docx", Style())
+    document = docx.Document(str(path))
+    entry = document.paragraphs[0].insert_paragraph_before(
+        "References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\t6")
+    entry.style = document.styles.add_style("toc 2", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    document.paragraphs[0].insert_paragraph_before("Goals and targets of the SDGs .......... 7")
+    document.save(str(path))
+    front = [r.id for r in document_refs(load(path)).refs if r.section == "front"]
+    assert front == []
+
+
 @pytest.mark.parametrize("style_name", sorted(STYLES))
 def test_a_line_break_inside_a_heading_title_keeps_the_heading(tmp_path, text_plan, style_name):
     """Shift+Enter inside an output's or objective's title (a heading style or a bold line): the

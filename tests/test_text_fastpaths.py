@@ -195,11 +195,11 @@ def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(monke
 
 
 def test_contents_entry_end_told_without_the_regex_for_ascii():
-    from actionplan_trace.structure import TOC_LAST, TOC_LAST_ASCII, _toc_last
+    from actionplan_trace.text_patterns import TOC_LAST, TOC_LAST_ASCII, toc_last
 
     assert {chr(c) for c in range(128) if TOC_LAST.fullmatch(chr(c))} == TOC_LAST_ASCII
     for char in "0", "x", "C", "a", ".", "\u0663", "\u2170", "é", "İ":
-        assert _toc_last(char) == bool(TOC_LAST.fullmatch(char)), char
+        assert toc_last(char) == bool(TOC_LAST.fullmatch(char)), char
 
 
 # Pieces of Markdown and plain lines, some only nearly what a pattern looks for.

@@ -17,7 +17,7 @@ from actionplan_trace import load
 from actionplan_trace.validate import validate, validate_documents
 from actionplan_trace.validate.contribution import amended_part, describe, title_score
 from conftest import CORPUS, SHARED, run_cli
-from contribgen import EXAMPLIA_PROPOSALS, RURAL_BULLET, Delete, Insert, examplia, write_contribution
+from contribgen import EXAMPLIA_PROPOSALS, EXAMPLIA_STYLE, RURAL_BULLET, Delete, Insert, examplia, write_contribution
 from docxgen import Style, write_docx
 
 BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
@@ -134,6 +134,24 @@ def test_clean_contribution_exits_zero(base_doc, tmp_path) -> None:
     result = run_cli("validate", str(path), "--against", str(BASE_TEXT), "-f", "json")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["findings"] == []
+
+
+@pytest.mark.parametrize("style", [Style(), EXAMPLIA_STYLE], ids=["typed", "word-numbered"])
+@pytest.mark.parametrize("proposal", [
+    "In Output 2.1, under “Rural communications”, insert the following text: «supporting community networks in rural areas.»",
+    'In Output 2.1, under "Rural communications", add the bullet “supporting community networks in rural areas”',
+])
+def test_a_proposal_ending_in_a_quotation_is_a_proposal(base_doc, tmp_path, style, proposal) -> None:
+    """A numbered proposal that ends with its quoted text (final stop inside the quotes, or none)
+    is no clause heading: read as one, the contribution had no proposals (VAL009) and its every
+    revision mark named by none (VAL005)."""
+    path = write_contribution(base_doc, tmp_path / "quoted.docx", [proposal],
+                              [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")],
+                              style=style)
+    result = run_cli("validate", str(path), "--against", str(BASE_TEXT), "-f", "json")
+    data = json.loads(result.stdout)
+    assert [(p["number"], p["action"]) for p in data["proposals"]] == [("1", "add")]
+    assert (result.returncode, data["findings"]) == (0, [])
 
 
 def test_proposal_without_amendment_and_unknown_output(base_doc, tmp_path) -> None:

@@ -20,18 +20,13 @@ from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .text_patterns import CLAUSE_NUMBER, TYPED_NUMBER, is_bullet_label, spaced_bullet
+from .text_patterns import CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, page_reference, spaced_bullet
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
 FINAL_CHARS = (".", ";", ":", ",", "!", "?")
-TOC_STYLE = regex(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
-# A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
-TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
-# The last character of a TOC_ENTRY match, which ends the (stripped) text: TOC_ENTRY's search scans
-# every paragraph, so it only runs on those that end this way.
-TOC_LAST = regex(r"\d|[ivxlc]", re.IGNORECASE)
-TOC_LAST_ASCII = frozenset("0123456789ivxlcIVXLC")  # the ASCII characters TOC_LAST matches
+# Closing quotation marks, which end a sentence after its final punctuation: "…countries.»"
+CLOSING_QUOTES = "\"'”’»›"
 # "29 April 2020": a day before a month is a date, not a clause number.
 DATE_REST = regex(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\b", re.IGNORECASE
@@ -113,15 +108,23 @@ def heading_signal(
         signal = _line_signal(text, max_words) if lines is None else lines[text, max_words]
         return None if signal == "short-line" and (next_block is None or next_block.type == "table") else signal
     # A bold block: a bold line, or nothing (past BOLD_LINE_WORDS words it is past max_words too).
-    if text.endswith(FINAL_CHARS) or not _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
+    if _ends_sentence(text) or not _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
         return None
     return "bold-line"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` (stripped) ends as a sentence does, with final punctuation, perhaps inside
+    closing quotation marks: no heading ends so ("…insert the text: «…countries.»")."""
+    if text[-1] in CLOSING_QUOTES:
+        text = text.rstrip(CLOSING_QUOTES)
+    return text.endswith(FINAL_CHARS)
 
 
 def _line_signal(text: str, max_words: int) -> str | None:
     """heading_signal of a paragraph of `text` (stripped, not empty) that is not bold, styled or a
     bulleted list item, when a block other than a table follows it."""
-    if text.endswith(FINAL_CHARS) or not _at_most_words(text, max_words):
+    if _ends_sentence(text) or not _at_most_words(text, max_words):
         return None
     if is_caps_line(text):
         return "caps-line"
@@ -193,7 +196,7 @@ def numbered_line(
         return False
     if rest.endswith(":"):
         return _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
-    return not rest.endswith(FINAL_CHARS)
+    return not _ends_sentence(rest)
 
 
 _SIGNAL_ACCEPTS = {
@@ -363,18 +366,6 @@ class _Builder:
             self.kinds = None
 
 
-def _has_leader(text: str) -> bool:
-    """Whether `text` holds what every TOC_ENTRY match holds before its page number: a tab, or a
-    run of four of `.…·`, which takes four dots or one of the other two. Four substring tests
-    cost a fraction of TOC_ENTRY's search, which tries every position of the paragraph."""
-    return "\t" in text or "...." in text or "…" in text or "·" in text
-
-
-def _toc_last(char: str) -> bool:
-    """Whether `char` can end a contents entry (TOC_LAST), told without the regex for ASCII."""
-    return char in TOC_LAST_ASCII if char.isascii() else TOC_LAST.fullmatch(char) is not None
-
-
 def _candidates(block: Block, text: str) -> list[str]:
     """The texts a heading rule may match: as written (`text`, the block's stripped), with its list
     label, without a typed number; and for a heading line (styled or all bold) broken by a manual
@@ -444,7 +435,7 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     texts and the mark of the first rule the gate found (see _gate), None when it found none or
     there is no gate."""
     text = block.text.strip()
-    if not text or (_has_leader(text) and _toc_last(text[-1]) and TOC_ENTRY.search(text)):
+    if not text or page_reference(text) is not None:
         return None
     candidates = _candidates(block, text)
     gate = rules.gate

@@ -169,3 +169,33 @@ def bullet_of(text: str) -> str | None:
 def is_bullet_label(label: str | None) -> bool:
     """True for a list label that is a glyph rather than a number or letter."""
     return bool(label) and not any(ch.isalnum() for ch in label or "")
+
+
+TOC_STYLE = regex(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
+# A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
+TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
+# The last character of a TOC_ENTRY match, which ends the (stripped) text: TOC_ENTRY's search scans
+# every paragraph, so it only runs on those that end this way.
+TOC_LAST = regex(r"\d|[ivxlc]", re.IGNORECASE)
+TOC_LAST_ASCII = frozenset("0123456789ivxlcIVXLC")  # the ASCII characters TOC_LAST matches
+
+
+def has_leader(text: str) -> bool:
+    """Whether `text` holds what every TOC_ENTRY match holds before its page number: a tab, or a
+    run of four of `.…·`, which takes four dots or one of the other two. Four substring tests
+    cost a fraction of TOC_ENTRY's search, which tries every position of the paragraph."""
+    return "\t" in text or "...." in text or "…" in text or "·" in text
+
+
+def toc_last(char: str) -> bool:
+    """Whether `char` can end a contents entry (TOC_LAST), told without the regex for ASCII."""
+    return char in TOC_LAST_ASCII if char.isascii() else TOC_LAST.fullmatch(char) is not None
+
+
+def page_reference(text: str) -> int | None:
+    """Where the leader and page number of a contents entry ("Background ....... 12", "Goals\t6")
+    start in `text` (stripped), None when it is no contents entry: the number is a
+    page, no heading's and no reference's."""
+    if text and has_leader(text) and toc_last(text[-1]) and (m := TOC_ENTRY.search(text)) is not None:
+        return m.start()
+    return None

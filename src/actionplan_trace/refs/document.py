@@ -20,6 +20,7 @@ from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..record import record
+from ..text_patterns import has_leader, page_reference
 from .findings import finding
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
@@ -145,6 +146,8 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     for block in section.blocks:
         if block.rows:
             yield from block_texts(block, rules, columns)
+        elif has_leader(block.text) and (page := page_reference(text := block.text.strip())) is not None:
+            yield text[:page], block.loc, block.field  # a contents entry: its page number cites nothing
         else:
             yield block.text, block.loc, block.field
 
