@@ -185,6 +185,26 @@ def test_deleted_paragraph_placed_by_the_original_view(base_doc, tmp_path) -> No
     assert "delete" in val005.message and "Increasing the knowledge" in val005.message
 
 
+def test_a_contribution_repeating_the_plan_title_adds_no_section(tmp_path) -> None:
+    """The amended text opens with the plan's own title heading, as the base does: the same
+    section (its id is the base's once re-rooted), not one "added without revision marks"."""
+    plan = ("# Buenos Aires Action Plan\n\n## Objective 2 – Infrastructure\n\n"
+            "### Output 2.1 – Products and services on infrastructure\n\n#### Background\n\n"
+            "Infrastructure is central for enabling access to ICTs.\n\n"
+            "#### References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\n\n"
+            "##### PP and WTDC resolutions and recommendations\n\nPP Resolutions 101, 102\n\n"
+            "##### WSIS action lines\n\nWSIS Action Lines C2, C6\n")
+    contribution = ("# Contribution from Testland\n\n## Abstract\n\nThis contribution proposes additions.\n\n"
+                    "## Proposal\n\n1. In Output 2.1, under Background, add a sentence on satellites.\n\n"
+                    "## Detailed modifications\n\n" + plan.replace(
+                        "access to ICTs.\n", "access to ICTs.\n\nSatellites extend coverage to remote islands.\n"))
+    (tmp_path / "plan.md").write_text(plan, encoding="utf-8")
+    (tmp_path / "contribution.md").write_text(contribution, encoding="utf-8")
+    rep = validate(tmp_path / "contribution.md", tmp_path / "plan.md")
+    assert [p.number for p in rep.proposals] == ["1"]
+    assert [(f.code, f.section) for f in rep.findings] == []
+
+
 def test_unreadable_base_is_exit_2(made) -> None:
     result = run_cli("validate", str(made["contribution"]), "--against", "/nonexistent/base.docx")
     assert result.returncode == 2

@@ -138,7 +138,8 @@ def title_score(named: str, title: str) -> float:
 
 def amended_part(doc: Document) -> Document:
     """The amended text of a contribution as a Document of its own (sections under
-    `amended-text`, re-rooted); a document without one loses only its preamble sections."""
+    `amended-text`, re-rooted, their ids as the base's: "amended-text/heading-…" is the base's
+    "heading-…"); a document without one loses only its preamble sections."""
     root = next((s for s in doc.sections if s.kind == "amended-text"), None)
     inside: set[str] = set()
     depth: dict[str, int] = {}
@@ -149,13 +150,23 @@ def amended_part(doc: Document) -> Document:
                 inside.add(section.id)
                 depth[section.id] = 1 if section.parent == root.id else depth[section.parent or ""] + 1
                 parent = None if section.parent == root.id else section.parent
-                keep.append(replace(section, parent=parent, level=depth[section.id]))
+                keep.append(replace(section, id=_rerooted(section.id, root.id),
+                                    parent=parent and _rerooted(parent, root.id), level=depth[section.id]))
         elif section.kind in PREAMBLE_KINDS or section.parent in inside:
             inside.add(section.id)
         else:
             keep.append(section)
-    ids = {s.id for s in keep}
-    return Document(source=doc.source, sections=keep, revisions=[r for r in doc.revisions if r.section in ids])
+    if root is not None:
+        revisions = [replace(r, section=_rerooted(r.section, root.id)) for r in doc.revisions if r.section in inside]
+    else:
+        ids = {s.id for s in keep}
+        revisions = [r for r in doc.revisions if r.section in ids]
+    return Document(source=doc.source, sections=keep, revisions=revisions)
+
+
+def _rerooted(section_id: str, root_id: str) -> str:
+    """A section id of the amended text without the amended text's own id before it."""
+    return section_id.removeprefix(f"{root_id}/")
 
 
 def output_section(doc: Document, number: str) -> Section | None:
