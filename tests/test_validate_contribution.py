@@ -119,6 +119,32 @@ def test_cli_json_and_exit_code(made, tmp_path) -> None:
     assert all(f["source"] == str(made["contribution"]) for f in data["findings"])
 
 
+def test_validate_and_check_give_one_verdict_under_the_project_configuration(made, tmp_path) -> None:
+    """The [rules] and fail-on of the project's trace.toml apply to validate as to check: a
+    delegate's run before TDAG and the CI's agree."""
+    import shutil
+
+    contribution = shutil.copy(made["contribution"], tmp_path / "contribution.docx")
+    shutil.copy(made["base_docx"], tmp_path / "base.docx")
+    missing = run_cli("validate", contribution, "--against", "base.docx", "--config", "none.toml", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (2, "")
+    plain = run_cli("validate", contribution, "--against", "base.docx", "-f", "json", cwd=tmp_path)
+    codes_before = {(f["code"], f["severity"]) for f in json.loads(plain.stdout)["findings"]}
+    assert {("VAL005", "error"), ("VAL006", "warning")} <= codes_before and plain.returncode == 1
+    (tmp_path / "trace.toml").write_text('base = "base.docx"\n[rules]\nVAL005 = "warning"\nVAL006 = "off"\n'
+                                         'VAL003 = "warning"\nVAL007 = "warning"\n', encoding="utf-8")
+    validated = run_cli("validate", contribution, "--against", "base.docx", "-f", "json", cwd=tmp_path)
+    checked = run_cli("check", "contribution.docx", "-f", "json", "--no-cache", cwd=tmp_path)
+    mine = sorted((f["code"], f["severity"], f["message"]) for f in json.loads(validated.stdout)["findings"])
+    theirs = sorted((f["code"], f["severity"], f["message"]) for f in json.loads(checked.stdout)["findings"])
+    assert [f for f in mine if f[0].startswith("VAL")] == [f for f in theirs if f[0].startswith("VAL")]
+    assert {(c, s) for c, s, _ in mine if c.startswith("VAL")} == {("VAL003", "warning"), ("VAL005", "warning"),
+                                                                   ("VAL007", "warning")}
+    assert validated.returncode == checked.returncode == 1  # REF004, an error in both
+    strict = run_cli("validate", contribution, "--against", "base.docx", "--fail-on", "warning", cwd=tmp_path)
+    assert strict.returncode == 1
+
+
 def test_cli_text_lists_proposals_and_findings(made) -> None:
     result = run_cli("validate", str(made["contribution"]), "--against", str(BASE_TEXT))
     assert result.returncode == 1

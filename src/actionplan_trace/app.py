@@ -146,11 +146,19 @@ def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tu
     return wanted, citing(built, wanted)
 
 
-def validate(contribution: str | Path, against: str | Path) -> ValidationReport:
-    """`trace validate`: does a contribution amend what its proposals say it amends."""
+def validate(contribution: str | Path, against: str | Path, *, config: Path | None = None,
+             fail_on: str | None = None) -> ValidationReport:
+    """`trace validate`: does a contribution amend what its proposals say it amends; the rules,
+    severities and fail-on of the configuration `trace check` would use (`config`, else the
+    nearest one) apply, so that a delegate and the CI give one verdict."""
+    from dataclasses import replace
+
+    from .validate import finding_table, load_config
     from .validate import validate as run_validate
 
-    return run_validate(contribution, against)
+    settings = load_config(config, set(finding_table()))
+    report = run_validate(contribution, against)
+    return replace(report, findings=settings.applied(report.findings), fail_on=fail_on or settings.fail_on)
 
 
 def check(

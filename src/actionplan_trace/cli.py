@@ -129,6 +129,8 @@ else:
 # Options several commands share, declared once (typer only reads these descriptions).
 OUTPUT_OPTION: Any = typer.Option(None, "--output", "-o", readable=False, metavar="FILE",
                                   help="Write to this file instead of stdout.")
+CONFIG_OPTION: Any = typer.Option(None, "--config", readable=False, metavar="FILE",
+                                  help="A trace.toml or pyproject.toml (default: nearest one).")
 PROFILE_OPTION: Any = typer.Option(None, "--profile", "-p", metavar="PROFILE",
                                    help="Profile name or YAML file (default: detect).")
 REGISTRY_OPTION: Any = typer.Option([], "--registry", readable=False, metavar="FILE",
@@ -368,15 +370,18 @@ def validate(
                                         help="The contribution (.docx with revision marks, or a text rendering)."),
     against: Path = typer.Option(..., "--against", readable=False, metavar="PLAN", help="The base document the contribution amends."),
     format: ValidateFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("validate") + "."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
+    config: Optional[Path] = CONFIG_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     """Check a contribution against the plan it amends.
 
-    Each proposal must amend what it says it amends (exit 1 on an error finding).
+    Each proposal must amend what it says it amends (exit 1 on an error finding). The rules and
+    severities of the project's trace.toml apply, as in check.
     """
 
     def run() -> int:
-        report = trace.validate(contribution, against)
+        report = trace.validate(contribution, against, config=config, fail_on=fail_on.value if fail_on else None)
         emit("validate", format, report, output, [contribution, against])
         return 1 if report.failed else 0
 
@@ -390,7 +395,7 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (created if missing)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
-    config: Optional[Path] = typer.Option(None, "--config", readable=False, metavar="FILE", help="A trace.toml or pyproject.toml (default: nearest one)."),
+    config: Optional[Path] = CONFIG_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
 ) -> None:

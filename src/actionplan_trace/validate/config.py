@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from ..digest import sha256
 from ..errors import UsageError
-from ..findings import SEVERITIES, FindingRule, Severity, is_severity
+from ..findings import SEVERITIES, Finding, FindingRule, Severity, is_severity
 from ..record import record
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
@@ -57,6 +57,11 @@ class CheckConfig:
     def severity(self, code: str, default: Severity) -> Severity:
         value = self.rules.get(code)
         return value if is_severity(value) else default
+
+    def applied(self, findings: list[Finding]) -> list[Finding]:
+        """`findings` of the rules this configuration leaves on, at its severities (a finding's
+        own severity is its rule's default)."""
+        return [replace(f, severity=self.severity(f.code, f.severity)) for f in findings if self.enabled(f.code)]
 
     def table(self, base: dict[str, FindingRule]) -> dict[str, FindingRule]:
         """`base` with this configuration's severities applied."""

@@ -26,7 +26,7 @@ from ..model import Document, Loc, Revision, Section, Source, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import TYPED_NUMBER
-from .findings import counts, excerpt, finding_table, fold, make, sort_key
+from .findings import at_least, counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
 
 VALIDATE_SCHEMA = schemas.VALIDATE
@@ -98,10 +98,12 @@ class ValidationReport:
     resolutions: list[Resolution]
     revisions: list[RevisionRecord]
     findings: list[Finding]
+    fail_on: str = "error"
 
     @property
     def failed(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
+        """Whether a finding reaches `fail_on` (error, or warning too), as in `trace check`."""
+        return any(at_least(f.severity, self.fail_on) for f in self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         by_proposal: dict[str, list[dict[str, Any]]] = {}
