@@ -15,7 +15,6 @@ from conftest import CORPUS
 from lxml import html as lxml_html
 
 from actionplan_trace.diff import DiffResult, compare
-from actionplan_trace.diff.words import readable
 from actionplan_trace.render.diff_html import to_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -74,9 +73,22 @@ def test_filters_hidden_changes_columns_and_places(result: DiffResult) -> None:
     old = node.xpath(".//div[@class='old']")[0].text_content().removeprefix("old")
     new = node.xpath(".//div[@class='new']")[0].text_content().removeprefix("new")
     change = next(c for c in result.visible() if c.words and "interoperability" in (c.old or "") and c.kind == "modified")
-    ops = readable(change.words or [])
-    assert old == "".join(t for op, t in ops if op != "+").strip() and new == "".join(t for op, t in ops if op != "-").strip()
+    assert (old, new) == ((change.old or "").replace("\t", " ").strip(), (change.new or "").replace("\t", " ").strip())
     assert first.at_new and first.at_new in page
+
+
+def test_each_column_shows_its_revision_exactly(result: DiffResult) -> None:
+    """Side by side, each column is its revision's text: no space an edit left behind in the
+    other ("delivery ." where the new text adds " worldwide" before the stop)."""
+    tree = lxml_html.fromstring(to_html(result))
+    columns = [(n.xpath(".//div[@class='old']")[0].text_content().removeprefix("old"),
+                n.xpath(".//div[@class='new']")[0].text_content().removeprefix("new"))
+               for n in tree.xpath("//div[contains(@class, 'change')]") if n.xpath(".//div[@class='side']")]
+    worded = [c for c in result.changes if c.words is not None]
+    assert len(worded) > 10
+    for change in worded:
+        pair = ((change.old or "").replace("\t", " ").strip(), (change.new or "").replace("\t", " ").strip())
+        assert pair in columns, pair
 
 
 def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:

@@ -119,9 +119,11 @@ def _body(change: Change) -> str:
 
 
 def _columns(change: Change) -> str:
-    """Old and new side by side, each with its own edits marked."""
+    """Old and new side by side, each with its own edits marked and its own text exactly: the
+    steps as diffed, not as `shown` makes them readable inline, which moves an edit's white
+    space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side)."""
     if change.words is not None:
-        ops = shown(change.words, whole=True)
+        ops = [(op, text.replace("\t", " ")) for op, text in change.words]
         old, new = _side(ops, "-").strip(), _side(ops, "+").strip()
     else:
         old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")
