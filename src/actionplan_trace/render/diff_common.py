@@ -95,10 +95,15 @@ def refs_note(change: Change) -> str:
 
 
 def moved_from(change: Change) -> str:
-    """'from Output 2.2 › Background' for a moved change ('' when it stayed in its section)."""
-    if change.path_old is None or (change.target == "block" and change.path_old == change.path):
+    """Where a moved change came from: 'from Output 2.2 › Background' (numbered ancestors by
+    number, as group headings name them), or for a block that stayed in its section and a section
+    that stayed under its parent, that it was reordered there (the places say where)."""
+    old = change.path_old
+    if old is None or (change.target == "block" and old == change.path):
         return "within its section" if change.target == "block" else ""
-    return f"from {path_text(change.path_old)}"
+    if change.target == "section" and old[:-1] == change.path[:-1]:
+        return f"reordered within {short_path(old)[-2]}" if len(old) > 1 else "reordered at the top level"
+    return f"from {path_text(short_path(old))}"
 
 
 def heading(result: DiffResult) -> str:
