@@ -486,8 +486,9 @@ def diff(
     reported, 1 changes reported, 2 trouble.
 
     With --format docx and two .docx files, the output is NEW's own Word file (styles, numbering,
-    headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW,
-    Reject All gives OLD. If NEW has revision marks they are accepted first. With one tracked
+    headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW's
+    text, Reject All OLD's; with --all also formatting and list numbering (bullets made numbers).
+    If NEW has revision marks they are accepted first. With one tracked
     .docx, the file is written as it is. If OLD or NEW is a PDF or text file, the output falls back
     to a generated document holding both texts with revision marks (a note says so).
     """
