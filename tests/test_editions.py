@@ -51,6 +51,24 @@ def test_plan_ids_take_the_document_edition_unless_the_text_names_another() -> N
     assert not [f for f in report.findings if f.code == "REF013"]
 
 
+def test_a_plan_laid_out_in_tables_names_its_edition_in_their_cells() -> None:
+    """A plan whose outputs are tables (sub-heading | content) names its edition only in cells:
+    they settle it when the paragraphs name none, and never outvote what the paragraphs say."""
+    from actionplan_trace.model import Cell
+
+    row = [Cell("References"), Cell("WTDC Resolutions 9, 37 (Rev. Buenos Aires, 2017) support Output 2.1")]
+    table = Block("table", "", rows=[row])
+    tabled = doc("action-plan", "Output 2.1 – Products and services")
+    tabled.sections[0].blocks.append(table)
+    report = document_refs(tabled)
+    assert report.editions == {"d.docx": {"WTDC": "WTDC-17"}}
+    assert "ITU-D-OUTPUT-2.1@WTDC-17" in [r.id for r in report.refs]
+    assert not [f for f in report.findings if f.code == "REF013"]
+    named = doc("action-plan", "Output 2.1 – Products and services", "consistent with WTDC Resolution 17 (Rev. Kigali, 2022)")
+    named.sections[0].blocks.append(table)
+    assert document_refs(named).editions == {"d.docx": {"WTDC": "WTDC-22"}}
+
+
 def test_unsettled_edition_is_reported_once_and_the_ids_stay_unscoped() -> None:
     report = document_refs(doc("wsis-roadmap", "ITU Strategic Goal 3 (Target 3.1)", "Goals 1 & 4"))
     assert [r.id for r in report.refs] == ["ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-GOAL-1", "ITU-GOAL-4"]

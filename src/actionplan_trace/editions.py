@@ -72,6 +72,9 @@ class EditionTable:
         return out
 
 
+NAMES_NONE = "the text names no edition"  # why a series no text of the document speaks of is open
+
+
 @record(frozen=True)
 class DocEditions:
     """What one document's text settles: edition per series, plus why a series stayed open."""
@@ -278,7 +281,7 @@ def decide(
             else:
                 unsettled[series] = "the text names " + " and ".join(f"{c} ({n}x)" for c, n in ranked)
         else:
-            unsettled[series] = "the text names no edition"
+            unsettled[series] = NAMES_NONE
     return settled, unsettled
 
 

@@ -11,11 +11,12 @@ define the entity rather than cite it.
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
-from ..editions import DocEditions, detect, load_editions
+from ..editions import NAMES_NONE, DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
@@ -51,8 +52,21 @@ def _matches(rule: dict, section: Section) -> bool:
 
 
 def document_editions(doc: Document, override: Mapping[str, str] | None = None) -> DocEditions:
-    """The editions `doc` settles per series (rules/editions.yml), `override` (series -> code) first."""
-    return detect(_paragraphs(doc), doc.source.profile, override)
+    """The editions `doc` settles per series (rules/editions.yml), `override` (series -> code) first:
+    read from its headings and paragraphs; when they name no edition at all, from its table cells
+    too (a plan whose outputs are laid out as tables names its edition only there)."""
+    paragraphs = _paragraphs(doc)
+    found = detect(paragraphs, doc.source.profile, override)
+    silent = {series for series, why in found.unsettled.items() if why == NAMES_NONE}
+    cells = [cell.text for section in doc.sections for block in section.blocks if block.rows
+             for row in block.rows for cell in row] if silent else []
+    if not cells:
+        return found
+    wider = detect([*paragraphs, *cells], doc.source.profile, override)
+    taken = {series: code for series, code in wider.by_series.items() if series in silent}
+    return replace(found, by_series={**found.by_series, **taken},
+                   unsettled={series: wider.unsettled.get(series, why) if series in silent else why
+                              for series, why in found.unsettled.items() if series not in taken})
 
 
 def _paragraphs(doc: Document) -> list[str]:
