@@ -115,7 +115,7 @@ def test_bad_override_is_a_profile_error(tmp_path: Path, content: str) -> None:
 
 def test_every_code_in_the_table_has_title_severity_and_help() -> None:
     table = load_findings()
-    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 14)]
+    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 15)]
     assert all(rule.title and rule.help and rule.severity in ("error", "warning", "info") for rule in table.values())
 
 
@@ -146,3 +146,47 @@ def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None
     for a in words:
         for b in rng.sample(words, 60) + [a[::-1], a[1::-1] + a[2:], a[1:], a + "3"]:
             assert one_edit_apart(a, b) == (OSA.distance(a, b) == 1), (a, b)
+
+
+FRENCH = """# Objectif 2 – Infrastructure des télécommunications/TIC moderne et sûre
+
+## Produit 2.3 – Produits et services relatifs à la réduction des risques de catastrophe
+
+La mise en œuvre des Résolutions 36, 136 de la PP et de la Résolution 34 (Rév. Dubaï, 2014) de la
+CMDT contribuera à la réalisation du produit. Les grandes orientations C2 et C7 du SMSI sont
+concernées, ainsi que les ODD 11 et 13 (cibles 13.1, 13.2 et 13.3) pour les pays en développement.
+"""
+SPANISH = """# Objetivo 2 – Infraestructura de telecomunicaciones/TIC moderna y segura
+
+## Producto 2.3 – Productos y servicios para la reducción del riesgo de desastres
+
+La aplicación de las Resoluciones 36 y 136 de la PP y de la Resolución 34 (Rev. Buenos Aires, 2017)
+de la CMDT contribuirá al logro del producto. Las Líneas de Acción C2 y C7 de la CMSI, y los ODS 1
+(meta 1.5) y 13 (metas 13.1 y 13.3) son pertinentes para los países en desarrollo y el sector.
+"""
+ENGLISH_WITH_NAMES = """# Output 2.3 – Disaster risk reduction
+
+The implementation of PP Resolutions 36 and 136 supports the work of the Comité de la
+Coopération pour les Télécommunications and of the Unión de Telecomunicaciones del Caribe,
+and of the Conférence des Plénipotentiaires, in the use of telecommunications for disaster risk
+reduction, with WSIS Action Lines C2 and C7 and SDG 13 (targets 13.1 and 13.3).
+"""
+
+
+@pytest.mark.parametrize(("text", "language"), [(FRENCH, "French"), (SPANISH, "Spanish"), (ENGLISH_WITH_NAMES, None)])
+def test_a_document_in_another_language_says_its_references_go_unread(tmp_path: Path, text: str, language: str | None) -> None:
+    """A French or Spanish plan cites as much as an English one, but its forms are not read: one
+    REF014 says so, where the empty list would read as "cites nothing"; English naming French or
+    Spanish bodies is no such document."""
+    from actionplan_trace import load
+    from actionplan_trace.refs import document_refs
+
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    report = document_refs(load(path))
+    notes = [f for f in report.findings if f.code == "REF014"]
+    if language is None:
+        assert notes == [] and {"PP-RES-36", "WSIS-C7", "SDG-13.3"} <= {r.id for r in report.refs}
+    else:
+        (note,) = notes
+        assert note.severity == "warning" and note.message.startswith(f"the text reads as {language}: ")

@@ -351,3 +351,13 @@ def test_a_reference_list_is_no_reference_group_heading(tmp_path):
     group = doc.section("output-2.1/references-resolutions")
     assert group.title == "PP and WTDC resolutions and recommendations"
     assert [b.text for b in group.blocks][0] == listed
+
+
+def test_ids_of_accented_headings_keep_their_letters():
+    """"Télécommunications" gives an id of its letters, not "t-l"; other scripts' letters, which
+    an id of ASCII letters cannot hold, still give one only from the rest."""
+    from actionplan_trace.structure import slug
+
+    assert slug("Télécommunications/TIC modernes et sûres") == "telecommunications-tic-modernes-et"
+    assert slug("Año de la Conferencia – Ñandú") == "ano-de-la-conferencia-nandu"
+    assert slug("Objective 2 (αβγ)") == "objective-2"

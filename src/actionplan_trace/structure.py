@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import field, replace
 from typing import Callable
 
@@ -65,7 +66,10 @@ class _ParentRef(str):
 
 
 def slug(text: str, limit: int = 36) -> str:
-    """A lower-case, hyphenated id fragment from a title (cut at a word boundary)."""
+    """A lower-case, hyphenated id fragment from a title (cut at a word boundary); accented
+    letters lose their accents ("Télécommunications" is telecommunications, not "t-l")."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = SLUG_WORD.findall(text.lower())
     out = ""
     for word in words:

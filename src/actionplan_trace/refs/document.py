@@ -23,6 +23,7 @@ from ..findings import Finding, FindingRule
 from ..record import record
 from ..text_patterns import has_leader, page_reference
 from .findings import finding
+from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
 from .resolve import CiteMemo, RefRules, load_rules
@@ -233,7 +234,21 @@ def _document_refs(
                     findings.extend(found.placed_findings(ctx.section, loc))
             itu_goals = itu_goals or found.itu_goals
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
+    findings.extend(language_findings(doc, rules, findings_table))
     return report
+
+
+def language_findings(doc: Document, rules: RefRules, table: dict[str, FindingRule] | None = None) -> list[Finding]:
+    """REF014 once for a document written in a language whose reference forms are not read."""
+    rule = rules.language
+    found = language_of(_paragraphs(doc), rule)
+    if found is None:
+        return []
+    names = rule.get("names", {})
+    name, read = names.get(found, found), names.get(rule["read"], rule["read"])
+    message = (f"the text reads as {name}: references are read in their {read} forms only, so those written "
+               f"in {name} (resolutions, SDGs, WSIS action lines) are not found")
+    return [finding("REF014", message, RefContext(source=doc.source.path), table=table)]
 
 
 KEYED_CONTEXT = ("organ", "sector", "expect", "field", "goal")
@@ -282,7 +297,7 @@ def unsettled_findings(
     out = []
     for series, found in left.items():
         sample = sort_ids(dict.fromkeys(found))
-        why = settled.unsettled.get(series, "the text names no edition")
+        why = settled.unsettled.get(series, NAMES_NONE)
         message = (f"edition of the {names.get(series, series)} not settled ({why}): {len(found)} reference(s) "
                    f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); give --edition")
         out.append(finding("REF013", message, RefContext(source=doc.source.path), ref=sample[0], table=table))

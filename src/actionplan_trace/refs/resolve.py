@@ -70,6 +70,7 @@ class RefRules:
     sector_letters: dict[str, str] = field(default_factory=dict)
     statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()
     revision: re.Pattern[str] = regex(r"\((?P<rev>[^()]*\d{4})\)")
+    language: dict[str, Any] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -99,9 +100,17 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             sector_letters={str(k): str(v) for k, v in (data.get("sector-letters") or {}).items()},
             statuses=tuple((str(r["status"]), regex(r["match"], re.I)) for r in data.get("statuses") or ()),
             revision=regex(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
+            language=_language(data.get("language") or {}),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
+
+
+def _language(rule: dict[str, Any]) -> dict[str, Any]:
+    """The `language` rules with each language's words as a set (see refs/language.py)."""
+    if not rule:
+        return {}
+    return {**rule, "words": {str(k): frozenset(str(w) for w in v) for k, v in rule["words"].items()}}
 
 
 def _compiled_report(rule: dict[str, Any]) -> dict[str, Any]:
