@@ -88,3 +88,26 @@ def test_all_four_proposals_of_the_tdag_contribution() -> None:
         "Products and services on digital inclusion of people with specific needs",
     ]
     assert all(p.section == "proposals" and p.loc.line for p in proposals)
+
+
+def test_quoted_new_text_is_the_proposal_text_without_its_quotes() -> None:
+    p = parse_proposal("1. In Output 2.1, under Broadcasting, insert the following text: "
+                       "«promoting video services and applications over broadcasting networks.»")
+    assert (p.action, p.heading) == ("add", "Broadcasting")
+    assert p.text == "promoting video services and applications over broadcasting networks"
+    assert p.new == "promoting video services and applications over broadcasting networks."
+
+
+def test_a_proposal_ending_in_a_colon_takes_the_quoted_paragraph_after_it(tmp_path: Path) -> None:
+    text = ("# Contribution from Testland\n\n## Proposal\n\n"
+            "1. In Output 2.1, under “Broadcasting”, insert the following text:\n\n"
+            "«assisting Member States with emergency broadcasting.»\n\n"
+            "2. In Output 2.2, replace ‘computer incident response teams’ with ‘computer security incident response teams’.\n")
+    path = tmp_path / "contribution.md"
+    path.write_text(text, encoding="utf-8")
+    first, second = parse_proposals(load(path, profile="contribution"))
+    assert (first.action, first.heading, first.text, first.new) == (
+        "add", "Broadcasting", "assisting Member States with emergency broadcasting",
+        "assisting Member States with emergency broadcasting.")
+    assert (second.action, second.old, second.new) == (
+        "replace", "computer incident response teams", "computer security incident response teams")

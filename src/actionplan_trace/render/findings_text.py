@@ -75,7 +75,8 @@ def validate_text(report: ValidationReport) -> str:
     for p in report.proposals:
         heading = f" under “{p.heading}”" if p.heading else ""
         outputs = " and ".join(f"Output {n}" for n in p.outputs) or "(no output)"
-        lines.append(f"  {p.number}. {outputs}{heading}: {p.action or '(no action)'} {p.text}".rstrip())
+        what = f"“{p.old}” with “{p.new}”" if p.action == "replace" and p.old and p.new else p.text
+        lines.append(f"  {p.number}. {outputs}{heading}: {p.action or '(no action)'} {what}".rstrip())
         lines += [f"       {line}" for line in by_number.get(p.number, [])]
     lines += ["", f"Findings ({len(report.findings)})"]
     lines += [f"  {finding_line(f)}" for f in report.findings] or ["  none"]

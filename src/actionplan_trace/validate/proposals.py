@@ -125,6 +125,17 @@ def _action(plain: str, start: int) -> tuple[str | None, int, int]:
     return best
 
 
+_QUOTE_MARKS = "«»“”„\"‘’'‹›"
+
+
+def _unquoted(text: str) -> str:
+    """`text` without the quotation marks around the whole of it: «…», “…”."""
+    spans = quoted(text)
+    if len(spans) == 1 and spans[0][0] <= 1 and spans[0][1] >= len(text.rstrip(" .;")) - 1:
+        return spans[0][2].strip()
+    return text
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^(?:the\s+following\s*(?:text|texts|paragraphs?|bullets?)?\s*:?|[:,])\s*", "", text,
@@ -173,6 +184,8 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         if action == "add" and later and len(later[0][2].split()) > 3:
             new = later[0][2].strip()
         text_out = _clean(rest)
+        if new is not None and text_out.strip(_QUOTE_MARKS + " .;") == new.strip(" .;"):
+            text_out = new.rstrip(" .;")  # "the following text: «…»" is the text itself, not its quotes
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
                     source=source, old=old, new=new, section=section, loc=loc or Loc())
 
@@ -221,8 +234,9 @@ def parse_proposals(doc: Document) -> list[Proposal]:
             out.append(parse_proposal(text, number or "", block.loc, section.id))
         elif out and number is None and out[-1].source.endswith(":"):
             last = out[-1]
-            last.text = f"{last.text}: {text}" if last.text else text
-            last.new = last.new or text
+            words = _unquoted(text)  # the text a proposal ending in a colon quotes in the next paragraph
+            last.text = f"{last.text}: {words.rstrip(' .;')}" if last.text else words.rstrip(" .;")
+            last.new = last.new or words
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
