@@ -42,9 +42,18 @@ def test_text_file_named_docx(tmp_path):
 
 
 def test_legacy_doc(tmp_path):
+    """A .doc named on the command line and one met under a folder are refused in the same words."""
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
-    _check_clean_failure(run_cli("extract", str(path)), path, "legacy word")
+    message = "word 97-2003 files (.doc) cannot be read: save as .docx or .pdf"
+    _check_clean_failure(run_cli("extract", str(path)), path, message)
+    (tmp_path / "notes.rtf").write_bytes(b"{\\rtf1 Objective 2}")
+    _check_clean_failure(run_cli("extract", str(tmp_path / "notes.rtf")), tmp_path / "notes.rtf",
+                         "rtf files (.rtf) cannot be read: save as .docx or .pdf")
+    named = run_cli("check", "old.doc", "--no-cache", cwd=tmp_path)
+    walked = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert "old.doc" in named.stdout and message in named.stdout.lower()
+    assert "old.doc: skipped, Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in walked.stdout + walked.stderr
 
 
 def test_unsupported_extension(tmp_path):

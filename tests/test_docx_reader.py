@@ -467,7 +467,7 @@ def test_entity_declaring_xml_is_refused(tmp_path: Path) -> None:
     [
         (random.Random(7).randbytes(4096), "not a Word .docx file (not a ZIP package)"),
         (b"Objective 2 - Modern and secure telecommunication infrastructure\n", "not a Word .docx file (not a ZIP package)"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), "legacy Word 97-2003 .doc is not supported; save as .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), "a legacy Word 97-2003 document, not a .docx; save as .docx or .pdf"),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "EncryptedPackage".encode("utf-16-le"),
             "password-protected (encrypted) Word document; remove the password and save again",

@@ -23,6 +23,15 @@ from ..model import RawDocument, Source, SourceFormat, View
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 VIEWS = ("accepted", "original")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Document formats trace cannot read, by suffix: named in one message wherever one is met.
+UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": "RTF", ".odt": "OpenDocument",
+               ".wpd": "WordPerfect", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ppt": "PowerPoint",
+               ".pptx": "PowerPoint"}
+
+
+def unsupported(suffix: str) -> str:
+    """Why a file of a format in UNSUPPORTED (or legacy Word data under any name) is not read."""
+    return f"{UNSUPPORTED.get(suffix, 'Word 97-2003')} files ({suffix or '.doc'}) cannot be read: save as .docx or .pdf"
 
 Extractor = Callable[[bytes, Source], RawDocument]
 # format -> (module under extract/, its extractor function, the size limit its input is read under);
@@ -48,14 +57,14 @@ def sniff_format(path: Path, head: bytes) -> SourceFormat:
             return "docx"
     if head.startswith(OLE_MAGIC):
         if suffix in (".doc", ".dot"):
-            raise InputError(str(path), "legacy Word 97-2003 .doc is not supported; save it as .docx")
+            raise InputError(str(path), unsupported(suffix))
         return "docx"
     if suffix in (".docx", ".docm", ".dotx"):
         raise InputError(str(path), "not a Word .docx file (not a ZIP package)")
     if suffix == ".pdf":
         raise InputError(str(path), "not a PDF file (no %PDF header)")
-    if suffix in (".doc", ".dot"):
-        raise InputError(str(path), "legacy Word 97-2003 .doc is not supported; save it as .docx")
+    if suffix in UNSUPPORTED:
+        raise InputError(str(path), unsupported(suffix))
     if suffix in TEXT_SUFFIXES:
         return "text"
     raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r}; expected .docx, .pdf, .txt, .md or .html")

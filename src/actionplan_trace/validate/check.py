@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 
 from .. import schemas
 from ..errors import InputError, TraceError, UsageError
+from ..extract import UNSUPPORTED, unsupported
 from ..model import Document
 from ..findings import FindingRule
 from ..findings import Finding
@@ -33,9 +34,6 @@ from .findings import at_least, counts, finding_from_dict, finding_table, finger
 
 CHECK_SCHEMA = schemas.CHECK
 SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
-UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": "RTF", ".odt": "OpenDocument",
-               ".wpd": "WordPerfect", ".pages": "Pages", ".xls": "Excel", ".xlsx": "Excel", ".ppt": "PowerPoint",
-               ".pptx": "PowerPoint"}
 
 
 @record
@@ -170,7 +168,7 @@ def collect(paths: Iterable[Path], config: CheckConfig) -> Collected:
                 if _matches(rel, config.exclude):
                     continue
                 if suffix in UNSUPPORTED:
-                    skipped.append(Skipped(rel, f"{UNSUPPORTED[suffix]} files ({suffix}) cannot be read: save as .docx or .pdf"))
+                    skipped.append(Skipped(rel, unsupported(suffix)))
                     continue
                 if any(fnmatch.fnmatch(name, p) for p in config.not_plans):
                     if config.other_files == "skip":

@@ -50,7 +50,7 @@ def check_container(path: str, data: bytes) -> NoReturn:
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(path, "password-protected (encrypted) Word document; remove the password and save again")
-        raise InputError(path, "legacy Word 97-2003 .doc is not supported; save as .docx")
+        raise InputError(path, "a legacy Word 97-2003 document, not a .docx; save as .docx or .pdf")
     raise InputError(path, "not a Word .docx file (not a ZIP package)")
 
 
