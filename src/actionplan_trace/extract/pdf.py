@@ -49,7 +49,7 @@ from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
+from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
@@ -71,12 +71,15 @@ from .pdf_tables import (
 BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = regex(r"[.:;!?]$")
 HEADING_END = regex(r"[.:;,!?]$")
+HYPHEN_END = regex(r"\w[-\u00ad]$")
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
-# pdfium reports some hyphens as markers (0xFFFE, 0x02; soft hyphen U+00AD), and Symbol or
+# pdfium reports the hyphen a layout set where it broke a word as a marker (0xFFFE, 0x02), kept as
+# a soft hyphen (U+00AD) until lines are joined (join_lines: "telecom-" / "munication" is one
+# word), then a hyphen wherever one still is; Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show; a
 # non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
-GLYPH_FIXES = ({"\ufffe": "-", "\x02": "-", "\u00ad": "-", NB_HYPHEN: "-"}
+GLYPH_FIXES = ({"\ufffe": SOFT_HYPHEN, "\x02": SOFT_HYPHEN, NB_HYPHEN: "-"}
                | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
 PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
@@ -189,7 +192,9 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
             out = text
             continue
         spaced_end = bool(spaced and spaced[i - 1])
-        if broken and broken[i - 1]:
+        if out[-1] == SOFT_HYPHEN:
+            out = out[:-1] + text  # hyphenated where the line broke: one word
+        elif broken and broken[i - 1]:
             out += text
         elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not spaced_end:
             out += text
@@ -197,7 +202,7 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
             out += text  # broken before a hyphen: "ITU" / "-R"
         else:
             out += " " + text
-    return out.strip()
+    return out.strip().replace(SOFT_HYPHEN, "-")
 
 
 # --- words a narrow column broke ----------------------------------------------------------
@@ -210,6 +215,7 @@ SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
+COMPOUND = regex(r"(?:[^\W\d_]+|\d+)-(?:[^\W\d_]+|\d+)")  # "on-line", "2016-2019" printed whole
 
 
 def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
@@ -226,6 +232,55 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
             words.update(word.casefold() for word in pieces[int(not after_space):len(pieces) - int(not line.spaced)])
             after_space = line.spaced
     return frozenset(words)
+
+
+def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None:
+    """Tell the hyphens a layout set where it broke a word from the word's own hyphens. pdfium
+    marks every hyphen that ends a line alike (GLYPH_FIXES: a soft hyphen here), Word's
+    automatic hyphenation ("telecom-" / "munication") and a compound broken at its hyphen
+    ("next-" / "generation") both. The document's own words decide (`words`, those it prints
+    whole, see whole_words; COMPOUND, those it prints whole with a hyphen): the word's own hyphen
+    when it prints the compound ("on-line"); else the layout's when it prints the two pieces as
+    one word ("telecommunication", "radiocommunication"); else the word's own when both pieces
+    are words it prints ("next", "generation"; "2016", "2019"); and without evidence either way
+    ("partici-" / "pating" in a short text), the layout's. All of that only in a document that
+    shows automatic hyphenation (more words, and at least three, broken where one piece is no
+    word than compounds broken at their hyphen): in any other, every hyphen that ends a line is the word's own, even
+    where the document spells the word without one elsewhere ("on-line", "online"). The layout's
+    stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
+    compounds = {m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text)}
+    cases: list[tuple[Line, bool | None]] = []  # a line ending in a hyphen, and whether the layout set it
+    syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
+    own: set[str] = set()  # compounds broken at their own hyphen
+    for lines in groups:
+        for line, nxt in zip(lines, lines[1:]):
+            if line.page != nxt.page and HYPHEN_END.search(line.text):  # pdfium marks no page's last line
+                line.text = line.text[:-1] + SOFT_HYPHEN
+            if not line.text.endswith(SOFT_HYPHEN):
+                continue
+            head, tail = LAST_PIECE.search(line.text[:-1]), PIECE.match(nxt.text)
+            if head is None or tail is None:
+                cases.append((line, False))
+                continue
+            first, second = head.group().casefold(), tail.group().casefold()
+            both = first in words and second in words
+            if f"{first}-{second}" in compounds:
+                cases.append((line, False))
+                own.add(first + second)
+            elif first + second in words:
+                cases.append((line, True))
+                if not both:
+                    syllables.add(first + second)
+            else:
+                cases.append((line, False if both else None))
+                if both:
+                    own.add(first + second)
+        if lines and lines[-1].text.endswith(SOFT_HYPHEN):
+            cases.append((lines[-1], False))
+    automatic = len(syllables) >= 3 and len(syllables) > len(own)
+    for line, set_by_layout in cases:
+        if not automatic or set_by_layout is False:
+            line.text = line.text[:-1] + "-"
 
 
 def broken_words(lines: list[Line], left: float, right: float, words: frozenset[str]) -> None:
@@ -746,7 +801,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.text_bold != prev.text_bold or abs(line.size - prev.size) > 0.6:
         return True
-    if _ended_early(prev, line, right):
+    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
@@ -763,6 +818,13 @@ def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
     that is no list item itself: after a dash-led item, another dash line is the next item (a
     list of indicators ends its items without punctuation)."""
     return bullet in DASH_BULLETS and not SENTENCE_END.search(prev.text) and not _ended_early(prev, line, right)
+
+
+def _broke_at_hyphen(prev: Line, line: Line) -> bool:
+    """Whether `prev` ends in a word's hyphen that the line broke at ("2016-" / "2019", a layout's
+    own "telecom-" / "munication"): the next line goes on in that word, however early `prev`
+    seems to end (a cell's measure includes its padding)."""
+    return not prev.spaced and HYPHEN_END.search(prev.text) is not None and line.text[:1].isalnum()
 
 
 def _ended_early(prev: Line, line: Line, right: float) -> bool:
@@ -1323,6 +1385,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     both = estimate_spacing(joined_pitches(body_pitches, cell_pitches))
     spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
     words = whole_words(bodies + cell_lines)
+    settle_line_hyphens([[ln for lines in bodies for ln in lines], *cell_lines], words)  # a page runs on to the next
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
     if not any(block.type == "heading" for block in blocks):
         blocks = size_headings(blocks, settings)

@@ -1,0 +1,77 @@
+"""Hyphens at the end of a PDF line: the layout's (automatic hyphenation, "telecom-" / "munication")
+are dropped when the lines are joined, a word's own ("next-" / "generation", "2016-" / "2019") is
+kept, and a document with no automatic hyphenation keeps every one (pdfium marks them all alike)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from actionplan_trace.extract.pdf import read_pdf
+from pdfgen import Line, word_widths, write_pdf
+
+WIDTH = 260
+TEXT = ("Infrastructure is central for enabling universal, sustainable, ubiquitous and affordable access to "
+        "telecommunications and information services, participating in the evolution towards next-generation "
+        "networks and the management of spectrum resources by administrations, with international cooperation "
+        "among regulators, operators and manufacturers from 2016-2019 onwards, for broadband connectivity in "
+        "developing countries and the implementation of national strategies, on-line services and cybersecurity.")
+LEADS = ["Indeed,", "Moreover, and in addition,", "So", "In short, as noted,", "Clearly,", "As agreed,",
+         "Thus, overall,", "We note that"]
+PARAGRAPHS = [TEXT, *(f"{lead} {TEXT}" for lead in LEADS)]  # each broken at other places
+
+
+def _pieces(word: str, cut: bool) -> tuple[str, str] | None:
+    """Where a word processor may break `word` at a line's end: at its own hyphen, and with
+    automatic hyphenation (`cut`) in the middle of a long plain word."""
+    if "-" in word:
+        head, tail = word.split("-", 1)
+        return f"{head}-", tail
+    if cut and word.isalpha() and len(word) >= 7:
+        return f"{word[:len(word) // 2]}-", word[len(word) // 2:]
+    return None
+
+
+def _wrap(text: str, widths: dict[str, float], space: float, cut: bool) -> list[str]:
+    """Greedy line breaking that breaks a word which does not fit where `_pieces` allows, when
+    its first piece fits."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    words = text.split()
+    while words:
+        word = words.pop(0)
+        need = widths[word] + (space if current else 0)
+        if current and used + need > WIDTH:
+            pieces = _pieces(word, cut)
+            if pieces and used + space + widths[pieces[0]] <= WIDTH:
+                current.append(pieces[0])
+                words.insert(0, pieces[1])
+            else:
+                words.insert(0, word)
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+            continue
+        current.append(word)
+        used += need
+    return [*lines, " ".join(current)] if current else lines
+
+
+def _read(tmp_path: Path, name: str, cut: bool) -> list[str]:
+    """The paragraphs the reader finds in a PDF of PARAGRAPHS, the first never hyphenated (it
+    prints the words whole), the others hyphenated automatically when `cut`."""
+    words = {w for text in PARAGRAPHS for w in text.split()}
+    pieces = {piece for w in words if (found := _pieces(w, True)) for piece in found}
+    widths, space = word_widths(words | pieces, "Helvetica", 11, tmp_path)
+    body: list[Line] = []
+    for n, text in enumerate(PARAGRAPHS):
+        printed = _wrap(text, widths, space, cut and n > 0)
+        body += [Line(t, gap_before=12 if i == 0 else 0) for i, t in enumerate(printed)]
+    return [b.text for b in read_pdf(write_pdf(tmp_path / name, body)).blocks]
+
+
+def test_automatic_hyphens_are_dropped_and_compounds_keep_theirs(tmp_path: Path) -> None:
+    assert _read(tmp_path, "hyphenated.pdf", cut=True) == PARAGRAPHS
+
+
+def test_without_automatic_hyphenation_every_line_end_hyphen_is_kept(tmp_path: Path) -> None:
+    assert _read(tmp_path, "plain.pdf", cut=False) == PARAGRAPHS
