@@ -75,3 +75,16 @@ def test_automatic_hyphens_are_dropped_and_compounds_keep_theirs(tmp_path: Path)
 
 def test_without_automatic_hyphenation_every_line_end_hyphen_is_kept(tmp_path: Path) -> None:
     assert _read(tmp_path, "plain.pdf", cut=False) == PARAGRAPHS
+
+
+def test_a_cell_broken_over_two_pages_after_a_hyphen_is_one_word() -> None:
+    """A table row split by a page break mends its cells: "2016-" at the foot of one page and
+    "2019" at the head of the next are "2016-2019", as "high-" / "quality" is "high-quality"."""
+    from actionplan_trace.extract.pdf_tables import join_rows
+    from actionplan_trace.model import Cell
+
+    upper = [Cell("2016-", paragraphs=["2016-"]), Cell("delivery of high-", paragraphs=["delivery of high-"]),
+             Cell("Outcome 2.1", paragraphs=["Outcome 2.1"])]
+    lower = [Cell("2019"), Cell("quality documents"), Cell("and Outcome 2.2")]
+    assert [c.text for c in join_rows(upper, lower)] == ["2016-2019", "delivery of high-quality documents",
+                                                         "Outcome 2.1 and Outcome 2.2"]

@@ -29,6 +29,7 @@ from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
 SENTENCE_END = regex(r"[.:;!?]$")
+WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
 
 
 @record
@@ -574,7 +575,8 @@ def _join_cell(upper: Cell, lower: Cell) -> Cell:
     paragraphs = list(upper.paragraphs or [upper.text])
     rest = list(lower.paragraphs or [lower.text])
     if not SENTENCE_END.search(paragraphs[-1]) and rest:
-        paragraphs[-1] = f"{paragraphs[-1]} {rest.pop(0)}"
+        glue = "" if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() else " "
+        paragraphs[-1] = f"{paragraphs[-1]}{glue}{rest.pop(0)}"  # "2016-" / "2019": one word
     paragraphs.extend(rest)
     return Cell("\n".join(paragraphs), upper.loc, paragraphs, upper.bold and lower.bold)
 
