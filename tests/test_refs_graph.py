@@ -218,3 +218,23 @@ def test_mermaid_labels_show_as_written() -> None:
     from actionplan_trace.render.graph import _mermaid_label
 
     assert _mermaid_label('Say "no" to <b> and #35;') == "Say #quot;no#quot; to #60;b#62; and #35;35;"
+
+
+def test_a_section_linking_to_an_id_twice_is_listed_once_with_its_citation() -> None:
+    """Output 2.2 names WTDC Resolution 17 in its regional initiatives (a mention) and cites it in
+    its references (implements): the chain and --who-cites list the output once, as citing it, and
+    count sections as the coverage matrix does."""
+    from actionplan_trace import load
+    from actionplan_trace.refs.chain import chain
+
+    from conftest import CORPUS
+
+    doc = load(CORPUS / "action-plan-ba.docx")
+    g = build_graph([(doc, document_refs(doc))])
+    relations = {(e.target, e.relation) for e in g.edges_from("action-plan-ba#output-2.2")}
+    assert {("WTDC-RES-17", "mentions"), ("WTDC-RES-17", "implements")} <= relations
+    served = {item["id"]: item["relation"] for item in chain(g, "ITU-D-OUTPUT-2.2@WTDC-17")["serves"]}
+    assert served["WTDC-RES-17"] == "implements" and served["ITU-D-OUTCOME-2.2@WTDC-17"] == "contributes-to"
+    rows = who_cites(g, "SDG-13")
+    assert len(rows) == len({r["section"] for r in rows}) == coverage(g, families=("sdg",)).cited_by["SDG-13"]
+    assert ("output-2.3", "contributes-to") in {(r["section"], r["relation"]) for r in rows}

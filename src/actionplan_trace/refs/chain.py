@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import schemas
 from ..errors import UsageError
-from .graph import DEFINES, Graph, Node
+from .graph import DEFINES, Graph, Node, citations, stronger
 from .ids import family_of, natural_key
 from .registry import Registry
 from .reports import REPORTS_ON
@@ -72,7 +72,7 @@ def _upstream(graph: Graph, registry: Registry | None, sources: list[Node], dept
         for edge in graph.edges_from(node.id):
             if edge.relation in (DEFINES, REPORTS_ON):
                 continue
-            targets.setdefault(edge.target, edge.relation)
+            targets[edge.target] = stronger(targets.get(edge.target), edge.relation)
     # Each entity is shown once, at the shallowest place it is served from: this level's own
     # targets are claimed before any is followed up (a mentioned output citing the same
     # resolution does not take it from the section's own list).
@@ -96,14 +96,8 @@ def chain(graph: Graph, ref_id: str, registry: Registry | None = None) -> dict[s
     if entity not in graph.nodes:
         raise UsageError(f"{ref_id} is not in the given files")
     defined = _defining(graph, entity)
-    served_by = []
-    for edge in graph.edges_to(entity):
-        if edge.relation in (DEFINES, REPORTS_ON):
-            continue
-        node = graph.nodes[edge.source]
-        served_by.append({**_section(node), "relation": edge.relation, "entity": node.entity,
-                          "at": sorted({p["section"] for p in edge.provenance})})
-    served_by.sort(key=lambda r: (r["source"] or "", natural_key(r["section"] or "")))
+    served_by = [{**_section(node), "relation": relation, "entity": node.entity, "at": at}
+                 for node, relation, at in citations(graph, entity, skip=(DEFINES, REPORTS_ON))]
     return {
         "schema": CHAIN_SCHEMA,
         **_entity(graph, registry, entity),

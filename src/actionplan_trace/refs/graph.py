@@ -360,22 +360,33 @@ def _ref009(message: str, node: Node, ref_id: str, table: dict[str, FindingRule]
     return finding("REF009", message, ctx, ref=ref_id, table=table)
 
 
-def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
-    """The sections citing `ref_id`: source, section, title, relation and where each citation is."""
-    rows: list[dict[str, Any]] = []
+def stronger(previous: str | None, relation: str) -> str:
+    """The relation a section has to an id it links to more than once: a citation's own
+    (implements, contributes-to…) over a mere mention, else the first found."""
+    return relation if previous in (None, MENTIONS) else previous
+
+
+def citations(graph: Graph, ref_id: str, skip: tuple[str, ...] = (DEFINES,)) -> list[tuple[Node, str, list[str]]]:
+    """The sections linking to `ref_id` by a relation not in `skip`, each once: its node, its
+    strongest relation to the id (a section that mentions an id in its regional initiatives and
+    cites it in its references cites it), and the subsections the links are in. Sorted by
+    source, then section."""
+    found: dict[str, tuple[Node, str, set[str]]] = {}
     for edge in graph.edges_to(ref_id):
-        if edge.relation == DEFINES:
+        if edge.relation in skip:
             continue
-        node = graph.nodes[edge.source]
-        rows.append({
-            "source": node.source,
-            "section": node.section,
-            "title": node.label,
-            "relation": edge.relation,
-            "at": sorted({p["section"] for p in edge.provenance}),
-        })
-    rows.sort(key=lambda r: (r["source"] or "", natural_key(r["section"] or "")))
+        node, relation, at = found.get(edge.source, (graph.nodes[edge.source], MENTIONS, set()))
+        found[edge.source] = (node, stronger(relation, edge.relation), at | {p["section"] for p in edge.provenance})
+    rows = [(node, relation, sorted(at)) for node, relation, at in found.values()]
+    rows.sort(key=lambda r: (r[0].source or "", natural_key(r[0].section or "")))
     return rows
+
+
+def who_cites(graph: Graph, ref_id: str) -> list[dict[str, Any]]:
+    """The sections citing `ref_id`, each once: source, section, title, relation and where each
+    citation is (see `citations`)."""
+    return [{"source": node.source, "section": node.section, "title": node.label, "relation": relation, "at": at}
+            for node, relation, at in citations(graph, ref_id)]
 
 
 @record
@@ -421,8 +432,7 @@ def coverage(
         source = graph.nodes[edge.source]
         if row_kinds and source.section_kind not in row_kinds:
             continue
-        previous = cells.get((edge.source, edge.target))
-        cells[(edge.source, edge.target)] = edge.relation if previous in (None, MENTIONS) else previous
+        cells[(edge.source, edge.target)] = stronger(cells.get((edge.source, edge.target)), edge.relation)
     registered = [i for f in families for i in reg.ids(f)]
     columns = sorted({col for _, col in cells}, key=natural_key)
     row_ids = {s for s, _ in cells}
