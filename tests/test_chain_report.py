@@ -21,12 +21,13 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 REPORTS = ("report-c20-35.docx", "report-c20-35-bold.docx", "report-c20-35.pdf")
 ENTRIES = [21, 30, 34, 66, 91, 99, 101, 119, 125, 131, 135, 139, 151, 154, 157, 160, 161, 162, 165, 167, 173,
            175, 176, 177, 179, 182, 184, 186, 188, 190, 193, 197, 198, 200, 204, 206, 207, 211, 213]
-# The status each target's progress line states in the report (None: "New target, benchmarked" …).
+# The status each target's progress line states in the report (seed 004: "*New target, benchmarked*").
+NEW, UNMEASURED = "new target, benchmarked", "new target, not measured yet"
 STATUS = {
-    "1.1": "on track", "1.2": "on track", "1.3": "achieved", "1.4": None, "1.5": "on track", "1.6": "achieved",
-    "1.7": None, "2.1": "on track", "2.2": "off track", "2.3": "on track", "2.4": "off track", "2.5": "achieved",
-    "2.6": "on track", "2.7": "on track", "2.8": "off track", "2.9": "on track", "2.10": None, "3.1": "on track",
-    "3.2": "off track", "3.3": None, "3.4": None, "3.5": None, "4.1": None, "5.1": None,
+    "1.1": "on track", "1.2": "on track", "1.3": "achieved", "1.4": NEW, "1.5": "on track", "1.6": "achieved",
+    "1.7": NEW, "2.1": "on track", "2.2": "off track", "2.3": "on track", "2.4": "off track", "2.5": "achieved",
+    "2.6": "on track", "2.7": "on track", "2.8": "off track", "2.9": "on track", "2.10": NEW, "3.1": "on track",
+    "3.2": "off track", "3.3": NEW, "3.4": UNMEASURED, "3.5": NEW, "4.1": NEW, "5.1": NEW,
 }
 
 
