@@ -238,3 +238,14 @@ def test_a_section_linking_to_an_id_twice_is_listed_once_with_its_citation() -> 
     rows = who_cites(g, "SDG-13")
     assert len(rows) == len({r["section"] for r in rows}) == coverage(g, families=("sdg",)).cited_by["SDG-13"]
     assert ("output-2.3", "contributes-to") in {(r["section"], r["relation"]) for r in rows}
+
+
+def test_an_impossible_id_covers_nothing() -> None:
+    """"SDG 17 (targets 17.0, 17.8)": 17.0 is REF002, no target; it is no column of the matrix,
+    as --who-cites refuses it."""
+    doc = plan()
+    doc.sections[-1].blocks[0].text = "Output 2.2 will contribute to the following UN SDGs: 17 (targets 17.0, 17.8)"
+    g = graph_of(doc)
+    assert "SDG-17.0" in g.nodes and "SDG-17.8" in g.nodes
+    matrix = coverage(g, families=("sdg", "sdg-target"))
+    assert "SDG-17.8" in matrix.columns and "SDG-17.0" not in matrix.columns
