@@ -92,3 +92,21 @@ def test_who_cites_takes_an_id_without_its_edition() -> None:
     data = json.loads(result.stdout)
     assert data["id"] == "ITU-D-OUTPUT-2.2@WTDC-17"
     assert {"action-line-C5/A1", "action-line-C5/B2"} <= {r["section"] for r in data["cited_by"]}
+
+
+def test_chain_of_a_gap_an_impossible_id_and_an_id_of_several_editions() -> None:
+    """An id the registry has and no file names is a gap, as --who-cites says: its title and an
+    empty chain, exit 0; an id its complete family lacks is refused as --who-cites refuses it; an
+    id without its edition that a file left unsettled and others settled names them all."""
+    plan, roadmap = str(CORPUS / "action-plan-ba.docx"), str(CORPUS / "wsis-roadmaps.pdf")
+    gap = run_cli("chain", "WSIS-C10", plan, roadmap)
+    assert gap.returncode == 0, gap.stderr
+    assert gap.stdout.splitlines() == ["WSIS-C10 — Ethical dimensions of the Information Society",
+                                       "└── defined, served, cited and reported by no section of the given files"]
+    assert json.loads(run_cli("chain", "WSIS-C10", plan, "-f", "json").stdout)["served_by"] == []
+    impossible = run_cli("chain", "SDG-18", plan)
+    assert impossible.returncode == 2 and impossible.stderr == "trace: 'SDG-18' names no sdg: the registry lists them all; check the id\n"
+    several = run_cli("chain", "ITU-TARGET-3.1", str(CORPUS / "report-c20-35.docx"), roadmap)
+    assert several.returncode == 2 and several.stderr == (
+        "trace: ITU-TARGET-3.1 exists in several editions here: ITU-TARGET-3.1 (edition not settled), "
+        "ITU-TARGET-3.1@SP-2020-2023; name one\n")

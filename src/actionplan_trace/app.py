@@ -115,11 +115,12 @@ def chain(
     ref_id: str, files: Sequence[str | Path], profile: str | None = None,
     registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """`trace chain`: everything upstream and downstream of one entity across `files`."""
+    """`trace chain`: everything upstream and downstream of one entity across `files` (an id no
+    file names but the registry has gives its title and an empty chain)."""
     from .refs.chain import chain as chain_of
 
     built, registry = graph(files, profile, registry_files, editions)
-    return chain_of(built, ref_id, registry)
+    return chain_of(built, checked_id(built, ref_id, registry), registry)
 
 
 def canonical_id(ref_id: str) -> str:
@@ -135,15 +136,23 @@ def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tu
     """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none, or
     if `registry` lists its whole family and not it: "SDG-99", "WSIS-C05" would read as a gap no
     section fills); an id without its edition is completed when only one edition is loaded."""
-    from .refs import family_of
     from .refs import who_cites as citing
+
+    wanted = checked_id(built, ref_id, registry)
+    return wanted, citing(built, wanted)
+
+
+def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> str:
+    """The entity `ref_id` names in `built` (refs.chain.resolve_id), or a UsageError when it is no
+    canonical id, or `registry` lists its whole family and not it ("SDG-99", "WSIS-C05")."""
+    from .refs import family_of
     from .refs.chain import resolve_id
 
     wanted = resolve_id(built, canonical_id(ref_id))
     family = family_of(wanted)
     if registry is not None and family in registry.complete and registry.unknown(wanted):
         raise UsageError(f"{ref_id!r} names no {family}: the registry lists them all; check the id")
-    return wanted, citing(built, wanted)
+    return wanted
 
 
 def validate(contribution: str | Path, against: str | Path, *, config: Path | None = None,

@@ -26,16 +26,15 @@ CITED = ("resolution", "decision", "recommendation", "wsis", "sdg", "sdg-target"
 
 def resolve_id(graph: Graph, ref_id: str) -> str:
     """The entity `ref_id` names: itself, or the one edition of an id written without `@EDITION`."""
-    if ref_id in graph.nodes and graph.nodes[ref_id].kind == "entity":
-        return ref_id
     if family_of(ref_id) is None:
         raise UsageError(f"{ref_id!r} is not a canonical id (e.g. PP-RES-139, ITU-D-OBJ-2@SP-2012-2015)")
     if "@" not in ref_id:
         editions = sorted(n.id for n in graph.nodes.values() if n.kind == "entity" and n.id.partition("@")[0] == ref_id)
         if len(editions) == 1:
             return editions[0]
-        if editions:
-            raise UsageError(f"{ref_id} exists in several editions here: {', '.join(editions)}; name one")
+        if editions:  # the id itself among them: a file that did not settle its edition
+            named = ", ".join(f"{e} (edition not settled)" if e == ref_id else e for e in editions)
+            raise UsageError(f"{ref_id} exists in several editions here: {named}; name one")
     return ref_id
 
 
@@ -93,7 +92,7 @@ def _upstream(graph: Graph, registry: Registry | None, sources: list[Node], dept
 def chain(graph: Graph, ref_id: str, registry: Registry | None = None) -> dict[str, Any]:
     """Everything upstream and downstream of `ref_id` in `graph` (see the module docstring)."""
     entity = resolve_id(graph, ref_id)
-    if entity not in graph.nodes:
+    if entity not in graph.nodes and (registry is None or not registry.known(entity)):
         raise UsageError(f"{ref_id} is not in the given files")
     defined = _defining(graph, entity)
     served_by = [{**_section(node), "relation": relation, "entity": node.entity, "at": at}

@@ -14,6 +14,10 @@ FORMATS = ("text", "json", "md")
 PIPE_WIDTH = 10_000  # piped or written output is never wrapped: one entry per line
 
 
+# What the chain of an id the registry has and no given file names says (a gap, not an error).
+NOWHERE = "defined, served, cited and reported by no section of the given files"
+
+
 def _where(item: dict[str, Any]) -> str:
     return f"{item.get('section')} ({item.get('source')})"
 
@@ -58,6 +62,8 @@ def to_text(data: dict[str, Any], width: int | None = None) -> str:
             node.add(escape(f"{_where(report)}: {_status(report)}"))
     for finding in data.get("findings", []):
         tree.add(escape(f"{finding['code']} {finding['severity']}: {finding['message']}"))
+    if not (data["defined_by"] or data["serves"] or data["served_by"] or data["reports"]):
+        tree.add(NOWHERE)
     out = io.StringIO()
     Console(file=out, width=width or PIPE_WIDTH, force_terminal=False, color_system=None).print(tree)
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
@@ -91,6 +97,8 @@ def to_markdown(data: dict[str, Any]) -> str:
         lines += ["### Reports", ""]
         lines += [f"- {_where(r)}: {_status(r)}" for r in data["reports"]]
         lines.append("")
+    if not (data["defined_by"] or data["serves"] or data["served_by"] or data["reports"]):
+        lines += [f"_{NOWHERE}_", ""]
     return "\n".join(lines)
 
 
