@@ -180,3 +180,13 @@ def test_detection_agrees_with_a_scan_of_the_whole_text_on_the_corpus_and_on_mix
         for override in (None, {"SP": "SP-2012-2015"}):
             got = detect(texts, "action-plan", override)
             assert (dict(got.by_series), dict(got.unsettled)) == _full_scan(texts, override)
+
+
+def test_an_override_contradicting_the_text_is_warned_of() -> None:
+    """--edition wins, but not in silence, over the edition the document's own text names."""
+    from actionplan_trace.errors import InputWarning
+
+    report = doc("strategic-plan", "ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)", "ITU-D Objective 2 serves the goal")
+    with pytest.warns(InputWarning, match=r"--edition SP-2016-2019 overrides the .* edition its text names \(SP-2012-2015\)"):
+        refs = document_refs(report, editions={"SP": "SP-2016-2019"}).refs
+    assert "ITU-D-OBJ-2@SP-2016-2019" in [r.id for r in refs]

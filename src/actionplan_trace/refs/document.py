@@ -11,6 +11,7 @@ define the entity rather than cite it.
 from __future__ import annotations
 
 import gc
+import warnings
 from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..editions import NAMES_NONE, DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
+from ..errors import InputWarning
 from ..record import record
 from ..text_patterns import has_leader, page_reference
 from .findings import finding
@@ -58,6 +60,8 @@ def document_editions(doc: Document, override: Mapping[str, str] | None = None) 
     too (a plan whose outputs are laid out as tables names its edition only there)."""
     paragraphs = _paragraphs(doc)
     found = detect(paragraphs, doc.source.profile, override)
+    if override:
+        _contradicted(doc, detect(paragraphs, doc.source.profile), override)
     silent = {series for series, why in found.unsettled.items() if why == NAMES_NONE}
     cells = [cell.text for section in doc.sections for block in section.blocks if block.rows
              for row in block.rows for cell in row] if silent else []
@@ -68,6 +72,17 @@ def document_editions(doc: Document, override: Mapping[str, str] | None = None) 
     return replace(found, by_series={**found.by_series, **taken},
                    unsettled={series: wider.unsettled.get(series, why) if series in silent else why
                               for series, why in found.unsettled.items() if series not in taken})
+
+
+def _contradicted(doc: Document, own: DocEditions, override: Mapping[str, str]) -> None:
+    """Warn where `--edition` overrides an edition the document's own text settles: the ids
+    of a report on the 2020-2023 plan relabelled @SP-2016-2019 would join the wrong plan."""
+    names = load_editions().series
+    for series, code in sorted(override.items()):
+        stated = own.by_series.get(series)
+        if stated is not None and stated != code:
+            warnings.warn(InputWarning(doc.source.path, f"--edition {code} overrides the {names.get(series, series)} "
+                                                        f"edition its text names ({stated})"), stacklevel=2)
 
 
 def _paragraphs(doc: Document) -> list[str]:
