@@ -436,3 +436,18 @@ def test_a_moved_section_counts_its_words_as_moved() -> None:
     result = diff_documents(outline(old), outline(new))
     assert [(c.kind, c.target) for c in result.changes] == [("moved", "section")]
     assert result.summary()["words"] == {"inserted": 0, "deleted": 0, "moved": 8}
+
+
+def test_a_removed_table_row_shows_its_title_once() -> None:
+    """A row section without a number is named by its first cell: removed whole, the row reads as
+    its cells, not the title and then the same title again (Table 6.1 of the Strategic Plan)."""
+    from outline import outline
+
+    text = ("@table 6.1 | Outputs and objectives\n  @sp-output | Telecommunication development study groups\n"
+            "    [output] Telecommunication development study groups\n    [objective-1] X\n"
+            "  @sp-output | Assistance in cases of emergency\n    [output] Assistance in cases of emergency\n"
+            "    [objective-2] X\n")
+    kept = text[:text.index("  @sp-output | Assistance")]
+    (change,) = diff_documents(outline(text), outline(kept)).changes
+    assert (change.kind, change.target) == ("removed", "section")
+    assert change.old == "Assistance in cases of emergency\nX"

@@ -438,8 +438,12 @@ class _Emitter:
             self.pair(old_item, item, _paired_step(old_item, item))
 
     def section_whole(self, section: Section, old_side: bool) -> None:
-        """A section added or removed with all its own text."""
-        lines = [t for t in [heading_text(section)] if t] + [block_text(b) for b in section.blocks]
+        """A section added or removed with all its own text: its heading, unless a table row's
+        first cell already holds the title the row section is named by."""
+        opening = heading_text(section)
+        if opening and not section.heading and section.blocks and section.blocks[0].text.startswith(opening):
+            opening = None
+        lines = [t for t in [opening] if t] + [block_text(b) for b in section.blocks]
         text = "\n".join(lines)
         if old_side:
             self.emit("removed", "section", section, None, text, None, locs=(section.loc, None),
