@@ -84,10 +84,13 @@ def test_paragraph_inserted_twice(report) -> None:
     assert "2 times" in val007.message
 
 
-def test_untracked_amendment_outside_proposals(report) -> None:
+def test_untracked_amendment_outside_proposals(report, made) -> None:
     (val006,) = [f for f in report.findings if f.code == "VAL006"]
     assert val006.section == "output-2.2/background"
     assert "regional cyberdrills" in val006.text
+    # placed at the paragraph it quotes, not at its section's heading
+    quoted = next(b for _, b in load(made["contribution"], profile="contribution").blocks() if "regional cyberdrills" in b.text)
+    assert val006.loc.paragraph == quoted.loc.paragraph
 
 
 def test_reference_problem_in_amended_text(report) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Any
 
-from ..model import Block, Document, Section
+from ..model import Block, Document, Loc, Section
 from ..record import record
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING
 from .words import Op, readable, word_count
@@ -46,6 +46,7 @@ class Change:
     date: str | None = None
     at_old: str | None = None
     at_new: str | None = None
+    loc_new: Loc | None = None  # where `at_new` is, for findings placed at a change (not in the JSON)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -417,12 +417,13 @@ def _check_untracked(ctx: _Context) -> set[str]:
     for section, changes in grouped.items():
         kinds = Counter((c.target, c.kind) for c in changes)
         what = ", ".join(f"{n} {target}{'s' if n > 1 else ''} {kind}" for (target, kind), n in kinds.items())
-        first = next((c.new for c in changes if c.new), None) or changes[0].old or ""
+        shown = next((c for c in changes if c.new), changes[0])
+        first = shown.new or shown.old or ""
         doc = ctx.original if ctx.original.get(section) else ctx.base
         place = doc.get(section)
+        loc = shown.loc_new or (place.loc if place is not None else None)  # the quoted block's place
         ctx.add("VAL006", f"{what} in {section_label(doc, section)} without revision marks, and no proposal "
-                f"names it: “{excerpt(first)}”", section=section, text=first,
-                loc=place.loc if place is not None else None)
+                f"names it: “{excerpt(first)}”", section=section, text=first, loc=loc)
     return changed
 
 
