@@ -97,8 +97,17 @@ def words(ops: list[Op]) -> str:
 
 
 def _side(ops: list[Op], keep: str) -> str:
-    """One side of a word diff: the kept text with that side's edits marked."""
-    return words([(op, text) for op, text in ops if op in ("=", keep)])
+    """One side of a word diff: the kept text with that side's edits marked, the white space
+    around an edit left unmarked (an underlined space at a line's end reads as a stray mark)."""
+    out: list[Op] = []
+    for op, text in ops:
+        if op == "=":
+            out.append((op, text))
+        elif op == keep:
+            core = text.strip()
+            start = text.index(core) if core else len(text)
+            out += [("=", text[:start]), (op, core), ("=", text[start + len(core):])]
+    return words([(op, text) for op, text in out if text])
 
 
 def _body(change: Change) -> str:
