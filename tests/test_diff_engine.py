@@ -451,3 +451,13 @@ def test_a_removed_table_row_shows_its_title_once() -> None:
     (change,) = diff_documents(outline(text), outline(kept)).changes
     assert (change.kind, change.target) == ("removed", "section")
     assert change.old == "Assistance in cases of emergency\nX"
+
+
+def test_a_row_whose_first_cell_only_begins_with_its_title_keeps_the_title() -> None:
+    """The title is left out only where the first cell is the title: "Output 1" before a first
+    cell "Output 10 …" is no repetition."""
+    from outline import outline
+
+    text = ("@table 6.1 | Outputs\n  @sp-output | Output 1\n    [output] Output 10 and its services\n    [objective-1] X\n")
+    (change,) = diff_documents(outline(text), outline("@table 6.1 | Outputs\n")).changes
+    assert change.old == "Output 1\nOutput 10 and its services\nX"

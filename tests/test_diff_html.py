@@ -84,7 +84,7 @@ def test_each_column_shows_its_revision_exactly(result: DiffResult) -> None:
     columns = [(n.xpath(".//div[@class='old']")[0].text_content().removeprefix("old"),
                 n.xpath(".//div[@class='new']")[0].text_content().removeprefix("new"))
                for n in tree.xpath("//div[contains(@class, 'change')]") if n.xpath(".//div[@class='side']")]
-    worded = [c for c in result.changes if c.words is not None]
+    worded = [c for c in result.changes if c.words is not None and any(op != "=" and t.strip() for op, t in c.words)]
     assert len(worded) > 10
     for change in worded:
         pair = ((change.old or "").replace("\t", " ").strip(), (change.new or "").replace("\t", " ").strip())
@@ -133,3 +133,17 @@ def test_print_has_summary_page_first_no_contents_and_every_change(result: DiffR
     for title in ("Telecommunication Numbering Resources Management", "International Connectivity",
                   "Combating counterfeit and combating mobile device theft"):
         assert title in text
+
+
+def test_a_change_of_white_space_alone_is_marked_in_its_columns() -> None:
+    """Side by side, a space removed ("( see" made "(see") is marked, or the columns would look
+    the same; the columns are otherwise each revision's text."""
+    from actionplan_trace.diff.changes import Change
+    from actionplan_trace.render.diff_html import _columns
+
+    change = Change("modified", "block", "s", "s", ["Background"], "( see Resolution 37)", "(see Resolution 37)",
+                    words=[("=", "("), ("-", " "), ("=", "see Resolution 37)")])
+    node = lxml_html.fromstring(_columns(change))
+    old = node.xpath(".//div[@class='old']")[0]
+    assert old.xpath(".//del/text()") == ["␣"] and old.text_content() == "old(␣see Resolution 37)"
+    assert node.xpath(".//div[@class='new']")[0].text_content() == "new(see Resolution 37)"

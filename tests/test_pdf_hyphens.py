@@ -88,3 +88,14 @@ def test_a_cell_broken_over_two_pages_after_a_hyphen_is_one_word() -> None:
     lower = [Cell("2019"), Cell("quality documents"), Cell("and Outcome 2.2")]
     assert [c.text for c in join_rows(upper, lower)] == ["2016-2019", "delivery of high-quality documents",
                                                          "Outcome 2.1 and Outcome 2.2"]
+
+
+def test_a_footnote_keeps_its_hyphens(tmp_path: Path) -> None:
+    """Footnotes are read apart from the body: a hyphen ending one of their lines is the word's
+    own, as it always was ("next-" / "generation", "ITU-" / "D"), never dropped."""
+    body = [Line("Objective 2 – Infrastructure", "Helvetica-Bold", 14),
+            Line("The Bureau assists Member States in building their networks.1", gap_before=12)]
+    notes = [Line("", rule=144, gap_before=500), Line("1 The next-", size=8),
+             Line("generation networks are studied by ITU-", size=8), Line("D study groups.", size=8)]
+    raw = read_pdf(write_pdf(tmp_path / "note.pdf", body + notes))
+    assert [b.text for b in raw.footnotes] == ["The next-generation networks are studied by ITU-D study groups."]

@@ -234,3 +234,15 @@ def test_a_heading_cites_too(tmp_path: Path) -> None:
     entry = [r.id for r in report.refs if r.section == "res-177"]
     assert {"WTSA-RES-76", "WTDC-RES-47"} <= set(entry)
     assert "PP-RES-177" not in entry
+
+
+def test_a_tab_before_a_number_is_no_contents_entry(tmp_path) -> None:
+    """Only a paragraph in a contents style, or with a dot leader, loses its final number as a
+    page: "SDG:<tab>9", a form's label and value, cites SDG 9."""
+    from actionplan_trace import load
+    from actionplan_trace.refs import document_refs
+
+    path = tmp_path / "form.txt"
+    path.write_text("Output 2.1\n\nThis output implements WTDC Resolution\t37\n\nIt serves SDG:\t9\n\n"
+                    "Goals and targets of the SDGs .......... 7\n", encoding="utf-8")
+    assert [r.id for r in document_refs(load(path)).refs] == ["WTDC-RES-37", "SDG-9"]

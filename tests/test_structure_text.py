@@ -361,3 +361,4 @@ def test_ids_of_accented_headings_keep_their_letters():
     assert slug("Télécommunications/TIC modernes et sûres") == "telecommunications-tic-modernes-et"
     assert slug("Año de la Conferencia – Ñandú") == "ano-de-la-conferencia-nandu"
     assert slug("Objective 2 (αβγ)") == "objective-2"
+    assert slug("Mise en œuvre") == "mise-en-oeuvre" and slug("Straße") == "strasse"

@@ -65,11 +65,17 @@ class _ParentRef(str):
         return obj
 
 
+# Letters NFKD leaves whole, written as their Latin letters: "Mise en œuvre" is mise-en-oeuvre.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
+                            "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "ð": "d"})
+
+
 def slug(text: str, limit: int = 36) -> str:
     """A lower-case, hyphenated id fragment from a title (cut at a word boundary); accented
     letters lose their accents ("Télécommunications" is telecommunications, not "t-l")."""
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+                       if not unicodedata.combining(c))
     words = SLUG_WORD.findall(text.lower())
     out = ""
     for word in words:

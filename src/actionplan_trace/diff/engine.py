@@ -442,7 +442,7 @@ class _Emitter:
         """A section added or removed with all its own text: its heading, unless a table row's
         first cell already holds the title the row section is named by."""
         opening = heading_text(section)
-        if opening and not section.heading and section.blocks and section.blocks[0].text.startswith(opening):
+        if opening and not section.heading and section.blocks and section.blocks[0].text.split("\n")[0].strip() == opening:
             opening = None
         lines = [t for t in [opening] if t] + [block_text(b) for b in section.blocks]
         text = "\n".join(lines)

@@ -71,15 +71,17 @@ from .pdf_tables import (
 BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = regex(r"[.:;!?]$")
 HEADING_END = regex(r"[.:;,!?]$")
-HYPHEN_END = regex(r"\w[-\u00ad]$")
+HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
-# pdfium reports the hyphen a layout set where it broke a word as a marker (0xFFFE, 0x02), kept as
-# a soft hyphen (U+00AD) until lines are joined (join_lines: "telecom-" / "munication" is one
-# word), then a hyphen wherever one still is; Symbol or
+# pdfium reports a hyphen that ends a line as a marker (0xFFFE, 0x02; a soft hyphen U+00AD as
+# well), kept as HYPHEN_MARK until settle_line_hyphens tells the layout's (a soft hyphen, dropped
+# where join_lines joins the lines: "telecom-" / "munication" is one word) from the word's own
+# ("-"); a mark no one settled (a footnote's line) is a hyphen, as it always was. Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show; a
 # non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
-GLYPH_FIXES = ({"\ufffe": SOFT_HYPHEN, "\x02": SOFT_HYPHEN, NB_HYPHEN: "-"}
+HYPHEN_MARK = "\ufffe"
+GLYPH_FIXES = ({"\x02": HYPHEN_MARK, SOFT_HYPHEN: HYPHEN_MARK, NB_HYPHEN: "-"}
                | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
 PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
@@ -196,13 +198,13 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
             out = out[:-1] + text  # hyphenated where the line broke: one word
         elif broken and broken[i - 1]:
             out += text
-        elif re.search(r"\w[-/]$", out) and text[:1].isalnum() and not spaced_end:
+        elif re.search(r"\w[-/\ufffe]$", out) and text[:1].isalnum() and not spaced_end:
             out += text
         elif text[:1] == "-" and text[1:2].isalpha() and out[-1:].isalpha() and not spaced_end:
             out += text  # broken before a hyphen: "ITU" / "-R"
         else:
             out += " " + text
-    return out.strip().replace(SOFT_HYPHEN, "-")
+    return out.strip().replace(SOFT_HYPHEN, "-").replace(HYPHEN_MARK, "-")
 
 
 # --- words a narrow column broke ----------------------------------------------------------
@@ -236,7 +238,7 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
 
 def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None:
     """Tell the hyphens a layout set where it broke a word from the word's own hyphens. pdfium
-    marks every hyphen that ends a line alike (GLYPH_FIXES: a soft hyphen here), Word's
+    marks every hyphen that ends a line alike (GLYPH_FIXES: HYPHEN_MARK), Word's
     automatic hyphenation ("telecom-" / "munication") and a compound broken at its hyphen
     ("next-" / "generation") both. The document's own words decide (`words`, those it prints
     whole, see whole_words; COMPOUND, those it prints whole with a hyphen): the word's own hyphen
@@ -255,8 +257,8 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if line.page != nxt.page and HYPHEN_END.search(line.text):  # pdfium marks no page's last line
-                line.text = line.text[:-1] + SOFT_HYPHEN
-            if not line.text.endswith(SOFT_HYPHEN):
+                line.text = line.text[:-1] + HYPHEN_MARK
+            if not line.text.endswith(HYPHEN_MARK):
                 continue
             head, tail = LAST_PIECE.search(line.text[:-1]), PIECE.match(nxt.text)
             if head is None or tail is None:
@@ -275,12 +277,12 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, False if both else None))
                 if both:
                     own.add(first + second)
-        if lines and lines[-1].text.endswith(SOFT_HYPHEN):
+        if lines and lines[-1].text.endswith(HYPHEN_MARK):
             cases.append((lines[-1], False))
     automatic = len(syllables) >= 3 and len(syllables) > len(own)
     for line, set_by_layout in cases:
-        if not automatic or set_by_layout is False:
-            line.text = line.text[:-1] + "-"
+        layout = automatic and set_by_layout is not False
+        line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
 
 
 def broken_words(lines: list[Line], left: float, right: float, words: frozenset[str]) -> None:

@@ -23,7 +23,7 @@ from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning
 from ..record import record
-from ..text_patterns import has_leader, page_reference
+from ..text_patterns import TOC_STYLE, page_reference
 from .findings import finding
 from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
@@ -176,10 +176,20 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     for block in section.blocks:
         if block.rows:
             yield from block_texts(block, rules, columns)
-        elif has_leader(block.text) and (page := page_reference(text := block.text.strip())) is not None:
-            yield text[:page], block.loc, block.field  # a contents entry: its page number cites nothing
+        elif _contents_entry(block) and (page := page_reference(block.text.rstrip())) is not None:
+            yield block.text[:page], block.loc, block.field  # its page number cites nothing
         else:
             yield block.text, block.loc, block.field
+
+
+def _contents_entry(block: Block) -> bool:
+    """Whether a block may be a contents entry whose page number is no reference: a paragraph in a
+    contents style, or one with a dot leader. A bare tab before a number is not enough: "SDG:<tab>9"
+    is a form's label and value."""
+    if block.style is not None and TOC_STYLE.match(block.style):
+        return True
+    text = block.text
+    return "...." in text or "…" in text or "·" in text
 
 
 def document_refs(

@@ -133,6 +133,8 @@ def _columns(change: Change) -> str:
     space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side)."""
     if change.words is not None:
         ops = [(op, text.replace("\t", " ")) for op, text in change.words]
+        if all(op == "=" or not text.strip() for op, text in ops):
+            ops = shown(change.words, whole=True)  # white space all that changed: each space marked (␣)
         old, new = _side(ops, "-").strip(), _side(ops, "+").strip()
     else:
         old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")
