@@ -166,6 +166,14 @@ def test_json_dot_and_mermaid_exports() -> None:
     assert mermaid.splitlines()[0] == "flowchart LR"
     assert sum(1 for line in mermaid.splitlines() if "-->|" in line) == len(g.edges)
     assert '(["WSIS-C5"])' in mermaid
+    # each file's sections in a subgraph named by the file (two plans' "output-2.1" told apart)
+    lines = render_graph(graph_of(plan(), roadmap()), "mermaid").splitlines()
+    starts = [k for k, line in enumerate(lines) if line.startswith("  subgraph ")]
+    assert [lines[k] for k in starts] == ['  subgraph f0["plan.docx"]', '  subgraph f1["roadmap.pdf"]']
+    members = lines[starts[0] + 1:lines.index("  end", starts[0])]
+    assert members and all(line.startswith("    n") and '["' in line for line in members)
+    assert sum(1 for line in members if '["output-2.1: ' in line) == 1
+    assert all(line.startswith("  n") and '(["' in line for line in lines[1:starts[0]])  # the ids outside
 
 
 def test_merged_report_adds_cross_document_findings_only_for_several_files() -> None:

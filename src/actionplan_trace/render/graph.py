@@ -146,13 +146,22 @@ def _mermaid_label(text: str) -> str:
 
 
 def to_mermaid(graph: Graph) -> str:
-    """A Mermaid flowchart (node ids n0, n1 … with the real id as label)."""
+    """A Mermaid flowchart (node ids n0, n1 … with the real id as label): each file's sections in a
+    subgraph named by the file, as DOT clusters them (two plans both have an "output-2.1"), the
+    ids they cite outside."""
     names = {node_id: f"n{i}" for i, node_id in enumerate(graph.nodes)}
     lines = ["flowchart LR"]
+    files: dict[str, list[str]] = {}
     for node in graph.nodes.values():
         label = node.id if node.kind == "entity" else f"{node.section}: {_short(node.label, 40)}"
         shape = ('["', '"]') if node.kind == "section" else ('(["', '"])')
-        lines.append(f"  {names[node.id]}{shape[0]}{_mermaid_label(label)}{shape[1]}")
+        line = f"{names[node.id]}{shape[0]}{_mermaid_label(label)}{shape[1]}"
+        if node.kind == "section":
+            files.setdefault(node.source or "", []).append(line)
+        else:
+            lines.append(f"  {line}")
+    for k, (source, members) in enumerate(files.items()):
+        lines += [f'  subgraph f{k}["{_mermaid_label(source)}"]', *(f"    {m}" for m in members), "  end"]
     for edge in graph.edges.values():
         lines.append(f"  {names[edge.source]} -->|{edge.relation}| {names[edge.target]}")
     return "\n".join(lines) + "\n"
