@@ -54,6 +54,16 @@ def test_the_objectives_goals_matrix_has_one_x_per_objective() -> None:
         assert goal.split("-GOAL")[0] == row[2].split("-OBJ-")[0]
 
 
+def test_a_matrix_the_files_do_not_hold_says_so() -> None:
+    """The 2024 plan has no objectives x goals table: the CSV is its header, and a line says why."""
+    result = run_cli("graph", str(CORPUS / "strategic-plan-2024.docx"), "-f", "csv", "--matrix", "objectives-goals")
+    assert (result.returncode, result.stdout) == (0, "source,section,row\n")
+    assert result.stderr == ("trace: the files hold no objectives-goals matrix (a Strategic Plan table linking them);"
+                             " the CSV has its header only\n")
+    full = run_cli("graph", str(CORPUS / "strategic-plan-2012-bold.docx"), "-f", "csv", "--matrix", "objectives-goals")
+    assert full.returncode == 0 and full.stderr == ""
+
+
 def test_matrix_needs_csv_and_a_known_name() -> None:
     path = str(CORPUS / "strategic-plan-2024.docx")
     bad = run_cli("graph", path, "--matrix", "outputs-goals")

@@ -312,7 +312,11 @@ def graph(
         if matrix is not None:
             trace.check_matrix(matrix, format)
             built, _reg = trace.graph(files, profile, registry, edition)
-            emit("matrix", "csv", trace.matrix(built, matrix), output, inputs)
+            table = trace.matrix(built, matrix)
+            emit("matrix", "csv", table, output, inputs)
+            if not table.rows:
+                sys.stderr.write(f"trace: the files hold no {matrix} matrix (a Strategic Plan table linking them);"
+                                 " the CSV has its header only\n")
             return 0
         if who_cites is not None:
             trace.canonical_id(who_cites)
