@@ -16,6 +16,7 @@ from .changes import DiffResult
 from .engine import Locate, LocKey, RefIndex, Refs, diff_documents, loc_key
 from .ignore import DEFAULT_IGNORE
 from .revisions import attribute
+from .tokens import words
 
 
 def reference_finder() -> Refs | None:
@@ -44,9 +45,9 @@ def reference_locator() -> Locate | None:
         return None
 
     def locate(doc: Document) -> RefIndex:
-        index: dict[tuple[str | None, LocKey], list[tuple[str, str]]] = {}
+        index: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...]]]] = {}
         for ref in document_refs(doc).refs:
-            index.setdefault((ref.section, loc_key(ref.loc)), []).append((ref.id, " ".join(ref.text.split())))
+            index.setdefault((ref.section, loc_key(ref.loc)), []).append((ref.id, tuple(words(ref.text))))
         return index
 
     return locate

@@ -36,9 +36,9 @@ Place = tuple[str, Loc, str]
 LocKey = tuple[tuple[str, object], ...]
 # The references of a document by place (section id, location key), as `trace refs` finds them,
 # each text under its section's and column's context (diff/api.reference_locator): each its id
-# and the words it was read from (white space folded), which tell apart texts at one location
-# (a cell's paragraphs, a text box in its anchor's paragraph).
-RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, str]]]
+# and the word tokens (diff/tokens.words) of the text it was read from, which tell apart texts
+# at one location (a cell's paragraphs, a text box in its anchor's paragraph).
+RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...]]]]
 Locate = Callable[[Document], RefIndex]
 
 
@@ -143,7 +143,7 @@ class _Context:
             read = index.get((section_id, loc_key(loc)))
             if read:
                 tokens = words(text)
-                found.update(ref_id for ref_id, matched in read if _read_in(words(matched), tokens))
+                found.update(ref_id for ref_id, matched in read if _read_in(matched, tokens))
         return found
 
     def source_section(self, old_side: bool, section: Section, block: Block) -> str:
@@ -357,7 +357,7 @@ def _blank(cells: list[str]) -> bool:
     return not any(c.strip() for c in cells)
 
 
-def _read_in(matched: list[str], tokens: list[str]) -> bool:
+def _read_in(matched: tuple[str, ...], tokens: list[str]) -> bool:
     """Whether a reference read from the words `matched` was read in a text of `tokens`: its words
     in order, not side by side, since a list's item is read with the list's anchor ("WSIS Action
     Lines C7" in "WSIS Action Lines C1, C2, C3, C7")."""

@@ -23,7 +23,7 @@ from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning
 from ..record import record
-from ..text_patterns import TOC_STYLE, page_reference
+from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .findings import finding
 from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
@@ -58,7 +58,7 @@ def document_editions(doc: Document, override: Mapping[str, str] | None = None) 
     """The editions `doc` settles per series (rules/editions.yml), `override` (series -> code) first:
     read from its headings and paragraphs; when they name no edition at all, from its table cells
     too (a plan whose outputs are laid out as tables names its edition only there)."""
-    paragraphs = _paragraphs(doc)
+    paragraphs = list(_paragraphs(doc))
     found = detect(paragraphs, doc.source.profile, override)
     if override:
         _contradicted(doc, detect(paragraphs, doc.source.profile), override)
@@ -85,14 +85,13 @@ def _contradicted(doc: Document, own: DocEditions, override: Mapping[str, str]) 
                                                         f"edition its text names ({stated})"), stacklevel=2)
 
 
-def _paragraphs(doc: Document) -> list[str]:
-    """Headings and paragraphs in document order, tables left out."""
-    out: list[str] = []
+def _paragraphs(doc: Document) -> Iterator[str]:
+    """Headings and paragraphs in document order, tables left out (lazily: the language test
+    reads only the first of them)."""
     for section in doc.sections:
         if section.heading:
-            out.append(section.heading)
-        out.extend([b.text for b in section.blocks if not b.rows])
-    return out
+            yield section.heading
+        yield from (b.text for b in section.blocks if not b.rows)
 
 
 def section_contexts(
@@ -186,10 +185,7 @@ def _contents_entry(block: Block) -> bool:
     """Whether a block may be a contents entry whose page number is no reference: a paragraph in a
     contents style, or one with a dot leader. A bare tab before a number is not enough: "SDG:<tab>9"
     is a form's label and value."""
-    if block.style is not None and TOC_STYLE.match(block.style):
-        return True
-    text = block.text
-    return "...." in text or "…" in text or "·" in text
+    return (block.style is not None and TOC_STYLE.match(block.style) is not None) or has_dot_leader(block.text)
 
 
 def document_refs(
