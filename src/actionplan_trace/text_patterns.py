@@ -41,13 +41,12 @@ SOFT_HYPHEN = "\u00ad"
 """A soft hyphen typed into the text (Word's w:softHyphen, HTML's &shy;): shown only where a line
 breaks, so nothing in the model, as the w:softHyphen element is; "Resolu\u00adtions 34" names
 resolutions. (A PDF's text layer holds it only where it was printed: there it is a hyphen.)"""
-_PLAIN_HYPHENS = str.maketrans({NB_HYPHEN: "-", SOFT_HYPHEN: None})
 
 
 def plain_hyphens(text: str) -> str:
     """`text` with its non-breaking hyphens (NB_HYPHEN) as "-" and its soft hyphens dropped; the
     text itself when it has neither."""
-    return text.translate(_PLAIN_HYPHENS) if NB_HYPHEN in text or SOFT_HYPHEN in text else text
+    return text.replace(NB_HYPHEN, "-").replace(SOFT_HYPHEN, "")
 
 
 def unspaced(text: str) -> str:
