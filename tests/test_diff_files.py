@@ -344,3 +344,20 @@ def test_references_of_texts_at_one_location_are_told_apart() -> None:
             block.loc = Loc(paragraph=5, row=1, col=1)
     result = diff_documents(old, new, locate=reference_locator())
     assert [(c.kind, c.refs_added, c.refs_removed) for c in result.changes] == [("removed", [], ["SDG-17.6"])]
+
+
+def test_a_changed_page_in_a_typed_contents_list_is_a_contents_entry_edit(tmp_path: Path) -> None:
+    """New page numbers in a contents list typed without leaders: two edited contents entries in
+    the front matter, and no section renamed, added or removed."""
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    toc = ("Contents\nObjective 2 – Modern and secure telecommunication/ICT Infrastructure 1\n"
+           "Output 2.1 – Products and services on telecommunication/ICT infrastructure 2\n"
+           "Output 2.2 – Products and services on building confidence and security 5\n"
+           "Output 2.3 – Products and services on disaster risk reduction 8\n\n")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(toc + body, encoding="utf-8")
+    new.write_text(toc.replace(" 5\n", " 6\n").replace(" 8\n", " 9\n") + body, encoding="utf-8")
+    result = compare(old, new)
+    assert [(c.kind, c.section_new, c.where) for c in result.changes] == [
+        ("modified", "front", "contents entry"), ("modified", "front", "contents entry")]
+    assert "modified contents entry" in to_text(result)

@@ -232,3 +232,60 @@ def test_nothing_lost_with_revision_marks(name):
     assert theirs - ours == Counter()
     extra = ours - theirs
     assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+
+
+def _typed_contents(plan: Document, ids: list[str], start_page: int = 3) -> list[str]:
+    """Contents lines as typed by hand: the heading's text, a space, the page (no style, no leader)."""
+    lines = []
+    for page, section_id in enumerate(ids, start=start_page):
+        section = plan.section(section_id)
+        lines.append(f"{section.heading.splitlines()[0]} {page}")
+    return lines
+
+
+@pytest.mark.parametrize("style_name", sorted(STYLES))
+def test_a_typed_contents_list_without_leaders_opens_no_sections(tmp_path, text_plan, style_name):
+    """"Output 2.1 – Products and services … 5" typed in Normal style with a space before its page
+    (no contents style, no dot leader, no tab) stays in the front matter: the outline is the
+    plan's, with no second output-2.1, in every formatting of the headings."""
+    plain = load(write_docx(text_plan, tmp_path / "plain.docx", STYLES[style_name]))
+    path = write_docx(text_plan, tmp_path / "typed-toc.docx", STYLES[style_name])
+    document = docx.Document(str(path))
+    first = document.paragraphs[0]
+    lines = _typed_contents(text_plan, ["objective-1", "output-1.1", "output-1.2", "objective-2", "output-2.1"])
+    first.insert_paragraph_before("Contents")
+    for line in lines:
+        first.insert_paragraph_before(line)
+    document.save(str(path))
+    doc = load(path)
+    assert outline(doc) == outline(plain)
+    front = [b.text for b in doc.section("front").blocks]
+    assert lines == [t for t in front if t in lines]
+    assert all(b.contents for b in doc.section("front").blocks if b.text in lines)
+
+
+def test_a_typed_contents_entry_page_number_is_no_reference(tmp_path):
+    """In a leaderless contents list "… Sustainable Development Goals 6" names page 6, not SDG 6;
+    the same words as a heading later cite nothing either, and the body's SDG 9 is still read."""
+    from actionplan_trace.refs import document_refs
+
+    path = tmp_path / "plan.txt"
+    path.write_text("Contents\nIntroduction 2\nReferences to WTDC Resolutions and Sustainable Development Goals 6\n"
+                    "Annex 9\n\nIntroduction\n\nThe plan serves SDG 9.\n\n"
+                    "References to WTDC Resolutions and Sustainable Development Goals\n\nSee WTDC Resolution 37.\n\n"
+                    "Annex\n\nNothing more.\n", encoding="utf-8")
+    doc = load(path)
+    entries = [b.text for s in doc.sections for b in s.blocks if b.contents]
+    assert entries == ["Introduction 2", "References to WTDC Resolutions and Sustainable Development Goals 6", "Annex 9"]
+    assert sorted({r.id for r in document_refs(doc).refs}) == ["SDG-9", "WTDC-RES-37"]
+
+
+def test_heading_lines_ending_in_a_year_are_no_contents_list(tmp_path):
+    """Two headings in a row that end in a number ("… Connect 2030", "… Agenda 2030") name no
+    paragraphs after them: they stay headings."""
+    path = tmp_path / "plan.txt"
+    path.write_text("Objective 2 – Connect 2030\n\nOutput 2.1 – Agenda 2030\n\nThe output serves SDG 9.\n\n"
+                    "Output 2.2 – Cybersecurity\n\nMore text.\n", encoding="utf-8")
+    doc = load(path, profile="action-plan")
+    assert [s.id for s in doc.sections] == ["objective-2", "output-2.1", "output-2.2"]
+    assert not any(b.contents for s in doc.sections for b in s.blocks)

@@ -98,6 +98,7 @@ class Block:
     bold: bool = False
     size: float | None = None
     revised: bool = False
+    contents: bool = False  # a contents entry typed without leaders (contents.py): set by structure.build
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

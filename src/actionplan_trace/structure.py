@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import field, replace
 from typing import Callable
 
+from .contents import contents_entries
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
@@ -720,10 +721,15 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     blocks = raw.blocks
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
+    entries = contents_entries(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
         next_block = blocks[i + 1] if i + 1 < len(blocks) else None
+        if i in entries:
+            builder.current().blocks.append(replace(block, contents=True))
+            i += 1
+            continue
         if block.type == "table":
             if not apply_table_rule(builder, block):
                 builder.add(block)

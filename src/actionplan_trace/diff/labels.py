@@ -39,12 +39,14 @@ def cell_texts(block: Block) -> list[list[str]]:
 
 
 def block_place(block: Block) -> str | None:
-    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs column', 'table'."""
+    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs column', 'table',
+    'contents entry'."""
     label = (block.label or "").strip()
+    what: str | None
     if block.type == "list-item":
         what = f"item {label}" if label and any(ch.isalnum() for ch in label) else "bullet"
     elif block.type in ("paragraph", "heading"):
-        what = None
+        what = "contents entry" if block.contents else None
     else:
         what = block.type.replace("-", " ")
     if block.field:

@@ -23,6 +23,7 @@ from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning
 from ..record import record
+from ..contents import page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .findings import finding
 from .language import language_of
@@ -175,17 +176,29 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     for block in section.blocks:
         if block.rows:
             yield from block_texts(block, rules, columns)
-        elif _contents_entry(block) and (page := page_reference(block.text.rstrip())) is not None:
+        elif _contents_entry(block) and (page := _page_at(block)) is not None:
             yield block.text[:page], block.loc, block.field  # its page number cites nothing
         else:
             yield block.text, block.loc, block.field
 
 
 def _contents_entry(block: Block) -> bool:
-    """Whether a block may be a contents entry whose page number is no reference: a paragraph in a
-    contents style, or one with a dot leader. A bare tab before a number is not enough: "SDG:<tab>9"
-    is a form's label and value."""
-    return (block.style is not None and TOC_STYLE.match(block.style) is not None) or has_dot_leader(block.text)
+    """Whether a block may be a contents entry whose page number is no reference: one the
+    structure found in a contents list (contents.py), a paragraph in a contents style, or one with
+    a dot leader. A bare tab before a number is not enough: "SDG:<tab>9" is a form's label and value."""
+    return (block.contents or (block.style is not None and TOC_STYLE.match(block.style) is not None)
+            or has_dot_leader(block.text))
+
+
+def _page_at(block: Block) -> int | None:
+    """Where a contents entry's page number (and its leader) starts in the block's text."""
+    text = block.text.rstrip()
+    at = page_reference(text)
+    if at is None and block.contents:
+        at = page_start(text.lstrip())
+        if at is not None:
+            at += len(text) - len(text.lstrip())
+    return at
 
 
 def document_refs(

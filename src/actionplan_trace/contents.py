@@ -1,0 +1,175 @@
+"""Contents lists typed without a contents style or leaders: "Output 2.1 – Products … 5".
+
+A contents entry opens no section (the section it names comes later) and its page number cites
+nothing. A paragraph in a contents style, or with a dot leader or a tab before its page number,
+says so itself (`text_patterns.page_reference`). One with only a space before the number is told
+by its company: a run of such lines whose page numbers do not decrease and whose titles open, in
+the same order, paragraphs that come after the run. Without that company a line such as
+"Study Group 2" or "Number of experts trained 12" is text like any other.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Sequence
+
+from .model import Block
+from .text_patterns import is_bullet_label, page_reference
+
+ROMAN_PAGE = frozenset("ivxlc")
+"""The letters of a lower-case Roman page number (front matter: "Foreword iii")."""
+MAX_ENTRY_WORDS = 40
+PREFIX = 24
+"""A contents title this long or longer may be the opening of its heading (a long title is often
+cut short in the contents); a shorter one must be the heading's whole text."""
+DASHES = "–—‐‑‒−"
+TITLE_ENDS = ")”\"'’"
+"""Besides a letter or a number after a word, what a contents title ends with: a heading ends in
+a word, a bracket or its own number, where a line of figures ("Associate 13 17 18") or a wrapped
+list ("…targets 8.1, 8.2), 9") does not."""
+KEYED_CHARS = 600
+"""How much of a paragraph is keyed for the lookup: far more than any contents title."""
+
+
+def page_start(text: str) -> int | None:
+    """Where the page number of a leaderless contents entry starts in `text` (stripped), None when
+    the text does not end in one: a number of at most four digits, or a lower-case Roman numeral,
+    after white space and at least one word."""
+    if not text or "\n" in text:
+        return None
+    last = text[-1]
+    if not (last.isdigit() or last in ROMAN_PAGE):
+        return None
+    cut = max(text.rfind(" "), text.rfind("\t"), text.rfind("\u00a0"))
+    if cut <= 0:
+        return None
+    page = text[cut + 1:]
+    if not (page.isascii() and (page.isdigit() and len(page) <= 4 or len(page) <= 7 and set(page) <= ROMAN_PAGE)):
+        return None
+    return cut + 1 if text[:cut].strip() else None
+
+
+def _key(text: str) -> str:
+    """A title as the contents and the heading both write it: case, white space and dashes aside."""
+    key = " ".join(text.split()).casefold()
+    if not key.isascii():
+        for dash in DASHES:
+            key = key.replace(dash, "-")
+    return key
+
+
+def _entry(block: Block) -> tuple[str, int | None] | None:
+    """The title and page (None for a Roman page) of a block that may be a contents entry."""
+    if block.type not in ("paragraph", "heading", "list-item") or block.rows is not None:
+        return None
+    text = block.text.rstrip()
+    if not text or not (text[-1].isdigit() or text[-1] in ROMAN_PAGE):
+        return None
+    if block.type == "list-item" and is_bullet_label(block.label):
+        return None
+    text = text.lstrip()
+    at = page_reference(text)
+    if at is None:
+        at = page_start(text)
+    if at is None:
+        return None
+    title = text[:at].rstrip(" \t.…·")
+    words = title.split()
+    if not words or len(words) > MAX_ENTRY_WORDS or not _title_end(words):
+        return None
+    if block.label and not is_bullet_label(block.label):
+        title = f"{block.label.strip()} {title}"
+    page = text[at:].strip(" \t.…·")
+    return _key(title), int(page) if page.isdigit() else None
+
+
+def _title_end(words: list[str]) -> bool:
+    """Whether a contents title may end with these words: in a letter or a bracket, or in a number
+    after a word ("Output 1.1", "Annex 2"); not in figures after figures or in a comma."""
+    last = words[-1]
+    if last[-1].isalpha() or last[-1] in TITLE_ENDS:
+        return True
+    return last[-1].isdigit() and len(words) > 1 and any(c.isalpha() for c in words[-2])
+
+
+def _copy(key: str, title: str) -> bool:
+    """Whether a paragraph keyed `key` is the entry titled `title` again, page number and all (a
+    document that repeats its contents), which names no heading."""
+    rest = key[len(title):].strip(" .…·")
+    return bool(rest) and (rest.isdigit() or set(rest) <= ROMAN_PAGE)
+
+
+def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
+    """The indexes in `blocks` of contents entries without a contents style (see the module)."""
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    last_page = 0
+    for i, block in enumerate(blocks):
+        found = _entry(block)
+        if found is not None and (found[1] is None or found[1] >= last_page or not run):
+            run.append((i, found[0]))
+            last_page = found[1] if found[1] is not None else last_page
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [(i, found[0])] if found is not None else []
+        last_page = found[1] or 0 if found is not None else 0  # a Roman page sets no floor
+    if len(run) >= 2:
+        runs.append(run)
+    if not runs:
+        return frozenset()
+    firsts = {title.split(" ", 1)[0] for entries in runs for _, title in entries}
+    places = _later_places(blocks, runs[0][-1][0] + 1, firsts)
+    out: set[int] = set()
+    for entries in runs:
+        if _names_later_headings(entries, places):
+            out.update(i for i, _ in entries)
+    return frozenset(out)
+
+
+_Places = tuple[dict[str, list[int]], dict[str, list[tuple[int, str]]]]
+
+
+def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Places:
+    """Where each paragraph from `start` on stands by its text (as `_key` writes it): whole, as its
+    part before a dash or colon (the contents may give "Output 1.1" for "Output 1.1 – Products …"),
+    and by its first PREFIX characters. These are the positions a contents title is looked up in;
+    a paragraph whose first word opens no title (`firsts`) is not keyed."""
+    whole: dict[str, list[int]] = {}
+    opening: dict[str, list[tuple[int, str]]] = {}
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if block.rows is not None:
+            continue
+        texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
+        if block.label and not is_bullet_label(block.label):
+            texts.append(f"{block.label.strip()} {texts[0]}")
+        for text in texts:
+            first = text.split(None, 1)
+            if not first or first[0].casefold() not in firsts and _key(first[0]) not in firsts:
+                continue
+            key = _key(text)
+            for label in {key, key.partition(" - ")[0], key.partition(": ")[0]}:
+                whole.setdefault(label, []).append(i)
+            if len(key) >= PREFIX:
+                opening.setdefault(key[:PREFIX], []).append((i, key))
+    return whole, opening
+
+
+def _names_later_headings(entries: list[tuple[int, str]], places: _Places) -> bool:
+    """Whether at least half of a run's titles (and two) open paragraphs after the run, in order."""
+    whole, opening = places
+    at = entries[-1][0]
+    named = 0
+    for _, title in entries:
+        candidates = whole.get(title, [])
+        found = candidates[bisect.bisect_right(candidates, at)] if candidates and candidates[-1] > at else None
+        if len(title) >= PREFIX:
+            for i, key in opening.get(title[:PREFIX], []):
+                if i > at and key.startswith(title) and not _copy(key, title):
+                    found = i if found is None else min(found, i)
+                    break
+        if found is not None:
+            named += 1
+            at = found
+    return named >= 2 and 2 * named >= len(entries)
