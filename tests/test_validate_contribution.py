@@ -198,6 +198,19 @@ def test_proposal_without_amendment_and_unknown_output(base_doc, tmp_path) -> No
     assert rep.failed
 
 
+@pytest.mark.parametrize("base", ["strategic-plan-2012.docx", "strategic-plan-2024.docx"])
+def test_amending_inside_an_output_the_base_lacks_is_val002_even_with_amended_text(base_doc, tmp_path, base) -> None:
+    """A correct contribution validated against the wrong base (a Strategic Plan, which has no
+    outputs): its amended text holds Output 2.1, which made it pass as if the proposal, adding a
+    bullet under one of its headings, added the output itself."""
+    path = write_contribution(base_doc, tmp_path / "c.docx", [EXAMPLIA_PROPOSALS[0]],
+                              [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")])
+    assert not validate(path, BASE_TEXT).findings
+    rep = validate(path, CORPUS / base)
+    assert [f.message.split(",")[0] for f in rep.findings if f.code == "VAL002"] == ["Proposal 1 names Output 2.1"]
+    assert rep.failed
+
+
 def test_deleted_paragraph_placed_by_the_original_view(base_doc, tmp_path) -> None:
     rural = "output-2.1/area-rural-communications"
     proposals = ['Proposal 1: In Output 2.1, under "Rural communications", delete the bullet on access points.']

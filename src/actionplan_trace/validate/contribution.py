@@ -282,8 +282,10 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     name = f"Proposal {proposal.number}"
     loc, sec = proposal.loc, proposal.section
     if base_out is None:
+        # Only a proposal adding the output itself may name one the base lacks: one that names
+        # a heading inside it amends an output that must already be there.
         new_output = output_section(ctx.accepted, number)
-        if new_output is None or proposal.action != "add":
+        if new_output is None or proposal.action != "add" or proposal.heading:
             outputs = [s.number for s in ctx.base.of_kind("output") if s.number]
             known = f"it has Outputs {outputs[0]}–{outputs[-1]}" if outputs else "it has no outputs"
             ctx.add("VAL002", f"{name} names Output {number}, which the base does not have ({known})",
