@@ -211,6 +211,60 @@ def test_amending_inside_an_output_the_base_lacks_is_val002_even_with_amended_te
     assert rep.failed
 
 
+def _excerpt(base, ids: list[str]):
+    """The base reduced to a few of its sections: the amended text of a contribution that quotes
+    only what it amends."""
+    from actionplan_trace.model import Document
+
+    return Document(source=base.source, sections=[s for s in base.sections if s.id in ids], revisions=[])
+
+
+RURAL_EXCERPT = ["objective-2", "output-2.1", "output-2.1/implementation-framework",
+                 "output-2.1/programme-telecommunication-ict-network", "output-2.1/area-rural-communications"]
+
+
+def test_an_excerpt_quoting_one_heading_of_an_output_removes_nothing(base_doc, tmp_path) -> None:
+    """A correct contribution whose amended text quotes Output 2.1 down to "Rural communications"
+    and nothing else of it: the headings it does not quote were not removed (before, 15 VAL006
+    "section removed" warnings, one per heading of Output 2.1)."""
+    path = write_contribution(_excerpt(base_doc, RURAL_EXCERPT), tmp_path / "c.docx", [EXAMPLIA_PROPOSALS[0]],
+                              [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")])
+    rep = validate(path, BASE_TEXT)
+    assert [r.section for r in rep.resolutions] == ["output-2.1/area-rural-communications"]
+    assert rep.findings == []
+
+
+def test_excerpts_that_skip_headings_remove_nothing(base_doc, tmp_path) -> None:
+    """An excerpt that quotes Output 2.1's programme with two of its areas (the one amended and
+    another, "Broadcasting", further on) skips the areas between: it does not remove them."""
+    ids = RURAL_EXCERPT + ["output-2.1/area-broadcasting"]
+    path = write_contribution(_excerpt(base_doc, ids), tmp_path / "c.docx", [EXAMPLIA_PROPOSALS[0]],
+                              [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")])
+    assert validate(path, BASE_TEXT).findings == []
+
+
+def test_a_heading_left_out_of_a_whole_quote_is_removed_and_placed_in_the_contribution(base_doc, tmp_path) -> None:
+    """A contribution that reproduces every area of Output 2.1's programme but "Rural
+    communications" removed it: VAL006 at the heading above it in the contribution, the
+    programme's (not at the base's paragraph number, which names no paragraph of the
+    contribution), and none when a proposal names the removed heading."""
+    areas = [s.id for s in base_doc.sections if s.parent == "output-2.1/programme-telecommunication-ict-network"]
+    areas.remove("output-2.1/area-rural-communications")
+    excerpt = _excerpt(base_doc, RURAL_EXCERPT[:-1] + areas)
+    broadband = ('In Output 2.1, under "Broadband networks: Wired and wireless technologies, including IMT", '
+                 'add the bullet “supporting community networks”.')
+    edit = [Insert("output-2.1/area-broadband-networks-wired-and", "supporting community networks;")]
+    path = write_contribution(excerpt, tmp_path / "c.docx", [broadband], edit)
+    rep = validate(path, BASE_TEXT)
+    (val006,) = [f for f in rep.findings if f.code == "VAL006"]
+    assert val006.section == "output-2.1/area-rural-communications" and "1 section removed" in val006.message
+    programme = load(path).section("output-2.1/programme-telecommunication-ict-network")
+    assert (val006.source, val006.loc) == (str(path), programme.loc)
+    named = write_contribution(excerpt, tmp_path / "named.docx",
+                               [broadband, 'In Output 2.1, under "Rural communications", delete the whole section.'], edit)
+    assert [f.code for f in validate(named, BASE_TEXT).findings if f.code == "VAL006"] == []
+
+
 def test_deleted_paragraph_placed_by_the_original_view(base_doc, tmp_path) -> None:
     rural = "output-2.1/area-rural-communications"
     proposals = ['Proposal 1: In Output 2.1, under "Rural communications", delete the bullet on access points.']

@@ -251,7 +251,8 @@ class _Context:
                                   loc=loc, text=text, ref=ref, table=self.table))
 
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
-        self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
+        self.covered.setdefault(proposal, {"accepted": set(), "original": set(), "base": set()})[view].update(
+            s.id for s in sections)
 
 
 def _view_target(view: Document, number: str, base_target: Section | None, heading: str | None) -> Section | None:
@@ -328,6 +329,8 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         view_target = _view_target(view, number, target, heading)
         if view_target is not None:
             ctx.cover(proposal.number, view_name, subtree(view, view_target))
+    if target is not None:  # what the proposal names in the base, which a removal is placed by
+        ctx.cover(proposal.number, "base", subtree(ctx.base, target))
     return Resolution(proposal.number, number, base_out.id, target.id if target else None,
                       target.title if target else heading, score,
                       elsewhere.id if elsewhere is not None else None, elsewhere_score)
@@ -345,6 +348,25 @@ def _pair_revisions(accepted: Document, original: Document) -> list[tuple[Revisi
 def _covering(ctx: _Context, acc_section: str | None, orig_section: str | None) -> list[str]:
     return [number for number, views in ctx.covered.items()
             if acc_section in views["accepted"] or orig_section in views["original"]]
+
+
+def _covering_base(ctx: _Context, base_section: str | None) -> bool:
+    """Whether a proposal names this section of the base (or a section above it): a section
+    removed without revision marks is in no view of the contribution, only in the base."""
+    return base_section is not None and any(base_section in views["base"] for views in ctx.covered.values())
+
+
+def _quoted_place(ctx: _Context, section: str) -> Loc | None:
+    """Where in the contribution a finding about `section` goes: the section itself, or for one
+    only the base has (removed), the nearest section above it that the contribution quotes. A
+    base paragraph's number would name no paragraph of the contribution's file."""
+    at: str | None = section
+    while at:
+        if (quoted := ctx.original.get(at)) is not None:
+            return quoted.loc
+        above = ctx.base.get(at)
+        at = above.parent if above is not None else None
+    return None
 
 
 def _place(rev: Revision, orig_section: str | None) -> tuple[str | None, str | None]:
@@ -383,18 +405,44 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
     return records
 
 
+COMPLETE_QUOTE = 0.75
+"""The share of a section's subsections a contribution must reproduce for the ones it leaves out
+to count as removed; with fewer it quotes an excerpt, and what it leaves out it does not quote."""
+
+
 def _comparable_base(base: Document, contribution: Document) -> Document:
     """The base restricted to the parts the contribution reproduces, so that a contribution that
-    quotes only the outputs it amends is not reported as deleting the rest of the plan. A section
-    is kept when its nearest numbered ancestor-or-self (an id without "/": output-2.1,
-    objective-2, clause-1.1) is in the contribution."""
-    present = {s.id for s in contribution.sections}
-    anchor: dict[str, str] = {}
+    quotes only what it amends is not reported as deleting the rest of the plan.
+
+    A numbered section (an id without "/": output-2.1, objective-2, clause-1.1) is kept when the
+    contribution has it. Below one, a section is kept when the contribution has it, when its
+    parent is kept but was removed (its whole subtree went), or when the contribution reproduces
+    at least COMPLETE_QUOTE of its parent's subsections (it left this one out of a whole). A
+    section the contribution quotes as a bare heading on the way to the one it amends (none of
+    its paragraphs, some of its subsections) is compared as a heading alone. An excerpt that
+    quotes Output 2.1 › Programme › "Rural communications" and "Broadcasting" removes none of
+    the programme's other areas; one that reproduces all but "Rural communications" removed it."""
+    present = {s.id: s for s in contribution.sections}
+    children: dict[str | None, list[str]] = {}
+    for section in base.sections:
+        children.setdefault(section.parent, []).append(section.id)
+    whole = {parent for parent, ids in children.items()
+             if sum(child in present for child in ids) >= COMPLETE_QUOTE * len(ids)}
+    kept: set[str] = set()
     keep = []
     for section in base.sections:
-        anchor[section.id] = section.id if "/" not in section.id else anchor.get(section.parent or "", section.id)
-        if anchor[section.id] in present:
-            keep.append(section)
+        parent = section.parent
+        if "/" not in section.id:
+            ok = section.id in present
+        else:
+            ok = parent in kept and (section.id in present or parent not in present or parent in whole)
+        if not ok:
+            continue
+        kept.add(section.id)
+        quoted = present.get(section.id)
+        if quoted is not None and not quoted.blocks and section.id in children and section.id not in whole:
+            section = replace(section, blocks=[])  # a heading on the way to what is amended
+        keep.append(section)
     return Document(source=base.source, sections=keep, revisions=[])
 
 
@@ -413,7 +461,7 @@ def _check_untracked(ctx: _Context) -> set[str]:
             continue
         section = change.section_new or change.section_old or ""
         changed.add(section)
-        if _covering(ctx, None, section):
+        if _covering(ctx, None, section) or _covering_base(ctx, change.section_old):
             continue
         grouped.setdefault(section, []).append(change)
     for section, changes in grouped.items():
@@ -422,8 +470,7 @@ def _check_untracked(ctx: _Context) -> set[str]:
         shown = next((c for c in changes if c.new), changes[0])
         first = shown.new or shown.old or ""
         doc = ctx.original if ctx.original.get(section) else ctx.base
-        place = doc.get(section)
-        loc = shown.loc_new or (place.loc if place is not None else None)  # the quoted block's place
+        loc = shown.loc_new or _quoted_place(ctx, section)  # the quoted block's place
         ctx.add("VAL006", f"{what} in {section_label(doc, section)} without revision marks, and no proposal "
                 f"names it: “{excerpt(first)}”", section=section, text=first, loc=loc)
     return changed
