@@ -360,3 +360,32 @@ def test_findings_name_the_paragraph_diff_names() -> None:
     [change] = [c for c in json.loads(shown.stdout)["changes"] if "Meanwhile" in (c["new"] or "")]
     assert change["at"]["new"].startswith("paragraph ")
     assert f"({change['at']['new']})" in line
+
+
+def _quoting(tmp_path: Path, *proposals: str) -> Path:
+    path = tmp_path / "quoting.md"
+    items = "\n".join(f"{n}. {p}" for n, p in enumerate(proposals, start=1))
+    path.write_text(f"# Abstract\n\nAmends Output 2.1.\n\n# Proposals\n\n{items}\n", encoding="utf-8")
+    return path
+
+
+def test_text_quoted_to_delete_or_replace_is_looked_for_where_the_proposal_points(tmp_path) -> None:
+    """VAL010 for a quotation the base does not have under the heading named: none for one it has
+    (in other typography and case, or cut with an ellipsis), one saying where the base has it,
+    one saying it is nowhere."""
+    rural = "In Output 2.1, under “Rural communications”,"
+    path = _quoting(
+        tmp_path,
+        f"{rural} replace ‘RURAL POPULATIONS will need to be provided with telephony and broadband access’ with ‘…’.",
+        f"{rural} delete the sentence \"Choosing efficient, cost\u2011effective and fast deployment technologies … "
+        f"will improve accessibility\".",
+        f"{rural} delete “The introduction of different broadband technologies, are providing high bandwidth”.",
+        f"{rural} delete the bullet “providing satellite phones free of charge to every village”.",
+    )
+    found = [f for f in validate(path, BASE_TEXT).findings if f.code == "VAL010"]
+    assert [(f.text.split(".")[0], f.ref) for f in found] == [
+        ("3", "output-2.1/area-broadband-networks-wired-and"), ("4", None)]
+    assert found[0].message.endswith("which is not in Output 2.1 › Rural communications; it is in Output 2.1 › "
+                                     "Broadband networks: Wired and wireless technologies, including IMT")
+    assert found[1].message.endswith("nor anywhere else in the base")
+    assert found[0].severity == "warning"

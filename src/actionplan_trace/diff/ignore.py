@@ -42,6 +42,12 @@ SPACED_SLASH = regex(r"\s*/\s*")
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
 
 
+def comparable(text: str) -> str:
+    """`text` as a reader compares two quotations: typography (curly quotes, dashes, soft
+    hyphens, compatibility forms), white space and case aside."""
+    return _form(text, frozenset({"formatting", "space", "case"}))
+
+
 def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     """`text` with the differences of `kinds` taken out."""
     if "formatting" in kinds:

@@ -25,6 +25,7 @@ from ..findings import Finding, FindingRule
 from ..model import Document, Loc, Revision, Section, Source, kind_label
 from ..record import record
 from ..regexcache import regex
+from ..diff.ignore import comparable
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make, sort_key
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
@@ -336,6 +337,46 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
                       elsewhere.id if elsewhere is not None else None, elsewhere_score)
 
 
+ELLIPSIS = regex(r"\s*(?:…|\.\.\.)\s*")
+QUOTE_ENDS = " ;.,:"
+MIN_QUOTED_WORDS = 3  # fewer words than this match by chance or are no quotation of the base
+
+
+def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> None:
+    """VAL010 when the text a proposal quotes to delete or replace is not in the base where it
+    points: the heading it names, or the output when it names none; not checked where the heading
+    is not under the output (VAL003, VAL004 say so). A quotation cut with an ellipsis is looked
+    for piece by piece, in order. Says where the base has the text, if anywhere."""
+    quoted = proposal.old
+    where_id = resolution.section or resolution.output_section
+    if not quoted or where_id is None or len(quoted.split()) < MIN_QUOTED_WORDS:
+        return
+    if proposal.heading and (resolution.section is None or resolution.elsewhere is not None):
+        return  # the heading is not under this output (VAL003, VAL004): where to look is unknown
+    pieces = [key for piece in ELLIPSIS.split(quoted) if (key := comparable(piece.translate(_QUOTES)).strip(QUOTE_ENDS))]
+    where = ctx.base.get(where_id)
+    if where is None or not pieces or _holds(subtree(ctx.base, where), pieces):
+        return
+    elsewhere = next((s for s in ctx.base.sections if _holds([s], pieces)), None)
+    found = (f"; it is in {section_label(ctx.base, elsewhere.id)}" if elsewhere is not None
+             else ", nor anywhere else in the base")
+    ctx.add("VAL010", f"Proposal {proposal.number} quotes “{excerpt(quoted, 70)}” to {proposal.action}, which is not "
+            f"in {section_label(ctx.base, where_id)}{found}", section=proposal.section, loc=proposal.loc,
+            text=proposal.source, ref=elsewhere.id if elsewhere is not None else None)
+
+
+def _holds(sections: list[Section], pieces: list[str]) -> bool:
+    """Whether the sections' text (titles, paragraphs, table cells) holds the pieces in order."""
+    text = comparable("\n".join(part for s in sections for part in (s.title or "", *(b.text for b in s.blocks))))
+    at = 0
+    for piece in pieces:
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
 def _pair_revisions(accepted: Document, original: Document) -> list[tuple[Revision, str | None]]:
     """Each revision of the accepted view with the section it falls in in the original view."""
     orig = original.revisions
@@ -565,7 +606,9 @@ def validate_documents(
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)
         for number in proposal.outputs:
-            resolutions.append(_resolve(ctx, proposal, number))
+            resolution = _resolve(ctx, proposal, number)
+            resolutions.append(resolution)
+            _check_quote(ctx, proposal, resolution)
     records = _check_revisions(ctx, accepted, original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
