@@ -389,3 +389,13 @@ def test_text_quoted_to_delete_or_replace_is_looked_for_where_the_proposal_point
                                      "Broadband networks: Wired and wireless technologies, including IMT")
     assert found[1].message.endswith("nor anywhere else in the base")
     assert found[0].severity == "warning"
+
+
+def test_a_heading_every_output_has_is_the_named_outputs_own_despite_other_wording(tmp_path) -> None:
+    """Output 2.2 of the plan titles its resolutions group "WTDC resolutions and recommendations";
+    the other outputs "PP and WTDC resolutions and recommendations". A proposal for Output 2.2
+    in the others' words means Output 2.2's group, not Output 1.1's (VAL003 before)."""
+    path = _quoting(tmp_path, "In Output 2.2, under “PP and WTDC resolutions and recommendations”, add WTDC Resolution 34.")
+    rep = validate(path, BA)
+    assert [r.section for r in rep.resolutions] == ["output-2.2/references-resolutions"]
+    assert "VAL003" not in codes(rep.findings)

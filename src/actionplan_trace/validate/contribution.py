@@ -256,6 +256,14 @@ class _Context:
             s.id for s in sections)
 
 
+def _same_place(section: Section, other: Section) -> bool:
+    """Whether two sections are the same heading of two outputs ("References › PP and WTDC
+    resolutions" in each): their ids match below the output. Output 2.2 titles the group "WTDC
+    resolutions and recommendations", and a proposal quoting the wording of the other outputs
+    still means its own."""
+    return "/" in section.id and section.id.split("/", 1)[1] == other.id.split("/", 1)[-1]
+
+
 def _view_target(view: Document, number: str, base_target: Section | None, heading: str | None) -> Section | None:
     """The section of a contribution view that corresponds to what a proposal covers in the base:
     the same id, else the best title match under the output; the whole output when the proposal
@@ -307,7 +315,8 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         inside_ids = {s.id for s in inside}
         within, within_score = best_match(heading, inside)
         other, other_score = best_match(heading, [s for s in ctx.base.sections if s.id not in inside_ids])
-        if within is not None and within_score >= WITHIN_SCORE and within_score >= other_score:
+        if within is not None and within_score >= WITHIN_SCORE and (
+                within_score >= other_score or other is not None and _same_place(within, other)):
             target, score = within, within_score
         elif other is not None and other_score >= ELSEWHERE_SCORE:
             elsewhere, elsewhere_score = other, other_score
