@@ -399,3 +399,13 @@ def test_a_heading_every_output_has_is_the_named_outputs_own_despite_other_wordi
     rep = validate(path, BA)
     assert [r.section for r in rep.resolutions] == ["output-2.2/references-resolutions"]
     assert "VAL003" not in codes(rep.findings)
+
+
+def test_a_heading_renamed_under_the_named_output_is_suggested(tmp_path) -> None:
+    """"Emergency telecommunications" under Output 2.3, since renamed "Disaster management
+    including emergency telecommunications": VAL004 points to that heading of Output 2.3, not
+    to the nearest spelling elsewhere ("Rural communications" under Output 2.1 before)."""
+    path = _quoting(tmp_path, "In Output 2.3, under “Emergency telecommunications”, add texts regarding early warning.")
+    (val004,) = [f for f in validate(path, CORPUS / "objective2-new.docx").findings if f.code == "VAL004"]
+    assert " ".join(val004.message.split()).endswith(
+        "programme “Disaster management including emergency telecommunications” under Output 2.3 holds its words (renamed?)")

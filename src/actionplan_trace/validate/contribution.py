@@ -34,6 +34,7 @@ VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
 ELSEWHERE_SCORE = 90.0
 SUGGEST_SCORE = 60.0
+RENAMED_SCORE = 90.0  # words_score of a heading under the named output that suggests it was renamed
 DUPLICATE_MIN_WORDS = 4
 CONTENT_REVISION = regex(r"insert|delete|move")
 INSERTED = regex(r"insert|move-to")
@@ -194,13 +195,21 @@ def _titled(section: Section) -> bool:
     return bool(section.title) and section.kind not in ("front-matter", "footnotes", "amended-text")
 
 
-def best_match(heading: str, sections: list[Section]) -> tuple[Section | None, float]:
+def words_score(named: str, title: str) -> float:
+    """How well a quoted heading's words match a title's words, in any order and with words added
+    (0-100): "Emergency telecommunications" is all of "Disaster management including emergency
+    telecommunications", the heading's new name. For suggestions, not for resolving."""
+    return fuzz.token_set_ratio(norm_title(named), norm_title(title))
+
+
+def best_match(heading: str, sections: list[Section],
+               score_of: Callable[[str, str], float] = title_score) -> tuple[Section | None, float]:
     """The section whose title matches `heading` best, with its score (ties: first in order)."""
     best: tuple[Section | None, float] = (None, 0.0)
     for section in sections:
         if not _titled(section):
             continue
-        score = title_score(heading, section.title)
+        score = score_of(heading, section.title)
         if score > best[1]:
             best = (section, score)
     return best
@@ -330,9 +339,14 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
             if added is not None and added_score >= WITHIN_SCORE:
                 target, score = None, added_score
             else:
+                renamed, renamed_score = best_match(heading, inside[1:], words_score)
                 nearest, nearest_score = max(((within, within_score), (other, other_score)), key=lambda p: p[1])
-                hint = (f"; the nearest title is {describe(ctx.base, nearest)} ({nearest_score:.0f}%)"
-                        if nearest is not None and nearest_score >= SUGGEST_SCORE else "")
+                if renamed is not None and renamed_score >= RENAMED_SCORE:
+                    hint = f"; {describe(ctx.base, renamed)} holds its words (renamed?)"
+                elif nearest is not None and nearest_score >= SUGGEST_SCORE:
+                    hint = f"; the nearest title is {describe(ctx.base, nearest)} ({nearest_score:.0f}%)"
+                else:
+                    hint = ""
                 ctx.add("VAL004", f"{name}: no heading “{heading}” under Output {number} or elsewhere in the base{hint}",
                         section=sec, loc=loc, text=proposal.source)
     for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
