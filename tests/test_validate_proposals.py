@@ -111,3 +111,29 @@ def test_a_proposal_ending_in_a_colon_takes_the_quoted_paragraph_after_it(tmp_pa
         "assisting Member States with emergency broadcasting.")
     assert (second.action, second.old, second.new) == (
         "replace", "computer incident response teams", "computer security incident response teams")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MOD\tOutput 2.1, Rural communications, first bullet: providing information on suitable technologies, "
+     "including community networks;",
+     ("modify", ["2.1"], "Rural communications", "providing information on suitable technologies, including community networks",
+      None)),
+    ("ADD Output 2.1, Rural communications, new bullet: “supporting community networks in rural areas;”",
+     ("add", ["2.1"], "Rural communications", "supporting community networks in rural areas", None)),
+    ("SUP\tOutput 2.1, Broadcasting, second bullet (organizing regional meetings on the use of spectrum).",
+     ("delete", ["2.1"], "Broadcasting", "organizing regional meetings on the use of spectrum",
+      "organizing regional meetings on the use of spectrum")),
+    ("SUP – Outputs 2.1 and 2.2, new bullet: providing guidance on spectrum sharing",
+     ("delete", ["2.1", "2.2"], None, "providing guidance on spectrum sharing", "providing guidance on spectrum sharing")),
+])
+def test_itu_amendment_marks(text, expected) -> None:
+    """MOD, ADD and SUP before a proposal, as ITU documents mark amendments: the action, the output,
+    the heading after it (not a place such as "new bullet"), and the text after the colon or, for
+    SUP, in brackets."""
+    p = parse_proposal(text)
+    assert (p.action, p.outputs, p.heading, p.text, p.old) == expected
+
+
+def test_a_word_opening_like_a_mark_is_no_mark() -> None:
+    p = parse_proposal("MODERN networks: In Output 2.1, under “Broadcasting”, add text on digital radio.")
+    assert (p.action, p.heading) == ("add", "Broadcasting")

@@ -3,7 +3,8 @@
 A proposal is one paragraph such as 'In Output 2.1, under “Broadband networks: …”, add texts
 regarding …'. It names one or more outputs ("Outputs 2.1 and 2.2"), usually a quoted heading
 ("under the heading 'Broadcasting'"), and an action: add, delete, modify or replace ("replace
-“A” with “B”"). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
+“A” with “B”"), or ITU's mark before it ("MOD Output 2.1, Rural communications, first bullet:
+…", ADD, SUP). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
 ends with a colon takes the unnumbered paragraphs after it as its text.
 """
 
@@ -45,6 +46,15 @@ _BARE_HEADING = regex(
     r"(?P<h>[A-Z][^,;“”\"«»]{1,120}?)\s*[,;]\s*(?=(?:please\s+)?(?:add|insert|include|delete|remove|replace|modify|amend))",
     re.IGNORECASE,
 )
+# ITU's amendment marks before a proposal ("MOD<tab>Output 2.1, Rural communications, first
+# bullet: …"), as Conference and Assembly documents write them: modified, added, suppressed.
+_MARK = regex(r"^(?P<mark>MOD|ADD|SUP)\b[\s:.\-–]*")
+_MARK_ACTIONS = {"MOD": "modify", "ADD": "add", "SUP": "delete"}
+# After a mark: the output, then the heading up to the next comma, colon or bracket.
+_MARKED_HEADING = regex(r"\bOutputs?\s+\d+\.\d+\s*[,:–-]\s*(?P<h>[^,:;()“”\"«»]{2,120}?)\s*(?=[,:;(]|$)",
+                        re.IGNORECASE)
+_PLACE_WORDS = regex(r"^(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
+                     r"(?:bullet|paragraph|item|sentence|row)s?\b", re.IGNORECASE)
 _STARTS_LIKE_PROPOSAL = regex(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
 
 
@@ -149,6 +159,8 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     typed = PROPOSAL_NUMBER.match(source)
     body = source[typed.end():] if typed else source
     number = number or (typed.group("n") if typed else "")
+    if (mark := _MARK.match(body)) is not None:
+        return _marked(body[mark.end():], _MARK_ACTIONS[mark.group("mark")], source, number, loc, section)
     spans = quoted(body)
     plain = _blank_quotes(body, spans)
     outputs: list[str] = []
@@ -190,6 +202,27 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
                     source=source, old=old, new=new, section=section, loc=loc or Loc())
 
 
+def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
+    """A proposal written after an ITU amendment mark: "Output 2.1, Rural communications, first
+    bullet: <the text as modified or added>", or for SUP the text deleted, after the colon or in
+    brackets ("second bullet (organizing …)"). The heading is the part after the output."""
+    outputs: list[str] = []
+    for m in _OUTPUTS.finditer(body):
+        outputs += [n for n in _NUMBER.findall(m.group(0)) if n not in outputs]
+    found = _MARKED_HEADING.search(body)
+    heading = found.group("h").strip() if found and not _PLACE_WORDS.match(found.group("h").strip()) else None
+    colon = body.find(":", found.end() if found else 0)
+    if colon >= 0:
+        words = _unquoted(body[colon + 1:].strip()).rstrip(" .;")
+    else:
+        bracket = re.search(r"\(([^()]{4,})\)\s*\.?\s*$", body)
+        words = _unquoted(bracket.group(1).strip()).rstrip(" .;") if bracket else ""
+    old = words or None if action == "delete" else None
+    new = words or None if action in ("add", "modify") else None
+    return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words, source=source,
+                    old=old, new=new, section=section, loc=loc or Loc())
+
+
 def _proposal_number(block: Block) -> str | None:
     """The number a block is labelled with (Word numbering or typed), or None."""
     if block.label and not is_bullet_label(block.label):
@@ -206,7 +239,7 @@ def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
     if in_section:
         return names_output or (number is not None and _action(text, 0)[0] is not None)
     body = PROPOSAL_NUMBER.sub("", text, count=1)
-    return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body)))
+    return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body) or _MARK.match(body)))
 
 
 def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
