@@ -409,3 +409,41 @@ def test_a_heading_renamed_under_the_named_output_is_suggested(tmp_path) -> None
     (val004,) = [f for f in validate(path, CORPUS / "objective2-new.docx").findings if f.code == "VAL004"]
     assert " ".join(val004.message.split()).endswith(
         "programme “Disaster management including emergency telecommunications” under Output 2.3 holds its words (renamed?)")
+
+
+RURAL_FIRST = ("providing information on suitable technologies for access, backhaul and source of power supply to "
+               "bring telecommunications to rural, unserved and underserved areas;")
+BROADCAST_LAST = "organizing regional meetings between ITU members on the use of spectrum for broadcasting services and other services."
+
+
+@pytest.mark.parametrize("header", [["Output", "Current text", "Proposed text", "Rationale"],
+                                    ["Section", "Existing text", "Proposed modification", "Reasons"]])
+def test_a_table_of_proposals_gives_one_proposal_per_row(tmp_path, header) -> None:
+    """"Output | Current text | Proposed text | Rationale" (or the same in other words): each row a
+    proposal, replace, add or delete as its cells say; the table is the amendment (no VAL008),
+    and a current text the base lacks is VAL010 (before: VAL009, no proposals)."""
+    import docx as python_docx
+
+    rows = [
+        ("Output 2.1 – Rural communications", RURAL_FIRST, RURAL_FIRST[:-1] + ", including community networks;", "Reach."),
+        ("Output 2.2", "", "supporting national cyberdrills in small island developing states;", "New."),
+        ("Output 2.1, Broadcasting", BROADCAST_LAST, "(deleted)", "Done elsewhere."),
+        ("Output 2.3", "This sentence is not in the Action Plan at all, anywhere.", "Another sentence.", "Test."),
+    ]
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from the Delegation of Examplia")
+    document.add_paragraph("Proposals", style="Heading 1")
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for r, cells in enumerate([header, *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "tabled.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
+        ("1", "replace", ["2.1"], "Rural communications"), ("2", "add", ["2.2"], None),
+        ("3", "delete", ["2.1"], "Broadcasting"), ("4", "replace", ["2.3"], None)]
+    assert rep.proposals[2].old == BROADCAST_LAST
+    assert [r.section for r in rep.resolutions][:3] == [
+        "output-2.1/area-rural-communications", "output-2.2", "output-2.1/area-broadcasting"]
+    assert [(f.code, f.text.split(" |")[0]) for f in rep.findings] == [("VAL010", "Output 2.3")]

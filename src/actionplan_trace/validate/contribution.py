@@ -567,11 +567,12 @@ def _check_duplicates(ctx: _Context) -> None:
 
 
 def _check_unamended(ctx: _Context, records: list[RevisionRecord], untracked: set[str]) -> None:
-    """Proposals whose places show neither a revision mark nor a difference from the base."""
+    """Proposals whose places show neither a revision mark nor a difference from the base; a row
+    of a proposals table gives its amended text itself."""
     tracked = {n for r in records for n in r.proposals if CONTENT_REVISION.search(r.revision.type)}
     for proposal in ctx.proposals:
         views = ctx.covered.get(proposal.number)
-        if views is None or proposal.number in tracked or views["original"] & untracked:
+        if views is None or proposal.tabled or proposal.number in tracked or views["original"] & untracked:
             continue
         place = f"under “{proposal.heading}”" if proposal.heading else ""
         outputs = " and ".join(f"Output {n}" for n in proposal.outputs)

@@ -5,7 +5,8 @@ regarding …'. It names one or more outputs ("Outputs 2.1 and 2.2"), usually a 
 ("under the heading 'Broadcasting'"), and an action: add, delete, modify or replace ("replace
 “A” with “B”"), or ITU's mark before it ("MOD Output 2.1, Rural communications, first bullet:
 …", ADD, SUP). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
-ends with a colon takes the unnumbered paragraphs after it as its text.
+ends with a colon takes the unnumbered paragraphs after it as its text. A table whose columns
+name the place and the current and/or proposed text gives one proposal per row.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import field
 from typing import Any
 
-from ..model import Block, Document, Loc, Section
+from ..model import Block, Document, Loc, Section, cell_location
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import PROPOSAL_NUMBER, is_bullet_label
@@ -55,6 +56,15 @@ _MARKED_HEADING = regex(r"\bOutputs?\s+\d+\.\d+\s*[,:–-]\s*(?P<h>[^,:;()“”
                         re.IGNORECASE)
 _PLACE_WORDS = regex(r"^(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
                      r"(?:bullet|paragraph|item|sentence|row)s?\b", re.IGNORECASE)
+# A table of proposals ("Output | Current text | Proposed text | Rationale"): its columns, told
+# by their header cells. A row gives one proposal: replace when both texts are there, add when
+# only the proposed one is, delete when only the current one is (or the proposed reads "deleted").
+_COLUMNS = (
+    ("place", regex(r"\b(?:output|section|heading|location|place|provision|part)s?\b", re.IGNORECASE)),
+    ("current", regex(r"\b(?:current|existing|original|present|old)\b", re.IGNORECASE)),
+    ("proposed", regex(r"\b(?:proposed|new|amended|modified|modification|revised|amendment)\b", re.IGNORECASE)),
+)
+_DELETED = regex(r"^\W*(?:deleted?|suppressed|SUP|\(?\s*delete\s*\)?)\W*$", re.IGNORECASE)
 _STARTS_LIKE_PROPOSAL = regex(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
 
 
@@ -77,6 +87,7 @@ class Proposal:
     new: str | None = None
     section: str | None = None
     loc: Loc = field(default_factory=Loc)
+    tabled: bool = False  # a row of a proposals table, which gives the amended text itself (not in the JSON)
 
     @property
     def output(self) -> str | None:
@@ -210,7 +221,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     for m in _OUTPUTS.finditer(body):
         outputs += [n for n in _NUMBER.findall(m.group(0)) if n not in outputs]
     found = _MARKED_HEADING.search(body)
-    heading = found.group("h").strip() if found and not _PLACE_WORDS.match(found.group("h").strip()) else None
+    heading = _place_heading(body)
     colon = body.find(":", found.end() if found else 0)
     if colon >= 0:
         words = _unquoted(body[colon + 1:].strip()).rstrip(" .;")
@@ -249,9 +260,53 @@ def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
         return any(s.kind in kinds for s in doc.path(section)) if section.id in doc.by_id else False
 
     if doc.of_kind("proposals"):
-        return [(s, b) for s, b in doc.blocks() if under(s, ("proposals",)) and b.type != "table"]
-    return [(s, b) for s, b in doc.blocks()
-            if b.type != "table" and not under(s, ("amended-text",)) and s.kind != "footnotes"]
+        return [(s, b) for s, b in doc.blocks() if under(s, ("proposals",))]
+    return [(s, b) for s, b in doc.blocks() if not under(s, ("amended-text",)) and s.kind != "footnotes"]
+
+
+def table_columns(header: list[str]) -> dict[str, int] | None:
+    """Which column of a proposals table holds the place, the current and the proposed text; None
+    for a table that is no proposals table (no place column, or neither text column)."""
+    found: dict[str, int] = {}
+    for col, text in enumerate(header):
+        name = next((name for name, pattern in _COLUMNS if name not in found and pattern.search(text)), None)
+        if name is not None:
+            found[name] = col
+    return found if "place" in found and ("current" in found or "proposed" in found) else None
+
+
+def table_proposals(block: Block, section: str | None) -> list[Proposal]:
+    """One proposal per row of a proposals table (see `table_columns`), numbered by row."""
+    rows = block.rows or []
+    columns = table_columns([c.text for c in rows[0]]) if rows else None
+    if columns is None:
+        return []
+    out = []
+    for r, row in enumerate(rows[1:], start=1):
+        def cell(name: str) -> str:
+            col = columns.get(name)
+            return " ".join(row[col].text.split()) if col is not None and col < len(row) else ""
+
+        place, current, proposed = cell("place"), cell("current"), cell("proposed")
+        if not (current or proposed) or not place:
+            continue
+        if proposed and _DELETED.match(proposed):
+            proposed = ""
+        action = "replace" if current and proposed else "add" if proposed else "delete"
+        found = parse_proposal(place)
+        heading = found.heading or _place_heading(place)
+        source = " | ".join(" ".join(c.text.split()) for c in row)
+        loc = cell_location(block, row[0].loc, r, 0)
+        out.append(Proposal(number=str(r), outputs=found.outputs, heading=heading, action=action,
+                            text=proposed or current, source=source, old=current or None, new=proposed or None,
+                            section=section, loc=loc, tabled=True))
+    return out
+
+
+def _place_heading(place: str) -> str | None:
+    """The heading a place cell names after its output: "Output 2.1 – Rural communications"."""
+    found = _MARKED_HEADING.search(place)
+    return found.group("h").strip() if found and not _PLACE_WORDS.match(found.group("h").strip()) else None
 
 
 def parse_proposals(doc: Document) -> list[Proposal]:
@@ -259,6 +314,9 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
     for section, block in proposal_blocks(doc):
+        if block.rows is not None:
+            out.extend(table_proposals(block, section.id))
+            continue
         number = _proposal_number(block)
         text = block.text.strip()
         if not text:
