@@ -447,3 +447,18 @@ def test_a_table_of_proposals_gives_one_proposal_per_row(tmp_path, header) -> No
     assert [r.section for r in rep.resolutions][:3] == [
         "output-2.1/area-rural-communications", "output-2.2", "output-2.1/area-broadcasting"]
     assert [(f.code, f.text.split(" |")[0]) for f in rep.findings] == [("VAL010", "Output 2.3")]
+
+
+@pytest.mark.parametrize(("plan", "expected"), [
+    ("the Kigali Action Plan (WTDC-22)", ["the contribution names the ITU-D Action Plan WTDC-22, but the base is WTDC-17: "
+                                          "validate it against the WTDC-22 edition"]),
+    ("the Buenos Aires Action Plan (WTDC-17)", []),
+])
+def test_a_contribution_to_another_edition_of_the_plan_is_val011(tmp_path, plan, expected) -> None:
+    """Proposals for the Kigali Action Plan validated against the Buenos Aires one: a warning that
+    the base is another edition (before: nothing, the outputs looked up in the wrong plan)."""
+    path = tmp_path / "other-edition.md"
+    path.write_text(f"# Abstract\n\nThis contribution proposes amendments to {plan}, Priority 2.\n\n# Proposals\n\n"
+                    "1. In Output 2.1, under “Rural communications”, add texts regarding community networks.\n",
+                    encoding="utf-8")
+    assert [f.message for f in validate(path, BA).findings if f.code == "VAL011"] == expected

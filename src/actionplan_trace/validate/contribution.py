@@ -596,6 +596,25 @@ def _check_references(ctx: _Context, document_refs: Callable[..., Any]) -> None:
         ctx.findings.append(f)
 
 
+def _check_edition(ctx: _Context, contribution: Document, base: Document) -> None:
+    """VAL011 for each series (rules/editions.yml) whose edition the contribution's text and the
+    base's text both settle, differently: proposals for the Kigali Action Plan checked against the
+    Buenos Aires one find its outputs and headings in the wrong text."""
+    try:
+        from ..refs.document import document_editions
+    except ImportError:
+        return
+    from ..editions import load_editions
+
+    names = load_editions().series
+    ours, theirs = document_editions(contribution).by_series, document_editions(base).by_series
+    for series, code in sorted(ours.items()):
+        other = theirs.get(series)
+        if other is not None and other != code:
+            ctx.add("VAL011", f"the contribution names the {names.get(series, series)} {code}, but the base is "
+                    f"{other}: validate it against the {code} edition")
+
+
 def reference_api() -> Callable[..., Any] | None:
     """The normaliser's `document_refs`, or None when the refs package is not installed."""
     try:
@@ -633,6 +652,7 @@ def validate_documents(
             resolution = _resolve(ctx, proposal, number)
             resolutions.append(resolution)
             _check_quote(ctx, proposal, resolution)
+    _check_edition(ctx, accepted, base)
     records = _check_revisions(ctx, accepted, original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
