@@ -462,3 +462,53 @@ def test_a_contribution_to_another_edition_of_the_plan_is_val011(tmp_path, plan,
                     "1. In Output 2.1, under “Rural communications”, add texts regarding community networks.\n",
                     encoding="utf-8")
     assert [f.message for f in validate(path, BA).findings if f.code == "VAL011"] == expected
+
+
+def _objective_table_contribution(path: Path, proposal: str) -> Path:
+    """A contribution amending a row of Objective 2's table: one indicator inserted, tracked."""
+    import docx as python_docx
+    from contribgen import _Marker
+
+    plan = load(BASE_TEXT)
+    document = python_docx.Document()
+    document.add_paragraph("Proposals", style="Heading 1")
+    document.add_paragraph(proposal)
+    document.add_paragraph("Detailed modifications are as follows:")
+    document.add_paragraph(plan.section("objective-2").heading.splitlines()[0], style="Heading 2")
+    rows = [s for s in plan.sections if s.kind == "outcome"]
+    table = document.add_table(rows=1 + len(rows), cols=3)
+    (header,) = [b.rows[0] for b in plan.section("objective-2").blocks if b.rows]
+    for c, cell in enumerate(header):
+        table.cell(0, c).text = cell.text
+    for r, row in enumerate(rows, start=1):
+        for c, field in enumerate(("outcome", "indicators", "outputs")):
+            table.cell(r, c).text = "\n".join(b.text for b in row.blocks if b.field == field)
+    inserted = table.cell(2, 1).add_paragraph("Number of countries with a national CIRT")
+    _Marker("Examplia").whole_paragraph(inserted._p, "w:ins")
+    document.save(str(path))
+    return path
+
+
+def test_a_proposal_for_an_outcome_row_covers_that_row(tmp_path) -> None:
+    """"In Outcome 2.2, add a performance indicator …" with the indicator inserted (tracked) in
+    Outcome 2.2's row of the objective's table: the proposal resolves to outcome-2.2 and its
+    revision mark is placed in that row, no finding (before: VAL001 'names no output' and VAL005
+    for a mark placed in Objective 2)."""
+    path = _objective_table_contribution(
+        tmp_path / "row.docx", "1. In Outcome 2.2, add the performance indicator “Number of countries with a national CIRT”.")
+    rep = validate(path, BASE_TEXT)
+    assert [(p.outcomes, p.action) for p in rep.proposals] == [(["2.2"], "add")]
+    assert [(r.kind, r.section) for r in rep.resolutions] == [("outcome", "outcome-2.2")]
+    assert {(r.revision.section, tuple(r.proposals)) for r in rep.revisions} == {("outcome-2.2", ("1",))}
+    assert rep.findings == []
+    wrong = _objective_table_contribution(
+        tmp_path / "wrong.docx", "1. In Outcome 2.1, add the performance indicator “Number of countries with a national CIRT”.")
+    assert codes(validate(wrong, BASE_TEXT).findings) == ["VAL005", "VAL008"]
+
+
+def test_an_outcome_named_after_the_action_is_no_place() -> None:
+    from actionplan_trace.validate.proposals import parse_proposal
+
+    assert parse_proposal("In Outcome 2.1, modify the indicator “A b c” to read “A b c d”.").outcomes == ["2.1"]
+    named_after = parse_proposal("In Output 2.1, add text on drills contributing to Outcome 2.1.")
+    assert (named_after.outputs, named_after.outcomes) == (["2.1"], [])

@@ -697,18 +697,26 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
 
 
 def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -> None:
+    """Place each revision in the section its paragraph falls in; one in a table row that opened
+    a section (an outcome's row) in that row's section, not the table's."""
     if not revisions:
         return
     where: dict[int, str] = {}
+    rows: dict[tuple[int, int], str] = {}
     for section in doc_sections:
         if section.loc.paragraph is not None:
             where.setdefault(section.loc.paragraph, section.id)
+            if section.loc.row is not None:
+                rows.setdefault((section.loc.paragraph, section.loc.row), section.id)
         for block in section.blocks:
             if block.loc.paragraph is not None:
                 where.setdefault(block.loc.paragraph, section.id)
     known = sorted(where)
     for rev in revisions:
         if rev.section is not None or rev.loc.paragraph is None:
+            continue
+        if rev.loc.row is not None and (row := rows.get((rev.loc.paragraph, rev.loc.row))) is not None:
+            rev.section = row
             continue
         at = bisect.bisect_right(known, rev.loc.paragraph)
         if at:

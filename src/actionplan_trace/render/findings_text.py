@@ -71,10 +71,11 @@ def validate_text(report: ValidationReport) -> str:
             landed = res.section or f"new heading under {res.output_section}"
             if res.score is not None:
                 landed += f" ({res.score:.0f}%)"
-        by_number.setdefault(res.proposal, []).append(f"Output {res.output} -> {landed}")
+        by_number.setdefault(res.proposal, []).append(f"{res.kind.capitalize()} {res.output} -> {landed}")
     for p in report.proposals:
         heading = f" under “{p.heading}”" if p.heading else ""
-        outputs = " and ".join(f"Output {n}" for n in p.outputs) or "(no output)"
+        places = [f"Output {n}" for n in p.outputs] + [f"Outcome {n}" for n in p.outcomes]
+        outputs = " and ".join(places) or "(no output)"
         what = f"“{p.old}” with “{p.new}”" if p.action == "replace" and p.old and p.new else p.text
         lines.append(f"  {p.number}. {outputs}{heading}: {p.action or '(no action)'} {what}".rstrip())
         lines += [f"       {line}" for line in by_number.get(p.number, [])]

@@ -45,7 +45,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '
 
 @record
 class Resolution:
-    """Where one proposal lands in the base, for one of the outputs it names.
+    """Where one proposal lands in the base, for one of the outputs (or outcomes) it names.
 
     `section` is the base section the proposal covers (the heading, or the whole output when the
     heading does not resolve under it; None for a heading the contribution creates), `score` the
@@ -61,10 +61,12 @@ class Resolution:
     score: float | None
     elsewhere: str | None = None
     elsewhere_score: float | None = None
+    kind: str = "output"  # or "outcome": `output` is then the outcome's number, `output_section` its row
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "proposal": self.proposal,
+            "kind": self.kind,
             "output": self.output,
             "output_section": self.output_section,
             "section": self.section,
@@ -263,6 +265,28 @@ class _Context:
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
         self.covered.setdefault(proposal, {"accepted": set(), "original": set(), "base": set()})[view].update(
             s.id for s in sections)
+
+
+def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
+    """Resolve one (proposal, outcome) pair: the outcome's row of its objective's table, which
+    the proposal covers whole (a row's cells are its outcome, indicators and outputs)."""
+    found = _of_kind(ctx.base, "outcome", number)
+    if found is None:
+        outcomes = [s.number for s in ctx.base.of_kind("outcome") if s.number]
+        known = f"it has Outcomes {outcomes[0]}–{outcomes[-1]}" if outcomes else "it has no outcomes"
+        ctx.add("VAL002", f"Proposal {proposal.number} names Outcome {number}, which the base does not have ({known})",
+                section=proposal.section, loc=proposal.loc, text=proposal.source)
+        return Resolution(proposal.number, number, None, None, None, None, kind="outcome")
+    for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original), ("base", ctx.base)):
+        row = _of_kind(view, "outcome", number)
+        if row is not None:
+            ctx.cover(proposal.number, view_name, subtree(view, row))
+    return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind="outcome")
+
+
+def _of_kind(doc: Document, kind: str, number: str) -> Section | None:
+    """The first section of `kind` numbered `number` in `doc`, if any."""
+    return next((s for s in doc.of_kind(kind) if s.number == number), None)
 
 
 def _same_place(section: Section, other: Section) -> bool:
@@ -644,12 +668,17 @@ def validate_documents(
         ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")
     resolutions: list[Resolution] = []
     for proposal in proposals:
-        if not proposal.outputs or proposal.action is None:
-            missing = "names no output" if not proposal.outputs else "names no action (add, delete, modify, replace)"
+        if not (proposal.outputs or proposal.outcomes) or proposal.action is None:
+            missing = ("names no output" if not (proposal.outputs or proposal.outcomes)
+                       else "names no action (add, delete, modify, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)
         for number in proposal.outputs:
             resolution = _resolve(ctx, proposal, number)
+            resolutions.append(resolution)
+            _check_quote(ctx, proposal, resolution)
+        for number in proposal.outcomes:
+            resolution = _resolve_outcome(ctx, proposal, number)
             resolutions.append(resolution)
             _check_quote(ctx, proposal, resolution)
     _check_edition(ctx, accepted, base)

@@ -28,6 +28,12 @@ _OUTPUTS = regex(
     r"\bOutputs?\s+(?P<first>\d+\.\d+)(?P<more>(?:\s*(?:,|;|&|\band\b|\bor\b)\s*(?:Outputs?\s+)?\d+\.\d+)*)",
     re.IGNORECASE,
 )
+# An outcome's row of an objective's table, named as outputs are ("In Outcome 2.1, modify the
+# performance indicator …", "row of Outcome 2.2").
+_OUTCOMES = regex(
+    r"\bOutcomes?\s+(?P<first>\d+\.\d+)(?P<more>(?:\s*(?:,|;|&|\band\b|\bor\b)\s*(?:Outcomes?\s+)?\d+\.\d+)*)",
+    re.IGNORECASE,
+)
 _NUMBER = regex(r"\d+\.\d+")
 _HEADING_LEAD = regex(
     r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
@@ -88,6 +94,7 @@ class Proposal:
     section: str | None = None
     loc: Loc = field(default_factory=Loc)
     tabled: bool = False  # a row of a proposals table, which gives the amended text itself (not in the JSON)
+    outcomes: list[str] = field(default_factory=list)
 
     @property
     def output(self) -> str | None:
@@ -98,6 +105,7 @@ class Proposal:
             "number": self.number,
             "output": self.output,
             "outputs": list(self.outputs),
+            "outcomes": list(self.outcomes),
             "heading": self.heading,
             "action": self.action,
             "text": self.text,
@@ -107,6 +115,14 @@ class Proposal:
             "section": self.section,
             "loc": self.loc.to_dict(),
         }
+
+
+def named_numbers(pattern: re.Pattern[str], text: str) -> list[str]:
+    """The numbers of the outputs (or outcomes) `text` names, in order, once each."""
+    out: list[str] = []
+    for m in pattern.finditer(text):
+        out += [n for n in _NUMBER.findall(m.group(0)) if n not in out]
+    return out
 
 
 def quoted(text: str) -> list[tuple[int, int, str]]:
@@ -174,11 +190,9 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         return _marked(body[mark.end():], _MARK_ACTIONS[mark.group("mark")], source, number, loc, section)
     spans = quoted(body)
     plain = _blank_quotes(body, spans)
-    outputs: list[str] = []
-    after = 0
-    for m in _OUTPUTS.finditer(plain):
-        outputs += [n for n in _NUMBER.findall(m.group(0)) if n not in outputs]
-        after = max(after, m.end())
+    outputs = named_numbers(_OUTPUTS, plain)
+    places = _OUTPUTS if outputs else _OUTCOMES
+    after = max((m.end() for m in places.finditer(plain)), default=0)
     heading, heading_end = _heading(body, spans, 0)
     if heading is None:
         bare = _BARE_HEADING.search(plain)
@@ -187,6 +201,9 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     action, verb_start, verb_end = _action(plain, heading_end if heading else after)
     if action is None:
         action, verb_start, verb_end = _action(plain, 0)
+    # An outcome is a place when named before the action ("In Outcome 2.1, modify …"); after it,
+    # it is what the added text is about ("… add text contributing to Outcome 2.1").
+    outcomes = named_numbers(_OUTCOMES, plain[:verb_start] if action else plain)
     old = new = None
     rest = body[max(verb_end, heading_end if verb_start < heading_end else 0):] if action else ""
     if action == "replace":
@@ -210,16 +227,14 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         if new is not None and text_out.strip(_QUOTE_MARKS + " .;") == new.strip(" .;"):
             text_out = new.rstrip(" .;")  # "the following text: «…»" is the text itself, not its quotes
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
-                    source=source, old=old, new=new, section=section, loc=loc or Loc())
+                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes)
 
 
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
     """A proposal written after an ITU amendment mark: "Output 2.1, Rural communications, first
     bullet: <the text as modified or added>", or for SUP the text deleted, after the colon or in
     brackets ("second bullet (organizing …)"). The heading is the part after the output."""
-    outputs: list[str] = []
-    for m in _OUTPUTS.finditer(body):
-        outputs += [n for n in _NUMBER.findall(m.group(0)) if n not in outputs]
+    outputs = named_numbers(_OUTPUTS, body)
     found = _MARKED_HEADING.search(body)
     heading = _place_heading(body)
     colon = body.find(":", found.end() if found else 0)
@@ -231,7 +246,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     old = words or None if action == "delete" else None
     new = words or None if action in ("add", "modify") else None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words, source=source,
-                    old=old, new=new, section=section, loc=loc or Loc())
+                    old=old, new=new, section=section, loc=loc or Loc(), outcomes=named_numbers(_OUTCOMES, body))
 
 
 def _proposal_number(block: Block) -> str | None:
@@ -246,7 +261,7 @@ def _proposal_number(block: Block) -> str | None:
 def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
     """Inside a `proposals` section any paragraph naming an output, or numbered and naming an
     action, is a proposal; elsewhere only numbered or "In Output …"-style paragraphs naming one."""
-    names_output = bool(_OUTPUTS.search(text))
+    names_output = bool(_OUTPUTS.search(text) or _OUTCOMES.search(text))
     if in_section:
         return names_output or (number is not None and _action(text, 0)[0] is not None)
     body = PROPOSAL_NUMBER.sub("", text, count=1)
@@ -299,7 +314,7 @@ def table_proposals(block: Block, section: str | None) -> list[Proposal]:
         loc = cell_location(block, row[0].loc, r, 0)
         out.append(Proposal(number=str(r), outputs=found.outputs, heading=heading, action=action,
                             text=proposed or current, source=source, old=current or None, new=proposed or None,
-                            section=section, loc=loc, tabled=True))
+                            section=section, loc=loc, tabled=True, outcomes=found.outcomes))
     return out
 
 
