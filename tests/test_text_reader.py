@@ -13,7 +13,7 @@ from actionplan_trace.extract import read
 from actionplan_trace.extract.inline import clean_inline, html_paragraphs
 from actionplan_trace.extract.text import looks_like_markdown
 
-from conftest import run_cli
+from conftest import CORPUS, run_cli
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -489,3 +489,58 @@ def test_line_numbers_count_line_ends_only(tmp_path, separator):
     import json
 
     assert [(r["id"], r["loc"]["line"]) for r in json.loads(data)["refs"]] == [("PP-RES-71", 5)]
+
+
+def _blank_separated(path: Path) -> str:
+    """A Word text export made blank-line separated: each non-blank line a paragraph of its own."""
+    return "\n\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()) + "\n"
+
+
+@pytest.mark.parametrize("width", [72, 60, 90])
+def test_paragraphs_rewrapped_in_a_text_read_line_by_line_change_nothing(tmp_path, width) -> None:
+    """A secretary re-wraps some paragraphs of a one-paragraph-a-line text at `width` columns
+    (those of three lines or more; two lines are tested below): the same blocks are read (white
+    space aside: textwrap collapses a double space), and diff
+    finds no difference (before: one added paragraph a wrapped line, the original removed, and
+    its references split between them)."""
+    import textwrap
+
+    from actionplan_trace.diff import compare
+
+    text = _blank_separated(CORPUS / "text" / "objective2-new.txt")
+    rewrapped = []
+    for k, paragraph in enumerate(text.split("\n\n")):
+        wraps = k % 3 == 0 and "\t" not in paragraph and not paragraph.startswith(("•", "·", "-")) and len(paragraph) > 2 * width
+        rewrapped.append(textwrap.fill(paragraph, width) if wraps else paragraph)
+    assert sum("\n" in p for p in rewrapped) >= 8
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text("\n\n".join(rewrapped), encoding="utf-8")
+    assert [" ".join(b.text.split()) for b in read(new).blocks] == [" ".join(b.text.split()) for b in read(old).blocks]
+    assert compare(old, new).visible() == []  # the double spaces textwrap collapsed are hidden as space
+
+
+@pytest.mark.parametrize("lines", [
+    ["Table 4.2 - Objectives, outputs, expected results and key performance", "indicators of ITU-R"],
+    ["Communications no longer just connect people: the Internet of Things", "(IoT) as well as Smart Grids."],
+    ["The implementation of the WSIS Action Lines C1, C2 and C9 will support the Output",
+     "2.1 and will contribute to the achievement of Outcome 2.1"],
+    ["Increasing the knowledge and capacity of developing countries in the", "Standardization Gap programme."],
+])
+def test_a_paragraph_wrapped_over_two_lines_is_one(tmp_path, lines) -> None:
+    """Two lines of a re-wrapped paragraph, the first running on into the second (no capital
+    after it, or a connecting word before the break), between blank lines: one paragraph."""
+    path = tmp_path / "plan.txt"
+    path.write_text("Rural communications\n\n" + "\n".join(lines) + "\n\nChoosing efficient technologies will help.\n",
+                    encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == ["Rural communications", " ".join(lines),
+                                                   "Choosing efficient technologies will help."]
+
+
+def test_a_title_line_then_a_sentence_stay_two_paragraphs(tmp_path) -> None:
+    """A short title above its paragraph, and a sentence ending before the next line, are not
+    one wrapped paragraph."""
+    path = tmp_path / "plan.txt"
+    path.write_text("Rural communications\nRural populations will need to be provided with telephony and broadband.\n"
+                    "Choosing efficient, cost-effective and fast deployment technologies will help.\n", encoding="utf-8")
+    assert [b.text[:20] for b in read(path).blocks] == ["Rural communications", "Rural populations wi", "Choosing efficient, "]

@@ -82,6 +82,8 @@ SENTENCE_LINE_END = 0.9
 DENSE_BLANKS = 0.2
 TITLE_WORDS = 20
 WRAP_MAX = 100
+# Lines a paragraph hard-wrapped on its own, in a text otherwise one paragraph a line, runs to.
+WRAPPED_RUN = 2
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = regex(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
 PUA_LEADS = frozenset(map(chr, range(0xF000, 0xF100)))  # what PUA_LEAD's bullet may be
@@ -363,6 +365,9 @@ class _Reader:
         if len(first) <= 12 and self.lone_number(i):
             first, j = f"{first} {self.lines[j].strip()}", j + 1
         if not (self.markdown or self.wrapped):
+            end = self.wrapped_run(i) if j == i + 1 else j
+            if end > j:  # one hard-wrapped paragraph in a text read line by line
+                return " ".join(self.lines[k].strip() for k in range(i, end)), end
             return (first.rstrip("\\").strip() if "\\" in first else first), j
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
@@ -381,6 +386,35 @@ class _Reader:
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
             text = " ".join([p.rstrip("\\").strip() for p in parts])
         return text, j
+
+    def wrapped_run(self, i: int) -> int:
+        """In a text read line by line (a Word text export: one paragraph a line), where a
+        paragraph that was hard-wrapped on its own ends: line i and the lines after it up to a
+        blank line or a block start, when at least WRAPPED_RUN of them fill one measure (of 50 to
+        WRAP_MAX characters: no line but the last had room for the next one's first word) and a
+        break falls mid-sentence; two lines only when the first runs on (the second opens with no
+        capital: in lower case, with a digit, "2.1 and …", or a bracket, "(IoT) as …"; or the first
+        ends on a comma or a connecting word). Else i + 1: the line alone. A secretary
+        who re-wraps a few paragraphs of such a text has changed none of their words."""
+        lines, leads = self.lines, self.leads
+        j = i + 1
+        while j < len(lines) and leads[j] and not self.starts_block(j):
+            j += 1
+        if j - i < WRAPPED_RUN:
+            return i + 1
+        ends = [lines[k].rstrip() for k in range(i, j)]
+        width = max(len(end) for end in ends[:-1])
+        if not 50 <= width <= WRAP_MAX:
+            return i + 1
+        # A line that ended with room for the next line's first word ended its paragraph there.
+        if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
+            return i + 1
+        if len(ends) == 2:  # a title then its paragraph, unless the first line runs on
+            first, second = ends
+            opening = second.lstrip()[:1]
+            runs_on = opening.islower() or opening.isdigit() or opening == "(" or bool(TITLE_OPEN_END.search(first))
+            return j if runs_on and not first.endswith(SENTENCE_END) else i + 1
+        return j if any(not end.endswith(SENTENCE_END) for end in ends[:-1]) else i + 1
 
     def lone_number(self, i: int) -> bool:
         """Whether line i is only a list or clause number and the next line is the text it numbers
