@@ -578,8 +578,18 @@ class _Emitter:
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
-        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=differences(old_h, new_h) or FORMATTING,
+        kinds = differences(old_h, new_h) or differences(old_h, new_h, (a.number, b.number))
+        if kinds is None and _heading_words(old_h, a.number) == _heading_words(new_h, b.number):
+            kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
+        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+
+
+def _heading_words(heading: str, number: str | None) -> list[str]:
+    """A heading's words but its section number: what a heading whose title is unchanged can
+    still change in its other words ("91 (Rev. Guadalajara, 2010)" made "(Rev. Busan, 2014)")."""
+    blank = (number or "").casefold()
+    return [w for w in words(heading) if w != blank]
 
 
 def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:
