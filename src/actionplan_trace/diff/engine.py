@@ -11,6 +11,7 @@ replaced them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Callable
@@ -203,20 +204,30 @@ class _BlockPairs:
 
 def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> list[Pair]:
     """Pair the blocks of two paired sections; returns the merged alignment."""
+    sole = _sole_cells(a) & _sole_cells(b)
+
     def score(i: int, j: int) -> float:
-        """Word similarity of two blocks of the same kind and column."""
+        """Word similarity of two blocks of the same kind and column; the one cell of a column in
+        both rows is that cell, however little of it is kept (a date "2016-2019" made "2016-2021")."""
         x, y = a.blocks[i], b.blocks[j]
         if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
             return 0.0
         if x.type == "figure" or y.type == "figure":
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
-        return similarity(ctx.code(x), ctx.code(y))
+        s = similarity(ctx.code(x), ctx.code(y))
+        return max(s, BLOCK_THRESHOLD) if _column(x) in sole else s
 
     merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)
     for i, j in merged:
         if i is not None and j is not None:
             out.add((a.id, i), (b.id, j))
     return merged
+
+
+def _sole_cells(section: Section) -> set[str]:
+    """The columns of a table-row section read as one block each (a cell of one paragraph)."""
+    counts = Counter(_column(block) for block in section.blocks if block.field)
+    return {column for column, n in counts.items() if n == 1}
 
 
 def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
