@@ -87,3 +87,74 @@ def test_a_one_word_cell_edit_in_a_roadmap_text_is_that_cell_modified(tmp_path: 
         ("modified", "action-line-C2/A", "action-line-C2/A", "sdgs column", "paragraph 8, table row 3",
          [("=", "1, 2, 3, 4, 5, 8, 9, 10, 11,"), ("+", " 13,"), ("=", " 16, 17")], ["SDG-13"]),
     ]
+
+
+BULLETED = """Strategic plan for the Union
+
+1 Introduction
+
+- 1.1 Now, more than ever, the telecommunication industry is undergoing a profound transformation.
+- 1.2 Telecommunication operators, service providers, policy-makers, consumers, civil society and other stakeholders are all responding and adapting.
+- 1.3 Among these technological developments, ITU's vision is to safeguard everyone's right to communicate.
+
+2 The changing environment
+
+The Union needs a strong and effective strategic plan.
+"""
+
+
+def test_a_hidden_kind_of_difference_reads_as_kept_text_inside_a_real_edit(tmp_path: Path) -> None:
+    """A list whose "-" bullets went (a .docx copy read its list as paragraphs) and one item gained
+    ", academia": the two items that differ only in the bullet are hidden, and the edited one showed
+    the same hidden difference as a deletion ("[---] 1.2 …", JSON words from ["-", "-\\t"]). Every
+    output now shows it as kept text; with --all, or numbering not ignored, it is marked again."""
+    from actionplan_trace.render.diff_html import to_html
+    from actionplan_trace.render.diff_json import to_dict
+    from actionplan_trace.render.diff_md import to_markdown
+    from actionplan_trace.render.diff_text import to_text
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(BULLETED, encoding="utf-8")
+    new.write_text(BULLETED.replace("- 1.", "1.").replace("civil society and", "civil society, academia and"),
+                   encoding="utf-8")
+    result = compare(old, new)
+    item = "1.2 Telecommunication operators, service providers, policy-makers, consumers, civil society"
+    rest = " and other stakeholders are all responding and adapting."
+    shown = to_dict(result)["changes"]
+    assert [(c["kind"], c["section"]["new"], c["at"]["new"], c["words"]) for c in shown] == [
+        ("modified", "clause-1", "paragraph 4", [["=", item], ["+", ", academia"], ["=", rest]])]
+    assert shown[0]["old"] == "-\t" + item + rest
+    assert to_dict(result)["summary"]["hidden_by"] == {"numbering": 2}
+    assert f"      {item}{{+, academia+}}{rest}\n" in to_text(result)
+    assert f"{item}<ins>, academia</ins>" in to_markdown(result) and "<del>-</del>" not in to_markdown(result)
+    html = to_html(result)
+    assert f"{item}<ins>, academia</ins>" in html and "<del>-</del> 1.2" not in html
+    assert html.count('class="change c-modified hidden"') == 2  # the toggle still shows the other two
+    # Side by side, each column is its revision's text, the bullet unmarked in the old one.
+    assert f'<span class="label">old</span>- {item}{rest}</div>' in html
+    assert f'<span class="label">new</span>{item}<ins>, academia</ins>{rest}</div>' in html
+    every = to_dict(result, all_changes=True)["changes"]
+    assert [c["words"][0] for c in every] == [["-", "-\t"]] * 3
+    numbered = compare(old, new, ignore=frozenset({"space", "formatting"})).visible()
+    assert [c.words[0] if c.words else None for c in numbered] == [("-", "-\t")] * 3
+
+
+@pytest.mark.parametrize(("ops", "kept"), [
+    # A bullet glyph at a line's start is numbering, and white space is white space: kept text.
+    ([("=", "Goals\n"), ("-", "• "), ("=", "Connect "), ("-", "2030"), ("+", "2035")],
+     [("=", "Goals\nConnect "), ("-", "2030"), ("+", "2035")]),
+    ([("=", "Outputs"), ("-", "\n"), ("+", " "), ("=", "("), ("-", "Product"), ("+", "Products"), ("=", " and services)")],
+     [("=", "Outputs ("), ("-", "Product"), ("+", "Products"), ("=", " and services)")]),
+    # A dash between words is punctuation, and a space after a bracket is more than white space.
+    ([("=", "the plan"), ("-", " -"), ("=", " covers "), ("-", "all"), ("+", "every")], None),
+    ([("=", "("), ("+", " "), ("=", "see the "), ("-", "plan"), ("+", "annex"), ("=", ")")], None),
+    # Nothing would be left to show: the script as it is (a change of an ignored kind shown by --all).
+    ([("-", "• "), ("=", "item")], None),
+])
+def test_an_edit_of_an_ignored_kind_is_judged_in_its_line(ops: list[tuple[str, str]],
+                                                         kept: list[tuple[str, str]] | None) -> None:
+    """Which edits of a word script read as kept text under the default switches."""
+    from actionplan_trace.diff.ignore import DEFAULT_IGNORE, kept_when_ignored
+
+    assert kept_when_ignored(ops, DEFAULT_IGNORE) == (kept if kept is not None else ops)
+    assert kept_when_ignored(ops, frozenset()) == ops
