@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import CORPUS, SHARED
 
 from actionplan_trace.diff import compare, diff_documents, reference_locator
 
@@ -158,3 +158,45 @@ def test_an_edit_of_an_ignored_kind_is_judged_in_its_line(ops: list[tuple[str, s
 
     assert kept_when_ignored(ops, DEFAULT_IGNORE) == (kept if kept is not None else ops)
     assert kept_when_ignored(ops, frozenset()) == ops
+
+
+TABBED_CONTENTS = ("Contents\n\nObjective 2 – Modern and secure telecommunication/ICT Infrastructure\t1\n"
+                   "Output 2.1 – Products and services on telecommunication/ICT infrastructure\t2\n"
+                   "Output 2.2 – Products and services on building confidence and security\t5\n"
+                   "Output 2.3 – Products and services on disaster risk reduction\t8\n\n")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_changed_page_in_a_tab_separated_contents_list_is_a_contents_entry_edit(tmp_path: Path, suffix: str) -> None:
+    """Word's Save-as-text writes a contents list as "Title<TAB>page": the text reader takes it for
+    a two-column table, and a new page read as 'modified “1” column, row 3 … [-5-]{+6+}' (the column
+    named by the first entry's page). The rows are contents entries, as dot-leader lines are."""
+    from actionplan_trace import load
+    from actionplan_trace.render.diff_text import to_text
+
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+    old.write_text(TABBED_CONTENTS + body, encoding="utf-8")
+    new.write_text(TABBED_CONTENTS.replace("\t5\n", "\t6\n").replace("\t8\n", "\t9\n") + body, encoding="utf-8")
+    result = compare(old, new)
+    assert [(c.kind, c.target, c.section_new, c.where, c.words) for c in result.changes] == [
+        ("modified", "block", "front", "contents entry",
+         [("=", "Output 2.2 – Products and services on building confidence and security\t"), ("-", "5"), ("+", "6")]),
+        ("modified", "block", "front", "contents entry",
+         [("=", "Output 2.3 – Products and services on disaster risk reduction\t"), ("-", "8"), ("+", "9")]),
+    ]
+    assert "modified contents entry" in to_text(result) and "column" not in to_text(result)
+    front = load(new).section("front")
+    assert front is not None and [(b.type, b.contents) for b in front.blocks if "\t" in b.text] == [("paragraph", True)] * 4
+
+
+def test_a_tabbed_list_of_numbers_that_names_no_later_heading_stays_a_table(tmp_path: Path) -> None:
+    """Rows of a name and a rising number whose names open no later paragraph are no contents
+    list: the table stays a table."""
+    from actionplan_trace import load
+
+    path = tmp_path / "counts.txt"
+    path.write_text("Projects by region\n\nAfrica\t3\nAmericas\t5\nAsia-Pacific\t9\n\nThe Bureau ran them all.\n",
+                    encoding="utf-8")
+    blocks = [b for s in load(path).sections for b in s.blocks]
+    assert [(b.type, b.contents) for b in blocks if "Africa" in b.text] == [("table", False)]
