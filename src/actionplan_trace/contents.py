@@ -127,6 +127,38 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     return frozenset(out)
 
 
+def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], frozenset[int]]:
+    """`blocks` and the indexes of their contents entries (contents_entries), where a two-column
+    table whose every row is a title and a page is read as those rows, one paragraph "title<TAB>
+    page" each, when they are contents entries by their company: Word's Save-as-text writes a
+    contents list as "Title<TAB>page" lines, which the text reader takes for a table (a table with
+    a heading row names no page in it). Otherwise, or when some row is no entry, `blocks` as
+    they are."""
+    expanded: list[Block] = []
+    rows: list[int] = []
+    for block in blocks:
+        lines = _tabbed_entries(block)
+        if lines is None:
+            expanded.append(block)
+            continue
+        rows.extend(range(len(expanded), len(expanded) + len(lines)))
+        expanded.extend(lines)
+    if rows:
+        entries = contents_entries(expanded)
+        if entries.issuperset(rows):
+            return expanded, entries
+    return blocks, contents_entries(blocks)
+
+
+def _tabbed_entries(block: Block) -> list[Block] | None:
+    """A two-column table's rows as "title<TAB>page" paragraphs (each at its first cell), when
+    every row may be a contents entry (`_entry`); else None."""
+    if block.type != "table" or not block.rows or len(block.rows) < 2 or any(len(row) != 2 for row in block.rows):
+        return None
+    lines = [Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}", loc=title.loc) for title, page in block.rows]
+    return lines if all(_entry(line) is not None for line in lines) else None
+
+
 _Places = tuple[dict[str, list[int]], dict[str, list[tuple[int, str]]]]
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import field, replace
 from typing import Callable
 
-from .contents import contents_entries
+from .contents import with_tabbed_contents
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
@@ -726,10 +726,9 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -
 def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
     builder = _Builder(profile)
-    blocks = raw.blocks
+    blocks, entries = with_tabbed_contents(raw.blocks)
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
-    entries = contents_entries(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]

@@ -8,12 +8,12 @@ Word renderer needs to write the whole new revision with revision marks.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
 from ..record import record
-from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING
+from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING, kept_when_ignored
 from .words import Op, readable, word_count
 
 CHANGE_KINDS = ("added", "removed", "modified", "moved", "renamed", "renumbered")
@@ -118,9 +118,26 @@ class DiffResult:
     ignore: frozenset[str] = DEFAULT_IGNORE
 
     def visible(self, all_changes: bool = False) -> list[Change]:
-        """The changes to report: all of them, or those not hidden by the ignored kinds."""
-        ignore = NOTHING if all_changes else self.ignore
-        return [c for c in self.changes if not c.hidden_by(ignore)]
+        """The changes to report, as reports show them: all of them, or those not hidden by the
+        ignored kinds, their edits of an ignored kind read as kept text (`shown`)."""
+        return [self.shown(c, all_changes) for c in self.changes if not self.hides(c, all_changes)]
+
+    def ignored(self, all_changes: bool = False) -> frozenset[str]:
+        """The kinds of difference a report leaves out: none with `all_changes`."""
+        return NOTHING if all_changes else self.ignore
+
+    def hides(self, change: Change, all_changes: bool = False) -> bool:
+        """True when the report leaves `change` out: it differs only in ignored kinds."""
+        return change.hidden_by(self.ignored(all_changes))
+
+    def shown(self, change: Change, all_changes: bool = False) -> Change:
+        """`change` as a report shows it: the parts of its word script that differ only in an
+        ignored kind (a bullet glyph, a list number, white space) read as kept text, so that a
+        real edit does not show a difference the report hides everywhere else."""
+        if change.words is None:
+            return change
+        ops = kept_when_ignored(change.words, self.ignored(all_changes))
+        return change if ops is change.words else replace(change, words=ops)
 
     def summary(self, all_changes: bool = False) -> dict[str, Any]:
         """Counts of reported changes by kind and target, words inserted/deleted/moved, and hidden
@@ -134,7 +151,7 @@ class DiffResult:
         out["blocks"] = len(shown) - out["sections"]
         out["words"] = word_totals(shown)
         out["words"]["moved"] += moved_section_words(self.new, shown)
-        hidden = [c for c in self.changes if c not in shown]
+        hidden = [c for c in self.changes if self.hides(c, all_changes)]
         out["hidden_by"] = {k: sum(1 for c in hidden if k in c.kinds()) for k in IGNORE_KINDS if any(k in c.kinds() for c in hidden)}
         out["ignored"] = [k for k in IGNORE_KINDS if k in self.ignore and not all_changes]
         return out

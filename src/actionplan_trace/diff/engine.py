@@ -11,6 +11,7 @@ replaced them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Callable
@@ -203,20 +204,30 @@ class _BlockPairs:
 
 def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> list[Pair]:
     """Pair the blocks of two paired sections; returns the merged alignment."""
+    sole = _sole_cells(a) & _sole_cells(b)
+
     def score(i: int, j: int) -> float:
-        """Word similarity of two blocks of the same kind and column."""
+        """Word similarity of two blocks of the same kind and column; the one cell of a column in
+        both rows is that cell, however little of it is kept (a date "2016-2019" made "2016-2021")."""
         x, y = a.blocks[i], b.blocks[j]
         if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
             return 0.0
         if x.type == "figure" or y.type == "figure":
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
-        return similarity(ctx.code(x), ctx.code(y))
+        s = similarity(ctx.code(x), ctx.code(y))
+        return max(s, BLOCK_THRESHOLD) if _column(x) in sole else s
 
     merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)
     for i, j in merged:
         if i is not None and j is not None:
             out.add((a.id, i), (b.id, j))
     return merged
+
+
+def _sole_cells(section: Section) -> set[str]:
+    """The columns of a table-row section read as one block each (a cell of one paragraph)."""
+    counts = Counter(_column(block) for block in section.blocks if block.field)
+    return {column for column, n in counts.items() if n == 1}
 
 
 def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
@@ -578,8 +589,18 @@ class _Emitter:
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
-        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=differences(old_h, new_h) or FORMATTING,
+        kinds = differences(old_h, new_h) or differences(old_h, new_h, (a.number, b.number))
+        if kinds is None and _heading_words(old_h, a.number) == _heading_words(new_h, b.number):
+            kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
+        self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+
+
+def _heading_words(heading: str, number: str | None) -> list[str]:
+    """A heading's words but its section number: what a heading whose title is unchanged can
+    still change in its other words ("91 (Rev. Guadalajara, 2010)" made "(Rev. Busan, 2014)")."""
+    blank = (number or "").casefold()
+    return [w for w in words(heading) if w != blank]
 
 
 def _renumbered_only(old: str, new: str, old_number: str, new_number: str) -> bool:

@@ -16,12 +16,15 @@ from itertools import combinations
 from ..regexcache import regex
 from ..text_patterns import BULLET_GLYPHS
 from .tokens import TOKEN, strip_leader
+from .words import Op, runs
 
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
 DEFAULT_IGNORE: frozenset[str] = frozenset({"space", "numbering", "formatting"})
 NOTHING: frozenset[str] = frozenset()
 PREFERENCE = ("numbering", "formatting", "space", "case", "punctuation")
 
+# How much of an edit's line on each side judges its kind of difference (kept_when_ignored).
+EDIT_CONTEXT = 40
 MEANINGFUL = frozenset({"case", "punctuation"})  # kinds whose difference can change what a sentence says
 # Every set of kinds, in the order `differences` tries them when kinds overlap: by how many
 # meaningful kinds they hold, then by size, then by PREFERENCE.
@@ -91,3 +94,48 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
     """The ignored kinds from switches (kind → on/off); kinds not given keep their default."""
     return frozenset(k for k in IGNORE_KINDS if kinds.get(k, k in DEFAULT_IGNORE))
+
+
+def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") -> list[Op]:
+    """`ops` with each edit that differs only in `ignore`d kinds read as kept text, the new
+    side's (or with `side` "-" the old side's, for a view of the old text alone): a report shows
+    the words a change changed, not a bullet glyph, list number or space beside them that the
+    switches hide everywhere else. Each edit is judged in its line, up to EDIT_CONTEXT characters
+    either side (a label is one only at the start of a line). When no edit would be left, or none
+    is of ignored kinds, `ops` are returned as they are."""
+    if not ignore:
+        return ops
+    out: list[Op] = []
+    kept = False
+    for i, j, deleted, inserted in runs(ops):
+        if deleted is None:
+            out.append(ops[i])
+            continue
+        before = _line_before(ops[i - 1][1], i == 1) if i else ""
+        after = ops[j][1].split("\n", 1)[0][:EDIT_CONTEXT] if j < len(ops) else ""
+        kinds = differences(before + deleted + after, before + inserted + after)
+        if kinds is not None and kinds <= ignore:
+            out.append(("=", deleted if side == "-" else inserted))
+            kept = True
+        else:
+            out.extend(ops[i:j])
+    if not kept or all(op == "=" for op, _ in out):
+        return ops
+    joined: list[Op] = []
+    for op, text in out:
+        if joined and op == "=" == joined[-1][0]:
+            joined[-1] = ("=", joined[-1][1] + text)
+        elif text:
+            joined.append((op, text))
+    return joined
+
+
+def _line_before(kept: str, at_start: bool) -> str:
+    """The kept text before an edit, from its line's start (or the text's, when `at_start`), up to
+    EDIT_CONTEXT characters; cut anywhere else, it starts with a letter so that no list label is
+    read where the line does not start."""
+    line = kept.rsplit("\n", 1)[-1]
+    starts = "\n" in kept or at_start
+    if starts and len(line) <= EDIT_CONTEXT:
+        return line
+    return "x" + line[-EDIT_CONTEXT:]

@@ -9,6 +9,8 @@ replacement, so a pathological pair costs bounded time and still yields a valid 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rapidfuzz.distance import Indel
 
 from .tokens import WORD, tokenize
@@ -232,23 +234,33 @@ def word_diff(old: str, new: str, *, max_cells: int = MAX_CELLS) -> list[Op]:
     return _cleanup(ops)
 
 
-def readable(ops: list[Op]) -> list[Op]:
-    """The steps as people read them: no edit starts or ends with white space, and white space
-    that is all an edit changed reads as kept text (the new side's), so `[- -]` never shows."""
-    out: list[Op] = []
+def runs(ops: list[Op]) -> Iterator[tuple[int, int, str | None, str]]:
+    """The steps in runs: a kept step alone as (i, i + 1, None, its text), and each run of edits
+    between kept steps as (start, end, its deleted text, its inserted text)."""
     i = 0
     while i < len(ops):
         if ops[i][0] == "=":
-            out.append(ops[i])
+            yield i, i + 1, None, ops[i][1]
             i += 1
             continue
-        deleted = inserted = ""
+        start, deleted, inserted = i, "", ""
         while i < len(ops) and ops[i][0] != "=":
             if ops[i][0] == "-":
                 deleted += ops[i][1]
             else:
                 inserted += ops[i][1]
             i += 1
+        yield start, i, deleted, inserted
+
+
+def readable(ops: list[Op]) -> list[Op]:
+    """The steps as people read them: no edit starts or ends with white space, and white space
+    that is all an edit changed reads as kept text (the new side's), so `[- -]` never shows."""
+    out: list[Op] = []
+    for _, _, deleted, inserted in runs(ops):
+        if deleted is None:
+            out.append(("=", inserted))
+            continue
         core_d, core_i = deleted.strip(), inserted.strip()
         if not core_d and not core_i:
             out.append(("=", inserted))

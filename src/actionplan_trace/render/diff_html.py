@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from ..diff.changes import CHANGE_KINDS, Change, DiffResult
+from ..diff.ignore import NOTHING, kept_when_ignored
 from ..diff.words import Op
 from .diff_common import (
     change_title, groups, heading, kinds_note, location, moved_from, notes, path_text, refs_note, report_summary,
@@ -127,15 +128,21 @@ def _body(change: Change) -> str:
     return f"<del>{escape(change.old or '')}</del>"
 
 
-def _columns(change: Change) -> str:
+def _column(ops: list[Op], keep: str) -> str:
+    """One revision's column: its side of the steps, with its own edits marked."""
+    plain = [(op, text.replace("\t", " ")) for op, text in ops]
+    if all(op == "=" or not text.strip() for op, text in plain):
+        plain = shown(ops, whole=True)  # white space all that changed: each space marked (␣)
+    return _side(plain, keep).strip()
+
+
+def _columns(change: Change, ignore: frozenset[str] = NOTHING) -> str:
     """Old and new side by side, each with its own edits marked and its own text exactly: the
     steps as diffed, not as `shown` makes them readable inline, which moves an edit's white
-    space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side)."""
+    space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side); an
+    edit of an `ignore`d kind (a bullet glyph) is that column's text, unmarked."""
     if change.words is not None:
-        ops = [(op, text.replace("\t", " ")) for op, text in change.words]
-        if all(op == "=" or not text.strip() for op, text in ops):
-            ops = shown(change.words, whole=True)  # white space all that changed: each space marked (␣)
-        old, new = _side(ops, "-").strip(), _side(ops, "+").strip()
+        old, new = (_column(kept_when_ignored(change.words, ignore, side), side) for side in "-+")
     else:
         old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")
         new = f"<ins>{escape(change.new)}</ins>" if change.new is not None and change.kind != "moved" else escape(change.new or "")
@@ -144,8 +151,11 @@ def _columns(change: Change) -> str:
             f'<div class="new"><span class="label">new</span>{new or empty}</div></div>')
 
 
-def _change(change: Change, hidden: bool) -> str:
-    """One change as a block of HTML (its kind as a class, for the filters)."""
+def _change(result: DiffResult, change: Change, all_changes: bool) -> str:
+    """One change as a block of HTML (its kind as a class, for the filters); one the report hides
+    shows every difference it has when the toggle shows it."""
+    hidden = result.hides(change, all_changes)
+    ignore = NOTHING if hidden else result.ignored(all_changes)
     meta = notes(change)
     if hidden:
         meta = [m for m in meta if m != kinds_note(change)] + [f"hidden: {kinds_note(change)}"]
@@ -157,7 +167,8 @@ def _change(change: Change, hidden: bool) -> str:
         + (f'<span class="meta">{escape("; ".join(meta))}</span>' if meta else "")
         + (f'<span class="where">{escape(at)}</span>' if at else "")
         + (f'<span class="refs">{escape(note)}</span>' if note else "")
-        + f'<div class="text">{_body(change)}</div>{_columns(change)}</div>'
+        + f'<div class="text">{_body(change if hidden else result.shown(change, all_changes))}</div>'
+        + f'{_columns(change, ignore)}</div>'
     )
 
 
@@ -189,6 +200,11 @@ def _filter_rules(count: int) -> str:
 def to_html(result: DiffResult, all_changes: bool = False) -> str:
     """The report as a complete HTML document."""
     visible = result.visible(all_changes)
+
+    def hides(change: Change) -> bool:
+        """Whether the report leaves `change` out unless asked (the toggle shows it)."""
+        return result.hides(change, all_changes)
+
     grouped = groups(result.changes)
     present = {c.kind for c in result.changes}
     toggles = "".join(f'<input type="checkbox" class="toggle" id="f-{kind}" checked>' for kind in CHANGE_KINDS)
@@ -202,16 +218,16 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         + ' <label for="side-by-side">old and new side by side</label></div>'
     )
     toc = "".join(
-        f'<li class="{"" if any(c in visible for c in changes) else "only-hidden"}"><label for="s-g{n}" title="{escape(" › ".join(path))}">'
-        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 for c in changes if c in visible)})</span></label>'
+        f'<li class="{"" if any(not hides(c) for c in changes) else "only-hidden"}"><label for="s-g{n}" title="{escape(" › ".join(path))}">'
+        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 for c in changes if not hides(c))})</span></label>'
         + (f'<div class="up">{escape(path_text(short_path(path)[:-1]))}</div>' if len(path) > 1 else "")
         + "</li>"
         for n, (path, changes) in enumerate(grouped, 1)
     )
     body = "".join(
-        f'<section class="group{"" if any(c in visible for c in changes) else " only-hidden"}" id="g{n}">'
+        f'<section class="group{"" if any(not hides(c) for c in changes) else " only-hidden"}" id="g{n}">'
         f'<h2 title="{escape(" › ".join(path))}">{escape(path_text(short_path(path)))}</h2>'
-        + "".join(_change(c, c not in visible) for c in changes)
+        + "".join(_change(result, c, all_changes) for c in changes)
         + "</section>"
         for n, (path, changes) in enumerate(grouped, 1)
     )

@@ -1,0 +1,202 @@
+"""Diff regressions a secretariat's black-box review found: a change of words in a heading read as
+formatting, a one-word cell edit read as a removed and an added cell, a hidden kind of difference
+marked inside a real edit, and a tab-separated contents list read as a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SHARED
+
+from actionplan_trace.diff import compare, diff_documents, reference_locator
+
+SEEDS = SHARED / "seeds"
+REPORT_SEED = SEEDS / "004_24966623405e6d92.txt"
+
+
+@pytest.mark.skipif(not REPORT_SEED.exists(), reason="needs the shared seed texts")
+def test_a_resolution_revision_changed_in_a_status_heading_is_a_change_of_words(tmp_path: Path) -> None:
+    """Annex 1's status headings hold the resolution's number, its revision and its title; the
+    section's title is only the last. A new revision ("Rev. Guadalajara, 2010" made "Rev. Busan,
+    2014") changes words of the heading, not its formatting: it was hidden as formatting only."""
+    text = REPORT_SEED.read_text(encoding="utf-8")
+    heading = "91 (Rev. Guadalajara, 2010) Cost recovery"
+    assert text.count(heading) == 1
+    new = tmp_path / "new.txt"
+    new.write_text(text.replace(heading, "91 (Rev. Busan, 2014) Cost recovery"), encoding="utf-8")
+    result = compare(REPORT_SEED, new)
+    assert [(c.kind, c.target, c.section_old, c.section_new, c.formatting_only, c.at_new, c.words)
+            for c in result.visible()] == [
+        ("renamed", "section", "res-91", "res-91", False, "paragraph 634",
+         [("=", "91 (Rev. "), ("-", "Guadalajara, 2010"), ("+", "Busan, 2014"),
+          ("=", ") Cost recovery for some ITU products and services")]),
+    ]
+    assert result.summary()["hidden"] == 0
+
+
+ROADMAP_SEED = SEEDS / "002_7d280a28c15fa8de.txt"
+OUTCOME_ROW = """
+@action-line C2 | Information and Communication Infrastructure
+  @wsis-outcome A | Governments should take action in order to support an enabling environment
+    [timing] 2016-2019
+    [goals-and-resolutions] Goal 1 Buenos Aires Action Plan Objective 2 Regional Initiatives
+    [sdgs] 1, 2, 3, 4, 5, 8, 9, 10, 11, 16, 17
+    [expected-results] Expected Results: harmonized policies for the ICT market
+    [expected-results] ITU Activities: ITU Assessment Studies
+"""
+
+
+def test_a_one_word_cell_edit_is_that_cell_modified() -> None:
+    """A roadmap row read as a section holds each cell as a block of its column: the one cell of a
+    column in both revisions of the row is the same cell, however little of it is kept ("2016-2019"
+    made "2016-2021" shares no word). It was a removed cell and an added one. A column of several
+    paragraphs still pairs them by their words."""
+    from outline import outline
+
+    new = (OUTCOME_ROW.replace("2016-2019", "2016-2021").replace("Goal 1", "Goals 1 & 2")
+           .replace("ITU Activities: ITU Assessment Studies", "Workshops"))
+    changes = diff_documents(outline(OUTCOME_ROW), outline(new)).visible()
+    assert [(c.kind, c.section_new, c.where, c.words) for c in changes] == [
+        ("modified", "wsis-outcome-A", "timing column", [("-", "2016-2019"), ("+", "2016-2021")]),
+        ("modified", "wsis-outcome-A", "goals-and-resolutions column",
+         [("-", "Goal"), ("+", "Goals"), ("=", " 1"), ("+", " & 2"),
+          ("=", " Buenos Aires Action Plan Objective 2 Regional Initiatives")]),
+        ("removed", "wsis-outcome-A", "expected-results column", None),
+        ("added", "wsis-outcome-A", "expected-results column", None),
+    ]
+
+
+@pytest.mark.skipif(not ROADMAP_SEED.exists(), reason="needs the shared seed texts")
+def test_a_one_word_cell_edit_in_a_roadmap_text_is_that_cell_modified(tmp_path: Path) -> None:
+    """The review's case: outcome A of the C2 roadmap (a tab-separated row of seed 002) with its
+    timing, goals and SDGs cells edited gives three modified cells of that row, in column order."""
+    text = ROADMAP_SEED.read_text(encoding="utf-8")
+    row = "new services\t2016-2019\tGoal 1 Buenos Aires Action Plan Objective 2 Regional Initiatives\t1, 2, 3, 4, 5, 8, 9, 10, 11, 16, 17\t"
+    assert text.count(row) == 1
+    edited = row.replace("2016-2019", "2016-2021").replace("Goal 1", "Goals 1 & 2").replace("11, 16", "11, 13, 16")
+    new = tmp_path / "new.txt"
+    new.write_text(text.replace(row, edited), encoding="utf-8")
+    changes = compare(ROADMAP_SEED, new, locate=reference_locator()).visible()
+    assert [(c.kind, c.section_old, c.section_new, c.where, c.at_new, c.words, c.refs_added) for c in changes] == [
+        ("modified", "action-line-C2/A", "action-line-C2/A", "timing column", "paragraph 8, table row 3",
+         [("-", "2016-2019"), ("+", "2016-2021")], []),
+        ("modified", "action-line-C2/A", "action-line-C2/A", "goals-and-resolutions column", "paragraph 8, table row 3",
+         [("-", "Goal"), ("+", "Goals"), ("=", " 1"), ("+", " & 2"),
+          ("=", " Buenos Aires Action Plan Objective 2 Regional Initiatives")], ["ITU-GOAL-2"]),
+        ("modified", "action-line-C2/A", "action-line-C2/A", "sdgs column", "paragraph 8, table row 3",
+         [("=", "1, 2, 3, 4, 5, 8, 9, 10, 11,"), ("+", " 13,"), ("=", " 16, 17")], ["SDG-13"]),
+    ]
+
+
+BULLETED = """Strategic plan for the Union
+
+1 Introduction
+
+- 1.1 Now, more than ever, the telecommunication industry is undergoing a profound transformation.
+- 1.2 Telecommunication operators, service providers, policy-makers, consumers, civil society and other stakeholders are all responding and adapting.
+- 1.3 Among these technological developments, ITU's vision is to safeguard everyone's right to communicate.
+
+2 The changing environment
+
+The Union needs a strong and effective strategic plan.
+"""
+
+
+def test_a_hidden_kind_of_difference_reads_as_kept_text_inside_a_real_edit(tmp_path: Path) -> None:
+    """A list whose "-" bullets went (a .docx copy read its list as paragraphs) and one item gained
+    ", academia": the two items that differ only in the bullet are hidden, and the edited one showed
+    the same hidden difference as a deletion ("[---] 1.2 …", JSON words from ["-", "-\\t"]). Every
+    output now shows it as kept text; with --all, or numbering not ignored, it is marked again."""
+    from actionplan_trace.render.diff_html import to_html
+    from actionplan_trace.render.diff_json import to_dict
+    from actionplan_trace.render.diff_md import to_markdown
+    from actionplan_trace.render.diff_text import to_text
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(BULLETED, encoding="utf-8")
+    new.write_text(BULLETED.replace("- 1.", "1.").replace("civil society and", "civil society, academia and"),
+                   encoding="utf-8")
+    result = compare(old, new)
+    item = "1.2 Telecommunication operators, service providers, policy-makers, consumers, civil society"
+    rest = " and other stakeholders are all responding and adapting."
+    shown = to_dict(result)["changes"]
+    assert [(c["kind"], c["section"]["new"], c["at"]["new"], c["words"]) for c in shown] == [
+        ("modified", "clause-1", "paragraph 4", [["=", item], ["+", ", academia"], ["=", rest]])]
+    assert shown[0]["old"] == "-\t" + item + rest
+    assert to_dict(result)["summary"]["hidden_by"] == {"numbering": 2}
+    assert f"      {item}{{+, academia+}}{rest}\n" in to_text(result)
+    assert f"{item}<ins>, academia</ins>" in to_markdown(result) and "<del>-</del>" not in to_markdown(result)
+    html = to_html(result)
+    assert f"{item}<ins>, academia</ins>" in html and "<del>-</del> 1.2" not in html
+    assert html.count('class="change c-modified hidden"') == 2  # the toggle still shows the other two
+    # Side by side, each column is its revision's text, the bullet unmarked in the old one.
+    assert f'<span class="label">old</span>- {item}{rest}</div>' in html
+    assert f'<span class="label">new</span>{item}<ins>, academia</ins>{rest}</div>' in html
+    every = to_dict(result, all_changes=True)["changes"]
+    assert [c["words"][0] for c in every] == [["-", "-\t"]] * 3
+    numbered = compare(old, new, ignore=frozenset({"space", "formatting"})).visible()
+    assert [c.words[0] if c.words else None for c in numbered] == [("-", "-\t")] * 3
+
+
+@pytest.mark.parametrize(("ops", "kept"), [
+    # A bullet glyph at a line's start is numbering, and white space is white space: kept text.
+    ([("=", "Goals\n"), ("-", "• "), ("=", "Connect "), ("-", "2030"), ("+", "2035")],
+     [("=", "Goals\nConnect "), ("-", "2030"), ("+", "2035")]),
+    ([("=", "Outputs"), ("-", "\n"), ("+", " "), ("=", "("), ("-", "Product"), ("+", "Products"), ("=", " and services)")],
+     [("=", "Outputs ("), ("-", "Product"), ("+", "Products"), ("=", " and services)")]),
+    # A dash between words is punctuation, and a space after a bracket is more than white space.
+    ([("=", "the plan"), ("-", " -"), ("=", " covers "), ("-", "all"), ("+", "every")], None),
+    ([("=", "("), ("+", " "), ("=", "see the "), ("-", "plan"), ("+", "annex"), ("=", ")")], None),
+    # Nothing would be left to show: the script as it is (a change of an ignored kind shown by --all).
+    ([("-", "• "), ("=", "item")], None),
+])
+def test_an_edit_of_an_ignored_kind_is_judged_in_its_line(ops: list[tuple[str, str]],
+                                                         kept: list[tuple[str, str]] | None) -> None:
+    """Which edits of a word script read as kept text under the default switches."""
+    from actionplan_trace.diff.ignore import DEFAULT_IGNORE, kept_when_ignored
+
+    assert kept_when_ignored(ops, DEFAULT_IGNORE) == (kept if kept is not None else ops)
+    assert kept_when_ignored(ops, frozenset()) == ops
+
+
+TABBED_CONTENTS = ("Contents\n\nObjective 2 – Modern and secure telecommunication/ICT Infrastructure\t1\n"
+                   "Output 2.1 – Products and services on telecommunication/ICT infrastructure\t2\n"
+                   "Output 2.2 – Products and services on building confidence and security\t5\n"
+                   "Output 2.3 – Products and services on disaster risk reduction\t8\n\n")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_changed_page_in_a_tab_separated_contents_list_is_a_contents_entry_edit(tmp_path: Path, suffix: str) -> None:
+    """Word's Save-as-text writes a contents list as "Title<TAB>page": the text reader takes it for
+    a two-column table, and a new page read as 'modified “1” column, row 3 … [-5-]{+6+}' (the column
+    named by the first entry's page). The rows are contents entries, as dot-leader lines are."""
+    from actionplan_trace import load
+    from actionplan_trace.render.diff_text import to_text
+
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+    old.write_text(TABBED_CONTENTS + body, encoding="utf-8")
+    new.write_text(TABBED_CONTENTS.replace("\t5\n", "\t6\n").replace("\t8\n", "\t9\n") + body, encoding="utf-8")
+    result = compare(old, new)
+    assert [(c.kind, c.target, c.section_new, c.where, c.words) for c in result.changes] == [
+        ("modified", "block", "front", "contents entry",
+         [("=", "Output 2.2 – Products and services on building confidence and security\t"), ("-", "5"), ("+", "6")]),
+        ("modified", "block", "front", "contents entry",
+         [("=", "Output 2.3 – Products and services on disaster risk reduction\t"), ("-", "8"), ("+", "9")]),
+    ]
+    assert "modified contents entry" in to_text(result) and "column" not in to_text(result)
+    front = load(new).section("front")
+    assert front is not None and [(b.type, b.contents) for b in front.blocks if "\t" in b.text] == [("paragraph", True)] * 4
+
+
+def test_a_tabbed_list_of_numbers_that_names_no_later_heading_stays_a_table(tmp_path: Path) -> None:
+    """Rows of a name and a rising number whose names open no later paragraph are no contents
+    list: the table stays a table."""
+    from actionplan_trace import load
+
+    path = tmp_path / "counts.txt"
+    path.write_text("Projects by region\n\nAfrica\t3\nAmericas\t5\nAsia-Pacific\t9\n\nThe Bureau ran them all.\n",
+                    encoding="utf-8")
+    blocks = [b for s in load(path).sections for b in s.blocks]
+    assert [(b.type, b.contents) for b in blocks if "Africa" in b.text] == [("table", False)]
