@@ -26,6 +26,7 @@ from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
+from ..contents import page_start
 from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
                              SPACED_BULLET_LEADS, may_open_item, plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
@@ -394,7 +395,8 @@ class _Reader:
         WRAP_MAX characters: no line but the last had room for the next one's first word) and a
         break falls mid-sentence; two lines only when the first runs on (the second opens with no
         capital: in lower case, with a digit, "2.1 and …", or a bracket, "(IoT) as …"; or the first
-        ends on a comma or a connecting word). Else i + 1: the line alone. A secretary
+        ends on a comma or a connecting word); not when half the lines end in a page number (a
+        contents list). Else i + 1: the line alone. A secretary
         who re-wraps a few paragraphs of such a text has changed none of their words."""
         lines, leads = self.lines, self.leads
         j = i + 1
@@ -409,6 +411,8 @@ class _Reader:
         # A line that ended with room for the next line's first word ended its paragraph there.
         if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
             return i + 1
+        if 2 * sum(1 for end in ends if page_start(end.strip()) is not None) >= len(ends):
+            return i + 1  # lines ending in page numbers: a contents list, each line an entry
         if len(ends) == 2:  # a title then its paragraph, unless the first line runs on
             first, second = ends
             opening = second.lstrip()[:1]
