@@ -73,6 +73,22 @@ def test_sarif_paths_are_uri_references(tmp_path) -> None:
     assert uris == {"plans/my%20contrib%20%231.md"}
 
 
+@pytest.mark.parametrize(("path", "uri"), [
+    ("plans/my contrib #1.md", "plans/my%20contrib%20%231.md"),
+    ("plans\\x.md", "plans/x.md"),
+    ("/srv/plans/x y.docx", "file:///srv/plans/x%20y.docx"),
+    ("C:\\plans\\my contrib #1.docx", "file:///C:/plans/my%20contrib%20%231.docx"),
+    ("C:/plans/x.docx", "file:///C:/plans/x.docx"),
+    ("\\\\server\\share\\plans\\x.docx", "file://server/share/plans/x.docx"),
+])
+def test_sarif_uri_of_every_kind_of_path(path, uri) -> None:
+    """Relative paths stay relative; absolute ones are file: URIs, a Windows drive or UNC path too
+    (before, "C:\\plans\\x.docx" was the relative "C%3A/plans/x.docx")."""
+    from actionplan_trace.render.sarif import _uri
+
+    assert _uri(path) == uri
+
+
 def test_sarif_is_valid_and_has_results(outputs) -> None:
     code, text = outputs["sarif"]
     assert code == 1

@@ -10,10 +10,11 @@ the baseline comparison when there was one.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from ..regexcache import regex
 from ..version import package_version
 from ..findings import FindingRule
 from ..findings import Finding
@@ -21,11 +22,14 @@ from ..validate.findings import SARIF_LEVEL, fingerprint
 from .jsontext import dumps
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+WINDOWS_ABSOLUTE = regex(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)")  # a drive path (C:\plans) or a UNC share
 
 
 def _uri(path: str) -> str:
     """`path` as the URI reference SARIF requires: a file: URI when absolute, else relative, each
     percent-encoded ("my contrib #1.md" is "my%20contrib%20%231.md", not a fragment)."""
+    if WINDOWS_ABSOLUTE.match(path):  # a drive or UNC path: file:///C:/plans/x.docx, file://server/share/x.docx
+        return PureWindowsPath(path).as_uri()
     posix = path.replace("\\", "/")
     return PurePosixPath(posix).as_uri() if posix.startswith("/") else quote(posix, safe="/")
 
