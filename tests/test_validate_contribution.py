@@ -512,3 +512,23 @@ def test_an_outcome_named_after_the_action_is_no_place() -> None:
     assert parse_proposal("In Outcome 2.1, modify the indicator “A b c” to read “A b c d”.").outcomes == ["2.1"]
     named_after = parse_proposal("In Output 2.1, add text on drills contributing to Outcome 2.1.")
     assert (named_after.outputs, named_after.outcomes) == (["2.1"], [])
+
+
+def test_proposals_without_amended_text_are_not_each_unamended(tmp_path) -> None:
+    """A contribution of proposals only (no amended text to look in) gets no VAL008: there is no
+    place to find the amendment in (a regression of the excerpt change gave one per proposal)."""
+    path = _quoting(tmp_path, "In Output 2.1, under “Rural communications”, add texts regarding community networks.",
+                    "In Output 2.1, under “Rural communications”, replace “Rural populations will need to be provided "
+                    "with telephony and broadband access” with “Rural populations need affordable broadband access”.")
+    assert validate(path, BASE_TEXT).findings == []
+
+
+def test_a_rationale_naming_an_outcome_is_no_proposal(tmp_path) -> None:
+    """"These additions would contribute to Outcome 2.1" in the proposals section names the
+    outcome after its verb: a rationale, not a proposal."""
+    path = _quoting(tmp_path, "In Output 2.1, under “Rural communications”, add texts regarding community networks.")
+    path.write_text(path.read_text(encoding="utf-8") + "\nThese additions would contribute to the achievement of "
+                    "Outcome 2.1 and support the connectivity targets.\n", encoding="utf-8")
+    rep = validate(path, BASE_TEXT)
+    assert [(p.number, p.outputs, p.outcomes) for p in rep.proposals] == [("1", ["2.1"], [])]
+    assert rep.findings == []

@@ -255,7 +255,9 @@ class _Context:
     contribution: Document
     table: dict[str, FindingRule]
     findings: list[Finding] = field(default_factory=list)
-    covered: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    covered: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # proposal -> view -> section ids
+    named_in_base: set[str] = field(default_factory=set)  # the base sections some proposal names
+
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
             text: str | None = None, ref: str | None = None) -> None:
@@ -263,8 +265,8 @@ class _Context:
                                   loc=loc, text=text, ref=ref, table=self.table))
 
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
-        self.covered.setdefault(proposal, {"accepted": set(), "original": set(), "base": set()})[view].update(
-            s.id for s in sections)
+        """Record the sections of a contribution view (accepted, original) a proposal covers."""
+        self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
 
 
 def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
@@ -277,7 +279,8 @@ def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resoluti
         ctx.add("VAL002", f"Proposal {proposal.number} names Outcome {number}, which the base does not have ({known})",
                 section=proposal.section, loc=proposal.loc, text=proposal.source)
         return Resolution(proposal.number, number, None, None, None, None, kind="outcome")
-    for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original), ("base", ctx.base)):
+    ctx.named_in_base.update(s.id for s in subtree(ctx.base, found))
+    for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
         row = _of_kind(view, "outcome", number)
         if row is not None:
             ctx.cover(proposal.number, view_name, subtree(view, row))
@@ -378,7 +381,7 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         if view_target is not None:
             ctx.cover(proposal.number, view_name, subtree(view, view_target))
     if target is not None:  # what the proposal names in the base, which a removal is placed by
-        ctx.cover(proposal.number, "base", subtree(ctx.base, target))
+        ctx.named_in_base.update(s.id for s in subtree(ctx.base, target))
     return Resolution(proposal.number, number, base_out.id, target.id if target else None,
                       target.title if target else heading, score,
                       elsewhere.id if elsewhere is not None else None, elsewhere_score)
@@ -441,7 +444,7 @@ def _covering(ctx: _Context, acc_section: str | None, orig_section: str | None) 
 def _covering_base(ctx: _Context, base_section: str | None) -> bool:
     """Whether a proposal names this section of the base (or a section above it): a section
     removed without revision marks is in no view of the contribution, only in the base."""
-    return base_section is not None and any(base_section in views["base"] for views in ctx.covered.values())
+    return base_section is not None and base_section in ctx.named_in_base
 
 
 def _quoted_place(ctx: _Context, section: str) -> Loc | None:

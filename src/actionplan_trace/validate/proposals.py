@@ -261,11 +261,22 @@ def _proposal_number(block: Block) -> str | None:
 def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
     """Inside a `proposals` section any paragraph naming an output, or numbered and naming an
     action, is a proposal; elsewhere only numbered or "In Output …"-style paragraphs naming one."""
-    names_output = bool(_OUTPUTS.search(text) or _OUTCOMES.search(text))
+    names_output = bool(_OUTPUTS.search(text)) or _names_outcome(text)
     if in_section:
         return names_output or (number is not None and _action(text, 0)[0] is not None)
     body = PROPOSAL_NUMBER.sub("", text, count=1)
     return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body) or _MARK.match(body)))
+
+
+def _names_outcome(text: str) -> bool:
+    """Whether `text` names an outcome as its place: before its action verb ("In Outcome 2.2,
+    add …"), not after it ("These additions would contribute to Outcome 2.1")."""
+    found = _OUTCOMES.search(text)
+    if found is None:
+        return False
+    plain = _blank_quotes(text, quoted(text))
+    action, verb_start, _ = _action(plain, 0)
+    return action is None or found.start() < verb_start
 
 
 def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
