@@ -150,6 +150,10 @@ def test_a_hidden_kind_of_difference_reads_as_kept_text_inside_a_real_edit(tmp_p
     ([("=", "("), ("+", " "), ("=", "see the "), ("-", "plan"), ("+", "annex"), ("=", ")")], None),
     # Nothing would be left to show: the script as it is (a change of an ignored kind shown by --all).
     ([("-", "• "), ("=", "item")], None),
+    # A number at a line's start beside a real change is shown, list label or figure: a review
+    # found "2.2 - Building …" → "2.3 - …" and "1.5 billion" → "2.9 billion" read as kept.
+    ([("-", "2.2"), ("+", "2.3"), ("=", " - Building confidence and "), ("-", "security"), ("+", "trust")], None),
+    ([("-", "1.5"), ("+", "2.9"), ("=", " billion people remain offline in"), ("+", " all")], None),
 ])
 def test_an_edit_of_an_ignored_kind_is_judged_in_its_line(ops: list[tuple[str, str]],
                                                          kept: list[tuple[str, str]] | None) -> None:

@@ -99,8 +99,8 @@ def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
 def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") -> list[Op]:
     """`ops` with each edit that differs only in `ignore`d kinds read as kept text, the new
     side's (or with `side` "-" the old side's, for a view of the old text alone): a report shows
-    the words a change changed, not a bullet glyph, list number or space beside them that the
-    switches hide everywhere else. Each edit is judged in its line, up to EDIT_CONTEXT characters
+    the words a change changed, not a bullet glyph, typographic character or space beside them
+    that the switches hide everywhere else (never a letter or digit: see _same_letters_and_digits). Each edit is judged in its line, up to EDIT_CONTEXT characters
     either side (a label is one only at the start of a line). When no edit would be left, or none
     is of ignored kinds, `ops` are returned as they are."""
     if not ignore:
@@ -114,7 +114,7 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
         before = _line_before(ops[i - 1][1], i == 1) if i else ""
         after = ops[j][1].split("\n", 1)[0][:EDIT_CONTEXT] if j < len(ops) else ""
         kinds = differences(before + deleted + after, before + inserted + after)
-        if kinds is not None and kinds <= ignore:
+        if kinds is not None and kinds <= ignore and _same_letters_and_digits(deleted, inserted):
             out.append(("=", deleted if side == "-" else inserted))
             kept = True
         else:
@@ -128,6 +128,14 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
         elif text:
             joined.append((op, text))
     return joined
+
+
+def _same_letters_and_digits(a: str, b: str) -> bool:
+    """Whether two texts hold the same letters and digits in the same order: an edit inside a
+    shown change is read as kept only then. A number at a line's start may be a list label the
+    numbering switch hides, or a figure ("1.5 billion" → "2.9 billion", "2.2 - Building …" →
+    "2.3 - …") that a reader must see; beside a real change it is shown."""
+    return [c for c in a if c.isalnum()] == [c for c in b if c.isalnum()]
 
 
 def _line_before(kept: str, at_start: bool) -> str:
