@@ -520,21 +520,45 @@ def test_paragraphs_rewrapped_in_a_text_read_line_by_line_change_nothing(tmp_pat
     assert compare(old, new).visible() == []  # the double spaces textwrap collapsed are hidden as space
 
 
+LONG_LINES = "".join(f"Paragraph {n} of a Word text export, one paragraph a line: far longer than any measure a "
+                     f"text is wrapped at, so the text is not hard-wrapped as a whole.\n" for n in range(1, 5))
+
+
 @pytest.mark.parametrize("lines", [
     ["Table 4.2 - Objectives, outputs, expected results and key performance", "indicators of ITU-R"],
     ["Communications no longer just connect people: the Internet of Things", "(IoT) as well as Smart Grids."],
-    ["The implementation of the WSIS Action Lines C1, C2 and C9 will support the Output",
+    ["The implementation of the WSIS Action Lines C2 and C9 will support Output",
      "2.1 and will contribute to the achievement of Outcome 2.1"],
     ["Increasing the knowledge and capacity of developing countries in the", "Standardization Gap programme."],
 ])
 def test_a_paragraph_wrapped_over_two_lines_is_one(tmp_path, lines) -> None:
-    """Two lines of a re-wrapped paragraph, the first running on into the second (no capital
-    after it, or a connecting word before the break), between blank lines: one paragraph."""
+    """Two lines of a re-wrapped paragraph, in a text whose longer wrapped paragraphs show the
+    measure (73 columns here): the first fills it and runs on into the second (no capital after
+    it, or a connecting word before the break): one paragraph. Without such a measure, or when
+    the second line is one bare word, two."""
+    wrapped = ("Infrastructure is central for enabling universal, sustainable, ubiquitous\n"
+               "and affordable access to ICTs and services for all, in rural and urban\nareas alike.")
     path = tmp_path / "plan.txt"
-    path.write_text("Rural communications\n\n" + "\n".join(lines) + "\n\nChoosing efficient technologies will help.\n",
-                    encoding="utf-8")
-    assert [b.text for b in read(path).blocks] == ["Rural communications", " ".join(lines),
-                                                   "Choosing efficient technologies will help."]
+    path.write_text(f"{LONG_LINES}Rural communications\n\n{wrapped}\n\n" + "\n".join(lines) + "\n\nChoosing "
+                    "efficient technologies will help.\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks][4:] == ["Rural communications", " ".join(wrapped.split()), " ".join(lines),
+                                                       "Choosing efficient technologies will help."]
+    alone = tmp_path / "alone.txt"
+    alone.write_text(LONG_LINES + "\n".join(lines) + "\n", encoding="utf-8")
+    assert [b.text for b in read(alone).blocks][4:] == lines
+
+
+def test_a_resolution_preamble_keeps_its_one_word_paragraphs(tmp_path) -> None:
+    """"The World Telecommunication Development Conference (Buenos Aires, 2017)," then "recalling":
+    two paragraphs, even in a text with wrapped paragraphs of that measure (a review found them
+    joined)."""
+    path = tmp_path / "res.txt"
+    path.write_text(LONG_LINES + "Infrastructure is central for enabling universal, sustainable, ubiquitous\n"
+                    "and affordable access to ICTs and services for all, in rural and urban\nareas alike.\n\n"
+                    "The World Telecommunication Development Conference (Buenos Aires, 2017),\nrecalling\n"
+                    "a)\tResolution 37 (Rev. Dubai, 2014);\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert texts[5:7] == ["The World Telecommunication Development Conference (Buenos Aires, 2017),", "recalling"]
 
 
 def test_a_title_line_then_a_sentence_stay_two_paragraphs(tmp_path) -> None:

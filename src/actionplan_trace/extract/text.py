@@ -83,8 +83,6 @@ SENTENCE_LINE_END = 0.9
 DENSE_BLANKS = 0.2
 TITLE_WORDS = 20
 WRAP_MAX = 100
-# Lines a paragraph hard-wrapped on its own, in a text otherwise one paragraph a line, runs to.
-WRAPPED_RUN = 2
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = regex(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
 PUA_LEADS = frozenset(map(chr, range(0xF000, 0xF100)))  # what PUA_LEAD's bullet may be
@@ -335,6 +333,7 @@ class _Reader:
     plain_notes: set[str] = field(default_factory=set)  # labels of the `[n] text` notes read
     leads: list[str] = field(default_factory=list)
     clean: Clean = str.strip
+    wrap_measure: int | None = None  # see measure()
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -391,34 +390,72 @@ class _Reader:
     def wrapped_run(self, i: int) -> int:
         """In a text read line by line (a Word text export: one paragraph a line), where a
         paragraph that was hard-wrapped on its own ends: line i and the lines after it up to a
-        blank line or a block start, when at least WRAPPED_RUN of them fill one measure (of 50 to
-        WRAP_MAX characters: no line but the last had room for the next one's first word) and a
-        break falls mid-sentence; two lines only when the first runs on (the second opens with no
-        capital: in lower case, with a digit, "2.1 and …", or a bracket, "(IoT) as …"; or the first
-        ends on a comma or a connecting word); not when half the lines end in a page number (a
-        contents list). Else i + 1: the line alone. A secretary
-        who re-wraps a few paragraphs of such a text has changed none of their words."""
+        blank line or a block start, when they are one (`_wrapped`, `_wrapped_pair`). Else i + 1:
+        the line alone. A secretary who re-wraps a few paragraphs of such a text has changed none
+        of their words."""
+        j = self._run_end(i)
+        if j - i < 2:
+            return i + 1
+        ends = [self.lines[k].rstrip() for k in range(i, j)]
+        one = self._wrapped_pair(ends) if len(ends) == 2 else self._wrapped(ends)
+        return j if one else i + 1
+
+    def _run_end(self, i: int) -> int:
+        """The end of the run of lines from i: the next blank line or block start."""
         lines, leads = self.lines, self.leads
         j = i + 1
         while j < len(lines) and leads[j] and not self.starts_block(j):
             j += 1
-        if j - i < WRAPPED_RUN:
-            return i + 1
-        ends = [lines[k].rstrip() for k in range(i, j)]
+        return j
+
+    def _wrapped(self, ends: list[str]) -> bool:
+        """Whether three or more lines are one hard-wrapped paragraph: they fill one measure (of
+        50 to WRAP_MAX characters: no line but the last had room for the next one's first word), a
+        break falls mid-sentence, and fewer than half end in a page number (a contents list)."""
         width = max(len(end) for end in ends[:-1])
         if not 50 <= width <= WRAP_MAX:
-            return i + 1
+            return False
         # A line that ended with room for the next line's first word ended its paragraph there.
         if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
-            return i + 1
+            return False
         if 2 * sum(1 for end in ends if page_start(end.strip()) is not None) >= len(ends):
-            return i + 1  # lines ending in page numbers: a contents list, each line an entry
-        if len(ends) == 2:  # a title then its paragraph, unless the first line runs on
-            first, second = ends
-            opening = second.lstrip()[:1]
-            runs_on = opening.islower() or opening.isdigit() or opening == "(" or bool(TITLE_OPEN_END.search(first))
-            return j if runs_on and not first.endswith(SENTENCE_END) else i + 1
-        return j if any(not end.endswith(SENTENCE_END) for end in ends[:-1]) else i + 1
+            return False
+        return any(not end.endswith(SENTENCE_END) for end in ends[:-1])
+
+    def _wrapped_pair(self, ends: list[str]) -> bool:
+        """Whether two lines are one hard-wrapped paragraph. Two lines show no measure of their
+        own, so the text must show one (`wrap_measure`, from its paragraphs of three lines or
+        more): the first line fills it (no room for the second's first word), runs on (no final
+        stop, and the second opens in lower case, with a digit, "2.1 and …", or a bracket,
+        "(IoT) as …", or the first ends on a comma or a connecting word), and the second is more
+        than one bare word ("recalling" under a resolution's preamble is a paragraph)."""
+        first, second = ends
+        width = self.measure()
+        words = second.split()
+        if not width or not EARLY_END * width <= len(first) <= width or len(first) + 1 + len(words[0]) <= width:
+            return False
+        if first.endswith(SENTENCE_END) or (len(words) == 1 and not second.endswith(SENTENCE_END)):
+            return False
+        opening = second.lstrip()[:1]
+        return opening.islower() or opening.isdigit() or opening == "(" or bool(TITLE_OPEN_END.search(first))
+
+    def measure(self) -> int:
+        """The measure the text's own hard-wrapped paragraphs of three lines or more fill (the
+        widest), 0 when it has none; worked out once, when a pair of lines first asks."""
+        if self.wrap_measure is None:
+            widths = []
+            i = 0
+            while i < len(self.lines):
+                if not self.leads[i]:
+                    i += 1
+                    continue
+                j = self._run_end(i)
+                ends = [self.lines[k].rstrip() for k in range(i, j)]
+                if len(ends) >= 3 and self._wrapped(ends):
+                    widths.append(max(len(end) for end in ends[:-1]))
+                i = j
+            self.wrap_measure = max(widths, default=0)
+        return self.wrap_measure
 
     def lone_number(self, i: int) -> bool:
         """Whether line i is only a list or clause number and the next line is the text it numbers
