@@ -442,6 +442,40 @@ def test_inline_content_fields_controls_and_special_characters(tmp_path: Path) -
     assert texts(save(document, tmp_path / "inline.docx")) == ["Page 3 of TDAG-24\tx\ny≥ link"]
 
 
+def _emoji(char: str, code: str) -> str:
+    """A run as Word 2016+ writes an emoji: a w16se:symEx Choice, the character as text in the Fallback."""
+    return (
+        '<w:r><mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">'
+        '<mc:Choice Requires="w16se"><w:rPr><w:rFonts w:ascii="Segoe UI Emoji"/></w:rPr>'
+        f'<w16se:symEx w16se:font="Segoe UI Emoji" w16se:char="{code}"/></mc:Choice>'
+        f"<mc:Fallback><w:t>{char}</w:t></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_alternate_content_reads_the_fallback_of_a_choice_it_does_not_understand(tmp_path: Path) -> None:
+    """Markup compatibility: a Choice is read only when the reader knows every namespace it Requires
+    (wps text boxes); a w16se:symEx emoji is read from its Fallback, in a paragraph and a cell."""
+    status = '<w:p><w:r><w:t xml:space="preserve">Target 1.1 status: </w:t></w:r>{}<w:r><w:t xml:space="preserve"> on track.</w:t></w:r></w:p>'
+    cell = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Done</w:t></w:r></w:p></w:tc><w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>'
+    known = (
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>Choice text</w:t></mc:Choice>'
+        "<mc:Fallback><w:t>Fallback text</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        '<w:p><w:r><mc:AlternateContent xmlns:x9="urn:example:unknown"><mc:Choice Requires="wps x9">'
+        "<w:t>Choice of an unknown namespace</w:t></mc:Choice>"
+        "<mc:Fallback><w:t>Its fallback</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    read = []
+    for name, (char, code) in {"a": ("\u2705", "2705"), "b": ("\u274c", "274C")}.items():
+        document = docx.Document()
+        add_body(document, status.format(_emoji(char, code)) + cell.format(_emoji("\U0001f600", "1F600")) + known)
+        read.append(read_docx(save(document, tmp_path / f"emoji-{name}.docx")).blocks)
+    blocks = read[0]
+    assert [b.text for b in blocks if b.type == "paragraph"] == [
+        "Target 1.1 status: \u2705 on track.", "Choice text", "Its fallback"]
+    assert [c.text for c in blocks[1].rows[0]] == ["Done", "\U0001f600"]
+    assert read[1][0].text == "Target 1.1 status: \u274c on track."
+
+
 # ------------------------------------------------------------------ bad input
 
 

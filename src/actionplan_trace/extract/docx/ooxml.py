@@ -68,15 +68,60 @@ def props_child(el: etree._Element, tag: str) -> etree._Element | None:
     return el.find(tag) if count > 1 else None
 
 
+# The namespaces whose markup the reader reads (or passes over without losing text), by their usual
+# prefix: WordprocessingML, math, DrawingML and VML, Word 2010 shapes, groups and canvases (their text
+# boxes are read) and the chart kinds figures.py names. Word 2016's w16se:symEx (an emoji or symbol
+# as a font and code point) is not among them: its Fallback holds the character as text.
+UNDERSTOOD = {
+    "w": W_NS,
+    "m": M[1:-1],
+    "mc": MC[1:-1],
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "cx": "http://schemas.microsoft.com/office/drawing/2014/chartex",
+    "cx1": "http://schemas.microsoft.com/office/drawing/2015/9/8/chartex",
+    "cx2": "http://schemas.microsoft.com/office/drawing/2015/10/21/chartex",
+    "cx3": "http://schemas.microsoft.com/office/drawing/2016/5/9/chartex",
+    "cx4": "http://schemas.microsoft.com/office/drawing/2016/5/10/chartex",
+    "cx5": "http://schemas.microsoft.com/office/drawing/2016/5/11/chartex",
+    "cx6": "http://schemas.microsoft.com/office/drawing/2016/5/12/chartex",
+    "cx7": "http://schemas.microsoft.com/office/drawing/2016/5/13/chartex",
+    "cx8": "http://schemas.microsoft.com/office/drawing/2016/5/14/chartex",
+}
+_UNDERSTOOD_URIS = frozenset(UNDERSTOOD.values())
+
+
+def understood(choice: etree._Element) -> bool:
+    """Whether every prefix an mc:Choice `Requires` names a namespace in UNDERSTOOD (a prefix the
+    part does not declare is taken in its usual sense)."""
+    required = (choice.get("Requires") or "").split()
+    if not required:
+        return True
+    nsmap = choice.nsmap
+    return all(nsmap.get(prefix, UNDERSTOOD.get(prefix)) in _UNDERSTOOD_URIS for prefix in required)
+
+
 def mc_branch(alt: etree._Element) -> etree._Element | None:
-    """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
-    fallback = None
+    """The one branch of mc:AlternateContent to read, as markup compatibility (ECMA-376 Part 3,
+    10.2.1) has a consumer choose: the first Choice whose Requires it understands all of, else the
+    Fallback (None when there is neither)."""
     for child in alt:
-        if child.tag == MC_CHOICE:
+        if child.tag == MC_CHOICE and understood(child):
             return child
         if child.tag == MC_FALLBACK:
-            fallback = child
-    return fallback
+            return child
+    return None
 
 
 
