@@ -476,6 +476,19 @@ def test_alternate_content_reads_the_fallback_of_a_choice_it_does_not_understand
     assert read[1][0].text == "Target 1.1 status: \u274c on track."
 
 
+def test_wingdings_check_and_ballot_marks_are_their_own_characters(tmp_path: Path) -> None:
+    """w:sym Wingdings ballot and check marks read as Unicode's (0xFB was read as a bullet "•");
+    Wingdings 2 and Symbol keep their own tables."""
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:t xml:space="preserve"> </w:t><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    marks = "".join(sym("Wingdings", code) for code in ("F0FB", "F0FC", "F0FD", "F0FE", "F0A8", "F06F", "F0A7"))
+    others = sym("Symbol", "F0B3") + sym("Wingdings 2", "F0FB")
+    document = docx.Document()
+    add_body(document, f"<w:p><w:r><w:t>Marks:</w:t></w:r>{marks}</w:p><w:p><w:r><w:t>Others:</w:t></w:r>{others}</w:p>")
+    assert texts(save(document, tmp_path / "marks.docx")) == ["Marks: ✗ ✓ ☒ ☑ ◻ □ ▪", "Others: ≥ •"]
+
+
 # ------------------------------------------------------------------ bad input
 
 
