@@ -489,6 +489,43 @@ def test_wingdings_check_and_ballot_marks_are_their_own_characters(tmp_path: Pat
     assert texts(save(document, tmp_path / "marks.docx")) == ["Marks: ✗ ✓ ☒ ☑ ◻ □ ▪", "Others: ≥ •"]
 
 
+def _fld(kind: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+
+def _instr(code: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+
+
+def _t(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_nested_field_results_in_a_field_code_are_not_text(tmp_path: Path) -> None:
+    """Only the outermost field's result shows: the merge field's "Approved" in the IF field's code
+    is not text, so two documents that show the same words read the same; a field's code may span
+    paragraphs, and an unclosed field in a cell does not hide the next cell."""
+    def status(merged: str) -> str:
+        return ("<w:p>" + _t("Status: ") + _fld("begin") + _instr(" IF ") + _fld("begin")
+                + _instr(" MERGEFIELD Status ") + _fld("separate") + _t(merged) + _fld("end")
+                + _instr(' = "Approved" "final result" "pending" ') + _fld("separate") + _t("final result")
+                + _fld("end") + _t(" end.") + "</w:p>")
+
+    spanning = ("<w:p>" + _t("Before ") + _fld("begin") + _instr(' IF 1 = 1 "') + "</w:p>"
+                + "<w:p>" + _t("code paragraph") + _instr('" ') + _fld("separate") + _t("shown") + "</w:p>"
+                + "<w:p>" + _t("still shown") + _fld("end") + _t(" after") + "</w:p>")
+    cells = ('<w:tbl><w:tr><w:tc><w:p>' + _t("Cell ") + _fld("begin") + _instr(" PAGE ") + "</w:p></w:tc>"
+             '<w:tc><w:p>' + _t("next cell") + "</w:p></w:tc></w:tr></w:tbl>")
+    read = []
+    for merged in ("Approved", "Rejected"):
+        document = docx.Document()
+        add_body(document, status(merged) + spanning + cells)
+        read.append(read_docx(save(document, tmp_path / f"fields-{merged}.docx")).blocks)
+    assert [b.text for b in read[0][:4]] == ["Status: final result end.", "Before", "shown", "still shown after"]
+    assert [c.text for c in read[0][4].rows[0]] == ["Cell", "next cell"]
+    assert [b.text for b in read[1]] == [b.text for b in read[0]]
+
+
 # ------------------------------------------------------------------ bad input
 
 

@@ -37,7 +37,9 @@ Conventions (the contract other modules rely on):
 - Footnotes and endnotes referenced from the visible text become `footnote` blocks in
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
 - Hidden (`w:vanish`) text is read like any other text; field instructions are not, field
-  results are. Headers, footers, comments and `w:altChunk` imports are not read.
+  results are: of nested fields only the outermost result (a result inside another field's code,
+  `{ IF { MERGEFIELD Status } = … }`, is code). Headers, footers, comments and `w:altChunk`
+  imports are not read.
 - `mc:AlternateContent`: the first `mc:Choice` whose `Requires` names only namespaces the reader
   knows (`ooxml.UNDERSTOOD`), else the `mc:Fallback`, as markup compatibility has a consumer
   choose; so a Word 2016 emoji (`w16se:symEx`) is read as its Fallback's character.

@@ -17,7 +17,7 @@ from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
     MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
-    W_DELTEXT, W_DRAWING, W_ENREF, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
@@ -100,6 +100,10 @@ class _Reader:
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         self._table_depth = 0
+        # The complex fields open at this point of the story, innermost last: True while the
+        # field is in its code (between fldChar begin and separate); `_in_code` counts those.
+        self._fields: list[bool] = []
+        self._in_code = 0
 
     # -- revisions
 
@@ -129,10 +133,27 @@ class _Reader:
                 parts.append("\n")
 
     def _emit(self, text: str, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
+        if self._in_code:
+            return
         for _rev, parts in self._collect:
             parts.append(text)
         if not hidden and text:
             para.pieces.append((text, fmt[0], fmt[1]))
+
+    def _field_char(self, kind: str | None) -> None:
+        """Follow a w:fldChar: everything between a field's begin and its separate (or its end,
+        when it has none) is field code, the results of fields nested in it included, and is not
+        shown; only the outermost result is. `{ IF { MERGEFIELD Status } = "Approved" … }` shows
+        what follows its separate, never the merge field's "Approved"."""
+        if kind == "begin":
+            self._fields.append(True)
+            self._in_code += 1
+        elif kind == "separate":
+            if self._fields and self._fields[-1]:
+                self._fields[-1] = False
+                self._in_code -= 1
+        elif kind == "end" and self._fields and self._fields.pop():
+            self._in_code -= 1
 
     # -- stories
 
@@ -140,8 +161,17 @@ class _Reader:
         """Blocks of a sequence of paragraphs and tables (body, cell, text box, note).
 
         `count` advances `self.loc.paragraph` per element (the body); other stories keep
-        the loc of whatever holds them.
+        the loc of whatever holds them. Fields do not cross a story's edge: each starts with none
+        open, and the fields open around it are back when it ends.
         """
+        outer_fields, outer_code = self._fields, self._in_code
+        self._fields, self._in_code = [], 0
+        try:
+            return self._story(container, hidden, count)
+        finally:
+            self._fields, self._in_code = outer_fields, outer_code
+
+    def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
         pending: list[_Para] = []
         index = 0
@@ -338,6 +368,8 @@ class _Reader:
                 continue
             elif tag == W_SYM:
                 self._emit(sym_text(child), hidden, para, fmt)
+            elif tag == W_FLDCHAR:
+                self._field_char(child.get(W_FLDCHARTYPE))
             elif tag in _RUN_CHANGES:
                 self._begin(self._revision(_RUN_CHANGES[tag], child))
                 self._inline(child, hidden or tag in self.hide_runs, para, fmt)
