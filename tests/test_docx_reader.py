@@ -21,6 +21,7 @@ from lxml import etree
 
 from actionplan_trace.errors import InputError
 from actionplan_trace.extract.docx import format_number, read_docx
+from actionplan_trace.loader import load
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -285,14 +286,14 @@ def test_table_merged_cells_nested_table_and_row_content_control(tmp_path: Path)
     assert [b.type for b in raw.blocks] == ["paragraph", "table", "paragraph"]
     tbl = raw.blocks[1]
     assert [[c.text for c in row] for row in tbl.rows] == [
-        ["r0c0\nr0c1", "r0c2"],
+        ["r0c0\nr0c1", "", "r0c2"],
         ["r1c0", "r1c1", "r1c2\nr2c2"],
         ["r2c0\ninner A | inner B", "r2c1", ""],
     ]
-    assert [c.loc.col for c in tbl.rows[0]] == [0, 2]
+    assert [c.loc.col for c in tbl.rows[0]] == [0, 1, 2]
     assert (tbl.rows[2][2].loc.row, tbl.rows[2][2].loc.col, tbl.rows[2][2].loc.paragraph) == (2, 2, 1)
     assert tbl.rows[2][0].paragraphs == ["r2c0", "inner A | inner B"]
-    assert tbl.text.splitlines()[:2] == ["r0c0", "r0c1 | r0c2"]
+    assert tbl.text.splitlines()[:2] == ["r0c0", "r0c1 |  | r0c2"]
     assert [b.loc.paragraph for b in raw.blocks] == [0, 1, 2]
 
 
@@ -315,6 +316,67 @@ def test_table_cell_keeps_numbered_label_but_not_bullet(tmp_path: Path) -> None:
     row = read_docx(save(document, tmp_path / "cells.docx")).blocks[0].rows[0]
     assert row[0].paragraphs == ["2.1 Enabling environment", "2.2 Capacity"]
     assert row[1].paragraphs == ["Indicator one"]
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_table_cells_are_laid_out_on_the_grid(tmp_path: Path) -> None:
+    """gridBefore, gridSpan and gridAfter leave the slots they cover empty, as HTML's colspan does, so
+    each cell stays under its column's header (its index is its loc.col) and the outcome table's
+    fields follow the header; a span wider than the table's grid pads no further than the grid."""
+    span = '<w:gridSpan w:val="{}"/>'
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="3000"/>' * 3 + "</w:tblGrid>"
+    rows = [
+        "<w:tr>" + _tc("Outcomes") + _tc("Performance Indicators") + _tc("Outputs (Product and services)") + "</w:tr>",
+        "<w:tr>" + _tc("2.1 Enhanced capacity") + _tc("Indicator one") + _tc("2.1 - Broadband") + "</w:tr>",
+        "<w:tr>" + _tc("2.2 Strengthened trust", span.format(2)) + _tc("2.2 - Cybersecurity") + "</w:tr>",
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + _tc("Indicator two") + _tc("2.3 - Spectrum") + "</w:tr>",
+        '<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>' + _tc("2.4 Digital skills") + _tc("Indicator four") + "</w:tr>",
+        "<w:tr>" + _tc("2.5 Wide", span.format(999)) + _tc("beyond") + "</w:tr>",
+    ]
+    document = docx.Document()
+    add_body(document, '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Objective 2 – Infrastructure</w:t></w:r></w:p>'
+             f"<w:tbl><w:tblPr/>{grid}{''.join(rows)}</w:tbl>")
+    path = save(document, tmp_path / "grid.docx")
+    table = read_docx(path).blocks[1]
+    assert table.rows is not None
+    assert [[c.text for c in row] for row in table.rows[2:5]] == [
+        ["2.2 Strengthened trust", "", "2.2 - Cybersecurity"],
+        ["", "Indicator two", "2.3 - Spectrum"],
+        ["2.4 Digital skills", "Indicator four", ""],
+    ]
+    assert all(c.loc.col == k for row in table.rows for k, c in enumerate(row))
+    assert [(c.text, c.loc.col) for c in table.rows[5]] == [("2.5 Wide", 0), ("", 1), ("", 2), ("beyond", 3)]
+    doc = load(path, profile="action-plan")
+    outcomes = {s.fields["outcome"].split()[0]: s for s in doc.sections if s.kind == "outcome"}
+    assert outcomes["2.2"].fields == {"outcome": "2.2 Strengthened trust", "indicators": "Indicator two",
+                                              "outputs": "2.2 - Cybersecurity\n2.3 - Spectrum"}
+    assert [(b.field, b.loc.row, b.loc.col) for b in outcomes["2.2"].blocks] == [
+        ("outcome", 2, 0), ("indicators", 3, 1), ("outputs", 2, 2), ("outputs", 3, 2)]
+    assert outcomes["2.4"].fields == {"outcome": "2.4 Digital skills", "indicators": "Indicator four",
+                                              "outputs": ""}
+
+
+
+def test_table_grid_follows_the_view(tmp_path: Path) -> None:
+    """As Word accepts and rejects: a cell inserted with revision marks has no slot in the original
+    view, where the old span a w:tcPrChange keeps lays the row out; a deleted cell leaves its slot
+    empty in the accepted view."""
+    changed = (f'<w:tcPrChange w:id="1" {AUTHOR}><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange>')
+    document = docx.Document()
+    add_body(document, "<w:tbl><w:tblPr/><w:tblGrid>" + '<w:gridCol w:w="3000"/>' * 3 + "</w:tblGrid><w:tr>"
+             + _tc("Region") + _tc("Initiative") + _tc("Notes") + "</w:tr><w:tr>"
+             + _tc("AFR", changed) + _tc("Inserted cell", f'<w:cellIns w:id="2" {AUTHOR}/>') + _tc("x") + "</w:tr><w:tr>"
+             + _tc("ASP") + _tc("Deleted cell", f'<w:cellDel w:id="3" {AUTHOR}/>') + _tc("y") + "</w:tr></w:tbl>")
+    path = save(document, tmp_path / "grid-views.docx")
+    accepted, original = (read_docx(path, view).blocks[0].rows for view in ("accepted", "original"))
+    assert accepted is not None and original is not None
+    assert [(c.text, c.loc.col) for c in accepted[1]] == [("AFR", 0), ("Inserted cell", 1), ("x", 2)]
+    assert [(c.text, c.loc.col) for c in original[1]] == [("AFR", 0), ("", 1), ("x", 2)]
+    assert [(c.text, c.loc.col) for c in accepted[2]] == [("ASP", 0), ("", 1), ("y", 2)]
+    assert [(c.text, c.loc.col) for c in original[2]] == [("ASP", 0), ("Deleted cell", 1), ("y", 2)]
 
 
 # ------------------------------------------------------------------ footnotes, text boxes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -17,10 +17,10 @@ from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
     MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
-    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
 from .figures import figure_text
@@ -35,6 +35,8 @@ _MARK_CHANGES = {
     W_MOVETO: "paragraph-move-to",
 }
 _ROW_CHANGES = {W_INS: "row-insert", W_DEL: "row-delete"}
+# Word's most columns in a table: how wide rows are laid out when a table has no grid (w:tblGrid).
+MAX_COLUMNS = 63
 _CELL_CHANGES = {W_CELLINS: "cell-insert", W_CELLDEL: "cell-delete"}
 _FORMAT_CHANGES = {
     W + "tblPrChange": "table-format",
@@ -420,34 +422,47 @@ class _Reader:
         nested = self._table_depth > 0
         self._table_depth += 1
         self._changes(tbl.find(W + "tblPr"))
+        grid = self._layout(tbl.find(W_TBLGRID), W + "tblGridChange")
+        width = (len(grid.findall(W_GRIDCOL)) if grid is not None else 0) or MAX_COLUMNS
         rows: list[list[Cell]] = []
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
             trpr = props_child(tr, W_TRPR)
-            col = (to_int(attr(trpr.find(W_GRIDBEFORE))) or 0) if trpr is not None else 0
+            row_layout = self._layout(trpr, W + "trPrChange")
+            col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
+            shown = False
             for tc in table_children(tr, W_TC):
-                cell_loc = Loc(paragraph=base.paragraph, row=r, col=col, footnote=base.footnote)
+                slot = col if nested else max(len(cells), min(col, width))
+                cell_loc = Loc(paragraph=base.paragraph, row=r, col=slot, footnote=base.footnote)
                 if not nested:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
-                span = (to_int(attr(tcpr.find(W_GRIDSPAN))) or 1) if tcpr is not None else 1
+                cell_layout = self._layout(tcpr, W + "tcPrChange")
+                span = (to_int(attr(cell_layout.find(W_GRIDSPAN))) or 1) if cell_layout is not None else 1
                 cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
                 blocks = self.story(tc, cell_hidden, count=False)
                 for _ in range(cell_collecting):
                     self._end()
                 if not cell_hidden:
+                    if not nested:
+                        _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
-                col += span
+                    shown = True
+                if not cell_hidden or self.hide_cell == W_CELLDEL:
+                    col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
                 self._separate()
             for _ in range(collecting):
                 self._end()
-            if not row_hidden and cells:
+            if not row_hidden and shown:
+                if not nested:
+                    after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
+                    _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 rows.append(cells)
         self._table_depth -= 1
         self.loc = base
@@ -460,6 +475,16 @@ class _Reader:
             rows=rows,
             revised=len(self.revisions) > before,
         )
+
+    def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
+        """The element whose grid layout (gridCol, gridBefore, gridAfter, gridSpan) this view shows:
+        in the original view the old tblGrid, trPr or tcPr a `change` (w:tblGridChange, w:trPrChange,
+        w:tcPrChange) keeps, as a rejected table has its old grid and spans; else `props`."""
+        if props is not None and self.view == "original":
+            old = props.find(change)
+            if old is not None and len(old):
+                return old[0]
+        return props
 
     def _changes(
         self, props: etree._Element | None, kinds: dict[str, str] | None = None, hide: str | None = None
@@ -536,6 +561,15 @@ def _flat_lines(blocks: list[Block]) -> list[str]:
         else:
             lines.append(block.text)
     return lines
+
+
+def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
+    """Empty cells into a row up to grid column `col`: the slots gridBefore, a gridSpan cell or
+    gridAfter leave, as a browser leaves a colspan's, so that each cell stays
+    under its column's header and its index is its `loc.col`. (The caller pads no nested table:
+    it is flattened into its cell's lines, where empty slots would only add separators.)"""
+    for slot in range(len(cells), col):
+        cells.append(Cell("", replace(loc, col=slot)))
 
 
 def _cell(blocks: list[Block], loc: Loc) -> Cell:
