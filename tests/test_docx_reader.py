@@ -15,11 +15,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import run_cli
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from actionplan_trace.errors import InputError
+from actionplan_trace.errors import InputError, InputWarning
 from actionplan_trace.extract.docx import format_number, read_docx
 from actionplan_trace.loader import load
 
@@ -586,6 +587,44 @@ def test_nested_field_results_in_a_field_code_are_not_text(tmp_path: Path) -> No
     assert [b.text for b in read[0][:4]] == ["Status: final result end.", "Before", "shown", "still shown after"]
     assert [c.text for c in read[0][4].rows[0]] == ["Cell", "next cell"]
     assert [b.text for b in read[1]] == [b.text for b in read[0]]
+
+
+CHUNK_REL = "aFChunk"
+
+
+def _chunked(tmp_path: Path, name: str, content: str | bytes, content_type: str) -> Path:
+    """A document with a w:altChunk importing part `name` between two paragraphs."""
+    document = docx.Document()
+    rid = "rIdTest" + name.replace(".", "")
+    add_body(document, '<w:p><w:r><w:t>Before the chunk</w:t></w:r></w:p>'
+             f'<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+             '<w:p><w:r><w:t>After the chunk</w:t></w:r></w:p>')
+    path = save(document, tmp_path / f"{name}.docx")
+    add_part(path, name, content, CHUNK_REL, content_type)
+    return path
+
+
+def test_alt_chunk_html_is_read_in_place_and_another_kind_is_reported(tmp_path: Path) -> None:
+    """An imported HTML part (w:altChunk) is read where it stands, with the HTML reader, and takes no
+    paragraph index of its own; an RTF part is not read, and says so in Source.warnings and in one
+    `trace: warning:` line, though `diff FILE.docx` reads the file twice."""
+    html = ("<html><body><h2>Imported heading</h2><p>Alt chunk paragraph about WTDC Resolution 37.</p>"
+            "<table><tr><td>AFR</td><td>Broadband maps</td></tr></table></body></html>")
+    raw = read_docx(_chunked(tmp_path, "chunk.html", html, "text/html"))
+    assert [(b.type, b.text, b.loc.paragraph) for b in raw.blocks] == [
+        ("paragraph", "Before the chunk", 0), ("heading", "Imported heading", 1),
+        ("paragraph", "Alt chunk paragraph about WTDC Resolution 37.", 1), ("table", "AFR | Broadband maps", 1),
+        ("paragraph", "After the chunk", 1)]
+    assert [(c.loc.paragraph, c.loc.row, c.loc.col) for c in raw.blocks[3].rows[0]] == [(1, 0, 0), (1, 0, 1)]
+    assert raw.source.warnings == ()
+    rtf = _chunked(tmp_path, "chunk.rtf", b"{\\rtf1 Imported RTF text}", "application/rtf")
+    with pytest.warns(InputWarning, match=r"imported content word/chunk.rtf \(application/rtf, w:altChunk\) is not read"):
+        raw = read_docx(rtf)
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
+    assert raw.source.warnings == ("imported content word/chunk.rtf (application/rtf, w:altChunk) is not read: "
+                                   "its text is missing",)
+    result = run_cli("diff", str(rtf))
+    assert result.stderr == f"trace: warning: {rtf}: {raw.source.warnings[0]}\n"
 
 
 # ------------------------------------------------------------------ bad input

@@ -22,6 +22,7 @@ W_TAB, W_PTAB, W_BR, W_CR = W + "tab", W + "ptab", W + "br", W + "cr"
 W_NBHYPHEN, W_SOFTHYPHEN, W_SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
 W_DRAWING, W_PICT, W_OBJECT, W_TXBX = W + "drawing", W + "pict", W + "object", W + "txbxContent"
+W_ALTCHUNK, R_ID = W + "altChunk", "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 W_FNREF, W_ENREF = W + "footnoteReference", W + "endnoteReference"
 W_RPRCHANGE, W_PPRCHANGE = W + "rPrChange", W + "pPrChange"
 W_NUMPR, W_NUMID, W_ILVL, W_PSTYLE, W_RSTYLE = W + "numPr", W + "numId", W + "ilvl", W + "pStyle", W + "rStyle"
@@ -127,26 +128,27 @@ def mc_branch(alt: etree._Element) -> etree._Element | None:
 
 
 
-def block_children(container: etree._Element) -> Iterator[etree._Element]:
-    """The w:p and w:tbl of a story, unwrapping content controls, custom XML and alternate content.
+def block_children(container: etree._Element, chunks: bool = False) -> Iterator[etree._Element]:
+    """The w:p and w:tbl of a story, unwrapping content controls, custom XML and alternate content;
+    with `chunks`, its w:altChunk imports too, where they stand.
 
-    The reader and the Word redline both count a story's blocks with this, so a block's position
-    means the same element to both.
+    The reader and the Word redline both count a story's blocks (its w:p and w:tbl) with this, so
+    a block's position means the same element to both.
     """
     for child in container:
         tag = child.tag
-        if tag == W_P or tag == W_TBL:
+        if tag == W_P or tag == W_TBL or (chunks and tag == W_ALTCHUNK):
             yield child
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
             if content is not None:
-                yield from block_children(content)
+                yield from block_children(content, chunks)
         elif tag == W_CUSTOMXML:
-            yield from block_children(child)
+            yield from block_children(child, chunks)
         elif tag == MC_ALT:
             branch = mc_branch(child)
             if branch is not None:
-                yield from block_children(branch)
+                yield from block_children(branch, chunks)
 
 
 def table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:

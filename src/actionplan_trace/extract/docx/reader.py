@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import field, replace
+import warnings
 from pathlib import Path
 from typing import Iterator
 
 from lxml import etree
 
-from ...errors import InputError, UsageError
+from ...errors import InputError, InputWarning, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
 from ...record import record
@@ -16,13 +17,14 @@ from .. import VIEWS, file_source
 from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
-    MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
+    MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
     W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
+from .chunks import chunk_blocks
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
@@ -88,8 +90,9 @@ def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
 class _Reader:
     """One reading pass over a package in one view."""
 
-    def __init__(self, parts: Parts, view: View) -> None:
+    def __init__(self, parts: Parts, view: View, path: str = "") -> None:
         self.view = view
+        self.path = path
         accepted = view == "accepted"
         self.hide_runs = {W_DEL, W_MOVEFROM} if accepted else {W_INS, W_MOVETO}
         self.hide_row = W_DEL if accepted else W_INS
@@ -106,6 +109,8 @@ class _Reader:
         # field is in its code (between fldChar begin and separate); `_in_code` counts those.
         self._fields: list[bool] = []
         self._in_code = 0
+        self.chunk_notes: list[Block] = []  # the footnotes of imported HTML (w:altChunk)
+        self.warnings: list[str] = []  # what could not be read, for Source.warnings
 
     # -- revisions
 
@@ -177,7 +182,13 @@ class _Reader:
         out: list[Block] = []
         pending: list[_Para] = []
         index = 0
-        for el in block_children(container):
+        for el in block_children(container, chunks=True):
+            if el.tag == W_ALTCHUNK:
+                if pending:
+                    out.extend(self._finish(pending, hidden))
+                    pending = []
+                out.extend(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
+                continue
             if count:
                 self.loc = Loc(paragraph=index)
                 index += 1
@@ -414,6 +425,23 @@ class _Reader:
             elif len(child):
                 self._inline(child, hidden, para, fmt)
 
+    def alt_chunk(self, el: etree._Element, hidden: bool, loc: Loc) -> list[Block]:
+        """The blocks of a w:altChunk's part, at `loc` (a body chunk shares the index of the block
+        after it, which it stands before): HTML or plain text is read (chunks.py); a part of another
+        kind, or none, adds a warning instead."""
+        rid = el.get(R_ID) or ""
+        part = self.parts.targets.get(rid)
+        data = self.parts.target_bytes(rid) if part is not None else None
+        if part is None or data is None:
+            self.warnings.append(f"imported content (w:altChunk {rid!r}) names no part in the package: not read")
+            return []
+        blocks, notes, problems = chunk_blocks(self.path, part, self.parts.target_type(rid), data, loc)
+        self.warnings.extend(problems)
+        if hidden:
+            return []
+        self.chunk_notes.extend(notes)
+        return blocks
+
     # -- tables
 
     def table(self, tbl: etree._Element, hidden: bool) -> Block | None:
@@ -592,8 +620,12 @@ def extract_docx(data: bytes, source: Source) -> RawDocument:
     body = parts.document.find(W + "body")
     if body is None:
         raise InputError(name, "word/document.xml has no w:body (not a Word document)")
-    reader = _Reader(parts, source.view)
+    reader = _Reader(parts, source.view, name)
     blocks = reader.story(body, hidden=False, count=True)
     reader._changes(body.find(W + "sectPr"))
-    footnotes = reader.notes()
+    footnotes = reader.notes() + reader.chunk_notes
+    for problem in dict.fromkeys(reader.warnings):
+        warnings.warn(InputWarning(name, problem), stacklevel=2)
+    if reader.warnings:
+        source = replace(source, warnings=source.warnings + tuple(dict.fromkeys(reader.warnings)))
     return RawDocument(source=source, blocks=blocks, revisions=reader.revisions, footnotes=footnotes)
