@@ -15,15 +15,25 @@ from lxml import etree
 
 from actionplan_trace.diff.api import compare
 from actionplan_trace.extract.docx import read_docx
+from actionplan_trace.model import Block
 from actionplan_trace.render.redline import word_report
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def reader_words(path: Path, view: str = "accepted") -> list[str]:
-    """Every word of the body and notes, as the project's reader reads `path` in `view`."""
+    """Every word of the body and notes, as the project's reader reads `path` in `view`; a table's
+    cells parted by "|", its empty cells left out (the reader lays a row out on its table's grid,
+    and the slots a span covers hold no words: a redline keeps NEW's grid under OLD's cells)."""
     raw = read_docx(path, view=view)
-    return " ".join(b.text for b in [*raw.blocks, *raw.footnotes]).split()
+    return " ".join(_words_text(b) for b in [*raw.blocks, *raw.footnotes]).split()
+
+
+def _words_text(block: Block) -> str:
+    """A block's text, a table's without its empty cells."""
+    if block.rows is None:
+        return block.text
+    return "\n".join(" | ".join(c.text for c in row if c.text) for row in block.rows)
 
 
 def make_redline(old: Path, new: Path, out: Path, **options: object) -> tuple[bytes, list[str]]:

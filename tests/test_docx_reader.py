@@ -15,12 +15,14 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import run_cli
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from actionplan_trace.errors import InputError
+from actionplan_trace.errors import InputError, InputWarning
 from actionplan_trace.extract.docx import format_number, read_docx
+from actionplan_trace.loader import load
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -285,14 +287,14 @@ def test_table_merged_cells_nested_table_and_row_content_control(tmp_path: Path)
     assert [b.type for b in raw.blocks] == ["paragraph", "table", "paragraph"]
     tbl = raw.blocks[1]
     assert [[c.text for c in row] for row in tbl.rows] == [
-        ["r0c0\nr0c1", "r0c2"],
+        ["r0c0\nr0c1", "", "r0c2"],
         ["r1c0", "r1c1", "r1c2\nr2c2"],
         ["r2c0\ninner A | inner B", "r2c1", ""],
     ]
-    assert [c.loc.col for c in tbl.rows[0]] == [0, 2]
+    assert [c.loc.col for c in tbl.rows[0]] == [0, 1, 2]
     assert (tbl.rows[2][2].loc.row, tbl.rows[2][2].loc.col, tbl.rows[2][2].loc.paragraph) == (2, 2, 1)
     assert tbl.rows[2][0].paragraphs == ["r2c0", "inner A | inner B"]
-    assert tbl.text.splitlines()[:2] == ["r0c0", "r0c1 | r0c2"]
+    assert tbl.text.splitlines()[:2] == ["r0c0", "r0c1 |  | r0c2"]
     assert [b.loc.paragraph for b in raw.blocks] == [0, 1, 2]
 
 
@@ -315,6 +317,67 @@ def test_table_cell_keeps_numbered_label_but_not_bullet(tmp_path: Path) -> None:
     row = read_docx(save(document, tmp_path / "cells.docx")).blocks[0].rows[0]
     assert row[0].paragraphs == ["2.1 Enabling environment", "2.2 Capacity"]
     assert row[1].paragraphs == ["Indicator one"]
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_table_cells_are_laid_out_on_the_grid(tmp_path: Path) -> None:
+    """gridBefore, gridSpan and gridAfter leave the slots they cover empty, as HTML's colspan does, so
+    each cell stays under its column's header (its index is its loc.col) and the outcome table's
+    fields follow the header; a span wider than the table's grid pads no further than the grid."""
+    span = '<w:gridSpan w:val="{}"/>'
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="3000"/>' * 3 + "</w:tblGrid>"
+    rows = [
+        "<w:tr>" + _tc("Outcomes") + _tc("Performance Indicators") + _tc("Outputs (Product and services)") + "</w:tr>",
+        "<w:tr>" + _tc("2.1 Enhanced capacity") + _tc("Indicator one") + _tc("2.1 - Broadband") + "</w:tr>",
+        "<w:tr>" + _tc("2.2 Strengthened trust", span.format(2)) + _tc("2.2 - Cybersecurity") + "</w:tr>",
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + _tc("Indicator two") + _tc("2.3 - Spectrum") + "</w:tr>",
+        '<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>' + _tc("2.4 Digital skills") + _tc("Indicator four") + "</w:tr>",
+        "<w:tr>" + _tc("2.5 Wide", span.format(999)) + _tc("beyond") + "</w:tr>",
+    ]
+    document = docx.Document()
+    add_body(document, '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Objective 2 – Infrastructure</w:t></w:r></w:p>'
+             f"<w:tbl><w:tblPr/>{grid}{''.join(rows)}</w:tbl>")
+    path = save(document, tmp_path / "grid.docx")
+    table = read_docx(path).blocks[1]
+    assert table.rows is not None
+    assert [[c.text for c in row] for row in table.rows[2:5]] == [
+        ["2.2 Strengthened trust", "", "2.2 - Cybersecurity"],
+        ["", "Indicator two", "2.3 - Spectrum"],
+        ["2.4 Digital skills", "Indicator four", ""],
+    ]
+    assert all(c.loc.col == k for row in table.rows for k, c in enumerate(row))
+    assert [(c.text, c.loc.col) for c in table.rows[5]] == [("2.5 Wide", 0), ("", 1), ("", 2), ("beyond", 3)]
+    doc = load(path, profile="action-plan")
+    outcomes = {s.fields["outcome"].split()[0]: s for s in doc.sections if s.kind == "outcome"}
+    assert outcomes["2.2"].fields == {"outcome": "2.2 Strengthened trust", "indicators": "Indicator two",
+                                              "outputs": "2.2 - Cybersecurity\n2.3 - Spectrum"}
+    assert [(b.field, b.loc.row, b.loc.col) for b in outcomes["2.2"].blocks] == [
+        ("outcome", 2, 0), ("indicators", 3, 1), ("outputs", 2, 2), ("outputs", 3, 2)]
+    assert outcomes["2.4"].fields == {"outcome": "2.4 Digital skills", "indicators": "Indicator four",
+                                              "outputs": ""}
+
+
+
+def test_table_grid_follows_the_view(tmp_path: Path) -> None:
+    """As Word accepts and rejects: a cell inserted with revision marks has no slot in the original
+    view, where the old span a w:tcPrChange keeps lays the row out; a deleted cell leaves its slot
+    empty in the accepted view."""
+    changed = (f'<w:tcPrChange w:id="1" {AUTHOR}><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange>')
+    document = docx.Document()
+    add_body(document, "<w:tbl><w:tblPr/><w:tblGrid>" + '<w:gridCol w:w="3000"/>' * 3 + "</w:tblGrid><w:tr>"
+             + _tc("Region") + _tc("Initiative") + _tc("Notes") + "</w:tr><w:tr>"
+             + _tc("AFR", changed) + _tc("Inserted cell", f'<w:cellIns w:id="2" {AUTHOR}/>') + _tc("x") + "</w:tr><w:tr>"
+             + _tc("ASP") + _tc("Deleted cell", f'<w:cellDel w:id="3" {AUTHOR}/>') + _tc("y") + "</w:tr></w:tbl>")
+    path = save(document, tmp_path / "grid-views.docx")
+    accepted, original = (read_docx(path, view).blocks[0].rows for view in ("accepted", "original"))
+    assert accepted is not None and original is not None
+    assert [(c.text, c.loc.col) for c in accepted[1]] == [("AFR", 0), ("Inserted cell", 1), ("x", 2)]
+    assert [(c.text, c.loc.col) for c in original[1]] == [("AFR", 0), ("", 1), ("x", 2)]
+    assert [(c.text, c.loc.col) for c in accepted[2]] == [("ASP", 0), ("", 1), ("y", 2)]
+    assert [(c.text, c.loc.col) for c in original[2]] == [("ASP", 0), ("Deleted cell", 1), ("y", 2)]
 
 
 # ------------------------------------------------------------------ footnotes, text boxes
@@ -440,6 +503,128 @@ def test_inline_content_fields_controls_and_special_characters(tmp_path: Path) -
         '<w:r><w:t xml:space="preserve"> link</w:t></w:r></w:hyperlink></w:p>'
     ))
     assert texts(save(document, tmp_path / "inline.docx")) == ["Page 3 of TDAG-24\tx\ny≥ link"]
+
+
+def _emoji(char: str, code: str) -> str:
+    """A run as Word 2016+ writes an emoji: a w16se:symEx Choice, the character as text in the Fallback."""
+    return (
+        '<w:r><mc:AlternateContent xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex">'
+        '<mc:Choice Requires="w16se"><w:rPr><w:rFonts w:ascii="Segoe UI Emoji"/></w:rPr>'
+        f'<w16se:symEx w16se:font="Segoe UI Emoji" w16se:char="{code}"/></mc:Choice>'
+        f"<mc:Fallback><w:t>{char}</w:t></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_alternate_content_reads_the_fallback_of_a_choice_it_does_not_understand(tmp_path: Path) -> None:
+    """Markup compatibility: a Choice is read only when the reader knows every namespace it Requires
+    (wps text boxes); a w16se:symEx emoji is read from its Fallback, in a paragraph and a cell."""
+    status = '<w:p><w:r><w:t xml:space="preserve">Target 1.1 status: </w:t></w:r>{}<w:r><w:t xml:space="preserve"> on track.</w:t></w:r></w:p>'
+    cell = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Done</w:t></w:r></w:p></w:tc><w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>'
+    known = (
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:t>Choice text</w:t></mc:Choice>'
+        "<mc:Fallback><w:t>Fallback text</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        '<w:p><w:r><mc:AlternateContent xmlns:x9="urn:example:unknown"><mc:Choice Requires="wps x9">'
+        "<w:t>Choice of an unknown namespace</w:t></mc:Choice>"
+        "<mc:Fallback><w:t>Its fallback</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    read = []
+    for name, (char, code) in {"a": ("\u2705", "2705"), "b": ("\u274c", "274C")}.items():
+        document = docx.Document()
+        add_body(document, status.format(_emoji(char, code)) + cell.format(_emoji("\U0001f600", "1F600")) + known)
+        read.append(read_docx(save(document, tmp_path / f"emoji-{name}.docx")).blocks)
+    blocks = read[0]
+    assert [b.text for b in blocks if b.type == "paragraph"] == [
+        "Target 1.1 status: \u2705 on track.", "Choice text", "Its fallback"]
+    assert [c.text for c in blocks[1].rows[0]] == ["Done", "\U0001f600"]
+    assert read[1][0].text == "Target 1.1 status: \u274c on track."
+
+
+def test_wingdings_check_and_ballot_marks_are_their_own_characters(tmp_path: Path) -> None:
+    """w:sym Wingdings ballot and check marks read as Unicode's (0xFB was read as a bullet "•");
+    Wingdings 2 and Symbol keep their own tables."""
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:t xml:space="preserve"> </w:t><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    marks = "".join(sym("Wingdings", code) for code in ("F0FB", "F0FC", "F0FD", "F0FE", "F0A8", "F06F", "F0A7"))
+    others = sym("Symbol", "F0B3") + sym("Wingdings 2", "F0FB")
+    document = docx.Document()
+    add_body(document, f"<w:p><w:r><w:t>Marks:</w:t></w:r>{marks}</w:p><w:p><w:r><w:t>Others:</w:t></w:r>{others}</w:p>")
+    assert texts(save(document, tmp_path / "marks.docx")) == ["Marks: ✗ ✓ ☒ ☑ ◻ □ ▪", "Others: ≥ •"]
+
+
+def _fld(kind: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+
+def _instr(code: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+
+
+def _t(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_nested_field_results_in_a_field_code_are_not_text(tmp_path: Path) -> None:
+    """Only the outermost field's result shows: the merge field's "Approved" in the IF field's code
+    is not text, so two documents that show the same words read the same; a field's code may span
+    paragraphs, and an unclosed field in a cell does not hide the next cell."""
+    def status(merged: str) -> str:
+        return ("<w:p>" + _t("Status: ") + _fld("begin") + _instr(" IF ") + _fld("begin")
+                + _instr(" MERGEFIELD Status ") + _fld("separate") + _t(merged) + _fld("end")
+                + _instr(' = "Approved" "final result" "pending" ') + _fld("separate") + _t("final result")
+                + _fld("end") + _t(" end.") + "</w:p>")
+
+    spanning = ("<w:p>" + _t("Before ") + _fld("begin") + _instr(' IF 1 = 1 "') + "</w:p>"
+                + "<w:p>" + _t("code paragraph") + _instr('" ') + _fld("separate") + _t("shown") + "</w:p>"
+                + "<w:p>" + _t("still shown") + _fld("end") + _t(" after") + "</w:p>")
+    cells = ('<w:tbl><w:tr><w:tc><w:p>' + _t("Cell ") + _fld("begin") + _instr(" PAGE ") + "</w:p></w:tc>"
+             '<w:tc><w:p>' + _t("next cell") + "</w:p></w:tc></w:tr></w:tbl>")
+    read = []
+    for merged in ("Approved", "Rejected"):
+        document = docx.Document()
+        add_body(document, status(merged) + spanning + cells)
+        read.append(read_docx(save(document, tmp_path / f"fields-{merged}.docx")).blocks)
+    assert [b.text for b in read[0][:4]] == ["Status: final result end.", "Before", "shown", "still shown after"]
+    assert [c.text for c in read[0][4].rows[0]] == ["Cell", "next cell"]
+    assert [b.text for b in read[1]] == [b.text for b in read[0]]
+
+
+CHUNK_REL = "aFChunk"
+
+
+def _chunked(tmp_path: Path, name: str, content: str | bytes, content_type: str) -> Path:
+    """A document with a w:altChunk importing part `name` between two paragraphs."""
+    document = docx.Document()
+    rid = "rIdTest" + name.replace(".", "")
+    add_body(document, '<w:p><w:r><w:t>Before the chunk</w:t></w:r></w:p>'
+             f'<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'
+             '<w:p><w:r><w:t>After the chunk</w:t></w:r></w:p>')
+    path = save(document, tmp_path / f"{name}.docx")
+    add_part(path, name, content, CHUNK_REL, content_type)
+    return path
+
+
+def test_alt_chunk_html_is_read_in_place_and_another_kind_is_reported(tmp_path: Path) -> None:
+    """An imported HTML part (w:altChunk) is read where it stands, with the HTML reader, and takes no
+    paragraph index of its own; an RTF part is not read, and says so in Source.warnings and in one
+    `trace: warning:` line, though `diff FILE.docx` reads the file twice."""
+    html = ("<html><body><h2>Imported heading</h2><p>Alt chunk paragraph about WTDC Resolution 37.</p>"
+            "<table><tr><td>AFR</td><td>Broadband maps</td></tr></table></body></html>")
+    raw = read_docx(_chunked(tmp_path, "chunk.html", html, "text/html"))
+    assert [(b.type, b.text, b.loc.paragraph) for b in raw.blocks] == [
+        ("paragraph", "Before the chunk", 0), ("heading", "Imported heading", 1),
+        ("paragraph", "Alt chunk paragraph about WTDC Resolution 37.", 1), ("table", "AFR | Broadband maps", 1),
+        ("paragraph", "After the chunk", 1)]
+    assert [(c.loc.paragraph, c.loc.row, c.loc.col) for c in raw.blocks[3].rows[0]] == [(1, 0, 0), (1, 0, 1)]
+    assert raw.source.warnings == ()
+    rtf = _chunked(tmp_path, "chunk.rtf", b"{\\rtf1 Imported RTF text}", "application/rtf")
+    with pytest.warns(InputWarning, match=r"imported content word/chunk.rtf \(application/rtf, w:altChunk\) is not read"):
+        raw = read_docx(rtf)
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
+    assert raw.source.warnings == ("imported content word/chunk.rtf (application/rtf, w:altChunk) is not read: "
+                                   "its text is missing",)
+    result = run_cli("diff", str(rtf))
+    assert result.stderr == f"trace: warning: {rtf}: {raw.source.warnings[0]}\n"
 
 
 # ------------------------------------------------------------------ bad input

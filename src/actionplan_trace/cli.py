@@ -216,10 +216,13 @@ _WARNINGS: list[str] = []
 
 def show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                  file: object = None, line: str | None = None) -> None:
-    """An InputWarning (a repaired input) as one `trace: warning:` line, kept for stderr."""
+    """An InputWarning (a repaired input) as one `trace: warning:` line, kept for stderr; once,
+    though a command reads a file more than once (`diff FILE.docx` reads both its views)."""
     from .render.escapes import printable
 
-    _WARNINGS.append(f"trace: warning: {printable(' '.join(str(message).split()))}\n")
+    line = f"trace: warning: {printable(' '.join(str(message).split()))}\n"
+    if line not in _WARNINGS:
+        _WARNINGS.append(line)
 
 
 @app.callback()

@@ -19,7 +19,7 @@ Conventions (the contract other modules rely on):
   part that shows any text, else from the last part (whose mark survives), as Word does
   when it joins paragraphs. Blocks from a text box carry their
   anchor paragraph's loc. Table cells add `row` (index of the `w:tr` in the XML) and `col`
-  (grid column where the cell starts, counting `w:gridBefore` and `w:gridSpan`).
+  (grid column where the cell starts, counting `w:gridBefore` and `w:gridSpan`; see Tables).
 - Empty paragraphs produce no block (their index is still counted); an empty numbered
   paragraph still advances its list's counter, as in Word.
 - `outline_level` (0-based, like Word's `w:outlineLvl`): the paragraph's own `w:outlineLvl`,
@@ -29,15 +29,28 @@ Conventions (the contract other modules rely on):
   of `text`. Bullets are labelled with their glyph (Symbol/Wingdings private-use glyphs
   mapped to Unicode). Lists sharing an abstractNum share counters unless the `w:num` has a
   `w:startOverride`, which makes it a list of its own.
-- Tables: one `Cell` per `w:tc`; a `gridSpan` cell is one cell; a vertically merged
-  continuation cell is kept as a cell of its own with its own (normally empty) text. Cell
-  paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
+- Tables: a row is laid out on its table's grid, as a browser lays out HTML's colspan: one
+  `Cell` per `w:tc` at its grid column, and an empty `Cell` in each slot `w:gridBefore`,
+  `w:gridSpan` or `w:gridAfter` leaves (at most as wide as `w:tblGrid`), so a cell's index in its
+  row is its `loc.col` and it stays under its column's header. As Word accepts and rejects cell
+  revisions, a deleted cell leaves its slots empty in the accepted view and an inserted one has
+  none in the original view, which lays rows out with the old grid and spans a
+  `w:tblGridChange`, `w:trPrChange` or `w:tcPrChange` keeps; a
+  vertically merged continuation cell is kept as a cell of its own with its own (normally
+  empty) text. Cell paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
   ("2.1 Title") because a cell has nowhere else to keep it; nested tables and text boxes
   in a cell are flattened into its paragraphs, one line per nested row.
 - Footnotes and endnotes referenced from the visible text become `footnote` blocks in
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
 - Hidden (`w:vanish`) text is read like any other text; field instructions are not, field
-  results are. Headers, footers, comments and `w:altChunk` imports are not read.
+  results are: of nested fields only the outermost result (a result inside another field's code,
+  `{ IF { MERGEFIELD Status } = … }`, is code). Headers, footers and comments are not read.
+- `w:altChunk` (a part Word imports where the element stands): an HTML or plain-text part is
+  read there by the HTML or text reader, its blocks at the loc of the body element after it;
+  any other kind (RTF, MHT, .docx) is not read and is named in `Source.warnings` and on stderr.
+- `mc:AlternateContent`: the first `mc:Choice` whose `Requires` names only namespaces the reader
+  knows (`ooxml.UNDERSTOOD`), else the `mc:Fallback`, as markup compatibility has a consumer
+  choose; so a Word 2016 emoji (`w16se:symEx`) is read as its Fallback's character.
 """
 
 from __future__ import annotations

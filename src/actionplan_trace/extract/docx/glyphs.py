@@ -18,6 +18,21 @@ _SYMBOL_OTHER = {
     0xE5: "∑", 0xF2: "∫",
 }
 
+# Wingdings marks that are not bullets, as Unicode code points (Microsoft's glyph names, and the
+# Unicode equivalents of Alan Wood's Wingdings chart): a ballot or check mark read as a bullet
+# would make "✗" and "✓" in a status column the same character.
+_WINGDINGS = {
+    0x6F: 0x25A1,  # box3: WHITE SQUARE
+    0x71: 0x2751,  # boxshadowdwn: LOWER RIGHT SHADOWED WHITE SQUARE
+    0x72: 0x2752,  # boxshadowup: UPPER RIGHT SHADOWED WHITE SQUARE
+    0x78: 0x2327,  # clear: X IN A RECTANGLE BOX
+    0xA8: 0x25FB,  # box2: WHITE MEDIUM SQUARE
+    0xFB: 0x2717,  # xmarkbld: BALLOT X
+    0xFC: 0x2713,  # checkbld: CHECK MARK
+    0xFD: 0x2612,  # boxxmarkbld: BALLOT BOX WITH X
+    0xFE: 0x2611,  # boxcheckbld: BALLOT BOX WITH CHECK
+}
+
 
 def pua_char(code: int, font: str | None) -> str:
     """A Symbol/Wingdings code point (0x00-0xFF, private-use offset removed) as Unicode."""
@@ -26,7 +41,8 @@ def pua_char(code: int, font: str | None) -> str:
         char = chr(code)
         return _SYMBOL_OTHER.get(code) or _SYMBOL_GREEK.get(char) or (char if 0x20 <= code < 0x7F else "")
     if font.startswith("wingdings"):
-        return pua_bullet(code)
+        mark = _WINGDINGS.get(code) if font == "wingdings" else None
+        return chr(mark) if mark is not None else pua_bullet(code)
     return chr(code) if 0x20 <= code < 0x7F or code >= 0xA0 else ""
 
 

@@ -22,12 +22,15 @@ W_TAB, W_PTAB, W_BR, W_CR = W + "tab", W + "ptab", W + "br", W + "cr"
 W_NBHYPHEN, W_SOFTHYPHEN, W_SYM = W + "noBreakHyphen", W + "softHyphen", W + "sym"
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = W + "sdt", W + "sdtContent", W + "customXml"
 W_DRAWING, W_PICT, W_OBJECT, W_TXBX = W + "drawing", W + "pict", W + "object", W + "txbxContent"
+W_ALTCHUNK, R_ID = W + "altChunk", "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 W_FNREF, W_ENREF = W + "footnoteReference", W + "endnoteReference"
 W_RPRCHANGE, W_PPRCHANGE = W + "rPrChange", W + "pPrChange"
 W_NUMPR, W_NUMID, W_ILVL, W_PSTYLE, W_RSTYLE = W + "numPr", W + "numId", W + "ilvl", W + "pStyle", W + "rStyle"
 W_OUTLINE, W_B, W_SZ, W_VAL = W + "outlineLvl", W + "b", W + "sz", W + "val"
 W_GRIDSPAN, W_GRIDBEFORE, W_CELLINS, W_CELLDEL = W + "gridSpan", W + "gridBefore", W + "cellIns", W + "cellDel"
+W_GRIDAFTER, W_TBLGRID, W_GRIDCOL = W + "gridAfter", W + "tblGrid", W + "gridCol"
 W_RUBY, W_RUBYBASE, W_NUMCHANGE = W + "ruby", W + "rubyBase", W + "numberingChange"
+W_FLDCHAR, W_FLDCHARTYPE = W + "fldChar", W + "fldCharType"
 M_R, M_T = M + "r", M + "t"
 MC_ALT, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
 
@@ -68,38 +71,84 @@ def props_child(el: etree._Element, tag: str) -> etree._Element | None:
     return el.find(tag) if count > 1 else None
 
 
+# The namespaces whose markup the reader reads (or passes over without losing text), by their usual
+# prefix: WordprocessingML, math, DrawingML and VML, Word 2010 shapes, groups and canvases (their text
+# boxes are read) and the chart kinds figures.py names. Word 2016's w16se:symEx (an emoji or symbol
+# as a font and code point) is not among them: its Fallback holds the character as text.
+UNDERSTOOD = {
+    "w": W_NS,
+    "m": M[1:-1],
+    "mc": MC[1:-1],
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "wpg": "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "wpc": "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "wp14": "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "cx": "http://schemas.microsoft.com/office/drawing/2014/chartex",
+    "cx1": "http://schemas.microsoft.com/office/drawing/2015/9/8/chartex",
+    "cx2": "http://schemas.microsoft.com/office/drawing/2015/10/21/chartex",
+    "cx3": "http://schemas.microsoft.com/office/drawing/2016/5/9/chartex",
+    "cx4": "http://schemas.microsoft.com/office/drawing/2016/5/10/chartex",
+    "cx5": "http://schemas.microsoft.com/office/drawing/2016/5/11/chartex",
+    "cx6": "http://schemas.microsoft.com/office/drawing/2016/5/12/chartex",
+    "cx7": "http://schemas.microsoft.com/office/drawing/2016/5/13/chartex",
+    "cx8": "http://schemas.microsoft.com/office/drawing/2016/5/14/chartex",
+}
+_UNDERSTOOD_URIS = frozenset(UNDERSTOOD.values())
+
+
+def understood(choice: etree._Element) -> bool:
+    """Whether every prefix an mc:Choice `Requires` names a namespace in UNDERSTOOD (a prefix the
+    part does not declare is taken in its usual sense)."""
+    required = (choice.get("Requires") or "").split()
+    if not required:
+        return True
+    nsmap = choice.nsmap
+    return all(nsmap.get(prefix, UNDERSTOOD.get(prefix)) in _UNDERSTOOD_URIS for prefix in required)
+
+
 def mc_branch(alt: etree._Element) -> etree._Element | None:
-    """The one branch of mc:AlternateContent to read: the first Choice, else the Fallback."""
-    fallback = None
+    """The one branch of mc:AlternateContent to read, as markup compatibility (ECMA-376 Part 3,
+    10.2.1) has a consumer choose: the first Choice whose Requires it understands all of, else the
+    Fallback (None when there is neither)."""
     for child in alt:
-        if child.tag == MC_CHOICE:
+        if child.tag == MC_CHOICE and understood(child):
             return child
         if child.tag == MC_FALLBACK:
-            fallback = child
-    return fallback
+            return child
+    return None
 
 
 
-def block_children(container: etree._Element) -> Iterator[etree._Element]:
-    """The w:p and w:tbl of a story, unwrapping content controls, custom XML and alternate content.
+def block_children(container: etree._Element, chunks: bool = False) -> Iterator[etree._Element]:
+    """The w:p and w:tbl of a story, unwrapping content controls, custom XML and alternate content;
+    with `chunks`, its w:altChunk imports too, where they stand.
 
-    The reader and the Word redline both count a story's blocks with this, so a block's position
-    means the same element to both.
+    The reader and the Word redline both count a story's blocks (its w:p and w:tbl) with this, so
+    a block's position means the same element to both.
     """
     for child in container:
         tag = child.tag
-        if tag == W_P or tag == W_TBL:
+        if tag == W_P or tag == W_TBL or (chunks and tag == W_ALTCHUNK):
             yield child
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
             if content is not None:
-                yield from block_children(content)
+                yield from block_children(content, chunks)
         elif tag == W_CUSTOMXML:
-            yield from block_children(child)
+            yield from block_children(child, chunks)
         elif tag == MC_ALT:
             branch = mc_branch(child)
             if branch is not None:
-                yield from block_children(branch)
+                yield from block_children(branch, chunks)
 
 
 def table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:

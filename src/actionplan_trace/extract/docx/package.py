@@ -44,6 +44,11 @@ class Parts:
         name = self.targets.get(rid)
         return self.package.read(name) if name is not None and self.package is not None else None
 
+    def target_type(self, rid: str) -> str | None:
+        """The content type of the part the main document's relationship `rid` points to."""
+        name = self.targets.get(rid)
+        return self.package.content_type(name) if name is not None and self.package is not None else None
+
 
 def check_container(path: str, data: bytes) -> NoReturn:
     """Raise the right InputError for bytes that are not a ZIP package."""
@@ -114,6 +119,23 @@ class Package:
     def xml(self, name: str) -> etree._Element | None:
         data = self.data(name)
         return parse_xml(data, self.path, name) if data is not None else None
+
+    def content_type(self, name: str) -> str | None:
+        """The content type [Content_Types].xml gives part `name`: its Override, else the Default
+        of its extension (None when it gives none)."""
+        root = self.xml("[Content_Types].xml")
+        if root is None:
+            return None
+        wanted = "/" + name.lstrip("/").lower()
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else None
+        default = None
+        for el in root:
+            tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
+            if tag == "Override" and (el.get("PartName") or "").lower() == wanted:
+                return el.get("ContentType")
+            if tag == "Default" and (el.get("Extension") or "").lower() == extension:
+                default = el.get("ContentType")
+        return default
 
     def relationships(self, part: str) -> list[tuple[str, str, str]]:
         """(id, type suffix such as 'footnotes', target part name) of each internal relationship of `part`."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
+import warnings
 from pathlib import Path
 from typing import Iterator
 
 from lxml import etree
 
-from ...errors import InputError, UsageError
+from ...errors import InputError, InputWarning, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
 from ...record import record
@@ -16,13 +17,14 @@ from .. import VIEWS, file_source
 from .glyphs import sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
-    MC_ALT, M_R, M_T, W, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
-    W_DELTEXT, W_DRAWING, W_ENREF, W_FNREF, W_GRIDBEFORE, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TC, W_TCPR,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
+from .chunks import chunk_blocks
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
@@ -35,6 +37,8 @@ _MARK_CHANGES = {
     W_MOVETO: "paragraph-move-to",
 }
 _ROW_CHANGES = {W_INS: "row-insert", W_DEL: "row-delete"}
+# Word's most columns in a table: how wide rows are laid out when a table has no grid (w:tblGrid).
+MAX_COLUMNS = 63
 _CELL_CHANGES = {W_CELLINS: "cell-insert", W_CELLDEL: "cell-delete"}
 _FORMAT_CHANGES = {
     W + "tblPrChange": "table-format",
@@ -86,8 +90,9 @@ def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
 class _Reader:
     """One reading pass over a package in one view."""
 
-    def __init__(self, parts: Parts, view: View) -> None:
+    def __init__(self, parts: Parts, view: View, path: str = "") -> None:
         self.view = view
+        self.path = path
         accepted = view == "accepted"
         self.hide_runs = {W_DEL, W_MOVEFROM} if accepted else {W_INS, W_MOVETO}
         self.hide_row = W_DEL if accepted else W_INS
@@ -100,6 +105,12 @@ class _Reader:
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         self._table_depth = 0
+        # The complex fields open at this point of the story, innermost last: True while the
+        # field is in its code (between fldChar begin and separate); `_in_code` counts those.
+        self._fields: list[bool] = []
+        self._in_code = 0
+        self.chunk_notes: list[Block] = []  # the footnotes of imported HTML (w:altChunk)
+        self.warnings: list[str] = []  # what could not be read, for Source.warnings
 
     # -- revisions
 
@@ -129,10 +140,27 @@ class _Reader:
                 parts.append("\n")
 
     def _emit(self, text: str, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
+        if self._in_code:
+            return
         for _rev, parts in self._collect:
             parts.append(text)
         if not hidden and text:
             para.pieces.append((text, fmt[0], fmt[1]))
+
+    def _field_char(self, kind: str | None) -> None:
+        """Follow a w:fldChar: everything between a field's begin and its separate (or its end,
+        when it has none) is field code, the results of fields nested in it included, and is not
+        shown; only the outermost result is. `{ IF { MERGEFIELD Status } = "Approved" … }` shows
+        what follows its separate, never the merge field's "Approved"."""
+        if kind == "begin":
+            self._fields.append(True)
+            self._in_code += 1
+        elif kind == "separate":
+            if self._fields and self._fields[-1]:
+                self._fields[-1] = False
+                self._in_code -= 1
+        elif kind == "end" and self._fields and self._fields.pop():
+            self._in_code -= 1
 
     # -- stories
 
@@ -140,12 +168,27 @@ class _Reader:
         """Blocks of a sequence of paragraphs and tables (body, cell, text box, note).
 
         `count` advances `self.loc.paragraph` per element (the body); other stories keep
-        the loc of whatever holds them.
+        the loc of whatever holds them. Fields do not cross a story's edge: each starts with none
+        open, and the fields open around it are back when it ends.
         """
+        outer_fields, outer_code = self._fields, self._in_code
+        self._fields, self._in_code = [], 0
+        try:
+            return self._story(container, hidden, count)
+        finally:
+            self._fields, self._in_code = outer_fields, outer_code
+
+    def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
         pending: list[_Para] = []
         index = 0
-        for el in block_children(container):
+        for el in block_children(container, chunks=True):
+            if el.tag == W_ALTCHUNK:
+                if pending:
+                    out.extend(self._finish(pending, hidden))
+                    pending = []
+                out.extend(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
+                continue
             if count:
                 self.loc = Loc(paragraph=index)
                 index += 1
@@ -338,6 +381,8 @@ class _Reader:
                 continue
             elif tag == W_SYM:
                 self._emit(sym_text(child), hidden, para, fmt)
+            elif tag == W_FLDCHAR:
+                self._field_char(child.get(W_FLDCHARTYPE))
             elif tag in _RUN_CHANGES:
                 self._begin(self._revision(_RUN_CHANGES[tag], child))
                 self._inline(child, hidden or tag in self.hide_runs, para, fmt)
@@ -380,6 +425,23 @@ class _Reader:
             elif len(child):
                 self._inline(child, hidden, para, fmt)
 
+    def alt_chunk(self, el: etree._Element, hidden: bool, loc: Loc) -> list[Block]:
+        """The blocks of a w:altChunk's part, at `loc` (a body chunk shares the index of the block
+        after it, which it stands before): HTML or plain text is read (chunks.py); a part of another
+        kind, or none, adds a warning instead."""
+        rid = el.get(R_ID) or ""
+        part = self.parts.targets.get(rid)
+        data = self.parts.target_bytes(rid) if part is not None else None
+        if part is None or data is None:
+            self.warnings.append(f"imported content (w:altChunk {rid!r}) names no part in the package: not read")
+            return []
+        blocks, notes, problems = chunk_blocks(self.path, part, self.parts.target_type(rid), data, loc)
+        self.warnings.extend(problems)
+        if hidden:
+            return []
+        self.chunk_notes.extend(notes)
+        return blocks
+
     # -- tables
 
     def table(self, tbl: etree._Element, hidden: bool) -> Block | None:
@@ -388,34 +450,47 @@ class _Reader:
         nested = self._table_depth > 0
         self._table_depth += 1
         self._changes(tbl.find(W + "tblPr"))
+        grid = self._layout(tbl.find(W_TBLGRID), W + "tblGridChange")
+        width = (len(grid.findall(W_GRIDCOL)) if grid is not None else 0) or MAX_COLUMNS
         rows: list[list[Cell]] = []
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
             trpr = props_child(tr, W_TRPR)
-            col = (to_int(attr(trpr.find(W_GRIDBEFORE))) or 0) if trpr is not None else 0
+            row_layout = self._layout(trpr, W + "trPrChange")
+            col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
+            shown = False
             for tc in table_children(tr, W_TC):
-                cell_loc = Loc(paragraph=base.paragraph, row=r, col=col, footnote=base.footnote)
+                slot = col if nested else max(len(cells), min(col, width))
+                cell_loc = Loc(paragraph=base.paragraph, row=r, col=slot, footnote=base.footnote)
                 if not nested:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
-                span = (to_int(attr(tcpr.find(W_GRIDSPAN))) or 1) if tcpr is not None else 1
+                cell_layout = self._layout(tcpr, W + "tcPrChange")
+                span = (to_int(attr(cell_layout.find(W_GRIDSPAN))) or 1) if cell_layout is not None else 1
                 cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
                 blocks = self.story(tc, cell_hidden, count=False)
                 for _ in range(cell_collecting):
                     self._end()
                 if not cell_hidden:
+                    if not nested:
+                        _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
-                col += span
+                    shown = True
+                if not cell_hidden or self.hide_cell == W_CELLDEL:
+                    col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
                 self._separate()
             for _ in range(collecting):
                 self._end()
-            if not row_hidden and cells:
+            if not row_hidden and shown:
+                if not nested:
+                    after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
+                    _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 rows.append(cells)
         self._table_depth -= 1
         self.loc = base
@@ -428,6 +503,16 @@ class _Reader:
             rows=rows,
             revised=len(self.revisions) > before,
         )
+
+    def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
+        """The element whose grid layout (gridCol, gridBefore, gridAfter, gridSpan) this view shows:
+        in the original view the old tblGrid, trPr or tcPr a `change` (w:tblGridChange, w:trPrChange,
+        w:tcPrChange) keeps, as a rejected table has its old grid and spans; else `props`."""
+        if props is not None and self.view == "original":
+            old = props.find(change)
+            if old is not None and len(old):
+                return old[0]
+        return props
 
     def _changes(
         self, props: etree._Element | None, kinds: dict[str, str] | None = None, hide: str | None = None
@@ -506,6 +591,15 @@ def _flat_lines(blocks: list[Block]) -> list[str]:
     return lines
 
 
+def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
+    """Empty cells into a row up to grid column `col`: the slots gridBefore, a gridSpan cell or
+    gridAfter leave, as a browser leaves a colspan's, so that each cell stays
+    under its column's header and its index is its `loc.col`. (The caller pads no nested table:
+    it is flattened into its cell's lines, where empty slots would only add separators.)"""
+    for slot in range(len(cells), col):
+        cells.append(Cell("", replace(loc, col=slot)))
+
+
 def _cell(blocks: list[Block], loc: Loc) -> Cell:
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
@@ -526,8 +620,12 @@ def extract_docx(data: bytes, source: Source) -> RawDocument:
     body = parts.document.find(W + "body")
     if body is None:
         raise InputError(name, "word/document.xml has no w:body (not a Word document)")
-    reader = _Reader(parts, source.view)
+    reader = _Reader(parts, source.view, name)
     blocks = reader.story(body, hidden=False, count=True)
     reader._changes(body.find(W + "sectPr"))
-    footnotes = reader.notes()
+    footnotes = reader.notes() + reader.chunk_notes
+    for problem in dict.fromkeys(reader.warnings):
+        warnings.warn(InputWarning(name, problem), stacklevel=2)
+    if reader.warnings:
+        source = replace(source, warnings=source.warnings + tuple(dict.fromkeys(reader.warnings)))
     return RawDocument(source=source, blocks=blocks, revisions=reader.revisions, footnotes=footnotes)

@@ -1,0 +1,51 @@
+"""Imported content (`w:altChunk`): a part Word merges into the document where the element stands.
+
+Word reads the part (HTML, plain text, RTF, MHT or another .docx) when it opens the file and shows
+its content there; the package keeps only the part. An HTML or plain-text part is read here as the
+HTML and text readers read a file, its blocks placed at the chunk; any other kind, or a chunk
+whose part is missing, is reported (`Source.warnings` and a `trace: warning:` line), because its
+text is missing from what is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ...errors import InputError
+from ...model import Block, Loc
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+# The kind of an imported part by its extension, where [Content_Types].xml names none.
+EXTENSION_TYPES = {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml", "txt": "text/plain"}
+
+
+def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
+                 loc: Loc) -> tuple[list[Block], list[Block], list[str]]:
+    """The blocks and the footnotes of the imported part `part` (its bytes `data`, its content
+    type `kind`), each at `loc`, and the notes on what could not be read (a kind other than HTML or
+    plain text, repaired bytes, HTML lxml cannot parse)."""
+    from ..decoding import decode_text
+
+    kind = (kind or "").split(";")[0].strip().lower() or EXTENSION_TYPES.get(part.rsplit(".", 1)[-1].lower())
+    if kind not in HTML_TYPES and kind not in TEXT_TYPES:
+        return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
+    where = Path(f"{path} ({part})")
+    text, notes = decode_text(where, data)
+    if kind in TEXT_TYPES:
+        return [Block("paragraph", line.strip(), loc) for line in text.splitlines() if line.strip()], [], list(notes)
+    from ..html import read_html  # lxml.html, only for a document with an HTML chunk
+
+    try:
+        blocks, footnotes = read_html(where, text)
+    except InputError as exc:
+        return [], [], [*notes, f"imported content {part} (w:altChunk) is not read: {exc.problem}"]
+    return [_placed(block, loc) for block in blocks], [_placed(note, loc) for note in footnotes], list(notes)
+
+
+def _placed(block: Block, loc: Loc) -> Block:
+    """`block` and its cells at the chunk's `loc` (the HTML reader placed them by line in the part)."""
+    rows = None if block.rows is None else [
+        [replace(cell, loc=replace(loc, row=r, col=c)) for c, cell in enumerate(row)] for r, row in enumerate(block.rows)]
+    return replace(block, loc=loc, rows=rows)
