@@ -125,6 +125,16 @@ def test_a_proposal_ending_in_a_colon_takes_the_quoted_paragraph_after_it(tmp_pa
       "organizing regional meetings on the use of spectrum")),
     ("SUP – Outputs 2.1 and 2.2, new bullet: providing guidance on spectrum sharing",
      ("delete", ["2.1", "2.2"], None, "providing guidance on spectrum sharing", "providing guidance on spectrum sharing")),
+    # A heading holding a colon and a comma; a bracketed text holding brackets (a review).
+    ("SUP\tOutput 2.1, Broadband networks: Wired and wireless technologies, including IMT, third bullet "
+     "(promoting Internet exchange points (IXPs) as a long-term solution)",
+     ("delete", ["2.1"], "Broadband networks: Wired and wireless technologies, including IMT",
+      "promoting Internet exchange points (IXPs) as a long-term solution",
+      "promoting Internet exchange points (IXPs) as a long-term solution")),
+    # The output's own title after a dash, then the heading.
+    ("MOD\tOutput 2.1 – Products and services on telecommunication/ICT infrastructure and services, including "
+     "broadband, Rural communications, first bullet: providing information on renewable power supply;",
+     ("modify", ["2.1"], "Rural communications", "providing information on renewable power supply", None)),
 ])
 def test_itu_amendment_marks(text, expected) -> None:
     """MOD, ADD and SUP before a proposal, as ITU documents mark amendments: the action, the output,

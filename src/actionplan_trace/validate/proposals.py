@@ -57,11 +57,11 @@ _BARE_HEADING = regex(
 # bullet: …"), as Conference and Assembly documents write them: modified, added, suppressed.
 _MARK = regex(r"^(?P<mark>MOD|ADD|SUP)\b[\s:.\-–]*")
 _MARK_ACTIONS = {"MOD": "modify", "ADD": "add", "SUP": "delete"}
-# After a mark: the output, then the heading up to the next comma, colon or bracket.
-_MARKED_HEADING = regex(r"\bOutputs?\s+\d+\.\d+\s*[,:–-]\s*(?P<h>[^,:;()“”\"«»]{2,120}?)\s*(?=[,:;(]|$)",
-                        re.IGNORECASE)
-_PLACE_WORDS = regex(r"^(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
-                     r"(?:bullet|paragraph|item|sentence|row)s?\b", re.IGNORECASE)
+# After a mark or in a table's place cell: where the place ends and the text begins, ", first
+# bullet", ", new paragraph", ", row 3" (the heading is what stands between the output and it).
+_PLACE = regex(r",\s*(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
+               r"(?:bullet|paragraph|item|sentence|row)s?\b(?:\s+\d+)?", re.IGNORECASE)
+_DASHES = ("–", "—", "-")
 # A table of proposals ("Output | Current text | Proposed text | Rationale"): its columns, told
 # by their header cells. A row gives one proposal: replace when both texts are there, add when
 # only the proposed one is, delete when only the current one is (or the proposed reads "deleted").
@@ -233,20 +233,47 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
     """A proposal written after an ITU amendment mark: "Output 2.1, Rural communications, first
     bullet: <the text as modified or added>", or for SUP the text deleted, after the colon or in
-    brackets ("second bullet (organizing …)"). The heading is the part after the output."""
-    outputs = named_numbers(_OUTPUTS, body)
-    found = _MARKED_HEADING.search(body)
-    heading = _place_heading(body)
-    colon = body.find(":", found.end() if found else 0)
-    if colon >= 0:
-        words = _unquoted(body[colon + 1:].strip()).rstrip(" .;")
+    brackets ("second bullet (organizing …)"). The heading is what stands between the output
+    and the place (`_place_parts`)."""
+    heading, tail = _place_parts(body)
+    tail = tail.strip()
+    if tail.startswith(":"):
+        words = tail[1:]
+    elif "(" in tail and tail.rstrip(" .;").endswith(")"):  # the text in brackets, brackets inside it kept
+        words = tail[tail.index("(") + 1:tail.rstrip(" .;").rindex(")")]
     else:
-        bracket = re.search(r"\(([^()]{4,})\)\s*\.?\s*$", body)
-        words = _unquoted(bracket.group(1).strip()).rstrip(" .;") if bracket else ""
+        words = tail
+    words = _unquoted(words.strip()).rstrip(" .;")
     old = words or None if action == "delete" else None
     new = words or None if action in ("add", "modify") else None
-    return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words, source=source,
-                    old=old, new=new, section=section, loc=loc or Loc(), outcomes=named_numbers(_OUTCOMES, body))
+    return Proposal(number=number, outputs=named_numbers(_OUTPUTS, body), heading=heading, action=action, text=words,
+                    source=source, old=old, new=new, section=section, loc=loc or Loc(),
+                    outcomes=named_numbers(_OUTCOMES, body))
+
+
+def _place_parts(text: str) -> tuple[str | None, str]:
+    """The heading a place names after its output, and what follows the place: in "Output 2.1,
+    Broadband networks: Wired and wireless technologies, including IMT, third bullet (…)" the
+    heading is "Broadband networks: Wired …, including IMT" (a heading may hold a colon or a
+    comma), in "Output 2.1 – Rural communications" "Rural communications". Without a place word
+    ("first bullet") the heading ends at the first colon. The output's own title after a dash,
+    followed by the heading ("Output 2.1 – Products and services …, Rural communications, …"),
+    is no heading: the dash-led part and its lower-case continuations are dropped."""
+    outputs = list(_OUTPUTS.finditer(text))
+    rest = text[outputs[-1].end():] if outputs else text
+    place = _PLACE.search(rest)
+    if place is not None:
+        head, tail = rest[:place.start()], rest[place.end():]
+    else:
+        colon = rest.find(":")
+        head, tail = (rest[:colon], rest[colon:]) if colon >= 0 else (rest, "")
+    segments = [p.strip() for p in head.strip(" ,").split(", ") if p.strip()]
+    if len(segments) > 1 and segments[0].startswith(_DASHES) and any(p[:1].isupper() for p in segments[1:]):
+        segments = segments[1:]
+        while segments and not segments[0][:1].isupper():
+            segments.pop(0)
+    heading = ", ".join(segments).lstrip("".join(_DASHES) + " :").strip()
+    return heading or None, tail
 
 
 def _proposal_number(block: Block) -> str | None:
@@ -320,19 +347,13 @@ def table_proposals(block: Block, section: str | None) -> list[Proposal]:
             proposed = ""
         action = "replace" if current and proposed else "add" if proposed else "delete"
         found = parse_proposal(place)
-        heading = found.heading or _place_heading(place)
+        heading = found.heading or _place_parts(place)[0]
         source = " | ".join(" ".join(c.text.split()) for c in row)
         loc = cell_location(block, row[0].loc, r, 0)
         out.append(Proposal(number=str(r), outputs=found.outputs, heading=heading, action=action,
                             text=proposed or current, source=source, old=current or None, new=proposed or None,
                             section=section, loc=loc, tabled=True, outcomes=found.outcomes))
     return out
-
-
-def _place_heading(place: str) -> str | None:
-    """The heading a place cell names after its output: "Output 2.1 – Rural communications"."""
-    found = _MARKED_HEADING.search(place)
-    return found.group("h").strip() if found and not _PLACE_WORDS.match(found.group("h").strip()) else None
 
 
 def parse_proposals(doc: Document) -> list[Proposal]:
