@@ -289,3 +289,22 @@ def test_heading_lines_ending_in_a_year_are_no_contents_list(tmp_path):
     doc = load(path, profile="action-plan")
     assert [s.id for s in doc.sections] == ["objective-2", "output-2.1", "output-2.2"]
     assert not any(b.contents for s in doc.sections for b in s.blocks)
+
+
+def test_a_contents_entry_wrapped_over_two_lines_is_one_entry(tmp_path):
+    """"Output 2.1 – … including" / "broadband and broadcasting 4": an entry wrapped over two lines
+    (with a Roman-numbered foreword before it) opens no section; before, its first line opened
+    output-2.1 and the real one became output-2.1-2 (a review)."""
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    path = tmp_path / "wrapped-toc.txt"
+    path.write_text("Contents\nForeword iii\nObjective 2 – Modern and secure telecommunication/ICT Infrastructure 1\n"
+                    "Output 2.1 – Products and services on telecommunication/ICT infrastructure and services, including\n"
+                    "broadband and broadcasting 4\n"
+                    "Output 2.2 – Products and services on building confidence and security in the use of "
+                    "telecommunications/ICTs 10\nOutput 2.3 – Products and services on disaster risk reduction 14\n\n" + body,
+                    encoding="utf-8")
+    doc = load(path)
+    assert [s.id for s in doc.sections if s.kind in ("objective", "output")] == [
+        "objective-2", "output-2.1", "output-2.2", "output-2.3"]
+    entries = [b.text.split()[-1] for b in doc.section("front").blocks if b.contents]
+    assert entries == ["iii", "1", "including", "4", "10", "14"]

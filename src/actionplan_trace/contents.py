@@ -104,8 +104,14 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     runs: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []
     last_page = 0
+    wrapped: dict[int, int] = {}  # the first line of an entry wrapped over two -> its second
     for i, block in enumerate(blocks):
+        if i in wrapped.values():
+            continue
         found = _entry(block)
+        if found is None and i + 1 < len(blocks) and (second := _wrapped_entry(block, blocks[i + 1])) is not None:
+            found = second
+            wrapped[i] = i + 1
         if found is not None and (found[1] is None or found[1] >= last_page or not run):
             run.append((i, found[0]))
             last_page = found[1] if found[1] is not None else last_page
@@ -124,7 +130,23 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     for entries in runs:
         if _names_later_headings(entries, places):
             out.update(i for i, _ in entries)
+            out.update(wrapped[i] for i, _ in entries if i in wrapped)
     return frozenset(out)
+
+
+def _wrapped_entry(first: Block, second: Block) -> tuple[str, int | None] | None:
+    """An entry wrapped over two lines ("Output 2.1 – … including" / "broadband and broadcasting
+    4"): the first line no entry and no sentence, the second an entry opening in lower case. Its
+    title is both lines' (keyed), its page the second's."""
+    if first.type != "paragraph" or second.type != "paragraph" or not second.text.lstrip()[:1].islower():
+        return None
+    found = _entry(second)
+    if found is None:
+        return None
+    text = first.text.strip()
+    if not text or text.endswith((".", ";", ":")) or len(text.split()) > MAX_ENTRY_WORDS:
+        return None
+    return f"{_key(text)} {found[0]}", found[1]
 
 
 def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], frozenset[int]]:
