@@ -344,3 +344,31 @@ def test_prefix_searches_kept_by_the_window_before_the_anchor_agree_with_the_sea
 def test_a_study_group_its_sector_does_not_have_is_reported(text: str, ctx: RefContext, code: str, message: str) -> None:
     _, findings = find_refs(text, ctx)
     assert [(f.code, f.message) for f in findings] == [(code, message)]
+
+
+@pytest.mark.parametrize(("text", "expected", "codes"), [
+    # An item's own revision names its organ when the list's words name none (a black-box review
+    # found WTDC-RES-71, WTDC-RES-30, WTDC-RES-34, PP-RES-2, WTSA-RES-130: real ids, wrong links).
+    ("Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018) apply.", ["WTDC-RES-17", "PP-RES-71"], []),
+    ("In line with WTDC Resolution 16 (Rev. Dubai, 2014) and Resolution 30 (Rev. Busan, 2014), on LDCs.",
+     ["WTDC-RES-16", "PP-RES-30"], []),
+    ("Resolution 45 (Rev. Dubai, 2014) and 34 (Rev. Dubai, 2018) apply.", ["WTDC-RES-45", "PP-RES-34"], []),
+    ("PP Resolutions 25, 71 and Resolution 2 (Rev. Buenos Aires, 2017) apply.", ["PP-RES-25", "PP-RES-71", "WTDC-RES-2"], []),
+    ("WTSA Resolution 50 and Resolution 130 (Rev. Dubai, 2018) apply.", ["WTSA-RES-50", "PP-RES-130"], []),
+    # The list's own words name the organ: kept, and the revision that says otherwise is REF012.
+    ("WTDC Resolution 71 (Rev. Dubai, 2018) applies.", ["WTDC-RES-71"], ["REF012"]),
+    # Numbers out of order within one organ's series are still REF006.
+    ("Resolutions 37 (Rev. Buenos Aires, 2017) and 17 (Rev. Buenos Aires, 2017) apply.", ["WTDC-RES-37", "WTDC-RES-17"],
+     ["REF006"]),
+])
+def test_an_items_own_revision_names_its_organ(text, expected, codes) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert [f.code for f in findings if f.code != "REF001"] == codes
+
+
+def test_an_itu_r_resolution_number_with_its_revision_is_one_resolution() -> None:
+    """"Resolution ITU-R 9-6" is RA Resolution 9, revision 6; not Resolutions 9 and 6 out of order."""
+    refs, findings = find_refs("Resolution ITU-R 9-6 applies.")
+    assert [(r.id, r.rev.text if r.rev else None) for r in refs] == [("RA-RES-9", "9-6")]
+    assert "REF006" not in [f.code for f in findings]

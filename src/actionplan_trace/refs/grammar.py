@@ -238,7 +238,11 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
         number = item_m.group("num")
         sector = item_m.group("sector") or sector
         items = [Item(number, item_m.start("num"), item_m.end("num"), sector=sector)]
-        if item_m.group("to") and number.isdigit():
+        if item_m.group("to") and sector == "ITU-R" and text[item_m.end("num")] in "-‐‑":
+            # "Resolution ITU-R 9-6": the number after the hyphen is the revision, no second resolution
+            items[0].end = item_m.end()
+            items[0].rev = Rev(None, None, f"{number}-{item_m.group('to')}")
+        elif item_m.group("to") and number.isdigit():
             lo, hi = int(number), int(item_m.group("to"))
             if 0 < hi - lo <= 50:
                 items = [Item(str(n), item_m.start("num"), item_m.end(), sector=sector) for n in range(lo, hi + 1)]

@@ -271,19 +271,21 @@ class Resolver:
             self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated")
             return
         council_year = _council_year(cite.organ)
+        written = organ_key(cite.organ) or organ_key(cite.organ_after)  # the list's own words name it
         made = []
         for item in cite.items:
             if not item.number.isdigit():
                 continue
             rev = item.rev or (Rev(None, council_year, cite.organ or "") if council_year else None)
-            ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", organ), cite.kind, item.number)
+            conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
+            # An item's own revision names its organ unless the list's words name another:
+            # "Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018)" is WTDC 17, PP 71.
+            own = conf.organ if conf is not None and not written and organ != "COUNCIL" else organ
+            ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", own), cite.kind, item.number)
             made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, rev))
-            if item.rev and item.rev.place and organ != "COUNCIL":
-                conf = self.conference_at(item.rev.place, item.rev.year)
-                if conf and conf.organ != organ:
-                    self.findings.append(about(
-                        made[-1], "REF012",
-                        f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {organ}", self.table))
+            if conf is not None and organ != "COUNCIL" and conf.organ != own:
+                self.findings.append(about(
+                    made[-1], "REF012", f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {own}", self.table))
         self.state.leave(organ, cite.end)
         self.list_checks(made, cite)
 
@@ -484,8 +486,12 @@ class Resolver:
             seen.add(ref.id)
         if not sort or len(seen) < 2:
             return
-        order = list(dict.fromkeys(r.id for r in made))
-        if order != ids.sort_ids(order):
+        # Ascending within each series of ids: "Resolutions 45 (Rev. Dubai, 2014) and 34 (Rev.
+        # Dubai, 2018)" are WTDC 45 and PP 34, each alone in its series.
+        series: dict[str, list[str]] = {}
+        for ref_id in dict.fromkeys(r.id for r in made):
+            series.setdefault(ref_id.rsplit("-", 1)[0], []).append(ref_id)
+        if any(order != ids.sort_ids(order) for order in series.values()):
             self.note("REF006", f"{what} not in ascending order: {', '.join(r.number for r in made)}",
                       text=self.cite_text(cite))
 
