@@ -283,7 +283,7 @@ class Resolver:
             own = conf.organ if conf is not None and not written and organ != "COUNCIL" else organ
             ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", own), cite.kind, item.number)
             made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, rev))
-            if conf is not None and organ != "COUNCIL" and conf.organ != own:
+            if conf is not None and item.rev is not None and organ != "COUNCIL" and conf.organ != own:
                 self.findings.append(about(
                     made[-1], "REF012", f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {own}", self.table))
         self.state.leave(organ, cite.end)
