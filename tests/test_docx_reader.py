@@ -23,6 +23,7 @@ from lxml import etree
 from actionplan_trace.errors import InputError, InputWarning
 from actionplan_trace.extract.docx import format_number, read_docx
 from actionplan_trace.loader import load
+from actionplan_trace.model import Block
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -323,6 +324,17 @@ def _tc(text: str, props: str = "") -> str:
     return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
 
+def _objective_table(path: Path, grid: str, rows: list[str]) -> tuple[Path, Block]:
+    """A .docx of an objective's heading and a table of `rows` (w:tr XML) on `grid`, and that table read."""
+    document = docx.Document()
+    add_body(document, '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Objective 2 – Infrastructure</w:t></w:r></w:p>'
+             f"<w:tbl><w:tblPr/>{grid}{''.join(rows)}</w:tbl>")
+    save(document, path)
+    table = read_docx(path).blocks[1]
+    assert table.rows is not None
+    return path, table
+
+
 def test_table_cells_are_laid_out_on_the_grid(tmp_path: Path) -> None:
     """gridBefore, gridSpan and gridAfter leave the slots they cover empty, as HTML's colspan does, so
     each cell stays under its column's header (its index is its loc.col) and the outcome table's
@@ -337,12 +349,7 @@ def test_table_cells_are_laid_out_on_the_grid(tmp_path: Path) -> None:
         '<w:tr><w:trPr><w:gridAfter w:val="1"/></w:trPr>' + _tc("2.4 Digital skills") + _tc("Indicator four") + "</w:tr>",
         "<w:tr>" + _tc("2.5 Wide", span.format(999)) + _tc("beyond") + "</w:tr>",
     ]
-    document = docx.Document()
-    add_body(document, '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Objective 2 – Infrastructure</w:t></w:r></w:p>'
-             f"<w:tbl><w:tblPr/>{grid}{''.join(rows)}</w:tbl>")
-    path = save(document, tmp_path / "grid.docx")
-    table = read_docx(path).blocks[1]
-    assert table.rows is not None
+    path, table = _objective_table(tmp_path / "grid.docx", grid, rows)
     assert [[c.text for c in row] for row in table.rows[2:5]] == [
         ["2.2 Strengthened trust", "", "2.2 - Cybersecurity"],
         ["", "Indicator two", "2.3 - Spectrum"],
@@ -359,6 +366,29 @@ def test_table_cells_are_laid_out_on_the_grid(tmp_path: Path) -> None:
     assert outcomes["2.4"].fields == {"outcome": "2.4 Digital skills", "indicators": "Indicator four",
                                               "outputs": ""}
 
+
+
+def test_rows_of_as_many_cells_on_an_uneven_grid_keep_their_cells_in_order(tmp_path: Path) -> None:
+    """A header whose cells span 2, 1 and 2 columns of a five-column grid over rows spanning 1, 2 and
+    2 (one row's borders dragged): three columns, each cell under its header in order, fields and
+    loc.col by position (a review found the Outputs cell in a 'col4' column once rows were laid out
+    on the grid)."""
+    span = '<w:gridSpan w:val="2"/>'
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="1500"/>' * 5 + "</w:tblGrid>"
+    rows = [
+        "<w:tr>" + _tc("Outcomes", span) + _tc("Performance Indicators") + _tc("Outputs (Product and services)", span) + "</w:tr>",
+        "<w:tr>" + _tc("2.1 Enhanced capacity") + _tc("Indicator one", span) + _tc("2.1 - Broadband", span) + "</w:tr>",
+        "<w:tr>" + _tc("2.2 Strengthened trust") + _tc("Indicator two", span) + _tc("2.2 - Cybersecurity", span) + "</w:tr>",
+    ]
+    path, table = _objective_table(tmp_path / "uneven.docx", grid, rows)
+    assert [[c.text for c in row] for row in table.rows[0:2]] == [
+        ["Outcomes", "Performance Indicators", "Outputs (Product and services)"],
+        ["2.1 Enhanced capacity", "Indicator one", "2.1 - Broadband"]]
+    assert all(c.loc.col == k for row in table.rows for k, c in enumerate(row))
+    doc = load(path, profile="action-plan")
+    assert [s.fields for s in doc.sections if s.kind == "outcome"] == [
+        {"outcome": "2.1 Enhanced capacity", "indicators": "Indicator one", "outputs": "2.1 - Broadband"},
+        {"outcome": "2.2 Strengthened trust", "indicators": "Indicator two", "outputs": "2.2 - Cybersecurity"}]
 
 
 def test_table_grid_follows_the_view(tmp_path: Path) -> None:
@@ -625,6 +655,32 @@ def test_alt_chunk_html_is_read_in_place_and_another_kind_is_reported(tmp_path: 
                                    "its text is missing",)
     result = run_cli("diff", str(rtf))
     assert result.stderr == f"trace: warning: {rtf}: {raw.source.warnings[0]}\n"
+
+
+def test_a_redline_of_changed_imported_content_says_it_cannot_mark_it(tmp_path: Path) -> None:
+    """Two files whose imported HTML (w:altChunk) differs: diff reports the change, and the Word
+    redline, which cannot put revision marks inside an imported part, says so on stderr (a review
+    found it silent, Reject All then keeping NEW's text)."""
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    old_dir.mkdir()
+    new_dir.mkdir()
+    old = _chunked(old_dir, "chunk.html", "<html><body><p>Chunk paragraph about old content.</p></body></html>", "text/html")
+    new = _chunked(new_dir, "chunk.html", "<html><body><p>Chunk paragraph about new content.</p></body></html>", "text/html")
+    assert "[-old-]{+new+}" in run_cli("diff", str(old), str(new)).stdout
+    result = run_cli("diff", str(old), str(new), "-f", "docx", "-o", str(tmp_path / "redline.docx"))
+    assert result.returncode == 1
+    assert "imported content (w:altChunk) differs between the files: the redline cannot mark changes" in result.stderr
+    same = run_cli("diff", str(old), str(old), "-f", "docx", "-o", str(tmp_path / "same.docx"))
+    assert "w:altChunk" not in same.stderr
+
+
+def test_an_unreadable_chunk_is_a_warning_not_an_unreadable_document(tmp_path: Path) -> None:
+    """An imported part typed text/html that holds binary bytes: the body is read and the part
+    named in a warning (a review found the whole .docx refused, exit 2)."""
+    garbage = _chunked(tmp_path, "chunk.html", random.Random(3).randbytes(2048), "text/html")
+    with pytest.warns(InputWarning, match=r"imported content word/chunk.html \(w:altChunk\) is not read: binary data"):
+        raw = read_docx(garbage)
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
 
 
 # ------------------------------------------------------------------ bad input

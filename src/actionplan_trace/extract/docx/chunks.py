@@ -32,12 +32,14 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
     if kind not in HTML_TYPES and kind not in TEXT_TYPES:
         return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
     where = Path(f"{path} ({part})")
-    text, notes = decode_text(where, data)
-    if kind in TEXT_TYPES:
-        return [Block("paragraph", line.strip(), loc) for line in text.splitlines() if line.strip()], [], list(notes)
-    from ..html import read_html  # lxml.html, only for a document with an HTML chunk
+    notes: list[str] = []
+    try:  # an unreadable part is a note, not the end of the document: its text alone is missing
+        text, repaired = decode_text(where, data)
+        notes.extend(repaired)
+        if kind in TEXT_TYPES:
+            return [Block("paragraph", line.strip(), loc) for line in text.splitlines() if line.strip()], [], notes
+        from ..html import read_html  # lxml.html, only for a document with an HTML chunk
 
-    try:
         blocks, footnotes = read_html(where, text)
     except InputError as exc:
         return [], [], [*notes, f"imported content {part} (w:altChunk) is not read: {exc.problem}"]

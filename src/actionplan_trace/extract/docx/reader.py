@@ -453,16 +453,20 @@ class _Reader:
         grid = self._layout(tbl.find(W_TBLGRID), W + "tblGridChange")
         width = (len(grid.findall(W_GRIDCOL)) if grid is not None else 0) or MAX_COLUMNS
         rows: list[list[Cell]] = []
+        plain: list[list[Cell]] = []  # each row's cells alone, without the slots they leave
+        shifted = False  # a row opens after gridBefore's empty slots
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
             trpr = props_child(tr, W_TRPR)
             row_layout = self._layout(trpr, W + "trPrChange")
             col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
+            shifted = shifted or col > 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
+            own: list[Cell] = []
             shown = False
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
@@ -481,6 +485,7 @@ class _Reader:
                     if not nested:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
+                    own.append(cells[-1])
                     shown = True
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
@@ -492,10 +497,17 @@ class _Reader:
                     after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 rows.append(cells)
+                plain.append(own)
         self._table_depth -= 1
         self.loc = base
         if not rows:
             return None
+        if not nested and not shifted and len({len(row) for row in plain if len(row) > 1}) <= 1:
+            # Every row of several cells has as many: its cells are its columns in order, whatever
+            # grid their borders fall on (Word writes a finer grid when one row's borders were
+            # dragged: header spans 2, 1, 2 over body spans 1, 2, 2). Only rows whose counts differ
+            # (a cell spanning two columns the others split, a gridBefore row) are laid out on it.
+            rows = [[replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)] for row in plain]
         return Block(
             type="table",
             text=table_text(rows),

@@ -72,6 +72,9 @@ class _Redline:
         if any(has_revisions(root) for root in [new_body, *new_notes.values()] if root is not None):
             self.notes.append(f"{self.new.path} has revision marks of its own: they were accepted first, "
                               "and the redline shows the changes against that accepted text")
+        if self._chunks(self.old, self.old_main, old_body) != self._chunks(self.new, self.new_main, new_body):
+            self.notes.append("imported content (w:altChunk) differs between the files: the redline cannot mark "
+                              f"changes inside it, and keeps {self.new.path}'s (Reject All does not restore it)")
         for root in [old_body, new_body, *old_notes.values(), *new_notes.values()]:
             if root is not None:
                 accept_all(root)
@@ -83,6 +86,13 @@ class _Redline:
         self.writer.merge(old_units, new_units, anchors, new_body)
         self._merge_notes(note_pairs, old_notes, new_notes)
         return self.new.save(), self.notes
+
+    def _chunks(self, pkg: Package, main: str, body: etree._Element) -> list[bytes | None]:
+        """The bytes of each part the body imports (w:altChunk), in order: Word merges them in when
+        it opens the file, so no revision mark can sit inside them."""
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in pkg.rels(main)}
+        return [pkg.parts.get(pkg.resolve(main, targets.get(chunk.get(R + "id"), "")))
+                for chunk in body.iter(W + "altChunk")]
 
     def _body(self, pkg: Package, main: str) -> etree._Element:
         root = pkg.xml(main)
