@@ -372,3 +372,31 @@ def test_an_itu_r_resolution_number_with_its_revision_is_one_resolution() -> Non
     refs, findings = find_refs("Resolution ITU-R 9-6 applies.")
     assert [(r.id, r.rev.text if r.rev else None) for r in refs] == [("RA-RES-9", "9-6")]
     assert "REF006" not in [f.code for f in findings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forms delegates write that were missed with no finding (a black-box review of reference quality)
+    ("ITU-T Recommendation Y.4409 applies.", ["ITU-T-REC-Y.4409"]),
+    ("ITU-T Recommendations Y.4409 and Y.4000 apply.", ["ITU-T-REC-Y.4409", "ITU-T-REC-Y.4000"]),
+    ("ITU-R Recommendation BT.2100 applies.", ["ITU-R-REC-BT.2100"]),
+    ("Report ITU-R BT.2447 discusses AI in production.", []),  # a Report, no Recommendation
+    ("ITU-D Questions 1/1, 2/1 and 4/2 apply.", ["ITU-D-SG1-Q1", "ITU-D-SG1-Q2", "ITU-D-SG2-Q4"]),
+    ("The ITU-D Q.3/2 group met.", ["ITU-D-SG2-Q3"]),
+    ("Regional Initiative AFR 3 applies.", ["RI-AFR3"]),
+    ("Regional Initiatives: AFR 3, ASP 5 apply.", ["RI-AFR3", "RI-ASP5"]),
+    ("resolutions 30 and 37 (WTDC) apply.", ["WTDC-RES-30", "WTDC-RES-37"]),
+])
+def test_more_written_forms(text, expected) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert "REF010" not in [f.code for f in findings]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("SDG 4 and 9 (targets 4.4, 9.c) apply.", []),  # targets after a list of goals: each its own goal's
+    ("SDG 9 (targets 4.4, 9.c) apply.", ["REF003"]),  # 4.4 cited under SDG 9 alone
+])
+def test_targets_after_a_list_of_goals(text, codes) -> None:
+    refs, findings = find_refs(text)
+    assert {"SDG-4.4", "SDG-9.c"} <= {r.id for r in refs}
+    assert [f.code for f in findings] == codes

@@ -66,15 +66,17 @@ _QUAL = regex(
     r"|(?:(?P<place>[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,3}?)\s*,?\s*)?(?P<year>(?:19|20)\d\d))\s*\\?\)"
     r"|\s*[–—-]\s*(?P<dplace>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?P<dyear>(?:19|20)\d\d)\b"
 )
-_ORGAN_SUFFIX = regex(
-    r"\s+(?i:of|at|by|adopted\s+by|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?"
+_ORGAN_SUFFIX = regex(  # "Resolutions 30 and 37 of WTDC", "… adopted by the Plenipotentiary", "… (WTDC)"
+    r"(?:\s+(?i:of|at|by|adopted\s+by|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?|\s*(?P<paren>\(\s*))"
     r"(?P<organ>(?i:Plenipotentiary(?:\s+Conference)?)|PP(?:-\d\d)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?"
     r"|WRC(?:-\d\d)?|RA(?:-\d\d)?|Council"
     r"|(?i:World\s+Telecommunication\s+Development\s+Conference|World\s+Telecommunication\s+Standardization"
     r"\s+Assembly|World\s+Radiocommunication\s+Conference|Radiocommunication\s+Assembly))"
+    r"(?(paren)\s*\))"
 )
-_REC_NUMBER = regex(r"(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
-_ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?P<num>[A-Z]\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+# "ITU-T Y.4409", "ITU-T Recommendation(s) Y.4409 (and Y.4000)", "ITU-R BT.2100"; not "Report ITU-R BT.2447"
+_ITU_REC = regex(r"(?<!Report )(?<!Reports )(?<!report )\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
 _SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
 _SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
@@ -120,7 +122,7 @@ _BARE_SECTOR_ANCHOR = regex(
 _OBJ_ITEM = regex(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
 _OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 
-_RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
+_RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\(|[A-Z]{3}\s?-?\d)")
 _RI_PAREN = regex(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
 _RI_ITEM = regex(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
 _RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
@@ -129,7 +131,8 @@ _QUESTION = regex(
     r"\b(?:SG|Study\s+[Gg]roup|study\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
     r"(?:/(?P=sg))?(?![\d/])\]?"  # "Study Group 1, Question 3/2" is SG1 and Question 3 of SG2
 )
-_QUESTION_SLASH = regex(r"\b(?:Question\s*|question\s*|Q\s*-?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+_QUESTION_SLASH = regex(r"\b(?:[Qq]uestions?\s*|Q\s*[-.]?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+_QUESTION_ITEM = regex(r"(?:Q\s*[-.]?\s*)?(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")  # the next of a list
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
 _SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)")  # "2." ends a sentence; "2.1", "2.a" are no group
@@ -472,11 +475,14 @@ def parse_ri_paren(text: str, hit: Hit) -> Cite:
 
 
 def parse_ri_named(text: str, hit: Hit) -> Cite:
-    """"Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", "Regional Initiatives: (ARB2, EUR4)"."""
+    """"Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", "Regional Initiatives: (ARB2, EUR4)", and
+    without brackets, "Regional Initiative AFR 3", "Regional Initiatives: AFR 3, ASP 5"."""
     paren = _RI_PAREN.match(text, hit.m.end())
-    if not paren:
-        return Cite("ri", hit.start, hit.m.end())
-    return _ri_paren_at(text, hit.start, paren.end())
+    if paren:
+        return _ri_paren_at(text, hit.start, paren.end())
+    cite = Cite("ri", hit.start, hit.m.end(), explicit=True)
+    cite.end = _ri_list(text, hit.m.end(), cite)
+    return cite
 
 
 def parse_ri_code(text: str, hit: Hit) -> Cite:
@@ -488,10 +494,18 @@ def parse_ri_code(text: str, hit: Hit) -> Cite:
 
 
 def parse_question(text: str, hit: Hit) -> Cite:
-    """"ITU-D SG2 Question 3", "SG 2 Q3", "Q-3/2", "Study Group Question 6/2"."""
+    """"ITU-D SG2 Question 3", "SG 2 Q3", "Q-3/2", "Q.3/2", "Study Group Question 6/2", and a list
+    written with slashes: "ITU-D Questions 1/1, 2/1 and 4/2"."""
     m = hit.m
     cite = Cite("question", hit.start, m.end(), sector=hit.group("sector"))
     cite.items.append(Item(f"{int(m.group('sg'))}/{int(m.group('q'))}", m.start(), m.end()))
+    if "/" in m.group(0):
+        pos = m.end()
+        while (nxt := _sep_then(_QUESTION_ITEM, text, pos, allow_space=False)) is not None:
+            item = nxt[0]
+            cite.items.append(Item(f"{int(item.group('sg'))}/{int(item.group('q'))}", item.start(), item.end()))
+            pos = item.end()
+        cite.end = pos
     return cite
 
 

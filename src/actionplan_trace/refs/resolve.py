@@ -304,6 +304,8 @@ class Resolver:
     # -- SDGs and ITU goals ---------------------------------------------------------------------
     def sdg(self, cite: Cite) -> None:
         made: list[Reference] = []
+        # "SDG 4 and 9 (targets 4.4, 9.c)": targets after a list of goals belong to any goal listed
+        listed = frozenset(int(i.number) for i in cite.items if "." not in i.number)
         for item in cite.items:
             if "." in item.number:
                 made.append(self.sdg_target(item, cite, None))
@@ -311,16 +313,16 @@ class Resolver:
             goal = int(item.number)
             made.append(self.emit(ids.sdg_id(goal), "sdg", str(goal), item, cite))
             self.check_sdg_goal(made[-1], goal)
-            targets = [self.sdg_target(t, cite, goal) for t in item.targets]
+            targets = [self.sdg_target(t, cite, goal, listed) for t in item.targets]
             self.list_checks(targets, cite, what=f"targets of SDG {goal}")
         self.list_checks(made, cite)
 
-    def sdg_target(self, item: Item, cite: Cite, under: int | None) -> Reference:
+    def sdg_target(self, item: Item, cite: Cite, under: int | None, listed: frozenset[int] = frozenset()) -> Reference:
         goal_s, suffix = item.number.split(".", 1)
         goal = int(goal_s)
         suffix = suffix if suffix.isalpha() else str(int(suffix))
         ref = self.emit(ids.sdg_id(goal, suffix), "sdg-target", f"{goal}.{suffix}", item, cite)
-        if under is not None and goal != under:
+        if under is not None and goal != under and goal not in listed:
             self.findings.append(about(ref, "REF003", f"target {goal}.{suffix} is cited under SDG {under}; it belongs to SDG {goal}", self.table))
         if not self.registry.known(ref.id):
             if not self.registry.known(ids.sdg_id(goal)):
