@@ -400,3 +400,15 @@ def test_targets_after_a_list_of_goals(text, codes) -> None:
     refs, findings = find_refs(text)
     assert {"SDG-4.4", "SDG-9.c"} <= {r.id for r in refs}
     assert [f.code for f in findings] == codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Target 2.3 of the Connect 2030 Agenda is met.", ["ITU-TARGET-2.3"]),  # REF010 before
+    ("Targets 1.1 and 1.2 of the ITU Strategic Plan are met.", ["ITU-TARGET-1.1", "ITU-TARGET-1.2"]),
+    ("Target 9.1 of the 2030 Agenda is met.", ["SDG-9.1"]),
+    ("Goal 9 of the 2030 Agenda applies.", ["SDG-9"]),
+])
+def test_the_agenda_a_goal_or_target_is_of_says_whose_it_is(text, expected) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id.split("@")[0] for r in refs] == expected
+    assert "REF010" not in [f.code for f in findings]

@@ -40,6 +40,10 @@ _ORGAN_NAMES = (
     (regex(r"^(?:ITU\s+)?Council|^C\d\d$", re.I), "COUNCIL"),
 )
 _REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # families a list checks against the registry
+# What a goal or target is "of": ITU's Connect 2030 Agenda or Strategic Plan, or the UN's 2030 Agenda.
+_AGENDA_AFTER = regex(
+    r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|ITU(?:['’]s)?\s+Strategic\s+Plan|Strategic\s+Plan)"
+    r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -337,7 +341,12 @@ class Resolver:
             self.findings.append(about(ref, "REF002", f"{ref.id}: there is no SDG {goal} (SDGs are 1 to 17)", self.table))
 
     def goal_meaning(self, cite: Cite) -> str | None:
-        """What a bare "Goal N" / "Target N.M" means here: "itu", "sdg" or None (ambiguous)."""
+        """What a bare "Goal N" / "Target N.M" means here: "itu", "sdg" or None (ambiguous). The
+        words after it say so first ("Target 2.3 of the Connect 2030 Agenda", "Goal 9 of the 2030
+        Agenda"), then the context."""
+        after = _AGENDA_AFTER.match(self.text, cite.end)
+        if after is not None:
+            return "itu" if after.group("itu") else "sdg"
         if self.ctx.goal:
             return self.ctx.goal
         if self.itu_goals_from is not None and cite.start >= self.itu_goals_from:
