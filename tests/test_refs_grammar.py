@@ -104,9 +104,11 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),
-        # the plan's sector is taken for a study group it has, not for one it does not (ITU-D has two)
+        # the plan's sector is taken for a study group it has, not for one it does not (ITU-D has
+        # two); a group only one Sector has had is that Sector's
         ("the work of Study Groups 1 and 2", ACTION_PLAN, ["ITU-D-SG1", "ITU-D-SG2"]),
-        ("the work of Study Group 17 on security", ACTION_PLAN, []),
+        ("the work of Study Group 17 on security", ACTION_PLAN, ["ITU-T-SG17"]),
+        ("SG11 agreed new work items; the new Question 22/16 was approved.", NONE, ["ITU-T-SG11", "ITU-T-SG16-Q22"]),
         ("the work of SG 2 and 17", ACTION_PLAN, []),
         ("Study Group 1, Question 3/2", ACTION_PLAN, ["ITU-D-SG1", "ITU-D-SG2-Q3"]),
         ("Study Group 1, Question 3/1", ACTION_PLAN, ["ITU-D-SG1-Q3"]),
@@ -336,8 +338,8 @@ def test_prefix_searches_kept_by_the_window_before_the_anchor_agree_with_the_sea
 
 @pytest.mark.parametrize(
     ("text", "ctx", "code", "message"),
-    [("the work of Study Group 17 on security", ACTION_PLAN, "REF010",
-      "'Study Group 17': the sector of the study group is not stated"),
+    [("the work of SG 2 and 17", ACTION_PLAN, "REF010",
+      "'SG 2 and 17': the sector of the study group is not stated"),
      ("ITU-D Study Group 7 met", NONE, "REF001", "ITU-D-SG7 is not in the registry"),
      ("ITU-T Study Group 14 met", NONE, "REF001", "ITU-T-SG14 is not in the registry")],
 )

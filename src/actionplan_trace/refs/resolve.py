@@ -445,17 +445,26 @@ class Resolver:
         return f"RI-{best}" if best else None
 
     def study_sector(self, cite: Cite) -> str | None:
-        """The sector of a study group or Question: written, earlier in the paragraph, or from context.
-        A sector only the context gives that has none of the cited study groups (an Action Plan's
-        "Study Group 17": ITU-D has two) is not stated after all."""
+        """The sector of a study group or Question: written, earlier in the paragraph, from context,
+        or the one Sector that has had study groups of those numbers (rules/registry/study-groups.yml).
+        A sector only the context gives that lacks a cited study group is not stated after all: an
+        Action Plan's "Study Group 17" (ITU-D has two) is ITU-T's, the only Sector with one, and its
+        "SG 2 and 17" (ITU-D's 2 and ITU-T's 17, or ITU-T's both?) is REF010."""
         sector = cite.sector or self.sectors.before(cite.start)
-        if sector is None and (assumed := self.ctx.sector) is not None:
-            groups = {ids.study_group_id(assumed, int(item.number.partition("/")[0])) for item in cite.items}
-            if not any(self.registry.unknown(group) for group in groups):
-                sector = assumed
+        numbers = {int(item.number.partition("/")[0]) for item in cite.items}
+        if sector is None and (assumed := self.ctx.sector) is not None and self._has_groups(assumed, numbers):
+            sector = assumed
+        mixed = self.ctx.sector is not None and any(self._has_groups(self.ctx.sector, {n}) for n in numbers)
+        if sector is None and not mixed:  # numbers only one Sector's groups have had: "SG11", "Question 22/16" are ITU-T's
+            owners = [s for s in _SECTOR_ORGAN if self._has_groups(s, numbers)]
+            sector = owners[0] if len(owners) == 1 else None
         if sector is None:
             self.ambiguous(cite, "the sector of the study group is not stated")
         return sector
+
+    def _has_groups(self, sector: str, numbers: set[int]) -> bool:
+        """Whether the registry knows a study group of `sector` for each of `numbers`."""
+        return not any(self.registry.unknown(ids.study_group_id(sector, n)) for n in numbers)
 
     def question(self, cite: Cite) -> None:
         if (sector := self.study_sector(cite)) is None:
