@@ -231,7 +231,7 @@ def test_anchors_tried_at_their_literal_starts_match_what_finditer_finds() -> No
         "Goal 13 of the 2030 Agenda", "goals 1 of the UN 2030 Agenda", "Sustainable Development Goals 4",
         "SG 2 Question 3", "ITU-D SG2 Q3/2", "study group 1, question 6/2", "Q-3/2", "(AFR2, ASP-3)",
         "WSIS Action Lines C1, C11", "AL C5", "ACTION LINES C7", "Objective 2", "priority 3",
-        "all relevant PP Resolutions", "Regional Initiatives: (", "ITU-T Y.4409"]
+        "all relevant PP Resolutions", "Regional Initiatives: (", "ITU-T Y.4409", "Regional Initiative ASP 3"]
     rng = random.Random(13)
     text = "".join(rng.choice(words) + rng.choice((" ", "", "  ", "\n", "-", ", ")) for _ in range(8000))
     low = text.lower()
@@ -414,3 +414,21 @@ def test_the_agenda_a_goal_or_target_is_of_says_whose_it_is(text, expected) -> N
     refs, findings = find_refs(text)
     assert [r.id.split("@")[0] for r in refs] == expected
     assert "REF010" not in [f.code for f in findings]
+
+
+@pytest.mark.parametrize(("text", "expected", "codes"), [
+    # misfires of the new forms a review found: each must read as here
+    ("UN SDGs: 1 (targets 1.4, 1.5), 3 (targets 3.8, 5.b), 5 (target 5.c)",
+     ["SDG-1", "SDG-1.4", "SDG-1.5", "SDG-3", "SDG-3.8", "SDG-5.b", "SDG-5", "SDG-5.c"], ["REF003"]),
+    ("The pilot ran from Q4/17 to Q2/19, with a review in Q3/20.", [], ["REF010", "REF010", "REF010"]),
+    ("Regional Initiative AFR 3 and SDG 9 (target 9.c) are relevant.", ["RI-AFR3", "SDG-9", "SDG-9.c"], []),
+    ("Regional Initiatives ICT 4 Youth is a programme.", [], []),
+    ("Resolution 9 (WTDC), 10 and 11 apply.", [], ["REF010"]),
+    ("Report\u00a0ITU-R BT.2447 discusses AI.", [], []),
+    ("Report  ITU-R BT.2447 discusses AI.", [], []),
+    ("ITU-T Recommendations Y.4409 and Y.4000 apply.", ["ITU-T-REC-Y.4409", "ITU-T-REC-Y.4000"], []),
+])
+def test_new_forms_do_not_misfire(text, expected, codes) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert [f.code for f in findings] == codes

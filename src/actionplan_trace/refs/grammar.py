@@ -21,7 +21,7 @@ import bisect
 import operator
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable
 
 from ..patternscan import ONTO_ASCII, matches_at, starts_of
@@ -76,7 +76,8 @@ _ORGAN_SUFFIX = regex(  # "Resolutions 30 and 37 of WTDC", "… adopted by the P
 )
 _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 # "ITU-T Y.4409", "ITU-T Recommendation(s) Y.4409 (and Y.4000)", "ITU-R BT.2100"; not "Report ITU-R BT.2447"
-_ITU_REC = regex(r"(?<!Report )(?<!Reports )(?<!report )\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
+_ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
 _SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
 _SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
@@ -122,7 +123,7 @@ _BARE_SECTOR_ANCHOR = regex(
 _OBJ_ITEM = regex(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
 _OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 
-_RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\(|[A-Z]{3}\s?-?\d)")
+_RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
 _RI_PAREN = regex(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
 _RI_ITEM = regex(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
 _RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
@@ -266,7 +267,9 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
     suffix = _ORGAN_SUFFIX.match(text, pos)
-    if suffix:
+    # "(WTDC)" names the list's organ only after its last number: in "Resolution 9 (WTDC), 10 and
+    # 11" it would end the list and drop 10 and 11
+    if suffix and not (suffix.group("paren") and _sep_then(_RES_ITEM, text, suffix.end(), allow_space=True)):
         cite.organ_after = suffix.group("organ")
         pos = suffix.end()
     cite.end = pos
@@ -274,9 +277,12 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
 
 
 def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
-    """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation."""
+    """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation; none
+    after "Report" ("Report ITU-R BT.2447", a no-break space or two between)."""
     m = hit.m
     sector = m.group("sector")
+    if _AFTER_REPORT.search(text, max(0, hit.start - 12), hit.start):
+        return Cite("recommendation", hit.start, hit.start)
     cite = Cite("recommendation", hit.start, m.end(), organ=sector, word="ITU")
     cite.items.append(Item(m.group("num"), m.start("num"), m.end("num"), sector=sector))
     pos = m.end()
@@ -475,13 +481,25 @@ def parse_ri_paren(text: str, hit: Hit) -> Cite:
 
 
 def parse_ri_named(text: str, hit: Hit) -> Cite:
-    """"Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", "Regional Initiatives: (ARB2, EUR4)", and
-    without brackets, "Regional Initiative AFR 3", "Regional Initiatives: AFR 3, ASP 5"."""
+    """"Regional Initiatives (AFR3, ASP5, CIS3, EUR4)", "Regional Initiatives: (ARB2, EUR4)"."""
     paren = _RI_PAREN.match(text, hit.m.end())
-    if paren:
-        return _ri_paren_at(text, hit.start, paren.end())
+    if not paren:
+        return Cite("ri", hit.start, hit.m.end())
+    return _ri_paren_at(text, hit.start, paren.end())
+
+
+def parse_ri_unbracketed(text: str, hit: Hit, codes: frozenset[str] = frozenset()) -> Cite:
+    """"Regional Initiative AFR 3", "Regional Initiatives: AFR 3, ASP 5": codes of known regions
+    (`codes`) only, so that "… AFR 3 and SDG 9" ends the list before "SDG"."""
     cite = Cite("ri", hit.start, hit.m.end(), explicit=True)
-    cite.end = _ri_list(text, hit.m.end(), cite)
+    pos = hit.m.end()
+    while (it := _RI_ITEM.match(text, pos)) is not None and it.group("code") in codes:
+        cite.items.append(Item(f"{it.group('code')}{int(it.group('n'))}", it.start("code"), it.end()))
+        pos = cite.end = it.end()
+        s = _RI_SEP.match(text, pos)
+        if not s:
+            break
+        pos = s.end()
     return cite
 
 
@@ -763,6 +781,9 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
     ]
     if regions:
         alternation = "|".join(re.escape(r) for r in regions)
+        anchors.append(Anchor(
+            regex(rf"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=(?:{alternation})\s?-?\d)"),
+            partial(parse_ri_unbracketed, codes=frozenset(regions)), "ri", starts=("regional",)))
         anchors.append(Anchor(
             regex(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region",
             starts=("(",)))

@@ -44,6 +44,7 @@ _REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # fam
 _AGENDA_AFTER = regex(
     r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|ITU(?:['’]s)?\s+Strategic\s+Plan|Strategic\s+Plan)"
     r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
+_BARE_Q = regex(r"Q\s*[-.]?\s*\d")  # a Question written "Q4/17", which a quarter ("Q4/17", 2017) is too
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -303,13 +304,14 @@ class Resolver:
                 return
             number = item.number if not item.number.isdigit() else str(int(item.number))
             made.append(self.emit(ids.recommendation_id(sector, number), "recommendation", number, item, cite))
-        self.list_checks(made, cite)
+        self.list_checks(made, cite, sort=False)  # Recommendations are listed in no set order
 
     # -- SDGs and ITU goals ---------------------------------------------------------------------
     def sdg(self, cite: Cite) -> None:
         made: list[Reference] = []
-        # "SDG 4 and 9 (targets 4.4, 9.c)": targets after a list of goals belong to any goal listed
-        listed = frozenset(int(i.number) for i in cite.items if "." not in i.number)
+        # "SDG 4 and 9 (targets 4.4, 9.c)": targets after goals written without their own may
+        # belong to any of those goals; "1 (targets 1.4), 3 (targets 3.8, 5.b)" files 5.b under 3
+        pending: set[int] = set()
         for item in cite.items:
             if "." in item.number:
                 made.append(self.sdg_target(item, cite, None))
@@ -317,6 +319,11 @@ class Resolver:
             goal = int(item.number)
             made.append(self.emit(ids.sdg_id(goal), "sdg", str(goal), item, cite))
             self.check_sdg_goal(made[-1], goal)
+            pending.add(goal)
+            if not item.targets:
+                continue
+            listed = frozenset(pending)
+            pending.clear()
             targets = [self.sdg_target(t, cite, goal, listed) for t in item.targets]
             self.list_checks(targets, cite, what=f"targets of SDG {goal}")
         self.list_checks(made, cite)
@@ -455,7 +462,8 @@ class Resolver:
         if sector is None and (assumed := self.ctx.sector) is not None and self._has_groups(assumed, numbers):
             sector = assumed
         mixed = self.ctx.sector is not None and any(self._has_groups(self.ctx.sector, {n}) for n in numbers)
-        if sector is None and not mixed:  # numbers only one Sector's groups have had: "SG11", "Question 22/16" are ITU-T's
+        quarter_like = cite.kind == "question" and _BARE_Q.match(self.text, cite.start) is not None  # "Q4/17" may be a date
+        if sector is None and not mixed and not quarter_like:  # numbers only one Sector's groups have had: "SG11" is ITU-T's
             owners = [s for s in _SECTOR_ORGAN if self._has_groups(s, numbers)]
             sector = owners[0] if len(owners) == 1 else None
         if sector is None:
