@@ -507,7 +507,8 @@ class _Reader:
             # grid their borders fall on (Word writes a finer grid when one row's borders were
             # dragged: header spans 2, 1, 2 over body spans 1, 2, 2). Only rows whose counts differ
             # (a cell spanning two columns the others split, a gridBefore row) are laid out on it.
-            rows = [[replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)] for row in plain]
+            rows = [[cell if cell.loc.col == k else replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)]
+                    for row in plain]
         return Block(
             type="table",
             text=table_text(rows),
