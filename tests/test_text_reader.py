@@ -568,3 +568,29 @@ def test_a_title_line_then_a_sentence_stay_two_paragraphs(tmp_path) -> None:
     path.write_text("Rural communications\nRural populations will need to be provided with telephony and broadband.\n"
                     "Choosing efficient, cost-effective and fast deployment technologies will help.\n", encoding="utf-8")
     assert [b.text[:20] for b in read(path).blocks] == ["Rural communications", "Rural populations wi", "Choosing efficient, "]
+
+
+def test_reading_short_lines_without_blank_lines_is_linear(tmp_path, monkeypatch) -> None:
+    """A one-paragraph-a-line text of short lines and no blank lines: the lines each paragraph is
+    tested against (block starts looked at) grow with the text, not with its square (the
+    wrapped-paragraph test read the rest of the run again from every line: 8,000 lines took 18 s)."""
+    from actionplan_trace.extract import text as text_reader
+
+    calls = 0
+    starts_block = text_reader._Reader.starts_block
+
+    def counted(self, i: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return starts_block(self, i)
+
+    monkeypatch.setattr(text_reader._Reader, "starts_block", counted)
+    counts = []
+    for n in (1000, 4000):
+        calls = 0
+        path = tmp_path / f"short-{n}.txt"
+        path.write_text(LONG_LINES + "".join(f"Member State {k} reported progress on broadband and on spectrum planning.\n"
+                                             for k in range(n)), encoding="utf-8")
+        assert len(read(path).blocks) == n + 4
+        counts.append(calls)
+    assert counts[1] < 5 * counts[0]

@@ -83,6 +83,9 @@ SENTENCE_LINE_END = 0.9
 DENSE_BLANKS = 0.2
 TITLE_WORDS = 20
 WRAP_MAX = 100
+# The most lines a paragraph hard-wrapped on its own (in a text read line by line) runs to: some
+# 6,000 characters at the widest measure.
+MAX_WRAPPED_LINES = 60
 # Symbol/Wingdings bullets that PDF-to-text tools pass through as private-use characters.
 PUA_LEAD = regex(r"^(\s*)([\uf000-\uf0ff])(?=\s)")
 PUA_LEADS = frozenset(map(chr, range(0xF000, 0xF100)))  # what PUA_LEAD's bullet may be
@@ -334,6 +337,7 @@ class _Reader:
     leads: list[str] = field(default_factory=list)
     clean: Clean = str.strip
     wrap_measure: int | None = None  # see measure()
+    run_at: tuple[int, int] = (0, 0)  # the last run of lines _run_end found: (its first line, its end)
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -390,37 +394,48 @@ class _Reader:
     def wrapped_run(self, i: int) -> int:
         """In a text read line by line (a Word text export: one paragraph a line), where a
         paragraph that was hard-wrapped on its own ends: line i and the lines after it up to a
-        blank line or a block start, when they are one (`_wrapped`, `_wrapped_pair`). Else i + 1:
-        the line alone. A secretary who re-wraps a few paragraphs of such a text has changed none
-        of their words."""
+        blank line or a block start, when they are one (`_wrapped_width`, `_wrapped_pair`). Else
+        i + 1: the line alone. A secretary who re-wraps a few paragraphs of such a text has
+        changed none of their words. A run longer than MAX_WRAPPED_LINES, or one opening with a
+        line longer than any measure, is none: each line of a long run without blank lines is
+        then judged in constant time, not by reading the rest of the run again."""
+        line = self.lines[i]
+        if len(line) > WRAP_MAX and len(line.rstrip()) > WRAP_MAX:
+            return i + 1
         j = self._run_end(i)
-        if j - i < 2:
+        if not 2 <= j - i <= MAX_WRAPPED_LINES:
             return i + 1
         ends = [self.lines[k].rstrip() for k in range(i, j)]
-        one = self._wrapped_pair(ends) if len(ends) == 2 else self._wrapped(ends)
+        one = self._wrapped_pair(ends) if len(ends) == 2 else self._wrapped_width(ends) > 0
         return j if one else i + 1
 
     def _run_end(self, i: int) -> int:
-        """The end of the run of lines from i: the next blank line or block start."""
+        """The end of the run of lines from i: the next blank line or block start. Kept for the
+        run (`run_at`): from a later line of it the run ends at the same place."""
+        start, end = self.run_at
+        if start <= i < end:
+            return end
         lines, leads = self.lines, self.leads
         j = i + 1
         while j < len(lines) and leads[j] and not self.starts_block(j):
             j += 1
+        self.run_at = (i, j)
         return j
 
-    def _wrapped(self, ends: list[str]) -> bool:
-        """Whether three or more lines are one hard-wrapped paragraph: they fill one measure (of
-        50 to WRAP_MAX characters: no line but the last had room for the next one's first word), a
-        break falls mid-sentence, and fewer than half end in a page number (a contents list)."""
+    def _wrapped_width(self, ends: list[str]) -> int:
+        """The measure three or more lines fill when they are one hard-wrapped paragraph, else 0:
+        a measure of 50 to WRAP_MAX characters (no line but the last had room for the next one's
+        first word), a break mid-sentence, and fewer than half the lines ending in a page number
+        (a contents list)."""
         width = max(len(end) for end in ends[:-1])
         if not 50 <= width <= WRAP_MAX:
-            return False
+            return 0
         # A line that ended with room for the next line's first word ended its paragraph there.
         if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
-            return False
+            return 0
         if 2 * sum(1 for end in ends if page_start(end.strip()) is not None) >= len(ends):
-            return False
-        return any(not end.endswith(SENTENCE_END) for end in ends[:-1])
+            return 0
+        return width if any(not end.endswith(SENTENCE_END) for end in ends[:-1]) else 0
 
     def _wrapped_pair(self, ends: list[str]) -> bool:
         """Whether two lines are one hard-wrapped paragraph. Two lines show no measure of their
@@ -450,9 +465,8 @@ class _Reader:
                     i += 1
                     continue
                 j = self._run_end(i)
-                ends = [self.lines[k].rstrip() for k in range(i, j)]
-                if len(ends) >= 3 and self._wrapped(ends):
-                    widths.append(max(len(end) for end in ends[:-1]))
+                if 3 <= j - i <= MAX_WRAPPED_LINES:
+                    widths.append(self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)]))
                 i = j
             self.wrap_measure = max(widths, default=0)
         return self.wrap_measure
