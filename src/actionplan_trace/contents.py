@@ -14,7 +14,7 @@ import bisect
 from typing import Sequence
 
 from .model import Block
-from .text_patterns import is_bullet_label, page_reference
+from .text_patterns import is_bullet_label, numbered, page_reference
 
 ROMAN_PAGE = frozenset("ivxlc")
 """The letters of a lower-case Roman page number (front matter: "Foreword iii")."""
@@ -77,8 +77,7 @@ def _entry(block: Block) -> tuple[str, int | None] | None:
     words = title.split()
     if not words or len(words) > MAX_ENTRY_WORDS or not _title_end(words):
         return None
-    if block.label and not is_bullet_label(block.label):
-        title = f"{block.label.strip()} {title}"
+    title = numbered(block.label, title) or title
     page = text[at:].strip(" \t.…·")
     return _key(title), int(page) if page.isdigit() else None
 
@@ -106,7 +105,7 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     last_page = 0
     wrapped: dict[int, int] = {}  # the first line of an entry wrapped over two -> its second
     for i, block in enumerate(blocks):
-        if i in wrapped.values():
+        if i - 1 in wrapped:  # the second line of an entry read with the line before
             continue
         found = _entry(block)
         if found is None and i + 1 < len(blocks) and (second := _wrapped_entry(block, blocks[i + 1])) is not None:
@@ -196,8 +195,8 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
         if block.rows is not None:
             continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
-        if block.label and not is_bullet_label(block.label):
-            texts.append(f"{block.label.strip()} {texts[0]}")
+        if (labelled := numbered(block.label, texts[0])) is not None:
+            texts.append(labelled)
         for text in texts:
             first = text.split(None, 1)
             if not first or first[0].casefold() not in firsts and _key(first[0]) not in firsts:

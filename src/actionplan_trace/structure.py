@@ -22,7 +22,8 @@ from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .text_patterns import CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, page_reference, spaced_bullet
+from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
+                            spaced_bullet)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
@@ -384,8 +385,8 @@ def _candidates(block: Block, text: str) -> list[str]:
     out = [text]
     if "\n" in text and (block.bold or _styled(block)):
         out.append(" ".join(text.split()))
-    if block.label and not is_bullet_label(block.label):
-        out.append(f"{block.label.strip()} {text}")
+    if (labelled := numbered(block.label, text)) is not None:
+        out.append(labelled)
     typed = TYPED_NUMBER.match(text) if _may_be_typed(text) else None
     if typed:
         out.append(text[typed.end():])
@@ -752,8 +753,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             continue
         match, signal = found
         heading = block.text.strip()
-        if block.label and not is_bullet_label(block.label):
-            heading = f"{block.label.strip()} {heading}"
+        heading = numbered(block.label, heading) or heading
         title = match.title
         consumed = 1
         if match.rule.title_from_next and not title:

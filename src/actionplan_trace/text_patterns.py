@@ -170,6 +170,12 @@ def is_bullet_label(label: str | None) -> bool:
     return bool(label) and not any(ch.isalnum() for ch in label or "")
 
 
+def numbered(label: str | None, text: str) -> str | None:
+    """`text` with its list number in front, as the reader sees it ("2.1 Background"); None when
+    the label is no number (there is none, or it is a bullet glyph)."""
+    return f"{label.strip()} {text}" if label and not is_bullet_label(label) else None
+
+
 TOC_STYLE = regex(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)
 # A contents entry without its style (PDF, typed contents): dot leaders or a tab, then a page number.
 TOC_ENTRY = regex(r"(?:[.…·]{4,}|\t)\s*(?:\d+|[ivxlc]+)$", re.IGNORECASE)
