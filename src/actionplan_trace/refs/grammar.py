@@ -456,12 +456,18 @@ def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
     return cite
 
 
-def _ri_list(text: str, pos: int, cite: Cite) -> int:
-    while (it := _RI_ITEM.match(text, pos)) is not None:
+def _ri_list(text: str, pos: int, cite: Cite, codes: frozenset[str] | None = None) -> int:
+    """The initiative codes from `pos` on into `cite` (only those of `codes`, when given), and
+    where the last one ends."""
+    def item_at(at: int) -> re.Match[str] | None:
+        it = _RI_ITEM.match(text, at)
+        return it if it is not None and (codes is None or it.group("code") in codes) else None
+
+    while (it := item_at(pos)) is not None:
         cite.items.append(Item(f"{it.group('code')}{int(it.group('n'))}", it.start("code"), it.end()))
         pos = it.end()
         s = _RI_SEP.match(text, pos)
-        if not s or not _RI_ITEM.match(text, s.end()):
+        if not s or not item_at(s.end()):
             break
         pos = s.end()
     return pos
@@ -492,14 +498,7 @@ def parse_ri_unbracketed(text: str, hit: Hit, codes: frozenset[str] = frozenset(
     """"Regional Initiative AFR 3", "Regional Initiatives: AFR 3, ASP 5": codes of known regions
     (`codes`) only, so that "… AFR 3 and SDG 9" ends the list before "SDG"."""
     cite = Cite("ri", hit.start, hit.m.end(), explicit=True)
-    pos = hit.m.end()
-    while (it := _RI_ITEM.match(text, pos)) is not None and it.group("code") in codes:
-        cite.items.append(Item(f"{it.group('code')}{int(it.group('n'))}", it.start("code"), it.end()))
-        pos = cite.end = it.end()
-        s = _RI_SEP.match(text, pos)
-        if not s:
-            break
-        pos = s.end()
+    cite.end = _ri_list(text, hit.m.end(), cite, codes)
     return cite
 
 

@@ -298,10 +298,10 @@ def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
 def _names_outcome(text: str) -> bool:
     """Whether `text` names an outcome as its place: before its action verb ("In Outcome 2.2,
     add …"), not after it ("These additions would contribute to Outcome 2.1")."""
-    found = _OUTCOMES.search(text)
+    plain = _blank_quotes(text, quoted(text))  # read as parse_proposal reads it: quotes are no place
+    found = _OUTCOMES.search(plain)
     if found is None:
         return False
-    plain = _blank_quotes(text, quoted(text))
     action, verb_start, _ = _action(plain, 0)
     return action is None or found.start() < verb_start
 
