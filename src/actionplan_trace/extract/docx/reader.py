@@ -466,8 +466,7 @@ class _Reader:
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
-            own: list[Cell] = []
-            shown = False
+            own: list[Cell] = []  # the row's shown cells, without padding
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
                 cell_loc = Loc(paragraph=base.paragraph, row=r, col=slot, footnote=base.footnote)
@@ -486,13 +485,12 @@ class _Reader:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
                     own.append(cells[-1])
-                    shown = True
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
                 self._separate()
             for _ in range(collecting):
                 self._end()
-            if not row_hidden and shown:
+            if not row_hidden and own:
                 if not nested:
                     after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
