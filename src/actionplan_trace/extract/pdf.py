@@ -64,6 +64,7 @@ from .pdf_tables import (
     find_ruled_grids,
     find_wrapped_grids,
     join_rows,
+    joined_edges,
     ruling_edges,
     stitch,
 )
@@ -864,10 +865,16 @@ def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfS
 
 def _continues_over_page(para: Para, line: Line, right: float) -> bool:
     """Whether the first body line of a page carries on the last paragraph of the page before."""
-    prev = para.lines[-1]
-    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
-        return False
     if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+        return False
+    return _runs_over(para.lines[-1], line, right)
+
+
+def _runs_over(prev: Line, line: Line, right: float) -> bool:
+    """Whether `line`, the first of its page (or of its cell on the page), carries on `prev`, the
+    last of the page before: no bullet, the same weight and size, `prev` ran to the measure
+    (`right`), and no sentence end unless `line` starts in lower case."""
+    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return False
     if _ended_early(prev, line, right):
         return False
@@ -1187,9 +1194,7 @@ def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc:
     """A table cell from its lines; `words` are those the document prints whole (broken_words)."""
     if not lines:
         return Cell("", loc)
-    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    if box is not None:
-        right = max(right, box[2] - max(left - box[0], 0.0))
+    left, right = min(ln.x0 for ln in lines), _cell_right(lines, box)
     paras = paragraphs(lines, right, spacing, settings)
     for para in paras:
         broken_words(para.lines, left, right, words)
@@ -1216,20 +1221,41 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
                 settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> PageTable:
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
+    heads: list[list[Line | None]] = []
+    tails: list[list[tuple[Line, float] | None]] = []
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
             _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings, words)
             for c, (box, lines) in enumerate(zip(boxes, row_lines))
         ]
+        head = [lines[0] if lines else None for lines in row_lines]
+        tail = [(lines[-1], _cell_right(lines, box)) if lines else None for lines, box in zip(row_lines, boxes)]
         # Without rules, a row whose first cell is empty is the wrap of the row above; in a ruled
         # table a rule parts them, and it is a row of its own ("" / "Associate" under "ITU-R").
         if len(rows) > 1 and not grid.ruled and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
             rows[-1] = join_rows(rows[-1], row)
+            heads[-1] = joined_edges(heads[-1], head, first=True)
+            tails[-1] = joined_edges(tails[-1], tail, first=False)
             continue
         rows.append(row)
         spanning.append(sum(1 for b in boxes if b is not None) < len(boxes))
-    return PageTable(page.number, grid, rows, spanning)
+        heads.append(head)
+        tails.append(tail)
+    return PageTable(page.number, grid, rows, spanning, heads=heads, tails=tails)
+
+
+def _cell_right(lines: list[Line], box: tuple[float, float, float, float] | None) -> float:
+    """The right edge of a cell's text: its lines' widest end, or the box's edge less the padding
+    its text keeps on the left, whichever is further right."""
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return right if box is None else max(right, box[2] - max(left - box[0], 0.0))
+
+
+def _cell_goes_on(tail: tuple[Line, float], head: Line) -> bool:
+    """Whether `head`, a cell's first line on a page, carries on the paragraph of `tail`, its last
+    line on the page before (with the cell's right text edge): as over a page of body text."""
+    return _runs_over(tail[0], head, tail[1])
 
 
 def _body_right(pages: list[_Page]) -> dict[int, float]:
@@ -1298,7 +1324,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             grid, cells = item
             table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
-                stitch(open_table[0], table, settings)
+                stitch(open_table[0], table, settings, _cell_goes_on)
                 dropped.extend(open_table[0].dropped)
                 open_table[0].dropped.clear()
             else:
