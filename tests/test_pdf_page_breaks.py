@@ -61,3 +61,50 @@ def test_rows_broken_by_a_page_break_are_whole(tmp_path: Path, name: str) -> Non
         if style.repeat_header and reading.raw.source.pages > 1:
             assert (2, " ".join(HEADER)) in reading.furniture
     assert broken >= 12
+
+
+INTRO = ("Networks for telecommunication and services are central to the work of the Bureau, and ITU-D "
+         "assists with e-government services and multi-stakeholder partnerships.")
+FILLER = "Paragraph {} of the plan sets out what the Bureau does for its Member States."
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
+def test_a_word_hyphenated_over_a_page_break_is_one_word(tmp_path: Path, font: str) -> None:
+    """One word hyphenated by the layout, at the foot of a page ("telecommu-" / "nication"), in a
+    document that hyphenates nothing else: the paragraph goes on over the page (its last line ended
+    early only because the word broke) and the word is the one the document prints whole; the
+    document's own hyphens ("ITU-D", "e-government", "multi-stakeholder") stay."""
+    from pdfgen import Line, write_pdf
+
+    head, tail = INTRO.split(" and ITU-D ")
+    intro = [Line("Objective 2 - Infrastructure", "Helvetica-Bold", 14), Line(f"{head} and", font, gap_before=12),
+             Line(f"ITU-D {tail}", font)]
+    end = ["The Bureau will help Member States extend telecommu-", "nication networks to rural areas and promote broadband."]
+    seen = set()
+    for gap in range(3, 60, 3):
+        lines = [*intro, *(Line(FILLER.format(k), font, gap_before=12) for k in range(23)),
+                 Line(end[0], font, gap_before=gap), Line(end[1], font)]
+        reading = read_pdf_detailed(write_pdf(tmp_path / f"hyphen-{gap}.pdf", lines))
+        blocks = reading.raw.blocks
+        assert blocks[1].text == INTRO
+        assert blocks[-1].text == ("The Bureau will help Member States extend telecommunication networks to rural areas "
+                                   "and promote broadband.")
+        seen.add((blocks[-1].loc.page, reading.raw.source.pages))
+    assert (1, 2) in seen  # the page broke the paragraph after its first line
+
+
+def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: Path) -> None:
+    """Inside a table cell: the layout's hyphen before a lower-case piece that makes a printed word
+    goes ("telecommu-" / "nication"), a compound's stays ("multi-" / "stakeholder", "ITU-" / "D")."""
+    cells = [[["Outcome"], ["Indicators"]],
+             [["Access to telecommunication networks", "in rural areas"], ["Number of multi-stakeholder", "partnerships"]],
+             [["Enhanced telecommu-", "nication networks"], ["Number of multi-", "stakeholder ITU-", "D partnerships"]]]
+    firsts = [cells[1][0][0], cells[1][1][0]]
+    widths, _ = word_widths(set(firsts), "Helvetica", 10, tmp_path)
+    style = TableStyle(widths=tuple(widths[text] + 9 for text in firsts))  # each first line fills its cell
+    path = write_placed(tmp_path / "cell.pdf", lay_table(cells, style))
+    (table,) = [b for b in read_pdf_detailed(path).raw.blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Outcome", "Indicators"],
+        ["Access to telecommunication networks in rural areas", "Number of multi-stakeholder partnerships"],
+        ["Enhanced telecommunication networks", "Number of multi-stakeholder ITU-D partnerships"]]

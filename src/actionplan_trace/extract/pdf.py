@@ -249,12 +249,17 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     ("partici-" / "pating" in a short text), the layout's. All of that only in a document that
     shows automatic hyphenation (more words, and at least three, broken where one piece is no
     word than compounds broken at their hyphen): in any other, every hyphen that ends a line is the word's own, even
-    where the document spells the word without one elsewhere ("on-line", "online"). The layout's
-    stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
+    where the document spells the word without one elsewhere ("on-line", "online"), but for one
+    case that needs no count: a lower-case piece after a head that is no word the document prints,
+    which together make a word it prints whole ("telecommu-" / "nication" where "telecommunication"
+    is printed; not "e-" / "government", "multi-" / "stakeholder" unless "egovernment" or
+    "multistakeholder" is, nor "ITU-" / "D", "on-" / "line", "next-" / "generation"). The
+    layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
     compounds = {m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text)}
     cases: list[tuple[Line, bool | None]] = []  # a line ending in a hyphen, and whether the layout set it
     syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
     own: set[str] = set()  # compounds broken at their own hyphen
+    syllable_lines: set[int] = set()  # lines whose hyphen broke a printed word where its head is no word
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if line.page != nxt.page and HYPHEN_END.search(line.text):  # pdfium marks no page's last line
@@ -274,6 +279,8 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, True))
                 if not both:
                     syllables.add(first + second)
+                if first not in words and tail.group()[:1].islower():
+                    syllable_lines.add(id(line))
             else:
                 cases.append((line, False if both else None))
                 if both:
@@ -282,7 +289,7 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
             cases.append((lines[-1], False))
     automatic = len(syllables) >= 3 and len(syllables) > len(own)
     for line, set_by_layout in cases:
-        layout = automatic and set_by_layout is not False
+        layout = (automatic and set_by_layout is not False) or id(line) in syllable_lines
         line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
 
 
@@ -873,10 +880,11 @@ def _continues_over_page(para: Para, line: Line, right: float) -> bool:
 def _runs_over(prev: Line, line: Line, right: float) -> bool:
     """Whether `line`, the first of its page (or of its cell on the page), carries on `prev`, the
     last of the page before: no bullet, the same weight and size, `prev` ran to the measure
-    (`right`), and no sentence end unless `line` starts in lower case."""
+    (`right`) or broke at a word's hyphen ("telecommu-" / "nication", "2016-" / "2019", as on one
+    page), and no sentence end unless `line` starts in lower case."""
     if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return False
-    if _ended_early(prev, line, right):
+    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
         return False
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
