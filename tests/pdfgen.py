@@ -100,6 +100,39 @@ def write_pdf(path: Path, lines: list[Line], outline: list[tuple[int, str, int |
         if line.underline:
             width = 0.5 * line.size * len(line.text)
             pages[-1].append(b"%.1f %.1f %.1f 0.6 re f" % (MARGIN + line.indent, y - 0.15 * line.size, width))
+    return write_pages(path, pages, fonts, outline, outline_actions)
+
+
+def text_op(x: float, top: float, text: str, font: str = "Helvetica", size: float = 11) -> bytes:
+    """A content-stream operator that prints `text` with its baseline `top` points below the page's
+    top edge, starting `x` points from the left edge (for write_pages; `font` must be among its fonts)."""
+    return b"BT /%s %.1f Tf %.2f %.2f Td (%s) Tj ET" % (font_id(font).encode(), size, x, PAGE_H - top, _escape(text))
+
+
+def rule_op(x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> bytes:
+    """A content-stream operator that strokes a straight rule between two points (top-left coordinates)."""
+    return b"%.2f w %.2f %.2f m %.2f %.2f l S" % (width, x0, PAGE_H - top0, x1, PAGE_H - top1)
+
+
+FONTS = ("Helvetica", "Helvetica-Bold", "Times-Roman", "Times-Bold", "Courier")
+
+
+def font_id(name: str) -> str:
+    """The resource name write_pages gives a font of FONTS."""
+    return f"S{FONTS.index(name) + 1}"
+
+
+def write_placed(path: Path, pages: list[list[bytes]]) -> Path:
+    """Write pages of text_op and rule_op operators (A4, every font of FONTS available)."""
+    return write_pages(path, pages, list(FONTS), ids={n: font_id(n) for n in FONTS})
+
+
+def write_pages(path: Path, pages: list[list[bytes]], fonts: list[str],
+                outline: list[tuple[int, str, int | None]] | None = None, outline_actions: bool = False,
+                ids: dict[str, str] | None = None) -> Path:
+    """Write the PDF whose pages' content streams are `pages` (lists of operators), with `fonts`
+    (standard font names, named F1, F2, … in that order unless `ids` names them) and `outline`."""
+    font_ids = ids or {name: f"F{k + 1}" for k, name in enumerate(fonts)}
     objects: list[bytes] = []
     font_refs = {}
     for name in fonts:
@@ -181,3 +214,72 @@ def wrap(text: str, width: float, widths: dict[str, float], space: float) -> lis
     if current:
         lines.append(" ".join(current))
     return lines
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """How lay_table sets a table: fonts, size, line pitch (times the size), cell padding, column
+    widths, rules ("grid": every cell boxed; "rows": horizontal rules only), whether the header row
+    repeats on each page, the page's left edge and its text area's top and bottom (from the page top)."""
+
+    widths: tuple[float, ...]
+    font: str = "Helvetica"
+    bold: str = "Helvetica-Bold"
+    size: float = 10
+    pitch: float = 1.2
+    pad: float = 4
+    rules: str = "grid"
+    repeat_header: bool = True
+    left: float = MARGIN
+    top: float = MARGIN
+    bottom: float = PAGE_H - MARGIN
+
+
+Cells = list[list[str]]  # a row: each cell's printed lines
+
+
+def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
+              pages: list[list[bytes]] | None = None) -> list[list[bytes]]:
+    """The pages (text_op / rule_op operators) of a table whose first row is its header, set from
+    `start` (default: the text area's top) on the last of `pages`, as a word processor does when a
+    row may break across pages: a row that does not fit is split after the lines that do (each
+    cell's first lines; the rest goes on the next page), the header row repeated above it when
+    `repeat_header`."""
+    pages = pages if pages is not None else [[]]
+    y = style.top if start is None else start
+    lead = style.size * style.pitch
+    xs = [style.left]
+    for w in style.widths:
+        xs.append(xs[-1] + w)
+
+    def draw(cells: Cells, font: str, count: int, offset: int) -> float:
+        nonlocal y
+        height = count * lead + 2 * style.pad
+        ops = pages[-1]
+        for x, lines in zip(xs, cells):
+            for k, text in enumerate(lines[offset:offset + count]):
+                ops.append(text_op(x + style.pad, y + style.pad + (k + 0.8) * lead, text, font, style.size))
+        ops.append(rule_op(xs[0], y, xs[-1], y))
+        ops.append(rule_op(xs[0], y + height, xs[-1], y + height))
+        if style.rules == "grid":
+            ops.extend(rule_op(x, y, x, y + height) for x in xs)
+        y += height
+        return height
+
+    header = rows[0]
+    draw(header, style.bold, max(len(c) for c in header), 0)
+    for row in rows[1:]:
+        total = max(len(c) for c in row)
+        done = 0
+        while done < total:
+            room = int((style.bottom - y - 2 * style.pad) // lead)
+            if room <= 0:
+                pages.append([])
+                y = style.top
+                if style.repeat_header:
+                    draw(header, style.bold, max(len(c) for c in header), 0)
+                continue
+            count = min(room, total - done)
+            draw(row, style.font, count, done)
+            done += count
+    return pages

@@ -64,6 +64,7 @@ from .pdf_tables import (
     find_ruled_grids,
     find_wrapped_grids,
     join_rows,
+    joined_edges,
     ruling_edges,
     stitch,
 )
@@ -248,12 +249,17 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     ("partici-" / "pating" in a short text), the layout's. All of that only in a document that
     shows automatic hyphenation (more words, and at least three, broken where one piece is no
     word than compounds broken at their hyphen): in any other, every hyphen that ends a line is the word's own, even
-    where the document spells the word without one elsewhere ("on-line", "online"). The layout's
-    stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
+    where the document spells the word without one elsewhere ("on-line", "online"), but for one
+    case that needs no count: a lower-case piece after a head that is no word the document prints,
+    which together make a word it prints whole ("telecommu-" / "nication" where "telecommunication"
+    is printed; not "e-" / "government", "multi-" / "stakeholder" unless "egovernment" or
+    "multistakeholder" is, nor "ITU-" / "D", "on-" / "line", "next-" / "generation"). The
+    layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
     compounds = {m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text)}
     cases: list[tuple[Line, bool | None]] = []  # a line ending in a hyphen, and whether the layout set it
     syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
     own: set[str] = set()  # compounds broken at their own hyphen
+    syllable_lines: set[int] = set()  # lines whose hyphen broke a printed word where its head is no word
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if line.page != nxt.page and HYPHEN_END.search(line.text):  # pdfium marks no page's last line
@@ -273,6 +279,8 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, True))
                 if not both:
                     syllables.add(first + second)
+                if first not in words and tail.group()[:1].islower():
+                    syllable_lines.add(id(line))
             else:
                 cases.append((line, False if both else None))
                 if both:
@@ -281,7 +289,7 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
             cases.append((lines[-1], False))
     automatic = len(syllables) >= 3 and len(syllables) > len(own)
     for line, set_by_layout in cases:
-        layout = automatic and set_by_layout is not False
+        layout = (automatic and set_by_layout is not False) or id(line) in syllable_lines
         line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
 
 
@@ -864,12 +872,19 @@ def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfS
 
 def _continues_over_page(para: Para, line: Line, right: float) -> bool:
     """Whether the first body line of a page carries on the last paragraph of the page before."""
-    prev = para.lines[-1]
-    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
-        return False
     if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return False
-    if _ended_early(prev, line, right):
+    return _runs_over(para.lines[-1], line, right)
+
+
+def _runs_over(prev: Line, line: Line, right: float) -> bool:
+    """Whether `line`, the first of its page (or of its cell on the page), carries on `prev`, the
+    last of the page before: no bullet, the same weight and size, `prev` ran to the measure
+    (`right`) or broke at a word's hyphen ("telecommu-" / "nication", "2016-" / "2019", as on one
+    page), and no sentence end unless `line` starts in lower case."""
+    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+        return False
+    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
         return False
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
@@ -1187,9 +1202,7 @@ def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc:
     """A table cell from its lines; `words` are those the document prints whole (broken_words)."""
     if not lines:
         return Cell("", loc)
-    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    if box is not None:
-        right = max(right, box[2] - max(left - box[0], 0.0))
+    left, right = min(ln.x0 for ln in lines), _cell_right(lines, box)
     paras = paragraphs(lines, right, spacing, settings)
     for para in paras:
         broken_words(para.lines, left, right, words)
@@ -1216,20 +1229,41 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
                 settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> PageTable:
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
+    heads: list[list[Line | None]] = []
+    tails: list[list[tuple[Line, float] | None]] = []
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
             _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings, words)
             for c, (box, lines) in enumerate(zip(boxes, row_lines))
         ]
+        head = [lines[0] if lines else None for lines in row_lines]
+        tail = [(lines[-1], _cell_right(lines, box)) if lines else None for lines, box in zip(row_lines, boxes)]
         # Without rules, a row whose first cell is empty is the wrap of the row above; in a ruled
         # table a rule parts them, and it is a row of its own ("" / "Associate" under "ITU-R").
         if len(rows) > 1 and not grid.ruled and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
             rows[-1] = join_rows(rows[-1], row)
+            heads[-1] = joined_edges(heads[-1], head, first=True)
+            tails[-1] = joined_edges(tails[-1], tail, first=False)
             continue
         rows.append(row)
         spanning.append(sum(1 for b in boxes if b is not None) < len(boxes))
-    return PageTable(page.number, grid, rows, spanning)
+        heads.append(head)
+        tails.append(tail)
+    return PageTable(page.number, grid, rows, spanning, heads=heads, tails=tails)
+
+
+def _cell_right(lines: list[Line], box: tuple[float, float, float, float] | None) -> float:
+    """The right edge of a cell's text: its lines' widest end, or the box's edge less the padding
+    its text keeps on the left, whichever is further right."""
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return right if box is None else max(right, box[2] - max(left - box[0], 0.0))
+
+
+def _cell_goes_on(tail: tuple[Line, float], head: Line) -> bool:
+    """Whether `head`, a cell's first line on a page, carries on the paragraph of `tail`, its last
+    line on the page before (with the cell's right text edge): as over a page of body text."""
+    return _runs_over(tail[0], head, tail[1])
 
 
 def _body_right(pages: list[_Page]) -> dict[int, float]:
@@ -1298,7 +1332,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             grid, cells = item
             table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
-                stitch(open_table[0], table, settings)
+                stitch(open_table[0], table, settings, _cell_goes_on)
                 dropped.extend(open_table[0].dropped)
                 open_table[0].dropped.clear()
             else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import field
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -52,6 +52,10 @@ class PageTable:
     rows: list[list[Cell]]
     spanning: list[bool] = field(default_factory=list)
     dropped: list[tuple[int, str]] = field(default_factory=list)
+    # per row, each cell's first line and its last (with the cell's right text edge), or None when
+    # empty: what tells a row broken by the page break (stitch's `goes_on`)
+    heads: list[list[Any]] = field(default_factory=list)
+    tails: list[list[Any]] = field(default_factory=list)
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, object]:
@@ -567,23 +571,32 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
     )
 
 
-def _join_cell(upper: Cell, lower: Cell) -> Cell:
+def _join_cell(upper: Cell, lower: Cell, goes_on: bool = False) -> Cell:
+    """One cell from a cell and its continuation; the first paragraph of `lower` carries on the last
+    of `upper` when that ends without a sentence end, or whatever it ends with when `goes_on` (the
+    layout says the line runs on: see stitch)."""
     if not lower.text.strip():
         return upper
     if not upper.text.strip():
         return Cell(lower.text, upper.loc, list(lower.paragraphs), lower.bold)
     paragraphs = list(upper.paragraphs or [upper.text])
     rest = list(lower.paragraphs or [lower.text])
-    if not SENTENCE_END.search(paragraphs[-1]) and rest:
+    if (goes_on or not SENTENCE_END.search(paragraphs[-1])) and rest:
         glue = "" if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() else " "
         paragraphs[-1] = f"{paragraphs[-1]}{glue}{rest.pop(0)}"  # "2016-" / "2019": one word
     paragraphs.extend(rest)
     return Cell("\n".join(paragraphs), upper.loc, paragraphs, upper.bold and lower.bold)
 
 
-def join_rows(upper: list[Cell], lower: list[Cell]) -> list[Cell]:
-    """One row from a row and its continuation (cell by cell)."""
-    return [_join_cell(u, l) for u, l in zip(upper, lower)]
+def join_rows(upper: list[Cell], lower: list[Cell], goes_on: Sequence[bool] = ()) -> list[Cell]:
+    """One row from a row and its continuation (cell by cell; `goes_on` per cell, see _join_cell)."""
+    flags = list(goes_on) + [False] * (len(upper) - len(goes_on))
+    return [_join_cell(u, low, flag) for u, low, flag in zip(upper, lower, flags)]
+
+
+def joined_edges(upper: list[Any], lower: list[Any], first: bool) -> list[Any]:
+    """The first (`first`) or last lines of a row joined from `upper` and `lower`, cell by cell."""
+    return [(u if u is not None else low) if first else (low if low is not None else u) for u, low in zip(upper, lower)]
 
 
 def continues(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS) -> bool:
@@ -596,18 +609,54 @@ def continues(previous: PageTable, following: PageTable, settings: PdfSettings =
     return _same_columns(a, b, settings)
 
 
-def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS) -> PageTable:
-    """Append a continuation table to `previous`: drop its repeated header, mend a split row."""
+def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS,
+           goes_on: Callable[[Any, Any], bool] | None = None) -> PageTable:
+    """Append a continuation table to `previous`: drop its repeated header, mend a split row.
+
+    `goes_on(tail, head)` tells whether a cell's first line on the new page (`head`) carries on
+    the paragraph of its last line on the page before (`tail`, from PageTable.tails). The first
+    row is the rest of the row above when is_split_row says so, or when some cell goes on that
+    way (see _goes_on_row): its key may then start mid-sentence with a capital ("…ITU Member" /
+    "States on …")."""
     rows, spanning = list(following.rows), list(following.spanning)
+    heads, tails = list(following.heads), list(following.tails)
     if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= settings.header_similarity:
         previous.dropped.append((following.page, " ".join(c.text for c in rows[0])))
-        rows, spanning = rows[1:], spanning[1:]
-    if rows and previous.rows and is_split_row(previous, rows[0], spanning[0]):
-        upper = previous.rows[-1]
-        previous.rows[-1] = join_rows(upper, rows[0])
-        rows, spanning = rows[1:], spanning[1:]
+        rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
+    if rows and previous.rows:
+        flags = _goes_on(previous, rows[0], heads[0] if heads else [], goes_on)
+        if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
+            upper = previous.rows[-1]
+            previous.rows[-1] = join_rows(upper, rows[0], flags)
+            if previous.tails and tails:
+                previous.tails[-1] = joined_edges(previous.tails[-1], tails[0], first=False)
+            rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
     previous.rows.extend(rows)
     previous.spanning.extend(spanning)
+    previous.heads.extend(heads)
+    previous.tails.extend(tails)
     previous.grid = following.grid
     previous.page = following.page
     return previous
+
+
+def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool]) -> bool:
+    """Whether `lower`, the first row on a page, is the rest of `upper` by its cells' lines
+    (`flags`: which of its cells carry on their cell's last line on the page before): some cell
+    goes on in lower case ("…trained in spectrum" / "monitoring; number of …"), or every cell it
+    fills goes on, after a line that ran to the cell's edge without a sentence end, while a cell
+    `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / ""). A new
+    row whose cells all start with a capital fills its cells as the row above did."""
+    if any(flag and cell.text[:1].islower() for flag, cell in zip(flags, lower)):
+        return True
+    filled = [flag for flag, cell in zip(flags, lower) if cell.text.strip()]
+    ended = any(u.text.strip() and not low.text.strip() for u, low in zip(upper, lower))
+    return bool(filled) and all(filled) and ended
+
+
+def _goes_on(previous: PageTable, row: list[Cell], heads: list[Any], goes_on: Callable[[Any, Any], bool] | None) -> list[bool]:
+    """Per cell of `row`, whether its first line carries on the last line of the same cell of
+    `previous`'s last row (see stitch)."""
+    if goes_on is None or not previous.tails or not heads:
+        return [False] * len(row)
+    return [tail is not None and head is not None and goes_on(tail, head) for tail, head in zip(previous.tails[-1], heads)]

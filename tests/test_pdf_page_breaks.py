@@ -1,0 +1,110 @@
+"""Tables and paragraphs broken by a page break, drawn with pdfgen's minimal writer: a table row
+whose cells go on over the page (Word lets a row break across pages) is one row with its cells'
+text joined, whether its first cell goes on empty, in lower case or mid-sentence with a capital,
+and a header row repeated at the top of the next page is no data row. The table is set from many
+heights on its first page, so that the page breaks every row after each of its lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.extract.pdf import read_pdf_detailed
+from pdfgen import TableStyle, lay_table, text_op, word_widths, wrap, write_placed
+
+HEADER = ["Outcome", "Performance indicators", "Timing"]
+ROWS = [
+    ["Enhanced capacity of Member States to develop national broadband plans and policies",
+     "Number of countries assisted in developing national broadband plans", "2022-2025"],
+    ["Strengthened cooperation among regulators, operators and ITU Member States on spectrum management and "
+     "monitoring of radio frequencies in developing countries",
+     "Number of regional workshops held; number of participants trained in spectrum monitoring; number of "
+     "countries using the spectrum management software", "2022-2025"],
+    ["Improved access to telecommunication services in rural and remote areas, with Member States and "
+     "Sector Members",
+     "Number of rural connectivity projects; share of schools connected", "2023"],
+]
+STYLES = {
+    "grid-helvetica": TableStyle(widths=(200, 200, 60)),
+    "rows-times": TableStyle(widths=(180, 230, 50), font="Times-Roman", bold="Times-Bold", size=9, pitch=1.15,
+                             pad=3, rules="rows", left=60),
+    "grid-no-repeat": TableStyle(widths=(220, 170, 70), size=9.5, pad=5, repeat_header=False, left=80),
+}
+
+
+def _table_pdf(tmp_path: Path, style: TableStyle, start: float) -> Path:
+    """The table set from `start` (points below the page top) under a heading."""
+    words = {w for row in [HEADER, *ROWS] for cell in row for w in cell.split()}
+    plain = word_widths(words, style.font, style.size, tmp_path)
+    bold = word_widths(words, style.bold, style.size, tmp_path)
+
+    def cells(row: list[str], widths: tuple[dict[str, float], float]) -> list[list[str]]:
+        return [wrap(text, width - 2 * style.pad, *widths) for text, width in zip(row, style.widths)]
+
+    pages = [[text_op(style.left, 100, "Objective 1 - Infrastructure", "Helvetica-Bold", 12)]]
+    lay_table([cells(HEADER, bold), *(cells(row, plain) for row in ROWS)], style, start, pages)
+    return write_placed(tmp_path / f"table-{start:.0f}.pdf", pages)
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_rows_broken_by_a_page_break_are_whole(tmp_path: Path, name: str) -> None:
+    style = STYLES[name]
+    broken = 0
+    for start in range(560, 730, 6):
+        path = _table_pdf(tmp_path, style, start)
+        reading = read_pdf_detailed(path)
+        tables = [b for b in reading.raw.blocks if b.type == "table"]
+        assert len(tables) == 1, (start, [b.text for b in reading.raw.blocks])
+        assert [[c.text for c in row] for row in tables[0].rows] == [HEADER, *ROWS], start
+        broken += reading.raw.source.pages > 1
+        if style.repeat_header and reading.raw.source.pages > 1:
+            assert (2, " ".join(HEADER)) in reading.furniture
+    assert broken >= 12
+
+
+INTRO = ("Networks for telecommunication and services are central to the work of the Bureau, and ITU-D "
+         "assists with e-government services and multi-stakeholder partnerships.")
+FILLER = "Paragraph {} of the plan sets out what the Bureau does for its Member States."
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
+def test_a_word_hyphenated_over_a_page_break_is_one_word(tmp_path: Path, font: str) -> None:
+    """One word hyphenated by the layout, at the foot of a page ("telecommu-" / "nication"), in a
+    document that hyphenates nothing else: the paragraph goes on over the page (its last line ended
+    early only because the word broke) and the word is the one the document prints whole; the
+    document's own hyphens ("ITU-D", "e-government", "multi-stakeholder") stay."""
+    from pdfgen import Line, write_pdf
+
+    head, tail = INTRO.split(" and ITU-D ")
+    intro = [Line("Objective 2 - Infrastructure", "Helvetica-Bold", 14), Line(f"{head} and", font, gap_before=12),
+             Line(f"ITU-D {tail}", font)]
+    end = ["The Bureau will help Member States extend telecommu-", "nication networks to rural areas and promote broadband."]
+    seen = set()
+    for gap in range(3, 60, 3):
+        lines = [*intro, *(Line(FILLER.format(k), font, gap_before=12) for k in range(23)),
+                 Line(end[0], font, gap_before=gap), Line(end[1], font)]
+        reading = read_pdf_detailed(write_pdf(tmp_path / f"hyphen-{gap}.pdf", lines))
+        blocks = reading.raw.blocks
+        assert blocks[1].text == INTRO
+        assert blocks[-1].text == ("The Bureau will help Member States extend telecommunication networks to rural areas "
+                                   "and promote broadband.")
+        seen.add((blocks[-1].loc.page, reading.raw.source.pages))
+    assert (1, 2) in seen  # the page broke the paragraph after its first line
+
+
+def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: Path) -> None:
+    """Inside a table cell: the layout's hyphen before a lower-case piece that makes a printed word
+    goes ("telecommu-" / "nication"), a compound's stays ("multi-" / "stakeholder", "ITU-" / "D")."""
+    cells = [[["Outcome"], ["Indicators"]],
+             [["Access to telecommunication networks", "in rural areas"], ["Number of multi-stakeholder", "partnerships"]],
+             [["Enhanced telecommu-", "nication networks"], ["Number of multi-", "stakeholder ITU-", "D partnerships"]]]
+    firsts = [cells[1][0][0], cells[1][1][0]]
+    widths, _ = word_widths(set(firsts), "Helvetica", 10, tmp_path)
+    style = TableStyle(widths=tuple(widths[text] + 9 for text in firsts))  # each first line fills its cell
+    path = write_placed(tmp_path / "cell.pdf", lay_table(cells, style))
+    (table,) = [b for b in read_pdf_detailed(path).raw.blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Outcome", "Indicators"],
+        ["Access to telecommunication networks in rural areas", "Number of multi-stakeholder partnerships"],
+        ["Enhanced telecommunication networks", "Number of multi-stakeholder ITU-D partnerships"]]
