@@ -622,6 +622,7 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                     rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
                     id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
                 )
+                builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # the row itself, kept
                 continue
             builder.close_to(parent_for_rows)
             index += 1
