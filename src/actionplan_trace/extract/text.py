@@ -586,6 +586,12 @@ class _Reader:
                 return found[1]
         return None
 
+    def empty_first_cell(self, i: int) -> bool:
+        """Whether blank-looking line i is a lone tab opening a tab-led table with an empty cell
+        (the corner of a table whose first column holds row labels): a tab, and the next line
+        opens a cell too. Plain text only: in Markdown a tab opens code."""
+        return not self.markdown and self.lines[i][:1] == "\t" and i + 1 < len(self.lines) and self.lines[i + 1][:1] == "\t"
+
     def footnote(self, i: int) -> bool:
         line = self.lines[i].strip()
         if not line.startswith("["):
@@ -649,7 +655,7 @@ class _Reader:
         i = 0
         while i < len(lines):
             lead = leads[i]
-            if not lead:
+            if not lead and (lines[i][:1] != "\t" or not self.empty_first_cell(i)):
                 i += 1
                 continue
             line = lines[i].rstrip()

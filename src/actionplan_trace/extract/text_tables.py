@@ -235,23 +235,37 @@ def _group_line(lines: list[str], i: int, width: int) -> bool:
     return under is not None and len(under) == width
 
 
+def _under_rule(lines: list[str], i: int) -> int:
+    """The first line of a tab-separated table's body, line i under its header: past a dashed rule
+    of tab-separated runs of dashes ("-----<tab>-----", a Markdown-minded writer's header rule;
+    pandoc's own rules have no tab, see dash_table) and the blank lines after it, if there is one."""
+    if i >= len(lines) or "\t" not in lines[i] or not _is_dash_rule(lines[i]):
+        return i
+    i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
 def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
     """Rows of tab-separated cells, at least two, all as wide as the first (the header, which may
-    open with an empty corner cell: _tsv_header). A line without a tab between two rows is a group
-    row (_group_line): its text is the row's first cell, the others empty, as a merged row reads."""
+    open with an empty corner cell: _tsv_header, and have a dashed rule under it: _under_rule). A
+    line without a tab between two rows is a group row (_group_line): its text is the row's first
+    cell, the others empty, as a merged row reads."""
     header = _tsv_header(lines, start)
     if header is None:
         return None
     width = len(header)
-    i = start + 1
+    body = _under_rule(lines, start + 1)
+    i = body
     while i < len(lines):
         fields = _tsv_fields(lines[i])
         if (fields is None or len(fields) != width) and not _group_line(lines, i, width):
             break
         i += 1
-    if i - start < 2:
+    if i == body:
         return None
-    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in range(start, i)]
+    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in (start, *range(body, i))]
     for row in rows:
         row.extend([] for _ in range(width - len(row)))
     return _table(rows, clean, index, start + 1), i
@@ -363,7 +377,7 @@ def dash_table(
         sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
         rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
         return _table(rows, clean, index, start + 1), end + 1
-    if line.strip() and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
+    if line.strip() and "\t" not in nxt and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
         spans = _dash_spans(nxt)
         rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
         end = start + 2
