@@ -329,7 +329,10 @@ def _grid_table_plain(lines: list[str], start: int) -> list[list[list[str]]] | N
 
 
 def _tab_led_plain(lines: list[str], start: int) -> tuple[list[list[list[str]]], int]:
-    """tab_led_table's rows and end as it read them before: the end found first, then each line."""
+    """tab_led_table's rows and end as it read them before: the end found first, then each line
+    (the cells cut into rows by the same tab_led_rows)."""
+    from actionplan_trace.extract.text_tables import tab_led_rows
+
     i = start
     while i < len(lines):
         if not lines[i].strip() and not lines[i].startswith("\t"):
@@ -341,17 +344,16 @@ def _tab_led_plain(lines: list[str], start: int) -> tuple[list[list[list[str]]],
             i = k
         i += 1
     cells: list[list[str]] = []
-    header_width = 0
+    ends: list[int] = []
     for line in lines[start:i]:
         if line.startswith("\t"):
             cells.append([line.strip()] if line.strip() else [])
         elif not line.strip():
-            if cells and not header_width:
-                header_width = len(cells)
+            if cells and (not ends or ends[-1] != len(cells)):
+                ends.append(len(cells))
         elif cells:
             cells[-1].append(line.strip())
-    width = header_width or len(cells) or 1
-    rows = [cells[s:s + width] for s in range(0, len(cells), width)]
+    rows = tab_led_rows(cells, ends)
     return [[[p for p in parts if p] for parts in row] for row in rows], i
 
 

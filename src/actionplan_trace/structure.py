@@ -576,6 +576,29 @@ def _is_group_row(rule: TableRule, row: list[Cell]) -> bool:
     return bool(texts and len(set(texts)) == 1 and rule.group.search(texts[0]))
 
 
+def _is_label_row(rule: TableRule, row: list[Cell], width: int, bold_stands_out: bool) -> bool:
+    """Whether a row labels the rows under it without being one of the table's rows (a group row
+    the rule's `group` does not name: "Goal 1: Growth" over objective rows, in a plan whose groups
+    the rule was not written for): in a table of three columns or more, one text in its first
+    cell and nowhere else but the cells merged with it, that is bold where the rows' first cells
+    are not (`bold_stands_out`) or, where the rule's rows are numbered (`number_match`), not
+    numbered as a row is. Such a row is kept as a row of the table (a table block), never read as
+    an objective, an output or another row section. `width` is the table's: a merged row may be
+    one cell (the .docx reader pads no row when the others agree)."""
+    first = row[0].text.strip() if row else ""
+    if width < 3 or not first or any(c.text.strip() not in ("", first) for c in row[1:]):
+        return False
+    if row[0].bold and bold_stands_out:
+        return True
+    return rule.number_match is not None and not rule.number_match.match(first)
+
+
+def _plain_first_cells(rows: list[list[Cell]]) -> bool:
+    """Whether some row with text beyond its first cell has that first cell not bold: then a bold
+    first cell stands out (see _is_label_row), as it does not in a table whose rows lead in bold."""
+    return any(not row[0].bold for row in rows if row and row[0].text.strip() and any(c.text.strip() for c in row[1:]))
+
+
 def apply_table_rule(builder: _Builder, block: Block) -> bool:
     """Split a matching table into row sections; False when no table rule applies."""
     if not block.rows:
@@ -602,6 +625,8 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
         index = 0
         row_header = None if rule.headless else header_words
         last: Section | None = None  # the section of the row above, under parent_for_rows
+        width = max(map(len, block.rows))
+        plain_firsts = _plain_first_cells(data)
         for row in data:
             if not any(c.text.strip() for c in row):
                 continue
@@ -611,7 +636,8 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                     _extend_row_section(last, row, names)
                     continue
             last = None
-            if rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip()):
+            headless_text = rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())
+            if headless_text or (not _is_group_row(rule, row) and _is_label_row(rule, row, width, plain_firsts)):
                 builder.close_to(parent_for_rows)
                 builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
                 continue
@@ -622,6 +648,7 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
                     rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
                     id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
                 )
+                builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # the row itself, kept
                 continue
             builder.close_to(parent_for_rows)
             index += 1

@@ -345,7 +345,7 @@ class _Reader:
         readers: tuple[tuple[TableReader, MayRead], ...] = (
             (grid_table, lambda line, lead, after: lead == "+"),
             (partial(dash_table, scan=DashScan()), lambda line, lead, after: lead == "-" or after == "-"),
-            (tsv_table, lambda line, lead, after: "\t" in line and not line.startswith("\t")),
+            (tsv_table, lambda line, lead, after: "\t" in line and (line[0] != "\t" or line.count("\t") > 1)),
         )
         self.table_readers = readers + (((pipe_table, lambda line, lead, after: lead == "|"),) if self.markdown else ())
         if not self.leads:
@@ -573,7 +573,8 @@ class _Reader:
     def table(self, i: int) -> int | None:
         """The table at line i, added, and the line after it; None when there is none."""
         if self.lines[i].startswith("\t") and not self.markdown:
-            block, end = tab_led_table(self.lines, i, len(self.blocks), self.clean)
+            found = tsv_table(self.lines, i, len(self.blocks), self.clean) if self.lines[i].count("\t") > 1 else None
+            block, end = found or tab_led_table(self.lines, i, len(self.blocks), self.clean)
             self.add(block)
             return end
         line, lead = self.lines[i], self.leads[i]
@@ -584,6 +585,12 @@ class _Reader:
                 self.add(found[0])
                 return found[1]
         return None
+
+    def empty_first_cell(self, i: int) -> bool:
+        """Whether blank-looking line i is a lone tab opening a tab-led table with an empty cell
+        (the corner of a table whose first column holds row labels): a tab, and the next line
+        opens a cell too. Plain text only: in Markdown a tab opens code."""
+        return not self.markdown and self.lines[i][:1] == "\t" and i + 1 < len(self.lines) and self.lines[i + 1][:1] == "\t"
 
     def footnote(self, i: int) -> bool:
         line = self.lines[i].strip()
@@ -648,7 +655,7 @@ class _Reader:
         i = 0
         while i < len(lines):
             lead = leads[i]
-            if not lead:
+            if not lead and (lines[i][:1] != "\t" or not self.empty_first_cell(i)):
                 i += 1
                 continue
             line = lines[i].rstrip()

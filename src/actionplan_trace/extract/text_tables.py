@@ -153,9 +153,9 @@ def _word_boundary(last: str, first: str) -> bool:
 def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int]:
     """Word's plain-text tables: every cell starts with a tab, a line without one goes on with
     the cell above; a blank line ends the header row, and the table unless the next line with
-    content opens a cell. Each line is stripped once."""
+    content opens a cell. Each line is stripped once. The cells are cut into rows by tab_led_rows."""
     cells: list[list[str]] = []
-    header_width = 0
+    ends: list[int] = []  # the number of cells read at each blank line inside the table
     i = start
     while i < len(lines):
         line = lines[i]
@@ -172,13 +172,27 @@ def tab_led_table(lines: list[str], start: int, index: int, clean: Clean) -> tup
                 k += 1
             if k == len(lines) or not lines[k].startswith("\t"):
                 break
-            if cells and not header_width:
-                header_width = len(cells)
+            if cells:
+                ends.append(len(cells))
             i = k
             continue
         i += 1
-    width = header_width or len(cells) or 1
-    return _table([cells[s:s + width] for s in range(0, len(cells), width)], clean, index, start + 1), i
+    return _table(tab_led_rows(cells, ends), clean, index, start + 1), i
+
+
+def tab_led_rows(cells: list[list[str]], ends: list[int]) -> list[list[list[str]]]:
+    """The rows of a tab-led table from its cells and the blank lines among them (`ends`: how many
+    cells come before each): the cells before the first blank line are the header row, and its
+    width cuts the others into rows. Where a blank line follows every row and some rows are one
+    cell (a merged row: a group row labelling the rows under it, as Word writes one cell spanning
+    the table), the blank lines cut the rows, a lone cell padded with empty ones; elsewhere (a
+    blank line inside a row, rows without one) the header's width alone."""
+    width = ends[0] if ends and ends[0] else len(cells) or 1
+    bounds = [0, *ends, len(cells)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    if width > 1 and all(b - a in (1, width) for a, b in spans[1:]) and any(b - a == 1 for a, b in spans[1:]):
+        return [cells[a:b] + [[] for _ in range(width - (b - a))] for a, b in spans]
+    return [cells[s:s + width] for s in range(0, len(cells), width)]
 
 
 def _tsv_fields(line: str) -> list[str] | None:
@@ -190,20 +204,70 @@ def _tsv_fields(line: str) -> list[str] | None:
     return fields
 
 
+def _tsv_header(lines: list[str], start: int) -> list[str] | None:
+    """The header row of a tab-separated table at `start`: a row _tsv_fields reads, or one opening
+    with an empty cell (the corner above a column of row labels: "<tab>Goal ITU-R<tab>Goal ITU-T")
+    of three cells or more when the row under it (or under a group line, _group_line) is as wide
+    and opens with a row label, not a bare list label ("C.", "d.": a key split off its text, as
+    PDF text layers leave a table, where the empty cell is no corner and the header is shifted).
+    A line of Word's tab-led tables starts with a tab too, but there a line opens one cell and the
+    lines under it do not go on as rows of tab-separated cells."""
+    line = lines[start]
+    if not line.startswith("\t"):
+        return _tsv_fields(line)
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) < 3:
+        return None
+    below = start + 1 + _group_line(lines, start + 1, len(fields))
+    under = _tsv_fields(lines[below]) if below < len(lines) else None
+    if under is None or len(under) != len(fields) or LABEL_ONLY.match(under[0]):
+        return None
+    return fields
+
+
+def _group_line(lines: list[str], i: int, width: int) -> bool:
+    """Whether line i is a table's group row written without its empty cells' tabs: text without
+    a tab, between rows of tab-separated cells, the row under it `width` cells wide."""
+    line = lines[i] if i < len(lines) else ""
+    if "\t" in line or not line.strip() or i + 1 >= len(lines):
+        return False
+    under = _tsv_fields(lines[i + 1])
+    return under is not None and len(under) == width
+
+
+def _under_rule(lines: list[str], i: int) -> int:
+    """The first line of a tab-separated table's body, line i under its header: past a dashed rule
+    of tab-separated runs of dashes ("-----<tab>-----", a Markdown-minded writer's header rule;
+    pandoc's own rules have no tab, see dash_table) and the blank lines after it, if there is one."""
+    if i >= len(lines) or "\t" not in lines[i] or not _is_dash_rule(lines[i]):
+        return i
+    i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
 def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[Block, int] | None:
-    """Rows of tab-separated cells, at least two, all as wide as the first (the header)."""
-    header = _tsv_fields(lines[start])
+    """Rows of tab-separated cells, at least two, all as wide as the first (the header, which may
+    open with an empty corner cell: _tsv_header, and have a dashed rule under it: _under_rule). A
+    line without a tab between two rows is a group row (_group_line): its text is the row's first
+    cell, the others empty, as a merged row reads."""
+    header = _tsv_header(lines, start)
     if header is None:
         return None
-    i = start + 1
+    width = len(header)
+    body = _under_rule(lines, start + 1)
+    i = body
     while i < len(lines):
         fields = _tsv_fields(lines[i])
-        if fields is None or len(fields) != len(header):
+        if (fields is None or len(fields) != width) and not _group_line(lines, i, width):
             break
         i += 1
-    if i - start < 2:
+    if i == body:
         return None
-    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in range(start, i)]
+    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in (start, *range(body, i))]
+    for row in rows:
+        row.extend([] for _ in range(width - len(row)))
     return _table(rows, clean, index, start + 1), i
 
 
@@ -313,7 +377,7 @@ def dash_table(
         sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
         rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
         return _table(rows, clean, index, start + 1), end + 1
-    if line.strip() and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
+    if line.strip() and "\t" not in nxt and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
         spans = _dash_spans(nxt)
         rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
         end = start + 2
