@@ -88,6 +88,93 @@ def test_bad_baseline_values_are_one_line_naming_the_file(plan, value) -> None:
 
 def test_baseline_not_written_when_the_run_fails(plan) -> None:
     baseline = plan.parent / "baseline.json"
-    result = trace("check", plan, "--baseline", baseline, "-f", "json", "-o", plan.parent / "missing" / "out.json")
+    result = trace("check", plan, "--baseline", baseline, "--update-baseline", "-f", "json",
+                   "-o", plan.parent / "missing" / "out.json")
     assert result.exit_code == 2 and not baseline.exists()
-    assert trace("check", plan, "--baseline", baseline).exit_code == 0 and baseline.exists()
+    assert trace("check", plan, "--baseline", baseline, "--update-baseline").exit_code == 0 and baseline.exists()
+
+
+def test_a_missing_baseline_is_an_error_not_a_new_one(plan) -> None:
+    """A mistyped --baseline path used to be created on the spot, with every finding in it (the
+    new errors too), and the run passed: a baseline is now made on purpose, with --update-baseline."""
+    typo = plan.parent / "trace-basline.json"
+    result = trace("check", plan, "--baseline", typo)
+    assert result.exit_code == 2 and not typo.exists()
+    assert result.stderr.strip().splitlines() == [
+        f"trace: {typo}: no such baseline file; record one with --update-baseline"]
+
+
+def test_a_baseline_that_cannot_be_written_fails_before_any_output(plan) -> None:
+    report = plan.parent / "report.json"
+    result = trace("check", plan, "--baseline", plan.parent / "nodir" / "bl.json", "--update-baseline",
+                   "-f", "json", "-o", report)
+    assert result.exit_code == 2 and not report.exists() and result.stdout == ""
+    assert "no such folder" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+CORPUS_TEXT = Path(__file__).resolve().parents[1] / "corpus" / "text" / "objective2-new.txt"
+
+
+def duplicated_output() -> str:
+    """Objective 2 of the corpus plan with its Output 2.3 numbered 2.2 again (CHK005)."""
+    text = CORPUS_TEXT.read_text(encoding="utf-8")
+    assert "\nOutput 2.3 – " in text
+    return text.replace("\nOutput 2.3 – ", "\nOutput 2.2 – ", 1)
+
+
+@pytest.mark.parametrize("order", [("README.txt", "A.txt"), ("A.txt", "README.txt")])
+def test_the_same_bytes_read_another_way_are_another_entry(tmp_path, monkeypatch, order) -> None:
+    """README.txt is checked with the generic profile (other-files = "generic"), A.txt with the
+    one its text shows: the same bytes give other findings, and a warm run keeps them apart."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trace.toml").write_text('other-files = "generic"\n[rules]\nCHK005 = "error"\n', encoding="utf-8")
+    docs = tmp_path / "plans"
+    docs.mkdir()
+    for name in order:
+        (docs / name).write_text(duplicated_output(), encoding="utf-8")
+
+    def profiles() -> tuple[int, dict[str, str], dict[str, list[str]]]:
+        result = trace("check", "plans", "-f", "json")
+        data = json.loads(result.stdout)
+        codes: dict[str, list[str]] = {}
+        for f in data["findings"]:
+            codes.setdefault(f["source"], []).append(f["code"])
+        return result.exit_code, {f["path"]: f["profile"] for f in data["files"]}, codes
+
+    cold = profiles()
+    assert cold[0] == 1 and cold[1] == {"plans/A.txt": "action-plan", "plans/README.txt": "generic"}
+    assert "CHK005" in cold[2]["plans/A.txt"] and "CHK005" not in cold[2].get("plans/README.txt", [])
+    assert profiles() == cold
+
+
+def test_an_entry_that_is_a_fifo_a_device_or_huge_is_a_miss(plan) -> None:
+    import os
+
+    first = run(plan)
+    path = entry(plan.parent)
+    path.unlink()
+    os.mkfifo(path)
+    assert run(plan)[:2] == first[:2]  # returns: the FIFO is not waited on
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    assert run(plan)[:2] == first[:2]
+    path.unlink()
+    with path.open("wb") as handle:
+        handle.truncate(64 << 20)  # sparse: 64 MB of zeros
+    assert run(plan)[:2] == first[:2]
+
+
+def test_the_least_recently_used_entries_are_pruned(plan) -> None:
+    import os
+
+    from actionplan_trace.validate.cache import Cache
+
+    folder = plan.parent / ".trace-cache"
+    cache = Cache(folder, "d" * 64)
+    data = {"profile": None, "findings": []}
+    for n in range(6):
+        cache.put(f"{n:064x}", data)
+        os.utime(cache._entry(folder, f"{n:064x}", ""), (1_000_000 + n, 1_000_000 + n))
+    assert cache.get(f"{0:064x}") == data  # a hit makes entry 0 the most recently used
+    assert cache.prune(keep=3) == 3
+    assert {int(p.name.split("-")[0], 16) for p in folder.glob("*.json")} == {0, 4, 5}

@@ -212,7 +212,7 @@ def test_github_names_the_paragraph_or_page_of_a_docx_or_pdf_finding_in_file_ord
 
 
 def test_junit_names_a_paragraph_as_the_text_output_does() -> None:
-    """JUnit's case names count a .docx's paragraphs from 1, as every text output does."""
+    """JUnit's cases count a .docx's paragraphs from 1, as every text output does."""
     from actionplan_trace.model import Loc
     from actionplan_trace.render.junit import to_junit
     from actionplan_trace.validate.findings import make
@@ -220,3 +220,35 @@ def test_junit_names_a_paragraph_as_the_text_output_does() -> None:
     found = make("CHK003", "twice", source="plan.docx", loc=Loc(paragraph=101))
     assert "paragraph 102" in to_junit(["plan.docx"], [found], "error")
     assert "paragraph 101" not in to_junit(["plan.docx"], [found], "error")
+
+
+def test_junit_case_names_stay_when_text_moves() -> None:
+    """A dashboard tracks a case by its name: moving a finding down the file keeps the name (the
+    place is in the case's body), and a second copy of the same finding gets a name of its own."""
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.junit import to_junit
+    from actionplan_trace.validate.findings import make
+
+    def cases(*lines: int) -> list[tuple[str | None, str | None]]:
+        found = [make("REF002", "SDG-19: there is no SDG 19", source="plan.txt", section="output-2.1", loc=Loc(line=n))
+                 for n in lines]
+        root = ET.fromstring(to_junit(["plan.txt"], found, "error"))
+        return [(c.get("name"), c.findtext("failure")) for c in root.iter("testcase")]
+
+    assert cases(10) == [("REF002 [output-2.1] SDG-19: there is no SDG 19", "line 10: SDG-19: there is no SDG 19")]
+    assert [name for name, _ in cases(40)] == [name for name, _ in cases(10)]
+    assert [name for name, _ in cases(10, 12)] == ["REF002 [output-2.1] SDG-19: there is no SDG 19",
+                                                   "REF002 [output-2.1] SDG-19: there is no SDG 19 (2)"]
+
+
+def test_github_commands_escape_control_characters() -> None:
+    """ESC, BEL and NUL from a document's text never reach the CI log raw (a terminal title or
+    colour sequence in a log viewer): they are escaped as the text format escapes them."""
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.github import to_github
+    from actionplan_trace.validate.findings import make
+
+    found = make("CHK003", "twice: \x1b]0;pwned\x07 \x00 50%", source="plan.txt", loc=Loc(line=3))
+    line = to_github([found])
+    assert not any(ch in line for ch in "\x1b\x07\x00")
+    assert line == "::warning file=plan.txt,line=3,title=CHK003::twice: \\x1b]0;pwned\\x07 \\x00 50%25\n"

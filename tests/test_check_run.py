@@ -146,7 +146,7 @@ def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> Non
     monkeypatch.chdir(tmp_path)
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
-    first = trace("check", ".", "--baseline", "baseline.json")
+    first = trace("check", ".", "--baseline", "baseline.json", "--update-baseline")
     assert first.exit_code == 0, first.stdout
     assert "recorded 5 findings in baseline" in first.stderr
     data = json.loads((tmp_path / "baseline.json").read_text())
@@ -163,7 +163,8 @@ def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> Non
     assert grown.exit_code == 1
     new = [f for f in json.loads(grown.stdout)["findings"] if f["baseline"] == "new"]
     assert [f["code"] for f in new] == ["REF002"] and "9.z" in new[0]["message"]
-    assert trace("check", ".", "--baseline", "baseline.json", "--update-baseline").exit_code == 0
+    updated = trace("check", ".", "--baseline", "baseline.json", "--update-baseline")
+    assert updated.exit_code == 0 and "1 not in it before: plan.txt:" in updated.stderr and "REF002" in updated.stderr
     assert trace("check", ".", "--baseline", "baseline.json").exit_code == 0
 
 
@@ -238,3 +239,60 @@ def test_readme_and_unsupported_files_are_reported_as_skipped(tmp_path, monkeypa
     assert any(f["source"] == "docs/README.md" and f["ref"] == "SDG-18" for f in data["findings"])
     named = run_cli("check", "docs/README.md", "--no-cache", "-f", "json", cwd=tmp_path)
     assert json.loads(named.stdout)["files"][0]["path"] == "docs/README.md"  # named outright: always checked
+
+
+def test_the_report_file_is_never_an_input_of_the_next_run(tmp_path, monkeypatch) -> None:
+    """`trace check . -o report.txt` twice: the second run used to check the first report (a .txt)
+    as a plan and then refuse to overwrite its own input (exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    first = trace("check", ".", "--no-cache", "-o", "report.txt")
+    second = trace("check", ".", "--no-cache", "-o", "report.txt", "-f", "json")
+    assert first.exit_code == second.exit_code == 0, second.stderr
+    data = json.loads((tmp_path / "report.txt").read_text(encoding="utf-8"))
+    assert [f["path"] for f in data["files"]] == ["plan.txt"]
+    named = trace("check", "plan.txt", "report.txt", "--no-cache", "-o", "report.txt")
+    assert named.exit_code == 2 and "refusing to overwrite" in named.stderr
+
+
+def test_force_exclude_applies_the_configuration_to_named_files(tmp_path, monkeypatch) -> None:
+    """The pre-commit hook names each staged file: with --force-exclude a draft the configuration
+    excludes is left out there as in CI's folder walk."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trace.toml").write_text('exclude = ["drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    draft = tmp_path / "drafts" / "draft.txt"
+    draft.write_text(PLAN, encoding="utf-8")  # SDG 18: an error
+    assert trace("check", "drafts/draft.txt", "--no-cache").exit_code == 1
+    left = trace("check", "drafts/draft.txt", "--no-cache", "--force-exclude")
+    assert left.exit_code == 0 and "no documents to check" in left.stderr
+    assert trace("check", ".", "--no-cache").exit_code == 0  # the folder walk leaves it out as before
+
+
+def test_without_configuration_paths_are_relative_to_the_repository(tmp_path, monkeypatch) -> None:
+    """A baseline recorded at the top of a repository matches when the same files are checked
+    from a folder inside it: without trace.toml, paths are relative to the folder holding .git."""
+    (tmp_path / ".git").mkdir()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_text(PLAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    recorded = trace("check", "docs", "--baseline", "baseline.json", "--update-baseline", "-f", "json")
+    assert [f["path"] for f in json.loads(recorded.stdout)["files"]] == ["docs/plan.txt"]
+    monkeypatch.chdir(docs)
+    inside = trace("check", ".", "--baseline", "../baseline.json", "-f", "json")
+    data = json.loads(inside.stdout)
+    assert inside.exit_code == 0 and [f["path"] for f in data["files"]] == ["docs/plan.txt"]
+    assert data["findings"] and {f["baseline"] for f in data["findings"]} == {"unchanged"}
+    assert (tmp_path / ".trace-cache").is_dir() and not (docs / ".trace-cache").exists()
+
+
+def test_a_linked_file_is_shown_by_its_own_name(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "big.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.txt").symlink_to(tmp_path / "elsewhere" / "big.txt")
+    data = json.loads(trace("check", "docs", "--no-cache", "-f", "json").stdout)
+    assert [f["path"] for f in data["files"]] == ["docs/plan.txt"]
+    assert {f["source"] for f in data["findings"]} == {"docs/plan.txt"}

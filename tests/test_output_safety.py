@@ -89,8 +89,8 @@ def test_check_baseline_onto_an_input_is_refused_and_nothing_written(pair) -> No
 def test_failed_run_writes_no_baseline(pair) -> None:
     old, _ = pair
     baseline = old.parent / "baseline.json"
-    one_clean_line(trace("check", old, "--no-cache", "--baseline", baseline, "-o", old.parent / "no" / "r.txt"),
-                   "does not exist")
+    one_clean_line(trace("check", old, "--no-cache", "--baseline", baseline, "--update-baseline",
+                         "-o", old.parent / "no" / "r.txt"), "does not exist")
     assert not baseline.exists()
 
 

@@ -178,13 +178,30 @@ def check(
     baseline: Path | None = None,
     update_baseline: bool = False,
     fail_on: str | None = None,
+    output: Path | None = None,
+    force_exclude: bool = False,
 ) -> CheckReport:
-    """`trace check`: every enabled rule over files and folders, with the configuration found."""
+    """`trace check`: every enabled rule over files and folders, with the configuration found
+    (`output`, the report's file, is never taken for an input from a folder; `force_exclude`
+    applies include and exclude to files named outright too)."""
     from .validate import finding_table, load_config, run_check
 
     settings = load_config(config, set(finding_table()))
-    return run_check(paths, settings, use_cache=use_cache, baseline=baseline,
-                     update_baseline=update_baseline, fail_on=fail_on)
+    return run_check(paths, settings, use_cache=use_cache, baseline=baseline, update_baseline=update_baseline,
+                     fail_on=fail_on, written=[output] if output is not None else [], force_exclude=force_exclude)
+
+
+def recorded_line(report: CheckReport, shown: int = 5) -> str:
+    """What --update-baseline did, for stderr: how many findings the baseline now holds and which
+    of them it did not hold before (the first `shown`), so that a reviewer sees what was accepted."""
+    from .render.findings_text import finding_line
+
+    line = f"trace: recorded {len(report.findings)} findings in baseline {report.baseline}"
+    if report.accepted:
+        listed = "; ".join(finding_line(f) for f in report.accepted[:shown])
+        more = f"; and {len(report.accepted) - shown} more" if len(report.accepted) > shown else ""
+        line += f"; {len(report.accepted)} not in it before: {listed}{more}"
+    return line + "\n"
 
 
 def save_baseline(report: CheckReport) -> None:

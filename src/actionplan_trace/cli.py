@@ -400,11 +400,13 @@ def check(
     paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Files and folders to check."),
     format: CheckFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("check") + "."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (created if missing)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", readable=False, metavar="FILE", help="Findings recorded here do not fail (made with --update-baseline)."),
     update_baseline: bool = typer.Option(False, "--update-baseline", help="Record today's findings in the --baseline file."),
     config: Optional[Path] = CONFIG_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file again; neither read nor write .trace-cache/."),
+    force_exclude: bool = typer.Option(False, "--force-exclude",
+                                       help="Apply include/exclude to files named outright too (for pre-commit)."),
 ) -> None:
     """Run every enabled rule over documents, for CI.
 
@@ -413,7 +415,8 @@ def check(
 
     def run() -> int:
         report = trace.check(paths, config=config, use_cache=not no_cache, baseline=baseline,
-                             update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None)
+                             update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None,
+                             output=output, force_exclude=force_exclude)
         emit("check", format, report, output, [*report.inputs, *([baseline] if baseline is not None else [])],
              RenderOptions(baseline=baseline is not None))
         trace.save_baseline(report)
@@ -421,10 +424,10 @@ def check(
             sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
                              " after include/exclude\n")
         if recording:
-            sys.stderr.write(f"trace: recorded {len(report.findings)} findings in baseline {baseline}\n")
+            sys.stderr.write(trace.recorded_line(report))
         return 1 if report.failed else 0
 
-    recording = baseline is not None and (update_baseline or not baseline.exists())
+    recording = baseline is not None and update_baseline
     guarded(run)
 
 

@@ -96,7 +96,7 @@ def check_text(report: CheckReport) -> str:
         summary += f"; {len(report.skipped)} skipped"
     baselined = len(report.findings) - len(new)
     if baselined:
-        summary += f"; {baselined} recorded in the baseline"
+        summary += f"; {baselined} already in the baseline"
     if report.failed:
         summary += f" — failing (--fail-on {report.fail_on})"
     lines += ["", summary] if lines else [summary]

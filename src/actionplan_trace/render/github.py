@@ -1,12 +1,14 @@
 """GitHub Actions workflow commands for findings: `::error file=…,line=…,title=CODE::message`.
 
 Errors become `::error`, warnings `::warning`, info `::notice`; findings recorded in a baseline
-are left out. Values are escaped as the runner expects (%, CR, LF; and : , in properties).
+are left out. Values are escaped as the runner expects (%, CR, LF; and : , in properties), after
+control characters, as in the text format.
 """
 
 from __future__ import annotations
 
 from ..findings import Finding
+from .escapes import printable
 from .findings_text import page_or_paragraph, text_line
 from .refs import finding_order
 
@@ -14,7 +16,9 @@ COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`text` as a command's data: control characters from a document (ESC, BEL, NUL) escaped as
+    the text format escapes them, so none reaches the CI log raw; then the runner's escapes."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

@@ -3,6 +3,10 @@
 A finding at or above the failing severity that is not in the baseline is a `failure`; one in
 the baseline is `skipped`; a finding below the threshold passes with its message in
 `system-out`. A file without findings has one passing testcase, so every file shows up.
+
+A testcase's name is what identifies it from run to run on a dashboard, so it holds no place
+that moves when text is inserted above: code, section and message (and a count for a repeat of
+the same three); the place — "line 10", "paragraph 102", "page 3" — opens the case's body.
 """
 
 from __future__ import annotations
@@ -34,19 +38,24 @@ def to_junit(files: list[str], findings: list[Finding], fail_on: str, states: li
         if not items:
             ET.SubElement(suite, "testcase", classname=_clean(path), name="no findings")
             counts["tests"] = 1
+        named: dict[str, int] = {}
         for f, state in items:
-            name = f"{f.code} {f.section or ''} {_where(f)}".strip()
+            name = f"{f.code} [{f.section}] {f.message}" if f.section else f"{f.code} {f.message}"
+            named[name] = named.get(name, 0) + 1
+            if named[name] > 1:
+                name += f" ({named[name]})"
             case = ET.SubElement(suite, "testcase", classname=_clean(path), name=_clean(name))
             counts["tests"] += 1
+            at = f"{_where(f)}: " if _where(f) else ""
             if state != "new":
-                ET.SubElement(case, "skipped", message="recorded in the baseline")
+                ET.SubElement(case, "skipped", message=_clean(f"{at}recorded in the baseline"))
                 counts["skipped"] += 1
             elif at_least(f.severity, fail_on):
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f"{f.code} ({f.severity})")
-                failure.text = _clean(f.text or f.message)
+                failure.text = _clean(at + (f.text or f.message))
                 counts["failures"] += 1
             else:
-                ET.SubElement(case, "system-out").text = _clean(f"{f.severity}: {f.message}")
+                ET.SubElement(case, "system-out").text = _clean(f"{at}{f.severity}: {f.message}")
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

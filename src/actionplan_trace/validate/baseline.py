@@ -14,10 +14,13 @@ from typing import Any
 
 from .. import schemas
 from ..errors import UsageError
+from ..files import read_small
 from ..findings import Finding
 from .findings import fingerprint
 
 BASELINE_SCHEMA = schemas.BASELINE
+# A baseline of a large repository's findings runs to a few MB; a larger file is no baseline.
+MAX_BASELINE_BYTES = 64_000_000
 
 
 def baseline_data(findings: list[Finding]) -> dict[str, Any]:
@@ -36,7 +39,7 @@ def baseline_data(findings: list[Finding]) -> dict[str, Any]:
 def read_baseline(path: Path) -> Counter[str]:
     """Fingerprint counts from a baseline file; a UsageError when it is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_small(path, MAX_BASELINE_BYTES).decode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
     except (UnicodeDecodeError, RecursionError) as exc:

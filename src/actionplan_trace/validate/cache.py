@@ -1,5 +1,6 @@
-"""The `trace check` result cache: findings per file, keyed by the file's sha256 and a hash of
-everything else that can change them (rules/ data, the package's code, the configuration).
+"""The `trace check` result cache: findings per file, keyed by the file's sha256, how it is read
+(its format, as its suffix says, and any profile forced on it) and a hash of everything else that
+can change them (rules/ data, the package's code, the configuration).
 
 An unchanged file is not parsed again: its findings are read back from one small JSON file in
 `.trace-cache/`. Entries are written atomically; an unreadable entry is a miss, never an error.
@@ -17,6 +18,7 @@ from typing import Any
 
 from .. import schemas
 from ..digest import sha256
+from ..files import read_small
 from ..version import package_version
 from ..rulefiles import RULES_DIR
 
@@ -57,6 +59,12 @@ def file_digest(path: Path) -> str:
 
 
 CACHE_SCHEMA = schemas.CACHE
+# An entry holds one file's findings: a few KB, a few hundred KB for a large noisy plan. Anything
+# larger was not written by trace and is not read.
+MAX_ENTRY_BYTES = 16 << 20
+# The most entries kept: every edit of a file adds one, and none of a file's older contents is
+# ever asked for again unless the edit is undone. The least recently used go first.
+MAX_ENTRIES = 2000
 SEVERITIES = ("error", "warning", "info")
 LOC_INTS = ("paragraph", "page", "line", "table", "row", "col")
 
@@ -100,45 +108,51 @@ def checksum(key: dict[str, str], data: dict[str, Any]) -> str:
 class Cache:
     """A folder of JSON entries; `None` as folder makes a cache that never hits nor writes.
 
-    An entry is `{"schema", "key": {"sha256", "version", "rules"}, "data", "checksum"}`: the key
-    names the file's content hash, the tool version and the rules digest; the checksum covers key
-    and data. Anything unreadable, of the wrong shape, for another key or with a wrong checksum
-    is a miss, never an error.
+    An entry is `{"schema", "key": {"sha256", "read", "version", "rules"}, "data", "checksum"}`:
+    the key names the file's content hash, how the file is read (`read_key`: the same bytes as
+    README.txt and as a plan, or as .txt and .md, give other findings), the tool version and the
+    rules digest; the checksum covers key and data. Anything unreadable, of the wrong shape, for
+    another key or with a wrong checksum is a miss, never an error; so is an entry that is no
+    regular file (a FIFO would block, a device never ends) or is larger than MAX_ENTRY_BYTES.
     """
 
     def __init__(self, folder: Path | None, digest: str) -> None:
         self.folder = folder
         self.digest = digest
 
-    def _entry(self, folder: Path, sha256: str) -> Path:
-        return folder / f"{sha256}-{self.digest[:24]}.json"
+    def _entry(self, folder: Path, sha256: str, read: str) -> Path:
+        name = sha256 if not read else f"{sha256}-{hashed(read)[:8]}"
+        return folder / f"{name}-{self.digest[:24]}.json"
 
-    def _key(self, sha256: str) -> dict[str, str]:
-        return {"sha256": sha256, "version": package_version(), "rules": self.digest}
+    def _key(self, sha256: str, read: str) -> dict[str, str]:
+        return {"sha256": sha256, "read": read, "version": package_version(), "rules": self.digest}
 
-    def get(self, sha256: str) -> dict[str, Any] | None:
-        """The cached result for a file with this content hash, or None (a miss)."""
+    def get(self, sha256: str, read: str = "") -> dict[str, Any] | None:
+        """The cached result for a file with this content hash read this way, or None (a miss).
+        A hit marks its entry as used (its mtime), for `prune`."""
         if self.folder is None:
             return None
+        path = self._entry(self.folder, sha256, read)
         try:
-            entry = json.loads(self._entry(self.folder, sha256).read_text(encoding="utf-8"))
+            entry = json.loads(read_small(path, MAX_ENTRY_BYTES))
+            os.utime(path)
         except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(entry, dict) or entry.get("schema") != CACHE_SCHEMA:
             return None
         key, data = entry.get("key"), entry.get("data")
-        if key != self._key(sha256) or not isinstance(data, dict) or not valid_result(data):
+        if key != self._key(sha256, read) or not isinstance(data, dict) or not valid_result(data):
             return None
         if entry.get("checksum") != checksum(key, data):
             return None
         return data
 
-    def put(self, sha256: str, data: dict[str, Any]) -> None:
+    def put(self, sha256: str, data: dict[str, Any], read: str = "") -> None:
         """Store a result; best effort (a read-only or full disk just means no cache)."""
         folder = self.folder
         if folder is None or not valid_result(data):
             return
-        key = self._key(sha256)
+        key = self._key(sha256, read)
         try:
             text = json.dumps({"schema": CACHE_SCHEMA, "key": key, "data": data,
                                "checksum": checksum(key, data)}, ensure_ascii=True)
@@ -153,10 +167,39 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry.", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="ascii") as handle:
                 handle.write(text)
-            os.replace(tmp, self._entry(folder, sha256))
+            os.replace(tmp, self._entry(folder, sha256, read))
             tmp = None
         except OSError:
             return
         finally:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+    def prune(self, keep: int = MAX_ENTRIES) -> int:
+        """Drop the least recently used entries beyond `keep` (best effort); how many went."""
+        if self.folder is None:
+            return 0
+        try:
+            entries = [(entry.stat().st_mtime_ns, entry) for entry in self.folder.glob("*.json")]
+        except OSError:
+            return 0
+        entries.sort(key=lambda pair: pair[0], reverse=True)
+        dropped = 0
+        for _, entry in entries[keep:]:
+            try:
+                entry.unlink()
+                dropped += 1
+            except OSError:
+                continue
+        return dropped
+
+
+def read_key(path: Path, profile: str | None) -> str:
+    """How a file is read, as far as its bytes do not say it: its format (the suffix picks the
+    reader: .txt and .md read the same bytes differently) and the profile forced on it, if any."""
+    return f"{path.suffix.lower()}:{profile or ''}"
+
+
+def hashed(text: str) -> str:
+    """The sha256 of a short text, in hex."""
+    return sha256(text.encode("utf-8")).hexdigest()

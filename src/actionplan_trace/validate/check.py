@@ -28,7 +28,7 @@ from ..findings import FindingRule
 from ..findings import Finding
 from ..record import record
 from .baseline import baseline_data, baseline_states, read_baseline
-from .cache import Cache, file_digest, rules_digest
+from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
 
@@ -85,6 +85,8 @@ class CheckReport:
     inputs: list[Path] = field(default_factory=list)
     record: dict[str, Any] | None = None
     skipped: list[Skipped] = field(default_factory=list)
+    accepted: list[Finding] = field(default_factory=list)
+    """With --update-baseline: the findings the baseline did not have before (all, for a new one)."""
 
     @property
     def new(self) -> list[Finding]:
@@ -125,12 +127,22 @@ def _matches(rel: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
 
 
+def _left_out(rel: str, config: CheckConfig) -> bool:
+    """Whether the configuration's `include` does not take the file at `rel` or `exclude` does."""
+    return bool(config.include and not _matches(rel, config.include)) or _matches(rel, config.exclude)
+
+
 def display_path(path: Path, root: Path) -> str:
-    """`path` relative to `root` in POSIX form when it is under it, else as given."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to `root` in POSIX form when it is under it, else as given. A symbolic link
+    keeps its own name (a folder's `plan.txt` linked to `../big100.txt` is `plan.txt`, the name
+    the user sees there); only where its absolute path is not under `root` (a checkout reached
+    through a linked folder) is it resolved."""
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
@@ -138,21 +150,28 @@ def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
     return collect(paths, config).files
 
 
-def collect(paths: Iterable[Path], config: CheckConfig) -> Collected:
-    """The documents to check: files named outright (always), and the supported files under each
-    folder (hidden folders, the cache and Word lock files skipped) that `include` allows and
-    `exclude` does not. Under a folder, files named like `not-plans` (README.md, CHANGELOG.md)
-    are skipped, or checked with the generic profile when `other-files = "generic"`, and document
-    formats trace cannot read (.doc, .rtf, .odt) are listed as skipped."""
+def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Path] = (),
+            force_exclude: bool = False) -> Collected:
+    """The documents to check: files named outright (always, unless `force_exclude`: then the
+    configuration's include and exclude apply to them too, as a pre-commit hook that names each
+    staged file needs), and the supported files under each folder (hidden folders, the cache and
+    Word lock files skipped) that `include` allows and `exclude` does not. Files the run writes
+    (`written`: its -o report) are never taken from a folder: a report in .txt is no plan, and
+    the next run would refuse to overwrite its own input. Under a folder, files named like
+    `not-plans` (README.md, CHANGELOG.md) are skipped, or checked with the generic profile when
+    `other-files = "generic"`, and document formats trace cannot read (.doc, .rtf, .odt) are
+    listed as skipped."""
     out: list[Path] = []
     generic: set[Path] = set()
     skipped: list[Skipped] = []
     cache = config.cache_dir.resolve() if config.cache_dir else None
+    outputs = {path.resolve() for path in written}
     for given in paths:
         if not given.exists():
             raise InputError(str(given), "no such file or folder")
         if given.is_file():
-            out.append(given)
+            if not (force_exclude and _left_out(display_path(given, config.root), config)):
+                out.append(given)
             continue
         for folder, dirs, names in os.walk(given):
             here = Path(folder)
@@ -163,9 +182,7 @@ def collect(paths: Iterable[Path], config: CheckConfig) -> Collected:
                 if (suffix not in SUFFIXES and suffix not in UNSUPPORTED) or name.startswith(("~$", ".")):
                     continue
                 rel = display_path(path, config.root)
-                if config.include and not _matches(rel, config.include):
-                    continue
-                if _matches(rel, config.exclude):
+                if _left_out(rel, config) or path.resolve() in outputs:
                     continue
                 if suffix in UNSUPPORTED:
                     skipped.append(Skipped(rel, unsupported(suffix)))
@@ -273,8 +290,11 @@ def run_check(
     update_baseline: bool = False,
     fail_on: str | None = None,
     progress: bool | None = None,
+    written: Iterable[Path] = (),
+    force_exclude: bool = False,
 ) -> CheckReport:
-    """Check every document under `paths`; write or apply a baseline; see CheckReport."""
+    """Check every document under `paths` (`collect`: `written`, the files the run writes, and
+    `force_exclude`); write or apply a baseline; see CheckReport."""
     table = finding_table()
     enabled = tuple(sorted(code for code in table if config.enabled(code)))
     base = str(config.base) if config.base else None
@@ -284,31 +304,38 @@ def run_check(
             raise InputError(str(config.base), "base document configured in "
                              f"{config.path or 'the configuration'} does not exist")
         base_sha = file_digest(config.base)
-    collected = collect(paths, config)
+    if baseline is not None:
+        _check_baseline_path(baseline, update_baseline)
+    collected = collect(paths, config, written=[*written, *([baseline] if baseline is not None else [])],
+                        force_exclude=force_exclude)
     files = collected.files
     cache = Cache(config.cache_dir if use_cache else None, rules_digest(f"{config.digest()}:{base_sha}"))
     results: dict[Path, dict[str, Any]] = {}
     shas: dict[Path, str | None] = {}
     todo: list[Path] = []
+    def forced(path: Path) -> str | None:
+        return "generic" if path in collected.generic else None
+
     for path in files:
         try:
             shas[path] = file_digest(path)
         except OSError:
             shas[path] = None
         sha = shas[path]
-        hit = cache.get(sha) if sha else None
+        hit = cache.get(sha, read_key(path, forced(path))) if sha else None
         if hit is not None:
             results[path] = {**hit, "cached": True}
         else:
             todo.append(path)
-    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha, "generic" if p in collected.generic else None),
-                 config.jobs,
+    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha, forced(p)), config.jobs,
                  sys.stderr.isatty() if progress is None else progress)
     for path, data in fresh.items():
         sha = shas[path]
         if sha:
-            cache.put(sha, data)
+            cache.put(sha, data, read_key(path, forced(path)))
         results[path] = {**data, "cached": False}
+    if fresh:
+        cache.prune(max(MAX_ENTRIES, 2 * len(files)))
     severities = config.table(table)
     file_results: list[FileResult] = []
     all_findings: list[Finding] = []
@@ -330,9 +357,11 @@ def run_check(
     states = ["new"] * len(all_findings)
     baseline_name = str(baseline) if baseline is not None else None
     record = None
+    accepted: list[Finding] = []
     if baseline is not None:
-        if update_baseline or not baseline.exists():
+        if update_baseline:
             record = baseline_data(all_findings)
+            accepted = [f for f, state in zip(all_findings, _states_before(all_findings, baseline)) if state == "new"]
             states = ["unchanged"] * len(all_findings)
         else:
             states = baseline_states(all_findings, read_baseline(baseline))
@@ -340,7 +369,27 @@ def run_check(
         raise UsageError("--update-baseline needs --baseline FILE")
     inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
     return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
-                       baseline_name, inputs, record, collected.skipped)
+                       baseline_name, inputs, record, collected.skipped, accepted)
+
+
+def _states_before(findings: list[Finding], baseline: Path) -> list[str]:
+    """Each finding's state against the baseline about to be rewritten: all "new" when there is
+    none, or none readable (rewriting a damaged baseline is how it is mended)."""
+    try:
+        return baseline_states(findings, read_baseline(baseline)) if baseline.exists() else ["new"] * len(findings)
+    except UsageError:
+        return ["new"] * len(findings)
+
+
+def _check_baseline_path(baseline: Path, update: bool) -> None:
+    """A UsageError, before anything is checked or written, for a baseline that is not there
+    (a mistyped path would otherwise record every finding, new errors included, and pass: a
+    baseline is made on purpose, with --update-baseline) or, when it is to be written, for a
+    folder that is not there (the report would be out before the baseline failed)."""
+    if not update and not baseline.exists():
+        raise UsageError(f"{baseline}: no such baseline file; record one with --update-baseline")
+    if update and not baseline.resolve().parent.is_dir():
+        raise UsageError(f"{baseline}: cannot write the baseline: no such folder {baseline.parent}")
 
 
 def save_baseline(report: CheckReport) -> bool:

@@ -24,10 +24,12 @@ from typing import Any
 
 from ..digest import sha256
 from ..errors import UsageError
+from ..files import read_small
 from ..findings import SEVERITIES, Finding, FindingRule, Severity, is_severity
 from ..record import record
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 1_000_000  # a pyproject.toml is a few KB
 KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
 OTHER_FILES = ("skip", "generic")
 NOT_PLANS = ["README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "LICENCE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
@@ -90,10 +92,11 @@ class CheckConfig:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_small(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except OSError as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: not UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from exc
 
@@ -171,15 +174,25 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
 
 def load_config(explicit: Path | None, codes: set[str], start: Path | None = None) -> CheckConfig:
     """The configuration in `explicit`, else the nearest one above `start` (default: the current
-    folder), else the defaults rooted at `start`."""
+    folder), else the defaults rooted at the repository holding `start` (`repository_root`), or
+    at `start` outside one: a baseline recorded at the top of a repository then still matches
+    when the same files are checked from a folder inside it."""
     start = (start or Path.cwd()).resolve()
     path = explicit if explicit is not None else find_config(start)
     if path is None:
-        return parse_config({}, None, start, codes)
-    if not path.is_file():
+        return parse_config({}, None, repository_root(start) or start, codes)
+    if not path.exists():
         raise UsageError(f"{path}: no such configuration file")
     data = _read_toml(path)
     table = _section(path, data)
     if table is None:
         raise UsageError(f"{path}: no [tool.trace] table")
     return parse_config(table, path, path.resolve().parent, codes)
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder from `start` up that holds `.git` (a folder, or a file in a worktree)."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
