@@ -771,3 +771,35 @@ def test_props_child_finds_a_properties_element_wherever_a_producer_put_it() -> 
     for el in (first, late, run("<w:t>a</w:t>"), run(""), run("<w:t>a</w:t><w:t>b</w:t>")):
         assert props_child(el, W_RPR) is el.find(W_RPR)
     assert props_child(late, W_RPR) is not None and props_child(late, W_RPR)[0].tag.endswith("}i")
+
+
+@pytest.mark.parametrize("part, doctype, use", [
+    ("word/document.xml",
+     b'<!DOCTYPE w:document [<!ENTITY a "hahahahahahahahahaha">' + b"".join(
+         b'<!ENTITY %s "%s">' % (b"b" + str(k).encode(), (b"&b" + str(k - 1).encode() + b";") * 10 if k else b"&a;" * 10)
+         for k in range(8)) + b"]>",
+     b"<w:body><w:p><w:r><w:t>&b7;</w:t></w:r></w:p>"),
+    ("word/styles.xml",
+     b'<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', None),
+], ids=["billion-laughs", "external-entity-in-styles"])
+def test_every_entity_attack_is_one_line_of_the_same_words(tmp_path: Path, part, doctype, use) -> None:
+    """libxml2 stops an exponential expansion at its amplification limit, and an external entity
+    in an attribute, before the parse ends: those were "corrupt XML …: Maximum entity
+    amplification factor exceeded, see xmlCtxtSetMaxAmplification." — its own words. Now every
+    entity attack reads as the declaration check's line."""
+    path = save(docx.Document(), tmp_path / "ent.docx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buffer, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                data = data.replace(b"?>", b"?>" + doctype, 1)
+                if use is not None:
+                    data = data.replace(b"<w:body>", use, 1)
+                else:
+                    data = data.replace(b'w:styleId="Normal"', b'w:styleId="&xxe;"', 1)
+            zout.writestr(info, data)
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(InputError) as err:
+        read_docx(path)
+    assert err.value.problem == f"XML in {part} declares entities (refused: possible entity-expansion attack)"

@@ -182,3 +182,38 @@ def test_lines_holding_a_required_literal_count_as_a_search_of_every_line():
             assert _lines_hit(pattern, sample, text) == sum(1 for line in sample if pattern.search(line)), source
         assert text.holding("implementation") == (lines if sample is lines else [
             line for line in sample if "implementation" in line.lower()])
+
+
+DRAFT_PLAN = """Draft Action Plan of the Regional Development Forum
+
+This Action Plan implements Resolution 37 (Rev. Buenos Aires, 2017).
+
+Objective 1{sep} Coordination and cooperation
+
+Foster international cooperation in line with Resolution 1 (Rev. Kigali, 2022).
+
+Output 1.1{sep} Regional forums
+
+Organize regional preparatory meetings.
+
+Objective 2{sep} Modern and secure infrastructure
+
+Output 2.1{sep} Broadband infrastructure
+
+Assist Member States in developing broadband networks (SDG 9.1).
+"""
+
+
+def test_objectives_after_a_colon_or_full_stop_make_an_action_plan(tmp_path) -> None:
+    """A draft plan typing "Objective 1: …" (or "Objective 1. …", as the heading rules accept)
+    was 'generic': only "Objective 1 – …" counted, and two objectives and two outputs are four
+    hits. Its sections then had slugs for ids instead of objective-1 and output-1.1."""
+    from actionplan_trace import load
+
+    for sep in (":", ".", " –"):
+        path = tmp_path / "draft.txt"
+        path.write_text(DRAFT_PLAN.format(sep=sep), encoding="utf-8")
+        doc = load(path)
+        assert doc.source.profile == "action-plan", sep
+        assert [s.id for s in doc.sections if s.kind in ("objective", "output")] == [
+            "objective-1", "output-1.1", "objective-2", "output-2.1"], sep

@@ -25,7 +25,8 @@ from ..errors import InputWarning
 from ..record import record
 from ..contents import page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
-from .findings import finding
+from .entities import defined_entities, missing_children
+from .findings import about, finding
 from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
@@ -267,9 +268,24 @@ def _document_refs(
                 if found.findings:
                     findings.extend(found.placed_findings(ctx.section, loc))
             itu_goals = itu_goals or found.itu_goals
+    findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table)
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
+
+
+def own_entity_findings(doc: Document, rules: RefRules, settled: DocEditions, refs: list[Reference],
+                        findings: list[Finding], table: dict[str, FindingRule] | None) -> list[Finding]:
+    """`findings` checked against the entities the document itself defines (entities.py): no
+    REF001 for an output it defines though the registry does not (a new output), and REF015 for
+    each citation of an output of one of its objectives that it does not define (a deleted one)."""
+    if not rules.numbered_under and not any(f.code == "REF001" for f in findings):
+        return findings
+    own = defined_entities(doc, rules, settled)
+    kept = [f for f in findings if not (f.code == "REF001" and f.ref in own)]
+    for ref, parent in missing_children(refs, own, rules):
+        kept.append(about(ref, "REF015", f"{ref.id} is cited, but this document holds {parent} and not it (deleted or renumbered?)", table))
+    return kept
 
 
 def language_findings(doc: Document, rules: RefRules, table: dict[str, FindingRule] | None = None) -> list[Finding]:

@@ -11,17 +11,17 @@ a roadmap's action line C5 is WSIS-C5) gets a "defines" edge, which is how two d
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .. import schemas
-from ..editions import DocEditions, scoped, settled
+from ..editions import settled
 from ..model import Block, Document, Section
 from .document import field_context, section_contexts
 from ..findings import FindingRule
 from .findings import finding
+from .entities import entity_of
 from .ids import family_of, natural_key
 from .matrix import marks
 from .matrix import provenance as matrix_provenance
@@ -31,7 +31,6 @@ from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
 from ..record import record
-from ..regexcache import regex
 
 GRAPH_SCHEMA = schemas.GRAPH
 DEFINES = "defines"
@@ -106,46 +105,6 @@ class Graph:
             "edges": [e.to_dict() for e in self.edges.values()],
             "findings": [f.to_dict() for f in self.findings],
         }
-
-
-SECTOR_CODE = regex(r"^(?:ITU-[RTDI]|GS)$")
-SECTOR_LEAD = regex(r"^(ITU-[RTD]|GS)\s+Objective\b")
-
-
-def sector_of(section: Section, ancestors: Sequence[Section] = ()) -> str | None:
-    """The sector a section belongs to: its own number when that is a sector code (ITU-R … GS) or
-    a code opening its title ("ITU-D Objective 2"), else the nearest ancestor's number or (a
-    table's group row) title."""
-    lead = SECTOR_LEAD.match(section.title or "")
-    for s in (section, *reversed(ancestors)):
-        if s is not section and lead:
-            return lead.group(1)
-        for value in (s.number, s.title):
-            if value and SECTOR_CODE.match(value.strip()):
-                return value.strip()
-    return lead.group(1) if lead else None
-
-
-def entity_of(
-    section: Section, rules: RefRules, editions: DocEditions | None = None, ancestors: Sequence[Section] = (),
-) -> str | None:
-    """The canonical id a section defines (Output 2.2 -> ITU-D-OUTPUT-2.2@WTDC-17, Objective 2 of
-    the ITU-D sector of a Strategic Plan -> ITU-D-OBJ-2@SP-2012-2015), if its kind defines one;
-    `{sector}` in the template comes from the section or its ancestors, plan-internal ids take the
-    document's edition."""
-    rule = rules.entities.get(section.kind)
-    template = rule["id"] if rule else ""
-    if not rule or ("{number}" in template or "{digits}" in template) and not section.number:
-        return None
-    number = section.number or ""
-    sector = sector_of(section, ancestors) if "{sector}" in template else ""
-    if sector is None:
-        return None
-    ref_id = template.format(number=number, digits=re.sub(r"\D", "", number), sector=sector)
-    family = family_of(ref_id)
-    if family is None:
-        return None
-    return scoped(ref_id, editions.for_family(family)) if editions else ref_id
 
 
 def _doc_key(doc: Document, taken: set[str]) -> str:

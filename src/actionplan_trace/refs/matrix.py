@@ -39,7 +39,7 @@ class Mark:
 
 def marks(section: Section, ancestors: Sequence[Section], rules: RefRules, editions: DocEditions | None) -> Iterator[Mark]:
     """The marked cells of a matrix row section, each resolved to the id its column names."""
-    from .graph import sector_of
+    from .entities import sector_of
 
     fields = getattr(section, "fields", None) or {}
     for name, spec in rules.matrices.items():

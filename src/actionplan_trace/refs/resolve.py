@@ -76,6 +76,7 @@ class RefRules:
     statuses: tuple[tuple[str, re.Pattern[str]], ...] = ()
     revision: re.Pattern[str] = regex(r"\((?P<rev>[^()]*\d{4})\)")
     language: dict[str, Any] = field(default_factory=dict)
+    numbered_under: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -106,6 +107,7 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             statuses=tuple((str(r["status"]), regex(r["match"], re.I)) for r in data.get("statuses") or ()),
             revision=regex(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
             language=_language(data.get("language") or {}),
+            numbered_under={str(k): str(v["parent"]) for k, v in (data.get("numbered-under") or {}).items()},
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
