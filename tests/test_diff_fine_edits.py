@@ -14,6 +14,8 @@ from docxgen import Style, write_docx
 from outline import PLAN, outline
 
 from actionplan_trace.diff import compare
+from actionplan_trace.diff.ignore import DEFAULT_IGNORE, kept_when_ignored
+from actionplan_trace.render.diff_html import to_html
 from actionplan_trace.render.diff_json import to_dict
 from actionplan_trace.render.diff_md import to_markdown
 from actionplan_trace.render.diff_text import to_text
@@ -88,3 +90,112 @@ def test_a_one_word_item_edited_in_a_cell_of_a_text_rendering_is_that_word_chang
         ("modified", "outcome-2.2", "bullet in indicators column", "paragraph 2, table row 3",
          [("=", "-\t"), ("-", edit[0]), ("+", edit[1])])]
     assert f"[-{edit[0]}-]{{+{edit[1]}+}}" in to_text(result)
+
+
+ITEM_OLD = "providing assistance to Member States on the “smart” cities programme for 2020–2023;"
+ITEM_NEW = 'provide assistance to Member States on the "smart" villages programme for 2020-2023;'
+ITEM_WORDS = [("=", "-\t"), ("-", "providing"), ("+", "provide"),
+              ("=", ' assistance to Member States on the "smart" '), ("-", "cities"), ("+", "villages"),
+              ("=", " programme for 2020-2023;")]
+OTHER = "disseminating information and analyses of the latest technologies."
+
+
+def _plan_docx(path: Path, items: list[str], bullets: str) -> Path:
+    """A short plan whose list is Word's bullets ("auto") or typed "-<TAB>" ones."""
+    document = docx.Document()
+    document.add_paragraph("Strategic plan for the Union")
+    document.add_heading("1 Introduction", 1)
+    document.add_paragraph("Activities will be focused on:")
+    for item in items:
+        if bullets == "auto":
+            document.add_paragraph(item, style="List Bullet")
+        else:
+            document.add_paragraph("-\t" + item)
+    document.add_heading("2 The changing environment", 1)
+    document.add_paragraph("The Union needs a strong and effective strategic plan.")
+    document.save(str(path))
+    return path
+
+
+def _plan_text(path: Path, items: list[str], bullet: str) -> Path:
+    lines = ["Strategic plan for the Union", "", "1 Introduction", "", "Activities will be focused on:", ""]
+    lines += [f"{bullet}\t{item}" for item in items]
+    lines += ["", "2 The changing environment", "", "The Union needs a strong and effective strategic plan.", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("pair", ["docx", "txt", "docx-txt"])
+def test_an_ignored_kind_inside_a_run_of_real_edits_reads_as_kept_text(tmp_path: Path, pair: str) -> None:
+    """A Word list item (curly quotes, en dash, "•" bullet) retyped with "-" bullets and straight
+    quotes, two words changed beside the bullet and the quote: the bullet and the quote were marked
+    with the words ("[-•\\tproviding-]{+-\\tprovide+}", "[-” cities-]{+\\" villages+}") though the
+    report hides those kinds everywhere else. They read as kept text; the words stay marked."""
+    if pair == "docx":
+        old, new = _plan_docx(tmp_path / "old.docx", [ITEM_OLD, OTHER], "auto"), _plan_docx(
+            tmp_path / "new.docx", [ITEM_NEW, OTHER], "typed")
+    elif pair == "txt":
+        old, new = _plan_text(tmp_path / "old.txt", [ITEM_OLD, OTHER], "•"), _plan_text(
+            tmp_path / "new.txt", [ITEM_NEW, OTHER], "-")
+    else:
+        old, new = _plan_docx(tmp_path / "old.docx", [ITEM_OLD, OTHER], "auto"), _plan_text(
+            tmp_path / "new.txt", [ITEM_NEW, OTHER], "-")
+    result = compare(old, new)
+    shown = to_dict(result)["changes"]
+    assert [(c["kind"], c["section"]["new"], c["words"]) for c in shown] == [
+        ("modified", "clause-1", [list(op) for op in ITEM_WORDS])]
+    assert result.summary()["words"] == {"inserted": 2, "deleted": 2, "moved": 0}
+    assert result.summary()["hidden_by"] == {"numbering": 1}
+    assert ('- [-providing-]{+provide+} assistance to Member States on the "smart" [-cities-]{+villages+} '
+            "programme for 2020-2023;") in to_text(result)
+    md = to_markdown(result)
+    assert '<del>providing</del><ins>provide</ins> assistance to Member States on the "smart" <del>cities</del>' in md
+    assert "<del>•" not in md and "<del>”" not in md
+    html = to_html(result)
+    assert ('<div class="text">- <del>providing</del><ins>provide</ins> assistance to Member States on the '
+            '&quot;smart&quot; <del>cities</del><ins>villages</ins> programme for 2020-2023;</div>') in html
+    # Side by side, each column is its revision's own text, the bullet and quotes unmarked.
+    assert ('<span class="label">old</span>• <del>providing</del> assistance to Member States on the “smart” '
+            "<del>cities</del> programme for 2020–2023;</div>") in html
+    # --all marks every difference again; without the numbering switch the bullet is marked with
+    # the word beside it, and the quote still reads as kept.
+    every = to_dict(result, all_changes=True)["changes"]
+    assert [op for c in every for op in c["words"] if op[0] == "-"][:1] == [["-", "•\tproviding"]]
+    numbered = compare(old, new, ignore=frozenset({"space", "formatting"})).visible()
+    assert numbered[0].words == [("-", "•\tproviding"), ("+", "-\tprovide"), *ITEM_WORDS[3:]]
+
+
+@pytest.mark.parametrize(("ops", "kept"), [
+    # A bullet beside a changed first word, dropped or changed for another glyph: kept.
+    ([("-", "•\tproviding"), ("+", "-\tprovide"), ("=", " assistance")],
+     [("=", "-\t"), ("-", "providing"), ("+", "provide"), ("=", " assistance")]),
+    ([("-", "•\tproviding"), ("+", "provide"), ("=", " assistance")],
+     [("-", "providing"), ("+", "provide"), ("=", " assistance")]),
+    # A curly quote, a dash between words, white space inside the run: kept.
+    ([("=", "the “smart"), ("-", "” cities"), ("+", '" villages'), ("=", " programme")],
+     [("=", "the “smart\" "), ("-", "cities"), ("+", "villages"), ("=", " programme")]),
+    ([("-", "Develop – cities"), ("+", "Establish - villages"), ("=", " and towns")],
+     [("-", "Develop"), ("+", "Establish"), ("=", " - "), ("-", "cities"), ("+", "villages"), ("=", " and towns")]),
+    ([("=", "Number of "), ("-", "CIRT\u00a0 "), ("+", "CIRTs "), ("=", "established")],
+     [("=", "Number of "), ("-", "CIRT"), ("+", "CIRTs"), ("=", " established")]),
+    ([("-", "ITU’s new"), ("+", "ITU's revised"), ("=", " plan")],
+     [("=", "ITU's "), ("-", "new"), ("+", "revised"), ("=", " plan")]),
+    # A letter or digit is never kept: a figure beside the bullet, a changed year inside one token
+    # that also changed its dash, a list number that changed with its words.
+    ([("-", "•\t1.5"), ("+", "-\t2.9"), ("=", " billion")],
+     [("=", "-\t"), ("-", "1.5"), ("+", "2.9"), ("=", " billion")]),
+    ([("=", "for "), ("-", "2020–2023"), ("+", "2020-2025"), ("=", " only")], None),
+    ([("-", "2.2 - Building"), ("+", "2.3 – Strengthening"), ("=", " confidence")],
+     [("-", "2.2"), ("+", "2.3"), ("=", " – "), ("-", "Building"), ("+", "Strengthening"), ("=", " confidence")]),
+    # Punctuation is not ignored by default: a bracket dropped beside a changed word stays marked.
+    ([("=", "the "), ("-", "(cities"), ("+", "villages"), ("=", ") programme")], None),
+])
+def test_an_edit_of_an_ignored_kind_inside_a_run_is_judged_on_its_own(
+        ops: list[tuple[str, str]], kept: list[tuple[str, str]] | None) -> None:
+    """Which parts of a run of edits read as kept text under the default switches, and none with
+    every kind shown."""
+    assert kept_when_ignored(ops, DEFAULT_IGNORE) == (kept if kept is not None else ops)
+    assert kept_when_ignored(ops, frozenset()) == ops
+    if kept is not None:  # the old side's view keeps the old side's text
+        old_view = kept_when_ignored(ops, DEFAULT_IGNORE, "-")
+        assert "".join(t for op, t in old_view if op != "+") == "".join(t for op, t in ops if op != "+")
