@@ -199,3 +199,29 @@ def test_an_edit_of_an_ignored_kind_inside_a_run_is_judged_on_its_own(
     if kept is not None:  # the old side's view keeps the old side's text
         old_view = kept_when_ignored(ops, DEFAULT_IGNORE, "-")
         assert "".join(t for op, t in old_view if op != "+") == "".join(t for op, t in ops if op != "+")
+
+
+TABBED = ("Contents\n\nObjective 2 – Modern and secure telecommunication/ICT Infrastructure\t1\n"
+          "Output 2.1 – Products and services on telecommunication/ICT infrastructure\t2\n"
+          "Output 2.2 – Products and services on building confidence and security\t5\n"
+          "Output 2.3 – Products and services on disaster risk reduction\t8\n\n")
+
+
+@pytest.mark.parametrize(("suffix", "leader"), [(".txt", ""), (".md", ""), (".txt", " ....."), (".md", "....")])
+def test_a_tab_separated_contents_entry_is_placed_as_a_paragraph(tmp_path: Path, suffix: str, leader: str) -> None:
+    """Word's Save-as-text contents list ("Title<TAB>page", with or without dot leaders) is read
+    as a table and then as contents entries; a changed page was placed "paragraph 2, table row 3",
+    a place no such table has for a reader. An entry is placed at its paragraph, as contents
+    entries of the other forms are, in JSON, the terminal and Markdown."""
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    contents = TABBED.replace("\t", leader + "\t")
+    old, new = tmp_path / f"old{suffix}", tmp_path / f"new{suffix}"
+    old.write_text(contents + body, encoding="utf-8")
+    new.write_text(contents.replace("\t5\n", "\t6\n") + body, encoding="utf-8")
+    result = compare(old, new)
+    changes = to_dict(result)["changes"]
+    assert [(c["kind"], c["section"]["new"], c["at"], c["words"][-2:]) for c in changes] == [
+        ("modified", "front", {"old": "paragraph 2", "new": "paragraph 2"}, [["-", "5"], ["+", "6"]])]
+    text, md = to_text(result), to_markdown(result)
+    assert "modified contents entry  (paragraph 2)" in text and "table row" not in text
+    assert "**modified contents entry** (paragraph 2)" in md and "table row" not in md
