@@ -208,14 +208,19 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
 
     def score(i: int, j: int) -> float:
         """Word similarity of two blocks of the same kind and column; the one cell of a column in
-        both rows is that cell, however little of it is kept (a date "2016-2019" made "2016-2021")."""
+        both rows is that cell, however little of it is kept (a date "2016-2019" made "2016-2021"),
+        and so is a paragraph of one word in a cell of several made another word ("2020" made
+        "2030"): a one-word edit, which word similarity scores 0."""
         x, y = a.blocks[i], b.blocks[j]
         if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
             return 0.0
         if x.type == "figure" or y.type == "figure":
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
-        s = similarity(ctx.code(x), ctx.code(y))
-        return max(s, BLOCK_THRESHOLD) if _column(x) in sole else s
+        code_x, code_y = ctx.code(x), ctx.code(y)
+        s = similarity(code_x, code_y)
+        if _column(x) in sole or (_column(x) and len(code_x) == len(code_y) == 1):
+            return max(s, BLOCK_THRESHOLD)
+        return s
 
     merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)
     for i, j in merged:

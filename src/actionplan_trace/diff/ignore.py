@@ -11,12 +11,15 @@ while case and punctuation can change what a sentence means (Word Compare shows 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from itertools import combinations
+
+from rapidfuzz.distance import Indel
 
 from ..regexcache import regex
 from ..text_patterns import BULLET_GLYPHS
-from .tokens import TOKEN, strip_leader
-from .words import Op, runs
+from .tokens import TOKEN, strip_leader, tokenize
+from .words import MAX_CELLS, Op, runs
 
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
 DEFAULT_IGNORE: frozenset[str] = frozenset({"space", "numbering", "formatting"})
@@ -32,6 +35,9 @@ FALLBACK = sorted((frozenset(c) for size in range(1, len(PREFERENCE) + 1) for c 
                   key=lambda kinds: (len(kinds & MEANINGFUL), len(kinds)))
 
 TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00ad": None})
+# The typographic characters one for one (no soft hyphen): a text tokenised in this form has the
+# token boundaries a plain-typed copy has ("2020–2023" is one token, as "2020-2023" is).
+TYPOGRAPHIC_SAME_LENGTH = {k: v for k, v in TYPOGRAPHIC.items() if v is not None}
 PUNCTUATION = regex(r"[^\w\s]+")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
 # line broke there), not other punctuation. Beside a word a space still counts ("add.You"), but
@@ -111,23 +117,167 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
         if deleted is None:
             out.append(ops[i])
             continue
-        before = _line_before(ops[i - 1][1], i == 1) if i else ""
-        after = ops[j][1].split("\n", 1)[0][:EDIT_CONTEXT] if j < len(ops) else ""
-        kinds = differences(before + deleted + after, before + inserted + after)
-        if kinds is not None and kinds <= ignore and _same_letters_and_digits(deleted, inserted):
+        before = ops[i - 1][1] if i else ""
+        after = ops[j][1] if j < len(ops) else ""
+        if _ignorable(before, deleted, inserted, after, i <= 1, ignore):
             out.append(("=", deleted if side == "-" else inserted))
             kept = True
-        else:
-            out.extend(ops[i:j])
+            continue
+        split = _split_run(before, deleted, inserted, after, i <= 1, ignore, side)
+        kept = kept or split is not None
+        out.extend(split if split is not None else ops[i:j])
     if not kept or all(op == "=" for op, _ in out):
         return ops
     joined: list[Op] = []
     for op, text in out:
-        if joined and op == "=" == joined[-1][0]:
-            joined[-1] = ("=", joined[-1][1] + text)
+        if joined and op == joined[-1][0]:
+            joined[-1] = (op, joined[-1][1] + text)
         elif text:
             joined.append((op, text))
     return joined
+
+
+def _ignorable(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str]) -> bool:
+    """Whether an edit between the kept texts `before` and `after` (the new side's) differs only in
+    `ignore`d kinds, judged in its line (EDIT_CONTEXT characters each side), and keeps every
+    letter and digit."""
+    if not _same_letters_and_digits(deleted, inserted):
+        return False
+    head = _line_before(before, at_start) if before else ""
+    tail = after.split("\n", 1)[0][:EDIT_CONTEXT]
+    kinds = differences(head + deleted + tail, head + inserted + tail)
+    return kinds is not None and kinds <= ignore
+
+
+def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str],
+               side: str) -> list[Op] | None:
+    """A run of edits that changed words, with the parts of it that differ only in `ignore`d kinds
+    read as kept text: a bullet glyph or a curly quote beside a changed word ("•\tproviding" made
+    "-\tprovide", "” cities" made '" villages'), white space, a dash. The run's tokens are aligned
+    in their typography-blind form; each pair of tokens so aligned, and the symbols and white space
+    at either end of what is left between them, is judged in its line (`_ignorable`). The rest
+    stays one edit between each two parts kept, as the word diff gave it. None when no part is
+    kept."""
+    parts = _run_parts(deleted, inserted)
+    if parts is None or len(parts) < 2:
+        return None
+    judged: list[tuple[tuple[str, str], bool]] = []
+    for n, (old, new) in enumerate(parts):
+        if old == new or (old + new).isspace() and not (old and new) or not _same_letters_and_digits(old, new):
+            judged.append(((old, new), False))  # words, or the space between the words an edit adds or drops
+            continue
+        if old.isspace() and new.isspace() and "\n" not in old + new:
+            judged.append(((old, new), "space" in ignore))  # white space for white space within a line
+            continue
+        head = _reach((parts[k][1] for k in range(n - 1, -1, -1)), before, last=True)
+        tail = _reach((parts[k][1] for k in range(n + 1, len(parts))), after, last=False)
+        if not _ignorable(head, old, new, tail, at_start, ignore):
+            judged.append(((old, new), False))
+            continue
+        text = old or new  # a glyph only one side has keeps the space before it in the edit beside
+        space = text[:len(text) - len(text.lstrip())] if not (old and new) else ""
+        if space:
+            judged.append(((space, "") if old else ("", space), False))
+        judged.append(((old[len(space):], new) if old else (old, new[len(space):]), True))
+    if not any(kept for _, kept in judged):
+        return None
+    out: list[Op] = []
+    segment: list[tuple[str, str]] = []
+    for part, kept in [*judged, (("", ""), True)]:
+        if not kept:
+            segment.append(part)
+            continue
+        out.extend(_segment_ops(segment))
+        segment = []
+        out.append(("=", part[0] if side == "-" else part[1]))
+    return out
+
+
+def _reach(texts: Iterable[str], rest: str, last: bool) -> str:
+    """The new side's text next to a part of a run, as much as `_ignorable` reads of it: `texts`
+    (the parts' new sides walking away from it) joined up to the first line break or past
+    EDIT_CONTEXT characters, else with the kept text `rest` beyond them. `last`: the texts come
+    before the part, nearest first."""
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        taken.append(text)
+        size += len(text)
+        if "\n" in text or size > EDIT_CONTEXT:
+            break
+    else:
+        taken.append(rest)
+    return "".join(reversed(taken)) if last else "".join(taken)
+
+
+def _run_parts(deleted: str, inserted: str) -> list[tuple[str, str]] | None:
+    """The two sides of a run of edits cut into aligned parts: each pair of tokens equal in their
+    typography-blind, white-space-blind form, and between two such pairs what is left
+    (`_edge_parts`). None for a run too long to align within the word diff's own bound (a
+    replacement it gave up aligning: words.MAX_CELLS)."""
+    old, new = _tokens(deleted), _tokens(inserted)
+    if len(old) * len(new) > MAX_CELLS:
+        return None
+    parts: list[tuple[str, str]] = []
+    at_old = at_new = 0
+    equal = [op for op in Indel.opcodes([_blind(t) for t in old], [_blind(t) for t in new]) if op.tag == "equal"]
+    for op in [*equal, None]:
+        end_old, end_new = (op.src_start, op.dest_start) if op is not None else (len(old), len(new))
+        parts.extend(_edge_parts(old[at_old:end_old], new[at_new:end_new]))
+        if op is not None:
+            parts.extend(zip(old[op.src_start:op.src_end], new[op.dest_start:op.dest_end]))
+            at_old, at_new = op.src_end, op.dest_end
+    return parts
+
+
+def _edge_parts(left: list[str], right: list[str]) -> list[tuple[str, str]]:
+    """Tokens of each side between two aligned pairs, as parts: the symbols and white space each
+    side starts with, the words between, the symbols and white space each side ends with."""
+    lead = _symbols(left), _symbols(right)
+    trail = _symbols(left[lead[0]:][::-1]), _symbols(right[lead[1]:][::-1])
+    cuts = ((0, lead[0], 0, lead[1]), (lead[0], len(left) - trail[0], lead[1], len(right) - trail[1]),
+            (len(left) - trail[0], len(left), len(right) - trail[1], len(right)))
+    parts = [("".join(left[a:b]), "".join(right[c:d])) for a, b, c, d in cuts]
+    return [part for part in parts if part[0] or part[1]]
+
+
+def _tokens(text: str) -> list[str]:
+    """`text` in tokens cut where a copy with plain quotes and dashes would be cut."""
+    if text.isascii():
+        return tokenize(text)
+    out: list[str] = []
+    at = 0
+    for token in tokenize(text.translate(TYPOGRAPHIC_SAME_LENGTH)):
+        out.append(text[at:at + len(token)])
+        at += len(token)
+    return out
+
+
+def _blind(token: str) -> str:
+    """A token as the alignment of `_run_parts` compares it: typography aside, any white space one."""
+    if token.isspace():
+        return " "
+    return token if token.isascii() else unicodedata.normalize("NFKC", token).translate(TYPOGRAPHIC)
+
+
+def _symbols(tokens: list[str]) -> int:
+    """How many of `tokens`, from the first, hold no letter or digit."""
+    n = 0
+    while n < len(tokens) and not any(c.isalnum() for c in tokens[n]):
+        n += 1
+    return n
+
+
+def _segment_ops(parts: list[tuple[str, str]]) -> list[Op]:
+    """Parts between two kept ones as steps: those equal at either end kept, the rest one edit."""
+    lo, hi = 0, len(parts)
+    while lo < hi and parts[lo][0] == parts[lo][1]:
+        lo += 1
+    while hi > lo and parts[hi - 1][0] == parts[hi - 1][1]:
+        hi -= 1
+    old = "".join(p[0] for p in parts[lo:hi])
+    new = "".join(p[1] for p in parts[lo:hi])
+    return [("=", "".join(p[0] for p in parts[:lo])), ("-", old), ("+", new), ("=", "".join(p[0] for p in parts[hi:]))]
 
 
 def _same_letters_and_digits(a: str, b: str) -> bool:
