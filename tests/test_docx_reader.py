@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
-from actionplan_trace.errors import InputError, InputWarning
+from actionplan_trace.errors import InputError, InputWarning, LimitError
 from actionplan_trace.extract.docx import format_number, read_docx
 from actionplan_trace.loader import load
 from actionplan_trace.model import Block
@@ -803,3 +803,57 @@ def test_every_entity_attack_is_one_line_of_the_same_words(tmp_path: Path, part,
     with pytest.raises(InputError) as err:
         read_docx(path)
     assert err.value.problem == f"XML in {part} declares entities (refused: possible entity-expansion attack)"
+
+
+DOCX_CHUNK_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _imported_docx(tmp_path: Path, name: str = "inner") -> bytes:
+    """A whole .docx, as a document assembler imports it: a heading, a paragraph and a table."""
+    inner = docx.Document()
+    inner.add_heading("Imported annex", level=2)
+    inner.add_paragraph("The annex supports WTDC Resolution 37 (Rev. Buenos Aires, 2017).")
+    table = inner.add_table(rows=2, cols=2)
+    for r, row in enumerate((("Region", "Initiative"), ("AFR", "Broadband maps"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    return save(inner, tmp_path / f"{name}.docx").read_bytes()
+
+
+@pytest.mark.parametrize("content_type, part", [(DOCX_CHUNK_TYPE, "chunk.docx"), ("", "chunk.docx")],
+                         ids=["typed", "by-extension"])
+def test_an_imported_docx_is_read_in_place(tmp_path: Path, content_type, part) -> None:
+    """A w:altChunk importing a whole .docx (mail merge, document assembly) was a warning and its
+    text was lost; it is now read by a reader of its own, in the same view, placed at the chunk."""
+    path = _chunked(tmp_path, part, _imported_docx(tmp_path), content_type or "application/octet-stream")
+    if not content_type:  # no Override: the extension tells the kind
+        data = path.read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                body = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    body = body.replace(b'<Override PartName="/word/chunk.docx" ContentType="application/octet-stream"/>', b"")
+                zout.writestr(info, body)
+        path.write_bytes(buffer.getvalue())
+    raw = read_docx(path)
+    assert [(b.type, b.text, b.loc.paragraph) for b in raw.blocks] == [
+        ("paragraph", "Before the chunk", 0), ("paragraph", "Imported annex", 1),
+        ("paragraph", "The annex supports WTDC Resolution 37 (Rev. Buenos Aires, 2017).", 1),
+        ("table", "Region | Initiative\nAFR | Broadband maps", 1), ("paragraph", "After the chunk", 1)]
+    assert raw.blocks[1].style == "Heading 2" and raw.blocks[1].outline_level == 1
+    assert [(c.loc.paragraph, c.loc.row, c.loc.col) for c in raw.blocks[3].rows[1]] == [(1, 1, 0), (1, 1, 1)]
+    assert raw.source.warnings == ()
+
+
+def test_an_imported_docx_shares_the_size_budget_and_is_not_followed_further(tmp_path: Path, monkeypatch) -> None:
+    """The imported package draws on its holder's decompressed-size budget, so a file of imported
+    bombs stops as one; a .docx imported by an imported .docx is a warning."""
+    inner = _chunked(tmp_path, "deep.docx", _imported_docx(tmp_path, "deepest"), DOCX_CHUNK_TYPE).read_bytes()
+    nested = _chunked(tmp_path, "chunk.docx", inner, DOCX_CHUNK_TYPE)
+    with pytest.warns(InputWarning, match=r"a \.docx inside an imported \.docx\) is not read"):
+        raw = read_docx(nested)
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "Before the chunk", "After the chunk", "After the chunk"]
+    monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.5")  # the holder alone reads about 0.35 MB
+    with pytest.raises(LimitError, match=r"imported content word/chunk\.docx: .*over the limit"):
+        read_docx(_chunked(tmp_path, "chunk.docx", _imported_docx(tmp_path), DOCX_CHUNK_TYPE))

@@ -19,6 +19,11 @@ class InputError(TraceError):
         self.problem = problem
 
 
+class LimitError(InputError):
+    """An input is over one of the limits (limits.py): a file that holds it (a .docx importing
+    another) fails with it as a whole, where an unreadable part of it would only be a warning."""
+
+
 class ProfileError(TraceError):
     """A profile or registry file under rules/ is missing or malformed."""
 

@@ -2,9 +2,10 @@
 
 Word reads the part (HTML, plain text, RTF, MHT or another .docx) when it opens the file and shows
 its content there; the package keeps only the part. An HTML or plain-text part is read here as the
-HTML and text readers read a file, its blocks placed at the chunk; any other kind, or a chunk
-whose part is missing, is reported (`Source.warnings` and a `trace: warning:` line), because its
-text is missing from what is read.
+HTML and text readers read a file, and a .docx part by a reader of its own (reader.docx_chunk),
+its blocks placed at the chunk; any other kind (RTF, MHT), or a chunk whose part is missing, is
+reported (`Source.warnings` and a `trace: warning:` line), because its text is missing from what
+is read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,27 @@ from ...model import Block, Loc
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 # The kind of an imported part by its extension, where [Content_Types].xml names none.
-EXTENSION_TYPES = {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml", "txt": "text/plain"}
+DOCX_TYPES = frozenset({
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroenabled.12",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+    "application/vnd.ms-word.template.macroenabled.12",
+})
+EXTENSION_TYPES = {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml", "txt": "text/plain",
+                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   "docm": "application/vnd.ms-word.document.macroenabled.12"}
+
+
+def chunk_kind(part: str, kind: str | None) -> str | None:
+    """The content type of an imported part: what [Content_Types].xml says (`kind`), else what
+    its extension does."""
+    return (kind or "").split(";")[0].strip().lower() or EXTENSION_TYPES.get(part.rsplit(".", 1)[-1].lower())
+
+
+def is_docx_chunk(part: str, kind: str | None) -> bool:
+    """Whether an imported part is a whole Word package (read by reader.docx_chunk)."""
+    return chunk_kind(part, kind) in DOCX_TYPES
 
 
 def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
@@ -28,7 +49,7 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
     plain text, repaired bytes, HTML lxml cannot parse)."""
     from ..decoding import decode_text
 
-    kind = (kind or "").split(";")[0].strip().lower() or EXTENSION_TYPES.get(part.rsplit(".", 1)[-1].lower())
+    kind = chunk_kind(part, kind)
     if kind not in HTML_TYPES and kind not in TEXT_TYPES:
         return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
     where = Path(f"{path} ({part})")
@@ -43,11 +64,11 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
         blocks, footnotes = read_html(where, text)
     except InputError as exc:
         return [], [], [*notes, f"imported content {part} (w:altChunk) is not read: {exc.problem}"]
-    return [_placed(block, loc) for block in blocks], [_placed(note, loc) for note in footnotes], list(notes)
+    return [placed(block, loc) for block in blocks], [placed(note, loc) for note in footnotes], list(notes)
 
 
-def _placed(block: Block, loc: Loc) -> Block:
-    """`block` and its cells at the chunk's `loc` (the HTML reader placed them by line in the part)."""
+def placed(block: Block, loc: Loc) -> Block:
+    """`block` and its cells at the chunk's `loc` (the part's reader placed them in the part)."""
     rows = None if block.rows is None else [
         [replace(cell, loc=replace(loc, row=r, col=c)) for c, cell in enumerate(row)] for r, row in enumerate(block.rows)]
     return replace(block, loc=loc, rows=rows)

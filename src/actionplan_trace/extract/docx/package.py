@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from lxml import etree
 
-from ...errors import InputError
+from ...errors import InputError, LimitError
 from ...limits import MB, current, megabytes, over
 from ...record import record
 from .. import OLE_MAGIC
@@ -104,9 +104,9 @@ class Package:
         """InputError when `size` bytes of `part` break the per-part or the whole-package limit."""
         said = "declares" if declared else "decompresses to more than"
         if size > self.limits.part_mb * MB:
-            raise InputError(self.path, over("part_mb", f"part {part} {said} {megabytes(size)}", self.limits.part_mb))
+            raise LimitError(self.path, over("part_mb", f"part {part} {said} {megabytes(size)}", self.limits.part_mb))
         if self.total + size > self.limits.docx_mb * MB:
-            raise InputError(self.path, over("docx_mb", f"the parts read {said} {megabytes(self.total + size)} in all"
+            raise LimitError(self.path, over("docx_mb", f"the parts read {said} {megabytes(self.total + size)} in all"
                                              f" (at {part})", self.limits.docx_mb))
 
     def data(self, name: str) -> bytes | None:

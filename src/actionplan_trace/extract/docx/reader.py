@@ -9,7 +9,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from ...errors import InputError, InputWarning, UsageError
+from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
 from ...record import record
@@ -24,7 +24,7 @@ from .ooxml import (
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
-from .chunks import chunk_blocks
+from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
@@ -90,9 +90,10 @@ def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
 class _Reader:
     """One reading pass over a package in one view."""
 
-    def __init__(self, parts: Parts, view: View, path: str = "") -> None:
+    def __init__(self, parts: Parts, view: View, path: str = "", depth: int = 0) -> None:
         self.view = view
         self.path = path
+        self.depth = depth  # 1 in a .docx imported by another (docx_chunk)
         accepted = view == "accepted"
         self.hide_runs = {W_DEL, W_MOVEFROM} if accepted else {W_INS, W_MOVETO}
         self.hide_row = W_DEL if accepted else W_INS
@@ -435,12 +436,51 @@ class _Reader:
         if part is None or data is None:
             self.warnings.append(f"imported content (w:altChunk {rid!r}) names no part in the package: not read")
             return []
+        if is_docx_chunk(part, self.parts.target_type(rid)):
+            return self.docx_chunk(part, data, hidden, loc)
         blocks, notes, problems = chunk_blocks(self.path, part, self.parts.target_type(rid), data, loc)
         self.warnings.extend(problems)
         if hidden:
             return []
         self.chunk_notes.extend(notes)
         return blocks
+
+    def docx_chunk(self, part: str, data: bytes, hidden: bool, loc: Loc) -> list[Block]:
+        """The blocks of an imported .docx (a w:altChunk part that is a whole Word package, as mail
+        merges and document assemblers write), read in this document's view by a reader of its
+        own and placed at the chunk, its footnotes with them. The imported package draws on the
+        decompressed-size budget of the file that holds it (a file of many imported packages is
+        bounded as one of many parts), and one it imports in turn is not read (a warning)."""
+        if self.depth > 0:
+            self.warnings.append(f"imported content {part} (a .docx inside an imported .docx) is not read: its text is missing")
+            return []
+        outer = self.parts.package
+        where = f"{self.path} ({part})"
+        package: Package | None = None
+        try:
+            package = Package(where, data)
+            if outer is not None:
+                package.total = outer.total
+            parts = package.parts()
+            body = parts.document.find(W + "body")
+            if body is None:
+                raise InputError(where, "word/document.xml has no w:body")
+            reader = _Reader(parts, self.view, where, depth=self.depth + 1)
+            blocks = reader.story(body, hidden=False, count=True)
+            notes = reader.notes() + reader.chunk_notes
+        except LimitError as exc:
+            raise LimitError(self.path, f"imported content {part}: {exc.problem}") from None
+        except InputError as exc:
+            self.warnings.append(f"imported content {part} (w:altChunk) is not read: {exc.problem}")
+            return []
+        finally:
+            if outer is not None and package is not None:
+                outer.total = max(outer.total, package.total)
+        self.warnings.extend(f"imported content {part}: {problem}" for problem in reader.warnings)
+        if hidden:
+            return []
+        self.chunk_notes.extend(placed(note, loc) for note in notes)
+        return [placed(block, loc) for block in blocks]
 
     # -- tables
 
