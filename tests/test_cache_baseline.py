@@ -178,3 +178,59 @@ def test_the_least_recently_used_entries_are_pruned(plan) -> None:
     assert cache.get(f"{0:064x}") == data  # a hit makes entry 0 the most recently used
     assert cache.prune(keep=3) == 3
     assert {int(p.name.split("-")[0], 16) for p in folder.glob("*.json")} == {0, 4, 5}
+
+
+def test_a_cache_that_cannot_be_touched_still_hits(plan, monkeypatch) -> None:
+    """Marking an entry as used (its mtime, for pruning) fails on a read-only cache: a hit all the
+    same (a review found every run cold there)."""
+    import os
+
+    first = run(plan)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "utime", refuse)
+    assert run(plan) == (first[0], first[1], True)
+
+
+def test_pruning_takes_only_entries_and_survives_a_bad_one(plan) -> None:
+    """The cache folder may be a folder of the user's (cache-dir = "data"): only trace's own
+    entry names are pruned, and a dangling link among them does not stop the others going."""
+    import os
+
+    from actionplan_trace.validate.cache import Cache
+
+    folder = plan.parent / "data"
+    cache = Cache(folder, "e" * 64)
+    for n in range(5):
+        cache.put(f"{n:064x}", {"profile": None, "findings": []})
+        os.utime(cache._entry(folder, f"{n:064x}", ""), (1_000_000 + n, 1_000_000 + n))
+    (folder / "mine.json").write_text("{}", encoding="utf-8")
+    (folder / f"{9:064x}-{'0' * 24}.json").symlink_to(folder / "gone.json")
+    assert cache.prune(keep=2) == 4  # three old entries and the dangling one
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".json")[-1] == "mine.json"
+    assert len([p for p in folder.glob("0*.json")]) == 2
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_an_unwritable_baseline_fails_before_the_report(plan, kind) -> None:
+    import os
+
+    target = plan.parent / "bl"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    report = plan.parent / "report.json"
+    result = trace("check", plan, "--baseline", target, "--update-baseline", "-f", "json", "-o", report)
+    assert result.exit_code == 2 and not report.exists()
+    assert result.stderr.strip().splitlines() == [f"trace: {target}: cannot write the baseline: it is not a regular file"]
+
+
+def test_the_update_baseline_line_escapes_control_characters(plan) -> None:
+    twice = "Bad \x1b]0;pwned\x07 control characters in a paragraph of more than eight words.\n"
+    plan.write_text(PLAN + twice + twice, encoding="utf-8")
+    result = trace("check", plan, "--baseline", plan.parent / "bl.json", "--update-baseline")
+    assert result.exit_code == 0 and "CHK003" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\\x1b" in result.stderr

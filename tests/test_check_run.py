@@ -296,3 +296,30 @@ def test_a_linked_file_is_shown_by_its_own_name(tmp_path, monkeypatch) -> None:
     data = json.loads(trace("check", "docs", "--no-cache", "-f", "json").stdout)
     assert [f["path"] for f in data["files"]] == ["docs/plan.txt"]
     assert {f["source"] for f in data["findings"]} == {"docs/plan.txt"}
+
+
+def test_include_and_exclude_see_a_linked_folder_by_either_path(tmp_path, monkeypatch) -> None:
+    """A folder linked into the tree (current -> plans/2025) is taken by `include = ["plans/*"]` as
+    its real path is, and a linked drafts folder stays excluded (a review found a failing run
+    passing through the link once links kept their own names)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "trace.toml").write_text('include = ["plans/*"]\nexclude = ["plans/drafts/*"]\n', encoding="utf-8")
+    (tmp_path / "plans" / "2025").mkdir(parents=True)
+    (tmp_path / "plans" / "drafts").mkdir()
+    (tmp_path / "plans" / "2025" / "plan.txt").write_text(PLAN, encoding="utf-8")  # SDG 18: an error
+    (tmp_path / "plans" / "drafts" / "draft.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "current").symlink_to(tmp_path / "plans" / "2025")
+    (tmp_path / "drafts").symlink_to(tmp_path / "plans" / "drafts")
+    linked = trace("check", "current", "--no-cache", "-f", "json")
+    assert linked.exit_code == 1 and [f["path"] for f in json.loads(linked.stdout)["files"]] == ["current/plan.txt"]
+    assert "no documents to check" in trace("check", "drafts", "--no-cache").stderr
+
+
+def test_a_link_loop_among_the_files_is_an_unreadable_file(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    data = json.loads(trace("check", ".", "--no-cache", "-f", "json").stdout)
+    assert {f["source"]: f["code"] for f in data["findings"] if f["code"] == "CHK004"} == {
+        "loop1.txt": "CHK004", "loop2.txt": "CHK004"}

@@ -194,6 +194,7 @@ def check(
 def recorded_line(report: CheckReport, shown: int = 5) -> str:
     """What --update-baseline did, for stderr: how many findings the baseline now holds and which
     of them it did not hold before (the first `shown`), so that a reviewer sees what was accepted."""
+    from .render.escapes import printable
     from .render.findings_text import finding_line
 
     line = f"trace: recorded {len(report.findings)} findings in baseline {report.baseline}"
@@ -201,7 +202,7 @@ def recorded_line(report: CheckReport, shown: int = 5) -> str:
         listed = "; ".join(finding_line(f) for f in report.accepted[:shown])
         more = f"; and {len(report.accepted) - shown} more" if len(report.accepted) > shown else ""
         line += f"; {len(report.accepted)} not in it before: {listed}{more}"
-    return line + "\n"
+    return printable(line) + "\n"
 
 
 def save_baseline(report: CheckReport) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -65,6 +67,8 @@ MAX_ENTRY_BYTES = 16 << 20
 # The most entries kept: every edit of a file adds one, and none of a file's older contents is
 # ever asked for again unless the edit is undone. The least recently used go first.
 MAX_ENTRIES = 2000
+# An entry's file name (Cache._entry): only these are pruned, whatever else shares the folder.
+ENTRY_NAME = re.compile(r"^[0-9a-f]{64}(?:-[0-9a-f]{8})?-[0-9a-f]{24}\.json$")
 SEVERITIES = ("error", "warning", "info")
 LOC_INTS = ("paragraph", "page", "line", "table", "row", "col")
 
@@ -135,9 +139,10 @@ class Cache:
         path = self._entry(self.folder, sha256, read)
         try:
             entry = json.loads(read_small(path, MAX_ENTRY_BYTES))
-            os.utime(path)
         except (OSError, ValueError, RecursionError):
             return None
+        with suppress(OSError):  # a read-only cache still hits; it is only not pruned by use
+            os.utime(path)
         if not isinstance(entry, dict) or entry.get("schema") != CACHE_SCHEMA:
             return None
         key, data = entry.get("key"), entry.get("data")
@@ -180,9 +185,13 @@ class Cache:
         if self.folder is None:
             return 0
         try:
-            entries = [(entry.stat().st_mtime_ns, entry) for entry in self.folder.glob("*.json")]
+            names = [entry for entry in self.folder.iterdir() if ENTRY_NAME.match(entry.name)]
         except OSError:
             return 0
+        entries = []
+        for entry in names:  # one entry gone or dangling leaves the others to prune
+            with suppress(OSError):
+                entries.append((entry.lstat().st_mtime_ns, entry))
         entries.sort(key=lambda pair: pair[0], reverse=True)
         dropped = 0
         for _, entry in entries[keep:]:

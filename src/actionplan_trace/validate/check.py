@@ -11,6 +11,7 @@ or above the failing severity make the run fail.
 from __future__ import annotations
 
 import fnmatch
+from contextlib import suppress
 import json
 import os
 import sys
@@ -127,9 +128,18 @@ def _matches(rel: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
 
 
-def _left_out(rel: str, config: CheckConfig) -> bool:
-    """Whether the configuration's `include` does not take the file at `rel` or `exclude` does."""
-    return bool(config.include and not _matches(rel, config.include)) or _matches(rel, config.exclude)
+def _left_out(names: tuple[str, ...], config: CheckConfig) -> bool:
+    """Whether the configuration's `include` takes the file by none of its `names` (the path it is
+    reached by, and the one its links resolve to) or `exclude` takes it by one: a folder linked
+    into the tree is neither let out of `include` nor let into `exclude`'s reach by its link."""
+    if config.include and not any(_matches(rel, config.include) for rel in names):
+        return True
+    return any(_matches(rel, config.exclude) for rel in names)
+
+
+def _names(path: Path, config: CheckConfig) -> tuple[str, ...]:
+    shown, real = display_path(path, config.root), real_path(path, config.root)
+    return (shown,) if real == shown else (shown, real)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -137,12 +147,30 @@ def display_path(path: Path, root: Path) -> str:
     keeps its own name (a folder's `plan.txt` linked to `../big100.txt` is `plan.txt`, the name
     the user sees there); only where its absolute path is not under `root` (a checkout reached
     through a linked folder) is it resolved."""
-    for candidate in (Path(os.path.abspath(path)), path.resolve()):
-        try:
-            return candidate.relative_to(root).as_posix()
-        except ValueError:
+    for candidate in (Path(os.path.abspath(path)), _resolved(path)):
+        if candidate is None:
             continue
+        with suppress(ValueError):
+            return candidate.relative_to(root).as_posix()
     return path.as_posix()
+
+
+def _resolved(path: Path) -> Path | None:
+    """`path` with its links resolved, or None for a link loop or a path that cannot be resolved."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def real_path(path: Path, root: Path) -> str:
+    """`path` relative to `root` with its links resolved (how include and exclude saw it before
+    links kept their own names), or its display path when that cannot be done."""
+    resolved = _resolved(path)
+    if resolved is not None:
+        with suppress(ValueError):
+            return resolved.relative_to(root).as_posix()
+    return display_path(path, root)
 
 
 def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
@@ -170,19 +198,19 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
         if not given.exists():
             raise InputError(str(given), "no such file or folder")
         if given.is_file():
-            if not (force_exclude and _left_out(display_path(given, config.root), config)):
+            if not (force_exclude and _left_out(_names(given, config), config)):
                 out.append(given)
             continue
         for folder, dirs, names in os.walk(given):
             here = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() != cache)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _resolved(here / d) != cache)
             for name in sorted(names):
                 path = here / name
                 suffix = path.suffix.lower()
                 if (suffix not in SUFFIXES and suffix not in UNSUPPORTED) or name.startswith(("~$", ".")):
                     continue
                 rel = display_path(path, config.root)
-                if _left_out(rel, config) or path.resolve() in outputs:
+                if _left_out(_names(path, config), config) or _resolved(path) in outputs:
                     continue
                 if suffix in UNSUPPORTED:
                     skipped.append(Skipped(rel, unsupported(suffix)))
@@ -196,7 +224,7 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
     seen: set[Path] = set()
     unique = []
     for path in out:
-        key = path.resolve()
+        key = _resolved(path) or path
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -388,8 +416,15 @@ def _check_baseline_path(baseline: Path, update: bool) -> None:
     folder that is not there (the report would be out before the baseline failed)."""
     if not update and not baseline.exists():
         raise UsageError(f"{baseline}: no such baseline file; record one with --update-baseline")
-    if update and not baseline.resolve().parent.is_dir():
+    if not update:
+        return
+    folder = baseline.resolve().parent
+    if not folder.is_dir():
         raise UsageError(f"{baseline}: cannot write the baseline: no such folder {baseline.parent}")
+    if baseline.exists() and not baseline.is_file():
+        raise UsageError(f"{baseline}: cannot write the baseline: it is not a regular file")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{baseline}: cannot write the baseline: the folder {baseline.parent} is not writable")
 
 
 def save_baseline(report: CheckReport) -> bool:
