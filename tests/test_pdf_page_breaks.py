@@ -108,3 +108,20 @@ def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: 
         ["Outcome", "Indicators"],
         ["Access to telecommunication networks in rural areas", "Number of multi-stakeholder partnerships"],
         ["Enhanced telecommunication networks", "Number of multi-stakeholder ITU-D partnerships"]]
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("status-rows-page-break.pdf", ["Activity", "Regional", "Guidelines", "Assessment", "Training", "Digital",
+                                    "Handbook", "Study"]),
+    ("wsis-keyed-rows-page-break.pdf", ["WSIS", "a.", "b.", "c.", "d.", "e.", "f."]),
+], ids=["lower-case-status-column", "keyed-wsis-outcomes"])
+def test_a_new_row_at_the_top_of_a_page_is_not_joined(name: str, keys: list[str]) -> None:
+    """Rows that each begin at a page top stay rows (a review of the page-break join found 64 of 71
+    page positions merging a status table's rows, its narrow "completed" / "planned" column read as
+    going on in lower case, and WSIS outcomes keyed "c." folded into "b.")."""
+    reading = read_pdf_detailed(FIXTURES / name)
+    (table,) = [b for b in reading.raw.blocks if b.type == "table"]
+    assert [row[0].text.split()[0] for row in table.rows] == keys

@@ -642,16 +642,18 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
 
 def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool]) -> bool:
     """Whether `lower`, the first row on a page, is the rest of `upper` by its cells' lines
-    (`flags`: which of its cells carry on their cell's last line on the page before): some cell
-    goes on in lower case ("…trained in spectrum" / "monitoring; number of …"), or every cell it
-    fills goes on, after a line that ran to the cell's edge without a sentence end, while a cell
-    `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / ""). A new
-    row whose cells all start with a capital fills its cells as the row above did."""
-    if any(flag and cell.text[:1].islower() for flag, cell in zip(flags, lower)):
-        return True
+    (`flags`: which of its cells carry on their cell's last line on the page before): its key
+    (first) cell goes on — it is no row label (a., B2:, 2.1), and the key's last line above ran to
+    the cell's edge without a sentence end — and so does every other cell it fills, while a cell
+    `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / "").
+    Another cell going on alone is no evidence: a narrow column's short value ("completed") fills
+    its width, and the next row's ("planned") opens in lower case."""
+    key = lower[0].text.strip() if lower else ""
+    if not flags or not flags[0] or not key or KEY_LABEL.match(key):
+        return False
     filled = [flag for flag, cell in zip(flags, lower) if cell.text.strip()]
     ended = any(u.text.strip() and not low.text.strip() for u, low in zip(upper, lower))
-    return bool(filled) and all(filled) and ended
+    return all(filled) and ended
 
 
 def _goes_on(previous: PageTable, row: list[Cell], heads: list[Any], goes_on: Callable[[Any, Any], bool] | None) -> list[bool]:
