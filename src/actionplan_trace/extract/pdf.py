@@ -982,9 +982,9 @@ def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
             and x0 < line.x1 and x1 > line.x0)
 
 
-def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
+def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
+               settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
     width, height = page.get_size()
-    textpage = page.get_textpage()
     chars = page_chars(textpage, height)
     chars += drawn_bullets(page, chars, height)
     edges = ruling_edges(page, settings) if chars else []
@@ -1410,18 +1410,24 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     path = source.path
     document = _open(path, data)
     try:
-        allowed = current().pages
-        if len(document) > allowed:
-            raise InputError(str(path), over("pages", f"the PDF has {len(document):,} pages", allowed))
+        limits = current()
+        if len(document) > limits.pages:
+            raise InputError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
         pages: list[_Page] = []
         images = 0
+        chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
         for i in range(len(document)):
             try:
                 page = document[i]
             except pdfium.PdfiumError as exc:
                 raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
             try:
-                parsed, page_images = _read_page(page, i + 1, settings)
+                textpage = page.get_textpage()
+                chars += max(textpage.count_chars(), 0)
+                if chars > limits.pdf_chars:
+                    raise InputError(str(path), over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page"
+                                                                  f" {i + 1}", limits.pdf_chars))
+                parsed, page_images = _read_page(page, textpage, i + 1, settings)
             finally:
                 page.close()
             pages.append(parsed)
