@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-MODULES = ["speed_bench", "extract_bench", "pdf_bench", "refs_bench", "diff_bench", "scaling_bench", "check_bench"]
+MODULES = ["speed_bench", "extract_bench", "pdf_bench", "pdf_limit_bench", "refs_bench", "diff_bench", "scaling_bench", "check_bench"]
 
 
 def main() -> int:

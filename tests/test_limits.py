@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import run_cli
+from pdfgen import text_op, write_placed
 from hostilegen import (
     PARAGRAPH,
     docx_bomb,
@@ -63,7 +64,7 @@ def test_docx_part_over_the_limit_is_refused(monkeypatch, tmp_path):
     path = docx_bomb(tmp_path / "bomb.docx", kilobytes=300)
     monkeypatch.setenv("TRACE_MAX_PART_MB", "0.1")
     with pytest.raises(InputError, match=r"part word/document.xml declares 0\.3\d MB, over the limit of 0\.1 MB"
-                                         r" \(--max-part-mb"):
+                                         r" \(trace --max-part-mb N … or TRACE_MAX_PART_MB raises it\)$"):
         read(path)
     monkeypatch.setenv("TRACE_MAX_PART_MB", "1")
     assert len(read(path).blocks) > 1000
@@ -83,7 +84,7 @@ def test_docx_parts_over_the_total_limit_are_refused(monkeypatch, tmp_path):
     path = docx_bomb(tmp_path / "two.docx", kilobytes=80, styles_kilobytes=80)
     monkeypatch.setenv("TRACE_MAX_PART_MB", "0.1")
     monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.12")
-    with pytest.raises(InputError, match=r"in all .*--max-docx-mb"):
+    with pytest.raises(InputError, match=r"the parts read declare 0\.1\d MB in all .*\(trace --max-docx-mb N"):
         read(path)
     monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.2")
     assert read(path).blocks
@@ -98,9 +99,28 @@ def test_pdf_over_the_page_limit_is_refused(tmp_path):
     pdf.close()
     os.environ["TRACE_MAX_PAGES"] = "2"
     try:
-        one_line_failure(run_cli("extract", str(path)), path, "the PDF has 3 pages, over the limit of 2", "--max-pages")
+        one_line_failure(run_cli("extract", str(path)), path, "the PDF has 3 pages, over the limit of 2",
+                         "(trace --max-pages N … or TRACE_MAX_PAGES raises it)")
     finally:
         os.environ.pop("TRACE_MAX_PAGES")
+
+
+def test_pdf_over_the_text_limit_is_refused_at_the_page_that_passes_it(tmp_path):
+    """The characters of text are counted page by page as the PDF is read: three pages of 60
+    characters pass a limit of 100 at page 2, and the global option raises the limit."""
+    path = write_placed(tmp_path / "text.pdf", [[text_op(72, 100, "x" * 60)] for _ in range(3)])
+    counted = [len(page.get_textpage().get_text_range()) for page in pdfium.PdfDocument(path)]
+    assert counted == [60, 60, 60]
+    os.environ["TRACE_MAX_PDF_CHARS"] = "100"
+    try:
+        one_line_failure(run_cli("extract", str(path)), path,
+                         "the PDF's text runs to 120 characters by page 2, over the limit of 100",
+                         "(trace --max-pdf-chars N … or TRACE_MAX_PDF_CHARS raises it)")
+        raised = run_cli("--max-pdf-chars", "180", "extract", str(path), "-f", "json")
+    finally:
+        os.environ.pop("TRACE_MAX_PDF_CHARS")
+    assert raised.returncode == 0, raised.stderr
+    assert json.loads(raised.stdout)["source"]["pages"] == 3
 
 
 # --- list labels ---------------------------------------------------------------------------------

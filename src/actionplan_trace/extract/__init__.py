@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..digest import sha256
 from ..limits import MB, current, megabytes, over
-from ..errors import InputError
+from ..errors import InputError, LimitError
 from ..model import RawDocument, Source, SourceFormat, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -93,12 +93,12 @@ def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> by
             if limit is not None:
                 return handle.read(limit)
             if info.st_size > maximum:
-                raise InputError(str(path), over(cap, f"the file is {megabytes(info.st_size)}", allowed))
+                raise LimitError(str(path), over(cap, f"the file is {megabytes(info.st_size)}", allowed))
             data = handle.read(maximum + 1)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     if len(data) > maximum:
-        raise InputError(str(path), over(cap, "the file grew while it was read", allowed))
+        raise LimitError(str(path), over(cap, "the file grew while it was read", allowed))
     return data
 
 

@@ -44,7 +44,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
 from ..limits import current, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
@@ -73,6 +73,7 @@ BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE
 SENTENCE_END = regex(r"[.:;!?]$")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
+WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports a hyphen that ends a line as a marker (0xFFFE, 0x02; a soft hyphen U+00AD as
@@ -186,26 +187,35 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
     """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word.
     `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
     after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows.
-    `broken` says which lines end inside a word (see broken_words): no space follows."""
-    out = ""
+    `broken` says which lines end inside a word (see broken_words): no space follows.
+
+    Linear in the text: the pieces are joined once, and each line looks only at the last few
+    characters before it (a paragraph may run over hundreds of pages)."""
+    parts: list[str] = []  # the joined text so far, in non-empty pieces
     for i, text in enumerate(texts):
         if i == 0 and label:
             text = text[len(label):].lstrip() if text.startswith(label) else text
-        if not out:
-            out = text
+        if not parts:
+            if text:
+                parts.append(text)
             continue
         spaced_end = bool(spaced and spaced[i - 1])
-        if out[-1] == SOFT_HYPHEN:
-            out = out[:-1] + text  # hyphenated where the line broke: one word
+        last = parts[-1][-1]
+        if last == SOFT_HYPHEN:
+            parts[-1] = parts[-1][:-1]  # hyphenated where the line broke: one word
+            if not parts[-1]:
+                parts.pop()
         elif broken and broken[i - 1]:
-            out += text
-        elif re.search(r"\w[-/\ufffe]$", out) and text[:1].isalnum() and not spaced_end:
-            out += text
-        elif text[:1] == "-" and text[1:2].isalpha() and out[-1:].isalpha() and not spaced_end:
-            out += text  # broken before a hyphen: "ITU" / "-R"
+            pass
+        elif WORD_BREAK_END.search("".join(parts[-3:])[-3:]) and text[:1].isalnum() and not spaced_end:
+            pass
+        elif text[:1] == "-" and text[1:2].isalpha() and last.isalpha() and not spaced_end:
+            pass  # broken before a hyphen: "ITU" / "-R"
         else:
-            out += " " + text
-    return out.strip().replace(SOFT_HYPHEN, "-").replace(HYPHEN_MARK, "-")
+            text = " " + text
+        if text:
+            parts.append(text)
+    return "".join(parts).strip().replace(SOFT_HYPHEN, "-").replace(HYPHEN_MARK, "-")
 
 
 # --- words a narrow column broke ----------------------------------------------------------
@@ -450,17 +460,14 @@ def _width(line: Line, count: int) -> float:
 # --- characters ---------------------------------------------------------------------------
 
 
-def _font_hints(obj: ctypes.c_void_p, cache: dict[int, bool]) -> bool:
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-    if key not in cache:
-        bold = False
-        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        if font:
-            buf = ctypes.create_string_buffer(256)
-            pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
-            bold = bool(BOLD_FONT.search(buf.value.decode("latin-1"))) or pdfium_c.FPDFFont_GetWeight(font) >= 600
-        cache[key] = bold
-    return cache[key]
+def _font_hints(obj: ctypes.c_void_p) -> bool:
+    """Whether the text object's font is bold (page_chars asks once a text object)."""
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return False
+    buf = ctypes.create_string_buffer(256)
+    pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
+    return bool(BOLD_FONT.search(buf.value.decode("latin-1"))) or pdfium_c.FPDFFont_GetWeight(font) >= 600
 
 
 def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
@@ -471,16 +478,28 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     no space glyph (Chromium, TeX), leaves only those: a generated space between two glyphs of a
     line at least GENERATED_GAP font sizes apart becomes a space over the gap between them. (The
     line builder sets a space at a wider gap anyway; at a narrower one, as between the words of
-    Chromium's bold serif headings, "Implementation framework" read "Implementationframework".)"""
+    Chromium's bold serif headings, "Implementation framework" read "Implementationframework".)
+
+    pdfium answers one glyph at a time, several calls a glyph: the calls take the raw text page
+    and references made once, which saves a third of the time a page takes. The glyphs of a line
+    share the float objects of their top, bottom, baseline and size, which saves a third of the
+    memory every page's glyphs hold until the whole document is read."""
     count = textpage.count_chars()
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     if len(text) != count:
         text = _indexed_text(textpage, count)
+    raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    cache: dict[int, bool] = {}
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    is_generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
+    font_size, text_object = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    cache: dict[bytes, bool] = {}
+    floats: dict[float, float] = {}  # one object for each value (see above)
+    share = floats.setdefault
     chars: list[Char] = []
     generated = False  # a generated space since the last glyph kept
     for i in range(min(count, len(text))):
@@ -489,18 +508,24 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
             continue
         ch = GLYPH_FIXES.get(ch, ch)
         if ch.isspace():
-            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            if is_generated(raw, i) == 1:
                 generated = True
                 continue
             ch = " "
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
-        bold = _font_hints(pdfium_c.FPDFText_GetTextObject(textpage, i), cache)
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
+        loose_box(raw, i, rect_ref)
+        size = font_size(raw, i)
+        obj = text_object(raw, i)
+        key = bytes(obj)  # the pointer's bytes: cheaper than a cast to its address
+        bold = cache.get(key)
+        if bold is None:
+            bold = cache[key] = _font_hints(obj)
+        origin(raw, i, ox_ref, oy_ref)
         top, bottom = height - rect.top, height - rect.bottom
         if bottom < top:
             top, bottom = bottom, top
-        char = Char(ch, rect.left, rect.right, top, bottom, round(size, 1), bold, height - oy.value)
+        base, size = height - oy.value, round(size, 1)
+        char = Char(ch, rect.left, rect.right, share(top, top), share(bottom, bottom), share(size, size), bold,
+                    share(base, base))
         if generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char):
             last = chars[-1]
             chars.append(Char(" ", last.x1, char.x0, last.top, last.bottom, last.size, last.bold, last.base))
@@ -961,9 +986,9 @@ def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
             and x0 < line.x1 and x1 > line.x0)
 
 
-def _read_page(page: pdfium.PdfPage, number: int, settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
+def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
+               settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
     width, height = page.get_size()
-    textpage = page.get_textpage()
     chars = page_chars(textpage, height)
     chars += drawn_bullets(page, chars, height)
     edges = ruling_edges(page, settings) if chars else []
@@ -1299,12 +1324,15 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     Repeated header rows that stitching drops are appended to `dropped` as (page, text). `words`
     are those the document prints whole, which tell a word a narrow column broke (broken_words).
     `spacing` is the body text's line pitch, `cell_spacing` the tables' (a table style often sets
-    its lines closer than the body's)."""
+    its lines closer than the body's). A paragraph's and a table's text are set once they are
+    whole, at the end: set at every line or page added, a paragraph or table running over
+    hundreds of pages would cost time quadratic in its length."""
     rights = _body_right(pages)
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
     table_count = 0
+    grown: list[tuple[Para, Block]] = []  # paragraphs that took more lines, their text to set
     page_items: list[list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]]] = []
     for page in pages:
         items: list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]] = [(ln.number, ln) for ln in page.lines]
@@ -1320,8 +1348,9 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 nxt = following.get(id(item))
                 if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing, nxt, settings):
                     para, block = open_para
+                    if len(para.lines) == 1:
+                        grown.append(open_para)
                     _extend(para, item)
-                    block.text = para.text
                     block.bold = block.bold and item.bold
                     continue
                 para = _new_para(item)
@@ -1342,9 +1371,12 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_table = (table, block)
             whole, block = open_table
             block.rows = whole.rows
-            block.text = table_text(whole.rows)
             open_para = None
+    for para, block in grown:
+        block.text = para.text
     for block in blocks:
+        if block.rows is not None:
+            block.text = table_text(block.rows)
         for r, row in enumerate(block.rows or []):
             for c, cell in enumerate(row):
                 cell.loc = Loc(page=cell.loc.page, table=block.loc.table, row=r, col=c)
@@ -1382,18 +1414,24 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     path = source.path
     document = _open(path, data)
     try:
-        allowed = current().pages
-        if len(document) > allowed:
-            raise InputError(str(path), over("pages", f"the PDF has {len(document):,} pages", allowed))
+        limits = current()
+        if len(document) > limits.pages:
+            raise LimitError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
         pages: list[_Page] = []
         images = 0
+        chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
         for i in range(len(document)):
             try:
                 page = document[i]
             except pdfium.PdfiumError as exc:
                 raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
             try:
-                parsed, page_images = _read_page(page, i + 1, settings)
+                textpage = page.get_textpage()
+                chars += max(textpage.count_chars(), 0)
+                if chars > limits.pdf_chars:
+                    raise LimitError(str(path), over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page"
+                                                                  f" {i + 1}", limits.pdf_chars))
+                parsed, page_images = _read_page(page, textpage, i + 1, settings)
             finally:
                 page.close()
             pages.append(parsed)

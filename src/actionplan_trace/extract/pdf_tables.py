@@ -56,6 +56,9 @@ class PageTable:
     # empty: what tells a row broken by the page break (stitch's `goes_on`)
     heads: list[list[Any]] = field(default_factory=list)
     tails: list[list[Any]] = field(default_factory=list)
+    # per column, the data rows counted so far for _labelled_share: (rows up to this index counted,
+    # cells keyed, cells labelled)
+    labels: dict[int, tuple[int, int, int]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, object]:
@@ -536,15 +539,30 @@ def _same_columns(a: Grid, b: Grid, settings: PdfSettings = PDF_DEFAULTS) -> boo
     return all(abs(x - y) <= settings.snap * 2 for x, y in zip(a.columns, b.columns))
 
 
-def _labelled_share(rows: list[list[Cell]], spanning: list[bool], column: int = 0) -> float:
-    """The share of the data rows' non-empty cells in `column` that start with a label."""
-    keyed = [
-        r[column].text for r, span in zip(rows[1:], spanning[1:])
-        if not span and len(r) > column and r[column].text.strip()
-    ]
-    if not keyed:
-        return 0.0
-    return sum(1 for t in keyed if KEY_LABEL.match(t.strip())) / len(keyed)
+def _labelled_share(table: PageTable, column: int = 0) -> float:
+    """The share of the data rows' non-empty cells in `column` that start with a label.
+
+    Asked of a table at every page it is stitched over, so each row is counted once, when it can
+    no longer change (all rows but the last, which the next page may carry on), and the counts
+    are kept in the table: a table over hundreds of pages costs time linear in its rows."""
+    count = min(len(table.rows), len(table.spanning))
+    done, keyed, labelled = table.labels.get(column, (1, 0, 0))
+    for r in range(done, count - 1):
+        has_key, has_label = _label_of(table.rows[r], table.spanning[r], column)
+        keyed, labelled = keyed + has_key, labelled + has_label
+    table.labels[column] = (max(done, count - 1), keyed, labelled)
+    if count > 1:
+        has_key, has_label = _label_of(table.rows[count - 1], table.spanning[count - 1], column)
+        keyed, labelled = keyed + has_key, labelled + has_label
+    return labelled / keyed if keyed else 0.0
+
+
+def _label_of(row: list[Cell], spanning: bool, column: int) -> tuple[int, int]:
+    """Whether a data row's cell in `column` is keyed (not empty, in a row that spans no columns)
+    and whether it starts with a label, as counts (0 or 1)."""
+    if spanning or len(row) <= column or not row[column].text.strip():
+        return 0, 0
+    return 1, int(KEY_LABEL.match(row[column].text.strip()) is not None)
 
 
 def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
@@ -562,12 +580,12 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
         return any(c.text.strip() for c in row)
     if KEY_LABEL.match(key):
         return False
-    if key[0].islower() or _labelled_share(table.rows, table.spanning) >= 0.6:
+    if key[0].islower() or _labelled_share(table) >= 0.6:
         return True
     return any(
         not KEY_LABEL.match(row[col].text.strip())
         for col in range(1, len(row))
-        if _labelled_share(table.rows, table.spanning, col) >= 0.6
+        if _labelled_share(table, col) >= 0.6
     )
 
 

@@ -102,10 +102,11 @@ class Package:
 
     def _check(self, part: str, size: int, declared: bool = False) -> None:
         """InputError when `size` bytes of `part` break the per-part or the whole-package limit."""
-        said = "declares" if declared else "decompresses to more than"
         if size > self.limits.part_mb * MB:
+            said = "declares" if declared else "decompresses to more than"
             raise LimitError(self.path, over("part_mb", f"part {part} {said} {megabytes(size)}", self.limits.part_mb))
         if self.total + size > self.limits.docx_mb * MB:
+            said = "declare" if declared else "decompress to more than"
             raise LimitError(self.path, over("docx_mb", f"the parts read {said} {megabytes(self.total + size)} in all"
                                              f" (at {part})", self.limits.docx_mb))
 
