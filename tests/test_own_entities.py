@@ -67,3 +67,23 @@ def test_an_output_of_an_objective_the_document_lacks_is_no_ref015(tmp_path) -> 
     text = plan_text().replace("will support Output 2.1 and", "will support Outputs 2.1 and 3.1 and", 1)
     assert "Outputs 2.1 and 3.1" in text
     assert not [f for f in findings(tmp_path, text, ".txt") if f[0] == "REF015"]
+
+
+@pytest.mark.parametrize("front", [
+    "ATU proposes to modify Outputs 2.1 and 2.2 as shown below. Output 2.3 remains unchanged.\n",
+    "This report covers Outputs 2.1 and 2.2; activities under Output 2.3 are reported in Document TDAG-19/5.\n",
+])
+def test_a_mention_outside_the_objective_is_no_ref015(tmp_path, front) -> None:
+    """A contribution or a report that reproduces Outputs 2.1 and 2.2 and names Output 2.3 before
+    them names what it need not reproduce (a review found REF015 on both)."""
+    text = without_output_2_3().replace("Output 2.2 and Output 2.3 and", "Output 2.2 and", 1)
+    found = findings(tmp_path, front + "\n" + text, ".txt")
+    assert not [f for f in found if f[0] == "REF015"]
+
+
+def test_an_output_the_registry_lacks_gets_its_ref001_alone(tmp_path) -> None:
+    """"Output 2.9", which no edition has, is REF001; REF015 ("deleted or renumbered?") is for an
+    output the edition had."""
+    text = without_output_2_3().replace("Output 2.2 and Output 2.3 and", "Output 2.2 and Output 2.9 and", 1)
+    found = findings(tmp_path, text, ".txt")
+    assert ("REF001", "ITU-D-OUTPUT-2.9@WTDC-17") in found and not [f for f in found if f[0] == "REF015"]

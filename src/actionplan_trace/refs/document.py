@@ -268,23 +268,29 @@ def _document_refs(
                 if found.findings:
                     findings.extend(found.placed_findings(ctx.section, loc))
             itu_goals = itu_goals or found.itu_goals
-    findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table)
+    findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
 
 
 def own_entity_findings(doc: Document, rules: RefRules, settled: DocEditions, refs: list[Reference],
-                        findings: list[Finding], table: dict[str, FindingRule] | None) -> list[Finding]:
+                        findings: list[Finding], table: dict[str, FindingRule] | None, registry: Registry) -> list[Finding]:
     """`findings` checked against the entities the document itself defines (entities.py): no
     REF001 for an output it defines though the registry does not (a new output), and REF015 for
-    each citation of an output of one of its objectives that it does not define (a deleted one)."""
+    each citation of an output of one of its objectives that it does not define though the
+    registry has it in that edition (a deleted one), in the plan itself only (rules
+    `numbered-under-profiles`: a contribution or a report reproduces some outputs, and an id the
+    registry lacks already has its REF001)."""
     if not rules.numbered_under and not any(f.code == "REF001" for f in findings):
         return findings
     own = defined_entities(doc, rules, settled)
     kept = [f for f in findings if not (f.code == "REF001" and f.ref in own)]
-    for ref, parent in missing_children(refs, own, rules):
-        kept.append(about(ref, "REF015", f"{ref.id} is cited, but this document holds {parent} and not it (deleted or renumbered?)", table))
+    if doc.source.profile not in rules.numbered_under_profiles:
+        return kept
+    for ref, parent in missing_children(doc, refs, own, rules):
+        if not registry.unknown(ref.id):
+            kept.append(about(ref, "REF015", f"{ref.id} is cited, but this document holds {parent} and not it (deleted or renumbered?)", table))
     return kept
 
 

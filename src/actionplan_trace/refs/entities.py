@@ -56,26 +56,36 @@ def entity_of(
     return scoped(ref_id, editions.for_family(family)) if editions else ref_id
 
 
-def defined_entities(doc: Document, rules: RefRules, editions: DocEditions | None = None) -> set[str]:
-    """The canonical ids every section of `doc` defines (`entity_of`, with its ancestors)."""
-    by_id = doc.by_id
-    out: set[str] = set()
+def defined_entities(doc: Document, rules: RefRules, editions: DocEditions | None = None) -> dict[str, str]:
+    """The canonical ids the sections of `doc` define (`entity_of`, with its ancestors), each with
+    the id of the (first) section defining it."""
+    out: dict[str, str] = {}
     for section in doc.sections:
-        ancestors: list[Section] = []
-        parent = by_id.get(section.parent) if section.parent else None
-        while parent is not None and parent is not section and len(ancestors) < 64:
-            ancestors.append(parent)
-            parent = by_id.get(parent.parent) if parent.parent else None
+        ancestors = _ancestors(doc, section)
         if (entity := entity_of(section, rules, editions, ancestors[::-1])) is not None:
-            out.add(entity)
+            out.setdefault(entity, section.id)
     return out
 
 
-def missing_children(refs: Iterable[Reference], own: set[str], rules: RefRules) -> Iterator[tuple[Reference, str]]:
-    """Each reference to a child entity (rules `numbered-under`: Output 2.3 under Objective 2) that
-    `own`, the entities the document defines, lacks while it holds the child's parent and one of
-    its siblings; with the parent's id. A document with none of Objective 3 (an excerpt, a report)
-    cites Output 3.1 of a plan elsewhere, and is left alone."""
+def _ancestors(doc: Document, section: Section) -> list[Section]:
+    """The sections above `section`, nearest first."""
+    by_id = doc.by_id
+    out: list[Section] = []
+    parent = by_id.get(section.parent) if section.parent else None
+    while parent is not None and parent is not section and len(out) < 64:
+        out.append(parent)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return out
+
+
+def missing_children(doc: Document, refs: Iterable[Reference], own: dict[str, str],
+                     rules: RefRules) -> Iterator[tuple[Reference, str]]:
+    """Each reference, made inside one of the document's objectives, to a child entity of it
+    (rules `numbered-under`: Output 2.3 under Objective 2) that `own`, the entities the document
+    defines, lacks while it holds one of its siblings; with the parent's id. A document with none
+    of Objective 3 (an excerpt, a report) cites Output 3.1 of a plan elsewhere, and a mention
+    outside the objective ("Output 2.3 remains unchanged" in a contribution's proposal) names
+    what the document need not reproduce: both are left alone."""
     for ref in refs:
         template = rules.numbered_under.get(ref.family or "")
         if template is None or ref.id in own:
@@ -86,5 +96,8 @@ def missing_children(refs: Iterable[Reference], own: set[str], rules: RefRules) 
             continue
         parent = template.format(parent=head) + at + edition
         prefix = base[: len(base) - len(number)]
-        if parent in own and any(e.startswith(prefix) and e.endswith(at + edition) for e in own if e != ref.id):
+        if parent not in own or not any(e.startswith(prefix) and e.endswith(at + edition) for e in own if e != ref.id):
+            continue
+        section = doc.by_id.get(ref.section or "")
+        if section is not None and own[parent] in {section.id, *(s.id for s in _ancestors(doc, section))}:
             yield ref, parent

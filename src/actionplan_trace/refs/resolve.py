@@ -77,6 +77,7 @@ class RefRules:
     revision: re.Pattern[str] = regex(r"\((?P<rev>[^()]*\d{4})\)")
     language: dict[str, Any] = field(default_factory=dict)
     numbered_under: dict[str, str] = field(default_factory=dict)
+    numbered_under_profiles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -108,6 +109,7 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             revision=regex(data.get("revision") or r"\((?P<rev>[^()]*\d{4})\)"),
             language=_language(data.get("language") or {}),
             numbered_under={str(k): str(v["parent"]) for k, v in (data.get("numbered-under") or {}).items()},
+            numbered_under_profiles=frozenset(str(p) for p in data.get("numbered-under-profiles") or ()),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
