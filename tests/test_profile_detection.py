@@ -217,3 +217,22 @@ def test_objectives_after_a_colon_or_full_stop_make_an_action_plan(tmp_path) -> 
         assert doc.source.profile == "action-plan", sep
         assert [s.id for s in doc.sections if s.kind in ("objective", "output")] == [
             "objective-1", "output-1.1", "objective-2", "output-2.1"], sep
+
+
+def test_minutes_whose_objective_lines_are_sentences_stay_generic(tmp_path) -> None:
+    """"Objective 1. The meeting agreed …" in a working group's minutes is a sentence: the colon
+    and full-stop forms count for an Action Plan only before a title (a review found minutes
+    read as a plan, their sentences made section titles)."""
+    from actionplan_trace import load
+
+    minutes = (
+        "Report of the TDAG Working Group on the Action Plan\n\n"
+        "1. Opening of the meeting\n\nThe chair opened the meeting.\n\n"
+        "Objective 1: The BDT reported on progress in regional forums.\n\n"
+        "Objective 2. The meeting agreed to review the broadband indicators.\n\n"
+        "Output 2.1 was discussed at length.\n\nOutput 2.3 The meeting asked for a revised text.\n\n"
+        "3. Date of next meeting\n\nThe next meeting will be held in May.\n"
+    )
+    path = tmp_path / "minutes.txt"
+    path.write_text(minutes, encoding="utf-8")
+    assert load(path).source.profile == "generic"
