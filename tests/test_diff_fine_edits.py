@@ -92,6 +92,25 @@ def test_a_one_word_item_edited_in_a_cell_of_a_text_rendering_is_that_word_chang
     assert f"[-{edit[0]}-]{{+{edit[1]}+}}" in to_text(result)
 
 
+@pytest.mark.parametrize(("after", "expected"), [
+    ("-\t2021\n", [("modified", [("=", "-\t"), ("-", "2020"), ("+", "2021")]), ("removed", [("-", "-\tTBD")])]),
+    ("-\tTBD\n-\tPending\n", [("removed", [("-", "-\t2020")]), ("added", [("-", None)])]),
+    ("-\tPending\n", [("removed", [("-", "-\t2020")]), ("modified", [("=", "-\t"), ("-", "TBD"), ("+", "Pending")])]),
+], ids=["number-for-number", "word-kept-in-place", "word-for-word"])
+def test_one_word_items_pair_like_with_like(tmp_path: Path, after: str, expected) -> None:
+    """Of two one-word items, a number is paired with a number and a word with a word, the closer
+    in spelling first (a review found "2020", "TBD" made "2021" read as TBD made 2021 and 2020
+    removed); a number made a word is removed and added."""
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    anchor = "-\tNumber of CIRT that BDT has contributed to establish \n"
+    text = body.replace(anchor, f"{anchor}-\t2020\n-\tTBD\n")
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("-\t2020\n-\tTBD\n", after), encoding="utf-8")
+    got = [(c.kind, c.words if c.kind == "modified" else [("-", c.old)]) for c in compare(old, new).visible()]
+    assert got == expected
+
+
 ITEM_OLD = "providing assistance to Member States on the “smart” cities programme for 2020–2023;"
 ITEM_NEW = 'provide assistance to Member States on the "smart" villages programme for 2020-2023;'
 ITEM_WORDS = [("=", "-\t"), ("-", "providing"), ("+", "provide"),

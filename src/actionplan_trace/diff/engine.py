@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import Callable
 
+from rapidfuzz import fuzz
+
 from ..model import Block, Document, Loc, Section, cell_location
 from ..record import record
 from ..text_patterns import unspaced
@@ -202,6 +204,16 @@ class _BlockPairs:
         self.new_to_old[b] = a
 
 
+def _one_word_score(a: str, b: str) -> float:
+    """The score of two one-word paragraphs of a cell's column: the threshold when both are
+    numbers or both are words ("2020" made "2030"), a little more the closer their characters, so
+    that of two candidates the like one is paired ("2020" made "2021" beside "TBD" deleted, not
+    "TBD" made "2021"); 0 for a number and a word, which are removed and added."""
+    if any(ch.isdigit() for ch in a) != any(ch.isdigit() for ch in b):
+        return 0.0
+    return BLOCK_THRESHOLD + 0.01 * fuzz.ratio(a, b) / 100
+
+
 def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> list[Pair]:
     """Pair the blocks of two paired sections; returns the merged alignment."""
     sole = _sole_cells(a) & _sole_cells(b)
@@ -218,8 +230,10 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
         code_x, code_y = ctx.code(x), ctx.code(y)
         s = similarity(code_x, code_y)
-        if _column(x) in sole or (_column(x) and len(code_x) == len(code_y) == 1):
+        if _column(x) in sole:
             return max(s, BLOCK_THRESHOLD)
+        if _column(x) and len(code_x) == len(code_y) == 1:
+            return max(s, _one_word_score(x.text, y.text))
         return s
 
     merged = align([ctx.key(x) for x in a.blocks], [ctx.key(y) for y in b.blocks], score, BLOCK_THRESHOLD, ctx.budget)
