@@ -244,3 +244,26 @@ def test_a_tab_separated_contents_entry_is_placed_as_a_paragraph(tmp_path: Path,
     text, md = to_text(result), to_markdown(result)
     assert "modified contents entry  (paragraph 2)" in text and "table row" not in text
     assert "**modified contents entry** (paragraph 2)" in md and "table row" not in md
+
+
+def test_a_word_contents_table_keeps_its_rows_places(tmp_path: Path) -> None:
+    """A contents list set as a two-column Word table: each changed page number is placed at its
+    own row (a review found the text-rendering fix placing every entry at "paragraph 3")."""
+    def build(path: Path, pages: list[int]) -> Path:
+        document = docx.Document()
+        document.add_paragraph("Buenos Aires Action Plan")
+        document.add_paragraph("Contents")
+        table = document.add_table(rows=0, cols=2)
+        titles = ["Objective 1 – Enabling environment", "Output 1.1 – Policy and regulation",
+                  "Objective 2 – Infrastructure", "Output 2.1 – Networks"]
+        for title, page in zip(titles, pages):
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = title, str(page)
+        for level, title in zip((1, 2, 1, 2), titles):
+            document.add_heading(title, level)
+            document.add_paragraph(f"Text of {title.split(' – ')[0]}.")
+        document.save(str(path))
+        return path
+
+    result = compare(build(tmp_path / "old.docx", [3, 4, 5, 6]), build(tmp_path / "new.docx", [3, 5, 6, 7]))
+    assert [c.at_new for c in result.visible()] == [f"paragraph 3, table row {n}" for n in (2, 3, 4)]

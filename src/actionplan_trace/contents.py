@@ -173,11 +173,14 @@ def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], froz
 
 def _tabbed_entries(block: Block) -> list[Block] | None:
     """A two-column table's rows as "title<TAB>page" paragraphs, when every row may be a contents
-    entry (`_entry`); else None. Each is at the table's place, where its line stands in the text,
-    as a paragraph is: not at a table cell's, which would place it as a table row."""
+    entry (`_entry`); else None. In a text file (cells read from lines) each is at the table's
+    place, where its line stands, as a paragraph is: not at a cell's, which would place it as a
+    table row; a Word table keeps its rows' places ("paragraph 3, table row 2"), which tell its
+    entries apart."""
     if block.type != "table" or not block.rows or len(block.rows) < 2 or any(len(row) != 2 for row in block.rows):
         return None
-    lines = [Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}", loc=block.loc) for title, page in block.rows]
+    lines = [Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}",
+                   loc=block.loc if title.loc.line is not None else title.loc) for title, page in block.rows]
     return lines if all(_entry(line) is not None for line in lines) else None
 
 
