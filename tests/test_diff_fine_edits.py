@@ -267,3 +267,17 @@ def test_a_word_contents_table_keeps_its_rows_places(tmp_path: Path) -> None:
 
     result = compare(build(tmp_path / "old.docx", [3, 4, 5, 6]), build(tmp_path / "new.docx", [3, 5, 6, 7]))
     assert [c.at_new for c in result.visible()] == [f"paragraph 3, table row {n}" for n in (2, 3, 4)]
+
+
+@pytest.mark.parametrize("bullet", ["•\t", "- ", "–\t"])
+def test_a_figure_after_a_bullet_is_no_list_number(tmp_path: Path, bullet: str) -> None:
+    """"•<TAB>1.5 billion people" made "2.9 billion": the number is the item's text after its
+    bullet, a figure a reader must see; the numbering switch hid the whole change (a review)."""
+    body = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8")
+    anchor = "-\tNumber of CIRT that BDT has contributed to establish \n"
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(body.replace(anchor, f"{anchor}{bullet}1.5 billion people connected\n"), encoding="utf-8")
+    new.write_text(body.replace(anchor, f"{anchor}{bullet}2.9 billion people connected\n"), encoding="utf-8")
+    changes = compare(old, new).visible()
+    assert [(c.kind, [op for op in c.words if op[0] != "="]) for c in changes] == [
+        ("modified", [("-", "1.5"), ("+", "2.9")])]

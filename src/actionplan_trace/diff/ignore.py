@@ -17,7 +17,7 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..regexcache import regex
-from ..text_patterns import BULLET_GLYPHS
+from ..text_patterns import BULLET_GLYPHS, LEADER, SPACED_GLYPHS
 from .tokens import TOKEN, strip_leader, tokenize
 from .words import MAX_CELLS, Op, runs
 
@@ -49,6 +49,8 @@ SPACED_SLASH = regex(r"\s*/\s*")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
+BULLET_LEADS = frozenset(SPACED_GLYPHS + ">")  # the glyphs LEADER strips, as opposed to its number labels
+LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its separator
 
 
 def comparable(text: str) -> str:
@@ -84,6 +86,8 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
     every = frozenset(IGNORE_KINDS)
     if _form(old, every, numbers[0]) != _form(new, every, numbers[1]):
         return None
+    if _figure_changed(old, new):
+        return None
     kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
     if kinds and _form(old, kinds, numbers[0]) == _form(new, kinds, numbers[1]):
         return kinds
@@ -95,6 +99,31 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
         if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
             return tried
     return frozenset({"formatting"})
+
+
+def _leader_parts(text: str) -> tuple[bool, str | None]:
+    """Whether `text` opens with a bullet glyph, and the number label its leader holds (the first
+    one `strip_leader` strips), if any."""
+    bulleted = False
+    for _ in range(3):
+        m = LEADER.match(text)
+        if m is None:
+            break
+        lead = m.group().strip()
+        if lead[:1] not in BULLET_LEADS:
+            return bulleted, LABEL_END.sub("", lead)
+        bulleted = True
+        text = text[m.end():]
+    return bulleted, None
+
+
+def _figure_changed(old: str, new: str) -> bool:
+    """Whether the number after a bullet changed: "•<TAB>1.5 billion people" made "2.9 billion"
+    is a figure a reader must see, which the numbering switch (it strips a number label after a
+    bullet, as in "- 1.1 Now, …") would hide. A number made another with no bullet on either
+    side is a list renumbered; a bullet dropped before the same number is numbering."""
+    (old_bullet, old_number), (new_bullet, new_number) = _leader_parts(old), _leader_parts(new)
+    return (old_bullet or new_bullet) and None not in (old_number, new_number) and old_number != new_number
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
