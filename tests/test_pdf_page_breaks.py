@@ -110,6 +110,29 @@ def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: 
         ["Enhanced telecommunication networks", "Number of multi-stakeholder ITU-D partnerships"]]
 
 
+@pytest.mark.parametrize("lines, other, expected", [
+    (["The Forum is an open and inclusive multi-", "stakeholder platform for all parties concerned."],
+     "The multistakeholder model is recognized by all the participants of the Forum.",
+     "The Forum is an open and inclusive multi-stakeholder platform for all parties concerned."),
+    (["After the storm the operators had to re-", "cover the towers with new protective housing."],
+     "Networks recover faster when operators recover their sites with backup power.",
+     "After the storm the operators had to re-cover the towers with new protective housing."),
+    (["The workshops were held at the sub-", "regional level with the regulators of the countries."],
+     "Subregional workshops are planned for next year in all the subregional groups.",
+     "The workshops were held at the sub-regional level with the regulators of the countries."),
+], ids=["multi", "re", "sub"])
+def test_a_short_prefix_keeps_its_hyphen_though_the_word_is_printed_whole(
+        tmp_path: Path, lines: list[str], other: str, expected: str) -> None:
+    """A prefix the author may hyphenate keeps its hyphen at a line end, though the document prints
+    the word whole elsewhere (a review found "multi-" / "stakeholder" joined, and "re-" / "cover"
+    made "recover"); a long head ("telecommu-", above) is still the layout's break."""
+    from pdfgen import Line, write_pdf
+
+    path = write_pdf(tmp_path / "prefix.pdf", [Line("Objective 2 - Infrastructure", "Helvetica-Bold", 14),
+                                                Line(other, gap_before=12), Line(lines[0], gap_before=12), Line(lines[1])])
+    assert read_pdf_detailed(path).raw.blocks[-1].text == expected
+
+
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 
 

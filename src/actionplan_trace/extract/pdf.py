@@ -247,6 +247,12 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
     return frozenset(words)
 
 
+# The shortest head of a word broken at a line end that is read as the layout's break without a
+# count of the document's breaks: a shorter one is a prefix the author may hyphenate ("multi-",
+# "sub-", "co-", "re-": "re-cover" is not "recover"), whatever the document prints elsewhere.
+MIN_SYLLABLE_HEAD = 6
+
+
 def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None:
     """Tell the hyphens a layout set where it broke a word from the word's own hyphens. pdfium
     marks every hyphen that ends a line alike (GLYPH_FIXES: HYPHEN_MARK), Word's
@@ -289,7 +295,7 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, True))
                 if not both:
                     syllables.add(first + second)
-                if first not in words and tail.group()[:1].islower():
+                if first not in words and tail.group()[:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
                     syllable_lines.add(id(line))
             else:
                 cases.append((line, False if both else None))
