@@ -188,3 +188,24 @@ def test_a_tab_separated_header_over_a_dashed_rule(tmp_path: Path, blank: str) -
         ("sp-output", "Any other related events")]
     assert [[c.text for c in row] for b in doc.by_id["table-7.1"].blocks for row in b.rows or []] == [
         ["OUTPUTS", "Objective 1", "Objective 2"]]
+
+
+@pytest.mark.parametrize("rows", [
+    [["Alice Martin", "Chair", "France"], ["Bob Jones", "Vice-chair", "Kenya"], ["Carla Diaz", "Rapporteur", "Chile"]],
+    [["AFR Region", "AFR1: Building digital skills"], ["AMS region", "AMS2: Spectrum management"]],
+], ids=["three-columns", "two-columns"])
+def test_a_blank_line_inside_a_word_text_row_does_not_cut_it(tmp_path: Path, rows: list[list[str]]) -> None:
+    """Word's Save-as-text writes an empty paragraph ending a cell as a blank line inside the row:
+    the header's width still cuts the rows (a review found a row made three one-cell rows)."""
+    header = ["Name", "Role", "Country"][: len(rows[0])]
+    lines = ["Table 1", ""] + [f"\t{h}" for h in header] + [""]
+    for k, row in enumerate(rows):
+        for cell in row:
+            lines.append(f"\t{cell}")
+            if k == 0:
+                lines.append("")  # each cell of the first row ends with an empty paragraph
+        lines.append("")
+    path = tmp_path / "people.txt"
+    path.write_text("\n".join(lines + ["End."]) + "\n", encoding="utf-8")
+    (table,) = [b for s in load(path).sections for b in s.blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows] == [header, *rows]

@@ -190,9 +190,21 @@ def tab_led_rows(cells: list[list[str]], ends: list[int]) -> list[list[list[str]
     width = ends[0] if ends and ends[0] else len(cells) or 1
     bounds = [0, *ends, len(cells)]
     spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-    if width > 1 and all(b - a in (1, width) for a, b in spans[1:]) and any(b - a == 1 for a, b in spans[1:]):
+    sizes = [b - a for a, b in spans[1:]]
+    if width > 2 and _group_rows_between(sizes, width):
         return [cells[a:b] + [[] for _ in range(width - (b - a))] for a, b in spans]
     return [cells[s:s + width] for s in range(0, len(cells), width)]
+
+
+def _group_rows_between(sizes: list[int], width: int) -> bool:
+    """Whether the cell counts between a tab-led table's blank lines (after its header) are rows
+    with group rows among them: each a full row or one cell, some one cell, and each one-cell row
+    followed by a full row (a group row labels the rows under it). An empty paragraph ending a
+    cell writes a blank line too, inside a row; then one-cell runs follow one another or end the
+    table, and the header's width cuts the rows instead."""
+    if not sizes or 1 not in sizes or any(size not in (1, width) for size in sizes):
+        return False
+    return all(after == width for size, after in zip(sizes, [*sizes[1:], 0]) if size == 1)
 
 
 def _tsv_fields(line: str) -> list[str] | None:
