@@ -209,3 +209,15 @@ def test_a_blank_line_inside_a_word_text_row_does_not_cut_it(tmp_path: Path, row
     path.write_text("\n".join(lines + ["End."]) + "\n", encoding="utf-8")
     (table,) = [b for s in load(path).sections for b in s.blocks if b.type == "table"]
     assert [[c.text for c in row] for row in table.rows] == [header, *rows]
+
+
+def test_a_stray_tab_before_a_word_text_table_is_no_corner_cell(tmp_path: Path) -> None:
+    """A line holding only a tab before a tab-led table: the header with it would be one cell
+    wider than the rows under it, so it is no empty corner (a review found every cell shifted)."""
+    lines = ["Participants", "\t", "\tName", "\tRole", "\tCountry", "", "\tAlice Martin", "\tChair", "\tFrance", "",
+             "\tBob Jones", "\tVice-chair", "\tKenya", "", "End."]
+    path = tmp_path / "people.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = [b for s in load(path).sections for b in s.blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Name", "Role", "Country"], ["Alice Martin", "Chair", "France"], ["Bob Jones", "Vice-chair", "Kenya"]]

@@ -588,9 +588,26 @@ class _Reader:
 
     def empty_first_cell(self, i: int) -> bool:
         """Whether blank-looking line i is a lone tab opening a tab-led table with an empty cell
-        (the corner of a table whose first column holds row labels): a tab, and the next line
-        opens a cell too. Plain text only: in Markdown a tab opens code."""
-        return not self.markdown and self.lines[i][:1] == "\t" and i + 1 < len(self.lines) and self.lines[i + 1][:1] == "\t"
+        (the corner of a table whose first column holds row labels): a tab, the next line opens a
+        cell too, and the row under the header (its cells up to the next blank line) is as wide
+        as the header with the corner, or one merged cell (a group row); a stray tab before a
+        table would make the header one cell wider than its rows. Plain text only: in Markdown a
+        tab opens code."""
+        lines = self.lines
+        if self.markdown or lines[i][:1] != "\t" or i + 1 >= len(lines) or lines[i + 1][:1] != "\t":
+            return False
+        header, j = self._cells_to_blank(i)
+        row, _ = self._cells_to_blank(j + 1)
+        return row in (0, 1, header)
+
+    def _cells_to_blank(self, i: int) -> tuple[int, int]:
+        """How many cell lines (opening with a tab) run from line i to the next line that is blank
+        (no tab either), and where that line is."""
+        count = 0
+        while i < len(self.lines) and (self.lines[i][:1] == "\t" or self.lines[i].strip()):
+            count += self.lines[i][:1] == "\t"
+            i += 1
+        return count, i
 
     def footnote(self, i: int) -> bool:
         line = self.lines[i].strip()
