@@ -61,20 +61,8 @@ def defined_entities(doc: Document, rules: RefRules, editions: DocEditions | Non
     the id of the (first) section defining it."""
     out: dict[str, str] = {}
     for section in doc.sections:
-        ancestors = _ancestors(doc, section)
-        if (entity := entity_of(section, rules, editions, ancestors[::-1])) is not None:
+        if (entity := entity_of(section, rules, editions, doc.path(section)[:-1])) is not None:
             out.setdefault(entity, section.id)
-    return out
-
-
-def _ancestors(doc: Document, section: Section) -> list[Section]:
-    """The sections above `section`, nearest first."""
-    by_id = doc.by_id
-    out: list[Section] = []
-    parent = by_id.get(section.parent) if section.parent else None
-    while parent is not None and parent is not section and len(out) < 64:
-        out.append(parent)
-        parent = by_id.get(parent.parent) if parent.parent else None
     return out
 
 
@@ -99,5 +87,5 @@ def missing_children(doc: Document, refs: Iterable[Reference], own: dict[str, st
         if parent not in own or not any(e.startswith(prefix) and e.endswith(at + edition) for e in own if e != ref.id):
             continue
         section = doc.by_id.get(ref.section or "")
-        if section is not None and own[parent] in {section.id, *(s.id for s in _ancestors(doc, section))}:
+        if section is not None and own[parent] in {s.id for s in doc.path(section)}:
             yield ref, parent
