@@ -17,8 +17,8 @@ from itertools import combinations
 from rapidfuzz.distance import Indel
 
 from ..regexcache import regex
-from ..text_patterns import BULLET_GLYPHS, LEADER, SPACED_GLYPHS
-from .tokens import TOKEN, strip_leader, tokenize
+from ..text_patterns import BULLET_GLYPHS, SPACED_GLYPHS
+from .tokens import TOKEN, leaders, strip_leader, tokenize
 from .words import MAX_CELLS, Op, runs
 
 IGNORE_KINDS = ("case", "space", "punctuation", "numbering", "formatting")
@@ -103,17 +103,12 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 
 def _leader_parts(text: str) -> tuple[bool, str | None]:
     """Whether `text` opens with a bullet glyph, and the number label its leader holds (the first
-    one `strip_leader` strips), if any."""
+    of its `leaders` that is no glyph), if any."""
     bulleted = False
-    for _ in range(3):
-        m = LEADER.match(text)
-        if m is None:
-            break
-        lead = m.group().strip()
+    for lead in map(str.strip, leaders(text)):
         if lead[:1] not in BULLET_LEADS:
             return bulleted, LABEL_END.sub("", lead)
         bulleted = True
-        text = text[m.end():]
     return bulleted, None
 
 

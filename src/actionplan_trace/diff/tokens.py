@@ -28,14 +28,22 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
-def strip_leader(text: str) -> str:
-    """`text` without the list numbers and bullet glyphs it starts with."""
+def leaders(text: str) -> list[str]:
+    """The list numbers and bullet glyphs `text` starts with (three at most), each as LEADER
+    matched it, separator included."""
+    out: list[str] = []
     for _ in range(3):
         m = LEADER.match(text)
         if m is None:
             break
+        out.append(m.group())
         text = text[m.end():]
-    return text
+    return out
+
+
+def strip_leader(text: str) -> str:
+    """`text` without the list numbers and bullet glyphs it starts with."""
+    return text[sum(map(len, leaders(text))):]
 
 
 def normalise(text: str, number: str | None = None) -> str:
