@@ -18,10 +18,20 @@ def read_small(path: Path, max_bytes: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = ("a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode)
-                    else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file")
-            raise OSError(errno.EINVAL, f"is {kind}, not a regular file", str(path))
+            raise OSError(errno.EINVAL, f"is {file_kind(info.st_mode)}, not a regular file", str(path))
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise OSError(errno.EFBIG, f"larger than {max_bytes // 1_000_000} MB", str(path))
     return data
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is no regular file is, named for a message: "a directory", "a FIFO (named
+    pipe)", "a device", "a socket", else "not a regular file"."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"

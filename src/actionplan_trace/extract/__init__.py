@@ -18,6 +18,7 @@ from typing import Callable
 from ..digest import sha256
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError, LimitError
+from ..files import file_kind
 from ..model import RawDocument, Source, SourceFormat, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -108,9 +109,7 @@ def _require_regular(path: Path, mode: int) -> None:
         return
     if stat.S_ISDIR(mode):
         raise InputError(str(path), "is a directory, not a document")
-    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-    raise InputError(str(path), f"is {kind}, not a document file; only regular files are read")
+    raise InputError(str(path), f"is {file_kind(mode)}, not a document file; only regular files are read")
 
 
 def file_source(path: str | Path, fmt: SourceFormat, view: View = "accepted", *,
