@@ -137,9 +137,15 @@ def _left_out(names: tuple[str, ...], config: CheckConfig) -> bool:
     return any(_matches(rel, config.exclude) for rel in names)
 
 
-def _names(path: Path, config: CheckConfig) -> tuple[str, ...]:
-    shown, real = display_path(path, config.root), real_path(path, config.root)
-    return (shown,) if real == shown else (shown, real)
+def _names(shown: str, resolved: Path | None, root: Path) -> tuple[str, ...]:
+    """The names include and exclude take a file by: `shown`, its display path, and the path its
+    links resolve to (`resolved`) relative to `root`, when that is under it and another."""
+    if resolved is not None:
+        with suppress(ValueError):
+            real = resolved.relative_to(root).as_posix()
+            if real != shown:
+                return shown, real
+    return (shown,)
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -161,16 +167,6 @@ def _resolved(path: Path) -> Path | None:
         return path.resolve()
     except (OSError, RuntimeError):
         return None
-
-
-def real_path(path: Path, root: Path) -> str:
-    """`path` relative to `root` with its links resolved (how include and exclude saw it before
-    links kept their own names), or its display path when that cannot be done."""
-    resolved = _resolved(path)
-    if resolved is not None:
-        with suppress(ValueError):
-            return resolved.relative_to(root).as_posix()
-    return display_path(path, root)
 
 
 def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
@@ -198,7 +194,8 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
         if not given.exists():
             raise InputError(str(given), "no such file or folder")
         if given.is_file():
-            if not (force_exclude and _left_out(_names(given, config), config)):
+            by = _names(display_path(given, config.root), _resolved(given), config.root)
+            if not (force_exclude and _left_out(by, config)):
                 out.append(given)
             continue
         for folder, dirs, names in os.walk(given):
@@ -209,8 +206,8 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
                 suffix = path.suffix.lower()
                 if (suffix not in SUFFIXES and suffix not in UNSUPPORTED) or name.startswith(("~$", ".")):
                     continue
-                rel = display_path(path, config.root)
-                if _left_out(_names(path, config), config) or _resolved(path) in outputs:
+                rel, resolved = display_path(path, config.root), _resolved(path)
+                if _left_out(_names(rel, resolved, config.root), config) or resolved in outputs:
                     continue
                 if suffix in UNSUPPORTED:
                     skipped.append(Skipped(rel, unsupported(suffix)))
@@ -414,9 +411,9 @@ def _check_baseline_path(baseline: Path, update: bool) -> None:
     (a mistyped path would otherwise record every finding, new errors included, and pass: a
     baseline is made on purpose, with --update-baseline) or, when it is to be written, for a
     folder that is not there (the report would be out before the baseline failed)."""
-    if not update and not baseline.exists():
-        raise UsageError(f"{baseline}: no such baseline file; record one with --update-baseline")
     if not update:
+        if not baseline.exists():
+            raise UsageError(f"{baseline}: no such baseline file; record one with --update-baseline")
         return
     folder = baseline.resolve().parent
     if not folder.is_dir():
