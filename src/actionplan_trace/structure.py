@@ -630,18 +630,19 @@ def apply_table_rule(builder: _Builder, block: Block) -> bool:
         for row in data:
             if not any(c.text.strip() for c in row):
                 continue
-            if last is not None and not _is_group_row(rule, row):
+            group = _is_group_row(rule, row)
+            if last is not None and not group:
                 names = _column_names(rule, len(row), row_header)
                 if _continues(rule, row, names):
                     _extend_row_section(last, row, names)
                     continue
             last = None
             headless_text = rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())
-            if headless_text or (not _is_group_row(rule, row) and _is_label_row(rule, row, width, plain_firsts)):
+            if headless_text or (not group and _is_label_row(rule, row, width, plain_firsts)):
                 builder.close_to(parent_for_rows)
                 builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
                 continue
-            if _is_group_row(rule, row):
+            if group:
                 builder.close_to(owner)
                 title = next(c.text.strip() for c in row if c.text.strip())
                 parent_for_rows = builder.open(
