@@ -154,6 +154,15 @@ def test_a_hidden_kind_of_difference_reads_as_kept_text_inside_a_real_edit(tmp_p
     # found "2.2 - Building …" → "2.3 - …" and "1.5 billion" → "2.9 billion" read as kept.
     ([("-", "2.2"), ("+", "2.3"), ("=", " - Building confidence and "), ("-", "security"), ("+", "trust")], None),
     ([("-", "1.5"), ("+", "2.9"), ("=", " billion people remain offline in"), ("+", " all")], None),
+    # A mark deleted with the word before it is judged beside that word too: after "2.5" the colon
+    # or dash would be a label's separator (numbering), after "Baseline" or "Goal" it was
+    # punctuation, which a reader must see go (a review found both hidden).
+    ([("=", "•\t"), ("-", "Baseline:"), ("+", "2.5"), ("=", " 2 billion people")], None),
+    ([("=", "•\t"), ("-", "Goal –"), ("+", "3.1"), ("=", " connect 60 % of households")], None),
+    ([("=", "Indicators:\n"), ("-", "Target:"), ("+", "1."), ("=", " 60 % of households")], None),
+    # A bullet beside a changed word is a bullet on both sides' words: still kept text.
+    ([("=", "Goals\n"), ("-", "•\tproviding"), ("+", "-\tprovide"), ("=", " access")],
+     [("=", "Goals\n-\t"), ("-", "providing"), ("+", "provide"), ("=", " access")]),
 ])
 def test_an_edit_of_an_ignored_kind_is_judged_in_its_line(ops: list[tuple[str, str]],
                                                          kept: list[tuple[str, str]] | None) -> None:

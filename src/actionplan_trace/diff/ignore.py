@@ -162,7 +162,7 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
 
 
 def _ignorable(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str]) -> bool:
-    """Whether an edit between the kept texts `before` and `after` (the new side's) differs only in
+    """Whether an edit between the texts `before` and `after` differs only in
     `ignore`d kinds, judged in its line (EDIT_CONTEXT characters each side), and keeps every
     letter and digit."""
     if not _same_letters_and_digits(deleted, inserted):
@@ -179,7 +179,9 @@ def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: b
     read as kept text: a bullet glyph or a curly quote beside a changed word ("•\tproviding" made
     "-\tprovide", "” cities" made '" villages'), white space, a dash. The run's tokens are aligned
     in their typography-blind form; each pair of tokens so aligned, and the symbols and white space
-    at either end of what is left between them, is judged in its line (`_ignorable`). The rest
+    at either end of what is left between them, is judged in its line (`_ignorable`), in the new
+    side's words around it and in the old side's: "Baseline:" made "2.5" leaves a colon that
+    would be a label's separator after "2.5", but was punctuation after "Baseline". The rest
     stays one edit between each two parts kept, as the word diff gave it. None when no part is
     kept."""
     parts = _run_parts(deleted, inserted)
@@ -193,9 +195,8 @@ def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: b
         if old.isspace() and new.isspace() and "\n" not in old + new:
             judged.append(((old, new), "space" in ignore))  # white space for white space within a line
             continue
-        head = _reach((parts[k][1] for k in range(n - 1, -1, -1)), before, last=True)
-        tail = _reach((parts[k][1] for k in range(n + 1, len(parts))), after, last=False)
-        if not _ignorable(head, old, new, tail, at_start, ignore):
+        if not all(_ignorable(head, old, new, tail, at_start, ignore)
+                   for head, tail in (_around(parts, n, on, before, after) for on in (1, 0))):
             judged.append(((old, new), False))
             continue
         text = old or new  # a glyph only one side has keeps the space before it in the edit beside
@@ -217,8 +218,15 @@ def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: b
     return out
 
 
+def _around(parts: list[tuple[str, str]], n: int, on: int, before: str, after: str) -> tuple[str, str]:
+    """The text before and after part `n` of a run as `_ignorable` reads it, on one side of the
+    run (`on`: 0 the old side's parts, 1 the new side's) between the kept texts `before` and `after`."""
+    return (_reach((parts[k][on] for k in range(n - 1, -1, -1)), before, last=True),
+            _reach((parts[k][on] for k in range(n + 1, len(parts))), after, last=False))
+
+
 def _reach(texts: Iterable[str], rest: str, last: bool) -> str:
-    """The new side's text next to a part of a run, as much as `_ignorable` reads of it: `texts`
+    """The text next to a part of a run, as much as `_ignorable` reads of it: `texts`
     (the parts' new sides walking away from it) joined up to the first line break or past
     EDIT_CONTEXT characters, else with the kept text `rest` beyond them. `last`: the texts come
     before the part, nearest first."""
