@@ -805,6 +805,45 @@ def test_every_entity_attack_is_one_line_of_the_same_words(tmp_path: Path, part,
     assert err.value.problem == f"XML in {part} declares entities (refused: possible entity-expansion attack)"
 
 
+def _with_part(tmp_path: Path, part: str, change) -> Path:
+    """A python-docx document whose `part` is `change(part's bytes)`."""
+    path = save(docx.Document(), tmp_path / "part.docx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(buffer, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, change(data) if info.filename == part else data)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_an_entity_attack_in_a_utf16_part_reads_as_one(tmp_path: Path) -> None:
+    """XML may be written in UTF-16, where "<!ENTITY" is not those bytes: a billion laughs in a
+    UTF-16 document.xml read as libxml2's "corrupt XML …: Maximum entity amplification …"."""
+    laughs = '<!DOCTYPE w:document [<!ENTITY a "hahahahahahahahahaha">' + "".join(
+        f'<!ENTITY b{k} "{(f"&b{k - 1};" if k else "&a;") * 10}">' for k in range(8)) + "]>"
+
+    def utf16(data: bytes) -> bytes:
+        text = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+        text = text.replace("?>", "?>" + laughs, 1).replace("<w:body>", "<w:body><w:p><w:r><w:t>&b7;</w:t></w:r></w:p>", 1)
+        return text.encode("utf-16")
+
+    with pytest.raises(InputError) as err:
+        read_docx(_with_part(tmp_path, "word/document.xml", utf16))
+    assert err.value.problem == "XML in word/document.xml declares entities (refused: possible entity-expansion attack)"
+
+
+def test_a_corrupt_part_that_only_mentions_entity_declarations_is_corrupt(tmp_path: Path) -> None:
+    """An undefined entity ("&nbsp;" typed by an HTML tool) in a part whose comment quotes
+    "<!ENTITY" is a corrupt part, not an attack: no document type declaration declares anything."""
+    def broken(data: bytes) -> bytes:
+        return data.replace(b"<w:body>", b"<w:body><!-- no <!ENTITY here --><w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p>", 1)
+
+    with pytest.raises(InputError) as err:
+        read_docx(_with_part(tmp_path, "word/document.xml", broken))
+    assert err.value.problem.startswith("corrupt XML in word/document.xml: Entity 'nbsp' not defined")
+
+
 DOCX_CHUNK_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import InputError
+from ..regexcache import regex
 
 
 def _parser() -> etree.XMLParser:
@@ -49,5 +50,30 @@ def _refused(part: str) -> str:
 def _declares_entities(data: bytes, message: str) -> bool:
     """Whether a part that failed to parse did so over entities it declares (libxml2 stops a
     "billion laughs" at its amplification limit, or an attribute naming an external entity): the
-    same attack as a declaration that parses, so the same one line, not libxml2's wording."""
-    return "entit" in message.lower() and b"<!ENTITY" in data[:65536]
+    same attack as a declaration that parses, so the same one line, not libxml2's wording. The
+    declaration is looked for in the part's document type declaration, in the part's own
+    encoding (UTF-8 or UTF-16), so a comment that quotes one does not count."""
+    if "entit" not in message.lower():
+        return False
+    head = _markup_text(data[:_PROLOG_BYTES])
+    doctype = head.find("<!DOCTYPE")
+    if doctype < 0:
+        return False
+    subset_end = _SUBSET_END.search(head, doctype)
+    return "<!ENTITY" in head[doctype:subset_end.end() if subset_end else len(head)]
+
+
+_PROLOG_BYTES = 65536  # how far into a part its document type declaration is looked for
+_SUBSET_END = regex(r"\]\s*>")  # the end of a document type declaration's internal subset
+
+
+def _markup_text(data: bytes) -> str:
+    """Bytes of XML as text enough to find its markup: UTF-16 by its byte-order mark or its
+    first character, else one character a byte (markup is ASCII in UTF-8 and its kin)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    if data[:2] == b"<\x00":
+        return data.decode("utf-16-le", errors="replace")
+    if data[:2] == b"\x00<":
+        return data.decode("utf-16-be", errors="replace")
+    return data.decode("latin-1")
