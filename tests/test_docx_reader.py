@@ -683,6 +683,70 @@ def test_an_unreadable_chunk_is_a_warning_not_an_unreadable_document(tmp_path: P
     assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
 
 
+def _mht(html: str, encoding: str, charset: str) -> bytes:
+    """A web archive (MHT) as Word's "Single File Web Page" writes one: a multipart/related MIME
+    message whose first part is the page, in `encoding` ("quoted-printable" or "base64")."""
+    import base64
+    import quopri
+
+    body = html.encode(charset)
+    coded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n'
+            b"This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n"
+            b"------=_NextPart_01DA\r\nContent-Location: file:///C:/D0C/chunk.htm\r\n"
+            + f"Content-Transfer-Encoding: {encoding}\r\nContent-Type: text/html; charset=\"{charset}\"\r\n\r\n".encode()
+            + coded + b"\r\n------=_NextPart_01DA\r\nContent-Location: file:///C:/D0C/image001.png\r\n"
+            b"Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n"
+            b"------=_NextPart_01DA--\r\n")
+
+
+@pytest.mark.parametrize(("encoding", "charset", "content_type", "name"), [
+    ("quoted-printable", "windows-1252", "message/rfc822", "chunk.mht"),
+    ("base64", "utf-8", "application/x-mimearchive", "chunk.mhtml"),
+    ("quoted-printable", "utf-8", "", "afchunk.mht"),
+], ids=["qp-cp1252", "base64-utf8", "by-extension"])
+def test_an_imported_web_archive_is_read_in_place(tmp_path: Path, encoding: str, charset: str, content_type: str,
+                                                  name: str) -> None:
+    """A w:altChunk importing an MHT web archive (what Word's own "Insert text from file" of a web
+    page leaves) was only warned about; its page is read as an imported HTML part is."""
+    html = ("<html><head><meta http-equiv=Content-Type content='text/html'></head><body>"
+            "<h2>Annex – Regional Initiatives</h2><p class=MsoNormal>The annex supports WTDC Resolution 37 "
+            "(Rev. Buenos Aires, 2017) and SDG target 9.c.</p>"
+            "<table><tr><td>AFR</td><td>Broadband maps</td></tr></table></body></html>")
+    path = _chunked(tmp_path, name, _mht(html, encoding, charset), content_type or "application/octet-stream")
+    if not content_type:  # no type of its own: the extension tells the kind
+        data = path.read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buffer, "w") as zout:
+            for info in zin.infolist():
+                part = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    part = part.replace(b'<Override PartName="/word/afchunk.mht" ContentType="application/octet-stream"/>', b"")
+                zout.writestr(info, part)
+        path.write_bytes(buffer.getvalue())
+    raw = read_docx(path)
+    assert [(b.type, b.text) for b in raw.blocks] == [
+        ("paragraph", "Before the chunk"), ("heading", "Annex – Regional Initiatives"),
+        ("paragraph", "The annex supports WTDC Resolution 37 (Rev. Buenos Aires, 2017) and SDG target 9.c."),
+        ("table", "AFR | Broadband maps"), ("paragraph", "After the chunk")]
+    assert raw.source.warnings == ()
+
+
+def test_a_web_archive_without_a_page_is_reported(tmp_path: Path) -> None:
+    """An MHT whose parts hold no HTML page has no text to read: one warning, the rest read."""
+    archive = _mht("<p>x</p>", "base64", "utf-8").replace(b"Content-Type: text/html", b"Content-Type: text/css")
+    with pytest.warns(InputWarning, match=r"imported content word/chunk.mht \(w:altChunk\) is not read: "
+                                          r"the web archive holds no HTML page"):
+        raw = read_docx(_chunked(tmp_path, "chunk.mht", archive, "message/rfc822"))
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
+    nested = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n' + b"".join(
+        b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (k, k + 1) for k in range(5000))
+    with pytest.warns(InputWarning, match=r"imported content word/chunk.mht \(w:altChunk\) is not read: "
+                                          r"the web archive's parts are nested too deeply"):
+        raw = read_docx(_chunked(tmp_path, "chunk.mht", nested, "message/rfc822"))
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
+
+
 # ------------------------------------------------------------------ bad input
 
 
