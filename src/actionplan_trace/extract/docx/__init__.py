@@ -46,10 +46,10 @@ Conventions (the contract other modules rely on):
   results are: of nested fields only the outermost result (a result inside another field's code,
   `{ IF { MERGEFIELD Status } = … }`, is code). Headers, footers and comments are not read.
 - `w:altChunk` (a part Word imports where the element stands): an HTML or plain-text part is
-  read there by the HTML or text reader, a web archive (MHT) by its HTML page, a .docx part by a
-  reader of its own (same view, its decompressed size counted in the holder's budget; a .docx it
-  imports in turn is not read), its blocks at the loc of the body element after it; any other kind
-  (RTF) is not read and is named in `Source.warnings` and on stderr.
+  read there by the HTML or text reader, a .docx part by a reader of its own (same view, its
+  decompressed size counted in the holder's budget; a .docx it imports in turn is not read), its
+  blocks at the loc of the body element after it; any other kind (RTF, MHT) is not read and is
+  named in `Source.warnings` and on stderr.
 - `mc:AlternateContent`: the first `mc:Choice` whose `Requires` names only namespaces the reader
   knows (`ooxml.UNDERSTOOD`), else the `mc:Fallback`, as markup compatibility has a consumer
   choose; so a Word 2016 emoji (`w16se:symEx`) is read as its Fallback's character.

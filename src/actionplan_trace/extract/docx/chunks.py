@@ -2,9 +2,9 @@
 
 Word reads the part (HTML, plain text, RTF, MHT or another .docx) when it opens the file and shows
 its content there; the package keeps only the part. An HTML or plain-text part is read here as the
-HTML and text readers read a file, a web archive (MHT) by its HTML page, and a .docx part by a
-reader of its own (reader.docx_chunk), its blocks placed at the chunk; any other kind (RTF), or a
-chunk whose part is missing, is reported (`Source.warnings` and a `trace: warning:` line), because its text is missing from what
+HTML and text readers read a file, and a .docx part by a reader of its own (reader.docx_chunk),
+its blocks placed at the chunk; any other kind (RTF, MHT), or a chunk whose part is missing, is
+reported (`Source.warnings` and a `trace: warning:` line), because its text is missing from what
 is read.
 """
 
@@ -18,8 +18,6 @@ from ...model import Block, Loc
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
-# A web archive: a MIME message whose parts are an HTML page and the files it shows.
-MHT_TYPES = frozenset({"message/rfc822", "application/x-mimearchive", "multipart/related"})
 # The kind of an imported part by its extension, where [Content_Types].xml names none.
 DOCX_TYPES = frozenset({
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -30,8 +28,7 @@ DOCX_TYPES = frozenset({
 })
 EXTENSION_TYPES = {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml", "txt": "text/plain",
                    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                   "docm": "application/vnd.ms-word.document.macroenabled.12",
-                   "mht": "message/rfc822", "mhtml": "message/rfc822"}
+                   "docm": "application/vnd.ms-word.document.macroenabled.12"}
 
 
 def chunk_kind(part: str, kind: str | None) -> str | None:
@@ -53,16 +50,13 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
     from ..decoding import decode_text
 
     kind = chunk_kind(part, kind)
-    if kind not in HTML_TYPES and kind not in TEXT_TYPES and kind not in MHT_TYPES:
+    if kind not in HTML_TYPES and kind not in TEXT_TYPES:
         return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
     where = Path(f"{path} ({part})")
     notes: list[str] = []
     try:  # an unreadable part is a note, not the end of the document: its text alone is missing
-        if kind in MHT_TYPES:
-            text = archive_page(where, data)
-        else:
-            text, repaired = decode_text(where, data)
-            notes.extend(repaired)
+        text, repaired = decode_text(where, data)
+        notes.extend(repaired)
         if kind in TEXT_TYPES:
             return [Block("paragraph", line.strip(), loc) for line in text.splitlines() if line.strip()], [], notes
         from ..html import read_html  # lxml.html, only for a document with an HTML chunk
@@ -71,25 +65,6 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
     except InputError as exc:
         return [], [], [*notes, f"imported content {part} (w:altChunk) is not read: {exc.problem}"]
     return [placed(block, loc) for block in blocks], [placed(note, loc) for note in footnotes], list(notes)
-
-
-def archive_page(where: Path, data: bytes) -> str:
-    """The HTML page of a web archive (MHT), as text: its MIME message's HTML body (the root of
-    a multipart/related message), undone from its transfer encoding and decoded by its charset."""
-    import email
-    from email import policy
-
-    try:
-        page = email.message_from_bytes(data, policy=policy.default).get_body(preferencelist=("html",))
-    except RecursionError:  # the parser and get_body recurse once a nested multipart
-        raise InputError(str(where), "the web archive's parts are nested too deeply") from None
-    if page is None:
-        raise InputError(str(where), "the web archive holds no HTML page")
-    try:
-        content = page.get_content()
-    except (LookupError, ValueError) as exc:
-        raise InputError(str(where), f"the web archive's page cannot be decoded ({exc})") from None
-    return content if isinstance(content, str) else content.decode("utf-8", errors="replace")
 
 
 def placed(block: Block, loc: Loc) -> Block:
