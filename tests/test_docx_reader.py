@@ -781,7 +781,12 @@ def test_props_child_finds_a_properties_element_wherever_a_producer_put_it() -> 
      b"<w:body><w:p><w:r><w:t>&b7;</w:t></w:r></w:p>"),
     ("word/styles.xml",
      b'<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', None),
-], ids=["billion-laughs", "external-entity-in-styles"])
+    ("word/document.xml",  # "]>" in a comment before the declarations: no end of the subset there
+     b'<!DOCTYPE w:document [<!-- ]> --><!ENTITY a "hahahahahahahahahaha">' + b"".join(
+         b'<!ENTITY %s "%s">' % (b"b" + str(k).encode(), (b"&b" + str(k - 1).encode() + b";") * 10 if k else b"&a;" * 10)
+         for k in range(8)) + b"]>",
+     b"<w:body><w:p><w:r><w:t>&b7;</w:t></w:r></w:p>"),
+], ids=["billion-laughs", "external-entity-in-styles", "bracket-in-a-subset-comment"])
 def test_every_entity_attack_is_one_line_of_the_same_words(tmp_path: Path, part, doctype, use) -> None:
     """libxml2 stops an exponential expansion at its amplification limit, and an external entity
     in an attribute, before the parse ends: those were "corrupt XML …: Maximum entity
