@@ -148,3 +148,60 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined(name: str, keys: list[str]
     reading = read_pdf_detailed(FIXTURES / name)
     (table,) = [b for b in reading.raw.blocks if b.type == "table"]
     assert [row[0].text.split()[0] for row in table.rows] == keys
+
+
+KEYED_ROWS = [
+    ["Enhanced capacity of Member States to develop national broadband plans and policies",
+     "Number of countries assisted in developing national broadband plans and strategies", "2022-2025"],
+    ["Telecommunication/ICT infrastructure strengthened in landlocked developing countries and small island states",
+     "", ""],
+    ["Radiocommunication services coordinated along borders between neighbouring countries",
+     "Number of monitoring stations installed and operated with regional partners", "2023"],
+    ["Telecommunication/ICT accessibility policies adopted for persons with disabilities in the region", "", ""],
+    ["Radiocommunication spectrum plans updated for the transition to digital terrestrial television broadcasting",
+     "Number of assignments notified to the Bureau and recorded in the register", "2024"],
+    ["Telecommunication/ICT statistics harmonized across the regional economic communities of the continent", "", ""],
+]
+KEYED_STYLES = {
+    "whole-rows-helvetica": TableStyle(widths=(200, 200, 60), split_rows=False),
+    "whole-rows-times": TableStyle(widths=(190, 220, 55), font="Times-Roman", bold="Times-Bold", size=9.5,
+                                   pitch=1.15, pad=3, split_rows=False, left=64),
+    "split-rows-helvetica": TableStyle(widths=(200, 200, 60)),
+    "split-rows-courier-no-repeat": TableStyle(widths=(230, 170, 60), font="Courier", size=8.5, pad=5,
+                                               repeat_header=False, left=70),
+}
+
+
+def _first_row_line(ops: list[bytes], header: list[str]) -> str:
+    """The first line of text under the (repeated) header on a page of lay_table operators."""
+    texts = [op.split(b"(", 1)[1].rsplit(b") Tj", 1)[0].decode() for op in ops if op.endswith(b"Tj ET")]
+    return next((text for text in texts if text not in header), "")
+
+
+@pytest.mark.parametrize("name", sorted(KEYED_STYLES))
+def test_a_key_only_row_at_the_top_of_a_page_is_a_row_of_its_own(tmp_path: Path, name: str) -> None:
+    """A row that fills only its key cell, opening a page with a capital, after a row whose key's
+    last line reached the cell's edge: a new row, in a table whose rows often fill only their key
+    (a review found "Telecommunication/ICT statistics …" merged into the row above at 14 of 84
+    page positions). The table is set from many heights, so that each key-only row opens a page."""
+    style = KEYED_STYLES[name]
+    words = {w for row in [HEADER, *KEYED_ROWS] for cell in row for w in cell.split()}
+    plain = word_widths(words, style.font, style.size, tmp_path)
+    bold = word_widths(words, style.bold, style.size, tmp_path)
+
+    def cells(row: list[str], widths: tuple[dict[str, float], float]) -> list[list[str]]:
+        return [wrap(text, width - 2 * style.pad, *widths) if text else [] for text, width in zip(row, style.widths)]
+
+    laid = [cells(row, plain) for row in KEYED_ROWS]
+    opening = 0
+    for start in range(480, 740, 3):
+        pages = [[text_op(style.left, 100, "Objective 1 - Infrastructure", "Helvetica-Bold", 12)]]
+        lay_table([cells(HEADER, bold), *laid], style, start, pages)
+        if len(pages) < 2:
+            continue
+        opening += _first_row_line(pages[1], HEADER) in {row[0][0] for row, texts in zip(laid, KEYED_ROWS) if not texts[1]}
+        reading = read_pdf_detailed(write_placed(tmp_path / f"keyed-{start}.pdf", pages))
+        tables = [b for b in reading.raw.blocks if b.type == "table"]
+        assert len(tables) == 1, (start, [b.text for b in reading.raw.blocks])
+        assert [[c.text for c in row] for row in tables[0].rows] == [HEADER, *KEYED_ROWS], start
+    assert opening >= 3
