@@ -93,6 +93,56 @@ def test_a_word_hyphenated_over_a_page_break_is_one_word(tmp_path: Path, font: s
     assert (1, 2) in seen  # the page broke the paragraph after its first line
 
 
+PAGE_END_HYPHENS = [
+    (["Contact: the focal point for ITU-"], ["The Bureau will report to the next conference."]),
+    (["Comments on the draft text are sent to the secretariat of WTDC-"],
+     ["Member States may ask for an extension of the deadline."]),
+    (["The study groups of ITU-", "T and ITU-R cooperate on these questions."], []),
+    (["Member States of the Asia-", "Pacific region adopted the plan."], []),
+    (["The Bureau carried out the plan adopted for the period 2016-", "2019 with its regional offices."], []),
+    (["Women should take part in all decision-", "making processes at national level."], []),
+]
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
+@pytest.mark.parametrize("first, second", PAGE_END_HYPHENS, ids=["itu-the", "wtdc-member", "itu-t", "asia-pacific",
+                                                                  "years", "decision-making"])
+def test_a_hyphen_at_a_page_end_joins_only_a_word_that_goes_on(
+        tmp_path: Path, font: str, first: list[str], second: list[str]) -> None:
+    """A page whose last line ends with a hyphen: the next page's first line carries the word on
+    when it starts in lower case, with the digits of a number, or with a piece in the head's case
+    (ITU- / T, Asia- / Pacific); a paragraph that opens with a capitalised word after an acronym's
+    hyphen is a paragraph of its own (a review found "…for ITU-" + "The Bureau …" read as
+    "ITU-The"). The page breaks between the two lines at some of the heights tried."""
+    from pdfgen import Line, write_pdf
+
+    head = [Line("Objective 2 - Infrastructure", "Helvetica-Bold", 14)]
+    expected = [" ".join(first).replace("- ", "-", 1), *([" ".join(second)] if second else [])]
+    after = [*first[1:], *second][0]
+    broken = 0
+    for gap in range(12, 72, 3):  # from a paragraph space down to the foot of the page
+        lines = [*head, *(Line(FILLER.format(k), font, gap_before=12) for k in range(23)),
+                 Line(first[0], font, gap_before=gap), *(Line(text, font) for text in first[1:]),
+                 *(Line(text, font, gap_before=12) for text in second)]
+        path = write_pdf(tmp_path / f"end-{gap}.pdf", lines)
+        blocks = read_pdf_detailed(path).raw.blocks
+        assert [b.text for b in blocks[-len(expected):]] == expected, gap
+        assert blocks[-len(expected) - 1].text == FILLER.format(22), gap
+        broken += _page_text(path, 1).startswith(after) and first[0] in _page_text(path, 0)
+    assert broken >= 2
+
+
+def _page_text(path: Path, index: int) -> str:
+    """The text pdfium reads on a page of a PDF ("" past its last page)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return document[index].get_textpage().get_text_range() if index < len(document) else ""
+    finally:
+        document.close()
+
+
 def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: Path) -> None:
     """Inside a table cell: the layout's hyphen before a lower-case piece that makes a printed word
     goes ("telecommu-" / "nication"), a compound's stays ("multi-" / "stakeholder", "ITU-" / "D")."""
