@@ -220,7 +220,8 @@ def wrap(text: str, width: float, widths: dict[str, float], space: float) -> lis
 class TableStyle:
     """How lay_table sets a table: fonts, size, line pitch (times the size), cell padding, column
     widths, rules ("grid": every cell boxed; "rows": horizontal rules only), whether the header row
-    repeats on each page, the page's left edge and its text area's top and bottom (from the page top)."""
+    repeats on each page, whether a row may break across pages (Word's "Allow row to break across
+    pages"), the page's left edge and its text area's top and bottom (from the page top)."""
 
     widths: tuple[float, ...]
     font: str = "Helvetica"
@@ -230,6 +231,7 @@ class TableStyle:
     pad: float = 4
     rules: str = "grid"
     repeat_header: bool = True
+    split_rows: bool = True
     left: float = MARGIN
     top: float = MARGIN
     bottom: float = PAGE_H - MARGIN
@@ -244,7 +246,7 @@ def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
     `start` (default: the text area's top) on the last of `pages`, as a word processor does when a
     row may break across pages: a row that does not fit is split after the lines that do (each
     cell's first lines; the rest goes on the next page), the header row repeated above it when
-    `repeat_header`."""
+    `repeat_header`; a row that may not break (`split_rows` off) goes whole to the next page."""
     pages = pages if pages is not None else [[]]
     y = style.top if start is None else start
     lead = style.size * style.pitch
@@ -268,17 +270,20 @@ def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
 
     header = rows[0]
     draw(header, style.bold, max(len(c) for c in header), 0)
+    fresh = False  # nothing but the repeated header yet on this page: a row too tall for it breaks anyway
     for row in rows[1:]:
         total = max(len(c) for c in row)
         done = 0
         while done < total:
             room = int((style.bottom - y - 2 * style.pad) // lead)
-            if room <= 0:
+            if room <= 0 or (not style.split_rows and not fresh and room < total - done):
                 pages.append([])
                 y = style.top
                 if style.repeat_header:
                     draw(header, style.bold, max(len(c) for c in header), 0)
+                fresh = True
                 continue
+            fresh = False
             count = min(room, total - done)
             draw(row, style.font, count, done)
             done += count

@@ -93,6 +93,56 @@ def test_a_word_hyphenated_over_a_page_break_is_one_word(tmp_path: Path, font: s
     assert (1, 2) in seen  # the page broke the paragraph after its first line
 
 
+PAGE_END_HYPHENS = [
+    (["Contact: the focal point for ITU-"], ["The Bureau will report to the next conference."]),
+    (["Comments on the draft text are sent to the secretariat of WTDC-"],
+     ["Member States may ask for an extension of the deadline."]),
+    (["The study groups of ITU-", "T and ITU-R cooperate on these questions."], []),
+    (["Member States of the Asia-", "Pacific region adopted the plan."], []),
+    (["The Bureau carried out the plan adopted for the period 2016-", "2019 with its regional offices."], []),
+    (["Women should take part in all decision-", "making processes at national level."], []),
+]
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
+@pytest.mark.parametrize("first, second", PAGE_END_HYPHENS, ids=["itu-the", "wtdc-member", "itu-t", "asia-pacific",
+                                                                  "years", "decision-making"])
+def test_a_hyphen_at_a_page_end_joins_only_a_word_that_goes_on(
+        tmp_path: Path, font: str, first: list[str], second: list[str]) -> None:
+    """A page whose last line ends with a hyphen: the next page's first line carries the word on
+    when it starts in lower case, with the digits of a number, or with a piece in the head's case
+    (ITU- / T, Asia- / Pacific); a paragraph that opens with a capitalised word after an acronym's
+    hyphen is a paragraph of its own (a review found "…for ITU-" + "The Bureau …" read as
+    "ITU-The"). The page breaks between the two lines at some of the heights tried."""
+    from pdfgen import Line, write_pdf
+
+    head = [Line("Objective 2 - Infrastructure", "Helvetica-Bold", 14)]
+    expected = [" ".join(first).replace("- ", "-", 1), *([" ".join(second)] if second else [])]
+    after = [*first[1:], *second][0]
+    broken = 0
+    for gap in range(12, 72, 3):  # from a paragraph space down to the foot of the page
+        lines = [*head, *(Line(FILLER.format(k), font, gap_before=12) for k in range(23)),
+                 Line(first[0], font, gap_before=gap), *(Line(text, font) for text in first[1:]),
+                 *(Line(text, font, gap_before=12) for text in second)]
+        path = write_pdf(tmp_path / f"end-{gap}.pdf", lines)
+        blocks = read_pdf_detailed(path).raw.blocks
+        assert [b.text for b in blocks[-len(expected):]] == expected, gap
+        assert blocks[-len(expected) - 1].text == FILLER.format(22), gap
+        broken += _page_text(path, 1).startswith(after) and first[0] in _page_text(path, 0)
+    assert broken >= 2
+
+
+def _page_text(path: Path, index: int) -> str:
+    """The text pdfium reads on a page of a PDF ("" past its last page)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return document[index].get_textpage().get_text_range() if index < len(document) else ""
+    finally:
+        document.close()
+
+
 def test_a_cell_hyphenated_at_a_line_end_keeps_only_its_words_hyphens(tmp_path: Path) -> None:
     """Inside a table cell: the layout's hyphen before a lower-case piece that makes a printed word
     goes ("telecommu-" / "nication"), a compound's stays ("multi-" / "stakeholder", "ITU-" / "D")."""
@@ -148,3 +198,63 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined(name: str, keys: list[str]
     reading = read_pdf_detailed(FIXTURES / name)
     (table,) = [b for b in reading.raw.blocks if b.type == "table"]
     assert [row[0].text.split()[0] for row in table.rows] == keys
+
+
+KEYED_ROWS = [
+    ["Enhanced capacity of Member States to develop national broadband plans and policies",
+     "Number of countries assisted in developing national broadband plans and strategies", "2022-2025"],
+    ["Telecommunication/ICT infrastructure strengthened in landlocked developing countries and small island states",
+     "", ""],
+    ["Radiocommunication services coordinated along borders between neighbouring countries",
+     "Number of monitoring stations installed and operated with regional partners", "2023"],
+    ["Telecommunication/ICT accessibility policies adopted for persons with disabilities in the region", "", ""],
+    ["Radiocommunication spectrum plans updated for the transition to digital terrestrial television broadcasting",
+     "Number of assignments notified to the Bureau and recorded in the register", "2024"],
+    ["Telecommunication/ICT statistics harmonized across the regional economic communities of the continent", "", ""],
+]
+KEYED_STYLES = {
+    "whole-rows-helvetica": TableStyle(widths=(200, 200, 60), split_rows=False),
+    "whole-rows-times": TableStyle(widths=(190, 220, 55), font="Times-Roman", bold="Times-Bold", size=9.5,
+                                   pitch=1.15, pad=3, split_rows=False, left=64),
+    "split-rows-helvetica": TableStyle(widths=(200, 200, 60)),
+    "split-rows-courier-no-repeat": TableStyle(widths=(230, 170, 60), font="Courier", size=8.5, pad=5,
+                                               repeat_header=False, left=70),
+}
+
+
+def _first_row_line(ops: list[bytes], header: set[str]) -> str:
+    """The first line of text under the (repeated) header on a page of lay_table operators
+    (`header`: the header row's printed lines)."""
+    texts = [op.split(b"(", 1)[1].rsplit(b") Tj", 1)[0].decode() for op in ops if op.endswith(b"Tj ET")]
+    return next((text for text in texts if text not in header), "")
+
+
+@pytest.mark.parametrize("name", sorted(KEYED_STYLES))
+def test_a_key_only_row_at_the_top_of_a_page_is_a_row_of_its_own(tmp_path: Path, name: str) -> None:
+    """A row that fills only its key cell, opening a page with a capital, after a row whose key's
+    last line reached the cell's edge: a new row, in a table whose rows often fill only their key
+    (a review found "Telecommunication/ICT statistics …" merged into the row above at 14 of 84
+    page positions). The table is set from many heights, so that each key-only row opens a page."""
+    style = KEYED_STYLES[name]
+    words = {w for row in [HEADER, *KEYED_ROWS] for cell in row for w in cell.split()}
+    plain = word_widths(words, style.font, style.size, tmp_path)
+    bold = word_widths(words, style.bold, style.size, tmp_path)
+
+    def cells(row: list[str], widths: tuple[dict[str, float], float]) -> list[list[str]]:
+        return [wrap(text, width - 2 * style.pad, *widths) if text else [] for text, width in zip(row, style.widths)]
+
+    laid = [cells(row, plain) for row in KEYED_ROWS]
+    header = cells(HEADER, bold)
+    opening = 0
+    for start in range(480, 740, 3):
+        pages = [[text_op(style.left, 100, "Objective 1 - Infrastructure", "Helvetica-Bold", 12)]]
+        lay_table([header, *laid], style, start, pages)
+        if len(pages) < 2:
+            continue
+        key_only = {row[0][0] for row, texts in zip(laid, KEYED_ROWS) if not texts[1]}
+        opening += _first_row_line(pages[1], {line for cell in header for line in cell}) in key_only
+        reading = read_pdf_detailed(write_placed(tmp_path / f"keyed-{start}.pdf", pages))
+        tables = [b for b in reading.raw.blocks if b.type == "table"]
+        assert len(tables) == 1, (start, [b.text for b in reading.raw.blocks])
+        assert [[c.text for c in row] for row in tables[0].rows] == [HEADER, *KEYED_ROWS], start
+    assert opening >= 10

@@ -282,11 +282,11 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 line.text = line.text[:-1] + HYPHEN_MARK
             if not line.text.endswith(HYPHEN_MARK):
                 continue
-            head, tail = LAST_PIECE.search(line.text[:-1]), PIECE.match(nxt.text)
-            if head is None or tail is None:
+            pieces = _hyphen_pieces(line, nxt)
+            if pieces is None:
                 cases.append((line, False))
                 continue
-            first, second = head.group().casefold(), tail.group().casefold()
+            first, second = pieces[0].casefold(), pieces[1].casefold()
             both = first in words and second in words
             if f"{first}-{second}" in compounds:
                 cases.append((line, False))
@@ -295,7 +295,7 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, True))
                 if not both:
                     syllables.add(first + second)
-                if first not in words and tail.group()[:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
+                if first not in words and pieces[1][:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
                     syllable_lines.add(id(line))
             else:
                 cases.append((line, False if both else None))
@@ -307,6 +307,13 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     for line, set_by_layout in cases:
         layout = (automatic and set_by_layout is not False) or id(line) in syllable_lines
         line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
+
+
+def _hyphen_pieces(prev: Line, line: Line) -> tuple[str, str] | None:
+    """The letters (or digits) before the hyphen that ends `prev` and those that begin `line`: the
+    two pieces of a word broken at that hyphen, when there are both."""
+    head, tail = LAST_PIECE.search(prev.text[:-1]), PIECE.match(line.text)
+    return None if head is None or tail is None else (head.group(), tail.group())
 
 
 def broken_words(lines: list[Line], left: float, right: float, words: frozenset[str]) -> None:
@@ -911,13 +918,36 @@ def _continues_over_page(para: Para, line: Line, right: float) -> bool:
 def _runs_over(prev: Line, line: Line, right: float) -> bool:
     """Whether `line`, the first of its page (or of its cell on the page), carries on `prev`, the
     last of the page before: no bullet, the same weight and size, `prev` ran to the measure
-    (`right`) or broke at a word's hyphen ("telecommu-" / "nication", "2016-" / "2019", as on one
-    page), and no sentence end unless `line` starts in lower case."""
+    (`right`) without a hyphen or broke at one in a word that goes on (see _word_goes_on_over_page:
+    "telecommu-" / "nication", "2016-" / "2019", not "ITU-" / "The Bureau"), and no sentence end
+    unless `line` starts in lower case."""
     if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return False
-    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
+    if _broke_at_hyphen(prev, line):
+        if not _word_goes_on_over_page(prev, line):
+            return False
+    elif _ended_early(prev, line, right):
         return False
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def _word_goes_on_over_page(prev: Line, line: Line) -> bool:
+    """Whether the word `prev` broke at its hyphen, at a page's foot, goes on at the head of the
+    next page in `line`. On one page the line pitch tells a new paragraph; over a page only the
+    word's pieces do: the next line starts in lower case ("multi-" / "stakeholder") or with
+    digits ("2016-" / "2019", "COVID-" / "19"), or after a hyphen the layout set
+    (settle_line_hyphens), or with a piece in the head's own case, an acronym's capitals ("ITU-" /
+    "T") or a name's capital ("Asia-" / "Pacific"); not a capitalised word after an acronym or a
+    number ("ITU-" / "The Bureau …")."""
+    if prev.text.endswith(SOFT_HYPHEN):
+        return True
+    pieces = _hyphen_pieces(prev, line)
+    if pieces is None:
+        return False
+    first, second = pieces
+    if second[0].islower() or second.isdigit():
+        return True
+    return (first.isupper() and second.isupper()) or (first.istitle() and second.istitle())
 
 
 # --- pages --------------------------------------------------------------------------------
