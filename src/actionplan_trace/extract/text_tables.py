@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from operator import itemgetter
 from typing import Callable
 
@@ -89,10 +90,15 @@ def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None 
 _NEW = object.__new__
 
 
-def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int) -> Block:
+def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int, header: int = 0) -> Block:
+    """A table block; its first `header` rows are the header its syntax sets apart (a rule under it),
+    whose cells are bold as a Markdown viewer sets them."""
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
-        rows.append([_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)])
+        cells = [_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)]
+        if r < header:
+            cells = [replace(c, bold=True) if c.text else c for c in cells]
+        rows.append(cells)
     return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
 
 
@@ -300,12 +306,15 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     cut = itemgetter(*slices) if len(slices) > 1 else lambda line: (line[slices[0]],)
     rows: list[list[list[str]]] = []
     cut_lines: list[tuple[str, ...]] = []  # the lines of the row being read, each cut into its cells
+    header = 0  # the rows above a `+===+` rule: the header
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if "+" in line and GRID_RULE.match(line):
             if any(map(str.strip, itertools.chain.from_iterable(cut_lines))):
                 rows.append([_paragraphs(column, b - a - 3) for column, (a, b) in zip(zip(*cut_lines), spans)])
+            if "=" in line and not header:
+                header = len(rows)
             cut_lines = []
             i += 1
             continue
@@ -315,7 +324,7 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
         i += 1
     if not rows:
         return None
-    return _table(rows, clean, index, start + 1), i
+    return _table(rows, clean, index, start + 1, header), i
 
 
 def _dash_spans(rule: str) -> list[tuple[int, int]]:
@@ -377,18 +386,21 @@ def dash_table(
         spans = _dash_spans(body[rule_at]) if rule_at is not None else _dash_spans(line)
         groups: list[list[str]] = []
         chunk: list[str] = []
+        header = 0  # the rows above the rule inside the table: its header
         for k, row_line in enumerate(body):
             if k == rule_at or not row_line.strip():
                 if chunk:
                     groups.append(chunk)
                 chunk = []
+                if k == rule_at:
+                    header = len(groups)
                 continue
             chunk.append(row_line)
         if chunk:
             groups.append(chunk)
         sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
         rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
-        return _table(rows, clean, index, start + 1), end + 1
+        return _table(rows, clean, index, start + 1, header), end + 1
     if line.strip() and "\t" not in nxt and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
         spans = _dash_spans(nxt)
         rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
@@ -398,7 +410,7 @@ def dash_table(
             end += 1
         if end < len(lines) and _is_dash_rule(lines[end]):
             end += 1
-        return _table(rows, clean, index, start + 1), end
+        return _table(rows, clean, index, start + 1, 1), end
     return None
 
 
@@ -407,11 +419,14 @@ def pipe_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     if not lines[start].lstrip().startswith("|"):
         return None
     rows: list[list[list[str]]] = []
+    header = 0  # the rows above the `|---|` rule: the header
     i = start
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         text = lines[i].strip()
         if not PIPE_RULE.match(text):
             cells = PIPE.split(text.strip("|"))
             rows.append([[p for p in BREAK.split(c) if p.strip()] for c in cells])
+        elif not header:
+            header = len(rows)
         i += 1
-    return _table(rows, clean, index, start + 1), i
+    return _table(rows, clean, index, start + 1, header), i

@@ -1,0 +1,272 @@
+"""A table cut into parts keeps its columns' meaning: SDG targets in roadmap rows that a page break
+(page number, running head, footer, a repeated header or none) or footnotes part from the header
+row naming the SDG column are still SDG targets, in their own row; and nothing else becomes one.
+
+Each fixture is one small roadmap (one action line, a five-column table of outcomes) written out in
+a format and a way of breaking its pages: text renderings of a PDF (tab-separated rows, the layout
+of a page in columns with rows over several lines), a .docx split into tables with the header row
+repeated or not, and a PDF whose table runs over pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+
+from actionplan_trace import load
+from actionplan_trace.extract import read
+from actionplan_trace.refs import document_refs
+
+HEADER = ["WSIS Outcomes¹ (WSIS AL C5)", "Proposed ² Timing", "ITU Strategic Goals and Relevant Resolutions ³",
+          "Linkages with the SDGs", "Expected Results of ITU Activities ⁴"]
+# Each row's other columns hold numbers too (timing, ITU goals and targets, resolutions, counts):
+# none of them is an SDG target.
+ROWS = [
+    ["A1: Promote cooperation among the governments", "2016-2019", "ITU Strategic Goal 3 (Target 3.1) WTDC Res. 45",
+     "1.4, 4.1, 5.b", "Expected Results: 12 workshops on 9.1 broadband"],
+    ["A2: Address other information security", "2016-2019", "Goal 3 Target 3.1 PP Res. 130, 174",
+     "7.1, 7.a, 9.c", "Expected Results: 4.4 million users reached"],
+    ["B1: Governments should prevent cyber-crime", "2016-2019", "Goal 1 Goal 3 ITU-D Objective 2",
+     "16.2, 17.8", "Expected Results: toolkits (2.1, 2.2)"],
+    ["B2: Encourage education and raising awareness", "2018", "Goal 4",
+     "4.3, 4.5", "Expected Results: training in 17 countries"],
+]
+TARGETS = {
+    "A1": ["SDG-1.4", "SDG-4.1", "SDG-5.b"],
+    "A2": ["SDG-7.1", "SDG-7.a", "SDG-9.c"],
+    "B1": ["SDG-16.2", "SDG-17.8"],
+    "B2": ["SDG-4.3", "SDG-4.5"],
+}
+NOTES = ["WSIS outcomes for each action line will be listed in accordance with the Geneva Plan of Action.",
+         "A proposed time-scale will be shown for each outcome, if possible and feasible.",
+         "Relevant ITU Strategic Goals and Resolutions should be linked with each outcome.",
+         "This column lists the planned ITU activities and the results expected of them."]
+TITLE = "ITU WSIS Action Line Roadmaps"
+HEADING = "WSIS Action Line C5: Building Confidence and Security in the Use of ICTs"
+INTRO = f"{TITLE}\n\n{HEADING}\n\n"
+
+
+def tsv(cells: list[str]) -> str:
+    return "\t".join(cells)
+
+
+def write(tmp_path: Path, text: str, name: str = "roadmap.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def targets_by_row(path: Path, profile: str | None = None) -> dict[str, list[str]]:
+    """The SDG targets `trace refs` finds in each row (its section's number), and a check that
+    every SDG reference is one of a row's SDG column."""
+    doc = load(path, profile=profile)
+    numbers = {s.id: s.number or s.id for s in doc.sections}
+    found: dict[str, list[str]] = defaultdict(list)
+    for ref in document_refs(doc).refs:
+        if ref.family.startswith("sdg"):
+            assert ref.field == "sdgs", (ref.id, ref.text, ref.section, ref.field)
+            found[numbers[ref.section or ""]].append(ref.id)
+    return dict(found)
+
+
+def part(rows: list[list[str]], header: bool = False) -> str:
+    return "\n".join(([tsv(HEADER)] if header else []) + [tsv(r) for r in rows]) + "\n"
+
+
+def notes(marks: str) -> str:
+    """The table's notes as a rendering sets them under the table on its first page."""
+    return "".join(f"{mark} {text}\n\n" for mark, text in zip(marks, NOTES))
+
+
+# What a page break leaves between two parts of the table in a text rendering, and whether the
+# second part opens with the header row again.
+BREAKS = {
+    "notes": (notes("¹²³⁴"), False),
+    "plain-note-numbers": (notes("1234"), False),
+    "footer-and-running-head": (f"Page 1 of 2\n\n{TITLE}\n\n", False),
+    "form-feed-and-dashed-number": ("\f- 2 -\n\n", False),
+    "notes-footer-then-header-again": (notes("¹²³⁴") + "Page 1 of 2\n\n", True),
+    "continued-caption": ("Table 1 (continued)\n\n", False),
+    "nothing-but-a-blank-line": ("", False),
+}
+
+
+@pytest.mark.parametrize("between", BREAKS, ids=list(BREAKS))
+def test_rows_after_a_page_break_keep_their_sdg_column(tmp_path: Path, between: str) -> None:
+    furniture, header_again = BREAKS[between]
+    text = INTRO + part(ROWS[:1], header=True) + "\n" + furniture + part(ROWS[1:], header=header_again)
+    assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+def test_a_page_number_laid_into_the_columns_over_the_repeated_header(tmp_path: Path) -> None:
+    """pdftotext -layout sets a page's number right-aligned, in the last column, and the repeated
+    header row right under it: the number is no row, the header no outcome."""
+    text = (INTRO + part(ROWS[:2], header=True) + "\n" + notes("¹²³⁴")
+            + "\t\t\t\tPage 2\n" + part(ROWS[2:], header=True))
+    path = write(tmp_path, text)
+    assert targets_by_row(path) == TARGETS
+    doc = load(path)
+    assert [s.number for s in doc.of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+
+
+def test_a_row_broken_by_the_page_goes_on_in_the_next_part(tmp_path: Path) -> None:
+    """A2's SDG cell and results run on over the page: the next part opens with the rest of the row,
+    its first cells empty."""
+    a2 = ["A2: Address other information security", "2016-2019", "Goal 3 Target 3.1", "7.1,", "Expected Results:"]
+    rest = ["", "", "PP Res. 130, 174", "7.a, 9.c", "4.4 million users reached"]
+    text = (INTRO + part([ROWS[0], a2], header=True) + "\n" + notes("¹²³⁴") + "Page 1 of 2\n\n"
+            + part([rest] + ROWS[2:]))
+    path = write(tmp_path, text)
+    assert targets_by_row(path) == TARGETS
+    a2_section = load(path).section("action-line-C5/A2")
+    assert a2_section.fields["goals-and-resolutions"] == "Goal 3 Target 3.1\nPP Res. 130, 174"
+
+
+def test_left_whole_tables_keep_their_header_across_notes(tmp_path: Path) -> None:
+    """With no table rule (the generic profile) a table is left whole and its columns read by
+    their header's words (rules/refs.yml `columns`); its part after notes keeps them."""
+    header = tsv(["Output", "Description", "Linkages with the SDGs"])
+    text = ("Plan\n\n" + header + "\n" + tsv(["Output 2.1", "Infrastructure", "9.1, 9.c"]) + "\n\n"
+            + "¹ Targets of the 2030 Agenda.\n\nPage 3\n\n"
+            + tsv(["Output 2.2", "Cybersecurity", "16.2, 17.8"]) + "\n" + tsv(["Output 2.3", "Emergencies", "11.5"]) + "\n")
+    doc = load(write(tmp_path, text), profile="generic")
+    found = [(r.id, r.field) for r in document_refs(doc).refs if r.family.startswith("sdg")]
+    assert found == [("SDG-9.1", "sdgs"), ("SDG-9.c", "sdgs"), ("SDG-16.2", "sdgs"), ("SDG-17.8", "sdgs"),
+                     ("SDG-11.5", "sdgs")]
+
+
+# Nothing else becomes an SDG target: what ends a table, and numbers outside its SDG column.
+
+def test_a_body_paragraph_ends_the_table(tmp_path: Path) -> None:
+    """A paragraph of the document's text between two tables: the second, as wide and without a
+    header, is another table; its numbers are none of the roadmap's SDG targets."""
+    other = [["Region", "2016", "AFR3, ASP5", "1.4, 9.1", "17 countries"]]
+    text = (INTRO + part(ROWS, header=True) + "\nThe regional initiatives below support these outcomes.\n\n"
+            + part(other))
+    assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+def test_a_table_of_another_width_after_the_notes_is_another_table(tmp_path: Path) -> None:
+    other = [["Region", "AFR3, ASP5", "1.4, 9.1", "17 countries"], ["Budget", "CHF", "2.5, 3.1", "2019"]]
+    text = INTRO + part(ROWS, header=True) + "\n" + notes("¹²³⁴") + "\n".join(tsv(r) for r in other) + "\n"
+    assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+def test_a_new_header_row_starts_another_table(tmp_path: Path) -> None:
+    """A table as wide whose header names other columns is another table, in a format that marks
+    its header row (a pipe table's rule): its SDG-like numbers are none."""
+    text = ("# Roadmap\n\n| Output | Description | Linkages with the SDGs |\n|---|---|---|\n"
+            "| Output 2.1 | Infrastructure | 9.1, 9.c |\n\n¹ Targets of the 2030 Agenda.\n\n"
+            "| Region | Initiatives | Budget |\n|---|---|---|\n| AFR | AFR3 | 1.4, 9.1 |\n")
+    doc = load(write(tmp_path, text, "plan.md"), profile="generic")
+    assert [r.id for r in document_refs(doc).refs if r.family.startswith("sdg")] == ["SDG-9.1", "SDG-9.c"]
+
+
+def test_numbers_in_paragraphs_after_the_table_are_no_targets(tmp_path: Path) -> None:
+    text = (INTRO + part(ROWS, header=True) + "\n" + notes("¹²³⁴")
+            + "In 2019, 4.4 per cent of 9.1 million users were reached, see 1.4 above.\n")
+    assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+# The text reader: rows whose first cells are empty.
+
+def test_a_table_may_open_with_an_empty_cell(tmp_path: Path) -> None:
+    text = "\tGoal ITU-R\tGoal ITU-T\tGoal GS\nObjective 1\tX\t\t\n"
+    [table] = read(write(tmp_path, text)).blocks
+    assert [[c.text for c in row] for row in table.rows or []] == [
+        ["", "Goal ITU-R", "Goal ITU-T", "Goal GS"], ["Objective 1", "X", "", ""]]
+
+
+def test_word_tab_led_cells_holding_a_tab_stay_tab_led(tmp_path: Path) -> None:
+    """Word's plain-text tables start each cell with a tab; a cell holding a typed list label has one
+    more ("<tab>1.<tab>Introduction"): still one cell each, not a three-column table."""
+    text = "\tOutcomes\n\tIndicators\n\n\t1.\tIntroduction\n\t2.\tBackground\n"
+    [table] = read(write(tmp_path, text)).blocks
+    assert [[c.text for c in row] for row in table.rows or []] == [
+        ["Outcomes", "Indicators"], ["1.\tIntroduction", "2.\tBackground"]]
+
+
+# .docx: a long table its author split into several, the header row repeated or not.
+
+def _docx_table(document: docx.document.Document, rows: list[list[str]], bold_first: bool = False) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            run = table.rows[r].cells[c].paragraphs[0].add_run(text)
+            run.bold = bold_first and r == 0
+
+
+def _repeat_header(table: docx.table.Table) -> None:
+    mark = OxmlElement("w:tblHeader")
+    table.rows[0]._tr.get_or_add_trPr().append(mark)
+
+
+def _page_break(document: docx.document.Document) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def roadmap_docx(path: Path, parts: list[tuple[list[list[str]], bool]], between: str = "page-break") -> Path:
+    """A roadmap .docx whose table is split into `parts` (rows, whether the part repeats the header)."""
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph(HEADING).runs[0].bold = True
+    for k, (rows, header) in enumerate(parts):
+        if k:
+            if between == "page-break":
+                _page_break(document)
+            else:
+                document.add_paragraph(between)
+        _docx_table(document, ([HEADER] if header else []) + rows, bold_first=header)
+        if header:
+            _repeat_header(document.tables[-1])
+    for mark, text in zip("¹²³⁴", NOTES):
+        document.add_paragraph(f"{mark} {text}")
+    document.save(str(path))
+    return path
+
+
+DOCX_SPLITS = {
+    "one-table-header-repeating": [(ROWS, True)],
+    "split-header-not-repeated": [(ROWS[:2], True), (ROWS[2:], False)],
+    "split-header-repeated": [(ROWS[:2], True), (ROWS[2:], True)],
+    "split-three-ways": [(ROWS[:1], True), (ROWS[1:3], False), (ROWS[3:], True)],
+}
+
+
+@pytest.mark.parametrize("split", DOCX_SPLITS, ids=list(DOCX_SPLITS))
+def test_docx_table_split_with_its_header_repeated_or_not(tmp_path: Path, split: str) -> None:
+    path = roadmap_docx(tmp_path / "roadmap.docx", DOCX_SPLITS[split])
+    assert targets_by_row(path) == TARGETS
+    doc = load(path)
+    assert [s.number for s in doc.of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+
+
+def test_docx_header_row_typed_again_inside_the_table(tmp_path: Path) -> None:
+    """An author who typed the header row again where a page begins: it is no outcome."""
+    path = roadmap_docx(tmp_path / "roadmap.docx", [(ROWS[:2] + [HEADER] + ROWS[2:], True)])
+    assert targets_by_row(path) == TARGETS
+    assert [s.number for s in load(path).of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+
+
+def test_docx_a_paragraph_of_text_between_tables_ends_the_first(tmp_path: Path) -> None:
+    other = [["Region", "2016", "AFR3, ASP5", "1.4, 9.1", "17 countries"]]
+    path = roadmap_docx(tmp_path / "roadmap.docx", [(ROWS, True), (other, False)],
+                        between="The regional initiatives below support these outcomes.")
+    assert targets_by_row(path) == TARGETS
+
+
+def test_docx_a_bold_header_row_starts_another_table(tmp_path: Path) -> None:
+    other = [["Region", "Year", "Initiatives", "Budget", "Countries"], ["AFR", "2016", "AFR3", "1.4, 9.1", "17"]]
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph(HEADING)
+    _docx_table(document, [HEADER] + ROWS, bold_first=True)
+    _page_break(document)
+    _docx_table(document, other, bold_first=True)
+    path = tmp_path / "roadmap.docx"
+    document.save(str(path))
+    assert targets_by_row(path) == TARGETS
