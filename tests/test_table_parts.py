@@ -21,6 +21,8 @@ from actionplan_trace import load
 from actionplan_trace.extract import read
 from actionplan_trace.refs import document_refs
 
+from conftest import SHARED
+
 HEADER = ["WSIS Outcomes¹ (WSIS AL C5)", "Proposed ² Timing", "ITU Strategic Goals and Relevant Resolutions ³",
           "Linkages with the SDGs", "Expected Results of ITU Activities ⁴"]
 # Each row's other columns hold numbers too (timing, ITU goals and targets, resolutions, counts):
@@ -126,6 +128,43 @@ def test_a_row_broken_by_the_page_goes_on_in_the_next_part(tmp_path: Path) -> No
     assert a2_section.fields["goals-and-resolutions"] == "Goal 3 Target 3.1\nPP Res. 130, 174"
 
 
+def test_a_page_laid_out_in_columns_rows_over_several_lines(tmp_path: Path) -> None:
+    """The seed's C5 layout: a row is several lines, the first cells of the later ones empty (the
+    line opens with tabs) or holding a line of the outcome's text; the outcome's text wraps in lower
+    case, or in a line that leaves the timing empty."""
+    lines = [
+        tsv(HEADER),
+        tsv(["A1: Promote cooperation among", "2016-2019", "ITU Strategic Goal 3 (Target 3.1)", "1.4,", "Expected Results:"]),
+        tsv(["the governments", "", "WTDC Res. 45", "4.1, 5.b", "12 workshops"]),
+        "",
+        *notes("⁵⁶⁷⁸").splitlines(),
+        tsv(["A2: Address other information", "2016-2019", "Goal 3", "7.1, 7.a,", "Expected Results:"]),
+        tsv(["Security issues and networks", "", "Target 3.1", "9.c", "4.4 million users"]),
+        tsv(["", "", "PP Res. 130, 174", "", "reached"]),
+        "",
+        tsv(["B1: Governments should prevent", "2016-2019", "Goal 1 Goal 3", "16.2,", "Expected Results:"]),
+        tsv(["", "", "ITU-D Objective 2", "17.8", "toolkits"]),
+        tsv(["B2: Encourage education and raising awareness", "2018", "Goal 4", "4.3, 4.5", "training"]),
+    ]
+    path = write(tmp_path, INTRO + "\n".join(lines) + "\n")
+    assert targets_by_row(path) == TARGETS
+    doc = load(path)
+    assert [s.number for s in doc.of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+    assert doc.section("action-line-C5/A2").fields["outcome"].endswith("Security issues and networks")
+
+
+def test_labels_set_apart_in_a_column_of_their_own(tmp_path: Path) -> None:
+    """A rendering that set each row's label apart with a tab ("d.<tab>Governments…") has one
+    column more than the header, whose first cell is empty: the label is the outcome's."""
+    lines = ["\t" + tsv(HEADER)] + [tsv([f"{label}.", row[0].split(": ", 1)[1], *row[1:]])
+                                    for label, row in zip("abcd", ROWS)]
+    path = write(tmp_path, INTRO + "\n".join(lines) + "\n")
+    doc = load(path)
+    assert [(s.number, s.title[:20]) for s in doc.of_kind("wsis-outcome")] == [
+        (f"{label}.", row[0].split(": ", 1)[1][:20]) for label, row in zip("abcd", ROWS)]
+    assert targets_by_row(path) == {f"{label}.": TARGETS[key] for label, key in zip("abcd", TARGETS)}
+
+
 def test_left_whole_tables_keep_their_header_across_notes(tmp_path: Path) -> None:
     """With no table rule (the generic profile) a table is left whole and its columns read by
     their header's words (rules/refs.yml `columns`); its part after notes keeps them."""
@@ -173,6 +212,13 @@ def test_numbers_in_paragraphs_after_the_table_are_no_targets(tmp_path: Path) ->
 
 
 # The text reader: rows whose first cells are empty.
+
+def test_tab_separated_rows_may_open_with_empty_cells(tmp_path: Path) -> None:
+    text = "a\tb\tc\td\n\t\tx\ty\n\tp\t\tq\n"
+    [table] = read(write(tmp_path, text)).blocks
+    assert [[c.text for c in row] for row in table.rows or []] == [
+        ["a", "b", "c", "d"], ["", "", "x", "y"], ["", "p", "", "q"]]
+
 
 def test_a_table_may_open_with_an_empty_cell(tmp_path: Path) -> None:
     text = "\tGoal ITU-R\tGoal ITU-T\tGoal GS\nObjective 1\tX\t\t\n"
@@ -270,3 +316,58 @@ def test_docx_a_bold_header_row_starts_another_table(tmp_path: Path) -> None:
     path = tmp_path / "roadmap.docx"
     document.save(str(path))
     assert targets_by_row(path) == TARGETS
+
+
+# The seed this was found on.
+
+SEED = SHARED / "seeds" / "002_7d280a28c15fa8de.txt"
+SEED_TARGETS = "1.4 4.1 4.3 4.5 5.b 7.1 7.a 7.b 9.1 9.c 11.3 11.b 16.2 17.8"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs the shared seed texts")
+def test_seed_002_every_roadmap_row_has_its_sdg_targets() -> None:
+    """Read by hand from the seed: the SDG column of every C5 and C6 row (C2 lists goals only).
+    "17.0" (B1, B4) is the rendering's, no target: REF002."""
+    c5 = {
+        "A1": SEED_TARGETS, "A2": "7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8", "B1": SEED_TARGETS + " 17.0",
+        "B2": "7.1 7.a 7.b 9.1 9.c 11.3 11.b 16.2 17.8", "B3": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 16.2 17.8",
+        "B4": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8 17.0", "B5": "1.4 4.1 4.3 4.5 5.b 9.1 9.c 16.2 17.8",
+        "C": "1.4 4.1 4.3 4.5 5.b 9.1 9.c 16.2 17.8", "D": "9.1 9.c", "E": "1.4 9.1 9.c", "F": "9.1 9.c",
+        "G": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8", "H": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8",
+        "I": "1.4 9.1 9.c", "J": SEED_TARGETS, "a.": "9.1 9.c", "b.": "9.1 9.c", "c.": "4.1 4.5 16.2",
+        "d.": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8", "e.": "1.4 7.1 7.a 7.b 9.1 9.c 11.3 11.b 17.8",
+        "f.": "1.4 9.1 9.c",
+    }
+    # C6, by the first words of each outcome (the rendering lost or mangled some labels).
+    c6 = {
+        "Governments should foster a supportive": "2.a", "We ask the Secretary General": "17.16",
+        "Governments are invited to": "9.c", "In cooperation with the relevant stakeholders": "9.1",
+        "Governments should continue to update": "9.1 16.b", "Promote effective participation": "17.16",
+        "Governments need to formulate national": "16.6 16.7", "Develop a framework for the secure": "16.10 16.b",
+        "Invite stakeholders to ensure": "16.b", "Encourage the ongoing work": "16.3",
+        "Governments, in collaboration with stakeholders": "4.4 5.b 8.3", "Recognizing the economic potential": "8.3",
+        "Governments should act as model users": "16.6", "Governments, in cooperation with other stakeholders, should raise": "10.3",
+        "Governments, in cooperation with other stakeholders, should promote": "11.3", "ITU, pursuant to its treaty": "17.16",
+        "Additional steps should be taken": "17.6", "promote digital inclusion": "5.b", "foster broadband": "2.a 9.1",
+        "nurture innovation": "8.2", "recognize the economic potential": "4.4 8.3", "ensure confidence and security": "9.1",
+        "foster an intellectual property": "8.2",
+    }
+    doc = load(SEED)
+    report = document_refs(doc)
+    by_section: dict[str, list[str]] = defaultdict(list)
+    for ref in report.refs:
+        if ref.family == "sdg-target":
+            assert ref.field == "sdgs"
+            by_section[ref.section or ""].append(ref.id)
+    got_c5 = {s.number: " ".join(i[4:] for i in by_section.pop(s.id, [])) for s in doc.of_kind("wsis-outcome")
+              if s.id.startswith("action-line-C5/") and s.number}
+    assert got_c5 == c5
+    c6_rows = [s for s in doc.of_kind("wsis-outcome") if s.id.startswith("action-line-C6/") and s.id in by_section]
+    got_c6 = {}
+    for s in c6_rows:
+        title = s.fields["outcome"]
+        key = next(k for k in c6 if k in title)
+        got_c6[key] = " ".join(i[4:] for i in by_section.pop(s.id))
+    assert got_c6 == c6
+    assert not by_section  # every target is in a row of its own
+    assert sorted(f.ref for f in report.findings if f.code == "REF002") == ["SDG-17.0", "SDG-17.0"]

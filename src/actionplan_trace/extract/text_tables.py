@@ -213,10 +213,21 @@ def _group_rows_between(sizes: list[int], width: int) -> bool:
     return all(after == width for size, after in zip(sizes, [*sizes[1:], 0]) if size == 1)
 
 
-def _tsv_fields(line: str) -> list[str] | None:
-    if "\t" not in line or line.startswith("\t"):
+# A row of a tab-separated table may open with empty cells (a tab first) in a table this wide or
+# wider: a line with one leading tab and no other is a cell of Word's tab-led tables (tab_led_table).
+MIN_TAB_LED_ROW = 3
+
+
+def _tsv_fields(line: str, width: int = 0) -> list[str] | None:
+    """The cells of a tab-separated row, None when `line` is not one. A line opening with a tab is
+    a row of a table `width` cells wide (MIN_TAB_LED_ROW or more) when it has as many: a page laid
+    out in columns (pdftotext -layout, a PDF table copied as text) starts each later line of a
+    row whose first cells are empty with tabs ("<tab><tab>Regional Initiatives<tab>17.8<tab>…")."""
+    if "\t" not in line:
         return None
     fields = line.rstrip("\n").split("\t")
+    if line.startswith("\t"):
+        return fields if width >= MIN_TAB_LED_ROW and len(fields) == width else None
     if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_ONLY.match(fields[0]):
         return None
     return fields
@@ -224,10 +235,11 @@ def _tsv_fields(line: str) -> list[str] | None:
 
 def _tsv_header(lines: list[str], start: int) -> list[str] | None:
     """The header row of a tab-separated table at `start`: a row _tsv_fields reads, or one opening
-    with an empty cell (the corner above a column of row labels: "<tab>Goal ITU-R<tab>Goal ITU-T")
-    of three cells or more when the row under it (or under a group line, _group_line) is as wide
-    and opens with a row label, not a bare list label ("C.", "d.": a key split off its text, as
-    PDF text layers leave a table, where the empty cell is no corner and the header is shifted).
+    with an empty cell of three cells or more when the row under it (or under a group line,
+    _group_line) is as wide: the corner above a column of row labels ("<tab>Goal ITU-R<tab>Goal
+    ITU-T"), or above the list labels a PDF's text layer set apart from their text ("C.<tab>
+    Governments are invited…": the structurer reads such a label as the start of the first named
+    column, structure._lead_joined), or a page's number laid into the columns over the header.
     A line of Word's tab-led tables starts with a tab too, but there a line opens one cell and the
     lines under it do not go on as rows of tab-separated cells."""
     line = lines[start]
@@ -238,7 +250,7 @@ def _tsv_header(lines: list[str], start: int) -> list[str] | None:
         return None
     below = start + 1 + _group_line(lines, start + 1, len(fields))
     under = _tsv_fields(lines[below]) if below < len(lines) else None
-    if under is None or len(under) != len(fields) or LABEL_ONLY.match(under[0]):
+    if under is None or len(under) != len(fields):
         return None
     return fields
 
@@ -277,7 +289,7 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
     body = _under_rule(lines, start + 1)
     i = body
     while i < len(lines):
-        fields = _tsv_fields(lines[i])
+        fields = _tsv_fields(lines[i], width)
         if (fields is None or len(fields) != width) and not _group_line(lines, i, width):
             break
         i += 1
