@@ -620,7 +620,7 @@ class _Table:
     rule: TableRule | None
     owner: Section
     header: list[Cell]
-    notes: frozenset[int]
+    notes: set[int]  # the numbers of the notes that may stand after it (table_parts.between_parts)
     lead: int = 0
     parent: _Open | None = None
     last: Section | None = None

@@ -22,8 +22,8 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _PLAIN_DIGITS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 NOTE_MARK = regex(f"[{SUPERSCRIPT_DIGITS}]+")
 # A note's text: its number set as a superscript ("⁵ WSIS Outcomes for each Action Line…"), or
-# typed plain when the table cites that note ("11 Relevant ITU Strategic Goals…").
-SUPERSCRIPT_NOTE = regex(f"^[{SUPERSCRIPT_DIGITS}]+\\s*\\S")
+# typed plain when the table cites that note or it follows the note before ("11 Relevant ITU…").
+SUPERSCRIPT_NOTE = regex(f"^([{SUPERSCRIPT_DIGITS}]+)\\s*\\S")
 PLAIN_NOTE = regex(r"^(\d{1,3})\s+\S")
 # A page number as a footer sets it: "5", "- 5 -", "Page 5", "Page 5 of 30", "p. 5", "5/30"; the
 # first letter of "Page" may be lost to a page's decoration ("rage 5").
@@ -36,9 +36,9 @@ CONTINUED = regex(r"^\(?\s*(?:table\s+\S+\s*)?[(,–—-]?\s*cont(?:inued|'d|\.)
 RUNNING_WORDS = 12
 
 
-def cited_notes(row: Iterable[Cell]) -> frozenset[int]:
+def cited_notes(row: Iterable[Cell]) -> set[int]:
     """The note numbers a table row cites as superscripts (a roadmap's header: "Proposed ⁶ Timing")."""
-    return frozenset(int(mark.translate(_PLAIN_DIGITS)) for cell in row for mark in NOTE_MARK.findall(cell.text))
+    return {int(mark.translate(_PLAIN_DIGITS)) for cell in row for mark in NOTE_MARK.findall(cell.text)}
 
 
 def repeated_lines(blocks: Iterable[Block]) -> frozenset[str]:
@@ -48,10 +48,11 @@ def repeated_lines(blocks: Iterable[Block]) -> frozenset[str]:
     return frozenset(text for text, n in counts.items() if n > 1)
 
 
-def between_parts(block: Block, notes: frozenset[int], running: Callable[[], frozenset[str]]) -> bool:
+def between_parts(block: Block, notes: set[int], running: Callable[[], frozenset[str]]) -> bool:
     """Whether `block` may stand between two parts of one table: empty, a footnote, a note's text
-    (numbered as a superscript, or with a number in `notes`, those the table cites), a page number,
-    a rule, a "continued" caption or a running head or foot (one of `running()`, asked last)."""
+    (numbered as a superscript, or with a number in `notes`: those the table cites, and the one
+    after each note met, which this adds), a page number, a rule, a "continued" caption or a
+    running head or foot (one of `running()`, asked last)."""
     if block.type == "footnote":
         return True
     if block.type not in ("paragraph", "list-item"):
@@ -59,10 +60,16 @@ def between_parts(block: Block, notes: frozenset[int], running: Callable[[], fro
     text = block.text.strip()
     if block.type == "list-item":  # "- 2 -" read as an item of a list with a dash
         return block.label is not None and PAGE_NUMBER.match(f"{block.label} {text}") is not None
-    if not text or SUPERSCRIPT_NOTE.match(text) or PAGE_NUMBER.match(text) or RULE.match(text):
+    if not text or PAGE_NUMBER.match(text) or RULE.match(text):
         return True
-    note = PLAIN_NOTE.match(text)
-    return (note is not None and int(note.group(1)) in notes) or CONTINUED.match(text) is not None or text in running()
+    note = SUPERSCRIPT_NOTE.match(text)
+    number = int(note.group(1).translate(_PLAIN_DIGITS)) if note else None
+    if note is None and (note := PLAIN_NOTE.match(text)) is not None and int(note.group(1)) in notes:
+        number = int(note.group(1))
+    if number is not None:
+        notes.add(number + 1)
+        return True
+    return CONTINUED.match(text) is not None or text in running()
 
 
 def furniture_row(row: list[Cell]) -> bool:
