@@ -628,8 +628,8 @@ class _Table:
 
     def goes_on(self, block: Block) -> bool:
         """Whether a table part that opens without this table's header row is more of its rows: as
-        wide, and its first row not a header of its own (bold cells where this table's header is
-        bold, or with a rule, a group row of the rule is more rows)."""
+        wide, and its first row no header of its own, bold throughout where this table's header is
+        (a group row of the rule is a row)."""
         rows = block.rows or []
         if not rows or len(rows[0]) != len(self.header):
             return False

@@ -6,7 +6,8 @@ part on its own, after the page's footer, page number, running head and footnote
 row repeated or not; an author may also split a long Word table into several. The structurer reads
 a part that opens without a header row as more rows of the table above it (structure.py), as long
 as only such page furniture and notes stand between the two (`between_parts`) and the part is as
-wide. A body paragraph, a heading or a table of another width ends the table.
+wide. A body paragraph, a heading, a table of another width or one opening with a header row of
+its own ends the table.
 """
 
 from __future__ import annotations
