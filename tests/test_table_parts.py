@@ -428,3 +428,12 @@ def test_pdf_roadmap_over_pages_keeps_its_sdg_column(tmp_path: Path, rules: str,
             missed.add((rules, repeat, start))
     assert broken >= 8
     assert missed == {k for k in PDF_KNOWN if k[:2] == (rules, repeat)}
+
+
+def test_a_year_line_ends_the_table(tmp_path: Path) -> None:
+    """A year over a table is the document's text, no page number: the table under it is another,
+    its labelled rows no outcomes of the roadmap."""
+    other = [["A9: Regional initiatives", "2016", "AFR3, ASP5", "1.4, 9.1", "17 countries"],
+             ["B9: Budget", "2017", "CHF", "2.5", "2019"]]
+    text = INTRO + part(ROWS, header=True) + "\n2025\n\n" + part(other)
+    assert targets_by_row(write(tmp_path, text)) == TARGETS

@@ -27,8 +27,9 @@ NOTE_MARK = regex(f"[{SUPERSCRIPT_DIGITS}]+")
 SUPERSCRIPT_NOTE = regex(f"^([{SUPERSCRIPT_DIGITS}]+)\\s*\\S")
 PLAIN_NOTE = regex(r"^(\d{1,3})\s+\S")
 # A page number as a footer sets it: "5", "- 5 -", "Page 5", "Page 5 of 30", "p. 5", "5/30"; the
-# first letter of "Page" may be lost to a page's decoration ("rage 5").
-PAGE_NUMBER = regex(r"^[-–—]?\s*(?:(?:[a-z]?age|p\.|pg\.?)\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
+# first letter of "Page" may be lost to a page's decoration ("rage 5"). A bare number has three
+# digits at most: four are a year ("2025" over a table), the document's text.
+PAGE_NUMBER = regex(r"^[-–—]?\s*(?:(?:[a-z]?age|p\.|pg\.?)\s*\d{1,4}|\d{1,3})(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?$",
                     re.IGNORECASE)
 # A rule drawn with characters (the line Word sets above its notes), or a "continued" caption.
 RULE = regex(r"^[_\-–—=─━·.*\s]{3,}$")
