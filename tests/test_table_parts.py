@@ -437,3 +437,44 @@ def test_a_year_line_ends_the_table(tmp_path: Path) -> None:
              ["B9: Budget", "2017", "CHF", "2.5", "2019"]]
     text = INTRO + part(ROWS, header=True) + "\n2025\n\n" + part(other)
     assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+# What the review found joined that is no part of the table above (its fixtures, rebuilt).
+
+LINKAGES = [["Action line", "SDGs"], ["C2 Infrastructure", "9.c, 17.8"], ["C5 Building confidence", "16.2"]]
+REGIONS = [["Region", "Target"], ["Africa", "4.1 and 5"], ["Europe", "10"]]
+LINKAGE_TARGETS = ["SDG-9.c", "SDG-17.8", "SDG-16.2"]
+
+
+def sdg_refs(path: Path, profile: str | None = "generic") -> list[str]:
+    return [r.id for r in document_refs(load(path, profile=profile)).refs if r.family.startswith("sdg")]
+
+
+# Between two tables of the same width, the second opening with a plain (not bold) header row.
+PLAIN_HEADER_BREAKS = {
+    "a-blank-line": ("", ""),
+    "a-source-caption-under-each": ("Source: ITU\n", "Source: ITU\n"),
+    "year-lines": ("", "2025\n\n"),
+}
+
+
+@pytest.mark.parametrize("between", PLAIN_HEADER_BREAKS, ids=list(PLAIN_HEADER_BREAKS))
+def test_a_plain_header_row_starts_another_table(tmp_path: Path, between: str) -> None:
+    """Word's Save-as-text sets no header bold: "Region<tab>Target" names columns of its own (short
+    names, no numbers, over rows with numbers), so the "Target" column is not the SDG column above."""
+    under, before = PLAIN_HEADER_BREAKS[between]
+    text = ("Linkages\n\nThe table below links action lines.\n\n" + "\n".join(map(tsv, LINKAGES)) + "\n" + under
+            + "\n" + before + "\n".join(map(tsv, REGIONS)) + "\n" + under + "\nEnd text here.\n")
+    assert sdg_refs(write(tmp_path, text)) == LINKAGE_TARGETS
+
+
+def test_docx_a_plain_header_row_starts_another_table(tmp_path: Path) -> None:
+    """A .docx header row shaded, not bold, of a table right under another as wide."""
+    document = docx.Document()
+    document.add_paragraph("Linkages")
+    _docx_table(document, LINKAGES)
+    _docx_table(document, REGIONS)
+    document.add_paragraph("End text here.")
+    path = tmp_path / "linkages.docx"
+    document.save(str(path))
+    assert sdg_refs(path) == LINKAGE_TARGETS

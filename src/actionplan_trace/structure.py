@@ -22,7 +22,7 @@ from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .table_parts import between_parts, cited_notes, furniture_row, repeated_lines
+from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
 from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
                             spaced_bullet)
 
@@ -629,13 +629,13 @@ class _Table:
     def goes_on(self, block: Block) -> bool:
         """Whether a table part that opens without this table's header row is more of its rows: as
         wide, and its first row no header of its own, bold throughout where this table's header is
-        (a group row of the rule is a row)."""
+        or naming columns by its words (a group row of the rule is a row)."""
         rows = block.rows or []
         if not rows or len(rows[0]) != len(self.header):
             return False
         if self.rule is not None and _is_group_row(self.rule, rows[0]):
             return True
-        return not (_all_bold(rows[0]) and _all_bold(self.header))
+        return not (_all_bold(rows[0]) and _all_bold(self.header)) and not names_columns(rows)
 
 
 def _same_row(row: list[Cell], other: list[Cell]) -> bool:

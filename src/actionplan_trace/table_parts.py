@@ -36,6 +36,8 @@ RULE = regex(r"^[_\-–—=─━·.*\s]{3,}$")
 CONTINUED = regex(r"^\(?\s*(?:table\s+\S+\s*)?[(,–—-]?\s*cont(?:inued|'d|\.)?\s*\)?\s*[.:]?$", re.IGNORECASE)
 # A running head or foot: a short line the document repeats.
 RUNNING_WORDS = 12
+# A column's name in a header row not set apart (no bold, no rule under it): a few words.
+NAME_WORDS = 6
 
 
 def cited_notes(row: Iterable[Cell]) -> set[int]:
@@ -83,3 +85,18 @@ def furniture_row(row: list[Cell]) -> bool:
     if texts and all(RULE.match(t) for t in texts):
         return True
     return len(texts) == 1 and not texts[0].isdigit() and PAGE_NUMBER.match(texts[0]) is not None
+
+
+def names_columns(rows: list[list[Cell]]) -> bool:
+    """Whether a table part's first row reads as a header of its own, set in no other way than its
+    words (Word's Save-as-text, a .docx header row shaded, not bold): every cell a short name
+    without a digit, over rows some cell of which has one ("Region | Target" over "Africa | 4.1").
+    A part that goes on with the table above opens with a row of data."""
+    if len(rows) < 2 or not all(_column_name(cell.text) for cell in rows[0]):
+        return False
+    return any(any(ch.isdigit() for ch in cell.text) for row in rows[1:] for cell in row)
+
+
+def _column_name(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= NAME_WORDS and not any(ch.isdigit() for ch in text)
