@@ -478,3 +478,16 @@ def test_docx_a_plain_header_row_starts_another_table(tmp_path: Path) -> None:
     path = tmp_path / "linkages.docx"
     document.save(str(path))
     assert sdg_refs(path) == LINKAGE_TARGETS
+
+
+@pytest.mark.parametrize("glyph", ["•", "1."])
+def test_a_list_after_a_tab_separated_table_is_no_row_of_it(tmp_path: Path, glyph: str) -> None:
+    """Word's Save-as-text sets a list item indented as "<tab>•<tab>text": as many cells as the table
+    above has, but a list, not rows whose first cells are empty."""
+    text = ("Programme overview\nThe programmes are listed below.\nProgramme\tLead\tPartner\n"
+            "Cybersecurity\tBDT\tUNDP\nSpectrum\tBR\tITU-R\n"
+            f"\t{glyph}\tThe lead coordinates with partners on SDG target 9.c.\n"
+            f"\t{glyph}\tFunding comes from the ITU budget.\nEnd text here.\n")
+    table = next(b for b in read(write(tmp_path, text)).blocks if b.type == "table")
+    assert [[c.text for c in row] for row in table.rows or []] == [
+        ["Programme", "Lead", "Partner"], ["Cybersecurity", "BDT", "UNDP"], ["Spectrum", "BR", "ITU-R"]]

@@ -222,15 +222,28 @@ def _tsv_fields(line: str, width: int = 0) -> list[str] | None:
     """The cells of a tab-separated row, None when `line` is not one. A line opening with a tab is
     a row of a table `width` cells wide (MIN_TAB_LED_ROW or more) when it has as many: a page laid
     out in columns (pdftotext -layout, a PDF table copied as text) starts each later line of a
-    row whose first cells are empty with tabs ("<tab><tab>Regional Initiatives<tab>17.8<tab>…")."""
+    row whose first cells are empty with tabs ("<tab><tab>Regional Initiatives<tab>17.8<tab>…"),
+    unless its first text is a list label alone (_list_item)."""
     if "\t" not in line:
         return None
     fields = line.rstrip("\n").split("\t")
     if line.startswith("\t"):
-        return fields if width >= MIN_TAB_LED_ROW and len(fields) == width else None
+        return fields if width >= MIN_TAB_LED_ROW and len(fields) == width and not _list_item(fields) else None
     if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_ONLY.match(fields[0]):
         return None
     return fields
+
+
+def _list_item(fields: list[str]) -> bool:
+    """Whether a line opening with a tab is an item of a list as Word's Save-as-text sets an
+    indented one ("<tab>•<tab>The lead coordinates…", "<tab>1.<tab>Funding…"): its first text a
+    bullet or a list label alone, its text in the next cell. A bare number is no label: a cell of
+    the table ("2016")."""
+    first = next((k for k, f in enumerate(fields) if f.strip()), None)
+    if first is None or first + 1 >= len(fields) or not fields[first + 1].strip():
+        return False
+    label = fields[first].strip()
+    return LABEL_ONLY.match(label) is not None and not label.isdigit()
 
 
 def _tsv_header(lines: list[str], start: int) -> list[str] | None:
