@@ -491,3 +491,35 @@ def test_a_list_after_a_tab_separated_table_is_no_row_of_it(tmp_path: Path, glyp
     table = next(b for b in read(write(tmp_path, text)).blocks if b.type == "table")
     assert [[c.text for c in row] for row in table.rows or []] == [
         ["Programme", "Lead", "Partner"], ["Cybersecurity", "BDT", "UNDP"], ["Spectrum", "BR", "ITU-R"]]
+
+
+C7_HEADER = ["WSIS Outcomes (WSIS AL C7)", "Proposed Timing", "ITU Strategic Goals and Relevant Resolutions",
+             "Linkages with the SDGs", "Expected Results of ITU Activities"]
+C7_ROWS = [["A1: Promote e-government applications", "2016-2019", "Goal 1 PP Res. 130", "16.6", "Toolkits"],
+           ["Develop national e-strategies for health", "", "Goal 2", "3.8", "Guidelines for e-health"],
+           ["e-Agriculture: support ICT use in agriculture", "2017", "Goal 1", "2.3", "Workshops"],
+           ["B1: Encourage e-learning", "2018", "Goal 4", "4.4", "Courses"]]
+C7_OUTCOMES = [("A1", "Promote e-government applications"), (None, "Develop national e-strategies for health"),
+               (None, "e-Agriculture: support ICT use in agriculture"), ("B1", "Encourage e-learning")]
+
+
+def _outcomes(path: Path) -> list[tuple[str | None, str]]:
+    return [(s.number, s.title) for s in load(path).of_kind("wsis-outcome")]
+
+
+def test_whole_tab_separated_rows_without_a_label_are_rows_of_their_own(tmp_path: Path) -> None:
+    """Word's Save-as-text gives each row of a table on one line: an unlabelled outcome, whether
+    it leaves the timing empty or opens in lower case, is a row, not more lines of the row above."""
+    text = ("ITU WSIS Action Line Roadmaps\n\nWSIS Action Line C7: ICT applications\n\n"
+            + "\n".join(map(tsv, [C7_HEADER, *C7_ROWS])) + "\n\nEnd text.\n")
+    assert _outcomes(write(tmp_path, text)) == C7_OUTCOMES
+
+
+def test_docx_rows_without_a_label_are_rows_of_their_own(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("ITU WSIS Action Line Roadmaps")
+    document.add_paragraph("WSIS Action Line C7: ICT applications")
+    _docx_table(document, [C7_HEADER, *C7_ROWS], bold_first=True)
+    path = tmp_path / "roadmap.docx"
+    document.save(str(path))
+    assert _outcomes(path) == C7_OUTCOMES

@@ -17,12 +17,13 @@ from dataclasses import field, replace
 from typing import Callable, Sequence
 
 from .contents import with_tabbed_contents
-from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
+from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
+from .table_parts import (between_parts, cited_notes, furniture_row, laid_out_in_columns, names_columns,
+                          repeated_lines)
 from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
                             spaced_bullet)
 
@@ -297,13 +298,20 @@ class _Builder:
     suffixes: dict[str, int] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
     table: _Table | None = None  # the table read last, while only furniture and notes follow it
-    blocks: Sequence[Block] = ()  # the document's blocks (running_lines)
+    blocks: Sequence[Block] = ()  # the document's blocks (running_lines, wrapped_rows)
+    format: SourceFormat = "text"  # the format the blocks were read from (wrapped_rows)
     running: frozenset[str] | None = None  # the document's running heads and feet, once asked
+    wrapped: bool | None = None  # whether its tables' rows may wrap onto rows of their own, once asked
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
             self.running = repeated_lines(self.blocks)
         return self.running
+
+    def wrapped_rows(self) -> bool:
+        if self.wrapped is None:
+            self.wrapped = laid_out_in_columns(self.blocks, self.format)
+        return self.wrapped
 
     def open_kinds(self) -> frozenset[str]:
         """The kinds of the open sections, worked out again only after the stack changed."""
@@ -758,7 +766,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         label = not group and _is_label_row(rule, row, width, plain_firsts)
         if last is not None and not group and not label:
             names = _column_names(rule, len(row), row_header)
-            if _continues(rule, row, names, last):
+            if _continues(rule, row, names, last, builder.wrapped_rows):
                 _extend_row_section(last, row, names)
                 continue
         last = None
@@ -783,18 +791,20 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     builder.close_to(owner)
 
 
-def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Section) -> bool:
+def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Section,
+               wrapped_rows: Callable[[], bool]) -> bool:
     """Whether a table row (its fields `names`) goes on with the row above: its title cell is
     empty, as a cell merged down from the row above leaves it (Word's vertical merge, HTML's
     rowspan) or as an author leaves it to say "the same outcome, another indicator". In a table
-    whose rows open with a label (`number_match`), an unlabelled title that starts in lower case,
-    or in a row that leaves empty a column the row above fills, is a line of the title above: a
-    text rendering of a page laid out in columns gives each line of a row as a row."""
+    whose rows open with a label (`number_match`) read off pages laid out in columns, where a
+    row's lines may read as rows (`wrapped_rows`, table_parts.laid_out_in_columns), an unlabelled
+    title that starts in lower case, or in a row that leaves empty a column the row above fills,
+    is a line of the title above. A row of a .docx or a whole line of Word's Save-as-text is a row."""
     title_name = rule.title_field or names[0]
     title = next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
     if not title:
         return True
-    if rule.number_match is None or rule.number_match.match(title):
+    if rule.number_match is None or rule.number_match.match(title) or not wrapped_rows():
         return False
     return title[0].islower() or any(not cell.text.strip() and above.fields.get(name)
                                      for name, cell in zip(names, row))
@@ -889,7 +899,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
     builder = _Builder(profile)
     blocks, entries = with_tabbed_contents(raw.blocks)
-    builder.blocks = blocks
+    builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
     i = 0
