@@ -523,3 +523,12 @@ def test_docx_rows_without_a_label_are_rows_of_their_own(tmp_path: Path) -> None
     path = tmp_path / "roadmap.docx"
     document.save(str(path))
     assert _outcomes(path) == C7_OUTCOMES
+
+
+def test_a_source_caption_under_each_table_ends_it(tmp_path: Path) -> None:
+    """"Source: ITU" under every table repeats, as a running foot does, but says where the table
+    above comes from: the table under it is another, its labelled rows no outcomes of the roadmap."""
+    other = [["A9: Regional initiatives", "2016", "AFR3, ASP5", "1.4, 9.1", "17 countries"],
+             ["B9: Budget", "2017", "CHF", "2.5", "2019"]]
+    text = INTRO + part(ROWS, header=True) + "Source: ITU\n\n" + part(other) + "Source: ITU\n"
+    assert targets_by_row(write(tmp_path, text)) == TARGETS

@@ -34,8 +34,11 @@ PAGE_NUMBER = regex(r"^[-–—]?\s*(?:(?:[a-z]?age|p\.|pg\.?)\s*\d{1,4}|\d{1,3}
 # A rule drawn with characters (the line Word sets above its notes), or a "continued" caption.
 RULE = regex(r"^[_\-–—=─━·.*\s]{3,}$")
 CONTINUED = regex(r"^\(?\s*(?:table\s+\S+\s*)?[(,–—-]?\s*cont(?:inued|'d|\.)?\s*\)?\s*[.:]?$", re.IGNORECASE)
-# A running head or foot: a short line the document repeats.
+# A running head or foot: a short line the document repeats; not a caption that says where the
+# table above comes from or what it means ("Source: ITU", "Note: …"), which may repeat under
+# every table.
 RUNNING_WORDS = 12
+TABLE_CAPTION = regex(r"^(?:sources?|notes?)\s*:", re.IGNORECASE)
 # A column's name in a header row not set apart (no bold, no rule under it): a few words.
 NAME_WORDS = 6
 
@@ -56,7 +59,7 @@ def between_parts(block: Block, notes: set[int], running: Callable[[], frozenset
     """Whether `block` may stand between two parts of one table: empty, a footnote, a note's text
     (numbered as a superscript, or with a number in `notes`: those the table cites, and the one
     after each note met, which this adds), a page number, a rule, a "continued" caption or a
-    running head or foot (one of `running()`, asked last)."""
+    running head or foot (one of `running()`, asked last) that is no caption (TABLE_CAPTION)."""
     if block.type == "footnote":
         return True
     if block.type not in ("paragraph", "list-item"):
@@ -73,7 +76,7 @@ def between_parts(block: Block, notes: set[int], running: Callable[[], frozenset
     if number is not None:
         notes.add(number + 1)
         return True
-    return CONTINUED.match(text) is not None or text in running()
+    return CONTINUED.match(text) is not None or (text in running() and not TABLE_CAPTION.match(text))
 
 
 def furniture_row(row: list[Cell]) -> bool:
