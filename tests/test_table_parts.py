@@ -532,3 +532,20 @@ def test_a_source_caption_under_each_table_ends_it(tmp_path: Path) -> None:
              ["B9: Budget", "2017", "CHF", "2.5", "2019"]]
     text = INTRO + part(ROWS, header=True) + "Source: ITU\n\n" + part(other) + "Source: ITU\n"
     assert targets_by_row(write(tmp_path, text)) == TARGETS
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.mark.parametrize("name", ["wsis-roadmaps.pdf", "wsis-roadmaps-letter.pdf"])
+def test_pdf_row_broken_by_the_page_goes_on_in_its_row(name: str) -> None:
+    """On Letter pages C6's outcome b. ("…The WGIG should: i. … ii. …") breaks over a page and its
+    items iii. and iv. open the next: a PDF's page laid out in columns, its row's lines read as a row
+    of their own, which goes on with b. as on A4 pages, where the row does not break."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"corpus/{name} not built")
+    outcomes = [s for s in load(path).of_kind("wsis-outcome") if s.id.startswith("action-line-C6/")]
+    b = next(s for s in outcomes if s.number == "b.")
+    assert "iii. develop a common understanding" in b.fields["outcome"]
+    assert [s.number for s in outcomes if not s.number] == []
