@@ -351,11 +351,40 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
         parts = [*(parts or pieces[:1]), pieces[1]]
-        if _printed(parts, words):
+        if _printed(parts, words) or (j == k and _opens_word(lines, k) and _forced_break(prev, line, pieces, left, right, words)):
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
+
+
+def _opens_word(lines: list[Line], k: int) -> bool:
+    """Whether `lines[k]` may open a word: not a lower-case first line of the paragraph, which may
+    itself go on with a word broken off before it (a row split over a page: "Ass" / "ocia" / "te"
+    with "Ass" left in the part above)."""
+    return k > 0 or not lines[k].text[:1].islower()
+
+
+# The longest piece read as the end of a word the layout broke without the word being printed
+# whole anywhere (_forced_break): short pieces that are words ("by", "to", "and") are printed.
+MAX_FORCED_TAIL = 3
+
+
+def _forced_break(prev: Line, line: Line, pieces: tuple[str, str], left: float, right: float,
+                  words: frozenset[str]) -> bool:
+    """Whether a column too narrow for a word broke it where the document prints it nowhere whole:
+    `prev` is that one piece, set from the column's left edge out to where the next glyph would
+    not have fitted, no word the document prints, and what goes on is a short lower-case piece that
+    is no word it prints either ("Propose" / "d", "multistakehold" / "er", "decisionmakin" / "g";
+    not "complemented" / "by", nor "Member" / "es" where "member" is printed). A word processor moves a word that does not fit to the next line and
+    breaks it only when it is wider than the whole line, so the piece stands alone there. A single
+    letter is a word only as "a" ("e.g." prints a "g", "ITU-D" a "d")."""
+    head, tail = pieces
+    if prev.text != head or len(tail) > MAX_FORCED_TAIL or not (tail.isalpha() and tail.islower()):
+        return False
+    if prev.x0 > left + 0.5 * prev.size or prev.x1 + _width(line, 1) < right - 0.5 or head.casefold() in words:
+        return False
+    return tail != "a" if len(tail) == 1 else tail not in words
 
 
 def _printed(pieces: list[str], words: frozenset[str]) -> bool:
