@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from actionplan_trace.extract.pdf import read_pdf
 from pdfgen import Line, word_widths, write_pdf
 
@@ -99,3 +101,21 @@ def test_a_footnote_keeps_its_hyphens(tmp_path: Path) -> None:
              Line("generation networks are studied by ITU-", size=8), Line("D study groups.", size=8)]
     raw = read_pdf(write_pdf(tmp_path / "note.pdf", body + notes))
     assert [b.text for b in raw.footnotes] == ["The next-generation networks are studied by ITU-D study groups."]
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
+@pytest.mark.parametrize(("lines", "text"), [
+    (["ITU supports short-", "and long-term plans in the region."], "ITU supports short- and long-term plans in the region."),
+    (["Services for e-", "and m-government in rural areas."], "Services for e- and m-government in rural areas."),
+    (["Both public-", "or private-sector partners may join."], "Both public- or private-sector partners may join."),
+    # a word's own hyphen, and a slash, still join what goes on without a space
+    (["It plans next-", "generation networks and more."], "It plans next-generation networks and more."),
+    (["Members and/", "or the region take part."], "Members and/or the region take part."),
+    (["The Andean-", "oriented plan goes on."], "The Andean-oriented plan goes on."),
+], ids=["and", "e-and", "or", "compound", "slash", "and-inside-a-word"])
+def test_a_suspended_hyphen_keeps_its_space(tmp_path: Path, font: str, lines: list[str], text: str) -> None:
+    """A line that ends with a hyphen and a next line that opens with "and", "or" or "nor": the
+    hyphen was suspended ("short- and long-term"), and a space follows it; these were read
+    "short-and long-term", "e-and m-government"."""
+    (block,) = read_pdf(write_pdf(tmp_path / "suspended.pdf", [Line(t, font=font) for t in lines])).blocks
+    assert block.text == text

@@ -74,6 +74,9 @@ SENTENCE_END = regex(r"[.:;!?]$")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
 WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
+# A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
+# was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
+SUSPENDED = regex(r"(?:and|or|nor)\b")
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports a hyphen that ends a line as a marker (0xFFFE, 0x02; a soft hyphen U+00AD as
@@ -184,7 +187,8 @@ class PdfReading:
 
 def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None,
                broken: list[bool] | None = None) -> str:
-    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word.
+    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word
+    (but after a suspended hyphen: "short-" / "and long-term").
     `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
     after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows.
     `broken` says which lines end inside a word (see broken_words): no space follows.
@@ -207,7 +211,8 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
                 parts.pop()
         elif broken and broken[i - 1]:
             pass
-        elif WORD_BREAK_END.search("".join(parts[-3:])[-3:]) and text[:1].isalnum() and not spaced_end:
+        elif (WORD_BREAK_END.search("".join(parts[-3:])[-3:]) and text[:1].isalnum() and not spaced_end
+              and not (last == "-" and SUSPENDED.match(text))):
             pass
         elif text[:1] == "-" and text[1:2].isalpha() and last.isalpha() and not spaced_end:
             pass  # broken before a hyphen: "ITU" / "-R"
