@@ -59,9 +59,6 @@ class PageTable:
     # per column, the data rows counted so far for _labelled_share: (rows up to this index counted,
     # cells keyed, cells labelled)
     labels: dict[int, tuple[int, int, int]] = field(default_factory=dict, compare=False, repr=False)
-    # the columns found empty beside a filled key in the data rows counted so far, for
-    # _unfilled_columns: (rows up to this index counted, columns)
-    unfilled: tuple[int, frozenset[int]] = field(default=(1, frozenset()), compare=False, repr=False)
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, object]:
@@ -560,25 +557,6 @@ def _labelled_share(table: PageTable, column: int = 0) -> float:
     return labelled / keyed if keyed else 0.0
 
 
-def _unfilled_columns(table: PageTable) -> frozenset[int]:
-    """The columns that some data row of `table` but its last leaves empty beside a filled key (a
-    row that names an outcome and nothing more). Counted once per row, as _labelled_share counts,
-    and kept in the table; the last row is left out: the next page may carry it on."""
-    done, columns = table.unfilled
-    count = min(len(table.rows), len(table.spanning)) - 1
-    found = columns | _empty_beside_key(table.rows[done:count], table.spanning[done:count])
-    table.unfilled = (max(done, count), found)
-    return found
-
-
-def _empty_beside_key(rows: Sequence[list[Cell]], spanning: Sequence[bool]) -> frozenset[int]:
-    """The columns that some row of `rows` (none spanning columns) leaves empty beside a filled key."""
-    return frozenset(
-        c for row, spans in zip(rows, spanning) if not spans and row and row[0].text.strip()
-        for c, cell in enumerate(row) if not cell.text.strip()
-    )
-
-
 def _label_of(row: list[Cell], spanning: bool, column: int) -> tuple[int, int]:
     """Whether a data row's cell in `column` is keyed (not empty, in a row that spans no columns)
     and whether it starts with a label, as counts (0 or 1)."""
@@ -665,9 +643,7 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
         rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
     if rows and previous.rows:
         flags = _goes_on(previous, rows[0], heads[0] if heads else [], goes_on)
-        unfilled = _unfilled_columns(previous) | _empty_beside_key(rows[1:-1], spanning[1:-1])
-        if is_split_row(previous, rows[0], spanning[0]) or (
-                not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags, unfilled)):
+        if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
             upper = previous.rows[-1]
             previous.rows[-1] = join_rows(upper, rows[0], flags)
             if previous.tails and tails:
@@ -682,24 +658,20 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     return previous
 
 
-def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool], unfilled: frozenset[int] = frozenset()) -> bool:
+def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool]) -> bool:
     """Whether `lower`, the first row on a page, is the rest of `upper` by its cells' lines
     (`flags`: which of its cells carry on their cell's last line on the page before): its key
     (first) cell goes on — it is no row label (a., B2:, 2.1), and the key's last line above ran to
     the cell's edge without a sentence end — and so does every other cell it fills, while a cell
     `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / "").
     Another cell going on alone is no evidence: a narrow column's short value ("completed") fills
-    its width, and the next row's ("planned") opens in lower case. Nor is a key going on alone,
-    its row's other cells empty, when those are columns the table's rows leave empty beside a key
-    (`unfilled`, see _unfilled_columns): that is how a new row of the table looks, and a key whose
-    last line reached the edge is common ("…television broadcasting" / "Telecommunication/ICT
-    statistics …")."""
+    its width, and the next row's ("planned") opens in lower case."""
     key = lower[0].text.strip() if lower else ""
     if not flags or not flags[0] or not key or KEY_LABEL.match(key):
         return False
     filled = [flag for flag, cell in zip(flags, lower) if cell.text.strip()]
-    ended = {c for c, (u, low) in enumerate(zip(upper, lower)) if u.text.strip() and not low.text.strip()}
-    return all(filled) and bool(ended) and (len(filled) > 1 or not ended <= unfilled)
+    ended = any(u.text.strip() and not low.text.strip() for u, low in zip(upper, lower))
+    return all(filled) and ended
 
 
 def _goes_on(previous: PageTable, row: list[Cell], heads: list[Any], goes_on: Callable[[Any, Any], bool] | None) -> list[bool]:
