@@ -101,12 +101,18 @@ PAGE_END_HYPHENS = [
     (["Member States of the Asia-", "Pacific region adopted the plan."], []),
     (["The Bureau carried out the plan adopted for the period 2016-", "2019 with its regional offices."], []),
     (["Women should take part in all decision-", "making processes at national level."], []),
+    # a lower-case prefix before a capitalised or upper-case word is a compound ITU prints
+    # often (a review found these split into two paragraphs)
+    (["Countries adopt national strategies that include e-", "Government services for all citizens."], []),
+    (["The plan covers non-", "ICT sectors that depend on broadband."], []),
+    (["The symposium was held in Sharm el-", "Sheikh, Egypt, in May 2016."], []),
 ]
 
 
 @pytest.mark.parametrize("font", ["Helvetica", "Times-Roman"])
 @pytest.mark.parametrize("first, second", PAGE_END_HYPHENS, ids=["itu-the", "wtdc-member", "itu-t", "asia-pacific",
-                                                                  "years", "decision-making"])
+                                                                  "years", "decision-making", "e-government",
+                                                                  "non-ict", "el-sheikh"])
 def test_a_hyphen_at_a_page_end_joins_only_a_word_that_goes_on(
         tmp_path: Path, font: str, first: list[str], second: list[str]) -> None:
     """A page whose last line ends with a hyphen: the next page's first line carries the word on
@@ -198,3 +204,20 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined(name: str, keys: list[str]
     reading = read_pdf_detailed(FIXTURES / name)
     (table,) = [b for b in reading.raw.blocks if b.type == "table"]
     assert [row[0].text.split()[0] for row in table.rows] == keys
+
+
+@pytest.mark.parametrize(("upper", "lower", "joined"), [
+    ("Frameworks for the short-", "and long-term development of networks", "Frameworks for the short- and long-term development of networks"),
+    ("Services for e-", "or m-government", "Services for e- or m-government"),
+    ("Implemented over 2016-", "2019 in all regions", "Implemented over 2016-2019 in all regions"),
+    ("Guidelines on multi-", "stakeholder partnerships", "Guidelines on multi-stakeholder partnerships"),
+])
+def test_a_cell_split_by_the_page_after_a_hyphen_keeps_a_suspended_one_apart(upper: str, lower: str, joined: str) -> None:
+    """A cell's text going on over a page after a word's own hyphen joins without a space, but
+    after a suspended hyphen ("short-" / "and long-term"), which a review found read "short-and"."""
+    from actionplan_trace.extract.pdf_tables import join_rows
+    from actionplan_trace.model import Cell, Loc
+
+    (cell, date) = join_rows([Cell(upper, Loc(page=1)), Cell("2016-2019", Loc(page=1))],
+                             [Cell(lower, Loc(page=2)), Cell("", Loc(page=2))], [True, False])
+    assert (cell.text, date.text) == (joined, "2016-2019")

@@ -55,6 +55,7 @@ from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_tables import (
+    SUSPENDED,
     Grid,
     PageTable,
     Segment,
@@ -74,9 +75,6 @@ SENTENCE_END = regex(r"[.:;!?]$")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
 WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
-# A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
-# was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
-SUSPENDED = regex(r"(?:and|or|nor)\b")
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports a hyphen that ends a line as a marker (0xFFFE, 0x02; a soft hyphen U+00AD as
@@ -970,16 +968,18 @@ def _word_goes_on_over_page(prev: Line, line: Line) -> bool:
     next page in `line`. On one page the line pitch tells a new paragraph; over a page only the
     word's pieces do: the next line starts in lower case ("multi-" / "stakeholder") or with
     digits ("2016-" / "2019", "COVID-" / "19"), or after a hyphen the layout set
-    (settle_line_hyphens), or with a piece in the head's own case, an acronym's capitals ("ITU-" /
-    "T") or a name's capital ("Asia-" / "Pacific"); not a capitalised word after an acronym or a
-    number ("ITU-" / "The Bureau …")."""
+    (settle_line_hyphens), or after a lower-case head, a prefix before a name or an acronym ("e-" /
+    "Government", "non-" / "ICT", "el-" / "Sheikh": a paragraph does not end with a lower-case word
+    and a hyphen), or with a piece in the head's own case, an acronym's capitals ("ITU-" / "T") or a
+    name's capital ("Asia-" / "Pacific"); not a capitalised word after an acronym or a number
+    ("ITU-" / "The Bureau …")."""
     if prev.text.endswith(SOFT_HYPHEN):
         return True
     pieces = _hyphen_pieces(prev, line)
     if pieces is None:
         return False
     first, second = pieces
-    if second[0].islower() or second.isdigit():
+    if second[0].islower() or second.isdigit() or first.islower():
         return True
     return (first.isupper() and second.isupper()) or (first.istitle() and second.istitle())
 

@@ -30,6 +30,9 @@ from .pdf_settings import PDF_DEFAULTS, PdfSettings
 BBox = tuple[float, float, float, float]
 SENTENCE_END = regex(r"[.:;!?]$")
 WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
+# A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
+# was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
+SUSPENDED = regex(r"(?:and|or|nor)\b")
 
 
 @record
@@ -600,7 +603,7 @@ def _join_cell(upper: Cell, lower: Cell, goes_on: bool = False) -> Cell:
     paragraphs = list(upper.paragraphs or [upper.text])
     rest = list(lower.paragraphs or [lower.text])
     if (goes_on or not SENTENCE_END.search(paragraphs[-1])) and rest:
-        glue = "" if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() else " "
+        glue = "" if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() and not SUSPENDED.match(rest[0]) else " "
         paragraphs[-1] = f"{paragraphs[-1]}{glue}{rest.pop(0)}"  # "2016-" / "2019": one word
     paragraphs.extend(rest)
     return Cell("\n".join(paragraphs), upper.loc, paragraphs, upper.bold and lower.bold)
