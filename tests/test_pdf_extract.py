@@ -486,6 +486,11 @@ def _cell_lines(texts: list[str]) -> list:
         (["Propose", "d"], 36, ("propose",), "Propose d"),  # a printed word, then a letter: two
         (["and Propose", "d"], 56, (), "and Propose d"),  # not alone on its line: it could have moved
         (["Propose", "dness"], 36, (), "Propose dness"),  # longer pieces need the word printed
+        (["allocated", "per region"], 45, (), "allocated per region"),  # three letters: a word as often
+        (["infrastructure", "e.g. fibre"], 70, (), "infrastructure e.g. fibre"),  # an abbreviation
+        (["complemented", "by"], 60, (), "complemented by"),  # a short word, printed or not
+        (["comple", "mented", "by"], 30, ("complemented",), "complemented by"),  # "by" opens no word's end
+        (["comple", "mented", "er"], 30, (), "comple mented er"),  # a middle piece opens no word
     ],
 )
 def test_broken_numbers_and_plurals_in_a_narrow_cell(texts: list[str], width: float, words: tuple[str, ...],

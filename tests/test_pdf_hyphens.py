@@ -112,7 +112,9 @@ def test_a_footnote_keeps_its_hyphens(tmp_path: Path) -> None:
     (["It plans next-", "generation networks and more."], "It plans next-generation networks and more."),
     (["Members and/", "or the region take part."], "Members and/or the region take part."),
     (["The Andean-", "oriented plan goes on."], "The Andean-oriented plan goes on."),
-], ids=["and", "e-and", "or", "compound", "slash", "and-inside-a-word"])
+    (["Devices are plug-", "and-play for all users."], "Devices are plug-and-play for all users."),
+    (["Messages are store-", "and-forward in the network."], "Messages are store-and-forward in the network."),
+], ids=["and", "e-and", "or", "compound", "slash", "and-inside-a-word", "plug-and-play", "store-and-forward"])
 def test_a_suspended_hyphen_keeps_its_space(tmp_path: Path, font: str, lines: list[str], text: str) -> None:
     """A line that ends with a hyphen and a next line that opens with "and", "or" or "nor": the
     hyphen was suspended ("short- and long-term"), and a space follows it; these were read

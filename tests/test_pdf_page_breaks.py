@@ -211,6 +211,7 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined(name: str, keys: list[str]
     ("Services for e-", "or m-government", "Services for e- or m-government"),
     ("Implemented over 2016-", "2019 in all regions", "Implemented over 2016-2019 in all regions"),
     ("Guidelines on multi-", "stakeholder partnerships", "Guidelines on multi-stakeholder partnerships"),
+    ("Networks that are store-", "and-forward", "Networks that are store-and-forward"),
 ])
 def test_a_cell_split_by_the_page_after_a_hyphen_keeps_a_suspended_one_apart(upper: str, lower: str, joined: str) -> None:
     """A cell's text going on over a page after a word's own hyphen joins without a space, but

@@ -354,23 +354,34 @@ def _broken_word(lines: list[Line], k: int, left: float, right: float, words: fr
         if pieces is None or prev.spaced or _ended_early(prev, line, right) or (j > k and prev.text != pieces[0]):
             break
         parts = [*(parts or pieces[:1]), pieces[1]]
-        if _printed(parts, words) or (j == k and _opens_word(lines, k) and _forced_break(prev, line, pieces, left, right, words)):
+        if _printed(parts, words) or (j == k and _opens_word(lines, k, right) and _forced_break(prev, line, pieces, left, right, words)):
             end = j + 1
     if end == k + 1 and _two_words(lines[k], lines[k + 1], left, right, words):
         return k
     return end
 
 
-def _opens_word(lines: list[Line], k: int) -> bool:
-    """Whether `lines[k]` may open a word: not a lower-case first line of the paragraph, which may
-    itself go on with a word broken off before it (a row split over a page: "Ass" / "ocia" / "te"
-    with "Ass" left in the part above)."""
-    return k > 0 or not lines[k].text[:1].islower()
+def _opens_word(lines: list[Line], k: int, right: float) -> bool:
+    """Whether `lines[k]` may open a word: not after a line that is one piece run out to the edge
+    (the word may go on: "comple" / "mented" / "by"), nor, at the paragraph's start, in lower case
+    (a row split over a page: "Ass" / "ocia" / "te" with "Ass" left in the part above)."""
+    if k == 0:
+        return not lines[k].text[:1].islower()
+    return not _filled_alone(lines[k - 1], lines[k], right)
+
+
+def _filled_alone(prev: Line, line: Line, right: float) -> bool:
+    """Whether `prev` is one piece, no space glyph after it, set out to where `line`'s first glyph
+    would not have fitted: as a word wider than its column leaves the line it was broken on."""
+    return not prev.spaced and " " not in prev.text.strip() and prev.x1 + _width(line, 1) >= right - 0.5
 
 
 # The longest piece read as the end of a word the layout broke without the word being printed
-# whole anywhere (_forced_break): short pieces that are words ("by", "to", "and") are printed.
-MAX_FORCED_TAIL = 3
+# whole anywhere (_forced_break), and the short words no such piece is, printed or not: a
+# three-letter end ("per", "via", "etc") is as often a word of its own.
+MAX_FORCED_TAIL = 2
+SHORT_WORDS = frozenset({"a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+                         "no", "of", "on", "or", "so", "to", "up", "us", "we"})
 
 
 def _forced_break(prev: Line, line: Line, pieces: tuple[str, str], left: float, right: float,
@@ -379,15 +390,19 @@ def _forced_break(prev: Line, line: Line, pieces: tuple[str, str], left: float, 
     `prev` is that one piece, set from the column's left edge out to where the next glyph would
     not have fitted, no word the document prints, and what goes on is a short lower-case piece that
     is no word it prints either ("Propose" / "d", "multistakehold" / "er", "decisionmakin" / "g";
-    not "complemented" / "by", nor "Member" / "es" where "member" is printed). A word processor moves a word that does not fit to the next line and
+    not "complemented" / "by", "allocated" / "per", "infrastructure" / "e.g.", nor "Member" /
+    "es" where "member" is printed). A word processor moves a word that does not fit to the next line and
     breaks it only when it is wider than the whole line, so the piece stands alone there. A single
-    letter is a word only as "a" ("e.g." prints a "g", "ITU-D" a "d")."""
+    letter that is no short word ("e.g." prints a "g", "ITU-D" a "d") ends a word however printed;
+    a two-letter piece must be neither a short word (SHORT_WORDS) nor one the document prints."""
     head, tail = pieces
     if prev.text != head or len(tail) > MAX_FORCED_TAIL or not (tail.isalpha() and tail.islower()):
         return False
-    if prev.x0 > left + 0.5 * prev.size or prev.x1 + _width(line, 1) < right - 0.5 or head.casefold() in words:
+    if line.text[len(tail):len(tail) + 1] == "." or tail in SHORT_WORDS:  # "e.g.", "i.e."; "by", "of"
         return False
-    return tail != "a" if len(tail) == 1 else tail not in words
+    if prev.x0 > left + 0.5 * prev.size or not _filled_alone(prev, line, right) or head.casefold() in words:
+        return False
+    return len(tail) == 1 or tail not in words
 
 
 def _printed(pieces: list[str], words: frozenset[str]) -> bool:

@@ -32,7 +32,7 @@ SENTENCE_END = regex(r"[.:;!?]$")
 WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
 # A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
 # was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
-SUSPENDED = regex(r"(?:and|or|nor)\b")
+SUSPENDED = regex(r"(?:and|or|nor)\b(?!-)")  # not "plug-" / "and-play"
 
 
 @record
