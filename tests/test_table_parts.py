@@ -119,10 +119,12 @@ def test_a_page_number_laid_into_the_columns_over_the_repeated_header(tmp_path: 
 
 def test_a_row_broken_by_the_page_goes_on_in_the_next_part(tmp_path: Path) -> None:
     """A2's SDG cell and results run on over the page: the next part opens with the rest of the row,
-    its first cells empty."""
+    its first cells empty, as the later lines of A1 open on the page before (pdftotext -layout)."""
+    a1 = [*ROWS[0][:2], "ITU Strategic Goal 3 (Target 3.1)", *ROWS[0][3:]]
+    a1_more = ["", "", "WTDC Res. 45", "", ""]
     a2 = ["A2: Address other information security", "2016-2019", "Goal 3 Target 3.1", "7.1,", "Expected Results:"]
     rest = ["", "", "PP Res. 130, 174", "7.a, 9.c", "4.4 million users reached"]
-    text = (INTRO + part([ROWS[0], a2], header=True) + "\n" + notes("¹²³⁴") + "Page 1 of 2\n\n"
+    text = (INTRO + part([a1, a1_more, a2], header=True) + "\n" + notes("¹²³⁴") + "Page 1 of 2\n\n"
             + part([rest] + ROWS[2:]))
     path = write(tmp_path, text)
     assert targets_by_row(path) == TARGETS
@@ -133,11 +135,13 @@ def test_a_row_broken_by_the_page_goes_on_in_the_next_part(tmp_path: Path) -> No
 def test_a_page_laid_out_in_columns_rows_over_several_lines(tmp_path: Path) -> None:
     """The seed's C5 layout: a row is several lines, the first cells of the later ones empty (the
     line opens with tabs) or holding a line of the outcome's text; the outcome's text wraps in lower
-    case, or in a line that leaves the timing empty."""
+    case, or in a line that leaves the timing empty. That the table's rows open with empty cells on
+    each page says that its rows are laid out in columns."""
     lines = [
         tsv(HEADER),
         tsv(["A1: Promote cooperation among", "2016-2019", "ITU Strategic Goal 3 (Target 3.1)", "1.4,", "Expected Results:"]),
         tsv(["the governments", "", "WTDC Res. 45", "4.1, 5.b", "12 workshops"]),
+        tsv(["", "", "Regional Initiatives (AFR3)", "", ""]),
         "",
         *notes("⁵⁶⁷⁸").splitlines(),
         tsv(["A2: Address other information", "2016-2019", "Goal 3", "7.1, 7.a,", "Expected Results:"]),
@@ -167,17 +171,18 @@ def test_labels_set_apart_in_a_column_of_their_own(tmp_path: Path) -> None:
     assert targets_by_row(path) == {f"{label}.": TARGETS[key] for label, key in zip("abcd", TARGETS)}
 
 
-def test_left_whole_tables_keep_their_header_across_notes(tmp_path: Path) -> None:
-    """With no table rule (the generic profile) a table is left whole and its columns read by
-    their header's words (rules/refs.yml `columns`); its part after notes keeps them."""
+def test_left_whole_tables_take_no_header_from_the_table_above(tmp_path: Path) -> None:
+    """With no table rule (the generic profile) a table is left whole and its columns read by its
+    own header's words (rules/refs.yml `columns`). A table after notes and a page number whose first
+    row names no known column is another table, not the SDG column above going on: its budget
+    figures are no SDG targets (second review, R3)."""
     header = tsv(["Output", "Description", "Linkages with the SDGs"])
     text = ("Plan\n\n" + header + "\n" + tsv(["Output 2.1", "Infrastructure", "9.1, 9.c"]) + "\n\n"
             + "¹ Targets of the 2030 Agenda.\n\nPage 3\n\n"
-            + tsv(["Output 2.2", "Cybersecurity", "16.2, 17.8"]) + "\n" + tsv(["Output 2.3", "Emergencies", "11.5"]) + "\n")
+            + tsv(["Africa", "Regional budget", "4.5, 9.1"]) + "\n" + tsv(["Europe", "Regional budget", "2.1"]) + "\n")
     doc = load(write(tmp_path, text), profile="generic")
     found = [(r.id, r.field) for r in document_refs(doc).refs if r.family.startswith("sdg")]
-    assert found == [("SDG-9.1", "sdgs"), ("SDG-9.c", "sdgs"), ("SDG-16.2", "sdgs"), ("SDG-17.8", "sdgs"),
-                     ("SDG-11.5", "sdgs")]
+    assert found == [("SDG-9.1", "sdgs"), ("SDG-9.c", "sdgs")]
 
 
 # Nothing else becomes an SDG target: what ends a table, and numbers outside its SDG column.
@@ -549,3 +554,108 @@ def test_pdf_row_broken_by_the_page_goes_on_in_its_row(name: str) -> None:
     b = next(s for s in outcomes if s.number == "b.")
     assert "iii. develop a common understanding" in b.fields["outcome"]
     assert [s.number for s in outcomes if not s.number] == []
+
+
+# The second review: a part goes on with the table above only when that table's rule labels its
+# rows and the part opens with such a label (or, on pages laid out in columns, with a line of the
+# row above), across page furniture alone.
+
+AP_INTRO = ("Objective 2 – Modern and secure telecommunication/ICT Infrastructure: Foster the development"
+            " of infrastructure\n\n")
+AP_OUTCOMES = [["Outcomes", "Performance indicators", "Outputs"],
+               ["Enhanced capacity of ITU Membership to make available resilient infrastructure",
+                "Number of Guidelines published", "2.1 - Telecommunication/ICT infrastructure and services"],
+               ["Enhanced capacity to respond to cyber threats", "Number of CIRTs established",
+                "2.2 - Building confidence and security in the use of ICTs"]]
+AP_AFTER = "\nOutput 2.1 – Telecommunication/ICT infrastructure and services\n\nBackground\n\nText.\n"
+# Tables under the outcome table, as wide, whose header rows have a digit, capitals over rows
+# without digits, more than six words, or X marks under them.
+AP_OTHERS = {
+    "capitals": [["OUTPUTS", "LEAD", "PARTNERS"], ["Capacity building", "BDT", "UNESCO, UNDP"], ["Guidelines", "TSB", "WHO"]],
+    "a-digit": [["Indicator", "Baseline 2019", "Target 2023"], ["Households online", "53 per cent", "70 per cent"]],
+    "long-header": [["Regional initiatives adopted by the conference for this objective", "Lead", "Partners"],
+                    ["Africa", "BDT", "African Union"]],
+    "x-marks": [["Goal 1", "Goal 2", "2024"], ["X", "", "X"], ["Y", "X", "X"]],
+}
+AP_BETWEEN = {
+    "a-blank-line": "",
+    "a-page-number": "12\n\n",
+    "a-footnote": "¹ As adopted by WTDC-17.\n\n",
+    "a-repeated-short-line": "ITU-D Action Plan\n\n",
+}
+
+
+def _left_whole(path: Path, profile: str) -> list[list[list[str]]]:
+    """The tables of `path` left whole: not split into row sections."""
+    doc = load(path, profile=profile)
+    return [[[c.text for c in row] for row in b.rows or []] for s in doc.sections for b in s.blocks
+            if b.type == "table" and len(b.rows or []) > 1]
+
+
+@pytest.mark.parametrize("other", AP_OTHERS, ids=list(AP_OTHERS))
+@pytest.mark.parametrize("between", AP_BETWEEN, ids=list(AP_BETWEEN))
+def test_action_plan_outcome_table_takes_no_rows_from_the_table_under_it(tmp_path: Path, between: str,
+                                                                         other: str) -> None:
+    """The outcome rule labels no rows: the table under it is another, no outcome 2.3 (R1)."""
+    text = (("ITU-D Action Plan\n\n" if between == "a-repeated-short-line" else "") + AP_INTRO
+            + "\n".join(map(tsv, AP_OUTCOMES)) + "\n\n" + AP_BETWEEN[between]
+            + "\n".join(map(tsv, AP_OTHERS[other])) + "\n" + AP_AFTER)
+    path = write(tmp_path, text)
+    assert [(s.number, s.title[:20]) for s in load(path, profile="action-plan").of_kind("outcome")] == [
+        ("2.1", "Enhanced capacity of"), ("2.2", "Enhanced capacity to")]
+    assert AP_OTHERS[other] in _left_whole(path, "action-plan")
+
+
+@pytest.mark.parametrize("bold", [False, True], ids=["plain-header", "bold-header"])
+def test_docx_action_plan_table_after_an_empty_paragraph_is_another(tmp_path: Path, bold: bool) -> None:
+    """A .docx: the outcome table (its header not bold), an empty paragraph, "OUTPUTS | LEAD |
+    PARTNERS" set plain or bold (R1)."""
+    document = docx.Document()
+    document.add_paragraph(AP_INTRO.strip())
+    _docx_table(document, AP_OUTCOMES)
+    document.add_paragraph()
+    _docx_table(document, AP_OTHERS["capitals"], bold_first=bold)
+    document.add_paragraph("Output 2.1 – Telecommunication/ICT infrastructure and services")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert [s.number for s in load(path, profile="action-plan").of_kind("outcome")] == ["2.1", "2.2"]
+    assert AP_OTHERS["capitals"] in _left_whole(path, "action-plan")
+
+
+AGENCIES = [["Action line", "Lead agency", "Partner agencies", "Budget share 2024", "Staff"],
+            ["C2 Infrastructure", "ITU", "UNESCO", "3.2", "12"],
+            ["C5 Building confidence", "ITU", "UNODC", "5.1", "8"]]
+
+
+def test_roadmap_takes_no_rows_from_a_table_after_a_page_number(tmp_path: Path) -> None:
+    """A table as wide after the roadmap and a page number, its first row no outcome label: another
+    table, no 'Action line' outcome, no SDG targets from its budget column (R2)."""
+    path = write(tmp_path, INTRO + part(ROWS, header=True) + "\n8\n\n" + "\n".join(map(tsv, AGENCIES)) + "\n")
+    assert targets_by_row(path) == TARGETS
+    assert [s.number for s in load(path).of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+    assert AGENCIES in _left_whole(path, "wsis-roadmap")
+
+
+def test_docx_roadmap_takes_no_rows_from_a_table_after_a_page_break(tmp_path: Path) -> None:
+    path = roadmap_docx(tmp_path / "roadmap.docx", [(ROWS, True), (AGENCIES, False)])
+    assert targets_by_row(path) == TARGETS
+    assert [s.number for s in load(path).of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+
+
+def test_an_empty_corner_cell_joins_no_rows_of_another_table(tmp_path: Path) -> None:
+    """Word's Save-as-text leaves a header's corner cell empty ("<tab>Target<tab>Status"): that table's
+    header says nothing of how the resolution table's rows are laid out, whose unlabelled entry
+    ("Opinion 2 …") is a row of its own, not more lines of Resolution 21 (R5)."""
+    text = ("Report on the implementation of the strategic plan and the activities of the Union\n\n"
+            "Goal 1 – Growth: Enable and foster access to and increased use of telecommunications/ICTs\n\n"
+            "\tTarget\tStatus\n"
+            "Target 1.1\tWorldwide, 70% of households should have access to the Internet\tTarget on track\n"
+            "Target 1.2\tWorldwide, 70% of individuals should be using the Internet\toff track\n\n"
+            "Annex 1: Status of implementation of PP resolutions\n\n"
+            "Resolution 21 (Rev. Dubai, 2018) Measures concerning alternative calling procedures\tImplemented\n"
+            "Opinion 2 (Rev. Dubai, 2018) Telecommunication standardization\t\n"
+            "Resolution 25 (Rev. Dubai, 2018) Strengthening the regional presence\tOngoing\n")
+    doc = load(write(tmp_path, text), profile="implementation-report")
+    assert doc.section("res-21").fields["entry"] == (
+        "Resolution 21 (Rev. Dubai, 2018) Measures concerning alternative calling procedures")
+    assert [s.number for s in doc.of_kind("resolution-status")] == ["21", "25"]

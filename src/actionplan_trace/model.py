@@ -99,9 +99,6 @@ class Block:
     size: float | None = None
     revised: bool = False
     contents: bool = False  # a contents entry typed without leaders (contents.py): set by structure.build
-    # A table part that opens without a header row and goes on with the table above it (its header
-    # row here), across the page furniture and notes between them: set by structure.build.
-    header: list[Cell] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

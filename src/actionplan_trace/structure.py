@@ -22,8 +22,7 @@ from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
-from .table_parts import (between_parts, cited_notes, furniture_row, laid_out_in_columns, names_columns,
-                          repeated_lines)
+from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
 from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
                             spaced_bullet)
 
@@ -298,20 +297,14 @@ class _Builder:
     suffixes: dict[str, int] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
     table: _Table | None = None  # the table read last, while only furniture and notes follow it
-    blocks: Sequence[Block] = ()  # the document's blocks (running_lines, wrapped_rows)
-    format: SourceFormat = "text"  # the format the blocks were read from (wrapped_rows)
+    blocks: Sequence[Block] = ()  # the document's blocks (running_lines)
+    format: SourceFormat = "text"  # the format the blocks were read from (_Table.wrapped)
     running: frozenset[str] | None = None  # the document's running heads and feet, once asked
-    wrapped: bool | None = None  # whether its tables' rows may wrap onto rows of their own, once asked
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
             self.running = repeated_lines(self.blocks)
         return self.running
-
-    def wrapped_rows(self) -> bool:
-        if self.wrapped is None:
-            self.wrapped = laid_out_in_columns(self.blocks, self.format)
-        return self.wrapped
 
     def open_kinds(self) -> frozenset[str]:
         """The kinds of the open sections, worked out again only after the stack changed."""
@@ -618,14 +611,18 @@ def _plain_first_cells(rows: list[list[Cell]]) -> bool:
 
 @record
 class _Table:
-    """A table read so far, kept while only page furniture and notes follow it (table_parts): a part
-    that opens without a header row, as wide, goes on with it. `rule` is the table rule its header
-    matched, None for a table left whole (refs reads such a part's columns from its `header`).
-    `lead`: cells before the header's first one, which hold the start of the first column's text in
-    every row (a list label a writer set apart with a tab, "C.<tab>Governments are invited…").
-    `parent` the open group row the rows go under (None: `owner`), `last` the row section read last."""
+    """A table split into row sections by a table rule whose rows open with a label (its
+    `number_match`: a roadmap's "A1:", "b."), kept while only page furniture and notes follow it
+    (table_parts): a part as wide that opens with such a label goes on with it. A table left whole,
+    or one whose rule labels no rows, takes no rows from another part. `lead`: cells before the
+    header's first one, which hold the start of the first column's text in every row (a list label
+    a writer set apart with a tab, "C.<tab>Governments are invited…"). `parent` the open group row
+    the rows go under (None: `owner`), `last` the row section read last. `wrapped`: whether the
+    table was read off pages laid out in columns, so that a row without a label may be more lines
+    of the row above: a PDF's, or one whose own rows (not its header) open with empty cells, the
+    later lines of a row as pdftotext -layout sets them."""
 
-    rule: TableRule | None
+    rule: TableRule
     owner: Section
     header: list[Cell]
     notes: set[int]  # the numbers of the notes that may stand after it (table_parts.between_parts)
@@ -633,17 +630,37 @@ class _Table:
     parent: _Open | None = None
     last: Section | None = None
     index: int = 0
+    wrapped: bool = False
 
     def goes_on(self, block: Block) -> bool:
-        """Whether a table part that opens without this table's header row is more of its rows: as
-        wide, and its first row no header of its own, bold throughout where this table's header is
-        or naming columns by its words (a group row of the rule is a row)."""
+        """Whether a table part that opens without a header row is more of this table's rows: as
+        wide, and its first row opens with a row label of the rule (or is a group row of it, "WSIS+10
+        Outcome Documents…", which a rendering may break over cells), or (rows wrapped, `wrapped`)
+        its title cell is empty or starts in lower case, a line of the row above, and the row
+        names no columns of its own."""
         rows = block.rows or []
-        if not rows or len(rows[0]) != len(self.header):
+        if self.rule.number_match is None or not rows or len(rows[0]) != len(self.header):
             return False
-        if self.rule is not None and _is_group_row(self.rule, rows[0]):
+        first = _lead_joined(rows[0], self.lead)
+        title = _title_cell(self.rule, first, [_cell_words(c) for c in _lead_joined(self.header, self.lead)])
+        opening = next((c.text.strip() for c in first if c.text.strip()), "")
+        if self.rule.number_match.match(title) or (self.rule.group and self.rule.group.search(opening)):
             return True
+        if not self.wrapped or (title and not title[0].islower()):
+            return False
         return not (_all_bold(rows[0]) and _all_bold(self.header)) and not names_columns(rows)
+
+
+def _title_cell(rule: TableRule, row: list[Cell], header: list[str] | None) -> str:
+    """The text of a row's title cell (the rule's `title_field`, else its first column)."""
+    names = _column_names(rule, len(row), header)
+    title_name = rule.title_field or names[0]
+    return next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
+
+
+def _opens_empty(row: list[Cell]) -> bool:
+    """Whether a row opens with an empty cell and has text further on: a later line of a row."""
+    return bool(row) and not row[0].text.strip() and any(c.text.strip() for c in row[1:])
 
 
 def _same_row(row: list[Cell], other: list[Cell]) -> bool:
@@ -710,8 +727,8 @@ def _without_furniture(builder: _Builder, block: Block) -> Block:
 
 def place_table(builder: _Builder, block: Block) -> None:
     """Place a table: split into row sections by the table rule its header matches, or as more rows
-    of the table above when it opens without a header and goes on with it, or else left whole (a
-    part of a table left whole that goes on with the one above keeps that one's `header`)."""
+    of the table above when it opens without a header and goes on with it (_Table.goes_on), or else
+    left whole."""
     block = _without_furniture(builder, block)
     rows = block.rows or []
     owner = builder.current()
@@ -721,8 +738,8 @@ def place_table(builder: _Builder, block: Block) -> None:
         rule, lead = found
         if (table is None or table.rule is not rule or table.lead != lead or len(table.header) != len(rows[0])
                 or (rule.header_columns and not _same_row(rows[0], table.header))):  # its columns named anew
-            table = _Table(rule, owner, rows[0], cited_notes(rows[0]), lead)
-        builder.table = None if rule.headless else table
+            table = _Table(rule, owner, rows[0], cited_notes(rows[0]), lead, wrapped=builder.format == "pdf")
+        builder.table = None if rule.headless or rule.number_match is None else table
         if rule.headless:
             _read_rows(builder, table, rows)
             return
@@ -730,12 +747,9 @@ def place_table(builder: _Builder, block: Block) -> None:
         _read_rows(builder, table, rows[1:])
         return
     if table is not None and table.goes_on(block):
-        if table.rule is not None:
-            _read_rows(builder, table, rows)
-        else:
-            builder.add(replace(block, header=table.header))
+        _read_rows(builder, table, rows)
         return
-    builder.table = _Table(None, owner, rows[0], cited_notes(rows[0])) if rows else None
+    builder.table = None
     builder.add(block)
 
 
@@ -744,7 +758,6 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     its part before left off: the rows go under the same group row, a row whose title cell is empty
     goes on with the row read last (_continues), and the rows are counted on."""
     rule = table.rule
-    assert rule is not None
     owner = table.owner
     if table.parent is not None:
         builder.stack.append(table.parent)  # the group row the last part ended in, open again
@@ -755,6 +768,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     rows = [_lead_joined(row, table.lead) for row in data]
     width = max(map(len, [header, *rows]))
     plain_firsts = _plain_first_cells(rows)
+    table.wrapped = table.wrapped or any(map(_opens_empty, rows))
     last = table.last
     for row in rows:
         if not any(c.text.strip() for c in row):
@@ -766,7 +780,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         label = not group and _is_label_row(rule, row, width, plain_firsts)
         if last is not None and not group and not label:
             names = _column_names(rule, len(row), row_header)
-            if _continues(rule, row, names, last, builder.wrapped_rows):
+            if _continues(rule, row, names, last, table.wrapped):
                 _extend_row_section(last, row, names)
                 continue
         last = None
@@ -791,20 +805,20 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     builder.close_to(owner)
 
 
-def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Section,
-               wrapped_rows: Callable[[], bool]) -> bool:
+def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Section, wrapped: bool) -> bool:
     """Whether a table row (its fields `names`) goes on with the row above: its title cell is
     empty, as a cell merged down from the row above leaves it (Word's vertical merge, HTML's
     rowspan) or as an author leaves it to say "the same outcome, another indicator". In a table
-    whose rows open with a label (`number_match`) read off pages laid out in columns, where a
-    row's lines may read as rows (`wrapped_rows`, table_parts.laid_out_in_columns), an unlabelled
-    title that starts in lower case, or in a row that leaves empty a column the row above fills,
-    is a line of the title above. A row of a .docx or a whole line of Word's Save-as-text is a row."""
+    whose rows open with a label (`number_match`) and whose own rows open with empty cells, the
+    later lines of a row on a page laid out in columns (`wrapped`: a PDF's, pdftotext -layout's),
+    an unlabelled title that starts in lower case, or in a row that leaves empty a column the row
+    above fills, is a line of the title above. Elsewhere (a .docx, Word's Save-as-text: a row a
+    line) such a row is a row."""
     title_name = rule.title_field or names[0]
     title = next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
     if not title:
         return True
-    if rule.number_match is None or rule.number_match.match(title) or not wrapped_rows():
+    if rule.number_match is None or rule.number_match.match(title) or not wrapped:
         return False
     return title[0].islower() or any(not cell.text.strip() and above.fields.get(name)
                                      for name, cell in zip(names, row))

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from .model import Block, Cell, SourceFormat
+from .model import Block, Cell
 from .regexcache import regex
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -103,15 +103,3 @@ def names_columns(rows: list[list[Cell]]) -> bool:
 def _column_name(text: str) -> bool:
     text = text.strip()
     return bool(text) and len(text.split()) <= NAME_WORDS and not any(ch.isdigit() for ch in text)
-
-
-def laid_out_in_columns(blocks: Iterable[Block], source_format: SourceFormat) -> bool:
-    """Whether a document's tables are read off pages laid out in columns, where each line of a
-    row may reach the structurer as a row of its own: a PDF's (a row the page breaks goes on at
-    the top of the next), or a text rendering's whose tables have rows opening with empty cells
-    (the later lines of a row, as pdftotext -layout sets them). A .docx holds a row each, and so
-    does Word's Save-as-text, a line a row."""
-    if source_format != "text":
-        return source_format == "pdf"
-    return any(row and not row[0].text.strip() and any(c.text.strip() for c in row[1:])
-               for b in blocks if b.type == "table" for row in b.rows or ())

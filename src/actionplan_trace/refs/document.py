@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions
-from ..model import Block, Cell, Document, Loc, Section, cell_location
+from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning
@@ -149,8 +149,6 @@ def column_field(header: str, rules: RefRules) -> str | None:
 def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | None = None,
                 ) -> Iterator[tuple[str, Loc, str | None]]:
     """The texts of a block to parse: the block itself, or each cell of a table with its column field.
-    A table's first row is its header; a table part that goes on with the table above it (its
-    `header`, structure.build) has rows only, unless its first row names columns of its own.
     `columns`: the field of each header text met so far (`column_field`), filled in as it goes.
     A document's tables repeat their headers, and a header is often long, a whole first row of
     text, which the case-insensitive column patterns search at every position."""
@@ -159,24 +157,15 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
         return
     if columns is None:
         columns = {}
-    fields = _header_fields(block.rows[0], rules, columns)
-    first = 1  # the first data row
-    if block.header is not None and not any(fields):
-        fields, first = _header_fields(block.header, rules, columns), 0
-    for r, row in enumerate(block.rows):
-        for c, cell in enumerate(row):
-            field = fields[c] if r >= first and c < len(fields) else None
-            yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
-
-
-def _header_fields(header: list[Cell], rules: RefRules, columns: dict[str, str | None]) -> list[str | None]:
-    """The field of each column of a table with this header row (`block_texts`)."""
     fields: list[str | None] = []
-    for cell in header:
+    for cell in block.rows[0]:
         if (text := cell.text) not in columns:
             columns[text] = column_field(text, rules)
         fields.append(columns[text])
-    return fields
+    for r, row in enumerate(block.rows):
+        for c, cell in enumerate(row):
+            field = fields[c] if r > 0 and c < len(fields) else None
+            yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
 
 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None]) -> Iterator[tuple[str, Loc, str | None]]:
