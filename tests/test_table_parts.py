@@ -642,6 +642,18 @@ def test_docx_roadmap_takes_no_rows_from_a_table_after_a_page_break(tmp_path: Pa
     assert [s.number for s in load(path).of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
 
 
+def test_a_heading_used_twice_is_no_running_head(tmp_path: Path) -> None:
+    """"Regional breakdown" over a table and again over a paragraph of text: a heading, not a
+    running head, so the labelled table under it is another, not more outcomes (R4)."""
+    other = [["A9: Regional initiatives", "2016", "AFR3, ASP5", "1.4, 9.1", "17 countries"],
+             ["B9: Budget", "2017", "CHF", "2.5", "2019"]]
+    text = (INTRO + part(ROWS, header=True) + "\nRegional breakdown\n\n" + part(other)
+            + "\nRegional breakdown\n\nThe regions report on their initiatives each year.\n")
+    path = write(tmp_path, text)
+    assert targets_by_row(path) == TARGETS
+    assert [s.number for s in load(path).of_kind("wsis-outcome")] == ["A1", "A2", "B1", "B2"]
+
+
 def test_an_empty_corner_cell_joins_no_rows_of_another_table(tmp_path: Path) -> None:
     """Word's Save-as-text leaves a header's corner cell empty ("<tab>Target<tab>Status"): that table's
     header says nothing of how the resolution table's rows are laid out, whose unlabelled entry

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .model import Block, Cell
 from .regexcache import regex
@@ -48,11 +48,32 @@ def cited_notes(row: Iterable[Cell]) -> set[int]:
     return {int(mark.translate(_PLAIN_DIGITS)) for cell in row for mark in NOTE_MARK.findall(cell.text)}
 
 
-def repeated_lines(blocks: Iterable[Block]) -> frozenset[str]:
-    """The short paragraphs a document has more than once: its running heads and feet."""
+def repeated_lines(blocks: Sequence[Block]) -> frozenset[str]:
+    """The short paragraphs a document has more than once: its running heads and feet. A short line
+    that repeats but opens a passage of text somewhere after the document's first table (a heading
+    used twice, "Regional breakdown", followed by a paragraph of text) is none: a running line stands
+    over or under a table part, a note, a page number or another running line, or at the end. Before
+    the first table it may be the document's title over its text, which pages repeat as their head."""
     counts = Counter(text for b in blocks if b.type == "paragraph" and len(text := b.text.strip()) < 120
                      and len(text.split()) <= RUNNING_WORDS)
-    return frozenset(text for text, n in counts.items() if n > 1)
+    repeated = {text for text, n in counts.items() if n > 1}
+    first_table = next((k for k, b in enumerate(blocks) if b.type == "table"), len(blocks))
+    texts = [b.text.strip() if b.type in ("paragraph", "list-item") else None for b in blocks]
+    for k in range(first_table, len(blocks)):
+        if texts[k] in repeated and _text_follows(texts, k + 1, repeated):
+            repeated.discard(texts[k] or "")
+    return frozenset(repeated)
+
+
+def _text_follows(texts: list[str | None], start: int, repeated: set[str]) -> bool:
+    """Whether the first non-empty block from `start` (`texts`: a paragraph's or list item's text,
+    None for any other block) is a paragraph of text: no page number, rule, note, "continued"
+    caption or repeated line."""
+    following = next((t for t in texts[start:] if t is None or t), None)
+    if not following:
+        return False
+    return not (following in repeated or PAGE_NUMBER.match(following) or RULE.match(following)
+                or SUPERSCRIPT_NOTE.match(following) or PLAIN_NOTE.match(following) or CONTINUED.match(following))
 
 
 def between_parts(block: Block, notes: set[int], running: Callable[[], frozenset[str]]) -> bool:
