@@ -4,10 +4,11 @@ A table that runs over several pages reaches the structurer in parts. A PDF's re
 pages back together (extract/pdf_tables.py), but a text rendering of that PDF gives each page's
 part on its own, after the page's footer, page number, running head and footnotes, with its header
 row repeated or not; an author may also split a long Word table into several. The structurer reads
-a part that opens without a header row as more rows of the table above it (structure.py), as long
-as only such page furniture and notes stand between the two (`between_parts`) and the part is as
-wide. A body paragraph, a heading, a table of another width or one opening with a header row of
-its own ends the table.
+a part as more rows of the table above it (structure._Table.goes_on) only when a table rule split
+that table into rows that open with a label (a roadmap's "A1:", "b."), the part is as wide and
+opens with such a label, and only such page furniture and notes stand between the two
+(`between_parts`). A body paragraph, a heading, a table of another width or one opening otherwise
+ends the table; a table left whole takes no rows from another part.
 """
 
 from __future__ import annotations
