@@ -28,7 +28,7 @@ def test_a_resolution_revision_changed_in_a_status_heading_is_a_change_of_words(
     result = compare(REPORT_SEED, new)
     assert [(c.kind, c.target, c.section_old, c.section_new, c.formatting_only, c.at_new, c.words)
             for c in result.visible()] == [
-        ("renamed", "section", "res-91", "res-91", False, "paragraph 629",
+        ("renamed", "section", "res-91", "res-91", False, "paragraph 626",
          [("=", "91 (Rev. "), ("-", "Guadalajara, 2010"), ("+", "Busan, 2014"),
           ("=", ") Cost recovery for some ITU products and services")]),
     ]

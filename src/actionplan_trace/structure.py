@@ -14,14 +14,15 @@ import bisect
 import re
 import unicodedata
 from dataclasses import field, replace
-from typing import Callable
+from typing import Callable, Sequence
 
 from .contents import with_tabbed_contents
-from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, table_text
+from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
+from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
 from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
                             spaced_bullet)
 
@@ -295,6 +296,15 @@ class _Builder:
     placed: dict[frozenset[str], RuleSet] = field(default_factory=dict)
     suffixes: dict[str, int] = field(default_factory=dict)
     kinds: frozenset[str] | None = None
+    table: _Table | None = None  # the table read last, while only furniture and notes follow it
+    blocks: Sequence[Block] = ()  # the document's blocks (running_lines)
+    format: SourceFormat = "text"  # the format the blocks were read from (_Table.wrapped)
+    running: frozenset[str] | None = None  # the document's running heads and feet, once asked
+
+    def running_lines(self) -> frozenset[str]:
+        if self.running is None:
+            self.running = repeated_lines(self.blocks)
+        return self.running
 
     def open_kinds(self) -> frozenset[str]:
         """The kinds of the open sections, worked out again only after the stack changed."""
@@ -599,72 +609,219 @@ def _plain_first_cells(rows: list[list[Cell]]) -> bool:
     return any(not row[0].bold for row in rows if row and row[0].text.strip() and any(c.text.strip() for c in row[1:]))
 
 
-def apply_table_rule(builder: _Builder, block: Block) -> bool:
-    """Split a matching table into row sections; False when no table rule applies."""
-    if not block.rows:
-        return False
+@record
+class _Table:
+    """A table split into row sections by a table rule whose rows open with a label (its
+    `number_match`: a roadmap's "A1:", "b."), kept while only page furniture and notes follow it
+    (table_parts): a part as wide that opens with such a label goes on with it. A table left whole,
+    or one whose rule labels no rows, takes no rows from another part. `lead`: cells before the
+    header's first one, which hold the start of the first column's text in every row (a list label
+    a writer set apart with a tab, "C.<tab>Governments are invited…"). `parent` the open group row
+    the rows go under (None: `owner`), `last` the row section read last. `wrapped`: whether the
+    table was read off pages laid out in columns, so that a row without a label may be more lines
+    of the row above: a PDF's, or one whose own rows (not its header) open with empty cells, the
+    later lines of a row as pdftotext -layout sets them."""
+
+    rule: TableRule
+    owner: Section
+    header: list[Cell]
+    notes: set[int]  # the numbers of the notes that may stand after it (table_parts.between_parts)
+    lead: int = 0
+    parent: _Open | None = None
+    last: Section | None = None
+    index: int = 0
+    wrapped: bool = False
+
+    def goes_on(self, block: Block) -> bool:
+        """Whether a table part that opens without a header row is more of this table's rows: as
+        wide, and its first row opens with a row label of the rule (or is a group row of it, "WSIS+10
+        Outcome Documents…", which a rendering may break over cells), or (rows wrapped, `wrapped`)
+        its title cell is empty or starts in lower case, a line of the row above, and the row
+        names no columns of its own."""
+        rows = block.rows or []
+        if self.rule.number_match is None or not rows or len(rows[0]) != len(self.header):
+            return False
+        first = _lead_joined(rows[0], self.lead)
+        title = _title_cell(self.rule, first, [_cell_words(c) for c in _lead_joined(self.header, self.lead)])
+        opening = next((c.text.strip() for c in first if c.text.strip()), "")
+        if self.rule.number_match.match(title) or (self.rule.group and self.rule.group.search(opening)):
+            return True
+        if not self.wrapped or (title and not title[0].islower()):
+            return False
+        return not (_all_bold(rows[0]) and _all_bold(self.header)) and not names_columns(rows)
+
+
+def _title_cell(rule: TableRule, row: list[Cell], header: list[str] | None) -> str:
+    """The text of a row's title cell (the rule's `title_field`, else its first column)."""
+    names = _column_names(rule, len(row), header)
+    title_name = rule.title_field or names[0]
+    return next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
+
+
+def _opens_empty(row: list[Cell]) -> bool:
+    """Whether a row opens with an empty cell and has text further on: a later line of a row."""
+    return bool(row) and not row[0].text.strip() and any(c.text.strip() for c in row[1:])
+
+
+def _same_row(row: list[Cell], other: list[Cell]) -> bool:
+    """Whether two rows hold the same words, spacing and case aside: a header row repeated."""
+    return len(row) == len(other) and all("".join(a.text.split()).casefold() == "".join(b.text.split()).casefold()
+                                          for a, b in zip(row, other))
+
+
+def _all_bold(row: list[Cell]) -> bool:
+    cells = [c for c in row if c.text.strip()]
+    return bool(cells) and all(c.bold for c in cells)
+
+
+def _header_cell(row: list[Cell]) -> int | None:
+    """The first cell of a header row with text: empty cells and a stray glyph before it are none
+    (a text rendering of a PDF may leave one, "V<tab>WSIS Outcomes…")."""
+    return next((k for k, c in enumerate(row) if len(c.text.strip()) > 1), None)
+
+
+def _matching_rule(builder: _Builder, row: list[Cell]) -> tuple[TableRule, int] | None:
+    """The table rule whose header `row` is, if any, and how many cells lead its first column."""
+    at = _header_cell(row)
+    if at is None:
+        return None
+    first = row[at].text
     open_kinds = builder.open_kinds()
-    first = next((c.text for c in block.rows[0] if c.text.strip()), "")
     header_words: list[str] | None = None  # the header cells as _cell_words gives them, once a rule needs them
     for rule in builder.profile.tables:
         if rule.within and not open_kinds.intersection(rule.within):
             continue
         if not rule.header.search(first):
             continue
-        if rule.header_row or rule.header_columns:
-            header_words = header_words or [_cell_words(c) for c in block.rows[0]]
-        if rule.header_row and not rule.header_row.search(" | ".join(header_words or ())):
+        if rule.header_row:
+            header_words = header_words or [_cell_words(c) for c in row]
+            if not rule.header_row.search(" | ".join(header_words)):
+                continue
+        lead = at if at and not rule.header_columns and len(row) - at == len(rule.columns) else 0
+        return rule, lead
+    return None
+
+
+def _lead_joined(row: list[Cell], lead: int) -> list[Cell]:
+    """A row whose first `lead` cells hold the start of its first column's text, as one cell."""
+    if not lead or len(row) <= lead:
+        return row
+    parts = row[:lead + 1]
+    paragraphs = [p for c in parts for p in (c.paragraphs or ([c.text] if c.text.strip() else []))]
+    text = " ".join(c.text.strip() for c in parts if c.text.strip())
+    return [Cell(text, parts[0].loc, paragraphs, all(c.bold for c in parts if c.text.strip())), *row[lead + 1:]]
+
+
+def _without_furniture(builder: _Builder, block: Block) -> Block:
+    """`block` without the page furniture rows it opens with, which are added before it as a table
+    of their own ("<tab><tab><tab><tab>Page 5" over a page's repeated header row)."""
+    rows = block.rows or []
+    k = 0
+    while k < len(rows) - 1 and furniture_row(rows[k]):
+        k += 1
+    if not k:
+        return block
+    builder.add(Block("table", table_text(rows[:k]), loc=block.loc, rows=rows[:k]))
+    return replace(block, text=table_text(rows[k:]), rows=rows[k:])
+
+
+def place_table(builder: _Builder, block: Block) -> None:
+    """Place a table: split into row sections by the table rule its header matches, or as more rows
+    of the table above when it opens without a header and goes on with it (_Table.goes_on), or else
+    left whole."""
+    block = _without_furniture(builder, block)
+    rows = block.rows or []
+    owner = builder.current()
+    table = builder.table if builder.table is not None and builder.table.owner is owner else None
+    found = _matching_rule(builder, rows[0]) if rows else None
+    if found is not None:
+        rule, lead = found
+        if (table is None or table.rule is not rule or table.lead != lead or len(table.header) != len(rows[0])
+                or (rule.header_columns and not _same_row(rows[0], table.header))):  # its columns named anew
+            table = _Table(rule, owner, rows[0], cited_notes(rows[0]), lead, wrapped=builder.format == "pdf")
+        builder.table = None if rule.headless or rule.number_match is None else table
+        if rule.headless:
+            _read_rows(builder, table, rows)
+            return
+        builder.add(Block("table", table_text([rows[0]]), loc=block.loc, rows=[rows[0]]))
+        _read_rows(builder, table, rows[1:])
+        return
+    if table is not None and table.goes_on(block):
+        _read_rows(builder, table, rows)
+        return
+    builder.table = None
+    builder.add(block)
+
+
+def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None:
+    """Split the data rows of a table part into row sections by `table`'s rule, going on from where
+    its part before left off: the rows go under the same group row, a row whose title cell is empty
+    goes on with the row read last (_continues), and the rows are counted on."""
+    rule = table.rule
+    owner = table.owner
+    if table.parent is not None:
+        builder.stack.append(table.parent)  # the group row the last part ended in, open again
+        builder.kinds = None
+    parent_for_rows = table.parent.section if table.parent is not None else owner
+    header = _lead_joined(table.header, table.lead)
+    row_header = None if rule.headless else [_cell_words(c) for c in header]
+    rows = [_lead_joined(row, table.lead) for row in data]
+    width = max(map(len, [header, *rows]))
+    plain_firsts = _plain_first_cells(rows)
+    table.wrapped = table.wrapped or any(map(_opens_empty, rows))
+    last = table.last
+    for row in rows:
+        if not any(c.text.strip() for c in row):
             continue
-        owner = builder.current()
-        header = block.rows[0]
-        data = block.rows
-        if not rule.headless:
-            builder.add(Block("table", table_text([header]), loc=block.loc, rows=[header]))
-            data = block.rows[1:]
-        parent_for_rows = owner
-        index = 0
-        row_header = None if rule.headless else header_words
-        last: Section | None = None  # the section of the row above, under parent_for_rows
-        width = max(map(len, block.rows))
-        plain_firsts = _plain_first_cells(data)
-        for row in data:
-            if not any(c.text.strip() for c in row):
+        if furniture_row(row) or (not rule.headless and _same_row(row, header)):
+            owner.blocks.append(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # a page's footer, the header again
+            continue
+        group = _is_group_row(rule, row)
+        label = not group and _is_label_row(rule, row, width, plain_firsts)
+        if last is not None and not group and not label:
+            names = _column_names(rule, len(row), row_header)
+            if _continues(rule, row, names, last, table.wrapped):
+                _extend_row_section(last, row, names)
                 continue
-            group = _is_group_row(rule, row)
-            if last is not None and not group:
-                names = _column_names(rule, len(row), row_header)
-                if _continues(rule, row, names):
-                    _extend_row_section(last, row, names)
-                    continue
-            last = None
-            headless_text = rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())
-            if headless_text or (not group and _is_label_row(rule, row, width, plain_firsts)):
-                builder.close_to(parent_for_rows)
-                builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
-                continue
-            if group:
-                builder.close_to(owner)
-                title = next(c.text.strip() for c in row if c.text.strip())
-                parent_for_rows = builder.open(
-                    rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
-                    id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
-                )
-                builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # the row itself, kept
-                continue
+        last = None
+        if label or (rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())):
             builder.close_to(parent_for_rows)
-            index += 1
-            last = _row_section(builder, rule, row, index, parent_for_rows, row_header)
-        builder.close_to(owner)
-        return True
-    return False
+            builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
+            continue
+        if group:
+            builder.close_to(owner)
+            title = next(c.text.strip() for c in row if c.text.strip())
+            parent_for_rows = builder.open(
+                rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
+                id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
+            )
+            table.parent = builder.stack[-1]
+            builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # the row itself, kept
+            continue
+        builder.close_to(parent_for_rows)
+        table.index += 1
+        last = _row_section(builder, rule, row, table.index, parent_for_rows, row_header)
+    table.last = last
+    builder.close_to(owner)
 
 
-def _continues(rule: TableRule, row: list[Cell], names: list[str]) -> bool:
+def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Section, wrapped: bool) -> bool:
     """Whether a table row (its fields `names`) goes on with the row above: its title cell is
     empty, as a cell merged down from the row above leaves it (Word's vertical merge, HTML's
-    rowspan) or as an author leaves it to say "the same outcome, another indicator"."""
+    rowspan) or as an author leaves it to say "the same outcome, another indicator". In a table
+    whose rows open with a label (`number_match`) and whose own rows open with empty cells, the
+    later lines of a row on a page laid out in columns (`wrapped`: a PDF's, pdftotext -layout's),
+    an unlabelled title that starts in lower case, or in a row that leaves empty a column the row
+    above fills, is a line of the title above. Elsewhere (a .docx, Word's Save-as-text: a row a
+    line) such a row is a row."""
     title_name = rule.title_field or names[0]
-    return not next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
+    title = next((cell.text.strip() for name, cell in zip(names, row) if name == title_name), "")
+    if not title:
+        return True
+    if rule.number_match is None or rule.number_match.match(title) or not wrapped:
+        return False
+    return title[0].islower() or any(not cell.text.strip() and above.fields.get(name)
+                                     for name, cell in zip(names, row))
 
 
 def _extend_row_section(section: Section, row: list[Cell], names: list[str]) -> None:
@@ -756,19 +913,21 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
     builder = _Builder(profile)
     blocks, entries = with_tabbed_contents(raw.blocks)
+    builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
     i = 0
     while i < len(blocks):
         block = blocks[i]
         next_block = blocks[i + 1] if i + 1 < len(blocks) else None
-        if i in entries:
-            builder.current().blocks.append(replace(block, contents=True))
+        if block.type == "table" and i not in entries:
+            place_table(builder, block)
             i += 1
             continue
-        if block.type == "table":
-            if not apply_table_rule(builder, block):
-                builder.add(block)
+        if builder.table is not None and not between_parts(block, builder.table.notes, builder.running_lines):
+            builder.table = None  # a table's parts are apart from each other by furniture and notes only
+        if i in entries:
+            builder.current().blocks.append(replace(block, contents=True))
             i += 1
             continue
         if builder.open_kinds() is not kinds:  # the same set (object) while no section opens or closes

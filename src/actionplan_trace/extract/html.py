@@ -214,7 +214,8 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
             # Its block-level pieces, as a Markdown table's cell holding a fragment has them (text_tables._cell).
             pieces = element_paragraphs(td)
             paras = [t for t, _ in pieces]
-            bold = bool(pieces) and all(b for _, b in pieces)
+            # A header cell is bold as a browser sets it (and a table part opening with one is a new table).
+            bold = bool(pieces) and (td.tag == "th" or all(b for _, b in pieces))
             row.append(Cell("\n".join(paras), Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col),
                             paras, bold))
         rows.append(row)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from operator import itemgetter
 from typing import Callable
 
@@ -89,10 +90,15 @@ def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None 
 _NEW = object.__new__
 
 
-def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int) -> Block:
+def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int, header: int = 0) -> Block:
+    """A table block; its first `header` rows are the header its syntax sets apart (a rule under it),
+    whose cells are bold as a Markdown viewer sets them."""
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
-        rows.append([_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)])
+        cells = [_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)]
+        if r < header:
+            cells = [replace(c, bold=True) if c.text else c for c in cells]
+        rows.append(cells)
     return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
 
 
@@ -207,21 +213,46 @@ def _group_rows_between(sizes: list[int], width: int) -> bool:
     return all(after == width for size, after in zip(sizes, [*sizes[1:], 0]) if size == 1)
 
 
-def _tsv_fields(line: str) -> list[str] | None:
-    if "\t" not in line or line.startswith("\t"):
+# A row of a tab-separated table may open with empty cells (a tab first) in a table this wide or
+# wider: a line with one leading tab and no other is a cell of Word's tab-led tables (tab_led_table).
+MIN_TAB_LED_ROW = 3
+
+
+def _tsv_fields(line: str, width: int = 0) -> list[str] | None:
+    """The cells of a tab-separated row, None when `line` is not one. A line opening with a tab is
+    a row of a table `width` cells wide (MIN_TAB_LED_ROW or more) when it has as many: a page laid
+    out in columns (pdftotext -layout, a PDF table copied as text) starts each later line of a
+    row whose first cells are empty with tabs ("<tab><tab>Regional Initiatives<tab>17.8<tab>…"),
+    unless its first text is a list label alone (_list_item)."""
+    if "\t" not in line:
         return None
     fields = line.rstrip("\n").split("\t")
+    if line.startswith("\t"):
+        return fields if width >= MIN_TAB_LED_ROW and len(fields) == width and not _list_item(fields) else None
     if len(fields) == 2 and len(fields[0].split()) == 1 and LABEL_ONLY.match(fields[0]):
         return None
     return fields
 
 
+def _list_item(fields: list[str]) -> bool:
+    """Whether a line opening with a tab is an item of a list as Word's Save-as-text sets an
+    indented one ("<tab>•<tab>The lead coordinates…", "<tab>1.<tab>Funding…"): its first text a
+    bullet or a list label alone, its text in the next cell. A bare number is no label: a cell of
+    the table ("2016")."""
+    first = next((k for k, f in enumerate(fields) if f.strip()), None)
+    if first is None or first + 1 >= len(fields) or not fields[first + 1].strip():
+        return False
+    label = fields[first].strip()
+    return LABEL_ONLY.match(label) is not None and not label.isdigit()
+
+
 def _tsv_header(lines: list[str], start: int) -> list[str] | None:
     """The header row of a tab-separated table at `start`: a row _tsv_fields reads, or one opening
-    with an empty cell (the corner above a column of row labels: "<tab>Goal ITU-R<tab>Goal ITU-T")
-    of three cells or more when the row under it (or under a group line, _group_line) is as wide
-    and opens with a row label, not a bare list label ("C.", "d.": a key split off its text, as
-    PDF text layers leave a table, where the empty cell is no corner and the header is shifted).
+    with an empty cell of three cells or more when the row under it (or under a group line,
+    _group_line) is as wide: the corner above a column of row labels ("<tab>Goal ITU-R<tab>Goal
+    ITU-T"), or above the list labels a PDF's text layer set apart from their text ("C.<tab>
+    Governments are invited…": the structurer reads such a label as the start of the first named
+    column, structure._lead_joined), or a page's number laid into the columns over the header.
     A line of Word's tab-led tables starts with a tab too, but there a line opens one cell and the
     lines under it do not go on as rows of tab-separated cells."""
     line = lines[start]
@@ -232,7 +263,7 @@ def _tsv_header(lines: list[str], start: int) -> list[str] | None:
         return None
     below = start + 1 + _group_line(lines, start + 1, len(fields))
     under = _tsv_fields(lines[below]) if below < len(lines) else None
-    if under is None or len(under) != len(fields) or LABEL_ONLY.match(under[0]):
+    if under is None or len(under) != len(fields):
         return None
     return fields
 
@@ -271,7 +302,7 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
     body = _under_rule(lines, start + 1)
     i = body
     while i < len(lines):
-        fields = _tsv_fields(lines[i])
+        fields = _tsv_fields(lines[i], width)
         if (fields is None or len(fields) != width) and not _group_line(lines, i, width):
             break
         i += 1
@@ -300,12 +331,15 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     cut = itemgetter(*slices) if len(slices) > 1 else lambda line: (line[slices[0]],)
     rows: list[list[list[str]]] = []
     cut_lines: list[tuple[str, ...]] = []  # the lines of the row being read, each cut into its cells
+    header = 0  # the rows above a `+===+` rule: the header
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if "+" in line and GRID_RULE.match(line):
             if any(map(str.strip, itertools.chain.from_iterable(cut_lines))):
                 rows.append([_paragraphs(column, b - a - 3) for column, (a, b) in zip(zip(*cut_lines), spans)])
+            if "=" in line and not header:
+                header = len(rows)
             cut_lines = []
             i += 1
             continue
@@ -315,7 +349,7 @@ def grid_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
         i += 1
     if not rows:
         return None
-    return _table(rows, clean, index, start + 1), i
+    return _table(rows, clean, index, start + 1, header), i
 
 
 def _dash_spans(rule: str) -> list[tuple[int, int]]:
@@ -377,18 +411,21 @@ def dash_table(
         spans = _dash_spans(body[rule_at]) if rule_at is not None else _dash_spans(line)
         groups: list[list[str]] = []
         chunk: list[str] = []
+        header = 0  # the rows above the rule inside the table: its header
         for k, row_line in enumerate(body):
             if k == rule_at or not row_line.strip():
                 if chunk:
                     groups.append(chunk)
                 chunk = []
+                if k == rule_at:
+                    header = len(groups)
                 continue
             chunk.append(row_line)
         if chunk:
             groups.append(chunk)
         sliced = [[_slice(l, spans) for l in g] for g in groups]  # each line cut once, not once a column
         rows = [[_paragraphs([cells[c] for cells in g]) for c in range(len(spans))] for g in sliced]
-        return _table(rows, clean, index, start + 1), end + 1
+        return _table(rows, clean, index, start + 1, header), end + 1
     if line.strip() and "\t" not in nxt and _is_dash_rule(nxt) and len(_dash_spans(nxt)) >= 2 and not _is_dash_rule(line):
         spans = _dash_spans(nxt)
         rows = [[[c.strip()] if c.strip() else [] for c in _slice(line, spans)]]
@@ -398,7 +435,7 @@ def dash_table(
             end += 1
         if end < len(lines) and _is_dash_rule(lines[end]):
             end += 1
-        return _table(rows, clean, index, start + 1), end
+        return _table(rows, clean, index, start + 1, 1), end
     return None
 
 
@@ -407,11 +444,14 @@ def pipe_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[
     if not lines[start].lstrip().startswith("|"):
         return None
     rows: list[list[list[str]]] = []
+    header = 0  # the rows above the `|---|` rule: the header
     i = start
     while i < len(lines) and lines[i].lstrip().startswith("|"):
         text = lines[i].strip()
         if not PIPE_RULE.match(text):
             cells = PIPE.split(text.strip("|"))
             rows.append([[p for p in BREAK.split(c) if p.strip()] for c in cells])
+        elif not header:
+            header = len(rows)
         i += 1
-    return _table(rows, clean, index, start + 1), i
+    return _table(rows, clean, index, start + 1, header), i
