@@ -227,7 +227,7 @@ def _around(parts: list[tuple[str, str]], n: int, on: int, before: str, after: s
 
 def _reach(texts: Iterable[str], rest: str, last: bool) -> str:
     """The text next to a part of a run, as much as `_ignorable` reads of it: `texts`
-    (the parts' new sides walking away from it) joined up to the first line break or past
+    (the parts' sides, old or new, walking away from it) joined up to the first line break or past
     EDIT_CONTEXT characters, else with the kept text `rest` beyond them. `last`: the texts come
     before the part, nearest first."""
     taken: list[str] = []

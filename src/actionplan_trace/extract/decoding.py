@@ -28,14 +28,12 @@ def decode_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
 
     Binary data (NUL bytes without a byte-order mark or a UTF-16 pattern) is an InputError.
     """
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return _decode(path, data[len(bom):], encoding, len(bom))
+    found = sniffed_encoding(data)
+    if found is not None:
+        encoding, skip = found
+        return _decode(path, data[skip:], encoding, skip)
     if b"\x00" in data[:SAMPLE]:
-        guess = _utf16_without_bom(data[:SAMPLE])
-        if guess is None:
-            raise InputError(str(path), "binary data, not a text rendering")
-        return _decode(path, data, guess)
+        raise InputError(str(path), "binary data, not a text rendering")
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -43,6 +41,18 @@ def decode_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     if UTF8_SEQUENCE.search(data) is None:
         return _decode(path, data, "cp1252")
     return _decode(path, data, "utf-8")
+
+
+def sniffed_encoding(data: bytes) -> tuple[str, int] | None:
+    """The encoding the bytes themselves tell, and how many bytes its mark takes: a byte-order
+    mark's, else UTF-16 by where its NULs sit (no mark); None when they tell none."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    if b"\x00" in data[:SAMPLE]:
+        guess = _utf16_without_bom(data[:SAMPLE])
+        return None if guess is None else (guess, 0)
+    return None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -67,12 +67,10 @@ _PROLOG_BYTES = 65536  # how far into a part its document type declaration is lo
 
 
 def _markup_text(data: bytes) -> str:
-    """Bytes of XML as text enough to find its markup: UTF-16 by its byte-order mark or its
-    first character, else one character a byte (markup is ASCII in UTF-8 and its kin)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", errors="replace")
-    if data[:2] == b"<\x00":
-        return data.decode("utf-16-le", errors="replace")
-    if data[:2] == b"\x00<":
-        return data.decode("utf-16-be", errors="replace")
-    return data.decode("latin-1")
+    """Bytes of XML as text enough to find its markup: in the encoding the bytes tell (a
+    byte-order mark, UTF-16's NULs: decoding.sniffed_encoding), else one character a byte (markup
+    is ASCII in UTF-8 and its kin)."""
+    from .decoding import sniffed_encoding  # only for a part that failed to parse
+
+    found = sniffed_encoding(data)
+    return data[found[1]:].decode(found[0], errors="replace") if found else data.decode("latin-1")
