@@ -29,6 +29,7 @@ from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
 
+W_SECTPR = W + "sectPr"
 _RUN_CHANGES = {W_INS: "insert", W_DEL: "delete", W_MOVEFROM: "move-from", W_MOVETO: "move-to"}
 _MARK_CHANGES = {
     W_INS: "paragraph-insert",
@@ -54,7 +55,7 @@ _SKIP = {
     W_PPR, W_RPR, W_INSTR, W_DELINSTR, W + "sdtPr", W + "sdtEndPr",
     W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentReference",
     W + "lastRenderedPageBreak", W + "footnoteRef", W + "endnoteRef", W + "annotationRef",
-    W + "rt", W + "rubyPr", W + "sectPr", W + "tblPr", W + "tblGrid",
+    W + "rt", W + "rubyPr", W_SECTPR, W + "tblPr", W + "tblGrid",
 }
 
 
@@ -212,10 +213,19 @@ class _Reader:
         return out
 
     def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
-        """One paragraph block from physical paragraphs joined by removed marks."""
+        """One paragraph block from physical paragraphs joined by removed marks. Its bold and
+        size are those of its visible text: bold when every piece that is not white space is,
+        the size that covers the most characters (the first such, on a tie). Runs for every
+        paragraph and cell paragraph, so the block is made with its fields by position."""
         if hidden:
             return []
-        props = parts[0] if len(parts) == 1 else next((part for part in parts if part.pieces), parts[-1])
+        first = parts[0]
+        if len(parts) == 1:
+            props, pieces, revised = first, first.pieces, first.revised
+        else:
+            props = next((part for part in parts if part.pieces), parts[-1])
+            pieces = [piece for part in parts for piece in part.pieces]
+            revised = any(part.revised for part in parts)
         label = None
         ilvl = None
         if props.num_id:
@@ -223,30 +233,25 @@ class _Reader:
             if ilvl is None:
                 ilvl = self.numbering.style_level(props.num_id, props.pstyle) or 0
             label = self.numbering.label(props.num_id, ilvl)
-        pieces = parts[0].pieces if len(parts) == 1 else [piece for part in parts for piece in part.pieces]
         text = pieces[0][0].rstrip() if len(pieces) == 1 else "".join([piece[0] for piece in pieces]).rstrip()
         out: list[Block] = []
         if text:  # right-stripped, so not blank
-            visible = [piece for piece in pieces if piece[0] and not piece[0].isspace()]
+            bold = True
             sizes: dict[float, int] = {}
-            for piece_text, _bold, size in visible:
+            for piece_text, piece_bold, size in pieces:
+                if not piece_text or piece_text.isspace():
+                    continue
+                if not piece_bold:
+                    bold = False
                 if size is not None:
                     sizes[size] = sizes.get(size, 0) + len(piece_text)
-            listed = (label is not None and props.outline is None) or bool(BULLET.match(text))
-            out.append(Block(
-                type="list-item" if listed else "paragraph",
-                text=text,
-                loc=parts[0].loc,
-                label=label,
-                list_level=ilvl if label is not None else None,
-                style=self.styles.name(props.pstyle),
-                outline_level=props.outline,
-                bold=all([piece[1] for piece in visible]),
-                size=max(sizes, key=sizes.__getitem__) if sizes else None,
-                revised=parts[0].revised if len(parts) == 1 else any(part.revised for part in parts),
-            ))
+            listed = (label is not None and props.outline is None) or BULLET.match(text) is not None
+            out.append(Block("list-item" if listed else "paragraph", text, first.loc, None, label,
+                             ilvl if label is not None else None, None, self.styles.name(props.pstyle),
+                             props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised))
         for part in parts:
-            out.extend(part.extra)
+            if part.extra:
+                out.extend(part.extra)
         return out
 
     # -- paragraphs
@@ -258,16 +263,31 @@ class _Reader:
         rpr = None
         numbering_hidden = False
         collecting = 0
+        style_el = outline_el = numpr = None  # the first of each in ppr: one pass reads them all
         if ppr is not None:
             for child in ppr:
                 tag = child.tag
-                if tag == W_RPR:
+                if tag == W_PSTYLE:
+                    if style_el is None:
+                        style_el = child
+                elif tag == W_RPR:
                     rpr = child
                     for mark in child:
                         if mark.tag in _MARK_CHANGES:
                             self._revision(_MARK_CHANGES[mark.tag], mark)
                         elif mark.tag == W_RPRCHANGE:
                             self._revision("format", mark)
+                elif tag == W_NUMPR:
+                    if numpr is None:
+                        numpr = child
+                    for change in child:
+                        if change.tag in (W_INS, W_DEL, W_NUMCHANGE):
+                            self._revision("numbering", change)
+                            if change.tag in self.hide_runs:
+                                numbering_hidden = True
+                elif tag == W_OUTLINE:
+                    if outline_el is None:
+                        outline_el = child
                 elif tag == W_PPRCHANGE:
                     old = child.find(W_PPR)
                     kind = "paragraph-format"
@@ -277,15 +297,11 @@ class _Reader:
                     collecting += 1
                     if self.view == "original":
                         props = old
-                elif tag == W + "sectPr":
+                elif tag == W_SECTPR:
                     self._changes(child)
-                elif tag == W_NUMPR:
-                    for change in child:
-                        if change.tag in (W_INS, W_DEL, W_NUMCHANGE):
-                            self._revision("numbering", change)
-                            if change.tag in self.hide_runs:
-                                numbering_hidden = True
-        para = self._para_props(props, numbering_hidden)
+        if props is not ppr:
+            style_el, outline_el, numpr = _para_marks(props)
+        para = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
         fmt = self.styles.run_base(para.pstyle, None)
@@ -295,25 +311,16 @@ class _Reader:
         para.revised = len(self.revisions) > before
         return para
 
-    def _para_props(self, ppr: etree._Element | None, numbering_hidden: bool) -> _Para:
-        pstyle = None
-        outline = None
+    def _para_props(self, style_el: etree._Element | None, outline_el: etree._Element | None,
+                    numpr: etree._Element | None) -> _Para:
+        """A paragraph's style, outline level and list from its w:pStyle, w:outlineLvl and w:numPr
+        (each None when absent, or the numbering hidden in the view), the style's where absent."""
+        pstyle = attr(style_el)
+        outline = to_int(attr(outline_el))
         num_id = ilvl = None
-        if ppr is not None:
-            style_el = outline_el = numpr = None
-            for child in ppr:  # one pass instead of three finds (each the first of its tag)
-                tag = child.tag
-                if tag == W_PSTYLE and style_el is None:
-                    style_el = child
-                elif tag == W_OUTLINE and outline_el is None:
-                    outline_el = child
-                elif tag == W_NUMPR and numpr is None:
-                    numpr = child
-            pstyle = attr(style_el)
-            outline = to_int(attr(outline_el))
-            if numpr is not None and not numbering_hidden:
-                num_id = to_int(attr(numpr.find(W_NUMID)))
-                ilvl = to_int(attr(numpr.find(W_ILVL)))
+        if numpr is not None:
+            num_id = to_int(attr(numpr.find(W_NUMID)))
+            ilvl = to_int(attr(numpr.find(W_ILVL)))
         if pstyle is None:
             pstyle = self.styles.default_para
         if outline is None:
@@ -323,7 +330,7 @@ class _Reader:
         if num_id is None:
             num_id, style_ilvl = self.styles.numbering(pstyle)
             ilvl = style_ilvl if ilvl is None else ilvl
-        return _Para(loc=self.loc, pstyle=pstyle, outline=outline, num_id=num_id, ilvl=ilvl)
+        return _Para(self.loc, pstyle, outline, num_id, ilvl)
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
@@ -497,7 +504,7 @@ class _Reader:
         shifted = False  # a row opens after gridBefore's empty slots
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
-                self.loc = Loc(paragraph=base.paragraph, row=r, footnote=base.footnote)
+                self.loc = Loc(base.paragraph, None, None, None, r, None, base.footnote)
             trpr = props_child(tr, W_TRPR)
             row_layout = self._layout(trpr, W + "trPrChange")
             col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
@@ -509,7 +516,7 @@ class _Reader:
             own: list[Cell] = []  # the row's shown cells, without padding
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
-                cell_loc = Loc(paragraph=base.paragraph, row=r, col=slot, footnote=base.footnote)
+                cell_loc = Loc(base.paragraph, None, None, None, r, slot, base.footnote)  # by position: see Loc.__init__
                 if not nested:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
@@ -622,6 +629,20 @@ class _Reader:
         return out
 
 
+def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
+    """The first w:pStyle, w:outlineLvl and w:numPr of a w:pPr (the old one a w:pPrChange keeps)."""
+    style_el = outline_el = numpr = None
+    for child in ppr if ppr is not None else ():
+        tag = child.tag
+        if tag == W_PSTYLE and style_el is None:
+            style_el = child
+        elif tag == W_OUTLINE and outline_el is None:
+            outline_el = child
+        elif tag == W_NUMPR and numpr is None:
+            numpr = child
+    return style_el, outline_el, numpr
+
+
 def _numpr_key(ppr: etree._Element | None) -> tuple[str | None, str | None]:
     numpr = ppr.find(W_NUMPR) if ppr is not None else None
     if numpr is None:
@@ -654,7 +675,7 @@ def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
 def _cell(blocks: list[Block], loc: Loc) -> Cell:
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
-    return Cell(text="\n".join(paragraphs), loc=loc, paragraphs=paragraphs, bold=bold)
+    return Cell("\n".join(paragraphs), loc, paragraphs, bold)
 
 
 def read_docx(path: str | Path, view: View = "accepted") -> RawDocument:
@@ -673,7 +694,7 @@ def extract_docx(data: bytes, source: Source) -> RawDocument:
         raise InputError(name, "word/document.xml has no w:body (not a Word document)")
     reader = _Reader(parts, source.view, name)
     blocks = reader.story(body, hidden=False, count=True)
-    reader._changes(body.find(W + "sectPr"))
+    reader._changes(body.find(W_SECTPR))
     footnotes = reader.notes() + reader.chunk_notes
     for problem in dict.fromkeys(reader.warnings):
         warnings.warn(InputWarning(name, problem), stacklevel=2)
