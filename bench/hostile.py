@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -83,6 +84,19 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             return ["refs", str(target), "-f", "json"]
         return make
 
+    def quoted_openings() -> list[str]:
+        """A part that fails on an undefined entity, then opens 16,000 comments it never closes:
+        telling a declared entity from a quoted one (xmlsafe) once read it again per opening."""
+        target = tmp / "openings.docx"
+        with zipfile.ZipFile(ROOT / "corpus" / "objective2-old.docx") as zin, zipfile.ZipFile(target, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "word/document.xml":
+                    data = data.replace(b"?>", b"?><!DOCTYPE w:document>", 1).replace(
+                        b"<w:body>", b"<w:body><w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p>" + b"<!--" * 16_000, 1)
+                zout.writestr(info, data)
+        return ["extract", str(target)]
+
     words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda")
     wrapped = "\n".join(" ".join(words[(i * 7 + k * 3) % len(words)] for k in range(11)) for i in range(20_000))
     return [
@@ -104,6 +118,7 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("docx bomb 500 MB document.xml", lambda: ["extract", str(docx_bomb(tmp / "bomb.docx", 500_000)), "-f", "json"]),
         ("docx 15.5 MB document.xml (under the limit)", lambda: ["refs", str(docx_bomb(tmp / "big.docx", 13_700)),
                                                                "-f", "json"]),
+        ("docx: undefined entity, then 16,000 unclosed comments", quoted_openings),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),

@@ -849,6 +849,23 @@ def test_a_corrupt_part_that_only_mentions_entity_declarations_is_corrupt(tmp_pa
     assert err.value.problem.startswith("corrupt XML in word/document.xml: Entity 'nbsp' not defined")
 
 
+@pytest.mark.parametrize("quote", [b"<!-- a template once held <!ENTITY nbsp \"&#160;\"> here -->",
+                                   b"<w:p><w:r><w:t><![CDATA[<!ENTITY nbsp>]]></w:t></w:r></w:p>"],
+                         ids=["comment", "cdata"])
+def test_a_declaration_without_entities_and_a_quoted_one_after_it_is_corrupt(tmp_path: Path, quote: bytes) -> None:
+    """A document type declaration with no internal subset (`<!DOCTYPE w:document>`, which declares
+    nothing) and, later in the part, a comment or CDATA section quoting "<!ENTITY": an undefined
+    "&nbsp;" there is a corrupt part, as it is without the declaration; only a declaration in
+    markup counts, not one quoted in a comment or text."""
+    def broken(data: bytes) -> bytes:
+        data = data.replace(b"?>", b"?><!DOCTYPE w:document>", 1)
+        return data.replace(b"<w:body>", b"<w:body>" + quote + b"<w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p>", 1)
+
+    with pytest.raises(InputError) as err:
+        read_docx(_with_part(tmp_path, "word/document.xml", broken))
+    assert err.value.problem.startswith("corrupt XML in word/document.xml: Entity 'nbsp' not defined")
+
+
 DOCX_CHUNK_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

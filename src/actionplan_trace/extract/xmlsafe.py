@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import InputError
+from ..regexcache import regex
 
 
 def _parser() -> etree.XMLParser:
@@ -52,18 +53,39 @@ def _declares_entities(data: bytes, message: str) -> bool:
     same attack as a declaration that parses, so the same one line, not libxml2's wording. An
     amplification stop needs declared entities; another entity error counts when a document type
     declaration with an entity declaration after it opens the part, read in the part's encoding
-    (UTF-8 or UTF-16), so a comment quoting one in a part without a declaration does not count."""
+    (UTF-8 or UTF-16) with its comments and CDATA sections left out, so one quoted there, in a
+    part with or without a declaration, does not count."""
     said = message.lower()
     if "entit" not in said:
         return False
     if "amplification" in said or "entity reference loop" in said:
         return True
-    head = _markup_text(data[:_PROLOG_BYTES])
+    head = _unquoted(_markup_text(data[:_PROLOG_BYTES]))
     doctype = head.find("<!DOCTYPE")
     return doctype >= 0 and "<!ENTITY" in head[doctype:]
 
 
 _PROLOG_BYTES = 65536  # how far into a part its document type declaration is looked for
+_OPENS = regex(r"<!--|<!\[CDATA\[")
+_CLOSES = {"<!--": "-->", "<![CDATA[": "]]>"}
+
+
+def _unquoted(text: str) -> str:
+    """`text` without its comments and CDATA sections: what they hold is not markup, so a
+    "<!ENTITY" or "<!DOCTYPE" quoted there declares nothing. One left open stays, with the rest of
+    the text (a subset behind an unclosed comment still counts). Each close is looked for once,
+    from its opening on, so a part of many unclosed openings is read once, not once an opening."""
+    kept: list[str] = []
+    at = 0
+    while (opening := _OPENS.search(text, at)) is not None:
+        close = _CLOSES[opening.group()]
+        end = text.find(close, opening.end())
+        if end < 0:
+            break
+        kept.append(text[at:opening.start()])
+        at = end + len(close)
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _markup_text(data: bytes) -> str:
