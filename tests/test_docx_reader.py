@@ -786,7 +786,14 @@ def test_props_child_finds_a_properties_element_wherever_a_producer_put_it() -> 
          b'<!ENTITY %s "%s">' % (b"b" + str(k).encode(), (b"&b" + str(k - 1).encode() + b";") * 10 if k else b"&a;" * 10)
          for k in range(8)) + b"]>",
      b"<w:body><w:p><w:r><w:t>&b7;</w:t></w:r></w:p>"),
-], ids=["billion-laughs", "external-entity-in-styles", "bracket-in-a-subset-comment"])
+    ("word/document.xml",  # a "<!--" inside a processing instruction opens no comment
+     b'<!DOCTYPE w:document [<?x <!-- ?><!ENTITY x SYSTEM "file:///etc/passwd"><?y --> ?>]>',
+     b'<w:body><w:p><w:pPr><w:pStyle w:val="&x;"/></w:pPr></w:p>'),
+    ("word/document.xml",  # nor one inside a quoted literal, whatever "-->" the text holds later
+     b'<!DOCTYPE w:document SYSTEM "<!--" [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+     b'<w:body><w:p><w:r><w:t>--></w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="&x;"/></w:pPr></w:p>'),
+], ids=["billion-laughs", "external-entity-in-styles", "bracket-in-a-subset-comment", "comment-in-a-pi",
+        "comment-in-a-literal"])
 def test_every_entity_attack_is_one_line_of_the_same_words(tmp_path: Path, part, doctype, use) -> None:
     """libxml2 stops an exponential expansion at its amplification limit, and an external entity
     in an attribute, before the parse ends: those were "corrupt XML …: Maximum entity

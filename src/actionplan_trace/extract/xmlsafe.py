@@ -11,7 +11,6 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import InputError
-from ..regexcache import regex
 
 
 def _parser() -> etree.XMLParser:
@@ -51,41 +50,91 @@ def _declares_entities(data: bytes, message: str) -> bool:
     """Whether a part that failed to parse did so over entities it declares (libxml2 stops a
     "billion laughs" at its amplification limit, or an attribute naming an external entity): the
     same attack as a declaration that parses, so the same one line, not libxml2's wording. An
-    amplification stop needs declared entities; another entity error counts when a document type
-    declaration with an entity declaration after it opens the part, read in the part's encoding
-    (UTF-8 or UTF-16) with its comments and CDATA sections left out, so one quoted there, in a
-    part with or without a declaration, does not count."""
+    amplification stop needs declared entities; another entity error counts when the part, read
+    in its encoding (UTF-8 or UTF-16), opens with a document type declaration whose internal
+    subset declares an entity (`_subset_declares_entity`): one quoted in a comment, a literal or
+    the document's text does not count."""
     said = message.lower()
     if "entit" not in said:
         return False
     if "amplification" in said or "entity reference loop" in said:
         return True
-    head = _unquoted(_markup_text(data[:_PROLOG_BYTES]))
-    doctype = head.find("<!DOCTYPE")
-    return doctype >= 0 and "<!ENTITY" in head[doctype:]
+    return _subset_declares_entity(_markup_text(data[:_PROLOG_BYTES]))
 
 
 _PROLOG_BYTES = 65536  # how far into a part its document type declaration is looked for
-_OPENS = regex(r"<!--|<!\[CDATA\[")
-_CLOSES = {"<!--": "-->", "<![CDATA[": "]]>"}
+_CLOSES = (("<?", "?>"), ("<!--", "-->"))  # a processing instruction and a comment: skipped whole
 
 
-def _unquoted(text: str) -> str:
-    """`text` without its comments and CDATA sections: what they hold is not markup, so a
-    "<!ENTITY" or "<!DOCTYPE" quoted there declares nothing. One left open stays, with the rest of
-    the text (a subset behind an unclosed comment still counts). Each close is looked for once,
-    from its opening on, so a part of many unclosed openings is read once, not once an opening."""
-    kept: list[str] = []
-    at = 0
-    while (opening := _OPENS.search(text, at)) is not None:
-        close = _CLOSES[opening.group()]
-        end = text.find(close, opening.end())
-        if end < 0:
+def _subset_declares_entity(text: str) -> bool:
+    """Whether the XML `text` opens with a document type declaration whose internal subset
+    declares an entity: the prolog is read as markup (its processing instructions, comments and
+    quoted literals skipped whole), so a "<!ENTITY" or "<!DOCTYPE" quoted in a comment, a literal
+    or the text of the document counts for nothing, and a "-->" quoted inside a processing
+    instruction or a literal ends nothing. Where a construct is left open, what follows in the
+    subset still counts. One pass: every search starts where the last one ended."""
+    at, end = 0, len(text)
+    while at < end:  # the prolog, up to the document type declaration
+        if text[at].isspace():
+            at += 1
+        elif text.startswith("<!DOCTYPE", at):
             break
-        kept.append(text[at:opening.start()])
-        at = end + len(close)
-    kept.append(text[at:])
-    return "".join(kept)
+        elif (skipped := _skip_marked(text, at)) is not None:
+            if skipped < 0:
+                return False
+            at = skipped
+        else:
+            return False  # the root element: no declaration
+    else:
+        return False
+    doctype = at
+    at = _skip_declaration(text, at + len("<!DOCTYPE"), "[")
+    if at < 0:
+        return "<!ENTITY" in text[doctype:]  # never closed: what follows counts
+    if text[at] != "[":
+        return False  # closed without an internal subset: it declares nothing
+    at += 1
+    while at < end:  # the internal subset
+        if text.startswith("<!ENTITY", at):
+            return True
+        if text[at] == "]":
+            return False
+        skipped = _skip_marked(text, at)
+        if skipped is None and text.startswith("<!", at):
+            skipped = _skip_declaration(text, at + 2, "")
+            skipped = skipped + 1 if skipped >= 0 else skipped
+        if skipped is not None and skipped < 0:
+            return "<!ENTITY" in text[at:]
+        at = skipped if skipped is not None else at + 1
+    return False
+
+
+def _skip_marked(text: str, at: int) -> int | None:
+    """Past the processing instruction or comment at `at` (-1 when it is never closed), or None
+    when neither starts there."""
+    for opening, close in _CLOSES:
+        if text.startswith(opening, at):
+            found = text.find(close, at + len(opening))
+            return found + len(close) if found >= 0 else -1
+    return None
+
+
+def _skip_declaration(text: str, at: int, stop: str) -> int:
+    """Where a markup declaration's text from `at` ends: at its closing ">" or, when `stop` is
+    "[", at an internal subset's opening; quoted literals are skipped whole. -1 when it never ends."""
+    end = len(text)
+    while at < end:
+        char = text[at]
+        if char == '"' or char == "'":
+            close = text.find(char, at + 1)
+            if close < 0:
+                return -1
+            at = close + 1
+        elif char == ">" or char == stop:
+            return at
+        else:
+            at += 1
+    return -1
 
 
 def _markup_text(data: bytes) -> str:
