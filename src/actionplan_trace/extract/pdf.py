@@ -708,7 +708,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         top=min(c.top for c in main),
         bottom=max(c.bottom for c in main),
         size=size,
-        bold=all(c.bold for c in visible),
+        bold=all(c.bold for c in visible if id(c) not in marked),  # a note's mark is set in a weight of its own
         base=sorted(c.base for c in main)[len(main) // 2],
         marks=marks,
         spaced=chars[-1].text == " ",
