@@ -309,11 +309,13 @@ def test_footnote_marks_that_outnumber_their_word_are_still_marks() -> None:
     assert [flat(row[1].text) for row in headers] == ["Proposed Timing"] * 3
 
 
-def test_a_bold_paragraph_whose_last_line_carries_a_regular_note_mark_stays_one(tmp_path: Path) -> None:
-    """Word sets a footnote's reference mark in its own weight: the raised "1" after the last word
-    of a bold paragraph is regular. The mark is no text of the line, so it does not make the line
-    regular: the paragraph is not cut before its last line (the roadmaps' "Propose" / "d" + "6" /
-    "Timing" header), and the mark is still read as the note's."""
+@pytest.mark.parametrize("number", [None, "3."], ids=["bold-paragraph", "numbered-heading"])
+def test_a_bold_paragraph_whose_line_carries_a_regular_note_mark_stays_one(tmp_path: Path, number: str | None) -> None:
+    """Word sets a footnote's reference mark in its own weight: the raised "1" after a word of a
+    bold paragraph is regular. The mark is no text of the line, so it does not make the line
+    regular: the paragraph is not cut at that line (the roadmaps' "Propose" / "d" + "6" / "Timing"
+    header), nor a heading whose regular list number opens it ("3." then bold text, the mark at the
+    end of its first line), and the mark is still read as the note's."""
     from pdfgen import MARGIN, text_op, word_widths, wrap, write_placed
 
     bold = ("Strengthening the capacity of national statistical offices to measure the information "
@@ -321,17 +323,25 @@ def test_a_bold_paragraph_whose_last_line_carries_a_regular_note_mark_stays_one(
     plain = ("Member States are invited to contribute to the work of the Expert Group on "
              "Telecommunication and ICT Indicators and to share their national data every year")
     bold_widths, bold_space = word_widths(set(bold.split()), "Helvetica-Bold", 11, tmp_path)
-    plain_widths, plain_space = word_widths(set(plain.split()), "Helvetica", 11, tmp_path)
+    plain_widths, plain_space = word_widths({*plain.split(), "3."}, "Helvetica", 11, tmp_path)
+
+    def width(line: str, widths: dict[str, float], space: float) -> float:
+        return sum(widths[w] for w in line.split()) + space * (len(line.split()) - 1)
+
     ops, top = [], MARGIN + 20
     for text, font, widths, space in ((plain, "Helvetica", plain_widths, plain_space),
                                       (bold, "Helvetica-Bold", bold_widths, bold_space),
                                       (plain, "Helvetica", plain_widths, plain_space)):
         lines = wrap(text, 300, widths, space)
+        marked = 0 if number else len(lines) - 1
         for k, line in enumerate(lines):
-            ops.append(text_op(MARGIN, top, line, font, 11))
-            if font == "Helvetica-Bold" and k == len(lines) - 1:
-                end = MARGIN + sum(widths[w] for w in line.split()) + space * (len(line.split()) - 1)
-                ops.append(text_op(end + 0.3, top - 4, "1", "Helvetica", 7))
+            x = MARGIN
+            if font == "Helvetica-Bold" and number and k == 0:
+                ops.append(text_op(x, top, number, "Helvetica", 11))
+                x += plain_widths[number] + plain_space
+            ops.append(text_op(x, top, line, font, 11))
+            if font == "Helvetica-Bold" and k == marked:
+                ops.append(text_op(x + width(line, widths, space) + 0.3, top - 4, "1", "Helvetica", 7))
             top += 13.5
         top += 12
     ops.append(text_op(MARGIN, 780, "1", "Helvetica", 7))
@@ -339,8 +349,9 @@ def test_a_bold_paragraph_whose_last_line_carries_a_regular_note_mark_stays_one(
     reading = read_pdf_detailed(write_placed(tmp_path / "marked.pdf", [ops]))
     blocks = [b for b in reading.raw.blocks if b.type != "footnote"]
     assert len(wrap(bold, 300, bold_widths, bold_space)) > 1
-    assert [b.text for b in blocks] == [plain, bold, plain]
-    assert [b.bold for b in blocks] == [False, True, False]
+    assert [b.text for b in blocks] == [plain, f"{number} {bold}" if number else bold, plain]
+    if number is None:
+        assert [b.bold for b in blocks] == [False, True, False]
     assert [m for _, m in reading.note_marks] == ["1"]
 
 

@@ -128,19 +128,21 @@ class Line:
     page: int = 0
     number: int = 0
     marks: list[str] = field(default_factory=list)
+    marked: frozenset[int] = frozenset()  # the id() of each glyph of `chars` read as a note's mark (`marks`)
     spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
     broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
 
     @property
     def text_bold(self) -> bool:
         """Whether the line's text is bold, a list number it opens with aside: a browser draws an
-        ordered list's "3." in the list's weight, not the bold of the heading it numbers."""
+        ordered list's "3." in the list's weight, not the bold of the heading it numbers. A note's
+        mark is no text of the line (see `bold`)."""
         if self.bold:
             return True
         number = TYPED_NUMBER.match(self.text)
         if number is None:
             return False
-        rest = [c for c in self.chars if c.text.strip()][len("".join(number.group().split())):]
+        rest = [c for c in self.chars if c.text.strip() and id(c) not in self.marked][len("".join(number.group().split())):]
         return bool(rest) and all(c.bold for c in rest)
 
     @property
@@ -711,6 +713,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         bold=all(c.bold for c in visible if id(c) not in marked),  # a note's mark is set in a weight of its own
         base=sorted(c.base for c in main)[len(main) // 2],
         marks=marks,
+        marked=frozenset(marked),
         spaced=chars[-1].text == " ",
     )
 
