@@ -516,6 +516,9 @@ def _cell_lines(texts: list[str]) -> list:
         (["26", "3"], 15, (), "26 3"),  # "263" fits the column: two numbers
         (["2019", "2020"], 20, (), "2019 2020"),  # "20192020" is no number
         (["Membership", "s"], 50, ("membership",), "Memberships"),  # the plural of a printed word
+        # a printed "s" ("ITU's", "State(s)") is no word of its own: the plural still reads whole
+        (["Notification", "s"], 60, ("notification", "s"), "Notifications"),
+        (["Member", "a"], 30, ("member", "a"), "Member a"),  # "a" is one
         (["Ass", "ocia", "te"], 20, ("associates",), "Associate"),  # the singular of one
         (["Start", "up", "support"], 28, ("start", "up", "startups"), "Start up support"),  # two words
         (["Member", "es y"], 30, ("member", "y"), "Member es y"),  # "es" only after a sibilant

@@ -412,17 +412,25 @@ def _printed(pieces: list[str], words: frozenset[str]) -> bool:
     plural or its singular ("Members" / "hips" where only "Membership" is printed whole, "Ass" / "ocia" / "te"
     where only "associates" is; "es" only after a sibilant: "Box" / "es", not "Member" / "es").
     A plural or singular counts only when some piece is no printed word: "Start" / "up" stays two
-    words where "startups" is printed, and "some" / "time" where "sometimes" is."""
+    words where "startups" is printed, and "some" / "time" where "sometimes" is. A single letter is
+    a word of its own only as "a" or "I": a printed "s" is a possessive's ("ITU's") or a plural's
+    ("State(s)"), so "Notification" / "s" is "Notifications" where "notification" is printed."""
     folded = "".join(pieces).casefold()
     if folded in words:
         return True
-    if all(piece.casefold() in words for piece in pieces):
+    if all(_own_word(piece.casefold(), words) for piece in pieces):
         return False
     if folded + "s" in words:
         return True
     if folded.endswith("es") and folded[:-2].endswith(SIBILANTS) and folded[:-2] in words:
         return True
     return folded.endswith("s") and folded[:-1] in words
+
+
+def _own_word(piece: str, words: frozenset[str]) -> bool:
+    """Whether `piece` (casefolded) is a word the document prints (see _printed): a single letter
+    only as "a" or "i"."""
+    return piece in words and (len(piece) > 1 or piece in ("a", "i"))
 
 
 def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
@@ -454,9 +462,9 @@ def _broken_number(lines: list[Line], k: int, left: float, right: float) -> int:
 
 def _two_words(prev: Line, line: Line, left: float, right: float, words: frozenset[str]) -> bool:
     """Whether the piece that ends `prev` and the one that begins `line` are words of their own
-    that, with what is glued to them, would have fitted the column together."""
+    (`_own_word`) that, with what is glued to them, would have fitted the column together."""
     pieces = _pieces(prev, line)
-    if pieces is None or not all(piece.casefold() in words for piece in pieces):
+    if pieces is None or not all(_own_word(piece.casefold(), words) for piece in pieces):
         return False
     return _glued(prev, _last_word(prev), line, _first_word(line)) <= right - left + 0.5 * line.size
 
