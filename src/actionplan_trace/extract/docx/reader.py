@@ -263,14 +263,10 @@ class _Reader:
         rpr = None
         numbering_hidden = False
         collecting = 0
-        style_el = outline_el = numpr = None  # the first of each in ppr: one pass reads them all
         if ppr is not None:
             for child in ppr:
                 tag = child.tag
-                if tag == W_PSTYLE:
-                    if style_el is None:
-                        style_el = child
-                elif tag == W_RPR:
+                if tag == W_RPR:
                     rpr = child
                     for mark in child:
                         if mark.tag in _MARK_CHANGES:
@@ -278,16 +274,11 @@ class _Reader:
                         elif mark.tag == W_RPRCHANGE:
                             self._revision("format", mark)
                 elif tag == W_NUMPR:
-                    if numpr is None:
-                        numpr = child
                     for change in child:
                         if change.tag in (W_INS, W_DEL, W_NUMCHANGE):
                             self._revision("numbering", change)
                             if change.tag in self.hide_runs:
                                 numbering_hidden = True
-                elif tag == W_OUTLINE:
-                    if outline_el is None:
-                        outline_el = child
                 elif tag == W_PPRCHANGE:
                     old = child.find(W_PPR)
                     kind = "paragraph-format"
@@ -299,8 +290,7 @@ class _Reader:
                         props = old
                 elif tag == W_SECTPR:
                     self._changes(child)
-        if props is not ppr:
-            style_el, outline_el, numpr = _para_marks(props)
+        style_el, outline_el, numpr = _para_marks(props)  # the old pPr where the view rejects a change
         para = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
@@ -630,7 +620,7 @@ class _Reader:
 
 
 def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
-    """The first w:pStyle, w:outlineLvl and w:numPr of a w:pPr (the old one a w:pPrChange keeps)."""
+    """The first w:pStyle, w:outlineLvl and w:numPr of a w:pPr (each None when absent)."""
     style_el = outline_el = numpr = None
     for child in ppr if ppr is not None else ():
         tag = child.tag
