@@ -69,6 +69,16 @@ def test_a_plan_laid_out_in_tables_names_its_edition_in_their_cells() -> None:
     assert document_refs(named).editions == {"d.docx": {"WTDC": "WTDC-22"}}
 
 
+def test_the_newest_editions_are_data_only() -> None:
+    """The WTDC-25 and PP-26 editions are entries of rules/editions.yml and rules/registry/
+    conferences.yml, read like the others."""
+    baku = doc("action-plan", "Baku Action Plan", "Output 2.1 – Products and services", "WTDC Resolution 17 (Rev. Baku, 2025)")
+    assert document_refs(baku).editions == {"d.docx": {"WTDC": "WTDC-25"}}
+    plan = doc("strategic-plan", "Resolution 71 (Rev. Doha, 2026)", "ITU Strategic Goal 1")
+    report = document_refs(plan)
+    assert report.editions["d.docx"]["SP"] == "SP-2028-2031" and "ITU-GOAL-1@SP-2028-2031" in [r.id for r in report.refs]
+
+
 def test_unsettled_edition_is_reported_once_and_the_ids_stay_unscoped() -> None:
     report = document_refs(doc("wsis-roadmap", "ITU Strategic Goal 3 (Target 3.1)", "Goals 1 & 4"))
     assert [r.id for r in report.refs] == ["ITU-GOAL-3", "ITU-TARGET-3.1", "ITU-GOAL-1", "ITU-GOAL-4"]

@@ -85,6 +85,27 @@ def test_revision_of_another_organ_is_flagged() -> None:
     assert codes("WTDC Resolution 45 (Rev. Dubai, 2014)") == []
 
 
+def test_revision_its_organ_never_made_is_flagged() -> None:
+    _, [finding] = find_refs("WTDC Resolution 37 (Rev. Kigali, 2017)")
+    assert (finding.code, finding.ref, finding.severity) == ("REF016", "WTDC-RES-37", "warning")
+    assert "WTDC met in Buenos Aires in 2017" in finding.message and "WTDC-22 (2022)" in finding.message
+    assert codes("PP Resolution 101 (Rev. Geneva, 2015) and WTDC Resolution 9 (Rev. Atlantis, 2031)") == [
+        ("REF016", "PP-RES-101"), ("REF016", "WTDC-RES-9")]
+    assert codes("PP Resolution 71 (Rev. Baku, 2025)") == [("REF012", "PP-RES-71")]  # another organ's: REF012 alone
+
+
+def test_revisions_spelt_otherwise_or_older_than_the_list_pass() -> None:
+    assert codes("PP Resolutions 71 (Rev. Marrakech, 2002) and 101 (Rev. Antalya, 2006); WTSA Resolution 1 "
+                 "(Rev. Yasmine Hammamet, 2016); WTDC Resolution 17 (Rev. Buenos Aires, 2017); "
+                 "PP Resolution 101 (Montreux, 1965)") == []
+
+
+def test_a_conference_the_registry_lists_settles_a_bare_resolution() -> None:
+    refs, findings = find_refs("Resolution 37 (Rev. Baku, 2025) and Resolution 71 (Rev. Doha, 2026)")
+    assert [(r.id, r.rev.year if r.rev else None) for r in refs] == [("WTDC-RES-37", 2025), ("PP-RES-71", 2026)]
+    assert findings == []
+
+
 def test_known_ids_raise_nothing() -> None:
     assert codes("PP Resolutions 71, 101 and WTDC Resolutions 17, 45; WSIS Action Lines C1 and C11; "
                  "UN SDGs: 9 (targets 9.1, 9.c); ITU Strategic Goal 3 (Target 3.1)") == []
@@ -115,7 +136,7 @@ def test_bad_override_is_a_profile_error(tmp_path: Path, content: str) -> None:
 
 def test_every_code_in_the_table_has_title_severity_and_help() -> None:
     table = load_findings()
-    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 16)]
+    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 17)]
     assert all(rule.title and rule.help and rule.severity in ("error", "warning", "info") for rule in table.values())
 
 

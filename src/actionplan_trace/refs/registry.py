@@ -16,6 +16,7 @@ Registry files are YAML under rules/registry/ (and any file a user adds):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -130,6 +131,22 @@ class Registry:
             hits = [c for c in hits if _fold(c.place).startswith(p) or p.startswith(_fold(c.place))]
         return hits[0] if len(hits) == 1 else None
 
+    def unknown_revision(self, organ: str, place: str, year: int) -> str | None:
+        """Why no conference of `organ` made a revision "(Rev. `place`, `year`)", or None when one
+        did or the registry cannot tell: the organ has no conference listed, or the year is before
+        its first (older conferences are not listed). A place is one of the organ's when it is
+        spelt alike (`_same_place`: "Marrakech", "Hammamet")."""
+        own = sorted((c for c in self.conferences if c.organ == organ), key=lambda c: c.year)
+        if not own or year < own[0].year:
+            return None
+        that_year = [c for c in own if c.year == year]
+        if any(_same_place(place, c.place) for c in that_year):
+            return None
+        said = (f"{organ} met in {' and '.join(c.place for c in that_year)} in {year}" if that_year
+                else f"no {organ} conference in {year} is listed (rules/registry/conferences.yml)")
+        there = [f"{c.code} ({c.year})" for c in own if _same_place(place, c.place)]
+        return f"{said}; {place} hosted {', '.join(there)}" if there else said
+
     def conference_code(self, code: str) -> Conference | None:
         """The conference named by a code such as "WRC-15" or "WTDC-17"."""
         return next((c for c in self.conferences if c.code.upper() == code.upper()), None)
@@ -190,7 +207,22 @@ def _opt(value: Any) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
+    """A place name's letters, lower case, accents dropped ("Florianópolis" -> "florianopolis")."""
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).lower())
+
+
+def _same_place(written: str, listed: str) -> bool:
+    """Whether a revision's place names a listed conference's: the same letters, one inside the
+    other ("Hammamet" for "Yasmine Hammamet", "Sharm" for "Sharm el-Sheikh"), or a spelling a
+    letter or two apart ("Marrakech", "Florianopolis", "Genève")."""
+    a, b = _fold(written), _fold(listed)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    from rapidfuzz import fuzz  # only for a place that is no listed one: its import costs ~15 ms
+
+    return fuzz.ratio(a, b) >= 80
 
 
 def _load_file(path: Path) -> dict[str, Any]:
