@@ -309,6 +309,22 @@ def test_references_gained_or_lost_inside_a_list_are_reported(tmp_path: Path) ->
         ("modified", ["PP-RES-204"], []), ("modified", ["WSIS-C7"], []), ("modified", [], ["SDG-8", "SDG-8.2"])]
 
 
+def test_a_reference_cited_in_another_revision_is_reported_revised(tmp_path: Path) -> None:
+    """A resolution kept but cited in its new revision is neither gained nor lost: it is revised,
+    in the JSON and in the text report's refs note; one that gains a revision is revised too."""
+    old = ("# Output 2.1 – Infrastructure\n\n## References\n\n"
+           "The work takes into account Resolution 37 (Rev. Kigali, 2022) and PP Resolution 71 and WTDC Resolution 9.\n")
+    new = old.replace("Kigali, 2022", "Baku, 2025").replace("PP Resolution 71", "PP Resolution 71 (Rev. Bucharest, 2022)")
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    [change] = result.changes
+    assert (change.refs_added, change.refs_removed) == ([], [])
+    assert change.refs_revised == [("PP-RES-71", None, "Bucharest, 2022"), ("WTDC-RES-37", "Kigali, 2022", "Baku, 2025")]
+    assert change.to_dict()["refs_revised"][1] == {"id": "WTDC-RES-37", "old": "Kigali, 2022", "new": "Baku, 2025"}
+    assert "refs ~PP-RES-71 (no revision → Bucharest, 2022) ~WTDC-RES-37 (Kigali, 2022 → Baku, 2025)" in to_text(result)
+
+
 def test_references_of_a_dissolved_heading_are_read_where_trace_refs_reads_them(tmp_path: Path) -> None:
     """A heading one revision sets as a paragraph ("Further notes" / "further notes") is dissolved
     for the comparison, but its text's references are those `trace refs` reads in each revision:

@@ -66,7 +66,7 @@ def test_json_has_exactly_the_contract_fields(result: DiffResult) -> None:
     }
     for change in data["changes"]:
         assert set(change) == {"kind", "target", "section", "path", "old", "new", "words", "refs_added",
-                               "refs_removed", "formatting_only", "differences", "at"}
+                               "refs_removed", "refs_revised", "formatting_only", "differences", "at"}
         assert set(change["section"]) == {"old", "new"}
     case = next(c for c in data["changes"] if c["formatting_only"])
     assert case["differences"] == ["case"] and case["new"].startswith("Wireless Technology")

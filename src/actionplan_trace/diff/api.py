@@ -45,9 +45,10 @@ def reference_locator() -> Locate | None:
         return None
 
     def locate(doc: Document) -> RefIndex:
-        index: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...]]]] = {}
+        index: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None]]] = {}
         for ref in document_refs(doc).refs:
-            index.setdefault((ref.section, loc_key(ref.loc)), []).append((ref.id, tuple(words(ref.text))))
+            index.setdefault((ref.section, loc_key(ref.loc)), []).append(
+                (ref.id, tuple(words(ref.text)), str(ref.rev) if ref.rev is not None else None))
         return index
 
     return locate

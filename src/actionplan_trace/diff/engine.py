@@ -41,7 +41,7 @@ LocKey = tuple[tuple[str, object], ...]
 # each text under its section's and column's context (diff/api.reference_locator): each its id
 # and the word tokens (diff/tokens.words) of the text it was read from, which tell apart texts
 # at one location (a cell's paragraphs, a text box in its anchor's paragraph).
-RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...]]]]
+RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None]]]  # (id, words, revision)
 Locate = Callable[[Document], RefIndex]
 
 
@@ -137,16 +137,21 @@ class _Context:
             self.ref_cache[text] = set(self.refs(text))
         return self.ref_cache[text]
 
-    def refs_at(self, old_side: bool, places: list[Place]) -> set[str]:
-        """The reference ids `located` found at `places` of one revision, each in its place's text."""
+    def refs_at(self, old_side: bool, places: list[Place]) -> dict[str, set[str]]:
+        """The reference ids `located` found at `places` of one revision, each in its place's text,
+        with the revisions they are cited in ("Kigali, 2022"; none for an id cited without one)."""
         assert self.located is not None
         index = self.located[0 if old_side else 1]
-        found: set[str] = set()
+        found: dict[str, set[str]] = {}
         for section_id, loc, text in places:
             read = index.get((section_id, loc_key(loc)))
             if read:
                 tokens = words(text)
-                found.update(ref_id for ref_id, matched in read if _read_in(matched, tokens))
+                for ref_id, matched, rev in read:
+                    if _read_in(matched, tokens):
+                        revs = found.setdefault(ref_id, set())
+                        if rev is not None:
+                            revs.add(rev)
         return found
 
     def source_section(self, old_side: bool, section: Section, block: Block) -> str:
@@ -411,8 +416,12 @@ class _Emitter:
         `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
         reader) those of the old and new text; `kinds` are the kinds of difference of a change
         that changed no word (see `ignore.differences`)."""
+        revised: list[tuple[str, str | None, str | None]] = []
         if self.ctx.located is not None:
-            refs_old, refs_new = self.ctx.refs_at(True, places[0]), self.ctx.refs_at(False, places[1])
+            at_old, at_new = self.ctx.refs_at(True, places[0]), self.ctx.refs_at(False, places[1])
+            refs_old, refs_new = set(at_old), set(at_new)
+            revised = [(ref_id, "; ".join(sorted(at_old[ref_id])) or None, "; ".join(sorted(at_new[ref_id])) or None)
+                       for ref_id in sorted(refs_old & refs_new) if at_old[ref_id] != at_new[ref_id]]
         else:
             refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
         self.changes.append(Change(
@@ -427,6 +436,7 @@ class _Emitter:
             words=words_,
             refs_added=sorted(refs_new - refs_old),
             refs_removed=sorted(refs_old - refs_new),
+            refs_revised=revised,
             formatting_only=kinds is not None,
             differences=tuple(sorted(kinds)) if kinds is not None else (),
             where=where,

@@ -89,8 +89,10 @@ def notes(change: Change) -> list[str]:
 
 
 def refs_note(change: Change) -> str:
-    """'refs +WTDC-RES-85 −SDG-9.c', or '' when the change moves no reference."""
+    """'refs +WTDC-RES-85 −SDG-9.c ~WTDC-RES-37 (Kigali, 2022 → Baku, 2025)', or '' when the
+    change gains, loses and revises no reference."""
     parts = [f"+{r}" for r in change.refs_added] + [f"−{r}" for r in change.refs_removed]
+    parts += [f"~{ref_id} ({old or 'no revision'} → {new or 'no revision'})" for ref_id, old, new in change.refs_revised]
     return f"refs {' '.join(parts)}" if parts else ""
 
 
