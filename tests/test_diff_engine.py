@@ -292,6 +292,22 @@ def test_generic_sections_of_a_removed_output_are_not_moved_to_an_added_one() ->
     assert len(changes) == 2 * 5
 
 
+def test_a_generic_section_moved_and_edited_between_kept_outputs_is_still_a_move() -> None:
+    """Between two outputs both revisions keep (a split or merge of their text), a section under a
+    recurring title moves on content merely alike: Output 3.1's "WSIS action lines", edited, now
+    under Output 3.2, which had none, its action lines changed and its numbers made 3.2's."""
+    lines_31 = _OBJECTIVE_3[_OBJECTIVE_3.index("      @reference-group | WSIS action lines"):]
+    no_lines_32 = _OUTPUT_3_2[:_OUTPUT_3_2.index("      @reference-group | WSIS action lines")]
+    old = _OBJECTIVE_2 + _OBJECTIVE_3[:_OBJECTIVE_3.index("      @reference-group | WSIS action lines")] + lines_31 + no_lines_32
+    new = _OBJECTIVE_2 + _OBJECTIVE_3[:_OBJECTIVE_3.index("      @reference-group | WSIS action lines")] + no_lines_32 + \
+        lines_31.replace("C1, C6 and C11", "C2, C3, C4 and C7").replace("3.1", "3.2")
+    changes = diff(old, new)
+    moved = [(c.target, c.section_old, c.section_new) for c in changes if c.kind == "moved"]
+    assert moved == [("section", "output-3.1/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines",
+                      "output-3.2/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines")]
+    assert [c.kind for c in changes if c.kind not in ("moved",)] == ["modified"]
+
+
 def test_a_generic_section_moved_unchanged_is_still_a_move() -> None:
     """A section under a title that recurs under every output moves when its content comes along
     whole: the removed Output 3.2's "WSIS action lines" word for word in the added Output 2.2."""

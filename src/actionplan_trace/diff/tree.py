@@ -9,8 +9,8 @@ content are nearly the same (KIND_LOST). Sections still unpaired are
 then offered to a move pass (same kind, similar content), first those whose parent is paired,
 then all of them; the children of every new pair are aligned in turn. A title that recurs under
 several parents ("Background", "WSIS action lines") names no one section: the move pass pairs
-such sections between parents that the pairing does not relate (partners, or one's partner above
-the other) only when their content is NEAR_IDENTICAL.
+such sections between a removed parent and an added one, which the pairing does not relate, only
+when their content is NEAR_IDENTICAL.
 """
 
 from __future__ import annotations
@@ -209,11 +209,16 @@ def _move_round(
 
 def _may_move(old: _Tree, new: _Tree, pairs: SectionPairs, a: Section, b: Section) -> bool:
     """Whether the move pass may pair `a` with `b`. A generic title (_Tree.generic_title) is no
-    evidence that two sections are one: they pair when the pairing of their parents supports it
-    (_parents_agree) or when their content is NEAR_IDENTICAL. So the "WSIS action lines" of a
-    removed Output 3.4, edited, are not moved to an unrelated Output 2.4 added with its own; a
-    section of a unique title moves on MOVE_THRESHOLD content wherever it went."""
+    evidence that two sections are one where nothing else is: between a removed parent and an
+    added one they pair only when the pairing of their parents supports it (_parents_agree) or
+    their content is NEAR_IDENTICAL. So the "WSIS action lines" of a removed Output 3.4, edited,
+    are not moved to an unrelated Output 2.4 added with its own. A section moved out of or into a
+    parent both revisions have (an output split or merged), or of a unique title, moves on
+    MOVE_THRESHOLD content wherever it went."""
     if not (old.generic_title(a) or new.generic_title(b)) or _parents_agree(old, new, pairs, a, b):
+        return True
+    a_parent, b_parent = old.parent(a), new.parent(b)
+    if (a_parent is not None and a_parent in pairs.old_to_new) or (b_parent is not None and b_parent in pairs.new_to_old):
         return True
     return similarity(old.content(a.id), new.content(b.id)) >= NEAR_IDENTICAL
 
