@@ -234,6 +234,94 @@ def test_area_moved_to_another_output() -> None:
     assert not any(c.target == "block" for c in changes)
 
 
+def test_an_area_moved_and_edited_under_a_unique_title_is_still_a_move() -> None:
+    """A section whose title no other section has keeps its identity when it moves to another
+    output with a small edit: one moved section and its edited paragraph."""
+    area = """        @area | Spectrum management
+          Wireless technology has great potential to improve our quality of life.
+          - continuing to maintain and expand the Spectrum Management System for Developing Countries;
+          - providing spectrum-management assessments, master plans and recommended action plans.
+"""
+    new = edit(PLAN, area, "").rstrip("\n") + "\n    @implementation-framework | Implementation framework\n" \
+        "      @programme | Cybersecurity\n" + area.replace("great potential", "a great potential")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.target) for c in changes if c.kind != "added"] == [("moved", "section"), ("modified", "block")]
+    moved = next(c for c in changes if c.kind == "moved")
+    assert moved.section_old.startswith("output-2.1/") and moved.section_new.startswith("output-2.2/")
+
+
+def _output(number: str, topic: str, background: str, resolutions: str, lines: str, outcome: str) -> str:
+    """An output of the Action Plan's shape: its sub-sections' titles recur under every output."""
+    return f"""  @output {number} | Products and services on {topic}
+    @background | Background
+      {background}
+    @references | References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals
+      @reference-group | PP and WTDC resolutions and recommendations
+        The implementation of {resolutions} will support Output {number} and will contribute to the achievement of Outcome {outcome}.
+      @reference-group | WSIS action lines
+        The implementation of the WSIS Action Lines {lines} will support the Output {number} and will contribute to the achievement of Outcome {outcome}.
+"""
+
+
+_OBJECTIVE_2 = "@objective 2 | Modern and secure telecommunication/ICT infrastructure\n" + _output(
+    "2.1", "telecommunication/ICT infrastructure", "Infrastructure is central for enabling affordable access to ICTs.",
+    "PP Resolution 139 and WTDC Resolutions 9, 10 and 11", "C2, C5 and C6", "2.1")
+_OBJECTIVE_3 = "@objective 3 | Enabling environment\n" + _output(
+    "3.1", "policy and regulation", "Regulators need sound information on market developments and trends.",
+    "PP Resolution 138 and WTDC Resolution 48", "C1, C6 and C11", "3.1")
+_OUTPUT_3_2 = _output(
+    "3.2", "telecommunication/ICT innovation", "Innovation has been recognized as a powerful engine for development to address social and economic "
+    "challenges for policy makers and citizens alike.",
+    "PP Resolution 200 and WTDC Resolutions 17 and 71", "C1, C2, C3, C4, C6 and C7", "3.2")
+_OUTPUT_2_2 = _output(
+    "2.2", "resilient submarine cable infrastructure", "Submarine cables carry most international traffic; their resilience is a growing concern for "
+    "developing countries and small island developing States.",
+    "PP Resolution 101 and WTDC Resolution 37", "C2 and C5", "2.1")
+
+
+def test_generic_sections_of_a_removed_output_are_not_moved_to_an_added_one() -> None:
+    """Output 3.2 removed and an unrelated Output 2.2 added: the sub-sections whose titles recur
+    under every output ("WSIS action lines") are removed with 3.2 and added with 2.2, not moved
+    from the one to the other with their output's number and resolutions edited."""
+    old = _OBJECTIVE_2 + _OBJECTIVE_3 + _OUTPUT_3_2
+    new = _OBJECTIVE_2 + _OUTPUT_2_2 + _OBJECTIVE_3
+    changes = diff(old, new)
+    assert {(c.kind, c.target) for c in changes} == {("added", "section"), ("removed", "section")}
+    assert all((c.section_old or "").startswith("output-3.2") for c in changes if c.kind == "removed")
+    assert all((c.section_new or "").startswith("output-2.2") for c in changes if c.kind == "added")
+    assert len(changes) == 2 * 5
+
+
+def test_a_generic_section_moved_and_edited_between_kept_outputs_is_still_a_move() -> None:
+    """Between two outputs both revisions keep (a split or merge of their text), a section under a
+    recurring title moves on content merely alike: Output 3.1's "WSIS action lines", edited, now
+    under Output 3.2, which had none, its action lines changed and its numbers made 3.2's."""
+    lines_31 = _OBJECTIVE_3[_OBJECTIVE_3.index("      @reference-group | WSIS action lines"):]
+    no_lines_32 = _OUTPUT_3_2[:_OUTPUT_3_2.index("      @reference-group | WSIS action lines")]
+    old = _OBJECTIVE_2 + _OBJECTIVE_3[:_OBJECTIVE_3.index("      @reference-group | WSIS action lines")] + lines_31 + no_lines_32
+    new = _OBJECTIVE_2 + _OBJECTIVE_3[:_OBJECTIVE_3.index("      @reference-group | WSIS action lines")] + no_lines_32 + \
+        lines_31.replace("C1, C6 and C11", "C2, C3, C4 and C7").replace("3.1", "3.2")
+    changes = diff(old, new)
+    moved = [(c.target, c.section_old, c.section_new) for c in changes if c.kind == "moved"]
+    assert moved == [("section", "output-3.1/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines",
+                      "output-3.2/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines")]
+    assert [c.kind for c in changes if c.kind not in ("moved",)] == ["modified"]
+
+
+def test_a_generic_section_moved_unchanged_is_still_a_move() -> None:
+    """A section under a title that recurs under every output moves when its content comes along
+    whole: the removed Output 3.2's "WSIS action lines" word for word in the added Output 2.2."""
+    lines = _OUTPUT_3_2[_OUTPUT_3_2.index("      @reference-group | WSIS action lines"):]
+    added = _OUTPUT_2_2[:_OUTPUT_2_2.index("      @reference-group | WSIS action lines")] + lines
+    changes = diff(_OBJECTIVE_2 + _OBJECTIVE_3 + _OUTPUT_3_2, _OBJECTIVE_2 + added + _OBJECTIVE_3)
+    moved = [c for c in changes if c.kind == "moved"]
+    assert [(c.target, c.section_old, c.section_new) for c in moved] == [
+        ("section", "output-3.2/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines",
+         "output-2.2/references-references-to-wtdc-resolutions-wsis-action/reference-group-wsis-action-lines"),
+    ]
+    assert not [c for c in changes if c.kind == "modified"]
+
+
 def test_table_cell_edit_and_row_added() -> None:
     old = """
 @output 2.1 | Products

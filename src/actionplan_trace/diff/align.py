@@ -304,8 +304,10 @@ def pair_moves(
     threshold: float,
     min_words: int,
     max_cells: int = MAX_MOVE_CELLS,
+    allow: Callable[[int, int], bool] | None = None,
 ) -> list[tuple[int, int]]:
-    """One-to-one pairs of leftover items: equal keys first, then word similarity ≥ `threshold`.
+    """One-to-one pairs of leftover items: equal keys first, then word similarity ≥ `threshold`
+    among the pairs `allow` accepts (all when None), likest first.
 
     Items are (key, encoded words); items with fewer than `min_words` words never pair. When
     comparing every leftover pair in full would cost more than MAX_MOVE_WORK, only the first
@@ -335,7 +337,7 @@ def pair_moves(
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     taken_old: set[int] = set()
     for s, i, j in scored:
-        if i in taken_old or j in used_new:
+        if i in taken_old or j in used_new or (allow is not None and not allow(i, j)):
             continue
         taken_old.add(i)
         used_new.add(j)

@@ -7,7 +7,10 @@ heading, a renumbered output or an edited area keeps its identity. A section a r
 side and a plain heading on the other (its number lost) pairs with it when both title and
 content are nearly the same (KIND_LOST). Sections still unpaired are
 then offered to a move pass (same kind, similar content), first those whose parent is paired,
-then all of them; the children of every new pair are aligned in turn.
+then all of them; the children of every new pair are aligned in turn. A title that recurs under
+several parents ("Background", "WSIS action lines") names no one section: the move pass pairs
+such sections between a removed parent and an added one, which the pairing does not relate, only
+when their content is NEAR_IDENTICAL.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ SECTION_THRESHOLD = 0.5
 KIND_LOST = 0.9
 MOVE_THRESHOLD = 0.7
 MOVE_TITLE_THRESHOLD = 0.5
+# A title under GENERIC_PARENTS or more parents in a revision is generic: a section so titled moves
+# between parents that the pairing does not relate only with content this alike (_may_move).
+GENERIC_PARENTS = 2
+NEAR_IDENTICAL = 0.9
 # Sibling sections' score: LIKENESS times their title's or content's similarity (the higher), plus
 # SAME_PLACE when they have the same number or are the only ones of their kind.
 LIKENESS = 0.7
@@ -68,6 +75,20 @@ class _Tree:
     block_code: Callable[[Block], str]
     titles: dict[str, str] = field(default_factory=dict)
     contents: dict[str, str] = field(default_factory=dict)
+    generic: set[tuple[str, str]] | None = None
+
+    def parent(self, section: Section) -> str | None:
+        """The section's parent id, None at the top level (orphans count as top level)."""
+        return section.parent if section.parent in self.by_id else None
+
+    def generic_title(self, section: Section) -> bool:
+        """Whether the section's kind and title recur under GENERIC_PARENTS or more parents."""
+        if self.generic is None:
+            parents: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+            for s in self.doc.sections:
+                parents[(s.kind, normalise(s.title, s.number))].add(self.parent(s))
+            self.generic = {key for key, under in parents.items() if len(under) >= GENERIC_PARENTS}
+        return (section.kind, normalise(section.title, section.number)) in self.generic
 
     def title(self, sid: str) -> str:
         """The section's formatting-blind title, encoded."""
@@ -131,8 +152,12 @@ def _align_children(
                 stack.append((olds[i].id, news[j].id))
 
 
-def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool) -> list[tuple[str, str]]:
-    """Pair unpaired sections of one kind whose content moved; returns the new pairs."""
+def _move_round(
+    old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool, cross_tried: set[tuple[frozenset[str], frozenset[str]]],
+) -> list[tuple[str, str]]:
+    """Pair unpaired sections of one kind whose content moved; returns the new pairs.
+    `cross_tried` holds the leftovers _kind_lost_moves was given already: the same leftovers again
+    (a round whose new pairs had no unpaired children) would pair none, at quadratic cost."""
 
     def candidates(tree: _Tree, paired: dict[str, str]) -> list[Section]:
         """Unpaired sections of one side that may have moved."""
@@ -156,22 +181,66 @@ def _move_round(old: _Tree, new: _Tree, pairs: SectionPairs, anchored_only: bool
         new_list = by_kind_new.get(kind, [])
         if not new_list:
             continue
+        def allow(i: int, j: int, old_list: list[Section] = old_list, new_list: list[Section] = new_list) -> bool:
+            """A likely move: titles alike, and parents that agree unless the title names it (_may_move)."""
+            a, b = old_list[i], new_list[j]
+            return similarity(old.title(a.id), new.title(b.id)) >= MOVE_TITLE_THRESHOLD and _may_move(old, new, pairs, a, b)
+
         moves = pair_moves(
             [((section_key(s), old.content(s.id)), old.content(s.id)) for s in old_list],
             [((section_key(s), new.content(s.id)), new.content(s.id)) for s in new_list],
             MOVE_THRESHOLD,
             MOVE_MIN_WORDS,
+            allow=allow,
         )
         for i, j in moves:
             a, b = old_list[i], new_list[j]
-            if similarity(old.title(a.id), new.title(b.id)) >= MOVE_TITLE_THRESHOLD:
-                pairs.add(a.id, b.id)
-                found.append((a.id, b.id))
+            pairs.add(a.id, b.id)
+            found.append((a.id, b.id))
     rest_old = [s for s in olds if s.id not in pairs.old_to_new]
     rest_new = [s for s in news if s.id not in pairs.new_to_old]
-    found += _kind_lost_moves(old, new, pairs, rest_old, rest_new)
+    leftovers = (frozenset(s.id for s in rest_old), frozenset(s.id for s in rest_new))
+    if leftovers not in cross_tried:
+        cross_tried.add(leftovers)
+        found += _kind_lost_moves(old, new, pairs, rest_old, rest_new)
     found += _renumbered_moves(old, new, pairs, rest_old, rest_new)
     return found
+
+
+def _may_move(old: _Tree, new: _Tree, pairs: SectionPairs, a: Section, b: Section) -> bool:
+    """Whether the move pass may pair `a` with `b`. A generic title (_Tree.generic_title) is no
+    evidence that two sections are one where nothing else is: between a removed parent and an
+    added one they pair only when the pairing of their parents supports it (_parents_agree) or
+    their content is NEAR_IDENTICAL. So the "WSIS action lines" of a removed Output 3.4, edited,
+    are not moved to an unrelated Output 2.4 added with its own. A section moved out of or into a
+    parent both revisions have (an output split or merged), or of a unique title, moves on
+    MOVE_THRESHOLD content wherever it went."""
+    if not (old.generic_title(a) or new.generic_title(b)) or _parents_agree(old, new, pairs, a, b):
+        return True
+    a_parent, b_parent = old.parent(a), new.parent(b)
+    if (a_parent is not None and a_parent in pairs.old_to_new) or (b_parent is not None and b_parent in pairs.new_to_old):
+        return True
+    return similarity(old.content(a.id), new.content(b.id)) >= NEAR_IDENTICAL
+
+
+def _parents_agree(old: _Tree, new: _Tree, pairs: SectionPairs, a: Section, b: Section) -> bool:
+    """Whether `a`'s parent is paired with `b`'s parent or an ancestor of it (a heading put above
+    `b`), or `b`'s parent with an ancestor of `a`'s (the heading above `a` removed); at the top
+    level both."""
+    a_parent, b_parent = old.parent(a), new.parent(b)
+    if a_parent is None or b_parent is None:
+        return a_parent is None and b_parent is None
+    return (_ancestor_or_self(new, pairs.old_to_new.get(a_parent), b_parent)
+            or _ancestor_or_self(old, pairs.new_to_old.get(b_parent), a_parent))
+
+
+def _ancestor_or_self(tree: _Tree, ancestor: str | None, sid: str | None) -> bool:
+    """Whether section `ancestor` is `sid` or one of the sections above it in `tree`."""
+    while ancestor is not None and sid is not None:
+        if sid == ancestor:
+            return True
+        sid = tree.parent(tree.by_id[sid])
+    return False
 
 
 def _renumbered_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Section], news: list[Section]) -> list[tuple[str, str]]:
@@ -194,7 +263,8 @@ def _renumbered_moves(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Se
         a, b = old_list[0], new_list[0]
         own_a = "".join(old.block_code(block) for block in a.blocks)
         own_b = "".join(new.block_code(block) for block in b.blocks)
-        if min(len(own_a), len(own_b)) >= MOVE_MIN_WORDS and similarity(own_a, own_b) >= MOVE_THRESHOLD:
+        if (min(len(own_a), len(own_b)) >= MOVE_MIN_WORDS and similarity(own_a, own_b) >= MOVE_THRESHOLD
+                and _may_move(old, new, pairs, a, b)):
             pairs.add(a.id, b.id)
             found.append((a.id, b.id))
     return found
@@ -265,9 +335,10 @@ def align_sections(
     pairs = SectionPairs()
     budget = budget or Budget()
     _align_children(old, new, pairs, [(None, None)], budget)
+    cross_tried: set[tuple[frozenset[str], frozenset[str]]] = set()
     for anchored_only in (True, False):
         for _ in range(MAX_MOVE_ROUNDS):
-            found = _move_round(old, new, pairs, anchored_only)
+            found = _move_round(old, new, pairs, anchored_only, cross_tried)
             if not found:
                 break
             _align_children(old, new, pairs, found, budget)
