@@ -355,6 +355,49 @@ def test_a_bold_paragraph_whose_line_carries_a_regular_note_mark_stays_one(tmp_p
     assert [m for _, m in reading.note_marks] == ["1"]
 
 
+
+@pytest.mark.parametrize("head, ending, tail, bold", [
+    ("Helvetica-Bold", "Helvetica", "Helvetica-Bold", True),
+    ("Helvetica-Bold", "Helvetica-Bold", "Helvetica-Bold", True),
+    ("Helvetica", "Helvetica", "Helvetica", False),
+    ("Helvetica-Bold", "Helvetica", "Helvetica", False),
+], ids=["regular-ending", "bold-ending", "regular-paragraph", "bold-run-in"])
+def test_a_bold_paragraph_whose_ordinal_ending_is_regular_stays_one(tmp_path: Path, head: str, ending: str, tail: str,
+                                                                    bold: bool) -> None:
+    """Word sets the raised "th" of "7th" in the weight of its own run, regular in a bold title.
+    The ending is part of its word, not text of another weight: the paragraph is not cut after the
+    line that holds it (it was: "Outcomes of the 7th World …" / "Conference …"). A bold ending
+    changes nothing, a regular paragraph stays regular, and a bold run-in ("Outcomes of the 7") before
+    regular text still makes its line regular."""
+    from pdfgen import MARGIN, text_op, word_widths, wrap, write_placed
+
+    title = ("Outcomes of the 7th World Telecommunication Development Conference and their follow-up by "
+             "the Bureau, the study groups and the regional offices of the Sector")
+    plain = ("Member States are invited to contribute to the work of the Expert Group on "
+             "Telecommunication and ICT Indicators and to share their national data every year")
+    widths, space = word_widths(set(title.split()), tail, 11, tmp_path)
+    plain_widths, plain_space = word_widths(set(plain.split()), "Helvetica", 11, tmp_path)
+    lines = wrap(title, 300, widths, space)
+    lead = lines[0][:lines[0].index("7th") + 1]
+    lead_width = word_widths({lead}, head, 11, tmp_path)[0][lead]
+    ending_width = word_widths({"th"}, ending, 7, tmp_path)[0]["th"]
+    ops, top = [], MARGIN + 20
+    for text, font in ((plain, "Helvetica"), (title, "title"), (plain, "Helvetica")):
+        for k, line in enumerate(wrap(text, 300, widths, space) if font == "title" else wrap(text, 300, plain_widths, plain_space)):
+            if font == "title" and k == 0:
+                ops.append(text_op(MARGIN, top, lead, head, 11))
+                ops.append(text_op(MARGIN + lead_width + 0.1, top - 4, "th", ending, 7))
+                ops.append(text_op(MARGIN + lead_width + 0.1 + ending_width, top, line[len(lead) + 2:], tail, 11))
+            else:
+                ops.append(text_op(MARGIN, top, line, tail if font == "title" else font, 11))
+            top += 13.5
+        top += 12
+    reading = read_pdf_detailed(write_placed(tmp_path / "ordinal.pdf", [ops]))
+    assert len(lines) > 1
+    assert [b.text for b in reading.raw.blocks] == [plain, title, plain]
+    assert [b.bold for b in reading.raw.blocks] == [False, bold, False]
+    assert reading.note_marks == []
+
 def test_pdf_settings_are_passed_down_to_furniture_removal_and_table_stitching() -> None:
     """PdfSettings reach the reader: with no header/footer zone and an unreachable header-row
     similarity nothing is dropped, while the defaults drop running headers and the repeated "Region" row."""

@@ -128,7 +128,9 @@ class Line:
     page: int = 0
     number: int = 0
     marks: list[str] = field(default_factory=list)
-    marked: frozenset[int] = frozenset()  # the id() of each glyph of `chars` read as a note's mark (`marks`)
+    # the id() of each glyph of `chars` that does not decide the line's weight: a note's mark (`marks`) and a
+    # raised word ending glued to digits (the "th" of "7th"), both set in a weight of their own (see _make_line)
+    weightless: frozenset[int] = frozenset()
     spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
     broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
 
@@ -136,13 +138,13 @@ class Line:
     def text_bold(self) -> bool:
         """Whether the line's text is bold, a list number it opens with aside: a browser draws an
         ordered list's "3." in the list's weight, not the bold of the heading it numbers. A note's
-        mark is no text of the line (see `bold`)."""
+        mark or an ordinal's raised ending does not count (see `weightless`)."""
         if self.bold:
             return True
         number = TYPED_NUMBER.match(self.text)
         if number is None:
             return False
-        rest = [c for c in self.chars if c.text.strip() and id(c) not in self.marked][len("".join(number.group().split())):]
+        rest = [c for c in self.chars if c.text.strip() and id(c) not in self.weightless][len("".join(number.group().split())):]
         return bool(rest) and all(c.bold for c in rest)
 
     @property
@@ -670,32 +672,45 @@ def _apart(left: Char, right: Char) -> bool:
 # --- lines --------------------------------------------------------------------------------
 
 
+def _raised(c: Char, prev: Char, size: float, base: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
+    """Whether `c` is set small and raised (a superscript) right after `prev`, with no space between."""
+    return c.size <= settings.mark_size * size and c.base < base - settings.mark_raise * size and c.x0 - prev.x1 < 0.3 * size
+
+
 def _is_mark(c: Char, prev: Char | None, size: float, base: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether `c` is (part of) a footnote reference: a small raised digit or note sign set right
     after the text it marks (no space between)."""
     if prev is None or not (c.text.isdigit() or c.text in NOTE_SIGNS):
         return False
-    return c.size <= settings.mark_size * size and c.base < base - settings.mark_raise * size and c.x0 - prev.x1 < 0.3 * size
+    return _raised(c, prev, size, base, settings)
 
 
 def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line | None:
-    """One line from its glyphs; footnote reference marks go to `marks`, not into the text."""
+    """One line from its glyphs; footnote reference marks go to `marks`, not into the text.
+
+    The line is bold when all its glyphs are, but for those in `weightless`: a note's mark, and the
+    raised letters of an ordinal ("7th", "21st"), which Word sets superscript in the weight of their
+    own run, regular in a bold heading; read as regular, they cut the heading at that line. Only
+    letters glued to a digit of the text (or to such a letter) count: a raised digit there is a mark,
+    and text of another weight on the line still makes it not bold."""
     chars = sorted(chars, key=lambda c: c.x0)
     visible = [c for c in chars if c.text != " "]
     if not visible:
         return None
     biggest = max(c.size for c in visible)
     big = sorted(c.base for c in visible if c.size == biggest)
+    base = big[len(big) // 2]
     parts: list[str] = []
     marks: list[str] = []
     marked: set[int] = set()
+    suffix: set[int] = set()  # the raised letters of an ordinal ending
     prev: Char | None = None
     pending = in_mark = False
     for c in chars:
         if c.text == " ":
             pending = True
             continue
-        if not pending and _is_mark(c, prev, biggest, big[len(big) // 2], settings):
+        if not pending and _is_mark(c, prev, biggest, base, settings):
             marked.add(id(c))
             if in_mark:
                 marks[-1] += c.text
@@ -705,9 +720,13 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
             continue
         if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)):
             parts.append(" ")
+        elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)
+              and _raised(c, prev, biggest, base, settings)):
+            suffix.add(id(c))
         parts.append(c.text)
         prev, pending, in_mark = c, False, False
     sizes = Counter(c.size for c in visible if id(c) not in marked)
+    weightless = frozenset(marked | suffix)
     size = sizes.most_common(1)[0][0]
     main = [c for c in visible if c.size == size]
     return Line(
@@ -718,10 +737,10 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         top=min(c.top for c in main),
         bottom=max(c.bottom for c in main),
         size=size,
-        bold=all(c.bold for c in visible if id(c) not in marked),  # a note's mark is set in a weight of its own
+        bold=all(c.bold for c in visible if id(c) not in weightless),
         base=sorted(c.base for c in main)[len(main) // 2],
         marks=marks,
-        marked=frozenset(marked),
+        weightless=weightless,
         spaced=chars[-1].text == " ",
     )
 
