@@ -98,6 +98,12 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("ALs C3 and C7", NONE, ["WSIS-C3", "WSIS-C7"]),
         ("SDG target 9.C; UN SDGs: 9 (targets 9.A, 9.C)", NONE, ["SDG-9.c", "SDG-9", "SDG-9.a", "SDG-9.c"]),
         ("See SDG 5. A new approach", NONE, ["SDG-5"]),
+        # a second review: a target's letter in brackets, or after a space inside a targets list;
+        # a failed target once ended the list, losing the goals after it
+        ("UN SDGs: 9 (target 9(c)), 4 (targets 4.4, 4(a))", NONE, ["SDG-9", "SDG-9.c", "SDG-4", "SDG-4.4", "SDG-4.a"]),
+        ("SDG 9 (targets 9.C, 9 c), 16 (target 16.10)", NONE, ["SDG-9", "SDG-9.c", "SDG-9.c", "SDG-16", "SDG-16.10"]),
+        ("SDG target 9(c)", NONE, ["SDG-9.c"]),
+        ("SDGs: 9 (targets 9.1, 9 a new focus)", NONE, ["SDG-9", "SDG-9.1"]),
         # a bare goal past the highest ITU strategic goal of the registry (5) can only be an SDG's
         ("Target 17.18 and Goal 9 (target 9.c)", NONE, ["SDG-17.18", "SDG-9", "SDG-9.c"]),
         ("Goal 3 (target 3.1) and Target 2.1", NONE, []),

@@ -86,9 +86,13 @@ _SDG_AGENDA = regex(
     r"(?:\s+for\s+Sustainable\s+Development(?:\s+Goals)?)?"
 )
 _GOAL_ITEM = regex(r"\s*(?P<g>\d{1,2})(?![\d]|\.\d|\.?[a-z]\b)")
-_TARGET_ITEM = regex(
-    r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|\.(?P<u>[A-Z])(?!\w)|(?P<l>[a-z](?!\w)))(?![\w.]\w|\d)"
+_TARGET_ITEM = regex(  # "9.1", "9.c", "9 . c", "9.C", "9c", "9(c)"
+    r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|\.(?P<u>[A-Z])(?!\w)|(?P<l>[a-z](?!\w))|\((?P<p>[a-z])\))"
+    r"(?![\w.]\w|\d)"
 )
+# "9 c" inside a list of targets ("targets 9.C, 9 c"): a lettered target written with a space, only
+# where the list goes on or ends after it (elsewhere "9 a" may be a number and an article).
+_SPACED_TARGET = regex(r"\s*(?P<g>\d{1,2}) (?P<l>[a-z])(?=\s*(?:[,;)]|and\b|or\b|$))")
 _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _CLOSE = regex(r"\s*\)")
@@ -296,18 +300,21 @@ def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
 
 def target_suffix(m: re.Match[str]) -> str:
     """The target part of a _TARGET_ITEM match: "4", "c"; a capital written tight after the point
-    ("9.C") is the lettered target ("9.c")."""
-    return m.group("t") or (m.group("u") or "").lower() or m.group("l")
+    ("9.C") is the lettered target ("9.c"), and so is a letter in brackets ("9(c)")."""
+    return m.group("t") or (m.group("u") or "").lower() or m.group("l") or m.group("p")
 
 
 def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
-    """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "b" (needs `goal`)."""
+    """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "9(c)", "9 c", "b" (needs `goal`)."""
     items: list[Item] = []
     while True:
         t = _TARGET_ITEM.match(text, pos)
+        suffix = target_suffix(t) if t else None
+        if t is None and (t := _SPACED_TARGET.match(text, pos)) is not None:
+            suffix = t.group("l")
         if t:
             g = int(t.group("g"))
-            items.append(Item(f"{g}.{target_suffix(t)}", t.start("g"), t.end(), goal=g))
+            items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
         elif goal is not None and (lt := _LETTER_ITEM.match(text, pos)):
             t = lt
             items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
@@ -317,7 +324,8 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
         s = _SEP.match(text, pos)
         if not s or s.end() == pos:
             break
-        if not (_TARGET_ITEM.match(text, s.end()) or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
+        if not (_TARGET_ITEM.match(text, s.end()) or _SPACED_TARGET.match(text, s.end())
+                or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
             break
         pos = s.end()
     return items, pos
