@@ -320,3 +320,73 @@ def test_moved_and_edited_paragraph_is_a_move(tmp_path: Path) -> None:
     if PANDOC:
         assert pandoc_words(tmp_path / "r.docx", "accept") == pandoc_words(new)
         assert pandoc_words(tmp_path / "r.docx", "reject") == pandoc_words(old)
+
+
+def _output(number: str, topic: str, background: str, resolutions: str, lines: str, goals: str) -> list[tuple[str, str, bool]]:
+    """An Action Plan output as headed paragraphs: its reference sub-sections' titles and wording
+    recur under every output."""
+    return [
+        ("Heading 2", f"Output {number} – Products and services on {topic}", False),
+        ("Heading 3", "Background", False), ("Normal", background, False),
+        ("Heading 3", "References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals", False),
+        ("Heading 4", "PP and WTDC resolutions and recommendations", False),
+        ("Normal", f"The implementation of {resolutions} will support Output {number} and will contribute to the "
+                   f"achievement of Outcome {number}.", False),
+        ("Heading 4", "WSIS action lines", False),
+        ("Normal", f"The implementation of the WSIS Action Lines {lines} will support the Output {number} and will "
+                   f"contribute to the achievement of Outcome {number}.", False),
+        ("Heading 4", "Sustainable Development Goals and Targets", False),
+        ("Normal", f"Output {number} will contribute to the achievement of the following UN SDGs: {goals}.", False),
+    ]
+
+
+def test_moves_are_the_engines_not_alike_boilerplate(tmp_path: Path) -> None:
+    """Output 3.4 removed and an unrelated Output 2.4 added, their reference sub-sections alike:
+    the diff reports removed and added sections, and the redline marks them deleted and inserted,
+    not moved (it once paired any deleted paragraph with any inserted one 0.7 alike). The
+    programme the diff reports moved within Output 2.1 is still a w:moveFrom/w:moveTo pair."""
+    programmes = {
+        "Spectrum management": "Wireless technology has great potential to improve the quality of life in developing countries.",
+        "Broadcasting and video": "The objective of BDT work in broadcasting is to enable developing countries to achieve "
+                                  "a smooth transition to digital broadcasting.",
+        "Cybersecurity": "Building confidence and security in the use of telecommunications and ICTs is a priority for Member States.",
+    }
+
+    def plan(order: list[str], tail: list[tuple[str, str, bool]], head: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+        out_21 = _output("2.1", "telecommunication/ICT infrastructure", "Infrastructure is central for enabling affordable access to ICTs.",
+                         "PP Resolution 139 and WTDC Resolutions 9, 10 and 11", "C2, C5 and C6", "9 (target 9.1), 11 (target 11.b)")
+        framework = [("Heading 3", "Implementation framework", False)]
+        for name in order:
+            framework += [("Heading 4", name, False), ("Normal", programmes[name], False)]
+        return [("Heading 1", "Objective 2 – Modern and secure telecommunication/ICT infrastructure", False),
+                *out_21[:3], *framework, *out_21[3:], *head,
+                ("Heading 1", "Objective 3 – Enabling environment", False),
+                *_output("3.1", "policy and regulation", "Regulators need sound information on market developments and trends.",
+                         "PP Resolution 138 and WTDC Resolution 48", "C1, C6 and C11", "16 (target 16.6)"), *tail]
+
+    output_34 = _output("3.4", "telecommunication/ICT innovation", "Innovation has been recognized as a powerful engine for "
+                        "development for policy makers and citizens alike.", "PP Resolution 200 and WTDC Resolutions 17, 71",
+                        "C1, C2, C3, C4, C5, C6, C7, and C11", "1 (targets 1.1, 1.2), 4 (target 4.4), 9 (targets 9.a, 9.b), 17 (target 17.6)")
+    output_24 = _output("2.4", "resilient submarine cable infrastructure", "Submarine cables carry most international traffic; "
+                        "their resilience is a growing concern for developing countries.", "PP Resolution 101 and WTDC Resolution 37",
+                        "C2 and C5", "9 (target 9.1), 17 (target 17.6)")
+    old = _doc(tmp_path / "old.docx", plan(["Spectrum management", "Broadcasting and video", "Cybersecurity"], output_34, []))
+    new = _doc(tmp_path / "new.docx", plan(["Spectrum management", "Cybersecurity", "Broadcasting and video"], [], output_24))
+    data, _ = make_redline(old, new, tmp_path / "r.docx")
+    body = part(data, "word/document.xml")
+    moved_from = ["".join(t.text for t in m.iter(f"{W}delText")) for m in body.iter(f"{W}moveFrom")
+                  if m.getparent().tag != f"{W}rPr"]
+    moved_to = ["".join(t.text for t in m.iter(f"{W}t")) for m in body.iter(f"{W}moveTo") if m.getparent().tag != f"{W}rPr"]
+    broadcasting = programmes["Broadcasting and video"]
+    assert (moved_from, moved_to) == ([broadcasting], [broadcasting])
+    names = [e.get(f"{W}name") for e in body.iter(f"{W}moveFromRangeStart")]
+    assert len(names) == 1 and names == [e.get(f"{W}name") for e in body.iter(f"{W}moveToRangeStart")]
+    deleted = "".join(t.text for t in body.iter(f"{W}delText"))
+    inserted = "".join(t.text for ins in body.iter(f"{W}ins") for t in ins.iter(f"{W}t"))
+    assert "PP Resolution 200 and WTDC Resolutions 17, 71 will support Output 3.4" in deleted
+    assert "PP Resolution 101 and WTDC Resolution 37 will support Output 2.4" in inserted
+    assert reader_words(tmp_path / "r.docx") == reader_words(new)
+    assert reader_words(tmp_path / "r.docx", "original") == reader_words(old)
+    if PANDOC:
+        assert pandoc_words(tmp_path / "r.docx", "accept") == pandoc_words(new)
+        assert pandoc_words(tmp_path / "r.docx", "reject") == pandoc_words(old)

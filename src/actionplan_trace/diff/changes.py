@@ -110,14 +110,17 @@ class Step:
 
 @record
 class DiffResult:
-    """Everything a renderer needs: both documents, the changes in order, the merged steps, and
-    which kinds of difference the report leaves out (`ignore.IGNORE_KINDS`)."""
+    """Everything a renderer needs: both documents, the changes in order, the merged steps, which
+    kinds of difference the report leaves out (`ignore.IGNORE_KINDS`), and the items the engine
+    paired but the merged order could not keep in place (`moved`: old item, new item; `steps`
+    shows each as two one-sided steps). The Word redline marks moves only among these."""
 
     old: Document
     new: Document
     changes: list[Change]
     steps: list[Step] = field(default_factory=list)
     ignore: frozenset[str] = DEFAULT_IGNORE
+    moved: list[tuple[Item, Item]] = field(default_factory=list)
 
     def visible(self, all_changes: bool = False) -> list[Change]:
         """The changes to report, as reports show them: all of them, or those not hidden by the

@@ -353,8 +353,9 @@ def _item_key(item: Item) -> tuple[str, int]:
     return (item.section.id, item.index)
 
 
-def _merge(ctx: _Context, sections: SectionPairs, blocks: _BlockPairs) -> list[Step]:
-    """Both documents in one reading order; pairs out of order appear as two one-sided steps."""
+def _merge(ctx: _Context, sections: SectionPairs, blocks: _BlockPairs) -> tuple[list[Step], list[tuple[Item, Item]]]:
+    """Both documents in one reading order; pairs out of order appear as two one-sided steps, and
+    are returned as well (the two ends of each move, for the Word redline's move marks)."""
     old_items, new_items = _items(ctx.old), _items(ctx.new)
     new_pos = {_item_key(it): n for n, it in enumerate(new_items)}
     pairs: list[tuple[int, int]] = []
@@ -367,14 +368,16 @@ def _merge(ctx: _Context, sections: SectionPairs, blocks: _BlockPairs) -> list[S
         if target is not None:
             pairs.append((n, new_pos[target]))
     steps: list[Step] = []
+    kept = in_order(pairs)
+    moved = [(old_items[pi], new_items[pj]) for pi, pj in pairs if (pi, pj) not in kept]
     i = j = 0
-    for pi, pj in sorted(in_order(pairs)) + [(len(old_items), len(new_items))]:
+    for pi, pj in sorted(kept) + [(len(old_items), len(new_items))]:
         steps.extend(Step(old_items[x], None) for x in range(i, pi))
         steps.extend(Step(None, new_items[y]) for y in range(j, pj))
         if pi < len(old_items):
             steps.append(_paired_step(old_items[pi], new_items[pj]))
         i, j = pi + 1, pj + 1
-    return steps
+    return steps, moved
 
 
 def _paired_step(old: Item, new: Item) -> Step:
@@ -656,8 +659,8 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     _move_blocks(ctx, sections, blocks)
     for a_id, merged in alignments.items():
         _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks)
-    steps = _merge(ctx, sections, blocks)
+    steps, moved = _merge(ctx, sections, blocks)
     emitter = _Emitter(ctx, sections, blocks)
     for step in steps:
         emitter.step(step)
-    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore)
+    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved)

@@ -5,7 +5,10 @@ notes, section properties, pictures, fields, content controls); only document.xm
 footnotes/endnotes get revision marks, placed from the diff engine's alignment of the two
 documents (each block knows the `w:p`/`w:tbl` it came from through `Loc.paragraph`). Word's
 Accept All gives NEW back, Reject All gives OLD. A NEW that already has revision marks is
-accepted first (a note says so); OLD is read in its accepted view, as the diff reads it.
+accepted first (a note says so); OLD is read in its accepted view, as the diff reads it. A body
+paragraph is marked moved only where the engine paired it with one out of place
+(`DiffResult.moved`), so the redline's moves are the diff's: a removed section's text is never
+shown moved into an unrelated added one because the two read alike.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import copy
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
 
@@ -83,7 +87,8 @@ class _Redline:
         new_pos = {new_index[el]: n for n, el in enumerate(new_units) if el in new_index}
         body_votes, note_pairs = _pairs(result)
         anchors = _one_to_one(body_votes, old_pos, new_pos)
-        self.writer.merge(old_units, new_units, anchors, new_body)
+        moved = _one_to_one(_body_votes(result.moved), old_pos, new_pos)
+        self.writer.merge(old_units, new_units, anchors, new_body, moved)
         self._merge_notes(note_pairs, old_notes, new_notes)
         return self.new.save(), self.notes
 
@@ -313,17 +318,25 @@ def _where(item: Item) -> tuple[str | None, int | None]:
     return loc.footnote, loc.paragraph
 
 
+def _body_votes(pairs: Iterable[tuple[Item, Item]]) -> Counter:
+    """Votes for paired body units (old index, new index), one per pair of items read from them."""
+    votes: Counter = Counter()
+    for old, new in pairs:
+        (note_a, a), (note_b, b) = _where(old), _where(new)
+        if note_a is None and note_b is None and a is not None and b is not None:
+            votes[(a, b)] += 1
+    return votes
+
+
 def _pairs(result: DiffResult) -> tuple[Counter, Counter]:
     """Votes for paired body units (old index, new index) and paired notes (kind, old id, new id)."""
-    body: Counter = Counter()
+    body = _body_votes((step.old, step.new) for step in result.steps if step.old is not None and step.new is not None)
     notes: Counter = Counter()
     for step in result.steps:
         if step.old is None or step.new is None:
             continue
-        (note_a, a), (note_b, b) = _where(step.old), _where(step.new)
-        if note_a is None and note_b is None and a is not None and b is not None:
-            body[(a, b)] += 1
-        elif note_a is not None and note_b is not None:
+        note_a, note_b = _where(step.old)[0], _where(step.new)[0]
+        if note_a is not None and note_b is not None:
             kind_a = "endnote" if note_a.startswith("endnote-") else "footnote"
             kind_b = "endnote" if note_b.startswith("endnote-") else "footnote"
             if kind_a == kind_b:

@@ -4,9 +4,10 @@ A story is a sequence of paragraphs and tables (the body, a table cell, a note).
 the caller (the diff engine's alignment) are anchors; the gaps between anchors are aligned here
 on text (exact first, then similar), so empty paragraphs, text-box anchors and cell paragraphs
 the model does not keep are placed too. Each OLD unit left over is copied, marked deleted, in
-front of the next NEW unit; each NEW unit left over is marked inserted; an unchanged paragraph
-that only moved becomes a `w:moveFrom`/`w:moveTo` pair. Paired paragraphs get word-level marks,
-paired tables row marks and, per cell, the same merge again.
+front of the next NEW unit; each NEW unit left over is marked inserted; a paragraph the engine
+paired out of place (moved, unchanged or a little edited) becomes a `w:moveFrom`/`w:moveTo`
+pair. Paired paragraphs get word-level marks, paired tables row marks and, per cell, the same
+merge again.
 """
 
 from __future__ import annotations
@@ -58,10 +59,12 @@ class Writer:
     # -- stories
 
     def merge(self, old: list[etree._Element], new: list[etree._Element], anchors: list[tuple[int, int]],
-              container: etree._Element) -> None:
-        """Merge OLD's units into NEW's (in `container`), `anchors` being paired positions."""
+              container: etree._Element, moved: list[tuple[int, int]] | None = None) -> None:
+        """Merge OLD's units into NEW's (in `container`), `anchors` being paired positions and
+        `moved` the positions the engine paired out of order (None: a story it does not pair
+        unit by unit, see `moves`)."""
         plan = self.plan(old, new, anchors)
-        moves = self.moves(old, new, plan)
+        moves = self.moves(old, new, plan, moved)
         pending: list[etree._Element] = []
         last: etree._Element | None = None
         for i, j in plan:
@@ -133,9 +136,16 @@ class Writer:
         return out
 
     def moves(self, old: list[etree._Element], new: list[etree._Element],
-              plan: list[tuple[int | None, int | None]]) -> dict:
+              plan: list[tuple[int | None, int | None]], moved: list[tuple[int, int]] | None = None) -> dict:
         """Unpaired paragraphs of one side that reappear on the other (same text, or edited but
         still similar, as the diff's move pass pairs them): move names by OLD index and NEW index.
+
+        In the body, `moved` holds the engine's pairs out of order, and only those can be moves:
+        the engine decided which sections and blocks moved, and two paragraphs that merely read
+        alike (the boilerplate references of a removed output and of an unrelated added one) are
+        a deletion and an insertion, as the diff reports them. A story the engine does not pair
+        paragraph by paragraph (a cell, a note, a text box: `moved` None) is one paired container,
+        and its paragraphs pair here on text.
 
         A moved and edited paragraph is moved whole (OLD's text moved away, NEW's moved in), as
         Word marks it; marks of the edits inside it would come back at the wrong place on reject.
@@ -146,6 +156,12 @@ class Writer:
                 and len(words(self.text(new[j]))) >= MOVE_MIN_WORDS]
         out: dict = {}
         if not gone or not came:
+            return out
+        if moved is not None:
+            gone_set, came_set = set(gone), set(came)
+            for i, j in sorted(moved):
+                if i in gone_set and j in came_set and self.alike(old[i], new[j]):
+                    self._move(out, i, j)
             return out
         by_text: dict[str, list[int]] = {}
         for i in gone:
@@ -168,6 +184,14 @@ class Writer:
                     rest.remove(best[1])
                     self._move(out, best[1], j)
         return out
+
+    def alike(self, a: etree._Element, b: etree._Element) -> bool:
+        """Whether two paragraphs read as one moved (same text, or similar as the diff's move pass
+        asks); an engine pair rewritten further is marked deleted and inserted."""
+        text_a, text_b = self.text(a), self.text(b)
+        if normalise(text_a) == normalise(text_b):
+            return True
+        return similarity(self.coder.encode(words(text_a)), self.coder.encode(words(text_b))) >= MOVE_SIMILAR
 
     def _move(self, out: dict, i: int, j: int) -> None:
         name = self.marks.move_name()
