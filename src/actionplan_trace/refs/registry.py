@@ -122,20 +122,19 @@ class Registry:
         return out
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
-        """The conference held at `place` in `year` (place matched case-insensitively, prefix allowed)."""
+        """The conference held at `place` in `year` (places spelt alike match: `_same_place`); None when none or two."""
         if year is None:
             return None
         hits = [c for c in self.conferences if c.year == year]
         if place:
-            p = _fold(place)
-            hits = [c for c in hits if _fold(c.place).startswith(p) or p.startswith(_fold(c.place))]
+            hits = [c for c in hits if _same_place(place, c.place)]
         return hits[0] if len(hits) == 1 else None
 
     def unknown_revision(self, organ: str, place: str, year: int) -> str | None:
         """Why no conference of `organ` made a revision "(Rev. `place`, `year`)", or None when one
         did or the registry cannot tell: the organ has no conference listed, or the year is before
-        its first (older conferences are not listed). A place is one of the organ's when it is
-        spelt alike (`_same_place`: "Marrakech", "Hammamet")."""
+        its first (older conferences are not listed). Places match when spelt alike (`_same_place`:
+        "Marrakech", "Yasmine Hammamet", "Genève")."""
         own = sorted((c for c in self.conferences if c.organ == organ), key=lambda c: c.year)
         if not own or year < own[0].year:
             return None
@@ -213,10 +212,12 @@ def _fold(text: str) -> str:
 
 def _same_place(written: str, listed: str) -> bool:
     """Whether a revision's place names a listed conference's: the same letters, one inside the
-    other ("Hammamet" for "Yasmine Hammamet", "Sharm" for "Sharm el-Sheikh"), or a spelling a
-    letter or two apart ("Marrakech", "Florianopolis", "Genève")."""
+    other ("Hammamet" for "Yasmine Hammamet", "Buenos" for "Buenos Aires"; four letters at least),
+    or a spelling a letter or two apart ("Marrakech", "Bucarest", "Genève")."""
     a, b = _fold(written), _fold(listed)
-    if not a or not b:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
         return False
     if a in b or b in a:
         return True

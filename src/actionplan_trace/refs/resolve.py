@@ -295,7 +295,8 @@ class Resolver:
             if conf is not None and item.rev is not None and organ != "COUNCIL" and conf.organ != own:
                 self.findings.append(about(
                     made[-1], "REF012", f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {own}", self.table))
-            elif conf is None and item.rev is not None and item.rev.place and item.rev.year and not item.sector:
+            elif conf is None and written and item.rev is not None and item.rev.place and item.rev.year and not item.sector:
+                # judged against the organ the text names: one read from context may be the wrong guess
                 if (why := self.registry.unknown_revision(own, item.rev.place, item.rev.year)) is not None:
                     self.findings.append(about(made[-1], "REF016", f"{ref_id}: {item.rev.text}: {why}", self.table))
         self.state.leave(organ, cite.end)
