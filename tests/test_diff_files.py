@@ -320,8 +320,8 @@ def test_a_reference_cited_in_another_revision_is_reported_revised(tmp_path: Pat
     result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
     [change] = result.changes
     assert (change.refs_added, change.refs_removed) == ([], [])
-    assert change.refs_revised == [("PP-RES-71", None, "Bucharest, 2022"), ("WTDC-RES-37", "Kigali, 2022", "Baku, 2025")]
-    assert change.to_dict()["refs_revised"][1] == {"id": "WTDC-RES-37", "old": "Kigali, 2022", "new": "Baku, 2025"}
+    assert change.refs_revised == [("PP-RES-71", (), ("Bucharest, 2022",)), ("WTDC-RES-37", ("Kigali, 2022",), ("Baku, 2025",))]
+    assert change.to_dict()["refs_revised"][1] == {"id": "WTDC-RES-37", "old": ["Kigali, 2022"], "new": ["Baku, 2025"]}
     assert "refs ~PP-RES-71 (no revision → Bucharest, 2022) ~WTDC-RES-37 (Kigali, 2022 → Baku, 2025)" in to_text(result)
 
 

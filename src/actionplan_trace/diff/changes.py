@@ -38,7 +38,7 @@ class Change:
     words: list[Op] | None = None
     refs_added: list[str] = field(default_factory=list)
     refs_removed: list[str] = field(default_factory=list)
-    refs_revised: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (id, old, new revision)
+    refs_revised: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)  # (id, old, new revisions)
     formatting_only: bool = False
     differences: tuple[str, ...] = ()
     where: str | None = None
@@ -60,7 +60,7 @@ class Change:
             "words": [[op, text] for op, text in self.words] if self.words is not None else None,
             "refs_added": list(self.refs_added),
             "refs_removed": list(self.refs_removed),
-            "refs_revised": [{"id": ref_id, "old": old, "new": new} for ref_id, old, new in self.refs_revised],
+            "refs_revised": [{"id": ref_id, "old": list(old), "new": list(new)} for ref_id, old, new in self.refs_revised],
             "formatting_only": self.formatting_only,
             "differences": list(self.kinds()) if self.formatting_only else None,
             "at": {"old": self.at_old, "new": self.at_new},

@@ -137,21 +137,22 @@ class _Context:
             self.ref_cache[text] = set(self.refs(text))
         return self.ref_cache[text]
 
-    def refs_at(self, old_side: bool, places: list[Place]) -> dict[str, set[str]]:
+    def refs_at(self, old_side: bool, places: list[Place]) -> dict[str, dict[str, None]]:
         """The reference ids `located` found at `places` of one revision, each in its place's text,
-        with the revisions they are cited in ("Kigali, 2022"; none for an id cited without one)."""
+        with the revisions they are cited in, in text order ("Kigali, 2022"; none for an id cited
+        without one)."""
         assert self.located is not None
         index = self.located[0 if old_side else 1]
-        found: dict[str, set[str]] = {}
+        found: dict[str, dict[str, None]] = {}
         for section_id, loc, text in places:
             read = index.get((section_id, loc_key(loc)))
             if read:
                 tokens = words(text)
                 for ref_id, matched, rev in read:
                     if _read_in(matched, tokens):
-                        revs = found.setdefault(ref_id, set())
+                        revs = found.setdefault(ref_id, {})
                         if rev is not None:
-                            revs.add(rev)
+                            revs[rev] = None
         return found
 
     def source_section(self, old_side: bool, section: Section, block: Block) -> str:
@@ -419,12 +420,12 @@ class _Emitter:
         `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
         reader) those of the old and new text; `kinds` are the kinds of difference of a change
         that changed no word (see `ignore.differences`)."""
-        revised: list[tuple[str, str | None, str | None]] = []
+        revised: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
         if self.ctx.located is not None:
             at_old, at_new = self.ctx.refs_at(True, places[0]), self.ctx.refs_at(False, places[1])
             refs_old, refs_new = set(at_old), set(at_new)
-            revised = [(ref_id, "; ".join(sorted(at_old[ref_id])) or None, "; ".join(sorted(at_new[ref_id])) or None)
-                       for ref_id in sorted(refs_old & refs_new) if at_old[ref_id] != at_new[ref_id]]
+            revised = [(ref_id, tuple(at_old[ref_id]), tuple(at_new[ref_id]))
+                       for ref_id in sorted(refs_old & refs_new) if set(at_old[ref_id]) != set(at_new[ref_id])]
         else:
             refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
         self.changes.append(Change(

@@ -92,8 +92,13 @@ def refs_note(change: Change) -> str:
     """'refs +WTDC-RES-85 −SDG-9.c ~WTDC-RES-37 (Kigali, 2022 → Baku, 2025)', or '' when the
     change gains, loses and revises no reference."""
     parts = [f"+{r}" for r in change.refs_added] + [f"−{r}" for r in change.refs_removed]
-    parts += [f"~{ref_id} ({old or 'no revision'} → {new or 'no revision'})" for ref_id, old, new in change.refs_revised]
+    parts += [f"~{ref_id} ({_revisions(old)} → {_revisions(new)})" for ref_id, old, new in change.refs_revised]
     return f"refs {' '.join(parts)}" if parts else ""
+
+
+def _revisions(revisions: tuple[str, ...]) -> str:
+    """A side's revisions of one reference for the refs note: "Kigali, 2022 and Baku, 2025"."""
+    return " and ".join(revisions) or "no revision"
 
 
 def moved_from(change: Change) -> str:
