@@ -331,8 +331,9 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
     return items, pos
 
 
-def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True) -> Cite:
-    """A list of SDG goals and targets: "1 (targets 1.4, 1.5), 3, (target 3.d), 5", "4, 9, 11 and 16"."""
+def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, targets: bool = False) -> Cite:
+    """A list of SDG goals and targets: "1 (targets 1.4, 1.5), 3, (target 3.d), 5", "4, 9, 11 and 16";
+    after "SDG targets" (`targets`), "9 c" is a target too."""
     cite = Cite("sdg", start, pos, explicit=explicit)
     last_goal: Item | None = None
     while True:
@@ -346,10 +347,13 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True) -> Ci
             pos = close.end()
         else:
             t = _TARGET_ITEM.match(text, pos)
+            suffix = target_suffix(t) if t else None
+            if t is None and targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
+                suffix = t.group("l")
             g = None if t else _GOAL_ITEM.match(text, pos)
             if t:
                 goal = int(t.group("g"))
-                cite.items.append(Item(f"{goal}.{target_suffix(t)}", t.start("g"), t.end(), goal=goal))
+                cite.items.append(Item(f"{goal}.{suffix}", t.start("g"), t.end(), goal=goal))
                 last_goal = None
                 pos = t.end()
             elif g:
@@ -373,7 +377,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True) -> Ci
 
 
 def parse_sdg_anchor(text: str, hit: Hit) -> Cite:
-    return parse_sdg_list(text, hit.m.end(), hit.start)
+    return parse_sdg_list(text, hit.m.end(), hit.start, targets="arget" in hit.m.group(0))
 
 
 def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
