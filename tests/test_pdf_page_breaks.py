@@ -6,12 +6,13 @@ heights on its first page, so that the page breaks every row after each of its l
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from actionplan_trace.extract.pdf import read_pdf_detailed
-from pdfgen import TableStyle, lay_table, text_op, word_widths, wrap, write_placed
+from pdfgen import MARGIN, TableStyle, lay_table, text_op, word_widths, wrap, write_placed
 
 HEADER = ["Outcome", "Performance indicators", "Timing"]
 ROWS = [
@@ -222,3 +223,61 @@ def test_a_cell_split_by_the_page_after_a_hyphen_keeps_a_suspended_one_apart(upp
     (cell, date) = join_rows([Cell(upper, Loc(page=1)), Cell("2016-2019", Loc(page=1))],
                              [Cell(lower, Loc(page=2)), Cell("", Loc(page=2))], [True, False])
     assert (cell.text, date.text) == (joined, "2016-2019")
+
+
+
+VOCABULARY = ("Infrastructure is central for enabling universal, sustainable, ubiquitous and affordable access to "
+              "ICTs and services for all; the Bureau assists its Member States in planning, deploying and "
+              "maintaining networks, with partners from industry, academia and regional organizations.").split()
+BODY = " ".join(random.Random(7).choices(VOCABULARY, k=4000))  # no two lines alike (no page furniture)
+PROGRAMME = "Programme: Telecommunication/ICT network infrastructure and services"
+OBJECTIVE = ("The objective of this programme is to assist ITU Member States and ITU-D Sector Members in maximizing "
+             "the use of appropriate new technologies for the development of their information and communication "
+             "infrastructures and services.")
+TOP, PITCH, PAGE_LINES = 84.0, 13.75, 50  # a page's first baseline (from the top), line pitch and lines
+FOOT = TOP + (PAGE_LINES - 1) * PITCH  # its lowest baseline
+
+
+def _foot_pdf(tmp_path: Path, room: int, name: str, wrapped: bool = False) -> Path:
+    """Three pages set like LibreOffice's rendering of a black-box review's plan: pages 1 and 3 full
+    of body text to the `FOOT`; on page 2, body text, a bold "Implementation framework" and then
+    `tail` (lines in the body font) ending `room` line pitches above the foot; page 3 opens with the
+    paragraph after it. The measure is set so that "Programme: …" is too full for "The"."""
+    from pdfgen import text_op
+
+    widths, space = word_widths({*BODY.split(), *PROGRAMME.split(), *OBJECTIVE.split()}, "Helvetica", 11, tmp_path)
+    measure = sum(widths[w] for w in PROGRAMME.split()) + space * (PROGRAMME.count(" ") + 1) + widths["The"] - 1
+    body = iter(wrap(BODY, measure, widths, space))
+    first = [text_op(MARGIN, TOP + k * PITCH, next(body)) for k in range(PAGE_LINES)]
+    tail = [next(body), PROGRAMME] if wrapped else [PROGRAMME]
+    last = FOOT - room * PITCH
+    heading = last - (len(tail) - 1) * PITCH - PITCH - 4
+    second = [text_op(MARGIN, TOP + k * PITCH, next(body)) for k in range(int((heading - 9 - PITCH - TOP) / PITCH) + 1)]
+    second.append(text_op(MARGIN, heading, "Implementation framework", "Helvetica-Bold"))
+    second += [text_op(MARGIN, last - (len(tail) - 1 - k) * PITCH, text) for k, text in enumerate(tail)]
+    rest = [*wrap(OBJECTIVE, measure, widths, space), *body][:PAGE_LINES]
+    third = [text_op(MARGIN, TOP + k * PITCH, text) for k, text in enumerate(rest)]
+    return write_placed(tmp_path / name, [first, second, third])
+
+
+@pytest.mark.parametrize("room", [1, 2, 3])
+def test_a_one_line_heading_alone_with_room_at_a_page_foot_ends_there(tmp_path: Path, room: int) -> None:
+    """A "Programme: …" heading set in the body font, alone at a page's foot with room for another
+    line below it, is no wrapped line of the paragraph on the next page, though it runs too near the
+    measure for that paragraph's first word "The": a paragraph going on over the page would have
+    filled the page, and orphan control moves a lone first line on with the rest. A black-box review
+    read "Programme: Telecommunication/ICT network infrastructure and services The objective of this
+    programme …" as one heading, its paragraph lost from a docx/PDF diff."""
+    texts = [b.text for b in read_pdf_detailed(_foot_pdf(tmp_path, room, "heading.pdf")).raw.blocks]
+    heading, after = texts[texts.index("Implementation framework") + 1:][:2]
+    assert (heading, after[:len(OBJECTIVE)]) == (PROGRAMME, OBJECTIVE)
+
+
+@pytest.mark.parametrize("room, wrapped", [(0, False), (1, True)], ids=["alone-at-a-full-foot", "wrapped-line"])
+def test_a_full_line_at_a_page_foot_still_goes_on(tmp_path: Path, room: int, wrapped: bool) -> None:
+    """With no room below it, a line alone at the foot of a page still carries on over the page (a
+    layout without orphan control leaves a paragraph's first line there), and so does the last of
+    several lines of a paragraph with room below it (widow control pulls a line along)."""
+    texts = [b.text for b in read_pdf_detailed(_foot_pdf(tmp_path, room, "goes-on.pdf", wrapped)).raw.blocks]
+    head = texts[texts.index("Implementation framework") + 1]
+    assert head.endswith(f"{PROGRAMME} {OBJECTIVE}"), head

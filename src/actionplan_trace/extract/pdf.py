@@ -21,7 +21,9 @@ the margin), starting with a capital, short, without final punctuation, that end
 followed by body text — a heading such as "Broadband networks: …" set in the body font with no
 space above it. A bold line after a list is already apart by its weight. Over a page break
 (`_continues_over_page`) a line continues only at the same indentation and weight, after a line
-that filled the measure, and not after a sentence end unless it starts in lower case.
+that filled the measure, not after a sentence end unless it starts in lower case, and not after a
+one-line paragraph with room for another line below it (`_ended_above_foot`: a heading such as
+"Programme: …" in the body font, its paragraph moved on by orphan control).
 
 Tolerances (line splitting gap, footnote-mark size, wrapped-heading pitch, header/footer zone and
 matching, table rule thickness, snapping, gutters, header-row similarity) are fields of the frozen
@@ -985,11 +987,29 @@ def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfS
     return out
 
 
-def _continues_over_page(para: Para, line: Line, right: float) -> bool:
-    """Whether the first body line of a page carries on the last paragraph of the page before."""
+def _continues_over_page(para: Para, line: Line, right: float, spacing: Spacing, foot: float | None = None) -> bool:
+    """Whether the first body line of a page carries on the last paragraph of the page before
+    (whose body text reaches down to the baseline `foot`; None: not known)."""
     if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return False
+    if foot is not None and _ended_above_foot(para, spacing, foot):
+        return False
     return _runs_over(para.lines[-1], line, right)
+
+
+def _ended_above_foot(para: Para, spacing: Spacing, foot: float) -> bool:
+    """Whether the paragraph, one line alone at its page's foot, ended there: another line at its
+    pitch would have fitted above the `foot`. A paragraph that goes on over a page break does not
+    leave its first line alone with room below it: without orphan control it fills the page, and
+    with it the line moves over too. So a one-line "Programme: …" heading set in the body font,
+    the paragraph after it moved on by orphan control, is told from a full line that wraps over
+    the page. (With more of the paragraph on the page, room below proves nothing: widow control,
+    or a browser's page breaking, leaves some.)"""
+    prev = para.lines[-1]
+    if len(para.lines) > 1:
+        return False
+    pitch = spacing.ratios.get(prev.size, spacing.default) * prev.size  # (to 0.03 font sizes: a little slack)
+    return prev.base + pitch <= foot + 0.12 * prev.size
 
 
 def _runs_over(prev: Line, line: Line, right: float) -> bool:
@@ -1043,6 +1063,7 @@ class _Page:
     table_numbers: list[int] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
+    noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -1277,6 +1298,7 @@ def split_footnotes(page: _Page, body_size: float) -> list[Line]:
     if notes and not FOOTNOTE_LABEL.match(notes[0].text):
         return []
     page.lines = [ln for ln in page.lines if ln not in notes]
+    page.noted = bool(notes)
     return notes
 
 
@@ -1418,6 +1440,22 @@ def _body_right(pages: list[_Page]) -> dict[int, float]:
     return {p.number: edges[round(p.width)] for p in pages}
 
 
+def _body_foot(pages: list[_Page]) -> dict[int, float]:
+    """The lowest baseline body text reaches on each page without footnotes: of the pages of its
+    height, the lowest line of the second-lowest page (one stray line low on a page does not set
+    it). A page with footnotes has none: its notes end the body higher up."""
+    by_height: dict[int, list[float]] = {}
+    for p in pages:
+        if p.lines:
+            by_height.setdefault(round(p.height), []).append(max(ln.base for ln in p.lines))
+    feet = {}
+    for p in pages:
+        lows = sorted(by_height.get(round(p.height), []))
+        if lows and not p.noted:
+            feet[p.number] = lows[-2] if len(lows) > 1 else lows[-1]
+    return feet
+
+
 def _block_from_para(para: Para, page: int) -> Block:
     first = para.lines[0]
     sizes = Counter(ln.size for ln in para.lines)
@@ -1442,7 +1480,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     its lines closer than the body's). A paragraph's and a table's text are set once they are
     whole, at the end: set at every line or page added, a paragraph or table running over
     hundreds of pages would cost time quadratic in its length."""
-    rights = _body_right(pages)
+    rights, feet = _body_right(pages), _body_foot(pages)
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
@@ -1461,7 +1499,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             first_item = position == 0
             if isinstance(item, Line):
                 nxt = following.get(id(item))
-                if open_para is not None and _joins(open_para[0], item, rights, first_item, spacing, nxt, settings):
+                if open_para is not None and _joins(open_para[0], item, rights, feet, first_item, spacing, nxt, settings):
                     para, block = open_para
                     if len(para.lines) == 1:
                         grown.append(open_para)
@@ -1499,12 +1537,16 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
 
 
 def _joins(
-    para: Para, line: Line, rights: dict[int, float], first_on_page: bool, spacing: Spacing, nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS
+    para: Para, line: Line, rights: dict[int, float], feet: dict[int, float], first_on_page: bool, spacing: Spacing,
+    nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS
 ) -> bool:
+    """Whether `line` carries on `para`: on the same page, or as the first line of the next
+    (`rights`: each page's right text edge, `feet`: the lowest baseline its body text reaches)."""
     last = para.lines[-1]
     if last.page == line.page:
         return not _starts_paragraph(para, line, rights[line.page], spacing, nxt, settings)
-    return first_on_page and line.page == last.page + 1 and _continues_over_page(para, line, rights[last.page])
+    return (first_on_page and line.page == last.page + 1
+            and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
 
 
 def _open(path: str, data: bytes) -> pdfium.PdfDocument:
