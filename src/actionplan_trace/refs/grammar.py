@@ -331,9 +331,9 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
     return items, pos
 
 
-def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, targets: bool = False) -> Cite:
+def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_targets: bool = False) -> Cite:
     """A list of SDG goals and targets: "1 (targets 1.4, 1.5), 3, (target 3.d), 5", "4, 9, 11 and 16";
-    after "SDG targets" (`targets`), "9 c" is a target too."""
+    after "SDG targets" (`of_targets`), "9 c" is a target too."""
     cite = Cite("sdg", start, pos, explicit=explicit)
     last_goal: Item | None = None
     while True:
@@ -348,7 +348,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, targe
         else:
             t = _TARGET_ITEM.match(text, pos)
             suffix = target_suffix(t) if t else None
-            if t is None and targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
+            if t is None and of_targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
                 suffix = t.group("l")
             g = None if t else _GOAL_ITEM.match(text, pos)
             if t:
@@ -377,7 +377,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, targe
 
 
 def parse_sdg_anchor(text: str, hit: Hit) -> Cite:
-    return parse_sdg_list(text, hit.m.end(), hit.start, targets="arget" in hit.m.group(0))
+    return parse_sdg_list(text, hit.m.end(), hit.start, of_targets="arget" in hit.m.group(0))
 
 
 def parse_sdg_agenda(text: str, hit: Hit) -> Cite:

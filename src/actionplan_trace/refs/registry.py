@@ -221,7 +221,9 @@ def _same_place(written: str, listed: str) -> bool:
         return False
     if a in b or b in a:
         return True
-    from rapidfuzz import fuzz  # only for a place that is no listed one: its import costs ~15 ms
+    if a[:2] != b[:2]:
+        return False  # no spelling variant: and the common case needs no rapidfuzz (its import costs ~15 ms)
+    from rapidfuzz import fuzz
 
     return fuzz.ratio(a, b) >= 80
 
