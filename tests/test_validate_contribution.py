@@ -449,6 +449,104 @@ def test_a_table_of_proposals_gives_one_proposal_per_row(tmp_path, header) -> No
     assert [(f.code, f.text.split(" |")[0]) for f in rep.findings] == [("VAL010", "Output 2.3")]
 
 
+@pytest.mark.parametrize("header", ["Output", "Outputs", "Output No.", "Output number"])
+def test_bare_numbers_under_an_output_column_are_outputs(tmp_path, header) -> None:
+    """A table whose "Output" column holds bare numbers ("2.1"): each row names that output, so
+    an output the base lacks is VAL002 and a current text it lacks VAL010 (before: every row
+    "names no output", five VAL001 warnings and exit 0, nothing checked). A "Section" column's
+    bare numbers could be anything's and stay unread."""
+    import docx as python_docx
+
+    rows = [
+        ("2.1", RURAL_FIRST, RURAL_FIRST[:-1] + ", including satellite;", "Reach."),
+        ("2.7", "providing assistance on satellite orbit filings;", "providing assistance on orbit filings;", "New."),
+        ("2.3", "This sentence is not in the Action Plan at all, anywhere.", "Another sentence.", "Test."),
+        ("2.1 – Broadcasting", BROADCAST_LAST, "(deleted)", "Done elsewhere."),
+    ]
+    document = python_docx.Document()
+    document.add_paragraph("Proposals", style="Heading 1")
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for r, cells in enumerate([(header, "Current text", "Proposed text", "Rationale"), *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "bare.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.outputs, p.heading) for p in rep.proposals] == [
+        (["2.1"], None), (["2.7"], None), (["2.3"], None), (["2.1"], "Broadcasting")]
+    assert [(f.code, f.text.split(" |")[0]) for f in rep.findings] == [("VAL002", "2.7"), ("VAL010", "2.3")]
+    assert rep.failed
+    table.cell(0, 0).text = "Section"
+    document.save(str(path))
+    assert [p.outputs for p in validate(path, BASE_TEXT).proposals] == [[], [], [], []]
+
+
+def test_bare_numbers_under_an_outcome_column_are_outcomes(tmp_path) -> None:
+    """An "Outcome" column is a place column too; "2.2" in it is Outcome 2.2, its row a place
+    whole (no heading "Outcome 2.2")."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Proposals", style="Heading 1")
+    table = document.add_table(rows=2, cols=3)
+    for r, cells in enumerate([("Outcome", "Current text", "Proposed text"),
+                               ("2.2", "Number of CIRT that BDT has contributed to establish", "Number of CIRTs")]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "outcome.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.outputs, p.outcomes, p.heading) for p in rep.proposals] == [([], ["2.2"], None)]
+    assert [(r.kind, r.section) for r in rep.resolutions] == [("outcome", "outcome-2.2")]
+    assert rep.findings == []
+
+
+@pytest.mark.parametrize("proposal", [
+    "Under Objective 2, add a new Output 2.4 – Products and services on satellite communications, after Output 2.3.",
+    "ADD\tOutput 2.4 – Products and services on satellite communications",
+    "Insert the following new output: Output 2.4 – Products and services on satellite communications.",
+])
+def test_adding_a_new_output_is_no_val002(tmp_path, proposal) -> None:
+    """A proposal creating an output the base lacks ("add a new Output 2.4", ITU's "ADD Output
+    2.4 – <title>") is what adding an output is, not an unknown output (before: VAL002, exit 1,
+    for every contribution adding one). The output it goes after is no place it amends."""
+    path = _quoting(tmp_path, proposal)
+    rep = validate(path, BASE_TEXT)
+    assert [(p.outputs, p.new_outputs, p.heading, p.action) for p in rep.proposals] == [
+        (["2.4"], ["2.4"], None, "add")]
+    assert [(r.output, r.output_section) for r in rep.resolutions] == [("2.4", None)]
+    assert (rep.findings, rep.failed) == ([], False)
+    result = run_cli("validate", str(path), "--against", str(BASE_TEXT))
+    assert "Output 2.4 -> new output" in result.stdout and result.returncode == 0
+
+
+def test_a_new_outputs_number_taken_or_leaving_a_gap_is_val012(tmp_path) -> None:
+    """Adding Output 2.2 beside the base's 2.2, or 2.9 after its last, 2.3, with 2.4 and 2.5
+    added by other proposals: VAL012 (a warning) for those two; 2.4 and 2.5 are in order. An
+    amendment inside an output the base lacks stays VAL002."""
+    path = _quoting(tmp_path, "Add a new Output 2.2 – Satellite services, after Output 2.1.",
+                    "Add a new Output 2.9 – Quantum networks.", "ADD Output 2.5 – Space services",
+                    "Under Objective 2, add a new Output 2.4 – Sky services.",
+                    "ADD Output 2.7, Rural communications, new bullet: supporting community networks")
+    found = [(f.code, f.severity, f.text.split(".")[0]) for f in validate(path, BASE_TEXT).findings]
+    assert found == [("VAL012", "warning", "1"), ("VAL012", "warning", "2"), ("VAL002", "error", "5")]
+    messages = [f.message for f in validate(path, BASE_TEXT).findings]
+    assert "a number the base already has" in messages[0]
+    assert messages[1].endswith("end at 2.3 and no proposal adds 2.8: a gap in the numbering (the next free number is 2.6)")
+
+
+def test_an_output_the_contribution_adds_is_no_ref001_in_check(tmp_path) -> None:
+    """`trace check` on a contribution adding Output 2.4: the registry cannot know it yet, as a
+    plan's own new output is no REF001; an output it only names still is."""
+    from actionplan_trace.validate.check import check_file
+    from actionplan_trace.validate.findings import finding_table
+
+    path = _quoting(tmp_path, "Under Objective 2, add a new Output 2.4 – Satellite services, after Output 2.3.",
+                    "In Output 2.1, under “Rural communications”, add texts in line with Output 2.9.")
+    found = check_file(str(path), tuple(finding_table()), None, None)["findings"]
+    assert [f["ref"].split("@")[0] for f in found if f["code"] == "REF001"] == ["ITU-D-OUTPUT-2.9"]
+
+
 @pytest.mark.parametrize(("plan", "expected"), [
     ("the Kigali Action Plan (WTDC-22)", ["the contribution names the ITU-D Action Plan WTDC-22, but the base is WTDC-17: "
                                           "validate it against the WTDC-22 edition"]),

@@ -144,6 +144,24 @@ def test_itu_amendment_marks(text, expected) -> None:
     assert (p.action, p.outputs, p.heading, p.text, p.old) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Under Objective 2, add a new Output 2.4 – Satellite services, after Output 2.3.", (["2.4"], ["2.4"], None)),
+    ("ADD\tOutput 2.4 – Products and services on satellite communications",
+     (["2.4"], ["2.4"], None)),
+    # Not new outputs: a heading after the output's title, a place, a text after a colon, no "new".
+    ("ADD\tOutput 2.1 – Products and services on ICT infrastructure, Rural communications", (["2.1"], [], "Rural communications")),
+    ("ADD Output 2.4, Rural communications, new bullet: supporting community networks", (["2.4"], [], "Rural communications")),
+    ("ADD Output 2.1 – Rural communications: supporting community networks", (["2.1"], [], "Rural communications")),
+    ("In Output 2.4, add texts regarding satellites.", (["2.4"], [], None)),
+    ("In Output 2.1, delete the new Output 2.4 reference.", (["2.1", "2.4"], [], None)),
+])
+def test_a_proposal_adding_a_new_output(text, expected) -> None:
+    """"add a new Output 2.4" and ITU's "ADD Output 2.4 – <title>" create the output: it is their
+    only place, with no heading; other forms name a place inside an output."""
+    p = parse_proposal(text)
+    assert (p.outputs, p.new_outputs, p.heading) == expected
+
+
 def test_a_word_opening_like_a_mark_is_no_mark() -> None:
     p = parse_proposal("MODERN networks: In Output 2.1, under “Broadcasting”, add text on digital radio.")
     assert (p.action, p.heading) == ("add", "Broadcasting")

@@ -62,11 +62,12 @@ def validate_text(report: ValidationReport) -> str:
         f"Proposals ({len(report.proposals)})",
     ]
     by_number: dict[str, list[str]] = {}
+    created = {(p.number, n) for p in report.proposals for n in p.new_outputs}
     for res in report.resolutions:
         if res.elsewhere:
             landed = f"heading found elsewhere ({res.elsewhere}); covers {res.section}"
         elif res.section is None and res.output_section is None:
-            landed = "output not in the base"
+            landed = "new output" if (res.proposal, res.output) in created else "output not in the base"
         else:
             landed = res.section or f"new heading under {res.output_section}"
             if res.score is not None:

@@ -236,6 +236,19 @@ def _base_document(path: str, sha256: str) -> Document:
     return load(path)
 
 
+def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """`findings` without the REF001 of an output the contribution's own proposals create ("add
+    a new Output 2.4"): the registry cannot know it yet, as a plan's own new output is no REF001."""
+    if doc.source.profile != "contribution" or not any(f.code == "REF001" for f in findings):
+        return findings
+    from ..refs.resolve import load_rules
+    from .proposals import parse_proposals
+
+    template = load_rules().entities.get("output", {}).get("id", "")
+    created = {template.format(number=n) for p in parse_proposals(doc) for n in p.new_outputs} if template else set()
+    return [f for f in findings if not (f.code == "REF001" and (f.ref or "").partition("@")[0] in created)]
+
+
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                profile: str | None = None) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile and findings as JSON-ready data."""
@@ -256,7 +269,7 @@ def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: 
     refs = None
     if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
         refs = document_refs(doc, findings_table=table)
-        findings += [f for f in refs.findings if f.code in on]
+        findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
     findings += structure_findings(doc, table, on, refs)
     if (base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
             and Path(path).resolve() != Path(base).resolve()):

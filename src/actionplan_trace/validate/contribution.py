@@ -257,6 +257,7 @@ class _Context:
     findings: list[Finding] = field(default_factory=list)
     covered: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # proposal -> view -> section ids
     named_in_base: set[str] = field(default_factory=set)  # the base sections some proposal names
+    new_outputs: set[str] = field(default_factory=set)  # the outputs some proposal creates
 
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
@@ -285,6 +286,29 @@ def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resoluti
         if row is not None:
             ctx.cover(proposal.number, view_name, subtree(view, row))
     return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind="outcome")
+
+
+def _check_new_number(ctx: _Context, proposal: Proposal, number: str, base_out: Section | None) -> None:
+    """VAL012 for the number of an output a proposal creates: one the base already has (Output
+    2.2 added beside the base's 2.2: renumbered, or meant to amend it), or one that leaves a gap
+    after the base's outputs of that objective and the ones the contribution adds (2.9 after
+    2.3). An objective the base has no outputs of (an excerpt) is not judged."""
+    name = f"Proposal {proposal.number} adds Output {number}"
+    if base_out is not None:
+        ctx.add("VAL012", f"{name}, a number the base already has (“{excerpt(base_out.title or '', 70)}”): "
+                "renumber the new output, or amend the existing one", section=proposal.section, loc=proposal.loc,
+                text=proposal.source, ref=base_out.id)
+        return
+    objective, _, minor = number.rpartition(".")
+    siblings = sorted((int(n.rpartition(".")[2]) for s in ctx.base.of_kind("output")
+                       if (n := s.number or "").rpartition(".")[0] == objective and n.rpartition(".")[2].isdigit()))
+    known = {f"{objective}.{n}" for n in siblings} | ctx.new_outputs
+    if siblings and int(minor) > 1 and f"{objective}.{int(minor) - 1}" not in known:
+        free = next(n for n in range(siblings[-1] + 1, int(minor) + 1) if f"{objective}.{n}" not in known)
+        ctx.add("VAL012", f"{name}, but the base's outputs of Objective {objective} end at {objective}.{siblings[-1]}"
+                f" and no proposal adds {objective}.{int(minor) - 1}: a gap in the numbering (the next free number "
+                f"is {objective}.{free})",
+                section=proposal.section, loc=proposal.loc, text=proposal.source)
 
 
 def _of_kind(doc: Document, kind: str, number: str) -> Section | None:
@@ -327,11 +351,16 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     base_out = output_section(ctx.base, number)
     name = f"Proposal {proposal.number}"
     loc, sec = proposal.loc, proposal.section
+    if number in proposal.new_outputs:
+        _check_new_number(ctx, proposal, number, base_out)
     if base_out is None:
-        # Only a proposal adding the output itself may name one the base lacks: one that names
-        # a heading inside it amends an output that must already be there.
+        # Only a proposal adding the output itself may name one the base lacks ("add a new Output
+        # 2.4", "ADD Output 2.4 – <title>", or adding with no heading an output the amended text
+        # has): one that names a heading inside it amends an output that must already be there.
         new_output = output_section(ctx.accepted, number)
-        if new_output is None or proposal.action != "add" or proposal.heading:
+        creates = number in proposal.new_outputs or (
+            new_output is not None and proposal.action == "add" and not proposal.heading)
+        if not creates:
             outputs = [s.number for s in ctx.base.of_kind("output") if s.number]
             known = f"it has Outputs {outputs[0]}–{outputs[-1]}" if outputs else "it has no outputs"
             ctx.add("VAL002", f"{name} names Output {number}, which the base does not have ({known})",
@@ -666,6 +695,7 @@ def validate_documents(
         original=amended_part(original),
         contribution=accepted,
         table=table if table is not None else finding_table(),
+        new_outputs={n for p in proposals for n in p.new_outputs},
     )
     if not proposals:
         ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")

@@ -35,6 +35,14 @@ _OUTCOMES = regex(
     re.IGNORECASE,
 )
 _NUMBER = regex(r"\d+\.\d+")
+# A proposal creating an output the plan does not have yet: "add a new Output 2.4 – …", "insert
+# the following new output: Output 2.4 …". Any other output it names is where the new one goes
+# ("after Output 2.3").
+_NEW_OUTPUT = regex(r"\bnew\s+outputs?\b[\s,:(–—-]*(?:Outputs?\s+)?(?P<n>\d+\.\d+)", re.IGNORECASE)
+# A table's place column headed by a kind ("Output", "Outputs", "Output No.", "Output number"):
+# a bare number in it ("2.1") is that kind's number.
+_KIND_HEADER = regex(r"^\W*(?P<kind>output|outcome)s?\b(?:\s*(?:no\.?|nos\.?|numbers?|#))?\W*$", re.IGNORECASE)
+_BARE_NUMBER = regex(r"^\s*\d+\.\d+\b")
 _HEADING_LEAD = regex(
     r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
     r"|programmes?|titles?|parts?|paragraphs?)?\s*(?:entitled|titled|named|called)?\s*,?\s*$",
@@ -66,7 +74,7 @@ _DASHES = ("–", "—", "-")
 # by their header cells. A row gives one proposal: replace when both texts are there, add when
 # only the proposed one is, delete when only the current one is (or the proposed reads "deleted").
 _COLUMNS = (
-    ("place", regex(r"\b(?:output|section|heading|location|place|provision|part)s?\b", re.IGNORECASE)),
+    ("place", regex(r"\b(?:output|outcome|section|heading|location|place|provision|part)s?\b", re.IGNORECASE)),
     ("current", regex(r"\b(?:current|existing|original|present|old)\b", re.IGNORECASE)),
     ("proposed", regex(r"\b(?:proposed|new|amended|modified|modification|revised|amendment)\b", re.IGNORECASE)),
 )
@@ -95,6 +103,7 @@ class Proposal:
     loc: Loc = field(default_factory=Loc)
     tabled: bool = False  # a row of a proposals table, which gives the amended text itself (not in the JSON)
     outcomes: list[str] = field(default_factory=list)
+    new_outputs: list[str] = field(default_factory=list)  # outputs the proposal creates ("add a new Output 2.4")
 
     @property
     def output(self) -> str | None:
@@ -106,6 +115,7 @@ class Proposal:
             "output": self.output,
             "outputs": list(self.outputs),
             "outcomes": list(self.outcomes),
+            "new_outputs": list(self.new_outputs),
             "heading": self.heading,
             "action": self.action,
             "text": self.text,
@@ -226,15 +236,24 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         text_out = _clean(rest)
         if new is not None and text_out.strip(_QUOTE_MARKS + " .;") == new.strip(" .;"):
             text_out = new.rstrip(" .;")  # "the following text: «…»" is the text itself, not its quotes
+    new_outputs = named_numbers(_NEW_OUTPUT, plain) if action == "add" else []
+    if new_outputs:  # the output itself is the place; other outputs and a heading say where it goes
+        outputs, heading = new_outputs, None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
-                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes)
+                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
+                    new_outputs=new_outputs)
 
 
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
     """A proposal written after an ITU amendment mark: "Output 2.1, Rural communications, first
     bullet: <the text as modified or added>", or for SUP the text deleted, after the colon or in
     brackets ("second bullet (organizing …)"). The heading is what stands between the output
-    and the place (`_place_parts`)."""
+    and the place (`_place_parts`). "ADD Output 2.4 – <title>", one output and its title after a
+    dash with neither a place nor a text, adds that output: its title is the text, no heading."""
+    outputs = named_numbers(_OUTPUTS, body)
+    if action == "add" and len(outputs) == 1 and (title := _new_output_title(body)) is not None:
+        return Proposal(number=number, outputs=outputs, heading=None, action=action, text=title, source=source,
+                        new=title, section=section, loc=loc or Loc(), new_outputs=outputs)
     heading, tail = _place_parts(body)
     tail = tail.strip()
     if tail.startswith(":"):
@@ -246,9 +265,22 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     words = _unquoted(words.strip()).rstrip(" .;")
     old = words or None if action == "delete" else None
     new = words or None if action in ("add", "modify") else None
-    return Proposal(number=number, outputs=named_numbers(_OUTPUTS, body), heading=heading, action=action, text=words,
+    return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(),
                     outcomes=named_numbers(_OUTCOMES, body))
+
+
+def _new_output_title(body: str) -> str | None:
+    """The title in "Output 2.4 – Products and services on …" (after a mark): an output, a dash,
+    then words with no place ("first bullet") and no colon before a text; None otherwise."""
+    found = _OUTPUTS.search(body)
+    rest = body[found.end():].strip() if found is not None and not body[:found.start()].strip(" \t:.-–—") else ""
+    if not rest.startswith(_DASHES) or _PLACE.search(rest) or ":" in rest:
+        return None
+    if any(part[:1].isupper() for part in rest.split(", ")[1:]):
+        return None  # "Output 2.1 – <its title>, Rural communications": a heading of the output (_place_parts)
+    title = _unquoted(rest.lstrip("".join(_DASHES) + " ")).rstrip(" .;")
+    return title or None
 
 
 def _place_parts(text: str) -> tuple[str | None, str]:
@@ -328,12 +360,21 @@ def table_columns(header: list[str]) -> dict[str, int] | None:
     return found if "place" in found and ("current" in found or "proposed" in found) else None
 
 
+def _header_kind(header: str) -> str | None:
+    """"Output" or "Outcome" when a place column's header names that kind alone ("Outputs",
+    "Output No.", "Output number"): its cells may hold the bare number. None for "Section" and
+    the like, whose numbers could be anything's."""
+    found = _KIND_HEADER.match(" ".join(header.split()))
+    return found.group("kind").capitalize() if found is not None else None
+
+
 def table_proposals(block: Block, section: str | None) -> list[Proposal]:
     """One proposal per row of a proposals table (see `table_columns`), numbered by row."""
     rows = block.rows or []
     columns = table_columns([c.text for c in rows[0]]) if rows else None
     if columns is None:
         return []
+    kind = _header_kind(rows[0][columns["place"]].text)
     out = []
     for r, row in enumerate(rows[1:], start=1):
         def cell(name: str) -> str:
@@ -343,11 +384,14 @@ def table_proposals(block: Block, section: str | None) -> list[Proposal]:
         place, current, proposed = cell("place"), cell("current"), cell("proposed")
         if not (current or proposed) or not place:
             continue
+        if kind is not None and _BARE_NUMBER.match(place):
+            place = f"{kind} {place.strip()}"  # "2.1" under "Output" is Output 2.1
         if proposed and _DELETED.match(proposed):
             proposed = ""
         action = "replace" if current and proposed else "add" if proposed else "delete"
         found = parse_proposal(place)
-        heading = found.heading or _place_parts(place)[0]
+        # An outcome's row is its place whole: "Outcome 2.2" is no heading.
+        heading = found.heading or (None if found.outcomes and not found.outputs else _place_parts(place)[0])
         source = " | ".join(" ".join(c.text.split()) for c in row)
         loc = cell_location(block, row[0].loc, r, 0)
         out.append(Proposal(number=str(r), outputs=found.outputs, heading=heading, action=action,
