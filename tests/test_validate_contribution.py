@@ -481,6 +481,35 @@ def test_bare_numbers_under_an_output_column_are_outputs(tmp_path, header) -> No
     assert [p.outputs for p in validate(path, BASE_TEXT).proposals] == [[], [], [], []]
 
 
+def test_an_outcome_column_beside_an_output_one_and_numbers_not_bare(tmp_path) -> None:
+    """Review of c3a2ec1: an "Expected outcome" column does not take the place from the Output
+    column after it; "2.1/2.2", "2.1.3" and "2.1 (2018)" are no bare output number; a row adding
+    text under an output number alone the base lacks adds that output (no VAL002)."""
+    import docx as python_docx
+
+    def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> Path:
+        document = python_docx.Document()
+        document.add_paragraph("Proposals", style="Heading 1")
+        cells = document.add_table(rows=1 + len(rows), cols=len(header))
+        for r, row in enumerate([header, *rows]):
+            for c, text in enumerate(row):
+                cells.cell(r, c).text = text
+        path = tmp_path / f"t{len(list(tmp_path.iterdir()))}.docx"
+        document.save(str(path))
+        return path
+
+    stolen = validate(table(("Expected outcome", "Output", "Current text", "Proposed text"),
+                            [("More access", "2.1", RURAL_FIRST, RURAL_FIRST[:-1] + ", including satellite;")]), BASE_TEXT)
+    assert [p.outputs for p in stolen.proposals] == [["2.1"]] and stolen.findings == []
+    odd = validate(table(("Output", "Current text", "Proposed text"),
+                         [(n, RURAL_FIRST, "x") for n in ("2.1/2.2", "2.1.3", "2.1 (2018)")]), BASE_TEXT)
+    assert [p.outputs for p in odd.proposals] == [[], [], []]
+    added = validate(table(("Output", "Current text", "Proposed text"),
+                           [("2.4", "", "Products and services on satellite communications")]), BASE_TEXT)
+    assert [(p.outputs, p.action) for p in added.proposals] == [(["2.4"], "add")]
+    assert not [f for f in added.findings if f.code == "VAL002"] and not added.failed
+
+
 def test_bare_numbers_under_an_outcome_column_are_outcomes(tmp_path) -> None:
     """An "Outcome" column is a place column too; "2.2" in it is Outcome 2.2, its row a place
     whole (no heading "Outcome 2.2")."""
@@ -518,6 +547,15 @@ def test_adding_a_new_output_is_no_val002(tmp_path, proposal) -> None:
     assert (rep.findings, rep.failed) == ([], False)
     result = run_cli("validate", str(path), "--against", str(BASE_TEXT))
     assert "Output 2.4 -> new output" in result.stdout and result.returncode == 0
+
+
+def test_add_mark_with_a_heading_of_the_output_amends_it(tmp_path) -> None:
+    """"ADD Output 2.1 – Broadcasting" where the base's Output 2.1 has a "Broadcasting" heading
+    adds under that heading, as before new outputs were read (review of c3a2ec1: new Output 2.1
+    and a VAL012)."""
+    rep = validate(_quoting(tmp_path, "ADD\tOutput 2.1 – Broadcasting"), BASE_TEXT)
+    assert [(p.outputs, p.new_outputs, p.heading) for p in rep.proposals] == [(["2.1"], [], "Broadcasting")]
+    assert [r.section for r in rep.resolutions] == ["output-2.1/area-broadcasting"] and rep.findings == []
 
 
 def test_a_new_outputs_number_taken_or_leaving_a_gap_is_val012(tmp_path) -> None:

@@ -154,6 +154,13 @@ def test_itu_amendment_marks(text, expected) -> None:
     ("ADD Output 2.1 – Rural communications: supporting community networks", (["2.1"], [], "Rural communications")),
     ("In Output 2.4, add texts regarding satellites.", (["2.4"], [], None)),
     ("In Output 2.1, delete the new Output 2.4 reference.", (["2.1", "2.4"], [], None)),
+    # review of c3a2ec1: a new output only mentioned creates nothing; two created; an output the
+    # new one replaces stays a place, one it goes after does not
+    ("In Output 2.1, under “Rural communications”, add a new bullet on coordination with the new Output 2.4.",
+     (["2.1", "2.4"], [], "Rural communications")),
+    ("Under Objective 2, add new Outputs 2.4 and 2.5 on satellites.", (["2.4", "2.5"], ["2.4", "2.5"], None)),
+    ("Add the new Output 2.4, which replaces Output 2.3.", (["2.4", "2.3"], ["2.4"], None)),
+    ("Insert the following new output: Output 2.4 – Satellites, after Output 2.3", (["2.4"], ["2.4"], None)),
 ])
 def test_a_proposal_adding_a_new_output(text, expected) -> None:
     """"add a new Output 2.4" and ITU's "ADD Output 2.4 – <title>" create the output: it is their

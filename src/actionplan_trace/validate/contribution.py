@@ -288,6 +288,18 @@ def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resoluti
     return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind="outcome")
 
 
+def _titled_heading(base: Document, proposal: Proposal) -> Proposal:
+    """The proposal, or for "ADD Output 2.1 – Broadcasting" (read as adding Output 2.1 titled
+    "Broadcasting") where the base's Output 2.1 has that heading, or that title, an addition under it."""
+    for number in proposal.new_outputs:
+        base_out = output_section(base, number)
+        if base_out is not None and proposal.heading is None and proposal.text and len(proposal.outputs) == 1:
+            named, score = best_match(proposal.text, subtree(base, base_out))
+            if named is not None and score >= WITHIN_SCORE:
+                return replace(proposal, heading=proposal.text, new_outputs=[], new=None, text="")
+    return proposal
+
+
 def _check_new_number(ctx: _Context, proposal: Proposal, number: str, base_out: Section | None) -> None:
     """VAL012 for the number of an output a proposal creates: one the base already has (Output
     2.2 added beside the base's 2.2: renumbered, or meant to amend it), or one that leaves a gap
@@ -351,14 +363,18 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     base_out = output_section(ctx.base, number)
     name = f"Proposal {proposal.number}"
     loc, sec = proposal.loc, proposal.section
-    if number in proposal.new_outputs:
+    # A row of a proposals table adding text with no current text, under an output number alone
+    # ("2.4 | | Products and services on …"), adds that output.
+    tabled_new = proposal.tabled and proposal.action == "add" and not proposal.heading and not proposal.old
+    if number in proposal.new_outputs or (tabled_new and base_out is None):
         _check_new_number(ctx, proposal, number, base_out)
     if base_out is None:
         # Only a proposal adding the output itself may name one the base lacks ("add a new Output
-        # 2.4", "ADD Output 2.4 – <title>", or adding with no heading an output the amended text
-        # has): one that names a heading inside it amends an output that must already be there.
+        # 2.4", "ADD Output 2.4 – <title>", a table row adding one, or adding with no heading an
+        # output the amended text has), or one amending an output another proposal adds: one that
+        # names a heading inside it amends an output that must already be there.
         new_output = output_section(ctx.accepted, number)
-        creates = number in proposal.new_outputs or (
+        creates = number in proposal.new_outputs or tabled_new or number in ctx.new_outputs or (
             new_output is not None and proposal.action == "add" and not proposal.heading)
         if not creates:
             outputs = [s.number for s in ctx.base.of_kind("output") if s.number]
@@ -687,7 +703,7 @@ def validate_documents(
     table: dict[str, FindingRule] | None = None,
 ) -> ValidationReport:
     """Validate a contribution (both views) against `base`; findings sorted by position."""
-    proposals = parse_proposals(accepted)
+    proposals = [_titled_heading(base, p) for p in parse_proposals(accepted)]
     ctx = _Context(
         proposals=proposals,
         base=amended_part(base),

@@ -35,14 +35,21 @@ _OUTCOMES = regex(
     re.IGNORECASE,
 )
 _NUMBER = regex(r"\d+\.\d+")
-# A proposal creating an output the plan does not have yet: "add a new Output 2.4 – …", "insert
-# the following new output: Output 2.4 …". Any other output it names is where the new one goes
-# ("after Output 2.3").
-_NEW_OUTPUT = regex(r"\bnew\s+outputs?\b[\s,:(–—-]*(?:Outputs?\s+)?(?P<n>\d+\.\d+)", re.IGNORECASE)
+# A proposal creating an output the plan does not have yet: its verb then "new output(s)" and the
+# numbers ("add a new Output 2.4 – …", "insert the following new outputs: 2.4 and 2.5"); a new
+# output merely mentioned ("a new bullet on … the new Output 2.4") creates nothing.
+_NEW_OUTPUT = regex(
+    r"\b(?:add|insert|include|create|introduce|establish)(?:s|ed|ing)?\s+(?:(?:a|an|the|following|two|three)\s+)*"
+    r"new\s+outputs?\b[\s,:(–—-]*(?:Outputs?\s+)?\d+\.\d+(?:\s*(?:,|and|&)\s*(?:Outputs?\s+)?\d+\.\d+)*",
+    re.IGNORECASE,
+)
+# An output named as where a new one goes ("after Output 2.3"), which is no place the proposal amends.
+_WHERE_OUTPUT = regex(r"\b(?:after|before|following|below|above)\s+(?:the\s+)?(?:existing\s+)?Outputs?\s+\d+\.\d+",
+                      re.IGNORECASE)
 # A table's place column headed by a kind ("Output", "Outputs", "Output No.", "Output number"):
 # a bare number in it ("2.1") is that kind's number.
 _KIND_HEADER = regex(r"^\W*(?P<kind>output|outcome)s?\b(?:\s*(?:no\.?|nos\.?|numbers?|#))?\W*$", re.IGNORECASE)
-_BARE_NUMBER = regex(r"^\s*\d+\.\d+\b")
+_BARE_NUMBER = regex(r"^\s*\d+\.\d+(?=\s*$|\s*[–—-]\s*\S|\s+[^\W\d_])")  # "2.1", "2.1 – Rural …", not "2.1/2.2", "2.1.3"
 _HEADING_LEAD = regex(
     r"\b(?:under|in|to|within|of)\s+(?:the\s+)?(?:(?:sub-?)?headings?|(?:sub-?)?sections?|areas?(?:\s+of\s+work)?"
     r"|programmes?|titles?|parts?|paragraphs?)?\s*(?:entitled|titled|named|called)?\s*,?\s*$",
@@ -74,7 +81,7 @@ _DASHES = ("–", "—", "-")
 # by their header cells. A row gives one proposal: replace when both texts are there, add when
 # only the proposed one is, delete when only the current one is (or the proposed reads "deleted").
 _COLUMNS = (
-    ("place", regex(r"\b(?:output|outcome|section|heading|location|place|provision|part)s?\b", re.IGNORECASE)),
+    ("place", regex(r"\b(?:output|section|heading|location|place|provision|part)s?\b", re.IGNORECASE)),
     ("current", regex(r"\b(?:current|existing|original|present|old)\b", re.IGNORECASE)),
     ("proposed", regex(r"\b(?:proposed|new|amended|modified|modification|revised|amendment)\b", re.IGNORECASE)),
 )
@@ -237,8 +244,9 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         if new is not None and text_out.strip(_QUOTE_MARKS + " .;") == new.strip(" .;"):
             text_out = new.rstrip(" .;")  # "the following text: «…»" is the text itself, not its quotes
     new_outputs = named_numbers(_NEW_OUTPUT, plain) if action == "add" else []
-    if new_outputs:  # the output itself is the place; other outputs and a heading say where it goes
-        outputs, heading = new_outputs, None
+    if new_outputs:  # the output itself is the place; a heading, or an output it goes after, says where
+        where = named_numbers(_WHERE_OUTPUT, plain)
+        outputs, heading = new_outputs + [n for n in outputs if n not in new_outputs and n not in where], None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
                     new_outputs=new_outputs)
@@ -357,6 +365,9 @@ def table_columns(header: list[str]) -> dict[str, int] | None:
         name = next((name for name, pattern in _COLUMNS if name not in found and pattern.search(text)), None)
         if name is not None:
             found[name] = col
+    outcome = next((col for col, text in enumerate(header) if _header_kind(text) == "Outcome"), None)
+    if "place" not in found and outcome is not None:  # "Outcome" alone heads the place column
+        found["place"] = outcome
     return found if "place" in found and ("current" in found or "proposed" in found) else None
 
 
