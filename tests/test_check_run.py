@@ -241,6 +241,24 @@ def test_readme_and_unsupported_files_are_reported_as_skipped(tmp_path, monkeypa
     assert json.loads(named.stdout)["files"][0]["path"] == "docs/README.md"  # named outright: always checked
 
 
+def test_diff_reports_kept_beside_the_plans_are_skipped(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`trace diff` reports written into the checked folder (text, Markdown, HTML) are listed as
+    skipped, not checked as plans (a black-box review: 14 findings on the quoted text of its own
+    reports); a plan whose text merely mentions a diff is checked."""
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "old.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    (docs / "new.txt").write_text(WARNINGS_ONLY.replace("SDG", "SDGs", 1), encoding="utf-8")
+    for fmt, name in (("text", "d.txt"), ("md", "d.md"), ("html", "d.html")):
+        run_cli("diff", "docs/old.txt", "docs/new.txt", "-f", fmt, "-o", f"docs/{name}", cwd=tmp_path)
+    (docs / "notes.md").write_text("# Notes\n\ntrace diff: run it on every revision.\n", encoding="utf-8")
+    data = json.loads(run_cli("check", "docs", "--no-cache", "-f", "json", cwd=tmp_path).stdout)
+    assert sorted(s["path"] for s in data["skipped"]) == ["docs/d.html", "docs/d.md", "docs/d.txt"]
+    assert {s["reason"] for s in data["skipped"]} == {"a report trace wrote (trace diff)"}
+    assert sorted(f["path"] for f in data["files"]) == ["docs/new.txt", "docs/notes.md", "docs/old.txt"]
+
+
 def test_the_report_file_is_never_an_input_of_the_next_run(tmp_path, monkeypatch) -> None:
     """`trace check . -o report.txt` twice: the second run used to check the first report (a .txt)
     as a plan and then refuse to overwrite its own input (exit 2)."""

@@ -233,7 +233,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
     )
     title = escape(heading(result))
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"actionplan-trace\">"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         f"<title>Changes: {title}</title><style>{STYLE}{_filter_rules(len(grouped))}</style></head><body>"
         f"<header><h1>Changes between two revisions</h1><p>{title}</p></header>"

@@ -174,12 +174,33 @@ def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
     return collect(paths, config).files
 
 
+# How a diff report trace writes opens: text, Markdown (after a BOM, if any), HTML's generator tag.
+_REPORT_OPENINGS = (b"trace diff: ", b"## trace diff: ")
+_GENERATOR = b'<meta name="generator" content="actionplan-trace"'
+
+
+def _trace_report(path: Path, suffix: str) -> bool:
+    """Whether a text, Markdown or HTML file found under a folder is a diff report trace wrote
+    (`trace diff -o changes.md` kept beside the plans): read as a plan, its quoted text would raise
+    findings of its own. Only a regular file's first 2 KB are read (a FIFO would block)."""
+    if suffix not in (".txt", ".md", ".html", ".htm") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return False
+    if suffix in (".html", ".htm"):
+        return _GENERATOR in head
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(_REPORT_OPENINGS)
+
+
 def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Path] = (),
             force_exclude: bool = False) -> Collected:
     """The documents to check: files named outright (always, unless `force_exclude`: then the
     configuration's include and exclude apply to them too, as a pre-commit hook that names each
     staged file needs), and the supported files under each folder (hidden folders, the cache and
-    Word lock files skipped) that `include` allows and `exclude` does not. Files the run writes
+    Word lock files and trace's own diff reports skipped) that `include` allows and `exclude` does not. Files the run writes
     (`written`: its -o report) are never taken from a folder: a report in .txt is no plan, and
     the next run would refuse to overwrite its own input. Under a folder, files named like
     `not-plans` (README.md, CHANGELOG.md) are skipped, or checked with the generic profile when
@@ -211,6 +232,9 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
                     continue
                 if suffix in UNSUPPORTED:
                     skipped.append(Skipped(rel, unsupported(suffix)))
+                    continue
+                if _trace_report(path, suffix):
+                    skipped.append(Skipped(rel, "a report trace wrote (trace diff)"))
                     continue
                 if any(fnmatch.fnmatch(name, p) for p in config.not_plans):
                     if config.other_files == "skip":
