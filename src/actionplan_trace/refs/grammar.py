@@ -96,6 +96,8 @@ _SPACED_TARGET = regex(r"\s*(?P<g>\d{1,2}) (?P<l>[a-z])(?=\s*(?:[,;)]|and\b|or\b
 _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _CLOSE = regex(r"\s*\)")
+_OPEN_PAREN = regex(r" ?\(\s*")
+_ENUMERATION = frozenset("efghijklmnopqrstuvwxyz")  # SDG lettered targets run a-d at most
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
 _SDG_FIELD_TARGET = regex(
     r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
@@ -362,6 +364,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                 pos = g.end()
                 if _TARGETS_PAREN.match(text, pos):
                     continue
+                pos = _bare_targets(text, pos, last_goal)
             else:
                 break
         if last_goal is not None and _TARGETS_PAREN.match(text, pos):
@@ -374,6 +377,21 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
         pos = s.end()
     cite.end = pos
     return cite
+
+
+def _bare_targets(text: str, pos: int, goal: Item) -> int:
+    """A goal's targets in brackets without the word "targets" ("9 (c)", "9 (9.1, 9.c)"), added to
+    `goal`; where they end, or `pos` when the brackets hold no targets alone ("9 (Industry …)") or
+    a letter past any SDG's lettered targets ("9 (i)" numbers a list)."""
+    opening = _OPEN_PAREN.match(text, pos)
+    if opening is None:
+        return pos
+    targets, after = _target_list(text, opening.end(), goal.goal)
+    close = _CLOSE.match(text, after)
+    if not (targets and close) or any(t.number.partition(".")[2] in _ENUMERATION for t in targets):
+        return pos
+    goal.targets.extend(targets)
+    return close.end()
 
 
 def parse_sdg_anchor(text: str, hit: Hit) -> Cite:
