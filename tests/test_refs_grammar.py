@@ -103,6 +103,9 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("UN SDGs: 9 (target 9(c)), 4 (targets 4.4, 4(a))", NONE, ["SDG-9", "SDG-9.c", "SDG-4", "SDG-4.4", "SDG-4.a"]),
         ("SDG 9 (targets 9.C, 9 c), 16 (target 16.10)", NONE, ["SDG-9", "SDG-9.c", "SDG-9.c", "SDG-16", "SDG-16.10"]),
         ("SDG target 9(c)", NONE, ["SDG-9.c"]),
+        # a third review: a Recommendation right after a resolution list is no item of that list
+        ("PP Resolution 130 and ITU-T Y.4409 here; WTSA Res. 50, ITU-T Y.4000", NONE,
+         ["PP-RES-130", "ITU-T-REC-Y.4409", "WTSA-RES-50", "ITU-T-REC-Y.4000"]),
         ("SDG 9 (c) and SDG 4 (4.4, 4.a)", NONE, ["SDG-9", "SDG-9.c", "SDG-4", "SDG-4.4", "SDG-4.a"]),
         ("SDG 9 (Industry, innovation) and SDG 17 (2030 Agenda); UN SDGs: 9 (i)", NONE, ["SDG-9", "SDG-17", "SDG-9"]),
         ("SDG targets 9.c, 9 a, 17.8 and 4 b", NONE, ["SDG-9.c", "SDG-9.a", "SDG-17.8", "SDG-4.b"]),

@@ -272,6 +272,8 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
             pos = q.end()
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
+        if first is not None and kind != "recommendation" and not first.group("num")[0].isdigit():
+            first = None  # "PP Resolution 130 and ITU-T Y.4409": a Recommendation, which its own anchor reads
     suffix = _ORGAN_SUFFIX.match(text, pos)
     # "(WTDC)" names the list's organ only after its last number: in "Resolution 9 (WTDC), 10 and
     # 11" it would end the list and drop 10 and 11
