@@ -131,3 +131,27 @@ HEADING = ("3.1.2 Strategic goal of the Telecommunication Standardization Sector
 NUMBERED = ("3.1.3 A continuing challenge facing the Union is to remain a pre-eminent intergovernmental "
             "organization where Member States, Sector Members and Associates work together to enable "
             "the growth and sustained development of telecommunication networks.")
+
+
+def test_a_wrapped_line_after_an_abbreviation_opening_with_a_number_goes_on(tmp_path):
+    """"… as called for in WTSA Res." / "44 (Rev. Hammamet, 2016) …": the number opening the line
+    follows an abbreviation, not a sentence end, so it is no list label and the paragraph goes on
+    (a black-box review: two paragraphs, and WTSA-RES-44 lost). A numbered line after a real
+    sentence end still starts a paragraph."""
+    tail = "as called for in WTSA Res. 44 (Rev. Hammamet, 2016), and the Bureau reports on it each year."
+    words = "The Bureau will assist Member States with studies and guidelines on the matters".split()
+    widths, space = word_widths(set(" ".join(words).split()) | set(tail.split()) | set(BODY.split()) | {"2"},
+                                "Times-Roman", 11, tmp_path)
+    for n in range(1, len(words) + 1):
+        text = " ".join(words[:n]) + " " + tail
+        wrapped = wrap(text, WIDTH, widths, space)
+        if any(line.endswith("Res.") for line in wrapped[:-1]):
+            break
+    else:
+        pytest.fail("no filler put 'Res.' at a line's end")
+    numbered = "2 " + BODY
+    lines = [Line(t, "Times-Roman", 11) for t in wrapped + wrap(numbered, WIDTH, widths, space)]
+    from pdfgen import write_pdf
+
+    raw = read(write_pdf(tmp_path / "abbrev.pdf", lines))
+    assert [b.text for b in raw.blocks] == [text, numbered]

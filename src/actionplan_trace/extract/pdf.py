@@ -74,6 +74,9 @@ from .pdf_tables import (
 
 BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = regex(r"[.:;!?]$")
+# A line ending in an abbreviation that a number follows ("… in WTSA Res." / "44 (Rev. Hammamet,
+# 2016)") has not ended its sentence: the number opening the next line is no list label.
+BEFORE_NUMBER = regex(r"\b(?i:res|resol|rec|recs|no|nos|art|arts|para|paras|rev|vol|fig|doc|ref|sect|ch|pp?)\.$")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
 WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
@@ -932,7 +935,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
-    if SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text):
+    if SENTENCE_END.search(prev.text) and not BEFORE_NUMBER.search(prev.text) and TYPED_NUMBER.match(line.text):
         return True
     return _heading_after_list(para, line, nxt, right, settings)
 
