@@ -5,7 +5,8 @@ dropped (inline.html_parser). Its body is walked in document order: a heading el
 heading block, a list item a list-item block with the label a browser draws (inline.item_labels),
 a table a table block whose cells hold their block-level pieces, and any other run of text a
 paragraph, bold when all of it is in <b> or <strong> (the hint a bold Normal heading gives);
-scripts, styles and the title hold no text of the document (inline.HIDDEN). Each block carries
+scripts, styles and the title hold no text of the document (inline.HIDDEN), and LibreOffice's page
+header and footer (`<div title="header">`, `"footer"`) are page furniture, as in a .docx. Each block carries
 the line of the page it starts on. A Markdown file's HTML blocks (a table pandoc's gfm writer
 could not write with pipes) are read the same way (`fragment_blocks`).
 
@@ -294,12 +295,17 @@ def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: lis
             blocks.append(_paragraph_at(child.tail.strip(), len(blocks), child.sourceline))
 
 
+# LibreOffice writes a page's header and footer as <div title="header"> / <div title="footer">
+# around the body; they are page furniture, left out as the .docx reader leaves Word's out.
+PAGE_FURNITURE = frozenset({"header", "footer"})
+
+
 def _walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
     """The blocks of `element` into `blocks`. A list item is a list-item block with its `label`
     (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
     holding blocks is one by its first paragraph, the rest following as they are."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in HIDDEN:
+    if tag in HIDDEN or (tag == "div" and element.get("title") in PAGE_FURNITURE):
         return
     if tag == "table":
         _table(element, blocks)
