@@ -106,8 +106,9 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # a third review: a Recommendation right after a resolution list is no item of that list
         ("PP Resolution 130 and ITU-T Y.4409 here; WTSA Res. 50, ITU-T Y.4000", NONE,
          ["PP-RES-130", "ITU-T-REC-Y.4409", "WTSA-RES-50", "ITU-T-REC-Y.4000"]),
-        ("SDG 9 (c) and SDG 4 (4.4, 4.a)", NONE, ["SDG-9", "SDG-9.c", "SDG-4", "SDG-4.4", "SDG-4.a"]),
+        ("SDG 4 (4.4, 4.a) and SDG 8 (8.2; 8.3)", NONE, ["SDG-4", "SDG-4.4", "SDG-4.a", "SDG-8", "SDG-8.2", "SDG-8.3"]),
         ("SDG 9 (Industry, innovation) and SDG 17 (2030 Agenda); UN SDGs: 9 (i)", NONE, ["SDG-9", "SDG-17", "SDG-9"]),
+        ("The Bureau will (a) contribute to SDG 4 (b) build capacity; SDG 9 (3.2) of this report", NONE, ["SDG-4", "SDG-9"]),
         ("SDG targets 9.c, 9 a, 17.8 and 4 b", NONE, ["SDG-9.c", "SDG-9.a", "SDG-17.8", "SDG-4.b"]),
         ("SDGs 4, 9 and 11 a new focus", NONE, ["SDG-4", "SDG-9", "SDG-11"]),
         ("SDGs: 9 (targets 9.1, 9 a new focus)", NONE, ["SDG-9", "SDG-9.1"]),

@@ -75,8 +75,11 @@ from .pdf_tables import (
 BOLD_FONT = regex(r"bold|black|heavy|semibold|demibold|extrabold", re.IGNORECASE)
 SENTENCE_END = regex(r"[.:;!?]$")
 # A line ending in an abbreviation that a number follows ("… in WTSA Res." / "44 (Rev. Hammamet,
-# 2016)") has not ended its sentence: the number opening the next line is no list label.
-BEFORE_NUMBER = regex(r"\b(?i:res|resol|rec|recs|no|nos|art|arts|para|paras|rev|vol|fig|doc|ref|sect|ch|pp?)\.$")
+# 2016)") has not ended its sentence: the number opening the next line is no list label, unless it
+# reads as one (LABEL_LIKE). Case counts: "the arts." and "said no." end sentences.
+BEFORE_NUMBER = regex(r"\b(?:Res|Resol|Rec|Recs|No|Nos|Art|Arts|Rev|Vol|Fig|Doc|Ref|Sect|Ch|para|paras|pp?)\.$")
+# A number opening a line as a label does: "2." / "2)" / "3 References" (a capitalised word after it).
+LABEL_LIKE = regex(r"^\s*\d+(?:\.\d+)*(?:[.)]|\s+[A-Z])")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
 WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
@@ -935,7 +938,8 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
         return True
-    if SENTENCE_END.search(prev.text) and not BEFORE_NUMBER.search(prev.text) and TYPED_NUMBER.match(line.text):
+    if (SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text)
+            and not (BEFORE_NUMBER.search(prev.text) and not LABEL_LIKE.match(line.text))):
         return True
     return _heading_after_list(para, line, nxt, right, settings)
 

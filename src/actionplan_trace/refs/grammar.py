@@ -97,7 +97,6 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
-_ENUMERATION = frozenset("efghijklmnopqrstuvwxyz")  # SDG lettered targets run a-d at most
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
 _SDG_FIELD_TARGET = regex(
     r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
@@ -382,15 +381,16 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
 
 
 def _bare_targets(text: str, pos: int, goal: Item) -> int:
-    """A goal's targets in brackets without the word "targets" ("9 (c)", "9 (9.1, 9.c)"), added to
-    `goal`; where they end, or `pos` when the brackets hold no targets alone ("9 (Industry …)") or
-    a letter past any SDG's lettered targets ("9 (i)" numbers a list)."""
+    """A goal's targets in brackets without the word "targets", each written with that goal's
+    number ("4 (4.4, 4.a)"), added to `goal`; where they end, or `pos` when the brackets hold
+    anything else: text ("9 (Industry …)"), a lone letter, which may label a list ("SDG 4 (b) build
+    capacity", "9 (i)"), or another goal's target ("9 (3.2) of this report")."""
     opening = _OPEN_PAREN.match(text, pos)
     if opening is None:
         return pos
     targets, after = _target_list(text, opening.end(), goal.goal)
     close = _CLOSE.match(text, after)
-    if not (targets and close) or any(t.number.partition(".")[2] in _ENUMERATION for t in targets):
+    if not (targets and close) or any(t.goal != goal.goal or not text[t.start].isdigit() for t in targets):
         return pos
     goal.targets.extend(targets)
     return close.end()
