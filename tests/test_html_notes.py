@@ -115,3 +115,6 @@ def test_libreoffice_page_header_and_footer_are_page_furniture(tmp_path: Path) -
                     '<p>The Bureau cites WTDC Resolution 37.</p><div title="note"><p>Kept text.</p></div>'
                     '<div title="footer"><p>Page 1 – Resolution 1</p></div></body></html>', encoding="utf-8")
     assert [b.text for b in read(path).blocks] == ["The Bureau cites WTDC Resolution 37.", "Kept text."]
+    path.write_text('<html><body><main><div title="header"><p>Objective 2 – the site banner</p></div>'
+                    '<p>Text.</p></main></body></html>', encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == ["Objective 2 – the site banner", "Text."]

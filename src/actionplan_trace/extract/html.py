@@ -295,8 +295,9 @@ def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: lis
             blocks.append(_paragraph_at(child.tail.strip(), len(blocks), child.sourceline))
 
 
-# LibreOffice writes a page's header and footer as <div title="header"> / <div title="footer">
-# around the body; they are page furniture, left out as the .docx reader leaves Word's out.
+# LibreOffice writes a page's header and footer as <div title="header"> / <div title="footer">,
+# children of <body> around the text; they are page furniture, left out as the .docx reader leaves
+# Word's out (such a div deeper in a page is read).
 PAGE_FURNITURE = frozenset({"header", "footer"})
 
 
@@ -305,7 +306,8 @@ def _walk(element: etree._Element, blocks: list[Block], label: str | None = None
     (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
     holding blocks is one by its first paragraph, the rest following as they are."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in HIDDEN or (tag == "div" and element.get("title") in PAGE_FURNITURE):
+    if tag in HIDDEN or (tag == "div" and element.get("title") in PAGE_FURNITURE
+                         and (parent := element.getparent()) is not None and parent.tag == "body"):
         return
     if tag == "table":
         _table(element, blocks)
