@@ -549,6 +549,20 @@ def test_adding_a_new_output_is_no_val002(tmp_path, proposal) -> None:
     assert "Output 2.4 -> new output" in result.stdout and result.returncode == 0
 
 
+def test_an_outputs_short_title_names_the_output_itself(tmp_path) -> None:
+    """"SUP Output 2.3 – Disaster risk reduction and emergency telecommunications", the output's
+    title without its "Products and services on", names Output 2.3 itself (a black-box review:
+    VAL004, no such heading); two words of its end, or three of fourteen, are no such name."""
+    rep = validate(_quoting(tmp_path, "SUP\tOutput 2.3 – Disaster risk reduction and emergency telecommunications"),
+                   CORPUS / "objective2-old.docx")
+    assert [r.section for r in rep.resolutions] == ["output-2.3"] and rep.findings == []
+    rep = validate(_quoting(tmp_path, "SUP\tOutput 2.3 – emergency telecommunications"), CORPUS / "objective2-old.docx")
+    assert [r.section for r in rep.resolutions] != ["output-2.3"]
+    rep = validate(_quoting(tmp_path, "In Output 2.1, under “broadband and broadcasting”, add a new bullet on satellites."),
+                   CORPUS / "objective2-old.docx")  # three words of a fourteen-word title: no name of it
+    assert [f.code for f in rep.findings] == ["VAL004"]
+
+
 def test_add_mark_with_a_heading_of_the_output_amends_it(tmp_path) -> None:
     """"ADD Output 2.1 – Broadcasting" where the base's Output 2.1 has a "Broadcasting" heading
     adds under that heading, as before new outputs were read (review of c3a2ec1: new Output 2.1

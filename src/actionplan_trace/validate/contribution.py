@@ -288,6 +288,16 @@ def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resoluti
     return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind="outcome")
 
 
+def _ends_title(heading: str, title: str | None) -> bool:
+    """Whether `heading` is the end of an output's `title`, three words and half the title at least
+    (not "broadband and broadcasting" of a fourteen-word title): the short name an outcome table or
+    a contribution gives it ("Disaster risk reduction and emergency
+    telecommunications" for "Products and services on disaster risk reduction and emergency
+    telecommunications")."""
+    words, title_words = heading.casefold().split(), (title or "").casefold().split()
+    return 3 <= len(words) < len(title_words) <= 2 * len(words) and title_words[-len(words):] == words
+
+
 def _titled_heading(base: Document, proposal: Proposal) -> Proposal:
     """The proposal, or for "ADD Output 2.1 – Broadcasting" (read as adding Output 2.1 titled
     "Broadcasting") where the base's Output 2.1 has that heading, or that title, an addition under it."""
@@ -405,6 +415,8 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
                     section=sec, loc=loc, text=proposal.source, ref=other.id)
         elif within is not None and within_score >= WITHIN_SCORE:
             target, score = within, within_score
+        elif _ends_title(heading, base_out.title):
+            target, score = base_out, None  # "SUP Output 2.3 – Disaster risk reduction …": the output's own title, shortened
         else:
             accepted_out = output_section(ctx.accepted, number)
             added, added_score = best_match(heading, subtree(ctx.accepted, accepted_out)) if accepted_out else (None, 0.0)
