@@ -438,6 +438,44 @@ def test_paragraphs_joined_with_an_edit_are_one_change() -> None:
     assert [(op, t) for op, t in change.words if op != "="] == [("-", "\n"), ("+", " "), ("-", "fast becoming"), ("+", "already")]
 
 
+ROADMAP_ROWS = """\
+@wsis-outcome H | Invite interested countries to set up focal points
+  [goals] ITU Strategic Goal 3 (Target 3.1)
+  [goals] ITU-D Objective 2/Output 2.2 (Buenos Aires Action Plan)
+  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4)
+  [goals] ITU-T Objective 1
+  [results] Facilitating a global network of incident response teams
+@wsis-outcome I | Encourage further development of secure applications
+  [goals] ITU Strategic Goal 3 (Target 3.1)
+  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4) ITU-T Objective 1 GCA 2.Technical and Procedural Measures 5.International Cooperation Resolutions PP Res. 130, 174 (Rev. Busan, 2014) WTSA Res. 50, 52 (Rev. Hammamet, 2016)
+  [results] Continue providing a global platform for Member States
+"""
+
+
+def test_paragraph_breaks_set_elsewhere_in_two_rows_are_no_move() -> None:
+    """Two PDF layouts of one roadmap end a cell's paragraphs at other lines: outcome H's
+    "Regional Initiatives (…)" joins the line above, outcome I's cell splits after "ITU-T
+    Objective 1". The words of each cell are the same, so each is one formatting-only change in
+    place, not H's paragraph moved into I (whose new first piece reads like it) and edits."""
+    new = edit(ROADMAP_ROWS, "(Buenos Aires Action Plan)\n  [goals] Regional", "(Buenos Aires Action Plan) Regional")
+    new = edit(new, "ITU-T Objective 1 GCA", "ITU-T Objective 1\n  [goals] GCA")
+    changes = diff(ROADMAP_ROWS, new)
+    assert [(c.kind, c.where, c.formatting_only) for c in changes] == [
+        ("modified", "2 paragraphs joined", True), ("modified", "paragraph split in 2", True)]
+    assert [c.section_old for c in changes] == ["wsis-outcome-H", "wsis-outcome-I"]
+
+
+def test_a_paragraph_moved_into_a_cell_that_also_split_is_still_a_move() -> None:
+    """Only the same words make a split before the move pass: an edited piece moved from H to I
+    is still a move."""
+    new = edit(ROADMAP_ROWS, "  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4)\n  [goals] ITU-T Objective 1\n  [results]",
+               "  [goals] ITU-T Objective 1\n  [results]")
+    new = edit(new, "  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4) ITU-T",
+               "  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4, AMS1)\n  [goals] Regional Initiatives (AFR3, ARB2, ASP5, CIS3, EUR4) ITU-T")
+    kinds = [(c.kind, c.section_old, c.section_new) for c in diff(ROADMAP_ROWS, new)]
+    assert ("moved", "wsis-outcome-H", "wsis-outcome-I") in kinds
+
+
 def test_table_read_as_paragraphs_is_formatting_only_in_place() -> None:
     old = "@regional-initiatives | Relevant regional initiatives\n  | Region |\n  | AFR Region |\n  | AMS Region |\n  | ARB Region |\n"
     new = "@regional-initiatives | Relevant regional initiatives\n  Region\n  AFR Region\n  AMS Region\n  ARB Region\n"

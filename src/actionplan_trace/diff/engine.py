@@ -27,7 +27,7 @@ from .dissolve import dissolve_headings
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
 from .ignore import DEFAULT_IGNORE, differences
 from .tokens import normalise, words
-from .splits import find_splits
+from .splits import MIN_SIMILARITY, find_splits
 from .tree import SectionPairs, align_sections
 from .words import Op, changed, word_diff
 
@@ -255,17 +255,24 @@ def _sole_cells(section: Section) -> set[str]:
     return {column for column, n in counts.items() if n == 1}
 
 
-def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
-    """Record paragraphs split or joined between two paired sections (after the move pass)."""
+def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs,
+                 least: float = MIN_SIMILARITY) -> None:
+    """Record paragraphs split or joined between two paired sections whose joined words reach
+    `least`: before the move pass only those whose words are the same (1.0, the paragraph breaks
+    alone differ, as where two PDF layouts end a cell's paragraphs at other lines), so that no
+    piece of them is taken for a move to another section; after it, the rest."""
     keys_a = [ctx.key(x) for x in a.blocks]
     keys_b = [ctx.key(y) for y in b.blocks]
     if all(i is not None and j is not None and keys_a[i] == keys_b[j] for i, j in merged):
         return
-    skip_old = {i for i in range(len(a.blocks)) if (a.id, i) in out.moved}
-    skip_new = {j for j in range(len(b.blocks)) if out.new_to_old.get((b.id, j)) in out.moved}
+    grouped = out.absorbed_old | out.joined.keys()
+    skip_old = {i for i in range(len(a.blocks)) if (a.id, i) in out.moved or (a.id, i) in grouped}
+    skip_new = {j for j in range(len(b.blocks))
+                if out.new_to_old.get((b.id, j)) in out.moved or out.new_to_old.get((b.id, j)) in out.joined
+                or (b.id, j) in out.absorbed_new}
     groups = find_splits(
         [ctx.code(x) for x in a.blocks], [ctx.code(y) for y in b.blocks], merged,
-        [k[1] for k in keys_a], [k[1] for k in keys_b], skip_old, skip_new,
+        [k[1] for k in keys_a], [k[1] for k in keys_b], skip_old, skip_new, least,
     )
     for olds, news, lead_old, lead_new in groups:
         out.add((a.id, lead_old), (b.id, lead_new))
@@ -280,8 +287,10 @@ def _move_blocks(ctx: _Context, sections: SectionPairs, pairs: _BlockPairs) -> N
     news: list[tuple[str, int]] = []
     for a_id, b_id in sections.old_to_new.items():
         a, b = ctx.old_ids[a_id], ctx.new_ids[b_id]
-        olds.extend((a_id, i) for i in range(len(a.blocks)) if (a_id, i) not in pairs.old_to_new)
-        news.extend((b_id, j) for j in range(len(b.blocks)) if (b_id, j) not in pairs.new_to_old)
+        olds.extend((a_id, i) for i in range(len(a.blocks))
+                    if (a_id, i) not in pairs.old_to_new and (a_id, i) not in pairs.absorbed_old)
+        news.extend((b_id, j) for j in range(len(b.blocks))
+                    if (b_id, j) not in pairs.new_to_old and (b_id, j) not in pairs.absorbed_new)
     if not olds or not news:
         return
     old_blocks = [ctx.old_ids[s].blocks[i] for s, i in olds]
@@ -657,6 +666,8 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
         a_id: _align_blocks(ctx, ctx.old_ids[a_id], ctx.new_ids[b_id], blocks)
         for a_id, b_id in sections.old_to_new.items()
     }
+    for a_id, merged in alignments.items():
+        _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks, least=1.0)
     _move_blocks(ctx, sections, blocks)
     for a_id, merged in alignments.items():
         _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks)

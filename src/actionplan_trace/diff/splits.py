@@ -79,13 +79,15 @@ def find_splits(
     tags_old: Sequence[str], tags_new: Sequence[str],
     skip_old: set[int] = frozenset(),  # type: ignore[assignment]
     skip_new: set[int] = frozenset(),  # type: ignore[assignment]
+    least: float = MIN_SIMILARITY,
 ) -> list[Group]:
     """Groups where one block became several or several became one.
 
     `old`/`new` are encoded word strings of one section's blocks, `merged` their alignment
     (`align.align` output), `tags_*` a tag per block, its table column (only blocks of one tag
-    are joined; a table may join paragraphs, as when a PDF loses a one-column table), `skip_*` blocks that moved to or from another section. A group is
-    (old indices, new indices, lead old, lead new); the lead pair is kept as a pair.
+    are joined; a table may join paragraphs, as when a PDF loses a one-column table), `skip_*` blocks that moved to or from another section (or already grouped), `least` the
+    score a run's joined words must reach (1.0: the same words, only the paragraph breaks differ).
+    A group is (old indices, new indices, lead old, lead new); the lead pair is kept as a pair.
     """
     pairs = {i: j for i, j in merged if i is not None and j is not None and i not in skip_old}
     a = _Side(old, tags_old, [i for i in range(len(old)) if i not in skip_old], set())
@@ -97,13 +99,13 @@ def find_splits(
     def attempt(i: int, j: int, base: float) -> None:
         """Try `i` split into a run around `j`, else a run around `i` joined into `j`."""
         run, score = b.extend(old[i], tags_old[i], j) if j in b.position else ([], 0.0)
-        if len(run) > 1 and score >= MIN_SIMILARITY and score > base + EPSILON:
+        if len(run) > 1 and score >= least - EPSILON and score > base + EPSILON:
             groups.append(([i], run, i, j))
             b.free.difference_update(run)
             a.free.discard(i)
             return
         run, score = a.extend(new[j], tags_new[j], i) if i in a.position else ([], 0.0)
-        if len(run) > 1 and score >= MIN_SIMILARITY and score > base + EPSILON:
+        if len(run) > 1 and score >= least - EPSILON and score > base + EPSILON:
             groups.append((run, [j], i, j))
             a.free.difference_update(run)
             b.free.discard(j)
