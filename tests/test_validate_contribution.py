@@ -599,6 +599,18 @@ def test_an_output_the_contribution_adds_is_no_ref001_in_check(tmp_path) -> None
     assert [f["ref"].split("@")[0] for f in found if f["code"] == "REF001"] == ["ITU-D-OUTPUT-2.9"]
 
 
+def test_an_output_the_contribution_adds_is_no_ref001_in_refs(tmp_path) -> None:
+    """`trace refs` says of that contribution what `trace check` says: REF001 for the output it
+    only names (2.9), none for the one it adds (2.4); both are still cited."""
+    from actionplan_trace import app
+
+    path = _quoting(tmp_path, "Under Objective 2, add a new Output 2.4 – Satellite services, after Output 2.3.",
+                    "In Output 2.1, under “Rural communications”, add texts in line with Output 2.9.")
+    report = app.references([path])
+    assert {"ITU-D-OUTPUT-2.4", "ITU-D-OUTPUT-2.9"} <= {r.id.split("@")[0] for r in report.refs}
+    assert [f.ref.split("@")[0] for f in report.findings if f.code == "REF001" and f.ref] == ["ITU-D-OUTPUT-2.9"]
+
+
 @pytest.mark.parametrize(("plan", "expected"), [
     ("the Kigali Action Plan (WTDC-22)", ["the contribution names the ITU-D Action Plan WTDC-22, but the base is WTDC-17: "
                                           "validate it against the WTDC-22 edition"]),

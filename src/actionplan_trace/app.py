@@ -11,7 +11,7 @@ validate) know nothing of commands, formats or terminals. Errors are the project
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,7 +82,7 @@ def references(
     from .refs import merge_reports, stream_reports
 
     registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
-    return merge_reports(pairs, registry)
+    return merge_reports(_created_outputs_known(pairs), registry)
 
 
 def graph(
@@ -95,6 +95,18 @@ def graph(
 
     registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
     return build_graph(pairs, registry), registry
+
+
+def _created_outputs_known(pairs: Iterable[tuple[Document, RefReport]]) -> Iterator[tuple[Document, RefReport]]:
+    """Each report without the REF001 of an output its contribution creates ("add a new Output
+    2.4"), as `trace check` reports it: the registry cannot know that output yet. The proposals'
+    reader (validate) is imported only for a contribution."""
+    for doc, report in pairs:
+        if doc.source.profile == "contribution":
+            from .validate.proposals import created_outputs_known
+
+            report.findings[:] = created_outputs_known(doc, report.findings)
+        yield doc, report
 
 
 def matrix(built: Graph, name: str) -> MatrixTable:

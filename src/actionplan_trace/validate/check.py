@@ -31,6 +31,7 @@ from ..record import record
 from .baseline import baseline_data, baseline_states, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
+from .proposals import created_outputs_known
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
 
 CHECK_SCHEMA = schemas.CHECK
@@ -258,19 +259,6 @@ def _base_document(path: str, sha256: str) -> Document:
     from ..loader import load
 
     return load(path)
-
-
-def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """`findings` without the REF001 of an output the contribution's own proposals create ("add
-    a new Output 2.4"): the registry cannot know it yet, as a plan's own new output is no REF001."""
-    if doc.source.profile != "contribution" or not any(f.code == "REF001" for f in findings):
-        return findings
-    from ..refs.resolve import load_rules
-    from .proposals import parse_proposals
-
-    template = load_rules().entities.get("output", {}).get("id", "")
-    created = {template.format(number=n) for p in parse_proposals(doc) for n in p.new_outputs} if template else set()
-    return [f for f in findings if not (f.code == "REF001" and (f.ref or "").partition("@")[0] in created)]
 
 
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
