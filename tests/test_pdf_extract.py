@@ -641,3 +641,47 @@ def test_body_paragraphs_read_whole_where_tables_set_lines_closer(stem: str) -> 
     got = {_flat_text(b.text) for b in corpus_reading(f"{stem}.pdf").raw.blocks if b.type != "table"}
     assert len(want) >= 25
     assert [text[:60] for text in want if text not in got] == []
+
+
+
+NUMBERED_HEADINGS = [("1", "Background"), ("2", "Implementation framework"), ("3", "Relevant regional initiatives"),
+                     ("4", "Study group Questions"), ("5", "References to WTDC resolutions and WSIS action lines")]
+BODY = "The following study group Questions will contribute to the achievement of Outcome 2.1"
+
+
+@pytest.mark.parametrize("body_after", [(1, 3, 4), (2, 4), (0, 1, 2, 3, 4)], ids=["adjacent-1-2", "adjacent-1-2-3", "apart"])
+def test_word_numbered_headings_set_apart_are_no_table(tmp_path: Path, body_after: tuple[int, ...]) -> None:
+    """Word sets a numbered heading's number at the margin and its text at a tab stop 36 pt on
+    ("3" … "Relevant regional initiatives"), a gap wide enough to part the line into two
+    segments, so two or three headings in a row look like rows of a two-column table. The body
+    lines under them start at the margin and run across the headings' text start: they end such
+    a table, whose column edge would cut their words ("The fo" | "llowing"), and the headings
+    read as lines, the number first."""
+    from pdfgen import MARGIN, text_op, write_placed
+
+    ops, top, expected = [], MARGIN + 20, []
+    for k, (number, title) in enumerate(NUMBERED_HEADINGS):
+        ops += [text_op(MARGIN, top, number, "Helvetica-Bold", 11), text_op(MARGIN + 36, top, title, "Helvetica-Bold", 11)]
+        expected.append(f"{number} {title}")
+        top += 22
+        if k in body_after:
+            ops.append(text_op(MARGIN, top, BODY, "Helvetica", 11))
+            expected.append(BODY)
+            top += 26
+    reading = read_pdf_detailed(write_placed(tmp_path / "numbered.pdf", [ops]))
+    assert [b.type for b in reading.raw.blocks if b.type == "table"] == []
+    assert [b.text for b in reading.raw.blocks] == expected
+
+
+def test_the_pieces_of_one_printed_line_stay_in_reading_order() -> None:
+    """A list number set apart from its heading is a piece of the line of its own; a digit's
+    glyph box lies a fraction of a point below a capital's (525.6 against 525.4 in a LibreOffice
+    PDF). Both pieces are of one line, so the number comes first, wherever the two tops round."""
+    from actionplan_trace.extract import pdf
+
+    def glyphs(text: str, x: float, top: float) -> list[pdf.Char]:
+        return [pdf.Char(c, x + 6 * i, x + 6 * (i + 1), top, 536.1, 11, True) for i, c in enumerate(text)]
+
+    chars = glyphs("Implementation framework", 126.1, 525.4) + glyphs("2", 90.1, 525.6)
+    lines = pdf.group_lines(chars, split_gap=pdf.PDF_DEFAULTS.line_split_gap)
+    assert [ln.text for ln in lines] == ["2", "Implementation framework"]

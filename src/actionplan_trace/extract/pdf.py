@@ -792,15 +792,17 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
                 continue
         merged_rows.append(row)
         merged_bands.append(list(band))
-    lines: list[Line] = []
-    for row in merged_rows:
+    placed: list[tuple[int, float, Line]] = []  # (the row's top, rounded; x0; a piece of the row)
+    for row, band in zip(merged_rows, merged_bands):
         pieces = _split_wide(sorted(row, key=lambda c: c.x0), split_gap) if split_gap is not None else [row]
         for piece in pieces:
             line = _make_line(piece, settings)
             if line is not None:
-                lines.append(line)
-    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
-    return lines
+                placed.append((round(band[0]), line.x0, line))
+    # The pieces of one row stay in x order: each piece's own top may round to another point
+    # (a capital's 525.4 beside a digit's 525.6) and set a list number after its heading's text.
+    placed.sort(key=lambda p: (p[0], p[1]))
+    return [line for _, _, line in placed]
 
 
 def _split_wide(chars: list[Char], factor: float) -> list[list[Char]]:

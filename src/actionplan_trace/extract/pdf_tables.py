@@ -390,11 +390,19 @@ def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3,
     columns: list[float] = []
 
     def fits(line: Sequence[Segment]) -> bool:
-        return all(any(abs(s.x0 - c) <= settings.snap for c in columns) for s in line)
+        """Each segment starts at a column and ends before the next column starts: a line whose
+        text runs across a column's start is a paragraph, not a row (the body line under
+        headings whose Word numbers stand apart, "3    Relevant regional initiatives")."""
+        starts = sorted(columns)
+        for s in line:
+            k = next((k for k, c in enumerate(starts) if abs(s.x0 - c) <= settings.snap), None)
+            if k is None or (k + 1 < len(starts) and s.x1 > starts[k + 1]):
+                return False
+        return True
 
     def close() -> None:
-        multi = sum(1 for line in run if len(line) >= 2)
-        if multi >= min_rows and len(columns) >= 2:
+        multi = [line for line in run if len(line) >= 2]
+        if len(multi) >= min_rows and len(columns) >= 2 and not _numbered_lines(multi, len(columns)):
             grids.append(_aligned_grid(run, sorted(columns)))
 
     for line in segments:
@@ -408,6 +416,13 @@ def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3,
             columns = [s.x0 for s in line]
     close()
     return grids
+
+
+def _numbered_lines(lines: Sequence[Sequence[Segment]], columns: int) -> bool:
+    """Whether two-column rows are lines of a numbered list or numbered headings: each first
+    piece a label no wider than three times the type's height ("3", "2.1", "iv)") set apart from
+    its text at a tab stop, as Word sets "3" and "Relevant regional initiatives"."""
+    return columns == 2 and all(line[0].x1 - line[0].x0 <= 3 * (line[0].bottom - line[0].top) for line in lines)
 
 
 def _aligned_grid(run: list[Sequence[Segment]], columns: list[float]) -> Grid:
