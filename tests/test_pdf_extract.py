@@ -685,3 +685,18 @@ def test_the_pieces_of_one_printed_line_stay_in_reading_order() -> None:
     chars = glyphs("Implementation framework", 126.1, 525.4) + glyphs("2", 90.1, 525.6)
     lines = pdf.group_lines(chars, split_gap=pdf.PDF_DEFAULTS.line_split_gap)
     assert [ln.text for ln in lines] == ["2", "Implementation framework"]
+
+
+def test_an_unruled_table_keyed_by_codes_stays_a_table(tmp_path: Path) -> None:
+    """Rows keyed by a code rather than a list number ("Q1/1", "Q2/1" …, each set at the
+    margin with its title at a tab stop) are an unruled two-column table, as before."""
+    from pdfgen import MARGIN, text_op, write_placed
+
+    rows = [("Q1/1", "Strategies and policies for the deployment of broadband"),
+            ("Q2/1", "Broadband access technologies, including IMT"), ("Q3/1", "The use of telecommunications/ICTs"),
+            ("Q4/1", "Economic policies and methods of determining the costs")]
+    ops = [op for k, (code, title) in enumerate(rows)
+           for op in (text_op(MARGIN, MARGIN + 20 + 18 * k, code), text_op(MARGIN + 72, MARGIN + 20 + 18 * k, title))]
+    reading = read_pdf_detailed(write_placed(tmp_path / "questions.pdf", [ops]))
+    [table] = [b for b in reading.raw.blocks if b.type == "table"]
+    assert [[c.text for c in row] for row in table.rows or []] == [list(row) for row in rows]

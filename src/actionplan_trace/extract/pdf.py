@@ -1186,7 +1186,7 @@ def _visual_lines(lines: list[Line]) -> list[list[Line]]:
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
     """Segments grouped per visual line, for the unruled-table finders."""
     index = {id(ln): i for i, ln in enumerate(lines)}
-    return [[Segment(ln.x0, ln.x1, ln.top, ln.bottom, index[id(ln)]) for ln in row] for row in _visual_lines(lines)]
+    return [[Segment(ln.x0, ln.x1, ln.top, ln.bottom, index[id(ln)], ln.text) for ln in row] for row in _visual_lines(lines)]
 
 
 def _aligned_grids(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..model import Cell
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import KEY_LABEL
+from ..text_patterns import KEY_LABEL, LABEL_ONLY
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
@@ -375,6 +375,7 @@ class Segment:
     top: float
     bottom: float
     line: int
+    text: str = ""
 
 
 def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3, settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
@@ -420,9 +421,9 @@ def find_aligned_grids(segments: Sequence[Sequence[Segment]], min_rows: int = 3,
 
 def _numbered_lines(lines: Sequence[Sequence[Segment]], columns: int) -> bool:
     """Whether two-column rows are lines of a numbered list or numbered headings: each first
-    piece a label no wider than three times the type's height ("3", "2.1", "iv)") set apart from
-    its text at a tab stop, as Word sets "3" and "Relevant regional initiatives"."""
-    return columns == 2 and all(line[0].x1 - line[0].x0 <= 3 * (line[0].bottom - line[0].top) for line in lines)
+    piece only a list label ("3", "2.1.", "iv)") set apart from its text at a tab stop, as Word
+    sets "3" and "Relevant regional initiatives" (a code such as "Q1/1" or "AFR" keeps a table)."""
+    return columns == 2 and all(LABEL_ONLY.match(line[0].text) for line in lines)
 
 
 def _aligned_grid(run: list[Sequence[Segment]], columns: list[float]) -> Grid:
