@@ -46,6 +46,12 @@ SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
 # White space beside a slash: "1,267/ 414,865" is "1,267/414,865" (a line broke after the slash,
 # and a browser's print keeps no space glyph there); "and / or" is "and/or".
 SPACED_SLASH = regex(r"\s*/\s*")
+# White space that parts no two things a reader tells apart, as a PDF's line and cell breaks put
+# it in or take it out: between two letters ("radiocommunicati on", "Ass ocia te": a narrow
+# column broke the word; not between digits, "1 2" is not "12"), before a mark that closes
+# ("Recommendations , reports"), and after a hyphen that joins two words or opens a number
+# ("el- Sheikh", "high- value-added", "- 3.61%").
+LOOSE_SPACE = regex(r"(?<=[^\W\d_])\s+(?=[^\W\d_])|\s+(?=[,.;:!?)\]}])|(?:(?<=\w-)|(?<=\s-)|(?<=^-))\s+(?=\w)")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
@@ -70,7 +76,7 @@ def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     if "punctuation" in kinds:
         text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
     if "space" in kinds:
-        text = " ".join(SPACED_SLASH.sub("/", SPACED_PUNCTUATION.sub("", text)).split())
+        text = " ".join(LOOSE_SPACE.sub("", SPACED_SLASH.sub("/", SPACED_PUNCTUATION.sub("", text))).split())
     if "case" in kinds:
         text = text.casefold()
     return text
