@@ -465,6 +465,28 @@ def test_paragraph_breaks_set_elsewhere_in_two_rows_are_no_move() -> None:
     assert [c.section_old for c in changes] == ["wsis-outcome-H", "wsis-outcome-I"]
 
 
+KPI_ROW = """\
+@sp-objective 5 | To build human and institutional capacity
+  [kpis] Number of training interventions delivered
+  [kpis] Number of individuals trained • Feedback from members and survey satisfaction on training
+  [kpis] Number of publications distributed
+  [outputs] Capacity-building programmes and training
+"""
+
+
+def test_paragraphs_broken_at_other_places_are_one_formatting_only_change() -> None:
+    """Two paragraphs of a cell made two others of the same words ("A" + "B • C" made "A B" +
+    "• C", a page break falling elsewhere in the cell): one change, "2 paragraphs as 2", hidden;
+    with an edit in them, the edit is shown."""
+    new = edit(KPI_ROW, "delivered\n  [kpis] Number of individuals trained • Feedback",
+               "delivered Number of individuals trained\n  [kpis] • Feedback")
+    (change,) = diff(KPI_ROW, new)
+    assert (change.kind, change.where, change.formatting_only) == ("modified", "2 paragraphs as 2", True)
+    edited = edit(new, "survey satisfaction", "survey results")
+    shown = [c for c in diff(KPI_ROW, edited) if not c.formatting_only]
+    assert [(op, text) for c in shown for op, text in c.words or [] if op == "+" and "results" in text] == [("+", "results")]
+
+
 def test_a_paragraph_moved_into_a_cell_that_also_split_is_still_a_move() -> None:
     """Only the same words make a split before the move pass: an edited piece moved from H to I
     is still a move."""

@@ -27,7 +27,7 @@ from .dissolve import dissolve_headings
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
 from .ignore import DEFAULT_IGNORE, differences
 from .tokens import normalise, words
-from .splits import MIN_SIMILARITY, find_splits
+from .splits import MIN_SIMILARITY, Group, find_regroups, find_splits
 from .tree import SectionPairs, align_sections
 from .words import Op, changed, word_diff
 
@@ -274,6 +274,30 @@ def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out:
         [ctx.code(x) for x in a.blocks], [ctx.code(y) for y in b.blocks], merged,
         [k[1] for k in keys_a], [k[1] for k in keys_b], skip_old, skip_new, least,
     )
+    _record_groups(a, b, groups, out)
+
+
+def _regroup_blocks(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
+    """Record paragraphs of the same words broken at other places between two paired sections
+    (`splits.find_regroups`: "A B" + "C" made "A" + "B C"), before the move pass; the pairs the
+    alignment made among their blocks give way to the group."""
+    codes_a = [ctx.code(x) for x in a.blocks]
+    codes_b = [ctx.code(y) for y in b.blocks]
+    if all(i is not None and j is not None and codes_a[i] == codes_b[j] for i, j in merged):
+        return
+    groups = find_regroups(codes_a, codes_b, merged, [ctx.key(x)[1] for x in a.blocks], [ctx.key(y)[1] for y in b.blocks])
+    for olds, news, _, _ in groups:
+        for i in olds:
+            if (j_pair := out.old_to_new.pop((a.id, i), None)) is not None:
+                out.new_to_old.pop(j_pair, None)
+        for j in news:
+            if (i_pair := out.new_to_old.pop((b.id, j), None)) is not None:
+                out.old_to_new.pop(i_pair, None)
+    _record_groups(a, b, groups, out)
+
+
+def _record_groups(a: Section, b: Section, groups: list[Group], out: _BlockPairs) -> None:
+    """Each group of blocks split, joined or regrouped: its lead pair paired, the rest absorbed."""
     for olds, news, lead_old, lead_new in groups:
         out.add((a.id, lead_old), (b.id, lead_new))
         out.joined[(a.id, lead_old)] = (olds, news)
@@ -579,7 +603,8 @@ class _Emitter:
         elif tables == (False, True):
             where = f"{len(olds)} paragraphs as a table"
         else:
-            where = f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined"
+            where = (f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined" if len(news) == 1
+                     else f"{len(olds)} paragraphs as {len(news)}")
         same = differences(plain_a, plain_b)
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
                   same | {"formatting"} if same is not None else None, where=where,
@@ -667,6 +692,7 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
         for a_id, b_id in sections.old_to_new.items()
     }
     for a_id, merged in alignments.items():
+        _regroup_blocks(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks)
         _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks, least=1.0)
     _move_blocks(ctx, sections, blocks)
     for a_id, merged in alignments.items():

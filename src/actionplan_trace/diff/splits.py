@@ -120,3 +120,71 @@ def find_splits(
                 if i in a.free and j in b.free and tags_old[i] == tags_new[j]:
                     attempt(i, j, 0.0)
     return groups
+
+
+def find_regroups(
+    old: Sequence[str], new: Sequence[str], merged: Sequence[Pair], tags_old: Sequence[str], tags_new: Sequence[str],
+) -> list[Group]:
+    """Groups where paragraphs of the same words are broken at other places: several blocks of
+    one tag became several others ("A B" + "C" made "A" + "B C"), or one several, as two PDF
+    layouts end a cell's paragraphs at other lines. Looked for between each two pairs of identical
+    blocks (and the section's ends), from either end of such a stretch, per tag: the blocks are
+    taken in while the words joined so far on one side begin those on the other, and a group is
+    closed where both are the same. A group is (old indices, new indices, lead old, lead new)."""
+    groups: list[Group] = []
+    olds: list[int] = []
+    news: list[int] = []
+    for i, j in [*merged, (None, None)]:
+        if i is not None and j is not None and old[i] != new[j]:
+            olds.append(i)
+            news.append(j)
+            continue
+        if i is not None and j is None:
+            olds.append(i)
+            continue
+        if j is not None and i is None:
+            news.append(j)
+            continue
+        for tag in dict.fromkeys([*(tags_old[k] for k in olds), *(tags_new[k] for k in news)]):
+            groups += _regroups([k for k in sorted(olds) if tags_old[k] == tag], [k for k in sorted(news) if tags_new[k] == tag],
+                                old, new)
+        olds, news = [], []
+    return groups
+
+
+def _regroups(olds: list[int], news: list[int], old: Sequence[str], new: Sequence[str]) -> list[Group]:
+    """The regroupings at the start and at the end of one tag's stretch (see find_regroups)."""
+    found = []
+    head = _regroup(olds, news, old, new)
+    if head is not None:
+        found.append(head)
+        olds, news = olds[len(head[0]):], news[len(head[1]):]
+    tail = _regroup(olds[::-1], news[::-1], old, new, backwards=True)
+    if tail is not None:
+        found.append((tail[0][::-1], tail[1][::-1], min(tail[0]), min(tail[1])))
+    return found
+
+
+def _regroup(olds: list[int], news: list[int], old: Sequence[str], new: Sequence[str],
+             backwards: bool = False) -> Group | None:
+    """The first group of `olds` and `news` (in that order) whose joined words are the same and
+    whose breaks differ, or None."""
+    a = b = 0
+    words_a = words_b = ""
+    while a < len(olds) or b < len(news):
+        if len(words_a) <= len(words_b) and a < len(olds):
+            words_a = old[olds[a]] + words_a if backwards else words_a + old[olds[a]]
+            a += 1
+        elif b < len(news):
+            words_b = new[news[b]] + words_b if backwards else words_b + new[news[b]]
+            b += 1
+        else:
+            return None
+        shorter, longer = sorted((words_a, words_b), key=len)
+        if not (longer.endswith(shorter) if backwards else longer.startswith(shorter)):
+            return None
+        if words_a == words_b and words_a:
+            if a == b == 1:
+                return None  # the same one block on each side: a pair, not a regrouping
+            return olds[:a], news[:b], olds[0], news[0]
+    return None
