@@ -281,3 +281,39 @@ def test_a_full_line_at_a_page_foot_still_goes_on(tmp_path: Path, room: int, wra
     texts = [b.text for b in read_pdf_detailed(_foot_pdf(tmp_path, room, "goes-on.pdf", wrapped)).raw.blocks]
     head = texts[texts.index("Implementation framework") + 1]
     assert head.endswith(f"{PROGRAMME} {OBJECTIVE}"), head
+
+
+TALL_HEADER = ["Objectives", "Outputs", "Key performance indicators"]
+TALL_ROW = ["To promote and foster cooperation among all Member States, Sector Members and Associates in "
+            "decision-making on telecommunication/ICT standardization matters and to cooperate with other ITU "
+            "Sectors and standardization bodies",
+            "World Telecommunication Standardization Assembly (WTSA) • WTSA regional consultation sessions • "
+            "Telecommunication Standardization Advisory Group (TSAG) • ITU-T general assistance and cooperation",
+            "Number of contributions; satisfaction of delegations; liaison activity with other organizations and "
+            "the number of joint events held with standards development organizations"]
+
+
+def test_a_tall_row_every_cell_of_which_runs_on_is_one_row(tmp_path: Path) -> None:
+    """A row so tall that each of its cells runs on over the page (a landscape Strategic Plan's
+    Table 5.2: no cell ended on the first page to show the row goes on) is one row when the key
+    cell's last line there ends on a connecting word ("…Sector Members and" / "Associates in …"):
+    it cannot have ended there. Checked at every break such a line comes before."""
+    from actionplan_trace.text_patterns import OPEN_END
+
+    style = TableStyle(widths=(210, 200, 170), size=10)
+    words = {w for cell in [*TALL_HEADER, *TALL_ROW] for w in cell.split()}
+    plain, bold = (word_widths(words, font, style.size, tmp_path) for font in (style.font, style.bold))
+    lines = [wrap(text, width - 2 * style.pad, *plain) for text, width in zip(TALL_ROW, style.widths)]
+    header = [wrap(text, width - 2 * style.pad, *bold) for text, width in zip(TALL_HEADER, style.widths)]
+    lead = style.size * style.pitch
+    tried = 0
+    for start in range(600, 760, 3):
+        room = int((style.bottom - start - len(max(header, key=len)) * lead - 4 * style.pad) // lead)
+        if not 1 <= room < len(lines[0]) or not OPEN_END.search(lines[0][room - 1]) or any(len(c) <= room for c in lines):
+            continue
+        tried += 1
+        path = write_placed(tmp_path / f"tall-{start}.pdf", lay_table([header, lines], style, start))
+        reading = read_pdf_detailed(path)
+        (table,) = [b for b in reading.raw.blocks if b.type == "table"]
+        assert [[c.text for c in row] for row in table.rows] == [TALL_HEADER, TALL_ROW], (start, lines[0][room - 1])
+    assert tried >= 2

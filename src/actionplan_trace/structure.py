@@ -23,7 +23,7 @@ from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
 from .regexcache import regex
 from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
-from .text_patterns import (CLAUSE_NUMBER, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
+from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
                             spaced_bullet)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
@@ -37,8 +37,6 @@ DATE_REST = regex(
 )
 # "To publish annually:": an infinitive clause states an aim; it is not a title.
 INFINITIVE = regex(r"^To\s+[a-z]")
-# A title does not end on a connecting word: "…Sector Members and" is a line of a sentence.
-OPEN_END = regex(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
 # Any of these is a cased letter that is not upper case, so its line is not ALL-CAPS: a quick no
 # for most lines before is_caps_line's letter-by-letter test.
 ASCII_LOWER = regex(r"[a-z]")

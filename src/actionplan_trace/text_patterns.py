@@ -132,6 +132,9 @@ LABEL_ONLY = regex(
 # A PDF table's key ("A1.", "2.1 –", "(iv)"): a short code, a number or a roman numeral, then a
 # stop or a spaced dash.
 KEY_LABEL = regex(rf"^\(?(?:[A-Za-z]{{1,2}}\d{{0,2}}|{DECIMAL}|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
+# A text that ends on a connecting word goes on: "…Sector Members and" is a line of a sentence,
+# no title (structure) and no cell's last line (a PDF table row a page break cut).
+OPEN_END = regex(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
 # A contribution's proposal number as typed: "3.", "Proposal 3:", "12)".
 PROPOSAL_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from ..model import Cell
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import KEY_LABEL, LABEL_ONLY
+from ..text_patterns import KEY_LABEL, LABEL_ONLY, OPEN_END
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
@@ -682,15 +682,19 @@ def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool]) -> boo
     (`flags`: which of its cells carry on their cell's last line on the page before): its key
     (first) cell goes on — it is no row label (a., B2:, 2.1), and the key's last line above ran to
     the cell's edge without a sentence end — and so does every other cell it fills, while a cell
-    `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / "").
-    Another cell going on alone is no evidence: a narrow column's short value ("completed") fills
-    its width, and the next row's ("planned") opens in lower case."""
+    `upper` filled is empty in it (that cell ended on the page before: "2022-2025" / ""), or a
+    cell that goes on ended its last line above on a connecting word or a comma ("…Sector Members
+    and" / "Associates in …": a row so tall that every cell runs on). Another cell going on alone
+    is no evidence: a narrow column's short value ("completed") fills its width, and the next
+    row's ("planned") opens in lower case."""
     key = lower[0].text.strip() if lower else ""
     if not flags or not flags[0] or not key or KEY_LABEL.match(key):
         return False
     filled = [flag for flag, cell in zip(flags, lower) if cell.text.strip()]
     ended = any(u.text.strip() and not low.text.strip() for u, low in zip(upper, lower))
-    return all(filled) and ended
+    dangling = any(flag and (OPEN_END.search(text := u.text.rstrip()) or text.endswith(","))
+                   for flag, u in zip(flags, upper))
+    return all(filled) and (ended or dangling)
 
 
 def _goes_on(previous: PageTable, row: list[Cell], heads: list[Any], goes_on: Callable[[Any, Any], bool] | None) -> list[bool]:
