@@ -193,6 +193,20 @@ def test_inserted_output_renumbers_the_next_one() -> None:
     assert "diverse range of telecommunication solutions" in (changes[1].new or "")
 
 
+def test_an_output_renumbered_where_it_stands_is_shown() -> None:
+    """"Output 2.2" typed as "Output 2.3" with nothing inserted before it changes the id every
+    citation of it uses: a renumbering to show, not the numbering a list does by itself (as when
+    an output is inserted or removed before it, hidden by default)."""
+    new = edit(PLAN, "  @output 2.2 | Products and services on building confidence and security",
+               "  @output 2.3 | Products and services on building confidence and security")
+    (change,) = diff(PLAN, new)
+    assert (change.kind, change.old, change.new, change.formatting_only) == ("renumbered", "2.2", "2.3", False)
+    removed = PLAN[:PLAN.index("  @output 2.1 |")] + PLAN[PLAN.index("  @output 2.2 |"):]
+    removed = edit(removed, "@output 2.2 |", "@output 2.1 |")
+    renumbered = [c for c in diff(PLAN, removed) if c.kind == "renumbered"]
+    assert [(c.old, c.new, c.formatting_only) for c in renumbered] == [("2.2", "2.1", True)]
+
+
 def test_paragraph_moved_between_areas() -> None:
     line = "          - disseminating information and analyses of the latest technologies and best practices.\n"
     new = edit(PLAN, line, "")

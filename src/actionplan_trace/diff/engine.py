@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from ..model import Block, Document, Loc, Section, cell_location
 from ..record import record
+from ..regexcache import regex
 from ..text_patterns import unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
@@ -56,6 +57,7 @@ MOVE_THRESHOLD = 0.7
 MOVE_MIN_WORDS = 4
 FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
+LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
 
 
 @record
@@ -99,6 +101,7 @@ class _Context:
     old_ids: Mapping[str, Section] = field(default_factory=dict)
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
+    places: dict[tuple[bool, str], int] = field(default_factory=dict)  # see place
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
 
     def __post_init__(self) -> None:
@@ -114,6 +117,17 @@ class _Context:
             above = self.path(parent, old_side) if parent is not None and parent is not section else []
             self.paths[key] = above + [section_label(section)]
         return self.paths[key]
+
+    def place(self, section: Section, old_side: bool) -> int:
+        """The section's place among its parent's numbered sections of its kind (0 for the first)."""
+        if not self.places:
+            for side, doc in ((True, self.old), (False, self.new)):
+                counts: dict[tuple[str | None, str], int] = {}
+                for s in doc.sections:
+                    if s.number:
+                        at = counts[s.parent, s.kind] = counts.get((s.parent, s.kind), -1) + 1
+                        self.places[side, s.id] = at
+        return self.places.get((old_side, section.id), -1)
 
     def key(self, block: Block) -> tuple[str, str, str]:
         """The block's alignment key, cached."""
@@ -638,12 +652,25 @@ class _Emitter:
                                   places=(self.ctx.cell_places(True, a, x, row.old, col),
                                           self.ctx.cell_places(False, b, y, row.new, col)))
 
+    def _renumbered_in_place(self, a: Section, b: Section) -> bool:
+        """Whether a section's new number follows from its new place: its last part moved by as
+        many as the section moved among its parent's numbered sections of its kind (an output
+        inserted before it, one removed), the numbering a list does by itself. A number changed
+        where the section kept its place ("Output 2.3" made "Output 2.4", nothing added) changes
+        the id every citation of it uses: no numbering noise, but an amendment to show."""
+        last_a, last_b = LAST_NUMBER.search(a.number or ""), LAST_NUMBER.search(b.number or "")
+        if last_a is None or last_b is None or a.number[:last_a.start()] != b.number[:last_b.start()]:  # type: ignore[index]
+            return True
+        moved = self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True)
+        return int(last_b.group()) - int(last_a.group()) == moved
+
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
         if a.id in self.sections.moved:
             self.emit("moved", "section", a, b, section_label(a), section_label(b), locs=(a.loc, b.loc))
         if a.number != b.number and a.number and b.number:
-            self.emit("renumbered", "section", a, b, a.number, b.number, kinds=NUMBERING, locs=(a.loc, b.loc))
+            kinds = NUMBERING if self._renumbered_in_place(a, b) else None
+            self.emit("renumbered", "section", a, b, a.number, b.number, kinds=kinds, locs=(a.loc, b.loc))
         if a.signal == "table-row" or b.signal == "table-row":
             return
         if a.title != b.title:
