@@ -184,3 +184,59 @@ def word_noise(editor: DocxEditor, rng: random.Random) -> int:
                     parent.insert(at, el)
                     at += 1
     return len(runs)
+
+
+def _box_table(rows: list[list[etree._Element]]) -> etree._Element:
+    """A bordered one-column w:tbl whose rows hold `rows`' elements, one cell a row (a cell ends
+    with a paragraph, as Word requires)."""
+    tbl = etree.Element(f"{W}tbl")
+    props = etree.SubElement(tbl, f"{W}tblPr")
+    etree.SubElement(props, f"{W}tblW").attrib.update({f"{W}w": "5000", f"{W}type": "pct"})
+    borders = etree.SubElement(props, f"{W}tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        etree.SubElement(borders, f"{W}{side}").attrib.update({f"{W}val": "single", f"{W}sz": "4", f"{W}space": "0", f"{W}color": "auto"})
+    etree.SubElement(etree.SubElement(tbl, f"{W}tblGrid"), f"{W}gridCol").set(f"{W}w", "9350")
+    for content in rows:
+        cell = etree.SubElement(etree.SubElement(tbl, f"{W}tr"), f"{W}tc")
+        etree.SubElement(etree.SubElement(cell, f"{W}tcPr"), f"{W}tcW").attrib.update({f"{W}w": "5000", f"{W}type": "pct"})
+        cell.extend(content)
+        if not len(content) or content[-1].tag != f"{W}p":
+            etree.SubElement(cell, f"{W}p")
+    return tbl
+
+
+def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
+    """Put each run of body elements from a paragraph whose text matches `opens` (a regex) up to
+    the next such paragraph, or a paragraph in a Heading 1 style, or the end, into a bordered
+    one-column table, as ITU documents box their outputs: `rows` "one" puts the run into one
+    cell, "head" its first paragraph in a row of its own and the rest in a second, "each" gives
+    each element a row of its own. An empty paragraph parts a box from a table
+    before or after it (Word would join adjacent tables). Returns how many boxes were made."""
+    body = editor.root.find(f"{W}body")
+    children = [el for el in body if el.tag != f"{W}sectPr"]
+    pattern = re.compile(opens)
+    runs: list[list[etree._Element]] = []
+    for el in children:
+        starts = el.tag == f"{W}p" and pattern.match(text(el)) is not None
+        ends = el.tag == f"{W}p" and style(el) == "Heading1"
+        if starts:
+            runs.append([el])
+        elif ends:
+            runs.append([])
+        elif runs and runs[-1]:
+            runs[-1].append(el)
+    for run in runs:
+        if not run:
+            continue
+        anchor = run[0].getprevious()
+        for el in run:
+            body.remove(el)
+        table = _box_table({"one": [run], "head": [run[:1], run[1:]]}.get(rows) or [[el] for el in run])
+        if anchor is None:
+            body.insert(0, table)
+        else:
+            anchor.addnext(table)
+            if anchor.tag == f"{W}tbl":
+                anchor.addnext(etree.Element(f"{W}p"))
+        table.addnext(etree.Element(f"{W}p"))
+    return sum(1 for run in runs if run)

@@ -13,6 +13,7 @@ from actionplan_trace import load
 from actionplan_trace.model import Document
 
 from conftest import CORPUS, norm
+from docx_edit import DocxEditor, box_sections
 from docxgen import Style, write_docx
 
 OUTPUT_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
@@ -95,21 +96,24 @@ def test_same_outline_in_every_formatting(tmp_path, text_plan, style_name):
 
 
 def _python_docx_words(path: Path) -> Counter:
-    """Words of every body paragraph and table cell, read independently with python-docx."""
+    """Words of every body paragraph and table cell (a table nested in a cell too), read
+    independently with python-docx."""
     document = docx.Document(str(path))
     words: Counter = Counter()
     seen_cells: set = set()
-    for item in document.iter_inner_content():
-        if isinstance(item, docx.text.paragraph.Paragraph):
-            words.update(item.text.split())
-            continue
-        for row in item.rows:
-            for cell in row.cells:
-                if cell._tc in seen_cells:
-                    continue
-                seen_cells.add(cell._tc)
-                for paragraph in cell.paragraphs:
-                    words.update(paragraph.text.split())
+
+    def read(items) -> None:
+        for item in items:
+            if isinstance(item, docx.text.paragraph.Paragraph):
+                words.update(item.text.split())
+                continue
+            for row in item.rows:
+                for cell in row.cells:
+                    if cell._tc not in seen_cells:
+                        seen_cells.add(cell._tc)
+                        read(cell.iter_inner_content())
+
+    read(document.iter_inner_content())
     return words
 
 
@@ -141,6 +145,23 @@ def test_nothing_lost_docx(name):
     """Every word python-docx sees lands exactly once in the model; extra words are only list labels."""
     path = CORPUS / name
     theirs, ours = _python_docx_words(path), _model_words(load(path))
+    assert theirs - ours == Counter()
+    extra = ours - theirs
+    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+
+
+@pytest.mark.parametrize("rows", ["one", "head", "each"])
+@pytest.mark.parametrize("name", ["objective2-old.docx", "action-plan-ba-bold.docx"])
+def test_nothing_lost_in_boxed_outputs(tmp_path, name, rows):
+    """Each output boxed in a one-column table (tests/test_boxed_sections.py): its paragraphs join
+    the sections, and every word lands once, the words of the Region tables nested in the boxes
+    too; before, the profile was generic and the boxes were tables (no outputs)."""
+    editor = DocxEditor.open(CORPUS / name)
+    box_sections(editor, r"^Output \d+\.\d+\s*(?:[–-]|$)", rows)
+    path = editor.save(tmp_path / name)
+    doc = load(path)
+    assert len(doc.of_kind("output")) == (3 if name.startswith("objective2") else 17)
+    theirs, ours = _python_docx_words(path), _model_words(doc)
     assert theirs - ours == Counter()
     extra = ours - theirs
     assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]

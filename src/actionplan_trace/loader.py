@@ -6,9 +6,10 @@ application layer call `load`, never the package root.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from .model import Document, View
+from .model import Block, Document, View
 from .profiles import Profile, detect_profile, get_profile
 
 
@@ -21,9 +22,19 @@ def load(path: str | Path, profile: str | Profile | None = None, view: View = "a
 
     raw = read(path, view=view, digest=digest)
     if profile is None:
-        chosen = detect_profile(b.text for b in raw.blocks[:4000] if b.type != "table")
+        chosen = detect_profile(_body_texts(raw.blocks[:4000]))
     elif isinstance(profile, str):
         chosen = get_profile(profile)
     else:
         chosen = profile
     return build(raw, chosen)
+
+
+def _body_texts(blocks: list[Block]) -> Iterator[str]:
+    """The texts detection reads: of every block but a table, and of the paragraphs a one-column
+    table holds (Block.flow), which may be a box round an output whose heading detection needs."""
+    for block in blocks:
+        if block.type != "table":
+            yield block.text
+        elif block.flow:
+            yield from (inner.text for inner in block.flow if inner.type != "table")

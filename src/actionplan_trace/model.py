@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
+from dataclasses import field as dataclass_field  # `field` is a Block field's name too
 from typing import Any, Literal, get_args
 
 from . import schemas
@@ -99,6 +100,10 @@ class Block:
     size: float | None = None
     revised: bool = False
     contents: bool = False  # a contents entry typed without leaders (contents.py): set by structure.build
+    # A table of one column: the blocks its cells hold, in order, as body blocks with their hints
+    # (styles, bold, list labels), which structure.build reads instead of the table when the
+    # profile says it is a box round a section (Profile.boxes); None for other tables.
+    flow: list[Block] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

@@ -2,8 +2,9 @@
 
 A profile is a YAML file with `name`, `description`, `detect` (patterns whose hits over the
 document's paragraphs select the profile automatically), `headings` (rules tried in order on each
-paragraph) and `tables` (rules that turn the rows of a matching table into sections). Each regex
-is compiled once, when first used; nothing here looks at a document except `detect_profile`.
+paragraph), `tables` (rules that turn the rows of a matching table into sections) and `boxes`
+(the section kinds whose heading, opening a one-column table, makes it a box drawn round that
+section's text, read as body text: see structure.unboxed). Each regex is compiled once, when first used; nothing here looks at a document except `detect_profile`.
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ class Profile:
     tables: tuple[TableRule, ...]
     max_heading_words: int = 80
     path: Path | None = None
+    boxes: tuple[str, ...] = ()
 
 
 def _regex(pattern: str, where: str) -> Pattern:
@@ -161,7 +163,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-_PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words")
+_PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words", "boxes")
 _DETECT_KEYS = ("patterns", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
                  "requires", "id", "title_from_next", "max_words")
@@ -222,7 +224,8 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     """Build a Profile from the parsed YAML mapping, checking its shape.
 
     With `base` (the profile named by `extends:`), the base's heading and table rules follow this
-    profile's own, so a derived profile only states what it adds.
+    profile's own, and its `boxes` kinds join this one's, so a derived profile only states what it
+    adds.
     """
     if not isinstance(data, dict) or "name" not in data:
         raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
@@ -240,6 +243,10 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     if base is not None:
         headings += base.headings
         tables += base.tables
+    boxes = tuple(dict.fromkeys(_tuple(data.get("boxes")) + (base.boxes if base else ())))
+    unknown = [kind for kind in boxes if kind not in {rule.kind for rule in headings}]
+    if unknown:
+        raise ProfileError(f"{where}: 'boxes' names {', '.join(map(repr, unknown))}, a kind no heading rule opens")
     return Profile(
         name=str(data["name"]),
         description=str(data.get("description", "")),
@@ -249,6 +256,7 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         headings=headings,
         tables=tables,
         max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
+        boxes=boxes,
     )
 
 

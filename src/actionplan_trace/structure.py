@@ -548,6 +548,39 @@ def match_heading(
     return None
 
 
+def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
+    """`blocks` with each box replaced by the blocks it holds: a one-column table (Block.flow)
+    drawn round a section's text, as some Action Plans box each output, its heading and body in
+    one cell or a row each. The profile's `boxes` name the section kinds whose heading makes one a
+    box (see _is_box); a one-column table of anything else (a list of regions, of outputs) stays a
+    table. `blocks` as they are when the profile names none or no table has one column."""
+    if not profile.boxes or not any(block.flow for block in blocks):
+        return blocks
+    rules = rule_set(tuple(rule for rule in profile.headings if rule.kind in profile.boxes))
+    out: list[Block] = []
+    for block in blocks:
+        if block.flow and _is_box(profile, block.flow, rules):
+            out.extend(block.flow)
+        else:
+            out.append(block)
+    return out
+
+
+def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
+    """Whether a one-column table's blocks are a section's text: the first opens a section by one
+    of `rules` (the profile's box kinds, wherever it stands: the sections open around the table
+    are not known yet), and a block after that heading (and after the title line a rule takes
+    from the next paragraph) is body text, which none of them opens. A table listing "Output 2.1 –
+    …", "Output 2.2 – …" one a row is no box: it holds headings only."""
+    found = match_heading(profile, flow[0], flow[1] if len(flow) > 1 else None, rules)
+    if found is None:
+        return False
+    match = found[0]
+    start = 2 if match.rule.title_from_next and not match.title else 1
+    return any(match_heading(profile, block, flow[k + 1] if k + 1 < len(flow) else None, rules) is None
+               for k, block in enumerate(flow[start:], start))
+
+
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:
     """One block per non-empty paragraph of a table cell, tagged with its column name."""
     paragraphs = cell.paragraphs or cell.text.split("\n")
@@ -910,7 +943,7 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -
 def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
     builder = _Builder(profile)
-    blocks, entries = with_tabbed_contents(raw.blocks)
+    blocks, entries = with_tabbed_contents(unboxed(raw.blocks, profile))
     builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())

@@ -220,7 +220,24 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
             row.append(Cell("\n".join(paras), Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col),
                             paras, bold))
         rows.append(row)
-    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index, line=table.sourceline), rows=rows))
+    flow = _flow(cells, index) if all(len(tds) == 1 for tds in cells) else None
+    blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index, line=table.sourceline), rows=rows,
+                        flow=flow))
+
+
+def _flow(cells: list[list[etree._Element]], index: int) -> list[Block]:
+    """The blocks a one-column table's cells hold, walked as body blocks are, in order (Block.flow:
+    read instead of the table when it is a box round a section), each (and a table inside a cell,
+    and its cells) at the table's paragraph `index`, its row and column 0, and its own line."""
+    flow: list[Block] = []
+    for r, (td,) in enumerate(cells):
+        found: list[Block] = []
+        _walk(td, found)
+        for block in found:
+            rows = None if block.rows is None else [
+                [replace(cell, loc=text_loc(index, cell.loc.line or 0, r, 0)) for cell in row] for row in block.rows]
+            flow.append(replace(block, loc=text_loc(index, block.loc.line or 0, r, 0), rows=rows))
+    return flow
 
 
 def _grid(rows: list[list[etree._Element]]) -> list[list[etree._Element | None]]:

@@ -39,7 +39,10 @@ Conventions (the contract other modules rely on):
   vertically merged continuation cell is kept as a cell of its own with its own (normally
   empty) text. Cell paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
   ("2.1 Title") because a cell has nowhere else to keep it; nested tables and text boxes
-  in a cell are flattened into its paragraphs, one line per nested row.
+  in a cell are flattened into its paragraphs, one line per nested row. A table of one column
+  (every row one cell) keeps in `Block.flow` the blocks its cells hold, as body blocks (styles,
+  bold, labels; a nested table a table block), for structure to read instead of the table when it
+  is a box round a section (Profile.boxes).
 - Footnotes and endnotes referenced from the visible text become `footnote` blocks in
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
 - Hidden (`w:vanish`) text is read like any other text; field instructions are not, field

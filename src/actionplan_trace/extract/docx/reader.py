@@ -491,6 +491,7 @@ class _Reader:
         width = (len(grid.findall(W_GRIDCOL)) if grid is not None else 0) or MAX_COLUMNS
         rows: list[list[Cell]] = []
         plain: list[list[Cell]] = []  # each row's cells alone, without the slots they leave
+        flow: list[Block] = []  # the shown cells' blocks, in order (Block.flow)
         shifted = False  # a row opens after gridBefore's empty slots
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
@@ -521,6 +522,7 @@ class _Reader:
                     if not nested:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
+                    flow.extend(blocks)
                     own.append(cells[-1])
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
@@ -544,12 +546,14 @@ class _Reader:
             # (a cell spanning two columns the others split, a gridBefore row) are laid out on it.
             rows = [[cell if cell.loc.col == k else replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)]
                     for row in plain]
+        one_column = not nested and not shifted and all(len(row) == 1 for row in plain)
         return Block(
             type="table",
             text=table_text(rows),
             loc=base,
             rows=rows,
             revised=len(self.revisions) > before,
+            flow=flow if one_column else None,
         )
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:

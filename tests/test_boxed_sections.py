@@ -1,0 +1,204 @@
+"""Sections drawn in a box: an Action Plan laid out as one bordered one-column table per output
+(its heading, Background, Implementation framework, programmes, areas and lists in one cell, in
+a heading row and a body row, or a row per paragraph) reads as the same sections as the plan
+without the boxes, in .docx and HTML; a one-column table that is a table stays one."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import CORPUS, norm
+from docx_edit import DocxEditor, box_sections
+from docxgen import Style, write_docx
+
+from actionplan_trace import load
+from actionplan_trace.diff import Change, compare
+from actionplan_trace.errors import ProfileError
+from actionplan_trace.model import Document
+from actionplan_trace.profiles import get_profile, parse_profile
+from actionplan_trace.refs import document_refs
+
+OUTPUT_HEADING = r"^Output \d+\.\d+\s*(?:[–-]|$)"
+
+
+def outline(doc: Document) -> list[tuple[str, str, str]]:
+    return [(s.kind, s.id, norm(s.title)) for s in doc.sections]
+
+
+def boxed(source: Path, target: Path, rows: str) -> Path:
+    editor = DocxEditor.open(source)
+    assert box_sections(editor, OUTPUT_HEADING, rows) > 0
+    return editor.save(target)
+
+
+def change_list(old: Path, new: Path) -> tuple[list[str], list[str]]:
+    """The diff's reported changes and all its changes (hidden ones too), as JSON, where they are
+    (`at`) left out: a boxed paragraph is in a table row."""
+    result = compare(old, new)
+    return _as_json(result.visible()), _as_json(result.changes)
+
+
+def _as_json(changes: list[Change]) -> list[str]:
+    return [json.dumps({k: v for k, v in c.to_dict().items() if k != "at"}, sort_keys=True) for c in changes]
+
+
+@pytest.mark.parametrize("rows", ["one", "head", "each"])
+@pytest.mark.parametrize("name", ["objective2-old", "objective2-new", "objective2-new-autonum", "objective2-tracked"])
+def test_boxed_outputs_read_as_the_plan(tmp_path, name, rows):
+    """Each output in a box of its own (Heading-styled headings, Word bullets, the Region table
+    nested in the box): the same profile, sections and blocks as the file without boxes, and the
+    references in the same sections. Before, the profile was generic and the outputs tables."""
+    plain = load(CORPUS / f"{name}.docx")
+    doc = load(boxed(CORPUS / f"{name}.docx", tmp_path / f"{name}-{rows}.docx", rows))
+    assert doc.source.profile == "action-plan"
+    assert outline(doc) == outline(plain)
+    assert [s.id for s in doc.of_kind("output")] == ["output-2.1", "output-2.2", "output-2.3"]
+    assert [[(b.type, b.text, b.label) for b in s.blocks] for s in doc.sections] == \
+        [[(b.type, b.text, b.label) for b in s.blocks] for s in plain.sections]
+    assert [(r.id, r.section) for r in document_refs(doc).refs] == [(r.id, r.section) for r in document_refs(plain).refs]
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+def test_boxed_revisions_diff_as_the_plan(tmp_path, rows):
+    """`trace diff` of the boxed old and new Objective 2 reports the changes of the unboxed pair
+    (32, where before it reported 9 or 46 table cell edits)."""
+    old = boxed(CORPUS / "objective2-old.docx", tmp_path / "old.docx", rows)
+    new = boxed(CORPUS / "objective2-new.docx", tmp_path / "new.docx", rows)
+    expected = change_list(CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx")
+    assert len(expected[0]) == 32
+    assert change_list(old, new) == expected
+
+
+@pytest.fixture(scope="module")
+def text_plan() -> Document:
+    return load(CORPUS / "text" / "action-plan-ba-amended.txt")
+
+
+@pytest.mark.parametrize("style", [Style(headings="bold", numbering="auto", bullets="auto"),
+                                   Style(headings="bold", title_next_line=True)], ids=["bold-auto", "bold-nextline"])
+def test_boxed_bold_headings(tmp_path, text_plan, style):
+    """The whole Action Plan with bold Normal headings (Word-numbered sub-headings and bullets, or
+    the output's title on the line after "Output 2.1"), each output boxed in one cell."""
+    plain = write_docx(text_plan, tmp_path / "plain.docx", style)
+    doc = load(boxed(plain, tmp_path / "boxed.docx", "one"))
+    assert outline(doc) == outline(load(plain))
+    assert len(doc.of_kind("output")) == 17
+
+
+def _cell_paragraph(cell, text: str, bold: bool = False, style: str | None = None) -> None:
+    paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs) == 1 else cell.add_paragraph()
+    paragraph.add_run(text).bold = bold
+    if style:
+        paragraph.style = style
+
+
+def _one_column(document, texts: list[str], bold_first: bool = False):
+    table = document.add_table(rows=len(texts), cols=1)
+    table.style = "Table Grid"
+    for row, text in enumerate(texts):
+        table.rows[row].cells[0].paragraphs[0].add_run(text).bold = bold_first and row == 0
+    document.add_paragraph()
+    return table
+
+
+def _mixed_plan(path: Path) -> Path:
+    """An objective whose outputs are boxed (bold Normal headings in the cell, a nested bullet
+    list), with genuine one-column tables around them: a list of outputs, a list of regions, a
+    table of output headings alone, a list of Questions under its heading."""
+    document = docx.Document()
+    document.add_paragraph("Objective 2 – Modern and secure telecommunication/ICT infrastructure", style="Heading 1")
+    _one_column(document, ["Outputs", "2.1 - Telecommunication/ICT infrastructure", "2.2 - Building confidence and security"],
+                bold_first=True)
+    for number, title, area in (("2.1", "Products and services on infrastructure", "Rural communications"),
+                                ("2.2", "Products and services on cybersecurity", "Child online protection")):
+        box = document.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        cell = box.rows[0].cells[0]
+        _cell_paragraph(cell, f"Output {number} – {title}", bold=True)
+        _cell_paragraph(cell, "Background", bold=True)
+        _cell_paragraph(cell, "Infrastructure is central for enabling access to ICTs and services for all.")
+        _cell_paragraph(cell, "Implementation framework", bold=True)
+        _cell_paragraph(cell, f"Programme: {title.split(' on ')[1].capitalize()}", bold=True)
+        _cell_paragraph(cell, "Main areas of work include:")
+        _cell_paragraph(cell, area, bold=True)
+        _cell_paragraph(cell, "The focus in this area can be summarized as follows:")
+        _cell_paragraph(cell, "providing information on suitable technologies;", style="List Bullet")
+        _cell_paragraph(cell, "including satellite backhaul;", style="List Bullet 2")
+        _cell_paragraph(cell, "Relevant regional initiatives", bold=True)
+        document.add_paragraph()
+        _one_column(document, ["Region", "AFR Region", "ASP Region"], bold_first=True)
+    document.add_paragraph("Study group Questions").runs[0].bold = True
+    _one_column(document, ["Study group Questions", "Q-1/1", "Q-3/2"], bold_first=True)
+    _one_column(document, ["Output 2.1 – Products and services on infrastructure",
+                           "Output 2.2 – Products and services on cybersecurity"])
+    document.save(str(path))
+    return path
+
+
+def test_a_one_column_table_of_anything_else_stays_a_table(tmp_path):
+    """The boxes open the outputs and their sub-sections; the one-column lists of outputs,
+    regions and Questions, and a table of output headings with no text under them, stay tables
+    where they stand."""
+    doc = load(_mixed_plan(tmp_path / "mixed.docx"))
+    assert doc.source.profile == "action-plan"
+    assert [s.id for s in doc.sections] == [
+        "objective-2",
+        "output-2.1", "output-2.1/background", "output-2.1/implementation-framework",
+        "output-2.1/programme-infrastructure", "output-2.1/area-rural-communications", "output-2.1/regional-initiatives",
+        "output-2.2", "output-2.2/background", "output-2.2/implementation-framework",
+        "output-2.2/programme-cybersecurity", "output-2.2/area-child-online-protection", "output-2.2/regional-initiatives",
+        "output-2.2/study-group-questions",
+    ]
+    tables = [(s.id, b.rows[0][0].text, len(b.rows)) for s, b in doc.blocks() if b.type == "table"]
+    assert tables == [
+        ("objective-2", "Outputs", 3),
+        ("output-2.1/regional-initiatives", "Region", 3),
+        ("output-2.2/regional-initiatives", "Region", 3),
+        ("output-2.2/study-group-questions", "Study group Questions", 3),
+        ("output-2.2/study-group-questions", "Output 2.1 – Products and services on infrastructure", 2),
+    ]
+    area = doc.section("output-2.1/area-rural-communications")
+    assert [(b.type, b.text, b.style) for b in area.blocks] == [
+        ("paragraph", "The focus in this area can be summarized as follows:", "Normal"),
+        ("list-item", "providing information on suitable technologies;", "List Bullet"),
+        ("list-item", "including satellite backhaul;", "List Bullet 2"),
+    ]
+
+
+PAGE = """<html><body>
+<h1>Objective 2 – Modern and secure telecommunication/ICT infrastructure</h1>
+{outputs}
+<table border="1"><tr><td>Region</td></tr><tr><td>AFR Region</td></tr></table>
+</body></html>"""
+OUTPUT = """<p><b>Output 2.{n} – Products and services number {n}</b></p>
+<p><b>Background</b></p><p>Infrastructure is central for enabling access to ICTs.</p>
+<p><b>Implementation framework</b></p><p><b>Programme: Cybersecurity</b></p>
+<ul><li>organize cyberdrills at national and regional level;</li></ul>"""
+
+
+def test_boxed_outputs_in_html(tmp_path):
+    """An HTML page (as LibreOffice writes a boxed .docx) whose outputs are one-cell tables reads
+    as the page with the outputs unboxed; the one-column Region table stays a table."""
+    plain = tmp_path / "plain.html"
+    plain.write_text(PAGE.format(outputs="\n".join(OUTPUT.format(n=n) for n in (1, 2, 3))), encoding="utf-8")
+    page = tmp_path / "boxed.html"
+    page.write_text(PAGE.format(outputs="\n".join(f'<table border="1"><tr><td>{OUTPUT.format(n=n)}</td></tr></table>'
+                                                  for n in (1, 2, 3))), encoding="utf-8")
+    doc = load(page)
+    assert outline(doc) == outline(load(plain))
+    assert [s.id for s in doc.of_kind("output")] == ["output-2.1", "output-2.2", "output-2.3"]
+    assert [b.type for b in doc.section("output-2.3/programme-cybersecurity").blocks] == ["list-item", "table"]
+
+
+def test_boxes_are_profile_data():
+    """`boxes` names kinds a heading rule opens; a derived profile adds to its base's."""
+    assert get_profile("contribution").boxes == get_profile("action-plan").boxes
+    assert "output" in get_profile("action-plan").boxes and get_profile("generic").boxes == ()
+    rule = {"kind": "output", "match": "^Output"}
+    assert parse_profile({"name": "p", "headings": [rule], "boxes": ["output"]}).boxes == ("output",)
+    with pytest.raises(ProfileError, match=re.escape("'boxes' names 'outptu'")):
+        parse_profile({"name": "p", "headings": [rule], "boxes": ["outptu"]})
