@@ -134,6 +134,30 @@ LABEL_ONLY = regex(
 KEY_LABEL = regex(rf"^\(?(?:[A-Za-z]{{1,2}}\d{{0,2}}|{DECIMAL}|[ivxlc]+)(?:[.:)]\s?|\s+[–—-]\s)")
 # A contribution's proposal number as typed: "3.", "Proposal 3:", "12)".
 PROPOSAL_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+# A heading's outline number glued to its title, as LibreOffice's HTML export writes the number
+# Word's numbering shows ("1", "2.1.", "(a)", "II.", "Objective 2 –") without the tab or space
+# that follows it: a word may stand before the number, a dash or colon after it (see glued_label).
+GLUED_LABEL = regex(
+    rf"""^(?:[A-Za-z]+\s+)?
+    (?:\(?{DECIMAL}[.)]?|\(?{LETTER_LABEL}|\(?(?:[ivxlc]+|[IVXLC]+)[.)])
+    (?:\s*[–—:-])?(?=[^\W\d_])""",
+    re.VERBOSE,
+)
+
+
+def glued_label(text: str) -> tuple[str, str] | None:
+    """The outline number glued to a heading's title and the title ("1Background" -> "1",
+    "Background"; "Objective 2 –Modern" -> "Objective 2 –", "Modern"), None when `text` opens
+    with none. The title opens with a word of two letters at least ("A.I. for all" has none);
+    after a bare number, with a capital and a small letter, so "5G networks", "4IR" and "5th
+    Generation" keep their number."""
+    m = GLUED_LABEL.match(text)
+    if m is None:
+        return None
+    label, title = m.group(), text[m.end():]
+    if not title[1:2].isalpha() or (label[-1].isalnum() and not (title[0].isupper() and title[1].islower())):
+        return None
+    return label.strip(), title
 
 
 def may_open_item(line: str, lead: str) -> bool:
