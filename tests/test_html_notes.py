@@ -58,6 +58,17 @@ PAGES = {
         '9.1 and 9.c.</p></div>',
         [("1", "Revised at Buenos Aires, 2017."), ("2", "Targets 9.1 and 9.c.")],
     ),
+    # LibreOffice names the script after a class whose style differs by script (a note's number
+    # in another size): corpus/objective2-old.docx exported read "1In this document …".
+    "LibreOffice, script classes": (
+        '<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>',
+        '<a class="sdendnoteanc" name="sdendnote1anc" href="#sdendnote1sym"><sup>i</sup></a>',
+        '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym-western" name="sdfootnote1sym" '
+        'href="#sdfootnote1anc">1</a>Revised at Buenos Aires, 2017.</p></div><div id="sdendnote1"><p '
+        'class="sdendnote"><a class="sdendnotesym-ctl" name="sdendnote1sym" href="#sdendnote1anc">i</a>Targets '
+        '9.1 and 9.c.</p></div>',
+        [("1", "Revised at Buenos Aires, 2017."), ("i", "Targets 9.1 and 9.c.")],
+    ),
 }
 
 

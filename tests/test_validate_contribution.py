@@ -369,6 +369,12 @@ def _quoting(tmp_path: Path, *proposals: str) -> Path:
     return path
 
 
+def _proposal(finding) -> str:
+    """The number of the proposal a finding is about, as its message names it ("Proposal 3 …"):
+    _quoting's items are a Markdown list, each numbered by its label, not in its text."""
+    return finding.message.split()[1]
+
+
 def test_text_quoted_to_delete_or_replace_is_looked_for_where_the_proposal_points(tmp_path) -> None:
     """VAL010 for a quotation the base does not have under the heading named: none for one it has
     (in other typography and case, or cut with an ellipsis), one saying where the base has it,
@@ -383,7 +389,7 @@ def test_text_quoted_to_delete_or_replace_is_looked_for_where_the_proposal_point
         f"{rural} delete the bullet “providing satellite phones free of charge to every village”.",
     )
     found = [f for f in validate(path, BASE_TEXT).findings if f.code == "VAL010"]
-    assert [(f.text.split(".")[0], f.ref) for f in found] == [
+    assert [(_proposal(f), f.ref) for f in found] == [
         ("3", "output-2.1/area-broadband-networks-wired-and"), ("4", None)]
     assert found[0].message.endswith("which is not in Output 2.1 › Rural communications; it is in Output 2.1 › "
                                      "Broadband networks: Wired and wireless technologies, including IMT")
@@ -580,7 +586,7 @@ def test_a_new_outputs_number_taken_or_leaving_a_gap_is_val012(tmp_path) -> None
                     "Add a new Output 2.9 – Quantum networks.", "ADD Output 2.5 – Space services",
                     "Under Objective 2, add a new Output 2.4 – Sky services.",
                     "ADD Output 2.7, Rural communications, new bullet: supporting community networks")
-    found = [(f.code, f.severity, f.text.split(".")[0]) for f in validate(path, BASE_TEXT).findings]
+    found = [(f.code, f.severity, _proposal(f)) for f in validate(path, BASE_TEXT).findings]
     assert found == [("VAL012", "warning", "1"), ("VAL012", "warning", "2"), ("VAL002", "error", "5")]
     messages = [f.message for f in validate(path, BASE_TEXT).findings]
     assert "a number the base already has" in messages[0]

@@ -160,10 +160,11 @@ def is_caps_line(text: str) -> bool:
 
 
 def _clause_number(block: Block) -> str | None:
-    """The clause number a paragraph opens with: its Word list label, or a typed one."""
+    """The clause number a paragraph opens with: its list label (Word's numbering, an HTML or
+    Markdown ordered list's: a Markdown "1. Introduction" is a list item), or a typed one."""
     if block.type == "table":
         return None
-    if block.label and not is_bullet_label(block.label) and block.type != "list-item":
+    if block.label and not is_bullet_label(block.label):
         return block.label.strip()
     m = CLAUSE_NUMBER.match(block.text)
     return m.group(0).strip() if m and block.type != "list-item" else None

@@ -137,6 +137,53 @@ KEY_LABEL = regex(rf"^\(?(?:[A-Za-z]{{1,2}}\d{{0,2}}|{DECIMAL}|[ivxlc]+)(?:[.:)]
 OPEN_END = regex(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
 # A contribution's proposal number as typed: "3.", "Proposal 3:", "12)".
 PROPOSAL_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
+# A Markdown ordered list item's marker (group "label", its number or letter "n") and the white
+# space after it: CommonMark's number with "." or ")" (nine digits at most), and pandoc's fancy
+# lists: a letter or roman numeral with "." or ")", or any of them in brackets; a capital letter
+# with "." needs two spaces after it, as pandoc reads "B. Russell" as text.
+MD_ORDERED_ITEM = regex(
+    r"""^[ \t]*(?P<label>
+        (?P<n>\d{1,9}|[a-z]|[ivxlc]{2,5}|[IVXLC]{2,5})[.)]
+      | (?P<capital>[A-Z])(?:\)|\.(?=[ \t]{2}|[ \t]*$))
+      | \((?P<bracketed>\d{1,9}|[a-zA-Z]|[ivxlc]{2,5}|[IVXLC]{2,5})\)
+    )(?:[ \t]+|$)""",
+    re.VERBOSE,
+)
+# What the number or letter of a list's first item is: an item numbered otherwise cannot start a
+# list in a paragraph (CommonMark), so a line of it there goes on with the paragraph.
+FIRST_ITEM_NUMBERS = frozenset({"1", "a", "A", "i", "I"})
+
+
+def md_first_item(item: re.Match[str]) -> bool:
+    """Whether an MD_ORDERED_ITEM match numbers a list's first item ("1.", "01)", "a.", "(i)")."""
+    n = item.group("n") or item.group("capital") or item.group("bracketed")
+    return n.lstrip("0") in FIRST_ITEM_NUMBERS
+
+
+# A heading's outline number glued to its title, as LibreOffice's HTML export writes the number
+# Word's numbering shows ("1", "2.1.", "(a)", "II.", "Objective 2 –") without the tab or space
+# that follows it: a word may stand before the number, a dash or colon after it (see glued_label).
+GLUED_LABEL = regex(
+    rf"""^(?:[A-Za-z]+\s+)?
+    (?:\(?{DECIMAL}[.)]?|\(?{LETTER_LABEL}|\(?(?:[ivxlc]+|[IVXLC]+)[.)])
+    (?:\s*[–—:-])?(?=[^\W\d_])""",
+    re.VERBOSE,
+)
+
+
+def glued_label(text: str) -> tuple[str, str] | None:
+    """The outline number glued to a heading's title and the title ("1Background" -> "1",
+    "Background"; "Objective 2 –Modern" -> "Objective 2 –", "Modern"), None when `text` opens
+    with none. The title opens with a word of two letters at least ("A.I. for all" has none);
+    after a bare number, with a capital and a small letter, so "5G networks", "4IR" and "5th
+    Generation" keep their number."""
+    m = GLUED_LABEL.match(text)
+    if m is None:
+        return None
+    label, title = m.group(), text[m.end():]
+    if not title[1:2].isalpha() or (label[-1].isalnum() and not (title[0].isupper() and title[1].islower())):
+        return None
+    return label.strip(), title
 
 
 def may_open_item(line: str, lead: str) -> bool:

@@ -6,8 +6,9 @@ heading block, a list item a list-item block with the label a browser draws (inl
 a table a table block whose cells hold their block-level pieces, and any other run of text a
 paragraph, bold when all of it is in <b> or <strong> (the hint a bold Normal heading gives);
 scripts, styles and the title hold no text of the document (inline.HIDDEN), and LibreOffice's page
-header and footer (`<div title="header">`, `"footer"`) are page furniture, as in a .docx. Each block carries
-the line of the page it starts on. A Markdown file's HTML blocks (a table pandoc's gfm writer
+header and footer (`<div title="header">`, `"footer"`) are page furniture, as in a .docx. On a page
+LibreOffice wrote, a heading's outline number glued to its title ("<h3>1Background</h3>") is the
+heading's label, as the .docx reader has Word's. Each block carries the line of the page it starts on. A Markdown file's HTML blocks (a table pandoc's gfm writer
 could not write with pipes) are read the same way (`fragment_blocks`).
 
 Notes are read as the writers of such pages write them, so that an HTML rendering gives the same
@@ -19,7 +20,8 @@ model as the .docx it was made from:
 - Word's "Save as Web Page": a reference `<a href="#_ftn1">` (`#_edn1` an endnote), each note a
   `<div id="ftn1">` opening with its back link `<a href="#_ftnref1">[1]</a>`;
 - LibreOffice: a reference `<a class="sdfootnoteanc">` (`sdendnoteanc`), each note a
-  `<div id="sdfootnote1">` opening with its back link `<a class="sdfootnotesym">1</a>`.
+  `<div id="sdfootnote1">` opening with its back link `<a class="sdfootnotesym">1</a>`
+  (`sdfootnotesym-western` where the note number's style differs by script).
 A reference is taken out of the text, as the .docx reader leaves Word's reference marks out (a
 number glued to the word before it would read "Resolution 45" and a note "1" as Resolution 451),
 and each note is a footnote block labelled as its back link or its place in the list says.
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..model import Block, Cell, Loc, table_text
 from ..regexcache import regex
-from ..text_patterns import DEFAULT_BULLET
+from ..text_patterns import DEFAULT_BULLET, glued_label
 from .inline import (
     HIDDEN,
     LISTS,
@@ -90,7 +92,28 @@ def read_html(path: Path, text: str) -> tuple[list[Block], list[Block]]:
     notes = take_notes(top)
     blocks: list[Block] = []
     _walk(top, blocks)
+    if _by_libreoffice(root):
+        blocks = [_outline_numbered(block) for block in blocks]
     return blocks, notes
+
+
+# The generator LibreOffice (and OpenOffice before it) names in a page it writes.
+OFFICE_GENERATOR = regex(r"\s*(?:LibreOffice|OpenOffice)", re.IGNORECASE)
+
+
+def _by_libreoffice(root: HtmlElement) -> bool:
+    """Whether the page says LibreOffice wrote it (`<meta name="generator">`)."""
+    return any(OFFICE_GENERATOR.match(meta.get("content") or "") is not None
+               for meta in root.iter("meta") if (meta.get("name") or "").lower() == "generator")
+
+
+def _outline_numbered(block: Block) -> Block:
+    """A heading of a LibreOffice page with its outline number as its label: LibreOffice writes
+    the number Word's heading numbering shows as text glued to the title, without the tab or space
+    after it ("<h3>1Background</h3>", "<h1>Objective 2 –Modern …</h1>"), where the .docx reader
+    has the label "1" and the title "Background" (text_patterns.glued_label)."""
+    split = glued_label(block.text) if block.type == "heading" and block.label is None else None
+    return block if split is None else replace(block, label=split[0], text=split[1])
 
 
 def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
@@ -158,8 +181,13 @@ def _item_of(item: HtmlElement, notes: HtmlElement) -> bool:
     return True
 
 
+# LibreOffice names the script after a class whose style differs by script ("sdfootnotesym-western").
+SCRIPT_CLASS = regex(r"-(?:western|cjk|ctl)$")
+
+
 def _classes(element: HtmlElement) -> set[str]:
-    return set((element.get("class") or "").split())
+    """An element's classes, each without the script LibreOffice may name after it."""
+    return {SCRIPT_CLASS.sub("", name) for name in (element.get("class") or "").split()}
 
 
 def _is_notes_list(element: HtmlElement) -> bool:

@@ -7,7 +7,9 @@ the page measure with no blank line between paragraphs: paragraph ends are read 
 sentence ends, clause numbers and wrapped numbered titles) and tab-separated exports.
 Markdown is recognised by its content, whatever the file's extension (`#` headings, setext
 underlines, `**bold**` lines, links, pipe tables, backslash escapes): its inline marks never
-reach the text, a bold-only line is kept as a bold hint and headings as heading blocks. In plain
+reach the text, a bold-only line is kept as a bold hint and headings as heading blocks; an ordered
+list's item ("1. text", "b) text", "(ii) text": CommonMark's and pandoc's markers) is a list item
+labelled as written, as a "* text" bullet is, its next lines indented or lazily not. In plain
 text every character is kept as written — a literal `<p>` or `[bookmark: x]` is text — except a
 leading `[bookmark: NAME]` glued to the paragraph, the marker some exports leave for a Word
 bookmark. HTML is read by extract/html.py.
@@ -27,8 +29,9 @@ from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
 from ..contents import page_start
-from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
-                             SPACED_BULLET_LEADS, may_open_item, plain_hyphens, pua_bullet, spaced_bullet)
+from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
+                             SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
+                             spaced_bullet)
 from .decoding import decode_text
 from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .text_tables import (
@@ -65,6 +68,7 @@ MD_LIST_HEADING = regex(rf"^\s*({NUMBER_LABEL}|{LETTER_LABEL})\s+(#{{1,6}})(?:\s
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
+ROMAN_LEADS = frozenset("ivxlcIVXLC")  # what opens a Markdown item numbered "ii." (LIST_ITEM has no roman numerals)
 RULE_LINE = regex(r"^\s*(?:[-=_*~]\s*){3,}$")
 RULE_LEADS = ("-", "=", "_", "*", "~")  # what a line RULE_LINE matches opens with
 MD_FOOTNOTE = regex(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
@@ -353,14 +357,30 @@ class _Reader:
         self.clean = clean_inline if self.markdown else str.strip  # one cell line to its text
 
 
-    def starts_block(self, i: int) -> bool:
+    def starts_block(self, i: int, under_item: bool = False) -> bool:
         """Whether line i opens a block of its own (blank, tabbed, a list item, a rule, a table
         rule, and in Markdown a `#` heading, a pipe table or HTML) rather than going on with the
-        paragraph above."""
+        paragraph above; `under_item`: that paragraph is a Markdown list item, whose lines may be
+        indented by tabs."""
         line, lead = self.lines[i], self.leads[i]
-        if not lead or "\t" in line or (_may_open_block(line, lead) and BLOCK_LINE.match(line)):
+        if not lead or (_may_open_block(line, lead) and BLOCK_LINE.match(line)):
             return True
-        return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or self.leads[i] in ("|", "<"))
+        if "\t" in line and not (under_item and "\t" not in line.lstrip()):
+            return True  # a table's cell; under a Markdown list item a tab before the text indents its next line
+        return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or self.leads[i] in ("|", "<")
+                                  or (lead in ROMAN_LEADS and MD_ORDERED_ITEM.match(line) is not None))
+
+    def goes_on(self, i: int, j: int) -> bool:
+        """Whether Markdown line j, which opens with an ordered list marker, goes on with the
+        paragraph opened at line i: a list whose first number is not 1 (or a, i) cannot start
+        inside a paragraph (CommonMark), so "2018) focusing on …", a wrapped line of a paragraph
+        or of a list item, is text. It is the next item of the list when it stands where line
+        i's marker stands (line i an ordered item) or left of the paragraph's text."""
+        item = MD_ORDERED_ITEM.match(self.lines[j]) if self.markdown else None
+        if item is None or md_first_item(item):
+            return False
+        indent, opening = _indent(self.lines[j]), _indent(self.lines[i])
+        return indent > opening if MD_ORDERED_ITEM.match(self.lines[i]) else indent >= opening
 
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
@@ -375,7 +395,8 @@ class _Reader:
             return (first.rstrip("\\").strip() if "\\" in first else first), j
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
-        while j < len(self.lines) and not self.starts_block(j) and not self.setext_at(j):
+        item = self.markdown and (LIST_ITEM.match(first) is not None or MD_ORDERED_ITEM.match(first) is not None)
+        while j < len(self.lines) and not (self.starts_block(j, item) and not self.goes_on(i, j)) and not self.setext_at(j):
             if j + 1 < len(self.lines) and self.leads[j + 1] in UNDERLINES and _underline(self.lines[j + 1]):
                 break
             if self.dense:
@@ -552,10 +573,14 @@ class _Reader:
                 for text, bold in fragment:
                     self.add(_paragraph(text, self.at(line), bold=bold))
                 return
+            item = MD_ORDERED_ITEM.match(raw)
+            if item is not None:  # "1. text", "b) text": a list item labelled as written, as a "* text" is
+                raw = raw[item.end():]
             bold = is_bold_only(raw)
             text = clean_inline(raw)
             if text:
-                self.blocks.append(_paragraph(text, self.at(line), bold=bold))
+                self.blocks.append(_paragraph(text, self.at(line), bold=bold) if item is None else
+                                   Block("list-item", text, self.at(line), label=item.group("label"), bold=bold))
             return
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):
@@ -717,6 +742,12 @@ def _pua_bullets(lines: list[str], leads: list[str]) -> tuple[list[str], list[st
 
     lines = [PUA_LEAD.sub(glyph, line) if lead in PUA_LEADS else line for line, lead in zip(lines, leads)]
     return lines, line_leads(lines)
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a tab to the next stop of four columns (as CommonMark reads it)."""
+    lead = line[:len(line) - len(line.lstrip())]
+    return len(lead.expandtabs(4))
 
 
 def _underline(line: str) -> bool:
