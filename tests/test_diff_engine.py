@@ -544,6 +544,20 @@ def test_overlapping_kinds_are_named_by_the_fewest_that_change_no_meaning(old: s
 
 
 @pytest.mark.parametrize("old, new, kinds", [
+    # an output cited by number and title in a table's Outputs column: another number is another output
+    ("2.3 - Disaster risk reduction and emergency telecommunications", "4.1 - Disaster risk reduction and emergency telecommunications", None),
+    ("2.3 – Disaster risk reduction", "2.4 – Disaster risk reduction", None),
+    # a list's own numbers, typed or not, are numbering
+    ("1. Item one", "2. Item one", {"numbering"}),
+    ("2.1 Rural communications", "2.2 Rural communications", {"numbering"}),
+])
+def test_a_number_a_dash_parts_from_its_title_is_no_list_number(old: str, new: str, kinds: set[str] | None) -> None:
+    from actionplan_trace.diff.ignore import differences
+
+    assert differences(old, new) == kinds
+
+
+@pytest.mark.parametrize("old, new, kinds", [
     # a PDF line broke between "]" and "(": a space between two punctuation marks is white space
     ("standards ([Y.3153](#)) and ([Y.3133](#));", "standards ([Y.3153](#)) and ([Y.3133] (#));", {"space"}),
     ("see (Annex 2).", "see (Annex 2) .", {"space"}),
@@ -553,20 +567,33 @@ def test_overlapping_kinds_are_named_by_the_fewest_that_change_no_meaning(old: s
     ("in all 1,267/ 414,865 assignments", "in all 1,267/414,865 assignments", {"space"}),
     ("requests and / or notifications", "requests and/or notifications", {"space"}),
     ("support/agreement", "support agreement", {"punctuation", "space"}),
-    # a narrow PDF column broke a word, or a wrap moved the space beside a hyphen or before a comma
-    ("development of radiocommunicati on services", "development of radiocommunication services", {"space"}),
-    ("Ass ocia te", "Associate", {"space"}),
-    ("held in Sharm el- Sheikh, Egypt", "held in Sharm el-Sheikh, Egypt", {"space"}),
-    ("-3.61%", "- 3.61%", {"space"}),
-    ("Some 100 Recommendations, reports", "Some 100 Recommendations , reports", {"space"}),
-    # but digits that a space parts are two numbers, and a hyphen made a space is punctuation
-    ("Goals 1 2 and 4", "Goals 12 and 4", None),
-    ("decision-making", "decision making", {"punctuation", "space"}),
 ])
 def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str, kinds: set[str] | None) -> None:
     from actionplan_trace.diff.ignore import differences
 
     assert differences(old, new) == kinds
+
+
+@pytest.mark.parametrize("old, new, typed, pdf", [
+    # a narrow PDF column broke a word, or a wrap moved the space beside a hyphen or before a comma:
+    # white space where a revision is a PDF, an edit between typed texts
+    ("development of radiocommunicati on services", "development of radiocommunication services", None, {"space"}),
+    ("Ass ocia te", "Associate", None, {"space"}),
+    ("held in Sharm el- Sheikh, Egypt", "held in Sharm el-Sheikh, Egypt", {"punctuation", "space"}, {"space"}),
+    ("-3.61%", "- 3.61%", {"numbering", "punctuation"}, {"space"}),
+    ("Some 100 Recommendations, reports", "Some 100 Recommendations , reports", {"punctuation", "space"}, {"space"}),
+    ("we meet every day", "we meet everyday", None, {"space"}),
+    # digits that a space parts are two numbers, a spaced hyphen is a dash or a minus, and a
+    # hyphen made a space is punctuation, in a PDF too
+    ("Goals 1 2 and 4", "Goals 12 and 4", None, None),
+    ("a rise of 5 - 3.61%", "a rise of 5 -3.61%", {"punctuation", "space"}, {"punctuation", "space"}),
+    ("decision-making", "decision making", {"punctuation", "space"}, {"punctuation", "space"}),
+])
+def test_a_pdfs_line_and_cell_breaks_white_space_is_white_space_only_in_a_pdf(
+        old: str, new: str, typed: set[str] | None, pdf: set[str] | None) -> None:
+    from actionplan_trace.diff.ignore import differences
+
+    assert (differences(old, new), differences(old, new, loose=True)) == (typed, pdf)
 
 
 @pytest.mark.parametrize("old, new, kinds", [

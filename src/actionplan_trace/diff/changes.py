@@ -121,6 +121,7 @@ class DiffResult:
     steps: list[Step] = field(default_factory=list)
     ignore: frozenset[str] = DEFAULT_IGNORE
     moved: list[tuple[Item, Item]] = field(default_factory=list)
+    loose: bool = False  # a revision is a PDF: its line and cell breaks' white space is white space (ignore.LOOSE_SPACE)
 
     def visible(self, all_changes: bool = False) -> list[Change]:
         """The changes to report, as reports show them: all of them, or those not hidden by the
@@ -141,7 +142,7 @@ class DiffResult:
         real edit does not show a difference the report hides everywhere else."""
         if change.words is None:
             return change
-        ops = kept_when_ignored(change.words, self.ignored(all_changes))
+        ops = kept_when_ignored(change.words, self.ignored(all_changes), loose=self.loose)
         return change if ops is change.words else replace(change, words=ops)
 
     def summary(self, all_changes: bool = False) -> dict[str, Any]:

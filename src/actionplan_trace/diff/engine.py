@@ -103,10 +103,12 @@ class _Context:
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
     places: dict[tuple[bool, str], int] = field(default_factory=dict)  # see place
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
+    loose: bool = False  # a revision is a PDF (DiffResult.loose)
 
     def __post_init__(self) -> None:
         self.old_ids = self.old.by_id
         self.new_ids = self.new.by_id
+        self.loose = "pdf" in (self.old.source.format, self.new.source.format)
 
     def path(self, section: Section, old_side: bool) -> list[str]:
         """Labels of the sections from the top level down to `section`, cached."""
@@ -589,7 +591,7 @@ class _Emitter:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
         elif changed(ops):
-            kinds = differences(text_a, text_b)
+            kinds = differences(text_a, text_b, loose=self.ctx.loose)
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
@@ -619,7 +621,7 @@ class _Emitter:
         else:
             where = (f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined" if len(news) == 1
                      else f"{len(olds)} paragraphs as {len(news)}")
-        same = differences(plain_a, plain_b)
+        same = differences(plain_a, plain_b, loose=self.ctx.loose)
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
                   same | {"formatting"} if same is not None else None, where=where,
                   locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc),
@@ -647,7 +649,7 @@ class _Emitter:
                     if changed(ops):
                         old_cell, new_cell = cells_a[row.old][col], cells_b[row.new][col]
                         self.emit("modified", "block", a, b, old_cell, new_cell, ops,
-                                  differences(old_cell, new_cell), where=cell_place(header, row.new, col),
+                                  differences(old_cell, new_cell, loose=self.ctx.loose), where=cell_place(header, row.new, col),
                                   locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc),
                                   places=(self.ctx.cell_places(True, a, x, row.old, col),
                                           self.ctx.cell_places(False, b, y, row.new, col)))
@@ -675,7 +677,7 @@ class _Emitter:
             return
         if a.title != b.title:
             ops = word_diff(a.title, b.title)
-            self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number)),
+            self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number), self.ctx.loose),
                       locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
             return
         if not changed(heading_ops):
@@ -683,7 +685,8 @@ class _Emitter:
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
-        kinds = differences(old_h, new_h) or differences(old_h, new_h, (a.number, b.number))
+        kinds = (differences(old_h, new_h, loose=self.ctx.loose)
+                 or differences(old_h, new_h, (a.number, b.number), self.ctx.loose))
         if kinds is None and _heading_words(old_h, a.number) == _heading_words(new_h, b.number):
             kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
@@ -728,4 +731,4 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     emitter = _Emitter(ctx, sections, blocks)
     for step in steps:
         emitter.step(step)
-    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved)
+    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose)

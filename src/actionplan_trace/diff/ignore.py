@@ -46,17 +46,19 @@ SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
 # White space beside a slash: "1,267/ 414,865" is "1,267/414,865" (a line broke after the slash,
 # and a browser's print keeps no space glyph there); "and / or" is "and/or".
 SPACED_SLASH = regex(r"\s*/\s*")
-# White space that parts no two things a reader tells apart, as a PDF's line and cell breaks put
-# it in or take it out: between two letters ("radiocommunicati on", "Ass ocia te": a narrow
-# column broke the word; not between digits, "1 2" is not "12"), before a mark that closes
-# ("Recommendations , reports"), and after a hyphen that joins two words or opens a number
-# ("el- Sheikh", "high- value-added", "- 3.61%").
-LOOSE_SPACE = regex(r"(?<=[^\W\d_])\s+(?=[^\W\d_])|\s+(?=[,.;:!?)\]}])|(?:(?<=\w-)|(?<=\s-)|(?<=^-))\s+(?=\w)")
+# White space a PDF's line and cell breaks put in or take out, in a diff where a revision is a
+# PDF (`loose`): between two letters ("radiocommunicati on", "Ass ocia te": a narrow column broke
+# the word; not between digits, "1 2" is not "12"), before a mark that closes ("Recommendations
+# , reports"), and after a hyphen that joins two words or opens a line's number ("el- Sheikh",
+# "high- value-added", "- 3.61%"; not a spaced one, "5 - 3"). Between two typed texts each of
+# these is an edit ("every day" made "everyday").
+LOOSE_SPACE = regex(r"(?<=[^\W\d_])\s+(?=[^\W\d_])|\s+(?=[,.;:!?)\]}])|(?:(?<=\w-)|(?<=^-)|(?<=\n-))\s+(?=\w)")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
 BULLET_LEADS = frozenset(SPACED_GLYPHS + ">")  # the glyphs LEADER strips, as opposed to its number labels
 LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its separator
+DASHED_END = regex(r"\s[-–—]$")  # a separator that is a spaced dash ("2.3 - Title"): a citation, not a list's label
 
 
 def comparable(text: str) -> str:
@@ -65,8 +67,8 @@ def comparable(text: str) -> str:
     return _form(text, frozenset({"formatting", "space", "case"}))
 
 
-def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
-    """`text` with the differences of `kinds` taken out."""
+def _form(text: str, kinds: frozenset[str], number: str | None = None, loose: bool = False) -> str:
+    """`text` with the differences of `kinds` taken out (`loose`: a PDF's white space too)."""
     if "formatting" in kinds:
         text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
     if "numbering" in kinds:
@@ -76,55 +78,65 @@ def _form(text: str, kinds: frozenset[str], number: str | None = None) -> str:
     if "punctuation" in kinds:
         text = PUNCTUATION.sub(" " if "space" in kinds else "", text)
     if "space" in kinds:
-        text = " ".join(LOOSE_SPACE.sub("", SPACED_SLASH.sub("/", SPACED_PUNCTUATION.sub("", text))).split())
+        text = SPACED_SLASH.sub("/", SPACED_PUNCTUATION.sub("", text))
+        text = " ".join((LOOSE_SPACE.sub("", text) if loose else text).split())
     if "case" in kinds:
         text = text.casefold()
     return text
 
 
-def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (None, None)) -> frozenset[str] | None:
+def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (None, None),
+                loose: bool = False) -> frozenset[str] | None:
     """The kinds of difference between two texts that differ in nothing else, else None.
 
     `numbers` are section numbers blanked on each side, so a heading that only changed its number
     differs in numbering. Texts that are equal differ in formatting only (their change is in a
-    paragraph break, a label or a blank row the texts do not show).
+    paragraph break, a label or a blank row the texts do not show). `loose`: a revision is a PDF,
+    whose line and cell breaks put white space in and take it out (LOOSE_SPACE).
     """
     every = frozenset(IGNORE_KINDS)
-    if _form(old, every, numbers[0]) != _form(new, every, numbers[1]):
+
+    def same(kinds: frozenset[str]) -> bool:
+        return _form(old, kinds, numbers[0], loose) == _form(new, kinds, numbers[1], loose)
+
+    if not same(every):
         return None
     if _figure_changed(old, new):
         return None
-    kinds = frozenset(k for k in IGNORE_KINDS if _form(old, every - {k}, numbers[0]) != _form(new, every - {k}, numbers[1]))
-    if kinds and _form(old, kinds, numbers[0]) == _form(new, kinds, numbers[1]):
+    kinds = frozenset(k for k in IGNORE_KINDS if not same(every - {k}))
+    if kinds and same(kinds):
         return kinds
     # Kinds that overlap (a '-' bullet is punctuation too, and so is a curly quote; a bullet
     # glyph between items is numbering, or punctuation): name the likeliest, the fewest kinds that
     # change no meaning (FALLBACK's order) before case or punctuation. A bullet that became a dash
     # in a paragraph whose quotes became straight is numbering and formatting, not punctuation.
     for tried in FALLBACK:
-        if _form(old, tried, numbers[0]) == _form(new, tried, numbers[1]):
+        if same(tried):
             return tried
     return frozenset({"formatting"})
 
 
-def _leader_parts(text: str) -> tuple[bool, str | None]:
-    """Whether `text` opens with a bullet glyph, and the number label its leader holds (the first
-    of its `leaders` that is no glyph), if any."""
+def _leader_parts(text: str) -> tuple[bool, str | None, bool]:
+    """Whether `text` opens with a bullet glyph, the number label its leader holds (the first of
+    its `leaders` that is no glyph), if any, and whether a dash parts that number from the text."""
     bulleted = False
     for lead in map(str.strip, leaders(text)):
         if lead[:1] not in BULLET_LEADS:
-            return bulleted, LABEL_END.sub("", lead)
+            return bulleted, LABEL_END.sub("", lead), DASHED_END.search(lead) is not None
         bulleted = True
-    return bulleted, None
+    return bulleted, None, False
 
 
 def _figure_changed(old: str, new: str) -> bool:
     """Whether the number after a bullet changed: "•<TAB>1.5 billion people" made "2.9 billion"
     is a figure a reader must see, which the numbering switch (it strips a number label after a
-    bullet, as in "- 1.1 Now, …") would hide. A number made another with no bullet on either
-    side is a list renumbered; a bullet dropped before the same number is numbering."""
-    (old_bullet, old_number), (new_bullet, new_number) = _leader_parts(old), _leader_parts(new)
-    return (old_bullet or new_bullet) and None not in (old_number, new_number) and old_number != new_number
+    bullet, as in "- 1.1 Now, …") would hide; so is a number a dash parts from its title, an
+    output cited in a table's Outputs column ("2.3 - Disaster …" made "4.1 - Disaster …"), which
+    no list numbers. A number made another with no bullet or dash is a list renumbered; a bullet
+    dropped before the same number is numbering."""
+    (old_bullet, old_number, old_dash), (new_bullet, new_number, new_dash) = _leader_parts(old), _leader_parts(new)
+    return ((old_bullet or new_bullet or old_dash or new_dash) and None not in (old_number, new_number)
+            and old_number != new_number)
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
@@ -132,7 +144,7 @@ def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
     return frozenset(k for k in IGNORE_KINDS if kinds.get(k, k in DEFAULT_IGNORE))
 
 
-def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") -> list[Op]:
+def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+", loose: bool = False) -> list[Op]:
     """`ops` with each edit that differs only in `ignore`d kinds read as kept text, the new
     side's (or with `side` "-" the old side's, for a view of the old text alone): a report shows
     the words a change changed, not a bullet glyph, typographic character or space beside them
@@ -149,11 +161,11 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
             continue
         before = ops[i - 1][1] if i else ""
         after = ops[j][1] if j < len(ops) else ""
-        if _ignorable(before, deleted, inserted, after, i <= 1, ignore):
+        if _ignorable(before, deleted, inserted, after, i <= 1, ignore, loose):
             out.append(("=", deleted if side == "-" else inserted))
             kept = True
             continue
-        split = _split_run(before, deleted, inserted, after, i <= 1, ignore, side)
+        split = _split_run(before, deleted, inserted, after, i <= 1, ignore, side, loose)
         kept = kept or split is not None
         out.extend(split if split is not None else ops[i:j])
     if not kept or all(op == "=" for op, _ in out):
@@ -167,7 +179,8 @@ def kept_when_ignored(ops: list[Op], ignore: frozenset[str], side: str = "+") ->
     return joined
 
 
-def _ignorable(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str]) -> bool:
+def _ignorable(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str],
+               loose: bool = False) -> bool:
     """Whether an edit between the texts `before` and `after` differs only in
     `ignore`d kinds, judged in its line (EDIT_CONTEXT characters each side), and keeps every
     letter and digit."""
@@ -175,12 +188,12 @@ def _ignorable(before: str, deleted: str, inserted: str, after: str, at_start: b
         return False
     head = _line_before(before, at_start) if before else ""
     tail = after.split("\n", 1)[0][:EDIT_CONTEXT]
-    kinds = differences(head + deleted + tail, head + inserted + tail)
+    kinds = differences(head + deleted + tail, head + inserted + tail, loose=loose)
     return kinds is not None and kinds <= ignore
 
 
 def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: bool, ignore: frozenset[str],
-               side: str) -> list[Op] | None:
+               side: str, loose: bool = False) -> list[Op] | None:
     """A run of edits that changed words, with the parts of it that differ only in `ignore`d kinds
     read as kept text: a bullet glyph or a curly quote beside a changed word ("•\tproviding" made
     "-\tprovide", "” cities" made '" villages'), white space, a dash. The run's tokens are aligned
@@ -201,7 +214,7 @@ def _split_run(before: str, deleted: str, inserted: str, after: str, at_start: b
         if old.isspace() and new.isspace() and "\n" not in old + new:
             judged.append(((old, new), "space" in ignore))  # white space for white space within a line
             continue
-        if not all(_ignorable(head, old, new, tail, at_start, ignore)
+        if not all(_ignorable(head, old, new, tail, at_start, ignore, loose)
                    for head, tail in (_around(parts, n, on, before, after) for on in (1, 0))):
             judged.append(((old, new), False))
             continue

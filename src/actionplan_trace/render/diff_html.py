@@ -136,13 +136,13 @@ def _column(ops: list[Op], keep: str) -> str:
     return _side(plain, keep).strip()
 
 
-def _columns(change: Change, ignore: frozenset[str] = NOTHING) -> str:
+def _columns(change: Change, ignore: frozenset[str] = NOTHING, loose: bool = False) -> str:
     """Old and new side by side, each with its own edits marked and its own text exactly: the
     steps as diffed, not as `shown` makes them readable inline, which moves an edit's white
     space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side); an
     edit of an `ignore`d kind (a bullet glyph) is that column's text, unmarked."""
     if change.words is not None:
-        old, new = (_column(kept_when_ignored(change.words, ignore, side), side) for side in "-+")
+        old, new = (_column(kept_when_ignored(change.words, ignore, side, loose), side) for side in "-+")
     else:
         old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")
         new = f"<ins>{escape(change.new)}</ins>" if change.new is not None and change.kind != "moved" else escape(change.new or "")
@@ -168,7 +168,7 @@ def _change(result: DiffResult, change: Change, all_changes: bool) -> str:
         + (f'<span class="where">{escape(at)}</span>' if at else "")
         + (f'<span class="refs">{escape(note)}</span>' if note else "")
         + f'<div class="text">{_body(change if hidden else result.shown(change, all_changes))}</div>'
-        + f'{_columns(change, ignore)}</div>'
+        + f'{_columns(change, ignore, result.loose)}</div>'
     )
 
 
