@@ -202,3 +202,26 @@ def test_boxes_are_profile_data():
     assert parse_profile({"name": "p", "headings": [rule], "boxes": ["output"]}).boxes == ("output",)
     with pytest.raises(ProfileError, match=re.escape("'boxes' names 'outptu'")):
         parse_profile({"name": "p", "headings": [rule], "boxes": ["outptu"]})
+
+
+@pytest.mark.parametrize("bold", [False, True], ids=["plain", "bold-numbers"])
+def test_a_list_of_outputs_with_titles_on_their_own_lines_stays_a_table(tmp_path, bold: bool) -> None:
+    """A one-column table listing "Output 2.1" and on the next row its title, for each output,
+    holds headings and the titles they take, no text: it stays a table, and the outputs are the
+    plan's own, once each."""
+    document = docx.Document(str(CORPUS / "objective2-old.docx"))
+    titles = ["Products and services on telecommunication/ICT infrastructure",
+              "Products and services on building confidence and security in the use of telecommunications/ICTs",
+              "Products and services on disaster risk reduction and emergency telecommunications"]
+    table = document.add_table(rows=0, cols=1)
+    for n, title in enumerate(titles, start=1):
+        table.add_row().cells[0].paragraphs[0].add_run(f"Output 2.{n}").bold = bold
+        table.add_row().cells[0].paragraphs[0].add_run(title)
+    document.paragraphs[1]._p.addprevious(table._tbl)  # before "Output 2.1", after the outcomes table
+    path = tmp_path / "listed.docx"
+    document.save(str(path))
+    doc = load(path)
+    assert [s.id for s in doc.sections if s.kind == "output"] == ["output-2.1", "output-2.2", "output-2.3"]
+    assert outline(doc) == outline(load(CORPUS / "objective2-old.docx"))
+    listed = [b for _, b in doc.blocks() if b.type == "table" and b.rows and b.rows[0][0].text == "Output 2.1"]
+    assert [len(b.rows) for b in listed] == [6]

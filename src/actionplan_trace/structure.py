@@ -572,14 +572,15 @@ def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
     of `rules` (the profile's box kinds, wherever it stands: the sections open around the table
     are not known yet), and a block after that heading (and after the title line a rule takes
     from the next paragraph) is body text, which none of them opens. A table listing "Output 2.1 –
-    …", "Output 2.2 – …" one a row is no box: it holds headings only."""
-    found = match_heading(profile, flow[0], flow[1] if len(flow) > 1 else None, rules)
-    if found is None:
-        return False
-    match = found[0]
-    start = 2 if match.rule.title_from_next and not match.title else 1
-    return any(match_heading(profile, block, flow[k + 1] if k + 1 < len(flow) else None, rules) is None
-               for k, block in enumerate(flow[start:], start))
+    …", "Output 2.2 – …" one a row is no box: it holds headings only, and so does one listing
+    "Output 2.1" with its title on the next line, each title the line its heading takes."""
+    k = 0
+    while k < len(flow):
+        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules)
+        if found is None:
+            return k > 0
+        k += 2 if found[0].rule.title_from_next and not found[0].title else 1
+    return False
 
 
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:
