@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from actionplan_trace.diff import diff_documents
 from actionplan_trace.diff.changes import Change
 from actionplan_trace.diff.tokens import normalise, tokenize
 from actionplan_trace.diff.words import new_text, old_text, word_diff
+from actionplan_trace.model import Document
 
 
 
@@ -488,16 +490,27 @@ KPI_ROW = """\
 """
 
 
+def pdf_diff(old: str, new: str) -> list[Change]:
+    """The changes between two outlines read as PDFs."""
+    def as_pdf(text: str) -> Document:
+        doc = outline(text)
+        return dataclasses.replace(doc, source=dataclasses.replace(doc.source, format="pdf"))
+
+    return diff_documents(as_pdf(old), as_pdf(new)).changes
+
+
 def test_paragraphs_broken_at_other_places_are_one_formatting_only_change() -> None:
-    """Two paragraphs of a cell made two others of the same words ("A" + "B • C" made "A B" +
-    "• C", a page break falling elsewhere in the cell): one change, "2 paragraphs as 2", hidden;
-    with an edit in them, the edit is shown."""
+    """Two paragraphs of a PDF's cell made two others of the same words ("A" + "B • C" made "A B"
+    + "• C", a page break falling elsewhere in the cell): one change, "2 paragraphs as 2", hidden;
+    with an edit in them, the edit is shown. Between typed revisions the words moved from one
+    indicator to the other are an edit."""
     new = edit(KPI_ROW, "delivered\n  [kpis] Number of individuals trained • Feedback",
                "delivered Number of individuals trained\n  [kpis] • Feedback")
-    (change,) = diff(KPI_ROW, new)
+    (change,) = pdf_diff(KPI_ROW, new)
     assert (change.kind, change.where, change.formatting_only) == ("modified", "2 paragraphs as 2", True)
+    assert [c.formatting_only for c in diff(KPI_ROW, new)] == [False, False]
     edited = edit(new, "survey satisfaction", "survey results")
-    shown = [c for c in diff(KPI_ROW, edited) if not c.formatting_only]
+    shown = [c for c in pdf_diff(KPI_ROW, edited) if not c.formatting_only]
     assert [(op, text) for c in shown for op, text in c.words or [] if op == "+" and "results" in text] == [("+", "results")]
 
 

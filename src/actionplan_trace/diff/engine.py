@@ -295,8 +295,12 @@ def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out:
 
 def _regroup_blocks(ctx: _Context, a: Section, b: Section, merged: list[Pair], out: _BlockPairs) -> None:
     """Record paragraphs of the same words broken at other places between two paired sections
-    (`splits.find_regroups`: "A B" + "C" made "A" + "B C"), before the move pass; the pairs the
+    (`splits.find_regroups`: "A B" + "C" made "A" + "B C"), before the move pass, where a revision
+    is a PDF, whose page and line breaks end a cell's paragraphs elsewhere; between typed
+    revisions a sentence moved to the next indicator or bullet is an edit. The pairs the
     alignment made among their blocks give way to the group."""
+    if not ctx.loose:
+        return
     codes_a = [ctx.code(x) for x in a.blocks]
     codes_b = [ctx.code(y) for y in b.blocks]
     if all(i is not None and j is not None and codes_a[i] == codes_b[j] for i, j in merged):
