@@ -700,3 +700,41 @@ def test_a_rationale_naming_an_outcome_is_no_proposal(tmp_path) -> None:
     rep = validate(path, BASE_TEXT)
     assert [(p.number, p.outputs, p.outcomes) for p in rep.proposals] == [("1", ["2.1"], [])]
     assert rep.findings == []
+
+
+def _boxed_proposals(target: Path, layout: str) -> Path:
+    """The TDAG contribution with its four proposals typed in one-column tables: a table each
+    ("each"), one table of a row each ("rows") or one cell ("cell")."""
+    import copy
+
+    import docx
+
+    document = docx.Document(str(TDAG))
+    proposals = document.paragraphs[10:14]
+    tables = [document.add_table(rows=0, cols=1) for _ in (proposals if layout == "each" else [None])]
+    for k, paragraph in enumerate(proposals):
+        table = tables[k] if layout == "each" else tables[0]
+        cell = table.add_row().cells[0] if layout != "cell" or k == 0 else table.rows[0].cells[0]
+        if k == 0 or layout != "cell":
+            cell._tc.remove(cell.paragraphs[0]._p)
+        cell._tc.append(copy.deepcopy(paragraph._p))
+    anchor = proposals[-1]._p
+    for table in reversed(tables):
+        anchor.addnext(table._tbl)
+    for paragraph in proposals:
+        paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(target))
+    return target
+
+
+@pytest.mark.parametrize("layout", ["each", "rows", "cell"])
+def test_proposals_typed_in_one_column_tables_are_read(tmp_path: Path, layout: str) -> None:
+    """Proposals a contribution types in boxes, one-column tables (no Output / Proposal columns),
+    are its proposals, with the findings the contribution gets when they are paragraphs."""
+    path = _boxed_proposals(tmp_path / f"boxed-{layout}.docx", layout)
+    plan = CORPUS / "action-plan-ba.docx"
+    boxed, typed = validate(path, plan), validate(TDAG, plan)
+    assert [(p.number, p.outputs, p.heading) for p in boxed.proposals] == [
+        (p.number, p.outputs, p.heading) for p in typed.proposals]
+    assert len(boxed.proposals) == 4
+    assert sorted(f.code for f in boxed.findings) == sorted(f.code for f in typed.findings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any
+from typing import Any, Iterator
 
 from ..findings import Finding
 from ..model import Block, Document, Loc, Section, cell_location
@@ -416,7 +416,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     """Every proposal of a contribution Document, numbered as written (or 1, 2, … when not)."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
-    for section, block in proposal_blocks(doc):
+    for section, block in _unwrapped(proposal_blocks(doc)):
         if block.rows is not None:
             out.extend(table_proposals(block, section.id))
             continue
@@ -434,6 +434,16 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
+
+
+def _unwrapped(blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
+    """`blocks` with each one-column table that is no proposals table (Block.flow: a proposal, or
+    all of them, typed in a box) given as the paragraphs its cells hold."""
+    for section, block in blocks:
+        if block.flow and block.rows and table_columns([cell.text for cell in block.rows[0]]) is None:
+            yield from ((section, inner) for inner in block.flow)
+        else:
+            yield section, block
 
 
 def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
