@@ -225,3 +225,16 @@ def test_a_list_of_outputs_with_titles_on_their_own_lines_stays_a_table(tmp_path
     assert outline(doc) == outline(load(CORPUS / "objective2-old.docx"))
     listed = [b for _, b in doc.blocks() if b.type == "table" and b.rows and b.rows[0][0].text == "Output 2.1"]
     assert [len(b.rows) for b in listed] == [6]
+
+
+@pytest.mark.parametrize("rows", ["one", "head"])
+def test_boxes_inside_a_box_are_read_as_the_plan(tmp_path, rows: str) -> None:
+    """An objective's box holding its outputs' boxes (a table in a table) reads as the plan does:
+    each box, the inner ones too, is its section's text."""
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    assert box_sections(editor, r"^Objective 2", "one") == 1
+    path = editor.save(tmp_path / f"nested-{rows}.docx")
+    assert outline(load(path)) == outline(load(CORPUS / "objective2-old.docx"))
+    reported, _ = change_list(CORPUS / "objective2-old.docx", path)
+    assert reported == []

@@ -37,4 +37,4 @@ def _body_texts(blocks: list[Block]) -> Iterator[str]:
         if block.type != "table":
             yield block.text
         elif block.flow:
-            yield from (inner.text for inner in block.flow if inner.type != "table")
+            yield from _body_texts(block.flow)  # a box inside a box too

@@ -559,11 +559,18 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
         return blocks
     rules = rule_set(tuple(rule for rule in profile.headings if rule.kind in profile.boxes))
     out: list[Block] = []
-    for block in blocks:
+
+    def add(block: Block) -> None:
+        """The block, or the blocks of the box it is (and of each box inside that: an objective's
+        box holding its outputs' boxes)."""
         if block.flow and _is_box(profile, block.flow, rules):
-            out.extend(block.flow)
+            for inner in block.flow:
+                add(inner)
         else:
             out.append(block)
+
+    for block in blocks:
+        add(block)
     return out
 
 

@@ -546,7 +546,7 @@ class _Reader:
             # (a cell spanning two columns the others split, a gridBefore row) are laid out on it.
             rows = [[cell if cell.loc.col == k else replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)]
                     for row in plain]
-        one_column = not nested and not shifted and all(len(row) == 1 for row in plain)
+        one_column = not shifted and all(len(row) == 1 for row in plain)  # a box in a box too
         return Block(
             type="table",
             text=table_text(rows),
