@@ -238,3 +238,17 @@ def test_boxes_inside_a_box_are_read_as_the_plan(tmp_path, rows: str) -> None:
     assert outline(load(path)) == outline(load(CORPUS / "objective2-old.docx"))
     reported, _ = change_list(CORPUS / "objective2-old.docx", path)
     assert reported == []
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+def test_a_boxed_references_section_is_the_references_section(tmp_path, rows: str) -> None:
+    """Each output's "References to WTDC resolutions, …" section boxed (with its groups: PP and
+    WTDC resolutions, WSIS action lines, SDGs) reads as the plan does, its references where they
+    were."""
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    assert box_sections(editor, r"^References to", rows) == 3
+    path = editor.save(tmp_path / f"references-{rows}.docx")
+    plain, doc = load(CORPUS / "objective2-old.docx"), load(path)
+    assert outline(doc) == outline(plain)
+    assert ({(r.section, r.id) for r in document_refs(doc).refs}
+            == {(r.section, r.id) for r in document_refs(plain).refs})
