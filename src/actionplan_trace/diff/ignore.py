@@ -46,13 +46,12 @@ SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
 # White space beside a slash: "1,267/ 414,865" is "1,267/414,865" (a line broke after the slash,
 # and a browser's print keeps no space glyph there); "and / or" is "and/or".
 SPACED_SLASH = regex(r"\s*/\s*")
-# White space a PDF's line and cell breaks put in or take out, in a diff where a revision is a
-# PDF (`loose`): between two letters ("radiocommunicati on", "Ass ocia te": a narrow column broke
-# the word; not between digits, "1 2" is not "12"), before a mark that closes ("Recommendations
-# , reports"), and after a hyphen that joins two words or opens a line's number ("el- Sheikh",
-# "high- value-added", "- 3.61%"; not a spaced one, "5 - 3"). Between two typed texts each of
-# these is an edit ("every day" made "everyday").
-LOOSE_SPACE = regex(r"(?<=[^\W\d_])\s+(?=[^\W\d_])|\s+(?=[,.;:!?)\]}])|(?:(?<=\w-)|(?<=^-)|(?<=\n-))\s+(?=\w)")
+# White space in a diff where a revision is a PDF (`loose`), whose line and cell breaks put it in
+# and take it out anywhere: inside a word ("radiocommunicati on"), before a comma ("Recommendations
+# , reports"), after a hyphen ("el- Sheikh", "- 3.61%"), inside a URL ("ci\ _guidelines"). All of
+# it but a space between two digits ("1 2" is not "12"). Between two typed texts each of these is
+# an edit ("every day" made "everyday").
+LOOSE_SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
