@@ -195,6 +195,24 @@ def test_inserted_output_renumbers_the_next_one() -> None:
     assert "diverse range of telecommunication solutions" in (changes[1].new or "")
 
 
+def test_an_output_inserted_before_one_whose_title_it_echoes_is_added() -> None:
+    """A new Output 2.2 whose title shares most words with the old 2.2 ("Products and services on
+    building … and security") is added, and the old 2.2, now 2.3 with its title and text, is
+    that output renumbered (hidden), not 2.2 renamed with its text replaced and 2.3 added."""
+    inserted = """  @output 2.2 | Products and services on building trust and security
+    @background | Background
+      Trust in digital services depends on accessible complaint mechanisms and consumer protection rules.
+"""
+    new = edit(PLAN, "  @output 2.2 | Products and services on building confidence and security",
+               inserted + "  @output 2.3 | Products and services on building confidence and security")
+    changes = diff(PLAN, new)
+    assert [(c.kind, c.section_old, c.section_new, c.formatting_only) for c in changes] == [
+        ("added", None, "output-2.2", False),
+        ("added", None, "output-2.2/background-background", False),
+        ("renumbered", "output-2.2", "output-2.3", True),
+    ]
+
+
 def test_an_output_renumbered_where_it_stands_is_shown() -> None:
     """"Output 2.2" typed as "Output 2.3" with nothing inserted before it changes the id every
     citation of it uses: a renumbering to show, not the numbering a list does by itself (as when

@@ -1,7 +1,8 @@
 """Aligning the section trees of two revisions.
 
-Children of paired parents are aligned as sequences (`align.align`): equal kind, number and title
-anchor first; then sections of one kind pair by title and content similarity, with a bonus for an
+Children of paired parents are aligned as sequences (`align.align`): siblings of one kind whose
+title and content are near-identical under another number pair first (`_twins`: an output
+renumbered by one inserted before it), then equal kind, number and title anchor; then sections of one kind pair by title and content similarity, with a bonus for an
 equal number or for being the only section of its kind under the parent, so that a renamed
 heading, a renumbered output or an edited area keeps its identity. A section a rule names on one
 side and a plain heading on the other (its number lost) pairs with it when both title and
@@ -129,6 +130,13 @@ def _align_children(
         news = [s for s in new.children.get(new_parent, ()) if s.id not in pairs.new_to_old]
         if not olds or not news:
             continue
+        for twin_old, twin_new in _twins(old, new, olds, news):
+            pairs.add(olds[twin_old].id, news[twin_new].id)
+            stack.append((olds[twin_old].id, news[twin_new].id))
+        olds = [s for s in olds if s.id not in pairs.old_to_new]
+        news = [s for s in news if s.id not in pairs.new_to_old]
+        if not olds or not news:
+            continue
         old_kinds = Counter(s.kind for s in old.children.get(old_parent, ()))
         new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
 
@@ -150,6 +158,25 @@ def _align_children(
             if i is not None and j is not None:
                 pairs.add(olds[i].id, news[j].id)
                 stack.append((olds[i].id, news[j].id))
+
+
+def _twins(old: _Tree, new: _Tree, olds: Sequence[Section], news: Sequence[Section]) -> list[tuple[int, int]]:
+    """Siblings of one kind whose titles and content are NEAR_IDENTICAL while their numbers
+    differ, each the other's only such sibling: the same section renumbered, as the outputs after
+    one inserted before them are. Paired before the sequence alignment, in which the same-number
+    bonus would pair the inserted output with the one whose number it took (a rename) whenever
+    their titles share most words ("Products and services on … in the use of
+    telecommunications/ICTs")."""
+    found: list[tuple[int, int]] = []
+    for i, a in enumerate(olds):
+        for j, b in enumerate(news):
+            if (a.kind == b.kind and a.number != b.number
+                    and similarity(old.title(a.id), new.title(b.id)) >= NEAR_IDENTICAL
+                    and similarity(old.content(a.id), new.content(b.id)) >= NEAR_IDENTICAL):
+                found.append((i, j))
+    olds_seen = Counter(i for i, _ in found)
+    news_seen = Counter(j for _, j in found)
+    return [(i, j) for i, j in found if olds_seen[i] == 1 and news_seen[j] == 1]
 
 
 def _move_round(
