@@ -300,3 +300,15 @@ def test_a_section_reordered_under_its_parent_says_so() -> None:
     result = diff_documents(outline(text), outline(swapped))
     (move,) = [c for c in result.changes if c.kind == "moved"]
     assert move.target == "section" and moved_from(move) == "reordered within Output 2.1"
+
+
+def test_a_space_put_beside_punctuation_is_marked_among_other_edits() -> None:
+    """A space typed before a comma or a closing bracket in a paragraph that has word edits too
+    shows as "{+␣+}" in the text and Markdown reports: unmarked, it would read as kept text."""
+    old = "@background | Background\n  Members will use it every day, with partners, in Sharm (see Annex 1) and more.\n"
+    new = "@background | Background\n  Members will use it daily, with partners , in Sharm (see Annex 1 ) and more.\n"
+    result = diff_documents(outline(old), outline(new))
+    text = to_text(result)
+    assert "[-every day-]{+daily+}, with partners{+␣+}, in Sharm (see Annex 1{+␣+}) and more." in text
+    markdown = to_markdown(result)
+    assert "partners" in markdown and "␣" in markdown.split("partners", 1)[1].split(",", 1)[0]

@@ -30,11 +30,26 @@ def shown(ops: list[Op], whole: bool = False) -> list[Op]:
     (unless `whole`), tabs after list labels as spaces. When white space is all that changed (a
     change that still shows: a space beside punctuation, "( see"), each white-space character of
     its edits is marked (SPACE_MARKS), or the report would show the change as nothing but "…"."""
-    kept = readable(ops)
+    kept = readable(_marked_beside_punctuation(ops))
     if all(op == "=" for op, _ in kept):
         kept = [(op, text if op == "=" else "".join(_space_mark(c) for c in text)) for op, text in ops]
     ops = [(op, text.replace("\t", " ")) for op, text in kept]
     return ops if whole else elide(ops)
+
+
+def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
+    """`ops` with each edit of white space alone that stands beside a punctuation mark given its
+    marks ("partners{+␣+}, in", "(see Annex 1{+␣+})"): among other edits of a change it would read
+    as kept text and show nothing, though a space beside punctuation is a change a report shows."""
+    out: list[Op] = []
+    for k, (op, text) in enumerate(ops):
+        if op != "=" and text and text.isspace():
+            before = next((t for o, t in reversed(ops[:k]) if o == "=" and t), "")[-1:]
+            after = next((t for o, t in ops[k + 1:] if o == "=" and t), "")[:1]
+            if any(c and not c.isalnum() and not c.isspace() for c in (before, after)):
+                text = "".join(_space_mark(c) for c in text)
+        out.append((op, text))
+    return out
 
 
 def _space_mark(char: str) -> str:
