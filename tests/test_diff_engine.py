@@ -227,6 +227,23 @@ def test_an_output_renumbered_where_it_stands_is_shown() -> None:
     assert [(c.old, c.new, c.formatting_only) for c in renumbered] == [("2.2", "2.1", True)]
 
 
+CLAUSES = "@clause 2 | The changing environment\n" + "".join(
+    f"  2.1.{n} the {word} growth in demand for services, owing to factor {n};\n"
+    for n, word in enumerate(["rapid", "steady", "uneven", "recent", "sharp"], start=1))
+
+
+def test_a_typed_clause_number_changed_where_it_stands_is_shown() -> None:
+    """"2.1.3" typed "2.1.4" with no clause inserted (two clauses 2.1.4 now) is an edit to show;
+    the clauses after one inserted, each typed one higher, are numbering, hidden."""
+    typo = edit(CLAUSES, "2.1.3 the uneven", "2.1.4 the uneven")
+    (change,) = diff(CLAUSES, typo)
+    assert (change.kind, change.formatting_only) == ("modified", False)
+    inserted = CLAUSES.replace("2.1.3 the uneven", "2.1.3 a new clause on the digital divide;\n  2.1.4 the uneven")
+    inserted = inserted.replace("2.1.4 the recent", "2.1.5 the recent").replace("2.1.5 the sharp", "2.1.6 the sharp")
+    shown = [(c.kind, c.formatting_only) for c in diff(CLAUSES, inserted) if not c.formatting_only]
+    assert shown == [("added", False)]
+
+
 def test_paragraph_moved_between_areas() -> None:
     line = "          - disseminating information and analyses of the latest technologies and best practices.\n"
     new = edit(PLAN, line, "")

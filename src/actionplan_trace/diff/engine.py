@@ -58,6 +58,7 @@ MOVE_MIN_WORDS = 4
 FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
+TYPED_CLAUSE = regex(r"^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s")  # "2.1.5 ", "3. ": not a year
 
 
 @record
@@ -596,6 +597,8 @@ class _Emitter:
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
         elif changed(ops):
             kinds = differences(text_a, text_b, loose=self.ctx.loose)
+            if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
+                kinds = None
             if demoted and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
@@ -695,6 +698,31 @@ class _Emitter:
             kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+
+
+def _typed_label(block: Block) -> str | None:
+    """The clause number a paragraph's text opens with ("2.1.5", "3."), None for one Word numbers
+    (its label) or none."""
+    if block.label:
+        return None
+    m = TYPED_CLAUSE.match(block.text)
+    return m.group(1).rstrip(".)") if m else None
+
+
+def _relabelled_in_place(a: Section, b: Section, i: int, j: int) -> bool:
+    """Whether a paragraph's typed clause number, changed, follows its new place: its last part
+    moved by as many as the paragraph moved among its section's numbered paragraphs (a clause
+    inserted or removed before it). "2.1.5" typed "2.1.6" where nothing was inserted (two
+    clauses 2.1.6 now) is no numbering noise but an edit to show. True where no typed number is."""
+    label_a, label_b = _typed_label(a.blocks[i]), _typed_label(b.blocks[j])
+    if label_a is None or label_b is None:
+        return True
+    last_a, last_b = LAST_NUMBER.search(label_a), LAST_NUMBER.search(label_b)
+    if last_a is None or last_b is None or label_a[:last_a.start()] != label_b[:last_b.start()]:
+        return True
+    before_a = sum(1 for block in a.blocks[:i] if _typed_label(block) is not None)
+    before_b = sum(1 for block in b.blocks[:j] if _typed_label(block) is not None)
+    return int(last_b.group()) - int(last_a.group()) == before_b - before_a
 
 
 def _heading_words(heading: str, number: str | None) -> list[str]:
