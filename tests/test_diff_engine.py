@@ -213,6 +213,16 @@ def test_an_output_inserted_before_one_whose_title_it_echoes_is_added() -> None:
     ]
 
 
+def test_of_two_identical_outputs_the_one_kept_keeps_its_number() -> None:
+    """Outputs 2.3 and 2.4 with the same title and no text, and only 2.3 kept: 2.4 is removed,
+    not 2.3 removed and 2.4 renumbered 2.3 (the pairing of same-titled sections under other
+    numbers gives way to a section with its own number and title on the other side)."""
+    twin = "  @output {n} | Products and services on spectrum management\n"
+    old = PLAN + twin.format(n="2.3") + twin.format(n="2.4")
+    new = PLAN + twin.format(n="2.3")
+    assert [(c.kind, c.section_old, c.section_new) for c in diff(old, new)] == [("removed", "output-2.4", None)]
+
+
 def test_an_output_renumbered_where_it_stands_is_shown() -> None:
     """"Output 2.2" typed as "Output 2.3" with nothing inserted before it changes the id every
     citation of it uses: a renumbering to show, not the numbering a list does by itself (as when

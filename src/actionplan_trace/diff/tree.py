@@ -162,15 +162,19 @@ def _align_children(
 
 def _twins(old: _Tree, new: _Tree, olds: Sequence[Section], news: Sequence[Section]) -> list[tuple[int, int]]:
     """Siblings of one kind whose titles and content are NEAR_IDENTICAL while their numbers
-    differ, each the other's only such sibling: the same section renumbered, as the outputs after
-    one inserted before them are. Paired before the sequence alignment, in which the same-number
+    differ, each the other's only such sibling, and neither with a sibling of its own number and
+    title on the other side (of two identical outputs 2.4 and 2.5, the 2.4 kept is 2.4): the same
+    section renumbered, as the outputs after one inserted before them are. Paired before the sequence alignment, in which the same-number
     bonus would pair the inserted output with the one whose number it took (a rename) whenever
     their titles share most words ("Products and services on … in the use of
     telecommunications/ICTs")."""
+    keys_old, keys_new = {section_key(s) for s in olds}, {section_key(s) for s in news}
     found: list[tuple[int, int]] = []
     for i, a in enumerate(olds):
+        if section_key(a) in keys_new:
+            continue  # its same number and title are there: the alignment's anchor
         for j, b in enumerate(news):
-            if (a.kind == b.kind and a.number != b.number
+            if (a.kind == b.kind and a.number != b.number and section_key(b) not in keys_old
                     and similarity(old.title(a.id), new.title(b.id)) >= NEAR_IDENTICAL
                     and similarity(old.content(a.id), new.content(b.id)) >= NEAR_IDENTICAL):
                 found.append((i, j))
