@@ -310,5 +310,7 @@ def test_a_space_put_beside_punctuation_is_marked_among_other_edits() -> None:
     result = diff_documents(outline(old), outline(new))
     text = to_text(result)
     assert "[-every day-]{+daily+}, with partners{+␣+}, in Sharm (see Annex 1{+␣+}) and more." in text
+    beside = "@background | Background\n  Members will use it daily, with members , in Sharm (see Annex 1) and more.\n"
+    assert "with [-partners-]{+members␣+}, in Sharm" in to_text(diff_documents(outline(old), outline(beside)))
     markdown = to_markdown(result)
     assert "partners" in markdown and "␣" in markdown.split("partners", 1)[1].split(",", 1)[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diff.changes import Change, DiffResult, summary_line
-from ..diff.words import Op, readable
+from ..diff.words import Op, readable, runs
 from ..regexcache import regex
 
 CONTEXT = 60
@@ -38,18 +38,44 @@ def shown(ops: list[Op], whole: bool = False) -> list[Op]:
 
 
 def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
-    """`ops` with each edit of white space alone that stands beside a punctuation mark given its
-    marks ("partners{+␣+}, in", "(see Annex 1{+␣+})"): among other edits of a change it would read
-    as kept text and show nothing, though a space beside punctuation is a change a report shows."""
+    """`ops` with the white space an edit puts in or takes out beside a punctuation mark given its
+    marks ("partners{+␣+}, in", "{+members␣+}, in", "(see Annex 1{+␣+})"): left unmarked it would
+    read as kept text and show nothing, though a space beside punctuation is a change a report
+    shows. Only the white space the two sides of an edit do not share at that end is marked."""
     out: list[Op] = []
-    for k, (op, text) in enumerate(ops):
-        if op != "=" and text and text.isspace():
-            before = next((t for o, t in reversed(ops[:k]) if o == "=" and t), "")[-1:]
-            after = next((t for o, t in ops[k + 1:] if o == "=" and t), "")[:1]
-            if any(c and not c.isalnum() and not c.isspace() for c in (before, after)):
-                text = "".join(_space_mark(c) for c in text)
-        out.append((op, text))
-    return out
+    kept_before = ""
+    for _, end, deleted, inserted in runs(ops):
+        if deleted is None:
+            out.append(("=", inserted))
+            kept_before = inserted or kept_before
+            continue
+        after = next((t for o, t in ops[end:] if o == "=" and t), "")[:1]
+        if _punctuation(after):
+            deleted, inserted = _mark_ends(deleted, inserted, trailing=True)
+        if _punctuation(kept_before[-1:]):
+            deleted, inserted = _mark_ends(deleted, inserted, trailing=False)
+        out.extend((("-", deleted), ("+", inserted)))
+    return [(op, text) for op, text in out if text]
+
+
+def _punctuation(char: str) -> bool:
+    return bool(char) and not char.isalnum() and not char.isspace()
+
+
+def _mark_ends(deleted: str, inserted: str, trailing: bool) -> tuple[str, str]:
+    """The two sides of an edit with the white space at one end marked where they differ there."""
+    def end(text: str) -> str:
+        return text[len(text.rstrip()):] if trailing else text[:len(text) - len(text.lstrip())]
+
+    space_d, space_i = end(deleted), end(inserted)
+    if space_d == space_i:
+        return deleted, inserted
+
+    def marked(text: str, space: str) -> str:
+        signs = "".join(_space_mark(c) for c in space)
+        return (text[:len(text) - len(space)] + signs) if trailing else (signs + text[len(space):])
+
+    return marked(deleted, space_d), marked(inserted, space_i)
 
 
 def _space_mark(char: str) -> str:
