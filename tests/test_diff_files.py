@@ -377,3 +377,27 @@ def test_a_changed_page_in_a_typed_contents_list_is_a_contents_entry_edit(tmp_pa
     assert [(c.kind, c.section_new, c.where) for c in result.changes] == [
         ("modified", "front", "contents entry"), ("modified", "front", "contents entry")]
     assert "modified contents entry" in to_text(result)
+
+
+@pytest.mark.parametrize(("separator", "shown"), [(" – ", False), (": ", False), (" – ", True)],
+                         ids=["dash", "colon", "dash-and-a-comma"])
+def test_a_heading_number_and_title_set_on_one_line_is_formatting(tmp_path: Path, separator: str, shown: bool) -> None:
+    """objective2-old sets "Output 2.1" and its title on lines of their own; a revision typing
+    "Output 2.1 – <title>" on one line (as Word's numbering writes "Output 2.1 –" as the label)
+    changes no word: formatting, hidden. A comma put into the title is still shown."""
+    import docx
+
+    document = docx.Document(str(CORPUS / "objective2-old.docx"))
+    paragraphs = document.paragraphs
+    k = next(i for i, p in enumerate(paragraphs) if p.text == "Output 2.1")
+    title = paragraphs[k + 1].text
+    if shown:
+        title = title.replace(" services,", " services,,", 1) if " services," in title else title + ","
+    paragraphs[k].runs[-1].text += separator + title
+    paragraphs[k + 1]._p.getparent().remove(paragraphs[k + 1]._p)
+    path = tmp_path / "one-line.docx"
+    document.save(str(path))
+    result = compare(CORPUS / "objective2-old.docx", path)
+    renamed = [c for c in result.changes if c.kind == "renamed"]
+    assert len(renamed) == 1
+    assert [not result.hides(c) for c in renamed] == [shown]

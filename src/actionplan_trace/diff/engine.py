@@ -58,6 +58,7 @@ MOVE_MIN_WORDS = 4
 FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
+LABEL_SEPARATOR = regex(r"^\s*[–—:-]?\s*")  # what parts a heading's number from its title
 TYPED_CLAUSE = regex(r"^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s")  # "2.1.5 ", "3. ": not a year
 
 
@@ -696,8 +697,22 @@ class _Emitter:
                  or differences(old_h, new_h, (a.number, b.number), self.ctx.loose))
         if kinds is None and _heading_words(old_h, a.number) == _heading_words(new_h, b.number):
             kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
+        elif kinds is not None and "punctuation" in kinds and a.number == b.number and (
+                differences(_unlabelled(old_h, a.number), _unlabelled(new_h, b.number), loose=self.ctx.loose)
+                or {"punctuation"}) <= {"space", "formatting", "numbering"}:
+            kinds = FORMATTING  # the separator after the number ("Output 2.1 – Title", "Output 2.1" / "Title")
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+
+
+def _unlabelled(heading: str, number: str | None) -> str:
+    """A heading with the dash or colon that parts its number from its title taken out: Word's
+    numbering writes "Output 2.1 –" as the label, a typed heading may put the title on its own
+    line; both are one heading."""
+    if not number or number not in heading:
+        return heading
+    at = heading.index(number) + len(number)
+    return heading[:at] + " " + LABEL_SEPARATOR.sub("", heading[at:], count=1)
 
 
 def _typed_label(block: Block) -> str | None:
