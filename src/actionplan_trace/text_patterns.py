@@ -135,6 +135,10 @@ KEY_LABEL = regex(rf"^\(?(?:[A-Za-z]{{1,2}}\d{{0,2}}|{DECIMAL}|[ivxlc]+)(?:[.:)]
 # A text that ends on a connecting word goes on: "…Sector Members and" is a line of a sentence,
 # no title (structure) and no cell's last line (a PDF table row a page break cut).
 OPEN_END = regex(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which|its|their)$")
+# A clause number a paragraph's text opens with, as the diff weighs its renumbering: levels
+# parted by dots ("2.1.5", "2.1.5.") or one number with its stop ("3.", "3)"), then white space;
+# never a bare number, which may be a year or a figure ("2019 saw", "12 countries").
+TYPED_CLAUSE_NUMBER = regex(r"^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s")
 # A contribution's proposal number as typed: "3.", "Proposal 3:", "12)".
 PROPOSAL_NUMBER = regex(r"^\s*(?:Proposal\s+)?(?P<n>\d{1,3})\s*[.):]\s+", re.IGNORECASE)
 # A Markdown ordered list item's marker (group "label", its number or letter "n") and the white

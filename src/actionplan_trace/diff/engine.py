@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ..model import Block, Document, Loc, Section, cell_location
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import unspaced
+from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import dissolve_headings
@@ -59,7 +59,6 @@ FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
 LABEL_SEPARATOR = regex(r"^\s*[–—:-]?\s*")  # what parts a heading's number from its title
-TYPED_CLAUSE = regex(r"^\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s")  # "2.1.5 ", "3. ": not a year
 
 
 @record
@@ -286,7 +285,7 @@ def _join_splits(ctx: _Context, a: Section, b: Section, merged: list[Pair], out:
     grouped = out.absorbed_old | out.joined.keys()
     skip_old = {i for i in range(len(a.blocks)) if (a.id, i) in out.moved or (a.id, i) in grouped}
     skip_new = {j for j in range(len(b.blocks))
-                if out.new_to_old.get((b.id, j)) in out.moved or out.new_to_old.get((b.id, j)) in out.joined
+                if (partner := out.new_to_old.get((b.id, j))) in out.moved or partner in out.joined
                 or (b.id, j) in out.absorbed_new}
     groups = find_splits(
         [ctx.code(x) for x in a.blocks], [ctx.code(y) for y in b.blocks], merged,
@@ -668,11 +667,8 @@ class _Emitter:
         inserted before it, one removed), the numbering a list does by itself. A number changed
         where the section kept its place ("Output 2.3" made "Output 2.4", nothing added) changes
         the id every citation of it uses: no numbering noise, but an amendment to show."""
-        last_a, last_b = LAST_NUMBER.search(a.number or ""), LAST_NUMBER.search(b.number or "")
-        if last_a is None or last_b is None or a.number[:last_a.start()] != b.number[:last_b.start()]:  # type: ignore[index]
-            return True
-        moved = self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True)
-        return int(last_b.group()) - int(last_a.group()) == moved
+        return _follows_place(a.number or "", b.number or "",
+                              self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True))
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
@@ -720,7 +716,7 @@ def _typed_label(block: Block) -> str | None:
     (its label) or none."""
     if block.label:
         return None
-    m = TYPED_CLAUSE.match(block.text)
+    m = TYPED_CLAUSE_NUMBER.match(block.text)
     return m.group(1).rstrip(".)") if m else None
 
 
@@ -732,12 +728,19 @@ def _relabelled_in_place(a: Section, b: Section, i: int, j: int) -> bool:
     label_a, label_b = _typed_label(a.blocks[i]), _typed_label(b.blocks[j])
     if label_a is None or label_b is None:
         return True
-    last_a, last_b = LAST_NUMBER.search(label_a), LAST_NUMBER.search(label_b)
-    if last_a is None or last_b is None or label_a[:last_a.start()] != label_b[:last_b.start()]:
-        return True
     before_a = sum(1 for block in a.blocks[:i] if _typed_label(block) is not None)
     before_b = sum(1 for block in b.blocks[:j] if _typed_label(block) is not None)
-    return int(last_b.group()) - int(last_a.group()) == before_b - before_a
+    return _follows_place(label_a, label_b, before_b - before_a)
+
+
+def _follows_place(old: str, new: str, moved: int) -> bool:
+    """Whether a number made another ("2.3" made "2.4") moved its last part by `moved`, as many
+    places as its section or paragraph moved among its numbered siblings; True for numbers that
+    differ before their last part (a parent renumbered) or end in no digits."""
+    last_old, last_new = LAST_NUMBER.search(old), LAST_NUMBER.search(new)
+    if last_old is None or last_new is None or old[:last_old.start()] != new[:last_new.start()]:
+        return True
+    return int(last_new.group()) - int(last_old.group()) == moved
 
 
 def _heading_words(heading: str, number: str | None) -> list[str]:

@@ -168,13 +168,14 @@ def _twins(old: _Tree, new: _Tree, olds: Sequence[Section], news: Sequence[Secti
     bonus would pair the inserted output with the one whose number it took (a rename) whenever
     their titles share most words ("Products and services on … in the use of
     telecommunications/ICTs")."""
-    keys_old, keys_new = {section_key(s) for s in olds}, {section_key(s) for s in news}
+    keys_old, keys_new = [section_key(s) for s in olds], [section_key(s) for s in news]
+    anchored = set(keys_old) & set(keys_new)  # kind, number and title on both sides: the alignment's anchors
     found: list[tuple[int, int]] = []
     for i, a in enumerate(olds):
-        if section_key(a) in keys_new:
-            continue  # its same number and title are there: the alignment's anchor
+        if keys_old[i] in anchored:
+            continue
         for j, b in enumerate(news):
-            if (a.kind == b.kind and a.number != b.number and section_key(b) not in keys_old
+            if (a.kind == b.kind and a.number != b.number and keys_new[j] not in anchored
                     and similarity(old.title(a.id), new.title(b.id)) >= NEAR_IDENTICAL
                     and similarity(old.content(a.id), new.content(b.id)) >= NEAR_IDENTICAL):
                 found.append((i, j))

@@ -449,12 +449,13 @@ def _unwrapped(blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, B
 def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
     """`findings` without the REF001 of an output the contribution's own proposals create ("add
     a new Output 2.4"): the registry cannot know it yet, as a plan's own new output is no REF001."""
+    if doc.source.profile != "contribution":
+        return findings
     from ..refs.resolve import load_rules
 
     template = load_rules().entities.get("output", {}).get("id", "")
     prefix = template.partition("{")[0]
-    if (doc.source.profile != "contribution" or not prefix
-            or not any(f.code == "REF001" and (f.ref or "").startswith(prefix) for f in findings)):
+    if not prefix or not any(f.code == "REF001" and (f.ref or "").startswith(prefix) for f in findings):
         return findings
-    created = {template.format(number=n) for p in parse_proposals(doc) for n in p.new_outputs} if template else set()
+    created = {template.format(number=n) for p in parse_proposals(doc) for n in p.new_outputs}
     return [f for f in findings if not (f.code == "REF001" and (f.ref or "").partition("@")[0] in created)]
