@@ -314,3 +314,18 @@ def test_a_space_put_beside_punctuation_is_marked_among_other_edits() -> None:
     assert "with [-partners-]{+members␣+}, in Sharm" in to_text(diff_documents(outline(old), outline(beside)))
     markdown = to_markdown(result)
     assert "partners" in markdown and "␣" in markdown.split("partners", 1)[1].split(",", 1)[0]
+
+
+def test_a_space_taken_out_after_punctuation_is_marked_not_the_words_replaced() -> None:
+    """"partners, in" typed "partners,in" (and "Annex 1 (b)" typed "Annex 1(b)") makes two words
+    one, which the word diff replaces whole: the reports keep the characters and mark each gap
+    that changed, in a change with word edits as in one without."""
+    old = "@background | Background\n  Members will use it every day, with partners, in Sharm (see Annex 1 (b)) and more.\n"
+    new = "@background | Background\n  Members will use it every day, with partners,in Sharm (see Annex 1(b)) and more.\n"
+    text = to_text(diff_documents(outline(old), outline(new)))
+    assert "with partners,[-␣-]in Sharm (see Annex 1[-␣-](b)) and more." in text
+    assert "[-partners, in-]" not in text
+    edited = new.replace("every day", "daily")
+    result = diff_documents(outline(old), outline(edited))
+    assert "[-every day-]{+daily+}, with partners,[-␣-]in Sharm" in to_text(result)
+    assert "partners,<del>␣</del>in" in to_markdown(result)

@@ -49,6 +49,10 @@ def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
             out.append(("=", inserted))
             kept_before = inserted or kept_before
             continue
+        if (spacing := _spacing_edits(deleted, inserted)) is not None:
+            out.extend(spacing)
+            kept_before = inserted or kept_before
+            continue
         after = next((t for o, t in ops[end:] if o == "=" and t), "")[:1]
         if _punctuation(after):
             deleted, inserted = _mark_ends(deleted, inserted, trailing=True)
@@ -56,6 +60,38 @@ def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
             deleted, inserted = _mark_ends(deleted, inserted, trailing=False)
         out.extend((("-", deleted), ("+", inserted)))
     return [(op, text) for op, text in out if text]
+
+
+def _spacing_edits(deleted: str, inserted: str) -> list[Op] | None:
+    """An edit whose two sides hold the same characters but for white space inside them
+    ("cables, in" made "cables,in": one word for two, so the word diff replaces both) as the
+    characters kept and each gap that changed marked ("cables,[-␣-]in"); None for any other edit.
+    White space at the edit's ends reads as the new side's, as `readable` reads it."""
+    core_d, core_i = deleted.strip(), inserted.strip()
+    if not core_d or core_d == core_i or "".join(core_d.split()) != "".join(core_i.split()):
+        return None
+    out: list[Op] = [("=", inserted[:len(inserted) - len(inserted.lstrip())])]
+    a = b = 0
+    while a < len(core_d) or b < len(core_i):
+        gap_d = _gap(core_d, a)
+        gap_i = _gap(core_i, b)
+        a, b = a + len(gap_d), b + len(gap_i)
+        if gap_d == gap_i:
+            out.append(("=", gap_d + core_d[a:a + 1]))
+        else:
+            out.extend((("-", "".join(map(_space_mark, gap_d))), ("+", "".join(map(_space_mark, gap_i))),
+                        ("=", core_d[a:a + 1])))
+        a, b = a + 1, b + 1
+    out.append(("=", inserted[len(inserted.rstrip()):]))
+    return out
+
+
+def _gap(text: str, at: int) -> str:
+    """The white space in `text` from `at` on (empty where a character stands there)."""
+    end = at
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return text[at:end]
 
 
 def _punctuation(char: str) -> bool:
