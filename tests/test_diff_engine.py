@@ -646,6 +646,12 @@ def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str
     # digits that a space parts are two numbers, and a hyphen made a space is punctuation, in a PDF too
     ("Goals 1 2 and 4", "Goals 12 and 4", None, None),
     ("decision-making", "decision making", {"punctuation", "space"}, {"punctuation", "space"}),
+    # a number's sign is part of the figure, in a PDF too; a dash after a number is no sign
+    ("a fall of -3.61% in 2021", "a fall of 3.61% in 2021", None, None),
+    ("growth (\u22122%) and (+5%)", "growth (2%) and (5%)", None, None),
+    ("rose by \u20132 points", "rose by 2 points", None, None),
+    ("a fall of -3.61%", "a fall of - 3.61%", {"punctuation", "space"}, {"space"}),
+    ("COVID-19 in 2020-2023", "COVID 19 in 2020\u20132023", {"punctuation", "space"}, {"punctuation", "space"}),
 ])
 def test_a_pdfs_line_and_cell_breaks_white_space_is_white_space_only_in_a_pdf(
         old: str, new: str, typed: set[str] | None, pdf: set[str] | None) -> None:

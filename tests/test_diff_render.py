@@ -329,3 +329,19 @@ def test_a_space_taken_out_after_punctuation_is_marked_not_the_words_replaced() 
     result = diff_documents(outline(old), outline(edited))
     assert "[-every day-]{+daily+}, with partners,[-␣-]in Sharm" in to_text(result)
     assert "partners,<del>␣</del>in" in to_markdown(result)
+
+
+def test_a_numbers_sign_taken_out_is_a_figure_changed_even_when_punctuation_is_ignored() -> None:
+    """"-3.61%" made "3.61%" turns a fall into a rise: no switch hides it, as no switch hides a
+    digit changed. A hyphen inside a word or between two years stays punctuation."""
+    from actionplan_trace.diff.ignore import parse_ignore
+
+    old = "@background | Background\n  Revenue fell by -3.61% in 2020-2023, and COVID-19 cost (+2%) more.\n"
+    new = "@background | Background\n  Revenue fell by 3.61% in 2020-2023, and COVID-19 cost (2%) more.\n"
+    ignore = parse_ignore({"punctuation": True})
+    result = diff_documents(outline(old), outline(new), ignore=ignore)
+    shown = [c for c in result.changes if not c.hidden_by(ignore)]
+    assert len(shown) == 1 and not shown[0].formatting_only
+    hyphens = new.replace("2020-2023", "2020 2023").replace("COVID-19", "COVID 19")
+    result = diff_documents(outline(new), outline(hyphens), ignore=ignore)
+    assert [c.hidden_by(ignore) for c in result.changes] == [True]

@@ -57,6 +57,8 @@ LOOSE_SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
 BULLET_LEADS = frozenset(SPACED_GLYPHS + ">")  # the glyphs LEADER strips, as opposed to its number labels
 LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its separator
+# A number and the sign before it, if any (`_signs`): a minus, en dash or plus after a space or bracket.
+SIGNED_NUMBER = regex(r"(?:(?<=[ (\[])(?<!\d )([-+\u2212\u2013])\s?)?(?<![\d.,])\d")
 DASHED_END = regex(r"\s[-–—]$")  # a separator that is a spaced dash ("2.3 - Title"): a citation, not a list's label
 
 
@@ -100,7 +102,7 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 
     if not same(every):
         return None
-    if _figure_changed(old, new):
+    if _figure_changed(old, new) or _signs(old) != _signs(new):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if not same(every - {k}))
     if kinds and same(kinds):
@@ -136,6 +138,14 @@ def _figure_changed(old: str, new: str) -> bool:
     (old_bullet, old_number, old_dash), (new_bullet, new_number, new_dash) = _leader_parts(old), _leader_parts(new)
     return ((old_bullet or new_bullet or old_dash or new_dash) and None not in (old_number, new_number)
             and old_number != new_number)
+
+
+def _signs(text: str) -> str:
+    """The sign of each number in `text`, in order: "-3.61%" made "3.61%" or "(+2%)" made "(-2%)"
+    is a figure changed, not punctuation. A sign follows a space or an opening bracket, maybe
+    with a space after it (a PDF line broke there: "- 3.61%"); a dash after a word or a number
+    ("COVID-19", "2020-2023", "2020 – 2023", "5 - 3") or at a line's start (a bullet) is none."""
+    return "".join("+" if m.group(1) == "+" else "-" if m.group(1) else "" for m in SIGNED_NUMBER.finditer(text))
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
