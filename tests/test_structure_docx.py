@@ -329,3 +329,41 @@ def test_a_contents_entry_wrapped_over_two_lines_is_one_entry(tmp_path):
         "objective-2", "output-2.1", "output-2.2", "output-2.3"]
     entries = [b.text.split()[-1] for b in doc.section("front").blocks if b.contents]
     assert entries == ["iii", "1", "including", "4", "10", "14"]
+
+
+def _toc_then_headings(path: Path, title: str, toc_style: str = "toc 1") -> Path:
+    """A Word contents list (entries in contents styles, a tab before each page) and then the
+    headings it names, the first one `title`."""
+    document = docx.Document()
+    styles = {name: document.styles.add_style(name, docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+              for name in (toc_style, "toc 2")}
+    for text, page, style in ((title, 3, toc_style), ("Summary", 4, "toc 2"), ("Action required", 5, "toc 2")):
+        document.add_paragraph(f"{text}\t{page}", style=styles[style])
+    document.add_heading(title, level=1)
+    document.add_heading("Summary", level=2)
+    document.add_paragraph("The plan serves SDG 9 and WSIS Action Line C2.")
+    document.add_heading("Action required", level=2)
+    document.add_paragraph("The Council is invited to approve it.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("title, toc_style", [
+    ("Operational Plan 2021", "toc 1"),
+    ("Report on the Implementation of the Strategic Plan, April 2019 - April 2020", "TOC Heading 1"),
+    ("Implementation of Resolution 139 (Rev. Dubai, 2018)", "toc 1"),
+])
+def test_a_heading_after_the_contents_that_ends_in_a_number_is_the_heading(tmp_path, title, toc_style):
+    """The heading an entry names, whose last word reads as a page ("… 2021", "… 2020", "… 2018)"),
+    is a heading, not one more contents entry: the outline is the one without a contents list
+    (review of Word-written XML: the report's title heading was lost and its sections moved up)."""
+    from actionplan_trace.refs import document_refs
+
+    doc = load(_toc_then_headings(tmp_path / "toc.docx", title, toc_style))
+    assert [(s.level, s.title) for s in doc.sections if s.kind != "front-matter"] == [
+        (1, title), (2, "Summary"), (2, "Action required")]
+    assert [b.text.split("\t")[0] for b in doc.section("front").blocks if b.contents] == [
+        title, "Summary", "Action required"]
+    refs = document_refs(doc).refs
+    assert all(r.section != "front" for r in refs)  # a contents entry cites nothing
+    assert sorted({r.id for r in refs}) == sorted({"SDG-9", "WSIS-C2"} | ({"PP-RES-139"} if "139" in title else set()))

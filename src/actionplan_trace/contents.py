@@ -104,6 +104,7 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     run: list[tuple[int, str]] = []
     last_page = 0
     wrapped: dict[int, int] = {}  # the first line of an entry wrapped over two -> its second
+    titles: set[str] = set()  # the titles of the entries found so far
     for i, block in enumerate(blocks):
         if i - 1 in wrapped:  # the second line of an entry read with the line before
             continue
@@ -111,6 +112,10 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
         if found is None and i + 1 < len(blocks) and (second := _wrapped_entry(block, blocks[i + 1])) is not None:
             found = second
             wrapped[i] = i + 1
+        if found is not None and titles and _whole_key(block) in titles:
+            found = None  # the heading an entry names has begun ("Operational Plan 2021")
+        if found is not None:
+            titles.add(found[0])
         if found is not None and (found[1] is None or found[1] >= last_page or not run):
             run.append((i, found[0]))
             last_page = found[1] if found[1] is not None else last_page
@@ -131,6 +136,14 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
             out.update(i for i, _ in entries)
             out.update(wrapped[i] for i, _ in entries if i in wrapped)
     return frozenset(out)
+
+
+def _whole_key(block: Block) -> str:
+    """A block's whole text (its number label included) as `_key` writes a contents title: a
+    paragraph that is an earlier entry's title is the heading that entry names, whose last word
+    only reads as a page ("Operational Plan 2021" after the entry "Operational Plan 2021<TAB>3")."""
+    text = block.text.strip()
+    return _key(numbered(block.label, text) or text)
 
 
 def _wrapped_entry(first: Block, second: Block) -> tuple[str, int | None] | None:
