@@ -110,6 +110,47 @@ def test_tracked_file_changes_carry_author_and_date(refs) -> None:  # type: igno
     assert {(c.author, c.date) for c in shown} == {("BDT Secretariat", "2019-02-01T09:00:00Z")}
 
 
+def _tracked(author: str, kind: str, text: str) -> str:
+    tag, t = ("w:del", "w:delText") if kind == "del" else ("w:ins", "w:t")
+    return (f'<{tag} w:id="{abs(hash((author, kind, text))) % 10**6}" w:author="{author}" w:date="2024-03-01T10:00:00Z">'
+            f'<w:r><{t} xml:space="preserve">{text}</{t}></w:r></{tag}>')
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tmp_path) -> None:
+    """Word tracks what was typed: "Indicators" made "indicators" is "I" deleted and "i" inserted
+    before "ndicators", "organisation" made "organization" an "s" for a "z", and a word may come
+    in two pieces ("Indi" + "cators"). Each change carries its own author, even where another
+    author's revision in the same section ("a cat") stands inside the changed word too (review of
+    Word-written XML: the author and date were missing)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Objective 2", level=1)
+    document.add_heading("Output 2.1", level=2)
+    body = document.element.body
+    paragraphs = [
+        _run("Performance ") + _tracked("Alice", "del", "I") + _tracked("Alice", "ins", "i") + _run("ndicators of the plan."),
+        _run("The organi") + _tracked("Carol", "del", "s") + _tracked("Carol", "ins", "z") + _run("ation of the workshop."),
+        _run("Members ") + _tracked("Dan", "del", "Indi") + _tracked("Dan", "del", "cators") + _tracked("Dan", "ins", "Measures")
+        + _run(" agreed."),
+        _run("We saw ") + _tracked("Bob", "ins", "a cat ") + _run("in the garden."),
+    ]
+    for runs in paragraphs:
+        body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{runs}</w:p>'))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    changes = compare(path).visible()
+    assert [(c.new, c.author) for c in changes] == [
+        ("Performance indicators of the plan.", "Alice"), ("The organization of the workshop.", "Carol"),
+        ("Members Measures agreed.", "Dan"), ("We saw a cat in the garden.", "Bob")]
+    assert all(c.date == "2024-03-01T10:00:00Z" for c in changes)
+
+
 def test_contribution_against_the_plan_shows_the_proposals(refs) -> None:  # type: ignore[no-untyped-def]
     shown = compare(CORPUS / "action-plan-ba.docx", CORPUS / "contribution-tdag.docx", refs=refs).visible()
     find(shown, "modified", "output-2.1/background", "Meanwhile, the extensive video applications")

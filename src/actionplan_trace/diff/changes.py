@@ -48,6 +48,7 @@ class Change:
     at_old: str | None = None
     at_new: str | None = None
     loc_new: Loc | None = None  # where `at_new` is, for findings placed at a change (not in the JSON)
+    loc_old: Loc | None = None  # where `at_old` is, for the revision marks a change is matched to (not in the JSON)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -500,6 +500,7 @@ class _Emitter:
             where=where,
             at_old=place(locs[0]) if old is not None else None,
             at_new=place(locs[1]) if new is not None else None,
+            loc_old=locs[0] if old is not None else None,
             loc_new=locs[1] if new is not None else None,
         ))
 

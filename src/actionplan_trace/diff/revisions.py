@@ -3,6 +3,10 @@
 A change is matched to the tracked changes (`Document.revisions`) recorded in its section on
 either side, by how many of the revision's words the change inserted or deleted; failing any
 in its section, to the best such revision anywhere that the change covers at least half of.
+Word tracks what was typed, so a revision may be a piece of a word ("I" deleted and "i"
+inserted before "ndicators"): in its section (in its paragraph, where the change has one on
+the revision's side), one whose text stands inside what the change inserted (or deleted) matches too, below
+any revision that shares a whole word with it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from .tokens import tokenize
 INSERTING = ("insert", "ins", "move-to", "moveTo")
 DELETING = ("delete", "del", "move-from", "moveFrom")
 MIN_COVER = 0.5
+PIECE_SCORE = 1e-3  # at most, for a piece of a word (`_piece_cover`): below a whole word's share
 
 
 def _terms(text: str) -> Counter[str]:
@@ -23,14 +28,22 @@ def _terms(text: str) -> Counter[str]:
     return Counter(t.casefold() for t in tokenize(text) if not t.isspace())
 
 
-def _changed_words(change: Change) -> tuple[Counter[str], Counter[str]]:
-    """Words the change inserted and words it deleted."""
+def _changed_text(change: Change) -> tuple[str, str]:
+    """The text the change inserted and the text it deleted."""
     if change.words is not None:
-        inserted = " ".join(t for op, t in change.words if op == "+")
-        deleted = " ".join(t for op, t in change.words if op == "-")
-    else:
-        inserted, deleted = change.new or "", change.old or ""
-    return _terms(inserted), _terms(deleted)
+        return (" ".join(t for op, t in change.words if op == "+"),
+                " ".join(t for op, t in change.words if op == "-"))
+    return change.new or "", change.old or ""
+
+
+def _piece_cover(rev: Revision, inserted: str, deleted: str) -> float:
+    """A score below any shared word's (`_cover`) for a revision whose text, a piece of a word
+    Word tracked letter by letter, stands inside the text the change inserted (or deleted)."""
+    piece = rev.text.strip()
+    if not piece:
+        return 0.0
+    pool = inserted if rev.type in INSERTING else deleted if rev.type in DELETING else f"{inserted}\n{deleted}"
+    return PIECE_SCORE * min(len(piece), 100) / 100 if piece in pool else 0.0
 
 
 def _cover(rev: Revision, rev_words: Counter[str], inserted: Counter[str], deleted: Counter[str]) -> float:
@@ -50,16 +63,20 @@ def attribute(changes: list[Change], old: Document, new: Document) -> None:
     if not revisions:
         return
     for change in changes:
-        inserted, deleted = _changed_words(change)
+        inserted_text, deleted_text = _changed_text(change)
+        inserted, deleted = _terms(inserted_text), _terms(deleted_text)
         best: tuple[float, Revision] | None = None
         fallback: tuple[float, Revision] | None = None
         for rev, rev_words, new_section, old_section in revisions:
-            score = _cover(rev, rev_words, inserted, deleted)
-            if score <= 0:
-                continue
             local = (new_section is not None and new_section == change.section_new) or (
                 old_section is not None and old_section == change.section_old
             )
+            score = _cover(rev, rev_words, inserted, deleted)
+            at = change.loc_new if new_section is not None else change.loc_old
+            if score <= 0 and local and at in (None, rev.loc):
+                score = _piece_cover(rev, inserted_text, deleted_text)
+            if score <= 0:
+                continue
             if local and (best is None or score > best[0]):
                 best = (score, rev)
             elif not local and score >= MIN_COVER and (fallback is None or score > fallback[0]):
