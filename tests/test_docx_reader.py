@@ -925,3 +925,23 @@ def test_an_imported_docx_shares_the_size_budget_and_is_not_followed_further(tmp
     monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.5")  # the holder alone reads about 0.35 MB
     with pytest.raises(LimitError, match=r"imported content word/chunk\.docx: .*over the limit"):
         read_docx(_chunked(tmp_path, "chunk.docx", _imported_docx(tmp_path), DOCX_CHUNK_TYPE))
+
+
+def test_a_tracked_insertion_written_in_pieces_is_one_revision(tmp_path: Path) -> None:
+    """Word writes one w:ins per editing session's id (and proofing marks between them), so one
+    typed insertion can be several marks: they are one revision with their whole text, in both
+    views. Marks by another author, of another date or with text between them stay apart."""
+    other = 'w:author="Delegate B" w:date="2024-03-01T10:00:00Z"'
+
+    def ins(text: str, who: str = AUTHOR) -> str:
+        return f'<w:ins w:id="1" {who}><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'
+
+    document = docx.Document()
+    add_body(document, "<w:p>" + ins("new ") + '<w:proofErr w:type="spellStart"/>' + ins("broad") + ins("band ")
+             + '<w:bookmarkStart w:id="0" w:name="_Hlk1"/><w:bookmarkEnd w:id="0"/>' + ins("networks")
+             + '<w:r><w:t xml:space="preserve"> for </w:t></w:r>' + ins("rural ") + ins("areas", other) + "</w:p>")
+    path = save(document, tmp_path / "pieces.docx")
+    for view in ("accepted", "original"):
+        revisions = read_docx(path, view=view).revisions
+        assert [(r.text, r.author) for r in revisions] == [
+            ("new broadband networks", "Delegate A"), ("rural ", "Delegate A"), ("areas", "Delegate B")]

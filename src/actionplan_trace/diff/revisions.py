@@ -6,7 +6,8 @@ in its section, to the best such revision anywhere that the change covers at lea
 Word tracks what was typed, so a revision may be a piece of a word ("I" deleted and "i"
 inserted before "ndicators"): in its section (in its paragraph, where the change has one on
 the revision's side), one whose text stands inside what the change inserted (or deleted) matches too, below
-any revision that shares a whole word with it.
+any revision that shares a whole word with it. A revision in the change's own paragraph goes
+before any other in its section ("Indicators" deleted in the next paragraph as well).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .tokens import tokenize
 INSERTING = ("insert", "ins", "move-to", "moveTo")
 DELETING = ("delete", "del", "move-from", "moveFrom")
 MIN_COVER = 0.5
+IN_PLACE = 1.0  # added for a revision in the change's own paragraph: above any share of words elsewhere
 PIECE_SCORE = 1e-3  # at most, for a piece of a word (`_piece_cover`): below a whole word's share
 
 
@@ -77,6 +79,8 @@ def attribute(changes: list[Change], old: Document, new: Document) -> None:
                 score = _piece_cover(rev, inserted_text, deleted_text)
             if score <= 0:
                 continue
+            if local and at is not None and at == rev.loc:
+                score += IN_PLACE  # in the change's own paragraph (or cell)
             if local and (best is None or score > best[0]):
                 best = (score, rev)
             elif not local and score >= MIN_COVER and (fallback is None or score > fallback[0]):

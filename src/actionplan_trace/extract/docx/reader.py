@@ -51,6 +51,9 @@ _FORMAT_CHANGES = {
     W + "sectPrChange": "section-format",
 }
 # Elements whose subtree never holds text of the view.
+# What may stand between two tracked run changes that are one revision (_run_revision).
+_BETWEEN_CHANGES = frozenset({W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentRangeStart",
+                              W + "commentRangeEnd", W + "permStart", W + "permEnd"})
 _SKIP = {
     W_PPR, W_RPR, W_INSTR, W_DELINSTR, W + "sdtPr", W + "sdtEndPr",
     W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "commentReference",
@@ -106,6 +109,7 @@ class _Reader:
         self.note_refs: list[tuple[str, str, bool]] = []
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
+        self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
         # The complex fields open at this point of the story, innermost last: True while the
         # field is in its code (between fldChar begin and separate); `_in_code` counts those.
@@ -128,9 +132,27 @@ class _Reader:
         self.revisions.append(rev)
         return rev
 
+    def _run_revision(self, kind: str, el: etree._Element) -> Revision:
+        """The revision of a tracked run change `el`: the one before it when `el` goes on from it
+        (the same mark, author and date, with nothing but bookmarks or proofing marks between).
+        Word writes one w:ins per editing session's id, so one typed insertion can be several."""
+        last = self._last_run_change
+        if last is not None and last[1].type == kind and last[1].loc is self.loc:
+            before = el.getprevious()
+            while before is not None and before.tag in _BETWEEN_CHANGES:
+                before = before.getprevious()
+            if (before is last[0] and before.get(W + "author") == el.get(W + "author")
+                    and before.get(W + "date") == el.get(W + "date")):
+                self._last_run_change = (el, last[1])
+                return last[1]
+        rev = self._revision(kind, el)
+        self._last_run_change = (el, rev)
+        return rev
+
     def _begin(self, rev: Revision) -> None:
-        """Start collecting the text under `rev` (all text, whatever the view shows)."""
-        self._collect.append((rev, []))
+        """Start collecting the text under `rev` (all text, whatever the view shows), after the
+        text it holds already (a revision that goes on: `_run_revision`)."""
+        self._collect.append((rev, [rev.text] if rev.text else []))
 
     def _end(self) -> None:
         rev, parts = self._collect.pop()
@@ -382,7 +404,7 @@ class _Reader:
             elif tag == W_FLDCHAR:
                 self._field_char(child.get(W_FLDCHARTYPE))
             elif tag in _RUN_CHANGES:
-                self._begin(self._revision(_RUN_CHANGES[tag], child))
+                self._begin(self._run_revision(_RUN_CHANGES[tag], child))
                 self._inline(child, hidden or tag in self.hide_runs, para, fmt)
                 self._end()
             elif tag == W_SDT:
