@@ -186,7 +186,7 @@ def word_noise(editor: DocxEditor, rng: random.Random) -> int:
     return len(runs)
 
 
-def _box_table(rows: list[list[etree._Element]]) -> etree._Element:
+def box_table(rows: list[list[etree._Element]]) -> etree._Element:
     """A bordered one-column w:tbl whose rows hold `rows`' elements, one cell a row (a cell ends
     with a paragraph, as Word requires)."""
     tbl = etree.Element(f"{W}tbl")
@@ -231,7 +231,7 @@ def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
         anchor = run[0].getprevious()
         for el in run:
             body.remove(el)
-        table = _box_table({"one": [run], "head": [run[:1], run[1:]]}.get(rows) or [[el] for el in run])
+        table = box_table({"one": [run], "head": [run[:1], run[1:]]}.get(rows) or [[el] for el in run])
         if anchor is None:
             body.insert(0, table)
         else:
@@ -240,3 +240,54 @@ def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
                 anchor.addnext(etree.Element(f"{W}p"))
         table.addnext(etree.Element(f"{W}p"))
     return sum(1 for run in runs if run)
+
+
+def join_tables(editor: DocxEditor, first: etree._Element, span: str = "grid", grid: bool = True) -> int:
+    """Join the w:tbl `first` with the tables after it that only empty paragraphs part from it, as
+    Word and LibreOffice do when the paragraphs between two tables go: their rows become rows of
+    `first`, which takes the grid of the table with the most columns; a row of one cell spans that
+    grid (`span` "grid": a w:gridSpan of its columns) or is one w:tc of no span ("none"); `grid`
+    False leaves the joined table without a w:tblGrid. Returns how many tables were joined."""
+    joined = [first]
+    following = first.getnext()
+    while following is not None:
+        if following.tag == f"{W}p" and not text(following) and not following.findall(f".//{W}drawing"):
+            following = following.getnext()
+        elif following.tag == f"{W}tbl":
+            joined.append(following)
+            following = following.getnext()
+        else:
+            break
+    grids = [tbl.find(f"{W}tblGrid") for tbl in joined]
+    widest = max(grids, key=lambda g: len(g) if g is not None else 0)
+    columns = len(widest) if widest is not None else 1
+    rows = [tr for tbl in joined for tr in tbl.findall(f"{W}tr")]
+    for tbl in joined[1:]:
+        between = tbl.getprevious()
+        while between is not None and between is not first and between.tag == f"{W}p":
+            previous = between.getprevious()
+            between.getparent().remove(between)
+            between = previous
+        tbl.getparent().remove(tbl)
+    for tr in first.findall(f"{W}tr"):
+        first.remove(tr)
+    old_grid = first.find(f"{W}tblGrid")
+    if old_grid is not None:
+        first.remove(old_grid)
+    if grid and widest is not None:
+        first.find(f"{W}tblPr").addnext(copy.deepcopy(widest))
+    for tr in rows:
+        cells = tr.findall(f"{W}tc")
+        if len(cells) == 1:
+            props = cells[0].find(f"{W}tcPr")
+            if props is None:
+                props = etree.Element(f"{W}tcPr")
+                cells[0].insert(0, props)
+            for old in props.findall(f"{W}gridSpan"):
+                props.remove(old)
+            if span == "grid" and columns > 1:
+                gridspan = etree.Element(f"{W}gridSpan")
+                gridspan.set(f"{W}val", str(columns))
+                props.insert(1 if props.find(f"{W}tcW") is not None else 0, gridspan)
+        first.append(tr)
+    return len(joined) - 1

@@ -104,6 +104,13 @@ class Block:
     # (styles, bold, list labels), which structure.build reads instead of the table when the
     # profile says it is a box round a section (Profile.boxes); None for other tables.
     flow: list[Block] | None = dataclass_field(default=None, compare=False, repr=False)
+    # A table of several columns some of whose rows hold one cell: for each row (aligned with
+    # `rows`) the blocks its one cell holds, as `flow` has them, or None for a row of several
+    # cells. Word and LibreOffice join two tables with no paragraph between them into one, so an
+    # outcomes table may go on with rows that are the boxes of the outputs after it (or follow
+    # them); structure.build splits such a table into its table and box parts. None for a table
+    # whose rows all hold several cells, or all one (`flow`).
+    row_flows: list[list[Block] | None] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

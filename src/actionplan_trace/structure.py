@@ -554,24 +554,80 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     drawn round a section's text, as some Action Plans box each output, its heading and body in
     one cell or a row each. The profile's `boxes` name the section kinds whose heading makes one a
     box (see _is_box); a one-column table of anything else (a list of regions, of outputs) stays a
-    table. `blocks` as they are when the profile names none or no table has one column."""
-    if not profile.boxes or not any(block.flow for block in blocks):
+    table. A table of several columns joined with boxes (Block.row_flows) is split into its table
+    parts and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
+    table has one column or a row of one cell."""
+    if not profile.boxes or not any(block.flow or block.row_flows for block in blocks):
         return blocks
     rules = rule_set(tuple(rule for rule in profile.headings if rule.kind in profile.boxes))
     out: list[Block] = []
 
     def add(block: Block) -> None:
         """The block, or the blocks of the box it is (and of each box inside that: an objective's
-        box holding its outputs' boxes)."""
+        box holding its outputs' boxes), or the parts of a table joined with boxes."""
         if block.flow and _is_box(profile, block.flow, rules):
             for inner in block.flow:
                 add(inner)
+        elif block.row_flows:
+            for part in _joined_parts(profile, block, block.row_flows, rules):
+                if isinstance(part, Block):
+                    out.append(part)
+                else:
+                    for inner in part:
+                        add(inner)
         else:
             out.append(block)
 
     for block in blocks:
         add(block)
     return out
+
+
+def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None],
+                  rules: RuleSet) -> list[Block | list[Block]]:
+    """A table of several columns that Word or LibreOffice joined with the boxes next to it (two
+    tables with no paragraph between them are one), split: its table parts (Blocks, each with
+    its rows) and the blocks of each box (lists), in order. A box is a run of rows of one cell
+    (`flows`, aligned with the table's rows) from one whose first paragraph opens a section of a
+    box kind to the next row of several cells or the table's end, when _is_box reads their blocks
+    as a box: an outcomes table going on with the boxes of the outputs after it, or an objective's
+    box going on with its outcomes table. The table whole (one part) when it holds no box: a row
+    of one cell spanning a table (a group row, a title row, a note) stays a row."""
+    rows = block.rows or []
+    parts: list[Block | list[Block]] = []
+    start = r = 0
+    while r < len(rows):
+        if flows[r] is None:
+            r += 1
+            continue
+        end = r
+        while end < len(rows) and flows[end] is not None:
+            end += 1
+        heads = (k for k in range(r, end) if _opens_box(profile, flows, k, end, rules))
+        k = next(heads, None)
+        if k is not None:
+            inner = [b for row_flow in flows[k:end] for b in row_flow or ()]
+            if _is_box(profile, inner, rules):
+                if start < k:
+                    parts.append(_table_part(block, rows[start:k]))
+                parts.append(inner)
+                start = end
+        r = end
+    if not parts:
+        return [block]
+    if start < len(rows):
+        parts.append(_table_part(block, rows[start:]))
+    return parts
+
+
+def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: int, rules: RuleSet) -> bool:
+    """Whether row `k`'s first paragraph opens a section of a box kind (its title may be the
+    next paragraph, in the row or the next one of the run ending at `end`)."""
+    row_flow = flows[k]
+    if not row_flow:
+        return False
+    after = row_flow[1] if len(row_flow) > 1 else next((b for f in flows[k + 1:end] for b in f or ()), None)
+    return match_heading(profile, row_flow[0], after, rules) is not None
 
 
 def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
@@ -588,6 +644,11 @@ def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
             return k > 0
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
+
+
+def _table_part(block: Block, rows: list[list[Cell]]) -> Block:
+    """The table `block` with only `rows` (its cells where they were)."""
+    return replace(block, text=table_text(rows), rows=rows, row_flows=None)
 
 
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:

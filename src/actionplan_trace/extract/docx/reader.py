@@ -492,6 +492,7 @@ class _Reader:
         rows: list[list[Cell]] = []
         plain: list[list[Cell]] = []  # each row's cells alone, without the slots they leave
         flow: list[Block] = []  # the shown cells' blocks, in order (Block.flow)
+        row_flows: list[list[Block] | None] = []  # a one-cell row's blocks, per row (Block.row_flows)
         shifted = False  # a row opens after gridBefore's empty slots
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
@@ -500,11 +501,13 @@ class _Reader:
             row_layout = self._layout(trpr, W + "trPrChange")
             col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
             shifted = shifted or col > 0
+            indented = col > 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
             own: list[Cell] = []  # the row's shown cells, without padding
+            row_flow: list[Block] = []
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
                 cell_loc = Loc(base.paragraph, None, None, None, r, slot, base.footnote)  # by position: see Loc.__init__
@@ -523,6 +526,7 @@ class _Reader:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
                     flow.extend(blocks)
+                    row_flow.extend(blocks)
                     own.append(cells[-1])
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
@@ -535,6 +539,7 @@ class _Reader:
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 rows.append(cells)
                 plain.append(own)
+                row_flows.append(row_flow if len(own) == 1 and not indented else None)
         self._table_depth -= 1
         self.loc = base
         if not rows:
@@ -547,6 +552,10 @@ class _Reader:
             rows = [[cell if cell.loc.col == k else replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)]
                     for row in plain]
         one_column = not shifted and all(len(row) == 1 for row in plain)  # a box in a box too
+        # A row of one cell in a table of several columns (no gridBefore; its span is not looked
+        # at: Word spans a joined box's cell over the grid, or leaves a gridAfter where the box
+        # was narrower, and a row may hold one w:tc of no span) may be a box joined to the table.
+        merged = not one_column and any(row_flow is not None for row_flow in row_flows)
         return Block(
             type="table",
             text=table_text(rows),
@@ -554,6 +563,7 @@ class _Reader:
             rows=rows,
             revised=len(self.revisions) > before,
             flow=flow if one_column else None,
+            row_flows=row_flows if merged else None,
         )
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
