@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import CORPUS, norm
-from docx_edit import DocxEditor, box_sections
+from docx_edit import W, DocxEditor, box_sections, join_tables
 from docxgen import Style, write_docx
 
 from actionplan_trace import load
@@ -256,3 +256,24 @@ def test_a_references_note_in_a_box_stays_a_table(tmp_path) -> None:
     first = doc.sections[[s.id for s in doc.sections].index("output-2.1/background")]
     assert [b.type for b in first.blocks][:1] == ["table"]
     assert [b.text for b in first.blocks[1:]] == [b.text for b in plain.section("output-2.1/background").blocks]
+
+
+@pytest.mark.parametrize("view", ["accepted", "original"])
+@pytest.mark.parametrize("joined", [False, True], ids=["apart", "joined"])
+@pytest.mark.parametrize("rows", ["one", "head", "each"])
+def test_revision_marks_in_boxes_are_in_their_sections(tmp_path, rows: str, joined: bool, view: str) -> None:
+    """objective2-tracked's outputs boxed (and joined to the outcomes table): each of its 101
+    revision marks is in the section it is in without the boxes, in both views: the sub-section
+    of the box's paragraph it falls in (Revision.seq), a paragraph the view removes (a row of
+    its own left empty) with the paragraph after it, as outside a box. Before, 80 (one cell), 82
+    (head row) and 54 (a row each) were placed on their output or the box row's section."""
+    editor = DocxEditor.open(CORPUS / "objective2-tracked.docx")
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    if joined:
+        assert join_tables(editor, editor.root.find(f"{W}body").find(f"{W}tbl")) == 3
+    doc = load(editor.save(tmp_path / "boxed.docx"), view=view)
+    plain = load(CORPUS / "objective2-tracked.docx", view=view)
+    assert len(doc.revisions) == len(plain.revisions) == 101
+    assert [(r.type, r.text, r.section) for r in doc.revisions] == [(r.type, r.text, r.section) for r in plain.revisions]
+    inside = {r.section for r in doc.revisions if (r.section or "").startswith("output-2.1/")}
+    assert {"output-2.1/background", "output-2.1/references"} <= inside

@@ -111,6 +111,11 @@ class Block:
     # them); structure.build splits such a table into its table and box parts. None for a table
     # whose rows all hold several cells, or all one (`flow`).
     row_flows: list[list[Block] | None] | None = dataclass_field(default=None, compare=False, repr=False)
+    # The ordinal of the .docx paragraph the block starts with (of the first paragraph a table
+    # reads), counting every w:p of the body, of table cells and of text boxes in reading order: a
+    # hint (not in the JSON) that places a revision mark (Revision.seq) in the block it falls in
+    # where many blocks share a location, the paragraphs of one table cell; None elsewhere.
+    seq: int | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}
@@ -210,6 +215,9 @@ class Revision:
     loc: Loc = field(default_factory=Loc)
     section: str | None = None
     id: str | None = None
+    # The ordinal of the paragraph the mark is in (Block.seq), or of the next one read for a mark
+    # on a table, row or cell: a hint, not in the JSON.
+    seq: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -983,28 +983,59 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
     return text
 
 
-def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -> None:
+def _first(anchor: tuple[int, str]) -> int:
+    return anchor[0]
+
+
+def _revision_sections(doc_sections: list[Section], revisions: list[Revision], headed: dict[str, Sequence[Block]]) -> None:
     """Place each revision in the section its paragraph falls in; one in a table row that opened
-    a section (an outcome's row) in that row's section, not the table's."""
+    a section (an outcome's row) in that row's section, not the table's. A revision in a box read
+    as its section's text (a row of a table whose paragraphs are body blocks and headings now,
+    all at the table's location) is placed by the paragraph it is in (Revision.seq): in the
+    section of the last heading or block of the box at or before it, as the same paragraph
+    outside the box would be; one in a row of the box that shows no paragraph in the view (a
+    paragraph it removes) with the paragraph after it, which a removed paragraph joins outside a
+    box. `headed` gives the blocks each section's heading is made of (its title line too)."""
     if not revisions:
         return
     where: dict[int, str] = {}
     rows: dict[tuple[int, int], str] = {}
+    boxed: dict[int, list[tuple[int, str]]] = {}  # a box's paragraph -> (seq, section) in reading order
+    boxed_rows: set[tuple[int, int]] = set()
     for section in doc_sections:
         if section.loc.paragraph is not None:
             where.setdefault(section.loc.paragraph, section.id)
-            if section.loc.row is not None:
+            if section.loc.row is not None and section.id not in headed:
                 rows.setdefault((section.loc.paragraph, section.loc.row), section.id)
         for block in section.blocks:
             if block.loc.paragraph is not None:
                 where.setdefault(block.loc.paragraph, section.id)
+    for section in doc_sections:
+        for block in [*headed.get(section.id, ()), *section.blocks]:
+            at, row = block.loc.paragraph, block.loc.row
+            if at is not None and row is not None and block.seq is not None:  # a cell's block read as the text
+                boxed.setdefault(at, []).append((block.seq, section.id))
+                boxed_rows.add((at, row))
+    for anchors in boxed.values():
+        anchors.sort()
     known = sorted(where)
     for rev in revisions:
         if rev.section is not None or rev.loc.paragraph is None:
             continue
-        if rev.loc.row is not None and (row := rows.get((rev.loc.paragraph, rev.loc.row))) is not None:
-            rev.section = row
-            continue
+        if rev.loc.row is not None:
+            cell = (rev.loc.paragraph, rev.loc.row)
+            if rev.seq is not None and rev.loc.paragraph in boxed and cell not in rows:
+                anchors = boxed[rev.loc.paragraph]
+                k = bisect.bisect_right(anchors, rev.seq, key=_first)
+                if k and cell not in boxed_rows and k < len(anchors):
+                    rev.section = anchors[k][1]  # a row of the box this view shows empty: a paragraph it removes
+                    continue
+                if k:
+                    rev.section = anchors[k - 1][1]
+                    continue
+            if (row_section := rows.get(cell)) is not None:
+                rev.section = row_section
+                continue
         at = bisect.bisect_right(known, rev.loc.paragraph)
         if at:
             rev.section = where[known[at - 1]]
@@ -1017,6 +1048,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
+    headed: dict[str, Sequence[Block]] = {}  # section id -> its heading's blocks, to place revisions
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -1050,10 +1082,11 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 title = following
                 heading = f"{heading}\n{following}"
                 consumed = 2
-        builder.open(
+        opened = builder.open(
             match.rule.kind, match.number, title, match.rank,
             id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading,
         )
+        headed[opened.id] = blocks[i:i + consumed]
         i += consumed
     sections = builder.sections
     if raw.footnotes:
@@ -1061,5 +1094,5 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             Section("footnotes", "footnotes", None, "Footnotes", None, 1, blocks=list(raw.footnotes))
         )
     revisions = [replace(rev) for rev in raw.revisions]
-    _revision_sections(sections, revisions)
+    _revision_sections(sections, revisions, headed)
     return Document(source=replace(raw.source, profile=profile.name), sections=sections, revisions=revisions)

@@ -73,6 +73,7 @@ class _Para:
     joins_next: bool = False
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
+    seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -107,6 +108,8 @@ class _Reader:
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         self._table_depth = 0
+        self._paragraphs = 0  # paragraphs begun so far, in every story (Block.seq)
+        self._seq = 0  # the paragraph being read, or the next one (Revision.seq)
         # The complex fields open at this point of the story, innermost last: True while the
         # field is in its code (between fldChar begin and separate); `_in_code` counts those.
         self._fields: list[bool] = []
@@ -124,6 +127,7 @@ class _Reader:
             text="",
             loc=self.loc,
             id=el.get(W + "id"),
+            seq=self._seq,
         )
         self.revisions.append(rev)
         return rev
@@ -246,9 +250,11 @@ class _Reader:
                 if size is not None:
                     sizes[size] = sizes.get(size, 0) + len(piece_text)
             listed = (label is not None and props.outline is None) or BULLET.match(text) is not None
-            out.append(Block("list-item" if listed else "paragraph", text, first.loc, None, label,
-                             ilvl if label is not None else None, None, self.styles.name(props.pstyle),
-                             props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised))
+            block = Block("list-item" if listed else "paragraph", text, first.loc, None, label,
+                          ilvl if label is not None else None, None, self.styles.name(props.pstyle),
+                          props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
+            block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
+            out.append(block)
         for part in parts:
             if part.extra:
                 out.extend(part.extra)
@@ -258,6 +264,8 @@ class _Reader:
 
     def paragraph(self, p: etree._Element, hidden: bool) -> _Para:
         before = len(self.revisions)
+        seq = self._seq = self._paragraphs
+        self._paragraphs += 1
         ppr = props_child(p, W_PPR)
         props = ppr
         rpr = None
@@ -292,6 +300,7 @@ class _Reader:
                     self._changes(child)
         style_el, outline_el, numpr = _para_marks(props)  # the old pPr where the view rejects a change
         para = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
+        para.seq = seq
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
         fmt = self.styles.run_base(para.pstyle, None)
@@ -299,6 +308,7 @@ class _Reader:
         for _ in range(collecting):
             self._end()
         para.revised = len(self.revisions) > before
+        self._seq = self._paragraphs  # a mark before the next paragraph (a row's, a cell's) is placed by it
         return para
 
     def _para_props(self, style_el: etree._Element | None, outline_el: etree._Element | None,
@@ -483,6 +493,7 @@ class _Reader:
 
     def table(self, tbl: etree._Element, hidden: bool) -> Block | None:
         before = len(self.revisions)
+        seq = self._paragraphs
         base = self.loc
         nested = self._table_depth > 0
         self._table_depth += 1
@@ -564,6 +575,7 @@ class _Reader:
             revised=len(self.revisions) > before,
             flow=flow if one_column else None,
             row_flows=row_flows if merged else None,
+            seq=seq,
         )
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
