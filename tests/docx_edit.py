@@ -205,20 +205,21 @@ def box_table(rows: list[list[etree._Element]]) -> etree._Element:
     return tbl
 
 
-def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
+def box_sections(editor: DocxEditor, opens: str, rows: str = "one", until: str | None = None) -> int:
     """Put each run of body elements from a paragraph whose text matches `opens` (a regex) up to
-    the next such paragraph, or a paragraph in a Heading 1 style, or the end, into a bordered
-    one-column table, as ITU documents box their outputs: `rows` "one" puts the run into one
+    the next such paragraph, one matching `until` (a regex), one in a Heading 1 style, or the end,
+    into a bordered one-column table, as ITU documents box their outputs: `rows` "one" puts the run into one
     cell, "head" its first paragraph in a row of its own and the rest in a second, "each" gives
     each element a row of its own. An empty paragraph parts a box from a table
     before or after it (Word would join adjacent tables). Returns how many boxes were made."""
     body = editor.root.find(f"{W}body")
     children = [el for el in body if el.tag != f"{W}sectPr"]
     pattern = re.compile(opens)
+    stop = re.compile(until) if until is not None else None
     runs: list[list[etree._Element]] = []
     for el in children:
         starts = el.tag == f"{W}p" and pattern.match(text(el)) is not None
-        ends = el.tag == f"{W}p" and style(el) == "Heading1"
+        ends = el.tag == f"{W}p" and (style(el) == "Heading1" or (stop is not None and stop.match(text(el)) is not None))
         if starts:
             runs.append([el])
         elif ends:

@@ -557,9 +557,10 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     table. A table of several columns joined with boxes (Block.row_flows) is split into its table
     parts and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
     table has one column or a row of one cell."""
-    if not profile.boxes or not any(block.flow or block.row_flows for block in blocks):
+    if not (profile.boxes or profile.boxes_with_subsections) or not any(block.flow or block.row_flows for block in blocks):
         return blocks
-    rules = rule_set(tuple(rule for rule in profile.headings if rule.kind in profile.boxes))
+    kinds = (*profile.boxes, *profile.boxes_with_subsections)
+    rules = _BoxRules(rule_set(tuple(rule for rule in profile.headings if rule.kind in kinds)), profile)
     out: list[Block] = []
 
     def add(block: Block) -> None:
@@ -584,7 +585,7 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
 
 
 def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None],
-                  rules: RuleSet) -> list[Block | list[Block]]:
+                  rules: _BoxRules) -> list[Block | list[Block]]:
     """A table of several columns that Word or LibreOffice joined with the boxes next to it (two
     tables with no paragraph between them are one), split: its table parts (Blocks, each with
     its rows) and the blocks of each box (lists), in order. A box is a run of rows of one cell
@@ -620,28 +621,57 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
     return parts
 
 
-def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: int, rules: RuleSet) -> bool:
+def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: int, rules: _BoxRules) -> bool:
     """Whether row `k`'s first paragraph opens a section of a box kind (its title may be the
     next paragraph, in the row or the next one of the run ending at `end`)."""
     row_flow = flows[k]
     if not row_flow:
         return False
     after = row_flow[1] if len(row_flow) > 1 else next((b for f in flows[k + 1:end] for b in f or ()), None)
-    return match_heading(profile, row_flow[0], after, rules) is not None
+    return match_heading(profile, row_flow[0], after, rules.opens) is not None
 
 
-def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
+@record
+class _BoxRules:
+    """The heading rules whose kinds make a one-column table a box (the profile's `boxes` and
+    `boxes_with_subsections`), and for each kind of the latter, made when first asked, the rules
+    that open its sub-sections (those `within` it)."""
+
+    opens: RuleSet
+    profile: Profile
+    parts: dict[str, RuleSet] = field(default_factory=dict)
+
+    def subsections(self, kind: str) -> RuleSet | None:
+        """The rules of `kind`'s sub-sections when a box of it must hold one, else None."""
+        if kind not in self.profile.boxes_with_subsections:
+            return None
+        if kind not in self.parts:
+            self.parts[kind] = rule_set(tuple(rule for rule in self.profile.headings if kind in rule.within))
+        return self.parts[kind]
+
+
+def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
     """Whether a one-column table's blocks are a section's text: the first opens a section by one
     of `rules` (the profile's box kinds, wherever it stands: the sections open around the table
     are not known yet), and a block after that heading (and after the title line a rule takes
     from the next paragraph) is body text, which none of them opens. A table listing "Output 2.1 –
     …", "Output 2.2 – …" one a row is no box: it holds headings only, and so does one listing
-    "Output 2.1" with its title on the next line, each title the line its heading takes."""
+    "Output 2.1" with its title on the next line, each title the line its heading takes. When the
+    first opens a kind of `boxes_with_subsections`, the table is a box only if a block after the
+    headings opens one of that kind's sub-sections: a References box holding its groups is the
+    references section, a "References" note of a sentence stays a table."""
     k = 0
+    first: str | None = None
     while k < len(flow):
-        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules)
+        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules.opens)
         if found is None:
-            return k > 0
+            if first is None:
+                return False
+            parts = rules.subsections(first)
+            return parts is None or any(
+                match_heading(profile, flow[j], flow[j + 1] if j + 1 < len(flow) else None, parts) is not None
+                for j in range(k, len(flow)))
+        first = first or found[0].rule.kind
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
 
