@@ -247,7 +247,9 @@ def join_tables(editor: DocxEditor, first: etree._Element, span: str = "grid", g
     """Join the w:tbl `first` with the tables after it that only empty paragraphs part from it, as
     Word and LibreOffice do when the paragraphs between two tables go: their rows become rows of
     `first`, which takes the grid of the table with the most columns; a row of one cell spans that
-    grid (`span` "grid": a w:gridSpan of its columns) or is one w:tc of no span ("none"); `grid`
+    grid (`span` "grid": a w:gridSpan of its columns), all but its last column, which a
+    w:gridAfter leaves, as Word writes a box narrower than the table ("short"), or is one w:tc of
+    no span ("none"); `grid`
     False leaves the joined table without a w:tblGrid. Returns how many tables were joined."""
     joined = [first]
     following = first.getnext()
@@ -286,9 +288,15 @@ def join_tables(editor: DocxEditor, first: etree._Element, span: str = "grid", g
                 cells[0].insert(0, props)
             for old in props.findall(f"{W}gridSpan"):
                 props.remove(old)
-            if span == "grid" and columns > 1:
+            if span in ("grid", "short") and columns > 1:
                 gridspan = etree.Element(f"{W}gridSpan")
-                gridspan.set(f"{W}val", str(columns))
+                gridspan.set(f"{W}val", str(columns - 1 if span == "short" else columns))
                 props.insert(1 if props.find(f"{W}tcW") is not None else 0, gridspan)
+            if span == "short" and columns > 1:
+                row_props = tr.find(f"{W}trPr")
+                if row_props is None:
+                    row_props = etree.Element(f"{W}trPr")
+                    tr.insert(0, row_props)
+                etree.SubElement(row_props, f"{W}gridAfter").set(f"{W}val", "1")
         first.append(tr)
     return len(joined) - 1

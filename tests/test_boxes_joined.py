@@ -55,8 +55,8 @@ def _note_row(table: etree._Element) -> None:
 
 
 @pytest.mark.parametrize("rows", ["one", "head", "each"])
-@pytest.mark.parametrize(("span", "grid"), [("grid", True), ("none", True), ("grid", False)],
-                         ids=["gridspan", "no-span", "no-tblgrid"])
+@pytest.mark.parametrize(("span", "grid"), [("grid", True), ("none", True), ("grid", False), ("short", True)],
+                         ids=["gridspan", "no-span", "no-tblgrid", "gridafter"])
 def test_output_boxes_joined_to_the_outcomes_table(tmp_path: Path, rows: str, span: str, grid: bool) -> None:
     """The three output boxes of Objective 2 joined to its outcomes table (one w:tbl: its header
     row, three outcome rows, then the boxes' rows of one cell): the outcomes, the outputs and

@@ -549,12 +549,31 @@ def match_heading(
     return None
 
 
+@record
+class _BoxRules:
+    """The heading rules whose kinds make a one-column table a box (the profile's `boxes` and
+    `boxes_with_subsections`), and for each kind of the latter, made when first asked, the rules
+    that open its sub-sections (those `within` it)."""
+
+    opens: RuleSet
+    profile: Profile
+    parts: dict[str, RuleSet] = field(default_factory=dict)
+
+    def subsections(self, kind: str) -> RuleSet | None:
+        """The rules of `kind`'s sub-sections when a box of it must hold one, else None."""
+        if kind not in self.profile.boxes_with_subsections:
+            return None
+        if kind not in self.parts:
+            self.parts[kind] = rule_set(tuple(rule for rule in self.profile.headings if kind in rule.within))
+        return self.parts[kind]
+
+
 def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     """`blocks` with each box replaced by the blocks it holds: a one-column table (Block.flow)
     drawn round a section's text, as some Action Plans box each output, its heading and body in
     one cell or a row each. The profile's `boxes` name the section kinds whose heading makes one a
-    box (see _is_box); a one-column table of anything else (a list of regions, of outputs) stays a
-    table. A table of several columns joined with boxes (Block.row_flows) is split into its table
+    box, its `boxes_with_subsections` those that do when it holds a sub-heading too (see _is_box);
+    a one-column table of anything else (a list of regions, of outputs, a note) stays a table. A table of several columns joined with boxes (Block.row_flows) is split into its table
     parts and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
     table has one column or a row of one cell."""
     if not (profile.boxes or profile.boxes_with_subsections) or not any(block.flow or block.row_flows for block in blocks):
@@ -629,25 +648,6 @@ def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: i
         return False
     after = row_flow[1] if len(row_flow) > 1 else next((b for f in flows[k + 1:end] for b in f or ()), None)
     return match_heading(profile, row_flow[0], after, rules.opens) is not None
-
-
-@record
-class _BoxRules:
-    """The heading rules whose kinds make a one-column table a box (the profile's `boxes` and
-    `boxes_with_subsections`), and for each kind of the latter, made when first asked, the rules
-    that open its sub-sections (those `within` it)."""
-
-    opens: RuleSet
-    profile: Profile
-    parts: dict[str, RuleSet] = field(default_factory=dict)
-
-    def subsections(self, kind: str) -> RuleSet | None:
-        """The rules of `kind`'s sub-sections when a box of it must hold one, else None."""
-        if kind not in self.profile.boxes_with_subsections:
-            return None
-        if kind not in self.parts:
-            self.parts[kind] = rule_set(tuple(rule for rule in self.profile.headings if kind in rule.within))
-        return self.parts[kind]
 
 
 def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
