@@ -17,7 +17,8 @@ from actionplan_trace import load
 from actionplan_trace.validate import validate, validate_documents
 from actionplan_trace.validate.contribution import amended_part, describe, title_score
 from conftest import CORPUS, SHARED, run_cli
-from contribgen import EXAMPLIA_PROPOSALS, EXAMPLIA_STYLE, RURAL_BULLET, Delete, Insert, examplia, write_contribution
+from contribgen import (EXAMPLIA_EDITS, EXAMPLIA_PROPOSALS, EXAMPLIA_STYLE, RURAL_BULLET, Append, Delete, Insert, examplia,
+                        write_contribution)
 from docx_edit import DocxEditor, box_sections
 from docxgen import Style, write_docx
 
@@ -144,6 +145,24 @@ def test_revision_marks_inside_boxed_outputs(made, tmp_path, rows, base) -> None
     assert codes(rep.findings) == ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
     (val005,) = [f for f in rep.findings if f.code == "VAL005"]
     assert val005.section == "output-2.1/background" and "Satellite constellations" in val005.message
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+def test_unnamed_marks_in_two_paragraphs_of_a_box_are_two_findings(base_doc, made, tmp_path, rows) -> None:
+    """Two sentences added (tracked) to two paragraphs of Output 2.1's Background, which no
+    proposal names: a VAL005 for each paragraph, boxed as without the box (a box's paragraphs
+    share their table's location; before, the two were one finding)."""
+    edits = [*EXAMPLIA_EDITS, Append("Infrastructure is central", " Submarine cables carry most of the traffic.")]
+    plain = write_contribution(base_doc, tmp_path / "two.docx", EXAMPLIA_PROPOSALS, edits, EXAMPLIA_STYLE)
+    editor = DocxEditor.open(plain)
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    boxed = editor.save(tmp_path / f"two-{rows}.docx")
+    found = [sorted((f.section, (f.text or "").strip()) for f in validate(path, made["base_docx"]).findings
+                    if f.code == "VAL005") for path in (plain, boxed)]
+    assert found[0] == found[1] == [
+        ("output-2.1/background", "Satellite constellations also extend coverage to remote islands."),
+        ("output-2.1/background", "Submarine cables carry most of the traffic."),
+    ]
 
 
 def test_base_as_text_rendering_gives_the_same_findings(made) -> None:

@@ -218,6 +218,10 @@ class Revision:
     # The ordinal of the paragraph the mark is in (Block.seq), or of the next one read for a mark
     # on a table, row or cell: a hint, not in the JSON.
     seq: int | None = field(default=None, compare=False, repr=False)
+    # `seq` again where structure.build placed the mark by it, in a box read as its section's text
+    # (whose paragraphs share their table's loc): what tells the box's paragraphs apart, as `loc`
+    # tells body paragraphs apart (validate gives one finding per paragraph). Not in the JSON.
+    box_paragraph: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

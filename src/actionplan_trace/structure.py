@@ -1058,10 +1058,10 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
                 anchors = boxed[rev.loc.paragraph]
                 k = bisect.bisect_right(anchors, rev.seq, key=_first)
                 if k and cell not in boxed_rows and k < len(anchors):
-                    rev.section = anchors[k][1]  # a row of the box this view shows empty: a paragraph it removes
+                    rev.section, rev.box_paragraph = anchors[k][1], rev.seq  # a row shown empty: a paragraph removed
                     continue
                 if k:
-                    rev.section = anchors[k - 1][1]
+                    rev.section, rev.box_paragraph = anchors[k - 1][1], rev.seq
                     continue
             if (row_section := rows.get(cell)) is not None:
                 rev.section = row_section
