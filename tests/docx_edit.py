@@ -186,7 +186,7 @@ def word_noise(editor: DocxEditor, rng: random.Random) -> int:
     return len(runs)
 
 
-def _box_table(rows: list[list[etree._Element]]) -> etree._Element:
+def box_table(rows: list[list[etree._Element]]) -> etree._Element:
     """A bordered one-column w:tbl whose rows hold `rows`' elements, one cell a row (a cell ends
     with a paragraph, as Word requires)."""
     tbl = etree.Element(f"{W}tbl")
@@ -205,20 +205,21 @@ def _box_table(rows: list[list[etree._Element]]) -> etree._Element:
     return tbl
 
 
-def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
+def box_sections(editor: DocxEditor, opens: str, rows: str = "one", until: str | None = None) -> int:
     """Put each run of body elements from a paragraph whose text matches `opens` (a regex) up to
-    the next such paragraph, or a paragraph in a Heading 1 style, or the end, into a bordered
-    one-column table, as ITU documents box their outputs: `rows` "one" puts the run into one
+    the next such paragraph, one matching `until` (a regex), one in a Heading 1 style, or the end,
+    into a bordered one-column table, as ITU documents box their outputs: `rows` "one" puts the run into one
     cell, "head" its first paragraph in a row of its own and the rest in a second, "each" gives
     each element a row of its own. An empty paragraph parts a box from a table
     before or after it (Word would join adjacent tables). Returns how many boxes were made."""
     body = editor.root.find(f"{W}body")
     children = [el for el in body if el.tag != f"{W}sectPr"]
     pattern = re.compile(opens)
+    stop = re.compile(until) if until is not None else None
     runs: list[list[etree._Element]] = []
     for el in children:
         starts = el.tag == f"{W}p" and pattern.match(text(el)) is not None
-        ends = el.tag == f"{W}p" and style(el) == "Heading1"
+        ends = el.tag == f"{W}p" and (style(el) == "Heading1" or (stop is not None and stop.match(text(el)) is not None))
         if starts:
             runs.append([el])
         elif ends:
@@ -231,7 +232,7 @@ def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
         anchor = run[0].getprevious()
         for el in run:
             body.remove(el)
-        table = _box_table({"one": [run], "head": [run[:1], run[1:]]}.get(rows) or [[el] for el in run])
+        table = box_table({"one": [run], "head": [run[:1], run[1:]]}.get(rows) or [[el] for el in run])
         if anchor is None:
             body.insert(0, table)
         else:
@@ -240,3 +241,62 @@ def box_sections(editor: DocxEditor, opens: str, rows: str = "one") -> int:
                 anchor.addnext(etree.Element(f"{W}p"))
         table.addnext(etree.Element(f"{W}p"))
     return sum(1 for run in runs if run)
+
+
+def join_tables(editor: DocxEditor, first: etree._Element, span: str = "grid", grid: bool = True) -> int:
+    """Join the w:tbl `first` with the tables after it that only empty paragraphs part from it, as
+    Word and LibreOffice do when the paragraphs between two tables go: their rows become rows of
+    `first`, which takes the grid of the table with the most columns; a row of one cell spans that
+    grid (`span` "grid": a w:gridSpan of its columns), all but its last column, which a
+    w:gridAfter leaves, as Word writes a box narrower than the table ("short"), or is one w:tc of
+    no span ("none"); `grid`
+    False leaves the joined table without a w:tblGrid. Returns how many tables were joined."""
+    joined = [first]
+    following = first.getnext()
+    while following is not None:
+        if following.tag == f"{W}p" and not text(following) and not following.findall(f".//{W}drawing"):
+            following = following.getnext()
+        elif following.tag == f"{W}tbl":
+            joined.append(following)
+            following = following.getnext()
+        else:
+            break
+    grids = [tbl.find(f"{W}tblGrid") for tbl in joined]
+    widest = max(grids, key=lambda g: len(g) if g is not None else 0)
+    columns = len(widest) if widest is not None else 1
+    rows = [tr for tbl in joined for tr in tbl.findall(f"{W}tr")]
+    for tbl in joined[1:]:
+        between = tbl.getprevious()
+        while between is not None and between is not first and between.tag == f"{W}p":
+            previous = between.getprevious()
+            between.getparent().remove(between)
+            between = previous
+        tbl.getparent().remove(tbl)
+    for tr in first.findall(f"{W}tr"):
+        first.remove(tr)
+    old_grid = first.find(f"{W}tblGrid")
+    if old_grid is not None:
+        first.remove(old_grid)
+    if grid and widest is not None:
+        first.find(f"{W}tblPr").addnext(copy.deepcopy(widest))
+    for tr in rows:
+        cells = tr.findall(f"{W}tc")
+        if len(cells) == 1:
+            props = cells[0].find(f"{W}tcPr")
+            if props is None:
+                props = etree.Element(f"{W}tcPr")
+                cells[0].insert(0, props)
+            for old in props.findall(f"{W}gridSpan"):
+                props.remove(old)
+            if span in ("grid", "short") and columns > 1:
+                gridspan = etree.Element(f"{W}gridSpan")
+                gridspan.set(f"{W}val", str(columns - 1 if span == "short" else columns))
+                props.insert(1 if props.find(f"{W}tcW") is not None else 0, gridspan)
+            if span == "short" and columns > 1:
+                row_props = tr.find(f"{W}trPr")
+                if row_props is None:
+                    row_props = etree.Element(f"{W}trPr")
+                    tr.insert(0, row_props)
+                etree.SubElement(row_props, f"{W}gridAfter").set(f"{W}val", "1")
+        first.append(tr)
+    return len(joined) - 1

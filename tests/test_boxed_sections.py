@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import CORPUS, norm
-from docx_edit import DocxEditor, box_sections
+from docx_edit import W, DocxEditor, box_sections, join_tables
 from docxgen import Style, write_docx
 
 from actionplan_trace import load
@@ -21,6 +21,8 @@ from actionplan_trace.errors import ProfileError
 from actionplan_trace.model import Document
 from actionplan_trace.profiles import get_profile, parse_profile
 from actionplan_trace.refs import document_refs
+from actionplan_trace.validate import finding_table
+from actionplan_trace.validate.structural import structure_findings
 
 OUTPUT_HEADING = r"^Output \d+\.\d+\s*(?:[–-]|$)"
 
@@ -240,6 +242,111 @@ def test_boxes_inside_a_box_are_read_as_the_plan(tmp_path, rows: str) -> None:
     assert reported == []
 
 
+REFERENCES_HEADING = r"^\d*\.?\s*References to"
+CHECKS = {"CHK001", "CHK002", "CHK003", "CHK005"}
+
+
+def _structure_findings(doc: Document) -> list[tuple[str, str | None]]:
+    return [(f.code, f.section) for f in structure_findings(doc, finding_table(), CHECKS, document_refs(doc))]
+
+
+@pytest.mark.parametrize("rows", ["one", "head", "each"])
+@pytest.mark.parametrize("name", ["objective2-old", "objective2-new"])
+def test_a_boxed_references_section_is_the_references_section(tmp_path, name: str, rows: str) -> None:
+    """Each output's "References to WTDC resolutions, …" section boxed on its own (its heading, its
+    three groups and their references; a typed "3<TAB>" before the heading in objective2-new): the
+    plan's sections, blocks and references, and no CHK001. Before, each box stayed a table in the
+    Study group Questions before it: 30 (33) sections of 42 (45), CHK001 for all three outputs."""
+    editor = DocxEditor.open(CORPUS / f"{name}.docx")
+    assert box_sections(editor, REFERENCES_HEADING, rows, until=OUTPUT_HEADING) == 3
+    path = editor.save(tmp_path / f"references-{rows}.docx")
+    plain, doc = load(CORPUS / f"{name}.docx"), load(path)
+    assert outline(doc) == outline(plain)
+    assert [s.id for s in doc.sections if s.id.startswith("output-2.2/references")] == [
+        "output-2.2/references", "output-2.2/references-resolutions", "output-2.2/references-wsis",
+        "output-2.2/references-sdgs"]
+    assert [[(b.type, b.text) for b in s.blocks] for s in doc.sections] == \
+        [[(b.type, b.text) for b in s.blocks] for s in plain.sections]
+    assert ({(r.section, r.id) for r in document_refs(doc).refs}
+            == {(r.section, r.id) for r in document_refs(plain).refs})
+    assert _structure_findings(doc) == _structure_findings(plain) == []
+
+
+@pytest.mark.parametrize("note", [
+    ["References", "See the ITU-D report on broadband access for the figures quoted below."],
+    ["References", "PP Resolutions 101, 102 and WTDC Resolution 37 (Rev. Buenos Aires, 2017)."],
+    ["References to the ITU-D reports", "Measuring the Information Society Report 2017", "ICT Facts and Figures"],
+], ids=["sentence", "citations", "list"])
+@pytest.mark.parametrize("place", ["start", "end"])
+def test_a_references_note_in_a_background_stays_a_table(tmp_path, note: list[str], place: str) -> None:
+    """A one-column "References" note (a sentence, a list of citations, a list of reports: no
+    references group heading) at the start or the end of Output 2.1's Background, the end just
+    before the "Implementation framework" heading: it stays a table in the Background and
+    opens no references section; the plan's outline is unchanged."""
+    document = docx.Document(str(CORPUS / "objective2-new.docx"))
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index(next(t for t in texts if t.endswith("Background")))
+    if place == "end":
+        at = texts.index(next(t for t in texts[at:] if t.endswith("Implementation framework"))) - 1
+    table = document.add_table(rows=0, cols=1)
+    for text in note:
+        table.add_row().cells[0].paragraphs[0].add_run(text)
+    document.paragraphs[at]._p.addnext(table._tbl)
+    path = tmp_path / "note.docx"
+    document.save(str(path))
+    plain, doc = load(CORPUS / "objective2-new.docx"), load(path)
+    assert outline(doc) == outline(plain)
+    background = doc.section("output-2.1/background")
+    tables = [b for b in background.blocks if b.type == "table"]
+    assert [[row[0].text for row in b.rows or []] for b in tables] == [note]
+    assert [b.text for b in background.blocks if b.type != "table"] == \
+        [b.text for b in plain.section("output-2.1/background").blocks]
+
+
+REFERENCES = """<p><b>References to WTDC resolutions, WSIS action lines and sustainable development goals</b></p>
+<p><b>PP and WTDC resolutions and recommendations</b></p><p>PP Resolutions 101, 102 and WTDC Resolution 37</p>
+<p><b>WSIS action lines</b></p><p>C2, C5, C6</p>"""
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+def test_a_boxed_references_section_in_html(tmp_path, rows: str) -> None:
+    """An HTML page whose outputs' references sections are one-column tables (one cell, a row per
+    paragraph) reads as the page without them: references-resolutions and references-wsis under
+    each output, the citations in them."""
+    plain = tmp_path / "plain.html"
+    plain.write_text(PAGE.format(outputs="\n".join(OUTPUT.format(n=n) + REFERENCES for n in (1, 2, 3))), encoding="utf-8")
+    paragraphs = [line for line in re.split(r"(?<=</p>)\s*", REFERENCES) if line]
+    box = ("<tr><td>" + "".join(paragraphs) + "</td></tr>" if rows == "one"
+           else "".join(f"<tr><td>{p}</td></tr>" for p in paragraphs))
+    page = tmp_path / "boxed.html"
+    page.write_text(PAGE.format(outputs="\n".join(f'{OUTPUT.format(n=n)}<table border="1">{box}</table>' for n in (1, 2, 3))),
+                    encoding="utf-8")
+    doc = load(page)
+    assert outline(doc) == outline(load(plain))
+    assert [s.id for s in doc.sections if s.id.startswith("output-2.3/references")] == [
+        "output-2.3/references", "output-2.3/references-resolutions", "output-2.3/references-wsis"]
+    assert [b.text for b in doc.section("output-2.3/references-wsis").blocks][:1] == ["C2, C5, C6"]
+    assert _structure_findings(doc) == []
+
+
+def test_boxes_with_subsections_are_profile_data() -> None:
+    """`boxes_with_subsections` names kinds a heading rule opens and another opens a section
+    within, none of `boxes`; a derived profile adds to its base's."""
+    assert get_profile("action-plan").boxes_with_subsections == ("references",)
+    assert get_profile("contribution").boxes_with_subsections == ("references",)
+    assert "references" not in get_profile("action-plan").boxes
+    rules = [{"kind": "output", "match": "^Output"}, {"kind": "references", "match": "^References"},
+             {"kind": "group", "match": "^WSIS", "within": ["references"]}]
+    parsed = parse_profile({"name": "p", "headings": rules, "boxes": ["output"], "boxes_with_subsections": ["references"]})
+    assert parsed.boxes_with_subsections == ("references",)
+    with pytest.raises(ProfileError, match="a kind no heading rule opens a section within"):
+        parse_profile({"name": "p", "headings": rules, "boxes_with_subsections": ["output"]})
+    with pytest.raises(ProfileError, match="which 'boxes' names"):
+        parse_profile({"name": "p", "headings": rules, "boxes": ["references"], "boxes_with_subsections": ["references"]})
+    with pytest.raises(ProfileError, match="'boxes_with_subsections' names 'referenes'"):
+        parse_profile({"name": "p", "headings": rules, "boxes_with_subsections": ["referenes"]})
+
+
 def test_a_references_note_in_a_box_stays_a_table(tmp_path) -> None:
     """A one-column "References" note inside a Background (a box of a kind the profile leaves
     out: references) stays a table there, and takes in none of the paragraphs after it."""
@@ -256,3 +363,24 @@ def test_a_references_note_in_a_box_stays_a_table(tmp_path) -> None:
     first = doc.sections[[s.id for s in doc.sections].index("output-2.1/background")]
     assert [b.type for b in first.blocks][:1] == ["table"]
     assert [b.text for b in first.blocks[1:]] == [b.text for b in plain.section("output-2.1/background").blocks]
+
+
+@pytest.mark.parametrize("view", ["accepted", "original"])
+@pytest.mark.parametrize("joined", [False, True], ids=["apart", "joined"])
+@pytest.mark.parametrize("rows", ["one", "head", "each"])
+def test_revision_marks_in_boxes_are_in_their_sections(tmp_path, rows: str, joined: bool, view: str) -> None:
+    """objective2-tracked's outputs boxed (and joined to the outcomes table): each of its 101
+    revision marks is in the section it is in without the boxes, in both views: the sub-section
+    of the box's paragraph it falls in (Revision.seq), a paragraph the view removes (a row of
+    its own left empty) with the paragraph after it, as outside a box. Before, 80 (one cell), 82
+    (head row) and 54 (a row each) were placed on their output or the box row's section."""
+    editor = DocxEditor.open(CORPUS / "objective2-tracked.docx")
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    if joined:
+        assert join_tables(editor, editor.root.find(f"{W}body").find(f"{W}tbl")) == 3
+    doc = load(editor.save(tmp_path / "boxed.docx"), view=view)
+    plain = load(CORPUS / "objective2-tracked.docx", view=view)
+    assert len(doc.revisions) == len(plain.revisions) == 101
+    assert [(r.type, r.text, r.section) for r in doc.revisions] == [(r.type, r.text, r.section) for r in plain.revisions]
+    inside = {r.section for r in doc.revisions if (r.section or "").startswith("output-2.1/")}
+    assert {"output-2.1/background", "output-2.1/references"} <= inside

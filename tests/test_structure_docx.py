@@ -13,7 +13,7 @@ from actionplan_trace import load
 from actionplan_trace.model import Document
 
 from conftest import CORPUS, norm
-from docx_edit import DocxEditor, box_sections
+from docx_edit import DocxEditor, box_sections, join_tables
 from docxgen import Style, write_docx
 
 OUTPUT_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
@@ -158,6 +158,26 @@ def test_nothing_lost_in_boxed_outputs(tmp_path, name, rows):
     too; before, the profile was generic and the boxes were tables (no outputs)."""
     editor = DocxEditor.open(CORPUS / name)
     box_sections(editor, r"^Output \d+\.\d+\s*(?:[–-]|$)", rows)
+    path = editor.save(tmp_path / name)
+    doc = load(path)
+    assert len(doc.of_kind("output")) == (3 if name.startswith("objective2") else 17)
+    theirs, ours = _python_docx_words(path), _model_words(doc)
+    assert theirs - ours == Counter()
+    extra = ours - theirs
+    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+@pytest.mark.parametrize("name", ["objective2-old.docx", "action-plan-ba-bold.docx"])
+def test_nothing_lost_in_boxes_joined_to_tables(tmp_path, name, rows):
+    """Each output boxed, and each objective's outcomes table joined with the boxes after it (one
+    w:tbl, tests/test_boxes_joined.py): every word lands once, in the table parts or in the
+    sections the boxes open."""
+    editor = DocxEditor.open(CORPUS / name)
+    box_sections(editor, r"^Output \d+\.\d+\s*(?:[–-]|$)", rows)
+    body = editor.root.find(f"{W}body")
+    outcomes = [tbl for tbl in body.findall(f"{W}tbl") if len(tbl.find(f"{W}tr").findall(f"{W}tc")) > 1]
+    assert sum(join_tables(editor, tbl) for tbl in outcomes) == (3 if name.startswith("objective2") else 17)
     path = editor.save(tmp_path / name)
     doc = load(path)
     assert len(doc.of_kind("output")) == (3 if name.startswith("objective2") else 17)

@@ -17,7 +17,9 @@ from actionplan_trace import load
 from actionplan_trace.validate import validate, validate_documents
 from actionplan_trace.validate.contribution import amended_part, describe, title_score
 from conftest import CORPUS, SHARED, run_cli
-from contribgen import EXAMPLIA_PROPOSALS, EXAMPLIA_STYLE, RURAL_BULLET, Delete, Insert, examplia, write_contribution
+from contribgen import (EXAMPLIA_EDITS, EXAMPLIA_PROPOSALS, EXAMPLIA_STYLE, RURAL_BULLET, Append, Delete, Insert, examplia,
+                        write_contribution)
+from docx_edit import DocxEditor, box_sections
 from docxgen import Style, write_docx
 
 BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
@@ -102,6 +104,65 @@ def test_reference_problem_in_amended_text(report) -> None:
 def test_nothing_else_is_reported(report) -> None:
     assert codes(report.findings) == ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
     assert report.failed
+
+
+OUTPUT_HEADING = r"^Output \d+\.\d+\s*(?:[–-]|$)"
+EXAMPLIA_REVISIONS = [
+    ("insert", "output-2.1/background", []),
+    ("paragraph-insert", "output-2.1/area-rural-communications", ["1"]),
+    ("insert", "output-2.1/area-rural-communications", ["1"]),
+    ("paragraph-insert", "output-2.1/area-rural-communications", ["1"]),
+    ("insert", "output-2.1/area-rural-communications", ["1"]),
+    ("delete", "output-2.2/programme-cybersecurity", ["3"]),
+    ("insert", "output-2.2/programme-cybersecurity", ["3"]),
+    ("paragraph-insert", "output-2.3/programme-disaster-management-including", ["2"]),
+    ("insert", "output-2.3/programme-disaster-management-including", ["2"]),
+]
+
+
+def test_revision_marks_are_placed_in_their_sections(report) -> None:
+    assert [(r.revision.type, r.revision.section, r.proposals) for r in report.revisions] == EXAMPLIA_REVISIONS
+
+
+@pytest.mark.parametrize(("rows", "base"), [("one", "plain"), ("head", "plain"), ("each", "plain"), ("one", "boxed")])
+def test_revision_marks_inside_boxed_outputs(made, tmp_path, rows, base) -> None:
+    """The Examplia contribution with each output of its amended text boxed (one cell, a heading
+    row and a body row, a row per paragraph), its tracked insertions and deletions (w:ins, w:del,
+    inserted paragraph marks) inside the boxes: each mark is in the sub-section it falls in, as
+    without the boxes, so the findings are the same. Before, every mark of a box was placed on its
+    output (or on the section its box row opened): VAL005 for output-2.1 and output-2.2 and
+    VAL008 for proposals 1 and 3 (2 of them false, 9 of 9 marks misplaced). The base boxed too
+    changes nothing."""
+    editor = DocxEditor.open(made["contribution"])
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    against = made["base_docx"]
+    if base == "boxed":
+        plan = DocxEditor.open(against)
+        assert box_sections(plan, OUTPUT_HEADING, "one") == 3
+        against = plan.save(tmp_path / "base-boxed.docx")
+    rep = validate(editor.save(tmp_path / f"boxed-{rows}.docx"), against)
+    assert [(r.revision.type, r.revision.section, r.proposals) for r in rep.revisions] == EXAMPLIA_REVISIONS
+    assert codes(rep.findings) == ["REF004", "REF004", "VAL003", "VAL005", "VAL006", "VAL007"]
+    (val005,) = [f for f in rep.findings if f.code == "VAL005"]
+    assert val005.section == "output-2.1/background" and "Satellite constellations" in val005.message
+
+
+@pytest.mark.parametrize("rows", ["one", "each"])
+def test_unnamed_marks_in_two_paragraphs_of_a_box_are_two_findings(base_doc, made, tmp_path, rows) -> None:
+    """Two sentences added (tracked) to two paragraphs of Output 2.1's Background, which no
+    proposal names: a VAL005 for each paragraph, boxed as without the box (a box's paragraphs
+    share their table's location; before, the two were one finding)."""
+    edits = [*EXAMPLIA_EDITS, Append("Infrastructure is central", " Submarine cables carry most of the traffic.")]
+    plain = write_contribution(base_doc, tmp_path / "two.docx", EXAMPLIA_PROPOSALS, edits, EXAMPLIA_STYLE)
+    editor = DocxEditor.open(plain)
+    assert box_sections(editor, OUTPUT_HEADING, rows) == 3
+    boxed = editor.save(tmp_path / f"two-{rows}.docx")
+    found = [sorted((f.section, (f.text or "").strip()) for f in validate(path, made["base_docx"]).findings
+                    if f.code == "VAL005") for path in (plain, boxed)]
+    assert found[0] == found[1] == [
+        ("output-2.1/background", "Satellite constellations also extend coverage to remote islands."),
+        ("output-2.1/background", "Submarine cables carry most of the traffic."),
+    ]
 
 
 def test_base_as_text_rendering_gives_the_same_findings(made) -> None:

@@ -32,9 +32,13 @@ def load(path: str | Path, profile: str | Profile | None = None, view: View = "a
 
 def _body_texts(blocks: list[Block]) -> Iterator[str]:
     """The texts detection reads: of every block but a table, and of the paragraphs a one-column
-    table holds (Block.flow), which may be a box round an output whose heading detection needs."""
+    table holds (Block.flow), which may be a box round an output whose heading detection needs,
+    or the one-cell rows of another table (Block.row_flows: boxes joined to it)."""
     for block in blocks:
         if block.type != "table":
             yield block.text
         elif block.flow:
             yield from _body_texts(block.flow)  # a box inside a box too
+        elif block.row_flows:
+            for row_flow in block.row_flows:
+                yield from _body_texts(row_flow or [])

@@ -104,6 +104,18 @@ class Block:
     # (styles, bold, list labels), which structure.build reads instead of the table when the
     # profile says it is a box round a section (Profile.boxes); None for other tables.
     flow: list[Block] | None = dataclass_field(default=None, compare=False, repr=False)
+    # A table of several columns some of whose rows hold one cell: for each row (aligned with
+    # `rows`) the blocks its one cell holds, as `flow` has them, or None for a row of several
+    # cells. Word and LibreOffice join two tables with no paragraph between them into one, so an
+    # outcomes table may go on with rows that are the boxes of the outputs after it (or follow
+    # them); structure.build splits such a table into its table and box parts. None for a table
+    # whose rows all hold several cells, or all one (`flow`).
+    row_flows: list[list[Block] | None] | None = dataclass_field(default=None, compare=False, repr=False)
+    # The ordinal of the .docx paragraph the block starts with (of the first paragraph a table
+    # reads), counting every w:p of the body, of table cells and of text boxes in reading order: a
+    # hint (not in the JSON) that places a revision mark (Revision.seq) in the block it falls in
+    # where many blocks share a location, the paragraphs of one table cell; None elsewhere.
+    seq: int | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}
@@ -203,6 +215,13 @@ class Revision:
     loc: Loc = field(default_factory=Loc)
     section: str | None = None
     id: str | None = None
+    # The ordinal of the paragraph the mark is in (Block.seq), or of the next one read for a mark
+    # on a table, row or cell: a hint, not in the JSON.
+    seq: int | None = field(default=None, compare=False, repr=False)
+    # `seq` again where structure.build placed the mark by it, in a box read as its section's text
+    # (whose paragraphs share their table's loc): what tells the box's paragraphs apart, as `loc`
+    # tells body paragraphs apart (validate gives one finding per paragraph). Not in the JSON.
+    box_paragraph: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -2,9 +2,10 @@
 
 A profile is a YAML file with `name`, `description`, `detect` (patterns whose hits over the
 document's paragraphs select the profile automatically), `headings` (rules tried in order on each
-paragraph), `tables` (rules that turn the rows of a matching table into sections) and `boxes`
+paragraph), `tables` (rules that turn the rows of a matching table into sections), `boxes`
 (the section kinds whose heading, opening a one-column table, makes it a box drawn round that
-section's text, read as body text: see structure.unboxed). Each regex is compiled once, when first used; nothing here looks at a document except `detect_profile`.
+section's text, read as body text: see structure.unboxed) and `boxes_with_subsections` (kinds that
+make one a box only when it holds a sub-heading of theirs too). Each regex is compiled once, when first used; nothing here looks at a document except `detect_profile`.
 """
 
 from __future__ import annotations
@@ -149,6 +150,9 @@ class Profile:
     max_heading_words: int = 80
     path: Path | None = None
     boxes: tuple[str, ...] = ()
+    # Kinds that head notes as often as sections: a box one opens is its section's text only when
+    # it holds a sub-heading of that section too (a heading a rule `within` the kind opens).
+    boxes_with_subsections: tuple[str, ...] = ()
 
 
 def _regex(pattern: str, where: str) -> Pattern:
@@ -163,7 +167,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-_PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words", "boxes")
+_PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words", "boxes",
+                 "boxes_with_subsections")
 _DETECT_KEYS = ("patterns", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
                  "requires", "id", "title_from_next", "max_words")
@@ -244,9 +249,20 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         headings += base.headings
         tables += base.tables
     boxes = tuple(dict.fromkeys(_tuple(data.get("boxes")) + (base.boxes if base else ())))
-    unknown = [kind for kind in boxes if kind not in {rule.kind for rule in headings}]
-    if unknown:
-        raise ProfileError(f"{where}: 'boxes' names {', '.join(map(repr, unknown))}, a kind no heading rule opens")
+    divided = tuple(dict.fromkeys(_tuple(data.get("boxes_with_subsections"))
+                                  + (base.boxes_with_subsections if base else ())))
+    opened = {rule.kind for rule in headings}
+    for key, kinds in (("boxes", boxes), ("boxes_with_subsections", divided)):
+        unknown = [kind for kind in kinds if kind not in opened]
+        if unknown:
+            raise ProfileError(f"{where}: {key!r} names {', '.join(map(repr, unknown))}, a kind no heading rule opens")
+    undivided = [kind for kind in divided if not any(kind in rule.within for rule in headings)]
+    if undivided:
+        raise ProfileError(f"{where}: 'boxes_with_subsections' names {', '.join(map(repr, undivided))}, "
+                           "a kind no heading rule opens a section within")
+    both = [kind for kind in divided if kind in boxes]
+    if both:
+        raise ProfileError(f"{where}: 'boxes_with_subsections' names {', '.join(map(repr, both))}, which 'boxes' names")
     return Profile(
         name=str(data["name"]),
         description=str(data.get("description", "")),
@@ -257,6 +273,7 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         tables=tables,
         max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
         boxes=boxes,
+        boxes_with_subsections=divided,
     )
 
 

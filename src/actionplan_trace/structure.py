@@ -549,23 +549,52 @@ def match_heading(
     return None
 
 
+@record
+class _BoxRules:
+    """The heading rules whose kinds make a one-column table a box (the profile's `boxes` and
+    `boxes_with_subsections`), and for each kind of the latter, made when first asked, the rules
+    that open its sub-sections (those `within` it)."""
+
+    opens: RuleSet
+    profile: Profile
+    parts: dict[str, RuleSet] = field(default_factory=dict)
+
+    def subsections(self, kind: str) -> RuleSet | None:
+        """The rules of `kind`'s sub-sections when a box of it must hold one, else None."""
+        if kind not in self.profile.boxes_with_subsections:
+            return None
+        if kind not in self.parts:
+            self.parts[kind] = rule_set(tuple(rule for rule in self.profile.headings if kind in rule.within))
+        return self.parts[kind]
+
+
 def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     """`blocks` with each box replaced by the blocks it holds: a one-column table (Block.flow)
     drawn round a section's text, as some Action Plans box each output, its heading and body in
     one cell or a row each. The profile's `boxes` name the section kinds whose heading makes one a
-    box (see _is_box); a one-column table of anything else (a list of regions, of outputs) stays a
-    table. `blocks` as they are when the profile names none or no table has one column."""
-    if not profile.boxes or not any(block.flow for block in blocks):
+    box, its `boxes_with_subsections` those that do when it holds a sub-heading too (see _is_box);
+    a one-column table of anything else (a list of regions, of outputs, a note) stays a table. A table of several columns joined with boxes (Block.row_flows) is split into its table
+    parts and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
+    table has one column or a row of one cell."""
+    if not (profile.boxes or profile.boxes_with_subsections) or not any(block.flow or block.row_flows for block in blocks):
         return blocks
-    rules = rule_set(tuple(rule for rule in profile.headings if rule.kind in profile.boxes))
+    kinds = (*profile.boxes, *profile.boxes_with_subsections)
+    rules = _BoxRules(rule_set(tuple(rule for rule in profile.headings if rule.kind in kinds)), profile)
     out: list[Block] = []
 
     def add(block: Block) -> None:
         """The block, or the blocks of the box it is (and of each box inside that: an objective's
-        box holding its outputs' boxes)."""
+        box holding its outputs' boxes), or the parts of a table joined with boxes."""
         if block.flow and _is_box(profile, block.flow, rules):
             for inner in block.flow:
                 add(inner)
+        elif block.row_flows:
+            for part in _joined_parts(profile, block, block.row_flows, rules):
+                if isinstance(part, Block):
+                    out.append(part)
+                else:
+                    for inner in part:
+                        add(inner)
         else:
             out.append(block)
 
@@ -574,20 +603,82 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     return out
 
 
-def _is_box(profile: Profile, flow: list[Block], rules: RuleSet) -> bool:
+def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None],
+                  rules: _BoxRules) -> list[Block | list[Block]]:
+    """A table of several columns that Word or LibreOffice joined with the boxes next to it (two
+    tables with no paragraph between them are one), split: its table parts (Blocks, each with
+    its rows) and the blocks of each box (lists), in order. A box is a run of rows of one cell
+    (`flows`, aligned with the table's rows) from one whose first paragraph opens a section of a
+    box kind to the next row of several cells or the table's end, when _is_box reads their blocks
+    as a box: an outcomes table going on with the boxes of the outputs after it, or an objective's
+    box going on with its outcomes table. The table whole (one part) when it holds no box: a row
+    of one cell spanning a table (a group row, a title row, a note) stays a row."""
+    rows = block.rows or []
+    parts: list[Block | list[Block]] = []
+    start = r = 0
+    while r < len(rows):
+        if flows[r] is None:
+            r += 1
+            continue
+        end = r
+        while end < len(rows) and flows[end] is not None:
+            end += 1
+        heads = (k for k in range(r, end) if _opens_box(profile, flows, k, end, rules))
+        k = next(heads, None)
+        if k is not None:
+            inner = [b for row_flow in flows[k:end] for b in row_flow or ()]
+            if _is_box(profile, inner, rules):
+                if start < k:
+                    parts.append(_table_part(block, rows[start:k]))
+                parts.append(inner)
+                start = end
+        r = end
+    if not parts:
+        return [block]
+    if start < len(rows):
+        parts.append(_table_part(block, rows[start:]))
+    return parts
+
+
+def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: int, rules: _BoxRules) -> bool:
+    """Whether row `k`'s first paragraph opens a section of a box kind (its title may be the
+    next paragraph, in the row or the next one of the run ending at `end`)."""
+    row_flow = flows[k]
+    if not row_flow:
+        return False
+    after = row_flow[1] if len(row_flow) > 1 else next((b for f in flows[k + 1:end] for b in f or ()), None)
+    return match_heading(profile, row_flow[0], after, rules.opens) is not None
+
+
+def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
     """Whether a one-column table's blocks are a section's text: the first opens a section by one
     of `rules` (the profile's box kinds, wherever it stands: the sections open around the table
     are not known yet), and a block after that heading (and after the title line a rule takes
     from the next paragraph) is body text, which none of them opens. A table listing "Output 2.1 –
     …", "Output 2.2 – …" one a row is no box: it holds headings only, and so does one listing
-    "Output 2.1" with its title on the next line, each title the line its heading takes."""
+    "Output 2.1" with its title on the next line, each title the line its heading takes. When the
+    first opens a kind of `boxes_with_subsections`, the table is a box only if a block after the
+    headings opens one of that kind's sub-sections: a References box holding its groups is the
+    references section, a "References" note of a sentence stays a table."""
     k = 0
+    first: str | None = None
     while k < len(flow):
-        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules)
+        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules.opens)
         if found is None:
-            return k > 0
+            if first is None:
+                return False
+            parts = rules.subsections(first)
+            return parts is None or any(
+                match_heading(profile, flow[j], flow[j + 1] if j + 1 < len(flow) else None, parts) is not None
+                for j in range(k, len(flow)))
+        first = first or found[0].rule.kind
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
+
+
+def _table_part(block: Block, rows: list[list[Cell]]) -> Block:
+    """The table `block` with only `rows` (its cells where they were)."""
+    return replace(block, text=table_text(rows), rows=rows, row_flows=None)
 
 
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:
@@ -922,28 +1013,59 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
     return text
 
 
-def _revision_sections(doc_sections: list[Section], revisions: list[Revision]) -> None:
+def _first(anchor: tuple[int, str]) -> int:
+    return anchor[0]
+
+
+def _revision_sections(doc_sections: list[Section], revisions: list[Revision], headed: dict[str, Sequence[Block]]) -> None:
     """Place each revision in the section its paragraph falls in; one in a table row that opened
-    a section (an outcome's row) in that row's section, not the table's."""
+    a section (an outcome's row) in that row's section, not the table's. A revision in a box read
+    as its section's text (a row of a table whose paragraphs are body blocks and headings now,
+    all at the table's location) is placed by the paragraph it is in (Revision.seq): in the
+    section of the last heading or block of the box at or before it, as the same paragraph
+    outside the box would be; one in a row of the box that shows no paragraph in the view (a
+    paragraph it removes) with the paragraph after it, which a removed paragraph joins outside a
+    box. `headed` gives the blocks each section's heading is made of (its title line too)."""
     if not revisions:
         return
     where: dict[int, str] = {}
     rows: dict[tuple[int, int], str] = {}
+    boxed: dict[int, list[tuple[int, str]]] = {}  # a box's paragraph -> (seq, section) in reading order
+    boxed_rows: set[tuple[int, int]] = set()
     for section in doc_sections:
         if section.loc.paragraph is not None:
             where.setdefault(section.loc.paragraph, section.id)
-            if section.loc.row is not None:
+            if section.loc.row is not None and section.id not in headed:
                 rows.setdefault((section.loc.paragraph, section.loc.row), section.id)
         for block in section.blocks:
             if block.loc.paragraph is not None:
                 where.setdefault(block.loc.paragraph, section.id)
+    for section in doc_sections:
+        for block in [*headed.get(section.id, ()), *section.blocks]:
+            at, row = block.loc.paragraph, block.loc.row
+            if at is not None and row is not None and block.seq is not None:  # a cell's block read as the text
+                boxed.setdefault(at, []).append((block.seq, section.id))
+                boxed_rows.add((at, row))
+    for anchors in boxed.values():
+        anchors.sort()
     known = sorted(where)
     for rev in revisions:
         if rev.section is not None or rev.loc.paragraph is None:
             continue
-        if rev.loc.row is not None and (row := rows.get((rev.loc.paragraph, rev.loc.row))) is not None:
-            rev.section = row
-            continue
+        if rev.loc.row is not None:
+            cell = (rev.loc.paragraph, rev.loc.row)
+            if rev.seq is not None and rev.loc.paragraph in boxed and cell not in rows:
+                anchors = boxed[rev.loc.paragraph]
+                k = bisect.bisect_right(anchors, rev.seq, key=_first)
+                if k and cell not in boxed_rows and k < len(anchors):
+                    rev.section, rev.box_paragraph = anchors[k][1], rev.seq  # a row shown empty: a paragraph removed
+                    continue
+                if k:
+                    rev.section, rev.box_paragraph = anchors[k - 1][1], rev.seq
+                    continue
+            if (row_section := rows.get(cell)) is not None:
+                rev.section = row_section
+                continue
         at = bisect.bisect_right(known, rev.loc.paragraph)
         if at:
             rev.section = where[known[at - 1]]
@@ -956,6 +1078,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
+    headed: dict[str, Sequence[Block]] = {}  # section id -> its heading's blocks, to place revisions
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -989,10 +1112,11 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 title = following
                 heading = f"{heading}\n{following}"
                 consumed = 2
-        builder.open(
+        opened = builder.open(
             match.rule.kind, match.number, title, match.rank,
             id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading,
         )
+        headed[opened.id] = blocks[i:i + consumed]
         i += consumed
     sections = builder.sections
     if raw.footnotes:
@@ -1000,5 +1124,5 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             Section("footnotes", "footnotes", None, "Footnotes", None, 1, blocks=list(raw.footnotes))
         )
     revisions = [replace(rev) for rev in raw.revisions]
-    _revision_sections(sections, revisions)
+    _revision_sections(sections, revisions, headed)
     return Document(source=replace(raw.source, profile=profile.name), sections=sections, revisions=revisions)

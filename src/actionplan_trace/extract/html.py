@@ -234,7 +234,8 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
     _rows(table, cells, blocks)
     index = len(blocks)
     rows: list[list[Cell]] = []
-    for tds in _grid(cells):
+    grid = _grid(cells)
+    for tds in grid:
         row = []
         for col, td in enumerate(tds):
             if td is None:  # a slot a cell above or to the left spans
@@ -248,23 +249,40 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
             row.append(Cell("\n".join(paras), Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col),
                             paras, bold))
         rows.append(row)
-    flow = _flow(cells, index) if all(len(tds) == 1 for tds in cells) else None
+    flow = row_flows = None
+    if all(len(tds) == 1 for tds in cells):
+        flow = [block for r, (td,) in enumerate(cells) for block in _cell_flow(td, index, r)]
+    elif any(_one_cell(tds, placed) for tds, placed in zip(cells, grid)):
+        # A row of one cell across the table (a tr of one td, colspan all) in a table of several
+        # columns: LibreOffice writes a box that follows a table with no paragraph between them
+        # as more rows of that table, and so do Word's pages of tables Word joined.
+        row_flows = [_cell_flow(tds[0], index, r) if _one_cell(tds, placed) else None
+                     for r, (tds, placed) in enumerate(zip(cells, grid))]
     blocks.append(Block("table", table_text(rows), loc=Loc(paragraph=index, line=table.sourceline), rows=rows,
-                        flow=flow))
+                        flow=flow, row_flows=row_flows))
 
 
-def _flow(cells: list[list[etree._Element]], index: int) -> list[Block]:
-    """The blocks a one-column table's cells hold, walked as body blocks are, in order (Block.flow:
-    read instead of the table when it is a box round a section), each (and a table inside a cell,
-    and its cells) at the table's paragraph `index`, its row and column 0, and its own line."""
+def _one_cell(tds: list[etree._Element], placed: list[etree._Element | None]) -> bool:
+    """Whether a row holds one cell, in the first column, with no cell above reaching into it (a
+    rowspan): a row a box joined to the table may be (Block.row_flows)."""
+    if len(tds) != 1 or not placed:
+        return False
+    across = _span(tds[0].get("colspan"), 1)
+    return placed[0] is tds[0] and len(placed) <= across
+
+
+def _cell_flow(td: etree._Element, index: int, r: int) -> list[Block]:
+    """The blocks a cell of a one-cell row holds, walked as body blocks are, in order (Block.flow,
+    Block.row_flows: read instead of the table when it is a box round a section), each (and a table
+    inside the cell, and its cells) at the table's paragraph `index`, row `r` and column 0, and its
+    own line."""
+    found: list[Block] = []
+    _walk(td, found)
     flow: list[Block] = []
-    for r, (td,) in enumerate(cells):
-        found: list[Block] = []
-        _walk(td, found)
-        for block in found:
-            rows = None if block.rows is None else [
-                [replace(cell, loc=text_loc(index, cell.loc.line or 0, r, 0)) for cell in row] for row in block.rows]
-            flow.append(replace(block, loc=text_loc(index, block.loc.line or 0, r, 0), rows=rows))
+    for block in found:
+        rows = None if block.rows is None else [
+            [replace(cell, loc=text_loc(index, cell.loc.line or 0, r, 0)) for cell in row] for row in block.rows]
+        flow.append(replace(block, loc=text_loc(index, block.loc.line or 0, r, 0), rows=rows))
     return flow
 
 

@@ -532,7 +532,7 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
     acc_ids = {s.id for s in ctx.accepted.sections}
     orig_ids = {s.id for s in ctx.original.sections}
     records: list[RevisionRecord] = []
-    outside: dict[tuple[str | None, int | None], list[Revision]] = {}
+    outside: dict[tuple[str | None, int | None, int | None], list[Revision]] = {}  # by section and paragraph
     for rev, orig_section in _pair_revisions(full_accepted, full_original):
         if rev.section not in acc_ids and orig_section not in orig_ids:
             continue
@@ -540,8 +540,8 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
         covering = _covering(ctx, acc_place, orig_place)
         records.append(RevisionRecord(rev, orig_section, covering))
         if not covering and CONTENT_REVISION.search(rev.type):
-            outside.setdefault((acc_place or orig_place, rev.loc.paragraph), []).append(rev)
-    for (section, _para), revs in outside.items():
+            outside.setdefault((acc_place or orig_place, rev.loc.paragraph, rev.box_paragraph), []).append(rev)
+    for (section, _para, _boxed), revs in outside.items():
         text = " ".join(r.text for r in revs if r.text.strip())
         kinds = sorted({r.type.replace("paragraph-", "") for r in revs})
         authors = sorted({r.author for r in revs if r.author})

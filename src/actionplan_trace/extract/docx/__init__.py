@@ -42,7 +42,9 @@ Conventions (the contract other modules rely on):
   in a cell are flattened into its paragraphs, one line per nested row. A table of one column
   (every row one cell) keeps in `Block.flow` the blocks its cells hold, as body blocks (styles,
   bold, labels; a nested table a table block), for structure to read instead of the table when it
-  is a box round a section (Profile.boxes).
+  is a box round a section (Profile.boxes); a table of several columns with rows of one cell (no
+  `w:gridBefore`, any span: boxes Word joined to the table) keeps their blocks per row in
+  `Block.row_flows`, for structure to split it into its table and box parts.
 - Footnotes and endnotes referenced from the visible text become `footnote` blocks in
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
 - Hidden (`w:vanish`) text is read like any other text; field instructions are not, field

@@ -71,4 +71,4 @@ def placed(block: Block, loc: Loc) -> Block:
     """`block` and its cells at the chunk's `loc` (the part's reader placed them in the part)."""
     rows = None if block.rows is None else [
         [replace(cell, loc=replace(loc, row=r, col=c)) for c, cell in enumerate(row)] for r, row in enumerate(block.rows)]
-    return replace(block, loc=loc, rows=rows)
+    return replace(block, loc=loc, rows=rows, seq=None)  # its paragraphs are counted in the part

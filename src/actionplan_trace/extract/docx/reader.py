@@ -76,6 +76,7 @@ class _Para:
     joins_next: bool = False
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
+    seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -111,6 +112,8 @@ class _Reader:
         self._collect: list[tuple[Revision, list[str]]] = []
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
+        self._paragraphs = 0  # paragraphs begun so far, in every story (Block.seq)
+        self._seq = 0  # the paragraph being read, or the next one (Revision.seq)
         # The complex fields open at this point of the story, innermost last: True while the
         # field is in its code (between fldChar begin and separate); `_in_code` counts those.
         self._fields: list[bool] = []
@@ -128,6 +131,7 @@ class _Reader:
             text="",
             loc=self.loc,
             id=el.get(W + "id"),
+            seq=self._seq,
         )
         self.revisions.append(rev)
         return rev
@@ -268,9 +272,11 @@ class _Reader:
                 if size is not None:
                     sizes[size] = sizes.get(size, 0) + len(piece_text)
             listed = (label is not None and props.outline is None) or BULLET.match(text) is not None
-            out.append(Block("list-item" if listed else "paragraph", text, first.loc, None, label,
-                             ilvl if label is not None else None, None, self.styles.name(props.pstyle),
-                             props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised))
+            block = Block("list-item" if listed else "paragraph", text, first.loc, None, label,
+                          ilvl if label is not None else None, None, self.styles.name(props.pstyle),
+                          props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
+            block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
+            out.append(block)
         for part in parts:
             if part.extra:
                 out.extend(part.extra)
@@ -280,6 +286,8 @@ class _Reader:
 
     def paragraph(self, p: etree._Element, hidden: bool) -> _Para:
         before = len(self.revisions)
+        seq = self._seq = self._paragraphs
+        self._paragraphs += 1
         ppr = props_child(p, W_PPR)
         props = ppr
         rpr = None
@@ -314,6 +322,7 @@ class _Reader:
                     self._changes(child)
         style_el, outline_el, numpr = _para_marks(props)  # the old pPr where the view rejects a change
         para = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
+        para.seq = seq
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
         fmt = self.styles.run_base(para.pstyle, None)
@@ -321,6 +330,7 @@ class _Reader:
         for _ in range(collecting):
             self._end()
         para.revised = len(self.revisions) > before
+        self._seq = self._paragraphs  # a mark before the next paragraph (a row's, a cell's) is placed by it
         return para
 
     def _para_props(self, style_el: etree._Element | None, outline_el: etree._Element | None,
@@ -505,6 +515,7 @@ class _Reader:
 
     def table(self, tbl: etree._Element, hidden: bool) -> Block | None:
         before = len(self.revisions)
+        seq = self._paragraphs
         base = self.loc
         nested = self._table_depth > 0
         self._table_depth += 1
@@ -514,6 +525,7 @@ class _Reader:
         rows: list[list[Cell]] = []
         plain: list[list[Cell]] = []  # each row's cells alone, without the slots they leave
         flow: list[Block] = []  # the shown cells' blocks, in order (Block.flow)
+        row_flows: list[list[Block] | None] = []  # a one-cell row's blocks, per row (Block.row_flows)
         shifted = False  # a row opens after gridBefore's empty slots
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
@@ -522,11 +534,13 @@ class _Reader:
             row_layout = self._layout(trpr, W + "trPrChange")
             col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
             shifted = shifted or col > 0
+            indented = col > 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
             own: list[Cell] = []  # the row's shown cells, without padding
+            row_flow: list[Block] = []
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
                 cell_loc = Loc(base.paragraph, None, None, None, r, slot, base.footnote)  # by position: see Loc.__init__
@@ -545,6 +559,7 @@ class _Reader:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc))
                     flow.extend(blocks)
+                    row_flow.extend(blocks)
                     own.append(cells[-1])
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
@@ -557,6 +572,7 @@ class _Reader:
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 rows.append(cells)
                 plain.append(own)
+                row_flows.append(row_flow if len(own) == 1 and not indented else None)
         self._table_depth -= 1
         self.loc = base
         if not rows:
@@ -569,6 +585,10 @@ class _Reader:
             rows = [[cell if cell.loc.col == k else replace(cell, loc=replace(cell.loc, col=k)) for k, cell in enumerate(row)]
                     for row in plain]
         one_column = not shifted and all(len(row) == 1 for row in plain)  # a box in a box too
+        # A row of one cell in a table of several columns (no gridBefore; its span is not looked
+        # at: Word spans a joined box's cell over the grid, or leaves a gridAfter where the box
+        # was narrower, and a row may hold one w:tc of no span) may be a box joined to the table.
+        merged = not one_column and any(row_flow is not None for row_flow in row_flows)
         return Block(
             type="table",
             text=table_text(rows),
@@ -576,6 +596,8 @@ class _Reader:
             rows=rows,
             revised=len(self.revisions) > before,
             flow=flow if one_column else None,
+            row_flows=row_flows if merged else None,
+            seq=seq,
         )
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
