@@ -110,6 +110,11 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("text at the 5 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t5.txt", 4_950_000)), "-f", "json"]),
         ("text 1 MB dense paragraph: refs", lambda: ["refs", str(text_of_size(tmp / "dense.txt", 1_000_000,
                                                                              "".join(DENSE))), "-f", "json"]),
+        ("text 4.8 MB of one-letter lines: extract", lambda: ["extract", str(text_of_size(tmp / "letters.txt", 4_800_000,
+                                                                                        "x\n")), "-f", "json"]),
+        ("text 3 MB dense reference list: refs", lambda: ["refs", str(text_of_size(
+            tmp / "list.txt", 3_000_000, "The implementation of PP Resolutions " + ", ".join(map(str, range(1, 100_000))))),
+            "-f", "json"]),
         ("FIFO .txt", fifo),
         ("link to /dev/zero", zero),
         ("undecodable bytes", undecodable),

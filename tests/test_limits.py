@@ -52,6 +52,40 @@ def test_text_over_the_limit_is_refused_before_reading_and_the_option_raises_it(
     assert "PP-RES-71" in {r["id"] for r in json.loads(raised.stdout)["refs"]}
 
 
+def test_a_text_of_more_lines_than_the_limit_is_refused_and_the_option_raises_it(monkeypatch, tmp_path):
+    """A line may be a paragraph, whose Block costs the same whatever its length: 2.4 million
+    one-letter lines (4.8 MB, under the size limit) took 2.7 GB before this limit."""
+    path = tmp_path / "lines.md"
+    path.write_text("Resolution 71 (Rev. Dubai, 2018)\n" + "- x\n" * 60, encoding="utf-8")
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "50")
+    out = tmp_path / "out.json"
+    line = one_line_failure(run_cli("extract", str(path), "-f", "json", "-o", str(out)), path, "61 lines",
+                            "--max-text-lines")
+    assert "limit of 50" in line and not out.exists()
+    monkeypatch.delenv("TRACE_MAX_TEXT_LINES")
+    raised = run_cli("--max-text-lines", "61", "refs", str(path), "-f", "json")
+    assert raised.returncode == 0 and "PP-RES-71" in {r["id"] for r in json.loads(raised.stdout)["refs"]}
+
+
+@pytest.mark.parametrize("text", [
+    "The implementation of PP Resolutions " + ", ".join(map(str, range(1, 40))) + ".",  # one list, one paragraph
+    "UN SDGs: " + ", ".join(f"{g} (targets {g}.1, {g}.a)" for g in range(1, 18)),  # goals with their targets
+    "\n\n".join(f"See WTDC Resolution {n}." for n in range(1, 40)),  # one a paragraph
+    "\n\n".join(["See PP Resolutions 1, 2, 3, 4 and 5."] * 12),  # the same paragraph again (read once)
+])
+def test_a_document_of_more_references_than_the_limit_is_refused(monkeypatch, tmp_path, text):
+    """A dense list ("PP Resolutions 1, 2, 3, …") yields a reference every few characters, each
+    with its finding and JSON: 3 MB of it took 2 GB. Over the limit, `refs` and `diff` stop with
+    one line, whether the references come from one list, one paragraph or many, or one copied."""
+    path = tmp_path / "dense.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TRACE_MAX_REFS", "30")
+    for args in (("refs", str(path), "-f", "json"), ("diff", str(path), str(path), "-f", "json")):
+        one_line_failure(run_cli(*args), path, "more than 30 references", "--max-refs")
+    monkeypatch.setenv("TRACE_MAX_REFS", "100")
+    assert run_cli("refs", str(path), "-f", "json").returncode in (0, 1)
+
+
 def test_a_bad_limit_value_is_one_line(monkeypatch, tmp_path):
     monkeypatch.setenv("TRACE_MAX_PAGES", "lots")
     with pytest.raises(UsageError, match="TRACE_MAX_PAGES"):

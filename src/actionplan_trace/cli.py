@@ -236,6 +236,8 @@ def main_options(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages of a PDF (default 500)."),
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
+    max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines of a .txt or .md input (default 300,000)."),
+    max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references read in one document (default 200,000)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
     from .errors import InputWarning
@@ -244,7 +246,7 @@ def main_options(
     warnings.simplefilter("always", InputWarning)
     warnings.showwarning = show_warning
     given = {"text_mb": max_text_mb, "file_mb": max_file_mb, "part_mb": max_part_mb, "docx_mb": max_docx_mb,
-             "pages": max_pages, "pdf_chars": max_pdf_chars}
+             "pages": max_pages, "pdf_chars": max_pdf_chars, "text_lines": max_text_lines, "refs": max_refs}
     for name, value in given.items():
         if value is not None:
             if not value > 0:

@@ -32,6 +32,16 @@ class Limits:
     """Decompressed size of all the parts of one .docx read together."""
     pages: int = 500
     """Pages of a PDF."""
+    text_lines: int = 300_000
+    """Lines of a .txt or .md input: a line may be a paragraph, and a paragraph costs its Block
+    and place some 1.2 KB whatever its length (a 5 MB file of one-letter lines is 2.4 million
+    paragraphs and 2.7 GB; 300,000 lines read in some 5 s and 400 MB). Real renderings run to
+    tens of thousands of lines."""
+    refs: int = 200_000
+    """References read in one document: each costs its record, usually a finding, and some 450
+    bytes of JSON, and a dense list ("PP Resolutions 1, 2, 3, …") yields one for every five
+    characters (3 MB of it were 700,000 references, 2 GB and 430 MB of JSON). A real plan holds
+    a few thousand."""
     pdf_chars: int = 2_000_000
     """Characters of a PDF's text, all pages together: what reading a PDF costs grows with it
     (about 8 µs of CPU and 170 bytes a character: 2 M characters read in some 16 s and 400 MB),
@@ -46,8 +56,10 @@ OPTIONS = {
     "docx_mb": ("--max-docx-mb", "TRACE_MAX_DOCX_MB"),
     "pages": ("--max-pages", "TRACE_MAX_PAGES"),
     "pdf_chars": ("--max-pdf-chars", "TRACE_MAX_PDF_CHARS"),
+    "text_lines": ("--max-text-lines", "TRACE_MAX_TEXT_LINES"),
+    "refs": ("--max-refs", "TRACE_MAX_REFS"),
 }
-COUNTS = {"pages", "pdf_chars"}
+COUNTS = {"pages", "pdf_chars", "text_lines", "refs"}
 """The limits that are whole counts, not sizes in MB."""
 
 

@@ -24,6 +24,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
+from ..errors import LimitError
+from ..limits import current, over
 from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
@@ -791,6 +793,8 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
         blocks, footnotes = read_html(path, text)
         return RawDocument(source=source, blocks=blocks, footnotes=footnotes)
     written = text_lines(text)
+    if len(written) > (allowed := current().text_lines):
+        raise LimitError(str(path), over("text_lines", f"the text has {len(written):,} lines", allowed))
     lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
     if markdown and ">" in leads:

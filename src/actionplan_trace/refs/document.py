@@ -22,6 +22,7 @@ from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning
+from ..limits import current
 from ..record import record
 from ..contents import page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
@@ -30,7 +31,7 @@ from .findings import about, finding
 from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
-from .resolve import CiteMemo, RefRules, load_rules
+from .resolve import CiteMemo, RefRules, load_rules, over_refs
 from .types import Reference, RefContext, RefReport
 
 _CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
@@ -243,6 +244,7 @@ def _document_refs(
     resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
+    most = current().refs
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
@@ -258,7 +260,8 @@ def _document_refs(
             key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
             found = seen.get(key)
             if found is None:
-                found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved)
+                found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved,
+                                          most - len(refs))
                 refs.extend(found.refs)
                 findings.extend(found.findings)
             else:
@@ -266,6 +269,8 @@ def _document_refs(
                     refs.extend(found.placed_refs(ctx.section, loc, field))
                 if found.findings:
                     findings.extend(found.placed_findings(ctx.section, loc))
+            if len(refs) > most:
+                raise over_refs(doc.source.path)
             itu_goals = itu_goals or found.itu_goals
     findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
@@ -331,8 +336,8 @@ class _Found:
 
 
 def _find(text: str, ctx: RefContext, place: dict[str, Any], field: str | None, registry: Registry,
-          table: dict[str, FindingRule] | None, memo: CiteMemo) -> _Found:
-    refs, findings, itu_goals = read_text(text, ctx, registry, table, place, memo)
+          table: dict[str, FindingRule] | None, memo: CiteMemo, budget: int) -> _Found:
+    refs, findings, itu_goals = read_text(text, ctx, registry, table, place, memo, budget)
     for ref in refs:
         ref.field = field
     return _Found(refs, findings, itu_goals)

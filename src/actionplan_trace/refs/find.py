@@ -10,7 +10,7 @@ from ..patternscan import matches_at, starts_of
 from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
                       triggers)
 from .registry import Registry, load_registry
-from .resolve import CiteMemo, Resolver, load_rules
+from .resolve import CiteMemo, Resolver, load_rules, over_refs
 from .types import Finding, Reference, RefContext
 from ..regexcache import regex
 
@@ -39,12 +39,14 @@ def find_refs(
 
 def read_text(
     text: str, ctx: RefContext, registry: Registry, findings_table: dict[str, FindingRule] | None = None,
-    place: Mapping[str, Any] | None = None, memo: CiteMemo | None = None,
+    place: Mapping[str, Any] | None = None, memo: CiteMemo | None = None, budget: int | None = None,
 ) -> tuple[list[Reference], list[Finding], bool]:
     """`find_refs`, plus whether the text mentions ITU goals (a bare "Goal 1" after it is ITU's).
     The text is lower-cased once, for every keyword gate. `place`: changes to the context (where
     the text is, what a bare goal means there), made only for a text that yields something.
-    `memo`: the cites resolved so far in the same document (`Resolver.resolve`)."""
+    `memo`: the cites resolved so far in the same document (`Resolver.resolve`). `budget`: how
+    many more references the document may hold (Limits.refs): a text citing more items is a
+    LimitError before any is resolved, which would cost far more than the parse."""
     low = text.lower()
     present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
@@ -55,6 +57,8 @@ def read_text(
             text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None, low=low, present=present) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
+    if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
+        raise over_refs(ctx.source)
     goals_from = itu_goals_mention(text, low)
     # Reference-like words are trigger words too: a text with none (or no digit) has none of them.
     quiet = present == set() and fold_safe(text, low)
@@ -62,7 +66,7 @@ def read_text(
         return [], [], goals_from is not None
     if place:
         ctx = ctx.with_(**place)
-    resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low, memo)
+    resolver = Resolver(text, ctx, registry, load_rules(), findings_table, low, memo, budget)
     if ctx.goal is None:
         resolver.itu_goals_from = goals_from
     resolver.run(cites)

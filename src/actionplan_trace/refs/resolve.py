@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ..editions import load_editions, named_near, scoped
-from ..errors import ProfileError
+from ..errors import LimitError, ProfileError
+from ..limits import current, over
 from ..rulefiles import RULES_DIR, read_yaml
 from . import ids
 from ..findings import FindingRule, Severity
@@ -161,13 +162,20 @@ class _State:
         self.last_organ, self.last_end, self.last_stated = organ, end, self.stated
 
 
+def over_refs(source: str | None) -> LimitError:
+    """The error for a document that holds more references than Limits.refs allows."""
+    most = current().refs
+    return LimitError(source or "", over("refs", f"the document holds more than {most:,} references", most))
+
+
 class Resolver:
     """Turns the cites of one text into references and findings."""
 
     def __init__(self, text: str, ctx: RefContext, registry: Registry, rules: RefRules,
                  table: dict[str, FindingRule] | None = None, low: str | None = None,
-                 memo: CiteMemo | None = None) -> None:
+                 memo: CiteMemo | None = None, budget: int | None = None) -> None:
         self.text = text
+        self.budget = budget  # how many references it may emit (Limits.refs: see read_text)
         self.low = text.lower() if low is None else low
         self.ctx = ctx
         self.registry = registry
@@ -216,6 +224,8 @@ class Resolver:
             item.end,
         )
         self.refs.append(ref)
+        if self.budget is not None and len(self.refs) > self.budget:
+            raise over_refs(ctx.source)
         return ref
 
     def scope(self, ref_id: str, family: str, cite: Cite) -> str:
