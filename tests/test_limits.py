@@ -235,3 +235,23 @@ def test_check_reports_a_fifo_and_a_device_in_a_folder_and_goes_on(tmp_path):
              if f["code"] == "CHK004"}
     assert found == {("pipe.txt", "CHK004", "is a FIFO (named pipe), not a document file; only regular files are read"),
                      ("zero.txt", "CHK004", "is a device, not a document file; only regular files are read")}
+
+
+def test_sections_nest_at_most_max_depth_levels_and_none_is_lost(tmp_path):
+    """900 clauses each numbered one level below the last ("1.1.1…") made every change's path
+    name up to 900 sections: a 262 MB diff. Below MAX_DEPTH a heading opens beside the deepest
+    open section: every clause is still a section with its title and text."""
+    from actionplan_trace.loader import load
+    from actionplan_trace.structure import MAX_DEPTH
+
+    lines = []
+    for depth in range(60):
+        lines += [".".join(["1"] * (depth + 1)) + f" Title number {depth}", f"Body text for clause {depth} with Resolution 71."]
+    path = tmp_path / "deep.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = load(path, profile="generic")
+    clauses = [s for s in doc.sections if s.kind == "clause"]
+    assert [s.title for s in clauses] == [f"Title number {d}" for d in range(60)]
+    assert [s.level for s in clauses] == [*range(1, MAX_DEPTH + 1), *[MAX_DEPTH] * (60 - MAX_DEPTH)]
+    assert all(len(s.blocks) == 1 and s.blocks[0].text.startswith("Body text") for s in clauses)
+    assert max(len(doc.path(s)) for s in doc.sections) == MAX_DEPTH

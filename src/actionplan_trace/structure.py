@@ -48,6 +48,10 @@ LABEL_COLON_WORDS = 4
 NUMBERED_LABEL = regex(r"^[A-Z][\w-]*\s+\d+(?:\.\d+)*\b")
 BOLD_LINE_WORDS = 25
 FRONT_RANK = 10_000
+MAX_DEPTH = 32
+"""How deep sections nest: every path, id and report line names each section above, so 900
+clauses each numbered one level below the last ("1.1.1…") made a diff of 262 MB. Real plans go
+six or seven levels deep; a heading below this depth opens beside the deepest open section."""
 ASCII_CHARS = frozenset(map(chr, range(128)))
 
 
@@ -338,11 +342,12 @@ class _Builder:
         heading: str | None = None,
         index: int = 0,
     ) -> Section:
-        """A new section below the open ones of lower rank (those of equal or higher rank close).
+        """A new section below the open ones of lower rank (those of equal or higher rank close),
+        at most MAX_DEPTH levels down (deeper, it is a sibling of the deepest open section).
         The Section is made with positional arguments, in its fields' order: a keyword argument to
         a record's __init__ costs some 500 instructions (the keywords go through a dict), and a
         document opens thousands of sections (tests/test_structure_text.py holds the order)."""
-        while self.stack and self.stack[-1].rank >= rank:
+        while self.stack and (self.stack[-1].rank >= rank or len(self.stack) >= MAX_DEPTH):
             self.stack.pop()
         parent = self.stack[-1].section if self.stack else None
         section = Section(
