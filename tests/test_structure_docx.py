@@ -387,3 +387,16 @@ def test_a_heading_after_the_contents_that_ends_in_a_number_is_the_heading(tmp_p
     refs = document_refs(doc).refs
     assert all(r.section != "front" for r in refs)  # a contents entry cites nothing
     assert sorted({r.id for r in refs}) == sorted({"SDG-9", "WSIS-C2"} | ({"PP-RES-139"} if "139" in title else set()))
+
+
+def test_a_dot_leader_line_outside_a_contents_list_still_cites(tmp_path):
+    """A budget line "Activities under WTDC Resolution 37 (Rev. Buenos Aires, 2017) ...... 120" is
+    no contents entry (no contents style, no run of entries naming later headings): what stands
+    before its number cites, its number does not (review: 5afff3a had it cite nothing)."""
+    from actionplan_trace.refs import document_refs
+
+    path = tmp_path / "budget.txt"
+    path.write_text("Budget\n\nActivities under WTDC Resolution 37 (Rev. Buenos Aires, 2017) ........ 120\n\n"
+                    "Work on SDG target 9.c ........ 45\n\nThe total is 165.\n", encoding="utf-8")
+    refs = document_refs(load(path)).refs
+    assert sorted({r.id for r in refs}) == ["SDG-9.c", "WTDC-RES-37"]

@@ -57,8 +57,10 @@ LOOSE_SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")
 INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
 BULLET_LEADS = frozenset(SPACED_GLYPHS + ">")  # the glyphs LEADER strips, as opposed to its number labels
 LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its separator
-# A number and the sign before it, if any (`_signs`): a minus, en dash or plus after a space or bracket.
-SIGNED_NUMBER = regex(r"(?:(?<=[ (\[])(?<!\d )([-+\u2212\u2013])\s?)?(?<![\d.,])\d")
+# A minus sign before a number (`_signs`): after white space, an opening bracket or at the start,
+# the digit right after it; where a revision is a PDF, a space a line break put after it is none.
+MINUS = regex(r"(?:(?<=[\s(\[])|(?<![\s\S]))(?<!\d )[-\u2212](?=\d)")
+LOOSE_MINUS = regex(r"(?<=[ \t\u00a0(\[])([-\u2212])\s+(?=\d)")  # not at a line's start: a bullet ("- 4 guidelines")
 DASHED_END = regex(r"\s[-–—]$")  # a separator that is a spaced dash ("2.3 - Title"): a citation, not a list's label
 
 
@@ -102,7 +104,7 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 
     if not same(every):
         return None
-    if _figure_changed(old, new) or _signs(old) != _signs(new):
+    if _figure_changed(old, new) or _signs(old, loose) != _signs(new, loose):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if not same(every - {k}))
     if kinds and same(kinds):
@@ -140,12 +142,17 @@ def _figure_changed(old: str, new: str) -> bool:
             and old_number != new_number)
 
 
-def _signs(text: str) -> str:
-    """The sign of each number in `text`, in order: "-3.61%" made "3.61%" or "(+2%)" made "(-2%)"
-    is a figure changed, not punctuation. A sign follows a space or an opening bracket, maybe
-    with a space after it (a PDF line broke there: "- 3.61%"); a dash after a word or a number
-    ("COVID-19", "2020-2023", "2020 – 2023", "5 - 3") or at a line's start (a bullet) is none."""
-    return "".join("+" if m.group(1) == "+" else "-" if m.group(1) else "" for m in SIGNED_NUMBER.finditer(text))
+def _signs(text: str, loose: bool = False) -> int:
+    """How many numbers in `text` have a minus sign: "-3.61%" made "3.61%" turns a fall into a
+    rise, a figure changed, not punctuation. A minus stands after white space, a bracket or at the
+    start, the digit right after it (a cell's "-3.61%", "(−2%)"); a hyphen after a word or a number
+    ("COVID-19", "2020-2023", "5 - 3"), a dash before a year ("Report – 2019") or a plus (the same
+    value) is none. `loose`: a revision is a PDF, whose line break may follow the sign, and
+    whose minus at a line's start may be a list's dash the other revision holds as its label."""
+    if loose:
+        text = LOOSE_MINUS.sub(r"\1", text)
+        return sum(1 for m in MINUS.finditer(text) if m.start() and text[m.start() - 1] != "\n")
+    return sum(1 for _ in MINUS.finditer(text))
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:

@@ -172,15 +172,19 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None]) -> Iterator[tuple[str, Loc, str | None]]:
     """The texts of a section to parse, in order: its title (a heading cites too, "Implementation
     of Resolution 139 (Rev. Dubai, 2018)"; the number a rule read off it is the section's own, not
-    a reference), then its blocks' (`block_texts`). A contents entry cites nothing: it names a
-    heading, which is read where it stands, and its page number is no number of anything."""
+    a reference), then its blocks' (`block_texts`). A contents entry (in a contents style, or
+    found in a contents list) cites nothing: it names a heading, which is read where it stands.
+    A line with a dot leader alone ("Activities under Resolution 37 …… 120") cites what is
+    before its number."""
     if section.title:
         yield section.title, section.loc, None
     for block in section.blocks:
         if block.rows:
             yield from block_texts(block, rules, columns)
-        elif not (_contents_entry(block) and _page_at(block) is not None):
+        elif not _contents_entry(block) or (page := _page_at(block)) is None:
             yield block.text, block.loc, block.field
+        elif not (block.contents or (block.style is not None and TOC_STYLE.match(block.style) is not None)):
+            yield block.text[:page], block.loc, block.field  # a dot leader alone: its page number cites nothing
 
 
 def _contents_entry(block: Block) -> bool:
