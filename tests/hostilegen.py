@@ -76,17 +76,22 @@ def understate_sizes(path: Path, member: str, declared: int) -> Path:
     return path
 
 
-def docx_numbered(path: Path, start: int, fmt: str = "upperRoman", items: int = 3) -> Path:
-    """A .docx with one list in number format `fmt` that starts at `start`."""
+def docx_numbered(path: Path, start: int, fmt: str = "upperRoman", items: int = 3, text: str = "%1.") -> Path:
+    """A .docx with one list in number format `fmt` that starts at `start`, its label `text`."""
     numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
-                 f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl>'
+                 f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
                  '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
     body = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
                    f"<w:r><w:t>Item {k}: see PP Resolution 71</w:t></w:r></w:p>" for k in range(items))
+    return docx_of(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>', numbering)
+
+
+def docx_of(path: Path, document: str, numbering: str = f'<w:numbering xmlns:w="{W_NS}"/>') -> Path:
+    """A .docx of the document.xml `document` and the numbering.xml `numbering`."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", RELS)
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
-        z.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+        z.writestr("word/document.xml", document)
         z.writestr("word/numbering.xml", numbering)
     return path

@@ -14,8 +14,10 @@ from conftest import run_cli
 from pdfgen import text_op, write_placed
 from hostilegen import (
     PARAGRAPH,
+    W_NS,
     docx_bomb,
     docx_numbered,
+    docx_of,
     text_of_size,
     understate_sizes,
 )
@@ -172,6 +174,74 @@ def test_docx_list_starting_at_ten_to_the_13_in_roman_numerals(tmp_path):
     raw = read(docx_numbered(tmp_path / "roman.docx", 10**13))
     assert [b.label for b in raw.blocks] == ["10000000000000.", "10000000000001.", "10000000000002."]
     assert raw.blocks[0].text == "Item 0: see PP Resolution 71"
+
+
+def test_a_list_label_is_at_most_64_characters_and_costs_no_more(tmp_path):
+    """A level whose w:lvlText is 50,000 placeholders (each item once cost a tenth of a second and
+    650 KB) is labelled with its own counter; so is one whose label would pass 64 characters, and a
+    bullet level of a long w:lvlText draws the default bullet."""
+    many = read(docx_numbered(tmp_path / "many.docx", 10**12, "decimal", items=2000, text="%1" * 50_000))
+    assert [b.label for b in many.blocks[:2]] == ["1000000000000", "1000000000001"]
+    assert many.blocks[-1].label == "1000000001999" and many.blocks[-1].text == "Item 1999: see PP Resolution 71"
+    words = read(docx_numbered(tmp_path / "words.docx", 1, "decimal", text="Article " * 20 + "%1"))
+    assert [b.label for b in words.blocks] == ["1", "2", "3"]
+    long = read(docx_numbered(tmp_path / "long.docx", 10**13, "decimal", text="%1-%1-%1-%1-%1."))
+    assert [b.label for b in long.blocks] == ["10000000000000", "10000000000001", "10000000000002"]
+    short = read(docx_numbered(tmp_path / "short.docx", 10**13, "decimal", text="%1-%1-%1."))
+    assert short.blocks[0].label == "10000000000000-10000000000000-10000000000000."
+    bullets = read(docx_numbered(tmp_path / "bullets.docx", 1, "bullet", text="*" * 100))
+    assert [b.label for b in bullets.blocks] == ["•", "•", "•"]
+
+
+def test_a_negative_list_start_is_read_as_0(tmp_path):
+    raw = read(docx_numbered(tmp_path / "negative.docx", -5, "upperRoman"))
+    assert [b.label for b in raw.blocks] == ["0.", "I.", "II."]
+
+
+def test_html_list_starting_past_2_to_the_31_is_numbered_as_in_a_docx(tmp_path):
+    path = tmp_path / "roman.html"
+    items = "<li>Item: see PP Resolution 71</li>" * 2
+    path.write_text(f'<ol type="I" start="10000000000000">{items}</ol><ol type="I" start="{"9" * 19}">{items}</ol>')
+    assert [b.label for b in read(path).blocks] == ["10000000000000.", "10000000000001.", "I.", "II."]
+
+
+# --- nesting -------------------------------------------------------------------------------------
+
+def test_docx_nested_deeper_than_libxml2_reads_is_one_plain_line(tmp_path):
+    cell = "<w:p><w:r><w:t>deep</w:t></w:r></w:p>"
+    for _ in range(90):
+        cell = f"<w:tbl><w:tr><w:tc>{cell}</w:tc></w:tr></w:tbl><w:p/>"
+    path = docx_of(tmp_path / "nested.docx", f'<w:document xmlns:w="{W_NS}"><w:body>{cell}</w:body></w:document>')
+    line = one_line_failure(run_cli("extract", str(path)), path,
+                            "word/document.xml nests elements more than 256 deep, too deep to read")
+    assert "corrupt" not in line and "XML_PARSE_HUGE" not in line
+
+
+@pytest.mark.parametrize("opening, closing", [("<div>", "</div>"), ("<table><tr><td>", "</td></tr></table>")])
+def test_html_nested_too_deep_is_one_line_not_text_lost(tmp_path, opening, closing):
+    """libxml2 stops at 256 elements deep and leaves all after out of the tree without failing:
+    the page, with "after" in it, is refused rather than read without it; 80 deep is read whole."""
+    def page(depth: int) -> str:
+        return (f"<h1>Objective 1</h1><p>before Resolution 9</p>{opening * depth}<p>deep Resolution 11</p>"
+                f"{closing * depth}<p>after Resolution 10</p>")
+
+    deep = tmp_path / "deep.html"
+    deep.write_text(page(254))
+    one_line_failure(run_cli("extract", str(deep)), deep, "the page nests elements more than 256 deep, too deep to read")
+    fine = tmp_path / "fine.html"
+    fine.write_text(page(80))
+    texts = [b.text for b in read(fine).blocks]
+    assert texts[:2] == ["Objective 1", "before Resolution 9"] and texts[-1] == "after Resolution 10"
+    assert any("deep Resolution 11" in t for t in texts)
+
+
+def test_markdown_html_nested_too_deep_is_read_as_text(tmp_path):
+    path = tmp_path / "deep.md"
+    path.write_text("before Resolution 9\n\n<table><tr><td>" + "<div>" * 300 + "<p>deep Resolution 11</p>"
+                    + "</div>" * 300 + "</td></tr></table>\n\nafter Resolution 10\n")
+    texts = [b.text for b in read(path).blocks]
+    assert texts[0] == "before Resolution 9" and texts[-1] == "after Resolution 10"
+    assert any("deep Resolution 11" in t for t in texts)
 
 
 # --- files that are not regular files ------------------------------------------------------------

@@ -49,6 +49,7 @@ from .inline import (
     is_bold,
     item_labels,
     opens_with_list,
+    stopped_too_deep,
 )
 from .text import _paragraph
 from .text_tables import text_loc
@@ -83,10 +84,15 @@ def read_html(path: Path, text: str) -> tuple[list[Block], list[Block]]:
     import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
     from lxml import etree
 
+    parser = html_parser()
     try:
-        root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=html_parser())
+        root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(str(path), f"cannot parse HTML: {exc}") from exc
+    if stopped_too_deep(parser):
+        from .xmlsafe import too_deep
+
+        raise InputError(str(path), too_deep("the page"))
     body = root.find("body")
     top = body if body is not None else root
     notes = take_notes(top)
@@ -123,9 +129,12 @@ def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
     import lxml.html
     from lxml import etree
 
+    parser = html_parser()
     try:  # lxml refuses, with a ValueError, text it cannot hold (controls): the line reader then reads it
-        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=html_parser())
+        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
+        return None
+    if stopped_too_deep(parser):  # the rest of the block is not in the tree: the line reader reads it all
         return None
     found: list[Block] = []
     _walk(holder, found)

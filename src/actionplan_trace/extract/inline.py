@@ -83,9 +83,12 @@ HIDDEN = frozenset({"script", "style", "title", "head"})
 LISTS = ("ol", "ul")
 # An <ol>'s (or an item's) type attribute as the Word number format its labels are written in.
 OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
-# The integer a browser reads from a start or value attribute: the one it opens with ("3rd" is 3);
-# more digits than a 32-bit number holds leave the default.
-HTML_INTEGER = regex(r"[ \t\n\f\r]*([+-]?[0-9]{1,9})(?![0-9])")
+# The integer a browser reads from a start or value attribute: the one it opens with ("3rd" is 3).
+# A number past 2^31, where a browser falls back to 1, is read as Word reads a list start, and
+# written in digits where too large for its format (an <ol type="I" start="10000000000000"> is
+# numbered "10000000000000.", as the .docx reader numbers such a list); more than 18 digits, a
+# label no list has, leave the default.
+HTML_INTEGER = regex(r"[ \t\n\f\r]*([+-]?[0-9]{1,18})(?![0-9])")
 
 
 def is_bold_only(text: str) -> bool:
@@ -299,9 +302,12 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     import lxml.html  # only a fragment read_fragment cannot settle needs it
     from lxml import etree
 
+    parser = html_parser()
     try:
-        parts = lxml.html.fragments_fromstring(html_markup(text), parser=html_parser())
+        parts = lxml.html.fragments_fromstring(html_markup(text), parser=parser)
     except (etree.ParserError, ValueError):
+        return None
+    if stopped_too_deep(parser):  # the rest of the fragment is not in the tree: read as a line
         return None
     return fragment_paragraphs(parts)
 
@@ -316,6 +322,15 @@ def html_parser() -> lxml.html.HTMLParser:
     import lxml.html
 
     return lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
+
+
+def stopped_too_deep(parser: lxml.html.HTMLParser) -> bool:
+    """Whether libxml2 stopped its last parse at elements nested deeper than xmlsafe.MAX_DEPTH: it
+    then leaves all that follows out of the tree without failing, so the text after the deep part
+    would be lost."""
+    from .xmlsafe import is_too_deep  # imports lxml, which only HTML needs
+
+    return any(is_too_deep(entry.type, entry.message) for entry in parser.error_log)
 
 
 def html_markup(text: str) -> str:

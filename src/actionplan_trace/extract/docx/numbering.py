@@ -9,6 +9,7 @@ from lxml import etree
 
 from ...record import record
 from ...regexcache import regex
+from ...text_patterns import DEFAULT_BULLET
 from .glyphs import bullet_glyph
 from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
 from .styles import Styles
@@ -64,6 +65,16 @@ MAX_LABEL = 24
 """The longest label a repeating format (roman, letters, Chicago marks) may produce; beyond it the
 number is written as a plain counter, worked out before anything is allocated (a list that starts
 at 10^13 in roman numerals would otherwise need terabytes)."""
+
+
+LABEL_CHARS = 64
+"""The longest label a list level may draw. Word's labels are short (a nine-level legal number,
+"%1.%2.%3.%4.%5.%6.%7.%8.%9.", is 27 characters of w:lvlText; "Resolution %1:" is 14), but nothing
+in a .docx bounds w:lvlText, and one of 50,000 placeholders would cost a tenth of a second and
+650 KB of output for each item of its list. A level whose w:lvlText is longer than this, or whose
+label would be, draws its own counter in plain digits instead (as a number too large for its format
+is written, MAX_LABEL), and a bullet level the default bullet; a longer w:lvlText is not expanded
+at all, so such a label costs no more than a short one."""
 
 
 def _too_long(n: int, fmt: str) -> bool:
@@ -134,11 +145,20 @@ def parse_level(el: etree._Element) -> Level:
     return Level(
         fmt=attr(fmt_el) or "decimal",
         text=attr(el.find(W + "lvlText")),
-        start=to_int(attr(el.find(W + "start"))) or 0,
+        start=_start_value(attr(el.find(W + "start"))),
         restart=to_int(attr(el.find(W + "lvlRestart"))),
         legal=bool(onoff(el.find(W + "isLgl"))),
         pstyle=attr(el.find(W_PSTYLE)),
     )
+
+
+def _start_value(value: str | None) -> int:
+    """A w:start or w:startOverride value: 0 when absent (the schema's default), and 0 too when
+    negative. A list start is a count from 0 up (Word's dialogs set none below 0, and a roman or
+    letter label has no negative form), so a negative one is taken as a list with no start given,
+    not read as labels "-5.", "-4." … that turn roman only past 0."""
+    number = to_int(value)
+    return 0 if number is None or number < 0 else number
 
 
 @record
@@ -181,9 +201,9 @@ class Numbering:
                 num = Num(abstract=attr(el.find(W + "abstractNumId")) or "")
                 for override in el.iter(W + "lvlOverride"):
                     ilvl = to_int(override.get(W_ILVL)) or 0
-                    start = to_int(attr(override.find(W + "startOverride")))
-                    if start is not None:
-                        num.starts[ilvl] = start
+                    start = attr(override.find(W + "startOverride"))
+                    if to_int(start) is not None:
+                        num.starts[ilvl] = _start_value(start)
                     lvl = override.find(W + "lvl")
                     if lvl is not None:
                         num.levels[ilvl] = parse_level(lvl)
@@ -246,10 +266,14 @@ class Numbering:
             if ilvl < threshold:
                 del state[deeper]
         if lvl.fmt == "bullet":
+            if len(lvl.text or "") > LABEL_CHARS:
+                return DEFAULT_BULLET
             text = bullet_glyph(lvl.text or "").strip()
             return text or None
         if not lvl.text:
             return None
+        if len(lvl.text) > LABEL_CHARS:
+            return str(state[ilvl])
 
         def place(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
@@ -260,5 +284,7 @@ class Numbering:
             return format_number(state.get(k, self._start(num, k)), fmt)
 
         text = _PLACEHOLDER.sub(place, lvl.text).strip()
+        if len(text) > LABEL_CHARS:
+            return str(state[ilvl])
         return text or None
 
