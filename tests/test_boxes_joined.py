@@ -325,3 +325,68 @@ def test_word_joined_tables_are_one_table_in_the_fixture() -> None:
     spans = [tr.find(f"{W}tc/{W}tcPr/{W}gridSpan") for tr in table.findall(f"{W}tr")]
     assert [s.get(f"{W}val") if s is not None else None for s in spans] == [None] * 4 + ["3"] * 3
     assert text(table.findall(f"{W}tr")[4]).startswith("Output 2.1")
+
+
+def _one_cell_row(paragraphs: list[str], span: int = 3) -> etree._Element:
+    tr = etree.Element(f"{W}tr")
+    cell = etree.SubElement(tr, f"{W}tc")
+    etree.SubElement(etree.SubElement(cell, f"{W}tcPr"), f"{W}gridSpan").set(f"{W}val", str(span))
+    for words in paragraphs:
+        cell.append(_paragraph(words))
+    return tr
+
+
+def _row(cells: list[str]) -> etree._Element:
+    tr = etree.Element(f"{W}tr")
+    for words in cells:
+        etree.SubElement(tr, f"{W}tc").append(_paragraph(words))
+    return tr
+
+
+def _table(rows: list[etree._Element]) -> etree._Element:
+    table = etree.Element(f"{W}tbl")
+    grid = etree.SubElement(table, f"{W}tblGrid")
+    for _ in range(3):
+        etree.SubElement(grid, f"{W}gridCol").set(f"{W}w", "3000")
+    table.extend(rows)
+    return table
+
+
+@pytest.mark.parametrize("where", ["group rows", "at the start", "title row over outcomes"])
+def test_one_cell_rows_of_an_ordinary_table_stay_rows(tmp_path: Path, where: str) -> None:
+    """A table's group rows ("Output 2.1 – Infrastructure" / "Lead: …" between its rows), one-cell
+    rows "Background" / a sentence at its start, or a title row over the outcomes table are no
+    boxes joined to it: a heading and a line, not at an edge or heading no table of its own. The
+    outline is the plan's (review: the first opened output-2.1 and output-2.2 from the table,
+    the second a background-2 that took in the 7 areas of Output 2.1)."""
+    editor = DocxEditor.open(OLD)
+    body = editor.root.find(f"{W}body")
+    plain = load(OLD)
+    if where == "title row over outcomes":
+        top_tables(editor)[0].find(f"{W}tr").addprevious(
+            _one_cell_row(["Output 2.1 – Summary of outputs", "The outputs below are delivered by one division."]))
+    else:
+        anchor = next(p for p in body.iter(f"{W}p") if text(p).startswith("Main areas of work include"))
+        rows = ([_row(["Output", "Lead", "Partners"]), _one_cell_row(["Output 2.1 – Infrastructure", "Lead: one division."]),
+                 _row(["Guidelines", "BDT", "ITU-R"]), _one_cell_row(["Output 2.2 – Cybersecurity", "Lead: another."]),
+                 _row(["CIRTs", "BDT", "FIRST"])] if where == "group rows" else
+                [_one_cell_row(["Background"]), _one_cell_row(["The survey covered 40 countries in 2019."]),
+                 _row(["Country", "Score", "Year"]), _row(["Kenya", "3", "2019"])])
+        anchor.addnext(_table(rows))
+    doc = load(editor.save(tmp_path / "table.docx"))
+    kept = [s for s in outline(doc) if s[0] != "outcome"] if where == "title row over outcomes" else outline(doc)
+    assert kept == ([s for s in outline(plain) if s[0] != "outcome"] if where == "title row over outcomes"
+                    else outline(plain))
+
+
+def test_a_references_note_naming_one_group_inside_a_background_stays_a_table(tmp_path: Path) -> None:
+    """"References" / "Sustainable Development Goals and Targets" / "SDG 9 and SDG 17." in a box
+    inside Output 2.1's Background names one reference group: a note, not the references section
+    (which holds its groups), so the outline is the plan's and no references-2 opens (review)."""
+    editor = DocxEditor.open(OLD)
+    body = editor.root.find(f"{W}body")
+    anchor = next(p for p in body.iter(f"{W}p") if text(p).startswith("Communications no longer just connect"))
+    anchor.addnext(box_table([[_paragraph("References"), _paragraph("Sustainable Development Goals and Targets"),
+                               _paragraph("SDG 9 and SDG 17.")]]))
+    doc = load(editor.save(tmp_path / "note.docx"))
+    assert outline(doc) == outline(load(OLD))

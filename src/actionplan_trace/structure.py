@@ -608,6 +608,12 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     return out
 
 
+JOINED_BOX_BLOCKS = 3
+"""The fewest paragraphs a box joined with a table holds (a heading and two more, or a heading
+and a sub-heading's), unless the table after it is its own (_heads_its_table): a heading and one
+line in one-cell rows is a group or title row."""
+
+
 def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None],
                   rules: _BoxRules) -> list[Block | list[Block]]:
     """A table of several columns that Word or LibreOffice joined with the boxes next to it (two
@@ -616,8 +622,10 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
     (`flows`, aligned with the table's rows) from one whose first paragraph opens a section of a
     box kind to the next row of several cells or the table's end, when _is_box reads their blocks
     as a box: an outcomes table going on with the boxes of the outputs after it, or an objective's
-    box going on with its outcomes table. The table whole (one part) when it holds no box: a row
-    of one cell spanning a table (a group row, a title row, a note) stays a row."""
+    box going on with its outcomes table. Such a run stands at the table's start or end, and
+    holds more than a heading and a line (JOINED_BOX_BLOCKS). The table whole (one part) when it
+    holds no box: a row of one cell spanning a table (a group row "Output 2.1 – Infrastructure" /
+    "Lead: …", a title row, a note) stays a row, at its start, end or anywhere between."""
     rows = block.rows or []
     parts: list[Block | list[Block]] = []
     start = r = 0
@@ -629,10 +637,11 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
         while end < len(rows) and flows[end] is not None:
             end += 1
         heads = (k for k in range(r, end) if _opens_box(profile, flows, k, end, rules))
-        k = next(heads, None)
+        k = next(heads, None) if r == 0 or end == len(rows) else None  # a joined box is at an edge
         if k is not None:
             inner = [b for row_flow in flows[k:end] for b in row_flow or ()]
-            if _is_box(profile, inner, rules):
+            if (len(inner) >= JOINED_BOX_BLOCKS or _heads_its_table(profile, inner, rows[end:end + 1], rules)) \
+                    and _is_box(profile, inner, rules):
                 if start < k:
                     parts.append(_table_part(block, rows[start:k]))
                 parts.append(inner)
@@ -645,6 +654,19 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
     return parts
 
 
+def _heads_its_table(profile: Profile, inner: list[Block], after: list[list[Cell]], rules: _BoxRules) -> bool:
+    """Whether a short box (a heading and a line) is the section the table part after it belongs
+    to: an objective's box and introduction, then its outcomes table (a table rule `within` the
+    box's kind matches the next row as its header). A title row "Output 2.1 – Summary" over an
+    outcomes table heads no table of its own."""
+    if not after or not after[0] or not inner:
+        return False
+    found = match_heading(profile, inner[0], inner[1] if len(inner) > 1 else None, rules.opens)
+    header = " ".join(cell.text for cell in after[0])
+    return found is not None and any(found[0].rule.kind in rule.within and rule.header.search(header)
+                                     for rule in profile.tables)
+
+
 def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: int, rules: _BoxRules) -> bool:
     """Whether row `k`'s first paragraph opens a section of a box kind (its title may be the
     next paragraph, in the row or the next one of the run ending at `end`)."""
@@ -655,6 +677,12 @@ def _opens_box(profile: Profile, flows: list[list[Block] | None], k: int, end: i
     return match_heading(profile, row_flow[0], after, rules.opens) is not None
 
 
+SUBSECTIONS_OF_A_BOX = 2
+"""How many of its own sub-headings a box of a `boxes_with_subsections` kind holds: a References
+section boxed holds its groups (resolutions, WSIS action lines, SDGs); a "References" note inside
+a Background may name one ("References" / "Sustainable Development Goals" / "SDG 9 and SDG 17")."""
+
+
 def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
     """Whether a one-column table's blocks are a section's text: the first opens a section by one
     of `rules` (the profile's box kinds, wherever it stands: the sections open around the table
@@ -662,9 +690,9 @@ def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
     from the next paragraph) is body text, which none of them opens. A table listing "Output 2.1 –
     …", "Output 2.2 – …" one a row is no box: it holds headings only, and so does one listing
     "Output 2.1" with its title on the next line, each title the line its heading takes. When the
-    first opens a kind of `boxes_with_subsections`, the table is a box only if a block after the
-    headings opens one of that kind's sub-sections: a References box holding its groups is the
-    references section, a "References" note of a sentence stays a table."""
+    first opens a kind of `boxes_with_subsections`, the table is a box only if blocks after the
+    headings open SUBSECTIONS_OF_A_BOX of that kind's sub-sections: a References box holding its
+    groups is the references section, a "References" note stays a table."""
     k = 0
     first: str | None = None
     while k < len(flow):
@@ -673,9 +701,9 @@ def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
             if first is None:
                 return False
             parts = rules.subsections(first)
-            return parts is None or any(
-                match_heading(profile, flow[j], flow[j + 1] if j + 1 < len(flow) else None, parts) is not None
-                for j in range(k, len(flow)))
+            return parts is None or SUBSECTIONS_OF_A_BOX <= sum(
+                1 for j in range(k, len(flow))
+                if match_heading(profile, flow[j], flow[j + 1] if j + 1 < len(flow) else None, parts) is not None)
         first = first or found[0].rule.kind
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
