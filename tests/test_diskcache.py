@@ -4,11 +4,13 @@ used only for the same bytes and the same code, and no cache problem changes a r
 
 from __future__ import annotations
 
+import marshal
+import os
 from pathlib import Path
 
 import pytest
 
-from actionplan_trace.diskcache import memo
+from actionplan_trace.diskcache import load, memo
 from actionplan_trace.extract import read
 from actionplan_trace.extract.docx import styles
 
@@ -63,3 +65,36 @@ def test_a_damaged_entry_is_computed_again(cache: Path) -> None:
 
 def test_the_source_salt_names_the_code() -> None:
     assert styles._SALT is not None and Path(styles.__file__).read_bytes() in styles._SALT
+
+
+def test_an_entry_is_used_only_when_its_digest_matches_under_its_own_name(cache: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert memo("test", b"a", b"salt", compute) == [1]
+    (entry,) = cache.glob("test-*.marshal")
+    sealed = entry.read_bytes()
+    assert sealed.startswith(b"\0") and marshal.dumps([1]) in sealed
+    # A value with no seal (as an older trace wrote them), or the seal of another name: refused.
+    entry.write_bytes(marshal.dumps([7]))
+    assert memo("test", b"a", b"salt", compute) == [2]
+    memo("test", b"b", b"salt", compute)
+    (other,) = set(cache.glob("test-*.marshal")) - {entry}
+    other.write_bytes(entry.read_bytes())
+    assert memo("test", b"b", b"salt", compute) == [4]
+    # The digest right but not the shape the caller expects: computed again.
+    assert memo("test", b"b", b"salt", compute, valid=lambda value: value == [5]) == [5]
+    assert memo("test", b"b", b"salt", compute, valid=lambda value: value == [5]) == [5]
+    assert len(calls) == 5
+
+
+def test_a_fifo_in_an_entry_s_place_is_not_waited_on(cache: Path) -> None:
+    memo("test", b"a", b"salt", lambda: 1)
+    (entry,) = cache.glob("test-*.marshal")
+    entry.unlink()
+    os.mkfifo(entry)
+    assert memo("test", b"a", b"salt", lambda: 2) == 2
+    assert load(entry) == 2  # replaced by a sealed entry

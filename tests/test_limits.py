@@ -261,6 +261,21 @@ def test_link_to_a_device_is_refused(tmp_path):
         read(path)
 
 
+KERNEL_FILE = "is a /proc or /sys file (made up by the kernel as it is read), not a document file"
+
+
+@pytest.mark.skipif(not os.path.ismount("/proc"), reason="no procfs")
+def test_a_proc_file_or_a_link_to_one_is_refused_before_it_is_read(tmp_path):
+    """/proc files pass for regular files: /proc/kmsg, of size 0, blocks a read until the kernel's
+    next message (and consumes it). /proc/self/stat stands for it here."""
+    link = tmp_path / "kmsg.txt"
+    link.symlink_to("/proc/self/stat")
+    for path in (link, Path("/proc/self/stat")):
+        one_line_failure(run_cli("extract", str(path)), path, KERNEL_FILE)
+    with pytest.raises(InputError, match="is a /proc or /sys file"):
+        read(link)
+
+
 # --- encodings -----------------------------------------------------------------------------------
 
 TEXT = "Output 1.1 – Café services\nSee PP Resolution 71 and SDG 9.\n"
@@ -295,16 +310,20 @@ def test_undecodable_bytes_are_replaced_and_reported(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no FIFOs or /dev/zero")
 def test_check_reports_a_fifo_and_a_device_in_a_folder_and_goes_on(tmp_path):
-    """The content hash for the cache never opens them; each is one CHK004 and the run goes on."""
+    """The content hash for the cache never opens them; each is one CHK004 and the run goes on.
+    A /proc file passes for a regular one: /proc/kmsg (/proc/self/stat stands for it) would block."""
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "kmsg.txt").symlink_to("/proc/self/stat")  # a /proc file, which passes for a regular one
     (tmp_path / "plan.txt").write_text("Output 1.1 – Networks\nSee PP Resolution 71.\n", encoding="utf-8")
-    result = run_cli("check", str(tmp_path), "--no-cache", "-f", "json")
-    assert result.returncode == 1, result.stderr
-    found = {(Path(f["source"]).name, f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]
-             if f["code"] == "CHK004"}
-    assert found == {("pipe.txt", "CHK004", "is a FIFO (named pipe), not a document file; only regular files are read"),
-                     ("zero.txt", "CHK004", "is a device, not a document file; only regular files are read")}
+    for cache in (["--no-cache"], []):  # with the cache, its content hash must not open them either
+        result = run_cli("check", str(tmp_path), *cache, "-f", "json")
+        assert result.returncode == 1, result.stderr
+        found = {(Path(f["source"]).name, f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]
+                 if f["code"] == "CHK004"}
+        assert found == {("pipe.txt", "CHK004", "is a FIFO (named pipe), not a document file; only regular files are read"),
+                         ("zero.txt", "CHK004", "is a device, not a document file; only regular files are read"),
+                         ("kmsg.txt", "CHK004", KERNEL_FILE + "; only regular files are read")}
 
 
 def test_sections_nest_at_most_max_depth_levels_and_none_is_lost(tmp_path):

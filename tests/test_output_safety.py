@@ -196,7 +196,15 @@ def test_unreadable_file_is_one_line(tmp_path, monkeypatch) -> None:
             raise PermissionError(13, "Permission denied", str(self))
         return real_open(self, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def os_denied(name, *args, **kwargs):  # inputs are opened without blocking, through os.open
+        if Path(os.fsdecode(name)) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_os_open(name, *args, **kwargs)
+
     monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", os_denied)
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != path)
     for command in (["extract", path], ["refs", path], ["diff", path, path], ["validate", path, "--against", path]):
         one_clean_line(trace(*command), str(path), "Permission denied")

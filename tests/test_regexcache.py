@@ -14,7 +14,7 @@ from pathlib import Path
 import _sre  # type: ignore[import-not-found]
 import pytest
 
-from actionplan_trace import regexcache
+from actionplan_trace import diskcache, regexcache
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -53,7 +53,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def programs_on_file() -> dict[tuple[str, int], bytes]:
     path = regexcache.PROGRAMS.path()
     assert path is not None and path.is_file()
-    value = marshal.loads(path.read_bytes())
+    value = diskcache.load(path)
     assert isinstance(value, dict)
     return value
 
@@ -91,9 +91,18 @@ def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
     path.write_bytes(b"\x00not marshal")
     regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0) == re.compile(r"(a)(b)?c")
-    path.write_bytes(marshal.dumps({(r"(a)(b)?c", 0): marshal.dumps((0, [1, 2, 3], 1, {}, (None,)))}))
+    # An entry _sre.compile refuses (in a file whose digest is right: one trace wrote).
+    diskcache.store(path, {(r"(a)(b)?c", 0): marshal.dumps((0, [1, 2, 3], 1, {}, (None,)))})
     regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0).fullmatch("abc").groups() == ("a", "b")
+    # One flipped bit in a key hands a pattern's program to another pattern, which _sre.compile
+    # accepts (it is a valid program): only the file's digest tells the file is damaged.
+    diskcache.store(path, {(r"(a)(b)?c", 0): marshal.dumps(regexcache._compile(r"(a)(b)?c", 0))})
+    data = bytearray(path.read_bytes())
+    data[data.index(b"(a)(b)?c") + 4] ^= ord("b") ^ ord("x")
+    path.write_bytes(bytes(data))
+    regexcache.PROGRAMS.entries = None
+    assert regexcache.regex(r"(a)(x)?c", 0).fullmatch("abc") is None
 
 
 def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:

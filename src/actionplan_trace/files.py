@@ -1,25 +1,75 @@
-"""Reading the tool's own small files — configuration, baselines, cache entries — from disk that
-is not trusted: a FIFO in their place would block a run, a link to a device would never end, and
-a huge file would fill memory. Each is read only when it is a regular file of a bounded size."""
+"""Reading files from disk that is not trusted — documents, and the tool's own small files
+(configuration, baselines, cache entries): a FIFO in their place would block a run, a link to a
+device would never end, and a huge file would fill memory. Each is read only when it is a regular
+file of a bounded size, and opened without blocking.
+
+Procfs and sysfs files pass for regular files (`/proc/kmsg` is a regular file of size 0 whose
+read waits for the next kernel message, and consumes it), so a file on /proc or /sys is refused as
+well (`kernel_file`): such a file is made up by the kernel as it is read, never a document.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
+
+# The filesystems whose files the kernel makes up as they are read (see kernel_file).
+_KERNEL_ROOTS = ("/proc", "/sys")
+KERNEL_FILE = "a /proc or /sys file (made up by the kernel as it is read)"
+
+
+def open_nonblocking(path: str | Path) -> BinaryIO:
+    """`path` opened for reading without blocking: a FIFO's open would wait for a writer, and a
+    read of some kernel files for the kernel. A regular file reads as it always does."""
+    return os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
+
+
+def kernel_file(path: str | Path, info: os.stat_result) -> bool:
+    """Whether the regular file at `path` (`info`, its stat) is one of /proc's or /sys's: on the
+    filesystem mounted there, or, for a file of size 0, reached through either (a link's target
+    counts): the filesystems mounted under them (/sys/kernel/debug, /sys/fs/cgroup,
+    binfmt_misc) report a size of 0. Only that file's path is resolved."""
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if info.st_dev in _kernel_devices():
+        return True
+    if info.st_size:
+        return False
+    real = os.path.realpath(path)
+    return any(real.startswith(root + "/") for root in _KERNEL_ROOTS)
+
+
+@lru_cache(maxsize=1)
+def _kernel_devices() -> frozenset[int]:
+    """The devices of the filesystems mounted on /proc and /sys (none where either is no mount
+    point: then its directory is on another filesystem, whose files are not the kernel's)."""
+    devices = set()
+    for root in _KERNEL_ROOTS:
+        try:
+            if os.path.ismount(root):
+                devices.add(os.stat(root).st_dev)
+        except OSError:
+            continue
+    return frozenset(devices)
 
 
 def read_small(path: Path, max_bytes: int) -> bytes:
-    """The bytes of `path`; an OSError (with a message to show) when it is no regular file or
-    larger than `max_bytes`. It is opened without blocking (a FIFO's open waits for a writer) and
-    tested on the open file, so a swap after the test cannot slip a device in."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
+    """The bytes of `path`; an OSError (with a message to show) when it is no regular file, a
+    kernel file or larger than `max_bytes`. It is opened without blocking (a FIFO's open waits
+    for a writer) and tested on the open file, so a swap after the test cannot slip a device in."""
+    with open_nonblocking(path) as handle:
+        info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, f"is {file_kind(info.st_mode)}, not a regular file", str(path))
+        if kernel_file(path, info):
+            raise OSError(errno.EINVAL, f"is {KERNEL_FILE}, not a regular file", str(path))
         data = handle.read(max_bytes + 1)
+    if data is None:  # a read that would block
+        raise OSError(errno.EAGAIN, "cannot be read without waiting", str(path))
     if len(data) > max_bytes:
         raise OSError(errno.EFBIG, f"larger than {max_bytes // 1_000_000} MB", str(path))
     return data

@@ -163,7 +163,8 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     with any character, or with what follows a part that may match nothing, or the source does
     not parse (the parse is the one re.compile makes)."""
     kept = _FIRST_CHARS.get(pattern)
-    if kept is None:
+    chars = _loads(kept) if kept is not None else _MISSING
+    if chars is not None and type(chars) is not str:  # not kept, or not what is kept here
         try:
             from re import _parser  # type: ignore[attr-defined]
 
@@ -171,10 +172,20 @@ def first_chars(pattern: str) -> frozenset[str] | None:
             opening = None if empty else opening
         except Exception:  # a bad pattern (reported where it is compiled) or an interpreter whose internals differ
             opening = None
-        kept = marshal.dumps(None if opening is None else "".join(sorted(opening)))
-        _FIRST_CHARS.put(pattern, kept)
-    chars = marshal.loads(kept)
+        chars = None if opening is None else "".join(sorted(opening))
+        _FIRST_CHARS.put(pattern, marshal.dumps(chars))
     return None if chars is None else frozenset(chars)
+
+
+_MISSING = object()
+
+
+def _loads(kept: bytes) -> Any:
+    """`kept` unmarshalled, or _MISSING when it is not marshal data."""
+    try:
+        return marshal.loads(kept)
+    except (EOFError, ValueError, TypeError):
+        return _MISSING
 
 
 def _opening(items: Any) -> tuple[set[str] | None, bool]:

@@ -27,13 +27,16 @@ import marshal
 import sys
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import CodeType
 from typing import Any, Callable, TypeVar, dataclass_transform, overload
 
 from .diskcache import INTERPRETER_TAG, RunCache
 
 T = TypeVar("T")
 
-# Compiled `__init__` sources, keyed by the source text (which names no value, only fields).
+# Compiled `__init__` sources, keyed by the source text (which names no value, only fields). A
+# code object is run as it is, so a damaged one could crash the interpreter: the file is used
+# only when its digest matches its bytes (diskcache.load).
 _INITS = RunCache(f"record-init-{INTERPRETER_TAG}.code", max_bytes=1_000_000)
 
 
@@ -148,9 +151,11 @@ def _code(source: str) -> Any:
     kept = _INITS.get(source)
     if kept is not None:
         try:
-            return marshal.loads(kept)
-        except (EOFError, ValueError, TypeError):  # a damaged entry: compile again
-            pass
+            code = marshal.loads(kept)
+        except (EOFError, ValueError, TypeError):  # not marshal data: compile again
+            code = None
+        if type(code) is CodeType:  # the file's digest vouches for the rest (diskcache.load)
+            return code
     code = compile(source, "<record>", "exec", dont_inherit=True)  # annotations evaluated, as dataclass has them
     _INITS.put(source, marshal.dumps(code))
     return code

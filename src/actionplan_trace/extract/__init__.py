@@ -18,7 +18,7 @@ from typing import Callable
 from ..digest import sha256
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError, LimitError
-from ..files import file_kind
+from ..files import KERNEL_FILE, file_kind, kernel_file, open_nonblocking
 from ..model import RawDocument, Source, SourceFormat, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -75,37 +75,48 @@ def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> by
     """The file's bytes (the first `limit` of them, if given), or an InputError saying why not.
 
     Only regular files are read: a FIFO would block and a device (/dev/zero, or a link to one)
-    never ends, so the file type is checked before opening and again on the open descriptor.
+    never ends, so the file type is checked before opening and again on the open descriptor,
+    which is opened without blocking; a /proc or /sys file (`/proc/kmsg` waits for the kernel's
+    next message) is refused too (files.kernel_file).
     A file larger than the limit `cap` (see limits.py) is refused before it is read.
     """
     try:
-        mode = os.stat(path).st_mode
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(str(path), "no such file") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    _require_regular(path, mode)
+    _require_regular(path, info)
     allowed = getattr(current(), cap)
     maximum = int(allowed * MB)
     try:
-        with Path(path).open("rb") as handle:
+        with open_nonblocking(path) as handle:
             info = os.fstat(handle.fileno())
-            _require_regular(path, info.st_mode)
+            _require_regular(path, info)
             if limit is not None:
-                return handle.read(limit)
-            if info.st_size > maximum:
+                data = handle.read(limit)
+            elif info.st_size > maximum:
                 raise LimitError(str(path), over(cap, f"the file is {megabytes(info.st_size)}", allowed))
-            data = handle.read(maximum + 1)
+            else:
+                data = handle.read(maximum + 1)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    if data is None:  # a read that would block: nothing a document file does
+        raise InputError(str(path), "cannot read: the file cannot be read without waiting")
+    if limit is not None:
+        return data
     if len(data) > maximum:
         raise LimitError(str(path), over(cap, "the file grew while it was read", allowed))
     return data
 
 
-def _require_regular(path: Path, mode: int) -> None:
-    """InputError unless `mode` is a regular file's (a directory, FIFO, device or socket is named)."""
+def _require_regular(path: Path, info: os.stat_result) -> None:
+    """InputError unless `info` is a regular file's (a directory, FIFO, device, socket or /proc or
+    /sys file is named)."""
+    mode = info.st_mode
     if stat.S_ISREG(mode):
+        if kernel_file(path, info):
+            raise InputError(str(path), f"is {KERNEL_FILE}, not a document file; only regular files are read")
         return
     if stat.S_ISDIR(mode):
         raise InputError(str(path), "is a directory, not a document")

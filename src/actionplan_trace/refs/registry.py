@@ -248,7 +248,7 @@ def _load(paths: tuple[Path, ...]) -> Registry:
     moved file is a miss; an error is raised by the merge itself, and nothing is kept then."""
     files = [b"%s\0%s" % (str(path).encode("utf-8", "surrogateescape"), read_rules_bytes(path, _WHAT))
              for path in paths]
-    return _from_state(memo("registry", b"\0\0".join(files), _SALT, lambda: _state(_merged(paths))))
+    return _from_state(memo("registry", b"\0\0".join(files), _SALT, lambda: _state(_merged(paths)), _is_state))
 
 
 def _merged(paths: tuple[Path, ...]) -> Registry:
@@ -272,6 +272,12 @@ def _state(registry: Registry) -> _State:
         [(c.code, c.organ, c.place, c.year) for c in registry.conferences], registry.files,
         {family: sorted(codes) for family, codes in registry.editions.items()}, sorted(registry.bases),
     )
+
+
+def _is_state(value: Any) -> bool:
+    """Whether a cached value has `_state`'s shape (diskcache.memo's check, after the digest's)."""
+    return (isinstance(value, tuple) and len(value) == 8
+            and all(isinstance(part, kind) for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list))))
 
 
 def _from_state(state: _State) -> Registry:

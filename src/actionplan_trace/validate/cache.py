@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import schemas
 from ..digest import sha256
-from ..files import read_small
+from ..files import kernel_file, open_nonblocking, read_small
 from ..version import package_version
 from ..rulefiles import RULES_DIR
 
@@ -49,14 +49,20 @@ def rules_digest(config_digest: str) -> str:
 def file_digest(path: Path) -> str:
     """The sha256 of a file's bytes (the same hash the extractors record in Source.sha256).
 
-    Only a regular file is read: a FIFO would block and a device never ends, so anything else is
-    an OSError here (no cache entry), and the extractor then reports it in one line."""
-    if not S_ISREG(os.stat(path).st_mode):
+    Only a regular file is read: a FIFO would block, a device never ends and a /proc or /sys file
+    may wait for the kernel (files.kernel_file), so anything else is an OSError here (no cache
+    entry), and the extractor then reports it in one line. The file is opened without blocking."""
+    info = os.stat(path)
+    if not S_ISREG(info.st_mode) or kernel_file(path, info):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     h = sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
+    with open_nonblocking(path) as handle:
+        if not S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        while chunk := handle.read(1 << 20):
             h.update(chunk)
+        if chunk is None:  # a read that would block
+            raise OSError(errno.EAGAIN, "cannot be read without waiting", str(path))
     return h.hexdigest()
 
 

@@ -15,6 +15,7 @@ from contextlib import suppress
 import json
 import os
 import sys
+import stat
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from ..errors import InputError, TraceError, UsageError
 from ..extract import UNSUPPORTED, unsupported
 from ..model import Document
 from ..findings import FindingRule
+from ..files import kernel_file, open_nonblocking
 from ..findings import Finding
 from ..record import record
 from .baseline import baseline_data, baseline_states, read_baseline
@@ -183,13 +185,19 @@ _GENERATOR = b'<meta name="generator" content="actionplan-trace"'
 def _trace_report(path: Path, suffix: str) -> bool:
     """Whether a text, Markdown or HTML file found under a folder is a diff report trace wrote
     (`trace diff -o changes.md` kept beside the plans): read as a plan, its quoted text would raise
-    findings of its own. Only a regular file's first 2 KB are read (a FIFO would block)."""
-    if suffix not in (".txt", ".md", ".html", ".htm") or not path.is_file():
+    findings of its own. Only a regular file's first 2 KB are read, opened without blocking (a
+    FIFO would block, and so would some /proc files: files.kernel_file)."""
+    if suffix not in (".txt", ".md", ".html", ".htm"):
         return False
     try:
-        with path.open("rb") as handle:
-            head = handle.read(2048)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or kernel_file(path, info):
+            return False
+        with open_nonblocking(path) as handle:
+            head = handle.read(2048) if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else None
     except OSError:
+        return False
+    if head is None:
         return False
     if suffix in (".html", ".htm"):
         return _GENERATOR in head

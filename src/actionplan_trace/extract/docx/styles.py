@@ -106,7 +106,12 @@ def read_styles(data: bytes | None, path: str, part: str) -> Styles:
     document.xml), and documents made from one template share it byte for byte."""
     if data is None:
         return Styles(style_table(None))
-    return Styles(memo("styles", data, _SALT, lambda: style_table(parse_xml(data, path, part))))
+    return Styles(memo("styles", data, _SALT, lambda: style_table(parse_xml(data, path, part)), _is_table))
+
+
+def _is_table(value: Any) -> bool:
+    """Whether a cached value has style_table's shape (diskcache.memo's check, after the digest's)."""
+    return isinstance(value, tuple) and len(value) == 4 and isinstance(value[3], dict)
 
 
 class Styles:
