@@ -243,7 +243,9 @@ SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
-COMPOUND = regex(r"(?:[^\W\d_]+|\d+)-(?:[^\W\d_]+|\d+)")  # "on-line", "2016-2019" printed whole
+# "on-line", "2016-2019" printed whole; a try starts only where a run of letters or digits does and
+# takes the run whole, so a line of 100,000 letters is one try, not 100,000 (quadratic)
+COMPOUND = regex(r"(?:(?<![^\W\d_])[^\W\d_]++|(?<!\d)\d++)-(?:[^\W\d_]+|\d+)")
 
 
 def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
