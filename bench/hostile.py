@@ -129,14 +129,16 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                                                 "-f", "json"]),
         ("PDF image of 1 GB (never decoded)", lambda: ["extract", str(pdf_bomb(tmp / "image.pdf", 10**9, b"\0",
                                                                               where="image")), "-f", "json"]),
-        ("PDF 4.9 MB page of lines (under the limit)", lambda: ["extract", str(pdf_bomb(
-            tmp / "lines.pdf", 4_900_000, b"0 0 m 1 0 l S\n")), "-f", "json"]),
+        ("PDF 3.9 MB page of lines (under the limit)", lambda: ["extract", str(pdf_bomb(
+            tmp / "lines.pdf", 3_900_000, b"0 0 m 1 0 l S\n")), "-f", "json"]),
+        ("PDF 3.9 MB page of stacked glyphs", lambda: ["extract", str(pdf_bomb(
+            tmp / "stacked.pdf", 3_900_000, b"(a)Tj")), "-f", "json"]),
         ("PDF 500 pages sharing 4 MB of spaces", lambda: ["extract", str(pdf_bomb(tmp / "shared.pdf", 4_000_000,
                                                                                  pages=500)), "-f", "json"]),
         ("PDF 500 pages sharing 31 KB of lines", lambda: ["extract", str(pdf_bomb(
             tmp / "shared-lines.pdf", 31_000, b"0 0 m 1 0 l S\n", pages=500)), "-f", "json"]),
-        ("PDF 3 pages of 4.9 MB of one-glyph texts", lambda: ["extract", str(pdf_bomb(
-            tmp / "glyphs.pdf", 4_900_000, b"(a) Tj\n", pages=3)), "-f", "json"]),
+        ("PDF 4 pages of 3.9 MB of one-glyph texts", lambda: ["extract", str(pdf_bomb(
+            tmp / "glyphs.pdf", 3_900_000, b"(a) Tj\n", pages=4)), "-f", "json"]),
     ]
 
 

@@ -237,7 +237,7 @@ def main_options(
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
     max_pdf_page_mb: Optional[float] = typer.Option(None, "--max-pdf-page-mb",
-                                                    help="Most MB of content one PDF page draws, decompressed (default 5)."),
+                                                    help="Most MB of content one PDF page draws, decompressed (default 4)."),
     max_pdf_content_mb: Optional[float] = typer.Option(None, "--max-pdf-content-mb",
                                                        help="Most MB of content a PDF draws, all pages (default 16)."),
 ) -> None:

@@ -37,11 +37,12 @@ class Limits:
     (about 8 µs of CPU and 170 bytes a character: 2 M characters read in some 16 s and 400 MB),
     and 500 pages of small type hold five times what 500 pages of a report do (a 300-page report
     holds about a million; bench/pdf_limit_bench.py measures a PDF at this limit)."""
-    pdf_page_mb: float = 5.0
+    pdf_page_mb: float = 4.0
     """Decompressed size of the content one PDF page draws (its content streams and each Form
     XObject it draws, once for each time drawn), measured before the page is parsed: PDFium
-    parses a page whole, at some 90 bytes of memory and 2 ms a KB of path operators (a page of
-    5 MB of lines reads in some 12 s and 450 MB). The corpus' fullest page draws 31 KB."""
+    parses a page whole, and an operator costs up to some 180 bytes of memory a byte (4.9 MB of
+    one-glyph texts stacked on one spot, `(a)Tj` a glyph, read in 14 s and 865 MB; 4.9 MB of
+    lines in 6 s and 440 MB). The corpus' fullest page draws 31 KB."""
     pdf_content_mb: float = 16.0
     """The same, all pages of a PDF together (a content stream shared by 500 pages counts 500
     times, as PDFium parses it for each): the corpus' 96-page report draws 1.2 MB, so a 500-page
