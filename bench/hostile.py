@@ -27,7 +27,7 @@ DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 
          "WSIS Action Line C5, ", "ITU-D SG 2 Question 3 ", "Regional Initiative AFR3; ")
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, text_of_size  # noqa: E402
+from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, pdf_bomb, text_of_size  # noqa: E402
 
 
 def long_pdf(path: Path, pages: int) -> Path:
@@ -127,6 +127,23 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),
+        ("PDF page of 200 MB of text operators", lambda: ["extract", str(pdf_bomb(tmp / "textops.pdf", 200_000_000,
+                                                                                b"(a) Tj\n")), "-f", "json"]),
+        ("PDF page stream of 1 GB of spaces", lambda: ["refs", str(pdf_bomb(tmp / "spaces.pdf", 10**9)), "-f", "json"]),
+        ("PDF form of 1 GB of spaces", lambda: ["extract", str(pdf_bomb(tmp / "form.pdf", 10**9, where="form")),
+                                                "-f", "json"]),
+        ("PDF image of 1 GB (never decoded)", lambda: ["extract", str(pdf_bomb(tmp / "image.pdf", 10**9, b"\0",
+                                                                              where="image")), "-f", "json"]),
+        ("PDF 3.9 MB page of lines (under the limit)", lambda: ["extract", str(pdf_bomb(
+            tmp / "lines.pdf", 3_900_000, b"0 0 m 1 0 l S\n")), "-f", "json"]),
+        ("PDF 3.9 MB page of stacked glyphs", lambda: ["extract", str(pdf_bomb(
+            tmp / "stacked.pdf", 3_900_000, b"(a)Tj")), "-f", "json"]),
+        ("PDF 500 pages sharing 4 MB of spaces", lambda: ["extract", str(pdf_bomb(tmp / "shared.pdf", 4_000_000,
+                                                                                 pages=500)), "-f", "json"]),
+        ("PDF 500 pages sharing 31 KB of lines", lambda: ["extract", str(pdf_bomb(
+            tmp / "shared-lines.pdf", 31_000, b"0 0 m 1 0 l S\n", pages=500)), "-f", "json"]),
+        ("PDF 4 pages of 3.9 MB of one-glyph texts", lambda: ["extract", str(pdf_bomb(
+            tmp / "glyphs.pdf", 3_900_000, b"(a) Tj\n", pages=4)), "-f", "json"]),
     ]
 
 

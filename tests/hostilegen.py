@@ -7,6 +7,7 @@ size.
 from __future__ import annotations
 
 import struct
+import zlib
 import zipfile
 from pathlib import Path
 
@@ -94,4 +95,72 @@ def docx_of(path: Path, document: str, numbering: str = f'<w:numbering xmlns:w="
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
         z.writestr("word/document.xml", document)
         z.writestr("word/numbering.xml", numbering)
+    return path
+
+
+# --- PDF bombs ------------------------------------------------------------------------------------
+
+PDF_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+PDF_TEXT = b"BT /F1 12 Tf 50 800 Td (Resolution 71 and SDG 9.1) Tj ET\n"
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of `objects` (object 1 the catalog) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    return bytes(out)
+
+
+def flate_stream(unit: bytes, size: int, head: bytes = b"", extra: bytes = b"") -> bytes:
+    """A Flate stream object of `head` then `unit` repeated to about `size` bytes decompressed,
+    compressed a megabyte at a time (a 1 GB bomb is built without 1 GB in memory)."""
+    squeezer = zlib.compressobj(9)
+    parts = [squeezer.compress(head)]
+    block = unit * max(1, 1_000_000 // len(unit))
+    left = size
+    while left > 0:
+        piece = block if left >= len(block) else unit * max(1, left // len(unit))
+        parts.append(squeezer.compress(piece))
+        left -= len(piece)
+    parts.append(squeezer.flush())
+    data = b"".join(parts)
+    return b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n%s\nendstream" % (len(data), extra, data)
+
+
+def pdf_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "page", pages: int = 1, draws: int = 1) -> Path:
+    """A PDF whose `pages` pages each show a line of text and decompress, `where`, `size` bytes of
+    `unit`: in the page's content stream ("page"; one stream shared by all the pages), in a Form
+    XObject the page draws ("form"), in an image it draws ("image": a DeviceGray picture), or in
+    an object nothing refers to ("unreferenced"); the form or image is drawn `draws` times."""
+    draw = draws * {"page": b"", "form": b"q /X1 Do Q\n", "image": b"q 100 0 0 100 50 50 cm /X1 Do Q\n",
+            "unreferenced": b""}[where]
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(pages))
+    tree = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)
+    if where == "page":
+        contents = flate_stream(unit, size, head=PDF_TEXT)
+    else:
+        contents = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT + draw), PDF_TEXT + draw)
+    if where == "form":
+        extra = flate_stream(unit, size, extra=b" /Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                                                b" /Resources << /Font << /F1 4 0 R >> >>")
+    elif where == "image":
+        width = 1000
+        extra = flate_stream(unit, size, extra=b" /Type /XObject /Subtype /Image /Width %d /Height %d"
+                                                b" /ColorSpace /DeviceGray /BitsPerComponent 8"
+                                                % (width, max(1, size // width)))
+    elif where == "unreferenced":
+        extra = flate_stream(unit, size)
+    else:
+        extra = b"null"
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
+            b" /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> >> >>")
+    path.write_bytes(raw_pdf([catalog, tree, contents, PDF_FONT, extra] + [page] * pages))
     return path

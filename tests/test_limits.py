@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -18,6 +19,7 @@ from hostilegen import (
     docx_bomb,
     docx_numbered,
     docx_of,
+    pdf_bomb,
     text_of_size,
     understate_sizes,
 )
@@ -344,3 +346,69 @@ def test_sections_nest_at_most_max_depth_levels_and_none_is_lost(tmp_path):
     assert [s.level for s in clauses] == [*range(1, MAX_DEPTH + 1), *[MAX_DEPTH] * (60 - MAX_DEPTH)]
     assert all(len(s.blocks) == 1 and s.blocks[0].text.startswith("Body text") for s in clauses)
     assert max(len(doc.path(s)) for s in doc.sections) == MAX_DEPTH
+
+
+# --- PDF content streams (pdf_streams.PageStreams) ------------------------------------------------
+
+@pytest.mark.parametrize("where", ["page", "form"])
+def test_a_pdf_page_drawing_a_flate_bomb_is_refused_before_it_is_parsed(tmp_path, where):
+    """A page's content stream, or a Form XObject it draws, inflating past the page limit is
+    refused before PDFium parses the page; counting stops just past the limit (a 50 MB stream of
+    spaces is counted to one chunk past 0.2 MB), and the option raises the limit."""
+    path = pdf_bomb(tmp_path / f"{where}.pdf", 50_000_000, where=where)
+    os.environ["TRACE_MAX_PDF_PAGE_MB"] = "0.2"
+    try:
+        line = one_line_failure(run_cli("extract", str(path)), path, "page 1's content streams decompress to",
+                                "over the limit of 0.2 MB (trace --max-pdf-page-mb N … or TRACE_MAX_PDF_PAGE_MB raises it)")
+        assert "1.00 MB or more" in line or "1.05 MB or more" in line, line
+    finally:
+        os.environ.pop("TRACE_MAX_PDF_PAGE_MB")
+    small = pdf_bomb(tmp_path / f"small-{where}.pdf", 100_000, where=where)
+    result = run_cli("--max-pdf-page-mb", "0.2", "extract", str(small), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Resolution 71" in result.stdout
+
+
+def test_a_form_drawn_many_times_counts_each_time(tmp_path):
+    """PDFium parses a form again for each `Do`: a 30 KB form drawn ten times is 300 KB."""
+    path = pdf_bomb(tmp_path / "drawn.pdf", 30_000, where="form", draws=10)
+    os.environ["TRACE_MAX_PDF_PAGE_MB"] = "0.2"
+    try:
+        one_line_failure(run_cli("extract", str(path)), path, "page 1's content streams decompress to 0.30 MB or more")
+    finally:
+        os.environ.pop("TRACE_MAX_PDF_PAGE_MB")
+
+
+def test_pages_each_under_the_page_limit_are_refused_together(tmp_path):
+    """One 0.1 MB content stream shared by 30 pages is parsed for each page: 3 MB in all."""
+    path = pdf_bomb(tmp_path / "shared.pdf", 100_000, pages=30)
+    os.environ["TRACE_MAX_PDF_CONTENT_MB"] = "1"
+    try:
+        one_line_failure(run_cli("refs", str(path), "-f", "json"), path,
+                         "the PDF's content streams decompress to 1.00 MB or more by page 10, over the limit of 1 MB",
+                         "(trace --max-pdf-content-mb N … or TRACE_MAX_PDF_CONTENT_MB raises it)")
+    finally:
+        os.environ.pop("TRACE_MAX_PDF_CONTENT_MB")
+
+
+@pytest.mark.parametrize("where", ["image", "unreferenced"])
+def test_streams_pdfium_never_inflates_are_not_counted(tmp_path, where):
+    """An image (decoded only to render a page) or an object nothing refers to, however large,
+    costs nothing to read, and is not counted."""
+    path = pdf_bomb(tmp_path / f"{where}.pdf", 20_000_000, unit=b"\0", where=where)
+    result = run_cli("--max-pdf-page-mb", "0.1", "--max-pdf-content-mb", "0.1", "extract", str(path), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Resolution 71" in result.stdout
+
+
+def test_stream_sizes_are_counted_through_every_filter_and_never_held_whole():
+    from actionplan_trace.extract import pdf_streams
+
+    data = b"0 0 m 1 0 l S /X1 Do\n" * 50_000
+    flate = list(pdf_streams._inflate(pdf_streams._chunks(zlib.compress(data))))
+    assert b"".join(flate) == data and max(map(len, flate)) <= pdf_streams.CHUNK
+    runs = bytes([129, 65]) * 10 + bytes([2]) + b"abc" + bytes([128]) + b"ignored"
+    assert sum(map(len, pdf_streams._run_length([runs[:7], runs[7:]]))) == 128 * 10 + 3
+    bomb = zlib.compress(b" " * 20_000_000)
+    first = next(pdf_streams._inflate(pdf_streams._chunks(bomb)))
+    assert len(first) == pdf_streams.CHUNK

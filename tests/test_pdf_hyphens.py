@@ -121,3 +121,18 @@ def test_a_suspended_hyphen_keeps_its_space(tmp_path: Path, font: str, lines: li
     "short-and long-term", "e-and m-government"."""
     (block,) = read_pdf(write_pdf(tmp_path / "suspended.pdf", [Line(t, font=font) for t in lines])).blocks
     assert block.text == text
+
+
+def test_compounds_are_found_in_linear_time():
+    """A try at a compound starts only where a run of letters or digits does: a line of 200,000
+    glyphs stacked on one spot (a hostile page) is one try, not 200,000 of 200,000 steps each."""
+    import time
+
+    from actionplan_trace.extract.pdf import COMPOUND
+
+    line = "on-line, 2016-2019, ab-cd-ef, x1abc-def, ab-12x, ITU-D and co-operation"
+    assert [m.group() for m in COMPOUND.finditer(line)] == [
+        "on-line", "2016-2019", "ab-cd", "abc-def", "ab-12", "ITU-D", "co-operation"]
+    start = time.perf_counter()
+    assert not list(COMPOUND.finditer("a" * 200_000 + " " + "7" * 200_000))
+    assert time.perf_counter() - start < 1.0

@@ -232,12 +232,16 @@ def main_options(
     max_text_mb: Optional[float] = typer.Option(None, "--max-text-mb", help="Largest text input in MB (default 5)."),
     max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Largest input file in MB (default 256)."),
     max_part_mb: Optional[float] = typer.Option(None, "--max-part-mb", help="Largest decompressed .docx part in MB (default 16)."),
-    max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 32)."),
+    max_docx_mb: Optional[float] = typer.Option(None, "--max-docx-mb", help="Largest decompressed .docx in all, MB (default 16)."),
     max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages of a PDF (default 500)."),
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
     max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines of a .txt or .md input (default 300,000)."),
     max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references read in one document (default 200,000)."),
+    max_pdf_page_mb: Optional[float] = typer.Option(None, "--max-pdf-page-mb",
+                                                    help="Most MB of content one PDF page draws, decompressed (default 4)."),
+    max_pdf_content_mb: Optional[float] = typer.Option(None, "--max-pdf-content-mb",
+                                                       help="Most MB of content a PDF draws, all pages (default 16)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
     from .errors import InputWarning
@@ -246,7 +250,8 @@ def main_options(
     warnings.simplefilter("always", InputWarning)
     warnings.showwarning = show_warning
     given = {"text_mb": max_text_mb, "file_mb": max_file_mb, "part_mb": max_part_mb, "docx_mb": max_docx_mb,
-             "pages": max_pages, "pdf_chars": max_pdf_chars, "text_lines": max_text_lines, "refs": max_refs}
+             "pages": max_pages, "pdf_chars": max_pdf_chars, "pdf_page_mb": max_pdf_page_mb,
+             "pdf_content_mb": max_pdf_content_mb, "text_lines": max_text_lines, "refs": max_refs}
     for name, value in given.items():
         if value is not None:
             if not value > 0:

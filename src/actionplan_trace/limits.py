@@ -47,7 +47,16 @@ class Limits:
     (about 8 µs of CPU and 170 bytes a character: 2 M characters read in some 16 s and 400 MB),
     and 500 pages of small type hold five times what 500 pages of a report do (a 300-page report
     holds about a million; bench/pdf_limit_bench.py measures a PDF at this limit)."""
-
+    pdf_page_mb: float = 4.0
+    """Decompressed size of the content one PDF page draws (its content streams and each Form
+    XObject it draws, once for each time drawn), measured before the page is parsed: PDFium
+    parses a page whole, and an operator costs up to some 180 bytes of memory a byte (4.9 MB of
+    one-glyph texts stacked on one spot, `(a)Tj` a glyph, read in 14 s and 865 MB; 4.9 MB of
+    lines in 6 s and 440 MB). The corpus' fullest page draws 31 KB."""
+    pdf_content_mb: float = 16.0
+    """The same, all pages of a PDF together (a content stream shared by 500 pages counts 500
+    times, as PDFium parses it for each): the corpus' 96-page report draws 1.2 MB, so a 500-page
+    report some 7 MB; 16 MB of lines over 500 pages read in some 30 s."""
 
 OPTIONS = {
     "text_mb": ("--max-text-mb", "TRACE_MAX_TEXT_MB"),
@@ -58,6 +67,8 @@ OPTIONS = {
     "pdf_chars": ("--max-pdf-chars", "TRACE_MAX_PDF_CHARS"),
     "text_lines": ("--max-text-lines", "TRACE_MAX_TEXT_LINES"),
     "refs": ("--max-refs", "TRACE_MAX_REFS"),
+    "pdf_page_mb": ("--max-pdf-page-mb", "TRACE_MAX_PDF_PAGE_MB"),
+    "pdf_content_mb": ("--max-pdf-content-mb", "TRACE_MAX_PDF_CONTENT_MB"),
 }
 COUNTS = {"pages", "pdf_chars", "text_lines", "refs"}
 """The limits that are whole counts, not sizes in MB."""

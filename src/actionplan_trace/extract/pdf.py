@@ -47,7 +47,7 @@ import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
 from ..errors import InputError, LimitError
-from ..limits import current, over
+from ..limits import MB, Limits, current, megabytes, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
@@ -56,6 +56,7 @@ from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, 
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
+from .pdf_streams import PageStreams
 from .pdf_tables import (
     SUSPENDED,
     Grid,
@@ -243,7 +244,9 @@ SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
 LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
-COMPOUND = regex(r"(?:[^\W\d_]+|\d+)-(?:[^\W\d_]+|\d+)")  # "on-line", "2016-2019" printed whole
+# "on-line", "2016-2019" printed whole; a try starts only where a run of letters or digits does and
+# takes the run whole, so a line of 100,000 letters is one try, not 100,000 (quadratic)
+COMPOUND = regex(r"(?:(?<![^\W\d_])[^\W\d_]++|(?<!\d)\d++)-(?:[^\W\d_]+|\d+)")
 
 
 def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
@@ -1570,6 +1573,21 @@ def _open(path: str, data: bytes) -> pdfium.PdfDocument:
         raise InputError(str(path), "corrupt or unreadable PDF") from exc
 
 
+def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, path: str) -> int:
+    """What page `index` draws, decompressed (PageStreams), refused before PDFium parses the page
+    when it is over Limits.pdf_page_mb, or the pages so far are over Limits.pdf_content_mb."""
+    page_cap, all_cap = int(limits.pdf_page_mb * MB), int(limits.pdf_content_mb * MB)
+    cost = streams.page_bytes(index, min(page_cap, all_cap - before))
+    if cost > page_cap:
+        raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s content streams decompress to"
+                                                   f" {megabytes(cost)} or more", limits.pdf_page_mb))
+    if before + cost > all_cap:
+        raise LimitError(path, over("pdf_content_mb", f"the PDF's content streams decompress to"
+                                                      f" {megabytes(before + cost)} or more by page {index + 1}",
+                                    limits.pdf_content_mb))
+    return cost
+
+
 def read_pdf_detailed(path: str | Path) -> PdfReading:
     """Read the PDF at `path`; also report the header/footer lines dropped as page furniture."""
     return pdf_reading(*file_source(path, "pdf"))
@@ -1586,7 +1604,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         pages: list[_Page] = []
         images = 0
         chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
+        streams = PageStreams(data)
+        inflated = 0  # what loading the pages so far inflated (see Limits.pdf_page_mb and pdf_content_mb)
         for i in range(len(document)):
+            inflated += _page_cost(streams, i, limits, inflated, str(path))
             try:
                 page = document[i]
             except pdfium.PdfiumError as exc:
