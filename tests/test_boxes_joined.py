@@ -390,3 +390,25 @@ def test_a_references_note_naming_one_group_inside_a_background_stays_a_table(tm
                                _paragraph("SDG 9 and SDG 17.")]]))
     doc = load(editor.save(tmp_path / "note.docx"))
     assert outline(doc) == outline(load(OLD))
+
+
+@pytest.mark.parametrize("after", [False, True], ids=["at the end", "before more rows"])
+def test_a_short_box_at_the_tables_end_and_a_long_one_in_its_middle_are_boxes(tmp_path: Path, after: bool) -> None:
+    """An output of one sentence boxed after the outcomes table (at the table's end, a heading and
+    a line are a box), and an output box of three paragraphs with a two-column table joined after
+    it (in the table's middle): each is its output, not more outcome rows (review of ff02f38)."""
+    editor = DocxEditor.open(OLD)
+    outcomes = top_tables(editor)[0]
+    paragraphs = ["Output 2.9 – Products and services on satellites", "This output delivers one handbook."]
+    if after:
+        paragraphs += ["Background", "Satellites reach where cables do not."]
+    outcomes.append(_one_cell_row(paragraphs))
+    if after:
+        outcomes.append(_row(["Region", "Initiatives", ""]))
+        outcomes.append(_row(["AFR", "AFR3", ""]))
+    doc = load(editor.save(tmp_path / "short.docx"))
+    assert [s.id for s in doc.of_kind("outcome")] == ["outcome-2.1", "outcome-2.2", "outcome-2.3"]
+    box = doc.section("output-2.9")
+    assert [b.text for b in box.blocks][:1] == ["This output delivers one handbook."]
+    if after:
+        assert doc.section("output-2.9/background").blocks[0].text == "Satellites reach where cables do not."

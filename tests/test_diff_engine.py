@@ -638,7 +638,7 @@ def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str
     ("development of radiocommunicati on services", "development of radiocommunication services", None, {"space"}),
     ("Ass ocia te", "Associate", None, {"space"}),
     ("held in Sharm el- Sheikh, Egypt", "held in Sharm el-Sheikh, Egypt", {"punctuation", "space"}, {"space"}),
-    ("-3.61%", "- 3.61%", None, {"space"}),  # typed: a minus taken off its number (or a bullet put in)
+    ("-3.61%", "- 3.61%", None, None),  # a minus taken off its number, or a list's dash put in
     ("Some 100 Recommendations, reports", "Some 100 Recommendations , reports", {"punctuation", "space"}, {"space"}),
     ("we meet every day", "we meet everyday", None, {"space"}),
     ("a rise of 5 - 3.61%", "a rise of 5 -3.61%", {"punctuation", "space"}, {"space"}),
@@ -649,7 +649,7 @@ def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str
     # a number's sign is part of the figure, in a PDF too; a dash after a number is no sign
     ("a fall of -3.61% in 2021", "a fall of 3.61% in 2021", None, None),
     ("growth (\u22122%) and (+5%)", "growth (2%) and (5%)", None, None),
-    ("-3.61%", "3.61%", None, {"punctuation"}),  # a cell's figure; in a PDF a line's first dash may be a bullet
+    ("-3.61%", "3.61%", None, None),  # a table cell's figure, in a PDF too
     ("share\t-3.61%", "share\t3.61%", None, None),
     # a dash before a year, a plus, a hyphen between words and numbers: no sign
     ("Report \u2013 2019", "Report \u2014 2019", {"formatting"}, {"formatting"}),

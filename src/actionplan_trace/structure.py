@@ -609,9 +609,10 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
 
 
 JOINED_BOX_BLOCKS = 3
-"""The fewest paragraphs a box joined with a table holds (a heading and two more, or a heading
-and a sub-heading's), unless the table after it is its own (_heads_its_table): a heading and one
-line in one-cell rows is a group or title row."""
+"""The fewest paragraphs a box joined before more of a table holds (a heading and two more, or a
+heading and a sub-heading's), unless that table is its own (_heads_its_table): a heading and one
+line in one-cell rows there is a group or title row. At the table's end a heading and a line is a
+box (an output of one sentence after the outcomes table)."""
 
 
 def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None],
@@ -622,10 +623,10 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
     (`flows`, aligned with the table's rows) from one whose first paragraph opens a section of a
     box kind to the next row of several cells or the table's end, when _is_box reads their blocks
     as a box: an outcomes table going on with the boxes of the outputs after it, or an objective's
-    box going on with its outcomes table. Such a run stands at the table's start or end, and
-    holds more than a heading and a line (JOINED_BOX_BLOCKS). The table whole (one part) when it
-    holds no box: a row of one cell spanning a table (a group row "Output 2.1 – Infrastructure" /
-    "Lead: …", a title row, a note) stays a row, at its start, end or anywhere between."""
+    box going on with its outcomes table. Before the table's end such a run holds more than a
+    heading and a line (JOINED_BOX_BLOCKS), unless the table after it is its own. The table whole
+    (one part) when it holds no box: a row of one cell spanning a table (a group row "Output 2.1 –
+    Infrastructure" / "Lead: …", a title row "Background" / a sentence) stays a row."""
     rows = block.rows or []
     parts: list[Block | list[Block]] = []
     start = r = 0
@@ -637,11 +638,11 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
         while end < len(rows) and flows[end] is not None:
             end += 1
         heads = (k for k in range(r, end) if _opens_box(profile, flows, k, end, rules))
-        k = next(heads, None) if r == 0 or end == len(rows) else None  # a joined box is at an edge
+        k = next(heads, None)
         if k is not None:
             inner = [b for row_flow in flows[k:end] for b in row_flow or ()]
-            if (len(inner) >= JOINED_BOX_BLOCKS or _heads_its_table(profile, inner, rows[end:end + 1], rules)) \
-                    and _is_box(profile, inner, rules):
+            if (end == len(rows) or len(inner) >= JOINED_BOX_BLOCKS
+                    or _heads_its_table(profile, inner, rows[end:end + 1], rules)) and _is_box(profile, inner, rules):
                 if start < k:
                     parts.append(_table_part(block, rows[start:k]))
                 parts.append(inner)

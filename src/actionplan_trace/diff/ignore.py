@@ -147,11 +147,10 @@ def _signs(text: str, loose: bool = False) -> int:
     rise, a figure changed, not punctuation. A minus stands after white space, a bracket or at the
     start, the digit right after it (a cell's "-3.61%", "(−2%)"); a hyphen after a word or a number
     ("COVID-19", "2020-2023", "5 - 3"), a dash before a year ("Report – 2019") or a plus (the same
-    value) is none. `loose`: a revision is a PDF, whose line break may follow the sign, and
-    whose minus at a line's start may be a list's dash the other revision holds as its label."""
+    value) is none. `loose`: a revision is a PDF, whose line break may follow the sign, except at
+    a line's start, where "- 4 guidelines" is a list's dash the other revision holds as its label."""
     if loose:
         text = LOOSE_MINUS.sub(r"\1", text)
-        return sum(1 for m in MINUS.finditer(text) if m.start() and text[m.start() - 1] != "\n")
     return sum(1 for _ in MINUS.finditer(text))
 
 
