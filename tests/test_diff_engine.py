@@ -651,6 +651,8 @@ def test_white_space_between_punctuation_marks_is_white_space(old: str, new: str
     ("growth (\u22122%) and (+5%)", "growth (2%) and (5%)", None, None),
     ("-3.61%", "3.61%", None, None),  # a table cell's figure, in a PDF too
     ("share\t-3.61%", "share\t3.61%", None, None),
+    ("was -3.61% in 2020 and 2% in 2021", "was 3.61% in 2020 and -2% in 2021", None, None),  # a minus moved
+    ("a loss of -1,000 people", "a loss of -1 000 people", {"punctuation", "space"}, {"punctuation", "space"}),
     # a dash before a year, a plus, a hyphen between words and numbers: no sign
     ("Report \u2013 2019", "Report \u2014 2019", {"formatting"}, {"formatting"}),
     ("WSIS +10 Vision", "WSIS+10 Vision", {"punctuation", "space"}, {"space"}),

@@ -60,6 +60,7 @@ LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its se
 # A minus sign before a number (`_signs`): after white space, an opening bracket or at the start,
 # the digit right after it; where a revision is a PDF, a space a line break put after it is none.
 MINUS = regex(r"(?:(?<=[\s(\[])|(?<![\s\S]))(?<!\d )[-\u2212](?=\d)")
+NUMBER_START = regex(r"(?<![\d.,])\d")  # the first digit of each number (`_signs`)
 LOOSE_MINUS = regex(r"(?<=[ \t\u00a0(\[])([-\u2212])\s+(?=\d)")  # not at a line's start: a bullet ("- 4 guidelines")
 DASHED_END = regex(r"\s[-–—]$")  # a separator that is a spaced dash ("2.3 - Title"): a citation, not a list's label
 
@@ -104,7 +105,7 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 
     if not same(every):
         return None
-    if _figure_changed(old, new) or _signs(old, loose) != _signs(new, loose):
+    if _figure_changed(old, new) or _signs_differ(_signs(old, loose), _signs(new, loose)):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if not same(every - {k}))
     if kinds and same(kinds):
@@ -142,16 +143,25 @@ def _figure_changed(old: str, new: str) -> bool:
             and old_number != new_number)
 
 
-def _signs(text: str, loose: bool = False) -> int:
-    """How many numbers in `text` have a minus sign: "-3.61%" made "3.61%" turns a fall into a
-    rise, a figure changed, not punctuation. A minus stands after white space, a bracket or at the
-    start, the digit right after it (a cell's "-3.61%", "(−2%)"); a hyphen after a word or a number
-    ("COVID-19", "2020-2023", "5 - 3"), a dash before a year ("Report – 2019") or a plus (the same
-    value) is none. `loose`: a revision is a PDF, whose line break may follow the sign, except at
-    a line's start, where "- 4 guidelines" is a list's dash the other revision holds as its label."""
+def _signs(text: str, loose: bool = False) -> tuple[bool, ...]:
+    """Whether each number in `text` has a minus sign, in order: "-3.61%" made "3.61%" turns a
+    fall into a rise, a figure changed, not punctuation. A minus stands after white space, a
+    bracket or at the start, the digit right after it (a cell's "-3.61%", "(−2%)"); a hyphen after
+    a word or a number ("COVID-19", "2020-2023", "5 - 3"), a dash before a year ("Report – 2019")
+    or a plus (the same value) is none. `loose`: a revision is a PDF, whose line break may follow
+    the sign, except at a line's start, where "- 4 guidelines" is a list's dash the other
+    revision holds as its label."""
     if loose:
         text = LOOSE_MINUS.sub(r"\1", text)
-    return sum(1 for _ in MINUS.finditer(text))
+    signed = {m.end() for m in MINUS.finditer(text)}
+    return tuple(m.start() in signed for m in NUMBER_START.finditer(text))
+
+
+def _signs_differ(old: tuple[bool, ...], new: tuple[bool, ...]) -> bool:
+    """Whether two texts' numbers differ in sign: one by one where they hold as many numbers (a
+    minus moved from one to another), else in how many are negative ("1 000" is "1,000": one
+    number read as two)."""
+    return old != new if len(old) == len(new) else sum(old) != sum(new)
 
 
 def parse_ignore(kinds: dict[str, bool]) -> frozenset[str]:
