@@ -139,15 +139,21 @@ def _model_words(doc: Document) -> Counter:
 LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[•·\-–]|[a-z]\)|[ivxIVX]+\.)$")
 
 
+def assert_each_word_once(theirs: Counter, doc: Document) -> None:
+    """Every word of `theirs` (an independent reading of the file) lands in the model, and the
+    model's extra words are only list labels."""
+    ours = _model_words(doc)
+    assert theirs - ours == Counter()
+    extra = ours - theirs
+    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+
+
 @pytest.mark.parametrize("name", ["action-plan-ba.docx", "action-plan-ba-bold.docx", "objective2-old.docx",
                                   "objective2-new.docx", "objective2-new-autonum.docx"])
 def test_nothing_lost_docx(name):
     """Every word python-docx sees lands exactly once in the model; extra words are only list labels."""
     path = CORPUS / name
-    theirs, ours = _python_docx_words(path), _model_words(load(path))
-    assert theirs - ours == Counter()
-    extra = ours - theirs
-    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+    assert_each_word_once(_python_docx_words(path), load(path))
 
 
 @pytest.mark.parametrize("rows", ["one", "head", "each"])
@@ -161,10 +167,7 @@ def test_nothing_lost_in_boxed_outputs(tmp_path, name, rows):
     path = editor.save(tmp_path / name)
     doc = load(path)
     assert len(doc.of_kind("output")) == (3 if name.startswith("objective2") else 17)
-    theirs, ours = _python_docx_words(path), _model_words(doc)
-    assert theirs - ours == Counter()
-    extra = ours - theirs
-    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+    assert_each_word_once(_python_docx_words(path), doc)
 
 
 @pytest.mark.parametrize("rows", ["one", "each"])
@@ -181,10 +184,7 @@ def test_nothing_lost_in_boxes_joined_to_tables(tmp_path, name, rows):
     path = editor.save(tmp_path / name)
     doc = load(path)
     assert len(doc.of_kind("output")) == (3 if name.startswith("objective2") else 17)
-    theirs, ours = _python_docx_words(path), _model_words(doc)
-    assert theirs - ours == Counter()
-    extra = ours - theirs
-    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+    assert_each_word_once(_python_docx_words(path), doc)
 
 
 def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
@@ -269,10 +269,7 @@ def _accepted_xml_words(path: Path) -> Counter:
 def test_nothing_lost_with_revision_marks(name):
     """Accepted view: every word Word would show lands exactly once; extras are only list labels."""
     path = CORPUS / name
-    theirs, ours = _accepted_xml_words(path), _model_words(load(path))
-    assert theirs - ours == Counter()
-    extra = ours - theirs
-    assert all(LABEL.match(word) for word in extra), sorted(extra)[:20]
+    assert_each_word_once(_accepted_xml_words(path), load(path))
 
 
 def _typed_contents(plan: Document, ids: list[str], start_page: int = 3) -> list[str]:

@@ -14,6 +14,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import field, replace
+from operator import itemgetter
 from typing import Callable, Sequence
 
 from .contents import with_tabbed_contents
@@ -578,8 +579,9 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     drawn round a section's text, as some Action Plans box each output, its heading and body in
     one cell or a row each. The profile's `boxes` name the section kinds whose heading makes one a
     box, its `boxes_with_subsections` those that do when it holds a sub-heading too (see _is_box);
-    a one-column table of anything else (a list of regions, of outputs, a note) stays a table. A table of several columns joined with boxes (Block.row_flows) is split into its table
-    parts and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
+    a one-column table of anything else (a list of regions, of outputs, a note) stays a table. A
+    table of several columns joined with boxes (Block.row_flows) is split into its table parts
+    and its boxes (_joined_parts). `blocks` as they are when the profile names none or no
     table has one column or a row of one cell."""
     if not (profile.boxes or profile.boxes_with_subsections) or not any(block.flow or block.row_flows for block in blocks):
         return blocks
@@ -662,7 +664,7 @@ def _heads_its_table(profile: Profile, inner: list[Block], after: list[list[Cell
     outcomes table heads no table of its own."""
     if not after or not after[0] or not inner:
         return False
-    found = match_heading(profile, inner[0], inner[1] if len(inner) > 1 else None, rules.opens)
+    found = _heading_at(profile, inner, 0, rules.opens)
     header = " ".join(cell.text for cell in after[0])
     return found is not None and any(found[0].rule.kind in rule.within and rule.header.search(header)
                                      for rule in profile.tables)
@@ -697,17 +699,22 @@ def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
     k = 0
     first: str | None = None
     while k < len(flow):
-        found = match_heading(profile, flow[k], flow[k + 1] if k + 1 < len(flow) else None, rules.opens)
+        found = _heading_at(profile, flow, k, rules.opens)
         if found is None:
             if first is None:
                 return False
             parts = rules.subsections(first)
             return parts is None or SUBSECTIONS_OF_A_BOX <= sum(
                 1 for j in range(k, len(flow))
-                if match_heading(profile, flow[j], flow[j + 1] if j + 1 < len(flow) else None, parts) is not None)
+                if _heading_at(profile, flow, j, parts) is not None)
         first = first or found[0].rule.kind
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
+
+
+def _heading_at(profile: Profile, blocks: Sequence[Block], k: int, rules: RuleSet) -> tuple[_Match, str] | None:
+    """`match_heading` on blocks[k], with the block after it for a title on the next line."""
+    return match_heading(profile, blocks[k], blocks[k + 1] if k + 1 < len(blocks) else None, rules)
 
 
 def _table_part(block: Block, rows: list[list[Cell]]) -> Block:
@@ -1047,10 +1054,6 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
     return text
 
 
-def _first(anchor: tuple[int, str]) -> int:
-    return anchor[0]
-
-
 def _revision_sections(doc_sections: list[Section], revisions: list[Revision], headed: dict[str, Sequence[Block]]) -> None:
     """Place each revision in the section its paragraph falls in; one in a table row that opened
     a section (an outcome's row) in that row's section, not the table's. A revision in a box read
@@ -1090,7 +1093,7 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
             cell = (rev.loc.paragraph, rev.loc.row)
             if rev.seq is not None and rev.loc.paragraph in boxed and cell not in rows:
                 anchors = boxed[rev.loc.paragraph]
-                k = bisect.bisect_right(anchors, rev.seq, key=_first)
+                k = bisect.bisect_right(anchors, rev.seq, key=itemgetter(0))
                 if k and cell not in boxed_rows and k < len(anchors):
                     rev.section, rev.box_paragraph = anchors[k][1], rev.seq  # a row shown empty: a paragraph removed
                     continue

@@ -4,10 +4,10 @@ A change is matched to the tracked changes (`Document.revisions`) recorded in it
 either side, by how many of the revision's words the change inserted or deleted; failing any
 in its section, to the best such revision anywhere that the change covers at least half of.
 Word tracks what was typed, so a revision may be a piece of a word ("I" deleted and "i"
-inserted before "ndicators"): in its section (in its paragraph, where the change has one on
-the revision's side), one whose text stands inside what the change inserted (or deleted) matches too, below
-any revision that shares a whole word with it. A revision in the change's own paragraph goes
-before any other in its section ("Indicators" deleted in the next paragraph as well).
+inserted before "ndicators"): in its section (in its paragraph, where the change has one on the
+revision's side), one whose text stands inside what the change inserted (or deleted) matches
+too, below any revision that shares a whole word with it. A revision in the change's own
+paragraph goes before any other in its section ("Indicators" deleted in the next paragraph too).
 """
 
 from __future__ import annotations

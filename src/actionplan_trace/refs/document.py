@@ -183,7 +183,7 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
             yield from block_texts(block, rules, columns)
         elif not _contents_entry(block) or (page := _page_at(block)) is None:
             yield block.text, block.loc, block.field
-        elif not (block.contents or (block.style is not None and TOC_STYLE.match(block.style) is not None)):
+        elif not _listed_entry(block):
             yield block.text[:page], block.loc, block.field  # a dot leader alone: its page number cites nothing
 
 
@@ -191,8 +191,13 @@ def _contents_entry(block: Block) -> bool:
     """Whether a block may be a contents entry whose page number is no reference: one the
     structure found in a contents list (contents.py), a paragraph in a contents style, or one with
     a dot leader. A bare tab before a number is not enough: "SDG:<tab>9" is a form's label and value."""
-    return (block.contents or (block.style is not None and TOC_STYLE.match(block.style) is not None)
-            or has_dot_leader(block.text))
+    return _listed_entry(block) or has_dot_leader(block.text)
+
+
+def _listed_entry(block: Block) -> bool:
+    """Whether a block is a contents entry by more than its dot leader: one the structure found in
+    a contents list (contents.py), or a paragraph in a contents style."""
+    return block.contents or (block.style is not None and TOC_STYLE.match(block.style) is not None)
 
 
 def _page_at(block: Block) -> int | None:
