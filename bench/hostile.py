@@ -27,7 +27,15 @@ DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 
          "WSIS Action Line C5, ", "ITU-D SG 2 Question 3 ", "Regional Initiative AFR3; ")
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostilegen import PARAGRAPH, docx_bomb, docx_numbered, pdf_bomb, text_of_size  # noqa: E402
+from hostilegen import (  # noqa: E402
+    PARAGRAPH,
+    docx_bomb,
+    docx_numbered,
+    pdf_bomb,
+    pdf_font_bomb,
+    pdf_object_stream_bomb,
+    text_of_size,
+)
 
 
 def long_pdf(path: Path, pages: int) -> Path:
@@ -144,6 +152,15 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             tmp / "shared-lines.pdf", 31_000, b"0 0 m 1 0 l S\n", pages=500)), "-f", "json"]),
         ("PDF 4 pages of 3.9 MB of one-glyph texts", lambda: ["extract", str(pdf_bomb(
             tmp / "glyphs.pdf", 3_900_000, b"(a) Tj\n", pages=4)), "-f", "json"]),
+        ("PDF font program of 1 GB", lambda: ["extract", str(pdf_font_bomb(tmp / "font.pdf", 10**9)), "-f", "json"]),
+        ("PDF font program of 120 MB (under the limit)", lambda: ["extract", str(pdf_font_bomb(
+            tmp / "font120.pdf", 120_000_000)), "-f", "json"]),
+        ("PDF object stream of 1 GB", lambda: ["refs", str(pdf_object_stream_bomb(tmp / "objstm.pdf", 10**9)),
+                                               "-f", "json"]),
+        ("PDF object stream of 7.9 MB of numbers (under the limit)", lambda: ["extract", str(pdf_object_stream_bomb(
+            tmp / "objstm-numbers.pdf", 7_900_000, b"1 ")), "-f", "json"]),
+        ("PDF cross-reference stream of 1 GB", lambda: ["extract", str(pdf_object_stream_bomb(
+            tmp / "xref.pdf", 10**9, where="xref")), "-f", "json"]),
     ]
 
 

@@ -164,3 +164,58 @@ def pdf_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "page", pag
             b" /Resources << /Font << /F1 4 0 R >> /XObject << /X1 5 0 R >> >> >>")
     path.write_bytes(raw_pdf([catalog, tree, contents, PDF_FONT, extra] + [page] * pages))
     return path
+
+
+def pdf_font_bomb(path: Path, size: int, subtype: bytes = b"TrueType") -> Path:
+    """A one-page PDF whose text is set in an embedded font whose program (FontFile2 for a
+    TrueType font, FontFile for Type1) inflates to `size` zero bytes."""
+    key = b"FontFile2" if subtype == b"TrueType" else b"FontFile"
+    font = (b"<< /Type /Font /Subtype /%s /BaseFont /Bomb /FirstChar 32 /LastChar 126 /Widths [%s]"
+            b" /FontDescriptor 5 0 R >>" % (subtype, b" ".join([b"500"] * 95)))
+    descriptor = (b"<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0"
+                  b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /%s 7 0 R >>" % key)
+    path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+                              b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT), font, descriptor,
+                              PDF_PAGE, flate_stream(b"\0", size)]))
+    return path
+
+
+PDF_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"
+            b" /Resources << /Font << /F1 4 0 R >> >> >>")
+
+
+def pdf_object_stream_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "objects") -> Path:
+    """A PDF 1.5 file with a cross-reference stream, whose page font (object 4) lives in an object
+    stream padded with `size` bytes of `unit` ("objects"), or whose cross-reference stream is
+    padded so ("xref")."""
+    contents = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT)
+    head = b"4 0 "
+    padding = size if where == "objects" else 0
+    stream = flate_stream(unit, padding, head=head + PDF_FONT, extra=b" /Type /ObjStm /N 1 /First %d" % len(head))
+    objects: list[bytes | None] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+                                   contents, None, b"null", PDF_PAGE, stream]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+    for number, body in enumerate(objects, 1):
+        if body is not None:
+            offsets[number] = len(out)
+            out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(objects) + 1
+    offsets[xref] = len(out)
+    rows = [b"\x00\x00\x00\x00\xff\xff"] + [b"\x02" + (7).to_bytes(4, "big") + b"\x00" if n == 4
+                                            else b"\x01" + offsets[n].to_bytes(4, "big") + b"\x00"
+                                            for n in range(1, xref + 1)]
+    table = b"".join(rows)
+    squeezer = zlib.compressobj(9)
+    parts = [squeezer.compress(table)]
+    left = size if where == "xref" else 0
+    while left > 0:  # rows of free objects past /Size, which a reader parses all the same
+        piece = b"\0" * min(left, 1_000_000)
+        parts.append(squeezer.compress(piece))
+        left -= len(piece)
+    data = b"".join(parts) + squeezer.flush()
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Length %d /Filter /FlateDecode >>\n"
+            b"stream\n%s\nendstream\nendobj\n" % (xref, xref + 1, len(data), data))
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref]
+    path.write_bytes(bytes(out))
+    return path

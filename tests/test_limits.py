@@ -20,6 +20,8 @@ from hostilegen import (
     docx_numbered,
     docx_of,
     pdf_bomb,
+    pdf_font_bomb,
+    pdf_object_stream_bomb,
     text_of_size,
     understate_sizes,
 )
@@ -392,13 +394,72 @@ def test_pages_each_under_the_page_limit_are_refused_together(tmp_path):
 
 
 @pytest.mark.parametrize("where", ["image", "unreferenced"])
-def test_streams_pdfium_never_inflates_are_not_counted(tmp_path, where):
-    """An image (decoded only to render a page) or an object nothing refers to, however large,
-    costs nothing to read, and is not counted."""
+def test_streams_no_page_draws_are_not_counted_as_page_content(tmp_path, where):
+    """An image (decoded only to render a page, which the reader never does) or an object nothing
+    refers to, however large, is no page's content; an image is not counted among the streams
+    either."""
     path = pdf_bomb(tmp_path / f"{where}.pdf", 20_000_000, unit=b"\0", where=where)
-    result = run_cli("--max-pdf-page-mb", "0.1", "--max-pdf-content-mb", "0.1", "extract", str(path), "-f", "json")
+    streams = ["--max-pdf-streams-mb", "1"] if where == "image" else []
+    result = run_cli("--max-pdf-page-mb", "0.1", "--max-pdf-content-mb", "0.1", *streams, "extract", str(path), "-f", "json")
     assert result.returncode == 0, result.stderr
     assert "Resolution 71" in result.stdout
+
+
+# --- every stream of a PDF (pdf_streams.inflated) ----------------------------------------------
+
+@pytest.mark.parametrize("subtype", [b"TrueType", b"Type1"])
+def test_a_pdf_font_program_bomb_is_refused_before_pdfium_opens_it(tmp_path, subtype):
+    """PDFium inflates a font program whole when a page's text uses it: a 1 MB file whose
+    FontFile2 inflated to 1 GB took 2 GB. Its streams are counted in the file's bytes first,
+    the count stopping a megabyte past the limit."""
+    path = pdf_font_bomb(tmp_path / "font.pdf", 30_000_000, subtype)
+    line = one_line_failure(run_cli("--max-pdf-streams-mb", "2", "extract", str(path)), path,
+                            "the PDF's streams other than images decompress to",
+                            "over the limit of 2 MB (trace --max-pdf-streams-mb N … or TRACE_MAX_PDF_STREAMS_MB raises it)")
+    assert "2.10 MB or more" in line, line
+    small = pdf_font_bomb(tmp_path / "small.pdf", 1_000_000, subtype)
+    result = run_cli("--max-pdf-streams-mb", "2", "extract", str(small), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Resolution 71" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["objects", "xref"])
+def test_object_and_cross_reference_stream_bombs_are_refused_before_pdfium_opens_them(tmp_path, where):
+    """Both readers parse the PDF syntax of object and cross-reference streams into objects, so
+    those have a lower limit of their own; under it the font in the object stream is found."""
+    path = pdf_object_stream_bomb(tmp_path / f"{where}.pdf", 30_000_000, where=where)
+    one_line_failure(run_cli("--max-pdf-objects-mb", "0.5", "refs", str(path), "-f", "json"), path,
+                     "the PDF's object and cross-reference streams decompress to 1.05 MB or more, over the limit"
+                     " of 0.5 MB (trace --max-pdf-objects-mb N … or TRACE_MAX_PDF_OBJECTS_MB raises it)")
+    small = pdf_object_stream_bomb(tmp_path / f"small-{where}.pdf", 200_000, unit=b"1 ", where=where)
+    result = run_cli("--max-pdf-objects-mb", "0.5", "refs", str(small), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [r["id"] for r in report["refs"]] == ["SDG-9.1"]
+    assert [f["text"] for f in report["findings"]] == ["Resolution 71"]
+
+
+def test_streams_are_found_in_the_bytes_and_counted_through_nested_filters():
+    """No PDF parser is used: a stream's end comes from a direct /Length that ends at
+    `endstream`, or from the next `endstream`; filters are applied in order, an unknown one ends
+    the count with what the known ones before it gave; images are left out."""
+    from actionplan_trace.extract.pdf_streams import inflated
+
+    def obj(number: int, head: bytes, data: bytes) -> bytes:
+        return b"%d 0 obj\n<< %s >>\nstream\n%s\nendstream\nendobj\n" % (number, head, data)
+
+    twice = zlib.compress(zlib.compress(b"\0" * 40_000_000))
+    data = b"%PDF-1.7\n" + b"".join([
+        obj(1, b"/Length %d /Filter [/FlateDecode /Fl]" % len(twice), twice),
+        obj(2, b"/Length 9 0 R /Filter /FlateDecode", zlib.compress(b"endstream " * 1000)),
+        obj(3, b"/Length 5 /Filter [/FlateDecode /DCTDecode]", zlib.compress(b"x" * 3000)),
+        obj(4, b"/Type /XObject /Subtype /Image /Filter /FlateDecode", zlib.compress(b"\0" * 5_000_000)),
+        obj(5, b"/Type /ObjStm /N 1 /First 4 /Filter /AHx", b"3420302031" * 100 + b">"),
+    ])
+    sizes = inflated(data, 100_000_000, 100_000_000)
+    assert (sizes.total, sizes.objects) == (40_000_000 + 10_000 + 3000 + 500, 500)
+    capped = inflated(data, 5_000_000, 100_000_000)
+    assert 5_000_000 < capped.total <= 5_000_000 + (1 << 20)
 
 
 def test_stream_sizes_are_counted_through_every_filter_and_never_held_whole():

@@ -242,6 +242,10 @@ def main_options(
                                                     help="Most MB of content one PDF page draws, decompressed (default 4)."),
     max_pdf_content_mb: Optional[float] = typer.Option(None, "--max-pdf-content-mb",
                                                        help="Most MB of content a PDF draws, all pages (default 16)."),
+    max_pdf_streams_mb: Optional[float] = typer.Option(
+        None, "--max-pdf-streams-mb", help="Most MB a PDF's streams other than images decompress to, all together (default 128)."),
+    max_pdf_objects_mb: Optional[float] = typer.Option(
+        None, "--max-pdf-objects-mb", help="Most MB a PDF's object and cross-reference streams decompress to (default 8)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
     from .errors import InputWarning
@@ -251,7 +255,8 @@ def main_options(
     warnings.showwarning = show_warning
     given = {"text_mb": max_text_mb, "file_mb": max_file_mb, "part_mb": max_part_mb, "docx_mb": max_docx_mb,
              "pages": max_pages, "pdf_chars": max_pdf_chars, "pdf_page_mb": max_pdf_page_mb,
-             "pdf_content_mb": max_pdf_content_mb, "text_lines": max_text_lines, "refs": max_refs}
+             "pdf_content_mb": max_pdf_content_mb, "pdf_streams_mb": max_pdf_streams_mb,
+             "pdf_objects_mb": max_pdf_objects_mb, "text_lines": max_text_lines, "refs": max_refs}
     for name, value in given.items():
         if value is not None:
             if not value > 0:

@@ -57,6 +57,17 @@ class Limits:
     """The same, all pages of a PDF together (a content stream shared by 500 pages counts 500
     times, as PDFium parses it for each): the corpus' 96-page report draws 1.2 MB, so a 500-page
     report some 7 MB; 16 MB of lines over 500 pages read in some 30 s."""
+    pdf_streams_mb: float = 128.0
+    """Decompressed size of all of a PDF's streams other than images together (font programs,
+    content, forms, object and cross-reference streams), measured in the file's bytes before PDFium
+    or pdfminer opens it: both inflate a stream whole when they need it, so a 1 MB file holding a
+    1 GB font program took 2 GB. A large embedded CJK font is some 20 MB; the corpus' 96-page
+    report holds 1.4 MB."""
+    pdf_objects_mb: float = 8.0
+    """Decompressed size of a PDF's object and cross-reference streams together: the PDF syntax in
+    them is parsed into objects (pdfminer parses an object stream whole, some 50 bytes of memory
+    and a microsecond for each number in it). A cross-reference stream takes 5 to 7 bytes an
+    object, an object stream some 100 bytes an object."""
 
 OPTIONS = {
     "text_mb": ("--max-text-mb", "TRACE_MAX_TEXT_MB"),
@@ -69,6 +80,8 @@ OPTIONS = {
     "refs": ("--max-refs", "TRACE_MAX_REFS"),
     "pdf_page_mb": ("--max-pdf-page-mb", "TRACE_MAX_PDF_PAGE_MB"),
     "pdf_content_mb": ("--max-pdf-content-mb", "TRACE_MAX_PDF_CONTENT_MB"),
+    "pdf_streams_mb": ("--max-pdf-streams-mb", "TRACE_MAX_PDF_STREAMS_MB"),
+    "pdf_objects_mb": ("--max-pdf-objects-mb", "TRACE_MAX_PDF_OBJECTS_MB"),
 }
 COUNTS = {"pages", "pdf_chars", "text_lines", "refs"}
 """The limits that are whole counts, not sizes in MB."""

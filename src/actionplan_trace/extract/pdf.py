@@ -56,7 +56,7 @@ from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, 
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from .pdf_streams import PageStreams
+from .pdf_streams import PageStreams, inflated
 from .pdf_tables import (
     SUSPENDED,
     Grid,
@@ -1561,9 +1561,10 @@ def _joins(
             and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
 
 
-def _open(path: str, data: bytes) -> pdfium.PdfDocument:
+def _open(path: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
+    _check_streams(data, limits, path)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -1588,6 +1589,20 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     return cost
 
 
+def _check_streams(data: bytes, limits: Limits, path: str) -> None:
+    """Refuse a PDF whose streams other than images decompress to more than Limits.pdf_streams_mb,
+    or whose object and cross-reference streams to more than pdf_objects_mb, before PDFium or
+    pdfminer inflates any (see pdf_streams.inflated)."""
+    cap, objects_cap = int(limits.pdf_streams_mb * MB), int(limits.pdf_objects_mb * MB)
+    sizes = inflated(data, cap, objects_cap)
+    if sizes.objects > objects_cap:
+        raise LimitError(path, over("pdf_objects_mb", f"the PDF's object and cross-reference streams decompress to"
+                                                      f" {megabytes(sizes.objects)} or more", limits.pdf_objects_mb))
+    if sizes.total > cap:
+        raise LimitError(path, over("pdf_streams_mb", f"the PDF's streams other than images decompress to"
+                                                      f" {megabytes(sizes.total)} or more", limits.pdf_streams_mb))
+
+
 def read_pdf_detailed(path: str | Path) -> PdfReading:
     """Read the PDF at `path`; also report the header/footer lines dropped as page furniture."""
     return pdf_reading(*file_source(path, "pdf"))
@@ -1596,9 +1611,9 @@ def read_pdf_detailed(path: str | Path) -> PdfReading:
 def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFAULTS) -> PdfReading:
     """Read a PDF's bytes with `settings`' tolerances; also report the lines dropped as page furniture."""
     path = source.path
-    document = _open(path, data)
+    limits = current()
+    document = _open(path, data, limits)
     try:
-        limits = current()
         if len(document) > limits.pages:
             raise LimitError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
         pages: list[_Page] = []

@@ -1,4 +1,4 @@
-"""What loading a PDF page makes PDFium decompress, measured before PDFium loads it.
+"""What opening a PDF and loading each page makes PDFium and pdfminer decompress, measured first.
 
 PDFium parses a page whole when it is loaded: it decompresses the page's content streams and each
 Form XObject the page draws (once for every `Do` that draws it, nested forms included) into
@@ -10,7 +10,9 @@ pdfminer page parsing) and streamed decompression: a stream is inflated a megaby
 soon as it passes the cap it was given, so no bomb is ever held whole. Images (decoded only when a
 page is rendered, which the reader never does) and objects no page refers to are not counted;
 nor are font programs (PDFium inflates each once a document, a legitimately embedded CJK font can
-be 20 MB).
+be 20 MB). Before any of this, `inflated` measures every stream in the file's bytes but images
+(font programs, object and cross-reference streams included), with no PDF parser, since PDFium
+and pdfminer inflate those whole as soon as they need them.
 
 The measure is an upper bound of what PDFium inflates (a predictor shrinks a stream after Flate;
 a `/Name Do` inside a string is counted as drawn). A file pdfminer cannot parse is not measured
@@ -29,6 +31,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSLiteral
+
+from ..record import record
 
 CHUNK = 1 << 20
 DRAW = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do(?![^\s/\[\]<>(){}%])")
@@ -57,9 +61,9 @@ def _dict(value: Any) -> dict[Any, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _chunks(data: bytes) -> Iterator[bytes]:
+def _chunks(data: bytes | memoryview) -> Iterator[bytes]:
     for start in range(0, len(data), CHUNK):
-        yield data[start:start + CHUNK]
+        yield bytes(data[start:start + CHUNK])
 
 
 def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -224,6 +228,91 @@ class PageStreams:
             if decode is not None:
                 pieces = decode(pieces)
         return iter(pieces)
+
+
+STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+"""The keyword that starts a stream's data, after its dictionary."""
+HEAD = 1 << 16
+"""How far back from `stream` a stream's dictionary is looked for (its `N G obj`)."""
+LENGTH = re.compile(rb"/Length\s+(\d+)(?!\d)(?!\s+\d+\s+R)")
+FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>(){}%]+)")
+NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
+TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
+OBJECTS = {b"ObjStm", b"XRef"}
+"""Stream types holding PDF syntax that a reader parses into objects."""
+
+
+@record(frozen=True)
+class Inflated:
+    """What a PDF's streams other than images decompress to, counted in its bytes (see `inflated`)."""
+
+    total: int
+    """All of them together."""
+    objects: int
+    """Object and cross-reference streams together."""
+
+
+def inflated(data: bytes, cap: int, objects_cap: int) -> Inflated:
+    """What the streams of the PDF `data` other than images decompress to, each sum counted up to
+    just past its cap (`objects_cap` for object and cross-reference streams, `cap` for all).
+
+    PDFium and pdfminer inflate a stream whole when they need it: a 1 MB file can hold a 1 GB
+    font program, object stream or cross-reference stream, which both read before any page. So the
+    file's bytes are scanned for streams before either opens it, with no PDF parser: each
+    `<< … >> stream` is found in order, its end from a direct /Length or the next `endstream`,
+    and its filters applied a megabyte at a time. Images are left out (the reader never decodes
+    one); so are encrypted streams, which do not inflate before they are decrypted.
+    """
+    filters = _filters()
+    total = objects = 0
+    view = memoryview(data)
+    for kinds, names, start, end in _raw_streams(data):
+        if b"Image" in kinds:
+            continue
+        is_objects = bool(kinds & OBJECTS)
+        room = min(cap - total, objects_cap - objects) if is_objects else cap - total
+        pieces: Iterable[bytes] = _chunks(view[start:end])
+        for name in names:
+            decode = filters.get(name.decode("latin-1"))
+            if decode is None:
+                break
+            pieces = decode(pieces)
+        size = 0
+        for piece in pieces:
+            size += len(piece)
+            if size > room:
+                break
+        total += size
+        objects += size if is_objects else 0
+        if total > cap or objects > objects_cap:
+            break
+    return Inflated(total, objects)
+
+
+def _raw_streams(data: bytes) -> Iterator[tuple[set[bytes], list[bytes], int, int]]:
+    """Each stream of the PDF `data` in file order: the Image/ObjStm/XRef types its dictionary
+    names, its filters, and where its data starts and ends."""
+    pos = 0
+    while True:
+        found = STREAM.search(data, pos)
+        if found is None:
+            return
+        start = found.end()
+        head = data.rfind(b"obj", max(0, found.start() - HEAD), found.start())
+        header = data[head + 3 if head >= 0 else max(0, found.start() - HEAD):found.start() + 2]
+        end = -1
+        length = LENGTH.search(header)
+        if length is not None and len(length.group(1)) < 16:
+            stop = start + int(length.group(1))
+            if data[stop:stop + 32].lstrip().startswith(b"endstream"):
+                end = stop
+        if end < 0:
+            end = data.find(b"endstream", start)
+            end = len(data) if end < 0 else end
+        spec = FILTER.search(header)
+        names = NAME.findall(spec.group(1)) if spec is not None else []
+        yield {m.group(1) for m in TYPE.finditer(header)}, names, start, end
+        pos = max(end, start)
 
 
 _PARTIAL: dict[str, int] = {}
