@@ -120,12 +120,7 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tmp_path) -> None:
-    """Word tracks what was typed: "Indicators" made "indicators" is "I" deleted and "i" inserted
-    before "ndicators", "organisation" made "organization" an "s" for a "z", and a word may come
-    in two pieces ("Indi" + "cators"). Each change carries its own author, even where another
-    author's revision in the same section ("a cat") stands inside the changed word too (review of
-    Word-written XML: the author and date were missing)."""
+def _tracked_docx(path: Path, paragraphs: list[str]) -> Path:
     import docx
     from docx.oxml import parse_xml
 
@@ -133,6 +128,18 @@ def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tm
     document.add_heading("Objective 2", level=1)
     document.add_heading("Output 2.1", level=2)
     body = document.element.body
+    for runs in paragraphs:
+        body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{runs}</w:p>'))
+    document.save(str(path))
+    return path
+
+
+def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tmp_path) -> None:
+    """Word tracks what was typed: "Indicators" made "indicators" is "I" deleted and "i" inserted
+    before "ndicators", "organisation" made "organization" an "s" for a "z", and a word may come
+    in two pieces ("Indi" + "cators"). Each change carries its own author, even where another
+    author's revision in the same section ("a cat") stands inside the changed word too (review of
+    Word-written XML: the author and date were missing)."""
     paragraphs = [
         _run("Performance ") + _tracked("Alice", "del", "I") + _tracked("Alice", "ins", "i") + _run("ndicators of the plan."),
         _run("The organi") + _tracked("Carol", "del", "s") + _tracked("Carol", "ins", "z") + _run("ation of the workshop."),
@@ -140,15 +147,35 @@ def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tm
         + _run(" agreed."),
         _run("We saw ") + _tracked("Bob", "ins", "a cat ") + _run("in the garden."),
     ]
-    for runs in paragraphs:
-        body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{runs}</w:p>'))
-    path = tmp_path / "tracked.docx"
-    document.save(str(path))
-    changes = compare(path).visible()
+    changes = compare(_tracked_docx(tmp_path / "tracked.docx", paragraphs)).visible()
     assert [(c.new, c.author) for c in changes] == [
         ("Performance indicators of the plan.", "Alice"), ("The organization of the workshop.", "Carol"),
         ("Members Measures agreed.", "Dan"), ("We saw a cat in the garden.", "Bob")]
     assert all(c.date == "2024-03-01T10:00:00Z" for c in changes)
+
+
+def test_two_files_changes_carry_the_marks_only_the_new_file_has(tmp_path) -> None:
+    """A contribution made as tracked changes to a plan that still shows an older mark (Zed's):
+    each change the new marks made carries their author; the older mark, whose text both
+    accepted views hold, gives no change its author, nor does an edit made without a mark."""
+    kept = _run("Members ") + _tracked("Zed", "ins", "agreed ") + _run("the plan today.")
+    old = _tracked_docx(tmp_path / "old.docx", [kept, _run("We saw the garden."), _run("The plan holds.")])
+    new = _tracked_docx(tmp_path / "new.docx", [
+        kept, _run("We saw ") + _tracked("Bob", "ins", "a cat in ") + _run("the garden."),
+        _run("The plan ") + _tracked("Alice", "del", "holds") + _tracked("Alice", "ins", "keeps") + _run("."),
+        _run("Members agreed the plan again, untracked.")])
+    changes = compare(old, new).visible()
+    assert [(c.kind, c.new, c.author) for c in changes] == [
+        ("modified", "We saw a cat in the garden.", "Bob"), ("modified", "The plan keeps.", "Alice"),
+        ("added", "Members agreed the plan again, untracked.", None)]
+    assert [c.date for c in changes] == ["2024-03-01T10:00:00Z", "2024-03-01T10:00:00Z", None]
+
+
+def test_the_plan_against_its_tracked_copy_gives_the_authors_the_copy_alone_gives(refs) -> None:  # type: ignore[no-untyped-def]
+    two = compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-tracked.docx", refs=refs).visible()
+    one = compare(CORPUS / "objective2-tracked.docx", refs=refs).visible()
+    assert len(two) == len(one) >= 20
+    assert [(c.kind, c.old, c.new, c.author, c.date) for c in two] == [(c.kind, c.old, c.new, c.author, c.date) for c in one]
 
 
 def test_contribution_against_the_plan_shows_the_proposals(refs) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from ..profiles import Profile
 from .changes import DiffResult
 from .engine import Locate, LocKey, RefIndex, Refs, diff_documents, loc_key
 from .ignore import DEFAULT_IGNORE
-from .revisions import attribute
+from .revisions import attribute, attribute_new_marks
 from .tokens import words
 
 
@@ -74,4 +74,6 @@ def compare(
         return result
     old = load(old_path, profile=profile)
     new = load(new_path, profile=profile)
-    return diff_documents(old, new, refs=refs, locate=locate, ignore=ignore)
+    result = diff_documents(old, new, refs=refs, locate=locate, ignore=ignore)
+    attribute_new_marks(result.changes, old, new)
+    return result

@@ -58,9 +58,28 @@ def _cover(rev: Revision, rev_words: Counter[str], inserted: Counter[str], delet
 
 
 def attribute(changes: list[Change], old: Document, new: Document) -> None:
-    """Set `author` and `date` on each change from the revision marks it best matches."""
-    revisions = [(r, _terms(r.text), r.section, None) for r in new.revisions] + [
-        (r, _terms(r.text), None, r.section) for r in old.revisions
+    """Set `author` and `date` on each change of one revision-marked .docx (its original view
+    `old` against its accepted view `new`) from the revision marks it best matches."""
+    _attribute(changes, new.revisions, old.revisions)
+
+
+def attribute_new_marks(changes: list[Change], old: Document, new: Document) -> None:
+    """Set `author` and `date` on each change between two files from the revision marks the new
+    file carries and the old one does not: a contribution made as tracked changes to the plan
+    (marks the old file still shows were made before it, and its changes are not in the diff)."""
+    before = {_mark(r) for r in old.revisions}
+    _attribute(changes, [r for r in new.revisions if _mark(r) not in before], [])
+
+
+def _mark(rev: Revision) -> tuple[str, str | None, str | None, str]:
+    return rev.type, rev.author, rev.date, rev.text
+
+
+def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[Revision]) -> None:
+    """Match each change to the revisions recorded with the new document's sections (`new_side`)
+    and with the old one's (`old_side`)."""
+    revisions = [(r, _terms(r.text), r.section, None) for r in new_side] + [
+        (r, _terms(r.text), None, r.section) for r in old_side
     ]
     if not revisions:
         return
