@@ -115,6 +115,13 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # a bare goal past the highest ITU strategic goal of the registry (5) can only be an SDG's
         ("Target 17.18 and Goal 9 (target 9.c)", NONE, ["SDG-17.18", "SDG-9", "SDG-9.c"]),
         ("Goal 3 (target 3.1) and Target 2.1", NONE, []),
+        # targets after the word without brackets, and "SDG Goal": the targets were ambiguous or lost
+        ("SDG 4, target 4.4, and SDG 9, targets 9.1 and c.", NONE, ["SDG-4", "SDG-4.4", "SDG-9", "SDG-9.1", "SDG-9.c"]),
+        ("SDG Goal 5 (target 5.b); SDG goals 8 and 17, target 17.8", NONE,
+         ["SDG-5", "SDG-5.b", "SDG-8", "SDG-17", "SDG-17.8"]),
+        ("Goal 9, target c", RefContext(expect="sdg", goal="sdg"), ["SDG-9", "SDG-9.c"]),
+        ("ITU Strategic Goal 3, target 3.1", NONE, ["ITU-GOAL-3", "ITU-TARGET-3.1"]),
+        ("SDG 4, target a wider audience; SDG 4, target 5.1 of the ITU plan", NONE, ["SDG-4", "SDG-4"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),

@@ -79,7 +79,7 @@ _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 _AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
 _ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
-_SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?)?\s*:?\s*(?=\d)")
+_SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)")
 _SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
 _SDG_AGENDA = regex(
     r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"
@@ -93,8 +93,10 @@ _TARGET_ITEM = regex(  # "9.1", "9.c", "9 . c", "9.C", "9c", "9(c)"
 # "9 c" inside a list of targets ("targets 9.C, 9 c"): a lettered target written with a space, only
 # where the list goes on or ends after it (elsewhere "9 a" may be a number and an article).
 _SPACED_TARGET = regex(r"\s*(?P<g>\d{1,2}) (?P<l>[a-z])(?=\s*(?:[,;)]|and\b|or\b|$))")
-_LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?![\w.])")
+_LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
+_TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
+_LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
@@ -365,7 +367,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                 pos = g.end()
                 if _TARGETS_PAREN.match(text, pos):
                     continue
-                pos = _bare_targets(text, pos, last_goal)
+                pos = _worded_targets(text, _bare_targets(text, pos, last_goal), last_goal)
             else:
                 break
         if last_goal is not None and _TARGETS_PAREN.match(text, pos):
@@ -394,6 +396,23 @@ def _bare_targets(text: str, pos: int, goal: Item) -> int:
         return pos
     goal.targets.extend(targets)
     return close.end()
+
+
+def _worded_targets(text: str, pos: int, goal: Item) -> int:
+    """A goal's targets after the word, without brackets ("SDG 4, target 4.4", "Goal 9, targets
+    9.1 and c"), added to `goal`; where they end, or `pos` when what follows is no list of that
+    goal's targets ("SDG 4, target 5.1"; a lone letter must end the list: "SDG 4, target a wider
+    audience" is a verb and an article)."""
+    word = _TARGETS_WORD.match(text, pos)
+    if word is None:
+        return pos
+    targets, after = _target_list(text, word.end(), goal.goal)
+    if not targets or any(t.goal != goal.goal for t in targets):
+        return pos
+    if any(not text[t.start].isdigit() for t in targets) and not _LIST_END.match(text, after):
+        return pos
+    goal.targets.extend(targets)
+    return after
 
 
 def parse_sdg_anchor(text: str, hit: Hit) -> Cite:
@@ -429,6 +448,8 @@ def parse_goal(text: str, hit: Hit) -> Cite:
             if targets and close:
                 item.targets = targets
                 pos = close.end()
+        else:
+            pos = _worded_targets(text, pos, item)
         nxt = _sep_then(_GOAL_ITEM, text, pos, allow_space=False)
         if not nxt:
             break
