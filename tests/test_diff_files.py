@@ -154,6 +154,22 @@ def test_a_revision_word_tracked_letter_by_letter_gives_its_change_the_author(tm
     assert all(c.date == "2024-03-01T10:00:00Z" for c in changes)
 
 
+def test_a_paragraph_two_authors_edited_names_both(tmp_path) -> None:
+    """Alice replaced a word and Bob inserted one in the same paragraph: the change carries the
+    best-matching mark's author and date, and the other author as a co-author, in the JSON and in
+    the report; Carol's mark of the same word in the next paragraph is not this change's."""
+    from actionplan_trace.render.diff_common import notes
+
+    path = _tracked_docx(tmp_path / "co.docx", [
+        _run("The plan ") + _tracked("Alice", "del", "holds") + _tracked("Alice", "ins", "keeps") + _run(" the ")
+        + _tracked("Bob", "ins", "agreed ") + _run("targets."),
+        _run("Members ") + _tracked("Carol", "ins", "agreed ") + _run("today.")])
+    first, second = compare(path).visible()
+    assert (first.new, first.author, first.co_authors) == ("The plan keeps the agreed targets.", "Alice", ["Bob"])
+    assert first.to_dict()["co_authors"] == ["Bob"] and notes(first) == ["Alice, Bob 2024-03-01T10:00:00Z"]
+    assert (second.author, second.co_authors) == ("Carol", []) and "co_authors" not in second.to_dict()
+
+
 def test_two_files_changes_carry_the_marks_only_the_new_file_has(tmp_path) -> None:
     """A contribution made as tracked changes to a plan that still shows an older mark (Zed's):
     each change the new marks made carries their author; the older mark, whose text both

@@ -45,6 +45,7 @@ class Change:
     path_old: list[str] | None = None
     author: str | None = None
     date: str | None = None
+    co_authors: list[str] = field(default_factory=list)  # other authors whose marks in its paragraph it holds
     at_old: str | None = None
     at_new: str | None = None
     loc_new: Loc | None = None  # where `at_new` is, for findings placed at a change (not in the JSON)
@@ -70,6 +71,8 @@ class Change:
             out["author"] = self.author
         if self.date is not None:
             out["date"] = self.date
+        if self.co_authors:
+            out["co_authors"] = list(self.co_authors)
         return out
 
     def kinds(self) -> tuple[str, ...]:

@@ -8,6 +8,8 @@ inserted before "ndicators"): in its section (in its paragraph, where the change
 revision's side), one whose text stands inside what the change inserted (or deleted) matches
 too, below any revision that shares a whole word with it. A revision in the change's own
 paragraph goes before any other in its section ("Indicators" deleted in the next paragraph too).
+Where marks of several authors in the change's own paragraph each match it (two delegates edited
+one paragraph), the others are its `co_authors`.
 """
 
 from __future__ import annotations
@@ -88,17 +90,22 @@ def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[R
         inserted, deleted = _terms(inserted_text), _terms(deleted_text)
         best: tuple[float, Revision] | None = None
         fallback: tuple[float, Revision] | None = None
+        in_place: list[Revision] = []
         for rev, rev_words, new_section, old_section in revisions:
             local = (new_section is not None and new_section == change.section_new) or (
                 old_section is not None and old_section == change.section_old
             )
             score = _cover(rev, rev_words, inserted, deleted)
             at = change.loc_new if new_section is not None else change.loc_old
+            covered = score >= MIN_COVER
             if score <= 0 and local and at in (None, rev.loc):
                 score = _piece_cover(rev, inserted_text, deleted_text)
+                covered = score > 0
             if score <= 0:
                 continue
             if local and at is not None and at == rev.loc:
+                if covered:
+                    in_place.append(rev)
                 score += IN_PLACE  # in the change's own paragraph (or cell)
             if local and (best is None or score > best[0]):
                 best = (score, rev)
@@ -108,3 +115,5 @@ def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[R
         if chosen is not None:
             change.author = chosen[1].author
             change.date = chosen[1].date
+            change.co_authors = list(dict.fromkeys(
+                r.author for r in in_place if r.author is not None and r.author != change.author))

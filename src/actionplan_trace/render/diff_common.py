@@ -161,7 +161,8 @@ def notes(change: Change) -> list[str]:
     """What to say beside a change: which kinds of difference only, and who made it when."""
     out = [kinds_note(change)] if change.formatting_only else []
     if change.author or change.date:
-        out.append(" ".join(p for p in (change.author, change.date) if p))
+        names = ", ".join(a for a in (change.author, *change.co_authors) if a)
+        out.append(" ".join(p for p in (names, change.date) if p))
     return out
 
 
