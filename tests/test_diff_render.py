@@ -345,3 +345,18 @@ def test_a_numbers_sign_taken_out_is_a_figure_changed_even_when_punctuation_is_i
     hyphens = new.replace("2020-2023", "2020 2023").replace("COVID-19", "COVID 19")
     result = diff_documents(outline(new), outline(hyphens), ignore=ignore)
     assert [c.hidden_by(ignore) for c in result.changes] == [True]
+
+
+def test_a_gap_taken_out_beside_a_word_edit_is_marked_not_every_word_replaced() -> None:
+    """"partners, in the" made "partners,in a": the word diff gives one edit of both sides, as
+    the gap and the word meet; the reports mark the gap in the words kept and edit only the word
+    that changed, at either end of the edit."""
+    old = "@background | Background\n  We work with the partners, in the region and beyond.\n"
+    after = "@background | Background\n  We work with the partners,in a region and beyond.\n"
+    before = "@background | Background\n  We work with a partners,in the region and beyond.\n"
+    text = to_text(diff_documents(outline(old), outline(after)))
+    assert "with the partners,[-␣-]in [-the-]{+a+} region" in text
+    assert "with [-the-]{+a+} partners,[-␣-]in the region" in to_text(diff_documents(outline(old), outline(before)))
+    assert "partners,<del>␣</del>in <del>the</del><ins>a</ins> region" in to_markdown(diff_documents(outline(old), outline(after)))
+    unrelated = "@background | Background\n  We work with the partnership in a region and beyond.\n"
+    assert "␣" not in to_text(diff_documents(outline(old), outline(unrelated)))

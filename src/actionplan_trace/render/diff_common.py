@@ -49,7 +49,7 @@ def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
             out.append(("=", inserted))
             kept_before = inserted or kept_before
             continue
-        if (spacing := _spacing_edits(deleted, inserted)) is not None:
+        if (spacing := _spacing_edits(deleted, inserted) or _spacing_beside_words(deleted, inserted)) is not None:
             out.extend(spacing)
             kept_before = inserted or kept_before
             continue
@@ -83,6 +83,51 @@ def _spacing_edits(deleted: str, inserted: str) -> list[Op] | None:
                         ("=", core_d[a:a + 1])))
         a, b = a + 1, b + 1
     out.append(("=", inserted[len(inserted.rstrip()):]))
+    return out
+
+
+def _spacing_beside_words(deleted: str, inserted: str) -> list[Op] | None:
+    """An edit whose two sides start (or end) with the same words but for the white space inside
+    them, then differ ("partners, in the" made "partners,in a"): those words with each changed gap
+    marked, then the rest an edit ("partners,[-␣-]in [-the-]{+a+}"); None where neither end is so."""
+    for flip in (False, True):
+        old, new = (deleted[::-1], inserted[::-1]) if flip else (deleted, inserted)
+        i, j = _same_words(old, new)
+        head = _spacing_edits(old[:i], new[:j]) if i and j else None
+        if head is None:
+            continue
+        rest_old, rest_new = old[i:], new[j:]
+        space = rest_old[:min(len(rest_old) - len(rest_old.lstrip()), len(rest_new) - len(rest_new.lstrip()))]
+        if not rest_new.startswith(space):
+            space = ""
+        ops = [*head, ("=", space), ("-", rest_old[len(space):]), ("+", rest_new[len(space):])]
+        return [op for op in (_flipped(ops) if flip else ops) if op[1]]
+    return None
+
+
+def _same_words(old: str, new: str) -> tuple[int, int]:
+    """How far `old` and `new` hold the same words but for white space, to the end of the last
+    such word on each side: (0, 0) when their first words differ."""
+    i = j = 0
+    last = (0, 0)
+    while True:
+        if (i == len(old) or old[i].isspace()) and (j == len(new) or new[j].isspace()):
+            last = (i, j)
+        while i < len(old) and old[i].isspace():
+            i += 1
+        while j < len(new) and new[j].isspace():
+            j += 1
+        if i == len(old) or j == len(new) or old[i] != new[j]:
+            return last
+        i, j = i + 1, j + 1
+
+
+def _flipped(ops: list[Op]) -> list[Op]:
+    """Ops made on reversed texts, read forwards again (a deletion still before its insertion)."""
+    out = [(op, text[::-1]) for op, text in reversed(ops)]
+    for k in range(len(out) - 1):
+        if out[k][0] == "+" and out[k + 1][0] == "-":
+            out[k], out[k + 1] = out[k + 1], out[k]
     return out
 
 
