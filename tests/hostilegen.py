@@ -134,6 +134,43 @@ def flate_stream(unit: bytes, size: int, head: bytes = b"", extra: bytes = b"") 
     return b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n%s\nendstream" % (len(data), extra, data)
 
 
+def lzw(data: bytes) -> bytes:
+    """`data` LZW-compressed as a PDF's LZWDecode reads it (9 to 12-bit codes, early change, a
+    clear code before the table fills)."""
+    table = {bytes((c,)): c for c in range(256)}
+    out, acc, held, width, following = bytearray(), 0, 0, 9, 258
+
+    def emit(code: int) -> None:
+        nonlocal acc, held
+        acc, held = (acc << width) | code, held + width
+        while held >= 8:
+            held -= 8
+            out.append((acc >> held) & 0xFF)
+        acc &= (1 << held) - 1
+
+    emit(256)
+    word = b""
+    for byte in data:
+        grown = word + bytes((byte,))
+        if grown in table:
+            word = grown
+            continue
+        emit(table[word])
+        table[grown], following = following, following + 1
+        if following >= 1 << width and width < 12:
+            width += 1
+        if following >= 4094:
+            emit(256)
+            table, following, width = {bytes((c,)): c for c in range(256)}, 258, 9
+        word = bytes((byte,))
+    if word:
+        emit(table[word])
+    emit(257)
+    if held:
+        out.append((acc << (8 - held)) & 0xFF)
+    return bytes(out)
+
+
 def pdf_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "page", pages: int = 1, draws: int = 1) -> Path:
     """A PDF whose `pages` pages each show a line of text and decompress, `where`, `size` bytes of
     `unit`: in the page's content stream ("page"; one stream shared by all the pages), in a Form
@@ -166,9 +203,9 @@ def pdf_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "page", pag
     return path
 
 
-def pdf_font_bomb(path: Path, size: int, subtype: bytes = b"TrueType") -> Path:
+def pdf_font_bomb(path: Path, size: int, subtype: bytes = b"TrueType", filter: str = "flate") -> Path:
     """A one-page PDF whose text is set in an embedded font whose program (FontFile2 for a
-    TrueType font, FontFile for Type1) inflates to `size` zero bytes."""
+    TrueType font, FontFile for Type1) inflates to `size` zero bytes, Flate- or LZW-compressed."""
     key = b"FontFile2" if subtype == b"TrueType" else b"FontFile"
     font = (b"<< /Type /Font /Subtype /%s /BaseFont /Bomb /FirstChar 32 /LastChar 126 /Widths [%s]"
             b" /FontDescriptor 5 0 R >>" % (subtype, b" ".join([b"500"] * 95)))
@@ -176,8 +213,14 @@ def pdf_font_bomb(path: Path, size: int, subtype: bytes = b"TrueType") -> Path:
                   b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /%s 7 0 R >>" % key)
     path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
                               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT), font, descriptor,
-                              PDF_PAGE, flate_stream(b"\0", size)]))
+                              PDF_PAGE, flate_stream(b"\0", size) if filter == "flate" else lzw_stream(bytes(size))]))
     return path
+
+
+def lzw_stream(data: bytes) -> bytes:
+    """An LZWDecode stream object of `data`."""
+    packed = lzw(data)
+    return b"<< /Length %d /Filter /LZWDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
 
 
 PDF_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R"

@@ -19,6 +19,7 @@ from hostilegen import (
     docx_bomb,
     docx_numbered,
     docx_of,
+    lzw,
     pdf_bomb,
     pdf_font_bomb,
     pdf_object_stream_bomb,
@@ -437,6 +438,27 @@ def test_object_and_cross_reference_stream_bombs_are_refused_before_pdfium_opens
     report = json.loads(result.stdout)
     assert [r["id"] for r in report["refs"]] == ["SDG-9.1"]
     assert [f["text"] for f in report["findings"]] == ["Resolution 71"]
+
+
+def test_an_lzw_font_bomb_is_refused_and_lzw_decodes_as_pdfminer_decodes(tmp_path):
+    """LZW is measured by a decoder of its own: pdfminer's copies its table on every code (4 s a
+    MB of incompressible data). It decodes what pdfminer decodes, and a corrupt code ends it."""
+    import io
+    import random
+
+    from pdfminer.lzw import LZWDecoder
+
+    from actionplan_trace.extract.pdf_streams import _lzw
+
+    path = pdf_font_bomb(tmp_path / "lzw.pdf", 30_000_000, filter="lzw")
+    one_line_failure(run_cli("--max-pdf-streams-mb", "2", "extract", str(path)), path,
+                     "the PDF's streams other than images decompress to 2.10 MB or more")
+    noise = random.Random(5).randbytes(200_000)
+    for data in (noise, b"BT /F1 12 Tf (Resolution 71) Tj ET\n" * 5000, bytes(100_000)):
+        packed = lzw(data)
+        assert b"".join(_lzw([packed[:1000], packed[1000:]])) == data == b"".join(LZWDecoder(io.BytesIO(packed)).run())
+    clear_then_unknown = bytes([0x80, 0x4B, 0x00])  # 9-bit codes 256 (clear), then 300: no entry yet
+    assert b"".join(_lzw([clear_then_unknown])) == b"" and b"".join(_lzw([lzw(b"abc")[:3]])) == b"a"
 
 
 def test_streams_are_found_in_the_bytes_and_counted_through_nested_filters():
