@@ -18,11 +18,13 @@ from hostilegen import (
     W_NS,
     docx_bomb,
     docx_numbered,
+    PDF_TEXT,
     docx_of,
     lzw,
     pdf_bomb,
     pdf_font_bomb,
     pdf_object_stream_bomb,
+    raw_pdf,
     text_of_size,
     understate_sizes,
 )
@@ -465,7 +467,7 @@ def test_streams_are_found_in_the_bytes_and_counted_through_nested_filters():
     """No PDF parser is used: a stream's end comes from a direct /Length that ends at
     `endstream`, or from the next `endstream`; filters are applied in order, an unknown one ends
     the count with what the known ones before it gave; images are left out."""
-    from actionplan_trace.extract.pdf_streams import inflated
+    from actionplan_trace.extract.pdf_streams import stream_sizes
 
     def obj(number: int, head: bytes, data: bytes) -> bytes:
         return b"%d 0 obj\n<< %s >>\nstream\n%s\nendstream\nendobj\n" % (number, head, data)
@@ -478,9 +480,9 @@ def test_streams_are_found_in_the_bytes_and_counted_through_nested_filters():
         obj(4, b"/Type /XObject /Subtype /Image /Filter /FlateDecode", zlib.compress(b"\0" * 5_000_000)),
         obj(5, b"/Type /ObjStm /N 1 /First 4 /Filter /AHx", b"3420302031" * 100 + b">"),
     ])
-    sizes = inflated(data, 100_000_000, 100_000_000)
+    sizes = stream_sizes(data, 100_000_000, 100_000_000)
     assert (sizes.total, sizes.objects) == (40_000_000 + 10_000 + 3000 + 500, 500)
-    capped = inflated(data, 5_000_000, 100_000_000)
+    capped = stream_sizes(data, 5_000_000, 100_000_000)
     assert 5_000_000 < capped.total <= 5_000_000 + (1 << 20)
 
 
@@ -495,3 +497,83 @@ def test_stream_sizes_are_counted_through_every_filter_and_never_held_whole():
     bomb = zlib.compress(b" " * 20_000_000)
     first = next(pdf_streams._inflate(pdf_streams._chunks(bomb)))
     assert len(first) == pdf_streams.CHUNK
+
+
+def _one_page(path: Path, content: bytes, resources: bytes, *extra: bytes, page: bytes = b"/Type /Page ") -> Path:
+    """A one-page PDF: objects 1-4 catalog, pages, `content` (Flate) and Helvetica, the page 5
+    with `resources`, then `extra` from object 6 on."""
+    packed = zlib.compress(PDF_TEXT + content)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< %s/Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources %s >>" % (page, resources), *extra]
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def _form(body: bytes, resources: bytes = b"<< /Font << /F1 4 0 R >> >>", kind: bytes = b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] ") -> bytes:
+    packed = zlib.compress(body)
+    return b"<< /Length %d /Filter /FlateDecode %s/Resources %s >>\nstream\n%s\nendstream" % (len(packed), kind, resources, packed)
+
+
+LINES = b"0 0 m 1 0 l S\n" * 20_000  # 280 KB of lines
+FONT_ONLY = b"<< /Font << /F1 4 0 R >> >>"
+
+
+@pytest.mark.parametrize("case", ["escaped name", "page resources", "type3", "inline image", "no page type"])
+def test_what_pdfium_parses_with_a_page_is_counted_however_it_is_reached(tmp_path, case):
+    """Ways a black-box review drew gigabytes past the page measure: a form drawn by a name with
+    a #-escape (`/X#31` is `/X1`), a form a form draws from the page's resources, the glyph
+    procedures of a Type3 font (PDFium parses each as a content stream), an inline image (decoded
+    when the page is parsed) and a page whose dictionary has no /Type (PDFium reads it)."""
+    forms = b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R /B 7 0 R >> >>"
+    made = {
+        "escaped name": lambda p: _one_page(p, b"q /X#31 Do Q\n" * 3, forms, _form(LINES), _form(b"")),
+        "page resources": lambda p: _one_page(p, b"q /X1 Do Q\n", forms, _form(b"/B Do\n" * 3, FONT_ONLY), _form(LINES)),
+        "type3": lambda p: _one_page(p, b"BT /T3 12 Tf (A) Tj ET\n", b"<< /Font << /F1 4 0 R /T3 6 0 R >> >>",
+                                     b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 9 9] /FontMatrix [1 0 0 1 0 0]"
+                                     b" /CharProcs << /A 8 0 R >> /Encoding << /Differences [65 /A] >> /FirstChar 65"
+                                     b" /LastChar 65 /Widths [9] /Resources << /XObject << /X 7 0 R >> >> >>",
+                                     _form(LINES), _form(b"/X Do\n" * 3, b"<< >>", kind=b"")),
+        "inline image": lambda p: _one_page(p, b"q BI /W 1000 /H 1000 /CS /RGB /BPC 8 /F /Fl ID xx EI Q\n", FONT_ONLY),
+        "no page type": lambda p: _one_page(p, LINES * 3, FONT_ONLY, page=b""),
+    }
+    path = made[case](tmp_path / "page.pdf")
+    line = one_line_failure(run_cli("--max-pdf-page-mb", "0.5", "extract", str(path)), path,
+                            "page 1's content streams decompress to", "over the limit of 0.5 MB")
+    assert ("3.00 MB" if case == "inline image" else "0.8") in line, line
+
+
+def test_the_stream_scan_is_not_fooled_by_the_dictionary():
+    """A font program named through an indirect /Filter, one whose dictionary holds the letters
+    "obj" (`/Xobj`), and one that calls itself an image are all counted; a real image is not."""
+    from actionplan_trace.extract.pdf_streams import stream_sizes
+
+    bomb = zlib.compress(bytes(3_000_000))
+
+    def stream(number: int, head: bytes) -> bytes:
+        return b"%d 0 obj\n<< /Length %d %s >>\nstream\n%s\nendstream\nendobj\n" % (number, len(bomb), head, bomb)
+
+    fonts = b"7 0 obj << /FontFile2 10 0 R /FontFile 11 0 R /FontFile3 12 0 R >> endobj\n8 0 obj\n/FlateDecode\nendobj\n"
+    data = b"%PDF-1.7\n" + fonts + b"".join([
+        stream(10, b"/Filter 8 0 R"), stream(11, b"/Filter /FlateDecode /Xobj 1"),
+        stream(12, b"/Filter /FlateDecode /Subtype /Image"), stream(13, b"/Filter /FlateDecode /Subtype /Image")])
+    assert stream_sizes(data, 10**9, 10**9).total == 9_000_000
+
+
+def test_lzw_past_its_budget_is_refused_in_one_line(tmp_path, monkeypatch):
+    """Measuring LZW costs a microsecond a code, so a PDF's LZW streams are decoded up to
+    LZW_CODES codes (a stream of nothing but clear codes inflates to nothing, and would take as
+    long): past that, the PDF is refused (here 100 KB of noise in a stream no page uses)."""
+    from actionplan_trace.extract import pdf_streams
+
+    monkeypatch.setattr(pdf_streams, "LZW_CODES", 50_000)
+    path = tmp_path / "lzw.pdf"
+    import random
+
+    noise = lzw(random.Random(3).randbytes(100_000))
+    _one_page(path, b"", FONT_ONLY, b"<< /Length %d /Filter /LZWDecode >>\nstream\n%s\nendstream" % (len(noise), noise))
+    with pytest.raises(InputError, match="its LZW-compressed streams run past 50,000 codes"):
+        read(path)
+    monkeypatch.setattr(pdf_streams, "LZW_CODES", 10_000_000)
+    assert "Resolution 71" in "\n".join(b.text for b in read(path).blocks)

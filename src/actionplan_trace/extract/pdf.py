@@ -56,7 +56,7 @@ from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, 
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from .pdf_streams import PageStreams, inflated
+from .pdf_streams import LzwBudget, PageStreams, TooMuchLzw, stream_sizes
 from .pdf_tables import (
     SUSPENDED,
     Grid,
@@ -1561,10 +1561,10 @@ def _joins(
             and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
 
 
-def _open(path: str, data: bytes, limits: Limits) -> pdfium.PdfDocument:
+def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> pdfium.PdfDocument:
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
-    _check_streams(data, limits, path)
+    _check_streams(data, limits, path, budget)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -1578,7 +1578,10 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     """What page `index` draws, decompressed (PageStreams), refused before PDFium parses the page
     when it is over Limits.pdf_page_mb, or the pages so far are over Limits.pdf_content_mb."""
     page_cap, all_cap = int(limits.pdf_page_mb * MB), int(limits.pdf_content_mb * MB)
-    cost = streams.page_bytes(index, min(page_cap, all_cap - before))
+    try:
+        cost = streams.page_bytes(index, min(page_cap, all_cap - before))
+    except TooMuchLzw as exc:
+        raise InputError(path, str(exc)) from exc
     if cost > page_cap:
         raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s content streams decompress to"
                                                    f" {megabytes(cost)} or more", limits.pdf_page_mb))
@@ -1589,12 +1592,15 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     return cost
 
 
-def _check_streams(data: bytes, limits: Limits, path: str) -> None:
+def _check_streams(data: bytes, limits: Limits, path: str, budget: LzwBudget) -> None:
     """Refuse a PDF whose streams other than images decompress to more than Limits.pdf_streams_mb,
     or whose object and cross-reference streams to more than pdf_objects_mb, before PDFium or
-    pdfminer inflates any (see pdf_streams.inflated)."""
+    pdfminer inflates any (see pdf_streams.stream_sizes)."""
     cap, objects_cap = int(limits.pdf_streams_mb * MB), int(limits.pdf_objects_mb * MB)
-    sizes = inflated(data, cap, objects_cap)
+    try:
+        sizes = stream_sizes(data, cap, objects_cap, budget)
+    except TooMuchLzw as exc:
+        raise InputError(path, str(exc)) from exc
     if sizes.objects > objects_cap:
         raise LimitError(path, over("pdf_objects_mb", f"the PDF's object and cross-reference streams decompress to"
                                                       f" {megabytes(sizes.objects)} or more", limits.pdf_objects_mb))
@@ -1612,14 +1618,15 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     """Read a PDF's bytes with `settings`' tolerances; also report the lines dropped as page furniture."""
     path = source.path
     limits = current()
-    document = _open(path, data, limits)
+    budget = LzwBudget()
+    document = _open(path, data, limits, budget)
     try:
         if len(document) > limits.pages:
             raise LimitError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
         pages: list[_Page] = []
         images = 0
         chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
-        streams = PageStreams(data)
+        streams = PageStreams(data, budget)
         inflated = 0  # what loading the pages so far inflated (see Limits.pdf_page_mb and pdf_content_mb)
         for i in range(len(document)):
             inflated += _page_cost(streams, i, limits, inflated, str(path))

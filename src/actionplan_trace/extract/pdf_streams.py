@@ -10,7 +10,7 @@ pdfminer page parsing) and streamed decompression: a stream is inflated a megaby
 soon as it passes the cap it was given, so no bomb is ever held whole. Images (decoded only when a
 page is rendered, which the reader never does) and objects no page refers to are not counted;
 nor are font programs (PDFium inflates each once a document, a legitimately embedded CJK font can
-be 20 MB). Before any of this, `inflated` measures every stream in the file's bytes but images
+be 20 MB). Before any of this, `stream_sizes` measures every stream in the file's bytes but images
 (font programs, object and cross-reference streams included), with no PDF parser, since PDFium
 and pdfminer inflate those whole as soon as they need them.
 
@@ -24,10 +24,10 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSLiteral
@@ -37,8 +37,9 @@ from ..record import record
 CHUNK = 1 << 20
 DRAW = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*Do(?![^\s/\[\]<>(){}%])")
 """A Form XObject drawn by name in a content stream."""
-CARRY = 256
-"""Bytes of a decoded chunk kept for the next, so a `/Name Do` split between chunks is seen."""
+CARRY = 2048
+"""Bytes of a decoded chunk kept for the next, so a `/Name Do` or an inline image's dictionary
+split between chunks is seen."""
 
 
 def _name(value: Any) -> str:
@@ -83,63 +84,93 @@ def _inflate(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def _run_length(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The sizes RunLengthDecode gives `chunks`, as runs of zero bytes (only counted)."""
+    """RunLengthDecode, a megabyte of output at a time (real bytes: another filter may follow)."""
     pending = b""
+    out = bytearray()
     for chunk in chunks:
-        data, pending, i, size = pending + chunk, b"", 0, 0
+        data, pending, i = pending + chunk, b"", 0
         while i < len(data):
             n = data[i]
             if n == 128:
-                yield bytes(size)
+                yield bytes(out)
                 return
             step = n + 2 if n < 128 else 2
             if i + step > len(data):
                 pending = data[i:]
                 break
-            size += n + 1 if n < 128 else 257 - n
+            out += data[i + 1:i + step] if n < 128 else data[i + 1:i + 2] * (257 - n)
             i += step
-            if size >= CHUNK:
-                yield bytes(size)
-                size = 0
-        if size:
-            yield bytes(size)
+            if len(out) >= CHUNK:
+                yield bytes(out)
+                out.clear()
+    if out:
+        yield bytes(out)
 
 
-def _lzw(chunks: Iterable[bytes]) -> Iterator[bytes]:
+class TooMuchLzw(Exception):
+    """A PDF's LZW streams run past LZW_CODES codes: more than is measured before it is read."""
+
+    def __str__(self) -> str:
+        return (f"its LZW-compressed streams run past {LZW_CODES:,} codes, more than is measured before a PDF"
+                " is read (no PDF writer of this century makes LZW)")
+
+
+class LzwBudget:
+    """The LZW codes left to decode for one PDF (LZW_CODES in all)."""
+
+    def __init__(self) -> None:
+        self.codes = LZW_CODES
+
+
+LZW_CODES = 20_000_000
+"""LZW codes decoded to measure one PDF: about 10 s; 18 MB of incompressible LZW data, which no
+writer of this century makes (a stream of clear codes inflates to nothing and would take as long)."""
+
+
+def _lzw(chunks: Iterable[bytes], work: LzwBudget | None = None) -> Iterator[bytes]:
     """LZWDecode (early change, as PDFium and pdfminer read it), a megabyte of output at a time.
     pdfminer's decoder copies its whole table for a debug message on every code (some 4 µs a
     code: 1 MB of incompressible data took 4 s) and grows the table past the 4,096 entries a
-    12-bit code can name; this one takes about a microsecond a code."""
-    data = b"".join(chunks)
-    padded, end = data + b"\0\0", len(data) * 8
+    12-bit code can name; this one takes about a microsecond a code, read a chunk at a time."""
+    work = work or LzwBudget()
     table = [bytes((c,)) for c in range(256)] + [b"", b""]
-    width, bit, prev = 9, 0, b""
+    width, prev = 9, b""
     out = bytearray()
-    while bit + width <= end:
-        at = bit >> 3
-        code = ((padded[at] << 16 | padded[at + 1] << 8 | padded[at + 2]) >> (24 - (bit & 7) - width)) & ((1 << width) - 1)
-        bit += width
-        if code == 256:
-            del table[258:]
-            width, prev = 9, b""
-            continue
-        if code == 257:
-            break
-        if code < len(table):
-            word = table[code]
-            entry = prev + word[:1]
-        elif code == len(table) and prev:
-            word = entry = prev + prev[:1]
-        else:
-            break  # a code no entry has: corrupt data ends the stream, as in both readers
-        if prev and len(table) < LZW_ENTRIES:
-            table.append(entry)
-            width = LZW_WIDTHS.get(len(table), width)
-        prev = word
-        out += word
-        if len(out) >= CHUNK:
-            yield bytes(out)
-            out.clear()
+    data, bit = b"", 0
+    for chunk in chunks:
+        if len(chunk) * 8 // 9 > work.codes:
+            raise TooMuchLzw
+        work.codes -= len(chunk) * 8 // 9
+        data = data[bit >> 3:] + chunk
+        bit &= 7
+        padded, end = data + b"\0\0", len(data) * 8
+        while bit + width <= end:
+            at = bit >> 3
+            code = ((padded[at] << 16 | padded[at + 1] << 8 | padded[at + 2]) >> (24 - (bit & 7) - width)) & ((1 << width) - 1)
+            bit += width
+            if code == 256:
+                del table[258:]
+                width, prev = 9, b""
+                continue
+            if code == 257:
+                yield bytes(out)
+                return
+            if code < len(table):
+                word = table[code]
+                entry = prev + word[:1]
+            elif code == len(table) and prev:
+                word = entry = prev + prev[:1]
+            else:
+                yield bytes(out)  # a code no entry has: corrupt data ends the stream, as in both readers
+                return
+            if prev and len(table) < LZW_ENTRIES:
+                table.append(entry)
+                width = LZW_WIDTHS.get(len(table), width)
+            prev = word
+            out += word
+            if len(out) >= CHUNK:
+                yield bytes(out)
+                out.clear()
     if out:
         yield bytes(out)
 
@@ -159,24 +190,30 @@ def _whole(decode: Callable[[bytes], bytes]) -> Callable[[Iterable[bytes]], Iter
     return run
 
 
-def _filters() -> dict[str, Callable[[Iterable[bytes]], Iterator[bytes]]]:
+Filters = dict[str, Callable[[Iterable[bytes]], Iterator[bytes]]]
+
+
+def _filters(work: LzwBudget) -> Filters:
+    """The decoders by filter name (full and abbreviated), LZW drawing on `work`."""
     from pdfminer.ascii85 import ascii85decode, asciihexdecode
+
+    lzw = partial(_lzw, work=work)
     return {"FlateDecode": _inflate, "Fl": _inflate, "RunLengthDecode": _run_length, "RL": _run_length,
-            "LZWDecode": _lzw, "LZW": _lzw, "ASCII85Decode": _whole(ascii85decode), "A85": _whole(ascii85decode),
+            "LZWDecode": lzw, "LZW": lzw, "ASCII85Decode": _whole(ascii85decode), "A85": _whole(ascii85decode),
             "ASCIIHexDecode": _whole(asciihexdecode), "AHx": _whole(asciihexdecode)}
 
 
 class PageStreams:
     """The bytes PDFium would inflate to load each page of a PDF (see the module docstring)."""
 
-    def __init__(self, data: bytes) -> None:
-        self.pages: list[PDFPage] = []
+    def __init__(self, data: bytes, work: LzwBudget | None = None) -> None:
+        self.pages: list[tuple[dict[Any, Any], dict[Any, Any]]] = []  # each page's dictionary and resources
         self.sizes: dict[int, tuple[int, dict[str, int]]] = {}  # stream id: size (capped), forms it draws
-        self.filters = _filters()
+        self.filters = _filters(work or LzwBudget())
+        self.type3: set[int] = set()  # Type3 fonts counted (PDFium parses each glyph procedure once)
         try:
             document = PDFDocument(PDFParser(io.BytesIO(data)))
-            for page in PDFPage.create_pages(document):
-                self.pages.append(page)
+            _page_tree(_dict(document.catalog.get("Pages")), {}, self.pages, set())
         except Exception:  # pdfminer reads less than PDFium repairs: measure what it could read
             pass
 
@@ -185,30 +222,47 @@ class PageStreams:
         page pdfminer did not find."""
         if index >= len(self.pages):
             return 0
-        page = self.pages[index]
-        resources = _dict(page.resources)
+        attrs, resources = self.pages[index]
         total = 0
         try:
-            for stream in _streams(page.attrs.get("Contents")):
-                total += self._drawn(stream, resources, cap - total, set())
+            drawn = [(stream, resources) for stream in _streams(attrs.get("Contents"))]
+            for stream, own in drawn + self._glyph_procedures(resources):
+                total += self._drawn(stream, own, cap - total, set())
                 if total > cap:
                     return total
         except RecursionError:
             return cap + 1
         return total
 
-    def _drawn(self, stream: PDFStream, resources: dict[Any, Any], cap: int, path: set[int]) -> int:
-        """A content stream's size plus what the forms it draws cost, each time drawn, up to `cap`."""
+    def _glyph_procedures(self, resources: dict[Any, Any]) -> list[tuple[PDFStream, dict[Any, Any]]]:
+        """The glyph procedures of the Type3 fonts the page may use and no page before it did, each
+        with the resources it draws from: PDFium parses each, as a content stream, when a glyph
+        of it is first drawn."""
+        procedures: list[tuple[PDFStream, dict[Any, Any]]] = []
+        for font in _dict(resources.get("Font")).values():
+            font = _dict(font)
+            if _name(font.get("Subtype")) != "Type3" or id(font) in self.type3:
+                continue
+            self.type3.add(id(font))
+            own = _dict(font.get("Resources")) or resources
+            procedures += [(s, own) for v in _dict(font.get("CharProcs")).values() for s in _streams(v)]
+        return procedures
+
+    def _drawn(self, stream: PDFStream, resources: dict[Any, Any], cap: int, path: set[int],
+               page: dict[Any, Any] | None = None) -> int:
+        """A content stream's size plus what the forms it draws cost, each time drawn, up to `cap`.
+        A name a form's own resources lack is looked up in the page's (`page`), as PDFium does."""
         size, draws = self._measure(stream, cap, content=True)
         if size > cap or not draws:
             return size
-        forms = _dict(resources.get("XObject"))
+        page = resources if page is None else page
+        forms, fallback = _dict(resources.get("XObject")), _dict(page.get("XObject"))
         for name, times in draws.items():
-            form = _resolve(forms.get(name))
+            form = _resolve(forms.get(name, fallback.get(name)))
             if not isinstance(form, PDFStream) or _name(form.attrs.get("Subtype")) != "Form" or id(form) in path:
                 continue
             inner = _dict(form.attrs.get("Resources")) or resources
-            one = self._drawn(form, inner, (cap - size) // times + 1, path | {id(form)})
+            one = self._drawn(form, inner, (cap - size) // times + 1, path | {id(form)}, page)
             size += times * one
             if size > cap:
                 return size
@@ -227,20 +281,21 @@ class PageStreams:
             size += len(piece)
             if content:
                 text = carry + piece
+                drawn, images = list(DRAW.finditer(text)), list(INLINE_IMAGE.finditer(text))
                 cut = max(len(text) - CARRY, 0)
-                for m in DRAW.finditer(text):
-                    if m.end() > cut:
-                        cut = m.start()
-                        break
-                    key = m.group(1).decode("latin-1")
-                    draws[key] = draws.get(key, 0) + 1
+                while (lower := min((m.start() for m in drawn + images if m.end() > cut), default=cut)) < cut:
+                    cut = lower  # a match running past the cut is read whole with the next chunk
+                for m in drawn:
+                    if m.end() <= cut:
+                        _count_draw(m, draws)
+                size += sum(_inline_image_bytes(m.group(1)) for m in images if m.end() <= cut)
                 carry = text[cut:]
             if size > cap:
                 self.sizes[id(stream)] = (size, _PARTIAL)
                 return size, _PARTIAL
         for m in DRAW.finditer(carry):
-            key = m.group(1).decode("latin-1")
-            draws[key] = draws.get(key, 0) + 1
+            _count_draw(m, draws)
+        size += sum(_inline_image_bytes(m.group(1)) for m in INLINE_IMAGE.finditer(carry))
         self.sizes[id(stream)] = (size, draws)
         return size, draws
 
@@ -262,21 +317,23 @@ class PageStreams:
         return iter(pieces)
 
 
-STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
-"""The keyword that starts a stream's data, after its dictionary."""
+OBJ_OR_STREAM = re.compile(rb"(?<![\d.])(\d+)\s+\d+\s+obj(?![^\s/\[\]<>(){}%])|>>\s*stream(?:\r\n|\n|\r)")
+"""An object's `N G obj`, or the keyword that starts a stream's data after its dictionary."""
 HEAD = 1 << 16
-"""How far back from `stream` a stream's dictionary is looked for (its `N G obj`)."""
+"""How much of a stream's dictionary is read at most, back from `stream`."""
 LENGTH = re.compile(rb"/Length\s+(\d+)(?!\d)(?!\s+\d+\s+R)")
-FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>(){}%]+)")
+FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>(){}%]+|\d+\s+\d+\s+R)")
 NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
+FONT_FILE = re.compile(rb"/FontFile[23]?\s*(\d+)\s+\d+\s+R")
+"""A font descriptor's font program, by object number: counted even where it says it is an image."""
 OBJECTS = {b"ObjStm", b"XRef"}
 """Stream types holding PDF syntax that a reader parses into objects."""
 
 
 @record(frozen=True)
-class Inflated:
-    """What a PDF's streams other than images decompress to, counted in its bytes (see `inflated`)."""
+class StreamSizes:
+    """What a PDF's streams other than images decompress to, counted in its bytes (see `stream_sizes`)."""
 
     total: int
     """All of them together."""
@@ -284,22 +341,25 @@ class Inflated:
     """Object and cross-reference streams together."""
 
 
-def inflated(data: bytes, cap: int, objects_cap: int) -> Inflated:
+def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | None = None) -> StreamSizes:
     """What the streams of the PDF `data` other than images decompress to, each sum counted up to
     just past its cap (`objects_cap` for object and cross-reference streams, `cap` for all).
 
     PDFium and pdfminer inflate a stream whole when they need it: a 1 MB file can hold a 1 GB
     font program, object stream or cross-reference stream, which both read before any page. So the
     file's bytes are scanned for streams before either opens it, with no PDF parser: each
-    `<< … >> stream` is found in order, its end from a direct /Length or the next `endstream`,
-    and its filters applied a megabyte at a time. Images are left out (the reader never decodes
-    one); so are encrypted streams, which do not inflate before they are decrypted.
+    `N G obj << … >> stream` is found in order, its end from a direct /Length or the next
+    `endstream`, its filters (an indirect /Filter looked up) applied a megabyte at a time. Images
+    are left out (the reader never decodes one) unless a font descriptor names one as its font
+    program; so are encrypted streams, which do not inflate before they are decrypted.
     """
-    filters = _filters()
+    filters = _filters(budget or LzwBudget())
+    font_files = {int(n) for n in FONT_FILE.findall(data)}
+    looked_up: dict[bytes, list[bytes]] = {}
     total = objects = 0
     view = memoryview(data)
-    for kinds, names, start, end in _raw_streams(data):
-        if b"Image" in kinds:
+    for number, kinds, names, start, end in _raw_streams(data, looked_up):
+        if b"Image" in kinds and number not in font_files:
             continue
         is_objects = bool(kinds & OBJECTS)
         room = min(cap - total, objects_cap - objects) if is_objects else cap - total
@@ -318,20 +378,19 @@ def inflated(data: bytes, cap: int, objects_cap: int) -> Inflated:
         objects += size if is_objects else 0
         if total > cap or objects > objects_cap:
             break
-    return Inflated(total, objects)
+    return StreamSizes(total, objects)
 
 
-def _raw_streams(data: bytes) -> Iterator[tuple[set[bytes], list[bytes], int, int]]:
-    """Each stream of the PDF `data` in file order: the Image/ObjStm/XRef types its dictionary
-    names, its filters, and where its data starts and ends."""
-    pos = 0
-    while True:
-        found = STREAM.search(data, pos)
-        if found is None:
-            return
+def _raw_streams(data: bytes, looked_up: dict[bytes, list[bytes]]) -> Iterator[tuple[int | None, set[bytes], list[bytes], int, int]]:
+    """Each stream of the PDF `data` in file order: its object number, the Image/ObjStm/XRef types
+    its dictionary names, its filters, and where its data starts and ends."""
+    pos, number, head = 0, None, 0
+    while (found := OBJ_OR_STREAM.search(data, pos)) is not None:
+        if found.group(1) is not None:
+            number, head, pos = int(found.group(1)), found.end(), found.end()
+            continue
         start = found.end()
-        head = data.rfind(b"obj", max(0, found.start() - HEAD), found.start())
-        header = data[head + 3 if head >= 0 else max(0, found.start() - HEAD):found.start() + 2]
+        header = data[max(head, found.start() - HEAD):found.start() + 2]
         end = -1
         length = LENGTH.search(header)
         if length is not None and len(length.group(1)) < 16:
@@ -341,14 +400,80 @@ def _raw_streams(data: bytes) -> Iterator[tuple[set[bytes], list[bytes], int, in
         if end < 0:
             end = data.find(b"endstream", start)
             end = len(data) if end < 0 else end
-        spec = FILTER.search(header)
-        names = NAME.findall(spec.group(1)) if spec is not None else []
-        yield {m.group(1) for m in TYPE.finditer(header)}, names, start, end
-        pos = max(end, start)
+        yield number, {m.group(1) for m in TYPE.finditer(header)}, _filter_names(data, header, looked_up), start, end
+        number, head, pos = None, end, max(end, start)
+
+
+def _filter_names(data: bytes, header: bytes, looked_up: dict[bytes, list[bytes]]) -> list[bytes]:
+    """The filters a stream's dictionary names, an indirect /Filter (`/Filter 8 0 R`) looked up
+    (once: `looked_up` keeps what each object number gave)."""
+    spec = FILTER.search(header)
+    if spec is None:
+        return []
+    value = spec.group(1)
+    if not value[:1].isdigit():
+        return NAME.findall(value)
+    number = value.split()[0]
+    if number not in looked_up:
+        target = re.search(rb"(?<![\d.])%s\s+\d+\s+obj\s*(.{0,512}?)endobj" % number, data, re.S)
+        looked_up[number] = NAME.findall(target.group(1)) if target is not None else []
+    return looked_up[number]
 
 
 _PARTIAL: dict[str, int] = {}
 """The draws of a stream measured only up to a cap (its forms were not looked at)."""
+ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+"""A character written as # and two hex digits in a PDF name (`/X#31` is `/X1`)."""
+INLINE_IMAGE = re.compile(rb"(?<![^\s/\[\]<>(){}%])BI(?![^\s/\[\]<>(){}%])(.{0,1024}?)(?<![^\s/\[\]<>(){}%])ID(?=\s)", re.S)
+"""An inline image's dictionary, between `BI` and `ID`."""
+INLINE_KEYS = re.compile(rb"/(W|Width|H|Height|BPC|BitsPerComponent|CS|ColorSpace|IM|ImageMask)\s*(/?[^\s/\[\]<>(){}%]+)")
+COMPONENTS = {b"G": 1, b"DeviceGray": 1, b"CMYK": 4, b"DeviceCMYK": 4}
+"""Colour components of an inline image by colour space; any other is taken as three (RGB)."""
+
+
+def _count_draw(m: re.Match[bytes], draws: dict[str, int]) -> None:
+    key = ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), m.group(1)).decode("latin-1")
+    draws[key] = draws.get(key, 0) + 1
+
+
+def _inline_image_bytes(head: bytes) -> int:
+    """What PDFium makes of an inline image when it parses the page: its width × height samples,
+    decoded (its data, already counted as content, may be compressed a thousand to one)."""
+    keys = {k: v for k, v in INLINE_KEYS.findall(head)}
+
+    def number(*names: bytes, default: int) -> int:
+        value = next((keys[n] for n in names if n in keys), b"")
+        return int(value) if value.isdigit() and len(value) < 12 else default
+
+    if keys.get(b"IM", keys.get(b"ImageMask")) == b"true":
+        bits = 1
+    else:
+        space = keys.get(b"CS", keys.get(b"ColorSpace", b"")).lstrip(b"/")
+        bits = number(b"BPC", b"BitsPerComponent", default=8) * COMPONENTS.get(space, 3)
+    return number(b"W", b"Width", default=0) * number(b"H", b"Height", default=0) * bits // 8
+
+
+def _page_tree(node: dict[Any, Any], resources: dict[Any, Any], pages: list[tuple[dict[Any, Any], dict[Any, Any]]],
+               seen: set[int]) -> None:
+    """The pages under `node` in order, each with the resources it has or inherits. As in PDFium,
+    a node with /Kids is a page-tree node and one without is a page, whatever its /Type says; a
+    node met twice (a loop) is passed over."""
+    stack = [(node, resources)]
+    while stack:
+        node, inherited = stack.pop()
+        if id(node) in seen or len(pages) > PAGE_NODES:
+            continue
+        seen.add(id(node))
+        own = _dict(node.get("Resources")) or inherited
+        kids = _list(node.get("Kids"))
+        if "Kids" in node:
+            stack.extend((_dict(kid), own) for kid in reversed(kids))
+        else:
+            pages.append((node, own))
+
+
+PAGE_NODES = 100_000
+"""Pages looked at, at most (the page limit refuses any PDF with more before this matters)."""
 
 
 def _streams(value: Any) -> list[PDFStream]:
