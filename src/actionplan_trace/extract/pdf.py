@@ -56,7 +56,7 @@ from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, 
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from .pdf_streams import LzwBudget, PageStreams, TooMuchLzw, stream_sizes
+from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, open_document, stream_sizes
 from .pdf_tables import (
     SUSPENDED,
     Grid,
@@ -1561,11 +1561,17 @@ def _joins(
             and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
 
 
-def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> pdfium.PdfDocument:
+def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pdfium.PdfDocument, PageStreams]:
+    """PDFium's document and the page measure, once every stream of the file is measured (decrypted
+    too where it is encrypted: PDFium opens a file with an empty user password)."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     _check_streams(data, limits, path, budget)
+    measured = open_document(data)
+    if measured is not None and measured.decipher is not None:
+        _check_streams(data, limits, path, budget, measured.decipher)
     try:
+        return pdfium.PdfDocument(data), PageStreams(measured, budget)
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
@@ -1592,13 +1598,13 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     return cost
 
 
-def _check_streams(data: bytes, limits: Limits, path: str, budget: LzwBudget) -> None:
+def _check_streams(data: bytes, limits: Limits, path: str, budget: LzwBudget, decipher: Decipher | None = None) -> None:
     """Refuse a PDF whose streams other than images decompress to more than Limits.pdf_streams_mb,
     or whose object and cross-reference streams to more than pdf_objects_mb, before PDFium or
-    pdfminer inflates any (see pdf_streams.stream_sizes)."""
+    pdfminer inflates any (see pdf_streams.stream_sizes); an encrypted one's decrypted by `decipher`."""
     cap, objects_cap = int(limits.pdf_streams_mb * MB), int(limits.pdf_objects_mb * MB)
     try:
-        sizes = stream_sizes(data, cap, objects_cap, budget)
+        sizes = stream_sizes(data, cap, objects_cap, budget, decipher)
     except TooMuchLzw as exc:
         raise InputError(path, str(exc)) from exc
     if sizes.objects > objects_cap:
@@ -1619,14 +1625,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     path = source.path
     limits = current()
     budget = LzwBudget()
-    document = _open(path, data, limits, budget)
+    document, streams = _open(path, data, limits, budget)
     try:
         if len(document) > limits.pages:
             raise LimitError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
         pages: list[_Page] = []
         images = 0
         chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
-        streams = PageStreams(data, budget)
         inflated = 0  # what loading the pages so far inflated (see Limits.pdf_page_mb and pdf_content_mb)
         for i in range(len(document)):
             inflated += _page_cost(streams, i, limits, inflated, str(path))

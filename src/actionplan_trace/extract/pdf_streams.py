@@ -203,17 +203,51 @@ def _filters(work: LzwBudget) -> Filters:
             "ASCIIHexDecode": _whole(asciihexdecode), "AHx": _whole(asciihexdecode)}
 
 
+def open_document(data: bytes) -> PDFDocument | None:
+    """pdfminer's view of the PDF `data` (no page parsing), to measure it; None where pdfminer
+    cannot read it. Its RC4 decryption is pure Python (some 36 s a megabyte): an encrypted
+    file's RC4 is done by `cryptography` (which pdfminer needs for AES) instead."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except Exception:
+        return None
+    handler = getattr(document.decipher, "__self__", None)
+    if handler is not None and getattr(handler, "key", None) is not None:
+        slow = getattr(type(handler), "decrypt_rc4", None)
+        handler.decrypt_rc4 = partial(_rc4, handler.key)
+        methods: dict[str, Any] = getattr(handler, "cfm", None) or {}
+        for name, method in methods.items():
+            if getattr(method, "__func__", None) is slow:
+                methods[name] = handler.decrypt_rc4
+    return document
+
+
+def _rc4(key: bytes, objid: int, genno: int, data: bytes) -> bytes:
+    """pdfminer's `decrypt_rc4` (the standard security handler's object key, RC4), done in C."""
+    from hashlib import md5
+
+    try:
+        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+    except ImportError:  # cryptography before 43
+        from cryptography.hazmat.primitives.ciphers.algorithms import ARC4
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    full = key + objid.to_bytes(4, "little")[:3] + genno.to_bytes(4, "little")[:2]
+    own = md5(full).digest()[:min(len(full), 16)]
+    return Cipher(ARC4(own), mode=None).decryptor().update(data)
+
+
 class PageStreams:
     """The bytes PDFium would inflate to load each page of a PDF (see the module docstring)."""
 
-    def __init__(self, data: bytes, work: LzwBudget | None = None) -> None:
+    def __init__(self, document: PDFDocument | None, work: LzwBudget | None = None) -> None:
         self.pages: list[tuple[dict[Any, Any], dict[Any, Any]]] = []  # each page's dictionary and resources
         self.sizes: dict[int, tuple[int, dict[str, int]]] = {}  # stream id: size (capped), forms it draws
         self.filters = _filters(work or LzwBudget())
         self.type3: set[int] = set()  # Type3 fonts counted (PDFium parses each glyph procedure once)
         try:
-            document = PDFDocument(PDFParser(io.BytesIO(data)))
-            _page_tree(_dict(document.catalog.get("Pages")), {}, self.pages, set())
+            if document is not None:
+                _page_tree(_dict(document.catalog.get("Pages")), {}, self.pages, set())
         except Exception:  # pdfminer reads less than PDFium repairs: measure what it could read
             pass
 
@@ -317,7 +351,7 @@ class PageStreams:
         return iter(pieces)
 
 
-OBJ_OR_STREAM = re.compile(rb"(?<![\d.])(\d+)\s+\d+\s+obj(?![^\s/\[\]<>(){}%])|>>\s*stream(?:\r\n|\n|\r)")
+OBJ_OR_STREAM = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+obj(?![^\s/\[\]<>(){}%])|>>\s*stream(?:\r\n|\n|\r)")
 """An object's `N G obj`, or the keyword that starts a stream's data after its dictionary."""
 HEAD = 1 << 16
 """How much of a stream's dictionary is read at most, back from `stream`."""
@@ -341,7 +375,11 @@ class StreamSizes:
     """Object and cross-reference streams together."""
 
 
-def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | None = None) -> StreamSizes:
+Decipher = Callable[[int, int, bytes], bytes]
+
+
+def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | None = None,
+                 decipher: Decipher | None = None) -> StreamSizes:
     """What the streams of the PDF `data` other than images decompress to, each sum counted up to
     just past its cap (`objects_cap` for object and cross-reference streams, `cap` for all).
 
@@ -351,7 +389,9 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     `N G obj << … >> stream` is found in order, its end from a direct /Length or the next
     `endstream`, its filters (an indirect /Filter looked up) applied a megabyte at a time. Images
     are left out (the reader never decodes one) unless a font descriptor names one as its font
-    program; so are encrypted streams, which do not inflate before they are decrypted.
+    program. An encrypted PDF's streams do not inflate before they are decrypted: measured again
+    with `decipher` (pdfminer's, see `open_document`), cross-reference streams, never encrypted,
+    excepted.
     """
     filters = _filters(budget or LzwBudget())
     font_files = {int(n) for n in FONT_FILE.findall(data)}
@@ -359,11 +399,16 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     total = objects = 0
     view = memoryview(data)
     for number, kinds, names, start, end in _raw_streams(data, looked_up):
-        if b"Image" in kinds and number not in font_files:
+        if b"Image" in kinds and (number is None or number[0] not in font_files):
             continue
         is_objects = bool(kinds & OBJECTS)
         room = min(cap - total, objects_cap - objects) if is_objects else cap - total
         pieces: Iterable[bytes] = _chunks(view[start:end])
+        if decipher is not None and number is not None and b"XRef" not in kinds:
+            try:
+                pieces = [decipher(number[0], number[1], bytes(view[start:end]))]
+            except Exception:  # a stream pdfminer cannot decrypt, PDFium cannot either
+                continue
         for name in names:
             decode = filters.get(name.decode("latin-1"))
             if decode is None:
@@ -381,13 +426,17 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     return StreamSizes(total, objects)
 
 
-def _raw_streams(data: bytes, looked_up: dict[bytes, list[bytes]]) -> Iterator[tuple[int | None, set[bytes], list[bytes], int, int]]:
-    """Each stream of the PDF `data` in file order: its object number, the Image/ObjStm/XRef types
-    its dictionary names, its filters, and where its data starts and ends."""
+RawStream = tuple[tuple[int, int] | None, set[bytes], list[bytes], int, int]
+"""A stream found in a PDF's bytes: its object number and generation, the Image/ObjStm/XRef
+types its dictionary names, its filters, and where its data starts and ends."""
+
+
+def _raw_streams(data: bytes, looked_up: dict[bytes, list[bytes]]) -> Iterator[RawStream]:
+    """Each stream of the PDF `data` in file order (see RawStream)."""
     pos, number, head = 0, None, 0
     while (found := OBJ_OR_STREAM.search(data, pos)) is not None:
         if found.group(1) is not None:
-            number, head, pos = int(found.group(1)), found.end(), found.end()
+            number, head, pos = (int(found.group(1)), int(found.group(2))), found.end(), found.end()
             continue
         start = found.end()
         header = data[max(head, found.start() - HEAD):found.start() + 2]
@@ -412,12 +461,17 @@ def _filter_names(data: bytes, header: bytes, looked_up: dict[bytes, list[bytes]
         return []
     value = spec.group(1)
     if not value[:1].isdigit():
-        return NAME.findall(value)
+        return [_unescaped(n) for n in NAME.findall(value)]
     number = value.split()[0]
     if number not in looked_up:
         target = re.search(rb"(?<![\d.])%s\s+\d+\s+obj\s*(.{0,512}?)endobj" % number, data, re.S)
-        looked_up[number] = NAME.findall(target.group(1)) if target is not None else []
+        looked_up[number] = [_unescaped(n) for n in NAME.findall(target.group(1))] if target is not None else []
     return looked_up[number]
+
+
+def _unescaped(name: bytes) -> bytes:
+    """A PDF name with its #-escapes read (`Flate#44ecode` is `FlateDecode`)."""
+    return ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), name)
 
 
 _PARTIAL: dict[str, int] = {}
@@ -432,7 +486,7 @@ COMPONENTS = {b"G": 1, b"DeviceGray": 1, b"CMYK": 4, b"DeviceCMYK": 4}
 
 
 def _count_draw(m: re.Match[bytes], draws: dict[str, int]) -> None:
-    key = ESCAPE.sub(lambda e: bytes((int(e.group(1), 16),)), m.group(1)).decode("latin-1")
+    key = _unescaped(m.group(1)).decode("latin-1")
     draws[key] = draws.get(key, 0) + 1
 
 
