@@ -344,6 +344,9 @@ class _Reader:
     clean: Clean = str.strip
     wrap_measure: int | None = None  # see measure()
     run_at: tuple[int, int] = (0, 0)  # the last run of lines _run_end found: (its first line, its end)
+    # The runs of three lines or more measure() read: their first line -> (their end, their
+    # _wrapped_width), which wrapped_run then takes instead of reading the run again.
+    measured: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -390,6 +393,10 @@ class _Reader:
         j = i + 1
         if len(first) <= 12 and self.lone_number(i):
             first, j = f"{first} {self.lines[j].strip()}", j + 1
+        if j >= len(self.lines) or not self.leads[j]:
+            # The end or a blank line next (most paragraphs): nothing goes on with these lines, in
+            # any kind of text; told before the tests below, each a call or a regex a line.
+            return (first.rstrip("\\").strip() if "\\" in first else first), j
         if not (self.markdown or self.wrapped):
             end = self.wrapped_run(i) if j == i + 1 else j
             if end > j:  # one hard-wrapped paragraph in a text read line by line
@@ -425,6 +432,9 @@ class _Reader:
         line = self.lines[i]
         if len(line) > WRAP_MAX and len(line.rstrip()) > WRAP_MAX:
             return i + 1
+        if (known := self.measured.get(i)) is not None:
+            j, width = known
+            return j if width > 0 else i + 1
         j = self._run_end(i)
         if not 2 <= j - i <= MAX_WRAPPED_LINES:
             return i + 1
@@ -489,7 +499,9 @@ class _Reader:
                     continue
                 j = self._run_end(i)
                 if 3 <= j - i <= MAX_WRAPPED_LINES:
-                    widths.append(self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)]))
+                    width = self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)])
+                    self.measured[i] = (j, width)
+                    widths.append(width)
                 i = j
             self.wrap_measure = max(widths, default=0)
         return self.wrap_measure
