@@ -30,7 +30,7 @@ from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..contents import page_start
+from ..contents import ROMAN_PAGE, page_start
 from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
                              SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
                              spaced_bullet)
@@ -450,8 +450,15 @@ class _Reader:
             return end
         lines, leads = self.lines, self.leads
         j = i + 1
-        while j < len(lines) and leads[j] and not self.starts_block(j):
-            j += 1
+        if self.markdown:
+            while j < len(lines) and leads[j] and not self.starts_block(j):
+                j += 1
+        else:
+            # starts_block for a line with text in plain text, written out: the loop visits every
+            # line of the text once (measure), and the calls cost more than the tests.
+            while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
+                    (lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
+                j += 1
         self.run_at = (i, j)
         return j
 
@@ -460,15 +467,17 @@ class _Reader:
         a measure of 50 to WRAP_MAX characters (no line but the last had room for the next one's
         first word), a break mid-sentence, and fewer than half the lines ending in a page number
         (a contents list)."""
-        width = max(len(end) for end in ends[:-1])
-        if not 50 <= width <= WRAP_MAX:
+        width = max(map(len, ends[:-1]))
+        # The tests are pure, each a 0 when it fails: the cheapest first.
+        if not 50 <= width <= WRAP_MAX or all(end.endswith(SENTENCE_END) for end in ends[:-1]):
             return 0
         # A line that ended with room for the next line's first word ended its paragraph there.
         if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
             return 0
-        if 2 * sum(1 for end in ends if page_start(end.strip()) is not None) >= len(ends):
-            return 0
-        return width if any(not end.endswith(SENTENCE_END) for end in ends[:-1]) else 0
+        # page_start needs the last character a digit or a Roman numeral's: told before the call.
+        pages = sum(1 for end in ends if (last := end[-1:]) and (last.isdigit() or last in ROMAN_PAGE)
+                    and page_start(end.strip()) is not None)
+        return 0 if 2 * pages >= len(ends) else width
 
     def _wrapped_pair(self, ends: list[str]) -> bool:
         """Whether two lines are one hard-wrapped paragraph. Two lines show no measure of their
