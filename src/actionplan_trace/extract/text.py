@@ -741,7 +741,7 @@ class _Reader:
             if self.markdown and lead in RULE_LEADS and RULE_LINE.match(line):
                 i += 1
                 continue
-            if self.markdown and self.atx_heading(line, i + 1):
+            if self.markdown and "#" in line and self.atx_heading(line, i + 1):  # a heading holds "#"
                 i += 1
                 continue
             if lead == "[" and self.footnote(i):
