@@ -572,19 +572,20 @@ def test_a_title_line_then_a_sentence_stay_two_paragraphs(tmp_path) -> None:
 
 def test_reading_short_lines_without_blank_lines_is_linear(tmp_path, monkeypatch) -> None:
     """A one-paragraph-a-line text of short lines and no blank lines: the lines each paragraph is
-    tested against (block starts looked at) grow with the text, not with its square (the
+    tested against (block starts looked at: each asks may_open_item, in starts_block or in the
+    run scan that writes its test out) grow with the text, not with its square (the
     wrapped-paragraph test read the rest of the run again from every line: 8,000 lines took 18 s)."""
     from actionplan_trace.extract import text as text_reader
 
     calls = 0
-    starts_block = text_reader._Reader.starts_block
+    may_open_item = text_reader.may_open_item
 
-    def counted(self, i: int) -> bool:
+    def counted(line: str, lead: str) -> bool:
         nonlocal calls
         calls += 1
-        return starts_block(self, i)
+        return may_open_item(line, lead)
 
-    monkeypatch.setattr(text_reader._Reader, "starts_block", counted)
+    monkeypatch.setattr(text_reader, "may_open_item", counted)
     counts = []
     for n in (1000, 4000):
         calls = 0

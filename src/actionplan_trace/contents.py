@@ -192,9 +192,14 @@ def _tabbed_entries(block: Block) -> list[Block] | None:
     entries apart."""
     if block.type != "table" or not block.rows or len(block.rows) < 2 or any(len(row) != 2 for row in block.rows):
         return None
-    lines = [Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}",
-                   loc=block.loc if title.loc.line is not None else title.loc) for title, page in block.rows]
-    return lines if all(_entry(line) is not None for line in lines) else None
+    lines = []
+    for title, page in block.rows:  # row by row: most two-column tables fail at their first row
+        line = Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}",
+                     loc=block.loc if title.loc.line is not None else title.loc)
+        if _entry(line) is None:
+            return None
+        lines.append(line)
+    return lines
 
 
 _Places = tuple[dict[str, list[int]], dict[str, list[tuple[int, str]]]]

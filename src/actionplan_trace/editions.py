@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
-from .patternscan import FOLD_UNSAFE, fold, matches_at, scan_source, starts_of
+from .patternscan import FOLD_UNSAFE, fold, matches_at, scan_source, starts_of, starts_of_each
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -167,8 +167,9 @@ def _places_by_prefix(patterns: list[re.Pattern[str]], text: str, folded: bytes 
         if prefix := _prefix(pattern.pattern):
             groups.setdefault(prefix, []).append(pattern)
     out: dict[str, list[int]] = {}
+    places = starts_of_each(folded, [prefix.encode("ascii") for prefix in groups])
     for prefix, sharing in groups.items():
-        found = starts_of(folded, [prefix.encode("ascii")])
+        found = places[prefix.encode("ascii")]
         if len(sharing) > 1 and found and (gate := _alternation(tuple(sharing))) is not None:
             found = [at for at in found if gate.match(text, at)]
         out[prefix] = found

@@ -81,6 +81,40 @@ def starts_of(low: AnyStr, words: Iterable[AnyStr]) -> list[int]:
     return out
 
 
+def starts_of_each(low: bytes, words: Iterable[bytes]) -> dict[bytes, list[int]]:
+    """Each of `words` -> every position in `low` where it starts, in order (`starts_of`, a list a
+    word). Words opening with the same two characters (the years "2012", "2016", "2020" …) are
+    found together: one regex search for the pair and their endings, whose matches are then told
+    apart, instead of a scan of the whole text for each word (a third of a millisecond a megabyte)."""
+    out: dict[bytes, list[int]] = {}
+    stems: dict[bytes, list[bytes]] = {}
+    for word in words:
+        out[word] = []
+        stems.setdefault(word[:2], []).append(word)
+    for stem, sharing in stems.items():
+        if len(sharing) == 1 or len(stem) < 2:
+            for word in sharing:
+                out[word] = starts_of(low, [word])
+            continue
+        pattern = _stem_pattern(stem, tuple(sharing))
+        m = pattern.search(low)
+        while m is not None:
+            at = m.start()
+            for word in sharing:  # every word starting here (one may begin another)
+                if low.startswith(word, at):
+                    out[word].append(at)
+            m = pattern.search(low, at + 1)  # from the next position: words may overlap
+    return out
+
+
+@lru_cache(maxsize=64)
+def _stem_pattern(stem: bytes, words: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """A pattern matching where one of `words` (all opening with `stem`) starts: the stem, a
+    literal the regex engine searches for quickly, then one of their endings."""
+    endings = sorted({re.escape(word[len(stem):]) for word in words}, key=len, reverse=True)
+    return re.compile(re.escape(stem) + b"(?:" + b"|".join(endings) + b")")
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """`pattern.finditer(text)` when every match starts at one of `starts` (sorted): the leftmost
     match of each scan is the first start where the pattern matches, and the next scan begins

@@ -417,7 +417,7 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     on those lines only; a pattern found anywhere in a line is tried only on the lines that hold
     its required literal.
     """
-    lines = [t.strip() for t in texts if t and t.strip()]
+    lines = [stripped for t in texts if t and (stripped := t.strip())]
     best: tuple[int, Profile] | None = None
     directory = (directory or RULES_DIR / "profiles").resolve()
     profiles = available_profiles(directory)

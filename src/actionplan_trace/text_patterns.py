@@ -248,8 +248,9 @@ def has_leader(text: str) -> bool:
 
 def has_dot_leader(text: str) -> bool:
     """Whether `text` holds a dot leader as TOC_ENTRY reads one: a run of four of `.…·`, which
-    takes four dots or one of the other two."""
-    return "...." in text or "…" in text or "·" in text
+    takes four dots or one of the other two, which an ASCII text (a flag of the string, read in
+    constant time) does not hold."""
+    return "...." in text or (not text.isascii() and ("…" in text or "·" in text))
 
 
 def toc_last(char: str) -> bool:

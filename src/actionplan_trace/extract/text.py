@@ -30,7 +30,7 @@ from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
-from ..contents import page_start
+from ..contents import ROMAN_PAGE, page_start
 from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
                              SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
                              spaced_bullet)
@@ -344,6 +344,9 @@ class _Reader:
     clean: Clean = str.strip
     wrap_measure: int | None = None  # see measure()
     run_at: tuple[int, int] = (0, 0)  # the last run of lines _run_end found: (its first line, its end)
+    # The runs of three lines or more measure() read: their first line -> (their end, their
+    # _wrapped_width), which wrapped_run then takes instead of reading the run again.
+    measured: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -390,6 +393,10 @@ class _Reader:
         j = i + 1
         if len(first) <= 12 and self.lone_number(i):
             first, j = f"{first} {self.lines[j].strip()}", j + 1
+        if j >= len(self.lines) or not self.leads[j]:
+            # The end or a blank line next (most paragraphs): nothing goes on with these lines, in
+            # any kind of text; told before the tests below, each a call or a regex a line.
+            return (first.rstrip("\\").strip() if "\\" in first else first), j
         if not (self.markdown or self.wrapped):
             end = self.wrapped_run(i) if j == i + 1 else j
             if end > j:  # one hard-wrapped paragraph in a text read line by line
@@ -425,6 +432,9 @@ class _Reader:
         line = self.lines[i]
         if len(line) > WRAP_MAX and len(line.rstrip()) > WRAP_MAX:
             return i + 1
+        if (known := self.measured.get(i)) is not None:
+            j, width = known
+            return j if width > 0 else i + 1
         j = self._run_end(i)
         if not 2 <= j - i <= MAX_WRAPPED_LINES:
             return i + 1
@@ -440,8 +450,15 @@ class _Reader:
             return end
         lines, leads = self.lines, self.leads
         j = i + 1
-        while j < len(lines) and leads[j] and not self.starts_block(j):
-            j += 1
+        if self.markdown:
+            while j < len(lines) and leads[j] and not self.starts_block(j):
+                j += 1
+        else:
+            # starts_block for a line with text in plain text, written out: the loop visits every
+            # line of the text once (measure), and the calls cost more than the tests.
+            while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
+                    (lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
+                j += 1
         self.run_at = (i, j)
         return j
 
@@ -450,15 +467,17 @@ class _Reader:
         a measure of 50 to WRAP_MAX characters (no line but the last had room for the next one's
         first word), a break mid-sentence, and fewer than half the lines ending in a page number
         (a contents list)."""
-        width = max(len(end) for end in ends[:-1])
-        if not 50 <= width <= WRAP_MAX:
+        width = max(map(len, ends[:-1]))
+        # The tests are pure, each a 0 when it fails: the cheapest first.
+        if not 50 <= width <= WRAP_MAX or all(end.endswith(SENTENCE_END) for end in ends[:-1]):
             return 0
         # A line that ended with room for the next line's first word ended its paragraph there.
         if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
             return 0
-        if 2 * sum(1 for end in ends if page_start(end.strip()) is not None) >= len(ends):
-            return 0
-        return width if any(not end.endswith(SENTENCE_END) for end in ends[:-1]) else 0
+        # page_start needs the last character a digit or a Roman numeral's: told before the call.
+        pages = sum(1 for end in ends if (last := end[-1:]) and (last.isdigit() or last in ROMAN_PAGE)
+                    and page_start(end.strip()) is not None)
+        return 0 if 2 * pages >= len(ends) else width
 
     def _wrapped_pair(self, ends: list[str]) -> bool:
         """Whether two lines are one hard-wrapped paragraph. Two lines show no measure of their
@@ -489,7 +508,9 @@ class _Reader:
                     continue
                 j = self._run_end(i)
                 if 3 <= j - i <= MAX_WRAPPED_LINES:
-                    widths.append(self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)]))
+                    width = self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)])
+                    self.measured[i] = (j, width)
+                    widths.append(width)
                 i = j
             self.wrap_measure = max(widths, default=0)
         return self.wrap_measure
@@ -720,7 +741,7 @@ class _Reader:
             if self.markdown and lead in RULE_LEADS and RULE_LINE.match(line):
                 i += 1
                 continue
-            if self.markdown and self.atx_heading(line, i + 1):
+            if self.markdown and "#" in line and self.atx_heading(line, i + 1):  # a heading holds "#"
                 i += 1
                 continue
             if lead == "[" and self.footnote(i):

@@ -55,6 +55,11 @@ def _is_dash_rule(line: str) -> bool:
 
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
     """A cell from its paragraph texts; an HTML-fragment paragraph is split into its own."""
+    if not parts:
+        return Cell("", loc, [], False)
+    if len(parts) == 1 and "<" not in parts[0]:  # most cells: one paragraph, no fragment
+        text = clean(parts[0])
+        return Cell(text, loc, [text] if text else [], False)
     paragraphs: list[str] = []
     bold = bool(parts)
     for part in parts:

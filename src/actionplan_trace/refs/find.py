@@ -7,8 +7,8 @@ from typing import Any, Mapping
 
 from ..findings import FindingRule
 from ..patternscan import matches_at, starts_of
-from .grammar import (Cite, fold_safe, grammar_for, may_look_like_reference, parse_sdg_list, sdg_field_cites,
-                      triggers)
+from .grammar import (Cite, fold_safe, grammar_for, has_digit, may_look_like_reference, parse_sdg_list,
+                      sdg_field_cites, triggers)
 from .registry import Registry, load_registry
 from .resolve import CiteMemo, Resolver, load_rules, over_refs
 from .types import Finding, Reference, RefContext
@@ -48,6 +48,11 @@ def read_text(
     many more references the document may hold (Limits.refs): a text citing more items is a
     LimitError before any is resolved, which would cost far more than the parse."""
     low = text.lower()
+    if "all " not in low and not has_digit(text):
+        # Every reference form but a blanket one ("all … resolutions") holds a digit, and so does
+        # every reference-like text (REF008): such a text yields nothing, in any context, most
+        # paragraphs among them; only whether it mentions ITU goals is left to tell.
+        return [], [], itu_goals_mention(text, low) is not None
     present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
