@@ -239,7 +239,7 @@ def main_options(
     max_pages: Optional[int] = typer.Option(None, "--max-pages", help="Most pages of a PDF (default 500)."),
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
-    max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines of a .txt or .md input (default 300,000)."),
+    max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines and table cells of a .txt or .md input, blocks of an HTML page (default 300,000)."),
     max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references read in one document (default 200,000)."),
     max_pdf_page_mb: Optional[float] = typer.Option(None, "--max-pdf-page-mb",
                                                     help="Most MB of content one PDF page draws, decompressed (default 4)."),

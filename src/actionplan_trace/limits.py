@@ -33,10 +33,12 @@ class Limits:
     pages: int = 500
     """Pages of a PDF."""
     text_lines: int = 300_000
-    """Lines of a .txt or .md input: a line may be a paragraph, and a paragraph costs its Block
-    and place some 1.2 KB whatever its length (a 5 MB file of one-letter lines is 2.4 million
-    paragraphs and 2.7 GB; 300,000 lines read in some 5 s and 400 MB). Real renderings run to
-    tens of thousands of lines."""
+    """Lines of a .txt or .md input, with each tab or pipe (which may part two table cells), and
+    the paragraphs, headings, list items and table cells of an HTML page: each may be a block or a
+    cell, which costs its record and place some 1.2 KB whatever its length (a 5 MB file of
+    one-letter lines is 2.4 million paragraphs and 2.7 GB; 300,000 lines read in some 5 s and
+    400 MB; 2.4 million tab-separated cells took 1.2 GB, 1.2 million `<p>` 1.5 GB). Real
+    renderings run to tens of thousands of lines."""
     refs: int = 200_000
     """References read in one document: each costs its record, usually a finding, and some 450
     bytes of JSON, and a dense list ("PP Resolutions 1, 2, 3, …") yields one for every five

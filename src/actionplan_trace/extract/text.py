@@ -814,8 +814,10 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
         blocks, footnotes = read_html(path, text)
         return RawDocument(source=source, blocks=blocks, footnotes=footnotes)
     written = text_lines(text)
-    if len(written) > (allowed := current().text_lines):
-        raise LimitError(str(path), over("text_lines", f"the text has {len(written):,} lines", allowed))
+    cells = text.count("\t") + text.count("|")  # each may part two table cells, a cell costing as a line does
+    if len(written) + cells > (allowed := current().text_lines):
+        what = f"{len(written):,} lines" + (f" and {cells:,} tabs or pipes that may part table cells" if cells else "")
+        raise LimitError(str(path), over("text_lines", f"the text has {what}", allowed))
     lines, leads = _pua_bullets(written, line_leads(written))
     markdown = suffix in (".md", ".markdown") or looks_like_markdown(text, written)
     if markdown and ">" in leads:
