@@ -620,3 +620,24 @@ def test_an_rc4_encrypted_pdf_reads_as_the_plain_one():
     plain = read(Path(__file__).parents[1] / "corpus" / "objective2-new.pdf")
     assert [b.text for b in encrypted.blocks] == [b.text for b in plain.blocks]
     assert len(plain.blocks) > 40
+
+
+def test_a_tounicode_map_that_makes_a_glyph_thousands_of_characters_is_refused(tmp_path):
+    """PDFium's text page holds every character a glyph maps to: one code mapped to 30,000
+    characters made a 2 KB file 5.9 GB. A page's content counts once for each character its
+    fonts map a glyph to, against the page limit; a ligature ("fi", two) reads as before."""
+    def cmap(target: bytes) -> bytes:
+        body = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF>"
+                b" endcodespacerange 2 beginbfchar <41> <%s> <42> <00660069> endbfchar endcmap end end" % target)
+        return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body)
+
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 7 0 R >>"
+    resources = b"<< /Font << /F1 4 0 R /F2 6 0 R >> >>"
+    wide = _one_page(tmp_path / "wide.pdf", b"BT /F2 12 Tf (" + b"A" * 1000 + b") Tj ET\n", resources, font,
+                     cmap(b"0041" * 3000))
+    one_line_failure(run_cli("--max-pdf-page-mb", "0.5", "extract", str(wide)), wide,
+                     "page 1's content streams decompress to", "its fonts map a glyph to up to 3,000 characters",
+                     "over the limit of 0.5 MB")
+    ligature = _one_page(tmp_path / "ligature.pdf", b"BT /F2 12 Tf (B) Tj ET\n", resources, font, cmap(b"0041"))
+    result = run_cli("--max-pdf-page-mb", "0.5", "extract", str(ligature), "-f", "json")
+    assert result.returncode == 0 and "Resolution 71" in result.stdout, result.stderr
