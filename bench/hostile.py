@@ -113,6 +113,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             "notes.txt", "Body text [1].\n\n" + "".join(f"[{n + 1}] note text {n}\n\n" for n in range(20_000)))),
         ("text: tab-led table, 30,000 blank lines", shaped("tabled.txt", "intro line\n" + "\tA\n\n" * 30_000)),
         ("text: 20,000 wrapped lines, no blank line", shaped("wrapped.txt", wrapped)),
+        ("text: 2,400 rows of 1,000 tab-separated cells", shaped("cells.txt", ("a\t" * 999 + "a\n") * 2_400)),
+        ("HTML: 1.2 million <p>", shaped("paragraphs.html", "<html><body>" + "<p>a" * 1_200_000 + "</body></html>")),
         ("text 100 MB: refs", lambda: ["refs", str(text_of_size(tmp / "t100.txt", 100_000_000)), "-f", "json"]),
         ("text 100 MB: graph", lambda: ["graph", str(text_of_size(tmp / "t100.txt", 100_000_000))]),
         ("text at the 5 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t5.txt", 4_950_000)), "-f", "json"]),
