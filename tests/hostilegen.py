@@ -87,14 +87,18 @@ def docx_numbered(path: Path, start: int, fmt: str = "upperRoman", items: int = 
     return docx_of(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>', numbering)
 
 
-def docx_of(path: Path, document: str, numbering: str = f'<w:numbering xmlns:w="{W_NS}"/>') -> Path:
-    """A .docx of the document.xml `document` and the numbering.xml `numbering`."""
+def docx_of(path: Path, document: str, numbering: str = f'<w:numbering xmlns:w="{W_NS}"/>',
+            styles: str | None = None) -> Path:
+    """A .docx of the document.xml `document`, the numbering.xml `numbering` and, if given, the
+    styles.xml `styles`."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", RELS)
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
         z.writestr("word/document.xml", document)
         z.writestr("word/numbering.xml", numbering)
+        if styles is not None:
+            z.writestr("word/styles.xml", styles)
     return path
 
 

@@ -32,6 +32,7 @@ from hostilegen import (
 from actionplan_trace.errors import InputError, InputWarning, UsageError
 from actionplan_trace.extract import read
 from actionplan_trace.extract.docx.numbering import format_number
+from actionplan_trace.extract.docx.styles import MAX_CHAIN
 from actionplan_trace.limits import current
 
 
@@ -223,6 +224,72 @@ def test_a_list_label_is_at_most_64_characters_and_costs_no_more(tmp_path):
 def test_a_negative_list_start_is_read_as_0(tmp_path):
     raw = read(docx_numbered(tmp_path / "negative.docx", -5, "upperRoman"))
     assert [b.label for b in raw.blocks] == ["0.", "I.", "II."]
+
+
+def styled_docx(path: Path, styles: str, runs: list[tuple[str, str | None]]) -> Path:
+    """A .docx of the w:style elements `styles` and one paragraph for each (paragraph style,
+    character style) of `runs`, its text naming them."""
+    body = "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="{pstyle}"/></w:pPr><w:r>'
+        + (f'<w:rPr><w:rStyle w:val="{rstyle}"/></w:rPr>' if rstyle else "")
+        + f"<w:t>Output {pstyle} {rstyle}: see PP Resolution 71</w:t></w:r></w:p>" for pstyle, rstyle in runs)
+    return docx_of(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>',
+                   styles=f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>')
+
+
+def test_a_long_basedon_chain_is_followed_for_max_chain_styles(tmp_path):
+    """3,000 paragraph styles each based on the one before, 500 paragraphs in the deepest (each
+    once walked the whole chain): a style takes its outline level and bold from ancestors up to
+    MAX_CHAIN styles up its chain, not past it, and its own name still makes a heading."""
+    n = 3000
+    root = '<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr>'
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="{"heading 3" if i == n - 1 else f"Style {i}"}"/>'
+        + (f'<w:basedOn w:val="S{i - 1}"/>' if i else root) + "</w:style>" for i in range(n))
+    used = [MAX_CHAIN - 1, MAX_CHAIN] + list(range(n - 1, n - 501, -1))
+    blocks = read(styled_docx(tmp_path / "chain.docx", styles, [(f"S{i}", None) for i in used])).blocks
+    assert [(b.style, b.outline_level, b.bold) for b in blocks[:3]] == [
+        (f"Style {MAX_CHAIN - 1}", 1, True), (f"Style {MAX_CHAIN}", None, False), ("Heading 3", 2, False)]
+    assert len(blocks) == 502 and blocks[-1].text == f"Output S{n - 500} None: see PP Resolution 71"
+
+
+def test_basedon_loops_of_paragraph_and_character_styles_end(tmp_path):
+    """Paragraph and character styles in basedOn loops of 2,000, linked to each other (each style
+    a paragraph or run used once went round its whole loop): each is read through MAX_CHAIN styles
+    of its loop, so what a style near the end of the loop inherits from the first is still read."""
+    n = 2000
+    outline, bold = '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>', "<w:rPr><w:b/></w:rPr>"
+    styles = "".join(
+        f'<w:style w:type="paragraph" w:styleId="P{i}"><w:name w:val="P{i}"/><w:link w:val="C{i}"/>'
+        f'<w:basedOn w:val="P{(i + 1) % n}"/>{outline if i == 0 else ""}</w:style>'
+        f'<w:style w:type="character" w:styleId="C{i}"><w:name w:val="C{i}"/><w:link w:val="P{(i + 1) % n}"/>'
+        f'<w:basedOn w:val="C{(i + 1) % n}"/>{bold if i == 0 else ""}</w:style>' for i in range(n))
+    near, far = n - (MAX_CHAIN - 1), n - MAX_CHAIN
+    runs = [(f"P{near}", f"C{near}"), (f"P{far}", f"C{far}")] + [(f"P{i * 7 % n}", f"C{i * 3 % n}") for i in range(1000)]
+    blocks = read(styled_docx(tmp_path / "loop.docx", styles, runs)).blocks
+    assert [(b.style, b.outline_level, b.bold) for b in blocks[:2]] == [(f"P{near}", 0, True), (f"P{far}", None, False)]
+    assert len(blocks) == 1002
+
+
+def test_list_levels_past_8_are_not_read(tmp_path):
+    """One list of 3,000 levels, items at levels in the thousands among its own (each once counted
+    through every level above it): Word reads levels 0-8 only, so those items have no label and the
+    others are numbered as ever; a level override past 8 is not read either."""
+    levels = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="{"%1." if k == 0 else "%1.%2." if k == 1 else "L%1"}"/></w:lvl>' for k in [-1, *range(3000)])
+    numbering = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 '<w:lvlOverride w:ilvl="12"><w:startOverride w:val="5"/></w:lvlOverride></w:num></w:numbering>')
+    items = [0, 1, 1, 2000, 0, 1, -1] + [9 + i * 37 % 2991 for i in range(1000)]
+    body = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{k}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                   f"<w:r><w:t>Item at {k}: see PP Resolution 71</w:t></w:r></w:p>" for k in items)
+    blocks = read(docx_of(tmp_path / "levels.docx", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>',
+                          numbering)).blocks
+    assert [(b.type, b.label) for b in blocks[:7]] == [
+        ("list-item", "1."), ("list-item", "1.1."), ("list-item", "1.2."), ("paragraph", None),
+        ("list-item", "2."), ("list-item", "2.1."), ("paragraph", None)]
+    assert len(blocks) == 1007 and [b.label for b in blocks if b.label] == ["1.", "1.1.", "1.2.", "2.", "2.1."]
 
 
 def test_html_list_starting_past_2_to_the_31_is_numbered_as_in_a_docx(tmp_path):

@@ -152,6 +152,16 @@ def parse_level(el: etree._Element) -> Level:
     )
 
 
+def _level_number(el: etree._Element) -> int | None:
+    """The w:ilvl of a w:lvl or w:lvlOverride (0 when absent or not a number), or None when it is
+    not one of the nine levels Word reads, 0-8 (Word will not load a file with another one,
+    [MS-OI29500] 2.1.282). A paragraph's label counts through every level above its own, so one
+    list of 100,000 levels, its paragraphs at levels in the tens of thousands, took minutes; the
+    levels past 8 are not read, and a paragraph at one of them has no label."""
+    ilvl = to_int(el.get(W_ILVL)) or 0
+    return ilvl if 0 <= ilvl <= 8 else None
+
+
 def _start_value(value: str | None) -> int:
     """A w:start or w:startOverride value: 0 when absent (the schema's default), and 0 too when
     negative. A list start is a count from 0 up (Word's dialogs set none below 0, and a roman or
@@ -185,9 +195,12 @@ class Numbering:
         for el in root:
             if el.tag == W + "abstractNum":
                 aid = el.get(W + "abstractNumId", "")
-                self.abstract[aid] = {
-                    to_int(lvl.get(W_ILVL)) or 0: parse_level(lvl) for lvl in el.iter(W + "lvl")
-                }
+                levels: dict[int, Level] = {}
+                for lvl in el.iter(W + "lvl"):
+                    ilvl = _level_number(lvl)
+                    if ilvl is not None:
+                        levels[ilvl] = parse_level(lvl)
+                self.abstract[aid] = levels
                 link = attr(el.find(W + "styleLink"))
                 if link:
                     self.style_link[link] = aid
@@ -200,7 +213,9 @@ class Numbering:
                     continue
                 num = Num(abstract=attr(el.find(W + "abstractNumId")) or "")
                 for override in el.iter(W + "lvlOverride"):
-                    ilvl = to_int(override.get(W_ILVL)) or 0
+                    ilvl = _level_number(override)
+                    if ilvl is None:
+                        continue
                     start = attr(override.find(W + "startOverride"))
                     if to_int(start) is not None:
                         num.starts[ilvl] = _start_value(start)
