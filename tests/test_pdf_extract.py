@@ -13,7 +13,7 @@ import pytest
 
 from actionplan_trace import load
 from actionplan_trace.errors import InputError
-from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, PdfReading, read_pdf, read_pdf_detailed
+from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, ONLY_FURNITURE, PdfReading, read_pdf, read_pdf_detailed
 from actionplan_trace.model import Block, Document
 from conftest import rejoined, run_cli
 from pdfgen import Line, write_pdf
@@ -211,13 +211,26 @@ def _textless_pdf(target: Path, vector: bool) -> Path:
 @pytest.mark.parametrize("vector", [False, True], ids=["blank", "vector-only"])
 def test_pdf_without_text_is_refused_like_an_image_only_one(tmp_path: Path, vector: bool) -> None:
     """One rule for every PDF without a text layer: exit 2 with one line, never an empty document."""
-    target = _textless_pdf(tmp_path / "empty.pdf", vector)
+    _refused_with(_textless_pdf(tmp_path / "empty.pdf", vector), NO_TEXT)
+
+
+def _refused_with(target: Path, problem: str) -> None:
+    """`target` is an InputError of `problem`, and one stderr line with exit 2 from the CLI."""
     with pytest.raises(InputError) as err:
         read_pdf(target)
-    assert err.value.problem == NO_TEXT
+    assert err.value.problem == problem
     result = run_cli("extract", str(target), "-f", "json")
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.strip() == f"trace: {target}: {NO_TEXT}"
+    assert result.stderr.strip() == f"trace: {target}: {problem}"
+
+
+def test_pdf_whose_only_text_is_page_furniture_is_refused(tmp_path: Path) -> None:
+    """One page listed 30 times shows one line near its top on every page: a running header, so
+    dropped, which left an empty document and exit 0 (hostile-input review). Never an empty
+    document: exit 2 with one line."""
+    from hostilegen import pdf_bomb
+
+    _refused_with(pdf_bomb(tmp_path / "header-only.pdf", 10, pages=30), ONLY_FURNITURE)
 
 
 def test_truncated_pdf_is_an_input_error(tmp_path: Path) -> None:

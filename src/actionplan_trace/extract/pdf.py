@@ -105,6 +105,8 @@ NOTE_SIGNS = set("*†‡§")
 # this share of it above the line's baseline.
 IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
 NO_TEXT = "no text on any page (blank PDF, or text drawn as vector outlines); nothing to read"
+ONLY_FURNITURE = ("no body text: its only text is running headers, footers or page numbers, repeated at the top or"
+                  " foot of the pages")
 
 
 @record(slots=True)
@@ -1662,6 +1664,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     if not any(p.lines or p.tables for p in pages):
         raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
     furniture = drop_furniture(pages, settings) + drop_repeated_headers(pages)
+    if not any(p.lines or p.tables for p in pages):
+        raise InputError(str(path), ONLY_FURNITURE)
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     footnotes: list[Block] = []
