@@ -634,7 +634,7 @@ def test_what_pdfium_parses_with_a_page_is_counted_however_it_is_reached(tmp_pat
 def test_the_stream_scan_is_not_fooled_by_the_dictionary():
     """A font program named through an indirect /Filter, one whose dictionary holds the letters
     "obj" (`/Xobj`), one that calls itself an image and a stream whose filter is written with a
-    #-escape are all counted; a real image is not."""
+    #-escape are all counted; a real image and an attached file are not."""
     from actionplan_trace.extract.pdf_streams import stream_sizes
 
     bomb = zlib.compress(bytes(3_000_000))
@@ -646,7 +646,7 @@ def test_the_stream_scan_is_not_fooled_by_the_dictionary():
     data = b"%PDF-1.7\n" + fonts + b"".join([
         stream(10, b"/Filter 8 0 R"), stream(11, b"/Filter /FlateDecode /Xobj 1"),
         stream(12, b"/Filter /FlateDecode /Subtype /Image"), stream(13, b"/Filter /FlateDecode /Subtype /Image"),
-        stream(14, b"/Filter /Flate#44ecode")])
+        stream(14, b"/Filter /Flate#44ecode"), stream(15, b"/Type /EmbeddedFile /Filter /FlateDecode")])
     assert stream_sizes(data, 10**9, 10**9).total == 12_000_000
 
 

@@ -373,9 +373,11 @@ HEAD = 1 << 16
 LENGTH = re.compile(rb"/Length\s+(\d+)(?!\d)(?!\s+\d+\s+R)")
 FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>(){}%]+|\d+\s+\d+\s+R)")
 NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
-TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
+TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|EmbeddedFile|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
 FONT_FILE = re.compile(rb"/FontFile[23]?\s*(\d+)\s+\d+\s+R")
 """A font descriptor's font program, by object number: counted even where it says it is an image."""
+NEVER_READ = {b"Image", b"EmbeddedFile"}
+"""Stream types the reader never decodes: images (only rendering does) and attached files."""
 OBJECTS = {b"ObjStm", b"XRef"}
 """Stream types holding PDF syntax that a reader parses into objects."""
 
@@ -403,8 +405,8 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     file's bytes are scanned for streams before either opens it, with no PDF parser: each
     `N G obj << … >> stream` is found in order, its end from a direct /Length or the next
     `endstream`, its filters (an indirect /Filter looked up) applied a megabyte at a time. Images
-    are left out (the reader never decodes one) unless a font descriptor names one as its font
-    program. An encrypted PDF's streams do not inflate before they are decrypted: measured again
+    and attached files are left out (the reader never decodes one) unless a font descriptor names
+    one as its font program. An encrypted PDF's streams do not inflate before they are decrypted: measured again
     with `decipher` (pdfminer's, see `open_document`), cross-reference streams, never encrypted,
     excepted.
     """
@@ -414,7 +416,7 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     total = objects = 0
     view = memoryview(data)
     for number, kinds, names, start, end in _raw_streams(data, looked_up):
-        if b"Image" in kinds and (number is None or number[0] not in font_files):
+        if kinds & NEVER_READ and (number is None or number[0] not in font_files):
             continue
         is_objects = bool(kinds & OBJECTS)
         room = min(cap - total, objects_cap - objects) if is_objects else cap - total
