@@ -173,18 +173,20 @@ def test_a_paragraph_two_authors_edited_names_both(tmp_path) -> None:
 def test_two_files_changes_carry_the_marks_only_the_new_file_has(tmp_path) -> None:
     """A contribution made as tracked changes to a plan that still shows an older mark (Zed's):
     each change the new marks made carries their author; the older mark, whose text both
-    accepted views hold, gives no change its author, nor does an edit made without a mark."""
+    accepted views hold, gives no change its author, nor does an edit made without a mark, even
+    one whose words a mark in another paragraph of the section inserted too ("a cat")."""
     kept = _run("Members ") + _tracked("Zed", "ins", "agreed ") + _run("the plan today.")
-    old = _tracked_docx(tmp_path / "old.docx", [kept, _run("We saw the garden."), _run("The plan holds.")])
+    old = _tracked_docx(tmp_path / "old.docx", [kept, _run("We saw the garden."), _run("The plan holds."),
+                                                _run("They fed the dog.")])
     new = _tracked_docx(tmp_path / "new.docx", [
         kept, _run("We saw ") + _tracked("Bob", "ins", "a cat in ") + _run("the garden."),
         _run("The plan ") + _tracked("Alice", "del", "holds") + _tracked("Alice", "ins", "keeps") + _run("."),
-        _run("Members agreed the plan again, untracked.")])
+        _run("They fed a cat the dog."), _run("Members agreed the plan again, untracked.")])
     changes = compare(old, new).visible()
     assert [(c.kind, c.new, c.author) for c in changes] == [
         ("modified", "We saw a cat in the garden.", "Bob"), ("modified", "The plan keeps.", "Alice"),
-        ("added", "Members agreed the plan again, untracked.", None)]
-    assert [c.date for c in changes] == ["2024-03-01T10:00:00Z", "2024-03-01T10:00:00Z", None]
+        ("modified", "They fed a cat the dog.", None), ("added", "Members agreed the plan again, untracked.", None)]
+    assert [c.date for c in changes] == ["2024-03-01T10:00:00Z", "2024-03-01T10:00:00Z", None, None]
 
 
 def test_the_plan_against_its_tracked_copy_gives_the_authors_the_copy_alone_gives(refs) -> None:  # type: ignore[no-untyped-def]

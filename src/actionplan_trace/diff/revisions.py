@@ -70,16 +70,19 @@ def attribute_new_marks(changes: list[Change], old: Document, new: Document) -> 
     file carries and the old one does not: a contribution made as tracked changes to the plan
     (marks the old file still shows were made before it, and its changes are not in the diff)."""
     before = {_mark(r) for r in old.revisions}
-    _attribute(changes, [r for r in new.revisions if _mark(r) not in before], [])
+    _attribute(changes, [r for r in new.revisions if _mark(r) not in before], [], in_place_only=True)
 
 
 def _mark(rev: Revision) -> tuple[str, str | None, str | None, str]:
     return rev.type, rev.author, rev.date, rev.text
 
 
-def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[Revision]) -> None:
+def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[Revision],
+               in_place_only: bool = False) -> None:
     """Match each change to the revisions recorded with the new document's sections (`new_side`)
-    and with the old one's (`old_side`)."""
+    and with the old one's (`old_side`); with `in_place_only` (two files, where an edit made
+    without a mark is common), only to a revision in the change's own paragraph or cell, or
+    for a renamed section in that section."""
     revisions = [(r, _terms(r.text), r.section, None) for r in new_side] + [
         (r, _terms(r.text), None, r.section) for r in old_side
     ]
@@ -101,9 +104,10 @@ def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[R
             if score <= 0 and local and at in (None, rev.loc):
                 score = _piece_cover(rev, inserted_text, deleted_text)
                 covered = score > 0
-            if score <= 0:
-                continue
-            if local and at is not None and at == rev.loc:
+            own_paragraph = local and at is not None and at == rev.loc
+            if score <= 0 or (in_place_only and not (own_paragraph or (local and change.target == "section"))):
+                continue  # (a section's new title is in its heading, wherever the change places it)
+            if own_paragraph:
                 if covered:
                     in_place.append(rev)
                 score += IN_PLACE  # in the change's own paragraph (or cell)
