@@ -97,6 +97,8 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
+_AMOUNT = regex(r"\s*(?:%|(?i:per\s*cent|percent|thousand|million|billion|trillion)\b)")
+"""What after a number makes it an amount: "targets 1.2 million households" is no SDG target."""
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
@@ -407,7 +409,7 @@ def _worded_targets(text: str, pos: int, goal: Item) -> int:
     if word is None:
         return pos
     targets, after = _target_list(text, word.end(), goal.goal)
-    if not targets or any(t.goal != goal.goal for t in targets):
+    if not targets or any(t.goal != goal.goal for t in targets) or _AMOUNT.match(text, after):
         return pos
     if any(not text[t.start].isdigit() for t in targets) and not _LIST_END.match(text, after):
         return pos
