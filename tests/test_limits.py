@@ -634,7 +634,8 @@ def test_what_pdfium_parses_with_a_page_is_counted_however_it_is_reached(tmp_pat
 def test_the_stream_scan_is_not_fooled_by_the_dictionary():
     """A font program named through an indirect /Filter, one whose dictionary holds the letters
     "obj" (`/Xobj`), one that calls itself an image and a stream whose filter is written with a
-    #-escape are all counted; a real image and an attached file are not."""
+    #-escape are all counted; a real image and an attached file (with or without its optional
+    /Type) are not."""
     from actionplan_trace.extract.pdf_streams import stream_sizes
 
     bomb = zlib.compress(bytes(3_000_000))
@@ -646,7 +647,8 @@ def test_the_stream_scan_is_not_fooled_by_the_dictionary():
     data = b"%PDF-1.7\n" + fonts + b"".join([
         stream(10, b"/Filter 8 0 R"), stream(11, b"/Filter /FlateDecode /Xobj 1"),
         stream(12, b"/Filter /FlateDecode /Subtype /Image"), stream(13, b"/Filter /FlateDecode /Subtype /Image"),
-        stream(14, b"/Filter /Flate#44ecode"), stream(15, b"/Type /EmbeddedFile /Filter /FlateDecode")])
+        stream(14, b"/Filter /Flate#44ecode"), stream(15, b"/Type /EmbeddedFile /Filter /FlateDecode"),
+        b"9 0 obj << /Type /Filespec /F (a.csv) /EF << /F 16 0 R >> >> endobj\n", stream(16, b"/Filter /FlateDecode")])
     assert stream_sizes(data, 10**9, 10**9).total == 12_000_000
 
 
@@ -703,8 +705,16 @@ def test_a_tounicode_map_that_makes_a_glyph_thousands_of_characters_is_refused(t
     wide = _one_page(tmp_path / "wide.pdf", b"BT /F2 12 Tf (" + b"A" * 1000 + b") Tj ET\n", resources, font,
                      cmap(b"0041" * 3000))
     one_line_failure(run_cli("--max-pdf-page-mb", "0.5", "extract", str(wide)), wide,
-                     "page 1's content streams decompress to", "its fonts map a glyph to up to 3,000 characters",
-                     "over the limit of 0.5 MB")
-    ligature = _one_page(tmp_path / "ligature.pdf", b"BT /F2 12 Tf (B) Tj ET\n", resources, font, cmap(b"0041"))
+                     "page 1's strings hold 1,025 bytes and its fonts map a glyph to up to 3,000 characters:"
+                     " 3.08 MB or more of text", "over the limit of 0.5 MB")
+    ligature = _one_page(tmp_path / "ligature.pdf", b"BT /F2 12 Tf (B) Tj ET\n" + LINES, resources, font, cmap(b"0041"))
     result = run_cli("--max-pdf-page-mb", "0.5", "extract", str(ligature), "-f", "json")
     assert result.returncode == 0 and "Resolution 71" in result.stdout, result.stderr
+
+
+def test_string_bytes_follow_nested_brackets_escapes_and_hex_strings():
+    from actionplan_trace.extract.pdf_streams import _string_bytes
+
+    content = b"BT (ab(c)d) Tj <4142> Tj (x\\)y) Tj ET 0 0 m 1 1 l S << /A 1 >> BDC"
+    assert _string_bytes([content]) == 6 + 2 + 4
+    assert _string_bytes([b"(abc", b"def) Tj"]) == 6

@@ -248,7 +248,7 @@ def main_options(
     max_pdf_streams_mb: Optional[float] = typer.Option(
         None, "--max-pdf-streams-mb", help="Most MB a PDF's streams other than images decompress to, all together (default 128)."),
     max_pdf_objects_mb: Optional[float] = typer.Option(
-        None, "--max-pdf-objects-mb", help="Most MB a PDF's object and cross-reference streams decompress to (default 8)."),
+        None, "--max-pdf-objects-mb", help="Most MB a PDF's object and cross-reference streams decompress to (default 32)."),
 ) -> None:
     """Extract, cross-reference and diff ITU planning documents."""
     from .errors import InputWarning

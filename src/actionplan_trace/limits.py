@@ -65,11 +65,12 @@ class Limits:
     or pdfminer opens it: both inflate a stream whole when they need it, so a 1 MB file holding a
     1 GB font program took 2 GB. A large embedded CJK font is some 20 MB; the corpus' 96-page
     report holds 1.4 MB."""
-    pdf_objects_mb: float = 8.0
+    pdf_objects_mb: float = 32.0
     """Decompressed size of a PDF's object and cross-reference streams together: the PDF syntax in
-    them is parsed into objects (pdfminer parses an object stream whole, some 50 bytes of memory
-    and a microsecond for each number in it). A cross-reference stream takes 5 to 7 bytes an
-    object, an object stream some 100 bytes an object."""
+    them is parsed into objects (pdfminer parses an object stream whole when it needs one object
+    of it: 7.9 MB of numbers took 9 s and 100 MB). A cross-reference stream takes 5 to 7 bytes an
+    object, an object stream some 100 bytes an object; a tagged PDF's structure tree about 7 KB
+    a page of text and 65 KB a page of table, so a 490-page table annex fits."""
 
 OPTIONS = {
     "text_mb": ("--max-text-mb", "TRACE_MAX_TEXT_MB"),

@@ -1593,10 +1593,11 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     if cost > page_cap:
         raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s content streams decompress to"
                                                    f" {megabytes(cost)} or more", limits.pdf_page_mb))
-    if cost * (spread := streams.page_spread(index)) > page_cap:  # a glyph's text costs what a byte of content does
-        raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s content streams decompress to {megabytes(cost)}"
-                                                   f" and its fonts map a glyph to up to {spread:,} characters:"
-                                                   f" {megabytes(cost * spread)} or more of text", limits.pdf_page_mb))
+    spread = streams.page_spread(index)  # a glyph's text costs what a byte of content does
+    if spread > 1 and (shown := streams.page_text_bytes(index)) * spread > page_cap:
+        raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s strings hold {megabytes(shown)} and its fonts"
+                                                   f" map a glyph to up to {spread:,} characters:"
+                                                   f" {megabytes(shown * spread)} or more of text", limits.pdf_page_mb))
     if before + cost > all_cap:
         raise LimitError(path, over("pdf_content_mb", f"the PDF's content streams decompress to"
                                                       f" {megabytes(before + cost)} or more by page {index + 1}",

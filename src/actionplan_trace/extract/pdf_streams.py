@@ -283,6 +283,13 @@ class PageStreams:
                 widest = max(widest, self.mappings[id(stream)])
         return widest
 
+    def page_text_bytes(self, index: int) -> int:
+        """The bytes of the strings page `index`'s content streams show (0-based): at most one
+        glyph each, whatever the page's figures and other operators draw."""
+        if index >= len(self.pages):
+            return 0
+        return sum(_string_bytes(self._decoded(s)) for s in _streams(self.pages[index][0].get("Contents")))
+
     def _glyph_procedures(self, resources: dict[Any, Any]) -> list[tuple[PDFStream, dict[Any, Any]]]:
         """The glyph procedures of the Type3 fonts the page may use and no page before it did, each
         with the resources it draws from: PDFium parses each, as a content stream, when a glyph
@@ -376,6 +383,9 @@ NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|EmbeddedFile|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
 FONT_FILE = re.compile(rb"/FontFile[23]?\s*(\d+)\s+\d+\s+R")
 """A font descriptor's font program, by object number: counted even where it says it is an image."""
+EMBEDDED = re.compile(rb"/EF\s*<<([^<>]{0,512})>>")
+"""A file specification's embedded files (`/EF << /F 12 0 R >>`), whose streams need no /Type."""
+REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
 NEVER_READ = {b"Image", b"EmbeddedFile"}
 """Stream types the reader never decodes: images (only rendering does) and attached files."""
 OBJECTS = {b"ObjStm", b"XRef"}
@@ -412,11 +422,13 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     """
     filters = _filters(budget or LzwBudget())
     font_files = {int(n) for n in FONT_FILE.findall(data)}
+    attached = {int(n) for spec in EMBEDDED.findall(data) for n in REFERENCE.findall(spec)}
     looked_up: dict[bytes, list[bytes]] = {}
     total = objects = 0
     view = memoryview(data)
     for number, kinds, names, start, end in _raw_streams(data, looked_up):
-        if kinds & NEVER_READ and (number is None or number[0] not in font_files):
+        if (kinds & NEVER_READ or (number is not None and number[0] in attached)) and (
+                number is None or number[0] not in font_files):
             continue
         is_objects = bool(kinds & OBJECTS)
         room = min(cap - total, objects_cap - objects) if is_objects else cap - total
@@ -524,6 +536,30 @@ def _widest_target(pieces: Iterable[bytes]) -> int:
         if read > CMAP_READ:
             break
     return widest
+
+
+STRING_TOKEN = re.compile(rb"\\.|[()]|<(?!<)[0-9A-Fa-f\s]*>", re.S)
+"""An escaped character, a literal string's bracket, or a hex string, in a content stream."""
+
+
+def _string_bytes(pieces: Iterable[bytes]) -> int:
+    """The bytes inside the literal strings (nested brackets followed) and hex strings of a
+    content stream given in pieces."""
+    depth = count = 0
+    for piece in pieces:
+        opened = 0
+        for m in STRING_TOKEN.finditer(piece):
+            token = m.group()
+            if token == b"(":
+                opened = m.end() if depth == 0 else opened
+                depth += 1
+            elif token == b")" and depth:
+                depth -= 1
+                count += m.start() - opened if depth == 0 else 0
+            elif token[:1] == b"<" and depth == 0:
+                count += (len(token) - 2) // 2
+        count += len(piece) - opened if depth else 0
+    return count
 
 
 def _count_draw(m: re.Match[bytes], draws: dict[str, int]) -> None:
