@@ -120,13 +120,13 @@ def _run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def _tracked_docx(path: Path, paragraphs: list[str]) -> Path:
+def _tracked_docx(path: Path, paragraphs: list[str], output: str = "Output 2.1") -> Path:
     import docx
     from docx.oxml import parse_xml
 
     document = docx.Document()
     document.add_heading("Objective 2", level=1)
-    document.add_heading("Output 2.1", level=2)
+    document.add_heading(output, level=2)
     body = document.element.body
     for runs in paragraphs:
         body.insert(len(body) - 1, parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{runs}</w:p>'))
@@ -187,6 +187,20 @@ def test_two_files_changes_carry_the_marks_only_the_new_file_has(tmp_path) -> No
         ("modified", "We saw a cat in the garden.", "Bob"), ("modified", "The plan keeps.", "Alice"),
         ("modified", "They fed a cat the dog.", None), ("added", "Members agreed the plan again, untracked.", None)]
     assert [c.date for c in changes] == ["2024-03-01T10:00:00Z", "2024-03-01T10:00:00Z", None, None]
+
+
+def test_two_files_a_paragraph_deleted_by_a_mark_keeps_its_author_and_an_untracked_rename_has_none(tmp_path) -> None:
+    """A deleted paragraph has no place in the new file, so its deletion mark is matched by its
+    words; a heading renamed without a mark does not take the author of a mark in its section
+    whose words the new title shares ("rural connectivity")."""
+    old = _tracked_docx(tmp_path / "old.docx", [_run("Keep this line."), _run("Members report progress every year."),
+                                                _run("The plan connects schools.")])
+    new = _tracked_docx(tmp_path / "new.docx", [
+        _run("Keep this line."), _tracked("Carol", "del", "Members report progress every year."),
+        _run("The plan connects schools ") + _tracked("Bob", "ins", "with rural connectivity") + _run(".")],
+        output="Output 2.1 Rural connectivity")
+    changes = compare(old, new).visible()
+    assert [(c.kind, c.author) for c in changes] == [("renamed", None), ("removed", "Carol"), ("modified", "Bob")]
 
 
 def test_the_plan_against_its_tracked_copy_gives_the_authors_the_copy_alone_gives(refs) -> None:  # type: ignore[no-untyped-def]

@@ -73,6 +73,17 @@ def attribute_new_marks(changes: list[Change], old: Document, new: Document) -> 
     _attribute(changes, [r for r in new.revisions if _mark(r) not in before], [], in_place_only=True)
 
 
+def _placed_apart(change: Change, rev: Revision, local: bool, at: object, whole: bool) -> bool:
+    """Whether, between two files, a mark outside the change's paragraph may still be its own: a
+    renamed section's new title is in its heading, wherever the change is placed, so a mark in
+    the section all of whose words the new title holds (`whole`); a block or section the new
+    file deleted by a mark has no paragraph there, and a deletion mark covering most of its words
+    (the caller's MIN_COVER) is taken."""
+    if change.kind == "renamed":
+        return local and change.target == "section" and whole
+    return change.kind == "removed" and rev.type in DELETING and (local or at is None)
+
+
 def _mark(rev: Revision) -> tuple[str, str | None, str | None, str]:
     return rev.type, rev.author, rev.date, rev.text
 
@@ -105,8 +116,8 @@ def _attribute(changes: list[Change], new_side: list[Revision], old_side: list[R
                 score = _piece_cover(rev, inserted_text, deleted_text)
                 covered = score > 0
             own_paragraph = local and at is not None and at == rev.loc
-            if score <= 0 or (in_place_only and not (own_paragraph or (local and change.target == "section"))):
-                continue  # (a section's new title is in its heading, wherever the change places it)
+            if score <= 0 or (in_place_only and not (own_paragraph or _placed_apart(change, rev, local, at, score >= 1.0))):
+                continue
             if own_paragraph:
                 if covered:
                     in_place.append(rev)
