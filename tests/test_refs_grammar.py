@@ -123,6 +123,8 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("ITU Strategic Goal 3, target 3.1", NONE, ["ITU-GOAL-3", "ITU-TARGET-3.1"]),
         ("SDG 4, target a wider audience; SDG 4, target 5.1 of the ITU plan", NONE, ["SDG-4", "SDG-4"]),
         ("Aligned with SDG 1, targets 1.2 million households; SDG 4, targets 4.5 % more", NONE, ["SDG-1", "SDG-4"]),
+        ("SDG 10, targets 10.2 million people; SDG 17, targets 17.8 billion dollars; SDG 5, targets 5.b, 5.5 % of"
+         " women; SDG 9, targets 9.5 Mbit/s; SDG 1, targets 1.2M", NONE, ["SDG-10", "SDG-17", "SDG-5", "SDG-9", "SDG-1"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),

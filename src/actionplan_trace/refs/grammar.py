@@ -97,8 +97,9 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
-_AMOUNT = regex(r"\s*(?:%|(?i:per\s*cent|percent|thousand|million|billion|trillion)\b)")
-"""What after a number makes it an amount: "targets 1.2 million households" is no SDG target."""
+_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|[mk]|[kmg]bit|[kmgt]b|[kmg]hz)\b|M\b)")
+"""What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
+"9.5 Mbit/s" are no SDG targets."""
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
@@ -409,7 +410,7 @@ def _worded_targets(text: str, pos: int, goal: Item) -> int:
     if word is None:
         return pos
     targets, after = _target_list(text, word.end(), goal.goal)
-    if not targets or any(t.goal != goal.goal for t in targets) or _AMOUNT.match(text, after):
+    if not targets or any(t.goal != goal.goal or _AMOUNT.match(text, t.end) for t in targets):
         return pos
     if any(not text[t.start].isdigit() for t in targets) and not _LIST_END.match(text, after):
         return pos
@@ -432,6 +433,8 @@ def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
 def parse_target_word(text: str, hit: Hit) -> Cite:
     """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py."""
     items, pos = _target_list(text, hit.m.end(), None)
+    if any(_AMOUNT.match(text, t.end) for t in items):
+        return Cite("target", hit.start, hit.m.end())  # "targets 10.2 million people": an amount
     return Cite("target", hit.start, pos if items else hit.m.end(), items=items)
 
 
