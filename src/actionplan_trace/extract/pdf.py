@@ -1594,7 +1594,8 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
         raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s content streams decompress to"
                                                    f" {megabytes(cost)} or more", limits.pdf_page_mb))
     spread = streams.page_spread(index)  # a glyph's text costs what a byte of content does
-    if spread > 1 and (shown := streams.page_text_bytes(index)) * spread > page_cap:
+    # the page's strings, and all of what its forms and glyph procedures draw (text or not)
+    if spread > 1 and (shown := streams.page_text_bytes(index) + cost - streams.page_content_bytes(index)) * spread > page_cap:
         raise LimitError(path, over("pdf_page_mb", f"page {index + 1}'s strings hold {megabytes(shown)} and its fonts"
                                                    f" map a glyph to up to {spread:,} characters:"
                                                    f" {megabytes(shown * spread)} or more of text", limits.pdf_page_mb))

@@ -288,7 +288,14 @@ class PageStreams:
         glyph each, whatever the page's figures and other operators draw."""
         if index >= len(self.pages):
             return 0
-        return sum(_string_bytes(self._decoded(s)) for s in _streams(self.pages[index][0].get("Contents")))
+        return _string_bytes(piece for s in _streams(self.pages[index][0].get("Contents")) for piece in self._decoded(s))
+
+    def page_content_bytes(self, index: int) -> int:
+        """The decoded size of page `index`'s own content streams (forms and glyph procedures not
+        counted), as measured by page_bytes."""
+        if index >= len(self.pages):
+            return 0
+        return sum(self.sizes.get(id(s), (0, {}))[0] for s in _streams(self.pages[index][0].get("Contents")))
 
     def _glyph_procedures(self, resources: dict[Any, Any]) -> list[tuple[PDFStream, dict[Any, Any]]]:
         """The glyph procedures of the Type3 fonts the page may use and no page before it did, each
@@ -380,14 +387,12 @@ HEAD = 1 << 16
 LENGTH = re.compile(rb"/Length\s+(\d+)(?!\d)(?!\s+\d+\s+R)")
 FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>(){}%]+|\d+\s+\d+\s+R)")
 NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
-TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|EmbeddedFile|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
-FONT_FILE = re.compile(rb"/FontFile[23]?\s*(\d+)\s+\d+\s+R")
-"""A font descriptor's font program, by object number: counted even where it says it is an image."""
-EMBEDDED = re.compile(rb"/EF\s*<<([^<>]{0,512})>>")
-"""A file specification's embedded files (`/EF << /F 12 0 R >>`), whose streams need no /Type."""
-REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
-NEVER_READ = {b"Image", b"EmbeddedFile"}
-"""Stream types the reader never decodes: images (only rendering does) and attached files."""
+TYPE = re.compile(rb"/(?:Type|Subtype)\s*/(Image|ObjStm|XRef)(?![^\s/\[\]<>(){}%])")
+FONT_FILE = re.compile(rb"/(?:FontFile[23]?|ToUnicode)\s*(\d+)\s+\d+\s+R")
+"""A font's program or ToUnicode map, by object number: counted even where it says it is an image."""
+NEVER_READ = {b"Image"}
+"""Stream types the reader never decodes: images (only rendering does). An attached file is
+counted: nothing in its dictionary tells it from a stream posing as one."""
 OBJECTS = {b"ObjStm", b"XRef"}
 """Stream types holding PDF syntax that a reader parses into objects."""
 
@@ -415,20 +420,18 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     file's bytes are scanned for streams before either opens it, with no PDF parser: each
     `N G obj << … >> stream` is found in order, its end from a direct /Length or the next
     `endstream`, its filters (an indirect /Filter looked up) applied a megabyte at a time. Images
-    and attached files are left out (the reader never decodes one) unless a font descriptor names
-    one as its font program. An encrypted PDF's streams do not inflate before they are decrypted: measured again
+    are left out (the reader never decodes one) unless a font names one as its program or
+    ToUnicode map, or it says it is an object or cross-reference stream too. An encrypted PDF's streams do not inflate before they are decrypted: measured again
     with `decipher` (pdfminer's, see `open_document`), cross-reference streams, never encrypted,
     excepted.
     """
     filters = _filters(budget or LzwBudget())
     font_files = {int(n) for n in FONT_FILE.findall(data)}
-    attached = {int(n) for spec in EMBEDDED.findall(data) for n in REFERENCE.findall(spec)}
     looked_up: dict[bytes, list[bytes]] = {}
     total = objects = 0
     view = memoryview(data)
     for number, kinds, names, start, end in _raw_streams(data, looked_up):
-        if (kinds & NEVER_READ or (number is not None and number[0] in attached)) and (
-                number is None or number[0] not in font_files):
+        if kinds & NEVER_READ and not kinds & OBJECTS and (number is None or number[0] not in font_files):
             continue
         is_objects = bool(kinds & OBJECTS)
         room = min(cap - total, objects_cap - objects) if is_objects else cap - total
@@ -538,8 +541,9 @@ def _widest_target(pieces: Iterable[bytes]) -> int:
     return widest
 
 
-STRING_TOKEN = re.compile(rb"\\.|[()]|<(?!<)[0-9A-Fa-f\s]*>", re.S)
-"""An escaped character, a literal string's bracket, or a hex string, in a content stream."""
+STRING_TOKEN = re.compile(rb"\\.|[()]|(?<!<)<(?!<)[^<>]*>", re.S)
+"""An escaped character, a literal string's bracket, or a hex string (junk and all: PDFium skips
+what is not a digit), in a content stream."""
 
 
 def _string_bytes(pieces: Iterable[bytes]) -> int:
@@ -550,6 +554,8 @@ def _string_bytes(pieces: Iterable[bytes]) -> int:
         opened = 0
         for m in STRING_TOKEN.finditer(piece):
             token = m.group()
+            if token[:1] == b"\\" and depth == 0 and token[1:] in (b"(", b")"):
+                token = token[1:]  # a backslash outside a string escapes nothing
             if token == b"(":
                 opened = m.end() if depth == 0 else opened
                 depth += 1
