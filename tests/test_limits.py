@@ -708,6 +708,11 @@ def test_a_tounicode_map_that_makes_a_glyph_thousands_of_characters_is_refused(t
     one_line_failure(run_cli("--max-pdf-page-mb", "0.5", "extract", str(wide)), wide,
                      "page 1's strings hold 1,025 bytes and its fonts map a glyph to up to 3,000 characters:"
                      " 3.08 MB or more of text", "over the limit of 0.5 MB")
+    in_form = _one_page(tmp_path / "form.pdf", b"q /X1 Do Q\n", b"<< /Font << /F1 4 0 R >> /XObject << /X1 8 0 R >> >>",
+                        font, cmap(b"0041" * 3000),
+                        _form(b"BT /F2 12 Tf (" + b"A" * 1000 + b") Tj ET\n", b"<< /Font << /F2 6 0 R >> >>"))
+    one_line_failure(run_cli("--max-pdf-page-mb", "0.5", "extract", str(in_form)), in_form,
+                     "its fonts map a glyph to up to 3,000 characters")
     ligature = _one_page(tmp_path / "ligature.pdf", b"BT /F2 12 Tf (B) Tj ET\n" + LINES, resources, font, cmap(b"0041"))
     result = run_cli("--max-pdf-page-mb", "0.5", "extract", str(ligature), "-f", "json")
     assert result.returncode == 0 and "Resolution 71" in result.stdout, result.stderr

@@ -276,11 +276,12 @@ class PageStreams:
         if index >= len(self.pages):
             return 1
         widest = 1
-        for font in _dict(self.pages[index][1].get("Font")).values():
-            for stream in _streams(_dict(font).get("ToUnicode")):
-                if id(stream) not in self.mappings:
-                    self.mappings[id(stream)] = _widest_target(self._decoded(stream))
-                widest = max(widest, self.mappings[id(stream)])
+        for resources in _resource_tree(self.pages[index][1]):
+            for font in _dict(resources.get("Font")).values():
+                for stream in _streams(_dict(font).get("ToUnicode")):
+                    if id(stream) not in self.mappings:
+                        self.mappings[id(stream)] = _widest_target(self._decoded(stream))
+                    widest = max(widest, self.mappings[id(stream)])
         return widest
 
     def page_text_bytes(self, index: int) -> int:
@@ -588,6 +589,32 @@ def _inline_image_bytes(head: bytes) -> int:
         space = keys.get(b"CS", keys.get(b"ColorSpace", b"")).lstrip(b"/")
         bits = number(b"BPC", b"BitsPerComponent", default=8) * COMPONENTS.get(space, 3)
     return number(b"W", b"Width", default=0) * number(b"H", b"Height", default=0) * bits // 8
+
+
+def _resource_tree(resources: dict[Any, Any]) -> list[dict[Any, Any]]:
+    """A page's resources and those of every form and Type3 font reachable from them (a form
+    may set text in a font of its own), each once, at most RESOURCE_DICTS of them."""
+    found: list[dict[Any, Any]] = []
+    seen: set[int] = set()
+    stack = [resources]
+    while stack and len(found) < RESOURCE_DICTS:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        found.append(current)
+        owners = [_resolve(v) for v in _dict(current.get("XObject")).values()]
+        owners += [_dict(v) for v in _dict(current.get("Font")).values()]
+        for owner in owners:
+            attrs = owner.attrs if isinstance(owner, PDFStream) else owner if isinstance(owner, dict) else {}
+            inner = _dict(attrs.get("Resources"))
+            if inner:
+                stack.append(inner)
+    return found
+
+
+RESOURCE_DICTS = 10_000
+"""Resource dictionaries looked at for one page's fonts, at most."""
 
 
 def _page_tree(node: dict[Any, Any], resources: dict[Any, Any], pages: list[tuple[dict[Any, Any], dict[Any, Any]]],
