@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Document, Revision
+from ..model import Document, Loc, Revision
 from .changes import Change
 from .tokens import tokenize
 
@@ -73,7 +73,7 @@ def attribute_new_marks(changes: list[Change], old: Document, new: Document) -> 
     _attribute(changes, [r for r in new.revisions if _mark(r) not in before], [], in_place_only=True)
 
 
-def _placed_apart(change: Change, rev: Revision, local: bool, at: object, whole: bool) -> bool:
+def _placed_apart(change: Change, rev: Revision, local: bool, at: Loc | None, whole: bool) -> bool:
     """Whether, between two files, a mark outside the change's paragraph may still be its own: a
     renamed section's new title is in its heading, wherever the change is placed, so a mark in
     the section all of whose words the new title holds (`whole`); a block or section the new

@@ -1573,13 +1573,13 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
     if measured is not None and measured.decipher is not None:
         _check_streams(data, limits, path, budget, measured.decipher)
     try:
-        return pdfium.PdfDocument(data), PageStreams(measured, budget)
-        return pdfium.PdfDocument(data)
+        document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == pdfium_c.FPDF_ERR_PASSWORD:
             raise InputError(str(path), "encrypted PDF (password-protected)") from exc
         raise InputError(str(path), "corrupt or unreadable PDF") from exc
+    return document, PageStreams(measured, budget)
 
 
 def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, path: str) -> int:
@@ -1623,6 +1623,11 @@ def _check_streams(data: bytes, limits: Limits, path: str, budget: LzwBudget, de
                                                       f" {megabytes(sizes.total)} or more", limits.pdf_streams_mb))
 
 
+def _bodiless(pages: list[_Page]) -> bool:
+    """Whether no page holds a line or a table."""
+    return not any(p.lines or p.tables for p in pages)
+
+
 def read_pdf_detailed(path: str | Path) -> PdfReading:
     """Read the PDF at `path`; also report the header/footer lines dropped as page furniture."""
     return pdf_reading(*file_source(path, "pdf"))
@@ -1663,10 +1668,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         source = replace(source, view="accepted", pages=len(pages))
     finally:
         document.close()
-    if not any(p.lines or p.tables for p in pages):
+    if _bodiless(pages):
         raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
     furniture = drop_furniture(pages, settings) + drop_repeated_headers(pages)
-    if not any(p.lines or p.tables for p in pages):
+    if _bodiless(pages):
         raise InputError(str(path), ONLY_FURNITURE)
     sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0

@@ -422,9 +422,9 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     `N G obj << … >> stream` is found in order, its end from a direct /Length or the next
     `endstream`, its filters (an indirect /Filter looked up) applied a megabyte at a time. Images
     are left out (the reader never decodes one) unless a font names one as its program or
-    ToUnicode map, or it says it is an object or cross-reference stream too. An encrypted PDF's streams do not inflate before they are decrypted: measured again
-    with `decipher` (pdfminer's, see `open_document`), cross-reference streams, never encrypted,
-    excepted.
+    ToUnicode map, or it says it is an object or cross-reference stream too. An encrypted PDF's
+    streams do not inflate before they are decrypted: measured again with `decipher`
+    (pdfminer's, see `open_document`), cross-reference streams, never encrypted, excepted.
     """
     filters = _filters(budget or LzwBudget())
     font_files = {int(n) for n in FONT_FILE.findall(data)}
@@ -603,12 +603,9 @@ def _resource_tree(resources: dict[Any, Any]) -> list[dict[Any, Any]]:
             continue
         seen.add(id(current))
         found.append(current)
-        owners = [_resolve(v) for v in _dict(current.get("XObject")).values()]
-        owners += [_dict(v) for v in _dict(current.get("Font")).values()]
-        for owner in owners:
-            attrs = owner.attrs if isinstance(owner, PDFStream) else owner if isinstance(owner, dict) else {}
-            inner = _dict(attrs.get("Resources"))
-            if inner:
+        forms = [s.attrs for s in (_resolve(v) for v in _dict(current.get("XObject")).values()) if isinstance(s, PDFStream)]
+        for owner in forms + [_dict(v) for v in _dict(current.get("Font")).values()]:
+            if inner := _dict(owner.get("Resources")):
                 stack.append(inner)
     return found
 
