@@ -123,8 +123,12 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("ITU Strategic Goal 3, target 3.1", NONE, ["ITU-GOAL-3", "ITU-TARGET-3.1"]),
         ("SDG 4, target a wider audience; SDG 4, target 5.1 of the ITU plan", NONE, ["SDG-4", "SDG-4"]),
         ("Aligned with SDG 1, targets 1.2 million households; SDG 4, targets 4.5 % more", NONE, ["SDG-1", "SDG-4"]),
+        # an amount ends a list of targets: the targets before it are kept
         ("SDG 10, targets 10.2 million people; SDG 17, targets 17.8 billion dollars; SDG 5, targets 5.b, 5.5 % of"
-         " women; SDG 9, targets 9.5 Mbit/s; SDG 1, targets 1.2M", NONE, ["SDG-10", "SDG-17", "SDG-5", "SDG-9", "SDG-1"]),
+         " women; SDG 9, targets 9.5 Mbit/s; SDG 1, targets 1.2M", NONE,
+         ["SDG-10", "SDG-17", "SDG-5", "SDG-5.b", "SDG-9", "SDG-1"]),
+        ("SDG targets 5.b, 5.5 % of women; targets 9.1, 9.2M homes; SDGs 4, 5 and 9.5 Mbit/s", NONE,
+         ["SDG-5.b", "SDG-9.1", "SDG-4", "SDG-5"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),
@@ -170,6 +174,13 @@ def test_reference_keeps_matched_text_and_number() -> None:
     refs, _ = find_refs("WTDC Res. 45 (Rev. Dubai, 2014), 67")
     assert [(r.number, r.text) for r in refs] == [("45", "WTDC Res. 45"), ("67", "WTDC Res. 67")]
     assert refs[0].rev is not None and refs[0].rev.text == "(Rev. Dubai, 2014)"
+
+
+def test_lettered_target_after_its_goal_is_shown_with_the_goal() -> None:
+    refs, _ = find_refs("It serves SDG 9, target c, and SDG 4, target 4.4; also SDG 5 (targets 5.1 and b).")
+    assert [(r.id, r.text) for r in refs] == [
+        ("SDG-9", "SDG 9"), ("SDG-9.c", "SDG 9.c"), ("SDG-4", "SDG 4"), ("SDG-4.4", "SDG 4.4"),
+        ("SDG-5", "SDG 5"), ("SDG-5.1", "SDG 5.1"), ("SDG-5.b", "SDG 5.b")]
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
 _AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|[mk]|[kmg]bit|[kmgt]b|[kmg]hz)\b|M\b)")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
-"9.5 Mbit/s" are no SDG targets."""
+"9.5 Mbit/s" are no SDG targets; an amount ends a list of targets or goals (`_target_list`)."""
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
@@ -313,14 +313,19 @@ def target_suffix(m: re.Match[str]) -> str:
 
 
 def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
-    """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "9(c)", "9 c", "b" (needs `goal`)."""
+    """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "9(c)", "9 c", "b" (needs
+    `goal`); and where the last ends. A number followed by an amount ends the list before it:
+    "targets 5.b, 5.5 % of women" lists 5.b only, "targets 1.2 million people" none."""
     items: list[Item] = []
+    end = pos
     while True:
         t = _TARGET_ITEM.match(text, pos)
         suffix = target_suffix(t) if t else None
         if t is None and (t := _SPACED_TARGET.match(text, pos)) is not None:
             suffix = t.group("l")
         if t:
+            if _AMOUNT.match(text, t.end()):
+                break
             g = int(t.group("g"))
             items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
         elif goal is not None and (lt := _LETTER_ITEM.match(text, pos)):
@@ -328,7 +333,7 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
             items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
         else:
             break
-        pos = t.end()
+        end = pos = t.end()
         s = _SEP.match(text, pos)
         if not s or s.end() == pos:
             break
@@ -336,7 +341,7 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
                 or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
             break
         pos = s.end()
-    return items, pos
+    return items, end
 
 
 def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_targets: bool = False) -> Cite:
@@ -359,6 +364,9 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
             if t is None and of_targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
                 suffix = t.group("l")
             g = None if t else _GOAL_ITEM.match(text, pos)
+            number_end = t.end() if t else g.end() if g else None
+            if number_end is not None and _AMOUNT.match(text, number_end):
+                break  # "SDG targets 5.b, 5.5 % of women": an amount ends the list
             if t:
                 goal = int(t.group("g"))
                 cite.items.append(Item(f"{goal}.{suffix}", t.start("g"), t.end(), goal=goal))
@@ -410,7 +418,7 @@ def _worded_targets(text: str, pos: int, goal: Item) -> int:
     if word is None:
         return pos
     targets, after = _target_list(text, word.end(), goal.goal)
-    if not targets or any(t.goal != goal.goal or _AMOUNT.match(text, t.end) for t in targets):
+    if not targets or any(t.goal != goal.goal for t in targets):
         return pos
     if any(not text[t.start].isdigit() for t in targets) and not _LIST_END.match(text, after):
         return pos
@@ -433,8 +441,6 @@ def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
 def parse_target_word(text: str, hit: Hit) -> Cite:
     """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py."""
     items, pos = _target_list(text, hit.m.end(), None)
-    if any(_AMOUNT.match(text, t.end) for t in items):
-        return Cite("target", hit.start, hit.m.end())  # "targets 10.2 million people": an amount
     return Cite("target", hit.start, pos if items else hit.m.end(), items=items)
 
 

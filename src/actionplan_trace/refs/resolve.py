@@ -202,13 +202,16 @@ class Resolver:
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
 
-    def emit(self, ref_id: str, family: str, number: str, item: Item, cite: Cite, rev: Rev | None = None) -> Reference:
+    def emit(self, ref_id: str, family: str, number: str, item: Item, cite: Cite, rev: Rev | None = None,
+             shown: str | None = None) -> Reference:
+        """The reference `item` of `cite` makes, its text the cite's anchor words and the item as
+        written (or `shown`)."""
         first = cite.items[0].start if cite.items else item.start
         stop = min(first, item.start, cite.end)
         # The anchor words ("PP Resolutions") are the same for every item of a list: joined once.
         if (anchor := self.anchors.get((cite.start, stop))) is None:
             anchor = self.anchors[cite.start, stop] = " ".join(self.text[cite.start:stop].split())
-        own = " ".join(self.text[item.start:item.end].split())
+        own = shown or " ".join(self.text[item.start:item.end].split())
         ctx = self.ctx
         ref = Reference(
             self.scope(ref_id, family, cite) if family in ids.SCOPED_FAMILIES else ref_id,
@@ -350,7 +353,9 @@ class Resolver:
         goal_s, suffix = item.number.split(".", 1)
         goal = int(goal_s)
         suffix = suffix if suffix.isalpha() else str(int(suffix))
-        ref = self.emit(ids.sdg_id(goal, suffix), "sdg-target", f"{goal}.{suffix}", item, cite)
+        # A lone letter after its goal ("SDG 9, target c") is shown with the goal: "SDG 9.c".
+        shown = None if self.text[item.start].isdigit() else f"{goal}.{suffix}"
+        ref = self.emit(ids.sdg_id(goal, suffix), "sdg-target", f"{goal}.{suffix}", item, cite, shown=shown)
         if under is not None and goal != under and goal not in listed:
             self.findings.append(about(ref, "REF003", f"target {goal}.{suffix} is cited under SDG {under}; it belongs to SDG {goal}", self.table))
         if not self.registry.known(ref.id):
