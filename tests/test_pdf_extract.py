@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -713,3 +714,36 @@ def test_an_unruled_table_keyed_by_codes_stays_a_table(tmp_path: Path) -> None:
     reading = read_pdf_detailed(write_placed(tmp_path / "questions.pdf", [ops]))
     [table] = [b for b in reading.raw.blocks if b.type == "table"]
     assert [[c.text for c in row] for row in table.rows or []] == [list(row) for row in rows]
+
+
+def _headed_pages(tmp_path: Path, name: str, top_line: Callable[[int], str], bottom_line: Callable[[int], str] | None = None) -> PdfReading:
+    """Eight pages, each with `top_line(page)` near its top edge (and `bottom_line(page)` near its
+    bottom one), then two body paragraphs of its own."""
+    from pdfgen import MARGIN, PAGE_H, text_op, write_placed
+
+    pages = []
+    for n in range(8):
+        ops = [text_op(MARGIN, 60, top_line(n), "Helvetica-Bold")]
+        ops += [text_op(MARGIN, 140 + 40 * k, f"Paragraph {k + 1} of page {n + 1} tells what was done in {2019 + n}.")
+                for k in range(2)]
+        if bottom_line is not None:
+            ops.append(text_op(MARGIN, PAGE_H - 40, bottom_line(n), "Helvetica", 9))
+        pages.append(ops)
+    return read_pdf_detailed(write_placed(tmp_path / name, pages))
+
+
+def test_lines_numbered_afresh_atop_every_page_are_body_text_not_a_running_header(tmp_path: Path) -> None:
+    """A target heading at the top of each page, the same words but another number each time, is
+    body text; a header whose number moves with the page, or holds over pages like a chapter's,
+    and a footer with a fixed document number and the page number, are furniture."""
+    targets = ["1.2", "2.3", "3.1", "1.4", "4.2", "2.5", "5.1", "3.7"]
+    body = _headed_pages(tmp_path, "targets.pdf", lambda n: f"Target {targets[n]}: Broadband access for all")
+    assert [b.text for b in body.raw.blocks if b.text.startswith("Target")] == [
+        f"Target {t}: Broadband access for all" for t in targets]
+    assert body.furniture == []
+
+    running = _headed_pages(tmp_path, "running.pdf", lambda n: f"Chapter {n // 4 + 1} - ITU-D Action Plan",
+                            lambda n: f"WTDC-22/45-E - page {n + 3} of 12")
+    assert not any("Chapter" in b.text or "WTDC" in b.text for b in running.raw.blocks)
+    assert len(running.furniture) == 16
+    assert sum(b.text.startswith("Paragraph") for b in running.raw.blocks) == 16

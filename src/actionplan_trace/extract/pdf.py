@@ -1227,8 +1227,14 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text))
+
+
 def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[int, str]]:
-    """Remove running headers, footers and page numbers from every page; return what was dropped."""
+    """Remove running headers, footers and page numbers from every page; return what was dropped.
+    A line is furniture when a line alike (the same text but for its numbers, at the same height)
+    stands on at least half the pages and their numbers run as a header's do (`_numbered_alike`)."""
     def zone_lines(p: _Page) -> list[Line]:
         return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
@@ -1242,11 +1248,11 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
             continue
         if len(pages) < 2:
             continue
-        same = {
-            q.number for q, other, okey in candidates
+        alike = {
+            q.number: _numbers(other.text) for q, other, okey in candidates
             if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
         }
-        if len(same) >= need:
+        if len(alike) >= need and _numbered_alike(alike):
             doomed.add(id(ln))
     for p in pages:
         keep = []
@@ -1257,6 +1263,20 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
                 keep.append(ln)
         p.lines = keep
     return dropped
+
+
+def _numbered_alike(numbers: dict[int, tuple[int, ...]]) -> bool:
+    """Whether lines alike on several pages (page number -> the numbers in the line there) are
+    numbered as a running header or footer is: the same numbers on every page ("WTDC-22/45-E"),
+    a number that moves with the page ("Page 3 of 20", "C19/54-E 3"), or numbers that each hold
+    over pages in turn (a chapter's number in the header). Lines numbered afresh on every page
+    ("Target 1.2: …", "Target 2.3: …" at the top of each) are body text."""
+    distinct = set(numbers.values())
+    if len(distinct) == 1 or 2 * len(distinct) <= len(numbers):
+        return True
+    if len({len(n) for n in distinct}) != 1:
+        return False
+    return any(len({n[i] - page for page, n in numbers.items()}) == 1 for i in range(len(next(iter(distinct)))))
 
 
 def _framed(page: _Page, line: Line) -> bool:
