@@ -747,3 +747,20 @@ def test_lines_numbered_afresh_atop_every_page_are_body_text_not_a_running_heade
     assert not any("Chapter" in b.text or "WTDC" in b.text for b in running.raw.blocks)
     assert len(running.furniture) == 16
     assert sum(b.text.startswith("Paragraph") for b in running.raw.blocks) == 16
+
+
+def test_a_year_in_small_type_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
+    """"2026" alone in small type under a page's body (a cover's date) is text, not note 202
+    reading "6"; a small line that opens with a note number is still a footnote."""
+    from pdfgen import MARGIN, text_op, write_placed
+
+    def page(foot: str) -> list[bytes]:
+        return [text_op(MARGIN, 100, "Strategic Plan for the Union", "Helvetica-Bold", 20),
+                text_op(MARGIN, 160, "The plan sets out the goals of the Union.", "Times-Roman", 11),
+                text_op(MARGIN, 600, foot, "Times-Roman", 8)]
+
+    year = read_pdf_detailed(write_placed(tmp_path / "year.pdf", [page("2026")]))
+    assert year.raw.footnotes == []
+    assert [b.text for b in year.raw.blocks][-1] == "2026"
+    note = read_pdf_detailed(write_placed(tmp_path / "note.pdf", [page("1 See Resolution 71 (Rev. Dubai, 2018).")]))
+    assert [(b.label, b.text) for b in note.raw.footnotes] == [("1", "See Resolution 71 (Rev. Dubai, 2018).")]

@@ -99,7 +99,7 @@ PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,
 )
-FOOTNOTE_LABEL = regex(r"^(\d{1,3}|[*†‡§])\s*")
+FOOTNOTE_LABEL = regex(r"^(\d{1,3}(?!\d)|[*†‡§])\s*")
 NOTE_SIGNS = set("*†‡§")
 # A footnote reference is set at most this share of the line's font size, raised by at least
 # this share of it above the line's baseline.
