@@ -32,6 +32,7 @@ from hostilegen import (  # noqa: E402
     docx_bomb,
     docx_numbered,
     pdf_bomb,
+    pdf_encrypted_catalogue_bomb,
     pdf_font_bomb,
     pdf_object_stream_bomb,
     text_of_size,
@@ -161,6 +162,8 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                                                "-f", "json"]),
         ("PDF object stream of 7.9 MB of numbers (under the limit)", lambda: ["extract", str(pdf_object_stream_bomb(
             tmp / "objstm-numbers.pdf", 7_900_000, b"1 ")), "-f", "json"]),
+        ("PDF encrypted, its catalogue in an object stream of 1.5 GB", lambda: ["extract", str(
+            pdf_encrypted_catalogue_bomb(tmp / "catalogue.pdf", 1_500_000_000)), "-f", "json"]),
         ("PDF cross-reference stream of 1 GB", lambda: ["extract", str(pdf_object_stream_bomb(
             tmp / "xref.pdf", 10**9, where="xref")), "-f", "json"]),
     ]

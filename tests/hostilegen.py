@@ -266,3 +266,77 @@ def pdf_object_stream_bomb(path: Path, size: int, unit: bytes = b" ", where: str
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref]
     path.write_bytes(bytes(out))
     return path
+
+
+# The standard security handler's password padding (PDF 32000-1, 7.6.3.3).
+PASSWORD_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    try:
+        from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+    except ImportError:  # cryptography before 43
+        from cryptography.hazmat.primitives.ciphers.algorithms import ARC4  # type: ignore[no-redef]
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    return Cipher(ARC4(key), mode=None).decryptor().update(data)
+
+
+def _rc4_rounds(key: bytes, data: bytes) -> bytes:
+    """Algorithm 3's and 5's twenty RC4 passes, the key XORed with the pass number."""
+    for i in range(20):
+        data = _rc4(bytes(b ^ i for b in key), data)
+    return data
+
+
+def pdf_encrypted_catalogue_bomb(path: Path, size: int) -> Path:
+    """A PDF encrypted with an empty user password (standard security handler, RC4 128-bit, R3),
+    its catalogue, page tree, page and font in one object stream padded with white space to
+    `size` bytes decompressed; the page's content stream a plain object. The object stream is
+    encrypted, so it inflates only once decrypted, and a reader must read it for the catalogue."""
+    from hashlib import md5
+
+    docid, permissions = md5(b"hostile").digest(), -4
+    owner = _rc4_rounds(md5(PASSWORD_PAD).digest()[:16], PASSWORD_PAD)  # algorithm 3, no owner password
+    key = md5(PASSWORD_PAD + owner + struct.pack("<i", permissions) + docid).digest()
+    for _ in range(50):  # algorithm 2, revision 3
+        key = md5(key).digest()
+    user = _rc4_rounds(key, md5(PASSWORD_PAD + docid).digest()) + bytes(16)  # algorithm 5
+
+    def encrypted(number: int, data: bytes) -> bytes:
+        return _rc4(md5(key + struct.pack("<i", number)[:3] + b"\0\0").digest(), data)
+
+    packed = [(1, b"<< /Type /Catalog /Pages 2 0 R >>"), (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+              (3, PDF_PAGE.replace(b"/Contents 3 0 R", b"/Contents 5 0 R")),
+              (4, PDF_FONT)]
+    body = b""
+    heads = []
+    for number, text in packed:
+        heads.append(b"%d %d" % (number, len(body)))
+        body += text + b"\n"
+    head = b" ".join(heads) + b"\n"
+    stream = flate_stream(b" ", max(0, size - len(head) - len(body)), head=head + body)
+    data = stream[stream.index(b"stream\n") + 7:stream.rindex(b"\nendstream")]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets: dict[int, int] = {}
+
+    def add(number: int, text: bytes) -> None:
+        offsets[number] = len(out)
+        out.extend(b"%d 0 obj\n%s\nendobj\n" % (number, text))
+
+    content = encrypted(5, PDF_TEXT)
+    add(5, b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    sealed = encrypted(6, data)
+    add(6, b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
+        % (len(packed), len(head), len(sealed), sealed))
+    add(7, b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P %d /O <%s> /U <%s> >>"
+        % (permissions, owner.hex().encode(), user.hex().encode()))
+    offsets[8] = len(out)
+    rows = {number: (2, 6, k) for k, (number, _) in enumerate(packed)}
+    rows.update({n: (1, offsets[n], 0) for n in (5, 6, 7, 8)})
+    table = b"".join(struct.pack(">BIH", *rows.get(n, (0, 0, 65535 if n == 0 else 0))) for n in range(9))
+    ident = b"<%s>" % docid.hex().encode()
+    out += (b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Encrypt 7 0 R /ID [%s %s] /Length %d >>\n"
+            b"stream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % (ident, ident, len(table), table, offsets[8]))
+    path.write_bytes(bytes(out))
+    return path

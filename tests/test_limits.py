@@ -23,13 +23,14 @@ from hostilegen import (
     lzw,
     pdf_bomb,
     pdf_font_bomb,
+    pdf_encrypted_catalogue_bomb,
     pdf_object_stream_bomb,
     raw_pdf,
     text_of_size,
     understate_sizes,
 )
 
-from actionplan_trace.errors import InputError, InputWarning, UsageError
+from actionplan_trace.errors import InputError, InputWarning, LimitError, UsageError
 from actionplan_trace.extract import read
 from actionplan_trace.extract.docx.numbering import format_number
 from actionplan_trace.extract.docx.styles import MAX_CHAIN
@@ -681,6 +682,26 @@ def test_an_encrypted_pdf_is_measured_decrypted(name):
     path = FIXTURES / name
     one_line_failure(run_cli("--max-pdf-streams-mb", "2", "extract", str(path)), path,
                      "the PDF's streams other than images decompress to 2.10 MB or more")
+
+
+def test_an_encrypted_object_stream_holding_the_catalogue_is_measured_before_pdfminer_reads_it(tmp_path, monkeypatch):
+    """pdfminer reads the catalogue as it opens a file: from an encrypted object stream, inflated
+    whole once decrypted (a 1.5 MB file of 1.5 GB took 29 s and 3 GB). The decrypted streams are
+    measured as soon as pdfminer can decrypt, before it reads any object stream; under the limit
+    the file reads."""
+    from pdfminer.pdfdocument import PDFDocument
+
+    parsed: list[object] = []
+    real = PDFDocument._get_objects
+    monkeypatch.setattr(PDFDocument, "_get_objects", lambda self, stream: parsed.append(stream) or real(self, stream))
+    path = pdf_encrypted_catalogue_bomb(tmp_path / "catalogue.pdf", 3_000_000)
+    monkeypatch.setenv("TRACE_MAX_PDF_OBJECTS_MB", "1")
+    with pytest.raises(LimitError, match="object and cross-reference streams decompress to 1.05 MB or more"):
+        read(path)
+    assert parsed == []
+    small = pdf_encrypted_catalogue_bomb(tmp_path / "small.pdf", 20_000)
+    assert [b.text for b in read(small).blocks] == ["Resolution 71 and SDG 9.1"]
+    assert len(parsed) == 1
 
 
 def test_an_rc4_encrypted_pdf_reads_as_the_plain_one():

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import field, replace
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -1589,9 +1590,7 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     _check_streams(data, limits, path, budget)
-    measured = open_document(data)
-    if measured is not None and measured.decipher is not None:
-        _check_streams(data, limits, path, budget, measured.decipher)
+    measured = open_document(data, partial(_check_streams, data, limits, path, budget))
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -32,6 +32,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSLiteral
 
+from ..errors import TraceError
 from ..record import record
 
 CHUNK = 1 << 20
@@ -203,23 +204,41 @@ def _filters(work: LzwBudget) -> Filters:
             "ASCIIHexDecode": _whole(asciihexdecode), "AHx": _whole(asciihexdecode)}
 
 
-def open_document(data: bytes) -> PDFDocument | None:
+def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None) -> PDFDocument | None:
     """pdfminer's view of the PDF `data` (no page parsing), to measure it; None where pdfminer
-    cannot read it. Its RC4 decryption is pure Python (some 36 s a megabyte): an encrypted
-    file's RC4 is done by `cryptography` (which pdfminer needs for AES) instead."""
+    cannot read it. An encrypted file is given to `measure` with its decipher as soon as pdfminer
+    has one, before pdfminer reads its catalogue, which may sit in an object stream it would
+    inflate whole; an error `measure` raises (a TraceError) is raised from here. Its RC4
+    decryption is pure Python (some 36 s a megabyte): an encrypted file's RC4 is done by
+    `cryptography` (which pdfminer needs for AES) instead."""
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return _MeasuredDocument(PDFParser(io.BytesIO(data)), measure)
+    except TraceError:
+        raise
     except Exception:
         return None
-    handler = getattr(document.decipher, "__self__", None)
-    if handler is not None and getattr(handler, "key", None) is not None:
-        slow = getattr(type(handler), "decrypt_rc4", None)
-        handler.decrypt_rc4 = partial(_rc4, handler.key)
-        methods: dict[str, Any] = getattr(handler, "cfm", None) or {}
-        for name, method in methods.items():
-            if getattr(method, "__func__", None) is slow:
-                methods[name] = handler.decrypt_rc4
-    return document
+
+
+class _MeasuredDocument(PDFDocument):
+    """A PDFDocument whose decipher, once set up, is made fast (`_rc4`) and handed to `measure`
+    before the document reads any object through it."""
+
+    def __init__(self, parser: PDFParser, measure: Callable[[Decipher], None] | None) -> None:
+        self._measure = measure
+        super().__init__(parser)
+
+    def _initialize_password(self, password: str = "") -> None:
+        super()._initialize_password(password)
+        handler = getattr(self.decipher, "__self__", None)
+        if handler is not None and getattr(handler, "key", None) is not None:
+            slow = getattr(type(handler), "decrypt_rc4", None)
+            handler.decrypt_rc4 = partial(_rc4, handler.key)
+            methods: dict[str, Any] = getattr(handler, "cfm", None) or {}
+            for name, method in methods.items():
+                if getattr(method, "__func__", None) is slow:
+                    methods[name] = handler.decrypt_rc4
+        if self._measure is not None and self.decipher is not None:
+            self._measure(self.decipher)
 
 
 def _rc4(key: bytes, objid: int, genno: int, data: bytes) -> bytes:
@@ -424,7 +443,8 @@ def stream_sizes(data: bytes, cap: int, objects_cap: int, budget: LzwBudget | No
     are left out (the reader never decodes one) unless a font names one as its program or
     ToUnicode map, or it says it is an object or cross-reference stream too. An encrypted PDF's
     streams do not inflate before they are decrypted: measured again with `decipher`
-    (pdfminer's, see `open_document`), cross-reference streams, never encrypted, excepted.
+    (pdfminer's, handed over by `open_document` before pdfminer reads any object through it),
+    cross-reference streams, never encrypted, excepted.
     """
     filters = _filters(budget or LzwBudget())
     font_files = {int(n) for n in FONT_FILE.findall(data)}
