@@ -129,6 +129,9 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
          ["SDG-10", "SDG-17", "SDG-5", "SDG-5.b", "SDG-9", "SDG-1"]),
         ("SDG targets 5.b, 5.5 % of women; targets 9.1, 9.2M homes; SDGs 4, 5 and 9.5 Mbit/s", NONE,
          ["SDG-5.b", "SDG-9.1", "SDG-4", "SDG-5"]),
+        # a lone M or K that a word goes on from is no amount
+        ("The SDG 5 M&E framework; SDG 4 K-12 schools; SDG 4, target 4.1 K-12 and SDG targets 5.5 M&E", NONE,
+         ["SDG-5", "SDG-4", "SDG-4", "SDG-4.1", "SDG-5.5"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),

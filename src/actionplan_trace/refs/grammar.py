@@ -97,9 +97,11 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
-_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|[mk]|[kmg]bit|[kmgt]b|[kmg]hz)\b|M\b)")
+_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|[kmg]bit|[kmgt]b|[kmg]hz)\b"
+                r"|-?(?i:[mk])(?![\w&-]))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
-"9.5 Mbit/s" are no SDG targets; an amount ends a list of targets or goals (`_target_list`)."""
+"9.5 Mbit/s" are no SDG targets; an amount ends a list of targets or goals (`_target_list`). A
+lone M or K is one unless a word goes on from it: "SDG 5 M&E", "target 4.1 K-12 schools"."""
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
