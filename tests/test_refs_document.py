@@ -246,3 +246,21 @@ def test_a_tab_before_a_number_is_no_contents_entry(tmp_path) -> None:
     path.write_text("Output 2.1\n\nThis output implements WTDC Resolution\t37\n\nIt serves SDG:\t9\n\n"
                     "Goals and targets of the SDGs .......... 7\n", encoding="utf-8")
     assert [r.id for r in document_refs(load(path)).refs] == ["WTDC-RES-37", "SDG-9"]
+
+
+def test_a_contents_entry_cites_what_no_heading_or_text_cites(tmp_path) -> None:
+    """A contents entry names a heading, read where it stands: an entry written as its heading
+    cites nothing of its own, nor does one whose references the document makes elsewhere. One
+    whose heading words it otherwise ("Implementation of PP Resolution 139" over "Bridging the
+    standardization gap") is the only place that resolution is named, and cites it."""
+    from actionplan_trace import load
+    from actionplan_trace.refs import document_refs
+
+    path = tmp_path / "contents.txt"
+    path.write_text("Contents\n\n1 Introduction .......... 3\n\n2 Implementation of PP Resolution 139 .......... 5\n\n"
+                    "3 Results under WTDC Resolution 37 .......... 9\n\n4 Work on SDG 9 .......... 12\n\n"
+                    "1 Introduction\n\nThis report covers the year.\n\n2 Bridging the standardization gap\n\n"
+                    "The work went on.\n\n3 Results under WTDC Resolution 37\n\nMore text.\n\n4 Infrastructure\n\n"
+                    "The work served SDG 9.\n", encoding="utf-8")
+    refs = document_refs(load(path)).refs
+    assert [(r.id, r.loc.line) for r in refs] == [("PP-RES-139", 5), ("WTDC-RES-37", 19), ("SDG-9", 25)]

@@ -58,6 +58,22 @@ def _key(text: str) -> str:
     return key
 
 
+def names_heading(block: Block, heading_keys: frozenset[str]) -> bool:
+    """Whether the contents entry `block` names a heading keyed in `heading_keys` (`heading_key`
+    of each heading as written), whole or, for a long title, by its opening; an entry whose title
+    cannot be told is taken to name one."""
+    entry = _entry(block)
+    if entry is None:
+        return True
+    title = entry[0]
+    return title in heading_keys or (len(title) >= PREFIX and any(key.startswith(title) for key in heading_keys))
+
+
+def heading_key(text: str) -> str:
+    """A heading's text as `names_heading` looks it up."""
+    return _key(text)
+
+
 def _entry(block: Block) -> tuple[str, int | None] | None:
     """The title and page (None for a Roman page) of a block that may be a contents entry."""
     if block.type not in ("paragraph", "heading", "list-item") or block.rows is not None:

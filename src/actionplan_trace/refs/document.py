@@ -15,7 +15,7 @@ import warnings
 from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section, cell_location
@@ -24,7 +24,7 @@ from ..findings import Finding, FindingRule
 from ..errors import InputWarning
 from ..limits import current
 from ..record import record
-from ..contents import page_start
+from ..contents import heading_key, names_heading, page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .entities import defined_entities, missing_children
 from .findings import about, finding
@@ -169,22 +169,28 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
             yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
 
 
-def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None]) -> Iterator[tuple[str, Loc, str | None]]:
-    """The texts of a section to parse, in order: its title (a heading cites too, "Implementation
-    of Resolution 139 (Rev. Dubai, 2018)"; the number a rule read off it is the section's own, not
-    a reference), then its blocks' (`block_texts`). A contents entry (in a contents style, or
-    found in a contents list) cites nothing: it names a heading, which is read where it stands.
-    A line with a dot leader alone ("Activities under Resolution 37 …… 120") cites what is
-    before its number."""
+def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None],
+                  named: Callable[[Block], bool] = lambda block: True) -> Iterator[tuple[str, Loc, str | None, bool]]:
+    """The texts of a section to parse, in order, each with its loc, its field and whether it is a
+    contents entry: its title (a heading cites too, "Implementation of Resolution 139 (Rev.
+    Dubai, 2018)"; the number a rule read off it is the section's own, not a reference), then its
+    blocks' (`block_texts`). A line with a dot leader alone ("Activities under Resolution 37 ……
+    120") cites what is before its number. A contents entry (in a contents style, or found in a
+    contents list) names a heading, which is read where it stands: it is read only when no
+    heading is written as it is (`named`), and what it cites then counts only where the document
+    cites it nowhere else (`document_refs`): the heading words it otherwise."""
     if section.title:
-        yield section.title, section.loc, None
+        yield section.title, section.loc, None, False
     for block in section.blocks:
         if block.rows:
-            yield from block_texts(block, rules, columns)
+            for text, loc, field in block_texts(block, rules, columns):
+                yield text, loc, field, False
         elif not _contents_entry(block) or (page := _page_at(block)) is None:
-            yield block.text, block.loc, block.field
-        elif not _listed_entry(block):
-            yield block.text[:page], block.loc, block.field  # a dot leader alone: its page number cites nothing
+            yield block.text, block.loc, block.field, False
+        elif not _listed_entry(block):  # a dot leader alone: its page number cites nothing
+            yield block.text[:page], block.loc, block.field, False
+        elif not named(block):
+            yield block.text[:page], block.loc, block.field, True
 
 
 def _contents_entry(block: Block) -> bool:
@@ -254,10 +260,19 @@ def _document_refs(
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
     most = current().refs
+    entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
+    entry_findings: set[int] = set()
+    heading_keys: list[frozenset[str]] = []  # made once, at the first contents entry
+
+    def named(block: Block) -> bool:
+        if not heading_keys:
+            heading_keys.append(frozenset(heading_key(s.heading or s.title) for s in doc.sections if s.heading or s.title))
+        return names_heading(block, heading_keys[0])
+
     for section in doc.sections:
         sc = contexts[section.id]
         itu_goals = False
-        for text, loc, field in section_texts(section, rules, columns):
+        for text, loc, field, entry in section_texts(section, rules, columns, named):
             if not text or text.isspace():
                 continue
             if field:
@@ -271,20 +286,37 @@ def _document_refs(
             if found is None:
                 found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved,
                                           most - len(refs))
-                refs.extend(found.refs)
-                findings.extend(found.findings)
+                made, noted = found.refs, found.findings
             else:
-                if found.refs:
-                    refs.extend(found.placed_refs(ctx.section, loc, field))
-                if found.findings:
-                    findings.extend(found.placed_findings(ctx.section, loc))
+                made = found.placed_refs(ctx.section, loc, field) if found.refs else []
+                noted = found.placed_findings(ctx.section, loc) if found.findings else []
+            refs.extend(made)
+            findings.extend(noted)
+            if entry:
+                entry_refs.update(map(id, made))
+                entry_findings.update(map(id, noted))
             if len(refs) > most:
                 raise over_refs(doc.source.path)
-            itu_goals = itu_goals or found.itu_goals
+            itu_goals = itu_goals or (found.itu_goals and not entry)
+    if entry_refs or entry_findings:
+        _named_elsewhere_dropped(refs, findings, entry_refs, entry_findings)
     findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
+
+
+def _named_elsewhere_dropped(refs: list[Reference], findings: list[Finding], entry_refs: set[int],
+                             entry_findings: set[int]) -> None:
+    """Drop the references read in contents entries whose ids the document cites elsewhere too,
+    and those entries' findings but the ones about a reference kept: an entry names a heading,
+    read where it stands, which may word it otherwise ("Implementation of PP Resolution 139" over
+    "Bridging the standardization gap"), and then the entry alone names the resolution."""
+    elsewhere = {r.id for r in refs if id(r) not in entry_refs}
+    kept = [r for r in refs if id(r) not in entry_refs or r.id not in elsewhere]
+    kept_ids = {r.id for r in kept if id(r) in entry_refs}
+    refs[:] = kept
+    findings[:] = [f for f in findings if id(f) not in entry_findings or (f.ref is not None and f.ref in kept_ids)]
 
 
 def own_entity_findings(doc: Document, rules: RefRules, settled: DocEditions, refs: list[Reference],
