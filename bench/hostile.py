@@ -39,6 +39,12 @@ from hostilegen import (  # noqa: E402
 )
 
 
+def _edited(path: Path, old: bytes, new: bytes) -> Path:
+    """`path` with its first `old` bytes replaced by `new`."""
+    path.write_bytes(path.read_bytes().replace(old, new, 1))
+    return path
+
+
 def long_pdf(path: Path, pages: int) -> Path:
     """A `pages`-page PDF cycling through the pages of the corpus PDFs."""
     out = pdfium.PdfDocument.new()
@@ -164,6 +170,9 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             tmp / "objstm-numbers.pdf", 7_900_000, b"1 ")), "-f", "json"]),
         ("PDF encrypted, its catalogue in an object stream of 1.5 GB", lambda: ["extract", str(
             pdf_encrypted_catalogue_bomb(tmp / "catalogue.pdf", 1_500_000_000)), "-f", "json"]),
+        ("PDF encrypted by an unknown /V, its catalogue in an object stream of 1.5 GB", lambda: ["extract", str(
+            _edited(pdf_encrypted_catalogue_bomb(tmp / "unknown-v.pdf", 1_500_000_000), b"/V 2 /R 3", b"/V 9 /R 3")),
+            "-f", "json"]),
         ("PDF cross-reference stream of 1 GB", lambda: ["extract", str(pdf_object_stream_bomb(
             tmp / "xref.pdf", 10**9, where="xref")), "-f", "json"]),
     ]

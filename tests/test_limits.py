@@ -704,6 +704,18 @@ def test_an_encrypted_object_stream_holding_the_catalogue_is_measured_before_pdf
     assert len(parsed) == 1
 
 
+@pytest.mark.parametrize(("edit", "method"), [(b"/V 2 /R 3", "/Filter Standard /V 9 /R 3"),
+                                              (b"/V 2 /R 3", "/Filter Standard /V 2 /R 9")])
+def test_a_pdf_encrypted_by_a_method_pdfminer_cannot_set_up_is_refused(tmp_path, edit, method):
+    """PDFium opens some files whose /V or /R pdfminer does not know: their streams cannot be
+    measured decrypted, and a 1.5 GB catalogue object stream took 2.6 GB. Such a file is refused."""
+    path = pdf_encrypted_catalogue_bomb(tmp_path / "unknown.pdf", 20_000)
+    v, r = method.split()[3], method.split()[5]
+    path.write_bytes(path.read_bytes().replace(edit, b"/V %s /R %s" % (v.encode(), r.encode())))
+    one_line_failure(run_cli("extract", str(path)), path,
+                     f"encrypted PDF by a method this reader does not know ({method})")
+
+
 def test_an_rc4_encrypted_pdf_reads_as_the_plain_one():
     """RC4 is decrypted by `cryptography` (pdfminer's pure-Python RC4 took some 36 s a megabyte);
     the file reads as the unencrypted corpus PDF it was made from."""

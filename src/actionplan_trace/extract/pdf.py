@@ -57,7 +57,7 @@ from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, 
 from . import file_source
 from .pdf_outline import mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, open_document, stream_sizes
+from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
 from .pdf_tables import (
     SUSPENDED,
     Grid,
@@ -1590,7 +1590,10 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     _check_streams(data, limits, path, budget)
-    measured = open_document(data, partial(_check_streams, data, limits, path, budget))
+    try:
+        measured = open_document(data, partial(_check_streams, data, limits, path, budget))
+    except UnknownEncryption as exc:
+        raise InputError(str(path), f"encrypted PDF by a method this reader does not know ({exc})") from exc
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -27,7 +27,7 @@ import zlib
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
-from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSLiteral
@@ -208,7 +208,8 @@ def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None
     """pdfminer's view of the PDF `data` (no page parsing), to measure it; None where pdfminer
     cannot read it. An encrypted file is given to `measure` with its decipher as soon as pdfminer
     has one, before pdfminer reads its catalogue, which may sit in an object stream it would
-    inflate whole; an error `measure` raises (a TraceError) is raised from here. Its RC4
+    inflate whole; an error `measure` raises (a TraceError) is raised from here, and so is
+    UnknownEncryption for a file encrypted by a method pdfminer cannot set up. Its RC4
     decryption is pure Python (some 36 s a megabyte): an encrypted file's RC4 is done by
     `cryptography` (which pdfminer needs for AES) instead."""
     try:
@@ -217,6 +218,11 @@ def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None
         raise
     except Exception:
         return None
+
+
+class UnknownEncryption(TraceError):
+    """A PDF encrypted by a method pdfminer cannot set up, so its streams cannot be measured
+    decrypted (an unknown /V or /R PDFium may still accept)."""
 
 
 class _MeasuredDocument(PDFDocument):
@@ -228,7 +234,14 @@ class _MeasuredDocument(PDFDocument):
         super().__init__(parser)
 
     def _initialize_password(self, password: str = "") -> None:
-        super()._initialize_password(password)
+        try:
+            super()._initialize_password(password)
+        except PDFPasswordIncorrect:  # a user password: PDFium cannot open it either, and says so
+            raise
+        except Exception as exc:  # PDFium may open what pdfminer cannot decrypt, its streams unmeasured
+            param = _dict(self.encryption[1]) if self.encryption else {}
+            method = " ".join(f"/{key} {_name(param[key])}" for key in ("Filter", "V", "R") if key in param)
+            raise UnknownEncryption(method or "no encryption dictionary") from exc
         handler = getattr(self.decipher, "__self__", None)
         if handler is not None and getattr(handler, "key", None) is not None:
             slow = getattr(type(handler), "decrypt_rc4", None)
