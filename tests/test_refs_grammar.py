@@ -132,6 +132,8 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # a lone M or K that a word goes on from is no amount
         ("The SDG 5 M&E framework; SDG 4 K-12 schools; SDG 4, target 4.1 K-12 and SDG targets 5.5 M&E", NONE,
          ["SDG-5", "SDG-4", "SDG-4", "SDG-4.1", "SDG-5.5"]),
+        ("SDG target 3.3 TB incidence; SDG 17 GB partners; targets 10.5 Mbps, 2.5 times and 3.5 km", NONE,
+         ["SDG-3.3", "SDG-17"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),

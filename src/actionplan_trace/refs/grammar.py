@@ -97,11 +97,13 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
-_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|[kmg]bit|[kmgt]b|[kmg]hz)\b"
-                r"|-?(?i:[mk])(?![\w&-]))")
+_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|pct|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln|lakhs?"
+                r"|crores?|times|usd|chf|eur|[kmg]bit|[kmg]bps|[kmg]hz|[kmg]w|km)\b|-?(?i:[mk])(?![\w&-]))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
-"9.5 Mbit/s" are no SDG targets; an amount ends a list of targets or goals (`_target_list`). A
-lone M or K is one unless a word goes on from it: "SDG 5 M&E", "target 4.1 K-12 schools"."""
+"9.5 Mbit/s", "10.5 Mbps", "3.5 km", "17.5 USD" are no SDG targets; an amount ends a list of targets or
+goals (`_target_list`). A lone M or K is one unless a word goes on from it ("SDG 5 M&E", "target
+4.1 K-12 schools"); "TB" and "GB" are not, which name tuberculosis and a country as often as bytes
+("SDG target 3.3 TB incidence")."""
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
