@@ -1228,14 +1228,14 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def _numbers(text: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", text))
+DOTTED = regex(r"(?<![\d.])\d{1,3}\.\d{1,3}(?![\d.])")
+"""A two-part number ("1.2"), such as a target's or an output's."""
 
 
 def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[int, str]]:
     """Remove running headers, footers and page numbers from every page; return what was dropped.
     A line is furniture when a line alike (the same text but for its numbers, at the same height)
-    stands on at least half the pages and their numbers run as a header's do (`_numbered_alike`)."""
+    stands on at least half the pages, unless those lines are numbered afresh (`_numbered_afresh`)."""
     def zone_lines(p: _Page) -> list[Line]:
         return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
@@ -1250,10 +1250,10 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
         if len(pages) < 2:
             continue
         alike = {
-            q.number: _numbers(other.text) for q, other, okey in candidates
+            q.number: other.text for q, other, okey in candidates
             if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
         }
-        if len(alike) >= need and _numbered_alike(alike):
+        if len(alike) >= need and not _numbered_afresh(alike):
             doomed.add(id(ln))
     for p in pages:
         keep = []
@@ -1266,18 +1266,18 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
     return dropped
 
 
-def _numbered_alike(numbers: dict[int, tuple[int, ...]]) -> bool:
-    """Whether lines alike on several pages (page number -> the numbers in the line there) are
-    numbered as a running header or footer is: the same numbers on every page ("WTDC-22/45-E"),
-    a number that moves with the page ("Page 3 of 20", "C19/54-E 3"), or numbers that each hold
-    over pages in turn (a chapter's number in the header). Lines numbered afresh on every page
-    ("Target 1.2: …", "Target 2.3: …" at the top of each) are body text."""
-    distinct = set(numbers.values())
-    if len(distinct) == 1 or 2 * len(distinct) <= len(numbers):
-        return True
-    if len({len(n) for n in distinct}) != 1:
+def _numbered_afresh(texts: dict[int, str]) -> bool:
+    """Whether lines alike on several pages (page number -> the line there) are body text numbered
+    afresh on each page: each holds a two-part number ("Target 1.2: …", "Target 2.3: …" atop each
+    page), a different one on every page, and they do not rise page after page as a running
+    header's section number may. Page numbers are not told from body numbers this way (they
+    restart, skip, turn from Roman to Arabic or read "2-3"), so a line without such a number on
+    every page is left to the header rule."""
+    found = [DOTTED.findall(texts[page]) for page in sorted(texts)]
+    if not all(found):
         return False
-    return any(len({n[i] - page for page, n in numbers.items()}) == 1 for i in range(len(next(iter(distinct)))))
+    labels = [tuple(tuple(map(int, number.split("."))) for number in numbers) for numbers in found]
+    return len(set(labels)) == len(labels) and any(b < a for a, b in zip(labels, labels[1:]))
 
 
 def _framed(page: _Page, line: Line) -> bool:
