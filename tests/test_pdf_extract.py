@@ -748,6 +748,12 @@ def test_lines_numbered_afresh_atop_every_page_are_body_text_not_a_running_heade
     assert len(running.furniture) == 16
     assert sum(b.text.startswith("Paragraph") for b in running.raw.blocks) == 16
 
+    pages = ["i", "ii", "1", "2", "3", "4", "1", "2"]  # front matter in Roman, an annex numbered afresh
+    footers = _headed_pages(tmp_path, "footers.pdf", lambda n: "Report on the implementation of the plan",
+                            lambda n: f"Report 2019 - page {pages[n]}")
+    assert sorted(text for _, text in footers.furniture) == sorted(
+        ["Report on the implementation of the plan"] * 8 + [f"Report 2019 - page {p}" for p in pages])
+
 
 def test_a_year_in_small_type_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:
     """"2026" alone in small type under a page's body (a cover's date) is text, not note 202
