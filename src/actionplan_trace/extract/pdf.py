@@ -100,7 +100,9 @@ PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,
 )
-FOOTNOTE_LABEL = regex(r"^(\d{1,3}(?!\d)|[*†‡§])\s*")
+FOOTNOTE_LABEL = regex(r"^(\d{1,3}(?!\d|[.,]\d)|[*†‡§])\s*")
+"""A footnote's number or sign, where the line opens with it: not the head of a longer number
+("2026", "100,000", "12.5 %")."""
 NOTE_SIGNS = set("*†‡§")
 # A footnote reference is set at most this share of the line's font size, raised by at least
 # this share of it above the line's baseline.
@@ -1328,28 +1330,53 @@ def split_footnotes(page: _Page, body_size: float) -> list[Line]:
                 notes.insert(0, ln)
             else:
                 break
-        while notes and not FOOTNOTE_LABEL.match(notes[0].text):
+        while notes and note_label(notes[0]) is None:
             notes.pop(0)
-    if notes and not FOOTNOTE_LABEL.match(notes[0].text):
+    if notes and note_label(notes[0]) is None:
         return []
     page.lines = [ln for ln in page.lines if ln not in notes]
     page.noted = bool(notes)
     return notes
 
 
+def note_label(line: Line, pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> tuple[str, int] | None:
+    """The number a note line opens with and where its text starts: the raised digits it opens
+    with (a label set tight against a text that opens with a number, "¹2026 figures …"), else
+    `pattern`'s first group; None for a line that opens with neither."""
+    raised = 0
+    for char in line.chars[:4]:
+        if not (char.size < line.size and char.text.isdigit()):
+            break
+        raised += 1
+    if 0 < raised <= 3 and raised < len(line.chars) and line.text[:raised].isdigit():
+        return line.text[:raised], len(line.text) - len(line.text[raised:].lstrip())
+    m = pattern.match(line.text)
+    return (m.group(1), m.end()) if m else None
+
+
+def _follows(before: str | None, label: str) -> bool:
+    """Whether a note labelled `label` may come after the one labelled `before`: the next number,
+    or either is a sign."""
+    return before is None or not (before.isdigit() and label.isdigit()) or int(label) == int(before) + 1
+
+
 def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> list[Block]:
     """One footnote block per numbered note (`label_pattern`'s first group the number); lines
-    without a number continue the note above."""
+    without a number continue the note above, and so does a line that opens with a number in the
+    body's type, at the notes' left edge, when it is not the next note's ("30 countries …" after
+    note 1 wrapped)."""
     blocks: list[Block] = []
     texts: list[list[str]] = []
     for ln in lines:
-        m = label_pattern.match(ln.text)
-        starts = m is not None and (not blocks or ln.chars[0].size < ln.size or ln.x0 <= lines[0].x0 + 1)
-        if starts and m is not None:
-            label = m.group(1)
+        found = note_label(ln, label_pattern)
+        raised = ln.chars[0].size < ln.size
+        starts = found is not None and (not blocks or raised or (
+            ln.x0 <= lines[0].x0 + 1 and _follows(blocks[-1].label, found[0])))
+        if starts and found is not None:
+            label, end = found
             blocks.append(Block("footnote", "", loc=Loc(page=page, line=ln.number, footnote=label), label=label,
                                 size=ln.size))
-            texts.append([ln.text[m.end():]])
+            texts.append([ln.text[end:]])
         elif blocks:
             texts[-1].append(ln.text)
     for block, parts in zip(blocks, texts):
