@@ -58,15 +58,17 @@ def _key(text: str) -> str:
     return key
 
 
-def names_heading(block: Block, heading_keys: frozenset[str]) -> bool:
+def names_heading(block: Block, heading_keys: list[str]) -> bool:
     """Whether the contents entry `block` names a heading keyed in `heading_keys` (`heading_key`
-    of each heading as written), whole or, for a long title, by its opening; an entry whose title
-    cannot be told is taken to name one."""
+    of each heading as written, sorted), whole or, for a long title, by its opening; an entry
+    whose title cannot be told is taken to name one."""
     entry = _entry(block)
     if entry is None:
         return True
     title = entry[0]
-    return title in heading_keys or (len(title) >= PREFIX and any(key.startswith(title) for key in heading_keys))
+    at = bisect.bisect_left(heading_keys, title)  # the key equal to the title, or the first opening with it
+    return at < len(heading_keys) and (heading_keys[at] == title or len(title) >= PREFIX
+                                       and heading_keys[at].startswith(title))
 
 
 def heading_key(text: str) -> str:

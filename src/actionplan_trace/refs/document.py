@@ -262,11 +262,11 @@ def _document_refs(
     most = current().refs
     entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
     entry_findings: set[int] = set()
-    heading_keys: list[frozenset[str]] = []  # made once, at the first contents entry
+    heading_keys: list[list[str]] = []  # made once, at the first contents entry
 
     def named(block: Block) -> bool:
         if not heading_keys:
-            heading_keys.append(frozenset(heading_key(s.heading or s.title) for s in doc.sections if s.heading or s.title))
+            heading_keys.append(sorted({heading_key(s.heading or s.title) for s in doc.sections if s.heading or s.title}))
         return names_heading(block, heading_keys[0])
 
     for section in doc.sections:
