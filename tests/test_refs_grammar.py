@@ -132,8 +132,12 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # a lone M or K that a word goes on from is no amount
         ("The SDG 5 M&E framework; SDG 4 K-12 schools; SDG 4, target 4.1 K-12 and SDG targets 5.5 M&E", NONE,
          ["SDG-5", "SDG-4", "SDG-4", "SDG-4.1", "SDG-5.5"]),
-        ("SDG target 3.3 TB incidence; SDG 17 GB partners; targets 10.5 Mbps, 2.5 times and 3.5 km", NONE,
+        ("SDG target 3.3 TB incidence; SDG 17 GB partners; targets 10.5 Mbps and 3.5 M users", NONE,
          ["SDG-3.3", "SDG-17"]),
+        # a goal or a lettered target is no amount's number; codes and names after one are no units
+        ("Budget: SDG 9 CHF 3.2 million; SDG target 13.a USD 100 billion; SDG 3 EUR region; SDG 4, target 4.1 K–12;"
+         " SDG 5 M & E; SDG 16 Times of crisis", NONE,
+         ["SDG-9", "SDG-13.a", "SDG-3", "SDG-4", "SDG-4.1", "SDG-5", "SDG-16"]),
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),

@@ -97,13 +97,21 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
-_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|pct|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln|lakhs?"
-                r"|crores?|times|usd|chf|eur|[kmg]bit|[kmg]bps|[kmg]hz|[kmg]w|km)\b|-?(?i:[mk])(?![\w&-]))")
+_AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln"
+                r"|[kmg]bit|[kmg]bps|[kmg]hz)\b|-?[mkMK](?![\w&/.\-–—]|\s+&))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
-"9.5 Mbit/s", "10.5 Mbps", "3.5 km", "17.5 USD" are no SDG targets; an amount ends a list of targets or
-goals (`_target_list`). A lone M or K is one unless a word goes on from it ("SDG 5 M&E", "target
-4.1 K-12 schools"); "TB" and "GB" are not, which name tuberculosis and a country as often as bytes
-("SDG target 3.3 TB incidence")."""
+"9.5 Mbit/s", "10.5 Mbps" are no SDG targets; an amount ends a list of targets (`_target_list`,
+`parse_sdg_list`). Only a number can be one ("target 13.a USD 100 billion" is 13.a), and a goal
+is never taken for one ("SDG 9 CHF 3.2 million"). A lone M or K is one unless a word goes on from
+it ("M&E", "M & E", "K-12", "K–12", "M/F", "K."); "TB", "GB", "EUR", "km" and "times" are not
+(tuberculosis, a country, the ITU region, knowledge management, "SDG 16 Times of crisis")."""
+
+
+def _amount_after(text: str, item: re.Match[str], suffix: str | None) -> bool:
+    """Whether the numbered target `item` (its letter or number `suffix`) is an amount's number."""
+    return suffix is not None and suffix.isdigit() and _AMOUNT.match(text, item.end()) is not None
+
+
 _CLOSE = regex(r"\s*\)")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
@@ -328,7 +336,7 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
         if t is None and (t := _SPACED_TARGET.match(text, pos)) is not None:
             suffix = t.group("l")
         if t:
-            if _AMOUNT.match(text, t.end()):
+            if _amount_after(text, t, suffix):
                 break
             g = int(t.group("g"))
             items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
@@ -368,8 +376,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
             if t is None and of_targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
                 suffix = t.group("l")
             g = None if t else _GOAL_ITEM.match(text, pos)
-            number_end = t.end() if t else g.end() if g else None
-            if number_end is not None and _AMOUNT.match(text, number_end):
+            if t and _amount_after(text, t, suffix):
                 break  # "SDG targets 5.b, 5.5 % of women": an amount ends the list
             if t:
                 goal = int(t.group("g"))
