@@ -1230,14 +1230,12 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-DOTTED = regex(r"(?<![\d.])\d{1,3}\.\d{1,3}(?![\d.])")
-"""A two-part number ("1.2"), such as a target's or an output's."""
-
-
 def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[int, str]]:
-    """Remove running headers, footers and page numbers from every page; return what was dropped.
-    A line is furniture when a line alike (the same text but for its numbers, at the same height)
-    stands on at least half the pages, unless those lines are numbered afresh (`_numbered_afresh`)."""
+    """Remove running headers, footers and page numbers from every page; return what was dropped:
+    a line alike (the same text but for its numbers, at the same height) stands on at least half
+    the pages. Numbers cannot tell a page number from a heading numbered afresh on each page
+    ("Target 1.2: …", "Target 2.3: …" atop each, dropped too): page numbers restart, skip, turn
+    from Roman to Arabic and read "2-3", and dates and sections in headers change."""
     def zone_lines(p: _Page) -> list[Line]:
         return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
@@ -1251,11 +1249,11 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
             continue
         if len(pages) < 2:
             continue
-        alike = {
-            q.number: other.text for q, other, okey in candidates
+        same = {
+            q.number for q, other, okey in candidates
             if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
         }
-        if len(alike) >= need and not _numbered_afresh(alike):
+        if len(same) >= need:
             doomed.add(id(ln))
     for p in pages:
         keep = []
@@ -1266,20 +1264,6 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
                 keep.append(ln)
         p.lines = keep
     return dropped
-
-
-def _numbered_afresh(texts: dict[int, str]) -> bool:
-    """Whether lines alike on several pages (page number -> the line there) are body text numbered
-    afresh on each page: each holds a two-part number ("Target 1.2: …", "Target 2.3: …" atop each
-    page), a different one on every page, and they do not rise page after page as a running
-    header's section number may. Page numbers are not told from body numbers this way (they
-    restart, skip, turn from Roman to Arabic or read "2-3"), so a line without such a number on
-    every page is left to the header rule."""
-    found = [DOTTED.findall(texts[page]) for page in sorted(texts)]
-    if not all(found):
-        return False
-    labels = [tuple(tuple(map(int, number.split("."))) for number in numbers) for numbers in found]
-    return len(set(labels)) == len(labels) and any(b < a for a, b in zip(labels, labels[1:]))
 
 
 def _framed(page: _Page, line: Line) -> bool:
