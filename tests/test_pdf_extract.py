@@ -771,7 +771,8 @@ def test_a_year_in_small_type_at_the_foot_of_a_page_is_no_footnote(tmp_path: Pat
 
 def test_a_note_line_opening_with_a_number_continues_the_note_unless_it_is_the_next_note(tmp_path: Path) -> None:
     """In small type under the body, "30 countries in Africa." at the notes' left edge continues
-    note 1, and "2 See …" starts note 2; a raised label set tight against a year is the note's."""
+    note 1, "2 See …" starts note 2 and "4 See …" note 4 (a note skipped); a raised label set tight
+    against a year is the note's."""
     from pdfgen import MARGIN, text_op, write_placed
 
     body = [text_op(MARGIN, 100, "Strategic Plan for the Union", "Helvetica-Bold", 20)]
@@ -779,10 +780,11 @@ def test_a_note_line_opening_with_a_number_continues_the_note_unless_it_is_the_n
                      "Times-Roman", 11) for k in range(4)]
     notes = [text_op(MARGIN, 600, "1 The survey covered", "Times-Roman", 8),
              text_op(MARGIN, 610, "30 countries in Africa.", "Times-Roman", 8),
-             text_op(MARGIN, 620, "2 See Resolution 71.", "Times-Roman", 8)]
+             text_op(MARGIN, 620, "2 See Resolution 71.", "Times-Roman", 8),
+             text_op(MARGIN, 630, "4 See Resolution 25.", "Times-Roman", 8)]
     reading = read_pdf_detailed(write_placed(tmp_path / "wrapped.pdf", [body + notes]))
     assert [(b.label, b.text) for b in reading.raw.footnotes] == [
-        ("1", "The survey covered 30 countries in Africa."), ("2", "See Resolution 71.")]
+        ("1", "The survey covered 30 countries in Africa."), ("2", "See Resolution 71."), ("4", "See Resolution 25.")]
     raised = [text_op(MARGIN, 597, "1", "Times-Roman", 5), text_op(MARGIN + 3, 600, "2026 figures are provisional.",
                                                                    "Times-Roman", 8)]
     reading = read_pdf_detailed(write_placed(tmp_path / "raised.pdf", [body + raised]))

@@ -1338,17 +1338,24 @@ def note_label(line: Line, pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> tuple[s
     return (m.group(1), m.end()) if m else None
 
 
+NOTE_SKIP = 3
+"""How far past the last note's number a note line's number may be and open the next note (a
+document may skip a note or two: 1, 2, 4), where a greater one carries on the note ("30
+countries …" after note 1)."""
+
+
 def _follows(before: str | None, label: str) -> bool:
-    """Whether a note labelled `label` may come after the one labelled `before`: the next number,
-    or either is a sign."""
-    return before is None or not (before.isdigit() and label.isdigit()) or int(label) == int(before) + 1
+    """Whether a note labelled `label` may come after the one labelled `before`: a number at most
+    NOTE_SKIP past it, or either is a sign."""
+    return (before is None or not (before.isdigit() and label.isdigit())
+            or int(before) < int(label) <= int(before) + NOTE_SKIP)
 
 
 def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> list[Block]:
     """One footnote block per numbered note (`label_pattern`'s first group the number); lines
     without a number continue the note above, and so does a line that opens with a number in the
-    body's type, at the notes' left edge, when it is not the next note's ("30 countries …" after
-    note 1 wrapped)."""
+    notes' type, at their left edge, that does not follow the last note's (`_follows`: "30
+    countries …" after note 1 wrapped)."""
     blocks: list[Block] = []
     texts: list[list[str]] = []
     for ln in lines:
