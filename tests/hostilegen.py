@@ -289,11 +289,13 @@ def _rc4_rounds(key: bytes, data: bytes) -> bytes:
     return data
 
 
-def pdf_encrypted_catalogue_bomb(path: Path, size: int) -> Path:
+def pdf_encrypted_catalogue_bomb(path: Path, size: int, method: bytes = b"/V 2 /R 3") -> Path:
     """A PDF encrypted with an empty user password (standard security handler, RC4 128-bit, R3),
     its catalogue, page tree, page and font in one object stream padded with white space to
     `size` bytes decompressed; the page's content stream a plain object. The object stream is
-    encrypted, so it inflates only once decrypted, and a reader must read it for the catalogue."""
+    encrypted, so it inflates only once decrypted, and a reader must read it for the catalogue.
+    `method`: the encryption dictionary's /V and /R and what goes with them (RC4 128-bit as
+    revision 3 computes it: "/V 4 /R 4" with an RC4 crypt filter too)."""
     from hashlib import md5
 
     docid, permissions = md5(b"hostile").digest(), -4
@@ -329,8 +331,8 @@ def pdf_encrypted_catalogue_bomb(path: Path, size: int) -> Path:
     sealed = encrypted(6, data)
     add(6, b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream"
         % (len(packed), len(head), len(sealed), sealed))
-    add(7, b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P %d /O <%s> /U <%s> >>"
-        % (permissions, owner.hex().encode(), user.hex().encode()))
+    add(7, b"<< /Filter /Standard %s /Length 128 /P %d /O <%s> /U <%s> >>"
+        % (method, permissions, owner.hex().encode(), user.hex().encode()))
     offsets[8] = len(out)
     rows = {number: (2, 6, k) for k, (number, _) in enumerate(packed)}
     rows.update({n: (1, offsets[n], 0) for n in (5, 6, 7, 8)})

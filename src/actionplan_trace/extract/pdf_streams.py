@@ -225,6 +225,29 @@ class UnknownEncryption(TraceError):
     decrypted (an unknown /V or /R PDFium may still accept)."""
 
 
+def _method(param: dict[Any, Any]) -> str:
+    """An encryption dictionary's /Filter, /V and /R, for a message (each cut short)."""
+    shown = " ".join(f"/{key} {_name(param[key])[:24]}" for key in ("Filter", "V", "R") if key in param)
+    return shown or "no encryption dictionary"
+
+
+def _plain_encryption(param: dict[Any, Any]) -> dict[Any, Any] | None:
+    """`param` as pdfminer's security handlers read it, or None when nothing is to change: /V, /R
+    and /Length written as reals ("4.0") made integers, and of the crypt filters (/CF) only those
+    /StmF and /StrF name (another, for attachments, may use a method pdfminer does not know)."""
+    plain = dict(param)
+    changed = False
+    for key in ("V", "R", "Length"):
+        value = _resolve(plain.get(key))
+        if isinstance(value, float) and value.is_integer():
+            plain[key], changed = int(value), True
+    filters = _dict(plain.get("CF"))
+    used = {_name(plain.get("StmF")), _name(plain.get("StrF"))}
+    if filters and not set(map(str, filters)) <= used:
+        plain["CF"], changed = {name: value for name, value in filters.items() if str(name) in used}, True
+    return plain if changed else None
+
+
 class _MeasuredDocument(PDFDocument):
     """A PDFDocument whose decipher, once set up, is made fast (`_rc4`) and handed to `measure`
     before the document reads any object through it."""
@@ -240,8 +263,17 @@ class _MeasuredDocument(PDFDocument):
             raise
         except Exception as exc:  # PDFium may open what pdfminer cannot decrypt, its streams unmeasured
             param = _dict(self.encryption[1]) if self.encryption else {}
-            method = " ".join(f"/{key} {_name(param[key])}" for key in ("Filter", "V", "R") if key in param)
-            raise UnknownEncryption(method or "no encryption dictionary") from exc
+            plain = _plain_encryption(param)
+            if plain is None:
+                raise UnknownEncryption(_method(param)) from exc
+            assert self.encryption is not None
+            self.encryption = (self.encryption[0], plain)
+            try:
+                super()._initialize_password(password)
+            except PDFPasswordIncorrect:
+                raise
+            except Exception as again:
+                raise UnknownEncryption(_method(param)) from again
         handler = getattr(self.decipher, "__self__", None)
         if handler is not None and getattr(handler, "key", None) is not None:
             slow = getattr(type(handler), "decrypt_rc4", None)
