@@ -11,7 +11,7 @@ the same order, paragraphs that come after the run. Without that company a line 
 from __future__ import annotations
 
 import bisect
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .model import Block
 from .text_patterns import is_bullet_label, numbered, page_reference
@@ -59,9 +59,9 @@ def _key(text: str) -> str:
 
 
 def names_heading(block: Block, heading_keys: list[str]) -> bool:
-    """Whether the contents entry `block` names a heading keyed in `heading_keys` (`heading_key`
-    of each heading as written, sorted), whole or, for a long title, by its opening; an entry
-    whose title cannot be told is taken to name one."""
+    """Whether the contents entry `block` names a heading keyed in `heading_keys` (made by the
+    function of that name), whole or, for a long title, by its opening; an entry whose title
+    cannot be told is taken to name one."""
     entry = _entry(block)
     if entry is None:
         return True
@@ -71,9 +71,10 @@ def names_heading(block: Block, heading_keys: list[str]) -> bool:
                                        and heading_keys[at].startswith(title))
 
 
-def heading_key(text: str) -> str:
-    """A heading's text as `names_heading` looks it up."""
-    return _key(text)
+def heading_keys(headings: Iterable[str]) -> list[str]:
+    """The keys `names_heading` looks an entry's title up in: each heading as written, keyed as a
+    contents title is, sorted."""
+    return sorted({_key(text) for text in headings if text})
 
 
 def _entry(block: Block) -> tuple[str, int | None] | None:

@@ -256,24 +256,27 @@ class _MeasuredDocument(PDFDocument):
         self._measure = measure
         super().__init__(parser)
 
-    def _initialize_password(self, password: str = "") -> None:
+    def _set_up(self, password: str) -> bool:
+        """pdfminer's own set-up of the decipher from `self.encryption`; False where it fails. A
+        user password is raised: PDFium cannot open the file either, and says so."""
         try:
             super()._initialize_password(password)
-        except PDFPasswordIncorrect:  # a user password: PDFium cannot open it either, and says so
+        except PDFPasswordIncorrect:
             raise
-        except Exception as exc:  # PDFium may open what pdfminer cannot decrypt, its streams unmeasured
+        except Exception:
+            return False
+        return True
+
+    def _initialize_password(self, password: str = "") -> None:
+        if not self._set_up(password):  # PDFium may open what pdfminer cannot decrypt, its streams unmeasured
             param = _dict(self.encryption[1]) if self.encryption else {}
             plain = _plain_encryption(param)
             if plain is None:
-                raise UnknownEncryption(_method(param)) from exc
+                raise UnknownEncryption(_method(param))
             assert self.encryption is not None
             self.encryption = (self.encryption[0], plain)
-            try:
-                super()._initialize_password(password)
-            except PDFPasswordIncorrect:
-                raise
-            except Exception as again:
-                raise UnknownEncryption(_method(param)) from again
+            if not self._set_up(password):
+                raise UnknownEncryption(_method(param))
         handler = getattr(self.decipher, "__self__", None)
         if handler is not None and getattr(handler, "key", None) is not None:
             slow = getattr(type(handler), "decrypt_rc4", None)

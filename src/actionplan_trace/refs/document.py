@@ -24,7 +24,7 @@ from ..findings import Finding, FindingRule
 from ..errors import InputWarning
 from ..limits import current
 from ..record import record
-from ..contents import heading_key, names_heading, page_start
+from ..contents import heading_keys, names_heading, page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .entities import defined_entities, missing_children
 from .findings import about, finding
@@ -262,12 +262,13 @@ def _document_refs(
     most = current().refs
     entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
     entry_findings: set[int] = set()
-    heading_keys: list[list[str]] = []  # made once, at the first contents entry
+    keys: list[str] | None = None  # the headings' keys, made at the first contents entry
 
     def named(block: Block) -> bool:
-        if not heading_keys:
-            heading_keys.append(sorted({heading_key(s.heading or s.title) for s in doc.sections if s.heading or s.title}))
-        return names_heading(block, heading_keys[0])
+        nonlocal keys
+        if keys is None:
+            keys = heading_keys(s.heading or s.title for s in doc.sections)
+        return names_heading(block, keys)
 
     for section in doc.sections:
         sc = contexts[section.id]
