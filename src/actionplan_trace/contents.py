@@ -124,11 +124,16 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     last_page = 0
     wrapped: dict[int, int] = {}  # the first line of an entry wrapped over two -> its second
     titles: set[str] = set()  # the titles of the entries found so far
+    # Each block's entry, read once (a wrapped entry's second line is looked at twice); a block
+    # that does not end as a page number does (most) is turned down without the call.
+    found_at = [_entry(block) if (end := block.text.rstrip()[-1:]) and (end.isdigit() or end in ROMAN_PAGE) else None
+               for block in blocks]
     for i, block in enumerate(blocks):
         if i - 1 in wrapped:  # the second line of an entry read with the line before
             continue
-        found = _entry(block)
-        if found is None and i + 1 < len(blocks) and (second := _wrapped_entry(block, blocks[i + 1])) is not None:
+        found = found_at[i]
+        if (found is None and i + 1 < len(blocks) and (after := found_at[i + 1]) is not None
+                and (second := _wrapped_entry(block, blocks[i + 1], after)) is not None):
             found = second
             wrapped[i] = i + 1
         if found is not None and titles and _whole_key(block) in titles:
@@ -165,14 +170,11 @@ def _whole_key(block: Block) -> str:
     return _key(numbered(block.label, text) or text)
 
 
-def _wrapped_entry(first: Block, second: Block) -> tuple[str, int | None] | None:
+def _wrapped_entry(first: Block, second: Block, found: tuple[str, int | None]) -> tuple[str, int | None] | None:
     """An entry wrapped over two lines ("Output 2.1 – … including" / "broadband and broadcasting
-    4"): the first line no entry and no sentence, the second an entry opening in lower case. Its
-    title is both lines' (keyed), its page the second's."""
+    4"): the first line no entry and no sentence, the second an entry (`found`, its `_entry`)
+    opening in lower case. Its title is both lines' (keyed), its page the second's."""
     if first.type != "paragraph" or second.type != "paragraph" or not second.text.lstrip()[:1].islower():
-        return None
-    found = _entry(second)
-    if found is None:
         return None
     text = first.text.strip()
     if not text or text.endswith((".", ";", ":")) or len(text.split()) > MAX_ENTRY_WORDS:
@@ -231,16 +233,19 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
     a paragraph whose first word opens no title (`firsts`) is not keyed."""
     whole: dict[str, list[int]] = {}
     opening: dict[str, list[tuple[int, str]]] = {}
+    # A word longer than the longest of `firsts` is none of them (keying never shortens a word),
+    # so the first word is looked for in the text's head only, unless the head is all space.
+    head = max(map(len, firsts), default=0) + 1
     for i in range(start, len(blocks)):
         block = blocks[i]
         if block.rows is not None:
             continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
-        if (labelled := numbered(block.label, texts[0])) is not None:
+        if block.label and (labelled := numbered(block.label, texts[0])) is not None:
             texts.append(labelled)
         for text in texts:
-            first = text.split(None, 1)
-            if not first or first[0].casefold() not in firsts and _key(first[0]) not in firsts:
+            first = text[:head].split(None, 1) or text.split(None, 1)
+            if not first or (word := first[0].casefold()) not in firsts and (word.isascii() or _key(word) not in firsts):
                 continue
             key = _key(text)
             for label in {key, key.partition(" - ")[0], key.partition(": ")[0]}:

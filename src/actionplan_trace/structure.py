@@ -942,6 +942,9 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     plain_firsts = _plain_first_cells(rows)
     table.wrapped = table.wrapped or any(map(_opens_empty, rows))
     last = table.last
+    # The row section extended last and its rows' names, not yet put in column order: a row that
+    # goes on a line at a time would otherwise sort its section again for each line.
+    unsorted: tuple[Section, list[str]] | None = None
     for row in rows:
         if not any(c.text.strip() for c in row):
             continue
@@ -953,8 +956,14 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         if last is not None and not group and not label:
             names = _column_names(rule, len(row), row_header)
             if _continues(rule, row, names, last, table.wrapped):
+                if unsorted is not None and (unsorted[0] is not last or unsorted[1] != names):
+                    _in_column_order(*unsorted)
                 _extend_row_section(last, row, names)
+                unsorted = last, names
                 continue
+        if unsorted is not None:
+            _in_column_order(*unsorted)
+            unsorted = None
         last = None
         if label or (rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())):
             builder.close_to(parent_for_rows)
@@ -973,6 +982,8 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         builder.close_to(parent_for_rows)
         table.index += 1
         last = _row_section(builder, rule, row, table.index, parent_for_rows, row_header)
+    if unsorted is not None:
+        _in_column_order(*unsorted)
     table.last = last
     builder.close_to(owner)
 
@@ -998,13 +1009,20 @@ def _continues(rule: TableRule, row: list[Cell], names: list[str], above: Sectio
 
 def _extend_row_section(section: Section, row: list[Cell], names: list[str]) -> None:
     """A row that goes on with the row above (_continues): its cells' paragraphs join that row's
-    section after the paragraphs of the same column, each field's text after the field's text so
-    far, as if the two rows' cells were one."""
+    section, each field's text after the field's text so far, as if the two rows' cells were one.
+    The paragraphs go after the section's others: `_in_column_order` then puts each after the
+    paragraphs of its column (once for any number of rows going on with the same section)."""
     for name, cell in zip(names, row):
         text = cell.text.strip()
         if text:
             section.fields[name] = f"{section.fields[name]}\n{text}" if section.fields.get(name) else text
     section.blocks.extend(b for name, cell in zip(names, row) for b in _cell_blocks(cell, name))
+
+
+def _in_column_order(section: Section, names: list[str]) -> None:
+    """A row section's blocks column by column (`names`), as one cell reads, each column's in the
+    order they came; the blocks of no column last. Sorting is stable, so sorting after each row
+    that goes on and sorting once after the last give the same order."""
     order = {name: k for k, name in enumerate(names)}
     section.blocks.sort(key=lambda b: order.get(b.field or "", len(order)))  # column by column, as one cell reads
 
