@@ -716,20 +716,23 @@ def test_an_unruled_table_keyed_by_codes_stays_a_table(tmp_path: Path) -> None:
     assert [[c.text for c in row] for row in table.rows or []] == [list(row) for row in rows]
 
 
-def _headed_pages(tmp_path: Path, name: str, top_line: Callable[[int], str], bottom_line: Callable[[int], str] | None = None) -> PdfReading:
-    """Eight pages, each with `top_line(page)` near its top edge (and `bottom_line(page)` near its
-    bottom one), then two body paragraphs of its own."""
-    from pdfgen import MARGIN, PAGE_H, text_op, write_placed
+def _headed_pages(tmp_path: Path, name: str, top_line: Callable[[int], str], bottom_line: Callable[[int], str] | None = None,
+                  top_size: float = 11, outline: list[tuple[int, str, int | None]] | None = None) -> PdfReading:
+    """Eight pages, each with `top_line(page)` near its top edge in bold `top_size` (and
+    `bottom_line(page)` near its bottom one), then two body paragraphs of its own in 11 points;
+    `outline`: the PDF's bookmarks (depth, title, 0-based page)."""
+    from pdfgen import FONTS, MARGIN, PAGE_H, font_id, text_op, write_pages
 
     pages = []
     for n in range(8):
-        ops = [text_op(MARGIN, 60, top_line(n), "Helvetica-Bold")]
+        ops = [text_op(MARGIN, 60, top_line(n), "Helvetica-Bold", top_size)]
         ops += [text_op(MARGIN, 140 + 40 * k, f"Paragraph {k + 1} of page {n + 1} tells what was done in {2019 + n}.")
                 for k in range(2)]
         if bottom_line is not None:
             ops.append(text_op(MARGIN, PAGE_H - 40, bottom_line(n), "Helvetica", 9))
         pages.append(ops)
-    return read_pdf_detailed(write_placed(tmp_path / name, pages))
+    path = write_pages(tmp_path / name, pages, list(FONTS), outline, ids={n: font_id(n) for n in FONTS})
+    return read_pdf_detailed(path)
 
 
 def test_running_headers_and_footers_however_numbered_are_furniture(tmp_path: Path) -> None:
@@ -747,6 +750,49 @@ def test_running_headers_and_footers_however_numbered_are_furniture(tmp_path: Pa
                             lambda n: f"Report 2019 - page {pages[n]}")
     assert sorted(text for _, text in footers.furniture) == sorted(
         ["Report on the implementation of the plan"] * 8 + [f"Report 2019 - page {p}" for p in pages])
+
+
+def test_a_heading_in_a_heading_size_opening_each_page_is_no_running_header(tmp_path: Path) -> None:
+    """"Objective 1" … "Objective 8" in 16 points atop pages 1 to 8 differ from each other only in
+    their numbers, as page numbers do, but their size and form (a label, its number) make them
+    headings: each page's section is read, under its footer dropped. The same words in the
+    body's size are dropped, and so are a chapter's title in 16 points atop each of its four
+    pages and a header in 16 points that numbers its pages after a title."""
+    def footer(n: int) -> str:
+        return f"Action Plan - page {n + 1}"
+
+    large = _headed_pages(tmp_path, "objectives.pdf", lambda n: f"Objective {n + 1}", footer, top_size=16)
+    assert [b.text for b in large.raw.blocks if b.text.startswith("Objective")] == [f"Objective {n}" for n in range(1, 9)]
+    assert sorted(text for _, text in large.furniture) == sorted(footer(n) for n in range(8))
+    doc = load(tmp_path / "objectives.pdf", "generic")
+    assert [s.title for s in doc.sections if s.blocks] == [f"Objective {n}" for n in range(1, 9)]
+    assert [b.text for b in doc.sections[-1].blocks] == [f"Paragraph {k} of page 8 tells what was done in 2026." for k in (1, 2)]
+
+    body_size = _headed_pages(tmp_path, "bold.pdf", lambda n: f"Objective {n + 1}", footer)
+    assert not any(b.text.startswith("Objective") for b in body_size.raw.blocks)
+    chapters = _headed_pages(tmp_path, "chapters.pdf", lambda n: f"Chapter {n // 4 + 1}", footer, top_size=16)
+    assert not any(b.text.startswith("Chapter") for b in chapters.raw.blocks)
+    assert sum(text.startswith("Chapter") for _, text in chapters.furniture) == 8
+    numbered = _headed_pages(tmp_path, "numbered.pdf", lambda n: f"Annual Report 2023 | {n + 1}", footer, top_size=16)
+    assert not any(b.text.startswith("Annual") for b in numbered.raw.blocks)
+
+
+def test_a_line_the_bookmarks_name_on_its_page_is_no_running_header(tmp_path: Path) -> None:
+    """Headings in the body's size, "Summary" and "Details" in turn atop each page, are alike on
+    half the pages; the bookmarks name each on its page, so each is read. A running header that
+    is also a bookmark's title (the report's title, bookmarked once) is still dropped on every
+    page."""
+    def title(n: int) -> str:
+        return ("Summary", "Details")[n % 2]
+
+    bookmarked = _headed_pages(tmp_path, "bookmarked.pdf", title, outline=[(0, title(n), n) for n in range(8)])
+    assert [b.text for b in bookmarked.raw.blocks if b.text in ("Summary", "Details")] == [title(n) for n in range(8)]
+    assert bookmarked.furniture == []
+    unmarked = _headed_pages(tmp_path, "unmarked.pdf", title)
+    assert len(unmarked.furniture) == 8
+    banner = _headed_pages(tmp_path, "banner.pdf", lambda n: "Report on the implementation of the plan",
+                           outline=[(0, "Report on the implementation of the plan", 0)])
+    assert len(banner.furniture) == 8
 
 
 def test_a_year_in_small_type_at_the_foot_of_a_page_is_no_footnote(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ from collections import Counter
 from dataclasses import field, replace
 from functools import partial
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -55,7 +55,7 @@ from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
-from .pdf_outline import mark_headings, read_bookmarks, size_headings
+from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
 from .pdf_tables import (
@@ -1230,17 +1230,19 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[int, str]]:
+def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
+                   bookmarks: Sequence[Bookmark] = ()) -> list[tuple[int, str]]:
     """Remove running headers, footers and page numbers from every page; return what was dropped:
     a line alike (the same text but for its numbers, at the same height) stands on at least half
-    the pages. Numbers cannot tell a page number from a heading numbered afresh on each page
-    ("Target 1.2: …", "Target 2.3: …" atop each, dropped too): page numbers restart, skip, turn
-    from Roman to Arabic and read "2-3", and dates and sections in headers change."""
+    the pages, unless it is a heading that opens each page (`_opens_page`). Numbers alone cannot
+    tell a page number from a heading numbered afresh on each page: page numbers restart, skip,
+    turn from Roman to Arabic and read "2-3", and dates and sections in headers change."""
     def zone_lines(p: _Page) -> list[Line]:
         return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
     candidates = [(p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)]
     need = max(2, (len(pages) + 1) // 2)
+    headings = _Headings(settings.heading_size * _body_size(pages), settings.furniture_zone, bookmarks)
     dropped: list[tuple[int, str]] = []
     doomed: set[int] = set()
     for p, ln, key in candidates:
@@ -1249,11 +1251,11 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
             continue
         if len(pages) < 2:
             continue
-        same = {
-            q.number for q, other, okey in candidates
+        alike = [
+            (q.number, other.text) for q, other, okey in candidates
             if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
-        }
-        if len(same) >= need:
+        ]
+        if len({number for number, _ in alike}) >= need and not headings.opens(p, ln, alike):
             doomed.add(id(ln))
     for p in pages:
         keep = []
@@ -1264,6 +1266,67 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS) -> 
                 keep.append(ln)
         p.lines = keep
     return dropped
+
+
+# A heading's label and number, then the rest of its text: "Objective 2", "Annex 3: …", "Target 1.2: …".
+LABELLED = regex(r"([^\W\d_]+\.?)\s+(\d+(?:\.\d+)*)\b(.*)", re.DOTALL)
+
+
+@record
+class _Headings:
+    """What tells a heading that opens its page from a running header alike on other pages
+    (drop_furniture): a heading repeats no page's text, so one alike line per page differs from
+    the others only in its number.
+    - A line the PDF's bookmarks name on its page is a heading, unless more pages hold its text
+      than bookmarks name it (a running header that is also a bookmark's title).
+    - Without one, a line atop its page set in a heading's size (`heading_size` times the body's)
+      is a heading when it is a label and its number ("Objective 1", "Objective 2" …) and every
+      alike line is the same label with another number and the same words after it. A running
+      header is rarely set larger than the text it heads, and one that is repeats its text (a
+      chapter's title) or numbers its pages elsewhere than after a label ("Annual Report 2023 |
+      5"). In the body's size such a line is dropped ("Target 1.2: …", "Target 2.3: …" atop
+      each page, bold like many a running header)."""
+
+    size: float  # the least size of a heading
+    zone: float  # PdfSettings.furniture_zone
+    bookmarks: Sequence[Bookmark] = ()
+    named: set[tuple[int, str]] = field(default_factory=set)  # (page, key) of each bookmark
+    titles: Counter[str] = field(default_factory=Counter)  # how many bookmarks have each key
+
+    def __post_init__(self) -> None:
+        for bookmark in self.bookmarks:
+            key = bookmark_key(bookmark.title)
+            self.titles[key] += 1
+            if bookmark.page is not None:
+                self.named.add((bookmark.page, key))
+
+    def opens(self, page: _Page, line: Line, alike: list[tuple[int, str]]) -> bool:
+        """Whether `line`, on `page`, is a heading (see the class) though the lines `alike` it,
+        (page number, text) on each page, stand on enough pages to make it furniture."""
+        key = bookmark_key(line.text)
+        if (page.number, key) in self.named:
+            return len({number for number, text in alike if bookmark_key(text) == key}) <= self.titles[key]
+        if line.size < self.size or line.bottom >= page.height * self.zone:
+            return False
+        label = LABELLED.fullmatch(line.text.strip())
+        if label is None:
+            return False
+        for number, text in alike:
+            other = LABELLED.fullmatch(text.strip()) if number != page.number else label
+            if other is None or (number != page.number and other[2] == label[2]) or (
+                    other[1].casefold(), other[3].strip()) != (label[1].casefold(), label[3].strip()):
+                return False
+        return True
+
+
+def _body_size(pages: list[_Page]) -> float:
+    """The font size most of the pages' characters are set in."""
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            if ln.text:
+                sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _framed(page: _Page, line: Line) -> bool:
@@ -1710,11 +1773,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         document.close()
     if _bodiless(pages):
         raise InputError(str(path), IMAGE_ONLY if images else NO_TEXT)
-    furniture = drop_furniture(pages, settings) + drop_repeated_headers(pages)
+    furniture = drop_furniture(pages, settings, bookmarks) + drop_repeated_headers(pages)
     if _bodiless(pages):
         raise InputError(str(path), ONLY_FURNITURE)
-    sizes = Counter(ln.size for p in pages for ln in p.lines for _ in ln.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_size = _body_size(pages)
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
     for page in pages:

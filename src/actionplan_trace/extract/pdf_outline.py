@@ -133,16 +133,16 @@ def _page(bookmark: pdfium.PdfBookmark) -> int | None:
     return None if index is None else index + 1
 
 
-def _key(text: str) -> str:
+def bookmark_key(text: str) -> str:
     """`text` as bookmarks and page text are compared: no white space, plain hyphens, casefolded."""
     return "".join(plain_hyphens(text).split()).replace("\u00ad", "").casefold()
 
 
 def _forms(text: str, label: str | None = None) -> tuple[str, ...]:
-    """The keys (see _key) a title or a block's text is matched by: as it is, with its list label,
+    """The keys (see bookmark_key) a title or a block's text is matched by: as it is, with its list label,
     and without a typed number (a bookmark or a page may leave out what the other shows)."""
     forms = [text, f"{label} {text}" if label else text, TYPED_NUMBER.sub("", text, count=1)]
-    return tuple(dict.fromkeys(_key(form) for form in forms))
+    return tuple(dict.fromkeys(bookmark_key(form) for form in forms))
 
 
 def _titles(title: str) -> tuple[str, ...]:
@@ -151,12 +151,12 @@ def _titles(title: str) -> tuple[str, ...]:
 
 
 def _split_at(text: str, length: int) -> int | None:
-    """The index in `text` after the first `length` characters of its key (see _key), when the
+    """The index in `text` after the first `length` characters of its key (see bookmark_key), when the
     rest opens a new word with a capital or a number (not a lower-case word, which goes on the
     sentence, nor a contents entry's leader); None otherwise."""
     count = 0
     for index, char in enumerate(text):
-        size = len(_key(char))
+        size = len(bookmark_key(char))
         if not size:
             continue
         count += size
