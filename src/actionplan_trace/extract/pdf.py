@@ -1234,7 +1234,7 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
                    bookmarks: Sequence[Bookmark] = ()) -> list[tuple[int, str]]:
     """Remove running headers, footers and page numbers from every page; return what was dropped:
     a line alike (the same text but for its numbers, at the same height) stands on at least half
-    the pages, unless it is a heading that opens each page (`_opens_page`). Numbers alone cannot
+    the pages, unless it is a heading that opens its page (`_Headings.opens`). Numbers alone cannot
     tell a page number from a heading numbered afresh on each page: page numbers restart, skip,
     turn from Roman to Arabic and read "2-3", and dates and sections in headers change."""
     def zone_lines(p: _Page) -> list[Line]:
@@ -1312,8 +1312,10 @@ class _Headings:
         if label is None:
             return False
         for number, text in alike:
-            other = LABELLED.fullmatch(text.strip()) if number != page.number else label
-            if other is None or (number != page.number and other[2] == label[2]) or (
+            if number == page.number:
+                continue
+            other = LABELLED.fullmatch(text.strip())
+            if other is None or other[2] == label[2] or (
                     other[1].casefold(), other[3].strip()) != (label[1].casefold(), label[3].strip()):
                 return False
         return True
