@@ -1242,7 +1242,7 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
 
     candidates = [(p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)]
     need = max(2, (len(pages) + 1) // 2)
-    headings = _Headings(settings.heading_size * _body_size(pages), settings.furniture_zone, bookmarks)
+    headings = _Headings.of(settings.heading_size * _body_size(pages), settings.furniture_zone, bookmarks)
     dropped: list[tuple[int, str]] = []
     doomed: set[int] = set()
     for p, ln, key in candidates:
@@ -1289,16 +1289,20 @@ class _Headings:
 
     size: float  # the least size of a heading
     zone: float  # PdfSettings.furniture_zone
-    bookmarks: Sequence[Bookmark] = ()
-    named: set[tuple[int, str]] = field(default_factory=set)  # (page, key) of each bookmark
-    titles: Counter[str] = field(default_factory=Counter)  # how many bookmarks have each key
+    named: set[tuple[int, str]]  # (page, key) of each bookmark that names its page
+    titles: Counter[str]  # how many bookmarks have each key
 
-    def __post_init__(self) -> None:
-        for bookmark in self.bookmarks:
+    @classmethod
+    def of(cls, size: float, zone: float, bookmarks: Sequence[Bookmark]) -> _Headings:
+        """The test for a PDF whose headings are at least `size` and whose outline is `bookmarks`."""
+        named: set[tuple[int, str]] = set()
+        titles: Counter[str] = Counter()
+        for bookmark in bookmarks:
             key = bookmark_key(bookmark.title)
-            self.titles[key] += 1
+            titles[key] += 1
             if bookmark.page is not None:
-                self.named.add((bookmark.page, key))
+                named.add((bookmark.page, key))
+        return cls(size, zone, named, titles)
 
     def opens(self, page: _Page, line: Line, alike: list[tuple[int, str]]) -> bool:
         """Whether `line`, on `page`, is a heading (see the class) though the lines `alike` it,
