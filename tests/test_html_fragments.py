@@ -25,7 +25,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from actionplan_trace.extract import inline, text, text_tables
+from actionplan_trace.extract import html, inline, text, text_tables
 from actionplan_trace.extract import read
 from actionplan_trace.extract.inline import HTML_FRAGMENT, Node, fragment_paragraphs, html_paragraphs, read_fragment
 
@@ -247,16 +247,25 @@ def test_what_it_cannot_settle_is_left_to_lxml(fragment: str) -> None:
     assert read_fragment(fragment) is None
 
 
+def _read_in_a_new_process(path: Path) -> tuple[list[tuple[str, str, int, bool]], bool]:
+    """The blocks of `path` (type, text, line, bold) as a fresh interpreter reads them, and whether
+    reading them imported lxml."""
+    probe = ("import json, sys\nfrom actionplan_trace.extract import read\n"
+             f"doc = read({str(path)!r})\n"
+             "print(json.dumps([[b.type, b.text, b.loc.line, b.bold] for b in doc.blocks]))\n"
+             "print(json.dumps('lxml' in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    blocks, loaded = result.stdout.strip().splitlines()
+    return [tuple(b) for b in json.loads(blocks)], json.loads(loaded)
+
+
 def test_a_markdown_text_with_plain_fragments_loads_no_lxml(tmp_path: Path) -> None:
     path = tmp_path / "plan.md"
     path.write_text("# Plan\n\n<p>Objective 1</p> <ul><li><b>Output</b> one</li><li>two</li></ul>\n\n"
                     "| A | B |\n|---|---|\n| <p>x &amp; y</p> | z |\n", encoding="utf-8")
-    probe = ("import sys\nfrom actionplan_trace.extract import read\n"
-             f"doc = read({str(path)!r})\n"
-             "assert any('Output one' in b.text for b in doc.blocks), [b.text for b in doc.blocks]\n"
-             "print('lxml' in sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    blocks, loaded = _read_in_a_new_process(path)
+    assert any("Output one" in text for _, text, _, _ in blocks), blocks
+    assert not loaded
 
 
 # What hides text in a fragment, each with the word "hidden" in what it hides: comments (plain or
@@ -634,3 +643,65 @@ def test_a_fragment_whose_end_tags_a_conversion_cut_is_still_markup(tmp_path: Pa
         ["Objective 1: Coordinating", "• World Radiocommunication Conference • Radio Regulations Board"],
         ["Objective 2: Processing", "Processing of space notices"],
     ]
+
+
+def _blocks_by_lxml(monkeypatch: pytest.MonkeyPatch, markup: str) -> list | None:
+    """html.fragment_blocks as it was: every HTML block of a Markdown file read by lxml.html."""
+    with monkeypatch.context() as patched:
+        patched.setattr(html, "read_fragment", lambda text, placed=False: None)
+        return html.fragment_blocks(markup, 4, 7)
+
+
+def test_generated_html_blocks_read_as_lxml_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An HTML block of a Markdown file (several lines up to a blank one) read by read_fragment
+    gives the blocks lxml gave, each on the line lxml put it on: lists and their depths, headings,
+    bold paragraphs, the text between elements, markdown left in the block as text."""
+    rng = random.Random(5)
+    makers = [_Maker(rng, odd) for odd in (0.0, 0.0, 0.02, 0.1)]
+    extra = ["##### **By 2023:**", "3.1 Goal 1 – Growth .....\t44", "", "tail words", '<p\nclass="x">split tag</p>',
+             "<ul>\n<li>one\n<li>two <ul><li>deep</ul>\n</ul>", "<p>a</p\n>"]
+    read_here = 0
+    for k in range(1500):
+        maker = makers[k % len(makers)]
+        parts = [maker.fragment() if rng.random() < 0.8 else rng.choice(extra) for _ in range(rng.randrange(2, 6))]
+        markup = "\n".join(p.strip("\n") or "x" for p in parts)
+        body = read_fragment(markup, placed=True)
+        read_here += body is not None
+        assert html.fragment_blocks(markup, 4, 7) == _blocks_by_lxml(monkeypatch, markup), markup
+    assert read_here > 500, read_here
+
+
+@pytest.mark.parametrize("markup", ['<p\nclass="x">a</p>\n<p>b</p>', "<p>a</p\n>\n<p>b</p>", "<p>a</p><!-- c\nd -->\n<p>b</p>",
+                                    "<p>a</p>\n<script>x\ny</script>\n<p>b</p>"])
+def test_html_blocks_whose_lines_are_unsure_are_left_to_lxml(markup: str) -> None:
+    """A tag, a comment or a script written over two lines: the lines of the elements after them
+    are lxml's to count."""
+    assert read_fragment(markup) is not None
+    assert read_fragment(markup, placed=True) is None
+
+
+def test_a_markdown_html_block_of_plain_markup_loads_no_lxml(tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text("# Report\n\n<ul style=\"list-style-type: none\"> <li>• Toolkit published;</li> </ul>\n"
+                    "<p><b>139 (Rev. Dubai, 2018) Bridging the divide</b></p> <p>Work went on.</p>\n"
+                    "##### **By 2023:**\n\nAfter.\n", encoding="utf-8")
+    blocks, loaded = _read_in_a_new_process(path)
+    assert not loaded
+    assert blocks == [("heading", "Report", 1, False), ("list-item", "• Toolkit published;", 3, False),
+                      ("paragraph", "139 (Rev. Dubai, 2018) Bridging the divide", 4, True),
+                      ("paragraph", "Work went on.", 4, False), ("paragraph", "##### **By 2023:**", 4, False),
+                      ("paragraph", "After.", 7, False)]
+
+
+@pytest.mark.parametrize("depth", [230, 3000])
+@pytest.mark.parametrize("block", [False, True])
+def test_fragments_nested_past_the_parsers_depth_read_without_failing(tmp_path: Path, depth: int, block: bool) -> None:
+    """Found in review: a fragment nested 3,000 deep (one line, or an HTML block of two) gave
+    `internal error: RecursionError`, read_fragment reading what lxml stops at. Past FRAGMENT_DEPTH
+    it is lxml's: what lxml reads whole (230 deep) is read, what it stops at (3,000) is read as text."""
+    inner = "<div>" * depth + "deep words" + "</div>" * depth
+    path = tmp_path / "deep.md"
+    path.write_text(f"# Deep\n\n{inner}\n" + ("<p>second line</p>\n" if block else "") + "\nAfter.\n", encoding="utf-8")
+    texts = [b.text for b in read(path).blocks]
+    assert texts[0] == "Deep" and texts[-1] == "After."
+    assert any("deep words" in t for t in texts), texts

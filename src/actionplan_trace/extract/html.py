@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..errors import InputError, LimitError
 from ..limits import current, over
@@ -42,6 +42,7 @@ from ..text_patterns import DEFAULT_BULLET, glued_label
 from .inline import (
     HIDDEN,
     LISTS,
+    Element,
     element_paragraphs,
     element_text,
     fragment_paragraphs,
@@ -50,6 +51,7 @@ from .inline import (
     is_bold,
     item_labels,
     opens_with_list,
+    read_fragment,
     stopped_too_deep,
 )
 from .text import _paragraph
@@ -135,17 +137,24 @@ def _outline_numbered(block: Block) -> Block:
 def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
     """The blocks of an HTML block of a Markdown file (text.HTML_BLOCK_START) that starts at
     `line`, numbered from paragraph `index` on, each at the line it starts on, as the text reader
-    numbers and places its blocks; None when lxml cannot read it."""
-    import lxml.html
-    from lxml import etree
+    numbers and places its blocks; None when lxml cannot read it. The block is read as lxml.html
+    reads it: by inline.read_fragment when it keeps to the markup that function knows (its body
+    standing for the `<div>` lxml puts the fragment in), by lxml otherwise (its import alone is a
+    few milliseconds of a text's reading)."""
+    holder: Element | None = read_fragment(markup, placed=True)
+    if holder is not None:
+        holder.tag = "div"
+    else:
+        import lxml.html
+        from lxml import etree
 
-    parser = html_parser()
-    try:  # lxml refuses, with a ValueError, text it cannot hold (controls): the line reader then reads it
-        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
-    if stopped_too_deep(parser):  # the rest of the block is not in the tree: the line reader reads it all
-        return None
+        parser = html_parser()
+        try:  # lxml refuses, with a ValueError, text it cannot hold (controls): the line reader then reads it
+            holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
+        except (etree.ParserError, ValueError):
+            return None
+        if stopped_too_deep(parser):  # the rest of the block is not in the tree: the line reader reads it all
+            return None
     found: list[Block] = []
     _walk(holder, found)
     return [_placed(block, index + k, line - 1) for k, block in enumerate(found)]
@@ -383,16 +392,17 @@ def _rows(element: etree._Element, rows: list[list[etree._Element]], blocks: lis
 PAGE_FURNITURE = frozenset({"header", "footer"})
 
 
-def _walk(element: etree._Element, blocks: list[Block], label: str | None = None) -> None:
+def _walk(element: Element, blocks: list[Block], label: str | None = None) -> None:
     """The blocks of `element` into `blocks`. A list item is a list-item block with its `label`
     (inline.item_labels; "•" when none is given) and its depth among the lists around it; an item
-    holding blocks is one by its first paragraph, the rest following as they are."""
+    holding blocks is one by its first paragraph, the rest following as they are. (An element
+    read by inline.read_fragment is never a table: its tags hold no cell.)"""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in HIDDEN or (tag == "div" and element.get("title") in PAGE_FURNITURE
                          and (parent := element.getparent()) is not None and parent.tag == "body"):
         return
     if tag == "table":
-        _table(element, blocks)
+        _table(cast("etree._Element", element), blocks)
         return
     if tag == "li" and label is None:
         label = DEFAULT_BULLET
@@ -423,6 +433,6 @@ def _walk(element: etree._Element, blocks: list[Block], label: str | None = None
         blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))
 
 
-def _list_depth(item: etree._Element) -> int:
+def _list_depth(item: Element) -> int:
     """How many lists hold a list item, less one: 0 for an item of a top-level list."""
     return max(0, sum(1 for _ in item.iterancestors(*LISTS)) - 1)

@@ -461,18 +461,33 @@ def _pieces(lead: str, children: list[Element], out: list[tuple[str, bool]],
 
 class Node:
     """An element of a fragment read by `read_fragment`: the parts of an lxml.html element that
-    `_collect` uses (tag, text, tail, children, text_content, iter), with "" for no text."""
+    `_collect` and the HTML reader's walk (html._walk) use (tag, text, tail, children, its parent,
+    the line its start tag is on, text_content, iter, iterancestors), with "" for no text."""
 
-    __slots__ = ("tag", "text", "tail", "children")
+    __slots__ = ("tag", "text", "tail", "children", "parent", "sourceline")
 
-    def __init__(self, tag: str) -> None:
+    def __init__(self, tag: str, parent: Node | None = None, sourceline: int | None = None) -> None:
         self.tag = tag
         self.text = ""
         self.tail = ""
         self.children: list[Node] = []
+        self.parent = parent
+        self.sourceline = sourceline
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.children)
+
+    def getparent(self) -> Node | None:
+        return self.parent
+
+    def iterancestors(self, *tags: str) -> Iterator[Node]:
+        """The elements holding this one, innermost first, those whose tag is one of `tags` (all
+        when none is given)."""
+        node = self.parent
+        while node is not None:
+            if not tags or node.tag in tags:
+                yield node
+            node = node.parent
 
     def get(self, name: str) -> None:
         """No attribute is kept: a fragment whose list attributes count (LIST_ATTRIBUTES) is lxml's."""
@@ -537,28 +552,41 @@ NAMED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\xa0"}
 # An <ol> or <li> start tag with an attribute that sets its numbers (item_labels): Node keeps no
 # attributes, so such a fragment is lxml's to read.
 LIST_ATTRIBUTES = regex(r"<(?:ol|li)\b[^>]*?[\s\"'](?:start|type|value|reversed)\b", re.IGNORECASE)
+# How deep read_fragment lets elements nest (the body counted): a fragment nested deeper is lxml's,
+# which stops at xmlsafe.MAX_DEPTH (the line reader then reads it as text). The fragment's readers
+# recurse once or twice a level, so this also keeps them well within Python's recursion limit.
+FRAGMENT_DEPTH = 200
 # Characters an HTML parser replaces, drops or rewrites (controls, CR, noncharacters): unsure.
 UNSURE_CHARS = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 
 
-def read_fragment(text: str) -> Node | None:
+def read_fragment(text: str, placed: bool = False) -> Node | None:
     """`text` read into the body element that lxml.html.fragments_fromstring reads it into, or None
     when it holds anything beyond what is settled here the way libxml2 (2.14) settles it: the tags
     of FRAGMENT_TAGS written plainly, the references of ENTITY, text without UNSURE_CHARS,
     the comments and declarations of DECLARATION, which it drops (the text on either side joined),
     and script and style elements (RAW_TEXT) whose content holds no end tag or comment of its own:
     an element holding its content as text, in the element open where it starts (they close
-    none), which no paragraph reads (inline.HIDDEN).
+    none), which no paragraph reads (inline.HIDDEN); elements nested no deeper than
+    FRAGMENT_DEPTH.
 
     Within that, libxml2's tree building is followed: a start tag first closes the open elements
     START_CLOSES says it closes (`<p>a<p>b`, `<li>` without `</li>`), an end tag closes the
     elements open inside its own (`<p><b>a</p>`) unless END_PRIORITY forbids it, a stray end tag
     is ignored, and whatever is still open at the end is closed there. lxml's import (about
     40 M instructions) is then left to the fragments this cannot read.
+
+    `placed`: each element also gets the line its start tag is on, counted from 1 at the text's
+    start, as lxml's `sourceline`, from the line breaks of the text between tags; a text for which
+    that count is unsure is left to lxml (a tag, comment, declaration, script or style written over
+    two lines or more, 65,535 lines or more).
     """
     if not text.isprintable() and UNSURE_CHARS.search(text):  # each of them is not printable
         return None
     if LIST_ATTRIBUTES.search(text):
+        return None
+    newlines = text.count("\n") if placed else 0
+    if newlines >= 0xFFFF:
         return None
     raw: list[Node] = []
     if "<s" in text or "<S" in text:
@@ -570,20 +598,23 @@ def read_fragment(text: str) -> Node | None:
     pieces = _split_tags(text) if "<!" in text or "<?" in text else TAG.split(text)
     body = Node("body")
     stack = [body]
+    line = 1  # (placed) the line the next tag is on, when no tag before it spans two
     for k in range(0, len(pieces), 4):
         data = pieces[k]
         if data:
             if "<" in data:
                 return None
             if "&" in data:
-                decoded = _decoded(data)
+                decoded = _decoded(data)  # no reference it decodes is a line break
                 if decoded is None:
                     return None
                 data = decoded
             if RAW_MARK in data:
-                _add_raw(stack[-1], data, raw)
+                _add_raw(stack[-1], data, raw, line if placed else None)
             else:
                 _add_text(stack[-1], data)
+            if placed:
+                line += data.count("\n")
         if k + 1 == len(pieces):
             break
         closing, opening, empty = pieces[k + 1:k + 4]
@@ -598,10 +629,14 @@ def read_fragment(text: str) -> Node | None:
             return None
         while (stack[-1].tag, name) in START_CLOSES:
             stack.pop()
-        node = Node(name)
+        node = Node(name, stack[-1], line if placed else None)
         stack[-1].children.append(node)
         if name != "br":
             stack.append(node)
+            if len(stack) > FRAGMENT_DEPTH:
+                return None
+    if line - 1 != newlines:  # a tag, comment or script spans lines: the lines counted are not lxml's
+        return None
     return body
 
 
@@ -625,13 +660,20 @@ def _add_text(parent: Node, data: str) -> None:
         parent.text += data
 
 
-def _add_raw(parent: Node, data: str, raw: list[Node]) -> None:
+def _add_raw(parent: Node, data: str, raw: list[Node], line: int | None) -> None:
     """Text read in `parent` that holds RAW_MARKs: the text around them, and at each the next of
-    the `raw` elements, as a child (they close none and hold no element)."""
+    the `raw` elements, as a child (they close none and hold no element). `line`: the line `data`
+    starts on, when the elements are placed (read_fragment)."""
     first, *rest = data.split(RAW_MARK)
     _add_text(parent, first)
     for after in rest:
-        parent.children.append(raw.pop(0))
+        node = raw.pop(0)
+        node.parent = parent
+        if line is not None:
+            line += first.count("\n")
+            node.sourceline = line
+            first = after
+        parent.children.append(node)
         _add_text(parent, after)
 
 
