@@ -158,6 +158,18 @@ def test_keyword_gates_keep_what_case_folding_matches() -> None:
     assert refs == [] and [f.code for f in findings] == ["REF010", "REF010"]
 
 
+def test_a_long_ambiguous_list_is_quoted_shortened_in_its_message() -> None:
+    """Found in review: "Resolutions 0, 1, 2 … 9999" without an organ gave a REF010 whose message
+    quoted all 60,000 characters of the list. The message quotes its first 120 characters; the
+    finding's text keeps the whole cite."""
+    text = "Resolutions " + ", ".join(str(n) for n in range(3000))
+    refs, findings = find_refs(text, RefContext())
+    (found,) = findings
+    assert refs == [] and found.code == "REF010"
+    assert found.message.startswith("'Resolutions 0, 1, 2, 3, ") and "…': the organ" in found.message
+    assert len(found.message) < 200 and found.text == text
+
+
 def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
     """The near-miss check of regional-initiative codes against rapidfuzz's OSA distance, on
     short strings over a small alphabet (substitutions, insertions, deletions, swaps, repeats)."""

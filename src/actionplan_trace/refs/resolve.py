@@ -246,8 +246,11 @@ class Resolver:
         return scoped(ref_id, self.named[key] or (doc.by_series.get(series) if doc else None))
 
     def ambiguous(self, cite: Cite, why: str) -> None:
-        """REF010: the words name a reference but not which one; nothing is emitted."""
-        self.note("REF010", f"{self.cite_text(cite)!r}: {why}", text=self.cite_text(cite))
+        """REF010: the words name a reference but not which one; nothing is emitted. The message
+        quotes at most QUOTED_MOST characters of them (a list of thousands of numbers is one cite)."""
+        words = self.cite_text(cite)
+        quoted = words if len(words) <= QUOTED_MOST else words[:QUOTED_MOST - 1] + "…"
+        self.note("REF010", f"{quoted!r}: {why}", text=words)
 
     def cite_text(self, cite: Cite) -> str:
         return " ".join(self.text[cite.start:cite.end].split())
@@ -601,6 +604,9 @@ class Resolver:
             snippet = " ".join(self.text[m.start():m.start() + 60].split())
             self.note("REF008", f"looks like a reference but does not parse: {snippet!r}", text=snippet)
 
+
+QUOTED_MOST = 120
+"""How many characters of a cite a finding's message quotes."""
 
 _HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
     "resolution": Resolver.resolution,
