@@ -129,6 +129,14 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
          ["SDG-10", "SDG-17", "SDG-5", "SDG-5.b", "SDG-9", "SDG-1"]),
         ("SDG targets 5.b, 5.5 % of women; targets 9.1, 9.2M homes; SDGs 4, 5 and 9.5 Mbit/s", NONE,
          ["SDG-5.b", "SDG-9.1", "SDG-4", "SDG-5"]),
+        # a short aside in brackets after an item, naming no reference, no longer ends the list
+        # (the goals and targets after it were lost); one that names a reference still does
+        ("SDG targets 4.4, 5.b (about 1.2 billion people), 9.c and 17.8; SDGs 4 (Quality education) and 5", NONE,
+         ["SDG-4.4", "SDG-5.b", "SDG-9.c", "SDG-17.8", "SDG-4", "SDG-5"]),
+        ("SDG 9 (targets 9.1 (broadband), 9.c (2023)), 11 (Sustainable cities) and 17", NONE,
+         ["SDG-9", "SDG-9.1", "SDG-9.c", "SDG-11", "SDG-17"]),
+        ("SDG targets 1.1 (see Goal 3), 2.2; SDG 9 (AFR 1), 11; SDG 4 (b) build capacity", NONE,
+         ["SDG-1.1", "SDG-9", "RI-AFR1", "SDG-4"]),
         # a lone M or K that a word goes on from is no amount
         ("The SDG 5 M&E framework; SDG 4 K-12 schools; SDG 4, target 4.1 K-12 and SDG targets 5.5 M&E", NONE,
          ["SDG-5", "SDG-4", "SDG-4", "SDG-4.1", "SDG-5.5"]),

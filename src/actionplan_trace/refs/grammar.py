@@ -113,6 +113,10 @@ def _amount_after(text: str, item: re.Match[str], suffix: str | None) -> bool:
 
 
 _CLOSE = regex(r"\s*\)")
+# A short aside in brackets after a list's item ("9.c (universal access)"), and a code in it that
+# may be a regional initiative's ("(AFR 1)"), which keeps the aside from being passed over.
+_ASIDE = regex(r"\s*\([^()\n]{1,80}\)")
+_REGION_LIKE = regex(r"\b[A-Z]{3}\s?-?\d")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
 _SDG_FIELD_TARGET = regex(
@@ -327,7 +331,9 @@ def target_suffix(m: re.Match[str]) -> str:
 def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
     """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "9(c)", "9 c", "b" (needs
     `goal`); and where the last ends. A number followed by an amount ends the list before it:
-    "targets 5.b, 5.5 % of women" lists 5.b only, "targets 1.2 million people" none."""
+    "targets 5.b, 5.5 % of women" lists 5.b only, "targets 1.2 million people" none. A short
+    aside after an item, in brackets and naming no reference, is passed over when the list goes
+    on after it: "targets 5.b (about 1.2 billion women), 9.c and 17.8" lists all three."""
     items: list[Item] = []
     end = pos
     while True:
@@ -345,9 +351,12 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
             items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
         else:
             break
-        end = pos = t.end()
+        end = t.end()
+        pos = _past_aside(text, end)
         s = _SEP.match(text, pos)
         if not s or s.end() == pos:
+            if pos > end and _CLOSE.match(text, pos):  # "(targets 9.1, 9.c (2023))": the brackets close after it
+                end = pos
             break
         if not (_TARGET_ITEM.match(text, s.end()) or _SPACED_TARGET.match(text, s.end())
                 or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
@@ -394,14 +403,25 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                 break
         if last_goal is not None and _TARGETS_PAREN.match(text, pos):
             continue
-        s = _SEP.match(text, pos)
-        if not s or s.end() == pos:
+        at = _past_aside(text, pos)
+        s = _SEP.match(text, at)
+        if not s or s.end() == at:
             break
         if not (_TARGET_ITEM.match(text, s.end()) or _GOAL_ITEM.match(text, s.end())):
             break
         pos = s.end()
     cite.end = pos
     return cite
+
+
+def _past_aside(text: str, pos: int) -> int:
+    """Where a short aside in brackets right at `pos` ends ("9.c (universal access)", "4 (Quality
+    education)"), when it names no reference (no trigger word, no code like a regional
+    initiative's); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
+    aside = _ASIDE.match(text, pos)
+    if aside is None or triggers(aside.group(), ()) or _REGION_LIKE.search(aside.group()):
+        return pos
+    return aside.end()
 
 
 def _bare_targets(text: str, pos: int, goal: Item) -> int:
