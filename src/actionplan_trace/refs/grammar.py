@@ -203,7 +203,17 @@ class Cite:
 
 
 def _sep_then(pattern: re.Pattern[str], text: str, pos: int, allow_space: bool) -> tuple[re.Match[str], int] | None:
-    """A separator at `pos` followed by an item; returns the item match (None if no item follows)."""
+    """A separator at `pos`, or after a short aside there that names no reference (`_past_aside`:
+    "C2 (Infrastructure), C5"), followed by an item; returns the item match and where it starts
+    (None if no item follows)."""
+    found = _item_after(pattern, text, pos, allow_space)
+    if found is None and (at := _past_aside(text, pos)) > pos:
+        found = _item_after(pattern, text, at, allow_space)
+    return found
+
+
+def _item_after(pattern: re.Pattern[str], text: str, pos: int, allow_space: bool) -> tuple[re.Match[str], int] | None:
+    """A separator right at `pos` followed by an item (see _sep_then)."""
     s = _SEP.match(text, pos)
     if s and s.end() > pos:
         m = pattern.match(text, s.end())
@@ -417,9 +427,11 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
 def _past_aside(text: str, pos: int) -> int:
     """Where a short aside in brackets right at `pos` ends ("9.c (universal access)", "4 (Quality
     education)"), when it names no reference (no trigger word, no code like a regional
-    initiative's); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
+    initiative's) and no organ ("(WTDC)": which items it names the organ of is not settled
+    here); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
     aside = _ASIDE.match(text, pos)
-    if aside is None or triggers(aside.group(), ()) or _REGION_LIKE.search(aside.group()):
+    if (aside is None or triggers(aside.group(), ()) or _REGION_LIKE.search(aside.group())
+            or _ORGAN_SUFFIX.match(text, pos)):
         return pos
     return aside.end()
 
