@@ -595,3 +595,22 @@ def test_reading_short_lines_without_blank_lines_is_linear(tmp_path, monkeypatch
         assert len(read(path).blocks) == n + 4
         counts.append(calls)
     assert counts[1] < 5 * counts[0]
+
+
+def test_markdown_html_blocks_read_as_lines_are_scanned_once(monkeypatch, tmp_path):
+    """Found in review: 20,000 lines of `<p>…</p>` with no blank line took a minute, and 40,000
+    lines of `<div>` and `<p>` six: each line opening with a block tag was taken for the start of an
+    HTML block, scanned to the block's end and read again, though the block was to be read line by
+    line (each line a fragment, or markup lxml stops at). Now the block is scanned once."""
+    from actionplan_trace.extract import html, text
+
+    fragments, blocks = [], []
+    real_fragment, real_blocks = text.is_fragment, html.fragment_blocks
+    monkeypatch.setattr(text, "is_fragment", lambda line: fragments.append(line) or real_fragment(line))
+    monkeypatch.setattr(html, "fragment_blocks", lambda *args: blocks.append(args) or real_blocks(*args))
+    lines = _write(tmp_path, "fragments.md", "".join(f"<p>Resolution {n}</p>\n" for n in range(2000)))
+    assert [b.text for b in read(lines).blocks] == [f"Resolution {n}" for n in range(2000)]
+    assert len(fragments) <= 2 * 2000 and blocks == []
+    deep = _write(tmp_path, "deep.md", "<div>\n<p>\n" * 1000 + "\nAfter.\n")
+    assert read(deep).blocks[-1].text == "After."
+    assert len(blocks) == 1

@@ -347,6 +347,10 @@ class _Reader:
     # The runs of three lines or more measure() read: their first line -> (their end, their
     # _wrapped_width), which wrapped_run then takes instead of reading the run again.
     measured: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # The end of the last HTML block html_block left to be read line by line: a line inside it
+    # that opens with a block tag is no block of its own (each one scanned the rest of the block
+    # again, which took minutes on 20,000 lines of `<p>…</p>` without a blank line).
+    html_lines_until: int = 0
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -563,17 +567,18 @@ class _Reader:
         line) read as the HTML reader reads a page: a table keeps its rows and cells, a list its
         items. Returns the line after it, or None for no such block (a one-line block is a
         paragraph's fragment: see `paragraph`)."""
-        if not HTML_BLOCK_START.match(self.lines[i]):
+        if i < self.html_lines_until or not HTML_BLOCK_START.match(self.lines[i]):
             return None
         end = i + 1
         while end < len(self.lines) and self.leads[end]:
             end += 1
-        if end - i < 2 or all(is_fragment(line) for line in self.lines[i:end]):
-            return None  # each line a fragment of its own: `paragraph` reads them without lxml
-        from .html import fragment_blocks  # lxml.html, only for a file holding such a block
+        blocks = None
+        if end - i >= 2 and not all(is_fragment(line) for line in self.lines[i:end]):
+            from .html import fragment_blocks  # lxml.html, only for a file holding such a block
 
-        blocks = fragment_blocks("\n".join(self.lines[i:end]), len(self.blocks), i + 1)
-        if blocks is None:
+            blocks = fragment_blocks("\n".join(self.lines[i:end]), len(self.blocks), i + 1)
+        if blocks is None:  # each line a fragment of its own (`paragraph` reads them), or unreadable
+            self.html_lines_until = end
             return None
         self.blocks.extend(blocks)
         return end
