@@ -122,6 +122,11 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("text: 20,000 wrapped lines, no blank line", shaped("wrapped.txt", wrapped)),
         ("text: 2,400 rows of 1,000 tab-separated cells", shaped("cells.txt", ("a\t" * 999 + "a\n") * 2_400)),
         ("HTML: 1.2 million <p>", shaped("paragraphs.html", "<html><body>" + "<p>a" * 1_200_000 + "</body></html>")),
+        ("Markdown: a 1.7 MB line of marks never closed", shaped(
+            "marks.md", "# T\n\n" + "*a _a **a __a ~~a `a <!--a <?a <![CDATA[a ![a [a " * 36_000 + "\n")),
+        ("Markdown: 20,000 one-line HTML fragments, no blank line", shaped(
+            "fragments.md", "".join(f"<p>Resolution {n}</p>\n" for n in range(20_000)))),
+        ("Markdown: an HTML block of 40,000 block-tag lines", shaped("block.md", "<div>\n<p>\n" * 20_000)),
         ("text 100 MB: refs", lambda: ["refs", str(text_of_size(tmp / "t100.txt", 100_000_000)), "-f", "json"]),
         ("text 100 MB: graph", lambda: ["graph", str(text_of_size(tmp / "t100.txt", 100_000_000))]),
         ("text at the 5 MB limit: refs", lambda: ["refs", str(text_of_size(tmp / "t5.txt", 4_950_000)), "-f", "json"]),

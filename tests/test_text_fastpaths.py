@@ -379,3 +379,41 @@ def test_grid_and_tab_led_tables_read_as_the_plain_readers():
         block, end = tab_led_table(tabbed, 0, 0, str.strip)
         rows, plain_end = _tab_led_plain(tabbed, 0)
         assert end == plain_end and [[c.paragraphs for c in row] for row in block.rows] == rows, tabbed
+
+
+def test_inline_passes_tried_only_where_they_can_match_read_as_the_plain_patterns():
+    """Found in review: a line of openers never closed ("*a *a …", "<!--a …", "[a [a …") took a
+    minute at 200 KB, each opener scanning the rest of the line. Raw HTML is now tried only where
+    its closer follows, links and images once per closing bracket, the marks up to the last place
+    they can close: on every line, and lines joined, they replace what the plain patterns replace.
+    Code spans are at most CODE_MOST characters: on shorter lines, as the unbounded pattern."""
+    from actionplan_trace.extract import inline
+
+    rng = random.Random(17)
+    lines = [line for doc in _documents() for line in doc.splitlines() if line.strip()][:3000]
+    lines += ["".join(rng.choices(MARKS, k=rng.randrange(1, 40))) for _ in range(5000)]
+    lines += ["\n".join(rng.choices(lines, k=3)) for _ in range(500)]
+    code = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+    assert max(map(len, lines)) < inline.CODE_MOST
+    for line in lines:
+        assert [m.span() for m in inline.CODE.finditer(line)] == [m.span() for m in code.finditer(line)], line
+    for pattern in inline._CLOSERS:
+        for line in lines:
+            assert inline._sub_closed(pattern, inline._FIRST_GROUP, line) == pattern.sub(r"\1", line), (pattern, line)
+    brackets = ["[", "]", "![", "(", ")", "{", "}", "](", "][", "]{", "a", " ", '"', "\n"]
+    bracketed = lines + ["".join(rng.choices(brackets, k=rng.randrange(1, 16))) for _ in range(20000)]
+    for pattern in inline._BRACKETS:
+        for line in bracketed:
+            assert inline._bracket_sub(pattern, inline._FIRST_GROUP, line) == pattern.sub(r"\1", line), (pattern, line)
+    raw = ["<!-->", "<!--->", "<!---->", "<!--", "-->", "<?", "?>", "<?>", "<!x", "<!X y>", "<!-x>", "<![CDATA[", "]]>",
+           "<!", ">", "<", "a", " ", "\n", "é"]
+    for line in lines + ["".join(rng.choices(raw, k=rng.randrange(1, 12))) for _ in range(20000)]:
+        assert inline._raw_html_sub(line) == inline.RAW_HTML.sub(inline._shown_of_raw, line), line
+
+
+def test_a_long_line_of_unclosed_openers_keeps_the_spans_before_them():
+    """The spans that close before a long run of openers never closed are read; the openers stay
+    as text."""
+    tail = "*a _a **a ~~a [a <!--a " * 5000
+    text = "**Bold** and *em*, [link](x) and `code` then " + tail
+    assert clean_inline(text) == "Bold and em, link and code then " + tail.strip()

@@ -26,10 +26,20 @@ if TYPE_CHECKING:
 # a declaration (`<!` and a letter, up to the first `>`) and a CDATA section (up to the first
 # `]]>`). Any of them not closed is literal text. See clean_inline for what a reader sees of them.
 RAW_HTML = regex(r"<!---?>|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL)
+# Each inline pattern scans from its opener to its closer, and an opener left unclosed made it scan
+# the rest of the line, for every such opener ("*a *a …", "[a [a …", "<!--a …"): quadratic in the
+# line's length, a minute on a line of 200 KB. So each is tried only where it can match: raw HTML
+# where its closer follows (_raw_html_sub), links and images once per closing bracket
+# (_bracket_sub), the marks up to the last place they can close (_sub_closed); and a code span is at
+# most CODE_MOST characters long (a fenced block read as one paragraph is one span), a longer one
+# read as text.
+CODE_MOST = 20_000
 IMAGE = regex(r"!\[([^\]]*)\]\([^)]*\)")
 LINK = regex(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 REF_LINK = regex(r"\[([^\]]+)\]\[[^\]]*\]")
 SPAN = regex(r"\[([^\]]*)\]\{[^}]*\}")
+# Each bracketed pattern above: what it opens with and the character it ends with (_bracket_sub).
+_BRACKETS = {IMAGE: ("![", ")"), LINK: ("[", ")"), REF_LINK: ("[", "]"), SPAN: ("[", "}")}
 AUTOLINK = regex(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 FOOTNOTE_REF = regex(r"\[\^[^\]\s]+\]")
 HTML_TAG = regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -42,9 +52,21 @@ STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"__(?<![\w\\]__)(?=\S)(.+
 EMPHASIS = (regex(r"\*(?<![\w*\\]\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
             regex(r"_(?<![\w\\]_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
 STRIKE = regex(r"~~(?=\S)(.+?)(?<=\S)~~")
+# Where a span of each of these marks can close (the closer tried where its mark is written), and
+# the mark: no span ends after the last such place. Each mark's pass reads the line up to there
+# only (_sub_closed), so that an opener left unclosed after it ("*a *a *a …") is not scanned to the
+# line's end, each one, as the lazy span would.
+_CLOSERS: dict[re.Pattern[str], tuple[re.Pattern[str], str]] = {
+    STRONG[0]: (regex(r"(?<=\S)\*\*"), "**"),
+    STRONG[1]: (regex(r"(?<=\S)__(?!\w)"), "__"),
+    EMPHASIS[0]: (regex(r"(?<=[^\s*\\])\*(?![\w*])"), "*"),
+    EMPHASIS[1]: (regex(r"(?<=[^\s_\\])_(?!\w)"), "_"),
+    STRIKE: (regex(r"(?<=\S)~~"), "~~"),
+}
 # A code span: a run of backticks, then up to the next run of as many (CommonMark), not after a
-# backslash (an escaped backtick opens nothing). What it holds is literal text: see clean_inline.
-CODE = regex(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+# backslash (an escaped backtick opens nothing), at most CODE_MOST characters (a fenced block read
+# as one paragraph is one span). What it holds is literal text: see clean_inline.
+CODE = regex(rf"(?<![`\\])(`+)(?!`)(.{{1,{CODE_MOST}}}?)(?<!`)\1(?!`)")
 # A code span's place while the other passes run: the index of its text between two NULs, which no
 # pattern matches and a line of text does not hold (a line that does keeps its code spans as text).
 CODE_MARK = "\x00"
@@ -156,18 +178,19 @@ def clean_inline(text: str) -> str:
         out = ESCAPE.sub(_placer(escapes, ESCAPE_MARK, _FIRST_GROUP), out)
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
         if needle in out:
-            out = pattern.sub(replacement, out)
+            out = (_raw_html_sub(out) if pattern is RAW_HTML else _bracket_sub(pattern, replacement, out)
+                   if pattern in _BRACKETS else pattern.sub(replacement, out))
     if "[" in out:
         for _ in range(3):
             before = out
             for needle, pattern in _LINKS:
                 if needle in out:
-                    out = pattern.sub(_FIRST_GROUP, out)
+                    out = _bracket_sub(pattern, _FIRST_GROUP, out)
             if out == before:
                 break
     for needle, pattern, replacement in _PASSES_AFTER_LINKS:
         if needle in out:
-            out = pattern.sub(replacement, out)
+            out = pattern.sub(replacement, out) if pattern not in _CLOSERS else _sub_closed(pattern, replacement, out)
     if "&" in out:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
@@ -177,6 +200,22 @@ def clean_inline(text: str) -> str:
     if codes:
         out = CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out)
     return tidy_spaces(out)
+
+
+def _sub_closed(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)` for a mark of _CLOSERS, line by line (no span holds a line
+    break): each line up to the end of the last place a span can close, the rest as it is. Every
+    opener before that place then finds a closer, and the pass is linear in the line."""
+    if "\n" in text:
+        return "\n".join(_sub_closed(pattern, replacement, line) for line in text.split("\n"))
+    closer, mark = _CLOSERS[pattern]
+    at = text.rfind(mark)
+    while at >= 0 and closer.match(text, at) is None:
+        at = text.rfind(mark, 0, at + len(mark) - 1)  # the one before, which may overlap it ("***")
+    if at < 0:
+        return text
+    cut = at + len(mark)
+    return pattern.sub(replacement, text[:cut]) + text[cut:]
 
 
 def _placer(kept: list[str], mark: str, literal: Callable[["re.Match[str]"], str]) -> Callable[["re.Match[str]"], str]:
@@ -204,7 +243,71 @@ def _shown_of_raw(match: re.Match[str]) -> str:
     if raw.startswith("<!--"):
         return ""
     shown = raw[raw.index(">") + 1:]
-    return RAW_HTML.sub(_shown_of_raw, shown) if "<" in shown else shown
+    return _raw_html_sub(shown) if "<" in shown else shown
+
+
+def _bracket_sub(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)` for a pattern of _BRACKETS, tried once per closing bracket:
+    every opener before a "]" reads up to it, so when the first of them does not match there, none
+    of them does; and none after the last place its final character can end it."""
+    opener, final = _BRACKETS[pattern]
+    last = text.rfind(final)
+    out: list[str] = []
+    done = 0  # the text before it is in `out`
+    at = text.find(opener)
+    while at >= 0:
+        close = text.find("]", at + len(opener))
+        if close < 0 or close + 1 >= last:
+            break
+        m = pattern.match(text, at)
+        if m is None:
+            at = text.find(opener, close + 1)
+            continue
+        out.append(text[done:at])
+        out.append(replacement if isinstance(replacement, str) else replacement(m))
+        done = m.end()
+        at = text.find(opener, done)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _raw_html_sub(text: str) -> str:
+    """`RAW_HTML.sub(_shown_of_raw, text)`, the pattern tried only where a match starts: at a `<!`
+    or `<?` whose form's closer comes later in the text. Each form is lazy up to its closer, and
+    the regex scanned the rest of the text from every opener left unclosed ("<!--a <!--a …")."""
+    bang, query = text.find("<!"), text.find("<?")  # the next of each, each searched for once
+    if bang < 0 and query < 0:
+        return text
+    last = {closer: text.rfind(closer) for closer in ("-->", "?>", "]]>", ">")}
+    out: list[str] = []
+    done = 0  # the text before it is in `out`
+    start = 0  # where the next opening is looked for
+    while True:
+        if 0 <= bang < start:
+            bang = text.find("<!", start)
+        if 0 <= query < start:
+            query = text.find("<?", start)
+        at = bang if query < 0 or 0 <= bang < query else query
+        if at < 0:
+            break
+        opens = text[at + 1:at + 3]
+        if opens == "!-":
+            closes = text.startswith(("<!-->", "<!--->"), at) or (text.startswith("<!--", at) and last["-->"] >= at + 4)
+        elif opens[:1] == "?":
+            closes = last["?>"] >= at + 2
+        elif text.startswith("<![CDATA[", at):
+            closes = last["]]>"] >= at + 9
+        else:
+            closes = opens[1:].isascii() and opens[1:].isalpha() and last[">"] >= at + 3
+        m = RAW_HTML.match(text, at) if closes else None
+        if m is None:
+            start = at + 1
+            continue
+        out.append(text[done:at])
+        out.append(_shown_of_raw(m))
+        done = start = m.end()
+    out.append(text[done:])
+    return "".join(out)
 
 
 # A match replaced by its first group, which takes part in every match of the patterns it is used
