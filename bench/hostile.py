@@ -124,6 +124,10 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("HTML: 1.2 million <p>", shaped("paragraphs.html", "<html><body>" + "<p>a" * 1_200_000 + "</body></html>")),
         ("Markdown: a 1.7 MB line of marks never closed", shaped(
             "marks.md", "# T\n\n" + "*a _a **a __a ~~a `a <!--a <?a <![CDATA[a ![a [a " * 36_000 + "\n")),
+        ("Markdown: a 1 MB line of '<http:x[^x' without a space", shaped(
+            "autolinks.md", "# T\n\n" + "<http:x[^x" * 100_000 + "\n")),
+        ("Markdown: a heading of 200,000 spaces before its {#id}", shaped(
+            "attributes.md", "# T" + " " * 200_000 + "{#x}y\n")),
         ("Markdown: 20,000 one-line HTML fragments, no blank line", shaped(
             "fragments.md", "".join(f"<p>Resolution {n}</p>\n" for n in range(20_000)))),
         ("Markdown: an HTML block of 40,000 block-tag lines", shaped("block.md", "<div>\n<p>\n" * 20_000)),

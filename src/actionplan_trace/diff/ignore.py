@@ -44,8 +44,11 @@ PUNCTUATION = regex(r"[^\w\s]+")
 # for a slash (SPACED_SLASH).
 SPACED_PUNCTUATION = regex(r"(?<=[^\w\s])\s+(?=[^\w\s])")
 # White space beside a slash: "1,267/ 414,865" is "1,267/414,865" (a line broke after the slash,
-# and a browser's print keeps no space glyph there); "and / or" is "and/or".
-SPACED_SLASH = regex(r"\s*/\s*")
+# and a browser's print keeps no space glyph there); "and / or" is "and/or". A pattern opening
+# with white space is tried only where a run of it starts, `(?<!\s)`: the leftmost match starts
+# there anyway, and tried inside a long run each start read the rest of the run again. Where the
+# match before took the white space, the slash alone opens one (the second alternative).
+SPACED_SLASH = regex(r"(?<!\s)\s*/\s*|/\s*")
 # White space in a diff where a revision is a PDF (`loose`), whose line and cell breaks put it in
 # and take it out anywhere: inside a word ("radiocommunicati on"), before a comma ("Recommendations
 # , reports"), after a hyphen ("el- Sheikh", "- 3.61%"), inside a URL ("ci\ _guidelines"). All of
@@ -54,7 +57,7 @@ SPACED_SLASH = regex(r"\s*/\s*")
 LOOSE_SPACE = regex(r"(?<!\d)\s+|\s+(?!\d)")
 # Items a bullet glyph sets apart within a paragraph ("A • B • C"), which another copy sets as
 # lines (a PDF whose wrapped line begins with the glyph reads it as the next item's bullet).
-INLINE_BULLET = regex(rf"\s+[{BULLET_GLYPHS}]\s+")
+INLINE_BULLET = regex(rf"(?<!\s)\s+[{BULLET_GLYPHS}]\s+")
 BULLET_LEADS = frozenset(SPACED_GLYPHS + ">")  # the glyphs LEADER strips, as opposed to its number labels
 LABEL_END = regex(r"[\s\-–—:]+$")  # what LEADER takes after a label: its separator
 # A minus sign before a number (`_signs`): after white space, an opening bracket or at the start,

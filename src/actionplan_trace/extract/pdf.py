@@ -1445,7 +1445,7 @@ def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str]
 
 
 END_NOTE = regex(r"^(\d{1,3})[.)]?\s+")
-BACK_LINK = regex(r"\s*\u21a9\ufe0e?\s*$")
+BACK_LINK = regex(r"(?<!\s)\s*\u21a9\ufe0e?\s*$")  # (?<!\s): see diff.ignore.SPACED_SLASH
 
 
 def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:

@@ -64,7 +64,7 @@ HTML_BLOCK_START = regex(
     r"iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|"
     r"table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)", re.IGNORECASE)
 # pandoc's heading attributes: "# Title {#intro .unnumbered}".
-HEADING_ATTRIBUTES = regex(r"\s*\{[#.][^{}]*\}\s*$")
+HEADING_ATTRIBUTES = regex(r"(?<!\s)\s*\{[#.][^{}]*\}\s*$")  # see diff.ignore.SPACED_SLASH for (?<!\s)
 # pandoc writes a Word heading that is also a numbered list item as "3.  # Title".
 MD_LIST_HEADING = regex(rf"^\s*({NUMBER_LABEL}|{LETTER_LABEL})\s+(#{{1,6}})(?:\s+(.*))?$")
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")

@@ -444,7 +444,7 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
                       elsewhere.id if elsewhere is not None else None, elsewhere_score)
 
 
-ELLIPSIS = regex(r"\s*(?:…|\.\.\.)\s*")
+ELLIPSIS = regex(r"(?<!\s)\s*(?:…|\.\.\.)\s*|(?:…|\.\.\.)\s*")  # (?<!\s): see diff.ignore.SPACED_SLASH
 QUOTE_ENDS = " ;.,:"
 MIN_QUOTED_WORDS = 3  # fewer words than this match by chance or are no quotation of the base
 
