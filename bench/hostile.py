@@ -39,6 +39,11 @@ from hostilegen import (  # noqa: E402
 )
 
 
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _edited(path: Path, old: bytes, new: bytes) -> Path:
     """`path` with its first `old` bytes replaced by `new`."""
     path.write_bytes(path.read_bytes().replace(old, new, 1))
@@ -128,6 +133,9 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             "autolinks.md", "# T\n\n" + "<http:x[^x" * 100_000 + "\n")),
         ("Markdown: a heading of 200,000 spaces before its {#id}", shaped(
             "attributes.md", "# T" + " " * 200_000 + "{#x}y\n")),
+        ("Markdown: 178,000 headings citing references: graph", lambda: ["graph", str(_written(
+            tmp / "headings.md", "\n".join("#" * (i % 6 + 1) + f" Output {i // 99 + 1}.{i % 99 + 1} SDG 9 C5"
+                                          for i in range(178_000)))), "-f", "json"]),
         ("Markdown: 20,000 one-line HTML fragments, no blank line", shaped(
             "fragments.md", "".join(f"<p>Resolution {n}</p>\n" for n in range(20_000)))),
         ("Markdown: an HTML block of 40,000 block-tag lines", shaped("block.md", "<div>\n<p>\n" * 20_000)),

@@ -44,6 +44,11 @@ class Limits:
     bytes of JSON, and a dense list ("PP Resolutions 1, 2, 3, …") yields one for every five
     characters (3 MB of it were 700,000 references, 2 GB and 430 MB of JSON). A real plan holds
     a few thousand."""
+    sections: int = 50_000
+    """Sections of one document: each costs its record, its blocks' places, its reference context
+    and its nodes and edges in the graph, some 4.7 KB (a 5 MB Markdown file of 178,000 headings
+    each citing two references was 840 MB in `trace graph`; 50,000 are some 240 MB). A real plan
+    holds a few hundred, a Strategic Plan with its annexes a few thousand."""
     pdf_chars: int = 2_000_000
     """Characters of a PDF's text, all pages together: what reading a PDF costs grows with it
     (about 8 µs of CPU and 170 bytes a character: 2 M characters read in some 16 s and 400 MB),
@@ -81,12 +86,13 @@ OPTIONS = {
     "pdf_chars": ("--max-pdf-chars", "TRACE_MAX_PDF_CHARS"),
     "text_lines": ("--max-text-lines", "TRACE_MAX_TEXT_LINES"),
     "refs": ("--max-refs", "TRACE_MAX_REFS"),
+    "sections": ("--max-sections", "TRACE_MAX_SECTIONS"),
     "pdf_page_mb": ("--max-pdf-page-mb", "TRACE_MAX_PDF_PAGE_MB"),
     "pdf_content_mb": ("--max-pdf-content-mb", "TRACE_MAX_PDF_CONTENT_MB"),
     "pdf_streams_mb": ("--max-pdf-streams-mb", "TRACE_MAX_PDF_STREAMS_MB"),
     "pdf_objects_mb": ("--max-pdf-objects-mb", "TRACE_MAX_PDF_OBJECTS_MB"),
 }
-COUNTS = {"pages", "pdf_chars", "text_lines", "refs"}
+COUNTS = {"pages", "pdf_chars", "text_lines", "refs", "sections"}
 """The limits that are whole counts, not sizes in MB."""
 
 

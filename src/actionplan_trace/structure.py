@@ -18,6 +18,8 @@ from operator import itemgetter
 from typing import Callable, Sequence
 
 from .contents import with_tabbed_contents
+from .errors import LimitError
+from .limits import current as limits_in_force, over
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
@@ -304,6 +306,8 @@ class _Builder:
     blocks: Sequence[Block] = ()  # the document's blocks (running_lines)
     format: SourceFormat = "text"  # the format the blocks were read from (_Table.wrapped)
     running: frozenset[str] | None = None  # the document's running heads and feet, once asked
+    source: str = ""  # the document's path, for a LimitError
+    most: int = field(default_factory=lambda: limits_in_force().sections)  # how many sections it may hold
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
@@ -350,6 +354,8 @@ class _Builder:
         document opens thousands of sections (tests/test_structure_text.py holds the order)."""
         while self.stack and (self.stack[-1].rank >= rank or len(self.stack) >= MAX_DEPTH):
             self.stack.pop()
+        if len(self.sections) >= self.most:
+            raise LimitError(self.source, over("sections", f"the document holds more than {self.most:,} sections", self.most))
         parent = self.stack[-1].section if self.stack else None
         section = Section(
             self._unique_id(kind, number, title, parent, id_template, index), kind, number, title,
@@ -1128,7 +1134,7 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
 
 def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules."""
-    builder = _Builder(profile)
+    builder = _Builder(profile, source=raw.source.path)
     blocks, entries = with_tabbed_contents(unboxed(raw.blocks, profile))
     builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
