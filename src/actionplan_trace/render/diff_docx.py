@@ -113,6 +113,10 @@ class _Writer:
     marks: _Marks
     tail: str | None = None
     style_ids: dict[str, str] = field(default_factory=dict)
+    # The body's closing w:sectPr, which each paragraph goes before: looked up once (a search of
+    # the body for each paragraph made a long redline quadratic, 70 s at 115,000 paragraphs).
+    sect: etree._Element | None = None
+    sect_found: bool = False
 
     def new_paragraph(self, style: str | None) -> etree._Element:
         """An empty `w:p` (with `style`) appended to the body, built directly for speed."""
@@ -126,9 +130,10 @@ class _Writer:
             ppr.append(pstyle)
             p.append(ppr)
         body = self.document.element.body
-        sect = body.find(qn("w:sectPr"))
-        if sect is not None:
-            sect.addprevious(p)
+        if not self.sect_found:
+            self.sect, self.sect_found = body.find(qn("w:sectPr")), True
+        if self.sect is not None:
+            self.sect.addprevious(p)
         else:
             body.append(p)
         return p
