@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import run_cli
+from conftest import CORPUS, run_cli
 from pdfgen import text_op, write_placed
 from hostilegen import (
     PARAGRAPH,
@@ -112,9 +112,26 @@ def test_a_document_of_more_references_than_the_limit_is_refused(monkeypatch, tm
     path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("TRACE_MAX_REFS", "30")
     for args in (("refs", str(path), "-f", "json"), ("diff", str(path), str(path), "-f", "json")):
-        one_line_failure(run_cli(*args), path, "more than 30 references", "--max-refs")
-    monkeypatch.setenv("TRACE_MAX_REFS", "100")
+        one_line_failure(run_cli(*args), path, "more than 30 references and findings", "--max-refs")
+    monkeypatch.setenv("TRACE_MAX_REFS", "200")  # the references and their findings (REF001 for 1-5)
     assert run_cli("refs", str(path), "-f", "json").returncode in (0, 1)
+
+
+def test_a_document_of_more_blocks_than_the_limit_is_refused(monkeypatch, tmp_path):
+    """Found in review: two texts of 220,000 lines (under the line limit) took 1.3 GB in `trace
+    diff -f json`, and a redline of 115,000 paragraphs 1 GB. The paragraphs, notes and table cells
+    of a document of any format count against one limit; over it every command stops with one line."""
+    text = tmp_path / "lines.txt"
+    text.write_text("\n\n".join(f"Paragraph {n} on rural access." for n in range(30)), encoding="utf-8")
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "20")
+    for path in (text, CORPUS / "objective2-old.docx", CORPUS / "objective2-old.pdf"):
+        for args in (("extract", str(path), "-f", "json"), ("diff", str(path), str(path), "-f", "docx", "-o",
+                                                             str(tmp_path / "out.docx"))):
+            line = one_line_failure(run_cli(*args), path, "paragraphs and table cells", "--max-blocks")
+            assert "over the limit of 20" in line
+        assert not (tmp_path / "out.docx").exists()
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "300")
+    assert run_cli("extract", str(CORPUS / "objective2-old.docx"), "-f", "json").returncode == 0
 
 
 @pytest.mark.parametrize("name, text", [

@@ -240,7 +240,8 @@ def main_options(
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
     max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines and table cells of a .txt or .md input, blocks of an HTML page (default 300,000)."),
-    max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references read in one document (default 200,000)."),
+    max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references and findings read in one document (default 200,000)."),
+    max_blocks: Optional[int] = typer.Option(None, "--max-blocks", help="Most paragraphs and table cells of one document (default 60,000)."),
     max_sections: Optional[int] = typer.Option(None, "--max-sections", help="Most sections of one document (default 50,000)."),
     max_pdf_page_mb: Optional[float] = typer.Option(None, "--max-pdf-page-mb",
                                                     help="Most MB of content one PDF page draws, decompressed (default 4)."),
@@ -261,7 +262,7 @@ def main_options(
              "pages": max_pages, "pdf_chars": max_pdf_chars, "pdf_page_mb": max_pdf_page_mb,
              "pdf_content_mb": max_pdf_content_mb, "pdf_streams_mb": max_pdf_streams_mb,
              "pdf_objects_mb": max_pdf_objects_mb, "text_lines": max_text_lines, "refs": max_refs,
-             "sections": max_sections}
+             "blocks": max_blocks, "sections": max_sections}
     for name, value in given.items():
         if value is not None:
             if not value > 0:

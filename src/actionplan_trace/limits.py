@@ -40,10 +40,18 @@ class Limits:
     400 MB; 2.4 million tab-separated cells took 1.2 GB, 1.2 million `<p>` 1.5 GB). Real
     renderings run to tens of thousands of lines."""
     refs: int = 200_000
-    """References read in one document: each costs its record, usually a finding, and some 450
-    bytes of JSON, and a dense list ("PP Resolutions 1, 2, 3, …") yields one for every five
-    characters (3 MB of it were 700,000 references, 2 GB and 430 MB of JSON). A real plan holds
-    a few thousand."""
+    """References and findings read in one document, together: each costs its record and some 450
+    bytes of JSON (a finding some 4.5 KB while a SARIF log is written), and a dense list ("PP
+    Resolutions 1, 2, 3, …") yields one for every five characters (3 MB of it were 700,000
+    references, 2 GB and 430 MB of JSON; 0.56 MB of repeated numbers 120,000 references and
+    214,000 findings, 1.3 GB as SARIF). A real plan holds a few thousand."""
+    blocks: int = 60_000
+    """Paragraphs, headings, list items, notes and table cells of one document, whatever its
+    format: each costs its record and place, and again in every later step (references, the
+    diff's alignment and word edits, a redline's paragraphs), some 4 KB a side in `trace diff`
+    (two texts of 145,000 lines took 886 MB as JSON, and 115,000 paragraphs 1 GB as a redline;
+    60,000 are some 370 and 520 MB). The corpus' 96-page report holds 1,900, and a 500-page
+    report some 10,000."""
     sections: int = 50_000
     """Sections of one document: each costs its record, its blocks' places, its reference context
     and its nodes and edges in the graph, some 4.7 KB (a 5 MB Markdown file of 178,000 headings
@@ -86,13 +94,14 @@ OPTIONS = {
     "pdf_chars": ("--max-pdf-chars", "TRACE_MAX_PDF_CHARS"),
     "text_lines": ("--max-text-lines", "TRACE_MAX_TEXT_LINES"),
     "refs": ("--max-refs", "TRACE_MAX_REFS"),
+    "blocks": ("--max-blocks", "TRACE_MAX_BLOCKS"),
     "sections": ("--max-sections", "TRACE_MAX_SECTIONS"),
     "pdf_page_mb": ("--max-pdf-page-mb", "TRACE_MAX_PDF_PAGE_MB"),
     "pdf_content_mb": ("--max-pdf-content-mb", "TRACE_MAX_PDF_CONTENT_MB"),
     "pdf_streams_mb": ("--max-pdf-streams-mb", "TRACE_MAX_PDF_STREAMS_MB"),
     "pdf_objects_mb": ("--max-pdf-objects-mb", "TRACE_MAX_PDF_OBJECTS_MB"),
 }
-COUNTS = {"pages", "pdf_chars", "text_lines", "refs", "sections"}
+COUNTS = {"pages", "pdf_chars", "text_lines", "refs", "blocks", "sections"}
 """The limits that are whole counts, not sizes in MB."""
 
 
