@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from actionplan_trace import load
+from actionplan_trace.render.jsontext import dumps
 from conftest import CORPUS, run_cli
 from contribgen import build_repo
 from docxgen import write_docx
@@ -94,6 +95,8 @@ def test_sarif_is_valid_and_has_results(outputs) -> None:
     assert code == 1
     log = json.loads(text)
     check_sarif(log)
+    # its results are written one at a time into the log: the text a whole dump of it writes
+    assert text == dumps(log) and len(log["runs"][0]["results"]) > 3
     results = log["runs"][0]["results"]
     by_rule = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results}
     assert ("VAL003", "plans/contribution-examplia.docx") in by_rule

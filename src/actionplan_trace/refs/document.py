@@ -286,7 +286,7 @@ def _document_refs(
             found = seen.get(key)
             if found is None:
                 found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved,
-                                          most - len(refs))
+                                          most - len(refs) - len(findings))
                 made, noted = found.refs, found.findings
             else:
                 made = found.placed_refs(ctx.section, loc, field) if found.refs else []
@@ -296,7 +296,7 @@ def _document_refs(
             if entry:
                 entry_refs.update(map(id, made))
                 entry_findings.update(map(id, noted))
-            if len(refs) > most:
+            if len(refs) + len(findings) > most:
                 raise over_refs(doc.source.path)
             itu_goals = itu_goals or (found.itu_goals and not entry)
     if entry_refs or entry_findings:

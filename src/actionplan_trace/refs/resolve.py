@@ -163,9 +163,9 @@ class _State:
 
 
 def over_refs(source: str | None) -> LimitError:
-    """The error for a document that holds more references than Limits.refs allows."""
+    """The error for a document that holds more references and findings together than Limits.refs allows."""
     most = current().refs
-    return LimitError(source or "", over("refs", f"the document holds more than {most:,} references", most))
+    return LimitError(source or "", over("refs", f"the document holds more than {most:,} references and findings", most))
 
 
 class Resolver:
