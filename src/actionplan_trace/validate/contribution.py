@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -124,8 +125,10 @@ class ValidationReport:
         }
 
 
+@lru_cache(maxsize=65536)
 def norm_title(text: str) -> str:
-    """A heading folded for comparison: quotes, case, white space, typed number, final punctuation."""
+    """A heading folded for comparison: quotes, case, white space, typed number, final punctuation.
+    Kept for the titles compared again and again (each proposal against every section's title)."""
     text = TYPED_NUMBER.sub("", text.translate(_QUOTES))
     return re.sub(r"\s+", " ", text).strip().strip(" .:;,\"'").casefold()
 
