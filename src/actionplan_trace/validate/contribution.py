@@ -136,7 +136,11 @@ def norm_title(text: str) -> str:
 def title_score(named: str, title: str) -> float:
     """How well a quoted heading matches a section title (0-100); a leading part of the title
     ("Broadband networks" for "Broadband networks: Wired and wireless …") scores 90."""
-    a, b = norm_title(named), norm_title(title)
+    return _folded_score(norm_title(named), norm_title(title))
+
+
+def _folded_score(a: str, b: str) -> float:
+    """title_score of a heading and a title folded already (norm_title)."""
     if not a or not b:
         return 0.0
     score = fuzz.ratio(a, b)
@@ -196,8 +200,11 @@ def subtree(doc: Document, section: Section) -> list[Section]:
     return out
 
 
+_UNTITLED = ("front-matter", "footnotes", "amended-text")  # kinds whose titles name no heading
+
+
 def _titled(section: Section) -> bool:
-    return bool(section.title) and section.kind not in ("front-matter", "footnotes", "amended-text")
+    return bool(section.title) and section.kind not in _UNTITLED
 
 
 def words_score(named: str, title: str) -> float:
@@ -209,14 +216,20 @@ def words_score(named: str, title: str) -> float:
 
 def best_match(heading: str, sections: list[Section],
                score_of: Callable[[str, str], float] = title_score) -> tuple[Section | None, float]:
-    """The section whose title matches `heading` best, with its score (ties: first in order)."""
+    """The section whose title matches `heading` best, with its score (ties: first in order). The
+    search is over at the first title scoring 100, which no later one can beat; with title_score
+    the heading is folded once and each title's folding kept (norm_title)."""
+    folded = norm_title(heading) if score_of is title_score else None
     best: tuple[Section | None, float] = (None, 0.0)
     for section in sections:
         if not _titled(section):
             continue
-        score = score_of(heading, section.title)
+        score = (_folded_score(folded, norm_title(section.title)) if folded is not None
+                 else score_of(heading, section.title))
         if score > best[1]:
             best = (section, score)
+            if score >= 100.0:
+                break
     return best
 
 
@@ -408,7 +421,11 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         inside = subtree(ctx.base, base_out)
         inside_ids = {s.id for s in inside}
         within, within_score = best_match(heading, inside)
-        other, other_score = best_match(heading, [s for s in ctx.base.sections if s.id not in inside_ids])
+        # A title under the output that is the heading itself is taken whatever the rest of the
+        # base holds: the search of all its other titles is left out then (a contribution of
+        # thousands of proposals searched the whole base for each).
+        other, other_score = (None, 0.0) if within_score >= 100.0 else best_match(
+            heading, [s for s in ctx.base.sections if s.id not in inside_ids])
         if within is not None and within_score >= WITHIN_SCORE and (
                 within_score >= other_score or other is not None and _same_place(within, other)):
             target, score = within, within_score
