@@ -11,6 +11,8 @@ the same order, paragraphs that come after the run. Without that company a line 
 from __future__ import annotations
 
 import bisect
+import itertools
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from .model import Block
@@ -255,6 +257,9 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
     return whole, opening
 
 
+_PARAGRAPH = itemgetter(0)  # the paragraph index of an `opening` pair
+
+
 def _names_later_headings(entries: list[tuple[int, str]], places: _Places) -> bool:
     """Whether at least half of a run's titles (and two) open paragraphs after the run, in order."""
     whole, opening = places
@@ -264,8 +269,9 @@ def _names_later_headings(entries: list[tuple[int, str]], places: _Places) -> bo
         candidates = whole.get(title, [])
         found = candidates[bisect.bisect_right(candidates, at)] if candidates and candidates[-1] > at else None
         if len(title) >= PREFIX:
-            for i, key in opening.get(title[:PREFIX], []):
-                if i > at and key.startswith(title) and not _copy(key, title):
+            sharing = opening.get(title[:PREFIX], [])  # in paragraph order: those after `at` looked at only
+            for i, key in itertools.islice(sharing, bisect.bisect_right(sharing, at, key=_PARAGRAPH), None):
+                if key.startswith(title) and not _copy(key, title):
                     found = i if found is None else min(found, i)
                     break
         if found is not None:

@@ -12,6 +12,7 @@ not have. A proposal whose place shows no change at all is reported too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import field, replace
@@ -190,13 +191,16 @@ def output_section(doc: Document, number: str) -> Section | None:
 
 
 def subtree(doc: Document, section: Section) -> list[Section]:
-    """`section` and all its descendants, in document order."""
+    """`section` and all its descendants, in document order: the sections after it up to the first
+    that is not below it (the sections are in reading order, each below the one it follows or
+    beside one of its ancestors, so the ones below a section follow it together)."""
     ids = {section.id}
     out = [section]
-    for s in doc.sections:
-        if s.parent in ids and s.id not in ids:
-            ids.add(s.id)
-            out.append(s)
+    for s in itertools.islice(doc.sections, doc.position(section.id) + 1, None):
+        if s.parent not in ids or s.id in ids:
+            break
+        ids.add(s.id)
+        out.append(s)
     return out
 
 
