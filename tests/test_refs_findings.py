@@ -160,14 +160,18 @@ def test_keyword_gates_keep_what_case_folding_matches() -> None:
 
 def test_a_long_ambiguous_list_is_quoted_shortened_in_its_message() -> None:
     """Found in review: "Resolutions 0, 1, 2 … 9999" without an organ gave a REF010 whose message
-    quoted all 60,000 characters of the list. The message quotes its first 120 characters; the
-    finding's text keeps the whole cite."""
+    quoted all 60,000 characters of the list, and a list out of order a REF006 quoting all its
+    numbers. The messages quote their first 120 characters; the findings' text keeps the cite."""
     text = "Resolutions " + ", ".join(str(n) for n in range(3000))
     refs, findings = find_refs(text, RefContext())
     (found,) = findings
     assert refs == [] and found.code == "REF010"
     assert found.message.startswith("'Resolutions 0, 1, 2, 3, ") and "…': the organ" in found.message
     assert len(found.message) < 200 and found.text == text
+    falling = "PP Resolutions " + ", ".join(str(n) for n in range(400, 0, -1))
+    (order,) = [f for f in find_refs(falling, RefContext())[1] if f.code == "REF006"]
+    assert order.message.startswith("list not in ascending order: 400, 399, ") and order.message.endswith("…")
+    assert len(order.message) < 200 and order.text == falling
 
 
 def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:

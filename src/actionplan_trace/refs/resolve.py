@@ -249,8 +249,7 @@ class Resolver:
         """REF010: the words name a reference but not which one; nothing is emitted. The message
         quotes at most QUOTED_MOST characters of them (a list of thousands of numbers is one cite)."""
         words = self.cite_text(cite)
-        quoted = words if len(words) <= QUOTED_MOST else words[:QUOTED_MOST - 1] + "…"
-        self.note("REF010", f"{quoted!r}: {why}", text=words)
+        self.note("REF010", f"{shortened(words)!r}: {why}", text=words)
 
     def cite_text(self, cite: Cite) -> str:
         return " ".join(self.text[cite.start:cite.end].split())
@@ -546,7 +545,7 @@ class Resolver:
         for ref_id in dict.fromkeys(r.id for r in made):
             series.setdefault(ref_id.rsplit("-", 1)[0], []).append(ref_id)
         if any(order != ids.sort_ids(order) for order in series.values()):
-            self.note("REF006", f"{what} not in ascending order: {', '.join(r.number for r in made)}",
+            self.note("REF006", f"{what} not in ascending order: {shortened(', '.join(r.number for r in made))}",
                       text=self.cite_text(cite))
 
     def run(self, cites: list[Cite]) -> None:
@@ -606,7 +605,12 @@ class Resolver:
 
 
 QUOTED_MOST = 120
-"""How many characters of a cite a finding's message quotes."""
+"""How many characters of a cite (or of its numbers) a finding's message quotes."""
+
+
+def shortened(text: str) -> str:
+    """`text` as a message quotes it: at most QUOTED_MOST characters, "…" ending one cut short."""
+    return text if len(text) <= QUOTED_MOST else text[:QUOTED_MOST - 1] + "…"
 
 _HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
     "resolution": Resolver.resolution,
