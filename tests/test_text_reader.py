@@ -614,3 +614,18 @@ def test_markdown_html_blocks_read_as_lines_are_scanned_once(monkeypatch, tmp_pa
     deep = _write(tmp_path, "deep.md", "<div>\n<p>\n" * 1000 + "\nAfter.\n")
     assert read(deep).blocks[-1].text == "After."
     assert len(blocks) == 1
+
+
+def test_a_contents_run_of_one_title_again_and_again_is_read_once(monkeypatch, tmp_path):
+    """Found in review: 20,000 lines "Strengthening telecommunication capacity N", twice over (the
+    numbers read as page numbers, so every entry has one title), timed out: each entry read every
+    later line opening alike. Each line is now read once for each title."""
+    from actionplan_trace import contents
+
+    copies = []
+    real = contents._copy
+    monkeypatch.setattr(contents, "_copy", lambda key, title: copies.append(key) or real(key, title))
+    lines = "".join(f"Strengthening telecommunication capacity {n}\n\n" for n in range(1, 2001))
+    raw = read(_write(tmp_path, "runs.txt", "Objective 2\n\n" + lines * 2))
+    assert len(raw.blocks) == 4001
+    assert len(copies) <= 3 * 2000

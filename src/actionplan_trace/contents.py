@@ -11,7 +11,6 @@ the same order, paragraphs that come after the run. Without that company a line 
 from __future__ import annotations
 
 import bisect
-import itertools
 from operator import itemgetter
 from typing import Iterable, Sequence
 
@@ -258,6 +257,9 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
 
 
 _PARAGRAPH = itemgetter(0)  # the paragraph index of an `opening` pair
+SCAN_MOST = 1000
+"""How many later paragraphs opening as a title does are read for it, at most: past them a
+contents title is taken not to name a heading (many titles opening alike each read them all)."""
 
 
 def _names_later_headings(entries: list[tuple[int, str]], places: _Places) -> bool:
@@ -265,14 +267,23 @@ def _names_later_headings(entries: list[tuple[int, str]], places: _Places) -> bo
     whole, opening = places
     at = entries[-1][0]
     named = 0
+    # Per title, the place in its `sharing` list before which no paragraph names it: a run of one
+    # title again and again ("Strengthening … capacity 1", "… 2": the numbers read as pages) read
+    # the same paragraphs for each entry (quadratic: 20,000 entries timed out).
+    scanned: dict[str, int] = {}
     for _, title in entries:
         candidates = whole.get(title, [])
         found = candidates[bisect.bisect_right(candidates, at)] if candidates and candidates[-1] > at else None
         if len(title) >= PREFIX:
             sharing = opening.get(title[:PREFIX], [])  # in paragraph order: those after `at` looked at only
-            for i, key in itertools.islice(sharing, bisect.bisect_right(sharing, at, key=_PARAGRAPH), None):
+            start = max(bisect.bisect_right(sharing, at, key=_PARAGRAPH), scanned.get(title, 0))
+            stop = min(len(sharing), start + SCAN_MOST)
+            scanned[title] = stop
+            for n in range(start, stop):
+                i, key = sharing[n]
                 if key.startswith(title) and not _copy(key, title):
                     found = i if found is None else min(found, i)
+                    scanned[title] = n
                     break
         if found is not None:
             named += 1
