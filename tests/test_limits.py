@@ -127,7 +127,7 @@ def test_a_document_of_more_blocks_than_the_limit_is_refused(monkeypatch, tmp_pa
     for path in (text, CORPUS / "objective2-old.docx", CORPUS / "objective2-old.pdf"):
         for args in (("extract", str(path), "-f", "json"), ("diff", str(path), str(path), "-f", "docx", "-o",
                                                              str(tmp_path / "out.docx"))):
-            line = one_line_failure(run_cli(*args), path, "paragraphs and table cells", "--max-blocks")
+            line = one_line_failure(run_cli(*args), path, "table cells", "--max-blocks")
             assert "over the limit of 20" in line
         assert not (tmp_path / "out.docx").exists()
     monkeypatch.setenv("TRACE_MAX_BLOCKS", "300")
@@ -802,3 +802,22 @@ def test_string_bytes_follow_nested_brackets_escapes_and_hex_strings():
     assert _string_bytes([b"(abc", b"def) Tj"]) == 6
     # PDFium reads a backslash outside a string as an operator, and skips junk in a hex string
     assert _string_bytes([b"\\(abcd) Tj <41z41z41z> Tj"]) == 4 + 4
+
+
+def test_table_rows_padded_out_to_a_wide_grid_count_against_the_block_limit(monkeypatch, tmp_path):
+    """Found in review: a table whose grid has 20,000 columns, each row padded out to them by
+    gridAfter, took 1.5 GB for 200 rows before the document's cells could be counted. The cells
+    count as they are made, padding included."""
+    import zipfile
+
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="10"/>' * 20_000 + "</w:tblGrid>"
+    rows = "".join(f'<w:tr><w:trPr><w:gridAfter w:val="1000000000"/></w:trPr><w:tc><w:p><w:r><w:t>x{n}</w:t></w:r></w:p>'
+                   "</w:tc></w:tr>" for n in range(200))
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            f"<w:tbl>{grid}{rows}</w:tbl></w:body></w:document>")
+    path = tmp_path / "grid.docx"
+    with zipfile.ZipFile(CORPUS / "objective2-old.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, body if item.filename == "word/document.xml" else source.read(item.filename))
+    line = one_line_failure(run_cli("extract", str(path), "-f", "json"), path, "table cells", "--max-blocks")
+    assert "more than 60,000 table cells" in line

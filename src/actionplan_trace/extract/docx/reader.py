@@ -10,6 +10,7 @@ from typing import Iterator
 from lxml import etree
 
 from ...errors import InputError, InputWarning, LimitError, UsageError
+from ...limits import current, over
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
 from ...record import record
@@ -110,6 +111,11 @@ class _Reader:
         self.note_refs: list[tuple[str, str, bool]] = []
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
+        # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
+        # columns padded each of its rows out to them (gridAfter), some 7 MB a row, before the
+        # count of the document's cells could refuse it.
+        self.cells = 0
+        self.most_cells = current().blocks
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
         self._paragraphs = 0  # paragraphs begun so far, in every story (Block.seq)
@@ -570,6 +576,10 @@ class _Reader:
                 if not nested:
                     after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
+                self.cells += len(cells)
+                if self.cells > self.most_cells:
+                    raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_cells:,} table cells",
+                                                     self.most_cells))
                 rows.append(cells)
                 plain.append(own)
                 row_flows.append(row_flow if len(own) == 1 and not indented else None)
