@@ -117,6 +117,19 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                 zout.writestr(info, data)
         return ["extract", str(target)]
 
+    def digits_paragraph() -> list[str]:
+        """A paragraph of "2.2.2…" 15 MB long, one word: the numbered-heading patterns kept a
+        state for each "2." in it (1.7 GB) until a text that long was no heading (HEADING_CHARS)."""
+        target = tmp / "digits.docx"
+        run = "<w:r><w:t>" + "2." * 1_875_000 + "</w:t></w:r>"
+        with zipfile.ZipFile(ROOT / "corpus" / "objective2-old.docx") as zin, zipfile.ZipFile(target, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "word/document.xml":
+                    data = data.replace(b"<w:body>", b"<w:body><w:p>" + run.encode() * 4 + b"</w:p>", 1)
+                zout.writestr(info, data)
+        return ["extract", str(target), "-f", "json"]
+
     words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda")
     wrapped = "\n".join(" ".join(words[(i * 7 + k * 3) % len(words)] for k in range(11)) for i in range(20_000))
     return [
@@ -158,6 +171,7 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("docx 15.5 MB document.xml (under the limit)", lambda: ["refs", str(docx_bomb(tmp / "big.docx", 13_700)),
                                                                "-f", "json"]),
         ("docx: undefined entity, then 16,000 unclosed comments", quoted_openings),
+        ("docx: a paragraph of 15 MB of '2.'", digits_paragraph),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),

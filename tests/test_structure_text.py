@@ -362,3 +362,23 @@ def test_ids_of_accented_headings_keep_their_letters():
     assert slug("Año de la Conferencia – Ñandú") == "ano-de-la-conferencia-nandu"
     assert slug("Objective 2 (αβγ)") == "objective-2"
     assert slug("Mise en œuvre") == "mise-en-oeuvre" and slug("Straße") == "strasse"
+
+
+def test_a_paragraph_longer_than_any_heading_is_not_matched_against_the_heading_rules(monkeypatch):
+    """Found in review: a .docx paragraph of "2.2.2…" 15 MB long (one word, so the word count let
+    it through) took 1.7 GB in the regex engine's state for the numbered-heading patterns. A text
+    longer than HEADING_CHARS is no heading, and no rule is tried on it."""
+    from actionplan_trace import structure
+    from actionplan_trace.model import Block, Loc, RawDocument, Source
+    from actionplan_trace.profiles import get_profile
+
+    scanned = []
+    real = structure._scan
+    monkeypatch.setattr(structure, "_scan", lambda block, rules: scanned.append(block.text) or real(block, rules))
+    long = "2." * (structure.HEADING_CHARS // 2 + 1)
+    raw = RawDocument(Source("long.txt", "text", None), [Block("paragraph", "1.1 Background", Loc(paragraph=0)),
+                                                           Block("paragraph", long, Loc(paragraph=1))])
+    doc = structure.build(raw, get_profile("generic"))
+    assert [s.title for s in doc.sections] == ["Background"]
+    assert [b.text for b in doc.sections[0].blocks] == [long]
+    assert long not in scanned
