@@ -648,7 +648,7 @@ def test_a_fragment_whose_end_tags_a_conversion_cut_is_still_markup(tmp_path: Pa
 def _blocks_by_lxml(monkeypatch: pytest.MonkeyPatch, markup: str) -> list | None:
     """html.fragment_blocks as it was: every HTML block of a Markdown file read by lxml.html."""
     with monkeypatch.context() as patched:
-        patched.setattr(html, "read_fragment", lambda text, placed=False: None)
+        patched.setattr(inline, "read_fragment", lambda text, placed=False: None)
         return html.fragment_blocks(markup, 4, 7)
 
 

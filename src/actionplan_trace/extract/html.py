@@ -45,13 +45,13 @@ from .inline import (
     Element,
     element_paragraphs,
     element_text,
+    fragment_holder,
     fragment_paragraphs,
     html_markup,
     html_parser,
     is_bold,
     item_labels,
     opens_with_list,
-    read_fragment,
     stopped_too_deep,
 )
 from .text import _paragraph
@@ -137,24 +137,12 @@ def _outline_numbered(block: Block) -> Block:
 def fragment_blocks(markup: str, index: int, line: int) -> list[Block] | None:
     """The blocks of an HTML block of a Markdown file (text.HTML_BLOCK_START) that starts at
     `line`, numbered from paragraph `index` on, each at the line it starts on, as the text reader
-    numbers and places its blocks; None when lxml cannot read it. The block is read as lxml.html
-    reads it: by inline.read_fragment when it keeps to the markup that function knows (its body
-    standing for the `<div>` lxml puts the fragment in), by lxml otherwise (its import alone is a
-    few milliseconds of a text's reading)."""
-    holder: Element | None = read_fragment(markup, placed=True)
-    if holder is not None:
-        holder.tag = "div"
-    else:
-        import lxml.html
-        from lxml import etree
-
-        parser = html_parser()
-        try:  # lxml refuses, with a ValueError, text it cannot hold (controls): the line reader then reads it
-            holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
-        except (etree.ParserError, ValueError):
-            return None
-        if stopped_too_deep(parser):  # the rest of the block is not in the tree: the line reader reads it all
-            return None
+    numbers and places its blocks; None when lxml cannot read it (inline.fragment_holder, which
+    leaves lxml's import, a few milliseconds of a text's reading, to markup read_fragment cannot
+    settle)."""
+    holder = fragment_holder(markup, placed=True)
+    if holder is None:
+        return None
     found: list[Block] = []
     _walk(holder, found)
     return [_placed(block, index + k, line - 1) for k, block in enumerate(found)]

@@ -181,19 +181,18 @@ def clean_inline(text: str) -> str:
         out = ESCAPE.sub(_placer(escapes, ESCAPE_MARK, _FIRST_GROUP), out)
     for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
         if needle in out:
-            out = (_raw_html_sub(out) if pattern is RAW_HTML else _bracket_sub(pattern, replacement, out)
-                   if pattern in _BRACKETS else pattern.sub(replacement, out))
+            out = _pass(pattern, replacement, out)
     if "[" in out:
         for _ in range(3):
             before = out
             for needle, pattern in _LINKS:
                 if needle in out:
-                    out = _bracket_sub(pattern, _FIRST_GROUP, out)
+                    out = _pass(pattern, _FIRST_GROUP, out)
             if out == before:
                 break
     for needle, pattern, replacement in _PASSES_AFTER_LINKS:
         if needle in out:
-            out = pattern.sub(replacement, out) if pattern not in _CLOSERS else _sub_closed(pattern, replacement, out)
+            out = _pass(pattern, replacement, out)
     if "&" in out:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
@@ -203,6 +202,19 @@ def clean_inline(text: str) -> str:
     if codes:
         out = CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out)
     return tidy_spaces(out)
+
+
+def _pass(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
+    """`pattern.sub(replacement, text)` for one of clean_inline's passes, by the way that pattern
+    is tried only where it can match (see RAW_HTML's comment): raw HTML, bracketed links and
+    images, the marks of _CLOSERS; any other pattern as it is."""
+    if pattern is RAW_HTML:
+        return _raw_html_sub(text)
+    if pattern in _BRACKETS:
+        return _bracket_sub(pattern, replacement, text)
+    if pattern in _CLOSERS:
+        return _sub_closed(pattern, replacement, text)
+    return pattern.sub(replacement, text)
 
 
 def _sub_closed(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
@@ -402,20 +414,32 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """
     if not is_fragment(text):
         return None
-    body = read_fragment(text)
+    holder = fragment_holder(text)
+    if holder is None:
+        return None
+    return fragment_paragraphs([holder.text, *holder] if holder.text and holder.text.strip() else list(holder))
+
+
+def fragment_holder(markup: str, placed: bool = False) -> Element | None:
+    """The `<div>` lxml.html.fragment_fromstring(…, create_parent="div") puts `markup` in, its
+    leading text (when not blank) and its top elements: read_fragment's body when that function
+    settles the markup (`placed`: its elements on their lines, see read_fragment), lxml's own
+    otherwise (some 40 M instructions to import). None when lxml cannot read it: text it cannot
+    hold (controls), or elements nested past its depth, whose rest it leaves out of the tree (the
+    line reader then reads it)."""
+    body = read_fragment(markup, placed=placed)
     if body is not None:
-        return fragment_paragraphs([body.text, *body] if body.text.strip() else list(body))
-    import lxml.html  # only a fragment read_fragment cannot settle needs it
+        body.tag = "div"
+        return body
+    import lxml.html  # only markup read_fragment cannot settle needs it
     from lxml import etree
 
     parser = html_parser()
     try:
-        parts = lxml.html.fragments_fromstring(html_markup(text), parser=parser)
+        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
         return None
-    if stopped_too_deep(parser):  # the rest of the fragment is not in the tree: read as a line
-        return None
-    return fragment_paragraphs(parts)
+    return None if stopped_too_deep(parser) else holder
 
 
 def html_parser() -> lxml.html.HTMLParser:
