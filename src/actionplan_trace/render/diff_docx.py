@@ -115,8 +115,10 @@ class _Writer:
     style_ids: dict[str, str] = field(default_factory=dict)
     # The body's closing w:sectPr, which each paragraph goes before: looked up once (a search of
     # the body for each paragraph made a long redline quadratic, 70 s at 115,000 paragraphs).
-    sect: etree._Element | None = None
-    sect_found: bool = False
+    sect: etree._Element | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sect = self.document.element.body.find(qn("w:sectPr"))
 
     def new_paragraph(self, style: str | None) -> etree._Element:
         """An empty `w:p` (with `style`) appended to the body, built directly for speed."""
@@ -129,13 +131,10 @@ class _Writer:
             pstyle.set(qn("w:val"), self.style_ids[style])
             ppr.append(pstyle)
             p.append(ppr)
-        body = self.document.element.body
-        if not self.sect_found:
-            self.sect, self.sect_found = body.find(qn("w:sectPr")), True
         if self.sect is not None:
             self.sect.addprevious(p)
         else:
-            body.append(p)
+            self.document.element.body.append(p)
         return p
 
     def paragraph(self, ops: list[Op], style: str | None, side: str | None) -> None:
