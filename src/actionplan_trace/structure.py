@@ -1138,9 +1138,8 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
             rev.section = where[known[at - 1]]
 
 
-def _check_blocks(raw: RawDocument) -> None:
-    """A LimitError when `raw` holds more paragraphs, notes and table cells than Limits.blocks."""
-    most = limits_in_force().blocks
+def _check_blocks(raw: RawDocument, most: int) -> None:
+    """A LimitError when `raw` holds more paragraphs, notes and table cells than `most` (Limits.blocks)."""
     count = len(raw.blocks) + len(raw.footnotes) + sum(len(row) for block in raw.blocks if block.rows for row in block.rows)
     if count > most:
         raise LimitError(raw.source.path, over("blocks", f"the document holds {count:,} paragraphs and table cells", most))
@@ -1149,8 +1148,9 @@ def _check_blocks(raw: RawDocument) -> None:
 def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules; a
     LimitError when it holds more blocks (paragraphs, notes and table cells) than Limits.blocks."""
-    _check_blocks(raw)
-    builder = _Builder(profile, source=raw.source.path)
+    limits = limits_in_force()
+    _check_blocks(raw, limits.blocks)
+    builder = _Builder(profile, source=raw.source.path, most=limits.sections)
     blocks, entries = with_tabbed_contents(unboxed(raw.blocks, profile))
     builder.blocks, builder.format = blocks, raw.source.format
     kinds: frozenset[str] | None = None
