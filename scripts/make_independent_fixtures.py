@@ -14,7 +14,9 @@ or python-docx. The judges' files come from elsewhere, so this script makes them
   or underlined Normal area headings, an outcome table whose repeated header row says "Outcome"
   and whose indicators are numbered list items.
 
-PDFs are rendered from some of these with LibreOffice (and one straight from HTML). The seed
+PDFs are rendered from some of these with LibreOffice (and one straight from HTML); three more
+(`UNRULED_PDFS`, into tests/fixtures/pdf) print Objective 2 with unruled tables, or set for
+two-sided printing (even pages headed and footed otherwise than odd ones, none on the first). The seed
 parser below is this script's own (it shares nothing with scripts/corpus/seed.py). Run where
 LibreOffice (`soffice`) is installed; the outputs are committed and tests never need it.
 
@@ -325,6 +327,7 @@ class Quirks:
     numbered_headings: bool = False  # "Objective 2 –" / "Output 2.1" are Word list labels (numbering.xml)
     revisions: bool = True  # an area title with a tracked deletion and insertion
     rules: str = "grid"  # table borders: "grid", "horizontal" (no vertical lines), "vertical" or "none"
+    two_sided: bool = False  # other headers and footers on even pages (w:evenAndOddHeaders), none on the first (w:titlePg)
 
 
 def _t(text: str) -> str:
@@ -721,6 +724,10 @@ def quirks_package(items: list[Item], q: Quirks, header: str) -> dict[str, str]:
     for it in items:
         writer.item(it)
     final = section_break(False).replace('<w:type w:val="nextPage"/>', "")
+    if q.two_sided:
+        final = final.replace('r:id="rIdFooter"/>', 'r:id="rIdFooter"/>' + "".join(
+            f'<w:{kind}Reference w:type="{side}" r:id="rId{kind.title()}{side.title()}"/>'
+            for side in ("even", "first") for kind in ("header", "footer"))).replace("</w:sectPr>", "<w:titlePg/></w:sectPr>")
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
         f'<w:body>{"".join(writer.body)}{final}</w:body></w:document>'
@@ -730,6 +737,13 @@ def quirks_package(items: list[Item], q: Quirks, header: str) -> dict[str, str]:
         ("rIdSettings", "settings", "settings.xml"), ("rIdHeader", "header", "header1.xml"),
         ("rIdFooter", "footer", "footer1.xml"), ("rIdComments", "comments", "comments.xml"),
     ]
+    sides = {  # q.two_sided: the even pages' header and footer, and the first page's (empty)
+        "HeaderEven": ("header", "hdr", para(run("WTDC-17 Final Report"), "Header")),
+        "FooterEven": ("footer", "ftr", para(field("PAGE", "2") + run(" | Final Report of WTDC-17"), "Footer")),
+        "HeaderFirst": ("header", "hdr", para("", "Header")),
+        "FooterFirst": ("footer", "ftr", para("", "Footer")),
+    } if q.two_sided else {}
+    rels += [(f"rId{key}", kind, f"{key.lower()}.xml") for key, (kind, _, _) in sides.items()]
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     overrides = {
@@ -738,7 +752,10 @@ def quirks_package(items: list[Item], q: Quirks, header: str) -> dict[str, str]:
         "/word/header1.xml": f"{ct}.header+xml", "/word/footer1.xml": f"{ct}.footer+xml",
         "/word/comments.xml": f"{ct}.comments+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        **{f"/word/{key.lower()}.xml": f"{ct}.{kind}+xml" for key, (kind, _, _) in sides.items()},
     }
+    side_parts = {f"word/{key.lower()}.xml": head + f'<w:{tag} xmlns:w="{W_NS}" xmlns:r="{R_NS}">{body}</w:{tag}>'
+                  for key, (_, tag, body) in sides.items()}
     return {
         "[Content_Types].xml": head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -755,6 +772,7 @@ def quirks_package(items: list[Item], q: Quirks, header: str) -> dict[str, str]:
         "word/styles.xml": STYLES_XML,
         "word/numbering.xml": numbering_xml(writer.restarts + 1, int(next(it.number for it in items if it.kind == "objective"))),
         "word/settings.xml": head + f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="567"/>'
+        + ("<w:evenAndOddHeaders/>" if q.two_sided else "") +
         '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>',
         "word/header1.xml": head + f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{para(run(header), "Header")}</w:hdr>',
@@ -768,6 +786,7 @@ def quirks_package(items: list[Item], q: Quirks, header: str) -> dict[str, str]:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>ITU-D Action Plan</dc:title>'
         '<dc:creator>BDT</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2019-03-01T10:00:00Z</dcterms:created>'
         "</cp:coreProperties>",
+        **side_parts,
     }
 
 
@@ -870,6 +889,8 @@ def build(seeds: Path, out: Path) -> list[Path]:
 UNRULED_PDFS = {
     "objective2-word-quirks-borderless": Quirks(rules="none", revisions=False),
     "objective2-word-quirks-vrules": Quirks(rules="vertical", revisions=False),
+    # Not unruled, but printed only as these are: set for two-sided printing, in one section.
+    "objective2-word-two-sided": Quirks(two_sided=True, sections=False, revisions=False),
 }
 
 

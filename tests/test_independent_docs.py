@@ -302,9 +302,10 @@ def test_pdf_gives_what_its_docx_gives(stem: str) -> None:
 
 UNRULED = Path(__file__).resolve().parent / "fixtures" / "pdf"
 UNRULED_PDFS = ["objective2-word-quirks-borderless.pdf", "objective2-word-quirks-vrules.pdf"]
+TWO_SIDED = "objective2-word-two-sided.pdf"  # ruled, but made by the same function: see test_two_sided…
 
 
-@pytest.mark.parametrize("name", UNRULED_PDFS)
+@pytest.mark.parametrize("name", [*UNRULED_PDFS, TWO_SIDED])
 def test_unruled_outcome_table_with_wrapped_cells_gives_the_docx_outcomes(name: str) -> None:
     """No rules at all, or vertical rules only: one outcome per row, its wrapped cells whole."""
     def flat(text: str) -> str:
@@ -321,7 +322,7 @@ def test_unruled_outcome_table_with_wrapped_cells_gives_the_docx_outcomes(name: 
             assert flat(b["fields"][column]) == flat(a["fields"][column])
 
 
-@pytest.mark.parametrize("name", UNRULED_PDFS)
+@pytest.mark.parametrize("name", [*UNRULED_PDFS, TWO_SIDED])
 def test_nothing_lost_unruled_pdf(name: str) -> None:
     from actionplan_trace.extract.pdf import read_pdf_detailed
 
@@ -338,3 +339,20 @@ def test_nothing_lost_unruled_pdf(name: str) -> None:
         cells = [c.text for row in b.rows or [] for c in row] if b.rows is not None else [b.label or "", b.text]
         ours += sum((words(t) for t in cells), Counter())
     assert ours == page_words
+
+
+def test_two_sided_headers_and_footers_printed_by_libreoffice_are_dropped() -> None:
+    """Objective 2 set for two-sided printing by Word's settings (w:evenAndOddHeaders, w:titlePg)
+    and printed by LibreOffice: nine pages, the plan's name atop the odd ones but the first, the
+    report's atop the even ones, and footers that differ by side. Each header stands on four of
+    the nine pages, fewer than half: every one is furniture, and the sections are the .docx's."""
+    from actionplan_trace.extract.pdf import read_pdf_detailed
+
+    reading = read_pdf_detailed(UNRULED / TWO_SIDED)
+    furniture = Counter(re.sub(r"^\d+(?= \|)|(?<=^Page )\d+$", "#", text) for _, text in reading.furniture)
+    assert furniture == {"ITU-D Action Plan": 4, "WTDC-17 Final Report": 4, "Page #": 4, "# | Final Report of WTDC-17": 4}
+    assert not [b.text for b in reading.raw.blocks if "Final Report" in b.text or b.text == "ITU-D Action Plan"]
+    result = CliRunner().invoke(app, ["extract", str(UNRULED / TWO_SIDED), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    titles = [(s["kind"], s["title"]) for s in json.loads(result.stdout)["sections"] if s["kind"] in ("objective", "output")]
+    assert titles == [(s["kind"], s["title"]) for s in sections("objective2-word-quirks.docx") if s["kind"] in ("objective", "output")]

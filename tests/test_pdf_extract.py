@@ -717,15 +717,16 @@ def test_an_unruled_table_keyed_by_codes_stays_a_table(tmp_path: Path) -> None:
 
 
 def _headed_pages(tmp_path: Path, name: str, top_line: Callable[[int], str], bottom_line: Callable[[int], str] | None = None,
-                  top_size: float = 11, outline: list[tuple[int, str, int | None]] | None = None) -> PdfReading:
-    """Eight pages, each with `top_line(page)` near its top edge in bold `top_size` (and
-    `bottom_line(page)` near its bottom one), then two body paragraphs of its own in 11 points;
-    `outline`: the PDF's bookmarks (depth, title, 0-based page)."""
+                  top_size: float = 11, outline: list[tuple[int, str, int | None]] | None = None,
+                  count: int = 8) -> PdfReading:
+    """`count` pages, each with `top_line(page)` near its top edge in bold `top_size` (none where
+    it is empty) and `bottom_line(page)` near its bottom one, then two body paragraphs of its own
+    in 11 points; `outline`: the PDF's bookmarks (depth, title, 0-based page)."""
     from pdfgen import FONTS, MARGIN, PAGE_H, font_id, text_op, write_pages
 
     pages = []
-    for n in range(8):
-        ops = [text_op(MARGIN, 60, top_line(n), "Helvetica-Bold", top_size)]
+    for n in range(count):
+        ops = [text_op(MARGIN, 60, top_line(n), "Helvetica-Bold", top_size)] if top_line(n) else []
         ops += [text_op(MARGIN, 140 + 40 * k, f"Paragraph {k + 1} of page {n + 1} tells what was done in {2019 + n}.")
                 for k in range(2)]
         if bottom_line is not None:
@@ -750,6 +751,32 @@ def test_running_headers_and_footers_however_numbered_are_furniture(tmp_path: Pa
                             lambda n: f"Report 2019 - page {pages[n]}")
     assert sorted(text for _, text in footers.furniture) == sorted(
         ["Report on the implementation of the plan"] * 8 + [f"Report 2019 - page {p}" for p in pages])
+
+
+def test_two_sided_running_headers_are_furniture_whatever_the_page_count(tmp_path: Path) -> None:
+    """Set for two-sided printing, the report's title heads the even pages and the chapter's the
+    odd ones, with a cover before them that has neither, and the footer's page number sits left
+    on even pages and right on odd ones: each header stands on fewer than half the pages, yet
+    every one is dropped, with every page's own paragraphs kept. A line atop half the odd pages
+    that also stands on an even one stays (nine pages, so under half of all)."""
+    def top(n: int) -> str:
+        return "" if n == 0 else ("WTDC-17 Final Report", "Chapter 2 - Implementation of the Action Plan")[n % 2]
+
+    def foot(n: int) -> str:
+        return f"{n + 1} - Final Report" if n % 2 == 0 else f"Chapter 2 - page {n + 1}"
+
+    for count in (9, 10):
+        two_sided = _headed_pages(tmp_path, f"two-sided-{count}.pdf", top, foot, count=count)
+        assert sorted(text for _, text in two_sided.furniture) == sorted(
+            [top(n) for n in range(1, count)] + [foot(n) for n in range(count)])
+        assert [b.text for b in two_sided.raw.blocks] == [
+            f"Paragraph {k} of page {n + 1} tells what was done in {2019 + n}." for n in range(count) for k in (1, 2)]
+
+    def scattered(n: int) -> str:
+        return "Progress achieved" if n in (1, 3, 6) else f"Title of page {n + 1}"
+
+    kept = _headed_pages(tmp_path, "scattered.pdf", scattered, count=9)
+    assert [b.text for b in kept.raw.blocks if b.text == "Progress achieved"] == ["Progress achieved"] * 3
 
 
 def test_a_heading_in_a_heading_size_opening_each_page_is_no_running_header(tmp_path: Path) -> None:

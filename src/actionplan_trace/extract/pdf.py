@@ -1234,14 +1234,19 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
                    bookmarks: Sequence[Bookmark] = ()) -> list[tuple[int, str]]:
     """Remove running headers, footers and page numbers from every page; return what was dropped:
     a line alike (the same text but for its numbers, at the same height) stands on at least half
-    the pages, unless it is a heading that opens its page (`_Headings.opens`). Numbers alone cannot
-    tell a page number from a heading numbered afresh on each page: page numbers restart, skip,
-    turn from Roman to Arabic and read "2-3", and dates and sections in headers change."""
+    the pages, or, set for two-sided printing, on at least half the odd pages and on no even one
+    (or the other way round), unless it is a heading that opens its page (`_Headings.opens`).
+    Numbers alone cannot tell a page number from a heading numbered afresh on each page: page
+    numbers restart, skip, turn from Roman to Arabic and read "2-3", and dates and sections in
+    headers change. A two-sided document's title on its even pages and chapter on its odd ones
+    each stand on fewer than half the pages when a cover without them opens it, or the pages
+    are odd in number."""
     def zone_lines(p: _Page) -> list[Line]:
         return [ln for ln in p.lines if ln.bottom < p.height * settings.furniture_zone or ln.top > p.height * (1 - settings.furniture_zone)]
 
     candidates = [(p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)]
     need = max(2, (len(pages) + 1) // 2)
+    sides = (sum(p.number % 2 == 0 for p in pages), sum(p.number % 2 == 1 for p in pages))
     headings = _Headings.of(settings.heading_size * _body_size(pages), settings.furniture_zone, bookmarks)
     dropped: list[tuple[int, str]] = []
     doomed: set[int] = set()
@@ -1255,7 +1260,8 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
             (q.number, other.text) for q, other, okey in candidates
             if abs(other.top - ln.top) <= settings.furniture_drift and fuzz.ratio(key, okey) >= settings.furniture_similarity
         ]
-        if len({number for number, _ in alike}) >= need and not headings.opens(p, ln, alike):
+        on = {number for number, _ in alike}
+        if (len(on) >= need or _one_side(on, p.number, sides)) and not headings.opens(p, ln, alike):
             doomed.add(id(ln))
     for p in pages:
         keep = []
@@ -1266,6 +1272,15 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
                 keep.append(ln)
         p.lines = keep
     return dropped
+
+
+def _one_side(on: set[int], number: int, sides: tuple[int, int]) -> bool:
+    """Whether pages `on` (a line alike on each, one of them page `number`) are at least half the
+    pages of `number`'s parity, two or more, and none of the other (`sides`: how many pages of
+    each parity the document has, even first): a two-sided running header or footer."""
+    parity = number % 2
+    return (all(n % 2 == parity for n in on) and len(on) >= max(2, (sides[parity] + 1) // 2)
+            and sides[1 - parity] > 0)
 
 
 # A heading's label and number, then the rest of its text: "Objective 2", "Annex 3: …", "Target 1.2: …".
