@@ -234,3 +234,62 @@ def test_closed_pipe_is_quiet(pair, monkeypatch) -> None:
     monkeypatch.setattr(cli, "write_output", gone)
     result = trace("extract", pair[0], "-f", "json")
     assert result.exit_code == 141 and result.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", [("refs", "-f", "json"), ("refs",), ("extract",), ("graph",), ("diff",), ("--help",),
+                                  ("--version",)])
+def test_stdout_on_a_full_disk_is_one_line(pair, args) -> None:
+    """Found in review: `trace refs … > /dev/full` ended in "internal error: OSError: [Errno 28]";
+    so did Typer's own --help and --version. Now one line naming standard output, exit 2."""
+    files = [] if args[0].startswith("--") else [str(pair[0])] + ([str(pair[1])] if args[0] == "diff" else [])
+    command = [sys.executable, "-m", "actionplan_trace.cli", args[0], *files, *args[1:]]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["trace: standard output: cannot write: No space left on device"]
+
+
+def test_names_too_long_to_look_up_are_one_line(pair) -> None:
+    """Found in review: Python 3.11's Path.exists() raises on a name of over 255 bytes, and
+    `-o`, `check FILE`, `check --config` and `check --baseline` ended in "internal error:
+    OSError: [Errno 36]". Each is now one line naming the path."""
+    long = pair[0].parent / ("n" * 300)
+    cases = {
+        ("refs", str(pair[0]), "-o", f"{long}.json"): f"{long}.json: cannot write: File name too long",
+        ("check", f"{long}.txt"): f"{long}.txt: cannot look it up: File name too long",
+        ("check", str(pair[0]), "--config", f"{long}.toml"):
+            f"{long}.toml: cannot look up the configuration file: File name too long",
+        ("check", str(pair[0]), "--baseline", f"{long}.json"): f"{long}.json: cannot look up the baseline: File name too long",
+    }
+    for args, message in cases.items():
+        result = trace(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr.splitlines() == [f"trace: {message}"], args
+    assert leftovers(pair[0].parent) == []
+
+
+def test_check_starts_no_more_processes_than_cpus(tmp_path, monkeypatch) -> None:
+    """Found in review: `jobs = 100000` over 2,000 files started 2,000 processes, some 7 GB.
+    The pool has at most as many workers as the machine has CPUs (none at all on one CPU)."""
+    from actionplan_trace.validate import check
+
+    for n in range(3):
+        (tmp_path / f"plan-{n}.txt").write_text(OLD.replace("2.1", f"2.{n + 1}"), encoding="utf-8")
+    (tmp_path / "trace.toml").write_text("jobs = 100000\n", encoding="utf-8")
+    started: list[int] = []
+
+    class Pool(check.ProcessPoolExecutor):
+        def __init__(self, max_workers: int) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+    monkeypatch.setattr(check, "ProcessPoolExecutor", Pool)
+    monkeypatch.chdir(tmp_path)
+    for cpus, pools in ((1, []), (2, [2])):
+        monkeypatch.setattr(check.os, "cpu_count", lambda: cpus)
+        started.clear()
+        result = trace("check", ".", "--no-cache", "-f", "json")
+        assert result.exit_code in (0, 1), result.output
+        assert len(json.loads(result.stdout)["files"]) == 3
+        assert started == pools

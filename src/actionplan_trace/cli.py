@@ -41,8 +41,8 @@ import typer
 
 from . import app as trace
 from .cli_help import Command, Group, epilog
-from .errors import TraceError, UsageError
-from .output import encode
+from .errors import OutputError, TraceError, UsageError
+from .output import flush_stdout, stdout_errors, write_stdout
 from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
 
@@ -152,9 +152,7 @@ def fail(message: str) -> None:
 def write_output(data: str | bytes, output: Path | None, inputs: Iterable[Path] = ()) -> None:
     """Write to `output` atomically (never onto one of `inputs`), or to stdout when no file is given."""
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(encode(data))
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return
     trace.write(data, output, inputs)
 
@@ -171,7 +169,8 @@ def guarded(func: Callable[[], int | None]) -> None:
     """Run a command body, mapping library errors to exit 2 and its return value to the exit code.
     The input warnings of a run that fails are dropped: a failure is one line on stderr."""
     try:
-        code = func()
+        with stdout_errors():
+            code = func()
     except TraceError as exc:
         _WARNINGS.clear()
         fail(str(exc))
@@ -592,12 +591,16 @@ def run(args: list[str]) -> int:
     registered = list(app.registered_commands)
     app.registered_commands[:] = commands_to_build(args)
     try:
-        app(args, prog_name="trace")
+        with stdout_errors():  # what Typer prints itself (--help, --version, usage)
+            app(args, prog_name="trace")
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
         sys.stderr.write(f"{exc.code}\n")
         return 1
+    except OutputError as exc:
+        sys.stderr.write(f"trace: {exc}\n")
+        return 2
     finally:
         app.registered_commands[:] = registered
     return 0
@@ -618,7 +621,11 @@ def main() -> NoReturn:
 
     save_run_caches()
     try:
-        sys.stdout.flush()
+        flush_stdout()
+    except OutputError as exc:
+        _quiet_stdout()
+        sys.stderr.write(f"trace: {exc}\n")
+        status = 2
     except (BrokenPipeError, ValueError, OSError):
         _quiet_stdout()
         status = status or 141

@@ -75,6 +75,17 @@ def read_small(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def status(path: Path) -> os.stat_result | None:
+    """`path`'s status, links followed, or None when nothing is there (a link leading nowhere, a
+    folder in the path that is a file). A name the system cannot look up otherwise (too long, a
+    loop of links) is an OSError, for the caller to name in its own error: Python 3.11's
+    Path.exists() and is_file() raise it too, where a caller would take it for "not there"."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
 def file_kind(mode: int) -> str:
     """What a file that is no regular file is, named for a message: "a directory", "a FIFO (named
     pipe)", "a device", "a socket", else "not a regular file"."""

@@ -8,15 +8,18 @@ and renames it; the temporary file is removed on any exception, Ctrl-C and SIGTE
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import stat
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import OutputError
+from .files import status
 
 TEMP_PREFIX = ".trace-"
 TEMP_SUFFIX = ".tmp"
@@ -44,9 +47,13 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
         return
     target = Path(os.path.realpath(out))
     refuse_inputs(out, target, inputs)
-    if target.is_dir():
+    try:
+        found, folder = status(target), status(target.parent)
+    except OSError as exc:  # a name too long to look up, a loop of links
+        raise OutputError(str(out), f"cannot write: {exc.strerror or exc}") from exc
+    if found is not None and stat.S_ISDIR(found.st_mode):
         raise OutputError(str(out), "cannot write: is a directory")
-    if not target.parent.is_dir():
+    if folder is None or not stat.S_ISDIR(folder.st_mode):
         raise OutputError(str(out), f"directory {target.parent} does not exist")
     with signals_raise():
         tmp: str | None = None
@@ -64,6 +71,39 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
         finally:
             if tmp is not None:
                 _remove(tmp)
+
+
+# What writing to a redirected standard output fails with, and reading an input never does.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def write_stdout(data: str | bytes) -> None:
+    """`data` to standard output as bytes (see `stdout_errors`)."""
+    with stdout_errors():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode(data))
+        sys.stdout.buffer.flush()
+
+
+def flush_stdout() -> None:
+    """Flush standard output (see `stdout_errors`)."""
+    with stdout_errors():
+        pass
+
+
+@contextmanager
+def stdout_errors() -> Iterator[None]:
+    """Run the block, then flush standard output; an error writing it (a full disk behind `>
+    file`, /dev/full) becomes an OutputError naming it, where a reader gone away
+    (BrokenPipeError) is left for the CLI to end quietly. A redirect is written only at flush
+    time, so what Rich printed fails here too."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) or exc.filename is not None or exc.errno not in _WRITE_ERRNOS:
+            raise
+        raise OutputError("standard output", f"cannot write: {exc.strerror or exc}") from exc
 
 
 def refuse_inputs(out: Path, target: Path, inputs: Iterable[str | Path]) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..digest import sha256
 from ..errors import UsageError
-from ..files import read_small
+from ..files import read_small, status
 from ..findings import SEVERITIES, Finding, FindingRule, Severity, is_severity
 from ..record import record
 
@@ -181,7 +181,11 @@ def load_config(explicit: Path | None, codes: set[str], start: Path | None = Non
     path = explicit if explicit is not None else find_config(start)
     if path is None:
         return parse_config({}, None, repository_root(start) or start, codes)
-    if not path.exists():
+    try:
+        found = status(path)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot look up the configuration file: {exc.strerror or exc}") from exc
+    if found is None:
         raise UsageError(f"{path}: no such configuration file")
     data = _read_toml(path)
     table = _section(path, data)
