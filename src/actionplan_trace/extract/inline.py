@@ -105,6 +105,7 @@ PIECE_BLOCKS = NESTING_BLOCKS | {"table", "thead", "tbody", "tfoot", "tr", "capt
 # Elements whose text a browser does not show in the page (a title is the window's): no paragraph
 # holds it, in a fragment or an .html file.
 HIDDEN = frozenset({"script", "style", "title", "head"})
+BOLD_TAGS = frozenset({"b", "strong"})  # the elements whose text is set in bold (is_bold)
 LISTS = ("ol", "ul")
 # An <ol>'s (or an item's) type attribute as the Word number format its labels are written in.
 OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
@@ -383,11 +384,27 @@ def is_bold(element: Element, text: str) -> bool:
 
 def _all_bold(elements: list[Element], text: str) -> bool:
     """Whether all of `text` (that of `elements` and of the text around them, not empty, spaces
-    collapsed) is in their bold or strong elements: the texts of these, spaces left out, make up
-    `text` without its spaces. Both sides have their spaces collapsed already, so dropping " "
-    drops all their white space."""
-    bold = "".join([element_text(b) for e in elements for b in e.iter("b", "strong")])
+    collapsed) is in their bold or strong elements: the texts of the outermost of these, spaces
+    left out, make up `text` without its spaces. Both sides have their spaces collapsed already,
+    so dropping " " drops all their white space. A bold element inside another is in its text
+    already: reading it again made `<b>a <b>b</b></b>` read "abb", not bold, and 240 nested ones
+    round 4.5 MB of text made 240 copies of it (2 GB)."""
+    parts: list[str] = []
+    for element in elements:
+        _outer_bold_texts(element, parts)
+    bold = "".join(parts)
     return bool(bold) and bold.replace(" ", "") == text.replace(" ", "")
+
+
+def _outer_bold_texts(element: Element, parts: list[str]) -> None:
+    """The texts (element_text) of the bold or strong elements in `element`, itself included,
+    that are inside no other one, in document order."""
+    if element.tag in BOLD_TAGS:
+        parts.append(element_text(element))
+        return
+    for child in element:
+        if isinstance(child.tag, str):
+            _outer_bold_texts(child, parts)
 
 
 def is_fragment(text: str) -> bool:
