@@ -93,6 +93,18 @@ def test_spans_of_hostile_markup_stay_within_a_budget(tmp_path: Path) -> None:
     assert sum(c.text == "y" for row in table.rows for c in row) == 400
 
 
+def test_a_row_with_no_cell_is_no_row(tmp_path: Path) -> None:
+    """Found in review: 250,000 empty `<tr>` made as many rows of no cell, and a redline of them
+    1.4 GB. A row with no slot shows nothing in a browser and is left out; one that a cell above
+    spans down into keeps its (empty) slot, so the cells below stay in their columns."""
+    page = tmp_path / "rows.html"
+    page.write_text("<table><tr><td rowspan='3'>A</td><td>b</td></tr><tr></tr><tr><td>c</td></tr>"
+                    + "<tr></tr>" * 1000 + "<tr><td>d</td><td>e</td></tr></table>", encoding="utf-8")
+    [table] = [b for s in load(page).sections for b in s.blocks if b.rows]
+    assert [[c.text for c in row] for row in table.rows or []] == [["A", "b"], [""], ["", "c"], ["d", "e"]]
+    assert [[c.loc.row for c in row] for row in table.rows or []] == [[0, 0], [1], [2, 2], [3, 3]]
+
+
 def test_a_group_row_with_an_empty_first_cell_opens_its_group(tmp_path: Path) -> None:
     """A roadmap's group row spans the columns after an empty first cell: it opens its group, it
     does not go on with the outcome above."""

@@ -34,7 +34,7 @@ class Limits:
     """Pages of a PDF."""
     text_lines: int = 300_000
     """Lines of a .txt or .md input, with each tab or pipe (which may part two table cells), and
-    the paragraphs, headings, list items and table cells of an HTML page: each may be a block or a
+    the paragraphs, headings, list items, table rows and cells of an HTML page: each may be a block or a
     cell, which costs its record and place some 1.2 KB whatever its length (a 5 MB file of
     one-letter lines is 2.4 million paragraphs and 2.7 GB; 300,000 lines read in some 5 s and
     400 MB; 2.4 million tab-separated cells took 1.2 GB, 1.2 million `<p>` 1.5 GB). Real
