@@ -7,11 +7,18 @@ text in `w:del` (with `w:delText`), inserted text in `w:ins`. A paragraph that e
 the old revision also has its paragraph mark deleted, one only in the new revision its mark
 inserted; table rows of one side are marked on `w:trPr`. So Word's "Accept All" leaves exactly
 the new revision's text and "Reject All" the old one's.
+
+The document's body is written as it is made: each paragraph and table is serialized into the
+package's document.xml and taken out of the tree as soon as it is complete, so a redline of
+every word of two 4.5 MB texts does not hold a tree of every run (1.4 GB) nor a second copy of
+it as XML, only the compressed package.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Callable
 from dataclasses import field
 from datetime import datetime, timedelta, timezone
 from pathlib import PurePath
@@ -31,6 +38,7 @@ from ..regexcache import regex
 from .escapes import xml_text
 
 CORE_PROPERTY_MAX = 255
+DOCUMENT_PART = "word/document.xml"
 
 PIECES = regex(r"(\t|\n)")
 
@@ -108,9 +116,11 @@ def _one_sided(text: str, old_side: bool) -> list[Op]:
 
 @record
 class _Writer:
-    """Appends the merged document to a python-docx Document, paragraph by paragraph."""
+    """Writes the merged document, paragraph by paragraph: each is made in a python-docx
+    Document's body (for its styles), then handed to `sink` as XML and taken out of the body."""
     document: docx.document.Document
     marks: _Marks
+    sink: Callable[[bytes], object]
     tail: str | None = None
     style_ids: dict[str, str] = field(default_factory=dict)
     # The body's closing w:sectPr, which each paragraph goes before: looked up once (a search of
@@ -137,6 +147,11 @@ class _Writer:
             self.document.element.body.append(p)
         return p
 
+    def emit(self, element: etree._Element) -> None:
+        """Write a finished paragraph or table of the body to `sink` and take it out of the body."""
+        self.sink(etree.tostring(element, with_tail=False))
+        element.getparent().remove(element)
+
     def paragraph(self, ops: list[Op], style: str | None, side: str | None) -> None:
         """One paragraph; `side` is "old" or "new" for a paragraph of one revision only."""
         edits = [op for op, text in ops if text]
@@ -146,6 +161,7 @@ class _Writer:
         _fill(p, ops, self.marks)
         if side is not None:
             _mark_paragraph(p, "w:del" if side == "old" else "w:ins", self.marks)
+        self.emit(p)
         self.tail = edits[-1] if edits and side is None else None
 
     def step(self, step: Step) -> None:
@@ -209,7 +225,8 @@ class _Writer:
                 row._tr.insert(0, tr_pr)
             for cell, ops in zip(row.cells, cells):
                 _fill(cell.paragraphs[0]._p, ops, self.marks)
-        self.new_paragraph(None)
+        self.emit(table._tbl)
+        self.emit(self.new_paragraph(None))
         self.tail = None
 
     @staticmethod
@@ -253,10 +270,21 @@ def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = N
     document.core_properties.author = _core_property(author)
     names = (PurePath(result.old.source.path).name, PurePath(result.new.source.path).name)
     document.core_properties.title = _core_property("Changes: {} → {}".format(*names))
-    writer = _Writer(document, _Marks(author, dates))
-    for step in result.steps:
-        writer.step(step)
-    document.add_paragraph()
+    skeleton = io.BytesIO()
+    document.save(skeleton)  # every part but the body's content, which is streamed in below
     out = io.BytesIO()
-    document.save(out)
+    with zipfile.ZipFile(skeleton) as parts, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in parts.infolist():
+            if info.filename != DOCUMENT_PART:
+                package.writestr(info, parts.read(info))
+                continue
+            xml = parts.read(info)
+            end = xml.rindex(b"<w:sectPr")  # the body's content goes before its section properties
+            with package.open(DOCUMENT_PART, "w", force_zip64=True) as stream:
+                stream.write(xml[:end])
+                writer = _Writer(document, _Marks(author, dates), stream.write)
+                for step in result.steps:
+                    writer.step(step)
+                writer.emit(writer.new_paragraph(None))
+                stream.write(xml[end:])
     return out.getvalue()
