@@ -13,6 +13,7 @@ rows from the rules and their columns from the vertical gaps that no text crosse
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import field
 from typing import Any, Callable, Sequence
 
@@ -133,6 +134,13 @@ def _grid_from_cells(cells: list[BBox], ruled: bool) -> Grid:
     return Grid(bbox=table.bbox, columns=columns, rows=rows, ruled=ruled)
 
 
+MAX_CROSSINGS = 2_500
+"""Rule crossings of one page read as a ruled table's corners, at most: pdfplumber's search for
+each crossing's cell looks along its row and column, so a page ruled into a 300 × 300 grid took
+over 90 s (and 500 pages of 100 × 100, 1.2 s each, would take ten minutes). A page with more is
+read as lines of text, its rules ignored; a real table of 60 rows and 12 columns has 793."""
+
+
 def find_ruled_grids(edges: list[dict[str, object]], settings: PdfSettings = PDF_DEFAULTS) -> list[Grid]:
     """Ruled tables from ruling edges, pdfplumber's lattice way: two or more columns, or a single
     column of two or more rows (the Region tables of an Action Plan); one boxed cell is a frame."""
@@ -140,7 +148,10 @@ def find_ruled_grids(edges: list[dict[str, object]], settings: PdfSettings = PDF
         return []
     merged = merge_edges(edges, settings.snap, settings.snap, settings.snap, settings.snap)
     merged = [e for e in merged if float(e["width" if e["orientation"] == "h" else "height"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(merged, 1, 1))
+    crossings = edges_to_intersections(merged, 1, 1)
+    if len(crossings) > MAX_CROSSINGS:
+        return []
+    cells = intersections_to_cells(crossings)
     grids = []
     for group in cells_to_tables(cells):
         grid = _grid_from_cells(group, ruled=True)
@@ -495,18 +506,25 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
     none (`_smaller_type`).
     """
     grids: list[Grid] = []
+    # Each line's glyphs as the x-spans _gutters reads, those closer than a gap joined: a region's
+    # gaps are those of its lines' spans joined, so a region grows a line at a time without
+    # reading all of its glyphs again (which made a page of 333 lines take 47 s).
+    least = max(settings.gutter, 0.4 * size)
+    spans = [_joined(line, least) for line in glyphs]
     i = 0
     while i < len(lines):
         if len(lines[i]) < 2 or (i + 1 < len(lines) and _smaller_type(glyphs[i], glyphs[i + 1])):
             i += 1
             continue
-        j, gaps = i, _region_gaps(glyphs[i:i + 1], size, settings)
+        j, union = i, spans[i]
+        gaps = _gutters(union, -math.inf, math.inf, -math.inf, math.inf, size, settings) if union else []
         while gaps and j + 1 < len(lines):
             gap = min(s.top for s in lines[j + 1]) - max(s.bottom for s in lines[j])
-            wider = _region_gaps(glyphs[i:j + 2], size, settings)
+            wider_union = _joined(union + spans[j + 1], least)
+            wider = _gutters(wider_union, -math.inf, math.inf, -math.inf, math.inf, size, settings)
             if gap > 1.5 * size or not wider:
                 break
-            j, gaps = j + 1, wider
+            j, gaps, union = j + 1, wider, wider_union
         grid = _wrapped_grid(lines[i:j + 1], glyphs[i:j + 1], gaps, size) if gaps else None
         if grid is None:
             i += 1
@@ -516,17 +534,23 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
     return grids
 
 
+def _joined(boxes: Sequence[BBox], least: float) -> list[BBox]:
+    """The boxes' x-spans sorted and joined where fewer than `least` apart (no gap of `_gutters`
+    lies between them), as boxes `_gutters` reads: (x0, 0, x1, 0)."""
+    out: list[BBox] = []
+    for a, b in sorted((box[0], box[2]) for box in boxes):
+        if out and a - out[-1][2] < least:
+            if b > out[-1][2]:
+                out[-1] = (out[-1][0], 0.0, b, 0.0)
+        else:
+            out.append((a, 0.0, b, 0.0))
+    return out
+
+
 def _smaller_type(line: Sequence[BBox], below: Sequence[BBox]) -> bool:
     """Whether `line` is set in type under 0.8 the height of the line below it: a running header
     ("12/3/26, 6:52 AM    Title" at a browser's page top) or a caption, not a table's first row."""
     return bool(line and below) and _median_height(line) < 0.8 * _median_height(below)
-
-
-def _region_gaps(glyphs: Sequence[Sequence[BBox]], size: float, settings: PdfSettings = PDF_DEFAULTS) -> list[tuple[float, float]]:
-    boxes = [b for line in glyphs for b in line]
-    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
-    top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-    return _gutters(boxes, x0, x1, top, bottom, size, settings)
 
 
 def _wrapped_grid(

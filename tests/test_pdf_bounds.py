@@ -1,0 +1,136 @@
+"""PDF reading stays in bounds on pages built to make its searches quadratic or worse (found in a
+black-box review): a page ruled into a dense grid, a page of thousands of ruled rows, pages of
+hundreds of small aligned lines, zones full of header lines on many pages, and a page tree of a
+million kids. Each test checks the reading is the one a plain search gives, and that the work
+done is bounded (no timings: speed is measured in bench/hostile.py)."""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+from actionplan_trace.extract import pdf, pdf_streams, pdf_tables
+from actionplan_trace.extract.pdf import read_pdf_detailed
+from pdfgen import MARGIN, rule_op, text_op, write_placed
+
+
+def _grid_page(n: int, step: float) -> list[bytes]:
+    """A page ruled into an n × n grid of `step`-point squares, a word in its first square."""
+    x0, top = MARGIN, 150.0
+    ops = [rule_op(x0, top + k * step, x0 + n * step, top + k * step) for k in range(n + 1)]
+    ops += [rule_op(x0 + k * step, top, x0 + k * step, top + n * step) for k in range(n + 1)]
+    return ops + [text_op(x0 + 1, top + step - 1, "x", size=3)]
+
+
+def test_a_page_ruled_into_a_dense_grid_is_read_as_lines(tmp_path: Path) -> None:
+    """A 60 × 60 grid has 3,721 crossings, past MAX_CROSSINGS (a 300 × 300 one took over 90 s in
+    pdfplumber's cell search): its rules are ignored and its text read as lines. A 6 × 6 grid
+    of words is still a table."""
+    dense = read_pdf_detailed(write_placed(tmp_path / "dense.pdf", [_grid_page(60, 7)]))
+    assert not [b for b in dense.raw.blocks if b.rows] and [b.text for b in dense.raw.blocks] == ["x"]
+    words = [text_op(MARGIN + 2 + 60 * c, 164 + 20 * r, f"r{r}c{c}") for r in range(6) for c in range(6)]
+    ruled = [rule_op(MARGIN, 150 + 20 * k, MARGIN + 360, 150 + 20 * k) for k in range(7)]
+    ruled += [rule_op(MARGIN + 60 * k, 150, MARGIN + 60 * k, 270) for k in range(7)]
+    [table] = [b for b in read_pdf_detailed(write_placed(tmp_path / "table.pdf", [ruled + words])).raw.blocks if b.rows]
+    assert [[c.text for c in row] for row in table.rows or []] == [[f"r{r}c{c}" for c in range(6)] for r in range(6)]
+
+
+def test_glyphs_go_to_their_cells_trying_only_the_rows_that_can_hold_them(monkeypatch) -> None:
+    """_cell_lines puts each glyph in the first cell, row by row, its centre is inside, as trying
+    every row does, cells spanning rows included; but it tries only the rows whose height can
+    hold the glyph (every row for every glyph took 90 s on a page of 8,000 ruled rows)."""
+    rng = random.Random(7)
+    rows: list[list[tuple[float, float, float, float] | None]] = []
+    for r in range(400):
+        top = 10.0 * r
+        row: list[tuple[float, float, float, float] | None] = [(0.0, top, 50.0, top + 10), (50.0, top, 100.0, top + 10)]
+        if r % 50 == 0:  # a cell spanning five rows down
+            row[1] = (50.0, top, 100.0, top + 50)
+        elif r % 50 in (1, 2, 3, 4):
+            row[1] = None
+        rows.append(row)
+    grid = pdf_tables.Grid((0.0, 0.0, 100.0, 4000.0), [0.0, 50.0], rows, ruled=True)
+    chars = [pdf.Char("a", x, x + 2, y, y + 2, 2, False)
+             for x, y in ((rng.uniform(0, 98), rng.uniform(0, 3998)) for _ in range(2_000))]
+
+    def plain(c: pdf.Char) -> tuple[int, int] | None:
+        for r, row in enumerate(rows):
+            for k, box in enumerate(row):
+                if box is not None and pdf._inside(c, box):
+                    return r, k
+        return None
+
+    tried: list[int] = []
+    inside = pdf._inside
+    monkeypatch.setattr(pdf, "_inside", lambda c, box: tried.append(1) or inside(c, box))
+    monkeypatch.setattr(pdf, "group_lines", lambda cs, settings=None: cs)
+    cells = pdf._cell_lines(grid, chars)
+    monkeypatch.setattr(pdf, "_inside", inside)
+    placed = {id(c): (r, k) for r, row in enumerate(cells) for k, cs in enumerate(row) for c in cs}
+    assert all(placed.get(id(c)) == plain(c) for c in chars)
+    assert len(tried) < 10 * len(chars)
+
+
+def test_gaps_of_a_region_grown_a_line_at_a_time_are_those_of_all_its_glyphs() -> None:
+    """find_wrapped_grids grows a region a line at a time from each line's glyph spans joined
+    (`_joined`), not by reading every glyph of the region again at each step (a page of 333
+    small lines took 47 s): the gaps are those `_gutters` finds over all the region's glyphs."""
+    rng = random.Random(3)
+    settings, size = pdf_tables.PDF_DEFAULTS, 10.0
+    least = max(settings.gutter, 0.4 * size)
+    lines = []
+    for k in range(60):
+        boxes, x = [], rng.uniform(0, 20)
+        while x < 500:
+            width = rng.uniform(2, 7)
+            boxes.append((x, 12.0 * k, x + width, 12.0 * k + 10))
+            x += width + rng.choice((0.3, 0.5, 1, 3, 8, 25))
+        lines.append(boxes)
+    union = pdf_tables._joined(lines[0], least)
+    for j in range(1, len(lines)):
+        union = pdf_tables._joined(union + pdf_tables._joined(lines[j], least), least)
+        boxes = [b for line in lines[:j + 1] for b in line]
+        plain = pdf_tables._gutters(boxes, min(b[0] for b in boxes), max(b[2] for b in boxes),
+                                    min(b[1] for b in boxes), max(b[3] for b in boxes), size, settings)
+        assert pdf_tables._gutters(union, -math.inf, math.inf, -math.inf, math.inf, size, settings) == plain
+        assert len(union) <= 520 / least + 1  # spans at least `least` apart across the line's width
+
+
+def test_furniture_compares_each_pair_of_header_texts_once(tmp_path: Path, monkeypatch) -> None:
+    """drop_furniture scored every line of the top and bottom zones against every other (500
+    pages of 40 zone lines each took minutes); now the lines alike a line are worked out once
+    for its height and text, each pair of texts scored once, with the same lines dropped."""
+    pages = [[text_op(MARGIN, 40 + 6 * k, f"Running header line {k}", size=5) for k in range(6)]
+             + [text_op(MARGIN, 200, f"Body text of page {n + 1} about Resolution {n + 1}.")] for n in range(40)]
+    path = write_placed(tmp_path / "headers.pdf", pages)
+    scored: list[int] = []
+    ratio = pdf.fuzz.ratio
+    monkeypatch.setattr(pdf.fuzz, "ratio", lambda a, b, **kw: scored.append(1) or ratio(a, b, **kw))
+    reading = read_pdf_detailed(path)
+    assert sorted({text for _, text in reading.furniture}) == [f"Running header line {k}" for k in range(6)]
+    assert len(reading.furniture) == 6 * 40
+    assert [b.text for b in reading.raw.blocks] == [f"Body text of page {n + 1} about Resolution {n + 1}." for n in range(40)]
+    assert len(scored) <= 6 * 6 * 3
+
+
+def test_a_page_tree_is_read_no_further_than_the_pages_needed() -> None:
+    """A Pages node of a million kids (with /Count 1) had every kid parsed and kept, 1.4 GB and
+    4 minutes, before the page limit was checked: a kid is looked up only when its turn comes,
+    and no more pages than the page limit allows (plus one, to refuse the PDF) are read."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    looked_up: list[int] = []
+
+    class Document:
+        """What a reference resolves through: each object looked up is counted."""
+
+        def getobj(self, objid: int) -> dict[str, object]:
+            looked_up.append(objid)
+            return {"Type": "Page", "N": objid}
+
+    pages: list[tuple[dict, dict]] = []
+    kids = [PDFObjRef(Document(), n) for n in range(1, 100_001)]
+    pdf_streams._page_tree({"Kids": kids}, {}, pages, set(), 501)
+    assert [p["N"] for p, _ in pages] == list(range(1, 502))
+    assert len(looked_up) == 501
