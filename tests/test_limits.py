@@ -121,6 +121,28 @@ def test_a_document_of_more_references_than_the_limit_is_refused(monkeypatch, tm
     assert run_cli("refs", str(path), "-f", "json").returncode in (0, 1)
 
 
+def test_the_files_of_one_run_count_together_against_the_references_limit(monkeypatch, tmp_path):
+    """Found in review: a 94 KB plan given 1,000 times to `trace refs` was 700,000 references and
+    1.5 GB (2 GB for `trace graph`), each file under the limit. The files of one refs or graph run
+    count together: over the limit, one line naming the file that took the run past it. Under
+    it, every file is read."""
+    files = []
+    for n in range(4):
+        path = tmp_path / f"plan-{n}.txt"
+        path.write_text("\n\n".join(f"See WTDC Resolution {k} and PP Resolution {k}." for k in range(1, 9)),
+                        encoding="utf-8")
+        files.append(str(path))
+    monkeypatch.setenv("TRACE_MAX_REFS", "60")  # 28 a file: 16 references, 12 findings
+    for command in ("refs", "graph"):
+        assert run_cli(command, *files[:1], "-f", "json").returncode in (0, 1)
+        line = one_line_failure(run_cli(command, *files, "-f", "json"), Path(files[2]),
+                                "the files hold more than 60 references and findings in all", "--max-refs")
+        assert files[0] not in line and files[3] not in line
+    monkeypatch.setenv("TRACE_MAX_REFS", "200")
+    result = run_cli("refs", *files, "-f", "json")
+    assert result.returncode in (0, 1) and len({r["source"] for r in json.loads(result.stdout)["refs"]}) == 4
+
+
 def test_a_document_of_more_blocks_than_the_limit_is_refused(monkeypatch, tmp_path):
     """Found in review: two texts of 220,000 lines (under the line limit) took 1.3 GB in `trace
     diff -f json`, and a redline of 115,000 paragraphs 1 GB. The paragraphs, notes and table cells

@@ -239,7 +239,7 @@ def main_options(
     max_pdf_chars: Optional[int] = typer.Option(None, "--max-pdf-chars",
                                                 help="Most characters of text in a PDF, all pages (default 2,000,000)."),
     max_text_lines: Optional[int] = typer.Option(None, "--max-text-lines", help="Most lines and table cells of a .txt or .md input, blocks and table rows of an HTML page (default 300,000)."),
-    max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references and findings read in one document (default 200,000)."),
+    max_refs: Optional[int] = typer.Option(None, "--max-refs", help="Most references and findings read in one document, and in all the files of a refs or graph run (default 200,000)."),
     max_blocks: Optional[int] = typer.Option(None, "--max-blocks", help="Most paragraphs and table cells of one document (default 60,000)."),
     max_sections: Optional[int] = typer.Option(None, "--max-sections", help="Most sections of one document (default 50,000)."),
     max_pdf_page_mb: Optional[float] = typer.Option(None, "--max-pdf-page-mb",

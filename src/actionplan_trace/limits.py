@@ -44,7 +44,9 @@ class Limits:
     bytes of JSON (a finding some 4.5 KB while a SARIF log is written), and a dense list ("PP
     Resolutions 1, 2, 3, …") yields one for every five characters (3 MB of it were 700,000
     references, 2 GB and 430 MB of JSON; 0.56 MB of repeated numbers 120,000 references and
-    214,000 findings, 1.3 GB as SARIF). A real plan holds a few thousand."""
+    214,000 findings, 1.3 GB as SARIF). A real plan holds a few thousand. The files of one `refs`
+    or `graph` run count together too: a 94 KB plan given 1,000 times was 700,000 references and
+    1.5 GB (2 GB as a graph)."""
     blocks: int = 60_000
     """Paragraphs, headings, list items, notes and table cells of one document, whatever its
     format: each costs its record and place, and again in every later step (references, the

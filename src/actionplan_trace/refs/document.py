@@ -21,7 +21,7 @@ from ..editions import NAMES_NONE, DocEditions, detect, load_editions
 from ..model import Block, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
-from ..errors import InputWarning
+from ..errors import InputWarning, LimitError
 from ..limits import current
 from ..record import record
 from ..contents import heading_keys, names_heading, page_start
@@ -222,14 +222,17 @@ def document_refs(
     registry: Registry | None = None,
     findings_table: dict[str, FindingRule] | None = None,
     editions: Mapping[str, str] | None = None,
+    spent: int = 0,
 ) -> RefReport:
     """Every reference in `doc` with its section id and location, plus findings; plan-internal
     ids carry the document's edition (`editions`, series -> code, overrides what the text says).
+    `spent`: the references and findings other documents of the same run hold, which count
+    against Limits.refs with this one's.
 
     A text that recurs under the same context (a repeated reference list, a boilerplate line) is
     parsed once: its references and findings are copied to each further place it occurs."""
     with collector_paused():
-        return _document_refs(doc, registry or load_registry(), findings_table, editions)
+        return _document_refs(doc, registry or load_registry(), findings_table, editions, spent)
 
 
 @contextmanager
@@ -249,6 +252,7 @@ def collector_paused() -> Iterator[None]:
 
 def _document_refs(
     doc: Document, reg: Registry, findings_table: dict[str, FindingRule] | None, editions: Mapping[str, str] | None,
+    spent: int = 0,
 ) -> RefReport:
     rules = load_rules()
     settled = document_editions(doc, editions)
@@ -259,7 +263,7 @@ def _document_refs(
     resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
-    most = current().refs
+    most = current().refs - spent
     entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
     entry_findings: set[int] = set()
     keys: list[str] | None = None  # the headings' keys, made at the first contents entry
@@ -421,9 +425,19 @@ def stream_reports(
     registry = load_registry(registry_files)
 
     def pairs() -> Iterator[tuple[Document, RefReport]]:
+        spent = 0  # the references and findings of the files read so far: Limits.refs bounds them all
         for path in paths:
             doc = load(path, profile=profile, digest=False)
-            yield doc, document_refs(doc, registry, editions=editions)
+            try:
+                report = document_refs(doc, registry, editions=editions, spent=spent)
+            except LimitError:
+                if spent:
+                    raise over_refs(doc.source.path, run=True) from None
+                raise
+            spent += len(report.refs) + len(report.findings)
+            if spent > current().refs:
+                raise over_refs(doc.source.path, run=True)
+            yield doc, report
 
     return registry, pairs()
 

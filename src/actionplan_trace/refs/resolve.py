@@ -162,10 +162,13 @@ class _State:
         self.last_organ, self.last_end, self.last_stated = organ, end, self.stated
 
 
-def over_refs(source: str | None) -> LimitError:
-    """The error for a document that holds more references and findings together than Limits.refs allows."""
+def over_refs(source: str | None, run: bool = False) -> LimitError:
+    """The error for a document that holds more references and findings together than Limits.refs
+    allows, or (`run`) for the file with which the files of one run come to hold more."""
     most = current().refs
-    return LimitError(source or "", over("refs", f"the document holds more than {most:,} references and findings", most))
+    what = "the files hold more than {:,} references and findings in all" if run else \
+        "the document holds more than {:,} references and findings"
+    return LimitError(source or "", over("refs", what.format(most), most))
 
 
 class Resolver:
