@@ -32,6 +32,8 @@ from hostilegen import (  # noqa: E402
     docx_bomb,
     docx_numbered,
     pdf_bomb,
+    pdf_pages,
+    pdf_wide_page_tree,
     pdf_encrypted_catalogue_bomb,
     pdf_font_bomb,
     pdf_object_stream_bomb,
@@ -130,6 +132,53 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                 zout.writestr(info, data)
         return ["extract", str(target), "-f", "json"]
 
+    def two(name: str, old: str, new: str, *tail: str) -> Callable[[], list[str]]:
+        """trace diff of two texts written as `name`-old/-new (`tail`: more arguments)."""
+        def make() -> list[str]:
+            stem, suffix = name.rsplit(".", 1)
+            paths = [_written(tmp / f"{stem}-{side}.{suffix}", text) for side, text in (("old", old), ("new", new))]
+            return ["diff", *map(str, paths), *tail]
+        return make
+
+    def proposals(n: int) -> list[str]:
+        """A contribution of `n` proposals quoting text the output lacks, validated against itself."""
+        lines = ["# Abstract", "", "Proposals.", "", "# Proposal", ""]
+        lines += [f"{i + 1}. In Output 2.{i % 60 + 1}, under “Programme heading {i % 7} of output {i % 60 + 1}”, "
+                  f"replace ‘old text number {i}’ with ‘new text number {i}’." for i in range(n)]
+        lines += ["", "# Detailed modifications are as follows:", "", "## Objective 2 – Infrastructure", ""]
+        for o in range(1, 61):
+            lines += [f"### Output 2.{o} – Output title {o}", ""]
+            for h in range(7):
+                lines += [f"#### Programme heading {h} of output {o}", ""]
+                lines += [f"The paragraph holds new text number {i}." for i in range(h * 60 + o - 1, n, 420)] + [""]
+        path = _written(tmp / f"contribution-{n}.md", "\n".join(lines))
+        return ["validate", str(path), "--against", str(path), "-f", "json"]
+
+    def grid(n: int, step: float) -> bytes:
+        """A page ruled into an n × n grid of `step`-point squares."""
+        rules = [b"50 %.1f m %.1f %.1f l S\n" % (100 + k * step, 50 + n * step, 100 + k * step) for k in range(n + 1)]
+        rules += [b"%.1f 100 m %.1f %.1f l S\n" % (50 + k * step, 50 + k * step, 100 + n * step) for k in range(n + 1)]
+        return b"0.2 w\n" + b"".join(rules) + b"BT /F1 2 Tf 52 102 Td (x) Tj ET\n"
+
+    def aligned(lines: int, size: float, page: int) -> bytes:
+        """A page of `lines` evenly spaced two-column lines in `size`-point type."""
+        rows = b"".join(b"1 0 0 1 50 %.2f Tm (P%d item %d) Tj 1 0 0 1 300 %.2f Tm (Value %d) Tj\n"
+                        % (812 - i * size * 1.2, page, i, 812 - i * size * 1.2, i) for i in range(lines))
+        return b"BT /F1 %.1f Tf\n" % size + rows + b"ET\n"
+
+    def zoned(lines: int, page: int) -> bytes:
+        """A page whose top and bottom zones are full of `lines` small header and footer lines each."""
+        ops = b"".join(b"1 0 0 1 50 %.2f Tm (Header text %d of page %d) Tj 1 0 0 1 50 %.2f Tm (Footer %d of page %d) Tj\n"
+                       % (838 - i * 2.4, i, page, 4 + i * 2.4, i, page) for i in range(lines))
+        return b"BT /F1 2 Tf\n" + ops + b"/F1 10 Tf 1 0 0 1 50 420 Tm (Body of page %d: see Resolution 71.) Tj ET\n" % page
+
+    bands = b"0.5 w\n" + b"".join(b"40 %d m 560 %d l S\n" % (20 + 4 * i, 20 + 4 * i) for i in range(8_000)) + (
+        b"BT /F1 2 Tf\n" + b"".join(b"1 0 0 1 50 %.1f Tm (a) Tj 1 0 0 1 300 %.1f Tm (b) Tj\n" % (21.3 + 4 * i, 21.3 + 4 * i)
+                                     for i in range(7_999)) + b"ET\n")
+    plan = str(ROOT / "corpus" / "text" / "action-plan-ba-amended.txt")
+    every_other = ["Paragraph number {n} tells of rural broadband access and spectrum for the region {n}.".format(n=n)
+                   for n in range(34_000)]
+    changed = [" ".join(w if k % 2 else w.upper() for k, w in enumerate(line.split())) for line in every_other]
     words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda")
     wrapped = "\n".join(" ".join(words[(i * 7 + k * 3) % len(words)] for k in range(11)) for i in range(20_000))
     return [
@@ -140,6 +189,18 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("text: 20,000 wrapped lines, no blank line", shaped("wrapped.txt", wrapped)),
         ("text: 2,400 rows of 1,000 tab-separated cells", shaped("cells.txt", ("a\t" * 999 + "a\n") * 2_400)),
         ("HTML: 1.2 million <p>", shaped("paragraphs.html", "<html><body>" + "<p>a" * 1_200_000 + "</body></html>")),
+        ("HTML: 240 nested <b> round 4.5 MB", shaped(
+            "nested-bold.html", "<html><body><p>" + "<b>" * 240 + "word " * 900_000 + "</b>" * 240 + "</p></body></html>")),
+        ("HTML: 1.2 million empty <tr>", shaped("rows.html", "<html><body><table><tr><td>a</td></tr>" + "<tr>" * 1_200_000
+                                                + "</table></body></html>")),
+        ("HTML: 250,000 empty <tr>, redline", two(
+            "rows.html", *("<html><body><table><tr><td>" + cell + "</td></tr>" + "<tr>" * 250_000 + "</table></body></html>"
+                           for cell in "ab"), "-f", "docx", "-o", str(tmp / "rows.docx"))),
+        ("text: 34,000 paragraphs, every other word changed: redline", two(
+            "words.txt", "\n\n".join(every_other), "\n\n".join(changed), "-f", "docx", "-o", str(tmp / "words.docx"))),
+        ("validate: 5,000 proposals against themselves", lambda: proposals(5_000)),
+        ("refs: one plan given 1,000 times", lambda: ["refs", *[plan] * 1_000, "-f", "json"]),
+        ("graph: one plan given 250 times (under the limit)", lambda: ["graph", *[plan] * 250, "-f", "json"]),
         ("Markdown: a 1.7 MB line of marks never closed", shaped(
             "marks.md", "# T\n\n" + "*a _a **a __a ~~a `a <!--a <?a <![CDATA[a ![a [a " * 36_000 + "\n")),
         ("Markdown: a 1 MB line of '<http:x[^x' without a space", shaped(
@@ -192,6 +253,16 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             tmp / "shared-lines.pdf", 31_000, b"0 0 m 1 0 l S\n", pages=500)), "-f", "json"]),
         ("PDF 4 pages of 3.9 MB of one-glyph texts", lambda: ["extract", str(pdf_bomb(
             tmp / "glyphs.pdf", 3_900_000, b"(a) Tj\n", pages=4)), "-f", "json"]),
+        ("PDF page ruled into a 300 x 300 grid", lambda: ["extract", str(pdf_pages(tmp / "grid.pdf", [grid(300, 2)])),
+                                                           "-f", "json"]),
+        ("PDF page of 8,000 ruled rows", lambda: ["extract", str(pdf_pages(tmp / "bands.pdf", [bands], 600, 32_040)),
+                                                  "-f", "json"]),
+        ("PDF 6 pages of 222 aligned lines in 3 pt", lambda: ["refs", str(pdf_pages(
+            tmp / "aligned.pdf", [aligned(222, 3, p) for p in range(6)])), "-f", "json"]),
+        ("PDF 500 pages, 80 lines in header zones", lambda: ["extract", str(pdf_pages(
+            tmp / "zones.pdf", [zoned(40, p) for p in range(500)])), "-f", "json"]),
+        ("PDF page tree of 1,000,000 kids, /Count 1", lambda: ["extract", str(pdf_wide_page_tree(
+            tmp / "kids.pdf", 1_000_000)), "-f", "json"]),
         ("PDF font program of 1 GB", lambda: ["extract", str(pdf_font_bomb(tmp / "font.pdf", 10**9)), "-f", "json"]),
         ("PDF font program of 120 MB (under the limit)", lambda: ["extract", str(pdf_font_bomb(
             tmp / "font120.pdf", 120_000_000)), "-f", "json"]),

@@ -342,3 +342,30 @@ def pdf_encrypted_catalogue_bomb(path: Path, size: int, method: bytes = b"/V 2 /
             b"stream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % (ident, ident, len(table), table, offsets[8]))
     path.write_bytes(bytes(out))
     return path
+
+
+def pdf_pages(path: Path, contents: list[bytes], width: float = 595, height: float = 842) -> Path:
+    """A PDF of one page for each content stream (Flate-compressed), every page `width` × `height`
+    points, Helvetica as /F1."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+                   b" ".join(b"%d 0 R" % (4 + 2 * p) for p in range(len(contents))), len(contents)), PDF_FONT]
+    for p, content in enumerate(contents):
+        data = zlib.compress(content, 6)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.1f %.1f] /Contents %d 0 R"
+                       b" /Resources << /Font << /F1 3 0 R >> >> >>" % (width, height, 5 + 2 * p))
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(data), data))
+    path.write_bytes(raw_pdf(objects))
+    return path
+
+
+def pdf_wide_page_tree(path: Path, kids: int, count: int = 1) -> Path:
+    """A PDF whose one Pages node lists `kids` distinct leaves (the first a page with text), its
+    /Count saying `count`."""
+    first = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
+    leaf = b"<< /Type /Page /Parent 2 0 R /P [" + b"0 " * 30 + b"] >>"
+    listed = b" ".join(b"%d 0 R" % (5 + k) for k in range(kids))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (listed, count),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT), PDF_FONT, first]
+    path.write_bytes(raw_pdf(objects + [leaf] * (kids - 1)))
+    return path
