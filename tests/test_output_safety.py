@@ -244,8 +244,9 @@ def test_stdout_on_a_full_disk_is_one_line(pair, args) -> None:
     so did Typer's own --help and --version. Now one line naming standard output, exit 2."""
     files = [] if args[0].startswith("--") else [str(pair[0])] + ([str(pair[1])] if args[0] == "diff" else [])
     command = [sys.executable, "-m", "actionplan_trace.cli", args[0], *files, *args[1:]]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as CI runs it: once only
     with open("/dev/full", "w") as full:
-        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, env=buffered)
     assert result.returncode == 2
     assert result.stderr.splitlines() == ["trace: standard output: cannot write: No space left on device"]
 

@@ -26,7 +26,6 @@ gc.disable()
 # gc.set_threshold's three numbers for a run of `main` (mypy/build.py uses the same).
 RUN_GC_THRESHOLD = (200_000, 30, 30)
 
-import io
 import os
 import sys
 import warnings
@@ -42,7 +41,7 @@ import typer
 from . import app as trace
 from .cli_help import Command, Group, epilog
 from .errors import OutputError, TraceError, UsageError
-from .output import flush_stdout, stdout_errors, write_stdout
+from .output import flush_stdout, silence_stdout, stdout_errors, write_stdout
 from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
 
@@ -178,7 +177,7 @@ def guarded(func: Callable[[], int | None]) -> None:
         sys.stderr.write("trace: interrupted\n")
         raise typer.Exit(130)
     except BrokenPipeError:
-        _quiet_stdout()
+        silence_stdout()
         raise typer.Exit(141)
     except (typer.Exit, SystemExit):
         raise
@@ -191,16 +190,6 @@ def guarded(func: Callable[[], int | None]) -> None:
         sys.stderr.write("".join(_WARNINGS))
         _WARNINGS.clear()
     raise typer.Exit(code or 0)
-
-
-def _quiet_stdout() -> None:
-    """The reader of stdout went away (`trace … | head`): point stdout at /dev/null so that the
-    interpreter's final flush does not fail too; exit like a process killed by SIGPIPE."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
 
 
 def version_callback(value: bool) -> None:
@@ -623,11 +612,11 @@ def main() -> NoReturn:
     try:
         flush_stdout()
     except OutputError as exc:
-        _quiet_stdout()
+        silence_stdout()
         sys.stderr.write(f"trace: {exc}\n")
         status = 2
     except (BrokenPipeError, ValueError, OSError):
-        _quiet_stdout()
+        silence_stdout()
         status = status or 141
     with suppress(ValueError, OSError):
         sys.stderr.flush()

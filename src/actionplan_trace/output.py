@@ -103,7 +103,18 @@ def stdout_errors() -> Iterator[None]:
     except OSError as exc:
         if isinstance(exc, BrokenPipeError) or exc.filename is not None or exc.errno not in _WRITE_ERRNOS:
             raise
+        silence_stdout()  # what is left in its buffer would fail again at the next flush
         raise OutputError("standard output", f"cannot write: {exc.strerror or exc}") from exc
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null: its reader went away (`trace … | head`) or it cannot
+    be written, and the interpreter's last flush of what is buffered must not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def refuse_inputs(out: Path, target: Path, inputs: Iterable[str | Path]) -> None:
