@@ -139,6 +139,7 @@ def _align_children(
             continue
         old_kinds = Counter(s.kind for s in old.children.get(old_parent, ()))
         new_kinds = Counter(s.kind for s in new.children.get(new_parent, ()))
+        old_slots, new_slots = _slots(old.children.get(old_parent, ())), _slots(new.children.get(new_parent, ()))
 
         def score(i: int, j: int) -> float:
             """How alike two sibling sections are. Of two kinds, they pair only as one section a
@@ -150,7 +151,7 @@ def _align_children(
             c = similarity(old.content(a.id), new.content(b.id))
             same_place = (a.number is not None and a.number == b.number) or (
                 old_kinds[a.kind] == 1 and new_kinds[b.kind] == 1
-            )
+            ) or old_slots[a.id] == new_slots[b.id]
             return LIKENESS * max(t, c) + (SAME_PLACE if same_place else 0.0)
 
         keys_old, keys_new = [section_key(s) for s in olds], [section_key(s) for s in news]
@@ -158,6 +159,15 @@ def _align_children(
             if i is not None and j is not None:
                 pairs.add(olds[i].id, news[j].id)
                 stack.append((olds[i].id, news[j].id))
+
+
+def _slots(siblings: Sequence[Section]) -> dict[str, tuple[tuple[str, str, str] | None, tuple[str, str, str] | None]]:
+    """Each sibling's place among them: the keys (section_key) of the siblings just before and
+    after it. Two unnumbered sections in the same place (a matrix row reworded between the same
+    two rows) are at the same place as two of one number are."""
+    keys = [section_key(s) for s in siblings]
+    return {s.id: (keys[k - 1] if k else None, keys[k + 1] if k + 1 < len(keys) else None)
+            for k, s in enumerate(siblings)}
 
 
 def _twins(old: _Tree, new: _Tree, olds: Sequence[Section], news: Sequence[Section]) -> list[tuple[int, int]]:
