@@ -569,6 +569,27 @@ def test_alternate_content_reads_the_fallback_of_a_choice_it_does_not_understand
     assert read[1][0].text == "Target 1.1 status: \u274c on track."
 
 
+def test_alternate_content_round_a_row_or_a_cell_reads_its_branch(tmp_path: Path) -> None:
+    """Found in review: a table row or a cell inside mc:AlternateContent was lost, both branches,
+    where the same wrapper round a paragraph reads its branch. Rows and cells are unwrapped as
+    paragraphs are: the Fallback of a Choice the reader does not know, else the Choice."""
+    def tc(text: str) -> str:
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    def alt(choice: str, fallback: str, requires: str) -> str:
+        return (f'<mc:AlternateContent xmlns:x9="urn:example:unknown"><mc:Choice Requires="{requires}">{choice}'
+                f"</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>")
+
+    table = ("<w:tbl><w:tr>" + tc("Region") + tc("Initiatives") + "</w:tr>"
+             + alt("<w:tr>" + tc("Choice row") + tc("unread") + "</w:tr>", "<w:tr>" + tc("AFR") + tc("AFR1, AFR2") + "</w:tr>", "x9")
+             + "<w:tr>" + tc("EUR") + alt(tc("EUR1, EUR2"), tc("unread"), "wps") + "</w:tr></w:tbl>")
+    document = docx.Document()
+    add_body(document, table)
+    [block] = read_docx(save(document, tmp_path / "alternate-rows.docx")).blocks
+    assert [[c.text for c in row] for row in block.rows or []] == [
+        ["Region", "Initiatives"], ["AFR", "AFR1, AFR2"], ["EUR", "EUR1, EUR2"]]
+
+
 def test_wingdings_check_and_ballot_marks_are_their_own_characters(tmp_path: Path) -> None:
     """w:sym Wingdings ballot and check marks read as Unicode's (0xFB was read as a bullet "•");
     Wingdings 2 and Symbol keep their own tables."""

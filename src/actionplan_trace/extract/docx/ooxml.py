@@ -152,7 +152,8 @@ def block_children(container: etree._Element, chunks: bool = False) -> Iterator[
 
 
 def table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """The w:tr of a table or w:tc of a row (`tag`), unwrapping content controls and custom XML."""
+    """The w:tr of a table or w:tc of a row (`tag`), unwrapping content controls, custom XML and
+    alternate content (a row or cell inside mc:AlternateContent was lost, both branches)."""
     for child in container:
         if child.tag == tag:
             yield child
@@ -162,6 +163,10 @@ def table_children(container: etree._Element, tag: str) -> Iterator[etree._Eleme
                 yield from table_children(content, tag)
         elif child.tag == W_CUSTOMXML:
             yield from table_children(child, tag)
+        elif child.tag == MC_ALT:
+            branch = mc_branch(child)
+            if branch is not None:
+                yield from table_children(branch, tag)
 
 
 def onoff_attr(value: str | None) -> bool:
