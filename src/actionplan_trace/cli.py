@@ -612,7 +612,6 @@ def main() -> NoReturn:
     try:
         flush_stdout()
     except OutputError as exc:
-        silence_stdout()
         sys.stderr.write(f"trace: {exc}\n")
         status = 2
     except (BrokenPipeError, ValueError, OSError):

@@ -1270,7 +1270,7 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
     # own, worked out once per window of heights and key (a line repeated on 500 pages has the
     # same window on each), each pair of keys scored once. Comparing every line of the zones
     # with every other took minutes for 500 pages of 40 lines each.
-    windows: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
+    windows: dict[tuple[int, int, str], tuple[list[tuple[int, str]], set[int]]] = {}
     similar: dict[tuple[str, str], bool] = {}
     for p, ln, key in candidates:
         if PAGE_NUMBER.match(ln.text.strip()):
@@ -1279,14 +1279,15 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
         if len(pages) < 2:
             continue
         span = (bisect_left(tops, ln.top - settings.furniture_drift), bisect_right(tops, ln.top + settings.furniture_drift), key)
-        if (alike := windows.get(span)) is None:
-            alike = windows[span] = []
+        if (window := windows.get(span)) is None:
+            alike: list[tuple[int, str]] = []
             for q, other, okey in candidates[span[0]:span[1]]:
                 if (alike_keys := similar.get((key, okey))) is None:
                     alike_keys = similar[key, okey] = fuzz.ratio(key, okey) >= settings.furniture_similarity
                 if alike_keys:
                     alike.append((q.number, other.text))
-        on = {number for number, _ in alike}
+            window = windows[span] = (alike, {number for number, _ in alike})
+        alike, on = window
         if (len(on) >= need or _one_side(on, p.number, sides)) and not headings.opens(p, ln, alike):
             doomed.add(id(ln))
     for p in pages:

@@ -510,11 +510,8 @@ class _Quotes:
     def __init__(self, base: Document) -> None:
         self.base = base
         self.subtrees: dict[str, str] = {}
-        self.own = [_text_of([s]) for s in base.sections]
+        self.own: list[str] = []  # made at the first search outside an output (most quotations are under theirs)
         self.words: dict[str, list[int]] = {}
-        for k, text in enumerate(self.own):
-            for word in set(text.split()):
-                self.words.setdefault(word, []).append(k)
 
     def under(self, section: Section) -> str:
         """The comparable text of `section` and every section under it."""
@@ -525,6 +522,11 @@ class _Quotes:
     def first_holding(self, pieces: list[str]) -> Section | None:
         """The first section (in document order) whose own text holds the pieces in order. A
         word with white space on either side inside a piece is a whole word of any text holding it."""
+        if not self.own and self.base.sections:
+            self.own = [_text_of([s]) for s in self.base.sections]
+            for k, text in enumerate(self.own):
+                for word in set(text.split()):
+                    self.words.setdefault(word, []).append(k)
         inner = [word for piece in pieces for word in piece.split()[1:-1]]
         found = [self.words.get(word, []) for word in inner]
         candidates = min(found, key=len) if found else range(len(self.own))
