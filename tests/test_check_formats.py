@@ -4,7 +4,9 @@ is not a dependency), JUnit XML, GitHub workflow commands, JSON and text."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -76,7 +78,8 @@ def test_sarif_paths_are_uri_references(tmp_path) -> None:
 
 @pytest.mark.parametrize(("path", "uri"), [
     ("plans/my contrib #1.md", "plans/my%20contrib%20%231.md"),
-    ("plans\\x.md", "plans/x.md"),
+    ("plans\\x.md", "plans/x.md" if os.sep == "\\" else "plans%5Cx.md"),  # on Linux, one file's name
+    (os.fsdecode(b"plans/bad\xffname.txt"), "plans/bad%FFname.txt"),
     ("/srv/plans/x y.docx", "file:///srv/plans/x%20y.docx"),
     ("C:\\plans\\my contrib #1.docx", "file:///C:/plans/my%20contrib%20%231.docx"),
     ("C:/plans/x.docx", "file:///C:/plans/x.docx"),
@@ -88,6 +91,47 @@ def test_sarif_uri_of_every_kind_of_path(path, uri) -> None:
     from actionplan_trace.render.sarif import _uri
 
     assert _uri(path) == uri
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Linux names may hold any bytes, a backslash among them")
+def test_sarif_of_names_not_utf8_or_with_a_backslash(tmp_path) -> None:
+    """Found in review: a file named with a byte that is not UTF-8 made `check -f sarif` end in
+    "internal error: UnicodeEncodeError", and "a\\b.txt" was given the URI "a/b.txt", a file
+    that does not exist. Each is its own bytes percent-encoded now, as JSON and the other
+    formats name it."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = "# Output 2.1 – X\n\nWSIS Action Lines C14.\n"
+    (folder / os.fsdecode(b"bad\xffname.md")).write_text(text, encoding="utf-8")
+    (folder / "a\\b.md").write_text(text, encoding="utf-8")
+    result = run_cli("check", "plans", "--format", "sarif", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    log = json.loads(result.stdout)
+    check_sarif(log)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"plans/bad%FFname.md", "plans/a%5Cb.md"}
+
+
+def test_findings_of_a_pdf_are_in_page_order_in_every_format(tmp_path) -> None:
+    """Found in review: json, SARIF and JUnit sorted a PDF's findings by their line on the page
+    before the page, while the text and GitHub formats (and the README) go by page first. One
+    order (findings.finding_order) serves every format now."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.pdf").write_bytes((CORPUS / "action-plan-ba.pdf").read_bytes())
+    pages = {}
+    for fmt in ("json", "sarif", "text"):
+        result = run_cli("check", "plans", "--format", fmt, "--no-cache", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr  # warnings and notes only: under fail-on
+        if fmt == "json":
+            pages[fmt] = [f["loc"]["page"] for f in json.loads(result.stdout)["findings"]]
+        elif fmt == "sarif":
+            pages[fmt] = [r["properties"]["page"] for r in json.loads(result.stdout)["runs"][0]["results"]]
+        else:
+            pages[fmt] = [int(n) for n in re.findall(r"\bpage (\d+)", result.stdout)]
+    assert len(pages["json"]) > 3 and pages["json"] == sorted(pages["json"])
+    assert pages["sarif"] == pages["json"]
+    assert [p + 1 for p in pages["json"]] == pages["text"] or pages["json"] == pages["text"]
 
 
 def test_sarif_is_valid_and_has_results(outputs) -> None:

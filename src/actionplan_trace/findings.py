@@ -57,3 +57,12 @@ class Finding:
         if self.text is not None:
             out["text"] = self.text
         return out
+
+
+def finding_order(f: Finding) -> tuple[str, int, int, int, int, str, str]:
+    """The one order of findings, in every report and output: by file, then page, line or
+    paragraph, table row, then code and message. (The JSON, SARIF and JUnit outputs of `trace
+    check` sorted a PDF's findings by line before page, against the text and GitHub outputs.)"""
+    loc = f.loc
+    return (f.source or "", loc.page or 0, loc.line or 0, loc.paragraph or 0, loc.row or 0, f.code, f.message)
+

@@ -8,11 +8,10 @@ counts findings by severity (and, for check, files, cache hits and baselined fin
 
 from __future__ import annotations
 
-from ..findings import Finding
+from ..findings import Finding, finding_order
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts
-from .refs import finding_order
 from .escapes import printable
 
 

@@ -7,10 +7,9 @@ control characters, as in the text format.
 
 from __future__ import annotations
 
-from ..findings import Finding
+from ..findings import Finding, finding_order
 from .escapes import printable
 from .findings_text import page_or_paragraph, text_line
-from .refs import finding_order
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

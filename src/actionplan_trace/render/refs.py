@@ -6,8 +6,9 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
+from ..findings import finding_order
 from ..model import Loc
-from ..refs.types import Finding, Reference, RefReport, Rev
+from ..refs.types import Reference, RefReport, Rev
 from .jsonrows import dumps_rows, encode_row
 from .escapes import printable
 
@@ -111,12 +112,6 @@ def _place(loc: Loc) -> str:
     else:
         out = ""
     return f"{out}, row {loc.row + 1}" if loc.row is not None and out else out
-
-
-def finding_order(f: Finding) -> tuple[str, int, int, int, int, str]:
-    """Findings sort by file, then page, line or paragraph, table row, then code."""
-    loc = f.loc
-    return (f.source or "", loc.page or 0, loc.line or 0, loc.paragraph or 0, loc.row or 0, f.code)
 
 
 def to_lines(report: RefReport) -> str:

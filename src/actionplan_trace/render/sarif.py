@@ -10,6 +10,7 @@ the baseline comparison when there was one.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
@@ -27,11 +28,16 @@ WINDOWS_ABSOLUTE = regex(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+)")  # a dr
 
 def _uri(path: str) -> str:
     """`path` as the URI reference SARIF requires: a file: URI when absolute, else relative, each
-    percent-encoded ("my contrib #1.md" is "my%20contrib%20%231.md", not a fragment)."""
+    percent-encoded ("my contrib #1.md" is "my%20contrib%20%231.md", not a fragment). A name's
+    bytes that are not UTF-8 (kept as `\\udcXX` escapes) are encoded as those bytes ("%FF"); a
+    backslash parts folders only where it is the system's separator (on Linux "a\\b.txt" is one
+    file, "a%5Cb.txt")."""
     if WINDOWS_ABSOLUTE.match(path):  # a drive or UNC path: file:///C:/plans/x.docx, file://server/share/x.docx
         return PureWindowsPath(path).as_uri()
-    posix = path.replace("\\", "/")
-    return PurePosixPath(posix).as_uri() if posix.startswith("/") else quote(posix, safe="/")
+    posix = path.replace(os.sep, "/") if os.sep != "/" else path
+    if posix.startswith("/"):
+        return PurePosixPath(posix).as_uri()
+    return quote(posix.encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _location(f: Finding) -> dict[str, Any]:

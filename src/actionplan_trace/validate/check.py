@@ -28,13 +28,13 @@ from ..extract import UNSUPPORTED, unsupported
 from ..model import Document
 from ..findings import FindingRule
 from ..files import kernel_file, open_nonblocking, status
-from ..findings import Finding
+from ..findings import Finding, finding_order
 from ..record import record
 from .baseline import baseline_data, baseline_states, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
 from .proposals import created_outputs_known
-from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make, sort_key
+from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make
 
 CHECK_SCHEMA = schemas.CHECK
 SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -426,7 +426,7 @@ def run_check(
             found.append(f)
         file_results.append(FileResult(shown, shas[path], data.get("profile"), bool(data.get("cached")), found))
         all_findings += found
-    all_findings.sort(key=sort_key)
+    all_findings.sort(key=finding_order)
     states = ["new"] * len(all_findings)
     baseline_name = str(baseline) if baseline is not None else None
     record = None

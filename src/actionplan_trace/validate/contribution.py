@@ -23,13 +23,13 @@ from typing import Any, Callable
 from rapidfuzz import fuzz
 
 from .. import schemas
-from ..findings import Finding, FindingRule
+from ..findings import Finding, FindingRule, finding_order
 from ..model import Document, Loc, Revision, Section, Source, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..diff.ignore import comparable
 from ..text_patterns import TYPED_NUMBER
-from .findings import at_least, counts, excerpt, finding_table, fold, make, sort_key
+from .findings import at_least, counts, excerpt, finding_table, fold, make
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
 
 VALIDATE_SCHEMA = schemas.VALIDATE
@@ -815,7 +815,7 @@ def validate_documents(
     document_refs = reference_api()
     if document_refs is not None:
         _check_references(ctx, document_refs)
-    ctx.findings.sort(key=sort_key)
+    ctx.findings.sort(key=finding_order)
     return ValidationReport(accepted.source, base.source, proposals, resolutions, records, ctx.findings)
 
 

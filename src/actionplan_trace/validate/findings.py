@@ -93,12 +93,6 @@ def fingerprint(finding: Finding, path: str | None = None) -> str:
     return sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
-def sort_key(finding: Finding) -> tuple:
-    """Order findings by file, then position, then code."""
-    loc = finding.loc
-    return (finding.source or "", loc.line or 0, loc.paragraph or 0, loc.page or 0, finding.code, finding.message)
-
-
 def finding_from_dict(data: dict) -> Finding:
     """Rebuild a Finding from its JSON form (the cache stores findings as JSON)."""
     loc = Loc(**{k: v for k, v in (data.get("loc") or {}).items() if k in Loc.__dataclass_fields__})
