@@ -180,6 +180,11 @@ def _rule_stacks(
     return [(x0, x1, sorted(ys)) for x0, x1, ys in stacks if len(ys) >= 2]
 
 
+def _least_gap(size: float, settings: PdfSettings = PDF_DEFAULTS) -> float:
+    """The narrowest strip free of glyphs that may part two columns of type `size` (_gutters)."""
+    return max(settings.gutter, 0.4 * size)
+
+
 def _gutters(
     boxes: Sequence[BBox], x0: float, x1: float, top: float, bottom: float, size: float, settings: PdfSettings = PDF_DEFAULTS
 ) -> list[tuple[float, float]]:
@@ -192,8 +197,9 @@ def _gutters(
     )
     gaps: list[tuple[float, float]] = []
     start, reach = (spans[0][0], spans[0][1]) if spans else (x0, x0)
+    least = _least_gap(size, settings)
     for a, b in spans[1:]:
-        if a - reach >= max(settings.gutter, 0.4 * size):
+        if a - reach >= least:
             gaps.append((reach, a))
         reach = max(reach, b)
     kept: list[tuple[float, float]] = []
@@ -509,7 +515,7 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
     # Each line's glyphs as the x-spans _gutters reads, those closer than a gap joined: a region's
     # gaps are those of its lines' spans joined, so a region grows a line at a time without
     # reading all of its glyphs again (which made a page of 333 lines take 47 s).
-    least = max(settings.gutter, 0.4 * size)
+    least = _least_gap(size, settings)
     spans = [_joined(line, least) for line in glyphs]
     i = 0
     while i < len(lines):
@@ -517,11 +523,11 @@ def find_wrapped_grids(lines: Sequence[Sequence[Segment]], glyphs: Sequence[Sequ
             i += 1
             continue
         j, union = i, spans[i]
-        gaps = _gutters(union, -math.inf, math.inf, -math.inf, math.inf, size, settings) if union else []
+        gaps = _joined_gutters(union, size, settings)
         while gaps and j + 1 < len(lines):
             gap = min(s.top for s in lines[j + 1]) - max(s.bottom for s in lines[j])
             wider_union = _joined(union + spans[j + 1], least)
-            wider = _gutters(wider_union, -math.inf, math.inf, -math.inf, math.inf, size, settings)
+            wider = _joined_gutters(wider_union, size, settings)
             if gap > 1.5 * size or not wider:
                 break
             j, gaps, union = j + 1, wider, wider_union
@@ -545,6 +551,11 @@ def _joined(boxes: Sequence[BBox], least: float) -> list[BBox]:
         else:
             out.append((a, 0.0, b, 0.0))
     return out
+
+
+def _joined_gutters(joined: list[BBox], size: float, settings: PdfSettings) -> list[tuple[float, float]]:
+    """_gutters of a region given as its lines' spans joined (_joined): all of them are in it."""
+    return _gutters(joined, -math.inf, math.inf, -math.inf, math.inf, size, settings)
 
 
 def _smaller_type(line: Sequence[BBox], below: Sequence[BBox]) -> bool:

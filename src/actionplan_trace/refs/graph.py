@@ -271,11 +271,10 @@ class _Index:
         self.under: dict[str, list[Node]] = {}  # entity -> the sections within it
         self.holding: dict[str, list[Node]] = {}  # entity -> the sections that are it or lie within it
         for n in graph.sections():
-            if n.entity:
-                self.being.setdefault(n.entity, []).append(n)
             for entity in n.within:
                 self.under.setdefault(entity, []).append(n)
             if n.entity:
+                self.being.setdefault(n.entity, []).append(n)
                 for entity in dict.fromkeys((n.entity, *n.within)):
                     self.holding.setdefault(entity, []).append(n)
 

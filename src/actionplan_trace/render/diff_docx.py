@@ -116,22 +116,16 @@ def _one_sided(text: str, old_side: bool) -> list[Op]:
 
 @record
 class _Writer:
-    """Writes the merged document, paragraph by paragraph: each is made in a python-docx
-    Document's body (for its styles), then handed to `sink` as XML and taken out of the body."""
+    """Writes the merged document, paragraph by paragraph: each is made on its own (a table in a
+    python-docx Document's body, for its styles), then handed to `sink` as XML and let go."""
     document: docx.document.Document
     marks: _Marks
     sink: Callable[[bytes], object]
     tail: str | None = None
     style_ids: dict[str, str] = field(default_factory=dict)
-    # The body's closing w:sectPr, which each paragraph goes before: looked up once (a search of
-    # the body for each paragraph made a long redline quadratic, 70 s at 115,000 paragraphs).
-    sect: etree._Element | None = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.sect = self.document.element.body.find(qn("w:sectPr"))
 
     def new_paragraph(self, style: str | None) -> etree._Element:
-        """An empty `w:p` (with `style`) appended to the body, built directly for speed."""
+        """An empty `w:p` (with `style`), in no body: `emit` writes it where it belongs."""
         p = OxmlElement("w:p")
         if style is not None:
             if style not in self.style_ids:
@@ -141,16 +135,13 @@ class _Writer:
             pstyle.set(qn("w:val"), self.style_ids[style])
             ppr.append(pstyle)
             p.append(ppr)
-        if self.sect is not None:
-            self.sect.addprevious(p)
-        else:
-            self.document.element.body.append(p)
         return p
 
     def emit(self, element: etree._Element) -> None:
-        """Write a finished paragraph or table of the body to `sink` and take it out of the body."""
+        """Write a finished paragraph or table to `sink`, and take a table out of the body."""
         self.sink(etree.tostring(element, with_tail=False))
-        element.getparent().remove(element)
+        if (parent := element.getparent()) is not None:
+            parent.remove(element)
 
     def paragraph(self, ops: list[Op], style: str | None, side: str | None) -> None:
         """One paragraph; `side` is "old" or "new" for a paragraph of one revision only."""
