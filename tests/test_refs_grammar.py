@@ -489,3 +489,65 @@ def test_new_forms_do_not_misfire(text, expected, codes) -> None:
     refs, findings = find_refs(text)
     assert [r.id for r in refs] == expected
     assert [f.code for f in findings] == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security Council resolution 2341 (2017) on critical infrastructure",
+        "Security Council resolutions 1540 (2004) and 2341 (2017)",
+        "Human Rights Council resolution 32/13 on the Internet",
+        "ECOSOC Resolution 2006/46 on WSIS follow-up",
+        "the UN General Assembly Resolution 70/125",
+        "UNGA Resolution 70/125 and General Assembly resolution 75/202",
+        "Commission Decision 2019/1 of the European Union",
+        "resolution 70/125 on the overall review of WSIS",
+    ],
+)
+def test_another_bodys_resolution_is_no_itu_reference(text: str) -> None:
+    refs, findings = find_refs(text, ACTION_PLAN)
+    assert [r.id for r in refs] == []
+    assert [f.code for f in findings] == []
+
+
+def test_another_bodys_resolution_leaves_the_itu_ones_around_it() -> None:
+    text = ("Recalling Security Council resolution 2341 (2017), PP Resolution 130 (Rev. Bucharest, 2022) "
+            "and ECOSOC resolution 2006/46, and Council Resolution 1380")
+    assert parse(text) == ["PP-RES-130", "COUNCIL-RES-1380"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contributes to Sustainable Development Goals 1 to 5", ["SDG-1", "SDG-2", "SDG-3", "SDG-4", "SDG-5"]),
+        ("SDGs 9-11 and 17", ["SDG-9", "SDG-10", "SDG-11", "SDG-17"]),
+        ("SDG targets 17.6-17.8", ["SDG-17.6", "SDG-17.7", "SDG-17.8"]),
+        ("SDG targets 9.a–9.c and 4.4", ["SDG-9.a", "SDG-9.b", "SDG-9.c", "SDG-4.4"]),
+        ("SDGs: 17 (targets 17.6–8)", ["SDG-17", "SDG-17.6", "SDG-17.7", "SDG-17.8"]),
+        ("ITU Strategic Goals 1 to 3", ["ITU-GOAL-1", "ITU-GOAL-2", "ITU-GOAL-3"]),
+        ("Regional initiatives (ARB1-ARB5)", ["RI-ARB1", "RI-ARB2", "RI-ARB3", "RI-ARB4", "RI-ARB5"]),
+        ("Regional Initiatives: EUR1 to 3, ASP2", ["RI-EUR1", "RI-EUR2", "RI-EUR3", "RI-ASP2"]),
+        ("SDG 16-2030 strategy", ["SDG-16"]),
+        ("SDG targets 9.c-9.a", ["SDG-9.c"]),
+        ("SDG targets 9.1-17.8", ["SDG-9.1"]),
+        ("Regional initiatives (ARB2-EUR4)", ["RI-ARB2", "RI-EUR4"]),
+    ],
+)
+def test_a_range_stands_for_every_number_in_it(text: str, expected: list[str]) -> None:
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the WSIS Action Lines (C2, C4, C6) and SDG 9", [("WSIS-C2", "WSIS Action Lines C2"),
+                                                           ("WSIS-C4", "WSIS Action Lines C4"),
+                                                           ("WSIS-C6", "WSIS Action Lines C6"), ("SDG-9", "SDG 9")]),
+        ("WSIS Action Lines: C3, C7", [("WSIS-C3", "WSIS Action Lines: C3"), ("WSIS-C7", "WSIS Action Lines: C7")]),
+        ("Regional Initiatives (AFR3, ASP5)", [("RI-AFR3", "Regional Initiatives AFR3"),
+                                               ("RI-ASP5", "Regional Initiatives ASP5")]),
+    ],
+)
+def test_a_list_in_brackets_after_its_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    refs, _ = find_refs(text, NONE)
+    assert [(r.id, r.text) for r in refs] == expected

@@ -97,6 +97,37 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
+_RANGE_TO = regex(r"\s*(?:-|–|—|\bto\b)\s*(?:(?P<g>\d{1,2})\s?\.\s?)?(?P<to>\d{1,2}|[a-z](?!\w))(?![\w.]?\d)")
+"""The end of a range after a goal or a target: "1 to 5", "1-5", "17.6-17.8", "9.a–9.c", "17.6–8"."""
+SDG_GOALS = 17
+ITU_GOALS_MOST = 10
+"""The highest goal number a range of SDGs, or of ITU strategic goals, may end at: past it the
+second number is no goal ("SDG 16-2030"), and the range is read as its first goal alone."""
+
+
+def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None) -> tuple[list[str], int] | None:
+    """The numbers after `lo` up to the end of a range written at `pos` ("-5", " to 5", "-17.8"
+    after a target of `goal`), and where it ends; None when none is written there, or it runs
+    backwards, past `most`, mixes digits and letters, or names another goal."""
+    m = _RANGE_TO.match(text, pos)
+    if m is None or (m.group("g") is not None and (goal is None or int(m.group("g")) != goal)):
+        return None
+    to = m.group("to")
+    if lo.isdigit() and to.isdigit() and int(lo) < int(to) <= most:
+        return [str(n) for n in range(int(lo) + 1, int(to) + 1)], m.end()
+    if lo.isalpha() and to.isalpha() and lo < to:
+        return [chr(c) for c in range(ord(lo) + 1, ord(to) + 1)], m.end()
+    return None
+
+
+def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) -> tuple[list[Item], int]:
+    """The targets a range after target `t` (numbered `suffix`) adds ("17.6-17.8": 17.7 and
+    17.8), and where it ends (`t.end()` when no range is written)."""
+    found = _range_end(text, t.end(), suffix, 99, goal) if suffix else None
+    if found is None:
+        return [], t.end()
+    more, end = found
+    return [Item(f"{goal}.{n}", t.start("g"), end, goal=goal) for n in more], end
 _AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln"
                 r"|[kmg]bit|[kmg]bps|[kmg]hz)\b|-?[mkMK](?![\w&/.\-–—]|\s+&))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
@@ -131,7 +162,9 @@ _GOAL_PREFIX = regex(
     r"(?P<itu>\bITU(?:[’']s)?\s+(?:[Ss]trategic\s+|Connect\s+20[23]0\s+)?|\b[Ss]trategic\s+|\bConnect\s+20[23]0\s+)\Z"
 )
 
-_WSIS_ANCHOR = regex(r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)\s+(?=C\s?\d)")
+_WSIS_ANCHOR = regex(
+    r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=C\s?\d)"
+)
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
 _WSIS_ITEM = regex(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
@@ -152,6 +185,8 @@ _OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 _RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
 _RI_PAREN = regex(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
 _RI_ITEM = regex(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
+_RI_RANGE = regex(r"\s*(?:-|–|—|\bto\b)\s*(?:(?P<code>[A-Z]{3})\s?-?)?(?P<to>\d{1,2})(?!\d)")
+"""The end of a range of initiatives: "ARB1-ARB5", "ARB1 to 5" (a range spans one region)."""
 _RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
 
 _QUESTION = regex(
@@ -189,7 +224,8 @@ class Item:
 
 @record(slots=True)
 class Cite:
-    """A parsed span before resolution: kind of reference, organ/sector words, items."""
+    """A parsed span before resolution: kind of reference, organ/sector words, items (none for
+    the ITEMLESS_KINDS)."""
 
     kind: str
     start: int
@@ -200,6 +236,11 @@ class Cite:
     sector: str | None = None
     word: str | None = None
     explicit: bool = False
+
+
+ITEMLESS_KINDS = frozenset({"blanket", "other-body"})
+"""Cites kept with no items: a blanket reference ("all WTDC resolutions"), and another body's
+resolution (`_other_body`), which covers its words so that nothing reads them again."""
 
 
 def _sep_then(pattern: re.Pattern[str], text: str, pos: int, allow_space: bool) -> tuple[re.Match[str], int] | None:
@@ -263,8 +304,43 @@ class Hit:
         return m.group(name) if name in m.re.groupindex else None
 
 
+_OTHER_BODY = regex(
+    r"\b(?:(?:Security|Human\s+Rights|Economic\s+and\s+Social|Trusteeship|European|UNESCO|IMO|WHO)\s+Council"
+    r"|(?:UN|United\s+Nations)\s+General\s+Assembly|General\s+Assembly|UNGA|ECOSOC|HRC|UNSC"
+    r"|(?:European\s+)?Commission|(?:UN|United\s+Nations|UNESCO|WHO|WIPO|ILO|IMO|ICAO|FAO|OECD|EU)"
+    r")(?:['’]s)?\s*\Z"
+)
+"""A body other than ITU's named before "resolution" or "decision": "Security Council resolution
+2341 (2017)", "UN General Assembly Resolution 70/125", "ECOSOC Resolution 2006/46", "Commission
+Decision 2019/1". Its resolutions share no numbering with ITU's (a Council of ITU numbers from
+1,000), so such a cite is read as no ITU reference (`Cite.kind` "other-body")."""
+_UN_NUMBER = regex(r"\s*/\s*\d{1,4}\b")
+"""The session part of a United Nations number ("70/125", "32/13", "2006/46"), which no ITU
+resolution or decision has."""
+_OTHER_BODY_WINDOW = 40
+
+
+def _other_body(text: str, hit: Hit, cite: Cite) -> Cite | None:
+    """The span of `cite` as an "other-body" cite (no items) when the resolution or decision it
+    reads is another body's: named before the anchor (`_OTHER_BODY`), or numbered as the United
+    Nations number theirs (`_UN_NUMBER` after the first number); else None."""
+    first = cite.items[0] if cite.items else None
+    un = _UN_NUMBER.match(text, first.end) if first is not None else None
+    if un is None and not _OTHER_BODY.search(text, max(0, hit.m.start() - _OTHER_BODY_WINDOW), hit.m.start()):
+        return None
+    return Cite("other-body", hit.start, max(cite.end, un.end() if un is not None else 0))
+
+
 def parse_resolution(text: str, hit: Hit) -> Cite:
-    """"PP Resolutions 25, 71 and 72", "WTDC Res. 45 (Rev. Dubai, 2014), 67, 69 (…)", "C09 Res 1305"."""
+    """"PP Resolutions 25, 71 and 72", "WTDC Res. 45 (Rev. Dubai, 2014), 67, 69 (…)", "C09 Res 1305";
+    another body's ("Security Council resolution 2341") as an "other-body" cite (`_other_body`)."""
+    cite = _parse_resolution(text, hit)
+    if cite.kind != "recommendation" and (other := _other_body(text, hit, cite)) is not None:
+        return other
+    return cite
+
+
+def _parse_resolution(text: str, hit: Hit) -> Cite:
     m = hit.m
     kind_word = m.group("kind").lower()
     kind = "decision" if kind_word.startswith("dec") else "recommendation" if kind_word.startswith("rec") else "resolution"
@@ -356,12 +432,14 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
                 break
             g = int(t.group("g"))
             items.append(Item(f"{g}.{suffix}", t.start("g"), t.end(), goal=g))
+            more, end = _target_range(text, t, g, suffix)
+            items.extend(more)
         elif goal is not None and (lt := _LETTER_ITEM.match(text, pos)):
             t = lt
             items.append(Item(f"{goal}.{lt.group('l')}", lt.start("l"), lt.end(), goal=goal))
+            end = t.end()
         else:
             break
-        end = t.end()
         pos = _past_aside(text, end)
         s = _SEP.match(text, pos)
         if not s or s.end() == pos:
@@ -400,12 +478,17 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
             if t:
                 goal = int(t.group("g"))
                 cite.items.append(Item(f"{goal}.{suffix}", t.start("g"), t.end(), goal=goal))
+                more, pos = _target_range(text, t, goal, suffix)
+                cite.items.extend(more)
                 last_goal = None
-                pos = t.end()
             elif g:
                 last_goal = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
                 cite.items.append(last_goal)
                 pos = g.end()
+                if (goals := _range_end(text, pos, g.group("g"), SDG_GOALS)) is not None:
+                    numbers, pos = goals
+                    cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
+                    last_goal = cite.items[-1]
                 if _TARGETS_PAREN.match(text, pos):
                     continue
                 pos = _worded_targets(text, _bare_targets(text, pos, last_goal), last_goal)
@@ -495,6 +578,10 @@ def parse_goal(text: str, hit: Hit) -> Cite:
         item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
         cite.items.append(item)
         pos = g.end()
+        if (goals := _range_end(text, pos, g.group("g"), ITU_GOALS_MOST)) is not None:
+            numbers, pos = goals
+            cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
+            item = cite.items[-1]
         paren = _TARGETS_PAREN.match(text, pos)
         if paren:
             targets, after = _target_list(text, paren.end(), item.goal)
@@ -513,7 +600,8 @@ def parse_goal(text: str, hit: Hit) -> Cite:
 
 
 def parse_wsis(text: str, hit: Hit) -> Cite:
-    """"WSIS Action Lines C1, C2, C3, C9 and C11", "AL C5", and bare "C1 and C11" in a WSIS group."""
+    """"WSIS Action Lines C1, C2, C3, C9 and C11", "AL C5", "Action Lines (C2, C4, C6)", "WSIS
+    Action Lines: C3", and bare "C1 and C11" in a WSIS group."""
     cite = Cite("wsis", hit.start, hit.m.end(), explicit=True)
     pos = hit.m.end()
     while (w := _WSIS_ITEM.match(text, pos)) is not None:
@@ -525,6 +613,8 @@ def parse_wsis(text: str, hit: Hit) -> Cite:
         if not nxt:
             break
         pos = nxt[1]
+    if "(" in (hit.group("open") or "") and (close := _CLOSE.match(text, pos)) is not None:
+        pos = close.end()
     cite.end = pos
     return cite
 
@@ -571,8 +661,13 @@ def _ri_list(text: str, pos: int, cite: Cite, codes: frozenset[str] | None = Non
         return it if it is not None and (codes is None or it.group("code") in codes) else None
 
     while (it := item_at(pos)) is not None:
-        cite.items.append(Item(f"{it.group('code')}{int(it.group('n'))}", it.start("code"), it.end()))
+        code, n = it.group("code"), int(it.group("n"))
+        cite.items.append(Item(f"{code}{n}", it.start("code"), it.end()))
         pos = it.end()
+        if ((upto := _RI_RANGE.match(text, pos)) is not None and upto.group("code") in (None, code)
+                and n < (last := int(upto.group("to"))) <= n + 9):
+            cite.items.extend(Item(f"{code}{k}", it.start("code"), upto.end()) for k in range(n + 1, last + 1))
+            pos = upto.end()
         s = _RI_SEP.match(text, pos)
         if not s or not item_at(s.end()):
             break
@@ -735,7 +830,7 @@ class Grammar:
             if start < covered:
                 continue
             cite = parser(text, hit)
-            if not cite.items and cite.kind != "blanket":
+            if not cite.items and cite.kind not in ITEMLESS_KINDS:
                 continue
             out.append(cite)
             covered = max(cite.end, hit.m.end())

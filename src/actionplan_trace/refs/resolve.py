@@ -208,12 +208,13 @@ class Resolver:
     def emit(self, ref_id: str, family: str, number: str, item: Item, cite: Cite, rev: Rev | None = None,
              shown: str | None = None) -> Reference:
         """The reference `item` of `cite` makes, its text the cite's anchor words and the item as
-        written (or `shown`)."""
+        written (or `shown`); a bracket opening the list is left out ("Regional Initiatives
+        AFR3" for "Regional Initiatives (AFR3, ASP5)")."""
         first = cite.items[0].start if cite.items else item.start
         stop = min(first, item.start, cite.end)
         # The anchor words ("PP Resolutions") are the same for every item of a list: joined once.
         if (anchor := self.anchors.get((cite.start, stop))) is None:
-            anchor = self.anchors[cite.start, stop] = " ".join(self.text[cite.start:stop].split())
+            anchor = self.anchors[cite.start, stop] = " ".join(self.text[cite.start:stop].split()).removesuffix("(").rstrip()
         own = shown or " ".join(self.text[item.start:item.end].split())
         ctx = self.ctx
         ref = Reference(
@@ -516,6 +517,9 @@ class Resolver:
                 for item in cite.items]
         self.list_checks(made, cite)
 
+    def other_body(self, cite: Cite) -> None:
+        """Another body's resolution or decision (grammar._other_body): no ITU reference, no finding."""
+
     def blanket(self, cite: Cite) -> None:
         what = next((name for p, name in _FAMILY_OF_BLANKET if p.search(cite.word or "")), cite.word or "")
         organ = organ_key(cite.organ)
@@ -628,6 +632,7 @@ _HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
     "question": Resolver.question,
     "study-group": Resolver.study_group,
     "blanket": Resolver.blanket,
+    "other-body": Resolver.other_body,
 }
 """The resolver method for each kind of cite."""
 
