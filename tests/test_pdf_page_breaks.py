@@ -317,3 +317,42 @@ def test_a_tall_row_every_cell_of_which_runs_on_is_one_row(tmp_path: Path) -> No
         (table,) = [b for b in reading.raw.blocks if b.type == "table"]
         assert [[c.text for c in row] for row in table.rows] == [TALL_HEADER, TALL_ROW], (start, lines[0][room - 1])
     assert tried >= 2
+
+
+OUTCOME_HEADER = ["Outcomes", "Performance indicators", "Outputs"]
+OUTCOME_ROWS = [
+    ["Enhanced capacity of Member States to develop national broadband plans.",
+     "Number of countries assisted in developing national broadband plans", "2.1 - Broadband infrastructure"],
+    ["Strengthened cooperation among regulators on spectrum management.",
+     "Number of regional workshops held on spectrum monitoring", "2.2 - Spectrum management"],
+    ["Strengthened capacity of Member States to use telecommunications for disaster risk reduction.",
+     "Number of Member States assisted with early-warning systems", "2.3 - Emergency telecommunications"],
+    ["Improved capacity of Member States to deploy quantum-safe networks.",
+     "Number of Member States assisted with quantum-safe network pilots", ""],
+]
+
+
+@pytest.mark.parametrize("split_rows", [False, True])
+def test_a_new_outcome_without_its_output_opening_a_page_is_a_row_of_its_own(tmp_path: Path, split_rows: bool) -> None:
+    """An outcome table whose outputs column opens each row with "2.N - ", and a last outcome with
+    no output yet: set at the top of the next page, under the repeated header, it is its own row,
+    not more lines of the outcome above, whose text ended its sentence (a review found the new
+    outcome read into Outcome 2.3, and a diff reporting columns added to it)."""
+    style = TableStyle(widths=(200, 200, 130), split_rows=split_rows)
+    words = {w for row in [OUTCOME_HEADER, *OUTCOME_ROWS] for cell in row for w in cell.split()}
+    plain = word_widths(words, style.font, style.size, tmp_path)
+    bold = word_widths(words, style.bold, style.size, tmp_path)
+
+    def cells(row: list[str], widths: tuple[dict[str, float], float]) -> list[list[str]]:
+        return [wrap(text, width - 2 * style.pad, *widths) if text else [] for text, width in zip(row, style.widths)]
+
+    on_next_page = 0
+    for start in range(520, 720, 8):
+        pages = [[text_op(style.left, 100, "Objective 2 - Infrastructure", "Helvetica-Bold", 12)]]
+        lay_table([cells(OUTCOME_HEADER, bold), *(cells(row, plain) for row in OUTCOME_ROWS)], style, start, pages)
+        reading = read_pdf_detailed(write_placed(tmp_path / f"outcomes-{start}.pdf", pages))
+        tables = [b for b in reading.raw.blocks if b.type == "table"]
+        assert len(tables) == 1, start
+        assert [[c.text for c in row] for row in tables[0].rows] == [OUTCOME_HEADER, *OUTCOME_ROWS], start
+        on_next_page += tables[0].rows[-1][0].loc.page == 2
+    assert on_next_page >= 3

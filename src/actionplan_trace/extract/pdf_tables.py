@@ -30,6 +30,7 @@ from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
 SENTENCE_END = regex(r"[.:;!?]$")
+_FULL_STOP = regex(r"[.!?]$")  # a sentence that ends its text (a colon or semicolon leads on)
 WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
 # A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
 # was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
@@ -625,7 +626,9 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
     True when its key (first) column is empty, starts in lower case, or lacks the label (A1:, d.,
     2.1) that most rows of the table carry in their key column; or, in a table whose key column
     is not labelled (an outcome text), when another column that most rows start with a label
-    ("2.1 - Title" in an outputs column) is empty or unlabelled in it.
+    ("2.1 - Title" in an outputs column) is empty or unlabelled in it, unless the key cell above
+    ends its sentence and this one opens a new one in a capital: a new outcome whose output is
+    not written yet ("Improved capacity … networks." under "… emergency telecommunications.").
     """
     if spanning or not row:
         return False
@@ -636,6 +639,9 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
         return False
     if key[0].islower() or _labelled_share(table) >= 0.6:
         return True
+    above = table.rows[-1][0].text.strip() if table.rows and table.rows[-1] else ""
+    if key[0].isupper() and _FULL_STOP.search(above):
+        return False
     return any(
         not KEY_LABEL.match(row[col].text.strip())
         for col in range(1, len(row))
