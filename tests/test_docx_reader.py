@@ -9,6 +9,7 @@ one-line errors for files that are not readable Word documents.
 from __future__ import annotations
 
 import io
+import json
 import random
 import zipfile
 from pathlib import Path
@@ -966,3 +967,27 @@ def test_a_tracked_insertion_written_in_pieces_is_one_revision(tmp_path: Path) -
         revisions = read_docx(path, view=view).revisions
         assert [(r.text, r.author) for r in revisions] == [
             ("new broadband networks", "Delegate A"), ("rural ", "Delegate A"), ("areas", "Delegate B")]
+
+
+def test_digits_set_superscript_stay_apart_from_the_number_before_them(tmp_path: Path) -> None:
+    """A note mark typed as a superscript digit ("Resolution 7" then a raised "1"), an exponent and
+    a superscript ordinal: the digits are read as superscript characters, so that the mark does
+    not run into the resolution's number (a review found "Resolution 71" and "WSIS-C53"), and the
+    references are the ones the reader sees."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Implements WTDC Resolution 7")
+    paragraph.add_run("1").font.superscript = True
+    paragraph.add_run(" (Rev. Dubai, 2014) and WSIS Action Line C5")
+    paragraph.add_run("3").font.superscript = True
+    paragraph.add_run(", for 10")
+    paragraph.add_run("6").font.superscript = True
+    paragraph.add_run(" users, from the 1")
+    paragraph.add_run("st").font.superscript = True
+    paragraph.add_run(" year.")
+    path = save(document, tmp_path / "raised.docx")
+    assert texts(path) == ["Implements WTDC Resolution 7¹ (Rev. Dubai, 2014) and WSIS Action Line C5³, for 10⁶ users, "
+                           "from the 1st year."]
+    result = run_cli("refs", str(path), "-f", "json")
+    refs = json.loads(result.stdout)["refs"]
+    assert [(r["id"], r["text"], r["rev"]["year"] if r["rev"] else None) for r in refs] == [
+        ("WTDC-RES-7", "WTDC Resolution 7", 2014), ("WSIS-C5", "WSIS Action Line C5", None)]

@@ -49,6 +49,13 @@ def plain_hyphens(text: str) -> str:
     return text.replace(NB_HYPHEN, "-").replace(SOFT_HYPHEN, "")
 
 
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+RAISED_DIGITS = str.maketrans("0123456789", SUPERSCRIPTS)
+"""Digits as their superscript characters: how a .docx run's digits set superscript are read
+(a note mark typed by hand, "Resolution 7¹", an exponent, "10⁶"), so that they stay apart from
+the number before them ("Resolution 71" is another resolution)."""
+
+
 def unspaced(text: str) -> str:
     """`text` with no white space: how a table column is known by its header, which a narrow PDF
     column wraps inside a word ("Objecti ve 1" is "Objective 1")."""

@@ -13,6 +13,7 @@ from .registry import Registry, load_registry
 from .resolve import CiteMemo, Resolver, load_rules, over_refs
 from .types import Finding, Reference, RefContext
 from ..regexcache import regex
+from ..text_patterns import SUPERSCRIPTS
 
 _ITU_GOALS_MENTION = regex(r"\b(?:ITU\b[^.\n]{0,40}?|Connect\s+20[23]0\s+|strategic\s+)goals\b", re.I)
 _GOALS = regex(r"goals\b", re.I)  # in every match of _ITU_GOALS_MENTION, with the same case folding
@@ -47,6 +48,8 @@ def read_text(
     `memo`: the cites resolved so far in the same document (`Resolver.resolve`). `budget`: how
     many more references the document may hold (Limits.refs): a text citing more items is a
     LimitError before any is resolved, which would cost far more than the parse."""
+    if not text.isascii():
+        text = marks_blanked(text)
     low = text.lower()
     if "all " not in low and not has_digit(text):
         # Every reference form but a blanket one ("all … resolutions") holds a digit, and so does
@@ -76,6 +79,18 @@ def read_text(
         resolver.itu_goals_from = goals_from
     resolver.run(cites)
     return resolver.refs, resolver.findings, goals_from is not None
+
+
+_RAISED_MARK = regex(rf"(?<=\w)[{SUPERSCRIPTS}]+")
+
+
+def marks_blanked(text: str) -> str:
+    """`text` with the superscript digits set after a word or number (a note mark, "Resolution 7¹",
+    "C5²") as spaces, as many: a reference reads the number before them, and its revision after
+    them, and every position stays where it was."""
+    if not any(c in text for c in SUPERSCRIPTS):
+        return text
+    return _RAISED_MARK.sub(lambda m: " " * len(m.group()), text)
 
 
 def itu_goals_mention(text: str, low: str | None = None) -> int | None:

@@ -12,7 +12,7 @@ from lxml import etree
 from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...limits import current, over
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
-from ...text_patterns import BULLET, is_bullet_label, plain_hyphens
+from ...text_patterns import BULLET, RAISED_DIGITS, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
 from .glyphs import sym_text
@@ -23,7 +23,7 @@ from .ooxml import (
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
+    W_TR, W_TRPR, W_TXBX, W_VAL, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
@@ -109,6 +109,7 @@ class _Reader:
         self.numbering = Numbering(parts.numbering, self.styles)
         self.revisions: list[Revision] = []
         self.note_refs: list[tuple[str, str, bool]] = []
+        self._raised = 0  # how many superscript runs (w:vertAlign) the text being read is in: its digits are raised
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
@@ -396,15 +397,20 @@ class _Reader:
         for child in el:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
-                self._emit(plain_hyphens(child.text or ""), hidden, para, fmt)
+                text = plain_hyphens(child.text or "")
+                self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
-                run_fmt, change = self._run_fmt(props_child(child, W_RPR), para.pstyle)
+                rpr = props_child(child, W_RPR)
+                run_fmt, change = self._run_fmt(rpr, para.pstyle)
+                raised = rpr is not None and attr(rpr.find(W_VERTALIGN)) == "superscript"
+                self._raised += raised
                 if change is not None:
                     self._begin(self._revision("format", change))
                     self._inline(child, hidden, para, run_fmt)
                     self._end()
                 else:
                     self._inline(child, hidden, para, run_fmt)
+                self._raised -= raised
             elif tag in _SKIP:
                 continue
             elif tag == W_TAB or tag == W_PTAB:
