@@ -304,6 +304,59 @@ def test_excerpts_that_skip_headings_remove_nothing(base_doc, tmp_path) -> None:
     assert validate(path, BASE_TEXT).findings == []
 
 
+BROADCASTING_PROPOSAL = "In Output 2.1, under “Broadcasting”, add a bullet on video services."
+VIDEO_BULLET = "providing assistance on video service access through telecommunication networks;"
+
+
+@pytest.mark.parametrize("heading", ["Broadcasting", "Spectrum management", "Background"])
+def test_a_change_under_another_heading_than_the_one_named_is_reported_when_the_named_one_is_not_quoted(
+        base_doc, tmp_path, heading) -> None:
+    """A proposal naming “Broadcasting” (or another heading of Output 2.1) whose tracked bullet is
+    in "Rural communications", the only heading of the output the amended text quotes: VAL005 at
+    the bullet and VAL008 for the proposal, as when the excerpt quotes "Broadcasting" too (a
+    black-box review: nothing, the whole output was taken as the named place when its heading
+    was not quoted)."""
+    proposal = BROADCASTING_PROPOSAL.replace("Broadcasting", heading)
+    path = write_contribution(_excerpt(base_doc, RURAL_EXCERPT), tmp_path / "c.docx", [proposal],
+                              [Insert("output-2.1/area-rural-communications", VIDEO_BULLET)])
+    rep = validate(path, BASE_TEXT)
+    assert [(f.code, f.section) for f in rep.findings] == [
+        ("VAL008", "proposals"), ("VAL005", "output-2.1/area-rural-communications")]
+    assert VIDEO_BULLET in rep.findings[1].message
+    assert [r.proposals for r in rep.revisions if r.revision.text.strip()] == [[]]
+    named = write_contribution(_excerpt(base_doc, RURAL_EXCERPT), tmp_path / "named.docx", [EXAMPLIA_PROPOSALS[0]],
+                               [Insert("output-2.1/area-rural-communications", VIDEO_BULLET)])
+    assert validate(named, BASE_TEXT).findings == []
+
+
+def test_an_untracked_change_under_another_heading_than_the_one_named_is_reported_in_text(tmp_path) -> None:
+    """The same in a .txt contribution, the bullet edited without revision marks: VAL006 at the
+    edited bullet and VAL008 for the proposal (before: no finding)."""
+    lines = BASE_TEXT.read_text(encoding="utf-8").splitlines()
+    output = next(ln for ln in lines if ln.startswith("Output 2.1 – "))
+    start = lines.index("Rural communications")
+    rural = lines[start:lines.index("Bridging the standardization gap")]
+    edited = [ln.replace("to rural, unserved", "to rural, remote, unserved") for ln in rural]
+    assert edited != rural
+
+    def contribution(proposal: str) -> Path:
+        path = tmp_path / "c.txt"
+        path.write_text("\n".join(["Contribution from the Delegation of Examplia", "", "Abstract",
+                                    "This contribution proposes additions to Output 2.1.", "", "Proposals",
+                                    f"1. {proposal}", "", "Detailed modifications are as follows:", "", output,
+                                    "2\tImplementation framework",
+                                    "Programme: Telecommunication/ICT network infrastructure and services",
+                                    *edited, ""]), encoding="utf-8")
+        return path
+
+    rep = validate(contribution(BROADCASTING_PROPOSAL), BASE_TEXT)
+    assert [(f.code, f.section, f.loc.line) for f in rep.findings] == [
+        ("VAL008", "proposals", 7), ("VAL006", "output-2.1/area-rural-communications", 17)]
+    assert "rural, remote, unserved" in (rep.findings[1].text or "")
+    assert validate(contribution(BROADCASTING_PROPOSAL.replace("Broadcasting", "Rural communications")),
+                    BASE_TEXT).findings == []
+
+
 def test_a_heading_left_out_of_a_whole_quote_is_removed_and_placed_in_the_contribution(base_doc, tmp_path) -> None:
     """A contribution that reproduces every area of Output 2.1's programme but "Rural
     communications" removed it: VAL006 at the heading above it in the contribution, the

@@ -370,8 +370,9 @@ def _same_place(section: Section, other: Section) -> bool:
 def _view_target(view: Document, number: str, base_target: Section | None, heading: str | None) -> Section | None:
     """The section of a contribution view that corresponds to what a proposal covers in the base:
     the same id, else the best title match under the output; the whole output when the proposal
-    covers the whole output (`base_target` an output); None when a heading new to the
-    contribution is not in this view."""
+    covers the whole output (`base_target` an output); None when the heading is not in this view
+    (the view quotes other headings of the output, or a heading new to the contribution is not
+    there): covering the whole output then let a change under any of its other headings pass."""
     out = output_section(view, number)
     if out is None:
         return None
@@ -386,7 +387,7 @@ def _view_target(view: Document, number: str, base_target: Section | None, headi
             section, score = best_match(wanted, inside)
             if section is not None and score >= WITHIN_SCORE:
                 return section
-    return out if base_target is not None else None
+    return None
 
 
 def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
@@ -462,6 +463,8 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         view_target = _view_target(view, number, target, heading)
         if view_target is not None:
             ctx.cover(proposal.number, view_name, subtree(view, view_target))
+        elif output_section(view, number) is not None:
+            ctx.cover(proposal.number, view_name, [])  # the output is quoted, not the heading: VAL008
     if target is not None:  # what the proposal names in the base, which a removal is placed by
         ctx.named_in_base.update(s.id for s in subtree(ctx.base, target))
     return Resolution(proposal.number, number, base_out.id, target.id if target else None,
