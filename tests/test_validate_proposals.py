@@ -172,3 +172,42 @@ def test_a_proposal_adding_a_new_output(text, expected) -> None:
 def test_a_word_opening_like_a_mark_is_no_mark() -> None:
     p = parse_proposal("MODERN networks: In Output 2.1, under “Broadcasting”, add text on digital radio.")
     assert (p.action, p.heading) == ("add", "Broadcasting")
+
+
+MARKED_LINES = [
+    "1. In Output 2.1, under “Broadcasting”, add a bullet on video services.",
+    "2. ADD\tOutput 2.4 – Products and services on satellite connectivity",
+    "3. ADD\tOutput 2.5 – Products and services on New high-altitude platform stations",
+    "4. SUP\tOutput 2.1, Broadcasting, second bullet",
+]
+
+
+def _fields(proposals) -> list[tuple]:
+    return [(p.number, p.action, p.outputs, p.new_outputs, p.heading, p.text) for p in proposals]
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_numbered_marked_proposals_read_alike_in_text_and_docx(tmp_path: Path, first: int) -> None:
+    """"2. ADD<tab>Output 2.4 – <title>" lines of a .txt contribution: the text reader takes two or
+    more of them for a tab-separated table, which no header names, and the proposals were lost
+    (a black-box review: "Proposals (0)", VAL009; or proposals 3-5 of 5 gone). The same lines in
+    a .docx are paragraphs and were read. Each row is now the proposal it was typed as; a title
+    holding "New" does not make the first row a proposals table's header."""
+    import docx
+
+    lines = MARKED_LINES[first:]
+    text = tmp_path / "contribution.txt"
+    text.write_text("\n".join(["Contribution from Testland", "", "Proposal", *lines, ""]), encoding="utf-8")
+    word = docx.Document()
+    word.add_paragraph("Contribution from Testland")
+    word.add_paragraph("Proposal")
+    for line in lines:
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "contribution.docx"))
+    from_docx = _fields(parse_proposals(load(tmp_path / "contribution.docx", profile="contribution")))
+    assert _fields(parse_proposals(load(text, profile="contribution"))) == from_docx
+    assert from_docx[-3:] == [
+        ("2", "add", ["2.4"], ["2.4"], None, "Products and services on satellite connectivity"),
+        ("3", "add", ["2.5"], ["2.5"], None, "Products and services on New high-altitude platform stations"),
+        ("4", "delete", ["2.1"], [], "Broadcasting", ""),
+    ]

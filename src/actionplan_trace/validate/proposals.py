@@ -73,6 +73,9 @@ _BARE_HEADING = regex(
 # bullet: …"), as Conference and Assembly documents write them: modified, added, suppressed.
 _MARK = regex(r"^(?P<mark>MOD|ADD|SUP)\b[\s:.\-–]*")
 _MARK_ACTIONS = {"MOD": "modify", "ADD": "add", "SUP": "delete"}
+# A table cell holding a mark alone, numbered or not ("3. ADD"): the start of a proposal whose
+# place and text a tab set in the next cell (_marked_rows).
+_MARK_CELL = regex(r"^\s*(?:(?:Proposal\s+)?\d{1,3}\s*[.):]\s+)?(?:MOD|ADD|SUP)[\s:.]*$", re.IGNORECASE)
 # After a mark or in a table's place cell: where the place ends and the text begins, ", first
 # bullet", ", new paragraph", ", row 3" (the heading is what stands between the output and it).
 _PLACE = regex(r",\s*(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
@@ -438,12 +441,31 @@ def parse_proposals(doc: Document) -> list[Proposal]:
 
 def _unwrapped(blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
     """`blocks` with each one-column table that is no proposals table (Block.flow: a proposal, or
-    all of them, typed in a box) given as the paragraphs its cells hold."""
+    all of them, typed in a box) given as the paragraphs its cells hold, and each table of marked
+    rows (_marked_rows) as its rows."""
     for section, block in blocks:
         if block.flow and block.rows and table_columns([cell.text for cell in block.rows[0]]) is None:
             yield from ((section, inner) for inner in block.flow)
+        elif (rows := _marked_rows(block)) is not None:
+            yield from ((section, row) for row in rows)
         else:
             yield section, block
+
+
+def _marked_rows(block: Block) -> list[Block] | None:
+    """The rows of a table whose every row opens with an amendment mark alone in its first cell
+    ("3. ADD | Output 2.4 – <title>"), each as the paragraph it was typed as, its cells joined
+    by tabs; None for any other table. A text contribution's "3. ADD<tab>Output 2.4 – …" lines
+    read as a tab-separated table (a .docx keeps each line a paragraph), which no header names:
+    its proposals were lost, or its first row taken for a proposals table's header."""
+    out = []
+    for r, row in enumerate(block.rows or []):
+        cells = [cell for cell in row if cell.text.strip()]
+        if len(cells) < 2 or not _MARK_CELL.match(cells[0].text):
+            return None
+        text = "\t".join(" ".join(cell.text.split()) for cell in cells)
+        out.append(Block("paragraph", text, loc=cell_location(block, cells[0].loc, r, 0)))
+    return out or None
 
 
 def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
