@@ -707,6 +707,52 @@ def test_a_new_outputs_number_taken_or_leaving_a_gap_is_val012(tmp_path) -> None
     assert messages[1].endswith("end at 2.3 and no proposal adds 2.8: a gap in the numbering (the next free number is 2.6)")
 
 
+def _text_contribution(tmp_path: Path, *lines: str) -> Path:
+    """A .txt contribution: a title, a "Proposal" heading and the typed proposal lines."""
+    path = tmp_path / "contribution.txt"
+    path.write_text("\n".join(["Contribution from Testland", "", "Proposal", *lines, ""]), encoding="utf-8")
+    return path
+
+
+def test_a_new_output_under_an_objective_the_base_lacks_is_val013(tmp_path) -> None:
+    """Adding Output 6.1 under "Objective 6", or ITU's "ADD Output 5.1 – <title>", to the Buenos
+    Aires plan, whose objectives are 1 to 4: VAL013, an error (a black-box review: accepted
+    silently, as a new output whose objective has no outputs to follow). An excerpt base
+    (Objective 2 alone) is not judged, nor a contribution whose amended text adds the objective."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Contribution from Testland")
+    word.add_paragraph("Proposals", style="Heading 1")
+    word.add_paragraph("1. Under Objective 6, add a new Output 6.1 – Products and services on artificial "
+                       "intelligence for development.")
+    word.save(str(tmp_path / "c.docx"))
+    rep = validate(tmp_path / "c.docx", BA)
+    assert [(f.code, f.severity, _proposal(f)) for f in rep.findings] == [("VAL013", "error", "1")]
+    assert "Objective 6, which the base does not have (it has Objectives 1–4)" in rep.findings[0].message
+    assert rep.failed
+    text = _text_contribution(tmp_path, "1. ADD\tOutput 5.1 – Products and services on AI for development",
+                              "2. ADD\tOutput 2.4 – Products and services on satellite connectivity")
+    assert [(f.code, _proposal(f)) for f in validate(text, BA).findings] == [("VAL013", "1")]
+    assert validate(text, BASE_TEXT).findings == []
+    added = tmp_path / "objective5.md"
+    added.write_text("# Proposals\n\n1. Under Objective 5, add a new Output 5.1 – AI for development.\n\n"
+                     "# Detailed modifications are as follows:\n\nObjective 5 – Inclusive digital transformation\n\n"
+                     "Output 5.1 – AI for development\n\nBackground\n\nAI matters for development.\n", encoding="utf-8")
+    assert "VAL013" not in codes(validate(added, BA).findings)
+
+
+def test_two_proposals_adding_one_new_output_number_is_val012(tmp_path) -> None:
+    """Two proposals adding Output 2.4 with two titles (a black-box review: accepted silently):
+    VAL012 on the second, naming the first and its title."""
+    path = _text_contribution(tmp_path, "1. ADD Output 2.4 – Products and services on satellite connectivity",
+                              "2. ADD Output 2.4 – Products and services on HAPS",
+                              "3. ADD Output 2.5 – Products and services on quantum networks")
+    (found,) = validate(path, BASE_TEXT).findings
+    assert (found.code, found.severity, _proposal(found), found.loc.line) == ("VAL012", "warning", "2", 5)
+    assert "which Proposal 1 adds too (“Products and services on satellite connectivity”)" in found.message
+
+
 def test_an_output_the_contribution_adds_is_no_ref001_in_check(tmp_path) -> None:
     """`trace check` on a contribution adding Output 2.4: the registry cannot know it yet, as a
     plan's own new output is no REF001; an output it only names still is."""

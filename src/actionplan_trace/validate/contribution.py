@@ -278,6 +278,7 @@ class _Context:
     covered: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # proposal -> view -> section ids
     named_in_base: set[str] = field(default_factory=set)  # the base sections some proposal names
     new_outputs: set[str] = field(default_factory=set)  # the outputs some proposal creates
+    adders: dict[str, Proposal] = field(default_factory=dict)  # each new output's first proposal adding it
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
 
 
@@ -333,16 +334,26 @@ def _titled_heading(base: Document, proposal: Proposal) -> Proposal:
 
 def _check_new_number(ctx: _Context, proposal: Proposal, number: str, base_out: Section | None) -> None:
     """VAL012 for the number of an output a proposal creates: one the base already has (Output
-    2.2 added beside the base's 2.2: renumbered, or meant to amend it), or one that leaves a gap
-    after the base's outputs of that objective and the ones the contribution adds (2.9 after
-    2.3). An objective the base has no outputs of (an excerpt) is not judged."""
+    2.2 added beside the base's 2.2: renumbered, or meant to amend it), one an earlier proposal
+    adds too (two new outputs 2.4, or one proposed twice), or one that leaves a gap after the
+    base's outputs of that objective and the ones the contribution adds (2.9 after 2.3); VAL013
+    for one under an objective the base lacks. An objective the base has no outputs of (an
+    excerpt) is not judged for gaps."""
     name = f"Proposal {proposal.number} adds Output {number}"
     if base_out is not None:
         ctx.add("VAL012", f"{name}, a number the base already has (“{excerpt(base_out.title or '', 70)}”): "
                 "renumber the new output, or amend the existing one", section=proposal.section, loc=proposal.loc,
                 text=proposal.source, ref=base_out.id)
         return
+    first = ctx.adders.setdefault(number, proposal) if number in proposal.new_outputs else proposal
+    if first is not proposal:
+        ctx.add("VAL012", f"{name}, which Proposal {first.number} adds too (“{excerpt(first.new or first.text, 70)}”): "
+                "renumber one of the new outputs, or drop the repeated proposal", section=proposal.section,
+                loc=proposal.loc, text=proposal.source)
+        return
     objective, _, minor = number.rpartition(".")
+    if _check_new_objective(ctx, proposal, number, objective):
+        return
     siblings = sorted((int(n.rpartition(".")[2]) for s in ctx.base.of_kind("output")
                        if (n := s.number or "").rpartition(".")[0] == objective and n.rpartition(".")[2].isdigit()))
     known = {f"{objective}.{n}" for n in siblings} | ctx.new_outputs
@@ -352,6 +363,24 @@ def _check_new_number(ctx: _Context, proposal: Proposal, number: str, base_out: 
                 f" and no proposal adds {objective}.{int(minor) - 1}: a gap in the numbering (the next free number "
                 f"is {objective}.{free})",
                 section=proposal.section, loc=proposal.loc, text=proposal.source)
+
+
+def _check_new_objective(ctx: _Context, proposal: Proposal, number: str, objective: str) -> bool:
+    """VAL013 when a proposal adds an output under an objective the base does not have (Output
+    6.1 when its objectives are 1 to 4), unless the contribution's amended text has that
+    objective; True when reported. Only a base whose objectives (or, without objective
+    headings, its outputs' numbers) start at 1 is judged: one starting later is an excerpt."""
+    known = sorted({int(n) for s in ctx.base.of_kind("objective") if (n := s.number or "").isdigit()}
+                   or {int(n.partition(".")[0]) for s in ctx.base.of_kind("output")
+                       if (n := s.number or "").partition(".")[0].isdigit()})
+    if not known or known[0] != 1 or not objective.isdigit() or int(objective) in known:
+        return False
+    if _of_kind(ctx.accepted, "objective", objective) is not None:
+        return False
+    ctx.add("VAL013", f"Proposal {proposal.number} adds Output {number} under Objective {objective}, which the base "
+            f"does not have (it has Objectives {known[0]}–{known[-1]}): renumber the output under an existing "
+            "objective", section=proposal.section, loc=proposal.loc, text=proposal.source)
+    return True
 
 
 def _of_kind(doc: Document, kind: str, number: str) -> Section | None:
