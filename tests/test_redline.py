@@ -390,3 +390,26 @@ def test_moves_are_the_engines_not_alike_boilerplate(tmp_path: Path) -> None:
     if PANDOC:
         assert pandoc_words(tmp_path / "r.docx", "accept") == pandoc_words(new)
         assert pandoc_words(tmp_path / "r.docx", "reject") == pandoc_words(old)
+
+
+@pytest.mark.parametrize(("old", "new"), [("objective2-old.docx", "objective2-new.docx"),
+                                          ("objective2-old.pdf", "objective2-new.pdf")])
+def test_a_redline_with_a_date_is_the_same_file_at_any_hour(monkeypatch: pytest.MonkeyPatch, old: str,
+                                                            new: str) -> None:
+    """The same diff with the same --date gives the same bytes whatever the clock says: a review
+    found the package's members stamped with the local time of the run, so a committed or cached
+    redline changed at every run and in every time zone. Both writers: NEW's own package with
+    marks (two .docx) and the generated document (any other pair)."""
+    import time
+
+    from actionplan_trace.app import compare
+    from actionplan_trace.render.redline import word_report
+
+    result = compare(CORPUS / old, CORPUS / new)
+    date = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    made = []
+    for clock in (1_700_000_000.0, 1_800_000_000.0):
+        monkeypatch.setattr(time, "time", lambda clock=clock: clock)
+        made.append(word_report(result, date=date)[0])
+    assert made[0] == made[1]
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(made[0])).infolist()} == {(2024, 1, 1, 0, 0, 0)}

@@ -20,7 +20,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import PurePath
 
 import docx
@@ -36,6 +36,7 @@ from ..model import Block
 from ..record import record
 from ..regexcache import regex
 from .escapes import xml_text
+from .redline.package import mark_time, stamped
 
 CORE_PROPERTY_MAX = 255
 DOCUMENT_PART = "word/document.xml"
@@ -255,7 +256,7 @@ def _core_property(value: str) -> str:
 
 def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = None) -> bytes:
     """The .docx bytes: the merged document with every difference as a tracked change."""
-    when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    when = mark_time(date)
     dates = (when.isoformat() + "Z", (when - timedelta(minutes=2)).isoformat() + "Z")
     document = docx.Document()
     document.core_properties.author = _core_property(author)
@@ -266,12 +267,13 @@ def to_docx(result: DiffResult, author: str = "trace", date: datetime | None = N
     out = io.BytesIO()
     with zipfile.ZipFile(skeleton) as parts, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for info in parts.infolist():
+            member = stamped(info.filename, when)
             if info.filename != DOCUMENT_PART:
-                package.writestr(info, parts.read(info))
+                package.writestr(member, parts.read(info))
                 continue
             xml = parts.read(info)
             end = xml.rindex(b"<w:sectPr")  # the body's content goes before its section properties
-            with package.open(DOCUMENT_PART, "w", force_zip64=True) as stream:
+            with package.open(member, "w", force_zip64=True) as stream:
                 stream.write(xml[:end])
                 writer = _Writer(document, _Marks(author, dates), stream.write)
                 for step in result.steps:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -26,18 +26,12 @@ from ...extract import read_bytes
 from .accept import accept_all, has_revisions
 from .inline import drawing_fingerprint
 from .marks import Marks, W, deleted_copy, mark_story
-from .package import R_NS, Package
+from .package import R_NS, Package, mark_time
 from .story import Writer, block_children
 
 R = "{" + R_NS + "}"
 DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 NOTE_KINDS = ("footnote", "endnote")
-
-
-def mark_date(date: datetime | None = None) -> str:
-    """The revision date Word writes: UTC, whole seconds, `Z` (now unless `date` is given)."""
-    when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
-    return when.isoformat() + "Z"
 
 
 def redline(result: DiffResult, author: str = "trace", date: datetime | None = None,
@@ -46,14 +40,15 @@ def redline(result: DiffResult, author: str = "trace", date: datetime | None = N
     old_path, new_path = result.old.source.path, result.new.source.path
     old_pkg = Package.read(old_path, read_bytes(Path(old_path)))
     new_pkg = Package.read(new_path, read_bytes(Path(new_path)))
-    return _Redline(old_pkg, new_pkg, Marks(author, mark_date(date)), formatting).write(result)
+    when = mark_time(date)
+    return _Redline(old_pkg, new_pkg, Marks(author, when.isoformat() + "Z"), formatting, when).write(result)
 
 
 class _Redline:
     """One redline run: both packages, accepted; units indexed as the reader counted them."""
 
-    def __init__(self, old: Package, new: Package, marks: Marks, formatting: bool) -> None:
-        self.old, self.new = old, new
+    def __init__(self, old: Package, new: Package, marks: Marks, formatting: bool, when: datetime) -> None:
+        self.old, self.new, self.when = old, new, when
         self.old_main, self.new_main = old.main_part(), new.main_part()
         self.notes: list[str] = []
         self.copied: dict[str, str] = {}
@@ -90,7 +85,7 @@ class _Redline:
         moved = _one_to_one(_body_votes(result.moved), old_pos, new_pos)
         self.writer.merge(old_units, new_units, anchors, new_body, moved)
         self._merge_notes(note_pairs, old_notes, new_notes)
-        return self.new.save(), self.notes
+        return self.new.save(self.when), self.notes
 
     def _chunks(self, pkg: Package, main: str, body: etree._Element) -> list[bytes | None]:
         """The bytes of each part the body imports (w:altChunk), in order: Word merges them in when

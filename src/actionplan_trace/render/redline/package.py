@@ -12,6 +12,7 @@ import io
 import posixpath
 import zipfile
 from dataclasses import field
+from datetime import datetime, timezone
 
 from lxml import etree
 
@@ -146,8 +147,9 @@ class Package:
             rel.set("Target", posixpath.relpath(target, posixpath.dirname(part) or "."))
         return f"rIdT{n}"
 
-    def save(self) -> bytes:
-        """The package as .docx bytes, parsed parts serialised again, the rest as read."""
+    def save(self, when: datetime) -> bytes:
+        """The package as .docx bytes, parsed parts serialised again, the rest as read; each
+        member stamped `when` (`stamped`)."""
         for name, root in self.parsed.items():
             self.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         out = io.BytesIO()
@@ -155,9 +157,24 @@ class Package:
             written = set()
             for info in self.infos:
                 if info.filename in self.parts:
-                    archive.writestr(info.filename, self.parts[info.filename])
+                    archive.writestr(stamped(info.filename, when), self.parts[info.filename])
                     written.add(info.filename)
             for name, data in self.parts.items():
                 if name not in written:
-                    archive.writestr(name, data)
+                    archive.writestr(stamped(name, when), data)
         return out.getvalue()
+
+
+def mark_time(date: datetime | None = None) -> datetime:
+    """A redline's time: `date` (now when None) in UTC, whole seconds, without its zone; what its
+    revision marks say (Word writes them so, with a `Z`) and its members are stamped with."""
+    return (date or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
+def stamped(name: str, when: datetime) -> zipfile.ZipInfo:
+    """A package member dated `when` (1980 at the earliest, where ZIP time begins), not by the
+    clock: the same diff with the same `--date` is the same file, byte for byte, at any hour and
+    in any time zone."""
+    info = zipfile.ZipInfo(name, date_time=max(when, datetime(1980, 1, 1)).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
