@@ -294,3 +294,71 @@ def test_check_starts_no_more_processes_than_cpus(tmp_path, monkeypatch) -> None
         assert result.exit_code in (0, 1), result.output
         assert len(json.loads(result.stdout)["files"]) == 3
         assert started == pools
+
+
+def _spawned(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None,
+             closed: tuple[int, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """`trace ARGS` in a process started with the descriptors `closed` closed (`>&-`, `2>&-`), its
+    output captured where it is not (read in the PYTHONIOENCODING of `env`, if any)."""
+    def close() -> None:
+        for fd in closed:
+            os.close(fd)
+
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | (env or {})
+    return subprocess.run([sys.executable, "-m", "actionplan_trace.cli", *args], capture_output=True,
+                          encoding=environ.get("PYTHONIOENCODING", "utf-8"), cwd=cwd, env=environ, preexec_fn=close,
+                          timeout=120)
+
+
+def test_a_closed_stdout_fails_a_printing_command_in_one_line_and_not_one_writing_a_file(pair, tmp_path) -> None:
+    """Found in review: `trace extract F >&-` ended in "internal error: AttributeError: 'NoneType'
+    object has no attribute 'flush'" with a traceback, exit 1, even with -o, whose file was whole."""
+    out = tmp_path / "x.json"
+    written = _spawned(["extract", str(pair[0]), "-f", "json", "-o", str(out)], closed=(1,))
+    assert (written.returncode, written.stderr) == (0, "")
+    assert json.loads(out.read_text())["schema"].startswith("actionplan-trace/")
+    printed = _spawned(["extract", str(pair[0])], closed=(1,))
+    assert printed.returncode == 2
+    assert printed.stderr.splitlines() == ["trace: standard output: cannot write: Bad file descriptor"]
+
+
+def test_a_closed_stderr_keeps_every_exit_status(pair, tmp_path) -> None:
+    """Found in review: with stderr closed every run exited 1 (writing its warnings failed), a
+    clean diff and a clean check among them, and `check -o` wrote no report."""
+    same = _spawned(["diff", str(pair[0]), str(pair[0])], closed=(2,))
+    assert same.returncode == 0 and "no differences" in same.stdout
+    assert _spawned(["diff", str(pair[0]), str(pair[1])], closed=(2,)).returncode == 1
+    assert _spawned(["extract", str(tmp_path / "missing.docx")], closed=(2,)).returncode == 2
+    report = tmp_path / "o.sarif"
+    checked = _spawned(["check", "--no-cache", "-f", "sarif", str(pair[0]), "-o", str(report)], closed=(2,))
+    assert checked.returncode in (0, 1) and json.loads(report.read_text())["version"] == "2.1.0"
+
+
+def test_a_removed_working_directory_is_one_line(pair, tmp_path) -> None:
+    """Found in review: started in a directory since removed, `check` (its config search), a
+    relative -o and `validate` ended in "internal error: FileNotFoundError"."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    result = subprocess.run([sys.executable, "-c", "import os, runpy, sys; os.rmdir(os.getcwd()); "
+                             "sys.argv = ['trace', *sys.argv[1:]]; runpy.run_module('actionplan_trace.cli', "
+                             "run_name='__main__')", "check", str(pair[0])],
+                            cwd=gone, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "trace: the current directory no longer exists (it was removed): run trace from one that does"]
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "latin-1"])
+def test_an_output_encoding_that_cannot_write_every_character(pair, encoding) -> None:
+    """Found in review: PYTHONIOENCODING=cp1252 (as on a Windows pipe) made `diff` and `extract`
+    end in "internal error: UnicodeEncodeError" on the arrow or ellipsis they print. A report for
+    people writes what the encoding lacks as escapes; a format for programs is UTF-8 whatever it."""
+    env = {"PYTHONIOENCODING": encoding}
+    text = _spawned(["diff", str(pair[0]), str(pair[1])], env=env)
+    assert text.returncode == 1 and text.stderr == ""
+    assert "\\u2192" in text.stdout.splitlines()[0]
+    tree = _spawned(["extract", str(pair[1])], env=env)
+    assert tree.returncode == 0 and tree.stderr == ""
+    raw = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", "diff", "-f", "json", str(pair[0]), str(pair[1])],
+                         capture_output=True, env={**os.environ, **env}, timeout=120)
+    assert raw.returncode == 1 and json.loads(raw.stdout.decode("utf-8"))["schema"] == "actionplan-trace/diff/2"

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .output import write_atomic
+from .output import write_atomic, write_stream
 from .render.registry import Command, Format, RenderOptions, formats, get
 
 if TYPE_CHECKING:
@@ -287,6 +287,5 @@ def run_diff(
         if notes is not None:
             notes.extend(options.notes)
     elif not print_to(console, "diff", fmt, result, options):
-        data = render("diff", fmt, result, options)
-        console.file.write(data if isinstance(data, str) else data.decode())
+        write_stream(console.file, render("diff", fmt, result, options))
     return code

@@ -41,7 +41,7 @@ import typer
 from . import app as trace
 from .cli_help import Command, Group, epilog
 from .errors import OutputError, TraceError, UsageError
-from .output import flush_stdout, silence_stdout, stdout_errors, write_stdout
+from .output import flush_stdout, silence_stdout, standard_streams, stdout_errors, write_stdout
 from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
 
@@ -185,11 +185,23 @@ def guarded(func: Callable[[], int | None]) -> None:
         if os.environ.get("TRACE_DEBUG"):
             raise
         _WARNINGS.clear()
+        if isinstance(exc, FileNotFoundError) and not _cwd_exists():
+            fail("the current directory no longer exists (it was removed): run trace from one that does")
         fail(f"internal error: {type(exc).__name__}: {exc} (set TRACE_DEBUG=1 for a traceback)")
     finally:
         sys.stderr.write("".join(_WARNINGS))
         _WARNINGS.clear()
     raise typer.Exit(code or 0)
+
+
+def _cwd_exists() -> bool:
+    """Whether the working directory still exists: a run started in one since removed fails
+    wherever it looks a relative path up (check's config search, a relative `-o`)."""
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
 
 
 def version_callback(value: bool) -> None:
@@ -603,6 +615,7 @@ def main() -> NoReturn:
     frees every object and module (lxml's alone about 5 ms), cost a run 5 to 10 ms (mypy ends the
     same way). Anything that must happen at exit is done here, not in an atexit handler.
     """
+    standard_streams()
     gc.freeze()
     gc.set_threshold(*RUN_GC_THRESHOLD)
     status = run(sys.argv[1:])

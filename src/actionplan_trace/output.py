@@ -14,9 +14,9 @@ import signal
 import stat
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from .errors import OutputError
 from .files import status
@@ -74,7 +74,58 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
 
 
 # What writing to a redirected standard output fails with, and reading an input never does.
-_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF})
+
+
+class ClosedStream:
+    """Standard output for a process started with it closed (`trace … >&-`): writing to it fails
+    as writing a closed descriptor does (EBADF), so a command that prints ends in one line
+    saying so, while one that writes only its `-o` file succeeds."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    @property
+    def buffer(self) -> ClosedStream:
+        return self
+
+    def write(self, data: str | bytes) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        """Nothing is held, so nothing fails until something is written."""
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
+
+
+def standard_streams() -> None:
+    """Make a run whose standard output or error was closed at start behave: descriptors 1 and 2
+    are opened on /dev/null (else the first file the run opens would take the number, and what
+    is meant for the terminal could land in it); a closed stdout becomes a ClosedStream, a closed
+    stderr a sink (nothing can be said there; the exit status still tells). A stream whose
+    encoding cannot write every character (PYTHONIOENCODING=cp1252, a Windows pipe) writes the
+    others as escapes ("\\u2192") in the reports meant for people; formats meant for programs
+    are UTF-8 bytes whatever it is (`write_stdout`)."""
+    for fd in (1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stdout is None:
+        sys.stdout = ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    for stream in (sys.stdout, sys.stderr):
+        if not (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf"):
+            with suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
 def write_stdout(data: str | bytes) -> None:
@@ -83,6 +134,15 @@ def write_stdout(data: str | bytes) -> None:
         sys.stdout.flush()
         sys.stdout.buffer.write(encode(data))
         sys.stdout.buffer.flush()
+
+
+def write_stream(stream: IO[str], data: str | bytes) -> None:
+    """`data` to `stream`: standard output takes it as UTF-8 bytes (`write_stdout`), whatever its
+    encoding, as every format meant for programs is written; another stream as text."""
+    if stream is sys.stdout:
+        write_stdout(data)
+    else:
+        stream.write(data if isinstance(data, str) else data.decode())
 
 
 def flush_stdout() -> None:
