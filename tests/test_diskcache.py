@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan_trace.diskcache import load, memo
+from actionplan_trace.diskcache import MISSING, load, memo
 from actionplan_trace.extract import read
 from actionplan_trace.extract.docx import styles
 
@@ -98,3 +98,16 @@ def test_a_fifo_in_an_entry_s_place_is_not_waited_on(cache: Path) -> None:
     os.mkfifo(entry)
     assert memo("test", b"a", b"salt", lambda: 2) == 2
     assert load(entry) == 2  # replaced by a sealed entry
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_an_entry_another_user_wrote_is_not_read(cache: Path) -> None:
+    """Found in review: the seal is no secret, so in a cache directory other users can write to
+    (a shared TRACE_CACHE_DIR) one could plant an entry, a compiled __init__ the run executes
+    among them. An entry owned by another user is a miss, computed again and written anew."""
+    assert memo("test", b"a", b"salt", lambda: [1]) == [1]
+    (entry,) = cache.glob("test-*.marshal")
+    os.chown(entry, 65534, 65534)
+    assert load(entry) is MISSING
+    assert memo("test", b"a", b"salt", lambda: [2]) == [2]
+    assert entry.stat().st_uid == os.geteuid() and load(entry) == [2]

@@ -9,7 +9,8 @@ reuses from the runs before it.
 changes a result: an entry that cannot be read or written is simply not used.
 
 The directory is not trusted: a bit flipped on disk, a file cut short, another program's file
-under an entry's name. So every entry file is sealed (`store`): a header, then a blake2b digest
+under an entry's name, another user's file where the directory is shared (`load` reads only the
+run's own user's files). So every entry file is sealed (`store`): a header, then a blake2b digest
 of the marshalled value keyed by the file's name, then the value. `load` unmarshals nothing whose
 digest does not match, and a value that fails the check is a miss, computed again and written
 anew. Unmarshalling unchecked bytes is not safe: a damaged compiled `__init__` (record.py)
@@ -85,12 +86,19 @@ def store(entry: Path, value: Any) -> None:
             partial.unlink()
 
 
+# The user whose entries a run reads: the seal is no secret (anyone can compute it), so in a
+# cache directory others can write to (a shared TRACE_CACHE_DIR), an entry another user wrote,
+# a compiled __init__ the run would execute among them, is not read. None where the system has no
+# user ids.
+_OWNER = os.geteuid() if hasattr(os, "geteuid") else None
+
+
 def load(entry: Path) -> Any:
     """The value `store` wrote to `entry`, or MISSING when the file is missing, unreadable (a FIFO
-    or device in its place is not waited on), not sealed, or its digest does not match its bytes:
-    then nothing of it is unmarshalled."""
+    or device in its place is not waited on), another user's (`_OWNER`), not sealed, or its
+    digest does not match its bytes: then nothing of it is unmarshalled."""
     try:
-        data = read_small(entry, MAX_ENTRY_BYTES)
+        data = read_small(entry, MAX_ENTRY_BYTES, owner=_OWNER)
     except OSError:
         return MISSING
     view = memoryview(data)

@@ -57,12 +57,15 @@ def _kernel_devices() -> frozenset[int]:
     return frozenset(devices)
 
 
-def read_small(path: Path, max_bytes: int) -> bytes:
+def read_small(path: Path, max_bytes: int, owner: int | None = None) -> bytes:
     """The bytes of `path`; an OSError (with a message to show) when it is no regular file, a
-    kernel file or larger than `max_bytes`. It is opened without blocking (a FIFO's open waits
-    for a writer) and tested on the open file, so a swap after the test cannot slip a device in."""
+    kernel file, larger than `max_bytes` or, given an `owner` (a user id), owned by another user.
+    It is opened without blocking (a FIFO's open waits for a writer) and tested on the open file,
+    so a swap after the test cannot slip a device, or another user's file, in."""
     with open_nonblocking(path) as handle:
         info = os.fstat(handle.fileno())
+        if owner is not None and info.st_uid != owner:
+            raise OSError(errno.EPERM, "is owned by another user", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, f"is {file_kind(info.st_mode)}, not a regular file", str(path))
         if kernel_file(path, info):
