@@ -551,3 +551,25 @@ def test_a_range_stands_for_every_number_in_it(text: str, expected: list[str]) -
 def test_a_list_in_brackets_after_its_anchor(text: str, expected: list[tuple[str, str]]) -> None:
     refs, _ = find_refs(text, NONE)
     assert [(r.id, r.text) for r in refs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contributes to Connect 2030 Target 1.1", [("ITU-TARGET-1.1", "Connect 2030 Target 1.1")]),
+        ("ITU Strategic Target 3.3 and target 4.4", [("ITU-TARGET-3.3", "ITU Strategic Target 3.3")]),
+        ("ITU-D Objective 2 Output 2.1", [("ITU-D-OBJ-2", "ITU-D Objective 2"),
+                                          ("ITU-D-OUTPUT-2.1", "ITU-D Objective 2 Output 2.1")]),
+        ("ITU-D Objective 2/Output 2.2 (Buenos Aires Action Plan)",
+         [("ITU-D-OBJ-2@WTDC-17", "ITU-D Objective 2"), ("ITU-D-OUTPUT-2.2@WTDC-17", "ITU-D Objective 2/Output 2.2")]),
+        ("ITU-D Output 2.2 (Buenos Aires Action Plan)", [("ITU-D-OUTPUT-2.2@WTDC-17", "ITU-D Output 2.2")]),
+        ("Outputs 2.1 and 2.3 of Objective 2 (Buenos Aires Action Plan)",
+         [("ITU-D-OUTPUT-2.1@WTDC-17", "Outputs 2.1"), ("ITU-D-OUTPUT-2.3@WTDC-17", "Outputs 2.3")]),
+        ("Output 1.1 of the Kigali Action Plan", [("ITU-D-OUTPUT-1.1@WTDC-22", "Output 1.1")]),
+        ("Objective 2 of the Buenos Aires Action Plan", [("ITU-D-OBJ-2@WTDC-17", "Objective 2")]),
+        ("Output 2.1 of the project", []),
+    ],
+)
+def test_plan_items_and_targets_named_as_such_in_any_document(text: str, expected: list[tuple[str, str]]) -> None:
+    refs, _ = find_refs(text, NONE)
+    assert [(r.id, r.text) for r in refs] == expected

@@ -171,7 +171,7 @@ _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 
 _SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority)\s+(?P<n>\d{1,2})(?![\d.])"
-    r"(?:\s*/\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
+    r"(?:\s*[/,]?\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
     r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
 )
 _SECTOR_PREFIX = regex(
@@ -179,6 +179,16 @@ _SECTOR_PREFIX = regex(
 )
 _BARE_SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority|Output|output|Outcome|outcome)s?\s+(?=\d)")
+_PLANS = r"(?:Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan"
+_PLAN_SUFFIX = regex(
+    rf"\s*\(\s*(?:the\s+)?{_PLANS}\s*\)"
+    rf"|\s+(?:of|in|under)\s+(?:the\s+)?{_PLANS}\b"
+    rf"|\s+(?:of|in|under)\s+(?:ITU-D\s+)?(?:Objective|Priority)\s+\d{{1,2}}(?![\d.])"
+    rf"(?:\s*\(\s*(?:the\s+)?{_PLANS}\s*\)|\s+(?:of|in)\s+(?:the\s+)?{_PLANS}\b)"
+)
+"""An Action Plan named after a list of outputs, outcomes or objectives, which makes them ITU-D's in
+any document: "Output 1.1 of the Kigali Action Plan", "Outputs 2.1 and 2.2 of Objective 2 (Buenos
+Aires Action Plan)" (the objective, which the outputs' numbers name, is part of the cite's words)."""
 _OBJ_ITEM = regex(r"\s*(?P<n>\d{1,2})(?![\d]|\.\d)")
 _OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 
@@ -565,9 +575,10 @@ def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
 
 
 def parse_target_word(text: str, hit: Hit) -> Cite:
-    """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py."""
+    """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py, but for
+    an ITU one named so ("Connect 2030 Target 1.1", "ITU Strategic Target 3.3": `explicit`)."""
     items, pos = _target_list(text, hit.m.end(), None)
-    return Cite("target", hit.start, pos if items else hit.m.end(), items=items)
+    return Cite("target", hit.start, pos if items else hit.m.end(), items=items, explicit=bool(hit.group("itu")))
 
 
 def parse_goal(text: str, hit: Hit) -> Cite:
@@ -650,6 +661,23 @@ def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
             break
         pos = nxt[1]
     cite.end = pos
+    return cite
+
+
+def parse_plan_item(text: str, hit: Hit) -> Cite:
+    """Outputs, outcomes or objectives of an Action Plan named as such, in any document: after a
+    sector or a plan ("ITU-D Output 2.2", "Buenos Aires Action Plan Outcome 2.1") or followed by
+    the plan (`_PLAN_SUFFIX`); none otherwise, which leaves a bare "Output 2.1" to the context
+    (`parse_bare_sector_item`)."""
+    cite = parse_bare_sector_item(text, hit)
+    if not cite.items:
+        return cite
+    suffix = _PLAN_SUFFIX.match(text, cite.end)
+    if hit.group("sector") is None and hit.group("plan") is None and suffix is None:
+        return Cite("sector-item", hit.start, hit.m.end())
+    cite.sector, cite.explicit = hit.group("sector") or "ITU-D", True
+    if suffix is not None:
+        cite.end = suffix.end()
     return cite
 
 
@@ -971,11 +999,13 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al", "wsis")),
         Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True,
                starts=("objective", "priority")),
+        Anchor(_BARE_SECTOR_ANCHOR, parse_plan_item, "sector", _SECTOR_PREFIX,
+               starts=("objective", "priority", "output", "outcome")),
         Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
         Anchor(_QUESTION_SLASH, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("q",)),
         Anchor(_STUDY_GROUP, parse_study_group, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
         Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX, starts=("goal",)),
-        Anchor(_TARGET_WORD, parse_target_word, "target", starts=("target",)),
+        Anchor(_TARGET_WORD, parse_target_word, "target", _GOAL_PREFIX, starts=("target",)),
         Anchor(_RI_ANCHOR, parse_ri_named, "ri", starts=("regional",)),
         Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),  # matches the empty string before "C1"
         Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector",

@@ -416,7 +416,7 @@ class Resolver:
 
     def target(self, cite: Cite) -> None:
         lettered = any(not i.number.split(".")[1].isdigit() for i in cite.items)
-        meaning = "sdg" if lettered else self.goal_meaning(cite)
+        meaning = "sdg" if lettered else "itu" if cite.explicit else self.goal_meaning(cite)
         if meaning is None:
             self.ambiguous(cite, "not clear whether an ITU target or an SDG target is meant")
             return
@@ -448,7 +448,10 @@ class Resolver:
         for item in cite.items:
             kind = item.sector or "objective"
             ref_id = ids.sector_item_id(sector, kind, item.number)
-            made.append(self.emit(ref_id, ids.sector_item_family(sector, kind), item.number, item, cite))
+            # "ITU-D Objective 2/Output 2.2": an output named under its objective reads so whole
+            whole = " ".join(self.text[cite.start:item.end].split()) if kind != "objective" and item is not cite.items[0] \
+                and cite.items[0].sector == "objective" else None
+            made.append(self.emit(ref_id, ids.sector_item_family(sector, kind), item.number, item, cite, shown=whole))
             self.check_known(made[-1])
 
     def regional(self, cite: Cite) -> None:
