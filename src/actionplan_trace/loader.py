@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .model import Block, Document, View
 from .profiles import Profile, detect_profile, get_profile
+from .text_patterns import numbered
 
 
 def load(path: str | Path, profile: str | Profile | None = None, view: View = "accepted", *,
@@ -31,12 +32,13 @@ def load(path: str | Path, profile: str | Profile | None = None, view: View = "a
 
 
 def _body_texts(blocks: list[Block]) -> Iterator[str]:
-    """The texts detection reads: of every block but a table, and of the paragraphs a one-column
-    table holds (Block.flow), which may be a box round an output whose heading detection needs,
-    or the one-cell rows of another table (Block.row_flows: boxes joined to it)."""
+    """The texts detection reads: of every block but a table, each with its list number as the
+    reader sees it (Word's own "Objective %1 –" labels: `numbered`), and of the paragraphs a
+    one-column table holds (Block.flow), which may be a box round an output whose heading
+    detection needs, or the one-cell rows of another table (Block.row_flows: boxes joined to it)."""
     for block in blocks:
         if block.type != "table":
-            yield block.text
+            yield numbered(block.label, block.text) or block.text
         elif block.flow:
             yield from _body_texts(block.flow)  # a box inside a box too
         elif block.row_flows:

@@ -1,0 +1,160 @@
+"""Action Plan and roadmap shapes a review wrote without looking at the seeds (held out): parts
+numbered in Roman numerals, "Thematic priority" objectives, reworded reference groups, numbered
+programmes, an action line heading after a dash, and objectives and outputs numbered by Word's own
+list labels. Each was read into the wrong tree before its rule (rules/profiles/) took it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from actionplan_trace.loader import load
+from test_docx_reader import level, para, save, set_numbering, add_body
+
+OUTCOMES = """| Outcomes | Performance indicators | Outputs |
+| --- | --- | --- |
+| Enhanced capacity of Member States to deploy broadband. | Number of national broadband plans | 1.1 - Broadband infrastructure |
+"""
+
+
+def output(number: str, programme: str, groups: tuple[str, str, str]) -> str:
+    """An output as an Action Plan writes it, its sub-headings bold, its references in three groups."""
+    return f"""**Output {number} – Broadband infrastructure and connectivity**
+
+**Background**
+
+Affordable connectivity remains a precondition for the digital economy.
+
+**Implementation framework**
+
+{programme}
+
+The programme assists Member States in designing national broadband plans.
+
+**Rural connectivity**
+
+Community networks and satellite backhaul for remote areas.
+
+**References to WTDC resolutions, WSIS action lines and sustainable development goals**
+
+**{groups[0]}**
+
+PP Resolutions 101, 139
+
+**{groups[1]}**
+
+C2, C6
+
+**{groups[2]}**
+
+SDG 9 (targets 9.1, 9.c)
+"""
+
+
+def plan(tmp_path: Path, objective: str = "Objective 1 – Affordable connectivity",
+         programme: str = "Programme: Broadband and rural connectivity",
+         groups: tuple[str, str, str] = ("PP and WTDC resolutions", "WSIS action lines",
+                                         "Sustainable Development Goals and targets"),
+         tail: str = "") -> Path:
+    text = f"""**{objective}**
+
+Affordable connectivity underpins every other ITU-D priority.
+
+{OUTCOMES}
+{output("1.1", programme, groups)}
+{output("1.2", programme, groups).replace("Output 1.2 – Broadband infrastructure", "Output 1.2 – Spectrum")}
+**{objective.replace("1", "2", 1).split("–")[0]}– Digital transformation**
+
+Digital transformation of public services and of the economy.
+{tail}"""
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def tree(path: Path) -> list[tuple[str, str, str | None]]:
+    doc = load(path)
+    return [(s.id, s.kind, s.parent) for s in doc.sections]
+
+
+def test_reworded_reference_groups_and_a_numbered_programme(tmp_path: Path) -> None:
+    path = plan(tmp_path, programme="Programme 2 – Broadband and rural connectivity",
+                groups=("Relevant WTDC resolutions", "Relevant WSIS action lines", "Linkages with the SDGs"))
+    doc = load(path)
+    assert doc.source.profile == "action-plan"
+    ids = {s.id: s for s in doc.sections}
+    for n in ("1.1", "1.2"):
+        assert ids[f"output-{n}/references-resolutions"].blocks[0].text == "PP Resolutions 101, 139"
+        assert ids[f"output-{n}/references-wsis"].blocks[0].text == "C2, C6"
+        assert ids[f"output-{n}/references-sdgs"].blocks[0].text == "SDG 9 (targets 9.1, 9.c)"
+        programme = ids[f"output-{n}/programme-broadband-and-rural-connectivity"]
+        assert programme.kind == "programme" and programme.parent == f"output-{n}/implementation-framework"
+        assert ids[f"output-{n}/area-rural-connectivity"].parent == programme.id
+
+
+def test_thematic_priorities_are_objectives(tmp_path: Path) -> None:
+    doc = load(plan(tmp_path, objective="Thematic priority 1 – Affordable connectivity"))
+    assert doc.source.profile == "action-plan"
+    objectives = [(s.id, s.title) for s in doc.sections if s.kind == "objective"]
+    assert objectives == [("objective-1", "Affordable connectivity"), ("objective-2", "Digital transformation")]
+    assert [s.parent for s in doc.sections if s.kind == "output"] == ["objective-1", "objective-1"]
+
+
+@pytest.mark.parametrize("heading", ["PART III – REGIONAL INITIATIVES", "Part II – Regional initiatives"])
+def test_a_part_numbered_in_roman_numerals_closes_the_objective(tmp_path: Path, heading: str) -> None:
+    tail = f"""
+**{heading}**
+
+**AFR1: Digital transformation for Africa**
+
+Objective: To assist Member States of the region.
+"""
+    doc = load(plan(tmp_path, tail=tail))
+    number = heading.split()[1]
+    part = next(s for s in doc.sections if s.kind == "part")
+    assert (part.id, part.number, part.parent) == (f"part-{number}", number, None)
+    assert not any("AFR1" in b.text for s in doc.sections if s.id == "objective-2" for b in s.blocks)
+
+
+def test_an_action_line_heading_after_a_dash(tmp_path: Path) -> None:
+    rows = "\n".join(f"| A{n}: Outcome {n} text | 2025 | Goal 1 | 4.4 | Results {n} |" for n in (1, 2))
+    sections = "\n\n".join(f"""**Action Line {line} – {title}**
+
+| WSIS Outcomes | Timing | ITU Strategic Goals and Relevant Resolutions | Linkages with the SDGs | Expected Results |
+| --- | --- | --- | --- | --- |
+{rows}""" for line, title in (("C4", "Capacity building"), ("C7", "E-health")))
+    path = tmp_path / "roadmap.md"
+    path.write_text(f"**ITU WSIS Action Line Roadmaps**\n\n{sections}\n", encoding="utf-8")
+    doc = load(path)
+    assert doc.source.profile == "wsis-roadmap"
+    assert [(s.id, s.title) for s in doc.sections if s.kind == "action-line"] == [
+        ("action-line-C4", "Capacity building"), ("action-line-C7", "E-health")]
+    assert [s.id for s in doc.sections if s.kind == "wsis-outcome"] == [
+        "action-line-C4/A1", "action-line-C4/A2", "action-line-C7/A1", "action-line-C7/A2"]
+
+
+def test_objectives_and_outputs_numbered_by_word_choose_the_plan_profile(tmp_path: Path) -> None:
+    """Word's own labels ("Objective %1 –", "Output %1.%2") hold the words the profile is known by:
+    detection read the paragraphs' text without them and chose the generic profile, where the
+    PDF printed from the same file (labels in its text) was an Action Plan."""
+    document = docx.Document()
+    set_numbering(document, '<w:abstractNum w:abstractNumId="0">'
+                  + level(0, "decimal", "Objective %1 –") + level(1, "decimal", "Output %1.%2")
+                  + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = ""
+    for objective, outputs in (("Affordable connectivity", ("Broadband infrastructure", "Spectrum management")),
+                               ("Digital transformation", ("E-government services",))):
+        body += para(objective, 1, 0, "Heading1") + para(f"{objective} underpins every other priority.")
+        for title in outputs:
+            body += para(title, 1, 1, "Heading2") + para("Background", style="Heading3")
+            body += para("Affordable connectivity remains a precondition for the digital economy.")
+            body += para("Implementation framework", style="Heading3") + para("The programme assists Member States.")
+    add_body(document, body)
+    doc = load(save(document, tmp_path / "numbered.docx"))
+    assert doc.source.profile == "action-plan"
+    assert [(s.id, s.title) for s in doc.sections if s.kind in ("objective", "output")] == [
+        ("objective-1", "Affordable connectivity"), ("output-1.1", "Broadband infrastructure"),
+        ("output-1.2", "Spectrum management"), ("objective-2", "Digital transformation"),
+        ("output-2.1", "E-government services")]
