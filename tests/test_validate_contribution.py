@@ -973,3 +973,42 @@ def test_a_quotation_not_under_its_output_is_looked_for_once_per_section(tmp_pat
     for text, ref in found.items():
         assert ref == first_holding(text.split("“")[1].split("”")[0]), text
     assert sum(ref is None for ref in found.values()) == 100
+
+
+@pytest.mark.parametrize("header", [("Proposal", "Reason"), ("Proposals", "Reasons"), ("Reason", "Proposed amendment")])
+def test_a_proposal_reason_table_reads_each_proposal_cell_and_no_reason(tmp_path, header) -> None:
+    """A two-column "Proposal | Reason" table (a black-box review, c15/c15b: VAL009, no proposals
+    found): each row's Proposal cell is a proposal, read as the paragraph it would be (ITU marks,
+    "In Output …" sentences, a colon and the quoted text on the cell's next paragraph); the
+    Reason cell, though it names outputs, is none."""
+    import docx as python_docx
+
+    rows = [
+        ["MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST.replace("rural,", "rural, remote,"),
+         "Outputs 2.1 and 2.3 should cover remote areas."],
+        ["In Output 2.1, under “Broadcasting”, delete the bullet:\n“" + BROADCAST_LAST + "”", "Covered by Output 2.2."],
+        ["SUP\tOutput 2.9, Broadcasting, second bullet", "Covered elsewhere."],
+        ["ADD\tOutput 2.4 – Products and services on satellite connectivity", "New area."],
+    ]
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from the Delegation of Examplia", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    proposal_col = header.index(next(h for h in header if h.startswith("Propos")))
+    table = document.add_table(rows=1 + len(rows), cols=2)
+    table.style = "Table Grid"
+    for c, text in enumerate(header):
+        table.cell(0, c).paragraphs[0].add_run(text).bold = True
+    for r, (proposal, reason) in enumerate(rows, start=1):
+        cell = table.cell(r, proposal_col)
+        first, *more = proposal.split("\n")
+        cell.text = first
+        for line in more:
+            cell.add_paragraph(line)
+        table.cell(r, 1 - proposal_col).text = reason
+    path = tmp_path / "proposal-reason.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
+        ("1", "modify", ["2.1"], "Rural communications"), ("2", "delete", ["2.1"], "Broadcasting"),
+        ("3", "delete", ["2.9"], "Broadcasting"), ("4", "add", ["2.4"], None)]
+    assert [(f.code, _proposal(f)) for f in rep.findings] == [("VAL002", "3")]

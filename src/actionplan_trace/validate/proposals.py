@@ -6,7 +6,8 @@ regarding …'. It names one or more outputs ("Outputs 2.1 and 2.2"), usually a 
 “A” with “B”"), or ITU's mark before it ("MOD Output 2.1, Rural communications, first bullet:
 …", ADD, SUP). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
 ends with a colon takes the unnumbered paragraphs after it as its text. A table whose columns
-name the place and the current and/or proposed text gives one proposal per row.
+name the place and the current and/or proposed text gives one proposal per row; in a
+"Proposal | Reason" table each Proposal cell is read as the paragraphs it holds.
 """
 
 from __future__ import annotations
@@ -89,6 +90,10 @@ _COLUMNS = (
     ("current", regex(r"\b(?:current|existing|original|present|old)\b", re.IGNORECASE)),
     ("proposed", regex(r"\b(?:proposed|new|amended|modified|modification|revised|amendment)\b", re.IGNORECASE)),
 )
+# A table of proposals as written, a column of them beside their reasons ("Proposal | Reason"):
+# the header of the column whose cells are proposals, each read as the paragraph it would be.
+_PROPOSAL_COLUMN = regex(r"^\W*(?:proposals?|propositions?|proposed\s+(?:amendments?|modifications?|changes?))\W*$",
+                         re.IGNORECASE)
 _DELETED = regex(r"^\W*(?:deleted?|suppressed|SUP|\(?\s*delete\s*\)?)\W*$", re.IGNORECASE)
 _STARTS_LIKE_PROPOSAL = regex(r"^\s*(?:In|Under|Add|Insert|Delete|Remove|Replace|Modify|Amend)\b", re.IGNORECASE)
 
@@ -448,6 +453,8 @@ def _unwrapped(blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, B
             yield from ((section, inner) for inner in block.flow)
         elif (rows := _marked_rows(block)) is not None:
             yield from ((section, row) for row in rows)
+        elif (cells := _proposal_cells(block)) is not None:
+            yield from ((section, cell) for cell in cells)
         else:
             yield section, block
 
@@ -466,6 +473,25 @@ def _marked_rows(block: Block) -> list[Block] | None:
         text = "\t".join(" ".join(cell.text.split()) for cell in cells)
         out.append(Block("paragraph", text, loc=cell_location(block, cells[0].loc, r, 0)))
     return out or None
+
+
+def _proposal_cells(block: Block) -> list[Block] | None:
+    """The paragraphs of the "Proposal" column of a table that sets each proposal beside its
+    reason ("Proposal | Reason"), each as the paragraph it would be outside the table; the other
+    columns, reasons, are no proposals. None for any other table, a proposals table
+    (`table_columns`) among them. Such a table was read as no proposals at all (VAL009)."""
+    rows = block.rows or []
+    header = [cell.text for cell in rows[0]] if rows else []
+    col = next((c for c, text in enumerate(header) if _PROPOSAL_COLUMN.match(" ".join(text.split()))), None)
+    if col is None or table_columns(header) is not None:
+        return None
+    out = []
+    for r, row in enumerate(rows[1:], start=1):
+        if col < len(row):
+            cell = row[col]
+            loc = cell_location(block, cell.loc, r, col)
+            out += [Block("paragraph", text, loc=loc) for text in cell.paragraphs or [cell.text] if text.strip()]
+    return out
 
 
 def created_outputs_known(doc: Document, findings: list[Finding]) -> list[Finding]:
