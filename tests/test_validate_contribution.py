@@ -1012,3 +1012,59 @@ def test_a_proposal_reason_table_reads_each_proposal_cell_and_no_reason(tmp_path
         ("1", "modify", ["2.1"], "Rural communications"), ("2", "delete", ["2.1"], "Broadcasting"),
         ("3", "delete", ["2.9"], "Broadcasting"), ("4", "add", ["2.4"], None)]
     assert [(f.code, _proposal(f)) for f in rep.findings] == [("VAL002", "3")]
+
+
+def _itu_marked(tmp_path: Path) -> Path:
+    """A .docx in ITU's style: each mark with the proposal's number ("MOD<tab>AFCP/12/1"), the place
+    and text on the next paragraph (for the new output, a heading), then its reasons, which name outputs."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from African Common Proposals", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+
+    def marked(mark: str, number: str) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(mark).bold = True
+        paragraph.add_run("\t" + number)
+
+    marked("MOD", "AFCP/12/1")
+    document.add_paragraph("Output 2.1, Rural communications, first bullet: " + RURAL_FIRST.replace("rural,", "rural, remote,"))
+    document.add_paragraph("Reasons: Outputs 2.1 and 2.3 should cover remote areas.")
+    marked("ADD", "AFCP/12/2")
+    document.add_paragraph("Output 2.4 – Products and services on satellite connectivity", style="Heading 2")
+    document.add_paragraph("Reasons: Satellite connectivity is not covered by Outputs 2.1 to 2.3.")
+    document.add_paragraph("SUP\tAFCP/12/3\tOutput 2.3")
+    document.add_paragraph("Motifs : merged into Output 2.1.")
+    path = tmp_path / "itu-marked.docx"
+    document.save(str(path))
+    return path
+
+
+def _reasons_heading(tmp_path: Path) -> Path:
+    """A Markdown contribution: numbered proposals, each with a "Reason:" line, then a "Reasons" heading."""
+    path = tmp_path / "reasons.md"
+    path.write_text(
+        "Contribution from Testland\n\n## Proposal\n\n"
+        f"1. MOD Output 2.1, Rural communications, first bullet: {RURAL_FIRST.replace('rural,', 'rural, remote,')}\n\n"
+        "   Reason: Output 2.1 should cover remote areas.\n\n"
+        "2. ADD Output 2.4 – Products and services on satellite connectivity\n\n"
+        "Reason: Satellite connectivity is not covered by Outputs 2.1 to 2.3.\n\n"
+        "3. SUP Output 2.3\n\n## Reasons\n\nOutput 2.3 is covered by Output 2.1.\n\nOutput 2.2 stays.\n",
+        encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("make", "numbers"), [(_itu_marked, ["AFCP/12/1", "AFCP/12/2", "AFCP/12/3"]),
+                                               (_reasons_heading, ["1", "2", "3"])])
+def test_reasons_belong_to_the_proposal_before_and_itu_numbers_are_proposal_numbers(tmp_path, make, numbers) -> None:
+    """A black-box review (c04, c27, c36, c46): "Reason:" paragraphs and those under a "Reasons"
+    heading, naming outputs, were proposals with no action (VAL001); "MOD<tab>XYZ/12/1" with the
+    place on the next paragraph was read as no action and the ADD of Output 2.4 was lost. ITU's
+    number ("AFCP/12/1") is the proposal's; its place and text may be on the next paragraph."""
+    rep = validate(make(tmp_path), BASE_TEXT)
+    assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
+        (numbers[0], "modify", ["2.1"], "Rural communications"), (numbers[1], "add", ["2.4"], None),
+        (numbers[2], "delete", ["2.3"], None)]
+    assert rep.proposals[1].new_outputs == ["2.4"]
+    assert rep.findings == []

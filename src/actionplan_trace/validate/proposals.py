@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..findings import Finding
 from ..model import Block, Document, Loc, Section, cell_location
@@ -74,6 +74,12 @@ _BARE_HEADING = regex(
 # bullet: …"), as Conference and Assembly documents write them: modified, added, suppressed.
 _MARK = regex(r"^(?P<mark>MOD|ADD|SUP)\b[\s:.\-–]*")
 _MARK_ACTIONS = {"MOD": "modify", "ADD": "add", "SUP": "delete"}
+# ITU's number of a proposal after its mark: the contributor, the contribution and the proposal
+# ("MOD<tab>AFCP/12/1", "ADD<tab>ACP/64A1/3"); the place and text may follow on the next paragraph.
+_ITU_ID = regex(r"(?P<id>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9]+)*/\d+[A-Z0-9]*/\d+)\b[\s:.\-–]*")
+# A proposal's reason, which belongs to the proposal before it: a paragraph opening with
+# "Reason:" ("Reasons:", French "Motifs :", "Rationale:"), or a heading ("Reasons") whose section holds them.
+_REASON = regex(r"^\W*(?:Reasons?|Motifs?|Rationale|Justifications?)\s*(?::|$)", re.IGNORECASE)
 # A table cell holding a mark alone, numbered or not ("3. ADD"): the start of a proposal whose
 # place and text a tab set in the next cell (_marked_rows).
 _MARK_CELL = regex(r"^\s*(?:(?:Proposal\s+)?\d{1,3}\s*[.):]\s+)?(?:MOD|ADD|SUP)[\s:.]*$", re.IGNORECASE)
@@ -213,7 +219,10 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     body = source[typed.end():] if typed else source
     number = number or (typed.group("n") if typed else "")
     if (mark := _MARK.match(body)) is not None:
-        return _marked(body[mark.end():], _MARK_ACTIONS[mark.group("mark")], source, number, loc, section)
+        rest = body[mark.end():]
+        if (itu := _ITU_ID.match(rest)) is not None:
+            rest, number = rest[itu.end():], number or itu.group("id")
+        return _marked(rest, _MARK_ACTIONS[mark.group("mark")], source, number, loc, section)
     spans = quoted(body)
     plain = _blank_quotes(body, spans)
     outputs = named_numbers(_OUTPUTS, plain)
@@ -421,20 +430,40 @@ def table_proposals(block: Block, section: str | None) -> list[Proposal]:
 
 
 def parse_proposals(doc: Document) -> list[Proposal]:
-    """Every proposal of a contribution Document, numbered as written (or 1, 2, … when not)."""
+    """Every proposal of a contribution Document, numbered as written (or 1, 2, … when not).
+    Reasons ("Reasons: …", or the paragraphs under a "Reasons" heading) are no proposals, and
+    end the paragraphs a proposal ending with a colon takes."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
-    for section, block in _unwrapped(proposal_blocks(doc)):
+    pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
+    reasons = False
+    for section, block in _unwrapped(_with_headings(doc, proposal_blocks(doc))):
         if block.rows is not None:
             out.extend(table_proposals(block, section.id))
+            pending, reasons = None, False
             continue
         number = _proposal_number(block)
         text = block.text.strip()
         if not text:
             continue
-        if _is_proposal(text, number, in_section):
+        if pending is not None and number is None and not _REASON.match(text):
+            out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
+            pending = None
+            continue
+        pending = None
+        if block.type == "heading":
+            reasons = bool(_REASON.match(text))
+            continue
+        body = PROPOSAL_NUMBER.sub("", text, count=1)
+        if (mark := _MARK.match(body)) is not None and _ITU_ID.fullmatch(body[mark.end():].strip()):
+            pending, reasons = block, False
+        elif _REASON.match(text) or (reasons and number is None and not _STARTS_LIKE_PROPOSAL.match(body)
+                                      and not _MARK.match(body)):
+            reasons = True
+        elif _is_proposal(text, number, in_section):
             out.append(parse_proposal(text, number or "", block.loc, section.id))
-        elif out and number is None and out[-1].source.endswith(":"):
+            reasons = False
+        elif out and number is None and out[-1].source.endswith(":") and not reasons:
             last = out[-1]
             words = _unquoted(text)  # the text a proposal ending in a colon quotes in the next paragraph
             last.text = f"{last.text}: {words.rstrip(' .;')}" if last.text else words.rstrip(" .;")
@@ -444,7 +473,20 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     return out
 
 
-def _unwrapped(blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
+def _with_headings(doc: Document, blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
+    """`blocks` with, before the first block of each section below the proposals, its heading as
+    a block: the place and text of "MOD<tab>AFCP/12/1" on the next line may be read as a heading
+    ("Output 2.4 – <title>"), and a "Reasons" heading says what its paragraphs are."""
+    seen: set[str] = set()
+    for section, block in blocks:
+        if section.id not in seen:
+            seen.add(section.id)
+            if section.kind not in PREAMBLE_KINDS and (section.heading or section.title):
+                yield section, Block("heading", section.heading or section.title, loc=section.loc)
+        yield section, block
+
+
+def _unwrapped(blocks: Iterable[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
     """`blocks` with each one-column table that is no proposals table (Block.flow: a proposal, or
     all of them, typed in a box) given as the paragraphs its cells hold, and each table of marked
     rows (_marked_rows) as its rows."""
