@@ -1068,3 +1068,43 @@ def test_reasons_belong_to_the_proposal_before_and_itu_numbers_are_proposal_numb
         (numbers[2], "delete", ["2.3"], None)]
     assert rep.proposals[1].new_outputs == ["2.4"]
     assert rep.findings == []
+
+
+def test_a_quotation_nearly_in_its_place_names_the_words_that_differ(tmp_path) -> None:
+    """A black-box review (c09, c30, c31, c53, c56): a quotation one word off a paragraph of the
+    place it names was VAL010 "… nor anywhere else in the base", cut before the wrong word. The
+    message now says which words differ, and shows the quotation from a little before the first."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from the Delegation of Examplia", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    proposals = [
+        "In Output 2.1, under “Background”, delete “Communications no longer just connect people: the Internet of "
+        "Things (IoT) as well as Smart Grids concepts are not fast becoming a reality.”",
+        "In Output 2.1, under “Rural communications”, replace «providing information on suitable technologies for "
+        "access, backhaul and source of power supply to bring telecommunications to rural, underserved and "
+        "unserved areas» with «providing information on suitable technologies for remote areas».",
+        "In Output 2.3, under ‘Sustainable development goals and targets’, replace ‘13 (targets 13.1, 13.2, 13.4)’ "
+        "with ‘13 (targets 13.1, 13.2, 13.3, 13.b)’.",
+        "In Output 2.1, under \"Broadcasting\", delete \"organizing regional meetings between ITU members on teh use "
+        "of spectrum for broadcasting services\".",
+        "In Output 2.1, under “Rural communications”, delete “providing satellite phones free of charge to every village”.",
+    ]
+    for k, text in enumerate(proposals, start=1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{k}.\t").bold = True
+        paragraph.add_run(text)
+    path = tmp_path / "near-quotes.docx"
+    document.save(str(path))
+    found = [f.message for f in validate(path, BASE_TEXT).findings if f.code == "VAL010"]
+    assert [m.split(": ", 1)[-1] if "nearly the same" in m else m.rsplit(", ", 1)[-1] for m in found] == [
+        "the proposal quotes “not”, which the base does not have",
+        "the base has “unserved and underserved” where the proposal quotes “underserved and unserved”",
+        "the base has “13.3” where the proposal quotes “13.4”",
+        "the base has “the” where the proposal quotes “teh”",
+        "nor anywhere else in the base",
+    ]
+    assert "Output 2.1 › Background; a paragraph there is nearly the same" in found[0]
+    assert "concepts are not fast becoming a reality”" in found[0] and found[0].startswith("Proposal 1 quotes “…")
+    assert "rural, underserved and unserved" in found[1]

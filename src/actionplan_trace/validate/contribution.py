@@ -28,6 +28,7 @@ from ..model import Document, Loc, Revision, Section, Source, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..diff.ignore import comparable
+from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make
 from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
@@ -525,11 +526,74 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
     if _holds(quotes.under(where), pieces):
         return
     elsewhere = quotes.first_holding(pieces)
+    near = _near_quote(ctx.base, where, quoted) if elsewhere is None and len(pieces) == 1 else None
     found = (f"; it is in {section_label(ctx.base, elsewhere.id)}" if elsewhere is not None
+             else f"; a paragraph there is nearly the same: {near[1]}" if near is not None
              else ", nor anywhere else in the base")
-    ctx.add("VAL010", f"Proposal {proposal.number} quotes “{excerpt(quoted, 70)}” to {proposal.action}, which is not "
+    shown = near[0] if near is not None else excerpt(quoted, 70)
+    ctx.add("VAL010", f"Proposal {proposal.number} quotes “{shown}” to {proposal.action}, which is not "
             f"in {section_label(ctx.base, where_id)}{found}", section=proposal.section, loc=proposal.loc,
             text=proposal.source, ref=elsewhere.id if elsewhere is not None else None)
+
+
+NEAR_QUOTE = 90.0  # rapidfuzz partial ratio at which a paragraph of the place is the one a quotation means
+NEAR_DIFFERENCES = 3  # differing runs of words shown; more, and the paragraph is not nearly the same
+NEAR_LENGTH = 0.75  # the shortest paragraph compared, as a share of the quotation's length
+NEAR_LEAD = 30  # characters of the quotation shown before its first difference, when it is long
+
+
+def _near_quote(base: Document, where: Section, quoted: str) -> tuple[str, str] | None:
+    """Where a quotation the place lacks differs from the paragraph (or title) of the place it
+    nearly is, so that a VAL010 shows the wrong word ("current" quoted, "existing" in the base)
+    instead of saying only that the text is nowhere: the quotation as shown (from a little before
+    its first difference, when it is long) and the differences in words. None when no paragraph
+    is that near, or differs in more than a few places."""
+    quote = " ".join(quoted.split()).strip(QUOTE_ENDS)
+    best: tuple[float, str] | None = None
+    for section in subtree(base, where):
+        for text in (section.title or "", *(b.text for b in section.blocks)):
+            line = " ".join(text.split())
+            if len(line) < NEAR_LENGTH * len(quote):
+                continue  # a title or short paragraph would be looked for inside the quotation
+            found = fuzz.partial_ratio_alignment(quote.lower(), line.lower(), score_cutoff=NEAR_QUOTE)
+            if found is not None and (best is None or found.score > best[0]):
+                start = line.rfind(" ", 0, found.dest_start) + 1
+                end = line.find(" ", found.dest_end)
+                best = (found.score, line[start:end if end >= 0 else len(line)])
+    if best is None:
+        return None
+    window = best[1]
+    edits: list[list[int]] = []  # [base start, base end, quotation start, quotation end] of each difference
+    at_base = at_quote = 0
+    for _, _, deleted, inserted in runs(word_diff(window, quote)):
+        kept = deleted is None
+        deleted = inserted if deleted is None else deleted  # a kept run's text is its `inserted`
+        if not kept and _key(deleted) != _key(inserted):
+            edits.append([at_base, at_base + len(deleted), at_quote, at_quote + len(inserted)])
+        at_base, at_quote = at_base + len(deleted), at_quote + len(inserted)
+    if edits and edits[0][2] == edits[0][3] == 0:
+        edits.pop(0)  # words of the paragraph before the quotation begins
+    if edits and edits[-1][2] == edits[-1][3] == len(quote):
+        edits.pop()  # and after it ends
+    for k in range(len(edits) - 1, 0, -1):
+        if len(quote[edits[k - 1][3]:edits[k][2]].split()) <= 1:  # "unserved and underserved": one change
+            edits[k - 1][1], edits[k - 1][3] = edits[k][1], edits[k][3]
+            del edits[k]
+    if not edits or len(edits) > NEAR_DIFFERENCES:
+        return None
+    first = edits[0][2]
+    pairs = [(window[b0:b1].strip(QUOTE_ENDS), quote[q0:q1].strip(QUOTE_ENDS)) for b0, b1, q0, q1 in edits]
+    start = quote.rfind(" ", 0, max(0, first - NEAR_LEAD)) + 1 if len(quote) > 70 else 0
+    shown = ("…" if start else "") + excerpt(quote[start:], 70 - bool(start))
+    said = "; ".join(f"the base has “{old}” where the proposal quotes “{new}”" if old and new
+                     else f"the proposal quotes “{new}”, which the base does not have" if new
+                     else f"the base has “{old}”, which the proposal leaves out" for old, new in pairs)
+    return shown, said
+
+
+def _key(text: str) -> str:
+    """`text` as quotations are compared (typography, case and end punctuation aside)."""
+    return comparable(text.translate(_QUOTES)).strip(QUOTE_ENDS)
 
 
 class _Quotes:
