@@ -1108,3 +1108,30 @@ def test_a_quotation_nearly_in_its_place_names_the_words_that_differ(tmp_path) -
     assert "Output 2.1 › Background; a paragraph there is nearly the same" in found[0]
     assert "concepts are not fast becoming a reality”" in found[0] and found[0].startswith("Proposal 1 quotes “…")
     assert "rural, underserved and unserved" in found[1]
+
+
+def test_a_quotation_on_the_paragraph_after_a_colon_is_checked(tmp_path) -> None:
+    """A black-box review (c34): "delete the second bullet:" with the bullet quoted on the next
+    paragraph, one word off the base, gave no finding (the quotation was taken as new text, not
+    as the text to delete) and the proposal's text read "bullet:: …". The quotation is what the
+    proposal deletes, checked as any other (VAL010); a right one gives none."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from the Delegation of Examplia", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    document.add_paragraph("In Output 2.1, under “Broadcasting”, delete the second bullet:", style="List Number")
+    document.add_paragraph("«organizing regional meetings between ITU members on the use of spectrum for broadcasting "
+                           "and other services.»").paragraph_format.left_indent = python_docx.shared.Cm(1)
+    document.add_paragraph("In Output 2.1, under “Rural communications”, delete the following bullet:", style="List Number")
+    document.add_paragraph(f"“{RURAL_FIRST}”", style="Quote")
+    path = tmp_path / "colon.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.action, p.old) for p in rep.proposals] == [
+        ("delete", "organizing regional meetings between ITU members on the use of spectrum for broadcasting and other "
+                   "services."), ("delete", RURAL_FIRST)]
+    assert rep.proposals[0].text.startswith("the second bullet: organizing regional")
+    (val010,) = [f for f in rep.findings]
+    assert val010.code == "VAL010" and val010.message.startswith("Proposal 1 ")
+    assert val010.message.endswith("the base has “services”, which the proposal leaves out")

@@ -557,8 +557,8 @@ def _near_quote(base: Document, where: Section, quoted: str) -> tuple[str, str] 
                 continue  # a title or short paragraph would be looked for inside the quotation
             found = fuzz.partial_ratio_alignment(quote.lower(), line.lower(), score_cutoff=NEAR_QUOTE)
             if found is not None and (best is None or found.score > best[0]):
-                start = line.rfind(" ", 0, found.dest_start) + 1
-                end = line.find(" ", found.dest_end)
+                start = line.rfind(" ", 0, max(0, found.dest_start - NEAR_LEAD)) + 1  # a few words either side:
+                end = line.find(" ", found.dest_end + NEAR_LEAD)  # the alignment may cut a word the quotation lacks
                 best = (found.score, line[start:end if end >= 0 else len(line)])
     if best is None:
         return None
@@ -582,13 +582,24 @@ def _near_quote(base: Document, where: Section, quoted: str) -> tuple[str, str] 
     if not edits or len(edits) > NEAR_DIFFERENCES:
         return None
     first = edits[0][2]
-    pairs = [(window[b0:b1].strip(QUOTE_ENDS), quote[q0:q1].strip(QUOTE_ENDS)) for b0, b1, q0, q1 in edits]
+    pairs = [(_edge_words(window[b0:b1], quote[q0:q1], q0 == 0, q1 == len(quote)), quote[q0:q1].strip(QUOTE_ENDS))
+             for b0, b1, q0, q1 in edits]
     start = quote.rfind(" ", 0, max(0, first - NEAR_LEAD)) + 1 if len(quote) > 70 else 0
     shown = ("…" if start else "") + excerpt(quote[start:], 70 - bool(start))
     said = "; ".join(f"the base has “{old}” where the proposal quotes “{new}”" if old and new
                      else f"the proposal quotes “{new}”, which the base does not have" if new
                      else f"the base has “{old}”, which the proposal leaves out" for old, new in pairs)
     return shown, said
+
+
+def _edge_words(base_side: str, quoted_side: str, at_start: bool, at_end: bool) -> str:
+    """The base's side of a difference at an end of the quotation, without the paragraph's words
+    beyond it ("satellite", not "satellite, and business models which achieve", for "satellites"
+    ending a quotation): as many words as the quotation's side has, on the quotation's side."""
+    words, count = base_side.split(), len(quoted_side.split())
+    if quoted_side.strip() and len(words) > count and (at_start or at_end):
+        words = words[:count] if at_end else words[-count:]
+    return " ".join(words).strip(QUOTE_ENDS)
 
 
 def _key(text: str) -> str:

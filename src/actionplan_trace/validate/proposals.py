@@ -466,8 +466,12 @@ def parse_proposals(doc: Document) -> list[Proposal]:
         elif out and number is None and out[-1].source.endswith(":") and not reasons:
             last = out[-1]
             words = _unquoted(text)  # the text a proposal ending in a colon quotes in the next paragraph
-            last.text = f"{last.text}: {words.rstrip(' .;')}" if last.text else words.rstrip(" .;")
-            last.new = last.new or words
+            lead = last.text.rstrip(" :")
+            last.text = f"{lead}: {words.rstrip(' .;')}" if lead else words.rstrip(" .;")
+            if last.action == "delete":
+                last.old = last.old or words  # "delete the second bullet:" then the bullet: what VAL010 checks
+            else:
+                last.new = last.new or words
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
