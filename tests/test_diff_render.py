@@ -135,12 +135,23 @@ def test_markdown_marks_edits_with_del_ins_in_collapsible_sections(result: DiffR
                             " infrastructure and services › Rural communications")
 
 
-def test_markdown_stays_under_the_comment_limit(result: DiffResult) -> None:
+def test_markdown_stays_under_the_comment_limit_and_names_every_section(result: DiffResult) -> None:
+    """Sections past the limit are listed a line each, their words left out, so that a comment
+    on a big change names its additions too (a review found one that showed 73 removed sections
+    and none of the 30 added, all cut); only past room for those lines are sections left out."""
     whole = to_markdown(result)
-    cut = to_markdown(result, limit=len(whole.split("<details>")[1]) + 2_900)
-    assert len(cut) < len(whole) and cut.count("<details>") == cut.count("</details>") >= 1
-    assert re.search(r"_\d more sections \(\d+ changes\) not shown: a pull-request comment holds at most 65,536"
-                     r" characters\._\n$", cut)
+    sections = re.findall(r"<details><summary><b>(.*?)</b>", whole)
+    limit = len(whole.split("<details>")[1]) + 2_900
+    cut = to_markdown(result, limit=limit)
+    assert len(cut) <= limit and cut.count("<details>") == cut.count("</details>") >= 1
+    detailed = re.findall(r"<details><summary><b>(.*?)</b>", cut)
+    listed = re.findall(r"^- \*\*(.*?)\*\*: \d+ (?:added|removed|modified|renamed|moved)", cut, re.M)
+    assert detailed + listed == sections and listed
+    assert re.search(rf"_{len(listed)} sections? listed without (?:their|its) words: a pull-request comment holds at"
+                     r" most 65,536 characters \(`--format html` shows them all\)\._\n$", cut)
+    tight = to_markdown(result, limit=len(cut.split("<details>")[0]) + 2_100)
+    assert re.search(r"_\d more sections? \(\d+ changes?\) not shown: a pull-request comment holds at most 65,536"
+                     r" characters\._\n$", tight)
 
 
 def test_html_is_self_contained_with_contents_and_redline(result: DiffResult) -> None:

@@ -93,21 +93,45 @@ def _group(path: list[str], changes: list[Change]) -> str:
     return "\n".join([head, ""] + [_change(c) for c in changes] + ["", "</details>"])
 
 
+def _brief(path: list[str], changes: list[Change]) -> str:
+    """One section's changes as a single line, its words left out: the path and the changes by
+    kind ("2 added, 1 modified")."""
+    kinds: dict[str, int] = {}
+    for change in changes:
+        kinds[change.kind] = kinds.get(change.kind, 0) + 1
+    counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+    return f"- **{escape(path_text(short_path(path)))}**: {counted}"
+
+
 def to_markdown(result: DiffResult, all_changes: bool = False, limit: int = COMMENT_LIMIT) -> str:
     """The report as Markdown for a pull-request comment: a title, the summary and its table, then
-    one collapsible block per section; blocks that would pass GitHub's comment limit are left out
-    and counted in a closing note."""
+    one collapsible block per section. When the blocks would pass GitHub's comment limit, those
+    that no longer fit are listed a line each (the section and its changes by kind, no words),
+    so that every section is named, its additions as much as its removals; only sections past
+    room for even that line are left out, and counted. A closing note says what is shortened."""
     lines = [f"## trace diff: {escape(heading(result))}", "", f"**Summary:** {report_summary(result, all_changes)}", ""]
     lines += _table(result, all_changes)
     out = "\n".join(lines) + "\n"
     grouped = groups(result.visible(all_changes))
+    briefs = [_brief(path, changes) + "\n" for path, changes in grouped]
+    after = sum(map(len, briefs))  # the lines of the sections not yet placed
+    budget = limit - ROOM
+    brief_count = 0
     for n, (path, changes) in enumerate(grouped):
+        after -= len(briefs[n])
         block = "\n" + _group(path, changes) + "\n"
-        if len(out) + len(block) > limit - ROOM:
+        if len(out) + len(block) + after <= budget:
+            out += block
+            continue
+        if len(out) + len(briefs[n]) > budget:
             rest = grouped[n:]
             left = sum(len(c) for _, c in rest)
             out += (f"\n_{len(rest)} more section{'s' if len(rest) != 1 else ''} ({left} change{'s' if left != 1 else ''})"
                     " not shown: a pull-request comment holds at most 65,536 characters._\n")
-            break
-        out += block
+            return out
+        out += ("\n" if not brief_count else "") + briefs[n]
+        brief_count += 1
+    if brief_count:
+        out += (f"\n_{brief_count} section{'s' if brief_count != 1 else ''} listed without {'their' if brief_count != 1 else 'its'}"
+                " words: a pull-request comment holds at most 65,536 characters (`--format html` shows them all)._\n")
     return out
