@@ -32,6 +32,7 @@ from .story import Writer, block_children
 R = "{" + R_NS + "}"
 DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 NOTE_KINDS = ("footnote", "endnote")
+STYLE_REFS = (W + "pStyle", W + "rStyle", W + "tblStyle")
 
 
 def redline(result: DiffResult, author: str = "trace", date: datetime | None = None,
@@ -56,6 +57,7 @@ class _Redline:
         self.copied_notes: dict[tuple[str, str], str] = {}
         self.next_docpr = 0
         self.num_map: dict[str, str] = {}
+        self.styles_known: set[str] = set()  # style ids NEW's styles part defines, or holds now (_style)
         self.writer = Writer(marks, self._relink, (
             drawing_fingerprint(lambda rid: self._target_bytes(self.old, self.old_main, rid)),
             drawing_fingerprint(lambda rid: self._target_bytes(self.new, self.new_main, rid)),
@@ -147,6 +149,9 @@ class _Redline:
             value = num_id.get(W + "val", "0")
             if value != "0":
                 num_id.set(W + "val", self._numbering(value))
+        for ref in el.iter(*STYLE_REFS):
+            if not self._style(ref.get(W + "val", "")):
+                ref.getparent().remove(ref)
         for node in el.iter():
             for name, value in list(node.attrib.items()):
                 if name.startswith(R):
@@ -157,6 +162,35 @@ class _Redline:
                         node.set(name, new_id)
             if node.tag in (W + "footnoteReference", W + "endnoteReference"):
                 self._copy_note(node)
+
+    def _style(self, style_id: str) -> bool:
+        """Whether NEW's styles part defines `style_id` once OLD's definition is copied in when it
+        did not (with the styles it is based on or linked to): OLD content marked deleted keeps
+        its paragraph and character styles, and a style the package does not define made
+        LibreOffice draw a table's header row shifted one column (a review's redline). False when
+        neither defines it, or NEW has no styles part: the caller then drops the reference."""
+        new_name, old_name = self.new.target(self.new_main, "styles"), self.old.target(self.old_main, "styles")
+        new_root = self.new.xml(new_name) if new_name else None
+        if new_root is None:
+            return False
+        if not self.styles_known:
+            self.styles_known.update(st.get(W + "styleId", "") for st in new_root.findall(W + "style"))
+        if style_id in self.styles_known:
+            return True
+        old_root = self.old.xml(old_name) if old_name else None
+        defined = {st.get(W + "styleId", ""): st for st in old_root.findall(W + "style")} if old_root is not None else {}
+        if style_id not in defined:
+            return False
+        wanted = [style_id]
+        while wanted:
+            sid = wanted.pop()
+            if sid in self.styles_known or sid not in defined:
+                continue
+            self.styles_known.add(sid)
+            style = copy.deepcopy(defined[sid])
+            new_root.append(style)
+            wanted.extend(ref.get(W + "val", "") for ref in style.iter(W + "basedOn", W + "next", W + "link"))
+        return True
 
     def _numbering(self, num_id: str) -> str:
         """NEW's numId for OLD's list `num_id`: the same id when NEW defines that list the same way,
