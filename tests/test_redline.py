@@ -69,14 +69,21 @@ def test_peer_round_trip(tmp_path: Path, old: str, new: str) -> None:
 
 
 def test_keeps_new_package(tmp_path: Path) -> None:
-    """Styles, numbering, headers, footers, notes and section properties are NEW's own."""
+    """Styles, numbering, headers, footers, notes and section properties are NEW's own; the styles
+    part only gains the styles of OLD's deleted content that NEW does not define."""
     new = CORPUS / "objective2-new.docx"
     data, _ = make_redline(CORPUS / "objective2-old.docx", new, tmp_path / "r.docx", date=WHEN)
     source = zipfile.ZipFile(new)
     result = zipfile.ZipFile(io.BytesIO(data))
     for name in source.namelist():
-        if name.startswith(("word/styles", "word/numbering", "word/header", "word/footer", "word/theme", "word/media")):
+        if name.startswith(("word/numbering", "word/header", "word/footer", "word/theme", "word/media")):
             assert result.read(name) == source.read(name), name
+    styles = {name: {st.get(f"{W}styleId"): etree.tostring(st) for st in etree.fromstring(package.read("word/styles.xml"))
+                     .iter(f"{W}style")} for name, package in (("new", source), ("red", result),
+                                                                 ("old", zipfile.ZipFile(CORPUS / "objective2-old.docx")))}
+    assert all(styles["red"][sid] == xml for sid, xml in styles["new"].items())
+    added = set(styles["red"]) - set(styles["new"])
+    assert "Tablehead" in added and all(styles["red"][sid] == styles["old"][sid] for sid in added)
     body_new = etree.fromstring(source.read("word/document.xml")).find(f"{W}body")
     body_red = part(data, "word/document.xml").find(f"{W}body")
     assert etree.tostring(body_red.find(f"{W}sectPr")) == etree.tostring(body_new.find(f"{W}sectPr"))
