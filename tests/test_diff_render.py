@@ -395,3 +395,19 @@ def test_a_gap_taken_out_beside_a_word_edit_is_marked_not_every_word_replaced() 
     assert "partners,<del>␣</del>in <del>the</del><ins>a</ins> region" in to_markdown(diff_documents(outline(old), outline(after)))
     unrelated = "@background | Background\n  We work with the partnership in a region and beyond.\n"
     assert "␣" not in to_text(diff_documents(outline(old), outline(unrelated)))
+
+
+@pytest.mark.parametrize(("old", "new", "shown"), [
+    ("/home/someone/Downloads/plan-2022.txt", "/home/someone/Downloads/plan-2024.txt", "plan-2022.txt → plan-2024.txt"),
+    ("/home/someone/v1/plan.txt", "/srv/share/v2/plan.txt", "v1/plan.txt → v2/plan.txt"),
+])
+def test_shared_reports_name_the_files_not_the_folders_they_came_from(old: str, new: str, shown: str) -> None:
+    """A review found the page and the pull-request comment publishing the paths as typed
+    (/home/<user>/Downloads/…); they give the file names, with as many folders as tell the two
+    apart. The terminal report and the JSON keep the paths."""
+    result = diff_documents(outline(PLAN, old), outline(EDITED, new), refs=stand_in_refs)
+    assert to_markdown(result).startswith(f"## trace diff: {shown}\n")
+    assert f"<title>Changes: {shown}</title>" in to_html(result)
+    assert "/home/someone" not in to_markdown(result) + to_html(result)
+    assert to_text(result).startswith(f"trace diff: {old} → {new}")
+    assert json.loads(to_json(result))["old"]["path"] == old

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..diff.changes import Change, DiffResult, summary_line
 from ..diff.words import Op, readable, runs
 from ..regexcache import regex
@@ -236,12 +238,26 @@ def moved_from(change: Change) -> str:
     return f"from {path_text(short_path(old))}"
 
 
-def heading(result: DiffResult) -> str:
-    """'old → new' file names for report titles."""
+def heading(result: DiffResult, names_only: bool = False) -> str:
+    """'old → new' for report titles: the paths as given, or (`names_only`, for the reports
+    people share: a page, a pull-request comment) the file names, each with as many of its
+    folders as tell the two apart, so no local folder (/home/<user>/Downloads) is published."""
     old, new = result.old.source, result.new.source
+    old_path, new_path = (_short_names(old.path, new.path) if names_only else (old.path, new.path))
     if old.path == new.path:
-        return f"{old.path} ({old.view} → {new.view})" if old.view != new.view else old.path
-    return f"{old.path} → {new.path}"
+        return f"{old_path} ({old.view} → {new.view})" if old.view != new.view else old_path
+    return f"{old_path} → {new_path}"
+
+
+def _short_names(old: str, new: str) -> tuple[str, str]:
+    """The shortest tails of two paths (file name, then parent folders as needed) that differ,
+    or the file names when the paths are the same file (or differ nowhere but in the root)."""
+    a, b = PurePath(old).parts, PurePath(new).parts
+    for n in range(1, max(len(a), len(b)) + 1):
+        tail_a, tail_b = "/".join(a[-n:]), "/".join(b[-n:])
+        if tail_a != tail_b:
+            return tail_a, tail_b
+    return PurePath(old).name, PurePath(new).name
 
 
 def report_summary(result: DiffResult, all_changes: bool) -> str:

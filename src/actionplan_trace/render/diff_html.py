@@ -231,7 +231,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         + "</section>"
         for n, (path, changes) in enumerate(grouped, 1)
     )
-    title = escape(heading(result))
+    title = escape(heading(result, names_only=True))
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"actionplan-trace\">"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"

@@ -109,7 +109,7 @@ def to_markdown(result: DiffResult, all_changes: bool = False, limit: int = COMM
     that no longer fit are listed a line each (the section and its changes by kind, no words),
     so that every section is named, its additions as much as its removals; only sections past
     room for even that line are left out, and counted. A closing note says what is shortened."""
-    lines = [f"## trace diff: {escape(heading(result))}", "", f"**Summary:** {report_summary(result, all_changes)}", ""]
+    lines = [f"## trace diff: {escape(heading(result, names_only=True))}", "", f"**Summary:** {report_summary(result, all_changes)}", ""]
     lines += _table(result, all_changes)
     out = "\n".join(lines) + "\n"
     grouped = groups(result.visible(all_changes))
