@@ -26,6 +26,7 @@ from actionplan_trace.model import Document
 from actionplan_trace.render.diff_docx import to_docx
 from actionplan_trace.render.diff_html import to_html
 from actionplan_trace.render.diff_json import to_dict, to_json
+from actionplan_trace.render.diff_common import shown
 from actionplan_trace.render.diff_md import to_markdown
 from actionplan_trace.render.diff_text import to_text
 
@@ -411,3 +412,22 @@ def test_shared_reports_name_the_files_not_the_folders_they_came_from(old: str, 
     assert "/home/someone" not in to_markdown(result) + to_html(result)
     assert to_text(result).startswith(f"trace diff: {old} → {new}")
     assert json.loads(to_json(result))["old"]["path"] == old
+
+
+@pytest.mark.parametrize(("ops", "expected"), [
+    ([("=", "broadband and broadcasting,"), ("+", " improving international connectivity,"), ("=", " bridging the gap")],
+     "broadband and broadcasting, {+improving international connectivity,+} bridging the gap"),
+    ([("=", "broadband and broadcasting,"), ("-", " improving international connectivity,"), ("=", " bridging the gap")],
+     "broadband and broadcasting, [-improving international connectivity,-] bridging the gap"),
+    ([("=", "partners"), ("+", " "), ("=", ", in")], "partners{+␣+}, in"),
+    ([("=", "cables,"), ("+", " "), ("=", "in")], "cables,{+␣+}in"),
+])
+def test_a_phrase_inserted_after_a_comma_shows_no_space_mark(ops: list[tuple[str, str]], expected: str) -> None:
+    """A review saw "broadcasting,{+␣improving international connectivity,+} bridging": the
+    phrase's leading space is no change (old and new both have a space after the comma), so it is
+    shown as text, where a space put in or taken out beside punctuation keeps its mark."""
+    assert readable_text(shown(ops)) == expected
+
+
+def readable_text(ops: list[tuple[str, str]]) -> str:
+    return "".join(text if op == "=" else f"{{+{text}+}}" if op == "+" else f"[-{text}-]" for op, text in ops)

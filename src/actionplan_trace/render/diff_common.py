@@ -55,10 +55,13 @@ def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
             out.extend(spacing)
             kept_before = inserted or kept_before
             continue
-        after = next((t for o, t in ops[end:] if o == "=" and t), "")[:1]
-        if _punctuation(after):
+        following = next((t for o, t in ops[end:] if o == "=" and t), "")
+        # Marked only where the two texts differ in spacing there: "broadcasting,{+ improving …,+}
+        # bridging" has its space after the comma on both sides (the kept " bridging" is the old
+        # one), so the insertion's leading space is no change to show.
+        if _punctuation(following[:1]) and _trailing_space(kept_before + deleted) != _trailing_space(kept_before + inserted):
             deleted, inserted = _mark_ends(deleted, inserted, trailing=True)
-        if _punctuation(kept_before[-1:]):
+        if _punctuation(kept_before[-1:]) and _leading_space(deleted + following) != _leading_space(inserted + following):
             deleted, inserted = _mark_ends(deleted, inserted, trailing=False)
         out.extend((("-", deleted), ("+", inserted)))
     return [(op, text) for op, text in out if text]
@@ -145,11 +148,17 @@ def _punctuation(char: str) -> bool:
     return bool(char) and not char.isalnum() and not char.isspace()
 
 
+def _leading_space(text: str) -> str:
+    return text[:len(text) - len(text.lstrip())]
+
+
+def _trailing_space(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
 def _mark_ends(deleted: str, inserted: str, trailing: bool) -> tuple[str, str]:
     """The two sides of an edit with the white space at one end marked where they differ there."""
-    def end(text: str) -> str:
-        return text[len(text.rstrip()):] if trailing else text[:len(text) - len(text.lstrip())]
-
+    end = _trailing_space if trailing else _leading_space
     space_d, space_i = end(deleted), end(inserted)
     if space_d == space_i:
         return deleted, inserted
