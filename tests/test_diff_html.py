@@ -149,3 +149,28 @@ def test_a_change_of_white_space_alone_is_marked_in_its_columns() -> None:
     old = node.xpath(".//div[@class='old']")[0]
     assert old.xpath(".//del/text()") == ["␣"] and old.text_content() == "old(␣see Resolution 37)"
     assert node.xpath(".//div[@class='new']")[0].text_content() == "new(see Resolution 37)"
+
+
+def test_a_page_with_no_change_to_show_says_so_and_where_the_hidden_ones_are() -> None:
+    """A review found the page of a .docx against its own PDF blank: its 25 changes change no
+    word and were hidden, and nothing said so."""
+    page = to_html(compare(CORPUS / "report-c20-35.docx", CORPUS / "report-c20-35.pdf"))
+    tree = lxml_html.fromstring(page)
+    (note,) = tree.xpath("//main/p[@class='none']")
+    hidden = int(re.search(r"(\d+) changes of formatting, numbering or spacing only", note.text_content()).group(1))
+    assert hidden == len(tree.xpath("//section[contains(@class, 'only-hidden')]//div[contains(@class, 'change')]")) > 0
+    assert "#show-hidden:checked~.wrap .none{display:none}" in page
+    same = lxml_html.fromstring(to_html(compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-old.docx")))
+    assert [p.text_content() for p in same.xpath("//main/p")] == ["No differences."]
+
+
+def test_the_keyboard_s_place_among_the_filters_is_outlined(result: DiffResult) -> None:
+    """The filters' inputs are hidden and stand apart from their labels, so `input+label` never
+    matched and tabbing through them showed nothing (a review). Every input with a label has a
+    focus rule naming that label."""
+    page = to_html(result)
+    tree = lxml_html.fromstring(page)
+    labelled = {label.get("for") for label in tree.xpath("//label[@for]")}
+    inputs = {i.get("id") for i in tree.xpath("//input[@class='toggle']")} & labelled
+    focused = set(re.findall(r"#([\w-]+):focus-visible~\.(?:controls|wrap nav) label\[for=\1\]\{outline:", page))
+    assert inputs and inputs <= focused

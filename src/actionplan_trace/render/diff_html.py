@@ -61,7 +61,8 @@ section.only-hidden,li.only-hidden{display:none}
 #show-hidden:checked~.wrap li.only-hidden{display:list-item}
 #side-by-side:checked~.wrap .text{display:none}
 #side-by-side:checked~.wrap .side{display:grid}
-.toggle:focus-visible+label,.controls label:hover{text-decoration:underline}
+.controls label:hover{text-decoration:underline}
+.none{font-style:italic;color:#586069}#show-hidden:checked~.wrap .none{display:none}
 @media (max-width:760px){
  .wrap{display:block}
  nav{position:static;width:auto;max-height:40vh;border-right:0;border-bottom:1px solid #e1e4e8}
@@ -77,6 +78,7 @@ section.only-hidden,li.only-hidden{display:none}
  .wrap{display:block}main{padding:0}
  section.group{border:0;border-top:1px solid #999;border-radius:0;padding:6px 0;break-inside:auto}
  .change{break-inside:avoid}
+ section.group h2{break-after:avoid;page-break-after:avoid}
  .kind{background:#fff!important;color:#000;border:1px solid #000}
  del{color:#000;background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  ins{color:#000;background:#fff;border-bottom:2px solid #000}
@@ -185,6 +187,16 @@ def _summary(result: DiffResult, all_changes: bool) -> str:
             f'<table><tr><th>changes</th><th>count</th></tr>{rows}</table></section>')
 
 
+def _no_differences(hidden: int) -> str:
+    """What the page says where the report shows no change: with changes that change no word,
+    how many and where to find them (the page was blank, a review found)."""
+    if not hidden:
+        return '<p class="none">No differences.</p>'
+    return (f'<p class="none">No differences that change a word. {hidden} change{"s" if hidden != 1 else ""} of '
+            'formatting, numbering or spacing only: tick “changes that change no word” to show '
+            f'{"them" if hidden != 1 else "it"}.</p>')
+
+
 def _filter_rules(count: int) -> str:
     """Style rules for the filters: a kind unticked hides its changes; a section chosen hides the others."""
     rules = [f"#f-{kind}:not(:checked)~.wrap .c-{kind}{{display:none!important}}" for kind in CHANGE_KINDS]
@@ -193,8 +205,16 @@ def _filter_rules(count: int) -> str:
     for box in [f"f-{kind}" for kind in CHANGE_KINDS] + ["show-hidden", "side-by-side"]:
         rules.append(f'#{box}:checked~.controls label[for={box}]::before{{content:"☑ "}}')
         rules.append(f'#{box}:not(:checked)~.controls label[for={box}]::before{{content:"☐ "}}')
+        rules.append(f"#{box}:focus-visible~.controls label[for={box}]{{{FOCUS}}}")
     rules.append("#s-all:checked~.wrap nav label[for=s-all]{font-weight:700}")
+    # The inputs are hidden, and stand apart from their labels: the label of the one the keyboard
+    # is on is outlined (a rule on `input+label` would never match).
+    rules += [f"#{radio}:focus-visible~.wrap nav label[for={radio}]{{{FOCUS}}}"
+              for radio in ["s-all"] + [f"s-g{n}" for n in range(1, count + 1)]]
     return "".join(rules)
+
+
+FOCUS = "outline:2px solid #0366d6;outline-offset:2px;border-radius:2px"
 
 
 def to_html(result: DiffResult, all_changes: bool = False) -> str:
@@ -239,7 +259,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         f"<header><h1>Changes between two revisions</h1><p>{title}</p></header>"
         f"{_summary(result, all_changes)}{toggles}{controls}"
         f'<div class="wrap"><nav><h2>Changed sections</h2><ol><li><label for="s-all">All sections</label></li>{toc}</ol></nav>'
-        f"<main>{body or '<p>No differences.</p>'}</main></div>"
+        f"<main>{'' if visible else _no_differences(len(result.changes))}{body}</main></div>"
         "<footer>Deletions are struck through in red, insertions underlined in green. Each change names its place"
         " in the source: the paragraph of a Word or text file, the page of a PDF.</footer>"
         "</body></html>\n"
