@@ -666,7 +666,7 @@ def test_adding_a_new_output_is_no_val002(tmp_path, proposal) -> None:
     assert [(r.output, r.output_section) for r in rep.resolutions] == [("2.4", None)]
     assert (rep.findings, rep.failed) == ([], False)
     result = run_cli("validate", str(path), "--against", str(BASE_TEXT))
-    assert "Output 2.4 -> new output" in result.stdout and result.returncode == 0
+    assert "Output 2.4 → new output" in result.stdout and result.returncode == 0
 
 
 def test_an_outputs_short_title_names_the_output_itself(tmp_path) -> None:

@@ -21,7 +21,7 @@ from .diff_common import (
 DELETED = "red strike"
 INSERTED = "bold green"
 KIND_STYLE = {
-    "added": "green", "removed": "red", "modified": "yellow", "moved": "magenta",
+    "added": "green", "removed": "red", "modified": "dark_goldenrod", "moved": "magenta",
     "renamed": "cyan", "renumbered": "blue",
 }
 TITLE_INDENT = 2

@@ -71,7 +71,7 @@ def validate_text(report: ValidationReport) -> str:
             landed = res.section or f"new heading under {res.output_section}"
             if res.score is not None:
                 landed += f" ({res.score:.0f}%)"
-        by_number.setdefault(res.proposal, []).append(f"{res.kind.capitalize()} {res.output} -> {landed}")
+        by_number.setdefault(res.proposal, []).append(f"{res.kind.capitalize()} {res.output} → {landed}")
     for p in report.proposals:
         heading = f" under “{p.heading}”" if p.heading else ""
         places = [f"Output {n}" for n in p.outputs] + [f"Outcome {n}" for n in p.outcomes]
