@@ -264,3 +264,19 @@ def test_a_contents_entry_cites_what_no_heading_or_text_cites(tmp_path) -> None:
                     "The work served SDG 9.\n", encoding="utf-8")
     refs = document_refs(load(path)).refs
     assert [(r.id, r.loc.line) for r in refs] == [("PP-RES-139", 5), ("WTDC-RES-37", 19), ("SDG-9", 25)]
+
+
+def test_a_heading_that_names_a_list_gives_it_its_meaning_in_any_document(tmp_path: Path) -> None:
+    """A review found a contribution's "### WSIS Action Lines" over "- C2 / - C5" and "### SDGs"
+    over "- 9.c" read as nothing: only an Action Plan's reference groups gave bare items their
+    meaning. A heading of any kind naming such a list alone now does; one naming more does not."""
+    path = tmp_path / "contribution.md"
+    path.write_text("# Contribution\n\nSome text.\n\n### WSIS Action Lines\n\n- C2\n- C5\n\n### Relevant SDGs\n\n"
+                    "- 9.c\n- 17.8\n\n### WSIS action lines and the grading\n\nC3 is a grade, 4.4 a version.\n",
+                    encoding="utf-8")
+    report = document_refs(load(path))
+    assert [(r.id, r.section) for r in report.refs] == [
+        ("WSIS-C2", "heading-contribution/heading-wsis-action-lines"),
+        ("WSIS-C5", "heading-contribution/heading-wsis-action-lines"),
+        ("SDG-9.c", "heading-contribution/heading-relevant-sdgs"),
+        ("SDG-17.8", "heading-contribution/heading-relevant-sdgs")]

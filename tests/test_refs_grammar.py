@@ -573,3 +573,13 @@ def test_a_list_in_brackets_after_its_anchor(text: str, expected: list[tuple[str
 def test_plan_items_and_targets_named_as_such_in_any_document(text: str, expected: list[tuple[str, str]]) -> None:
     refs, _ = find_refs(text, NONE)
     assert [(r.id, r.text) for r in refs] == expected
+
+
+@pytest.mark.parametrize("text", ["The screen resolution 1920x1080 was used.", "scanned at a resolution 300 dpi",
+                                  "the decision 2 years ago", "Resolution 3 times higher", "Decision 5 months later"])
+def test_a_count_or_a_size_after_the_word_is_no_reference(text: str) -> None:
+    """A review found "screen resolution 1920x1080" a REF008 and "the decision 2 years ago" a
+    REF010: findings on words that are no reference, which teach a reader to skip them."""
+    refs, findings = find_refs(text, NONE)
+    assert (refs, findings) == ([], [])
+    assert parse(f"{text} WTDC Resolution 37 stands.") == ["WTDC-RES-37"]

@@ -248,9 +248,10 @@ class Cite:
     explicit: bool = False
 
 
-ITEMLESS_KINDS = frozenset({"blanket", "other-body"})
-"""Cites kept with no items: a blanket reference ("all WTDC resolutions"), and another body's
-resolution (`_other_body`), which covers its words so that nothing reads them again."""
+ITEMLESS_KINDS = frozenset({"blanket", "other-body", "no-reference"})
+"""Cites kept with no items: a blanket reference ("all WTDC resolutions"), another body's
+resolution (`_other_body`) and words that only look like a reference ("resolution 1920x1080",
+`_COUNTED`), each covering its words so that nothing reads them again."""
 
 
 def _sep_then(pattern: re.Pattern[str], text: str, pos: int, allow_space: bool) -> tuple[re.Match[str], int] | None:
@@ -341,12 +342,28 @@ def _other_body(text: str, hit: Hit, cite: Cite) -> Cite | None:
     return Cite("other-body", hit.start, max(cite.end, un.end() if un is not None else 0))
 
 
+_COUNTED = regex(
+    r"(?:\s*[x×]\s*\d|\s+(?i:years?|months?|weeks?|days?|hours?|minutes?|times|dpi|pixels?|lines?|pages?"
+    r"|per\s*cent|percent)\b|\s*%)"
+)
+"""What after "resolution N" or "decision N" makes the number a count or a size, no reference:
+"resolution 300 dpi", "the decision 2 years ago"."""
+_SIZE = regex(r"\s*\d{1,5}\s*[x×]\s*\d{1,5}")  # "a screen resolution 1920x1080", which no item reads
+
+
 def parse_resolution(text: str, hit: Hit) -> Cite:
     """"PP Resolutions 25, 71 and 72", "WTDC Res. 45 (Rev. Dubai, 2014), 67, 69 (…)", "C09 Res 1305";
-    another body's ("Security Council resolution 2341") as an "other-body" cite (`_other_body`)."""
+    another body's ("Security Council resolution 2341") as an "other-body" cite (`_other_body`),
+    and a count or size ("resolution 1920x1080") as a "no-reference" cite."""
     cite = _parse_resolution(text, hit)
-    if cite.kind != "recommendation" and (other := _other_body(text, hit, cite)) is not None:
+    if cite.kind == "recommendation":
+        return cite
+    if (other := _other_body(text, hit, cite)) is not None:
         return other
+    if len(cite.items) == 1 and (count := _COUNTED.match(text, cite.items[0].end)) is not None:
+        return Cite("no-reference", hit.start, count.end())
+    if not cite.items and (size := _SIZE.match(text, hit.m.end())) is not None:
+        return Cite("no-reference", hit.start, size.end())
     return cite
 
 

@@ -521,7 +521,8 @@ class Resolver:
         self.list_checks(made, cite)
 
     def other_body(self, cite: Cite) -> None:
-        """Another body's resolution or decision (grammar._other_body): no ITU reference, no finding."""
+        """Another body's resolution or decision (grammar._other_body), or words that only look
+        like a reference (grammar._COUNTED): no ITU reference, no finding."""
 
     def blanket(self, cite: Cite) -> None:
         what = next((name for p, name in _FAMILY_OF_BLANKET if p.search(cite.word or "")), cite.word or "")
@@ -636,6 +637,7 @@ _HANDLERS: dict[str, Callable[[Resolver, Cite], None]] = {
     "study-group": Resolver.study_group,
     "blanket": Resolver.blanket,
     "other-body": Resolver.other_body,
+    "no-reference": Resolver.other_body,
 }
 """The resolver method for each kind of cite."""
 
