@@ -32,13 +32,16 @@ def load(path: str | Path, profile: str | Profile | None = None, view: View = "a
 
 
 def _body_texts(blocks: list[Block]) -> Iterator[str]:
-    """The texts detection reads: of every block but a table, each with its list number as the
-    reader sees it (Word's own "Objective %1 –" labels: `numbered`), and of the paragraphs a
+    """The texts detection reads: of every block but a table, each with a list label of words as
+    the reader sees it (Word's own "Objective %1 –" labels: `numbered`), and of the paragraphs a
     one-column table holds (Block.flow), which may be a box round an output whose heading
     detection needs, or the one-cell rows of another table (Block.row_flows: boxes joined to it)."""
     for block in blocks:
         if block.type != "table":
-            yield numbered(block.label, block.text) or block.text
+            # a label of words ("Objective 1 –") says what the paragraph is; one of figures ("1.")
+            # would only hide the words a pattern opens with ("1. Objective 1 – …")
+            worded = block.label is not None and any(c.isalpha() for c in block.label)
+            yield (numbered(block.label, block.text) or block.text) if worded else block.text
         elif block.flow:
             yield from _body_texts(block.flow)  # a box inside a box too
         elif block.row_flows:

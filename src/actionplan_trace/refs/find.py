@@ -48,14 +48,14 @@ def read_text(
     `memo`: the cites resolved so far in the same document (`Resolver.resolve`). `budget`: how
     many more references the document may hold (Limits.refs): a text citing more items is a
     LimitError before any is resolved, which would cost far more than the parse."""
-    if not text.isascii():
-        text = marks_blanked(text)
     low = text.lower()
     if "all " not in low and not has_digit(text):
         # Every reference form but a blanket one ("all … resolutions") holds a digit, and so does
         # every reference-like text (REF008): such a text yields nothing, in any context, most
         # paragraphs among them; only whether it mentions ITU goals is left to tell.
         return [], [], itu_goals_mention(text, low) is not None
+    if not text.isascii() and (blanked := marks_blanked(text)) is not text:
+        text, low = blanked, blanked.lower()
     present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
@@ -81,6 +81,7 @@ def read_text(
     return resolver.refs, resolver.findings, goals_from is not None
 
 
+_SUPERSCRIPT = regex(rf"[{SUPERSCRIPTS}]")
 _RAISED_MARK = regex(rf"(?<=\w)[{SUPERSCRIPTS}]+")
 
 
@@ -88,7 +89,7 @@ def marks_blanked(text: str) -> str:
     """`text` with the superscript digits set after a word or number (a note mark, "Resolution 7¹",
     "C5²") as spaces, as many: a reference reads the number before them, and its revision after
     them, and every position stays where it was."""
-    if not any(c in text for c in SUPERSCRIPTS):
+    if _SUPERSCRIPT.search(text) is None:  # a set's scan: the mark's look-behind would try every place
         return text
     return _RAISED_MARK.sub(lambda m: " " * len(m.group()), text)
 

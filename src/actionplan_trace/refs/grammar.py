@@ -109,6 +109,9 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
     """The numbers after `lo` up to the end of a range written at `pos` ("-5", " to 5", "-17.8"
     after a target of `goal`), and where it ends; None when none is written there, or it runs
     backwards, past `most`, mixes digits and letters, or names another goal."""
+    ahead = text[pos:pos + 4]  # a dash or "to" opens a range at once, or after a space
+    if not ("-" in ahead or "–" in ahead or "—" in ahead or "to" in ahead):
+        return None
     m = _RANGE_TO.match(text, pos)
     if m is None or (m.group("g") is not None and (goal is None or int(m.group("g")) != goal)):
         return None
@@ -315,29 +318,24 @@ class Hit:
         return m.group(name) if name in m.re.groupindex else None
 
 
-_OTHER_BODY = regex(
-    r"\b(?:(?:Security|Human\s+Rights|Economic\s+and\s+Social|Trusteeship|European|UNESCO|IMO|WHO)\s+Council"
-    r"|(?:UN|United\s+Nations)\s+General\s+Assembly|General\s+Assembly|UNGA|ECOSOC|HRC|UNSC"
-    r"|(?:European\s+)?Commission|(?:UN|United\s+Nations|UNESCO|WHO|WIPO|ILO|IMO|ICAO|FAO|OECD|EU)"
-    r")(?:['’]s)?\s*\Z"
-)
-"""A body other than ITU's named before "resolution" or "decision": "Security Council resolution
-2341 (2017)", "UN General Assembly Resolution 70/125", "ECOSOC Resolution 2006/46", "Commission
-Decision 2019/1". Its resolutions share no numbering with ITU's (a Council of ITU numbers from
-1,000), so such a cite is read as no ITU reference (`Cite.kind` "other-body")."""
+_OTHER_COUNCIL = regex(r"\b(?:Security|Human\s+Rights|Economic\s+and\s+Social|Trusteeship|European|Executive)\s+\Z")
+"""What before "Council" makes it another body's ("Security Council resolution 2341 (2017)",
+"Human Rights Council resolution 32/13"): its resolutions share no numbering with those of ITU's
+Council, which are numbered from 1,000 on, so such a cite is no ITU reference (`_other_body`)."""
 _UN_NUMBER = regex(r"\s*/\s*\d{1,4}\b")
 """The session part of a United Nations number ("70/125", "32/13", "2006/46"), which no ITU
 resolution or decision has."""
-_OTHER_BODY_WINDOW = 40
-
-
 def _other_body(text: str, hit: Hit, cite: Cite) -> Cite | None:
     """The span of `cite` as an "other-body" cite (no items) when the resolution or decision it
-    reads is another body's: named before the anchor (`_OTHER_BODY`), or numbered as the United
-    Nations number theirs (`_UN_NUMBER` after the first number); else None."""
+    reads is another body's: numbered as the United Nations number theirs (`_UN_NUMBER` after
+    the first number: "ECOSOC Resolution 2006/46", "UN General Assembly resolution 70/125",
+    "Commission Decision 2019/1"), or another council's (`_OTHER_COUNCIL`); else None. Only
+    words the anchor's organ prefix read already are looked at again (start-up of a 1 MB text:
+    a search before every anchor cost 2 % of `trace refs`)."""
     first = cite.items[0] if cite.items else None
     un = _UN_NUMBER.match(text, first.end) if first is not None else None
-    if un is None and not _OTHER_BODY.search(text, max(0, hit.m.start() - _OTHER_BODY_WINDOW), hit.m.start()):
+    if un is None and not (hit.group("organ") == "Council" and hit.start != hit.m.start()
+                           and _OTHER_COUNCIL.search(text, max(0, hit.start - 40), hit.start)):
         return None
     return Cite("other-body", hit.start, max(cite.end, un.end() if un is not None else 0))
 
@@ -593,9 +591,15 @@ def parse_sdg_agenda(text: str, hit: Hit) -> Cite:
 
 def parse_target_word(text: str, hit: Hit) -> Cite:
     """"target 8a", "targets 9.1 and 9.c", "Target 1.1:": family decided by resolve.py, but for
-    an ITU one named so ("Connect 2030 Target 1.1", "ITU Strategic Target 3.3": `explicit`)."""
+    an ITU one named so ("Connect 2030 Target 1.1", "ITU Strategic Target 3.3": `explicit`, the
+    cite starting at those words). The words are looked for only where their telltale letters
+    stand just before (a report names hundreds of targets, few of them so)."""
     items, pos = _target_list(text, hit.m.end(), None)
-    return Cite("target", hit.start, pos if items else hit.m.end(), items=items, explicit=bool(hit.group("itu")))
+    start, explicit = hit.start, False
+    window = text[max(0, start - _PREFIX_WINDOW):start]
+    if ("ITU" in window or "onnect" in window or "trategic" in window) and (named := _GOAL_PREFIX.search(window)):
+        start, explicit = start - len(window) + named.start(), True
+    return Cite("target", start, pos if items else hit.m.end(), items=items, explicit=explicit)
 
 
 def parse_goal(text: str, hit: Hit) -> Cite:
@@ -685,17 +689,27 @@ def parse_plan_item(text: str, hit: Hit) -> Cite:
     """Outputs, outcomes or objectives of an Action Plan named as such, in any document: after a
     sector or a plan ("ITU-D Output 2.2", "Buenos Aires Action Plan Outcome 2.1") or followed by
     the plan (`_PLAN_SUFFIX`); none otherwise, which leaves a bare "Output 2.1" to the context
-    (`parse_bare_sector_item`)."""
+    (`parse_bare_sector_item`). Most such words in a report are neither: only where a sector or
+    a plan's name stands just before, or a plan's name within a list's length after, is the
+    list read."""
+    at = hit.m.start()
+    before = text[max(0, at - _PREFIX_WINDOW):at]
+    named = _SECTOR_PREFIX.search(before) if "ITU-" in before or "Action Plan" in before else None
+    if named is None and "ction plan" not in text[at:at + _PLAN_REACH].lower():
+        return Cite("sector-item", at, hit.m.end())
     cite = parse_bare_sector_item(text, hit)
-    if not cite.items:
-        return cite
-    suffix = _PLAN_SUFFIX.match(text, cite.end)
-    if hit.group("sector") is None and hit.group("plan") is None and suffix is None:
-        return Cite("sector-item", hit.start, hit.m.end())
-    cite.sector, cite.explicit = hit.group("sector") or "ITU-D", True
+    suffix = _PLAN_SUFFIX.match(text, cite.end) if cite.items and named is None else None
+    if not cite.items or (named is None and suffix is None):
+        return Cite("sector-item", at, hit.m.end())
+    cite.sector, cite.explicit = (named.group("sector") if named else None) or "ITU-D", True
+    if named is not None:
+        cite.start = at - len(before) + named.start()
     if suffix is not None:
         cite.end = suffix.end()
     return cite
+
+
+_PLAN_REACH = 160  # characters after "Outputs" a list and the plan it names may take ("… of Objective 2 (…)")
 
 
 def _ri_list(text: str, pos: int, cite: Cite, codes: frozenset[str] | None = None) -> int:
@@ -841,7 +855,7 @@ class Grammar:
             present = triggers(text, self.regions, low)
         if not present:
             return []
-        allowed = {"wsis-bare": wsis, "bare-sector": sector}
+        allowed = {"wsis-bare": wsis, "bare-sector": sector, "no-sector": not sector}
         aligned = len(low) == len(text)  # lower-casing moved nothing ("İ" becomes two characters)
         places: dict[tuple[str, ...], list[int]] = {}
         befores: dict[tuple[str, str], tuple[int, dict[str, str | None]] | None] = {}
@@ -965,6 +979,7 @@ _LOWER_TRIGGERS = {
     "sg": ("study", "question"),
     "blanket": ("all ",),
     "ri": ("regional",),
+    "plan": ("itu-d", "action plan"),  # the words that make an output an Action Plan's (parse_plan_item)
 }
 _CASED_TRIGGERS = {"wsis": ("AL",), "sg": ("SG", "Q")}
 # (word, family) pairs, flat: one comprehension over them is several times quicker than a nested any().
@@ -1016,13 +1031,14 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al", "wsis")),
         Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True,
                starts=("objective", "priority")),
-        Anchor(_BARE_SECTOR_ANCHOR, parse_plan_item, "sector", _SECTOR_PREFIX,
+        # where the context names no sector (an Action Plan's does, and reads these bare)
+        Anchor(_BARE_SECTOR_ANCHOR, parse_plan_item, "plan", only="no-sector",
                starts=("objective", "priority", "output", "outcome")),
         Anchor(_QUESTION, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
         Anchor(_QUESTION_SLASH, parse_question, "sg", _SECTOR_PREFIX_SG, starts=("q",)),
         Anchor(_STUDY_GROUP, parse_study_group, "sg", _SECTOR_PREFIX_SG, starts=("sg", "study")),
         Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX, starts=("goal",)),
-        Anchor(_TARGET_WORD, parse_target_word, "target", _GOAL_PREFIX, starts=("target",)),
+        Anchor(_TARGET_WORD, parse_target_word, "target", starts=("target",)),
         Anchor(_RI_ANCHOR, parse_ri_named, "ri", starts=("regional",)),
         Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),  # matches the empty string before "C1"
         Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector",
