@@ -4,7 +4,10 @@ git-like diff switches (--stat, -q, --exit-zero, --color, NO_COLOR) and the igno
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from conftest import CORPUS
@@ -110,3 +113,16 @@ def test_stat_quiet_exit_zero_and_color(tmp_path) -> None:  # type: ignore[no-un
     assert "\x1b[" in coloured and "{+" not in coloured
     assert "\x1b[" not in run("diff", old, new, env={"NO_COLOR": "1"})[1]
     assert run("diff", old, new, "--color", "sometimes")[0] == 2
+
+
+def test_help_survives_python_oo() -> None:
+    """`python -OO` (PYTHONOPTIMIZE=2, set in some images to save space) strips docstrings: a
+    review found every command's description gone from --help, the exit codes of diff with it.
+    The help is data (cli_help.HELP), so it reads the same."""
+    env = {**os.environ, "COLUMNS": "100"}
+    plain = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", "diff", "--help"], capture_output=True,
+                           text=True, env=env, timeout=60)
+    optimized = subprocess.run([sys.executable, "-OO", "-m", "actionplan_trace.cli", "diff", "--help"],
+                               capture_output=True, text=True, env=env, timeout=60)
+    assert optimized.returncode == plain.returncode == 0
+    assert optimized.stdout == plain.stdout and "Exit codes follow diff(1)" in optimized.stdout

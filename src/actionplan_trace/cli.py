@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Optional, TypeAlias, cast
 import typer
 
 from . import app as trace
-from .cli_help import Command, Group, epilog
+from .cli_help import HELP, Command, Group, epilog
 from .errors import OutputError, TraceError, UsageError
 from .output import flush_stdout, silence_stdout, standard_streams, stdout_errors, write_stdout
 from .render.registry import Command as CommandName
@@ -270,7 +270,7 @@ def main_options(
             os.environ[OPTIONS[name][1]] = str(value)
 
 
-@app.command(cls=Command, epilog=epilog("extract"))
+@app.command(cls=Command, help=HELP["extract"], epilog=epilog("extract"))
 def extract(
     file: Path = typer.Argument(..., readable=False, metavar="FILE", help="A .docx, .pdf, .txt, .md or .html file."),
     format: ExtractFormat = typer.Option("tree", "--format", "-f", metavar="FORMAT", help=help_text("extract") + "."),
@@ -278,7 +278,6 @@ def extract(
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
-    """Read a document into the section tree and print it."""
 
     def run() -> int:
         emit("extract", format, trace.extract(file, profile=profile, view=view.value), output, [file])
@@ -287,7 +286,7 @@ def extract(
     guarded(run)
 
 
-@app.command(cls=Command, epilog=epilog("refs"))
+@app.command(cls=Command, help=HELP["refs"], epilog=epilog("refs"))
 def refs(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files."),
     format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
@@ -296,11 +295,6 @@ def refs(
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
-    """List every reference, then the findings.
-
-    Each reference with its canonical id, family, revision, text, section and location; with
-    several files, also the links one states and another contradicts.
-    """
 
     def run() -> int:
         emit("refs", format, trace.references(files, profile, registry, edition), output, [*files, *registry])
@@ -309,7 +303,7 @@ def refs(
     guarded(run)
 
 
-@app.command(cls=Command, epilog=epilog("graph"))
+@app.command(cls=Command, help=HELP["graph"], epilog=epilog("graph"))
 def graph(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files; the graph joins them on canonical ids."),
     format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=help_text("graph") + " (default json); with --who-cites: " + help_text("who-cites") + " (default lines)."),
@@ -321,10 +315,6 @@ def graph(
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
-    """Export the cross-reference graph.
-
-    Sections -> resolutions, WSIS action lines, SDGs and goals, joined across files on canonical ids.
-    """
     from .refs.ids import FAMILIES
 
     def run() -> int:
@@ -361,7 +351,7 @@ def graph(
     guarded(run)
 
 
-@app.command(cls=Command, epilog=epilog("chain"))
+@app.command(cls=Command, help=HELP["chain"], epilog=epilog("chain"))
 def chain(
     ref_id: str = typer.Argument(..., metavar="ID", help="A canonical id: PP-RES-139, ITU-D-OBJ-2@SP-2012-2015, ITU-D-OUTPUT-2.2 (the edition may be left out when only one is loaded)."),
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join."),
@@ -371,11 +361,6 @@ def chain(
     edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to (repeatable, one per series; default: read from each file)."),
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
-    """Everything upstream and downstream of one entity across the files.
-
-    What it serves (objective, goal), what serves or cites it (outputs), and what the reports say
-    about it (status entries with their revision, target status).
-    """
 
     def run() -> int:
         data = trace.chain(ref_id, files, profile, registry, edition)
@@ -391,7 +376,7 @@ class FailOn(str, Enum):
     warning = "warning"
 
 
-@app.command(cls=Command, epilog=epilog("validate"))
+@app.command(cls=Command, help=HELP["validate"], epilog=epilog("validate"))
 def validate(
     contribution: Path = typer.Argument(..., readable=False, metavar="CONTRIBUTION",
                                         help="The contribution (.docx with revision marks, or a text rendering)."),
@@ -401,11 +386,6 @@ def validate(
     config: Optional[Path] = CONFIG_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
-    """Check a contribution against the plan it amends.
-
-    Each proposal must amend what it says it amends (exit 1 on an error finding). The rules and
-    severities of the project's trace.toml apply, as in check.
-    """
 
     def run() -> int:
         report = trace.validate(contribution, against, config=config, fail_on=fail_on.value if fail_on else None)
@@ -415,7 +395,7 @@ def validate(
     guarded(run)
 
 
-@app.command(cls=Command, epilog=epilog("check"))
+@app.command(cls=Command, help=HELP["check"], epilog=epilog("check"))
 def check(
     paths: list[Path] = typer.Argument(..., readable=False, metavar="PATH", help="Files and folders to check."),
     format: CheckFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("check") + "."),
@@ -428,10 +408,6 @@ def check(
     force_exclude: bool = typer.Option(False, "--force-exclude",
                                        help="Apply include/exclude to files named outright too (for pre-commit)."),
 ) -> None:
-    """Run every enabled rule over documents, for CI.
-
-    Exit 1 when new findings reach --fail-on.
-    """
 
     def run() -> int:
         report = trace.check(paths, config=config, use_cache=not no_cache, baseline=baseline,
@@ -487,7 +463,7 @@ def _console(color: Color) -> SafeConsole:
     return stdout
 
 
-@app.command(cls=Command, epilog=epilog("diff"))
+@app.command(cls=Command, help=HELP["diff"], epilog=epilog("diff"))
 def diff(
     old: Path = typer.Argument(..., readable=False, metavar="OLD", help="The older revision (.docx, .pdf, .txt, .md or .html)."),
     new: Optional[Path] = typer.Argument(None, readable=False, metavar="NEW", help="The newer revision; omit it to diff a .docx's revision marks."),
@@ -510,18 +486,6 @@ def diff(
                                        "(ISO 8601, e.g. 2026-03-01T09:00:00Z; default: now)."),
     profile: Optional[str] = PROFILE_OPTION,
 ) -> None:
-    """Report the amendments between two revisions.
-
-    With one .docx, report its own revision marks. Exit codes follow diff(1): 0 no changes
-    reported, 1 changes reported, 2 trouble.
-
-    With --format docx and two .docx files, the output is NEW's own Word file (styles, numbering,
-    headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW's
-    text, Reject All OLD's; with --all also formatting and list numbering (bullets made numbers).
-    If NEW has revision marks they are accepted first. With one tracked
-    .docx, the file is written as it is. If OLD or NEW is a PDF or text file, the output falls back
-    to a generated document holding both texts with revision marks (a note says so).
-    """
     from .diff.ignore import parse_ignore
 
     ignore = parse_ignore({"case": ignore_case, "space": ignore_space, "punctuation": ignore_punctuation,

@@ -90,3 +90,45 @@ class Command(TyperCommand):
         if opts:
             with formatter.section("Options"):
                 formatter.write_dl(opts)
+
+
+# Each command's help (`trace CMD --help`), kept as data rather than as the command functions'
+# docstrings, which `python -OO` (PYTHONOPTIMIZE=2) strips: the help would be empty there.
+HELP = {
+    "extract": "Read a document into the section tree and print it.",
+    "refs": """\
+List every reference, then the findings.
+
+Each reference with its canonical id, family, revision, text, section and location; with
+several files, also the links one states and another contradicts.""",
+    "graph": """\
+Export the cross-reference graph.
+
+Sections -> resolutions, WSIS action lines, SDGs and goals, joined across files on canonical ids.""",
+    "chain": """\
+Everything upstream and downstream of one entity across the files.
+
+What it serves (objective, goal), what serves or cites it (outputs), and what the reports say
+about it (status entries with their revision, target status).""",
+    "validate": """\
+Check a contribution against the plan it amends.
+
+Each proposal must amend what it says it amends (exit 1 on an error finding). The rules and
+severities of the project's trace.toml apply, as in check.""",
+    "check": """\
+Run every enabled rule over documents, for CI.
+
+Exit 1 when new findings reach --fail-on.""",
+    "diff": """\
+Report the amendments between two revisions.
+
+With one .docx, report its own revision marks. Exit codes follow diff(1): 0 no changes
+reported, 1 changes reported, 2 trouble.
+
+With --format docx and two .docx files, the output is NEW's own Word file (styles, numbering,
+headers, notes, pictures kept) with the differences as revision marks: Accept All gives NEW's
+text, Reject All OLD's; with --all also formatting and list numbering (bullets made numbers).
+If NEW has revision marks they are accepted first. With one tracked
+.docx, the file is written as it is. If OLD or NEW is a PDF or text file, the output falls back
+to a generated document holding both texts with revision marks (a note says so).""",
+}
