@@ -604,7 +604,7 @@ def unboxed(blocks: Sequence[Block], profile: Profile) -> Sequence[Block]:
     def add(block: Block) -> None:
         """The block, or the blocks of the box it is (and of each box inside that: an objective's
         box holding its outputs' boxes), or the parts of a table joined with boxes."""
-        if block.flow and _is_box(profile, block.flow, rules):
+        if block.flow and (_is_box(profile, block.flow, rules) or _is_banner(profile, block.flow, rules)):
             for inner in block.flow:
                 add(inner)
         elif block.row_flows:
@@ -655,8 +655,9 @@ def _joined_parts(profile: Profile, block: Block, flows: list[list[Block] | None
         k = next(heads, None)
         if k is not None:
             inner = [b for row_flow in flows[k:end] for b in row_flow or ()]
-            if (end == len(rows) or len(inner) >= JOINED_BOX_BLOCKS
-                    or _heads_its_table(profile, inner, rows[end:end + 1], rules)) and _is_box(profile, inner, rules):
+            own = _heads_its_table(profile, inner, rows[end:end + 1], rules)
+            if ((end == len(rows) or len(inner) >= JOINED_BOX_BLOCKS or own) and _is_box(profile, inner, rules)
+                    or own and _is_banner(profile, inner, rules)):
                 if start < k:
                     parts.append(_table_part(block, rows[start:k]))
                 parts.append(inner)
@@ -722,6 +723,17 @@ def _is_box(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
         first = first or found[0].rule.kind
         k += 2 if found[0].rule.title_from_next and not found[0].title else 1
     return False
+
+
+def _is_banner(profile: Profile, flow: list[Block], rules: _BoxRules) -> bool:
+    """Whether a one-column table's blocks are one heading of a `boxes` kind and nothing else (its
+    title on the next line too): a banner, as a plan may shade "Objective 1 – Affordable
+    connectivity" in a one-cell table, opens its section as that heading's paragraph would. Kinds
+    of `boxes_with_subsections` make none: a "References" cell alone heads a note as often."""
+    found = _heading_at(profile, flow, 0, rules.opens) if flow else None
+    if found is None or found[0].rule.kind not in profile.boxes:
+        return False
+    return len(flow) == (2 if found[0].rule.title_from_next and not found[0].title else 1)
 
 
 def _heading_at(profile: Profile, blocks: Sequence[Block], k: int, rules: RuleSet) -> tuple[_Match, str] | None:
