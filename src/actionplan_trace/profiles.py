@@ -155,8 +155,32 @@ class Profile:
     boxes_with_subsections: tuple[str, ...] = ()
 
 
+REGIONS = "{regions}"
+"""In a profile's pattern, the regional-initiative prefixes the registry knows (AFR, AMS, …)."""
+
+
 def _regex(pattern: str, where: str) -> Pattern:
-    return Pattern(str(pattern), where)
+    text = str(pattern)
+    if REGIONS in text:
+        if not (regions := _regions()):
+            raise ProfileError(f"{where}: {REGIONS} in a pattern, but {REGIONS_FILE} lists no 'regions'")
+        text = text.replace(REGIONS, regions)
+    return Pattern(text, where)
+
+
+REGIONS_FILE = RULES_DIR / "registry" / "regional-initiatives.yml"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> str:
+    """`(?:AFR|AMS|…)`: the `regions` of rules/registry/regional-initiatives.yml, so that a profile
+    reads an initiative's code ("AFR1: …") by the regions the registry resolves its references by,
+    and a region the registry gains needs no profile edit."""
+    data = read_yaml(REGIONS_FILE, "registry")
+    regions = data.get("regions") if isinstance(data, dict) else None
+    if not isinstance(regions, list) or not regions:
+        return ""
+    return "(?:" + "|".join(re.escape(str(region)) for region in regions) + ")"
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
