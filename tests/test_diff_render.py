@@ -431,3 +431,16 @@ def test_a_phrase_inserted_after_a_comma_shows_no_space_mark(ops: list[tuple[str
 
 def readable_text(ops: list[tuple[str, str]]) -> str:
     return "".join(text if op == "=" else f"{{+{text}+}}" if op == "+" else f"[-{text}-]" for op, text in ops)
+
+
+def test_a_note_mark_removed_is_the_mark_alone_and_moves_no_reference(tmp_path: Path) -> None:
+    """`trace refs` reads "Resolution 7¹" as PP-RES-7 with a note mark; the diff read "7¹" as one
+    word, so against "Resolution 7" it reported PP-RES-7 gained (a regression review)."""
+    from actionplan_trace.app import compare
+
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("See Resolution 7¹ (Rev. Dubai, 2018) and WTDC Resolution 37³.\n", encoding="utf-8")
+    new.write_text("See Resolution 7 (Rev. Dubai, 2018) and WTDC Resolution 37.\n", encoding="utf-8")
+    (change,) = json.loads(to_json(compare(old, new)))["changes"]
+    assert [op for op in change["words"] if op[0] != "="] == [["-", "¹"], ["-", "³"]]
+    assert change.get("refs_added", []) == change.get("refs_removed", []) == []

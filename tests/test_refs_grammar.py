@@ -583,3 +583,18 @@ def test_a_count_or_a_size_after_the_word_is_no_reference(text: str) -> None:
     refs, findings = find_refs(text, NONE)
     assert (refs, findings) == ([], [])
     assert parse(f"{text} WTDC Resolution 37 stands.") == ["WTDC-RES-37"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PP-18 Resolution 70/2018.", ["PP-RES-70"]),
+    ("WTDC Resolution 37/2017 on the digital divide.", ["WTDC-RES-37"]),
+    ("ITU Council Resolution 1305/2009 applies.", ["COUNCIL-RES-1305"]),
+    ("Council Decision 5/2019 and PP Resolution 71.", ["COUNCIL-DEC-5", "PP-RES-71"]),
+    ("PP Resolution 25 lines 3 to 5 of the annex.", ["PP-RES-25"]),
+    ("PP Resolution 179 days of action.", ["PP-RES-179"]),
+])
+def test_an_itu_organ_stated_keeps_a_list_itu_s_whatever_follows_its_number(text: str, expected: list[str]) -> None:
+    """A regression review found the United Nations number and count readings dropping lists
+    whose ITU organ is written: a slash or a count after the number only makes it another
+    body's, or no reference, where no organ or revision says it is ITU's."""
+    assert parse(text) == expected

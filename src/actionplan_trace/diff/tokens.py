@@ -1,7 +1,7 @@
 """Tokenising and normalising text for the diff.
 
 Tokens are words (with inner punctuation kept, so "12,34", "16.10", "3.d", "C&I" and "ITU-D" are
-one token each), runs of white space, and single other characters; joining the tokens gives the
+one token each), runs of white space, and single other characters (a superscript digit among them); joining the tokens gives the
 text back exactly. `normalise` is the formatting-blind form of a text (case, white space, leading
 numbering and bullet glyphs removed): two texts with the same normal form differ in formatting only.
 """
@@ -12,10 +12,14 @@ import re
 import unicodedata
 
 from ..regexcache import regex
-from ..text_patterns import LEADER
+from ..text_patterns import LEADER, SUPERSCRIPTS
 
-TOKEN = regex(r"\w+(?:[.,&'’:\-]\w+)*|\s+|.", re.DOTALL)
-WORD = regex(r"\w+(?:[.,&'’:\-]\w+)*")
+# A word character but a superscript digit: a note mark typed raised ("Resolution 7¹") is a
+# token of its own, as `trace refs` reads it (a mark, not part of the number), so the diff of
+# "7¹" and "7" is the mark alone and leaves the reference where it was.
+_W = rf"[^\W{SUPERSCRIPTS}]"
+TOKEN = regex(rf"{_W}+(?:[.,&'’:\-]{_W}+)*|\s+|.", re.DOTALL)
+WORD = regex(rf"{_W}+(?:[.,&'’:\-]{_W}+)*")
 
 
 def tokenize(text: str) -> list[str]:

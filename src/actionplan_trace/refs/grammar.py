@@ -333,11 +333,18 @@ def _other_body(text: str, hit: Hit, cite: Cite) -> Cite | None:
     words the anchor's organ prefix read already are looked at again (start-up of a 1 MB text:
     a search before every anchor cost 2 % of `trace refs`)."""
     first = cite.items[0] if cite.items else None
-    un = _UN_NUMBER.match(text, first.end) if first is not None else None
+    un = _UN_NUMBER.match(text, first.end) if first is not None and not _itu_stated(hit, cite) else None
     if un is None and not (hit.group("organ") == "Council" and hit.start != hit.m.start()
                            and _OTHER_COUNCIL.search(text, max(0, hit.start - 40), hit.start)):
         return None
     return Cite("other-body", hit.start, max(cite.end, un.end() if un is not None else 0))
+
+
+def _itu_stated(hit: Hit, cite: Cite) -> bool:
+    """Whether the words name an ITU organ or revision for the list ("PP Resolution 70/2018",
+    "WTDC Resolutions 37/ 45", "Resolutions 70/71 (Rev. Dubai, 2018)"): then a slash or a count
+    after its first number is not another body's number or a count, and the list is ITU's."""
+    return bool(hit.group("organ") or cite.organ_after or any(item.rev or item.sector for item in cite.items))
 
 
 _COUNTED = regex(
@@ -358,7 +365,8 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
         return cite
     if (other := _other_body(text, hit, cite)) is not None:
         return other
-    if len(cite.items) == 1 and (count := _COUNTED.match(text, cite.items[0].end)) is not None:
+    if (len(cite.items) == 1 and (count := _COUNTED.match(text, cite.items[0].end)) is not None
+            and not _itu_stated(hit, cite)):
         return Cite("no-reference", hit.start, count.end())
     if not cite.items and (size := _SIZE.match(text, hit.m.end())) is not None:
         return Cite("no-reference", hit.start, size.end())
