@@ -1135,3 +1135,28 @@ def test_a_quotation_on_the_paragraph_after_a_colon_is_checked(tmp_path) -> None
     (val010,) = [f for f in rep.findings]
     assert val010.code == "VAL010" and val010.message.startswith("Proposal 1 ")
     assert val010.message.endswith("the base has “services”, which the proposal leaves out")
+
+
+def test_an_output_under_an_objective_a_proposal_adds_is_no_val013(tmp_path) -> None:
+    """A regression review: a contribution adding Objective 5 by one proposal and its Output 5.1
+    by the next got VAL013, an error, since only objectives in the amended text counted."""
+    for first in ("1. Add a new Objective 5 – Artificial intelligence for development.",
+                  "1. ADD\tObjective 5 – Artificial intelligence for development"):
+        text = _text_contribution(tmp_path, first, "2. Under Objective 5, add a new Output 5.1 – Products and services on AI.")
+        assert "VAL013" not in codes(validate(text, BA).findings), first
+
+
+def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path) -> None:
+    """"MOD<tab>AFCP/12/1" on its own, then a proposal in its own words on the next paragraph: a
+    regression review found the two read as one marked proposal, every word after the output a
+    heading (a false VAL004) and the action 'modify'. The words are the proposal, numbered
+    AFCP/12/1; a place and title alone ("Output 2.4 – <title>") still joins the mark."""
+    for words, heading in (('In Output 2.1, under "Rural communications", add a new bullet on community networks.',
+                            "Rural communications"),
+                           ("Output 2.1, Rural communications, add a new bullet on community networks.", None)):
+        path = tmp_path / "c.txt"
+        path.write_text(f"Proposal\n\nMOD\tAFCP/12/1\n\n{words}\n", encoding="utf-8")
+        rep = validate(path, BA)
+        assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
+            ("AFCP/12/1", "add", ["2.1"], heading)], words
+        assert rep.findings == []

@@ -366,6 +366,11 @@ def _check_new_number(ctx: _Context, proposal: Proposal, number: str, base_out: 
                 section=proposal.section, loc=proposal.loc, text=proposal.source)
 
 
+_NEW_OBJECTIVE = regex(r"\b(?:add|insert|new)\b[^.;:]{0,60}?\bObjective\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
+"""A proposal adding an objective: "Add a new Objective 5 – …", "ADD<tab>Objective 5 – …"; not
+"Under Objective 5, add a new Output 5.1", whose objective comes before the verb."""
+
+
 def _check_new_objective(ctx: _Context, proposal: Proposal, number: str, objective: str) -> bool:
     """VAL013 when a proposal adds an output under an objective the base does not have (Output
     6.1 when its objectives are 1 to 4), unless the contribution's amended text has that
@@ -378,6 +383,8 @@ def _check_new_objective(ctx: _Context, proposal: Proposal, number: str, objecti
         return False
     if _of_kind(ctx.accepted, "objective", objective) is not None:
         return False
+    if any(m.group("n") == objective for p in ctx.proposals for m in _NEW_OBJECTIVE.finditer(p.source)):
+        return False  # a proposal adds the objective ("Add a new Objective 5 – …", "ADD<tab>Objective 5 – …")
     ctx.add("VAL013", f"Proposal {proposal.number} adds Output {number} under Objective {objective}, which the base "
             f"does not have (it has Objectives {known[0]}–{known[-1]}): renumber the output under an existing "
             "objective", section=proposal.section, loc=proposal.loc, text=proposal.source)

@@ -447,7 +447,10 @@ def parse_proposals(doc: Document) -> list[Proposal]:
         if not text:
             continue
         if pending is not None and number is None and not _REASON.match(text):
-            out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
+            if _action(text, 0)[0] is not None:  # a proposal of its own words ("In Output 2.1, … add …")
+                out.append(parse_proposal(text, _itu_number(pending.text), block.loc, section.id))
+            else:  # its place and text ("Output 2.4 – <title>")
+                out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
             pending = None
             continue
         pending = None
@@ -475,6 +478,14 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
+
+
+def _itu_number(marked: str) -> str:
+    """The ITU number of a mark and its number standing alone ("MOD<tab>AFCP/12/1"), or ""."""
+    body = PROPOSAL_NUMBER.sub("", marked.strip(), count=1)
+    mark = _MARK.match(body)
+    found = _ITU_ID.match(body[mark.end():]) if mark is not None else None
+    return found.group("id") if found is not None else ""
 
 
 def _with_headings(doc: Document, blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
