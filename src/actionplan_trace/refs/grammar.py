@@ -178,11 +178,11 @@ _SECTOR_ANCHOR = regex(
     r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
 )
 _SECTOR_PREFIX = regex(
-    r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
+    r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Baku|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
 )
 _BARE_SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority|Output|output|Outcome|outcome)s?\s+(?=\d)")
-_PLANS = r"(?:Buenos\s+Aires|Kigali|Dubai|Hyderabad|Doha)\s+Action\s+Plan"
+_PLANS = r"(?:Buenos\s+Aires|Kigali|Baku|Dubai|Hyderabad|Doha)\s+Action\s+Plan"
 _PLAN_SUFFIX = regex(
     rf"\s*\(\s*(?:the\s+)?{_PLANS}\s*\)"
     rf"|\s+(?:of|in|under)\s+(?:the\s+)?{_PLANS}\b"
