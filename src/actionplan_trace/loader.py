@@ -40,7 +40,7 @@ def _body_texts(blocks: list[Block]) -> Iterator[str]:
         if block.type != "table":
             # a label of words ("Objective 1 –") says what the paragraph is; one of figures ("1.")
             # would only hide the words a pattern opens with ("1. Objective 1 – …")
-            worded = block.label is not None and any(c.isalpha() for c in block.label)
+            worded = block.label is not None and block.label.lower() != block.label.upper()  # cased letters
             yield (numbered(block.label, block.text) or block.text) if worded else block.text
         elif block.flow:
             yield from _body_texts(block.flow)  # a box inside a box too
