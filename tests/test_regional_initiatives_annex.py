@@ -119,3 +119,14 @@ def test_initiative_codes_are_the_registry_regions() -> None:
     assert rule.match is not None
     assert rule.match.match("EUR4: Digital transformation") and not rule.match.match("XYZ1: Not an initiative")
     assert "{regions}" not in rule.match.pattern
+
+
+def test_an_initiative_section_defines_its_initiative_in_the_graph(tmp_path) -> None:
+    """The annex's initiative sections are the plan's definitions of RI-AFR1 …, as an output
+    section is of its output: the graph joins them, and an output citing one points at it."""
+    from actionplan_trace.app import graph
+
+    built, _ = graph([_docx(tmp_path / "plan.docx", _plan_lines() + _lines(": "), styled=False)])
+    defined = sorted(target for source, target, relation in built.edges if relation == "defines" and target.startswith("RI-"))
+    assert defined == ["RI-AFR1", "RI-AFR2", "RI-AMS1", "RI-ASP1"]
+    assert ("plan#output-1.1", "RI-AFR1", "mentions") in built.edges
