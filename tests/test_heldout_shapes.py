@@ -158,3 +158,40 @@ def test_objectives_and_outputs_numbered_by_word_choose_the_plan_profile(tmp_pat
         ("objective-1", "Affordable connectivity"), ("output-1.1", "Broadband infrastructure"),
         ("output-1.2", "Spectrum management"), ("objective-2", "Digital transformation"),
         ("output-2.1", "E-government services")]
+
+
+@pytest.mark.parametrize("styled", [False, True], ids=["bold-goals", "heading-goals"])
+def test_a_report_s_targets_in_a_table_are_target_reports_with_their_status(tmp_path: Path, styled: bool) -> None:
+    """An implementation report giving each goal's targets as a "Target | Indicator | Status"
+    table: a review found the rows left a plain table, no target report and no status (the
+    seeds' report writes a bold line and a status paragraph per target)."""
+    from actionplan_trace.app import graph
+
+    document = docx.Document()
+    document.add_paragraph("Report on the implementation of the Strategic Plan 2020-2023", style="Title")
+    for goal, title, targets in (
+            ("1", "Growth – Enable and foster access to telecommunications/ICTs",
+             [("1.1", "Worldwide, 70% of households should have access to the Internet", "Target on track"),
+              ("1.2", "Worldwide, 70% of individuals should be using the Internet", "Target off track")]),
+            ("2", "Inclusiveness – Bridge the digital divide",
+             [("2.1", "In the developing world, 60% of households should have access", "Target achieved")])):
+        heading = f"Goal {goal} – {title}"
+        if styled:
+            document.add_paragraph(heading, style="Heading 2")
+        else:
+            document.add_paragraph().add_run(heading).bold = True
+        document.add_paragraph("Progress achieved towards the targets of this goal is shown below.")
+        table = document.add_table(rows=1 + len(targets), cols=3)
+        for cell, text in zip(table.rows[0].cells, ("Target", "Indicator", "Status")):
+            cell.text = text
+        for row, (number, words, status) in zip(table.rows[1:], targets):
+            for cell, text in zip(row.cells, (f"Target {number}: {words}", "Percentage of households", status)):
+                cell.text = text
+    path = save(document, tmp_path / "report.docx")
+    doc = load(path, profile="implementation-report")
+    assert [(s.id, s.parent) for s in doc.sections if s.kind == "target-report"] == [
+        ("target-1.1", "goal-1"), ("target-1.2", "goal-1"), ("target-2.1", "goal-2")]
+    built, _ = graph([path], profile="implementation-report")
+    reported = sorted((e.target, e.attrs.get("status")) for e in built.edges.values()
+                      if e.relation == "reports-on" and e.target.startswith("ITU-TARGET"))
+    assert reported == [("ITU-TARGET-1.1", "on track"), ("ITU-TARGET-1.2", "off track"), ("ITU-TARGET-2.1", "achieved")]
