@@ -35,7 +35,8 @@ def _body_texts(blocks: list[Block]) -> Iterator[str]:
     """The texts detection reads: of every block but a table, each with a list label of words as
     the reader sees it (Word's own "Objective %1 –" labels: `numbered`), and of the paragraphs a
     one-column table holds (Block.flow), which may be a box round an output whose heading
-    detection needs, or the one-cell rows of another table (Block.row_flows: boxes joined to it)."""
+    detection needs, or the one-cell rows of another table (Block.row_flows: boxes joined to it),
+    and the first cell of each data row of any other table."""
     for block in blocks:
         if block.type != "table":
             # a label of words ("Objective 1 –") says what the paragraph is; one of figures ("1.")
@@ -47,3 +48,5 @@ def _body_texts(blocks: list[Block]) -> Iterator[str]:
         elif block.row_flows:
             for row_flow in block.row_flows:
                 yield from _body_texts(row_flow or [])
+        elif block.rows:  # a table's key column: a report may give its targets as rows ("Target 1.1: …")
+            yield from (row[0].text for row in block.rows[1:] if row)
