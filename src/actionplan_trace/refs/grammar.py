@@ -97,7 +97,7 @@ _LETTER_ITEM = regex(r"\s*(?P<l>[a-z])(?!\w|\.\w)")
 _TARGETS_PAREN = regex(r"\s*,?\s*\(\s*(?i:targets?)\s*:?\s*")
 _TARGETS_WORD = regex(r"\s*,?\s*[Tt]argets?\s*:?\s*")
 _LIST_END = regex(r"\s*(?:[,;:).]|and\b|or\b|$)")
-_RANGE_TO = regex(r"\s*(?:-|–|—|\bto\b)\s*(?:(?P<g>\d{1,2})\s?\.\s?)?(?P<to>\d{1,2}|[a-z](?!\w))(?![\w.]?\d)")
+_RANGE_TO = regex(rf"\s*{_DASH}\s*(?:(?P<g>\d{{1,2}})\s?\.\s?)?(?P<to>\d{{1,2}}|[a-z](?!\w))(?![\w.]?\d)")
 """The end of a range after a goal or a target: "1 to 5", "1-5", "17.6-17.8", "9.a–9.c", "17.6–8"."""
 SDG_GOALS = 17
 ITU_GOALS_MOST = 10
@@ -169,7 +169,7 @@ _WSIS_ANCHOR = regex(
     r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=C\s?\d)"
 )
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
-_WSIS_ITEM = regex(r"\s*C\s?(?P<n>\d{1,2})(?:\s*(?:-|–|—|\bto\b)\s*C\s?(?P<to>\d{1,2}))?(?![\d\w])")
+_WSIS_ITEM = regex(rf"\s*C\s?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*C\s?(?P<to>\d{{1,2}}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 
 _SECTOR_ANCHOR = regex(
@@ -177,12 +177,13 @@ _SECTOR_ANCHOR = regex(
     r"(?:\s*[/,]?\s*(?P<sub>[Oo]utput|[Oo]utcome)[\s_]*(?P<m>\d{1,2}\.\d{1,2}))?"
     r"(?:\s*\((?:[A-Z][\w ]*)?Action\s+Plan\))?"
 )
+_PLAN_NAMES = r"Buenos\s+Aires|Kigali|Baku|Dubai|Hyderabad|Doha"  # the Action Plans named by their city
 _SECTOR_PREFIX = regex(
-    r"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>Buenos\s+Aires|Kigali|Baku|Dubai|Hyderabad|Doha)\s+Action\s+Plan)\s+\Z"
+    rf"(?:(?P<sector>\bITU-[DTR])|\b(?P<plan>{_PLAN_NAMES})\s+Action\s+Plan)\s+\Z"
 )
 _BARE_SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority|Output|output|Outcome|outcome)s?\s+(?=\d)")
-_PLANS = r"(?:Buenos\s+Aires|Kigali|Baku|Dubai|Hyderabad|Doha)\s+Action\s+Plan"
+_PLANS = rf"(?:{_PLAN_NAMES})\s+Action\s+Plan"
 _PLAN_SUFFIX = regex(
     rf"\s*\(\s*(?:the\s+)?{_PLANS}\s*\)"
     rf"|\s+(?:of|in|under)\s+(?:the\s+)?{_PLANS}\b"
@@ -198,7 +199,7 @@ _OUT_ITEM = regex(r"\s*(?P<n>\d{1,2}\.\d{1,2})(?![\d]|\.\d)")
 _RI_ANCHOR = regex(r"\b[Rr]egional\s+[Ii]nitiatives?\s*:?\s*(?=\()")
 _RI_PAREN = regex(r"\(\s*(?=[A-Z]{3}\s?-?\d)")
 _RI_ITEM = regex(r"\s*(?P<code>[A-Z]{3})\s?-?(?P<n>\d{1,2})(?!\d)")
-_RI_RANGE = regex(r"\s*(?:-|–|—|\bto\b)\s*(?:(?P<code>[A-Z]{3})\s?-?)?(?P<to>\d{1,2})(?!\d)")
+_RI_RANGE = regex(rf"\s*{_DASH}\s*(?:(?P<code>[A-Z]{{3}})\s?-?)?(?P<to>\d{{1,2}})(?!\d)")
 """The end of a range of initiatives: "ARB1-ARB5", "ARB1 to 5" (a range spans one region)."""
 _RI_SEP = regex(r"\s*[,;]\s*|\s+and\s+|\s+")
 

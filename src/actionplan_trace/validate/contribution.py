@@ -525,7 +525,7 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
         return
     if proposal.heading and (resolution.section is None or resolution.elsewhere is not None):
         return  # the heading is not under this output (VAL003, VAL004): where to look is unknown
-    pieces = [key for piece in ELLIPSIS.split(quoted) if (key := comparable(piece.translate(_QUOTES)).strip(QUOTE_ENDS))]
+    pieces = [key for piece in ELLIPSIS.split(quoted) if (key := _key(piece))]
     where = ctx.base.get(where_id)
     if where is None or not pieces:
         return

@@ -436,6 +436,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
+    pending_id = ""  # its ITU number
     reasons = False
     for section, block in _unwrapped(_with_headings(doc, proposal_blocks(doc))):
         if block.rows is not None:
@@ -448,7 +449,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
             continue
         if pending is not None and number is None and not _REASON.match(text):
             if _action(text, 0)[0] is not None:  # a proposal of its own words ("In Output 2.1, … add …")
-                out.append(parse_proposal(text, _itu_number(pending.text), block.loc, section.id))
+                out.append(parse_proposal(text, pending_id, block.loc, section.id))
             else:  # its place and text ("Output 2.4 – <title>")
                 out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
             pending = None
@@ -458,8 +459,8 @@ def parse_proposals(doc: Document) -> list[Proposal]:
             reasons = bool(_REASON.match(text))
             continue
         body = PROPOSAL_NUMBER.sub("", text, count=1)
-        if (mark := _MARK.match(body)) is not None and _ITU_ID.fullmatch(body[mark.end():].strip()):
-            pending, reasons = block, False
+        if (mark := _MARK.match(body)) is not None and (alone := _ITU_ID.fullmatch(body[mark.end():].strip())):
+            pending, pending_id, reasons = block, alone.group("id"), False
         elif _REASON.match(text) or (reasons and number is None and not _STARTS_LIKE_PROPOSAL.match(body)
                                       and not _MARK.match(body)):
             reasons = True
@@ -478,14 +479,6 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
-
-
-def _itu_number(marked: str) -> str:
-    """The ITU number of a mark and its number standing alone ("MOD<tab>AFCP/12/1"), or ""."""
-    body = PROPOSAL_NUMBER.sub("", marked.strip(), count=1)
-    mark = _MARK.match(body)
-    found = _ITU_ID.match(body[mark.end():]) if mark is not None else None
-    return found.group("id") if found is not None else ""
 
 
 def _with_headings(doc: Document, blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
