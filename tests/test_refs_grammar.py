@@ -47,6 +47,10 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("Recommendations ITU-D 15 and ITU-D 16", NONE, ["ITU-D-REC-15", "ITU-D-REC-16"]),
         ("Recommendation ITU-T Q.5050 and ITU-T Y.4409", NONE, ["ITU-T-REC-Q.5050", "ITU-T-REC-Y.4409"]),
         ("ITU-T A.4, A.5 and A.6 qualified", NONE, ["ITU-T-REC-A.4", "ITU-T-REC-A.5", "ITU-T-REC-A.6"]),
+        # one Recommendation in two series: both numbers, written either way
+        ("based on Recommendation ITU-T Y.4903/L.1603 (KPIs)", NONE, ["ITU-T-REC-Y.4903", "ITU-T-REC-L.1603"]),
+        ("ITU-T Y.4903/L.1603 and Y.4904; not 2016/17", NONE, ["ITU-T-REC-Y.4903", "ITU-T-REC-L.1603", "ITU-T-REC-Y.4904"]),
+        ("ITU-T Y.4409/2020 in force", NONE, ["ITU-T-REC-Y.4409"]),
         ("ITU-D SG2 Question 3", NONE, ["ITU-D-SG2-Q3"]),
         ("while Q-3/2 developed products", ACTION_PLAN, ["ITU-D-SG2-Q3"]),
         ("ITU activities under ITU-D and SG 2 Q3", NONE, ["ITU-D-SG2-Q3"]),

@@ -398,9 +398,13 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
                 items = [Item(str(n), item_m.start("num"), item_m.end(), sector=sector) for n in range(lo, hi + 1)]
             else:
                 items.append(Item(item_m.group("to"), item_m.start("to"), item_m.end("to"), sector=sector))
+        pos = item_m.end()
+        if kind == "recommendation" and text.startswith("/", pos) and (also := _REC_NUMBER.match(text, pos + 1)):
+            # "Recommendation ITU-T Y.4903/L.1603": one Recommendation in two series, both read
+            items.append(Item(also.group("num"), also.start("num"), also.end("num"), sector=sector))
+            pos = also.end()
         cite.items.extend(items)
         pending.extend(items)
-        pos = item_m.end()
         q = _QUAL.match(text, pos)
         if q:
             rev = _qualifier(q)
@@ -426,18 +430,20 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
 
 def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation; none
-    after "Report" ("Report ITU-R BT.2447", a no-break space or two between)."""
+    after "Report" ("Report ITU-R BT.2447", a no-break space or two between). A Recommendation
+    published in two series is written with both numbers ("ITU-T Y.4903/L.1603"): each is read."""
     m = hit.m
     sector = m.group("sector")
     if _AFTER_REPORT.search(text, max(0, hit.start - 12), hit.start):
         return Cite("recommendation", hit.start, hit.start)
     cite = Cite("recommendation", hit.start, m.end(), organ=sector, word="ITU")
-    cite.items.append(Item(m.group("num"), m.start("num"), m.end("num"), sector=sector))
-    pos = m.end()
-    while (nxt := _sep_then(_REC_NUMBER, text, pos, allow_space=False)) is not None:
-        item = nxt[0]
+    item: re.Match[str] | None = m
+    while item is not None:
         cite.items.append(Item(item.group("num"), item.start("num"), item.end("num"), sector=sector))
         pos = item.end()
+        if text.startswith("/", pos) and (item := _REC_NUMBER.match(text, pos + 1)) is not None:
+            continue
+        item = nxt[0] if (nxt := _sep_then(_REC_NUMBER, text, pos, allow_space=False)) is not None else None
     cite.end = pos
     return cite
 
