@@ -259,6 +259,36 @@ def test_diff_reports_kept_beside_the_plans_are_skipped(tmp_path, monkeypatch) -
     assert sorted(f["path"] for f in data["files"]) == ["docs/new.txt", "docs/notes.md", "docs/old.txt"]
 
 
+def test_check_and_validate_reports_kept_beside_the_plans_are_skipped(tmp_path, monkeypatch) -> None:
+    """A findings report an earlier run saved in the tree (text or GitHub annotations) used to be
+    checked as a plan: each run added findings on the references it quotes (a black-box review)."""
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    assert trace("check", "docs", "--no-cache", "-o", "docs/findings.txt").exit_code == 0
+    assert trace("check", "docs", "--no-cache", "-f", "github", "-o", "docs/annotations.txt").exit_code == 0
+    assert (docs / "findings.txt").read_text(encoding="utf-8").startswith("docs/plan.txt:5 warning CHK003 ")
+    (docs / "notes.txt").write_text("Notes: check plan.txt: warning REF001 means an unknown id.\n", encoding="utf-8")
+    data = json.loads(trace("check", "docs", "--no-cache", "-f", "json").stdout)
+    assert sorted(s["path"] for s in data["skipped"]) == ["docs/annotations.txt", "docs/findings.txt"]
+    assert {s["reason"] for s in data["skipped"]} == {"a report trace wrote (trace check or validate)"}
+    assert sorted(f["path"] for f in data["files"]) == ["docs/notes.txt", "docs/plan.txt"]
+
+
+def test_a_repaired_input_is_warned_of_and_recorded_cached_or_not(tmp_path) -> None:
+    """Undecodable bytes in a checked text: `trace check` said nothing, where refs, diff and
+    validate warn; now one stderr line per run and the file's `warnings` in the JSON."""
+    (tmp_path / "plan.txt").write_bytes(WARNINGS_ONLY.encode("utf-8").replace(b"Objective", b"Objective\xe9", 1))
+    for cached in (False, True):
+        done = run_cli("check", "plan.txt", "-f", "json", cwd=tmp_path)
+        entry = json.loads(done.stdout)["files"][0]
+        assert entry["cached"] is cached
+        assert entry["warnings"] == ["1 undecodable byte sequence in UTF-8 text replaced by U+FFFD (first at byte "
+                                     f"{WARNINGS_ONLY.encode('utf-8').index(b'Objective') + 9})"]
+        assert done.stderr.splitlines() == [f"trace: warning: plan.txt: {entry['warnings'][0]}"]
+
+
 def test_the_report_file_is_never_an_input_of_the_next_run(tmp_path, monkeypatch) -> None:
     """`trace check . -o report.txt` twice: the second run used to check the first report (a .txt)
     as a plan and then refuse to overwrite its own input (exit 2)."""

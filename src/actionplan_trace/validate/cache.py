@@ -102,10 +102,13 @@ def valid_finding(item: Any) -> bool:
 
 
 def valid_result(data: Any) -> bool:
-    """True for `{"profile": str | None, "findings": [finding, ...]}`, what check_file returns."""
-    return (isinstance(data, dict) and set(data) == {"profile", "findings"}
+    """True for `{"profile": str | None, "findings": [finding, ...]}`, with `"warnings": [str, ...]`
+    when the file was read with repairs: what check_file returns."""
+    return (isinstance(data, dict) and set(data) - {"warnings"} == {"profile", "findings"}
             and (data["profile"] is None or isinstance(data["profile"], str))
-            and isinstance(data["findings"], list) and all(valid_finding(f) for f in data["findings"]))
+            and isinstance(data["findings"], list) and all(valid_finding(f) for f in data["findings"])
+            and ("warnings" not in data or (isinstance(data["warnings"], list) and len(data["warnings"]) > 0
+                                            and all(isinstance(w, str) for w in data["warnings"]))))
 
 
 def checksum(key: dict[str, str], data: dict[str, Any]) -> str:

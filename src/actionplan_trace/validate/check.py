@@ -14,8 +14,10 @@ import fnmatch
 from contextlib import suppress
 import json
 import os
+import re
 import sys
 import stat
+import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import field
 from functools import lru_cache
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .. import schemas
-from ..errors import InputError, TraceError, UsageError
+from ..errors import InputError, InputWarning, TraceError, UsageError
 from ..extract import UNSUPPORTED, unsupported
 from ..model import Document
 from ..findings import FindingRule
@@ -62,17 +64,22 @@ class Collected:
 
 @record
 class FileResult:
-    """One checked file: its path as shown, hash, profile, whether it came from the cache."""
+    """One checked file: its path as shown, hash, profile, whether it came from the cache, and
+    the repairs it was read with (`Source.warnings`: undecodable bytes replaced)."""
 
     path: str
     sha256: str | None
     profile: str | None
     cached: bool
     findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "profile": self.profile, "cached": self.cached,
-                "findings": len(self.findings)}
+        out: dict[str, Any] = {"path": self.path, "sha256": self.sha256, "profile": self.profile, "cached": self.cached,
+                               "findings": len(self.findings)}
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
 
 
 @record
@@ -180,28 +187,40 @@ def collect_files(paths: Iterable[Path], config: CheckConfig) -> list[Path]:
 # How a diff report trace writes opens: text, Markdown (after a BOM, if any), HTML's generator tag.
 _REPORT_OPENINGS = (b"trace diff: ", b"## trace diff: ")
 _GENERATOR = b'<meta name="generator" content="actionplan-trace"'
+# How the text reports of `trace check` and `trace validate` open (render/findings_text.py,
+# render/github.py): a finding line ("plans/a.txt:11 warning REF001 …", "a.docx error CHK004 …"),
+# a GitHub annotation, a skipped file, check's tally alone, or validate's "contribution:" line.
+_FINDINGS_REPORT = re.compile(
+    rb"(?:[^\n]*?(?:\.(?:docx|pdf|txt|md|html?)|:\d+| \((?:paragraph|page) \d+\)) (?:error|warning|info) [A-Z]{3}\d{3} "
+    rb"|::(?:error|warning|notice) file=|[^\n]*\.(?:docx|pdf|txt|md|html?|doc|odt|rtf): skipped, "
+    rb"|\d+ files? checked \(|contribution: [^\n]* \(profile )")
 
 
-def _trace_report(path: Path, suffix: str) -> bool:
-    """Whether a text, Markdown or HTML file found under a folder is a diff report trace wrote
-    (`trace diff -o changes.md` kept beside the plans): read as a plan, its quoted text would raise
-    findings of its own. Only a regular file's first 2 KB are read, opened without blocking (a
-    FIFO would block, and so would some /proc files: files.kernel_file)."""
+def _trace_report(path: Path, suffix: str) -> str | None:
+    """The command whose report a text, Markdown or HTML file found under a folder is ("trace
+    diff", "trace check or validate"), None for any other file: a report kept beside the plans
+    (`trace diff -o changes.md`, `trace check . -o findings.txt` from an earlier run), read as a
+    plan, would raise findings of its own on the text it quotes. Only a regular file's first 2 KB
+    are read, opened without blocking (a FIFO would block, and so would some /proc files:
+    files.kernel_file)."""
     if suffix not in (".txt", ".md", ".html", ".htm"):
-        return False
+        return None
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) or kernel_file(path, info):
-            return False
+            return None
         with open_nonblocking(path) as handle:
             head = handle.read(2048) if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else None
     except OSError:
-        return False
+        return None
     if head is None:
-        return False
+        return None
     if suffix in (".html", ".htm"):
-        return _GENERATOR in head
-    return head.removeprefix(b"\xef\xbb\xbf").startswith(_REPORT_OPENINGS)
+        return "trace diff" if _GENERATOR in head else None
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if head.startswith(_REPORT_OPENINGS):
+        return "trace diff"
+    return "trace check or validate" if suffix == ".txt" and _FINDINGS_REPORT.match(head) else None
 
 
 def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Path] = (),
@@ -246,8 +265,8 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
                 if suffix in UNSUPPORTED:
                     skipped.append(Skipped(rel, unsupported(suffix)))
                     continue
-                if _trace_report(path, suffix):
-                    skipped.append(Skipped(rel, "a report trace wrote (trace diff)"))
+                if (command := _trace_report(path, suffix)) is not None:
+                    skipped.append(Skipped(rel, f"a report trace wrote ({command})"))
                     continue
                 if any(fnmatch.fnmatch(name, p) for p in config.not_plans):
                     if config.other_files == "skip":
@@ -275,7 +294,16 @@ def _base_document(path: str, sha256: str) -> Document:
 
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                profile: str | None = None) -> dict[str, Any]:
-    """Check one document (runs in a worker process): its profile and findings as JSON-ready data."""
+    """Check one document (runs in a worker process): its profile, findings and the repairs it
+    was read with, as JSON-ready data. The repairs are not warned of here: run_check warns of
+    each file's, cached or not, under the path it shows."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        return _check_file(path, enabled, base, base_sha, profile)
+
+
+def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
+                profile: str | None) -> dict[str, Any]:
     from ..loader import load
     from .contribution import reference_api, validate_documents
     from .structural import structure_findings
@@ -300,7 +328,10 @@ def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: 
         original = load(path, profile="contribution", view="original") if doc.revisions else doc
         report = validate_documents(doc, original, _base_document(base, base_sha), table)
         findings += [f for f in report.findings if f.code in on and f.code.startswith("VAL")]
-    return {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
+    out: dict[str, Any] = {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
+    if doc.source.warnings:
+        out["warnings"] = list(doc.source.warnings)
+    return out
 
 
 def _size(path: Path) -> int:
@@ -424,7 +455,10 @@ def run_check(
             if f.code in severities:
                 f.severity = severities[f.code].severity
             found.append(f)
-        file_results.append(FileResult(shown, shas[path], data.get("profile"), bool(data.get("cached")), found))
+        repairs = [str(note) for note in data.get("warnings") or ()]
+        for note in repairs:  # a worker's (or an earlier run's) warning, shown by the CLI as this run's
+            warnings.warn(InputWarning(shown, note), stacklevel=2)
+        file_results.append(FileResult(shown, shas[path], data.get("profile"), bool(data.get("cached")), found, repairs))
         all_findings += found
     all_findings.sort(key=finding_order)
     states = ["new"] * len(all_findings)
