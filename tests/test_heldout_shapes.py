@@ -160,6 +160,50 @@ def test_objectives_and_outputs_numbered_by_word_choose_the_plan_profile(tmp_pat
         ("output-2.1", "E-government services")]
 
 
+@pytest.mark.parametrize("bold", [True, False], ids=["bold", "plain"])
+def test_outputs_given_by_their_number_alone_are_outputs(tmp_path: Path, bold: bool) -> None:
+    """"1.1 Broadband infrastructure …" as an output's heading, the word Output left out: it was
+    read as body text of the objective, the output's sub-sections with it."""
+    path = plan(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("**Output 1.1 – ", "**1.1 ").replace("**Output 1.2 – ", "**1.2 ")
+    path.write_text(text if bold else text.replace("**1.1 Broadband infrastructure and connectivity**",
+                                                    "1.1 Broadband infrastructure and connectivity"), encoding="utf-8")
+    doc = load(path)
+    assert doc.source.profile == "action-plan"
+    assert [(s.id, s.title, s.parent) for s in doc.sections if s.kind in ("objective", "output", "background")] == [
+        ("objective-1", "Affordable connectivity", None),
+        ("output-1.1", "Broadband infrastructure and connectivity", "objective-1"),
+        ("output-1.1/background", "Background", "output-1.1"),
+        ("output-1.2", "Spectrum and connectivity", "objective-1"),
+        ("output-1.2/background", "Background", "output-1.2"),
+        ("objective-2", "Digital transformation", None)]
+    outcome = doc.by_id["outcome-1.1"]  # the outcome table's Outputs cell names the output, and stays a cell
+    assert (outcome.parent, outcome.fields["outputs"]) == ("objective-1", "1.1 - Broadband infrastructure")
+
+
+def test_outputs_numbered_by_a_word_list_without_the_word_output(tmp_path: Path) -> None:
+    """Outputs as Heading 2 paragraphs numbered "%1.%2" by Word (its objectives "Objective %1 –")."""
+    document = docx.Document()
+    set_numbering(document, '<w:abstractNum w:abstractNumId="0">' + level(0, "decimal", "Objective %1 –")
+                  + level(1, "decimal", "%1.%2") + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = ""
+    for objective, outputs in (("Affordable connectivity", ("Broadband infrastructure", "Spectrum management")),
+                               ("Digital transformation", ("E-government services",))):
+        body += para(objective, 1, 0, "Heading1") + para(f"{objective} underpins every other priority.")
+        for title in outputs:
+            body += para(title, 1, 1, "Heading2") + para("Background", style="Heading3")
+            body += para("Affordable connectivity remains a precondition for the digital economy.")
+            body += para("References", style="Heading3") + para("PP and WTDC resolutions", style="Heading4")
+            body += para("PP Resolutions 101, 139") + para("WSIS action lines", style="Heading4") + para("C2, C6")
+    add_body(document, body)
+    doc = load(save(document, tmp_path / "numbered.docx"))
+    assert doc.source.profile == "action-plan"
+    assert [(s.id, s.title) for s in doc.sections if s.kind in ("objective", "output")] == [
+        ("objective-1", "Affordable connectivity"), ("output-1.1", "Broadband infrastructure"),
+        ("output-1.2", "Spectrum management"), ("objective-2", "Digital transformation"),
+        ("output-2.1", "E-government services")]
+
+
 @pytest.mark.parametrize("styled", [False, True], ids=["bold-goals", "heading-goals"])
 def test_a_report_s_targets_in_a_table_are_target_reports_with_their_status(tmp_path: Path, styled: bool) -> None:
     """An implementation report giving each goal's targets as a "Target | Indicator | Status"

@@ -1,0 +1,69 @@
+"""The JSON outputs against their contract, the README's "JSON outputs" and CI sections: every key
+a command writes is one its schema's part of the README names, in the example or in the text
+around it (a black-box review found graph/2 and check/2 writing keys the README never named)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CORPUS, run_cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+# Keys whose values map data to data (a file to its editions, a code to its severity, a column to
+# its text): their keys are names the document or configuration chose, not the schema's.
+DATA_MAPS = {"editions", "rules", "fields"}
+
+
+def documented_names(schema: str) -> set[str]:
+    """The names the README's part on `schema` uses, from the heading above its JSON example to
+    the next heading: the keys of the examples there, and every word in backticks."""
+    text = README.read_text(encoding="utf-8")
+    example = next(m for m in re.finditer(r"```json\n(.*?)```", text, re.S)
+                   if json.loads(m.group(1)).get("schema") == schema)
+    start = text.rfind("\n### ", 0, example.start())
+    end = text.find("\n### ", example.end())
+    part = text[start:end if end >= 0 else len(text)]
+    names = {key for block in re.findall(r"```json\n(.*?)```", part, re.S) for key in _keys(json.loads(block))}
+    for quoted in re.findall(r"`([^`\n]+)`", part):
+        names.update(re.findall(r"[a-z_]+", quoted))
+    return names
+
+
+def _keys(value: Any) -> list[str]:
+    """Every key in `value`, at any depth (not inside DATA_MAPS)."""
+    if isinstance(value, dict):
+        return [k for k, v in value.items() for k in [k, *([] if k in DATA_MAPS else _keys(v))]]
+    if isinstance(value, list):
+        return [k for item in value for k in _keys(item)]
+    return []
+
+
+RUNS = {
+    "extract": ["extract", str(CORPUS / "objective2-tracked.docx"), "-f", "json"],
+    "extract-pdf": ["extract", str(CORPUS / "action-plan-ba.pdf"), "-f", "json"],
+    "diff": ["diff", str(CORPUS / "objective2-old.docx"), str(CORPUS / "objective2-new.docx"), "-f", "json", "--all"],
+    "refs": ["refs", str(CORPUS / "action-plan-ba.docx"), str(CORPUS / "wsis-roadmaps.pdf"), "-f", "json"],
+    "graph": ["graph", str(CORPUS / "action-plan-ba.docx"), str(CORPUS / "report-c20-35.docx"),
+              str(CORPUS / "strategic-plan-2012.docx"), "-f", "json"],
+    "validate": ["validate", str(CORPUS / "contribution-tdag.docx"), "--against", str(CORPUS / "action-plan-ba.docx"),
+                 "-f", "json"],
+    "check": ["check", "--no-cache", str(CORPUS / "text"), "-f", "json"],
+    "chain": ["chain", "ITU-D-OUTPUT-2.2", str(CORPUS / "action-plan-ba.docx"), str(CORPUS / "report-c20-35.docx"),
+              "-f", "json"],
+    "chain-goal": ["chain", "ITU-D-OBJ-2@SP-2012-2015", str(CORPUS / "strategic-plan-2012.docx"), "-f", "json"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_every_key_written_is_documented(name: str) -> None:
+    done = run_cli(*RUNS[name])
+    assert done.returncode in (0, 1), done.stderr
+    data = json.loads(done.stdout)
+    written = set(_keys(data))
+    assert len(written) > 8  # the run wrote a report, not an error object
+    assert written - documented_names(data["schema"]) == set()
