@@ -56,6 +56,7 @@ def test_the_installed_package_is_the_wheel(installed: Path, tmp_path: Path) -> 
                           "print(actionplan_trace.__file__); print(p.RULES_DIR); print(actionplan_trace.__version__)"],
                          cwd=tmp_path, capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0].startswith(str(installed.parent)) and str(ROOT) not in out[0]
+    assert (Path(out[0]).parent / "py.typed").is_file()  # PEP 561: a caller's mypy reads the annotations
     assert out[1].startswith(str(installed.parent)) and (Path(out[1]) / "profiles" / "action-plan.yml").is_file()
     assert out[2] == "0.1.0"
 

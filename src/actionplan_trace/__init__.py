@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .loader import load
     from .model import Document
 
+    __version__: str
+
 __all__ = ["Document", "load", "__version__"]
 
 

@@ -72,8 +72,21 @@ def compare(
                       ignore=DEFAULT_IGNORE if ignore is None else ignore)
 
 
+Paths = str | Path | Iterable[str | Path]
+"""One file or folder, or several: a str or Path alone is one (not a sequence of characters)."""
+
+
+def _paths(given: Paths) -> list[Path]:
+    """`given` as a list of paths (see Paths)."""
+    return [Path(given)] if isinstance(given, (str, Path)) else [Path(p) for p in given]
+
+
+def _optional_path(given: str | Path | None) -> Path | None:
+    return None if given is None else Path(given)
+
+
 def references(
-    files: Sequence[str | Path], profile: str | None = None, registry_files: Iterable[str | Path] = (),
+    files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
     editions: Sequence[str] = (),
 ) -> RefReport:
     """`trace refs`: every reference of `files` and the findings (across files too); `editions`
@@ -81,19 +94,19 @@ def references(
     from .editions import check_override
     from .refs import merge_reports, stream_reports
 
-    registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
+    registry, pairs = stream_reports(_paths(files), profile, _paths(registry_files), check_override(list(editions)))
     return merge_reports(_created_outputs_known(pairs), registry)
 
 
 def graph(
-    files: Sequence[str | Path], profile: str | None = None, registry_files: Iterable[str | Path] = (),
+    files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
     editions: Sequence[str] = (),
 ) -> tuple[Graph, Registry]:
     """`trace graph`: the cross-reference graph of `files`, and the registry it was checked against."""
     from .editions import check_override
     from .refs import build_graph, stream_reports
 
-    registry, pairs = stream_reports(files, profile, registry_files, check_override(list(editions)))
+    registry, pairs = stream_reports(_paths(files), profile, _paths(registry_files), check_override(list(editions)))
     return build_graph(pairs, registry), registry
 
 
@@ -110,9 +123,11 @@ def _created_outputs_known(pairs: Iterable[tuple[Document, RefReport]]) -> Itera
 
 
 def matrix(built: Graph, name: str) -> MatrixTable:
-    """`trace graph --matrix NAME`: a Strategic Plan matrix (outputs-objectives, objectives-goals)."""
+    """`trace graph --matrix NAME`: a Strategic Plan matrix (outputs-objectives, objectives-goals);
+    a UsageError for a name no matrix has."""
     from .refs.matrix import matrix_rows
 
+    check_matrix(name, None)
     return matrix_rows(built, name)
 
 
@@ -124,7 +139,7 @@ def check_matrix(name: str, fmt: str | None) -> None:
 
 
 def chain(
-    ref_id: str, files: Sequence[str | Path], profile: str | None = None,
+    ref_id: str, files: Paths, profile: str | None = None,
     registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (),
 ) -> dict[str, Any]:
     """`trace chain`: everything upstream and downstream of one entity across `files` (an id no
@@ -167,7 +182,7 @@ def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> s
     return wanted
 
 
-def validate(contribution: str | Path, against: str | Path, *, config: Path | None = None,
+def validate(contribution: str | Path, against: str | Path, *, config: str | Path | None = None,
              fail_on: str | None = None) -> ValidationReport:
     """`trace validate`: does a contribution amend what its proposals say it amends; the rules,
     severities and fail-on of the configuration `trace check` would use (`config`, else the
@@ -177,20 +192,20 @@ def validate(contribution: str | Path, against: str | Path, *, config: Path | No
     from .validate import finding_table, load_config
     from .validate import validate as run_validate
 
-    settings = load_config(config, set(finding_table()))
+    settings = load_config(_optional_path(config), set(finding_table()))
     report = run_validate(contribution, against)
     return replace(report, findings=settings.applied(report.findings), fail_on=fail_on or settings.fail_on)
 
 
 def check(
-    paths: Iterable[Path],
+    paths: Paths,
     *,
-    config: Path | None = None,
+    config: str | Path | None = None,
     use_cache: bool = True,
-    baseline: Path | None = None,
+    baseline: str | Path | None = None,
     update_baseline: bool = False,
     fail_on: str | None = None,
-    output: Path | None = None,
+    output: str | Path | None = None,
     force_exclude: bool = False,
 ) -> CheckReport:
     """`trace check`: every enabled rule over files and folders, with the configuration found
@@ -198,9 +213,10 @@ def check(
     applies include and exclude to files named outright too)."""
     from .validate import finding_table, load_config, run_check
 
-    settings = load_config(config, set(finding_table()))
-    return run_check(paths, settings, use_cache=use_cache, baseline=baseline, update_baseline=update_baseline,
-                     fail_on=fail_on, written=[output] if output is not None else [], force_exclude=force_exclude)
+    settings = load_config(_optional_path(config), set(finding_table()))
+    return run_check(_paths(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline),
+                     update_baseline=update_baseline, fail_on=fail_on, written=_paths(output or ()),
+                     force_exclude=force_exclude)
 
 
 def recorded_line(report: CheckReport, shown: int = 5) -> str:

@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field  # `field` is a Block field's n
 from typing import Any, Literal, get_args
 
 from . import schemas
-from .record import record
+from .record import brief_repr, record
 
 BlockType = Literal["paragraph", "list-item", "table", "footnote", "heading", "figure"]
 SourceFormat = Literal["docx", "pdf", "text"]
@@ -272,6 +272,8 @@ class Document:
     is built on first use and again whenever the number of sections changes; a document whose
     sections are replaced in place needs a new `Document`.
     """
+
+    __repr__ = brief_repr
 
     source: Source
     sections: list[Section]

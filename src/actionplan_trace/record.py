@@ -189,6 +189,23 @@ def _repr(self: Any) -> str:
     return f"{type(self).__qualname__}({shown})"
 
 
+@recursive_repr()
+def brief_repr(self: Any) -> str:
+    """A record's repr with each collection given by its size alone ("sections=<list of 241>"),
+    for the results a command returns (a document, a diff, a graph, a report): their full repr,
+    a whole document or two, ran to megabytes in a log line or a failed test's message. A class
+    takes it with `__repr__ = brief_repr`."""
+    parts = []
+    for name in type(self).__record_shown__:
+        value = getattr(self, name)
+        shown = f"<{type(value).__name__} of {len(value)}>" if isinstance(value, _COLLECTIONS) else repr(value)
+        parts.append(f"{name}={shown}")
+    return f"{type(self).__qualname__}({', '.join(parts)})"
+
+
+_COLLECTIONS = (list, tuple, dict, set, frozenset)
+
+
 def _eq(self: Any, other: Any) -> bool:
     if other.__class__ is self.__class__:
         key = type(self).__record_key__

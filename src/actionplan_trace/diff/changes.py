@@ -12,7 +12,7 @@ from dataclasses import field, replace
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
-from ..record import record
+from ..record import brief_repr, record
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING, kept_when_ignored
 from .words import Op, readable, word_count
 
@@ -118,6 +118,8 @@ class DiffResult:
     kinds of difference the report leaves out (`ignore.IGNORE_KINDS`), and the items the engine
     paired but the merged order could not keep in place (`moved`: old item, new item; `steps`
     shows each as two one-sided steps). The Word redline marks moves only among these."""
+
+    __repr__ = brief_repr
 
     old: Document
     new: Document

@@ -30,7 +30,7 @@ from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
-from ..record import record
+from ..record import brief_repr, record
 
 GRAPH_SCHEMA = schemas.GRAPH
 DEFINES = "defines"
@@ -79,6 +79,8 @@ class Edge:
 @record
 class Graph:
     """Nodes by id, edges by (source, target, relation), findings from the cross-document check."""
+
+    __repr__ = brief_repr
 
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)

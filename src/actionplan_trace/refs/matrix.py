@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..editions import DocEditions, scoped
 from ..model import Section
-from ..record import record
+from ..record import brief_repr, record
 from ..text_patterns import unspaced
 from .ids import family_of, natural_key
 from .resolve import RefRules
@@ -63,6 +63,8 @@ def marks(section: Section, ancestors: Sequence[Section], rules: RefRules, editi
 @record
 class MatrixTable:
     """A matrix read back from the graph: row labels (source, section, title) x target ids."""
+
+    __repr__ = brief_repr
 
     name: str
     columns: list[str]

@@ -28,7 +28,7 @@ from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, check_keys, read_rules_bytes, read_yaml
 from . import ids
 from .ids import ORGANS, family_of, natural_key
-from ..record import record
+from ..record import brief_repr, record
 from ..regexcache import regex
 
 REGISTRY_DIR = RULES_DIR / "registry"
@@ -65,6 +65,8 @@ class Conference:
 @record
 class Registry:
     """Known ids (merged from every registry file) and the facts the resolver needs."""
+
+    __repr__ = brief_repr
 
     entries: dict[str, Entry] = field(default_factory=dict)
     covers: set[str] = field(default_factory=set)

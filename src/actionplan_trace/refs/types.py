@@ -16,7 +16,7 @@ from .. import schemas
 from ..editions import DocEditions
 from ..findings import Finding
 from ..model import Loc
-from ..record import record
+from ..record import brief_repr, record
 
 REFS_SCHEMA = schemas.REFS
 
@@ -111,6 +111,8 @@ _CONTEXT_FIELDS = frozenset(f.name for f in fields(RefContext))
 @record
 class RefReport:
     """Every reference of one or more documents, plus the findings about them."""
+
+    __repr__ = brief_repr
 
     refs: list[Reference] = dc_field(default_factory=list)
     findings: list[Finding] = dc_field(default_factory=list)

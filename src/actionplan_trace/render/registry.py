@@ -312,7 +312,10 @@ def formats(command: Command) -> tuple[str, ...]:
 
 
 def get(command: Command, name: str) -> Format:
-    """The format `name` of `command`, or a UsageError listing the ones there are."""
+    """The format `name` of `command`, or a UsageError listing the ones there are (or the
+    commands, for a command there is not)."""
+    if command not in FORMATS:
+        raise UsageError(f"unknown command {command!r} (one of {', '.join(FORMATS)})")
     for fmt in FORMATS[command]:
         if fmt.name == name:
             return fmt

@@ -31,7 +31,7 @@ from ..model import Document
 from ..findings import FindingRule
 from ..files import kernel_file, open_nonblocking, status
 from ..findings import Finding, finding_order
-from ..record import record
+from ..record import brief_repr, record
 from .baseline import baseline_data, baseline_states, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
@@ -85,6 +85,8 @@ class FileResult:
 @record
 class CheckReport:
     """Everything `trace check` found, with each finding's baseline state ("new" or "unchanged")."""
+
+    __repr__ = brief_repr
 
     config: CheckConfig
     files: list[FileResult]

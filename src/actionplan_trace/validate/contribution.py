@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from .. import schemas
 from ..findings import Finding, FindingRule, finding_order
 from ..model import Document, Loc, Revision, Section, Source, kind_label
-from ..record import record
+from ..record import brief_repr, record
 from ..regexcache import regex
 from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
@@ -98,6 +98,8 @@ class RevisionRecord:
 @record
 class ValidationReport:
     """The outcome of `trace validate`: proposals, where they land, revision marks, findings."""
+
+    __repr__ = brief_repr
 
     contribution: Source
     base: Source

@@ -1,0 +1,88 @@
+"""`actionplan_trace` called as a library, as a black-box review did from a wheel: the errors
+cross a process pool, one path is one path (not a sequence of characters), a wrong name is the
+project's UsageError, and a result's repr stays short."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+
+from actionplan_trace import app
+from actionplan_trace.errors import InputError, InputWarning, LimitError, OutputError, TraceError, UsageError
+
+PLAN = CORPUS / "action-plan-ba.docx"
+TEXT = CORPUS / "text" / "objective2-new.txt"
+
+
+@pytest.mark.parametrize("error", [InputError("a.docx", "not a ZIP package"), LimitError("b.pdf", "over 500 pages"),
+                                   OutputError("c.json", "disk full"), InputWarning("d.txt", "bytes replaced"),
+                                   UsageError("unknown format 'x'")], ids=type)
+def test_errors_pickle_whole(error: Exception) -> None:
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error) and str(again) == str(error)
+    assert getattr(again, "path", None) == getattr(error, "path", None)
+    assert getattr(again, "problem", None) == getattr(error, "problem", None)
+
+
+def test_a_missing_file_in_a_process_pool_fails_alone(tmp_path: Path) -> None:
+    """An InputError that could not be unpickled broke the pool: every future failed."""
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        good, missing = pool.submit(app.load, TEXT), pool.submit(app.load, tmp_path / "missing.docx")
+        assert good.result().source.profile == "action-plan"
+        with pytest.raises(InputError) as raised:
+            missing.result()
+    assert raised.value.path.endswith("missing.docx") and raised.value.problem == "no such file"
+    assert isinstance(raised.value, TraceError)
+
+
+def test_one_path_is_one_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A str where a list of paths goes was read character by character ("/: is a directory")."""
+    assert app.references(str(PLAN)) == app.references([PLAN])
+    assert app.graph(PLAN)[0].sources == app.graph([str(PLAN)])[0].sources == [str(PLAN)]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "trace.toml").write_text('[rules]\nREF005 = "off"\n', encoding="utf-8")
+    by_str = app.check("plans", config="trace.toml", use_cache=False, baseline=None)
+    by_path = app.check([Path("plans/plan.txt")], config=Path("trace.toml"), use_cache=False)
+    assert [f.path for f in by_str.files] == [f.path for f in by_path.files] == ["plans/plan.txt"]
+    assert [f.code for f in by_str.findings] == [f.code for f in by_path.findings]
+    assert "REF005" not in {f.code for f in by_str.findings}
+
+
+def test_wrong_names_are_usage_errors() -> None:
+    result = app.load(TEXT)
+    with pytest.raises(UsageError, match="unknown command 'nope'"):
+        app.render("nope", "json", result)  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="unknown matrix 'outputs-objective'"):
+        app.matrix(app.graph(CORPUS / "strategic-plan-2012.docx")[0], "outputs-objective")
+
+
+def test_results_repr_their_collections_by_size() -> None:
+    """A DiffResult's repr held both documents whole (1.3 MB for Objective 2's revisions)."""
+    result = app.compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-new.docx")
+    built, registry = app.graph(PLAN)
+    shown = [repr(obj) for obj in (result, result.old, built, registry, app.references(PLAN))]
+    assert [len(text) < 1000 for text in shown] == [True] * 5, [len(text) for text in shown]
+    assert f"changes=<list of {len(result.changes)}>" in shown[0]
+    assert shown[1].startswith("Document(source=Source(path=") and f"sections=<list of {len(result.old.sections)}>" in shown[1]
+
+
+def test_the_readme_python_examples_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every ```python block of the README runs as written, from the project's folder, and prints
+    what its comments say."""
+    readme = (CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks
+    monkeypatch.chdir(CORPUS.parent)
+    for number, block in enumerate(blocks):
+        exec(compile(block, f"README.md python block {number + 1}", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    said = [m.group(1).rstrip(" …") for block in blocks
+            for m in re.finditer(r"^print\(.*\)\s+# (.+)$", block, re.M)]
+    assert said and all(any(line.startswith(words) for line in printed) for words in said), (said, printed)
