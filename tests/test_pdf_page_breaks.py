@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from actionplan_trace.extract.pdf import read_pdf_detailed
-from pdfgen import MARGIN, TableStyle, lay_table, text_op, word_widths, wrap, write_placed
+from pdfgen import MARGIN, TableStyle, lay_table, rule_op, text_op, word_widths, wrap, write_placed
 
 HEADER = ["Outcome", "Performance indicators", "Timing"]
 ROWS = [
@@ -356,3 +356,87 @@ def test_a_new_outcome_without_its_output_opening_a_page_is_a_row_of_its_own(tmp
         assert [[c.text for c in row] for row in tables[0].rows] == [OUTCOME_HEADER, *OUTCOME_ROWS], start
         on_next_page += tables[0].rows[-1][0].loc.page == 2
     assert on_next_page >= 3
+
+
+MERGED_KEY = ("Enhanced capacity of ITU Membership to make available resilient telecommunication and ICT "
+              "infrastructure and services, including broadband and broadcasting, and developing expertise in "
+              "spectrum management and monitoring.")
+MERGED_INDICATORS = ("Number of guidelines and handbooks produced", "Number of experts trained in spectrum monitoring")
+NEXT_ROW = ["Strengthened capacity of Member States to use telecommunications for disaster risk reduction.",
+            "Number of Member States assisted", "2.3 - Emergency telecommunications"]
+
+
+def _merged_key_pages(tmp_path: Path, start: float) -> tuple[list[list[bytes]], bool]:
+    """An outcome table whose first outcome cell is merged down over its two indicator rows (Word's
+    vertically merged cell, as LibreOffice prints it: no rule across the key column between them),
+    set from `start`: its text runs from the first row into the second, and on over the page when
+    the page ends inside that one, the header row repeated above the rest; and whether it did."""
+    style = TableStyle(widths=(200, 200, 130))
+    words = {w for text in (*OUTCOME_HEADER, MERGED_KEY, *MERGED_INDICATORS, *NEXT_ROW, "2.1 - Broadband") for w in text.split()}
+    plain, bold = (word_widths(words, font, style.size, tmp_path) for font in (style.font, style.bold))
+    xs = [style.left, style.left + 200, style.left + 400, style.left + 530]
+    lead, pad = style.size * style.pitch, style.pad
+    key = wrap(MERGED_KEY, 200 - 2 * pad, *plain)
+    first, second = (wrap(text, 200 - 2 * pad, *plain) for text in MERGED_INDICATORS)
+    pages: list[list[bytes]] = [[text_op(style.left, 100, "Objective 2 - Infrastructure", "Helvetica-Bold", 12)]]
+
+    def header(y: float) -> float:
+        for x, text in zip(xs, OUTCOME_HEADER):
+            pages[-1].append(text_op(x + pad, y + pad + 0.8 * lead, text, style.bold, style.size))
+        pages[-1].extend([rule_op(xs[0], y, xs[-1], y), *(rule_op(x, y, x, y + lead + 2 * pad) for x in xs)])
+        return y + lead + 2 * pad
+
+    def cell(x: float, y: float, lines: list[str]) -> None:
+        pages[-1].extend(text_op(x + pad, y + pad + (k + 0.8) * lead, text, style.font, style.size)
+                         for k, text in enumerate(lines))
+
+    y = header(start)
+    pages[-1].append(rule_op(xs[0], y, xs[-1], y))
+    top = y
+    first_height = max(len(first), 1) * lead + 2 * pad
+    room = int((style.bottom - top - 2 * pad) // lead)  # the key's lines that fit on this page
+    second_room = max(int((style.bottom - top - first_height - 2 * pad) // lead), 0)  # the second indicator's, likewise
+    cell(xs[1], top, first)
+    cell(xs[2], top, ["2.1 - Broadband"])
+    pages[-1].append(rule_op(xs[1], top + first_height, xs[-1], top + first_height))  # between the indicator rows only
+    end = top + max(first_height + len(second) * lead + 2 * pad, len(key) * lead + 2 * pad)
+    cell(xs[1], top + first_height, second if end <= style.bottom else second[:second_room])
+    if end <= style.bottom:
+        cell(xs[0], top, key)
+        pages[-1].extend([rule_op(xs[0], end, xs[-1], end), *(rule_op(x, top, x, end) for x in xs)])
+        y = end
+    else:
+        cell(xs[0], top, key[:room])
+        pages[-1].extend([rule_op(xs[0], style.bottom, xs[-1], style.bottom),
+                          *(rule_op(x, top, x, style.bottom) for x in xs)])
+        pages.append([])
+        y = header(style.top)
+        rest = key[room:]
+        cell(xs[0], y, rest)
+        cell(xs[1], y, second[second_room:])
+        end = y + max(len(rest), len(second) - second_room) * lead + 2 * pad
+        pages[-1].extend([rule_op(xs[0], y, xs[-1], y), rule_op(xs[0], end, xs[-1], end),
+                          *(rule_op(x, y, x, end) for x in xs)])
+        y = end
+    cells = [wrap(text, width - 2 * pad, *plain) for text, width in zip(NEXT_ROW, style.widths)]
+    height = max(len(c) for c in cells) * lead + 2 * pad
+    for x, lines in zip(xs, cells):
+        cell(x, y, lines)
+    pages[-1].extend([rule_op(xs[0], y + height, xs[-1], y + height), *(rule_op(x, y, x, y + height) for x in xs)])
+    return pages, len(pages) > 1 and 0 < room < len(key)
+
+
+def test_a_merged_outcome_cell_broken_by_the_page_stays_one_outcome(tmp_path: Path) -> None:
+    """An outcome cell merged over two indicator rows, its text broken by the page inside the second
+    row: the rest ("and broadcasting, and …") opened that row's key cell on the new page and made
+    it a new outcome, numbering the ones after it one too high (a review's LibreOffice PDF)."""
+    from actionplan_trace.loader import load
+
+    broken = 0
+    for start in range(620, 724, 8):
+        pages, split = _merged_key_pages(tmp_path, start)
+        doc = load(write_placed(tmp_path / f"merged-{start}.pdf", pages), profile="action-plan")
+        outcomes = [(s.id, s.title) for s in doc.sections if s.kind == "outcome"]
+        assert outcomes == [("outcome-2.1", MERGED_KEY), ("outcome-2.2", NEXT_ROW[0])], start
+        broken += split
+    assert broken >= 3

@@ -705,7 +705,8 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
         flags = _goes_on(previous, rows[0], heads[0] if heads else [], goes_on)
         if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
             upper = previous.rows[-1]
-            previous.rows[-1] = join_rows(upper, rows[0], flags)
+            lower = _merged_key_to_owner(previous, rows[0])
+            previous.rows[-1] = join_rows(upper, lower, flags)
             if previous.tails and tails:
                 previous.tails[-1] = joined_edges(previous.tails[-1], tails[0], first=False)
             rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
@@ -716,6 +717,23 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     previous.grid = following.grid
     previous.page = following.page
     return previous
+
+
+def _merged_key_to_owner(previous: PageTable, lower: list[Cell]) -> list[Cell]:
+    """`lower` (the rest of `previous`'s last row) with its key cell's text moved to the key cell
+    it carries on, when that is a row further up: a key cell merged down over several rows (an
+    outcome beside two indicator rows) breaks over the page inside its last row, whose own key
+    is empty, so its rest ("and broadcasting, and …") lands in that row and would make it a new
+    outcome. Only a key that opens in lower case under one that ends without a sentence end
+    moves."""
+    key = lower[0].text.strip() if lower else ""
+    if not key or not key[0].islower() or previous.rows[-1][0].text.strip():
+        return lower
+    owner = next((row for row in reversed(previous.rows[:-1]) if row and row[0].text.strip()), None)
+    if owner is None or owner is previous.rows[0] or SENTENCE_END.search(owner[0].text.rstrip()):
+        return lower
+    owner[0] = _join_cell(owner[0], lower[0])
+    return [Cell("", lower[0].loc), *lower[1:]]
 
 
 def _goes_on_row(upper: list[Cell], lower: list[Cell], flags: list[bool]) -> bool:
