@@ -220,3 +220,40 @@ def test_a_report_s_targets_in_a_table_are_target_reports_with_their_status(tmp_
     reported = sorted((e.target, e.attrs.get("status")) for e in built.edges.values()
                       if e.relation == "reports-on" and e.target.startswith("ITU-TARGET"))
     assert reported == [("ITU-TARGET-1.1", "on track"), ("ITU-TARGET-1.2", "off track"), ("ITU-TARGET-2.1", "achieved")]
+
+
+def _plan_docx(path: Path, word_labels: bool) -> Path:
+    """A plan whose objectives, outputs and sub-headings are numbered by typing ("Objective 1 –",
+    "Output 1.1 –", sub-headings unnumbered), or by a Word list ("Objective %1 –", "%1.%2", "%3")."""
+    document = docx.Document()
+    set_numbering(document, '<w:abstractNum w:abstractNumId="0">' + level(0, "decimal", "Objective %1 –")
+                  + level(1, "decimal", "%1.%2") + level(2, "decimal", "%3")
+                  + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = ""
+    for n, (objective, outputs) in enumerate((("Affordable connectivity", ("Broadband infrastructure", "Spectrum management")),
+                                              ("Digital transformation", ("E-government services",))), start=1):
+        body += (para(objective, 1, 0, "Heading1") if word_labels else para(f"Objective {n} – {objective}", style="Heading1"))
+        body += para(f"{objective} underpins every other priority.")
+        for k, title in enumerate(outputs, start=1):
+            body += para(title, 1, 1, "Heading2") if word_labels else para(f"Output {n}.{k} – {title}", style="Heading2")
+            for sub, text in (("Background", "Affordable connectivity remains a precondition."),
+                              ("Implementation framework", "The programme assists Member States.")):
+                body += para(sub, 1, 2, "Heading3") if word_labels else para(sub, style="Heading3")
+                body += para(text)
+            body += para("PP and WTDC resolutions", style="Heading4") + para("PP Resolutions 101, 139")
+    add_body(document, body)
+    return save(document, path)
+
+
+def test_a_plan_numbered_by_word_against_its_typed_numbers_differs_in_numbering_only(tmp_path: Path) -> None:
+    """The same plan with its numbers typed and with Word's list labels: every sub-heading was a
+    "renamed heading {+1+} Background", and each output "[-Output-] 2.1 [-–-] …", where the text
+    is the same and only how it is numbered changed (a review's new-edition documents)."""
+    from actionplan_trace.app import compare
+
+    result = compare(_plan_docx(tmp_path / "typed.docx", False), _plan_docx(tmp_path / "labelled.docx", True))
+    assert result.changes and {c.kind for c in result.changes} == {"renamed"}
+    assert {frozenset(c.differences or ()) for c in result.changes} == {frozenset({"numbering"})}
+    assert result.visible() == []
+    assert {(c.old, c.new) for c in result.changes} >= {("Background", "1 Background"),
+                                                          ("Output 1.1 – Broadband infrastructure", "1.1 Broadband infrastructure")}

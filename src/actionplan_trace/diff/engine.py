@@ -18,7 +18,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from ..model import Block, Document, Loc, Section, cell_location
+from ..model import Block, Document, Loc, Section, cell_location, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
@@ -694,6 +694,8 @@ class _Emitter:
                  or differences(old_h, new_h, (a.number, b.number), self.ctx.loose))
         if kinds is None and _heading_words(old_h, a.number) == _heading_words(new_h, b.number):
             kinds = FORMATTING  # the punctuation of a typed label ("1. Background", "1 Background")
+        elif kinds is None and a.number == b.number and _label_and_title(old_h, a) and _label_and_title(new_h, b):
+            kinds = NUMBERING  # only the label before the title: "Background" / "1 Background" (a Word list's)
         elif kinds is not None and "punctuation" in kinds and a.number == b.number and (
                 differences(_unlabelled(old_h, a.number), _unlabelled(new_h, b.number), loose=self.ctx.loose)
                 or {"punctuation"}) <= {"space", "formatting", "numbering"}:
@@ -742,6 +744,26 @@ def _follows_place(old: str, new: str, moved: int) -> bool:
     if last_old is None or last_new is None or old[:last_old.start()] != new[:last_new.start()]:
         return True
     return int(last_new.group()) - int(last_old.group()) == moved
+
+
+# What may stand before a heading's title as its label: the kind's word, a list or section number
+# ("1", "2.1", "IV", "b"), and the punctuation that parts them ("Output 2.1 –", "1.", "(b)").
+_HEADING_LABEL = regex(r"\s*(?:[A-Za-z]+\s+)?[(\[]?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Za-z])?[.):\]]?\s*[–—-]?\s*")
+
+
+def _label_and_title(heading: str, section: Section) -> bool:
+    """Whether `heading` is the section's title with at most a label before it (_HEADING_LABEL),
+    whose word, if any, names the section's kind: a Word list's number ("1 Background") or its
+    "Output 2.1 –" added or dropped changes how the heading is numbered, not what it says."""
+    title = " ".join(section.title.split())
+    text = " ".join(heading.split())
+    if not title or not text.endswith(title):
+        return False
+    label = text[:len(text) - len(title)]
+    if _HEADING_LABEL.fullmatch(label) is None:
+        return False
+    parts = label.split(None, 1)
+    return not (len(parts) == 2 and parts[0].isalpha() and parts[0].casefold() != kind_label(section.kind).casefold())
 
 
 def _heading_words(heading: str, number: str | None) -> list[str]:
