@@ -38,6 +38,7 @@ import ctypes
 import itertools
 import math
 import re
+import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import field, replace
@@ -49,7 +50,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from rapidfuzz import fuzz
 
-from ..errors import InputError, LimitError
+from ..errors import InputError, InputWarning, LimitError
 from ..limits import MB, Limits, current, megabytes, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
@@ -1083,6 +1084,7 @@ class _Page:
     marks: list[str] = field(default_factory=list)
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
+    columns: bool = False  # its text outside ruled tables is set in two columns (_two_columns)
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -1170,6 +1172,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
         k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
         (table_chars[k] if k is not None else free).append(c)
     lines = group_lines(free, split_gap=settings.line_split_gap, settings=settings)
+    columns = _two_columns(lines, width)
     for finder in (_wrapped_grids, _aligned_grids):
         found = finder(lines, settings)
         if found:
@@ -1191,7 +1194,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
     marks = [m for ln in lines + cell_lines for m in ln.marks]
-    return _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules), images
+    return _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, columns=columns), images
 
 
 def _visual_lines(lines: list[Line]) -> list[list[Line]]:
@@ -1203,6 +1206,42 @@ def _visual_lines(lines: list[Line]) -> list[list[Line]]:
         else:
             out.append([ln])
     return out
+
+
+COLUMN_ROWS = 12
+"""The fewest lines of text a page needs before it is judged set in columns (_two_columns)."""
+
+
+def _two_columns(lines: list[Line], width: float) -> bool:
+    """Whether a page's text outside ruled tables is set in two columns, as a newsletter is:
+    at least COLUMN_ROWS lines, 60 % of them either two pieces parted by one gutter in the
+    middle of the page or one piece wholly on one side of it, at most 15 % running across it,
+    and both sides about as wide (within 20 %) and each at least a quarter of the page. The
+    reader reads such a page across, line by line, not column after column (a known limit),
+    so `pdf_reading` warns of it. An unruled table of two columns of unequal widths is not one."""
+    rows = _visual_lines(lines)
+    if len(rows) < COLUMN_ROWS:
+        return False
+    parted = [(row[0], row[1], (row[0].x1 + row[1].x0) / 2) for row in rows if len(row) == 2]
+    middles = sorted(middle for *_, middle in parted if 0.3 * width < middle < 0.7 * width)
+    if not middles:
+        return False
+    gutter = middles[len(middles) // 2]
+    pairs = [(left, right) for left, right, middle in parted if abs(middle - gutter) < 15]
+    alone = [row[0] for row in rows if len(row) == 1]
+    left_alone = [ln for ln in alone if ln.x1 < gutter - 3]
+    right_alone = [ln for ln in alone if ln.x0 > gutter + 3]
+    across = len(alone) - len(left_alone) - len(right_alone)
+    if len(pairs) + len(left_alone) + len(right_alone) < 0.6 * len(rows) or across > 0.15 * len(rows):
+        return False
+    lefts = [left for left, _ in pairs] + left_alone
+    rights = [right for _, right in pairs] + right_alone
+    if not lefts or not rights:
+        return False
+    left_width = max(ln.x1 for ln in lefts) - min(ln.x0 for ln in lefts)
+    right_width = max(ln.x1 for ln in rights) - min(ln.x0 for ln in rights)
+    return (min(left_width, right_width) >= 0.25 * width
+            and min(left_width, right_width) >= 0.8 * max(left_width, right_width))
 
 
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
@@ -1824,6 +1863,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     furniture = drop_furniture(pages, settings, bookmarks) + drop_repeated_headers(pages)
     if _bodiless(pages):
         raise InputError(str(path), ONLY_FURNITURE)
+    if set_in_columns := [p.number for p in pages if p.columns]:
+        note = columns_note(set_in_columns)
+        warnings.warn(InputWarning(str(path), note), stacklevel=2)
+        source = replace(source, warnings=(*source.warnings, note))
     body_size = _body_size(pages)
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
@@ -1845,6 +1888,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
     return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)
+
+
+def columns_note(numbers: list[int]) -> str:
+    """The warning for pages set in two columns (_two_columns), which are read across."""
+    shown = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    return (f"page{'s' if len(numbers) > 1 else ''} {shown} set in two columns: read across, line by line, not "
+            "column after column, so their reading order, headings and what cites what may be wrong")
 
 
 def read_pdf(path: str | Path) -> RawDocument:

@@ -1,0 +1,58 @@
+"""A page set in two columns, as a newsletter is, is read across, line by line (a known limit of
+the PDF reader): the reading says so in a warning and in `source.warnings`, where it used to give
+a garbled tree and findings on text read out of order without a word. A page in one column and an
+unruled table of two unequal columns are no such page."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.errors import InputWarning
+from actionplan_trace.extract import read
+from pdfgen import MARGIN, PAGE_W, text_op, word_widths, wrap, write_placed
+
+PROSE = ("Broadband is critical in the transformation of the traditional economy to the digital economy, and "
+         "the Bureau assists its Member States in planning national networks. ") * 6
+SIZE, LEAD = 10, 12.5
+
+
+def _page(tmp_path: Path, columns: list[tuple[float, float]], texts: list[str], name: str) -> Path:
+    """One page whose columns ((left, width) each) hold `texts` wrapped to their width from the top."""
+    words = {w for text in texts for w in text.split()}
+    widths = word_widths(words, "Helvetica", SIZE, tmp_path)
+    ops = [text_op(MARGIN, 60, "Regional cooperation newsletter", "Helvetica-Bold", 14)]
+    for (left, width), text in zip(columns, texts):
+        for k, line in enumerate(wrap(text, width, *widths)):
+            ops.append(text_op(left, 90 + k * LEAD, line, "Helvetica", SIZE))
+    return write_placed(tmp_path / name, [ops])
+
+
+def _warnings(path: Path) -> tuple[list[str], tuple[str, ...]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        raw = read(path)
+    return [str(w.message) for w in caught if issubclass(w.category, InputWarning)], raw.source.warnings
+
+
+def test_a_page_in_two_columns_is_warned_of(tmp_path: Path) -> None:
+    text_width = PAGE_W - 2 * MARGIN
+    half = (text_width - 36) / 2  # Word's default spacing between columns, half an inch
+    path = _page(tmp_path, [(MARGIN, half), (MARGIN + half + 36, half)], [PROSE, PROSE.upper().lower()], "two.pdf")
+    shown, recorded = _warnings(path)
+    note = ("page 1 set in two columns: read across, line by line, not column after column, so their reading "
+            "order, headings and what cites what may be wrong")
+    assert shown == [f"{path}: {note}"] and recorded == (note,)
+
+
+@pytest.mark.parametrize("layout", ["one column", "unequal table"])
+def test_one_column_or_an_unequal_unruled_table_is_not(tmp_path: Path, layout: str) -> None:
+    text_width = PAGE_W - 2 * MARGIN
+    if layout == "one column":
+        path = _page(tmp_path, [(MARGIN, text_width)], [PROSE * 2], "one.pdf")
+    else:
+        path = _page(tmp_path, [(MARGIN, 120), (MARGIN + 140, text_width - 140)],
+                     [PROSE[:300], PROSE], "table.pdf")
+    assert _warnings(path) == ([], ())
