@@ -558,6 +558,25 @@ def test_a_list_in_brackets_after_its_anchor(text: str, expected: list[tuple[str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "duplicates"),
+    [
+        ("WSIS Action Lines: C1, C7 e-health, C7 e-agriculture and C7 e-government, C11",
+         ["WSIS-C1", "WSIS-C7", "WSIS-C11"], []),
+        ("Relevant WSIS action lines: C7 (e-business), C7 (E-Learning)", ["WSIS-C7"], []),
+        ("WSIS Action Line C7 E-Health and C7 E-Employment", ["WSIS-C7"], []),
+        ("WSIS action lines C7 e-health, C7 e-health and C5", ["WSIS-C7", "WSIS-C7", "WSIS-C5"], ["WSIS-C7"]),
+        ("WSIS action lines C7, C7 and C5", ["WSIS-C7", "WSIS-C7", "WSIS-C5"], ["WSIS-C7"]),
+    ],
+)
+def test_strands_of_c7_are_one_action_line(text: str, expected: list[str], duplicates: list[str]) -> None:
+    """C7's strands (e-health, e-agriculture …) named one by one were a REF005 duplicate, and the
+    list stopped at the first strand's name."""
+    refs, findings = find_refs(text, NONE)
+    assert [r.id for r in refs] == expected
+    assert [f.ref for f in findings if f.code == "REF005"] == duplicates
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("contributes to Connect 2030 Target 1.1", [("ITU-TARGET-1.1", "Connect 2030 Target 1.1")]),

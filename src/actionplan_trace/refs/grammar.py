@@ -171,6 +171,9 @@ _WSIS_ANCHOR = regex(
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
 _WSIS_ITEM = regex(rf"\s*C\s?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*C\s?(?P<to>\d{{1,2}}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
+# One of action line C7's strands after "C7": "C7 e-health", "C7 (E-Agriculture)", "C7: e-science".
+_C7_STRAND = regex(r"\s*(?:[:–—-]\s*|\(\s*)?(?P<strand>[Ee][-‐‑]?(?i:government|business|learning|health|employment"
+                   r"|environment|agriculture|science))(?![\w-])\s*\)?")
 
 _SECTOR_ANCHOR = regex(
     r"\b(?P<kind>Objective|objective|Priority|priority)\s+(?P<n>\d{1,2})(?![\d.])"
@@ -648,14 +651,24 @@ def parse_goal(text: str, hit: Hit) -> Cite:
 
 def parse_wsis(text: str, hit: Hit) -> Cite:
     """"WSIS Action Lines C1, C2, C3, C9 and C11", "AL C5", "Action Lines (C2, C4, C6)", "WSIS
-    Action Lines: C3", and bare "C1 and C11" in a WSIS group."""
+    Action Lines: C3", and bare "C1 and C11" in a WSIS group. C7 may name one of its strands
+    ("C7 e-health, C7 (e-agriculture)"): each is action line C7, read once however many of its
+    strands the list names (the same strand twice is a duplicate)."""
     cite = Cite("wsis", hit.start, hit.m.end(), explicit=True)
     pos = hit.m.end()
+    strands: set[str] = set()  # the C7 strands the list has named
     while (w := _WSIS_ITEM.match(text, pos)) is not None:
         lo, hi = int(w.group("n")), int(w.group("to") or w.group("n"))
-        for n in range(lo, hi + 1) if lo < hi <= lo + 11 else (lo,):
-            cite.items.append(Item(str(n), w.start(), w.end()))
         pos = w.end()
+        strand = _C7_STRAND.match(text, pos) if lo == hi == 7 else None
+        another = False  # a further strand of C7, which the list has already read
+        if strand is not None:
+            pos = strand.end()
+            named = strand.group("strand").lower()
+            another = bool(strands) and named not in strands
+            strands.add(named)
+        for n in (range(lo, hi + 1) if lo < hi <= lo + 11 else (lo,)) if not another else ():
+            cite.items.append(Item(str(n), w.start(), pos))
         nxt = _sep_then(_WSIS_ITEM, text, pos, allow_space=True)
         if not nxt:
             break
