@@ -203,6 +203,29 @@ def test_text_summary(outputs) -> None:
     assert text.rstrip().splitlines()[-1].startswith("4 files checked (4 from cache)")
 
 
+@pytest.mark.parametrize("width", [60, 100])
+def test_text_on_a_terminal_is_wrapped_and_in_a_pipe_is_not(repo, width: int) -> None:
+    """validate's report ran past a terminal's edge, proposals and findings of 250 characters a
+    line; on a terminal it is wrapped, each continuation indented under its line, the words the
+    same; written to a pipe or file it keeps one finding a line."""
+    import io
+
+    from rich.console import Console
+
+    from actionplan_trace import app
+
+    report = app.validate(repo / "plans" / "contribution-examplia.docx", repo / "plans" / "objective2.docx")
+    plain = app.render("validate", "text", report)
+    assert isinstance(plain, str) and max(map(len, plain.splitlines())) > 100
+    screen = io.StringIO()
+    assert app.print_to(Console(file=screen, width=width, force_terminal=True, color_system=None), "validate", "text", report)
+    shown = screen.getvalue().splitlines()
+    assert [line for line in shown if len(line) > width and len(line.split()) > 1] == []  # a long path stays whole
+    assert " ".join(" ".join(shown).split()) == " ".join(plain.split())
+    assert any(line.startswith("      ") and not line.startswith("       Output") for line in shown)  # a continuation
+    assert not app.print_to(Console(file=io.StringIO(), width=width, force_terminal=False), "validate", "text", report)
+
+
 def test_validate_sarif(repo) -> None:
     result = run_cli("validate", "plans/contribution-examplia.docx", "--against", "plans/objective2.docx",
                      "--format", "sarif", cwd=repo)

@@ -8,6 +8,8 @@ counts findings by severity (and, for check, files, cache hits and baselined fin
 
 from __future__ import annotations
 
+import textwrap
+
 from ..findings import Finding, finding_order
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
@@ -101,3 +103,20 @@ def check_text(report: CheckReport) -> str:
         summary += f" — failing (--fail-on {report.fail_on})"
     lines += ["", summary] if lines else [summary]
     return printable("\n".join(lines) + "\n")
+
+
+def wrapped(text: str, width: int) -> str:
+    """`text` with each line longer than `width` wrapped, its continuation lines indented under
+    its own text, for a terminal: a file or pipe gets one finding a line (grep, diff), a reader at
+    a terminal lines that do not run past its edge. Words are not broken (a path stays whole)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        lead = len(line) - len(line.lstrip(" "))
+        out.extend(textwrap.wrap(line, width, initial_indent="", subsequent_indent=" " * (lead + 4),
+                                 break_long_words=False, break_on_hyphens=False, drop_whitespace=True)
+                   or [line])
+    return "\n".join(out)
+

@@ -180,6 +180,25 @@ def _validate_text(report: ValidationReport, _o: RenderOptions) -> str:
     return validate_text(report)
 
 
+def _print_wrapped(text: str, console: Console) -> bool:
+    """A findings text on a terminal, long lines wrapped to its width (findings_text.wrapped);
+    anywhere else (a pipe, a file) left to be written as it is."""
+    if not console.is_terminal:
+        return False
+    from .findings_text import wrapped
+
+    console.print(wrapped(text.rstrip("\n"), console.width), markup=False, highlight=False, soft_wrap=True)
+    return True
+
+
+def _print_validate_text(report: ValidationReport, console: Console, o: RenderOptions) -> bool:
+    return console.is_terminal and _print_wrapped(_validate_text(report, o), console)
+
+
+def _print_check_text(report: CheckReport, console: Console, o: RenderOptions) -> bool:
+    return console.is_terminal and _print_wrapped(_check_text(report, o), console)
+
+
 def _validate_sarif(report: ValidationReport, _o: RenderOptions) -> str:
     from ..validate import finding_table
     from .sarif import to_sarif
@@ -285,12 +304,12 @@ FORMATS: dict[Command, tuple[Format, ...]] = {
         Format("md", "Markdown", _chain("md")),
     ),
     "validate": (
-        Format("text", "findings for people", _validate_text),
+        Format("text", "findings for people", _validate_text, _print_validate_text),
         Format("json", f"the {short(schemas.VALIDATE)} JSON document", _findings_json),
         Format("sarif", "SARIF 2.1.0", _validate_sarif),
     ),
     "check": (
-        Format("text", "findings for people", _check_text),
+        Format("text", "findings for people", _check_text, _print_check_text),
         Format("json", f"the {short(schemas.CHECK)} JSON document", _findings_json),
         Format("sarif", "SARIF 2.1.0", _check_sarif),
         Format("junit", "JUnit XML", _check_junit),
