@@ -156,6 +156,21 @@ def test_outputs_given_by_their_number_alone_are_outputs(tmp_path: Path, bold: b
     assert (outcome.parent, outcome.fields["outputs"]) == ("objective-1", "1.1 - Broadband infrastructure")
 
 
+@pytest.mark.parametrize("numbered", ["**1.2 Rural connectivity**", "1.1\tRural connectivity", "**1.1 Affordable access**\n\nText."])
+def test_numbered_sub_headings_of_a_plan_that_writes_output_stay_inside_their_output(tmp_path: Path, numbered: str) -> None:
+    """A plan whose outputs are "Output 1.1 – …" and whose areas of work or Background sub-clauses
+    are numbered ("1.2 Rural connectivity", a Word list's "1.1<TAB>…"): these are no outputs; the
+    number-alone rule made them outputs, closing the real one and taking its references (a
+    regression review)."""
+    path = plan(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("**Rural connectivity**", numbered, 1)
+    path.write_text(text, encoding="utf-8")
+    doc = load(path)
+    assert [(s.id, s.parent) for s in doc.sections if s.kind == "output"] == [("output-1.1", "objective-1"),
+                                                                              ("output-1.2", "objective-1")]
+    assert doc.by_id["output-1.1/references-resolutions"].parent == "output-1.1/references"
+
+
 @pytest.mark.parametrize("output_label", ["Output %1.%2", "%1.%2"])
 def test_objectives_and_outputs_numbered_by_word(tmp_path: Path, output_label: str) -> None:
     """Word's own labels ("Objective %1 –", "Output %1.%2") hold the words the profile is known by:

@@ -113,6 +113,7 @@ class HeadingRule:
     id: str | None = None
     title_from_next: bool = False
     max_words: int | None = None
+    numbered_under: str | None = None
 
 
 @record(frozen=True)
@@ -195,7 +196,7 @@ _PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables
                  "boxes_with_subsections")
 _DETECT_KEYS = ("patterns", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
-                 "requires", "id", "title_from_next", "max_words")
+                 "requires", "id", "title_from_next", "max_words", "numbered_under")
 _TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "title_field", "number",
                "number_field", "id", "group", "group_kind", "group_id", "number_match")
 
@@ -221,6 +222,7 @@ def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
         id=raw.get("id"),
         title_from_next=bool(raw.get("title_from_next", False)),
         max_words=raw.get("max_words"),
+        numbered_under=raw.get("numbered_under"),
     )
 
 

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from .contents import with_tabbed_contents
 from .errors import LimitError
 from .limits import current as limits_in_force, over
-from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, table_text
+from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, kind_label, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
 from .record import record
@@ -308,6 +308,9 @@ class _Builder:
     running: frozenset[str] | None = None  # the document's running heads and feet, once asked
     source: str = ""  # the document's path, for a LimitError
     most: int = field(default_factory=lambda: limits_in_force().sections)  # how many sections it may hold
+    numbered: set[str] = field(default_factory=set)  # the sections rules with `numbered_under` opened
+    unnumbered: dict[frozenset[str], RuleSet] = field(default_factory=dict)  # see unnumbered_rules
+    named_numbers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> numbers written after its word
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
@@ -328,6 +331,47 @@ class _Builder:
             rules = self.placed[open_kinds] = rule_set(
                 tuple(r for r in self.profile.headings if _placed(r, open_kinds)))
         return rules
+
+    def unnumbered_rules(self, open_kinds: frozenset[str]) -> RuleSet:
+        """heading_rules without those with `numbered_under`: what else a heading numbered_next
+        turned down may be (an area of work "2.1 Rural communications")."""
+        if (rules := self.unnumbered.get(open_kinds)) is None:
+            rules = self.unnumbered[open_kinds] = rule_set(
+                tuple(r for r in self.profile.headings if _placed(r, open_kinds) and not r.numbered_under))
+        return rules
+
+    def numbered_next(self, rule: HeadingRule, number: str | None) -> bool:
+        """Whether a heading of a number alone ("2.3 Title") that `rule` (with `numbered_under`)
+        matched is the next section of its kind: its number extends the nearest open section of
+        the `numbered_under` kind's ("2" → "2.3") and is one past the ones of its kind this rule
+        opened there (2.1 first). Refused where the document writes its sections of the kind
+        with their word ("Output 2.3 – …", anywhere): a numbered sub-heading or area of work
+        inside them ("2.1 Rural communications") is no such section; and where another rule
+        opened one there."""
+        parent = next((o.section for o in reversed(self.stack) if o.section.kind == rule.numbered_under), None)
+        if parent is None or not parent.number or number is None:
+            return False
+        head, _, last = number.rpartition(".")
+        if head != parent.number or not last.isdigit() or number in self._named_numbers(rule.kind):
+            return False
+        siblings = []
+        for section in reversed(self.sections):
+            if section is parent:
+                break
+            if section.kind == rule.kind and section.parent == parent.id:
+                siblings.append(section)
+        return all(s.id in self.numbered for s in siblings) and int(last) == len(siblings) + 1
+
+    def _named_numbers(self, kind: str) -> frozenset[str]:
+        """The numbers the document writes after the word of `kind` at a paragraph's start ("Output
+        2.3", its kind_label), read once."""
+        if kind not in self.named_numbers:
+            word = re.escape(kind_label(kind))
+            pattern = regex(rf"{word}\s+(\d+(?:\.\d+)*)(?![\d.]\d)", re.IGNORECASE)
+            self.named_numbers[kind] = frozenset(
+                m.group(1) for b in self.blocks
+                if b.type != "table" and (m := pattern.match(numbered(b.label, b.text.lstrip()) or b.text.lstrip())) is not None)
+        return self.named_numbers[kind]
 
     def current(self) -> Section:
         if not self.stack:
@@ -1191,6 +1235,13 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             i += 1
             continue
         match, signal = found
+        if match.rule.numbered_under and not builder.numbered_next(match.rule, match.number):
+            found = match_heading(profile, block, next_block, builder.unnumbered_rules(kinds), blocks[i - 1] if i else None)
+            if found is None:
+                builder.current().blocks.append(block)
+                i += 1
+                continue
+            match, signal = found
         heading = block.text.strip()
         heading = numbered(block.label, heading) or heading
         title = match.title
@@ -1206,6 +1257,8 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading,
         )
         headed[opened.id] = blocks[i:i + consumed]
+        if match.rule.numbered_under:
+            builder.numbered.add(opened.id)
         i += consumed
     sections = builder.sections
     if raw.footnotes:
