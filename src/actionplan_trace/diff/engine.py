@@ -667,8 +667,18 @@ class _Emitter:
         many as the section moved among its parent's numbered sections of its kind (an output
         inserted before it, one removed), the numbering a list does by itself. A number changed
         where the section kept its place ("Output 2.3" made "Output 2.4", nothing added) changes
-        the id every citation of it uses: no numbering noise, but an amendment to show."""
-        return _follows_place(a.number or "", b.number or "",
+        the id every citation of it uses: no numbering noise, but an amendment to show. A number
+        that changed before its last part follows its parent's: in place when the parent's was
+        ("Goal 2" made "Goal 4", nothing inserted, makes "Target 2.1" "Target 4.1"), else not."""
+        old_number, new_number = a.number or "", b.number or ""
+        last_old, last_new = LAST_NUMBER.search(old_number), LAST_NUMBER.search(new_number)
+        if last_old is not None and last_new is not None and old_number[:last_old.start()] != new_number[:last_new.start()]:
+            parent_a = self.ctx.old.by_id.get(a.parent or "")
+            parent_b = self.ctx.new.by_id.get(b.parent or "")
+            if (parent_a is not None and parent_b is not None and parent_a.number and parent_b.number
+                    and parent_a.number != parent_b.number):
+                return self._renumbered_in_place(parent_a, parent_b)
+        return _follows_place(old_number, new_number,
                               self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True))
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:

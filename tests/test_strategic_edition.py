@@ -1,0 +1,37 @@
+"""A new Strategic Plan edition written as Markdown (tests/fixtures/strategic/plan-2024-2027.md),
+as a review wrote one: its "Table 1 - …" caption opens a table section, the table's "WSIS Action
+Lines" column is read as action lines, and a goal renumbered where it stands shows its targets
+renumbered too (their ids change), where the targets were hidden as numbering only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from actionplan_trace import app, load
+
+PLAN = Path(__file__).resolve().parent / "fixtures" / "strategic" / "plan-2024-2027.md"
+
+
+def test_a_caption_of_one_number_opens_its_table_and_a_sentence_does_not() -> None:
+    doc = load(PLAN)
+    assert doc.source.profile == "strategic-plan"
+    table = doc.by_id["table-1"]
+    assert (table.kind, table.title, table.parent) == ("table", "Linkages between ITU strategic targets and the SDGs", "goal-2")
+    assert [b.text for b in doc.by_id["target-2.2"].blocks] == []  # the caption and table left the last target
+    assert table.blocks[-1].text.startswith("Table 1 shows how each target")  # a sentence, no second table section
+    assert [s.id for s in doc.sections if s.kind == "table"] == ["table-1"]
+
+
+def test_a_wsis_action_lines_column_is_read_as_action_lines() -> None:
+    report = app.references(PLAN)
+    read = [(r.id, r.field) for r in report.refs if r.section == "table-1" and r.family == "wsis"]
+    assert read == [("WSIS-C2", "wsis-action-lines"), ("WSIS-C4", "wsis-action-lines"), ("WSIS-C7", "wsis-action-lines")]
+
+
+def test_a_goal_renumbered_in_place_shows_its_targets_renumbered(tmp_path: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    renumbered = tmp_path / "renumbered.md"
+    renumbered.write_text(text.replace("Goal 2:", "Goal 4:").replace("Target 2.", "Target 4."), encoding="utf-8")
+    result = app.compare(PLAN, renumbered)
+    shown = [(c.kind, c.old, c.new) for c in result.visible() if c.kind == "renumbered"]
+    assert shown == [("renumbered", "2", "4"), ("renumbered", "2.1", "4.1"), ("renumbered", "2.2", "4.2")]
