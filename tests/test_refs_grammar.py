@@ -548,6 +548,8 @@ def test_a_range_stands_for_every_number_in_it(text: str, expected: list[str]) -
                                                            ("WSIS-C4", "WSIS Action Lines C4"),
                                                            ("WSIS-C6", "WSIS Action Lines C6"), ("SDG-9", "SDG 9")]),
         ("WSIS Action Lines: C3, C7", [("WSIS-C3", "WSIS Action Lines: C3"), ("WSIS-C7", "WSIS Action Lines: C7")]),
+        # the text as written: a number glued to its anchor stays glued ("SG5" was given as "SG 5")
+        ("ITU-T SG5 and ITU-T SG 17", [("ITU-T-SG5", "ITU-T SG5"), ("ITU-T-SG17", "ITU-T SG 17")]),
         ("Regional Initiatives (AFR3, ASP5)", [("RI-AFR3", "Regional Initiatives AFR3"),
                                                ("RI-ASP5", "Regional Initiatives ASP5")]),
     ],

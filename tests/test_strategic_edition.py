@@ -35,3 +35,12 @@ def test_a_goal_renumbered_in_place_shows_its_targets_renumbered(tmp_path: Path)
     result = app.compare(PLAN, renumbered)
     shown = [(c.kind, c.old, c.new) for c in result.visible() if c.kind == "renumbered"]
     assert shown == [("renumbered", "2", "4"), ("renumbered", "2.1", "4.1"), ("renumbered", "2.2", "4.2")]
+
+
+def test_the_goals_and_targets_the_plan_defines_carry_its_titles_in_the_graph() -> None:
+    """An entity the registry does not know took no title from the section that defines it."""
+    built, _ = app.graph(PLAN)
+    titles = {n.id: n.title for n in built.nodes.values() if n.kind == "entity" and n.family in ("itu-goal", "itu-target")}
+    assert titles["ITU-GOAL-2@SP-2024-2027"] == "Sustainable digital transformation"
+    assert titles["ITU-TARGET-2.2@SP-2024-2027"] == "By 2027, 70% of youth and adults have basic digital skills"
+    assert None not in titles.values()

@@ -191,7 +191,9 @@ class GraphBuilder:
             self.graph.nodes[node.id] = node
             section_nodes[section.id] = node
             if node.entity:
-                self.entity(node.entity)
+                defined = self.entity(node.entity)
+                if defined.title is None and section.title:
+                    defined.title = section.title  # what the defining section calls it (README: graph/2)
                 self.edge(node.id, node.entity, DEFINES, None)
             return node
 

@@ -222,7 +222,8 @@ class Resolver:
             family,
             number,
             rev,
-            f"{anchor} {own}".strip() if anchor and not own.startswith(anchor) else own,
+            (f"{anchor}{'' if stop == item.start and self.text[stop - 1:stop].isalnum() else ' '}{own}".strip()
+             if anchor and not own.startswith(anchor) else own),  # "ITU-T SG5" as written, not "SG 5"
             ctx.section,
             ctx.loc,
             ctx.source,
