@@ -266,14 +266,19 @@ def test_check_and_validate_reports_kept_beside_the_plans_are_skipped(tmp_path, 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
-    assert trace("check", "docs", "--no-cache", "-o", "docs/findings.txt").exit_code == 0
-    assert trace("check", "docs", "--no-cache", "-f", "github", "-o", "docs/annotations.txt").exit_code == 0
+    saved = {"findings.txt": "text", "findings.md": "text", "annotations.txt": "github", "check.txt": "json",
+             "sarif.txt": "sarif", "junit.txt": "junit"}
+    for name, fmt in saved.items():
+        assert trace("check", "docs/plan.txt", "--no-cache", "-f", fmt, "-o", f"docs/{name}").exit_code == 0
     assert (docs / "findings.txt").read_text(encoding="utf-8").startswith("docs/plan.txt:5 warning CHK003 ")
+    # as PowerShell's `>` saves it: UTF-16 with a byte-order mark
+    (docs / "utf16.txt").write_bytes((docs / "findings.txt").read_text(encoding="utf-8").encode("utf-16"))
     (docs / "notes.txt").write_text("Notes: check plan.txt: warning REF001 means an unknown id.\n", encoding="utf-8")
+    (docs / "data.txt").write_text('{"schema": "another-tool/1", "SDG": 18}\n', encoding="utf-8")
     data = json.loads(trace("check", "docs", "--no-cache", "-f", "json").stdout)
-    assert sorted(s["path"] for s in data["skipped"]) == ["docs/annotations.txt", "docs/findings.txt"]
+    assert sorted(s["path"] for s in data["skipped"]) == sorted(f"docs/{name}" for name in [*saved, "utf16.txt"])
     assert {s["reason"] for s in data["skipped"]} == {"a report trace wrote (trace check or validate)"}
-    assert sorted(f["path"] for f in data["files"]) == ["docs/notes.txt", "docs/plan.txt"]
+    assert sorted(f["path"] for f in data["files"]) == ["docs/data.txt", "docs/notes.txt", "docs/plan.txt"]
 
 
 def test_a_repaired_input_is_warned_of_and_recorded_cached_or_not(tmp_path) -> None:

@@ -196,6 +196,11 @@ _FINDINGS_REPORT = re.compile(
     rb"(?:[^\n]*?(?:\.(?:docx|pdf|txt|md|html?)|:\d+| \((?:paragraph|page) \d+\)) (?:error|warning|info) [A-Z]{3}\d{3} "
     rb"|::(?:error|warning|notice) file=|[^\n]*\.(?:docx|pdf|txt|md|html?|doc|odt|rtf): skipped, "
     rb"|\d+ files? checked \(|contribution: [^\n]* \(profile )")
+# How its JSON, SARIF and JUnit reports open, saved under a text name: the schema, trace's SARIF
+# driver (its $schema line first, the driver's name within the first lines), JUnit's suite name.
+_MACHINE_REPORT = re.compile(
+    rb"\s*(?:\{\s*\"schema\":\s*\"actionplan-trace/|\{\s*\"\$schema\":\s*\"[^\"]*sarif[^\"]*\"[^{}]*\"runs\"[\s\S]{0,200}"
+    rb"\"name\":\s*\"actionplan-trace\"|<\?xml[^>]*>\s*<testsuites name=\"actionplan-trace\")")
 
 
 def _trace_report(path: Path, suffix: str) -> str | None:
@@ -219,10 +224,22 @@ def _trace_report(path: Path, suffix: str) -> str | None:
         return None
     if suffix in (".html", ".htm"):
         return "trace diff" if _GENERATOR in head else None
-    head = head.removeprefix(b"\xef\xbb\xbf")
+    head = _utf8_head(head)
     if head.startswith(_REPORT_OPENINGS):
         return "trace diff"
-    return "trace check or validate" if suffix == ".txt" and _FINDINGS_REPORT.match(head) else None
+    if _FINDINGS_REPORT.match(head) or _MACHINE_REPORT.match(head):
+        return "trace check or validate"
+    return None
+
+
+def _utf8_head(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8, whatever Unicode form a byte-order mark names: a report
+    PowerShell redirected (`trace check . > findings.txt`) is UTF-16. A piece of a character the
+    2 KB cut off is dropped."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec, errors="ignore").encode("utf-8")
+    return head
 
 
 def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Path] = (),
