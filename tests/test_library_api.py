@@ -55,6 +55,18 @@ def test_one_path_is_one_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "REF005" not in {f.code for f in by_str.findings}
 
 
+@pytest.mark.parametrize(("given", "message"), [("", "an empty path names no file"), (b"", "an empty path names no file"),
+                                                 ([], "no files given")])
+def test_no_path_is_a_usage_error(given: object, message: str) -> None:
+    """"" was the current folder ("is a directory"), [] an empty report, b"…" its bytes one by one."""
+    with pytest.raises(UsageError, match=message):
+        app.references(given)  # type: ignore[arg-type]
+
+
+def test_a_path_as_bytes_is_one_path() -> None:
+    assert [r.id for r in app.references(str(PLAN).encode()).refs] == [r.id for r in app.references(PLAN).refs]
+
+
 def test_wrong_names_are_usage_errors() -> None:
     result = app.load(TEXT)
     with pytest.raises(UsageError, match="unknown command 'nope'"):

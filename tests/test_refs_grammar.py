@@ -51,6 +51,10 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         ("based on Recommendation ITU-T Y.4903/L.1603 (KPIs)", NONE, ["ITU-T-REC-Y.4903", "ITU-T-REC-L.1603"]),
         ("ITU-T Y.4903/L.1603 and Y.4904; not 2016/17", NONE, ["ITU-T-REC-Y.4903", "ITU-T-REC-L.1603", "ITU-T-REC-Y.4904"]),
         ("ITU-T Y.4409/2020 in force", NONE, ["ITU-T-REC-Y.4409"]),
+        ("ITU-T Y.4903 / L.1603 and Y.4904/\nL.1604", NONE,
+         ["ITU-T-REC-Y.4903", "ITU-T-REC-L.1603", "ITU-T-REC-Y.4904", "ITU-T-REC-L.1604"]),
+        # one series twice, or a Question's form, is no pair of series
+        ("ITU-T Y.4903/Q.9 and ITU-T A.1/A.2", NONE, ["ITU-T-REC-Y.4903", "ITU-T-REC-A.1"]),
         ("ITU-D SG2 Question 3", NONE, ["ITU-D-SG2-Q3"]),
         ("while Q-3/2 developed products", ACTION_PLAN, ["ITU-D-SG2-Q3"]),
         ("ITU activities under ITU-D and SG 2 Q3", NONE, ["ITU-D-SG2-Q3"]),

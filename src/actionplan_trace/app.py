@@ -11,6 +11,7 @@ validate) know nothing of commands, formats or terminals. Errors are the project
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -72,13 +73,25 @@ def compare(
                       ignore=DEFAULT_IGNORE if ignore is None else ignore)
 
 
-Paths = str | Path | Iterable[str | Path]
-"""One file or folder, or several: a str or Path alone is one (not a sequence of characters)."""
+Paths = str | bytes | Path | Iterable[str | bytes | Path]
+"""One file or folder, or several: a str, bytes or Path alone is one (not a sequence of characters)."""
 
 
 def _paths(given: Paths) -> list[Path]:
-    """`given` as a list of paths (see Paths)."""
-    return [Path(given)] if isinstance(given, (str, Path)) else [Path(p) for p in given]
+    """`given` as a list of paths (see Paths); a UsageError for an empty one ("" is no file,
+    though Path("") would be the current folder)."""
+    items = [os.fsdecode(p) if isinstance(p, bytes) else p
+             for p in ([given] if isinstance(given, (str, bytes, Path)) else given)]
+    if "" in items:
+        raise UsageError("an empty path names no file")
+    return [Path(p) for p in items]
+
+
+def _files(given: Paths) -> list[Path]:
+    """`_paths`, at least one: a command over files needs a file."""
+    if not (paths := _paths(given)):
+        raise UsageError("no files given")
+    return paths
 
 
 def _optional_path(given: str | Path | None) -> Path | None:
@@ -94,7 +107,7 @@ def references(
     from .editions import check_override
     from .refs import merge_reports, stream_reports
 
-    registry, pairs = stream_reports(_paths(files), profile, _paths(registry_files), check_override(list(editions)))
+    registry, pairs = stream_reports(_files(files), profile, _paths(registry_files), check_override(list(editions)))
     return merge_reports(_created_outputs_known(pairs), registry)
 
 
@@ -106,7 +119,7 @@ def graph(
     from .editions import check_override
     from .refs import build_graph, stream_reports
 
-    registry, pairs = stream_reports(_paths(files), profile, _paths(registry_files), check_override(list(editions)))
+    registry, pairs = stream_reports(_files(files), profile, _paths(registry_files), check_override(list(editions)))
     return build_graph(pairs, registry), registry
 
 

@@ -402,8 +402,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             else:
                 items.append(Item(item_m.group("to"), item_m.start("to"), item_m.end("to"), sector=sector))
         pos = item_m.end()
-        if kind == "recommendation" and text.startswith("/", pos) and (also := _REC_NUMBER.match(text, pos + 1)):
-            # "Recommendation ITU-T Y.4903/L.1603": one Recommendation in two series, both read
+        if kind == "recommendation" and (also := _other_series(text, item_m)) is not None:
             items.append(Item(also.group("num"), also.start("num"), also.end("num"), sector=sector))
             pos = also.end()
         cite.items.extend(items)
@@ -431,6 +430,25 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     return cite
 
 
+_SERIES_SLASH = regex(r"\s*/\s*")
+
+
+def _other_series(text: str, number: re.Match[str]) -> re.Match[str] | None:
+    """The second number of a Recommendation published in two series ("Y.4903/L.1603", spaced or
+    broken over a line at the slash), after `number` (a match with group "num"): another series'
+    letters and at least two digits. "A.1/A.2" (one series) and "Y.4903/Q.9" (a study group
+    Question's form) are not such a pair."""
+    slash = _SERIES_SLASH.match(text, number.end("num"))
+    if slash is None or "/" not in slash.group():
+        return None
+    second = _REC_NUMBER.match(text, slash.end())
+    if second is None:
+        return None
+    first_series, second_series = number.group("num").split(".")[0], second.group("num").split(".")[0]
+    digits = second.group("num").split(".")[1]
+    return second if first_series != second_series and len(digits) >= 2 else None
+
+
 def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation; none
     after "Report" ("Report ITU-R BT.2447", a no-break space or two between). A Recommendation
@@ -444,7 +462,7 @@ def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     while item is not None:
         cite.items.append(Item(item.group("num"), item.start("num"), item.end("num"), sector=sector))
         pos = item.end()
-        if text.startswith("/", pos) and (item := _REC_NUMBER.match(text, pos + 1)) is not None:
+        if (item := _other_series(text, item)) is not None:
             continue
         item = nxt[0] if (nxt := _sep_then(_REC_NUMBER, text, pos, allow_space=False)) is not None else None
     cite.end = pos
