@@ -1,4 +1,4 @@
-"""A page set in two columns, as a newsletter is, is read across, line by line (a known limit of
+"""A page set in columns, as a newsletter is, is read across, line by line (a known limit of
 the PDF reader): the reading says so in a warning and in `source.warnings`, where it used to give
 a garbled tree and findings on text read out of order without a word. A page in one column and an
 unruled table of two unequal columns are no such page."""
@@ -37,12 +37,14 @@ def _warnings(path: Path) -> tuple[list[str], tuple[str, ...]]:
     return [str(w.message) for w in caught if issubclass(w.category, InputWarning)], raw.source.warnings
 
 
-def test_a_page_in_two_columns_is_warned_of(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("count", "gutter"), [(2, 36), (2, 14), (3, 20)])
+def test_a_page_in_columns_is_warned_of(tmp_path: Path, count: int, gutter: float) -> None:
+    """Two columns half an inch apart (Word's default spacing) or half a centimetre, and three."""
     text_width = PAGE_W - 2 * MARGIN
-    half = (text_width - 36) / 2  # Word's default spacing between columns, half an inch
-    path = _page(tmp_path, [(MARGIN, half), (MARGIN + half + 36, half)], [PROSE, PROSE.upper().lower()], "two.pdf")
+    each = (text_width - (count - 1) * gutter) / count
+    path = _page(tmp_path, [(MARGIN + k * (each + gutter), each) for k in range(count)], [PROSE] * count, "cols.pdf")
     shown, recorded = _warnings(path)
-    note = ("page 1 set in two columns: read across, line by line, not column after column, so their reading "
+    note = ("page 1 set in columns: read across, line by line, not column after column, so their reading "
             "order, headings and what cites what may be wrong")
     assert shown == [f"{path}: {note}"] and recorded == (note,)
 

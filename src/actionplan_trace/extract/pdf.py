@@ -1084,7 +1084,7 @@ class _Page:
     marks: list[str] = field(default_factory=list)
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
-    columns: bool = False  # its text outside ruled tables is set in two columns (_two_columns)
+    columns: bool = False  # its text outside ruled tables is set in columns (_columns)
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -1172,7 +1172,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
         k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
         (table_chars[k] if k is not None else free).append(c)
     lines = group_lines(free, split_gap=settings.line_split_gap, settings=settings)
-    columns = _two_columns(lines, width)
+    columns = _columns(lines, width) > 1
     for finder in (_wrapped_grids, _aligned_grids):
         found = finder(lines, settings)
         if found:
@@ -1209,39 +1209,65 @@ def _visual_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 COLUMN_ROWS = 12
-"""The fewest lines of text a page needs before it is judged set in columns (_two_columns)."""
+"""The fewest lines of text a page needs before it is judged set in columns (_columns)."""
 
 
-def _two_columns(lines: list[Line], width: float) -> bool:
-    """Whether a page's text outside ruled tables is set in two columns, as a newsletter is:
-    at least COLUMN_ROWS lines, 60 % of them either two pieces parted by one gutter in the
-    middle of the page or one piece wholly on one side of it, at most 15 % running across it,
-    and both sides about as wide (within 20 %) and each at least a quarter of the page. The
-    reader reads such a page across, line by line, not column after column (a known limit),
-    so `pdf_reading` warns of it. An unruled table of two columns of unequal widths is not one."""
+def _columns(lines: list[Line], width: float) -> int:
+    """How many columns a page's text outside ruled tables is set in, as a newsletter is (1 when
+    it is not): gutters are strips at least 0.6 font sizes wide, between a fifth and four fifths
+    of the page, where at most 10 % of its lines (of at least COLUMN_ROWS) have ink; the columns
+    they part each hold ink on at least 30 % of the lines, are about as wide (within 25 %) and
+    together span most of the text's width. The reader reads such a page across, line by line,
+    not column after column (a known limit), so `pdf_reading` warns of it. An unruled table of
+    columns of unequal widths is not one."""
     rows = _visual_lines(lines)
     if len(rows) < COLUMN_ROWS:
-        return False
-    parted = [(row[0], row[1], (row[0].x1 + row[1].x0) / 2) for row in rows if len(row) == 2]
-    middles = sorted(middle for *_, middle in parted if 0.3 * width < middle < 0.7 * width)
-    if not middles:
-        return False
-    gutter = middles[len(middles) // 2]
-    pairs = [(left, right) for left, right, middle in parted if abs(middle - gutter) < 15]
-    alone = [row[0] for row in rows if len(row) == 1]
-    left_alone = [ln for ln in alone if ln.x1 < gutter - 3]
-    right_alone = [ln for ln in alone if ln.x0 > gutter + 3]
-    across = len(alone) - len(left_alone) - len(right_alone)
-    if len(pairs) + len(left_alone) + len(right_alone) < 0.6 * len(rows) or across > 0.15 * len(rows):
-        return False
-    lefts = [left for left, _ in pairs] + left_alone
-    rights = [right for _, right in pairs] + right_alone
-    if not lefts or not rights:
-        return False
-    left_width = max(ln.x1 for ln in lefts) - min(ln.x0 for ln in lefts)
-    right_width = max(ln.x1 for ln in rights) - min(ln.x0 for ln in rights)
-    return (min(left_width, right_width) >= 0.25 * width
-            and min(left_width, right_width) >= 0.8 * max(left_width, right_width))
+        return 1
+    size = Counter(ln.size for ln in lines).most_common(1)[0][0]
+    cells = max(int(width) + 2, 2)
+    steps = [0] * (cells + 1)  # +1 where a line's ink starts, -1 past where it ends, per point
+    for row in rows:
+        spans = sorted((max(int(c.x0), 0), min(int(c.x1), cells - 1)) for ln in row for c in ln.chars if c.text != " ")
+        start, end = spans[0] if spans else (0, -1)
+        for a, b in spans[1:]:
+            if a > end + 1:
+                steps[start] += 1
+                steps[end + 1] -= 1
+                start, end = a, b
+            else:
+                end = max(end, b)
+        if end >= start:
+            steps[start] += 1
+            steps[end + 1] -= 1
+    ink = list(itertools.accumulate(steps[:cells]))  # per point across the page, on how many lines a glyph covers it
+    inked = [x for x, n in enumerate(ink) if n]
+    if not inked:
+        return 1
+    left, right = inked[0], inked[-1]
+    quiet = [0.2 * width < x < 0.8 * width and ink[x] <= 0.1 * len(rows) for x in range(cells)]
+    gutters: list[tuple[int, int]] = []
+    x = left
+    while x <= right:
+        if quiet[x]:
+            end = x
+            while end + 1 <= right and quiet[end + 1]:
+                end += 1
+            if end - x + 1 >= 0.6 * size:
+                gutters.append((x, end))
+            x = end + 1
+        else:
+            x += 1
+    if not gutters:
+        return 1
+    bounds = [left, *[g for gutter in gutters for g in gutter], right]
+    spans = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    widths = [b - a for a, b in spans]
+    busy = [max(ink[a:b + 1]) for a, b in spans]
+    if min(busy) < 0.3 * len(rows) or min(widths) < 0.75 * max(widths):
+        return 1
+    if sum(widths) < 0.6 * (right - left) or min(widths) < 0.15 * width:
+        return 1
+    return len(spans)
 
 
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
@@ -1891,9 +1917,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
 
 
 def columns_note(numbers: list[int]) -> str:
-    """The warning for pages set in two columns (_two_columns), which are read across."""
+    """The warning for pages set in columns (_columns), which are read across."""
     shown = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
-    return (f"page{'s' if len(numbers) > 1 else ''} {shown} set in two columns: read across, line by line, not "
+    return (f"page{'s' if len(numbers) > 1 else ''} {shown} set in columns: read across, line by line, not "
             "column after column, so their reading order, headings and what cites what may be wrong")
 
 
