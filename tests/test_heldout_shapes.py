@@ -156,6 +156,26 @@ def test_outputs_given_by_their_number_alone_are_outputs(tmp_path: Path, bold: b
     assert (outcome.parent, outcome.fields["outputs"]) == ("objective-1", "1.1 - Broadband infrastructure")
 
 
+@pytest.mark.parametrize("change", ["sentence", "gap"])
+def test_outputs_by_number_alone_with_sentences_naming_them_or_a_gap(tmp_path: Path, change: str) -> None:
+    """A sentence opening with "Output 1.1 will contribute to …" (the Buenos Aires plan's own
+    wording) is no heading that writes the word: it turned every bare-number output away; and a
+    gap in the numbers (1.1, then 1.3, a revision having deleted 1.2) is no reason to read the
+    next output into the one before (a second regression review)."""
+    path = plan(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("**Output 1.1 – ", "**1.1 ").replace("**Output 1.2 – ", "**1.2 ")
+    if change == "sentence":
+        text = text.replace("PP Resolutions 101, 139", "Output 1.1 will contribute to the achievement of the following UN SDGs: 9.\n\nPP Resolutions 101, 139", 1)
+        expected = ["output-1.1", "output-1.2"]
+    else:
+        text = text.replace("**1.2 ", "**1.3 ")
+        expected = ["output-1.1", "output-1.3"]
+    path.write_text(text, encoding="utf-8")
+    doc = load(path)
+    assert [s.id for s in doc.sections if s.kind == "output"] == expected
+    assert doc.by_id[f"{expected[1]}/references"].parent == expected[1]
+
+
 @pytest.mark.parametrize("numbered", ["**1.2 Rural connectivity**", "1.1\tRural connectivity", "**1.1 Affordable access**\n\nText."])
 def test_numbered_sub_headings_of_a_plan_that_writes_output_stay_inside_their_output(tmp_path: Path, numbered: str) -> None:
     """A plan whose outputs are "Output 1.1 – …" and whose areas of work or Background sub-clauses

@@ -37,12 +37,14 @@ def _warnings(path: Path) -> tuple[list[str], tuple[str, ...]]:
     return [str(w.message) for w in caught if issubclass(w.category, InputWarning)], raw.source.warnings
 
 
-@pytest.mark.parametrize(("count", "gutter"), [(2, 36), (2, 14), (3, 20)])
-def test_a_page_in_columns_is_warned_of(tmp_path: Path, count: int, gutter: float) -> None:
-    """Two columns half an inch apart (Word's default spacing) or half a centimetre, and three."""
+@pytest.mark.parametrize(("shares", "gutter"), [((1, 1), 36), ((1, 1), 14), ((1, 1, 1), 20), ((6, 4), 20)])
+def test_a_page_in_columns_is_warned_of(tmp_path: Path, shares: tuple[int, ...], gutter: float) -> None:
+    """Two columns half an inch apart (Word's default spacing) or half a centimetre, three, and
+    two of 60 and 40 % of the width."""
     text_width = PAGE_W - 2 * MARGIN
-    each = (text_width - (count - 1) * gutter) / count
-    path = _page(tmp_path, [(MARGIN + k * (each + gutter), each) for k in range(count)], [PROSE] * count, "cols.pdf")
+    widths = [(text_width - (len(shares) - 1) * gutter) * share / sum(shares) for share in shares]
+    lefts = [MARGIN + sum(widths[:k]) + k * gutter for k in range(len(shares))]
+    path = _page(tmp_path, list(zip(lefts, widths)), [PROSE] * len(shares), "cols.pdf")
     shown, recorded = _warnings(path)
     note = ("page 1 set in columns: read across, line by line, not column after column, so their reading "
             "order, headings and what cites what may be wrong")
@@ -58,3 +60,13 @@ def test_one_column_or_an_unequal_unruled_table_is_not(tmp_path: Path, layout: s
         path = _page(tmp_path, [(MARGIN, 120), (MARGIN + 140, text_width - 140)],
                      [PROSE[:300], PROSE], "table.pdf")
     assert _warnings(path) == ([], ())
+
+
+def test_text_set_off_the_page_is_no_ink_of_it(tmp_path: Path) -> None:
+    """Glyphs placed beyond the page's right edge (a sloppy generator's) ended the column test in
+    an IndexError, an internal error for the whole file."""
+    ops = [text_op(MARGIN, 90 + k * LEAD, f"Line {k} of the plan sets out the work of the Bureau.", "Helvetica", SIZE)
+           for k in range(20)]
+    ops += [text_op(PAGE_W + 40 + k, 90 + k * LEAD, "off the page", "Helvetica", SIZE) for k in range(20)]
+    raw = read(write_placed(tmp_path / "off.pdf", [ops]))
+    assert raw.blocks and raw.source.warnings == ()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from actionplan_trace import app, load
 
 PLAN = Path(__file__).resolve().parent / "fixtures" / "strategic" / "plan-2024-2027.md"
@@ -44,3 +46,28 @@ def test_the_goals_and_targets_the_plan_defines_carry_its_titles_in_the_graph() 
     assert titles["ITU-GOAL-2@SP-2024-2027"] == "Sustainable digital transformation"
     assert titles["ITU-TARGET-2.2@SP-2024-2027"] == "By 2027, 70% of youth and adults have basic digital skills"
     assert None not in titles.values()
+
+
+def test_a_target_renumbered_in_place_under_a_goal_moved_by_an_insertion_is_shown(tmp_path: Path) -> None:
+    """A new Goal 2 inserted makes Goal 2 Goal 3 and its targets 3.x, which follow from their
+    places; Target 2.2 made 3.3 with nothing inserted before it does not, and is shown."""
+    text = PLAN.read_text(encoding="utf-8")
+    inserted = text.replace("## Goal 2: Sustainable digital transformation", "## Goal 2: Trust\n\nBuild confidence.\n\n"
+                            "Target 2.1: By 2027, all countries have a cybersecurity strategy\n\n"
+                            "## Goal 3: Sustainable digital transformation")
+    inserted = inserted.replace("Target 2.1: By 2027, gender", "Target 3.1: By 2027, gender")
+    moved = tmp_path / "moved.md"
+    moved.write_text(inserted.replace("Target 2.2: By 2027, 70%", "Target 3.2: By 2027, 70%"), encoding="utf-8")
+    jumped = tmp_path / "jumped.md"
+    jumped.write_text(inserted.replace("Target 2.2: By 2027, 70%", "Target 3.3: By 2027, 70%"), encoding="utf-8")
+    assert [c.new for c in app.compare(PLAN, moved).visible() if c.kind == "renumbered"] == []
+    assert [(c.old, c.new) for c in app.compare(PLAN, jumped).visible() if c.kind == "renumbered"] == [("2.2", "3.3")]
+
+
+@pytest.mark.parametrize("header", ["WSIS", "WSIS AL", "Action lines", "WSIS action line(s)",
+                                    "Linkages with WSIS Action Lines", "Relevant WSIS action lines"])
+def test_the_action_lines_column_under_other_headers(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN.read_text(encoding="utf-8").replace("| WSIS Action Lines |", f"| {header} |"), encoding="utf-8")
+    read = [r.id for r in app.references(path).refs if r.section == "table-1" and r.field == "wsis-action-lines"]
+    assert read == ["WSIS-C2", "WSIS-C4", "WSIS-C7"]

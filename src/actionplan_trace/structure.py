@@ -360,17 +360,22 @@ class _Builder:
                 break
             if section.kind == rule.kind and section.parent == parent.id:
                 siblings.append(section)
-        return all(s.id in self.numbered for s in siblings) and int(last) == len(siblings) + 1
+        before = max((int(s.number.rpartition(".")[2]) for s in siblings if s.number and s.number.rpartition(".")[2].isdigit()),
+                     default=0)
+        return all(s.id in self.numbered for s in siblings) and int(last) > before
 
     def _named_numbers(self, kind: str) -> frozenset[str]:
-        """The numbers the document writes after the word of `kind` at a paragraph's start ("Output
-        2.3", its kind_label), read once."""
+        """The numbers the document gives headings of the word of `kind` ("Output 2.3 – Title",
+        "Output 2.3:" or alone on its line; its kind_label), read once. A sentence that opens with
+        it ("Output 2.1 will contribute to …") or a contents entry is no such heading."""
         if kind not in self.named_numbers:
             word = re.escape(kind_label(kind))
-            pattern = regex(rf"{word}\s+(\d+(?:\.\d+)*)(?![\d.]\d)", re.IGNORECASE)
+            pattern = regex(rf"{word}\s+(\d+(?:\.\d+)*)\.?\s*(?:[–—‐‑‒−:-]\s*[^\t]{{0,600}}|\n.{{0,600}}|)$", re.IGNORECASE)
             self.named_numbers[kind] = frozenset(
                 m.group(1) for b in self.blocks
-                if b.type != "table" and (m := pattern.match(numbered(b.label, b.text.lstrip()) or b.text.lstrip())) is not None)
+                if b.type != "table" and not b.contents
+                and (m := pattern.match((numbered(b.label, b.text.strip()) or b.text.strip()))) is not None
+                and not b.text.rstrip().endswith("."))
         return self.named_numbers[kind]
 
     def current(self) -> Section:

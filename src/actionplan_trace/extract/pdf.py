@@ -1216,7 +1216,7 @@ def _columns(lines: list[Line], width: float) -> int:
     """How many columns a page's text outside ruled tables is set in, as a newsletter is (1 when
     it is not): gutters are strips at least 0.6 font sizes wide, between a fifth and four fifths
     of the page, where at most 10 % of its lines (of at least COLUMN_ROWS) have ink; the columns
-    they part each hold ink on at least 30 % of the lines, are about as wide (within 25 %) and
+    they part each hold ink on at least 30 % of the lines, the narrowest at least 60 % as wide as the widest, and
     together span most of the text's width. The reader reads such a page across, line by line,
     not column after column (a known limit), so `pdf_reading` warns of it. An unruled table of
     columns of unequal widths is not one."""
@@ -1227,7 +1227,8 @@ def _columns(lines: list[Line], width: float) -> int:
     cells = max(int(width) + 2, 2)
     steps = [0] * (cells + 1)  # +1 where a line's ink starts, -1 past where it ends, per point
     for row in rows:
-        spans = sorted((max(int(c.x0), 0), min(int(c.x1), cells - 1)) for ln in row for c in ln.chars if c.text != " ")
+        spans = sorted((a, b) for ln in row for c in ln.chars if c.text != " "  # ink off the page is none
+                       if (a := max(int(c.x0), 0)) <= (b := min(int(c.x1), cells - 1)))
         start, end = spans[0] if spans else (0, -1)
         for a, b in spans[1:]:
             if a > end + 1:
@@ -1263,7 +1264,7 @@ def _columns(lines: list[Line], width: float) -> int:
     spans = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
     widths = [b - a for a, b in spans]
     busy = [max(ink[a:b + 1]) for a, b in spans]
-    if min(busy) < 0.3 * len(rows) or min(widths) < 0.75 * max(widths):
+    if min(busy) < 0.3 * len(rows) or min(widths) < 0.6 * max(widths):
         return 1
     if sum(widths) < 0.6 * (right - left) or min(widths) < 0.15 * width:
         return 1
