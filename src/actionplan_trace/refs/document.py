@@ -152,7 +152,8 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
     """The texts of a block to parse: the block itself, or each cell of a table with its column field.
     `columns`: the field of each header text met so far (`column_field`), filled in as it goes.
     A document's tables repeat their headers, and a header is often long, a whole first row of
-    text, which the case-insensitive column patterns search at every position."""
+    text, which the case-insensitive column patterns search at every position. A header cell a
+    column pattern names is not read: it says what the column holds, and cites nothing."""
     if not block.rows:
         yield block.text, block.loc, block.field
         return
@@ -165,6 +166,8 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
         fields.append(columns[text])
     for r, row in enumerate(block.rows):
         for c, cell in enumerate(row):
+            if r == 0 and fields[c] is not None:
+                continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
             field = fields[c] if r > 0 and c < len(fields) else None
             yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
 
