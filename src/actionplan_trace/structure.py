@@ -343,11 +343,11 @@ class _Builder:
     def numbered_next(self, rule: HeadingRule, number: str | None) -> bool:
         """Whether a heading of a number alone ("2.3 Title") that `rule` (with `numbered_under`)
         matched is the next section of its kind: its number extends the nearest open section of
-        the `numbered_under` kind's ("2" → "2.3") and is one past the ones of its kind this rule
-        opened there (2.1 first). Refused where the document writes its sections of the kind
-        with their word ("Output 2.3 – …", anywhere): a numbered sub-heading or area of work
-        inside them ("2.1 Rural communications") is no such section; and where another rule
-        opened one there."""
+        the `numbered_under` kind's ("2" → "2.3") and comes after those of its kind this rule
+        opened there (a gap is allowed: a revision deleted 2.2). Refused where a heading of the
+        document writes that number with the kind's word ("Output 2.3 – …", _named_numbers): a
+        numbered sub-heading or area of work inside such outputs ("2.1 Rural communications")
+        is no output; and where another rule opened one of its kind there."""
         parent = next((o.section for o in reversed(self.stack) if o.section.kind == rule.numbered_under), None)
         if parent is None or not parent.number or number is None:
             return False
@@ -360,8 +360,8 @@ class _Builder:
                 break
             if section.kind == rule.kind and section.parent == parent.id:
                 siblings.append(section)
-        before = max((int(s.number.rpartition(".")[2]) for s in siblings if s.number and s.number.rpartition(".")[2].isdigit()),
-                     default=0)
+        lasts = [s.number.rpartition(".")[2] for s in siblings if s.number]
+        before = max((int(n) for n in lasts if n.isdigit()), default=0)
         return all(s.id in self.numbered for s in siblings) and int(last) > before
 
     def _named_numbers(self, kind: str) -> frozenset[str]:

@@ -671,19 +671,19 @@ class _Emitter:
         that changed before its last part follows its parent's: in place when the parent's was
         ("Goal 2" made "Goal 4", nothing inserted, makes "Target 2.1" "Target 4.1"), else not."""
         old_number, new_number = a.number or "", b.number or ""
+        moved = self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True)
         last_old, last_new = LAST_NUMBER.search(old_number), LAST_NUMBER.search(new_number)
+        # a prefix changed at the same depth (another depth is a list that restarted: "3.1" printed "1.")
         if (last_old is not None and last_new is not None and old_number[:last_old.start()] != new_number[:last_new.start()]
-                and old_number.count(".") == new_number.count(".")):  # a number of another depth: a list restarted
+                and old_number.count(".") == new_number.count(".")):
             parent_a = self.ctx.old.by_id.get(a.parent or "")
             parent_b = self.ctx.new.by_id.get(b.parent or "")
-            moved = self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True)
             if (parent_a is not None and parent_b is not None and parent_a.number and parent_b.number
                     and parent_a.number != parent_b.number):
                 # the prefix follows the parent's; the last part must follow the section's own place
                 return (self._renumbered_in_place(parent_a, parent_b)
                         and int(last_new.group()) - int(last_old.group()) == moved)
-        return _follows_place(old_number, new_number,
-                              self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True))
+        return _follows_place(old_number, new_number, moved)
 
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""

@@ -1216,19 +1216,40 @@ def _columns(lines: list[Line], width: float) -> int:
     """How many columns a page's text outside ruled tables is set in, as a newsletter is (1 when
     it is not): gutters are strips at least 0.6 font sizes wide, between a fifth and four fifths
     of the page, where at most 10 % of its lines (of at least COLUMN_ROWS) have ink; the columns
-    they part each hold ink on at least 30 % of the lines, the narrowest at least 60 % as wide as the widest, and
-    together span most of the text's width. The reader reads such a page across, line by line,
-    not column after column (a known limit), so `pdf_reading` warns of it. An unruled table of
-    columns of unequal widths is not one."""
+    they part each hold ink on at least 30 % of the lines, the narrowest is at least 60 % as wide
+    as the widest, and together they span most of the text's width. The reader reads such a page
+    across, line by line, not column after column (a known limit), so `pdf_reading` warns of
+    it. An unruled table of columns of unequal widths is not one."""
     rows = _visual_lines(lines)
     if len(rows) < COLUMN_ROWS:
         return 1
+    ink = _ink_per_point(rows, max(int(width) + 2, 2))
+    inked = [x for x, n in enumerate(ink) if n]
+    if not inked:
+        return 1
+    left, right = inked[0], inked[-1]
     size = Counter(ln.size for ln in lines).most_common(1)[0][0]
-    cells = max(int(width) + 2, 2)
-    steps = [0] * (cells + 1)  # +1 where a line's ink starts, -1 past where it ends, per point
+    gutters = _quiet_runs([0.2 * width < x < 0.8 * width and ink[x] <= 0.1 * len(rows) for x in range(len(ink))],
+                          left, right, 0.6 * size)
+    if not gutters:
+        return 1
+    bounds = [left, *[x for gutter in gutters for x in gutter], right]
+    columns = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    widths = [b - a for a, b in columns]
+    if min(max(ink[a:b + 1]) for a, b in columns) < 0.3 * len(rows) or min(widths) < 0.6 * max(widths):
+        return 1
+    if sum(widths) < 0.6 * (right - left) or min(widths) < 0.15 * width:
+        return 1
+    return len(columns)
+
+
+def _ink_per_point(rows: list[list[Line]], points: int) -> list[int]:
+    """Per point across a page of `points`, on how many of `rows` (visual lines) a glyph covers
+    it; ink off the page is none. A line's glyph spans are joined, then counted once each."""
+    steps = [0] * (points + 1)  # +1 where a line's ink starts, -1 past where it ends
     for row in rows:
-        spans = sorted((a, b) for ln in row for c in ln.chars if c.text != " "  # ink off the page is none
-                       if (a := max(int(c.x0), 0)) <= (b := min(int(c.x1), cells - 1)))
+        spans = sorted((a, b) for ln in row for c in ln.chars if c.text != " "
+                       if (a := max(int(c.x0), 0)) <= (b := min(int(c.x1), points - 1)))
         start, end = spans[0] if spans else (0, -1)
         for a, b in spans[1:]:
             if a > end + 1:
@@ -1240,35 +1261,24 @@ def _columns(lines: list[Line], width: float) -> int:
         if end >= start:
             steps[start] += 1
             steps[end + 1] -= 1
-    ink = list(itertools.accumulate(steps[:cells]))  # per point across the page, on how many lines a glyph covers it
-    inked = [x for x, n in enumerate(ink) if n]
-    if not inked:
-        return 1
-    left, right = inked[0], inked[-1]
-    quiet = [0.2 * width < x < 0.8 * width and ink[x] <= 0.1 * len(rows) for x in range(cells)]
-    gutters: list[tuple[int, int]] = []
+    return list(itertools.accumulate(steps[:points]))
+
+
+def _quiet_runs(quiet: list[bool], left: int, right: int, least: float) -> list[tuple[int, int]]:
+    """The runs of `quiet` points between `left` and `right`, at least `least` wide: (first, last)."""
+    runs: list[tuple[int, int]] = []
     x = left
     while x <= right:
-        if quiet[x]:
-            end = x
-            while end + 1 <= right and quiet[end + 1]:
-                end += 1
-            if end - x + 1 >= 0.6 * size:
-                gutters.append((x, end))
-            x = end + 1
-        else:
+        if not quiet[x]:
             x += 1
-    if not gutters:
-        return 1
-    bounds = [left, *[g for gutter in gutters for g in gutter], right]
-    spans = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    widths = [b - a for a, b in spans]
-    busy = [max(ink[a:b + 1]) for a, b in spans]
-    if min(busy) < 0.3 * len(rows) or min(widths) < 0.6 * max(widths):
-        return 1
-    if sum(widths) < 0.6 * (right - left) or min(widths) < 0.15 * width:
-        return 1
-    return len(spans)
+            continue
+        end = x
+        while end + 1 <= right and quiet[end + 1]:
+            end += 1
+        if end - x + 1 >= least:
+            runs.append((x, end))
+        x = end + 1
+    return runs
 
 
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
