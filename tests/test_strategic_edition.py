@@ -74,3 +74,16 @@ def test_the_action_lines_column_under_other_headers(tmp_path: Path, header: str
     path.write_text(PLAN.read_text(encoding="utf-8").replace("| WSIS Action Lines |", f"| {header} |"), encoding="utf-8")
     read = [(r.id, r.field) for r in app.references(path).refs if r.section == "table-1" and r.family == "wsis"]
     assert read == [("WSIS-C2", "wsis-action-lines"), ("WSIS-C4", "wsis-action-lines"), ("WSIS-C7", "wsis-action-lines")]
+
+
+def test_an_entity_two_files_title_differently_is_a_trc004(tmp_path: Path) -> None:
+    """Two revisions given together: the graph titles the entity by the first, and says so; a
+    title that differs only in spacing, case or typography is the same title."""
+    text = PLAN.read_text(encoding="utf-8")
+    renamed = tmp_path / "renamed.md"
+    renamed.write_text(text.replace("Goal 2: Sustainable digital transformation", "Goal 2: Inclusive digital transformation")
+                       .replace("Goal 1: Universal connectivity", "Goal 1: UNIVERSAL  connectivity"), encoding="utf-8")
+    built, _ = app.graph([PLAN, renamed])
+    found = [(f.code, f.ref, f.source) for f in built.findings if f.code == "TRC004"]
+    assert found == [("TRC004", "ITU-GOAL-2@SP-2024-2027", str(renamed))]
+    assert built.nodes["ITU-GOAL-2@SP-2024-2027"].title == "Sustainable digital transformation"

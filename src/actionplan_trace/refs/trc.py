@@ -4,13 +4,16 @@ TRC001 (info): a PP resolution an Action Plan output cites has no status entry i
 implementation report of the run (only raised when a report is given). TRC002 (warning): a
 Strategic Plan output row with no objective marked, or a sector objective no output serves.
 TRC003 (warning): a report's target or objective that the Strategic Plan of its edition, given in
-the same run, does not define.
+the same run, does not define. TRC004 (info): an entity two files of the run define under
+different titles (two revisions given together), whose graph title is the first file's.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
+from ..regexcache import regex
 from .findings import FindingRule, finding
 from .ids import family_of, natural_key
 from .resolve import load_rules
@@ -33,8 +36,8 @@ def _note(code: str, message: str, node: "Node", ref: str | None, table: dict[st
 
 
 def chain_findings(graph: "Graph", table: dict[str, FindingRule] | None = None) -> list[Finding]:
-    """TRC001-TRC003 over the whole graph."""
-    return [*_trc001(graph, table), *_trc002(graph, table), *_trc003(graph, table)]
+    """TRC001-TRC004 over the whole graph."""
+    return [*_trc001(graph, table), *_trc002(graph, table), *_trc003(graph, table), *_trc004(graph, table)]
 
 
 def _of_profile(graph: "Graph", node: "Node", profiles: tuple[str, ...]) -> bool:
@@ -103,3 +106,29 @@ def _trc003(graph: "Graph", table: dict[str, FindingRule] | None) -> list[Findin
         out.append(_note("TRC003", f"{node.source} reports on {edge.target}, which the {edition} Strategic Plan "
                          f"given does not define", node, edge.target, table))
     return out
+
+
+def _trc004(graph: "Graph", table: dict[str, FindingRule] | None) -> list[Finding]:
+    defining: dict[str, list["Node"]] = {}
+    for edge in graph.edges.values():
+        if edge.relation == DEFINES:
+            defining.setdefault(edge.target, []).append(graph.nodes[edge.source])
+    out = []
+    for entity, nodes in defining.items():
+        by_file: dict[str, "Node"] = {}  # each file's first defining section: a file may define one twice
+        for node in nodes:
+            by_file.setdefault(node.source or "", node)
+        titles: dict[str, "Node"] = {}
+        for node in by_file.values():  # titles apart from spacing, punctuation, case and typography
+            titles.setdefault(_WORDS_ONLY.sub("", unicodedata.normalize("NFKC", node.label)).casefold(), node)
+        if len(titles) < 2:
+            continue
+        first, *others = titles.values()
+        for node in others:
+            out.append(_note("TRC004", f"{entity} is {node.label!r} in {node.source} but {first.label!r} in "
+                             f"{first.source}, whose title the graph gives it", node, entity, table))
+    return out
+
+
+_WORDS_ONLY = regex(r"\W+")
+
