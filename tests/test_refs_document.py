@@ -282,3 +282,16 @@ def test_a_heading_that_names_a_list_gives_it_its_meaning_in_any_document(tmp_pa
         ("WSIS-C5", "heading-contribution/heading-wsis-action-lines"),
         ("SDG-9.c", "heading-contribution/heading-relevant-sdgs"),
         ("SDG-17.8", "heading-contribution/heading-relevant-sdgs")]
+
+
+def test_a_header_row_a_section_repeats_cites_once(tmp_path: Path) -> None:
+    """A roadmap's header row printed again on each page ("WSIS AL C2" over every part of the
+    table, as the seed's text rendering has it) cited its action line once per page."""
+    from actionplan_trace import app
+
+    part = "| WSIS AL C3 | Proposed timing |\n| --- | --- |\n| {} | 2025 |\n\n"
+    path = tmp_path / "roadmap.md"
+    path.write_text("## Access to information\n\n" + part.format("A1 Library services") + "Page 2\n\n"
+                    + part.format("A2 Open access, see WSIS Action Line C3") + part.format("A3 Archives"), encoding="utf-8")
+    found = [(r.id, r.loc.row) for r in app.references(path).refs]
+    assert found == [("WSIS-C3", 0), ("WSIS-C3", 1)]  # the first header, and the row that names C3

@@ -148,7 +148,7 @@ def column_field(header: str, rules: RefRules) -> str | None:
 
 
 def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | None = None,
-                ) -> Iterator[tuple[str, Loc, str | None]]:
+                skip_first: bool = False) -> Iterator[tuple[str, Loc, str | None]]:
     """The texts of a block to parse: the block itself, or each cell of a table with its column field.
     `columns`: the field of each header text met so far (`column_field`), filled in as it goes.
     A document's tables repeat their headers, and a header is often long, a whole first row of
@@ -165,6 +165,8 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
             columns[text] = column_field(text, rules)
         fields.append(columns[text])
     for r, row in enumerate(block.rows):
+        if r == 0 and skip_first:
+            continue  # `skip_first`: a header row the section's table has given already
         for c, cell in enumerate(row):
             if r == 0 and fields[c] is not None:
                 continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
@@ -184,9 +186,13 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     cites it nowhere else (`document_refs`): the heading words it otherwise."""
     if section.title:
         yield section.title, section.loc, None, False
+    headers: set[tuple[str, ...]] = set()  # the first rows of the section's tables so far
     for block in section.blocks:
         if block.rows:
-            for text, loc, field in block_texts(block, rules, columns):
+            first = tuple(" ".join(cell.text.split()) for cell in block.rows[0])
+            again = first in headers  # a header row the table repeats (a page's, or typed again) cites once
+            headers.add(first)
+            for text, loc, field in block_texts(block, rules, columns, skip_first=again):
                 yield text, loc, field, False
         elif not _contents_entry(block) or (page := _page_at(block)) is None:
             yield block.text, block.loc, block.field, False
