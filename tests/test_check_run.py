@@ -275,10 +275,16 @@ def test_check_and_validate_reports_kept_beside_the_plans_are_skipped(tmp_path, 
     (docs / "utf16.txt").write_bytes((docs / "findings.txt").read_text(encoding="utf-8").encode("utf-16"))
     (docs / "notes.txt").write_text("Notes: check plan.txt: warning REF001 means an unknown id.\n", encoding="utf-8")
     (docs / "data.txt").write_text('{"schema": "another-tool/1", "SDG": 18}\n', encoding="utf-8")
+    # plans whose first line quotes a finding or counts files, in prose, are plans
+    (docs / "quoting.md").write_text("Revision note: the checker's \"plans/a.txt:3 warning REF001 …\" was a gap.\n\n"
+                                     + WARNINGS_ONLY, encoding="utf-8")
+    (docs / "paged.md").write_text("Objective 2 (page 3) warning REF001 on the old draft.\n\n" + WARNINGS_ONLY, encoding="utf-8")
+    (docs / "counted.txt").write_text("2 files checked (1 with findings) at the review.\n\n" + WARNINGS_ONLY, encoding="utf-8")
     data = json.loads(trace("check", "docs", "--no-cache", "-f", "json").stdout)
     assert sorted(s["path"] for s in data["skipped"]) == sorted(f"docs/{name}" for name in [*saved, "utf16.txt"])
     assert {s["reason"] for s in data["skipped"]} == {"a report trace wrote (trace check or validate)"}
-    assert sorted(f["path"] for f in data["files"]) == ["docs/data.txt", "docs/notes.txt", "docs/plan.txt"]
+    assert sorted(f["path"] for f in data["files"]) == ["docs/counted.txt", "docs/data.txt", "docs/notes.txt",
+                                                        "docs/paged.md", "docs/plan.txt", "docs/quoting.md"]
 
 
 def test_a_repaired_input_is_warned_of_and_recorded_cached_or_not(tmp_path) -> None:

@@ -98,3 +98,24 @@ def test_the_readme_python_examples_run(monkeypatch: pytest.MonkeyPatch, capsys:
     said = [m.group(1).rstrip(" …") for block in blocks
             for m in re.finditer(r"^print\(.*\)\s+# (.+)$", block, re.M)]
     assert said and all(any(line.startswith(words) for line in printed) for words in said), (said, printed)
+
+
+@pytest.mark.parametrize("given", [None, bytearray(b"x"), "a\0b", b"a\0b"], ids=repr)
+def test_what_is_no_path_is_a_usage_error(given: object) -> None:
+    with pytest.raises(UsageError):
+        app.references(given)  # type: ignore[arg-type]
+
+
+def test_any_path_like_is_one_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pathlib
+
+    class Named:
+        def __fspath__(self) -> str:
+            return str(PLAN)
+
+    expected = [r.id for r in app.references(PLAN).refs]
+    assert [r.id for r in app.references(Named()).refs] == expected  # type: ignore[arg-type]
+    assert [r.id for r in app.references(pathlib.PurePosixPath(PLAN)).refs] == expected
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match="no files given"):
+        app.check([])

@@ -285,13 +285,32 @@ def test_a_heading_that_names_a_list_gives_it_its_meaning_in_any_document(tmp_pa
 
 
 def test_a_header_row_a_section_repeats_cites_once(tmp_path: Path) -> None:
-    """A roadmap's header row printed again on each page ("WSIS AL C2" over every part of the
-    table, as the seed's text rendering has it) cited its action line once per page."""
+    """A roadmap's header row printed again over each part of its table ("WSIS Outcomes (WSIS AL
+    C3)" on every page, as the seed's text rendering has it) cited its action line once per page."""
     from actionplan_trace import app
 
-    part = "| WSIS AL C3 | Proposed timing |\n| --- | --- |\n| {} | 2025 |\n\n"
+    header = ("| WSIS Outcomes (WSIS AL C3) | Proposed timing | ITU Strategic Goals and Relevant Resolutions "
+              "| Linkages with the SDGs | Expected Results of ITU Activities |\n| --- | --- | --- | --- | --- |\n")
+    row = "| {}: Access to public information | 2025 | Goal 1 | 16.10 | Libraries connected |\n\n"
     path = tmp_path / "roadmap.md"
-    path.write_text("## Access to information\n\n" + part.format("A1 Library services") + "Page 2\n\n"
-                    + part.format("A2 Open access, see WSIS Action Line C3") + part.format("A3 Archives"), encoding="utf-8")
-    found = [(r.id, r.loc.row) for r in app.references(path).refs]
-    assert found == [("WSIS-C3", 0), ("WSIS-C3", 1)]  # the first header, and the row that names C3
+    path.write_text("## Action Line C3: Access to information\n\n" + header + row.format("A1") + "Page 2\n\n"
+                    + header + row.format("A2") + "Page 3\n\n" + header + row.format("A3"), encoding="utf-8")
+    refs = app.references(path, profile="wsis-roadmap").refs
+    assert [(r.id, r.text) for r in refs if r.id == "WSIS-C3" and r.section == "action-line-C3"] == [
+        ("WSIS-C3", "WSIS AL C3")]
+    assert [r.id for r in refs if r.family == "sdg-target"] == ["SDG-16.10"] * 3
+
+
+def test_a_first_row_of_data_cites_though_it_looks_like_a_header_or_repeats(tmp_path: Path) -> None:
+    """Two tables whose first rows are the same data, and a first cell that a column pattern
+    names but that holds references: each cites (a review of the header rules above)."""
+    from actionplan_trace import app
+
+    table = "| PP Resolutions 139, 140 | WTDC Resolution 37 |\n| --- | --- |\n| SDG {} | WSIS Action Line C{} |\n\n"
+    path = tmp_path / "tables.md"
+    path.write_text("## References\n\n" + table.format(9, 2) + "Page 2\n\n" + table.format(16, 5)
+                    + "| Sustainable development goals | SDG 4 (target 4.4) |\n| --- | --- |\n| x | y |\n",
+                    encoding="utf-8")
+    ids = [r.id for r in app.references(path).refs]
+    assert ids.count("PP-RES-139") == 2 and ids.count("WTDC-RES-37") == 2
+    assert "SDG-4" in ids and "SDG-4.4" in ids

@@ -87,3 +87,12 @@ def test_an_entity_two_files_title_differently_is_a_trc004(tmp_path: Path) -> No
     found = [(f.code, f.ref, f.source) for f in built.findings if f.code == "TRC004"]
     assert found == [("TRC004", "ITU-GOAL-2@SP-2024-2027", str(renamed))]
     assert built.nodes["ITU-GOAL-2@SP-2024-2027"].title == "Sustainable digital transformation"
+
+
+def test_trc004_reads_titles_apart_from_markup_and_a_note_run_on(tmp_path: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    rendered = tmp_path / "rendered.md"
+    rendered.write_text(text.replace("Goal 2: Sustainable digital transformation",
+                                     "Goal 2: Sustainable <u>digital</u> transformation Note: see Annex 2"), encoding="utf-8")
+    built, _ = app.graph([PLAN, rendered])
+    assert [f for f in built.findings if f.code == "TRC004"] == []

@@ -73,22 +73,31 @@ def compare(
                       ignore=DEFAULT_IGNORE if ignore is None else ignore)
 
 
-Paths = str | bytes | Path | Iterable[str | bytes | Path]
-"""One file or folder, or several: a str, bytes or Path alone is one (not a sequence of characters)."""
+Paths = str | bytes | os.PathLike[str] | Iterable[str | bytes | os.PathLike[str]]
+"""One file or folder, or several: a str, bytes or path alone is one (not a sequence of characters)."""
 
 
 def _paths(given: Paths) -> list[Path]:
-    """`given` as a list of paths (see Paths); a UsageError for an empty one ("" is no file,
-    though Path("") would be the current folder)."""
-    items = [os.fsdecode(p) if isinstance(p, bytes) else p
-             for p in ([given] if isinstance(given, (str, bytes, Path)) else given)]
-    if "" in items:
-        raise UsageError("an empty path names no file")
-    return [Path(p) for p in items]
+    """`given` as a list of paths (see Paths; any os.PathLike is one path too); a UsageError for
+    an empty one ("" is no file, though Path("") would be the current folder), one holding a
+    NUL character, or anything that is no path."""
+    if isinstance(given, (str, bytes, os.PathLike)):
+        given = [given]
+    elif not isinstance(given, Iterable):
+        raise UsageError(f"{given!r} is no path nor list of paths")
+    paths = []
+    for item in given:
+        if not isinstance(item, (str, bytes, os.PathLike)):
+            raise UsageError(f"{item!r} is no path")
+        text = os.fsdecode(item)
+        if not text or "\0" in text:
+            raise UsageError("an empty path names no file" if not text else f"{text!r}: a path holds no NUL character")
+        paths.append(Path(text))
+    return paths
 
 
 def _files(given: Paths) -> list[Path]:
-    """`_paths`, at least one: a command over files needs a file."""
+    """`_paths`, at least one: a command over files (or folders) needs one."""
     if not (paths := _paths(given)):
         raise UsageError("no files given")
     return paths
@@ -227,7 +236,7 @@ def check(
     from .validate import finding_table, load_config, run_check
 
     settings = load_config(_optional_path(config), set(finding_table()))
-    return run_check(_paths(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline),
+    return run_check(_files(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline),
                      update_baseline=update_baseline, fail_on=fail_on, written=_paths(output or ()),
                      force_exclude=force_exclude)
 

@@ -18,16 +18,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions
-from ..model import Block, Document, Loc, Section, cell_location
+from ..model import Block, Cell, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning, LimitError
 from ..limits import current
 from ..record import record
+from ..regexcache import regex
 from ..contents import heading_keys, names_heading, page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .entities import defined_entities, missing_children
 from .findings import about, finding
+from .grammar import has_digit
 from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
@@ -168,10 +170,26 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
         if r == 0 and skip_first:
             continue  # `skip_first`: a header row the section's table has given already
         for c, cell in enumerate(row):
-            if r == 0 and fields[c] is not None:
+            if r == 0 and fields[c] is not None and not has_digit(_RANGE_NOTE.sub("", cell.text)):
                 continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
             field = fields[c] if r > 0 and c < len(fields) else None
             yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
+
+
+_RANGE_NOTE = regex(r"\(\s*C\d+\s*[-–]\s*C\d+\s*\)")  # "(C1-C11)" after a column's name
+HEADER_CELL_WORDS = 8
+"""The most words a cell of a header row holds ("ITU Strategic Goals and Relevant Resolutions")."""
+
+
+def _header_key(row: list[Cell]) -> tuple[str, ...]:
+    """A first row as its header would be known again on a later page, or () when it reads as
+    data: its cells without spaces, empty cells and stray one-character cells left out (a page's
+    text rendering sets "Outcomes¹" as "Outcomes ¹" or puts a "V" before the row); a cell of more
+    than HEADER_CELL_WORDS words or ending a sentence is data ("PP Resolutions 139, 140 …")."""
+    texts = [" ".join(cell.text.split()) for cell in row]
+    if any(len(t.split()) > HEADER_CELL_WORDS or t.endswith((".", ";")) for t in texts):
+        return ()
+    return tuple(key for t in texts if len(key := t.replace(" ", "")) > 1)
 
 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None],
@@ -186,12 +204,15 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     cites it nowhere else (`document_refs`): the heading words it otherwise."""
     if section.title:
         yield section.title, section.loc, None, False
-    headers: set[tuple[str, ...]] = set()  # the first rows of the section's tables so far
+    headers: set[tuple[str, ...]] = set()  # the header-like first rows of the section's tables so far
     for block in section.blocks:
         if block.rows:
-            first = tuple(" ".join(cell.text.split()) for cell in block.rows[0])
-            again = first in headers  # a header row the table repeats (a page's, or typed again) cites once
-            headers.add(first)
+            # A header row the structure set apart (a table rule's header, a page's repeat of it, one
+            # typed again among the rows): one a section's tables repeat cites once.
+            first = _header_key(block.rows[0]) if len(block.rows) == 1 else ()
+            again = first in headers
+            if first:
+                headers.add(first)
             for text, loc, field in block_texts(block, rules, columns, skip_first=again):
                 yield text, loc, field, False
         elif not _contents_entry(block) or (page := _page_at(block)) is None:

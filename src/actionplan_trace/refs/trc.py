@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..regexcache import regex
 from .findings import FindingRule, finding
 from .ids import family_of, natural_key
-from .resolve import load_rules
+from .resolve import load_rules, shortened
 from .types import Finding, RefContext
 
 if TYPE_CHECKING:
@@ -119,16 +119,36 @@ def _trc004(graph: "Graph", table: dict[str, FindingRule] | None) -> list[Findin
         for node in nodes:
             by_file.setdefault(node.source or "", node)
         titles: dict[str, "Node"] = {}
-        for node in by_file.values():  # titles apart from spacing, punctuation, case and typography
-            titles.setdefault(_WORDS_ONLY.sub("", unicodedata.normalize("NFKC", node.label)).casefold(), node)
+        for node in by_file.values():
+            key = _title_key(node.label)
+            if not any(key.startswith(seen) or seen.startswith(key) for seen in titles):
+                titles[key] = node
         if len(titles) < 2:
             continue
         first, *others = titles.values()
         for node in others:
-            out.append(_note("TRC004", f"{entity} is {node.label!r} in {node.source} but {first.label!r} in "
-                             f"{first.source}, whose title the graph gives it", node, entity, table))
+            this, that = _where_apart(node.label, first.label)
+            out.append(_note("TRC004", f"{entity} is {this!r} in {node.source} but {that!r} in {first.source}, "
+                             "whose title the graph gives it", node, entity, table))
     return out
 
 
 _WORDS_ONLY = regex(r"\W+")
+_MARKUP = regex(r"<[^<>]{1,40}>")  # an HTML tag a text rendering kept ("<u>Use of ICTs</u>")
+
+
+def _where_apart(one: str, other: str, before: int = 30) -> tuple[str, str]:
+    """Two titles as a message quotes them: from a few words before they first differ ("…
+    disaster risk reduction and …" / "… disaster risk management and …"), each shortened."""
+    at = next((k for k, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
+    start = one.rfind(" ", 0, max(at - before, 0)) + 1 if at > before else 0
+    lead = "…" if start else ""
+    return lead + shortened(one[start:]), lead + shortened(other[start:])
+
+
+def _title_key(title: str) -> str:
+    """A title apart from spacing, punctuation, case, typography and markup. Two titles one of
+    which starts with the other are one: a rendering may run a note on after it ("… Use of ICTs
+    Note: GCA – Global Cybersecurity Agenda")."""
+    return _WORDS_ONLY.sub("", unicodedata.normalize("NFKC", _MARKUP.sub("", title))).casefold()
 

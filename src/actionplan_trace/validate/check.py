@@ -192,10 +192,13 @@ _GENERATOR = b'<meta name="generator" content="actionplan-trace"'
 # How the text reports of `trace check` and `trace validate` open (render/findings_text.py,
 # render/github.py): a finding line ("plans/a.txt:11 warning REF001 …", "a.docx error CHK004 …"),
 # a GitHub annotation, a skipped file, check's tally alone, or validate's "contribution:" line.
+# A path as a report writes it, before its suffix: no quotes, no ": " (a sentence that quotes a
+# finding line is no report: 'Note: the checker's "plans/a.txt:3 warning REF001 …"').
+_PATH = rb"(?:(?!: )[^\n\"'\xe2])*?"
 _FINDINGS_REPORT = re.compile(
-    rb"(?:[^\n]*?(?:\.(?:docx|pdf|txt|md|html?)|:\d+| \((?:paragraph|page) \d+\)) (?:error|warning|info) [A-Z]{3}\d{3} "
-    rb"|::(?:error|warning|notice) file=|[^\n]*\.(?:docx|pdf|txt|md|html?|doc|odt|rtf): skipped, "
-    rb"|\d+ files? checked \(|contribution: [^\n]* \(profile )")
+    rb"(?:" + _PATH + rb"\.(?:docx|pdf|txt|md|html?)(?::\d+| \((?:paragraph|page) \d+\))? (?:error|warning|info) [A-Z]{3}\d{3} "
+    rb"|::(?:error|warning|notice) file=|" + _PATH + rb"\.(?:docx|pdf|txt|md|html?|doc|odt|rtf): skipped, "
+    rb"|\d+ files? checked \(\d+ from cache\): |contribution: [^\n]* \(profile [\w-]+, )")
 # How its JSON, SARIF and JUnit reports open, saved under a text name: the schema, trace's SARIF
 # driver (its $schema line first, the driver's name within the first lines), JUnit's suite name.
 _MACHINE_REPORT = re.compile(
