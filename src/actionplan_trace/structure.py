@@ -309,7 +309,7 @@ class _Builder:
     source: str = ""  # the document's path, for a LimitError
     most: int = field(default_factory=lambda: limits_in_force().sections)  # how many sections it may hold
     numbered: set[str] = field(default_factory=set)  # the sections rules with `numbered_under` opened
-    unnumbered: dict[frozenset[str], RuleSet] = field(default_factory=dict)  # see unnumbered_rules
+    unnumbered: dict[frozenset[str], RuleSet] = field(default_factory=dict)  # heading_rules(…, numbered=False)
     named_numbers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> numbers written after its word
 
     def running_lines(self) -> frozenset[str]:
@@ -323,21 +323,16 @@ class _Builder:
             self.kinds = frozenset([o.section.kind for o in self.stack])
         return self.kinds
 
-    def heading_rules(self, open_kinds: frozenset[str]) -> RuleSet:
+    def heading_rules(self, open_kinds: frozenset[str], numbered: bool = True) -> RuleSet:
         """The heading rules the open sections allow, worked out once per set of open kinds (a
-        document has a few dozen) rather than rule by rule for every paragraph."""
-        rules = self.placed.get(open_kinds)
+        document has a few dozen) rather than rule by rule for every paragraph; without those
+        with `numbered_under` when not `numbered` (what else a heading numbered_next turned down
+        may be: an area of work "2.1 Rural communications")."""
+        cache = self.placed if numbered else self.unnumbered
+        rules = cache.get(open_kinds)
         if rules is None:
-            rules = self.placed[open_kinds] = rule_set(
-                tuple(r for r in self.profile.headings if _placed(r, open_kinds)))
-        return rules
-
-    def unnumbered_rules(self, open_kinds: frozenset[str]) -> RuleSet:
-        """heading_rules without those with `numbered_under`: what else a heading numbered_next
-        turned down may be (an area of work "2.1 Rural communications")."""
-        if (rules := self.unnumbered.get(open_kinds)) is None:
-            rules = self.unnumbered[open_kinds] = rule_set(
-                tuple(r for r in self.profile.headings if _placed(r, open_kinds) and not r.numbered_under))
+            rules = cache[open_kinds] = rule_set(
+                tuple(r for r in self.profile.headings if _placed(r, open_kinds) and (numbered or not r.numbered_under)))
         return rules
 
     def numbered_next(self, rule: HeadingRule, number: str | None) -> bool:
@@ -1235,18 +1230,14 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             kinds = builder.open_kinds()
             rules = builder.heading_rules(kinds)
         found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
+        if found is not None and found[0].rule.numbered_under and not builder.numbered_next(found[0].rule, found[0].number):
+            found = match_heading(profile, block, next_block, builder.heading_rules(kinds, numbered=False),
+                                  blocks[i - 1] if i else None)
         if found is None:
             builder.current().blocks.append(block)
             i += 1
             continue
         match, signal = found
-        if match.rule.numbered_under and not builder.numbered_next(match.rule, match.number):
-            found = match_heading(profile, block, next_block, builder.unnumbered_rules(kinds), blocks[i - 1] if i else None)
-            if found is None:
-                builder.current().blocks.append(block)
-                i += 1
-                continue
-            match, signal = found
         heading = block.text.strip()
         heading = numbered(block.label, heading) or heading
         title = match.title

@@ -115,8 +115,6 @@ def wrapped(text: str, width: int) -> str:
             out.append(line)
             continue
         lead = len(line) - len(line.lstrip(" "))
-        out.extend(textwrap.wrap(line, width, initial_indent="", subsequent_indent=" " * (lead + 4),
-                                 break_long_words=False, break_on_hyphens=False, drop_whitespace=True)
-                   or [line])
+        out.extend(textwrap.wrap(line, width, subsequent_indent=" " * (lead + 4),
+                                 break_long_words=False, break_on_hyphens=False) or [line])
     return "\n".join(out)
-

@@ -181,10 +181,8 @@ def _validate_text(report: ValidationReport, _o: RenderOptions) -> str:
 
 
 def _print_wrapped(text: str, console: Console) -> bool:
-    """A findings text on a terminal, long lines wrapped to its width (findings_text.wrapped);
-    anywhere else (a pipe, a file) left to be written as it is."""
-    if not console.is_terminal:
-        return False
+    """A findings text on a terminal, long lines wrapped to its width (findings_text.wrapped).
+    Its callers print only on a terminal: a pipe or file gets the text as it is, written."""
     from .findings_text import wrapped
 
     console.print(wrapped(text.rstrip("\n"), console.width), markup=False, highlight=False, soft_wrap=True)

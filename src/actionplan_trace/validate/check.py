@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable
 from .. import schemas
 from ..errors import InputError, InputWarning, TraceError, UsageError
 from ..extract import UNSUPPORTED, unsupported
+from ..extract.decoding import sniffed_encoding
 from ..model import Document
 from ..findings import FindingRule
 from ..files import kernel_file, open_nonblocking, status
@@ -236,13 +237,14 @@ def _trace_report(path: Path, suffix: str) -> str | None:
 
 
 def _utf8_head(head: bytes) -> bytes:
-    """The first bytes of a file as UTF-8, whatever Unicode form a byte-order mark names: a report
-    PowerShell redirected (`trace check . > findings.txt`) is UTF-16. A piece of a character the
-    2 KB cut off is dropped."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if head.startswith(bom):
-            return head[len(bom):].decode(codec, errors="ignore").encode("utf-8")
-    return head
+    """The first bytes of a file as UTF-8, in whatever Unicode form the text reader would read it
+    (extract.decoding.sniffed_encoding): a report PowerShell redirected (`trace check . >
+    findings.txt`) is UTF-16. A piece of a character the 2 KB cut off is dropped."""
+    found = sniffed_encoding(head)
+    if found is None:
+        return head
+    encoding, skip = found
+    return head[skip:].decode(encoding, errors="ignore").encode("utf-8")
 
 
 def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Path] = (),
