@@ -137,6 +137,8 @@ PROFILE_OPTION: Any = typer.Option(None, "--profile", "-p", metavar="PROFILE",
                                    help="Profile name or YAML file (default: detect).")
 REGISTRY_OPTION: Any = typer.Option([], "--registry", readable=False, metavar="FILE",
                                     help="An extra registry YAML file (repeatable).")
+EDITION_OPTION: Any = typer.Option([], "--edition", metavar="EDITION",
+                                   help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file).")
 
 
 def fail(message: str) -> None:
@@ -292,7 +294,7 @@ def refs(
     format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
-    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
+    edition: list[str] = EDITION_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
 
@@ -312,7 +314,7 @@ def graph(
     matrix: Optional[str] = typer.Option(None, "--matrix", metavar="MATRIX", help="With -f csv: a Strategic Plan matrix instead, outputs-objectives or objectives-goals (X per link)."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
-    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to, e.g. SP-2012-2015 or WTDC-17 (repeatable, one per series; default: read from each file)."),
+    edition: list[str] = EDITION_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
     from .refs.ids import FAMILIES
@@ -358,7 +360,7 @@ def chain(
     format: ChainFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("chain") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
-    edition: list[str] = typer.Option([], "--edition", metavar="EDITION", help="The plan edition the files belong to (repeatable, one per series; default: read from each file)."),
+    edition: list[str] = EDITION_OPTION,
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
 
