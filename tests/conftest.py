@@ -38,6 +38,24 @@ CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 PEER = SHARED / "peer"
 
+# Answer keys the seeds give, shared by the tests that read them in several formats: the Buenos
+# Aires Action Plan's output numbers, and Output 2.1's areas of work in the later revision of
+# Objective 2 (seed 000).
+OUTPUT_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
+                  "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4"]
+AREAS_2_1_NEW = [
+    "Next-generation networks including ICT networks for smart grids",
+    "Telecommunication Numbering Resources Management",
+    "Broadband networks: Wired and wireless technologies, including IMT",
+    "Rural communications",
+    "Bridging the standardization gap",
+    "Conformity and interoperability (C&I)",
+    "Combating counterfeit and combating mobile device theft",
+    "Broadcasting",
+    "International Connectivity",
+    "Spectrum management",
+]
+
 
 def norm(text: str) -> str:
     """Whitespace-folded text, for comparisons that must ignore layout."""

@@ -12,12 +12,10 @@ import pytest
 from actionplan_trace import load
 from actionplan_trace.model import Document
 
-from conftest import CORPUS, norm
+from conftest import CORPUS, OUTPUT_NUMBERS, norm
 from docx_edit import DocxEditor, box_sections, join_tables
 from docxgen import Style, write_docx
 
-OUTPUT_NUMBERS = ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3",
-                  "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4"]
 AREAS_2_1_BASE = [
     "Next-generation networks including ICT Networks for Smart Grids",
     "Broadband networks: Wired and wireless technologies, including IMT",

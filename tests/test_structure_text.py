@@ -8,23 +8,11 @@ from collections import Counter
 from actionplan_trace import load
 from actionplan_trace.extract import read
 
-from conftest import CORPUS, SHARED, norm
+from conftest import AREAS_2_1_NEW, CORPUS, SHARED, norm
 
 OBJ2_NEW = CORPUS / "text" / "objective2-new.txt"
 AMENDED = CORPUS / "text" / "action-plan-ba-amended.txt"
 
-AREAS_2_1_NEW = [
-    "Next-generation networks including ICT networks for smart grids",
-    "Telecommunication Numbering Resources Management",
-    "Broadband networks: Wired and wireless technologies, including IMT",
-    "Rural communications",
-    "Bridging the standardization gap",
-    "Conformity and interoperability (C&I)",
-    "Combating counterfeit and combating mobile device theft",
-    "Broadcasting",
-    "International Connectivity",
-    "Spectrum management",
-]
 
 
 def _areas(doc, output_id):
