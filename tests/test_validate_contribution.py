@@ -1160,3 +1160,79 @@ def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path)
         assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
             ("AFCP/12/1", "add", ["2.1"], heading)], words
         assert rep.findings == []
+
+
+ITU_MARKED_LINES = [
+    ("MOD\tTST/1/1", "Output 2.1, Rural communications, first bullet: " + RURAL_FIRST.replace(
+        "power supply", "power supply, including community networks,")),
+    ("MOD\tTST/1/2", "Output 2.1, Sustainable Development Goals and Targets: Output 2.1 will contribute to the "
+                     "achievement of the following UN SDGs: 1 (targets 1.4, 1.5), 4 (target 4.4)"),
+    ("MOD\tTST/1/3", "Output 2.1, WSIS action lines: The implementation of the WSIS Action Lines C1, C2, C3, C6, C9 "
+                     "and C11 will support the Output 2.1 and will contribute to the achievement of Outcome 2.1"),
+]
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_itu_marks_with_their_place_on_the_next_line_of_a_text_file(tmp_path: Path, gap: str) -> None:
+    """"MOD<tab>TST/1/1", then its place and text on the next line: a black-box review found a
+    .txt whose proposals stood on consecutive lines read as one proposal (four of five dropped
+    without a word: the text reader took the lines for a tab-separated table, and only its first
+    row opened with a mark), and a MOD whose amended text says "including" read as an "add" with
+    no heading. The place ends at its first colon: an output or outcome the amended text names
+    is no place, and a heading is no longer taken from the text ("UN SDGs")."""
+    lines = [line for pair in ITU_MARKED_LINES for line in pair]
+    path = tmp_path / "marked.txt"
+    path.write_text("Contribution from Testland\n\nProposal\n\n" + "\n".join(line + "\n" + gap for line in lines),
+                    encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.number, p.action, p.outputs, p.outcomes, p.heading) for p in rep.proposals] == [
+        ("TST/1/1", "modify", ["2.1"], [], "Rural communications"),
+        ("TST/1/2", "modify", ["2.1"], [], "Sustainable Development Goals and Targets"),
+        ("TST/1/3", "modify", ["2.1"], [], "WSIS action lines"),
+    ]
+    assert rep.proposals[1].new.startswith("Output 2.1 will contribute to the achievement of the following UN SDGs: 1")
+    assert rep.proposals[2].new.endswith("will support the Output 2.1 and will contribute to the achievement of Outcome 2.1")
+    assert [f.code for f in rep.findings] == []
+
+
+def test_a_suppressed_output_named_alone_before_its_reason(tmp_path: Path) -> None:
+    """"SUP<tab>TST/1/1", "Output 2.3", "Reasons: …", each its own paragraph (the README's form
+    with the place on the next paragraph): the structure reads "Output 2.3" as an output heading
+    and the reason as its title, and the proposal was "Output 2.3 and Output 2.1 under “.”",
+    with two false VAL004. The reason is no part of the place."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Testland", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    for number, output, reason in (("TST/1/1", "Output 2.3", "Reasons: merged into Output 2.1."),
+                                   ("TST/1/2", "Output 4.4", "Reasons: obsolete.")):
+        document.add_paragraph(f"SUP\t{number}")
+        document.add_paragraph(output)
+        document.add_paragraph(reason)
+    path = tmp_path / "sup.docx"
+    document.save(str(path))
+    rep = validate(path, BA)
+    assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
+        ("TST/1/1", "delete", ["2.3"], None), ("TST/1/2", "delete", ["4.4"], None)]
+    assert rep.findings == []
+
+
+def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_path: Path) -> None:
+    """An ITU-style contribution gives its amended text after the mark, with no amended part: a
+    black-box review found a non-existent SDG target and WSIS action line there unflagged (exit 0).
+    The text is read as the base section it goes into reads its own: under "WSIS action lines"
+    a bare "C12" is an action line. Its plan-internal ids take the base's edition, so there is
+    no REF013 asking for an --edition validate does not have."""
+    path = tmp_path / "badrefs.txt"
+    path.write_text(
+        "Contribution from Testland\n\nProposal\n\n"
+        "1. In Output 2.1, under \"Sustainable Development Goals and Targets\", add SDG target 9.z.\n\n"
+        "2. MOD\tOutput 2.1, WSIS action lines: The implementation of WSIS Action Lines C1, C2 and C12 "
+        "will support Output 2.1\n\n"
+        "3. MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST + "\n", encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.number, p.action, p.heading) for p in rep.proposals] == [
+        ("1", "add", "Sustainable Development Goals and Targets"), ("2", "modify", "WSIS action lines"),
+        ("3", "modify", "Rural communications")]
+    assert [(f.code, f.ref, f.loc.line) for f in rep.findings] == [("REF002", "SDG-9.z", 5), ("REF004", "WSIS-C12", 7)]

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -282,6 +282,7 @@ class _Context:
     named_in_base: set[str] = field(default_factory=set)  # the base sections some proposal names
     new_outputs: set[str] = field(default_factory=set)  # the outputs some proposal creates
     adders: dict[str, Proposal] = field(default_factory=dict)  # each new output's first proposal adding it
+    resolutions: list[Resolution] = field(default_factory=list)  # where each proposal lands, made as they resolve
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
 
 
@@ -849,16 +850,68 @@ def _ref_key(f: Finding) -> tuple[str, str, str]:
     return (f.code, f.ref or "", _block_key(f.text or f.message))
 
 
-def _check_references(ctx: _Context, document_refs: Callable[..., Any]) -> None:
-    """Reference findings in the amended text that the base does not have (new problems)."""
+def _check_references(ctx: _Context, base: Document, document_refs: Callable[..., Any]) -> None:
+    """Reference findings that the base does not have (new problems): in the amended text, and
+    in the text the proposals put into the plan (`_proposed_text_findings`), one finding for a
+    problem both hold. The contribution's plan-internal ids take the editions its whole text
+    settles, and the base's where it settles none: it amends that edition, and REF013's "give
+    --edition" is advice validate has no option for (VAL011 tells the two editions apart)."""
+    from ..refs.document import document_editions
+
+    editions = {**document_editions(base).by_series, **document_editions(ctx.contribution).by_series}
     base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
-    for f in document_refs(ctx.accepted, findings_table=ctx.table).findings:
+    amended = document_refs(ctx.accepted, findings_table=ctx.table, editions=_unsettled(ctx.accepted, editions)).findings
+    told = {(f.code, f.ref) for f in amended if f.ref is not None}
+    proposed = [f for f in _proposed_text_findings(ctx, editions) if f.ref is None or (f.code, f.ref) not in told]
+    for f in amended + proposed:
         key = _ref_key(f)
         if base_counts[key] > 0:
             base_counts[key] -= 1
             continue
         f.source = ctx.contribution.source.path
         ctx.findings.append(f)
+
+
+def _unsettled(doc: Document, editions: dict[str, str]) -> dict[str, str]:
+    """`editions` for the series `doc`'s own text settles none of: what it settles stands."""
+    from ..refs.document import document_editions
+
+    own = document_editions(doc).by_series
+    return {series: code for series, code in editions.items() if series not in own}
+
+
+def _proposed_text_findings(ctx: _Context, editions: dict[str, str]) -> list[Finding]:
+    """The reference findings of the text each proposal puts into the plan (an ADD's or MOD's
+    text, a replacement), read as the base section it goes into reads its own (under "WSIS
+    action lines" a bare "C12" is an action line) and placed at the proposal: an ITU-style
+    contribution gives its amended text there, not in a part of its own."""
+    from ..refs.document import document_editions, section_contexts
+    from ..refs.find import read_text
+    from ..refs.registry import load_registry
+    from ..refs.types import RefContext
+    from .proposals import created_outputs_known
+
+    contexts = section_contexts(ctx.base, editions=document_editions(ctx.base, _unsettled(ctx.base, editions)))
+    registry = load_registry()
+    start = RefContext(source=ctx.contribution.source.path)
+    out: list[Finding] = []
+    read: set[str] = set()
+    for proposal, place in _proposal_places(ctx):
+        text = proposal.new if proposal.new is not None else proposal.text if proposal.action != "delete" else None
+        if not text or proposal.number in read:
+            continue
+        read.add(proposal.number)
+        known = contexts.get(place or "")
+        where = (known.ctx if known is not None else start).with_(section=proposal.section, loc=proposal.loc)
+        out += read_text(text, where, registry, ctx.table)[1]
+    return created_outputs_known(ctx.contribution, out)
+
+
+def _proposal_places(ctx: _Context) -> Iterator[tuple[Proposal, str | None]]:
+    """Each proposal with the base section it lands in, if any (its first output's)."""
+    for proposal in ctx.proposals:
+        found = next((r for r in ctx.resolutions if r.proposal == proposal.number), None)
+        yield proposal, (found.section or found.output_section) if found is not None else None
 
 
 def _check_edition(ctx: _Context, contribution: Document, base: Document) -> None:
@@ -908,7 +961,7 @@ def validate_documents(
     )
     if not proposals:
         ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")
-    resolutions: list[Resolution] = []
+    resolutions = ctx.resolutions
     for proposal in proposals:
         if not (proposal.outputs or proposal.outcomes) or proposal.action is None:
             missing = ("names no output" if not (proposal.outputs or proposal.outcomes)
@@ -930,7 +983,7 @@ def validate_documents(
     _check_unamended(ctx, records, untracked)
     document_refs = reference_api()
     if document_refs is not None:
-        _check_references(ctx, document_refs)
+        _check_references(ctx, base, document_refs)
     ctx.findings.sort(key=finding_order)
     return ValidationReport(accepted.source, base.source, proposals, resolutions, records, ctx.findings)
 

@@ -281,6 +281,8 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
         return Proposal(number=number, outputs=outputs, heading=None, action=action, text=title, source=source,
                         new=title, section=section, loc=loc or Loc(), new_outputs=outputs)
     heading, tail = _place_parts(body)
+    place = body[:len(body) - len(tail)]
+    outputs = named_numbers(_OUTPUTS, place) or outputs
     tail = tail.strip()
     if tail.startswith(":"):
         words = tail[1:]
@@ -293,7 +295,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     new = words or None if action in ("add", "modify") else None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(),
-                    outcomes=named_numbers(_OUTCOMES, body))
+                    outcomes=named_numbers(_OUTCOMES, place))
 
 
 def _new_output_title(body: str) -> str | None:
@@ -317,7 +319,7 @@ def _place_parts(text: str) -> tuple[str | None, str]:
     ("first bullet") the heading ends at the first colon. The output's own title after a dash,
     followed by the heading ("Output 2.1 – Products and services …, Rural communications, …"),
     is no heading: the dash-led part and its lower-case continuations are dropped."""
-    outputs = list(_OUTPUTS.finditer(text))
+    outputs = _place_outputs(text)
     rest = text[outputs[-1].end():] if outputs else text
     place = _PLACE.search(rest)
     if place is not None:
@@ -332,6 +334,14 @@ def _place_parts(text: str) -> tuple[str | None, str]:
             segments.pop(0)
     heading = ", ".join(segments).lstrip("".join(_DASHES) + " :").strip()
     return heading or None, tail
+
+
+def _place_outputs(text: str) -> list[re.Match[str]]:
+    """The outputs a marked proposal's place names: those before its first colon, which ends the
+    place, or opens a heading's subtitle ("Broadband networks: Wired …"); an output the text
+    after it names ("…: Output 2.1 will contribute to …") is no place."""
+    colon = text.find(":")
+    return [m for m in _OUTPUTS.finditer(text) if colon < 0 or m.start() < colon]
 
 
 def _proposal_number(block: Block) -> str | None:
@@ -364,15 +374,15 @@ def _names_outcome(text: str) -> bool:
     return action is None or found.start() < verb_start
 
 
-def proposal_blocks(doc: Document) -> list[tuple[Section, Block]]:
-    """The blocks that may hold proposals: the `proposals` section and its subsections, or, when
-    the contribution has none, every block of the preamble (before the amended text)."""
+def proposal_sections(doc: Document) -> list[Section]:
+    """The sections that may hold proposals, in reading order: the `proposals` section and its
+    subsections, or, when the contribution has none, the preamble's (before the amended text)."""
     def under(section: Section, kinds: tuple[str, ...]) -> bool:
         return any(s.kind in kinds for s in doc.path(section)) if section.id in doc.by_id else False
 
     if doc.of_kind("proposals"):
-        return [(s, b) for s, b in doc.blocks() if under(s, ("proposals",))]
-    return [(s, b) for s, b in doc.blocks() if not under(s, ("amended-text",)) and s.kind != "footnotes"]
+        return [s for s in doc.sections if under(s, ("proposals",))]
+    return [s for s in doc.sections if not under(s, ("amended-text",)) and s.kind != "footnotes"]
 
 
 def table_columns(header: list[str]) -> dict[str, int] | None:
@@ -438,7 +448,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
     reasons = False
-    for section, block in _unwrapped(_with_headings(doc, proposal_blocks(doc))):
+    for section, block in _unwrapped(_with_headings(proposal_sections(doc))):
         if block.rows is not None:
             out.extend(table_proposals(block, section.id))
             pending, reasons = None, False
@@ -448,7 +458,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
         if not text:
             continue
         if pending is not None and number is None and not _REASON.match(text):
-            if _action(text, 0)[0] is not None:  # a proposal of its own words ("In Output 2.1, … add …")
+            if _own_words(text):  # a proposal of its own words ("In Output 2.1, … add …")
                 out.append(parse_proposal(text, pending_id, block.loc, section.id))
             else:  # its place and text ("Output 2.4 – <title>")
                 out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
@@ -481,17 +491,35 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     return out
 
 
-def _with_headings(doc: Document, blocks: list[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
-    """`blocks` with, before the first block of each section below the proposals, its heading as
-    a block: the place and text of "MOD<tab>AFCP/12/1" on the next line may be read as a heading
-    ("Output 2.4 – <title>"), and a "Reasons" heading says what its paragraphs are."""
-    seen: set[str] = set()
-    for section, block in blocks:
-        if section.id not in seen:
-            seen.add(section.id)
-            if section.kind not in PREAMBLE_KINDS and (section.heading or section.title):
-                yield section, Block("heading", section.heading or section.title, loc=section.loc)
-        yield section, block
+def _own_words(text: str) -> bool:
+    """Whether the paragraph after a mark alone ("MOD<tab>AFCP/12/1") is a proposal in its own
+    words ("In Output 2.1, under …, add …"; "Output 2.1, Rural communications, add a bullet …")
+    rather than the mark's place and text ("Output 2.1, Rural communications, first bullet:
+    <the text as modified>"): it opens like one, or names its action in its place, before the
+    colon or place word that ends it. A verb in the text itself ("…, including community
+    networks") is the amended text's."""
+    if _STARTS_LIKE_PROPOSAL.match(text):
+        return True
+    place = _PLACE.search(text)
+    colon = text.find(":")
+    end = min(at for at in (place.start() if place else -1, colon, len(text)) if at >= 0)
+    return _action(_blank_quotes(text[:end], quoted(text[:end])), 0)[0] is not None
+
+
+def _with_headings(sections: list[Section]) -> Iterator[tuple[Section, Block]]:
+    """The blocks of `sections`, each section's heading first as a block (one below the
+    proposals, whose blocks may be none): the place and text of "MOD<tab>AFCP/12/1" on the next
+    line may be read as a heading ("Output 2.4 – <title>"), and a "Reasons" heading says what its
+    paragraphs are. A heading whose title the structure took from the next paragraph, when that
+    paragraph is a reason ("Output 2.3", then "Reasons: merged into Output 2.1."), is its two
+    lines: a place, then the reason, which is no part of it."""
+    for section in sections:
+        heading = section.heading or section.title
+        if section.kind not in PREAMBLE_KINDS and heading:
+            place, _, title = heading.partition("\n")
+            lines = [place, title] if title and _REASON.match(title) else [heading]
+            yield from ((section, Block("heading", line, loc=section.loc)) for line in lines)
+        yield from ((section, block) for block in section.blocks)
 
 
 def _unwrapped(blocks: Iterable[tuple[Section, Block]]) -> Iterator[tuple[Section, Block]]:
@@ -510,18 +538,22 @@ def _unwrapped(blocks: Iterable[tuple[Section, Block]]) -> Iterator[tuple[Sectio
 
 
 def _marked_rows(block: Block) -> list[Block] | None:
-    """The rows of a table whose every row opens with an amendment mark alone in its first cell
-    ("3. ADD | Output 2.4 – <title>"), each as the paragraph it was typed as, its cells joined
-    by tabs; None for any other table. A text contribution's "3. ADD<tab>Output 2.4 – …" lines
+    """The rows of a table whose first row opens with an amendment mark alone in its first cell
+    ("3. ADD | Output 2.4 – <title>"), and every other row too or holds one cell, each as the
+    paragraph it was typed as, its cells joined by tabs; None for any other table. A text contribution's "3. ADD<tab>Output 2.4 – …" lines
     read as a tab-separated table (a .docx keeps each line a paragraph), which no header names:
-    its proposals were lost, or its first row taken for a proposals table's header."""
+    its proposals were lost, or its first row taken for a proposals table's header. A line with
+    no tab between them ("MOD<tab>TST/1/1", then the place and text on the next line) is a row of
+    one cell, its own paragraph too."""
     out = []
     for r, row in enumerate(block.rows or []):
         cells = [cell for cell in row if cell.text.strip()]
-        if len(cells) < 2 or not _MARK_CELL.match(cells[0].text):
+        marked = len(cells) >= 2 and _MARK_CELL.match(cells[0].text) is not None
+        if not marked and (r == 0 or len(cells) > 1):
             return None
         text = "\t".join(" ".join(cell.text.split()) for cell in cells)
-        out.append(Block("paragraph", text, loc=cell_location(block, cells[0].loc, r, 0)))
+        if text:
+            out.append(Block("paragraph", text, loc=cell_location(block, cells[0].loc, r, 0)))
     return out or None
 
 
