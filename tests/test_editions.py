@@ -51,6 +51,17 @@ def test_plan_ids_take_the_document_edition_unless_the_text_names_another() -> N
     assert not [f for f in report.findings if f.code == "REF013"]
 
 
+def test_an_of_phrase_after_a_plan_id_names_its_edition() -> None:
+    """"ITU-D Output 2.1 of the Buenos Aires Action Plan" in a Strategic Plan: a black-box review
+    found it took the document's edition (the words after it counted only in brackets); up to
+    the next list word, so the phrase of a later reference is not this one's."""
+    report = document_refs(doc("strategic-plan", "ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)",
+                               "Progress draws on ITU-D Output 2.1 of the Buenos Aires Action Plan.",
+                               "ITU-D Output 2.2 and ITU-D Output 2.3 of the Buenos Aires Action Plan"))
+    assert [r.id for r in report.refs] == ["PP-RES-71", "ITU-D-OUTPUT-2.1@WTDC-17", "ITU-D-OUTPUT-2.2@SP-2012-2015",
+                                           "ITU-D-OUTPUT-2.3@WTDC-17"]
+
+
 def test_a_plan_laid_out_in_tables_names_its_edition_in_their_cells() -> None:
     """A plan whose outputs are tables (sub-heading | content) names its edition only in cells:
     they settle it when the paragraphs name none, and never outvote what the paragraphs say."""

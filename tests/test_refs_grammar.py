@@ -630,3 +630,33 @@ def test_an_itu_organ_stated_keeps_a_list_itu_s_whatever_follows_its_number(text
     whose ITU organ is written: a slash or a count after the number only makes it another
     body's, or no reference, where no organ or revision says it is ITU's."""
     assert parse(text) == expected
+
+
+REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare goals are ITU's
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        # a range before the sentence's full stop (it was cut to its first number)
+        ("Delegations recalled PP Resolutions 64 to 66.", NONE, ["PP-RES-64", "PP-RES-65", "PP-RES-66"]),
+        ("WTDC Resolutions 15-18.", NONE, ["WTDC-RES-15", "WTDC-RES-16", "WTDC-RES-17", "WTDC-RES-18"]),
+        # a share opening the clause after a semicolon is no item; a list's next item still is
+        ("Gender work followed WTDC Resolution 55; 38 per cent of fellowships went to women.", NONE, ["WTDC-RES-55"]),
+        ("WTDC Resolutions 30 (Rev. Dubai, 2014); 37 (Rev. Dubai, 2014) and 45", NONE,
+         ["WTDC-RES-30", "WTDC-RES-37", "WTDC-RES-45"]),
+        ("WTDC Resolutions 30; 37; 45 and 46.", NONE, ["WTDC-RES-30", "WTDC-RES-37", "WTDC-RES-45", "WTDC-RES-46"]),
+        # "No." after a list word is a provision ("No. 102 of the Constitution"), unless the list says it too
+        ("The report responds to PP Resolution 71 and No. 102 of the Constitution.", NONE, ["PP-RES-71"]),
+        ("PP Resolutions No. 71 and No. 102", NONE, ["PP-RES-71", "PP-RES-102"]),
+        # the sector named after a study group or Question, against one named before
+        ("Ghana cited ITU-T Study Group 17 and Study Group 2 Question 1/2 of ITU-D.", NONE,
+         ["ITU-T-SG17", "ITU-D-SG2-Q1"]),
+        ("ITU-T Study Group 17 and Study Group 2 of ITU-D", NONE, ["ITU-T-SG17", "ITU-D-SG2"]),
+        # a target past the last ITU goal is an SDG's, where the context reads goals as ITU's
+        ("The programme supports SDG 17, in particular target 17.8.", REPORT_GOALS, ["SDG-17", "SDG-17.8"]),
+        ("Target 2.1 was met.", REPORT_GOALS, ["ITU-TARGET-2.1"]),
+    ],
+)
+def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expected: list[str]) -> None:
+    assert parse(text, ctx) == expected

@@ -23,7 +23,9 @@ from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
-_PAREN = regex(r"\s*\([^()]{0,80}\)")
+# What may follow a reference and name its edition: words in brackets ("(Buenos Aires Action
+# Plan)") or an "of …" phrase up to the next list word or punctuation ("of the Buenos Aires Action Plan").
+_PAREN = regex(r"\s*\([^()]{0,80}\)|\s+(?:of|in|under)\s+(?:the\s+)?(?:(?!\band\b|\bor\b)[^.;:,()]){1,60}")
 _LITERAL = regex(r"[A-Za-z0-9-]*")
 @record(frozen=True)
 class Edition:
@@ -294,7 +296,8 @@ def settled(by_series: Mapping[str, str], profile: str | None, table: EditionTab
 
 def named_near(text: str, start: int, end: int, family: str, table: EditionTable | None = None) -> str | None:
     """The edition a reference of `family` names itself, in its own words or right next to them
-    ("Buenos Aires Action Plan Objective 2", "ITU-D Objective 2 (Buenos Aires Action Plan)"),
+    ("Buenos Aires Action Plan Objective 2", "ITU-D Objective 2 (Buenos Aires Action Plan)",
+    "ITU-D Output 2.1 of the Buenos Aires Action Plan"),
     of any series that can scope the family."""
     table = table or load_editions()
     own = text[start:end]

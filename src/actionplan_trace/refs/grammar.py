@@ -56,9 +56,9 @@ _RES_ANCHOR = regex(
     r"(?:(?<=\.)|(?=[\s\[]))(?=\s*(?:Nos?\.?\s*)?\[?\s*(?:\d|ITU-[DTR]\s*(?:[A-Z]\.)?\d))"
 )
 _RES_ITEM = regex(
-    r"\s*(?:Nos?\.?\s*)?\[?\s*(?:(?P<sector>ITU-[DTR])\s*)?"
+    r"\s*(?P<no>Nos?\.?\s*)?\[?\s*(?:(?P<sector>ITU-[DTR])\s*)?"
     r"(?P<num>[A-Z]\.\d+(?:\.\d+)*|\d{1,4})(?![\d])(?!\.\d)(?![A-Za-z])"
-    rf"(?:\s*{_DASH}\s*(?P<to>\d{{1,4}})(?![\d.]))?\]?(?:\(#\))?",
+    rf"(?:\s*{_DASH}\s*(?P<to>\d{{1,4}})(?!\d)(?!\.\d))?\]?(?:\(#\))?",
 )
 _QUAL = regex(
     r"\s*\\?\(\s*(?:(?P<rev>Rev(?:ised)?\.?|Modified|Mod\.)\s*)?"
@@ -385,6 +385,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     pos = m.end()
     pending: list[Item] = []
     first = _RES_ITEM.match(text, pos)
+    numbered = first is not None and first.group("no") is not None  # "Resolution No. 71": later items may say "No." too
     sector = None
     while first is not None:
         item_m = first
@@ -418,6 +419,10 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             pos = q.end()
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
+        if nxt is not None and ";" in text[pos:nxt[1]] and _QUANTITY.match(text, nxt[0].end()) is not None:
+            first = None  # "Resolution 55; 38 per cent of …": a share the next clause opens with
+        if first is not None and first.group("no") is not None and not numbered:
+            first = None  # "PP Resolution 71 and No. 102 of the Constitution": a provision
         if first is not None and kind != "recommendation" and not first.group("num")[0].isdigit():
             first = None  # "PP Resolution 130 and ITU-T Y.4409": a Recommendation, which its own anchor reads
     suffix = _ORGAN_SUFFIX.match(text, pos)
@@ -430,6 +435,9 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     return cite
 
 
+# A share after a number: after a semicolon, such a number opens a clause of its own
+# ("Resolution 55; 38 per cent of fellowships …"), no item of the list.
+_QUANTITY = regex(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 _SERIES_SLASH = regex(r"\s*/\s*")
 
 
@@ -819,7 +827,8 @@ def parse_ri_code(text: str, hit: Hit) -> Cite:
 
 def parse_question(text: str, hit: Hit) -> Cite:
     """"ITU-D SG2 Question 3", "SG 2 Q3", "Q-3/2", "Q.3/2", "Study Group Question 6/2", and a list
-    written with slashes: "ITU-D Questions 1/1, 2/1 and 4/2"."""
+    written with slashes: "ITU-D Questions 1/1, 2/1 and 4/2"; the sector may follow ("Question
+    1/2 of ITU-D")."""
     m = hit.m
     cite = Cite("question", hit.start, m.end(), sector=hit.group("sector"))
     cite.items.append(Item(f"{int(m.group('sg'))}/{int(m.group('q'))}", m.start(), m.end()))
@@ -830,6 +839,17 @@ def parse_question(text: str, hit: Hit) -> Cite:
             cite.items.append(Item(f"{int(item.group('sg'))}/{int(item.group('q'))}", item.start(), item.end()))
             pos = item.end()
         cite.end = pos
+    return _sector_after(text, cite)
+
+
+_SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?P<sector>ITU-[DTR])\b")
+
+
+def _sector_after(text: str, cite: Cite) -> Cite:
+    """`cite` with the sector named after it ("Study Group 2 of ITU-D"), when none is before it:
+    a sector named earlier in the text would be taken otherwise."""
+    if cite.sector is None and (after := _SECTOR_AFTER.match(text, cite.end)) is not None:
+        cite.sector, cite.end = after.group("sector"), after.end()
     return cite
 
 
@@ -845,7 +865,7 @@ def parse_study_group(text: str, hit: Hit) -> Cite:
             break
         pos = nxt[1]
     cite.end = pos
-    return cite
+    return _sector_after(text, cite)
 
 
 def parse_blanket(text: str, hit: Hit) -> Cite:

@@ -380,19 +380,21 @@ class Resolver:
     def goal_meaning(self, cite: Cite) -> str | None:
         """What a bare "Goal N" / "Target N.M" means here: "itu", "sdg" or None (ambiguous). The
         words after it say so first ("Target 2.3 of the Connect 2030 Agenda", "Goal 9 of the 2030
-        Agenda"), then the context."""
+        Agenda"), then its numbers (a goal past the highest ITU strategic goal the registry has is
+        an SDG, even where the context reads goals as ITU's: "SDG 17, in particular target
+        17.8" in a report), then the context."""
         after = _AGENDA_AFTER.match(self.text, cite.end)
         if after is not None:
             return "itu" if after.group("itu") else "sdg"
+        most = self.registry.most_itu_goals
+        goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
+        if most is not None and goals and min(goals) > most:
+            return "sdg"
         if self.ctx.goal:
             return self.ctx.goal
         if self.itu_goals_from is not None and cite.start >= self.itu_goals_from:
             return "itu"
-        if self.ctx.expect == "sdg":
-            return "sdg"
-        most = self.registry.most_itu_goals
-        goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
-        return "sdg" if most is not None and goals and min(goals) > most else None
+        return "sdg" if self.ctx.expect == "sdg" else None
 
     def goal(self, cite: Cite) -> None:
         meaning = "itu" if cite.explicit else self.goal_meaning(cite)
