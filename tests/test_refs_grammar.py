@@ -660,3 +660,23 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
 )
 def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expected: list[str]) -> None:
     assert parse(text, ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "expected"),
+    [
+        # a roadmap's SDG column: a list after its word, a range, targets in brackets without "targets"
+        ("Goals 1, 3 and 4", SDG_FIELD, ["SDG-1", "SDG-3", "SDG-4"]),
+        ("16.10, 17.6–17.8", SDG_FIELD, ["SDG-16.10", "SDG-17.6", "SDG-17.7", "SDG-17.8"]),
+        ("4 (4.4), 9 (9.1, 9.c)", SDG_FIELD, ["SDG-4", "SDG-4.4", "SDG-9", "SDG-9.1", "SDG-9.c"]),
+        ("1.4, 4.1, 5.b", SDG_FIELD, ["SDG-1.4", "SDG-4.1", "SDG-5.b"]),
+        ("2.a: Increase investment in rural infrastructure", SDG_FIELD, ["SDG-2.a"]),
+        # in prose too; a bracket holding anything but the goal's targets is an aside
+        ("ITU supports SDG 4 (4.4, 4.6) and SDG 9.", NONE, ["SDG-4", "SDG-4.4", "SDG-4.6", "SDG-9"]),
+        ("ITU supports SDG 9 (2020), 11 and 17.", NONE, ["SDG-9", "SDG-11", "SDG-17"]),
+    ],
+)
+def test_sdg_lists_a_black_box_review_found_cut(text: str, ctx: RefContext, expected: list[str]) -> None:
+    """Forms a review of a roadmap's "Linkages with the SDGs" column found silently dropped
+    ("Goals 1, 3 and 4" gave nothing, "17.6–17.8" only 17.8, "4 (4.4)" nothing of goal 4)."""
+    assert parse(text, ctx) == expected

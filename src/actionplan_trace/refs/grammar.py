@@ -159,6 +159,7 @@ _SDG_FIELD_TARGET = regex(
 _SDG_FIELD_LIST = regex(
     r"\s*(?:\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\s*[,;]\s*|\s+and\s+|\s+|\s*$))+[.\s]*", _I
 )
+_SDG_FIELD_WORD = regex(r"\s*(?:SDGs?|Goals?|Targets?)\b\s*:?\s*(?=\d)", _I)
 
 _GOAL_ANCHOR = regex(r"\b[Gg]oals?\s+(?=\d{1,2}(?!\d|\.\d))")
 _GOAL_PREFIX = regex(
@@ -483,6 +484,21 @@ def target_suffix(m: re.Match[str]) -> str:
     return m.group("t") or (m.group("u") or "").lower() or m.group("l") or m.group("p")
 
 
+_BARE_PAREN = regex(r"\s*,?\s*\(\s*(?=\d)")
+
+
+def _targets_paren(text: str, pos: int, goal: Item | None) -> re.Match[str] | None:
+    """The opening of a goal's targets in brackets at `pos`: "(targets 1.4, 1.5)", or without
+    the word when every number in the brackets is a target of `goal` ("4 (4.4, 4.6)"); a bracket
+    holding anything else ("9 (2020)") is an aside."""
+    worded = _TARGETS_PAREN.match(text, pos)
+    if worded is not None or goal is None or (bare := _BARE_PAREN.match(text, pos)) is None:
+        return worded
+    targets, after = _target_list(text, bare.end(), goal.goal)
+    mine = targets and all(t.goal == goal.goal for t in targets)
+    return bare if mine and _CLOSE.match(text, after) is not None else None
+
+
 def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int]:
     """Targets inside "(targets 1.4, 1.5)" or after "target": "1.4", "5b", "9(c)", "9 c", "b" (needs
     `goal`); and where the last ends. A number followed by an amount ends the list before it:
@@ -528,7 +544,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
     cite = Cite("sdg", start, pos, explicit=explicit)
     last_goal: Item | None = None
     while True:
-        paren = _TARGETS_PAREN.match(text, pos)
+        paren = _targets_paren(text, pos, last_goal)
         if paren and last_goal is not None:
             targets, after = _target_list(text, paren.end(), last_goal.goal)
             close = _CLOSE.match(text, after)
@@ -558,12 +574,12 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                     numbers, pos = goals
                     cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
                     last_goal = cite.items[-1]
-                if _TARGETS_PAREN.match(text, pos):
+                if _targets_paren(text, pos, last_goal):
                     continue
                 pos = _worded_targets(text, _bare_targets(text, pos, last_goal), last_goal)
             else:
                 break
-        if last_goal is not None and _TARGETS_PAREN.match(text, pos):
+        if last_goal is not None and _targets_paren(text, pos, last_goal):
             continue
         at = _past_aside(text, pos)
         s = _SEP.match(text, at)
@@ -1125,11 +1141,18 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
 
 
 def sdg_field_cites(text: str) -> list[Cite]:
-    """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b") or "2.a: Increase …" entries."""
+    """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b", "16.10, 17.6–17.8",
+    "4 (4.4), 9 (9.1, 9.c)"), one after its word ("Goals 1, 3 and 4", "SDGs: 4, 9"), or
+    "2.a: Increase …" entries."""
     if _SDG_FIELD_LIST.fullmatch(text):
         cite = parse_sdg_list(text, 0, 0, explicit=False)
         if cite.items:
             return [cite]
+    lead = _SDG_FIELD_WORD.match(text)
+    start = lead.end() if lead else 0
+    cite = parse_sdg_list(text, start, start, explicit=False)
+    if cite.items and not text[cite.end:].strip(" .;,"):
+        return [cite]
     cite = Cite("sdg", 0, 0)
     for m in _SDG_FIELD_TARGET.finditer(text):
         goal = int(m.group("g"))
