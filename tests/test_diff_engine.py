@@ -730,3 +730,30 @@ def test_a_row_whose_first_cell_only_begins_with_its_title_keeps_the_title() -> 
     text = ("@table 6.1 | Outputs\n  @sp-output | Output 1\n    [output] Output 10 and its services\n    [objective-1] X\n")
     (change,) = diff_documents(outline(text), outline("@table 6.1 | Outputs\n")).changes
     assert change.old == "Output 1\nOutput 10 and its services\nX"
+
+
+TARGETS_TABLE = """\
+@heading | Goal 2 – Inclusiveness
+  | Target | Indicator | Status |
+  | 2.1 | 96% of the world population covered by broadband services | on track |
+  | 2.2 | Broadband services affordable in developing countries | behind |
+  | 2.3 | 65% of households with Internet access | on track |
+  | 2.4 | Gender equality in Internet use achieved | behind |
+"""
+
+
+def test_a_table_row_moved_unchanged_is_one_move() -> None:
+    """A black-box review moved a row of a targets table to the top: the diff reported a row
+    added and a row removed (17 words inserted and deleted), never a move, in every format.
+    A row edited in place beside it is still a cell change; a row moved and edited stays
+    removed and added."""
+    rows = TARGETS_TABLE.splitlines()
+    new = "\n".join([rows[0], rows[1], rows[4], rows[2], rows[3], rows[5].replace("achieved", "reached")]) + "\n"
+    changes = diff(TARGETS_TABLE, new)
+    assert [(c.kind, c.where, c.new) for c in changes] == [
+        ("moved", "table row 2", "2.3 | 65% of households with Internet access | on track"),
+        ("modified", "“Indicator” column, row 5", "Gender equality in Internet use reached"),
+    ]
+    assert changes[0].old == changes[0].new and changes[0].at_old != changes[0].at_new
+    edited = "\n".join([rows[0], rows[1], rows[4].replace("65%", "70%"), rows[2], rows[3], rows[5]]) + "\n"
+    assert sorted(c.kind for c in diff(TARGETS_TABLE, edited)) == ["added", "removed"]

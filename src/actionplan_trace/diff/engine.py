@@ -394,6 +394,22 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
     return steps
 
 
+def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]]) -> dict[int, int]:
+    """Old row -> new row, for each row the alignment left removed whose text a row it left
+    added has (apart from spacing and typography), first to first; blank rows are no move."""
+    added: dict[tuple[str, ...], list[int]] = {}
+    for row in rows:
+        if row.new is not None and row.old is None and not _blank(cells_b[row.new]):
+            added.setdefault(tuple(normalise(c) for c in cells_b[row.new]), []).append(row.new)
+    out: dict[int, int] = {}
+    for row in rows:
+        if row.old is not None and row.new is None and not _blank(cells_a[row.old]):
+            same = added.get(tuple(normalise(c) for c in cells_a[row.old]))
+            if same:
+                out[row.old] = same.pop(0)
+    return out
+
+
 def _items(doc: Document) -> list[Item]:
     """A document in reading order: each section's heading, then its blocks."""
     out: list[Item] = []
@@ -637,11 +653,22 @@ class _Emitter:
                           [p for j in news for p in self.ctx.block_places(False, b, b.blocks[j])]))
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
-        """Row and cell changes between two paired tables."""
+        """Row and cell changes between two paired tables. A row removed in one place and added
+        unchanged in another (the order-keeping row alignment cannot pair it) is one move."""
         cells_a, cells_b = cell_texts(x), cell_texts(y)
         header = cells_b[0] if len(cells_b) > 1 else None
         rows_a, rows_b = x.rows or [], y.rows or []
+        moves = _moved_rows(rows, cells_a, cells_b)
+        for old_row, new_row in moves.items():
+            self.emit("moved", "block", a, b, " | ".join(cells_a[old_row]), " | ".join(cells_b[new_row]),
+                      where=f"table row {new_row + 1}",
+                      locs=(rows_a[old_row][0].loc if rows_a[old_row] else x.loc,
+                            rows_b[new_row][0].loc if rows_b[new_row] else y.loc),
+                      places=(self.ctx.row_places(True, a, x, old_row), self.ctx.row_places(False, b, y, new_row)))
+        moved_to = set(moves.values())
         for row in rows:
+            if row.old in moves or (row.old is None and row.new in moved_to):
+                continue
             if row.old is not None and row.new is None:
                 self.emit("removed", "block", a, b, " | ".join(cells_a[row.old]), None,
                           kinds=FORMATTING if _blank(cells_a[row.old]) else None, where=f"table row {row.old + 1}",
