@@ -86,7 +86,7 @@ BEFORE_NUMBER = regex(r"\b(?:Res|Resol|Rec|Recs|No|Nos|Art|Arts|Rev|Vol|Fig|Doc|
 # A number opening a line as a label does: "2." / "2)" / "3 References" (a capitalised word after it).
 LABEL_LIKE = regex(r"^\s*\d+(?:\.\d+)*(?:[.)]|\s+[A-Z])")
 HEADING_END = regex(r"[.:;,!?]$")
-HYPHEN_END = regex(r"\w[-\u00ad\ufffe]$")
+HYPHEN_END = regex(r"\w[-\u00ad\u2010\ufffe]$")
 WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
@@ -97,6 +97,7 @@ LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # Wingdings bullets as private-use code points: read them as the characters they show; a
 # non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
 HYPHEN_MARK = "\ufffe"
+LAYOUT_HYPHEN = "\u2010"  # what Chromium's automatic hyphenation (CSS hyphens: auto) prints at a line's end
 GLYPH_FIXES = ({"\x02": HYPHEN_MARK, SOFT_HYPHEN: HYPHEN_MARK, NB_HYPHEN: "-"}
                | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
 PAGE_NUMBER = regex(
@@ -290,7 +291,8 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     are words it prints ("next", "generation"; "2016", "2019"); and without evidence either way
     ("partici-" / "pating" in a short text), the layout's. All of that only in a document that
     shows automatic hyphenation (more words, and at least three, broken where one piece is no
-    word than compounds broken at their hyphen): in any other, every hyphen that ends a line is the word's own, even
+    word than compounds broken at their hyphen), and never where the pieces cannot be syllables
+    (`_never_syllables`: "ITU-" / "T"): in any other, every hyphen that ends a line is the word's own, even
     where the document spells the word without one elsewhere ("on-line", "online"), but for one
     case that needs no count: a lower-case piece after a head that is no word the document prints,
     which together make a word it prints whole ("telecommu-" / "nication" where "telecommunication"
@@ -304,12 +306,12 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     syllable_lines: set[int] = set()  # lines whose hyphen broke a printed word where its head is no word
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
-            if line.page != nxt.page and HYPHEN_END.search(line.text):  # pdfium marks no page's last line
-                line.text = line.text[:-1] + HYPHEN_MARK
+            if (line.page != nxt.page or line.text.endswith(LAYOUT_HYPHEN)) and HYPHEN_END.search(line.text):
+                line.text = line.text[:-1] + HYPHEN_MARK  # pdfium marks no page's last line, nor Chromium's break
             if not line.text.endswith(HYPHEN_MARK):
                 continue
             pieces = _hyphen_pieces(line, nxt)
-            if pieces is None:
+            if pieces is None or _never_syllables(*pieces):
                 cases.append((line, False))
                 continue
             first, second = pieces[0].casefold(), pieces[1].casefold()
@@ -333,6 +335,13 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     for line, set_by_layout in cases:
         layout = (automatic and set_by_layout is not False) or id(line) in syllable_lines
         line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
+
+
+def _never_syllables(first: str, second: str) -> bool:
+    """Whether two pieces around a line's hyphen cannot be syllables a layout's hyphenation
+    parted: a tail of one letter (hyphenation leaves two at least: "ITU-" / "T"), or a capital
+    after a head in capitals ("ITU-" / "SG", "ICT-" / "SDG")."""
+    return len(second) < 2 or (first.isupper() and second[:1].isupper())
 
 
 def _hyphen_pieces(prev: Line, line: Line) -> tuple[str, str] | None:
