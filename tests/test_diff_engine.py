@@ -757,3 +757,19 @@ def test_a_table_row_moved_unchanged_is_one_move() -> None:
     assert changes[0].old == changes[0].new and changes[0].at_old != changes[0].at_new
     edited = "\n".join([rows[0], rows[1], rows[4].replace("65%", "70%"), rows[2], rows[3], rows[5]]) + "\n"
     assert sorted(c.kind for c in diff(TARGETS_TABLE, edited)) == ["added", "removed"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("1 Introduction\t3", "1 Introduction.......................3"),
+    ("4.1 Situational analysis\t6", "4.1 Situational analysis …………… 6"),
+    ("Annex 2\tii", "Annex 2 . . . . . . . . ii"),
+])
+def test_a_contents_leader_printed_as_dots_is_formatting(old: str, new: str) -> None:
+    """A .docx's contents entry ("Title<TAB>page") against its PDF, which prints the tab's
+    leader as dots: a black-box review found each entry a shown 'punctuation only' change.
+    Dots before words, not a page number, are still punctuation."""
+    from actionplan_trace.diff.ignore import differences
+
+    assert differences(old, new) == frozenset({"formatting"})
+    assert differences("It goes on\tnow", "It goes on... now") != frozenset({"formatting"})
+    assert differences("Growth in 2020\t3", "Growth in 2020...3") == frozenset({"formatting"})

@@ -39,6 +39,9 @@ TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "�
 # token boundaries a plain-typed copy has ("2020–2023" is one token, as "2020-2023" is).
 TYPOGRAPHIC_SAME_LENGTH = {k: v for k, v in TYPOGRAPHIC.items() if v is not None}
 PUNCTUATION = regex(r"[^\w\s]+")
+# A contents entry's leader before its page number (digits, or roman): Word's tab, which a PDF
+# prints as a row of dots ("1 Introduction<TAB>3" is "1 Introduction……3" printed); one form of the same text.
+LEADER = regex(r"[ \t]*(?:[.…·][ \t]*){3,}(?=[\divxlcdmIVXLCDM-]{1,8}$)|[ \t]*\t[ \t]*(?=[\divxlcdmIVXLCDM-]{1,8}$)")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
 # line broke there), not other punctuation. Beside a word a space still counts ("add.You"), but
 # for a slash (SPACED_SLASH).
@@ -77,7 +80,7 @@ def comparable(text: str) -> str:
 def _form(text: str, kinds: frozenset[str], number: str | None = None, loose: bool = False) -> str:
     """`text` with the differences of `kinds` taken out (`loose`: a PDF's white space too)."""
     if "formatting" in kinds:
-        text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
+        text = LEADER.sub("\t", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC))
     if "numbering" in kinds:
         if number and number in text:
             text = "".join("#" if token == number else token for token in TOKEN.findall(text))
