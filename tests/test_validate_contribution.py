@@ -1236,3 +1236,52 @@ def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_pa
         ("1", "add", "Sustainable Development Goals and Targets"), ("2", "modify", "WSIS action lines"),
         ("3", "modify", "Rural communications")]
     assert [(f.code, f.ref, f.loc.line) for f in rep.findings] == [("REF002", "SDG-9.z", 5), ("REF004", "WSIS-C12", 7)]
+
+
+@pytest.mark.parametrize("heading_style", [True, False])
+def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, heading_style: bool) -> None:
+    """ITU's cover part ("Summary:", "Action required:") set in Heading 1: a black-box review
+    found each read as a section the amended text adds without revision marks (two false VAL006
+    and a REF013); set as bold Normal paragraphs it was read right."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Testland", style="Title")
+    for label, words in (("Summary:", "This contribution proposes to add community networks to Output 2.1."),
+                         ("Action required:", "TDAG is invited to consider the proposal.")):
+        if heading_style:
+            document.add_paragraph(label, style="Heading 1")
+        else:
+            document.add_paragraph().add_run(label).bold = True
+        document.add_paragraph(words)
+    document.add_paragraph("Proposal", style="Heading 1")
+    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST)
+    path = tmp_path / "cover.docx"
+    document.save(str(path))
+    rep = validate(path, BA)
+    assert [(p.action, p.outputs, p.heading) for p in rep.proposals] == [("modify", ["2.1"], "Rural communications")]
+    assert [f.code for f in rep.findings] == []
+
+
+def test_a_table_row_adding_an_output_the_base_lacks_names_it_new(tmp_path: Path) -> None:
+    """"4.5 | | Products and services on …" under an "Output" column adds Output 4.5: it was
+    judged so (VAL013 for 7.1, no VAL002 for 4.5), but reported with no new_outputs and as
+    "output not in the base" (a black-box review). A row adding text to an output the base has
+    is an addition inside it."""
+    import docx as python_docx
+
+    rows = [("4.5", "", "Products and services on digital public infrastructure", "New output"),
+            ("7.1", "", "Products and services on space", "New output"),
+            ("2.1", "", "supporting community networks in rural areas;", "Reach.")]
+    document = python_docx.Document()
+    document.add_paragraph("Proposals", style="Heading 1")
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for r, cells in enumerate([("Output", "Current text", "Proposed text", "Rationale"), *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "new-rows.docx"
+    document.save(str(path))
+    rep = validate(path, BA)
+    assert [(p.outputs, p.new_outputs) for p in rep.proposals] == [(["4.5"], ["4.5"]), (["7.1"], ["7.1"]), (["2.1"], [])]
+    assert [f.code for f in rep.findings] == ["VAL013"]
+    assert [json.loads(json.dumps(p.to_dict())).get("new_outputs") for p in rep.proposals] == [["4.5"], ["7.1"], []]

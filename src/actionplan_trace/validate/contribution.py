@@ -326,7 +326,13 @@ def _ends_title(heading: str, title: str | None) -> bool:
 
 def _titled_heading(base: Document, proposal: Proposal) -> Proposal:
     """The proposal, or for "ADD Output 2.1 – Broadcasting" (read as adding Output 2.1 titled
-    "Broadcasting") where the base's Output 2.1 has that heading, or that title, an addition under it."""
+    "Broadcasting") where the base's Output 2.1 has that heading, or that title, an addition under
+    it. A row of a proposals table adding text with no current text, under an output number
+    alone ("2.4 | | Products and services on …"), adds that output when the base lacks it."""
+    if proposal.tabled and proposal.action == "add" and not proposal.heading and not proposal.old:
+        missing = [n for n in proposal.outputs if output_section(base, n) is None and n not in proposal.new_outputs]
+        if missing:
+            proposal = replace(proposal, new_outputs=[*proposal.new_outputs, *missing])
     for number in proposal.new_outputs:
         base_out = output_section(base, number)
         if base_out is not None and proposal.heading is None and proposal.text and len(proposal.outputs) == 1:
@@ -435,10 +441,7 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     base_out = output_section(ctx.base, number)
     name = f"Proposal {proposal.number}"
     loc, sec = proposal.loc, proposal.section
-    # A row of a proposals table adding text with no current text, under an output number alone
-    # ("2.4 | | Products and services on …"), adds that output.
-    tabled_new = proposal.tabled and proposal.action == "add" and not proposal.heading and not proposal.old
-    if number in proposal.new_outputs or (tabled_new and base_out is None):
+    if number in proposal.new_outputs:
         _check_new_number(ctx, proposal, number, base_out)
     if base_out is None:
         # Only a proposal adding the output itself may name one the base lacks ("add a new Output
@@ -446,7 +449,7 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         # output the amended text has), or one amending an output another proposal adds: one that
         # names a heading inside it amends an output that must already be there.
         new_output = output_section(ctx.accepted, number)
-        creates = number in proposal.new_outputs or tabled_new or number in ctx.new_outputs or (
+        creates = number in proposal.new_outputs or number in ctx.new_outputs or (
             new_output is not None and proposal.action == "add" and not proposal.heading)
         if not creates:
             outputs = [s.number for s in ctx.base.of_kind("output") if s.number]

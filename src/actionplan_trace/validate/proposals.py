@@ -22,7 +22,7 @@ from ..record import record
 from ..regexcache import regex
 from ..text_patterns import PROPOSAL_NUMBER, is_bullet_label
 
-PREAMBLE_KINDS = ("front-matter", "abstract", "introduction", "proposals")
+PREAMBLE_KINDS = ("front-matter", "cover", "abstract", "introduction", "proposals")
 
 _DOUBLE = regex(r"[“\"«„]\s*([^“”\"«»„]+?)\s*[”\"»“]")
 _SINGLE = regex(r"(?<![\w’'])[‘']\s*([^‘’']+?)\s*[’'](?![\w‘’'])")
