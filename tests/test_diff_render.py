@@ -336,6 +336,11 @@ def test_a_section_reordered_under_its_parent_says_so() -> None:
     result = diff_documents(outline(text), outline(swapped))
     (move,) = [c for c in result.changes if c.kind == "moved"]
     assert move.target == "section" and moved_from(move) == "reordered within Output 2.1"
+    # the parent renamed in the same revision is the same parent (a black-box review found the
+    # move said "from" a path the same as the one it is on)
+    renamed = swapped.replace("Products and services", "Products and services on infrastructure")
+    (move,) = [c for c in diff_documents(outline(text), outline(renamed)).changes if c.kind == "moved"]
+    assert moved_from(move) == "reordered within Output 2.1"
 
 
 def test_a_space_put_beside_punctuation_is_marked_among_other_edits() -> None:

@@ -238,11 +238,13 @@ def _revisions(revisions: tuple[str, ...]) -> str:
 def moved_from(change: Change) -> str:
     """Where a moved change came from: 'from Output 2.2 › Background' (numbered ancestors by
     number, as group headings name them), or for a block that stayed in its section and a section
-    that stayed under its parent, that it was reordered there (the places say where)."""
+    that stayed under its parent, that it was reordered there (the places say where). The parent
+    is told by its short path, so one renamed in the same revision ("Clause 37 – (Rev. Dubai,
+    2014) …" made "(Rev. Kigali, 2022) …") is still the same parent."""
     old = change.path_old
     if old is None or (change.target == "block" and old == change.path):
         return "within its section" if change.target == "block" else ""
-    if change.target == "section" and old[:-1] == change.path[:-1]:
+    if change.target == "section" and short_path(old)[:-1] == short_path(change.path)[:-1]:
         return f"reordered within {short_path(old)[-2]}" if len(old) > 1 else "reordered at the top level"
     return f"from {path_text(short_path(old))}"
 
