@@ -440,3 +440,24 @@ def test_a_merged_outcome_cell_broken_by_the_page_stays_one_outcome(tmp_path: Pa
         assert outcomes == [("outcome-2.1", MERGED_KEY), ("outcome-2.2", NEXT_ROW[0])], start
         broken += split
     assert broken >= 3
+
+
+def test_a_line_ending_in_a_comma_goes_on_though_a_table_sets_the_pitch(tmp_path: Path) -> None:
+    """Few body lines and a table of many cell lines on a page: the body's line pitch is then
+    taken from the table's, tighter, and a wrapped body line set at the body's own looked a
+    paragraph apart. A black-box review found "…in the table below," / "using data for 2019."
+    read as two paragraphs (a diff then showed an edit there as a punctuation change and a new
+    paragraph); a line that runs to the measure and ends with a comma goes on."""
+    style = TableStyle(widths=(220, 200, 60), size=11, pitch=1.16)
+    first = "Progress towards the Connect 2030 targets of Goal 1 is summarized in"
+    second = "Progress towards the targets of Goal 2 is summarized in the table below,"
+    words = {w for row in [HEADER, *ROWS] for cell in row for w in cell.split()}
+    plain, bold = word_widths(words, style.font, 11, tmp_path), word_widths(words, style.bold, 11, tmp_path)
+    cells = [[wrap(text, width - 2 * style.pad, *fit) for text, width in zip(row, style.widths)]
+             for row, fit in ((HEADER, bold), *((row, plain) for row in ROWS))]
+    pages = [[text_op(MARGIN, 100, first, size=11), text_op(MARGIN, 114.7, "the table below.", size=11)]]
+    lay_table(cells, style, 130, pages)
+    pages[0] += [text_op(MARGIN, 600, second, size=11), text_op(MARGIN, 614.7, "using data for 2019.", size=11)]
+    blocks = read_pdf_detailed(write_placed(tmp_path / "comma.pdf", pages)).raw.blocks
+    assert [b.text for b in blocks if b.type == "paragraph"] == [
+        f"{first} the table below.", f"{second} using data for 2019."]

@@ -905,11 +905,13 @@ def estimate_spacing(per_size: Pitches, fallback: Spacing | None = None) -> Spac
 def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether a line is the wrapped rest of the line above although set further apart than the
     document's usual pitch (a heading font or another paragraph style may have a taller line):
-    same weight, size and left edge, the line above unpunctuated (not a contents entry) and too
-    full for this line's first word, less than a paragraph space between them, and no clause
-    number opening this line."""
+    same weight, size and left edge, the line above ending in no clause or sentence end (a comma
+    goes on; not a contents entry) and too full for this line's first word, less than a paragraph
+    space between them, and no clause number opening this line. The usual pitch may be a table's,
+    where the body has too few lines of the size to tell its own ("…in the table below," /
+    "using data for 2019.")."""
     prev = para.lines[-1]
-    if prev.text_bold != line.text_bold or abs(line.size - prev.size) > 0.1 or HEADING_END.search(prev.text):
+    if prev.text_bold != line.text_bold or abs(line.size - prev.size) > 0.1 or SENTENCE_END.search(prev.text):
         return False
     if LEADER_END.search(prev.text) or TYPED_NUMBER.match(line.text):
         return False
