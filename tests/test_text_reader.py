@@ -629,3 +629,22 @@ def test_a_contents_run_of_one_title_again_and_again_is_read_once(monkeypatch, t
     raw = read(_write(tmp_path, "runs.txt", "Objective 2\n\n" + lines * 2))
     assert len(raw.blocks) == 4001
     assert len(copies) <= 3 * 2000
+
+
+def test_a_line_titling_the_next_tab_table_is_no_group_row(tmp_path):
+    """Two roadmaps' tables typed with tabs, each under its action line's heading, no blank line
+    between: a black-box review found the second heading and header taken for rows of the first
+    table (a group row, then data), the C4 outcomes filed under C7 and its header read as an
+    outcome. A line without tabs before the header's cells again ends the table; one before
+    other rows is still a group row."""
+    header = "WSIS Outcomes (WSIS AL {al})\tProposed Timing\tITU Strategic Goals\tLinkages with the SDGs"
+    text = "\n".join([
+        "WSIS Action Line C7: ICT applications", header.format(al="C7"), "A: e-health\t2020\tGoal 1\t3.8",
+        "Geneva Plan of Action", "B: e-gov\t2021\tGoal 2\t16.10",
+        "WSIS Action Line C4: Capacity building", header.format(al="C4"), "a. skills\t2021\tGoal 2\t4.4", ""])
+    blocks = _texts(_write(tmp_path, "roadmaps.txt", text))
+    assert [kind for kind, _ in blocks] == ["paragraph", "table", "paragraph", "table"]
+    assert blocks[2][1] == "WSIS Action Line C4: Capacity building"
+    rows = [b.rows for b in read(tmp_path / "roadmaps.txt").blocks if b.rows]
+    assert [[c.text for c in row] for row in rows[0]][2] == ["Geneva Plan of Action", "", "", ""]
+    assert [[c.text for c in row][0] for row in rows[1]] == ["WSIS Outcomes (WSIS AL C4)", "a. skills"]

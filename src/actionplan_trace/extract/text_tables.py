@@ -283,6 +283,16 @@ def _group_line(lines: list[str], i: int, width: int) -> bool:
     return under is not None and len(under) == width
 
 
+def _repeats_header(header: list[str], line: str) -> bool:
+    """Whether `line`'s cells are the header's own, two and at least half of them: a line without
+    a tab before such a row is the title of the next table ("WSIS Action Line C4: Capacity
+    building" over the same columns again), no group row of this one."""
+    named = [" ".join(cell.split()).casefold() for cell in header if cell.strip()]
+    cells = {" ".join(cell.split()).casefold() for cell in line.split("\t")}
+    same = sum(cell in cells for cell in named)
+    return same >= 2 and 2 * same >= len(named)
+
+
 def _under_rule(lines: list[str], i: int) -> int:
     """The first line of a tab-separated table's body, line i under its header: past a dashed rule
     of tab-separated runs of dashes ("-----<tab>-----", a Markdown-minded writer's header rule;
@@ -299,7 +309,8 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
     """Rows of tab-separated cells, at least two, all as wide as the first (the header, which may
     open with an empty corner cell: _tsv_header, and have a dashed rule under it: _under_rule). A
     line without a tab between two rows is a group row (_group_line): its text is the row's first
-    cell, the others empty, as a merged row reads."""
+    cell, the others empty, as a merged row reads; one before the header's cells again ends the
+    table (_repeats_header): it titles the next."""
     header = _tsv_header(lines, start)
     if header is None:
         return None
@@ -308,7 +319,8 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
     i = body
     while i < len(lines):
         fields = _tsv_fields(lines[i], width)
-        if (fields is None or len(fields) != width) and not _group_line(lines, i, width):
+        if (fields is None or len(fields) != width) and (not _group_line(lines, i, width)
+                                                          or _repeats_header(header, lines[i + 1])):
             break
         i += 1
     if i == body:
