@@ -1285,3 +1285,18 @@ def test_a_table_row_adding_an_output_the_base_lacks_names_it_new(tmp_path: Path
     assert [(p.outputs, p.new_outputs) for p in rep.proposals] == [(["4.5"], ["4.5"]), (["7.1"], ["7.1"]), (["2.1"], [])]
     assert [f.code for f in rep.findings] == ["VAL013"]
     assert [json.loads(json.dumps(p.to_dict())).get("new_outputs") for p in rep.proposals] == [["4.5"], ["7.1"], []]
+
+
+def test_a_proposal_amending_an_output_another_deletes_is_flagged(tmp_path: Path) -> None:
+    """"SUP Output 2.3" and "MOD Output 2.3, …" in one contribution cannot both be adopted: a
+    black-box review found nothing reported. A new output added under the number replaces it."""
+    path = tmp_path / "conflict.txt"
+    path.write_text(
+        "Contribution from Testland\n\nProposal\n\n"
+        "1. SUP\tOutput 2.3\n\n"
+        "2. MOD\tOutput 2.3, Emergency telecommunications, first bullet: strengthening early-warning systems\n\n"
+        "3. ADD\tOutput 2.3 – Products and services on resilient networks\n", encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.number, p.action) for p in rep.proposals] == [("1", "delete"), ("2", "modify"), ("3", "add")]
+    assert [(f.code, f.message) for f in rep.findings if f.code == "VAL014"] == [
+        ("VAL014", "Proposal 2 amends Output 2.3, which proposal 1 deletes")]

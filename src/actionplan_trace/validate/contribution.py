@@ -835,6 +835,21 @@ def _check_duplicates(ctx: _Context) -> None:
                 section=section.id, loc=spots[-1][1].loc, text=block.text)
 
 
+def _check_conflicts(ctx: _Context) -> None:
+    """VAL014 for a proposal amending an output another proposal deletes whole ("SUP Output 2.3",
+    no heading and no text: the output itself), before or after it: the two cannot both be
+    adopted. One adding a new output under that number replaces it ("SUP Output 2.3", "ADD
+    Output 2.3 – <title>")."""
+    deleted = {n: p for p in ctx.proposals if p.action == "delete" and not p.heading and not p.old
+               for n in p.outputs}
+    for proposal in ctx.proposals:
+        for number in proposal.outputs:
+            other = deleted.get(number)
+            if other is not None and other is not proposal and number not in proposal.new_outputs:
+                ctx.add("VAL014", f"Proposal {proposal.number} amends Output {number}, which proposal "
+                        f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
+
+
 def _check_unamended(ctx: _Context, records: list[RevisionRecord], untracked: set[str]) -> None:
     """Proposals whose places show neither a revision mark nor a difference from the base; a row
     of a proposals table gives its amended text itself."""
@@ -983,6 +998,7 @@ def validate_documents(
     records = _check_revisions(ctx, accepted, original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
+    _check_conflicts(ctx)
     _check_unamended(ctx, records, untracked)
     document_refs = reference_api()
     if document_refs is not None:
