@@ -773,3 +773,15 @@ def test_a_contents_leader_printed_as_dots_is_formatting(old: str, new: str) -> 
     assert differences(old, new) == frozenset({"formatting"})
     assert differences("It goes on\tnow", "It goes on... now") != frozenset({"formatting"})
     assert differences("Growth in 2020\t3", "Growth in 2020...3") == frozenset({"formatting"})
+
+
+def test_a_merged_row_as_one_cell_or_as_its_slots_is_no_change() -> None:
+    """A roadmap's group row merged over the table: a .docx whose other rows all hold five
+    cells reads it as one cell, its PDF as the five slots of the grid, the first filled. A
+    black-box review found the row removed and added on identical content."""
+    rows = ("| WSIS Outcomes | Timing | Goals |\n  | {group} |\n  | A: Governments should act | 2016 | Goal 1 |\n")
+    old = "@heading | Action line C2\n  " + rows.format(group="Geneva Plan of Action")
+    new = "@heading | Action line C2\n  " + rows.format(group="Geneva Plan of Action |  |  ")
+    assert diff(old, new) == []
+    edited = "@heading | Action line C2\n  " + rows.format(group="Tunis Agenda |  |  ")
+    assert [c.kind for c in diff(old, edited)] == ["removed", "added"]

@@ -386,12 +386,24 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
     for i, j in align(keys_a, keys_b, lambda x, y: similarity(codes_a[x], codes_b[y]), ROW_THRESHOLD):
         if i is not None and j is not None and len(rows_a[i]) == len(rows_b[j]):
             steps.append(RowStep(i, j, [word_diff(x, y) for x, y in zip(rows_a[i], rows_b[j])]))
+        elif i is not None and j is not None and _filled(rows_a[i]) == _filled(rows_b[j]):
+            # a merged row read as one cell in one revision and as its grid's slots in the other
+            # (a .docx's gridSpan row against its PDF): the same text, no change
+            steps.append(RowStep(i, j, [[("=", c)] if c else [] for c in rows_b[j]]))
         else:
             if i is not None:
                 steps.append(RowStep(i, None))
             if j is not None:
                 steps.append(RowStep(None, j))
     return steps
+
+
+def _filled(row: list[str]) -> list[str]:
+    """A row's cells without the empty ones after its last filled cell."""
+    end = len(row)
+    while end and not row[end - 1].strip():
+        end -= 1
+    return row[:end]
 
 
 def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]]) -> dict[int, int]:
