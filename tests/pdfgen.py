@@ -221,7 +221,8 @@ class TableStyle:
     """How lay_table sets a table: fonts, size, line pitch (times the size), cell padding, column
     widths, rules ("grid": every cell boxed; "rows": horizontal rules only), whether the header row
     repeats on each page, whether a row may break across pages (Word's "Allow row to break across
-    pages"), the page's left edge and its text area's top and bottom (from the page top)."""
+    pages"), the page's left edge and its text area's top and bottom (from the page top), and how
+    many rows the header has."""
 
     widths: tuple[float, ...]
     font: str = "Helvetica"
@@ -235,6 +236,7 @@ class TableStyle:
     left: float = MARGIN
     top: float = MARGIN
     bottom: float = PAGE_H - MARGIN
+    header_rows: int = 1
 
 
 Cells = list[list[str]]  # a row: each cell's printed lines
@@ -268,10 +270,11 @@ def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
         y += height
         return height
 
-    header = rows[0]
-    draw(header, style.bold, max(len(c) for c in header), 0)
+    header = rows[:style.header_rows]
+    for head in header:
+        draw(head, style.bold, max(len(c) for c in head), 0)
     fresh = False  # nothing but the repeated header yet on this page: a row too tall for it breaks anyway
-    for row in rows[1:]:
+    for row in rows[style.header_rows:]:
         total = max(len(c) for c in row)
         done = 0
         while done < total:
@@ -280,7 +283,8 @@ def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
                 pages.append([])
                 y = style.top
                 if style.repeat_header:
-                    draw(header, style.bold, max(len(c) for c in header), 0)
+                    for head in header:
+                        draw(head, style.bold, max(len(c) for c in head), 0)
                 fresh = True
                 continue
             fresh = False

@@ -461,3 +461,31 @@ def test_a_line_ending_in_a_comma_goes_on_though_a_table_sets_the_pitch(tmp_path
     blocks = read_pdf_detailed(write_placed(tmp_path / "comma.pdf", pages)).raw.blocks
     assert [b.text for b in blocks if b.type == "paragraph"] == [
         f"{first} the table below.", f"{second} using data for 2019."]
+
+
+def test_a_header_of_two_rows_repeated_on_each_page_is_dropped_whole(tmp_path: Path) -> None:
+    """A matrix whose header has two rows ("Outputs | Objectives" over "| Objective 1 | …"),
+    both repeated on each page: a black-box review found the second, its first cell empty under
+    the spanning "Outputs", read as the rest of the last row above ("X" and "Objective 3" in one
+    cell). Both are dropped; a table's rows that only read alike ("AFR Region", "ARB Region")
+    are no header."""
+    style = TableStyle(widths=(250, 70, 70, 70), size=10, header_rows=2)
+    header = [[["Outputs"], ["Objectives"], [], []], [[], ["Objective 1"], ["Objective 2"], ["Objective 3"]]]
+    body = [[[f"Output {n}.{k} – Products and services"], ["X"] if k % 2 else [], [], ["X"] if k % 3 == 0 else []]
+            for n in (1, 2, 3) for k in range(1, 11)]
+    pages = lay_table([*header, *body], style, 500)
+    reading = read_pdf_detailed(write_placed(tmp_path / "matrix.pdf", pages))
+    (table,) = [b for b in reading.raw.blocks if b.type == "table"]
+    texts = [[c.text for c in row] for row in table.rows]
+    assert len(pages) > 1 and texts[:2] == [["Outputs", "Objectives", "", ""], ["", "Objective 1", "Objective 2", "Objective 3"]]
+    assert texts[2:] == [[row[0][0], *("X" if cell else "" for cell in row[1:])] for row in body]
+
+
+def test_a_list_table_whose_entries_read_alike_keeps_every_entry(tmp_path: Path) -> None:
+    """A one-column list under its header repeated on each page, every entry alike ("AFR
+    Region", "ARB Region", 90 % the same): the entry opening a later page is no second header row."""
+    style = TableStyle(widths=(200,), size=10)
+    entries = [f"A{chr(65 + k % 26)}{chr(65 + k // 26)} Region" for k in range(80)]
+    pages = lay_table([[["Region"]], *([[e]] for e in entries)], style, 300)
+    (table,) = [b for b in read_pdf_detailed(write_placed(tmp_path / "regions.pdf", pages)).raw.blocks if b.type == "table"]
+    assert len(pages) > 1 and [row[0].text for row in table.rows] == ["Region", *entries]

@@ -689,7 +689,9 @@ def continues(previous: PageTable, following: PageTable, settings: PdfSettings =
 
 def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS,
            goes_on: Callable[[Any, Any], bool] | None = None) -> PageTable:
-    """Append a continuation table to `previous`: drop its repeated header, mend a split row.
+    """Append a continuation table to `previous`: drop its repeated header (one row or two: a
+    second row repeated under the first is the header's too; its first cell empty under a spanning
+    cell, it was read as the rest of the row above), mend a split row.
 
     `goes_on(tail, head)` tells whether a cell's first line on the new page (`head`) carries on
     the paragraph of its last line on the page before (`tail`, from PageTable.tails). The first
@@ -698,9 +700,16 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     "States on …")."""
     rows, spanning = list(following.rows), list(following.spanning)
     heads, tails = list(following.heads), list(following.tails)
+    repeated = 0  # the header's rows the new page repeats: its first, then its second (a header of two rows)
     if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= settings.header_similarity:
-        previous.dropped.append((following.page, " ".join(c.text for c in rows[0])))
-        rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
+        repeated = 1
+        # a second row is the header's only when it is the table's second row again word for word:
+        # a list's next entry reads much like its first ("ARB Region" under "AFR Region")
+        if len(rows) > 1 and len(previous.rows) > 2 and _words(rows[1]) == _words(previous.rows[1]):
+            repeated = 2
+    for row in rows[:repeated]:
+        previous.dropped.append((following.page, " ".join(c.text for c in row)))
+    rows, spanning, heads, tails = rows[repeated:], spanning[repeated:], heads[repeated:], tails[repeated:]
     if rows and previous.rows:
         flags = _goes_on(previous, rows[0], heads[0] if heads else [], goes_on)
         if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
@@ -717,6 +726,11 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     previous.grid = following.grid
     previous.page = following.page
     return previous
+
+
+def _words(row: list[Cell]) -> list[list[str]]:
+    """A row's cells as their words, for telling a row repeated as it was printed."""
+    return [cell.text.split() for cell in row]
 
 
 def _merged_key_to_owner(previous: PageTable, lower: list[Cell]) -> list[Cell]:
