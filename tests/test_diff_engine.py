@@ -763,6 +763,8 @@ def test_a_table_row_moved_unchanged_is_one_move() -> None:
     ("1 Introduction\t3", "1 Introduction.......................3"),
     ("4.1 Situational analysis\t6", "4.1 Situational analysis …………… 6"),
     ("Annex 2\tii", "Annex 2 . . . . . . . . ii"),
+    ("3 Strategic goals\t5", "3 Strategic goals ____________ 5"),
+    ("3 Strategic goals\t20", "3 Strategic goals - - - - - - 20"),
 ])
 def test_a_contents_leader_printed_as_dots_is_formatting(old: str, new: str) -> None:
     """A .docx's contents entry ("Title<TAB>page") against its PDF, which prints the tab's

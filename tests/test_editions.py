@@ -60,6 +60,13 @@ def test_an_of_phrase_after_a_plan_id_names_its_edition() -> None:
                                "ITU-D Output 2.2 and ITU-D Output 2.3 of the Buenos Aires Action Plan"))
     assert [r.id for r in report.refs] == ["PP-RES-71", "ITU-D-OUTPUT-2.1@WTDC-17", "ITU-D-OUTPUT-2.2@SP-2012-2015",
                                            "ITU-D-OUTPUT-2.3@WTDC-17"]
+    # a regression review: the title must be the phrase's object, whole ("of this plan replaces
+    # Objective 2 of the Dubai Action Plan" names the Dubai plan for the second only)
+    report = document_refs(doc("strategic-plan", "ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)",
+                               "ITU-D Objective 2 of this plan replaces Objective 2 of the Dubai Action Plan.",
+                               "ITU-D Output 2.2 in the Dubai Action Plan's successor is new."))
+    assert [r.id for r in report.refs] == ["PP-RES-71", "ITU-D-OBJ-2@SP-2012-2015", "ITU-D-OBJ-2@WTDC-14",
+                                           "ITU-D-OUTPUT-2.2@SP-2012-2015"]
 
 
 def test_a_plan_laid_out_in_tables_names_its_edition_in_their_cells() -> None:

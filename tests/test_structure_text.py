@@ -376,7 +376,8 @@ def test_a_sentence_about_a_resolution_is_no_status_entry(tmp_path):
     """Under "Annex 1 - Implementation of PP Resolutions", a sentence that opens with a
     resolution's number and revision and goes on in lower case ("… of the Plenipotentiary
     Conference … was implemented …") is body text citing it: a black-box review found it read as
-    the entry res-182, its reference lost. An entry's title opens as a title does."""
+    the entry res-182, its reference lost. An entry's title opens as a title does ("e-Health"
+    too) and ends with no full stop; a regression review added the comma and the full stop."""
     from actionplan_trace import load
     from actionplan_trace.refs import document_refs
 
@@ -385,8 +386,12 @@ def test_a_sentence_about_a_resolution_is_no_status_entry(tmp_path):
         "Annex 1 - Implementation of PP Resolutions\n\n"
         "Resolution 182 (Rev. Busan, 2014) of the Plenipotentiary Conference on the role of "
         "telecommunications/ICTs in climate change was implemented through 3 regional forums.\n\n"
+        "Resolution 182 (Rev. Busan, 2014), adopted by the Plenipotentiary Conference, was implemented.\n\n"
+        "Resolution 182 (Rev. Busan, 2014) The Conference asked ITU to report, and this was done in 2019.\n\n"
         "Resolution 139 (Rev. Dubai, 2018) Use of telecommunications/ICTs to bridge the digital divide\n\n"
-        "Implemented through the Connect 2030 Agenda.\n", encoding="utf-8")
+        "Implemented through the Connect 2030 Agenda.\n\n"
+        "Resolution 183 (Rev. Dubai, 2018) e-Health applications\n\nImplemented.\n", encoding="utf-8")
     doc = load(path, profile="implementation-report")
-    assert [(s.id, s.kind) for s in doc.sections] == [("annex-1", "annex"), ("res-139", "resolution-status")]
-    assert [(r.id, r.section) for r in document_refs(doc).refs if r.id == "PP-RES-182"] == [("PP-RES-182", "annex-1")]
+    assert [(s.id, s.kind) for s in doc.sections] == [("annex-1", "annex"), ("res-139", "resolution-status"),
+                                                      ("res-183", "resolution-status")]
+    assert {(r.id, r.section) for r in document_refs(doc).refs if r.id == "PP-RES-182"} == {("PP-RES-182", "annex-1")}

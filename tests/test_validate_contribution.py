@@ -1238,8 +1238,11 @@ def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_pa
     assert [(f.code, f.ref, f.loc.line) for f in rep.findings] == [("REF002", "SDG-9.z", 5), ("REF004", "WSIS-C12", 7)]
 
 
-@pytest.mark.parametrize("heading_style", [True, False])
-def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, heading_style: bool) -> None:
+@pytest.mark.parametrize(("heading_style", "labels"), [
+    (True, ("Summary:", "Action required:")), (False, ("Summary:", "Action required:")),
+    (True, ("Executive summary", "Action requested")), (True, ("Summary", "Action required by TDAG:"))])
+def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, heading_style: bool,
+                                                           labels: tuple[str, str]) -> None:
     """ITU's cover part ("Summary:", "Action required:") set in Heading 1: a black-box review
     found each read as a section the amended text adds without revision marks (two false VAL006
     and a REF013); set as bold Normal paragraphs it was read right."""
@@ -1247,8 +1250,8 @@ def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, headi
 
     document = python_docx.Document()
     document.add_paragraph("Contribution from Testland", style="Title")
-    for label, words in (("Summary:", "This contribution proposes to add community networks to Output 2.1."),
-                         ("Action required:", "TDAG is invited to consider the proposal.")):
+    for label, words in zip(labels, ("This contribution proposes to add community networks to Output 2.1.",
+                                     "TDAG is invited to consider the proposal.")):
         if heading_style:
             document.add_paragraph(label, style="Heading 1")
         else:
@@ -1300,3 +1303,27 @@ def test_a_proposal_amending_an_output_another_deletes_is_flagged(tmp_path: Path
     assert [(p.number, p.action) for p in rep.proposals] == [("1", "delete"), ("2", "modify"), ("3", "add")]
     assert [(f.code, f.message) for f in rep.findings if f.code == "VAL014"] == [
         ("VAL014", "Proposal 2 amends Output 2.3, which proposal 1 deletes")]
+
+
+def test_val014_wants_the_whole_output_deleted_and_an_instruction_after_a_place_colon(tmp_path: Path) -> None:
+    """A regression review of VAL014 and of the marks with their place on the next line: a
+    deletion inside an output ("delete the second paragraph of the background") or a merge
+    naming the deleted output after its own place is no conflict; "Output 2.1, Rural
+    communications: replace “A” with “B”" after a mark is that instruction, under that heading,
+    not an amended text reading 'replace …'."""
+    path = tmp_path / "partial.txt"
+    path.write_text(
+        "Contribution from Testland\n\nProposal\n\n"
+        "1. In Output 2.3, delete the second paragraph of the background.\n\n"
+        "2. In Output 2.3, under \"Emergency telecommunications\", add \"early-warning systems for small island "
+        "developing States\".\n\n"
+        "3. SUP\tOutput 2.2\n\n"
+        "4. In Output 2.1, add the activities of Output 2.2 on cybersecurity.\n\n"
+        "MOD\tTST/1/5\n\n"
+        "Output 2.1, Rural communications: replace \"source of power supply\" with \"source of renewable power supply\"\n",
+        encoding="utf-8")
+    rep = validate(path, BA)
+    assert [f.code for f in rep.findings if f.code == "VAL014"] == []
+    last = rep.proposals[-1]
+    assert (last.number, last.action, last.heading, last.old, last.new) == (
+        "TST/1/5", "replace", "Rural communications", "source of power supply", "source of renewable power supply")

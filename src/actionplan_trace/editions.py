@@ -24,8 +24,10 @@ from .rulefiles import RULES_DIR, read_yaml
 
 EDITIONS_FILE = RULES_DIR / "editions.yml"
 # What may follow a reference and name its edition: words in brackets ("(Buenos Aires Action
-# Plan)") or an "of …" phrase up to the next list word or punctuation ("of the Buenos Aires Action Plan").
-_PAREN = regex(r"\s*\([^()]{0,80}\)|\s+(?:of|in|under)\s+(?:the\s+)?(?:(?!\band\b|\bor\b)[^.;:,()]){1,60}")
+# Plan)"), or a plan's title as the object of "of", "in" or "under" ("of the Buenos Aires Action
+# Plan"; not "of this plan replaces … of the Dubai Action Plan", which names another's).
+_PAREN = regex(r"\s*\([^()]{0,80}\)")
+_OF = regex(r"\s+(?:of|in|under)\s+(?:the\s+)?")
 _LITERAL = regex(r"[A-Za-z0-9-]*")
 @record(frozen=True)
 class Edition:
@@ -303,17 +305,25 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     own = text[start:end]
     before = text[max(0, start - 60):start].rstrip()
     after = _PAREN.match(text, end)
-    # A pattern whose literal start is nowhere in the three pieces cannot match in any of them.
-    pieces = f"{before}\n{own}\n{after.group(0) if after else ''}"
+    of = _OF.match(text, end)
+    # A pattern whose literal start is nowhere in the pieces cannot match in any of them.
+    pieces = f"{before}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
     folded = None if any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
     hits = set()
     for code, p, prefix in table.titles_for(family):
         if folded is not None and prefix not in folded:
             continue
-        if p.search(own) or (after and p.search(after.group(0))) or any(
+        if p.search(own) or (after and p.search(after.group(0))) or _object_of(p, text, of) or any(
                 m.end() == len(before) for m in p.finditer(before)):
             hits.add(code)
     return hits.pop() if len(hits) == 1 else None
+
+
+def _object_of(title: re.Pattern[str], text: str, of: re.Match[str] | None) -> bool:
+    """Whether a plan's `title` is the object of the "of"/"in"/"under" at `of`, whole: "of the
+    Dubai Action Plan", not "in the Dubai Action Plan's successor"."""
+    found = title.match(text, of.end()) if of is not None else None
+    return found is not None and not text.startswith(("'s", "’s"), found.end())
 
 
 def scoped(ref_id: str, edition: str | None) -> str:

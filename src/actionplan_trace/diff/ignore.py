@@ -40,8 +40,9 @@ TYPOGRAPHIC = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "�
 TYPOGRAPHIC_SAME_LENGTH = {k: v for k, v in TYPOGRAPHIC.items() if v is not None}
 PUNCTUATION = regex(r"[^\w\s]+")
 # A contents entry's leader before its page number (digits, or roman): Word's tab, which a PDF
-# prints as a row of dots ("1 Introduction<TAB>3" is "1 Introduction……3" printed); one form of the same text.
-LEADER = regex(r"[ \t]*(?:[.…·][ \t]*){3,}(?=[\divxlcdmIVXLCDM-]{1,8}$)|[ \t]*\t[ \t]*(?=[\divxlcdmIVXLCDM-]{1,8}$)")
+# prints as a row of dots, underscores or hyphens ("1 Introduction<TAB>3" is "1 Introduction……3"
+# printed); one form of the same text.
+LEADER = regex(r"[ \t]*(?:(?:[.…·_][ \t]*){3,}|(?:-[ \t]*){3,}|\t[ \t]*)(?=[\divxlcdmIVXLCDM]{1,8}$)")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
 # line broke there), not other punctuation. Beside a word a space still counts ("add.You"), but
 # for a slash (SPACED_SLASH).

@@ -25,7 +25,7 @@ from typing import Callable
 from ..model import Block, Cell, Loc, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import CELL_ITEM, LABEL_ONLY, may_open_item
+from ..text_patterns import CELL_ITEM, LABEL_ONLY, SUPERSCRIPTS, may_open_item
 from .inline import html_paragraphs
 
 Clean = Callable[[str], str]
@@ -287,10 +287,19 @@ def _repeats_header(header: list[str], line: str) -> bool:
     """Whether `line`'s cells are the header's own, two and at least half of them: a line without
     a tab before such a row is the title of the next table ("WSIS Action Line C4: Capacity
     building" over the same columns again), no group row of this one."""
-    named = [" ".join(cell.split()).casefold() for cell in header if cell.strip()]
-    cells = {" ".join(cell.split()).casefold() for cell in line.split("\t")}
+    named = [key for cell in header if (key := _header_key(cell))]
+    cells = {_header_key(cell) for cell in line.split("\t")}
     same = sum(cell in cells for cell in named)
     return same >= 2 and 2 * same >= len(named)
+
+
+_NOTE_MARKS = regex(rf"[{SUPERSCRIPTS}]+")
+
+
+def _header_key(cell: str) -> str:
+    """A header cell as a table repeats it: its words, without note marks (renumbered on each
+    table: "WSIS Outcomes¹" over "WSIS Outcomes⁵"), case folded."""
+    return " ".join(_NOTE_MARKS.sub(" ", cell).split()).casefold()
 
 
 def _under_rule(lines: list[str], i: int) -> int:

@@ -420,7 +420,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             pos = q.end()
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
-        if nxt is not None and ";" in text[pos:nxt[1]] and _QUANTITY.match(text, nxt[0].end()) is not None:
+        if nxt is not None and _QUANTITY.match(text, nxt[0].end()) is not None:
             first = None  # "Resolution 55; 38 per cent of …": a share the next clause opens with
         if first is not None and first.group("no") is not None and not numbered:
             first = None  # "PP Resolution 71 and No. 102 of the Constitution": a provision
@@ -436,8 +436,8 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     return cite
 
 
-# A share after a number: after a semicolon, such a number opens a clause of its own
-# ("Resolution 55; 38 per cent of fellowships …"), no item of the list.
+# A share after a number: after a separator, such a number opens a clause of its own
+# ("Resolution 55; 38 per cent of fellowships …", "…, 38 per cent"), no item of the list.
 _QUANTITY = regex(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 _SERIES_SLASH = regex(r"\s*/\s*")
 
@@ -858,7 +858,7 @@ def parse_question(text: str, hit: Hit) -> Cite:
     return _sector_after(text, cite)
 
 
-_SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?P<sector>ITU-[DTR])\b")
+_SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?P<sector>ITU-[DTR])\b(?!\s*(?:Rec|[A-Z]{1,3}\.\d))")
 
 
 def _sector_after(text: str, cite: Cite) -> Cite:

@@ -837,15 +837,17 @@ def _check_duplicates(ctx: _Context) -> None:
 
 def _check_conflicts(ctx: _Context) -> None:
     """VAL014 for a proposal amending an output another proposal deletes whole ("SUP Output 2.3",
-    no heading and no text: the output itself), before or after it: the two cannot both be
-    adopted. One adding a new output under that number replaces it ("SUP Output 2.3", "ADD
-    Output 2.3 – <title>")."""
-    deleted = {n: p for p in ctx.proposals if p.action == "delete" and not p.heading and not p.old
+    no heading and no text: the output itself; not "In Output 2.3, delete the second paragraph"),
+    before or after it: the two cannot both be adopted. One adding a new output under that
+    number replaces it ("SUP Output 2.3", "ADD Output 2.3 – <title>"), and one naming it after
+    its own place merges it ("In Output 2.2, add the activities of Output 2.3")."""
+    deleted = {n: p for p in ctx.proposals if p.action == "delete" and not (p.heading or p.old or p.text)
                for n in p.outputs}
     for proposal in ctx.proposals:
         for number in proposal.outputs:
             other = deleted.get(number)
-            if other is not None and other is not proposal and number not in proposal.new_outputs:
+            if (other is not None and other is not proposal and number not in proposal.new_outputs
+                    and number == proposal.outputs[0]):
                 ctx.add("VAL014", f"Proposal {proposal.number} amends Output {number}, which proposal "
                         f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
 

@@ -459,7 +459,7 @@ def parse_proposals(doc: Document) -> list[Proposal]:
             continue
         if pending is not None and number is None and not _REASON.match(text):
             if _own_words(text):  # a proposal of its own words ("In Output 2.1, … add …")
-                out.append(parse_proposal(text, pending_id, block.loc, section.id))
+                out.append(_with_place_heading(parse_proposal(text, pending_id, block.loc, section.id), text))
             else:  # its place and text ("Output 2.4 – <title>")
                 out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
             pending = None
@@ -503,7 +503,20 @@ def _own_words(text: str) -> bool:
     place = _PLACE.search(text)
     colon = text.find(":")
     end = min(at for at in (place.start() if place else -1, colon, len(text)) if at >= 0)
-    return _action(_blank_quotes(text[:end], quoted(text[:end])), 0)[0] is not None
+    if _action(_blank_quotes(text[:end], quoted(text[:end])), 0)[0] is not None:
+        return True
+    # "Output 2.1, Rural communications: replace “A” with “B”": the words after the colon are an
+    # instruction (they open with its verb), not the amended text
+    return colon >= 0 and _STARTS_LIKE_PROPOSAL.match(text[colon + 1:]) is not None
+
+
+def _with_place_heading(proposal: Proposal, text: str) -> Proposal:
+    """`proposal` with the heading its place names before the colon, when its words name none:
+    "Output 2.1, Rural communications: replace “A” with “B”" is under Rural communications."""
+    colon = text.find(":")
+    if proposal.heading is None and colon >= 0 and _OUTPUTS.match(text):
+        proposal.heading = _place_parts(text[:colon])[0]
+    return proposal
 
 
 def _with_headings(sections: list[Section]) -> Iterator[tuple[Section, Block]]:
