@@ -638,7 +638,7 @@ def test_a_line_titling_the_next_tab_table_is_no_group_row(tmp_path, marks):
     table (a group row, then data), the C4 outcomes filed under C7 and its header read as an
     outcome. A line without tabs before the header's cells again ends the table (their note
     marks renumbered, as the seed roadmap's are); one before other rows is still a group row."""
-    header = "WSIS Outcomes{m} (WSIS AL {al})\tProposed Timing{m}\tITU Strategic Goals\tLinkages with the SDGs"
+    header = "WSIS Outcomes{m} (WSIS AL {al})\tProposed Timing{m}\tITU Strategic Goals{m}\tLinkages with the SDGs"
     text = "\n".join([
         "WSIS Action Line C7: ICT applications", header.format(al="C7", m=marks[0]), "A: e-health\t2020\tGoal 1\t3.8",
         "Geneva Plan of Action", "B: e-gov\t2021\tGoal 2\t16.10",
