@@ -673,6 +673,10 @@ def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expe
         ("4 (4.4), 9 (9.1, 9.c)", SDG_FIELD, ["SDG-4", "SDG-4.4", "SDG-9", "SDG-9.1", "SDG-9.c"]),
         ("1.4, 4.1, 5.b", SDG_FIELD, ["SDG-1.4", "SDG-4.1", "SDG-5.b"]),
         ("2.a: Increase investment in rural infrastructure", SDG_FIELD, ["SDG-2.a"]),
+        # a regression review: each item after its word, a goal's name after it
+        ("Goal 4 (4.4), Goal 9 (9.c)", SDG_FIELD, ["SDG-4", "SDG-4.4", "SDG-9", "SDG-9.c"]),
+        ("Goal 9: Industry, innovation and infrastructure", SDG_FIELD, ["SDG-9"]),
+        ("9 (Industry, innovation and infrastructure)", SDG_FIELD, ["SDG-9"]),
         # in prose too; a bracket holding anything but the goal's targets is an aside
         ("ITU supports SDG 4 (4.4, 4.6) and SDG 9.", NONE, ["SDG-4", "SDG-4.4", "SDG-4.6", "SDG-9"]),
         ("ITU supports SDG 9 (2020), 11 and 17.", NONE, ["SDG-9", "SDG-11", "SDG-17"]),
@@ -682,3 +686,10 @@ def test_sdg_lists_a_black_box_review_found_cut(text: str, ctx: RefContext, expe
     """Forms a review of a roadmap's "Linkages with the SDGs" column found silently dropped
     ("Goals 1, 3 and 4" gave nothing, "17.6–17.8" only 17.8, "4 (4.4)" nothing of goal 4)."""
     assert parse(text, ctx) == expected
+
+
+def test_an_sdg_column_list_after_its_word_is_no_unparsed_reference() -> None:
+    """"SDGs 4, 9 and 17" in an SDG column gave its ids and a REF008 'looks like a reference but
+    does not parse' for its own word (a regression review)."""
+    refs, findings = find_refs("SDGs 4, 9 and 17", SDG_FIELD)
+    assert [r.id for r in refs] == ["SDG-4", "SDG-9", "SDG-17"] and findings == []

@@ -159,7 +159,11 @@ _SDG_FIELD_TARGET = regex(
 _SDG_FIELD_LIST = regex(
     r"\s*(?:\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\s*[,;]\s*|\s+and\s+|\s+|\s*$))+[.\s]*", _I
 )
-_SDG_FIELD_WORD = regex(r"\s*(?:SDGs?|Goals?|Targets?)\b\s*:?\s*(?=\d)", _I)
+# The words an SDG column may set before its numbers ("Goals 1, 3 and 4", "SDG 4 (4.4), Goal 9
+# (9.c)"), read as spaces; and what may follow its list: a goal's name ("9 (Industry, innovation
+# and infrastructure)", "Goal 9: Industry, …"), with no number in it.
+_SDG_FIELD_WORD = regex(r"\b(?:SDGs?|Goals?|Targets?)\b(?=\s*:?\s*\d)", _I)
+_SDG_FIELD_REST = regex(r"\s*(?:\([^()\d]*\)|:[^\d]*)?[\s.;,]*")
 
 _GOAL_ANCHOR = regex(r"\b[Gg]oals?\s+(?=\d{1,2}(?!\d|\.\d))")
 _GOAL_PREFIX = regex(
@@ -1142,16 +1146,18 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
 
 def sdg_field_cites(text: str) -> list[Cite]:
     """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b", "16.10, 17.6–17.8",
-    "4 (4.4), 9 (9.1, 9.c)"), one after its word ("Goals 1, 3 and 4", "SDGs: 4, 9"), or
-    "2.a: Increase …" entries."""
+    "4 (4.4), 9 (9.1, 9.c)"), one whose numbers follow their word ("Goals 1, 3 and 4", "Goal 4
+    (4.4), Goal 9 (9.c)"), one naming its goal ("Goal 9: Industry, …"), or "2.a: Increase …"
+    entries."""
     if _SDG_FIELD_LIST.fullmatch(text):
         cite = parse_sdg_list(text, 0, 0, explicit=False)
         if cite.items:
             return [cite]
-    lead = _SDG_FIELD_WORD.match(text)
-    start = lead.end() if lead else 0
-    cite = parse_sdg_list(text, start, start, explicit=False)
-    if cite.items and not text[cite.end:].strip(" .;,"):
+    words = [m.start() for m in _SDG_FIELD_WORD.finditer(text)]
+    bare = _SDG_FIELD_WORD.sub(lambda m: " " * len(m.group()), text) if words else text
+    cite = parse_sdg_list(bare, 0, 0, explicit=False)
+    if cite.items and _SDG_FIELD_REST.fullmatch(bare, cite.end):
+        cite.start = min([*words, cite.items[0].start])
         return [cite]
     cite = Cite("sdg", 0, 0)
     for m in _SDG_FIELD_TARGET.finditer(text):
