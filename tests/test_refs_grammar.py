@@ -658,6 +658,9 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
         # a target past the last ITU goal is an SDG's, where the context reads goals as ITU's
         ("The programme supports SDG 17, in particular target 17.8.", REPORT_GOALS, ["SDG-17", "SDG-17.8"]),
         ("Target 2.1 was met.", REPORT_GOALS, ["ITU-TARGET-2.1"]),
+        # a target after its SDG in the same sentence is the SDG's, whatever its number
+        ("The programme supports SDG 4, in particular target 4.4.", REPORT_GOALS, ["SDG-4", "SDG-4.4"]),
+        ("SDG 9 is key. Target 2.1 was met.", REPORT_GOALS, ["SDG-9", "ITU-TARGET-2.1"]),
     ],
 )
 def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expected: list[str]) -> None:

@@ -390,11 +390,20 @@ class Resolver:
         goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
         if most is not None and goals and min(goals) > most:
             return "sdg"
+        if goals and cite.kind == "target" and self.sdg_named_before(cite.start, set(goals)):
+            return "sdg"
         if self.ctx.goal:
             return self.ctx.goal
         if self.itu_goals_from is not None and cite.start >= self.itu_goals_from:
             return "itu"
         return "sdg" if self.ctx.expect == "sdg" else None
+
+    def sdg_named_before(self, start: int, goals: set[int]) -> bool:
+        """Whether the sentence before `start` names an SDG of one of `goals` ("SDG 4, in
+        particular target 4.4"): the target is that goal's."""
+        window = self.text[max(0, start - _SENTENCE_WINDOW):start]
+        window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]
+        return any(int(m.group(1)) in goals for m in _SDG_NUMBER.finditer(window))
 
     def goal(self, cite: Cite) -> None:
         meaning = "itu" if cite.explicit else self.goal_meaning(cite)
@@ -700,6 +709,10 @@ class _Coverage:
         """True when some span has start <= pos < end."""
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and self.reach[k] > pos
+
+
+_SENTENCE_WINDOW = 160  # how far before a bare target its sentence is searched for the SDG it names
+_SDG_NUMBER = regex(r"\bSDGs?\s*(\d{1,2})\b")
 
 
 def _target_span(goal: int, targets: set[str]) -> str:
