@@ -1327,3 +1327,28 @@ def test_val014_wants_the_whole_output_deleted_and_an_instruction_after_a_place_
     last = rep.proposals[-1]
     assert (last.number, last.action, last.heading, last.old, last.new) == (
         "TST/1/5", "replace", "Rural communications", "source of power supply", "source of renewable power supply")
+
+
+def test_an_area_quoted_without_the_programme_line_above_it_is_no_added_section(tmp_path: Path) -> None:
+    """An excerpt quoting Output 2.1 › Implementation framework › Broadcasting word for word but
+    leaving out the "Programme: …" line over the area: a black-box review found a false VAL006
+    "1 section added in Output 2.1 › Broadcasting" (the base's area sits under the programme the
+    excerpt skips). It is compared with the base's area under what the excerpt keeps above it."""
+    import docx as python_docx
+
+    base = load(BA)
+    area = next(s for s in base.sections if s.id.startswith("output-2.1/") and s.id.endswith("area-broadcasting"))
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Testland", style="Title")
+    document.add_paragraph("Proposal", style="Heading 1")
+    document.add_paragraph("1. In Output 2.1, under “Rural communications”, add a bullet on community networks.")
+    document.add_paragraph("Detailed modifications are as follows:", style="Heading 1")
+    document.add_paragraph(base.get("output-2.1").heading, style="Heading 2")
+    document.add_paragraph("Implementation framework", style="Heading 3")
+    document.add_paragraph("Broadcasting", style="Heading 4")
+    for block in area.blocks:
+        document.add_paragraph(block.text, style="List Bullet" if block.type == "list-item" else None)
+    path = tmp_path / "excerpt.docx"
+    document.save(str(path))
+    rep = validate(path, BA)
+    assert [f.code for f in rep.findings if f.code == "VAL006"] == []

@@ -769,6 +769,11 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
             ok = section.id in present
         else:
             ok = parent in kept and (section.id in present or parent not in present or parent in whole)
+            if not ok and section.id in present and (above := _kept_above(base, section, kept)) is not None:
+                # quoted without a section between it and one kept above (an area quoted with its
+                # output and framework but not the "Programme: …" line over it): under that one,
+                # as the contribution has it
+                section, ok = replace(section, parent=above), True
         if not ok:
             continue
         kept.add(section.id)
@@ -777,6 +782,15 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
             section = replace(section, blocks=[])  # a heading on the way to what is amended
         keep.append(section)
     return Document(source=base.source, sections=keep, revisions=[])
+
+
+def _kept_above(base: Document, section: Section, kept: set[str]) -> str | None:
+    """The nearest section above `section` in `base` that is kept, if any."""
+    parent = section.parent
+    while parent is not None and parent not in kept:
+        above = base.get(parent)
+        parent = above.parent if above is not None else None
+    return parent
 
 
 def _check_untracked(ctx: _Context) -> set[str]:
