@@ -149,3 +149,28 @@ def test_a_cell_line_a_wrap_opens_with_a_dash_continues_its_sentence(graphs) -> 
 
     assert toolkits(pdf) == toolkits(word)
     assert [t.split(" – ")[1][:20] for t in toolkits(pdf)] == ["including the ICT Re", "including the Connec"]
+
+
+def test_a_matrix_whose_header_has_two_rows_is_read(tmp_path: Path) -> None:
+    """The outputs x objectives matrices with their header set on two rows, "Outputs | Objectives"
+    (merged over the objective columns) over "| Objective 1 | … ": a black-box review found such
+    a matrix was no matrix at all ("the files hold no outputs-objectives matrix") and its
+    objective row read as data. The columns are named by the second row."""
+    from copy import deepcopy
+
+    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
+    for table in [t for t in document.tables if t.rows[0].cells[1].text == "Objective 1"]:
+        header = table.rows[0]._tr
+        top = deepcopy(header)
+        header.addprevious(top)
+        first = table.rows[0]
+        for cell in first.cells[1:]:
+            cell.text = "Objectives"
+        first.cells[1].merge(first.cells[-1])
+        table.rows[1].cells[0].text = ""
+    path = tmp_path / "two-row-headers.docx"
+    document.save(str(path))
+    doc = load(path)
+    matrix = matrix_rows(build_graph([(doc, document_refs(doc))]), "outputs-objectives")
+    per_sector = Counter(re.match(r"^(ITU-[RTD]|GS)", t).group(1) for _, t in matrix.cells)
+    assert dict(per_sector) == ROWS
