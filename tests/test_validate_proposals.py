@@ -131,6 +131,9 @@ def test_a_proposal_ending_in_a_colon_takes_the_quoted_paragraph_after_it(tmp_pa
      ("delete", ["2.1"], "Broadband networks: Wired and wireless technologies, including IMT",
       "promoting Internet exchange points (IXPs) as a long-term solution",
       "promoting Internet exchange points (IXPs) as a long-term solution")),
+    # A place after the heading that says where the text goes (a regression review)
+    ("ADD\tOutput 2.1, Rural communications, after the third bullet: providing guidance on solar power;",
+     ("add", ["2.1"], "Rural communications", "providing guidance on solar power", None)),
     # The output's own title after a dash, then the heading.
     ("MOD\tOutput 2.1 – Products and services on telecommunication/ICT infrastructure and services, including "
      "broadband, Rural communications, first bullet: providing information on renewable power supply;",

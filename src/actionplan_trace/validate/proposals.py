@@ -84,8 +84,10 @@ _REASON = regex(r"^\W*(?:Reasons?|Motifs?|Rationale|Justifications?)\s*(?::|$)",
 # place and text a tab set in the next cell (_marked_rows).
 _MARK_CELL = regex(r"^\s*(?:(?:Proposal\s+)?\d{1,3}\s*[.):]\s+)?(?:MOD|ADD|SUP)[\s:.]*$", re.IGNORECASE)
 # After a mark or in a table's place cell: where the place ends and the text begins, ", first
-# bullet", ", new paragraph", ", row 3" (the heading is what stands between the output and it).
-_PLACE = regex(r",\s*(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
+# bullet", ", new paragraph", ", row 3", ", after the third bullet" (the heading is what stands
+# between the output and it).
+_PLACE = regex(r",\s*(?:(?:after|before|below|above)\s+(?:the\s+)?)?"
+               r"(?:(?:first|second|third|fourth|fifth|last|new|\d+(?:st|nd|rd|th))\s+)?"
                r"(?:bullet|paragraph|item|sentence|row)s?\b(?:\s+\d+)?", re.IGNORECASE)
 _DASHES = ("–", "—", "-")
 # A table of proposals ("Output | Current text | Proposed text | Rationale"): its columns, told
