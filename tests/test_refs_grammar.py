@@ -653,6 +653,8 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
         ("Ghana cited ITU-T Study Group 17 and Study Group 2 Question 1/2 of ITU-D.", NONE,
          ["ITU-T-SG17", "ITU-D-SG2-Q1"]),
         ("ITU-T Study Group 17 and Study Group 2 of ITU-D", NONE, ["ITU-T-SG17", "ITU-D-SG2"]),
+        # an action line's code in lower case after its words
+        ("Jordan cited WSIS action line c5.", NONE, ["WSIS-C5"]),
         ("Ghana cited Study Group 2, of ITU-T Recommendation Y.4409 fame.", NONE, ["ITU-T-REC-Y.4409"]),
         ("Gender work followed WTDC Resolution 55, 38 per cent of fellowships went to women.", NONE, ["WTDC-RES-55"]),
         # a target past the last ITU goal is an SDG's, where the context reads goals as ITU's

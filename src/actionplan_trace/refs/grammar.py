@@ -171,10 +171,10 @@ _GOAL_PREFIX = regex(
 )
 
 _WSIS_ANCHOR = regex(
-    r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=C\s?\d)"
+    r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=[Cc]\s?\d)"
 )
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
-_WSIS_ITEM = regex(rf"\s*C\s?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*C\s?(?P<to>\d{{1,2}}))?(?![\d\w])")
+_WSIS_ITEM = regex(rf"\s*[Cc]\s?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*[Cc]\s?(?P<to>\d{{1,2}}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 # One of action line C7's strands after "C7": "C7 e-health", "C7 (E-Agriculture)", "C7: e-science".
 _C7_STRAND = regex(r"\s*(?:[:–—-]\s*|\(\s*)?(?P<strand>[Ee][-‐‑]?(?i:government|business|learning|health|employment"
