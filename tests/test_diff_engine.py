@@ -787,3 +787,7 @@ def test_a_merged_row_as_one_cell_or_as_its_slots_is_no_change() -> None:
     assert diff(old, new) == []
     edited = "@heading | Action line C2\n  " + rows.format(group="Tunis Agenda |  |  ")
     assert [c.kind for c in diff(old, edited)] == ["removed", "added"]
+    # spacing and typography apart, as any cell (a regression review: "Society's" / "Society’s")
+    typed = "@heading | Action line C2\n  " + rows.format(group="Geneva  Plan of Action’s |  |  ")
+    quoted = "@heading | Action line C2\n  " + rows.format(group="Geneva Plan of Action's")
+    assert [(c.kind, c.formatting_only) for c in diff(quoted, typed)] == [("modified", True)]

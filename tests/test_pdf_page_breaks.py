@@ -489,3 +489,14 @@ def test_a_list_table_whose_entries_read_alike_keeps_every_entry(tmp_path: Path)
     pages = lay_table([[["Region"]], *([[e]] for e in entries)], style, 300)
     (table,) = [b for b in read_pdf_detailed(write_placed(tmp_path / "regions.pdf", pages)).raw.blocks if b.type == "table"]
     assert len(pages) > 1 and [row[0].text for row in table.rows] == ["Region", *entries]
+
+
+def test_a_data_row_that_recurs_at_a_page_top_under_a_one_row_header_is_kept(tmp_path: Path) -> None:
+    """Under a one-row header repeated on each page, a page that opens with a row the same as the
+    table's first data row keeps it: only a header whose first row spans columns has a second
+    (a regression review found one such row dropped)."""
+    style = TableStyle(widths=(120, 200), size=10)
+    rows = [[["Region"], ["Initiative"]], *([["AFR"], ["Initiative 1"]] for _ in range(70))]
+    pages = lay_table(rows, style, 300)
+    (table,) = [b for b in read_pdf_detailed(write_placed(tmp_path / "same-rows.pdf", pages)).raw.blocks if b.type == "table"]
+    assert len(pages) > 1 and len(table.rows) == 71

@@ -663,6 +663,14 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
         # a target after its SDG in the same sentence is the SDG's, whatever its number
         ("The programme supports SDG 4, in particular target 4.4.", REPORT_GOALS, ["SDG-4", "SDG-4.4"]),
         ("SDG 9 is key. Target 2.1 was met.", REPORT_GOALS, ["SDG-9", "ITU-TARGET-2.1"]),
+        # a second regression review: the sentence ends at "?", "!", ";", a dash, a full stop
+        # without a space; it names its SDGs as a list or in words; "Res. 139" ends none
+        ("Is SDG 2 relevant? Target 2.1 was met.", REPORT_GOALS, ["SDG-2", "ITU-TARGET-2.1"]),
+        ("ITU reported on SDG 2 (Zero hunger).Target 2.1 was met.", REPORT_GOALS, ["SDG-2", "ITU-TARGET-2.1"]),
+        ("SDG 2 is addressed elsewhere; Target 2.1 was met.", REPORT_GOALS, ["SDG-2", "ITU-TARGET-2.1"]),
+        ("The programme supports SDGs 9 and 4, in particular target 4.4.", REPORT_GOALS, ["SDG-9", "SDG-4", "SDG-4.4"]),
+        ("It supports Sustainable Development Goal 4, in particular target 4.4.", REPORT_GOALS, ["SDG-4", "SDG-4.4"]),
+        ("It supports SDG 4 (see Res. 139), in particular target 4.4.", REPORT_GOALS, ["SDG-4", "SDG-4.4"]),
     ],
 )
 def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expected: list[str]) -> None:

@@ -26,7 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import dissolve_headings
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
-from .ignore import DEFAULT_IGNORE, differences
+from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
 from .splits import MIN_SIMILARITY, Group, find_regroups, find_splits
 from .tree import SectionPairs, align_sections
@@ -386,16 +386,24 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
     for i, j in align(keys_a, keys_b, lambda x, y: similarity(codes_a[x], codes_b[y]), ROW_THRESHOLD):
         if i is not None and j is not None and len(rows_a[i]) == len(rows_b[j]):
             steps.append(RowStep(i, j, [word_diff(x, y) for x, y in zip(rows_a[i], rows_b[j])]))
-        elif i is not None and j is not None and _filled(rows_a[i]) == _filled(rows_b[j]):
+        elif i is not None and j is not None and _loose(_filled(rows_a[i])) == _loose(_filled(rows_b[j])):
             # a merged row read as one cell in one revision and as its grid's slots in the other
-            # (a .docx's gridSpan row against its PDF): the same text, no change
-            steps.append(RowStep(i, j, [[("=", c)] if c else [] for c in rows_b[j]]))
+            # (a .docx's gridSpan row against its PDF): the same words, what differs in their
+            # spacing or typography shown as in any cell
+            filled = len(_filled(rows_a[i]))
+            steps.append(RowStep(i, j, [word_diff(rows_a[i][k], c) if k < filled else [("=", c)] if c else []
+                                        for k, c in enumerate(rows_b[j])]))
         else:
             if i is not None:
                 steps.append(RowStep(i, None))
             if j is not None:
                 steps.append(RowStep(None, j))
     return steps
+
+
+def _loose(cells: list[str]) -> list[str]:
+    """Cells as they compare apart from spacing, case and typography (quotes, dashes)."""
+    return [normalise(cell.translate(TYPOGRAPHIC)) for cell in cells]
 
 
 def _filled(row: list[str]) -> list[str]:

@@ -703,9 +703,11 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     repeated = 0  # the header's rows the new page repeats: its first, then its second (a header of two rows)
     if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= settings.header_similarity:
         repeated = 1
-        # a second row is the header's only when it is the table's second row again word for word:
-        # a list's next entry reads much like its first ("ARB Region" under "AFR Region")
-        if len(rows) > 1 and len(previous.rows) > 2 and _words(rows[1]) == _words(previous.rows[1]):
+        # a second row is the header's only under a first with a spanning cell (the slots it covers
+        # empty), and when it is the table's second row again word for word: a list's next entry
+        # reads much like its first ("ARB Region" under "AFR Region"), and a data row may recur
+        spans = any(not cell.text.strip() for cell in previous.rows[0])
+        if spans and len(rows) > 1 and len(previous.rows) > 2 and _words(rows[1]) == _words(previous.rows[1]):
             repeated = 2
     for row in rows[:repeated]:
         previous.dropped.append((following.page, " ".join(c.text for c in row)))

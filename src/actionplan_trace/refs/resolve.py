@@ -402,8 +402,10 @@ class Resolver:
         """Whether the sentence before `start` names an SDG of one of `goals` ("SDG 4, in
         particular target 4.4"): the target is that goal's."""
         window = self.text[max(0, start - _SENTENCE_WINDOW):start]
-        window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]
-        return any(int(m.group(1)) in goals for m in _SDG_NUMBER.finditer(window))
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
+        window = window[ends[-1]:] if ends else window
+        named = {int(n) for m in _SDG_NUMBERS.finditer(window) for n in re.findall(r"\d+", m.group("list"))}
+        return bool(named & goals)
 
     def goal(self, cite: Cite) -> None:
         meaning = "itu" if cite.explicit else self.goal_meaning(cite)
@@ -712,7 +714,11 @@ class _Coverage:
 
 
 _SENTENCE_WINDOW = 160  # how far before a bare target its sentence is searched for the SDG it names
-_SDG_NUMBER = regex(r"\bSDGs?\s*(\d{1,2})\b")
+# The SDGs a sentence names before a bare target ("SDGs 9 and 4", "Sustainable Development Goal 4"),
+# and where a sentence or clause ends before it (a full stop before a capital, not "Res. 139";
+# "?", "!", ";", a dash between spaces, a line's end).
+_SDG_NUMBERS = regex(r"\b(?:SDGs?|Sustainable\s+Development\s+Goals?)\s*(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b")
+_SENTENCE_BREAK = regex(r"[.!?](?=\s*(?:[A-Z(\"“‘]|$))|[!?;]|\s[–—]\s|\n")
 
 
 def _target_span(goal: int, targets: set[str]) -> str:
