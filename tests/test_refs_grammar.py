@@ -690,6 +690,9 @@ def test_forms_a_black_box_review_found_misread(text: str, ctx: RefContext, expe
         ("Goal 4 (4.4), Goal 9 (9.c)", SDG_FIELD, ["SDG-4", "SDG-4.4", "SDG-9", "SDG-9.c"]),
         ("Goal 9: Industry, innovation and infrastructure", SDG_FIELD, ["SDG-9"]),
         ("9 (Industry, innovation and infrastructure)", SDG_FIELD, ["SDG-9"]),
+        ("Goal 9: Industry, innovation and infrastructure; Goal 17: Partnerships", SDG_FIELD, ["SDG-9", "SDG-17"]),
+        ("Goal 9 – Industry, innovation and infrastructure", SDG_FIELD, ["SDG-9"]),
+        ("Goal 4: Quality education (4.4)", SDG_FIELD, ["SDG-4", "SDG-4.4"]),
         # in prose too; a bracket holding anything but the goal's targets is an aside
         ("ITU supports SDG 4 (4.4, 4.6) and SDG 9.", NONE, ["SDG-4", "SDG-4.4", "SDG-4.6", "SDG-9"]),
         ("ITU supports SDG 9 (2020), 11 and 17.", NONE, ["SDG-9", "SDG-11", "SDG-17"]),
@@ -706,3 +709,5 @@ def test_an_sdg_column_list_after_its_word_is_no_unparsed_reference() -> None:
     does not parse' for its own word (a regression review)."""
     refs, findings = find_refs("SDGs 4, 9 and 17", SDG_FIELD)
     assert [r.id for r in refs] == ["SDG-4", "SDG-9", "SDG-17"] and findings == []
+    refs, findings = find_refs("SDG 4: Quality education, SDG 9: Industry", SDG_FIELD)
+    assert [r.id for r in refs] == ["SDG-4", "SDG-9"] and findings == []

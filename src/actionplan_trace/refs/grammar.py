@@ -154,8 +154,9 @@ _REGION_LIKE = regex(r"\b[A-Z]{3}\s?-?\d")
 _OPEN_PAREN = regex(r" ?\(\s*")
 _TARGET_WORD = regex(r"\b[Tt]argets?\s+(?=\d{1,2}\s?\.?\s?(?:\d{1,2}|[a-z])\b|\d{1,2}\.[A-Z]\b)")
 _SDG_FIELD_TARGET = regex(
-    r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.]|\s+[A-Z\d(]|\s*$)"
+    r"(?<![\w.$])(?P<g>\d{1,2})\.(?P<t>\d{1,2}|[a-z])(?![\w.]\w)(?=\s*[:,;.)]|\s+[A-Z\d(]|\s*$)"
 )
+_SDG_FIELD_GOAL = regex(r"\b(?:SDGs?|Goals?)\s*(?P<g>\d{1,2})(?![\d.]|\.\w)", _I)
 _SDG_FIELD_LIST = regex(
     r"\s*(?:\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:\s*[,;]\s*|\s+and\s+|\s+|\s*$))+[.\s]*", _I
 )
@@ -1147,8 +1148,8 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
 def sdg_field_cites(text: str) -> list[Cite]:
     """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b", "16.10, 17.6–17.8",
     "4 (4.4), 9 (9.1, 9.c)"), one whose numbers follow their word ("Goals 1, 3 and 4", "Goal 4
-    (4.4), Goal 9 (9.c)"), one naming its goal ("Goal 9: Industry, …"), or "2.a: Increase …"
-    entries."""
+    (4.4), Goal 9 (9.c)"), one naming its goal ("Goal 9: Industry, …"), or entries of targets and
+    goals among words ("2.a: Increase …", "Goal 9 – Industry …; Goal 17: Partnerships")."""
     if _SDG_FIELD_LIST.fullmatch(text):
         cite = parse_sdg_list(text, 0, 0, explicit=False)
         if cite.items:
@@ -1163,8 +1164,13 @@ def sdg_field_cites(text: str) -> list[Cite]:
     for m in _SDG_FIELD_TARGET.finditer(text):
         goal = int(m.group("g"))
         cite.items.append(Item(f"{goal}.{m.group('t')}", m.start(), m.end(), goal=goal))
+    # goals named with their word among names ("Goal 9: Industry, …; Goal 17: Partnerships",
+    # "SDG 4: Quality education (4.4)"): in an SDG column each is an SDG
+    named = list(_SDG_FIELD_GOAL.finditer(text))
+    cite.items += [Item(m.group("g"), m.start("g"), m.end("g"), goal=int(m.group("g"))) for m in named]
+    cite.items.sort(key=lambda item: item.start)
     if cite.items:
-        cite.start, cite.end = cite.items[0].start, cite.items[-1].end
+        cite.start, cite.end = min([cite.items[0].start, *(m.start() for m in named)]), cite.items[-1].end
         return [cite]
     return []
 
