@@ -757,6 +757,9 @@ def test_a_table_row_moved_unchanged_is_one_move() -> None:
     assert changes[0].old == changes[0].new and changes[0].at_old != changes[0].at_new
     edited = "\n".join([rows[0], rows[1], rows[4].replace("65%", "70%"), rows[2], rows[3], rows[5]]) + "\n"
     assert sorted(c.kind for c in diff(TARGETS_TABLE, edited)) == ["added", "removed"]
+    # the rows re-sorted in reverse (a regression review: the whole table removed and added)
+    reverse = "\n".join([rows[0], rows[1], *reversed(rows[2:6])]) + "\n"
+    assert {c.kind for c in diff(TARGETS_TABLE, reverse)} == {"moved"}
 
 
 @pytest.mark.parametrize(("old", "new"), [

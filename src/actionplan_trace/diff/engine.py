@@ -253,6 +253,8 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
         code_x, code_y = ctx.code(x), ctx.code(y)
         s = similarity(code_x, code_y)
+        if x.type == "table" and s < BLOCK_THRESHOLD:
+            s = max(s, _rows_in_common(x, y))  # the same rows re-sorted: one table, rows moved
         if _column(x) in sole:
             return max(s, BLOCK_THRESHOLD)
         if _column(x) and len(code_x) == len(code_y) == 1:
@@ -264,6 +266,15 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         if i is not None and j is not None:
             out.add((a.id, i), (b.id, j))
     return merged
+
+
+def _rows_in_common(x: Block, y: Block) -> float:
+    """The share of two tables' rows that are the same row (apart from spacing and case), in any
+    order: a table re-sorted keeps its rows, which word order in reading order does not show."""
+    rows_x = Counter(tuple(normalise(c) for c in row) for row in cell_texts(x))
+    rows_y = Counter(tuple(normalise(c) for c in row) for row in cell_texts(y))
+    total = sum(rows_x.values()) + sum(rows_y.values())
+    return 2 * sum((rows_x & rows_y).values()) / total if total else 0.0
 
 
 def _sole_cells(section: Section) -> set[str]:
