@@ -174,3 +174,40 @@ def test_a_matrix_whose_header_has_two_rows_is_read(tmp_path: Path) -> None:
     matrix = matrix_rows(build_graph([(doc, document_refs(doc))]), "outputs-objectives")
     per_sector = Counter(re.match(r"^(ITU-[RTD]|GS)", t).group(1) for _, t in matrix.cells)
     assert dict(per_sector) == ROWS
+
+
+def test_a_goals_matrix_and_a_corner_left_empty_in_a_two_row_header(tmp_path: Path) -> None:
+    """A second regression review: Table 8.1 with "| Strategic goals of the Union" spanning over
+    "| Goal ITU-R | …" (the goal-link rule wants "Goal ITU-R" in its header, so the first row
+    alone matched no rule), and an outputs matrix whose "ITU-D outputs" stands in the second row
+    under an empty corner. Both are matrices, with as many rows as the corpus file's."""
+    from copy import deepcopy
+
+    def two_rows(document: docx.Document, second_header: str, top: str, keep_corner: bool) -> None:
+        for table in [t for t in document.tables if t.rows[0].cells[1].text == second_header]:
+            header = table.rows[0]._tr
+            header.addprevious(deepcopy(header))
+            first = table.rows[0]
+            for cell in first.cells[1:]:
+                cell.text = top
+            first.cells[1].merge(first.cells[-1])
+            if keep_corner:
+                table.rows[1].cells[0].text = ""
+            else:
+                first.cells[0].text = ""
+
+    base = build_graph([(doc := load(CORPUS / "strategic-plan-2012.docx"), document_refs(doc))])
+    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
+    two_rows(document, "Objective 1", "Objectives", keep_corner=False)
+    path = tmp_path / "corner.docx"
+    document.save(str(path))
+    doc = load(path)
+    graph = build_graph([(doc, document_refs(doc))])
+    assert len(matrix_rows(graph, "outputs-objectives").rows) == len(matrix_rows(base, "outputs-objectives").rows) > 70
+    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
+    two_rows(document, "Goal ITU-R", "Strategic goals of the Union", keep_corner=True)
+    path = tmp_path / "goals.docx"
+    document.save(str(path))
+    doc = load(path)
+    graph = build_graph([(doc, document_refs(doc))])
+    assert len(matrix_rows(graph, "objectives-goals").rows) == len(matrix_rows(base, "objectives-goals").rows) > 10

@@ -974,12 +974,16 @@ def place_table(builder: _Builder, block: Block) -> None:
     owner = builder.current()
     table = builder.table if builder.table is not None and builder.table.owner is owner else None
     found = _matching_rule(builder, rows[0]) if rows else None
-    if found is not None and found[0].header_columns and (joined := _two_row_header(rows)) is not None:
+    joined = _two_row_header(rows) if rows else None
+    if joined is not None and (found is None or found[0].header_columns):
         # a header of two rows: its columns named by the second ("Outputs | Objectives" spanning
-        # over "| Objective 1 | Objective 2 | …"), both rows kept as the header's block
-        builder.add(Block("table", table_text(rows[:1]), loc=block.loc, rows=rows[:1]))
-        rows = [joined, *rows[2:]]
-        block = replace(block, rows=rows)
+        # over "| Objective 1 | Objective 2 | …", "| Strategic goals" over "| Goal ITU-R | …"),
+        # the first row kept as a block of its own
+        named = _matching_rule(builder, joined)
+        if named is not None and named[0].header_columns:
+            builder.add(Block("table", table_text(rows[:1]), loc=block.loc, rows=rows[:1]))
+            rows, found = [joined, *rows[2:]], named
+            block = replace(block, rows=rows)
     if found is not None:
         rule, lead = found
         if (table is None or table.rule is not rule or table.lead != lead or len(table.header) != len(rows[0])
@@ -1003,19 +1007,21 @@ def _two_row_header(rows: list[list[Cell]]) -> list[Cell] | None:
     """The header of a table whose columns a second row names under a first one's spanning cells
     ("Outputs | Objectives" over "| Objective 1 | … | Objective 5"; a .docx repeats a spanning
     cell's text in each slot, a PDF leaves them empty): per column, the second row's text, else
-    the first's. None when the second row is no such row: it names fewer columns than the first,
-    leaves one empty, or has its own first cell (a data row's key)."""
+    the first's (the first column's name from the row that has it: a corner left empty above
+    "ITU-D outputs"). None when the second row is no such row: it names fewer columns than the
+    first, leaves one empty, or has a first cell of its own under the first row's (a data row's key)."""
     if len(rows) < 3 or len(rows[0]) != len(rows[1]) or len(rows[0]) < 3:
         return None
     first, second = rows[0], rows[1]
-    key = second[0].text.strip()
-    if key and key != first[0].text.strip():
+    key, corner = second[0].text.strip(), first[0].text.strip()
+    if key and corner and key != corner:
         return None
     named = [cell.text.strip() for cell in second[1:]]
     above = {cell.text.strip() for cell in first[1:] if cell.text.strip()}
     if not all(named) or len(set(named)) != len(named) or len(above) >= len(named):
         return None
-    return [first[0], *(low if low.text.strip() else up for up, low in zip(first[1:], second[1:]))]
+    return [first[0] if corner else second[0],
+            *(low if low.text.strip() else up for up, low in zip(first[1:], second[1:]))]
 
 
 def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None:
