@@ -196,18 +196,16 @@ def test_a_goals_matrix_and_a_corner_left_empty_in_a_two_row_header(tmp_path: Pa
             else:
                 first.cells[0].text = ""
 
-    base = build_graph([(doc := load(CORPUS / "strategic-plan-2012.docx"), document_refs(doc))])
-    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
-    two_rows(document, "Objective 1", "Objectives", keep_corner=False)
-    path = tmp_path / "corner.docx"
-    document.save(str(path))
-    doc = load(path)
-    graph = build_graph([(doc, document_refs(doc))])
-    assert len(matrix_rows(graph, "outputs-objectives").rows) == len(matrix_rows(base, "outputs-objectives").rows) > 70
-    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
-    two_rows(document, "Goal ITU-R", "Strategic goals of the Union", keep_corner=True)
-    path = tmp_path / "goals.docx"
-    document.save(str(path))
-    doc = load(path)
-    graph = build_graph([(doc, document_refs(doc))])
-    assert len(matrix_rows(graph, "objectives-goals").rows) == len(matrix_rows(base, "objectives-goals").rows) > 10
+    def matrix_length(path: Path, matrix: str) -> int:
+        doc = load(path)
+        return len(matrix_rows(build_graph([(doc, document_refs(doc))]), matrix).rows)
+
+    plan = CORPUS / "strategic-plan-2012.docx"
+    for second, top, keep_corner, matrix, least in (("Objective 1", "Objectives", False, "outputs-objectives", 70),
+                                                    ("Goal ITU-R", "Strategic goals of the Union", True,
+                                                     "objectives-goals", 10)):
+        document = docx.Document(str(plan))
+        two_rows(document, second, top, keep_corner)
+        path = tmp_path / f"{matrix}.docx"
+        document.save(str(path))
+        assert matrix_length(path, matrix) == matrix_length(plan, matrix) > least
