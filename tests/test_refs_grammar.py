@@ -656,6 +656,9 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
         # an action line's code in lower case after its words
         ("Jordan cited WSIS action line c5.", NONE, ["WSIS-C5"]),
         ("Ghana cited Study Group 2, of ITU-T Recommendation Y.4409 fame.", NONE, ["ITU-T-REC-Y.4409"]),
+        ("ITU-T Study Group 17 and Study Group 2 of the Telecommunication Development Sector", NONE,
+         ["ITU-T-SG17", "ITU-D-SG2"]),
+        ("Question 1/1 of the Telecommunication Development Sector", NONE, ["ITU-D-SG1-Q1"]),
         ("Gender work followed WTDC Resolution 55, 38 per cent of fellowships went to women.", NONE, ["WTDC-RES-55"]),
         # a target past the last ITU goal is an SDG's, where the context reads goals as ITU's
         ("The programme supports SDG 17, in particular target 17.8.", REPORT_GOALS, ["SDG-17", "SDG-17.8"]),

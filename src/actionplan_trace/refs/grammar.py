@@ -863,14 +863,20 @@ def parse_question(text: str, hit: Hit) -> Cite:
     return _sector_after(text, cite)
 
 
-_SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?P<sector>ITU-[DTR])\b(?!\s*(?:Rec|[A-Z]{1,3}\.\d))")
+_SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sector>ITU-[DTR])\b(?!\s*(?:Rec|[A-Z]{1,3}\.\d))"
+                      r"|(?P<name>Telecommunication\s+Development|Telecommunication\s+Standardization"
+                      r"|Radiocommunication)\s+Sector\b)")
+_SECTOR_NAMES = {"development": "ITU-D", "standardization": "ITU-T", "radiocommunication": "ITU-R"}
 
 
 def _sector_after(text: str, cite: Cite) -> Cite:
-    """`cite` with the sector named after it ("Study Group 2 of ITU-D"), when none is before it:
-    a sector named earlier in the text would be taken otherwise."""
+    """`cite` with the sector named after it ("Study Group 2 of ITU-D", "… of the
+    Telecommunication Development Sector"), when none is before it: a sector named earlier in the
+    text would be taken otherwise."""
     if cite.sector is None and (after := _SECTOR_AFTER.match(text, cite.end)) is not None:
-        cite.sector, cite.end = after.group("sector"), after.end()
+        named = after.group("name")
+        cite.sector = after.group("sector") or _SECTOR_NAMES[named.split()[-1].lower()]
+        cite.end = after.end()
     return cite
 
 
