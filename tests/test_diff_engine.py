@@ -794,3 +794,16 @@ def test_a_merged_row_as_one_cell_or_as_its_slots_is_no_change() -> None:
     typed = "@heading | Action line C2\n  " + rows.format(group="Geneva  Plan of Action’s |  |  ")
     quoted = "@heading | Action line C2\n  " + rows.format(group="Geneva Plan of Action's")
     assert [(c.kind, c.formatting_only) for c in diff(quoted, typed)] == [("modified", True)]
+
+
+def test_an_item_inserted_is_labelled_alike_whether_its_label_is_typed_or_numbered() -> None:
+    """An item inserted into a list: "added item b)" where Word numbers it, and where the author
+    typed "b)" (a black-box review found "added paragraph" there)."""
+    from actionplan_trace.diff.labels import block_place
+    from actionplan_trace.model import Block
+
+    assert block_place(Block("paragraph", "b) supporting national CIRTs;")) == "item b)"
+    assert block_place(Block("list-item", "supporting national CIRTs;", label="b)")) == "item b)"
+    assert block_place(Block("paragraph", "2. The Conference resolves to act.")) == "item 2."
+    assert block_place(Block("paragraph", "2.1 Products and services")) is None
+    assert block_place(Block("paragraph", "a new bullet on community networks")) is None

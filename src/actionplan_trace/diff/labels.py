@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from ..model import Block, Cell, Loc, Section, kind_label
+from ..regexcache import regex
+
+# A list label typed at a paragraph's start ("b) …", "2. …", "(iii) …"), which a list Word numbers
+# gives as the block's label: the paragraph is that item either way.
+_TYPED_ITEM = regex(r"^\s*(\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+\S")
 
 NO_HEADING_KINDS = ("front-matter",)
 
@@ -39,14 +44,15 @@ def cell_texts(block: Block) -> list[list[str]]:
 
 
 def block_place(block: Block) -> str | None:
-    """What a block is, in the document's words: 'bullet', 'item a)', 'outputs column', 'table',
-    'contents entry'."""
+    """What a block is, in the document's words: 'bullet', 'item a)' (numbered by Word or typed),
+    'outputs column', 'table', 'contents entry'."""
     label = (block.label or "").strip()
     what: str | None
     if block.type == "list-item":
         what = f"item {label}" if label and any(ch.isalnum() for ch in label) else "bullet"
     elif block.type in ("paragraph", "heading"):
-        what = "contents entry" if block.contents else None
+        typed = _TYPED_ITEM.match(block.text) if block.type == "paragraph" and not block.contents else None
+        what = "contents entry" if block.contents else f"item {typed.group(1)}" if typed else None
     else:
         what = block.type.replace("-", " ")
     if block.field:
