@@ -666,6 +666,7 @@ REPORT_GOALS = RefContext(goal="itu")  # an implementation report, whose bare go
         # a target after its SDG in the same sentence is the SDG's, whatever its number
         ("The programme supports SDG 4, in particular target 4.4.", REPORT_GOALS, ["SDG-4", "SDG-4.4"]),
         ("SDG 9 is key. Target 2.1 was met.", REPORT_GOALS, ["SDG-9", "ITU-TARGET-2.1"]),
+        ("Targets 1.1, 1.2 and 17.8 were reviewed.", REPORT_GOALS, ["ITU-TARGET-1.1", "ITU-TARGET-1.2", "SDG-17.8"]),
         # a second regression review: the sentence ends at "?", "!", ";", a dash, a full stop
         # without a space; it names its SDGs as a list or in words; "Res. 139" ends none
         ("Is SDG 2 relevant? Target 2.1 was met.", REPORT_GOALS, ["SDG-2", "ITU-TARGET-2.1"]),

@@ -435,8 +435,12 @@ class Resolver:
             self.ambiguous(cite, "not clear whether an ITU target or an SDG target is meant")
             return
         made = []
+        most = self.registry.most_itu_goals
         for item in cite.items:
-            if meaning == "sdg":
+            # in a list read as ITU targets, a bare one past the last ITU goal is still an SDG's
+            # ("Targets 1.1, 1.2 and 17.8"); one named as ITU's ("ITU Target 17.8") stays ITU's
+            past = not cite.explicit and most is not None and int(item.number.split(".")[0]) > most
+            if meaning == "sdg" or past:
                 made.append(self.sdg_target(item, cite, None))
             else:
                 g, n = (int(x) for x in item.number.split("."))
