@@ -96,6 +96,7 @@ class _Context:
     budget: Budget = field(default_factory=Budget)
     codes: dict[int, str] = field(default_factory=dict)
     keys: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    row_sets: dict[int, Counter[tuple[str, ...]]] = field(default_factory=dict)
     ref_cache: dict[str, set[str]] = field(default_factory=dict)
     located: tuple[RefIndex, RefIndex] | None = None
     origins: tuple[_Origins, _Origins] | None = None
@@ -145,6 +146,14 @@ class _Context:
         if key not in self.codes:
             self.codes[key] = self.coder.encode(words(block.text))
         return self.codes[key]
+
+    def row_set(self, table: Block) -> Counter[tuple[str, ...]]:
+        """A table's rows as _row_key gives them, counted, cached: block alignment asks for a
+        table's rows once per table it is scored against."""
+        key = id(table)
+        if key not in self.row_sets:
+            self.row_sets[key] = Counter(_row_key(row) for row in cell_texts(table))
+        return self.row_sets[key]
 
     def found_refs(self, text: str | None) -> set[str]:
         """Canonical reference ids in `text` by the stand-in reader, cached (empty without one)."""
@@ -254,7 +263,7 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         code_x, code_y = ctx.code(x), ctx.code(y)
         s = similarity(code_x, code_y)
         if x.type == "table" and s < BLOCK_THRESHOLD:
-            s = max(s, _rows_in_common(x, y))  # the same rows re-sorted: one table, rows moved
+            s = max(s, _rows_in_common(ctx.row_set(x), ctx.row_set(y)))  # the same rows re-sorted: one table, rows moved
         if _column(x) in sole:
             return max(s, BLOCK_THRESHOLD)
         if _column(x) and len(code_x) == len(code_y) == 1:
@@ -268,11 +277,9 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
     return merged
 
 
-def _rows_in_common(x: Block, y: Block) -> float:
-    """The share of two tables' rows that are the same row (apart from spacing and case), in any
-    order: a table re-sorted keeps its rows, which word order in reading order does not show."""
-    rows_x = Counter(tuple(normalise(c) for c in row) for row in cell_texts(x))
-    rows_y = Counter(tuple(normalise(c) for c in row) for row in cell_texts(y))
+def _rows_in_common(rows_x: Counter[tuple[str, ...]], rows_y: Counter[tuple[str, ...]]) -> float:
+    """The share of two tables' rows (_Context.row_set) that are the same row, in any order: a
+    table re-sorted keeps its rows, which word order in reading order does not show."""
     total = sum(rows_x.values()) + sum(rows_y.values())
     return 2 * sum((rows_x & rows_y).values()) / total if total else 0.0
 
@@ -391,8 +398,8 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
     coder = WordCoder()
     codes_a = [coder.encode(words(" ".join(r))) for r in rows_a]
     codes_b = [coder.encode(words(" ".join(r))) for r in rows_b]
-    keys_a = [tuple(normalise(c) for c in r) for r in rows_a]
-    keys_b = [tuple(normalise(c) for c in r) for r in rows_b]
+    keys_a = [_row_key(r) for r in rows_a]
+    keys_b = [_row_key(r) for r in rows_b]
     steps: list[RowStep] = []
     for i, j in align(keys_a, keys_b, lambda x, y: similarity(codes_a[x], codes_b[y]), ROW_THRESHOLD):
         if i is not None and j is not None and len(rows_a[i]) == len(rows_b[j]):
@@ -412,6 +419,11 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
     return steps
 
 
+def _row_key(cells: list[str]) -> tuple[str, ...]:
+    """A row as rows compare: each cell apart from spacing, case and leading numbering (normalise)."""
+    return tuple(normalise(cell) for cell in cells)
+
+
 def _loose(cells: list[str]) -> list[str]:
     """Cells as they compare apart from spacing, case and typography (quotes, dashes)."""
     return [normalise(cell.translate(TYPOGRAPHIC)) for cell in cells]
@@ -427,15 +439,15 @@ def _filled(row: list[str]) -> list[str]:
 
 def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]]) -> dict[int, int]:
     """Old row -> new row, for each row the alignment left removed whose text a row it left
-    added has (apart from spacing and typography), first to first; blank rows are no move."""
+    added has (as _row_key compares them), first to first; blank rows are no move."""
     added: dict[tuple[str, ...], list[int]] = {}
     for row in rows:
         if row.new is not None and row.old is None and not _blank(cells_b[row.new]):
-            added.setdefault(tuple(normalise(c) for c in cells_b[row.new]), []).append(row.new)
+            added.setdefault(_row_key(cells_b[row.new]), []).append(row.new)
     out: dict[int, int] = {}
     for row in rows:
         if row.old is not None and row.new is None and not _blank(cells_a[row.old]):
-            same = added.get(tuple(normalise(c) for c in cells_a[row.old]))
+            same = added.get(_row_key(cells_a[row.old]))
             if same:
                 out[row.old] = same.pop(0)
     return out

@@ -42,7 +42,7 @@ PUNCTUATION = regex(r"[^\w\s]+")
 # A contents entry's leader before its page number (digits, or roman): Word's tab, which a PDF
 # prints as a row of dots, underscores or hyphens ("1 Introduction<TAB>3" is "1 Introduction……3"
 # printed); one form of the same text.
-LEADER = regex(r"[ \t]*(?:(?:[.…·_][ \t]*){3,}|(?:-[ \t]*){3,}|\t[ \t]*)(?=[\divxlcdmIVXLCDM]{1,8}$)")
+PAGE_LEADER = regex(r"[ \t]*(?:(?:[.…·_][ \t]*){3,}|(?:-[ \t]*){3,}|\t[ \t]*)(?=[\divxlcdmIVXLCDM]{1,8}$)")
 # White space between two punctuation marks: "[Y.3133] (#)" is "[Y.3133](#)" with a space (a PDF
 # line broke there), not other punctuation. Beside a word a space still counts ("add.You"), but
 # for a slash (SPACED_SLASH).
@@ -81,7 +81,7 @@ def comparable(text: str) -> str:
 def _form(text: str, kinds: frozenset[str], number: str | None = None, loose: bool = False) -> str:
     """`text` with the differences of `kinds` taken out (`loose`: a PDF's white space too)."""
     if "formatting" in kinds:
-        text = LEADER.sub("\t", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC))
+        text = PAGE_LEADER.sub("\t", unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC))
     if "numbering" in kinds:
         if number and number in text:
             text = "".join("#" if token == number else token for token in TOKEN.findall(text))

@@ -404,7 +404,7 @@ class Resolver:
         window = self.text[max(0, start - _SENTENCE_WINDOW):start]
         ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
         window = window[ends[-1]:] if ends else window
-        named = {int(n) for m in _SDG_NUMBERS.finditer(window) for n in re.findall(r"\d+", m.group("list"))}
+        named = {int(n) for m in _SDG_NUMBERS.finditer(window) for n in _NUMBER.findall(m.group("list"))}
         return bool(named & goals)
 
     def goal(self, cite: Cite) -> None:
@@ -722,6 +722,7 @@ _SENTENCE_WINDOW = 160  # how far before a bare target its sentence is searched 
 # and where a sentence or clause ends before it (a full stop before a capital, not "Res. 139";
 # "?", "!", ";", a dash between spaces, a line's end).
 _SDG_NUMBERS = regex(r"\b(?:SDGs?|Sustainable\s+Development\s+Goals?)\s*(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b")
+_NUMBER = regex(r"\d+")
 _SENTENCE_BREAK = regex(r"[.!?](?=\s*(?:[A-Z(\"“‘]|$))|[!?;]|\s[–—]\s|\n")
 
 

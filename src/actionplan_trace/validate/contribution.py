@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from rapidfuzz import fuzz
 
@@ -283,6 +283,7 @@ class _Context:
     new_outputs: set[str] = field(default_factory=set)  # the outputs some proposal creates
     adders: dict[str, Proposal] = field(default_factory=dict)  # each new output's first proposal adding it
     resolutions: list[Resolution] = field(default_factory=list)  # where each proposal lands, made as they resolve
+    series: dict[int, Mapping[str, str]] = field(default_factory=dict)  # see settled
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
 
 
@@ -290,6 +291,15 @@ class _Context:
             text: str | None = None, ref: str | None = None) -> None:
         self.findings.append(make(code, message, source=self.contribution.source.path, section=section,
                                   loc=loc, text=text, ref=ref, table=self.table))
+
+    def settled(self, doc: Document) -> Mapping[str, str]:
+        """The editions `doc`'s own text settles, by series (refs.document.document_editions),
+        read once per document of the run: VAL011 and the reference checks both ask."""
+        if id(doc) not in self.series:
+            from ..refs.document import document_editions
+
+            self.series[id(doc)] = document_editions(doc).by_series
+        return self.series[id(doc)]
 
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
         """Record the sections of a contribution view (accepted, original) a proposal covers."""
@@ -890,11 +900,10 @@ def _check_references(ctx: _Context, base: Document, document_refs: Callable[...
     problem both hold. The contribution's plan-internal ids take the editions its whole text
     settles, and the base's where it settles none: it amends that edition, and REF013's "give
     --edition" is advice validate has no option for (VAL011 tells the two editions apart)."""
-    from ..refs.document import document_editions
-
-    editions = {**document_editions(base).by_series, **document_editions(ctx.contribution).by_series}
+    editions = {**ctx.settled(base), **ctx.settled(ctx.contribution)}
     base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
-    amended = document_refs(ctx.accepted, findings_table=ctx.table, editions=_unsettled(ctx.accepted, editions)).findings
+    amended = document_refs(ctx.accepted, findings_table=ctx.table,
+                            editions=_unsettled(ctx.settled(ctx.accepted), editions)).findings
     told = {(f.code, f.ref) for f in amended if f.ref is not None}
     proposed = [f for f in _proposed_text_findings(ctx, editions) if f.ref is None or (f.code, f.ref) not in told]
     for f in amended + proposed:
@@ -906,11 +915,9 @@ def _check_references(ctx: _Context, base: Document, document_refs: Callable[...
         ctx.findings.append(f)
 
 
-def _unsettled(doc: Document, editions: dict[str, str]) -> dict[str, str]:
-    """`editions` for the series `doc`'s own text settles none of: what it settles stands."""
-    from ..refs.document import document_editions
-
-    own = document_editions(doc).by_series
+def _unsettled(own: Mapping[str, str], editions: dict[str, str]) -> dict[str, str]:
+    """`editions` for the series a document's own text (`own`: what it settles) settles none of:
+    what it settles stands."""
     return {series: code for series, code in editions.items() if series not in own}
 
 
@@ -925,7 +932,7 @@ def _proposed_text_findings(ctx: _Context, editions: dict[str, str]) -> list[Fin
     from ..refs.types import RefContext
     from .proposals import created_outputs_known
 
-    contexts = section_contexts(ctx.base, editions=document_editions(ctx.base, _unsettled(ctx.base, editions)))
+    contexts = section_contexts(ctx.base, editions=document_editions(ctx.base, _unsettled(ctx.settled(ctx.base), editions)))
     registry = load_registry()
     start = RefContext(source=ctx.contribution.source.path)
     out: list[Finding] = []
@@ -952,14 +959,12 @@ def _check_edition(ctx: _Context, contribution: Document, base: Document) -> Non
     """VAL011 for each series (rules/editions.yml) whose edition the contribution's text and the
     base's text both settle, differently: proposals for the Kigali Action Plan checked against the
     Buenos Aires one find its outputs and headings in the wrong text."""
-    try:
-        from ..refs.document import document_editions
-    except ImportError:
+    if reference_api() is None:
         return
     from ..editions import load_editions
 
     names = load_editions().series
-    ours, theirs = document_editions(contribution).by_series, document_editions(base).by_series
+    ours, theirs = ctx.settled(contribution), ctx.settled(base)
     for series, code in sorted(ours.items()):
         other = theirs.get(series)
         if other is not None and other != code:
