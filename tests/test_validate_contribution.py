@@ -1240,12 +1240,14 @@ def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_pa
 
 @pytest.mark.parametrize(("heading_style", "labels"), [
     (True, ("Summary:", "Action required:")), (False, ("Summary:", "Action required:")),
-    (True, ("Executive summary", "Action requested")), (True, ("Summary", "Action required by TDAG:"))])
+    (True, ("Executive summary", "Action requested")), (True, ("Summary", "Action required by TDAG:")),
+    (True, ("Background", "References:")), (True, ("Background:", "References"))])
 def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, heading_style: bool,
                                                            labels: tuple[str, str]) -> None:
-    """ITU's cover part ("Summary:", "Action required:") set in Heading 1: a black-box review
-    found each read as a section the amended text adds without revision marks (two false VAL006
-    and a REF013); set as bold Normal paragraphs it was read right."""
+    """ITU's cover part ("Summary:", "Action required:", "Background", "References:") set in
+    Heading 1: black-box reviews found each read as a section the amended text adds without
+    revision marks (two false VAL006 and a REF013); set as bold Normal paragraphs it was read right.
+    An output's own "Background" is another heading (see the excerpt tests)."""
     import docx as python_docx
 
     document = python_docx.Document()
@@ -1264,6 +1266,30 @@ def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, headi
     rep = validate(path, BA)
     assert [(p.action, p.outputs, p.heading) for p in rep.proposals] == [("modify", ["2.1"], "Rural communications")]
     assert [f.code for f in rep.findings] == []
+
+
+def test_the_cover_part_is_read_for_references(tmp_path: Path) -> None:
+    """A contribution's own "References" and "Summary" cite too: "SDG 18" there is REF002, as in
+    its amended text (it was read nowhere once such headings were its cover part, and "SDG 18"
+    in a Summary never was). An output a proposal names is judged against the base (VAL002),
+    not again as a registry entry (REF001)."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Testland", style="Title")
+    document.add_paragraph("Summary", style="Heading 1")
+    document.add_paragraph("This contribution proposes amendments to Output 2.5 and to Output 2.1.")
+    document.add_paragraph("References", style="Heading 1")
+    document.add_paragraph("WTDC Resolution 37 (Rev. Buenos Aires, 2017); SDG 18; Resolution 999 (Rev. Dubai, 2014)")
+    document.add_paragraph("Proposal", style="Heading 1")
+    document.add_paragraph("1. In Output 2.5, under \"Spectrum management\", add a new bullet: satellite coordination.")
+    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST)
+    path = tmp_path / "cover-refs.docx"
+    document.save(str(path))
+    rep = validate(path, BA)
+    cover = [(f.code, f.ref, f.section) for f in rep.findings if f.code.startswith("REF")]
+    assert cover == [("REF001", "WTDC-RES-999", "cover-references"), ("REF002", "SDG-18", "cover-references")]
+    assert [f.code for f in rep.findings if not f.code.startswith("REF")] == ["VAL002"]
 
 
 def test_a_table_row_adding_an_output_the_base_lacks_names_it_new(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make
-from .proposals import PREAMBLE_KINDS, Proposal, parse_proposals
+from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_proposals
 
 VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
@@ -179,6 +179,25 @@ def amended_part(doc: Document) -> Document:
         ids = {s.id for s in keep}
         revisions = [r for r in doc.revisions if r.section in ids]
     return Document(source=doc.source, sections=keep, revisions=revisions)
+
+
+# The preamble parts whose own text is read for references as the plan's is: what the
+# contribution is about and builds on ("References: Resolution 37 (Rev. Buenos Aires, 2017)").
+# The proposals part is not: each proposal's text is read where it lands (_proposed_text_findings).
+COVER_KINDS = ("front-matter", "cover", "abstract", "introduction")
+
+
+def cover_part(doc: Document) -> Document:
+    """A contribution's cover part (COVER_KINDS and the sections under them) as a Document of its
+    own: the part `amended_part` leaves out that the proposals do not stand in (the profile never
+    opens these kinds inside the amended text)."""
+    inside: set[str] = set()
+    keep: list[Section] = []
+    for section in doc.sections:
+        if section.kind in COVER_KINDS or section.parent in inside:
+            inside.add(section.id)
+            keep.append(section)
+    return Document(source=doc.source, sections=keep, revisions=[r for r in doc.revisions if r.section in inside])
 
 
 def _rerooted(section_id: str, root_id: str) -> str:
@@ -895,18 +914,21 @@ def _ref_key(f: Finding) -> tuple[str, str, str]:
 
 
 def _check_references(ctx: _Context, base: Document, document_refs: Callable[..., Any]) -> None:
-    """Reference findings that the base does not have (new problems): in the amended text, and
-    in the text the proposals put into the plan (`_proposed_text_findings`), one finding for a
-    problem both hold. The contribution's plan-internal ids take the editions its whole text
+    """Reference findings that the base does not have (new problems): in the amended text, in the
+    contribution's cover part (`cover_part`), and in the text the proposals put into the plan
+    (`_proposed_text_findings`), one finding for a
+    problem two of them hold. The contribution's plan-internal ids take the editions its whole text
     settles, and the base's where it settles none: it amends that edition, and REF013's "give
     --edition" is advice validate has no option for (VAL011 tells the two editions apart)."""
     editions = {**ctx.settled(base), **ctx.settled(ctx.contribution)}
     base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
     amended = document_refs(ctx.accepted, findings_table=ctx.table,
                             editions=_unsettled(ctx.settled(ctx.accepted), editions)).findings
-    told = {(f.code, f.ref) for f in amended if f.ref is not None}
+    cover = created_outputs_known(ctx.contribution, document_refs(
+        cover_part(ctx.contribution), findings_table=ctx.table, editions=editions).findings, named=True)
+    told = {(f.code, f.ref) for f in amended + cover if f.ref is not None}
     proposed = [f for f in _proposed_text_findings(ctx, editions) if f.ref is None or (f.code, f.ref) not in told]
-    for f in amended + proposed:
+    for f in amended + cover + proposed:
         key = _ref_key(f)
         if base_counts[key] > 0:
             base_counts[key] -= 1
@@ -930,7 +952,6 @@ def _proposed_text_findings(ctx: _Context, editions: dict[str, str]) -> list[Fin
     from ..refs.find import read_text
     from ..refs.registry import load_registry
     from ..refs.types import RefContext
-    from .proposals import created_outputs_known
 
     contexts = section_contexts(ctx.base, editions=document_editions(ctx.base, _unsettled(ctx.settled(ctx.base), editions)))
     registry = load_registry()
