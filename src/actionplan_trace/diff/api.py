@@ -36,20 +36,36 @@ def reference_finder() -> Refs | None:
 
 
 def reference_locator() -> Locate | None:
-    """`document -> its reference ids by place` from the normaliser (None if it is absent): the
+    """`(old, new) -> their reference ids by place` from the normaliser (None if it is absent): the
     references `trace refs` finds, each text under its section's and column's context, so a
-    change's references are those `trace refs` reports at its places."""
+    change's references are those `trace refs` reports at its places.
+
+    A plan-internal id carries the edition its document settles ("ITU-D-OUTCOME-2.2@WTDC-17"),
+    read from the whole text: two revisions that settle different editions of a series (one
+    cites "(Rev. Kigali, 2022)" where the other cited "(Rev. Buenos Aires, 2017)") would show every
+    edited paragraph citing "Outcome 2.2" losing one id and gaining the other. Such ids are
+    compared without that edition; each revision's own id is what a change reports."""
     try:
         from ..refs import document_refs
+        from ..refs.document import document_editions
     except ImportError:
         return None
 
-    def locate(doc: Document) -> RefIndex:
-        index: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None]]] = {}
+    def index(doc: Document, unscoped: set[str]) -> RefIndex:
+        out: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None, str]]] = {}
         for ref in document_refs(doc).refs:
-            index.setdefault((ref.section, loc_key(ref.loc)), []).append(
-                (ref.id, tuple(words(ref.text)), str(ref.rev) if ref.rev is not None else None))
-        return index
+            base, at, edition = ref.id.rpartition("@")
+            key = f"{base}@" if at and edition in unscoped else ref.id
+            out.setdefault((ref.section, loc_key(ref.loc)), []).append(
+                (ref.id, tuple(words(ref.text)), str(ref.rev) if ref.rev is not None else None, key))
+        return out
+
+    def locate(old: Document, new: Document) -> tuple[RefIndex, RefIndex]:
+        settled = document_editions(old).by_series, document_editions(new).by_series
+        differ = {series for series in settled[0].keys() & settled[1].keys()
+                  if settled[0][series] != settled[1][series]}
+        return (index(old, {settled[0][series] for series in differ}),
+                index(new, {settled[1][series] for series in differ}))
 
     return locate
 

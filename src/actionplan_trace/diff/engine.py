@@ -39,11 +39,14 @@ Refs = Callable[[str], set[str]]
 Place = tuple[str, Loc, str]
 LocKey = tuple[tuple[str, object], ...]
 # The references of a document by place (section id, location key), as `trace refs` finds them,
-# each text under its section's and column's context (diff/api.reference_locator): each its id
-# and the word tokens (diff/tokens.words) of the text it was read from, which tell apart texts
-# at one location (a cell's paragraphs, a text box in its anchor's paragraph).
-RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None]]]  # (id, words, revision)
-Locate = Callable[[Document], RefIndex]
+# each text under its section's and column's context (diff/api.reference_locator): each its id,
+# the word tokens (diff/tokens.words) of the text it was read from, which tell apart texts at one
+# location (a cell's paragraphs, a text box in its anchor's paragraph), its revision, and the key
+# it is compared by across the two revisions: its id, but for an id scoped by the edition its
+# document settles where the other revision settles another (see api.reference_locator).
+RefIndex = Mapping[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None, str]]]
+# Both revisions' indexes at once: what a reference is compared by depends on both.
+Locate = Callable[[Document, Document], tuple[RefIndex, RefIndex]]
 
 
 def loc_key(loc: Loc) -> LocKey:
@@ -163,20 +166,20 @@ class _Context:
             self.ref_cache[text] = set(self.refs(text))
         return self.ref_cache[text]
 
-    def refs_at(self, old_side: bool, places: list[Place]) -> dict[str, dict[str, None]]:
-        """The reference ids `located` found at `places` of one revision, each in its place's text,
-        with the revisions they are cited in, in text order ("Kigali, 2022"; none for an id cited
-        without one)."""
+    def refs_at(self, old_side: bool, places: list[Place]) -> dict[str, tuple[str, dict[str, None]]]:
+        """The references `located` found at `places` of one revision, each in its place's text, by
+        the key they are compared by: the id as this revision reads it, and the revisions it is
+        cited in, in text order ("Kigali, 2022"; none for an id cited without one)."""
         assert self.located is not None
         index = self.located[0 if old_side else 1]
-        found: dict[str, dict[str, None]] = {}
+        found: dict[str, tuple[str, dict[str, None]]] = {}
         for section_id, loc, text in places:
             read = index.get((section_id, loc_key(loc)))
             if read:
                 tokens = words(text)
-                for ref_id, matched, rev in read:
+                for ref_id, matched, rev, key in read:
                     if _read_in(matched, tokens):
-                        revs = found.setdefault(ref_id, {})
+                        revs = found.setdefault(key, (ref_id, {}))[1]
                         if rev is not None:
                             revs[rev] = None
         return found
@@ -536,11 +539,13 @@ class _Emitter:
         revised: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
         if self.ctx.located is not None:
             at_old, at_new = self.ctx.refs_at(True, places[0]), self.ctx.refs_at(False, places[1])
-            refs_old, refs_new = set(at_old), set(at_new)
-            revised = [(ref_id, tuple(at_old[ref_id]), tuple(at_new[ref_id]))
-                       for ref_id in sorted(refs_old & refs_new) if set(at_old[ref_id]) != set(at_new[ref_id])]
+            removed = {at_old[key][0] for key in at_old.keys() - at_new.keys()}
+            added = {at_new[key][0] for key in at_new.keys() - at_old.keys()}
+            revised = sorted((at_new[key][0], tuple(at_old[key][1]), tuple(at_new[key][1]))
+                             for key in at_old.keys() & at_new.keys() if set(at_old[key][1]) != set(at_new[key][1]))
         else:
             refs_old, refs_new = self.ctx.found_refs(old), self.ctx.found_refs(new)
+            removed, added = refs_old - refs_new, refs_new - refs_old
         self.changes.append(Change(
             kind=kind,
             target=target,
@@ -551,8 +556,8 @@ class _Emitter:
             old=old,
             new=new,
             words=words_,
-            refs_added=sorted(refs_new - refs_old),
-            refs_removed=sorted(refs_old - refs_new),
+            refs_added=sorted(added),
+            refs_removed=sorted(removed),
             refs_revised=revised,
             formatting_only=kinds is not None,
             differences=tuple(sorted(kinds)) if kinds is not None else (),
@@ -868,7 +873,7 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     those `locate` finds at its places of each revision, as `trace refs` does, or else those the
     stand-in `refs(text)` reads in its texts; changes that differ only in `ignore`d kinds
     (`ignore.IGNORE_KINDS`) are left out of reports."""
-    located = (locate(old), locate(new)) if locate is not None else None
+    located = locate(old, new) if locate is not None else None
     origins = (_origins(old), _origins(new)) if locate is not None else None
     old, new, dissolved = dissolve_headings(old, new)
     ctx = _Context(old, new, refs, dissolved=dissolved, located=located, origins=origins)
