@@ -521,6 +521,17 @@ def test_a_heading_every_output_has_is_the_named_outputs_own_despite_other_wordi
     assert "VAL003" not in codes(rep.findings)
 
 
+@pytest.mark.parametrize("heading", ["Programme: Cybersecurity", "Programme : cybersecurity", "Cybersecurity"])
+def test_a_heading_quoted_with_its_label_is_the_labelled_section(tmp_path, heading: str) -> None:
+    """The plan's heading paragraph reads "Programme: Cybersecurity"; its section is titled
+    "Cybersecurity". A delegate copying the heading as written got VAL004 ("no heading …
+    renamed?") and the proposal covered the whole output, which hid a VAL005 (a black-box review)."""
+    path = _quoting(tmp_path, f"In Output 2.2, under “{heading}”, add a new bullet: supporting child online protection.")
+    rep = validate(path, BA)
+    assert [r.section for r in rep.resolutions] == ["output-2.2/programme-cybersecurity"]
+    assert "VAL004" not in codes(rep.findings)
+
+
 def test_a_heading_renamed_under_the_named_output_is_suggested(tmp_path) -> None:
     """"Emergency telecommunications" under Output 2.3, since renamed "Disaster management
     including emergency telecommunications": VAL004 points to that heading of Output 2.3, not
@@ -1241,10 +1252,10 @@ def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_pa
 @pytest.mark.parametrize(("heading_style", "labels"), [
     (True, ("Summary:", "Action required:")), (False, ("Summary:", "Action required:")),
     (True, ("Executive summary", "Action requested")), (True, ("Summary", "Action required by TDAG:")),
-    (True, ("Background", "References:")), (True, ("Background:", "References"))])
+    (True, ("Background", "References:")), (True, ("Background:", "References")), (True, ("Source", "Title"))])
 def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, heading_style: bool,
                                                            labels: tuple[str, str]) -> None:
-    """ITU's cover part ("Summary:", "Action required:", "Background", "References:") set in
+    """ITU's cover part ("Summary:", "Action required:", "Background", "References:", "Source") set in
     Heading 1: black-box reviews found each read as a section the amended text adds without
     revision marks (two false VAL006 and a REF013); set as bold Normal paragraphs it was read right.
     An output's own "Background" is another heading (see the excerpt tests)."""

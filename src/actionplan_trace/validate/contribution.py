@@ -244,7 +244,9 @@ def best_match(heading: str, sections: list[Section],
                score_of: Callable[[str, str], float] = title_score) -> tuple[Section | None, float]:
     """The section whose title matches `heading` best, with its score (ties: first in order). The
     search is over at the first title scoring 100, which no later one can beat; with title_score
-    the heading is folded once and each title's folding kept (norm_title)."""
+    the heading is folded once and each title's folding kept (norm_title). A heading quoted as
+    the plan writes it, label and all ("Programme: Cybersecurity" for the programme titled
+    "Cybersecurity"), matches as its title does."""
     folded = norm_title(heading) if score_of is title_score else None
     best: tuple[Section | None, float] = (None, 0.0)
     for section in sections:
@@ -252,6 +254,9 @@ def best_match(heading: str, sections: list[Section],
             continue
         score = (_folded_score(folded, norm_title(section.title)) if folded is not None
                  else score_of(heading, section.title))
+        if section.heading and section.heading != section.title and score < 100.0 and folded is not None \
+                and norm_title(section.heading).replace(" ", "") == folded.replace(" ", ""):
+            score = 100.0
         if score > best[1]:
             best = (section, score)
             if score >= 100.0:
