@@ -745,8 +745,9 @@ TARGETS_TABLE = """\
 def test_a_table_row_moved_unchanged_is_one_move() -> None:
     """A black-box review moved a row of a targets table to the top: the diff reported a row
     added and a row removed (17 words inserted and deleted), never a move, in every format.
-    A row edited in place beside it is still a cell change; a row moved and edited stays
-    removed and added."""
+    A row edited in place beside it is still a cell change. A row moved and edited at once is
+    one move with its edits (a second review found it a row removed and one added, its words
+    and references lost and gained); an edited row moved among rows of another shape is not."""
     rows = TARGETS_TABLE.splitlines()
     new = "\n".join([rows[0], rows[1], rows[4], rows[2], rows[3], rows[5].replace("achieved", "reached")]) + "\n"
     changes = diff(TARGETS_TABLE, new)
@@ -756,7 +757,15 @@ def test_a_table_row_moved_unchanged_is_one_move() -> None:
     ]
     assert changes[0].old == changes[0].new and changes[0].at_old != changes[0].at_new
     edited = "\n".join([rows[0], rows[1], rows[4].replace("65%", "70%"), rows[2], rows[3], rows[5]]) + "\n"
-    assert sorted(c.kind for c in diff(TARGETS_TABLE, edited)) == ["added", "removed"]
+    (move,) = diff(TARGETS_TABLE, edited)
+    assert (move.kind, move.where, move.old, move.new) == (
+        "moved", "table row 2", "2.3 | 65% of households with Internet access | on track",
+        "2.3 | 70% of households with Internet access | on track")
+    assert [op for op in move.words or [] if op[0] != "="] == [("-", "65"), ("+", "70")]
+    # another shape: the moved row lost its status cell, so it is no longer the same row
+    reshaped = "\n".join([rows[0], rows[1], "  | 2.3 | 70% of households with Internet access |", rows[2], rows[3],
+                          rows[5]]) + "\n"
+    assert sorted(c.kind for c in diff(TARGETS_TABLE, reshaped)) == ["added", "removed"]
     # the rows re-sorted in reverse (a regression review: the whole table removed and added)
     reverse = "\n".join([rows[0], rows[1], *reversed(rows[2:6])]) + "\n"
     assert {c.kind for c in diff(TARGETS_TABLE, reverse)} == {"moved"}

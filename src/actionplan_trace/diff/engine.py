@@ -440,20 +440,22 @@ def _filled(row: list[str]) -> list[str]:
     return row[:end]
 
 
-def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]]) -> dict[int, int]:
-    """Old row -> new row, for each row the alignment left removed whose text a row it left
-    added has (as _row_key compares them), first to first; blank rows are no move."""
-    added: dict[tuple[str, ...], list[int]] = {}
-    for row in rows:
-        if row.new is not None and row.old is None and not _blank(cells_b[row.new]):
-            added.setdefault(_row_key(cells_b[row.new]), []).append(row.new)
-    out: dict[int, int] = {}
-    for row in rows:
-        if row.old is not None and row.new is None and not _blank(cells_a[row.old]):
-            same = added.get(_row_key(cells_a[row.old]))
-            if same:
-                out[row.old] = same.pop(0)
-    return out
+def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]],
+                coder: WordCoder) -> dict[int, int]:
+    """Old row -> new row, for each row the alignment left removed that a row it left added has
+    the text of (as _row_key compares them), or words alike enough to be the same row moved and
+    edited (MOVE_THRESHOLD, as for paragraphs; the same number of cells); equal rows first,
+    then the likest; blank rows are no move."""
+    olds = [row.old for row in rows if row.old is not None and row.new is None and not _blank(cells_a[row.old])]
+    news = [row.new for row in rows if row.new is not None and row.old is None and not _blank(cells_b[row.new])]
+    if not olds or not news:
+        return {}
+    found = pair_moves(
+        [(_row_key(cells_a[i]), coder.encode(words(" ".join(cells_a[i])))) for i in olds],
+        [(_row_key(cells_b[j]), coder.encode(words(" ".join(cells_b[j])))) for j in news],
+        MOVE_THRESHOLD, MOVE_MIN_WORDS,
+        allow=lambda i, j: len(_filled(cells_a[olds[i]])) == len(_filled(cells_b[news[j]])))
+    return {olds[i]: news[j] for i, j in sorted(found)}
 
 
 def _items(doc: Document) -> list[Item]:
@@ -701,14 +703,16 @@ class _Emitter:
                           [p for j in news for p in self.ctx.block_places(False, b, b.blocks[j])]))
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
-        """Row and cell changes between two paired tables. A row removed in one place and added
-        unchanged in another (the order-keeping row alignment cannot pair it) is one move."""
+        """Row and cell changes between two paired tables. A row removed in one place and added in
+        another, as it was or edited (the order-keeping row alignment cannot pair it), is one move."""
         cells_a, cells_b = cell_texts(x), cell_texts(y)
         header = cells_b[0] if len(cells_b) > 1 else None
         rows_a, rows_b = x.rows or [], y.rows or []
-        moves = _moved_rows(rows, cells_a, cells_b)
+        moves = _moved_rows(rows, cells_a, cells_b, self.ctx.coder)
         for old_row, new_row in moves.items():
-            self.emit("moved", "block", a, b, " | ".join(cells_a[old_row]), " | ".join(cells_b[new_row]),
+            text_a, text_b = " | ".join(cells_a[old_row]), " | ".join(cells_b[new_row])
+            ops = word_diff(text_a, text_b)
+            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None,
                       where=f"table row {new_row + 1}",
                       locs=(rows_a[old_row][0].loc if rows_a[old_row] else x.loc,
                             rows_b[new_row][0].loc if rows_b[new_row] else y.loc),
