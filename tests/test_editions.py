@@ -69,6 +69,20 @@ def test_an_of_phrase_after_a_plan_id_names_its_edition() -> None:
                                            "ITU-D-OUTPUT-2.2@SP-2012-2015"]
 
 
+def test_a_plan_framing_its_sentence_names_the_edition_of_what_follows_in_it() -> None:
+    """"In the Buenos Aires Action Plan (2018-2021), Output 2.2 supported Outcome 2.2 …" in a
+    Kigali-era text: a black-box review found all three read as WTDC-22, the document's. The
+    frame holds to the end of its sentence only, and a plan merely named before is no frame."""
+    report = document_refs(doc("action-plan", "Kigali Action Plan",
+                               "In the Buenos Aires Action Plan (2018-2021), Output 2.2 supported Outcome 2.2 "
+                               "under ITU-D Objective 2. Output 2.3 is new.",
+                               "Under the Dubai Action Plan, the work of Output 1.1 went on; Output 1.2 did not.",
+                               "Unlike the Dubai Action Plan, Output 1.3 is short."))
+    assert [r.id for r in report.refs] == [
+        "ITU-D-OUTPUT-2.2@WTDC-17", "ITU-D-OUTCOME-2.2@WTDC-17", "ITU-D-OBJ-2@WTDC-17", "ITU-D-OUTPUT-2.3@WTDC-22",
+        "ITU-D-OUTPUT-1.1@WTDC-14", "ITU-D-OUTPUT-1.2@WTDC-22", "ITU-D-OUTPUT-1.3@WTDC-22"]
+
+
 def test_a_plan_laid_out_in_tables_names_its_edition_in_their_cells() -> None:
     """A plan whose outputs are tables (sub-heading | content) names its edition only in cells:
     they settle it when the paragraphs name none, and never outvote what the paragraphs say."""

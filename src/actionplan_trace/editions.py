@@ -28,6 +28,12 @@ EDITIONS_FILE = RULES_DIR / "editions.yml"
 # Plan"; not "of this plan replaces … of the Dubai Action Plan", which names another's).
 _PAREN = regex(r"\s*\([^()]{0,80}\)")
 _OF = regex(r"\s+(?:of|in|under)\s+(?:the\s+)?")
+# "In the Buenos Aires Action Plan (2018-2021), Output 2.2 …": a plan that frames its sentence
+# (in/under/within it, before the reference, no sentence break between) names the edition of
+# the plan-internal references after it in that sentence.
+_FRAME = regex(r"\b(?:[Ii]n|[Uu]nder|[Ww]ithin|[Tt]hroughout)\s+the\s+")
+_FRAME_WINDOW = 160
+_SENTENCE_END = regex(r"[.!?;](?=\s+[A-Z(\"“‘]|\s*$)|\n")
 _LITERAL = regex(r"[A-Za-z0-9-]*")
 @record(frozen=True)
 class Edition:
@@ -306,8 +312,10 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     before = text[max(0, start - 60):start].rstrip()
     after = _PAREN.match(text, end)
     of = _OF.match(text, end)
+    lead = text[max(0, start - _FRAME_WINDOW):start]  # where a framing plan may stand (_framed)
     # A pattern whose literal start is nowhere in the pieces cannot match in any of them.
-    pieces = f"{before}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
+    pieces = (f"{before}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
+              f"\n{lead}")
     folded = None if any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
     hits = set()
     for code, p, prefix in table.titles_for(family):
@@ -316,7 +324,22 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
         if p.search(own) or (after and p.search(after.group(0))) or _object_of(p, text, of) or any(
                 m.end() == len(before) for m in p.finditer(before)):
             hits.add(code)
+    if not hits and "the " in lead:
+        titles = [(code, p) for code, p, prefix in table.titles_for(family) if folded is None or prefix in folded]
+        if titles:
+            hits = _framed(lead, titles)
     return hits.pop() if len(hits) == 1 else None
+
+
+def _framed(lead: str, titles: list[tuple[str, re.Pattern[str]]]) -> set[str]:
+    """The editions whose plan frames the sentence `lead` ends in ("In the … Action Plan, …"):
+    named after in/under/within/throughout the, after the sentence's last break."""
+    cut = None
+    for cut in _SENTENCE_END.finditer(lead):
+        pass
+    sentence = lead[cut.end():] if cut is not None else lead
+    frames = [m.end() for m in _FRAME.finditer(sentence)]
+    return {code for code, p in titles if any(p.match(sentence, at) for at in frames)}
 
 
 def _object_of(title: re.Pattern[str], text: str, of: re.Match[str] | None) -> bool:
