@@ -708,6 +708,17 @@ def test_sdg_lists_a_black_box_review_found_cut(text: str, ctx: RefContext, expe
     assert parse(text, ctx) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Skills work serves SDG4 and SDG16.2.", ["SDG-4", "SDG-16.2"]),
+    ("It reports under SDG9.c and SDG 17.", ["SDG-9.c", "SDG-17"]),
+    ("The SDG4Youth network met twice; SDGs were discussed.", []),
+])
+def test_an_sdg_written_solid_is_read(text: str, expected: list[str]) -> None:
+    """"SDG4" with no space (a black-box review found it read as nothing); a name that only
+    starts so ("SDG4Youth") is none."""
+    assert parse(text, NONE) == expected
+
+
 def test_an_sdg_column_list_after_its_word_is_no_unparsed_reference() -> None:
     """"SDGs 4, 9 and 17" in an SDG column gave its ids and a REF008 'looks like a reference but
     does not parse' for its own word (a regression review)."""

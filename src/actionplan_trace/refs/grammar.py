@@ -79,7 +79,8 @@ _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 _AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
 _ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
-_SDG_ANCHOR = regex(r"\bSDGs?\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)")
+# "SDG 4", "SDG target 4.4", and written solid, "SDG4", "SDG16.2" (not "SDG4Youth", a name)
+_SDG_ANCHOR = regex(r"\bSDGs?(?:\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)|(?=\d+(?:\.\w+)?(?![A-Za-z_])))")
 _SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
 _SDG_AGENDA = regex(
     r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"
