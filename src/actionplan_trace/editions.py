@@ -312,10 +312,9 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     before = text[max(0, start - 60):start].rstrip()
     after = _PAREN.match(text, end)
     of = _OF.match(text, end)
-    lead = text[max(0, start - _FRAME_WINDOW):start]  # where a framing plan may stand (_framed)
+    lead = text[max(0, start - _FRAME_WINDOW):start]  # where a framing plan may stand (_framed); ends with `before`
     # A pattern whose literal start is nowhere in the pieces cannot match in any of them.
-    pieces = (f"{before}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
-              f"\n{lead}")
+    pieces = f"{lead}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
     folded = None if any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
     hits = set()
     for code, p, prefix in table.titles_for(family):

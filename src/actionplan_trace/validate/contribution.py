@@ -248,14 +248,15 @@ def best_match(heading: str, sections: list[Section],
     the plan writes it, label and all ("Programme: Cybersecurity" for the programme titled
     "Cybersecurity"), matches as its title does."""
     folded = norm_title(heading) if score_of is title_score else None
+    solid = folded.replace(" ", "") if folded is not None else None  # the label's colon spaced or not
     best: tuple[Section | None, float] = (None, 0.0)
     for section in sections:
         if not _titled(section):
             continue
         score = (_folded_score(folded, norm_title(section.title)) if folded is not None
                  else score_of(heading, section.title))
-        if section.heading and section.heading != section.title and score < 100.0 and folded is not None \
-                and norm_title(section.heading).replace(" ", "") == folded.replace(" ", ""):
+        if section.heading and section.heading != section.title and score < 100.0 and solid is not None \
+                and norm_title(section.heading).replace(" ", "") == solid:
             score = 100.0
         if score > best[1]:
             best = (section, score)
@@ -929,8 +930,10 @@ def _check_references(ctx: _Context, base: Document, document_refs: Callable[...
     base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
     amended = document_refs(ctx.accepted, findings_table=ctx.table,
                             editions=_unsettled(ctx.settled(ctx.accepted), editions)).findings
+    # the proposals as parsed (ctx.proposals: _titled_heading changes no proposal's outputs)
     cover = created_outputs_known(ctx.contribution, document_refs(
-        cover_part(ctx.contribution), findings_table=ctx.table, editions=editions).findings, named=True)
+        cover_part(ctx.contribution), findings_table=ctx.table, editions=editions).findings,
+        named=True, proposals=ctx.proposals)
     told = {(f.code, f.ref) for f in amended + cover if f.ref is not None}
     proposed = [f for f in _proposed_text_findings(ctx, editions) if f.ref is None or (f.code, f.ref) not in told]
     for f in amended + cover + proposed:

@@ -591,10 +591,12 @@ def _proposal_cells(block: Block) -> list[Block] | None:
     return out
 
 
-def created_outputs_known(doc: Document, findings: list[Finding], *, named: bool = False) -> list[Finding]:
+def created_outputs_known(doc: Document, findings: list[Finding], *, named: bool = False,
+                          proposals: list[Proposal] | None = None) -> list[Finding]:
     """`findings` without the REF001 of an output the contribution's own proposals create ("add
     a new Output 2.4"): the registry cannot know it yet, as a plan's own new output is no REF001.
-    `named`: nor of any output a proposal names, which validate judges against the base (VAL002)."""
+    `named`: nor of any output a proposal names, which validate judges against the base (VAL002).
+    `proposals`: the document's, when the caller has parsed them already."""
     if doc.source.profile != "contribution":
         return findings
     from ..refs.resolve import load_rules
@@ -603,5 +605,6 @@ def created_outputs_known(doc: Document, findings: list[Finding], *, named: bool
     prefix = template.partition("{")[0]
     if not prefix or not any(f.code == "REF001" and (f.ref or "").startswith(prefix) for f in findings):
         return findings
-    created = {template.format(number=n) for p in parse_proposals(doc) for n in (p.outputs if named else p.new_outputs)}
+    created = {template.format(number=n) for p in (parse_proposals(doc) if proposals is None else proposals)
+               for n in (p.outputs if named else p.new_outputs)}
     return [f for f in findings if not (f.code == "REF001" and (f.ref or "").partition("@")[0] in created)]
