@@ -726,3 +726,63 @@ def test_an_sdg_column_list_after_its_word_is_no_unparsed_reference() -> None:
     assert [r.id for r in refs] == ["SDG-4", "SDG-9", "SDG-17"] and findings == []
     refs, findings = find_refs("SDG 4: Quality education, SDG 9: Industry", SDG_FIELD)
     assert [r.id for r in refs] == ["SDG-4", "SDG-9"] and findings == []
+
+
+# Forms a black-box review of 8fcc00d found unread or misread, each with a variant in another
+# spelling; the ids are those the text names, in text order.
+@pytest.mark.parametrize("text, expected", [
+    ("14 ITU-D Study Group Questions (Questions 1/1 to 7/1 and 1/2 to 7/2) were launched.",
+     [f"ITU-D-SG{sg}-Q{q}" for sg in (1, 2) for q in range(1, 8)]),
+    ("ITU-D Questions 3/2–5/2 and 7/1 continue.", ["ITU-D-SG2-Q3", "ITU-D-SG2-Q4", "ITU-D-SG2-Q5", "ITU-D-SG1-Q7"]),
+    ("ITU-D Objectives 1 to 3 apply.", ["ITU-D-OBJ-1", "ITU-D-OBJ-2", "ITU-D-OBJ-3"]),
+    ("Outputs 2.1-2.3 of the Kigali Action Plan apply.",
+     ["ITU-D-OUTPUT-2.1@WTDC-22", "ITU-D-OUTPUT-2.2@WTDC-22", "ITU-D-OUTPUT-2.3@WTDC-22"]),
+    ("Guidance followed ITU-T Rec. X.1205 and ITU-R Rec.SM.1880.", ["ITU-T-REC-X.1205", "ITU-R-REC-SM.1880"]),
+    ("This contributes to Sustainable Development Goal (SDG) 9 and Sustainable Development Goals (SDGs) 4, 5.",
+     ["SDG-9", "SDG-4", "SDG-5"]),
+    ("It supports AL C.5 and WSIS Action Lines C. 3, C.7.", ["WSIS-C5", "WSIS-C3", "WSIS-C7"]),
+    # bare codes in prose that speaks of action lines or WSIS
+    ("They also support C4 (capacity building) and C3 (access). Activities under action lines C2 to C6 made "
+     "71%, while 29% went to C7 and C11.",
+     ["WSIS-C4", "WSIS-C3", "WSIS-C2", "WSIS-C3", "WSIS-C4", "WSIS-C5", "WSIS-C6", "WSIS-C7", "WSIS-C11"]),
+    ("The WSIS-SDG Matrix maps C2 to Goal 9 and target 9.c, and C5 to Goal 16.",
+     ["WSIS-C2", "SDG-9", "SDG-9.c", "WSIS-C5", "SDG-16"]),
+])
+def test_forms_a_review_found_unread(text, expected) -> None:
+    refs, _ = find_refs(text)
+    assert [r.id for r in refs] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Room C2 and C3 were booked.",  # no word of WSIS or action lines
+    "At the WSIS Forum, Annex C1 lists the sessions.",  # a label before the code
+    "The WSIS Forum met in rooms C14 and C2.",  # one code is no action line: none is read
+    "The pilot ran from Q4/17 to Q2/19.",  # quarters, not a range of Questions
+])
+def test_codes_that_are_no_action_lines_or_questions_stay_unread(text) -> None:
+    refs, _ = find_refs(text)
+    assert [r.id for r in refs] == []
+
+
+def test_a_revision_no_conference_of_the_guessed_organ_made_leaves_the_organ_unstated() -> None:
+    # an implementation report's bare resolutions are PP's, but PP did not meet at Sharm el-Sheikh in 2019
+    refs, findings = find_refs("Resolution 1 (Rev. Sharm el-Sheikh, 2019) applies.", RefContext(organ="PP"))
+    assert refs == []
+    assert [f.code for f in findings] == ["REF010"]
+    assert "not PP: no PP conference in 2019" in findings[0].message
+    refs, findings = find_refs("Resolution 1 (Rev. Dubai, 2018) applies.", RefContext(organ="PP"))
+    assert [r.id for r in refs] == ["PP-RES-1"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WTDC Resolution 55; 12 countries took part.", ["WTDC-RES-55"]),
+    ("WTDC Resolution 55, 12 countries took part.", ["WTDC-RES-55"]),
+    ("WTDC Resolution 55 and 3 workshops followed.", ["WTDC-RES-55"]),
+    # no plural noun after the number keeps it an item
+    ("WTDC Resolutions 1; 2 and 5 apply.", ["WTDC-RES-1", "WTDC-RES-2", "WTDC-RES-5"]),
+    ("WTDC Resolutions 1; 2 will apply.", ["WTDC-RES-1", "WTDC-RES-2"]),
+    ("WTDC Resolutions 1, 2 apply.", ["WTDC-RES-1", "WTDC-RES-2"]),
+    ("PP Resolutions 130 & 197 (Rev. Bucharest, 2022) and 139 plus others.", ["PP-RES-130", "PP-RES-197", "PP-RES-139"]),
+])
+def test_a_count_after_a_list_opens_the_next_clause(text, expected) -> None:
+    assert [r.id for r in find_refs(text)[0]] == expected

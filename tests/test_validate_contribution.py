@@ -686,7 +686,8 @@ def test_an_outputs_short_title_names_the_output_itself(tmp_path) -> None:
     VAL004, no such heading); two words of its end, or three of fourteen, are no such name."""
     rep = validate(_quoting(tmp_path, "SUP\tOutput 2.3 – Disaster risk reduction and emergency telecommunications"),
                    CORPUS / "objective2-old.docx")
-    assert [r.section for r in rep.resolutions] == ["output-2.3"] and rep.findings == []
+    # the deletion itself is in order; Objective 2's outcome table still listing 2.3 is VAL015
+    assert [r.section for r in rep.resolutions] == ["output-2.3"] and [f.code for f in rep.findings] == ["VAL015"]
     rep = validate(_quoting(tmp_path, "SUP\tOutput 2.3 – emergency telecommunications"), CORPUS / "objective2-old.docx")
     assert [r.section for r in rep.resolutions] != ["output-2.3"]
     rep = validate(_quoting(tmp_path, "In Output 2.1, under “broadband and broadcasting”, add a new bullet on satellites."),
@@ -1078,7 +1079,7 @@ def test_reasons_belong_to_the_proposal_before_and_itu_numbers_are_proposal_numb
         (numbers[0], "modify", ["2.1"], "Rural communications"), (numbers[1], "add", ["2.4"], None),
         (numbers[2], "delete", ["2.3"], None)]
     assert rep.proposals[1].new_outputs == ["2.4"]
-    assert rep.findings == []
+    assert [f.code for f in rep.findings] == ["VAL015"]  # Outcome 2.3's row still lists the deleted 2.3
 
 
 def test_a_quotation_nearly_in_its_place_names_the_words_that_differ(tmp_path) -> None:
@@ -1226,7 +1227,10 @@ def test_a_suppressed_output_named_alone_before_its_reason(tmp_path: Path) -> No
     rep = validate(path, BA)
     assert [(p.number, p.action, p.outputs, p.heading) for p in rep.proposals] == [
         ("TST/1/1", "delete", ["2.3"], None), ("TST/1/2", "delete", ["4.4"], None)]
-    assert rep.findings == []
+    # no false VAL004; each deleted output is still listed in its outcome's row (VAL015)
+    assert [(f.code, f.text) for f in rep.findings] == [
+        ("VAL015", "2.3 - Disaster risk reduction and emergency telecommunications"),
+        ("VAL015", "4.4 - ICT climate-change adaptation and mitigation")]
 
 
 def test_references_in_the_text_a_proposal_puts_into_the_plan_are_checked(tmp_path: Path) -> None:
@@ -1389,3 +1393,68 @@ def test_an_area_quoted_without_the_programme_line_above_it_is_no_added_section(
     document.save(str(path))
     rep = validate(path, BA)
     assert [f.code for f in rep.findings if f.code == "VAL006"] == []
+
+
+@pytest.mark.parametrize("proposal", [
+    "1. Delete Output 2.3 (Products and services on disaster risk reduction and emergency telecommunications) "
+    "in its entirety.",
+    "1. In Output 2.3, delete the whole output.",
+    "SUP\tEUR/25A1/3\tOutput 2.3",
+])
+def test_deleting_an_output_its_outcome_row_still_lists_is_flagged(tmp_path: Path, proposal: str) -> None:
+    """A black-box review: deleting Output 2.3 while Objective 2's outcome table still lists
+    "2.3 - Disaster risk reduction …" passed without a word. The row is the base's (the
+    contribution gives no amended text); the finding is placed at the proposal."""
+    path = tmp_path / "delete.txt"
+    path.write_text(f"Contribution from Testland\n\nProposal\n\n{proposal}\n", encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(f.code, f.severity) for f in rep.findings] == [("VAL015", "warning")]
+    assert rep.findings[0].message.startswith("Proposal ")
+    assert ("deletes Output 2.3, but Outcome 2.3's row of the Objective 2 table in the base still lists it: "
+            "“2.3 - Disaster risk reduction and emergency telecommunications”") in rep.findings[0].message
+    assert rep.findings[0].loc.line == proposal.count("\n") + 5
+
+
+@pytest.mark.parametrize("proposal", [
+    "1. In Output 2.3, delete the second paragraph.",  # part of the output, not the output
+    "1. SUP Output 2.3\n\n2. ADD Output 2.3 – Products and services on resilient networks",  # a new 2.3
+])
+def test_a_partial_deletion_or_a_replaced_number_is_no_orphan(tmp_path: Path, proposal: str) -> None:
+    path = tmp_path / "delete.txt"
+    path.write_text(f"Contribution from Testland\n\nProposal\n\n{proposal}\n", encoding="utf-8")
+    assert "VAL015" not in [f.code for f in validate(path, BA).findings]
+
+
+def _whole_plan_deleting_2_3(tmp_path: Path, row_text: str | None) -> Path:
+    """The BA plan whole, as amended text, after a proposal deleting Output 2.3; `row_text`, when
+    given, replaces Outcome 2.3's Outputs cell ("2.3 - Disaster risk reduction …")."""
+    import docx as python_docx
+
+    plan = python_docx.Document(str(BA))
+    for table in plan.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if row_text is not None and cell.text.strip().startswith("2.3 - Disaster risk reduction"):
+                    runs = cell.paragraphs[0].runs
+                    runs[0].text = row_text
+                    for run in runs[1:]:
+                        run.text = ""
+    first = plan.paragraphs[0]
+    for text in ("Proposal", "1. SUP Output 2.3", "Contribution from Testland"):
+        first.insert_paragraph_before(text)
+    path = tmp_path / "amended.docx"
+    plan.save(str(path))
+    return path
+
+
+def test_the_amended_texts_outcome_row_is_read_where_the_contribution_gives_it(tmp_path: Path) -> None:
+    """A contribution giving the whole plan as amended text: its own row of Outcome 2.3 is read,
+    placed at its cell; edited to no longer list 2.3, it is no orphan."""
+    rep = validate(_whole_plan_deleting_2_3(tmp_path, None), BA)
+    found = [f for f in rep.findings if f.code == "VAL015"]
+    assert [f.message.split(": “")[0] for f in found] == [
+        "Proposal 1 deletes Output 2.3, but Outcome 2.3's row of the Objective 2 table in the amended text still lists it"]
+    assert (found[0].loc.row, found[0].loc.col) == (3, 2)
+    rep = validate(_whole_plan_deleting_2_3(tmp_path, "(merged into Output 2.1)"), BA)
+    assert ("delete", ["2.3"]) in [(p.action, p.outputs) for p in rep.proposals]
+    assert "VAL015" not in [f.code for f in rep.findings]

@@ -62,7 +62,8 @@ def read_text(
     else:
         present = triggers(text, registry.regions, low)
         cites = grammar_for(registry.regions).cites(
-            text, wsis=ctx.expect == "wsis", sector=ctx.sector is not None, low=low, present=present) if present else []
+            text, wsis=ctx.expect == "wsis" or wsis_prose(present, low), sector=ctx.sector is not None, low=low,
+            present=present) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
@@ -79,6 +80,13 @@ def read_text(
         resolver.itu_goals_from = goals_from
     resolver.run(cites)
     return resolver.refs, resolver.findings, goals_from is not None
+
+
+def wsis_prose(present: set[str], low: str) -> bool:
+    """Whether a text outside a WSIS field reads bare codes ("C4 (capacity building) and C3") as
+    action lines: it holds one and speaks of WSIS or of action lines ("… under action lines C2 to
+    C6 …, while 29% went to C7 and C11")."""
+    return "bare" in present and ("wsis" in low or "action line" in low)
 
 
 _SUPERSCRIPT = regex(rf"[{SUPERSCRIPTS}]")

@@ -77,11 +77,11 @@ _ORGAN_SUFFIX = regex(  # "Resolutions 30 and 37 of WTDC", "… adopted by the P
 _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 # "ITU-T Y.4409", "ITU-T Recommendation(s) Y.4409 (and Y.4000)", "ITU-R BT.2100"; not "Report ITU-R BT.2447"
 _AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
-_ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?)\s+)?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
+_ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?\s+|Rec\.\s*))?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
 # "SDG 4", "SDG target 4.4", and written solid, "SDG4", "SDG16.2" (not "SDG4Youth", a name)
 _SDG_ANCHOR = regex(r"\bSDGs?(?:\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)|(?=\d+(?:\.\w+)?(?![A-Za-z_])))")
-_SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*:?\s*(?=\d)")
+_SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*(?:\(\s*SDGs?\s*\)\s*)?:?\s*(?=\d)")
 _SDG_AGENDA = regex(
     r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"
     r"(?:\s+for\s+Sustainable\s+Development(?:\s+Goals)?)?"
@@ -173,10 +173,10 @@ _GOAL_PREFIX = regex(
 )
 
 _WSIS_ANCHOR = regex(
-    r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=[Cc]\s?\d)"
+    r"\b(?:Action\s+[Ll]ines?|action\s+[Ll]ines?|ACTION\s+LINES?|ALs?|WSIS)(?P<open>\s*\(\s*|\s*:\s*|\s+)(?=[Cc](?:\s|\.\s?)?\d)"
 )
 _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
-_WSIS_ITEM = regex(rf"\s*[Cc]\s?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*[Cc]\s?(?P<to>\d{{1,2}}))?(?![\d\w])")
+_WSIS_ITEM = regex(rf"\s*[Cc](?:\s|\.\s?)?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*[Cc](?:\s|\.\s?)?(?P<to>\d{{1,2}}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 # One of action line C7's strands after "C7": "C7 e-health", "C7 (E-Agriculture)", "C7: e-science".
 _C7_STRAND = regex(r"\s*(?:[:–—-]\s*|\(\s*)?(?P<strand>[Ee][-‐‑]?(?i:government|business|learning|health|employment"
@@ -219,6 +219,11 @@ _QUESTION = regex(
 )
 _QUESTION_SLASH = regex(r"\b(?:[Qq]uestions?\s*|Q\s*[-.]?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
 _QUESTION_ITEM = regex(r"(?:Q\s*[-.]?\s*)?(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")  # the next of a list
+_QUESTION_RANGE = regex(rf"\s*{_DASH}\s*(?:Q\s*[-.]?\s*)?(?P<q>\d{{1,2}})\s*/\s*(?P<sg>\d{{1,2}})(?![\d/])")
+"""The end of a range of Questions: "1/1 to 7/1", "Q1/2-Q4/2"."""
+RANGE_MOST = 20
+"""The most numbers one range of Questions, objectives or outputs is read as: a longer one is
+no range of them ("Questions 1/1 to 99/1"), and only its two ends are read."""
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
 _SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)")  # "2." ends a sentence; "2.1", "2.a" are no group
@@ -426,8 +431,8 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             pos = q.end()
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
-        if nxt is not None and _QUANTITY.match(text, nxt[0].end()) is not None:
-            first = None  # "Resolution 55; 38 per cent of …": a share the next clause opens with
+        if nxt is not None and _counted(text, nxt[0]):
+            first = None  # "Resolution 55; 38 per cent of …", "…; 12 countries": the next clause's count
         if first is not None and first.group("no") is not None and not numbered:
             first = None  # "PP Resolution 71 and No. 102 of the Constitution": a provision
         if first is not None and kind != "recommendation" and not first.group("num")[0].isdigit():
@@ -445,6 +450,14 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
 # A share after a number: after a separator, such a number opens a clause of its own
 # ("Resolution 55; 38 per cent of fellowships …", "…, 38 per cent"), no item of the list.
 _QUANTITY = regex(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+# A number followed by a plural noun opens a clause of its own ("Resolution 55; 12 countries took
+# part", "…, 12 countries"): "Resolutions 1; 2 will apply" and "Resolutions 1, 2 apply" keep 2.
+_PLURAL_AFTER = regex(r"\s+(?!plus\b)[a-z]{3,}s\b")
+
+
+def _counted(text: str, item: re.Match[str]) -> bool:
+    """Whether `item`, after a list's separator, is a count the next clause opens with."""
+    return _QUANTITY.match(text, item.end()) is not None or _PLURAL_AFTER.match(text, item.end()) is not None
 _SERIES_SLASH = regex(r"\s*/\s*")
 
 
@@ -753,12 +766,31 @@ def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
     while (it := pattern.match(text, pos)) is not None:
         cite.items.append(Item(it.group("n"), it.start("n"), it.end("n"), sector=kind))
         pos = it.end()
+        dash = _RANGE_DASH.match(text, pos)
+        if (upto := pattern.match(text, dash.end()) if dash else None) is not None and (
+                numbers := _numbered_between(it.group("n"), upto.group("n"))) is not None:
+            cite.items.extend(Item(n, it.start("n"), upto.end("n"), sector=kind) for n in numbers)
+            pos = upto.end()
         nxt = _sep_then(pattern, text, pos, allow_space=False)
         if not nxt:
             break
         pos = nxt[1]
     cite.end = pos
     return cite
+
+
+_RANGE_DASH = regex(rf"\s*{_DASH}(?=\s*\d)")
+
+
+def _numbered_between(lo: str, hi: str) -> list[str] | None:
+    """The objectives ("1" to "3": 2, 3) or outputs of one objective ("2.1" to "2.4": 2.2 … 2.4)
+    after `lo` up to `hi`; None when these are no such range (backwards, across objectives, or
+    longer than RANGE_MOST)."""
+    head, _, first = lo.rpartition(".")
+    other, _, last = hi.rpartition(".")
+    if head != other or not int(first) < int(last) <= int(first) + RANGE_MOST:
+        return None
+    return [f"{head}.{n}" if head else str(n) for n in range(int(first) + 1, int(last) + 1)]
 
 
 def parse_plan_item(text: str, hit: Hit) -> Cite:
@@ -855,13 +887,27 @@ def parse_question(text: str, hit: Hit) -> Cite:
     cite = Cite("question", hit.start, m.end(), sector=hit.group("sector"))
     cite.items.append(Item(f"{int(m.group('sg'))}/{int(m.group('q'))}", m.start(), m.end()))
     if "/" in m.group(0):
-        pos = m.end()
+        pos = _question_range(text, m, cite)
         while (nxt := _sep_then(_QUESTION_ITEM, text, pos, allow_space=False)) is not None:
             item = nxt[0]
             cite.items.append(Item(f"{int(item.group('sg'))}/{int(item.group('q'))}", item.start(), item.end()))
-            pos = item.end()
+            pos = _question_range(text, item, cite)
         cite.end = pos
     return _sector_after(text, cite)
+
+
+def _question_range(text: str, item: re.Match[str], cite: Cite) -> int:
+    """The Questions a range after `item` adds to `cite` ("1/1 to 7/1": 2/1 … 7/1), and where it
+    ends; `item.end()` when none is written, or the two ends are not of one study group ("Q4/17
+    to Q2/19" are quarters) or too far apart (RANGE_MOST)."""
+    upto = _QUESTION_RANGE.match(text, item.end())
+    if upto is None:
+        return item.end()
+    sg, lo, hi = int(item.group("sg")), int(item.group("q")), int(upto.group("q"))
+    if int(upto.group("sg")) != sg or not lo < hi <= lo + RANGE_MOST:
+        return item.end()
+    cite.items.extend(Item(f"{sg}/{q}", item.start(), upto.end()) for q in range(lo + 1, hi + 1))
+    return upto.end()
 
 
 _SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sector>ITU-[DTR])\b(?!\s*(?:Rec|[A-Z]{1,3}\.\d))"

@@ -79,6 +79,7 @@ class RefRules:
     language: dict[str, Any] = field(default_factory=dict)
     numbered_under: dict[str, str] = field(default_factory=dict)
     numbered_under_profiles: frozenset[str] = frozenset()
+    not_wsis_after: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -111,6 +112,7 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             language=_language(data.get("language") or {}),
             numbered_under={str(k): str(v["parent"]) for k, v in (data.get("numbered-under") or {}).items()},
             numbered_under_profiles=frozenset(str(p) for p in data.get("numbered-under-profiles") or ()),
+            not_wsis_after=frozenset(str(w).lower() for w in data.get("not-wsis-after") or ()),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
@@ -271,7 +273,8 @@ class Resolver:
         if explicit:
             return explicit
         between = self.text[self.state.last_end:cite.start] if self.state.last_end >= 0 else None
-        if self.state.last_organ and self.state.last_stated and between is not None and _JOINER.fullmatch(between):
+        if (self.state.last_organ and self.state.last_stated and between is not None and _JOINER.fullmatch(between)
+                and not self.contradicted(cite, self.state.last_organ)):
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
@@ -286,7 +289,18 @@ class Resolver:
             if numbers and all(lo <= n <= hi for n in numbers):
                 return organ
         self.state.stated = False
-        return self.ctx.organ
+        return None if self.contradicted(cite, self.ctx.organ) else self.ctx.organ
+
+    def contradicted(self, cite: Cite, organ: str | None) -> str | None:
+        """Why an item's revision rules out `organ`, the context's guess ("(Rev. Sharm el-Sheikh,
+        2019)" in a report whose bare resolutions are PP's: PP did not meet there), else None."""
+        if organ is None:
+            return None
+        for item in cite.items:
+            if item.rev and item.rev.place and item.rev.year:
+                if (why := self.registry.unknown_revision(organ, item.rev.place, item.rev.year)) is not None:
+                    return why
+        return None
 
     def resolution(self, cite: Cite) -> None:
         if cite.kind == "recommendation":
@@ -297,7 +311,8 @@ class Resolver:
     def organ_list(self, cite: Cite, organ: str | None) -> None:
         """A list of resolutions or decisions of `organ` (None: not stated, nothing emitted)."""
         if organ is None:
-            self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated")
+            why = self.contradicted(cite, self.ctx.organ)
+            self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated" + (f", and not {self.ctx.organ}: {why}" if why else ""))
             return
         council_year = _council_year(cite.organ)
         written = organ_key(cite.organ) or organ_key(cite.organ_after)  # the list's own words name it
@@ -450,6 +465,8 @@ class Resolver:
 
     # -- WSIS, sector items, regional initiatives, study groups ------------------------------------
     def wsis(self, cite: Cite) -> None:
+        if not cite.explicit and self.ctx.expect != "wsis" and not self.prose_action_lines(cite):
+            return
         made = []
         for item in cite.items:
             ref = self.emit(ids.wsis_id(int(item.number)), "wsis", f"C{int(item.number)}", item, cite)
@@ -457,6 +474,14 @@ class Resolver:
             if not self.registry.known(ref.id):
                 self.findings.append(about(ref, "REF004", f"{ref.id}: WSIS action lines are C1 to C11", self.table))
         self.list_checks(made, cite)
+
+    def prose_action_lines(self, cite: Cite) -> bool:
+        """Whether bare codes in prose (find.wsis_prose) are action lines: all of them are, and the
+        word before is no label of something else ("Annex C1", "room C2": rules/refs.yml)."""
+        if not all(self.registry.known(ids.wsis_id(int(item.number))) for item in cite.items):
+            return False
+        before = self.text[max(0, cite.start - 24):cite.start].split()
+        return not before or before[-1].lower().strip("(,") not in self.rules.not_wsis_after
 
     def sector_item(self, cite: Cite) -> None:
         sector = cite.sector or self.ctx.sector
@@ -588,7 +613,7 @@ class Resolver:
         placed here (`self.memo`). A text dense with references cites the same lists again and
         again, and a list's words fix what it resolves to: its items are parsed from them."""
         kind = cite.kind
-        if kind not in _REPLAYABLE:
+        if kind not in _REPLAYABLE or not cite.explicit and kind == "wsis":  # bare codes: see prose_action_lines
             _HANDLERS[kind](self, cite)
             return
         organ = self.organ_for(cite) if kind in _ORGAN_KINDS else None

@@ -326,6 +326,9 @@ class _Context:
             self.series[id(doc)] = document_editions(doc).by_series
         return self.series[id(doc)]
 
+    def proposal(self, number: str) -> Proposal | None:
+        return next((p for p in self.proposals if p.number == number), None)
+
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
         """Record the sections of a contribution view (accepted, original) a proposal covers."""
         self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
@@ -885,13 +888,12 @@ def _check_duplicates(ctx: _Context) -> None:
 
 
 def _check_conflicts(ctx: _Context) -> None:
-    """VAL014 for a proposal amending an output another proposal deletes whole ("SUP Output 2.3",
-    no heading and no text: the output itself; not "In Output 2.3, delete the second paragraph"),
+    """VAL014 for a proposal amending an output another proposal deletes whole (`_deletes_whole`:
+    "SUP Output 2.3"; not "In Output 2.3, delete the second paragraph"),
     before or after it: the two cannot both be adopted. One adding a new output under that
     number replaces it ("SUP Output 2.3", "ADD Output 2.3 – <title>"), and one naming it after
     its own place merges it ("In Output 2.2, add the activities of Output 2.3")."""
-    deleted = {n: p for p in ctx.proposals if p.action == "delete" and not (p.heading or p.old or p.text)
-               for n in p.outputs}
+    deleted = _whole_deletions(ctx)
     for proposal in ctx.proposals:
         for number in proposal.outputs:
             other = deleted.get(number)
@@ -899,6 +901,59 @@ def _check_conflicts(ctx: _Context) -> None:
                     and number == proposal.outputs[0]):
                 ctx.add("VAL014", f"Proposal {proposal.number} amends Output {number}, which proposal "
                         f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
+
+
+def _check_still_listed(ctx: _Context) -> None:
+    """VAL015 for an output a proposal deletes whole (`_deletes_whole`) that an outcome's row of
+    its objective's table still lists in its Outputs column ("2.3 - Disaster risk reduction …"):
+    the plan would name an output it no longer has. The row is read in the amended text where it
+    holds that outcome, else in the base (a contribution giving only the text it amends leaves the
+    rest as it is). An output another proposal adds again under the number is no orphan."""
+    deleted = {n: p for n, p in _whole_deletions(ctx).items() if n not in ctx.new_outputs}
+    if not deleted:
+        return
+    for outcome in ctx.base.of_kind("outcome"):
+        own = ctx.accepted.get(outcome.id)
+        row = own if own is not None and own.kind == "outcome" else outcome
+        for block in row.blocks:
+            listed = _LISTED_OUTPUT.match(block.text) if block.field == "outputs" else None
+            if listed is None or (proposal := deleted.get(listed.group(1))) is None:
+                continue
+            where = "the amended text" if row is own else "the base"
+            objective = next((s for s in reversed(ctx.base.path(outcome)) if s.kind == "objective"), None)
+            table = f"the Objective {objective.number} table" if objective is not None else "its objective's table"
+            ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {listed.group(1)}, but Outcome "
+                    f"{outcome.number}'s row of {table} in {where} still lists it: “{excerpt(block.text)}”",
+                    section=proposal.section,
+                    loc=block.loc if row is own else proposal.loc, text=block.text)
+
+
+def _whole_deletions(ctx: _Context) -> dict[str, Proposal]:
+    """Output number -> the proposal deleting that output whole (`_deletes_whole`)."""
+    return {r.output: p for r in ctx.resolutions if r.kind == "output"
+            and (p := ctx.proposal(r.proposal)) is not None and _deletes_whole(p, r)}
+
+
+def _deletes_whole(proposal: Proposal, resolution: Resolution) -> bool:
+    """Whether `proposal` deletes the output `resolution` places it at, whole: it quotes no text
+    of it, lands on the output itself (no heading, or the output's own title), and its words name
+    nothing less ("SUP Output 2.3", "Delete Output 2.3 (…) in its entirety", "delete the whole
+    output"; not "delete the second paragraph")."""
+    if proposal.action != "delete" or proposal.old or resolution.output_section is None:
+        return False
+    if resolution.section not in (None, resolution.output_section):
+        return False
+    return not proposal.text or _WHOLE_OUTPUT.match(proposal.text) is not None
+
+
+_WHOLE_OUTPUT = regex(r"\s*(?:Output\s+\d{1,2}\.\d{1,2}\b(?![^.;]*\b(?:paragraph|bullet|sentence|item|row)s?\b)"
+                      r"|(?:the\s+)?(?:whole|entire)\s+output\b|(?:it\s+)?in\s+(?:its|their)\s+entirety\b)", re.IGNORECASE)
+"""The words of a proposal deleting a whole output: the output itself ("Output 2.3 (…) in its
+entirety", not "Output 2.3's second paragraph"), "the whole output", "in its entirety"."""
+
+
+_LISTED_OUTPUT = regex(r"\s*(?:Outputs?\s+)?(\d{1,2}\.\d{1,2})(?![\d.]\d)")
+"""An output an outcome's Outputs cell lists: "2.3 - Disaster risk reduction …", "Output 2.3"."""
 
 
 def _check_unamended(ctx: _Context, records: list[RevisionRecord], untracked: set[str]) -> None:
@@ -1049,6 +1104,7 @@ def validate_documents(
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
     _check_conflicts(ctx)
+    _check_still_listed(ctx)
     _check_unamended(ctx, records, untracked)
     document_refs = reference_api()
     if document_refs is not None:
