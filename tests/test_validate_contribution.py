@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1458,3 +1459,69 @@ def test_the_amended_texts_outcome_row_is_read_where_the_contribution_gives_it(t
     rep = validate(_whole_plan_deleting_2_3(tmp_path, "(merged into Output 2.1)"), BA)
     assert ("delete", ["2.3"]) in [(p.action, p.outputs) for p in rep.proposals]
     assert "VAL015" not in [f.code for f in rep.findings]
+
+
+_BLOCKS = [  # (mark, ITU number, place, heading, instruction, text line)
+    ("ADD", "EUR/25A1/1", "Output 2.1", "Rural communications", "Add the following bullet at the end of the list:",
+     "supporting community networks as a complementary connectivity model for rural areas;"),
+    ("MOD", "EUR/25A1/2", "Output 4.4", "Programme: Climate change adaptation and mitigation", None,
+     "develop e-waste policies and regulatory frameworks;"),
+    ("SUP", "EUR/25A1/3", "Output 2.1", "Rural communications", None,
+     "disseminating information and analyses of the latest technologies and best practices through methods such as"
+     " publications, symposia, seminars and workshops;"),
+    ("SUP", "EUR/25A1/4", "Output 2.1", "Rural communications", None, "organizing rural broadband summer schools;"),
+]
+_EXPECTED_BLOCKS = [
+    ("EUR/25A1/1", "add", ["2.1"], "Rural communications",
+     "supporting community networks as a complementary connectivity model for rural areas"),
+    ("EUR/25A1/2", "modify", ["4.4"], "Programme: Climate change adaptation and mitigation",
+     "develop e-waste policies and regulatory frameworks"),
+    ("EUR/25A1/3", "delete", ["2.1"], "Rural communications", _BLOCKS[2][5].rstrip(";")),
+    ("EUR/25A1/4", "delete", ["2.1"], "Rural communications", "organizing rural broadband summer schools"),
+]
+
+
+def _check_blocks(rep: Any) -> None:
+    assert [(p.number, p.action, p.outputs, p.heading, p.text) for p in rep.proposals] == _EXPECTED_BLOCKS
+    assert [r.section for r in rep.resolutions] == [
+        "output-2.1/area-rural-communications", "output-4.4/programme-climate-change-adaptation-and",
+        "output-2.1/area-rural-communications", "output-2.1/area-rural-communications"]
+    # the bullet the third deletes is there; the fourth's is nowhere in the base
+    assert [(f.code, f.message.split(" quotes")[0]) for f in rep.findings] == [("VAL010", "Proposal EUR/25A1/4")]
+
+
+def test_an_itu_block_gives_its_place_heading_and_text_a_line_each(tmp_path: Path) -> None:
+    """A black-box review (c05): "MOD<tab>EUR/25A1/2", "Output 4.4", "Programme: Climate change …",
+    the bullet, "Reasons: …", each a line, read as heading "Programme" with the rest of that
+    line as the text (a false VAL003); the bullets added or deleted were lost, so nothing in them
+    was checked. Here as a text file."""
+    lines = ["Contribution from CEPT", "",
+             "Summary: CEPT proposes to add an activity on community networks, to correct a bullet of Output 4.4 "
+             "and to delete two bullets of Output 2.1 (one paragraph a line, as Word saves text).", "",
+             "Proposals", ""]
+    for mark, number, place, heading, instruction, text in _BLOCKS:
+        lines += [f"{mark}\t{number}", place, heading] + ([instruction] if instruction else [])
+        lines += [f"•\t{text}", "Reasons: see the summary.", ""]
+    path = tmp_path / "blocks.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _check_blocks(validate(path, BA))
+
+
+def test_an_itu_block_in_word_with_a_styled_place_and_list_bullets(tmp_path: Path) -> None:
+    """The same blocks in a .docx: the place in a heading style, the bullets Word's List Bullet."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from CEPT", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    for mark, number, place, heading, instruction, text in _BLOCKS:
+        document.add_paragraph(f"{mark}\t{number}")
+        document.add_paragraph(place, style="Heading 3")
+        document.add_paragraph(heading)
+        if instruction:
+            document.add_paragraph(instruction)
+        document.add_paragraph(text, style="List Bullet")
+        document.add_paragraph("Reasons: see the summary.")
+    path = tmp_path / "blocks.docx"
+    document.save(str(path))
+    _check_blocks(validate(path, BA))

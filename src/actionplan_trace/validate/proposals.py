@@ -449,11 +449,12 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     in_section = bool(doc.of_kind("proposals"))
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
+    block_of: Proposal | None = None  # a marked proposal whose heading and text are the lines after its place
     reasons = False
     for section, block in _unwrapped(_with_headings(proposal_sections(doc))):
         if block.rows is not None:
             out.extend(table_proposals(block, section.id))
-            pending, reasons = None, False
+            pending, block_of, reasons = None, None, False
             continue
         number = _proposal_number(block)
         text = block.text.strip()
@@ -462,11 +463,23 @@ def parse_proposals(doc: Document) -> list[Proposal]:
         if pending is not None and number is None and not _REASON.match(text):
             if _own_words(text):  # a proposal of its own words ("In Output 2.1, … add …")
                 out.append(_with_place_heading(parse_proposal(text, pending_id, block.loc, section.id), text))
-            else:  # its place and text ("Output 2.4 – <title>")
-                out.append(parse_proposal(f"{pending.text} {text}", "", pending.loc, section.id))
+            else:  # its place and text ("Output 2.4 – <title>"), or its place alone, then its lines
+                place, _, lines = text.partition("\n")
+                out.append(parse_proposal(f"{pending.text} {place}", "", pending.loc, section.id))
+                block_of = out[-1] if _bare_place(out[-1]) else None
+                if block_of is not None and lines:
+                    for line in lines.split("\n"):
+                        _take_line(block_of, line.strip(), listed=False)
             pending = None
             continue
         pending = None
+        if block_of is not None:
+            body = PROPOSAL_NUMBER.sub("", text, count=1)
+            if (number is None and block.type != "heading" and not _REASON.match(text) and not _MARK.match(body)
+                    and not (_STARTS_LIKE_PROPOSAL.match(body) and _OUTPUTS.search(body))):
+                _take_line(block_of, text, listed=block.type == "list-item" or is_bullet_label(block.label or ""))
+                continue
+            block_of = None
         if block.type == "heading":
             reasons = bool(_REASON.match(text))
             continue
@@ -491,6 +504,41 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
     return out
+
+
+def _bare_place(proposal: Proposal) -> bool:
+    """Whether a marked proposal names its place only ("MOD<tab>EUR/25A1/2", then "Output 4.4"):
+    its heading and its text, each a line of its own, follow (`_take_line`). A new output's title
+    after a dash ("ADD … Output 2.4 – <title>") is its text already."""
+    return proposal.action is not None and bool(proposal.outputs) and not proposal.text and not proposal.new_outputs
+
+
+def _take_line(proposal: Proposal, line: str, listed: bool) -> None:
+    """One line of an ITU amendment block after its place, into `proposal`: the heading it amends
+    under ("Rural communications", "Programme: Climate change adaptation and mitigation": the
+    first short line that is no list item and ends no sentence), an instruction about the text
+    ("Add the following bullet at the end of the list:"), passed over, or the text itself (the
+    bullets added, modified or deleted), each line of it joined to the ones before."""
+    words = _unquoted(line).strip()
+    if not words:
+        return
+    if (proposal.heading is None and not proposal.text and not listed and not words.endswith((":", ";", ".", ","))
+            and len(words.split()) <= _HEADING_WORDS):
+        proposal.heading = words
+        return
+    if not proposal.text and words.endswith(":") and _STARTS_LIKE_PROPOSAL.match(words):
+        return
+    words = words.rstrip(" .;")
+    proposal.text = f"{proposal.text} {words}" if proposal.text else words
+    if proposal.action == "delete":
+        proposal.old = proposal.text
+    else:
+        proposal.new = proposal.text
+
+
+_HEADING_WORDS = 16
+"""The most words a line after an amendment block's place may have to be read as its heading: the
+plan's longest headings (an output's title) have about fourteen."""
 
 
 def _own_words(text: str) -> bool:
