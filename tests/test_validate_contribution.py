@@ -509,7 +509,7 @@ def test_text_quoted_to_delete_or_replace_is_looked_for_where_the_proposal_point
     assert found[0].message.endswith("which is not in Output 2.1 › Rural communications; it is in Output 2.1 › "
                                      "Broadband networks: Wired and wireless technologies, including IMT")
     assert found[1].message.endswith("nor anywhere else in the base")
-    assert found[0].severity == "warning"
+    assert [f.severity for f in found] == ["error", "error"]  # text not there: the proposal cannot be applied
 
 
 def test_a_heading_every_output_has_is_the_named_outputs_own_despite_other_wording(tmp_path) -> None:
@@ -1110,7 +1110,10 @@ def test_a_quotation_nearly_in_its_place_names_the_words_that_differ(tmp_path) -
         paragraph.add_run(text)
     path = tmp_path / "near-quotes.docx"
     document.save(str(path))
-    found = [f.message for f in validate(path, BASE_TEXT).findings if f.code == "VAL010"]
+    # a quotation nearly in its place is VAL016, a warning; one nowhere is VAL010, an error
+    findings = [f for f in validate(path, BASE_TEXT).findings if f.code in ("VAL010", "VAL016")]
+    assert [(f.code, f.severity) for f in findings] == [("VAL016", "warning")] * 4 + [("VAL010", "error")]
+    found = [f.message for f in findings]
     assert [m.split(": ", 1)[-1] if "nearly the same" in m else m.rsplit(", ", 1)[-1] for m in found] == [
         "the proposal quotes “not”, which the base does not have",
         "the base has “unserved and underserved” where the proposal quotes “underserved and unserved”",
@@ -1127,7 +1130,7 @@ def test_a_quotation_on_the_paragraph_after_a_colon_is_checked(tmp_path) -> None
     """A black-box review (c34): "delete the second bullet:" with the bullet quoted on the next
     paragraph, one word off the base, gave no finding (the quotation was taken as new text, not
     as the text to delete) and the proposal's text read "bullet:: …". The quotation is what the
-    proposal deletes, checked as any other (VAL010); a right one gives none."""
+    proposal deletes, checked as any other (VAL016, one word off); a right one gives none."""
     import docx as python_docx
 
     document = python_docx.Document()
@@ -1146,7 +1149,7 @@ def test_a_quotation_on_the_paragraph_after_a_colon_is_checked(tmp_path) -> None
                    "services."), ("delete", RURAL_FIRST)]
     assert rep.proposals[0].text.startswith("the second bullet: organizing regional")
     (val010,) = [f for f in rep.findings]
-    assert val010.code == "VAL010" and val010.message.startswith("Proposal 1 ")
+    assert val010.code == "VAL016" and val010.message.startswith("Proposal 1 ")
     assert val010.message.endswith("the base has “services”, which the proposal leaves out")
 
 

@@ -562,7 +562,9 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
     """VAL010 when the text a proposal quotes to delete or replace is not in the base where it
     points: the heading it names, or the output when it names none; not checked where the heading
     is not under the output (VAL003, VAL004 say so). A quotation cut with an ellipsis is looked
-    for piece by piece, in order. Says where the base has the text, if anywhere."""
+    for piece by piece, in order. Says where the base has the text, if anywhere. A quotation a
+    paragraph of the place nearly is (a word or a spelling off, `_near_quote`) is VAL016: the
+    secretariat can still tell what it amends, which it cannot for text that is not there."""
     quoted = proposal.old
     where_id = resolution.section or resolution.output_section
     if not quoted or where_id is None or len(quoted.split()) < MIN_QUOTED_WORDS:
@@ -582,7 +584,7 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
              else f"; a paragraph there is nearly the same: {near[1]}" if near is not None
              else ", nor anywhere else in the base")
     shown = near[0] if near is not None else excerpt(quoted, 70)
-    ctx.add("VAL010", f"Proposal {proposal.number} quotes “{shown}” to {proposal.action}, which is not "
+    ctx.add("VAL016" if near is not None else "VAL010", f"Proposal {proposal.number} quotes “{shown}” to {proposal.action}, which is not "
             f"in {section_label(ctx.base, where_id)}{found}", section=proposal.section, loc=proposal.loc,
             text=proposal.source, ref=elsewhere.id if elsewhere is not None else None)
 
