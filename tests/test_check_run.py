@@ -382,3 +382,29 @@ def test_a_link_loop_among_the_files_is_an_unreadable_file(tmp_path, monkeypatch
     data = json.loads(trace("check", ".", "--no-cache", "-f", "json").stdout)
     assert {f["source"]: f["code"] for f in data["findings"] if f["code"] == "CHK004"} == {
         "loop1.txt": "CHK004", "loop2.txt": "CHK004"}
+
+
+_BLOCKS_ONLY = (
+    "Source:\tRegional Commonwealth in the field of Communications (RCC)\n"
+    "Title:\tCommon proposals on the outputs of the Buenos Aires Action Plan\n\n"
+    "MOD\tRCC/7/1\nOutput 2.5\nRural communications\nAdd the following bullet at the end of the list:\n"
+    "supporting community networks in remote areas;\nReasons: Community networks work.\n\n"
+    "ADD\tRCC/7/2\nOutput 2.4 – Products and services on satellite connectivity for remote areas\n"
+    "Reasons: Satellite systems are key for remote areas.\n"
+)
+
+
+def test_a_contribution_of_amendment_blocks_alone_gets_validates_verdict_in_check(tmp_path: Path) -> None:
+    """A black-box review: a contribution written only as ITU amendment blocks (no "Proposals"
+    heading, no "In Output …" sentence) was detected as a generic document, so `check` with a
+    base ran no VAL rule and passed what `validate` fails (VAL002 here); and as a plan it was given
+    CHK001 for every output its blocks name. Now it is a contribution, with one verdict in both."""
+    (tmp_path / "trace.toml").write_text(f'base = "{(CORPUS / "action-plan-ba.docx").as_posix()}"\n', encoding="utf-8")
+    (tmp_path / "rcc.txt").write_text(_BLOCKS_ONLY, encoding="utf-8")
+    checked = run_check([tmp_path / "rcc.txt"], config(tmp_path), use_cache=False)
+    assert [f.profile for f in checked.files] == ["contribution"]
+    validated = run_cli("validate", "rcc.txt", "--against", str(CORPUS / "action-plan-ba.docx"), "-f", "json", cwd=tmp_path)
+    assert validated.returncode == 1
+    val_codes = sorted(f["code"] for f in json.loads(validated.stdout)["findings"])
+    assert val_codes == ["VAL002"]
+    assert sorted(f.code for f in checked.findings) == val_codes and checked.failed

@@ -9,6 +9,7 @@ import random
 import re
 
 from actionplan_trace.extract.inline import clean_inline
+from actionplan_trace.text_patterns import may_open_item
 from actionplan_trace.extract.text import MD_SIGNALS, SENTENCE_END, SETEXT_SIGNAL, WRAP_MAX, _markdown_counts, \
     is_wrapped, looks_like_markdown
 
@@ -34,7 +35,12 @@ def _wrapped_oracle(lines: list[str]) -> bool:
     if p95 > WRAP_MAX or runs < 3:
         return False
     if blank >= 0.1 * len(lines) and p95 <= 80:
-        return True
+        # ragged: most breaks inside a run (not before a list item or a table line) had room for
+        # the next line's first word within p90
+        breaks = [(a.rstrip(), b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()
+                  and b.lstrip()[0] not in "|+" and not may_open_item(b, b.lstrip()[0])]
+        early = sum(1 for a, b in breaks if len(a) + 1 + len(b.split()[0]) <= p90)
+        return not (breaks and 2 * early > len(breaks))
     mid_sentence = sum(1 for a, b in zip(lines, lines[1:])
                        if len(a.rstrip()) >= 50 and not a.rstrip().endswith(SENTENCE_END) and b.strip()[:1].islower())
     return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))

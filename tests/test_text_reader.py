@@ -649,3 +649,29 @@ def test_a_line_titling_the_next_tab_table_is_no_group_row(tmp_path, marks):
     rows = [b.rows for b in read(tmp_path / "roadmaps.txt").blocks if b.rows]
     assert [[c.text for c in row] for row in rows[0]][2] == ["Geneva Plan of Action", "", "", ""]
     assert [[c.text for c in row][0] for row in rows[1]] == [f"WSIS Outcomes{marks[1]} (WSIS AL C4)", "a. skills"]
+
+
+def test_short_lines_grouped_by_blank_lines_stay_lines_and_a_wrapped_text_is_joined(tmp_path: Path) -> None:
+    """A text typed a paragraph a line, its groups set apart by blank lines ("MOD<tab>RCC/7/2",
+    "Output 1.6", "Background …"), was read as hard-wrapped (pandoc's) and each group joined into
+    one paragraph: a line that had room for the next one's first word was taken to run on. Text
+    wrapped at a measure (each line full) is still joined."""
+    typed = ["Source:\tRegional Commonwealth in the field of Communications (RCC)",
+             "Title:\tCommon proposals of the RCC Administrations on the Action Plan", ""]
+    for k in range(1, 6):
+        typed += [f"MOD\tRCC/7/{k}", f"Output 1.{k}", "Background and Implementation framework",
+                  "Add the following sentence at the end of the section:", "Particular attention will be given.",
+                  "Reasons: see the summary.", ""]
+    path = tmp_path / "typed.txt"
+    path.write_text("\n".join(typed), encoding="utf-8")
+    texts = [b.text for b in read(path).blocks if b.rows is None]
+    assert texts[:6] == ["MOD\tRCC/7/1", "Output 1.1", "Background and Implementation framework",
+                         "Add the following sentence at the end of the section:", "Particular attention will be given.",
+                         "Reasons: see the summary."]
+    import textwrap
+    sentence = ("The Telecommunication Development Bureau will assist Member States in developing national "
+                "broadband plans and policies, and in the deployment of resilient networks in rural areas. ")
+    wrapped = "\n\n".join(textwrap.fill(sentence * 3, 72) for _ in range(6))
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [(sentence * 3).strip()] * 6

@@ -1528,3 +1528,66 @@ def test_an_itu_block_in_word_with_a_styled_place_and_list_bullets(tmp_path: Pat
     path = tmp_path / "blocks.docx"
     document.save(str(path))
     _check_blocks(validate(path, BA))
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Background", "output-2.3/background"),
+    ("Implementation framework", "output-2.3/implementation-framework"),
+])
+def test_an_itu_blocks_heading_the_structure_reads_as_a_plan_heading(tmp_path: Path, heading: str, section: str) -> None:
+    """A black-box review (C05): in a block whose heading is one of an output's standard parts
+    ("Background", "Implementation framework"), the structure opens that part, and the block lost
+    its heading and text; the next block's mark, read as an area heading inside it, was lost with
+    its ADD of Output 2.4."""
+    path = tmp_path / "blocks.txt"
+    path.write_text(
+        "Source:\tX\nTitle:\tProposals on Objective 2 of the Buenos Aires Action Plan, as the delegation saw them\n\n"
+        f"MOD\tX/1/1\nOutput 2.3\n{heading}\nParticular attention will be given to early-warning systems.\n"
+        "Reasons: r.\n\nADD\tX/1/2\nOutput 2.4 – Products and services on satellite connectivity for remote areas\n"
+        "Reasons: key.\n", encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.number, p.action, p.outputs, p.heading, p.text) for p in rep.proposals] == [
+        ("X/1/1", "modify", ["2.3"], heading, "Particular attention will be given to early-warning systems"),
+        ("X/1/2", "add", ["2.4"], None, "Products and services on satellite connectivity for remote areas")]
+    assert [r.section for r in rep.resolutions] == [section, None]
+    # the blocks' places, headings and lines are the proposals' words, no amended text: no VAL006
+    # ("section added in Output 2.3"), no VAL008 (the block gives its text itself)
+    assert rep.findings == []
+
+
+def test_a_contribution_in_amendment_blocks_alone_has_no_amended_text(tmp_path: Path) -> None:
+    """A black-box review (C05): SUP, MOD and three ADD blocks, no amended text. Each block's place,
+    heading and lines were read as plan sections of an amended text: VAL006 "section added in
+    Output 1.6", "… › ADD RCC/7/3" and a VAL008. What is left is what the blocks propose."""
+    blocks = [("SUP", "Output 1.6 – Partnership platforms, products and services", []),
+              ("MOD", "Output 1.6", ["Background and Implementation framework",
+                                     "Add the following sentence at the end of the section:",
+                                     "Particular attention will be given to partnerships with academia."]),
+              ("ADD", "Output 2.4 – Products and services on satellite connectivity for remote areas", []),
+              ("ADD", "Output 3.6 – Products and services on digital public infrastructure", []),
+              ("ADD", "Output 5.1 – Products and services on artificial intelligence for development", [])]
+    lines = ["Source:\tRegional Commonwealth in the field of Communications (RCC)",
+             "Title:\tCommon proposals of the RCC Administrations on the outputs of the Buenos Aires Action Plan",
+             "Summary:\tThe RCC proposes to merge partnership work into all outputs and to add new outputs on "
+             "satellite connectivity, digital public infrastructure and artificial intelligence.", ""]
+    for k, (mark, place, more) in enumerate(blocks, start=1):
+        lines += [f"{mark}\tRCC/7/{k}", place, *more, "Reasons: see the summary.", ""]
+    path = tmp_path / "rcc.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.number, p.action, p.outputs) for p in rep.proposals] == [
+        ("RCC/7/1", "delete", ["1.6"]), ("RCC/7/2", "modify", ["1.6"]), ("RCC/7/3", "add", ["2.4"]),
+        ("RCC/7/4", "add", ["3.6"]), ("RCC/7/5", "add", ["5.1"])]
+    assert rep.proposals[1].heading == "Background and Implementation framework"
+    assert [f.code for f in rep.findings] == ["VAL015", "VAL014", "VAL012", "VAL013"]
+
+
+def test_in_addition_opens_no_add_proposal_before_its_place(tmp_path: Path) -> None:
+    """A black-box review (C08): "In addition, in Outcome 4.2, add …" after a proposals table was
+    dropped: "addition" read as the verb "add", before the place, so no place was named."""
+    path = tmp_path / "addition.md"
+    path.write_text("Contribution from Japan\n\n## Proposals\n\n"
+                    "In addition, in Outcome 4.2, add the performance indicator “Number of Member States assisted "
+                    "in developing national digital health strategies”.\n", encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.action, p.outcomes, p.outputs) for p in rep.proposals] == [("add", ["4.2"], [])]

@@ -257,12 +257,28 @@ def is_wrapped(lines: list[str], leads: list[str] | None = None) -> bool:
         return False
     blank = leads.count("")
     if blank >= 0.1 * len(lines) and p95 <= 80:
-        return True
+        return not _ragged(lines, ends, leads, p90)
     mid_sentence = sum(
         1 for a, b in zip(ends, lines[1:])
         if len(a) >= 50 and not a.endswith(SENTENCE_END) and b.strip()[:1].islower()
     )
     return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(lengths))
+
+
+def _ragged(lines: list[str], ends: list[str], leads: list[str], width: int) -> bool:
+    """Whether most line breaks inside blank-line-separated runs came early: the line had room
+    for the next one's first word within `width`, the measure most full lines reach. A wrapped
+    text breaks a line only where the next word would not fit; a text typed a line per paragraph
+    ("MOD<tab>RCC/7/2", "Output 1.6", "Background …", short lines that the blank lines group)
+    breaks anywhere. Breaks before a list item or a table line are neither."""
+    early = breaks = 0
+    for k in range(len(lines) - 1):
+        after = leads[k + 1]
+        if not leads[k] or not after or after in TABLE_LEADS or may_open_item(lines[k + 1], after):
+            continue
+        breaks += 1
+        early += len(ends[k]) + 1 + len(lines[k + 1].split(None, 1)[0]) <= width
+    return breaks > 0 and 2 * early > breaks
 
 
 def line_leads(lines: list[str]) -> list[str]:

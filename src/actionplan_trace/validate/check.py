@@ -330,7 +330,7 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
                 profile: str | None) -> dict[str, Any]:
     from ..loader import load
     from .contribution import reference_api, validate_documents
-    from .structural import structure_findings
+    from .structural import WHOLE_PLAN_CODES, structure_findings
 
     table = finding_table()
     on = set(enabled)
@@ -346,7 +346,7 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
     if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
         refs = document_refs(doc, findings_table=table)
         findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
-    findings += structure_findings(doc, table, on, refs)
+    findings += structure_findings(doc, table, on - WHOLE_PLAN_CODES if doc.source.profile == "contribution" else on, refs)
     if (base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
             and Path(path).resolve() != Path(base).resolve()):
         original = load(path, profile="contribution", view="original") if doc.revisions else doc

@@ -31,7 +31,7 @@ from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make
-from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_proposals
+from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_contribution
 
 VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
@@ -185,6 +185,22 @@ def amended_part(doc: Document) -> Document:
 # contribution is about and builds on ("References: Resolution 37 (Rev. Buenos Aires, 2017)").
 # The proposals part is not: each proposal's text is read where it lands (_proposed_text_findings).
 COVER_KINDS = ("front-matter", "cover", "abstract", "introduction")
+
+
+def _without(doc: Document, ids: frozenset[str]) -> Document:
+    """`doc` without the sections of `ids` (proposals' own words: `parse_contribution`) whose
+    sections below are all of `ids` too, and without the revisions in them."""
+    if not ids:
+        return doc
+    kept_below: set[str] = set()  # sections with a kept section below them
+    for section in reversed(doc.sections):
+        if (section.id not in ids or section.id in kept_below) and section.parent is not None:
+            kept_below.add(section.parent)
+    gone = {s.id for s in doc.sections if s.id in ids and s.id not in kept_below}
+    if not gone:
+        return doc
+    return Document(source=doc.source, sections=[s for s in doc.sections if s.id not in gone],
+                    revisions=[r for r in doc.revisions if r.section not in gone])
 
 
 def cover_part(doc: Document) -> Document:
@@ -1074,12 +1090,13 @@ def validate_documents(
     table: dict[str, FindingRule] | None = None,
 ) -> ValidationReport:
     """Validate a contribution (both views) against `base`; findings sorted by position."""
-    proposals = [_titled_heading(base, p) for p in parse_proposals(accepted)]
+    parsed, own = parse_contribution(accepted)
+    proposals = [_titled_heading(base, p) for p in parsed]
     ctx = _Context(
         proposals=proposals,
         base=amended_part(base),
-        accepted=amended_part(accepted),
-        original=amended_part(original),
+        accepted=amended_part(_without(accepted, own)),
+        original=amended_part(_without(original, own)),
         contribution=accepted,
         table=table if table is not None else finding_table(),
         new_outputs={n for p in proposals for n in p.new_outputs},

@@ -60,7 +60,8 @@ _HEADING_LEAD = regex(
 _ACTIONS = (
     ("replace", regex(r"\b(?:replac\w*|substitut\w*)\b", re.IGNORECASE)),
     ("delete", regex(r"\b(?:delet\w*|remov\w*|suppress\w*|strik\w*\s+out)\b", re.IGNORECASE)),
-    ("add", regex(r"\b(?:add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
+    # not the "In addition" of "In addition, in Outcome 4.2, add …", which comes before the place
+    ("add", regex(r"\b(?:(?<!\bin\s)add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
     ("modify", regex(r"\b(?:modif\w*|amend\w*|chang\w*|revis\w*|updat\w*|edit\w*|reword\w*|rephras\w*)\b",
                           re.IGNORECASE)),
 )
@@ -445,15 +446,30 @@ def parse_proposals(doc: Document) -> list[Proposal]:
     """Every proposal of a contribution Document, numbered as written (or 1, 2, … when not).
     Reasons ("Reasons: …", or the paragraphs under a "Reasons" heading) are no proposals, and
     end the paragraphs a proposal ending with a colon takes."""
+    return parse_contribution(doc)[0]
+
+
+def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
+    """`parse_proposals`, and the sections outside the proposals part that hold nothing but
+    proposals' words (amendment blocks, their places, headings, text and reasons): a contribution
+    written in ITU blocks alone has its blocks' "Output 1.6", "Background" … read as plan
+    sections, which are no amended text."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
     block_of: Proposal | None = None  # a marked proposal whose heading and text are the lines after its place
     reasons = False
+    only_words: dict[str, bool] = {}  # section id -> whether every block of it so far is a proposal's
+
+    def read(section: Section, words: bool) -> None:
+        only_words[section.id] = only_words.get(section.id, True) and words
+
     for section, block in _unwrapped(_with_headings(proposal_sections(doc))):
         if block.rows is not None:
-            out.extend(table_proposals(block, section.id))
+            tabled = table_proposals(block, section.id)
+            out.extend(tabled)
+            read(section, bool(tabled))
             pending, block_of, reasons = None, None, False
             continue
         number = _proposal_number(block)
@@ -470,28 +486,38 @@ def parse_proposals(doc: Document) -> list[Proposal]:
                 if block_of is not None and lines:
                     for line in lines.split("\n"):
                         _take_line(block_of, line.strip(), listed=False)
+            read(section, True)
             pending = None
             continue
         pending = None
+        body = PROPOSAL_NUMBER.sub("", text, count=1)
         if block_of is not None:
-            body = PROPOSAL_NUMBER.sub("", text, count=1)
-            if (number is None and block.type != "heading" and not _REASON.match(text) and not _MARK.match(body)
-                    and not (_STARTS_LIKE_PROPOSAL.match(body) and _OUTPUTS.search(body))):
-                _take_line(block_of, text, listed=block.type == "list-item" or is_bullet_label(block.label or ""))
+            if _block_line(block, block_of, number):
+                # a plan heading the structure read as one ("Background", "Implementation framework"),
+                # with the line it took as its title ("… at the end of the section:") when it took one
+                first, *rest = text.split("\n") if block.type == "heading" else [text]
+                _take_line(block_of, first, listed=block.type == "list-item" or is_bullet_label(block.label or ""),
+                           heading=block.type == "heading")
+                for line in rest:
+                    _take_line(block_of, line.strip(), listed=False)
+                read(section, True)
                 continue
             block_of = None
-        if block.type == "heading":
+        mark = _MARK.match(body)
+        if mark is not None and (alone := _ITU_ID.fullmatch(body[mark.end():].strip())):
+            pending, pending_id, reasons = block, alone.group("id"), False  # a heading too ("ADD<tab>X/1/2" read as an area's)
+            read(section, True)
+        elif block.type == "heading":
             reasons = bool(_REASON.match(text))
-            continue
-        body = PROPOSAL_NUMBER.sub("", text, count=1)
-        if (mark := _MARK.match(body)) is not None and (alone := _ITU_ID.fullmatch(body[mark.end():].strip())):
-            pending, pending_id, reasons = block, alone.group("id"), False
+            read(section, reasons)
         elif _REASON.match(text) or (reasons and number is None and not _STARTS_LIKE_PROPOSAL.match(body)
                                       and not _MARK.match(body)):
             reasons = True
+            read(section, True)
         elif _is_proposal(text, number, in_section):
             out.append(parse_proposal(text, number or "", block.loc, section.id))
             reasons = False
+            read(section, True)
         elif out and number is None and out[-1].source.endswith(":") and not reasons:
             last = out[-1]
             words = _unquoted(text)  # the text a proposal ending in a colon quotes in the next paragraph
@@ -501,9 +527,23 @@ def parse_proposals(doc: Document) -> list[Proposal]:
                 last.old = last.old or words  # "delete the second bullet:" then the bullet: what VAL010 checks
             else:
                 last.new = last.new or words
+            read(section, True)
+        else:
+            read(section, False)
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
-    return out
+    return out, frozenset(s for s, words in only_words.items() if words)
+
+
+def _block_line(block: Block, block_of: Proposal, number: str | None) -> bool:
+    """Whether `block` is a line of the amendment block `block_of` (`_take_line`): no number, reason,
+    mark or proposal of its own ("In Output 2.2, add …"), and no heading but the block's own while
+    it has none ("Background", read by the structure as the output's part)."""
+    body = PROPOSAL_NUMBER.sub("", block.text.strip(), count=1)
+    return (number is None and not _REASON.match(body) and not _MARK.match(body)
+            and not (_STARTS_LIKE_PROPOSAL.match(body) and _OUTPUTS.search(body))
+            and (block.type != "heading" or (block_of.heading is None and not block_of.text
+                                             and not _OUTPUTS.match(body))))
 
 
 def _bare_place(proposal: Proposal) -> bool:
@@ -513,17 +553,18 @@ def _bare_place(proposal: Proposal) -> bool:
     return proposal.action is not None and bool(proposal.outputs) and not proposal.text and not proposal.new_outputs
 
 
-def _take_line(proposal: Proposal, line: str, listed: bool) -> None:
+def _take_line(proposal: Proposal, line: str, listed: bool, heading: bool = False) -> None:
     """One line of an ITU amendment block after its place, into `proposal`: the heading it amends
     under ("Rural communications", "Programme: Climate change adaptation and mitigation": the
     first short line that is no list item and ends no sentence), an instruction about the text
     ("Add the following bullet at the end of the list:"), passed over, or the text itself (the
-    bullets added, modified or deleted), each line of it joined to the ones before."""
+    bullets added, modified or deleted), each line of it joined to the ones before. `heading`: the
+    line is one the structure read as a heading, so the block's heading when it has none yet."""
     words = _unquoted(line).strip()
     if not words:
         return
-    if (proposal.heading is None and not proposal.text and not listed and not words.endswith((":", ";", ".", ","))
-            and len(words.split()) <= _HEADING_WORDS):
+    if proposal.heading is None and not proposal.text and (heading or not listed and not words.endswith((":", ";", ".", ","))
+                                                           and len(words.split()) <= _HEADING_WORDS):
         proposal.heading = words
         return
     if not proposal.text and words.endswith(":") and _STARTS_LIKE_PROPOSAL.match(words):

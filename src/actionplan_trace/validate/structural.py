@@ -18,6 +18,10 @@ from .contribution import section_label, subtree
 from .findings import excerpt, fold, make
 
 DUPLICATE_MIN_WORDS = 8
+WHOLE_PLAN_CODES = frozenset({"CHK001", "CHK002", "CHK005"})
+"""The rules only a whole plan can meet: a contribution quotes outputs without their references
+sections, and names an output twice (deleted, then amended) in its amendment blocks; `check` does
+not apply them to one (its amended text is judged against the base by the VAL rules)."""
 
 
 def _objective(doc: Document, section: Section) -> Section | None:
