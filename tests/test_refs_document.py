@@ -314,3 +314,20 @@ def test_a_first_row_of_data_cites_though_it_looks_like_a_header_or_repeats(tmp_
     ids = [r.id for r in app.references(path).refs]
     assert ids.count("PP-RES-139") == 2 and ids.count("WTDC-RES-37") == 2
     assert "SDG-4" in ids and "SDG-4.4" in ids
+
+
+def test_a_matrix_rows_key_cell_is_read_once(tmp_path: Path) -> None:
+    """A black-box review: a Strategic Plan's outputs × objectives table, each row keyed by its
+    first cell, gave that cell's references twice (as the row's title and as its Outputs cell)."""
+    path = tmp_path / "sp.txt"
+    path.write_text(
+        "Strategic Plan for the Union for 2016-2019\n\n3 Sector objectives\n"
+        "Table 3.1 – ITU-T outputs and objectives\n"
+        "Outputs\tObjective T.1\tObjective T.2\tObjective T.3\n"
+        "T.1-1 World Telecommunication Standardization Assembly (WTSA)\tX\t\t\n"
+        "T.2-1 ITU-T Recommendations (e.g. ITU-T Y.2060, ITU-T G.9960)\t\tX\t\n"
+        "T.3-1 Bridging the standardization gap (Resolution 44 (Rev. Dubai, 2012) of WTSA)\t\t\tX\n",
+        encoding="utf-8")
+    report = document_refs(load(path, profile="strategic-plan"))
+    rows = [(r.id, r.loc.row, r.field) for r in report.refs if r.loc.row is not None]
+    assert rows == [("ITU-T-REC-Y.2060", 2, "Outputs"), ("ITU-T-REC-G.9960", 2, "Outputs"), ("WTSA-RES-44", 3, "Outputs")]

@@ -786,3 +786,30 @@ def test_a_revision_no_conference_of_the_guessed_organ_made_leaves_the_organ_uns
 ])
 def test_a_count_after_a_list_opens_the_next_clause(text, expected) -> None:
     assert [r.id for r in find_refs(text)[0]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting's name or document symbol is no regional initiative
+    ("Participants: 143; documents: RDF-AMS-21/1 to RDF-AMS-21/17.", []),
+    ("See Document RPM-AFR17/3 and RDF-EUR-21/4 and TDAG-21/12.", []),
+    ("At RDF-AMS-21 the region met.", []),
+    # bare codes: a range stands for every initiative in it, as after "Regional Initiatives"
+    ("Africa region initiatives AFR1, AFR2–AFR4 and, for the Arab States, ARB3 have produced",
+     ["RI-AFR1", "RI-AFR2", "RI-AFR3", "RI-AFR4", "RI-ARB3"]),
+    ("(ASP2-ASP4) and CIS1 to CIS2", ["RI-ASP2", "RI-ASP3", "RI-ASP4", "RI-CIS1", "RI-CIS2"]),
+])
+def test_regional_initiative_codes_and_what_only_looks_like_them(text, expected) -> None:
+    assert [r.id for r in find_refs(text)[0]] == expected
+
+
+def test_a_range_of_goals_past_the_itu_ones_is_sdgs_even_where_goals_are_itu() -> None:
+    """A black-box review: "the 2030 Agenda for Sustainable Development (Goals 1–17)" in a
+    Strategic Plan gave ITU-GOAL-1 (the range cut at ITU's last goal); a list holding a goal
+    past ITU's is SDGs; "ITU Strategic Goals 1 to 3" and "Goals 1 to 4" stay ITU's there."""
+    itu = RefContext(goal="itu")
+    refs, _ = find_refs("and the 2030 Agenda for Sustainable Development (Goals 1–17).", itu)
+    assert [r.id for r in refs] == [f"SDG-{n}" for n in range(1, 18)]
+    assert [r.id for r in find_refs("Goals 3 and 14 apply.", itu)[0]] == ["SDG-3", "SDG-14"]
+    assert [r.id for r in find_refs("Goals 1 to 4 apply.", itu)[0]] == [f"ITU-GOAL-{n}" for n in range(1, 5)]
+    assert [r.id for r in find_refs("ITU Strategic Goals 1 to 3 apply.", itu)[0]] == [
+        "ITU-GOAL-1", "ITU-GOAL-2", "ITU-GOAL-3"]

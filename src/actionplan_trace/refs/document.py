@@ -201,8 +201,10 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     120") cites what is before its number. A contents entry (in a contents style, or found in a
     contents list) names a heading, which is read where it stands: it is read only when no
     heading is written as it is (`named`), and what it cites then counts only where the document
-    cites it nowhere else (`document_refs`): the heading words it otherwise."""
-    if section.title:
+    cites it nowhere else (`document_refs`): the heading words it otherwise. A title that is one
+    of the section's own cells (a matrix row keyed by its first cell, "T.2-1 ITU-T Recommendations
+    (e.g. ITU-T Y.2060)") is read once, as that cell."""
+    if section.title and not any(b.loc == section.loc and b.text == section.title for b in section.blocks):
         yield section.title, section.loc, None, False
     headers: set[tuple[str, ...]] = set()  # the header-like first rows of the section's tables so far
     for block in section.blocks:

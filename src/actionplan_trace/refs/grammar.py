@@ -685,11 +685,13 @@ def parse_goal(text: str, hit: Hit) -> Cite:
     """"ITU Strategic Goal 3 (Target 3.1)", "Goals 1 & 4", "Goal 1" (meaning from context)."""
     cite = Cite("goal", hit.start, hit.m.end(), explicit=bool(hit.group("itu")))
     pos = hit.m.end()
+    # a range of goals not named as ITU's may run to the last SDG ("the 2030 Agenda (Goals 1–17)")
+    most = ITU_GOALS_MOST if cite.explicit else SDG_GOALS
     while (g := _GOAL_ITEM.match(text, pos)) is not None:
         item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
         cite.items.append(item)
         pos = g.end()
-        if (goals := _range_end(text, pos, g.group("g"), ITU_GOALS_MOST)) is not None:
+        if (goals := _range_end(text, pos, g.group("g"), most)) is not None:
             numbers, pos = goals
             cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
             item = cite.items[-1]
@@ -872,10 +874,16 @@ def parse_ri_unbracketed(text: str, hit: Hit, codes: frozenset[str] = frozenset(
 
 
 def parse_ri_code(text: str, hit: Hit) -> Cite:
-    """A standalone code of a known region: "AFR3"."""
+    """A standalone code of a known region, "AFR3", or a range of them, "AFR2–AFR4" (as after
+    "Regional Initiatives", `_ri_list`)."""
     m = hit.m
     cite = Cite("ri", hit.start, m.end())
-    cite.items.append(Item(f"{m.group('code')}{int(m.group('n'))}", m.start(), m.end()))
+    code, n = m.group("code"), int(m.group("n"))
+    cite.items.append(Item(f"{code}{n}", m.start(), m.end()))
+    if ((upto := _RI_RANGE.match(text, m.end())) is not None and upto.group("code") in (None, code)
+            and n < (last := int(upto.group("to"))) <= n + 9 and not text.startswith("/", upto.end())):
+        cite.items.extend(Item(f"{code}{k}", m.start(), upto.end()) for k in range(n + 1, last + 1))
+        cite.end = upto.end()
     return cite
 
 
@@ -1193,7 +1201,8 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
             regex(rf"\((?=[^()]{{0,60}}\b(?:{alternation})\s?-?\d)(?=\s*[A-Z]{{3}}\s?-?\d)"), parse_ri_paren, "region",
             starts=("(",)))
         anchors.append(Anchor(
-            regex(rf"\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w])"), parse_ri_code, "region",
+            # not a meeting's name or document symbol: "RDF-AMS-21", "RDF-AMS-21/1", "RPM-AFR17/3"
+            regex(rf"(?<![A-Za-z]-)(?<!/)\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w]|\s?/)"), parse_ri_code, "region",
             starts=tuple(r.lower() for r in regions)))
     return Grammar(regions, tuple(anchors))
 

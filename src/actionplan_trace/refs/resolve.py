@@ -397,13 +397,13 @@ class Resolver:
         words after it say so first ("Target 2.3 of the Connect 2030 Agenda", "Goal 9 of the 2030
         Agenda"), then its numbers (a goal past the highest ITU strategic goal the registry has is
         an SDG, even where the context reads goals as ITU's: "SDG 17, in particular target
-        17.8" in a report), then the context."""
+        17.8" in a report; so is a list or range holding one, "(Goals 1–17)"), then the context."""
         after = _AGENDA_AFTER.match(self.text, cite.end)
         if after is not None:
             return "itu" if after.group("itu") else "sdg"
         most = self.registry.most_itu_goals
         goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
-        if most is not None and goals and min(goals) > most:
+        if most is not None and goals and (min(goals) > most or cite.kind == "goal" and max(goals) > most):
             return "sdg"
         if goals and cite.kind == "target" and self.sdg_named_before(cite.start, set(goals)):
             return "sdg"
