@@ -100,6 +100,10 @@ class RowStep:
     old: int | None
     new: int | None
     cells: list[list[Op]] | None = None
+    # the old row's cells each new cell's diff reads, when the table gained or lost a column (a
+    # new column's cell reads none; a lost one's is read, deleted, by the new cell before it);
+    # None: each reads the old cell of its own column
+    olds: list[list[int]] | None = None
 
 
 @record

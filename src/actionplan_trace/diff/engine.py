@@ -414,12 +414,57 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
             filled = len(_filled(rows_a[i]))
             steps.append(RowStep(i, j, [word_diff(rows_a[i][k], c) if k < filled else [("=", c)] if c else []
                                         for k, c in enumerate(rows_b[j])]))
+        elif i is not None and j is not None and (regrid := _regridded(rows_a[i], rows_b[j], coder)) is not None:
+            steps.append(RowStep(i, j, *regrid))
         else:
             if i is not None:
                 steps.append(RowStep(i, None))
             if j is not None:
                 steps.append(RowStep(None, j))
     return steps
+
+
+Regrid = list[tuple[int | None, list[int]]]
+"""Per cell of a new row: the old cell it is (None: a new column's), and the old cells of lost
+columns after it that it reads too."""
+
+
+def regrid(old: list[str], new: list[str], coder: WordCoder) -> Regrid | None:
+    """How the cells of a row whose table gained or lost a column pair ("AFR Region" against
+    "AFR Region | AFR1, AFR3"): aligned as rows are (`align`), an old cell left without a new one
+    read by the new cell before it (or the first). None when no filled cell is in both rows as it
+    is (and not both are blank): then they are no one row. The diff (`_regridded`) and the Word redline
+    (render/redline/story.py) pair cells so."""
+    keys_a, keys_b = [normalise(c) for c in old], [normalise(c) for c in new]
+    filled_a, filled_b = {k for k in keys_a if k}, {k for k in keys_b if k}
+    if not new or not (filled_a & filled_b or not filled_a and not filled_b):  # blank rows pair too
+        return None
+    codes_a = [coder.encode(words(c)) for c in old]
+    codes_b = [coder.encode(words(c)) for c in new]
+    pairs: Regrid = [(None, []) for _ in new]
+    last = 0
+    for i, j in align(keys_a, keys_b, lambda x, y: similarity(codes_a[x], codes_b[y]), ROW_THRESHOLD):
+        if j is not None:
+            pairs[j] = (i, pairs[j][1])
+            last = j
+        elif i is not None:
+            pairs[last][1].append(i)
+    return pairs
+
+
+def _regridded(old: list[str], new: list[str], coder: WordCoder) -> tuple[list[list[Op]], list[list[int]]] | None:
+    """Per new cell of a row whose table gained or lost a column (`regrid`), its word diff against
+    the old cells it reads, and those cells (RowStep.olds): a new column's cell inserted whole, a
+    lost column's cell deleted whole after the text of the new cell that reads it."""
+    pairs = regrid(old, new, coder)
+    if pairs is None:
+        return None
+    cells: list[list[Op]] = []
+    for j, (match, gone) in enumerate(pairs):
+        ops: list[Op] = word_diff(old[match], new[j]) if match is not None else [("+", new[j])] if new[j] else []
+        ops += [("-", f" {old[k]}" if ops else old[k]) for k in gone if old[k]]
+        cells.append(ops)
+    return cells, [([match] if match is not None else []) + gone for match, gone in pairs]
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:
@@ -734,11 +779,13 @@ class _Emitter:
             elif row.old is not None and row.new is not None and row.cells is not None:
                 for col, ops in enumerate(row.cells):
                     if changed(ops):
-                        old_cell, new_cell = cells_a[row.old][col], cells_b[row.new][col]
-                        self.emit("modified", "block", a, b, old_cell, new_cell, ops,
+                        reads = row.olds[col] if row.olds is not None else [col]  # a column gained or lost
+                        old_cell = " ".join(cells_a[row.old][k] for k in reads if cells_a[row.old][k])
+                        new_cell = cells_b[row.new][col]
+                        self.emit("modified" if reads else "added", "block", a, b, old_cell or None, new_cell, ops,
                                   differences(old_cell, new_cell, loose=self.ctx.loose), where=cell_place(header, row.new, col),
-                                  locs=(rows_a[row.old][col].loc, rows_b[row.new][col].loc),
-                                  places=(self.ctx.cell_places(True, a, x, row.old, col),
+                                  locs=(rows_a[row.old][reads[0]].loc if reads else None, rows_b[row.new][col].loc),
+                                  places=([p for k in reads for p in self.ctx.cell_places(True, a, x, row.old, k)],
                                           self.ctx.cell_places(False, b, y, row.new, col)))
 
     def _renumbered_in_place(self, a: Section, b: Section) -> bool:
