@@ -3,6 +3,7 @@ text, tables as pandoc, Word and tab-separated exports lay them out, wrapped par
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -675,3 +676,20 @@ def test_short_lines_grouped_by_blank_lines_stay_lines_and_a_wrapped_text_is_joi
     path = tmp_path / "wrapped.txt"
     path.write_text(wrapped, encoding="utf-8")
     assert [b.text for b in read(path).blocks] == [(sentence * 3).strip()] * 6
+
+
+def test_a_tab_separated_tables_cells_are_at_their_rows_lines(tmp_path: Path) -> None:
+    """A black-box review: every reference in a roadmap's tab-separated table said the table's
+    first line ("line 11, row 4" for a row on line 14). A row of such a table is one line: its
+    cells are placed there; the table itself stays at its first line."""
+    path = tmp_path / "roadmap.txt"
+    path.write_text("WSIS Action Line C6 roadmap\n\nSome words before the table.\n\n"
+                    "WSIS Outcomes\tTiming\tSDGs\n"
+                    "A: Governments should foster a supportive environment\t2020–2023\t1.4, 5.b\n"
+                    "B: Governments should formulate national strategies\t2020–2025\t9.c\n", encoding="utf-8")
+    (table,) = [b for b in read(path).blocks if b.rows is not None]
+    assert table.loc.line == 5
+    assert [[cell.loc.line for cell in row] for row in table.rows] == [[5, 5, 5], [6, 6, 6], [7, 7, 7]]
+    refs = run_cli("refs", str(path), "-f", "json")
+    lines = {r["id"]: r["loc"]["line"] for r in json.loads(refs.stdout)["refs"]}
+    assert (lines["SDG-1.4"], lines["SDG-5.b"], lines["SDG-9.c"]) == (6, 6, 7)

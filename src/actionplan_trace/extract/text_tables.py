@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from operator import itemgetter
 from typing import Callable
@@ -95,12 +95,16 @@ def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None 
 _NEW = object.__new__
 
 
-def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int, header: int = 0) -> Block:
+def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: int, header: int = 0,
+           row_lines: Sequence[int] | None = None) -> Block:
     """A table block; its first `header` rows are the header its syntax sets apart (a rule under it),
-    whose cells are bold as a Markdown viewer sets them."""
+    whose cells are bold as a Markdown viewer sets them. Its cells are placed at the table's first
+    line, or at their row's own line where each row is one (`row_lines`, a tab-separated table):
+    a reference in a cell then says the line it is on."""
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
-        cells = [_cell(parts, clean, text_loc(index, line, r, c)) for c, parts in enumerate(row)]
+        at = row_lines[r] if row_lines is not None else line
+        cells = [_cell(parts, clean, text_loc(index, at, r, c)) for c, parts in enumerate(row)]
         if r < header:
             cells = [replace(c, bold=True) if c.text else c for c in cells]
         rows.append(cells)
@@ -334,10 +338,11 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
         i += 1
     if i == body:
         return None
-    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in (start, *range(body, i))]
+    at = (start, *range(body, i))
+    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in at]
     for row in rows:
         row.extend([] for _ in range(width - len(row)))
-    return _table(rows, clean, index, start + 1), i
+    return _table(rows, clean, index, start + 1, row_lines=[j + 1 for j in at]), i
 
 
 def _cuts(rule: str) -> list[tuple[int, int]]:
