@@ -1591,3 +1591,104 @@ def test_in_addition_opens_no_add_proposal_before_its_place(tmp_path: Path) -> N
                     "in developing national digital health strategies”.\n", encoding="utf-8")
     rep = validate(path, BA)
     assert [(p.action, p.outcomes, p.outputs) for p in rep.proposals] == [("add", ["4.2"], [])]
+
+
+@pytest.mark.parametrize("heading", [
+    "Detailed modifications are as follows:", "ANNEX 1", "Annex", "Annex – Amended text", "Amended text (revision marks)",
+    "Proposed amendments to the Buenos Aires Action Plan", "Annex 1: Buenos Aires Action Plan with proposed modifications",
+])
+def test_the_amended_text_under_an_annex_or_other_heading_is_the_amended_text(tmp_path: Path, heading: str) -> None:
+    """A black-box review: only "Amended text" and "Detailed modifications …" opened the amended
+    text; under "ANNEX 1", "Annex – Amended text" and the like (ITU's usual place for it) the
+    heading was a section "added without revision marks" (VAL006) on a correct contribution."""
+    import docx as python_docx
+
+    lines = BASE_TEXT.read_text(encoding="utf-8").splitlines()
+    output = next(ln for ln in lines if ln.startswith("Output 2.1 – "))
+    rural = lines[lines.index("Rural communications") + 1:lines.index("Bridging the standardization gap")]
+    document = python_docx.Document()
+    for text in ("Source:\tExamplia", "Title:\tAmendments to Output 2.1"):
+        document.add_paragraph(text)
+    document.add_paragraph("Proposals", style="Heading 1")
+    document.add_paragraph("1.\tIn Output 2.1, under “Rural communications”, add “remote” before “unserved”.")
+    document.add_paragraph(heading, style="Heading 1")
+    document.add_paragraph(output, style="Heading 2")
+    document.add_paragraph("Implementation framework", style="Heading 3")
+    document.add_paragraph("Programme: Telecommunication/ICT network infrastructure and services", style="Heading 3")
+    document.add_paragraph("Rural communications", style="Heading 4")
+    for line in rural:
+        document.add_paragraph(line.replace("to rural, unserved", "to rural, remote, unserved"))
+    path = tmp_path / "annex.docx"
+    document.save(str(path))
+    rep = validate(path, BASE_TEXT)
+    assert [(p.action, p.outputs, p.heading) for p in rep.proposals] == [("add", ["2.1"], "Rural communications")]
+    assert rep.findings == []
+
+
+def test_a_title_heading_above_the_cover_part_is_no_amended_text(tmp_path: Path) -> None:
+    """A black-box review (C04): "# Contribution from the Administration of India" above Source,
+    Title and Summary was a section "added without revision marks" (VAL006)."""
+    path = tmp_path / "india.md"
+    path.write_text("# Contribution from the Administration of India\n\nSource: India (Republic of)\n\n"
+                    "Title: Editorial proposals\n\n## Proposals\n\n"
+                    "1. In Output 2.1, under “Rural communications”, add a bullet on community networks.\n",
+                    encoding="utf-8")
+    rep = validate(path, BASE_TEXT)
+    assert [f.code for f in rep.findings] == []
+
+
+def _excerpt_docx(path: Path, output_heading: str | None) -> Path:
+    """A contribution in the BA plan's own styles: a proposal naming Output 2.2's Cybersecurity
+    programme, then an amended text quoting Output 2.1's Broadcasting area and Output 2.2's
+    programme as the plan has them (Output 2.2's title a Headingb line, or left out when
+    `output_heading` is None), with one bullet added to the programme."""
+    import docx as python_docx
+
+    plan = load(BA)
+    document = python_docx.Document(str(BA))
+    body = document.element.body
+    for element in list(body):
+        if element.tag.endswith("}p") or element.tag.endswith("}tbl"):
+            body.remove(element)
+
+    def add(text: str, style: str = "Normal", bullet: bool = False) -> None:
+        document.add_paragraph(text, style="List Bullet" if bullet and "List Bullet" in document.styles else style)
+
+    add("Source:\tBrazil")
+    add("Title:\tAmendments to Output 2.2")
+    add("Proposals", "Heading 1")
+    add("1.\tIn Output 2.2, under “Programme: Cybersecurity”, add the following bullet: “assist Member States in "
+        "child online protection;”")
+    add("Amended text", "Heading 1")
+    add(plan.section("objective-2").heading or "", "Heading 1")
+    for output, parts in (("output-2.1", [("Implementation framework", "Heading 3"),
+                                          ("Programme: Telecommunication/ICT network infrastructure and services", "Headingb"),
+                                          ("Broadcasting", "Heading 4")]),
+                          ("output-2.2", [("Implementation framework", "Heading 3"),
+                                          ("Programme: Cybersecurity", "Headingb")])):
+        number, title = (plan.section(output).heading or "").split("\n", 1)
+        add(number, "Heading 2")
+        if output == "output-2.1" or output_heading is not None:
+            add(title, "Headingb")
+        for text, style in parts:
+            add(text, style)
+        area = "output-2.1/area-broadcasting" if output == "output-2.1" else "output-2.2/programme-cybersecurity"
+        for block in plan.section(area).blocks:
+            add(block.text, bullet=block.type == "list-item")
+    add("assist Member States in child online protection;", bullet=True)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("titled", [True, False])
+def test_an_excerpt_quoting_an_output_after_an_area_of_the_one_before(tmp_path: Path, titled: bool) -> None:
+    """A black-box review (C02, C07): Output 2.2's title line right after an area of Output 2.1
+    ("Broadcasting") was no title (the area's heading rules took it for a heading of its own):
+    "section added in Output 2.2" and "section moved in … Implementation framework" on a correct
+    contribution. An output quoted by its number alone ("Output 2.2", no title) was "renamed"."""
+    path = _excerpt_docx(tmp_path / "excerpt.docx", "title" if titled else None)
+    contribution = load(path, profile="contribution")
+    assert (contribution.section("output-2.2").title or "") == (load(BA).section("output-2.2").title if titled else "")
+    rep = validate(path, BA)
+    assert [(p.outputs, p.heading) for p in rep.proposals] == [(["2.2"], "Programme: Cybersecurity")]
+    assert rep.findings == []

@@ -323,6 +323,11 @@ class _Builder:
             self.kinds = frozenset([o.section.kind for o in self.stack])
         return self.kinds
 
+    def kinds_above(self, rank: int) -> frozenset[str]:
+        """The kinds of the open sections a section of `rank` opens below (those of lower rank):
+        what is open once it is."""
+        return frozenset(o.section.kind for o in self.stack if o.rank < rank)
+
     def heading_rules(self, open_kinds: frozenset[str], numbered: bool = True) -> RuleSet:
         """The heading rules the open sections allow, worked out once per set of open kinds (a
         document has a few dozen) rather than rule by rule for every paragraph; without those
@@ -1274,7 +1279,11 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         title = match.title
         consumed = 1
         if match.rule.title_from_next and not title:
-            following = _title_from_next(profile, next_block, builder.heading_rules(builder.open_kinds() | {match.rule.kind}))
+            # the line after is read as the sections open once this one is would read it: an
+            # output after an area of the output before closes that area, whose heading rules
+            # (a bold line) would take the output's title for a heading of its own
+            following = _title_from_next(profile, next_block,
+                                         builder.heading_rules(builder.kinds_above(match.rank) | {match.rule.kind}))
             if following is not None:
                 title = following
                 heading = f"{heading}\n{following}"

@@ -810,7 +810,9 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
     section the contribution quotes as a bare heading on the way to the one it amends (none of
     its paragraphs, some of its subsections) is compared as a heading alone. An excerpt that
     quotes Output 2.1 › Programme › "Rural communications" and "Broadcasting" removes none of
-    the programme's other areas; one that reproduces all but "Rural communications" removed it."""
+    the programme's other areas; one that reproduces all but "Rural communications" removed it.
+    A numbered section quoted by its number alone ("Output 2.1", no title) is compared so.
+    """
     present = {s.id: s for s in contribution.sections}
     children: dict[str | None, list[str]] = {}
     for section in base.sections:
@@ -836,6 +838,9 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
         quoted = present.get(section.id)
         if quoted is not None and not quoted.blocks and section.id in children and section.id not in whole:
             section = replace(section, blocks=[])  # a heading on the way to what is amended
+        if quoted is not None and section.number and not quoted.title and section.title:
+            # "Output 2.1" quoted without its title: the heading as quoted, not a renamed output
+            section = replace(section, title=quoted.title, heading=quoted.heading)
         keep.append(section)
     return Document(source=base.source, sections=keep, revisions=[])
 
