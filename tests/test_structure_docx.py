@@ -395,3 +395,26 @@ def test_a_dot_leader_line_outside_a_contents_list_still_cites(tmp_path):
                     "Work on SDG target 9.c ........ 45\n\nThe total is 165.\n", encoding="utf-8")
     refs = document_refs(load(path)).refs
     assert sorted({r.id for r in refs}) == ["SDG-9.c", "WTDC-RES-37"]
+
+
+def test_items_set_in_a_list_style_are_no_headings_whatever_their_numbers(tmp_path: Path) -> None:
+    """A black-box review (p5): the four "Goal 1: …" items of a "List Bullet" list whose format was
+    made decimal ("1.", "2.") were read as clause headings 1 to 4 beside the document's own
+    clauses 1 and 2, one of them taking the paragraphs after it; their ITU goals went unread. A
+    paragraph in one of Word's list styles is a list item."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Introduction", style="Heading 1")
+    document.add_paragraph("The Plan rests on the ITU strategic goals of the Strategic Plan for 2016-2019:")
+    for text in ("Goal 1: Growth – Enable and foster access to and increased use of telecommunications/ICTs",
+                 "Goal 2: Inclusiveness – Bridge the digital divide and provide broadband for all"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("These goals frame every objective of the Plan.")
+    document.add_paragraph("Definitions", style="Heading 1")
+    path = tmp_path / "goals.docx"
+    document.save(str(path))
+    doc = load(path, profile="action-plan")
+    assert [s.title for s in doc.sections if s.kind != "front-matter"] == ["Introduction", "Definitions"]
+    intro = doc.sections[[s.title for s in doc.sections].index("Introduction")]
+    assert [(b.type, b.label) for b in intro.blocks][1:3] == [("list-item", "1."), ("list-item", "2.")]

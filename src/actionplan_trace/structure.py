@@ -120,7 +120,7 @@ def heading_signal(
         return None
     if _styled(block):
         return "heading-style"
-    if block.type == "list-item" and is_bullet_label(block.label):
+    if block.type == "list-item" and (is_bullet_label(block.label) or _list_style(block.style)):
         return None
     if not block.bold:
         signal = _line_signal(text, max_words) if lines is None else lines[text, max_words]
@@ -129,6 +129,13 @@ def heading_signal(
     if _ends_sentence(text) or not _at_most_words(text, max(BOLD_LINE_WORDS, max_words)):
         return None
     return "bold-line"
+
+
+def _list_style(style: str | None) -> bool:
+    """Whether a paragraph style is one of Word's list styles ("List Bullet 2", "List Number"): a
+    paragraph its author set as a list item is none of the document's headings, whatever label
+    its numbering gives it ("1." for a "List Bullet" whose list format was made decimal)."""
+    return style is not None and style.lower().startswith(("list bullet", "list number", "list continue"))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -560,7 +567,7 @@ def match_heading(
     """
     if block.type not in ("paragraph", "heading", "list-item") or len(block.text) > HEADING_CHARS:
         return None
-    if block.type == "list-item" and is_bullet_label(block.label):
+    if block.type == "list-item" and (is_bullet_label(block.label) or _list_style(block.style)):
         return None
     if block.style and TOC_STYLE.match(block.style):
         return None
