@@ -832,11 +832,7 @@ def _ri_list(text: str, pos: int, cite: Cite, codes: frozenset[str] | None = Non
     while (it := item_at(pos)) is not None:
         code, n = it.group("code"), int(it.group("n"))
         cite.items.append(Item(f"{code}{n}", it.start("code"), it.end()))
-        pos = it.end()
-        if ((upto := _RI_RANGE.match(text, pos)) is not None and upto.group("code") in (None, code)
-                and n < (last := int(upto.group("to"))) <= n + 9):
-            cite.items.extend(Item(f"{code}{k}", it.start("code"), upto.end()) for k in range(n + 1, last + 1))
-            pos = upto.end()
+        pos = _ri_range(text, it.end(), code, n, it.start("code"), cite)
         s = _RI_SEP.match(text, pos)
         if not s or not item_at(s.end()):
             break
@@ -880,11 +876,20 @@ def parse_ri_code(text: str, hit: Hit) -> Cite:
     cite = Cite("ri", hit.start, m.end())
     code, n = m.group("code"), int(m.group("n"))
     cite.items.append(Item(f"{code}{n}", m.start(), m.end()))
-    if ((upto := _RI_RANGE.match(text, m.end())) is not None and upto.group("code") in (None, code)
-            and n < (last := int(upto.group("to"))) <= n + 9 and not text.startswith("/", upto.end())):
-        cite.items.extend(Item(f"{code}{k}", m.start(), upto.end()) for k in range(n + 1, last + 1))
-        cite.end = upto.end()
+    cite.end = _ri_range(text, m.end(), code, n, m.start(), cite)
     return cite
+
+
+def _ri_range(text: str, pos: int, code: str, n: int, start: int, cite: Cite) -> int:
+    """The initiatives a range after `code``n` (ending at `pos`) adds to `cite` ("ARB1-ARB5",
+    "ARB1 to 5": one region, at most nine more; not "AMS1-21/3", a document's symbol), each
+    spanning from `start` to the range's end, and where it ends (`pos` when none is written)."""
+    upto = _RI_RANGE.match(text, pos)
+    if (upto is None or upto.group("code") not in (None, code) or not n < (last := int(upto.group("to"))) <= n + 9
+            or text.startswith("/", upto.end())):
+        return pos
+    cite.items.extend(Item(f"{code}{k}", start, upto.end()) for k in range(n + 1, last + 1))
+    return upto.end()
 
 
 def parse_question(text: str, hit: Hit) -> Cite:
