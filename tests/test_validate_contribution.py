@@ -1692,3 +1692,17 @@ def test_an_excerpt_quoting_an_output_after_an_area_of_the_one_before(tmp_path: 
     rep = validate(path, BA)
     assert [(p.outputs, p.heading) for p in rep.proposals] == [(["2.2"], "Programme: Cybersecurity")]
     assert rep.findings == []
+
+
+def test_the_text_reports_header_counts_the_revision_marks_the_json_counts() -> None:
+    """A black-box review: the text header said 3 revision marks where the JSON's summary said 4
+    (the text left out marks on a paragraph mark alone). Both count every mark; the text says how
+    many are on a paragraph mark alone."""
+    text = run_cli("validate", str(TDAG), "--against", str(BA))
+    data = json.loads(run_cli("validate", str(TDAG), "--against", str(BA),
+                              "-f", "json").stdout)
+    header = text.stdout.splitlines()[0]
+    marks = data["summary"]["revisions"]
+    bare = sum(1 for r in data["revisions"] if not r["text"].strip())
+    assert marks > bare > 0
+    assert header.endswith(f"{marks} revision marks in the amended text, {bare} of them on a paragraph mark alone)")

@@ -55,9 +55,13 @@ def _tally(findings: list[Finding]) -> str:
 
 def validate_text(report: ValidationReport) -> str:
     """The validation report: the two documents, each proposal and where it lands, the findings."""
+    # as many marks as the JSON's summary.revisions; those on a paragraph mark alone said apart
+    marks = len(report.revisions)
+    bare = marks - sum(1 for r in report.revisions if r.revision.text.strip())
     lines = [
         f"contribution: {report.contribution.path} (profile {report.contribution.profile}, "
-        f"{sum(1 for r in report.revisions if r.revision.text.strip())} revision marks in the amended text)",
+        f"{marks} revision mark{'' if marks == 1 else 's'} in the amended text"
+        f"{f', {bare} of them on a paragraph mark alone' if bare else ''})",
         f"base:         {report.base.path} (profile {report.base.profile})",
         "",
         f"Proposals ({len(report.proposals)})",
