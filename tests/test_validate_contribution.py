@@ -1706,3 +1706,30 @@ def test_the_text_reports_header_counts_the_revision_marks_the_json_counts() -> 
     bare = sum(1 for r in data["revisions"] if not r["text"].strip())
     assert marks > bare > 0
     assert header.endswith(f"{marks} revision marks in the amended text, {bare} of them on a paragraph mark alone)")
+
+
+@pytest.mark.parametrize("proposal, message", [
+    ("1. In Output 2.4, under “Rural communications”, add a bullet on satellites.",
+     "Proposal 1 names Output 2.4, which the base does not have (Objective 2 has Outputs 2.1–2.3; "
+     "“Rural communications” is area “Rural communications” under Output 2.1)"),
+    ("1. In Output 6.1, add a bullet on satellites.",
+     "Proposal 1 names Output 6.1, which the base does not have (it has no Objective 6 outputs; its outputs run 1.1–4.4)"),
+    ("1. In Outcome 2.5, add the indicator “Number of satellite links”.",
+     "Proposal 1 names Outcome 2.5, which the base does not have (Objective 2 has Outcomes 2.1–2.3)"),
+])
+def test_val002_names_the_objectives_own_numbers_and_where_the_heading_is(tmp_path: Path, proposal: str,
+                                                                           message: str) -> None:
+    """A black-box review: "which the base does not have (it has Outputs 1.1–4.4)" read as though
+    2.4 were in the range, and the heading the proposal quotes, under another output, was not
+    named as the likely slip."""
+    path = tmp_path / "wrong.txt"
+    path.write_text(f"Contribution from Testland\n\nProposal\n\n{proposal}\n", encoding="utf-8")
+    assert [f.message for f in validate(path, BA).findings if f.code == "VAL002"] == [message]
+
+
+def test_val002_names_no_place_for_a_heading_every_output_has(tmp_path: Path) -> None:
+    path = tmp_path / "wrong.txt"
+    path.write_text("Contribution from Testland\n\nProposal\n\n1. In Output 5.1, under “Background”, add a sentence.\n",
+                    encoding="utf-8")
+    assert [f.message for f in validate(path, BA).findings if f.code == "VAL002"] == [
+        "Proposal 1 names Output 5.1, which the base does not have (it has no Objective 5 outputs; its outputs run 1.1–4.4)"]

@@ -350,13 +350,27 @@ class _Context:
         self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
 
 
+def _numbers_known(base: Document, kind: str, number: str) -> str:
+    """What a VAL002 says the base has instead of `kind` `number`: the objective's own ("Objective
+    2 has Outputs 2.1–2.3" for 2.4), else the whole run ("it has no Objective 5; its outputs run
+    1.1–4.4"); "1.1–4.4" alone read as though 2.4 were in it."""
+    numbers = [s.number for s in base.of_kind(kind) if s.number]
+    label = kind_label(kind)
+    if not numbers:
+        return f"it has no {label.lower()}s"
+    objective = number.split(".")[0]
+    own = [n for n in numbers if n.split(".")[0] == objective]
+    if own:
+        return f"Objective {objective} has {label}s {own[0]}–{own[-1]}" if len(own) > 1 else f"Objective {objective} has {label} {own[0]}"
+    return f"it has no Objective {objective} {label.lower()}s; its {label.lower()}s run {numbers[0]}–{numbers[-1]}"
+
+
 def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     """Resolve one (proposal, outcome) pair: the outcome's row of its objective's table, which
     the proposal covers whole (a row's cells are its outcome, indicators and outputs)."""
     found = _of_kind(ctx.base, "outcome", number)
     if found is None:
-        outcomes = [s.number for s in ctx.base.of_kind("outcome") if s.number]
-        known = f"it has Outcomes {outcomes[0]}–{outcomes[-1]}" if outcomes else "it has no outcomes"
+        known = _numbers_known(ctx.base, "outcome", number)
         ctx.add("VAL002", f"Proposal {proposal.number} names Outcome {number}, which the base does not have ({known})",
                 section=proposal.section, loc=proposal.loc, text=proposal.source)
         return Resolution(proposal.number, number, None, None, None, None, kind="outcome")
@@ -506,8 +520,12 @@ def _resolve(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
         creates = number in proposal.new_outputs or number in ctx.new_outputs or (
             new_output is not None and proposal.action == "add" and not proposal.heading)
         if not creates:
-            outputs = [s.number for s in ctx.base.of_kind("output") if s.number]
-            known = f"it has Outputs {outputs[0]}–{outputs[-1]}" if outputs else "it has no outputs"
+            known = _numbers_known(ctx.base, "output", number)
+            if proposal.heading:
+                holder, holder_score = best_match(proposal.heading, ctx.base.sections)
+                if holder is not None and holder_score >= ELSEWHERE_SCORE and sum(
+                        1 for s in ctx.base.sections if s.title == holder.title) == 1:  # not "Background": every output's
+                    known += f"; “{proposal.heading}” is {describe(ctx.base, holder)}"  # the likely slip
             ctx.add("VAL002", f"{name} names Output {number}, which the base does not have ({known})",
                     section=sec, loc=loc, text=proposal.source)
         for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
