@@ -1733,3 +1733,26 @@ def test_val002_names_no_place_for_a_heading_every_output_has(tmp_path: Path) ->
                     encoding="utf-8")
     assert [f.message for f in validate(path, BA).findings if f.code == "VAL002"] == [
         "Proposal 1 names Output 5.1, which the base does not have (it has no Objective 5 outputs; its outputs run 1.1–4.4)"]
+
+
+@pytest.mark.parametrize("content", ["", "\n\n   \n"])
+def test_an_empty_contribution_is_said_to_be_empty(tmp_path: Path, content: str) -> None:
+    """A black-box review: an empty file got "no paragraph reads like “In Output N.M …”", as if it
+    held paragraphs of another form."""
+    path = tmp_path / "empty.txt"
+    path.write_text(content, encoding="utf-8")
+    assert [(f.code, f.message) for f in validate(path, BA).findings] == [
+        ("VAL009", "no proposals found: the contribution holds no text")]
+
+
+def test_a_target_of_an_sdg_that_does_not_exist_is_one_error_with_its_goal() -> None:
+    """A black-box review: "SDG 18 (target 18.2)" gave two REF002 for one mistake; a target of a
+    missing goal cited on its own, or under another goal, still gets its own."""
+    from actionplan_trace.refs import find_refs
+
+    def errors(text: str) -> list[str]:
+        return [f.message for f in find_refs(text)[1] if f.code == "REF002"]
+
+    assert errors("SDG 18 (target 18.2)") == ["SDG-18: there is no SDG 18 (SDGs are 1 to 17)"]
+    assert errors("SDG targets 18.2 and 9.1") == ["SDG-18.2: there is no SDG 18 (SDGs are 1 to 17)"]
+    assert errors("SDG 9 (targets 9.1, 18.2)") == ["SDG-18.2: there is no SDG 18 (SDGs are 1 to 17)"]

@@ -382,7 +382,8 @@ class Resolver:
             self.findings.append(about(ref, "REF003", f"target {goal}.{suffix} is cited under SDG {under}; it belongs to SDG {goal}", self.table))
         if not self.registry.known(ref.id):
             if not self.registry.known(ids.sdg_id(goal)):
-                self.findings.append(about(ref, "REF002", f"{ref.id}: there is no SDG {goal} (SDGs are 1 to 17)", self.table))
+                if goal != under:  # "SDG 18 (target 18.2)": the goal's own REF002 says it once
+                    self.findings.append(about(ref, "REF002", f"{ref.id}: there is no SDG {goal} (SDGs are 1 to 17)", self.table))
             else:
                 have = _target_span(goal, self.registry.sdg_targets(goal))
                 self.findings.append(about(ref, "REF002", f"{ref.id}: SDG {goal} has no target {suffix} (it has {have})", self.table))

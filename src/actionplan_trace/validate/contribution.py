@@ -1097,6 +1097,11 @@ def _check_edition(ctx: _Context, contribution: Document, base: Document) -> Non
                     f"{other}: validate it against the {code} edition")
 
 
+def _holds_text(doc: Document) -> bool:
+    """Whether any heading, paragraph or cell of `doc` has words."""
+    return any(s.title or s.heading for s in doc.sections) or any(b.text.strip() for _, b in doc.blocks())
+
+
 def reference_api() -> Callable[..., Any] | None:
     """The normaliser's `document_refs`, or None when the refs package is not installed."""
     try:
@@ -1124,7 +1129,9 @@ def validate_documents(
         table=table if table is not None else finding_table(),
         new_outputs={n for p in proposals for n in p.new_outputs},
     )
-    if not proposals:
+    if not proposals and not _holds_text(accepted):
+        ctx.add("VAL009", "no proposals found: the contribution holds no text")
+    elif not proposals:
         ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")
     resolutions = ctx.resolutions
     for proposal in proposals:
