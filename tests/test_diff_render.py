@@ -449,3 +449,15 @@ def test_a_note_mark_removed_is_the_mark_alone_and_moves_no_reference(tmp_path: 
     (change,) = json.loads(to_json(compare(old, new)))["changes"]
     assert [op for op in change["words"] if op[0] != "="] == [["-", "¹"], ["-", "³"]]
     assert change.get("refs_added", []) == change.get("refs_removed", []) == []
+
+
+def test_a_line_break_an_edit_takes_out_inside_kept_text_is_marked() -> None:
+    """A black-box review (p2, --all): two bullets joined showed their deleted line break raw,
+    splitting "use[-;" and "•-]{+, and+}" over two lines. Inside kept text it is marked ↵; the
+    kept text keeps its own."""
+    from actionplan_trace.render.diff_common import shown
+
+    ops = [("=", "deployment and use"), ("-", ";\n•"), ("+", ", and"), ("=", " providing assessments")]
+    assert shown(ops, whole=True) == [("=", "deployment and use"), ("-", ";↵•"), ("+", ", and"),
+                                      ("=", " providing assessments")]
+    assert shown([("+", "first paragraph\nsecond paragraph")], whole=True) == [("+", "first paragraph\nsecond paragraph")]

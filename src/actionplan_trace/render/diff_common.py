@@ -35,6 +35,10 @@ def shown(ops: list[Op], whole: bool = False) -> list[Op]:
     kept = readable(_marked_beside_punctuation(ops))
     if all(op == "=" for op, _ in kept):
         kept = [(op, text if op == "=" else "".join(_space_mark(c) for c in text)) for op, text in ops]
+    elif any(op == "=" and text.strip() for op, text in kept):
+        # a line break an edit inside kept text takes out or puts in (two paragraphs joined:
+        # "use[-;↵•-]{+, and+}") is marked, so the edit stays on one line
+        kept = [(op, text if op == "=" else text.replace("\n", SPACE_MARKS["\n"])) for op, text in kept]
     ops = [(op, text.replace("\t", " ")) for op, text in kept]
     return ops if whole else elide(ops)
 
