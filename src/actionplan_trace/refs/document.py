@@ -204,7 +204,7 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     cites it nowhere else (`document_refs`): the heading words it otherwise. A title that is one
     of the section's own cells (a matrix row keyed by its first cell, "T.2-1 ITU-T Recommendations
     (e.g. ITU-T Y.2060)") is read once, as that cell."""
-    if section.title and not any(b.loc == section.loc and b.text == section.title for b in section.blocks):
+    if section.title and not any(b.text == section.title and b.loc == section.loc for b in section.blocks):
         yield section.title, section.loc, None, False
     headers: set[tuple[str, ...]] = set()  # the header-like first rows of the section's tables so far
     for block in section.blocks:
