@@ -408,3 +408,21 @@ def test_a_contribution_of_amendment_blocks_alone_gets_validates_verdict_in_chec
     val_codes = sorted(f["code"] for f in json.loads(validated.stdout)["findings"])
     assert val_codes == ["VAL002"]
     assert sorted(f.code for f in checked.findings) == val_codes and checked.failed
+
+
+def test_a_contribution_judged_against_the_base_takes_its_edition_as_validate_does(tmp_path: Path) -> None:
+    """A black-box review: `check` gave a contribution naming no edition REF013 "… give --edition",
+    an option `check` does not have, where `validate` reads it in the base's edition. With a base
+    configured, `check` now does as `validate`; without one the REF013 stays."""
+    text = ("Contribution from Testland\n\nProposals\n\n"
+            "1. In Output 2.1, under “Rural communications”, add a bullet on community networks, which also "
+            "serve Outcome 2.2 and Output 2.2.\n")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "trace.toml").write_text(f'base = "{(CORPUS / "action-plan-ba.docx").as_posix()}"\n', encoding="utf-8")
+    with_base = run_check([tmp_path / "c.txt"], config(tmp_path), use_cache=False)
+    (tmp_path / "trace.toml").write_text("", encoding="utf-8")
+    without = run_check([tmp_path / "c.txt"], config(tmp_path), use_cache=False)
+    assert "REF013" not in [f.code for f in with_base.findings]
+    assert "REF013" in [f.code for f in without.findings]
+    validated = run_cli("validate", "c.txt", "--against", str(CORPUS / "action-plan-ba.docx"), "-f", "json", cwd=tmp_path)
+    assert "REF013" not in [f["code"] for f in json.loads(validated.stdout)["findings"]]

@@ -316,6 +316,14 @@ def _base_document(path: str, sha256: str) -> Document:
     return load(path)
 
 
+def _base_editions(doc: Document, base: Document) -> dict[str, str]:
+    """The editions `base` settles for the series `doc`'s own text settles none of."""
+    from ..refs.document import document_editions
+
+    own = document_editions(doc).by_series
+    return {series: code for series, code in document_editions(base).by_series.items() if series not in own}
+
+
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                profile: str | None = None) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile, findings and the repairs it
@@ -343,14 +351,18 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
     findings: list[Finding] = []
     document_refs = reference_api()
     refs = None
+    judged = bool(base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
+                  and Path(path).resolve() != Path(str(base)).resolve())
     if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
-        refs = document_refs(doc, findings_table=table)
+        # a contribution judged against the base amends the base's edition where its own text
+        # names none, as validate reads it (no REF013 "give --edition" check has no option for)
+        editions = _base_editions(doc, _base_document(str(base), str(base_sha))) if judged else None
+        refs = document_refs(doc, findings_table=table, editions=editions)
         findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
     findings += structure_findings(doc, table, on - WHOLE_PLAN_CODES if doc.source.profile == "contribution" else on, refs)
-    if (base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
-            and Path(path).resolve() != Path(base).resolve()):
+    if judged:
         original = load(path, profile="contribution", view="original") if doc.revisions else doc
-        report = validate_documents(doc, original, _base_document(base, base_sha), table)
+        report = validate_documents(doc, original, _base_document(str(base), str(base_sha)), table)
         findings += [f for f in report.findings if f.code in on and f.code.startswith("VAL")]
     out: dict[str, Any] = {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
     if doc.source.warnings:
