@@ -813,3 +813,13 @@ def test_a_range_of_goals_past_the_itu_ones_is_sdgs_even_where_goals_are_itu() -
     assert [r.id for r in find_refs("Goals 1 to 4 apply.", itu)[0]] == [f"ITU-GOAL-{n}" for n in range(1, 5)]
     assert [r.id for r in find_refs("ITU Strategic Goals 1 to 3 apply.", itu)[0]] == [
         "ITU-GOAL-1", "ITU-GOAL-2", "ITU-GOAL-3"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a strand of C7 names WSIS's action line where the text does not say WSIS (a black-box review)
+    ("Partner agencies (see Annex C1, Room C2 list) report under C7 e-health and C7 e-employment.", ["WSIS-C7"]),
+    ("Its work falls under C7 (e-agriculture) and C4.", ["WSIS-C7", "WSIS-C4"]),
+    ("The C7 route and bus C2 stop here.", []),
+])
+def test_a_c7_strand_reads_bare_codes_as_action_lines(text, expected) -> None:
+    assert [r.id for r in find_refs(text)[0]] == expected

@@ -7,8 +7,8 @@ from typing import Any, Mapping
 
 from ..findings import FindingRule
 from ..patternscan import matches_at, starts_of
-from .grammar import (Cite, fold_safe, grammar_for, has_digit, may_look_like_reference, parse_sdg_list,
-                      sdg_field_cites, triggers)
+from .grammar import (Cite, fold_safe, grammar_for, has_digit, may_look_like_reference, names_c7_strand,
+                      parse_sdg_list, sdg_field_cites, triggers)
 from .registry import Registry, load_registry
 from .resolve import CiteMemo, Resolver, load_rules, over_refs
 from .types import Finding, Reference, RefContext
@@ -62,8 +62,8 @@ def read_text(
     else:
         present = triggers(text, registry.regions, low)
         cites = grammar_for(registry.regions).cites(
-            text, wsis=ctx.expect == "wsis" or wsis_prose(present, low), sector=ctx.sector is not None, low=low,
-            present=present) if present else []
+            text, wsis=ctx.expect == "wsis" or wsis_prose(present, low, text), sector=ctx.sector is not None,
+            low=low, present=present) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
@@ -82,11 +82,11 @@ def read_text(
     return resolver.refs, resolver.findings, goals_from is not None
 
 
-def wsis_prose(present: set[str], low: str) -> bool:
+def wsis_prose(present: set[str], low: str, text: str) -> bool:
     """Whether a text outside a WSIS field reads bare codes ("C4 (capacity building) and C3") as
     action lines: it holds one and speaks of WSIS or of action lines ("… under action lines C2 to
-    C6 …, while 29% went to C7 and C11")."""
-    return "bare" in present and ("wsis" in low or "action line" in low)
+    C6 …, while 29% went to C7 and C11"), or names one of C7's strands ("C7 e-health")."""
+    return "bare" in present and ("wsis" in low or "action line" in low or names_c7_strand(text))
 
 
 _SUPERSCRIPT = regex(rf"[{SUPERSCRIPTS}]")

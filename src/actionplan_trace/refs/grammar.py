@@ -179,6 +179,17 @@ _WSIS_PREFIX = regex(r"\bWSIS\s+\Z")
 _WSIS_ITEM = regex(rf"\s*[Cc](?:\s|\.\s?)?(?P<n>\d{{1,2}})(?:\s*{_DASH}\s*[Cc](?:\s|\.\s?)?(?P<to>\d{{1,2}}))?(?![\d\w])")
 _WSIS_BARE = regex(r"(?<![\w-])(?=C\d{1,2}(?![\w]))")
 # One of action line C7's strands after "C7": "C7 e-health", "C7 (E-Agriculture)", "C7: e-science".
+def names_c7_strand(text: str) -> bool:
+    """Whether `text` writes action line C7 with one of its strands ("C7 e-health", "C7
+    (e-agriculture)"): WSIS's, whether or not the text says WSIS."""
+    at = text.find("C7")
+    while at >= 0:
+        if _C7_STRAND.match(text, at + 2) is not None and not text[at - 1:at].isalnum():
+            return True
+        at = text.find("C7", at + 2)
+    return False
+
+
 _C7_STRAND = regex(r"\s*(?:[:–—-]\s*|\(\s*)?(?P<strand>[Ee][-‐‑]?(?i:government|business|learning|health|employment"
                    r"|environment|agriculture|science))(?![\w-])\s*\)?")
 
