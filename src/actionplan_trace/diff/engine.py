@@ -452,6 +452,11 @@ def regrid(old: list[str], new: list[str], coder: WordCoder) -> Regrid | None:
     return pairs
 
 
+def cells_read(pairs: Regrid) -> list[list[int]]:
+    """Per new cell, the old cells it reads (`regrid`): the one it is, then lost ones after it."""
+    return [([match] if match is not None else []) + gone for match, gone in pairs]
+
+
 def _regridded(old: list[str], new: list[str], coder: WordCoder) -> tuple[list[list[Op]], list[list[int]]] | None:
     """Per new cell of a row whose table gained or lost a column (`regrid`), its word diff against
     the old cells it reads, and those cells (RowStep.olds): a new column's cell inserted whole, a
@@ -464,7 +469,7 @@ def _regridded(old: list[str], new: list[str], coder: WordCoder) -> tuple[list[l
         ops: list[Op] = word_diff(old[match], new[j]) if match is not None else [("+", new[j])] if new[j] else []
         ops += [("-", f" {old[k]}" if ops else old[k]) for k in gone if old[k]]
         cells.append(ops)
-    return cells, [([match] if match is not None else []) + gone for match, gone in pairs]
+    return cells, cells_read(pairs)
 
 
 def _row_key(cells: list[str]) -> tuple[str, ...]:

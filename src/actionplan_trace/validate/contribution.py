@@ -281,6 +281,11 @@ def best_match(heading: str, sections: list[Section],
     return best
 
 
+def objective_of(doc: Document, section: Section) -> Section | None:
+    """The objective `section` is under (or is), if any."""
+    return next((s for s in reversed(doc.path(section)) if s.kind == "objective"), None)
+
+
 def describe(doc: Document, section: Section) -> str:
     """Say where a section is, for a reader: "the title of Output 3.1", "programme “Cybersecurity”
     under Output 2.2"."""
@@ -341,9 +346,6 @@ class _Context:
 
             self.series[id(doc)] = document_editions(doc).by_series
         return self.series[id(doc)]
-
-    def proposal(self, number: str) -> Proposal | None:
-        return next((p for p in self.proposals if p.number == number), None)
 
     def cover(self, proposal: str, view: str, sections: list[Section]) -> None:
         """Record the sections of a contribution view (accepted, original) a proposal covers."""
@@ -928,13 +930,12 @@ def _check_duplicates(ctx: _Context) -> None:
                 section=section.id, loc=spots[-1][1].loc, text=block.text)
 
 
-def _check_conflicts(ctx: _Context) -> None:
+def _check_conflicts(ctx: _Context, deleted: dict[str, Proposal]) -> None:
     """VAL014 for a proposal amending an output another proposal deletes whole (`_deletes_whole`:
     "SUP Output 2.3"; not "In Output 2.3, delete the second paragraph"),
     before or after it: the two cannot both be adopted. One adding a new output under that
     number replaces it ("SUP Output 2.3", "ADD Output 2.3 – <title>"), and one naming it after
     its own place merges it ("In Output 2.2, add the activities of Output 2.3")."""
-    deleted = _whole_deletions(ctx)
     for proposal in ctx.proposals:
         for number in proposal.outputs:
             other = deleted.get(number)
@@ -944,13 +945,13 @@ def _check_conflicts(ctx: _Context) -> None:
                         f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
 
 
-def _check_still_listed(ctx: _Context) -> None:
+def _check_still_listed(ctx: _Context, whole: dict[str, Proposal]) -> None:
     """VAL015 for an output a proposal deletes whole (`_deletes_whole`) that an outcome's row of
     its objective's table still lists in its Outputs column ("2.3 - Disaster risk reduction …"):
     the plan would name an output it no longer has. The row is read in the amended text where it
     holds that outcome, else in the base (a contribution giving only the text it amends leaves the
     rest as it is). An output another proposal adds again under the number is no orphan."""
-    deleted = {n: p for n, p in _whole_deletions(ctx).items() if n not in ctx.new_outputs}
+    deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}
     if not deleted:
         return
     for outcome in ctx.base.of_kind("outcome"):
@@ -961,7 +962,7 @@ def _check_still_listed(ctx: _Context) -> None:
             if listed is None or (proposal := deleted.get(listed.group(1))) is None:
                 continue
             where = "the amended text" if row is own else "the base"
-            objective = next((s for s in reversed(ctx.base.path(outcome)) if s.kind == "objective"), None)
+            objective = objective_of(ctx.base, outcome)
             table = f"the Objective {objective.number} table" if objective is not None else "its objective's table"
             ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {listed.group(1)}, but Outcome "
                     f"{outcome.number}'s row of {table} in {where} still lists it: “{excerpt(block.text)}”",
@@ -971,8 +972,11 @@ def _check_still_listed(ctx: _Context) -> None:
 
 def _whole_deletions(ctx: _Context) -> dict[str, Proposal]:
     """Output number -> the proposal deleting that output whole (`_deletes_whole`)."""
+    by_number: dict[str, Proposal] = {}
+    for proposal in ctx.proposals:
+        by_number.setdefault(proposal.number, proposal)
     return {r.output: p for r in ctx.resolutions if r.kind == "output"
-            and (p := ctx.proposal(r.proposal)) is not None and _deletes_whole(p, r)}
+            and (p := by_number.get(r.proposal)) is not None and _deletes_whole(p, r)}
 
 
 def _deletes_whole(proposal: Proposal, resolution: Resolution) -> bool:
@@ -1152,8 +1156,9 @@ def validate_documents(
     records = _check_revisions(ctx, accepted, original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
-    _check_conflicts(ctx)
-    _check_still_listed(ctx)
+    whole = _whole_deletions(ctx)  # the outputs proposals delete whole, which VAL014 and VAL015 both read
+    _check_conflicts(ctx, whole)
+    _check_still_listed(ctx, whole)
     _check_unamended(ctx, records, untracked)
     document_refs = reference_api()
     if document_refs is not None:

@@ -492,7 +492,7 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
         pending = None
         body = PROPOSAL_NUMBER.sub("", text, count=1)
         if block_of is not None:
-            if _block_line(block, block_of, number):
+            if _block_line(block, body, block_of, number):
                 # a plan heading the structure read as one ("Background", "Implementation framework"),
                 # with the line it took as its title ("… at the end of the section:") when it took one
                 first, *rest = text.split("\n") if block.type == "heading" else [text]
@@ -535,11 +535,11 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     return out, frozenset(s for s, words in only_words.items() if words)
 
 
-def _block_line(block: Block, block_of: Proposal, number: str | None) -> bool:
-    """Whether `block` is a line of the amendment block `block_of` (`_take_line`): no number, reason,
-    mark or proposal of its own ("In Output 2.2, add …"), and no heading but the block's own while
-    it has none ("Background", read by the structure as the output's part)."""
-    body = PROPOSAL_NUMBER.sub("", block.text.strip(), count=1)
+def _block_line(block: Block, body: str, block_of: Proposal, number: str | None) -> bool:
+    """Whether `block` (its text `body`, any typed number taken off) is a line of the amendment
+    block `block_of` (`_take_line`): no number, reason, mark or proposal of its own ("In Output
+    2.2, add …"), and no heading but the block's own while it has none ("Background", read by the
+    structure as the output's part)."""
     return (number is None and not _REASON.match(body) and not _MARK.match(body)
             and not (_STARTS_LIKE_PROPOSAL.match(body) and _OUTPUTS.search(body))
             and (block.type != "heading" or (block_of.heading is None and not block_of.text

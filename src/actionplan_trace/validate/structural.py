@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Document, Section
 from ..findings import FindingRule
 from ..findings import Finding
-from .contribution import section_label, subtree
+from .contribution import objective_of, section_label, subtree
 from .findings import excerpt, fold, make
 
 DUPLICATE_MIN_WORDS = 8
@@ -22,10 +22,6 @@ WHOLE_PLAN_CODES = frozenset({"CHK001", "CHK002", "CHK005"})
 """The rules only a whole plan can meet: a contribution quotes outputs without their references
 sections, and names an output twice (deleted, then amended) in its amendment blocks; `check` does
 not apply them to one (its amended text is judged against the base by the VAL rules)."""
-
-
-def _objective(doc: Document, section: Section) -> Section | None:
-    return next((s for s in reversed(doc.path(section)) if s.kind == "objective"), None)
 
 
 def structure_findings(
@@ -58,7 +54,7 @@ def structure_findings(
                         ref_section)
         if output.number:
             numbers[output.number] += 1
-            objective = _objective(doc, output)
+            objective = objective_of(doc, output)
             if numbers[output.number] == 2:
                 add("CHK005", f"Output {output.number} occurs more than once", output)
             if objective is not None and objective.number and output.number.split(".")[0] != objective.number:

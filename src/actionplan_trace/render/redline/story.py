@@ -19,7 +19,7 @@ from typing import Iterator
 from lxml import etree
 
 from ...diff.align import WordCoder, align, in_order, similarity
-from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, regrid
+from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, cells_read, regrid
 from ...diff.tokens import normalise, words
 from ...extract.docx.ooxml import block_children, table_children
 from ...record import record
@@ -283,14 +283,18 @@ class Writer:
         last: etree._Element | None = None
         columns = len(new.findall(f"{W}tblGrid/{W}gridCol"))
         for i, j in plan:
-            # a row of a table that gained a column: its cells paired as the diff pairs them, the new
-            # column's marked inserted. One that lost a column is deleted and inserted whole: no run
-            # mark can take a cell away, and Reject All must give OLD's cells back.
-            pairs = (regrid(cells_a[i], cells_b[j], self.coder)
-                     if i is not None and j is not None and len(cells_a[i]) != len(cells_b[j]) else None)
-            if pairs is not None and any(gone for _, gone in pairs):
-                pairs = None
-            if i is not None and (j is None or (len(cells_a[i]) != len(cells_b[j]) and pairs is None)):
+            # the old cells each new cell of a paired row reads: its own column's, or in a row of a
+            # table that gained a column as the diff pairs them (the new column's read none, so its
+            # words are marked inserted); None where the rows are not merged. A row that lost a
+            # column is deleted and inserted whole: no run mark can take a cell away, and Reject
+            # All must give OLD's cells back.
+            reads: list[list[int]] | None = None
+            if i is not None and j is not None:
+                if len(cells_a[i]) == len(cells_b[j]):
+                    reads = [[k] for k in range(len(cells_b[j]))]
+                elif (pairs := regrid(cells_a[i], cells_b[j], self.coder)) is not None and not any(g for _, g in pairs):
+                    reads = cells_read(pairs)
+            if i is not None and reads is None:
                 pending.append(_fit_grid(self.deleted_row(old_rows[i]), columns))
                 if j is None:
                     continue
@@ -299,15 +303,13 @@ class Writer:
                 new_rows[j].addprevious(tr)
             pending = []
             last = new_rows[j]
-            if i is None or (len(cells_a[i]) != len(cells_b[j]) and pairs is None):
+            if i is None or reads is None:
                 self.changed += 1
                 mark_row(new_rows[j], "ins", self.marks)
                 continue
-            old_cells, new_cells = cells(old_rows[i]), cells(new_rows[j])
-            for k, tc_new in enumerate(new_cells):
-                reads = ([k] if k < len(old_cells) else []) if pairs is None else (
-                    [m for m in (pairs[k][0],) if m is not None] + pairs[k][1])
-                olds = [child for m in reads for child in block_children(old_cells[m])]
+            old_cells = cells(old_rows[i])
+            for tc_new, read in zip(cells(new_rows[j]), reads):
+                olds = [child for m in read for child in block_children(old_cells[m])]
                 self.merge(olds, list(block_children(tc_new)), [], tc_new)
         if pending:
             anchor = last if last is not None else new.find(W + "tblGrid")
