@@ -132,3 +132,69 @@ def test_the_report_against_its_pdf() -> None:
     shown = result.visible()
     assert _not_broken_words(shown) == []
     assert len(shown) <= 4, [(c.kind, c.path[-1]) for c in shown]
+
+
+def _styled_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two .docx of the same words: OLD with a "Heading 1" objective and a "List Bullet" item,
+    NEW with the objective a bold Normal paragraph in 16 pt, the item in "Quote", and one word
+    edited elsewhere."""
+    from docx import Document as Docx
+    from docx.shared import Pt
+
+    paths = []
+    for name, new in (("old.docx", False), ("new.docx", True)):
+        doc = Docx()
+        title = "Objective 2 – Modern and secure telecommunication/ICT infrastructure"
+        if new:
+            run = doc.add_paragraph().add_run(title)
+            run.bold, run.font.size = True, Pt(16)
+        else:
+            doc.add_paragraph(title, style="Heading 1")
+        doc.add_paragraph("Support to Member States in building resilient networks.", style="Quote" if new else "List Bullet")
+        doc.add_paragraph("Assistance was given to 12 countries." if new else "Assistance was given to 10 countries.")
+        doc.save(tmp_path / name)
+        paths.append(tmp_path / name)
+    return paths[0], paths[1]
+
+
+def test_a_style_changed_on_kept_words_is_a_change_of_formatting(tmp_path: Path) -> None:
+    """A heading style made bold Normal, and a paragraph's style changed, on the same words: each
+    is one formatting-only change naming what changed, hidden by default and shown with --all,
+    as the Word redline marks them with w:pPrChange."""
+    from actionplan_trace.diff.ignore import NOTHING
+
+    old, new = _styled_pair(tmp_path)
+    everything = compare(old, new, with_refs=False, ignore=NOTHING)
+    formatting = [(c.kind, c.target, c.where, c.differences) for c in everything.changes if c.formatting_only]
+    heading_size = load(old).sections[0].heading_block
+    assert heading_size is not None and heading_size.size is not None
+    assert formatting == [
+        ("renamed", "section", f"style Heading 1 made Normal, size {heading_size.size:g} pt made 16 pt", ("formatting",)),
+        # the list's bullet went with the style: numbering too
+        ("modified", "block", "paragraph: style List Bullet made Quote", ("formatting", "numbering")),
+    ]
+    restyled = everything.changes[0]
+    assert restyled.old == restyled.new == "Objective 2 – Modern and secure telecommunication/ICT infrastructure"
+    shown = compare(old, new, with_refs=False).visible()
+    assert [(c.kind, c.old, c.new) for c in shown] == [
+        ("modified", "Assistance was given to 10 countries.", "Assistance was given to 12 countries.")]
+
+
+def test_the_text_report_names_a_restyled_heading(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    old, new = _styled_pair(tmp_path)
+    out = run_cli("diff", str(old), str(new), "--all", "--color", "never").stdout
+    assert "restyled heading: style Heading 1 made Normal" in out
+    assert "modified paragraph: style List Bullet made Quote  (formatting and numbering only" in out
+    default = run_cli("diff", str(old), str(new), "--color", "never").stdout
+    assert "restyled" not in default and "2 more not shown (differ only in numbering, formatting)" in default
+
+
+def test_a_pdf_or_text_revision_has_no_styles_to_compare() -> None:
+    """Styles are compared only between .docx revisions: the plan against its own PDF shows no
+    restyled heading or paragraph, whatever fonts the PDF was drawn in."""
+    from actionplan_trace.diff.ignore import NOTHING
+
+    result = compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-old.pdf", with_refs=False, ignore=NOTHING)
+    assert not [c for c in result.changes if c.where and "style" in c.where]

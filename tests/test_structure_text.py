@@ -227,9 +227,13 @@ def test_sections_opened_by_position_are_the_sections_named_by_keyword():
     from actionplan_trace.profiles import get_profile
 
     assert [f.name for f in dataclasses.fields(Section)] == [
-        "id", "kind", "number", "title", "parent", "level", "blocks", "fields", "loc", "signal", "heading"]
+        "id", "kind", "number", "title", "parent", "level", "blocks", "fields", "loc", "signal", "heading",
+        "heading_block"]
     builder = structure._Builder(get_profile("action-plan"))
-    top = builder.open("objective", "2", "Infrastructure", 1, loc=Loc(line=4), signal="bold-line", heading="Objective 2")
+    line = structure.Block("paragraph", "Objective 2", style="Heading 1")
+    top = builder.open("objective", "2", "Infrastructure", 1, loc=Loc(line=4), signal="bold-line", heading="Objective 2",
+                       heading_block=line)
+    assert top.heading_block is line
     below = builder.open("area", None, "Rural communications", 5)
     assert top == Section(id="objective-2", kind="objective", number="2", title="Infrastructure", parent=None,
                           level=1, loc=Loc(line=4), signal="bold-line", heading="Objective 2")

@@ -139,6 +139,8 @@ class Section:
 
     `heading` is the source text of the heading paragraph(s) the section was opened by (typed
     number included), `signal` says which heading signal fired, `loc` where the heading was.
+    `heading_block` is that heading's first paragraph, a hint (not in the JSON) whose formatting
+    (style, bold, size) the diff compares between revisions.
     """
 
     id: str
@@ -152,6 +154,7 @@ class Section:
     loc: Loc = field(default_factory=Loc)
     signal: str | None = None
     heading: str | None = None
+    heading_block: Block | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -402,6 +402,7 @@ class _Builder:
         signal: str | None = None,
         heading: str | None = None,
         index: int = 0,
+        heading_block: Block | None = None,
     ) -> Section:
         """A new section below the open ones of lower rank (those of equal or higher rank close),
         at most MAX_DEPTH levels down (deeper, it is a sibling of the deepest open section).
@@ -416,6 +417,7 @@ class _Builder:
         section = Section(
             self._unique_id(kind, number, title, parent, id_template, index), kind, number, title,
             parent.id if parent else None, parent.level + 1 if parent else 1, [], {}, loc or Loc(), signal, heading,
+            heading_block,
         )
         self.sections.append(section)
         anchor = section.id if "/" not in section.id else self.stack[-1].anchor if self.stack else ""
@@ -1297,7 +1299,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
                 consumed = 2
         opened = builder.open(
             match.rule.kind, match.number, title, match.rank,
-            id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading,
+            id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading, heading_block=block,
         )
         headed[opened.id] = blocks[i:i + consumed]
         if match.rule.numbered_under:

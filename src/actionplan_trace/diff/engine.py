@@ -25,6 +25,7 @@ from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import dissolve_headings
+from .formats import restyled
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
@@ -708,7 +709,7 @@ class _Emitter:
             return
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
-        demoted = self.demoted(x, y)
+        formatting = self.reformatted(x, y)
         if moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
@@ -716,19 +717,22 @@ class _Emitter:
             kinds = differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
                 kinds = None
-            if demoted and kinds is not None:
+            if formatting and kinds is not None:
                 kinds = kinds | FORMATTING
-            self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=demoted or block_place(y),
+            self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=formatting or block_place(y),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
-        elif demoted:
-            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=demoted,
+        elif formatting:
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=formatting,
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
 
-    def demoted(self, x: Block, y: Block) -> str | None:
-        """How a heading one revision sets as a paragraph changed (diff/dissolve.py), else None."""
-        if (id(x) in self.ctx.dissolved) == (id(y) in self.ctx.dissolved):
-            return None
-        return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
+    def reformatted(self, x: Block, y: Block) -> str | None:
+        """How two paired blocks' formatting differs, for the change's label, else None: a heading
+        one revision sets as a paragraph (diff/dissolve.py), or a .docx paragraph's style, bold or
+        size (diff/formats.py)."""
+        if (id(x) in self.ctx.dissolved) != (id(y) in self.ctx.dissolved):
+            return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
+        restyle = restyled(x, y)
+        return f"{block_place(y) or 'paragraph'}: {restyle}" if restyle else None
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""
@@ -830,9 +834,12 @@ class _Emitter:
             self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number), self.ctx.loose),
                       locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
             return
-        if not changed(heading_ops):
-            return
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""
+        if not changed(heading_ops):
+            if restyle := restyled(a.heading_block, b.heading_block):
+                self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=FORMATTING, where=restyle,
+                          locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+            return
         if a.number and b.number and a.number != b.number and _renumbered_only(old_h, new_h, a.number, b.number):
             return
         kinds = (differences(old_h, new_h, loose=self.ctx.loose)

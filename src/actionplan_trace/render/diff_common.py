@@ -200,6 +200,8 @@ KIND_NAMES = {"space": "white space"}
 def change_title(change: Change) -> str:
     """A short label for a change in the document's words ('modified bullet in indicators column')."""
     if change.target == "section":
+        if change.where:  # a heading's formatting alone (diff/formats.py)
+            return f"restyled heading: {change.where}"
         return f"{change.kind} {SECTION_NOUN.get(change.kind, 'section')}"
     return f"{change.kind} {change.where or 'paragraph'}"
 
