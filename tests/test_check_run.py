@@ -209,6 +209,25 @@ def test_cache_rereads_a_changed_file_only(tmp_path) -> None:
     assert {f.section for f in third.findings if f.source == "c.txt"} == {f.section for f in third.findings if f.source == "a.txt"}
 
 
+def test_the_limits_in_force_are_part_of_the_cache_key(tmp_path, monkeypatch) -> None:
+    """A file refused for a limit (CHK004, "TRACE_MAX_TEXT_MB raises it") is read once the limit
+    is raised as the message says, and one read before is refused once it is lowered: the cache
+    does not answer for another set of limits."""
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    settings = load_config(None, set(finding_table()), tmp_path)
+    size_mb = len(PLAN.encode("utf-8")) / 1e6
+    monkeypatch.setenv("TRACE_MAX_TEXT_MB", f"{size_mb / 2:.6f}")
+    refused = run_check([tmp_path], settings)
+    assert [f.code for f in refused.findings] == ["CHK004"] and "TRACE_MAX_TEXT_MB" in refused.findings[0].message
+    monkeypatch.setenv("TRACE_MAX_TEXT_MB", "5")
+    raised = run_check([tmp_path], settings)
+    assert not any(f.cached for f in raised.files)
+    assert "CHK004" not in [f.code for f in raised.findings] and "REF002" in [f.code for f in raised.findings]
+    assert all(f.cached for f in run_check([tmp_path], settings).files)
+    monkeypatch.setenv("TRACE_MAX_TEXT_MB", f"{size_mb / 2:.6f}")
+    assert [f.code for f in run_check([tmp_path], settings).findings] == ["CHK004"]
+
+
 def test_no_cache_writes_nothing(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
     result = run_cli("check", "a.txt", "--no-cache", cwd=tmp_path)

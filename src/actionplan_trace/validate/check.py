@@ -30,6 +30,7 @@ from ..extract import UNSUPPORTED, unsupported
 from ..extract.decoding import sniffed_encoding
 from ..model import Document
 from ..findings import FindingRule
+from ..limits import current as current_limits
 from ..files import kernel_file, open_nonblocking, status
 from ..findings import Finding, finding_order
 from ..record import brief_repr, record
@@ -449,7 +450,8 @@ def run_check(
     collected = collect(paths, config, written=[*written, *([baseline] if baseline is not None else [])],
                         force_exclude=force_exclude)
     files = collected.files
-    cache = Cache(config.cache_dir if use_cache else None, rules_digest(f"{config.digest()}:{base_sha}"))
+    # the input limits in force decide what is refused (CHK004) and what is read: part of the key
+    cache = Cache(config.cache_dir if use_cache else None, rules_digest(f"{config.digest()}:{base_sha}:{current_limits()!r}"))
     results: dict[Path, dict[str, Any]] = {}
     shas: dict[Path, str | None] = {}
     todo: list[Path] = []
