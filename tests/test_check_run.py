@@ -168,6 +168,37 @@ def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> Non
     assert trace("check", ".", "--baseline", "baseline.json").exit_code == 0
 
 
+def test_a_baseline_updated_for_one_folder_keeps_the_others(tmp_path, monkeypatch) -> None:
+    """--update-baseline after checking plans/ alone rewrote the file with plans/' findings only:
+    every accepted finding of drafts/ came back as new on the next full run. It keeps the entries
+    of files outside the paths checked, and drops those of a file deleted inside them."""
+    monkeypatch.chdir(tmp_path)
+    for folder, name in (("plans", "a.txt"), ("plans", "b.txt"), ("drafts", "c.txt")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(PLAN, encoding="utf-8")
+    assert trace("check", ".", "--baseline", "bl.json", "--update-baseline").exit_code == 0
+
+    def sources() -> dict[str, int]:
+        data = json.loads((tmp_path / "bl.json").read_text())
+        assert sum(data["fingerprints"].values()) == len(data["findings"])
+        counted: dict[str, int] = {}
+        for entry in data["findings"]:
+            counted[entry["source"]] = counted.get(entry["source"], 0) + 1
+        return counted
+
+    assert sources() == {"plans/a.txt": 5, "plans/b.txt": 5, "drafts/c.txt": 5}
+    (tmp_path / "plans" / "b.txt").unlink()
+    (tmp_path / "plans" / "a.txt").write_text(PLAN + "Sustainable development goals and targets\nSDG 9 (target 9.z).\n",
+                                              encoding="utf-8")
+    updated = trace("check", "plans", "--baseline", "bl.json", "--update-baseline")
+    assert updated.exit_code == 0 and "REF002" in updated.stderr
+    assert "recorded 6 findings in baseline bl.json and kept 5 of files this run did not check" in updated.stderr
+    assert sources() == {"plans/a.txt": 6, "drafts/c.txt": 5}
+    assert trace("check", ".", "--baseline", "bl.json").exit_code == 0
+    trace("check", "drafts/c.txt", "--baseline", "bl.json", "--update-baseline")
+    assert sources() == {"plans/a.txt": 6, "drafts/c.txt": 5}
+
+
 def test_fingerprint_ignores_position_but_not_text() -> None:
     from actionplan_trace.model import Loc
     from actionplan_trace.validate.findings import make

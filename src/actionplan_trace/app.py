@@ -248,6 +248,9 @@ def recorded_line(report: CheckReport, shown: int = 5) -> str:
     from .render.findings_text import finding_line
 
     line = f"trace: recorded {len(report.findings)} findings in baseline {report.baseline}"
+    kept = len(report.record["findings"]) - len(report.findings) if report.record else 0
+    if kept:
+        line += f" and kept {kept} of files this run did not check"
     if report.accepted:
         listed = "; ".join(finding_line(f) for f in report.accepted[:shown])
         more = f"; and {len(report.accepted) - shown} more" if len(report.accepted) > shown else ""

@@ -34,7 +34,7 @@ from ..limits import current as current_limits
 from ..files import kernel_file, open_nonblocking, status
 from ..findings import Finding, finding_order
 from ..record import brief_repr, record
-from .baseline import baseline_data, baseline_states, read_baseline
+from .baseline import baseline_data, baseline_states, kept_entries, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
 from .proposals import created_outputs_known
@@ -436,6 +436,7 @@ def run_check(
 ) -> CheckReport:
     """Check every document under `paths` (`collect`: `written`, the files the run writes, and
     `force_exclude`); write or apply a baseline; see CheckReport."""
+    paths = list(paths)
     table = finding_table()
     enabled = tuple(sorted(code for code in table if config.enabled(code)))
     base = str(config.base) if config.base else None
@@ -505,7 +506,7 @@ def run_check(
     accepted: list[Finding] = []
     if baseline is not None:
         if update_baseline:
-            record = baseline_data(all_findings)
+            record = baseline_data(all_findings, kept_entries(baseline, _covered(paths, config.root, file_results)))
             accepted = [f for f, state in zip(all_findings, _states_before(all_findings, baseline)) if state == "new"]
             states = ["unchanged"] * len(all_findings)
         else:
@@ -515,6 +516,15 @@ def run_check(
     inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
     return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
                        baseline_name, inputs, record, collected.skipped, accepted)
+
+
+def _covered(paths: list[Path], root: Path, files: list[FileResult]) -> Callable[[str], bool]:
+    """Whether a file's shown path is one this run checked, or lies under a path it was given."""
+    checked = {f.path for f in files}
+    scopes = [display_path(p, root).rstrip("/") for p in paths]
+    if "." in scopes or "" in scopes:
+        return lambda shown: True
+    return lambda shown: shown in checked or any(shown == s or shown.startswith(s + "/") for s in scopes)
 
 
 def _states_before(findings: list[Finding], baseline: Path) -> list[str]:
