@@ -199,6 +199,19 @@ def test_a_baseline_updated_for_one_folder_keeps_the_others(tmp_path, monkeypatc
     assert sources() == {"plans/a.txt": 6, "drafts/c.txt": 5}
 
 
+def test_a_file_name_with_a_line_break_stays_on_its_finding_line(tmp_path, monkeypatch) -> None:
+    """The text format wrote a name's line break raw: "evil\n::warning title=spoofed::x.txt" gave
+    a line GitHub Actions reads as an annotation of its own. Every finding is one line."""
+    monkeypatch.chdir(tmp_path)
+    name = "evil\n::warning title=spoofed::looks like a tool annotation.txt"
+    (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    result = trace("check", ".", "--no-cache")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith("::")]
+    assert sum(1 for line in lines if line.startswith("evil\\x0a::warning title=spoofed::looks like")) == 5
+
+
 def test_fingerprint_ignores_position_but_not_text() -> None:
     from actionplan_trace.model import Loc
     from actionplan_trace.validate.findings import make

@@ -17,6 +17,7 @@ import re
 from ..regexcache import regex
 
 UNSAFE = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+LINE_UNSAFE = regex("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 NOT_XML = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -29,6 +30,13 @@ def printable(text: str) -> str:
     """`text` with every control character (tab and newline kept), bidirectional control and lone
     surrogate replaced by its Python-style escape."""
     return UNSAFE.sub(_escape, text) if UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """`text` as `printable` gives it, its line breaks escaped too: a finding's line or a
+    file name stays one line, so that a name such as "a\\n::warning::…" cannot pass for a line
+    of its own (GitHub Actions reads any line of a step's output that starts "::" as a command)."""
+    return LINE_UNSAFE.sub(_escape, text) if LINE_UNSAFE.search(text) else text
 
 
 def xml_text(text: str) -> str:

@@ -14,7 +14,7 @@ from ..findings import Finding, finding_order
 from ..validate.check import CheckReport
 from ..validate.contribution import ValidationReport
 from ..validate.findings import counts
-from .escapes import printable
+from .escapes import one_line, printable
 
 
 def where(f: Finding) -> str:
@@ -44,8 +44,9 @@ def page_or_paragraph(f: Finding) -> str | None:
 
 
 def finding_line(f: Finding) -> str:
+    """One finding on one line, whatever its file's name or message holds (escapes.one_line)."""
     section = f" [{f.section}]" if f.section else ""
-    return f"{where(f)} {f.severity} {f.code} {f.message}{section}"
+    return one_line(f"{where(f)} {f.severity} {f.code} {f.message}{section}")
 
 
 def _tally(findings: list[Finding]) -> str:
@@ -59,10 +60,10 @@ def validate_text(report: ValidationReport) -> str:
     marks = len(report.revisions)
     bare = marks - sum(1 for r in report.revisions if r.revision.text.strip())
     lines = [
-        f"contribution: {report.contribution.path} (profile {report.contribution.profile}, "
+        f"contribution: {one_line(report.contribution.path)} (profile {report.contribution.profile}, "
         f"{marks} revision mark{'' if marks == 1 else 's'} in the amended text"
         f"{f', {bare} of them on a paragraph mark alone' if bare else ''})",
-        f"base:         {report.base.path} (profile {report.base.profile})",
+        f"base:         {one_line(report.base.path)} (profile {report.base.profile})",
         "",
         f"Proposals ({len(report.proposals)})",
     ]
@@ -95,7 +96,7 @@ def check_text(report: CheckReport) -> str:
     """The check report: one line per new finding (by file, then page/paragraph), then a summary line."""
     new = report.new
     lines = [finding_line(f) for f in sorted(new, key=finding_order)]
-    lines += [f"{s.path}: skipped, {s.reason}" for s in report.skipped]
+    lines += [one_line(f"{s.path}: skipped, {s.reason}") for s in report.skipped]
     cached = sum(1 for f in report.files if f.cached)
     summary = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''} checked ({cached} from cache): {_tally(new)}"
     if report.skipped:
