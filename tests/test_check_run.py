@@ -53,9 +53,47 @@ def test_folder_walk_rules_and_locations(repo) -> None:
     broken = [f for f in report.findings if f.source == "plans/broken.docx"]
     assert [(f.code, f.severity) for f in broken] == [("CHK004", "error")]
     contribution = {f.code for f in report.findings if f.source == "plans/contribution-examplia.docx"}
-    assert {"VAL003", "VAL005", "VAL006", "VAL007", "REF004", "CHK003"} <= contribution
+    assert {"VAL003", "VAL005", "VAL006", "VAL007", "REF004"} <= contribution
+    assert "CHK003" not in contribution  # its repeated paragraph is in the amended text: VAL007's, against the base
     assert not any(f.code.startswith("VAL") for f in report.findings if f.source != "plans/contribution-examplia.docx")
     assert report.failed
+
+
+REFERENCES_21 = """Output 2.1 – Products and services on telecommunication/ICT infrastructure and services, including broadband and broadcasting, bridging the digital standardization gap, conformance and interoperability and spectrum management
+References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals
+PP and WTDC resolutions and recommendations
+The implementation of PP Resolutions  32, 33,  34, 64, 101, 123, 125, 126, 127, 130, 131, 127, 135, 137, 139, 140, 159, 160, 161, 176, 177, 180, 188, 193, 197, 199, 200, 203 and WTDC Resolutions 9, 10 11, 15, 17, 18, 20, 21, 30, 32, 33, 35, 37, 47, 50, 52, 57, and 62 will support Output 2.1 and will contribute to the achievement of Outcome 2.1
+WSIS action lines
+The implementation of the WSIS Action Lines C1, C2, C3, {lines} will support the Output 2.1 and will contribute to the achievement of Outcome 2.1
+"""
+
+
+@pytest.mark.parametrize("added, codes", [("C6", []), ("C12", ["REF004"])], ids=["valid", "no-such-action-line"])
+def test_check_and_validate_give_one_verdict_on_a_contribution(tmp_path, added: str, codes: list[str]) -> None:
+    """A contribution replacing an output's WSIS action lines, quoting the references paragraph
+    that in the base lists PP Resolution 127 twice: `check` charged it the base's REF005 (a
+    contribution failing CI with fail-on = "warning" where validate passed it), and read the bare
+    "C12" the proposal puts under "WSIS action lines" as nothing (CI passing what validate failed).
+    Both commands now give the same findings."""
+    import shutil
+
+    from actionplan_trace.validate import validate
+
+    shutil.copy(CORPUS / "action-plan-ba.docx", tmp_path / "base.docx")
+    (tmp_path / "trace.toml").write_text('base = "base.docx"\nexclude = ["base.docx"]\n', encoding="utf-8")
+    lines = ", ".join(sorted({"C9", "C11", added}, key=lambda c: int(c[1:]))).replace(", C11", " and C11")
+    text = ("Contribution from the Republic of Examplia\nTitle: Proposed amendment to the references of Output 2.1\n"
+            "Proposals\n"
+            f'1. In Output 2.1, under "WSIS action lines", replace "C1, C2, C3, C9 and C11" with "C1, C2, C3, {lines}".\n'
+            f"Reasons: regulatory work supports {added}.\nAmended text\n" + REFERENCES_21.format(lines=lines))
+    (tmp_path / "contribution.txt").write_text(text, encoding="utf-8")
+    checked = run_check([tmp_path], config(tmp_path), use_cache=False)
+    assert [f.path for f in checked.files] == ["contribution.txt"] and checked.files[0].profile == "contribution"
+    validated = validate(tmp_path / "contribution.txt", tmp_path / "base.docx")
+    assert [(f.code, f.ref) for f in checked.findings] == [(f.code, f.ref) for f in validated.findings]
+    assert [f.code for f in checked.findings] == codes
+    if codes:
+        assert checked.findings[0].ref == "WSIS-C12" and checked.failed
 
 
 def test_without_base_no_contribution_findings(repo, tmp_path) -> None:

@@ -317,14 +317,6 @@ def _base_document(path: str, sha256: str) -> Document:
     return load(path)
 
 
-def _base_editions(doc: Document, base: Document) -> dict[str, str]:
-    """The editions `base` settles for the series `doc`'s own text settles none of."""
-    from ..refs.document import document_editions
-
-    own = document_editions(doc).by_series
-    return {series: code for series, code in document_editions(base).by_series.items() if series not in own}
-
-
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                profile: str | None = None) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile, findings and the repairs it
@@ -338,8 +330,6 @@ def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: 
 def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
                 profile: str | None) -> dict[str, Any]:
     from ..loader import load
-    from .contribution import reference_api, validate_documents
-    from .structural import WHOLE_PLAN_CODES, structure_findings
 
     table = finding_table()
     on = set(enabled)
@@ -349,26 +339,47 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
         problem = exc.problem if isinstance(exc, InputError) else str(exc)
         found = [make("CHK004", problem, source=path, table=table)] if "CHK004" in on else []
         return {"profile": None, "findings": [f.to_dict() for f in found]}
-    findings: list[Finding] = []
-    document_refs = reference_api()
-    refs = None
     judged = bool(base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
                   and Path(path).resolve() != Path(str(base)).resolve())
-    if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
-        # a contribution judged against the base amends the base's edition where its own text
-        # names none, as validate reads it (no REF013 "give --edition" check has no option for)
-        editions = _base_editions(doc, _base_document(str(base), str(base_sha))) if judged else None
-        refs = document_refs(doc, findings_table=table, editions=editions)
-        findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
-    findings += structure_findings(doc, table, on - WHOLE_PLAN_CODES if doc.source.profile == "contribution" else on, refs)
-    if judged:
-        original = load(path, profile="contribution", view="original") if doc.revisions else doc
-        report = validate_documents(doc, original, _base_document(str(base), str(base_sha)), table)
-        findings += [f for f in report.findings if f.code in on and f.code.startswith("VAL")]
+    findings = _judged_findings(doc, path, _base_document(str(base), str(base_sha)), table, on) if judged \
+        else _own_findings(doc, table, on)
     out: dict[str, Any] = {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
     if doc.source.warnings:
         out["warnings"] = list(doc.source.warnings)
     return out
+
+
+def _own_findings(doc: Document, table: dict[str, FindingRule], on: set[str]) -> list[Finding]:
+    """A document's own findings: its references' (REF), and its structure's (CHK), those only a
+    whole plan can meet left out for a contribution."""
+    from .contribution import reference_api
+    from .structural import WHOLE_PLAN_CODES, structure_findings
+
+    findings: list[Finding] = []
+    document_refs = reference_api()
+    refs = None
+    if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
+        refs = document_refs(doc, findings_table=table)
+        findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
+    return findings + structure_findings(doc, table, on - WHOLE_PLAN_CODES if doc.source.profile == "contribution" else on,
+                                         refs)
+
+
+def _judged_findings(doc: Document, path: str, base: Document, table: dict[str, FindingRule], on: set[str]) -> list[Finding]:
+    """A contribution judged against the base: the findings `trace validate` gives (its VAL
+    rules, and the reference findings the base does not have, in the amended text, the cover part
+    and the text the proposals put into the plan), and a paragraph repeated in its cover part
+    (CHK003; VAL007 judges the amended text's against the base). So `check` and `validate` give
+    one verdict, and a contribution quoting the base does not bring the base's own findings."""
+    from ..loader import load
+    from .contribution import cover_part, validate_documents
+    from .structural import structure_findings
+
+    original = load(path, profile="contribution", view="original") if doc.revisions else doc
+    report = validate_documents(doc, original, base, table)
+    findings = [f for f in report.findings if f.code in on]
+    findings += structure_findings(cover_part(doc), table, on & {"CHK003"})
+    return sorted(findings, key=finding_order)
 
 
 def _size(path: Path) -> int:
