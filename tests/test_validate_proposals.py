@@ -69,6 +69,17 @@ def test_apostrophes_are_not_quotes() -> None:
     assert [s[2] for s in spans] == ["Broadcasting"]
 
 
+@pytest.mark.parametrize("place", ["Objective 2", "Output 2.3", "Part 2"])
+def test_a_place_named_by_kind_and_number_after_under_is_no_heading(place: str) -> None:
+    """"Under Objective 2, delete Output 2.3 – …" (the README's phrasing) read "Objective 2" as a
+    heading to find under Output 2.3: a false VAL004. A heading after "under" still is one."""
+    p = parse_proposal(f"1. Under {place}, delete Output 2.3 – Products and services on disaster risk reduction "
+                       "and emergency telecommunications.")
+    assert (p.outputs, p.action, p.heading) == (["2.3"], "delete", None)
+    named = parse_proposal("1. In Output 2.1, under Rural communications, delete the second bullet.")
+    assert named.heading == "Rural communications"
+
+
 def test_no_output_or_action_leaves_fields_empty() -> None:
     p = parse_proposal("2. The Secretariat is invited to consider this contribution.")
     assert p.number == "2"

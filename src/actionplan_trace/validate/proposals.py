@@ -71,6 +71,9 @@ _BARE_HEADING = regex(
     r"(?P<h>[A-Z][^,;“”\"«»]{1,120}?)\s*[,;]\s*(?=(?:please\s+)?(?:add|insert|include|delete|remove|replace|modify|amend))",
     re.IGNORECASE,
 )
+# A place named by its kind and number ("Objective 2", "Output 2.3"), which "under" leads to as
+# it leads to a heading: no heading.
+_NAMED_PLACE = regex(r"^(?:objective|outcome|output|part|section|annex|chapter|goal)\s+[\d.]+$", re.IGNORECASE)
 # ITU's amendment marks before a proposal ("MOD<tab>Output 2.1, Rural communications, first
 # bullet: …"), as Conference and Assembly documents write them: modified, added, suppressed.
 _MARK = regex(r"^(?P<mark>MOD|ADD|SUP)\b[\s:.\-–]*")
@@ -234,7 +237,7 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     heading, heading_end = _heading(body, spans, 0)
     if heading is None:
         bare = _BARE_HEADING.search(plain)
-        if bare:
+        if bare and not _NAMED_PLACE.match(bare.group("h")):  # "Under Objective 2, delete Output 2.3": a place
             heading, heading_end = bare.group("h").strip(), bare.end("h")
     action, verb_start, verb_end = _action(plain, heading_end if heading else after)
     if action is None:
