@@ -250,6 +250,29 @@ def test_a_file_name_with_a_line_break_stays_on_its_finding_line(tmp_path, monke
     assert sum(1 for line in lines if line.startswith("evil\\x0a::warning title=spoofed::looks like")) == 5
 
 
+def test_the_configuration_names_the_baseline(tmp_path, monkeypatch) -> None:
+    """A pre-commit hook runs `trace check` with no --baseline, and failed on findings CI had
+    accepted: `baseline` in trace.toml is the baseline when --baseline names none, from any
+    folder of the repository; --baseline overrides it."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "trace.toml").write_text('baseline = "trace-baseline.json"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    missing = trace("check", ".")
+    assert missing.exit_code == 2 and "no such baseline file" in missing.stderr
+    recorded = trace("check", ".", "--update-baseline")
+    assert recorded.exit_code == 0 and "recorded 5 findings in baseline" in recorded.stderr
+    assert (tmp_path / "trace-baseline.json").exists()
+    monkeypatch.chdir(tmp_path / "plans")
+    again = trace("check", "plan.txt", "-f", "json")
+    assert again.exit_code == 0
+    report = json.loads(again.stdout)
+    assert report["baseline"] == str(tmp_path / "trace-baseline.json")
+    assert {f["baseline"] for f in report["findings"]} == {"unchanged"}
+    (tmp_path / "other.json").write_text('{"schema": "actionplan-trace/baseline/1", "fingerprints": {}}', encoding="utf-8")
+    assert trace("check", "plan.txt", "--baseline", "../other.json").exit_code == 1
+
+
 def test_fingerprint_ignores_position_but_not_text() -> None:
     from actionplan_trace.model import Loc
     from actionplan_trace.validate.findings import make

@@ -232,11 +232,11 @@ def check(
 ) -> CheckReport:
     """`trace check`: every enabled rule over files and folders, with the configuration found
     (`output`, the report's file, is never taken for an input from a folder; `force_exclude`
-    applies include and exclude to files named outright too)."""
+    applies include and exclude to files named outright too; `baseline`, else the configuration's)."""
     from .validate import finding_table, load_config, run_check
 
     settings = load_config(_optional_path(config), set(finding_table()))
-    return run_check(_files(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline),
+    return run_check(_files(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline) or settings.baseline,
                      update_baseline=update_baseline, fail_on=fail_on, written=_paths(output or ()),
                      force_exclude=force_exclude)
 

@@ -415,17 +415,17 @@ def check(
         report = trace.check(paths, config=config, use_cache=not no_cache, baseline=baseline,
                              update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None,
                              output=output, force_exclude=force_exclude)
-        emit("check", format, report, output, [*report.inputs, *([baseline] if baseline is not None else [])],
-             RenderOptions(baseline=baseline is not None))
+        used = Path(report.baseline) if report.baseline is not None else None  # --baseline, else trace.toml's
+        emit("check", format, report, output, [*report.inputs, *([used] if used is not None else [])],
+             RenderOptions(baseline=used is not None))
         trace.save_baseline(report)
         if not report.files:
             sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
                              " after include/exclude\n")
-        if recording:
+        if used is not None and update_baseline:
             sys.stderr.write(trace.recorded_line(report))
         return 1 if report.failed else 0
 
-    recording = baseline is not None and update_baseline
     guarded(run)
 
 

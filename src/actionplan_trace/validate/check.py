@@ -523,7 +523,7 @@ def run_check(
         else:
             states = baseline_states(all_findings, read_baseline(baseline))
     elif update_baseline:
-        raise UsageError("--update-baseline needs --baseline FILE")
+        raise UsageError("--update-baseline needs --baseline FILE, or a baseline in the configuration")
     inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
     return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
                        baseline_name, inputs, record, collected.skipped, accepted)

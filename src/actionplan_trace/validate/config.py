@@ -4,6 +4,7 @@
     exclude = ["**/drafts/**"]
     base = "plans/action-plan.docx"   # contributions found are validated against it
     fail-on = "warning"               # error (default) or warning
+    baseline = "trace-baseline.json"  # as --baseline, which names another
     cache-dir = ".trace-cache"
     jobs = 2
     [rules]                           # [tool.trace.rules] in pyproject.toml
@@ -30,7 +31,7 @@ from ..record import record
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1_000_000  # a pyproject.toml is a few KB
-KEYS = {"include", "exclude", "base", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
+KEYS = {"include", "exclude", "base", "baseline", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
 OTHER_FILES = ("skip", "generic")
 NOT_PLANS = ["README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "LICENCE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
              "SECURITY*", "AUTHORS*", "NOTICE*", "HISTORY*"]
@@ -52,6 +53,7 @@ class CheckConfig:
     jobs: int = 2
     other_files: str = "skip"
     not_plans: list[str] = field(default_factory=lambda: list(NOT_PLANS))
+    baseline: Path | None = None
 
     def enabled(self, code: str) -> bool:
         return self.rules.get(code) != "off"
@@ -151,6 +153,9 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
     base = data.get("base")
     if base is not None and not isinstance(base, str):
         raise UsageError(f"{where}: 'base' must be a path")
+    baseline = data.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise UsageError(f"{where}: 'baseline' must be a path")
     other_files = data.get("other-files", "skip")
     if other_files not in OTHER_FILES:
         raise UsageError(f"{where}: 'other-files' must be one of {', '.join(OTHER_FILES)}")
@@ -169,6 +174,7 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         jobs=jobs,
         other_files=other_files,
         not_plans=_strings(data.get("not-plans", NOT_PLANS), "not-plans", path or root),
+        baseline=(root / baseline) if baseline else None,
     )
 
 
