@@ -207,15 +207,15 @@ def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> s
 def validate(contribution: str | Path, against: str | Path, *, config: str | Path | None = None,
              fail_on: str | None = None) -> ValidationReport:
     """`trace validate`: does a contribution amend what its proposals say it amends; the rules,
-    severities and fail-on of the configuration `trace check` would use (`config`, else the
-    nearest one) apply, so that a delegate and the CI give one verdict."""
+    severities, fail-on and registry files of the configuration `trace check` would use (`config`,
+    else the nearest one) apply, so that a delegate and the CI give one verdict."""
     from dataclasses import replace
 
     from .validate import finding_table, load_config
     from .validate import validate as run_validate
 
     settings = load_config(_optional_path(config), set(finding_table()))
-    report = run_validate(contribution, against)
+    report = run_validate(contribution, against, registry_files=settings.registry)
     return replace(report, findings=settings.applied(report.findings), fail_on=fail_on or settings.fail_on)
 
 

@@ -437,7 +437,8 @@ def unsettled_findings(
         sample = sort_ids(dict.fromkeys(found))
         why = settled.unsettled.get(series, NAMES_NONE)
         message = (f"edition of the {names.get(series, series)} not settled ({why}): {len(found)} reference(s) "
-                   f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); give --edition")
+                   f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); "
+                   "give --edition (check: edition in trace.toml)")
         out.append(finding("REF013", message, RefContext(source=doc.source.path), ref=sample[0], table=table))
     return out
 

@@ -243,11 +243,12 @@ _SALT = source_salt(__file__, ids.__file__)
 
 
 @lru_cache(maxsize=16)
-def _load(paths: tuple[Path, ...]) -> Registry:
+def _load(paths: tuple[Path, ...], users: tuple[bytes, ...] = ()) -> Registry:
     """The registry merged from `paths`, in order, through the disk cache (diskcache.memo): merging
     checks every id against the id grammar and builds ~500 entries, a few percent of a short run,
     and the files rarely change. The key holds each path and its bytes, so an edited, added or
-    moved file is a miss; an error is raised by the merge itself, and nothing is kept then."""
+    moved file is a miss; an error is raised by the merge itself, and nothing is kept then.
+    `users`, the bytes of the users' files among `paths`, key this process's cache with them."""
     files = [b"%s\0%s" % (str(path).encode("utf-8", "surrogateescape"), read_rules_bytes(path, _WHAT))
              for path in paths]
     return _from_state(memo("registry", b"\0\0".join(files), _SALT, lambda: _state(_merged(paths)), _is_state))
@@ -313,4 +314,6 @@ def load_registry(extra: Iterable[str | Path] = (), directory: Path = REGISTRY_D
         if not path.is_file():
             raise ProfileError(f"{path}: registry file not found")
         users.append(path.resolve())
-    return _load((*builtin, *users))
+    # the users' files are read each time: one edited in a long-lived process (a test run, a
+    # library's caller) is a new registry, not the one cached under its name
+    return _load((*builtin, *users), tuple(read_rules_bytes(path, _WHAT) for path in users))

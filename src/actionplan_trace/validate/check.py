@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import schemas
 from ..errors import InputError, InputWarning, TraceError, UsageError
@@ -39,6 +39,9 @@ from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
 from .proposals import created_outputs_known
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make
+
+if TYPE_CHECKING:
+    from ..refs.registry import Registry
 
 CHECK_SCHEMA = schemas.CHECK
 SUFFIXES = {".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -318,20 +321,25 @@ def _base_document(path: str, sha256: str) -> Document:
 
 
 def check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
-               profile: str | None = None) -> dict[str, Any]:
+               profile: str | None = None, registry: tuple[str, ...] = (), editions: tuple[str, ...] = ()) -> dict[str, Any]:
     """Check one document (runs in a worker process): its profile, findings and the repairs it
-    was read with, as JSON-ready data. The repairs are not warned of here: run_check warns of
-    each file's, cached or not, under the path it shows."""
+    was read with, as JSON-ready data; `registry`, the registry files the configuration adds,
+    and `editions`, those it names (as `trace refs --registry`, `--edition`). The repairs are
+    not warned of here: run_check warns of each file's, cached or not, under the path it shows."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InputWarning)
-        return _check_file(path, enabled, base, base_sha, profile)
+        return _check_file(path, enabled, base, base_sha, profile, registry, editions)
 
 
 def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha: str | None,
-                profile: str | None) -> dict[str, Any]:
+                profile: str | None, registry_files: tuple[str, ...], edition_codes: tuple[str, ...]) -> dict[str, Any]:
+    from ..editions import check_override
     from ..loader import load
+    from ..refs.registry import load_registry
 
     table = finding_table()
+    registry = load_registry(registry_files)
+    editions = check_override(edition_codes) or None
     on = set(enabled)
     try:
         doc = load(path, profile=profile)
@@ -341,15 +349,16 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
         return {"profile": None, "findings": [f.to_dict() for f in found]}
     judged = bool(base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
                   and Path(path).resolve() != Path(str(base)).resolve())
-    findings = _judged_findings(doc, path, _base_document(str(base), str(base_sha)), table, on) if judged \
-        else _own_findings(doc, table, on)
+    findings = _judged_findings(doc, path, _base_document(str(base), str(base_sha)), table, on, registry) if judged \
+        else _own_findings(doc, table, on, registry, editions)
     out: dict[str, Any] = {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
     if doc.source.warnings:
         out["warnings"] = list(doc.source.warnings)
     return out
 
 
-def _own_findings(doc: Document, table: dict[str, FindingRule], on: set[str]) -> list[Finding]:
+def _own_findings(doc: Document, table: dict[str, FindingRule], on: set[str], registry: Registry,
+                  editions: dict[str, str] | None) -> list[Finding]:
     """A document's own findings: its references' (REF), and its structure's (CHK), those only a
     whole plan can meet left out for a contribution."""
     from .contribution import reference_api
@@ -359,13 +368,14 @@ def _own_findings(doc: Document, table: dict[str, FindingRule], on: set[str]) ->
     document_refs = reference_api()
     refs = None
     if document_refs is not None and any(c.startswith("REF") or c == "CHK002" for c in on):
-        refs = document_refs(doc, findings_table=table)
+        refs = document_refs(doc, registry, findings_table=table, editions=editions)
         findings += [f for f in created_outputs_known(doc, refs.findings) if f.code in on]
     return findings + structure_findings(doc, table, on - WHOLE_PLAN_CODES if doc.source.profile == "contribution" else on,
                                          refs)
 
 
-def _judged_findings(doc: Document, path: str, base: Document, table: dict[str, FindingRule], on: set[str]) -> list[Finding]:
+def _judged_findings(doc: Document, path: str, base: Document, table: dict[str, FindingRule], on: set[str],
+                     registry: Registry) -> list[Finding]:
     """A contribution judged against the base: the findings `trace validate` gives (its VAL
     rules, and the reference findings the base does not have, in the amended text, the cover part
     and the text the proposals put into the plan), and a paragraph repeated in its cover part
@@ -376,7 +386,7 @@ def _judged_findings(doc: Document, path: str, base: Document, table: dict[str, 
     from .structural import structure_findings
 
     original = load(path, profile="contribution", view="original") if doc.revisions else doc
-    report = validate_documents(doc, original, base, table)
+    report = validate_documents(doc, original, base, table, registry)
     findings = [f for f in report.findings if f.code in on]
     findings += structure_findings(cover_part(doc), table, on & {"CHK003"})
     return sorted(findings, key=finding_order)
@@ -448,6 +458,10 @@ def run_check(
     """Check every document under `paths` (`collect`: `written`, the files the run writes, and
     `force_exclude`); write or apply a baseline; see CheckReport."""
     paths = list(paths)
+    if config.registry:  # a missing or broken registry file is one error before any file is read
+        from ..refs.registry import load_registry
+
+        load_registry(config.registry)
     table = finding_table()
     enabled = tuple(sorted(code for code in table if config.enabled(code)))
     base = str(config.base) if config.base else None
@@ -481,7 +495,8 @@ def run_check(
             results[path] = {**hit, "cached": True}
         else:
             todo.append(path)
-    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha, forced(p)), config.jobs,
+    registry_files, editions = tuple(str(f) for f in config.registry), tuple(config.editions)
+    fresh = _run(todo, lambda p: (str(p), enabled, base, base_sha, forced(p), registry_files, editions), config.jobs,
                  sys.stderr.isatty() if progress is None else progress)
     for path, data in fresh.items():
         sha = shas[path]

@@ -5,6 +5,8 @@
     base = "plans/action-plan.docx"   # contributions found are validated against it
     fail-on = "warning"               # error (default) or warning
     baseline = "trace-baseline.json"  # as --baseline, which names another
+    registry = ["registry/kigali.yml"]  # registry files added to the built-in one (as refs --registry)
+    edition = "WTDC-22"               # editions every document is read in (as refs --edition)
     cache-dir = ".trace-cache"
     jobs = 2
     [rules]                           # [tool.trace.rules] in pyproject.toml
@@ -31,7 +33,9 @@ from ..record import record
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1_000_000  # a pyproject.toml is a few KB
-KEYS = {"include", "exclude", "base", "baseline", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans"}
+MAX_REGISTRY_BYTES = 64_000_000  # the built-in registry is some 200 KB
+KEYS = {"include", "exclude", "base", "baseline", "fail-on", "cache-dir", "jobs", "rules", "other-files", "not-plans",
+        "registry", "edition"}
 OTHER_FILES = ("skip", "generic")
 NOT_PLANS = ["README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "LICENCE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
              "SECURITY*", "AUTHORS*", "NOTICE*", "HISTORY*"]
@@ -54,6 +58,8 @@ class CheckConfig:
     other_files: str = "skip"
     not_plans: list[str] = field(default_factory=lambda: list(NOT_PLANS))
     baseline: Path | None = None
+    registry: list[Path] = field(default_factory=list)
+    editions: list[str] = field(default_factory=list)
 
     def enabled(self, code: str) -> bool:
         return self.rules.get(code) != "off"
@@ -88,8 +94,18 @@ class CheckConfig:
     def digest(self) -> str:
         """A hash of everything in the configuration that changes findings (for the cache key)."""
         data = {"rules": sorted(self.rules.items()), "base": str(self.base) if self.base else None,
-                "other_files": self.other_files}
+                "other_files": self.other_files, "editions": self.editions,
+                "registry": [[str(f), _file_hash(f)] for f in self.registry]}
         return sha256(json.dumps(data).encode("utf-8")).hexdigest()
+
+
+def _file_hash(path: Path) -> str | None:
+    """A registry file's sha256 for the cache key (its entries change findings), None when it
+    cannot be read (the run then says so)."""
+    try:
+        return sha256(read_small(path, MAX_REGISTRY_BYTES)).hexdigest()
+    except OSError:
+        return None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -175,7 +191,23 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         other_files=other_files,
         not_plans=_strings(data.get("not-plans", NOT_PLANS), "not-plans", path or root),
         baseline=(root / baseline) if baseline else None,
+        registry=[root / f for f in _strings(data.get("registry", []), "registry", path or root)],
+        editions=_editions(data.get("edition", []), where),
     )
+
+
+def _editions(value: Any, where: str) -> list[str]:
+    """The editions `edition` names (a code or a list of codes of rules/editions.yml), checked as
+    `--edition` is: an unknown code, or two of one series, is a UsageError."""
+    from ..editions import check_override
+    from ..errors import ProfileError
+
+    codes = _strings(value, "edition", Path(where))
+    try:
+        check_override(codes)
+    except ProfileError as exc:
+        raise UsageError(f"{where}: 'edition': {exc}") from None
+    return codes
 
 
 def load_config(explicit: Path | None, codes: set[str], start: Path | None = None) -> CheckConfig:

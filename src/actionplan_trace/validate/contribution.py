@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from rapidfuzz import fuzz
 
@@ -32,6 +32,9 @@ from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make
 from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_contribution
+
+if TYPE_CHECKING:
+    from ..refs.registry import Registry
 
 VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
@@ -331,6 +334,7 @@ class _Context:
     resolutions: list[Resolution] = field(default_factory=list)  # where each proposal lands, made as they resolve
     series: dict[int, Mapping[str, str]] = field(default_factory=dict)  # see settled
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
+    registry: Registry | None = None  # the registry references are judged by (None: the built-in one)
 
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
@@ -1027,12 +1031,12 @@ def _check_references(ctx: _Context, base: Document, document_refs: Callable[...
     settles, and the base's where it settles none: it amends that edition, and REF013's "give
     --edition" is advice validate has no option for (VAL011 tells the two editions apart)."""
     editions = {**ctx.settled(base), **ctx.settled(ctx.contribution)}
-    base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, findings_table=ctx.table).findings)
-    amended = document_refs(ctx.accepted, findings_table=ctx.table,
+    base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, ctx.registry, findings_table=ctx.table).findings)
+    amended = document_refs(ctx.accepted, ctx.registry, findings_table=ctx.table,
                             editions=_unsettled(ctx.settled(ctx.accepted), editions)).findings
     # the proposals as parsed (ctx.proposals: _titled_heading changes no proposal's outputs)
     cover = created_outputs_known(ctx.contribution, document_refs(
-        cover_part(ctx.contribution), findings_table=ctx.table, editions=editions).findings,
+        cover_part(ctx.contribution), ctx.registry, findings_table=ctx.table, editions=editions).findings,
         named=True, proposals=ctx.proposals)
     told = {(f.code, f.ref) for f in amended + cover if f.ref is not None}
     proposed = [f for f in _proposed_text_findings(ctx, editions) if f.ref is None or (f.code, f.ref) not in told]
@@ -1062,7 +1066,7 @@ def _proposed_text_findings(ctx: _Context, editions: dict[str, str]) -> list[Fin
     from ..refs.types import RefContext
 
     contexts = section_contexts(ctx.base, editions=document_editions(ctx.base, _unsettled(ctx.settled(ctx.base), editions)))
-    registry = load_registry()
+    registry = ctx.registry or load_registry()
     start = RefContext(source=ctx.contribution.source.path)
     out: list[Finding] = []
     read: set[str] = set()
@@ -1120,8 +1124,10 @@ def validate_documents(
     original: Document,
     base: Document,
     table: dict[str, FindingRule] | None = None,
+    registry: Registry | None = None,
 ) -> ValidationReport:
-    """Validate a contribution (both views) against `base`; findings sorted by position."""
+    """Validate a contribution (both views) against `base`; findings sorted by position;
+    references judged by `registry` (a refs Registry; None: the built-in one)."""
     parsed, own = parse_contribution(accepted)
     proposals = [_titled_heading(base, p) for p in parsed]
     ctx = _Context(
@@ -1132,6 +1138,7 @@ def validate_documents(
         contribution=accepted,
         table=table if table is not None else finding_table(),
         new_outputs={n for p in proposals for n in p.new_outputs},
+        registry=registry,
     )
     if not proposals and not _holds_text(accepted):
         ctx.add("VAL009", "no proposals found: the contribution holds no text")
@@ -1167,9 +1174,10 @@ def validate_documents(
     return ValidationReport(accepted.source, base.source, proposals, resolutions, records, ctx.findings)
 
 
-def validate(contribution: str | Path, base: str | Path, table: dict[str, FindingRule] | None = None) -> ValidationReport:
+def validate(contribution: str | Path, base: str | Path, table: dict[str, FindingRule] | None = None,
+             registry_files: Iterable[str | Path] = ()) -> ValidationReport:
     """Read a contribution (accepted and original views, contribution profile) and its base, and
-    validate the one against the other."""
+    validate the one against the other (`registry_files` added to the built-in registry)."""
     from ..loader import load
 
     plan = load(base)
@@ -1177,7 +1185,12 @@ def validate(contribution: str | Path, base: str | Path, table: dict[str, Findin
         _refuse_swapped(contribution, base)
     accepted = load(contribution, profile="contribution", view="accepted")
     original = load(contribution, profile="contribution", view="original") if accepted.revisions else accepted
-    return validate_documents(accepted, original, plan, table)
+    registry = None
+    if registry_files:
+        from ..refs.registry import load_registry
+
+        registry = load_registry(registry_files)
+    return validate_documents(accepted, original, plan, table, registry)
 
 
 def _refuse_swapped(contribution: str | Path, base: str | Path) -> None:
