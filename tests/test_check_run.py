@@ -4,6 +4,7 @@ configuration, baselines, the cache and exit codes."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -393,7 +394,10 @@ def test_no_cache_writes_nothing(tmp_path) -> None:
     assert (tmp_path / ".trace-cache").is_dir()
 
 
-def test_readme_and_unsupported_files_are_reported_as_skipped(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_readme_is_skipped_and_unsupported_files_are_errors(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Under a folder, a README is skipped, and a document in a format trace cannot read is a
+    CHK004 as when named outright: a folder holding only a .doc passed CI (exit 0, "0 files
+    checked"), and a .docx saved under a .doc name was skipped, though read when named."""
     monkeypatch.chdir(tmp_path)
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -404,13 +408,21 @@ def test_readme_and_unsupported_files_are_reported_as_skipped(tmp_path, monkeypa
     done = run_cli("check", "docs", "--no-cache", cwd=tmp_path)
     lines = done.stdout.splitlines()
     assert "docs/README.md: skipped, not a planning document (other-files = \"skip\")" in lines
-    assert "docs/plan-2010.doc: skipped, Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in lines
+    assert "docs/plan-2010.doc error CHK004 Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in lines
+    assert done.returncode == 1
     assert "notes.py" not in done.stdout and "SDG-18" not in done.stdout
-    assert lines[-1].startswith("1 file checked") and lines[-1].endswith("; 2 skipped")
+    assert lines[-1].startswith("2 files checked") and "; 1 skipped" in lines[-1]
+    (tmp_path / "legacy").mkdir()
+    shutil.copy(CORPUS / "objective2-old.docx", tmp_path / "legacy" / "saved-as.doc")
+    legacy = json.loads(run_cli("check", "legacy", "--no-cache", "-f", "json", cwd=tmp_path).stdout)
+    assert [(f["path"], f["profile"]) for f in legacy["files"]] == [("legacy/saved-as.doc", "action-plan")]
     (tmp_path / "trace.toml").write_text('other-files = "generic"\n', encoding="utf-8")
     data = json.loads(run_cli("check", "docs", "--no-cache", "-f", "json", cwd=tmp_path).stdout)
-    assert {f["path"]: f["profile"] for f in data["files"]} == {"docs/README.md": "generic", "docs/plan.txt": data["files"][1]["profile"]}
-    assert [s["path"] for s in data["skipped"]] == ["docs/plan-2010.doc"] and data["summary"]["skipped"] == 1
+    profiles = {f["path"]: f["profile"] for f in data["files"]}
+    assert sorted(profiles) == ["docs/README.md", "docs/plan-2010.doc", "docs/plan.txt"]
+    assert profiles["docs/README.md"] == "generic" and profiles["docs/plan-2010.doc"] is None
+    assert data["skipped"] == [] and data["summary"]["skipped"] == 0
+    assert [f["code"] for f in data["findings"] if f["source"] == "docs/plan-2010.doc"] == ["CHK004"]
     assert any(f["source"] == "docs/README.md" and f["ref"] == "SDG-18" for f in data["findings"])
     named = run_cli("check", "docs/README.md", "--no-cache", "-f", "json", cwd=tmp_path)
     assert json.loads(named.stdout)["files"][0]["path"] == "docs/README.md"  # named outright: always checked

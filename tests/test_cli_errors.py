@@ -53,7 +53,8 @@ def test_legacy_doc(tmp_path):
     named = run_cli("check", "old.doc", "--no-cache", cwd=tmp_path)
     walked = run_cli("check", ".", "--no-cache", cwd=tmp_path)
     assert "old.doc" in named.stdout and message in named.stdout.lower()
-    assert "old.doc: skipped, Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in walked.stdout + walked.stderr
+    assert "old.doc error CHK004 Word 97-2003 files (.doc) cannot be read: save as .docx or .pdf" in walked.stdout
+    assert walked.returncode == named.returncode == 1
 
 
 def test_unsupported_extension(tmp_path):

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .. import schemas
 from ..errors import InputError, InputWarning, TraceError, UsageError
-from ..extract import UNSUPPORTED, unsupported
+from ..extract import UNSUPPORTED
 from ..extract.decoding import sniffed_encoding
 from ..model import Document
 from ..findings import FindingRule
@@ -260,8 +260,9 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
     (`written`: its -o report) are never taken from a folder: a report in .txt is no plan, and
     the next run would refuse to overwrite its own input. Under a folder, files named like
     `not-plans` (README.md, CHANGELOG.md) are skipped, or checked with the generic profile when
-    `other-files = "generic"`, and document formats trace cannot read (.doc, .rtf, .odt) are
-    listed as skipped."""
+    `other-files = "generic"`. Document formats trace cannot read (.doc, .rtf, .odt) are checked
+    as when named: a CHK004 each, which fails the run as a document CI cannot vouch for, unless
+    `exclude` leaves them out (a .docx saved under a .doc name is read)."""
     out: list[Path] = []
     generic: set[Path] = set()
     skipped: list[Skipped] = []
@@ -290,13 +291,10 @@ def collect(paths: Iterable[Path], config: CheckConfig, *, written: Iterable[Pat
                 rel, resolved = display_path(path, config.root), _resolved(path)
                 if _left_out(_names(rel, resolved, config.root), config) or resolved in outputs:
                     continue
-                if suffix in UNSUPPORTED:
-                    skipped.append(Skipped(rel, unsupported(suffix)))
-                    continue
-                if (command := _trace_report(path, suffix)) is not None:
+                if suffix not in UNSUPPORTED and (command := _trace_report(path, suffix)) is not None:
                     skipped.append(Skipped(rel, f"a report trace wrote ({command})"))
                     continue
-                if any(fnmatch.fnmatch(name, p) for p in config.not_plans):
+                if suffix not in UNSUPPORTED and any(fnmatch.fnmatch(name, p) for p in config.not_plans):
                     if config.other_files == "skip":
                         skipped.append(Skipped(rel, "not a planning document (other-files = \"skip\")"))
                         continue
