@@ -151,12 +151,52 @@ def test_numbering_levels_restart_and_resume(numbered: Path) -> None:
     assert labels["Gamma resumed by another num"] == "3."  # numIds of one abstractNum share counters
 
 
-def test_numbering_start_override_makes_a_new_list(numbered: Path) -> None:
+def test_numbering_start_override_restarts_the_shared_list(numbered: Path) -> None:
     labels = {b.text: b.label for b in read_docx(numbered).blocks}
     assert labels["Restarted"] == "1."
     assert labels["Restarted two"] == "2."
-    assert labels["Delta back on the first num"] == "4."
+    assert labels["Delta back on the first num"] == "3."  # the first num counts on from the restart
     assert labels["Not numbered: numId 0"] is None
+
+
+def test_sub_headings_restarted_per_output_as_libreoffice_writes_them(tmp_path: Path) -> None:
+    """LibreOffice saves each output's numbered sub-headings as a restarting w:num (startOverride 1)
+    for the first and the list's other w:nums for the rest, all of one abstractNum: Word and
+    LibreOffice draw 1, 2, 3 under every output, so the later headings count on from the restart."""
+    document = docx.Document()
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="4">'
+        + level(0, "decimal", "%1.", extra='<w:pStyle w:val="Heading3"/>')
+        + "</w:abstractNum>"
+        '<w:num w:numId="4"><w:abstractNumId w:val="4"/></w:num>'
+        + "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="4"/>'
+                  '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                  for n in (7, 8))
+        + '<w:num w:numId="9"><w:abstractNumId w:val="4"/></w:num>'
+    ))
+    body = [para("Objective 2 – Modern and secure telecommunication/ICT infrastructure", style="Heading1")]
+    for output, nums in (("2.1", (7, 4, 4)), ("2.2", (8, 9, 4))):
+        body.append(para(f"Output {output} – Products and services on infrastructure", style="Heading2"))
+        for title, num in zip(("Background", "Implementation framework",
+                               "References to WTDC Resolutions, WSIS Action Lines and SDGs"), nums):
+            body.append(para(title, num, 0, style="Heading3"))
+            body.append(para(f"The work of output {output} under {title.lower()} is described here."))
+    add_body(document, "".join(body))
+    path = save(document, tmp_path / "lo-restarts.docx")
+    labels = [(b.label, b.text) for b in read_docx(path).blocks if b.label]
+    assert labels == [
+        ("1.", "Background"), ("2.", "Implementation framework"),
+        ("3.", "References to WTDC Resolutions, WSIS Action Lines and SDGs"),
+        ("1.", "Background"), ("2.", "Implementation framework"),
+        ("3.", "References to WTDC Resolutions, WSIS Action Lines and SDGs"),
+    ]
+    plan = load(path, "action-plan")
+    headings = {s.id: s.heading for s in plan.sections}
+    assert headings["output-2.2/background"] == "1. Background"
+    assert headings["output-2.2/implementation-framework"] == "2. Implementation framework"
+    assert headings["output-2.2/references"].startswith("3. References")
+    generic = [s.id for s in load(path, "generic").sections if s.kind == "clause"]
+    assert generic == ["clause-1", "clause-2", "clause-3", "clause-1-2", "clause-2-2", "clause-3-2"]
 
 
 def test_numbering_is_lgl_and_lvl_restart(numbered: Path) -> None:

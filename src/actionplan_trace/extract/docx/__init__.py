@@ -27,8 +27,9 @@ Conventions (the contract other modules rely on):
   chain named "heading N" (N-1). Level 9 means body text (None).
 - `label` is the list label Word would draw, computed from numbering.xml; it is never part
   of `text`. Bullets are labelled with their glyph (Symbol/Wingdings private-use glyphs
-  mapped to Unicode). Lists sharing an abstractNum share counters unless the `w:num` has a
-  `w:startOverride`, which makes it a list of its own.
+  mapped to Unicode). Lists sharing an abstractNum share counters, as in Word and LibreOffice; a
+  `w:num` with a `w:startOverride` restarts them the first time it draws that level, and counts
+  on with the others after it.
 - Tables: a row is laid out on its table's grid, as a browser lays out HTML's colspan: one
   `Cell` per `w:tc` at its grid column, and an empty `Cell` in each slot `w:gridBefore`,
   `w:gridSpan` or `w:gridAfter` leaves (at most as wide as `w:tblGrid`), so a cell's index in its

@@ -181,7 +181,13 @@ class Num:
 
 
 class Numbering:
-    """numbering.xml definitions plus the running counters of one reading pass."""
+    """numbering.xml definitions plus the running counters of one reading pass.
+
+    Counters are kept per abstractNum, as Word and LibreOffice keep them: every w:num of one
+    abstractNum counts on one list, and a w:num's w:startOverride restarts that list at the
+    override the first time the num draws a label at that level, after which the num counts on
+    with the rest ("1 2" on num 8, "1" on num 9 restarted, "2 3" on num 8 again). LibreOffice
+    writes every restart so, and Word's own restarts are the same list continued by its new num."""
 
     def __init__(self, root: etree._Element | None, styles: Styles) -> None:
         self.abstract: dict[str, dict[int, Level]] = {}
@@ -189,7 +195,8 @@ class Numbering:
         self.num_style_link: dict[str, str] = {}
         self.nums: dict[int, Num] = {}
         self.styles = styles
-        self.counters: dict[tuple[str, object], dict[int, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.restarted: set[tuple[int, int]] = set()
         if root is None:
             return
         for el in root:
@@ -270,11 +277,13 @@ class Numbering:
         lvl = self.level(num, ilvl)
         if lvl is None:
             return None
-        key: tuple[str, object] = ("num", num_id) if num.starts else ("abstract", num.abstract)
-        state = self.counters.setdefault(key, {})
+        state = self.counters.setdefault(num.abstract, {})
         for shallower in range(ilvl):
             state.setdefault(shallower, self._start(num, shallower))
-        state[ilvl] = state[ilvl] + 1 if ilvl in state else self._start(num, ilvl)
+        restart = ilvl in num.starts and (num_id, ilvl) not in self.restarted
+        if restart:
+            self.restarted.add((num_id, ilvl))
+        state[ilvl] = state[ilvl] + 1 if ilvl in state and not restart else self._start(num, ilvl)
         for deeper in [m for m in state if m > ilvl]:
             deeper_lvl = self.level(num, deeper)
             threshold = deeper if deeper_lvl is None or deeper_lvl.restart is None else deeper_lvl.restart
