@@ -418,3 +418,35 @@ def test_items_set_in_a_list_style_are_no_headings_whatever_their_numbers(tmp_pa
     assert [s.title for s in doc.sections if s.kind != "front-matter"] == ["Introduction", "Definitions"]
     intro = doc.sections[[s.title for s in doc.sections].index("Introduction")]
     assert [(b.type, b.label) for b in intro.blocks][1:3] == [("list-item", "1."), ("list-item", "2.")]
+
+
+CASELESS = ("الاتحاد الدولي للاتصالات يدعم خطة العمل", "国际电信联盟支持宽带网络的发展。", "日本語の地域イニシアティブ")
+
+
+@pytest.mark.parametrize("profile", ["action-plan", "generic"])
+def test_paragraphs_in_caseless_scripts_are_no_all_caps_headings(tmp_path: Path, profile: str) -> None:
+    """Arabic, Chinese and Japanese have no lower case, so their short paragraphs have no lower-case
+    letter: they stay paragraphs of their section, and so does the English text after them."""
+    document = docx.Document()
+    document.add_paragraph("Objective 2 – Modern and secure telecommunication/ICT infrastructure", style="Heading 1")
+    document.add_paragraph("Output 2.1 – Products and services on telecommunication/ICT infrastructure", style="Heading 2")
+    document.add_paragraph("1. Background", style="Heading 3")
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+    document.add_paragraph("2. Implementation framework", style="Heading 3")
+    document.add_paragraph("The programme works with the regions in their own languages:")
+    for text in CASELESS:
+        document.add_paragraph(text)
+    document.add_paragraph("This supports Regional Initiative ARB1 and WSIS Action Line C6.")
+    document.add_paragraph("ANNEX TO THE FRAMEWORK")
+    document.add_paragraph("The annex lists the regional partners.")
+    path = tmp_path / "caseless.docx"
+    document.save(str(path))
+    doc = load(path, profile)
+    framework = doc.get("output-2.1/implementation-framework" if profile == "action-plan" else "clause-2")
+    assert framework is not None
+    assert [b.text for b in framework.blocks] == [
+        "The programme works with the regions in their own languages:", *CASELESS,
+        "This supports Regional Initiative ARB1 and WSIS Action Line C6.",
+    ]
+    caps = [(s.title, s.signal) for s in doc.sections if s.signal == "caps-line"]
+    assert caps == [("ANNEX TO THE FRAMEWORK", "caps-line")]

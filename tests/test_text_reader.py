@@ -361,6 +361,20 @@ def test_all_caps_lines_are_a_heading_signal(tmp_path):
     assert [b.text for b in doc.sections[1].blocks] == ["Enable growth.", "ITU and WSIS", "More text."]
 
 
+def test_lines_in_caseless_scripts_are_not_all_caps(tmp_path):
+    """A line of Arabic, Chinese or Japanese has no lower-case letter because its script has no
+    case: it is a paragraph, and a Cyrillic line in capitals is still a heading."""
+    text = ("STRATEGIC GOALS\nThe goals are set out below.\nالهدف الاستراتيجي للنمو\n实现普遍接入\n"
+            "日本語の地域イニシアティブ\nСТРАТЕГИЧЕСКИЕ ЦЕЛИ\nЦели изложены ниже.\n")
+    doc = load(_write(tmp_path, "caseless.txt", text), profile="generic")
+    assert [(s.title, s.signal) for s in doc.sections] == [
+        ("STRATEGIC GOALS", "caps-line"), ("СТРАТЕГИЧЕСКИЕ ЦЕЛИ", "caps-line"),
+    ]
+    assert [b.text for b in doc.sections[0].blocks] == [
+        "The goals are set out below.", "الهدف الاستراتيجي للنمو", "实现普遍接入", "日本語の地域イニシアティブ",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "paragraphs", "notes"),
     [

@@ -166,11 +166,15 @@ class LineSignals(dict[tuple[str, int], "str | None"]):
 
 
 def is_caps_line(text: str) -> bool:
-    """An ALL-CAPS line ("ANNEX 2", "STRATEGIC GOALS"): a heading signal in text, like bold."""
+    """An ALL-CAPS line ("ANNEX 2", "STRATEGIC GOALS"): a heading signal in text, like bold.
+    Only a line written mostly in cased letters, all of them upper case, is one: Arabic, Chinese,
+    Japanese and other scripts have no case, so a sentence in them has no lower-case letter and
+    is no more a heading for it ("信息通信技术部门的特点是技术变革迅速。")."""
     if ASCII_LOWER.search(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.lower() != ch.upper())
+    cased = [ch for ch in letters if ch.lower() != ch.upper()]
+    return len(cased) >= 3 and 2 * len(cased) > len(letters) and all(ch.isupper() for ch in cased)
 
 
 def _clause_number(block: Block) -> str | None:
