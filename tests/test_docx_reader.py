@@ -644,6 +644,48 @@ def test_wingdings_check_and_ballot_marks_are_their_own_characters(tmp_path: Pat
     assert texts(save(document, tmp_path / "marks.docx")) == ["Marks: ✗ ✓ ☒ ☑ ◻ □ ▪", "Others: ≥ •"]
 
 
+def test_symbol_font_text_as_libreoffice_saves_it_reads_as_its_w_sym(tmp_path: Path) -> None:
+    """LibreOffice saves a w:sym as its private-use code point typed in a run set in the symbol
+    font: "\uf0b0" in Symbol for "°". Each reads as the w:sym would, so a Word file and its
+    LibreOffice re-save have the same text and diff clean; a private-use character in another
+    font is left as it is."""
+    def sym(font: str, code: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    def typed(font: str, code: str, attrs: str = "w:ascii=\"{f}\" w:hAnsi=\"{f}\"") -> str:
+        fonts = attrs.format(f=font)
+        return f'<w:r><w:rPr><w:rFonts {fonts}/></w:rPr><w:t>{chr(int(code, 16))}</w:t></w:r>'
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    def body(mark) -> str:
+        return (
+            para("Implementation framework", style="Heading1")
+            + "<w:p>" + run("Equipment must work from 20") + mark("Symbol", "F0B0") + run("C to 40")
+            + mark("Symbol", "F0B0") + run("C, with coverage ") + mark("Symbol", "F0B3") + run(" 95% and ")
+            + mark("Symbol", "F061") + run(" of 0.5.") + "</w:p>"
+            + "<w:p>" + run("Status: done ") + mark("Wingdings", "F0FC") + run(", open ") + mark("Wingdings", "F0FB")
+            + run(".") + "</w:p>"
+        )
+
+    paths = []
+    for name, mark in (("word", sym), ("libreoffice", typed)):
+        document = docx.Document()
+        add_body(document, body(mark))
+        paths.append(save(document, tmp_path / f"{name}.docx"))
+    expected = ["Implementation framework", "Equipment must work from 20°C to 40°C, with coverage ≥ 95% and α of 0.5.",
+                "Status: done ✓, open ✗."]
+    assert texts(paths[0]) == texts(paths[1]) == expected
+    result = json.loads(run_cli("diff", str(paths[0]), str(paths[1]), "--all", "-f", "json").stdout)
+    assert result["changes"] == []
+
+    document = docx.Document()
+    add_body(document, "<w:p>" + run("Only Symbol runs map: ") + typed("Symbol", "F0B3", 'w:ascii="Arial" w:hAnsi="Symbol"')
+             + typed("Calibri", "F0B3") + "</w:p>")
+    assert texts(save(document, tmp_path / "fonts.docx")) == ["Only Symbol runs map: ≥\uf0b3"]
+
+
 def _fld(kind: str) -> str:
     return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
 

@@ -48,6 +48,9 @@ Conventions (the contract other modules rely on):
   `Block.row_flows`, for structure to split it into its table and box parts.
 - Footnotes and endnotes referenced from the visible text become `footnote` blocks in
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
+- A `w:sym` reads as the Unicode character it draws (Symbol and Wingdings glyphs mapped, `glyphs.py`),
+  and so does a private-use code point (U+F000-U+F0FF) in a run set in Symbol or Wingdings, the
+  form LibreOffice saves a `w:sym` in.
 - Hidden (`w:vanish`) text is read like any other text; field instructions are not, field
   results are: of nested fields only the outermost result (a result inside another field's code,
   `{ IF { MERGEFIELD Status } = … }`, is code). Headers, footers and comments are not read.

@@ -1,11 +1,15 @@
-"""Characters Word draws from Symbol and Wingdings private-use code points (w:sym, bullet lvlText)."""
+"""Characters Word draws from Symbol and Wingdings private-use code points (w:sym, the text of a run
+set in one of those fonts, bullet lvlText)."""
 
 from __future__ import annotations
 
 from lxml import etree
 
+from ...regexcache import regex
 from ...text_patterns import DEFAULT_BULLET, pua_bullet
 from .ooxml import W
+
+_FONT_PUA = regex("[\uf000-\uf0ff]")
 
 _SYMBOL_GREEK = dict(zip(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
@@ -44,6 +48,24 @@ def pua_char(code: int, font: str | None) -> str:
         mark = _WINGDINGS.get(code) if font == "wingdings" else None
         return chr(mark) if mark is not None else pua_bullet(code)
     return chr(code) if 0x20 <= code < 0x7F or code >= 0xA0 else ""
+
+
+def has_font_pua(text: str) -> bool:
+    """Whether `text` holds a code point of the private-use block symbol fonts are drawn from."""
+    return _FONT_PUA.search(text) is not None
+
+
+def run_text(text: str, rpr: etree._Element | None) -> str:
+    """The text of a run as Word draws it: where the run is set in Symbol or Wingdings (its
+    w:rFonts, w:hAnsi else w:ascii, the font Word draws a private-use character in), each
+    U+F000-U+F0FF code point mapped as a w:sym of that font is. LibreOffice saves a w:sym so,
+    "\uf0b0" in a Symbol run for the degree sign, so a Word file and its LibreOffice re-save read
+    alike; in any other font the code point is left as it is."""
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    font = (fonts.get(W + "hAnsi") or fonts.get(W + "ascii") or "") if fonts is not None else ""
+    if not font.lower().startswith(("symbol", "wingdings")):
+        return text
+    return _FONT_PUA.sub(lambda match: pua_char(ord(match.group()) - 0xF000, font), text)
 
 
 def sym_text(sym: etree._Element) -> str:

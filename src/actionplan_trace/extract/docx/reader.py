@@ -15,7 +15,7 @@ from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, tabl
 from ...text_patterns import BULLET, RAISED_DIGITS, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
-from .glyphs import sym_text
+from .glyphs import has_font_pua, run_text, sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
     MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
@@ -110,6 +110,7 @@ class _Reader:
         self.revisions: list[Revision] = []
         self.note_refs: list[tuple[str, str, bool]] = []
         self._raised = 0  # how many superscript runs (w:vertAlign) the text being read is in: its digits are raised
+        self._rpr: etree._Element | None = None  # the w:rPr of the run being read (its font maps symbol glyphs)
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
@@ -398,12 +399,15 @@ class _Reader:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
                 text = plain_hyphens(child.text or "")
+                if has_font_pua(text):
+                    text = run_text(text, self._rpr)
                 self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 rpr = props_child(child, W_RPR)
                 run_fmt, change = self._run_fmt(rpr, para.pstyle)
                 raised = rpr is not None and attr(rpr.find(W_VERTALIGN)) == "superscript"
                 self._raised += raised
+                outer_rpr, self._rpr = self._rpr, rpr
                 if change is not None:
                     self._begin(self._revision("format", change))
                     self._inline(child, hidden, para, run_fmt)
@@ -411,6 +415,7 @@ class _Reader:
                 else:
                     self._inline(child, hidden, para, run_fmt)
                 self._raised -= raised
+                self._rpr = outer_rpr
             elif tag in _SKIP:
                 continue
             elif tag == W_TAB or tag == W_PTAB:
