@@ -686,6 +686,49 @@ def test_symbol_font_text_as_libreoffice_saves_it_reads_as_its_w_sym(tmp_path: P
     assert texts(save(document, tmp_path / "fonts.docx")) == ["Only Symbol runs map: ≥\uf0b3"]
 
 
+def test_hidden_text_is_not_read_and_shown_text_is(tmp_path: Path) -> None:
+    """Runs set hidden (w:vanish, directly or by their character or paragraph style) are neither
+    shown nor printed by Word, so they are not read; a hidden paragraph mark, a vanish turned off
+    and a note in a hidden run hide nothing; a tracked formatting change that hid a run shows it in
+    the original view."""
+    document = docx.Document()
+    document.styles.add_style("Tag_RefNo", WD_STYLE_TYPE.CHARACTER).element.get_or_add_rPr().append(
+        xml("<w:vanish/>")[0])
+    document.styles.add_style("Instructions", WD_STYLE_TYPE.PARAGRAPH).element.get_or_add_rPr().append(
+        xml("<w:vanish/>")[0])
+
+    def run(text: str, rpr: str = "") -> str:
+        return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    add_body(document, "".join([
+        para("Rural communications", style="Heading1"),
+        "<w:p>" + run("Rural populations will need ") + run("HIDDENWORDS ", "<w:vanish/>")
+        + run("telephony and broadband access.") + "</w:p>",
+        "<w:p>" + run("Reference ") + run("[REF-0042] ", '<w:rStyle w:val="Tag_RefNo"/>') + run("WTDC Resolution 37.")
+        + "</w:p>",
+        '<w:p><w:pPr><w:pStyle w:val="Instructions"/></w:pPr>' + run("Delete this instruction before sending.")
+        + "</w:p>",
+        "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>" + run("A paragraph whose mark is hidden") + "</w:p>",
+        "<w:p>" + run("still shows its words, and ") + run("these too.", '<w:vanish w:val="0"/>') + "</w:p>",
+        "<w:p>" + run("Noted") + '<w:r><w:rPr><w:vanish/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        + run(" here.") + "</w:p>",
+        "<w:p>" + run("Coverage ") + run("was hidden later ", f'<w:vanish/><w:rPrChange w:id="5" {AUTHOR}><w:rPr/></w:rPrChange>')
+        + run("in the new text.") + "</w:p>",
+    ]))
+    path = save(document, tmp_path / "hidden.docx")
+    add_part(path, "footnotes.xml",
+             f'<w:footnotes {DECLS}><w:footnote w:id="1"><w:p>{run("The note of the hidden mark.")}</w:p></w:footnote>'
+             "</w:footnotes>", "footnotes", FOOTNOTE_TYPE)
+    shown = [
+        "Rural communications", "Rural populations will need telephony and broadband access.",
+        "Reference WTDC Resolution 37.", "A paragraph whose mark is hidden", "still shows its words, and these too.",
+        "Noted here.",
+    ]
+    assert texts(path) == [*shown, "Coverage in the new text."]
+    assert texts(path, "original") == [*shown, "Coverage was hidden later in the new text."]
+    assert [note.text for note in read_docx(path).footnotes] == ["The note of the hidden mark."]
+
+
 def _fld(kind: str) -> str:
     return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
 

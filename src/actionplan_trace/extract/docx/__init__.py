@@ -51,7 +51,10 @@ Conventions (the contract other modules rely on):
 - A `w:sym` reads as the Unicode character it draws (Symbol and Wingdings glyphs mapped, `glyphs.py`),
   and so does a private-use code point (U+F000-U+F0FF) in a run set in Symbol or Wingdings, the
   form LibreOffice saves a `w:sym` in.
-- Hidden (`w:vanish`) text is read like any other text; field instructions are not, field
+- Hidden text (a run's `w:vanish`, direct or from its character or paragraph style, in the view's
+  formatting) is not read: Word neither shows nor prints it. A hidden paragraph mark hides no
+  text, and a note reference, picture or text box in a hidden run is read (a text box's runs are
+  hidden or not by their own formatting). Field instructions are not read either, field
   results are: of nested fields only the outermost result (a result inside another field's code,
   `{ IF { MERGEFIELD Status } = … }`, is code). Headers, footers and comments are not read.
 - `w:altChunk` (a part Word imports where the element stands): an HTML or plain-text part is

@@ -23,7 +23,7 @@ from .ooxml import (
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
+    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
@@ -111,6 +111,7 @@ class _Reader:
         self.note_refs: list[tuple[str, str, bool]] = []
         self._raised = 0  # how many superscript runs (w:vertAlign) the text being read is in: its digits are raised
         self._rpr: etree._Element | None = None  # the w:rPr of the run being read (its font maps symbol glyphs)
+        self._vanished = 0  # how many hidden runs (w:vanish) the text being read is in: it is not printed, nor read
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
@@ -176,7 +177,7 @@ class _Reader:
                 parts.append("\n")
 
     def _emit(self, text: str, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
-        if self._in_code:
+        if self._in_code or self._vanished:
             return
         for _rev, parts in self._collect:
             parts.append(text)
@@ -205,14 +206,15 @@ class _Reader:
 
         `count` advances `self.loc.paragraph` per element (the body); other stories keep
         the loc of whatever holds them. Fields do not cross a story's edge: each starts with none
-        open, and the fields open around it are back when it ends.
+        open, and the fields open around it are back when it ends; nor does hidden text (a text
+        box anchored in a hidden run shows its own runs as they are set).
         """
-        outer_fields, outer_code = self._fields, self._in_code
-        self._fields, self._in_code = [], 0
+        outer = self._fields, self._in_code, self._vanished, self._rpr
+        self._fields, self._in_code, self._vanished, self._rpr = [], 0, 0, None
         try:
             return self._story(container, hidden, count)
         finally:
-            self._fields, self._in_code = outer_fields, outer_code
+            self._fields, self._in_code, self._vanished, self._rpr = outer
 
     def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
@@ -364,12 +366,13 @@ class _Reader:
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
-    ) -> tuple[tuple[bool, float | None], etree._Element | None]:
-        """(bold, size) of a run in the view, and its w:rPrChange if it has one."""
+    ) -> tuple[tuple[bool, float | None], bool, etree._Element | None]:
+        """(bold, size) of a run in the view, whether it is hidden text (w:vanish), and its
+        w:rPrChange if it has one."""
         if rpr is None:
-            return self.styles.run_base(pstyle, None), None
+            return self.styles.run_base(pstyle, None), self.styles.vanish(pstyle, None), None
         change = None
-        rstyle = bold_el = size_el = None
+        rstyle = bold_el = size_el = vanish_el = None
         for child in rpr:
             tag = child.tag
             if tag == W_B:
@@ -378,6 +381,8 @@ class _Reader:
                 size_el = child
             elif tag == W_RSTYLE:
                 rstyle = child.get(W_VAL)
+            elif tag == W_VANISH:
+                vanish_el = child
             elif tag == W_RPRCHANGE:
                 change = child
         if change is not None and self.view == "original":
@@ -385,13 +390,15 @@ class _Reader:
             rstyle = attr(old.find(W_RSTYLE)) if old is not None else None
             bold_el = old.find(W_B) if old is not None else None
             size_el = old.find(W_SZ) if old is not None else None
+            vanish_el = old.find(W_VANISH) if old is not None else None
         bold, size = self.styles.run_base(pstyle, rstyle)
         direct_bold = onoff(bold_el)
         direct_size = half_points(size_el)
+        direct_vanish = onoff(vanish_el)
         return (
             bold if direct_bold is None else direct_bold,
             size if direct_size is None else direct_size,
-        ), change
+        ), self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish, change
 
     def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
         """Walk the inline content of `el`, adding the view's text to `para`."""
@@ -404,9 +411,10 @@ class _Reader:
                 self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 rpr = props_child(child, W_RPR)
-                run_fmt, change = self._run_fmt(rpr, para.pstyle)
+                run_fmt, vanish, change = self._run_fmt(rpr, para.pstyle)
                 raised = rpr is not None and attr(rpr.find(W_VERTALIGN)) == "superscript"
                 self._raised += raised
+                self._vanished += vanish
                 outer_rpr, self._rpr = self._rpr, rpr
                 if change is not None:
                     self._begin(self._revision("format", change))
@@ -415,6 +423,7 @@ class _Reader:
                 else:
                     self._inline(child, hidden, para, run_fmt)
                 self._raised -= raised
+                self._vanished -= vanish
                 self._rpr = outer_rpr
             elif tag in _SKIP:
                 continue

@@ -12,7 +12,9 @@ from ...record import record
 from ...regexcache import regex
 from ..xmlsafe import parse_xml
 from . import ooxml
-from .ooxml import W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, attr, half_points, onoff, onoff_attr, to_int
+from .ooxml import (
+    W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, W_VANISH, attr, half_points, onoff, onoff_attr, to_int,
+)
 
 _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
 
@@ -28,7 +30,7 @@ short; the ancestors past it are not read."""
 @record
 class Style:
     """One w:style as the reader resolves it: display name, parent, outline level, list link and
-    run defaults (None where the style says nothing)."""
+    run defaults, hidden text (w:vanish) among them (None where the style says nothing)."""
 
     name: str | None
     based_on: str | None
@@ -37,6 +39,7 @@ class Style:
     ilvl: int | None
     bold: bool | None
     size: float | None
+    vanish: bool | None
 
 
 _LOWERCASE_BUILTINS = {
@@ -73,6 +76,7 @@ def _style_row(el: etree._Element) -> tuple[Any, ...]:
         to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
         onoff(rpr.find(W_B)) if rpr is not None else None,
         half_points(rpr.find(W_SZ)) if rpr is not None else None,
+        onoff(rpr.find(W_VANISH)) if rpr is not None else None,
     )
 
 
@@ -132,6 +136,7 @@ class Styles:
         self._run_cache: dict[tuple[str | None, str | None], tuple[bool, float | None]] = {}
         self._outline_cache: dict[str | None, int | None] = {}
         self._numbering_cache: dict[str | None, tuple[int | None, int | None]] = {}
+        self._vanish_cache: dict[tuple[str | None, str | None], bool] = {}
 
     def style(self, sid: str) -> Style | None:
         """The style with id `sid` (the last one of that id, as Word reads them), or None."""
@@ -188,11 +193,28 @@ class Styles:
         if cached is not None:
             return cached
         bold, size = self.doc_bold, self.doc_size
-        for sid in (pstyle, rstyle):
-            for style in reversed(list(self.chain(sid))):
-                bold = style.bold if style.bold is not None else bold
-                size = style.size if style.size is not None else size
+        for style in self._run_styles(pstyle, rstyle):
+            bold = style.bold if style.bold is not None else bold
+            size = style.size if style.size is not None else size
         result = (bool(bold), size)
         self._run_cache[key] = result
         return result
 
+
+    def vanish(self, pstyle: str | None, rstyle: str | None) -> bool:
+        """Whether a run with no w:vanish of its own is hidden text: the paragraph style chain,
+        then the character style chain, decide as for bold (a "Tag" character style of hidden
+        metadata)."""
+        key = (pstyle, rstyle)
+        if key not in self._vanish_cache:
+            hidden: bool | None = None
+            for style in self._run_styles(pstyle, rstyle):
+                hidden = style.vanish if style.vanish is not None else hidden
+            self._vanish_cache[key] = bool(hidden)
+        return self._vanish_cache[key]
+
+    def _run_styles(self, pstyle: str | None, rstyle: str | None) -> Iterator[Style]:
+        """The styles that format a run, weakest first: the paragraph style's chain from its root,
+        then the character style's."""
+        for sid in (pstyle, rstyle):
+            yield from reversed(list(self.chain(sid)))
