@@ -485,6 +485,50 @@ def test_footnotes_in_reference_order_with_revisions(tmp_path: Path) -> None:
     assert changes == [("delete", "17", "90", "5"), ("insert", "37", "91", "5")]
 
 
+def _noted_plan(path: Path, second_note: str) -> Path:
+    """A plan's references whose two footnotes LibreOffice numbered by its own ids (2 and 3, shown
+    as notes 1 and 2), the second's text `second_note` (a fragment of WordprocessingML)."""
+    document = docx.Document()
+    add_body(document, (
+        para("References to WTDC Resolutions", style="Heading1")
+        + '<w:p><w:r><w:t>PP Resolution 71 applies</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> and so does WTDC Resolution 37</w:t></w:r>'
+        '<w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:t>.</w:t></w:r></w:p>'
+    ))
+    save(document, path)
+    add_part(path, "footnotes.xml", (
+        f'<w:footnotes {DECLS}>'
+        '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Rev. Dubai, 2018.</w:t></w:r></w:p></w:footnote>'
+        f'<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r>{second_note}</w:p></w:footnote>'
+        "</w:footnotes>"
+    ), "footnotes", FOOTNOTE_TYPE)
+    return path
+
+
+def test_a_changed_note_is_placed_by_its_number_and_its_marks_in_the_footnotes(tmp_path: Path) -> None:
+    """A change in a note says which note (`at`: "footnote 2", the number Word draws, not the part's
+    id 3), and a revision mark in a note is in the footnotes section."""
+    from actionplan_trace.diff import compare
+
+    note = '<w:r><w:t xml:space="preserve"> Revised at {} on regional initiatives for the development of ICT.</w:t></w:r>'
+    old = _noted_plan(tmp_path / "old.docx", note.format("Hyderabad, 2010,"))
+    new = _noted_plan(tmp_path / "new.docx", note.format("Kigali, 2022,"))
+    changes = compare(old, new).changes
+    assert [(c.kind, c.where, c.at_old, c.at_new) for c in changes] == [("modified", "footnote", "footnote 2", "footnote 2")]
+    assert json.loads(json.dumps(changes[0].to_dict()))["at"] == {"old": "footnote 2", "new": "footnote 2"}
+
+    tracked = _noted_plan(tmp_path / "tracked.docx", (
+        '<w:r><w:t xml:space="preserve"> Rev. </w:t></w:r>'
+        f'<w:del w:id="90" {AUTHOR}><w:r><w:delText>Hyderabad, 2010</w:delText></w:r></w:del>'
+        f'<w:ins w:id="91" {AUTHOR}><w:r><w:t>Kigali, 2022</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r>'))
+    doc = load(tracked)
+    assert [(r.type, r.text, r.section, r.loc.footnote) for r in doc.revisions] == [
+        ("delete", "Hyderabad, 2010", "footnotes", "3"), ("insert", "Kigali, 2022", "footnotes", "3"),
+    ]
+
+
 def test_text_box_read_once_after_its_anchor(tmp_path: Path) -> None:
     box = (
         "<w:txbxContent><w:p><w:r><w:t>Box heading</w:t></w:r></w:p>"

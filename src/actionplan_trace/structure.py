@@ -1197,9 +1197,11 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     section of the last heading or block of the box at or before it, as the same paragraph
     outside the box would be; one in a row of the box that shows no paragraph in the view (a
     paragraph it removes) with the paragraph after it, which a removed paragraph joins outside a
-    box. `headed` gives the blocks each section's heading is made of (its title line too)."""
+    box. `headed` gives the blocks each section's heading is made of (its title line too). A
+    revision in a footnote or endnote is in the footnotes section, which holds the notes."""
     if not revisions:
         return
+    notes = next((s.id for s in doc_sections if s.kind == "footnotes"), None)
     where: dict[int, str] = {}
     rows: dict[tuple[int, int], str] = {}
     boxed: dict[int, list[tuple[int, str]]] = {}  # a box's paragraph -> (seq, section) in reading order
@@ -1222,6 +1224,8 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
         anchors.sort()
     known = sorted(where)
     for rev in revisions:
+        if rev.section is None and rev.loc.paragraph is None and rev.loc.footnote is not None:
+            rev.section = notes
         if rev.section is not None or rev.loc.paragraph is None:
             continue
         if rev.loc.row is not None:

@@ -26,7 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import dissolve_headings
 from .formats import restyled
-from .labels import block_place, block_text, cell_place, cell_texts, heading_text, place, section_label
+from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
 from .splits import MIN_SIMILARITY, Group, find_regroups, find_splits
@@ -108,6 +108,7 @@ class _Context:
     new_ids: Mapping[str, Section] = field(default_factory=dict)
     paths: dict[tuple[bool, str], list[str]] = field(default_factory=dict)
     places: dict[tuple[bool, str], int] = field(default_factory=dict)  # see place
+    notes: dict[bool, dict[str, str]] = field(default_factory=dict)  # see note_place
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
     loose: bool = False  # a revision is a PDF (DiffResult.loose)
 
@@ -115,6 +116,12 @@ class _Context:
         self.old_ids = self.old.by_id
         self.new_ids = self.new.by_id
         self.loose = "pdf" in (self.old.source.format, self.new.source.format)
+
+    def note_place(self, loc: Loc, old_side: bool) -> str | None:
+        """labels.place of `loc` in one revision, its notes named by their numbers."""
+        if old_side not in self.notes:
+            self.notes[old_side] = note_names(self.old if old_side else self.new)
+        return place(loc, self.notes[old_side])
 
     def path(self, section: Section, old_side: bool) -> list[str]:
         """Labels of the sections from the top level down to `section`, cached."""
@@ -615,8 +622,8 @@ class _Emitter:
             formatting_only=kinds is not None,
             differences=tuple(sorted(kinds)) if kinds is not None else (),
             where=where,
-            at_old=place(locs[0]) if old is not None else None,
-            at_new=place(locs[1]) if new is not None else None,
+            at_old=self.ctx.note_place(locs[0], True) if old is not None and locs[0] is not None else None,
+            at_new=self.ctx.note_place(locs[1], False) if new is not None and locs[1] is not None else None,
             loc_old=locs[0] if old is not None else None,
             loc_new=locs[1] if new is not None else None,
         ))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Block, Cell, Loc, Section, kind_label
+from typing import Mapping
+
+from ..model import Block, Cell, Document, Loc, Section, kind_label
 from ..regexcache import regex
 
 # A list label typed at a paragraph's start ("b) …", "2. …", "(iii) …"), which a list Word numbers
@@ -71,8 +73,9 @@ def cell_place(header: list[str] | None, row: int, col: int) -> str:
     return f"table row {row + 1}, column {col + 1}"
 
 
-def place(loc: Loc | None) -> str | None:
-    """Where something is in its source file: 'page 4' for a PDF, 'paragraph 12' for .docx/text."""
+def place(loc: Loc | None, notes: Mapping[str, str] | None = None) -> str | None:
+    """Where something is in its source file: 'page 4' for a PDF, 'paragraph 12' for .docx/text,
+    and for a note that has neither (a .docx or HTML note) its name in `notes` ('footnote 2')."""
     if loc is None:
         return None
     if loc.page is not None:
@@ -82,4 +85,20 @@ def place(loc: Loc | None) -> str | None:
         return f"{where}, table row {loc.row + 1}" if loc.row is not None else where
     if loc.line is not None:
         return f"line {loc.line}"
+    if loc.footnote is not None and notes is not None:
+        return notes.get(loc.footnote)
     return None
+
+
+def note_names(doc: Document) -> dict[str, str]:
+    """Each note of `doc` by its Loc.footnote, named as the reader sees it: 'footnote 2', 'endnote
+    iii' (its label, the number Word draws, where the Loc holds the part's own id), or 'footnote'
+    for a note with a custom mark."""
+    notes: dict[str, str] = {}
+    for section in doc.sections:
+        for block in section.blocks:
+            key = block.loc.footnote
+            if block.type == "footnote" and key is not None:
+                kind = "endnote" if key.startswith("endnote-") else "footnote"
+                notes.setdefault(key, f"{kind} {block.label}" if block.label else kind)
+    return notes
