@@ -156,3 +156,45 @@ def test_chromium_hyphenation_is_the_layouts_and_an_acronym_keeps_its_hyphen() -
     settle_line_hyphens([lines], words)
     assert join_lines([ln.text for ln in lines]) == (
         "Emerging technologies and telecommunications with ITU-T SG 17 and cybersecurity support.")
+
+
+JUSTIFIED = Path(__file__).parent / "fixtures" / "pdf" / "justified-hyphens"
+
+
+def test_a_justified_lines_hyphen_set_apart_from_its_word_is_the_layouts() -> None:
+    """LibreOffice stretches a justified, automatically hyphenated line up to its hyphen, which it
+    sets apart from the word it breaks with no space glyph between ("ter -" / "restrial", "tar -" /
+    "gets 1.4"): a review found them read "ter - restrial", "tar - gets", losing SDG targets 11.5
+    and 11.b, and a .docx diffing against its own PDF. The fixture (scripts/make_layout_fixtures.py)
+    prints four paragraphs after nine leads, seven lines ending so; each reads as its .docx does,
+    and a dash between spaces ("2020 - 2023") and "COVID-19" keep theirs."""
+    import docx
+
+    from actionplan_trace import app
+
+    printed = [p.text for p in docx.Document(str(JUSTIFIED.with_suffix(".docx"))).paragraphs if p.text]
+    read = [b.text for b in read_pdf(JUSTIFIED.with_suffix(".pdf")).blocks]
+    assert len(read) == len(printed) == 37 and read[1:] == printed[1:]
+    assert " ".join(read).count("over the period 2020 - 2023 and after the COVID-19 pandemic") == 9
+    assert [t for t in read if " - " in t.replace("2020 - 2023", "")] == []
+    ids = [r.id for r in app.references(JUSTIFIED.with_suffix(".pdf")).refs]
+    assert ids.count("SDG-1.4") == ids.count("SDG-11.b") == 9
+    assert app.compare(JUSTIFIED.with_suffix(".docx"), JUSTIFIED.with_suffix(".pdf")).changes == []
+
+
+def test_a_break_between_two_words_that_another_break_joins_is_the_layouts() -> None:
+    """"reduction-" / "management" parts two words the document prints, but where the layout broke
+    the same word elsewhere ("reductionman-" / "agement", one word) the document spells it whole:
+    that break is the layout's too. A review found "reduction-management" in one PDF of a .docx
+    and "reductionmanagement" in another, a change where none was made."""
+    from actionplan_trace.extract.pdf import HYPHEN_MARK, whole_words
+
+    texts = ["Disaster risk reductionman" + HYPHEN_MARK, "agement and the telecom" + HYPHEN_MARK,
+             "munication of the infor" + HYPHEN_MARK, "mation to the organi" + HYPHEN_MARK,
+             "zations in the region.", "Disaster risk reduction" + HYPHEN_MARK, "management and emergency",
+             "The telecommunication, information, organizations, reduction and management of networks."]
+    lines = [_line(t) for t in texts]
+    settle_line_hyphens([lines], whole_words([lines]))
+    assert join_lines([ln.text for ln in lines[5:7]]) == "Disaster risk reductionmanagement and emergency"
+    assert join_lines([ln.text for ln in lines[:5]]) == ("Disaster risk reductionmanagement and the telecommunication of"
+                                                          " the information to the organizations in the region.")

@@ -297,13 +297,18 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     case that needs no count: a lower-case piece after a head that is no word the document prints,
     which together make a word it prints whole ("telecommu-" / "nication" where "telecommunication"
     is printed; not "e-" / "government", "multi-" / "stakeholder" unless "egovernment" or
-    "multistakeholder" is, nor "ITU-" / "D", "on-" / "line", "next-" / "generation"). The
+    "multistakeholder" is, nor "ITU-" / "D", "on-" / "line", "next-" / "generation"). In a
+    document that shows automatic hyphenation, a break between two printed words is the layout's
+    after all where another break the layout set makes the same word ("reduction-" / "management"
+    where "reductionman-" / "agement" is read "reductionmanagement"). The
     layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
     compounds = {m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text)}
     cases: list[tuple[Line, bool | None]] = []  # a line ending in a hyphen, and whether the layout set it
     syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
     own: set[str] = set()  # compounds broken at their own hyphen
     syllable_lines: set[int] = set()  # lines whose hyphen broke a printed word where its head is no word
+    joined: dict[int, str] = {}  # each line's pieces around its hyphen, joined
+    two_words: set[int] = set()  # lines whose hyphen parts two printed words, and no printed compound
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if (line.page != nxt.page or line.text.endswith(LAYOUT_HYPHEN)) and HYPHEN_END.search(line.text):
@@ -315,6 +320,7 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, False))
                 continue
             first, second = pieces[0].casefold(), pieces[1].casefold()
+            joined[id(line)] = first + second
             both = first in words and second in words
             if f"{first}-{second}" in compounds:
                 cases.append((line, False))
@@ -329,12 +335,17 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
                 cases.append((line, False if both else None))
                 if both:
                     own.add(first + second)
+                    two_words.add(id(line))
         if lines and lines[-1].text.endswith(HYPHEN_MARK):
             cases.append((lines[-1], False))
     automatic = len(syllables) >= 3 and len(syllables) > len(own)
-    for line, set_by_layout in cases:
-        layout = (automatic and set_by_layout is not False) or id(line) in syllable_lines
-        line.text = line.text[:-1] + (SOFT_HYPHEN if layout else "-")
+    layout = {id(line) for line, set_by_layout in cases
+              if (automatic and set_by_layout is not False) or id(line) in syllable_lines}
+    if automatic:  # "reduction-" / "management" where the layout's "reductionman-" / "agement" made the word
+        rejoined = {joined[key] for key in layout if key in joined}
+        layout |= {key for key in two_words if joined[key] in rejoined}
+    for line, _ in cases:
+        line.text = line.text[:-1] + (SOFT_HYPHEN if id(line) in layout else "-")
 
 
 def _never_syllables(first: str, second: str) -> bool:
@@ -626,7 +637,9 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         base, size = height - oy.value, round(size, 1)
         char = Char(ch, rect.left, rect.right, share(top, top), share(bottom, bottom), share(size, size), bold,
                     share(base, base))
-        if generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char):
+        if generated and ch == "-" and _stretched_break(chars, char, text, i):
+            char.text = HYPHEN_MARK
+        elif generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char):
             last = chars[-1]
             chars.append(Char(" ", last.x1, char.x0, last.top, last.bottom, last.size, last.bold, last.base))
         generated = False
@@ -635,6 +648,23 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
 
 
 GENERATED_GAP = 0.1
+# A justified line that LibreOffice hyphenates sets its hyphen apart from the word it breaks, with
+# no space glyph between ("tar" / 0.1-0.21 font sizes / "-"); a word space is a quarter of one at least.
+HYPHEN_STRETCH = 0.25
+
+
+def _stretched_break(chars: list[Char], hyphen: Char, text: str, i: int) -> bool:
+    """Whether the hyphen `hyphen` (at `i` of the page's `text`), after a space pdfium generated,
+    is the one a justified line's automatic hyphenation set at its end, stretched away from the word
+    it breaks ("tar -" / "gets"). It is, when it ends the line, follows a letter or digit, and the gap
+    before it is narrower than a word space (HYPHEN_STRETCH): a dash after a word ("2020 -" / "2023")
+    has a space glyph of its own, or a word space's width. pdfium marks such a hyphen as the line
+    end's (HYPHEN_MARK) only right after the word; this one is marked here, for settle_line_hyphens."""
+    if not chars or not chars[-1].text[-1:].isalnum() or text[i + 1:i + 2] not in ("", "\r", "\n"):
+        return False
+    last = chars[-1]
+    same_line = abs(last.base - hyphen.base) < 0.5 * max(last.size, 1)
+    return same_line and 0 <= hyphen.x0 - last.x1 < HYPHEN_STRETCH * max(min(last.size, hyphen.size), 1)
 
 
 def _indexed_text(textpage: pdfium.PdfTextPage, count: int) -> str:
@@ -746,7 +776,8 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
                 marks.append(c.text)
             prev, in_mark = c, True
             continue
-        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)):
+        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)
+                                 and c.text != HYPHEN_MARK):  # a line end's hyphen is its word's (_stretched_break)
             parts.append(" ")
         elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)
               and _raised(c, prev, biggest, base, settings)):

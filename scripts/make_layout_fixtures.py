@@ -1,0 +1,119 @@
+"""Write the small LibreOffice PDFs under tests/fixtures/pdf/ that exercise one layout each, with
+the .docx each is printed from: justified text that LibreOffice hyphenates automatically
+(`justified-hyphens`), where a stretched line sets its hyphen apart from the word it breaks.
+
+Run by hand (python-docx and LibreOffice with an English hyphenation dictionary, hyphen-en-us,
+are needed; tests never need them): `.venv/bin/python scripts/make_layout_fixtures.py`. Each PDF
+is checked for the layout it is meant to show before it is kept.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pdf"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+# Seed 000 (Objective 2), as the Action Plan prints it, with a dash between years and a compound.
+JUSTIFIED = [
+    ("heading", "Output 2.1 – Products and services on telecommunication/ICT infrastructure"),
+    ("body", "Broadband is critical in the transformation of the traditional economy to the digital economy. It is "
+             "therefore important to provide developing countries with an understanding of the different technologies "
+             "available for broadband using both wired and wireless technologies for terrestrial and satellite "
+             "telecommunications, including International Mobile Telecommunications (IMT)."),
+    ("body", "Output 2.1 will contribute to the achievement of the following UN SDGs: 1 (targets 1.4, 1.5), 3 (targets "
+             "3.8, 3.d), 5 (target 5.b), 8 (target 8.2), 9 (targets 9.1, 9.a, 9.c), 10 (target 10.c), 11 (targets "
+             "11.5, 11.b), 16 (target 16.10), 17 (targets 17.6 and 17.7)"),
+    ("body", "Member States should take account of a diverse range of telecommunication/ICT solutions that are "
+             "appropriate and commonly available for disaster response and mitigation, including those provided by "
+             "amateur radio services and satellite and terrestrial network services/facilities, by Machine to Machine "
+             "(M2M)/Internet of Things (IoT) based technological solutions, taking into account persons with "
+             "disabilities and specific needs, over the period 2020 - 2023 and after the COVID-19 pandemic."),
+    ("body", "Promoting regional and international cooperation for easy access to, and sharing of, information for "
+             "disaster management, and exploring modalities to facilitate participation of all countries with "
+             "economies in transition, in the deployment of mobile, terrestrial and satellite infrastructure, "
+             "programmes applied to specialized requirements and the future network infrastructure of such countries."),
+]
+
+# The body again after each of these leads, so that its lines break at other places: a stretched
+# hyphen is set on some lines only.
+LEADS = ("", "Indeed, ", "Moreover, and in addition, ", "So ", "In short, as noted, ", "Clearly, ", "As agreed, ",
+         "Thus, overall, ", "We note that ")
+
+
+def _docx(path: Path, blocks: list[tuple[str, str]], font: str, size: float, width_cm: float) -> None:
+    """A .docx of `blocks` (bold headings, justified body paragraphs) in `font` at `size` points,
+    automatically hyphenated, on a page whose text column is `width_cm` wide: the body once after each
+    of LEADS, the headings once."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = font, Pt(size)
+    fonts = normal.element.get_or_add_rPr().find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    doc.settings.element.append(parse_xml(f"<w:autoHyphenation {W}/>"))
+    section = doc.sections[0]
+    section.page_width, section.left_margin = Cm(21), Cm(2)
+    section.right_margin = Cm(21 - 2 - width_cm)
+    for n, lead in enumerate(LEADS):
+        for kind, text in blocks:
+            if kind == "heading" and n:
+                continue
+            paragraph = doc.add_paragraph()
+            run = paragraph.add_run(text if kind == "heading" else lead + text)
+            if kind == "heading":
+                run.bold = True
+            else:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    doc.save(str(path))
+
+
+def _pdf(source: Path, out_dir: Path) -> Path:
+    """`source` printed to PDF by LibreOffice, in `out_dir`."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        sys.exit("LibreOffice (soffice) is needed to build these fixtures")
+    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return out_dir / f"{source.stem}.pdf"
+
+
+def _stretched_hyphens(pdf: Path) -> int:
+    """How many lines of `pdf` end in a hyphen set apart from its word by a space pdfium makes up."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    for page in pdfium.PdfDocument(str(pdf)):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range(0, textpage.count_chars())
+        for i in range(1, len(text) - 1):
+            if text[i] == "-" and text[i + 1] == "\r" and text[i - 1] == " ":
+                count += pdfium_c.FPDFText_IsGenerated(textpage.raw, i - 1) == 1
+    return count
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "justified-hyphens.docx"
+        _docx(source, JUSTIFIED, "Calibri", 9, 15)
+        pdf = _pdf(source, Path(tmp))
+        if _stretched_hyphens(pdf) < 3:  # "ter -" / "restrial", "tar -" / "get 16.10", "differ -" / "ent"
+            sys.exit("no stretched line-end hyphens: is an English hyphenation dictionary (hyphen-en-us) installed?")
+        for made in (source, pdf):
+            shutil.copy(made, OUT / made.name)
+            print(OUT / made.name)
+
+
+if __name__ == "__main__":
+    main()
