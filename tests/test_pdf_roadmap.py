@@ -143,3 +143,30 @@ def test_the_two_layouts_differ_in_no_cell_words_but_the_source_spacing() -> Non
     assert {("action-line-C5/H", "2 paragraphs joined"), ("action-line-C5/I", "paragraph split in 2")} <= regrouped
     assert [(c.kind, c.where) for c in shown] == [("removed", "footnote")] * 8
     assert [(c.old or "").split("\t")[0] for c in shown] == [str(n) for n in range(5, 13)]
+
+
+HYPHENATED = Path(__file__).parent / "fixtures" / "pdf" / "wsis-roadmap-hyphenated"
+
+
+def test_a_cells_hyphen_at_a_page_foot_is_judged_as_a_bodys() -> None:
+    """A review's WSIS roadmap C2 (LibreOffice, cells justified and hyphenated automatically; the
+    fixture is its PDF and .docx) read the layout's hyphens at a page's foot as words' own, where a
+    row's cell goes on over the page ("ser-" / "vices", "pro-" / "vide", "cir-" / "cumstances"),
+    and dropped the one in "el-" / "Sheikh". The hyphen ending a cell's part on a page is judged
+    by the same rules as a body line's (Hyphenation), and a capital after a lower-case head is no
+    syllable break."""
+    from actionplan_trace import app
+    from actionplan_trace.extract.pdf import read_pdf
+
+    cells = [cell.text for block in read_pdf(HYPHENATED.with_suffix(".pdf")).blocks for row in block.rows or []
+             for cell in row]
+    text = " ".join(cells)
+    for wrong in ("ser-vices", "pro-vide", "in-cluding", "cir-cumstances", "elSheikh"):
+        assert wrong not in text
+    assert "connectivity of networks and services" in text and "national circumstances." in text
+    assert "Sharm el-Sheikh" in text
+    edits = [tuple(text for op, text in change.words or [] if op != "=")
+             for change in app.compare(HYPHENATED.with_suffix(".docx"), HYPHENATED.with_suffix(".pdf")).changes]
+    # but for white space, only these, which no word of the document tells from a layout's break
+    assert [e for e in edits if len({"".join(t.split()) for t in e}) > 1] == [
+        ("non-text", "nontext"), ("low-cost", "lowcost"), ("non-profit", "nonprofit")]

@@ -64,6 +64,7 @@ from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEn
 from .pdf_tables import (
     SUSPENDED,
     Grid,
+    LayoutBreak,
     PageTable,
     Segment,
     continues,
@@ -280,7 +281,7 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
 MIN_SYLLABLE_HEAD = 6
 
 
-def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None:
+def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> Hyphenation:
     """Tell the hyphens a layout set where it broke a word from the word's own hyphens. pdfium
     marks every hyphen that ends a line alike (GLYPH_FIXES: HYPHEN_MARK), Word's
     automatic hyphenation ("telecom-" / "munication") and a compound broken at its hyphen
@@ -301,64 +302,103 @@ def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> None
     document that shows automatic hyphenation, a break between two printed words is the layout's
     after all where another break the layout set makes the same word ("reduction-" / "management"
     where "reductionman-" / "agement" is read "reductionmanagement"). The
-    layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen."""
-    compounds = {m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text)}
-    cases: list[tuple[Line, bool | None]] = []  # a line ending in a hyphen, and whether the layout set it
+    layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen.
+    What it found judges hyphens it cannot see the next line of (Hyphenation)."""
+    compounds = frozenset(m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text))
+    found = Hyphenation(words, compounds)
+    cases: list[tuple[Line, str, str]] = []  # a line ending in a hyphen, what its pieces show, the word joined
     syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
     own: set[str] = set()  # compounds broken at their own hyphen
-    syllable_lines: set[int] = set()  # lines whose hyphen broke a printed word where its head is no word
-    joined: dict[int, str] = {}  # each line's pieces around its hyphen, joined
-    two_words: set[int] = set()  # lines whose hyphen parts two printed words, and no printed compound
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if (line.page != nxt.page or line.text.endswith(LAYOUT_HYPHEN)) and HYPHEN_END.search(line.text):
                 line.text = line.text[:-1] + HYPHEN_MARK  # pdfium marks no page's last line, nor Chromium's break
             if not line.text.endswith(HYPHEN_MARK):
                 continue
-            pieces = _hyphen_pieces(line, nxt)
-            if pieces is None or _never_syllables(*pieces):
-                cases.append((line, False))
-                continue
-            first, second = pieces[0].casefold(), pieces[1].casefold()
-            joined[id(line)] = first + second
-            both = first in words and second in words
-            if f"{first}-{second}" in compounds:
-                cases.append((line, False))
-                own.add(first + second)
-            elif first + second in words:
-                cases.append((line, True))
-                if not both:
-                    syllables.add(first + second)
-                if first not in words and pieces[1][:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
-                    syllable_lines.add(id(line))
-            else:
-                cases.append((line, False if both else None))
-                if both:
-                    own.add(first + second)
-                    two_words.add(id(line))
+            evidence, word = found.evidence(line.text, nxt.text)
+            cases.append((line, evidence, word))
+            if evidence in (WORD_PRINTED, HEAD_NO_WORD):
+                syllables.add(word)
+            elif evidence in (COMPOUND_PRINTED, TWO_WORDS):
+                own.add(word)
         if lines and lines[-1].text.endswith(HYPHEN_MARK):
-            cases.append((lines[-1], False))
+            cases.append((lines[-1], NOT_SYLLABLES, ""))
     automatic = len(syllables) >= 3 and len(syllables) > len(own)
-    layout = {id(line) for line, set_by_layout in cases
-              if (automatic and set_by_layout is not False) or id(line) in syllable_lines}
-    if automatic:  # "reduction-" / "management" where the layout's "reductionman-" / "agement" made the word
-        rejoined = {joined[key] for key in layout if key in joined}
-        layout |= {key for key in two_words if joined[key] in rejoined}
-    for line, _ in cases:
-        line.text = line.text[:-1] + (SOFT_HYPHEN if id(line) in layout else "-")
+    found = replace(found, automatic=automatic)
+    if automatic:
+        found = replace(found, rejoined=frozenset(word for _, evidence, word in cases if found.decides(evidence, word)))
+    for line, evidence, word in cases:
+        line.text = line.text[:-1] + (SOFT_HYPHEN if found.decides(evidence, word) else "-")
+    return found
+
+
+# What the pieces around a line's hyphen show (Hyphenation.evidence), from the word's own hyphen to the layout's.
+NOT_SYLLABLES = "not syllables"  # no pieces, or pieces no hyphenation parts (_never_syllables): the word's
+COMPOUND_PRINTED = "compound printed"  # the document prints the compound whole ("on-line"): the word's
+TWO_WORDS = "two words"  # both pieces are words it prints, and not together ("next", "generation"): the word's
+WORD_PRINTED_BOTH = "word printed, both words"  # it prints the joined word, and both pieces ("in" / "formation")
+WORD_PRINTED = "word printed"  # it prints the joined word, and one piece is no word ("partici" / "pating")
+HEAD_NO_WORD = "head no word"  # as WORD_PRINTED, a long head no word and a lower-case tail: the layout's in any document
+NO_EVIDENCE = "no evidence"  # none of those
+
+
+@record(frozen=True)
+class Hyphenation:
+    """What settle_line_hyphens found of a document's hyphens: the words it prints whole, and with a
+    hyphen, whether it shows automatic hyphenation, and the words the layout's breaks made. It
+    judges a line's hyphen, and one settle_line_hyphens never saw go on: a table cell's at a
+    page's foot, the row's rest on the next page (pdf_tables.join_rows)."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+    automatic: bool = False
+    rejoined: frozenset[str] = frozenset()
+
+    def evidence(self, before: str, after: str) -> tuple[str, str]:
+        """What the document's words show of the hyphen that ends the text `before`, with `after`
+        going on (see settle_line_hyphens), and the two pieces joined (casefolded)."""
+        pieces = _hyphen_pieces(before, after)
+        if pieces is None or _never_syllables(*pieces):
+            return NOT_SYLLABLES, ""
+        first, second = pieces[0].casefold(), pieces[1].casefold()
+        word, both = first + second, first in self.words and second in self.words
+        if f"{first}-{second}" in self.compounds:
+            return COMPOUND_PRINTED, word
+        if word in self.words:
+            if both:
+                return WORD_PRINTED_BOTH, word
+            if first not in self.words and pieces[1][:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
+                return HEAD_NO_WORD, word
+            return WORD_PRINTED, word
+        return (TWO_WORDS if both else NO_EVIDENCE), word
+
+    def decides(self, evidence: str, word: str) -> bool:
+        """Whether a hyphen whose pieces show `evidence` and make `word` is the layout's."""
+        if evidence in (NOT_SYLLABLES, COMPOUND_PRINTED):
+            return False
+        if evidence == HEAD_NO_WORD:
+            return True
+        if evidence == TWO_WORDS:  # "reduction-" / "management" where "reductionman-" / "agement" is one word
+            return self.automatic and word in self.rejoined
+        return self.automatic
+
+    def layout_break(self, before: str, after: str) -> bool:
+        """Whether the hyphen that ends the text `before`, with `after` going on, is the layout's."""
+        return self.decides(*self.evidence(before, after))
 
 
 def _never_syllables(first: str, second: str) -> bool:
     """Whether two pieces around a line's hyphen cannot be syllables a layout's hyphenation
-    parted: a tail of one letter (hyphenation leaves two at least: "ITU-" / "T"), or a capital
-    after a head in capitals ("ITU-" / "SG", "ICT-" / "SDG")."""
-    return len(second) < 2 or (first.isupper() and second[:1].isupper())
+    parted: a tail of one letter (hyphenation leaves two at least: "ITU-" / "T"), a capital
+    after a head in capitals ("ITU-" / "SG", "ICT-" / "SDG") or in lower case ("el-" / "Sheikh",
+    "e-" / "Government": no word goes on in capitals after lower-case letters; "Mc-" / "Caw" may)."""
+    return len(second) < 2 or ((first.isupper() or first.islower()) and second[:1].isupper())
 
 
-def _hyphen_pieces(prev: Line, line: Line) -> tuple[str, str] | None:
-    """The letters (or digits) before the hyphen that ends `prev` and those that begin `line`: the
-    two pieces of a word broken at that hyphen, when there are both."""
-    head, tail = LAST_PIECE.search(prev.text[:-1]), PIECE.match(line.text)
+def _hyphen_pieces(before: str, after: str) -> tuple[str, str] | None:
+    """The letters (or digits) before the hyphen that ends the text `before` and those that begin
+    `after`: the two pieces of a word broken at that hyphen, when there are both."""
+    head, tail = LAST_PIECE.search(before[:-1]), PIECE.match(after)
     return None if head is None or tail is None else (head.group(), tail.group())
 
 
@@ -1102,7 +1142,7 @@ def _word_goes_on_over_page(prev: Line, line: Line) -> bool:
     ("ITU-" / "The Bureau …")."""
     if prev.text.endswith(SOFT_HYPHEN):
         return True
-    pieces = _hyphen_pieces(prev, line)
+    pieces = _hyphen_pieces(prev.text, line.text)
     if pieces is None:
         return False
     first, second = pieces
@@ -1670,7 +1710,8 @@ def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[
 
 
 def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing,
-                settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> PageTable:
+                settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset(),
+                layout_break: LayoutBreak | None = None) -> PageTable:
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
     heads: list[list[Line | None]] = []
@@ -1686,7 +1727,7 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
         # Without rules, a row whose first cell is empty is the wrap of the row above; in a ruled
         # table a rule parts them, and it is a row of its own ("" / "Associate" under "ITU-R").
         if len(rows) > 1 and not grid.ruled and not row[0].text.strip() and any(c.text.strip() for c in row) and not spanning[-1]:
-            rows[-1] = join_rows(rows[-1], row)
+            rows[-1] = join_rows(rows[-1], row, layout_break=layout_break)
             heads[-1] = joined_edges(heads[-1], head, first=True)
             tails[-1] = joined_edges(tails[-1], tail, first=False)
             continue
@@ -1753,16 +1794,19 @@ def _block_from_para(para: Para, page: int) -> Block:
 
 
 def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS,
-             words: frozenset[str] = frozenset(), cell_spacing: Spacing | None = None) -> list[Block]:
+             words: frozenset[str] = frozenset(), cell_spacing: Spacing | None = None,
+             hyphenation: Hyphenation | None = None) -> list[Block]:
     """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
 
     Repeated header rows that stitching drops are appended to `dropped` as (page, text). `words`
     are those the document prints whole, which tell a word a narrow column broke (broken_words).
     `spacing` is the body text's line pitch, `cell_spacing` the tables' (a table style often sets
-    its lines closer than the body's). A paragraph's and a table's text are set once they are
+    its lines closer than the body's); `hyphenation` judges the hyphen ending a cell's part that a
+    row's rest goes on from (settle_line_hyphens). A paragraph's and a table's text are set once they are
     whole, at the end: set at every line or page added, a paragraph or table running over
     hundreds of pages would cost time quadratic in its length."""
     rights, feet = _body_right(pages), _body_foot(pages)
+    layout_break = hyphenation.layout_break if hyphenation is not None else None
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
@@ -1794,9 +1838,9 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
-            table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words)
+            table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words, layout_break)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
-                stitch(open_table[0], table, settings, _cell_goes_on)
+                stitch(open_table[0], table, settings, _cell_goes_on, layout_break)
                 dropped.extend(open_table[0].dropped)
                 open_table[0].dropped.clear()
             else:
@@ -1960,8 +2004,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     both = estimate_spacing(joined_pitches(body_pitches, cell_pitches))
     spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
     words = whole_words(bodies + cell_lines)
-    settle_line_hyphens([[ln for lines in bodies for ln in lines], *cell_lines], words)  # a page runs on to the next
-    blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing), bookmarks)
+    hyphenation = settle_line_hyphens([[ln for lines in bodies for ln in lines], *cell_lines], words)  # a page runs on
+    blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation), bookmarks)
     if not any(block.type == "heading" for block in blocks):
         blocks = size_headings(blocks, settings)
     marks = [(p.number, m) for p in pages for m in p.marks]

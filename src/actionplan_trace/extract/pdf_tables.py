@@ -34,6 +34,9 @@ _FULL_STOP = regex(r"[.!?]$")  # a sentence that ends its text (a colon or semic
 WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
 # A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
 # was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
+# Whether the hyphen ending a text, with another going on, is the one a layout set where it broke a
+# word (pdf.Hyphenation.layout_break)
+LayoutBreak = Callable[[str, str], bool]
 SUSPENDED = regex(r"(?:and|or|nor)\b(?!-)")  # not "plug-" / "and-play"
 
 
@@ -649,10 +652,11 @@ def is_split_row(table: PageTable, row: list[Cell], spanning: bool) -> bool:
     )
 
 
-def _join_cell(upper: Cell, lower: Cell, goes_on: bool = False) -> Cell:
+def _join_cell(upper: Cell, lower: Cell, goes_on: bool = False, layout_break: LayoutBreak | None = None) -> Cell:
     """One cell from a cell and its continuation; the first paragraph of `lower` carries on the last
     of `upper` when that ends without a sentence end, or whatever it ends with when `goes_on` (the
-    layout says the line runs on: see stitch)."""
+    layout says the line runs on: see stitch). A hyphen inside a word there is the word's ("2016-" /
+    "2019"), unless `layout_break` tells the layout's ("ser-" / "vices"), as between a body's lines."""
     if not lower.text.strip():
         return upper
     if not upper.text.strip():
@@ -660,16 +664,22 @@ def _join_cell(upper: Cell, lower: Cell, goes_on: bool = False) -> Cell:
     paragraphs = list(upper.paragraphs or [upper.text])
     rest = list(lower.paragraphs or [lower.text])
     if (goes_on or not SENTENCE_END.search(paragraphs[-1])) and rest:
-        glue = "" if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() and not SUSPENDED.match(rest[0]) else " "
-        paragraphs[-1] = f"{paragraphs[-1]}{glue}{rest.pop(0)}"  # "2016-" / "2019": one word
+        glue = " "
+        if WORD_HYPHEN_END.search(paragraphs[-1]) and rest[0][:1].isalnum() and not SUSPENDED.match(rest[0]):
+            glue = ""  # "2016-" / "2019": one word
+            if layout_break is not None and layout_break(paragraphs[-1], rest[0]):
+                paragraphs[-1] = paragraphs[-1][:-1]
+        paragraphs[-1] = f"{paragraphs[-1]}{glue}{rest.pop(0)}"
     paragraphs.extend(rest)
     return Cell("\n".join(paragraphs), upper.loc, paragraphs, upper.bold and lower.bold)
 
 
-def join_rows(upper: list[Cell], lower: list[Cell], goes_on: Sequence[bool] = ()) -> list[Cell]:
-    """One row from a row and its continuation (cell by cell; `goes_on` per cell, see _join_cell)."""
+def join_rows(upper: list[Cell], lower: list[Cell], goes_on: Sequence[bool] = (),
+              layout_break: LayoutBreak | None = None) -> list[Cell]:
+    """One row from a row and its continuation (cell by cell; `goes_on` per cell and
+    `layout_break`, see _join_cell)."""
     flags = list(goes_on) + [False] * (len(upper) - len(goes_on))
-    return [_join_cell(u, low, flag) for u, low, flag in zip(upper, lower, flags)]
+    return [_join_cell(u, low, flag, layout_break) for u, low, flag in zip(upper, lower, flags)]
 
 
 def joined_edges(upper: list[Any], lower: list[Any], first: bool) -> list[Any]:
@@ -688,7 +698,7 @@ def continues(previous: PageTable, following: PageTable, settings: PdfSettings =
 
 
 def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PDF_DEFAULTS,
-           goes_on: Callable[[Any, Any], bool] | None = None) -> PageTable:
+           goes_on: Callable[[Any, Any], bool] | None = None, layout_break: LayoutBreak | None = None) -> PageTable:
     """Append a continuation table to `previous`: drop its repeated header (one row or two: a
     second row repeated under the first is the header's too; its first cell empty under a spanning
     cell, it was read as the rest of the row above), mend a split row.
@@ -697,7 +707,7 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     the paragraph of its last line on the page before (`tail`, from PageTable.tails). The first
     row is the rest of the row above when is_split_row says so, or when some cell goes on that
     way (see _goes_on_row): its key may then start mid-sentence with a capital ("…ITU Member" /
-    "States on …")."""
+    "States on …"). `layout_break` judges a hyphen where a cell goes on (_join_cell)."""
     rows, spanning = list(following.rows), list(following.spanning)
     heads, tails = list(following.heads), list(following.tails)
     repeated = 0  # the header's rows the new page repeats: its first, then its second (a header of two rows)
@@ -717,7 +727,7 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
         if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
             upper = previous.rows[-1]
             lower = _merged_key_to_owner(previous, rows[0])
-            previous.rows[-1] = join_rows(upper, lower, flags)
+            previous.rows[-1] = join_rows(upper, lower, flags, layout_break)
             if previous.tails and tails:
                 previous.tails[-1] = joined_edges(previous.tails[-1], tails[0], first=False)
             rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
