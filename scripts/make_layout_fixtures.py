@@ -1,10 +1,13 @@
 """Write the small LibreOffice PDFs under tests/fixtures/pdf/ that exercise one layout each, with
 the .docx each is printed from: justified text that LibreOffice hyphenates automatically
-(`justified-hyphens`), where a stretched line sets its hyphen apart from the word it breaks.
+(`justified-hyphens`), where a stretched line sets its hyphen apart from the word it breaks; and
+Word list bullets that text opens lines with too ("o" in Courier New, ">", "→"), beside lines of
+text that open with them (`set-apart-bullets`).
 
 Run by hand (python-docx and LibreOffice with an English hyphenation dictionary, hyphen-en-us,
-are needed; tests never need them): `.venv/bin/python scripts/make_layout_fixtures.py`. Each PDF
-is checked for the layout it is meant to show before it is kept.
+are needed; tests never need them): `.venv/bin/python scripts/make_layout_fixtures.py`. The
+hyphenated PDF is checked for the layout it is meant to show before it is kept (LibreOffice
+hyphenates nothing without a dictionary); the tests check each.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -78,6 +82,55 @@ def _docx(path: Path, blocks: list[tuple[str, str]], font: str, size: float, wid
     doc.save(str(path))
 
 
+# Seed 000's rural communications activities, as three lists with a glyph each (glyph, its font).
+BULLET_LISTS = [("o", "Courier New"), (">", "Arial"), ("→", "Arial")]
+ITEMS = ["providing information on suitable technologies for access, backhaul and source of power supply;",
+         "implementing projects on public/community broadband access points focusing on the provision of ICT "
+         "services and applications through suitable technologies, including satellite, and business models;"]
+# Lines of text that open with those glyphs: after a line break typed in the paragraph.
+PLAIN_LINES = [("La Oficina apoya a los Estados Miembros en la prestación de bienes", "o servicios de "
+                "telecomunicaciones para todos los habitantes de las zonas rurales."),
+               ("The share of households with broadband access should reach", "> 50 % in every region by 2023, "
+                "the target the Member States agreed.")]
+
+
+def _bullet_numbering(doc: Any, glyph: str, font: str) -> int:
+    """A Word bullet list whose one level draws `glyph` in `font`, added to `doc`: its w:numId."""
+    numbering = doc.part.numbering_part.element
+    abstract = 10 + len(numbering.findall(qn("w:abstractNum")))
+    level = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{glyph}"/>'
+             f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1080" w:hanging="360"/></w:pPr>'
+             f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr></w:lvl>')
+    node = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract}">{level}</w:abstractNum>')
+    first = numbering.find(qn("w:num"))
+    if first is not None:
+        first.addprevious(node)
+    else:
+        numbering.append(node)
+    num_id = 1 + max([int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))] + [0])
+    numbering.append(parse_xml(f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+    return num_id
+
+
+def _bullets_docx(path: Path) -> None:
+    """A .docx of BULLET_LISTS (ITEMS under a lead-in each) and PLAIN_LINES, Calibri 10."""
+    doc = Document()
+    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Calibri", Pt(10)
+    doc.add_paragraph().add_run("Rural communications").bold = True
+    for glyph, font in BULLET_LISTS:
+        num_id = _bullet_numbering(doc, glyph, font)
+        doc.add_paragraph("Activities will be focused on:")
+        for item in ITEMS:
+            paragraph = doc.add_paragraph(item)
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    for first, second in PLAIN_LINES:
+        run = doc.add_paragraph().add_run(first)
+        run.add_break()
+        run.add_text(second)
+    doc.save(str(path))
+
+
 def _pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in `out_dir`."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
@@ -108,9 +161,11 @@ def main() -> None:
         source = Path(tmp) / "justified-hyphens.docx"
         _docx(source, JUSTIFIED, "Calibri", 9, 15)
         pdf = _pdf(source, Path(tmp))
-        if _stretched_hyphens(pdf) < 3:  # "ter -" / "restrial", "tar -" / "get 16.10", "differ -" / "ent"
+        if _stretched_hyphens(pdf) < 3:  # seven when made: "ter -" / "restrial", "tar -" / "gets 1.4", …
             sys.exit("no stretched line-end hyphens: is an English hyphenation dictionary (hyphen-en-us) installed?")
-        for made in (source, pdf):
+        bullets = Path(tmp) / "set-apart-bullets.docx"
+        _bullets_docx(bullets)
+        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

@@ -155,3 +155,24 @@ def test_a_wrapped_line_after_an_abbreviation_opening_with_a_number_goes_on(tmp_
 
     raw = read(write_pdf(tmp_path / "abbrev.pdf", lines))
     assert [b.text for b in raw.blocks] == [text, numbered]
+
+
+SET_APART = Path(__file__).parent / "fixtures" / "pdf" / "set-apart-bullets.pdf"
+
+
+def test_bullets_that_text_opens_lines_with_are_bullets_only_set_apart() -> None:
+    """Word's second-level bullet "o" (Courier New), ">" and "→" (scripts/make_layout_fixtures.py,
+    LibreOffice) were read as text, "o providing assistance…" (a review found 13 bullets of one
+    PDF so): each is a list item where it stands alone at the line's start with the text at the
+    list's indent; a line of text that opens with "o" ("bienes" / "o servicios", Spanish "or")
+    or "> 50 %" after a word space stays text."""
+    from actionplan_trace.extract.pdf import read_pdf
+
+    blocks = read_pdf(SET_APART).blocks
+    items = [(b.label, b.text[:25]) for b in blocks if b.type == "list-item"]
+    assert items == [(glyph, text) for glyph in ("o", ">", "→")
+                     for text in ("providing information on ", "implementing projects on ")]
+    texts = [b.text for b in blocks if b.type != "list-item"]
+    assert not any(t.startswith(("o providing", "> providing", "→ providing", "o implementing")) for t in texts)
+    assert any(t.startswith("o servicios de telecomunicaciones") or " o servicios" in t for t in texts)
+    assert any(t.startswith("> 50 % in every region") or " > 50 %" in t for t in texts)

@@ -5,8 +5,9 @@ validate share.
 (`DASH_BULLETS`) followed by white space, so "-5 %" and "*see*" stay text. `SPACED_BULLET` (a line
 of a text rendering or a table-cell paragraph): any of those or a font-fallback letter
 (`FONT_BULLETS`: Courier New's "o", Wingdings' "§", as plain-text renderings of Word lists show
-them), always followed by white space. Symbol and Wingdings fonts draw bullets from private-use code points; `pua_bullet`
-maps them to the Unicode glyph they show.
+them), always followed by white space. `SET_APART_BULLETS` ("o", ">", "→") are bullets of a PDF line
+only, where the layout sets them apart from the text. Symbol and Wingdings fonts draw bullets from
+private-use code points; `pua_bullet` maps them to the Unicode glyph they show.
 
 Leading numbers come in two strengths, built from the same label alternatives:
 
@@ -65,6 +66,12 @@ def unspaced(text: str) -> str:
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►✓❖◆·"
 DASH_BULLETS = "-–—*"
 FONT_BULLETS = "o§"
+# Glyphs a list may use that text opens lines with too: Word's second-level "o" (Courier New; "or"
+# in Spanish, Portuguese or Italian), ">" ("> 50 %") and "→". Each is a bullet only where the layout
+# sets it apart, alone at a line's start with the text at the list's indent after it: in a PDF
+# (pdf.line_bullet). BULLET, which the .docx reader asks of typed text too, never takes them;
+# a text rendering's "o" is a FONT_BULLETS glyph, with its white space.
+SET_APART_BULLETS = "o>→"
 DEFAULT_BULLET = BULLET_GLYPHS[0]
 """The glyph of a bulleted item whose source names none (an HTML `<ul>` item, a Symbol-font
 bullet of an unknown code point)."""

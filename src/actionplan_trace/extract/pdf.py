@@ -55,7 +55,8 @@ from ..limits import MB, Limits, current, megabytes, over
 from ..model import Block, Cell, Loc, RawDocument, Source, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS, TYPED_NUMBER, bullet_of,
+from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
+                             TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
@@ -913,6 +914,30 @@ def _split_wide(chars: list[Char], factor: float) -> list[list[Char]]:
 # --- paragraphs ---------------------------------------------------------------------------
 
 
+# A glyph of SET_APART_BULLETS is a list's bullet when the text after it starts at least this many
+# font sizes on (Word and LibreOffice set a list's text 1-2 after its glyph), and further than
+# SET_APART_RATIO times any word space of its line (a justified line stretches those, not the indent).
+BULLET_GAP = 0.75
+SET_APART_RATIO = 1.5
+
+
+def line_bullet(line: Line) -> str | None:
+    """The bullet glyph `line` opens with: one bullet_of knows, or one of SET_APART_BULLETS ("o",
+    ">", "→") alone at the line's start and set apart from the text after it (BULLET_GAP), as a
+    list sets its glyph; "o servicios" wrapped from "bienes" is a word."""
+    glyph = bullet_of(line.text)
+    if glyph or line.text[:1] not in SET_APART_BULLETS or line.text[1:2] != " ":
+        return glyph
+    visible = [c for c in line.chars if c.text != " "]
+    if len(visible) < 2:
+        return None
+    gap = visible[1].x0 - visible[0].x1
+    spaces = [b.x0 - a.x1 for a, b in zip(visible[1:], visible[2:])]
+    if gap < BULLET_GAP * visible[0].size or gap <= SET_APART_RATIO * max(spaces, default=0.0):
+        return None
+    return line.text[0]
+
+
 def _label_x(line: Line, glyph: str) -> float:
     seen = False
     for c in line.chars:
@@ -999,7 +1024,7 @@ def _heading_after_list(para: Para, line: Line, nxt: Line | None, right: float, 
     be short, end without punctuation, and leave room for the next line's first word (it ended
     early), with body text (not a bullet) after it.
     """
-    if not (para.label and is_bullet_label(para.label)) or nxt is None or bullet_of(nxt.text):
+    if not (para.label and is_bullet_label(para.label)) or nxt is None or line_bullet(nxt):
         return False
     text = line.text.strip()
     if not text[:1].isupper() or len(text.split()) > settings.heading_after_list_words or HEADING_END.search(text):
@@ -1023,7 +1048,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     (see `_heading_after_list`).
     """
     prev = para.lines[-1]
-    if (bullet := bullet_of(line.text)) and not (para.label is None and _wrapped_dash(bullet, prev, line, right)):
+    if (bullet := line_bullet(line)) and not (para.label is None and _wrapped_dash(bullet, prev, line, right)):
         return True
     if line.base < prev.base - 1 or (spacing.gap(prev, line) and not _wrapped_line(para, line, right, settings)):
         return True
@@ -1064,7 +1089,7 @@ def _ended_early(prev: Line, line: Line, right: float) -> bool:
 def _new_para(line: Line) -> Para:
     """A paragraph opened by `line`, a list item when it opens with a bullet; a line that is only
     the glyph ("✓" in a table of checks) is its text, not a bullet with the text left out."""
-    glyph = bullet_of(line.text)
+    glyph = line_bullet(line)
     if glyph and line.text.strip() != glyph:
         return Para([line], label=glyph, indent=_label_x(line, glyph))
     return Para([line], indent=line.x0)
@@ -1120,7 +1145,7 @@ def _runs_over(prev: Line, line: Line, right: float) -> bool:
     (`right`) without a hyphen or broke at one in a word that goes on (see _word_goes_on_over_page:
     "telecommu-" / "nication", "2016-" / "2019", not "ITU-" / "The Bureau"), and no sentence end
     unless `line` starts in lower case."""
-    if bullet_of(line.text) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+    if line_bullet(line) or line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return False
     if _broke_at_hyphen(prev, line):
         if not _word_goes_on_over_page(prev, line):
