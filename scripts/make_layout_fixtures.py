@@ -2,7 +2,8 @@
 the .docx each is printed from: justified text that LibreOffice hyphenates automatically
 (`justified-hyphens`), where a stretched line sets its hyphen apart from the word it breaks; and
 Word list bullets that text opens lines with too ("o" in Courier New, ">", "→"), beside lines of
-text that open with them (`set-apart-bullets`).
+text that open with them (`set-apart-bullets`); and footnote marks in justified Times 8, which a
+stretched line sets apart from the word they mark (`justified-note-marks`).
 
 Run by hand (python-docx and LibreOffice with an English hyphenation dictionary, hyphen-en-us,
 are needed; tests never need them): `.venv/bin/python scripts/make_layout_fixtures.py`. The
@@ -131,6 +132,56 @@ def _bullets_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+# Seed 000's background paragraph, which marks a note after "telecommunications" (the note's text).
+NOTED = ("The ICT sector is characterized by rapid technological change, and by convergence of technological "
+         "platforms for telecommunications", ", information delivery, broadcasting and computing, which brings "
+         "the need for a sound network infrastructure in developing countries.")
+NOTE = 'The term "telecommunications" as used in this document covers telecommunication/ICT, in line with PP Resolution 140.'
+
+
+SUPERSCRIPT = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+
+
+def _note(paragraph: Any, number: int) -> None:
+    """Mark footnote `number` at the end of `paragraph`, as Word does (a superscript reference)."""
+    paragraph._p.append(parse_xml(f'<w:r {W}>{SUPERSCRIPT}<w:footnoteReference w:id="{number}"/></w:r>'))
+
+
+def _footnotes(doc: Any, texts: list[str], size: int = 8) -> None:
+    """Give `doc` a footnotes part holding `texts`, numbered from 1 (what _note marks), in `size` points."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    notes = parse_xml(f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+                      '</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                      '<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>')
+    for n, text in enumerate(texts, start=1):
+        notes.append(parse_xml(f'<w:footnote {W} w:id="{n}"><w:p><w:pPr><w:rPr><w:sz w:val="{2 * size}"/></w:rPr></w:pPr>'
+                               f'<w:r>{SUPERSCRIPT}<w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="{2 * size}"/></w:rPr>'
+                               f'<w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'))
+    blob = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", blob, doc.part.package)
+    doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+
+
+def _notes_docx(path: Path) -> None:
+    """A .docx of NOTED after each of LEADS, justified, Times New Roman 8, each with a footnote (NOTE)."""
+    doc = Document()
+    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Times New Roman", Pt(8)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    for n, lead in enumerate(LEADS, start=1):
+        paragraph = doc.add_paragraph(lead + NOTED[0])
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _note(paragraph, n)
+        paragraph.add_run(NOTED[1])
+    _footnotes(doc, [NOTE] * len(LEADS), 6)
+    doc.save(str(path))
+
+
 def _pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in `out_dir`."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
@@ -165,7 +216,9 @@ def main() -> None:
             sys.exit("no stretched line-end hyphens: is an English hyphenation dictionary (hyphen-en-us) installed?")
         bullets = Path(tmp) / "set-apart-bullets.docx"
         _bullets_docx(bullets)
-        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp))):
+        noted = Path(tmp) / "justified-note-marks.docx"
+        _notes_docx(noted)
+        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp)), noted, _pdf(noted, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

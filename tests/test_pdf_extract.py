@@ -862,3 +862,20 @@ def test_a_note_line_opening_with_a_number_continues_the_note_unless_it_is_the_n
                                                                    "Times-Roman", 8)]
     reading = read_pdf_detailed(write_placed(tmp_path / "raised.pdf", [body + raised]))
     assert [(b.label, b.text) for b in reading.raw.footnotes] == [("1", "2026 figures are provisional.")]
+
+
+def test_a_justified_lines_note_mark_set_apart_from_its_word_is_a_mark() -> None:
+    """A justified line in small type (LibreOffice, Times New Roman 8) may set a footnote's raised
+    mark a tenth of the font size or more after the word it marks; pdfium makes up a space there,
+    and the mark was read as text: "telecommunications 1," (a review's finding, and a "{+1+}" in
+    every diff against its .docx). The fixture (scripts/make_layout_fixtures.py) marks nine
+    paragraphs so, seven of them set apart; every mark goes to its note."""
+    from actionplan_trace import app
+
+    path = FIXTURES / "justified-note-marks.pdf"
+    reading = read_pdf_detailed(path)
+    assert [mark for _, mark in reading.note_marks] == [str(n) for n in range(1, 10)]
+    texts = [b.text for b in reading.raw.blocks]
+    assert len(texts) == 9 and all("platforms for telecommunications, information delivery" in t for t in texts)
+    assert [b.text[:20] for b in reading.raw.footnotes] == ['The term "telecommun'] * 9
+    assert app.compare(path.with_suffix(".docx"), path).changes == []

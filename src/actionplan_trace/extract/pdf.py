@@ -631,6 +631,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     line at least GENERATED_GAP font sizes apart becomes a space over the gap between them. (The
     line builder sets a space at a wider gap anyway; at a narrower one, as between the words of
     Chromium's bold serif headings, "Implementation framework" read "Implementationframework".)
+    Not before a footnote's mark (a small raised digit or sign), which a justified line may set
+    that far from the word it marks ("telecommunications ¹,"): it stays the word's (_make_line).
 
     pdfium answers one glyph at a time, several calls a glyph: the calls take the raw text page
     and references made once, which saves a third of the time a page takes. The glyphs of a line
@@ -680,7 +682,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
                     share(base, base))
         if generated and ch == "-" and _stretched_break(chars, char, text, i):
             char.text = HYPHEN_MARK
-        elif generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char):
+        elif (generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char)
+              and not _is_mark(char, chars[-1], chars[-1].size, chars[-1].base)):  # a justified line's note mark
             last = chars[-1]
             chars.append(Char(" ", last.x1, char.x0, last.top, last.bottom, last.size, last.bold, last.base))
         generated = False
