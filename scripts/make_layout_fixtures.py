@@ -3,7 +3,8 @@ the .docx each is printed from: justified text that LibreOffice hyphenates autom
 (`justified-hyphens`), where a stretched line sets its hyphen apart from the word it breaks; and
 Word list bullets that text opens lines with too ("o" in Courier New, ">", "→"), beside lines of
 text that open with them (`set-apart-bullets`); and footnote marks in justified Times 8, which a
-stretched line sets apart from the word they mark (`justified-note-marks`).
+stretched line sets apart from the word they mark (`justified-note-marks`); and a footnote the
+layout carries on at the next page's foot (`long-note-over-page`).
 
 Run by hand (python-docx and LibreOffice with an English hyphenation dictionary, hyphen-en-us,
 are needed; tests never need them): `.venv/bin/python scripts/make_layout_fixtures.py`. The
@@ -182,6 +183,28 @@ def _notes_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+# A note too long for the foot of its page, which the layout carries on at the next page's foot,
+# above a second note there.
+LONG_NOTE = " ".join(["This note explains the scope of the term as used in WTDC Resolution 37 (Rev. Buenos Aires, "
+                      "2017) and in PP Resolution 139 (Rev. Dubai, 2018)."] * 9)
+SHORT_NOTE = "See WSIS Action Line C2 and SDG target 9.c."
+
+
+def _long_note_docx(path: Path) -> None:
+    """A .docx of the JUSTIFIED body, thrice, Calibri 10: LONG_NOTE marked in the first page's last
+    paragraph but one, SHORT_NOTE four paragraphs on."""
+    doc = Document()
+    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Calibri", Pt(10)
+    doc.add_paragraph().add_run(JUSTIFIED[0][1]).bold = True
+    body = [text for kind, text in JUSTIFIED if kind == "body"] * 3
+    for n, text in enumerate(body):
+        paragraph = doc.add_paragraph(text)
+        if n in (6, 10):
+            _note(paragraph, 1 if n == 6 else 2)
+    _footnotes(doc, [LONG_NOTE, SHORT_NOTE])
+    doc.save(str(path))
+
+
 def _pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in `out_dir`."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
@@ -218,7 +241,10 @@ def main() -> None:
         _bullets_docx(bullets)
         noted = Path(tmp) / "justified-note-marks.docx"
         _notes_docx(noted)
-        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp)), noted, _pdf(noted, Path(tmp))):
+        long_note = Path(tmp) / "long-note-over-page.docx"
+        _long_note_docx(long_note)
+        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp)), noted, _pdf(noted, Path(tmp)), long_note,
+                     _pdf(long_note, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

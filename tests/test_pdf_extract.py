@@ -879,3 +879,21 @@ def test_a_justified_lines_note_mark_set_apart_from_its_word_is_a_mark() -> None
     assert len(texts) == 9 and all("platforms for telecommunications, information delivery" in t for t in texts)
     assert [b.text[:20] for b in reading.raw.footnotes] == ['The term "telecommun'] * 9
     assert app.compare(path.with_suffix(".docx"), path).changes == []
+
+
+def test_a_note_the_layout_carries_over_a_page_is_one_note() -> None:
+    """A footnote too long for its page goes on at the next page's foot, below the separator and
+    above that page's own notes, with no number of its own: a review found its rest read as a body
+    paragraph and the next note ("2 See WSIS Action Line C2 …") with it, so that the references of
+    both moved into the body. The fixture (scripts/make_layout_fixtures.py, LibreOffice) carries
+    note 1 over to page 2, where note 2 follows it."""
+    from actionplan_trace import app
+
+    path = FIXTURES / "long-note-over-page.pdf"
+    raw = read_pdf(path)
+    long_note = " ".join(["This note explains the scope of the term as used in WTDC Resolution 37 (Rev. Buenos Aires, "
+                          "2017) and in PP Resolution 139 (Rev. Dubai, 2018)."] * 9)
+    assert [(b.label, b.loc.page, b.text) for b in raw.footnotes] == [
+        ("1", 1, long_note), ("2", 2, "See WSIS Action Line C2 and SDG target 9.c.")]
+    assert not [b.text for b in raw.blocks if "This note explains" in b.text or "WSIS Action Line C2" in b.text]
+    assert app.compare(path.with_suffix(".docx"), path).changes == []

@@ -1594,9 +1594,11 @@ def drop_repeated_headers(pages: list[_Page]) -> list[tuple[int, str]]:
     return dropped
 
 
-def split_footnotes(page: _Page, body_size: float) -> list[Line]:
+def split_footnotes(page: _Page, body_size: float, continued: bool = False) -> list[Line]:
     """Take the page's footnote lines off its body: below a footnote separator, else a trailing
-    run of smaller lines that starts with a note number."""
+    run of smaller lines that starts with a note number. Below a separator, after a page with
+    notes (`continued`), the run may open with the rest of that page's last note instead, in a
+    type smaller than the body's (a long note the layout carried over)."""
     if not page.lines:
         return []
     table_bottom = max((g.bbox[3] for g, _ in page.tables), default=0.0)
@@ -1613,7 +1615,8 @@ def split_footnotes(page: _Page, body_size: float) -> list[Line]:
                 break
         while notes and note_label(notes[0]) is None:
             notes.pop(0)
-    if notes and note_label(notes[0]) is None:
+    carried = continued and bool(below) and bool(notes) and notes[0].size < body_size - 0.9
+    if notes and note_label(notes[0]) is None and not carried:
         return []
     page.lines = [ln for ln in page.lines if ln not in notes]
     page.noted = bool(notes)
@@ -1648,18 +1651,22 @@ def _follows(before: str | None, label: str) -> bool:
             or int(before) < int(label) <= int(before) + NOTE_SKIP)
 
 
-def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str] = FOOTNOTE_LABEL) -> list[Block]:
+def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str] = FOOTNOTE_LABEL,
+                    carried: Block | None = None) -> list[Block]:
     """One footnote block per numbered note (`label_pattern`'s first group the number); lines
     without a number continue the note above, and so does a line that opens with a number in the
     notes' type, at their left edge, that does not follow the last note's (`_follows`: "30
-    countries …" after note 1 wrapped)."""
+    countries …" after note 1 wrapped). Lines before the first note go on `carried`, the last
+    note of the page before, which the layout continued here (the first line has no number)."""
     blocks: list[Block] = []
     texts: list[list[str]] = []
+    rest: list[str] = []  # the lines that carry on `carried`
     for ln in lines:
         found = note_label(ln, label_pattern)
         raised = ln.chars[0].size < ln.size
-        starts = found is not None and (not blocks or raised or (
-            ln.x0 <= lines[0].x0 + 1 and _follows(blocks[-1].label, found[0])))
+        before = blocks[-1] if blocks else carried
+        starts = found is not None and (before is None or raised or (
+            ln.x0 <= lines[0].x0 + 1 and _follows(before.label, found[0])))
         if starts and found is not None:
             label, end = found
             blocks.append(Block("footnote", "", loc=Loc(page=page, line=ln.number, footnote=label), label=label,
@@ -1667,6 +1674,10 @@ def footnote_blocks(lines: list[Line], page: int, label_pattern: re.Pattern[str]
             texts.append([ln.text[end:]])
         elif blocks:
             texts[-1].append(ln.text)
+        elif carried is not None:
+            rest.append(ln.text)
+    if carried is not None and rest:
+        carried.text = join_lines([carried.text, *rest])
     for block, parts in zip(blocks, texts):
         block.text = join_lines(parts)
     return blocks
@@ -2021,10 +2032,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     body_size = _body_size(pages)
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
+    noted = False  # the page before had notes, which may go on at this one's foot
     for page in pages:
         page.number_items()
-        notes = split_footnotes(page, body_size)
-        footnotes.extend(footnote_blocks(notes, page.number))
+        notes = split_footnotes(page, body_size, continued=noted)
+        goes_on = noted and bool(footnotes) and bool(notes) and note_label(notes[0]) is None
+        footnotes.extend(footnote_blocks(notes, page.number, carried=footnotes[-1] if goes_on else None))
+        noted = bool(notes)
     footnotes.extend(end_notes(pages, cited))
     bodies = [p.lines for p in pages]
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
