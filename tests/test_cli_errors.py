@@ -57,6 +57,23 @@ def test_legacy_doc(tmp_path):
     assert walked.returncode == named.returncode == 1
 
 
+@pytest.mark.parametrize("name", ["plan.docx", "plan.pdf"])
+def test_an_empty_file_and_a_git_lfs_pointer_say_what_they_are(tmp_path, name: str) -> None:
+    """A CI checkout without LFS leaves a pointer where each plan was, and a placeholder may be
+    empty: both were "not a ZIP package" / "no %PDF header". They say what they are; a file of
+    other bytes keeps the general message."""
+    path = tmp_path / name
+    path.write_bytes(b"")
+    _check_clean_failure(run_cli("extract", str(path)), path, "empty file (0 bytes)")
+    path.write_text("version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n", encoding="ascii")
+    _check_clean_failure(run_cli("refs", str(path)), path, "a git lfs pointer, not the file: fetch it (git lfs pull")
+    checked = run_cli("check", str(path), "--no-cache", cwd=tmp_path)
+    assert checked.returncode == 1 and "CHK004 a Git LFS pointer, not the file" in checked.stdout
+    path.write_text("version 2 of the plan\n", encoding="ascii")
+    general = "not a word .docx file (not a zip package)" if name.endswith(".docx") else "not a pdf file (no %pdf header)"
+    _check_clean_failure(run_cli("extract", str(path)), path, general)
+
+
 def test_unsupported_extension(tmp_path):
     path = tmp_path / "sheet.xlsx.bin"
     path.write_bytes(b"hello")

@@ -61,14 +61,28 @@ def sniff_format(path: Path, head: bytes) -> SourceFormat:
             raise InputError(str(path), unsupported(suffix))
         return "docx"
     if suffix in (".docx", ".docm", ".dotx"):
-        raise InputError(str(path), "not a Word .docx file (not a ZIP package)")
+        raise InputError(str(path), _placeholder(path, head) or "not a Word .docx file (not a ZIP package)")
     if suffix == ".pdf":
-        raise InputError(str(path), "not a PDF file (no %PDF header)")
+        raise InputError(str(path), _placeholder(path, head) or "not a PDF file (no %PDF header)")
     if suffix in UNSUPPORTED:
         raise InputError(str(path), unsupported(suffix))
     if suffix in TEXT_SUFFIXES:
         return "text"
     raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r}; expected .docx, .pdf, .txt, .md or .html")
+
+
+LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+
+
+def _placeholder(path: Path, head: bytes) -> str | None:
+    """What stands in a .docx's or PDF's place, when it is a known stand-in: an empty file, or
+    the pointer Git LFS leaves where a checkout did not fetch the file (a CI checkout without
+    LFS turns every plan into one)."""
+    if not head:
+        return "empty file (0 bytes)"
+    if head.startswith(LFS_POINTER[:8]) and read_bytes(path, limit=len(LFS_POINTER)) == LFS_POINTER:
+        return "a Git LFS pointer, not the file: fetch it (git lfs pull; in CI, check out with LFS)"
+    return None
 
 
 def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> bytes:
