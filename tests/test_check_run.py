@@ -325,6 +325,20 @@ def test_the_configuration_adds_registry_files_and_editions(tmp_path, monkeypatc
     assert "WTDC-RES-89" not in [f.ref for f in validate(contribution, base).findings if f.code == "REF001"]
 
 
+def test_the_configuration_is_the_checked_repository_s_from_any_working_directory(repo, tmp_path, monkeypatch) -> None:
+    """`trace check /abs/repo/plans` run from elsewhere (a CI step with another working
+    directory) found no trace.toml: no base, so no VAL finding, and paths relative to the working
+    directory, every baselined finding new. The configuration is looked for from the paths."""
+    monkeypatch.chdir(repo)
+    inside = json.loads(trace("check", "plans", "--no-cache", "-f", "json").stdout)
+    monkeypatch.chdir(tmp_path)
+    outside = json.loads(trace("check", str(repo / "plans"), "--no-cache", "-f", "json").stdout)
+    assert outside["config"]["path"] == str(repo / "trace.toml")
+    assert [(f["source"], f["code"]) for f in outside["findings"]] == [(f["source"], f["code"]) for f in inside["findings"]]
+    assert any(f["code"].startswith("VAL") for f in outside["findings"])
+    assert all(f["source"].startswith("plans/") for f in outside["findings"])
+
+
 def test_fingerprint_ignores_position_but_not_text() -> None:
     from actionplan_trace.model import Loc
     from actionplan_trace.validate.findings import make

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .refs.registry import Registry
     from .refs.types import RefReport
     from .validate.check import CheckReport
+    from .validate.config import CheckConfig
     from .validate.contribution import ValidationReport
 
 __all__ = [
@@ -105,6 +106,25 @@ def _files(given: Paths) -> list[Path]:
 
 def _optional_path(given: str | Path | None) -> Path | None:
     return None if given is None else Path(given)
+
+
+def settings_for(config: str | Path | None, path: Path) -> CheckConfig:
+    """The configuration `config` names, else the nearest one above the folder `path` is (or is
+    in), so that a run from elsewhere (`trace check ~/repo/plans`, a CI step with another working
+    directory) takes the repository's trace.toml, its base, rules and baseline, as a run from
+    inside it does; else the one found from the current folder, or the defaults."""
+    from .validate import finding_table, load_config
+    from .validate.config import find_config
+
+    codes = set(finding_table())
+    if config is None:
+        try:
+            start = (path if path.is_dir() else path.parent).resolve()
+        except OSError:  # a name too long to look up, a removed folder: the run reports it, in one line
+            start = None
+        if start is not None and find_config(start) is not None:
+            return load_config(None, codes, start)
+    return load_config(_optional_path(config), codes)
 
 
 def references(
@@ -211,10 +231,9 @@ def validate(contribution: str | Path, against: str | Path, *, config: str | Pat
     else the nearest one) apply, so that a delegate and the CI give one verdict."""
     from dataclasses import replace
 
-    from .validate import finding_table, load_config
     from .validate import validate as run_validate
 
-    settings = load_config(_optional_path(config), set(finding_table()))
+    settings = settings_for(config, Path(contribution))
     report = run_validate(contribution, against, registry_files=settings.registry)
     return replace(report, findings=settings.applied(report.findings), fail_on=fail_on or settings.fail_on)
 
@@ -233,10 +252,11 @@ def check(
     """`trace check`: every enabled rule over files and folders, with the configuration found
     (`output`, the report's file, is never taken for an input from a folder; `force_exclude`
     applies include and exclude to files named outright too; `baseline`, else the configuration's)."""
-    from .validate import finding_table, load_config, run_check
+    from .validate import run_check
 
-    settings = load_config(_optional_path(config), set(finding_table()))
-    return run_check(_files(paths), settings, use_cache=use_cache, baseline=_optional_path(baseline) or settings.baseline,
+    files = _files(paths)
+    settings = settings_for(config, files[0])
+    return run_check(files, settings, use_cache=use_cache, baseline=_optional_path(baseline) or settings.baseline,
                      update_baseline=update_baseline, fail_on=fail_on, written=_paths(output or ()),
                      force_exclude=force_exclude)
 

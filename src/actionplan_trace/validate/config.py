@@ -14,7 +14,8 @@
     CHK003 = "error"
 
 Without a file the defaults apply (every rule on, severities from rules/, fail on errors). The
-file is looked for in the current folder and its parents; `--config FILE` names one.
+file is looked for in the current folder and its parents (`trace check` and `validate` look from
+the folder of the first path checked first, app.settings_for); `--config FILE` names one.
 """
 
 from __future__ import annotations
