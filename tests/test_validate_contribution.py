@@ -1756,3 +1756,72 @@ def test_a_target_of_an_sdg_that_does_not_exist_is_one_error_with_its_goal() -> 
     assert errors("SDG 18 (target 18.2)") == ["SDG-18: there is no SDG 18 (SDGs are 1 to 17)"]
     assert errors("SDG targets 18.2 and 9.1") == ["SDG-18.2: there is no SDG 18 (SDGs are 1 to 17)"]
     assert errors("SDG 9 (targets 9.1, 18.2)") == ["SDG-18.2: there is no SDG 18 (SDGs are 1 to 17)"]
+
+
+CYBERDRILL_NOWHERE = "assisting Member States in the development of national cyberdrill programmes"
+CYBERDRILL_BASE = "organize cyberdrills at national and regional level"
+
+
+def _block_contribution(tmp_path: Path, suffix: str, lines: list[str]) -> Path:
+    """A contribution of one ITU amendment block ("MOD<tab>EXA/9/1", its place, heading and
+    lines, then its reason), as a text file or a .docx of one Normal paragraph a line."""
+    lines = ["MOD\tEXA/9/1", "Output 2.2", "Programme: Cybersecurity", *lines, "Reasons: cyberdrills are in demand."]
+    path = tmp_path / f"block{suffix}"
+    if suffix == ".txt":
+        path.write_text("Contribution from the Republic of Examplia\nTitle: Proposed amendments to the Buenos Aires "
+                        "Action Plan\nProposals\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        return path
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from the Kingdom of Sampleland", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("instruction, more, new", [
+    pytest.param(f'Replace "{CYBERDRILL_NOWHERE}" with "assisting Member States in organizing cyberdrills".', [],
+                 "assisting Member States in organizing cyberdrills", id="with"),
+    pytest.param(f'Replace the bullet "{CYBERDRILL_NOWHERE}" by:',
+                 ["• assisting Member States in organizing national and regional cyberdrills;"],
+                 "• assisting Member States in organizing national and regional cyberdrills", id="by"),
+])
+def test_an_itu_blocks_replace_instruction_is_a_replacement(tmp_path: Path, suffix: str, instruction: str,
+                                                            more: list[str], new: str) -> None:
+    """A black-box review (F8): in an ITU block (MOD, "Output 2.2", "Programme: Cybersecurity",
+    then `Replace "…" with "…".`, or `Replace the bullet "…" by:` and the bullet) the instruction
+    was the block's new text, action "modify" and no old text, so a quotation the base does not
+    have passed, where the proposal in prose gets VAL010. It is read as the prose proposal reads
+    it: a replacement of the quoted text, by the quoted text or the lines after it."""
+    new = new if suffix == ".docx" else new.removeprefix("• ")  # a text file's bullet is the line's label
+    rep = validate(_block_contribution(tmp_path, suffix, [instruction, *more]), BA)
+    prose = validate(_text_contribution(tmp_path, f'1. In Output 2.2, under "Programme: Cybersecurity", '
+                                                  f'{instruction[0].lower()}{instruction[1:]}', *more), BA)
+    assert [(p.number, p.action, p.outputs, p.heading, p.old, p.new, p.text) for p in rep.proposals] == [
+        ("EXA/9/1", "replace", ["2.2"], "Programme: Cybersecurity", CYBERDRILL_NOWHERE, new, new)]
+    assert [(p.action, p.old, (p.new or "").rstrip(" .;")) for p in prose.proposals] == [
+        ("replace", CYBERDRILL_NOWHERE, new.removeprefix("• "))]
+    message = ("Proposal EXA/9/1 quotes “assisting Member States in the development of national cyberdrill pro…” "
+               "to replace, which is not in Output 2.2 › Cybersecurity, nor anywhere else in the base")
+    assert [(f.code, f.severity, f.message) for f in rep.findings] == [("VAL010", "error", message)]
+    # placed at the block's mark, as the prose proposal's is at its paragraph
+    assert (rep.findings[0].section, rep.findings[0].loc) == (rep.proposals[0].section, rep.proposals[0].loc)
+    assert [f.code for f in prose.findings] == ["VAL010"]
+
+
+def test_an_itu_blocks_replacement_of_text_the_base_has_passes(tmp_path: Path) -> None:
+    """The same block quoting a bullet of the base's Cybersecurity programme: a replacement of
+    it, no finding; a quotation of text only the amended lines give, without an instruction, is
+    still the block's new text ("modify")."""
+    rep = validate(_block_contribution(tmp_path, ".txt", [
+        f'Replace "{CYBERDRILL_BASE}" with "organize national and regional cyberdrills".']), BA)
+    assert [(p.action, p.old, p.new) for p in rep.proposals] == [
+        ("replace", CYBERDRILL_BASE, "organize national and regional cyberdrills")]
+    assert rep.findings == []
+    plain = validate(_block_contribution(tmp_path, ".txt", ["• organize national and regional cyberdrills;"]), BA)
+    assert [(p.action, p.old, p.new) for p in plain.proposals] == [
+        ("modify", None, "organize national and regional cyberdrills")]

@@ -158,6 +158,22 @@ def test_itu_amendment_marks(text, expected) -> None:
     assert (p.action, p.outputs, p.heading, p.text, p.old) == expected
 
 
+@pytest.mark.parametrize("instruction", [
+    pytest.param("replace “information on suitable technologies” with “information on suitable technologies and "
+                 "community networks”", id="replace"),
+    pytest.param("delete “information on suitable technologies for rural areas”", id="delete"),
+])
+def test_an_itu_marks_instruction_is_read_as_in_prose(instruction: str) -> None:
+    """A black-box review (F8): after a mark's place, an instruction quoting the text it acts on
+    ("…, first bullet: replace “A” with “B”") was the MOD's new text, its quotation unchecked. It is
+    the action, old and new text the same words give in a prose proposal."""
+    marked = parse_proposal(f"MOD\tOutput 2.1, Rural communications, first bullet: {instruction}.")
+    prose = parse_proposal(f"In Output 2.1, under “Rural communications”, {instruction}.")
+    assert (marked.outputs, marked.heading) == (["2.1"], "Rural communications")
+    assert (marked.action, marked.old, marked.new, marked.text) == (prose.action, prose.old, prose.new, prose.text)
+    assert marked.action == instruction.split()[0] and marked.old == instruction.split("“")[1].split("”")[0]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Under Objective 2, add a new Output 2.4 – Satellite services, after Output 2.3.", (["2.4"], ["2.4"], None)),
     ("ADD\tOutput 2.4 – Products and services on satellite communications",

@@ -279,8 +279,9 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
     """A proposal written after an ITU amendment mark: "Output 2.1, Rural communications, first
     bullet: <the text as modified or added>", or for SUP the text deleted, after the colon or in
-    brackets ("second bullet (organizing …)"). The heading is what stands between the output
-    and the place (`_place_parts`). "ADD Output 2.4 – <title>", one output and its title after a
+    brackets ("second bullet (organizing …)"); an instruction there quoting its text ("…, first
+    bullet: replace “A” with “B”", `_instruction`) is that action. The heading is what stands
+    between the output and the place (`_place_parts`). "ADD Output 2.4 – <title>", one output and its title after a
     dash with neither a place nor a text, adds that output: its title is the text, no heading."""
     outputs = named_numbers(_OUTPUTS, body)
     if action == "add" and len(outputs) == 1 and (title := _new_output_title(body)) is not None:
@@ -296,12 +297,16 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
         words = tail[tail.index("(") + 1:tail.rstrip(" .;").rindex(")")]
     else:
         words = tail
+    outcomes = named_numbers(_OUTCOMES, place)
+    if (told := _instruction(words.strip())) is not None:  # "…, first bullet: replace “A” with “B”"
+        return Proposal(number=number, outputs=outputs, heading=heading, action=told.action, text=told.text,
+                        source=source, old=told.old, new=told.new or None, section=section, loc=loc or Loc(),
+                        outcomes=outcomes)
     words = _unquoted(words.strip()).rstrip(" .;")
     old = words or None if action == "delete" else None
     new = words or None if action in ("add", "modify") else None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
-                    source=source, old=old, new=new, section=section, loc=loc or Loc(),
-                    outcomes=named_numbers(_OUTCOMES, place))
+                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes)
 
 
 def _new_output_title(body: str) -> str | None:
@@ -561,13 +566,22 @@ def _take_line(proposal: Proposal, line: str, listed: bool, heading: bool = Fals
     under ("Rural communications", "Programme: Climate change adaptation and mitigation": the
     first short line that is no list item and ends no sentence), an instruction about the text
     ("Add the following bullet at the end of the list:"), passed over, or the text itself (the
-    bullets added, modified or deleted), each line of it joined to the ones before. `heading`: the
-    line is one the structure read as a heading, so the block's heading when it has none yet."""
+    bullets added, modified or deleted), each line of it joined to the ones before. An instruction
+    quoting the text it acts on (`_instruction`: "Replace “A” with “B”.", "Replace the bullet “A”
+    by:") makes the block that replacement, deletion or addition, as the proposal in prose would
+    be; the lines after one ending in a colon are its new text. `heading`: the line is one the
+    structure read as a heading, so the block's heading when it has none yet."""
     words = _unquoted(line).strip()
     if not words:
         return
-    if proposal.heading is None and not proposal.text and (heading or not listed and not words.endswith((":", ";", ".", ","))
-                                                           and len(words.split()) <= _HEADING_WORDS):
+    if not proposal.text and not listed and (told := _instruction(words)) is not None:
+        # "Replace “A” with “B”.": the replacement itself; "Replace the bullet “A” by:": its new text follows
+        proposal.action, proposal.old, proposal.new = told.action, told.old, told.new or None
+        proposal.text = "" if words.endswith(":") else told.text
+        return
+    if proposal.heading is None and not proposal.text and proposal.old is None and (
+            heading or not listed and not words.endswith((":", ";", ".", ","))
+            and len(words.split()) <= _HEADING_WORDS):
         proposal.heading = words
         return
     if not proposal.text and words.endswith(":") and _STARTS_LIKE_PROPOSAL.match(words):
@@ -583,6 +597,19 @@ def _take_line(proposal: Proposal, line: str, listed: bool, heading: bool = Fals
 _HEADING_WORDS = 16
 """The most words a line after an amendment block's place may have to be read as its heading: the
 plan's longest headings (an output's title) have about fourteen."""
+
+
+def _instruction(words: str) -> Proposal | None:
+    """`words` read as a proposal in prose (`parse_proposal`) when they are an instruction about
+    text they quote, after an amendment mark's place: they open as a proposal does ("Replace",
+    "Delete", "In the first bullet, …") and name an action with its old or new text ("Replace “A”
+    with “B”.", "Replace the bullet “A” by:", "Delete “A”."). None for the amended text itself, and
+    for an instruction quoting nothing ("Add the following bullet:"), whose text is the lines after
+    it. A block written so was its instruction's words as new text, the quotation unchecked."""
+    if not _STARTS_LIKE_PROPOSAL.match(words):
+        return None
+    told = parse_proposal(words)
+    return told if told.action is not None and (told.old or told.new) else None
 
 
 def _own_words(text: str) -> bool:
