@@ -243,7 +243,7 @@ def test_boxes_inside_a_box_are_read_as_the_plan(tmp_path, rows: str) -> None:
 
 
 REFERENCES_HEADING = r"^\d*\.?\s*References to"
-CHECKS = {"CHK001", "CHK002", "CHK003", "CHK005"}
+CHECKS = {"CHK001", "CHK002", "CHK003", "CHK005", "CHK006"}
 
 
 def _structure_findings(doc: Document) -> list[tuple[str, str | None]]:

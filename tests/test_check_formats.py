@@ -153,6 +153,7 @@ def test_sarif_is_valid_and_has_results(outputs) -> None:
     assert val003["properties"]["paragraph"] >= 0
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["REF006"]["defaultConfiguration"]["level"] == "note"
+    assert rules["CHK006"]["defaultConfiguration"]["level"] == "warning"  # every code is a rule, found or not
     assert {"uri": "plans/plan.txt"} in [a["location"] for a in log["runs"][0]["artifacts"]]
 
 

@@ -14,7 +14,7 @@ from actionplan_trace import load
 from actionplan_trace.cli import app
 from actionplan_trace.validate import finding_table, load_config, run_check
 from actionplan_trace.validate.findings import fingerprint
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, SHARED, run_cli
 from contribgen import PLAN, WARNINGS_ONLY, build_repo
 
 
@@ -627,3 +627,71 @@ def test_a_contribution_judged_against_the_base_takes_its_edition_as_validate_do
     assert "REF013" in [f.code for f in without.findings]
     validated = run_cli("validate", "c.txt", "--against", str(CORPUS / "action-plan-ba.docx"), "-f", "json", cwd=tmp_path)
     assert "REF013" not in [f["code"] for f in json.loads(validated.stdout)["findings"]]
+
+
+def _plan_without_output_2_3(tmp_path: Path, suffix: str) -> Path:
+    """corpus/objective2-new (.docx, or its text rendering) with the whole of Output 2.3 removed, up
+    to the end of the plan; Objective 2's outcome table still lists "2.3 - Disaster risk …"."""
+    path = tmp_path / f"objective2-no23{suffix}"
+    if suffix == ".txt":
+        lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()
+        end = next(i for i, line in enumerate(lines) if line.startswith("Output 2.3"))
+        path.write_text("\n".join(lines[:end]) + "\n", encoding="utf-8")
+        return path
+    import docx as python_docx
+
+    plan = python_docx.Document(str(CORPUS / "objective2-new.docx"))
+    body = plan.element.body
+    kids = list(body.iterchildren())
+    start = next(i for i, kid in enumerate(kids) if kid.tag.endswith("}p")
+                 and "".join(t.text or "" for t in kid.iter() if t.tag.endswith("}t")).startswith("Output 2.3"))
+    for kid in kids[start:]:
+        if not kid.tag.endswith("sectPr"):
+            body.remove(kid)
+    plan.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_a_plan_deleting_an_output_its_outcome_table_still_lists_is_chk006(tmp_path: Path, suffix: str) -> None:
+    """A black-box review (F7): a plan revision with the whole of Output 2.3 deleted, while the
+    Objective 2 table's row for Outcome 2.3 still lists "2.3 - Disaster risk …", passed `check`
+    (a contribution deleting it gets VAL015). CHK006, a warning at the row's Outputs cell."""
+    plan = _plan_without_output_2_3(tmp_path, suffix)
+    report = run_check([plan], config(tmp_path, ""), use_cache=False)
+    found = [f for f in report.findings if f.code == "CHK006"]
+    assert [(f.severity, f.message, f.section) for f in found] == [
+        ("warning", "Output 2.3 is listed in Outcome 2.3's row of the Objective 2 table but the document has no "
+                    "Output 2.3", "outcome-2.3")]
+    row = load(plan).get("outcome-2.3")
+    cell = next(b for b in row.blocks if b.field == "outputs")
+    assert found[0].loc == cell.loc and cell.text.startswith("2.3 - Disaster risk")
+    # the plan whole lists nothing it lacks
+    whole = CORPUS / ("objective2-new.docx" if suffix == ".docx" else "text/objective2-new.txt")
+    assert "CHK006" not in [f.code for f in run_check([whole], config(tmp_path), use_cache=False).findings]
+
+
+def test_chk006_spares_excerpts_contributions_and_the_corpus(tmp_path: Path) -> None:
+    """No CHK006 where the table is all the document gives of its objective (no Output 2.x at
+    all: an excerpt of the tables), for a contribution (its deletions are VAL015's, against a
+    base), nor for any plan of the corpus or seed text; in the same run, the plan without its
+    Output 2.3 has it."""
+    from actionplan_trace.validate.structural import structure_findings
+
+    lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()
+    tables = tmp_path / "tables.txt"
+    tables.write_text("\n".join(lines[:next(i for i, line in enumerate(lines) if line.startswith("Output 2.1"))]) + "\n",
+                      encoding="utf-8")
+    contribution = tmp_path / "contribution.txt"
+    contribution.write_text("Contribution from Testland\n\nProposal\n\n1. SUP Output 2.3\n\nReasons: merged into Output 2.1.\n\n"
+                            "Amended text\n\n"
+                            + _plan_without_output_2_3(tmp_path, ".txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert load(contribution).source.profile == "contribution"
+    plan = _plan_without_output_2_3(tmp_path, ".docx")
+    report = run_check([tables, contribution, plan], config(tmp_path, ""), use_cache=False)
+    assert [(f.source, f.code) for f in report.findings if f.code == "CHK006"] == [(plan.name, "CHK006")]
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    paths = [*CORPUS.glob("*.docx"), *(CORPUS / "text").glob("*.txt"), *seeds]
+    assert len(paths) >= 15
+    for path in paths:
+        assert structure_findings(load(path), finding_table(), {"CHK006"}) == [], path

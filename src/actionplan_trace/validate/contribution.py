@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from .. import schemas
 from ..findings import Finding, FindingRule, finding_order
-from ..model import Document, Loc, Revision, Section, Source, kind_label
+from ..model import Block, Document, Loc, Revision, Section, Source, kind_label
 from ..record import brief_repr, record
 from ..regexcache import regex
 from ..diff.ignore import comparable
@@ -961,17 +961,30 @@ def _check_still_listed(ctx: _Context, whole: dict[str, Proposal]) -> None:
     for outcome in ctx.base.of_kind("outcome"):
         own = ctx.accepted.get(outcome.id)
         row = own if own is not None and own.kind == "outcome" else outcome
-        for block in row.blocks:
-            listed = _LISTED_OUTPUT.match(block.text) if block.field == "outputs" else None
-            if listed is None or (proposal := deleted.get(listed.group(1))) is None:
+        for number, block in listed_outputs(row):
+            if (proposal := deleted.get(number)) is None:
                 continue
             where = "the amended text" if row is own else "the base"
-            objective = objective_of(ctx.base, outcome)
-            table = f"the Objective {objective.number} table" if objective is not None else "its objective's table"
-            ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {listed.group(1)}, but Outcome "
-                    f"{outcome.number}'s row of {table} in {where} still lists it: “{excerpt(block.text)}”",
-                    section=proposal.section,
+            ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {number}, but Outcome "
+                    f"{outcome.number}'s row of {outcome_table(ctx.base, outcome)} in {where} still lists it: "
+                    f"“{excerpt(block.text)}”", section=proposal.section,
                     loc=block.loc if row is own else proposal.loc, text=block.text)
+
+
+def listed_outputs(row: Section) -> Iterator[tuple[str, Block]]:
+    """The outputs an outcome's row of its objective's table lists in its Outputs column ("2.3 -
+    Disaster risk reduction …", "Output 2.3"), each number with the cell's block that lists it:
+    what VAL015 (a contribution's deletion) and CHK006 (a plan's) hold against the outputs."""
+    for block in row.blocks:
+        listed = _LISTED_OUTPUT.match(block.text) if block.field == "outputs" else None
+        if listed is not None:
+            yield listed.group(1), block
+
+
+def outcome_table(doc: Document, outcome: Section) -> str:
+    """The table an outcome's row is in, as a message names it: "the Objective 2 table"."""
+    objective = objective_of(doc, outcome)
+    return f"the Objective {objective.number} table" if objective is not None else "its objective's table"
 
 
 def _whole_deletions(ctx: _Context) -> dict[str, Proposal]:

@@ -1,7 +1,8 @@
-"""Structure findings of `trace check` (CHK001-CHK003, CHK005): what a well-formed Action Plan has.
+"""Structure findings of `trace check` (CHK001-CHK003, CHK005, CHK006): what a well-formed Action Plan has.
 
 Every output has a references section that cites something; no paragraph is repeated within a
-section; output numbers are unique and belong to the objective they sit under. The rules read
+section; output numbers are unique and belong to the objective they sit under; every output an
+objective's outcome table lists is in the plan. The rules read
 only the section tree (and the normaliser's references for CHK002), so they apply to any
 document whose profile produces outputs, whatever its format.
 """
@@ -9,19 +10,20 @@ document whose profile produces outputs, whatever its format.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Iterator
 
-from ..model import Document, Section
+from ..model import Block, Document, Section
 from ..findings import FindingRule
 from ..findings import Finding
-from .contribution import objective_of, section_label, subtree
+from .contribution import listed_outputs, objective_of, outcome_table, section_label, subtree
 from .findings import excerpt, fold, make
 
 DUPLICATE_MIN_WORDS = 8
-WHOLE_PLAN_CODES = frozenset({"CHK001", "CHK002", "CHK005"})
+WHOLE_PLAN_CODES = frozenset({"CHK001", "CHK002", "CHK005", "CHK006"})
 """The rules only a whole plan can meet: a contribution quotes outputs without their references
-sections, and names an output twice (deleted, then amended) in its amendment blocks; `check` does
-not apply them to one (its amended text is judged against the base by the VAL rules)."""
+sections, names an output twice (deleted, then amended) in its amendment blocks, and quotes an
+outcome table without the outputs it lists; `check` does not apply them to one (its amended text
+is judged against the base by the VAL rules, a deletion an outcome row still lists by VAL015)."""
 
 
 def structure_findings(
@@ -59,6 +61,10 @@ def structure_findings(
                 add("CHK005", f"Output {output.number} occurs more than once", output)
             if objective is not None and objective.number and output.number.split(".")[0] != objective.number:
                 add("CHK005", f"Output {output.number} is under Objective {objective.number}", output)
+    if "CHK006" in enabled:
+        for outcome, number, block in _unlisted_outputs(doc, set(numbers)):
+            add("CHK006", f"Output {number} is listed in Outcome {outcome.number}'s row of {outcome_table(doc, outcome)} "
+                f"but the document has no Output {number}", outcome, block.loc, block.text)
     for section in doc.sections:
         seen: Counter[str] = Counter()
         for block in section.blocks:
@@ -70,3 +76,14 @@ def structure_findings(
                 add("CHK003", f"the same paragraph occurs twice in {section_label(doc, section.id)}: "
                     f"“{excerpt(block.text)}”", section, block.loc, block.text)
     return out
+
+
+def _unlisted_outputs(doc: Document, numbers: set[str]) -> Iterator[tuple[Section, str, Block]]:
+    """The outputs an outcome's row lists (`listed_outputs`, as VAL015 reads it) that are not
+    among the document's `numbers`: deleted or renumbered without the table. An objective the
+    document gives no output of at all (its tables alone, an excerpt) is not judged."""
+    objectives = {n.split(".")[0] for n in numbers}
+    for outcome in doc.of_kind("outcome"):
+        for number, block in listed_outputs(outcome):
+            if number not in numbers and number.split(".")[0] in objectives:
+                yield outcome, number, block
