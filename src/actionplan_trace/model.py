@@ -76,6 +76,10 @@ class Cell:
     loc: Loc = field(default_factory=Loc)
     paragraphs: list[str] = field(default_factory=list)
     bold: bool = False
+    # How many grid columns the cell covers (a .docx w:gridSpan, HTML's colspan): a hint, not in
+    # the JSON, that tells a row of one cell spanning a table (a note under the rows) from a row
+    # whose other cells are empty.
+    span: int = dataclass_field(default=1, compare=False, repr=False)
 
 
 @record

@@ -845,20 +845,34 @@ def _is_group_row(rule: TableRule, row: list[Cell]) -> bool:
 
 
 def _is_label_row(rule: TableRule, row: list[Cell], width: int, bold_stands_out: bool) -> bool:
-    """Whether a row labels the rows under it without being one of the table's rows (a group row
-    the rule's `group` does not name: "Goal 1: Growth" over objective rows, in a plan whose groups
-    the rule was not written for): in a table of three columns or more, one text in its first
-    cell and nowhere else but the cells merged with it, that is bold where the rows' first cells
-    are not (`bold_stands_out`) or, where the rule's rows are numbered (`number_match`), not
-    numbered as a row is. Such a row is kept as a row of the table (a table block), never read as
-    an objective, an output or another row section. `width` is the table's: a merged row may be
-    one cell (the .docx reader pads no row when the others agree)."""
+    """Whether a row labels or annotates the rows around it without being one of the table's rows
+    (a group row the rule's `group` does not name: "Goal 1: Growth" over objective rows, in a plan
+    whose groups the rule was not written for; a note under them): one text in its first cell and
+    nowhere else but the cells merged with it, that (in a table of two columns or more) is one
+    cell spanning the table (_spans_table: "Note: outcomes are measured against …" under the
+    outcomes) or (in one of three or more) is bold where the rows' first cells are not
+    (`bold_stands_out`); and, where the rule's rows are numbered (`number_match`), not numbered as
+    a row is, which in a table of three columns or more is enough. Such a row is kept as a row of
+    the table (a table block), never read as an objective, an outcome, an output or another row
+    section. `width` is the table's: a merged row may be one cell (the .docx reader pads no row
+    when the others agree)."""
     first = row[0].text.strip() if row else ""
-    if width < 3 or not first or any(c.text.strip() not in ("", first) for c in row[1:]):
+    if width < 2 or not first or any(c.text.strip() not in ("", first) for c in row[1:]):
+        return False
+    numbered = rule.number_match is not None and rule.number_match.match(first) is not None
+    if _spans_table(row, width) and not numbered:
+        return True
+    if width < 3:
         return False
     if row[0].bold and bold_stands_out:
         return True
-    return rule.number_match is not None and not rule.number_match.match(first)
+    return rule.number_match is not None and not numbered
+
+
+def _spans_table(row: list[Cell], width: int) -> bool:
+    """Whether a row is one cell across a table `width` columns wide: the only cell of its row, or
+    one whose span (Cell.span: w:gridSpan, colspan) covers every column."""
+    return len(row) == 1 or row[0].span >= width
 
 
 def _plain_first_cells(rows: list[list[Cell]]) -> bool:

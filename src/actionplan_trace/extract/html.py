@@ -266,7 +266,7 @@ def _table(table: etree._Element, blocks: list[Block]) -> None:
             # A header cell is bold as a browser sets it (and a table part opening with one is a new table).
             bold = bool(pieces) and (td.tag == "th" or all(b for _, b in pieces))
             row.append(Cell("\n".join(paras), Loc(paragraph=index, line=table.sourceline, row=len(rows), col=col),
-                            paras, bold))
+                            paras, bold, _span(td.get("colspan"), 1)))
         rows.append(row)
     flow = row_flows = None
     if all(len(tds) == 1 for tds in cells):

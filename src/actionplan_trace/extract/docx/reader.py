@@ -583,7 +583,7 @@ class _Reader:
                 if not cell_hidden:
                     if not nested:
                         _pad(cells, slot, cell_loc)
-                    cells.append(_cell(blocks, cell_loc))
+                    cells.append(_cell(blocks, cell_loc, span))
                     flow.extend(blocks)
                     row_flow.extend(blocks)
                     own.append(cells[-1])
@@ -740,10 +740,11 @@ def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
         cells.append(Cell("", replace(loc, col=slot)))
 
 
-def _cell(blocks: list[Block], loc: Loc) -> Cell:
+def _cell(blocks: list[Block], loc: Loc, span: int = 1) -> Cell:
+    """A cell of `blocks`, covering `span` grid columns (its w:gridSpan)."""
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
-    return Cell("\n".join(paragraphs), loc, paragraphs, bold)
+    return Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
 
 
 def read_docx(path: str | Path, view: View = "accepted") -> RawDocument:

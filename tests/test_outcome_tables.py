@@ -1,0 +1,66 @@
+"""An objective's outcomes table as Word writes it: rows merged across or down, and tables of the
+same header elsewhere in the plan. Each outcome row is one `outcome-N.k` section; what is no
+outcome row stays a row of its table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from actionplan_trace import load
+from actionplan_trace.model import Document
+from actionplan_trace.refs import document_refs
+
+OBJECTIVE = "Objective 2 – Modern and secure telecommunication/ICT infrastructure"
+HEADER = ("Outcomes", "Performance indicators", "Outputs (Product and services)")
+OUTCOMES = (
+    ("Enhanced capacity of ITU Membership to make available resilient infrastructure",
+     "Number of guidelines finalized", "2.1 – Telecommunication/ICT infrastructure and services"),
+    ("Enhanced capacity of ITU Membership to respond to cyber threats",
+     "Number of CIRTs established", "2.2 – Building confidence and security"),
+    ("Strengthened capacity of Member States to use ICTs for disaster risk reduction",
+     "Number of national emergency telecommunication plans", "2.3 – Emergency telecommunications"),
+)
+NOTE = "Note: outcomes are measured against the baseline of 2017 (see WTDC Resolution 37)."
+
+
+def _plan(outcomes: list[tuple[str, str, str]]) -> tuple[docx.document.Document, docx.table.Table]:
+    """Objective 2 with its outcomes table (header, then `outcomes`), Word's "Table Grid"."""
+    document = docx.Document()
+    document.add_paragraph(OBJECTIVE, style="Heading 1")
+    table = document.add_table(rows=1 + len(outcomes), cols=3)
+    table.style = "Table Grid"
+    for r, texts in enumerate([HEADER, *outcomes]):
+        for c, text in enumerate(texts):
+            table.rows[r].cells[c].paragraphs[0].add_run(text).bold = r == 0
+    return document, table
+
+
+def _output(document: docx.document.Document) -> None:
+    document.add_paragraph("Output 2.1 – Products and services on telecommunication/ICT infrastructure", style="Heading 2")
+    document.add_paragraph("Background", style="Heading 3")
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+
+
+def _outcomes(doc: Document) -> list[tuple[str, str]]:
+    return [(s.id, s.title) for s in doc.of_kind("outcome")]
+
+
+def test_a_note_row_spanning_the_outcomes_table_is_no_outcome(tmp_path: Path) -> None:
+    """A black-box review (finding 3): a last row of one cell merged across the three columns, a
+    note under the outcomes, was read as a third outcome, `outcome-2.3` titled with the note, and
+    the resolution it cites was filed under that outcome. It stays a row of the objective's table."""
+    document, table = _plan(list(OUTCOMES[:2]))
+    row = table.add_row()
+    merged = row.cells[0].merge(row.cells[2])
+    merged.paragraphs[0].add_run(NOTE)
+    _output(document)
+    path = tmp_path / "noterow.docx"
+    document.save(str(path))
+    doc = load(path, profile="action-plan")
+    assert _outcomes(doc) == [("outcome-2.1", OUTCOMES[0][0]), ("outcome-2.2", OUTCOMES[1][0])]
+    objective = doc.get("objective-2")
+    assert objective is not None
+    assert [(b.type, b.text) for b in objective.blocks] == [("table", " | ".join(HEADER)), ("table", NOTE)]
+    assert [(r.id, r.section) for r in document_refs(doc).refs if r.id == "WTDC-RES-37"] == [("WTDC-RES-37", "objective-2")]
