@@ -64,3 +64,28 @@ def test_a_note_row_spanning_the_outcomes_table_is_no_outcome(tmp_path: Path) ->
     assert objective is not None
     assert [(b.type, b.text) for b in objective.blocks] == [("table", " | ".join(HEADER)), ("table", NOTE)]
     assert [(r.id, r.section) for r in document_refs(doc).refs if r.id == "WTDC-RES-37"] == [("WTDC-RES-37", "objective-2")]
+
+
+def test_text_left_in_a_continued_merged_cell_goes_on_with_the_outcome(tmp_path: Path) -> None:
+    """A black-box review (finding 4): outcome 2.2's cell merged down over a second indicator's row
+    (w:vMerge), whose continuation cell still holds a paragraph of its own, which Word and
+    LibreOffice do not draw. The leftover text opened an outcome 2.3, took the indicator from 2.2
+    and made the third outcome 2.4. The row goes on with outcome 2.2; the ids stay."""
+    second = ("", "Number of national cybersecurity strategies", "")
+    document, table = _plan([OUTCOMES[0], OUTCOMES[1], second, OUTCOMES[2]])
+    table.cell(2, 0).merge(table.cell(3, 0))
+    continuation = table.rows[3]._tr.tc_lst[0]
+    assert continuation.tcPr.vMerge.val == "continue"
+    continuation.p_lst[0].add_r().text = "Text left in a continued merged cell"
+    _output(document)
+    path = tmp_path / "vmerge.docx"
+    document.save(str(path))
+    doc = load(path, profile="action-plan")
+    assert _outcomes(doc) == [("outcome-2.1", OUTCOMES[0][0]), ("outcome-2.2", OUTCOMES[1][0]),
+                              ("outcome-2.3", OUTCOMES[2][0])]
+    outcome = doc.get("outcome-2.2")
+    assert outcome is not None
+    assert [(b.field, b.text) for b in outcome.blocks] == [
+        ("outcome", OUTCOMES[1][0]), ("indicators", OUTCOMES[1][1]), ("indicators", second[1]), ("outputs", OUTCOMES[1][2]),
+    ]
+    assert not any("Text left" in b.text for _, b in doc.blocks())

@@ -37,8 +37,9 @@ Conventions (the contract other modules rely on):
   revisions, a deleted cell leaves its slots empty in the accepted view and an inserted one has
   none in the original view, which lays rows out with the old grid and spans a
   `w:tblGridChange`, `w:trPrChange` or `w:tcPrChange` keeps; a
-  vertically merged continuation cell is kept as a cell of its own with its own (normally
-  empty) text. Cell paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
+  vertically merged continuation cell (a `w:vMerge` continuing the cell above's merge) is kept as
+  an empty cell of its own: Word and LibreOffice draw the merged cell with the first cell's text
+  and none of a continuation's, so text left in one is not read (its revisions are recorded). Cell paragraphs are plain text, except that a numbered (non-bullet) label is prefixed
   ("2.1 Title") because a cell has nowhere else to keep it; nested tables and text boxes
   in a cell are flattened into its paragraphs, one line per nested row. A table of one column
   (every row one cell) keeps in `Block.flow` the blocks its cells hold, as body blocks (styles,

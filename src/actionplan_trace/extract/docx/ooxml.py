@@ -29,7 +29,7 @@ W_NUMPR, W_NUMID, W_ILVL, W_PSTYLE, W_RSTYLE = W + "numPr", W + "numId", W + "il
 W_OUTLINE, W_B, W_SZ, W_VAL = W + "outlineLvl", W + "b", W + "sz", W + "val"
 W_VERTALIGN, W_VANISH = W + "vertAlign", W + "vanish"
 W_GRIDSPAN, W_GRIDBEFORE, W_CELLINS, W_CELLDEL = W + "gridSpan", W + "gridBefore", W + "cellIns", W + "cellDel"
-W_GRIDAFTER, W_TBLGRID, W_GRIDCOL = W + "gridAfter", W + "tblGrid", W + "gridCol"
+W_GRIDAFTER, W_TBLGRID, W_GRIDCOL, W_VMERGE = W + "gridAfter", W + "tblGrid", W + "gridCol", W + "vMerge"
 W_RUBY, W_RUBYBASE, W_NUMCHANGE = W + "ruby", W + "rubyBase", W + "numberingChange"
 W_FLDCHAR, W_FLDCHARTYPE = W + "fldChar", W + "fldCharType"
 M_R, M_T = M + "r", M + "t"
@@ -38,6 +38,15 @@ MC_ALT, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "F
 
 def attr(el: etree._Element | None, name: str = W_VAL) -> str | None:
     return None if el is None else el.get(name)
+
+
+def vertical_merge(tcpr: etree._Element | None) -> str | None:
+    """How a cell's w:tcPr takes part in a vertical merge: "restart" (it starts one), "continue"
+    (a w:vMerge whose w:val is that or absent) or None."""
+    merge = tcpr.find(W_VMERGE) if tcpr is not None else None
+    if merge is None:
+        return None
+    return "restart" if attr(merge) == "restart" else "continue"
 
 
 def to_int(value: str | None) -> int | None:

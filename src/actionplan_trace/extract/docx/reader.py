@@ -23,7 +23,7 @@ from .ooxml import (
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, mc_branch, onoff, onoff_attr, to_int,
+    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, vertical_merge, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
@@ -553,6 +553,7 @@ class _Reader:
         flow: list[Block] = []  # the shown cells' blocks, in order (Block.flow)
         row_flows: list[list[Block] | None] = []  # a one-cell row's blocks, per row (Block.row_flows)
         shifted = False  # a row opens after gridBefore's empty slots
+        merging: set[int] = set()  # the grid columns whose cell in the row above starts or continues a vertical merge
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(base.paragraph, None, None, None, r, None, base.footnote)
@@ -566,6 +567,7 @@ class _Reader:
             self._changes(tr.find(W + "tblPrEx"))
             cells: list[Cell] = []
             own: list[Cell] = []  # the row's shown cells, without padding
+            merged_row: set[int] = set()  # the grid columns of its cells that start or continue a vertical merge
             row_flow: list[Block] = []
             for tc in table_children(tr, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
@@ -577,10 +579,18 @@ class _Reader:
                 span = (to_int(attr(cell_layout.find(W_GRIDSPAN))) or 1) if cell_layout is not None else 1
                 cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
-                blocks = self.story(tc, cell_hidden, count=False)
+                # A continuation of a vertical merge (under a cell that starts or continues one)
+                # shows the merged cell, whose text is the first cell's: Word and LibreOffice draw
+                # none of its own, so none is read (its paragraphs are walked for their revisions,
+                # as a removed cell's are).
+                merge = vertical_merge(cell_layout)
+                continued = merge == "continue" and col in merging
+                blocks = self.story(tc, cell_hidden or continued, count=False)
                 for _ in range(cell_collecting):
                     self._end()
                 if not cell_hidden:
+                    if merge is not None:
+                        merged_row.add(col)
                     if not nested:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc, span))
@@ -602,6 +612,7 @@ class _Reader:
                                                      self.most_cells))
                 rows.append(cells)
                 plain.append(own)
+                merging = merged_row
                 row_flows.append(row_flow if len(own) == 1 and not indented else None)
         self._table_depth -= 1
         self.loc = base

@@ -21,7 +21,7 @@ from lxml import etree
 from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, cells_read, regrid
 from ...diff.tokens import normalise, words
-from ...extract.docx.ooxml import block_children, table_children
+from ...extract.docx.ooxml import W_TCPR, block_children, table_children, vertical_merge
 from ...record import record
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
 from .marks import (
@@ -34,6 +34,7 @@ MC_ALT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Alternate
 SIMILAR = 0.5
 MOVE_CELLS = 40_000
 PPR_IGNORED = {W + "rPr", W + "sectPr", W + "pPrChange"}
+TCPR_MARKS = {W + "cellIns", W + "cellDel", W + "cellMerge", W + "tcPrChange"}  # revisions, not properties
 
 
 @record
@@ -309,6 +310,8 @@ class Writer:
                 continue
             old_cells = cells(old_rows[i])
             for tc_new, read in zip(cells(new_rows[j]), reads):
+                if len(read) == 1:
+                    _mark_merge_change(tc_new, old_cells[read[0]], self.marks)
                 olds = [child for m in read for child in block_children(old_cells[m])]
                 self.merge(olds, list(block_children(tc_new)), [], tc_new)
         if pending:
@@ -330,6 +333,28 @@ class Writer:
 def _outer_boxes(el: etree._Element) -> list[etree._Element]:
     """The outermost `w:txbxContent` under a drawing."""
     return [box for box in el.iter(TXBX) if not any(a.tag == TXBX for a in box.iterancestors() if a is not el)]
+
+
+def _mark_merge_change(tc_new: etree._Element, tc_old: etree._Element, marks: Marks) -> None:
+    """Where NEW's cell starts or continues a vertical merge OLD's did not (or the other way), a
+    w:tcPrChange holding OLD's cell properties: a continuation shows none of its own text, so
+    without it Reject All would keep the cells merged and hide the old text marked deleted there."""
+    old_props = tc_old.find(W_TCPR)
+    new_props = tc_new.find(W_TCPR)
+    if vertical_merge(new_props) == vertical_merge(old_props):
+        return
+    if new_props is None:
+        new_props = etree.Element(W_TCPR)
+        tc_new.insert(0, new_props)
+    kept = etree.Element(W_TCPR)
+    for child in old_props if old_props is not None else ():
+        if child.tag not in TCPR_MARKS:
+            kept.append(copy.deepcopy(child))
+    change = marks.mark("tcPrChange")
+    change.append(kept)
+    for old_change in new_props.findall(W + "tcPrChange"):
+        new_props.remove(old_change)
+    new_props.append(change)  # the last child of a w:tcPr
 
 
 def _fit_grid(tr: etree._Element, columns: int) -> etree._Element:
