@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 
 from actionplan_trace import load
+from actionplan_trace.diff import compare
 from actionplan_trace.model import Document
 from actionplan_trace.refs import document_refs
 
@@ -89,3 +90,47 @@ def test_text_left_in_a_continued_merged_cell_goes_on_with_the_outcome(tmp_path:
         ("outcome", OUTCOMES[1][0]), ("indicators", OUTCOMES[1][1]), ("indicators", second[1]), ("outputs", OUTCOMES[1][2]),
     ]
     assert not any("Text left" in b.text for _, b in doc.blocks())
+
+
+def _output_with_table(document: docx.document.Document, k: int, last: str) -> None:
+    """Output 2.k whose Background holds an "Outcome | Indicator" table of two rows."""
+    document.add_paragraph(f"Output 2.{k} – Products and services number {k}", style="Heading 2")
+    document.add_paragraph("Background", style="Heading 3")
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+    table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    for r, texts in enumerate([("Outcome", "Indicator"), (f"Regional forum {k} on spectrum management", "2019"),
+                               (last, "2020")]):
+        for c, text in enumerate(texts):
+            table.rows[r].cells[c].paragraphs[0].add_run(text)
+    document.add_paragraph(f"Closing paragraph of output {k}.")
+
+
+def _outputs_with_tables(path: Path, last: str) -> Path:
+    document, _ = _plan(list(OUTCOMES[:2]))
+    for k in (1, 2):
+        _output_with_table(document, k, f"Workshop {k} on numbering" if k == 1 else last)
+    document.save(str(path))
+    return path
+
+
+def test_an_outcome_table_under_an_output_stays_a_table(tmp_path: Path) -> None:
+    """A black-box review (finding 5): an "Outcome | Indicator" table in each output's Background
+    was split into outcome rows numbered from the Background, which has no number: ids
+    `outcome-.1`, `outcome-.2`, `outcome-.1-2`, and a diff path "Outcome .2 – …". The outcome rule
+    is the objective's table's (`not_within: [output]`): these stay tables of their Background."""
+    old = _outputs_with_tables(tmp_path / "old.docx", "Workshop 2 on numbering")
+    new = _outputs_with_tables(tmp_path / "new.docx", "Workshop 2 on numbering resources")
+    doc = load(old, profile="action-plan")
+    assert _outcomes(doc) == [("outcome-2.1", OUTCOMES[0][0]), ("outcome-2.2", OUTCOMES[1][0])]
+    background = doc.get("output-2.2/background")
+    assert background is not None
+    assert [(b.type, b.text) for b in background.blocks] == [
+        ("paragraph", "Infrastructure is central for enabling universal access to ICTs."),
+        ("table", "Outcome | Indicator\nRegional forum 2 on spectrum management | 2019\nWorkshop 2 on numbering | 2020"),
+        ("paragraph", "Closing paragraph of output 2."),
+    ]
+    changes = [(c.kind, c.section_old, c.section_new, c.path, c.where) for c in compare(old, new, profile="action-plan").visible()]
+    assert changes == [("modified", "output-2.2/background", "output-2.2/background",
+                        ["Objective 2 – Modern and secure telecommunication/ICT infrastructure",
+                         "Output 2.2 – Products and services number 2", "Background"], "“Outcome” column, row 3")]

@@ -124,6 +124,7 @@ class TableRule:
     header: Pattern
     columns: tuple[str, ...]
     within: tuple[str, ...] = ()
+    not_within: tuple[str, ...] = ()
     title_field: str | None = None
     number: str | None = None
     number_field: str | None = None
@@ -197,7 +198,7 @@ _PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables
 _DETECT_KEYS = ("patterns", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
                  "requires", "id", "title_from_next", "max_words", "numbered_under")
-_TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "title_field", "number",
+_TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "not_within", "title_field", "number",
                "number_field", "id", "group", "group_kind", "group_id", "number_match")
 
 
@@ -240,6 +241,7 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
         headless=bool(raw.get("headless", False)),
         header_row=_regex(raw["header_row"], where) if raw.get("header_row") else None,
         within=_tuple(raw.get("within")),
+        not_within=_tuple(raw.get("not_within")),
         title_field=raw.get("title_field"),
         number=raw.get("number"),
         number_field=raw.get("number_field"),

@@ -961,7 +961,7 @@ def _matching_rule(builder: _Builder, row: list[Cell]) -> tuple[TableRule, int] 
     open_kinds = builder.open_kinds()
     header_words: list[str] | None = None  # the header cells as _cell_words gives them, once a rule needs them
     for rule in builder.profile.tables:
-        if rule.within and not open_kinds.intersection(rule.within):
+        if rule.within and not open_kinds.intersection(rule.within) or open_kinds.intersection(rule.not_within):
             continue
         if not rule.header.search(first):
             continue
