@@ -528,6 +528,27 @@ def test_a_changed_note_is_placed_by_its_number_and_its_marks_in_the_footnotes(t
         ("delete", "Hyderabad, 2010", "footnotes", "3"), ("insert", "Kigali, 2022", "footnotes", "3"),
     ]
 
+def test_a_note_that_gains_a_paragraph_is_one_modified_note(tmp_path: Path) -> None:
+    """A black-box review (finding 6): a short note that gains a paragraph, too unlike its old text
+    to be paired by words, was "removed footnote" plus "added footnote", between two files and in a
+    file's own revision marks. Notes of the same number pair first: one modified note 2, the
+    paragraph inserted."""
+    from actionplan_trace.diff import compare
+
+    kept = '<w:r><w:t xml:space="preserve"> Note text.</w:t></w:r>'
+    added = "An added note paragraph citing PP Resolution 200 on the connectivity of schools."
+    old = _noted_plan(tmp_path / "old.docx", kept)
+    new = _noted_plan(tmp_path / "new.docx", f"{kept}</w:p><w:p><w:r><w:t>{added}</w:t></w:r>")
+    changes = compare(old, new).changes
+    assert [(c.kind, c.where, c.at_old, c.at_new) for c in changes] == [("modified", "footnote", "footnote 2", "footnote 2")]
+    assert [(op, text) for op, text in changes[0].words or () if op != "="] == [("+", f"\n{added}")]
+
+    tracked = _noted_plan(tmp_path / "tracked.docx", (
+        f'<w:pPr><w:rPr><w:ins w:id="90" {AUTHOR}/></w:rPr></w:pPr>{kept}</w:p>'
+        f'<w:p><w:ins w:id="91" {AUTHOR}><w:r><w:t>{added}</w:t></w:r></w:ins>'))
+    changes = compare(tracked).changes
+    assert [(c.kind, c.where, c.at_old, c.at_new) for c in changes] == [("modified", "footnote", "footnote 2", "footnote 2")]
+
 
 def test_text_box_read_once_after_its_anchor(tmp_path: Path) -> None:
     box = (

@@ -26,7 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import dissolve_headings
 from .formats import restyled
-from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_names, place, section_label
+from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
 from .splits import MIN_SIMILARITY, Group, find_regroups, find_splits
@@ -265,7 +265,8 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         """Word similarity of two blocks of the same kind and column; the one cell of a column in
         both rows is that cell, however little of it is kept (a date "2016-2019" made "2016-2021"),
         and so is a paragraph of one word in a cell of several made another word ("2020" made
-        "2030"): a one-word edit, which word similarity scores 0."""
+        "2030"): a one-word edit, which word similarity scores 0; and so is a note of the same
+        number (_same_note), however much of it is new (a short note that gains a paragraph)."""
         x, y = a.blocks[i], b.blocks[j]
         if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
             return 0.0
@@ -273,6 +274,8 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
         code_x, code_y = ctx.code(x), ctx.code(y)
         s = similarity(code_x, code_y)
+        if _same_note(x, y):
+            return max(s, BLOCK_THRESHOLD)
         if x.type == "table" and s < BLOCK_THRESHOLD:
             s = max(s, _rows_in_common(ctx.row_set(x), ctx.row_set(y)))  # the same rows re-sorted: one table, rows moved
         if _column(x) in sole:
@@ -286,6 +289,13 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         if i is not None and j is not None:
             out.add((a.id, i), (b.id, j))
     return merged
+
+
+def _same_note(x: Block, y: Block) -> bool:
+    """Whether two blocks are the note of one number (labels.note_name: "footnote 2"), which pair
+    whatever their words where nothing likelier does, as a note keeps its number when edited."""
+    name = note_name(x)
+    return name is not None and x.label is not None and name == note_name(y)
 
 
 def _rows_in_common(rows_x: Counter[tuple[str, ...]], rows_y: Counter[tuple[str, ...]]) -> float:

@@ -97,8 +97,17 @@ def note_names(doc: Document) -> dict[str, str]:
     notes: dict[str, str] = {}
     for section in doc.sections:
         for block in section.blocks:
-            key = block.loc.footnote
-            if block.type == "footnote" and key is not None:
-                kind = "endnote" if key.startswith("endnote-") else "footnote"
-                notes.setdefault(key, f"{kind} {block.label}" if block.label else kind)
+            name = note_name(block)
+            if name is not None and block.loc.footnote is not None:
+                notes.setdefault(block.loc.footnote, name)
     return notes
+
+
+def note_name(block: Block) -> str | None:
+    """A note block's name as the reader numbers it: 'footnote 2', 'endnote iii', or 'footnote'
+    for a note with a custom mark; None for a block that is no note."""
+    key = block.loc.footnote
+    if block.type != "footnote" or key is None:
+        return None
+    kind = "endnote" if key.startswith("endnote-") else "footnote"
+    return f"{kind} {block.label}" if block.label else kind
