@@ -150,6 +150,33 @@ def test_numbering_levels_restart_and_resume(numbered: Path) -> None:
     assert labels["Plain text between lists"] is None
     assert labels["Gamma resumed by another num"] == "3."  # numIds of one abstractNum share counters
 
+def _legal_list(path: Path, legal: bool) -> Path:
+    """A two-level list, "I." over "%1.%2" in lower roman, its second level legal (isLgl) or not."""
+    document = docx.Document()
+    set_numbering(document, (
+        '<w:abstractNum w:abstractNumId="30">' + level(0, "upperRoman", "%1.")
+        + level(1, "lowerRoman", "%1.%2", extra="<w:isLgl/>" if legal else "") + "</w:abstractNum>"
+        '<w:num w:numId="5"><w:abstractNumId w:val="30"/></w:num>'
+    ))
+    add_body(document, para("Submarine cables", 5, 0) + para("These cables are only for bilateral communication.", 5, 1))
+    return save(document, path)
+
+
+def test_a_list_label_whose_format_alone_changed_is_numbering(tmp_path: Path) -> None:
+    """A black-box review (finding 8): a legal list level (isLgl, "1.1") made plain ("I.i"), its text
+    unchanged, was a word edit "[-1.1-]{+I.i+}" the default --ignore-numbering did not hide. A
+    Word list label of several parts before its tab is a list number, as "1.1" is."""
+    from actionplan_trace.diff import compare
+
+    old, new = _legal_list(tmp_path / "old.docx", True), _legal_list(tmp_path / "new.docx", False)
+    assert [b.label for b in read_docx(old).blocks] == ["I.", "1.1"]
+    assert [b.label for b in read_docx(new).blocks] == ["I.", "I.i"]
+    result = compare(old, new)
+    assert result.visible() == []
+    assert [(c.kind, c.old, c.new, c.differences) for c in result.changes] == [
+        ("modified", "1.1\tThese cables are only for bilateral communication.",
+         "I.i\tThese cables are only for bilateral communication.", ("numbering",))]
+
 
 def test_numbering_start_override_restarts_the_shared_list(numbered: Path) -> None:
     labels = {b.text: b.label for b in read_docx(numbered).blocks}

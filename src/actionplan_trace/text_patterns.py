@@ -12,8 +12,8 @@ private-use code points; `pua_bullet` maps them to the Unicode glyph they show.
 Leading numbers come in two strengths, built from the same label alternatives:
 
 - `LEADER`: a bullet glyph, a punctuated list label ("2.1", "2.1.", "(2.1)", "3.", "3)", "(3)",
-  "a.", "(a)", "iv.", "IV.", "A."), or a number followed by a tab (Word numbering in a text
-  rendering). The diff strips these to tell formatting from wording, so a bare "3 outputs"
+  "a.", "(a)", "iv.", "IV.", "A."), or a number or a label of several parts ("I.i", "A.1")
+  followed by a tab (Word numbering, in the diff's texts and in a text rendering). The diff strips these to tell formatting from wording, so a bare "3 outputs"
   keeps its number there.
 - `TYPED_NUMBER`: a label, or a bare decimal number ("2 Title", "2.1 Title"), as typed or
   printed before a heading; structure, the PDF reader and validate strip or detect it.
@@ -117,9 +117,13 @@ _LABEL = rf"""(?:
     | \(?[ivxIVX]+[.)]                       # iv.  iv)  IV.
 )"""
 TYPED_NUMBER = regex(rf"^\s*(?:{_LABEL}|{DECIMAL}){_SPACE}+", re.VERBOSE)
+# A Word list level's label of several parts, numbers, letters or roman numerals ("I.i", "A.1",
+# "1.a"), as the label and its tab open a paragraph's text in the diff: before a tab only, so
+# that "e.g. the" keeps its words.
+LEVEL_LABEL = r"(?:\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)(?:\.(?:\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+))+\.?"
 # A bullet glyph or a number label, as the diff strips them.
 LEADER = regex(
-    rf"^\s*(?:[{re.escape(SPACED_GLYPHS)}>]|{_LABEL}|\d+(?=\t))(?:\s*[-–—:]\s+|\s+)",
+    rf"^\s*(?:[{re.escape(SPACED_GLYPHS)}>]|{_LABEL}|(?:\d+|{LEVEL_LABEL})(?=\t))(?:\s*[-–—:]\s+|\s+)",
     re.VERBOSE,
 )
 
