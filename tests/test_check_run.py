@@ -339,6 +339,21 @@ def test_the_configuration_is_the_checked_repository_s_from_any_working_director
     assert all(f["source"].startswith("plans/") for f in outside["findings"])
 
 
+def test_validate_takes_the_configuration_s_base_when_against_names_none(repo, tmp_path, monkeypatch) -> None:
+    """`trace validate` needed --against even where trace.toml names the base `check` uses."""
+    monkeypatch.chdir(repo)
+    named = trace("validate", "plans/contribution-examplia.docx", "--against", "plans/objective2.docx", "-f", "json")
+    configured = trace("validate", "plans/contribution-examplia.docx", "-f", "json")
+    assert configured.exit_code == named.exit_code == 1
+    assert json.loads(configured.stdout)["findings"] == json.loads(named.stdout)["findings"]
+    assert json.loads(configured.stdout)["base"]["path"].endswith("plans/objective2.docx")
+    (tmp_path / "c.txt").write_text("Contribution\n\n1. In Output 2.1, add a bullet.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    alone = trace("validate", "c.txt")
+    assert alone.exit_code == 2
+    assert alone.stderr == "trace: no base to validate against: give --against PLAN, or base in trace.toml\n"
+
+
 def test_fingerprint_ignores_position_but_not_text() -> None:
     from actionplan_trace.model import Loc
     from actionplan_trace.validate.findings import make

@@ -224,17 +224,21 @@ def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> s
     return wanted
 
 
-def validate(contribution: str | Path, against: str | Path, *, config: str | Path | None = None,
+def validate(contribution: str | Path, against: str | Path | None = None, *, config: str | Path | None = None,
              fail_on: str | None = None) -> ValidationReport:
-    """`trace validate`: does a contribution amend what its proposals say it amends; the rules,
-    severities, fail-on and registry files of the configuration `trace check` would use (`config`,
-    else the nearest one) apply, so that a delegate and the CI give one verdict."""
+    """`trace validate`: does a contribution amend what its proposals say it amends (`against`,
+    else the configuration's base); the rules, severities, fail-on and registry files of the
+    configuration `trace check` would use (`config`, else the nearest one) apply, so that a
+    delegate and the CI give one verdict."""
     from dataclasses import replace
 
     from .validate import validate as run_validate
 
     settings = settings_for(config, Path(contribution))
-    report = run_validate(contribution, against, registry_files=settings.registry)
+    base = against if against is not None else settings.base
+    if base is None:
+        raise UsageError("no base to validate against: give --against PLAN, or base in trace.toml")
+    report = run_validate(contribution, base, registry_files=settings.registry)
     return replace(report, findings=settings.applied(report.findings), fail_on=fail_on or settings.fail_on)
 
 

@@ -382,7 +382,8 @@ class FailOn(str, Enum):
 def validate(
     contribution: Path = typer.Argument(..., readable=False, metavar="CONTRIBUTION",
                                         help="The contribution (.docx with revision marks, or a text rendering)."),
-    against: Path = typer.Option(..., "--against", readable=False, metavar="PLAN", help="The base document the contribution amends."),
+    against: Optional[Path] = typer.Option(None, "--against", readable=False, metavar="PLAN",
+                                           help="The base document the contribution amends (default: base in trace.toml)."),
     format: ValidateFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("validate") + "."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Fail on errors (default) or on warnings too."),
     config: Optional[Path] = CONFIG_OPTION,
@@ -391,7 +392,7 @@ def validate(
 
     def run() -> int:
         report = trace.validate(contribution, against, config=config, fail_on=fail_on.value if fail_on else None)
-        emit("validate", format, report, output, [contribution, against])
+        emit("validate", format, report, output, [contribution, Path(report.base.path)])
         return 1 if report.failed else 0
 
     guarded(run)
