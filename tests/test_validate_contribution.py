@@ -1419,6 +1419,40 @@ def test_deleting_an_output_its_outcome_row_still_lists_is_flagged(tmp_path: Pat
     assert rep.findings[0].loc.line == proposal.count("\n") + 5
 
 
+AMENDED_22 = """Amended text
+
+Output 2.2 – Products and services on building confidence and security in the use of telecommunications/ICTs
+
+References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals
+
+PP and WTDC resolutions and recommendations
+
+The implementation of PP Resolutions 71, 101, 130, 174, 179 and WTDC Resolutions 17, 21, 30, 32, 45, 50, 52, 67, 69 and 80 will support {outputs} and will contribute to the achievement of Outcome 2.2
+"""
+
+
+@pytest.mark.parametrize("outputs, cited", [("Outputs 2.2 and 2.3", True), ("Output 2.2", False)])
+def test_an_output_deleted_whole_and_still_cited_in_the_amended_text_is_flagged(tmp_path: Path, outputs: str,
+                                                                                cited: bool) -> None:
+    """A black-box review: a contribution deleting Output 2.3 whose amended text still says "will
+    support Outputs 2.2 and 2.3" got no finding for that sentence. VAL015 names it, at its line;
+    the same text citing Output 2.2 alone has none (the base's row still gives its own VAL015)."""
+    path = tmp_path / "delete.txt"
+    path.write_text("Contribution from Testland\n\nProposal\n\n1. Under Objective 2, delete Output 2.3 – Products and "
+                    "services on disaster risk reduction and emergency telecommunications.\n\n"
+                    + AMENDED_22.format(outputs=outputs), encoding="utf-8")
+    rep = validate(path, BA)
+    still = [f for f in rep.findings if f.code == "VAL015" and "amended text still cites" in f.message]
+    row = [f for f in rep.findings if f.code == "VAL015" and "row of the Objective 2 table" in f.message]
+    assert len(row) == 1
+    if not cited:
+        assert still == []
+        return
+    assert [(f.severity, f.message, f.section, f.loc.line) for f in still] == [
+        ("warning", "Proposal 1 deletes Output 2.3, but the amended text still cites it: “Outputs 2.3”",
+         "output-2.2/references-resolutions", 15)]
+
+
 @pytest.mark.parametrize("proposal", [
     "1. In Output 2.3, delete the second paragraph.",  # part of the output, not the output
     "1. SUP Output 2.3\n\n2. ADD Output 2.3 – Products and services on resilient networks",  # a new 2.3

@@ -35,6 +35,7 @@ from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_co
 
 if TYPE_CHECKING:
     from ..refs.registry import Registry
+    from ..refs.types import Reference
 
 VALIDATE_SCHEMA = schemas.VALIDATE
 WITHIN_SCORE = 85.0
@@ -335,6 +336,7 @@ class _Context:
     series: dict[int, Mapping[str, str]] = field(default_factory=dict)  # see settled
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
     registry: Registry | None = None  # the registry references are judged by (None: the built-in one)
+    deleted: dict[str, Proposal] = field(default_factory=dict)  # outputs deleted whole, not added again
 
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
@@ -955,7 +957,7 @@ def _check_still_listed(ctx: _Context, whole: dict[str, Proposal]) -> None:
     the plan would name an output it no longer has. The row is read in the amended text where it
     holds that outcome, else in the base (a contribution giving only the text it amends leaves the
     rest as it is). An output another proposal adds again under the number is no orphan."""
-    deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}
+    deleted = ctx.deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}
     if not deleted:
         return
     for outcome in ctx.base.of_kind("outcome"):
@@ -969,6 +971,26 @@ def _check_still_listed(ctx: _Context, whole: dict[str, Proposal]) -> None:
                     f"{outcome.number}'s row of {outcome_table(ctx.base, outcome)} in {where} still lists it: "
                     f"“{excerpt(block.text)}”", section=proposal.section,
                     loc=block.loc if row is own else proposal.loc, text=block.text)
+
+
+def _check_still_cited(ctx: _Context, refs: Iterable[Reference]) -> None:
+    """VAL015 for an output a proposal deletes whole that the amended text still cites in prose
+    ("… will support Outputs 2.2 and 2.3"), outside the output itself: once the deletion is made
+    the sentence names an output the plan no longer has. One finding per citing paragraph."""
+    from ..refs.ids import sector_item_family
+
+    family = sector_item_family("ITU-D", "output")
+    told: set[tuple[str, str | None, int | None, int | None]] = set()
+    for ref in refs:
+        proposal = ctx.deleted.get(ref.number) if ref.family == family else None
+        if proposal is None or (ref.section or "").startswith(f"output-{ref.number}"):
+            continue
+        key = (ref.number, ref.section, ref.loc.paragraph, ref.loc.line)
+        if key in told:
+            continue
+        told.add(key)
+        ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {ref.number}, but the amended text still "
+                f"cites it: “{excerpt(ref.text)}”", section=ref.section, loc=ref.loc, text=ref.text)
 
 
 def listed_outputs(row: Section) -> Iterator[tuple[str, Block]]:
@@ -1045,8 +1067,10 @@ def _check_references(ctx: _Context, base: Document, document_refs: Callable[...
     --edition" is advice validate has no option for (VAL011 tells the two editions apart)."""
     editions = {**ctx.settled(base), **ctx.settled(ctx.contribution)}
     base_counts = Counter(_ref_key(f) for f in document_refs(ctx.base, ctx.registry, findings_table=ctx.table).findings)
-    amended = document_refs(ctx.accepted, ctx.registry, findings_table=ctx.table,
-                            editions=_unsettled(ctx.settled(ctx.accepted), editions)).findings
+    amended_report = document_refs(ctx.accepted, ctx.registry, findings_table=ctx.table,
+                                   editions=_unsettled(ctx.settled(ctx.accepted), editions))
+    _check_still_cited(ctx, amended_report.refs)
+    amended = amended_report.findings
     # the proposals as parsed (ctx.proposals: _titled_heading changes no proposal's outputs)
     cover = created_outputs_known(ctx.contribution, document_refs(
         cover_part(ctx.contribution), ctx.registry, findings_table=ctx.table, editions=editions).findings,
