@@ -205,6 +205,9 @@ def test_baseline_records_and_survives_line_shifts(tmp_path, monkeypatch) -> Non
     updated = trace("check", ".", "--baseline", "baseline.json", "--update-baseline")
     assert updated.exit_code == 0 and "1 not in it before: plan.txt:" in updated.stderr and "REF002" in updated.stderr
     assert trace("check", ".", "--baseline", "baseline.json").exit_code == 0
+    (tmp_path / "plan.txt").write_text("Objective 1 – Coordination\nThe conference also supports SDG 18.\n", encoding="utf-8")
+    single = trace("check", ".", "--baseline", "one.json", "--update-baseline")
+    assert single.stderr.startswith("trace: recorded 1 finding in baseline one.json; 1 not in it before")
 
 
 def test_a_baseline_updated_for_one_folder_keeps_the_others(tmp_path, monkeypatch) -> None:

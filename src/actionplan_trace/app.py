@@ -271,7 +271,8 @@ def recorded_line(report: CheckReport, shown: int = 5) -> str:
     from .render.escapes import printable
     from .render.findings_text import finding_line
 
-    line = f"trace: recorded {len(report.findings)} findings in baseline {report.baseline}"
+    count = len(report.findings)
+    line = f"trace: recorded {count} finding{'' if count == 1 else 's'} in baseline {report.baseline}"
     kept = len(report.record["findings"]) - len(report.findings) if report.record else 0
     if kept:
         line += f" and kept {kept} of files this run did not check"
