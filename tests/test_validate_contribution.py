@@ -354,6 +354,8 @@ def test_an_untracked_change_under_another_heading_than_the_one_named_is_reporte
     assert [(f.code, f.section, f.loc.line) for f in rep.findings] == [
         ("VAL008", "proposals", 7), ("VAL006", "output-2.1/area-rural-communications", 17)]
     assert "rural, remote, unserved" in (rep.findings[1].text or "")
+    # the message says what changed, not only which paragraph (the fingerprint's text is the paragraph's)
+    assert rep.findings[1].message.endswith("(“remote” inserted)")
     assert validate(contribution(BROADCASTING_PROPOSAL.replace("Broadcasting", "Rural communications")),
                     BASE_TEXT).findings == []
 

@@ -906,8 +906,23 @@ def _check_untracked(ctx: _Context) -> set[str]:
         doc = ctx.original if ctx.original.get(section) else ctx.base
         loc = shown.loc_new or _quoted_place(ctx, section)  # the quoted block's place
         ctx.add("VAL006", f"{what} in {section_label(doc, section)} without revision marks, and no proposal "
-                f"names it: “{excerpt(first)}”", section=section, text=first, loc=loc)
+                f"names it: “{excerpt(first)}”{_first_edit(shown)}", section=section, text=first, loc=loc)
     return changed
+
+
+def _first_edit(change: Any) -> str:
+    """The first words a modified block's change edits, for VAL006's message (" (“10” made “12”)"),
+    so the delegate sees what changed, not only the paragraph; "" for a block added or removed."""
+    ops = change.words or []
+    start = next((i for i, (op, _) in enumerate(ops) if op != "="), None)
+    if start is None:
+        return ""
+    run = list(itertools.takewhile(lambda o: o[0] != "=", ops[start:]))
+    deleted = "".join(text for op, text in run if op == "-").strip()
+    inserted = "".join(text for op, text in run if op == "+").strip()
+    if deleted and inserted:
+        return f" (“{excerpt(deleted)}” made “{excerpt(inserted)}”)"
+    return f" (“{excerpt(deleted)}” deleted)" if deleted else f" (“{excerpt(inserted)}” inserted)" if inserted else ""
 
 
 def _block_key(text: str) -> str:
