@@ -484,8 +484,9 @@ def _may_be_typed(text: str) -> bool:
     return first == "(" or first.isdecimal() or first in "ivxIVX" or text[1:2] in (".", ")")
 
 
-def _placed(rule: HeadingRule, open_kinds: frozenset[str]) -> bool:
-    """Whether the sections open around the block allow the rule (`within`, `not_within`)."""
+def _placed(rule: HeadingRule | TableRule, open_kinds: frozenset[str]) -> bool:
+    """Whether the sections open around the block allow the rule (`within`, `not_within`): a
+    heading rule, or a table rule its header row would open."""
     if rule.within and open_kinds.isdisjoint(rule.within):
         return False
     return not (rule.not_within and not open_kinds.isdisjoint(rule.not_within))
@@ -961,7 +962,7 @@ def _matching_rule(builder: _Builder, row: list[Cell]) -> tuple[TableRule, int] 
     open_kinds = builder.open_kinds()
     header_words: list[str] | None = None  # the header cells as _cell_words gives them, once a rule needs them
     for rule in builder.profile.tables:
-        if rule.within and not open_kinds.intersection(rule.within) or open_kinds.intersection(rule.not_within):
+        if not _placed(rule, open_kinds):
             continue
         if not rule.header.search(first):
             continue

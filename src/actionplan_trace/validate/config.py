@@ -167,12 +167,7 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
     jobs = data.get("jobs", 2)
     if not isinstance(jobs, int) or jobs < 1:
         raise UsageError(f"{where}: 'jobs' must be a positive integer")
-    base = data.get("base")
-    if base is not None and not isinstance(base, str):
-        raise UsageError(f"{where}: 'base' must be a path")
-    baseline = data.get("baseline")
-    if baseline is not None and not isinstance(baseline, str):
-        raise UsageError(f"{where}: 'baseline' must be a path")
+    base, baseline = _path_setting(data, "base", where), _path_setting(data, "baseline", where)
     other_files = data.get("other-files", "skip")
     if other_files not in OTHER_FILES:
         raise UsageError(f"{where}: 'other-files' must be one of {', '.join(OTHER_FILES)}")
@@ -195,6 +190,15 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         registry=[root / f for f in _strings(data.get("registry", []), "registry", path or root)],
         editions=_editions(data.get("edition", []), where),
     )
+
+
+def _path_setting(data: dict[str, Any], key: str, where: str) -> str | None:
+    """A setting that names a file (`base`, `baseline`), None when not given; a UsageError when
+    it is no string."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{where}: '{key}' must be a path")
+    return value
 
 
 def _editions(value: Any, where: str) -> list[str]:

@@ -34,6 +34,7 @@ from .findings import at_least, counts, excerpt, finding_table, fold, make
 from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_contribution
 
 if TYPE_CHECKING:
+    from ..diff.changes import Change
     from ..refs.registry import Registry
     from ..refs.types import Reference
 
@@ -336,7 +337,7 @@ class _Context:
     series: dict[int, Mapping[str, str]] = field(default_factory=dict)  # see settled
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
     registry: Registry | None = None  # the registry references are judged by (None: the built-in one)
-    deleted: dict[str, Proposal] = field(default_factory=dict)  # outputs deleted whole, not added again
+    deleted: dict[str, Proposal] = field(default_factory=dict)  # outputs deleted whole, not added again (VAL015)
 
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
@@ -910,16 +911,12 @@ def _check_untracked(ctx: _Context) -> set[str]:
     return changed
 
 
-def _first_edit(change: Any) -> str:
-    """The first words a modified block's change edits, for VAL006's message (" (“10” made “12”)"),
-    so the delegate sees what changed, not only the paragraph; "" for a block added or removed."""
-    ops = change.words or []
-    start = next((i for i, (op, _) in enumerate(ops) if op != "="), None)
-    if start is None:
-        return ""
-    run = list(itertools.takewhile(lambda o: o[0] != "=", ops[start:]))
-    deleted = "".join(text for op, text in run if op == "-").strip()
-    inserted = "".join(text for op, text in run if op == "+").strip()
+def _first_edit(change: Change) -> str:
+    """The first words a modified block's change edits (diff.words.runs), for VAL006's message
+    (" (“10” made “12”)"), so the delegate sees what changed, not only the paragraph; "" for a
+    block added or removed."""
+    deleted, inserted = next(((d, i) for _, _, d, i in runs(change.words or []) if d is not None), ("", ""))
+    deleted, inserted = deleted.strip(), inserted.strip()
     if deleted and inserted:
         return f" (“{excerpt(deleted)}” made “{excerpt(inserted)}”)"
     return f" (“{excerpt(deleted)}” deleted)" if deleted else f" (“{excerpt(inserted)}” inserted)" if inserted else ""
@@ -966,13 +963,13 @@ def _check_conflicts(ctx: _Context, deleted: dict[str, Proposal]) -> None:
                         f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
 
 
-def _check_still_listed(ctx: _Context, whole: dict[str, Proposal]) -> None:
+def _check_still_listed(ctx: _Context) -> None:
     """VAL015 for an output a proposal deletes whole (`_deletes_whole`) that an outcome's row of
     its objective's table still lists in its Outputs column ("2.3 - Disaster risk reduction …"):
     the plan would name an output it no longer has. The row is read in the amended text where it
     holds that outcome, else in the base (a contribution giving only the text it amends leaves the
     rest as it is). An output another proposal adds again under the number is no orphan."""
-    deleted = ctx.deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}
+    deleted = ctx.deleted
     if not deleted:
         return
     for outcome in ctx.base.of_kind("outcome"):
@@ -1217,7 +1214,8 @@ def validate_documents(
     _check_duplicates(ctx)
     whole = _whole_deletions(ctx)  # the outputs proposals delete whole, which VAL014 and VAL015 both read
     _check_conflicts(ctx, whole)
-    _check_still_listed(ctx, whole)
+    ctx.deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}  # VAL015's, in the table and prose
+    _check_still_listed(ctx)
     _check_unamended(ctx, records, untracked)
     document_refs = reference_api()
     if document_refs is not None:

@@ -190,16 +190,7 @@ class Styles:
         paragraph style chain, then the character style chain (later ones override)."""
         key = (pstyle, rstyle)
         cached = self._run_cache.get(key)
-        if cached is not None:
-            return cached
-        bold, size = self.doc_bold, self.doc_size
-        for style in self._run_styles(pstyle, rstyle):
-            bold = style.bold if style.bold is not None else bold
-            size = style.size if style.size is not None else size
-        result = (bool(bold), size)
-        self._run_cache[key] = result
-        return result
-
+        return cached if cached is not None else self._resolve_run(key)
 
     def vanish(self, pstyle: str | None, rstyle: str | None) -> bool:
         """Whether a run with no w:vanish of its own is hidden text: the paragraph style chain,
@@ -207,11 +198,21 @@ class Styles:
         metadata)."""
         key = (pstyle, rstyle)
         if key not in self._vanish_cache:
-            hidden: bool | None = None
-            for style in self._run_styles(pstyle, rstyle):
-                hidden = style.vanish if style.vanish is not None else hidden
-            self._vanish_cache[key] = bool(hidden)
+            self._resolve_run(key)
         return self._vanish_cache[key]
+
+    def _resolve_run(self, key: tuple[str | None, str | None]) -> tuple[bool, float | None]:
+        """run_base's and vanish's answers for one pair of styles, from one walk of their chains,
+        both cached."""
+        bold, size, hidden = self.doc_bold, self.doc_size, None
+        for style in self._run_styles(*key):
+            bold = style.bold if style.bold is not None else bold
+            size = style.size if style.size is not None else size
+            hidden = style.vanish if style.vanish is not None else hidden
+        result = (bool(bold), size)
+        self._run_cache[key] = result
+        self._vanish_cache[key] = bool(hidden)
+        return result
 
     def _run_styles(self, pstyle: str | None, rstyle: str | None) -> Iterator[Style]:
         """The styles that format a run, weakest first: the paragraph style's chain from its root,
