@@ -205,7 +205,7 @@ def _long_note_docx(path: Path) -> None:
     doc.save(str(path))
 
 
-def _pdf(source: Path, out_dir: Path) -> Path:
+def print_pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in `out_dir`."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
@@ -234,7 +234,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "justified-hyphens.docx"
         _docx(source, JUSTIFIED, "Calibri", 9, 15)
-        pdf = _pdf(source, Path(tmp))
+        pdf = print_pdf(source, Path(tmp))
         if _stretched_hyphens(pdf) < 3:  # seven when made: "ter -" / "restrial", "tar -" / "gets 1.4", …
             sys.exit("no stretched line-end hyphens: is an English hyphenation dictionary (hyphen-en-us) installed?")
         bullets = Path(tmp) / "set-apart-bullets.docx"
@@ -243,8 +243,8 @@ def main() -> None:
         _notes_docx(noted)
         long_note = Path(tmp) / "long-note-over-page.docx"
         _long_note_docx(long_note)
-        for made in (source, pdf, bullets, _pdf(bullets, Path(tmp)), noted, _pdf(noted, Path(tmp)), long_note,
-                     _pdf(long_note, Path(tmp))):
+        for made in (source, pdf, bullets, print_pdf(bullets, Path(tmp)), noted, print_pdf(noted, Path(tmp)), long_note,
+                     print_pdf(long_note, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

@@ -1213,7 +1213,9 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     outside the box would be; one in a row of the box that shows no paragraph in the view (a
     paragraph it removes) with the paragraph after it, which a removed paragraph joins outside a
     box. `headed` gives the blocks each section's heading is made of (its title line too). A
-    revision in a footnote or endnote is in the footnotes section, which holds the notes."""
+    revision in a footnote or endnote is in the footnotes section, which holds the notes. A
+    revision printed into a PDF (extract.pdf_markup) is placed by its page and line, in the
+    section of the last heading or block at or before it."""
     if not revisions:
         return
     notes = next((s.id for s in doc_sections if s.kind == "footnotes"), None)
@@ -1238,9 +1240,13 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     for anchors in boxed.values():
         anchors.sort()
     known = sorted(where)
+    printed = _printed_places(doc_sections) if any(rev.loc.page is not None for rev in revisions) else []
     for rev in revisions:
         if rev.section is None and rev.loc.paragraph is None and rev.loc.footnote is not None:
             rev.section = notes
+        if rev.section is None and rev.loc.paragraph is None and rev.loc.page is not None:
+            at = bisect.bisect_right(printed, (rev.loc.page, rev.loc.line or 0), key=itemgetter(0))
+            rev.section = printed[at - 1][1] if at else None
         if rev.section is not None or rev.loc.paragraph is None:
             continue
         if rev.loc.row is not None:
@@ -1260,6 +1266,17 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
         at = bisect.bisect_right(known, rev.loc.paragraph)
         if at:
             rev.section = where[known[at - 1]]
+
+
+def _printed_places(doc_sections: list[Section]) -> list[tuple[tuple[int, int], str]]:
+    """((page, line), section id) of each section's start and each of its blocks in a PDF, in
+    page order, the first section at a place kept (_revision_sections)."""
+    places: dict[tuple[int, int], str] = {}
+    for section in doc_sections:
+        for loc in (section.loc, *(block.loc for block in section.blocks)):
+            if loc.page is not None and loc.paragraph is None:
+                places.setdefault((loc.page, loc.line or 0), section.id)
+    return sorted(places.items())
 
 
 def _check_blocks(raw: RawDocument, most: int) -> None:

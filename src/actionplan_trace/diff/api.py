@@ -79,11 +79,13 @@ def compare(
     locate: Locate | None = None,
     ignore: frozenset[str] = DEFAULT_IGNORE,
 ) -> DiffResult:
-    """Diff two files, or one .docx's original view against its accepted view when `new_path` is None."""
+    """Diff two files, or one file's original view against its accepted view when `new_path` is None
+    (a .docx, or a PDF printed with its revision marks: extract.pdf_markup)."""
     if new_path is None:
         old = load(old_path, profile=profile, view="original")
-        if old.source.format != "docx":
-            raise UsageError(f"{old_path}: a single file must be a .docx with revision marks; give two files")
+        if old.source.format != "docx" and not old.revisions:
+            raise UsageError(f"{old_path}: a single file must be a .docx with revision marks, or a PDF printed with "
+                             "them; give two files")
         new = load(old_path, profile=profile or old.source.profile, view="accepted")
         result = diff_documents(old, new, refs=refs, locate=locate, ignore=ignore)
         attribute(result.changes, old, new)

@@ -52,13 +52,14 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError, InputWarning, LimitError
 from ..limits import MB, Limits, current, megabytes, over
-from ..model import Block, Cell, Loc, RawDocument, Source, table_text
+from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import (DASH_BULLETS, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
+from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
                              TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
+from .pdf_markup import DELETED, change_bars, hide, insertions, run_text, runs, strikes, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
@@ -130,6 +131,8 @@ class Char:
     size: float
     bold: bool
     base: float = 0.0
+    mark: str | None = None  # a printed revision mark on it: pdf_markup.DELETED or INSERTED
+    hidden: bool = False  # left out of the text in the view read (pdf_markup.hide); its place stays
 
 
 @record
@@ -153,6 +156,11 @@ class Line:
     weightless: frozenset[int] = frozenset()
     spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
     broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
+    # Its text starts (ends) right after (before) glyphs the view hides, with no space shown between
+    # (pdf_markup): a hidden passage over the line break, "computing[, which … / economy]." is one,
+    # and so is one that ends the line before a line opening with punctuation (CLOSING).
+    open_start: bool = False
+    open_end: bool = False
 
     @property
     def text_bold(self) -> bool:
@@ -179,6 +187,9 @@ class Line:
         return self.x1 - self.x0
 
 
+CLOSING = ",.;:)]"
+
+
 @record
 class Para:
     """Lines joined into one paragraph or list item."""
@@ -189,8 +200,24 @@ class Para:
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines], self.label, [ln.spaced for ln in self.lines],
-                          [ln.broken for ln in self.lines])
+        lines = self.lines
+        return join_lines([ln.text for ln in lines], self.label, [ln.spaced for ln in lines], _joined_without_space(lines))
+
+
+def _joined_without_space(lines: list[Line]) -> list[bool]:
+    """For each line, whether no space follows it where its paragraph's lines are joined: it ends
+    inside a word (Line.broken), or a passage the view hides runs over the break between the
+    lines with text on either side of it (Line.open_end, open_start; a line the view hides whole
+    is passed over), with no space shown at either end of it."""
+    out = [ln.broken for ln in lines]
+    last: Line | None = None  # the last line with text
+    for k, ln in enumerate(lines):
+        if not ln.text:
+            continue
+        if last is not None and last.open_end and (ln.open_start or ln.text[:1] in CLOSING):
+            out[k - 1] = True  # the entry join_lines reads before line k
+        last = ln
+    return out
 
 
 @record
@@ -221,6 +248,8 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
     for i, text in enumerate(texts):
         if i == 0 and label:
             text = text[len(label):].lstrip() if text.startswith(label) else text
+        if not text:  # a line whose every glyph the view hides (a deleted line)
+            continue
         if not parts:
             if text:
                 parts.append(text)
@@ -808,7 +837,12 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
     suffix: set[int] = set()  # the raised letters of an ordinal ending
     prev: Char | None = None
     pending = in_mark = False
+    edge = -math.inf  # where the glyphs hidden since `prev` end (pdf_markup): a gap is measured from there
+    hiding = False
     for c in chars:
+        if c.hidden:
+            edge, hiding = max(edge, c.x1), True
+            continue
         if c.text == " ":
             pending = True
             continue
@@ -818,23 +852,28 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
                 marks[-1] += c.text
             else:
                 marks.append(c.text)
-            prev, in_mark = c, True
+            prev, in_mark, edge = c, True, -math.inf
             continue
-        if prev is not None and (pending or c.x0 - prev.x1 > 0.2 * max(min(c.size, prev.size), 1)
+        if prev is not None and (pending or c.x0 - max(prev.x1, edge) > 0.2 * max(min(c.size, prev.size), 1)
                                  and c.text != HYPHEN_MARK):  # a line end's hyphen is its word's (_stretched_break)
             parts.append(" ")
         elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)
               and _raised(c, prev, biggest, base, settings)):
             suffix.add(id(c))
         parts.append(c.text)
-        prev, pending, in_mark = c, False, False
+        prev, pending, in_mark, edge = c, False, False, -math.inf
     sizes = Counter(c.size for c in visible if id(c) not in marked)
     weightless = frozenset(marked | suffix)
     size = sizes.most_common(1)[0][0]
     main = [c for c in visible if c.size == size]
+    shown = [k for k, c in enumerate(chars) if not c.hidden and c.text != " "] if hiding else []
+    open_end = bool(shown) and shown[-1] + 1 < len(chars) and chars[shown[-1] + 1].hidden
+    text = "".join(parts).strip()
+    if hiding and LABEL_ONLY.match(text):  # a list item the view hides but for its bullet or number
+        text = ""
     return Line(
         chars=chars,
-        text="".join(parts).strip(),
+        text=text,
         x0=visible[0].x0,
         x1=max(c.x1 for c in visible),
         top=min(c.top for c in main),
@@ -845,6 +884,8 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         marks=marks,
         weightless=weightless,
         spaced=chars[-1].text == " ",
+        open_start=bool(shown) and shown[0] > 0 and chars[shown[0] - 1].hidden,
+        open_end=open_end,
     )
 
 
@@ -1195,6 +1236,14 @@ class _Page:
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
     columns: bool = False  # its text outside ruled tables is set in columns (_columns)
+    # printed revision marks: (kind, text, the line or the index of the table it is in); see _anchored
+    revisions: list[tuple[str, str, Line | int]] = field(default_factory=list)
+
+    def revision_marks(self) -> list[Revision]:
+        """The page's printed revision marks, placed at the line or table they are in (after number_items)."""
+        return [Revision(kind, None, None, text, Loc(page=self.number, line=where.number if isinstance(where, Line)
+                                                     else self.table_numbers[where]))
+                for kind, text, where in self.revisions]
 
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
@@ -1265,17 +1314,27 @@ def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
 
 
 def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
-               settings: PdfSettings = PDF_DEFAULTS) -> tuple[_Page, int]:
+               settings: PdfSettings = PDF_DEFAULTS, view: View = "accepted") -> tuple[_Page, int]:
     width, height = page.get_size()
     chars = page_chars(textpage, height)
     chars += drawn_bullets(page, chars, height)
     edges = ruling_edges(page, settings) if chars else []
+    struck: list[dict[str, object]] = []
+    bars: list[dict[str, object]] = []
+    if edges:  # printed revision marks: their strikes and change bars rule no table
+        struck, edges = strikes(chars, edges)
+        bars, edges = change_bars(chars, edges)
+        insertions(chars, edges, bars)
     grids = find_ruled_grids(edges, settings)
     if edges:
         glyphs = [c for c in chars if c.text != " "]
         body_size = Counter(c.size for c in glyphs).most_common(1)[0][0] if glyphs else 10.0
         boxes = [(c.x0, c.top, c.x1, c.bottom) for c in glyphs]
         grids += find_banded_grids(edges, boxes, grids, width, body_size, settings, height)
+    marked = runs(chars) if struck or bars else []
+    if marked:
+        hide(chars, view)
+        unbracket_numbers(marked)
     table_chars: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
     for c in chars:
@@ -1304,7 +1363,25 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
     marks = [m for ln in lines + cell_lines for m in ln.marks]
-    return _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, columns=columns), images
+    parsed = _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, columns=columns)
+    parsed.revisions = _anchored(marked, lines, tables) if marked else []
+    return parsed, images
+
+
+def _anchored(marked: list[tuple[str, list[Char]]], lines: list[Line],
+              tables: list[tuple[Grid, list[list[list[Line]]]]]) -> list[tuple[str, str, Line | int]]:
+    """Each run of printed revision marks (pdf_markup.runs) as (kind, text, anchor): the line
+    its first glyph is on, or the index of the page's table it is in."""
+    anchor: dict[int, Line | int] = {id(c): ln for ln in lines for c in ln.chars}
+    for t, (_, cells) in enumerate(tables):
+        anchor.update((id(c), t) for row in cells for flow in row for ln in flow for c in ln.chars)
+    out = []
+    for kind, run in marked:
+        text = run_text(run)
+        where = anchor.get(id(run[0]))
+        if text and where is not None:
+            out.append((kind, text, where))
+    return out
 
 
 def _visual_lines(lines: list[Line]) -> list[list[Line]]:
@@ -2010,14 +2087,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
                 if chars > limits.pdf_chars:
                     raise LimitError(str(path), over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page"
                                                                   f" {i + 1}", limits.pdf_chars))
-                parsed, page_images = _read_page(page, textpage, i + 1, settings)
+                parsed, page_images = _read_page(page, textpage, i + 1, settings, source.view)
             finally:
                 page.close()
             pages.append(parsed)
             images += page_images
         bookmarks = read_bookmarks(document)
-        # a PDF has no revisions: it is always read in (and reports) the accepted view
-        source = replace(source, view="accepted", pages=len(pages))
+        source = replace(source, pages=len(pages))
     finally:
         document.close()
     if _bodiless(pages):
@@ -2033,8 +2109,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
     noted = False  # the page before had notes, which may go on at this one's foot
+    revisions: list[Revision] = []
     for page in pages:
         page.number_items()
+        revisions += page.revision_marks()
         notes = split_footnotes(page, body_size, continued=noted)
         goes_on = noted and bool(footnotes) and bool(notes) and note_label(notes[0]) is None
         footnotes.extend(footnote_blocks(notes, page.number, carried=footnotes[-1] if goes_on else None))
@@ -2048,11 +2126,29 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     words = whole_words(bodies + cell_lines)
     hyphenation = settle_line_hyphens([[ln for lines in bodies for ln in lines], *cell_lines], words)  # a page runs on
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation), bookmarks)
+    if revisions:
+        blocks = [b for b in blocks if b.text or b.rows is not None]  # a paragraph the view hides whole
+        source = _marks_noted(source, revisions)
     if not any(block.type == "heading" for block in blocks):
         blocks = size_headings(blocks, settings)
     marks = [(p.number, m) for p in pages for m in p.marks]
     broken = [(lines[0].page, pieces) for lines in cell_lines for pieces in _joined(lines)]
-    return PdfReading(RawDocument(source, blocks, footnotes=footnotes), furniture, marks, broken)
+    return PdfReading(RawDocument(source, blocks, revisions, footnotes=footnotes), furniture, marks, broken)
+
+
+def _passages(count: int) -> str:
+    return f"{count} passage{'s' if count != 1 else ''}"
+
+
+def _marks_noted(source: Source, revisions: list[Revision]) -> Source:
+    """`source` with a warning that says how its printed revision marks were read (pdf_markup):
+    the reading is told from the print's look, so the user is told it was made."""
+    deleted = sum(r.type == DELETED for r in revisions)
+    inserted = len(revisions) - deleted
+    note = (f"printed revision marks read as tracked changes: {_passages(deleted)} struck through as deleted, "
+            f"{_passages(inserted)} underlined beside a change bar as inserted")
+    warnings.warn(InputWarning(source.path, note), stacklevel=3)
+    return replace(source, warnings=(*source.warnings, note))
 
 
 def columns_note(numbers: list[int]) -> str:

@@ -113,7 +113,9 @@ def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> 
             continue
         if h <= settings.rule_thickness and w > settings.rule_thickness:
             mid = (t + b) / 2
-            edges.append(_edge(x0, mid, x1, mid, "h"))
+            edge = _edge(x0, mid, x1, mid, "h")
+            edge["color"] = _path_color(obj, fill, stroke)  # a reviser's underline is coloured (pdf_markup)
+            edges.append(edge)
             continue
         if w <= settings.rule_thickness and h > settings.rule_thickness:
             mid = (x0 + x1) / 2
@@ -129,6 +131,17 @@ def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> 
             elif abs(sx0 - sx1) <= 0.5 and abs(sy1 - sy0) > settings.rule_thickness:
                 edges.append(_edge(sx0, min(sy0, sy1), sx0, max(sy0, sy1), "v"))
     return edges
+
+
+def _path_color(obj: pdfium.PdfObject, fill: ctypes.c_int, stroke: ctypes.c_int) -> tuple[int, int, int] | None:
+    """The RGB colour a path object is drawn in: its stroke's when it is stroked, else its fill's
+    (`fill` and `stroke`: scratch ints for its draw mode)."""
+    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    get = pdfium_c.FPDFPageObj_GetStrokeColor if stroke.value else pdfium_c.FPDFPageObj_GetFillColor
+    if not get(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return None
+    return r.value, g.value, b.value
 
 
 def _grid_from_cells(cells: list[BBox], ruled: bool) -> Grid:
