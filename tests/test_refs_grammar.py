@@ -545,6 +545,43 @@ def test_a_range_stands_for_every_number_in_it(text: str, expected: list[str]) -
     assert parse(text) == expected
 
 
+GOAL_9_FROM_4 = ["SDG-9.4", "SDG-9.5", "SDG-9.a", "SDG-9.b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The programme contributes to SDG targets 9.1 to 9.c and to Goal 17 (target 17.8).",
+         ["SDG-9.1", "SDG-9.2", "SDG-9.3", "SDG-9.4", "SDG-9.5", "SDG-9.a", "SDG-9.b", "SDG-9.c",
+          "SDG-17", "SDG-17.8"]),
+        ("Activities cover SDG targets 9.1–9.c.",
+         ["SDG-9.1", "SDG-9.2", "SDG-9.3", "SDG-9.4", "SDG-9.5", "SDG-9.a", "SDG-9.b", "SDG-9.c"]),
+        ("Work under SDG targets 9.4 to 9.b continued in 2023.", GOAL_9_FROM_4),
+        ("UN SDGs: 9 (targets 9.4-9.b), 17", ["SDG-9", *GOAL_9_FROM_4, "SDG-17"]),
+    ],
+)
+def test_a_range_from_a_numbered_to_a_lettered_target_runs_in_the_registrys_order(
+        text: str, expected: list[str]) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "why"),
+    [
+        ("SDG targets 9.c-9.a are addressed.", "SDG-9.c", "runs backwards"),
+        ("SDG targets 9.1-17.8 are addressed.", "SDG-9.1", "across goals"),
+        ("SDG targets 9.2 to 9.z are addressed.", "SDG-9.2", "SDG 9 has no target z"),
+    ],
+)
+def test_a_range_read_as_its_first_target_says_so(text: str, first: str, why: str) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == [first]
+    assert [f.code for f in findings] == ["REF008"]
+    assert why in findings[0].message and "alone" in findings[0].message
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -110,8 +110,7 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
     """The numbers after `lo` up to the end of a range written at `pos` ("-5", " to 5", "-17.8"
     after a target of `goal`), and where it ends; None when none is written there, or it runs
     backwards, past `most`, mixes digits and letters, or names another goal."""
-    ahead = text[pos:pos + 4]  # a dash or "to" opens a range at once, or after a space
-    if not ("-" in ahead or "–" in ahead or "—" in ahead or "to" in ahead):
+    if not _opens_range(text, pos):
         return None
     m = _RANGE_TO.match(text, pos)
     if m is None or (m.group("g") is not None and (goal is None or int(m.group("g")) != goal)):
@@ -126,12 +125,28 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
 
 def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) -> tuple[list[Item], int]:
     """The targets a range after target `t` (numbered `suffix`) adds ("17.6-17.8": 17.7 and
-    17.8), and where it ends (`t.end()` when no range is written)."""
-    found = _range_end(text, t.end(), suffix, 99, goal) if suffix else None
-    if found is None:
+    17.8), and where it ends (`t.end()` when no range is written). A range whose end names its
+    goal but that numbers alone do not spell out ("9.1 to 9.c": numbered to lettered; "9.c-9.a",
+    "9.1-17.8": backwards, across goals) is its end `Item` with `range_from`: the resolver fills
+    it in by the registry's order of the goal's targets, or reports it read as its first."""
+    if suffix is None:
         return [], t.end()
-    more, end = found
-    return [Item(f"{goal}.{n}", t.start("g"), end, goal=goal) for n in more], end
+    found = _range_end(text, t.end(), suffix, 99, goal)
+    if found is not None:
+        more, end = found
+        return [Item(f"{goal}.{n}", t.start("g"), end, goal=goal) for n in more], end
+    m = _RANGE_TO.match(text, t.end()) if _opens_range(text, t.end()) else None
+    if m is None or m.group("g") is None or _AMOUNT.match(text, m.end()) is not None:
+        return [], t.end()  # "targets 1.2-3.4 million": amounts, no range
+    last = int(m.group("g"))
+    return [Item(f"{last}.{m.group('to')}", t.start("g"), m.end(), goal=last, range_from=f"{goal}.{suffix}")], m.end()
+
+
+def _opens_range(text: str, pos: int) -> bool:
+    """Whether a dash or "to" stands at `pos`, at once or after a space (a cheap test before
+    `_RANGE_TO`)."""
+    ahead = text[pos:pos + 4]
+    return "-" in ahead or "–" in ahead or "—" in ahead or "to" in ahead
 _AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln"
                 r"|[kmg]bit|[kmg]bps|[kmg]hz)\b|-?[mkMK](?![\w&/.\-–—]|\s+&))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
@@ -260,6 +275,7 @@ class Item:
     sector: str | None = None
     goal: int | None = None
     targets: list["Item"] = field(default_factory=list)
+    range_from: str | None = None  # the first target of a range this item ends (see _target_range)
 
 
 @record(slots=True)

@@ -116,11 +116,16 @@ class Registry:
 
     def sdg_targets(self, goal: int) -> set[str]:
         """Target suffixes ("1", "a") that goal `goal` has."""
-        out = set()
+        return set(self.sdg_target_order(goal))
+
+    def sdg_target_order(self, goal: int) -> list[str]:
+        """Target suffixes of goal `goal` in the registry's order ("1" … "5", "a" … "c" for SDG
+        9): the order a range from a numbered to a lettered target ("9.1 to 9.c") runs in."""
+        out = []
         for ref_id in self.entries:
             m = _SDG_TARGET.match(ref_id)
             if m and int(m.group(1)) == goal:
-                out.add(m.group(2))
+                out.append(m.group(2))
         return out
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:

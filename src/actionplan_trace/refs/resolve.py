@@ -355,7 +355,7 @@ class Resolver:
         # "SDG 4 and 9 (targets 4.4, 9.c)": targets after goals written without their own may
         # belong to any of those goals; "1 (targets 1.4), 3 (targets 3.8, 5.b)" files 5.b under 3
         pending: set[int] = set()
-        for item in cite.items:
+        for item in self.spread(cite.items):
             if "." in item.number:
                 made.append(self.sdg_target(item, cite, None))
                 continue
@@ -367,9 +367,42 @@ class Resolver:
                 continue
             listed = frozenset(pending)
             pending.clear()
-            targets = [self.sdg_target(t, cite, goal, listed) for t in item.targets]
+            targets = [self.sdg_target(t, cite, goal, listed) for t in self.spread(item.targets)]
             self.list_checks(targets, cite, what=f"targets of SDG {goal}")
         self.list_checks(made, cite)
+
+    def spread(self, items: list[Item], sdg: bool = True) -> list[Item]:
+        """`items` with each range only the registry's order spells out (grammar._target_range:
+        "9.1 to 9.c") filled in with the SDG targets it runs through; one that runs backwards,
+        across goals or to a target its goal lacks (any such range of ITU targets, not `sdg`)
+        is left as its first target, and said so (REF008) rather than cut short silently."""
+        if not any(item.range_from for item in items):
+            return items
+        out = []
+        for item in items:
+            if item.range_from is None:
+                out.append(item)
+                continue
+            run, why = self.target_run(item.range_from, item.number, sdg)
+            if run is None:
+                words = " ".join(self.text[item.start:item.end].split())
+                self.note("REF008", f"{words!r}: {why}; read as target {item.range_from} alone", text=words)
+            out.extend(Item(f"{item.goal}.{suffix}", item.start, item.end, goal=item.goal) for suffix in run or ())
+        return out
+
+    def target_run(self, first: str, last: str, sdg: bool) -> tuple[list[str] | None, str]:
+        """The suffixes of the targets after `first` up to `last` ("9.1", "9.c") in the registry's
+        order of SDG targets, or None and why the range is no range of them."""
+        (g, lo), (h, hi) = first.split(".", 1), last.split(".", 1)
+        if g != h:
+            return None, "the range runs across goals"
+        order = self.registry.sdg_target_order(int(g)) if sdg else []
+        for suffix in (lo, hi):
+            if sdg and suffix not in order:
+                return None, f"SDG {g} has no target {suffix}"
+        if not sdg or order.index(lo) >= order.index(hi):
+            return None, "the range runs backwards"
+        return order[order.index(lo) + 1:order.index(hi) + 1], ""
 
     def sdg_target(self, item: Item, cite: Cite, under: int | None, listed: frozenset[int] = frozenset()) -> Reference:
         goal_s, suffix = item.number.split(".", 1)
@@ -435,7 +468,7 @@ class Resolver:
         for item in cite.items:
             made.append(self.emit(ids.itu_goal_id(int(item.number)), "itu-goal", str(int(item.number)), item, cite))
             self.check_known(made[-1])
-            for t in item.targets:
+            for t in self.spread(item.targets, sdg=False):
                 g, n = t.number.split(".")
                 if not n.isdigit():
                     self.note("REF008", f"ITU target {t.number!r}: ITU targets are numbered, not lettered",
@@ -452,7 +485,7 @@ class Resolver:
             return
         made = []
         most = self.registry.most_itu_goals
-        for item in cite.items:
+        for item in self.spread(cite.items, sdg=meaning == "sdg"):
             # in a list read as ITU targets, a bare one past the last ITU goal is still an SDG's
             # ("Targets 1.1, 1.2 and 17.8"); one named as ITU's ("ITU Target 17.8") stays ITU's
             past = not cite.explicit and most is not None and int(item.number.split(".")[0]) > most
