@@ -860,3 +860,26 @@ def test_a_range_of_goals_past_the_itu_ones_is_sdgs_even_where_goals_are_itu() -
 ])
 def test_a_c7_strand_reads_bare_codes_as_action_lines(text, expected) -> None:
     assert [r.id for r in find_refs(text)[0]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only ITU-T has had a Study Group 16: "Q22/16" is its Question however it is spelt
+    ("Work under Q22/16 continued.", ["ITU-T-SG16-Q22"]),
+    ("Work under Q-22/16 continued.", ["ITU-T-SG16-Q22"]),
+    ("Topics studied by Q22/16 and Q-22/16 include digital evidence services; ITU-T SG11 and SG20 contribute.",
+     ["ITU-T-SG16-Q22", "ITU-T-SG16-Q22", "ITU-T-SG11", "ITU-T-SG20"]),
+    # a sector named right after the Question (or a list of them) settles it
+    ("Rapporteur for Question 3/2 (ITU-D) reported.", ["ITU-D-SG2-Q3"]),
+    ("The output of Q-3/2 and SG 2 Q3 (ITU-D) were presented, and Question 22/16 of ITU-T was noted.",
+     ["ITU-D-SG2-Q3", "ITU-D-SG2-Q3", "ITU-T-SG16-Q22"]),
+])
+def test_short_question_forms_settle_their_sector_like_the_long_one(text, expected) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert findings == []
+
+
+def test_each_question_whose_sector_is_unsettled_is_its_own_finding() -> None:
+    # ITU-D and ITU-T both have a Study Group 2, and "Q3/2" may be a quarter
+    _, findings = find_refs("Reports from Q3/2 and Q4/2 were received.")
+    assert [(f.code, f.text) for f in findings] == [("REF010", "Q3/2"), ("REF010", "Q4/2")]

@@ -926,13 +926,13 @@ def parse_question(text: str, hit: Hit) -> Cite:
     m = hit.m
     cite = Cite("question", hit.start, m.end(), sector=hit.group("sector"))
     cite.items.append(Item(f"{int(m.group('sg'))}/{int(m.group('q'))}", m.start(), m.end()))
-    if "/" in m.group(0):
-        pos = _question_range(text, m, cite)
-        while (nxt := _sep_then(_QUESTION_ITEM, text, pos, allow_space=False)) is not None:
-            item = nxt[0]
-            cite.items.append(Item(f"{int(item.group('sg'))}/{int(item.group('q'))}", item.start(), item.end()))
-            pos = _question_range(text, item, cite)
-        cite.end = pos
+    pos = _question_range(text, m, cite) if "/" in m.group(0) else m.end()
+    while (nxt := _sep_then(_QUESTION_ITEM, text, pos, allow_space=False)
+           or _sep_then(_QUESTION, text, pos, allow_space=False)) is not None:
+        item = nxt[0]  # the next Question, in either form: "Q-3/2 and SG 2 Q3 (ITU-D)" is one list
+        cite.items.append(Item(f"{int(item.group('sg'))}/{int(item.group('q'))}", item.start(), item.end()))
+        pos = _question_range(text, item, cite) if "/" in item.group(0) else item.end()
+    cite.end = pos
     return _sector_after(text, cite)
 
 
@@ -952,17 +952,18 @@ def _question_range(text: str, item: re.Match[str], cite: Cite) -> int:
 
 _SECTOR_AFTER = regex(r",?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<sector>ITU-[DTR])\b(?!\s*(?:Rec|[A-Z]{1,3}\.\d))"
                       r"|(?P<name>Telecommunication\s+Development|Telecommunication\s+Standardization"
-                      r"|Radiocommunication)\s+Sector\b)")
+                      r"|Radiocommunication)\s+Sector\b)"
+                      r"|\s*\(\s*(?P<paren>ITU-[DTR])\s*\)")
 _SECTOR_NAMES = {"development": "ITU-D", "standardization": "ITU-T", "radiocommunication": "ITU-R"}
 
 
 def _sector_after(text: str, cite: Cite) -> Cite:
     """`cite` with the sector named after it ("Study Group 2 of ITU-D", "… of the
-    Telecommunication Development Sector"), when none is before it: a sector named earlier in the
-    text would be taken otherwise."""
+    Telecommunication Development Sector", "Question 3/2 (ITU-D)"), when none is before it: a
+    sector named earlier in the text would be taken otherwise."""
     if cite.sector is None and (after := _SECTOR_AFTER.match(text, cite.end)) is not None:
         named = after.group("name")
-        cite.sector = after.group("sector") or _SECTOR_NAMES[named.split()[-1].lower()]
+        cite.sector = after.group("sector") or after.group("paren") or _SECTOR_NAMES[named.split()[-1].lower()]
         cite.end = after.end()
     return cite
 

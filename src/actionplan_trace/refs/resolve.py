@@ -45,7 +45,7 @@ _REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # fam
 _AGENDA_AFTER = regex(
     r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|ITU(?:['’]s)?\s+Strategic\s+Plan|Strategic\s+Plan)"
     r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
-_BARE_Q = regex(r"Q\s*[-.]?\s*\d")  # a Question written "Q4/17", which a quarter ("Q4/17", 2017) is too
+_BARE_Q = regex(r"Q\s*[-.]?\s*0?[1-4]\s*/")  # a Question written "Q4/17", which a quarter ("Q4/17", 2017) is too
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -575,7 +575,10 @@ class Resolver:
         if sector is None and not mixed and not quarter_like:  # numbers only one Sector's groups have had: "SG11" is ITU-T's
             owners = [s for s in _SECTOR_ORGAN if self._has_groups(s, numbers)]
             sector = owners[0] if len(owners) == 1 else None
-        if sector is None:
+        if sector is None and cite.kind == "question":  # one finding per Question written, not per list
+            for start, end in _written(cite.items):
+                self.ambiguous(Cite(cite.kind, start, end), "the sector of the study group is not stated")
+        elif sector is None:
             self.ambiguous(cite, "the sector of the study group is not stated")
         return sector
 
@@ -795,6 +798,16 @@ def _target_span(goal: int, targets: set[str]) -> str:
     if letters:
         parts.append(f"{goal}.{letters[0]}–{goal}.{letters[-1]}" if len(letters) > 1 else f"{goal}.{letters[0]}")
     return ", ".join(parts)
+
+
+def _written(items: list[Item]) -> list[tuple[int, int]]:
+    """The spans of `items` as written, each once: the items a range adds share the range's span,
+    which covers its first item's ("Q1/1 to 3/1" is one span, "Q1/1 and Q3/1" two)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted({(i.start, i.end) for i in items}, key=lambda span: (span[0], -span[1])):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def _council_year(word: str | None) -> int | None:
