@@ -54,6 +54,14 @@ def test_unsorted_targets_are_reported_per_goal() -> None:
     assert [f.code for f in findings] == ["REF006"] and "SDG 3" in findings[0].message
 
 
+def test_a_target_under_the_wrong_goal_is_one_finding_not_also_an_unsorted_list() -> None:
+    _, findings = find_refs("Relevant SDGs: 5 (target 5.b) and 9 (targets 9.1, 4.1).")
+    assert [(f.code, f.ref) for f in findings] == [("REF003", "SDG-4.1")]
+    # the goal's own targets out of order still are
+    _, findings = find_refs("Relevant SDGs: 9 (targets 9.c, 9.1, 4.1).")
+    assert sorted(f.code for f in findings) == ["REF003", "REF006"]
+
+
 def test_near_miss_is_corrected_and_reported_with_the_correction() -> None:
     refs, findings = find_refs("Regional Initiatives (ARF3, ARB2, ASP5, CIS3, EUR4)")
     assert [r.id for r in refs][0] == "RI-AFR3"
