@@ -62,6 +62,23 @@ def test_a_target_under_the_wrong_goal_is_one_finding_not_also_an_unsorted_list(
     assert sorted(f.code for f in findings) == ["REF003", "REF006"]
 
 
+def test_prose_telling_of_items_one_by_one_is_no_unsorted_list() -> None:
+    # fellowships per meeting place (seed 004, C20/35): the order is the story's
+    text = "TSB provided fellowships for meetings outside Geneva: SG13 (Zimbabwe), SG2 (Nicaragua) and SG5 (Tunis)."
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == ["ITU-T-SG13", "ITU-T-SG2", "ITU-T-SG5"]
+    assert findings == []
+
+
+@pytest.mark.parametrize(("text", "ctx"), [
+    ("ITU-T SG 17, 13 and 20 met in Geneva.", RefContext()),  # no notes between the items
+    ("WTDC Resolutions 73, 40 (Rev. Dubai, 2014) and 11", RefContext()),  # a revision is no note
+    ("C5 (cybersecurity), C2 (infrastructure)", RefContext(expect="wsis")),  # a reference list's own notes
+])
+def test_real_lists_out_of_order_are_still_reported(text: str, ctx: RefContext) -> None:
+    assert [code for code, _ in codes(text, ctx)] == ["REF006"]
+
+
 def test_near_miss_is_corrected_and_reported_with_the_correction() -> None:
     refs, findings = find_refs("Regional Initiatives (ARF3, ARB2, ASP5, CIS3, EUR4)")
     assert [r.id for r in refs][0] == "RI-AFR3"

@@ -195,6 +195,7 @@ class Resolver:
         self.named: dict[tuple[int, int, str], str | None] = {}
         self.conferences: dict[tuple[str | None, int | None], Conference | None] = {}
         self.memo: CiteMemo = {} if memo is None else memo
+        self.in_list = bool(ctx.expect or ctx.field)  # a reference list's text: see `narrated`
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
         """The registry's conference held at `place` in `year`, looked up once per text: the same
@@ -630,7 +631,7 @@ class Resolver:
             if ref.id in seen:
                 self.findings.append(about(ref, "REF005", f"{ref.id} appears more than once in one {what}", self.table))
             seen.add(ref.id)
-        if not sort or len(seen) < 2:
+        if not sort or len(seen) < 2 or self.narrated(made):
             return
         # Ascending within each series of ids: "Resolutions 45 (Rev. Dubai, 2014) and 34 (Rev.
         # Dubai, 2018)" are WTDC 45 and PP 34, each alone in its series.
@@ -640,6 +641,15 @@ class Resolver:
         if any(order != ids.sort_ids(order) for order in series.values()):
             self.note("REF006", f"{what} not in ascending order: {shortened(', '.join(r.number for r in made))}",
                       text=self.cite_text(cite))
+
+    def narrated(self, made: list[Reference]) -> bool:
+        """Whether a list is prose telling of its items one by one, not a list of references: it
+        stands in no reference list (section or column) and a note in brackets naming no number
+        stands between two of its items ("fellowships for SG13 (Zimbabwe), SG2 (Nicaragua)").
+        Its order is the story's, so it is not checked (REF006)."""
+        if self.in_list:
+            return False
+        return any(_NOTE.search(self.text, a.end, b.start) for a, b in zip(made, made[1:]))
 
     def run(self, cites: list[Cite]) -> None:
         for cite in cites:
@@ -656,7 +666,7 @@ class Resolver:
             _HANDLERS[kind](self, cite)
             return
         organ = self.organ_for(cite) if kind in _ORGAN_KINDS else None
-        key = (kind, self.text[cite.start:cite.end], self.around(cite, organ))
+        key = (kind, self.text[cite.start:cite.end], self.around(cite, organ), self.in_list)
         if (done := self.memo.get(key)) is None:
             refs, findings = len(self.refs), len(self.findings)
             if kind in _ORGAN_KINDS:
@@ -757,9 +767,9 @@ class Resolved:
                                       for code, severity, message, ref, text in self.findings])
 
 
-CiteMemo = dict[tuple[str, str, str | None], Resolved]
-"""(kind, words, `Resolver.around`) -> what such a cite resolved to, for one document: the
-registry, the findings table and the editions are the document's throughout."""
+CiteMemo = dict[tuple[str, str, str | None, bool], Resolved]
+"""(kind, words, `Resolver.around`, `Resolver.in_list`) -> what such a cite resolved to, for one
+document: the registry, the findings table and the editions are the document's throughout."""
 
 
 class _Coverage:
@@ -787,6 +797,7 @@ _SENTENCE_WINDOW = 160  # how far before a bare target its sentence is searched 
 # "?", "!", ";", a dash between spaces, a line's end).
 _SDG_NUMBERS = regex(r"\b(?:SDGs?|Sustainable\s+Development\s+Goals?)\s*(?P<list>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)\b")
 _NUMBER = regex(r"\d+")
+_NOTE = regex(r"\([^()\d]+\)")  # a note in brackets naming no number: "(Zimbabwe)", not "(Rev. Dubai, 2014)"
 _SENTENCE_BREAK = regex(r"[.!?](?=\s*(?:[A-Z(\"“‘]|$))|[!?;]|\s[–—]\s|\n")
 
 
