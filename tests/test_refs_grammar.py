@@ -189,7 +189,10 @@ def test_form(text: str, ctx: RefContext, expected: list[str]) -> None:
         ("WTDC Resolution 17 (Rev. Buenos Aires 2017)", {"WTDC-RES-17": ("Buenos Aires", 2017)}),
         ("Resolution 161 (Antalya, 2006) of the Plenipotentiary Conference", {"PP-RES-161": ("Antalya", 2006)}),
         ("Council Resolution 1380 (Modified 2017)", {"COUNCIL-RES-1380": (None, 2017)}),
-        ("C09 Res 1305", {"COUNCIL-RES-1305": (None, 2009)}),
+        # C09 is the Council session that adopted Resolution 1305, not a revision of it
+        ("C09 Res 1305", {"COUNCIL-RES-1305": None}),
+        ("ITU's role is set out in C09 Res 1305 and Council Resolution 1380 (Modified 2017).",
+         {"COUNCIL-RES-1305": None, "COUNCIL-RES-1380": (None, 2017)}),
         ("Annex 1 to Resolution 71 – Busan 2014", {"PP-RES-71": ("Busan", 2014)}),
         ("WTDC Resolutions 9, 10", {"WTDC-RES-9": None, "WTDC-RES-10": None}),
     ],

@@ -47,7 +47,6 @@ _AGENDA_AFTER = regex(
     r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
 _BARE_Q = regex(r"Q\s*[-.]?\s*0?[1-4]\s*/")  # a Question written "Q4/17", which a quarter ("Q4/17", 2017) is too
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
-_COUNCIL_SESSION = regex(r"C(\d\d)")
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
 _ORGAN_SECTOR = {"WTDC": "ITU-D", "WTSA": "ITU-T", "RA": "ITU-R", "WRC": "ITU-R"}
 _FAMILY_OF_BLANKET = (
@@ -315,19 +314,18 @@ class Resolver:
             why = self.contradicted(cite, self.ctx.organ)
             self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated" + (f", and not {self.ctx.organ}: {why}" if why else ""))
             return
-        council_year = _council_year(cite.organ)
         written = organ_key(cite.organ) or organ_key(cite.organ_after)  # the list's own words name it
         made = []
         for item in cite.items:
             if not item.number.isdigit():
                 continue
-            rev = item.rev or (Rev(None, council_year, cite.organ or "") if council_year else None)
             conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
             # An item's own revision names its organ unless the list's words name another:
             # "Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018)" is WTDC 17, PP 71.
             own = conf.organ if conf is not None and not written and organ != "COUNCIL" else organ
             ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", own), cite.kind, item.number)
-            made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, rev))
+            # "C09 Res 1305": the Council session named before it adopted it, no revision
+            made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, item.rev))
             if conf is not None and item.rev is not None and organ != "COUNCIL" and conf.organ != own:
                 self.findings.append(about(
                     made[-1], "REF012", f"{ref_id}: {item.rev.text} is {conf.code} ({conf.organ}), not {own}", self.table))
@@ -821,11 +819,6 @@ def _written(items: list[Item]) -> list[tuple[int, int]]:
         if not spans or start >= spans[-1][1]:
             spans.append((start, end))
     return spans
-
-
-def _council_year(word: str | None) -> int | None:
-    m = _COUNCIL_SESSION.fullmatch(word or "")
-    return 2000 + int(m.group(1)) if m else None
 
 
 def _closest(code: str, candidates: list[str]) -> str | None:
