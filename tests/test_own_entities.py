@@ -49,6 +49,14 @@ def findings(tmp_path: Path, text: str, suffix: str) -> list[tuple[str, str | No
     return [(f.code, f.ref) for f in report.findings if f.code in ("REF001", "REF015")]
 
 
+def test_ref015_names_the_objective_and_the_output_it_lacks(tmp_path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(without_output_2_3(), encoding="utf-8")
+    messages = [f.message for f in document_refs(load(source)).findings if f.code == "REF015"]
+    assert messages == ["ITU-D-OUTPUT-2.3@WTDC-17 is cited, but Objective 2 (ITU-D-OBJ-2@WTDC-17) in this "
+                        "document has no Output 2.3 (deleted or renumbered?)"]
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
 def test_an_output_the_plan_defines_is_known(tmp_path, suffix) -> None:
     assert ("REF001", "ITU-D-OUTPUT-2.4@WTDC-17") not in findings(tmp_path, with_new_output(), suffix)

@@ -372,8 +372,18 @@ def own_entity_findings(doc: Document, rules: RefRules, settled: DocEditions, re
         return kept
     for ref, parent in missing_children(doc, refs, own, rules):
         if not registry.unknown(ref.id):
-            kept.append(about(ref, "REF015", f"{ref.id} is cited, but this document holds {parent} and not it (deleted or renumbered?)", table))
+            kept.append(about(ref, "REF015", _not_defined(doc, ref, parent, own[parent]), table))
     return kept
+
+
+def _not_defined(doc: Document, ref: Reference, parent: str, section_id: str) -> str:
+    """REF015's message, naming the parent and the child as the document does: "ITU-D-OUTPUT-2.2@WTDC-17
+    is cited, but Objective 2 (ITU-D-OBJ-2@WTDC-17) in this document has no Output 2.2 (deleted or
+    renumbered?)"."""
+    section = doc.by_id.get(section_id)
+    named = f"{section.kind.capitalize()} {section.number} ({parent})" if section and section.number else parent
+    child = f"{(ref.family or '').rpartition('-')[2].capitalize()} {ref.number}"
+    return f"{ref.id} is cited, but {named} in this document has no {child} (deleted or renumbered?)"
 
 
 def language_findings(doc: Document, rules: RefRules, table: dict[str, FindingRule] | None = None) -> list[Finding]:
