@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from actionplan_trace.extract import pdf, pdf_tables
+from actionplan_trace.extract import hyphens, pdf, pdf_tables
 from actionplan_trace.extract.pdf import join_lines, page_chars, read_pdf
 from pdfgen import Line, TableStyle, lay_table, write_pdf, write_placed
 
@@ -37,8 +37,8 @@ def _words(rng: random.Random, count: int) -> str:
 
 
 def test_join_lines_looks_only_at_the_end_of_the_text(monkeypatch):
-    counted = Counted(pdf.WORD_BREAK_END)
-    monkeypatch.setattr(pdf, "WORD_BREAK_END", counted)
+    counted = Counted(hyphens.WORD_BREAK_END)
+    monkeypatch.setattr(hyphens, "WORD_BREAK_END", counted)
     texts = ["telecom-", "munication and ITU-", "R work / and"] * 1000
     joined = join_lines(texts)
     assert joined == " ".join(["telecom-munication and ITU-R work / and"] * 1000)

@@ -9,7 +9,7 @@ import random
 import re
 
 from actionplan_trace.extract.inline import clean_inline
-from actionplan_trace.text_patterns import may_open_item
+from actionplan_trace.text_patterns import LIST_ITEM, may_open_item
 from actionplan_trace.extract.text import MD_SIGNALS, SENTENCE_END, SETEXT_SIGNAL, WRAP_MAX, _markdown_counts, \
     is_wrapped, looks_like_markdown
 
@@ -24,10 +24,23 @@ def _markdown_oracle(text: str) -> bool:
     return any(_markdown_counts(counts[:n], 0) for n in range(1, len(counts) + 1)) or _markdown_counts(counts, setext)
 
 
+def _runs_on_oracle(lines: list[str]) -> bool:
+    """At least half of two or more breaks between lines of text (not before a blank line, a list
+    item, a table line, nor at a tab) fall mid-sentence: after a connecting word, or before lower
+    case or a number that is no label; and some line is 50 characters long."""
+    breaks = [(a.rstrip(), b.strip()) for a, b in zip(lines, lines[1:])
+              if a.strip() and b.strip() and b.lstrip()[0] not in "|+" and "\t" not in a + b
+              and not LIST_ITEM.match(b)]
+    on = [a for a, b in breaks if not a.endswith(SENTENCE_END) and (
+        b[0].islower() or re.search(r"\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which)$", a)
+        or (b[0].isdigit() and not re.match(r"\d{1,2}(?:\.\d{1,2})*[.)]", b)))]
+    return len(breaks) >= 2 and 2 * len(on) >= len(breaks) and max(map(len, lines), default=0) >= 50
+
+
 def _wrapped_oracle(lines: list[str]) -> bool:
     body = [l for l in lines if l.strip() and not l.lstrip().startswith(("|", "+"))]
     if len(body) < 6:
-        return False
+        return _runs_on_oracle(lines)
     blank = sum(1 for l in lines if not l.strip())
     lengths = sorted(len(l.rstrip()) for l in body)
     p90, p95 = lengths[int(len(lengths) * 0.9) - 1], lengths[int(len(lengths) * 0.95) - 1]
@@ -40,10 +53,10 @@ def _wrapped_oracle(lines: list[str]) -> bool:
         breaks = [(a.rstrip(), b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()
                   and b.lstrip()[0] not in "|+" and not may_open_item(b, b.lstrip()[0])]
         early = sum(1 for a, b in breaks if len(a) + 1 + len(b.split()[0]) <= p90)
-        return not (breaks and 2 * early > len(breaks))
+        return not (breaks and 2 * early > len(breaks)) or _runs_on_oracle(lines)
     mid_sentence = sum(1 for a, b in zip(lines, lines[1:])
                        if len(a.rstrip()) >= 50 and not a.rstrip().endswith(SENTENCE_END) and b.strip()[:1].islower())
-    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(body))
+    return p90 >= 50 and (mid_sentence >= max(3, 0.1 * len(body)) or _runs_on_oracle(lines))
 
 
 # Lines of the kinds the shortcuts look for, some only nearly so.

@@ -59,12 +59,13 @@ from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, S
                              TYPED_NUMBER, bullet_of,
                              is_bullet_label)
 from . import file_source
+from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
+                      join_lines, judge_breaks)
 from .pdf_markup import DELETED, change_bars, hide, insertions, run_text, runs, strikes, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
 from .pdf_tables import (
-    SUSPENDED,
     Grid,
     LayoutBreak,
     PageTable,
@@ -90,7 +91,6 @@ BEFORE_NUMBER = regex(r"\b(?:Res|Resol|Rec|Recs|No|Nos|Art|Arts|Rev|Vol|Fig|Doc|
 LABEL_LIKE = regex(r"^\s*\d+(?:\.\d+)*(?:[.)]|\s+[A-Z])")
 HEADING_END = regex(r"[.:;,!?]$")
 HYPHEN_END = regex(r"\w[-\u00ad\u2010\ufffe]$")
-WORD_BREAK_END = regex(r"\w[-/\ufffe]$")  # joined text that a hyphen or slash ends (join_lines)
 LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # The largest baseline pitch (in font sizes) at which a line still wraps the one above.
 # pdfium reports a hyphen that ends a line as a marker (0xFFFE, 0x02; a soft hyphen U+00AD as
@@ -99,7 +99,6 @@ LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # ("-"); a mark no one settled (a footnote's line) is a hyphen, as it always was. Symbol or
 # Wingdings bullets as private-use code points: read them as the characters they show; a
 # non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
-HYPHEN_MARK = "\ufffe"
 LAYOUT_HYPHEN = "\u2010"  # what Chromium's automatic hyphenation (CSS hyphens: auto) prints at a line's end
 GLYPH_FIXES = ({"\x02": HYPHEN_MARK, SOFT_HYPHEN: HYPHEN_MARK, NB_HYPHEN: "-"}
                | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
@@ -234,46 +233,6 @@ class PdfReading:
     broken_words: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
 
-def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None,
-               broken: list[bool] | None = None) -> str:
-    """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word
-    (but after a suspended hyphen: "short-" / "and long-term").
-    `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
-    after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows.
-    `broken` says which lines end inside a word (see broken_words): no space follows.
-
-    Linear in the text: the pieces are joined once, and each line looks only at the last few
-    characters before it (a paragraph may run over hundreds of pages)."""
-    parts: list[str] = []  # the joined text so far, in non-empty pieces
-    for i, text in enumerate(texts):
-        if i == 0 and label:
-            text = text[len(label):].lstrip() if text.startswith(label) else text
-        if not text:  # a line whose every glyph the view hides (a deleted line)
-            continue
-        if not parts:
-            if text:
-                parts.append(text)
-            continue
-        spaced_end = bool(spaced and spaced[i - 1])
-        last = parts[-1][-1]
-        if last == SOFT_HYPHEN:
-            parts[-1] = parts[-1][:-1]  # hyphenated where the line broke: one word
-            if not parts[-1]:
-                parts.pop()
-        elif broken and broken[i - 1]:
-            pass
-        elif (WORD_BREAK_END.search("".join(parts[-3:])[-3:]) and text[:1].isalnum() and not spaced_end
-              and not (last == "-" and SUSPENDED.match(text))):
-            pass
-        elif text[:1] == "-" and text[1:2].isalpha() and last.isalpha() and not spaced_end:
-            pass  # broken before a hyphen: "ITU" / "-R"
-        else:
-            text = " " + text
-        if text:
-            parts.append(text)
-    return "".join(parts).strip().replace(SOFT_HYPHEN, "-").replace(HYPHEN_MARK, "-")
-
-
 # --- words a narrow column broke ----------------------------------------------------------
 
 # A number as tables print it: grouped thousands or up to four digits, decimals, a sign, a percent.
@@ -282,11 +241,6 @@ NUMBER_START = regex(r"[-–−]?[\d,.'’]*")  # what may end a line a number g
 NUMBER_BREAKS = ("-", "–", "−", ",", ".", "'", "’")  # where a layout may break a number
 SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
-PIECE = regex(r"[^\W\d_]+|\d+")  # a run of letters or of digits
-LAST_PIECE = regex(r"(?:[^\W\d_]+|\d+)$")
-# "on-line", "2016-2019" printed whole; a try starts only where a run of letters or digits does and
-# takes the run whole, so a line of 100,000 letters is one try, not 100,000 (quadratic)
-COMPOUND = regex(r"(?:(?<![^\W\d_])[^\W\d_]++|(?<!\d)\d++)-(?:[^\W\d_]+|\d+)")
 
 
 def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
@@ -305,131 +259,30 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
     return frozenset(words)
 
 
-# The shortest head of a word broken at a line end that is read as the layout's break without a
-# count of the document's breaks: a shorter one is a prefix the author may hyphenate ("multi-",
-# "sub-", "co-", "re-": "re-cover" is not "recover"), whatever the document prints elsewhere.
-MIN_SYLLABLE_HEAD = 6
-
-
 def settle_line_hyphens(groups: list[list[Line]], words: frozenset[str]) -> Hyphenation:
-    """Tell the hyphens a layout set where it broke a word from the word's own hyphens. pdfium
-    marks every hyphen that ends a line alike (GLYPH_FIXES: HYPHEN_MARK), Word's
-    automatic hyphenation ("telecom-" / "munication") and a compound broken at its hyphen
-    ("next-" / "generation") both. The document's own words decide (`words`, those it prints
-    whole, see whole_words; COMPOUND, those it prints whole with a hyphen): the word's own hyphen
-    when it prints the compound ("on-line"); else the layout's when it prints the two pieces as
-    one word ("telecommunication", "radiocommunication"); else the word's own when both pieces
-    are words it prints ("next", "generation"; "2016", "2019"); and without evidence either way
-    ("partici-" / "pating" in a short text), the layout's. All of that only in a document that
-    shows automatic hyphenation (more words, and at least three, broken where one piece is no
-    word than compounds broken at their hyphen), and never where the pieces cannot be syllables
-    (`_never_syllables`: "ITU-" / "T"): in any other, every hyphen that ends a line is the word's own, even
-    where the document spells the word without one elsewhere ("on-line", "online"), but for one
-    case that needs no count: a lower-case piece after a head that is no word the document prints,
-    which together make a word it prints whole ("telecommu-" / "nication" where "telecommunication"
-    is printed; not "e-" / "government", "multi-" / "stakeholder" unless "egovernment" or
-    "multistakeholder" is, nor "ITU-" / "D", "on-" / "line", "next-" / "generation"). In a
-    document that shows automatic hyphenation, a break between two printed words is the layout's
-    after all where another break the layout set makes the same word ("reduction-" / "management"
-    where "reductionman-" / "agement" is read "reductionmanagement"). The
-    layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen.
-    What it found judges hyphens it cannot see the next line of (Hyphenation)."""
+    """Tell the hyphens a layout set where it broke a word from the word's own hyphens (see
+    hyphens.judge_breaks). pdfium marks every hyphen that ends a line alike (GLYPH_FIXES:
+    HYPHEN_MARK), Word's automatic hyphenation ("telecom-" / "munication") and a compound broken
+    at its hyphen ("next-" / "generation"); `words`: those the document prints whole (whole_words).
+    The layout's stays soft, to be dropped when the lines are joined; the word's becomes a hyphen,
+    as does one that ends a group's last line. What it found judges hyphens it cannot see the next
+    line of (Hyphenation)."""
     compounds = frozenset(m.group().casefold() for lines in groups for line in lines for m in COMPOUND.finditer(line.text))
-    found = Hyphenation(words, compounds)
-    cases: list[tuple[Line, str, str]] = []  # a line ending in a hyphen, what its pieces show, the word joined
-    syllables: set[str] = set()  # words broken where only a layout breaks: one piece is no word
-    own: set[str] = set()  # compounds broken at their own hyphen
+    broken: list[Line] = []
+    pairs: list[tuple[str, str]] = []
     for lines in groups:
         for line, nxt in zip(lines, lines[1:]):
             if (line.page != nxt.page or line.text.endswith(LAYOUT_HYPHEN)) and HYPHEN_END.search(line.text):
                 line.text = line.text[:-1] + HYPHEN_MARK  # pdfium marks no page's last line, nor Chromium's break
-            if not line.text.endswith(HYPHEN_MARK):
-                continue
-            evidence, word = found.evidence(line.text, nxt.text)
-            cases.append((line, evidence, word))
-            if evidence in (WORD_PRINTED, HEAD_NO_WORD):
-                syllables.add(word)
-            elif evidence in (COMPOUND_PRINTED, TWO_WORDS):
-                own.add(word)
+            if line.text.endswith(HYPHEN_MARK):
+                broken.append(line)
+                pairs.append((line.text, nxt.text))
         if lines and lines[-1].text.endswith(HYPHEN_MARK):
-            cases.append((lines[-1], NOT_SYLLABLES, ""))
-    automatic = len(syllables) >= 3 and len(syllables) > len(own)
-    found = replace(found, automatic=automatic)
-    if automatic:
-        found = replace(found, rejoined=frozenset(word for _, evidence, word in cases if found.decides(evidence, word)))
-    for line, evidence, word in cases:
-        line.text = line.text[:-1] + (SOFT_HYPHEN if found.decides(evidence, word) else "-")
+            lines[-1].text = lines[-1].text[:-1] + "-"
+    found, layout = judge_breaks(pairs, words, compounds)
+    for line, soft in zip(broken, layout):
+        line.text = line.text[:-1] + (SOFT_HYPHEN if soft else "-")
     return found
-
-
-# What the pieces around a line's hyphen show (Hyphenation.evidence), from the word's own hyphen to the layout's.
-NOT_SYLLABLES = "not syllables"  # no pieces, or pieces no hyphenation parts (_never_syllables): the word's
-COMPOUND_PRINTED = "compound printed"  # the document prints the compound whole ("on-line"): the word's
-TWO_WORDS = "two words"  # both pieces are words it prints, and not together ("next", "generation"): the word's
-WORD_PRINTED_BOTH = "word printed, both words"  # it prints the joined word, and both pieces ("in" / "formation")
-WORD_PRINTED = "word printed"  # it prints the joined word, and one piece is no word ("partici" / "pating")
-HEAD_NO_WORD = "head no word"  # as WORD_PRINTED, a long head no word and a lower-case tail: the layout's in any document
-NO_EVIDENCE = "no evidence"  # none of those
-
-
-@record(frozen=True)
-class Hyphenation:
-    """What settle_line_hyphens found of a document's hyphens: the words it prints whole, and with a
-    hyphen, whether it shows automatic hyphenation, and the words the layout's breaks made. It
-    judges a line's hyphen, and one settle_line_hyphens never saw go on: a table cell's at a
-    page's foot, the row's rest on the next page (pdf_tables.join_rows)."""
-
-    words: frozenset[str]
-    compounds: frozenset[str]
-    automatic: bool = False
-    rejoined: frozenset[str] = frozenset()
-
-    def evidence(self, before: str, after: str) -> tuple[str, str]:
-        """What the document's words show of the hyphen that ends the text `before`, with `after`
-        going on (see settle_line_hyphens), and the two pieces joined (casefolded)."""
-        pieces = _hyphen_pieces(before, after)
-        if pieces is None or _never_syllables(*pieces):
-            return NOT_SYLLABLES, ""
-        first, second = pieces[0].casefold(), pieces[1].casefold()
-        word, both = first + second, first in self.words and second in self.words
-        if f"{first}-{second}" in self.compounds:
-            return COMPOUND_PRINTED, word
-        if word in self.words:
-            if both:
-                return WORD_PRINTED_BOTH, word
-            if first not in self.words and pieces[1][:1].islower() and len(first) >= MIN_SYLLABLE_HEAD:
-                return HEAD_NO_WORD, word
-            return WORD_PRINTED, word
-        return (TWO_WORDS if both else NO_EVIDENCE), word
-
-    def decides(self, evidence: str, word: str) -> bool:
-        """Whether a hyphen whose pieces show `evidence` and make `word` is the layout's."""
-        if evidence in (NOT_SYLLABLES, COMPOUND_PRINTED):
-            return False
-        if evidence == HEAD_NO_WORD:
-            return True
-        if evidence == TWO_WORDS:  # "reduction-" / "management" where "reductionman-" / "agement" is one word
-            return self.automatic and word in self.rejoined
-        return self.automatic
-
-    def layout_break(self, before: str, after: str) -> bool:
-        """Whether the hyphen that ends the text `before`, with `after` going on, is the layout's."""
-        return self.decides(*self.evidence(before, after))
-
-
-def _never_syllables(first: str, second: str) -> bool:
-    """Whether two pieces around a line's hyphen cannot be syllables a layout's hyphenation
-    parted: a tail of one letter (hyphenation leaves two at least: "ITU-" / "T"), a capital
-    after a head in capitals ("ITU-" / "SG", "ICT-" / "SDG") or in lower case ("el-" / "Sheikh",
-    "e-" / "Government": no word goes on in capitals after lower-case letters; "Mc-" / "Caw" may)."""
-    return len(second) < 2 or ((first.isupper() or first.islower()) and second[:1].isupper())
-
-
-def _hyphen_pieces(before: str, after: str) -> tuple[str, str] | None:
-    """The letters (or digits) before the hyphen that ends the text `before` and those that begin
-    `after`: the two pieces of a word broken at that hyphen, when there are both."""
-    head, tail = LAST_PIECE.search(before[:-1]), PIECE.match(after)
-    return None if head is None or tail is None else (head.group(), tail.group())
 
 
 def broken_words(lines: list[Line], left: float, right: float, words: frozenset[str]) -> None:
@@ -1211,7 +1064,7 @@ def _word_goes_on_over_page(prev: Line, line: Line) -> bool:
     ("ITU-" / "The Bureau …")."""
     if prev.text.endswith(SOFT_HYPHEN):
         return True
-    pieces = _hyphen_pieces(prev.text, line.text)
+    pieces = hyphen_pieces(prev.text, line.text)
     if pieces is None:
         return False
     first, second = pieces

@@ -26,6 +26,7 @@ from ..model import Cell
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import KEY_LABEL, LABEL_ONLY, OPEN_END
+from .hyphens import SUSPENDED
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 
 BBox = tuple[float, float, float, float]
@@ -34,9 +35,8 @@ _FULL_STOP = regex(r"[.!?]$")  # a sentence that ends its text (a colon or semic
 WORD_HYPHEN_END = regex(r"\w-$")  # a line broken after a hyphen inside a word ("2016-" / "2019")
 # A line that opens with a conjunction after a line that ends with a word's own hyphen: the hyphen
 # was suspended ("short-" / "and long-term", "e-" / "or m-government"), and a space follows it.
-SUSPENDED = regex(r"(?:and|or|nor)\b(?!-)")  # not "plug-" / "and-play"
 # Whether the hyphen ending a text, with another going on, is the one a layout set where it broke a
-# word (pdf.Hyphenation.layout_break)
+# word (hyphens.Hyphenation.layout_break)
 LayoutBreak = Callable[[str, str], bool]
 
 

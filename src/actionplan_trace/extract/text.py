@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import field, replace
 from functools import partial
 from pathlib import Path
@@ -31,10 +32,11 @@ from ..patternscan import JoinedLines
 from ..record import record
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
-from ..text_patterns import (CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
-                             SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
+from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
+                             SOFT_HYPHEN, SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
                              spaced_bullet)
 from .decoding import decode_text
+from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
 from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .text_tables import (
     GRID_RULE,
@@ -79,7 +81,13 @@ NOTE_MARK = regex(r"(?<=\S)\[(\d{1,3})\]")  # a plain note's mark glued to the w
 # A sentence's last character, tested with `str.endswith` on stripped lines (a `[.;:!?]$` regex
 # search would try every position of the line).
 SENTENCE_END = (".", ";", ":", "!", "?")
-TITLE_OPEN_END = regex(r"(?:[.;,!?]|\b(?:and|or|of|the|to|for|in|with|a|an|by|on|as|at|from|that|which))$")
+# A line ending on one of these words runs on into the next: no paragraph ends so (ends_connecting).
+CONNECTING_WORDS = frozenset({"and", "or", "of", "the", "to", "for", "in", "with", "a", "an", "by", "on", "as", "at",
+                              "from", "that", "which"})
+TITLE_OPEN_END = regex(rf"(?:[.;,!?]|\b(?:{'|'.join(sorted(CONNECTING_WORDS))}))$")
+# A hyphen ending a line (after a word character, tested apart) that a line of text follows.
+HYPHEN_BREAK = regex(r"-[ \t]*\n[ \t]*\S")
+CLAUSE_LABEL_OPENING = regex(rf"{CLAUSE_DECIMAL}[.)]")  # "2.1", "3.", "3)": a clause's or item's number, not "2022)."
 # A wrapped line shorter than this share of the measure (with the next word) ended its paragraph.
 EARLY_END = 0.8
 # A line ending a sentence this far short of the measure, before a capital, ended its paragraph.
@@ -242,7 +250,7 @@ def is_wrapped(lines: list[str], leads: list[str] | None = None) -> bool:
     leads = line_leads(lines) if leads is None else leads
     body = len(leads) - sum(map(leads.count, ("", *TABLE_LEADS)))
     if body < 6:
-        return False
+        return _runs_on_mostly(lines, leads)
     # p95 (below) is item int(0.95 * body) - 1 of the sorted lengths: it is over WRAP_MAX when
     # fewer body lines than int(0.95 * body) are at most WRAP_MAX long (a line is stripped only
     # when it is longer than that as it stands).
@@ -257,12 +265,50 @@ def is_wrapped(lines: list[str], leads: list[str] | None = None) -> bool:
         return False
     blank = leads.count("")
     if blank >= 0.1 * len(lines) and p95 <= 80:
-        return not _ragged(lines, ends, leads, p90)
+        return not _ragged(lines, ends, leads, p90) or _runs_on_mostly(lines, leads)
     mid_sentence = sum(
         1 for a, b in zip(ends, lines[1:])
         if len(a) >= 50 and not a.endswith(SENTENCE_END) and b.strip()[:1].islower()
     )
-    return p90 >= 50 and mid_sentence >= max(3, 0.1 * len(lengths))
+    return p90 >= 50 and (mid_sentence >= max(3, 0.1 * len(lengths)) or _runs_on_mostly(lines, leads))
+
+
+def _runs_on_mostly(lines: list[str], leads: list[str]) -> bool:
+    """Whether at least half the line breaks between two lines of text (not before a blank line,
+    a list item, a table line or a tab) fall where no paragraph can end (`runs_on`), over two
+    breaks at least and a line of 50 characters or more: a text that breaks "in bridging the" /
+    "digital divide" or "WTDC Resolution" / "37 (Rev. Kigali, 2022)" that often is hard-wrapped,
+    however few or ragged its lines. A text typed a paragraph a line breaks so in one break out of
+    a hundred (a heading over its text, a sentence's end over the next)."""
+    breaks = run_on = longest = 0
+    for k in range(len(lines) - 1):
+        after = leads[k + 1]
+        longest = max(longest, len(lines[k]))
+        if (not leads[k] or not after or after in TABLE_LEADS or "\t" in lines[k] or "\t" in lines[k + 1]
+                or (may_open_item(lines[k + 1], after) and LIST_ITEM.match(lines[k + 1]))):
+            continue
+        breaks += 1
+        run_on += runs_on(lines[k].rstrip(), lines[k + 1].strip())
+    return breaks >= 2 and 2 * run_on >= breaks and max(longest, len(lines[-1]) if lines else 0) >= 50
+
+
+def ends_connecting(end: str) -> bool:
+    """Whether a line (stripped on the right) ends on a connecting word (CONNECTING_WORDS): its last
+    word is looked up, where a search for a `$`-anchored pattern would try every position."""
+    return end[max(end.rfind(" "), end.rfind("-")) + 1:] in CONNECTING_WORDS
+
+
+def runs_on(end: str, after: str) -> bool:
+    """Whether a line (`end`, stripped on the right) cannot end a paragraph before the next
+    (`after`, stripped): it ends no sentence, and it ends on a connecting word ("and", "the"), or
+    the next opens in lower case or with a number that is no label ("37 (Rev. Kigali, 2022)",
+    "9 and …"; not "2.1", "3." or "3)")."""
+    if end.endswith(SENTENCE_END):
+        return False
+    opening = after[:1]
+    if opening.islower() or ends_connecting(end):
+        return True
+    return opening.isdigit() and CLAUSE_LABEL_OPENING.match(after) is None
 
 
 def _ragged(lines: list[str], ends: list[str], leads: list[str], width: int) -> bool:
@@ -367,6 +413,7 @@ class _Reader:
     # that opens with a block tag is no block of its own (each one scanned the rest of the block
     # again, which took minutes on 20,000 lines of `<p>…</p>` without a blank line).
     html_lines_until: int = 0
+    layout_hyphens: frozenset[int] | None = None  # see line_breaks
 
     def __post_init__(self) -> None:
         """The table readers, in the order they are tried (dash_table remembers its scans of these
@@ -420,7 +467,7 @@ class _Reader:
         if not (self.markdown or self.wrapped):
             end = self.wrapped_run(i) if j == i + 1 else j
             if end > j:  # one hard-wrapped paragraph in a text read line by line
-                return " ".join(self.lines[k].strip() for k in range(i, end)), end
+                return self.joined([self.lines[k].strip() for k in range(i, end)], end - 1), end
             return (first.rstrip("\\").strip() if "\\" in first else first), j
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
@@ -436,10 +483,56 @@ class _Reader:
                 words += len(self.lines[j].split())
             parts.append(self.lines[j].strip())
             j += 1
-        text = " ".join(parts)
+        text = " ".join(parts) if self.markdown else self.joined(parts, j - 1)
         if "\\" in text:  # a line-end backslash is a Markdown hard break: drop it
             text = " ".join([p.rstrip("\\").strip() for p in parts])
         return text, j
+
+    def joined(self, parts: list[str], last: int) -> str:
+        """The text of a paragraph's wrapped lines (`parts`, stripped, the last one line `last`):
+        joined with a space, but as the PDF reader joins its lines where one ends in a hyphen or
+        a slash (hyphens.join_lines): no space after a word's own hyphen ("e-" / "government"),
+        none and no hyphen where the layout broke a word ("telecom-" / "munication", see
+        line_breaks). The test for either is one search of the joined text."""
+        text = " ".join(parts)
+        if "- " not in text and "/ " not in text:
+            return text
+        first = last - len(parts) + 1
+        layout = self.line_breaks()
+        return join_lines([part[:-1] + SOFT_HYPHEN if first + m in layout else part for m, part in enumerate(parts)])
+
+    def line_breaks(self) -> frozenset[int]:
+        """The lines whose closing hyphen the layout set where it broke a word (hyphens.judge_breaks,
+        from the words the whole text prints), worked out once, when a paragraph first asks. The
+        lines are found and the words counted by searches of the whole text (C speed); a text
+        with no word broken at a line end counts none."""
+        if self.layout_hyphens is None:
+            text = "\n".join(self.lines)
+            # The pattern opens with a literal "-", which the search skips to at C speed; the word
+            # character before it is tested here.
+            ends = [at for m in HYPHEN_BREAK.finditer(text) if (prior := text[(at := m.start()) - 1:at]).isalnum()
+                    or prior == "_"]
+            self.layout_hyphens = frozenset()
+            if ends:
+                joined = JoinedLines(self.lines)
+                broken = sorted({joined.line_at(at) for at in ends})
+                lines = self.lines
+                pairs = [(lines[k].rstrip(), lines[k + 1].strip()) for k in broken]
+                # Pieces and compounds never span white space: each distinct token is searched once.
+                tokens = Counter(joined.text.casefold().split())
+                printed: Counter[str] = Counter()
+                for token, count in tokens.items():
+                    for piece in PIECE.findall(token):
+                        printed[piece] += count
+                for before, after in pairs:  # the pieces of a broken word are no words the text prints
+                    pieces = hyphen_pieces(before, after)
+                    if pieces is not None:
+                        printed.subtract(piece.casefold() for piece in pieces)
+                words = frozenset(word for word, count in printed.items() if count > 0)
+                compounds = frozenset(c for token in tokens if "-" in token for c in COMPOUND.findall(token))
+                _, layout = judge_breaks(pairs, words, compounds)
+                self.layout_hyphens = frozenset(k for k, soft in zip(broken, layout) if soft)
+        return self.layout_hyphens
 
     def wrapped_run(self, i: int) -> int:
         """In a text read line by line (a Word text export: one paragraph a line), where a
@@ -555,7 +648,7 @@ class _Reader:
         under a numbered title, before a capital, is the title's wrapped end."""
         prev, line = self.lines[j - 1], self.lines[j]
         text, above = line.strip(), prev.rstrip()
-        if line[:1].isspace() and LIST_ITEM.match(prev):
+        if (line[:1].isspace() and LIST_ITEM.match(prev)) or ends_connecting(above):
             return False
         starts_high = text[0].isupper() or text[0].isdigit()
         early = len(above) + 1 + len(text.split()[0]) < EARLY_END * self.width
