@@ -1861,3 +1861,46 @@ def test_an_itu_blocks_replacement_of_text_the_base_has_passes(tmp_path: Path) -
     plain = validate(_block_contribution(tmp_path, ".txt", ["• organize national and regional cyberdrills;"]), BA)
     assert [(p.action, p.old, p.new) for p in plain.proposals] == [
         ("modify", None, "organize national and regional cyberdrills")]
+
+
+TDAG_COVER = ["Telecommunication Development Advisory Group (TDAG)", "Document TDAG-19/12-E", "SOURCE: Japan",
+              "TITLE: Proposed modifications to the Buenos Aires Action Plan", "", "Abstract",
+              "This contribution proposes amendments to the Buenos Aires Action Plan (WTDC-17) for consideration by TDAG.",
+              ""]
+RURAL_OLD = "telephony and broadband access"
+
+
+@pytest.mark.parametrize("heading", ["Proposed modifications", "Proposed amendments", "Proposed changes",
+                                     "Proposed modifications:"])
+def test_proposals_under_a_proposed_modifications_heading_are_read(tmp_path: Path, heading: str) -> None:
+    """A black-box review (F1): under "Proposed modifications" or "Proposed amendments" (ITU's
+    usual words) the numbered proposals were read as the amended text: VAL009 "no proposals
+    found" on a correct contribution, and a quotation not in the plan went unreported."""
+    path = tmp_path / "c.txt"
+    good = f'1. In Output 2.1, under "Rural communications", replace "{RURAL_OLD}" with "affordable broadband access".'
+    path.write_text("\n".join([*TDAG_COVER, heading, good, ""]), encoding="utf-8")
+    rep = validate(path, BA)
+    assert [(p.action, p.outputs, p.old) for p in rep.proposals] == [("replace", ["2.1"], RURAL_OLD)]
+    assert rep.findings == []
+    path.write_text("\n".join([*TDAG_COVER, heading, good.replace(RURAL_OLD, "satellite and microwave backhaul links"),
+                               ""]), encoding="utf-8")
+    assert [f.code for f in validate(path, BA).findings] == ["VAL010"]
+
+
+def test_val009_names_the_proposals_like_heading_it_did_not_read(tmp_path: Path) -> None:
+    """Proposals under "Proposed amendments to the Buenos Aires Action Plan" (the words that open
+    the amended text): VAL009 says which heading was read as the start of the amended text, so the
+    delegate mends the heading, not proposals that were right."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Japan", style="Title")
+    document.add_paragraph("Proposed amendments to the Buenos Aires Action Plan", style="Heading 1")
+    document.add_paragraph(f"1.\tIn Output 2.1, under “Rural communications”, replace “{RURAL_OLD}” with “broadband”.")
+    path = tmp_path / "c.docx"
+    document.save(str(path))
+    (found,) = validate(path, BA).findings
+    assert found.code == "VAL009"
+    assert found.message.endswith("; the heading “Proposed amendments to the Buenos Aires Action Plan” was read as "
+                                  "the start of the amended text, not as the proposals' heading")
+    assert (found.section, found.loc.paragraph) == ("amended-text", 1)  # at the heading, the 2nd paragraph

@@ -1154,6 +1154,20 @@ def _check_edition(ctx: _Context, contribution: Document, base: Document) -> Non
                     f"{other}: validate it against the {code} edition")
 
 
+# A heading whose words speak of proposals ("Proposed text", "Proposed amendments to the … Action
+# Plan", "Our proposals") that the profile did not open the proposals part with: VAL009 names it.
+_PROPOSALS_WORDS = regex(r"\bpropos(?:als?|ed|itions?)\b", re.IGNORECASE)
+_READ_AS = {"amended-text": "the start of the amended text", "cover": "the contribution's title",
+            "front-matter": "the cover", "abstract": "the abstract", "introduction": "the introduction"}
+
+
+def _proposals_like_heading(doc: Document) -> Section | None:
+    """The first heading that reads like a proposals heading but opened no `proposals` section,
+    so that VAL009 says why the proposals under it were not read."""
+    return next((s for s in doc.sections if s.kind != "proposals" and s.title and _PROPOSALS_WORDS.search(s.title)),
+                None)
+
+
 def _holds_text(doc: Document) -> bool:
     """Whether any heading, paragraph or cell of `doc` has words."""
     return any(s.title or s.heading for s in doc.sections) or any(b.text.strip() for _, b in doc.blocks())
@@ -1192,7 +1206,11 @@ def validate_documents(
     if not proposals and not _holds_text(accepted):
         ctx.add("VAL009", "no proposals found: the contribution holds no text")
     elif not proposals:
-        ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”")
+        unread = _proposals_like_heading(accepted)
+        ctx.add("VAL009", "no proposals found: no paragraph reads like “In Output N.M, under “…”, add …”"
+                + (f"; the heading “{unread.title}” was read as {_READ_AS.get(unread.kind, 'a heading of the amended text')}"
+                   ", not as the proposals' heading" if unread else ""),
+                section=unread.id if unread else None, loc=unread.loc if unread else None)
     resolutions = ctx.resolutions
     for proposal in proposals:
         if not (proposal.outputs or proposal.outcomes) or proposal.action is None:
