@@ -1904,3 +1904,36 @@ def test_val009_names_the_proposals_like_heading_it_did_not_read(tmp_path: Path)
     assert found.message.endswith("; the heading “Proposed amendments to the Buenos Aires Action Plan” was read as "
                                   "the start of the amended text, not as the proposals' heading")
     assert (found.section, found.loc.paragraph) == ("amended-text", 1)  # at the heading, the 2nd paragraph
+
+
+def test_check_with_a_base_judges_what_validate_reads_as_a_contribution(tmp_path: Path) -> None:
+    """A black-box review (F2): with a base in trace.toml, `check` read a table of changes under a
+    heading detection does not know, and a TDAG cover without proposals, with the generic profile:
+    no VAL rule ran, 0 findings and exit 0 where `validate` gave VAL010 and VAL009."""
+    import shutil
+
+    import docx as python_docx
+
+    shutil.copy(BA, tmp_path / "base.docx")
+    (tmp_path / "trace.toml").write_text('base = "base.docx"\n', encoding="utf-8")
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Japan", style="Title")
+    document.add_paragraph("Text proposed by Japan", style="Heading 1")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["Output", "Current text", "Proposed text", "2.2",
+                           "support Member States in the fight against online child abuse;",
+                           "support Member States in child online protection;"]):
+        cell.text = text
+    document.save(str(tmp_path / "table.docx"))
+    (tmp_path / "cover.txt").write_text("\n".join([*TDAG_COVER, "Introduction",
+                                                   "Japan supports the Buenos Aires Action Plan.", ""]),
+                                        encoding="utf-8")
+    for name, code in (("table.docx", "VAL010"), ("cover.txt", "VAL009")):
+        validated = run_cli("validate", name, "--against", "base.docx", "-f", "json", cwd=tmp_path)
+        checked = run_cli("check", name, "-f", "json", "--no-cache", cwd=tmp_path)
+        report = json.loads(checked.stdout)
+        assert [f["profile"] for f in report["files"]] == ["contribution"]
+        found = [f["code"] for f in report["findings"]]
+        assert found == [f["code"] for f in json.loads(validated.stdout)["findings"]] and code in found
+        assert checked.returncode == validated.returncode == 1

@@ -37,7 +37,7 @@ from ..record import brief_repr, record
 from .baseline import baseline_data, baseline_states, kept_entries, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig
-from .proposals import created_outputs_known
+from .proposals import created_outputs_known, parse_contribution
 from .findings import at_least, counts, finding_from_dict, finding_table, fingerprint, make
 
 if TYPE_CHECKING:
@@ -345,14 +345,27 @@ def _check_file(path: str, enabled: tuple[str, ...], base: str | None, base_sha:
         problem = exc.problem if isinstance(exc, InputError) else str(exc)
         found = [make("CHK004", problem, source=path, table=table)] if "CHK004" in on else []
         return {"profile": None, "findings": [f.to_dict() for f in found]}
-    judged = bool(base and base_sha and doc.source.profile == "contribution" and any(c.startswith("VAL") for c in on)
-                  and Path(path).resolve() != Path(str(base)).resolve())
+    against = bool(base and base_sha and any(c.startswith("VAL") for c in on)
+                   and Path(path).resolve() != Path(str(base)).resolve())
+    if against and profile is None and doc.source.profile == "generic":
+        doc = _read_as_contribution(path, doc)
+    judged = against and doc.source.profile == "contribution"
     findings = _judged_findings(doc, path, _base_document(str(base), str(base_sha)), table, on, registry) if judged \
         else _own_findings(doc, table, on, registry, editions)
     out: dict[str, Any] = {"profile": doc.source.profile, "findings": [f.to_dict() for f in findings]}
     if doc.source.warnings:
         out["warnings"] = list(doc.source.warnings)
     return out
+
+
+def _read_as_contribution(path: str, doc: Document) -> Document:
+    """`path` read with the contribution profile when that reading finds proposals in it (a table
+    of changes under a heading detection does not know), else `doc`: with a base, `check` judges
+    what `validate` reads as a contribution, so the two give one verdict."""
+    from ..loader import load
+
+    found = load(path, profile="contribution")
+    return found if parse_contribution(found)[0] else doc
 
 
 def _own_findings(doc: Document, table: dict[str, FindingRule], on: set[str], registry: Registry,
