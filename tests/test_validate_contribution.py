@@ -1281,7 +1281,8 @@ def test_a_cover_part_in_heading_styles_is_no_amended_text(tmp_path: Path, headi
             document.add_paragraph().add_run(label).bold = True
         document.add_paragraph(words)
     document.add_paragraph("Proposal", style="Heading 1")
-    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST)
+    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: "
+                           + RURAL_FIRST.replace("rural,", "rural, remote,"))
     path = tmp_path / "cover.docx"
     document.save(str(path))
     rep = validate(path, BA)
@@ -1304,7 +1305,8 @@ def test_the_cover_part_is_read_for_references(tmp_path: Path) -> None:
     document.add_paragraph("WTDC Resolution 37 (Rev. Buenos Aires, 2017); SDG 18; Resolution 999 (Rev. Dubai, 2014)")
     document.add_paragraph("Proposal", style="Heading 1")
     document.add_paragraph("1. In Output 2.5, under \"Spectrum management\", add a new bullet: satellite coordination.")
-    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: " + RURAL_FIRST)
+    document.add_paragraph("MOD\tOutput 2.1, Rural communications, first bullet: "
+                           + RURAL_FIRST.replace("rural,", "rural, remote,"))
     path = tmp_path / "cover-refs.docx"
     document.save(str(path))
     rep = validate(path, BA)
@@ -1937,3 +1939,73 @@ def test_check_with_a_base_judges_what_validate_reads_as_a_contribution(tmp_path
         found = [f["code"] for f in report["findings"]]
         assert found == [f["code"] for f in json.loads(validated.stdout)["findings"]] and code in found
         assert checked.returncode == validated.returncode == 1
+
+
+RURAL_PARAGRAPH = ("Rural populations will need to be provided with telephony and broadband access, by connecting remote "
+                   "areas to the broadband core networks. Choosing efficient, cost-effective and fast deployment "
+                   "technologies – whether wired or wireless networks – will improve accessibility.")
+
+
+def _mod_block(tmp_path: Path, name: str, kept: str, change: tuple[str, str] | None = None) -> Path:
+    """A contribution of one MOD block on Output 2.1 › Rural communications, its paragraph `kept`,
+    with `change` (old, new: the first made the second with revision marks) when given."""
+    import docx as python_docx
+
+    from contribgen import _Marker
+
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Japan", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    for line in ("MOD\tJPN/12/5", "Output 2.1", "Rural communications"):
+        document.add_paragraph(line)
+    p = document.add_paragraph()
+    if change is None:
+        p.add_run(kept)
+    else:
+        marker = _Marker("Japan")
+        before, after = kept.split("{}", 1)
+        deletion, insertion = marker.element("w:del"), marker.element("w:ins")
+        deletion.append(marker.run(change[0], None, deleted=True))
+        insertion.append(marker.run(change[1], None))
+        for piece in (marker.run(before, None), deletion, insertion, marker.run(after, None)):
+            p._p.append(piece)
+    document.add_paragraph("Reasons: affordability is the barrier.")
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+def test_a_proposal_that_changes_nothing_is_val008(tmp_path: Path) -> None:
+    """A black-box review (F3): "replace “X” with “X”" and a MOD block whose text is the base's
+    paragraph unchanged passed with no finding; both are VAL008 (the proposal changes nothing).
+    The same MOD with a word changed is no finding."""
+    same = validate(_text_contribution(tmp_path, f'1. In Output 2.1, under "Rural communications", replace '
+                                                 f'"{RURAL_OLD}" with "{RURAL_OLD}".'), BA)
+    assert [(f.code, f.message) for f in same.findings] == [
+        ("VAL008", f"Proposal 1 replaces “{RURAL_OLD}” with the same text: it changes nothing")]
+    unchanged = validate(_mod_block(tmp_path, "same.docx", RURAL_PARAGRAPH), BA)
+    assert [(f.code, f.severity, f.message) for f in unchanged.findings] == [
+        ("VAL008", "warning", "Proposal JPN/12/5's text is that of Output 2.1 › Rural communications as it stands: "
+                              "it changes nothing")]
+    changed = validate(_mod_block(tmp_path, "changed.docx", RURAL_PARAGRAPH.replace(RURAL_OLD, "affordable access")),
+                       BA)
+    assert changed.findings == []
+
+
+def test_a_mod_block_made_from_an_outdated_copy_is_val010(tmp_path: Path) -> None:
+    """A black-box review (F3): a MOD whose paragraph shows its change with revision marks was read
+    in its accepted view only, so one made from an outdated copy (the text before the marks is not
+    the base's) passed. The text before the marks is what the MOD modifies: VAL010 when the base
+    does not have it; the same MOD made from the base's text passes."""
+    right = RURAL_PARAGRAPH.replace(RURAL_OLD, "{}")
+    good = validate(_mod_block(tmp_path, "good.docx", right, (RURAL_OLD, "affordable broadband access")), BA)
+    assert good.findings == []
+    outdated = ("Rural populations will need to be provided with {}, by connecting isolated villages to regional "
+                "backbone networks through satellite links where no fibre reaches.")
+    (found,) = validate(_mod_block(tmp_path, "old.docx", outdated, (RURAL_OLD, "affordable broadband access")),
+                        BA).findings
+    assert (found.code, found.severity) == ("VAL010", "error")
+    assert found.message.startswith("Proposal JPN/12/5 quotes “Rural populations will need to be provided with "
+                                    "telephony and broadba…”")
+    assert found.message.endswith("to modify, which is not in Output 2.1 › Rural communications, nor anywhere else "
+                                  "in the base")

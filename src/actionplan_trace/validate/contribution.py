@@ -632,6 +632,45 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
             text=proposal.source, ref=elsewhere.id if elsewhere is not None else None)
 
 
+_MOD_MARK = regex(r"^\W*MOD\b")
+
+
+def _is_marked(proposal: Proposal) -> bool:
+    """Whether the proposal is an ITU amendment block ("MOD<tab>JPN/12/5", its place and text)."""
+    return _MOD_MARK.match(proposal.source) is not None
+
+
+def _texts_before_marks(proposals: list[Proposal], original: Document) -> dict[int, str]:
+    """The text each MOD block whose paragraph carries revision marks had before them (the block
+    read in the original view), by `id` of the accepted view's proposal: what the MOD modifies,
+    which must be the base's (VAL010), as a replacement's quoted text must."""
+    earlier = {(p.number, p.loc): p for p in parse_contribution(original)[0]}
+    out: dict[int, str] = {}
+    for proposal in proposals:
+        found = earlier.get((proposal.number, proposal.loc))
+        if (proposal.action == "modify" and proposal.old is None and proposal.new and _is_marked(proposal)
+                and found is not None and found.new and _key(found.new) != _key(proposal.new)):
+            out[id(proposal)] = found.new
+    return out
+
+
+def _check_no_change(ctx: _Context, proposal: Proposal, resolution: Resolution) -> None:
+    """VAL008 when a proposal's own words change nothing: "replace “X” with “X”", or a MOD block
+    whose text is the base's at its place as it stands (no revision mark, no word changed)."""
+    if proposal.old and proposal.new and _key(proposal.old) == _key(proposal.new):
+        ctx.add("VAL008", f"Proposal {proposal.number} replaces “{excerpt(proposal.old, 70)}” with the same text: "
+                "it changes nothing", section=proposal.section, loc=proposal.loc, text=proposal.source)
+        return
+    where_id = resolution.section or resolution.output_section
+    if (proposal.action != "modify" or proposal.old is not None or not proposal.new or not _is_marked(proposal)
+            or where_id is None or (where := ctx.base.get(where_id)) is None or not (key := _key(proposal.new))):
+        return
+    quotes = ctx.quotes = ctx.quotes or _Quotes(ctx.base)
+    if _holds(quotes.under(where), [key]):
+        ctx.add("VAL008", f"Proposal {proposal.number}'s text is that of {section_label(ctx.base, where_id)} as it "
+                "stands: it changes nothing", section=proposal.section, loc=proposal.loc, text=proposal.source)
+
+
 NEAR_QUOTE = 90.0  # rapidfuzz partial ratio at which a paragraph of the place is the one a quotation means
 NEAR_DIFFERENCES = 3  # differing runs of words shown; more, and the paragraph is not nearly the same
 NEAR_LENGTH = 0.75  # the shortest paragraph compared, as a share of the quotation's length
@@ -1212,6 +1251,7 @@ def validate_documents(
                    ", not as the proposals' heading" if unread else ""),
                 section=unread.id if unread else None, loc=unread.loc if unread else None)
     resolutions = ctx.resolutions
+    before = _texts_before_marks(proposals, original) if original is not accepted else {}
     for proposal in proposals:
         if not (proposal.outputs or proposal.outcomes) or proposal.action is None:
             missing = ("names no output" if not (proposal.outputs or proposal.outcomes)
@@ -1222,6 +1262,9 @@ def validate_documents(
             resolution = _resolve(ctx, proposal, number)
             resolutions.append(resolution)
             _check_quote(ctx, proposal, resolution)
+            if (modified := before.get(id(proposal))) is not None:  # a MOD made from an outdated copy
+                _check_quote(ctx, replace(proposal, old=modified), resolution)
+            _check_no_change(ctx, proposal, resolution)
         for number in proposal.outcomes:
             resolution = _resolve_outcome(ctx, proposal, number)
             resolutions.append(resolution)
