@@ -2009,3 +2009,30 @@ def test_a_mod_block_made_from_an_outdated_copy_is_val010(tmp_path: Path) -> Non
                                     "telephony and broadba…”")
     assert found.message.endswith("to modify, which is not in Output 2.1 › Rural communications, nor anywhere else "
                                   "in the base")
+
+
+def test_an_excerpt_quoting_one_context_paragraph_removes_none_of_the_others(base_doc, tmp_path) -> None:
+    """A black-box review (F5): an excerpt quoting the first paragraph of Output 2.1's Background
+    (unchanged, as context) above the area it amends got VAL006 "3 blocks removed in Output 2.1 ›
+    Background". An excerpt removes nothing it does not quote, paragraphs as sections; a
+    paragraph of the context reworded without revision marks is still VAL006."""
+    from dataclasses import replace as replaced
+
+    from actionplan_trace.model import Document
+
+    background = base_doc.section("output-2.1/background")
+    assert len(background.blocks) >= 2
+    ids = [*RURAL_EXCERPT[:2], "output-2.1/background", *RURAL_EXCERPT[2:]]
+    excerpt = Document(source=base_doc.source, revisions=[], sections=[
+        replaced(s, blocks=s.blocks[:1]) if s.id == "output-2.1/background" else s
+        for s in base_doc.sections if s.id in ids])
+    edit = [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")]
+    rep = validate(write_contribution(excerpt, tmp_path / "c.docx", [EXAMPLIA_PROPOSALS[0]], edit), BASE_TEXT)
+    assert rep.findings == []
+    first = background.blocks[0]
+    reworded = Document(source=base_doc.source, revisions=[], sections=[
+        replaced(s, blocks=[replaced(first, text=first.text.replace("central", "essential", 1))])
+        if s.id == "output-2.1/background" else s for s in excerpt.sections])
+    rep = validate(write_contribution(reworded, tmp_path / "r.docx", [EXAMPLIA_PROPOSALS[0]], edit), BASE_TEXT)
+    assert [(f.code, f.section, f.message.split(" in ")[0]) for f in rep.findings] == [
+        ("VAL006", "output-2.1/background", "1 block modified")]

@@ -911,6 +911,17 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
     return Document(source=base.source, sections=keep, revisions=[])
 
 
+def _context_quotes(base: Document, comparable: Document, contribution: Document) -> set[str]:
+    """In an excerpt (the contribution leaves some of the base out), the sections it quotes fewer
+    than COMPLETE_QUOTE of the paragraphs of (context, or the one it amends): the paragraphs it
+    leaves out there are not removed, as a section left out of a partly quoted parent is not."""
+    if len(comparable.sections) == len(base.sections):
+        return set()
+    return {section.id for section in comparable.sections
+            if (quoted := contribution.get(section.id)) is not None and quoted.blocks
+            and len(quoted.blocks) < COMPLETE_QUOTE * len(section.blocks)}
+
+
 def _kept_above(base: Document, section: Section, kept: set[str]) -> str | None:
     """The nearest section above `section` in `base` that is kept, if any."""
     parent = section.parent
@@ -927,12 +938,16 @@ def _check_untracked(ctx: _Context) -> set[str]:
     from ..diff import diff_documents
     from ..diff.ignore import IGNORE_KINDS
 
-    result = diff_documents(_comparable_base(ctx.base, ctx.original), ctx.original, ignore=frozenset(IGNORE_KINDS))
+    comparable = _comparable_base(ctx.base, ctx.original)
+    result = diff_documents(comparable, ctx.original, ignore=frozenset(IGNORE_KINDS))
+    context = _context_quotes(ctx.base, comparable, ctx.original)
     changed: set[str] = set()
     grouped: dict[str, list[Any]] = {}
     for change in result.visible():
         if not any(ch.isalnum() for ch in (change.old or "") + (change.new or "")):
             continue
+        if change.kind == "removed" and change.target == "block" and change.section_old in context:
+            continue  # a paragraph an excerpt does not quote around the context it does
         section = change.section_new or change.section_old or ""
         changed.add(section)
         if _covering(ctx, None, section) or _covering_base(ctx, change.section_old):
