@@ -198,3 +198,46 @@ def test_a_pdf_or_text_revision_has_no_styles_to_compare() -> None:
 
     result = compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-old.pdf", with_refs=False, ignore=NOTHING)
     assert not [c for c in result.changes if c.where and "style" in c.where]
+
+
+BROADBAND = "output-2.1/area-broadband-networks-wired-and"
+BROADBAND_LABEL = "Broadband networks: Wired and wireless technologies, including IMT"
+
+
+def _heading_over_kept_text(tmp_path: Path) -> tuple[Path, Path]:
+    """objective2-old.docx, and a copy of it without the area heading "Rural communications":
+    its 5 paragraphs and bullets stay in place and now belong to the area before it."""
+    from docx_edit import DocxEditor, text
+
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    heading = next(p for p in editor.paragraphs() if text(p).strip() == "Rural communications")
+    heading.getparent().remove(heading)
+    return CORPUS / "objective2-old.docx", editor.save(tmp_path / "no-heading.docx")
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["heading-deleted", "heading-inserted"])
+def test_a_heading_deleted_or_inserted_over_kept_text_is_the_heading_alone(tmp_path: Path, forward: bool) -> None:
+    """Deleting a heading (or inserting one) over text that stays changes the heading only, as
+    the Word redline marks it: one section removed (added) with its heading alone, its text
+    compared where it now is, not the area's 133 words deleted and added again."""
+    with_heading, without = _heading_over_kept_text(tmp_path)
+    old, new = (with_heading, without) if forward else (without, with_heading)
+    result = compare(old, new, with_refs=False)
+    rural = "output-2.1/area-rural-communications"
+    assert [(c.kind, c.target, c.section_old, c.section_new, c.old, c.new, c.at_old, c.at_new, c.where)
+            for c in result.changes] == [
+        ("removed", "section", rural, None, "Rural communications", None, "paragraph 28", None,
+         f"its text kept in {BROADBAND_LABEL}") if forward else
+        ("added", "section", None, rural, None, "Rural communications", None, "paragraph 28",
+         f"its text was in {BROADBAND_LABEL}")]
+    words = result.summary()["words"]
+    assert (words["inserted"], words["deleted"]) == ((0, 2) if forward else (2, 0))
+
+
+def test_the_text_report_names_the_heading_alone(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    old, new = _heading_over_kept_text(tmp_path)
+    out = run_cli("diff", str(old), str(new), "--color", "never").stdout
+    assert f"removed heading, its text kept in {BROADBAND_LABEL}  (paragraph 28)" in out
+    assert "[-Rural communications-]" in out and "added" not in out

@@ -15,6 +15,13 @@ that text (its number aside: normalised) as a paragraph followed by what follows
 title followed the same way. The engine then pairs the paragraphs and reports the change as
 "heading as a paragraph": formatting (hidden by default, as formatting is), with numbering when
 the number went too, and with the words when the heading's words changed as well.
+
+A heading deleted over text that stays, or inserted over text that was there, is dissolved the
+same way: a section of one revision whose title no section of the other has, whose first block
+the other holds right after what precedes the heading here (the text runs on without it). Its
+heading becomes a "heading" block of the section it follows, with no paragraph to pair in the
+other revision; the engine reports it as the section removed (added) with its heading alone, its
+text compared where it now is, as the Word redline marks only the heading.
 """
 
 from __future__ import annotations
@@ -32,21 +39,27 @@ FOLLOWER = 60  # characters of the next block's normalised text that tell two pa
 ALIKE = 85  # rapidfuzz ratio at which two such starts are the same text, edited
 
 
-def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document, frozenset[int]]:
-    """Both revisions with the plain headings the other sets as paragraphs dissolved (see the
-    module docstring), and the ids of the paragraph blocks those headings became. The documents
-    given are not changed; one without such a heading is returned as it is."""
-    old_out, from_old = _dissolved(old, new)
-    new_out, from_new = _dissolved(new, old)
-    return old_out, new_out, frozenset(from_old | from_new)
+Dropped = dict[int, Section]  # id of a heading block a heading deleted (inserted) over kept text became -> its section
 
 
-def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
+def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document, frozenset[int], Dropped]:
+    """Both revisions with the plain headings the other sets as paragraphs dissolved, and the
+    headings deleted or inserted over kept text (see the module docstring); the ids of the
+    paragraph blocks the first became, and the heading blocks of the second with their sections.
+    The documents given are not changed; one without such a heading is returned as it is."""
+    old_out, from_old, dropped_old = _dissolved(old, new)
+    new_out, from_new, dropped_new = _dissolved(new, old)
+    return old_out, new_out, frozenset(from_old | from_new), dropped_old | dropped_new
+
+
+def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int], Dropped]:
     keys = {normalise(s.title) for s in doc.sections[1:] if _headed(s)}
     if not keys:
-        return doc, set()
+        return doc, set(), {}
     headed = _section_followers(other, keys)
     followed = _paragraph_followers(other, keys)
+    joints = _joints(other)
+    dropped: Dropped = {}
     kept: list[Section] = []
     by_id: dict[str, Section] = {}
     parent_of: dict[str, str | None] = {}  # a dissolved section's id -> its parent, for its subsections
@@ -55,9 +68,13 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
     for n, section in enumerate(doc.sections):
         if kept and _headed(section):
             key, first = normalise(section.title), _after_heading(doc, n)
-            if not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ())):
+            as_paragraph = not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ()))
+            if as_paragraph or (key not in headed and section.blocks and (_before_heading(doc, n), first) in joints):
                 heading = Block("heading", section.heading or section.title, section.loc)
-                made.add(id(heading))
+                if as_paragraph:
+                    made.add(id(heading))
+                else:
+                    dropped[id(heading)] = section
                 at = _last_with_blocks(kept)
                 kept[at] = by_id[kept[at].id] = replace(kept[at], blocks=[*kept[at].blocks, heading, *section.blocks])
                 parent_of[section.id], host_of[section.id] = section.parent, kept[at].id
@@ -65,9 +82,9 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int]]:
         parent = _new_parent(section, parent_of, host_of, by_id)
         kept.append(section if parent == section.parent else replace(section, parent=parent))
         by_id[section.id] = kept[-1]
-    if not made:
-        return doc, made
-    return Document(doc.source, kept, doc.revisions), made
+    if not made and not dropped:
+        return doc, made, dropped
+    return Document(doc.source, kept, doc.revisions), made, dropped
 
 
 def _new_parent(section: Section, parent_of: dict[str, str | None], host_of: dict[str, str],
@@ -136,6 +153,28 @@ def _after_heading(doc: Document, n: int) -> str | None:
     next section's heading (None at the end of the document)."""
     blocks = doc.sections[n].blocks
     return _follower(blocks[0].text) if blocks else _heading_start(doc, n + 1)
+
+
+def _before_heading(doc: Document, n: int) -> str | None:
+    """The start of what precedes section `n`'s heading in reading order: the last block of the
+    section before it (the one holding the table, past sections made from its rows), or that
+    section's heading."""
+    m = n - 1
+    while m > 0 and _from_row(doc.sections[m]):
+        m -= 1
+    blocks = doc.sections[m].blocks
+    return _follower(blocks[-1].text) if blocks else _heading_start(doc, m)
+
+
+def _joints(doc: Document) -> set[tuple[str | None, str | None]]:
+    """The starts of each two texts next to each other in reading order (headings and blocks; a
+    table row's section is in its table's block)."""
+    starts: list[str | None] = []
+    for n, section in enumerate(doc.sections):
+        if not _from_row(section):
+            starts.append(_heading_start(doc, n))
+            starts.extend(_follower(block.text) for block in section.blocks)
+    return set(zip(starts, starts[1:]))
 
 
 def _section_followers(doc: Document, keys: set[str]) -> dict[str, set[str | None]]:

@@ -24,7 +24,7 @@ from ..regexcache import regex
 from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
-from .dissolve import dissolve_headings
+from .dissolve import Dropped, dissolve_headings
 from .formats import restyled
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
@@ -110,6 +110,7 @@ class _Context:
     places: dict[tuple[bool, str], int] = field(default_factory=dict)  # see place
     notes: dict[bool, dict[str, str]] = field(default_factory=dict)  # see note_place
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
+    dropped: Dropped = field(default_factory=dict)  # heading blocks of headings deleted or inserted over kept text
     loose: bool = False  # a revision is a PDF (DiffResult.loose)
 
     def __post_init__(self) -> None:
@@ -148,7 +149,8 @@ class _Context:
         """The block's alignment key, cached."""
         k = id(block)
         if k not in self.keys:
-            self.keys[k] = _block_key(block)
+            # a heading deleted over kept text has no paragraph to pair with: a key no block has
+            self.keys[k] = ("heading", "", block.text) if k in self.dropped else _block_key(block)
         return self.keys[k]
 
     def code(self, block: Block) -> str:
@@ -268,7 +270,7 @@ def _align_blocks(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> li
         "2030"): a one-word edit, which word similarity scores 0; and so is a note of the same
         number (_same_note), however much of it is new (a short note that gains a paragraph)."""
         x, y = a.blocks[i], b.blocks[j]
-        if (x.type == "table") != (y.type == "table") or _column(x) != _column(y):
+        if (x.type == "table") != (y.type == "table") or _column(x) != _column(y) or id(x) in ctx.dropped or id(y) in ctx.dropped:
             return 0.0
         if x.type == "figure" or y.type == "figure":
             return 0.0  # a picture is the same picture or another one (removed + added), as in Word
@@ -371,10 +373,10 @@ def _move_blocks(ctx: _Context, sections: SectionPairs, pairs: _BlockPairs) -> N
     news: list[tuple[str, int]] = []
     for a_id, b_id in sections.old_to_new.items():
         a, b = ctx.old_ids[a_id], ctx.new_ids[b_id]
-        olds.extend((a_id, i) for i in range(len(a.blocks))
-                    if (a_id, i) not in pairs.old_to_new and (a_id, i) not in pairs.absorbed_old)
-        news.extend((b_id, j) for j in range(len(b.blocks))
-                    if (b_id, j) not in pairs.new_to_old and (b_id, j) not in pairs.absorbed_new)
+        olds.extend((a_id, i) for i in range(len(a.blocks)) if (a_id, i) not in pairs.old_to_new
+                    and (a_id, i) not in pairs.absorbed_old and id(a.blocks[i]) not in ctx.dropped)
+        news.extend((b_id, j) for j in range(len(b.blocks)) if (b_id, j) not in pairs.new_to_old
+                    and (b_id, j) not in pairs.absorbed_new and id(b.blocks[j]) not in ctx.dropped)
     if not olds or not news:
         return
     old_blocks = [ctx.old_ids[s].blocks[i] for s, i in olds]
@@ -689,6 +691,9 @@ class _Emitter:
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""
         assert item.block is not None
+        if (section := self.ctx.dropped.get(id(item.block))) is not None:
+            self.heading_only(section, item.section, old_side)
+            return
         text = block_text(item.block)
         where = block_place(item.block)
         if old_side:
@@ -697,6 +702,17 @@ class _Emitter:
         else:
             self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
                       locs=(None, item.block.loc), places=([], self.ctx.block_places(False, item.section, item.block)))
+
+    def heading_only(self, section: Section, host: Section, old_side: bool) -> None:
+        """A heading deleted (inserted) over text that stays (diff/dissolve.py): its section
+        removed (added) with the heading alone, the text it headed now of `host`'s section."""
+        text = heading_text(section) or section.title
+        where = f"its text kept in {section_label(host)}" if old_side else f"its text was in {section_label(host)}"
+        places = [(section.id, section.loc, section.title)]
+        if old_side:
+            self.emit("removed", "section", section, None, text, None, where=where, locs=(section.loc, None), places=(places, []))
+        else:
+            self.emit("added", "section", None, section, None, text, where=where, locs=(None, section.loc), places=([], places))
 
     def partner_section(self, section: Section, old_side: bool) -> Section | None:
         """The paired section on the other side, if any."""
@@ -955,8 +971,8 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     (`ignore.IGNORE_KINDS`) are left out of reports."""
     located = locate(old, new) if locate is not None else None
     origins = (_origins(old), _origins(new)) if locate is not None else None
-    old, new, dissolved = dissolve_headings(old, new)
-    ctx = _Context(old, new, refs, dissolved=dissolved, located=located, origins=origins)
+    old, new, dissolved, dropped = dissolve_headings(old, new)
+    ctx = _Context(old, new, refs, dissolved=dissolved, dropped=dropped, located=located, origins=origins)
     sections = align_sections(old, new, ctx.coder, ctx.code, ctx.budget)
     blocks = _BlockPairs()
     alignments = {

@@ -200,6 +200,8 @@ KIND_NAMES = {"space": "white space"}
 def change_title(change: Change) -> str:
     """A short label for a change in the document's words ('modified bullet in indicators column')."""
     if change.target == "section":
+        if change.where and change.kind in ("removed", "added"):  # a heading alone (diff/dissolve.py)
+            return f"{change.kind} heading, {change.where}"
         if change.where:  # a heading's formatting alone (diff/formats.py)
             return f"restyled heading: {change.where}"
         return f"{change.kind} {SECTION_NOUN.get(change.kind, 'section')}"
