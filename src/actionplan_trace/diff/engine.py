@@ -513,19 +513,30 @@ def _filled(row: list[str]) -> list[str]:
 def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[list[str]],
                 coder: WordCoder) -> dict[int, int]:
     """Old row -> new row, for each row the alignment left removed that a row it left added has
-    the text of (as _row_key compares them), or words alike enough to be the same row moved and
-    edited (MOVE_THRESHOLD, as for paragraphs; the same number of cells); equal rows first,
-    then the likest; blank rows are no move."""
+    the text of (as _row_key compares them, however few its words: "CIS Region" moved up the
+    table), or words alike enough to be the same row moved and edited (MOVE_THRESHOLD, as for
+    paragraphs; the same number of cells); equal rows first, then the likest; blank rows are no move."""
     olds = [row.old for row in rows if row.old is not None and row.new is None and not _blank(cells_a[row.old])]
     news = [row.new for row in rows if row.new is not None and row.old is None and not _blank(cells_b[row.new])]
     if not olds or not news:
         return {}
+    equal: dict[tuple[str, ...], list[int]] = {}
+    for j in news:
+        equal.setdefault(_row_key(cells_b[j]), []).append(j)
+    same: dict[int, int] = {}
+    for i in olds:
+        if waiting := equal.get(_row_key(cells_a[i])):
+            same[i] = waiting.pop(0)
+    olds = [i for i in olds if i not in same]
+    news = [j for j in news if j not in same.values()]
+    if not olds or not news:
+        return dict(sorted(same.items()))
     found = pair_moves(
         [(_row_key(cells_a[i]), coder.encode(words(" ".join(cells_a[i])))) for i in olds],
         [(_row_key(cells_b[j]), coder.encode(words(" ".join(cells_b[j])))) for j in news],
         MOVE_THRESHOLD, MOVE_MIN_WORDS,
         allow=lambda i, j: len(_filled(cells_a[olds[i]])) == len(_filled(cells_b[news[j]])))
-    return {olds[i]: news[j] for i, j in sorted(found)}
+    return dict(sorted(same.items() | {(olds[i], news[j]) for i, j in found}))
 
 
 def _items(doc: Document) -> list[Item]:

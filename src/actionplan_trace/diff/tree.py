@@ -210,9 +210,9 @@ def _move_round(
         ]
 
     work["move-round-scan"] += len(old.doc.sections) + len(new.doc.sections)
+    found = _same_under_partners(old, new, pairs, candidates(old, pairs.old_to_new), candidates(new, pairs.new_to_old))
     olds = candidates(old, pairs.old_to_new)
     news = candidates(new, pairs.new_to_old)
-    found: list[tuple[str, str]] = []
     by_kind_new: dict[str, list[Section]] = defaultdict(list)
     for s in news:
         by_kind_new[s.kind].append(s)
@@ -246,6 +246,28 @@ def _move_round(
         cross_tried.add(leftovers)
         found += _kind_lost_moves(old, new, pairs, rest_old, rest_new)
     found += _renumbered_moves(old, new, pairs, rest_old, rest_new)
+    return found
+
+
+def _same_under_partners(old: _Tree, new: _Tree, pairs: SectionPairs, olds: list[Section],
+                         news: list[Section]) -> list[tuple[str, str]]:
+    """Pair unpaired sections that moved among their siblings as they were: of the same kind,
+    number, title and content, under partner parents (or both at the top level), however few
+    their words, which the move pass's MOVE_MIN_WORDS would leave out (a matrix row
+    "Radiocommunication Assembly | X" moved to the end of its table). One to one, in order."""
+    waiting: dict[tuple[object, ...], list[Section]] = defaultdict(list)
+    for b in news:
+        waiting[(new.parent(b), section_key(b), new.content(b.id))].append(b)
+    found: list[tuple[str, str]] = []
+    for a in olds:
+        parent = old.parent(a)
+        if parent is not None and parent not in pairs.old_to_new:
+            continue
+        same = waiting.get((pairs.old_to_new[parent] if parent is not None else None, section_key(a), old.content(a.id)))
+        if same:
+            b = same.pop(0)
+            pairs.add(a.id, b.id)
+            found.append((a.id, b.id))
     return found
 
 
