@@ -53,3 +53,44 @@ def test_a_region_row_moved_up_the_table_is_one_moved_row(tmp_path: Path) -> Non
             for c in result.changes] == [
         ("moved", "block", where, where, "CIS Region", "CIS Region", "paragraph 62, table row 10",
          "paragraph 62, table row 2", None)]
+
+
+PROGRAMME = "output-2.3/programme-emergency-telecommunications"
+
+
+def _reorder_paragraphs(source: Path, starts: list[str], out: Path) -> Path:
+    """A copy of `source` with the consecutive body paragraphs that begin with `starts` (in that
+    order) put in reverse order, nothing else changed."""
+    from docx_edit import text
+
+    editor = DocxEditor.open(source)
+    found = [next(p for p in editor.paragraphs() if text(p).strip().startswith(start)) for start in starts]
+    anchor = found[-1].getnext()
+    for p in reversed(found):
+        anchor.addprevious(p)  # the last first, then each before the anchor after it
+    return editor.save(out)
+
+
+def test_three_bullets_reversed_name_the_two_that_moved(tmp_path: Path) -> None:
+    """Output 2.3's bullets a, b, c made c, b, a: b kept its place, so a and c are the moves, each
+    at its old and new paragraph (the report named b as moved, and left c out)."""
+    old = CORPUS / "objective2-old.docx"
+    new = _reorder_paragraphs(old, ["providing assistance to countries", "strengthening and expanding",
+                                    "ensuring that disaster-resilient"], tmp_path / "reversed.docx")
+    result = compare(old, new, with_refs=False)
+    assert [(c.kind, c.target, c.section_old, c.section_new, c.at_old, c.at_new, (c.new or "").split("\t")[-1][:20])
+            for c in result.changes] == [
+        ("moved", "block", PROGRAMME, PROGRAMME, "paragraph 118", "paragraph 116", "ensuring that disast"),
+        ("moved", "block", PROGRAMME, PROGRAMME, "paragraph 116", "paragraph 118", "providing assistance"),
+    ]
+
+
+def test_two_neighbours_swapped_name_the_one_that_was_first(tmp_path: Path) -> None:
+    """Two bullets swapped: either moved one place; the rule (align.in_order) names the one that
+    was first, moved down past the other."""
+    old = CORPUS / "objective2-old.docx"
+    new = _reorder_paragraphs(old, ["providing assistance to countries", "strengthening and expanding"],
+                              tmp_path / "swapped.docx")
+    result = compare(old, new, with_refs=False)
+    assert [(c.kind, c.target, c.at_old, c.at_new, (c.new or "").split("\t")[-1][:20]) for c in result.changes] == [
+        ("moved", "block", "paragraph 116", "paragraph 117", "providing assistance")]

@@ -95,6 +95,9 @@ def _interned(a: Sequence[Hashable], b: Sequence[Hashable]) -> tuple[list[int], 
     return ia, ib
 
 
+SHIFT_RUN = 300  # the longest run of crossing pairs _least_shifted compares pair by pair
+
+
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest run of `pairs` (sorted by first) whose second members increase."""
     tails: list[int] = []
@@ -117,9 +120,70 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The largest subset of `pairs` that keeps the same order on both sides."""
-    return set(_longest_increasing(sorted(pairs)))
+def in_order(pairs: list[tuple[int, int]], before: int = 0) -> set[tuple[int, int]]:
+    """The largest subset of `pairs` that keeps the same order on both sides: the pairs left out
+    are the moves. Of several such subsets, the one whose kept pairs keep their distance from the
+    kept pair before them (`_least_shifted`), so that the items named as moved are those that
+    moved: of a, b, c made c, b, a, b stays and a and c moved. Where that too ties (two
+    neighbours swapped: either moved one place), the later of the old order stays and the earlier
+    is the one moved, down past it. `before` is the shift (second minus first) at the start of
+    the ranges the pairs lie in."""
+    ordered = sorted(pairs)
+    if len(ordered) < 2:
+        return set(ordered)
+    kept: set[tuple[int, int]] = set()
+    shift, segment = before, list[tuple[int, int]]()
+    for pair, alone in zip(ordered, _uncrossed(ordered)):
+        if alone:
+            kept.update(_least_shifted(segment, shift))
+            kept.add(pair)
+            shift, segment = pair[1] - pair[0], []
+        else:
+            segment.append(pair)
+    kept.update(_least_shifted(segment, shift))
+    return kept
+
+
+def _uncrossed(pairs: list[tuple[int, int]]) -> list[bool]:
+    """For `pairs` sorted by first, whether each crosses no other: such a pair is in every
+    largest in-order subset, and parts the others into runs chosen one by one."""
+    out = [True] * len(pairs)
+    highest = -1
+    for n, (_, j) in enumerate(pairs):
+        out[n] = j > highest
+        highest = max(highest, j)
+    lowest: int | None = None
+    for n in range(len(pairs) - 1, -1, -1):
+        j = pairs[n][1]
+        out[n] = out[n] and (lowest is None or j < lowest)
+        lowest = j if lowest is None else min(lowest, j)
+    return out
+
+
+def _least_shifted(pairs: list[tuple[int, int]], before: int) -> list[tuple[int, int]]:
+    """The largest in-order subset of a run of crossing `pairs` (sorted by first) whose shifts
+    (second minus first) change least from one kept pair to the next, from `before` (the shift of
+    the uncrossed pair before the run); on a tie the pairs later in the old order, as
+    `_longest_increasing` keeps. A run longer than SHIFT_RUN is left to `_longest_increasing`, as
+    this costs its square."""
+    if not pairs or len(pairs) > SHIFT_RUN:
+        return _longest_increasing(pairs)
+    best: list[tuple[int, int]] = []  # per pair: (length, -shift cost) of the best chain ending there
+    back: list[int] = []
+    for k, (i, j) in enumerate(pairs):
+        score, prev = (1, -abs(j - i - before)), -1
+        for q in range(k):
+            qi, qj = pairs[q]
+            if qi < i and qj < j and (chained := (best[q][0] + 1, best[q][1] - abs(j - i - qj + qi))) >= score:
+                score, prev = chained, q
+        best.append(score)
+        back.append(prev)
+    out: list[tuple[int, int]] = []
+    n = max(range(len(pairs)), key=lambda k: (best[k], k))
+    while n >= 0:
+        out.append(pairs[n])
+        n = back[n]
+    return out[::-1]
 
 
 def _unique_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
@@ -130,7 +194,7 @@ def _unique_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, bh
     where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
     candidates = [(i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and a[i] in where_b]
     if candidates:
-        return _longest_increasing(candidates)
+        return sorted(in_order(candidates, blo - alo))
     return _repeated_anchors(a, b, alo, ahi, blo, bhi, count_a, count_b)
 
 
@@ -153,7 +217,7 @@ def _repeated_anchors(a: list[int], b: list[int], alo: int, ahi: int, blo: int, 
         seen[key] += 1
         if partner is not None:
             candidates.append((i, partner))
-    return _longest_increasing(candidates)
+    return sorted(in_order(candidates, blo - alo))
 
 
 def exact_pairs(a: list[int], b: list[int], max_cells: int = MAX_LCS_CELLS) -> list[tuple[int, int]]:
