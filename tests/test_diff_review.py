@@ -213,3 +213,36 @@ def test_a_tabbed_list_of_numbers_that_names_no_later_heading_stays_a_table(tmp_
                     encoding="utf-8")
     blocks = [b for s in load(path).sections for b in s.blocks]
     assert [(b.type, b.contents) for b in blocks if "Africa" in b.text] == [("table", False)]
+
+
+def _without_the_note(tmp_path: Path) -> Path:
+    """objective2-old.docx with its only footnote deleted, the reference and the note."""
+    from lxml import etree
+
+    from docx_edit import PARSER, W, DocxEditor
+
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    reference = next(editor.root.iter(f"{W}footnoteReference"))
+    run = reference.getparent()
+    run.getparent().remove(run)
+    notes = etree.fromstring(editor.parts["word/footnotes.xml"], PARSER)
+    note = next(n for n in notes.iter(f"{W}footnote") if n.get(f"{W}id") == reference.get(f"{W}id"))
+    notes.remove(note)
+    editor.parts["word/footnotes.xml"] = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return editor.save(tmp_path / "no-note.docx")
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["note-deleted", "note-added"])
+def test_the_only_note_deleted_or_added_is_that_note_not_a_section(tmp_path: Path, forward: bool) -> None:
+    """A document's only footnote deleted (or one added where there was none) took its notes
+    section with it: it was reported as a section "Footnotes" removed, with no location, and
+    counted as a section. It is the note removed (added), at the note, as a note is among others."""
+    with_note, without = CORPUS / "objective2-old.docx", _without_the_note(tmp_path)
+    result = compare(with_note, without) if forward else compare(without, with_note)
+    note = ("1\tIn this document the term “telecommunications” is used in its broadest sense and includes "
+            "information and communication technologies (ICTs).")
+    assert [(c.kind, c.target, c.section_old, c.section_new, c.where, c.old, c.new, c.at_old, c.at_new)
+            for c in result.changes] == [
+        ("removed", "block", "footnotes", None, "footnote", note, None, "footnote 1", None) if forward else
+        ("added", "block", None, "footnotes", "footnote", None, note, None, "footnote 1")]
+    assert (result.summary()["sections"], result.summary()["blocks"]) == (0, 1)

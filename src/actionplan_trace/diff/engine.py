@@ -63,6 +63,7 @@ FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
 LABEL_SEPARATOR = regex(r"^\s*[–—:-]?\s*")  # what parts a heading's number from its title
+NOTES = "footnotes"  # the kind of the section holding a document's notes: no heading, each note a block
 
 
 @record
@@ -667,12 +668,13 @@ class _Emitter:
         if item.block is None:
             partner_id = section_pairs.get(item.section.id)
             if partner_id is None:
-                self.section_whole(item.section, old_side)
+                if item.section.kind != NOTES:  # notes are no section: each note is a change of its own
+                    self.section_whole(item.section, old_side)
             elif not old_side:
                 partner = self.ctx.old_ids[partner_id]
                 self.pair(Item(partner), item, _paired_step(Item(partner), item))
             return
-        if item.section.id not in section_pairs:
+        if item.section.id not in section_pairs and item.section.kind != NOTES:
             return
         if _item_key(item) in (self.blocks.absorbed_old if old_side else self.blocks.absorbed_new):
             return
