@@ -246,3 +246,28 @@ def test_the_only_note_deleted_or_added_is_that_note_not_a_section(tmp_path: Pat
         ("removed", "block", "footnotes", None, "footnote", note, None, "footnote 1", None) if forward else
         ("added", "block", None, "footnotes", "footnote", None, note, None, "footnote 1")]
     assert (result.summary()["sections"], result.summary()["blocks"]) == (0, 1)
+
+
+def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None:
+    """Strategic Plan 2012, ITU-R matrix (Table 4.1) without its column "Objective 5" (its heading
+    and 3 "X"): the heading cell was reported as column 5 ("Objective 4") modified, the two
+    headings joined, "[-␣Objective 5-]"; it is column 6's cell removed, as each "X" is."""
+    from docx_edit import W, DocxEditor
+
+    editor = DocxEditor.open(CORPUS / "strategic-plan-2012.docx")
+    table = next(t for t in editor.root.iter(f"{W}tbl")
+                 if any("".join(x.text or "" for x in tc.iter(f"{W}t")) == "Radiocommunication Assembly"
+                        for tc in t.iter(f"{W}tc")))
+    for tr in table.findall(f"{W}tr"):
+        tr.remove(tr.findall(f"{W}tc")[5])
+    grid = table.find(f"{W}tblGrid")
+    grid.remove(grid.findall(f"{W}gridCol")[5])
+    new = editor.save(tmp_path / "no-objective-5.docx")
+    result = compare(CORPUS / "strategic-plan-2012.docx", new)
+    rows = ["assistance-to-members-in-particular", "liaison-support-for-development", "seminars"]
+    assert [(c.kind, c.target, c.section_old, c.where, c.old, c.new, c.words, c.at_old, c.at_new)
+            for c in result.changes] == [
+        ("removed", "block", "table-4.1", "table row 1, column 6", "Objective 5", None, None,
+         "paragraph 86, table row 1", None),
+        *[("removed", "block", f"table-4.1/{row}", "Objective 5 column", "X", None, None,
+           f"paragraph 86, table row {n}", None) for n, row in zip((12, 13, 14), rows)]]

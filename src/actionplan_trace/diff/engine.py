@@ -832,16 +832,29 @@ class _Emitter:
                           locs=(None, rows_b[row.new][0].loc if rows_b[row.new] else y.loc),
                           places=([], self.ctx.row_places(False, b, y, row.new)))
             elif row.old is not None and row.new is not None and row.cells is not None:
+                # a column gained or lost: which old cell each new cell is, and the lost ones after it
+                pairs = regrid(cells_a[row.old], cells_b[row.new], self.ctx.coder) if row.olds is not None else None
                 for col, ops in enumerate(row.cells):
+                    if pairs is None and not changed(ops):
+                        continue
+                    match, gone = pairs[col] if pairs is not None else (col, [])
+                    old_cell = cells_a[row.old][match] if match is not None else ""
+                    new_cell = cells_b[row.new][col]
+                    if gone:  # the cell's own edit; each lost cell after it is a change of its own
+                        ops = word_diff(old_cell, new_cell) if match is not None else [("+", new_cell)] if new_cell else []
                     if changed(ops):
-                        reads = row.olds[col] if row.olds is not None else [col]  # a column gained or lost
-                        old_cell = " ".join(cells_a[row.old][k] for k in reads if cells_a[row.old][k])
-                        new_cell = cells_b[row.new][col]
-                        self.emit("modified" if reads else "added", "block", a, b, old_cell or None, new_cell, ops,
-                                  differences(old_cell, new_cell, loose=self.ctx.loose), where=cell_place(header, row.new, col),
-                                  locs=(rows_a[row.old][reads[0]].loc if reads else None, rows_b[row.new][col].loc),
-                                  places=([p for k in reads for p in self.ctx.cell_places(True, a, x, row.old, k)],
+                        self.emit("modified" if match is not None else "added", "block", a, b, old_cell or None, new_cell,
+                                  ops, differences(old_cell, new_cell, loose=self.ctx.loose),
+                                  where=cell_place(header, row.new, col),
+                                  locs=(rows_a[row.old][match].loc if match is not None else None, rows_b[row.new][col].loc),
+                                  places=(self.ctx.cell_places(True, a, x, row.old, match) if match is not None else [],
                                           self.ctx.cell_places(False, b, y, row.new, col)))
+                    for k in gone:
+                        if cells_a[row.old][k]:
+                            self.emit("removed", "block", a, b, cells_a[row.old][k], None,
+                                      where=cell_place(cells_a[0] if len(cells_a) > 1 else None, row.old, k),
+                                      locs=(rows_a[row.old][k].loc, None),
+                                      places=(self.ctx.cell_places(True, a, x, row.old, k), []))
 
     def _renumbered_in_place(self, a: Section, b: Section) -> bool:
         """Whether a section's new number follows from its new place: its last part moved by as
