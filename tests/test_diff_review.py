@@ -271,3 +271,28 @@ def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None
          "paragraph 86, table row 1", None),
         *[("removed", "block", f"table-4.1/{row}", "Objective 5 column", "X", None, None,
            f"paragraph 86, table row {n}", None) for n, row in zip((12, 13, 14), rows)]]
+
+
+def test_an_edit_starts_with_no_space_it_does_not_change(tmp_path: Path) -> None:
+    """A sentence appended after a full stop brings the space before it: the reports showed it
+    marked, "reality.{+␣Artificial …+}", as if a space beside the stop were the change. And a
+    word deleted before a kept one ("use of telecommunications/ICTs" made "use of ICTs") was a
+    deletion starting with a space and an insertion of one space: the space is kept."""
+    from docx_edit import DocxEditor, set_text, text
+
+    from actionplan_trace.render.diff_text import to_text
+
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    paragraphs = editor.paragraphs()
+    grids = next(p for p in paragraphs if text(p).endswith("concepts are fast becoming a reality."))
+    set_text(grids, text(grids) + " Artificial intelligence is also transforming network operations.")
+    heading = next(p for p in paragraphs if text(p).endswith("in the use of telecommunications/ICTs"))
+    set_text(heading, text(heading).replace("telecommunications/ICTs", "ICTs"))
+    result = compare(CORPUS / "objective2-old.docx", editor.save(tmp_path / "edited.docx"))
+    assert [(c.kind, c.target, [w for w in c.words or [] if w[0] != "="]) for c in result.changes] == [
+        ("renamed", "section", [("-", "telecommunications/")]),
+        ("modified", "block", [("+", " Artificial intelligence is also transforming network operations.")]),
+    ]
+    report = to_text(result)
+    assert "reality. {+Artificial intelligence is also transforming network operations.+}" in report
+    assert "\u2423" not in report

@@ -231,7 +231,32 @@ def word_diff(old: str, new: str, *, max_cells: int = MAX_CELLS) -> list[Op]:
         ops.append(("=", tail_a))
     else:
         ops.extend((("-", tail_a), ("+", tail_b)))
-    return _cleanup(ops)
+    return _shared_space(_cleanup(ops))
+
+
+def _shared_space(ops: list[Op]) -> list[Op]:
+    """White space both sides of an edit of words start (or end) with, read as kept: "use of
+    telecommunications/ICTs" made "use of ICTs" deletes "telecommunications/", not
+    " telecommunications/" for an inserted " ". An edit of white space alone ("  " made " ")
+    stays the pair it is."""
+    out: list[Op] = []
+    for _, _, deleted, inserted in runs(ops):
+        if deleted is None or not (deleted.strip() or inserted.strip()):
+            out.extend((("-", deleted), ("+", inserted)) if deleted is not None else (("=", inserted),))
+            continue
+        lead = _common_space(deleted, inserted)
+        trail = _common_space(deleted[len(lead):][::-1], inserted[len(lead):][::-1])[::-1]
+        out.extend((("=", lead), ("-", deleted[len(lead):len(deleted) - len(trail)]),
+                    ("+", inserted[len(lead):len(inserted) - len(trail)]), ("=", trail)))
+    return _merge(out)
+
+
+def _common_space(a: str, b: str) -> str:
+    """The white space `a` and `b` both start with."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n] and a[n].isspace():
+        n += 1
+    return a[:n]
 
 
 def runs(ops: list[Op]) -> Iterator[tuple[int, int, str | None, str]]:

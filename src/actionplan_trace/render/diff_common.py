@@ -14,6 +14,7 @@ CONTEXT = 60
 # reads as a change).
 SPACE_MARKS = {"\t": "\u2192", "\n": "\u21b5", "\u00a0": "\u237d"}
 SPACE_MARK = "\u2423"
+OPENING = "([{“‘«"  # marks a word follows with no space between
 
 
 def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
@@ -65,7 +66,11 @@ def _marked_beside_punctuation(ops: list[Op]) -> list[Op]:
         # one), so the insertion's leading space is no change to show.
         if _punctuation(following[:1]) and _trailing_space(kept_before + deleted) != _trailing_space(kept_before + inserted):
             deleted, inserted = _mark_ends(deleted, inserted, trailing=True)
-        if _punctuation(kept_before[-1:]) and _leading_space(deleted + following) != _leading_space(inserted + following):
+        # After a closing or separating mark a space before a word is the ordinary one an inserted
+        # sentence or phrase brings ("reality.{+ Artificial …+}"): marked only where white space is
+        # all the edit changes, or after an opening mark ("({+␣+}see").
+        if (_punctuation(kept_before[-1:]) and (kept_before[-1:] in OPENING or not (deleted.strip() or inserted.strip()))
+                and _leading_space(deleted + following) != _leading_space(inserted + following)):
             deleted, inserted = _mark_ends(deleted, inserted, trailing=False)
         out.extend((("-", deleted), ("+", inserted)))
     return [(op, text) for op, text in out if text]
