@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -267,6 +268,21 @@ def detect(
                 per[edition.code] = per.get(edition.code, 0) + 1
     settled, unsettled = decide(table, front, counts, override)
     return DocEditions(settled, unsettled, table.scope(profile))
+
+
+def plan_named_first(texts: Iterable[str], series: str, within: int, table: EditionTable | None = None) -> str | None:
+    """The edition of `series` a document names as what it is about: the one edition whose `title`
+    patterns occur in the first of its first `within` paragraphs that names any edition of the
+    series ("Report on the implementation of the Kigali Action Plan"). None when that paragraph
+    names two ("The Buenos Aires Action Plan was succeeded by the Kigali Action Plan": which one's
+    "Output 1.1" a later line means is not said) or none of them names one."""
+    table = table or load_editions()
+    titles = [(e.code, p) for e in table.editions if e.series == series for p in e.title]
+    for text in islice(texts, within):
+        named = {code for code, p in titles if p.search(text)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 def decide(

@@ -1,8 +1,9 @@
 """`document_refs`: every reference in a structured Document, with the context its sections give.
 
 The context of a text comes from data (rules/refs.yml): the document's profile (an Action Plan's
-bare "Resolution 1" is WTDC's, its bare "Output 2.1" ITU-D's), the sections above it (a reference
-group titled "WSIS action lines" holds bare "C1 and C11"), and the field of a structured row (a
+bare "Resolution 1" is WTDC's, its bare "Output 2.1" ITU-D's), the plan a report names as what it
+is about (a report on the Kigali Action Plan's bare "Output 1.1" is ITU-D's), the sections above
+it (a reference group titled "WSIS action lines" holds bare "C1 and C11"), and the field of a structured row (a
 roadmap's "ITU Strategic Goals" column makes "Goal 1" ITU-GOAL-1; its SDG column reads "1.4, 5.b"
 as targets). Every paragraph and every table cell is read; section headings are not, since they
 define the entity rather than cite it.
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ..editions import NAMES_NONE, DocEditions, detect, load_editions
+from ..editions import NAMES_NONE, DocEditions, detect, load_editions, plan_named_first
 from ..model import Block, Cell, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
@@ -102,10 +103,11 @@ def _paragraphs(doc: Document) -> Iterator[str]:
 def section_contexts(
     doc: Document, rules: RefRules | None = None, editions: DocEditions | None = None,
 ) -> dict[str, SectionContext]:
-    """The context of every section: profile defaults, then matching section rules top-down."""
+    """The context of every section: profile defaults and the plan the document is about
+    (`plan_document`), then matching section rules top-down."""
     rules = rules or load_rules()
     start = RefContext(source=doc.source.path, editions=editions)
-    base = _apply(start, rules.profiles.get(doc.source.profile or "", {}))
+    base = _apply(_apply(start, rules.profiles.get(doc.source.profile or "", {})), plan_document(doc, rules))
     by_id = doc.by_id
     out: dict[str, SectionContext] = {}
     of_kind: dict[str, tuple[dict, ...]] = {}  # section kind -> the rules that may apply to it
@@ -134,6 +136,18 @@ def section_contexts(
     for section in doc.sections:
         context_of(section)
     return out
+
+
+def plan_document(doc: Document, rules: RefRules) -> dict[str, Any]:
+    """The context a document about one Action Plan takes (rules/refs.yml `plan-documents`), or {}:
+    a document of a profile the rule lists ("Report on the implementation of the Kigali Action
+    Plan", profiled generic) whose first paragraphs name one plan, by a title that settles its
+    edition (rules/editions.yml), means that plan's outputs by a bare "Output 1.1", as the plan does."""
+    profile = doc.source.profile or ""
+    for rule in rules.plan_documents:
+        if profile in rule["profiles"] and plan_named_first(_paragraphs(doc), rule["series"], rule["within"]):
+            return rule
+    return {}
 
 
 def field_context(sc: SectionContext, field: str | None, rules: RefRules) -> SectionContext:

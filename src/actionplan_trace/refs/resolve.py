@@ -58,8 +58,9 @@ _FAMILY_OF_BLANKET = (
 
 @record(frozen=True)
 class RefRules:
-    """Resolver data from rules/refs.yml: organ by number range, per-profile defaults, section and
-    field contexts, table columns, edge relations, entity-defining sections and owner kinds."""
+    """Resolver data from rules/refs.yml: organ by number range, per-profile defaults, the context
+    of a document about one plan, section and field contexts, table columns, edge relations,
+    entity-defining sections and owner kinds."""
 
     organ_by_number: tuple[tuple[int, int, str], ...] = ()
     profiles: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -78,6 +79,7 @@ class RefRules:
     language: dict[str, Any] = field(default_factory=dict)
     numbered_under: dict[str, str] = field(default_factory=dict)
     numbered_under_profiles: frozenset[str] = frozenset()
+    plan_documents: tuple[dict[str, Any], ...] = ()
     not_wsis_after: frozenset[str] = frozenset()
 
 
@@ -112,9 +114,16 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             numbered_under={str(k): str(v["parent"]) for k, v in (data.get("numbered-under") or {}).items()},
             numbered_under_profiles=frozenset(str(p) for p in data.get("numbered-under-profiles") or ()),
             not_wsis_after=frozenset(str(w).lower() for w in data.get("not-wsis-after") or ()),
+            plan_documents=tuple(_plan_document(r) for r in data.get("plan-documents") or ()),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ProfileError(f"{path}: malformed reference rules: {exc}") from exc
+
+
+def _plan_document(rule: dict[str, Any]) -> dict[str, Any]:
+    """One `plan-documents` rule, its series, profiles and paragraph count checked and normalised."""
+    return {**rule, "series": str(rule["series"]), "profiles": frozenset(str(p) for p in rule["profiles"]),
+            "within": int(rule["within"])}
 
 
 def _language(rule: dict[str, Any]) -> dict[str, Any]:
