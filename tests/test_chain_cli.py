@@ -120,3 +120,18 @@ def test_chain_of_a_gap_an_impossible_id_and_an_id_of_several_editions() -> None
     assert several.returncode == 2 and several.stderr == (
         "trace: ITU-TARGET-3.1 exists in several editions here: ITU-TARGET-3.1 (edition not settled), "
         "ITU-TARGET-3.1@SP-2020-2023; name one\n")
+
+
+def test_a_mistyped_id_the_files_cite_is_answered(tmp_path: Path) -> None:
+    """"SDG 18" in a file is a REF002 and a reference all the same: --who-cites and chain say where
+    it stands, so that each place to mend can be found; an id no file cites is still refused."""
+    text = tmp_path / "report.txt"
+    text.write_text("Annual report\n\nThe programme supports SDG 18 and SDG 9 (target 9.c).\n", encoding="utf-8")
+    cited = run_cli("graph", str(text), "--who-cites", "SDG-18", "-f", "json")
+    assert cited.returncode == 0, cited.stderr
+    assert [(r["section"], r["relation"]) for r in json.loads(cited.stdout)["cited_by"]] == [("front", "mentions")]
+    chain = run_cli("chain", "SDG-18", str(text), "-f", "json")
+    assert chain.returncode == 0, chain.stderr
+    assert [s["section"] for s in json.loads(chain.stdout)["served_by"]] == ["front"]
+    other = run_cli("graph", str(text), "--who-cites", "SDG-19")
+    assert other.returncode == 2 and other.stderr == "trace: 'SDG-19' names no sdg: the registry lists them all; check the id\n"

@@ -203,8 +203,9 @@ def canonical_id(ref_id: str) -> str:
 
 def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tuple[str, list[dict[str, Any]]]:
     """`trace graph --who-cites`: the sections citing a canonical id (UsageError if it is none, or
-    if `registry` lists its whole family and not it: "SDG-99", "WSIS-C05" would read as a gap no
-    section fills); an id without its edition is completed when only one edition is loaded."""
+    if `registry` lists its whole family and not it and no file cites it: "SDG-99", "WSIS-C05"
+    would read as a gap no section fills); an id without its edition is completed when only one
+    edition is loaded."""
     from .refs import who_cites as citing
 
     wanted = checked_id(built, ref_id, registry)
@@ -213,13 +214,16 @@ def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tu
 
 def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> str:
     """The entity `ref_id` names in `built` (refs.chain.resolve_id), or a UsageError when it is no
-    canonical id, or `registry` lists its whole family and not it ("SDG-99", "WSIS-C05")."""
+    canonical id, or `registry` lists its whole family and not it ("SDG-99", "WSIS-C05") and no
+    file cites it: a mistyped id the files hold ("SDG 18", with its REF002) is answered, so that
+    every place citing it can be found."""
     from .refs import family_of
     from .refs.chain import resolve_id
 
     wanted = resolve_id(built, canonical_id(ref_id))
     family = family_of(wanted)
-    if registry is not None and family in registry.complete and registry.unknown(wanted):
+    if (registry is not None and family in registry.complete and registry.unknown(wanted)
+            and wanted not in built.nodes):
         raise UsageError(f"{ref_id!r} names no {family}: the registry lists them all; check the id")
     return wanted
 
