@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from actionplan_trace import load
 from actionplan_trace.errors import ProfileError
-from actionplan_trace.refs import RefContext, find_refs
+from actionplan_trace.findings import Finding
+from actionplan_trace.refs import RefContext, document_refs, find_refs
 from actionplan_trace.refs.findings import load_findings
 
 
@@ -170,7 +172,7 @@ def test_bad_override_is_a_profile_error(tmp_path: Path, content: str) -> None:
 
 def test_every_code_in_the_table_has_title_severity_and_help() -> None:
     table = load_findings()
-    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 17)]
+    assert [c for c in table if c.startswith("REF")] == [f"REF{n:03d}" for n in range(1, 18)]
     assert all(rule.title and rule.help and rule.severity in ("error", "warning", "info") for rule in table.values())
 
 
@@ -261,3 +263,27 @@ def test_a_document_in_another_language_says_its_references_go_unread(tmp_path: 
     else:
         (note,) = notes
         assert note.severity == "warning" and note.message.startswith(f"the text reads as {language}: ")
+
+
+def _refs_of(path: Path) -> tuple[list[str], list[Finding]]:
+    report = document_refs(load(path))
+    return [r.id for r in report.refs], report.findings
+
+
+def test_an_edition_taken_from_a_paragraph_naming_two_is_said(tmp_path: Path) -> None:
+    """REF017: the paragraph that settles the plan's edition names the predecessor first; the ids
+    take it, and the finding says which and that --edition names the other. A title naming one
+    plan, the predecessor named only later, gives none."""
+    two = tmp_path / "two.txt"
+    two.write_text("The Buenos Aires Action Plan (2018-2021) was succeeded by the Kigali Action Plan.\n\n"
+                   "ITU-D Output 1.1 builds on WTDC Resolution 37 (Rev. Buenos Aires, 2017).\n", encoding="utf-8")
+    refs, findings = _refs_of(two)
+    assert "ITU-D-OUTPUT-1.1@WTDC-17" in refs
+    assert [(f.code, f.ref, f.severity) for f in findings] == [("REF017", "ITU-D-OUTPUT-1.1@WTDC-17", "info")]
+    assert "names WTDC-17 first and WTDC-22 too" in findings[0].message
+    one = tmp_path / "one.txt"
+    one.write_text("Report on the implementation of the Kigali Action Plan\n\n"
+                   "The Kigali Action Plan succeeds the Buenos Aires Action Plan.\n\n"
+                   "ITU-D Output 1.1 assisted 14 countries.\n", encoding="utf-8")
+    refs, findings = _refs_of(one)
+    assert "ITU-D-OUTPUT-1.1@WTDC-22" in refs and findings == []

@@ -11,9 +11,10 @@ read from its own text; `--edition` overrides it; what the text does not settle 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import field
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -93,6 +94,9 @@ class DocEditions:
     by_series: Mapping[str, str] = field(default_factory=dict)
     unsettled: Mapping[str, str] = field(default_factory=dict)
     scope: Mapping[str, str] = field(default_factory=dict)
+    # series -> the editions the paragraph that settled it names, where it names several ("The
+    # Buenos Aires Action Plan was succeeded by the Kigali Action Plan"): the first was taken
+    chosen: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def for_family(self, family: str) -> str | None:
         """The edition code that scopes `family` in this document, or None (unscoped/unsettled)."""
@@ -267,7 +271,24 @@ def detect(
                 per = counts.setdefault(edition.series, {})
                 per[edition.code] = per.get(edition.code, 0) + 1
     settled, unsettled = decide(table, front, counts, override)
-    return DocEditions(settled, unsettled, table.scope(profile))
+    return DocEditions(settled, unsettled, table.scope(profile), _named_beside(table, paragraphs, front, settled))
+
+
+def _named_beside(table: EditionTable, paragraphs: list[str], front: Mapping[str, list[tuple[int, str]]],
+                  settled: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """series -> the editions named by the paragraph whose title settled the series (`front`'s
+    earliest), where that paragraph names more than the one taken."""
+    out: dict[str, tuple[str, ...]] = {}
+    starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+    for series, places in front.items():
+        at, code = min(places)
+        if settled.get(series) != code:
+            continue
+        text = paragraphs[bisect_right(starts, at) - 1]
+        named = [e.code for e in table.editions if e.series == series and any(p.search(text) for p in e.title)]
+        if len(named) > 1:
+            out[series] = (code, *(c for c in named if c != code))
+    return out
 
 
 def plan_named_first(texts: Iterable[str], series: str, within: int, table: EditionTable | None = None) -> str | None:

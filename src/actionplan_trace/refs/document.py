@@ -353,6 +353,7 @@ def _document_refs(
         _named_elsewhere_dropped(refs, findings, entry_refs, entry_findings)
     findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
     findings.extend(unsettled_findings(doc, report, settled, findings_table))
+    findings.extend(chosen_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
 
@@ -464,6 +465,25 @@ def unsettled_findings(
                    f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); "
                    "give --edition (check: edition in trace.toml)")
         out.append(finding("REF013", message, RefContext(source=doc.source.path), ref=sample[0], table=table))
+    return out
+
+
+def chosen_findings(
+    doc: Document, report: RefReport, settled: DocEditions, table: dict[str, FindingRule] | None = None,
+) -> list[Finding]:
+    """REF017, once per series whose edition was taken from a paragraph naming several (the first
+    it names), when references took it: the text may mean the other."""
+    names = load_editions().series
+    out = []
+    for series, (code, *others) in settled.chosen.items():
+        took = sort_ids(dict.fromkeys(r.id for r in report.refs if r.id.endswith(f"@{code}")))
+        if not took:
+            continue
+        message = (f"the {names.get(series, series)} is read as {code}: the paragraph that settles it names {code} "
+                   f"first and {', '.join(others)} too; {len(took)} id(s) @{code} "
+                   f"({', '.join(took[:4])}{' …' if len(took) > 4 else ''}); give --edition to read another "
+                   "(check: edition in trace.toml)")
+        out.append(finding("REF017", message, RefContext(source=doc.source.path), ref=took[0], table=table))
     return out
 
 
