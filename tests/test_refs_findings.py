@@ -287,3 +287,14 @@ def test_an_edition_taken_from_a_paragraph_naming_two_is_said(tmp_path: Path) ->
                    "ITU-D Output 1.1 assisted 14 countries.\n", encoding="utf-8")
     refs, findings = _refs_of(one)
     assert "ITU-D-OUTPUT-1.1@WTDC-22" in refs and findings == []
+
+
+def test_ids_naming_their_own_edition_give_no_ref017(tmp_path: Path) -> None:
+    """A paragraph naming two plans, each reference with its own ("Output 1.1 of the Kigali Action
+    Plan … Objective 2 (Buenos Aires Action Plan)"): no id took the document's edition, no REF017."""
+    text = tmp_path / "own.txt"
+    text.write_text("This builds on Output 1.1 of the Kigali Action Plan and on Outputs 2.1 and 2.2 of Objective 2 "
+                    "(Buenos Aires Action Plan).\n", encoding="utf-8")
+    refs, findings = _refs_of(text)
+    assert {"ITU-D-OUTPUT-1.1@WTDC-22", "ITU-D-OUTPUT-2.1@WTDC-17", "ITU-D-OUTPUT-2.2@WTDC-17"} <= set(refs)
+    assert [f.code for f in findings] == []

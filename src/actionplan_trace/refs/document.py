@@ -430,7 +430,8 @@ class _Found:
 
     def placed_refs(self, section: str | None, loc: Loc, field: str | None) -> list[Reference]:
         """The references again, at another place (section and location) of the same document."""
-        return [Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, r.source, field, r.start, r.end)
+        return [Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, r.source, field, r.start, r.end,
+                          r.by_document)
                 for r in self.refs]
 
     def placed_findings(self, section: str | None, loc: Loc) -> list[Finding]:
@@ -472,11 +473,12 @@ def chosen_findings(
     doc: Document, report: RefReport, settled: DocEditions, table: dict[str, FindingRule] | None = None,
 ) -> list[Finding]:
     """REF017, once per series whose edition was taken from a paragraph naming several (the first
-    it names), when references took it: the text may mean the other."""
+    it names), when references took it from the document (not from their own words: "Output 1.1
+    of the Kigali Action Plan" names its own): the text may mean the other."""
     names = load_editions().series
     out = []
     for series, (code, *others) in settled.chosen.items():
-        took = sort_ids(dict.fromkeys(r.id for r in report.refs if r.id.endswith(f"@{code}")))
+        took = sort_ids(dict.fromkeys(r.id for r in report.refs if r.by_document and r.id.endswith(f"@{code}")))
         if not took:
             continue
         message = (f"the {names.get(series, series)} is read as {code}: the paragraph that settles it names {code} "

@@ -242,6 +242,8 @@ class Resolver:
             item.start,
             item.end,
         )
+        if family in ids.SCOPED_FAMILIES and "@" in ref.id and self.named.get((cite.start, cite.end, family)) is None:
+            ref.by_document = True  # scope took the document's edition
         self.refs.append(ref)
         if self.budget is not None and len(self.refs) > self.budget:
             raise over_refs(ctx.source)
@@ -755,20 +757,22 @@ class Resolved:
     counted from the cite's start. Everything else a reference or finding holds (section,
     location, source) is the text's context, the same for every cite of the text."""
 
-    refs: tuple[tuple[str, str, str, Rev | None, str, int, int], ...]
+    refs: tuple[tuple[str, str, str, Rev | None, str, int, int, bool], ...]
     findings: tuple[tuple[str, Severity, str, str | None, str | None], ...]
 
     @classmethod
     def of(cls, refs: list[Reference], findings: list[Finding], start: int) -> "Resolved":
-        return cls(tuple((r.id, r.family, r.number, r.rev, r.text, r.start - start, r.end - start) for r in refs),
+        return cls(tuple((r.id, r.family, r.number, r.rev, r.text, r.start - start, r.end - start, r.by_document)
+                         for r in refs),
                    tuple((f.code, f.severity, f.message, f.ref, f.text) for f in findings))
 
     def place(self, resolver: "Resolver", start: int) -> None:
         """The references and findings again, for a cite at `start` of the resolver's text."""
         ctx = resolver.ctx
         section, loc, source = ctx.section, ctx.loc, ctx.source
-        resolver.refs.extend([Reference(i, family, number, rev, text, section, loc, source, None, start + s, start + e)
-                              for i, family, number, rev, text, s, e in self.refs])
+        resolver.refs.extend([Reference(i, family, number, rev, text, section, loc, source, None, start + s, start + e,
+                                        by_document)
+                              for i, family, number, rev, text, s, e, by_document in self.refs])
         if self.findings:
             resolver.findings.extend([Finding(code, severity, message, ref, source, section, loc, text)
                                       for code, severity, message, ref, text in self.findings])

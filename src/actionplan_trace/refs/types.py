@@ -53,6 +53,9 @@ class Reference:
     field: str | None = None
     start: int = 0
     end: int = 0
+    # A plan-internal id whose edition is the document's, not one its own words name: a hint
+    # (not in the JSON) that REF017 counts.
+    by_document: bool = dc_field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
