@@ -242,10 +242,49 @@ def test_the_only_note_deleted_or_added_is_that_note_not_a_section(tmp_path: Pat
     note = ("1\tIn this document the term “telecommunications” is used in its broadest sense and includes "
             "information and communication technologies (ICTs).")
     assert [(c.kind, c.target, c.section_old, c.section_new, c.where, c.old, c.new, c.at_old, c.at_new)
-            for c in result.changes] == [
+            for c in result.changes[1:]] == [
         ("removed", "block", "footnotes", None, "footnote", note, None, "footnote 1", None) if forward else
         ("added", "block", None, "footnotes", "footnote", None, note, None, "footnote 1")]
-    assert (result.summary()["sections"], result.summary()["blocks"]) == (0, 1)
+    assert (result.summary()["sections"], result.summary()["blocks"]) == (0, 2)
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["note-deleted", "note-added"])
+def test_the_paragraph_that_loses_or_gains_a_note_mark_is_a_change(tmp_path: Path, forward: bool) -> None:
+    """A note deleted (added) with its reference: the paragraph that held (holds) the mark was
+    not reported, so the report never said where the note applied. It is that paragraph
+    modified, its words the same, shown by default, the mark named with the words before it."""
+    with_note, without = CORPUS / "objective2-old.docx", _without_the_note(tmp_path)
+    result = compare(with_note, without) if forward else compare(without, with_note)
+    change = result.visible()[0]
+    mark = [("footnote 1", "technological platforms for telecommunications")]
+    what = "removed" if forward else "added"
+    assert (change.kind, change.target, change.section_new, change.at_old, change.at_new, change.formatting_only,
+            change.old == change.new, change.marks_added, change.marks_removed) == (
+        "modified", "block", "output-2.1/background", "paragraph 7", "paragraph 7", False, True,
+        [] if forward else mark, mark if forward else [])
+    assert change.where == f"paragraph: footnote 1 mark {what} after “technological platforms for telecommunications”"
+    assert change.to_dict()["note_marks"] == {
+        "added": [] if forward else [{"note": "footnote 1", "after": "technological platforms for telecommunications"}],
+        "removed": [{"note": "footnote 1", "after": "technological platforms for telecommunications"}] if forward else []}
+
+
+def test_a_note_mark_moved_in_its_paragraph_is_a_change(tmp_path: Path) -> None:
+    """The reference of footnote 1 moved to the end of its paragraph, the note the same: no word
+    and no note changed, and nothing was reported. The paragraph's mark is removed in one place
+    and added in the other, named after the words before each place."""
+    from docx_edit import W, DocxEditor
+
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    run = next(editor.root.iter(f"{W}footnoteReference")).getparent()
+    paragraph = run.getparent()
+    paragraph.remove(run)
+    paragraph.append(run)
+    new = editor.save(tmp_path / "moved-mark.docx")
+    changes = compare(CORPUS / "objective2-old.docx", new).visible()
+    assert [(c.kind, c.at_new, c.words is not None and not [op for op, _ in c.words if op != "="],
+             c.marks_added, c.marks_removed) for c in changes] == [
+        ("modified", "paragraph 7", True, [("footnote 1", "challenges for developing countries")],
+         [("footnote 1", "technological platforms for telecommunications")])]
 
 
 def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None:

@@ -120,6 +120,11 @@ class Block:
     # hint (not in the JSON) that places a revision mark (Revision.seq) in the block it falls in
     # where many blocks share a location, the paragraphs of one table cell; None elsewhere.
     seq: int | None = dataclass_field(default=None, compare=False, repr=False)
+    # The note marks (a .docx w:footnoteReference/w:endnoteReference) in the text: for each, in
+    # order, its offset in `text` (the mark stands before that character) and its note's
+    # Loc.footnote. A hint (not in the JSON) the diff compares between two .docx revisions, as the
+    # text holds no mark; None where the reader does not read marks (a PDF, a text rendering).
+    notes: tuple[tuple[int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

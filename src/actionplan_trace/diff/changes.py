@@ -50,6 +50,9 @@ class Change:
     at_new: str | None = None
     loc_new: Loc | None = None  # where `at_new` is, for findings placed at a change (not in the JSON)
     loc_old: Loc | None = None  # where `at_old` is, for the revision marks a change is matched to (not in the JSON)
+    # note marks the paragraph gained and lost (diff/marks.py): (note name, the words before the mark)
+    marks_added: list[tuple[str | None, str]] = field(default_factory=list)
+    marks_removed: list[tuple[str | None, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -73,6 +76,9 @@ class Change:
             out["date"] = self.date
         if self.co_authors:
             out["co_authors"] = list(self.co_authors)
+        if self.marks_added or self.marks_removed:
+            out["note_marks"] = {side: [{"note": note, "after": before} for note, before in marks]
+                                 for side, marks in (("added", self.marks_added), ("removed", self.marks_removed))}
         return out
 
     def kinds(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
 from .formats import restyled
+from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
@@ -113,11 +114,13 @@ class _Context:
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
     dropped: Dropped = field(default_factory=dict)  # heading blocks of headings deleted or inserted over kept text
     loose: bool = False  # a revision is a PDF (DiffResult.loose)
+    marks: bool = False  # both revisions are .docx files, whose readers place note marks (Block.notes)
 
     def __post_init__(self) -> None:
         self.old_ids = self.old.by_id
         self.new_ids = self.new.by_id
         self.loose = "pdf" in (self.old.source.format, self.new.source.format)
+        self.marks = self.old.source.format == self.new.source.format == "docx"
 
     def note_place(self, loc: Loc, old_side: bool) -> str | None:
         """labels.place of `loc` in one revision, its notes named by their numbers."""
@@ -615,7 +618,7 @@ class _Emitter:
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
              locs: tuple[Loc | None, Loc | None] = (None, None),
-             places: tuple[list[Place], list[Place]] = ([], [])) -> None:
+             places: tuple[list[Place], list[Place]] = ([], []), marks: NoteMarks | None = None) -> None:
         """Record one change, with paths and the references it adds or removes: those found at the
         `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
         reader) those of the old and new text; `kinds` are the kinds of difference of a change
@@ -650,6 +653,8 @@ class _Emitter:
             at_new=self.ctx.note_place(locs[1], False) if new is not None and locs[1] is not None else None,
             loc_old=locs[0] if old is not None else None,
             loc_new=locs[1] if new is not None else None,
+            marks_added=marks.added if marks is not None else [],
+            marks_removed=marks.removed if marks is not None else [],
         ))
 
     def step(self, step: Step) -> None:
@@ -756,20 +761,33 @@ class _Emitter:
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
         formatting = self.reformatted(x, y)
-        if moved:
+        marks = self.note_marks(x, y)
+        if marks is not None and not moved and not changed(ops) and not formatting:
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
+                      where=f"{block_place(y) or 'paragraph'}: {marks.title()}", locs=(x.loc, y.loc),
+                      places=self.ctx.pair_places(a, x, b, y), marks=marks)
+        elif moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks)
         elif changed(ops):
             kinds = differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
                 kinds = None
             if formatting and kinds is not None:
                 kinds = kinds | FORMATTING
-            self.emit("modified", "block", a, b, text_a, text_b, ops, kinds, where=formatting or block_place(y),
-                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
+            self.emit("modified", "block", a, b, text_a, text_b, ops, None if marks else kinds,
+                      where=formatting or block_place(y), locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
+                      marks=marks)
         elif formatting:
-            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), FORMATTING, where=formatting,
-                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if marks else FORMATTING,
+                      where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks)
+
+    def note_marks(self, x: Block, y: Block) -> NoteMarks | None:
+        """The note marks two paired .docx paragraphs differ in (`note_marks`), named by their
+        notes' numbers in each revision; None when they have the same, or a revision is no .docx."""
+        if not self.ctx.marks:
+            return None
+        return note_marks(x, y, lambda key, old_side: self.ctx.note_place(Loc(footnote=key), old_side))
 
     def reformatted(self, x: Block, y: Block) -> str | None:
         """How two paired blocks' formatting differs, for the change's label, else None: a heading

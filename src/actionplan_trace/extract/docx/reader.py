@@ -78,6 +78,7 @@ class _Para:
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
     seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # its note marks (Block.notes), by offset in its pieces
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -286,6 +287,7 @@ class _Reader:
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
+            block.notes = _note_marks(parts, len(text))
             out.append(block)
         for part in parts:
             if part.extra:
@@ -465,6 +467,8 @@ class _Reader:
                     kind = "footnote" if tag == W_FNREF else "endnote"
                     custom = onoff_attr(child.get(W + "customMarkFollows"))
                     self.note_refs.append((kind, child.get(W + "id", ""), custom))
+                    key = child.get(W + "id", "") if kind == "footnote" else f"endnote-{child.get(W + 'id', '')}"
+                    para.notes.append((sum(len(piece[0]) for piece in para.pieces), key))
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
@@ -706,6 +710,17 @@ class _Reader:
                 label=label,
             ))
         return out
+
+
+def _note_marks(parts: list[_Para], length: int) -> tuple[tuple[int, str], ...]:
+    """The note marks of a paragraph joined from `parts` (Block.notes), each at its offset in the
+    joined text of `length` characters (a mark after trailing white space stands at its end)."""
+    marks: list[tuple[int, str]] = []
+    start = 0
+    for part in parts:
+        marks.extend((min(start + at, length), key) for at, key in part.notes)
+        start += sum(len(piece[0]) for piece in part.pieces)
+    return tuple(marks)
 
 
 def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
