@@ -1164,6 +1164,23 @@ def test_an_output_under_an_objective_a_proposal_adds_is_no_val013(tmp_path) -> 
         assert "VAL013" not in codes(validate(text, BA).findings), first
 
 
+def test_a_proposal_adding_a_new_objective_names_its_place(tmp_path) -> None:
+    """"Add a new Objective 5 – …" (the README's form, or ITU's "ADD<tab>Objective 5 – …") names
+    the objective it creates: a black-box review found VAL001 "names no output" on it. The
+    objective is its `new_objectives`; a proposal adding nothing still names no output."""
+    for first in ("1. Add a new Objective 5 – Emerging technologies: foster the use of emerging technologies for "
+                  "development.", "1. ADD\tObjective 5 – Emerging technologies"):
+        text = _text_contribution(tmp_path, first, "2. Under Objective 5, add a new Output 5.1 – Products and services "
+                                  "on artificial intelligence for development.")
+        rep = validate(text, BA)
+        assert [(p.action, p.outputs, p.new_objectives) for p in rep.proposals] == [
+            ("add", [], ["5"]), ("add", ["5.1"], [])], first
+        assert rep.findings == [], first
+        assert json.loads(json.dumps(rep.proposals[0].to_dict()))["new_objectives"] == ["5"]
+    text = _text_contribution(tmp_path, "1. Add a sentence on emerging technologies.")
+    assert [(f.code, f.message) for f in validate(text, BA).findings] == [("VAL001", "Proposal 1 names no output")]
+
+
 def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path) -> None:
     """"MOD<tab>AFCP/12/1" on its own, then a proposal in its own words on the next paragraph: a
     regression review found the two read as one marked proposal, every word after the output a

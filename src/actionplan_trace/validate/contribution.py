@@ -469,7 +469,8 @@ def _check_new_objective(ctx: _Context, proposal: Proposal, number: str, objecti
         return False
     if _of_kind(ctx.accepted, "objective", objective) is not None:
         return False
-    if any(m.group("n") == objective for p in ctx.proposals for m in _NEW_OBJECTIVE.finditer(p.source)):
+    if any(objective in p.new_objectives or any(m.group("n") == objective for m in _NEW_OBJECTIVE.finditer(p.source))
+           for p in ctx.proposals):
         return False  # a proposal adds the objective ("Add a new Objective 5 – …", "ADD<tab>Objective 5 – …")
     ctx.add("VAL013", f"Proposal {proposal.number} adds Output {number} under Objective {objective}, which the base "
             f"does not have (it has Objectives {known[0]}–{known[-1]}): renumber the output under an existing "
@@ -1268,8 +1269,9 @@ def validate_documents(
     resolutions = ctx.resolutions
     before = _texts_before_marks(proposals, original) if original is not accepted else {}
     for proposal in proposals:
-        if not (proposal.outputs or proposal.outcomes) or proposal.action is None:
-            missing = ("names no output" if not (proposal.outputs or proposal.outcomes)
+        places = proposal.outputs or proposal.outcomes or proposal.new_objectives
+        if not places or proposal.action is None:
+            missing = ("names no output" if not places
                        else "names no action (add, delete, modify, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)

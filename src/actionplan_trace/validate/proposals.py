@@ -45,6 +45,15 @@ _NEW_OUTPUT = regex(
     r"new\s+outputs?\b[\s,:(–—-]*(?:Outputs?\s+)?\d+\.\d+(?:\s*(?:,|and|&)\s*(?:Outputs?\s+)?\d+\.\d+)*",
     re.IGNORECASE,
 )
+# A proposal creating an objective ("add a new Objective 5 – …"): its verb then "new objective"
+# and the number, which the outputs it will hold are under ("Under Objective 5, add …" is a place).
+_NEW_OBJECTIVE = regex(
+    r"\b(?:add|insert|include|create|introduce|establish)(?:s|ed|ing)?\s+(?:(?:a|an|the|following)\s+)*"
+    r"new\s+objectives?\b[\s,:(–—-]*(?:Objectives?\s+)?(?P<n>\d{1,2})\b(?!\.\d)",
+    re.IGNORECASE,
+)
+# "Objective 5 – <title>" after ITU's ADD mark: an objective and its title, nothing else.
+_OBJECTIVE_TITLE = regex(r"^\W*Objective\s+(?P<n>\d{1,2})\s*[–—-]\s*(?P<title>\S.*)$", re.IGNORECASE)
 # An output named as where a new one goes ("after Output 2.3"), which is no place the proposal amends.
 _WHERE_OUTPUT = regex(r"\b(?:after|before|following|below|above)\s+(?:the\s+)?(?:existing\s+)?Outputs?\s+\d+\.\d+",
                       re.IGNORECASE)
@@ -132,6 +141,7 @@ class Proposal:
     tabled: bool = False  # a row of a proposals table, which gives the amended text itself (not in the JSON)
     outcomes: list[str] = field(default_factory=list)
     new_outputs: list[str] = field(default_factory=list)  # outputs the proposal creates ("add a new Output 2.4")
+    new_objectives: list[str] = field(default_factory=list)  # objectives it creates ("add a new Objective 5")
 
     @property
     def output(self) -> str | None:
@@ -144,6 +154,7 @@ class Proposal:
             "outputs": list(self.outputs),
             "outcomes": list(self.outcomes),
             "new_outputs": list(self.new_outputs),
+            "new_objectives": list(self.new_objectives),
             "heading": self.heading,
             "action": self.action,
             "text": self.text,
@@ -271,9 +282,10 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     if new_outputs:  # the output itself is the place; a heading, or an output it goes after, says where
         where = named_numbers(_WHERE_OUTPUT, plain)
         outputs, heading = new_outputs + [n for n in outputs if n not in new_outputs and n not in where], None
+    new_objectives = [m.group("n") for m in _NEW_OBJECTIVE.finditer(plain)] if action == "add" else []
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
-                    new_outputs=new_outputs)
+                    new_outputs=new_outputs, new_objectives=new_objectives)
 
 
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
@@ -282,8 +294,13 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     brackets ("second bullet (organizing …)"); an instruction there quoting its text ("…, first
     bullet: replace “A” with “B”", `_instruction`) is that action. The heading is what stands
     between the output and the place (`_place_parts`). "ADD Output 2.4 – <title>", one output and its title after a
-    dash with neither a place nor a text, adds that output: its title is the text, no heading."""
+    dash with neither a place nor a text, adds that output: its title is the text, no heading;
+    "ADD Objective 5 – <title>" adds that objective."""
     outputs = named_numbers(_OUTPUTS, body)
+    if action == "add" and not outputs and (objective := _OBJECTIVE_TITLE.match(body)) is not None:
+        named = _unquoted(objective.group("title").strip()).rstrip(" .;")
+        return Proposal(number=number, outputs=[], heading=None, action=action, text=named, source=source,
+                        new=named, section=section, loc=loc or Loc(), new_objectives=[objective.group("n")])
     if action == "add" and len(outputs) == 1 and (title := _new_output_title(body)) is not None:
         return Proposal(number=number, outputs=outputs, heading=None, action=action, text=title, source=source,
                         new=title, section=section, loc=loc or Loc(), new_outputs=outputs)
