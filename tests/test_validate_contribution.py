@@ -1181,6 +1181,25 @@ def test_a_proposal_adding_a_new_objective_names_its_place(tmp_path) -> None:
     assert [(f.code, f.message) for f in validate(text, BA).findings] == [("VAL001", "Proposal 1 names no output")]
 
 
+def test_moving_a_bullet_is_an_action_whose_text_the_base_must_have(tmp_path) -> None:
+    """"Move the bullet “…” to the top of the list": a black-box review found VAL001 "names no
+    action" on it. It is the action `move`, its quotation `old`, looked for as a deletion's is
+    (VAL010 for a bullet the heading does not have)."""
+    cyber = "In Output 2.2, under “Cybersecurity”,"
+    path = _quoting(
+        tmp_path,
+        f"{cyber} move the bullet “establish a culture of cybersecurity by sharing good practices collected through "
+        "the Global Cybersecurity Index (GCI);” to the top of the list.",
+        f"{cyber} move the bullet “organize summer schools on cybersecurity for young professionals” to the end.",
+    )
+    rep = validate(path, BASE_TEXT)
+    assert [(p.action, p.old) for p in rep.proposals] == [
+        ("move", "establish a culture of cybersecurity by sharing good practices collected through the Global "
+                 "Cybersecurity Index (GCI);"),
+        ("move", "organize summer schools on cybersecurity for young professionals")]
+    assert [(f.code, _proposal(f)) for f in rep.findings] == [("VAL010", "2")]
+
+
 def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path) -> None:
     """"MOD<tab>AFCP/12/1" on its own, then a proposal in its own words on the next paragraph: a
     regression review found the two read as one marked proposal, every word after the output a

@@ -1175,7 +1175,7 @@ def _proposed_text_findings(ctx: _Context, editions: dict[str, str]) -> list[Fin
     out: list[Finding] = []
     read: set[str] = set()
     for proposal, place in _proposal_places(ctx):
-        text = proposal.new if proposal.new is not None else proposal.text if proposal.action != "delete" else None
+        text = proposal.new if proposal.new is not None else proposal.text if proposal.action not in ("delete", "move") else None
         if not text or proposal.number in read:
             continue
         read.add(proposal.number)
@@ -1272,7 +1272,7 @@ def validate_documents(
         places = proposal.outputs or proposal.outcomes or proposal.new_objectives
         if not places or proposal.action is None:
             missing = ("names no output" if not places
-                       else "names no action (add, delete, modify, replace)")
+                       else "names no action (add, delete, modify, move, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)
         for number in proposal.outputs:

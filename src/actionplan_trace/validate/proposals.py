@@ -2,7 +2,7 @@
 
 A proposal is one paragraph such as 'In Output 2.1, under “Broadband networks: …”, add texts
 regarding …'. It names one or more outputs ("Outputs 2.1 and 2.2"), usually a quoted heading
-("under the heading 'Broadcasting'"), and an action: add, delete, modify or replace ("replace
+("under the heading 'Broadcasting'"), and an action: add, delete, modify, move or replace ("replace
 “A” with “B”"), or ITU's mark before it ("MOD Output 2.1, Rural communications, first bullet:
 …", ADD, SUP). Curly, straight, single and guillemet quotes are all accepted. A paragraph that
 ends with a colon takes the unnumbered paragraphs after it as its text. A table whose columns
@@ -73,6 +73,8 @@ _ACTIONS = (
     ("add", regex(r"\b(?:(?<!\bin\s)add\w*|insert\w*|includ\w*|introduc\w*|append\w*)\b", re.IGNORECASE)),
     ("modify", regex(r"\b(?:modif\w*|amend\w*|chang\w*|revis\w*|updat\w*|edit\w*|reword\w*|rephras\w*)\b",
                           re.IGNORECASE)),
+    # text the plan has, put elsewhere ("move the bullet “…” to the top of the list"): quoted as a deletion is
+    ("move", regex(r"\b(?:mov(?:e|es|ed)|relocat\w*)\b", re.IGNORECASE)),
 )
 _WITH = regex(r"\b(?:with|by)\b", re.IGNORECASE)
 _BARE_HEADING = regex(
@@ -267,7 +269,7 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
             tail = [s for s in quoted(after_old) if with_match and s[0] >= with_match.end()]
             new = tail[0][2].strip() if tail else (_clean(after_old[with_match.end():]) if with_match else None)
         text_out = new or _clean(rest)
-    elif action == "delete":
+    elif action in ("delete", "move"):
         later = [s for s in spans if s[0] >= verb_end]
         old = later[0][2].strip() if later else None
         text_out = old or _clean(rest)
