@@ -1200,6 +1200,36 @@ def test_moving_a_bullet_is_an_action_whose_text_the_base_must_have(tmp_path) ->
     assert [(f.code, _proposal(f)) for f in rep.findings] == [("VAL010", "2")]
 
 
+_CYBERDRILLS = ("organize cyberdrills at national and regional level, to strengthen institutional cooperation and "
+                "coordination among the key actors and stakeholder;")
+_GCI = ("establish a culture of cybersecurity by sharing good practices collected through the Global Cybersecurity "
+        "Index (GCI);")
+
+
+def test_a_sup_block_quoting_part_of_a_bullet_is_val010(tmp_path) -> None:
+    """An ITU SUP block's text is the paragraphs it suppresses: half of a bullet (which a black-box
+    review found passed silently) is VAL010, as the half-bullet left behind cannot be what is
+    meant. Whole bullets pass, as does a SUP whose instruction quotes the
+    words it deletes ("Delete “…”.", read as in prose)."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Contribution from Testland")
+    word.add_paragraph("Proposals", style="Heading 1")
+    blocks = [["organize cyberdrills at national and regional level;"], [_CYBERDRILLS], [_GCI],
+              ["Delete “at national and regional level”."]]
+    for n, lines in enumerate(blocks, start=1):
+        for line in (f"SUP\tTST/1/{n}", "Output 2.2", "Programme: Cybersecurity", *lines, "Reasons: covered elsewhere."):
+            word.add_paragraph(line)
+    word.save(str(tmp_path / "c.docx"))
+    rep = validate(tmp_path / "c.docx", CORPUS / "objective2-old.docx")
+    assert [(p.number, p.action) for p in rep.proposals] == [(f"TST/1/{n}", "delete") for n in range(1, 5)]
+    assert [(f.code, f.severity, f.message) for f in rep.findings] == [(
+        "VAL010", "error", "Proposal TST/1/1 suppresses “organize cyberdrills at national and regional level”, which is "
+        "only part of a paragraph of Output 2.2 › Cybersecurity: SUP deletes whole paragraphs (quote the whole bullet, "
+        "or propose deleting the words in prose)")]
+
+
 def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path) -> None:
     """"MOD<tab>AFCP/12/1" on its own, then a proposal in its own words on the next paragraph: a
     regression review found the two read as one marked proposal, every word after the output a
@@ -1545,7 +1575,8 @@ _BLOCKS = [  # (mark, ITU number, place, heading, instruction, text line)
      "develop e-waste policies and regulatory frameworks;"),
     ("SUP", "EUR/25A1/3", "Output 2.1", "Rural communications", None,
      "disseminating information and analyses of the latest technologies and best practices through methods such as"
-     " publications, symposia, seminars and workshops;"),
+     " publications, symposia, seminars and workshops, taking into account the outputs of related ITU D study group"
+     " activities."),
     ("SUP", "EUR/25A1/4", "Output 2.1", "Rural communications", None, "organizing rural broadband summer schools;"),
 ]
 _EXPECTED_BLOCKS = [
@@ -1553,7 +1584,7 @@ _EXPECTED_BLOCKS = [
      "supporting community networks as a complementary connectivity model for rural areas"),
     ("EUR/25A1/2", "modify", ["4.4"], "Programme: Climate change adaptation and mitigation",
      "develop e-waste policies and regulatory frameworks"),
-    ("EUR/25A1/3", "delete", ["2.1"], "Rural communications", _BLOCKS[2][5].rstrip(";")),
+    ("EUR/25A1/3", "delete", ["2.1"], "Rural communications", _BLOCKS[2][5].rstrip(".")),
     ("EUR/25A1/4", "delete", ["2.1"], "Rural communications", "organizing rural broadband summer schools"),
 ]
 

@@ -608,7 +608,8 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
     is not under the output (VAL003, VAL004 say so). A quotation cut with an ellipsis is looked
     for piece by piece, in order. Says where the base has the text, if anywhere. A quotation a
     paragraph of the place nearly is (a word or a spelling off, `_near_quote`) is VAL016: the
-    secretariat can still tell what it amends, which it cannot for text that is not there."""
+    secretariat can still tell what it amends, which it cannot for text that is not there. A SUP's
+    own text (`whole`) is whole paragraphs: only part of one is VAL010 too."""
     quoted = proposal.old
     where_id = resolution.section or resolution.output_section
     if not quoted or where_id is None or len(quoted.split()) < MIN_QUOTED_WORDS:
@@ -621,6 +622,11 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
         return
     quotes = ctx.quotes = ctx.quotes or _Quotes(ctx.base)
     if _holds(quotes.under(where), pieces):
+        if proposal.whole and len(pieces) == 1 and not _whole_paragraphs(ctx.base, where, pieces[0]):
+            ctx.add("VAL010", f"Proposal {proposal.number} suppresses “{excerpt(quoted, 70)}”, which is only part of "
+                    f"a paragraph of {section_label(ctx.base, where_id)}: SUP deletes whole paragraphs (quote the whole "
+                    "bullet, or propose deleting the words in prose)", section=proposal.section, loc=proposal.loc,
+                    text=proposal.source)
         return
     elsewhere = quotes.first_holding(pieces)
     near = _near_quote(ctx.base, where, quoted) if elsewhere is None and len(pieces) == 1 else None
@@ -779,6 +785,22 @@ class _Quotes:
 def _text_of(sections: list[Section]) -> str:
     """The sections' text (titles, paragraphs, table cells) made comparable."""
     return comparable("\n".join(part for s in sections for part in (s.title or "", *(b.text for b in s.blocks))))
+
+
+def _whole_paragraphs(base: Document, where: Section, key: str) -> bool:
+    """Whether comparable `key` is one or more whole paragraphs (or titles) under `where`, in a
+    row, their end punctuation aside."""
+    parts = [k for s in subtree(base, where) for part in (s.title or "", *(b.text for b in s.blocks))
+             if (k := _key(part))]
+    for i, first in enumerate(parts):
+        joined = first
+        for later in [None, *parts[i + 1:]]:
+            joined = joined if later is None else f"{joined} {later}"
+            if joined == key:
+                return True
+            if not key.startswith(joined):
+                break
+    return False
 
 
 def _holds(text: str, pieces: list[str]) -> bool:

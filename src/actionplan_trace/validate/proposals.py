@@ -144,6 +144,7 @@ class Proposal:
     outcomes: list[str] = field(default_factory=list)
     new_outputs: list[str] = field(default_factory=list)  # outputs the proposal creates ("add a new Output 2.4")
     new_objectives: list[str] = field(default_factory=list)  # objectives it creates ("add a new Objective 5")
+    whole: bool = False  # its `old` is whole paragraphs (an ITU SUP's text, no instruction), not in the JSON
 
     @property
     def output(self) -> str | None:
@@ -325,7 +326,8 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     old = words or None if action == "delete" else None
     new = words or None if action in ("add", "modify") else None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
-                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes)
+                    source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
+                    whole=action == "delete")
 
 
 def _new_output_title(body: str) -> str | None:
@@ -596,7 +598,7 @@ def _take_line(proposal: Proposal, line: str, listed: bool, heading: bool = Fals
     if not proposal.text and not listed and (told := _instruction(words)) is not None:
         # "Replace “A” with “B”.": the replacement itself; "Replace the bullet “A” by:": its new text follows
         proposal.action, proposal.old, proposal.new = told.action, told.old, told.new or None
-        proposal.text = "" if words.endswith(":") else told.text
+        proposal.text, proposal.whole = "" if words.endswith(":") else told.text, False
         return
     if proposal.heading is None and not proposal.text and proposal.old is None and (
             heading or not listed and not words.endswith((":", ";", ".", ","))
