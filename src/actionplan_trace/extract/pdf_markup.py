@@ -1,10 +1,10 @@
 """Revision marks printed into a PDF: struck-through and underlined text, read as a .docx's tracked
 changes are read.
 
-A contribution printed from Word or LibreOffice with its changes shown, or an ITU "MOD" block
-typed with strike-through, shows deleted text struck through and inserted text underlined in the
-reviser's colour, with a change bar in the margin beside each changed line. Read as plain text,
-the struck words stay in the sentence ("disaster risk reductionmanagement"). Here:
+A contribution printed from Word or LibreOffice with its changes shown shows deleted text struck
+through and inserted text underlined in the reviser's colour, with a change bar in the margin
+beside each changed line. Read as plain text, the struck words stay in the sentence ("disaster
+risk reductionmanagement"). Here:
 
 - a glyph is **deleted** when a horizontal rule crosses it between STRIKE_LOW and STRIKE_HIGH
   font sizes above its baseline, on a line with a change bar: a short vertical rule in the margin
@@ -19,6 +19,10 @@ The change bars are taken out of the page's rules with the strikes, before table
 The glyphs the view leaves out (deleted ones in the accepted view, inserted ones in the original)
 are hidden: the line builder keeps them for the layout, which was set with them, and leaves them
 out of the text. Each run of marked glyphs is one `Revision`, the same in both views.
+
+The glyphs are pdf.Char records (typed Any here, since pdf imports this module); a mark is set on
+their `mark` and `hidden` fields. Rules are pdf_tables' edge dicts, a horizontal one with its
+`color`.
 """
 
 from __future__ import annotations
