@@ -284,8 +284,7 @@ def _named_beside(table: EditionTable, paragraphs: list[str], front: Mapping[str
         at, code = min(places)
         if settled.get(series) != code:
             continue
-        text = paragraphs[bisect_right(starts, at) - 1]
-        named = [e.code for e in table.editions if e.series == series and any(p.search(text) for p in e.title)]
+        named = titles_named(table, series, paragraphs[bisect_right(starts, at) - 1])
         if len(named) > 1:
             out[series] = (code, *(c for c in named if c != code))
     return out
@@ -298,12 +297,16 @@ def plan_named_first(texts: Iterable[str], series: str, within: int, table: Edit
     names two ("The Buenos Aires Action Plan was succeeded by the Kigali Action Plan": which one's
     "Output 1.1" a later line means is not said) or none of them names one."""
     table = table or load_editions()
-    titles = [(e.code, p) for e in table.editions if e.series == series for p in e.title]
     for text in islice(texts, within):
-        named = {code for code, p in titles if p.search(text)}
+        named = titles_named(table, series, text)
         if named:
-            return named.pop() if len(named) == 1 else None
+            return named[0] if len(named) == 1 else None
     return None
+
+
+def titles_named(table: EditionTable, series: str, text: str) -> list[str]:
+    """The editions of `series` whose `title` patterns occur in `text`, in the table's order."""
+    return [e.code for e in table.editions if e.series == series and any(p.search(text) for p in e.title)]
 
 
 def decide(

@@ -61,7 +61,7 @@ from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, S
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
                       join_lines, judge_breaks)
-from .pdf_markup import DELETED, change_bars, hide, insertions, run_text, runs, strikes, unbracket_numbers
+from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
@@ -1172,19 +1172,16 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     chars = page_chars(textpage, height)
     chars += drawn_bullets(page, chars, height)
     edges = ruling_edges(page, settings) if chars else []
-    struck: list[dict[str, object]] = []
-    bars: list[dict[str, object]] = []
-    if edges:  # printed revision marks: their strikes and change bars rule no table
-        struck, edges = strikes(chars, edges)
-        bars, edges = change_bars(chars, edges)
-        insertions(chars, edges, bars)
+    drawn = False  # printed revision marks: their strikes and change bars rule no table
+    if edges:
+        drawn, edges = printed_marks(chars, edges)
     grids = find_ruled_grids(edges, settings)
     if edges:
         glyphs = [c for c in chars if c.text != " "]
         body_size = Counter(c.size for c in glyphs).most_common(1)[0][0] if glyphs else 10.0
         boxes = [(c.x0, c.top, c.x1, c.bottom) for c in glyphs]
         grids += find_banded_grids(edges, boxes, grids, width, body_size, settings, height)
-    marked = runs(chars) if struck or bars else []
+    marked = runs(chars) if drawn else []
     if marked:
         hide(chars, view)
         unbracket_numbers(marked)

@@ -80,10 +80,22 @@ class _ByBase:
         return self.between(y - self.biggest, y + UNDERLINE_ABOVE * self.biggest)
 
 
-def strikes(chars: list[Any], edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
-    """The horizontal rules of `edges` that strike glyphs of `chars` through, and the other edges.
-    The glyphs struck are marked DELETED (change_bars unmarks those with no change bar)."""
+def printed_marks(chars: list[Any], edges: list[Edge]) -> tuple[bool, list[Edge]]:
+    """Mark the glyphs of `chars` that `edges` strike through or underline as revisions (strikes,
+    change_bars, insertions, over one index of the glyphs); whether any rule was a strike or a
+    change bar, and the other rules, those a table may be ruled with."""
     index = _ByBase(chars)
+    struck, edges = strikes(chars, edges, index)
+    bars, edges = change_bars(chars, edges, index)
+    insertions(chars, edges, bars, index)
+    return bool(struck or bars), edges
+
+
+def strikes(chars: list[Any], edges: list[Edge], index: _ByBase | None = None) -> tuple[list[Edge], list[Edge]]:
+    """The horizontal rules of `edges` that strike glyphs of `chars` through, and the other edges.
+    The glyphs struck are marked DELETED (change_bars unmarks those with no change bar). `index`:
+    the glyphs by baseline, when the caller has it."""
+    index = index or _ByBase(chars)
     struck: list[Edge] = []
     kept: list[Edge] = []
     for e in edges:
@@ -104,7 +116,7 @@ def strikes(chars: list[Any], edges: list[Edge]) -> tuple[list[Edge], list[Edge]
     return struck, kept
 
 
-def change_bars(chars: list[Any], edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
+def change_bars(chars: list[Any], edges: list[Edge], index: _ByBase | None = None) -> tuple[list[Edge], list[Edge]]:
     """The change bars of `edges`, and the other edges: a vertical rule in the margin (left or right
     of all the page's text, within BAR_REACH of it), no longer than BAR_LINES glyph heights, beside
     a glyph struck through or underlined in colour. Word and LibreOffice draw one a changed line;
@@ -114,7 +126,7 @@ def change_bars(chars: list[Any], edges: list[Edge]) -> tuple[list[Edge], list[E
     if not glyphs:
         return [], edges
     left, right = min(c.x0 for c in glyphs), max(c.x1 for c in glyphs)
-    index = _ByBase(chars)
+    index = index or _ByBase(chars)
     flagged = {id(c): c for c in glyphs if c.mark is not None}
     for e in edges:
         if e["orientation"] == "h" and _coloured(e.get("color")):
@@ -138,12 +150,12 @@ def change_bars(chars: list[Any], edges: list[Edge]) -> tuple[list[Edge], list[E
     return bars, kept
 
 
-def insertions(chars: list[Any], edges: list[Edge], bars: list[Edge]) -> None:
+def insertions(chars: list[Any], edges: list[Edge], bars: list[Edge], index: _ByBase | None = None) -> None:
     """Mark INSERTED the glyphs of `chars` a coloured rule of `edges` underlines on a line with a
     change bar (`bars`, change_bars)."""
     if not bars:
         return
-    index, spans = _ByBase(chars), _spans(bars)
+    index, spans = index or _ByBase(chars), _spans(bars)
     for e in edges:
         if e["orientation"] != "h" or not _coloured(e.get("color")):
             continue

@@ -463,8 +463,7 @@ def unsettled_findings(
         sample = sort_ids(dict.fromkeys(found))
         why = settled.unsettled.get(series, NAMES_NONE)
         message = (f"edition of the {names.get(series, series)} not settled ({why}): {len(found)} reference(s) "
-                   f"left without @EDITION ({', '.join(sample[:4])}{' …' if len(sample) > 4 else ''}); "
-                   "give --edition (check: edition in trace.toml)")
+                   f"left without @EDITION ({_sample(sample)}); give --edition (check: edition in trace.toml)")
         out.append(finding("REF013", message, RefContext(source=doc.source.path), ref=sample[0], table=table))
     return out
 
@@ -482,11 +481,15 @@ def chosen_findings(
         if not took:
             continue
         message = (f"the {names.get(series, series)} is read as {code}: the paragraph that settles it names {code} "
-                   f"first and {', '.join(others)} too; {len(took)} id(s) @{code} "
-                   f"({', '.join(took[:4])}{' …' if len(took) > 4 else ''}); give --edition to read another "
-                   "(check: edition in trace.toml)")
+                   f"first and {', '.join(others)} too; {len(took)} id(s) @{code} ({_sample(took)}); "
+                   "give --edition to read another (check: edition in trace.toml)")
         out.append(finding("REF017", message, RefContext(source=doc.source.path), ref=took[0], table=table))
     return out
+
+
+def _sample(ids: list[str]) -> str:
+    """The first four of `ids`, and "…" when there are more (a finding's message)."""
+    return ", ".join(ids[:4]) + (" …" if len(ids) > 4 else "")
 
 
 def stream_reports(
