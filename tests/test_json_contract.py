@@ -67,3 +67,35 @@ def test_every_key_written_is_documented(name: str) -> None:
     written = set(_keys(data))
     assert len(written) > 8  # the run wrote a report, not an error object
     assert written - documented_names(data["schema"]) == set()
+
+
+FINDING_KEYS = {"code", "severity", "message", "ref", "source", "section", "loc", "text"}
+
+
+def test_every_finding_has_every_key_text_null_when_it_quotes_nothing(tmp_path: Path) -> None:
+    """A black-box review (F1): check/2 and validate/2 findings that quote nothing (CHK004, CHK005,
+    VAL009 …) left `text` out, where README shows it on every finding ("null for …"); a CI script
+    reading `f["text"]` failed with a KeyError. Every finding now has every key; a finding about
+    the whole file has `loc` `{}`."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()
+    renumbered = [line.replace("Output 2.3 –", "Output 2.2 –") for line in lines]  # CHK005
+    (plans / "plan.txt").write_text("\n".join(renumbered) + "\n", encoding="utf-8")
+    (plans / "broken.docx").write_bytes((CORPUS / "objective2-old.docx").read_bytes()[:4000])  # CHK004
+    (tmp_path / "cover.txt").write_text(
+        "TITLE: Proposed modifications to the Buenos Aires Action Plan\n\nIntroduction\n\n"
+        "We have read the plan with great interest and have some general thoughts about it.\n", encoding="utf-8")
+    checked = json.loads(run_cli("check", "--no-cache", str(plans), "-f", "json", cwd=tmp_path).stdout)
+    validated = json.loads(run_cli("validate", "cover.txt", "--against", str(CORPUS / "action-plan-ba.docx"),
+                                   "-f", "json", cwd=tmp_path).stdout)
+    check_codes = {f["code"]: f for f in checked["findings"]}
+    assert {"CHK004", "CHK005"} <= set(check_codes)
+    assert [f["code"] for f in validated["findings"]] == ["VAL009"]
+    for finding in checked["findings"]:
+        assert set(finding) == FINDING_KEYS | {"fingerprint", "baseline"}, finding
+    for finding in validated["findings"]:
+        assert set(finding) == FINDING_KEYS, finding
+    assert check_codes["CHK005"]["text"] is None and check_codes["CHK004"]["text"] is None
+    assert check_codes["CHK004"]["loc"] == {} and validated["findings"][0]["loc"] == {}
+    assert validated["findings"][0]["text"] is None

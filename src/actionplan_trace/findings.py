@@ -45,7 +45,10 @@ class Finding:
     text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        """The finding as the JSON outputs write it: every key always there, `text` null when the
+        finding quotes nothing (a file-level finding once left the key out, and a CI script reading
+        `f["text"]` failed on it), `loc` empty when it concerns the whole file."""
+        return {
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
@@ -53,10 +56,8 @@ class Finding:
             "source": self.source,
             "section": self.section,
             "loc": self.loc.to_dict(),
+            "text": self.text,
         }
-        if self.text is not None:
-            out["text"] = self.text
-        return out
 
 
 def finding_order(f: Finding) -> tuple[str, int, int, int, int, str, str]:
