@@ -99,3 +99,43 @@ def test_every_finding_has_every_key_text_null_when_it_quotes_nothing(tmp_path: 
     assert check_codes["CHK005"]["text"] is None and check_codes["CHK004"]["text"] is None
     assert check_codes["CHK004"]["loc"] == {} and validated["findings"][0]["loc"] == {}
     assert validated["findings"][0]["text"] is None
+
+
+def _check_part() -> str:
+    """README's part on check/2, from its heading to the next."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("### `actionplan-trace/check/2`")
+    return " ".join(text[start:text.index("\n### ", start + 1)].split())
+
+
+def test_the_chk_findings_quote_what_readme_says(tmp_path: Path) -> None:
+    """A black-box review (F2): README said the CHK findings quote nothing (`text` null), while
+    CHK003 quotes the repeated paragraph and CHK006 the outcome row's Outputs cell, which a
+    reviewer wants to see. README now names which CHK codes quote what, and which quote nothing."""
+    part = _check_part()
+    quoting = re.search(r"for (CHK\d+) the repeated paragraph, for (CHK\d+) the Outputs cell", part)
+    silent = re.search(r"`null` when it quotes none \(([^)]*)\)", part)
+    assert quoting and silent, "README's check/2 part names the CHK codes that quote text and those that do not"
+    quotes = set(quoting.groups())
+    quotes_none = set(re.findall(r"CHK\d+", silent.group(1)))
+    lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Output 2.3 –"))
+    refs_22 = max(i for i, line in enumerate(lines[:at]) if line.startswith("3\tReferences"))
+    (tmp_path / "cut.txt").write_text("\n".join(lines[:refs_22]) + "\n", encoding="utf-8")  # CHK001, CHK006
+    doubled = [line.replace("Output 2.3 –", "Output 2.2 –") for line in lines]  # CHK005
+    doubled = [("To be completed at a later stage." if i > at and line.startswith(("The implementation of",
+                                                                                  "Output 2.3 will contribute"))
+                else line) for i, line in enumerate(doubled)]  # CHK002
+    repeated = next(i for i, line in enumerate(doubled) if line.startswith("Communications no longer"))
+    doubled.insert(repeated + 1, doubled[repeated - 1])  # CHK003
+    (tmp_path / "doubled.txt").write_text("\n".join(doubled) + "\n", encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes((CORPUS / "objective2-old.docx").read_bytes()[:4000])  # CHK004
+    done = run_cli("check", "--no-cache", ".", "-f", "json", cwd=tmp_path)
+    found = [f for f in json.loads(done.stdout)["findings"] if f["code"].startswith("CHK")]
+    assert {f["code"] for f in found} == {"CHK001", "CHK002", "CHK003", "CHK004", "CHK005", "CHK006"}
+    assert {f["code"] for f in found} == quotes | quotes_none
+    for finding in found:
+        assert (finding["text"] is not None) == (finding["code"] in quotes), finding
+    by_code = {f["code"]: f["text"] for f in found}
+    assert by_code["CHK003"] == doubled[repeated - 1]
+    assert by_code["CHK006"].startswith("2.3 - Disaster risk")
