@@ -713,3 +713,30 @@ def test_chk006_spares_excerpts_contributions_and_the_corpus(tmp_path: Path) -> 
     assert len(paths) >= 14 + len(seeds)
     for path in paths:
         assert structure_findings(load(path), finding_table(), {"CHK006"}) == [], path
+
+
+_COVER_ONLY = ("TITLE: Proposed modifications to the Buenos Aires Action Plan\n\nIntroduction\n\n"
+               "We have read the plan with great interest and have some general thoughts about it.\n")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("np1.txt", _COVER_ONLY),
+    ("no-proposals.md", "# Contribution from Nowhere\n\n" + _COVER_ONLY.replace("Introduction", "## Introduction")
+     + "\n## Amended text\n\nNothing here yet.\n"),
+])
+def test_a_contribution_known_by_its_cover_title_alone_gets_validates_verdict(tmp_path: Path, name: str,
+                                                                              text: str) -> None:
+    """A black-box review (F3): a contribution whose cover title says "Proposed modifications to
+    the … Action Plan" and whose proposals cannot be read was a generic document to `check` (one
+    detect pattern hit, two needed), which passed it, while `validate` fails it with VAL009. The
+    cover title alone now makes it a contribution, with one verdict in both commands."""
+    shutil.copy(CORPUS / "action-plan-ba.docx", tmp_path / "base.docx")
+    (tmp_path / "trace.toml").write_text('base = "base.docx"\n', encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    checked = run_check([tmp_path / name], config(tmp_path), use_cache=False)
+    assert [f.profile for f in checked.files] == ["contribution"]
+    validated = run_cli("validate", name, "-f", "json", cwd=tmp_path)
+    assert validated.returncode == 1
+    assert [f["code"] for f in json.loads(validated.stdout)["findings"]] == ["VAL009"]
+    assert [f.code for f in checked.findings] == ["VAL009"] and checked.failed
+    assert load(tmp_path / name).source.profile == "contribution"

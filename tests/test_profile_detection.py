@@ -25,16 +25,20 @@ from conftest import CORPUS
 
 def _counted(lines: list[str]) -> str:
     """The documented rule, counted in full: most pattern hits (priority first, then patterns
-    with a hit), at least min_hits and two patterns with a hit, else 'generic'."""
+    with a hit), at least min_hits and two patterns with a hit, or one hit of an `alone` pattern
+    (scored as one pattern's one hit), else 'generic'."""
     best: tuple[int, Profile] | None = None
     for profile in available_profiles().values():
         if not profile.detect_patterns:
             continue
         per_pattern = [sum(1 for line in lines if p.search(line)) for p in profile.detect_patterns]
         hits, covered = sum(per_pattern), sum(1 for n in per_pattern if n)
-        if hits < profile.min_hits or covered < min(2, len(per_pattern)):
+        if hits >= profile.min_hits and covered >= min(2, len(per_pattern)):
+            score = profile.priority * 1_000_000 + covered * 1000 + hits
+        elif any(p.search(line) for p in profile.detect_alone for line in lines):
+            score = profile.priority * 1_000_000 + 1000 + 1
+        else:
             continue
-        score = profile.priority * 1_000_000 + covered * 1000 + hits
         if best is None or score > best[0]:
             best = (score, profile)
     return best[1].name if best else "generic"
@@ -51,7 +55,8 @@ OTHER_LINES = [
     "Annex 1 – Implementation of PP Resolutions", "Objective T.1 Develop standards",
     "This document is the progress on the implementation of the Strategic Plan for 2021.",
     "Proposals", "2. Proposal", "In Output 2.1, under Background add the following", "Abstract",
-    "Detailed modifications to the Action Plan", "WSIS Action Line C5: Building confidence",
+    "Detailed modifications to the Action Plan", "TITLE: Proposed modifications to the Buenos Aires Action Plan",
+    "WSIS Action Line C5: Building confidence",
     "Roadmap for WSIS Action Line C2: Information and communication infrastructure",
     "ITU WSIS Action Lines Roadmaps", "Objective 3 – Enabling environment", "Output 3.2 – Capacity",
 ]

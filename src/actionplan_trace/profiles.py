@@ -155,6 +155,9 @@ class Profile:
     # Kinds that head notes as often as sections: a box one opens is its section's text only when
     # it holds a sub-heading of that section too (a heading a rule `within` the kind opens).
     boxes_with_subsections: tuple[str, ...] = ()
+    # Detect patterns (among detect_patterns) one hit of which chooses the profile alone: a line
+    # that says what the document is ("TITLE: Proposed modifications to …" on a contribution's cover).
+    detect_alone: tuple[Pattern, ...] = ()
 
 
 REGIONS = "{regions}"
@@ -195,7 +198,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 _PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables", "max_heading_words", "boxes",
                  "boxes_with_subsections")
-_DETECT_KEYS = ("patterns", "min_hits", "priority")
+_DETECT_KEYS = ("patterns", "alone", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
                  "requires", "id", "title_from_next", "max_words", "numbered_under")
 _TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "not_within", "title_field", "number",
@@ -291,10 +294,11 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     both = [kind for kind in divided if kind in boxes]
     if both:
         raise ProfileError(f"{where}: 'boxes_with_subsections' names {', '.join(map(repr, both))}, which 'boxes' names")
+    alone = tuple(_regex(p, where) for p in detect.get("alone") or ())
     return Profile(
         name=str(data["name"]),
         description=str(data.get("description", "")),
-        detect_patterns=tuple(_regex(p, where) for p in detect.get("patterns") or ()),
+        detect_patterns=tuple(_regex(p, where) for p in detect.get("patterns") or ()) + alone,
         min_hits=int(detect.get("min_hits", 1)),
         priority=int(detect.get("priority", 0)),
         headings=headings,
@@ -302,6 +306,7 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
         max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
         boxes=boxes,
         boxes_with_subsections=divided,
+        detect_alone=alone,
     )
 
 
@@ -437,8 +442,16 @@ def gated(match: Callable[[str], object], lines: list[str]) -> list[str]:
     return [line for line in lines if line in passing]
 
 
+def _alone_hit(profile: Profile, lines: list[str], starting: list[str] | None, text: _Lines) -> bool:
+    """Whether one of the profile's `alone` patterns finds a line (see Profile.detect_alone); an
+    anchored one is tried on the `starting` lines the joined gate let through only."""
+    return any(_lines_hit(p, starting if starting is not None and is_anchored(p.pattern) else lines, text)
+               for p in profile.detect_alone)
+
+
 def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profile:
-    """The profile whose detect patterns hit most often (at least its min_hits), else 'generic'.
+    """The profile whose detect patterns hit most often (at least its min_hits, of two patterns;
+    or one hit of an `alone` pattern, scored as one pattern's one hit), else 'generic'.
 
     The anchored patterns of all profiles, joined into one regex, pick out first the few lines
     any of them can hit (most lines start with none of their words), so that each is then tried
@@ -456,6 +469,8 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
         if not profile.detect_patterns:
             continue
         score = _detect_score(profile, lines, best[0] if best else None, starting, text)
+        if score is None and _alone_hit(profile, lines, starting, text):
+            score = profile.priority * 1_000_000 + 1000 + 1
         if score is not None and (best is None or score > best[0]):
             best = (score, profile)
     if best is not None:
