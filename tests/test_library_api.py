@@ -71,6 +71,8 @@ def test_wrong_names_are_usage_errors() -> None:
     result = app.load(TEXT)
     with pytest.raises(UsageError, match="unknown command 'nope'"):
         app.render("nope", "json", result)  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="unknown command 'bogus'"):  # was a KeyError, no TraceError
+        app.formats("bogus")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="unknown matrix 'outputs-objective'"):
         app.matrix(app.graph(CORPUS / "strategic-plan-2012.docx")[0], "outputs-objective")
 

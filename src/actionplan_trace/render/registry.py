@@ -323,17 +323,23 @@ FORMATS: dict[Command, tuple[Format, ...]] = {
 }
 
 
+def _formats_of(command: Command) -> tuple[Format, ...]:
+    """The formats `command` offers, or a UsageError listing the commands (a caller catching
+    TraceError got a KeyError from `formats("bogus")`)."""
+    if command not in FORMATS:
+        raise UsageError(f"unknown command {command!r} (one of {', '.join(FORMATS)})")
+    return FORMATS[command]
+
+
 def formats(command: Command) -> tuple[str, ...]:
     """The format names `command` offers, default first."""
-    return tuple(f.name for f in FORMATS[command])
+    return tuple(f.name for f in _formats_of(command))
 
 
 def get(command: Command, name: str) -> Format:
     """The format `name` of `command`, or a UsageError listing the ones there are (or the
     commands, for a command there is not)."""
-    if command not in FORMATS:
-        raise UsageError(f"unknown command {command!r} (one of {', '.join(FORMATS)})")
-    for fmt in FORMATS[command]:
+    for fmt in _formats_of(command):
         if fmt.name == name:
             return fmt
     raise UsageError(f"unknown {command} format {name!r} (one of {', '.join(formats(command))})")
