@@ -4,6 +4,7 @@ project's UsageError, and a result's repr stays short."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -75,6 +76,21 @@ def test_wrong_names_are_usage_errors() -> None:
         app.formats("bogus")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="unknown matrix 'outputs-objective'"):
         app.matrix(app.graph(CORPUS / "strategic-plan-2012.docx")[0], "outputs-objective")
+
+
+def test_a_result_of_another_command_is_a_usage_error_naming_the_mismatch() -> None:
+    """A black-box review (F5): `app.render("check", "json", "not a report")` raised an
+    AttributeError and `app.render("refs", "json", check_report)` a TypeError naming
+    `CheckReport.to_dict()`'s arguments, neither a TraceError. Now a UsageError says what the
+    command renders and what it was given; a right result still renders."""
+    checked = app.check(CORPUS / "text" / "objective2-new.txt", use_cache=False)
+    with pytest.raises(UsageError, match=r"check renders a CheckReport \(what app.check returns\), not str"):
+        app.render("check", "json", "not a report")
+    with pytest.raises(UsageError, match=r"refs renders a RefReport \(what app.references returns\), not CheckReport"):
+        app.render("refs", "json", checked)
+    with pytest.raises(UsageError, match="diff renders a DiffResult"):
+        app.render("diff", "md", app.load(TEXT))
+    assert json.loads(app.render("check", "json", checked))["schema"] == "actionplan-trace/check/2"
 
 
 def test_results_repr_their_collections_by_size() -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .output import write_atomic, write_stream
-from .render.registry import Command, Format, RenderOptions, formats, get
+from .render.registry import Command, Format, RenderOptions, check_result, formats, get
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -295,13 +295,17 @@ def save_baseline(report: CheckReport) -> None:
 
 
 def render(command: Command, fmt: str, result: Any, options: RenderOptions | None = None) -> str | bytes:
-    """`result` of `command` in format `fmt` (see render.registry), as text or bytes."""
-    return get(command, fmt).render(result, options or RenderOptions())
+    """`result` of `command` in format `fmt` (see render.registry), as text or bytes; a
+    UsageError for a result of another command (or of no command)."""
+    chosen = get(command, fmt)
+    check_result(command, result)
+    return chosen.render(result, options or RenderOptions())
 
 
 def print_to(console: Console, command: Command, fmt: str, result: Any, options: RenderOptions | None = None) -> bool:
     """Print `result` on `console` if the format has a console form (True), else leave it (False)."""
     chosen = get(command, fmt)
+    check_result(command, result)
     return chosen.printer is not None and chosen.printer(result, console, options or RenderOptions())
 
 

@@ -323,6 +323,33 @@ FORMATS: dict[Command, tuple[Format, ...]] = {
 }
 
 
+RESULTS: dict[Command, tuple[str, str, str]] = {
+    "extract": ("..model", "Document", "app.load"),
+    "refs": ("..refs.types", "RefReport", "app.references"),
+    "graph": ("..refs.graph", "Graph", "app.graph (its first item)"),
+    "who-cites": ("builtins", "tuple", "app.who_cites"),
+    "matrix": ("..refs.matrix", "MatrixTable", "app.matrix"),
+    "chain": ("builtins", "dict", "app.chain"),
+    "validate": ("..validate.contribution", "ValidationReport", "app.validate"),
+    "check": ("..validate.check", "CheckReport", "app.check"),
+    "diff": ("..diff.changes", "DiffResult", "app.compare"),
+}
+"""For each command, the module and class of the result its renderers take, and the call that
+returns one (imported only when a result is checked, so listing formats stays cheap)."""
+
+
+def check_result(command: Command, result: object) -> None:
+    """A UsageError naming the mismatch unless `result` is what `command`'s renderers take: a
+    wrong one (`render("refs", "json", a_check_report)`) failed deep in a renderer with an
+    AttributeError or TypeError naming its internals."""
+    from importlib import import_module
+
+    _formats_of(command)
+    module, name, call = RESULTS[command]
+    if not isinstance(result, getattr(import_module(module, __package__), name)):
+        raise UsageError(f"{command} renders a {name} (what {call} returns), not {type(result).__name__}")
+
+
 def _formats_of(command: Command) -> tuple[Format, ...]:
     """The formats `command` offers, or a UsageError listing the commands (a caller catching
     TraceError got a KeyError from `formats("bogus")`)."""
