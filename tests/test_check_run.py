@@ -740,3 +740,23 @@ def test_a_contribution_known_by_its_cover_title_alone_gets_validates_verdict(tm
     assert [f["code"] for f in json.loads(validated.stdout)["findings"]] == ["VAL009"]
     assert [f.code for f in checked.findings] == ["VAL009"] and checked.failed
     assert load(tmp_path / name).source.profile == "contribution"
+
+
+def test_cross_document_codes_are_refs_and_graph_findings_check_neither_lists_nor_configures(tmp_path: Path) -> None:
+    """A black-box review (F6): REF009 (a roadmap row citing an output that does not cite its
+    action line back) never fires in `check`, which judges each file alone, yet its SARIF listed
+    REF009 and TRC001–TRC004 as rules and `[rules] REF009 = "error"` was taken and did nothing.
+    `trace refs` over the two documents gives it; check's SARIF lists none of them and [rules]
+    refuses them, saying where they come from."""
+    shutil.copy(CORPUS / "objective2-old.docx", tmp_path / "objective2-old.docx")
+    shutil.copy(CORPUS / "wsis-roadmaps.pdf", tmp_path / "wsis-roadmaps.pdf")
+    refs = run_cli("refs", "objective2-old.docx", "wsis-roadmaps.pdf", "-f", "json", cwd=tmp_path)
+    assert "REF009" in {f["code"] for f in json.loads(refs.stdout)["findings"]}
+    sarif = run_cli("check", "--no-cache", "objective2-old.docx", "-f", "sarif", cwd=tmp_path)
+    rules = {rule["id"] for rule in json.loads(sarif.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"REF001", "CHK001", "VAL001"} <= rules
+    assert rules & {"REF009", "TRC001", "TRC002", "TRC003", "TRC004"} == set()
+    (tmp_path / "trace.toml").write_text('[rules]\nREF009 = "error"\n', encoding="utf-8")
+    refused = run_cli("check", "--no-cache", "objective2-old.docx", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "REF009 compares documents: trace refs and trace graph give it" in refused.stderr

@@ -157,6 +157,11 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         raise UsageError(f"{where}: 'rules' must be a table of CODE = \"off\" | severity")
     for code, value in raw_rules.items():
         if code not in codes:
+            from ..refs.findings import CROSS_DOCUMENT_CODES
+
+            if code in CROSS_DOCUMENT_CODES:
+                raise UsageError(f"{where}: {code} compares documents: trace refs and trace graph give it, "
+                                 "check and validate do not, so [rules] cannot set it")
             raise UsageError(f"{where}: unknown finding code {code}")
         if value not in (*SEVERITIES, "off"):
             raise UsageError(f"{where}: {code} must be \"off\" or one of {', '.join(SEVERITIES)}, not {value!r}")

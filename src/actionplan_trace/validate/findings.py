@@ -16,7 +16,7 @@ from ..errors import UsageError
 from ..model import Loc
 from ..rulefiles import RULES_DIR
 from ..findings import SEVERITIES, FindingRule
-from ..refs.findings import FINDINGS_FILE, load_findings
+from ..refs.findings import CROSS_DOCUMENT_CODES, FINDINGS_FILE, load_findings
 from ..findings import Finding
 
 VALIDATE_FINDINGS = RULES_DIR / "findings-validate.yml"
@@ -25,8 +25,10 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def finding_table() -> dict[str, FindingRule]:
-    """Every finding code the project knows: the normaliser's (REF…) and ours (VAL…, CHK…)."""
-    table = load_findings(FINDINGS_FILE)
+    """Every finding code `check` and `validate` can give: the normaliser's (REF…) but for those
+    comparing documents (CROSS_DOCUMENT_CODES), which neither runs, and ours (VAL…, CHK…). So the
+    SARIF driver lists no rule the run cannot give, and `[rules]` takes no code it would ignore."""
+    table = {code: rule for code, rule in load_findings(FINDINGS_FILE).items() if code not in CROSS_DOCUMENT_CODES}
     table.update(load_findings(VALIDATE_FINDINGS))
     return table
 
