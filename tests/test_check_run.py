@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -760,3 +761,49 @@ def test_cross_document_codes_are_refs_and_graph_findings_check_neither_lists_no
     refused = run_cli("check", "--no-cache", "objective2-old.docx", cwd=tmp_path)
     assert refused.returncode == 2
     assert "REF009 compares documents: trace refs and trace graph give it" in refused.stderr
+
+
+def _opendocument(path: Path, paragraphs: list[str], mimetype: str = "application/vnd.oasis.opendocument.text") -> None:
+    """An OpenDocument package as LibreOffice writes one: the `mimetype` entry first and stored,
+    the manifest, and content.xml holding `paragraphs`."""
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        package.writestr("META-INF/manifest.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+            '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+            f'manifest:full-path="/" manifest:media-type="{mimetype}"/></manifest:manifest>'), zipfile.ZIP_DEFLATED)
+        package.writestr("content.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office='
+            '"urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+            f' office:version="1.2"><office:body><office:text>{body}</office:text></office:body>'
+            '</office:document-content>'), zipfile.ZIP_DEFLATED)
+
+
+def test_an_opendocument_file_is_told_to_be_saved_as_docx_or_pdf(tmp_path: Path) -> None:
+    """A black-box review (F7): a real .odt (a ZIP package, which trace tries as a .docx) was a
+    CHK004 "ZIP package has no word/document.xml (not a Word document)", not the reason README
+    promises for the formats trace cannot read. An OpenDocument package, told by its `mimetype`
+    entry under any name, and an .xlsx, by its suffix, now get "save as .docx or .pdf"; `extract`
+    says the same."""
+    lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()[:40]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _opendocument(docs / "plan.odt", lines)
+    _opendocument(docs / "plan-odt-renamed.docx", lines)
+    with zipfile.ZipFile(docs / "budget.xlsx", "w") as book:
+        book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns='
+                      '"http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        book.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+    done = run_cli("check", "--no-cache", "docs", cwd=tmp_path)
+    assert done.returncode == 1
+    said = done.stdout.splitlines()
+    assert "docs/plan.odt error CHK004 OpenDocument files (.odt) cannot be read: save as .docx or .pdf" in said
+    assert ("docs/plan-odt-renamed.docx error CHK004 OpenDocument files (.odt) cannot be read: save as .docx or .pdf"
+            in said)
+    assert "docs/budget.xlsx error CHK004 Excel files (.xlsx) cannot be read: save as .docx or .pdf" in said
+    extracted = run_cli("extract", "docs/plan.odt", cwd=tmp_path)
+    assert extracted.returncode == 2
+    assert extracted.stderr == "trace: docs/plan.odt: OpenDocument files (.odt) cannot be read: save as .docx or .pdf\n"

@@ -30,9 +30,11 @@ UNSUPPORTED = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".rtf": 
                ".pptx": "PowerPoint"}
 
 
-def unsupported(suffix: str) -> str:
-    """Why a file of a format in UNSUPPORTED (or legacy Word data under any name) is not read."""
-    return f"{UNSUPPORTED.get(suffix, 'Word 97-2003')} files ({suffix or '.doc'}) cannot be read: save as .docx or .pdf"
+def unsupported(suffix: str, kind: str | None = None) -> str:
+    """Why a file of a format in UNSUPPORTED (or legacy Word data under any name; `kind` when its
+    content, not its suffix, tells the format) is not read."""
+    named = kind or UNSUPPORTED.get(suffix, "Word 97-2003")
+    return f"{named} files ({suffix or '.doc'}) cannot be read: save as .docx or .pdf"
 
 Extractor = Callable[[bytes, Source], RawDocument]
 # format -> (module under extract/, its extractor function, the size limit its input is read under);

@@ -15,12 +15,14 @@ from lxml import etree
 from ...errors import InputError, LimitError
 from ...limits import MB, current, megabytes, over
 from ...record import record
-from .. import OLE_MAGIC
+from .. import OLE_MAGIC, UNSUPPORTED, unsupported
 from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS
 from .styles import Styles, read_styles
 
 CHUNK = 1 << 20
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument."
+"""How the `mimetype` entry of an OpenDocument package (.odt, .ods, .odp) begins."""
 # What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included.
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
               zlib.error, lzma.LZMAError)
@@ -138,6 +140,18 @@ class Package:
                 default = el.get("ContentType")
         return default
 
+    def _not_word(self) -> str:
+        """Why a ZIP package without a Word main document is not read: an OpenDocument file (its
+        `mimetype` entry says so, whatever its name) or one of UNSUPPORTED's formats by its suffix
+        (an .xlsx) gets the message those formats get when named ("save as .docx or .pdf")."""
+        suffix = posixpath.splitext(self.path)[1].lower()
+        mimetype = self.read("mimetype") if "mimetype" in self.names else None
+        if mimetype is not None and mimetype.strip().startswith(ODF_MIMETYPE):
+            return unsupported(suffix if suffix.startswith(".od") else ".odt", "OpenDocument")
+        if suffix in UNSUPPORTED:
+            return unsupported(suffix)
+        return "ZIP package has no word/document.xml (not a Word document)"
+
     def relationships(self, part: str) -> list[tuple[str, str, str]]:
         """(id, type suffix such as 'footnotes', target part name) of each internal relationship of `part`."""
         folder, base = posixpath.split(part)
@@ -159,7 +173,7 @@ class Package:
             main = "word/document.xml"
             document = self.xml(main)
         if document is None:
-            raise InputError(self.path, "ZIP package has no word/document.xml (not a Word document)")
+            raise InputError(self.path, self._not_word())
         relationships = self.relationships(main)
         by_kind = {kind: target for _id, kind, target in reversed(relationships)}  # the first of each kind
         folder = posixpath.dirname(main)
