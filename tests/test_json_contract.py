@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,19 @@ def test_the_chk_findings_quote_what_readme_says(tmp_path: Path) -> None:
     by_code = {f["code"]: f["text"] for f in found}
     assert by_code["CHK003"] == doubled[repeated - 1]
     assert by_code["CHK006"].startswith("2.3 - Disaster risk")
+
+
+def test_an_unreadable_file_s_profile_is_null_as_readme_says(tmp_path: Path) -> None:
+    """A black-box review (F8): a file that could not be read has `"profile": null` in check/2's
+    `files`, which README's example (a profile name each) never said, so a typed consumer broke.
+    README now says when `profile` is null; a file read has its profile's name."""
+    assert "`profile` is the profile it was read with, `null` for a file that could not be read" in _check_part()
+    shutil.copy(CORPUS / "objective2-old.docx", tmp_path / "plan.docx")
+    (tmp_path / "truncated.docx").write_bytes((CORPUS / "objective2-old.docx").read_bytes()[:4000])
+    (tmp_path / "lfs.pdf").write_text("version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 12345\n",
+                                      encoding="utf-8")
+    data = json.loads(run_cli("check", "--no-cache", ".", "-f", "json", cwd=tmp_path).stdout)
+    profiles = {f["path"]: f["profile"] for f in data["files"]}
+    assert profiles == {"lfs.pdf": None, "plan.docx": "action-plan", "truncated.docx": None}
+    unread = {f["source"] for f in data["findings"] if f["code"] == "CHK004"}
+    assert unread == {path for path, profile in profiles.items() if profile is None}
