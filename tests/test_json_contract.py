@@ -156,3 +156,22 @@ def test_an_unreadable_file_s_profile_is_null_as_readme_says(tmp_path: Path) -> 
     assert profiles == {"lfs.pdf": None, "plan.docx": "action-plan", "truncated.docx": None}
     unread = {f["source"] for f in data["findings"] if f["code"] == "CHK004"}
     assert unread == {path for path, profile in profiles.items() if profile is None}
+
+
+def test_files_the_configuration_leaves_out_are_neither_checked_nor_skipped_as_readme_says(tmp_path: Path) -> None:
+    """A black-box review (F9): README said `skipped` lists "the files under the given folders
+    that were not checked", but a file `exclude` leaves out is in neither `files` nor `skipped`.
+    README now says which files `skipped` lists, and that the configuration's choices are not
+    among them (its patterns are in `config`); a README under the folder is still listed."""
+    part = _check_part()
+    assert "files `include` leaves out or `exclude` takes are in neither `files` nor `skipped`" in part
+    plans = tmp_path / "plans"
+    (plans / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / "text" / "objective2-new.txt", plans / "plan.txt")
+    shutil.copy(CORPUS / "text" / "objective2-new.txt", plans / "sub" / "draft.txt")
+    (plans / "README.md").write_text("# Plans\n\nThe plans of the group.\n", encoding="utf-8")
+    (tmp_path / "trace.toml").write_text('exclude = ["plans/sub/*"]\n', encoding="utf-8")
+    data = json.loads(run_cli("check", "--no-cache", "plans", "-f", "json", cwd=tmp_path).stdout)
+    assert [f["path"] for f in data["files"]] == ["plans/plan.txt"]
+    assert [s["path"] for s in data["skipped"]] == ["plans/README.md"] and data["summary"]["skipped"] == 1
+    assert data["config"]["exclude"] == ["plans/sub/*"]
