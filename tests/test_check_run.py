@@ -272,7 +272,7 @@ def test_the_configuration_names_the_baseline(tmp_path, monkeypatch) -> None:
     again = trace("check", "plan.txt", "-f", "json")
     assert again.exit_code == 0
     report = json.loads(again.stdout)
-    assert report["baseline"] == str(tmp_path / "trace-baseline.json")
+    assert report["baseline"] == "trace-baseline.json"  # relative to the repository, as files are shown
     assert {f["baseline"] for f in report["findings"]} == {"unchanged"}
     (tmp_path / "other.json").write_text('{"schema": "actionplan-trace/baseline/1", "fingerprints": {}}', encoding="utf-8")
     assert trace("check", "plan.txt", "--baseline", "../other.json").exit_code == 1
@@ -807,3 +807,29 @@ def test_an_opendocument_file_is_told_to_be_saved_as_docx_or_pdf(tmp_path: Path)
     extracted = run_cli("extract", "docs/plan.odt", cwd=tmp_path)
     assert extracted.returncode == 2
     assert extracted.stderr == "trace: docs/plan.odt: OpenDocument files (.odt) cannot be read: save as .docx or .pdf\n"
+
+
+def test_the_baseline_is_named_relative_to_the_repository_however_it_was_given(tmp_path: Path) -> None:
+    """A black-box review (F10): check/2's `baseline` was the absolute path when trace.toml named
+    it and "../trace-baseline.json" when --baseline did from a subfolder, so two CI steps wrote
+    the same baseline two ways. It is now repository-relative, as `files[].path`, in both; the
+    file recorded and read is still the one named."""
+    (tmp_path / ".git").mkdir()
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    lines = (CORPUS / "text" / "objective2-new.txt").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Output 2.3 –"))
+    (plans / "plan.txt").write_text("\n".join(lines[:at]) + "\n", encoding="utf-8")  # CHK006, a warning
+    recorded = run_cli("check", "--no-cache", ".", "--baseline", "../trace-baseline.json", "--update-baseline",
+                       "-f", "json", cwd=plans)
+    assert recorded.returncode == 0, recorded.stderr
+    assert json.loads(recorded.stdout)["baseline"] == "trace-baseline.json"
+    assert "in baseline trace-baseline.json" in recorded.stderr
+    assert json.loads((tmp_path / "trace-baseline.json").read_text(encoding="utf-8"))["fingerprints"]
+    from_cli = json.loads(run_cli("check", "--no-cache", ".", "--baseline", "../trace-baseline.json", "-f", "json",
+                                  cwd=plans).stdout)
+    (tmp_path / "trace.toml").write_text('baseline = "trace-baseline.json"\n', encoding="utf-8")
+    from_config = json.loads(run_cli("check", "--no-cache", "plans", "-f", "json", cwd=tmp_path).stdout)
+    for data in (from_cli, from_config):
+        assert data["baseline"] == "trace-baseline.json"
+        assert data["summary"]["baselined"] == len(data["findings"]) > 0

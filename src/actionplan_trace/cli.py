@@ -416,7 +416,7 @@ def check(
         report = trace.check(paths, config=config, use_cache=not no_cache, baseline=baseline,
                              update_baseline=update_baseline, fail_on=fail_on.value if fail_on else None,
                              output=output, force_exclude=force_exclude)
-        used = Path(report.baseline) if report.baseline is not None else None  # --baseline, else trace.toml's
+        used = report.baseline_file  # --baseline, else trace.toml's
         emit("check", format, report, output, [*report.inputs, *([used] if used is not None else [])],
              RenderOptions(baseline=used is not None))
         trace.save_baseline(report)

@@ -105,6 +105,9 @@ class CheckReport:
     skipped: list[Skipped] = field(default_factory=list)
     accepted: list[Finding] = field(default_factory=list)
     """With --update-baseline: the findings the baseline did not have before (all, for a new one)."""
+    baseline_file: Path | None = None
+    """The baseline as given (read, and written with --update-baseline); `baseline` is its name
+    relative to the repository, as files are shown, however it was named (trace.toml, --baseline)."""
 
     @property
     def new(self) -> list[Finding]:
@@ -538,7 +541,7 @@ def run_check(
         all_findings += found
     all_findings.sort(key=finding_order)
     states = ["new"] * len(all_findings)
-    baseline_name = str(baseline) if baseline is not None else None
+    baseline_name = display_path(baseline, config.root) if baseline is not None else None
     record = None
     accepted: list[Finding] = []
     if baseline is not None:
@@ -552,7 +555,7 @@ def run_check(
         raise UsageError("--update-baseline needs --baseline FILE, or a baseline in the configuration")
     inputs = [*files, *([config.base] if config.base else []), *([config.path] if config.path else [])]
     return CheckReport(config, file_results, all_findings, states, severities, fail_on or config.fail_on,
-                       baseline_name, inputs, record, collected.skipped, accepted)
+                       baseline_name, inputs, record, collected.skipped, accepted, baseline)
 
 
 def _covered(paths: list[Path], root: Path, files: list[FileResult]) -> Callable[[str], bool]:
@@ -598,9 +601,9 @@ def _check_baseline_path(baseline: Path, update: bool) -> None:
 def save_baseline(report: CheckReport) -> bool:
     """Write the baseline the run recorded (call it only once the report itself was written, so
     a failed run writes nothing); False when there was nothing to record."""
-    if report.record is None or report.baseline is None:
+    if report.record is None or report.baseline_file is None:
         return False
     from ..output import write_atomic
 
-    write_atomic(json.dumps(report.record, ensure_ascii=False, indent=2) + "\n", report.baseline, report.inputs)
+    write_atomic(json.dumps(report.record, ensure_ascii=False, indent=2) + "\n", report.baseline_file, report.inputs)
     return True
