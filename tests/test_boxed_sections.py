@@ -41,7 +41,13 @@ def change_list(old: Path, new: Path) -> tuple[list[str], list[str]]:
     """The diff's reported changes and all its changes (hidden ones too), as JSON, where they are
     (`at`) left out: a boxed paragraph is in a table row."""
     result = compare(old, new)
-    return _as_json(result.visible()), _as_json(result.changes)
+    return _as_json(result.visible()), _as_json([c for c in result.changes if not _blank_paragraphs(c)])
+
+
+def _blank_paragraphs(change: Change) -> bool:
+    """Blank body paragraphs added or removed (objective2-new has 7): a box's are its cell's, which
+    the diff does not count (Block.blanks), so the boxed files compare without them."""
+    return change.kind in ("added", "removed") and "" in (change.old, change.new)
 
 
 def _as_json(changes: list[Change]) -> list[str]:

@@ -125,6 +125,16 @@ class Block:
     # Loc.footnote. A hint (not in the JSON) the diff compares between two .docx revisions, as the
     # text holds no mark; None where the reader does not read marks (a PDF, a text rendering).
     notes: tuple[tuple[int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
+    # The text as typed where `text` leaves part of it out: the soft hyphens (U+00AD, a .docx
+    # w:softHyphen) the reader drops and the white space it strips from the end. A hint (not in
+    # the JSON) the diff compares between two .docx revisions, so that `--all` shows every
+    # difference while `text` stays what a reader sees; None where it is `text` itself.
+    typed: str | None = dataclass_field(default=None, compare=False, repr=False)
+    # The body paragraph indices (Loc.paragraph) of the blank paragraphs right before the block:
+    # the model keeps no block for an empty paragraph, and one added or removed is a difference
+    # of formatting the diff reports. A hint (not in the JSON); None where the reader does not
+    # count them (a cell, a note, a PDF, a text rendering).
+    blanks: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

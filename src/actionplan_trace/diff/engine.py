@@ -25,7 +25,7 @@ from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
-from .formats import restyled
+from .formats import blank_place, restyled, typed_text
 from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
@@ -744,10 +744,14 @@ class _Emitter:
         """Two paired items: a section's heading changes, or a block's."""
         a, b = old.section, new.section
         if old.block is None or new.block is None:
+            if a.heading_block is not None and b.heading_block is not None:
+                self.blank_paragraphs(a, b, a.heading_block, b.heading_block)
             self.section_pair(a, b, step.words or [])
             return
         moved = _item_key(old) in self.blocks.moved
         x, y = old.block, new.block
+        if not moved:
+            self.blank_paragraphs(a, b, x, y)
         if step.rows is not None:
             if moved:
                 self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
@@ -781,6 +785,26 @@ class _Emitter:
         elif formatting:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if marks else FORMATTING,
                       where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks)
+        elif self.ctx.marks and (typed_a := typed_text(x)) != (typed_b := typed_text(y)):
+            # a soft hyphen or white space at the end, which the model's text leaves out
+            self.emit("modified", "block", a, b, typed_a, typed_b, word_diff(typed_a, typed_b),
+                      differences(typed_a, typed_b) or FORMATTING, where=block_place(y), locs=(x.loc, y.loc),
+                      places=self.ctx.pair_places(a, x, b, y))
+
+    def blank_paragraphs(self, a: Section, b: Section, x: Block, y: Block) -> None:
+        """Blank paragraphs added or removed right before two paired .docx blocks (`Block.blanks`):
+        one change of formatting, as a blank table row is, at the first of them."""
+        before_a, before_b = x.blanks or (), y.blanks or ()
+        if not self.ctx.marks or len(before_a) == len(before_b):
+            return
+        if len(before_b) > len(before_a):
+            extra = before_b[len(before_a):]
+            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=blank_place(len(extra)),
+                      locs=(None, Loc(paragraph=extra[0])))
+        else:
+            extra = before_a[len(before_b):]
+            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=blank_place(len(extra)),
+                      locs=(Loc(paragraph=extra[0]), None))
 
     def note_marks(self, x: Block, y: Block) -> NoteMarks | None:
         """The note marks two paired .docx paragraphs differ in (`note_marks`), named by their

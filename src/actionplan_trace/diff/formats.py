@@ -5,12 +5,16 @@ a heading styled "Heading 2" in one revision and a bold "Normal" paragraph in th
 the same section, and a paragraph set in "Quote" reads as the same text. Such a change is of the
 `formatting` kind, hidden by default and shown with `--all`, as the Word redline then marks it
 (`w:pPrChange`). Only .docx revisions are compared: a PDF or a text rendering carries no
-styles, and its bold and sizes are guessed from glyphs.
+styles, and its bold and sizes are guessed from glyphs. So are what the model's text leaves out
+of a .docx paragraph (`Block.typed`: soft hyphens, white space at its end) and the blank
+paragraphs before it (`Block.blanks`), so that `--all` shows every difference.
 """
 
 from __future__ import annotations
 
 from ..model import Block
+from ..text_patterns import plain_hyphens
+from .labels import block_text
 
 
 def restyled(old: Block | None, new: Block | None) -> str | None:
@@ -26,3 +30,17 @@ def restyled(old: Block | None, new: Block | None) -> str | None:
     if old.size is not None and new.size is not None and old.size != new.size:
         parts.append(f"size {old.size:g} pt made {new.size:g} pt")
     return ", ".join(parts) or None
+
+
+def typed_text(block: Block) -> str:
+    """A block's text with its label (labels.block_text) as typed (`Block.typed`): soft hyphens
+    and white space at its end included; its text when the hint is not that text's own."""
+    typed = block.typed
+    if typed is None or plain_hyphens(typed).rstrip() != block.text:
+        return block_text(block)
+    return f"{block.label}\t{typed}" if block.label else typed
+
+
+def blank_place(count: int) -> str:
+    """How a run of blank paragraphs added or removed is named: 'blank paragraph', '2 blank paragraphs'."""
+    return "blank paragraph" if count == 1 else f"{count} blank paragraphs"

@@ -97,7 +97,8 @@ def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = Fa
         lines += _indented(Text(path_text(short_path(path), width), style="bold underline"), 0, width, console)
         for change in changes:
             lines += _indented(_title(change), TITLE_INDENT, width, console)
-            lines += _indented(_body(change, marks), BODY_INDENT, width, console)
+            if change.old or change.new:  # blank paragraphs added or removed have no text to show
+                lines += _indented(_body(change, marks), BODY_INDENT, width, console)
     lines.append(Text(""))
     lines += _indented(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"), 0, width, console)
     return lines

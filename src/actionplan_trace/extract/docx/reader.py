@@ -12,7 +12,7 @@ from lxml import etree
 from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...limits import current, over
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
-from ...text_patterns import BULLET, RAISED_DIGITS, is_bullet_label, plain_hyphens
+from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
 from .glyphs import has_font_pua, run_text, sym_text
@@ -79,6 +79,7 @@ class _Para:
     extra: list[Block] = field(default_factory=list)
     seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
     notes: list[tuple[int, str]] = field(default_factory=list)  # its note marks (Block.notes), by offset in its pieces
+    soft: list[int] = field(default_factory=list)  # offsets in its pieces of the soft hyphens dropped (Block.typed)
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -185,6 +186,14 @@ class _Reader:
         if not hidden and text:
             para.pieces.append((text, fmt[0], fmt[1]))
 
+    def _soft_hyphens(self, raw: str, hidden: bool, para: _Para) -> None:
+        """Note where the soft hyphens of `raw`, text about to be emitted without them, stand in
+        the paragraph's pieces (Block.typed), where the text is shown."""
+        if hidden or self._in_code or self._vanished:
+            return
+        at = sum(len(piece[0]) for piece in para.pieces)
+        para.soft.extend(at + n - k for k, n in enumerate(i for i, ch in enumerate(raw) if ch == SOFT_HYPHEN))
+
     def _field_char(self, kind: str | None) -> None:
         """Follow a w:fldChar: everything between a field's begin and its separate (or its end,
         when it has none) is field code, the results of fields nested in it included, and is not
@@ -220,13 +229,21 @@ class _Reader:
     def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
         pending: list[_Para] = []
+        blanks: list[int] = []  # the blank body paragraphs since the last block (Block.blanks)
         index = 0
+
+        def add(made: list[Block]) -> None:
+            if made and blanks:
+                made[0].blanks = tuple(blanks)
+                blanks.clear()
+            out.extend(made)
+
         for el in block_children(container, chunks=True):
             if el.tag == W_ALTCHUNK:
                 if pending:
-                    out.extend(self._finish(pending, hidden))
+                    add(self._finish(pending, hidden))
                     pending = []
-                out.extend(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
+                add(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
                 continue
             if count:
                 self.loc = Loc(paragraph=index)
@@ -236,17 +253,20 @@ class _Reader:
                 self._separate()
                 pending.append(para)
                 if not para.joins_next:
-                    out.extend(self._finish(pending, hidden))
+                    made = self._finish(pending, hidden)
+                    if count and not made and not hidden and len(pending) == 1:
+                        blanks.append(index - 1)
+                    add(made)
                     pending = []
             else:
                 if pending:
-                    out.extend(self._finish(pending, hidden))
+                    add(self._finish(pending, hidden))
                     pending = []
                 table = self.table(el, hidden)
                 if table is not None:
-                    out.append(table)
+                    add([table])
         if pending:
-            out.extend(self._finish(pending, hidden))
+            add(self._finish(pending, hidden))
         return out
 
     def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
@@ -270,7 +290,8 @@ class _Reader:
             if ilvl is None:
                 ilvl = self.numbering.style_level(props.num_id, props.pstyle) or 0
             label = self.numbering.label(props.num_id, ilvl)
-        text = pieces[0][0].rstrip() if len(pieces) == 1 else "".join([piece[0] for piece in pieces]).rstrip()
+        raw = pieces[0][0] if len(pieces) == 1 else "".join([piece[0] for piece in pieces])
+        text = raw.rstrip()
         out: list[Block] = []
         if text:  # right-stripped, so not blank
             bold = True
@@ -288,6 +309,8 @@ class _Reader:
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
             block.notes = _note_marks(parts, len(text))
+            if len(raw) != len(text) or any(part.soft for part in parts):
+                block.typed = _typed(parts, raw)
             out.append(block)
         for part in parts:
             if part.extra:
@@ -407,7 +430,10 @@ class _Reader:
         for child in el:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
-                text = plain_hyphens(child.text or "")
+                raw = child.text or ""
+                text = plain_hyphens(raw)
+                if len(text) != len(raw):
+                    self._soft_hyphens(raw, hidden, para)
                 if has_font_pua(text):
                     text = run_text(text, self._rpr)
                 self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
@@ -436,7 +462,7 @@ class _Reader:
             elif tag == W_NBHYPHEN:
                 self._emit("-", hidden, para, fmt)
             elif tag == W_SOFTHYPHEN:
-                continue
+                self._soft_hyphens(SOFT_HYPHEN, hidden, para)
             elif tag == W_SYM:
                 self._emit(sym_text(child), hidden, para, fmt)
             elif tag == W_FLDCHAR:
@@ -710,6 +736,23 @@ class _Reader:
                 label=label,
             ))
         return out
+
+
+def _typed(parts: list[_Para], raw: str) -> str:
+    """The text of a paragraph joined from `parts` as typed (Block.typed): `raw`, its pieces
+    joined, with the soft hyphens the reader dropped put back."""
+    offsets: list[int] = []
+    start = 0
+    for part in parts:
+        offsets.extend(start + at for at in part.soft)
+        start += sum(len(piece[0]) for piece in part.pieces)
+    out: list[str] = []
+    at = 0
+    for offset in offsets:
+        out.extend((raw[at:offset], SOFT_HYPHEN))
+        at = offset
+    out.append(raw[at:])
+    return "".join(out)
 
 
 def _note_marks(parts: list[_Para], length: int) -> tuple[tuple[int, str], ...]:
