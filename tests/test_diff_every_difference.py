@@ -56,3 +56,47 @@ def test_all_shows_white_space_at_a_paragraph_end_a_soft_hyphen_and_blank_paragr
          RURAL.replace("provided", f"pro{SOFT_HYPHEN}vided")),
     ]
     assert [c.where for c in result.visible(all_changes=True)][1] == "2 blank paragraphs"
+
+
+def _regions(path: Path, columns: int = 2, blanks: int = 0) -> Path:
+    """An output's Region table (Region | Regional initiatives, and with `columns` 3 a Status
+    column), after a paragraph that `blanks` empty paragraphs follow."""
+    document = docx.Document()
+    document.add_heading("Output 2.1 – Products and services on telecommunication/ICT infrastructure", level=2)
+    document.add_paragraph("Relevant regional initiatives:")
+    for _ in range(blanks):
+        document.add_paragraph("")
+    rows = [("Region", "Regional initiatives", "Status"), ("AFR Region", "AFR1, AFR3", "ongoing"),
+            ("ASP Region", "ASP2", "completed")]
+    table = document.add_table(rows=len(rows), cols=columns)
+    for tr, row in zip(table.rows, rows):
+        for tc, text in zip(tr.cells, row):
+            tc.text = text
+    document.add_paragraph(INTRO)
+    document.save(str(path))
+    return path
+
+
+def test_reject_all_of_the_default_redline_gives_old_blank_paragraphs_and_columns(tmp_path: Path) -> None:
+    """The default redline left blank paragraphs NEW added unmarked (a formatting difference the
+    report hides), and marked only the words of a column NEW added: Reject All kept the blank
+    paragraphs and an empty column. Both are marked now, whatever the switches: each blank
+    paragraph's mark inserted, each new cell `w:cellIns`, with OLD's grid as a `w:tblGridChange`."""
+    from redline_oracle import make_redline, part
+
+    from actionplan_trace.extract.docx import read_docx
+
+    old = _regions(tmp_path / "old.docx")
+    new = _regions(tmp_path / "new.docx", columns=3, blanks=2)
+    out = tmp_path / "redline.docx"
+    data, _ = make_redline(old, new, out)
+    body = part(data, "word/document.xml")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert len(body.findall(f".//{w}tc/{w}tcPr/{w}cellIns")) == 3
+    assert [col.get(f"{w}w") for col in body.find(f".//{w}tblGrid/{w}tblGridChange/{w}tblGrid")] == \
+        [col.get(f"{w}w") for col in part(old.read_bytes(), "word/document.xml").find(f".//{w}tblGrid")]
+    blank_marks = [p for p in body.iter(f"{w}p") if not "".join(p.itertext()).strip()
+                   and p.find(f"{w}pPr/{w}rPr/{w}ins") is not None]
+    assert len(blank_marks) == 2
+    original, before = read_docx(out, view="original"), read_docx(old)
+    assert [(b.text, b.blanks) for b in original.blocks] == [(b.text, b.blanks) for b in before.blocks]

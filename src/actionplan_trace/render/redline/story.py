@@ -23,7 +23,7 @@ from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, cells
 from ...diff.tokens import normalise, words
 from ...extract.docx.ooxml import W_TCPR, block_children, table_children, vertical_merge
 from ...record import record
-from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, tokens
+from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph
 from .marks import (
     M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
@@ -71,15 +71,13 @@ class Writer:
         for i, j in plan:
             if j is None:
                 assert i is not None
-                if self.formatting or not blank(old[i]):
-                    pending.append(self.deleted(old[i], moves.get(i)))
+                pending.append(self.deleted(old[i], moves.get(i)))  # a blank paragraph too: Reject All gives OLD
                 continue
             for el in pending:
                 new[j].addprevious(el)
             pending = []
             if i is None:
-                if self.formatting or not blank(new[j]):
-                    self.inserted(new[j], moves.get(("new", j)))
+                self.inserted(new[j], moves.get(("new", j)))
             elif old[i].tag == W_P:
                 self.paragraph(old[i], new[j])
             else:
@@ -283,6 +281,7 @@ class Writer:
         pending: list[etree._Element] = []
         last: etree._Element | None = None
         columns = len(new.findall(f"{W}tblGrid/{W}gridCol"))
+        gained = False  # a new column's cells marked inserted: the grid's change goes with them
         for i, j in plan:
             # the old cells each new cell of a paired row reads: its own column's, or in a row of a
             # table that gained a column as the diff pairs them (the new column's read none, so its
@@ -312,8 +311,14 @@ class Writer:
             for tc_new, read in zip(cells(new_rows[j]), reads):
                 if len(read) == 1:
                     _mark_merge_change(tc_new, old_cells[read[0]], self.marks)
+                elif not read:
+                    self.changed += 1
+                    _mark_cell_inserted(tc_new, self.marks)
+                    gained = True
                 olds = [child for m in read for child in block_children(old_cells[m])]
                 self.merge(olds, list(block_children(tc_new)), [], tc_new)
+        if gained:
+            _mark_grid_change(old, new, self.marks)
         if pending:
             anchor = last if last is not None else new.find(W + "tblGrid")
             for tr in reversed(pending):
@@ -357,6 +362,36 @@ def _mark_merge_change(tc_new: etree._Element, tc_old: etree._Element, marks: Ma
     new_props.append(change)  # the last child of a w:tcPr
 
 
+def _mark_cell_inserted(tc: etree._Element, marks: Marks) -> None:
+    """Mark a cell of a column NEW gained inserted (`w:cellIns`, before any `w:tcPrChange`, as
+    CT_TcPr orders them): Reject All takes the cell away, where its words' marks alone would
+    leave an empty column."""
+    props = tc.find(W_TCPR)
+    if props is None:
+        props = etree.Element(W_TCPR)
+        tc.insert(0, props)
+    mark = marks.mark("cellIns")
+    change = props.find(W + "tcPrChange")
+    if change is not None:
+        change.addprevious(mark)
+    else:
+        props.append(mark)
+
+
+def _mark_grid_change(old: etree._Element, new: etree._Element, marks: Marks) -> None:
+    """Keep OLD's column grid in NEW's as a `w:tblGridChange`, so that Reject All of a table that
+    gained a column gives back the old columns' widths with the old cells."""
+    grid_old, grid_new = old.find(W + "tblGrid"), new.find(W + "tblGrid")
+    if grid_old is None or grid_new is None or grid_new.find(W + "tblGridChange") is not None:
+        return
+    kept = etree.Element(W + "tblGrid")
+    for col in grid_old.findall(W + "gridCol"):
+        kept.append(copy.deepcopy(col))
+    change = etree.SubElement(grid_new, W + "tblGridChange")
+    change.set(W + "id", marks.mark("tblGridChange").get(W + "id"))
+    change.append(kept)
+
+
 def _fit_grid(tr: etree._Element, columns: int) -> etree._Element:
     """Narrow the spans of an OLD row copied into NEW's table so it fits NEW's grid, as far as it can."""
     spans = [tc.find(f"{W}tcPr/{W}gridSpan") for tc in cells(tr)]
@@ -368,14 +403,6 @@ def _fit_grid(tr: etree._Element, columns: int) -> etree._Element:
             width -= int(span.get(W + "val", "1")) - 1
             span.getparent().remove(span)
     return tr
-
-
-def blank(el: etree._Element) -> bool:
-    """An empty paragraph (white space at most, no picture, equation or note): adding or removing
-    one is a formatting-only change, marked only with --all, as the diff reports it."""
-    if el.tag != W_P:
-        return False
-    return all(t.text is not None and not t.text.strip() for t in tokens(el, lambda _el: ""))
 
 
 def _ppr_key(p: etree._Element) -> bytes:
