@@ -100,3 +100,46 @@ def test_reject_all_of_the_default_redline_gives_old_blank_paragraphs_and_column
     assert len(blank_marks) == 2
     original, before = read_docx(out, view="original"), read_docx(old)
     assert [(b.text, b.blanks) for b in original.blocks] == [(b.text, b.blanks) for b in before.blocks]
+
+
+def test_a_heading_list_number_changed_alone_is_renumbered_and_a_split_is_formatting(tmp_path: Path) -> None:
+    """objective2-old's sub-headings are numbered by a Word list that each output restarts at 1; a
+    copy whose restarts begin at 2 ("1. Background" made "2. Background", words the same) was, with
+    --all, nine `renamed` changes of numbering, counting 9 words deleted and 9 inserted. They are
+    the `renumbered` heading numbers the schema means, no words counted. A paragraph split in two
+    with the same words was `numbering` and `formatting`, and hidden it counted twice in
+    `hidden_by`: it is formatting, and `hidden_by` adds up to `hidden`."""
+    from conftest import CORPUS
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    restarted = docx.Document(str(CORPUS / "objective2-old.docx"))
+    for num in restarted.part.numbering_part.element.findall(f"{w}num"):
+        if num.find(f"{w}abstractNumId").get(f"{w}val") == "2":
+            for start in num.iter(f"{w}startOverride"):
+                start.set(f"{w}val", "2")
+    restarted.save(str(tmp_path / "restarted.docx"))
+    result = compare(CORPUS / "objective2-old.docx", tmp_path / "restarted.docx")
+    assert result.visible() == []
+    shown = to_dict(result, all_changes=True)
+    assert {(c["kind"], c["old"], c["new"], c["words"] and str(c["words"]), tuple(c["differences"]))
+            for c in shown["changes"]} == {
+        ("renumbered", "1.", "2.", None, ("numbering",)), ("renumbered", "2.", "3.", None, ("numbering",)),
+        ("renumbered", "3.", "4.", None, ("numbering",))}
+    assert shown["summary"]["renumbered"] == 9 and shown["summary"]["renamed"] == 0
+    assert shown["summary"]["words"] == {"inserted": 0, "deleted": 0, "moved": 0}
+
+    old = _plan(tmp_path / "old.docx")
+    split = tmp_path / "new.docx"
+    document = docx.Document(str(old))
+    paragraph = document.paragraphs[2]
+    first, rest = INTRO.split(" for ", 1)
+    paragraph.text = first
+    paragraph._p.addnext(docx.Document().add_paragraph("for " + rest)._p)
+    document.save(str(split))
+    result = compare(old, split)
+    summary = to_dict(result)["summary"]
+    assert summary["hidden"] == 1 and summary["hidden_by"] == {"formatting": 1}
+    assert [(c.where, c.differences) for c in result.visible(all_changes=True)] == [("paragraph split in 2", ("formatting",))]
+    # the Strategic Plan against its PDF: 68 hidden, where hidden_by added up to 108
+    summary = to_dict(compare(CORPUS / "strategic-plan-2012.docx", CORPUS / "strategic-plan-2012.pdf"))["summary"]
+    assert sum(summary["hidden_by"].values()) == summary["hidden"] == 68

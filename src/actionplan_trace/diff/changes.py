@@ -8,12 +8,13 @@ Word renderer needs to write the whole new revision with revision marks.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import field, replace
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
 from ..record import brief_repr, record
-from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, NOTHING, kept_when_ignored
+from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, MEANINGFUL, NOTHING, PREFERENCE, kept_when_ignored
 from .words import Op, readable, word_count
 
 CHANGE_KINDS = ("added", "removed", "modified", "moved", "renamed", "renumbered")
@@ -84,6 +85,12 @@ class Change:
     def kinds(self) -> tuple[str, ...]:
         """The kinds of difference of a change that changed no word ('formatting' if unnamed)."""
         return self.differences or ("formatting",)
+
+    def hidden_kind(self) -> str:
+        """The one kind a hidden change is counted under (summary `hidden_by`, which adds up to
+        `hidden`): the first of its kinds in ignore.PREFERENCE, the likeliest cause."""
+        kinds = self.kinds()
+        return next(k for k in (*PREFERENCE, *kinds) if k in kinds)
 
     def hidden_by(self, ignore: frozenset[str]) -> bool:
         """True when this change changed no word and every kind it differs in is ignored."""
@@ -173,8 +180,8 @@ class DiffResult:
         out["blocks"] = len(shown) - out["sections"]
         out["words"] = word_totals(shown)
         out["words"]["moved"] += moved_section_words(self.new, shown)
-        hidden = [c for c in self.changes if self.hides(c, all_changes)]
-        out["hidden_by"] = {k: sum(1 for c in hidden if k in c.kinds()) for k in IGNORE_KINDS if any(k in c.kinds() for c in hidden)}
+        hidden = Counter(c.hidden_kind() for c in self.changes if self.hides(c, all_changes))
+        out["hidden_by"] = {k: hidden[k] for k in IGNORE_KINDS if hidden[k]}
         out["ignored"] = [k for k in IGNORE_KINDS if k in self.ignore and not all_changes]
         return out
 
@@ -202,11 +209,14 @@ def moved_section_words(new: Document, changes: list[Change]) -> int:
 
 
 def word_totals(changes: list[Change]) -> dict[str, int]:
-    """Words inserted, deleted and moved by `changes` (a moved and edited text counts its edits too)."""
+    """Words inserted, deleted and moved by `changes` (a moved and edited text counts its edits too;
+    a change of white space, numbering or formatting only none: case and punctuation can change
+    what a sentence says, and their words count)."""
     totals = {"inserted": 0, "deleted": 0, "moved": 0}
     for c in changes:
-        if c.kind in ("renumbered",) or (c.kind == "moved" and c.target == "section"):
-            continue
+        if c.kind in ("renumbered",) or (c.kind == "moved" and c.target == "section") or (
+                c.formatting_only and not MEANINGFUL.intersection(c.kinds())):
+            continue  # a change of white space, numbering or formatting alone changes no word
         if c.kind == "moved":
             totals["moved"] += word_count(c.new or "")
         if c.words is not None:

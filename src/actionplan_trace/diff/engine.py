@@ -63,6 +63,7 @@ MOVE_MIN_WORDS = 4
 FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
+DIGITS = regex(r"\d+")  # the numbers of a heading's label ("1", "2" of "1.2.")
 LABEL_SEPARATOR = regex(r"^\s*[–—:-]?\s*")  # what parts a heading's number from its title
 NOTES = "footnotes"  # the kind of the section holding a document's notes: no heading, each note a block
 
@@ -953,6 +954,10 @@ class _Emitter:
                 differences(_unlabelled(old_h, a.number), _unlabelled(new_h, b.number), loose=self.ctx.loose)
                 or {"punctuation"}) <= {"space", "formatting", "numbering"}:
             kinds = FORMATTING  # the separator after the number ("Output 2.1 – Title", "Output 2.1" / "Title")
+        if kinds == NUMBERING and (labels := _relabelled(old_h, a, new_h, b)) is not None:
+            # only a list's number before the same title ("1. Background" made "2. Background")
+            self.emit("renumbered", "section", a, b, labels[0], labels[1], kinds=kinds, locs=(a.loc, b.loc))
+            return
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
 
@@ -1017,6 +1022,20 @@ def _label_and_title(heading: str, section: Section) -> bool:
         return False
     parts = label.split(None, 1)
     return not (len(parts) == 2 and parts[0].isalpha() and parts[0].casefold() != kind_label(section.kind).casefold())
+
+
+def _relabelled(old_h: str, a: Section, new_h: str, b: Section) -> tuple[str, str] | None:
+    """The labels before the same title of two headings that differ in them alone ("1." and "2."
+    of "1. Background" and "2. Background", a Word list renumbered), None where either has none,
+    their numbers are the same ("1." set "1": a label's format, renamed as numbering) or the
+    titles differ: what a `renumbered` change names in place of a section number."""
+    title_a, title_b = " ".join(a.title.split()), " ".join(b.title.split())
+    text_a, text_b = " ".join(old_h.split()), " ".join(new_h.split())
+    if not title_a or title_a != title_b or not text_a.endswith(title_a) or not text_b.endswith(title_b):
+        return None
+    label_a, label_b = text_a[:len(text_a) - len(title_a)].strip(), text_b[:len(text_b) - len(title_b)].strip()
+    numbers_a, numbers_b = DIGITS.findall(label_a), DIGITS.findall(label_b)
+    return (label_a, label_b) if numbers_a and numbers_b and numbers_a != numbers_b else None
 
 
 def _heading_words(heading: str, number: str | None) -> list[str]:

@@ -112,6 +112,8 @@ def differences(old: str, new: str, numbers: tuple[str | None, str | None] = (No
 
     if not same(every):
         return None
+    if old == new:  # no kind tells them apart; every kind's form is the same, numbering's too
+        return frozenset({"formatting"})
     if _figure_changed(old, new) or _signs_differ(_signs(old, loose), _signs(new, loose)):
         return None
     kinds = frozenset(k for k in IGNORE_KINDS if not same(every - {k}))
