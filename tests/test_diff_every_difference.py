@@ -143,3 +143,29 @@ def test_a_heading_list_number_changed_alone_is_renumbered_and_a_split_is_format
     # the Strategic Plan against its PDF: 68 hidden, where hidden_by added up to 108
     summary = to_dict(compare(CORPUS / "strategic-plan-2012.docx", CORPUS / "strategic-plan-2012.pdf"))["summary"]
     assert sum(summary["hidden_by"].values()) == summary["hidden"] == 68
+
+
+def _region_column(path: Path, filled: str) -> Path:
+    """An output's one-column Region table whose row after "ARB Region" holds `filled` (or is empty)."""
+    document = docx.Document()
+    document.add_heading("Output 2.1 – Products and services on telecommunication/ICT infrastructure", level=2)
+    document.add_heading("Relevant regional initiatives", level=3)
+    rows = ["Region", "AFR Region", "AMS Region", "ARB Region", filled, "ASP Region"]
+    table = document.add_table(rows=len(rows), cols=1)
+    for tr, text in zip(table.rows, rows):
+        tr.cells[0].text = text
+    document.add_paragraph(INTRO)
+    document.save(str(path))
+    return path
+
+
+def test_an_empty_cell_filled_is_one_cell_changed(tmp_path: Path) -> None:
+    """The empty row under "ARB Region" filled in was, with --all, a blank row removed (formatting)
+    and a row added at the same place: it is that cell changed, one change at the row."""
+    old = _region_column(tmp_path / "old.docx", "")
+    new = _region_column(tmp_path / "new.docx", "ARB1: Emergency telecommunications")
+    for all_changes in (False, True):
+        shown = to_dict(compare(old, new), all_changes=all_changes)["changes"]
+        assert [(c["kind"], c["old"], c["new"], c["at"]["old"], c["words"]) for c in shown] == [
+            ("modified", "", "ARB1: Emergency telecommunications", "paragraph 3, table row 5",
+             [["+", "ARB1: Emergency telecommunications"]])]

@@ -446,7 +446,24 @@ def _table_rows(old: Block, new: Block) -> list[RowStep]:
                 steps.append(RowStep(i, None))
             if j is not None:
                 steps.append(RowStep(None, j))
-    return steps
+    return _filled_rows(steps, rows_a, rows_b)
+
+
+def _filled_rows(steps: list[RowStep], rows_a: list[list[str]], rows_b: list[list[str]]) -> list[RowStep]:
+    """`steps` with a blank row removed right before (or after) a row of as many cells added, one
+    of them blank, read as that row filled in (or emptied): "ARB Region" followed by an empty row
+    that now holds "ARB1: …" is one cell changed, not a blank row removed and a row added."""
+    out: list[RowStep] = []
+    for step in steps:
+        last = out[-1] if out else None
+        i = last.old if last is not None and last.new is None else step.old if step.new is None else None
+        j = step.new if step.old is None else last.new if last is not None and last.old is None else None
+        if (last is not None and i is not None and j is not None and (last.new is None) != (step.new is None)
+                and len(rows_a[i]) == len(rows_b[j]) and (_blank(rows_a[i]) or _blank(rows_b[j]))):
+            out[-1] = RowStep(i, j, [word_diff(x, y) for x, y in zip(rows_a[i], rows_b[j])])
+            continue
+        out.append(step)
+    return out
 
 
 Regrid = list[tuple[int | None, list[int]]]
@@ -886,7 +903,7 @@ class _Emitter:
                     if gone:  # the cell's own edit; each lost cell after it is a change of its own
                         ops = word_diff(old_cell, new_cell) if match is not None else [("+", new_cell)] if new_cell else []
                     if changed(ops):
-                        self.emit("modified" if match is not None else "added", "block", a, b, old_cell or None, new_cell,
+                        self.emit("modified" if match is not None else "added", "block", a, b, old_cell if match is not None else None, new_cell,
                                   ops, differences(old_cell, new_cell, loose=self.ctx.loose),
                                   where=cell_place(header, row.new, col),
                                   locs=(rows_a[row.old][match].loc if match is not None else None, rows_b[row.new][col].loc),
