@@ -169,3 +169,26 @@ def test_an_empty_cell_filled_is_one_cell_changed(tmp_path: Path) -> None:
         assert [(c["kind"], c["old"], c["new"], c["at"]["old"], c["words"]) for c in shown] == [
             ("modified", "", "ARB1: Emergency telecommunications", "paragraph 3, table row 5",
              [["+", "ARB1: Emergency telecommunications"]])]
+
+
+def test_a_matrix_cell_moved_to_another_column_is_named_as_a_cell(tmp_path: Path) -> None:
+    """The "X" of ITU-R Table 4.1's row "ITU-R publications" moved from the Objective 4 column to
+    Objective 3 read "removed Objective 4 column" and "added Objective 3 column", as if whole
+    columns had gone and come: each is a cell of its column."""
+    from conftest import CORPUS
+
+    from actionplan_trace.render.diff_text import to_text
+
+    document = docx.Document(str(CORPUS / "strategic-plan-2012.docx"))
+    table = next(t for t in document.tables if any(c.text == "Objective 4" for c in t.rows[0].cells)
+                 and any(r.cells[0].text == "ITU-R publications" for r in t.rows))
+    header = [c.text for c in table.rows[0].cells]
+    row = next(r for r in table.rows if r.cells[0].text == "ITU-R publications")
+    assert row.cells[header.index("Objective 4")].text == "X" and not row.cells[header.index("Objective 3")].text
+    row.cells[header.index("Objective 4")].text = ""
+    row.cells[header.index("Objective 3")].text = "X"
+    document.save(str(tmp_path / "moved.docx"))
+    result = compare(CORPUS / "strategic-plan-2012.docx", tmp_path / "moved.docx")
+    assert [(c.kind, c.where) for c in result.visible()] == [
+        ("removed", "cell in Objective 4 column"), ("added", "cell in Objective 3 column")]
+    assert "removed cell in Objective 4 column" in to_text(result)

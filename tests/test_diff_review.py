@@ -308,7 +308,7 @@ def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None
             for c in result.changes] == [
         ("removed", "block", "table-4.1", "table row 1, column 6", "Objective 5", None, None,
          "paragraph 86, table row 1", None),
-        *[("removed", "block", f"table-4.1/{row}", "Objective 5 column", "X", None, None,
+        *[("removed", "block", f"table-4.1/{row}", "cell in Objective 5 column", "X", None, None,
            f"paragraph 86, table row {n}", None) for n, row in zip((12, 13, 14), rows)]]
 
 

@@ -731,7 +731,7 @@ class _Emitter:
             self.heading_only(section, item.section, old_side)
             return
         text = block_text(item.block)
-        where = block_place(item.block)
+        where = _cell_place(item.section, item.block) or block_place(item.block)
         if old_side:
             self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
                       locs=(item.block.loc, None), places=(self.ctx.block_places(True, item.section, item.block), []))
@@ -977,6 +977,18 @@ class _Emitter:
             return
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
                   locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
+
+
+def _cell_place(section: Section, block: Block) -> str | None:
+    """A block added or removed that is the one block of its column in a table row read as a
+    section, named as the cell it is ("cell in Objective 4 column": an "X" of a matrix row moved to
+    another column), not as the column ("removed Objective 4 column" read as a whole column gone);
+    None for any other block (labels.block_place names it)."""
+    if not block.field or block.type != "paragraph" or block.contents:
+        return None
+    if sum(1 for other in section.blocks if other.field == block.field) != 1:
+        return None
+    return f"cell in {block.field} column"
 
 
 def _unlabelled(heading: str, number: str | None) -> str:
