@@ -205,12 +205,14 @@ def _long_note_docx(path: Path) -> None:
     doc.save(str(path))
 
 
-def print_pdf(source: Path, out_dir: Path) -> Path:
-    """`source` printed to PDF by LibreOffice, in `out_dir`."""
+def print_pdf(source: Path, out_dir: Path, profile: str | None = None) -> Path:
+    """`source` printed to PDF by LibreOffice, in `out_dir`; with `profile` (a file: URL), in a
+    user profile of its own, so that a LibreOffice already running is not in the way."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         sys.exit("LibreOffice (soffice) is needed to build these fixtures")
-    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
+    own = [f"-env:UserInstallation={profile}"] if profile else []
+    subprocess.run([exe, "--headless", *own, "--convert-to", "pdf", "--outdir", str(out_dir), str(source)],
                    check=True, capture_output=True, timeout=180)
     return out_dir / f"{source.stem}.pdf"
 

@@ -243,12 +243,14 @@ SIBILANTS = ("s", "x", "z", "ch", "sh")  # what a plural in "es" follows
 NUMBER_PIECE = regex(r"[\d,.'’%]*\d[\d,.'’%]*|%")  # what may begin the line it goes on on
 
 
-def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
+def whole_words(groups: Iterable[list[Line]], flowing: Iterable[list[Line]] = ()) -> frozenset[str]:
     """The words (casefolded) the PDF prints whole somewhere, from `groups` of lines in reading
-    order (a page's body, a table cell's lines): every word of a line but its first and last,
-    either of which may be a piece of a word broken at the line's edge, unless a space glyph of
-    the PDF's own parts it from that edge (the line ends with one; the line above in the group
-    does, or there is none)."""
+    order (a table cell's lines): every word of a line but its first and last, either of which may
+    be a piece of a word broken at the line's edge, unless a space glyph of the PDF's own parts it
+    from that edge (the line ends with one; the line above in the group does, or there is none).
+    In `flowing` text (the pages' bodies) a layout breaks a word only at a hyphen, so there every
+    word counts but the two pieces around a hyphen that ends a line: a word set at a line's edge
+    ("remains standardization" / "essential") is as much the document's as one inside it."""
     words: set[str] = set()
     for lines in groups:
         after_space = True
@@ -256,6 +258,13 @@ def whole_words(groups: Iterable[list[Line]]) -> frozenset[str]:
             pieces = PIECE.findall(line.text)
             words.update(word.casefold() for word in pieces[int(not after_space):len(pieces) - int(not line.spaced)])
             after_space = line.spaced
+    for lines in flowing:
+        after_hyphen = False
+        for line in lines:
+            pieces = PIECE.findall(line.text)
+            hyphen = HYPHEN_END.search(line.text) is not None
+            words.update(word.casefold() for word in pieces[int(after_hyphen):len(pieces) - int(hyphen)])
+            after_hyphen = hyphen
     return frozenset(words)
 
 
@@ -1973,8 +1982,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)
     both = estimate_spacing(joined_pitches(body_pitches, cell_pitches))
     spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
-    words = whole_words(bodies + cell_lines)
-    hyphenation = settle_line_hyphens([[ln for lines in bodies for ln in lines], *cell_lines], words)  # a page runs on
+    flowing = [ln for lines in bodies for ln in lines]  # a page runs on
+    words = whole_words(cell_lines, [flowing])
+    hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
     blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation), bookmarks)
     if revisions:
         blocks = [b for b in blocks if b.text or b.rows is not None]  # a paragraph the view hides whole

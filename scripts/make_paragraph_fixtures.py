@@ -1,0 +1,156 @@
+"""Write the small LibreOffice PDFs under tests/fixtures/pdf/ that exercise how a PDF's lines
+make paragraphs, with the .docx each is printed from: `manual-hyphens`, long words carrying
+soft hyphens (manual hyphenation, which LibreOffice honours without a dictionary) in paragraphs
+of three fonts, sizes and alignments, each broken at a line's end, and the words printed whole
+only on lines of their own (where the edge of a narrow column may cut a word too).
+
+Run by hand (python-docx and LibreOffice are needed; tests never need them):
+`.venv/bin/python scripts/make_paragraph_fixtures.py`. Each PDF is checked for the layout it
+is meant to show before it is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_layout_fixtures  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pdf"
+SHY = "\u00ad"
+
+# Seed 000's sentences (Objective 2), each made unique by a place and year.
+SENTENCES = [
+    "Under each regional initiative, projects are developed and implemented to meet the region's needs",
+    "Broadband networks and services are the backbone of the digital economy in developing countries",
+    "Capacity building remains essential to help Member States design national digital strategies",
+    "Regional initiatives are intended to address specific priority areas through partnerships and resource mobilization",
+    "Information is gathered through surveys, contributions and case studies, and is made available to the membership",
+    "These activities also serve to strengthen the shared knowledge base of the membership and its partners",
+]
+PLACES = ["Baku", "Havana", "Thimphu", "Asuncion", "Dili", "Almaty", "Panama", "Male", "Lome", "Niamey", "Kigali",
+          "Quito"]
+# Long words with the places their soft hyphens allow a break.
+LONG_WORDS = [f"ra{SHY}dio{SHY}com{SHY}mu{SHY}ni{SHY}ca{SHY}tion", f"in{SHY}ter{SHY}op{SHY}er{SHY}a{SHY}bil{SHY}i{SHY}ty",
+              f"stan{SHY}dard{SHY}iza{SHY}tion", f"multi{SHY}stake{SHY}holder", f"tele{SHY}com{SHY}mu{SHY}ni{SHY}ca{SHY}tion"]
+# (font, size in points, alignment) of each group of paragraphs, all set 6 cm in from the right margin.
+STYLES = [("Liberation Serif", 11, WD_ALIGN_PARAGRAPH.JUSTIFY), ("DejaVu Sans", 9, WD_ALIGN_PARAGRAPH.LEFT),
+          ("Liberation Sans Narrow", 12, WD_ALIGN_PARAGRAPH.JUSTIFY)]
+INDENT = Cm(6)
+
+
+def _candidates() -> list[tuple[str, float, WD_ALIGN_PARAGRAPH, str]]:
+    """Paragraphs (font, size, alignment, text) of SENTENCES in each of STYLES, a long
+    word (LONG_WORDS) after the first few words, each closed by a place and year of its own."""
+    out = []
+    n = 0
+    for font, size, alignment in STYLES:
+        for sentence in SENTENCES:
+            words = sentence.split()
+            for at in range(2, 9):
+                n += 1
+                text = " ".join([*words[:at], LONG_WORDS[n % len(LONG_WORDS)], *words[at:]])
+                out.append((font, size, alignment, f"{text}, as agreed in {PLACES[n % len(PLACES)]} {2300 + n}."))
+    return out
+
+
+def _manual_hyphens_docx(path: Path, paragraphs: list[tuple[str, float, WD_ALIGN_PARAGRAPH, str]]) -> None:
+    """A .docx of `paragraphs` (see _candidates), then each long word printed whole on a line of its own."""
+    doc = Document()
+    for font, size, alignment, text in paragraphs:
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = alignment
+        paragraph.paragraph_format.right_indent = INDENT
+        run = paragraph.add_run(text)
+        run.font.name, run.font.size = font, Pt(size)
+    for word in LONG_WORDS:
+        doc.add_paragraph(word.replace(SHY, "").capitalize())
+    doc.save(str(path))
+
+
+def _broken_at_soft_hyphen(pdf: Path) -> set[str]:
+    """The years (paragraph keys, see _candidates) of the paragraphs of `pdf` whose long word the
+    layout broke at one of its soft hyphens: the others print it whole inside a line."""
+    import pypdfium2 as pdfium
+
+    text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(str(pdf)))
+    return {m.group(1) for m in re.finditer(r"\ufffe[^.]*?, as agreed in \w+ (\d+)\.", text)}
+
+
+# Seed 000's outcomes as a WSIS-roadmap-like table: a wide column naming each row's topic, one
+# word alone, and a narrow column too narrow for the long words its text holds.
+TOPICS = ["Implementation", "Telecommunications", "Radiocommunication", "Interoperability", "Communications"]
+RESULTS = ["The guidelines apply to all elements of the implementation framework ({}).",
+           "Emergency telecommunications save lives when disasters strike ({}).",
+           "Studies on radiocommunication services are shared with the membership ({}).",
+           "Regional interoperability platforms were launched ({}).",
+           "Communications no longer just connect people ({})."]
+# The words the narrow column breaks, printed whole on lines of their own under the tables.
+PRINTED = ["implementation", "telecommunications", "radiocommunication", "interoperability", "emergency", "framework",
+           "membership", "platforms", "guidelines"]
+# (font, size in points, width of each column in cm) of each table.
+TABLES = [("Liberation Sans", 10, (4.5, 2.5, 3.0, 1.9)), ("DejaVu Serif", 9, (5.0, 2.0, 2.5, 1.7))]
+
+
+def _narrow_column_docx(path: Path) -> None:
+    """A .docx of a short heading and TABLES, each a row per topic (TOPICS, a year, a goal, the
+    result from RESULTS), then the PRINTED words a line each: the words the narrow column
+    breaks are printed whole only at the edges of lines."""
+    doc = Document()
+    doc.add_paragraph().add_run("WSIS Action Line C2 – Information and communication infrastructure").bold = True
+    n = 0
+    for font, size, widths in TABLES:
+        table = doc.add_table(rows=0, cols=len(widths))
+        table.style = "Table Grid"
+        table.autofit = False
+        for topic, result in zip(TOPICS, RESULTS):
+            n += 1
+            cells = table.add_row().cells
+            for cell, text, width in zip(cells, [topic, "2016-2030", f"Goal {n}", result.format(f"{PLACES[n]} {2400 + n}")],
+                                         widths):
+                cell.width = Cm(width)
+                run = cell.paragraphs[0].add_run(text)
+                run.font.name, run.font.size = font, Pt(size)
+        for column, width in zip(table.columns, widths):
+            column.width = Cm(width)
+        doc.add_page_break()  # no row goes on over a page
+    run = doc.add_paragraph().add_run("Terms used:")
+    for word in PRINTED:
+        run.add_break()
+        run.add_text(word)
+    doc.save(str(path))
+
+
+def print_pdf(source: Path, out_dir: Path) -> Path:
+    """`source` printed to PDF by LibreOffice, in a profile of its own (make_layout_fixtures.print_pdf)."""
+    return make_layout_fixtures.print_pdf(source, out_dir, "file:///tmp/wt-pdfb-lo")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        hyphens = Path(tmp) / "manual-hyphens.docx"
+        candidates = _candidates()
+        _manual_hyphens_docx(hyphens, candidates)
+        broken = _broken_at_soft_hyphen(print_pdf(hyphens, Path(tmp)))
+        kept = [c for c in candidates if c[-1].rstrip(".").rsplit(" ", 1)[1] in broken]
+        _manual_hyphens_docx(hyphens, kept)  # a paragraph's lines break as before: it is laid out alone
+        pdf = print_pdf(hyphens, Path(tmp))
+        if len(kept) < 6 or _broken_at_soft_hyphen(pdf) != broken:
+            sys.exit("too few paragraphs whose long word is broken at a soft hyphen")
+        narrow = Path(tmp) / "narrow-column-words.docx"
+        _narrow_column_docx(narrow)
+        for made in (hyphens, pdf, narrow, print_pdf(narrow, Path(tmp))):
+            shutil.copy(made, OUT / made.name)
+            print(OUT / made.name)
+
+
+if __name__ == "__main__":
+    main()
