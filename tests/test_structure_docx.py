@@ -420,13 +420,17 @@ def test_items_set_in_a_list_style_are_no_headings_whatever_their_numbers(tmp_pa
     assert [(b.type, b.label) for b in intro.blocks][1:3] == [("list-item", "1."), ("list-item", "2.")]
 
 
-CASELESS = ("الاتحاد الدولي للاتصالات يدعم خطة العمل", "国际电信联盟支持宽带网络的发展。", "日本語の地域イニシアティブ")
+CASELESS = ("الاتحاد الدولي للاتصالات يدعم خطة العمل", "国际电信联盟支持宽带网络的发展。", "日本語の地域イニシアティブ",
+            # more capitals (region and conference codes) than ideographs, but ended with a full-width stop
+            "亚太区域举措：ASP1、ASP2、ASP3（见WTDC第17号决议）。", "アジア太平洋：ASP1、ASP2、ASP3（WTDC決議17）。")
 
 
 @pytest.mark.parametrize("profile", ["action-plan", "generic"])
 def test_paragraphs_in_caseless_scripts_are_no_all_caps_headings(tmp_path: Path, profile: str) -> None:
     """Arabic, Chinese and Japanese have no lower case, so their short paragraphs have no lower-case
-    letter: they stay paragraphs of their section, and so does the English text after them."""
+    letter: they stay paragraphs of their section, and so does the English text after them. A
+    Chinese or Japanese sentence full of capital codes ends with its own full stop ("。"), as an
+    English one with ".": a sentence, no caps line."""
     document = docx.Document()
     document.add_paragraph("Objective 2 – Modern and secure telecommunication/ICT infrastructure", style="Heading 1")
     document.add_paragraph("Output 2.1 – Products and services on telecommunication/ICT infrastructure", style="Heading 2")

@@ -30,8 +30,9 @@ from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, is
                             spaced_bullet)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
-# `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph).
-FINAL_CHARS = (".", ";", ":", ",", "!", "?")
+# `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph); Chinese and
+# Japanese write their own full-width marks ("。", "；", "："), Arabic its own ("؟", "؛", "،").
+FINAL_CHARS = (".", ";", ":", ",", "!", "?", "。", "．", "；", "：", "，", "、", "！", "？", "؟", "؛", "،")
 # Closing quotation marks, which end a sentence after its final punctuation: "…countries.»"
 CLOSING_QUOTES = "\"'”’»›"
 # "29 April 2020": a day before a month is a date, not a clause number.
