@@ -98,12 +98,17 @@ PLAIN_LINES = [("La Oficina apoya a los Estados Miembros en la prestación de bi
 
 def _bullet_numbering(doc: Any, glyph: str, font: str) -> int:
     """A Word bullet list whose one level draws `glyph` in `font`, added to `doc`: its w:numId."""
-    numbering = doc.part.numbering_part.element
-    abstract = 10 + len(numbering.findall(qn("w:abstractNum")))
     level = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{glyph}"/>'
              f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="1080" w:hanging="360"/></w:pPr>'
              f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr></w:lvl>')
-    node = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract}">{level}</w:abstractNum>')
+    return add_numbering(doc, level)
+
+
+def add_numbering(doc: Any, levels: str) -> int:
+    """A Word list of `levels` (w:lvl elements) added to `doc`'s numbering: its w:numId."""
+    numbering = doc.part.numbering_part.element
+    abstract = 10 + len(numbering.findall(qn("w:abstractNum")))
+    node = parse_xml(f'<w:abstractNum {W} w:abstractNumId="{abstract}">{levels}</w:abstractNum>')
     first = numbering.find(qn("w:num"))
     if first is not None:
         first.addprevious(node)

@@ -16,15 +16,18 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_layout_fixtures  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pdf"
+W = make_layout_fixtures.W
 SHY = "\u00ad"
 
 # Seed 000's sentences (Objective 2), each made unique by a place and year.
@@ -129,6 +132,62 @@ def _narrow_column_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+# Word list levels: (number format, label text, left indent in twips) of a three-level list.
+LEVELS = [("decimal", "%1.", 720), ("lowerLetter", "%2)", 1080), ("lowerRoman", "(%3)", 1440)]
+# (level, text) of the numbered list, as the Action Plan's activities nest.
+NUMBERED = [(0, "Regional initiatives are intended to address specific telecommunication/ICT priority areas."),
+            (1, "The products and services developed by programmes can be for use by members on a national basis."),
+            (1, "Information is gathered through surveys, contributions and case studies."),
+            (2, "The study groups examine specific task-oriented telecommunication/ICT questions of priority."),
+            (2, "These activities also serve to strengthen the shared knowledge base of the membership."),
+            (1, "Communications no longer just connect people: the Internet of Things is fast becoming a reality."),
+            (0, "Under each regional initiative, projects are developed and implemented to meet the region's needs."),
+            (1, "The guidelines below will apply to all elements of the implementation framework."),
+            (2, "Broadband networks and services are the backbone of the digital economy."),
+            (0, "Emergency telecommunications save lives when disasters strike coastal communities.")]
+
+
+def _numbering(doc: Any) -> int:
+    """A Word numbered list of LEVELS added to `doc`: its w:numId."""
+    levels = "".join(f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                     f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>'
+                     for n, (fmt, text, indent) in enumerate(LEVELS))
+    return make_layout_fixtures.add_numbering(doc, levels)
+
+
+def _numbered_lists_docx(path: Path) -> None:
+    """A .docx of NUMBERED as a Word list, twice (Liberation Serif 11 justified, then DejaVu Sans 12
+    with space after each paragraph), among numbered lines that are no list: headings typed with
+    their number ("1. Background", "2.1 Scope of the plan"), a sentence opening with a figure, a
+    year, and a lone typed "3. …" paragraph."""
+    doc = Document()
+    for font, size, alignment, after in (("Liberation Serif", 11, WD_ALIGN_PARAGRAPH.JUSTIFY, 0),
+                                         ("DejaVu Sans", 12, WD_ALIGN_PARAGRAPH.LEFT, 6)):
+        num_id = _numbering(doc)
+
+        def add(text: str, bold: bool = False, level: int | None = None) -> None:
+            paragraph = doc.add_paragraph()
+            paragraph.alignment = alignment
+            paragraph.paragraph_format.space_after = Pt(after)
+            run = paragraph.add_run(text)
+            run.font.name, run.font.size, run.bold = font, Pt(size), bold
+            if level is not None:
+                paragraph._p.get_or_add_pPr().append(
+                    parse_xml(f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+        add("1. Background", bold=True)
+        add("5 countries adopted national broadband plans in 2019, as agreed in Kigali 2420.")
+        add("2019 was the year the Bureau reached 35 countries with technical assistance.")
+        add("2. Implementation framework", bold=True)
+        add("2.1 Scope of the plan", bold=True)
+        add("The Bureau will:")
+        for level, text in NUMBERED:
+            add(text, level=level)
+        add("3. The plan is reviewed every four years by the conference, as agreed in Quito 2421.")
+        add("Capacity building remains essential to help Member States design national digital strategies.")
+    doc.save(str(path))
+
+
 def print_pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in a profile of its own (make_layout_fixtures.print_pdf)."""
     return make_layout_fixtures.print_pdf(source, out_dir, "file:///tmp/wt-pdfb-lo")
@@ -147,7 +206,9 @@ def main() -> None:
             sys.exit("too few paragraphs whose long word is broken at a soft hyphen")
         narrow = Path(tmp) / "narrow-column-words.docx"
         _narrow_column_docx(narrow)
-        for made in (hyphens, pdf, narrow, print_pdf(narrow, Path(tmp))):
+        numbered = Path(tmp) / "numbered-lists.docx"
+        _numbered_lists_docx(numbered)
+        for made in (hyphens, pdf, narrow, print_pdf(narrow, Path(tmp)), numbered, print_pdf(numbered, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

@@ -156,8 +156,9 @@ def test_a_numbered_list_of_short_items_is_not_a_tree(tmp_path):
     )
     doc = load(path, profile="generic")
     assert [(s.number, s.title) for s in doc.sections] == [("3.4", "Priorities for 2020-2021")]
-    assert [b.text for b in doc.sections[0].blocks][:3] == [
-        "1. Organization of WTSA-20", "2. Preparatory processes for WTDC-21", "3. Working as One ITU",
+    assert [(b.type, b.label, b.text) for b in doc.sections[0].blocks][:3] == [
+        ("list-item", "1.", "Organization of WTSA-20"), ("list-item", "2.", "Preparatory processes for WTDC-21"),
+        ("list-item", "3.", "Working as One ITU"),
     ]
 
 

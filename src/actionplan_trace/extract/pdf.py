@@ -61,6 +61,7 @@ from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, S
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
                       join_lines, judge_breaks)
+from .numbered_items import numbered_items
 from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
@@ -1985,7 +1986,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     flowing = [ln for lines in bodies for ln in lines]  # a page runs on
     words = whole_words(cell_lines, [flowing])
     hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
-    blocks = mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation), bookmarks)
+    blocks = numbered_items(mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation),
+                                          bookmarks))
     if revisions:
         blocks = [b for b in blocks if b.text or b.rows is not None]  # a paragraph the view hides whole
         source = _marks_noted(source, revisions)

@@ -38,6 +38,7 @@ from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_I
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
 from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
+from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
     Clean,
@@ -943,7 +944,8 @@ def extract_text(data: bytes, source: Source) -> RawDocument:
     reader.run()
     if reader.plain_notes:
         _drop_note_marks(reader.blocks, reader.plain_notes)
-    return RawDocument(source=source, blocks=reader.blocks, footnotes=reader.footnotes)
+    blocks = reader.blocks if markdown else numbered_items(reader.blocks)  # Markdown reads its own ("1. text")
+    return RawDocument(source=source, blocks=blocks, footnotes=reader.footnotes)
 
 
 def _unquoted(lines: list[str], leads: list[str]) -> tuple[list[str], list[str]]:
