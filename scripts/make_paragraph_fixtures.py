@@ -2,7 +2,9 @@
 make paragraphs, with the .docx each is printed from: `manual-hyphens`, long words carrying
 soft hyphens (manual hyphenation, which LibreOffice honours without a dictionary) in paragraphs
 of three fonts, sizes and alignments, each broken at a line's end, and the words printed whole
-only on lines of their own (where the edge of a narrow column may cut a word too).
+only on lines of their own (where the edge of a narrow column may cut a word too);
+`contents-past-margin`, a contents list whose dot leaders run to a tab stop past the right
+margin, over body paragraphs of two fonts and sizes.
 
 Run by hand (python-docx and LibreOffice are needed; tests never need them):
 `.venv/bin/python scripts/make_paragraph_fixtures.py`. Each PDF is checked for the layout it
@@ -188,6 +190,34 @@ def _numbered_lists_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+def _contents_past_margin_docx(path: Path) -> None:
+    """A .docx opening with a contents list of eight entries whose dot leader runs to a right tab
+    stop 1.3 cm past the right margin (Word and LibreOffice print it there), then one body
+    paragraph of SENTENCES under each entry's heading, in Liberation Serif 11 justified and
+    DejaVu Sans 10 left."""
+    doc = Document()
+    section = doc.sections[0]
+    stop = int((section.page_width - section.left_margin - section.right_margin + Cm(1.3)) / 635)  # EMU to twips
+    titles = ["Introduction", "Strategic framework", "Implementation and monitoring", "Regional initiatives",
+              "Study Group Questions", "Partnerships", "Resource mobilization", "Reporting"]
+    doc.add_paragraph().add_run("Contents").bold = True
+    for n, title in enumerate(titles, 1):
+        entry = doc.add_paragraph()
+        entry._p.get_or_add_pPr().append(
+            parse_xml(f'<w:tabs {W}><w:tab w:val="right" w:leader="dot" w:pos="{stop}"/></w:tabs>'))
+        entry.add_run(f"{n}\t{title}\t{n + 1}")
+    for n, title in enumerate(titles, 1):
+        font, size, alignment = (("Liberation Serif", 11, WD_ALIGN_PARAGRAPH.JUSTIFY) if n % 2
+                                 else ("DejaVu Sans", 10, WD_ALIGN_PARAGRAPH.LEFT))
+        doc.add_paragraph().add_run(f"{n}. {title}").bold = True
+        body = doc.add_paragraph()
+        body.alignment = alignment
+        run = body.add_run(f"{SENTENCES[n % len(SENTENCES)]}, and so on across the whole of the region, "
+                           f"as agreed in {PLACES[n]} {2440 + n}.")
+        run.font.name, run.font.size = font, Pt(size)
+    doc.save(str(path))
+
+
 def print_pdf(source: Path, out_dir: Path) -> Path:
     """`source` printed to PDF by LibreOffice, in a profile of its own (make_layout_fixtures.print_pdf)."""
     return make_layout_fixtures.print_pdf(source, out_dir, "file:///tmp/wt-pdfb-lo")
@@ -208,7 +238,10 @@ def main() -> None:
         _narrow_column_docx(narrow)
         numbered = Path(tmp) / "numbered-lists.docx"
         _numbered_lists_docx(numbered)
-        for made in (hyphens, pdf, narrow, print_pdf(narrow, Path(tmp)), numbered, print_pdf(numbered, Path(tmp))):
+        contents = Path(tmp) / "contents-past-margin.docx"
+        _contents_past_margin_docx(contents)
+        for made in (hyphens, pdf, narrow, print_pdf(narrow, Path(tmp)), numbered, print_pdf(numbered, Path(tmp)),
+                     contents, print_pdf(contents, Path(tmp))):
             shutil.copy(made, OUT / made.name)
             print(OUT / made.name)
 

@@ -36,3 +36,15 @@ def test_a_word_a_narrow_column_breaks_is_rejoined_where_the_document_prints_it_
     assert len(results) == 10
     for word in printed:
         assert sum(word in re.findall(r"\w+", text) for text in results) == 2, word
+
+
+def test_contents_leaders_past_the_margin_do_not_cut_the_body_paragraphs_into_lines() -> None:
+    """A contents list whose dot leaders run to a tab stop past the right margin, over body
+    paragraphs in two fonts and sizes: the body's right edge is its own lines', so each body
+    paragraph of the print is one paragraph, as in its .docx (before, each line was one)."""
+    def bodies(name: str) -> list[str]:
+        return [text for text in _texts(name) if "as agreed in" in text]
+
+    docx = bodies("contents-past-margin.docx")
+    assert len(docx) == 8
+    assert bodies("contents-past-margin.pdf") == docx

@@ -56,7 +56,7 @@ from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, table
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
-                             TYPED_NUMBER, bullet_of,
+                             TYPED_NUMBER, bullet_of, has_dot_leader,
                              is_bullet_label)
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
@@ -1728,10 +1728,14 @@ def _cell_goes_on(tail: tuple[Line, float], head: Line) -> bool:
 
 
 def _body_right(pages: list[_Page]) -> dict[int, float]:
-    """Each page's right text edge: a high percentile of line ends over all pages of its width."""
+    """Each page's right text edge: a high percentile of line ends over all pages of its width.
+    Contents lines with a dot leader are left out where other lines remain: their leader runs to
+    a tab stop that may lie past the margin, and a few of them would set the edge there, so that
+    every body line looked short and ended its paragraph."""
     by_width: dict[int, list[float]] = {}
     for p in pages:
-        by_width.setdefault(round(p.width), []).extend(ln.x1 for ln in p.lines)
+        ends = [ln.x1 for ln in p.lines if not has_dot_leader(ln.text)] or [ln.x1 for ln in p.lines]
+        by_width.setdefault(round(p.width), []).extend(ends)
     edges = {}
     for width, xs in by_width.items():
         xs.sort()
