@@ -66,6 +66,7 @@ from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
+from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
     LayoutBreak,
@@ -151,6 +152,7 @@ class Line:
     page: int = 0
     number: int = 0
     marks: list[str] = field(default_factory=list)
+    mark_at: list[int] = field(default_factory=list)  # where in `text` each of `marks` stood (pdf_superscripts)
     # the id() of each glyph of `chars` that does not decide the line's weight: a note's mark (`marks`) and a
     # raised word ending glued to digits (the "th" of "7th"), both set in a weight of their own (see _make_line)
     weightless: frozenset[int] = frozenset()
@@ -696,6 +698,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
     base = big[len(big) // 2]
     parts: list[str] = []
     marks: list[str] = []
+    mark_at: list[int] = []
     marked: set[int] = set()
     suffix: set[int] = set()  # the raised letters of an ordinal ending
     prev: Char | None = None
@@ -715,6 +718,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
                 marks[-1] += c.text
             else:
                 marks.append(c.text)
+                mark_at.append(sum(map(len, parts)))
             prev, in_mark, edge = c, True, -math.inf
             continue
         if prev is not None and (pending or c.x0 - max(prev.x1, edge) > 0.2 * max(min(c.size, prev.size), 1)
@@ -745,6 +749,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         bold=all(c.bold for c in visible if id(c) not in weightless),
         base=sorted(c.base for c in main)[len(main) // 2],
         marks=marks,
+        mark_at=mark_at,
         weightless=weightless,
         spaced=chars[-1].text == " ",
         open_start=bool(shown) and shown[0] > 0 and chars[shown[0] - 1].hidden,
@@ -1654,6 +1659,34 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     return blocks
 
 
+def _keep_unnoted_marks(pages: list[_Page], footnotes: list[Block], ends: list[Block]) -> None:
+    """Put back into their lines' text the raised digits that mark no note (pdf_superscripts):
+    exponents, not marks; a page's `marks` keeps only the notes' marks."""
+    labels: dict[int | None, set[str]] = {}
+    end_ids = set(map(id, ends))
+    for block in footnotes:
+        if id(block) not in end_ids:
+            labels.setdefault(block.loc.page, set()).add(block.label or "")
+    lines = [page.lines + [ln for _, rows in page.tables for row in rows for flow in row for ln in flow]
+             for page in pages]
+    marked = note_marks(((labels.get(page.number, set()), [m for ln in page_lines for m in ln.marks])
+                         for page, page_lines in zip(pages, lines)), {block.label or "" for block in ends})
+    for page, page_lines, noted in zip(pages, lines, marked):
+        restored: Counter[str] = Counter()
+        for ln in page_lines:
+            if ln.marks and not noted.issuperset(ln.marks):
+                restored.update(m for m in ln.marks if m not in noted)
+                ln.text, ln.marks, ln.mark_at = keep_unnoted(ln.text, ln.marks, ln.mark_at, noted)
+        if restored:
+            left = []
+            for mark in page.marks:
+                if restored[mark] > 0:
+                    restored[mark] -= 1
+                else:
+                    left.append(mark)
+            page.marks = left
+
+
 # --- assembly -----------------------------------------------------------------------------
 
 
@@ -1981,7 +2014,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         goes_on = noted and bool(footnotes) and bool(notes) and note_label(notes[0]) is None
         footnotes.extend(footnote_blocks(notes, page.number, carried=footnotes[-1] if goes_on else None))
         noted = bool(notes)
-    footnotes.extend(end_notes(pages, cited))
+    ends = end_notes(pages, cited)
+    footnotes.extend(ends)
+    _keep_unnoted_marks(pages, footnotes, ends)
     bodies = [p.lines for p in pages]
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)

@@ -1,0 +1,97 @@
+"""Write the small LibreOffice PDFs under tests/fixtures/pdf/ whose glyphs the PDF reader must read
+as the .docx reads its runs, with the .docx each is printed from: superscript digits that mark no
+note beside a real footnote's mark (`superscripts`).
+
+Each is set twice, in two fonts and sizes, so that no reading is tuned to one face. Run by hand
+(python-docx and LibreOffice are needed; tests never need them):
+`.venv/bin/python scripts/make_glyph_fixtures.py`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from make_layout_fixtures import OUT, _footnotes, _note
+
+# A LibreOffice profile of its own, so that a LibreOffice already running elsewhere does not take the job.
+PROFILE = "file:///tmp/make-glyph-fixtures-lo"
+
+# (font, size in points) of each half of a fixture
+FACES = (("Liberation Serif", 11), ("DejaVu Sans", 9))
+
+
+def _face(run: Any, font: str, size: float) -> None:
+    """Set `run` in `font` at `size` points, for every script (Latin, complex, East Asian)."""
+    run.font.name, run.font.size = font, Pt(size)
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+
+
+def _runs(paragraph: Any, parts: list[tuple[str, bool]], font: str, size: float) -> None:
+    """Add `parts` to `paragraph`, each (text, raised): a raised part is a superscript run."""
+    for text, raised in parts:
+        run = paragraph.add_run(text)
+        run.font.superscript = raised
+        _face(run, font, size)
+
+
+# Exponents and units with no note, and one sentence that does cite a note.
+SUPERSCRIPTS = [
+    [("Mobile subscriptions reached 8.6 × 10", False), ("9", True), (" in 2022.", False)],
+    [("Coverage area of 2.5 million km", False), ("2", True), (" was mapped in Accra.", False)],
+    [("Growth of 2", False), ("10", True), (" devices per node is expected.", False)],
+    [("A tank of 40 m", False), ("3", True), (" holds the spare batteries.", False)],
+]
+NOTED = "Infrastructure is central for enabling universal and affordable access, as agreed in Kigali."
+
+
+def _superscripts_docx(path: Path) -> None:
+    """SUPERSCRIPTS once in each of FACES, then NOTED with a footnote mark after it."""
+    doc = Document()
+    for font, size in FACES:
+        for parts in SUPERSCRIPTS:
+            _runs(doc.add_paragraph(), parts, font, size)
+    paragraph = doc.add_paragraph()
+    _runs(paragraph, [(NOTED, False)], *FACES[0])
+    _note(paragraph, 1)
+    _footnotes(doc, ["See Document TDAG-18/11 on the projects in Kigali."])
+    doc.save(str(path))
+
+
+def print_pdf(source: Path, out_dir: Path) -> Path:
+    """`source` printed to PDF by LibreOffice, in `out_dir`."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        sys.exit("LibreOffice (soffice) is needed to build these fixtures")
+    subprocess.run([exe, "--headless", f"-env:UserInstallation={PROFILE}", "--convert-to", "pdf", "--outdir",
+                    str(out_dir), str(source)], check=True, capture_output=True, timeout=180)
+    return out_dir / f"{source.stem}.pdf"
+
+
+FIXTURES: dict[str, Callable[[Path], None]] = {
+    "superscripts": _superscripts_docx,
+}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in FIXTURES.items():
+            source = Path(tmp) / f"{name}.docx"
+            make(source)
+            for made in (source, print_pdf(source, Path(tmp))):
+                shutil.copy(made, OUT / made.name)
+                print(OUT / made.name)
+
+
+if __name__ == "__main__":
+    main()
