@@ -1,6 +1,7 @@
 """Write the small LibreOffice PDFs under tests/fixtures/pdf/ whose glyphs the PDF reader must read
 as the .docx reads its runs, with the .docx each is printed from: superscript digits that mark no
-note beside a real footnote's mark (`superscripts`).
+note beside a real footnote's mark (`superscripts`); Arabic and Hebrew paragraphs with numbers,
+Latin codes and brackets inside (`right-to-left`).
 
 Each is set twice, in two fonts and sizes, so that no reading is tuned to one face. Run by hand
 (python-docx and LibreOffice are needed; tests never need them):
@@ -17,10 +18,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from make_layout_fixtures import OUT, _footnotes, _note
+from make_layout_fixtures import OUT, W, _footnotes, _note
 
 # A LibreOffice profile of its own, so that a LibreOffice already running elsewhere does not take the job.
 PROFILE = "file:///tmp/make-glyph-fixtures-lo"
@@ -32,9 +35,11 @@ FACES = (("Liberation Serif", 11), ("DejaVu Sans", 9))
 def _face(run: Any, font: str, size: float) -> None:
     """Set `run` in `font` at `size` points, for every script (Latin, complex, East Asian)."""
     run.font.name, run.font.size = font, Pt(size)
-    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    rpr = run._r.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), font)
+    rpr.append(parse_xml(f'<w:szCs {W} w:val="{round(2 * size)}"/>'))  # the size of complex-script text
 
 
 def _runs(paragraph: Any, parts: list[tuple[str, bool]], font: str, size: float) -> None:
@@ -78,14 +83,48 @@ def print_pdf(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.pdf"
 
 
+# Right-to-left paragraphs (Arabic, then Hebrew), with numbers, Latin codes, a percentage and brackets.
+RIGHT_TO_LEFT = [
+    "الهدف 2 – بنية تحتية حديثة وآمنة للاتصالات وتكنولوجيا المعلومات والاتصالات",
+    "تعزيز قدرة الدول الأعضاء على نشر شبكات النطاق العريض في المناطق الريفية والنائية بحلول عام 2025، "
+    "وزيادة نسبة التغطية إلى 95% من السكان (وفقاً للقرار 37) في البلدان النامية وأقل البلدان نمواً.",
+    "المبادرات الإقليمية للدول العربية: ARB1 وARB2 وARB3 (انظر الوثيقة TDAG-18/11).",
+    "תוכנית הפעולה של בואנוס איירס (2017) כוללת 5 יעדים ו-15 תוצרים.",
+]
+RTL_FACES = (("DejaVu Sans", 11), ("DejaVu Sans Mono", 9))
+
+
+def _right_to_left_docx(path: Path) -> None:
+    """An English heading, RIGHT_TO_LEFT once in each of RTL_FACES (right-aligned, right-to-left
+    paragraphs), and an English paragraph."""
+    doc = Document()
+    _runs(doc.add_paragraph(), [("Objective 2 – Modern and secure telecommunication/ICT infrastructure", False)],
+          *FACES[0])
+    for font, size in RTL_FACES:
+        for text in RIGHT_TO_LEFT:
+            paragraph = doc.add_paragraph()
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:bidi {W}/>'))
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _runs(paragraph, [(text, False)], font, size)
+            for run in paragraph.runs:
+                run._r.get_or_add_rPr().append(parse_xml(f'<w:rtl {W}/>'))
+    _runs(doc.add_paragraph(), [("Broadband networks are the backbone of the digital economy, as agreed in Apia.",
+                                 False)], *FACES[0])
+    doc.save(str(path))
+
+
 FIXTURES: dict[str, Callable[[Path], None]] = {
     "superscripts": _superscripts_docx,
+    "right-to-left": _right_to_left_docx,
 }
 
 
 def main() -> None:
+    only = set(sys.argv[1:])  # the fixtures to make (default: all)
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in FIXTURES.items():
+            if only and name not in only:
+                continue
             source = Path(tmp) / f"{name}.docx"
             make(source)
             for made in (source, print_pdf(source, Path(tmp))):

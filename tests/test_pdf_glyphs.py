@@ -42,3 +42,50 @@ def test_marks_that_go_on_numbering_the_notes_are_notes_marks() -> None:
     assert note_marks(pages, set()) == [{"1", "2"}, {"3", "4"}, set(), {"5"}]
     assert note_marks([(set(), ["1", "2"])], {"1"}) == [{"1"}]  # the end notes number the notes
     assert keep_unnoted("10 and km was 2 more", ["9", "2", "1"], [2, 9, 15], {"1"}) == ("10⁹ and km² was 2 more", ["1"], [17])
+
+
+RIGHT_TO_LEFT = [
+    "الهدف 2 – بنية تحتية حديثة وآمنة للاتصالات وتكنولوجيا المعلومات والاتصالات",
+    "تعزيز قدرة الدول الأعضاء على نشر شبكات النطاق العريض في المناطق الريفية والنائية بحلول عام 2025، "
+    "وزيادة نسبة التغطية إلى 95% من السكان (وفقاً للقرار 37) في البلدان النامية وأقل البلدان نمواً.",
+    "المبادرات الإقليمية للدول العربية: ARB1 وARB2 وARB3 (انظر الوثيقة TDAG-18/11).",
+]
+
+
+def test_right_to_left_lines_are_read_in_reading_order() -> None:
+    """A review found Arabic read backwards from a PDF ("فدهلا" for "الهدف"): glyphs were read left to
+    right. A right-to-left line is read right to left, its numbers, percentages and Latin codes
+    ("2025", "95%", "TDAG-18/11") in their own order, its brackets the right way round and its
+    vowel signs on their letters, in two fonts and sizes; Hebrew too. The .docx and its PDF diff
+    clean."""
+    from actionplan_trace import app
+
+    path = FIXTURES / "right-to-left.pdf"
+    texts = [b.text for b in read_pdf_detailed(path).raw.blocks]
+    for expected in RIGHT_TO_LEFT:
+        assert texts.count(expected) == 2, expected
+    assert sum("(2017) כוללת 5 יעדים ו-15 תוצרים." in t for t in texts) == 2
+    assert texts[0].startswith("Objective 2 – Modern") and texts[-1].startswith("Broadband networks are")
+    # but for a space the monospaced font's wide Hebrew letters open inside a word
+    changes = app.compare(path.with_suffix(".docx"), path).changes
+    assert all("".join(c.old.split()) == "".join(c.new.split()) for c in changes)
+
+
+def test_reading_order_inverts_the_bidirectional_algorithm() -> None:
+    """Glyphs left to right as a right-to-left line draws them, read back: letters right to left,
+    a number and a Latin word left to right, a combining mark after its letter wherever its box
+    starts; a left-to-right line with one Arabic word reads only that word backwards."""
+    from actionplan_trace.extract.pdf_script import reading_order
+
+    def read(drawn: str, offsets: list[int] | None = None) -> tuple[str, list[int]]:
+        parts = list(drawn)
+        spans: list[tuple[float, float] | None] = [(float(k), k + 1.0) for k in range(len(parts))]
+        out, moved = reading_order(parts, spans, offsets or [])
+        return "".join(out), moved
+
+    assert read("2025 ماع") == ("عام 2025", [])
+    assert read("ARB1 :ةيبرعلا")[0] == "العربية: ARB1"
+    assert read("the word ةملك here")[0] == "the word كلمة here"
+    # a tanwin drawn over the alef's left edge, its box starting before the alef's
+    parts, spans = ["ً", "ا", "د"], [(0.2, 0.8), (0.5, 1.0), (1.0, 2.0)]
+    assert "".join(reading_order(parts, spans, [])[0]) == "داً"

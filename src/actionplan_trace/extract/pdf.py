@@ -65,6 +65,7 @@ from .numbered_items import numbered_items
 from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
+from .pdf_script import has_rtl, reading_order
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
@@ -697,6 +698,8 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
     big = sorted(c.base for c in visible if c.size == biggest)
     base = big[len(big) // 2]
     parts: list[str] = []
+    spans: list[tuple[float, float] | None] = []  # each part's x extent (pdf_script.reading_order)
+    space: Char | None = None  # the space glyph since `prev`
     marks: list[str] = []
     mark_at: list[int] = []
     marked: set[int] = set()
@@ -710,7 +713,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
             edge, hiding = max(edge, c.x1), True
             continue
         if c.text == " ":
-            pending = True
+            pending, space = True, c
             continue
         if not pending and _is_mark(c, prev, biggest, base, settings):
             marked.add(id(c))
@@ -724,18 +727,24 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         if prev is not None and (pending or c.x0 - max(prev.x1, edge) > 0.2 * max(min(c.size, prev.size), 1)
                                  and c.text != HYPHEN_MARK):  # a line end's hyphen is its word's (_stretched_break)
             parts.append(" ")
+            spans.append((space.x0, space.x1) if pending and space is not None else None)
         elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)
               and _raised(c, prev, biggest, base, settings)):
             suffix.add(id(c))
         parts.append(c.text)
-        prev, pending, in_mark, edge = c, False, False, -math.inf
+        spans.append((c.x0, c.x1))
+        prev, pending, in_mark, edge, space = c, False, False, -math.inf, None
     sizes = Counter(c.size for c in visible if id(c) not in marked)
     weightless = frozenset(marked | suffix)
     size = sizes.most_common(1)[0][0]
     main = [c for c in visible if c.size == size]
     shown = [k for k, c in enumerate(chars) if not c.hidden and c.text != " "] if hiding else []
     open_end = bool(shown) and shown[-1] + 1 < len(chars) and chars[shown[-1] + 1].hidden
-    text = "".join(parts).strip()
+    text = "".join(parts)
+    if has_rtl(text):
+        parts, mark_at = reading_order(parts, spans, mark_at)
+        text = "".join(parts)
+    text = text.strip()
     if hiding and LABEL_ONLY.match(text):  # a list item the view hides but for its bullet or number
         text = ""
     return Line(
@@ -763,7 +772,9 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     Rows are first cut where a glyph's middle leaves the current row's band (the box of the
     row's first glyph, or of a larger one that joins: a superscript that sorts first must not
     set the band, or the commas below it fall out of the row), then neighbouring rows that
-    overlap by half their height are merged (superscripts, mixed sizes).
+    overlap by half their height are merged (superscripts, mixed sizes), and so are rows that
+    overlap at all of one size on one baseline (an Arabic line whose band a vowel sign above the letters set: its short
+    final letters, whose boxes reach no higher than the baseline, fall below that band).
     """
     rows: list[list[Char]] = []
     bands: list[list[float]] = []
@@ -790,7 +801,8 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
         if merged_bands:
             last = merged_bands[-1]
             overlap = min(last[1], band[1]) - max(last[0], band[0])
-            if overlap >= 0.5 * min(last[1] - last[0], band[1] - band[0]):
+            if (overlap >= 0.5 * min(last[1] - last[0], band[1] - band[0])
+                    or overlap > 0 and _one_baseline(merged_rows[-1], row)):
                 merged_rows[-1].extend(row)
                 last[0], last[1] = min(last[0], band[0]), max(last[1], band[1])
                 continue
@@ -807,6 +819,23 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     # (a capital's 525.4 beside a digit's 525.6) and set a list number after its heading's text.
     placed.sort(key=lambda p: (p[0], p[1]))
     return [line for _, _, line in placed]
+
+
+def _one_baseline(above: list[Char], below: list[Char]) -> bool:
+    """Whether two rows of glyphs are set in one size on one baseline (within a tenth of it)."""
+    first, second = _main_glyph(above), _main_glyph(below)
+    return (first is not None and second is not None and first.size == second.size
+            and abs(first.base - second.base) <= 0.1 * first.size)
+
+
+def _main_glyph(row: list[Char]) -> Char | None:
+    """The row's glyph on its middle baseline among those of its most common size."""
+    glyphs = [c for c in row if c.text != " "]
+    if not glyphs:
+        return None
+    size = Counter(c.size for c in glyphs).most_common(1)[0][0]
+    main = sorted((c for c in glyphs if c.size == size), key=lambda c: c.base)
+    return main[len(main) // 2]
 
 
 def _split_wide(chars: list[Char], factor: float) -> list[list[Char]]:
