@@ -1,7 +1,8 @@
 """Write the small LibreOffice PDFs under tests/fixtures/pdf/ whose glyphs the PDF reader must read
 as the .docx reads its runs, with the .docx each is printed from: superscript digits that mark no
 note beside a real footnote's mark (`superscripts`); Arabic and Hebrew paragraphs with numbers,
-Latin codes and brackets inside (`right-to-left`).
+Latin codes and brackets inside (`right-to-left`); Chinese and Japanese paragraphs that wrap,
+with digits and Latin codes set against Han glyphs and one typed space (`cjk-spacing`).
 
 Each is set twice, in two fonts and sizes, so that no reading is tuned to one face. Run by hand
 (python-docx and LibreOffice are needed; tests never need them):
@@ -113,7 +114,32 @@ def _right_to_left_docx(path: Path) -> None:
     doc.save(str(path))
 
 
+# Chinese and Japanese, long enough to wrap, digits and Latin codes against Han glyphs; one space typed.
+CJK_TEXT = [
+    "电信发展局在2019年向三十五个国家提供了技术援助，涉及频谱管理、网络安全和应急通信，并与WTDC第17号决议"
+    "所述的区域举措ASP1、ASP2和ASP3相配合，以加强国际电联成员提供具有复原力的电信基础设施和服务的能力。",
+    "采用 ITU-T 建议的国家在2021年达到45个。",
+    "電気通信開発局は2019年に35か国へ技術支援を行い、周波数管理とサイバーセキュリティ及び緊急通信の分野で"
+    "WTDC決議第17号に基づく地域イニシアティブを支援した。",
+]
+CJK_FACES = (("Droid Sans Fallback", 12, "Liberation Serif"), ("Droid Sans Fallback", 9, "DejaVu Sans"))
+
+
+def _cjk_docx(path: Path) -> None:
+    """CJK_TEXT once in each of CJK_FACES (East Asian font and size, and the font of its Latin
+    letters and digits), then an English paragraph."""
+    doc = Document()
+    for east, size, latin in CJK_FACES:
+        for text in CJK_TEXT:
+            run = doc.add_paragraph().add_run(text)
+            _face(run, latin, size)
+            run._r.rPr.rFonts.set(qn("w:eastAsia"), east)
+    _runs(doc.add_paragraph(), [("Emergency telecommunications save lives, as agreed in Maputo.", False)], *FACES[0])
+    doc.save(str(path))
+
+
 FIXTURES: dict[str, Callable[[Path], None]] = {
+    "cjk-spacing": _cjk_docx,
     "superscripts": _superscripts_docx,
     "right-to-left": _right_to_left_docx,
 }

@@ -89,3 +89,20 @@ def test_reading_order_inverts_the_bidirectional_algorithm() -> None:
     # a tanwin drawn over the alef's left edge, its box starting before the alef's
     parts, spans = ["ً", "ا", "د"], [(0.2, 0.8), (0.5, 1.0), (1.0, 2.0)]
     assert "".join(reading_order(parts, spans, [])[0]) == "داً"
+
+
+def test_no_space_is_made_up_beside_chinese_or_japanese_glyphs() -> None:
+    """A review found spaces put into Chinese read from a PDF: "和 广播" where the line wrapped,
+    "在 2019 年" and "见 WTDC" where the layout set a fifth of an em between Han glyphs and digits
+    or Latin letters. Beside a Han or kana glyph a narrower gap is no space and a wrap joins with
+    none, in two sizes and Latin fonts; a space typed between Han and Latin stays."""
+    from actionplan_trace import app
+
+    path = FIXTURES / "cjk-spacing.pdf"
+    texts = [b.text for b in read_pdf_detailed(path).raw.blocks]
+    assert texts.count("采用 ITU-T 建议的国家在2021年达到45个。") == 2
+    assert sum(t.startswith("电信发展局在2019年向三十五个国家") and "并与WTDC第17号决议所述的区域举措ASP1、ASP2和ASP3相配合"
+               in t and t.endswith("电信基础设施和服务的能力。") for t in texts) == 2
+    assert sum(t.startswith("電気通信開発局は2019年に35か国へ") and t.endswith("地域イニシアティブを支援した。")
+               and " " not in t for t in texts) == 2
+    assert app.compare(path.with_suffix(".docx"), path).changes == []

@@ -65,7 +65,7 @@ from .numbered_items import numbered_items
 from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_numbers
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from .pdf_script import has_rtl, reading_order
+from .pdf_script import cjk_close, cjk_join, has_rtl, reading_order
 from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
@@ -217,7 +217,8 @@ def _joined_without_space(lines: list[Line]) -> list[bool]:
     for k, ln in enumerate(lines):
         if not ln.text:
             continue
-        if last is not None and last.open_end and (ln.open_start or ln.text[:1] in CLOSING):
+        if last is not None and (last.open_end and (ln.open_start or ln.text[:1] in CLOSING)
+                                 or cjk_join(last.text, ln.text)):  # Chinese wraps with no space (pdf_script)
             out[k - 1] = True  # the entry join_lines reads before line k
         last = ln
     return out
@@ -578,7 +579,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         if generated and ch == "-" and _stretched_break(chars, char, text, i):
             char.text = HYPHEN_MARK
         elif (generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char)
-              and not _is_mark(char, chars[-1], chars[-1].size, chars[-1].base)):  # a justified line's note mark
+              and not _is_mark(char, chars[-1], chars[-1].size, chars[-1].base)  # a justified line's note mark
+              and not cjk_close(chars[-1].text, ch, char.x0 - chars[-1].x1, min(chars[-1].size, size))):
             last = chars[-1]
             chars.append(Char(" ", last.x1, char.x0, last.top, last.bottom, last.size, last.bold, last.base))
         generated = False
@@ -725,7 +727,8 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
             prev, in_mark, edge = c, True, -math.inf
             continue
         if prev is not None and (pending or c.x0 - max(prev.x1, edge) > 0.2 * max(min(c.size, prev.size), 1)
-                                 and c.text != HYPHEN_MARK):  # a line end's hyphen is its word's (_stretched_break)
+                                 and c.text != HYPHEN_MARK  # a line end's hyphen is its word's (_stretched_break)
+                                 and not cjk_close(prev.text, c.text, c.x0 - max(prev.x1, edge), min(c.size, prev.size))):
             parts.append(" ")
             spans.append((space.x0, space.x1) if pending and space is not None else None)
         elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)

@@ -1,4 +1,5 @@
-"""A PDF line's glyphs in reading order where a script is written right to left (Arabic, Hebrew).
+"""A PDF line's glyphs in reading order where a script is written right to left (Arabic, Hebrew),
+and where Chinese or Japanese text has no spaces.
 
 A PDF places glyphs, it does not order text: the line builder reads a line's glyphs left to
 right, which is the visual order. For a line that holds right-to-left letters that order is
@@ -16,6 +17,12 @@ it is drawn on, wherever its box starts.
 
 The line's direction is that of most of its letters: the paragraph's is not known while lines are
 built, and a line of an Arabic paragraph is mostly Arabic.
+
+Chinese and Japanese set no spaces between words, and a layout sets a little room (LibreOffice a
+fifth of an em) between a Han or kana glyph and a Latin letter or digit beside it ("在 2019 年"
+drawn for "在2019年"): beside such a glyph a gap is a space only from a quarter of an em, a
+space's width (`CJK_GAP`; a space glyph the PDF draws is one anyway), and a line that ends or
+starts with one joins the next with no space (`cjk_join`).
 """
 
 from __future__ import annotations
@@ -27,12 +34,32 @@ from ..regexcache import regex
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms.
 RTL = regex(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Han, kana, CJK punctuation and full-width forms: scripts set without spaces (not Hangul, which has them).
+CJK = regex(r"[\u2e80-\u2fff\u3000-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+            r"\uff00-\uffef\U00020000-\U0003ffff]")
+CJK_GAP = 0.25
 MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
 def has_rtl(text: str) -> bool:
     """Whether `text` holds a letter of a right-to-left script."""
     return RTL.search(text) is not None
+
+
+def is_cjk(glyph: str) -> bool:
+    """Whether `glyph` is of a script set without spaces (CJK)."""
+    return CJK.match(glyph) is not None
+
+
+def cjk_close(left: str, right: str, gap: float, size: float) -> bool:
+    """Whether a gap of `gap` between glyphs `left` and `right` is too narrow for a space because
+    one of them is a Han or kana glyph (CJK_GAP of the font size `size`)."""
+    return (is_cjk(left[-1:]) or is_cjk(right[:1])) and gap < CJK_GAP * size
+
+
+def cjk_join(before: str, after: str) -> bool:
+    """Whether a line ending in `before` and the next starting with `after` join with no space."""
+    return is_cjk(before[-1:]) or is_cjk(after[:1])
 
 
 def _kind(unit: str) -> str:
