@@ -135,6 +135,11 @@ class Block:
     # of formatting the diff reports. A hint (not in the JSON); None where the reader does not
     # count them (a cell, a note, a PDF, a text rendering).
     blanks: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
+    # The hyperlinks in the text: for each, in order, the offsets of its text in `text` (start,
+    # end) and where it points (a URL, or "#" and a bookmark). A hint (not in the JSON) the diff
+    # compares between two .docx revisions, as the text is the same when only a target changed;
+    # None where the reader does not read links (a PDF, a text rendering).
+    links: tuple[tuple[int, int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

@@ -54,6 +54,9 @@ class Change:
     # note marks the paragraph gained and lost (diff/marks.py): (note name, the words before the mark)
     marks_added: list[tuple[str | None, str]] = field(default_factory=list)
     marks_removed: list[tuple[str | None, str]] = field(default_factory=list)
+    # hyperlinks the paragraph gained and lost (diff/links.py): (the words it is set on, its target)
+    links_added: list[tuple[str, str]] = field(default_factory=list)
+    links_removed: list[tuple[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -80,6 +83,9 @@ class Change:
         if self.marks_added or self.marks_removed:
             out["note_marks"] = {side: [{"note": note, "after": before} for note, before in marks]
                                  for side, marks in (("added", self.marks_added), ("removed", self.marks_removed))}
+        if self.links_added or self.links_removed:
+            out["links"] = {side: [{"text": text, "target": target} for text, target in links]
+                            for side, links in (("added", self.links_added), ("removed", self.links_removed))}
         return out
 
     def kinds(self) -> tuple[str, ...]:

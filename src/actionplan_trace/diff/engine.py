@@ -26,6 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
 from .formats import blank_place, restyled, typed_text
+from .links import LinkChanges, link_changes
 from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
@@ -115,7 +116,7 @@ class _Context:
     dissolved: frozenset[int] = frozenset()  # ids of the paragraph blocks dissolved headings became
     dropped: Dropped = field(default_factory=dict)  # heading blocks of headings deleted or inserted over kept text
     loose: bool = False  # a revision is a PDF (DiffResult.loose)
-    marks: bool = False  # both revisions are .docx files, whose readers place note marks (Block.notes)
+    marks: bool = False  # both revisions are .docx files, whose readers place note marks and links (Block.notes, Block.links)
 
     def __post_init__(self) -> None:
         self.old_ids = self.old.by_id
@@ -636,7 +637,8 @@ class _Emitter:
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
              locs: tuple[Loc | None, Loc | None] = (None, None),
-             places: tuple[list[Place], list[Place]] = ([], []), marks: NoteMarks | None = None) -> None:
+             places: tuple[list[Place], list[Place]] = ([], []), marks: NoteMarks | None = None,
+             links: LinkChanges | None = None) -> None:
         """Record one change, with paths and the references it adds or removes: those found at the
         `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
         reader) those of the old and new text; `kinds` are the kinds of difference of a change
@@ -673,6 +675,8 @@ class _Emitter:
             loc_new=locs[1] if new is not None else None,
             marks_added=marks.added if marks is not None else [],
             marks_removed=marks.removed if marks is not None else [],
+            links_added=links.added if links is not None else [],
+            links_removed=links.removed if links is not None else [],
         ))
 
     def step(self, step: Step) -> None:
@@ -784,25 +788,29 @@ class _Emitter:
         text_a, text_b = block_text(x), block_text(y)
         formatting = self.reformatted(x, y)
         marks = self.note_marks(x, y)
-        if marks is not None and not moved and not changed(ops) and not formatting:
+        links = link_changes(x, y) if self.ctx.marks else None
+        anchored = marks is not None or links is not None  # a change no ignore switch hides
+        if anchored and not moved and not changed(ops) and not formatting:
+            what = "; ".join(part.title() for part in (marks, links) if part is not None)
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
-                      where=f"{block_place(y) or 'paragraph'}: {marks.title()}", locs=(x.loc, y.loc),
-                      places=self.ctx.pair_places(a, x, b, y), marks=marks)
+                      where=f"{block_place(y) or 'paragraph'}: {what}", locs=(x.loc, y.loc),
+                      places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif moved:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
-                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks)
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif changed(ops):
             kinds = differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
                 kinds = None
             if formatting and kinds is not None:
                 kinds = kinds | FORMATTING
-            self.emit("modified", "block", a, b, text_a, text_b, ops, None if marks else kinds,
+            self.emit("modified", "block", a, b, text_a, text_b, ops, None if anchored else kinds,
                       where=formatting or block_place(y), locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
-                      marks=marks)
+                      marks=marks, links=links)
         elif formatting:
-            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if marks else FORMATTING,
-                      where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks)
+            self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if anchored else FORMATTING,
+                      where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks,
+                      links=links)
         elif self.ctx.marks and (typed_a := typed_text(x)) != (typed_b := typed_text(y)):
             # a soft hyphen or white space at the end, which the model's text leaves out
             self.emit("modified", "block", a, b, typed_a, typed_b, word_diff(typed_a, typed_b),

@@ -40,6 +40,8 @@ class Parts:
     endnotes: etree._Element | None
     targets: dict[str, str] = field(default_factory=dict)
     package: "Package | None" = None
+    links: dict[str, str] = field(default_factory=dict)  # the main document's hyperlink ids → their URLs
+
 
     def target_bytes(self, rid: str) -> bytes | None:
         """The bytes of the part the main document's relationship `rid` points to."""
@@ -165,6 +167,13 @@ class Package:
             out.append((rel.get("Id", ""), rel.get("Type", "").rsplit("/", 1)[-1], name))
         return out
 
+    def hyperlinks(self, part: str) -> dict[str, str]:
+        """The targets of `part`'s hyperlink relationships by id, as written (a URL, or a file)."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        return {rel.get("Id", ""): rel.get("Target", "") for rel in (root.iter(REL + "Relationship") if root is not None else ())
+                if rel.get("Type", "").endswith("/hyperlink")}
+
     def parts(self) -> Parts:
         main = next((target for _id, kind, target in self.relationships("") if kind == "officeDocument"),
                     "word/document.xml")
@@ -183,4 +192,5 @@ class Package:
 
         styles = read_styles(self.data(name("styles")), self.path, name("styles"))
         return Parts(document, styles, self.xml(name("numbering")), self.xml(name("footnotes")),
-                     self.xml(name("endnotes")), {rid: target for rid, _kind, target in relationships}, self)
+                     self.xml(name("endnotes")), {rid: target for rid, _kind, target in relationships}, self,
+                     self.hyperlinks(main))

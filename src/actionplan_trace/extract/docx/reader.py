@@ -19,7 +19,7 @@ from .glyphs import has_font_pua, run_text, sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
     MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
-    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
@@ -80,6 +80,7 @@ class _Para:
     seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
     notes: list[tuple[int, str]] = field(default_factory=list)  # its note marks (Block.notes), by offset in its pieces
     soft: list[int] = field(default_factory=list)  # offsets in its pieces of the soft hyphens dropped (Block.typed)
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # its links (Block.links), by offset in its pieces
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -311,6 +312,7 @@ class _Reader:
             block.notes = _note_marks(parts, len(text))
             if len(raw) != len(text) or any(part.soft for part in parts):
                 block.typed = _typed(parts, raw)
+            block.links = _link_spans(parts, len(text))
             out.append(block)
         for part in parts:
             if part.extra:
@@ -495,6 +497,8 @@ class _Reader:
                     self.note_refs.append((kind, child.get(W + "id", ""), custom))
                     key = child.get(W + "id", "") if kind == "footnote" else f"endnote-{child.get(W + 'id', '')}"
                     para.notes.append((sum(len(piece[0]) for piece in para.pieces), key))
+            elif tag == W_HYPERLINK:
+                self._hyperlink(child, hidden, para, fmt)
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
@@ -510,6 +514,20 @@ class _Reader:
                     para.pieces.append((after, fmt[0], fmt[1]))
             elif len(child):
                 self._inline(child, hidden, para, fmt)
+
+    def _hyperlink(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
+        """Read a w:hyperlink's text, and keep where it points (Block.links) when the view shows
+        some of it: the URL of its relationship, else "#" and the bookmark it goes to. A note's
+        links are read with the body's relationships, but a note keeps only its text."""
+        start = sum(len(piece[0]) for piece in para.pieces)
+        self._inline(el, hidden, para, fmt)
+        end = sum(len(piece[0]) for piece in para.pieces)
+        rid, anchor = el.get(R_ID), el.get(W + "anchor")
+        target = self.parts.links.get(rid) if rid else None
+        if target is None and anchor:
+            target = "#" + anchor
+        if end > start and target is not None and not hidden:
+            para.links.append((start, end, target))
 
     def alt_chunk(self, el: etree._Element, hidden: bool, loc: Loc) -> list[Block]:
         """The blocks of a w:altChunk's part, at `loc` (a body chunk shares the index of the block
@@ -764,6 +782,17 @@ def _note_marks(parts: list[_Para], length: int) -> tuple[tuple[int, str], ...]:
         marks.extend((min(start + at, length), key) for at, key in part.notes)
         start += sum(len(piece[0]) for piece in part.pieces)
     return tuple(marks)
+
+
+def _link_spans(parts: list[_Para], length: int) -> tuple[tuple[int, int, str], ...]:
+    """The links of a paragraph joined from `parts` (Block.links): each (start, end, target) at its
+    offsets in the joined text of `length` characters; a link of trailing white space alone is none."""
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for part in parts:
+        spans.extend((start + a, min(start + b, length), target) for a, b, target in part.links if start + a < length)
+        start += sum(len(piece[0]) for piece in part.pieces)
+    return tuple(spans)
 
 
 def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:

@@ -20,10 +20,12 @@ from ...digest import sha256
 from ...diff.tokens import tokenize
 from ...record import record
 from ..escapes import xml_text
-from .marks import MATH, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, mark_math, to_deleted_run
+from .marks import MATH, NOT_COPIED, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, mark_math, to_deleted_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SKIP = {W_RPR, W + "lastRenderedPageBreak", W + "softHyphen"}
+W_HYPERLINK = W + "hyperlink"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 Fingerprint = Callable[[etree._Element], str]
 NotePairs = dict[tuple[str, str], "str | None"]
 
@@ -36,6 +38,7 @@ class Token:
     run: etree._Element | None
     node: etree._Element | None = None
     text: str | None = None
+    link: etree._Element | None = None  # the w:hyperlink the piece is in, if any
 
 
 def tokens(p: etree._Element, fingerprint: Fingerprint) -> list[Token]:
@@ -45,17 +48,33 @@ def tokens(p: etree._Element, fingerprint: Fingerprint) -> list[Token]:
     return out
 
 
-def _walk(el: etree._Element, fingerprint: Fingerprint, out: list[Token]) -> None:
+def _walk(el: etree._Element, fingerprint: Fingerprint, out: list[Token], link: etree._Element | None = None) -> None:
     from .marks import CONTAINERS
 
     for child in el:
         tag = child.tag
         if tag == W_R:
+            start = len(out)
             _run_tokens(child, fingerprint, out)
+            if link is not None:
+                key = "\x01link:" + _link_key(link, fingerprint)
+                for token in out[start:]:
+                    token.key += key
+                    token.link = link
         elif tag in MATH:
             out.append(Token("math:" + "".join(t.text or "" for t in child.iter(M + "t")), None, child))
+        elif tag == W_HYPERLINK:
+            _walk(child, fingerprint, out, child)
         elif tag in CONTAINERS:
-            _walk(child, fingerprint, out)
+            _walk(child, fingerprint, out, link)
+
+
+def _link_key(link: etree._Element, fingerprint: Fingerprint) -> str:
+    """Where a w:hyperlink points, comparable across packages: its relationship's target (a URL is
+    its own bytes, as `drawing_fingerprint` reads an external target) and its bookmark. A piece
+    linked elsewhere is another piece, deleted and inserted, so that Reject All gives OLD's link."""
+    bare = etree.Element(link.tag, {name: value for name, value in link.attrib.items() if name.startswith(R)})
+    return fingerprint(bare) + "#" + (link.get(W + "anchor") or "")
 
 
 def _run_tokens(run: etree._Element, fingerprint: Fingerprint, out: list[Token]) -> None:
@@ -135,13 +154,14 @@ def _deleted_nodes(old: list[Token], marks: Marks, relink: Relinker) -> list[etr
     out: list[etree._Element] = []
     wrapper: etree._Element | None = None
     group: list[Token] = []
+    group_link: etree._Element | None = None
 
     def flush() -> None:
         nonlocal wrapper
         if group:
             if wrapper is None:
                 wrapper = marks.mark("del")
-                out.append(wrapper)
+                out.append(_in_link(wrapper, group[0].link, relink))
             run = _new_run(group[0].run, group, True)
             relink(run)
             wrapper.append(run)
@@ -157,9 +177,38 @@ def _deleted_nodes(old: list[Token], marks: Marks, relink: Relinker) -> list[etr
         else:
             if group and group[0].run is not token.run:
                 flush()
+                if group_link is not token.link:
+                    wrapper = None
+            group_link = token.link
             group.append(token)
     flush()
     return out
+
+
+def _in_link(mark: etree._Element, link: etree._Element | None, relink: Relinker) -> etree._Element:
+    """`mark` as it is, or inside a copy of OLD's w:hyperlink (re-linked into NEW's package) when
+    the deleted pieces were linked, so that Reject All gives the link back."""
+    if link is None:
+        return mark
+    holder = etree.Element(link.tag, dict(link.attrib))
+    relink(holder)
+    holder.append(mark)
+    return holder
+
+
+def _outside_link(element: etree._Element, first: bool) -> etree._Element:
+    """The element to put deleted pieces before (`first`) or after: `element`, or the w:hyperlink
+    it starts (ends), so that OLD's pieces never take on NEW's link."""
+    while True:
+        parent = element.getparent()
+        if parent is None or parent.tag != W_HYPERLINK:
+            return element
+        sibling = element.getprevious() if first else element.getnext()
+        while sibling is not None and sibling.tag in NOT_COPIED:
+            sibling = sibling.getprevious() if first else sibling.getnext()
+        if sibling is not None:
+            return element
+        element = parent
 
 
 NOTE_REFS = {W + "footnoteReference": "footnote", W + "endnoteReference": "endnote"}
@@ -248,8 +297,9 @@ def _rewrite(p: etree._Element, new: list[Token], status: list[str], was: list[e
         element = first.run if first.run is not None else first.node
         assert element is not None, "a token is a run or an equation node"
         if group[0] in before:
+            anchor = _outside_link(element, True)
             for node in _deleted_nodes(before[group[0]], marks, relink):
-                element.addprevious(node)
+                anchor.addprevious(node)
         if first.run is None:
             if status[group[0]] == "+":
                 mark_math(first.node, "ins", marks)
@@ -262,11 +312,12 @@ def _rewrite(p: etree._Element, new: list[Token], status: list[str], was: list[e
         last = replacement[-1]
     if len(new) in before:
         nodes = _deleted_nodes(before[len(new)], marks, relink)
+        after = _outside_link(last, False) if last is not None else None
         for node in reversed(nodes):
-            if last is None:
+            if after is None:
                 p.append(node)
             else:
-                last.addnext(node)
+                after.addnext(node)
 
 
 def _split_run(run: etree._Element, group: list[int], new: list[Token], status: list[str],
