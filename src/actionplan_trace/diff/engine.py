@@ -951,7 +951,7 @@ class _Emitter:
         """Moved, renumbered and renamed changes of a paired section."""
         if a.id in self.sections.moved:
             self.emit("moved", "section", a, b, section_label(a), section_label(b), locs=(a.loc, b.loc))
-        if a.number != b.number and a.number and b.number:
+        if a.number != b.number and a.number and b.number and not _numbered_by_parent(a, b):
             kinds = NUMBERING if self._renumbered_in_place(a, b) else None
             self.emit("renumbered", "section", a, b, a.number, b.number, kinds=kinds, locs=(a.loc, b.loc))
         if a.signal == "table-row" or b.signal == "table-row":
@@ -997,6 +997,17 @@ def _cell_place(section: Section, block: Block) -> str | None:
     if sum(1 for other in section.blocks if other.field == block.field) != 1:
         return None
     return f"cell in {block.field} column"
+
+
+def _numbered_by_parent(a: Section, b: Section) -> bool:
+    """Whether a table row's number changed only as its parent's did, its cells the same: an
+    outcome row numbered "2.1" by its place under Objective 2 is "3.1" when "Objective 2" is typed
+    "Objective 3", and no word of the row changed. The parent's renumbering is the change."""
+    if a.signal != "table-row" or b.signal != "table-row" or a.fields != b.fields:
+        return False
+    last_a, last_b = LAST_NUMBER.search(a.number or ""), LAST_NUMBER.search(b.number or "")
+    return (last_a is not None and last_b is not None and last_a.group() == last_b.group()
+            and (a.number or "")[:last_a.start()] != (b.number or "")[:last_b.start()])
 
 
 def _unlabelled(heading: str, number: str | None) -> str:
