@@ -1,11 +1,13 @@
 """Diff regressions of a secretariat's black-box review about the objective table and its cells:
-an objective renumbered gave its outcome rows phantom renumberings."""
+an objective renumbered gave its outcome rows phantom renumberings, and a cell merged down with
+the empty cell below it was reported nowhere while the Word redline marked it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+import pytest
 from conftest import CORPUS
 
 from actionplan_trace.diff.api import compare
@@ -27,3 +29,28 @@ def test_an_objective_renumbered_is_one_change_not_one_per_outcome_row(tmp_path:
     assert [(c.kind, c.section_old, c.section_new, c.old, c.new) for c in result.changes] == [
         ("renumbered", "objective-2", "objective-3", "2", "3")]
 
+
+def _afr_merged_down(tmp_path: Path) -> Path:
+    """objective2-old.docx with Output 2.1's "AFR Region" cell merged down (w:vMerge) with the
+    empty cell below it, as Word's Merge Cells does: no text changes."""
+    document = docx.Document(str(OLD))
+    table = document.tables[1]
+    above, below = table.cell(1, 0), table.cell(2, 0)
+    assert (above.text.strip(), below.text) == ("AFR Region", "")
+    above.merge(below)
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["merged", "unmerged"])
+def test_a_cell_merged_down_with_the_empty_one_below_is_a_change_of_formatting(tmp_path: Path, forward: bool) -> None:
+    merged = _afr_merged_down(tmp_path)
+    old, new = (OLD, merged) if forward else (merged, OLD)
+    assert compare(old, new).visible() == []
+    changes = compare(old, new, ignore=frozenset()).visible()
+    what = "merged with the cell below" if forward else "no longer merged with the cell below"
+    assert [(c.kind, c.section_new, c.where, c.old, c.new, c.formatting_only, c.differences, c.at_new)
+            for c in changes] == [
+        ("modified", "output-2.1/regional-initiatives", f"“Region” column, row 2: {what}", "AFR Region", "AFR Region",
+         True, ("formatting",), "paragraph 62, table row 2")]

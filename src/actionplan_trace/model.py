@@ -80,6 +80,10 @@ class Cell:
     # the JSON, that tells a row of one cell spanning a table (a note under the rows) from a row
     # whose other cells are empty.
     span: int = dataclass_field(default=1, compare=False, repr=False)
+    # A continuation of the cell above it (a .docx w:vMerge): it shows the merged cell, so reads no
+    # text of its own. A hint, not in the JSON, the diff compares between two .docx revisions, as
+    # a cell merged down with an empty one changes no text.
+    continued: bool = dataclass_field(default=False, compare=False, repr=False)
 
 
 @record

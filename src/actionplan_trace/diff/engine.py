@@ -904,6 +904,7 @@ class _Emitter:
                 pairs = regrid(cells_a[row.old], cells_b[row.new], self.ctx.coder) if row.olds is not None else None
                 for col, ops in enumerate(row.cells):
                     if pairs is None and not changed(ops):
+                        self.merge_change(a, b, x, y, (row.old, row.new, col), header)
                         continue
                     match, gone = pairs[col] if pairs is not None else (col, [])
                     old_cell = cells_a[row.old][match] if match is not None else ""
@@ -923,6 +924,24 @@ class _Emitter:
                                       where=cell_place(cells_a[0] if len(cells_a) > 1 else None, row.old, k),
                                       locs=(rows_a[row.old][k].loc, None),
                                       places=(self.ctx.cell_places(True, a, x, row.old, k), []))
+
+    def merge_change(self, a: Section, b: Section, x: Block, y: Block, at: tuple[int, int, int],
+                     header: list[str] | None) -> None:
+        """A paired cell of the same words that continues the cell above (w:vMerge) in one
+        revision and not the other: a change of formatting, named at the cell above, whose words
+        now span two rows (or no longer do), as the table's text is the same."""
+        i, j, col = at
+        rows_a, rows_b = x.rows or [], y.rows or []
+        if not (0 < i < len(rows_a) and 0 < j < len(rows_b) and col < len(rows_a[i - 1]) and col < len(rows_b[j - 1])
+                and col < len(rows_a[i]) and col < len(rows_b[j])):
+            return
+        if rows_a[i][col].continued == rows_b[j][col].continued:
+            return
+        old, new = rows_a[i - 1][col], rows_b[j - 1][col]
+        what = "merged with the cell below" if rows_b[j][col].continued else "no longer merged with the cell below"
+        self.emit("modified", "block", a, b, old.text, new.text, word_diff(old.text, new.text), FORMATTING,
+                  where=f"{cell_place(header, j - 1, col)}: {what}", locs=(old.loc, new.loc),
+                  places=(self.ctx.cell_places(True, a, x, i - 1, col), self.ctx.cell_places(False, b, y, j - 1, col)))
 
     def _renumbered_in_place(self, a: Section, b: Section) -> bool:
         """Whether a section's new number follows from its new place: its last part moved by as

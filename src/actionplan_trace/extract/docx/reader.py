@@ -642,6 +642,7 @@ class _Reader:
                     if not nested:
                         _pad(cells, slot, cell_loc)
                     cells.append(_cell(blocks, cell_loc, span))
+                    cells[-1].continued = continued
                     flow.extend(blocks)
                     row_flow.extend(blocks)
                     own.append(cells[-1])
