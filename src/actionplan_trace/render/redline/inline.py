@@ -393,3 +393,74 @@ def drawing_fingerprint(resolve: Callable[[str], bytes | None]) -> Fingerprint:
         return digest.hexdigest()[:16]
 
     return fingerprint
+
+
+def split_paragraph(p: etree._Element, parts: list[list[Token]], fingerprint: Fingerprint,
+                    in_place: bool) -> list[etree._Element]:
+    """Cut paragraph `p` into as many paragraphs as `parts`, the tokens of the other side's
+    paragraphs that hold its words: where each part's last token falls among `p`'s tokens.
+    The pieces before the last are new paragraphs with `p`'s properties (but a section break),
+    put before `p` when `in_place`; the last is `p` itself, holding what is left."""
+    own = tokens(p, fingerprint)
+    matcher = SequenceMatcher(None, [t.key for t in own], [t.key for part in parts for t in part], autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    cuts: list[int] = []
+    offset = 0
+    for part in parts[:-1]:
+        offset += len(part)
+        cuts.append(max([_mapped(blocks, offset), *cuts]))
+    pieces: list[etree._Element] = []
+    previous = 0
+    for cut in cuts:
+        pieces.append(_cut(p, tokens(p, fingerprint), cut - previous, in_place))
+        previous = cut
+    return [*pieces, p]
+
+
+def _mapped(blocks: list, position: int) -> int:
+    """The position in the first sequence of a matcher's blocks that `position` in the second is."""
+    best = 0
+    for a, b, size in blocks:
+        if b <= position <= b + size:
+            return a + (position - b)
+        if b + size <= position:
+            best = a + size
+    return best
+
+
+def _cut(p: etree._Element, own: list[Token], at: int, in_place: bool) -> etree._Element:
+    """A new paragraph holding `p`'s content before token `at` (moved out of `p`)."""
+    from .marks import W_PPR
+
+    first = etree.Element(p.tag)
+    ppr = p.find(W_PPR)
+    if ppr is not None:
+        ppr_copy = copy.deepcopy(ppr)
+        for child in ppr_copy.findall(W + "sectPr"):
+            ppr_copy.remove(child)
+        first.append(ppr_copy)
+    stop: etree._Element | None = None
+    if at < len(own):
+        token = own[at]
+        element = token.run if token.run is not None else token.node
+        assert element is not None, "a token is a run or an equation node"
+        run = token.run
+        if at > 0 and own[at - 1].run is run and run is not None and run.getparent() is p:
+            same = [t for t in own if t.run is run]
+            k = next(n for n, t in enumerate(same) if t is token)  # tokens of equal text compare equal
+            head, tail = _new_run(run, same[:k], False), _new_run(run, same[k:], False)
+            run.addprevious(head)
+            run.addprevious(tail)
+            _remove(run)
+            element = tail
+        while element.getparent() is not p:
+            element = element.getparent()
+        stop = element
+    for child in list(p):
+        if child is stop:
+            break
+        if child.tag != W_PPR:
+            first.append(child)
+    if in_place:
+        p.addprevious(first)
+    return first

@@ -23,7 +23,7 @@ from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, cells
 from ...diff.tokens import normalise, words
 from ...extract.docx.ooxml import W_TCPR, block_children, table_children, vertical_merge
 from ...record import record
-from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph
+from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, split_paragraph, tokens
 from .marks import (
     M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
     mark_paragraph_mark, mark_row, mark_table, place_in_ppr, runs, to_deleted_run, wrap,
@@ -66,9 +66,20 @@ class Writer:
         unit by unit, see `moves`)."""
         plan = self.plan(old, new, anchors)
         moves = self.moves(old, new, plan, moved)
+        groups = self.regrouped(old, new, plan, moves)
         pending: list[etree._Element] = []
         last: etree._Element | None = None
         for i, j in plan:
+            if (i, j) in groups.skip:
+                continue
+            if (i, j) in groups.lead:
+                olds, news = groups.lead[(i, j)]
+                for el in pending:
+                    new[news[0]].addprevious(el)
+                pending = []
+                self.regroup([old[k] for k in olds], [new[k] for k in news])
+                last = new[news[-1]]
+                continue
             if j is None:
                 assert i is not None
                 pending.append(self.deleted(old[i], moves.get(i)))  # a blank paragraph too: Reject All gives OLD
@@ -196,6 +207,98 @@ class Writer:
         name = self.marks.move_name()
         out[i] = name
         out[("new", j)] = name
+
+    def regrouped(self, old: list[etree._Element], new: list[etree._Element],
+                  plan: list[tuple[int | None, int | None]], moves: dict) -> "_Groups":
+        """Paragraphs split or joined with their words the same: a paired paragraph and the
+        unpaired ones right beside it in the plan whose words, joined in order, are those of the
+        paragraph on the other side (the diff's "paragraph split in 2"), to be marked as Word
+        marks them, by their paragraph marks alone (`regroup`), not as words deleted and inserted."""
+        out = _Groups()
+        free = {entry for entry in plan if (entry[0] is None) != (entry[1] is None)
+                and (entry[0] not in moves if entry[1] is None else ("new", entry[1]) not in moves)}
+        for at, (i, j) in enumerate(plan):
+            if i is None or j is None or old[i].tag != W_P or new[j].tag != W_P:
+                continue
+            for one_old in (True, False):
+                group = self._group(old, new, plan, at, free, one_old)
+                if group is not None:
+                    entries, olds, news = group
+                    out.lead[entries[0]] = (olds, news)
+                    out.skip.update(entries[1:])
+                    free.difference_update(entries)
+                    break
+        return out
+
+    def _group(self, old: list[etree._Element], new: list[etree._Element], plan: list[tuple[int | None, int | None]],
+               at: int, free: set, one_old: bool) -> tuple[list[tuple[int | None, int | None]], list[int], list[int]] | None:
+        """The plan entries round `plan[at]` that make one paragraph of one side (OLD's when
+        `one_old`) split into consecutive paragraphs of the other, the same words; else None."""
+        i, j = plan[at]
+        assert i is not None and j is not None
+        one = words(self.text(old[i] if one_old else new[j]))
+        side = 1 if one_old else 0  # the entries of the split side hold only that side's index
+
+        def piece(entry: tuple[int | None, int | None]) -> list[str]:
+            k = entry[side]
+            assert k is not None
+            el = (new if one_old else old)[k]
+            return words(self.text(el)) if el.tag == W_P else ["\x00table"]
+
+        start = end = at
+        while start > 0 and plan[start - 1] in free and plan[start - 1][1 - side] is None:
+            start -= 1
+        while end + 1 < len(plan) and plan[end + 1] in free and plan[end + 1][1 - side] is None:
+            end += 1
+        for lo in range(start, at + 1):
+            for hi in range(end, at - 1, -1):
+                if lo == hi:
+                    continue
+                entries = plan[lo:hi + 1]
+                if [w for entry in entries for w in piece(entry)] == one and all(piece(e) for e in entries):
+                    parts = [entry[side] for entry in entries]
+                    ks = [k for k in parts if k is not None]
+                    return (entries, [i], ks) if one_old else (entries, ks, [j])
+        return None
+
+    def regroup(self, olds: list[etree._Element], news: list[etree._Element]) -> None:
+        """Mark a paragraph split (one OLD, several NEW) or paragraphs joined (several OLD, one
+        NEW) by their paragraph marks: the one paragraph is cut (OLD's as a copy, NEW's in place)
+        where the other side's paragraphs end, each piece diffed with its counterpart, and NEW's
+        marks that OLD lacked inserted (OLD's that NEW lacks deleted), as Word Compare does."""
+        self.changed += 1
+        if len(olds) == 1:
+            pieces = split_paragraph(copy.deepcopy(olds[0]), [tokens(p, self.fingerprints[1]) for p in news],
+                                     self.fingerprints[0], in_place=False)
+            for piece, p in zip(pieces, news):
+                self.paragraph(piece, p)
+            for p in news[:-1]:
+                mark_paragraph_mark(p, "ins", self.marks)
+            return
+        pieces = split_paragraph(news[0], [tokens(p, self.fingerprints[0]) for p in olds], self.fingerprints[1],
+                                 in_place=True)
+        for p, piece in zip(olds[:-1], pieces[:-1]):
+            self._take_properties(p, piece)
+        for p, piece in zip(olds, pieces):
+            self.paragraph(p, piece)
+        for piece in pieces[:-1]:
+            mark_paragraph_mark(piece, "del", self.marks)
+
+    def _take_properties(self, old: etree._Element, piece: etree._Element) -> None:
+        """Give a piece cut from a NEW paragraph the properties of the OLD paragraph it stands
+        for: its mark is deleted, so Accept All joins it to the next, whose properties the joined
+        paragraph keeps, and Reject All gives OLD's paragraph its own."""
+        ppr = piece.find(W_PPR)
+        if ppr is not None:
+            piece.remove(ppr)
+        source = old.find(W_PPR)
+        if source is not None:
+            ppr = copy.deepcopy(source)
+            for child in list(ppr):
+                if child.tag in PPR_IGNORED:
+                    ppr.remove(child)
+            self.relink(ppr)
+            piece.insert(0, ppr)
 
     # -- units
 
@@ -425,6 +528,15 @@ def rows(tbl: etree._Element) -> Iterator[etree._Element]:
 def cells(tr: etree._Element) -> list[etree._Element]:
     """The w:tc of a row, unwrapping content controls and custom XML."""
     return list(table_children(tr, W_TC))
+
+
+@record
+class _Groups:
+    """Paragraphs split or joined (`Writer.regrouped`): the first plan entry of each group, with
+    its OLD and NEW positions, and the group's other entries, which the merge steps over."""
+
+    lead: dict[tuple[int | None, int | None], tuple[list[int], list[int]]] = field(default_factory=dict)
+    skip: set[tuple[int | None, int | None]] = field(default_factory=set)
 
 
 def unit_text(el: etree._Element) -> str:
