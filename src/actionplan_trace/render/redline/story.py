@@ -160,10 +160,11 @@ class Writer:
         A moved and edited paragraph is moved whole (OLD's text moved away, NEW's moved in), as
         Word marks it; marks of the edits inside it would come back at the wrong place on reject.
         """
+        least = 1 if moved is not None else MOVE_MIN_WORDS  # the engine's moves: a short heading too
         gone = [i for i, j in plan if j is None and i is not None and old[i].tag == W_P
-                and len(words(self.text(old[i]))) >= MOVE_MIN_WORDS]
+                and len(words(self.text(old[i]))) >= least]
         came = [j for i, j in plan if i is None and j is not None and new[j].tag == W_P
-                and len(words(self.text(new[j]))) >= MOVE_MIN_WORDS]
+                and len(words(self.text(new[j]))) >= least]
         out: dict = {}
         if not gone or not came:
             return out
