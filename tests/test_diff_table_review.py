@@ -54,3 +54,29 @@ def test_a_cell_merged_down_with_the_empty_one_below_is_a_change_of_formatting(t
             for c in changes] == [
         ("modified", "output-2.1/regional-initiatives", f"“Region” column, row 2: {what}", "AFR Region", "AFR Region",
          True, ("formatting",), "paragraph 62, table row 2")]
+
+
+def _header_merged(tmp_path: Path) -> Path:
+    """objective2-old.docx with the objective table's header cells "Performance Indicators" and
+    "Outputs (Product and services)" merged into one (w:gridSpan 2), their words kept."""
+    document = docx.Document(str(OLD))
+    table = document.tables[0]
+    assert table.cell(0, 1).text == "Performance Indicators"
+    table.cell(0, 1).merge(table.cell(0, 2))
+    path = tmp_path / "header-merged.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["merged", "split"])
+def test_cells_merged_across_are_one_change_not_words_moved_between_columns(tmp_path: Path, forward: bool) -> None:
+    """Two header cells merged were reported as the second cell's words added to the first and
+    removed from a column the new table no longer has, never as a merge."""
+    merged = _header_merged(tmp_path)
+    old, new = (OLD, merged) if forward else (merged, OLD)
+    assert compare(old, new).visible() == []
+    changes = compare(old, new, ignore=frozenset()).visible()
+    what = "2 cells merged" if forward else "cell split in 2"
+    assert [(c.kind, c.section_new, c.where, c.formatting_only, c.differences, c.at_new) for c in changes] == [
+        ("modified", "objective-2", f"table row 1, column 2: {what}", True, ("formatting",), "paragraph 2, table row 1")]
+    assert changes[0].old == changes[0].new == "Performance Indicators\nOutputs\n(Product and services)"

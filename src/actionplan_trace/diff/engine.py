@@ -902,7 +902,10 @@ class _Emitter:
             elif row.old is not None and row.new is not None and row.cells is not None:
                 # a column gained or lost: which old cell each new cell is, and the lost ones after it
                 pairs = regrid(cells_a[row.old], cells_b[row.new], self.ctx.coder) if row.olds is not None else None
+                spanned = self.span_changes(a, b, x, y, (row.old, row.new), header) if pairs is None else set()
                 for col, ops in enumerate(row.cells):
+                    if col in spanned:
+                        continue
                     if pairs is None and not changed(ops):
                         self.merge_change(a, b, x, y, (row.old, row.new, col), header)
                         continue
@@ -924,6 +927,34 @@ class _Emitter:
                                       where=cell_place(cells_a[0] if len(cells_a) > 1 else None, row.old, k),
                                       locs=(rows_a[row.old][k].loc, None),
                                       places=(self.ctx.cell_places(True, a, x, row.old, k), []))
+
+    def span_changes(self, a: Section, b: Section, x: Block, y: Block, at: tuple[int, int],
+                     header: list[str] | None) -> set[int]:
+        """Cells of a paired row merged across (a .docx w:gridSpan) in one revision and apart in the
+        other: one change each, "2 cells merged" (or "cell split in 2"), its words those of the
+        cells joined, formatting only when they are the same, not words moved between columns.
+        Returns the columns it covers, which the cells' own changes leave out."""
+        i, j = at
+        row_a, row_b = (x.rows or [])[i], (y.rows or [])[j]
+        covered: set[int] = set()
+        for col in range(min(len(row_a), len(row_b))):
+            wide, narrow, merged = (row_b, row_a, True) if row_b[col].span > 1 else (row_a, row_b, False)
+            span = wide[col].span
+            if (span < 2 or col + span > min(len(row_a), len(row_b)) or covered & set(range(col, col + span))
+                    or any(cell.span != 1 for cell in narrow[col:col + span])
+                    or any(cell.text for cell in wide[col + 1:col + span])):
+                continue
+            parts = "\n".join(cell.text for cell in narrow[col:col + span] if cell.text)
+            old_text, new_text = (parts, wide[col].text) if merged else (wide[col].text, parts)
+            kinds = FORMATTING if old_text == new_text else differences(old_text, new_text, loose=self.ctx.loose)
+            what = f"{span} cells merged" if merged else f"cell split in {span}"
+            self.emit("modified", "block", a, b, old_text, new_text, word_diff(old_text, new_text),
+                      kinds | FORMATTING if kinds is not None else None, where=f"{cell_place(header, j, col)}: {what}",
+                      locs=(row_a[col].loc, row_b[col].loc),
+                      places=([p for k in range(col, col + span) for p in self.ctx.cell_places(True, a, x, i, k)],
+                              [p for k in range(col, col + span) for p in self.ctx.cell_places(False, b, y, j, k)]))
+            covered.update(range(col, col + span))
+        return covered
 
     def merge_change(self, a: Section, b: Section, x: Block, y: Block, at: tuple[int, int, int],
                      header: list[str] | None) -> None:
