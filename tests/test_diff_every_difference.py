@@ -192,3 +192,38 @@ def test_a_matrix_cell_moved_to_another_column_is_named_as_a_cell(tmp_path: Path
     assert [(c.kind, c.where) for c in result.visible()] == [
         ("removed", "cell in Objective 4 column"), ("added", "cell in Objective 3 column")]
     assert "removed cell in Objective 4 column" in to_text(result)
+
+
+def test_accept_all_of_the_redline_keeps_a_soft_hyphen_word_typed(tmp_path: Path) -> None:
+    """Word writes an optional hyphen as `w:softHyphen` between two `w:t`. The redline compared a
+    run's words without it and wrote the inserted word without it, so Accept All lost the
+    author's hyphen. The word with its hyphen is another word now, inserted with its
+    `w:softHyphen`: Accept All gives NEW as typed, Reject All OLD."""
+    from lxml import etree
+    from redline_oracle import make_redline, part
+
+    from actionplan_trace.extract.docx import read_docx
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    old = _plan(tmp_path / "old.docx")
+    new = _plan(tmp_path / "new.docx")
+    document = docx.Document(str(new))
+    run = next(r for p in document.paragraphs if p.text == RURAL for r in p.runs)
+    head, tail = RURAL.split("provided")
+    run.text = head + "pro"
+    run._r.append(etree.Element(f"{w}softHyphen"))
+    rest = etree.SubElement(run._r, f"{w}t")
+    rest.text = "vided" + tail
+    document.save(str(new))
+
+    out = tmp_path / "redline.docx"
+    data, _ = make_redline(old, new, out)
+    inserted = part(data, "word/document.xml").findall(f".//{w}ins/{w}r/{w}softHyphen")
+    assert len(inserted) == 1
+
+    def typed(path: Path, view: str = "accepted") -> list[str]:
+        return [block.typed or block.text for block in read_docx(path, view=view).blocks]
+
+    assert typed(out) == typed(new)
+    assert RURAL.replace("provided", f"pro{SOFT_HYPHEN}vided") in typed(out)
+    assert typed(out, view="original") == typed(old)

@@ -23,7 +23,9 @@ from ..escapes import xml_text
 from .marks import MATH, NOT_COPIED, M, Marks, Relinker, W, W_R, W_RPR, W_T, deleted_copy, mark_math, to_deleted_run
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-SKIP = {W_RPR, W + "lastRenderedPageBreak", W + "softHyphen"}
+SKIP = {W_RPR, W + "lastRenderedPageBreak"}
+W_SOFT_HYPHEN = W + "softHyphen"
+SOFT_HYPHEN = "\u00ad"
 W_HYPERLINK = W + "hyperlink"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 Fingerprint = Callable[[etree._Element], str]
@@ -78,13 +80,29 @@ def _link_key(link: etree._Element, fingerprint: Fingerprint) -> str:
 
 
 def _run_tokens(run: etree._Element, fingerprint: Fingerprint, out: list[Token]) -> None:
+    """The tokens of one run. Its text is read across its w:t and w:softHyphen children as one
+    string, a soft hyphen as U+00AD, so that a word an author gave an optional hyphen
+    ("infra­structures") is another word than without it, and the run written for it keeps the
+    hyphen (`_new_run`): Accept All gives NEW's word as typed."""
+    text: list[str] = []
+
+    def flush() -> None:
+        if text:
+            out.extend(Token("t:" + piece, run, None, piece) for piece in tokenize("".join(text)))
+            text.clear()
+
     for child in run:
         tag = child.tag
         if tag in SKIP or not isinstance(tag, str):
             continue
         if tag == W_T:
-            out.extend(Token("t:" + piece, run, None, piece) for piece in tokenize(child.text or ""))
-        elif tag == W + "instrText":
+            text.append(child.text or "")
+            continue
+        if tag == W_SOFT_HYPHEN:
+            text.append(SOFT_HYPHEN)
+            continue
+        flush()
+        if tag == W + "instrText":
             out.append(Token("instr:" + (child.text or "").strip(), run, child))
         elif tag == W + "fldChar":
             out.append(Token("fld:" + (child.get(W + "fldCharType") or ""), run, child))
@@ -98,6 +116,7 @@ def _run_tokens(run: etree._Element, fingerprint: Fingerprint, out: list[Token])
             out.append(Token("sym:" + (child.get(W + "char") or ""), run, child))
         else:
             out.append(Token(etree.QName(child).localname, run, child))
+    flush()
 
 
 def text_of(toks: list[Token]) -> str:
@@ -131,11 +150,14 @@ def _new_run(source: etree._Element | None, pieces: list[Token], deleted: bool) 
     text: list[str] = []
 
     def flush() -> None:
-        if text:
-            t = etree.SubElement(run, W + ("delText" if deleted else "t"))
-            t.text = xml_text("".join(text))
-            t.set(XML_SPACE, "preserve")
-            text.clear()
+        for k, part in enumerate("".join(text).split(SOFT_HYPHEN)):
+            if k:
+                etree.SubElement(run, W_SOFT_HYPHEN)  # as Word writes an optional hyphen
+            if part:
+                t = etree.SubElement(run, W + ("delText" if deleted else "t"))
+                t.text = xml_text(part)
+                t.set(XML_SPACE, "preserve")
+        text.clear()
 
     for piece in pieces:
         if piece.text is not None:
