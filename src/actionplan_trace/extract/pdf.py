@@ -135,6 +135,9 @@ class Char:
     base: float = 0.0
     mark: str | None = None  # a printed revision mark on it: pdf_markup.DELETED or INSERTED
     hidden: bool = False  # left out of the text in the view read (pdf_markup.hide); its place stays
+    # Set turned a quarter (a cell's text direction "bottom to top", 1, or "top to bottom", -1): its
+    # `base` is then the x of its baseline (see turned_lines).
+    turn: int = 0
 
 
 @record
@@ -533,7 +536,10 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     pdfium answers one glyph at a time, several calls a glyph: the calls take the raw text page
     and references made once, which saves a third of the time a page takes. The glyphs of a line
     share the float objects of their top, bottom, baseline and size, which saves a third of the
-    memory every page's glyphs hold until the whole document is read."""
+    memory every page's glyphs hold until the whole document is read.
+
+    A glyph turned a quarter (a table cell's text set bottom to top or top to bottom) is marked
+    (`Char.turn`), for group_lines to read its column as a line (turned_lines)."""
     count = textpage.count_chars()
     if count <= 0:
         return []
@@ -546,7 +552,7 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     is_generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
     font_size, text_object = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
-    origin = pdfium_c.FPDFText_GetCharOrigin
+    origin, angle = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharAngle
     cache: dict[bytes, bool] = {}
     floats: dict[float, float] = {}  # one object for each value (see above)
     share = floats.setdefault
@@ -574,8 +580,11 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         if bottom < top:
             top, bottom = bottom, top
         base, size = height - oy.value, round(size, 1)
+        turn = _turn(angle(raw, i))
+        if turn:
+            base = ox.value
         char = Char(ch, rect.left, rect.right, share(top, top), share(bottom, bottom), share(size, size), bold,
-                    share(base, base))
+                    share(base, base), turn=turn)
         if generated and ch == "-" and _stretched_break(chars, char, text, i):
             char.text = HYPHEN_MARK
         elif (generated and ch != " " and chars and chars[-1].text != " " and _apart(chars[-1], char)
@@ -586,6 +595,19 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         generated = False
         chars.append(char)
     return chars
+
+
+TURN_SLACK = 0.05  # radians a glyph's angle may stray from a quarter turn and still be read as turned
+
+
+def _turn(angle: float) -> int:
+    """1 for a glyph pdfium gives a three-quarter turn (text set bottom to top), -1 for a quarter
+    turn (top to bottom), 0 for any other angle (upright, or slanted: read as it stands)."""
+    if abs(angle - 1.5 * math.pi) <= TURN_SLACK:
+        return 1
+    if abs(angle - 0.5 * math.pi) <= TURN_SLACK:
+        return -1
+    return 0
 
 
 GENERATED_GAP = 0.1
@@ -779,6 +801,9 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     overlap at all of one size on one baseline (an Arabic line whose band a vowel sign above the letters set: its short
     final letters, whose boxes reach no higher than the baseline, fall below that band).
     """
+    turned = [c for c in chars if c.turn]
+    if turned:
+        chars = [c for c in chars if not c.turn]
     rows: list[list[Char]] = []
     bands: list[list[float]] = []
     band_sizes: list[float] = []
@@ -818,10 +843,65 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
             line = _make_line(piece, settings)
             if line is not None:
                 placed.append((round(band[0]), line.x0, line))
+    if turned:
+        for turn in (1, -1):
+            run = turned_lines([c for c in turned if c.turn == turn], split_gap, settings)
+            if run:  # one place for the run, which keeps its reading order (the sort is stable)
+                key = (round(min(ln.top for ln in run)), min(ln.x0 for ln in run))
+                placed += [(key[0], key[1], ln) for ln in run]
     # The pieces of one row stay in x order: each piece's own top may round to another point
     # (a capital's 525.4 beside a digit's 525.6) and set a list number after its heading's text.
     placed.sort(key=lambda p: (p[0], p[1]))
     return [line for _, _, line in placed]
+
+
+def turned_lines(chars: list[Char], split_gap: float | None = None,
+                 settings: PdfSettings = PDF_DEFAULTS) -> list[Line]:
+    """The lines of glyphs all turned one way (`Char.turn`), in reading order.
+
+    A table cell's text direction "bottom to top" (or "top to bottom"), common in a matrix
+    table's header, sets each glyph turned a quarter: read as upright text, each glyph was a line
+    of its own, in reverse ("Baseline" read "e/n/i/l/e/s/a/B"). Here each column of glyphs is one
+    line: its glyphs are turned upright (the reading direction along x, the glyph's top up) to be
+    read as upright glyphs are (`_make_line`: a space at a gap, marks), then the line takes the
+    glyphs and box they have on the page. Text set bottom to top goes on in the column to its right,
+    text set top to bottom in the one to its left."""
+    columns: list[list[Char]] = []
+    band = (0.0, 0.0)
+    for c in sorted(chars, key=lambda c: (c.x0 + c.x1) / 2):
+        mid = (c.x0 + c.x1) / 2
+        if columns and band[0] - 1 <= mid <= band[1] + 1:
+            columns[-1].append(c)
+            continue
+        columns.append([c])
+        band = (c.x0, c.x1)
+    if chars and chars[0].turn < 0:
+        columns.reverse()
+    lines: list[Line] = []
+    for column in columns:
+        pairs = [(_upright(c), c) for c in column]
+        upright = {id(u): c for u, c in pairs}
+        glyphs = [u for u, _ in pairs]
+        pieces = _split_wide(sorted(glyphs, key=lambda u: u.x0), split_gap) if split_gap is not None else [glyphs]
+        for piece in pieces:
+            line = _make_line(piece, settings)
+            if line is None:
+                continue
+            line.chars = [upright[id(u)] for u in line.chars]
+            line.weightless = frozenset(id(upright[k]) for k in line.weightless)
+            shown = [c for c in line.chars if c.text != " "]
+            line.x0, line.x1 = min(c.x0 for c in shown), max(c.x1 for c in shown)
+            line.top, line.bottom = min(c.top for c in shown), max(c.bottom for c in shown)
+            line.base = line.bottom
+            lines.append(line)
+    return lines
+
+
+def _upright(c: Char) -> Char:
+    """`c`, a turned glyph, turned upright: x runs the way it reads, y the way its top points."""
+    if c.turn > 0:  # read upward, its top to the left
+        return replace(c, x0=-c.bottom, x1=-c.top, top=c.x0, bottom=c.x1, turn=0)
+    return replace(c, x0=c.top, x1=c.bottom, top=-c.x1, bottom=-c.x0, base=-c.base, turn=0)
 
 
 def _one_baseline(above: list[Char], below: list[Char]) -> bool:
