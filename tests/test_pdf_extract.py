@@ -899,3 +899,24 @@ def test_a_note_the_layout_carries_over_a_page_is_one_note() -> None:
         ("1", 1, long_note), ("2", 2, "See WSIS Action Line C2 and SDG target 9.c.")]
     assert not [b.text for b in raw.blocks if "This note explains" in b.text or "WSIS Action Line C2" in b.text]
     assert app.compare(path.with_suffix(".docx"), path).changes == []
+
+
+def test_endnotes_printed_after_the_body_are_notes() -> None:
+    """Endnotes, marked with raised roman numerals (i, ii, iii) and printed after the body
+    (LibreOffice: on a page of their own at the end), are read as the .docx reader reads them:
+    footnote blocks `endnote-1` …, labelled by their numerals, with the marks off the body's text.
+    A review found "… as agreed in Panama 2124.i" in the body and the notes read as its last
+    paragraphs ("i Endnote: figures as reported …"). The fixture (scripts/make_endnote_fixture.py,
+    LibreOffice) has footnotes too, and the notes in a font and size of their own."""
+    from actionplan_trace.extract.docx import read_docx
+
+    path = FIXTURES / "endnotes.pdf"
+    pdf, docx = read_pdf(path), read_docx(path.with_suffix(".docx"))
+
+    def notes(blocks: list[Block]) -> list[tuple[str | None, str | None, str]]:
+        return sorted((b.loc.footnote, b.label, b.text) for b in blocks)
+
+    assert notes(pdf.footnotes) == notes(docx.footnotes)
+    assert [b.label for b in pdf.footnotes if (b.loc.footnote or "").startswith("endnote-")] == ["i", "ii", "iii"]
+    assert [b.text for b in pdf.blocks] == [b.text for b in docx.blocks]
+    assert pdf.blocks[-1].text.endswith("as agreed in Doha 2006.")

@@ -4,7 +4,8 @@ Characters, their boxes and fonts come from pypdfium2 (fast, no pdfminer pass); 
 found from the page's path objects with pdfplumber's lattice functions (see pdf_tables). Lines
 are grouped from characters, page furniture (running headers, footers, page numbers: lines that
 repeat at the same place on most pages, or look like "Page 3 of 12") is dropped, footnotes (below
-the footnote separator, or a trailing run of small numbered lines) are kept apart, and the
+the footnote separator, or a trailing run of small numbered lines) and endnotes (printed after the
+body, `printed_end_notes`) are kept apart, and the
 remaining lines are joined into paragraphs across line and page breaks. Each block records its
 page and the line where it starts, plus bold and font-size hints for the structurer; the
 paragraphs the PDF's bookmarks title are headings at the bookmarks' depths (pdf_outline).
@@ -113,6 +114,9 @@ FOOTNOTE_LABEL = regex(r"^(\d{1,3}(?!\d|[.,]\d)|[*†‡§])\s*")
 """A footnote's number or sign, where the line opens with it: not the head of a longer number
 ("2026", "100,000", "12.5 %")."""
 NOTE_SIGNS = set("*†‡§")
+ROMAN_MARKS = set("ivx")
+"""The letters of an endnote's mark in lower-case roman numerals ("i", "ii", "iv"), Word's and
+LibreOffice's default endnote numbering; set raised, they are marks like footnotes' digits."""
 # A footnote reference is set at most this share of the line's font size, raised by at least
 # this share of it above the line's baseline.
 IMAGE_ONLY = "no text layer (image-only PDF?); run OCR first, e.g. ocrmypdf"
@@ -699,9 +703,9 @@ def _raised(c: Char, prev: Char, size: float, base: float, settings: PdfSettings
 
 
 def _is_mark(c: Char, prev: Char | None, size: float, base: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
-    """Whether `c` is (part of) a footnote reference: a small raised digit or note sign set right
-    after the text it marks (no space between)."""
-    if prev is None or not (c.text.isdigit() or c.text in NOTE_SIGNS):
+    """Whether `c` is (part of) a note reference: a small raised digit, note sign or roman letter
+    (an endnote's) set right after the text it marks (no space between)."""
+    if prev is None or not (c.text.isdigit() or c.text in NOTE_SIGNS or c.text in ROMAN_MARKS):
         return False
     return _raised(c, prev, size, base, settings)
 
@@ -1771,6 +1775,60 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     return blocks
 
 
+def _roman(number: int) -> str:
+    """`number` (1-39) in lower-case roman numerals, as endnotes are numbered."""
+    tens, units = divmod(number, 10)
+    return "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][units]
+
+
+ENDNOTE_LABEL = regex(r"^([ivx]{1,6}|\d{1,3})(?![\w.,])\s*")
+"""An endnote's label where its line opens with it: roman or arabic, set raised or in the note's
+type, then a space or the raised label's end."""
+
+
+def printed_end_notes(pages: list[_Page], cited: set[str], footnotes: list[Block]) -> list[Block]:
+    """Endnotes as a word processor prints them, after the body: on a page of their own at the end
+    (LibreOffice) or below the body's last line (Word). They are the lines from the last one (of
+    the last two pages with text) that opens with the first label ("i" or "1") to the document's
+    end, when each note opens a line with the next label in turn (i, ii, iii … or 1, 2, 3 …), every
+    label is cited as a raised mark in the body and labels no footnote, and the notes are at least
+    two or their labels raised. They are taken off the body and become footnote blocks `endnote-<n>`, as the .docx
+    reader numbers them; a line that opens with no next label carries on the note above."""
+    filled = [p for p in pages if p.lines]
+    cited = cited - {block.label for block in footnotes}
+    if not filled or not cited:
+        return []
+    lines = [ln for p in filled[-2:] for ln in p.lines]
+    for start in reversed(range(len(lines))):
+        found = note_label(lines[start], ENDNOTE_LABEL)
+        if found is None or found[0] not in ("i", "1") or found[0] not in cited:
+            continue
+        name = _roman if found[0] == "i" else str
+        blocks: list[Block] = []
+        texts: list[list[str]] = []
+        raised = True
+        for ln in lines[start:]:
+            found = note_label(ln, ENDNOTE_LABEL)
+            if found is not None and found[0] == name(len(blocks) + 1) and found[0] in cited:
+                label, end = found
+                raised = raised and ln.chars[0].size < ln.size
+                blocks.append(Block("footnote", "", loc=Loc(page=ln.page, line=ln.number,
+                                                             footnote=f"endnote-{len(blocks) + 1}"),
+                                    label=label, size=ln.size))
+                texts.append([ln.text[end:]])
+            elif blocks:
+                texts[-1].append(ln.text)
+        if not blocks or len(blocks) < 2 and not raised:
+            return []
+        for block, parts in zip(blocks, texts):
+            block.text = join_lines(parts)
+        taken = set(map(id, lines[start:]))
+        for page in filled[-2:]:
+            page.lines = [ln for ln in page.lines if id(ln) not in taken]
+        return blocks
+    return []
+
+
 def _keep_unnoted_marks(pages: list[_Page], footnotes: list[Block], ends: list[Block]) -> None:
     """Put back into their lines' text the raised digits that mark no note (pdf_superscripts):
     exponents, not marks; a page's `marks` keeps only the notes' marks."""
@@ -2126,7 +2184,7 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         goes_on = noted and bool(footnotes) and bool(notes) and note_label(notes[0]) is None
         footnotes.extend(footnote_blocks(notes, page.number, carried=footnotes[-1] if goes_on else None))
         noted = bool(notes)
-    ends = end_notes(pages, cited)
+    ends = end_notes(pages, cited) or printed_end_notes(pages, cited, footnotes)
     footnotes.extend(ends)
     _keep_unnoted_marks(pages, footnotes, ends)
     bodies = [p.lines for p in pages]
