@@ -16,12 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Pt
-from lxml import etree
-from make_layout_fixtures import OUT, SUPERSCRIPT, W, _footnotes, _note, print_pdf
+from make_layout_fixtures import OUT, SUPERSCRIPT, W, _footnotes, _note, notes_part, print_pdf
 
 BODY = [
     ("Infrastructure is central for enabling universal, sustainable, ubiquitous and affordable access to ICTs, as "
@@ -44,17 +41,7 @@ ENDNOTES = ["Figures as reported by the Telecommunication Development Bureau in 
 def _endnotes(doc: Any, texts: list[str], size: int = 9) -> None:
     """Give `doc` an endnotes part holding `texts`, numbered from 1, in Times New Roman `size` points."""
     font = '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
-    notes = parse_xml(f'<w:endnotes {W}><w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-                      '</w:p></w:endnote><w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-                      '<w:continuationSeparator/></w:r></w:p></w:endnote></w:endnotes>')
-    for n, text in enumerate(texts, start=1):
-        notes.append(parse_xml(f'<w:endnote {W} w:id="{n}"><w:p><w:r>{SUPERSCRIPT}<w:endnoteRef/></w:r>'
-                               f'<w:r><w:rPr>{font}<w:sz w:val="{2 * size}"/></w:rPr>'
-                               f'<w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:endnote>'))
-    blob = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI("/word/endnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml", blob, doc.part.package)
-    doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes")
+    notes_part(doc, "endnote", texts, run_props=f'{font}<w:sz w:val="{2 * size}"/>')
 
 
 def _endnotes_docx(path: Path) -> None:

@@ -153,23 +153,32 @@ def _note(paragraph: Any, number: int) -> None:
     paragraph._p.append(parse_xml(f'<w:r {W}>{SUPERSCRIPT}<w:footnoteReference w:id="{number}"/></w:r>'))
 
 
-def _footnotes(doc: Any, texts: list[str], size: int = 8) -> None:
-    """Give `doc` a footnotes part holding `texts`, numbered from 1 (what _note marks), in `size` points."""
+def notes_part(doc: Any, kind: str, texts: list[str], paragraph_props: str = "", run_props: str = "") -> None:
+    """Give `doc` a notes part of `kind` ("footnote" or "endnote") holding `texts`, numbered from
+    1, each a paragraph (with `paragraph_props` in its w:pPr, if any) of its raised reference mark
+    and its text (with `run_props` in its w:rPr), after the separators Word writes."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from lxml import etree
 
-    notes = parse_xml(f'<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-                      '</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-                      '<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>')
+    notes = parse_xml(f'<w:{kind}s {W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+                      f'</w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                      f'<w:continuationSeparator/></w:r></w:p></w:{kind}></w:{kind}s>')
+    ppr = f"<w:pPr>{paragraph_props}</w:pPr>" if paragraph_props else ""
     for n, text in enumerate(texts, start=1):
-        notes.append(parse_xml(f'<w:footnote {W} w:id="{n}"><w:p><w:pPr><w:rPr><w:sz w:val="{2 * size}"/></w:rPr></w:pPr>'
-                               f'<w:r>{SUPERSCRIPT}<w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="{2 * size}"/></w:rPr>'
-                               f'<w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'))
+        notes.append(parse_xml(f'<w:{kind} {W} w:id="{n}"><w:p>{ppr}'
+                               f'<w:r>{SUPERSCRIPT}<w:{kind}Ref/></w:r><w:r><w:rPr>{run_props}</w:rPr>'
+                               f'<w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'))
     blob = etree.tostring(notes, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", blob, doc.part.package)
-    doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    part = Part(PackURI(f"/word/{kind}s.xml"),
+                f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml", blob, doc.part.package)
+    doc.part.relate_to(part, f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s")
+
+
+def _footnotes(doc: Any, texts: list[str], size: int = 8) -> None:
+    """Give `doc` a footnotes part holding `texts`, numbered from 1 (what _note marks), in `size` points."""
+    size_props = f'<w:rPr><w:sz w:val="{2 * size}"/></w:rPr>'
+    notes_part(doc, "footnote", texts, paragraph_props=size_props, run_props=f'<w:sz w:val="{2 * size}"/>')
 
 
 def _notes_docx(path: Path) -> None:
