@@ -283,3 +283,18 @@ def page_reference(text: str) -> int | None:
     if text and has_leader(text) and toc_last(text[-1]) and (m := TOC_ENTRY.search(text)) is not None:
         return m.start()
     return None
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(n: int) -> str:
+    """`n` (positive) in lower-case roman numerals: a Word list's lowerRoman label, an endnote's
+    label, the form a typed roman list label ("iv)") must have."""
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)

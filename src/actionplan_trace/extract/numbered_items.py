@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..model import Block
 from ..regexcache import regex
+from ..text_patterns import roman
 
 # A one-level label and the text after it: "1." "1)" "(1)" "a." "a)" "(a)" "iv." "(iv)" (roman).
 ITEM_LABEL = regex(r"^(\(?)(\d{1,2}|[a-z]|[ivx]{1,5}|[A-Z]|[IVX]{1,5})([.)])\s+(?=\S)")
@@ -26,13 +27,7 @@ def _roman(numeral: str) -> int | None:
     """The value of a lower-case roman numeral of i, v and x ("iv" 4), None if it is none."""
     values = [ROMAN[ch] for ch in numeral]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return total if total and numeral == _to_roman(total) else None
-
-
-def _to_roman(value: int) -> str:
-    """`value` (1 to 39) in lower-case roman numerals."""
-    tens, ones = divmod(value, 10)
-    return "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][ones]
+    return total if total and numeral == roman(total) else None
 
 
 def _label(block: Block) -> tuple[str, str, set[int]] | None:

@@ -57,7 +57,7 @@ from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, table
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
-                             TYPED_NUMBER, bullet_of, has_dot_leader,
+                             TYPED_NUMBER, bullet_of, has_dot_leader, roman,
                              is_bullet_label)
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
@@ -1775,12 +1775,6 @@ def end_notes(pages: list[_Page], cited: set[str]) -> list[Block]:
     return blocks
 
 
-def _roman(number: int) -> str:
-    """`number` (1-39) in lower-case roman numerals, as endnotes are numbered."""
-    tens, units = divmod(number, 10)
-    return "x" * tens + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][units]
-
-
 ENDNOTE_LABEL = regex(r"^([ivx]{1,6}|\d{1,3})(?![\w.,])\s*")
 """An endnote's label where its line opens with it: roman or arabic, set raised or in the note's
 type, then a space or the raised label's end."""
@@ -1803,7 +1797,7 @@ def printed_end_notes(pages: list[_Page], cited: set[str], footnotes: list[Block
         found = note_label(lines[start], ENDNOTE_LABEL)
         if found is None or found[0] not in ("i", "1") or found[0] not in cited:
             continue
-        name = _roman if found[0] == "i" else str
+        name = roman if found[0] == "i" else str
         blocks: list[Block] = []
         texts: list[list[str]] = []
         raised = True

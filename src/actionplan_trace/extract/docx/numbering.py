@@ -9,15 +9,13 @@ from lxml import etree
 
 from ...record import record
 from ...regexcache import regex
-from ...text_patterns import DEFAULT_BULLET
+from ...text_patterns import DEFAULT_BULLET, roman
 from .glyphs import bullet_glyph
 from .ooxml import MC_ALT, MC_FALLBACK, W, W_ILVL, W_NUMID, W_PSTYLE, attr, onoff, to_int
 from .styles import Styles
 
 _PLACEHOLDER = regex(r"%([1-9])")
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -25,15 +23,6 @@ _ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fi
                   "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
 _ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _CHICAGO = "*†‡§"
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
 
 
 def _words(n: int) -> str:
@@ -98,7 +87,7 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("upperRoman", "lowerRoman") and n > 0:
-        text = _roman(n)
+        text = roman(n)
         return text.upper() if fmt == "upperRoman" else text
     if fmt in ("upperLetter", "lowerLetter") and n > 0:
         text = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
