@@ -192,7 +192,7 @@ class _Reader:
         the paragraph's pieces (Block.typed), where the text is shown."""
         if hidden or self._in_code or self._vanished:
             return
-        at = sum(len(piece[0]) for piece in para.pieces)
+        at = _shown_length(para)
         para.soft.extend(at + n - k for k, n in enumerate(i for i, ch in enumerate(raw) if ch == SOFT_HYPHEN))
 
     def _field_char(self, kind: str | None) -> None:
@@ -309,10 +309,11 @@ class _Reader:
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
-            block.notes = _note_marks(parts, len(text))
+            starts = _starts(parts)
+            block.notes = _note_marks(parts, starts, len(text))
             if len(raw) != len(text) or any(part.soft for part in parts):
-                block.typed = _typed(parts, raw)
-            block.links = _link_spans(parts, len(text))
+                block.typed = _typed(parts, starts, raw)
+            block.links = _link_spans(parts, starts, len(text))
             out.append(block)
         for part in parts:
             if part.extra:
@@ -496,7 +497,7 @@ class _Reader:
                     custom = onoff_attr(child.get(W + "customMarkFollows"))
                     self.note_refs.append((kind, child.get(W + "id", ""), custom))
                     key = child.get(W + "id", "") if kind == "footnote" else f"endnote-{child.get(W + 'id', '')}"
-                    para.notes.append((sum(len(piece[0]) for piece in para.pieces), key))
+                    para.notes.append((_shown_length(para), key))
             elif tag == W_HYPERLINK:
                 self._hyperlink(child, hidden, para, fmt)
             elif tag == W_RUBY:
@@ -519,9 +520,9 @@ class _Reader:
         """Read a w:hyperlink's text, and keep where it points (Block.links) when the view shows
         some of it: the URL of its relationship, else "#" and the bookmark it goes to. A note's
         links are read with the body's relationships, but a note keeps only its text."""
-        start = sum(len(piece[0]) for piece in para.pieces)
+        start = _shown_length(para)
         self._inline(el, hidden, para, fmt)
-        end = sum(len(piece[0]) for piece in para.pieces)
+        end = _shown_length(para)
         rid, anchor = el.get(R_ID), el.get(W + "anchor")
         target = self.parts.links.get(rid) if rid else None
         if target is None and anchor:
@@ -757,43 +758,44 @@ class _Reader:
         return out
 
 
-def _typed(parts: list[_Para], raw: str) -> str:
+def _shown_length(para: _Para) -> int:
+    """How many characters of text `para` holds so far: the offset of what it reads next, at
+    which the marks it keeps beside its text (notes, soft hyphens, links) are placed."""
+    return sum(len(piece[0]) for piece in para.pieces)
+
+
+def _starts(parts: list[_Para]) -> list[int]:
+    """Where each of `parts`, the physical paragraphs one block joins, starts in the joined text:
+    what moves each part's own offsets (_Para.notes, soft, links) to the block's."""
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + _shown_length(part))
+    return starts
+
+
+def _typed(parts: list[_Para], starts: list[int], raw: str) -> str:
     """The text of a paragraph joined from `parts` as typed (Block.typed): `raw`, its pieces
     joined, with the soft hyphens the reader dropped put back."""
-    offsets: list[int] = []
-    start = 0
-    for part in parts:
-        offsets.extend(start + at for at in part.soft)
-        start += sum(len(piece[0]) for piece in part.pieces)
     out: list[str] = []
     at = 0
-    for offset in offsets:
+    for offset in (start + soft for start, part in zip(starts, parts) for soft in part.soft):
         out.extend((raw[at:offset], SOFT_HYPHEN))
         at = offset
     out.append(raw[at:])
     return "".join(out)
 
 
-def _note_marks(parts: list[_Para], length: int) -> tuple[tuple[int, str], ...]:
+def _note_marks(parts: list[_Para], starts: list[int], length: int) -> tuple[tuple[int, str], ...]:
     """The note marks of a paragraph joined from `parts` (Block.notes), each at its offset in the
     joined text of `length` characters (a mark after trailing white space stands at its end)."""
-    marks: list[tuple[int, str]] = []
-    start = 0
-    for part in parts:
-        marks.extend((min(start + at, length), key) for at, key in part.notes)
-        start += sum(len(piece[0]) for piece in part.pieces)
-    return tuple(marks)
+    return tuple((min(start + at, length), key) for start, part in zip(starts, parts) for at, key in part.notes)
 
 
-def _link_spans(parts: list[_Para], length: int) -> tuple[tuple[int, int, str], ...]:
+def _link_spans(parts: list[_Para], starts: list[int], length: int) -> tuple[tuple[int, int, str], ...]:
     """The links of a paragraph joined from `parts` (Block.links): each (start, end, target) at its
     offsets in the joined text of `length` characters; a link of trailing white space alone is none."""
-    spans: list[tuple[int, int, str]] = []
-    start = 0
-    for part in parts:
-        spans.extend((start + a, min(start + b, length), target) for a, b, target in part.links if start + a < length)
-        start += sum(len(piece[0]) for piece in part.pieces)
-    return tuple(spans)
+    return tuple((start + a, min(start + b, length), target) for start, part in zip(starts, parts)
+                 for a, b, target in part.links if start + a < length)
 
 
 def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
