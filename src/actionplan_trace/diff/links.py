@@ -10,10 +10,9 @@ word change.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Block
 from ..record import record
+from .marks import last_of_each, surplus
 
 # One link as a change reports it: the words it is set on and where it points.
 Link = tuple[str, str]
@@ -50,18 +49,8 @@ def link_changes(old: Block, new: Block) -> LinkChanges | None:
     """The links of `new` to a target `old` links to fewer times (added), and the reverse
     (removed); None when both link to the same targets."""
     links_a, links_b = _links(old), _links(new)
-    left = Counter(target for _, target in links_a) - Counter(target for _, target in links_b)
-    right = Counter(target for _, target in links_b) - Counter(target for _, target in links_a)
+    targets_a, targets_b = [target for _, target in links_a], [target for _, target in links_b]
+    left, right = surplus(targets_a, targets_b)
     if not left and not right:
         return None
-    return LinkChanges(_unmatched(links_b, right), _unmatched(links_a, left))
-
-
-def _unmatched(links: list[Link], extra: Counter[str]) -> list[Link]:
-    """The last `extra[target]` links to each target, in reading order."""
-    out: list[Link] = []
-    for text, target in reversed(links):
-        if extra[target] > 0:
-            extra[target] -= 1
-            out.append((text, target))
-    return out[::-1]
+    return LinkChanges(last_of_each(links_b, targets_b, right), last_of_each(links_a, targets_a, left))

@@ -11,7 +11,7 @@ its mark says what it applies to.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from typing import Callable, TypeVar
 
 from ..model import Block
 from ..record import record
@@ -57,18 +57,31 @@ def note_marks(old: Block, new: Block, name: Namer) -> NoteMarks | None:
     """The marks `new` has after a word `old` has none after (added), and the reverse
     (removed); None when both have the same."""
     marks_a, marks_b = _anchors(old), _anchors(new)
-    left = Counter(word for word, _, _ in marks_a) - Counter(word for word, _, _ in marks_b)
-    right = Counter(word for word, _, _ in marks_b) - Counter(word for word, _, _ in marks_a)
+    words_a, words_b = [word for word, _, _ in marks_a], [word for word, _, _ in marks_b]
+    left, right = surplus(words_a, words_b)
     if not left and not right:
         return None
-    return NoteMarks(_unmatched(marks_b, right, name, False), _unmatched(marks_a, left, name, True))
+    return NoteMarks([(name(key, False), quoted) for _, quoted, key in last_of_each(marks_b, words_b, right)],
+                     [(name(key, True), quoted) for _, quoted, key in last_of_each(marks_a, words_a, left)])
 
 
-def _unmatched(marks: list[tuple[str, str, str]], extra: Counter[str], name: Namer, old_side: bool) -> list[Mark]:
-    """The last `extra[word]` marks after each word, as `Mark`s in reading order."""
-    out: list[Mark] = []
-    for word, quoted, key in reversed(marks):
-        if extra[word] > 0:
-            extra[word] -= 1
-            out.append((name(key, old_side), quoted))
+def surplus(old: list[str], new: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How many more times each key stands in `old` than in `new`, and the reverse: what one
+    revision of a paragraph has that the other lacks (note marks by the word before them, links
+    by their target)."""
+    return Counter(old) - Counter(new), Counter(new) - Counter(old)
+
+
+T = TypeVar("T")
+
+
+def last_of_each(items: list[T], keys: list[str], extra: Counter[str]) -> list[T]:
+    """The last `extra[key]` of `items` with each key (`keys[k]` is item k's), in reading order:
+    those `surplus` counts, the earlier ones taken as matched."""
+    left = Counter(extra)
+    out: list[T] = []
+    for item, key in zip(reversed(items), reversed(keys)):
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(item)
     return out[::-1]
