@@ -292,14 +292,19 @@ class Writer:
         ppr = piece.find(W_PPR)
         if ppr is not None:
             piece.remove(ppr)
+        if old.find(W_PPR) is not None:
+            piece.insert(0, self._old_properties(old))
+
+    def _old_properties(self, old: etree._Element) -> etree._Element:
+        """A copy of OLD paragraph `old`'s w:pPr (empty when it has none) for NEW's file: without
+        its run properties, section and change records (PPR_IGNORED), its references re-linked."""
         source = old.find(W_PPR)
-        if source is not None:
-            ppr = copy.deepcopy(source)
-            for child in list(ppr):
-                if child.tag in PPR_IGNORED:
-                    ppr.remove(child)
-            self.relink(ppr)
-            piece.insert(0, ppr)
+        ppr = copy.deepcopy(source) if source is not None else etree.Element(W_PPR)
+        for child in list(ppr):
+            if child.tag in PPR_IGNORED:
+                ppr.remove(child)
+        self.relink(ppr)
+        return ppr
 
     # -- units
 
@@ -355,12 +360,7 @@ class Writer:
             if before != after:
                 self.changed += 1
                 change = self.marks.mark("pPrChange")
-                old_ppr = copy.deepcopy(old.find(W_PPR)) if old.find(W_PPR) is not None else etree.Element(W_PPR)
-                for child in list(old_ppr):
-                    if child.tag in PPR_IGNORED:
-                        old_ppr.remove(child)
-                self.relink(old_ppr)
-                change.append(old_ppr)
+                change.append(self._old_properties(old))
                 place_in_ppr(ensure_ppr(new), change)
 
     def text_boxes(self, old: etree._Element, new: etree._Element) -> None:
