@@ -763,6 +763,23 @@ def test_cross_document_codes_are_refs_and_graph_findings_check_neither_lists_no
     assert "REF009 compares documents: trace refs and trace graph give it" in refused.stderr
 
 
+def test_the_graph_joins_are_graph_findings_only_and_check_says_so(tmp_path: Path) -> None:
+    """A README review (F1): README and check's refusal said `trace refs` gives TRC001–TRC004 too;
+    only `trace graph` builds the graph whose joins they report. Over the plan and a report, graph
+    gives TRC001 and refs none, and [rules] TRC001 names graph alone."""
+    for name in ("action-plan-ba.docx", "report-c20-35.docx"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    files = ("action-plan-ba.docx", "report-c20-35.docx")
+    graph = run_cli("graph", *files, "-f", "json", cwd=tmp_path)
+    refs = run_cli("refs", *files, "-f", "json", cwd=tmp_path)
+    assert "TRC001" in {f["code"] for f in json.loads(graph.stdout)["findings"]}
+    assert not {f["code"] for f in json.loads(refs.stdout)["findings"]} & {"TRC001", "TRC002", "TRC003", "TRC004"}
+    (tmp_path / "trace.toml").write_text('[rules]\nTRC001 = "off"\n', encoding="utf-8")
+    refused = run_cli("check", "--no-cache", "action-plan-ba.docx", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "TRC001 compares documents: trace graph gives it, check and validate do not" in refused.stderr
+
+
 def _opendocument(path: Path, paragraphs: list[str], mimetype: str = "application/vnd.oasis.opendocument.text") -> None:
     """An OpenDocument package as LibreOffice writes one: the `mimetype` entry first and stored,
     the manifest, and content.xml holding `paragraphs`."""

@@ -12,11 +12,13 @@ from ..rulefiles import RULES_DIR, read_yaml
 from .types import Reference, RefContext
 
 FINDINGS_FILE = RULES_DIR / "findings.yml"
-CROSS_DOCUMENT_CODES = frozenset({"REF009", "TRC001", "TRC002", "TRC003", "TRC004"})
-"""The findings that compare the documents of one run (graph.cross_check, trc.py): `trace refs`
-and `trace graph` give them over the files they are given, never `check` or `validate`, which
-judge each file alone (a pre-commit hook naming the staged files and CI naming the folder must
-give a file one verdict, and its cache entry and fingerprints are the file's own)."""
+CROSS_DOCUMENT_CODES = {"REF009": "trace refs and trace graph give it", **dict.fromkeys(
+    ("TRC001", "TRC002", "TRC003", "TRC004"), "trace graph gives it")}
+"""The findings that compare the documents of one run, each with the commands that give it over
+the files they are given: REF009 (graph.cross_check) from `trace refs` and `trace graph`, the
+joins of the graph (trc.py) from `trace graph` only. Never `check` or `validate`, which judge each
+file alone (a pre-commit hook naming the staged files and CI naming the folder must give a file
+one verdict, and its cache entry and fingerprints are the file's own)."""
 
 
 def load_findings(path: Path = FINDINGS_FILE, overrides: Path | None = None) -> dict[str, FindingRule]:

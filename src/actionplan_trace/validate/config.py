@@ -160,7 +160,7 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
             from ..refs.findings import CROSS_DOCUMENT_CODES
 
             if code in CROSS_DOCUMENT_CODES:
-                raise UsageError(f"{where}: {code} compares documents: trace refs and trace graph give it, "
+                raise UsageError(f"{where}: {code} compares documents: {CROSS_DOCUMENT_CODES[code]}, "
                                  "check and validate do not, so [rules] cannot set it")
             raise UsageError(f"{where}: unknown finding code {code}")
         if value not in (*SEVERITIES, "off"):
