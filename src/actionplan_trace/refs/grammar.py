@@ -252,7 +252,10 @@ RANGE_MOST = 20
 no range of them ("Questions 1/1 to 99/1"), and only its two ends are read."""
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
-_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)")  # "2." ends a sentence; "2.1", "2.a" are no group
+_SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)(?!RG\b|\s+[Rr]egional\s+[Gg]roups?\b)")
+"""One study group of a list: "2." ends a sentence, "2.1" and "2.a" are no group. A study group's
+regional group ("SG2RG-AMR", "SG11RG-AFR", "Study Group 2 Regional Group for the Americas") is a
+body of its own, which no id names: no reference to the study group (README)."""
 
 _BLANKET = regex(
     r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"

@@ -1,0 +1,92 @@
+"""Reference forms a black-box review of `trace refs` found misread: a study group's regional
+group, a revision written after the organ, ranges the grammar cannot spell out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+
+from actionplan_trace.refs import RefContext, find_refs
+from conftest import run_cli
+
+NONE = RefContext()
+
+
+def ids(text: str, ctx: RefContext = NONE) -> list[str]:
+    refs, _ = find_refs(text, ctx)
+    return [r.id for r in refs]
+
+
+def _docx(path: Path, paragraphs: list[list[tuple[str, dict]]], cell: list[tuple[str, dict]]) -> Path:
+    """A .docx whose paragraphs are written in runs of varied fonts, sizes and weights (a reference
+    split across runs, as Word saves an edited one), and a table whose one cell holds `cell`."""
+    document = Document()
+    document.add_heading("Implementation report", level=1)
+    for runs in paragraphs:
+        paragraph = document.add_paragraph()
+        for text, look in runs:
+            run = paragraph.add_run(text)
+            run.font.name = look.get("font", "Calibri")
+            run.font.size = Pt(look.get("size", 11))
+            run.bold = look.get("bold")
+            run.italic = look.get("italic")
+            if look.get("break"):
+                run.add_break(WD_BREAK.LINE)
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text, table.cell(0, 1).text = "Activity", "Remarks"
+    table.cell(1, 0).text = "Numbering"
+    paragraph = table.cell(1, 1).paragraphs[0]
+    for text, look in cell:
+        run = paragraph.add_run(text)
+        run.font.name = look.get("font", "Arial")
+        run.font.size = Pt(look.get("size", 9))
+        run.bold = look.get("bold")
+    document.save(str(path))
+    return path
+
+
+def _refs_json(path: Path) -> dict:
+    result = run_cli("refs", str(path), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# --- a study group's regional group -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting of ITU-T SG2RG-AMR was held in Managua.", []),
+        ("Fellowships: SG12RG-AFR (Kigali), SG13 (Zimbabwe), SG2RG-AMR and SG3RG-LAC (Nicaragua).",
+         ["ITU-T-SG13"]),
+        ("ITU-T Study Group 2 Regional Group for the Americas (SG2RG-AMR) met after the workshop.", []),
+        ("the ITU-T SG11 Regional group meeting for Africa (SG11RG-AFR)", []),
+        # the study groups of a list around a regional group stay read
+        ("ITU-T SG 2, SG3RG-AFR and SG5 met in Geneva.", ["ITU-T-SG2", "ITU-T-SG5"]),
+        ("ITU-D Study Groups 1 and 2 and SG1RG-AFR", ["ITU-D-SG1", "ITU-D-SG2"]),
+        # an event of the study group itself is still a reference to it
+        ("the ITU-T Study Group 11 Regional Workshop for Africa", ["ITU-T-SG11"]),
+    ],
+)
+def test_a_study_groups_regional_group_is_no_reference_to_the_study_group(text: str, expected: list[str]) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert [f.code for f in findings if f.code in ("REF006", "REF010")] == []
+
+
+def test_regional_groups_in_a_docx_cite_no_study_group(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "groups.docx", [
+        [("The meeting of ITU-D ", {}), ("SG2", {"bold": True, "font": "Times New Roman"}),
+         ("RG-AMR", {"bold": True, "size": 12}), (" followed the workshop of ITU-D Study Group 1.", {})],
+        [("Outside Geneva: ", {"italic": True}), ("SG1RG-AFR (Tunis) and ", {"size": 10, "break": True}),
+         ("Study Group 2 Regional Group for Africa", {"font": "Cambria", "size": 14})],
+    ], [("SG11RG-AFR", {"bold": True}), (" and ITU-T SG 17", {})])
+    data = _refs_json(path)
+    assert [r["id"] for r in data["refs"]] == ["ITU-D-SG1", "ITU-T-SG17"]
+    assert data["findings"] == []
