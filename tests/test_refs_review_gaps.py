@@ -90,3 +90,60 @@ def test_regional_groups_in_a_docx_cite_no_study_group(tmp_path: Path) -> None:
     data = _refs_json(path)
     assert [r["id"] for r in data["refs"]] == ["ITU-D-SG1", "ITU-T-SG17"]
     assert data["findings"] == []
+
+
+# --- a revision written after the organ ----------------------------------------------------
+
+KIGALI = {"place": "Kigali", "year": 2022}
+
+
+def _rev(ref) -> dict | None:
+    return None if ref.rev is None else {"place": ref.rev.place, "year": ref.rev.year}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Resolution 37 of the WTDC (Kigali, 2022) applies.", [("WTDC-RES-37", KIGALI)]),
+        ("under Resolution 37 of the World Telecommunication Development Conference (Rev. Kigali, 2022).",
+         [("WTDC-RES-37", KIGALI)]),
+        ("Resolutions 17 and 20 of the WTDC (Kigali, 2022)", [("WTDC-RES-17", KIGALI), ("WTDC-RES-20", KIGALI)]),
+        # the qualifier applies back to the previous one only, as after a number
+        ("Resolutions 17 (Rev. Buenos Aires, 2017) and 20 of WTDC (Rev.Kigali,2022)",
+         [("WTDC-RES-17", {"place": "Buenos Aires", "year": 2017}), ("WTDC-RES-20", KIGALI)]),
+        ("Resolution 30 of the Plenipotentiary Conference (Rev. Dubai 2018)",
+         [("PP-RES-30", {"place": "Dubai", "year": 2018})]),
+        ("Resolution 139 adopted by the Plenipotentiary Conference \\(Rev. Bucharest, 2022\\)",
+         [("PP-RES-139", {"place": "Bucharest", "year": 2022})]),
+        ("Resolution 37 (WTDC) (Rev. Kigali, 2022)", [("WTDC-RES-37", KIGALI)]),
+        ("Resolution 37 of WTDC – Kigali, 2022, and SDG 4", [("WTDC-RES-37", KIGALI), ("SDG-4", None)]),
+        ("Council Resolution 1380 of the Council (Modified 2017)", [("COUNCIL-RES-1380", {"place": None, "year": 2017})]),
+        # brackets that are no qualifier stay out of it
+        ("Resolution 37 of the WTDC (see Annex 2) applies.", [("WTDC-RES-37", None)]),
+    ],
+)
+def test_a_revision_written_after_the_organ_is_the_lists(text: str, expected: list) -> None:
+    refs, _ = find_refs(text)
+    assert [(r.id, _rev(r)) for r in refs] == expected
+
+
+def test_a_revision_after_the_organ_names_a_conference_the_organ_did_not_hold() -> None:
+    refs, findings = find_refs("Resolution 37 of the WTDC (Rev. Dubai, 2018)")
+    assert [(r.id, _rev(r)) for r in refs] == [("WTDC-RES-37", {"place": "Dubai", "year": 2018})]
+    assert [f.code for f in findings] == ["REF012"]
+
+
+def test_revisions_after_the_organ_in_a_docx(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "revisions.docx", [
+        [("BDT assists Member States under Resolution 37 of the ", {"font": "Georgia"}),
+         ("WTDC", {"bold": True}), (" (Kigali, ", {"size": 9}), ("2022)", {"size": 9, "italic": True}), (".", {})],
+        [("It reports under Resolution 139 of the ", {}),
+         ("Plenipotentiary Conference", {"font": "Verdana", "size": 13, "break": True}),
+         ("(Rev. Bucharest, 2022)", {"font": "Verdana", "size": 13}), (".", {})],
+    ], [("Resolutions 17 and 20 of the World Telecommunication Development Conference ", {}),
+        ("(Rev. Kigali, 2022)", {"bold": True})])
+    data = _refs_json(path)
+    assert [(r["id"], r["rev"]["place"] if r["rev"] else None, r["rev"]["year"] if r["rev"] else None)
+            for r in data["refs"]] == [
+        ("WTDC-RES-37", "Kigali", 2022), ("PP-RES-139", "Bucharest", 2022),
+        ("WTDC-RES-17", "Kigali", 2022), ("WTDC-RES-20", "Kigali", 2022)]

@@ -67,7 +67,7 @@ _QUAL = regex(
     r"|\s*[–—-]\s*(?P<dplace>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),?\s+(?P<dyear>(?:19|20)\d\d)\b"
 )
 _ORGAN_SUFFIX = regex(  # "Resolutions 30 and 37 of WTDC", "… adopted by the Plenipotentiary", "… (WTDC)"
-    r"(?:\s+(?i:of|at|by|adopted\s+by|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?|\s*(?P<paren>\(\s*))"
+    r"(?:\s+(?i:of|at|by|adopted\s+by(?:\s+the)?|of\s+the|at\s+the|by\s+the)\s+(?:ITU\s+)?|\s*(?P<paren>\(\s*))"
     r"(?P<organ>(?i:Plenipotentiary(?:\s+Conference)?)|PP(?:-\d\d)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?"
     r"|WRC(?:-\d\d)?|RA(?:-\d\d)?|Council"
     r"|(?i:World\s+Telecommunication\s+Development\s+Conference|World\s+Telecommunication\s+Standardization"
@@ -452,9 +452,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         pending.extend(items)
         q = _QUAL.match(text, pos)
         if q:
-            rev = _qualifier(q)
-            for it in pending:
-                it.rev = rev
+            _revise(pending, q)
             if (q.group("conf") or q.group("council")) and not cite.organ_after:
                 cite.organ_after = q.group("conf") or "Council"
             pending = []
@@ -473,8 +471,18 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     if suffix and not (suffix.group("paren") and _sep_then(_RES_ITEM, text, suffix.end(), allow_space=True)):
         cite.organ_after = suffix.group("organ")
         pos = suffix.end()
+        if pending and (q := _QUAL.match(text, pos)) is not None:
+            _revise(pending, q)  # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ
+            pos = q.end()
     cite.end = pos
     return cite
+
+
+def _revise(items: list[Item], qualifier: re.Match[str]) -> None:
+    """Give `items` (the numbers since the previous qualifier) the revision `qualifier` names."""
+    rev = _qualifier(qualifier)
+    for item in items:
+        item.rev = rev
 
 
 # A share after a number: after a separator, such a number opens a clause of its own
