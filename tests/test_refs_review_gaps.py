@@ -147,3 +147,100 @@ def test_revisions_after_the_organ_in_a_docx(tmp_path: Path) -> None:
             for r in data["refs"]] == [
         ("WTDC-RES-37", "Kigali", 2022), ("PP-RES-139", "Bucharest", 2022),
         ("WTDC-RES-17", "Kigali", 2022), ("WTDC-RES-20", "Kigali", 2022)]
+
+
+# --- ranges other than SDG target ranges ----------------------------------------------------
+
+ACTION_PLAN = RefContext(organ="WTDC", sector="ITU-D")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WTDC Resolutions 30 to 33 apply.", ["WTDC-RES-30", "WTDC-RES-31", "WTDC-RES-32", "WTDC-RES-33"]),
+        ("PP Decisions 5–7", ["PP-DEC-5", "PP-DEC-6", "PP-DEC-7"]),
+        ("WSIS Action Lines C1 to C3", ["WSIS-C1", "WSIS-C2", "WSIS-C3"]),
+        ("ITU-D Objectives 1–3", ["ITU-D-OBJ-1", "ITU-D-OBJ-2", "ITU-D-OBJ-3"]),
+        ("Regional Initiatives (AFR1–AFR3)", ["RI-AFR1", "RI-AFR2", "RI-AFR3"]),
+        ("ITU-D Questions 1/1 to 3/1", ["ITU-D-SG1-Q1", "ITU-D-SG1-Q2", "ITU-D-SG1-Q3"]),
+        # study groups had no range at all: "SG 11-13" was SG11 alone
+        ("ITU-T SG 11-13 met in Geneva.", ["ITU-T-SG11", "ITU-T-SG12", "ITU-T-SG13"]),
+        ("ITU-T Study Groups 2 to 5 and 17", ["ITU-T-SG2", "ITU-T-SG3", "ITU-T-SG4", "ITU-T-SG5", "ITU-T-SG17"]),
+        ("ITU-T SG2-SG3", ["ITU-T-SG2", "ITU-T-SG3"]),
+    ],
+)
+def test_a_range_that_can_be_spelled_out_stands_for_every_number(text: str, expected: list[str]) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id.split("@")[0] for r in refs] == expected
+    assert [f.code for f in findings if f.code == "REF008"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "first", "words", "why"),
+    [
+        ("WTDC Resolutions 30 to 99 apply.", NONE, ["WTDC-RES-30"], "30 to 99", "longer than 50 numbers"),
+        ("WTDC Resolutions 33–30 apply.", NONE, ["WTDC-RES-33"], "33–30", "runs backwards"),
+        ("WSIS Action Lines C1 to C13", NONE, ["WSIS-C1"], "C1 to C13", "longer than 11 action lines"),
+        ("WSIS Action Lines C5-C3", NONE, ["WSIS-C5"], "C5-C3", "runs backwards"),
+        ("ITU-D Objectives 3 to 1", NONE, ["ITU-D-OBJ-3"], "3 to 1", "runs backwards"),
+        ("Outputs 2.1–3.2 of the Kigali Action Plan", NONE, ["ITU-D-OUTPUT-2.1"], "2.1–3.2", "across objectives"),
+        ("Regional Initiatives (AFR1–AFR12)", NONE, ["RI-AFR1"], "AFR1–AFR12", "longer than 9 initiatives"),
+        ("Regional Initiatives (ARB2-EUR4)", NONE, ["RI-ARB2"], "ARB2-EUR4", "across regions"),
+        ("ITU-D Questions 1/1 to 3/2", NONE, ["ITU-D-SG1-Q1"], "Questions 1/1 to 3/2", "across study groups"),
+        ("ITU-D Questions 1/1 to 99/1", NONE, ["ITU-D-SG1-Q1"], "Questions 1/1 to 99/1", "longer than 20 Questions"),
+        ("ITU-T SG 13-2", NONE, ["ITU-T-SG13"], "13-2", "runs backwards"),
+        ("SDGs 1 to 20", NONE, ["SDG-1"], "1 to 20", "past goal 17"),
+        ("SDGs 9 to 4 and SDG 17", NONE, ["SDG-9", "SDG-17"], "9 to 4", "runs backwards"),
+        ("ITU Strategic Goals 1 to 12", NONE, ["ITU-GOAL-1"], "1 to 12", "past goal 10"),
+        ("ITU-T Recommendations Y.3172 to Y.3175", NONE, ["ITU-T-REC-Y.3172"], "Y.3172 to Y.3175", "numbered with gaps"),
+        ("Recommendation ITU-T Y.3172-3175", NONE, ["ITU-T-REC-Y.3172"], "Y.3172-3175", "numbered with gaps"),
+        ("ITU-T Y.3172–Y.3175", NONE, ["ITU-T-REC-Y.3172"], "Y.3172–Y.3175", "numbered with gaps"),
+        ("Resolutions 30 to 99", ACTION_PLAN, ["WTDC-RES-30"], "30 to 99", "longer than 50"),
+    ],
+)
+def test_a_range_not_spelled_out_is_its_first_number_and_says_so(
+        text: str, ctx: RefContext, first: list[str], words: str, why: str) -> None:
+    refs, findings = find_refs(text, ctx)
+    assert [r.id.split("@")[0] for r in refs] == first
+    ranges = [f for f in findings if f.code == "REF008"]
+    assert len(ranges) == 1, findings
+    assert ranges[0].message.startswith(repr(words)) and why in ranges[0].message
+    assert "not expanded" in ranges[0].message and ranges[0].message.endswith(" alone")
+    assert [f.code for f in findings if f.code == "REF006"] == []  # no order finding for the same words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SDG 16-2030 strategy", ["SDG-16"]),
+        ("Recommendation ITU-R M.1036-6", ["ITU-R-REC-M.1036"]),  # its revision, no range
+        ("ITU-T SG13 met 11-22 July 2022", ["ITU-T-SG13"]),
+        ("RDF-AMS-21/1 and RPM-AFR17/3", []),
+        ("WTDC Resolution 30-30", ["WTDC-RES-30"]),
+    ],
+)
+def test_what_only_looks_like_a_range_gets_no_range_finding(text: str, expected: list[str]) -> None:
+    refs, findings = find_refs(text)
+    assert [r.id for r in refs] == expected
+    assert [f.code for f in findings if f.code == "REF008"] == []
+
+
+def test_quarters_are_no_range_of_questions() -> None:
+    _, findings = find_refs("Delivery from Q4/17 to Q2/19 as planned")
+    assert "REF008" not in [f.code for f in findings]
+
+
+def test_ranges_in_a_docx(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "ranges.docx", [
+        [("BDT supports ", {}), ("WTDC Resolutions 30", {"bold": True, "font": "Arial"}), (" to 33", {"size": 14}),
+         (" and WSIS Action Lines C1 ", {}), ("to", {"italic": True}), (" C13.", {})],
+        [("The meeting of ITU-T SG 11", {"font": "Courier New", "size": 10}), ("–13", {"font": "Courier New", "size": 8}),
+         (" reviewed ITU-T Recommendations Y.3172 to Y.3175.", {"break": True})],
+    ], [("Regional Initiatives (ASP1", {"bold": True}), ("–ASP12)", {})])
+    data = _refs_json(path)
+    assert [r["id"] for r in data["refs"]] == [
+        "WTDC-RES-30", "WTDC-RES-31", "WTDC-RES-32", "WTDC-RES-33", "WSIS-C1",
+        "ITU-T-SG11", "ITU-T-SG12", "ITU-T-SG13", "ITU-T-REC-Y.3172", "RI-ASP1"]
+    ranges = [(f["text"], f["loc"]) for f in data["findings"] if f["code"] == "REF008"]
+    assert [text for text, _ in ranges] == ["C1 to C13", "Y.3172 to Y.3175", "ASP1–ASP12"]
+    assert "row" in ranges[2][1] and "row" not in ranges[0][1]

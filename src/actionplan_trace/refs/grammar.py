@@ -123,6 +123,21 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
     return None
 
 
+def _goals_unexpanded(text: str, pos: int, goal: re.Match[str], most: int) -> Item | None:
+    """The end of a range of goals after `goal` (ending at `pos`) that `_range_end` does not
+    spell out, as an `unexpanded` item: one that runs backwards ("Goals 5 to 3") or past `most`
+    ("SDGs 1 to 20"); None when no range of goals is written there ("SDG 16-2030", "SDG 9 –
+    a", "SDG 16 - 10 %")."""
+    m = _RANGE_TO.match(text, pos) if _opens_range(text, pos) else None
+    if m is None or m.group("g") is not None or not m.group("to").isdigit() or _AMOUNT.match(text, m.end()):
+        return None
+    lo, hi = int(goal.group("g")), int(m.group("to"))
+    why = ("the range runs backwards and is not expanded" if hi < lo
+           else f"the range runs past goal {most} and is not expanded" if hi > most else None)
+    return None if why is None else Item(str(hi), goal.start("g"), m.end(), goal=hi, range_from=goal.group("g"),
+                                         range_why=why)
+
+
 def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) -> tuple[list[Item], int]:
     """The targets a range after target `t` (numbered `suffix`) adds ("17.6-17.8": 17.7 and
     17.8), and where it ends (`t.end()` when no range is written). A range whose end names its
@@ -248,8 +263,9 @@ _QUESTION_ITEM = regex(r"(?:Q\s*[-.]?\s*)?(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?
 _QUESTION_RANGE = regex(rf"\s*{_DASH}\s*(?:Q\s*[-.]?\s*)?(?P<q>\d{{1,2}})\s*/\s*(?P<sg>\d{{1,2}})(?![\d/])")
 """The end of a range of Questions: "1/1 to 7/1", "Q1/2-Q4/2"."""
 RANGE_MOST = 20
-"""The most numbers one range of Questions, objectives or outputs is read as: a longer one is
-no range of them ("Questions 1/1 to 99/1"), and only its two ends are read."""
+"""How far past its first number a range of Questions, study groups, objectives or outputs may
+end: a longer one ("Questions 1/1 to 99/1") is read as its first number, with a REF008
+(`unexpanded`)."""
 _SECTOR_PREFIX_SG = regex(r"\b(?P<sector>ITU-[DTR])\s+(?:[Ss]tudy\s+[Gg]roup\s+)?\Z")
 _STUDY_GROUP = regex(r"\b(?:SGs?|Study\s+[Gg]roups?|study\s+[Gg]roups?)\s*(?=\d)")
 _SG_ITEM = regex(r"\s*(?:SG\s*)?(?P<n>\d{1,2})(?!\d|\.\w)(?!RG\b|\s+[Rr]egional\s+[Gg]roups?\b)")
@@ -279,6 +295,7 @@ class Item:
     goal: int | None = None
     targets: list["Item"] = field(default_factory=list)
     range_from: str | None = None  # the first target of a range this item ends (see _target_range)
+    range_why: str | None = None  # why the range this item ends is not spelled out (see unexpanded)
 
 
 @record(slots=True)
@@ -295,6 +312,25 @@ class Cite:
     sector: str | None = None
     word: str | None = None
     explicit: bool = False
+
+
+def unexpanded(number: str, start: int, end: int, first: str, why: str, sector: str | None = None) -> Item:
+    """The end of a range written but not spelled out ("Resolutions 30 to 99", "C5 to C3",
+    "Y.3172 to Y.3175"): an `Item` that names the range's first number as written (`first`) and
+    `why`. The resolver reads such a range as its first number alone and says so in a REF008, as
+    it does for a range of SDG targets the registry cannot spell out (Resolver.spread)."""
+    return Item(number, start, end, sector=sector, range_from=first, range_why=why)
+
+
+def range_why(lo: int, hi: int, most: int, what: str = "numbers") -> str | None:
+    """Why a range of numbers from `lo` to `hi` is not spelled out: it runs backwards, or its end
+    is more than `most` past its start (a cap that keeps a year or a typo from becoming a long
+    list); None when it may be."""
+    if hi < lo:
+        return "the range runs backwards and is not expanded"
+    if hi - lo > most:
+        return f"the range is longer than {most} {what} and is not expanded"
+    return None
 
 
 ITEMLESS_KINDS = frozenset({"blanket", "other-body", "no-reference"})
@@ -393,6 +429,11 @@ def _itu_stated(hit: Hit, cite: Cite) -> bool:
     return bool(hit.group("organ") or cite.organ_after or any(item.rev or item.sector for item in cite.items))
 
 
+RESOLUTIONS_MOST = 50
+"""How far past its first number a range of resolutions or decisions may end ("Resolutions 30 to
+33"); a longer one ("Resolution 71-2018") is not spelled out (`unexpanded`)."""
+_REC_GAPS = "Recommendations are numbered with gaps: the range is not expanded"
+
 _COUNTED = regex(
     r"(?:\s*[x×]\s*\d|\s+(?i:years?|months?|weeks?|days?|hours?|minutes?|times|dpi|pixels?|lines?|pages?"
     r"|per\s*cent|percent)\b|\s*%)"
@@ -440,14 +481,21 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             items[0].rev = Rev(None, None, f"{number}-{item_m.group('to')}")
         elif item_m.group("to") and number.isdigit():
             lo, hi = int(number), int(item_m.group("to"))
-            if 0 < hi - lo <= 50:
+            if (why := range_why(lo, hi, RESOLUTIONS_MOST)) is not None:
+                items.append(unexpanded(str(hi), item_m.start("num"), item_m.end(), number, why, sector))
+            elif lo < hi:
                 items = [Item(str(n), item_m.start("num"), item_m.end(), sector=sector) for n in range(lo, hi + 1)]
-            else:
-                items.append(Item(item_m.group("to"), item_m.start("to"), item_m.end("to"), sector=sector))
+        elif item_m.group("to") and len(item_m.group("to")) == len(number.rpartition(".")[2]):
+            # "Recommendation ITU-T Y.3172-3175"
+            last = f"{number.rpartition('.')[0]}.{item_m.group('to')}"
+            items.append(unexpanded(last, item_m.start("num"), item_m.end(), number, _REC_GAPS, sector))
         pos = item_m.end()
         if kind == "recommendation" and (also := _other_series(text, item_m)) is not None:
             items.append(Item(also.group("num"), also.start("num"), also.end("num"), sector=sector))
             pos = also.end()
+        elif kind == "recommendation" and (upto := _rec_range(text, item_m, sector)) is not None:
+            items.append(upto)
+            pos = upto.end
         cite.items.extend(items)
         pending.extend(items)
         q = _QUAL.match(text, pos)
@@ -515,6 +563,19 @@ def _other_series(text: str, number: re.Match[str]) -> re.Match[str] | None:
     return second if first_series != second_series and len(digits) >= 2 else None
 
 
+_REC_RANGE = regex(rf"\s*{_DASH}\s*(?:(?:ITU-[TR]\s+)?(?P<num>[A-Z]{{1,3}}\.\d+(?:\.\d+)*))(?![\d.]?\d)")
+
+
+def _rec_range(text: str, number: re.Match[str], sector: str | None) -> Item | None:
+    """The end of a range of Recommendations of one series after `number` (a match with group
+    "num"): "Y.3172 to Y.3175", "Y.3172–ITU-T Y.3175", as an `unexpanded` item: Recommendations
+    are numbered with gaps, so no range of them is spelled out. None when none is written there."""
+    upto = _REC_RANGE.match(text, number.end("num")) if _opens_range(text, number.end("num")) else None
+    if upto is None or upto.group("num").split(".")[0] != number.group("num").split(".")[0]:
+        return None
+    return unexpanded(upto.group("num"), number.start("num"), upto.end(), number.group("num"), _REC_GAPS, sector)
+
+
 def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     """"ITU-T Y.4409", "ITU-T A.4, A.5 and A.6" written without the word Recommendation; none
     after "Report" ("Report ITU-R BT.2447", a no-break space or two between). A Recommendation
@@ -528,7 +589,10 @@ def parse_itu_recommendation(text: str, hit: Hit) -> Cite:
     while item is not None:
         cite.items.append(Item(item.group("num"), item.start("num"), item.end("num"), sector=sector))
         pos = item.end()
-        if (item := _other_series(text, item)) is not None:
+        if (item_end := _rec_range(text, item, sector)) is not None:
+            cite.items.append(item_end)
+            pos = item_end.end
+        elif (item := _other_series(text, item)) is not None:
             continue
         item = nxt[0] if (nxt := _sep_then(_REC_NUMBER, text, pos, allow_space=False)) is not None else None
     cite.end = pos
@@ -631,6 +695,9 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                     numbers, pos = goals
                     cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
                     last_goal = cite.items[-1]
+                elif (upto := _goals_unexpanded(text, pos, g, SDG_GOALS)) is not None:
+                    cite.items.append(upto)
+                    pos = upto.end
                 if _targets_paren(text, pos, last_goal):
                     continue
                 pos = _worded_targets(text, _bare_targets(text, pos, last_goal), last_goal)
@@ -733,6 +800,9 @@ def parse_goal(text: str, hit: Hit) -> Cite:
             numbers, pos = goals
             cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
             item = cite.items[-1]
+        elif (upto := _goals_unexpanded(text, pos, g, most)) is not None:
+            cite.items.append(upto)
+            pos = upto.end
         paren = _TARGETS_PAREN.match(text, pos)
         if paren:
             targets, after = _target_list(text, paren.end(), item.goal)
@@ -748,6 +818,10 @@ def parse_goal(text: str, hit: Hit) -> Cite:
         pos = nxt[1]
     cite.end = pos
     return cite
+
+
+WSIS_MOST = 11
+"""How far past its first action line a range may end ("C1 to C11", and "C1 to C12", whose C12 is a REF004)."""
 
 
 def parse_wsis(text: str, hit: Hit) -> Cite:
@@ -768,8 +842,11 @@ def parse_wsis(text: str, hit: Hit) -> Cite:
             named = strand.group("strand").lower()
             another = bool(strands) and named not in strands
             strands.add(named)
-        for n in (range(lo, hi + 1) if lo < hi <= lo + 11 else (lo,)) if not another else ():
+        why = range_why(lo, hi, WSIS_MOST, "action lines")
+        for n in (range(lo, hi + 1) if why is None else (lo,)) if not another else ():
             cite.items.append(Item(str(n), w.start(), pos))
+        if why is not None:
+            cite.items.append(unexpanded(str(hi), w.start(), pos, f"C{lo}", why))
         nxt = _sep_then(_WSIS_ITEM, text, pos, allow_space=True)
         if not nxt:
             break
@@ -807,9 +884,11 @@ def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
         cite.items.append(Item(it.group("n"), it.start("n"), it.end("n"), sector=kind))
         pos = it.end()
         dash = _RANGE_DASH.match(text, pos)
-        if (upto := pattern.match(text, dash.end()) if dash else None) is not None and (
-                numbers := _numbered_between(it.group("n"), upto.group("n"))) is not None:
+        if (upto := pattern.match(text, dash.end()) if dash else None) is not None:
+            numbers, why = _numbered_between(it.group("n"), upto.group("n"))
             cite.items.extend(Item(n, it.start("n"), upto.end("n"), sector=kind) for n in numbers)
+            if why is not None:
+                cite.items.append(unexpanded(upto.group("n"), it.start("n"), upto.end("n"), it.group("n"), why, kind))
             pos = upto.end()
         nxt = _sep_then(pattern, text, pos, allow_space=False)
         if not nxt:
@@ -822,15 +901,17 @@ def parse_bare_sector_item(text: str, hit: Hit) -> Cite:
 _RANGE_DASH = regex(rf"\s*{_DASH}(?=\s*\d)")
 
 
-def _numbered_between(lo: str, hi: str) -> list[str] | None:
+def _numbered_between(lo: str, hi: str) -> tuple[list[str], str | None]:
     """The objectives ("1" to "3": 2, 3) or outputs of one objective ("2.1" to "2.4": 2.2 … 2.4)
-    after `lo` up to `hi`; None when these are no such range (backwards, across objectives, or
-    longer than RANGE_MOST)."""
+    after `lo` up to `hi`, or none and why when these are no such range (backwards, across
+    objectives, or longer than RANGE_MOST)."""
     head, _, first = lo.rpartition(".")
     other, _, last = hi.rpartition(".")
-    if head != other or not int(first) < int(last) <= int(first) + RANGE_MOST:
-        return None
-    return [f"{head}.{n}" if head else str(n) for n in range(int(first) + 1, int(last) + 1)]
+    if head != other:
+        return [], "the range runs across objectives and is not expanded"
+    if (why := range_why(int(first), int(last), RANGE_MOST, "outputs" if head else "objectives")) is not None:
+        return [], why
+    return [f"{head}.{n}" if head else str(n) for n in range(int(first) + 1, int(last) + 1)], None
 
 
 def parse_plan_item(text: str, hit: Hit) -> Cite:
@@ -923,11 +1004,20 @@ def _ri_range(text: str, pos: int, code: str, n: int, start: int, cite: Cite) ->
     "ARB1 to 5": one region, at most nine more; not "AMS1-21/3", a document's symbol), each
     spanning from `start` to the range's end, and where it ends (`pos` when none is written)."""
     upto = _RI_RANGE.match(text, pos)
-    if (upto is None or upto.group("code") not in (None, code) or not n < (last := int(upto.group("to"))) <= n + 9
-            or text.startswith("/", upto.end())):
+    if upto is None or text.startswith("/", upto.end()):
         return pos
-    cite.items.extend(Item(f"{code}{k}", start, upto.end()) for k in range(n + 1, last + 1))
+    last = int(upto.group("to"))
+    why = ("the range runs across regions and is not expanded" if upto.group("code") not in (None, code)
+           else range_why(n, last, RI_MOST, "initiatives"))
+    if why is not None:
+        cite.items.append(unexpanded(f"{upto.group('code') or code}{last}", start, upto.end(), f"{code}{n}", why))
+    else:
+        cite.items.extend(Item(f"{code}{k}", start, upto.end()) for k in range(n + 1, last + 1))
     return upto.end()
+
+
+RI_MOST = 9
+"""How far past its first initiative a range of one region's may end ("ARB1-ARB5")."""
 
 
 def parse_question(text: str, hit: Hit) -> Cite:
@@ -954,10 +1044,15 @@ def _question_range(text: str, item: re.Match[str], cite: Cite) -> int:
     upto = _QUESTION_RANGE.match(text, item.end())
     if upto is None:
         return item.end()
-    sg, lo, hi = int(item.group("sg")), int(item.group("q")), int(upto.group("q"))
-    if int(upto.group("sg")) != sg or not lo < hi <= lo + RANGE_MOST:
+    sg, lo, hi, other = int(item.group("sg")), int(item.group("q")), int(upto.group("q")), int(upto.group("sg"))
+    if other != sg and max(lo, hi) <= 4 and min(sg, other) >= 10:  # "Q4/17 to Q2/19": quarters of years
         return item.end()
-    cite.items.extend(Item(f"{sg}/{q}", item.start(), upto.end()) for q in range(lo + 1, hi + 1))
+    why = ("the range runs across study groups and is not expanded" if other != sg
+           else range_why(lo, hi, RANGE_MOST, "Questions"))
+    if why is not None:
+        cite.items.append(unexpanded(f"{other}/{hi}", item.start(), upto.end(), f"Question {lo}/{sg}", why))
+    else:
+        cite.items.extend(Item(f"{sg}/{q}", item.start(), upto.end()) for q in range(lo + 1, hi + 1))
     return upto.end()
 
 
@@ -980,12 +1075,20 @@ def _sector_after(text: str, cite: Cite) -> Cite:
 
 
 def parse_study_group(text: str, hit: Hit) -> Cite:
-    """"ITU-T SG 13, 17, 20", "ITU-D SG1 and SG2", "Study Group 1"."""
+    """"ITU-T SG 13, 17, 20", "ITU-D SG1 and SG2", "Study Group 1", "Study Groups 11 to 13"."""
     cite = Cite("study-group", hit.start, hit.m.end(), sector=hit.group("sector"))
     pos = hit.m.end()
     while (it := _SG_ITEM.match(text, pos)) is not None:
         cite.items.append(Item(it.group("n"), it.start("n"), it.end("n")))
         pos = it.end()
+        dash = _RANGE_DASH.match(text, pos)
+        if (upto := _SG_ITEM.match(text, dash.end()) if dash else None) is not None:  # "ITU-T SG 11-13"
+            lo, hi = int(it.group("n")), int(upto.group("n"))
+            if (why := range_why(lo, hi, RANGE_MOST, "study groups")) is not None:
+                cite.items.append(unexpanded(str(hi), it.start("n"), upto.end("n"), it.group("n"), why))
+            else:
+                cite.items.extend(Item(str(n), it.start("n"), upto.end("n")) for n in range(lo + 1, hi + 1))
+            pos = upto.end()
         nxt = _sep_then(_SG_ITEM, text, pos, allow_space=False)
         if not nxt:
             break

@@ -321,13 +321,14 @@ class Resolver:
 
     def organ_list(self, cite: Cite, organ: str | None) -> None:
         """A list of resolutions or decisions of `organ` (None: not stated, nothing emitted)."""
+        items = self.spread(cite.items)
         if organ is None:
             why = self.contradicted(cite, self.ctx.organ)
             self.ambiguous(cite, "the organ (PP, WTDC, WTSA …) is not stated" + (f", and not {self.ctx.organ}: {why}" if why else ""))
             return
         written = organ_key(cite.organ) or organ_key(cite.organ_after)  # the list's own words name it
         made = []
-        for item in cite.items:
+        for item in items:
             if not item.number.isdigit():
                 continue
             conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
@@ -350,7 +351,7 @@ class Resolver:
     def recommendation(self, cite: Cite) -> None:
         made = []
         default = _ORGAN_SECTOR.get(organ_key(cite.organ) or "") or (cite.organ if cite.organ in _SECTOR_ORGAN else None)
-        for item in cite.items:
+        for item in self.spread(cite.items):
             sector = item.sector or default or _ORGAN_SECTOR.get(self.ctx.organ or "")
             if sector is None:
                 self.ambiguous(cite, "the sector of the Recommendation is not stated")
@@ -386,8 +387,10 @@ class Resolver:
     def spread(self, items: list[Item], sdg: bool = True) -> list[Item]:
         """`items` with each range only the registry's order spells out (grammar._target_range:
         "9.1 to 9.c") filled in with the SDG targets it runs through; one that runs backwards,
-        across goals or to a target its goal lacks (any such range of ITU targets, not `sdg`)
-        is left as its first target, and said so (REF008) rather than cut short silently."""
+        across goals or to a target its goal lacks (any such range of ITU targets, not `sdg`),
+        and any range the grammar did not spell out (grammar.unexpanded: "Resolutions 30 to 99",
+        "C5 to C3"), is left as its first number, and said so (REF008) rather than cut short
+        silently."""
         if not any(item.range_from for item in items):
             return items
         out = []
@@ -395,10 +398,11 @@ class Resolver:
             if item.range_from is None:
                 out.append(item)
                 continue
-            run, why = self.target_run(item.range_from, item.number, sdg)
+            run, why = (None, item.range_why) if item.range_why else self.target_run(item.range_from, item.number, sdg)
             if run is None:
                 words = " ".join(self.text[item.start:item.end].split())
-                self.note("REF008", f"{words!r}: {why}; read as target {item.range_from} alone", text=words)
+                first = item.range_from if item.range_why else f"target {item.range_from}"
+                self.note("REF008", f"{words!r}: {why}; read as {first} alone", text=words)
             out.extend(Item(f"{item.goal}.{suffix}", item.start, item.end, goal=item.goal) for suffix in run or ())
         return out
 
@@ -477,7 +481,7 @@ class Resolver:
             self.sdg(cite)
             return
         made = []
-        for item in cite.items:
+        for item in self.spread(cite.items):
             made.append(self.emit(ids.itu_goal_id(int(item.number)), "itu-goal", str(int(item.number)), item, cite))
             self.check_known(made[-1])
             for t in self.spread(item.targets, sdg=False):
@@ -514,7 +518,7 @@ class Resolver:
         if not cite.explicit and self.ctx.expect != "wsis" and not self.prose_action_lines(cite):
             return
         made = []
-        for item in cite.items:
+        for item in self.spread(cite.items):
             ref = self.emit(ids.wsis_id(int(item.number)), "wsis", f"C{int(item.number)}", item, cite)
             made.append(ref)
             if not self.registry.known(ref.id):
@@ -534,7 +538,7 @@ class Resolver:
         if sector is None:
             return
         made = []
-        for item in cite.items:
+        for item in self.spread(cite.items):
             kind = item.sector or "objective"
             ref_id = ids.sector_item_id(sector, kind, item.number)
             # "ITU-D Objective 2/Output 2.2": an output named under its objective reads so whole
@@ -545,7 +549,7 @@ class Resolver:
 
     def regional(self, cite: Cite) -> None:
         made = []
-        for item in cite.items:
+        for item in self.spread(cite.items):
             code = item.number
             region = code[:3]
             ref_id = ids.ri_id(region, int(code[3:]))
@@ -601,7 +605,7 @@ class Resolver:
     def question(self, cite: Cite) -> None:
         if (sector := self.study_sector(cite)) is None:
             return
-        for item in cite.items:
+        for item in self.spread(cite.items):
             sg, q = (int(x) for x in item.number.split("/"))
             self.emit(ids.question_id(sector, sg, q), "sg-question", f"{q}/{sg}", item, cite)
 
@@ -609,7 +613,7 @@ class Resolver:
         if (sector := self.study_sector(cite)) is None:
             return
         made = [self.emit(ids.study_group_id(sector, int(item.number)), "study-group", str(int(item.number)), item, cite)
-                for item in cite.items]
+                for item in self.spread(cite.items)]
         self.list_checks(made, cite)
 
     def other_body(self, cite: Cite) -> None:
