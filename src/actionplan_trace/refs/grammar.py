@@ -134,8 +134,7 @@ def _goals_unexpanded(text: str, pos: int, goal: re.Match[str], most: int) -> It
     lo, hi = int(goal.group("g")), int(m.group("to"))
     why = ("the range runs backwards and is not expanded" if hi < lo
            else f"the range runs past goal {most} and is not expanded" if hi > most else None)
-    return None if why is None else Item(str(hi), goal.start("g"), m.end(), goal=hi, range_from=goal.group("g"),
-                                         range_why=why)
+    return None if why is None else unexpanded(str(hi), goal.start("g"), m.end(), goal.group("g"), why, goal=hi)
 
 
 def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) -> tuple[list[Item], int]:
@@ -314,12 +313,13 @@ class Cite:
     explicit: bool = False
 
 
-def unexpanded(number: str, start: int, end: int, first: str, why: str, sector: str | None = None) -> Item:
+def unexpanded(number: str, start: int, end: int, first: str, why: str, sector: str | None = None,
+               goal: int | None = None) -> Item:
     """The end of a range written but not spelled out ("Resolutions 30 to 99", "C5 to C3",
     "Y.3172 to Y.3175"): an `Item` that names the range's first number as written (`first`) and
     `why`. The resolver reads such a range as its first number alone and says so in a REF008, as
     it does for a range of SDG targets the registry cannot spell out (Resolver.spread)."""
-    return Item(number, start, end, sector=sector, range_from=first, range_why=why)
+    return Item(number, start, end, sector=sector, goal=goal, range_from=first, range_why=why)
 
 
 def range_why(lo: int, hi: int, most: int, what: str = "numbers") -> str | None:
