@@ -168,8 +168,31 @@ def test_nothing_to_check_is_said_on_stderr(tmp_path) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("0 files checked")
     assert result.stderr == "trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths after include/exclude\n"
-    (tmp_path / "trace.toml").write_text('include = "plans/*"\n', encoding="utf-8")
+    (tmp_path / "trace.toml").write_text('include = ["plans/*"]\n', encoding="utf-8")
     result = run_cli("check", ".", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "" and "1 file checked" in result.stdout
+
+
+@pytest.mark.parametrize(("name", "key", "table"), [
+    ("trace.toml", "include", ""),
+    ("trace.toml", "exclude", ""),
+    ("trace.toml", "not-plans", ""),
+    ("pyproject.toml", "include", '[project]\nname = "plans"\n[tool.trace]\n'),
+])
+def test_a_pattern_setting_given_as_a_string_is_a_configuration_error(tmp_path, name, key, table) -> None:
+    """`include = "plans/*, drafts/*"` taken as one pattern matches nothing, so the run checked
+    nothing and passed: a string where a list of patterns belongs is refused, as other values of
+    the wrong type are, with one line naming the file and the key; the list is taken."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    config = tmp_path / name
+    config.write_text(f'{table}{key} = "plans/*, drafts/*"\n', encoding="utf-8")
+    for command in (("check", "plans", "--no-cache"), ("validate", "plans/plan.txt", "--against", "plans/plan.txt")):
+        result = run_cli(*command, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == f'trace: {config}: \'{key}\' must be a list of patterns ({key} = ["…", "…"]), not a string\n'
+    config.write_text(f'{table}{key} = ["{"plans" if key == "include" else "drafts"}/*", "old/*"]\n', encoding="utf-8")
+    result = run_cli("check", "plans", "--no-cache", cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == "" and "1 file checked" in result.stdout
 
 

@@ -138,10 +138,21 @@ def find_config(start: Path) -> Path | None:
 
 
 def _strings(value: Any, key: str, path: Path) -> list[str]:
+    """A setting that takes a string or a list of strings (`registry`, `edition`)."""
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise UsageError(f"{path}: '{key}' must be a string or a list of strings")
+    return list(value)
+
+
+def _patterns(value: Any, key: str, path: Path) -> list[str]:
+    """A list of fnmatch patterns (`include`, `exclude`, `not-plans`). A string is refused, not
+    taken as one pattern: `include = "plans/*, roadmaps/*"` would then match nothing, and the run
+    would check nothing and pass."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        written = ", not a string" if isinstance(value, str) else ""
+        raise UsageError(f"{path}: '{key}' must be a list of patterns ({key} = [\"…\", \"…\"]){written}")
     return list(value)
 
 
@@ -183,14 +194,14 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
         root=root,
         path=path,
         rules=rules,
-        include=_strings(data.get("include", []), "include", path or root),
-        exclude=_strings(data.get("exclude", []), "exclude", path or root),
+        include=_patterns(data.get("include", []), "include", path or root),
+        exclude=_patterns(data.get("exclude", []), "exclude", path or root),
         base=(root / base) if base else None,
         fail_on=fail_on,
         cache_dir=root / cache,
         jobs=jobs,
         other_files=other_files,
-        not_plans=_strings(data.get("not-plans", NOT_PLANS), "not-plans", path or root),
+        not_plans=_patterns(data.get("not-plans", NOT_PLANS), "not-plans", path or root),
         baseline=(root / baseline) if baseline else None,
         registry=[root / f for f in _strings(data.get("registry", []), "registry", path or root)],
         editions=_editions(data.get("edition", []), where),
