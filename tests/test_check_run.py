@@ -153,6 +153,16 @@ def test_bad_configuration_is_exit_2(tmp_path) -> None:
     assert result.returncode == 2 and "unknown setting(s) colour" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["true", "0", "-3", "2.5", '"4"'])
+def test_jobs_must_be_a_whole_number_of_workers(tmp_path, value) -> None:
+    """`jobs = true` was taken as one worker (a TOML boolean is a Python int); it is refused as
+    `jobs = "4"` and `jobs = 0` are. A number over the CPUs is cut to them (test_output_safety)."""
+    (tmp_path / "trace.toml").write_text(f"jobs = {value}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    result = run_cli("check", "a.txt", "--no-cache", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, f"trace: {tmp_path / 'trace.toml'}: 'jobs' must be a positive integer\n")
+
+
 def test_missing_path_is_exit_2(tmp_path) -> None:
     result = run_cli("check", "nowhere", cwd=tmp_path)
     assert result.returncode == 2

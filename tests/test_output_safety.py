@@ -272,7 +272,8 @@ def test_names_too_long_to_look_up_are_one_line(pair) -> None:
 
 def test_check_starts_no_more_processes_than_cpus(tmp_path, monkeypatch) -> None:
     """Found in review: `jobs = 100000` over 2,000 files started 2,000 processes, some 7 GB.
-    The pool has at most as many workers as the machine has CPUs (none at all on one CPU)."""
+    The pool has at most as many workers as the process may use CPUs (none at all on one CPU),
+    counted by its affinity: a CI container pinned to 1 or 2 of a host's 64 CPUs starts no more."""
     from actionplan_trace.validate import check
 
     for n in range(3):
@@ -287,8 +288,9 @@ def test_check_starts_no_more_processes_than_cpus(tmp_path, monkeypatch) -> None
 
     monkeypatch.setattr(check, "ProcessPoolExecutor", Pool)
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(check.os, "cpu_count", lambda: 64)
     for cpus, pools in ((1, []), (2, [2])):
-        monkeypatch.setattr(check.os, "cpu_count", lambda: cpus)
+        monkeypatch.setattr(check.os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
         started.clear()
         result = trace("check", ".", "--no-cache", "-f", "json")
         assert result.exit_code in (0, 1), result.output

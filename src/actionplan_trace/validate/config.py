@@ -181,7 +181,7 @@ def parse_config(data: dict[str, Any], path: Path | None, root: Path, codes: set
     if fail_on not in FAIL_ON:
         raise UsageError(f"{where}: 'fail-on' must be one of {', '.join(FAIL_ON)}")
     jobs = data.get("jobs", 2)
-    if not isinstance(jobs, int) or jobs < 1:
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise UsageError(f"{where}: 'jobs' must be a positive integer")
     base, baseline = _path_setting(data, "base", where), _path_setting(data, "baseline", where)
     other_files = data.get("other-files", "skip")
