@@ -2106,3 +2106,92 @@ def test_an_excerpt_quoting_one_context_paragraph_removes_none_of_the_others(bas
     rep = validate(write_contribution(reworded, tmp_path / "r.docx", [EXAMPLIA_PROPOSALS[0]], edit), BASE_TEXT)
     assert [(f.code, f.section, f.message.split(" in ")[0]) for f in rep.findings] == [
         ("VAL006", "output-2.1/background", "1 block modified")]
+
+
+_RAISING = ("support Member States in raising cybersecurity awareness, building their cybersecurity capacity and "
+            "improving their cybersecurity posture;")
+
+
+def _cybersecurity_blocks(tmp_path: Path, name: str, blocks: list[tuple[str, list[Any]]]) -> Path:
+    """A contribution of ITU blocks on Output 2.2 › Programme: Cybersecurity of objective2-old, one
+    per (mark, lines): a .txt with "- " bullets, or a .docx whose lines are List Bullet paragraphs
+    set in another font and size (a line given as a tuple is (kept with "{}", (old, new)): one
+    paragraph whose change is shown with revision marks)."""
+    import docx as python_docx
+    from docx.shared import Pt
+
+    from contribgen import _Marker
+
+    path = tmp_path / name
+    if name.endswith(".txt"):
+        text = ["Contribution from Testland", "", "Proposals", ""]
+        for n, (mark, lines) in enumerate(blocks, start=1):
+            text += [f"{mark}\tTST/1/{n}", "", "Output 2.2", "", "Programme: Cybersecurity", ""]
+            text += [f"- {line}" for line in lines] + ["", "Reasons: covered elsewhere.", ""]
+        path.write_text("\n".join(text), encoding="utf-8")
+        return path
+    document = python_docx.Document()
+    document.add_paragraph("Contribution from Testland", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    marker = _Marker("Testland")
+    for n, (mark, lines) in enumerate(blocks, start=1):
+        for line in (f"{mark}\tTST/1/{n}", "Output 2.2", "Programme: Cybersecurity"):
+            document.add_paragraph(line)
+        for line in lines:
+            p = document.add_paragraph(style="List Bullet")
+            if isinstance(line, str):
+                run = p.add_run(line)
+                run.font.name, run.font.size = "Arial", Pt(10 + n)
+                continue
+            kept, (old, new) = line
+            before, after = kept.split("{}", 1)
+            deletion, insertion = marker.element("w:del"), marker.element("w:ins")
+            deletion.append(marker.run(old, None, deleted=True))
+            insertion.append(marker.run(new, None))
+            for piece in (marker.run(before, None), deletion, insertion, marker.run(after, None)):
+                p._p.append(piece)
+        document.add_paragraph("Reasons: covered elsewhere.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("name", ["sup.docx", "sup.txt"])
+def test_a_sup_block_of_consecutive_whole_bullets_matches_the_base(tmp_path: Path, name: str) -> None:
+    """Left undone at an earlier stop: a SUP block quoting two (or three) whole consecutive bullets
+    of the base was a false VAL010 "not in Output 2.2 › Cybersecurity, nor anywhere else", as a
+    quotation was looked for within one paragraph. Whole paragraphs in a row now match; half a
+    bullet, half a bullet and the next, and two bullets with one between them are still VAL010."""
+    blocks = [("SUP", [_CYBERDRILLS, _GCI]),
+              ("SUP", [_CYBERDRILLS, _GCI, _RAISING]),
+              ("SUP", ["organize cyberdrills at national and regional level;"]),
+              ("SUP", ["to strengthen institutional cooperation and coordination among the key actors and stakeholder;",
+                       _GCI]),
+              ("SUP", [_CYBERDRILLS, _RAISING])]
+    rep = validate(_cybersecurity_blocks(tmp_path, name, blocks), CORPUS / "objective2-old.docx")
+    assert [(p.number, p.action) for p in rep.proposals] == [(f"TST/1/{n}", "delete") for n in range(1, 6)]
+    place = "Output 2.2 › Cybersecurity"
+    assert [(f.code, _proposal(f), f.message.split(", which ", 1)[1]) for f in rep.findings] == [
+        ("VAL010", "TST/1/3", f"is only part of a paragraph of {place}: SUP deletes whole paragraphs (quote the whole "
+                        "bullet, or propose deleting the words in prose)"),
+        ("VAL010", "TST/1/4", f"is not whole paragraphs in a row of {place}: SUP deletes whole paragraphs (quote the "
+                        "whole bullets, or propose deleting the words in prose)"),
+        ("VAL010", "TST/1/5", f"is not in {place}, nor anywhere else in the base"),
+    ]
+
+
+def test_a_mod_block_of_consecutive_bullets_is_compared_with_the_base(tmp_path: Path) -> None:
+    """A MOD block reproducing two consecutive bullets: unchanged, it changes nothing (VAL008, which
+    a quotation looked for within one paragraph missed); with a word of the second changed with
+    revision marks, the text before the marks is the base's (no false VAL010); made from an
+    outdated copy of the two, it is VAL010."""
+    changed = (_GCI.replace("good practices", "{}"), ("good practices", "best practices"))
+    outdated = (_GCI.replace("good practices", "{}"), ("good and bad practices", "best practices"))
+    blocks = [("MOD", [_CYBERDRILLS, _GCI]), ("MOD", [_CYBERDRILLS, changed]), ("MOD", [_CYBERDRILLS, outdated])]
+    rep = validate(_cybersecurity_blocks(tmp_path, "mod.docx", blocks), CORPUS / "objective2-old.docx")
+    assert [(p.number, p.action) for p in rep.proposals] == [(f"TST/1/{n}", "modify") for n in range(1, 4)]
+    assert [f.code for f in rep.findings] == ["VAL008", "VAL010"]
+    assert rep.findings[0].message == ("Proposal TST/1/1's text is that of Output 2.2 › Cybersecurity as it stands: "
+                                       "it changes nothing")
+    assert rep.findings[1].message.startswith("Proposal TST/1/3 quotes “organize cyberdrills")
+    assert rep.findings[1].message.endswith("to modify, which is not in Output 2.2 › Cybersecurity, nor anywhere else "
+                                            "in the base")

@@ -621,11 +621,14 @@ def _check_quote(ctx: _Context, proposal: Proposal, resolution: Resolution) -> N
     if where is None or not pieces:
         return
     quotes = ctx.quotes = ctx.quotes or _Quotes(ctx.base)
-    if _holds(quotes.under(where), pieces):
-        if proposal.whole and len(pieces) == 1 and not _whole_paragraphs(ctx.base, where, pieces[0]):
-            ctx.add("VAL010", f"Proposal {proposal.number} suppresses “{excerpt(quoted, 70)}”, which is only part of "
-                    f"a paragraph of {section_label(ctx.base, where_id)}: SUP deletes whole paragraphs (quote the whole "
-                    "bullet, or propose deleting the words in prose)", section=proposal.section, loc=proposal.loc,
+    if quotes.holds(where, pieces):
+        if proposal.whole and len(pieces) == 1 and not _whole_paragraphs(quotes.paragraphs(where), pieces[0]):
+            within = any(pieces[0] in part for part in quotes.paragraphs(where))
+            what = ("is only part of a paragraph of", "bullet") if within else ("is not whole paragraphs in a row of",
+                                                                                "bullets")
+            ctx.add("VAL010", f"Proposal {proposal.number} suppresses “{excerpt(quoted, 70)}”, which {what[0]} "
+                    f"{section_label(ctx.base, where_id)}: SUP deletes whole paragraphs (quote the whole {what[1]}, "
+                    "or propose deleting the words in prose)", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)
         return
     elsewhere = quotes.first_holding(pieces)
@@ -673,7 +676,7 @@ def _check_no_change(ctx: _Context, proposal: Proposal, resolution: Resolution) 
             or where_id is None or (where := ctx.base.get(where_id)) is None or not (key := _key(proposal.new))):
         return
     quotes = ctx.quotes = ctx.quotes or _Quotes(ctx.base)
-    if _holds(quotes.under(where), [key]):
+    if quotes.holds(where, [key]):
         ctx.add("VAL008", f"Proposal {proposal.number}'s text is that of {section_label(ctx.base, where_id)} as it "
                 "stands: it changes nothing", section=proposal.section, loc=proposal.loc, text=proposal.source)
 
@@ -759,6 +762,8 @@ class _Quotes:
     def __init__(self, base: Document) -> None:
         self.base = base
         self.subtrees: dict[str, str] = {}
+        self.parts: dict[str, list[str]] = {}
+        self.joined: dict[str, str] = {}
         self.own: list[str] = []  # made at the first search outside an output (most quotations are under theirs)
         self.words: dict[str, list[int]] = {}
 
@@ -767,6 +772,25 @@ class _Quotes:
         if (text := self.subtrees.get(section.id)) is None:
             text = self.subtrees[section.id] = _text_of(subtree(self.base, section))
         return text
+
+    def paragraphs(self, section: Section) -> list[str]:
+        """The titles and paragraphs of `section` and every section under it, each as quotations
+        are compared (`_key`: its end punctuation aside), empty ones left out."""
+        if (parts := self.parts.get(section.id)) is None:
+            parts = self.parts[section.id] = [k for s in subtree(self.base, section)
+                                              for part in (s.title or "", *(b.text for b in s.blocks))
+                                              if (k := _key(part))]
+        return parts
+
+    def holds(self, section: Section, pieces: list[str]) -> bool:
+        """Whether the text under `section` holds the pieces in order: as it is, or across the
+        ends of its paragraphs, which a block quoting several in a row joins with a space and
+        without their end punctuation ("…stakeholder establish a culture…" for two bullets)."""
+        if _holds(self.under(section), pieces):
+            return True
+        if (joined := self.joined.get(section.id)) is None:
+            joined = self.joined[section.id] = " ".join(self.paragraphs(section))
+        return _holds(joined, pieces)
 
     def first_holding(self, pieces: list[str]) -> Section | None:
         """The first section (in document order) whose own text holds the pieces in order. A
@@ -787,11 +811,9 @@ def _text_of(sections: list[Section]) -> str:
     return comparable("\n".join(part for s in sections for part in (s.title or "", *(b.text for b in s.blocks))))
 
 
-def _whole_paragraphs(base: Document, where: Section, key: str) -> bool:
-    """Whether comparable `key` is one or more whole paragraphs (or titles) under `where`, in a
-    row, their end punctuation aside."""
-    parts = [k for s in subtree(base, where) for part in (s.title or "", *(b.text for b in s.blocks))
-             if (k := _key(part))]
+def _whole_paragraphs(parts: list[str], key: str) -> bool:
+    """Whether comparable `key` is one or more whole paragraphs of `parts` (`_Quotes.paragraphs`)
+    in a row, their end punctuation aside."""
     for i, first in enumerate(parts):
         joined = first
         for later in [None, *parts[i + 1:]]:
