@@ -2195,3 +2195,91 @@ def test_a_mod_block_of_consecutive_bullets_is_compared_with_the_base(tmp_path: 
     assert rep.findings[1].message.startswith("Proposal TST/1/3 quotes “organize cyberdrills")
     assert rep.findings[1].message.endswith("to modify, which is not in Output 2.2 › Cybersecurity, nor anywhere else "
                                             "in the base")
+
+
+_RURAL_TABLE = ["Output", "Current text", "Proposed text", "Rationale", "2.1", RURAL_FIRST,
+                RURAL_FIRST.replace("rural, unserved", "rural, remote, unserved"), "Include remote areas."]
+_TITLE_21 = ("Output 2.1 – Products and services on telecommunication/ICT infrastructure and services, including "
+             "broadband and broadcasting, bridging the digital standardization gap, conformance and interoperability "
+             "and spectrum management")
+
+
+def _unnamed_heading(tmp_path: Path, name: str, heading: str, level: int, font: str, body: list[Any],
+                     excerpt: list[tuple[str, str]] = ()) -> Path:
+    """A .docx contribution whose proposals stand under `heading` (a Heading `level` paragraph in
+    `font`), no profile's word for proposals: `body` holds paragraphs (str) and tables (a list of
+    cells, four to a row); `excerpt` is amended text after it, (style, text) a paragraph each."""
+    import docx as python_docx
+    from docx.shared import Pt
+
+    document = python_docx.Document()
+    document.styles["Normal"].font.name = font
+    document.add_paragraph("Contribution from Japan", style="Title")
+    document.add_paragraph("Abstract", style=f"Heading {level}")
+    document.add_paragraph("This contribution proposes amendments to the Buenos Aires Action Plan.")
+    title = document.add_paragraph(style=f"Heading {level}").add_run(heading)
+    title.font.name, title.font.size = font, Pt(12 + 2 * level)
+    for part in body:
+        if isinstance(part, str):
+            document.add_paragraph(part)
+            continue
+        table = document.add_table(rows=len(part) // 4, cols=4)
+        table.style = "Table Grid"
+        for cell, text in zip([c for row in table.rows for c in row.cells], part):
+            cell.text = text
+    for style, text in excerpt:
+        document.add_paragraph(text, style=style)
+    path = tmp_path / name
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("heading", "level", "font", "body"), [
+    ("Suggested changes", 1, "Calibri", ["Japan suggests the following changes:", _RURAL_TABLE,
+                                         "Japan invites TDAG to consider them."]),
+    ("Japan's amendments", 1, "Times New Roman",
+     [["Proposal", "Reason", "", "", f"In Output 2.1, under “Rural communications”, replace “{RURAL_OLD}” with "
+       "“affordable broadband access”.", "Affordability is the barrier.", "", ""]]),
+    ("Amendments", 1, "Arial", ["MOD\tJPN/12/5", f"Output 2.1, Rural communications, first paragraph: replace "
+                                f"“{RURAL_OLD}” with “affordable broadband access”.", "Reasons: affordability."]),
+    ("3 Changes to the Plan", 3, "Cambria",
+     [f"1. In Output 2.1, under “Rural communications”, replace “{RURAL_OLD}” with “affordable broadband access”."]),
+])
+def test_proposals_under_a_heading_no_profile_names_are_no_amended_text(tmp_path: Path, heading: str, level: int,
+                                                                         font: str, body: list[Any]) -> None:
+    """Left undone at an earlier stop (black-box review F4): proposals under a heading the profile
+    does not know ("Suggested changes", then a table of changes; a Proposal | Reason table, an ITU
+    MOD block or numbered proposals likewise) were read as the proposals and again as amended text:
+    a spurious VAL006 "1 section added in Suggested changes without revision marks". That heading
+    heads proposals as "Proposals" does, with the sentences around them: one proposal, no finding.
+    A quotation not in the plan is still VAL010, alone."""
+    rep = validate(_unnamed_heading(tmp_path, "c.docx", heading, level, font, body), BA)
+    assert [(p.action, p.outputs) for p in rep.proposals] == [("replace", ["2.1"])]
+    assert rep.findings == []
+    wrong = [part if isinstance(part, str) else [c.replace(RURAL_FIRST, "providing satellite links to every village;")
+                                                 for c in part] for part in body]
+    wrong = [part.replace(RURAL_OLD, "satellite and microwave backhaul links") if isinstance(part, str) else
+             [c.replace(RURAL_OLD, "satellite and microwave backhaul links") for c in part] for part in wrong]
+    assert [f.code for f in validate(_unnamed_heading(tmp_path, "w.docx", heading, level, font, wrong), BA).findings] == [
+        "VAL010"]
+
+
+_BROADCASTING = ("The objective of BDT work in broadcasting is to enable developing countries to achieve smooth "
+                 "migration from analogue to digital broadcasting and to follow the post-transition activities, such "
+                 "as the introduction of new broadcasting services and allocation of the digital dividend.")
+
+
+def test_amended_text_after_a_table_of_changes_under_an_unnamed_heading_is_still_compared(tmp_path: Path) -> None:
+    """The heading that holds the table is no amended text; the excerpt after it still is, though
+    the structure puts its output under that heading (an output ranks below any styled heading):
+    a paragraph of Output 2.1 › Broadcasting, which the table's row (Rural communications) does not
+    name, reworded without revision marks is VAL006, and nothing else is reported."""
+    table = [("Output 2.1, Rural communications" if cell == "2.1" else cell) for cell in _RURAL_TABLE]
+    reworded = _BROADCASTING.replace("smooth migration", "a swift migration")
+    path = _unnamed_heading(tmp_path, "c.docx", "Suggested changes", 1, "Calibri", [table],
+                            [("Heading 1", _TITLE_21), ("Heading 2", "Implementation framework"),
+                             ("Heading 3", "Broadcasting"), ("Normal", reworded)])
+    rep = validate(path, BA)
+    assert [(p.outputs, p.heading) for p in rep.proposals] == [(["2.1"], "Rural communications")]
+    assert [(f.code, f.section) for f in rep.findings] == [("VAL006", "output-2.1/area-broadcasting")]
+    assert rep.findings[0].message.startswith("1 block modified in Output 2.1 › Broadcasting without revision marks")

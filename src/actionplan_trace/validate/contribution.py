@@ -193,19 +193,22 @@ COVER_KINDS = ("front-matter", "cover", "abstract", "introduction")
 
 
 def _without(doc: Document, ids: frozenset[str]) -> Document:
-    """`doc` without the sections of `ids` (proposals' own words: `parse_contribution`) whose
-    sections below are all of `ids` too, and without the revisions in them."""
-    if not ids:
-        return doc
-    kept_below: set[str] = set()  # sections with a kept section below them
-    for section in reversed(doc.sections):
-        if (section.id not in ids or section.id in kept_below) and section.parent is not None:
-            kept_below.add(section.parent)
-    gone = {s.id for s in doc.sections if s.id in ids and s.id not in kept_below}
+    """`doc` without the sections of `ids` (proposals' own words: `parse_contribution`) and the
+    revisions in them; a section below one of them that is not of `ids` (the plan's text after a
+    table of changes under a heading of its own, which the structure put under that heading) is
+    kept, under the nearest section above it that is kept."""
+    gone = {s.id for s in doc.sections if s.id in ids}
     if not gone:
         return doc
-    return Document(source=doc.source, sections=[s for s in doc.sections if s.id not in gone],
-                    revisions=[r for r in doc.revisions if r.section not in gone])
+
+    def kept_parent(parent: str | None) -> str | None:
+        while parent in gone and (above := doc.get(parent)) is not None:
+            parent = above.parent
+        return parent
+
+    sections = [replace(s, parent=kept_parent(s.parent)) if s.parent in gone else s
+                for s in doc.sections if s.id not in gone]
+    return Document(source=doc.source, sections=sections, revisions=[r for r in doc.revisions if r.section not in gone])
 
 
 def cover_part(doc: Document) -> Document:

@@ -482,7 +482,8 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     """`parse_proposals`, and the sections outside the proposals part that hold nothing but
     proposals' words (amendment blocks, their places, headings, text and reasons): a contribution
     written in ITU blocks alone has its blocks' "Output 1.6", "Background" … read as plan
-    sections, which are no amended text."""
+    sections, which are no amended text; and the sections under a heading no profile names that
+    hold proposals (`_UNNAMED_KINDS`)."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
@@ -561,7 +562,18 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
             read(section, False)
     for i, proposal in enumerate(out, start=1):
         proposal.number = proposal.number or str(i)
-    return out, frozenset(s for s, words in only_words.items() if words)
+    holding = {p.section for p in out}
+    heads = {s.id for s in doc.sections if s.id in holding and all(x.kind in _UNNAMED_KINDS for x in doc.path(s))}
+    return out, frozenset({s for s, words in only_words.items() if words} | heads)
+
+
+_UNNAMED_KINDS = ("heading", "clause")
+"""Kinds of the headings no profile names (a styled or numbered heading outside the plan's
+objectives and outputs): one that holds proposals ("Suggested changes", "Japan's amendments",
+then a table of changes, ITU blocks or numbered proposals) heads them as "Proposals" would, with
+the sentences around them; read as amended text as well, it was a section the contribution adds
+(VAL006). The plan's sections the structure puts under it (an excerpt after a table of changes
+headed "Suggested changes": the outputs rank below any styled heading) stay amended text."""
 
 
 def _block_line(block: Block, body: str, block_of: Proposal, number: str | None) -> bool:
