@@ -17,6 +17,7 @@ from actionplan_trace.validate import finding_table, load_config, run_check
 from actionplan_trace.validate.findings import fingerprint
 from conftest import CORPUS, SHARED, run_cli
 from contribgen import PLAN, WARNINGS_ONLY, build_repo
+from docxgen import Style, write_docx
 
 
 def trace(*args: str):
@@ -883,3 +884,33 @@ def test_the_baseline_is_named_relative_to_the_repository_however_it_was_given(t
     for data in (from_cli, from_config):
         assert data["baseline"] == "trace-baseline.json"
         assert data["summary"]["baselined"] == len(data["findings"]) > 0
+
+
+def test_contributions_checked_without_a_base_are_said_on_stderr(tmp_path) -> None:
+    """A run with the defaults says nothing (as ruff and mypy say nothing): a repository of plans
+    needs no trace.toml. But a file read as a contribution gets no VAL rule without a base, so a
+    CI job whose trace.toml is not found (misnamed, another folder) or names no base passed a
+    contribution quoting text the plan lacks, without a word: one stderr line says so, the report
+    and the exit code unchanged."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    plans_only = run_cli("check", "plans", "--no-cache", cwd=tmp_path)
+    assert plans_only.returncode == 0 and plans_only.stderr == ""
+    write_docx(load(CORPUS / "text" / "objective2-new.txt"), tmp_path / "plans" / "base.docx", Style(headings="styles"))
+    (tmp_path / "plans" / "japan.md").write_text(
+        "# Contribution from Japan\n\n## Proposals\n\n1. In Output 2.1, under “Rural communications”, replace "
+        "“satellite and microwave backhaul links” with “community networks”.\n", encoding="utf-8")
+    line = ("trace: 1 file read as a contribution (plans/japan.md) was not validated: {}; set base = \"…\" to the "
+            "Action Plan it amends\n")
+    for config, where in ((None, "no trace.toml or [tool.trace] was found"),
+                          ('fail-on = "warning"\n', f"{tmp_path / 'trace.toml'} names no base")):
+        if config is not None:
+            (tmp_path / "trace.toml").write_text(config, encoding="utf-8")
+        result = run_cli("check", "plans", "--no-cache", "-f", "json", cwd=tmp_path)
+        assert result.stderr == line.format(where)
+        assert "VAL010" not in result.stdout
+    (tmp_path / "trace.toml").write_text('base = "plans/base.docx"\nnot-plans = ["base.docx"]\n', encoding="utf-8")
+    judged = run_cli("check", "plans", "--no-cache", "-f", "json", cwd=tmp_path)
+    assert judged.returncode == 1 and judged.stderr == ""
+    assert "VAL010" in {f["code"] for f in json.loads(judged.stdout)["findings"]}

@@ -287,6 +287,27 @@ def recorded_line(report: CheckReport, shown: int = 5) -> str:
     return printable(line) + "\n"
 
 
+def unvalidated_line(report: CheckReport, shown: int = 3) -> str | None:
+    """For stderr, when files were read as contributions and no `base` is configured: they were
+    checked as documents only (no VAL rule ran), which a CI job run where its trace.toml is not
+    found (or names no base) would otherwise pass without a word. None otherwise: without
+    contributions a run with the defaults says nothing, as ruff and mypy say nothing."""
+    from .render.escapes import printable
+
+    if report.config.base is not None:
+        return None
+    names = [f.path for f in report.files if f.profile == "contribution"]
+    if not names:
+        return None
+    listed = ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+    where = (f"{report.config.path} names no base" if report.config.path is not None
+             else "no trace.toml or [tool.trace] was found")
+    one = len(names) == 1
+    return printable(f"trace: {len(names)} file{'' if one else 's'} read as {'a contribution' if one else 'contributions'}"
+                     f" ({listed}) {'was' if one else 'were'} not validated: {where}; set base = \"…\" "
+                     f"to the Action Plan {'it amends' if one else 'they amend'}") + "\n"
+
+
 def save_baseline(report: CheckReport) -> None:
     """Write the baseline `check` was asked to record (after its report is out)."""
     from .validate import save_baseline as save

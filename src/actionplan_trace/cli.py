@@ -423,6 +423,8 @@ def check(
         if not report.files:
             sys.stderr.write("trace: no documents to check (.docx, .pdf, .txt, .md, .html) in the given paths"
                              " after include/exclude\n")
+        if (unvalidated := trace.unvalidated_line(report)) is not None:
+            sys.stderr.write(unvalidated)
         if used is not None and update_baseline:
             sys.stderr.write(trace.recorded_line(report))
         return 1 if report.failed else 0
