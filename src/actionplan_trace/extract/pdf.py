@@ -171,6 +171,9 @@ class Line:
     # and so is one that ends the line before a line opening with punctuation (CLOSING).
     open_start: bool = False
     open_end: bool = False
+    # The left edge of the drop cap the line opens with (see drop_caps): its paragraph's lines below
+    # the cap go back to that edge, and are no new paragraph for leaving the indentation beside it.
+    drop: float | None = None
 
     @property
     def text_bold(self) -> bool:
@@ -808,6 +811,10 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     turned = [c for c in chars if c.turn]
     if turned:
         chars = [c for c in chars if not c.turn]
+    caps = drop_caps(chars)
+    if caps:
+        capped = set(map(id, caps))
+        chars = [c for c in chars if id(c) not in capped]
     rows: list[list[Char]] = []
     bands: list[list[float]] = []
     band_sizes: list[float] = []
@@ -856,7 +863,62 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     # The pieces of one row stay in x order: each piece's own top may round to another point
     # (a capital's 525.4 beside a digit's 525.6) and set a list number after its heading's text.
     placed.sort(key=lambda p: (p[0], p[1]))
-    return [line for _, _, line in placed]
+    lines = [line for _, _, line in placed]
+    for cap in caps:
+        _join_drop_cap(lines, cap, settings)
+    return lines
+
+
+# A drop cap is set at least this many times the size of the text it is dropped into.
+DROP_CAP_SIZE = 1.8
+
+
+def drop_caps(chars: list[Char]) -> list[Char]:
+    """The drop caps among `chars`: a letter or digit set alone (no glyph of half its size or more
+    within its size of it on its height) at least DROP_CAP_SIZE times the page's most common size,
+    with two or more lines of smaller text (DROP_CAP_SIZE times at least) beside it that start
+    within half its size of its right edge and sit within its height (a drop cap's top is the
+    first line's, its baseline the last's). Grouped with them, its tall box took those lines into
+    one row, read glyph by glyph across them ("UniTmdhpeer lge…")."""
+    glyphs = [c for c in chars if c.text.strip()]
+    sizes = {c.size for c in glyphs}
+    if not sizes or max(sizes) < DROP_CAP_SIZE * min(sizes):
+        return []
+    body = Counter(c.size for c in glyphs).most_common(1)[0][0]
+    big = [c for c in glyphs if c.size >= DROP_CAP_SIZE * body and c.text.isalnum()]
+    out = []
+    for cap in big:
+        reach = cap.size / DROP_CAP_SIZE
+        if any(g is not cap and g.size > 0.5 * cap.size and g.top < cap.bottom and g.bottom > cap.top
+               and max(g.x0 - cap.x1, cap.x0 - g.x1) < cap.size for g in glyphs):
+            continue
+        starts: dict[float, float] = {}  # the leftmost glyph right of the cap per baseline
+        for g in glyphs:
+            if (g.size <= reach and g.x0 >= cap.x1 - 1 and cap.top + 0.5 * g.size <= g.base <= cap.base + 0.5 * g.size):
+                key = round(g.base)
+                starts[key] = min(starts.get(key, math.inf), g.x0)
+        if sum(1 for x in starts.values() if x <= cap.x1 + 0.5 * cap.size) >= 2:
+            out.append(cap)
+    return out
+
+
+def _join_drop_cap(lines: list[Line], cap: Char, settings: PdfSettings = PDF_DEFAULTS) -> None:
+    """Put the drop cap `cap` (drop_caps) at the head of the first line beside it, glued to its
+    word unless set a space apart ("U" + "nder each" is "Under each"; "A" + "new plan", "A new
+    plan"); it counts for neither the line's weight nor its size."""
+    beside = [k for k, ln in enumerate(lines)
+              if cap.x1 - 1 <= ln.x0 <= cap.x1 + 0.5 * cap.size and cap.top - ln.size <= ln.top and ln.base <= cap.base + 0.5 * ln.size]
+    if not beside:
+        alone = _make_line([cap], settings)
+        if alone is not None:
+            lines.append(alone)
+        return
+    k = min(beside, key=lambda k: lines[k].top)
+    line = lines[k]
+    head = cap.text + (" " if line.x0 - cap.x1 > 0.25 * line.size else "")
+    lines[k] = replace(line, chars=[cap, *line.chars], text=head + line.text, x0=cap.x0,
+                       mark_at=[at + len(head) for at in line.mark_at], weightless=line.weightless | {id(cap)},
+                       drop=cap.x0)
 
 
 def turned_lines(chars: list[Char], split_gap: float | None = None,
@@ -1084,7 +1146,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
         return True
-    if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+    if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3) and not _under_drop_cap(para, line):
         return True
     if (SENTENCE_END.search(prev.text) and TYPED_NUMBER.match(line.text)
             and not (BEFORE_NUMBER.search(prev.text) and not LABEL_LIKE.match(line.text))):
@@ -1125,9 +1187,16 @@ def _new_para(line: Line) -> Para:
 
 def _extend(para: Para, line: Line) -> None:
     """Add a continuation line; the second line fixes the paragraph's continuation indent."""
-    if len(para.lines) == 1:
+    if len(para.lines) == 1 or _under_drop_cap(para, line):
         para.indent = line.x0
     para.lines.append(line)
+
+
+def _under_drop_cap(para: Para, line: Line) -> bool:
+    """Whether `line` goes back to the left edge of the drop cap `para` opens with: its lines
+    beside the cap were indented by it, those below it are not."""
+    drop = para.lines[0].drop
+    return drop is not None and abs(line.x0 - drop) <= max(0.6 * line.size, 3)
 
 
 def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> list[Para]:
