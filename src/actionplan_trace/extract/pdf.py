@@ -1301,13 +1301,17 @@ class _Page:
     def number_items(self) -> None:
         """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
         items = [(ln.top, ln.x0, 0, i) for i, ln in enumerate(self.lines)]
-        items += [(g.bbox[1], g.bbox[0], 1, i) for i, (g, _) in enumerate(self.tables)]
+        items += [(g.bbox[1], g.bbox[0], 1, i) for i, (g, _) in enumerate(self.tables) if g.within is None]
         self.table_numbers = [0] * len(self.tables)
         for k, (_, _, kind, i) in enumerate(sorted(items, key=lambda it: it[:3]), start=1):
             if kind:
                 self.table_numbers[i] = k
             else:
                 self.lines[i].number = k
+        for i in range(len(self.tables) - 1, -1, -1):  # a nested table is its holder's (nest_grids: holders last)
+            within = self.tables[i][0].within
+            if within is not None:
+                self.table_numbers[i] = self.table_numbers[within[0]]
 
 
 def _inside(c: Char, box: tuple[float, float, float, float]) -> bool:
@@ -1924,16 +1928,29 @@ def _keep_unnoted_marks(pages: list[_Page], footnotes: list[Block], ends: list[B
 
 
 def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc: Loc, spacing: Spacing,
-          settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset()) -> Cell:
-    """A table cell from its lines; `words` are those the document prints whole (broken_words)."""
-    if not lines:
+          settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset(),
+          nested: Sequence[PageTable] = ()) -> Cell:
+    """A table cell from its lines; `words` are those the document prints whole (broken_words).
+    The rows of the tables `nested` in it are lines of its text where they stand among its
+    paragraphs, their cells' lines joined, as the .docx reader flattens a nested table."""
+    if not lines and not nested:
         return Cell("", loc)
-    left, right = min(ln.x0 for ln in lines), _cell_right(lines, box)
-    paras = paragraphs(lines, right, spacing, settings)
-    for para in paras:
-        broken_words(para.lines, left, right, words)
-    texts = [p.text for p in paras]
-    return Cell("\n".join(texts), loc, texts, bold=all(ln.bold for ln in lines))
+    inner = sorted(nested, key=lambda t: t.grid.bbox[1])
+    tops = [t.grid.bbox[1] for t in inner]
+    runs: list[list[Line]] = [[] for _ in range(len(inner) + 1)]  # the lines above each nested table, and below the last
+    for ln in lines:
+        runs[bisect_right(tops, ln.top)].append(ln)
+    texts: list[str] = []
+    for k, run in enumerate(runs):
+        if run:
+            left, right = min(ln.x0 for ln in lines), _cell_right(lines, box)
+            paras = paragraphs(run, right, spacing, settings)
+            for para in paras:
+                broken_words(para.lines, left, right, words)
+            texts += [p.text for p in paras]
+        if k < len(inner):
+            texts += [" | ".join(c.text.replace("\n", " ") for c in row) for row in inner[k].rows]
+    return Cell("\n".join(texts), loc, texts, bold=bool(lines) and all(ln.bold for ln in lines))
 
 
 def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[list[Line]]:
@@ -1953,7 +1970,14 @@ def _settle_spans(grid: Grid, boxes: list, row_lines: list[list[Line]]) -> list[
 
 def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing: Spacing,
                 settings: PdfSettings = PDF_DEFAULTS, words: frozenset[str] = frozenset(),
-                layout_break: LayoutBreak | None = None) -> PageTable:
+                layout_break: LayoutBreak | None = None, index: int | None = None) -> PageTable:
+    """The table of `grid` on `page`, its cells read from their `cells` lines; the tables nested
+    in its cells (Grid.within: the `index` of this one among the page's tables) are read into them."""
+    nested: dict[tuple[int, int], list[PageTable]] = {}
+    for k, (inner, inner_cells) in enumerate(page.tables):
+        if index is not None and inner.within is not None and inner.within[0] == index:
+            nested.setdefault(inner.within[1:], []).append(
+                _page_table(page, inner, inner_cells, spacing, settings, words, layout_break, k))
     rows: list[list[Cell]] = []
     spanning: list[bool] = []
     heads: list[list[Line | None]] = []
@@ -1961,7 +1985,7 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
-            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings, words)
+            _cell(lines, box, Loc(page=page.number, row=r, col=c), spacing, settings, words, nested.get((r, c), ()))
             for c, (box, lines) in enumerate(zip(boxes, row_lines))
         ]
         head = [lines[0] if lines else None for lines in row_lines]
@@ -2061,7 +2085,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     page_items: list[list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]]] = []
     for page in pages:
         items: list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]] = [(ln.number, ln) for ln in page.lines]
-        items += [(k, table) for k, table in zip(page.table_numbers, page.tables)]
+        items += [(k, table) for k, table in zip(page.table_numbers, page.tables) if table[0].within is None]
         items.sort(key=lambda it: it[0])
         page_items.append(items)
     flat = [item for items in page_items for _, item in items]
@@ -2084,7 +2108,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
-            table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words, layout_break)
+            index = next(i for i, held in enumerate(page.tables) if held is item) if len(page.tables) > 1 else 0
+            table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words, layout_break, index)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
                 stitch(open_table[0], table, settings, _cell_goes_on, layout_break)
                 dropped.extend(open_table[0].dropped)

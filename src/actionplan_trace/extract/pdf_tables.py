@@ -49,6 +49,9 @@ class Grid:
     rows: list[list[BBox | None]]
     ruled: bool = True
     banded: bool = False  # horizontal rules only: columns come from text gaps and vary a little by page
+    # A table nested in a cell of another (nest_grids): (that table's index among the page's
+    # grids, the cell's row, its column); its rows are lines of that cell's text, as a .docx reads them.
+    within: tuple[int, int, int] | None = None
 
 
 @record
@@ -170,11 +173,72 @@ def find_ruled_grids(edges: list[dict[str, object]], settings: PdfSettings = PDF
         return []
     cells = intersections_to_cells(crossings)
     grids = []
-    for group in cells_to_tables(cells):
+    for group in _unnested(cells):
         grid = _grid_from_cells(group, ruled=True)
         if len(grid.columns) >= 2 or len(grid.rows) >= 2:
             grids.append(grid)
-    return grids
+    return nest_grids(grids)
+
+
+def _unnested(cells: list[BBox]) -> list[list[BBox]]:
+    """The cells of each table, a table nested in another's cell apart from it. A nested table
+    whose rules touch its holder's (its right border on the holder's) is joined to it by their
+    crossings: its cells then overlap the holder's, which a grid's never do (their areas add up to
+    more than the table's box), and those inside another cell are a table of their own."""
+    out: list[list[BBox]] = []
+    for group in cells_to_tables(cells):
+        x0, top = min(c[0] for c in group), min(c[1] for c in group)
+        x1, bottom = max(c[2] for c in group), max(c[3] for c in group)
+        if sum((c[2] - c[0]) * (c[3] - c[1]) for c in group) <= (x1 - x0) * (bottom - top) + 1:
+            out.append(group)
+            continue
+        inner = [k for k, c in enumerate(group) if any(o != c and _holds(o, c) for o in group)]
+        if not inner:
+            out.append(group)
+            continue
+        taken = set(inner)
+        out.append([c for k, c in enumerate(group) if k not in taken])
+        out.extend(_unnested([group[k] for k in inner]))
+    return out
+
+
+def _holds(outer: BBox, inner: BBox, slack: float = 0.5) -> bool:
+    """Whether the box `outer` holds the box `inner`."""
+    return (outer[0] - slack <= inner[0] and outer[1] - slack <= inner[1]
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
+def nest_grids(grids: list[Grid]) -> list[Grid]:
+    """`grids` with each held in a cell of another marked `within` it (the smallest such cell),
+    the most deeply nested first: a glyph goes to the first grid whose box holds it, so a nested
+    table's text is its own, not its holder's cell's."""
+    holders: dict[int, tuple[Grid, int, int]] = {}
+    for k, grid in enumerate(grids):
+        best: tuple[float, Grid, int, int] | None = None
+        for other in grids:
+            if other is grid or not _holds(other.bbox, grid.bbox):
+                continue
+            for r, row in enumerate(other.rows):
+                for c, box in enumerate(row):
+                    if box is not None and _holds(box, grid.bbox):
+                        area = (box[2] - box[0]) * (box[3] - box[1])
+                        if best is None or area < best[0]:
+                            best = (area, other, r, c)
+        if best is not None:
+            holders[k] = best[1:]
+    if not holders:
+        return grids
+    depth = {}
+    for k, grid in enumerate(grids):
+        d, at = 0, k
+        while at in holders and d <= len(grids):
+            d, at = d + 1, next(i for i, g in enumerate(grids) if g is holders[at][0])
+        depth[id(grid)] = d
+    ordered = sorted(grids, key=lambda g: -depth[id(g)])
+    place = {id(g): i for i, g in enumerate(ordered)}
+    for k, (holder, r, c) in holders.items():
+        grids[k].within = (place[id(holder)], r, c)
+    return ordered
 
 
 def _rule_stacks(

@@ -1,0 +1,98 @@
+"""A table nested in a cell of a ruled PDF table. Its cells' lines were read into the outer cell
+interleaved ("Activity Target year Spectrum 2019 workshops in"), and its grid, whose text the outer
+table had taken, was an all-empty table of its own; one whose border lies on the outer table's
+made one grid with it, of many empty cells. Now its rows are lines of the outer cell's text,
+where they stand, as the .docx reader flattens a nested table ("Activity | Target year")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace.extract import read
+from pdfgen import MARGIN, rule_op, text_op, word_widths, wrap, write_placed
+
+AFTER = "These activities also serve to strengthen the shared knowledge base, as agreed in Havana 2114."
+
+
+PROGRAMME = "Programme 1 – Network infrastructure and the regional broadband backbone"
+BEFORE = "Activities carried out with partners in the field, under the regional initiatives:"
+CLOSING = "All activities are subject to available resources and to the agreement of the Member States."
+INNER = [["Activity", "Target year"], ["Spectrum management workshops in West and Central Africa", "2019"],
+         ["Broadband mapping platform", "2020"]]
+
+
+class _Setter:
+    """Sets text wrapped to a width, as a word processor does, in one font and size."""
+
+    def __init__(self, tmp_path: Path, font: str, size: float) -> None:
+        words = {w for text in [PROGRAMME, BEFORE, CLOSING, "Programme Activities fixed mobile 20 %"]
+                 for w in text.split()} | {w for row in INNER for text in row for w in text.split()}
+        self.widths, self.space = word_widths(words, font, size, tmp_path)
+        self.font, self.size, self.lead = font, size, 1.2 * size
+
+    def lines(self, text: str, width: float) -> list[str]:
+        return wrap(text, width, self.widths, self.space) if text else []
+
+    def text(self, ops: list[bytes], x: float, top: float, lines: list[str]) -> float:
+        """Print `lines` from `top` at `x`; returns where they end."""
+        ops += [text_op(x, top + (k + 0.8) * self.lead, line, self.font, self.size) for k, line in enumerate(lines)]
+        return top + len(lines) * self.lead
+
+    def table(self, ops: list[bytes], xs: list[float], top: float, rows: list[list[str]], pad: float = 3,
+              room: dict[tuple[int, int], float] | None = None) -> tuple[float, list[float]]:
+        """Rule a table with column edges `xs` from `top`, its cells' text wrapped to their
+        width, each row as tall as its fullest cell (`room`: points left free under a cell's
+        text); returns its bottom and its rows' tops."""
+        ys = [top]
+        for r, row in enumerate(rows):
+            ends = [self.text(ops, x + pad, ys[-1] + pad, self.lines(text, x1 - x - 2 * pad))
+                    + (room or {}).get((r, c), 0) for c, (x, x1, text) in enumerate(zip(xs, xs[1:], row))]
+            ys.append(max(ends) + pad)
+        ops += [rule_op(xs[0], y, xs[-1], y) for y in ys]
+        ops += [rule_op(x, ys[0], x, ys[-1]) for x in xs]
+        return ys[-1], ys
+
+
+def _nested_page(tmp_path: Path, font: str, size: float, touching: bool, double: bool) -> Path:
+    """An outer table of two columns whose body row's second cell holds a paragraph, a table of
+    three rows (its right border on the outer table's when `touching`; a table of two cells
+    under the last row's "2020" when `double`) and a paragraph."""
+    setter = _Setter(tmp_path, font, size)
+    xs = [MARGIN, MARGIN + 150, MARGIN + 450]
+    ops: list[bytes] = []
+    top, _ = setter.table(ops, xs, 100, [["Programme", "Activities"]])
+    cell_x = xs[1] + 3
+    inner_top = setter.text(ops, cell_x, top + 3, setter.lines(BEFORE, xs[2] - cell_x - 3)) + 4
+    inner_xs = [cell_x + 2, cell_x + 150, xs[2] if touching else xs[2] - 8]
+    deep = 2.6 * setter.lead if double else 0.0
+    inner_bottom, tops = setter.table(ops, inner_xs, inner_top, INNER, room={(2, 1): deep})
+    if double:
+        deep_xs = [inner_xs[1] + 4, inner_xs[1] + 50, inner_xs[2] - (0 if touching else 4)]
+        setter.table(ops, deep_xs, tops[3] - 3 - deep, [["fixed 20 %", "mobile 20 %"]], pad=1)
+    bottom = setter.text(ops, cell_x, inner_bottom + 6, setter.lines(CLOSING, xs[2] - cell_x - 3)) + 3
+    setter.text(ops, xs[0] + 3, top + 3, setter.lines(PROGRAMME, xs[1] - xs[0] - 6))
+    ops += [rule_op(xs[0], bottom, xs[-1], bottom)] + [rule_op(x, top, x, bottom) for x in xs]
+    ops.append(text_op(MARGIN, bottom + 20, AFTER, font, size))
+    return write_placed(tmp_path / "nested.pdf", [ops])
+
+
+@pytest.mark.parametrize(("font", "size", "touching", "double"), [
+    ("Times-Roman", 10, False, False),
+    ("Helvetica", 9, True, False),
+    ("Times-Roman", 9.5, False, True),
+    ("Helvetica", 8.5, True, True),
+])
+def test_a_nested_tables_rows_are_lines_of_its_cell(tmp_path: Path, font: str, size: float, touching: bool,
+                                                     double: bool) -> None:
+    """Apart from the outer table's rules or touching them, nested once or twice; Times or Helvetica."""
+    raw = read(_nested_page(tmp_path, font, size, touching, double))
+    assert [b.type for b in raw.blocks] == ["table", "paragraph"]
+    last = "Broadband mapping platform | 2020" + (" fixed 20 % | mobile 20 %" if double else "")
+    assert [[c.text for c in row] for row in raw.blocks[0].rows or []] == [
+        ["Programme", "Activities"],
+        [PROGRAMME, f"{BEFORE}\nActivity | Target year\nSpectrum management workshops in West and Central Africa | 2019\n"
+                    f"{last}\n{CLOSING}"],
+    ]
+    assert raw.blocks[1].text == AFTER
