@@ -2017,20 +2017,64 @@ def _cell_goes_on(tail: tuple[Line, float], head: Line) -> bool:
     return _runs_over(tail[0], head, tail[1])
 
 
-def _body_right(pages: list[_Page]) -> dict[int, float]:
-    """Each page's right text edge: a high percentile of line ends over all pages of its width.
-    Contents lines with a dot leader are left out where other lines remain: their leader runs to
-    a tab stop that may lie past the margin, and a few of them would set the edge there, so that
-    every body line looked short and ended its paragraph."""
-    by_width: dict[int, list[float]] = {}
+def _body_edges(pages: list[_Page]) -> tuple[dict[int, float], dict[int, float]]:
+    """Each page's left and right text edges: a low and a high percentile of line starts and ends
+    over all pages of its width. Contents lines with a dot leader are left out where other lines
+    remain: their leader runs to a tab stop that may lie past the margin, and a few of them would
+    set the right edge there, so that every body line looked short and ended its paragraph."""
+    by_width: dict[int, tuple[list[float], list[float]]] = {}
     for p in pages:
-        ends = [ln.x1 for ln in p.lines if not has_dot_leader(ln.text)] or [ln.x1 for ln in p.lines]
-        by_width.setdefault(round(p.width), []).extend(ends)
+        body = [ln for ln in p.lines if not has_dot_leader(ln.text)] or p.lines
+        starts, ends = by_width.setdefault(round(p.width), ([], []))
+        starts.extend(ln.x0 for ln in body)
+        ends.extend(ln.x1 for ln in body)
     edges = {}
-    for width, xs in by_width.items():
-        xs.sort()
-        edges[width] = xs[int(0.95 * (len(xs) - 1))] if xs else float(width)
-    return {p.number: edges[round(p.width)] for p in pages}
+    for width, (starts, ends) in by_width.items():
+        starts.sort()
+        ends.sort()
+        edges[width] = ((starts[int(0.05 * (len(starts) - 1))] if starts else 0.0),
+                        (ends[int(0.95 * (len(ends) - 1))] if ends else float(width)))
+    return ({p.number: edges[round(p.width)][0] for p in pages}, {p.number: edges[round(p.width)][1] for p in pages})
+
+
+def _box_measures(pages: list[_Page], lefts: dict[int, float], rights: dict[int, float], spacing: Spacing) -> dict[int, float]:
+    """The measure a line of a text box or frame is set to: the right edge of its box, by the
+    id() of each line that a line of its box follows. A box is a run of two or more lines that
+    start at one x, indented from the page's text (BOX_INDENT font sizes or more), of one size
+    and weight at the line pitch, all ending BOX_INDENT font sizes or more short of the page's
+    right text edge: its lines wrap at its own edge, the run's widest line end, and, measured
+    against the page's, each looked short and ended its paragraph. Only a line of BOX_WORDS words
+    or more with no sentence end is measured so: an indented address or signature ("Secretary-
+    General" under a name) stays lines apart."""
+    out: dict[int, float] = {}
+
+    def close(run: list[Line], right: float) -> None:
+        edge = max((ln.x1 for ln in run), default=right)
+        if len(run) < 2 or edge > right - BOX_INDENT * run[0].size:
+            return
+        for ln in run[:-1]:
+            if len(ln.text.split()) >= BOX_WORDS and not SENTENCE_END.search(ln.text):
+                out[id(ln)] = edge
+
+    for page in pages:
+        left, right = lefts[page.number], rights[page.number]
+        run: list[Line] = []
+        for ln in sorted(page.lines, key=lambda ln: ln.number):
+            prev = run[-1] if run else None
+            if (prev is not None and abs(ln.x0 - run[0].x0) <= max(0.6 * ln.size, 3) and ln.size == prev.size
+                    and ln.bold == prev.bold and prev.base < ln.base and not spacing.gap(prev, ln)):
+                run.append(ln)
+                continue
+            close(run, right)
+            run = [ln] if ln.x0 >= left + BOX_INDENT * ln.size else []
+        close(run, right)
+    return out
+
+
+# A text box's lines start and end this many font sizes or more inside the page's text edges
+# (_box_measures); a line measured against its box's edge holds this many words or more.
+BOX_INDENT = 2
+BOX_WORDS = 4
 
 
 def _body_foot(pages: list[_Page]) -> dict[int, float]:
@@ -2075,7 +2119,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     row's rest goes on from (settle_line_hyphens). A paragraph's and a table's text are set once they are
     whole, at the end: set at every line or page added, a paragraph or table running over
     hundreds of pages would cost time quadratic in its length."""
-    rights, feet = _body_right(pages), _body_foot(pages)
+    (lefts, rights), feet = _body_edges(pages), _body_foot(pages)
+    boxes = _box_measures(pages, lefts, rights, spacing)
     layout_break = hyphenation.layout_break if hyphenation is not None else None
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
@@ -2095,7 +2140,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             first_item = position == 0
             if isinstance(item, Line):
                 nxt = following.get(id(item))
-                if open_para is not None and _joins(open_para[0], item, rights, feet, first_item, spacing, nxt, settings):
+                if open_para is not None and _joins(open_para[0], item, rights, feet, first_item, spacing, nxt, settings, boxes):
                     para, block = open_para
                     if len(para.lines) == 1:
                         grown.append(open_para)
@@ -2135,13 +2180,15 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
 
 def _joins(
     para: Para, line: Line, rights: dict[int, float], feet: dict[int, float], first_on_page: bool, spacing: Spacing,
-    nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS
+    nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS, boxes: dict[int, float] | None = None
 ) -> bool:
     """Whether `line` carries on `para`: on the same page, or as the first line of the next
-    (`rights`: each page's right text edge, `feet`: the lowest baseline its body text reaches)."""
+    (`rights`: each page's right text edge, `feet`: the lowest baseline its body text reaches;
+    `boxes`: the measure of a text box's line, by its id(), see _box_measures)."""
     last = para.lines[-1]
     if last.page == line.page:
-        return not _starts_paragraph(para, line, rights[line.page], spacing, nxt, settings)
+        right = (boxes or {}).get(id(last), rights[line.page])
+        return not _starts_paragraph(para, line, right, spacing, nxt, settings)
     return (first_on_page and line.page == last.page + 1
             and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
 
