@@ -57,7 +57,7 @@ from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, table
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
-                             TYPED_NUMBER, bullet_of, has_dot_leader, roman,
+                             TYPED_NUMBER, bullet_of, has_leader, roman,
                              is_bullet_label)
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
@@ -142,6 +142,7 @@ class Char:
     # Set turned a quarter (a cell's text direction "bottom to top", 1, or "top to bottom", -1): its
     # `base` is then the x of its baseline (see turned_lines).
     turn: int = 0
+    tab: bool = False  # a column leader's dots before it were dropped (_without_column_leaders): a tab stands there
 
 
 @record
@@ -758,7 +759,7 @@ def _make_line(chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> Line 
         if prev is not None and (pending or c.x0 - max(prev.x1, edge) > 0.2 * max(min(c.size, prev.size), 1)
                                  and c.text != HYPHEN_MARK  # a line end's hyphen is its word's (_stretched_break)
                                  and not cjk_close(prev.text, c.text, c.x0 - max(prev.x1, edge), min(c.size, prev.size))):
-            parts.append(" ")
+            parts.append("\t" if c.tab else " ")
             spans.append((space.x0, space.x1) if pending and space is not None else None)
         elif (prev is not None and c.text.isalpha() and (prev.text.isdigit() and id(prev) not in marked or id(prev) in suffix)
               and _raised(c, prev, biggest, base, settings)):
@@ -849,6 +850,7 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
         merged_bands.append(list(band))
     placed: list[tuple[int, float, Line]] = []  # (the row's top, rounded; x0; a piece of the row)
     for row, band in zip(merged_rows, merged_bands):
+        row = _without_column_leaders(row, settings)
         pieces = _split_wide(sorted(row, key=lambda c: c.x0), split_gap) if split_gap is not None else [row]
         for piece in pieces:
             line = _make_line(piece, settings)
@@ -867,6 +869,43 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
     for cap in caps:
         _join_drop_cap(lines, cap, settings)
     return lines
+
+
+LEADER_GLYPHS = frozenset(".…·")
+PAGE_ONLY = regex(r"(?:\d+|[ivxlc]+)", re.IGNORECASE)
+
+
+def _without_column_leaders(row: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> list[Char]:
+    """`row` without the glyphs of its column leaders: a dot leader (four or more of `.…·`, spaces
+    between them allowed, at least `line_split_gap` font sizes long) between text and more text
+    that is no page number, as a tab with a leader sets between two columns ("Buenos Aires
+    ........ 9-20 October 2017"). Its dots are no text, and the gap they filled parts the columns
+    (of an unruled table: _split_wide) or, in a line read whole, is a tab (Char.tab), as in the
+    .docx; kept, the two columns were read as one ("Buenos Aires.....9-20 October 2017"). A contents entry's leader before its page number stays: contents.py
+    reads the entry by it, and `diff` takes it for the .docx's tab. So does a leader drawn over
+    the text beside it (LibreOffice runs one under a contents entry's number and title when its
+    tab stop lies past the margin): it fills no gap."""
+    if sum(1 for c in row if c.text in LEADER_GLYPHS) < 4:
+        return row
+    row = sorted(row, key=lambda c: c.x0)
+    drop: set[int] = set()
+    k = 0
+    while k < len(row):
+        if row[k].text not in LEADER_GLYPHS:
+            k += 1
+            continue
+        j, dots = k, 0
+        while j < len(row) and (row[j].text in LEADER_GLYPHS or row[j].text == " "):
+            dots += row[j].text != " "
+            j += 1
+        after = "".join(c.text for c in row[j:]).strip()
+        if (dots >= 4 and after and not PAGE_ONLY.fullmatch(after) and any(c.text.strip() for c in row[:k])
+                and row[j - 1].x1 - row[k].x0 >= settings.line_split_gap * row[k].size
+                and row[k - 1].x1 <= row[k].x0 + 0.5 and row[j].x0 >= row[j - 1].x1 - 0.5):
+            drop.update(range(k, j))
+            row[j].tab = True
+        k = j
+    return [c for i, c in enumerate(row) if i not in drop] if drop else row
 
 
 # A drop cap is set at least this many times the size of the text it is dropped into.
@@ -2019,12 +2058,13 @@ def _cell_goes_on(tail: tuple[Line, float], head: Line) -> bool:
 
 def _body_edges(pages: list[_Page]) -> tuple[dict[int, float], dict[int, float]]:
     """Each page's left and right text edges: a low and a high percentile of line starts and ends
-    over all pages of its width. Contents lines with a dot leader are left out where other lines
-    remain: their leader runs to a tab stop that may lie past the margin, and a few of them would
-    set the right edge there, so that every body line looked short and ended its paragraph."""
+    over all pages of its width. Contents lines with a dot leader (or the tab of one dropped between
+    columns, _without_column_leaders) are left out where other lines remain: their leader runs to a
+    tab stop that may lie past the margin, and a few of them would set the right edge there, so
+    that every body line looked short and ended its paragraph."""
     by_width: dict[int, tuple[list[float], list[float]]] = {}
     for p in pages:
-        body = [ln for ln in p.lines if not has_dot_leader(ln.text)] or p.lines
+        body = [ln for ln in p.lines if not has_leader(ln.text)] or p.lines
         starts, ends = by_width.setdefault(round(p.width), ([], []))
         starts.extend(ln.x0 for ln in body)
         ends.extend(ln.x1 for ln in body)
