@@ -885,7 +885,7 @@ def _without_column_leaders(row: list[Char], settings: PdfSettings = PDF_DEFAULT
     reads the entry by it, and `diff` takes it for the .docx's tab. So does a leader drawn over
     the text beside it (LibreOffice runs one under a contents entry's number and title when its
     tab stop lies past the margin): it fills no gap."""
-    if sum(1 for c in row if c.text in LEADER_GLYPHS) < 4:
+    if len([c for c in row if c.text in LEADER_GLYPHS]) < 4:
         return row
     row = sorted(row, key=lambda c: c.x0)
     drop: set[int] = set()
@@ -919,9 +919,11 @@ def drop_caps(chars: list[Char]) -> list[Char]:
     within half its size of its right edge and sit within its height (a drop cap's top is the
     first line's, its baseline the last's). Grouped with them, its tall box took those lines into
     one row, read glyph by glyph across them ("UniTmdhpeer lge…")."""
-    glyphs = [c for c in chars if c.text.strip()]
-    sizes = {c.size for c in glyphs}
+    sizes = {c.size for c in chars}
     if not sizes or max(sizes) < DROP_CAP_SIZE * min(sizes):
+        return []
+    glyphs = [c for c in chars if c.text.strip()]
+    if not glyphs:
         return []
     body = Counter(c.size for c in glyphs).most_common(1)[0][0]
     big = [c for c in glyphs if c.size >= DROP_CAP_SIZE * body and c.text.isalnum()]
@@ -1980,9 +1982,9 @@ def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc:
     for ln in lines:
         runs[bisect_right(tops, ln.top)].append(ln)
     texts: list[str] = []
+    left, right = (min(ln.x0 for ln in lines), _cell_right(lines, box)) if lines else (0.0, 0.0)
     for k, run in enumerate(runs):
         if run:
-            left, right = min(ln.x0 for ln in lines), _cell_right(lines, box)
             paras = paragraphs(run, right, spacing, settings)
             for para in paras:
                 broken_words(para.lines, left, right, words)
