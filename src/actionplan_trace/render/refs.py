@@ -81,7 +81,9 @@ def to_csv(report: RefReport) -> str:
 
 
 def to_table(report: RefReport) -> Group:
-    """Rich tables: references (id, family, revision, text, where), then findings."""
+    """Rich tables: references (id, family, revision, text, file, section, where), then findings
+    (code, severity, message, file, section, where); the place is worded as to_lines words it
+    (counted from 1), and a finding names its file, as several files' findings share places."""
     from rich.console import Group
     from rich.table import Table
 
@@ -89,12 +91,13 @@ def to_table(report: RefReport) -> Group:
     for name in ("id", "family", "rev", "text", "source", "section", "loc"):
         refs.add_column(name, overflow="fold")
     for r in report.refs:
-        refs.add_row(r.id, r.family, str(r.rev) if r.rev else "", r.text, r.source or "", r.section or "", str(r.loc))
+        refs.add_row(r.id, r.family, str(r.rev) if r.rev else "", r.text, r.source or "", r.section or "",
+                     _place(r.loc))
     findings = Table(title=f"{len(report.findings)} findings", expand=False)
-    for name in ("code", "severity", "message", "section", "loc"):
+    for name in ("code", "severity", "message", "source", "section", "loc"):
         findings.add_column(name, overflow="fold")
     for f in sorted(report.findings, key=finding_order):
-        findings.add_row(f.code, f.severity, f.message, f.section or "", str(f.loc))
+        findings.add_row(f.code, f.severity, f.message, f.source or "", f.section or "", _place(f.loc))
     return Group(refs, findings)
 
 
