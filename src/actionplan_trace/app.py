@@ -104,6 +104,47 @@ def _files(given: Paths) -> list[Path]:
     return paths
 
 
+def _documents(given: Paths, output: str | Path | None = None) -> list[Path]:
+    """`_files(given)`, each folder among them replaced by the documents under it as `trace check`
+    walks one (validate.check.collect with the default configuration: hidden folders, Word lock
+    files, trace's own reports and README-like files left out; `output`, this run's report, is
+    never taken from a folder), in the walk's order (a folder's files by name, then its folders
+    by name). A format trace cannot read found there (.doc, .rtf) is left out with an
+    InputWarning, as it would stop the run; a folder holding no document is an InputError."""
+    paths = _files(given)
+    if not any(_is_folder(path) for path in paths):
+        return paths
+    import warnings
+
+    from .errors import InputError, InputWarning
+    from .extract import UNSUPPORTED, unsupported
+    from .validate.check import collect
+    from .validate.config import CheckConfig
+
+    documents: list[Path] = []
+    for path in paths:
+        if not _is_folder(path):
+            documents.append(path)
+            continue
+        found = collect([path], CheckConfig(root=path), written=_paths(output or ())).files
+        for name in found:
+            if (suffix := name.suffix.lower()) in UNSUPPORTED:
+                warnings.warn(InputWarning(str(name), f"left out: {unsupported(suffix)}"), stacklevel=3)
+        if not (readable := [name for name in found if name.suffix.lower() not in UNSUPPORTED]):
+            raise InputError(str(path), "the folder holds no document trace reads (.docx, .pdf, .txt, .md, .html)")
+        documents.extend(readable)
+    return documents
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder (links followed); a name that cannot be looked up is left to
+    the reader, which names the problem."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _optional_path(given: str | Path | None) -> Path | None:
     return None if given is None else Path(given)
 
@@ -129,26 +170,30 @@ def settings_for(config: str | Path | None, path: Path) -> CheckConfig:
 
 def references(
     files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
-    editions: Sequence[str] = (),
+    editions: Sequence[str] = (), *, output: str | Path | None = None,
 ) -> RefReport:
-    """`trace refs`: every reference of `files` and the findings (across files too); `editions`
-    ("SP-2012-2015", one per series) override the edition each document states."""
+    """`trace refs`: every reference of `files` (a folder: the documents under it, see
+    `_documents`; `output`, the report's file, is never read from one) and the findings (across
+    files too); `editions` ("SP-2012-2015", one per series) override the edition each document states."""
     from .editions import check_override
     from .refs import merge_reports, stream_reports
 
-    registry, pairs = stream_reports(_files(files), profile, _paths(registry_files), check_override(list(editions)))
+    registry, pairs = stream_reports(_documents(files, output), profile, _paths(registry_files),
+                                     check_override(list(editions)))
     return merge_reports(_created_outputs_known(pairs), registry)
 
 
 def graph(
     files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
-    editions: Sequence[str] = (),
+    editions: Sequence[str] = (), *, output: str | Path | None = None,
 ) -> tuple[Graph, Registry]:
-    """`trace graph`: the cross-reference graph of `files`, and the registry it was checked against."""
+    """`trace graph`: the cross-reference graph of `files` (folders as `references` reads them),
+    and the registry it was checked against."""
     from .editions import check_override
     from .refs import build_graph, stream_reports
 
-    registry, pairs = stream_reports(_files(files), profile, _paths(registry_files), check_override(list(editions)))
+    registry, pairs = stream_reports(_documents(files, output), profile, _paths(registry_files),
+                                     check_override(list(editions)))
     return build_graph(pairs, registry), registry
 
 
@@ -182,13 +227,14 @@ def check_matrix(name: str, fmt: str | None) -> None:
 
 def chain(
     ref_id: str, files: Paths, profile: str | None = None,
-    registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (),
+    registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (), *, output: str | Path | None = None,
 ) -> dict[str, Any]:
-    """`trace chain`: everything upstream and downstream of one entity across `files` (an id no
-    file names but the registry has gives its title and an empty chain)."""
+    """`trace chain`: everything upstream and downstream of one entity across `files` (folders as
+    `references` reads them; an id no file names but the registry has gives its title and an
+    empty chain)."""
     from .refs.chain import chain as chain_of
 
-    built, registry = graph(files, profile, registry_files, editions)
+    built, registry = graph(files, profile, registry_files, editions, output=output)
     return chain_of(built, checked_id(built, ref_id, registry), registry)
 
 

@@ -290,7 +290,7 @@ def extract(
 
 @app.command(cls=Command, help=HELP["refs"], epilog=epilog("refs"))
 def refs(
-    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files, or folders of them (walked as trace check walks one)."),
     format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
@@ -299,7 +299,7 @@ def refs(
 ) -> None:
 
     def run() -> int:
-        emit("refs", format, trace.references(files, profile, registry, edition), output, [*files, *registry])
+        emit("refs", format, trace.references(files, profile, registry, edition, output=output), output, [*files, *registry])
         return 0
 
     guarded(run)
@@ -307,7 +307,7 @@ def refs(
 
 @app.command(cls=Command, help=HELP["graph"], epilog=epilog("graph"))
 def graph(
-    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files; the graph joins them on canonical ids."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more files or folders; the graph joins them on canonical ids."),
     format: Optional[GraphFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=help_text("graph") + " (default json); with --who-cites: " + help_text("who-cites") + " (default lines)."),
     who_cites: Optional[str] = typer.Option(None, "--who-cites", metavar="ID", help="List the sections citing this canonical id instead."),
     family: list[str] = typer.Option([], "--family", metavar="FAMILY", help="Families of the csv matrix (repeatable; default sdg and wsis; add sdg-target for the 169 targets)."),
@@ -326,7 +326,7 @@ def graph(
         inputs = [*files, *registry]
         if matrix is not None:
             trace.check_matrix(matrix, format)
-            built, _reg = trace.graph(files, profile, registry, edition)
+            built, _reg = trace.graph(files, profile, registry, edition, output=output)
             table = trace.matrix(built, matrix)
             emit("matrix", "csv", table, output, inputs)
             if not table.rows:
@@ -339,13 +339,13 @@ def graph(
             fmt = format or default
             if fmt not in formats("who-cites"):
                 raise UsageError(f"--who-cites writes {default} (default), {', '.join(others[:-1])} or {others[-1]}, not {fmt}")
-            built, known = trace.graph(files, profile, registry, edition)
+            built, known = trace.graph(files, profile, registry, edition, output=output)
             emit("who-cites", fmt, trace.who_cites(built, who_cites, known), output, inputs)
             return 0
         fmt = format or formats("graph")[0]
         if fmt not in formats("graph"):
             raise UsageError(f"--format {fmt} is for --who-cites; a graph is written as {', '.join(formats('graph'))}")
-        built, reg = trace.graph(files, profile, registry, edition)
+        built, reg = trace.graph(files, profile, registry, edition, output=output)
         families = tuple(family) or ("sdg", "wsis")
         emit("graph", fmt, built, output, inputs, RenderOptions(registry=reg, families=families))
         return 0
@@ -356,7 +356,7 @@ def graph(
 @app.command(cls=Command, help=HELP["chain"], epilog=epilog("chain"))
 def chain(
     ref_id: str = typer.Argument(..., metavar="ID", help="A canonical id: PP-RES-139, ITU-D-OBJ-2@SP-2012-2015, ITU-D-OUTPUT-2.2 (the edition may be left out when only one is loaded)."),
-    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join."),
+    files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="Plans, roadmaps, Strategic Plans and reports to join (files or folders)."),
     format: ChainFormat = typer.Option("text", "--format", "-f", metavar="FORMAT", help=help_text("chain") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
@@ -365,7 +365,7 @@ def chain(
 ) -> None:
 
     def run() -> int:
-        data = trace.chain(ref_id, files, profile, registry, edition)
+        data = trace.chain(ref_id, files, profile, registry, edition, output=output)
         width = stdout.width if output is None and stdout.is_terminal else None
         emit("chain", format, data, output, [*files, *registry], RenderOptions(width=width))
         return 0
