@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .files import as_path
 from .output import write_atomic, write_stream
 from .render.registry import Command, Format, RenderOptions, check_result, formats, get
 
@@ -42,7 +43,11 @@ __all__ = [
 ]
 
 
-def load(path: str | Path, profile: str | Profile | None = None, view: View = "accepted") -> Document:
+PathArg = str | bytes | os.PathLike[str]
+"""A path as every call here takes it (files.as_path)."""
+
+
+def load(path: PathArg, profile: str | Profile | None = None, view: View = "accepted") -> Document:
     """The structured Document of the file at `path` (loader.load; imported here on first use, so
     that `trace --version` or `--help` never loads the pipeline)."""
     from .loader import load as load_document
@@ -50,14 +55,14 @@ def load(path: str | Path, profile: str | Profile | None = None, view: View = "a
     return load_document(path, profile=profile, view=view)
 
 
-def extract(path: str | Path, profile: str | Profile | None = None, view: View = "accepted") -> Document:
+def extract(path: PathArg, profile: str | Profile | None = None, view: View = "accepted") -> Document:
     """`trace extract`: the document's section tree."""
     return load(path, profile=profile, view=view)
 
 
 def compare(
-    old_path: str | Path,
-    new_path: str | Path | None = None,
+    old_path: PathArg,
+    new_path: PathArg | None = None,
     *,
     profile: str | Profile | None = None,
     with_refs: bool = True,
@@ -70,31 +75,22 @@ def compare(
     from .diff import reference_locator
     from .diff.ignore import DEFAULT_IGNORE
 
-    return diff_files(old_path, new_path, profile=profile, locate=reference_locator() if with_refs else None,
+    return diff_files(as_path(old_path), _optional_path(new_path), profile=profile, locate=reference_locator() if with_refs else None,
                       ignore=DEFAULT_IGNORE if ignore is None else ignore)
 
 
-Paths = str | bytes | os.PathLike[str] | Iterable[str | bytes | os.PathLike[str]]
+Paths = PathArg | Iterable[PathArg]
 """One file or folder, or several: a str, bytes or path alone is one (not a sequence of characters)."""
 
 
 def _paths(given: Paths) -> list[Path]:
-    """`given` as a list of paths (see Paths; any os.PathLike is one path too); a UsageError for
-    an empty one ("" is no file, though Path("") would be the current folder), one holding a
-    NUL character, or anything that is no path."""
+    """`given` as a list of paths (see Paths; any os.PathLike is one path too), each through
+    files.as_path; a UsageError for anything that is no path nor list of paths."""
     if isinstance(given, (str, bytes, os.PathLike)):
         given = [given]
     elif not isinstance(given, Iterable):
         raise UsageError(f"{given!r} is no path nor list of paths")
-    paths = []
-    for item in given:
-        if not isinstance(item, (str, bytes, os.PathLike)):
-            raise UsageError(f"{item!r} is no path")
-        text = os.fsdecode(item)
-        if not text or "\0" in text:
-            raise UsageError("an empty path names no file" if not text else f"{text!r}: a path holds no NUL character")
-        paths.append(Path(text))
-    return paths
+    return [as_path(item) for item in given]
 
 
 def _files(given: Paths) -> list[Path]:
@@ -104,7 +100,7 @@ def _files(given: Paths) -> list[Path]:
     return paths
 
 
-def _documents(given: Paths, output: str | Path | None = None) -> list[Path]:
+def _documents(given: Paths, output: PathArg | None = None) -> list[Path]:
     """`_files(given)`, each folder among them replaced by the documents under it as `trace check`
     walks one (validate.check.collect with the default configuration: hidden folders, Word lock
     files, trace's own reports and README-like files left out; `output`, this run's report, is
@@ -145,11 +141,11 @@ def _is_folder(path: Path) -> bool:
         return False
 
 
-def _optional_path(given: str | Path | None) -> Path | None:
-    return None if given is None else Path(given)
+def _optional_path(given: PathArg | None) -> Path | None:
+    return None if given is None else as_path(given)
 
 
-def settings_for(config: str | Path | None, path: Path) -> CheckConfig:
+def settings_for(config: PathArg | None, path: Path) -> CheckConfig:
     """The configuration `config` names, else the nearest one above the folder `path` is (or is
     in), so that a run from elsewhere (`trace check ~/repo/plans`, a CI step with another working
     directory) takes the repository's trace.toml, its base, rules and baseline, as a run from
@@ -169,8 +165,8 @@ def settings_for(config: str | Path | None, path: Path) -> CheckConfig:
 
 
 def references(
-    files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
-    editions: Sequence[str] = (), *, output: str | Path | None = None,
+    files: Paths, profile: str | None = None, registry_files: Iterable[PathArg] = (),
+    editions: Sequence[str] = (), *, output: PathArg | None = None,
 ) -> RefReport:
     """`trace refs`: every reference of `files` (a folder: the documents under it, see
     `_documents`; `output`, the report's file, is never read from one) and the findings (across
@@ -184,8 +180,8 @@ def references(
 
 
 def graph(
-    files: Paths, profile: str | None = None, registry_files: Iterable[str | Path] = (),
-    editions: Sequence[str] = (), *, output: str | Path | None = None,
+    files: Paths, profile: str | None = None, registry_files: Iterable[PathArg] = (),
+    editions: Sequence[str] = (), *, output: PathArg | None = None,
 ) -> tuple[Graph, Registry]:
     """`trace graph`: the cross-reference graph of `files` (folders as `references` reads them),
     and the registry it was checked against."""
@@ -227,7 +223,7 @@ def check_matrix(name: str, fmt: str | None) -> None:
 
 def chain(
     ref_id: str, files: Paths, profile: str | None = None,
-    registry_files: Iterable[str | Path] = (), editions: Sequence[str] = (), *, output: str | Path | None = None,
+    registry_files: Iterable[PathArg] = (), editions: Sequence[str] = (), *, output: PathArg | None = None,
 ) -> dict[str, Any]:
     """`trace chain`: everything upstream and downstream of one entity across `files` (folders as
     `references` reads them; an id no file names but the registry has gives its title and an
@@ -274,7 +270,7 @@ def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> s
     return wanted
 
 
-def validate(contribution: str | Path, against: str | Path | None = None, *, config: str | Path | None = None,
+def validate(contribution: PathArg, against: PathArg | None = None, *, config: PathArg | None = None,
              fail_on: str | None = None) -> ValidationReport:
     """`trace validate`: does a contribution amend what its proposals say it amends (`against`,
     else the configuration's base); the rules, severities, fail-on and registry files of the
@@ -284,8 +280,9 @@ def validate(contribution: str | Path, against: str | Path | None = None, *, con
 
     from .validate import validate as run_validate
 
-    settings = settings_for(config, Path(contribution))
-    base = against if against is not None else settings.base
+    contribution = as_path(contribution)
+    settings = settings_for(config, contribution)
+    base = _optional_path(against) or settings.base
     if base is None:
         raise UsageError("no base to validate against: give --against PLAN, or base in trace.toml")
     report = run_validate(contribution, base, registry_files=settings.registry)
@@ -295,12 +292,12 @@ def validate(contribution: str | Path, against: str | Path | None = None, *, con
 def check(
     paths: Paths,
     *,
-    config: str | Path | None = None,
+    config: PathArg | None = None,
     use_cache: bool = True,
-    baseline: str | Path | None = None,
+    baseline: PathArg | None = None,
     update_baseline: bool = False,
     fail_on: str | None = None,
-    output: str | Path | None = None,
+    output: PathArg | None = None,
     force_exclude: bool = False,
 ) -> CheckReport:
     """`trace check`: every enabled rule over files and folders, with the configuration found
@@ -376,7 +373,7 @@ def print_to(console: Console, command: Command, fmt: str, result: Any, options:
     return chosen.printer is not None and chosen.printer(result, console, options or RenderOptions())
 
 
-def check_output(command: Command, fmt: str, out: str | Path | None) -> Format:
+def check_output(command: Command, fmt: str, out: PathArg | None) -> Format:
     """The format, checked against the output: a binary format needs a file."""
     chosen = get(command, fmt)
     if chosen.binary and out is None:
@@ -384,16 +381,16 @@ def check_output(command: Command, fmt: str, out: str | Path | None) -> Format:
     return chosen
 
 
-def write(data: str | bytes, out: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+def write(data: str | bytes, out: PathArg, inputs: Iterable[PathArg] = ()) -> None:
     """Write `data` to `out` atomically (a failed run leaves no partial file; never onto one of `inputs`)."""
-    write_atomic(data, Path(out), inputs)
+    write_atomic(data, as_path(out), [as_path(path) for path in inputs])
 
 
 def run_diff(
-    old_path: str | Path,
-    new_path: str | Path | None = None,
+    old_path: PathArg,
+    new_path: PathArg | None = None,
     fmt: str = "text",
-    out: str | Path | None = None,
+    out: PathArg | None = None,
     all_changes: bool = False,
     author: str = "trace",
     profile: str | Profile | None = None,

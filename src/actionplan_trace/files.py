@@ -15,11 +15,26 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
+
+from .errors import UsageError
 
 # The filesystems whose files the kernel makes up as they are read (see kernel_file).
 _KERNEL_ROOTS = ("/proc", "/sys")
 KERNEL_FILE = "a /proc or /sys file (made up by the kernel as it is read)"
+
+
+def as_path(given: Any) -> Path:
+    """`given`, a str, bytes or os.PathLike, as a Path (bytes decoded as the file system does:
+    os.fsdecode); a UsageError for an empty one ("" is no file, though Path("") would be the
+    current folder), one holding a NUL character, or anything that is no path. Every call of the
+    library that takes a path takes it through here, so that each accepts the same."""
+    if not isinstance(given, (str, bytes, os.PathLike)):
+        raise UsageError(f"{given!r} is no path")
+    text = os.fsdecode(given)
+    if not text or "\0" in text:
+        raise UsageError("an empty path names no file" if not text else f"{text!r}: a path holds no NUL character")
+    return Path(text)
 
 
 def open_nonblocking(path: str | Path) -> BinaryIO:

@@ -7,21 +7,23 @@ application layer call `load`, never the package root.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from os import PathLike
 
+from .files import as_path
 from .model import Block, Document, View
 from .profiles import Profile, detect_profile, get_profile
 from .text_patterns import numbered
 
 
-def load(path: str | Path, profile: str | Profile | None = None, view: View = "accepted", *,
+def load(path: str | bytes | PathLike[str], profile: str | Profile | None = None, view: View = "accepted", *,
          digest: bool = True) -> Document:
-    """Read `path` and structure it with `profile` (a name, a YAML path, a Profile, or None to detect
-    one); `digest=False` leaves `source.sha256` None (see extract.read)."""
+    """Read `path` (files.as_path: str, bytes or os.PathLike) and structure it with `profile` (a
+    name, a YAML path, a Profile, or None to detect one); `digest=False` leaves `source.sha256`
+    None (see extract.read)."""
     from .extract import read
     from .structure import build
 
-    raw = read(path, view=view, digest=digest)
+    raw = read(as_path(path), view=view, digest=digest)
     if profile is None:
         chosen = detect_profile(_body_texts(raw.blocks[:4000]))
     elif isinstance(profile, str):
