@@ -40,7 +40,7 @@ import typer
 
 from . import app as trace
 from .cli_help import HELP, Command, Group, epilog
-from .errors import OutputError, TraceError, UsageError
+from .errors import InputError, OutputError, TraceError, UsageError
 from .output import flush_stdout, silence_stdout, standard_streams, stdout_errors, write_stdout
 from .render.registry import Command as CommandName
 from .render.registry import RenderOptions, formats, help_text
@@ -174,7 +174,7 @@ def guarded(func: Callable[[], int | None]) -> None:
             code = func()
     except TraceError as exc:
         _WARNINGS.clear()
-        fail(str(exc))
+        fail(_CWD_GONE if _lost_cwd(exc) else str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("trace: interrupted\n")
         raise typer.Exit(130)
@@ -187,13 +187,28 @@ def guarded(func: Callable[[], int | None]) -> None:
         if os.environ.get("TRACE_DEBUG"):
             raise
         _WARNINGS.clear()
-        if isinstance(exc, FileNotFoundError) and not _cwd_exists():
-            fail("the current directory no longer exists (it was removed): run trace from one that does")
+        if _lost_cwd(exc):
+            fail(_CWD_GONE)
         fail(f"internal error: {type(exc).__name__}: {exc} (set TRACE_DEBUG=1 for a traceback)")
     finally:
         sys.stderr.write("".join(_WARNINGS))
         _WARNINGS.clear()
     raise typer.Exit(code or 0)
+
+
+_CWD_GONE = "the current directory no longer exists (it was removed): run trace from one that does"
+
+
+def _lost_cwd(exc: BaseException) -> bool:
+    """Whether `exc` comes of a run started in a directory since removed: a file not found
+    (FileNotFoundError, or an input or output error about a relative path, which no lookup can
+    find then) while the working directory no longer exists. Every command's failure passes
+    here, so that each says so in one line, not "x.txt: no such file"."""
+    if isinstance(exc, (InputError, OutputError)):
+        relative = not os.path.isabs(exc.path)
+    else:
+        relative = isinstance(exc, FileNotFoundError)
+    return relative and not _cwd_exists()
 
 
 def _cwd_exists() -> bool:
