@@ -9,6 +9,7 @@ and renames it; the temporary file is removed on any exception, Ctrl-C and SIGTE
 from __future__ import annotations
 
 import errno
+import io
 import os
 import signal
 import stat
@@ -16,7 +17,7 @@ import sys
 import threading
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import OutputError
 from .files import status
@@ -102,6 +103,40 @@ class ClosedStream:
         return False
 
 
+class WholeFile(io.FileIO):
+    """Standard output's file, whose `write` writes all it is given or raises. A write to a pipe
+    whose reader goes away mid-write returns the bytes the kernel took, without an error, and
+    neither TextIOWrapper, nor a BufferedWriter, nor `write_stdout` looked at the count when
+    Python runs unbuffered (PYTHONUNBUFFERED, -u): the rest was dropped and the run ended with
+    0. Writing the rest raises BrokenPipeError, which the CLI ends with SIGPIPE's 141."""
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            written = super().write(view)
+            if not written:  # nothing taken and no error: not for a blocking descriptor
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            view = view[written:]
+        return total
+
+
+def _whole_writes(stream: Any) -> Any:
+    """`stream` (standard output as Python opened it) again over a WholeFile, buffered or not as it
+    was, with its encoding, errors and line buffering; any other stream (a ClosedStream, a
+    test's) as it is."""
+    if not isinstance(stream, io.TextIOWrapper) or type(stream.buffer) not in (io.BufferedWriter, io.FileIO):
+        return stream
+    try:
+        stream.flush()
+        raw = WholeFile(stream.fileno(), "w", closefd=False)
+    except (OSError, ValueError):
+        return stream
+    buffered = raw if type(stream.buffer) is io.FileIO else io.BufferedWriter(raw)
+    return io.TextIOWrapper(buffered, encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=stream.line_buffering, write_through=stream.write_through)
+
+
 def standard_streams() -> None:
     """Make a run whose standard output or error was closed at start behave: descriptors 1 and 2
     are opened on /dev/null (else the first file the run opens would take the number, and what
@@ -120,6 +155,7 @@ def standard_streams() -> None:
                 os.close(opened)
     if sys.stdout is None:
         sys.stdout = ClosedStream()
+    sys.stdout = _whole_writes(sys.stdout)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     for stream in (sys.stdout, sys.stderr):

@@ -6,6 +6,8 @@ the strings and Text it is given before layout, so widths stay right.
 
 from __future__ import annotations
 
+import errno
+import os
 from typing import Any, Iterable
 
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -37,3 +39,10 @@ class SafeConsole(Console):
         if isinstance(renderable, Text):
             renderable = printable_text(renderable)
         return super().render(renderable, options)
+
+    def on_broken_pipe(self) -> None:
+        """A reader that went away (`trace … | head`) is raised again, for the caller to end the
+        run (the CLI: quietly, with SIGPIPE's 141): Rich's own ending, SystemExit(1), would read
+        as a diff's "differences found"."""
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
