@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .diff.changes import DiffResult
+    from .findings import Finding
     from .model import Document, View
     from .profiles import Profile
     from .refs.graph import Graph
@@ -185,12 +186,27 @@ def graph(
 ) -> tuple[Graph, Registry]:
     """`trace graph`: the cross-reference graph of `files` (folders as `references` reads them),
     and the registry it was checked against."""
+    return _graph(files, profile, registry_files, editions, output)
+
+
+def _graph(files: Paths, profile: str | None, registry_files: Iterable[PathArg], editions: Sequence[str],
+           output: PathArg | None, own: list[Finding] | None = None) -> tuple[Graph, Registry]:
+    """`graph`, and, given a list `own`, each file's findings added to it as `references` gives
+    them (the REF… of each file, in file order), for `chain`."""
     from .editions import check_override
     from .refs import build_graph, stream_reports
 
     registry, pairs = stream_reports(_documents(files, output), profile, _paths(registry_files),
                                      check_override(list(editions)))
+    if own is not None:
+        pairs = _findings_kept(_created_outputs_known(pairs), own)
     return build_graph(pairs, registry), registry
+
+
+def _findings_kept(pairs: Iterable[tuple[Document, RefReport]], own: list[Finding]) -> Iterator[tuple[Document, RefReport]]:
+    for doc, report in pairs:
+        own.extend(report.findings)
+        yield doc, report
 
 
 def _created_outputs_known(pairs: Iterable[tuple[Document, RefReport]]) -> Iterator[tuple[Document, RefReport]]:
@@ -227,11 +243,13 @@ def chain(
 ) -> dict[str, Any]:
     """`trace chain`: everything upstream and downstream of one entity across `files` (folders as
     `references` reads them; an id no file names but the registry has gives its title and an
-    empty chain)."""
+    empty chain), with the run's findings on it: each file's (REF…, as `references` gives them),
+    then the graph's (REF009, TRC…)."""
     from .refs.chain import chain as chain_of
 
-    built, registry = graph(files, profile, registry_files, editions, output=output)
-    return chain_of(built, checked_id(built, ref_id, registry), registry)
+    own: list[Finding] = []
+    built, registry = _graph(files, profile, registry_files, editions, output, own)
+    return chain_of(built, checked_id(built, ref_id, registry), registry, own)
 
 
 def canonical_id(ref_id: str) -> str:

@@ -9,10 +9,12 @@ data (schema `actionplan-trace/chain/1`); render/chain.py draws it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from .. import schemas
 from ..errors import UsageError
+from ..findings import Finding
 from .graph import DEFINES, Graph, Node, citations, stronger
 from .ids import family_of, natural_key
 from .registry import Registry
@@ -89,8 +91,10 @@ def _upstream(graph: Graph, registry: Registry | None, sources: list[Node], dept
     return out
 
 
-def chain(graph: Graph, ref_id: str, registry: Registry | None = None) -> dict[str, Any]:
-    """Everything upstream and downstream of `ref_id` in `graph` (see the module docstring)."""
+def chain(graph: Graph, ref_id: str, registry: Registry | None = None, findings: Iterable[Finding] = ()) -> dict[str, Any]:
+    """Everything upstream and downstream of `ref_id` in `graph` (see the module docstring); its
+    findings are those of `findings` (each file's own, REF…, in file order) and then the graph's
+    (REF009, TRC…) whose `ref` is the entity."""
     entity = resolve_id(graph, ref_id)
     if entity not in graph.nodes and (registry is None or not registry.known(entity)):
         raise UsageError(f"{ref_id} is not in the given files")
@@ -105,5 +109,5 @@ def chain(graph: Graph, ref_id: str, registry: Registry | None = None) -> dict[s
         "serves": _upstream(graph, registry, defined, 2, {entity}),
         "served_by": served_by,
         "reports": _reports(graph, entity),
-        "findings": [f.to_dict() for f in graph.findings if f.ref == entity],
+        "findings": [f.to_dict() for f in (*findings, *graph.findings) if f.ref == entity],
     }
