@@ -88,6 +88,7 @@ PUA_BULLETS = {
     0xB7: "•", 0xA7: "▪", 0xA8: "◆", 0xD8: "➢", 0x76: "❖", 0xFC: "✓", 0x6E: "■",
     0x71: "❑", 0x6C: "●", 0xE8: "➔", 0xF0: "⇨", 0x2D: "-", 0x3E: "›",
 }
+_PUA_BULLET_GLYPHS = frozenset(PUA_BULLETS.values()) - frozenset(DASH_BULLETS)
 
 # The bullet a line starts with (group 1), and the white space after it.
 BULLET = regex(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
@@ -229,6 +230,12 @@ def spaced_bullet(text: str) -> re.Match[str] | None:
 def pua_bullet(code: int) -> str:
     """The glyph a Symbol/Wingdings private-use code point (0x00-0xFF) draws in a bullet."""
     return PUA_BULLETS.get(code, DEFAULT_BULLET)
+
+
+def is_bullet_glyph(char: str) -> bool:
+    """Whether `char` is a glyph bullets are drawn with (BULLET_GLYPHS, or one a symbol font's
+    private-use code point draws as a bullet, `PUA_BULLETS`): a dash or a letter is none."""
+    return bool(char) and (char in BULLET_GLYPHS or char in _PUA_BULLET_GLYPHS)
 
 
 def bullet_of(text: str) -> str | None:

@@ -51,7 +51,10 @@ Conventions (the contract other modules rely on):
   reference order, labelled with their number; endnotes carry `Loc(footnote="endnote-<id>")`.
 - A `w:sym` reads as the Unicode character it draws (Symbol and Wingdings glyphs mapped, `glyphs.py`),
   and so does a private-use code point (U+F000-U+F0FF) in a run set in Symbol or Wingdings, the
-  form LibreOffice saves a `w:sym` in.
+  form LibreOffice saves a `w:sym` in. Such a glyph that is a bullet, first in a paragraph with no
+  numbering label and followed by white space and text, is the paragraph's `label` (a bullet typed
+  where numbering would draw one, `reader._typed_bullet`); the text, note marks and links are read
+  without it.
 - Hidden text (a run's `w:vanish`, direct or from its character or paragraph style, in the view's
   formatting) is not read: Word neither shows nor prints it. A hidden paragraph mark hides no
   text, and a note reference, picture or text box in a hidden run is read (a text box's runs are

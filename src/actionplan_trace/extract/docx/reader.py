@@ -12,7 +12,7 @@ from lxml import etree
 from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...limits import current, over
 from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
-from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_label, plain_hyphens
+from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_glyph, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
 from .glyphs import has_font_pua, run_text, sym_text
@@ -81,6 +81,9 @@ class _Para:
     notes: list[tuple[int, str]] = field(default_factory=list)  # its note marks (Block.notes), by offset in its pieces
     soft: list[int] = field(default_factory=list)  # offsets in its pieces of the soft hyphens dropped (Block.typed)
     links: list[tuple[int, int, str]] = field(default_factory=list)  # its links (Block.links), by offset in its pieces
+    # The offset in its pieces of a glyph drawn from a symbol font (a w:sym, or a Symbol/Wingdings
+    # private-use character) read before any text but white space: a typed bullet (_typed_bullet).
+    symbol: int | None = None
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -195,6 +198,14 @@ class _Reader:
         at = _shown_length(para)
         para.soft.extend(at + n - k for k, n in enumerate(i for i, ch in enumerate(raw) if ch == SOFT_HYPHEN))
 
+    def _note_symbol(self, text: str, at: int, hidden: bool, para: _Para) -> None:
+        """Keep where a symbol-font glyph, `text[at]` of text about to be emitted, stands in the
+        paragraph's pieces (_Para.symbol) when nothing but white space is shown before it."""
+        if (hidden or self._in_code or self._vanished or para.symbol is not None or at >= len(text)
+                or text[:at].strip() or any(piece[0].strip() for piece in para.pieces)):
+            return
+        para.symbol = _shown_length(para) + at
+
     def _field_char(self, kind: str | None) -> None:
         """Follow a w:fldChar: everything between a field's begin and its separate (or its end,
         when it has none) is field code, the results of fields nested in it included, and is not
@@ -292,6 +303,11 @@ class _Reader:
                 ilvl = self.numbering.style_level(props.num_id, props.pstyle) or 0
             label = self.numbering.label(props.num_id, ilvl)
         raw = pieces[0][0] if len(pieces) == 1 else "".join([piece[0] for piece in pieces])
+        lead = 0
+        if label is None and first.symbol is not None:
+            lead, label = _typed_bullet(raw, first.symbol)
+            if label is not None:
+                raw, pieces = raw[lead:], _cut_pieces(pieces, lead)
         text = raw.rstrip()
         out: list[Block] = []
         if text:  # right-stripped, so not blank
@@ -309,7 +325,7 @@ class _Reader:
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
-            starts = _starts(parts)
+            starts = [start - lead for start in _starts(parts)]
             block.notes = _note_marks(parts, starts, len(text))
             if len(raw) != len(text) or any(part.soft for part in parts):
                 block.typed = _typed(parts, starts, raw)
@@ -438,7 +454,10 @@ class _Reader:
                 if len(text) != len(raw):
                     self._soft_hyphens(raw, hidden, para)
                 if has_font_pua(text):
-                    text = run_text(text, self._rpr)
+                    mapped = run_text(text, self._rpr)
+                    if mapped != text and has_font_pua(text.lstrip()[:1]):
+                        self._note_symbol(mapped, len(text) - len(text.lstrip()), hidden, para)
+                    text = mapped
                 self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 rpr = props_child(child, W_RPR)
@@ -467,7 +486,9 @@ class _Reader:
             elif tag == W_SOFTHYPHEN:
                 self._soft_hyphens(SOFT_HYPHEN, hidden, para)
             elif tag == W_SYM:
-                self._emit(sym_text(child), hidden, para, fmt)
+                glyph = sym_text(child)
+                self._note_symbol(glyph, 0, hidden, para)
+                self._emit(glyph, hidden, para, fmt)
             elif tag == W_FLDCHAR:
                 self._field_char(child.get(W_FLDCHARTYPE))
             elif tag in _RUN_CHANGES:
@@ -766,11 +787,38 @@ def _shown_length(para: _Para) -> int:
 
 def _starts(parts: list[_Para]) -> list[int]:
     """Where each of `parts`, the physical paragraphs one block joins, starts in the joined text:
-    what moves each part's own offsets (_Para.notes, soft, links) to the block's."""
+    what moves each part's own offsets (_Para.notes, soft, links) to the block's. (The caller
+    moves them back by a typed bullet's length, which the block's text leaves out: an offset
+    inside it goes to 0.)"""
     starts = [0]
     for part in parts[:-1]:
         starts.append(starts[-1] + _shown_length(part))
     return starts
+
+
+def _typed_bullet(raw: str, at: int) -> tuple[int, str | None]:
+    """A bullet drawn from a symbol font at offset `at` of a paragraph's text `raw`, typed where
+    Word's numbering would draw one (Insert Symbol, then a tab): how many characters it takes with
+    the white space around it, and its glyph as a label; (0, None) when the glyph at `at` is no
+    bullet (text_patterns.is_bullet_glyph), white space does not follow it, or no text does."""
+    glyph = raw[at:at + 1]
+    rest = raw[at + 1:]
+    body = rest.lstrip()
+    if raw[:at].strip() or not is_bullet_glyph(glyph) or not body.strip() or len(body) == len(rest):
+        return 0, None
+    return len(raw) - len(body), glyph
+
+
+def _cut_pieces(pieces: list[tuple[str, bool, float | None]], lead: int) -> list[tuple[str, bool, float | None]]:
+    """`pieces` without their first `lead` characters (a typed bullet read as the label)."""
+    out = []
+    for text, bold, size in pieces:
+        if lead >= len(text):
+            lead -= len(text)
+            continue
+        out.append((text[lead:], bold, size))
+        lead = 0
+    return out
 
 
 def _typed(parts: list[_Para], starts: list[int], raw: str) -> str:
@@ -778,7 +826,7 @@ def _typed(parts: list[_Para], starts: list[int], raw: str) -> str:
     joined, with the soft hyphens the reader dropped put back."""
     out: list[str] = []
     at = 0
-    for offset in (start + soft for start, part in zip(starts, parts) for soft in part.soft):
+    for offset in (max(start + soft, 0) for start, part in zip(starts, parts) for soft in part.soft):
         out.extend((raw[at:offset], SOFT_HYPHEN))
         at = offset
     out.append(raw[at:])
@@ -788,14 +836,14 @@ def _typed(parts: list[_Para], starts: list[int], raw: str) -> str:
 def _note_marks(parts: list[_Para], starts: list[int], length: int) -> tuple[tuple[int, str], ...]:
     """The note marks of a paragraph joined from `parts` (Block.notes), each at its offset in the
     joined text of `length` characters (a mark after trailing white space stands at its end)."""
-    return tuple((min(start + at, length), key) for start, part in zip(starts, parts) for at, key in part.notes)
+    return tuple((min(max(start + at, 0), length), key) for start, part in zip(starts, parts) for at, key in part.notes)
 
 
 def _link_spans(parts: list[_Para], starts: list[int], length: int) -> tuple[tuple[int, int, str], ...]:
     """The links of a paragraph joined from `parts` (Block.links): each (start, end, target) at its
     offsets in the joined text of `length` characters; a link of trailing white space alone is none."""
-    return tuple((start + a, min(start + b, length), target) for start, part in zip(starts, parts)
-                 for a, b, target in part.links if start + a < length)
+    return tuple((max(start + a, 0), min(start + b, length), target) for start, part in zip(starts, parts)
+                 for a, b, target in part.links if start + a < length and start + b > 0)
 
 
 def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:

@@ -1,0 +1,95 @@
+"""The .docx reader reads a document as its reader sees it printed, so that a .docx and its PDF
+extract alike: a bullet typed from a symbol font is the item's label, a drop cap joins its
+paragraph, capitals set by formatting are capitals, and a soft line break parts the lines as a
+paragraph end does. Each document is built here with python-docx and lxml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from test_docx_reader import DECLS, FOOTNOTE_TYPE, add_body, add_part, save
+
+from actionplan_trace.extract.docx import read_docx
+from actionplan_trace.model import Block
+
+
+def _run(text: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _sym(font: str, char: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+
+def _blocks(path: Path) -> dict[str, Block]:
+    return {block.text: block for block in read_docx(path).blocks}
+
+
+# ------------------------------------------------------------------ F17: typed symbol bullets
+
+
+def test_a_bullet_typed_from_a_symbol_font_is_the_items_label(tmp_path: Path) -> None:
+    """A w:sym bullet (Symbol's or Wingdings' glyph, then a tab or a space) typed where Word's
+    numbering would draw one is the list item's label, not part of its text, in whatever font
+    the item is set; so is LibreOffice's form of it (the private-use character in a Symbol run).
+    A symbol that is no bullet, a bullet inside the text and a bullet typed as text stay text."""
+    document = docx.Document()
+    arial = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="22"/>'
+    add_body(document, "".join([
+        "<w:p>" + _sym("Symbol", "F0B7") + "<w:r><w:tab/></w:r>" + _run("Rural communications in Lima") + "</w:p>",
+        "<w:p>" + _sym("Wingdings", "F0A7") + _run(" Spectrum management in Hanoi", arial) + "</w:p>",
+        '<w:p><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr>' + _sym("Wingdings", "F0D8", "<w:b/>")
+        + "<w:r><w:tab/></w:r>" + _run("Emergency telecommunications in Suva", "<w:b/><w:sz w:val='28'/>") + "</w:p>",
+        "<w:p>" + _run("\uf0b7", '<w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/>') + "<w:r><w:tab/></w:r>"
+        + _run("Capacity building in Dakar", '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>') + "</w:p>",
+        "<w:p>" + _sym("Symbol", "F061") + "<w:r><w:tab/></w:r>" + _run("coefficient of Quito") + "</w:p>",
+        "<w:p>" + _run("Items ") + _sym("Symbol", "F0B7") + _run(" and more in Riga") + "</w:p>",
+        "<w:p>" + _run("\u2022\tTyped bullet stays in the text") + "</w:p>",
+        "<w:p>" + _sym("Wingdings", "F0FC") + "</w:p>",
+    ]))
+    blocks = _blocks(save(document, tmp_path / "symbols.docx"))
+    assert [(b.type, b.label, b.text) for b in blocks.values()] == [
+        ("list-item", "•", "Rural communications in Lima"),
+        ("list-item", "▪", "Spectrum management in Hanoi"),
+        ("list-item", "➢", "Emergency telecommunications in Suva"),
+        ("list-item", "•", "Capacity building in Dakar"),
+        ("paragraph", None, "α\tcoefficient of Quito"),
+        ("paragraph", None, "Items • and more in Riga"),
+        ("list-item", None, "•\tTyped bullet stays in the text"),
+        ("list-item", None, "✓"),  # a glyph alone is its text (as a PDF line of it is)
+    ]
+    bold = blocks["Emergency telecommunications in Suva"]
+    assert (bold.bold, bold.size) == (True, 14.0)
+    assert blocks["Spectrum management in Hanoi"].size == 11.0
+
+
+def test_a_symbol_bullets_note_mark_and_link_stay_on_their_words(tmp_path: Path) -> None:
+    """The note marks and links of an item whose typed bullet became its label are placed in the
+    text without it: each stands where it did in the words."""
+    document = docx.Document()
+    rid = document.part.relate_to("https://www.itu.int/res71", RT.HYPERLINK, is_external=True)
+    add_body(document, (
+        "<w:p>" + _sym("Symbol", "F0B7") + "<w:r><w:tab/></w:r>" + _run("See ")
+        + f'<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}">'
+        + _run("Resolution 71", '<w:rStyle w:val="Hyperlink"/>') + "</w:hyperlink>"
+        + _run(" as revised in Dubai") + '<w:r><w:footnoteReference w:id="2"/></w:r>' + _run(".") + "</w:p>"
+        "<w:p>" + _sym("Wingdings", "F076") + _run(" ") + '<w:r><w:footnoteReference w:id="3"/></w:r>'
+        + _run("Noted before its words in Tunis") + "</w:p>"
+    ))
+    path = save(document, tmp_path / "noted.docx")
+    add_part(path, "footnotes.xml", (
+        f'<w:footnotes {DECLS}>'
+        '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Rev. Dubai, 2018.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Tunis, 2005.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    ), "footnotes", FOOTNOTE_TYPE)
+    item, second = read_docx(path).blocks
+    assert (item.label, item.text) == ("•", "See Resolution 71 as revised in Dubai.")
+    assert item.notes == ((len("See Resolution 71 as revised in Dubai"), "2"),)
+    assert item.links == ((4, 17, "https://www.itu.int/res71"),)
+    assert item.text[4:17] == "Resolution 71"
+    assert (second.label, second.text, second.notes) == ("❖", "Noted before its words in Tunis", ((0, "3"),))
