@@ -93,3 +93,59 @@ def test_a_symbol_bullets_note_mark_and_link_stay_on_their_words(tmp_path: Path)
     assert item.links == ((4, 17, "https://www.itu.int/res71"),)
     assert item.text[4:17] == "Resolution 71"
     assert (second.label, second.text, second.notes) == ("❖", "Noted before its words in Tunis", ((0, "3"),))
+
+
+# ------------------------------------------------------------------ F16: drop caps
+
+
+def _drop_cap(letters: str, kind: str = "drop", font: str = "Georgia", lines: int = 3) -> str:
+    return (f'<w:p><w:pPr><w:keepNext/><w:framePr w:dropCap="{kind}" w:lines="{lines}" w:wrap="around" '
+            'w:vAnchor="text" w:hAnchor="text"/><w:spacing w:after="0" w:line="960" w:lineRule="exact"/></w:pPr>'
+            + _run(letters, f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/><w:position w:val="-10"/><w:sz w:val="{24 * lines}"/>')
+            + "</w:p>")
+
+
+def test_a_drop_cap_is_the_first_letter_of_the_paragraph_it_stands_in(tmp_path: Path) -> None:
+    """A drop cap (a frame paragraph, w:framePr w:dropCap, holding the first letters) is read as the
+    start of the paragraph after it, which gives the block its style, size and weight; its note
+    marks and links stand where they did in the words. A frame that is no drop cap stays a
+    paragraph of its own, and so does a drop cap with no paragraph after it."""
+    document = docx.Document()
+    document.styles.add_style("Body Text Plan", 1).base_style = document.styles["Normal"]
+    rid = document.part.relate_to("https://www.itu.int/wtdc", RT.HYPERLINK, is_external=True)
+    add_body(document, "".join([
+        _drop_cap("I"),
+        '<w:p><w:pPr><w:pStyle w:val="BodyTextPlan"/></w:pPr>' + _run("n 2025 the conference in ")
+        + f'<w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}">'
+        + _run("Kigali") + "</w:hyperlink>" + _run(" adopted the plan.", '<w:sz w:val="22"/>') + "</w:p>",
+        _drop_cap("Un", "margin", "Times New Roman", 2),
+        "<w:p>" + _run("der each regional initiative, projects are developed in Bamako.", "<w:b/>") + "</w:p>",
+        '<w:p><w:pPr><w:framePr w:w="2000" w:h="600" w:hSpace="180" w:wrap="around" w:vAnchor="text" w:hAnchor="page" w:x="1200"/></w:pPr>'
+        + _run("Side note in a frame") + "</w:p>",
+        "<w:p>" + _run("Broadband networks are the backbone in Accra.") + "</w:p>",
+        _drop_cap("T", lines=2),
+        "<w:tbl><w:tblGrid><w:gridCol w:w='4000'/></w:tblGrid><w:tr><w:tc>" + "<w:p>" + _run("cell") + "</w:p></w:tc></w:tr></w:tbl>",
+    ]))
+    blocks = read_docx(save(document, tmp_path / "dropcap.docx")).blocks
+    assert [b.text for b in blocks] == [
+        "In 2025 the conference in Kigali adopted the plan.",
+        "Under each regional initiative, projects are developed in Bamako.",
+        "Side note in a frame",
+        "Broadband networks are the backbone in Accra.",
+        "T",
+        "cell",
+    ]
+    first, second = blocks[0], blocks[1]
+    assert (first.type, first.style, first.size, first.loc.paragraph) == ("paragraph", "Body Text Plan", 11.0, 0)
+    assert first.links == ((26, 32, "https://www.itu.int/wtdc"),) and first.text[26:32] == "Kigali"
+    assert (second.style, second.bold) == ("Normal", True)
+
+
+def test_a_drop_cap_against_the_same_text_without_one_is_no_difference(tmp_path: Path) -> None:
+    from actionplan_trace.diff import compare
+
+    plain, capped = docx.Document(), docx.Document()
+    add_body(plain, "<w:p>" + _run("Infrastructure is central for enabling access in Nairobi.") + "</w:p>")
+    add_body(capped, _drop_cap("I") + "<w:p>" + _run("nfrastructure is central for enabling access in Nairobi.") + "</w:p>")
+    result = compare(save(plain, tmp_path / "plain.docx"), save(capped, tmp_path / "capped.docx"))
+    assert result.changes == []

@@ -16,6 +16,7 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Tags compared in the hot loop, precomputed once.
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
 W_PPR, W_RPR, W_TRPR, W_TCPR = W + "pPr", W + "rPr", W + "trPr", W + "tcPr"
+W_FRAMEPR = W + "framePr"
 W_INS, W_DEL, W_MOVEFROM, W_MOVETO = W + "ins", W + "del", W + "moveFrom", W + "moveTo"
 W_DELTEXT, W_INSTR, W_DELINSTR = W + "delText", W + "instrText", W + "delInstrText"
 W_TAB, W_PTAB, W_BR, W_CR = W + "tab", W + "ptab", W + "br", W + "cr"

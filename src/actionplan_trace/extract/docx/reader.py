@@ -19,7 +19,7 @@ from .glyphs import has_font_pua, run_text, sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
     MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
-    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
+    W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FRAMEPR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
@@ -75,6 +75,7 @@ class _Para:
     ilvl: int | None
     pieces: list[tuple[str, bool, float | None]] = field(default_factory=list)
     joins_next: bool = False
+    drop_cap: bool = False  # a drop cap's frame (w:framePr w:dropCap): the start of the paragraph after it
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
     seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
@@ -282,17 +283,18 @@ class _Reader:
         return out
 
     def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
-        """One paragraph block from physical paragraphs joined by removed marks. Its bold and
-        size are those of its visible text: bold when every piece that is not white space is,
-        the size that covers the most characters (the first such, on a tie). Runs for every
-        paragraph and cell paragraph, so the block is made with its fields by position."""
+        """One paragraph block from physical paragraphs joined by removed marks or a drop cap. Its
+        bold and size are those of its visible text, a drop cap's left out: bold when every piece
+        that is not white space is, the size that covers the most characters (the first such, on
+        a tie). Runs for every paragraph and cell paragraph, so the block is made with its fields
+        by position."""
         if hidden:
             return []
         first = parts[0]
         if len(parts) == 1:
             props, pieces, revised = first, first.pieces, first.revised
         else:
-            props = next((part for part in parts if part.pieces), parts[-1])
+            props = next((part for part in parts if part.pieces and not part.drop_cap), parts[-1])
             pieces = [piece for part in parts for piece in part.pieces]
             revised = any(part.revised for part in parts)
         label = None
@@ -313,7 +315,7 @@ class _Reader:
         if text:  # right-stripped, so not blank
             bold = True
             sizes: dict[float, int] = {}
-            for piece_text, piece_bold, size in pieces:
+            for piece_text, piece_bold, size in (_past_drop_cap(parts) or pieces) if first.drop_cap else pieces:
                 if not piece_text or piece_text.isspace():
                     continue
                 if not piece_bold:
@@ -379,6 +381,8 @@ class _Reader:
         para.seq = seq
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
+        if props is not None and _drop_cap(props):
+            para.drop_cap = para.joins_next = True
         fmt = self.styles.run_base(para.pstyle, None)
         self._inline(p, hidden, para, fmt)
         for _ in range(collecting):
@@ -858,6 +862,20 @@ def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etre
         elif tag == W_NUMPR and numpr is None:
             numpr = child
     return style_el, outline_el, numpr
+
+
+def _past_drop_cap(parts: list[_Para]) -> list[tuple[str, bool, float | None]]:
+    """The pieces of `parts` but a drop cap's, whose large, perhaps plain letters are set apart
+    from the weight and size of the paragraph they open."""
+    return [piece for part in parts if not part.drop_cap for piece in part.pieces]
+
+
+def _drop_cap(ppr: etree._Element) -> bool:
+    """Whether a paragraph's w:pPr makes it a drop cap (w:framePr w:dropCap "drop" or "margin"):
+    a frame Word draws beside the paragraph after it holding that paragraph's first letters, which
+    a reader reads as the start of its first word ("I" + "n 2025 the …"), as its PDF prints them."""
+    frame = ppr.find(W_FRAMEPR)
+    return frame is not None and frame.get(W + "dropCap") in ("drop", "margin")
 
 
 def _numpr_key(ppr: etree._Element | None) -> tuple[str | None, str | None]:
