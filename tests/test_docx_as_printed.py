@@ -149,3 +149,125 @@ def test_a_drop_cap_against_the_same_text_without_one_is_no_difference(tmp_path:
     add_body(capped, _drop_cap("I") + "<w:p>" + _run("nfrastructure is central for enabling access in Nairobi.") + "</w:p>")
     result = compare(save(plain, tmp_path / "plain.docx"), save(capped, tmp_path / "capped.docx"))
     assert result.changes == []
+
+
+# ------------------------------------------------------------------ F18: capitals set by formatting
+
+
+def _capitals_plan(path: Path, caps: bool, notes: bool = True) -> Path:
+    """A plan whose headings and one sentence are typed in lower or mixed case and, with `caps`,
+    printed in capitals by formatting: direct w:caps and w:smallCaps, a character style and a
+    paragraph style that set them, a run that turns them off inside a capitals style; with
+    `notes`, a footnote on the sentence."""
+    document = docx.Document()
+    on = (lambda tag: tag) if caps else (lambda tag: "")
+    document.styles.add_style("Plan Caps", 2).element.append(
+        etree_fragment(f'<w:rPr {DECLS}>{on("<w:caps/>")}<w:b/></w:rPr>'))
+    section_style = document.styles.add_style("Section Title", 1)
+    section_style.base_style = document.styles["Normal"]
+    section_style.element.append(etree_fragment(f'<w:rPr {DECLS}>{on("<w:smallCaps/>")}<w:sz w:val="28"/></w:rPr>'))
+    add_body(document, "".join([
+        "<w:p>" + _run("Objective 3 – inclusive digital society", "<w:b/>" + on("<w:smallCaps/>")) + "</w:p>",
+        "<w:p>" + _run("Under each regional initiative, projects meet the needs of Amman.") + "</w:p>",
+        "<w:p>" + _run("background", on('<w:rStyle w:val="PlanCaps"/>') or "<w:b/>") + "</w:p>",
+        "<w:p>" + _run("Member States of the Straße region agreed in Rabat ")
+        + _run("Resolution 71", on("<w:caps/>")) + ('<w:r><w:footnoteReference w:id="2"/></w:r>' if notes else "")
+        + _run(".") + "</w:p>",
+        '<w:p><w:pPr><w:pStyle w:val="SectionTitle"/></w:pPr>' + _run("implementation ")
+        + _run("framework", '<w:caps w:val="0"/><w:smallCaps w:val="0"/>') + "</w:p>",
+        "<w:p>" + _run("The guidelines below apply to all elements of the framework in Lome.") + "</w:p>",
+    ]))
+    save(document, path)
+    if not notes:
+        return path
+    add_part(path, "footnotes.xml", (
+        f'<w:footnotes {DECLS}>'
+        '<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r>' + _run(" rev. dubai", "<w:caps/>") + "</w:p></w:footnote>"
+        "</w:footnotes>"
+    ), "footnotes", FOOTNOTE_TYPE)
+    return path
+
+
+def etree_fragment(text: str):  # noqa: ANN201 - an lxml element for python-docx's tree
+    from docx.oxml import parse_xml
+
+    return parse_xml(text)
+
+
+def test_text_set_in_capitals_is_read_in_capitals_as_typed_is_kept(tmp_path: Path) -> None:
+    """w:caps and w:smallCaps print letters as capitals, so the text is read in capitals (as the
+    PDF prints it), whether the run, its character style or its paragraph style sets them, and
+    not where a run turns them off; what was typed is the block's `typed` hint; note marks keep
+    their offsets, and a letter whose capital is two ("ß") stays as typed."""
+    doc = read_docx(_capitals_plan(tmp_path / "caps.docx", caps=True))
+    assert [b.text for b in doc.blocks] == [
+        "OBJECTIVE 3 – INCLUSIVE DIGITAL SOCIETY",
+        "Under each regional initiative, projects meet the needs of Amman.",
+        "BACKGROUND",
+        "Member States of the Straße region agreed in Rabat RESOLUTION 71.",
+        "IMPLEMENTATION framework",
+        "The guidelines below apply to all elements of the framework in Lome.",
+    ]
+    assert [b.typed for b in doc.blocks] == [
+        "Objective 3 – inclusive digital society", None, "background",
+        "Member States of the Straße region agreed in Rabat Resolution 71.", "implementation framework", None,
+    ]
+    assert doc.blocks[3].notes == ((len("Member States of the Straße region agreed in Rabat RESOLUTION 71"), "2"),)
+    assert [note.text for note in doc.footnotes] == ["REV. DUBAI"]
+    assert [b.text for b in read_docx(_capitals_plan(tmp_path / "plain.docx", caps=False)).blocks][2:5] == [
+        "background", "Member States of the Straße region agreed in Rabat Resolution 71.", "implementation framework"]
+
+
+def test_capitals_set_or_removed_by_formatting_are_a_formatting_change(tmp_path: Path) -> None:
+    """Between two .docx revisions typed the same, capitals set by formatting are a change of
+    formatting, as bold is: hidden by default, shown with --all as 'set in capitals'."""
+    from actionplan_trace.diff import compare
+
+    plain = _capitals_plan(tmp_path / "plain.docx", caps=False)
+    capped = _capitals_plan(tmp_path / "caps.docx", caps=True)
+    result = compare(plain, capped, profile="action-plan")
+    assert result.visible() == []
+    shown = result.visible(all_changes=True)
+    assert shown and all(change.differences == ("formatting",) for change in shown)
+    assert any("set in capitals" in (change.where or "") for change in shown)
+    back = compare(capped, plain, profile="action-plan").visible(all_changes=True)
+    assert back and any("capitals removed" in (change.where or "") for change in back)
+
+
+def test_a_docx_in_capitals_and_its_print_are_the_same_text(tmp_path: Path) -> None:
+    """The .docx whose headings are typed in lower case and set in capitals reads as its PDF,
+    which prints the capitals: no difference, the same sections."""
+    from pdfgen import Line, write_pdf
+
+    from actionplan_trace.diff import compare
+    from actionplan_trace.loader import load
+
+    capped = _capitals_plan(tmp_path / "caps.docx", caps=True, notes=False)
+    pdf = write_pdf(tmp_path / "caps.pdf", [
+        Line("OBJECTIVE 3 – INCLUSIVE DIGITAL SOCIETY", font="Helvetica-Bold"),
+        Line("Under each regional initiative, projects meet the needs of Amman.", gap_before=12),
+        Line("BACKGROUND", font="Helvetica-Bold", gap_before=12),
+        Line("Member States of the Straße region agreed in Rabat RESOLUTION 71.", gap_before=12),
+        Line("IMPLEMENTATION framework", gap_before=12),
+        Line("The guidelines below apply to all elements of the framework in Lome.", gap_before=12),
+    ])
+    for profile in (None, "action-plan"):
+        titles = [(s.id, s.title) for s in load(capped, profile=profile).sections]
+        assert titles == [(s.id, s.title) for s in load(pdf, profile=profile).sections]
+        assert [c.kind for c in compare(capped, pdf, profile=profile).visible(all_changes=True)] == []
+    assert ("heading-background", "BACKGROUND") in [(s.id, s.title) for s in load(capped).sections]
+
+
+def test_the_same_capitals_typed_or_set_by_formatting_are_no_change_of_case(tmp_path: Path) -> None:
+    """A paragraph typed in capitals against the same typed in lower case and set in capitals
+    prints the same: at most a change of formatting (shown with --all), never one of case."""
+    from actionplan_trace.diff import compare
+
+    typed, formatted = docx.Document(), docx.Document()
+    add_body(typed, "<w:p>" + _run("Work in MONTEVIDEO and Lima continues.") + "</w:p>")
+    add_body(formatted, "<w:p>" + _run("Work in ") + _run("Montevideo", "<w:caps/>") + _run(" and Lima continues.") + "</w:p>")
+    result = compare(save(typed, tmp_path / "typed.docx"), save(formatted, tmp_path / "formatted.docx"))
+    assert result.visible() == []
+    assert [change.differences for change in result.visible(all_changes=True)] == [("formatting",)]

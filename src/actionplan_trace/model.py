@@ -130,7 +130,8 @@ class Block:
     # text holds no mark; None where the reader does not read marks (a PDF, a text rendering).
     notes: tuple[tuple[int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
     # The text as typed where `text` leaves part of it out: the soft hyphens (U+00AD, a .docx
-    # w:softHyphen) the reader drops and the white space it strips from the end. A hint (not in
+    # w:softHyphen) the reader drops and the white space it strips from the end, and the case of
+    # text set in capitals (w:caps, w:smallCaps), which `text` prints in capitals. A hint (not in
     # the JSON) the diff compares between two .docx revisions, so that `--all` shows every
     # difference while `text` stays what a reader sees; None where it is `text` itself.
     typed: str | None = dataclass_field(default=None, compare=False, repr=False)

@@ -25,7 +25,7 @@ from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
-from .formats import blank_place, restyled, typed_text
+from .formats import blank_place, recased, restyled, typed_text
 from .links import LinkChanges, link_changes
 from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
@@ -799,7 +799,7 @@ class _Emitter:
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif changed(ops):
-            kinds = differences(text_a, text_b, loose=self.ctx.loose)
+            kinds = FORMATTING if recased(x, y) else differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
                 kinds = None
             if formatting and kinds is not None:
@@ -812,10 +812,12 @@ class _Emitter:
                       where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks,
                       links=links)
         elif self.ctx.marks and (typed_a := typed_text(x)) != (typed_b := typed_text(y)):
-            # a soft hyphen or white space at the end, which the model's text leaves out
+            # a soft hyphen or white space at the end, which the model's text leaves out, or case
+            # as typed under capitals set by formatting (the text prints the same): formatting
+            kinds = differences(typed_a, typed_b) or FORMATTING
             self.emit("modified", "block", a, b, typed_a, typed_b, word_diff(typed_a, typed_b),
-                      differences(typed_a, typed_b) or FORMATTING, where=block_place(y), locs=(x.loc, y.loc),
-                      places=self.ctx.pair_places(a, x, b, y))
+                      kinds - {"case"} | FORMATTING if "case" in kinds else kinds, where=block_place(y),
+                      locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
 
     def blank_paragraphs(self, a: Section, b: Section, x: Block, y: Block) -> None:
         """Blank paragraphs added or removed right before two paired .docx blocks (`Block.blanks`):
@@ -1008,7 +1010,10 @@ class _Emitter:
             return
         if a.title != b.title:
             ops = word_diff(a.title, b.title)
-            self.emit("renamed", "section", a, b, a.title, b.title, ops, differences(a.title, b.title, (a.number, b.number), self.ctx.loose),
+            recase = recased(a.heading_block, b.heading_block)  # typed the same, set in capitals in one
+            self.emit("renamed", "section", a, b, a.title, b.title, ops,
+                      FORMATTING if recase else differences(a.title, b.title, (a.number, b.number), self.ctx.loose),
+                      where=restyled(a.heading_block, b.heading_block) if recase else None,
                       locs=(a.loc, b.loc), places=([(a.id, a.loc, a.title)], [(b.id, b.loc, b.title)]))
             return
         old_h, new_h = heading_text(a) or "", heading_text(b) or ""

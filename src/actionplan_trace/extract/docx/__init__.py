@@ -56,6 +56,10 @@ Conventions (the contract other modules rely on):
   numbering label and followed by white space and text, is the paragraph's `label` (a bullet typed
   where numbering would draw one, `reader._typed_bullet`); the text, note marks and links are read
   without it.
+- Text set in capitals (a run's `w:caps` or `w:smallCaps`, direct or from its character or
+  paragraph style, in the view's formatting) is read in capitals, as it prints, letter for letter
+  (a letter whose capital is two, "ß", is left as typed, so offsets hold); `Block.typed` keeps the
+  case as typed, which the diff compares between two .docx revisions (diff/formats.recased).
 - Hidden text (a run's `w:vanish`, direct or from its character or paragraph style, in the view's
   formatting) is not read: Word neither shows nor prints it. A hidden paragraph mark hides no
   text, and a note reference, picture or text box in a hidden run is read (a text box's runs are

@@ -18,11 +18,11 @@ from .. import VIEWS, file_source
 from .glyphs import has_font_pua, run_text, sym_text
 from .numbering import Numbering, format_number
 from .ooxml import (
-    MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
+    MC_ALT, M_R, M_T, R_ID, W, W_ALTCHUNK, W_B, W_BR, W_CAPS, W_CELLDEL, W_CELLINS, W_CR, W_DEL, W_DELINSTR,
     W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FRAMEPR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
     W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, vertical_merge, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
@@ -85,6 +85,8 @@ class _Para:
     # The offset in its pieces of a glyph drawn from a symbol font (a w:sym, or a Symbol/Wingdings
     # private-use character) read before any text but white space: a typed bullet (_typed_bullet).
     symbol: int | None = None
+    # Text read in capitals (w:caps, w:smallCaps) as it was typed, by offset in its pieces (Block.typed).
+    cased: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _textbox_contents(el: etree._Element) -> Iterator[etree._Element]:
@@ -119,6 +121,7 @@ class _Reader:
         self._raised = 0  # how many superscript runs (w:vertAlign) the text being read is in: its digits are raised
         self._rpr: etree._Element | None = None  # the w:rPr of the run being read (its font maps symbol glyphs)
         self._vanished = 0  # how many hidden runs (w:vanish) the text being read is in: it is not printed, nor read
+        self._caps = False  # the run being read is printed in capitals (w:caps, w:smallCaps)
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
         # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
@@ -199,6 +202,17 @@ class _Reader:
         at = _shown_length(para)
         para.soft.extend(at + n - k for k, n in enumerate(i for i, ch in enumerate(raw) if ch == SOFT_HYPHEN))
 
+    def _capitals(self, text: str, hidden: bool, para: _Para) -> str:
+        """`text` of a run set in capitals (w:caps, w:smallCaps) as it prints, each letter a
+        capital (one for one: a letter whose capital is two, "ß", is left as it is, so that offsets
+        hold); the paragraph keeps what was typed (_Para.cased, for Block.typed)."""
+        printed = text.upper()
+        if len(printed) != len(text):
+            printed = "".join(ch if len(up := ch.upper()) != 1 else up for ch in text)
+        if printed != text and not (hidden or self._in_code or self._vanished):
+            para.cased.append((_shown_length(para), text))
+        return printed
+
     def _note_symbol(self, text: str, at: int, hidden: bool, para: _Para) -> None:
         """Keep where a symbol-font glyph, `text[at]` of text about to be emitted, stands in the
         paragraph's pieces (_Para.symbol) when nothing but white space is shown before it."""
@@ -229,15 +243,15 @@ class _Reader:
 
         `count` advances `self.loc.paragraph` per element (the body); other stories keep
         the loc of whatever holds them. Fields do not cross a story's edge: each starts with none
-        open, and the fields open around it are back when it ends; nor does hidden text (a text
-        box anchored in a hidden run shows its own runs as they are set).
+        open, and the fields open around it are back when it ends; nor do hidden text and
+        capitals (a text box anchored in a hidden run shows its own runs as they are set).
         """
-        outer = self._fields, self._in_code, self._vanished, self._rpr
-        self._fields, self._in_code, self._vanished, self._rpr = [], 0, 0, None
+        outer = self._fields, self._in_code, self._vanished, self._rpr, self._caps
+        self._fields, self._in_code, self._vanished, self._rpr, self._caps = [], 0, 0, None, False
         try:
             return self._story(container, hidden, count)
         finally:
-            self._fields, self._in_code, self._vanished, self._rpr = outer
+            self._fields, self._in_code, self._vanished, self._rpr, self._caps = outer
 
     def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
@@ -329,7 +343,7 @@ class _Reader:
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
             starts = [start - lead for start in _starts(parts)]
             block.notes = _note_marks(parts, starts, len(text))
-            if len(raw) != len(text) or any(part.soft for part in parts):
+            if len(raw) != len(text) or any(part.soft or part.cased for part in parts):
                 block.typed = _typed(parts, starts, raw)
             block.links = _link_spans(parts, starts, len(text))
             out.append(block)
@@ -414,13 +428,13 @@ class _Reader:
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
-    ) -> tuple[tuple[bool, float | None], bool, etree._Element | None]:
-        """(bold, size) of a run in the view, whether it is hidden text (w:vanish), and its
-        w:rPrChange if it has one."""
+    ) -> tuple[tuple[bool, float | None], bool, bool, etree._Element | None]:
+        """(bold, size) of a run in the view, whether it is hidden text (w:vanish), whether it is
+        printed in capitals (w:caps or w:smallCaps), and its w:rPrChange if it has one."""
         if rpr is None:
-            return self.styles.run_base(pstyle, None), self.styles.vanish(pstyle, None), None
+            return self.styles.run_base(pstyle, None), self.styles.vanish(pstyle, None), any(self.styles.caps(pstyle, None)), None
         change = None
-        rstyle = bold_el = size_el = vanish_el = None
+        rstyle = bold_el = size_el = vanish_el = caps_el = small_el = None
         for child in rpr:
             tag = child.tag
             if tag == W_B:
@@ -431,6 +445,10 @@ class _Reader:
                 rstyle = child.get(W_VAL)
             elif tag == W_VANISH:
                 vanish_el = child
+            elif tag == W_CAPS:
+                caps_el = child
+            elif tag == W_SMALLCAPS:
+                small_el = child
             elif tag == W_RPRCHANGE:
                 change = child
         if change is not None and self.view == "original":
@@ -439,14 +457,19 @@ class _Reader:
             bold_el = old.find(W_B) if old is not None else None
             size_el = old.find(W_SZ) if old is not None else None
             vanish_el = old.find(W_VANISH) if old is not None else None
+            caps_el = old.find(W_CAPS) if old is not None else None
+            small_el = old.find(W_SMALLCAPS) if old is not None else None
         bold, size = self.styles.run_base(pstyle, rstyle)
         direct_bold = onoff(bold_el)
         direct_size = half_points(size_el)
         direct_vanish = onoff(vanish_el)
+        caps, small = self.styles.caps(pstyle, rstyle)
+        direct_caps, direct_small = onoff(caps_el), onoff(small_el)
         return (
             bold if direct_bold is None else direct_bold,
             size if direct_size is None else direct_size,
-        ), self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish, change
+        ), (self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish), (
+            (caps if direct_caps is None else direct_caps) or (small if direct_small is None else direct_small)), change
 
     def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
         """Walk the inline content of `el`, adding the view's text to `para`."""
@@ -462,13 +485,18 @@ class _Reader:
                     if mapped != text and has_font_pua(text.lstrip()[:1]):
                         self._note_symbol(mapped, len(text) - len(text.lstrip()), hidden, para)
                     text = mapped
-                self._emit(text.translate(RAISED_DIGITS) if self._raised else text, hidden, para, fmt)
+                if self._raised:
+                    text = text.translate(RAISED_DIGITS)
+                if self._caps:
+                    text = self._capitals(text, hidden, para)
+                self._emit(text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 rpr = props_child(child, W_RPR)
-                run_fmt, vanish, change = self._run_fmt(rpr, para.pstyle)
+                run_fmt, vanish, caps, change = self._run_fmt(rpr, para.pstyle)
                 raised = rpr is not None and attr(rpr.find(W_VERTALIGN)) == "superscript"
                 self._raised += raised
                 self._vanished += vanish
+                outer_caps, self._caps = self._caps, caps
                 outer_rpr, self._rpr = self._rpr, rpr
                 if change is not None:
                     self._begin(self._revision("format", change))
@@ -479,6 +507,7 @@ class _Reader:
                 self._raised -= raised
                 self._vanished -= vanish
                 self._rpr = outer_rpr
+                self._caps = outer_caps
             elif tag in _SKIP:
                 continue
             elif tag == W_TAB or tag == W_PTAB:
@@ -827,7 +856,13 @@ def _cut_pieces(pieces: list[tuple[str, bool, float | None]], lead: int) -> list
 
 def _typed(parts: list[_Para], starts: list[int], raw: str) -> str:
     """The text of a paragraph joined from `parts` as typed (Block.typed): `raw`, its pieces
-    joined, with the soft hyphens the reader dropped put back."""
+    joined, with the case of text set in capitals and the soft hyphens the reader dropped put back."""
+    for start, part in zip(starts, parts):
+        for at, typed in part.cased:
+            at += start
+            if at < 0:  # partly in a typed bullet the text leaves out
+                at, typed = 0, typed[-at:]
+            raw = raw[:at] + typed + raw[at + len(typed):]
     out: list[str] = []
     at = 0
     for offset in (max(start + soft, 0) for start, part in zip(starts, parts) for soft in part.soft):

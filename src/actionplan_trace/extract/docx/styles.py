@@ -13,7 +13,8 @@ from ...regexcache import regex
 from ..xmlsafe import parse_xml
 from . import ooxml
 from .ooxml import (
-    W, W_B, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SZ, W_VANISH, attr, half_points, onoff, onoff_attr, to_int,
+    W, W_B, W_CAPS, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SMALLCAPS, W_SZ, W_VANISH, attr, half_points, onoff,
+    onoff_attr, to_int,
 )
 
 _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -30,7 +31,8 @@ short; the ancestors past it are not read."""
 @record
 class Style:
     """One w:style as the reader resolves it: display name, parent, outline level, list link and
-    run defaults, hidden text (w:vanish) among them (None where the style says nothing)."""
+    run defaults, hidden text (w:vanish) and capitals (w:caps, w:smallCaps) among them (None where
+    the style says nothing)."""
 
     name: str | None
     based_on: str | None
@@ -40,6 +42,8 @@ class Style:
     bold: bool | None
     size: float | None
     vanish: bool | None
+    caps: bool | None
+    small_caps: bool | None
 
 
 _LOWERCASE_BUILTINS = {
@@ -77,6 +81,8 @@ def _style_row(el: etree._Element) -> tuple[Any, ...]:
         onoff(rpr.find(W_B)) if rpr is not None else None,
         half_points(rpr.find(W_SZ)) if rpr is not None else None,
         onoff(rpr.find(W_VANISH)) if rpr is not None else None,
+        onoff(rpr.find(W_CAPS)) if rpr is not None else None,
+        onoff(rpr.find(W_SMALLCAPS)) if rpr is not None else None,
     )
 
 
@@ -137,6 +143,7 @@ class Styles:
         self._outline_cache: dict[str | None, int | None] = {}
         self._numbering_cache: dict[str | None, tuple[int | None, int | None]] = {}
         self._vanish_cache: dict[tuple[str | None, str | None], bool] = {}
+        self._caps_cache: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}
 
     def style(self, sid: str) -> Style | None:
         """The style with id `sid` (the last one of that id, as Word reads them), or None."""
@@ -201,17 +208,28 @@ class Styles:
             self._resolve_run(key)
         return self._vanish_cache[key]
 
+    def caps(self, pstyle: str | None, rstyle: str | None) -> tuple[bool, bool]:
+        """(caps, small caps) of a run with neither of its own (w:caps, w:smallCaps), from the
+        paragraph style chain, then the character style chain, as for bold."""
+        key = (pstyle, rstyle)
+        if key not in self._caps_cache:
+            self._resolve_run(key)
+        return self._caps_cache[key]
+
     def _resolve_run(self, key: tuple[str | None, str | None]) -> tuple[bool, float | None]:
-        """run_base's and vanish's answers for one pair of styles, from one walk of their chains,
-        both cached."""
-        bold, size, hidden = self.doc_bold, self.doc_size, None
+        """run_base's, vanish's and caps' answers for one pair of styles, from one walk of their
+        chains, all cached."""
+        bold, size, hidden, caps, small = self.doc_bold, self.doc_size, None, None, None
         for style in self._run_styles(*key):
             bold = style.bold if style.bold is not None else bold
             size = style.size if style.size is not None else size
             hidden = style.vanish if style.vanish is not None else hidden
+            caps = style.caps if style.caps is not None else caps
+            small = style.small_caps if style.small_caps is not None else small
         result = (bool(bold), size)
         self._run_cache[key] = result
         self._vanish_cache[key] = bool(hidden)
+        self._caps_cache[key] = (bool(caps), bool(small))
         return result
 
     def _run_styles(self, pstyle: str | None, rstyle: str | None) -> Iterator[Style]:
