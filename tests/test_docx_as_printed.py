@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from test_docx_reader import DECLS, FOOTNOTE_TYPE, add_body, add_part, save
 
@@ -271,3 +272,52 @@ def test_the_same_capitals_typed_or_set_by_formatting_are_no_change_of_case(tmp_
     result = compare(save(typed, tmp_path / "typed.docx"), save(formatted, tmp_path / "formatted.docx"))
     assert result.visible() == []
     assert [change.differences for change in result.visible(all_changes=True)] == [("formatting",)]
+
+
+# ------------------------------------------------------------------ F19: soft line breaks
+
+
+@pytest.mark.parametrize("font,size", [("Times-Roman", 11.0), ("Helvetica", 10.0)])
+def test_a_line_break_before_lower_case_is_one_paragraph_in_the_pdf_as_in_the_docx(
+        tmp_path: Path, font: str, size: float) -> None:
+    """A soft line break (w:br, Shift+Enter) is one paragraph of two lines in the .docx; its PDF
+    prints a short line and the next at the line pitch. The PDF reader keeps them one paragraph,
+    the line break a newline, where the next line opens in lower case after no sentence end (no
+    paragraph opens so); before a capital nothing tells a line break from a paragraph's end, and
+    they stay two, the diff's one remaining difference, of formatting."""
+    from pdfgen import Line, write_pdf
+
+    from actionplan_trace.diff import compare
+    from actionplan_trace.extract.pdf import read_pdf
+
+    body = ("Under each regional initiative, projects are developed and implemented to meet the",
+            "region's needs, as agreed in Male 2356.")
+    pdf = write_pdf(tmp_path / "breaks.pdf", [
+        Line("Geneva Plan of Action", font, size),
+        Line("and Tunis Agenda for the Information Society", font, size),
+        Line(body[0], font, size, gap_before=10),
+        Line(body[1], font, size),
+        Line("ITU Council", font, size, gap_before=10),
+        Line("Geneva, 2019", font, size),
+        Line("The plan was adopted in Kigali.", font, size, gap_before=10),
+        Line("e-Government strategies follow in Lima.", font, size),
+    ])
+    assert [b.text for b in read_pdf(pdf).blocks] == [
+        "Geneva Plan of Action\nand Tunis Agenda for the Information Society",
+        " ".join(body),
+        "ITU Council", "Geneva, 2019",
+        "The plan was adopted in Kigali.", "e-Government strategies follow in Lima.",
+    ]
+    document = docx.Document()
+    add_body(document, "".join([
+        "<w:p>" + _run("Geneva Plan of Action") + "<w:r><w:br/></w:r>" + _run("and Tunis Agenda for the Information Society") + "</w:p>",
+        "<w:p>" + _run(" ".join(body)) + "</w:p>",
+        "<w:p>" + _run("ITU Council") + "<w:r><w:br/></w:r>" + _run("Geneva, 2019") + "</w:p>",
+        "<w:p>" + _run("The plan was adopted in Kigali.") + "</w:p>",
+        "<w:p>" + _run("e-Government strategies follow in Lima.") + "</w:p>",
+    ]))
+    result = compare(save(document, tmp_path / "breaks.docx"), pdf)
+    assert result.visible() == []
+    (split,) = result.visible(all_changes=True)
+    assert (split.where, split.old, split.new) == ("paragraph split in 2", "ITU Council\nGeneva, 2019", "ITU Council\nGeneva, 2019")
+    assert "formatting" in split.differences

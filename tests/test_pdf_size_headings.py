@@ -47,9 +47,11 @@ def test_headings_set_larger_than_the_body_are_headings_by_size(tmp_path: Path) 
         (1, "Cooperation with other organizations"),
     ]
     # the title block before any body text is no heading by its size (this profile takes its bold
-    # lines for headings, as it takes the bold line of body size at the end), the large figure is text
+    # lines for headings, as it takes the bold line of body size at the end), the large figure is
+    # text; the title's second line, in lower case at the line pitch, goes on after a line break
     signals = {s.title: s.signal for s in doc.sections}
-    assert signals["Annual report of the Bureau"] == signals["A line in bold of the body size"] == "bold-line"
+    title = "Annual report of the Bureau\nto the Council, 2024"
+    assert signals[title] == signals["A line in bold of the body size"] == "bold-line"
     africa = next(s for s in doc.sections if s.title == "Africa")
     assert "2,417" in [b.text for b in africa.blocks]
 

@@ -19,12 +19,13 @@ SUSPENDED = regex(r"(?:and|or|nor)\b(?!-)")  # not "plug-" / "and-play"
 
 
 def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | None = None,
-               broken: list[bool] | None = None) -> str:
+               broken: list[bool] | None = None, breaks: list[bool] | None = None) -> str:
     """Join wrapped lines: a space between them, none after a hyphen or slash that broke a word
     (but after a suspended hyphen: "short-" / "and long-term").
     `spaced` says which lines end with a space the PDF itself holds (the one the line broke at):
     after such a line a hyphen or slash ended a word ("1,267/ 414,865"), and a space follows.
     `broken` says which lines end inside a word (see broken_words): no space follows.
+    `breaks` says which lines end at a line break inside the paragraph: a newline follows.
 
     Linear in the text: the pieces are joined once, and each line looks only at the last few
     characters before it (a paragraph may run over hundreds of pages)."""
@@ -52,7 +53,7 @@ def join_lines(texts: list[str], label: str | None = None, spaced: list[bool] | 
         elif text[:1] == "-" and text[1:2].isalpha() and last.isalpha() and not spaced_end:
             pass  # broken before a hyphen: "ITU" / "-R"
         else:
-            text = " " + text
+            text = ("\n" if breaks and breaks[i - 1] else " ") + text
         if text:
             parts.append(text)
     return "".join(parts).strip().replace(SOFT_HYPHEN, "-").replace(HYPHEN_MARK, "-")

@@ -167,6 +167,7 @@ class Line:
     weightless: frozenset[int] = frozenset()
     spaced: bool = False  # the line ends with a space glyph of the PDF's own (see join_lines)
     broken: bool = False  # the line ends inside a word its column was too narrow for (see broken_words)
+    breaks: bool = False  # the line ends at a line break inside its paragraph (see _line_break): "\n" follows
     # Its text starts (ends) right after (before) glyphs the view hides, with no space shown between
     # (pdf_markup): a hidden passage over the line break, "computing[, which … / economy]." is one,
     # and so is one that ends the line before a line opening with punctuation (CLOSING).
@@ -215,7 +216,8 @@ class Para:
     @property
     def text(self) -> str:
         lines = self.lines
-        return join_lines([ln.text for ln in lines], self.label, [ln.spaced for ln in lines], _joined_without_space(lines))
+        return join_lines([ln.text for ln in lines], self.label, [ln.spaced for ln in lines], _joined_without_space(lines),
+                          [ln.breaks for ln in lines])
 
 
 def _joined_without_space(lines: list[Line]) -> list[bool]:
@@ -1174,7 +1176,8 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
 
     A line continues the paragraph above unless it opens with a bullet, sits further down than
     the line pitch, changes weight or size, follows a line that ended early (its first word
-    would have fitted there), or breaks the paragraph's indentation; a numbered line after a
+    would have fitted there) but for one that goes on after a line break (`_line_break`), or
+    breaks the paragraph's indentation; a numbered line after a
     sentence end starts a new paragraph too, and so does a heading right after a list item
     (see `_heading_after_list`).
     """
@@ -1185,7 +1188,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.text_bold != prev.text_bold or abs(line.size - prev.size) > 0.6:
         return True
-    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line):
+    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line) and not _line_break(para, line):
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3) and not _under_drop_cap(para, line):
         return True
@@ -1193,6 +1196,20 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
             and not (BEFORE_NUMBER.search(prev.text) and not LABEL_LIKE.match(line.text))):
         return True
     return _heading_after_list(para, line, nxt, right, settings)
+
+
+def _line_break(para: Para, line: Line) -> bool:
+    """Whether `line`, below a line of `para` that ended early (at the line pitch, in the same
+    weight and size: the caller has asked), carries the paragraph on after a line break (Word's
+    Shift+Enter, w:br, which the .docx reader reads as "\n" inside the paragraph) rather than
+    opening a paragraph: it opens in lower case at the paragraph's left edge, after a line that
+    ended no sentence or clause ("Geneva Plan of Action" / "and Tunis Agenda …"). A paragraph
+    does not open in lower case, as over a page break (_runs_over). Where the line opens with a
+    capital or a digit nothing on the page tells a line break from a paragraph's end (both leave
+    the line short, at the same pitch where paragraphs are not spaced apart): it opens one."""
+    prev = para.lines[-1]
+    return (line.text[:1].islower() and not SENTENCE_END.search(prev.text) and not line_bullet(line)
+            and abs(line.x0 - para.indent) <= max(0.6 * line.size, 3))
 
 
 def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
@@ -1240,12 +1257,20 @@ def _under_drop_cap(para: Para, line: Line) -> bool:
     return drop is not None and abs(line.x0 - drop) <= max(0.6 * line.size, 3)
 
 
+def _mark_break(prev: Line, line: Line, right: float | None) -> None:
+    """Note whether `prev`, which `line` carries on in its paragraph on the same page (measure
+    `right`; None: over a page break), ended early there: at a line break (Line.breaks)."""
+    prev.breaks = right is not None and _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line)
+
+
 def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> list[Para]:
-    """Join consecutive lines of one flow (page body or table cell) into paragraphs."""
+    """Join consecutive lines of one flow (page body or table cell) into paragraphs; a line that
+    ended early and goes on in the paragraph ends at a line break (Line.breaks, _line_break)."""
     out: list[Para] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         if out and not _starts_paragraph(out[-1], line, right, spacing, nxt, settings):
+            _mark_break(out[-1].lines[-1], line, right)
             _extend(out[-1], line)
         else:
             out.append(_new_para(line))
@@ -2186,6 +2211,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                     para, block = open_para
                     if len(para.lines) == 1:
                         grown.append(open_para)
+                    last = para.lines[-1]
+                    _mark_break(last, item, boxes.get(id(last), rights[item.page]) if last.page == item.page else None)
                     _extend(para, item)
                     block.bold = block.bold and item.bold
                     continue
