@@ -84,6 +84,11 @@ class Cell:
     # text of its own. A hint, not in the JSON, the diff compares between two .docx revisions, as
     # a cell merged down with an empty one changes no text.
     continued: bool = dataclass_field(default=False, compare=False, repr=False)
+    # The hyperlinks in the cell, as Block.links has a paragraph's: for each, in order, the index
+    # of its paragraph in `paragraphs`, the offsets of its text in that paragraph (start, end) and
+    # where it points. A hint, not in the JSON, the diff compares between two .docx revisions;
+    # None where the reader does not read links (a PDF, a text rendering, a padding cell).
+    links: tuple[tuple[int, int, int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
 
 @record

@@ -811,18 +811,27 @@ def _table_part(block: Block, rows: list[list[Cell]]) -> Block:
 
 
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:
-    """One block per non-empty paragraph of a table cell, tagged with its column name."""
+    """One block per non-empty paragraph of a table cell, tagged with its column name, with the
+    links the cell holds in it (Cell.links, Block.links)."""
     paragraphs = cell.paragraphs or cell.text.split("\n")
     blocks = []
-    for para in paragraphs:
+    for k, para in enumerate(paragraphs):
         text = para.strip()
         if not text:
             continue
+        start = len(para) - len(para.lstrip())
         m = spaced_bullet(text)
         if m:
-            blocks.append(Block("list-item", text[m.end():].strip(), loc=cell.loc, label=m.group(1), field=name))
+            item = text[m.end():]
+            start += m.end() + len(item) - len(item.lstrip())
+            block = Block("list-item", item.strip(), loc=cell.loc, label=m.group(1), field=name)
         else:
-            blocks.append(Block("paragraph", text, loc=cell.loc, field=name))
+            block = Block("paragraph", text, loc=cell.loc, field=name)
+        if cell.links is not None:
+            block.links = tuple((max(a - start, 0), min(b - start, len(block.text)), target)
+                                for line, a, b, target in cell.links
+                                if line == k and b - start > 0 and a - start < len(block.text))
+        blocks.append(block)
     return blocks
 
 
@@ -981,9 +990,15 @@ def _lead_joined(row: list[Cell], lead: int) -> list[Cell]:
     if not lead or len(row) <= lead:
         return row
     parts = row[:lead + 1]
-    paragraphs = [p for c in parts for p in (c.paragraphs or ([c.text] if c.text.strip() else []))]
+    paragraphs: list[str] = []
+    links: list[tuple[int, int, int, str]] = []
+    for c in parts:
+        links.extend((len(paragraphs) + line, a, b, target) for line, a, b, target in c.links or ())
+        paragraphs.extend(c.paragraphs or ([c.text] if c.text.strip() else []))
     text = " ".join(c.text.strip() for c in parts if c.text.strip())
-    return [Cell(text, parts[0].loc, paragraphs, all(c.bold for c in parts if c.text.strip())), *row[lead + 1:]]
+    cell = Cell(text, parts[0].loc, paragraphs, all(c.bold for c in parts if c.text.strip()))
+    cell.links = tuple(links) if any(c.links is not None for c in parts) else None
+    return [cell, *row[lead + 1:]]
 
 
 def _without_furniture(builder: _Builder, block: Block) -> Block:

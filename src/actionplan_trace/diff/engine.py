@@ -26,7 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
 from .formats import blank_place, recased, restyled, typed_text
-from .links import LinkChanges, link_changes
+from .links import LinkChanges, cell_links, changed_links, link_changes
 from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
@@ -882,11 +882,15 @@ class _Emitter:
         for old_row, new_row in moves.items():
             text_a, text_b = " | ".join(cells_a[old_row]), " | ".join(cells_b[new_row])
             ops = word_diff(text_a, text_b)
+            links = (changed_links([link for cell in rows_a[old_row] for link in cell_links(cell)],
+                                   [link for cell in rows_b[new_row] for link in cell_links(cell)])
+                     if self.ctx.marks else None)
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None,
                       where=f"table row {new_row + 1}",
                       locs=(rows_a[old_row][0].loc if rows_a[old_row] else x.loc,
                             rows_b[new_row][0].loc if rows_b[new_row] else y.loc),
-                      places=(self.ctx.row_places(True, a, x, old_row), self.ctx.row_places(False, b, y, new_row)))
+                      places=(self.ctx.row_places(True, a, x, old_row), self.ctx.row_places(False, b, y, new_row)),
+                      links=links)
         moved_to = set(moves.values())
         for row in rows:
             if row.old in moves or (row.old is None and row.new in moved_to):
@@ -908,27 +912,44 @@ class _Emitter:
                 for col, ops in enumerate(row.cells):
                     if col in spanned:
                         continue
+                    match, gone = pairs[col] if pairs is not None else (col, [])
+                    links = self.cell_links(x, y, (row.old, match), (row.new, col))
                     if pairs is None and not changed(ops):
                         self.merge_change(a, b, x, y, (row.old, row.new, col), header)
-                        continue
-                    match, gone = pairs[col] if pairs is not None else (col, [])
+                        if links is None:
+                            continue
                     old_cell = cells_a[row.old][match] if match is not None else ""
                     new_cell = cells_b[row.new][col]
                     if gone:  # the cell's own edit; each lost cell after it is a change of its own
                         ops = word_diff(old_cell, new_cell) if match is not None else [("+", new_cell)] if new_cell else []
-                    if changed(ops):
+                    where = cell_place(header, row.new, col)
+                    if links is not None and not changed(ops):  # only where a link points: shown, as a paragraph's is
+                        ops, where = word_diff(old_cell, new_cell), f"{where}: {links.title()}"
+                    if changed(ops) or links is not None:
                         self.emit("modified" if match is not None else "added", "block", a, b, old_cell if match is not None else None, new_cell,
-                                  ops, differences(old_cell, new_cell, loose=self.ctx.loose),
-                                  where=cell_place(header, row.new, col),
+                                  ops, differences(old_cell, new_cell, loose=self.ctx.loose) if links is None else None,
+                                  where=where,
                                   locs=(rows_a[row.old][match].loc if match is not None else None, rows_b[row.new][col].loc),
                                   places=(self.ctx.cell_places(True, a, x, row.old, match) if match is not None else [],
-                                          self.ctx.cell_places(False, b, y, row.new, col)))
+                                          self.ctx.cell_places(False, b, y, row.new, col)), links=links)
                     for k in gone:
                         if cells_a[row.old][k]:
                             self.emit("removed", "block", a, b, cells_a[row.old][k], None,
                                       where=cell_place(cells_a[0] if len(cells_a) > 1 else None, row.old, k),
                                       locs=(rows_a[row.old][k].loc, None),
                                       places=(self.ctx.cell_places(True, a, x, row.old, k), []))
+
+    def cell_links(self, x: Block, y: Block, old_at: tuple[int, int | None], new_at: tuple[int, int]) -> LinkChanges | None:
+        """The links two paired cells of .docx tables differ in (`Cell.links`): the cell at row and
+        column `old_at` of `x` (None: a new column's, which has no old links) and `new_at` of `y`;
+        None when they link to the same targets, or a revision is no .docx."""
+        (i, k), (j, col) = old_at, new_at
+        if not self.ctx.marks or k is None:
+            return None
+        row_a, row_b = (x.rows or [])[i], (y.rows or [])[j]
+        if k >= len(row_a) or col >= len(row_b):
+            return None
+        return changed_links(cell_links(row_a[k]), cell_links(row_b[col]))
 
     def span_changes(self, a: Section, b: Section, x: Block, y: Block, at: tuple[int, int],
                      header: list[str] | None) -> set[int]:

@@ -946,7 +946,34 @@ def _cell(blocks: list[Block], loc: Loc, span: int = 1) -> Cell:
     """A cell of `blocks`, covering `span` grid columns (its w:gridSpan)."""
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
-    return Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
+    cell = Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
+    cell.links = _cell_links(blocks)
+    return cell
+
+
+def _cell_links(blocks: list[Block]) -> tuple[tuple[int, int, int, str], ...]:
+    """The links of a cell of `blocks` (Cell.links), each at its line of `_flat_lines(blocks)`: a
+    paragraph's after the list label that line puts before its text, a nested table's at its cell
+    in its row's line."""
+    out: list[tuple[int, int, int, str]] = []
+    line = 0
+    for block in blocks:
+        if block.rows is None:
+            shift = len(block.label) + 1 if block.label and not is_bullet_label(block.label) else 0
+            out.extend((line, shift + start, shift + end, target) for start, end, target in block.links or ())
+            line += 1
+            continue
+        for row in block.rows:
+            at = 0
+            for cell in row:
+                starts = [0]
+                for paragraph in cell.paragraphs:
+                    starts.append(starts[-1] + len(paragraph) + 1)
+                out.extend((line, at + starts[k] + start, at + starts[k] + end, target)
+                           for k, start, end, target in cell.links or () if k < len(starts))
+                at += len(cell.text) + len(" | ")
+            line += 1
+    return tuple(out)
 
 
 def read_docx(path: str | Path, view: View = "accepted") -> RawDocument:

@@ -1,0 +1,156 @@
+"""A hyperlink pointed elsewhere, or words made a link, inside a table cell: the .docx reader keeps
+each cell's links (Cell.links, and Block.links of the blocks a table row read as a section is
+made of), the diff reports the cell modified as it does a body paragraph (shown by default, the
+JSON's `links`) in every format, and the Word redline marks the linked words deleted inside OLD's
+link and inserted inside NEW's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import CORPUS
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from actionplan_trace.diff.api import compare
+from actionplan_trace.extract.docx import read_docx
+from actionplan_trace.render.diff_html import to_html
+from actionplan_trace.render.diff_json import to_dict
+from actionplan_trace.render.diff_md import to_markdown
+from actionplan_trace.render.diff_text import to_text
+from redline_oracle import make_redline
+
+ITU_D = "https://www.itu.int/en/ITU-D/Pages/default.aspx"
+ITU_T = "https://www.itu.int/en/ITU-T/Pages/default.aspx"
+REGIONS = [("Region", "Regional initiatives", "Status"),
+           ("AFR Region", "AFR1: e-Health and ICTs for rural areas", "ongoing"),
+           ("ASP Region", "ASP2: Harnessing the benefits of new technologies", "completed")]
+
+
+def link_word(document: docx.document.Document, paragraph: docx.text.paragraph.Paragraph, word: str,
+              url: str | None) -> None:
+    """`word` of `paragraph` in a run of its own (the run's formatting kept), in a w:hyperlink to
+    `url` (left plain when None), as Word writes a link."""
+    run = next(r for r in paragraph.runs if word in r.text)
+    before, after = run.text.split(word, 1)
+    pieces = []
+    for text in (before, word, after):
+        piece = etree.fromstring(etree.tostring(run._r))
+        for t in piece.findall(qn("w:t")):
+            piece.remove(t)
+        t = etree.SubElement(piece, qn("w:t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        pieces.append(piece)
+    if url is not None:
+        rid = document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link = paragraph._p.makeelement(qn("w:hyperlink"), {qn("r:id"): rid})
+        link.append(pieces[1])
+        pieces[1] = link
+    for piece in pieces:
+        if piece.tag != qn("w:r") or piece.findtext(qn("w:t")):
+            run._r.addprevious(piece)
+    run._r.getparent().remove(run._r)
+
+
+def _regions(path: Path, url: str | None, layout: str) -> Path:
+    """An output's Region table; "ICTs" of AFR's initiatives linked to `url`. `layout` "grid": two
+    columns in Table Grid, Times New Roman 10 pt, the link in the cell's one paragraph; "listed":
+    three columns, Arial 9 pt, the initiative a numbered item after a plain line in its cell."""
+    document = docx.Document()
+    body = document.styles["Normal"]
+    body.font.name, body.font.size = ("Times New Roman", Pt(10)) if layout == "grid" else ("Arial", Pt(9))
+    document.add_heading("Output 2.1 – Products and services on telecommunication/ICT infrastructure", level=2)
+    document.add_paragraph("Relevant regional initiatives:")
+    columns = 2 if layout == "grid" else 3
+    table = document.add_table(rows=len(REGIONS), cols=columns)
+    if layout == "grid":
+        table.style = document.styles["Table Grid"]
+    for tr, row in zip(table.rows, REGIONS):
+        for tc, text in zip(tr.cells, row):
+            tc.text = text
+    cell = table.rows[1].cells[1]
+    if layout == "listed":
+        cell.paragraphs[0].text = "Initiatives adopted at WTDC-17:"
+        cell.add_paragraph(REGIONS[1][1], style="List Number")
+    link_word(document, cell.paragraphs[-1], "ICTs", url)
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("layout", ["grid", "listed"])
+@pytest.mark.parametrize("old_url", [ITU_D, None], ids=["target-changed", "link-added"])
+def test_a_link_in_a_table_cell_pointed_elsewhere_is_the_cell_modified(tmp_path: Path, old_url: str | None,
+                                                                      layout: str) -> None:
+    """Links in table cells were not compared: a cell's link retargeted or added was "no
+    differences" in every format, even with --all, while a body paragraph's is shown."""
+    old = _regions(tmp_path / "old.docx", old_url, layout)
+    new = _regions(tmp_path / "new.docx", ITU_T, layout)
+    result = compare(old, new)
+    changes = result.visible()
+    title = (f"link on “ICTs” now to {ITU_T} (was {ITU_D})" if old_url else f"link to {ITU_T} added on “ICTs”")
+    assert [(c.kind, c.where, c.old == c.new, c.formatting_only, c.at_new) for c in changes] == [
+        ("modified", f"“Regional initiatives” column, row 2: {title}", True, False, "paragraph 3, table row 2")]
+    shown = to_dict(result)
+    removed = [{"text": "ICTs", "target": ITU_D}] if old_url else []
+    assert [c["links"] for c in shown["changes"]] == [{"added": [{"text": "ICTs", "target": ITU_T}], "removed": removed}]
+    assert to_dict(result, all_changes=True)["changes"] == shown["changes"]
+    for report in (to_text(result), to_markdown(result), to_html(result)):
+        assert title in report
+    assert "no differences" not in to_text(result)
+
+
+def test_a_link_retargeted_in_an_outcome_row_read_as_a_section_is_that_paragraph_modified(tmp_path: Path) -> None:
+    """objective2-old's outcome table is read as one section per row, a block per cell paragraph:
+    a link in its Outputs cell retargeted is that paragraph modified, with its section's id."""
+    paths = {}
+    for name, url in (("old", ITU_D), ("new", ITU_T)):
+        document = docx.Document(str(CORPUS / "objective2-old.docx"))
+        cell = document.tables[0].rows[2].cells[2]
+        paragraph = next(p for p in cell.paragraphs if "Building confidence" in p.text)
+        link_word(document, paragraph, "Building confidence", url)
+        paths[name] = tmp_path / f"{name}.docx"
+        document.save(str(paths[name]))
+    changes = compare(paths["old"], paths["new"]).visible()
+    assert [(c.kind, c.section_new, c.where, c.links_added, c.links_removed) for c in changes] == [
+        ("modified", "outcome-2.2", f"outputs column: link on “Building confidence” now to {ITU_T} (was {ITU_D})",
+         [("Building confidence", ITU_T)], [("Building confidence", ITU_D)])]
+
+
+def test_a_moved_row_whose_link_changed_carries_the_link(tmp_path: Path) -> None:
+    """A table row moved with its cell's link pointed elsewhere is one moved row with its links."""
+    old = _regions(tmp_path / "old.docx", ITU_D, "grid")
+    new = _regions(tmp_path / "new.docx", ITU_T, "grid")
+    document = docx.Document(str(new))
+    table = document.tables[0]
+    table._tbl.append(table.rows[1]._tr)  # AFR after ASP
+    document.save(str(new))
+    changes = compare(old, new).visible()
+    assert [(c.kind, c.links_added, c.links_removed) for c in changes] == [
+        ("moved", [("ICTs", ITU_T)], [("ICTs", ITU_D)])]
+
+
+@pytest.mark.parametrize("layout", ["grid", "listed"])
+@pytest.mark.parametrize("old_url", [ITU_D, None], ids=["target-changed", "link-added"])
+def test_the_redline_marks_a_cell_link_so_that_reject_all_gives_the_old_link(tmp_path: Path, old_url: str | None,
+                                                                               layout: str) -> None:
+    old = _regions(tmp_path / "old.docx", old_url, layout)
+    new = _regions(tmp_path / "new.docx", ITU_T, layout)
+    out = tmp_path / "redline.docx"
+    make_redline(old, new, out)
+
+    def links(path: Path, view: str = "accepted") -> list[tuple[str, str]]:
+        table = next(b for b in read_docx(path, view=view).blocks if b.rows)
+        return [(cell.paragraphs[line][start:end], target) for row in table.rows or () for cell in row
+                for line, start, end, target in cell.links or ()]
+
+    assert links(out) == links(new) == [("ICTs", ITU_T)]
+    assert links(out, "original") == links(old) == ([("ICTs", ITU_D)] if old_url else [])
+    assert [b.text for b in read_docx(out, view="original").blocks] == [b.text for b in read_docx(old).blocks]
+    assert [b.text for b in read_docx(out).blocks] == [b.text for b in read_docx(new).blocks]
