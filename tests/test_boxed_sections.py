@@ -45,8 +45,9 @@ def change_list(old: Path, new: Path) -> tuple[list[str], list[str]]:
 
 
 def _blank_paragraphs(change: Change) -> bool:
-    """Blank body paragraphs added or removed (objective2-new has 7): a box's are its cell's, which
-    the diff does not count (Block.blanks), so the boxed files compare without them."""
+    """Blank paragraphs added or removed (objective2-new has 7 in its body): a box's are its
+    cell's, which a box made of the body's paragraphs does not keep, so the boxed files compare
+    without them."""
     return change.kind in ("added", "removed") and "" in (change.old, change.new)
 
 

@@ -89,6 +89,10 @@ class Cell:
     # where it points. A hint, not in the JSON, the diff compares between two .docx revisions;
     # None where the reader does not read links (a PDF, a text rendering, a padding cell).
     links: tuple[tuple[int, int, int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
+    # How many blank paragraphs the cell holds before each of its `paragraphs` and, last, after
+    # them (a cell of no text: those past the one paragraph every cell holds). A hint, not in the
+    # JSON, the diff compares between two .docx revisions; None where the reader does not count them.
+    blanks: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
 
 
 @record
@@ -140,11 +144,16 @@ class Block:
     # the JSON) the diff compares between two .docx revisions, so that `--all` shows every
     # difference while `text` stays what a reader sees; None where it is `text` itself.
     typed: str | None = dataclass_field(default=None, compare=False, repr=False)
-    # The body paragraph indices (Loc.paragraph) of the blank paragraphs right before the block:
-    # the model keeps no block for an empty paragraph, and one added or removed is a difference
-    # of formatting the diff reports. A hint (not in the JSON); None where the reader does not
-    # count them (a cell, a note, a PDF, a text rendering).
+    # The blank paragraphs right before the block: the model keeps no block for an empty
+    # paragraph, and one added or removed is a difference of formatting the diff reports. In the
+    # body, their paragraph indices (Loc.paragraph); in a story with no indices of its own (a
+    # table cell, a text box), the index of the table or paragraph holding it, the block's own
+    # `loc` placing them; for a note, the blank paragraphs in it (0 each). A hint (not in the
+    # JSON); None where there are none or the reader does not count them (a PDF, a text rendering).
     blanks: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
+    # The blank paragraphs after the block that end its story (the body, a table cell, a text
+    # box), as `blanks` gives them; None where there are none.
+    trailing: tuple[int, ...] | None = dataclass_field(default=None, compare=False, repr=False)
     # The hyperlinks in the text: for each, in order, the offsets of its text in `text` (start,
     # end) and where it points (a URL, or "#" and a bookmark). A hint (not in the JSON) the diff
     # compares between two .docx revisions, as the text is the same when only a target changed;

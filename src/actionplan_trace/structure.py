@@ -812,12 +812,15 @@ def _table_part(block: Block, rows: list[list[Cell]]) -> Block:
 
 def _cell_blocks(cell: Cell, name: str) -> list[Block]:
     """One block per non-empty paragraph of a table cell, tagged with its column name, with the
-    links the cell holds in it (Cell.links, Block.links)."""
+    links the cell holds in it (Cell.links, Block.links) and the blank paragraphs before it (and
+    after the last: Cell.blanks, Block.blanks and trailing)."""
     paragraphs = cell.paragraphs or cell.text.split("\n")
     blocks = []
+    before = 0  # the cell's blank paragraphs before the next block (Cell.blanks, Block.blanks)
     for k, para in enumerate(paragraphs):
         text = para.strip()
         if not text:
+            before += cell.blanks[k] if cell.blanks is not None and k < len(cell.blanks) else 0
             continue
         start = len(para) - len(para.lstrip())
         m = spaced_bullet(text)
@@ -831,7 +834,13 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
             block.links = tuple((max(a - start, 0), min(b - start, len(block.text)), target)
                                 for line, a, b, target in cell.links
                                 if line == k and b - start > 0 and a - start < len(block.text))
+        if cell.blanks is not None:
+            before += cell.blanks[k] if k < len(cell.blanks) else 0
+            block.blanks = (cell.loc.paragraph or 0,) * before or None
+            before = 0
         blocks.append(block)
+    if blocks and cell.blanks:
+        blocks[-1].trailing = (cell.loc.paragraph or 0,) * (cell.blanks[-1] + before) or None
     return blocks
 
 
@@ -992,12 +1001,17 @@ def _lead_joined(row: list[Cell], lead: int) -> list[Cell]:
     parts = row[:lead + 1]
     paragraphs: list[str] = []
     links: list[tuple[int, int, int, str]] = []
+    blanks = [0]
     for c in parts:
         links.extend((len(paragraphs) + line, a, b, target) for line, a, b, target in c.links or ())
         paragraphs.extend(c.paragraphs or ([c.text] if c.text.strip() else []))
+        layout = c.blanks or (0,)
+        blanks[-1] += layout[0]
+        blanks.extend(layout[1:])
     text = " ".join(c.text.strip() for c in parts if c.text.strip())
     cell = Cell(text, parts[0].loc, paragraphs, all(c.bold for c in parts if c.text.strip()))
     cell.links = tuple(links) if any(c.links is not None for c in parts) else None
+    cell.blanks = tuple(blanks) if len(blanks) == len(paragraphs) + 1 else None
     return [cell, *row[lead + 1:]]
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from ..model import Block, Document, Loc, Section, cell_location, kind_label
+from ..model import Block, Cell, Document, Loc, Section, cell_location, kind_label
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
@@ -633,6 +633,10 @@ class _Emitter:
     sections: SectionPairs
     blocks: _BlockPairs
     changes: list[Change] = field(default_factory=list)
+    # The blank paragraphs (Block.blanks, trailing) each revision has since the last two items
+    # read in the same place (a paired step), by where each is; and that step's sections.
+    blanks: tuple[list[Loc], list[Loc]] = field(default_factory=lambda: ([], []))
+    last_pair: tuple[Section | None, Section | None] = (None, None)
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
@@ -681,12 +685,54 @@ class _Emitter:
 
     def step(self, step: Step) -> None:
         """The changes one merged step stands for."""
+        items = [item for item in (step.old, step.new) if item is not None]
+        if any(item.section.kind == NOTES for item in items) and self.last_pair[0] is not None:
+            self.settle_blanks(*self.last_pair)  # the body's last ones, before its notes
+            self.last_pair = (None, None)
+        self.gather_blanks(step, after=False)
         if step.old is not None and step.new is not None:
+            self.settle_blanks(step.old.section, step.new.section)
             self.pair(step.old, step.new, step)
         elif step.old is not None:
             self.one_sided(step.old, old_side=True)
         elif step.new is not None:
             self.one_sided(step.new, old_side=False)
+        self.gather_blanks(step, after=True)
+
+    def gather_blanks(self, step: Step, after: bool) -> None:
+        """Count the blank paragraphs right before the step's items (or, `after`, those that end
+        their story after them), each where it is: a body paragraph's index, or the block's own
+        place in a cell, a text box or a note (Block.blanks)."""
+        if not self.ctx.marks:
+            return
+        for side, item in ((0, step.old), (1, step.new)):
+            block = None if item is None else item.block or item.section.heading_block
+            if block is None:
+                continue
+            found = block.trailing if after else block.blanks
+            if found:
+                body = block.loc.row is None and block.loc.footnote is None
+                self.blanks[side].extend(Loc(paragraph=k) if body else block.loc for k in found)
+
+    def settle_blanks(self, a: Section | None, b: Section | None) -> None:
+        """Blank paragraphs added or removed between the last two paired items and these (of
+        sections `a` and `b`), or the end: one change of formatting, as a blank table row is, at
+        the first of them; a paragraph added between them brings its own."""
+        before_a, before_b = self.blanks
+        self.blanks = ([], [])
+        self.last_pair = (a, b)
+        if len(before_b) > len(before_a):
+            extra = before_b[len(before_a):]
+            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=blank_place(len(extra)),
+                      locs=(None, extra[0]))
+        elif len(before_a) > len(before_b):
+            extra = before_a[len(before_b):]
+            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=blank_place(len(extra)),
+                      locs=(extra[0], None))
+
+    def finish(self) -> None:
+        """The blank paragraphs after the last items read in the same place."""
+        self.settle_blanks(*self.last_pair)
 
     def one_sided(self, item: Item, old_side: bool) -> None:
         """An item of one revision only: added/removed, or the far end of a move."""
@@ -766,14 +812,10 @@ class _Emitter:
         """Two paired items: a section's heading changes, or a block's."""
         a, b = old.section, new.section
         if old.block is None or new.block is None:
-            if a.heading_block is not None and b.heading_block is not None:
-                self.blank_paragraphs(a, b, a.heading_block, b.heading_block)
             self.section_pair(a, b, step.words or [])
             return
         moved = _item_key(old) in self.blocks.moved
         x, y = old.block, new.block
-        if not moved:
-            self.blank_paragraphs(a, b, x, y)
         if step.rows is not None:
             if moved:
                 self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
@@ -818,21 +860,6 @@ class _Emitter:
             self.emit("modified", "block", a, b, typed_a, typed_b, word_diff(typed_a, typed_b),
                       kinds - {"case"} | FORMATTING if "case" in kinds else kinds, where=block_place(y),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
-
-    def blank_paragraphs(self, a: Section, b: Section, x: Block, y: Block) -> None:
-        """Blank paragraphs added or removed right before two paired .docx blocks (`Block.blanks`):
-        one change of formatting, as a blank table row is, at the first of them."""
-        before_a, before_b = x.blanks or (), y.blanks or ()
-        if not self.ctx.marks or len(before_a) == len(before_b):
-            return
-        if len(before_b) > len(before_a):
-            extra = before_b[len(before_a):]
-            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=blank_place(len(extra)),
-                      locs=(None, Loc(paragraph=extra[0])))
-        else:
-            extra = before_a[len(before_b):]
-            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=blank_place(len(extra)),
-                      locs=(Loc(paragraph=extra[0]), None))
 
     def note_marks(self, x: Block, y: Block) -> NoteMarks | None:
         """The note marks two paired .docx paragraphs differ in (`note_marks`), named by their
@@ -914,6 +941,9 @@ class _Emitter:
                         continue
                     match, gone = pairs[col] if pairs is not None else (col, [])
                     links = self.cell_links(x, y, (row.old, match), (row.new, col))
+                    if match is not None and match < len(rows_a[row.old]) and col < len(rows_b[row.new]):
+                        self.cell_blanks(a, b, (rows_a[row.old][match], rows_b[row.new][col]),
+                                         cell_place(header, row.new, col))
                     if pairs is None and not changed(ops):
                         self.merge_change(a, b, x, y, (row.old, row.new, col), header)
                         if links is None:
@@ -938,6 +968,25 @@ class _Emitter:
                                       where=cell_place(cells_a[0] if len(cells_a) > 1 else None, row.old, k),
                                       locs=(rows_a[row.old][k].loc, None),
                                       places=(self.ctx.cell_places(True, a, x, row.old, k), []))
+
+    def cell_blanks(self, a: Section, b: Section, cells: tuple[Cell, Cell], where: str) -> None:
+        """Blank paragraphs added to or removed from two paired .docx table cells (Cell.blanks):
+        one change of formatting each way, at the cell; place by place where the cells have as
+        many paragraphs, else by how many they hold."""
+        old, new = cells
+        if not self.ctx.marks or old.blanks is None or new.blanks is None or old.blanks == new.blanks:
+            return
+        if len(old.blanks) == len(new.blanks):
+            added = sum(max(y - x, 0) for x, y in zip(old.blanks, new.blanks))
+            removed = sum(max(x - y, 0) for x, y in zip(old.blanks, new.blanks))
+        else:
+            added, removed = max(sum(new.blanks) - sum(old.blanks), 0), max(sum(old.blanks) - sum(new.blanks), 0)
+        if removed:
+            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=f"{where}: {blank_place(removed)}",
+                      locs=(old.loc, None))
+        if added:
+            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=f"{where}: {blank_place(added)}",
+                      locs=(None, new.loc))
 
     def cell_links(self, x: Block, y: Block, old_at: tuple[int, int | None], new_at: tuple[int, int]) -> LinkChanges | None:
         """The links two paired cells of .docx tables differ in (`Cell.links`): the cell at row and
@@ -1200,4 +1249,5 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     emitter = _Emitter(ctx, sections, blocks)
     for step in steps:
         emitter.step(step)
+    emitter.finish()
     return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose)

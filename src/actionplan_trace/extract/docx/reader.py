@@ -128,6 +128,7 @@ class _Reader:
         # columns padded each of its rows out to them (gridAfter), some 7 MB a row, before the
         # count of the document's cells could refuse it.
         self.cells = 0
+        self.unplaced = 0  # the blank paragraphs of the last story read that no block holds (a story of no text)
         self.most_cells = current().blocks
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
@@ -256,7 +257,7 @@ class _Reader:
     def _story(self, container: etree._Element, hidden: bool, count: bool) -> list[Block]:
         out: list[Block] = []
         pending: list[_Para] = []
-        blanks: list[int] = []  # the blank body paragraphs since the last block (Block.blanks)
+        blanks: list[int] = []  # the blank paragraphs since the last block (Block.blanks)
         index = 0
 
         def add(made: list[Block]) -> None:
@@ -281,8 +282,8 @@ class _Reader:
                 pending.append(para)
                 if not para.joins_next:
                     made = self._finish(pending, hidden)
-                    if count and not made and not hidden and len(pending) == 1:
-                        blanks.append(index - 1)
+                    if not made and not hidden and len(pending) == 1:
+                        blanks.append(index - 1 if count else self.loc.paragraph or 0)
                     add(made)
                     pending = []
             else:
@@ -294,6 +295,9 @@ class _Reader:
                     add([table])
         if pending:
             add(self._finish(pending, hidden))
+        if out and blanks:
+            out[-1].trailing = tuple(blanks)
+        self.unplaced = 0 if out else len(blanks)
         return out
 
     def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
@@ -696,7 +700,7 @@ class _Reader:
                         merged_row.add(col)
                     if not nested:
                         _pad(cells, slot, cell_loc)
-                    cells.append(_cell(blocks, cell_loc, span))
+                    cells.append(_cell(blocks, cell_loc, span, self.unplaced))
                     cells[-1].continued = continued
                     flow.extend(blocks)
                     row_flow.extend(blocks)
@@ -782,6 +786,7 @@ class _Reader:
         """Footnote and endnote blocks for the notes referenced in the view, in reference order."""
         stories = {"footnote": self.parts.footnotes, "endnote": self.parts.endnotes}
         texts: dict[tuple[str, str], str] = {}
+        inner: dict[tuple[str, str], tuple[int, ...]] = {}  # each note's blank paragraphs (its Block.blanks)
         for kind, root in stories.items():
             if root is None:
                 continue
@@ -792,6 +797,8 @@ class _Reader:
                 self.loc = Loc(footnote=note_id if kind == "footnote" else f"endnote-{note_id}")
                 blocks = self.story(note, hidden=False, count=False)
                 texts[(kind, note_id)] = "\n".join(_flat_lines(blocks)).strip()
+                inner[(kind, note_id)] = tuple(k for b in blocks for k in (b.blanks or ())) + (
+                    blocks[-1].trailing or () if blocks else (0,) * max(self.unplaced - 1, 0))
         out: list[Block] = []
         numbers = {"footnote": 0, "endnote": 0}
         seen: set[tuple[str, str]] = set()
@@ -803,12 +810,14 @@ class _Reader:
             if not custom:
                 numbers[kind] += 1
                 label = format_number(numbers[kind], "decimal" if kind == "footnote" else "lowerRoman")
-            out.append(Block(
+            note = Block(
                 type="footnote",
                 text=texts[(kind, note_id)],
                 loc=Loc(footnote=note_id if kind == "footnote" else f"endnote-{note_id}"),
                 label=label,
-            ))
+            )
+            note.blanks = inner[(kind, note_id)] or None
+            out.append(note)
         return out
 
 
@@ -942,13 +951,29 @@ def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
         cells.append(Cell("", replace(loc, col=slot)))
 
 
-def _cell(blocks: list[Block], loc: Loc, span: int = 1) -> Cell:
-    """A cell of `blocks`, covering `span` grid columns (its w:gridSpan)."""
+def _cell(blocks: list[Block], loc: Loc, span: int = 1, unplaced: int = 0) -> Cell:
+    """A cell of `blocks`, covering `span` grid columns (its w:gridSpan); `unplaced` the blank
+    paragraphs of a cell of no text."""
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
     cell = Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
     cell.links = _cell_links(blocks)
+    cell.blanks = _cell_blanks(blocks, unplaced)
     return cell
+
+
+def _cell_blanks(blocks: list[Block], unplaced: int) -> tuple[int, ...]:
+    """How many blank paragraphs a cell of `blocks` holds before each line of
+    `_flat_lines(blocks)` and after the last (Cell.blanks); a cell of no text holds one paragraph
+    however empty, so only those past it are blank paragraphs."""
+    if not blocks:
+        return (max(unplaced - 1, 0),)
+    layout: list[int] = []
+    for block in blocks:
+        layout.append(len(block.blanks or ()))
+        layout.extend([0] * (len(block.rows) - 1 if block.rows else 0))
+    layout.append(len(blocks[-1].trailing or ()))
+    return tuple(layout)
 
 
 def _cell_links(blocks: list[Block]) -> tuple[tuple[int, int, int, str], ...]:

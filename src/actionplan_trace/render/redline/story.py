@@ -105,6 +105,58 @@ class Writer:
                         sect.addprevious(el)
                     else:
                         container.append(el)
+        self.story_end(container)
+
+    def story_end(self, container: etree._Element) -> None:
+        """Word keeps the last paragraph mark of a story (the body's, a cell's, a note's, a text
+        box's) whatever revision marks it: paragraphs of one revision that end the story would
+        stay, blank ones too, after Accept All (deleted) or Reject All (inserted). Their marks
+        move one paragraph up: the paragraph before them has its mark marked, the last has
+        none, so that Word joins them to that paragraph, their runs marked; where they are all
+        inserted (deleted) the last takes that paragraph's properties in the view that joins
+        them (a w:pPrChange), as the joined paragraph keeps the last mark's."""
+        units = list(block_children(container))
+        tail: list[tuple[etree._Element, str]] = []
+        for unit in reversed(units):
+            tag = _mark_of(unit)
+            if tag is None:
+                break
+            tail.append((unit, tag))
+        if not tail or len(tail) == len(units):
+            return
+        keep = units[len(units) - len(tail) - 1]
+        keep_ppr = keep.find(W_PPR)
+        if keep.tag != W_P or (keep_ppr is not None and keep_ppr.find(W + "sectPr") is not None):
+            return
+        tail.reverse()
+        for (unit, _), (_, tag) in zip([(keep, ""), *tail[:-1]], tail):
+            mark_paragraph_mark(unit, tag, self.marks)
+        last, tag = tail[-1]
+        rpr = ensure_ppr(last).find(W + "rPr")
+        if rpr is not None:
+            for mark in rpr.findall(W + tag):
+                rpr.remove(mark)
+        if {t for _, t in tail} == {"ins"}:
+            self._joined_properties(last, _properties(keep, old=True))
+        elif {t for _, t in tail} == {"del"}:
+            self._joined_properties(last, _properties(last, old=False), _properties(keep, old=False))
+
+    def _joined_properties(self, p: etree._Element, old: etree._Element, now: etree._Element | None = None) -> None:
+        """Give `p` the properties `now` (its own when None) with `old` as their change's old ones
+        (w:pPrChange), its mark's run properties kept."""
+        ppr = ensure_ppr(p)
+        rpr = ppr.find(W + "rPr")
+        if now is not None:
+            p.remove(ppr)
+            ppr = now
+            p.insert(0, ppr)
+            if rpr is not None:
+                place_in_ppr(ppr, rpr)
+        for change in ppr.findall(W + "pPrChange"):
+            ppr.remove(change)
+        change = self.marks.mark("pPrChange")
+        change.append(old)
+        place_in_ppr(ppr, change)
 
     def plan(self, old: list[etree._Element], new: list[etree._Element],
              anchors: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
@@ -437,6 +489,30 @@ class Writer:
         out = deleted_copy(tr, self.relink)
         mark_row(out, "del", self.marks)
         return out
+
+
+def _mark_of(unit: etree._Element) -> str | None:
+    """"ins" or "del" when `unit` is a paragraph whose mark is inserted or deleted, else None."""
+    if unit.tag != W_P:
+        return None
+    rpr = unit.find(f"{W_PPR}/{W}rPr")
+    for child in rpr if rpr is not None else ():
+        if child.tag in (W + "ins", W + "del"):
+            return etree.QName(child).localname
+    return None
+
+
+def _properties(p: etree._Element, old: bool) -> etree._Element:
+    """A copy of `p`'s paragraph properties without its mark's run properties, section or
+    change record; with `old`, those its w:pPrChange holds (OLD's) where it has one."""
+    ppr = p.find(W_PPR)
+    if old and ppr is not None and (change := ppr.find(f"{W}pPrChange/{W_PPR}")) is not None:
+        ppr = change
+    out = copy.deepcopy(ppr) if ppr is not None else etree.Element(W_PPR)
+    for child in list(out):
+        if child.tag in PPR_IGNORED:
+            out.remove(child)
+    return out
 
 
 def _outer_boxes(el: etree._Element) -> list[etree._Element]:
