@@ -14,9 +14,14 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ITU_D = "https://www.itu.int/en/ITU-D/Pages/default.aspx"
+ITU_T = "https://www.itu.int/en/ITU-T/Pages/default.aspx"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -300,3 +305,29 @@ def join_tables(editor: DocxEditor, first: etree._Element, span: str = "grid", g
                 etree.SubElement(row_props, f"{W}gridAfter").set(f"{W}val", "1")
         first.append(tr)
     return len(joined) - 1
+
+
+def link_word(document: docx.document.Document, paragraph: docx.text.paragraph.Paragraph, word: str,
+              url: str | None) -> None:
+    """`word` of `paragraph` in a run of its own (the run's formatting kept), in a w:hyperlink to
+    `url` (left plain when None), as Word writes a link."""
+    run = next(r for r in paragraph.runs if word in r.text)
+    before, after = run.text.split(word, 1)
+    pieces = []
+    for text in (before, word, after):
+        piece = etree.fromstring(etree.tostring(run._r))
+        for t in piece.findall(qn("w:t")):
+            piece.remove(t)
+        t = etree.SubElement(piece, qn("w:t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        pieces.append(piece)
+    if url is not None:
+        rid = document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link = paragraph._p.makeelement(qn("w:hyperlink"), {qn("r:id"): rid})
+        link.append(pieces[1])
+        pieces[1] = link
+    for piece in pieces:
+        if piece.tag != qn("w:r") or piece.findtext(qn("w:t")):
+            run._r.addprevious(piece)
+    run._r.getparent().remove(run._r)

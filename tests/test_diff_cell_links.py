@@ -11,10 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import CORPUS
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
 from docx.shared import Pt
-from lxml import etree
 
 from actionplan_trace.diff.api import compare
 from actionplan_trace.extract.docx import read_docx
@@ -22,39 +19,12 @@ from actionplan_trace.render.diff_html import to_html
 from actionplan_trace.render.diff_json import to_dict
 from actionplan_trace.render.diff_md import to_markdown
 from actionplan_trace.render.diff_text import to_text
+from docx_edit import ITU_D, ITU_T, link_word
 from redline_oracle import make_redline
 
-ITU_D = "https://www.itu.int/en/ITU-D/Pages/default.aspx"
-ITU_T = "https://www.itu.int/en/ITU-T/Pages/default.aspx"
 REGIONS = [("Region", "Regional initiatives", "Status"),
            ("AFR Region", "AFR1: e-Health and ICTs for rural areas", "ongoing"),
            ("ASP Region", "ASP2: Harnessing the benefits of new technologies", "completed")]
-
-
-def link_word(document: docx.document.Document, paragraph: docx.text.paragraph.Paragraph, word: str,
-              url: str | None) -> None:
-    """`word` of `paragraph` in a run of its own (the run's formatting kept), in a w:hyperlink to
-    `url` (left plain when None), as Word writes a link."""
-    run = next(r for r in paragraph.runs if word in r.text)
-    before, after = run.text.split(word, 1)
-    pieces = []
-    for text in (before, word, after):
-        piece = etree.fromstring(etree.tostring(run._r))
-        for t in piece.findall(qn("w:t")):
-            piece.remove(t)
-        t = etree.SubElement(piece, qn("w:t"))
-        t.text = text
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        pieces.append(piece)
-    if url is not None:
-        rid = document.part.relate_to(url, RT.HYPERLINK, is_external=True)
-        link = paragraph._p.makeelement(qn("w:hyperlink"), {qn("r:id"): rid})
-        link.append(pieces[1])
-        pieces[1] = link
-    for piece in pieces:
-        if piece.tag != qn("w:r") or piece.findtext(qn("w:t")):
-            run._r.addprevious(piece)
-    run._r.getparent().remove(run._r)
 
 
 def _regions(path: Path, url: str | None, layout: str) -> Path:

@@ -57,6 +57,9 @@ class Change:
     # hyperlinks the paragraph gained and lost (diff/links.py): (the words it is set on, its target)
     links_added: list[tuple[str, str]] = field(default_factory=list)
     links_removed: list[tuple[str, str]] = field(default_factory=list)
+    # where the words of links_removed stand in `old` and of links_added in `new` (start, end), for
+    # the reports to mark them (not in the JSON)
+    link_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = field(default_factory=lambda: ([], []))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -26,7 +26,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .dissolve import Dropped, dissolve_headings
 from .formats import blank_place, recased, restyled, typed_text
-from .links import LinkChanges, cell_links, changed_links, link_changes
+from .links import LinkChanges, cell_links, changed_links, link_changes, row_links
 from .marks import NoteMarks, note_marks
 from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
@@ -681,6 +681,7 @@ class _Emitter:
             marks_removed=marks.removed if marks is not None else [],
             links_added=links.added if links is not None else [],
             links_removed=links.removed if links is not None else [],
+            link_spans=(links.removed_at, links.added_at) if links is not None else ([], []),
         ))
 
     def step(self, step: Step) -> None:
@@ -909,9 +910,7 @@ class _Emitter:
         for old_row, new_row in moves.items():
             text_a, text_b = " | ".join(cells_a[old_row]), " | ".join(cells_b[new_row])
             ops = word_diff(text_a, text_b)
-            links = (changed_links([link for cell in rows_a[old_row] for link in cell_links(cell)],
-                                   [link for cell in rows_b[new_row] for link in cell_links(cell)])
-                     if self.ctx.marks else None)
+            links = changed_links(row_links(rows_a[old_row]), row_links(rows_b[new_row])) if self.ctx.marks else None
             self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None,
                       where=f"table row {new_row + 1}",
                       locs=(rows_a[old_row][0].loc if rows_a[old_row] else x.loc,

@@ -16,15 +16,21 @@ from .marks import last_of_each, surplus
 
 # One link as a change reports it: the words it is set on and where it points.
 Link = tuple[str, str]
+# Where a link's words stand in the text of its change (start, end): which words a report marks.
+Span = tuple[int, int]
+# A link as it is found: its words, its target and their span in the change's text.
+Placed = tuple[str, str, int, int]
 
 
 @record
 class LinkChanges:
-    """The links a paragraph gained and lost (`Link`s, in reading order); a link pointed elsewhere
-    is one lost and one gained on the same words."""
+    """The links a paragraph gained and lost (`Link`s, in reading order), and their spans in the
+    new and old text; a link pointed elsewhere is one lost and one gained on the same words."""
 
     added: list[Link]
     removed: list[Link]
+    added_at: list[Span]
+    removed_at: list[Span]
 
     def title(self) -> str:
         """The links' change in words: 'link on “ICTs” now to https://…'."""
@@ -41,16 +47,36 @@ class LinkChanges:
         return "; ".join(parts)
 
 
-def block_links(block: Block) -> list[Link]:
-    """A paragraph's links (Block.links), each by its words and target."""
-    return [(" ".join(block.text[start:end].split()), target) for start, end, target in block.links or ()]
+def _placed(text: str, spans: list[tuple[int, int, str]]) -> list[Placed]:
+    return [(" ".join(text[start:end].split()), target, start, end) for start, end, target in spans]
 
 
-def cell_links(cell: Cell) -> list[Link]:
-    """A table cell's links (Cell.links), each by its words and target."""
+def block_links(block: Block) -> list[Placed]:
+    """A paragraph's links (Block.links), placed in its text as the diff gives it (labels.block_text:
+    its list label and a tab first)."""
+    shift = len(block.label) + 1 if block.label else 0
+    return _placed(f"{block.label}\t{block.text}" if block.label else block.text,
+                   [(shift + start, shift + end, target) for start, end, target in block.links or ()])
+
+
+def cell_links(cell: Cell) -> list[Placed]:
+    """A table cell's links (Cell.links), placed in its text (its paragraphs joined by line breaks)."""
     paragraphs = cell.paragraphs or [cell.text]
-    return [(" ".join(paragraphs[line][start:end].split()), target)
-            for line, start, end, target in cell.links or () if line < len(paragraphs)]
+    starts = [0]
+    for paragraph in paragraphs:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    return _placed("\n".join(paragraphs), [(starts[line] + start, starts[line] + end, target)
+                                           for line, start, end, target in cell.links or () if line < len(paragraphs)])
+
+
+def row_links(row: list[Cell]) -> list[Placed]:
+    """A table row's links, placed in its text (its cells joined by " | ")."""
+    out: list[Placed] = []
+    at = 0
+    for cell in row:
+        out += [(text, target, at + start, at + end) for text, target, start, end in cell_links(cell)]
+        at += len(cell.text) + len(" | ")
+    return out
 
 
 def link_changes(old: Block, new: Block) -> LinkChanges | None:
@@ -59,12 +85,14 @@ def link_changes(old: Block, new: Block) -> LinkChanges | None:
     return changed_links(block_links(old), block_links(new))
 
 
-def changed_links(links_a: list[Link], links_b: list[Link]) -> LinkChanges | None:
+def changed_links(links_a: list[Placed], links_b: list[Placed]) -> LinkChanges | None:
     """The links of `links_b` to a target `links_a` has fewer of (added), and the reverse
     (removed): of two paragraphs, two table cells or two table rows; None when they link to the
     same targets."""
-    targets_a, targets_b = [target for _, target in links_a], [target for _, target in links_b]
+    targets_a, targets_b = [link[1] for link in links_a], [link[1] for link in links_b]
     left, right = surplus(targets_a, targets_b)
     if not left and not right:
         return None
-    return LinkChanges(last_of_each(links_b, targets_b, right), last_of_each(links_a, targets_a, left))
+    added, removed = last_of_each(links_b, targets_b, right), last_of_each(links_a, targets_a, left)
+    return LinkChanges([(text, target) for text, target, _, _ in added], [(text, target) for text, target, _, _ in removed],
+                       [(start, end) for _, _, start, end in added], [(start, end) for _, _, start, end in removed])

@@ -184,6 +184,29 @@ def _space_mark(char: str) -> str:
     return SPACE_MARKS.get(char, SPACE_MARK) if char.isspace() else char
 
 
+LINKED = "@"  # the op of a link's words in `linked`: kept text the reports mark as a link
+
+
+def linked(change: Change, side: str = "+", whole: bool = False) -> list[Op] | None:
+    """The text of a change whose links alone changed (no word: `Change.links_added`, `links_removed`)
+    as ops that mark each changed link's words (LINKED) on `side` ("+" NEW's text and its links,
+    "-" OLD's), the kept text elided around them unless `whole`; None for any other change, whose
+    words show it. Without it such a change showed "…", no word being changed."""
+    if not (change.links_added or change.links_removed) or change.words is None or any(op != "=" for op, _ in change.words):
+        return None
+    text = (change.new if side == "+" else change.old) or ""
+    ops: list[Op] = []
+    at = 0
+    for start, end in sorted(change.link_spans[1 if side == "+" else 0]):
+        if start < at or end > len(text):
+            continue
+        ops += [("=", text[at:start]), (LINKED, text[start:end])]
+        at = end
+    ops.append(("=", text[at:]))
+    ops = [(op, part.replace("\t", " ")) for op, part in ops if part]
+    return ops if whole else elide(ops)
+
+
 def elide(ops: list[Op], context: int = CONTEXT) -> list[Op]:
     """The word diff with long unchanged stretches cut to `context` characters around edits."""
     out: list[Op] = []

@@ -15,8 +15,8 @@ from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.ignore import NOTHING, kept_when_ignored
 from ..diff.words import Op
 from .diff_common import (
-    change_title, groups, heading, kinds_note, location, moved_from, notes, path_text, refs_note, report_summary,
-    short_path, shown,
+    LINKED, change_title, groups, heading, kinds_note, linked, location, moved_from, notes, path_text, refs_note,
+    report_summary, short_path, shown,
 )
 
 STYLE = """
@@ -52,6 +52,7 @@ section.group h2{font-size:15px;margin:8px 0;color:#24292e;overflow-wrap:anywher
 .side .label{display:block;font-size:11px;color:#586069;text-transform:uppercase}
 del{background:#ffeef0;color:#b31d28;text-decoration:line-through}
 ins{background:#e6ffed;color:#176f2c;text-decoration:none;border-bottom:1px solid #34d058}
+.link{background:#f1f8ff;color:#0366d6;border-bottom:2px dotted #0366d6}
 .hidden{display:none;opacity:.8}
 .empty{color:#586069;font-style:italic}
 footer{padding:8px 24px;color:#586069;font-size:12px}
@@ -82,18 +83,21 @@ section.only-hidden,li.only-hidden{display:none}
  .kind{background:#fff!important;color:#000;border:1px solid #000}
  del{color:#000;background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  ins{color:#000;background:#fff;border-bottom:2px solid #000}
+ .link{color:#000;background:#fff;border-bottom:2px dotted #000}
 }
 """
 
 
 def words(ops: list[Op]) -> str:
-    """A word diff as inline HTML with <del> and <ins>."""
+    """A word diff as inline HTML with <del> and <ins>; a link's words (LINKED) highlighted."""
     out = []
     for op, text in ops:
         if op == "-":
             out.append(f"<del>{escape(text)}</del>")
         elif op == "+":
             out.append(f"<ins>{escape(text)}</ins>")
+        elif op == LINKED:
+            out.append(f'<span class="link">{escape(text)}</span>')
         else:
             out.append(escape(text))
     return "".join(out)
@@ -123,6 +127,8 @@ def _body(change: Change) -> str:
         text = words(shown(change.words)) if change.words is not None else escape(change.new or "")
         note = f"{moved_from(change)}{', edited' if change.words is not None else ''}"
         return f'<span class="meta">({escape(note)})</span> {text}'
+    if (ops := linked(change)) is not None:  # only where links point: the words they are set on
+        return words(ops)
     if change.words is not None:
         return words(shown(change.words, whole=change.kind == "renamed"))
     if change.new is not None:
@@ -143,7 +149,9 @@ def _columns(change: Change, ignore: frozenset[str] = NOTHING, loose: bool = Fal
     steps as diffed, not as `shown` makes them readable inline, which moves an edit's white
     space into the kept text ("delivery[+ worldwide+]." read "delivery ." on the old side); an
     edit of an `ignore`d kind (a bullet glyph) is that column's text, unmarked."""
-    if change.words is not None:
+    if (old_ops := linked(change, "-", whole=True)) is not None and (new_ops := linked(change, "+", whole=True)) is not None:
+        old, new = words(old_ops), words(new_ops)  # each revision's links marked on its own text
+    elif change.words is not None:
         old, new = (_column(kept_when_ignored(change.words, ignore, side, loose), side) for side in "-+")
     else:
         old = f"<del>{escape(change.old)}</del>" if change.old is not None and change.kind != "moved" else escape(change.old or "")

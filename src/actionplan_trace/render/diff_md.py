@@ -12,7 +12,8 @@ from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.words import Op
 from ..regexcache import regex
 from .diff_common import (
-    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, short_path, shown,
+    LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
+    short_path, shown,
 )
 
 SPECIAL = regex(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -33,13 +34,15 @@ def _wrap(text: str, tag: str) -> str:
 
 
 def words(ops: list[Op]) -> str:
-    """A word diff as inline Markdown."""
+    """A word diff as inline Markdown; a link's words (LINKED) in bold."""
     out = []
     for op, text in ops:
         if op == "-":
             out.append(_wrap(text, "del"))
         elif op == "+":
             out.append(_wrap(text, "ins"))
+        elif op == LINKED:
+            out.append(_wrap(text, "b"))
         else:
             out.append(escape(text))
     return "".join(out)
@@ -63,6 +66,8 @@ def _change(change: Change) -> str:
     elif change.kind == "moved":
         text = words(shown(change.words)) if change.words is not None else escape(change.new or "")
         body = f"_{escape(moved_from(change))}{', edited' if change.words is not None else ''}_: {text}"
+    elif (ops := linked(change)) is not None:  # only where links point: the words they are set on
+        body = words(ops)
     elif change.words is not None:
         body = words(shown(change.words, whole=change.kind == "renamed"))
     elif change.new is not None:

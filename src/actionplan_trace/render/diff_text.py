@@ -14,12 +14,13 @@ from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
 from .terminal import printable_text
 from .diff_common import (
-    change_title, groups, heading, location, moved_from, notes, path_text, refs_note, report_summary, short_path,
-    shown,
+    LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
+    short_path, shown,
 )
 
 DELETED = "red strike"
 INSERTED = "bold green"
+LINK = "underline blue"
 KIND_STYLE = {
     "added": "green", "removed": "red", "modified": "dark_goldenrod", "moved": "magenta",
     "renamed": "cyan", "renumbered": "blue",
@@ -29,13 +30,16 @@ BODY_INDENT = 6
 
 
 def _words(ops: list[Op], marks: bool) -> Text:
-    """A word diff in colour; with `marks`, also bracketed as [-deleted-] and {+inserted+}."""
+    """A word diff in colour; with `marks`, also bracketed as [-deleted-] and {+inserted+}; a
+    link's words (LINKED) underlined."""
     text = Text()
     for op, chunk in ops:
         if op == "-":
             text.append(f"[-{chunk}-]" if marks else chunk, style=DELETED)
         elif op == "+":
             text.append(f"{{+{chunk}+}}" if marks else chunk, style=INSERTED)
+        elif op == LINKED:
+            text.append(chunk, style=LINK)
         else:
             text.append(chunk)
     return text
@@ -67,6 +71,8 @@ def _body(change: Change, marks: bool) -> Text:
         text = _words(shown(change.words), marks) if change.words is not None else Text(change.new or "")
         edited = ", edited" if change.words is not None else ""
         return Text.assemble((f"({moved_from(change)}{edited}) ", "dim"), text)
+    if (ops := linked(change)) is not None:  # only where links point: the words they are set on
+        return _words(ops, marks)
     if change.words is not None:
         return _words(shown(change.words, whole=change.kind == "renamed"), marks)
     if change.new is not None:
