@@ -562,6 +562,27 @@ def _moved_rows(rows: list[RowStep], cells_a: list[list[str]], cells_b: list[lis
     return dict(sorted(same.items() | {(olds[i], news[j]) for i, j in found}))
 
 
+def _vertical_merges(rows: list[RowStep], cells_a: list[list[Cell]], cells_b: list[list[Cell]]) -> dict[tuple[int, int, int], str]:
+    """The cells of paired rows of two .docx tables merged down (w:vMerge) in one revision and
+    not the other, by (old row, new row, column): the cell that continues the one above, and
+    that one ("merged with the cell below", "no longer …"), where their rows are paired as they
+    stand; what `_Emitter.merge_change` reports where no word of theirs changed."""
+    out: dict[tuple[int, int, int], str] = {}
+    paired = {(row.old, row.new) for row in rows if row.old is not None and row.new is not None}
+    for row in rows:
+        i, j = row.old, row.new
+        if i is None or j is None or row.cells is None or row.olds is not None or not (i and j):
+            continue
+        for col in range(min(len(cells_a[i]), len(cells_b[j]))):
+            if cells_a[i][col].continued == cells_b[j][col].continued:
+                continue
+            merged = "merged" if cells_b[j][col].continued else "no longer merged"
+            out[(i, j, col)] = f"{merged} with the cell above"
+            if (i - 1, j - 1) in paired:
+                out[(i - 1, j - 1, col)] = f"{merged} with the cell below"
+    return out
+
+
 def _items(doc: Document) -> list[Item]:
     """A document in reading order: each section's heading, then its blocks."""
     out: list[Item] = []
@@ -918,6 +939,8 @@ class _Emitter:
                       places=(self.ctx.row_places(True, a, x, old_row), self.ctx.row_places(False, b, y, new_row)),
                       links=links)
         moved_to = set(moves.values())
+        merges = _vertical_merges(rows, rows_a, rows_b)
+        told: set[tuple[int, int, int]] = set()  # merges named by the word change of the cell above
         for row in rows:
             if row.old in moves or (row.old is None and row.new in moved_to):
                 continue
@@ -943,8 +966,10 @@ class _Emitter:
                     if match is not None and match < len(rows_a[row.old]) and col < len(rows_b[row.new]):
                         self.cell_blanks(a, b, (rows_a[row.old][match], rows_b[row.new][col]),
                                          cell_place(header, row.new, col))
+                    key = (row.old, row.new, col)
                     if pairs is None and not changed(ops):
-                        self.merge_change(a, b, x, y, (row.old, row.new, col), header)
+                        if (row.old - 1, row.new - 1, col) not in told:
+                            self.merge_change(a, b, x, y, key, header)
                         if links is None:
                             continue
                     old_cell = cells_a[row.old][match] if match is not None else ""
@@ -952,12 +977,16 @@ class _Emitter:
                     if gone:  # the cell's own edit; each lost cell after it is a change of its own
                         ops = word_diff(old_cell, new_cell) if match is not None else [("+", new_cell)] if new_cell else []
                     where = cell_place(header, row.new, col)
+                    kinds = differences(old_cell, new_cell, loose=self.ctx.loose) if links is None else None
                     if links is not None and not changed(ops):  # only where a link points: shown, as a paragraph's is
                         ops, where = word_diff(old_cell, new_cell), f"{where}: {links.title()}"
+                    elif pairs is None and changed(ops) and (merged := merges.get(key)):
+                        # merged down (or no longer) and its words changed: one change says both
+                        where, kinds = f"{where}: {merged}", kinds | FORMATTING if kinds is not None else None
+                        told.add(key)
                     if changed(ops) or links is not None:
                         self.emit("modified" if match is not None else "added", "block", a, b, old_cell if match is not None else None, new_cell,
-                                  ops, differences(old_cell, new_cell, loose=self.ctx.loose) if links is None else None,
-                                  where=where,
+                                  ops, kinds, where=where,
                                   locs=(rows_a[row.old][match].loc if match is not None else None, rows_b[row.new][col].loc),
                                   places=(self.ctx.cell_places(True, a, x, row.old, match) if match is not None else [],
                                           self.ctx.cell_places(False, b, y, row.new, col)), links=links)
