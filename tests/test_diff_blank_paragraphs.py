@@ -250,3 +250,39 @@ def test_reject_all_of_the_default_redline_gives_old_where_a_story_ends_in_blank
     assert [p for p in ends if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None or p.find(f"{W}pPr/{W}rPr/{W}del") is not None] == []
     assert _view(out, "original") == _view(old, "accepted")
     assert _view(out, "accepted") == _view(new, "accepted")
+
+
+def _area(body: etree._Element, heading: str) -> list[etree._Element]:
+    """A Heading 4 area of work of objective2-old (its heading and what follows up to the next heading)."""
+    start = next(p for p in body if p.tag == f"{W}p" and text(p) == heading)
+    out = [start]
+    for el in start.itersiblings():
+        style = el.find(f"{W}pPr/{W}pStyle")
+        if el.tag != f"{W}p" or (style is not None and style.get(f"{W}val", "").startswith("Heading")):
+            break
+        out.append(el)
+    return out
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["blank-kept", "blank-removed"])
+def test_a_moved_section_brings_its_blank_paragraphs(tmp_path: Path, kept: bool) -> None:
+    """Blank paragraphs are counted where both revisions read items in one place; a section moved
+    (its paragraphs read at two places) compares its own blank paragraphs with those it had."""
+    def write(name: str, moved: bool, blank: bool) -> Path:
+        editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+        body = editor.root.find(f"{W}body")
+        area = _area(body, "Rural communications")
+        if blank:
+            _blank_after(area[1])
+        if moved:
+            area = _area(body, "Rural communications")
+            for el in area:
+                body.remove(el)
+            anchor = _area(body, "Spectrum management")[-1]
+            for el in reversed(area):
+                anchor.addnext(el)
+        return editor.save(tmp_path / f"{name}.docx")
+
+    result = compare(write("old", False, True), write("new", True, kept))
+    assert [(c.kind, c.target, c.where) for c in result.visible(all_changes=True)] == [
+        ("moved", "section", None), *([] if kept else [("removed", "block", "blank paragraph")])]

@@ -583,6 +583,13 @@ def _vertical_merges(rows: list[RowStep], cells_a: list[list[Cell]], cells_b: li
     return out
 
 
+def _blank_locs(block: Block, found: tuple[int, ...] | None) -> list[Loc]:
+    """Where blank paragraphs `found` by a block (Block.blanks, trailing) are: in the body their
+    paragraphs, in a cell or a note the block's own place."""
+    body = block.loc.row is None and block.loc.footnote is None
+    return [Loc(paragraph=k) if body else block.loc for k in found or ()]
+
+
 def _items(doc: Document) -> list[Item]:
     """A document in reading order: each section's heading, then its blocks."""
     out: list[Item] = []
@@ -723,18 +730,33 @@ class _Emitter:
 
     def gather_blanks(self, step: Step, after: bool) -> None:
         """Count the blank paragraphs right before the step's items (or, `after`, those that end
-        their story after them), each where it is: a body paragraph's index, or the block's own
-        place in a cell, a text box or a note (Block.blanks)."""
+        their story after them); not those of one end of a move, which `moved_blanks` compares
+        with the other end's."""
         if not self.ctx.marks:
             return
         for side, item in ((0, step.old), (1, step.new)):
-            block = None if item is None else item.block or item.section.heading_block
-            if block is None:
+            if item is None or ((step.old is None or step.new is None) and self.moved_end(item, side == 0)):
                 continue
-            found = block.trailing if after else block.blanks
-            if found:
-                body = block.loc.row is None and block.loc.footnote is None
-                self.blanks[side].extend(Loc(paragraph=k) if body else block.loc for k in found)
+            block = item.block or item.section.heading_block
+            if block is not None:
+                self.blanks[side].extend(_blank_locs(block, block.trailing if after else block.blanks))
+
+    def moved_end(self, item: Item, old_side: bool) -> bool:
+        """Whether a one-sided step's item is one end of a move: paired with an item elsewhere."""
+        if item.block is None:
+            return item.section.id in (self.sections.old_to_new if old_side else self.sections.new_to_old)
+        return _item_key(item) in (self.blocks.old_to_new if old_side else self.blocks.new_to_old)
+
+    def moved_blanks(self, old: Item, new: Item) -> None:
+        """The blank paragraphs before and after a moved item against those it had where it was."""
+        x, y = old.block or old.section.heading_block, new.block or new.section.heading_block
+        if not self.ctx.marks or x is None or y is None:
+            return
+        kept, last = self.blanks, self.last_pair
+        self.blanks = (_blank_locs(x, (x.blanks or ()) + (x.trailing or ())),
+                       _blank_locs(y, (y.blanks or ()) + (y.trailing or ())))
+        self.settle_blanks(old.section, new.section)
+        self.blanks, self.last_pair = kept, last
 
     def settle_blanks(self, a: Section | None, b: Section | None) -> None:
         """Blank paragraphs added or removed between the last two paired items and these (of
@@ -767,6 +789,7 @@ class _Emitter:
                     self.section_whole(item.section, old_side)
             elif not old_side:
                 partner = self.ctx.old_ids[partner_id]
+                self.moved_blanks(Item(partner), item)
                 self.pair(Item(partner), item, _paired_step(Item(partner), item))
             return
         if item.section.id not in section_pairs and item.section.kind != NOTES:
@@ -779,6 +802,7 @@ class _Emitter:
         elif not old_side:
             section = self.ctx.old_ids[partner_key[0]]
             old_item = Item(section, section.blocks[partner_key[1]], partner_key[1])
+            self.moved_blanks(old_item, item)
             self.pair(old_item, item, _paired_step(old_item, item))
 
     def section_whole(self, section: Section, old_side: bool) -> None:
