@@ -136,10 +136,11 @@ class Writer:
         if rpr is not None:
             for mark in rpr.findall(W + tag):
                 rpr.remove(mark)
-        if {t for _, t in tail} == {"ins"}:
-            self._joined_properties(last, _properties(keep, old=True))
-        elif {t for _, t in tail} == {"del"}:
-            self._joined_properties(last, _properties(last, old=False), _properties(keep, old=False))
+        if {t for _, t in tail} == {"ins"}:  # Reject All joins them: OLD's properties of `keep`
+            before = keep_ppr.find(f"{W}pPrChange/{W_PPR}") if keep_ppr is not None else None
+            self._joined_properties(last, _properties(before if before is not None else keep_ppr))
+        elif {t for _, t in tail} == {"del"}:  # Accept All joins them: NEW's properties of `keep`
+            self._joined_properties(last, _properties(last.find(W_PPR)), _properties(keep_ppr))
 
     def _joined_properties(self, p: etree._Element, old: etree._Element, now: etree._Element | None = None) -> None:
         """Give `p` the properties `now` (its own when None) with `old` as their change's old ones
@@ -350,11 +351,7 @@ class Writer:
     def _old_properties(self, old: etree._Element) -> etree._Element:
         """A copy of OLD paragraph `old`'s w:pPr (empty when it has none) for NEW's file: without
         its run properties, section and change records (PPR_IGNORED), its references re-linked."""
-        source = old.find(W_PPR)
-        ppr = copy.deepcopy(source) if source is not None else etree.Element(W_PPR)
-        for child in list(ppr):
-            if child.tag in PPR_IGNORED:
-                ppr.remove(child)
+        ppr = _properties(old.find(W_PPR))
         self.relink(ppr)
         return ppr
 
@@ -502,17 +499,14 @@ def _mark_of(unit: etree._Element) -> str | None:
     return None
 
 
-def _properties(p: etree._Element, old: bool) -> etree._Element:
-    """A copy of `p`'s paragraph properties without its mark's run properties, section or
-    change record; with `old`, those its w:pPrChange holds (OLD's) where it has one."""
-    ppr = p.find(W_PPR)
-    if old and ppr is not None and (change := ppr.find(f"{W}pPrChange/{W_PPR}")) is not None:
-        ppr = change
-    out = copy.deepcopy(ppr) if ppr is not None else etree.Element(W_PPR)
-    for child in list(out):
+def _properties(source: etree._Element | None) -> etree._Element:
+    """A copy of paragraph properties `source` (empty when None) without the mark's run
+    properties, the section or a change record (PPR_IGNORED)."""
+    ppr = copy.deepcopy(source) if source is not None else etree.Element(W_PPR)
+    for child in list(ppr):
         if child.tag in PPR_IGNORED:
-            out.remove(child)
-    return out
+            ppr.remove(child)
+    return ppr
 
 
 def _outer_boxes(el: etree._Element) -> list[etree._Element]:
