@@ -34,7 +34,10 @@ _I = re.IGNORECASE
 SEP = r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|&|\band\b|\bor\b|;)\s*)"
 _SEP = regex(SEP, _I)
 _SPACE_SEP = regex(r"[ \u00a0]{1,2}(?:\n[ \u00a0]*)?|[ \u00a0]*\n[ \u00a0]*")
-_DASH = r"(?:-|–|—|\bto\b)"
+RANGE_WORDS = ("to", "through")
+"""The words that join the two ends of a range as a dash does: "Resolutions 30 to 33", "Objectives
+1 through 3". ("thru" is not written in ITU documents.)"""
+_DASH = rf"(?:-|–|—|\b(?:{'|'.join(RANGE_WORDS)})\b)"
 
 ORGAN = (
     r"(?:PP(?:-\d\d)?|Plenipotentiary(?:\s+Conference)?|WTDC(?:-\d\d)?|WTSA(?:-\d\d)?|WRC(?:-\d\d)?"
@@ -157,10 +160,10 @@ def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) ->
 
 
 def _opens_range(text: str, pos: int) -> bool:
-    """Whether a dash or "to" stands at `pos`, at once or after a space (a cheap test before
-    `_RANGE_TO`)."""
+    """Whether a dash or a range word ("to", "through": their first two letters) stands at `pos`,
+    at once or after a space (a cheap test before `_RANGE_TO`)."""
     ahead = text[pos:pos + 4]
-    return "-" in ahead or "–" in ahead or "—" in ahead or "to" in ahead
+    return "-" in ahead or "–" in ahead or "—" in ahead or any(word[:2] in ahead for word in RANGE_WORDS)
 _AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|billions?|trillions?|mn|bn|mln|bln"
                 r"|[kmg]bit|[kmg]bps|[kmg]hz)\b|-?[mkMK](?![\w&/.\-–—]|\s+&))")
 """What after a number makes it an amount: "targets 1.2 million households", "4.5 mn", "1.2M",
