@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml import OxmlElement
@@ -178,6 +179,24 @@ def write_docx(doc: Document, path: Path, style: Style = Style()) -> Path:
             elif block.type != "footnote":
                 _add_block_paragraph(document, block.text, block.type == "list-item", style)
     document.core_properties.author = "docxgen"
+    document.save(str(path))
+    return path
+
+
+def write_runs_docx(path: Path, heading: str, level: int, runs: list[tuple[str, dict[str, Any]]],
+                    rows: list[list[str]]) -> Path:
+    """A small Word file: a heading of `level`, one paragraph of `runs` (text, formatting: "font",
+    "size" in points, "bold", "italic"), each run set apart, and a plain table of `rows`: for
+    tests of text read across runs of other fonts and in table cells."""
+    document = docx.Document()
+    document.add_heading(heading, level=level)
+    paragraph = document.add_paragraph()
+    for text, formatting in runs:
+        run = paragraph.add_run(text)
+        run.font.name = formatting.get("font")
+        run.font.size = Pt(formatting["size"]) if "size" in formatting else None
+        run.bold, run.italic = formatting.get("bold"), formatting.get("italic")
+    _plain_table(document, rows)
     document.save(str(path))
     return path
 

@@ -491,7 +491,7 @@ def test_the_agenda_a_goal_or_target_is_of_says_whose_it_is(text, expected) -> N
     ("The pilot ran from Q4/17 to Q2/19, with a review in Q3/20.", [], ["REF010", "REF010", "REF010"]),
     ("Regional Initiative AFR 3 and SDG 9 (target 9.c) are relevant.", ["RI-AFR3", "SDG-9", "SDG-9.c"], []),
     ("Regional Initiatives ICT 4 Youth is a programme.", [], []),
-    ("Resolution 9 (WTDC), 10 and 11 apply.", [], ["REF010"]),
+    ("Resolution 9 (WTDC), 10 and 11 apply.", ["WTDC-RES-9", "WTDC-RES-10", "WTDC-RES-11"], []),
     ("Report\u00a0ITU-R BT.2447 discusses AI.", [], []),
     ("Report  ITU-R BT.2447 discusses AI.", [], []),
     ("ITU-T Recommendations Y.4409 and Y.4000 apply.", ["ITU-T-REC-Y.4409", "ITU-T-REC-Y.4000"], []),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
-from docx.shared import Pt
+from docxgen import write_runs_docx
 
 from actionplan_trace import app
 from actionplan_trace.refs import RefContext, find_refs
@@ -49,19 +48,10 @@ def test_through_as_a_plain_word_joins_nothing() -> None:
 
 
 def test_ranges_through_in_a_word_document(tmp_path: Path) -> None:
-    document = docx.Document()
-    document.add_heading("Relevant references", level=2)
-    para = document.add_paragraph()
-    run = para.add_run("This work implements WTDC Resolutions 30 through 33")
-    run.font.name, run.font.size = "Times New Roman", Pt(11)
-    para.add_run(" and contributes to WSIS Action Lines C1 through C3.").italic = True
-    table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text, table.cell(0, 1).text = "SDGs", "ITU-D Objectives"
-    table.cell(1, 0).text = "SDGs 4 through 6"
-    cell = table.cell(1, 1).paragraphs[0].add_run("Objectives 1 through 3 of the Kigali Action Plan")
-    cell.bold, cell.font.size = True, Pt(9)
-    path = tmp_path / "through.docx"
-    document.save(str(path))
+    path = write_runs_docx(tmp_path / "through.docx", "Relevant references", 2, [
+        ("This work implements WTDC Resolutions 30 through 33", {"font": "Times New Roman", "size": 11}),
+        (" and contributes to WSIS Action Lines C1 through C3.", {"italic": True})],
+        [["SDGs", "ITU-D Objectives"], ["SDGs 4 through 6", "Objectives 1 through 3 of the Kigali Action Plan"]])
     ids = {r.id.split("@")[0] for r in app.references(path).refs}
     assert {"WTDC-RES-30", "WTDC-RES-31", "WTDC-RES-32", "WTDC-RES-33", "WSIS-C1", "WSIS-C2", "WSIS-C3",
             "SDG-4", "SDG-5", "SDG-6", "ITU-D-OBJ-1", "ITU-D-OBJ-2", "ITU-D-OBJ-3"} <= ids

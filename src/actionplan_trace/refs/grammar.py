@@ -298,6 +298,7 @@ class Item:
     targets: list["Item"] = field(default_factory=list)
     range_from: str | None = None  # the first target of a range this item ends (see _target_range)
     range_why: str | None = None  # why the range this item ends is not spelled out (see unexpanded)
+    organ: str | None = None  # the organ brackets name after it and the numbers before ("9, 10 (WTDC), 71 (PP)")
 
 
 @record(slots=True)
@@ -470,6 +471,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     cite = Cite(kind, hit.start, m.end(), organ=hit.group("organ"), word=m.group("kind"))
     pos = m.end()
     pending: list[Item] = []
+    unnamed: list[Item] = []  # the items since an organ in brackets last named theirs
     first = _RES_ITEM.match(text, pos)
     numbered = first is not None and first.group("no") is not None  # "Resolution No. 71": later items may say "No." too
     sector = None
@@ -501,6 +503,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             pos = upto.end
         cite.items.extend(items)
         pending.extend(items)
+        unnamed.extend(items)
         q = _QUAL.match(text, pos)
         if q:
             _revise(pending, q)
@@ -508,6 +511,14 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
                 cite.organ_after = q.group("conf") or "Council"
             pending = []
             pos = q.end()
+        if (said := _organ_mid_list(text, pos)) is not None:
+            organ, q, pos = said
+            cite.organ_after = cite.organ_after or organ
+            for item in unnamed:
+                item.organ = organ
+            if q is not None:
+                _revise(pending, q)
+            pending, unnamed = [], []
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
         if nxt is not None and _counted(text, nxt[0]):
@@ -517,16 +528,37 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         if first is not None and kind != "recommendation" and not first.group("num")[0].isdigit():
             first = None  # "PP Resolution 130 and ITU-T Y.4409": a Recommendation, which its own anchor reads
     suffix = _ORGAN_SUFFIX.match(text, pos)
-    # "(WTDC)" names the list's organ only after its last number: in "Resolution 9 (WTDC), 10 and
-    # 11" it would end the list and drop 10 and 11
+    # an organ in brackets that more numbers follow was read in the list (_organ_mid_list), or
+    # ends it where they are no items of it ("Resolution 9 (WTDC), 10 per cent")
     if suffix and not (suffix.group("paren") and _sep_then(_RES_ITEM, text, suffix.end(), allow_space=True)):
-        cite.organ_after = suffix.group("organ")
+        if len(unnamed) < len(cite.items):  # "Resolution 9 (WTDC), 10 (PP)": brackets named the first numbers'
+            for item in unnamed:
+                item.organ = suffix.group("organ")
+        else:
+            cite.organ_after = suffix.group("organ")
         pos = suffix.end()
         if pending and (q := _QUAL.match(text, pos)) is not None:
             _revise(pending, q)  # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ
             pos = q.end()
     cite.end = pos
     return cite
+
+
+def _organ_mid_list(text: str, pos: int) -> tuple[str, re.Match[str] | None, int] | None:
+    """An organ in brackets at `pos` that more numbers of the list follow, as in "Resolution 9
+    (WTDC), 10 and 11": it names the organ of the whole list, as it does after the last number
+    ("Resolutions 9, 10 and 11 (WTDC)"). Returns the organ, the revision qualifier written after
+    it if any ("(WTDC) (Rev. Kigali, 2022)", which is the numbers' before the brackets), and where
+    they end; None when no such organ is there. "Resolution 9 (WTDC) and PP Resolution 10" is no
+    such list: the organ after 9 is followed by an anchor of its own, not a number."""
+    said = _ORGAN_SUFFIX.match(text, pos)
+    if said is None or not said.group("paren"):
+        return None
+    q = _QUAL.match(text, said.end())
+    end = q.end() if q is not None else said.end()
+    if _sep_then(_RES_ITEM, text, end, allow_space=True) is None:
+        return None
+    return said.group("organ"), q, end
 
 
 def _revise(items: list[Item], qualifier: re.Match[str]) -> None:

@@ -334,7 +334,10 @@ class Resolver:
             conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
             # An item's own revision names its organ unless the list's words name another:
             # "Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018)" is WTDC 17, PP 71.
-            own = conf.organ if conf is not None and not written and organ != "COUNCIL" else organ
+            # "Resolution 2 (WTDC), 71 (PP)": an organ in brackets names the numbers before it, unless
+            # one is named before the list ("PP Resolutions 2 (WTDC)": PP, as organ_for reads it)
+            own = (organ_key(item.organ) or organ if item.organ is not None and not cite.organ
+                   else conf.organ if conf is not None and not written and organ != "COUNCIL" else organ)
             ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", own), cite.kind, item.number)
             # "C09 Res 1305": the Council session named before it adopted it, no revision
             made.append(self.emit(ref_id, cite.kind, str(int(item.number)), item, cite, item.rev))
