@@ -2283,3 +2283,45 @@ def test_amended_text_after_a_table_of_changes_under_an_unnamed_heading_is_still
     assert [(p.outputs, p.heading) for p in rep.proposals] == [(["2.1"], "Rural communications")]
     assert [(f.code, f.section) for f in rep.findings] == [("VAL006", "output-2.1/area-broadcasting")]
     assert rep.findings[0].message.startswith("1 block modified in Output 2.1 › Broadcasting without revision marks")
+
+
+_BROADCASTING_BULLETS = [
+    "providing assistance on policy and regulatory frameworks for digital terrestrial broadcasting, including "
+    "frequency planning and optimization of spectrum use; digital broadcasting guidelines and master plans for the "
+    "transition from analogue to digital broadcasting and new broadcasting services and technologies;",
+    "organizing regional meetings between ITU members on the use of spectrum for broadcasting services and other "
+    "services."]
+_RURAL_BULLETS = [  # "sustainability" ends a paragraph of the base and is in no other, so a quotation of the
+    # last two bullets has it inside, where the base has "sustainability;"
+    "providing information on suitable technologies for access, backhaul and source of power supply to bring "
+    "telecommunications to rural, unserved and underserved areas;",
+    "implementing projects on public/community broadband access points focusing on the provision of ICT services and "
+    "applications through suitable technologies, including satellite, and business models which achieve financial "
+    "and operational sustainability;",
+    "disseminating information and analyses of the latest technologies and best practices through methods such as "
+    "publications, symposia, seminars and workshops, taking into account the outputs of related ITU D study group "
+    "activities."]
+
+
+@pytest.mark.parametrize("name", ["elsewhere.docx", "elsewhere.txt"])
+def test_a_block_of_consecutive_bullets_of_another_section_is_said_to_be_there(tmp_path: Path, name: str) -> None:
+    """A SUP or MOD block reproducing several consecutive bullets of a section other than the one it
+    names was a VAL010 "…, nor anywhere else in the base": the other sections were searched within
+    one paragraph. They are now searched as the named one is, across the ends of paragraphs in a
+    row, and the finding says where the text is (found by a word inside the quotation that ends a
+    paragraph of the base: "sustainability"); bullets with one between them are still nowhere. (A
+    MOD block's text before its revision marks is what it quotes: the .docx only.)"""
+    marked = (_RURAL_BULLETS[2].replace("publications", "{}"), ("publications", "publications, videos"))
+    blocks = [("SUP", _BROADCASTING_BULLETS), ("SUP", _RURAL_BULLETS[1:]), ("SUP", [_RURAL_BULLETS[0], _RURAL_BULLETS[2]])]
+    blocks += [("MOD", [_RURAL_BULLETS[1], marked])] if name.endswith(".docx") else []
+    rep = validate(_cybersecurity_blocks(tmp_path, name, blocks), CORPUS / "objective2-old.docx")
+    assert [p.action for p in rep.proposals] == ["delete", "delete", "delete", "modify"][:len(blocks)]
+    found = [(_proposal(f), f.ref, f.message.split(", which ", 1)[1]) for f in rep.findings if f.code == "VAL010"]
+    place, rural = "Output 2.2 › Cybersecurity", ("output-2.1/area-rural-communications",
+                                                 "is not in Output 2.2 › Cybersecurity; it is in Output 2.1 › Rural "
+                                                 "communications")
+    assert found == [
+        ("TST/1/1", "output-2.1/area-broadcasting", f"is not in {place}; it is in Output 2.1 › Broadcasting"),
+        ("TST/1/2", *rural),
+        ("TST/1/3", None, f"is not in {place}, nor anywhere else in the base"),
+    ] + ([("TST/1/4", *rural)] if name.endswith(".docx") else [])

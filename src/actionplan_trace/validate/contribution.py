@@ -768,6 +768,7 @@ class _Quotes:
         self.parts: dict[str, list[str]] = {}
         self.joined: dict[str, str] = {}
         self.own: list[str] = []  # made at the first search outside an output (most quotations are under theirs)
+        self.own_joined: list[str] = []  # each section's own paragraphs as `across` joins them
         self.words: dict[str, list[int]] = {}
 
     def under(self, section: Section) -> str:
@@ -780,33 +781,45 @@ class _Quotes:
         """The titles and paragraphs of `section` and every section under it, each as quotations
         are compared (`_key`: its end punctuation aside), empty ones left out."""
         if (parts := self.parts.get(section.id)) is None:
-            parts = self.parts[section.id] = [k for s in subtree(self.base, section)
-                                              for part in (s.title or "", *(b.text for b in s.blocks))
-                                              if (k := _key(part))]
+            parts = self.parts[section.id] = _paragraph_keys(subtree(self.base, section))
         return parts
 
     def holds(self, section: Section, pieces: list[str]) -> bool:
-        """Whether the text under `section` holds the pieces in order: as it is, or across the
-        ends of its paragraphs, which a block quoting several in a row joins with a space and
-        without their end punctuation ("…stakeholder establish a culture…" for two bullets)."""
-        if _holds(self.under(section), pieces):
-            return True
+        """Whether the text under `section` holds the pieces in order (`_holds_across`)."""
         if (joined := self.joined.get(section.id)) is None:
             joined = self.joined[section.id] = " ".join(self.paragraphs(section))
-        return _holds(joined, pieces)
+        return _holds_across(self.under(section), joined, pieces)
 
     def first_holding(self, pieces: list[str]) -> Section | None:
-        """The first section (in document order) whose own text holds the pieces in order. A
-        word with white space on either side inside a piece is a whole word of any text holding it."""
+        """The first section (in document order) whose own text holds the pieces in order, as
+        `holds` looks for them: several paragraphs in a row are found as in the place a proposal
+        names. A word with white space on either side inside a piece is a whole word of any text
+        holding it (in either form: "stakeholder;" ends a paragraph, "stakeholder" a joined one)."""
         if not self.own and self.base.sections:
             self.own = [_text_of([s]) for s in self.base.sections]
-            for k, text in enumerate(self.own):
-                for word in set(text.split()):
+            self.own_joined = [" ".join(_paragraph_keys([s])) for s in self.base.sections]
+            for k, (text, joined) in enumerate(zip(self.own, self.own_joined)):
+                for word in set(text.split()) | set(joined.split()):
                     self.words.setdefault(word, []).append(k)
         inner = [word for piece in pieces for word in piece.split()[1:-1]]
         found = [self.words.get(word, []) for word in inner]
         candidates = min(found, key=len) if found else range(len(self.own))
-        return next((self.base.sections[k] for k in candidates if _holds(self.own[k], pieces)), None)
+        return next((self.base.sections[k] for k in candidates
+                     if _holds_across(self.own[k], self.own_joined[k], pieces)), None)
+
+
+def _paragraph_keys(sections: list[Section]) -> list[str]:
+    """The sections' titles and paragraphs, each as quotations are compared (`_key`: its end
+    punctuation aside), empty ones left out."""
+    return [k for s in sections for part in (s.title or "", *(b.text for b in s.blocks)) if (k := _key(part))]
+
+
+def _holds_across(text: str, joined: str, pieces: list[str]) -> bool:
+    """Whether comparable `text` holds the pieces in order: as it is, or across the ends of its
+    paragraphs (`joined`: `_paragraph_keys` joined by a space), as a block quoting several in a
+    row joins them, with a space and without their end punctuation ("…stakeholder establish a
+    culture…" for two bullets)."""
+    return _holds(text, pieces) or _holds(joined, pieces)
 
 
 def _text_of(sections: list[Section]) -> str:
