@@ -145,10 +145,11 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
          ["SDG-9", "SDG-9.1", "SDG-9.c", "SDG-11", "SDG-17"]),
         ("SDG targets 1.1 (see Goal 3), 2.2; SDG 9 (AFR 1), 11; SDG 4 (b) build capacity", NONE,
          ["SDG-1.1", "SDG-9", "RI-AFR1", "SDG-4"]),
-        # the same for the other lists; an organ in brackets mid-list still ends one, its items' organ unsettled
+        # the same for the other lists; an organ in brackets mid-list names the numbers before it
         ("WSIS Action Lines C2 (Infrastructure), C5 and C7; PP Resolutions 30 (Special measures for LDCs) and 37",
          NONE, ["WSIS-C2", "WSIS-C5", "WSIS-C7", "PP-RES-30", "PP-RES-37"]),
-        ("ITU-T Y.4409 (IoT), Y.4000; Resolutions 9 (WTDC) and 64 (PP)", NONE, ["ITU-T-REC-Y.4409", "ITU-T-REC-Y.4000"]),
+        ("ITU-T Y.4409 (IoT), Y.4000; Resolutions 9 (WTDC) and 64 (PP)", NONE,
+         ["ITU-T-REC-Y.4409", "ITU-T-REC-Y.4000", "WTDC-RES-9", "PP-RES-64"]),
         ("Outputs 2.1 (Capacity building), 2.2 and 2.3", ACTION_PLAN, ["ITU-D-OUTPUT-2.1", "ITU-D-OUTPUT-2.2", "ITU-D-OUTPUT-2.3"]),
         # a lone M or K that a word goes on from is no amount
         ("The SDG 5 M&E framework; SDG 4 K-12 schools; SDG 4, target 4.1 K-12 and SDG targets 5.5 M&E", NONE,
