@@ -137,3 +137,17 @@ def test_any_path_like_is_one_path(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.chdir(tmp_path)
     with pytest.raises(UsageError, match="no files given"):
         app.check([])
+
+
+def test_the_loader_and_the_app_take_one_path_type() -> None:
+    """A path argument is spelled once (files.PathArg), below the app layer, so that loader.load
+    and every app call accept the same and their hints cannot drift apart."""
+    import typing
+
+    from actionplan_trace import files, loader
+
+    assert typing.get_type_hints(loader.load)["path"] == files.PathArg
+    assert app.load.__annotations__["path"] == "PathArg" and app.PathArg is files.PathArg
+    assert loader.load(str(PLAN).encode()).to_dict() == loader.load(PLAN).to_dict()
+    with pytest.raises(UsageError, match="a path holds no NUL"):
+        loader.load(f"{PLAN}\0")

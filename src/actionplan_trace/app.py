@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .files import as_path
+from .files import PathArg, as_path
 from .output import write_atomic, write_stream
 from .render.registry import Command, Format, RenderOptions, check_result, formats, get
 
@@ -42,10 +42,6 @@ __all__ = [
     "formats", "graph", "load", "matrix", "print_to", "references", "render", "run_diff",
     "save_baseline", "validate", "who_cites", "write",
 ]
-
-
-PathArg = str | bytes | os.PathLike[str]
-"""A path as every call here takes it (files.as_path)."""
 
 
 def load(path: PathArg, profile: str | Profile | None = None, view: View = "accepted") -> Document:

@@ -15,7 +15,7 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from .errors import UsageError
 
@@ -24,7 +24,11 @@ _KERNEL_ROOTS = ("/proc", "/sys")
 KERNEL_FILE = "a /proc or /sys file (made up by the kernel as it is read)"
 
 
-def as_path(given: Any) -> Path:
+PathArg = str | bytes | os.PathLike[str]
+"""A path as every call of the library takes it (`as_path`)."""
+
+
+def as_path(given: object) -> Path:
     """`given`, a str, bytes or os.PathLike, as a Path (bytes decoded as the file system does:
     os.fsdecode); a UsageError for an empty one ("" is no file, though Path("") would be the
     current folder), one holding a NUL character, or anything that is no path. Every call of the

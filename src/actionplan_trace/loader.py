@@ -7,15 +7,14 @@ application layer call `load`, never the package root.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from os import PathLike
 
-from .files import as_path
+from .files import PathArg, as_path
 from .model import Block, Document, View
 from .profiles import Profile, detect_profile, get_profile
 from .text_patterns import numbered
 
 
-def load(path: str | bytes | PathLike[str], profile: str | Profile | None = None, view: View = "accepted", *,
+def load(path: PathArg, profile: str | Profile | None = None, view: View = "accepted", *,
          digest: bool = True) -> Document:
     """Read `path` (files.as_path: str, bytes or os.PathLike) and structure it with `profile` (a
     name, a YAML path, a Profile, or None to detect one); `digest=False` leaves `source.sha256`
