@@ -124,3 +124,37 @@ def test_the_redline_marks_a_cell_link_so_that_reject_all_gives_the_old_link(tmp
     assert links(out, "original") == links(old) == ([("ICTs", ITU_D)] if old_url else [])
     assert [b.text for b in read_docx(out, view="original").blocks] == [b.text for b in read_docx(old).blocks]
     assert [b.text for b in read_docx(out).blocks] == [b.text for b in read_docx(new).blocks]
+
+
+@pytest.mark.parametrize(("font", "size"), [("Calibri", 11), ("Courier New", 8)])
+def test_a_link_in_a_table_nested_in_a_cell_is_placed_on_its_words(tmp_path: Path, font: str, size: int) -> None:
+    """The reader (a nested table's cells, in the line of the cell holding them) and the diff (a
+    cell's and a row's text) place a cell's links with one reckoning (model.cell_link_spans and
+    cell_starts): each link's offsets fall on its own words."""
+    from actionplan_trace.diff.links import cell_links, row_links
+    from actionplan_trace.model import cell_link_spans, cell_starts
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = font, Pt(size)
+    document.add_heading("Output 2.1 – Regional initiatives", level=2)
+    outer = document.add_table(rows=1, cols=2)
+    outer.rows[0].cells[0].text = "Region"
+    holder = outer.rows[0].cells[1]
+    holder.paragraphs[0].text = "Initiatives adopted at WTDC-17:"
+    inner = holder.add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text = "AFR1"
+    target = inner.rows[0].cells[1]
+    target.paragraphs[0].text = "e-Health for rural areas"
+    target.add_paragraph("Broadband access and ICTs for all")
+    link_word(document, target.paragraphs[-1], "ICTs", ITU_T)
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+
+    row = next(block for block in read_docx(path).blocks if block.rows is not None).rows[0]
+    cell = row[1]
+    assert [cell.text[start:end] for start, end, _ in cell_link_spans(cell)] == ["ICTs"]
+    assert [(words, target) for words, target, _, _ in cell_links(cell)] == [("ICTs", ITU_T)]
+    text = " | ".join(c.text for c in row)
+    assert cell_starts(row) == [0, len(row[0].text) + 3]
+    assert [(text[start:end], target) for _, target, start, end in row_links(row)] == [("ICTs", ITU_T)]

@@ -176,6 +176,29 @@ def table_text(rows: list[list[Cell]]) -> str:
     return "\n".join([" | ".join([c.text for c in row]) for row in rows])  # lists: join takes them as they are
 
 
+def cell_link_spans(cell: Cell) -> list[tuple[int, int, str]]:
+    """A table cell's links (Cell.links) at their offsets in its paragraphs joined by line breaks,
+    the text the .docx reader gives a cell: one reckoning for the reader (a nested table's cell)
+    and the diff (diff/links.py)."""
+    paragraphs = cell.paragraphs or [cell.text]
+    starts = [0]
+    for paragraph in paragraphs:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    return [(starts[line] + start, starts[line] + end, target)
+            for line, start, end, target in cell.links or () if line < len(paragraphs)]
+
+
+def cell_starts(row: list[Cell]) -> list[int]:
+    """Where each cell of a table row starts in the row's text, its cells joined by " | " (as
+    table_text joins them)."""
+    starts = []
+    at = 0
+    for cell in row:
+        starts.append(at)
+        at += len(cell.text) + len(" | ")
+    return starts
+
+
 @record
 class Section:
     """A node of the document tree. `parent` is the parent's id (None for top level).

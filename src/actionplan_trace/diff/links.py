@@ -10,7 +10,7 @@ word change.
 
 from __future__ import annotations
 
-from ..model import Block, Cell
+from ..model import Block, Cell, cell_link_spans, cell_starts
 from ..record import record
 from .marks import last_of_each, surplus
 
@@ -61,22 +61,13 @@ def block_links(block: Block) -> list[Placed]:
 
 def cell_links(cell: Cell) -> list[Placed]:
     """A table cell's links (Cell.links), placed in its text (its paragraphs joined by line breaks)."""
-    paragraphs = cell.paragraphs or [cell.text]
-    starts = [0]
-    for paragraph in paragraphs:
-        starts.append(starts[-1] + len(paragraph) + 1)
-    return _placed("\n".join(paragraphs), [(starts[line] + start, starts[line] + end, target)
-                                           for line, start, end, target in cell.links or () if line < len(paragraphs)])
+    return _placed("\n".join(cell.paragraphs or [cell.text]), cell_link_spans(cell))
 
 
 def row_links(row: list[Cell]) -> list[Placed]:
     """A table row's links, placed in its text (its cells joined by " | ")."""
-    out: list[Placed] = []
-    at = 0
-    for cell in row:
-        out += [(text, target, at + start, at + end) for text, target, start, end in cell_links(cell)]
-        at += len(cell.text) + len(" | ")
-    return out
+    return [(text, target, at + start, at + end)
+            for cell, at in zip(row, cell_starts(row)) for text, target, start, end in cell_links(cell)]
 
 
 def link_changes(old: Block, new: Block) -> LinkChanges | None:

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...limits import current, over
-from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
+from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, cell_link_spans, cell_starts, table_text
 from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_glyph, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
@@ -989,14 +989,8 @@ def _cell_links(blocks: list[Block]) -> tuple[tuple[int, int, int, str], ...]:
             line += 1
             continue
         for row in block.rows:
-            at = 0
-            for cell in row:
-                starts = [0]
-                for paragraph in cell.paragraphs:
-                    starts.append(starts[-1] + len(paragraph) + 1)
-                out.extend((line, at + starts[k] + start, at + starts[k] + end, target)
-                           for k, start, end, target in cell.links or () if k < len(starts))
-                at += len(cell.text) + len(" | ")
+            out.extend((line, at + start, at + end, target)
+                       for cell, at in zip(row, cell_starts(row)) for start, end, target in cell_link_spans(cell))
             line += 1
     return tuple(out)
 
