@@ -96,3 +96,30 @@ def test_a_nested_tables_rows_are_lines_of_its_cell(tmp_path: Path, font: str, s
                     f"{last}\n{CLOSING}"],
     ]
     assert raw.blocks[1].text == AFTER
+
+
+def test_the_pdf_and_docx_readers_flatten_a_nested_row_alike(tmp_path: Path) -> None:
+    """Both readers make a nested table's rows lines of the cell holding it with one function
+    (model.nested_row_line): the PDF's and the .docx's lines are the same."""
+    import docx
+    from docx.shared import Pt
+
+    from actionplan_trace.model import Cell, Loc, nested_row_line
+
+    expected = [nested_row_line([Cell(text, Loc()) for text in row]) for row in INNER]
+    pdf_cell = (read(_nested_page(tmp_path, "Helvetica", 9, False, False)).blocks[0].rows or [])[1][1]
+    document = docx.Document()
+    document.styles["Normal"].font.name, document.styles["Normal"].font.size = "Cambria", Pt(10.5)
+    outer = document.add_table(rows=1, cols=2)
+    outer.rows[0].cells[0].text = PROGRAMME
+    holder = outer.rows[0].cells[1]
+    holder.paragraphs[0].text = BEFORE
+    inner = holder.add_table(rows=len(INNER), cols=2)
+    for tr, row in zip(inner.rows, INNER):
+        for tc, text in zip(tr.cells, row):
+            tc.text = text
+    holder.add_paragraph(CLOSING)
+    document.save(str(tmp_path / "nested.docx"))
+    docx_cell = (read(tmp_path / "nested.docx").blocks[0].rows or [])[0][1]
+    assert pdf_cell.paragraphs[1:4] == docx_cell.paragraphs[1:4] == expected
+    assert expected[1] == "Spectrum management workshops in West and Central Africa | 2019"

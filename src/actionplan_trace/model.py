@@ -188,6 +188,12 @@ def cell_link_spans(cell: Cell) -> list[tuple[int, int, str]]:
             for line, start, end, target in cell.links or () if line < len(paragraphs)]
 
 
+def nested_row_line(row: list[Cell]) -> str:
+    """A row of a table nested in a cell as one line of that cell's text, its cells joined by
+    " | " on one line: how the .docx and the PDF readers flatten a nested table alike."""
+    return " | ".join(c.text.replace("\n", " ") for c in row)
+
+
 def cell_starts(row: list[Cell]) -> list[int]:
     """Where each cell of a table row starts in the row's text, its cells joined by " | " (as
     table_text joins them)."""

@@ -53,7 +53,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError, InputWarning, LimitError
 from ..limits import MB, Limits, current, megabytes, over
-from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, table_text
+from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, nested_row_line, table_text
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
@@ -2015,7 +2015,7 @@ def _cell(lines: list[Line], box: tuple[float, float, float, float] | None, loc:
                 broken_words(para.lines, left, right, words)
             texts += [p.text for p in paras]
         if k < len(inner):
-            texts += [" | ".join(c.text.replace("\n", " ") for c in row) for row in inner[k].rows]
+            texts += [nested_row_line(row) for row in inner[k].rows]
     return Cell("\n".join(texts), loc, texts, bold=bool(lines) and all(ln.bold for ln in lines))
 
 

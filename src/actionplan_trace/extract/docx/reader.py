@@ -11,7 +11,9 @@ from lxml import etree
 
 from ...errors import InputError, InputWarning, LimitError, UsageError
 from ...limits import current, over
-from ...model import Block, Cell, Loc, RawDocument, Revision, Source, View, cell_link_spans, cell_starts, table_text
+from ...model import (
+    Block, Cell, Loc, RawDocument, Revision, Source, View, cell_link_spans, cell_starts, nested_row_line, table_text,
+)
 from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_glyph, is_bullet_label, plain_hyphens
 from ...record import record
 from .. import VIEWS, file_source
@@ -934,7 +936,7 @@ def _flat_lines(blocks: list[Block]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
         if block.rows is not None:
-            lines.extend(" | ".join(c.text.replace("\n", " ") for c in row) for row in block.rows)
+            lines.extend(nested_row_line(row) for row in block.rows)
         elif block.label and not is_bullet_label(block.label):
             lines.append(f"{block.label} {block.text}")
         else:
