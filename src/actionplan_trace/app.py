@@ -139,6 +139,7 @@ def _is_folder(path: Path) -> bool:
 
 
 def _optional_path(given: PathArg | None) -> Path | None:
+    """`given` through files.as_path, None kept (an option not given)."""
     return None if given is None else as_path(given)
 
 
@@ -200,6 +201,8 @@ def _graph(files: Paths, profile: str | None, registry_files: Iterable[PathArg],
 
 
 def _findings_kept(pairs: Iterable[tuple[Document, RefReport]], own: list[Finding]) -> Iterator[tuple[Document, RefReport]]:
+    """`pairs` as they come, each report's findings added to `own` on the way: the graph reads the
+    files one at a time, and chain reports their REF… findings with its own."""
     for doc, report in pairs:
         own.extend(report.findings)
         yield doc, report

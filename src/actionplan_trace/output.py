@@ -111,6 +111,7 @@ class WholeFile(io.FileIO):
     0. Writing the rest raises BrokenPipeError, which the CLI ends with SIGPIPE's 141."""
 
     def write(self, data: Any) -> int:
+        """Write all of `data` (any bytes-like object) or raise; the count written is all of it."""
         view = memoryview(data).cast("B")
         total = len(view)
         while view:

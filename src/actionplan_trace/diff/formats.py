@@ -55,6 +55,7 @@ def recased(old: Block | None, new: Block | None) -> bool:
 
 
 def _capitals(text: str) -> int:
+    """How many capitals `text` prints: which of two recased paragraphs was set in capitals."""
     return sum(ch.isupper() for ch in text)
 
 
