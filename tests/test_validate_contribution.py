@@ -2325,3 +2325,17 @@ def test_a_block_of_consecutive_bullets_of_another_section_is_said_to_be_there(t
         ("TST/1/2", *rural),
         ("TST/1/3", None, f"is not in {place}, nor anywhere else in the base"),
     ] + ([("TST/1/4", *rural)] if name.endswith(".docx") else [])
+
+
+@pytest.mark.parametrize("source", ["text", "docx"])
+def test_a_quotation_is_looked_for_in_one_reading_of_the_sections(base_doc, made, source: str) -> None:
+    """Quotations are looked for whole (`_text_of`) and paragraph by paragraph (`_paragraph_keys`)
+    in one reading of the sections' titles and paragraphs (`_parts`): the two cannot drift apart."""
+    from actionplan_trace.validate.contribution import _key, _paragraph_keys, _parts, _text_of
+    from actionplan_trace.diff.ignore import comparable
+
+    doc = base_doc if source == "text" else load(made["base_docx"])
+    parts = list(_parts(doc.sections))
+    assert parts[0] == (doc.sections[0].title or "") and len(parts) > len(doc.sections)
+    assert _text_of(doc.sections) == comparable("\n".join(parts))
+    assert _paragraph_keys(doc.sections) == [k for part in parts if (k := _key(part))]

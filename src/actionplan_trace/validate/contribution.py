@@ -811,7 +811,7 @@ class _Quotes:
 def _paragraph_keys(sections: list[Section]) -> list[str]:
     """The sections' titles and paragraphs, each as quotations are compared (`_key`: its end
     punctuation aside), empty ones left out."""
-    return [k for s in sections for part in (s.title or "", *(b.text for b in s.blocks)) if (k := _key(part))]
+    return [k for part in _parts(sections) if (k := _key(part))]
 
 
 def _holds_across(text: str, joined: str, pieces: list[str]) -> bool:
@@ -822,9 +822,15 @@ def _holds_across(text: str, joined: str, pieces: list[str]) -> bool:
     return _holds(text, pieces) or _holds(joined, pieces)
 
 
+def _parts(sections: list[Section]) -> Iterator[str]:
+    """The sections' titles and paragraphs (table cells' text among them), in order: the text a
+    quotation is looked for in, whole (`_text_of`) or paragraph by paragraph (`_paragraph_keys`)."""
+    return (part for s in sections for part in (s.title or "", *(b.text for b in s.blocks)))
+
+
 def _text_of(sections: list[Section]) -> str:
     """The sections' text (titles, paragraphs, table cells) made comparable."""
-    return comparable("\n".join(part for s in sections for part in (s.title or "", *(b.text for b in s.blocks))))
+    return comparable("\n".join(_parts(sections)))
 
 
 def _whole_paragraphs(parts: list[str], key: str) -> bool:
