@@ -158,3 +158,21 @@ def test_a_link_in_a_table_nested_in_a_cell_is_placed_on_its_words(tmp_path: Pat
     text = " | ".join(c.text for c in row)
     assert cell_starts(row) == [0, len(row[0].text) + 3]
     assert [(text[start:end], target) for _, target, start, end in row_links(row)] == [("ICTs", ITU_T)]
+
+
+@pytest.mark.parametrize(("style", "label"), [("List Number", "1."), ("List Bullet", None)])
+def test_a_cells_line_and_its_links_take_one_label_rule(tmp_path: Path, style: str, label: str | None) -> None:
+    """A numbered paragraph's line in a cell opens with its label and a space, a bullet's with
+    nothing (reader._line_label, which _flat_lines and _cell_links share): the link's offsets
+    fall on its words either way."""
+    from actionplan_trace.extract.docx.reader import _line_label
+    from actionplan_trace.model import Block, Loc, cell_link_spans
+
+    path = _regions(tmp_path / "cell.docx", ITU_D, "listed")
+    document = docx.Document(str(path))
+    document.tables[0].rows[1].cells[1].paragraphs[-1].style = document.styles[style]
+    document.save(str(path))
+    cell = next(block for block in read_docx(path).blocks if block.rows is not None).rows[1][1]
+    item = REGIONS[1][1]
+    assert cell.paragraphs[-1] == _line_label(Block("list-item", item, Loc(), label=label)) + item
+    assert [cell.text[start:end] for start, end, _ in cell_link_spans(cell)] == ["ICTs"]

@@ -937,11 +937,16 @@ def _flat_lines(blocks: list[Block]) -> list[str]:
     for block in blocks:
         if block.rows is not None:
             lines.extend(nested_row_line(row) for row in block.rows)
-        elif block.label and not is_bullet_label(block.label):
-            lines.append(f"{block.label} {block.text}")
         else:
-            lines.append(block.text)
+            lines.append(_line_label(block) + block.text)
     return lines
+
+
+def _line_label(block: Block) -> str:
+    """What a paragraph's line in a cell or note (`_flat_lines`) holds before its text: its
+    numbering label and a space, or nothing for a bullet or no label; `_cell_links` moves the
+    paragraph's links past it."""
+    return f"{block.label} " if block.label and not is_bullet_label(block.label) else ""
 
 
 def _pad(cells: list[Cell], col: int, loc: Loc) -> None:
@@ -986,7 +991,7 @@ def _cell_links(blocks: list[Block]) -> tuple[tuple[int, int, int, str], ...]:
     line = 0
     for block in blocks:
         if block.rows is None:
-            shift = len(block.label) + 1 if block.label and not is_bullet_label(block.label) else 0
+            shift = len(_line_label(block))
             out.extend((line, shift + start, shift + end, target) for start, end, target in block.links or ())
             line += 1
             continue
