@@ -470,12 +470,14 @@ class _Reader:
         direct_size = half_points(size_el)
         direct_vanish = onoff(vanish_el)
         caps, small = self.styles.caps(pstyle, rstyle)
-        direct_caps, direct_small = onoff(caps_el), onoff(small_el)
+        if caps_el is not None or small_el is not None:  # most runs set neither: the styles decide
+            direct_caps, direct_small = onoff(caps_el), onoff(small_el)
+            caps = caps if direct_caps is None else direct_caps
+            small = small if direct_small is None else direct_small
         return (
             bold if direct_bold is None else direct_bold,
             size if direct_size is None else direct_size,
-        ), (self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish), (
-            (caps if direct_caps is None else direct_caps) or (small if direct_small is None else direct_small)), change
+        ), (self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish), caps or small, change
 
     def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
         """Walk the inline content of `el`, adding the view's text to `para`."""
@@ -964,8 +966,13 @@ def _cell(blocks: list[Block], loc: Loc, span: int = 1, unplaced: int = 0) -> Ce
     paragraphs = _flat_lines(blocks)
     bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
     cell = Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
-    cell.links = _cell_links(blocks)
-    cell.blanks = _cell_blanks(blocks, unplaced)
+    linked = spaced = False  # most cells hold a paragraph or two, no link, no blank paragraph
+    for block in blocks:
+        linked = linked or bool(block.links or block.rows)
+        spaced = spaced or bool(block.blanks or block.rows)
+    cell.links = _cell_links(blocks) if linked else ()
+    cell.blanks = (_cell_blanks(blocks, unplaced) if spaced or not blocks or blocks[-1].trailing
+                   else (0,) * (len(blocks) + 1))
     return cell
 
 
