@@ -105,7 +105,8 @@ def _documents(given: Paths, output: PathArg | None = None) -> list[Path]:
     by name). A format trace cannot read found there (.doc, .rtf) is left out with an
     InputWarning, as it would stop the run; a folder holding no document is an InputError."""
     paths = _files(given)
-    if not any(_is_folder(path) for path in paths):
+    folders = {path for path in paths if _is_folder(path)}  # each path looked up once
+    if not folders:
         return paths
     import warnings
 
@@ -116,7 +117,7 @@ def _documents(given: Paths, output: PathArg | None = None) -> list[Path]:
 
     documents: list[Path] = []
     for path in paths:
-        if not _is_folder(path):
+        if path not in folders:
             documents.append(path)
             continue
         found = collect([path], CheckConfig(root=path), written=_paths(output or ())).files
