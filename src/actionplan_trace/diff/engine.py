@@ -767,12 +767,18 @@ class _Emitter:
         self.last_pair = (a, b)
         if len(before_b) > len(before_a):
             extra = before_b[len(before_a):]
-            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=blank_place(len(extra)),
-                      locs=(None, extra[0]))
+            self.blank_change(a, b, True, blank_place(len(extra)), extra[0])
         elif len(before_a) > len(before_b):
             extra = before_a[len(before_b):]
-            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=blank_place(len(extra)),
-                      locs=(extra[0], None))
+            self.blank_change(a, b, False, blank_place(len(extra)), extra[0])
+
+    def blank_change(self, a: Section | None, b: Section | None, added: bool, where: str, loc: Loc) -> None:
+        """One change of formatting for blank paragraphs `added` (else removed) at `loc`, in the
+        revision that holds them: what `settle_blanks` and `cell_blanks` report."""
+        if added:
+            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=where, locs=(None, loc))
+        else:
+            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=where, locs=(loc, None))
 
     def finish(self) -> None:
         """The blank paragraphs after the last items read in the same place."""
@@ -1034,11 +1040,9 @@ class _Emitter:
         else:
             added, removed = max(sum(new.blanks) - sum(old.blanks), 0), max(sum(old.blanks) - sum(new.blanks), 0)
         if removed:
-            self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=f"{where}: {blank_place(removed)}",
-                      locs=(old.loc, None))
+            self.blank_change(a, b, False, f"{where}: {blank_place(removed)}", old.loc)
         if added:
-            self.emit("added", "block", a, b, None, "", kinds=FORMATTING, where=f"{where}: {blank_place(added)}",
-                      locs=(None, new.loc))
+            self.blank_change(a, b, True, f"{where}: {blank_place(added)}", new.loc)
 
     def cell_links(self, x: Block, y: Block, old_at: tuple[int, int | None], new_at: tuple[int, int]) -> LinkChanges | None:
         """The links two paired cells of .docx tables differ in (`Cell.links`): the cell at row and
