@@ -201,6 +201,26 @@ def write_runs_docx(path: Path, heading: str, level: int, runs: list[tuple[str, 
     return path
 
 
+def region_table_document(font: str, size: float, heading: str, rows: list[tuple[str, ...]], columns: int,
+                          grid: bool) -> tuple[Any, Any]:
+    """A Word file's document with an output's heading, "Relevant regional initiatives:" and a
+    table of `rows` (`columns` wide, in Table Grid when `grid`, else the default table style),
+    in `font` at `size` points: the Region table of an Action Plan output, for a test to change
+    and save. Returns the document and the table."""
+    document = docx.Document()
+    body = document.styles["Normal"]
+    body.font.name, body.font.size = font, Pt(size)
+    document.add_heading(heading, level=2)
+    document.add_paragraph("Relevant regional initiatives:")
+    table = document.add_table(rows=len(rows), cols=columns)
+    if grid:
+        table.style = document.styles["Table Grid"]
+    for tr, row in zip(table.rows, rows):
+        for tc, text in zip(tr.cells, row):
+            tc.text = text
+    return document, table
+
+
 def copy_document(doc: Document) -> Document:
     """A deep copy, for tests that edit a document before writing it."""
     return copy.deepcopy(doc)

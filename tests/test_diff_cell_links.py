@@ -20,6 +20,7 @@ from actionplan_trace.render.diff_json import to_dict
 from actionplan_trace.render.diff_md import to_markdown
 from actionplan_trace.render.diff_text import to_text
 from docx_edit import ITU_D, ITU_T, link_word
+from docxgen import region_table_document
 from redline_oracle import make_redline
 
 REGIONS = [("Region", "Regional initiatives", "Status"),
@@ -31,18 +32,9 @@ def _regions(path: Path, url: str | None, layout: str) -> Path:
     """An output's Region table; "ICTs" of AFR's initiatives linked to `url`. `layout` "grid": two
     columns in Table Grid, Times New Roman 10 pt, the link in the cell's one paragraph; "listed":
     three columns, Arial 9 pt, the initiative a numbered item after a plain line in its cell."""
-    document = docx.Document()
-    body = document.styles["Normal"]
-    body.font.name, body.font.size = ("Times New Roman", Pt(10)) if layout == "grid" else ("Arial", Pt(9))
-    document.add_heading("Output 2.1 – Products and services on telecommunication/ICT infrastructure", level=2)
-    document.add_paragraph("Relevant regional initiatives:")
-    columns = 2 if layout == "grid" else 3
-    table = document.add_table(rows=len(REGIONS), cols=columns)
-    if layout == "grid":
-        table.style = document.styles["Table Grid"]
-    for tr, row in zip(table.rows, REGIONS):
-        for tc, text in zip(tr.cells, row):
-            tc.text = text
+    font, size = ("Times New Roman", 10) if layout == "grid" else ("Arial", 9)
+    document, table = region_table_document(font, size, "Output 2.1 – Products and services on telecommunication/ICT "
+                                            "infrastructure", REGIONS, 2 if layout == "grid" else 3, layout == "grid")
     cell = table.rows[1].cells[1]
     if layout == "listed":
         cell.paragraphs[0].text = "Initiatives adopted at WTDC-17:"

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docxgen import region_table_document
 from lxml import etree
 
 from actionplan_trace.diff.api import compare
@@ -23,20 +22,11 @@ def _regions(path: Path, top: str, below: str, merged: bool, layout: str) -> Pat
     """An output's Region table; the Region cell of row 2 holds `top`, the one under it `below`,
     the two merged down when `merged`. `layout` "grid": Table Grid, Georgia 11 pt; "plain": the
     default table style, Tahoma 9 pt, a Status column."""
-    document = docx.Document()
-    body = document.styles["Normal"]
-    body.font.name, body.font.size = ("Georgia", Pt(11)) if layout == "grid" else ("Tahoma", Pt(9))
-    document.add_heading("Output 2.3 – Disaster risk reduction and emergency telecommunications", level=2)
-    document.add_paragraph("Relevant regional initiatives:")
-    columns = 2 if layout == "grid" else 3
+    font, size = ("Georgia", 11) if layout == "grid" else ("Tahoma", 9)
     rows = [("Region", "Regional initiatives", "Status"), (top, "AFR1: e-Health", "ongoing"),
             (below, "AFR3: Broadband access", "ongoing"), ("ASP Region", "ASP2: Small island states", "new")]
-    table = document.add_table(rows=len(rows), cols=columns)
-    if layout == "grid":
-        table.style = document.styles["Table Grid"]
-    for tr, row in zip(table.rows, rows):
-        for tc, text in zip(tr.cells, row):
-            tc.text = text
+    document, table = region_table_document(font, size, "Output 2.3 – Disaster risk reduction and emergency "
+                                            "telecommunications", rows, 2 if layout == "grid" else 3, layout == "grid")
     if merged:
         for r, value in ((1, "restart"), (2, None)):
             props = table.rows[r].cells[0]._tc.get_or_add_tcPr()
