@@ -21,6 +21,7 @@ from actionplan_trace.diff import compare
 from actionplan_trace.extract.docx import read_docx
 from actionplan_trace.render.diff_json import to_dict
 from docx_edit import PARSER, W, DocxEditor, box_sections, text
+from docxgen import region_table_document
 from redline_oracle import make_redline, part
 
 TEXT_BOX = (
@@ -286,3 +287,92 @@ def test_a_moved_section_brings_its_blank_paragraphs(tmp_path: Path, kept: bool)
     result = compare(write("old", False, True), write("new", True, kept))
     assert [(c.kind, c.target, c.where) for c in result.visible(all_changes=True)] == [
         ("moved", "section", None), *([] if kept else [("removed", "block", "blank paragraph")])]
+
+
+def _outcome_cell_emptied(path: Path, blanks: int, nested: bool) -> Path:
+    """objective2-old with outcome 2.2's indicators cell (a table row read as a section) emptied,
+    holding `blanks` blank paragraphs past its one paragraph; `nested`: the cell holds instead a
+    one-row table (Cambria 10 pt) whose second cell is empty but for `blanks` blank paragraphs."""
+    document = docx.Document(str(CORPUS / "objective2-old.docx"))
+    cell = document.tables[0].rows[2].cells[1]
+    for p in cell.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    cell.paragraphs[0].text = "Indicators adopted at WTDC-17:" if nested else ""
+    holder = cell
+    if nested:
+        inner = cell.add_table(rows=1, cols=2)
+        inner.rows[0].cells[0].text = "Number of national CIRTs established"
+        inner.rows[0].cells[0].paragraphs[0].runs[0].font.name = "Cambria"
+        inner.rows[0].cells[0].paragraphs[0].runs[0].font.size = Pt(10)
+        holder = inner.rows[0].cells[1]
+        cell.add_paragraph("Source: ITU-D survey")
+    for _ in range(blanks):
+        holder.add_paragraph("")
+    document.save(str(path))
+    return path
+
+
+def _empty_text_box(path: Path, blanks: int, font: str) -> Path:
+    """`_with_text_box`'s document with a text box of no text: its one paragraph and `blanks` more."""
+    document = docx.Document()
+    document.styles["Normal"].font.name, document.styles["Normal"].font.size = font, Pt(10)
+    document.add_heading("Output 2.3 – Disaster risk reduction and emergency telecommunications", level=2)
+    document.add_paragraph("Regional initiatives are summarised in the box below.")
+    inner = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>" + "<w:p/>" * blanks
+    document.add_paragraph("Box:")._p.append(etree.fromstring(TEXT_BOX.format(paragraphs=inner)))
+    document.add_paragraph("Member States will be assisted in their preparedness.")
+    document.save(str(path))
+    return path
+
+
+def _nested_cell(path: Path, blanks: int, filled: bool) -> Path:
+    """An output's Region table (Table Grid, Georgia 11 pt) whose initiatives cell holds a line and
+    a nested table; the nested table's second cell holds words (`filled`) or none, then `blanks`
+    blank paragraphs."""
+    document, table = region_table_document("Georgia", 11, "Output 2.1 – Regional initiatives",
+                                            [("Region", "Regional initiatives"), ("AFR Region", "")], 2, True)
+    holder = table.rows[1].cells[1]
+    holder.paragraphs[0].text = "Initiatives adopted at WTDC-17:"
+    inner = holder.add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text = "AFR1"
+    inner.rows[0].cells[1].text = "e-Health for rural areas" if filled else ""
+    for _ in range(blanks):
+        inner.rows[0].cells[1].add_paragraph("")
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+    document.save(str(path))
+    return path
+
+
+EMPTY_STORIES: dict[str, tuple[Callable[[Path, int], Path], str | None, str, str]] = {
+    "outcome-cell": (lambda path, n: _outcome_cell_emptied(path, n, False), "outcome-2.2", "blank paragraph",
+                     "paragraph 2, table row 3"),
+    "outcome-nested-cell": (lambda path, n: _outcome_cell_emptied(path, n, True), "outcome-2.2", "blank paragraph",
+                            "paragraph 2, table row 3"),
+    "text-box-calibri": (lambda path, n: _empty_text_box(path, n, "Calibri"), None, "blank paragraph", "paragraph 3"),
+    "text-box-garamond": (lambda path, n: _empty_text_box(path, n, "Garamond"), None, "blank paragraph", "paragraph 3"),
+    "nested-cell": (lambda path, n: _nested_cell(path, n, True), None,
+                    "“Regional initiatives” column, row 2: blank paragraph", "paragraph 3, table row 2"),
+    "empty-nested-cell": (lambda path, n: _nested_cell(path, n, False), None,
+                          "“Regional initiatives” column, row 2: blank paragraph", "paragraph 3, table row 2"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EMPTY_STORIES))
+def test_all_shows_a_blank_paragraph_in_an_empty_outcome_cell_an_empty_text_box_or_a_nested_cell(
+        tmp_path: Path, case: str) -> None:
+    """A blank paragraph added in a story that holds no text (a cell of an outcome row, read as a
+    section, a text box) or in a nested table's cell made no block and was no change even with
+    --all: the row's blocks, the text box's holding story and the cell holding the nested table
+    now count them."""
+    make, section, where, at = EMPTY_STORIES[case]
+    old, new = make(tmp_path / "old.docx", 0), make(tmp_path / "new.docx", 1)
+    result = compare(old, new)
+    assert result.visible() == []
+    changes = to_dict(result, all_changes=True)["changes"]
+    assert [(c["kind"], c["old"], c["new"], c["differences"], c["at"]["new"]) for c in changes] == [
+        ("added", None, "", ["formatting"], at)]
+    assert result.visible(all_changes=True)[0].where == where
+    if section is not None:
+        assert changes[0]["section"]["new"] == section
+    reverse = compare(new, old).visible(all_changes=True)
+    assert [(c.kind, c.old, c.where, c.at_old) for c in reverse] == [("removed", "", where, at)]

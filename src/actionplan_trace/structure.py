@@ -844,6 +844,24 @@ def _cell_blocks(cell: Cell, name: str) -> list[Block]:
     return blocks
 
 
+def _row_blocks(row: list[Cell], names: list[str]) -> list[Block]:
+    """The blocks of a table row read as a section, cell by cell (`_cell_blocks`). A cell of no
+    text makes none, so its blank paragraphs (Cell.blanks) count before the next cell's first
+    block, or after the row's last where no cell after it holds one."""
+    blocks: list[Block] = []
+    carried: tuple[int, ...] = ()
+    for name, cell in zip(names, row):
+        made = _cell_blocks(cell, name)
+        if not made:
+            carried += (cell.loc.paragraph or 0,) * sum(cell.blanks or ())
+        elif carried:
+            made[0].blanks, carried = carried + (made[0].blanks or ()), ()
+        blocks.extend(made)
+    if carried and blocks:
+        blocks[-1].trailing = (blocks[-1].trailing or ()) + carried
+    return blocks
+
+
 def _cell_words(cell: Cell) -> str:
     """A cell's text with its white space runs made single spaces (a header cell as a name)."""
     return " ".join(cell.text.split())
@@ -1178,7 +1196,7 @@ def _extend_row_section(section: Section, row: list[Cell], names: list[str]) -> 
         text = cell.text.strip()
         if text:
             section.fields[name] = f"{section.fields[name]}\n{text}" if section.fields.get(name) else text
-    section.blocks.extend(b for name, cell in zip(names, row) for b in _cell_blocks(cell, name))
+    section.blocks.extend(_row_blocks(row, names))
 
 
 def _in_column_order(section: Section, names: list[str]) -> None:
@@ -1195,7 +1213,7 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
     blocks, its title and number as `rule` says."""
     names = _column_names(rule, len(row), header)
     fields = {name: cell.text.strip() for name, cell in zip(names, row)}
-    blocks = [b for name, cell in zip(names, row) for b in _cell_blocks(cell, name)]
+    blocks = _row_blocks(row, names)
     title_source = fields.get(rule.title_field or names[0], "")
     title = title_source.split("\n")[0].strip()
     number = None

@@ -80,6 +80,10 @@ class _Para:
     drop_cap: bool = False  # a drop cap's frame (w:framePr w:dropCap): the start of the paragraph after it
     revised: bool = False
     extra: list[Block] = field(default_factory=list)
+    # The blank paragraphs of the text boxes it holds that hold no text, past the one paragraph
+    # each box holds: no block of the box keeps them (Block.blanks), so the story the paragraph
+    # is in counts them after it.
+    box_blanks: int = 0
     seq: int = 0  # its ordinal among the paragraphs read (Block.seq)
     notes: list[tuple[int, str]] = field(default_factory=list)  # its note marks (Block.notes), by offset in its pieces
     soft: list[int] = field(default_factory=list)  # offsets in its pieces of the soft hyphens dropped (Block.typed)
@@ -268,10 +272,20 @@ class _Reader:
                 blanks.clear()
             out.extend(made)
 
+        def finish(parts: list[_Para], blank: bool = False) -> None:
+            """The block of `parts`; `blank`: a paragraph of no block is a blank one. The blank
+            paragraphs of their empty text boxes count after them."""
+            made = self._finish(parts, hidden)
+            if blank and not made and not hidden and len(parts) == 1:
+                blanks.append(index - 1 if count else self.loc.paragraph or 0)
+            add(made)
+            for part in parts:
+                blanks.extend([part.loc.paragraph or 0] * part.box_blanks)
+
         for el in block_children(container, chunks=True):
             if el.tag == W_ALTCHUNK:
                 if pending:
-                    add(self._finish(pending, hidden))
+                    finish(pending)
                     pending = []
                 add(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
                 continue
@@ -283,20 +297,17 @@ class _Reader:
                 self._separate()
                 pending.append(para)
                 if not para.joins_next:
-                    made = self._finish(pending, hidden)
-                    if not made and not hidden and len(pending) == 1:
-                        blanks.append(index - 1 if count else self.loc.paragraph or 0)
-                    add(made)
+                    finish(pending, blank=True)
                     pending = []
             else:
                 if pending:
-                    add(self._finish(pending, hidden))
+                    finish(pending)
                     pending = []
                 table = self.table(el, hidden)
                 if table is not None:
                     add([table])
         if pending:
-            add(self._finish(pending, hidden))
+            finish(pending)
         if out and blanks:
             out[-1].trailing = tuple(blanks)
         self.unplaced = 0 if out else len(blanks)
@@ -546,7 +557,10 @@ class _Reader:
                     self._inline(branch, hidden, para, fmt)
             elif tag == W_DRAWING or tag == W_PICT or tag == W_OBJECT:
                 for content in _textbox_contents(child):
-                    para.extra.extend(self.story(content, hidden, count=False))
+                    made = self.story(content, hidden, count=False)
+                    para.extra.extend(made)
+                    if not made:
+                        para.box_blanks += max(self.unplaced - 1, 0)
                 figure = figure_text(child, self.parts.target_bytes)
                 if figure is not None:
                     for _rev, parts in self._collect:
@@ -979,14 +993,20 @@ def _cell(blocks: list[Block], loc: Loc, span: int = 1, unplaced: int = 0) -> Ce
 def _cell_blanks(blocks: list[Block], unplaced: int) -> tuple[int, ...]:
     """How many blank paragraphs a cell of `blocks` holds before each line of
     `_flat_lines(blocks)` and after the last (Cell.blanks); a cell of no text holds one paragraph
-    however empty, so only those past it are blank paragraphs."""
+    however empty, so only those past it are blank paragraphs. Those in the cells of a nested
+    table's row (its Cell.blanks) count after that row's line, which they are no line of."""
     if not blocks:
         return (max(unplaced - 1, 0),)
     layout: list[int] = []
+    inner = 0  # the blank paragraphs in the cells of the nested table row last read
     for block in blocks:
-        layout.append(len(block.blanks or ()))
-        layout.extend([0] * (len(block.rows) - 1 if block.rows else 0))
-    layout.append(len(blocks[-1].trailing or ()))
+        layout.append(len(block.blanks or ()) + inner)
+        inner = 0
+        for r, row in enumerate(block.rows or ()):
+            if r:
+                layout.append(inner)
+            inner = sum(sum(cell.blanks or ()) for cell in row)
+    layout.append(len(blocks[-1].trailing or ()) + inner)
     return tuple(layout)
 
 
