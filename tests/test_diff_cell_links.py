@@ -168,3 +168,62 @@ def test_a_cells_line_and_its_links_take_one_label_rule(tmp_path: Path, style: s
     item = REGIONS[1][1]
     assert cell.paragraphs[-1] == _line_label(Block("list-item", item, Loc(), label=label)) + item
     assert [cell.text[start:end] for start, end, _ in cell_link_spans(cell)] == ["ICTs"]
+
+
+OUTCOMES = [("", "Outcomes", "Performance indicators", "Outputs"),
+            ("\t2.1", "Enhanced capacity of ITU Membership to implement ICTs", "Number of guidelines",
+             "2.1 - Telecommunication/ICT infrastructure and ICTs"),
+            ("\t*", "Indicators are measured with ICTs data of the ITU", "", ""),
+            ("2.2", "Enhanced capacity of Member States to share information", "Number of national strategies",
+             "2.2 - Building confidence and security in the use of ICTs")]
+
+
+def _lead_numbered(path: Path, url: str, font: str, size: int) -> Path:
+    """An objective's outcomes table whose numbers stand in a first column of no header (a row's
+    leading cells joined into its outcome: structure._lead_joined), "⇥2.1" typed after a tab; a
+    bold note row ("⇥*" and its text) between the outcomes; "ICTs" of outcome 2.1's outputs and
+    of the note linked to `url`."""
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = font, Pt(size)
+    document.add_heading("Objective 2 – Modern and secure telecommunication/ICT infrastructure", level=1)
+    table = document.add_table(rows=len(OUTCOMES), cols=4)
+    table.style = document.styles["Table Grid"]
+    for tr, row in zip(table.rows, OUTCOMES):
+        for tc, value in zip(tr.cells, row):
+            tc.text = value
+    for tc in table.rows[2].cells[:2]:
+        tc.paragraphs[0].runs[0].bold = True
+    link_word(document, table.rows[1].cells[3].paragraphs[0], "ICTs", url)
+    link_word(document, table.rows[2].cells[1].paragraphs[0], "ICTs", url)
+    document.add_heading("Output 2.1 – Telecommunication/ICT infrastructure", level=2)
+    document.add_paragraph("Infrastructure is central for enabling universal access to ICTs.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("font", "size"), [("Arial", 9), ("Cambria", 12)])
+def test_a_link_retargeted_beside_a_lead_joined_cell_is_marked_on_its_words(tmp_path: Path, font: str,
+                                                                            size: int) -> None:
+    """A row whose leading cells are joined into one (a number column of no header) gave the joined
+    cell its text stripped ("* Indicators …") but its paragraphs as typed ("⇥*", "Indicators …"):
+    a link in it, placed in its paragraphs, was reported on "CTs " and marked there in HTML and
+    Markdown. The joined cell's paragraphs now hold its text's characters where the text has them."""
+    old = _lead_numbered(tmp_path / "old.docx", ITU_D, font, size)
+    new = _lead_numbered(tmp_path / "new.docx", ITU_T, font, size)
+    result = compare(old, new, profile="action-plan")
+    changes = result.visible()
+    title = f"link on “ICTs” now to {ITU_T} (was {ITU_D})"
+    assert [(c.section_new, c.where) for c in changes] == [
+        ("objective-2", f"table row 1, column 1: {title}"), ("outcome-2.1", f"outputs column: {title}")]
+    for change in changes:
+        assert change.new is not None and change.old == change.new
+        assert [change.new[start:end] for start, end in change.link_spans[1]] == ["ICTs"]
+        assert [change.old[start:end] for start, end in change.link_spans[0]] == ["ICTs"]
+    assert [c["links"] for c in to_dict(result)["changes"]] == [
+        {"added": [{"text": "ICTs", "target": ITU_T}], "removed": [{"text": "ICTs", "target": ITU_D}]}] * 2
+    markdown = to_markdown(result)
+    assert markdown.count("<b>ICTs</b>") == 2 and "<b>CTs" not in markdown
+    html = to_html(result)
+    assert html.count('with <span class="link">ICTs</span> data') == 3
+    assert html.count('and <span class="link">ICTs</span></div>') == 3

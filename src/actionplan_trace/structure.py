@@ -1013,7 +1013,11 @@ def _matching_rule(builder: _Builder, row: list[Cell]) -> tuple[TableRule, int] 
 
 
 def _lead_joined(row: list[Cell], lead: int) -> list[Cell]:
-    """A row whose first `lead` cells hold the start of its first column's text, as one cell."""
+    """A row whose first `lead` cells hold the start of its first column's text, as one cell. Its
+    paragraphs are the cells' with the white space their text is stripped of (a "⇥2.1" typed
+    after a tab) left out, so that they hold the text's characters where the text has them and
+    each link (Cell.links) stays on its words: the diff places them in a cell's paragraphs and a
+    row's cells by the cells' texts (model.cell_link_spans, cell_starts)."""
     if not lead or len(row) <= lead:
         return row
     parts = row[:lead + 1]
@@ -1021,8 +1025,16 @@ def _lead_joined(row: list[Cell], lead: int) -> list[Cell]:
     links: list[tuple[int, int, int, str]] = []
     blanks = [0]
     for c in parts:
-        links.extend((len(paragraphs) + line, a, b, target) for line, a, b, target in c.links or ())
-        paragraphs.extend(c.paragraphs or ([c.text] if c.text.strip() else []))
+        lines = list(c.paragraphs or ([c.text] if c.text.strip() else []))
+        cut = 0  # the white space the cell's text opens with
+        if lines:
+            cut = len(lines[0]) - len(lines[0].lstrip())
+            lines[0] = lines[0][cut:]
+            lines[-1] = lines[-1].rstrip()
+        links.extend((len(paragraphs) + line, max(a - cut, 0), b - cut, target) if line == 0 else
+                     (len(paragraphs) + line, a, b, target)
+                     for line, a, b, target in c.links or () if line or b > cut)
+        paragraphs.extend(lines)
         layout = c.blanks or (0,)
         blanks[-1] += layout[0]
         blanks.extend(layout[1:])
