@@ -227,6 +227,10 @@ class Section:
     signal: str | None = None
     heading: str | None = None
     heading_block: Block | None = dataclass_field(default=None, compare=False, repr=False)
+    # A table row read as a section: the cells of the row it was read from, a hint (not in the
+    # JSON) whose merges (Cell.continued, Cell.span) the diff compares between two .docx
+    # revisions, as a cell of no text makes no block; None for other sections.
+    cells: list[Cell] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

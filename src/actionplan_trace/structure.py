@@ -1242,6 +1242,7 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
         id_template=rule.id, loc=row[0].loc, signal="table-row", index=index,
     )
     section.fields = fields
+    section.cells = row
     section.blocks.extend(blocks)
     return section
 

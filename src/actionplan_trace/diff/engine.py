@@ -583,6 +583,61 @@ def _vertical_merges(rows: list[RowStep], cells_a: list[list[Cell]], cells_b: li
     return out
 
 
+def _spans(row_a: list[Cell], row_b: list[Cell]) -> list[tuple[int, int, str, str, str]]:
+    """Cells of two paired rows merged across (a .docx w:gridSpan) in one revision and apart in the
+    other: for each, its column, how many it covers, what changed ("2 cells merged", "cell split
+    in 2") and its old and new words, those of the cells apart joined by line breaks."""
+    out: list[tuple[int, int, str, str, str]] = []
+    covered: set[int] = set()
+    for col in range(min(len(row_a), len(row_b))):
+        wide, narrow, merged = (row_b, row_a, True) if row_b[col].span > 1 else (row_a, row_b, False)
+        span = wide[col].span
+        if (span < 2 or col + span > min(len(row_a), len(row_b)) or covered & set(range(col, col + span))
+                or any(cell.span != 1 for cell in narrow[col:col + span])
+                or any(cell.text for cell in wide[col + 1:col + span])):
+            continue
+        parts = "\n".join(cell.text for cell in narrow[col:col + span] if cell.text)
+        old_text, new_text = (parts, wide[col].text) if merged else (wide[col].text, parts)
+        out.append((col, span, f"{span} cells merged" if merged else f"cell split in {span}", old_text, new_text))
+        covered.update(range(col, col + span))
+    return out
+
+
+def _row_merges(a: Section, b: Section) -> list[_RowMerge]:
+    """The cells of two paired table rows read as sections (Section.cells, of .docx revisions)
+    merged down (w:vMerge: a cell continuing the one above shows none of its own words) or across
+    (w:gridSpan) in one revision and not the other, each named by its column."""
+    if a.cells is None or b.cells is None:
+        return []
+    names = list(b.fields) if len(b.fields) == len(b.cells) else [f"column {k + 1}" for k in range(len(b.cells))]
+    out = []
+    for col in range(min(len(a.cells), len(b.cells), len(names))):
+        old, new = a.cells[col], b.cells[col]
+        if old.continued != new.continued:
+            what = f"{'merged' if new.continued else 'no longer merged'} with the cell above"
+            out.append(_RowMerge(frozenset({names[col]}), f"{names[col]} column", what, old.text.strip(),
+                                 new.text.strip(), (old.loc, new.loc)))
+    for col, span, what, old_text, new_text in _spans(a.cells, b.cells):
+        columns = names[col:col + span]
+        out.append(_RowMerge(frozenset(columns), f"{' and '.join(columns)} columns", what, old_text.strip(),
+                             new_text.strip(), (a.cells[col].loc, b.cells[col].loc)))
+    return out
+
+
+@record
+class _RowMerge:
+    """A merge of cells in a table row read as a section that one revision has and the other not
+    (`_row_merges`): the columns it covers and their name, what it is ("merged with the cell
+    above"), its words in each revision and where."""
+
+    columns: frozenset[str]
+    place: str
+    what: str
+    old: str
+    new: str
+    locs: tuple[Loc, Loc]
+
+
 def _blank_locs(block: Block, found: tuple[int, ...] | None) -> list[Loc]:
     """Where blank paragraphs `found` by a block (Block.blanks, trailing) are: in the body their
     paragraphs, in a cell or a note the block's own place."""
@@ -665,6 +720,9 @@ class _Emitter:
     # read in the same place (a paired step), by where each is; and that step's sections.
     blanks: tuple[list[Loc], list[Loc]] = field(default_factory=lambda: ([], []))
     last_pair: tuple[Section | None, Section | None] = (None, None)
+    # The merges of cells of paired table rows read as sections whose words changed too, by the
+    # rows' ids: the change of those words names each (`merge_named`).
+    merges: dict[tuple[str, str], list[_RowMerge]] = field(default_factory=dict)
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
@@ -781,8 +839,40 @@ class _Emitter:
             self.emit("removed", "block", a, b, "", None, kinds=FORMATTING, where=where, locs=(loc, None))
 
     def finish(self) -> None:
-        """The blank paragraphs after the last items read in the same place."""
+        """The blank paragraphs after the last items read in the same place; the merges of cells
+        no change of words named."""
         self.settle_blanks(*self.last_pair)
+        for (old_id, new_id), merges in self.merges.items():
+            for merge in merges:
+                self.merge_of_row(self.ctx.old_ids[old_id], self.ctx.new_ids[new_id], merge)
+
+    def row_merges(self, a: Section, b: Section) -> None:
+        """Cells of two paired .docx table rows read as sections merged down or across in one
+        revision only (`_row_merges`): a change of formatting where their words are the same, as
+        in a table's row; else the change of their words names it (`merge_named`)."""
+        if not self.ctx.marks:
+            return
+        for merge in _row_merges(a, b):
+            if merge.old == merge.new:
+                self.merge_of_row(a, b, merge)
+            else:
+                self.merges.setdefault((a.id, b.id), []).append(merge)
+
+    def merge_of_row(self, a: Section, b: Section, merge: _RowMerge) -> None:
+        """One change for a merge of cells of a row read as a section, with its words."""
+        kinds = differences(merge.old, merge.new, loose=self.ctx.loose) if merge.old != merge.new else frozenset()
+        self.emit("modified", "block", a, b, merge.old, merge.new, word_diff(merge.old, merge.new),
+                  kinds | FORMATTING if kinds is not None else None, where=f"{merge.place}: {merge.what}", locs=merge.locs)
+
+    def merge_named(self, a: Section | None, b: Section | None, block: Block, where: str | None) -> str | None:
+        """`where` a change of `block`'s words is, naming the merge of its row's cells that hid or
+        showed them (`row_merges`), once; `where` itself when there is none."""
+        pending = self.merges.get((a.id, b.id)) if a is not None and b is not None else None
+        merge = next((m for m in pending or () if block.field in m.columns), None)
+        if pending is None or merge is None:
+            return where
+        pending.remove(merge)
+        return f"{where or block_place(block) or 'paragraph'}: {merge.what}"
 
     def one_sided(self, item: Item, old_side: bool) -> None:
         """An item of one revision only: added/removed, or the far end of a move."""
@@ -833,12 +923,14 @@ class _Emitter:
             self.heading_only(section, item.section, old_side)
             return
         text = block_text(item.block)
-        where = _cell_place(item.section, item.block) or block_place(item.block)
+        partner = self.partner_section(item.section, old_side)
+        a, b = (item.section, partner) if old_side else (partner, item.section)
+        where = self.merge_named(a, b, item.block, _cell_place(item.section, item.block) or block_place(item.block))
         if old_side:
-            self.emit("removed", "block", item.section, self.partner_section(item.section, True), text, None, where=where,
+            self.emit("removed", "block", a, b, text, None, where=where,
                       locs=(item.block.loc, None), places=(self.ctx.block_places(True, item.section, item.block), []))
         else:
-            self.emit("added", "block", self.partner_section(item.section, False), item.section, None, text, where=where,
+            self.emit("added", "block", a, b, None, text, where=where,
                       locs=(None, item.block.loc), places=([], self.ctx.block_places(False, item.section, item.block)))
 
     def heading_only(self, section: Section, host: Section, old_side: bool) -> None:
@@ -896,10 +988,12 @@ class _Emitter:
             kinds = FORMATTING if recased(x, y) else differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
                 kinds = None
-            if formatting and kinds is not None:
+            place = formatting or block_place(y)
+            where = self.merge_named(a, b, y, place)
+            if (formatting or where != place) and kinds is not None:
                 kinds = kinds | FORMATTING
             self.emit("modified", "block", a, b, text_a, text_b, ops, None if anchored else kinds,
-                      where=formatting or block_place(y), locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
+                      where=where, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
                       marks=marks, links=links)
         elif formatting:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if anchored else FORMATTING,
@@ -1065,17 +1159,8 @@ class _Emitter:
         i, j = at
         row_a, row_b = (x.rows or [])[i], (y.rows or [])[j]
         covered: set[int] = set()
-        for col in range(min(len(row_a), len(row_b))):
-            wide, narrow, merged = (row_b, row_a, True) if row_b[col].span > 1 else (row_a, row_b, False)
-            span = wide[col].span
-            if (span < 2 or col + span > min(len(row_a), len(row_b)) or covered & set(range(col, col + span))
-                    or any(cell.span != 1 for cell in narrow[col:col + span])
-                    or any(cell.text for cell in wide[col + 1:col + span])):
-                continue
-            parts = "\n".join(cell.text for cell in narrow[col:col + span] if cell.text)
-            old_text, new_text = (parts, wide[col].text) if merged else (wide[col].text, parts)
+        for col, span, what, old_text, new_text in _spans(row_a, row_b):
             kinds = FORMATTING if old_text == new_text else differences(old_text, new_text, loose=self.ctx.loose)
-            what = f"{span} cells merged" if merged else f"cell split in {span}"
             self.emit("modified", "block", a, b, old_text, new_text, word_diff(old_text, new_text),
                       kinds | FORMATTING if kinds is not None else None, where=f"{cell_place(header, j, col)}: {what}",
                       locs=(row_a[col].loc, row_b[col].loc),
@@ -1132,6 +1217,8 @@ class _Emitter:
         if a.number != b.number and a.number and b.number and not _numbered_by_parent(a, b):
             kinds = NUMBERING if self._renumbered_in_place(a, b) else None
             self.emit("renumbered", "section", a, b, a.number, b.number, kinds=kinds, locs=(a.loc, b.loc))
+        if a.signal == "table-row" and b.signal == "table-row":
+            self.row_merges(a, b)
         if a.signal == "table-row" or b.signal == "table-row":
             return
         if a.title != b.title:
