@@ -376,3 +376,47 @@ def test_all_shows_a_blank_paragraph_in_an_empty_outcome_cell_an_empty_text_box_
         assert changes[0]["section"]["new"] == section
     reverse = compare(new, old).visible(all_changes=True)
     assert [(c.kind, c.old, c.where, c.at_old) for c in reverse] == [("removed", "", where, at)]
+
+
+def _blank_outcome_rows(path: Path, after: tuple[int, ...], bold: bool) -> Path:
+    """objective2-old with an empty row (a copy of an outcome row, its cells emptied, bold when
+    `bold`) after each of the outcome table's rows `after` (1: outcome 2.1, 3: the last)."""
+    document = docx.Document(str(CORPUS / "objective2-old.docx"))
+    table = document.tables[0]
+    for r in sorted(after, reverse=True):
+        blank = copy.deepcopy(table.rows[r]._tr)
+        table.rows[r]._tr.addnext(blank)
+        for tc in blank.iter(f"{W}tc"):
+            paragraphs = tc.findall(f"{W}p")
+            for p in paragraphs[1:]:
+                tc.remove(p)
+            for run in paragraphs[0].findall(f"{W}r"):
+                paragraphs[0].remove(run)
+            if bold:
+                run = etree.SubElement(paragraphs[0], f"{W}r")
+                etree.SubElement(etree.SubElement(run, f"{W}rPr"), f"{W}b")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("after", "section", "at"), [
+    ((1,), "outcome-2.2", "paragraph 2, table row 3"), ((3,), "outcome-2.3", "paragraph 2, table row 5"),
+    ((1, 3), "outcome-2.2", "paragraph 2, table row 3")])
+@pytest.mark.parametrize("bold", [False, True])
+def test_all_shows_a_blank_row_added_to_an_outcome_table(tmp_path: Path, after: tuple[int, ...], section: str,
+                                                         at: str, bold: bool) -> None:
+    """A row of no text in a table whose rows are read as sections made no section and was no
+    change even with --all, while a table's blank row is one of formatting. Each row section
+    keeps the blank rows before it (the last one: after it too): one change of formatting at
+    the first of them."""
+    old = CORPUS / "objective2-old.docx"
+    new = _blank_outcome_rows(tmp_path / "new.docx", after, bold)
+    result = compare(old, new)
+    assert result.visible() == []
+    shown = result.visible(all_changes=True)
+    expected = [("added", section, "blank table row", "", ("formatting",), at)]
+    if len(after) > 1:
+        expected.append(("added", "outcome-2.3", "blank table row", "", ("formatting",), "paragraph 2, table row 6"))
+    assert [(c.kind, c.section_new, c.where, c.new, c.differences, c.at_new) for c in shown] == expected
+    assert [(c.kind, c.where, c.at_old) for c in compare(new, old).visible(all_changes=True)] == [
+        ("removed", where, place) for _, _, where, _, _, place in expected]

@@ -231,6 +231,11 @@ class Section:
     # JSON) whose merges (Cell.continued, Cell.span) the diff compares between two .docx
     # revisions, as a cell of no text makes no block; None for other sections.
     cells: list[Cell] | None = dataclass_field(default=None, compare=False, repr=False)
+    # A table row read as a section: where the rows of no text right before it in its table are
+    # (the last such section of a table part: and after it), which make no section. A hint (not
+    # in the JSON) the diff compares between two .docx revisions, as a blank row of a table is a
+    # change.
+    blank_rows: tuple[Loc, ...] = dataclass_field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

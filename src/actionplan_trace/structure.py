@@ -1137,8 +1137,10 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     # The row section extended last and its rows' names, not yet put in column order: a row that
     # goes on a line at a time would otherwise sort its section again for each line.
     unsorted: tuple[Section, list[str]] | None = None
+    blank_rows: tuple[Loc, ...] = ()  # rows of no text since the last row section (Section.blank_rows)
     for row in rows:
         if not any(c.text.strip() for c in row):
+            blank_rows += (row[0].loc,) if row else ()
             continue
         if furniture_row(row) or (not rule.headless and _same_row(row, header)):
             owner.blocks.append(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # a page's footer, the header again
@@ -1174,8 +1176,11 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         builder.close_to(parent_for_rows)
         table.index += 1
         last = _row_section(builder, rule, row, table.index, parent_for_rows, row_header)
+        last.blank_rows, blank_rows = blank_rows, ()
     if unsorted is not None:
         _in_column_order(*unsorted)
+    if last is not None:
+        last.blank_rows += blank_rows
     table.last = last
     builder.close_to(owner)
 

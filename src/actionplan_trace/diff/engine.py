@@ -846,12 +846,18 @@ class _Emitter:
             for merge in merges:
                 self.merge_of_row(self.ctx.old_ids[old_id], self.ctx.new_ids[new_id], merge)
 
-    def row_merges(self, a: Section, b: Section) -> None:
+    def row_layout(self, a: Section, b: Section) -> None:
         """Cells of two paired .docx table rows read as sections merged down or across in one
         revision only (`_row_merges`): a change of formatting where their words are the same, as
-        in a table's row; else the change of their words names it (`merge_named`)."""
+        in a table's row; else the change of their words names it (`merge_named`). And blank rows
+        added or removed before them (Section.blank_rows), a change of formatting too."""
         if not self.ctx.marks:
             return
+        if len(a.blank_rows) != len(b.blank_rows):  # blank rows added or removed before it: formatting, as in a table
+            more, fewer = (b.blank_rows, a.blank_rows) if len(b.blank_rows) > len(a.blank_rows) else (a.blank_rows, b.blank_rows)
+            count = len(more) - len(fewer)
+            self.blank_change(a, b, more is b.blank_rows, "blank table row" if count == 1 else f"{count} blank table rows",
+                              more[len(fewer)])
         for merge in _row_merges(a, b):
             if merge.old == merge.new:
                 self.merge_of_row(a, b, merge)
@@ -866,7 +872,7 @@ class _Emitter:
 
     def merge_named(self, a: Section | None, b: Section | None, block: Block, where: str | None) -> str | None:
         """`where` a change of `block`'s words is, naming the merge of its row's cells that hid or
-        showed them (`row_merges`), once; `where` itself when there is none."""
+        showed them (`row_layout`), once; `where` itself when there is none."""
         pending = self.merges.get((a.id, b.id)) if a is not None and b is not None else None
         merge = next((m for m in pending or () if block.field in m.columns), None)
         if pending is None or merge is None:
@@ -1218,7 +1224,7 @@ class _Emitter:
             kinds = NUMBERING if self._renumbered_in_place(a, b) else None
             self.emit("renumbered", "section", a, b, a.number, b.number, kinds=kinds, locs=(a.loc, b.loc))
         if a.signal == "table-row" and b.signal == "table-row":
-            self.row_merges(a, b)
+            self.row_layout(a, b)
         if a.signal == "table-row" or b.signal == "table-row":
             return
         if a.title != b.title:
