@@ -298,7 +298,7 @@ class Item:
     targets: list["Item"] = field(default_factory=list)
     range_from: str | None = None  # the first target of a range this item ends (see _target_range)
     range_why: str | None = None  # why the range this item ends is not spelled out (see unexpanded)
-    organ: str | None = None  # the organ brackets name after it and the numbers before ("9, 10 (WTDC), 71 (PP)")
+    organ: str | None = None  # the organ the list names for it after it or a number before ("9, 10 (WTDC), 71 (PP)")
 
 
 @record(slots=True)
@@ -472,6 +472,8 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     pos = m.end()
     pending: list[Item] = []
     unnamed: list[Item] = []  # the items since an organ in brackets last named theirs
+    items: list[Item] = []
+    named: str | None = None  # the organ the list last named in brackets, which the numbers after it take
     first = _RES_ITEM.match(text, pos)
     numbered = first is not None and first.group("no") is not None  # "Resolution No. 71": later items may say "No." too
     sector = None
@@ -501,6 +503,8 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         elif kind == "recommendation" and (upto := _rec_range(text, item_m, sector)) is not None:
             items.append(upto)
             pos = upto.end
+        for item in items:
+            item.organ = named
         cite.items.extend(items)
         pending.extend(items)
         unnamed.extend(items)
@@ -514,11 +518,11 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         if (said := _organ_mid_list(text, pos)) is not None:
             organ, q, pos = said
             cite.organ_after = cite.organ_after or organ
-            for item in unnamed:
+            for item in _organ_names(cite, named, unnamed, items):
                 item.organ = organ
             if q is not None:
                 _revise(pending, q)
-            pending, unnamed = [], []
+            pending, unnamed, named = [], [], organ
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
         if nxt is not None and _counted(text, nxt[0]):
@@ -531,11 +535,11 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
     # an organ in brackets that more numbers follow was read in the list (_organ_mid_list), or
     # ends it where they are no items of it ("Resolution 9 (WTDC), 10 per cent")
     if suffix and not (suffix.group("paren") and _sep_then(_RES_ITEM, text, suffix.end(), allow_space=True)):
-        if len(unnamed) < len(cite.items):  # "Resolution 9 (WTDC), 10 (PP)": brackets named the first numbers'
-            for item in unnamed:
-                item.organ = suffix.group("organ")
-        else:
+        if named is None and not cite.organ:  # "Resolutions 9, 10 and 11 (WTDC)": the list's organ
             cite.organ_after = suffix.group("organ")
+        else:  # "Resolution 9 (WTDC), 10 (PP)", "PP Resolutions 71, 139 (WTDC)"
+            for item in _organ_names(cite, named, unnamed, items):
+                item.organ = suffix.group("organ")
         pos = suffix.end()
         if pending and (q := _QUAL.match(text, pos)) is not None:
             _revise(pending, q)  # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ
@@ -559,6 +563,15 @@ def _organ_mid_list(text: str, pos: int) -> tuple[str, re.Match[str] | None, int
     if _sep_then(_RES_ITEM, text, end, allow_space=True) is None:
         return None
     return said.group("organ"), q, end
+
+
+def _organ_names(cite: Cite, named: str | None, unnamed: list[Item], last: list[Item]) -> list[Item]:
+    """The numbers an organ written after `last` (the list's latest number, or the numbers of its
+    latest range) names: those since the list last named an organ (`unnamed`: "Resolution 2
+    (WTDC), 71 and 139 (PP)" is PP's 71 and 139), but only `last` while none is named yet and one
+    is written before the list, which keeps the others ("PP Resolution 71, 139 (WTDC)": PP's 71,
+    WTDC's 139). `named` is the organ the list last named."""
+    return last if named is None and cite.organ else unnamed
 
 
 def _revise(items: list[Item], qualifier: re.Match[str]) -> None:

@@ -154,6 +154,13 @@ def organ_key(word: str | None) -> str | None:
     return None
 
 
+def _organ_left(cite: Cite, organ: str) -> str:
+    """The organ a list of resolutions or decisions of `organ` leaves for the next list: its last
+    number's ("PP Resolution 71, 139 (WTDC), 140 and Resolution 141" is WTDC's 141)."""
+    last = cite.items[-1].organ if cite.items else None
+    return organ_key(last) or organ
+
+
 @record
 class _State:
     """What one text has established so far, for carry-over between lists."""
@@ -334,9 +341,9 @@ class Resolver:
             conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
             # An item's own revision names its organ unless the list's words name another:
             # "Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018)" is WTDC 17, PP 71.
-            # "Resolution 2 (WTDC), 71 (PP)": an organ in brackets names the numbers before it, unless
-            # one is named before the list ("PP Resolutions 2 (WTDC)": PP, as organ_for reads it)
-            own = (organ_key(item.organ) or organ if item.organ is not None and not cite.organ
+            # "Resolution 2 (WTDC), 71 (PP)", "PP Resolution 71, 139 (WTDC), 140": an organ the list
+            # names after a number is that number's and the ones grammar._organ_names gives it
+            own = (organ_key(item.organ) or organ if item.organ is not None
                    else conf.organ if conf is not None and not written and organ != "COUNCIL" else organ)
             ref_id = ids.resolution_id(_SECTOR_ORGAN.get(item.sector or "", own), cite.kind, item.number)
             # "C09 Res 1305": the Council session named before it adopted it, no revision
@@ -348,7 +355,7 @@ class Resolver:
                 # judged against the organ the text names: one read from context may be the wrong guess
                 if (why := self.registry.unknown_revision(own, item.rev.place, item.rev.year)) is not None:
                     self.findings.append(about(made[-1], "REF016", f"{ref_id}: {item.rev.text}: {why}", self.table))
-        self.state.leave(organ, cite.end)
+        self.state.leave(_organ_left(cite, organ), cite.end)
         self.list_checks(made, cite)
 
     def recommendation(self, cite: Cite) -> None:
@@ -693,7 +700,7 @@ class Resolver:
             return
         done.place(self, cite.start)
         if organ is not None:  # what organ_list leaves for the next list
-            self.state.leave(organ, cite.end)
+            self.state.leave(_organ_left(cite, organ), cite.end)
 
     def around(self, cite: Cite, organ: str | None) -> str | None:
         """All a replayable cite's resolution reads beyond its own words: the organ of a list of
