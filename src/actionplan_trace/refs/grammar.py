@@ -549,20 +549,39 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
 
 
 def _organ_mid_list(text: str, pos: int) -> tuple[str, re.Match[str] | None, int] | None:
-    """An organ in brackets at `pos` that more numbers of the list follow, as in "Resolution 9
-    (WTDC), 10 and 11": it names the organ of the whole list, as it does after the last number
-    ("Resolutions 9, 10 and 11 (WTDC)"). Returns the organ, the revision qualifier written after
-    it if any ("(WTDC) (Rev. Kigali, 2022)", which is the numbers' before the brackets), and where
-    they end; None when no such organ is there. "Resolution 9 (WTDC) and PP Resolution 10" is no
-    such list: the organ after 9 is followed by an anchor of its own, not a number."""
+    """An organ at `pos` that more numbers of the list follow, as in "Resolution 9 (WTDC), 10 and
+    11": it names the organ of the whole list, as it does after the last number ("Resolutions 9,
+    10 and 11 (WTDC)"). Returns the organ, the revision qualifier written after it if any ("(WTDC)
+    (Rev. Kigali, 2022)", "of the WTDC (Kigali, 2022)", which is the numbers' before the organ),
+    and where they end; None when no such organ is there. "Resolution 9 (WTDC) and PP Resolution
+    10" is no such list: the organ after 9 is followed by an anchor of its own, not a number. An
+    organ in words ("of the WTDC") goes on to numbers only after a separator, and only to numbers
+    that an organ of their own follows ("Resolutions 30 of the WTDC and 71 of the PP"): in
+    "Resolution 30 of the WTDC and 12 Member States" the sentence goes on, not the list."""
     said = _ORGAN_SUFFIX.match(text, pos)
-    if said is None or not said.group("paren"):
+    if said is None:
         return None
     q = _QUAL.match(text, said.end())
     end = q.end() if q is not None else said.end()
-    if _sep_then(_RES_ITEM, text, end, allow_space=True) is None:
+    paren = said.group("paren") is not None
+    nxt = _sep_then(_RES_ITEM, text, end, allow_space=paren)
+    if nxt is None or not (paren or _organ_named_after(text, nxt[0])):
         return None
     return said.group("organ"), q, end
+
+
+def _organ_named_after(text: str, item: re.Match[str]) -> bool:
+    """Whether an organ follows the list's number `item` or the numbers of the list after it, each
+    with its revision if any: "71 of the PP", "71 (Rev. Dubai, 2018) and 72 (PP)"."""
+    found: tuple[re.Match[str], int] | None = (item, item.start())
+    while found is not None:
+        pos = found[0].end()
+        if (q := _QUAL.match(text, pos)) is not None:
+            pos = q.end()
+        if _ORGAN_SUFFIX.match(text, pos) is not None:
+            return True
+        found = _sep_then(_RES_ITEM, text, pos, allow_space=False)
+    return False
 
 
 def _organ_names(cite: Cite, named: str | None, unnamed: list[Item], last: list[Item]) -> list[Item]:
