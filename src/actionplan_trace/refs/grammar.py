@@ -119,6 +119,8 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
     if m is None or (m.group("g") is not None and (goal is None or int(m.group("g")) != goal)):
         return None
     to = m.group("to")
+    if to.isdigit() and counted_after(text, m.end()):
+        return None  # "SDG 5 – 10 %", "SDGs 4-5 years": the number after the dash counts something
     if lo.isdigit() and to.isdigit() and int(lo) < int(to) <= most:
         return [str(n) for n in range(int(lo) + 1, int(to) + 1)], m.end()
     if lo.isalpha() and to.isalpha() and lo < to:
@@ -130,9 +132,9 @@ def _goals_unexpanded(text: str, pos: int, goal: re.Match[str], most: int) -> It
     """The end of a range of goals after `goal` (ending at `pos`) that `_range_end` does not
     spell out, as an `unexpanded` item: one that runs backwards ("Goals 5 to 3") or past `most`
     ("SDGs 1 to 20"); None when no range of goals is written there ("SDG 16-2030", "SDG 9 –
-    a", "SDG 16 - 10 %")."""
+    a", "SDG 16 - 10 %", "SDG 3 – 20 countries")."""
     m = _RANGE_TO.match(text, pos) if _opens_range(text, pos) else None
-    if m is None or m.group("g") is not None or not m.group("to").isdigit() or _AMOUNT.match(text, m.end()):
+    if m is None or m.group("g") is not None or not m.group("to").isdigit() or counted_after(text, m.end()):
         return None
     lo, hi = int(goal.group("g")), int(m.group("to"))
     why = ("the range runs backwards and is not expanded" if hi < lo
@@ -153,7 +155,7 @@ def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) ->
         more, end = found
         return [Item(f"{goal}.{n}", t.start("g"), end, goal=goal) for n in more], end
     m = _RANGE_TO.match(text, t.end()) if _opens_range(text, t.end()) else None
-    if m is None or m.group("g") is None or _AMOUNT.match(text, m.end()) is not None:
+    if m is None or m.group("g") is None or counted_after(text, m.end()):
         return [], t.end()  # "targets 1.2-3.4 million": amounts, no range
     last = int(m.group("g"))
     return [Item(f"{last}.{m.group('to')}", t.start("g"), m.end(), goal=last, range_from=f"{goal}.{suffix}")], m.end()
@@ -172,6 +174,24 @@ _AMOUNT = regex(r"\s*(?:%|‰|-?(?i:per\s*cent|percent|thousands?|millions?|bill
 is never taken for one ("SDG 9 CHF 3.2 million"). A lone M or K is one unless a word goes on from
 it ("M&E", "M & E", "K-12", "K–12", "M/F", "K."); "TB", "GB", "EUR", "km" and "times" are not
 (tuberculosis, a country, the ITU region, knowledge management, "SDG 16 Times of crisis")."""
+
+
+_COUNT = regex(
+    r"\s+(?:(?i:people|women|men|children|percentage)\b|Member\s+States\b"
+    r"|(?!(?:targets|goals|indicators|towards|afterwards|always|perhaps|whereas|besides|sometimes)\b)"
+    r"[a-z]{2,}[^\W\dA-Zsu_]s\b)"
+)
+"""What after a number makes it a count of something: a plural noun in lower case ("20 countries",
+"5 years"; not a word ending in "ss" or "us", "3-5 address", and not what may follow a range of
+goals: "SDGs 1-17 targets", "SDGs 3-5 towards …"; a capital may open a heading's word, "SDGs 3-5
+Highlights"), "Member States", or a plural without an s ("12 people")."""
+
+
+def counted_after(text: str, pos: int) -> bool:
+    """Whether the number that ends at `pos`, after a dash or a range word, is an amount or a
+    count ("SDG 5 – 10 %", "SDG 3 – 20 countries", "SDGs 4-5 years", "Resolution 64 – 10 per
+    cent"), so that no range ends there: the number before the dash stands alone."""
+    return _AMOUNT.match(text, pos) is not None or _COUNT.match(text, pos) is not None
 
 
 def _amount_after(text: str, item: re.Match[str], suffix: str | None) -> bool:
@@ -482,10 +502,13 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         number = item_m.group("num")
         sector = item_m.group("sector") or sector
         items = [Item(number, item_m.start("num"), item_m.end("num"), sector=sector)]
+        pos = item_m.end()
         if item_m.group("to") and sector == "ITU-R" and text[item_m.end("num")] in "-‐‑":
             # "Resolution ITU-R 9-6": the number after the hyphen is the revision, no second resolution
             items[0].end = item_m.end()
             items[0].rev = Rev(None, None, f"{number}-{item_m.group('to')}")
+        elif item_m.group("to") and number.isdigit() and counted_after(text, item_m.end()):
+            pos = item_m.end("num")  # "Resolution 64 – 10 % of the budget": 64 alone, then a share
         elif item_m.group("to") and number.isdigit():
             lo, hi = int(number), int(item_m.group("to"))
             if (why := range_why(lo, hi, RESOLUTIONS_MOST)) is not None:
@@ -496,7 +519,6 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             # "Recommendation ITU-T Y.3172-3175"
             last = f"{number.rpartition('.')[0]}.{item_m.group('to')}"
             items.append(unexpanded(last, item_m.start("num"), item_m.end(), number, _REC_GAPS, sector))
-        pos = item_m.end()
         if kind == "recommendation" and (also := _other_series(text, item_m)) is not None:
             items.append(Item(also.group("num"), also.start("num"), also.end("num"), sector=sector))
             pos = also.end()
