@@ -294,7 +294,8 @@ class _Reader:
                 index += 1
             if el.tag == W_P:
                 para = self.paragraph(el, hidden)
-                self._separate()
+                if self._collect:
+                    self._separate()
                 pending.append(para)
                 if not para.joins_next:
                     finish(pending, blank=True)
@@ -358,11 +359,18 @@ class _Reader:
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
-            starts = [start - lead for start in _starts(parts)]
-            block.notes = _note_marks(parts, starts, len(text))
-            if len(raw) != len(text) or any(part.soft or part.cased for part in parts):
-                block.typed = _typed(parts, starts, raw)
-            block.links = _link_spans(parts, starts, len(text))
+            if len(parts) == 1 and not (lead or first.notes or first.links or first.soft or first.cased):
+                # Most paragraphs: one part, nothing kept beside the text but what was stripped
+                # off its end (what the general case below gives them, without its reckoning).
+                block.notes = block.links = ()
+                if len(raw) != len(text):
+                    block.typed = raw
+            else:
+                starts = [start - lead for start in _starts(parts)]
+                block.notes = _note_marks(parts, starts, len(text))
+                if len(raw) != len(text) or any(part.soft or part.cased for part in parts):
+                    block.typed = _typed(parts, starts, raw)
+                block.links = _link_spans(parts, starts, len(text))
             out.append(block)
         for part in parts:
             if part.extra:
@@ -407,14 +415,13 @@ class _Reader:
                         props = old
                 elif tag == W_SECTPR:
                     self._changes(child)
-        style_el, outline_el, numpr = _para_marks(props)  # the old pPr where the view rejects a change
-        para = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
+        style_el, outline_el, numpr, frame = _para_marks(props)  # the old pPr where the view rejects a change
+        para, fmt = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
         para.seq = seq
         if rpr is not None:
             para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
-        if props is not None and _drop_cap(props):
+        if frame is not None and _drop_cap(frame):
             para.drop_cap = para.joins_next = True
-        fmt = self.styles.run_base(para.pstyle, None)
         self._inline(p, hidden, para, fmt)
         for _ in range(collecting):
             self._end()
@@ -423,34 +430,35 @@ class _Reader:
         return para
 
     def _para_props(self, style_el: etree._Element | None, outline_el: etree._Element | None,
-                    numpr: etree._Element | None) -> _Para:
+                    numpr: etree._Element | None) -> tuple[_Para, tuple[bool, float | None]]:
         """A paragraph's style, outline level and list from its w:pStyle, w:outlineLvl and w:numPr
-        (each None when absent, or the numbering hidden in the view), the style's where absent."""
+        (each None when absent, or the numbering hidden in the view), the style's where absent;
+        and the (bold, size) of its runs with no formatting of their own."""
         pstyle = attr(style_el)
-        outline = to_int(attr(outline_el))
-        num_id = ilvl = None
-        if numpr is not None:
-            num_id = to_int(attr(numpr.find(W_NUMID)))
-            ilvl = to_int(attr(numpr.find(W_ILVL)))
         if pstyle is None:
             pstyle = self.styles.default_para
-        if outline is None:
-            outline = self.styles.outline(pstyle)
-        elif not 0 <= outline <= 8:
-            outline = None
-        if num_id is None:
-            num_id, style_ilvl = self.styles.numbering(pstyle)
-            ilvl = style_ilvl if ilvl is None else ilvl
-        return _Para(self.loc, pstyle, outline, num_id, ilvl)
+        outline, num_id, ilvl, fmt = self.styles.paragraph(pstyle)
+        if outline_el is not None and (own := to_int(attr(outline_el))) is not None:
+            outline = own if 0 <= own <= 8 else None
+        if numpr is not None:
+            own_num, own_ilvl = to_int(attr(numpr.find(W_NUMID))), to_int(attr(numpr.find(W_ILVL)))
+            if own_num is not None:  # its own list: its own level, or none
+                num_id, ilvl = own_num, own_ilvl
+            elif own_ilvl is not None:  # a level in its style's list
+                ilvl = own_ilvl
+        return _Para(self.loc, pstyle, outline, num_id, ilvl), fmt
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
-    ) -> tuple[tuple[bool, float | None], bool, bool, etree._Element | None]:
+    ) -> tuple[tuple[bool, float | None], bool, bool, bool, etree._Element | None]:
         """(bold, size) of a run in the view, whether it is hidden text (w:vanish), whether it is
-        printed in capitals (w:caps or w:smallCaps), and its w:rPrChange if it has one."""
+        printed in capitals (w:caps or w:smallCaps), whether its digits are raised (a w:vertAlign
+        superscript of its w:rPr, in either view), and its w:rPrChange if it has one. One pass over
+        the w:rPr, and the styles looked up once: this runs for every run."""
         if rpr is None:
-            return self.styles.run_base(pstyle, None), self.styles.vanish(pstyle, None), any(self.styles.caps(pstyle, None)), None
-        change = None
+            fmt, vanish, caps, small = self.styles.run(pstyle, None)
+            return fmt, vanish, caps or small, False, None
+        change = vertical = None
         rstyle = bold_el = size_el = vanish_el = caps_el = small_el = None
         for child in rpr:
             tag = child.tag
@@ -468,6 +476,8 @@ class _Reader:
                 small_el = child
             elif tag == W_RPRCHANGE:
                 change = child
+            elif tag == W_VERTALIGN and vertical is None:
+                vertical = child
         if change is not None and self.view == "original":
             old = change.find(W_RPR)
             rstyle = attr(old.find(W_RSTYLE)) if old is not None else None
@@ -476,19 +486,19 @@ class _Reader:
             vanish_el = old.find(W_VANISH) if old is not None else None
             caps_el = old.find(W_CAPS) if old is not None else None
             small_el = old.find(W_SMALLCAPS) if old is not None else None
-        bold, size = self.styles.run_base(pstyle, rstyle)
-        direct_bold = onoff(bold_el)
-        direct_size = half_points(size_el)
-        direct_vanish = onoff(vanish_el)
-        caps, small = self.styles.caps(pstyle, rstyle)
-        if caps_el is not None or small_el is not None:  # most runs set neither: the styles decide
-            direct_caps, direct_small = onoff(caps_el), onoff(small_el)
-            caps = caps if direct_caps is None else direct_caps
-            small = small if direct_small is None else direct_small
-        return (
-            bold if direct_bold is None else direct_bold,
-            size if direct_size is None else direct_size,
-        ), (self.styles.vanish(pstyle, rstyle) if direct_vanish is None else direct_vanish), caps or small, change
+        fmt, vanish, caps, small = self.styles.run(pstyle, rstyle)
+        # Most runs set one or two of these: the styles decide the others.
+        if bold_el is not None or size_el is not None:
+            direct_size = half_points(size_el)
+            fmt = (fmt[0] if bold_el is None else bool(onoff(bold_el)), fmt[1] if direct_size is None else direct_size)
+        if vanish_el is not None:
+            vanish = bool(onoff(vanish_el))
+        if caps_el is not None:
+            caps = bool(onoff(caps_el))
+        if small_el is not None:
+            small = bool(onoff(small_el))
+        raised = vertical is not None and vertical.get(W_VAL) == "superscript"
+        return fmt, vanish, caps or small, raised, change
 
     def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
         """Walk the inline content of `el`, adding the view's text to `para`."""
@@ -510,9 +520,10 @@ class _Reader:
                     text = self._capitals(text, hidden, para)
                 self._emit(text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
+                if not len(child):  # an empty run (<w:r/>): nothing to read
+                    continue
                 rpr = props_child(child, W_RPR)
-                run_fmt, vanish, caps, change = self._run_fmt(rpr, para.pstyle)
-                raised = rpr is not None and attr(rpr.find(W_VERTALIGN)) == "superscript"
+                run_fmt, vanish, caps, raised, change = self._run_fmt(rpr, para.pstyle)
                 self._raised += raised
                 self._vanished += vanish
                 outer_caps, self._caps = self._caps, caps
@@ -912,9 +923,10 @@ def _link_spans(parts: list[_Para], starts: list[int], length: int) -> tuple[tup
                  for a, b, target in part.links if start + a < length and start + b > 0)
 
 
-def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etree._Element | None, etree._Element | None]:
-    """The first w:pStyle, w:outlineLvl and w:numPr of a w:pPr (each None when absent)."""
-    style_el = outline_el = numpr = None
+def _para_marks(ppr: etree._Element | None) -> tuple[
+        etree._Element | None, etree._Element | None, etree._Element | None, etree._Element | None]:
+    """The first w:pStyle, w:outlineLvl, w:numPr and w:framePr of a w:pPr (each None when absent)."""
+    style_el = outline_el = numpr = frame = None
     for child in ppr if ppr is not None else ():
         tag = child.tag
         if tag == W_PSTYLE and style_el is None:
@@ -923,7 +935,9 @@ def _para_marks(ppr: etree._Element | None) -> tuple[etree._Element | None, etre
             outline_el = child
         elif tag == W_NUMPR and numpr is None:
             numpr = child
-    return style_el, outline_el, numpr
+        elif tag == W_FRAMEPR and frame is None:
+            frame = child
+    return style_el, outline_el, numpr, frame
 
 
 def _past_drop_cap(parts: list[_Para]) -> list[tuple[str, bool, float | None]]:
@@ -932,12 +946,11 @@ def _past_drop_cap(parts: list[_Para]) -> list[tuple[str, bool, float | None]]:
     return [piece for part in parts if not part.drop_cap for piece in part.pieces]
 
 
-def _drop_cap(ppr: etree._Element) -> bool:
-    """Whether a paragraph's w:pPr makes it a drop cap (w:framePr w:dropCap "drop" or "margin"):
-    a frame Word draws beside the paragraph after it holding that paragraph's first letters, which
-    a reader reads as the start of its first word ("I" + "n 2025 the …"), as its PDF prints them."""
-    frame = ppr.find(W_FRAMEPR)
-    return frame is not None and frame.get(W + "dropCap") in ("drop", "margin")
+def _drop_cap(frame: etree._Element) -> bool:
+    """Whether a paragraph's w:framePr makes it a drop cap (w:dropCap "drop" or "margin"): a frame
+    Word draws beside the paragraph after it holding that paragraph's first letters, which a
+    reader reads as the start of its first word ("I" + "n 2025 the …"), as its PDF prints them."""
+    return frame.get(W + "dropCap") in ("drop", "margin")
 
 
 def _numpr_key(ppr: etree._Element | None) -> tuple[str | None, str | None]:
@@ -978,12 +991,16 @@ def _cell(blocks: list[Block], loc: Loc, span: int = 1, unplaced: int = 0) -> Ce
     """A cell of `blocks`, covering `span` grid columns (its w:gridSpan); `unplaced` the blank
     paragraphs of a cell of no text."""
     paragraphs = _flat_lines(blocks)
-    bold = any(b.type != "table" for b in blocks) and all(b.bold for b in blocks if b.type != "table")
-    cell = Cell("\n".join(paragraphs), loc, paragraphs, bold, max(span, 1))
+    bold: bool | None = None  # whether every block but a nested table is bold (None: there is none)
     linked = spaced = False  # most cells hold a paragraph or two, no link, no blank paragraph
-    for block in blocks:
-        linked = linked or bool(block.links or block.rows)
-        spaced = spaced or bool(block.blanks or block.rows)
+    for block in blocks:  # one pass for all three: this runs for every cell
+        if block.type != "table":
+            bold = block.bold and bold is not False
+        if block.links or block.rows:
+            linked = True
+        if block.blanks or block.rows:
+            spaced = True
+    cell = Cell("\n".join(paragraphs), loc, paragraphs, bold is True, max(span, 1))
     cell.links = _cell_links(blocks) if linked else ()
     cell.blanks = (_cell_blanks(blocks, unplaced) if spaced or not blocks or blocks[-1].trailing
                    else (0,) * (len(blocks) + 1))

@@ -89,6 +89,11 @@ def _style_row(el: etree._Element) -> tuple[Any, ...]:
 # A styles.xml part as the reader needs it, and as the cache keeps it: (default paragraph style,
 # document default bold, document default size, {style id: the fields of its Style}).
 StyleTable = tuple[str | None, bool | None, float | None, dict[str, tuple[Any, ...]]]
+# What styles give a run with no formatting of its own: ((bold, size), hidden, caps, small caps).
+RunStyle = tuple[tuple[bool, float | None], bool, bool, bool]
+# What a style gives a paragraph that sets none of its own: (outline level, numId, ilvl, and
+# its runs' (bold, size) as RunStyle has them).
+ParagraphStyle = tuple[int | None, int | None, int | None, tuple[bool, float | None]]
 
 
 def style_table(root: etree._Element | None) -> StyleTable:
@@ -138,12 +143,11 @@ class Styles:
     def __init__(self, table: StyleTable) -> None:
         self.default_para, self.doc_bold, self.doc_size, self._rows = table
         self._styles: dict[str, Style] = {}
-        # Resolved once per style: every paragraph asks, and the chains are walked in Python.
-        self._run_cache: dict[tuple[str | None, str | None], tuple[bool, float | None]] = {}
+        # Resolved once per style: every paragraph and run asks, and the chains are walked in Python.
+        self._run_cache: dict[tuple[str | None, str | None], RunStyle] = {}
         self._outline_cache: dict[str | None, int | None] = {}
         self._numbering_cache: dict[str | None, tuple[int | None, int | None]] = {}
-        self._vanish_cache: dict[tuple[str | None, str | None], bool] = {}
-        self._caps_cache: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}
+        self._paragraph_cache: dict[str | None, ParagraphStyle] = {}
 
     def style(self, sid: str) -> Style | None:
         """The style with id `sid` (the last one of that id, as Word reads them), or None."""
@@ -192,45 +196,31 @@ class Styles:
                 ((style.num_id, style.ilvl) for style in self.chain(sid) if style.num_id is not None), (None, None))
         return self._numbering_cache[sid]
 
-    def run_base(self, pstyle: str | None, rstyle: str | None) -> tuple[bool, float | None]:
-        """(bold, size) of a run with no direct formatting, from document defaults, the
-        paragraph style chain, then the character style chain (later ones override)."""
-        key = (pstyle, rstyle)
-        cached = self._run_cache.get(key)
-        return cached if cached is not None else self._resolve_run(key)
+    def paragraph(self, sid: str | None) -> ParagraphStyle:
+        """What a paragraph in style `sid` has where it sets none of its own: (outline level,
+        numId, ilvl, (bold, size) of a run with no formatting), in one look-up for every paragraph."""
+        props = self._paragraph_cache.get(sid)
+        if props is None:
+            num_id, ilvl = self.numbering(sid)
+            props = self._paragraph_cache[sid] = (self.outline(sid), num_id, ilvl, self.run(sid, None)[0])
+        return props
 
-    def vanish(self, pstyle: str | None, rstyle: str | None) -> bool:
-        """Whether a run with no w:vanish of its own is hidden text: the paragraph style chain,
-        then the character style chain, decide as for bold (a "Tag" character style of hidden
-        metadata)."""
-        key = (pstyle, rstyle)
-        if key not in self._vanish_cache:
-            self._resolve_run(key)
-        return self._vanish_cache[key]
-
-    def caps(self, pstyle: str | None, rstyle: str | None) -> tuple[bool, bool]:
-        """(caps, small caps) of a run with neither of its own (w:caps, w:smallCaps), from the
-        paragraph style chain, then the character style chain, as for bold."""
-        key = (pstyle, rstyle)
-        if key not in self._caps_cache:
-            self._resolve_run(key)
-        return self._caps_cache[key]
-
-    def _resolve_run(self, key: tuple[str | None, str | None]) -> tuple[bool, float | None]:
-        """run_base's, vanish's and caps' answers for one pair of styles, from one walk of their
-        chains, all cached."""
-        bold, size, hidden, caps, small = self.doc_bold, self.doc_size, None, None, None
-        for style in self._run_styles(*key):
-            bold = style.bold if style.bold is not None else bold
-            size = style.size if style.size is not None else size
-            hidden = style.vanish if style.vanish is not None else hidden
-            caps = style.caps if style.caps is not None else caps
-            small = style.small_caps if style.small_caps is not None else small
-        result = (bool(bold), size)
-        self._run_cache[key] = result
-        self._vanish_cache[key] = bool(hidden)
-        self._caps_cache[key] = (bool(caps), bool(small))
-        return result
+    def run(self, pstyle: str | None, rstyle: str | None) -> RunStyle:
+        """((bold, size), hidden, caps, small caps) of a run with none of these of its own
+        (w:b, w:sz, w:vanish, w:caps, w:smallCaps): document defaults, the paragraph style's chain,
+        then the character style's, later ones overriding (a "Tag" character style hides
+        metadata). One walk of the chains for each pair of styles, cached: every run asks."""
+        props = self._run_cache.get((pstyle, rstyle))
+        if props is None:
+            bold, size, hidden, caps, small = self.doc_bold, self.doc_size, None, None, None
+            for style in self._run_styles(pstyle, rstyle):
+                bold = style.bold if style.bold is not None else bold
+                size = style.size if style.size is not None else size
+                hidden = style.vanish if style.vanish is not None else hidden
+                caps = style.caps if style.caps is not None else caps
+                small = style.small_caps if style.small_caps is not None else small
+            props = self._run_cache[(pstyle, rstyle)] = ((bool(bold), size), bool(hidden), bool(caps), bool(small))
+        return props
 
     def _run_styles(self, pstyle: str | None, rstyle: str | None) -> Iterator[Style]:
         """The styles that format a run, weakest first: the paragraph style's chain from its root,
