@@ -26,7 +26,7 @@ W_DRAWING, W_PICT, W_OBJECT, W_TXBX = W + "drawing", W + "pict", W + "object", W
 W_ALTCHUNK, R_ID = W + "altChunk", "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 W_FNREF, W_ENREF = W + "footnoteReference", W + "endnoteReference"
 W_HYPERLINK = W + "hyperlink"
-W_RPRCHANGE, W_PPRCHANGE = W + "rPrChange", W + "pPrChange"
+W_RPRCHANGE, W_PPRCHANGE, W_TCPRCHANGE = W + "rPrChange", W + "pPrChange", W + "tcPrChange"
 W_NUMPR, W_NUMID, W_ILVL, W_PSTYLE, W_RSTYLE = W + "numPr", W + "numId", W + "ilvl", W + "pStyle", W + "rStyle"
 W_OUTLINE, W_B, W_SZ, W_VAL = W + "outlineLvl", W + "b", W + "sz", W + "val"
 W_VERTALIGN, W_VANISH = W + "vertAlign", W + "vanish"
@@ -46,7 +46,11 @@ def attr(el: etree._Element | None, name: str = W_VAL) -> str | None:
 def vertical_merge(tcpr: etree._Element | None) -> str | None:
     """How a cell's w:tcPr takes part in a vertical merge: "restart" (it starts one), "continue"
     (a w:vMerge whose w:val is that or absent) or None."""
-    merge = tcpr.find(W_VMERGE) if tcpr is not None else None
+    return merge_kind(tcpr.find(W_VMERGE) if tcpr is not None else None)
+
+
+def merge_kind(merge: etree._Element | None) -> str | None:
+    """vertical_merge's answer from a cell's w:vMerge (None when it has none)."""
     if merge is None:
         return None
     return "restart" if attr(merge) == "restart" else "continue"

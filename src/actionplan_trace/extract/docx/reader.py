@@ -24,8 +24,8 @@ from .ooxml import (
     W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FRAMEPR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR,
-    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, attr, block_children, half_points, props_child, table_children, vertical_merge, mc_branch, onoff, onoff_attr, to_int,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR, W_TCPRCHANGE,
+    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, W_VMERGE, attr, block_children, half_points, props_child, table_children, merge_kind, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
@@ -489,7 +489,7 @@ class _Reader:
         fmt, vanish, caps, small = self.styles.run(pstyle, rstyle)
         # Most runs set one or two of these: the styles decide the others.
         if bold_el is not None or size_el is not None:
-            direct_size = half_points(size_el)
+            direct_size = half_points(size_el) if size_el is not None else None
             fmt = (fmt[0] if bold_el is None else bool(onoff(bold_el)), fmt[1] if direct_size is None else direct_size)
         if vanish_el is not None:
             vanish = bool(onoff(vanish_el))
@@ -711,15 +711,13 @@ class _Reader:
                 if not nested:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
-                cell_layout = self._layout(tcpr, W + "tcPrChange")
-                span = (to_int(attr(cell_layout.find(W_GRIDSPAN))) or 1) if cell_layout is not None else 1
+                span, merge = self._cell_layout(tcpr)
                 cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
                 # A continuation of a vertical merge (under a cell that starts or continues one)
                 # shows the merged cell, whose text is the first cell's: Word and LibreOffice draw
                 # none of its own, so none is read (its paragraphs are walked for their revisions,
                 # as a removed cell's are).
-                merge = vertical_merge(cell_layout)
                 continued = merge == "continue" and col in merging
                 blocks = self.story(tc, cell_hidden or continued, count=False)
                 for _ in range(cell_collecting):
@@ -787,6 +785,23 @@ class _Reader:
             if old is not None and len(old):
                 return old[0]
         return props
+
+    def _cell_layout(self, tcpr: etree._Element | None) -> tuple[int, str | None]:
+        """A cell's span in grid columns (its w:gridSpan, else 1) and its part in a vertical merge
+        (ooxml.merge_kind), as the view lays the cell out (_layout, here in one pass over the
+        w:tcPr rather than three searches: this runs for every cell)."""
+        span_el = merge_el = change = None
+        for child in tcpr if tcpr is not None else ():
+            tag = child.tag
+            if tag == W_GRIDSPAN:
+                span_el = child if span_el is None else span_el
+            elif tag == W_VMERGE:
+                merge_el = child if merge_el is None else merge_el
+            elif tag == W_TCPRCHANGE:
+                change = child if change is None else change
+        if change is not None and self.view == "original" and len(change):  # the old tcPr's layout
+            span_el, merge_el = change[0].find(W_GRIDSPAN), change[0].find(W_VMERGE)
+        return (to_int(attr(span_el)) or 1), merge_kind(merge_el)
 
     def _changes(
         self, props: etree._Element | None, kinds: dict[str, str] | None = None, hide: str | None = None
