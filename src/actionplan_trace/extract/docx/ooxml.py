@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -15,7 +15,7 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 # Tags compared in the hot loop, precomputed once.
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
-W_PPR, W_RPR, W_TRPR, W_TCPR = W + "pPr", W + "rPr", W + "trPr", W + "tcPr"
+W_PPR, W_RPR, W_TRPR, W_TCPR, W_TBLPREX = W + "pPr", W + "rPr", W + "trPr", W + "tcPr", W + "tblPrEx"
 W_FRAMEPR = W + "framePr"
 W_INS, W_DEL, W_MOVEFROM, W_MOVETO = W + "ins", W + "del", W + "moveFrom", W + "moveTo"
 W_DELTEXT, W_INSTR, W_DELINSTR = W + "delText", W + "instrText", W + "delInstrText"
@@ -67,6 +67,8 @@ def onoff(el: etree._Element | None) -> bool | None:
     """The value of an on/off property element (w:b etc.): None when absent."""
     if el is None:
         return None
+    if not el.values():  # most are bare (<w:b/>): on, without get's reading of a namespaced name
+        return True
     return el.get(W_VAL, "true").lower() not in ("0", "false", "off", "none")
 
 
@@ -75,17 +77,21 @@ def half_points(el: etree._Element | None) -> float | None:
     return None if value is None else value / 2
 
 
-def props_child(el: etree._Element, tag: str) -> etree._Element | None:
-    """The properties child `tag` (w:pPr, w:rPr, w:trPr, w:tcPr) of `el`, as `el.find(tag)` gives
-    it. The schema puts it first, so the first child is tried before a search: this runs for every
-    paragraph, run and cell, and a search costs five times a look at the first child."""
-    count = len(el)
-    if not count:
-        return None
-    first = el[0]
-    if first.tag == tag:
-        return first
-    return el.find(tag) if count > 1 else None
+def props_child(el: etree._Element | Sequence[etree._Element], tag: str) -> etree._Element | None:
+    """The properties child `tag` (w:pPr, w:rPr, w:trPr, w:tcPr) of `el`, or of the children of an
+    element listed in `el`, as `el.find(tag)` gives it: the first child of that tag.
+
+    The schema puts it first, so it is most often found at the first look. Where it is absent,
+    the caller passes the element's children listed, which it walks again next: lxml makes a
+    Python proxy for a child, and the "{namespace}name" string of its tag, each time the child is
+    reached, unless the proxy is still alive, and keeps the tag on the proxy. Walking the listed
+    children costs then only the look at each tag, where `find` cost a few microseconds a call
+    (its path machinery) for every paragraph with no w:pPr, and the walk after it made every
+    child and tag again."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
 
 
 # The namespaces whose markup the reader reads (or passes over without losing text), by their usual
@@ -168,7 +174,7 @@ def block_children(container: etree._Element, chunks: bool = False) -> Iterator[
                 yield from block_children(branch, chunks)
 
 
-def table_children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
+def table_children(container: etree._Element | Iterable[etree._Element], tag: str) -> Iterator[etree._Element]:
     """The w:tr of a table or w:tc of a row (`tag`), unwrapping content controls, custom XML and
     alternate content (a row or cell inside mc:AlternateContent was lost, both branches)."""
     for child in container:

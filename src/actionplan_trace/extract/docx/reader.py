@@ -25,7 +25,7 @@ from .ooxml import (
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
     W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR, W_TCPRCHANGE,
-    W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, W_VMERGE, attr, block_children, half_points, props_child, table_children, merge_kind, mc_branch, onoff, onoff_attr, to_int,
+    W_TBLPREX, W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, W_VMERGE, attr, block_children, half_points, props_child, table_children, merge_kind, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
@@ -383,20 +383,26 @@ class _Reader:
         before = len(self.revisions)
         seq = self._seq = self._paragraphs
         self._paragraphs += 1
-        ppr = props_child(p, W_PPR)
-        props = ppr
-        rpr = None
+        # Each child listed once, its proxy and tag made once for the properties and the text
+        # (ooxml.props_child); so the w:pPr's children.
+        children = list(p)
+        ppr = props_child(children, W_PPR)
+        ppr_children = list(ppr) if ppr is not None else []
+        props: etree._Element | list[etree._Element] | None = ppr_children
+        joins_next = False  # its mark removed in the view (the last w:rPr of its w:pPr says)
         numbering_hidden = False
         collecting = 0
         if ppr is not None:
-            for child in ppr:
+            for child in ppr_children:
                 tag = child.tag
                 if tag == W_RPR:
-                    rpr = child
+                    joins_next = False
                     for mark in child:
-                        if mark.tag in _MARK_CHANGES:
-                            self._revision(_MARK_CHANGES[mark.tag], mark)
-                        elif mark.tag == W_RPRCHANGE:
+                        mark_tag = mark.tag
+                        if mark_tag in _MARK_CHANGES:
+                            self._revision(_MARK_CHANGES[mark_tag], mark)
+                            joins_next = joins_next or mark_tag in self.hide_runs
+                        elif mark_tag == W_RPRCHANGE:
                             self._revision("format", mark)
                 elif tag == W_NUMPR:
                     for change in child:
@@ -418,11 +424,10 @@ class _Reader:
         style_el, outline_el, numpr, frame = _para_marks(props)  # the old pPr where the view rejects a change
         para, fmt = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
         para.seq = seq
-        if rpr is not None:
-            para.joins_next = any(mark.tag in self.hide_runs for mark in rpr)
+        para.joins_next = joins_next
         if frame is not None and _drop_cap(frame):
             para.drop_cap = para.joins_next = True
-        self._inline(p, hidden, para, fmt)
+        self._inline(children, hidden, para, fmt)
         for _ in range(collecting):
             self._end()
         para.revised = len(self.revisions) > before
@@ -500,8 +505,10 @@ class _Reader:
         raised = vertical is not None and vertical.get(W_VAL) == "superscript"
         return fmt, vanish, caps or small, raised, change
 
-    def _inline(self, el: etree._Element, hidden: bool, para: _Para, fmt: tuple[bool, float | None]) -> None:
-        """Walk the inline content of `el`, adding the view's text to `para`."""
+    def _inline(self, el: etree._Element | list[etree._Element], hidden: bool, para: _Para,
+                fmt: tuple[bool, float | None]) -> None:
+        """Walk the inline content of `el` (an element, or its children listed), adding the view's
+        text to `para`."""
         for child in el:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
@@ -522,7 +529,8 @@ class _Reader:
             elif tag == W_R or tag == M_R:
                 if not len(child):  # an empty run (<w:r/>): nothing to read
                     continue
-                rpr = props_child(child, W_RPR)
+                run = list(child)  # listed once for its properties and its text (see paragraph)
+                rpr = props_child(run, W_RPR)
                 run_fmt, vanish, caps, raised, change = self._run_fmt(rpr, para.pstyle)
                 self._raised += raised
                 self._vanished += vanish
@@ -530,10 +538,10 @@ class _Reader:
                 outer_rpr, self._rpr = self._rpr, rpr
                 if change is not None:
                     self._begin(self._revision("format", change))
-                    self._inline(child, hidden, para, run_fmt)
+                    self._inline(run, hidden, para, run_fmt)
                     self._end()
                 else:
-                    self._inline(child, hidden, para, run_fmt)
+                    self._inline(run, hidden, para, run_fmt)
                 self._raised -= raised
                 self._vanished -= vanish
                 self._rpr = outer_rpr
@@ -693,26 +701,28 @@ class _Reader:
         for r, tr in enumerate(table_children(tbl, W_TR)):
             if not nested:
                 self.loc = Loc(base.paragraph, None, None, None, r, None, base.footnote)
-            trpr = props_child(tr, W_TRPR)
+            row_children = list(tr)  # listed once for its properties and its cells (see paragraph)
+            trpr = props_child(row_children, W_TRPR)
             row_layout = self._layout(trpr, W + "trPrChange")
             col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
             shifted = shifted or col > 0
             indented = col > 0
             collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
-            self._changes(tr.find(W + "tblPrEx"))
+            self._changes(props_child(row_children, W_TBLPREX))
             cells: list[Cell] = []
             own: list[Cell] = []  # the row's shown cells, without padding
             merged_row: set[int] = set()  # the grid columns of its cells that start or continue a vertical merge
             row_flow: list[Block] = []
-            for tc in table_children(tr, W_TC):
+            for tc in table_children(row_children, W_TC):
                 slot = col if nested else max(len(cells), min(col, width))
                 cell_loc = Loc(base.paragraph, None, None, None, r, slot, base.footnote)  # by position: see Loc.__init__
                 if not nested:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
-                span, merge = self._cell_layout(tcpr)
-                cell_collecting, removed = self._changes(tcpr, _CELL_CHANGES, self.hide_cell)
+                cell_props = list(tcpr) if tcpr is not None else None  # listed once for both (see paragraph)
+                span, merge = self._cell_layout(cell_props)
+                cell_collecting, removed = self._changes(cell_props, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
                 # A continuation of a vertical merge (under a cell that starts or continues one)
                 # shows the merged cell, whose text is the first cell's: Word and LibreOffice draw
@@ -786,10 +796,10 @@ class _Reader:
                 return old[0]
         return props
 
-    def _cell_layout(self, tcpr: etree._Element | None) -> tuple[int, str | None]:
+    def _cell_layout(self, tcpr: list[etree._Element] | None) -> tuple[int, str | None]:
         """A cell's span in grid columns (its w:gridSpan, else 1) and its part in a vertical merge
         (ooxml.merge_kind), as the view lays the cell out (_layout, here in one pass over the
-        w:tcPr rather than three searches: this runs for every cell)."""
+        w:tcPr's children listed rather than three searches: this runs for every cell)."""
         span_el = merge_el = change = None
         for child in tcpr if tcpr is not None else ():
             tag = child.tag
@@ -804,9 +814,11 @@ class _Reader:
         return (to_int(attr(span_el)) or 1), merge_kind(merge_el)
 
     def _changes(
-        self, props: etree._Element | None, kinds: dict[str, str] | None = None, hide: str | None = None
+        self, props: etree._Element | list[etree._Element] | None, kinds: dict[str, str] | None = None,
+        hide: str | None = None,
     ) -> tuple[int, bool]:
-        """Record the changes in a properties element (tblPr, trPr, tcPr, sectPr).
+        """Record the changes in a properties element (tblPr, trPr, tcPr, sectPr), or in its
+        children listed.
 
         Insert/delete marks named in `kinds` start collecting the text they cover (the
         caller ends that many); returns how many were started and whether the view hides
@@ -938,9 +950,10 @@ def _link_spans(parts: list[_Para], starts: list[int], length: int) -> tuple[tup
                  for a, b, target in part.links if start + a < length and start + b > 0)
 
 
-def _para_marks(ppr: etree._Element | None) -> tuple[
+def _para_marks(ppr: etree._Element | list[etree._Element] | None) -> tuple[
         etree._Element | None, etree._Element | None, etree._Element | None, etree._Element | None]:
-    """The first w:pStyle, w:outlineLvl, w:numPr and w:framePr of a w:pPr (each None when absent)."""
+    """The first w:pStyle, w:outlineLvl, w:numPr and w:framePr of a w:pPr, or of its children
+    listed (each None when absent)."""
     style_el = outline_el = numpr = frame = None
     for child in ppr if ppr is not None else ():
         tag = child.tag
