@@ -24,7 +24,7 @@ from .ooxml import (
     W_DELTEXT, W_DRAWING, W_ENREF, W_FLDCHAR, W_FRAMEPR, W_FLDCHARTYPE, W_FNREF, W_GRIDAFTER, W_HYPERLINK, W_GRIDBEFORE, W_GRIDCOL, W_GRIDSPAN, W_ILVL, W_INS, W_INSTR,
     W_MOVEFROM, W_MOVETO, W_NBHYPHEN, W_NUMCHANGE, W_NUMID, W_NUMPR, W_OBJECT, W_OUTLINE, W_P,
     W_PICT, W_PPR, W_PPRCHANGE, W_PSTYLE, W_PTAB, W_R, W_RPR, W_RPRCHANGE, W_RSTYLE, W_RUBY,
-    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR, W_TCPRCHANGE,
+    W_RUBYBASE, W_SDT, W_SDTCONTENT, W_SMALLCAPS, W_SOFTHYPHEN, W_SYM, W_SZ, W_T, W_TAB, W_TBLGRID, W_TC, W_TCPR, W_TCPRCHANGE, W_TRPRCHANGE,
     W_TBLPREX, W_TR, W_TRPR, W_TXBX, W_VAL, W_VANISH, W_VERTALIGN, W_VMERGE, attr, block_children, half_points, props_child, table_children, merge_kind, mc_branch, onoff, onoff_attr, to_int,
 )
 from .chunks import chunk_blocks, is_docx_chunk, placed
@@ -512,15 +512,16 @@ class _Reader:
         for child in el:
             tag = child.tag
             if tag == W_T or tag == W_DELTEXT or tag == M_T:
-                raw = child.text or ""
-                text = plain_hyphens(raw)
-                if len(text) != len(raw):
-                    self._soft_hyphens(raw, hidden, para)
-                if has_font_pua(text):
-                    mapped = run_text(text, self._rpr)
-                    if mapped != text and has_font_pua(text.lstrip()[:1]):
-                        self._note_symbol(mapped, len(text) - len(text.lstrip()), hidden, para)
-                    text = mapped
+                text = raw = child.text or ""
+                if not raw.isascii():  # else no soft or non-breaking hyphen, no symbol-font glyph
+                    text = plain_hyphens(raw)
+                    if len(text) != len(raw):
+                        self._soft_hyphens(raw, hidden, para)
+                    if has_font_pua(text):
+                        mapped = run_text(text, self._rpr)
+                        if mapped != text and has_font_pua(text.lstrip()[:1]):
+                            self._note_symbol(mapped, len(text) - len(text.lstrip()), hidden, para)
+                        text = mapped
                 if self._raised:
                     text = text.translate(RAISED_DIGITS)
                 if self._caps:
@@ -703,11 +704,12 @@ class _Reader:
                 self.loc = Loc(base.paragraph, None, None, None, r, None, base.footnote)
             row_children = list(tr)  # listed once for its properties and its cells (see paragraph)
             trpr = props_child(row_children, W_TRPR)
-            row_layout = self._layout(trpr, W + "trPrChange")
-            col = (to_int(attr(row_layout.find(W_GRIDBEFORE))) or 0) if row_layout is not None else 0
+            row_props = list(trpr) if trpr is not None else None  # listed once (see paragraph)
+            before_el, after_el = self._grid_marks(row_props, W_TRPRCHANGE, W_GRIDBEFORE, W_GRIDAFTER)
+            col = to_int(attr(before_el)) or 0
             shifted = shifted or col > 0
             indented = col > 0
-            collecting, removed = self._changes(trpr, _ROW_CHANGES, self.hide_row)
+            collecting, removed = self._changes(row_props, _ROW_CHANGES, self.hide_row)
             row_hidden = hidden or removed
             self._changes(props_child(row_children, W_TBLPREX))
             cells: list[Cell] = []
@@ -721,7 +723,8 @@ class _Reader:
                     self.loc = cell_loc
                 tcpr = props_child(tc, W_TCPR)
                 cell_props = list(tcpr) if tcpr is not None else None  # listed once for both (see paragraph)
-                span, merge = self._cell_layout(cell_props)
+                span_el, merge_el = self._grid_marks(cell_props, W_TCPRCHANGE, W_GRIDSPAN, W_VMERGE)
+                span, merge = to_int(attr(span_el)) or 1, merge_kind(merge_el)
                 cell_collecting, removed = self._changes(cell_props, _CELL_CHANGES, self.hide_cell)
                 cell_hidden = row_hidden or removed
                 # A continuation of a vertical merge (under a cell that starts or continues one)
@@ -749,7 +752,7 @@ class _Reader:
                 self._end()
             if not row_hidden and own:
                 if not nested:
-                    after = (to_int(attr(row_layout.find(W_GRIDAFTER))) or 0) if row_layout is not None else 0
+                    after = to_int(attr(after_el)) or 0
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 self.cells += len(cells)
                 if self.cells > self.most_cells:
@@ -796,22 +799,22 @@ class _Reader:
                 return old[0]
         return props
 
-    def _cell_layout(self, tcpr: list[etree._Element] | None) -> tuple[int, str | None]:
-        """A cell's span in grid columns (its w:gridSpan, else 1) and its part in a vertical merge
-        (ooxml.merge_kind), as the view lays the cell out (_layout, here in one pass over the
-        w:tcPr's children listed rather than three searches: this runs for every cell)."""
-        span_el = merge_el = change = None
-        for child in tcpr if tcpr is not None else ():
+    def _grid_marks(self, props: list[etree._Element] | None, change: str, *tags: str) -> list[etree._Element | None]:
+        """The first child of each of `tags` (w:gridBefore, w:gridSpan …) of a w:trPr or w:tcPr
+        whose children `props` lists, as the view lays the row or cell out (_layout: in the
+        original view, those of the old properties its first `change` keeps). One pass over the
+        listed children rather than a search for each: this runs for every row and cell."""
+        found: dict[str, etree._Element] = {}
+        old = None
+        for child in props or ():
             tag = child.tag
-            if tag == W_GRIDSPAN:
-                span_el = child if span_el is None else span_el
-            elif tag == W_VMERGE:
-                merge_el = child if merge_el is None else merge_el
-            elif tag == W_TCPRCHANGE:
-                change = child if change is None else change
-        if change is not None and self.view == "original" and len(change):  # the old tcPr's layout
-            span_el, merge_el = change[0].find(W_GRIDSPAN), change[0].find(W_VMERGE)
-        return (to_int(attr(span_el)) or 1), merge_kind(merge_el)
+            if tag in tags:
+                found.setdefault(tag, child)
+            elif tag == change and old is None:
+                old = child
+        if old is not None and self.view == "original" and len(old):
+            return [old[0].find(tag) for tag in tags]
+        return [found.get(tag) for tag in tags]
 
     def _changes(
         self, props: etree._Element | list[etree._Element] | None, kinds: dict[str, str] | None = None,
