@@ -266,28 +266,12 @@ class _Reader:
         blanks: list[int] = []  # the blank paragraphs since the last block (Block.blanks)
         index = 0
 
-        def add(made: list[Block]) -> None:
-            if made and blanks:
-                made[0].blanks = tuple(blanks)
-                blanks.clear()
-            out.extend(made)
-
-        def finish(parts: list[_Para], blank: bool = False) -> None:
-            """The block of `parts`; `blank`: a paragraph of no block is a blank one. The blank
-            paragraphs of their empty text boxes count after them."""
-            made = self._finish(parts, hidden)
-            if blank and not made and not hidden and len(parts) == 1:
-                blanks.append(index - 1 if count else self.loc.paragraph or 0)
-            add(made)
-            for part in parts:
-                blanks.extend([part.loc.paragraph or 0] * part.box_blanks)
-
         for el in block_children(container, chunks=True):
             if el.tag == W_ALTCHUNK:
                 if pending:
-                    finish(pending)
+                    self._settle(out, blanks, pending, hidden)
                     pending = []
-                add(self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
+                _add(out, blanks, self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
                 continue
             if count:
                 self.loc = Loc(paragraph=index)
@@ -298,21 +282,35 @@ class _Reader:
                     self._separate()
                 pending.append(para)
                 if not para.joins_next:
-                    finish(pending, blank=True)
+                    self._settle(out, blanks, pending, hidden, index - 1 if count else self.loc.paragraph or 0)
                     pending = []
             else:
                 if pending:
-                    finish(pending)
+                    self._settle(out, blanks, pending, hidden)
                     pending = []
                 table = self.table(el, hidden)
                 if table is not None:
-                    add([table])
+                    _add(out, blanks, [table])
         if pending:
-            finish(pending)
+            self._settle(out, blanks, pending, hidden)
         if out and blanks:
             out[-1].trailing = tuple(blanks)
         self.unplaced = 0 if out else len(blanks)
         return out
+
+    def _settle(self, out: list[Block], blanks: list[int], parts: list[_Para], hidden: bool,
+                blank_at: int | None = None) -> None:
+        """Add the block of `parts` to a story's `out`. Given `blank_at`, a single visible paragraph
+        that makes no block is a blank one there; the blank paragraphs of their empty text boxes
+        count after them (Block.blanks)."""
+        made = self._finish(parts, hidden)
+        if made:
+            _add(out, blanks, made)
+        elif blank_at is not None and not hidden and len(parts) == 1:
+            blanks.append(blank_at)
+        for part in parts:
+            if part.box_blanks:
+                blanks.extend([part.loc.paragraph or 0] * part.box_blanks)
 
     def _finish(self, parts: list[_Para], hidden: bool) -> list[Block]:
         """One paragraph block from physical paragraphs joined by removed marks or a drop cap. Its
@@ -354,7 +352,9 @@ class _Reader:
                     bold = False
                 if size is not None:
                     sizes[size] = sizes.get(size, 0) + len(piece_text)
-            listed = (label is not None and props.outline is None) or BULLET.match(text) is not None
+            # a typed bullet (BULLET) opens with white space, a glyph or a dash: not a letter or digit
+            listed = ((label is not None and props.outline is None)
+                      or (not text[0].isalnum() and BULLET.match(text) is not None))
             block = Block("list-item" if listed else "paragraph", text, first.loc, None, label,
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
@@ -880,6 +880,17 @@ class _Reader:
         return out
 
 
+def _add(out: list[Block], blanks: list[int], made: list[Block]) -> None:
+    """Add the blocks `made` to a story's `out`, the blank paragraphs read since the last block
+    (`blanks`, then emptied) placed before the first (Block.blanks). A function, not a closure in
+    _story: a closure would make the story's lists cell variables, slower to reach in its loop,
+    and be made again for every table cell."""
+    if made and blanks:
+        made[0].blanks = tuple(blanks)
+        blanks.clear()
+    out.extend(made)
+
+
 def _shown_length(para: _Para) -> int:
     """How many characters of text `para` holds so far: the offset of what it reads next, at
     which the marks it keeps beside its text (notes, soft hyphens, links) are placed."""
@@ -998,7 +1009,7 @@ def _flat_lines(blocks: list[Block]) -> list[str]:
         if block.rows is not None:
             lines.extend(nested_row_line(row) for row in block.rows)
         else:
-            lines.append(_line_label(block) + block.text)
+            lines.append(_line_label(block) + block.text if block.label else block.text)
     return lines
 
 
