@@ -747,7 +747,8 @@ class _Reader:
                     own.append(cells[-1])
                 if not cell_hidden or self.hide_cell == W_CELLDEL:
                     col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
-                self._separate()
+                if self._collect:
+                    self._separate()
             for _ in range(collecting):
                 self._end()
             if not row_hidden and own:
@@ -814,7 +815,7 @@ class _Reader:
                 old = child
         if old is not None and self.view == "original" and len(old):
             return [old[0].find(tag) for tag in tags]
-        return [found.get(tag) for tag in tags]
+        return [found.get(tag) for tag in tags] if found else [None] * len(tags)  # most set none
 
     def _changes(
         self, props: etree._Element | list[etree._Element] | None, kinds: dict[str, str] | None = None,
