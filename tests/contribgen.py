@@ -170,7 +170,8 @@ def _mark(path: Path, edits: list[Edit], author: str) -> docx.document.Document:
     return document
 
 
-def _preamble(document, title: str, abstract: str, introduction: str, proposals: list[str], heading_style: str) -> None:
+def _preamble(document, title: str, abstract: str, introduction: str, proposals: list[str], heading_style: str,
+              amended_heading: str | None, lead: str | None) -> None:
     body = document.element.body
     first = body[0]
     made = []
@@ -189,9 +190,12 @@ def _preamble(document, title: str, abstract: str, introduction: str, proposals:
     heading("Introduction")
     made.append(document.add_paragraph(introduction))
     heading("Proposals")
+    if lead is not None:
+        made.append(document.add_paragraph(lead))
     for text in proposals:
         made.append(document.add_paragraph(text, style="List Number"))
-    heading("Detailed modifications are as follows:")
+    if amended_heading is not None:
+        heading(amended_heading)
     for paragraph in made:
         first.addprevious(paragraph._p)
 
@@ -205,13 +209,16 @@ def write_contribution(
     author: str = "Delegation of Examplia",
     abstract: str = "This contribution proposes additions to the ITU-D Action Plan.",
     introduction: str = "The proposals below amend Objective 2 of the Action Plan.",
+    amended_heading: str | None = "Detailed modifications are as follows:",
+    lead: str | None = None,
 ) -> Path:
-    """Write a contribution .docx: preamble with auto-numbered `proposals`, then `base` with
-    `edits` applied (tracked unless Untracked)."""
+    """Write a contribution .docx: preamble with auto-numbered `proposals` (after the sentence
+    `lead`, if any), then `amended_heading` (None: the plan follows the proposals straight away),
+    then `base` with `edits` applied (tracked unless Untracked)."""
     write_docx(_apply_to_model(base, edits), path, style)
     document = _mark(path, edits, author)
     _preamble(document, "Contribution from the Delegation of Examplia", abstract, introduction, proposals,
-              style.headings)
+              style.headings, amended_heading, lead)
     document.save(str(path))
     return path
 

@@ -9,12 +9,14 @@ seed's text rendering are checked against the corpus base when present.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from actionplan_trace import load
+from actionplan_trace.model import Document
 from actionplan_trace.validate import validate, validate_documents
 from actionplan_trace.validate.contribution import amended_part, describe, title_score
 from conftest import CORPUS, SHARED, run_cli
@@ -2339,3 +2341,40 @@ def test_a_quotation_is_looked_for_in_one_reading_of_the_sections(base_doc, made
     assert parts[0] == (doc.sections[0].title or "") and len(parts) > len(doc.sections)
     assert _text_of(doc.sections) == comparable("\n".join(parts))
     assert _paragraph_keys(doc.sections) == [k for part in parts if (k := _key(part))]
+
+
+_EXCERPT_EDITS: list[Any] = [
+    Insert("output-2.1/area-rural-communications", "providing guidance on solar-powered community networks;"),
+    Append("Communications no longer just connect people", " Satellite constellations also extend coverage to remote islands."),
+]
+
+
+@pytest.mark.parametrize(("style", "lead"), [
+    (EXAMPLIA_STYLE, None),
+    (Style(headings="styles"), "The Delegation of Examplia proposes the following amendment."),
+    (Style(headings="bold", numbering="typed", title_next_line=False, bullets="typed"), None),
+])
+def test_an_excerpt_straight_after_the_proposals_is_the_amended_text(base_doc, made, tmp_path: Path, style: Style,
+                                                                      lead: str | None) -> None:
+    """An excerpt of the plan (Output 2.1 alone) typed straight after the proposals, with no
+    "Amended text" heading between, opens inside the "Proposals" section (an output ranks below
+    it). It was read as more proposals (its references paragraphs, naming Output 2.1, three VAL001
+    "names no action" and a place covering the whole output) and its revision marks went
+    unjudged; after a sentence under "Proposals" it was left out altogether. It is the amended
+    text, judged as after "Detailed modifications …": the mark in Background, which the proposal
+    does not name, is VAL005, and nothing else."""
+    sections = [replace(s, parent=None) if s.id == "output-2.1" else s
+                for s in base_doc.sections if s.id.startswith("output-2.1")]
+    excerpt = Document(source=base_doc.source, sections=sections, revisions=[])
+    proposal = 'In Output 2.1, under the heading "Rural communications", add an activity on community networks.'
+    reports = [validate(write_contribution(excerpt, tmp_path / f"{name}.docx", [proposal], _EXCERPT_EDITS, style,
+                                           amended_heading=heading, lead=lead), made["base_docx"])
+               for name, heading in (("headed", "Detailed modifications are as follows:"), ("straight", None))]
+    for rep in reports:
+        assert [(p.number, p.outputs, p.action) for p in rep.proposals] == [("1", ["2.1"], "add")]
+        assert [(r.proposal, r.section) for r in rep.resolutions] == [("1", "output-2.1/area-rural-communications")]
+        assert [(f.code, f.section) for f in rep.findings] == [("VAL005", "output-2.1/background")]
+        assert "Satellite constellations" in rep.findings[0].message
+    headed, straight = reports
+    assert ([(r.revision.type, r.revision.text, r.section_original, r.proposals) for r in straight.revisions]
+            == [(r.revision.type, r.revision.text, r.section_original, r.proposals) for r in headed.revisions])

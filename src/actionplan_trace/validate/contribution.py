@@ -31,7 +31,7 @@ from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER
 from .findings import at_least, counts, excerpt, finding_table, fold, make
-from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, parse_contribution
+from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, excerpt_under_proposals, parse_contribution
 
 if TYPE_CHECKING:
     from ..diff.changes import Change
@@ -161,13 +161,19 @@ def _folded_score(a: str, b: str) -> float:
 def amended_part(doc: Document) -> Document:
     """The amended text of a contribution as a Document of its own (sections under
     `amended-text`, re-rooted, their ids as the base's: "amended-text/heading-…" is the base's
-    "heading-…"); a document without one loses only its preamble sections."""
+    "heading-…"); a document without one loses only its preamble sections, but for the plan's
+    sections the structure put under its proposals (`excerpt_under_proposals`), re-rooted."""
     root = next((s for s in doc.sections if s.kind == "amended-text"), None)
+    excerpt = excerpt_under_proposals(doc) if root is None else frozenset()
     inside: set[str] = set()
     depth: dict[str, int] = {}
     keep: list[Section] = []
     for section in doc.sections:
-        if root is not None:
+        if section.id in excerpt:
+            top = section.parent not in excerpt
+            depth[section.id] = 1 if top else depth[section.parent or ""] + 1
+            keep.append(replace(section, parent=None if top else section.parent, level=depth[section.id]))
+        elif root is not None:
             if section.parent == root.id or section.parent in inside:
                 inside.add(section.id)
                 depth[section.id] = 1 if section.parent == root.id else depth[section.parent or ""] + 1

@@ -417,6 +417,22 @@ def proposal_sections(doc: Document) -> list[Section]:
     return [s for s in doc.sections if not under(s, ("amended-text",)) and s.kind != "footnotes"]
 
 
+def excerpt_under_proposals(doc: Document) -> frozenset[str]:
+    """The plan's sections (an output and all below it) the structure put under the `proposals`
+    section of a contribution with no amended-text heading: an output ranks below "Proposals", so
+    an excerpt of the plan typed straight after the proposals opens inside them. They are its
+    amended text, as after an "Amended text" heading, and their paragraphs are no proposals unless
+    written as one outside the proposals part ("1. In Output 2.1, …"). An amendment block's place
+    read as an output ("MOD⇥EUR/25A1/2", then "Output 4.4") is among them, and its lines are still
+    the block's (`parse_contribution` gives them as proposals' own words)."""
+    if not doc.of_kind("proposals") or doc.of_kind("amended-text"):
+        return frozenset()
+    paths = [doc.path(section) for section in doc.sections]
+    return frozenset(path[-1].id for path in paths
+                     if any(s.kind == "proposals" for s in path)
+                     and any(s.kind not in PREAMBLE_KINDS + _UNNAMED_KINDS for s in path))
+
+
 def table_columns(header: list[str]) -> dict[str, int] | None:
     """Which column of a proposals table holds the place, the current and the proposed text; None
     for a table that is no proposals table (no place column, or neither text column)."""
@@ -486,6 +502,7 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     hold proposals (`_UNNAMED_KINDS`)."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
+    excerpt = excerpt_under_proposals(doc)
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
     block_of: Proposal | None = None  # a marked proposal whose heading and text are the lines after its place
@@ -544,11 +561,11 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
                                       and not _MARK.match(body)):
             reasons = True
             read(section, True)
-        elif _is_proposal(text, number, in_section):
+        elif _is_proposal(text, number, in_section and section.id not in excerpt):
             out.append(parse_proposal(text, number or "", block.loc, section.id))
             reasons = False
             read(section, True)
-        elif out and number is None and out[-1].source.endswith(":") and not reasons:
+        elif out and number is None and out[-1].source.endswith(":") and not reasons and section.id not in excerpt:
             last = out[-1]
             words = _unquoted(text)  # the text a proposal ending in a colon quotes in the next paragraph
             lead = last.text.rstrip(" :")
