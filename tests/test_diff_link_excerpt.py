@@ -2,7 +2,7 @@
 words the same) showed its title over "…": no word changed, so no excerpt of the paragraph was
 kept. They show the paragraph's text around the link, its words marked (HTML: highlighted, in
 each revision's column of the side-by-side view its own links; Markdown: bold; terminal:
-underlined)."""
+underlined, and bracketed [@words@] without colour)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from actionplan_trace.diff.api import compare
 from actionplan_trace.render.diff_html import to_html
 from actionplan_trace.render.diff_md import to_markdown
 from actionplan_trace.render.diff_text import to_text
+from conftest import run_cli
 from docx_edit import ITU_D, ITU_T, link_word
 
 LONG = ("Capacity building remains central to the work of the Bureau: the Academy platform offers courses on "
@@ -55,5 +56,33 @@ def test_a_link_only_change_shows_its_paragraph_with_the_link_marked(tmp_path: P
     markdown = to_markdown(result)
     assert "and the <b>ITU Academy</b> partners" in markdown and "Support the <b>WSIS</b> Forum" in markdown
     text = to_text(result)
-    assert "and the ITU Academy partners deliver" in text and "Support the WSIS Forum" in text
+    assert "and the [@ITU Academy@] partners deliver" in text and "Support the [@WSIS@] Forum" in text
     assert "\n      …\n" not in text
+
+
+def test_without_colour_the_words_of_a_changed_link_are_bracketed_and_a_link_taken_off_shows_its_words(
+        tmp_path: Path) -> None:
+    """Without colour (piped, NO_COLOR) the terminal report marked a change of links alone by
+    nothing: its underline was the only mark, and the plain text showed the paragraph unmarked.
+    The words are bracketed [@…@], as edits are [-…-] and {+…+}. A link taken off (no link left
+    on NEW's words) showed "…" in every report: the excerpt is now the words it was on, marked.
+    The HTML legend names the link highlight beside deletions and insertions."""
+    old = _plan(tmp_path / "old.docx", ITU_D, ITU_T)
+    new = _plan(tmp_path / "new.docx", ITU_T, None)
+    out = run_cli("diff", str(old), str(new))
+    assert out.returncode == 1, out.stderr
+    lines = out.stdout.splitlines()
+    assert "      … cybersecurity and emergency telecommunications, and the [@ITU Academy@] partners deliver training" \
+           " in every region, in six …" in lines
+    assert "      1. Support the [@WSIS@] Forum and the review of the action lines in every region." in lines
+    assert "\x1b" not in out.stdout and "      …" not in lines
+    result = compare(old, new)
+    assert "Support the <b>WSIS</b> Forum" in to_markdown(result)
+    html = to_html(result)
+    assert '<div class="text">1. Support the <span class="link">WSIS</span> Forum' in html
+    # side by side, each revision's own links: OLD's on "WSIS", NEW none
+    assert '<span class="label">old</span>1. Support the <span class="link">WSIS</span> Forum' in html
+    assert '<span class="label">new</span>1. Support the WSIS Forum' in html
+    legend = html[html.index("<footer>"):]
+    assert "<del>Deletions</del>" in legend and "<ins>insertions</ins>" in legend
+    assert '<span class="link">the words of a link that changed</span>' in legend

@@ -191,13 +191,18 @@ def linked(change: Change, side: str = "+", whole: bool = False) -> list[Op] | N
     """The text of a change whose links alone changed (no word: `Change.links_added`, `links_removed`)
     as ops that mark each changed link's words (LINKED) on `side` ("+" NEW's text and its links,
     "-" OLD's), the kept text elided around them unless `whole`; None for any other change, whose
-    words show it. Without it such a change showed "…", no word being changed."""
+    words show it. Without it such a change showed "…", no word being changed. Elided (the
+    excerpt a report shows for the change), a side with no changed link (NEW's, for a link taken
+    off) gives way to the other: the words the link was on."""
     if not (change.links_added or change.links_removed) or change.words is None or any(op != "=" for op, _ in change.words):
         return None
-    text = (change.new if side == "+" else change.old) or ""
+    at_new = side == "+"
+    if not whole and not change.link_spans[at_new]:
+        at_new = not at_new
+    text = (change.new if at_new else change.old) or ""
     ops: list[Op] = []
     at = 0
-    for start, end in sorted(change.link_spans[1 if side == "+" else 0]):
+    for start, end in sorted(change.link_spans[at_new]):
         if start < at or end > len(text):
             continue
         ops += [("=", text[at:start]), (LINKED, text[start:end])]

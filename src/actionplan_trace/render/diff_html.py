@@ -268,7 +268,9 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         f"{_summary(result, all_changes)}{toggles}{controls}"
         f'<div class="wrap"><nav><h2>Changed sections</h2><ol><li><label for="s-all">All sections</label></li>{toc}</ol></nav>'
         f"<main>{'' if visible else _no_differences(len(result.changes))}{body}</main></div>"
-        "<footer>Deletions are struck through in red, insertions underlined in green. Each change names its place"
+        "<footer><del>Deletions</del> are struck through in red, <ins>insertions</ins> underlined in green, and"
+        ' <span class="link">the words of a link that changed</span> (pointed elsewhere, made a link or a link taken off)'
+        " highlighted in blue, a dotted line under them. Each change names its place"
         " in the source: the paragraph of a Word or text file, the page of a PDF.</footer>"
         "</body></html>\n"
     )

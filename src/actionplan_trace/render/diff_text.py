@@ -31,7 +31,8 @@ BODY_INDENT = 6
 
 def _words(ops: list[Op], marks: bool) -> Text:
     """A word diff in colour; with `marks`, also bracketed as [-deleted-] and {+inserted+}; a
-    link's words (LINKED) underlined."""
+    link's words (LINKED) underlined, with `marks` also bracketed as [@linked@] (without colour
+    nothing else would show which words a change of links alone is on)."""
     text = Text()
     for op, chunk in ops:
         if op == "-":
@@ -39,7 +40,7 @@ def _words(ops: list[Op], marks: bool) -> Text:
         elif op == "+":
             text.append(f"{{+{chunk}+}}" if marks else chunk, style=INSERTED)
         elif op == LINKED:
-            text.append(chunk, style=LINK)
+            text.append(f"[@{chunk}@]" if marks else chunk, style=LINK)
         else:
             text.append(chunk)
     return text
