@@ -17,10 +17,13 @@ import sys
 import threading
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
 from .errors import OutputError
 from .files import status
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 TEMP_PREFIX = ".trace-"
 TEMP_SUFFIX = ".tmp"
@@ -110,7 +113,7 @@ class WholeFile(io.FileIO):
     Python runs unbuffered (PYTHONUNBUFFERED, -u): the rest was dropped and the run ended with
     0. Writing the rest raises BrokenPipeError, which the CLI ends with SIGPIPE's 141."""
 
-    def write(self, data: Any) -> int:
+    def write(self, data: ReadableBuffer) -> int:
         """Write all of `data` (any bytes-like object) or raise; the count written is all of it."""
         view = memoryview(data).cast("B")
         total = len(view)
@@ -122,7 +125,7 @@ class WholeFile(io.FileIO):
         return total
 
 
-def _whole_writes(stream: Any) -> Any:
+def _whole_writes(stream: IO[str] | ClosedStream) -> IO[str] | ClosedStream:
     """`stream` (standard output as Python opened it) again over a WholeFile, buffered or not as it
     was, with its encoding, errors and line buffering; any other stream (a ClosedStream, a
     test's) as it is."""

@@ -26,7 +26,7 @@ def restyled(old: Block | None, new: Block | None) -> str | None:
         return None
     parts = []
     if recased(old, new):
-        parts.append("set in capitals" if _capitals(new.text) > _capitals(old.text) else "capitals removed")
+        parts.append("set in capitals" if _count_capitals(new.text) > _count_capitals(old.text) else "capitals removed")
     if old.style != new.style:
         parts.append(f"style {old.style} made {new.style}")
     if old.bold != new.bold:
@@ -54,7 +54,7 @@ def recased(old: Block | None, new: Block | None) -> bool:
             and "table" not in (old.type, new.type) and old.text != new.text and typed_text(old) == typed_text(new))
 
 
-def _capitals(text: str) -> int:
+def _count_capitals(text: str) -> int:
     """How many capitals `text` prints: which of two recased paragraphs was set in capitals."""
     return sum(ch.isupper() for ch in text)
 

@@ -1188,7 +1188,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.text_bold != prev.text_bold or abs(line.size - prev.size) > 0.6:
         return True
-    if _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line) and not _line_break(para, line):
+    if _broke_early(prev, line, right) and not _line_break(para, line):
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3) and not _under_drop_cap(para, line):
         return True
@@ -1234,6 +1234,12 @@ def _ended_early(prev: Line, line: Line, right: float) -> bool:
     return prev.x1 + line.first_word_width + 0.5 * line.size + 2 < right
 
 
+def _broke_early(prev: Line, line: Line, right: float) -> bool:
+    """Whether `prev` ended early (`_ended_early`), and not in a word `line` goes on in
+    (`_broke_at_hyphen`): `line` opens a paragraph of its own, or goes on after a line break."""
+    return _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line)
+
+
 def _new_para(line: Line) -> Para:
     """A paragraph opened by `line`, a list item when it opens with a bullet; a line that is only
     the glyph ("✓" in a table of checks) is its text, not a bullet with the text left out."""
@@ -1260,7 +1266,7 @@ def _under_drop_cap(para: Para, line: Line) -> bool:
 def _mark_break(prev: Line, line: Line, right: float | None) -> None:
     """Note whether `prev`, which `line` carries on in its paragraph on the same page (measure
     `right`; None: over a page break), ended early there: at a line break (Line.breaks)."""
-    prev.breaks = right is not None and _ended_early(prev, line, right) and not _broke_at_hyphen(prev, line)
+    prev.breaks = right is not None and _broke_early(prev, line, right)
 
 
 def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfSettings = PDF_DEFAULTS) -> list[Para]:
@@ -2212,7 +2218,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                     if len(para.lines) == 1:
                         grown.append(open_para)
                     last = para.lines[-1]
-                    _mark_break(last, item, boxes.get(id(last), rights[item.page]) if last.page == item.page else None)
+                    _mark_break(last, item, _same_page_measure(last, item, rights, boxes))
                     _extend(para, item)
                     block.bold = block.bold and item.bold
                     continue
@@ -2255,11 +2261,16 @@ def _joins(
     (`rights`: each page's right text edge, `feet`: the lowest baseline its body text reaches;
     `boxes`: the measure of a text box's line, by its id(), see _box_measures)."""
     last = para.lines[-1]
-    if last.page == line.page:
-        right = (boxes or {}).get(id(last), rights[line.page])
+    if (right := _same_page_measure(last, line, rights, boxes)) is not None:
         return not _starts_paragraph(para, line, right, spacing, nxt, settings)
     return (first_on_page and line.page == last.page + 1
             and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
+
+
+def _same_page_measure(last: Line, line: Line, rights: dict[int, float], boxes: dict[int, float] | None) -> float | None:
+    """The measure `line` carries `last` on in: the text box's `last` is in, else its page's;
+    None when `line` is on another page."""
+    return (boxes or {}).get(id(last), rights[line.page]) if last.page == line.page else None
 
 
 def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pdfium.PdfDocument, PageStreams]:

@@ -209,7 +209,7 @@ class _Reader:
         at = _shown_length(para)
         para.soft.extend(at + n - k for k, n in enumerate(i for i, ch in enumerate(raw) if ch == SOFT_HYPHEN))
 
-    def _capitals(self, text: str, hidden: bool, para: _Para) -> str:
+    def _print_in_capitals(self, text: str, hidden: bool, para: _Para) -> str:
         """`text` of a run set in capitals (w:caps, w:smallCaps) as it prints, each letter a
         capital (one for one: a letter whose capital is two, "ß", is left as it is, so that offsets
         hold); the paragraph keeps what was typed (_Para.cased, for Block.typed)."""
@@ -525,7 +525,7 @@ class _Reader:
                 if self._raised:
                     text = text.translate(RAISED_DIGITS)
                 if self._caps:
-                    text = self._capitals(text, hidden, para)
+                    text = self._print_in_capitals(text, hidden, para)
                 self._emit(text, hidden, para, fmt)
             elif tag == W_R or tag == M_R:
                 if not len(child):  # an empty run (<w:r/>): nothing to read
