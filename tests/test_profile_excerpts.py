@@ -142,3 +142,166 @@ def test_an_auto_numbered_report_is_an_implementation_report(tmp_path: Path) -> 
                            "Annex 1 – Status of implementation of PP resolutions", typed_numbers=False))
     assert document.source.profile == "implementation-report"
     assert by_id(document)["res-21"][2] == "annex-1"
+
+
+# --- excerpts: one priority, one objective, one action line, a report's table (W7) -------------
+
+def region_table(w: Writer, rows: list[tuple[str, str]]) -> None:
+    w.table([["Region", "Regional initiatives"], *[[region, initiative] for region, initiative in rows]])
+
+
+def kigali_priority(path: Path, style: str, font: str) -> Path:
+    """A Kigali Action Plan extract: Priority 1 and its one output, its regional initiatives in a
+    Region table ("AFR1: …" in the second column)."""
+    w = Writer(style, font)
+    w.heading("Priority 1 – Affordable connectivity", 1)
+    w.text("Priority 1 supports the achievement of ITU Strategic Goal 1 (Target 1.1) and SDG 9.")
+    w.heading("Output 1.1 – Broadband infrastructure for the unconnected", 2)
+    w.heading("Background", 3)
+    w.text("Many communities remain unconnected because of the high cost of deploying networks.")
+    w.heading("Implementation framework", 3)
+    w.text("Programme: Network infrastructure")
+    w.heading("Satellite connectivity", 4)
+    w.text("Low earth orbit systems can reach remote areas.")
+    w.heading("Relevant regional initiatives", 3)
+    region_table(w, [("AFR", "AFR1: Digital transformation for the development of a digital economy"),
+                     ("AMS", "AMS3: Deployment of modern, secure and resilient telecommunication infrastructure")])
+    w.heading("References", 3)
+    w.text("WTDC Resolutions 37, 43 (Rev. Kigali, 2022) and PP Resolution 139; WSIS AL C2; SDG target 9.c.")
+    return w.save(path)
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_a_priority_with_one_output_is_an_action_plan(tmp_path: Path, style: str, font: str) -> None:
+    """A Priority with one output (what a contribution's annex holds) is an Action Plan by its
+    "Relevant regional initiatives" and "Implementation framework" and the initiative codes of its
+    Region table, not a generic document whose "Background" is the output's sibling."""
+    document = load(kigali_priority(tmp_path / "kigali.docx", style, font))
+    assert document.source.profile == "action-plan"
+    ids = by_id(document)
+    assert ids["objective-1"][0] == "objective"
+    assert ids["output-1.1"] == ("output", "1.1", "objective-1")
+    for sub in ("background", "implementation-framework", "regional-initiatives", "references"):
+        assert ids[f"output-1.1/{sub}"][2] == "output-1.1"
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_an_objective_whose_outputs_have_no_word_output_is_an_action_plan(tmp_path: Path, style: str,
+                                                                          font: str) -> None:
+    """Objective 3 whose outputs are "3.1 Policy and regulation" … with no word "Output": its
+    "Relevant regional initiatives" make it an Action Plan, and the numbers its outputs."""
+    w = Writer(style, font)
+    w.heading("Objective 3 – Enabling environment: Enhance the development of an enabling policy and "
+              "regulatory environment", 1)
+    for n, (title, region, initiative) in enumerate([("Policy and regulation", "AFR Region", "AFR2: Human capacity"),
+                                                     ("Telecommunication/ICT statistics", "EUR Region", "EUR1: Spectrum management"),
+                                                     ("Capacity development", "CIS Region", "CIS4: ICT infrastructure")], 1):
+        w.heading(f"3.{n}\t{title}", 2)
+        w.heading("Background", 3)
+        w.text("Regulators face converging markets and new digital services.")
+        w.heading("Relevant regional initiatives", 3)
+        region_table(w, [(region, initiative)])
+        w.heading("References", 3)
+        w.text("WTDC Resolution 48; WSIS Action Line C6; SDG target 16.6")
+    document = load(w.save(tmp_path / "objective3.docx"))
+    assert document.source.profile == "action-plan"
+    ids = by_id(document)
+    assert [i for i, (kind, _, _) in ids.items() if kind == "output"] == ["output-3.1", "output-3.2", "output-3.3"]
+    assert ids["output-3.2/regional-initiatives"][2] == "output-3.2"
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_an_objective_table_and_one_output_is_an_action_plan(tmp_path: Path, style: str, font: str) -> None:
+    """An objective's outcome table and one output, its sub-headings typed "1<tab>Background",
+    "Implementation<line break>framework", "3<tab>References to WTDC resolutions, …"."""
+    w = Writer(style, font)
+    w.heading("Objective 2 – Modern and secure telecommunication/ICT infrastructure", 1)
+    w.table([["Outcomes", "Performance indicators", "Outputs"],
+             ["Enhanced capacity to deploy broadband", "Number of countries assisted", "2.1 - Broadband infrastructure"]])
+    w.heading("Output 2.1 – Products and services on broadband infrastructure", 2)
+    w.heading("1\tBackground", 3)
+    w.text("The ITU-D Sector assists Member States in broadband planning.")
+    w.heading("Implementation\nframework", 3)
+    w.text("Programme: Broadband")
+    w.heading("3\tReferences to WTDC resolutions, WSIS action lines and sustainable development goals", 3)
+    w.text("WSIS Action Line C2 will support Output 2.1.")
+    document = load(w.save(tmp_path / "edge.docx"))
+    assert document.source.profile == "action-plan"
+    ids = by_id(document)
+    assert ids["outcome-2.1"][2] == "objective-2"
+    assert ids["output-2.1/background"][2] == "output-2.1"
+    assert ids["output-2.1/references"][2] == "output-2.1"
+
+
+WSIS_HEADER = ["WSIS Outcomes (WSIS AL C6)", "Proposed Timing", "ITU Strategic Goals and Relevant Resolutions",
+               "Linkages with the SDGs", "Expected Results of ITU Activities"]
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+@pytest.mark.parametrize("numbered", [False, True])
+def test_one_action_line_table_is_a_roadmap(tmp_path: Path, style: str, font: str, numbered: bool) -> None:
+    """One WSIS action line's table (its header "WSIS Outcomes …", in the first column or after a
+    "No." column) is a roadmap, as the whole roadmap is."""
+    w = Writer(style, font)
+    w.heading("WSIS Action Line C6: Enabling Environment", 1)
+    rows = [[f"{key}: Governments should foster a supportive environment ({key})", "2016-2019", "Goal 1\nPP Resolution 71",
+             "9.c, 16.6", "Expected Results: Effective regulatory frameworks."] for key in "ABCD"]
+    if numbered:
+        w.table([["No.", *WSIS_HEADER], *[[key, *row] for key, row in zip("ABCD", rows)]])
+    else:
+        w.table([WSIS_HEADER, *rows])
+    document = load(w.save(tmp_path / "c6.docx"))
+    assert document.source.profile == "wsis-roadmap"
+    ids = by_id(document)
+    assert ids["action-line-C6"][0] == "action-line"
+    if not numbered:
+        assert [i for i, (kind, _, _) in ids.items() if kind == "wsis-outcome"] == [
+            "action-line-C6/A", "action-line-C6/B", "action-line-C6/C", "action-line-C6/D"]
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_a_report_with_a_status_table_is_an_implementation_report(tmp_path: Path, style: str, font: str) -> None:
+    """"Report on the implementation of the Strategic Plan …" and an annex of resolution status
+    rows ("Resolution 25 (Rev. Dubai, 2018)" in the key column)."""
+    w = Writer(style, font)
+    w.heading("Report on the implementation of the Strategic Plan and activities of the Union 2021-2022", 1)
+    w.heading("1 Overview", 2)
+    w.text("Progress was made under Res. 71 (Rev. Dubai, 2018) and Resolutions 30 and 64 (Rev. Dubai, 2018).")
+    w.heading("Annex 1 – Status of implementation of PP Resolutions", 1)
+    w.table([["Resolution", "Title", "Status"],
+             ["Resolution 25 (Rev. Dubai, 2018)", "Strengthening the regional presence", "Implemented."],
+             ["Resolution 77 (Rev. Dubai, 2018)", "Planning and duration of conferences", "Ongoing."]])
+    document = load(w.save(tmp_path / "report-table.docx"))
+    assert document.source.profile == "implementation-report"
+    assert by_id(document)["annex-1"][0] == "annex"
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_minutes_naming_an_objective_and_an_output_stay_generic(tmp_path: Path, style: str, font: str) -> None:
+    """A meeting's minutes that name an objective, an output and a region's initiative once each
+    are no Action Plan: a word or two of a plan is not an excerpt of one."""
+    w = Writer(style, font)
+    w.heading("Summary of the second meeting", 1)
+    w.heading("1 Opening", 2)
+    w.text("Objective 1: agree on the work plan for the year.")
+    w.text("Output 2.1 will contribute to the broadband work, the chair noted.")
+    w.table([["Speaker", "Point"], ["Kenya", "AFR1: asked for an update on the digital economy initiative"]])
+    w.heading("2 Background", 2)
+    w.text("The group met twice since the last session.")
+    assert load(w.save(tmp_path / "minutes.docx")).source.profile == "generic"
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_initiative_codes_in_a_region_table_count_for_an_action_plan(tmp_path: Path, style: str, font: str) -> None:
+    """A priority, its output's heading and a Region table of initiatives ("AFR1: …" in the
+    second column, one a line): the codes in the cells count, as they would as paragraphs."""
+    w = Writer(style, font)
+    w.heading("Priority 1 – Affordable connectivity", 1)
+    w.heading("Output 1.1 – Broadband infrastructure for the unconnected", 2)
+    w.text("Many communities remain unconnected because of the high cost of deploying networks.")
+    w.table([["Region", "Regional initiatives"],
+             ["AFR", "AFR1: Digital transformation for the development of a digital economy\n"
+                     "AFR4: Strengthening the use of telecommunications/ICTs for emergencies"]])
+    document = load(w.save(tmp_path / "initiatives.docx"))
+    assert document.source.profile == "action-plan"
+    assert by_id(document)["output-1.1"][2] == "objective-1"

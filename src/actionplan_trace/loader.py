@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .files import PathArg, as_path
-from .model import Block, Document, View
+from .model import Block, Cell, Document, View
 from .profiles import Profile, detect_profile, get_profile
 from .text_patterns import numbered
 
@@ -49,5 +49,17 @@ def _body_texts(blocks: list[Block]) -> Iterator[str]:
         elif block.row_flows:
             for row_flow in block.row_flows:
                 yield from _body_texts(row_flow or [])
-        elif block.rows:  # a table's key column: a report may give its targets as rows ("Target 1.1: …")
-            yield from (row[0].text for row in block.rows[1:] if row)
+        elif block.rows:
+            yield from _table_texts(block.rows)
+
+
+def _table_texts(rows: list[list[Cell]]) -> Iterator[str]:
+    """What detection reads of a table: its header row's cells ("WSIS Outcomes", which names a
+    roadmap's table), its key column (a report may give its targets as rows, "Target 1.1: …"),
+    and the paragraphs of its other cells (a Region table's "AFR1: …")."""
+    for n, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            if n == 0 or k == 0:
+                yield cell.text
+            else:
+                yield from cell.paragraphs
