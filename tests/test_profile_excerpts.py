@@ -305,3 +305,35 @@ def test_initiative_codes_in_a_region_table_count_for_an_action_plan(tmp_path: P
     document = load(w.save(tmp_path / "initiatives.docx"))
     assert document.source.profile == "action-plan"
     assert by_id(document)["output-1.1"][2] == "objective-1"
+
+
+# --- a Strategic Plan's goals under a numbered clause (W6) ------------------------------------
+
+@pytest.mark.parametrize("style,font", STYLES)
+@pytest.mark.parametrize("separator", ["–", ":"])
+def test_goals_numbered_under_a_clause_nest_under_it(tmp_path: Path, style: str, font: str, separator: str) -> None:
+    """"3.1.1 Goal 1 – Growth" is a child of "3.1 Goals and targets" (its number and its level
+    say so), and its targets its children; a goal without a clause number stays where it was."""
+    w = Writer(style, font)
+    w.text("Resolution 71 (Rev. Dubai, 2018)")
+    w.heading("Strategic plan for the Union for 2020-2023", 1)
+    w.heading("1 Introduction", 1)
+    w.text("The strategic plan sets out the goals of the Union.")
+    w.heading("3 The Union's strategic framework", 1)
+    w.heading("3.1 Goals and targets", 2)
+    for n, (name, targets) in enumerate([("Growth", ["1.1", "1.2"]), ("Inclusiveness", ["2.1"])], 1):
+        w.heading(f"3.1.{n} Goal {n} {separator} {name}", 3)
+        w.text(f"Goal {n} is supported by its targets.")
+        for target in targets:
+            w.text(f"Target {target}: Worldwide, 65% of households should have access to the Internet")
+    w.heading("3.2 Risks", 2)
+    w.text("Risks to the plan are reviewed yearly.")
+    document = load(w.save(tmp_path / "plan.docx"))
+    assert document.source.profile == "strategic-plan"
+    ids = by_id(document)
+    assert ids["goal-1"] == ("goal", "1", "clause-3.1")
+    assert ids["goal-2"] == ("goal", "2", "clause-3.1")
+    assert ids["target-1.2"][2] == "goal-1"
+    assert ids["target-2.1"][2] == "goal-2"
+    assert ids["clause-3.2"][2] == "clause-3"
+
