@@ -337,3 +337,51 @@ def test_goals_numbered_under_a_clause_nest_under_it(tmp_path: Path, style: str,
     assert ids["target-2.1"][2] == "goal-2"
     assert ids["clause-3.2"][2] == "clause-3"
 
+
+# --- table rows numbered "D.1", a report's Resolution | Title | Status table (W4, M8) ----------
+
+@pytest.mark.parametrize("style,font", STYLES)
+def test_rows_numbered_letter_dot_number_carry_their_number(tmp_path: Path, style: str, font: str) -> None:
+    """A later plan's sector objectives "D.1 Coordination: …" in an Objective | Outputs table, and
+    Table 8.1's rows "T.1", "D.1" under "Goal 1" … columns: each row's number and id are its own,
+    not the row's position (a row inserted above would shift those), and Table 8.1's fields are
+    its header's words."""
+    w = Writer(style, font)
+    w.text("ANNEX TO RESOLUTION 71 (Rev. Dubai, 2018)")
+    w.heading("Strategic plan for the Union for 2020-2023", 1)
+    w.heading("3 Sector objectives", 1)
+    w.table([["Objective", "Outputs"],
+             ["D.1 Coordination: Foster international cooperation on telecommunication/ICT development issues",
+              "WTDC; TDAG; Study groups"],
+             ["D.2 Modern and secure telecommunication/ICT infrastructure", "Products and services on infrastructure"]])
+    w.heading("Table 8.1 - Objectives and strategic goals", 2)
+    w.table([["Objectives", "Goal 1", "Goal 2", "Goal 3"],
+             ["T.1 Coordination", "", "X", ""], ["T.2 Producing global standards", "", "X", "X"], ["D.1 Coordination", "X", "", ""]])
+    document = load(w.save(tmp_path / "plan.docx"), "strategic-plan")
+    details = [(s.id, s.number) for s in document.sections if s.kind == "sp-objective-detail"]
+    assert details == [("clause-3/objective-D.1", "D.1"), ("clause-3/objective-D.2", "D.2")]
+    assert document.by_id["clause-3/objective-D.2"].title == "Modern and secure telecommunication/ICT infrastructure"
+    links = [s for s in document.sections if s.kind == "sp-goal-link"]
+    assert [s.number for s in links] == ["T.1", "T.2", "D.1"]
+    assert links[1].fields == {"Objectives": "T.2 Producing global standards", "Goal 1": "", "Goal 2": "X", "Goal 3": "X"}
+
+
+@pytest.mark.parametrize("style,font", STYLES)
+@pytest.mark.parametrize("header", [["Resolution", "Title", "Status"], ["PP Resolution", "Title", "Status of implementation"]])
+def test_a_resolution_title_status_table_names_its_fields_by_its_header(tmp_path: Path, style: str, font: str,
+                                                                       header: list[str]) -> None:
+    """A report's "Resolution | Title | Status" table: each row is res-N by the number in its
+    first cell (no title after the revision there), its fields entry / title / status as the
+    header says, not the title read as the status and the status as a third column."""
+    w = Writer(style, font)
+    w.heading("Report on the implementation of the Strategic Plan and activities of the Union 2021-2022", 1)
+    w.heading("Annex 1 – Status of implementation of PP Resolutions", 1)
+    w.table([header,
+             ["Resolution 25 (Rev. Dubai, 2018)", "Strengthening the regional presence", "Implemented."],
+             ["Resolution 130 (Rev. Dubai, 2018)", "Strengthening the role of ITU in building confidence", "Ongoing."]])
+    document = load(w.save(tmp_path / "report.docx"), "implementation-report")
+    rows = [s for s in document.sections if s.kind == "resolution-status"]
+    assert [(s.id, s.number) for s in rows] == [("res-25", "25"), ("res-130", "130")]
+    assert rows[0].title == "Strengthening the regional presence"
+    assert rows[0].fields == {"entry": "Resolution 25 (Rev. Dubai, 2018)",
+                              "title": "Strengthening the regional presence", "status": "Implemented."}

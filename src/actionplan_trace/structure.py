@@ -1238,7 +1238,8 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
         number = fields[rule.number_field].split()[0]
     elif rule.number:
         number = rule.number.format(parent=_ParentRef(parent, parent.id), index=index)
-    labelled = rule.number_match.match(title_source) if rule.number_match else None
+    # the label opens the row's key (first) column, whichever column `title_field` titles it by
+    labelled = rule.number_match.match(fields.get(names[0], "")) if rule.number_match and names else None
     if labelled:
         number = labelled.group("number")
         title = (labelled.groupdict().get("title") or title).split("\n")[0].strip()
