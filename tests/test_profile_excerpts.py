@@ -385,3 +385,32 @@ def test_a_resolution_title_status_table_names_its_fields_by_its_header(tmp_path
     assert rows[0].title == "Strengthening the regional presence"
     assert rows[0].fields == {"entry": "Resolution 25 (Rev. Dubai, 2018)",
                               "title": "Strengthening the regional presence", "status": "Implemented."}
+
+
+# --- a vertically merged cell shared by the outcomes it spans (M6) -----------------------------
+
+@pytest.mark.parametrize("style,font", STYLES)
+@pytest.mark.parametrize("merged_column", [1, 2])
+def test_a_vertically_merged_cell_belongs_to_every_row_it_spans(tmp_path: Path, style: str, font: str,
+                                                                merged_column: int) -> None:
+    """An outcome table whose indicators (or outputs) cell is merged down over two outcomes (Word's
+    w:vMerge): both outcomes have it, as Word draws it beside both; the third keeps its own."""
+    w = Writer(style, font)
+    w.heading("Objective 2 – Modern and secure telecommunication/ICT infrastructure", 1)
+    w.table([["Outcomes", "Performance indicators", "Outputs"],
+             ["Enhanced capacity to deploy broadband", "", "2.1 - Broadband infrastructure"],
+             ["Enhanced capacity to respond to cyber threats", "", "2.2 - Cybersecurity"],
+             ["Improved emergency telecommunications", "Number of national emergency plans", "2.3 - Emergencies"]])
+    table = w.doc.tables[-1]
+    merged = table.cell(1, merged_column).merge(table.cell(2, merged_column))
+    merged.text = "Number of countries assisted"
+    w.heading("Output 2.1 – Broadband infrastructure", 2)
+    w.text("The ITU-D Sector assists Member States in broadband planning.")
+    document = load(w.save(tmp_path / "merged.docx"), "action-plan")
+    name = ["outcome", "indicators", "outputs"][merged_column]
+    fields = {s.id: s.fields for s in document.sections if s.kind == "outcome"}
+    assert list(fields) == ["outcome-2.1", "outcome-2.2", "outcome-2.3"]
+    assert fields["outcome-2.1"][name] == "Number of countries assisted"
+    assert fields["outcome-2.2"][name] == "Number of countries assisted"
+    assert fields["outcome-2.2"]["outcome"] == "Enhanced capacity to respond to cyber threats"
+    assert fields["outcome-2.3"]["indicators"] == "Number of national emergency plans"

@@ -1158,7 +1158,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         if unsorted is not None:
             _in_column_order(*unsorted)
             unsorted = None
-        last = None
+        above, last = last, None
         if label or (rule.headless and rule.number_match and not rule.number_match.match(row[0].text.strip())):
             builder.close_to(parent_for_rows)
             builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))
@@ -1177,6 +1177,8 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
         table.index += 1
         last = _row_section(builder, rule, row, table.index, parent_for_rows, row_header)
         last.blank_rows, blank_rows = blank_rows, ()
+        if above is not None:
+            _share_merged(last, row, _column_names(rule, len(row), row_header), above)
     if unsorted is not None:
         _in_column_order(*unsorted)
     if last is not None:
@@ -1251,6 +1253,16 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
     section.cells = row
     section.blocks.extend(blocks)
     return section
+
+
+def _share_merged(section: Section, row: list[Cell], names: list[str], above: Section) -> None:
+    """A cell merged down from the row above (a .docx w:vMerge continuation, which reads as empty)
+    shows the merged cell's text beside this row too, as Word draws it: the row's section has that
+    field as the row above has it (an indicators cell spanning two outcomes is both outcomes')."""
+    fields = section.fields
+    for name, cell in zip(names, row):
+        if cell.continued and not fields.get(name) and above.fields.get(name):
+            fields[name] = above.fields[name]
 
 
 def parent_rank(builder: _Builder, parent: Section) -> int:
