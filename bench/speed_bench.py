@@ -49,15 +49,15 @@ START_UP = ("import zipfile, lxml.etree, typer, typer.main, actionplan_trace.cli
             "actionplan_trace.structure, actionplan_trace.render.extract; "
             "actionplan_trace.cli.app.registered_commands[:] = actionplan_trace.cli.commands_to_build(['extract']); "
             "typer.main.get_command(actionplan_trace.cli.app)")
-# The floor of a refs run on a text file: the same imports and command line, then the least any
-# reading of it must do, in the package's own terms: decode, one Block per non-blank line, and
-# the trigger test (which anchor words a line holds) on each. No structure, grammar or resolver.
-REFS_FLOOR = ("import sys, typer.main, actionplan_trace.cli as cli; "
+# The floor of a refs run on a text file: the same imports (`trace refs FILE -f json` is read
+# without typer: cli.plain_refs), then the least any reading of it must do, in the package's own
+# terms: decode, one Block per non-blank line, and the trigger test (which anchor words a line
+# holds) on each. No structure, grammar or resolver.
+REFS_FLOOR = ("import sys, actionplan_trace.cli as cli; "
               "from actionplan_trace.model import Block, Loc; "
               "from actionplan_trace.refs import load_registry; "
               "from actionplan_trace.refs.grammar import triggers; "
-              "cli.app.registered_commands[:] = cli.commands_to_build(['refs']); "
-              "typer.main.get_command(cli.app); regions = load_registry().regions; "
+              "regions = load_registry().regions; "
               "text = open(sys.argv[1], 'rb').read().decode('utf-8'); "
               "blocks = [Block('paragraph', s, Loc(paragraph=i, line=i + 1)) "
               "for i, line in enumerate(text.splitlines()) if (s := line.strip())]; "

@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("diff", ("diff", "validate")),
     ("render", ("render",)),
     ("app", ("app",)),
-    ("cli", ("cli", "cli_help", "__main__", "")),
+    ("cli", ("cli", "cli_commands", "cli_help", "__main__", "")),
 ]
 RANK = {prefix: rank for rank, (_name, prefixes) in enumerate(LAYERS) for prefix in prefixes}
 

@@ -38,3 +38,14 @@ def test_text_refs_load_no_lxml(tmp_path):
     for path in (CORPUS / "text" / "objective2-new.txt", fragments):
         assert "lxml" not in imported("refs", str(path), "-f", "json", "-o", str(tmp_path / "out.json")), path
     assert "lxml" in imported("refs", str(table), "-f", "json", "-o", str(tmp_path / "out.json"))
+
+
+def test_a_plain_refs_command_line_imports_no_typer(tmp_path):
+    """`trace refs FILE… [-f FORMAT] [-o FILE]` is read without typer (a tenth of a 1 MB run's
+    time: cli.plain_refs); any other command line, an option more, is typer's."""
+    text = str(CORPUS / "text" / "objective2-new.txt")
+    out = str(tmp_path / "out.json")
+    assert "typer" not in imported("refs", text, "-f", "json")
+    assert "typer" not in imported("refs", "--format=csv", text, text, "--output", out)
+    assert "typer" in imported("refs", text, "-f", "json", "--profile", "generic")
+    assert "typer" in imported("--max-refs", "1000", "refs", text, "-f", "json")
