@@ -21,7 +21,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import field, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
@@ -427,7 +427,10 @@ class _Reader:
         self.table_readers = readers + (((pipe_table, lambda line, lead, after: lead == "|"),) if self.markdown else ())
         if not self.leads:
             self.leads = line_leads(self.lines)
-        self.clean = clean_inline if self.markdown else str.strip  # one cell line to its text
+        # One cell line to its text. Markdown's marks are taken off each distinct line once: a
+        # rendering repeats many lines and cells (a table's header on every page, "N/A", boilerplate),
+        # and clean_inline (pure) costs a few regex passes a line.
+        self.clean = lru_cache(maxsize=None)(clean_inline) if self.markdown else str.strip
 
 
     def starts_block(self, i: int, under_item: bool = False) -> bool:
@@ -715,7 +718,7 @@ class _Reader:
             if item is not None:  # "1. text", "b) text": a list item labelled as written, as a "* text" is
                 raw = raw[item.end():]
             bold = is_bold_only(raw)
-            text = clean_inline(raw)
+            text = self.clean(raw)
             if text:
                 self.blocks.append(_paragraph(text, self.at(line), bold=bold) if item is None else
                                    Block("list-item", text, self.at(line), label=item.group("label"), bold=bold))
@@ -824,7 +827,7 @@ class _Reader:
         raw = _atx_title(raw)
         if "{" in raw:
             raw = HEADING_ATTRIBUTES.sub("", raw)
-        text = clean_inline(raw)
+        text = self.clean(raw)
         if text:
             self.add(Block("heading", label + text, loc=self.at(number), outline_level=len(hashes) - 1,
                            bold=is_bold_only(raw)))
