@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,8 @@ from .output import write_atomic, write_stream
 from .render.registry import Command, Format, RenderOptions, check_result, formats, get
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from rich.console import Console
 
     from .diff.changes import DiffResult

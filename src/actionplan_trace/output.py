@@ -11,10 +11,8 @@ from __future__ import annotations
 import errno
 import io
 import os
-import signal
 import stat
 import sys
-import threading
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator
@@ -242,7 +240,11 @@ class Terminated(SystemExit):
 def signals_raise() -> Iterator[None]:
     """While writing, turn SIGTERM and SIGHUP into an exception (their default action would kill
     the process before the temporary file is removed); Ctrl-C already raises KeyboardInterrupt.
-    Only the main thread can set handlers; elsewhere this does nothing."""
+    Only the main thread can set handlers; elsewhere this does nothing. (Imported here: only a
+    command that writes a file needs them, start-up.)"""
+    import signal
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

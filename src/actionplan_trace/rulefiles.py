@@ -14,7 +14,6 @@ marshal cannot hold all fall back to parsing the YAML. The directory is diskcach
 
 from __future__ import annotations
 
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, Collection
 
@@ -75,6 +74,8 @@ def check_keys(data: dict[Any, Any], known: Collection[str], where: str) -> None
     silently missing from every result."""
     for key in data:
         if key not in known:
+            from difflib import get_close_matches  # only for a misspelt key
+
             near = get_close_matches(str(key), known, n=1)
             hint = f"; did you mean {near[0]!r}?" if near else f" (known: {', '.join(sorted(known))})"
             raise ProfileError(f"{where}: unknown key {str(key)!r}{hint}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import schemas
@@ -22,6 +21,8 @@ from ..schemas import short
 from ..record import record
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from rich.console import Console
 
     from ..diff.changes import DiffResult
