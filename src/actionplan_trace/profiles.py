@@ -386,10 +386,13 @@ class _Lines:
 
 
 def _lines_hit(pattern: Pattern, lines: list[str], text: _Lines | None = None) -> int:
-    """How many of `lines` `pattern` finds something in. With `text` (holding the same lines), a
+    """How many of `lines` `pattern` finds something in, each distinct line tried once (as in
+    `gated`: a document repeats many of its lines). With `text` (holding the same lines), a
     pattern with a required literal (required_literal) is tried only on the lines holding it."""
     literal = required_literal(pattern.pattern) if text is not None else ""
-    return len(list(filter(None, map(pattern.search, text.holding(literal) if text and literal else lines))))
+    tried = text.holding(literal) if text and literal else lines
+    hit = set(filter(pattern.search, dict.fromkeys(tried)))
+    return sum(map(hit.__contains__, tried)) if hit else 0
 
 
 def _detect_score(
