@@ -216,6 +216,8 @@ def test_cell_locations_and_column_fields_as_the_plain_comparisons_give_them() -
         expected = []
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
+                if not cell.text.strip():
+                    continue  # an empty cell cites nothing: not handed on
                 if r == 0 and fields[c] is not None:
                     continue  # a header a column pattern names cites nothing
                 loc = cell.loc if cell.loc != Loc() else Loc(paragraph=9, table=k, row=r, col=c)

@@ -184,6 +184,8 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
         if r == 0 and skip_first:
             continue  # `skip_first`: a header row the section's table has given already
         for c, cell in enumerate(row):
+            if not cell.text or cell.text.isspace():
+                continue  # an empty cell cites nothing (document_refs skips a blank text): not placed
             if r == 0 and fields[c] is not None and not has_digit(_RANGE_NOTE.sub("", cell.text)):
                 continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
             field = fields[c] if r > 0 and c < len(fields) else None
