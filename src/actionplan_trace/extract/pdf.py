@@ -11,9 +11,11 @@ page and the line where it starts, plus bold and font-size hints for the structu
 paragraphs the PDF's bookmarks title are headings at the bookmarks' depths (pdf_outline).
 
 How a line is told to continue the paragraph above (`_starts_paragraph`): it does, unless it
-opens with a bullet, sits further below than the document's line pitch (a line set up to 1.45
-font sizes below a too-full, unpunctuated line of its own weight is still its wrap:
-`_wrapped_line`, for heading fonts and styles with a taller line), changes weight or size,
+opens with a bullet, sits further below than the document's line pitch (measured on paragraphs'
+wrapped lines where there are some, `estimate_spacing`: one-line paragraphs set apart set no line
+pitch however many they are; a line set up to 1.45 font sizes below a too-full, unpunctuated line
+of its own weight is still its wrap: `_wrapped_line`, for heading fonts and styles with a taller
+line), changes weight or size,
 follows a line that ended early (its own first word would have fitted there), leaves the
 paragraph's indentation, or is a numbered line after a sentence end. After a list item one more
 case opens a paragraph (`_heading_after_list`): a line at the list's left margin (left of the
@@ -1117,13 +1119,32 @@ def joined_pitches(first: Pitches, second: Pitches) -> Pitches:
     return {size: first.get(size, Counter()) + second.get(size, Counter()) for size in {**first, **second}}
 
 
-def estimate_spacing(per_size: Pitches, fallback: Spacing | None = None) -> Spacing:
+def wrap_pitches(flows: list[list[Line]]) -> Pitches:
+    """The pitches of line_pitches between a line that ran to its flow's measure (the widest line's
+    end: the next line's first word would not have fitted after it) and the next: a paragraph's
+    wrapped lines, which are set at the line pitch whatever space parts its paragraphs."""
+    per_size: Pitches = {}
+    for flow in flows:
+        right = max((ln.x1 for ln in flow), default=0.0)
+        for a, b in zip(flow, flow[1:]):
+            ratio = (b.base - a.base) / a.size if a.size else 0
+            if a.size == b.size and 0.9 <= ratio <= 2.0 and not _ended_early(a, b, right):
+                per_size.setdefault(a.size, Counter())[round(ratio / 0.03) * 0.03] += 1
+    return per_size
+
+
+def estimate_spacing(per_size: Pitches, fallback: Spacing | None = None, wraps: Pitches | None = None) -> Spacing:
     """The most common baseline pitch per font size (of line_pitches); `fallback`'s for a size
-    with too few lines."""
+    with too few lines. Where two or more of a size's pitches are a paragraph's wrapped lines'
+    (`wraps`, of wrap_pitches), the most common of those (the closer on a tie) is its line pitch:
+    short paragraphs set apart, one line each ("promoting access" / "supporting skills"), may
+    outnumber the lines that wrap, and their pitch is the paragraph's, not the line's."""
     ratios = {}
     for size, counts in per_size.items():
         if sum(counts.values()) >= 3:
-            best = counts.most_common(1)[0][0]
+            wrapped = (wraps or {}).get(size, Counter())
+            chosen = wrapped if sum(wrapped.values()) >= 2 else counts
+            best = min(chosen, key=lambda r: (-chosen[r], r))
             ratios[size] = max(r for r in counts if abs(r - best) <= 0.031)
     overall = Counter(r for c in per_size.values() for r in c.elements())
     if fallback is not None:
@@ -2405,8 +2426,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     bodies = [p.lines for p in pages]
     cell_lines = [lines for p in pages for _, cells in p.tables for row in cells for lines in row]
     body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)
-    both = estimate_spacing(joined_pitches(body_pitches, cell_pitches))
-    spacing, cell_spacing = estimate_spacing(body_pitches, both), estimate_spacing(cell_pitches, both)
+    body_wraps, cell_wraps = wrap_pitches(bodies), wrap_pitches(cell_lines)
+    both = estimate_spacing(joined_pitches(body_pitches, cell_pitches), wraps=joined_pitches(body_wraps, cell_wraps))
+    spacing, cell_spacing = estimate_spacing(body_pitches, both, body_wraps), estimate_spacing(cell_pitches, both, cell_wraps)
     flowing = [ln for lines in bodies for ln in lines]  # a page runs on
     words = whole_words(cell_lines, [flowing])
     hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
