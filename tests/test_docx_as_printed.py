@@ -283,8 +283,9 @@ def test_a_line_break_before_lower_case_is_one_paragraph_in_the_pdf_as_in_the_do
     """A soft line break (w:br, Shift+Enter) is one paragraph of two lines in the .docx; its PDF
     prints a short line and the next at the line pitch. The PDF reader keeps them one paragraph,
     the line break a newline, where the next line opens in lower case after no sentence end (no
-    paragraph opens so); before a capital nothing tells a line break from a paragraph's end, and
-    they stay two, the diff's one remaining difference, of formatting."""
+    paragraph opens so); before a capital, in a page too short to tell whether its paragraphs are
+    set apart by a space (tests/test_pdf_paragraph_spacing.py), nothing tells a line break from a
+    paragraph's end, and they stay two, the diff's one remaining difference, of formatting."""
     from pdfgen import Line, write_pdf
 
     from actionplan_trace.diff import compare

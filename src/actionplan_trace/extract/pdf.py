@@ -1088,10 +1088,12 @@ def _label_x(line: Line, glyph: str) -> float:
 
 @record
 class Spacing:
-    """The document's normal line pitch (baseline to baseline, as a multiple of font size)."""
+    """The document's normal line pitch (baseline to baseline, as a multiple of font size), and
+    the font sizes whose paragraphs it sets apart by a space (`spaced`, see set_apart)."""
 
     ratios: dict[float, float]
     default: float = 1.2
+    spaced: frozenset[float] = frozenset()
 
     def gap(self, prev: Line, line: Line) -> bool:
         """Whether `line` sits further below `prev` than a wrapped line would."""
@@ -1152,6 +1154,31 @@ def estimate_spacing(per_size: Pitches, fallback: Spacing | None = None, wraps: 
     return Spacing(ratios, overall.most_common(1)[0][0] if overall else 1.2)
 
 
+def set_apart(flows: list[list[Line]], spacing: Spacing, wraps: Pitches) -> Spacing:
+    """`spacing`, `spaced` with the font sizes whose paragraphs `flows` set apart by a space: the
+    size's line pitch was measured on two or more wrapped lines (`wraps`, of wrap_pitches: else the
+    pitch of one-line paragraphs, a borderless table's rows, may pass for it), and of the pairs of
+    regular (not bold) lines of the size, the lower no bullet, those further apart than the line
+    pitch (a paragraph's end, where paragraphs are spaced) are three or more and outnumber those at
+    the pitch whose upper line ended early (the lower's first word would have fitted after it: a
+    paragraph's end where they are not, or a line break inside a paragraph, Shift+Enter). Bold
+    lines are left out: a heading in the body's size, set apart above but not below, is followed at
+    the line pitch by a paragraph in its weight ("T.1-a" / "T.1-b" in bold)."""
+    gaps: Counter[float] = Counter()
+    close: Counter[float] = Counter()
+    for flow in flows:
+        right = max((ln.x1 for ln in flow), default=0.0)
+        for a, b in zip(flow, flow[1:]):
+            if a.size != b.size or a.text_bold or b.text_bold or b.base <= a.base or line_bullet(b):
+                continue
+            if spacing.gap(a, b):
+                gaps[a.size] += 1
+            elif _ended_early(a, b, right):
+                close[a.size] += 1
+    return replace(spacing, spaced=frozenset(size for size, count in gaps.items()
+                                             if count >= 3 and count > close[size] and sum(wraps.get(size, Counter()).values()) >= 2))
+
+
 def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether a line is the wrapped rest of the line above although set further apart than the
     document's usual pitch (a heading font or another paragraph style may have a taller line):
@@ -1209,7 +1236,7 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
         return True
     if line.text_bold != prev.text_bold or abs(line.size - prev.size) > 0.6:
         return True
-    if _broke_early(prev, line, right) and not _line_break(para, line):
+    if _broke_early(prev, line, right) and not _line_break(para, line, spacing):
         return True
     if len(para.lines) > 1 and abs(line.x0 - para.indent) > max(0.6 * line.size, 3) and not _under_drop_cap(para, line):
         return True
@@ -1219,18 +1246,23 @@ def _starts_paragraph(para: Para, line: Line, right: float, spacing: Spacing, nx
     return _heading_after_list(para, line, nxt, right, settings)
 
 
-def _line_break(para: Para, line: Line) -> bool:
+def _line_break(para: Para, line: Line, spacing: Spacing) -> bool:
     """Whether `line`, below a line of `para` that ended early (at the line pitch, in the same
     weight and size: the caller has asked), carries the paragraph on after a line break (Word's
     Shift+Enter, w:br, which the .docx reader reads as "\n" inside the paragraph) rather than
-    opening a paragraph: it opens in lower case at the paragraph's left edge, after a line that
-    ended no sentence or clause ("Geneva Plan of Action" / "and Tunis Agenda …"). A paragraph
-    does not open in lower case, as over a page break (_runs_over). Where the line opens with a
-    capital or a digit nothing on the page tells a line break from a paragraph's end (both leave
-    the line short, at the same pitch where paragraphs are not spaced apart): it opens one."""
+    opening a paragraph: at the paragraph's left edge, after a line that ended no sentence or
+    clause, it opens in lower case ("Geneva Plan of Action" / "and Tunis Agenda …": a paragraph
+    does not open so, as over a page break, _runs_over), or, where the flow's paragraphs are set
+    apart by a space (`spacing.spaced`, see set_apart), in regular type, with anything but a
+    list's number ("ITU Council" / "Geneva, 2019", "Regional initiatives" / "2022-2025 work plan"):
+    a paragraph's end would have left that space. Where paragraphs are not spaced apart, and in bold
+    (a heading set apart only above it), a line that opens with a capital or a digit opens one:
+    nothing tells a line break from a paragraph's end there."""
     prev = para.lines[-1]
-    return (line.text[:1].islower() and not SENTENCE_END.search(prev.text) and not line_bullet(line)
-            and abs(line.x0 - para.indent) <= max(0.6 * line.size, 3))
+    if SENTENCE_END.search(prev.text) or line_bullet(line) or abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+        return False
+    return line.text[:1].islower() or (line.size in spacing.spaced and not line.text_bold
+                                       and not TYPED_NUMBER.match(line.text))
 
 
 def _wrapped_dash(bullet: str, prev: Line, line: Line, right: float) -> bool:
@@ -2428,7 +2460,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)
     body_wraps, cell_wraps = wrap_pitches(bodies), wrap_pitches(cell_lines)
     both = estimate_spacing(joined_pitches(body_pitches, cell_pitches), wraps=joined_pitches(body_wraps, cell_wraps))
-    spacing, cell_spacing = estimate_spacing(body_pitches, both, body_wraps), estimate_spacing(cell_pitches, both, cell_wraps)
+    spacing = set_apart(bodies, estimate_spacing(body_pitches, both, body_wraps), body_wraps)
+    cell_spacing = set_apart(cell_lines, estimate_spacing(cell_pitches, both, cell_wraps), cell_wraps)
     flowing = [ln for lines in bodies for ln in lines]  # a page runs on
     words = whole_words(cell_lines, [flowing])
     hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
