@@ -54,3 +54,18 @@ def test_the_lines_beside_a_drop_cap_read_in_order(tmp_path: Path, cap: str, cap
     raw = read(_drop_cap_page(tmp_path, cap, cap_font, font, size, lead, dropped, distance, body))
     joined = (cap + " " + body) if distance > 3 else cap + body
     assert [b.text for b in raw.blocks] == [BEFORE, joined, AFTER]
+
+
+@pytest.mark.parametrize(("cap", "cap_font", "font", "size", "lead", "dropped", "distance", "body"), [
+    ("IN", "Times-Roman", "Times-Roman", 11, 13.5, 3, 6, "2025 the Bureau launched projects under " + BODY[5:]),
+    ("\u201cU", "Helvetica-Bold", "Helvetica", 10, 12, 2, 0, BODY.replace("needs,", "needs,\u201d said the Director,")),
+    ("WI", "Times-Bold", "Helvetica", 12, 15, 3, 1, "THIN each region, " + BODY[1:]),
+])
+def test_a_drop_cap_of_several_glyphs_is_read_whole(tmp_path: Path, cap: str, cap_font: str, font: str, size: float,
+                                                     lead: float, dropped: int, distance: float, body: str) -> None:
+    """A drop cap of two glyphs (a word's first two letters, or a quotation mark and the letter it
+    opens) joins the first line beside it as one letter does, glued to its word or a word of its
+    own ("IN" set apart from "2025"), and the lines beside it read in order."""
+    raw = read(_drop_cap_page(tmp_path, cap, cap_font, font, size, lead, dropped, distance, body))
+    joined = (cap + " " + body) if distance > 3 else cap + body
+    assert [b.text for b in raw.blocks] == [BEFORE, joined, AFTER]

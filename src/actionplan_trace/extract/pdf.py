@@ -818,7 +818,7 @@ def group_lines(chars: list[Char], split_gap: float | None = None, settings: Pdf
         chars = [c for c in chars if not c.turn]
     caps = drop_caps(chars)
     if caps:
-        capped = set(map(id, caps))
+        capped = {id(c) for run in caps for c in run}
         chars = [c for c in chars if id(c) not in capped]
     rows: list[list[Char]] = []
     bands: list[list[float]] = []
@@ -916,13 +916,14 @@ def _without_column_leaders(row: list[Char], settings: PdfSettings = PDF_DEFAULT
 DROP_CAP_SIZE = 1.8
 
 
-def drop_caps(chars: list[Char]) -> list[Char]:
-    """The drop caps among `chars`: a letter or digit set alone (no glyph of half its size or more
-    within its size of it on its height) at least DROP_CAP_SIZE times the page's most common size,
-    with two or more lines of smaller text (DROP_CAP_SIZE times at least) beside it that start
-    within half its size of its right edge and sit within its height (a drop cap's top is the
-    first line's, its baseline the last's). Grouped with them, its tall box took those lines into
-    one row, read glyph by glyph across them ("UniTmdhpeer lge…")."""
+def drop_caps(chars: list[Char]) -> list[list[Char]]:
+    """The drop caps among `chars`, each the glyphs it is set in: a letter or digit, or two set
+    together, after any opening quotation marks ("IN", "“T"; DROP_CAP_LETTERS), set alone (no other
+    glyph of half its size or more within its size of it on its height) at least DROP_CAP_SIZE
+    times the page's most common size, with two or more lines of smaller text (DROP_CAP_SIZE times
+    at least) beside it that start within half its size of its right edge and sit within its
+    height (a drop cap's top is the first line's, its baseline the last's). Grouped with them, its
+    tall box took those lines into one row, read glyph by glyph across them ("UniTmdhpeer lge…")."""
     sizes = {c.size for c in chars}
     if not sizes or max(sizes) < DROP_CAP_SIZE * min(sizes):
         return []
@@ -930,12 +931,15 @@ def drop_caps(chars: list[Char]) -> list[Char]:
     if not glyphs:
         return []
     body = Counter(c.size for c in glyphs).most_common(1)[0][0]
-    big = [c for c in glyphs if c.size >= DROP_CAP_SIZE * body and c.text.isalnum()]
     out = []
-    for cap in big:
+    for run in _big_runs([c for c in glyphs if c.size >= DROP_CAP_SIZE * body]):
+        letters = sum(1 for c in run if c.text.isalnum())
+        if not 1 <= letters <= DROP_CAP_LETTERS or not all(c.text.isalnum() or c.text in CAP_QUOTES for c in run):
+            continue
+        cap = _cap_box(run)
         reach = cap.size / DROP_CAP_SIZE
-        if any(g is not cap and g.size > 0.5 * cap.size and g.top < cap.bottom and g.bottom > cap.top
-               and max(g.x0 - cap.x1, cap.x0 - g.x1) < cap.size for g in glyphs):
+        if any(g.size > 0.5 * cap.size and g.top < cap.bottom and g.bottom > cap.top
+               and max(g.x0 - cap.x1, cap.x0 - g.x1) < cap.size and all(g is not c for c in run) for g in glyphs):
             continue
         starts: dict[float, float] = {}  # the leftmost glyph right of the cap per baseline
         for g in glyphs:
@@ -943,26 +947,53 @@ def drop_caps(chars: list[Char]) -> list[Char]:
                 key = round(g.base)
                 starts[key] = min(starts.get(key, math.inf), g.x0)
         if sum(1 for x in starts.values() if x <= cap.x1 + 0.5 * cap.size) >= 2:
-            out.append(cap)
+            out.append(run)
     return out
 
 
-def _join_drop_cap(lines: list[Line], cap: Char, settings: PdfSettings = PDF_DEFAULTS) -> None:
-    """Put the drop cap `cap` (drop_caps) at the head of the first line beside it, glued to its
-    word unless set a space apart ("U" + "nder each" is "Under each"; "A" + "new plan", "A new
-    plan"); it counts for neither the line's weight nor its size."""
+# A drop cap is at most this many letters or digits set together, after any quotation marks that
+# open its word (three capitals, "ITU" beside an address, are more likely a logo's).
+DROP_CAP_LETTERS = 2
+CAP_QUOTES = frozenset("\"'“‘„«‹")
+
+
+def _big_runs(big: list[Char]) -> list[list[Char]]:
+    """The large glyphs `big` in runs of glyphs set together: of one size, on one baseline, each
+    less than a quarter of the size after the one before."""
+    runs: list[list[Char]] = []
+    for c in sorted(big, key=lambda c: (round(c.base), c.x0)):
+        last = runs[-1][-1] if runs else None
+        if (last is not None and abs(c.size - last.size) <= 0.05 * last.size and abs(c.base - last.base) <= 0.1 * c.size
+                and -1 <= c.x0 - last.x1 < 0.25 * c.size):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _cap_box(run: list[Char]) -> Char:
+    """One glyph standing for the drop cap set in the glyphs `run`: their text, box and size."""
+    return replace(run[0], text="".join(c.text for c in run), x1=run[-1].x1,
+                   top=min(c.top for c in run), bottom=max(c.bottom for c in run))
+
+
+def _join_drop_cap(lines: list[Line], run: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> None:
+    """Put the drop cap set in the glyphs `run` (drop_caps) at the head of the first line beside
+    it, glued to its word unless set a space apart ("U" + "nder each" is "Under each"; "A" + "new
+    plan", "A new plan"); it counts for neither the line's weight nor its size."""
+    cap = _cap_box(run)
     beside = [k for k, ln in enumerate(lines)
               if cap.x1 - 1 <= ln.x0 <= cap.x1 + 0.5 * cap.size and cap.top - ln.size <= ln.top and ln.base <= cap.base + 0.5 * ln.size]
     if not beside:
-        alone = _make_line([cap], settings)
+        alone = _make_line(run, settings)
         if alone is not None:
             lines.append(alone)
         return
     k = min(beside, key=lambda k: lines[k].top)
     line = lines[k]
     head = cap.text + (" " if line.x0 - cap.x1 > 0.25 * line.size else "")
-    lines[k] = replace(line, chars=[cap, *line.chars], text=head + line.text, x0=cap.x0,
-                       mark_at=[at + len(head) for at in line.mark_at], weightless=line.weightless | {id(cap)},
+    lines[k] = replace(line, chars=[*run, *line.chars], text=head + line.text, x0=cap.x0,
+                       mark_at=[at + len(head) for at in line.mark_at], weightless=line.weightless | set(map(id, run)),
                        drop=cap.x0)
 
 
