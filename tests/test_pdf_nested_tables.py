@@ -123,3 +123,63 @@ def test_the_pdf_and_docx_readers_flatten_a_nested_row_alike(tmp_path: Path) -> 
     docx_cell = (read(tmp_path / "nested.docx").blocks[0].rows or [])[0][1]
     assert pdf_cell.paragraphs[1:4] == docx_cell.paragraphs[1:4] == expected
     assert expected[1] == "Spectrum management workshops in West and Central Africa | 2019"
+
+
+LEAD_IN = "Projects under this initiative:"
+FUNDED = "Funded by the ICT Development Fund."
+
+
+def _project(k: int) -> str:
+    return f"Broadband project in country {k}, phase {k % 3 + 1}"
+
+
+def _nested_over_page(tmp_path: Path, font: str, size: float, split: int, count: int) -> Path:
+    """An outer table of two columns whose body row breaks over a page, its second cell holding a
+    paragraph, a table nested in it of `count` project rows, and a paragraph after that table: the
+    nested table breaks too, inside its row `split` (the first line of its second cell at the foot
+    of the first page, the rest atop the second, under the outer table's rules drawn again), or,
+    with `split` past its rows, the outer row breaks between it and the paragraph."""
+    setter = _Setter(tmp_path, font, size)
+    words = {w for text in [LEAD_IN, FUNDED, "Initiative Projects Africa 1: digital transformation"]
+             + [_project(k) for k in range(1, count + 1)] + [f"P{k}" for k in range(1, count + 1)] for w in text.split()}
+    setter.widths.update(word_widths(words, font, size, tmp_path)[0])
+    xs = [MARGIN, MARGIN + 150, MARGIN + 420]
+    cell_x = xs[1] + 3
+    inner_xs = [cell_x + 2, cell_x + 40, cell_x + 170]
+    rows = [[f"P{k}", _project(k)] for k in range(1, count + 1)]
+    upper, lower = rows, []
+    if split <= count:
+        broken = setter.lines(_project(split), inner_xs[2] - inner_xs[1] - 6)
+        upper, lower = rows[:split - 1] + [[f"P{split}", broken[0]]], [["", " ".join(broken[1:])]] + rows[split:]
+    first: list[bytes] = []
+    top, _ = setter.table(first, xs, 842 - MARGIN - (len(upper) + 2) * 2 * setter.lead - 60, [["Initiative", "Projects"]])
+    inner_top = setter.text(first, cell_x, top + 3, setter.lines(LEAD_IN, xs[2] - cell_x - 3)) + 4
+    bottom, _ = setter.table(first, inner_xs, inner_top, upper)
+    setter.text(first, xs[0] + 3, top + 3, setter.lines("Africa 1: digital transformation", xs[1] - xs[0] - 6))
+    first += [rule_op(xs[0], bottom + 3, xs[-1], bottom + 3)] + [rule_op(x, top, x, bottom + 3) for x in xs]
+    second: list[bytes] = []
+    inner_bottom = setter.table(second, inner_xs, MARGIN + 3, lower)[0] if lower else MARGIN
+    bottom = setter.text(second, cell_x, inner_bottom + 4, [FUNDED]) + 3
+    second += [rule_op(xs[0], MARGIN, xs[-1], MARGIN), rule_op(xs[0], bottom, xs[-1], bottom)]
+    second += [rule_op(x, MARGIN, x, bottom) for x in xs]
+    second.append(text_op(MARGIN, bottom + 20, AFTER, font, size))
+    return write_placed(tmp_path / "nested-over-page.pdf", [first, second])
+
+
+@pytest.mark.parametrize(("font", "size", "split", "count"), [("Times-Roman", 10, 6, 12), ("Helvetica", 9, 3, 8),
+                                                             ("Helvetica", 10, 9, 8)])
+def test_a_nested_table_a_page_break_splits_is_one_table_of_its_cell(tmp_path: Path, font: str, size: float,
+                                                                      split: int, count: int) -> None:
+    """A table nested in a cell that breaks over a page goes on in the same cell on the next: the
+    nested row the break splits is one line of the cell ("P6 | Broadband project in country 6,
+    phase 3", not "P6 | Broadband project in  | country 6, phase 3"), and the paragraph after the
+    nested table is a line of its own, not the end of the last row's line, as the .docx reads it,
+    also where the break falls between them."""
+    raw = read(_nested_over_page(tmp_path, font, size, split, count))
+    assert [b.type for b in raw.blocks] == ["table", "paragraph"]
+    lines = [f"P{k} | {_project(k)}" for k in range(1, count + 1)]
+    assert [[c.text for c in row] for row in raw.blocks[0].rows or []] == [
+        ["Initiative", "Projects"],
+        ["Africa 1: digital transformation", "\n".join([LEAD_IN, *lines, FUNDED])],
+    ]
+    assert raw.blocks[1].text == AFTER

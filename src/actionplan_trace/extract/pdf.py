@@ -2138,6 +2138,7 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
     spanning: list[bool] = []
     heads: list[list[Line | None]] = []
     tails: list[list[tuple[Line, float] | None]] = []
+    nests: list[list[tuple[PageTable | None, PageTable | None]]] = []
     for r, (boxes, row_lines) in enumerate(zip(grid.rows, cells)):
         row_lines = _settle_spans(grid, boxes, row_lines)
         row = [
@@ -2157,7 +2158,19 @@ def _page_table(page: _Page, grid: Grid, cells: list[list[list[Line]]], spacing:
         spanning.append(sum(1 for b in boxes if b is not None) < len(boxes))
         heads.append(head)
         tails.append(tail)
-    return PageTable(page.number, grid, rows, spanning, heads=heads, tails=tails)
+        nests.append([_nest_edges(lines, nested.get((r, c), ())) for c, lines in enumerate(row_lines)])
+    return PageTable(page.number, grid, rows, spanning, heads=heads, tails=tails, nests=nests)
+
+
+def _nest_edges(lines: list[Line], nested: Sequence[PageTable]) -> tuple[PageTable | None, PageTable | None]:
+    """The tables `nested` in a cell that its text opens and ends with (no line of its own above the
+    first, or below the last), as _cell places them among its `lines`; None where a line does."""
+    if not nested:
+        return None, None
+    inner = sorted(nested, key=lambda t: t.grid.bbox[1])
+    first, last = inner[0].grid.bbox[1], inner[-1].grid.bbox[1]
+    return (None if any(ln.top < first for ln in lines) else inner[0],
+            None if any(ln.top >= last for ln in lines) else inner[-1])
 
 
 def _cell_right(lines: list[Line], box: tuple[float, float, float, float] | None) -> float:

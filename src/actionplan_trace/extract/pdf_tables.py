@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import field
+from dataclasses import field, replace
 from typing import Any, Callable, Sequence
 
 import pypdfium2 as pdfium
@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from rapidfuzz import fuzz
 
-from ..model import Cell
+from ..model import Cell, nested_row_line
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import KEY_LABEL, LABEL_ONLY, OPEN_END
@@ -67,6 +67,10 @@ class PageTable:
     # empty: what tells a row broken by the page break (stitch's `goes_on`)
     heads: list[list[Any]] = field(default_factory=list)
     tails: list[list[Any]] = field(default_factory=list)
+    # per row, each cell's nested tables (Grid.within) its text opens with and ends with, None where
+    # a paragraph of its own opens or ends it: a nested table the page break splits goes on in the
+    # same cell of the next page (stitch)
+    nests: list[list[tuple[PageTable | None, PageTable | None]]] = field(default_factory=list)
     # per column, the data rows counted so far for _labelled_share: (rows up to this index counted,
     # cells keyed, cells labelled)
     labels: dict[int, tuple[int, int, int]] = field(default_factory=dict, compare=False, repr=False)
@@ -786,7 +790,7 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     way (see _goes_on_row): its key may then start mid-sentence with a capital ("…ITU Member" /
     "States on …"). `layout_break` judges a hyphen where a cell goes on (_join_cell)."""
     rows, spanning = list(following.rows), list(following.spanning)
-    heads, tails = list(following.heads), list(following.tails)
+    heads, tails, nests = list(following.heads), list(following.tails), list(following.nests)
     repeated = 0  # the header's rows the new page repeats: its first, then its second (a header of two rows)
     if rows and previous.rows and fuzz.ratio(row_text(rows[0]), row_text(previous.rows[0])) >= settings.header_similarity:
         repeated = 1
@@ -799,22 +803,64 @@ def stitch(previous: PageTable, following: PageTable, settings: PdfSettings = PD
     for row in rows[:repeated]:
         previous.dropped.append((following.page, " ".join(c.text for c in row)))
     rows, spanning, heads, tails = rows[repeated:], spanning[repeated:], heads[repeated:], tails[repeated:]
+    nests = nests[repeated:]
     if rows and previous.rows:
         flags = _goes_on(previous, rows[0], heads[0] if heads else [], goes_on)
         if is_split_row(previous, rows[0], spanning[0]) or (not spanning[0] and _goes_on_row(previous.rows[-1], rows[0], flags)):
             upper = previous.rows[-1]
             lower = _merged_key_to_owner(previous, rows[0])
-            previous.rows[-1] = join_rows(upper, lower, flags, layout_break)
+            if previous.nests and nests:
+                exact = replace(settings, header_similarity=100)  # nested rows alike ("P1 | …", "P24 | …") are no header
+                previous.rows[-1], previous.nests[-1] = _join_nested(
+                    upper, lower, previous.nests[-1], nests[0], flags, lambda a, b: stitch(a, b, exact, goes_on, layout_break),
+                    layout_break)
+            else:
+                previous.rows[-1] = join_rows(upper, lower, flags, layout_break)
             if previous.tails and tails:
                 previous.tails[-1] = joined_edges(previous.tails[-1], tails[0], first=False)
-            rows, spanning, heads, tails = rows[1:], spanning[1:], heads[1:], tails[1:]
+            rows, spanning, heads, tails, nests = rows[1:], spanning[1:], heads[1:], tails[1:], nests[1:]
     previous.rows.extend(rows)
     previous.spanning.extend(spanning)
     previous.heads.extend(heads)
     previous.tails.extend(tails)
+    previous.nests.extend(nests)
     previous.grid = following.grid
     previous.page = following.page
     return previous
+
+
+Nest = tuple[PageTable | None, PageTable | None]
+
+
+def _join_nested(upper: list[Cell], lower: list[Cell], upper_nests: list[Nest], lower_nests: list[Nest],
+                 flags: Sequence[bool], mend: Callable[[PageTable, PageTable], Any],
+                 layout_break: LayoutBreak | None) -> tuple[list[Cell], list[Nest]]:
+    """A row broken by a page break joined (as join_rows joins it), and its cells' nested tables
+    (PageTable.nests): where a cell ended on the page before in a nested table and goes on in one,
+    that table is the same one broken there: `mend` stitches the second to the first (a row of it
+    the break split is one row: "P6 | Broadband project in" / " | country 6" is "P6 | Broadband
+    project in country 6") and the cell's lines of its rows are made again. A paragraph after a
+    nested table, or one before it, is a paragraph of its own, not the rest of a row's line."""
+    cells: list[Cell] = []
+    edges: list[Nest] = []
+    for c, (above, below) in enumerate(zip(upper, lower)):
+        first, last = upper_nests[c] if c < len(upper_nests) else (None, None)
+        opens, ends = lower_nests[c] if c < len(lower_nests) else (None, None)
+        if (last is None and opens is None) or not above.text.strip() or not below.text.strip():
+            cells.append(_join_cell(above, below, c < len(flags) and flags[c], layout_break))
+            edges.append((first if above.text.strip() else opens, ends if below.text.strip() else last))
+            continue
+        head, rest = list(above.paragraphs or [above.text]), list(below.paragraphs or [below.text])
+        if last is not None and opens is not None:
+            before, after = len(last.rows), len(opens.rows)
+            mend(last, opens)
+            head = head[:len(head) - before] + [nested_row_line(row) for row in last.rows]
+            rest = rest[after:]
+            ends = last if ends is opens else ends
+        paragraphs = head + rest
+        cells.append(Cell("\n".join(paragraphs), above.loc, paragraphs, above.bold and below.bold))
+        edges.append((first, ends))
+    return cells, edges
 
 
 def _words(row: list[Cell]) -> list[list[str]]:
