@@ -133,3 +133,32 @@ def test_a_short_line_before_a_capital_at_the_line_pitch_ends_its_paragraph_wher
     assert [b.text for b in read_pdf(spaced).blocks] == [
         BODY, "Contact: BDT Director", "1. Place des Nations", OTHER, "The plan was adopted.", "Geneva, 2019", OTHER,
         "ITU Council\nGeneva, 2019", OTHER]
+
+
+@pytest.mark.parametrize("font,size,indent", [("Times-Roman", 11, 28), ("Helvetica", 10, 18)])
+def test_a_line_break_is_one_paragraph_where_paragraphs_open_with_a_first_line_indent(
+        tmp_path: Path, font: str, size: float, indent: float) -> None:
+    """Where paragraphs are not set apart but open with a first-line indent, a short line and the
+    next at the line pitch back at the paragraph's left edge are one paragraph parted by a line
+    break, whatever it opens with (a new paragraph would have started indented); a line at the
+    indent opens a paragraph, as before."""
+    texts = (BODY, OTHER, BODY.replace("Kigali", "Lima"), OTHER.replace("next", "following"))
+    widths, blank = word_widths({w for text in texts for w in text.split()}, font, size, tmp_path)
+
+    def paragraph(text: str) -> list[Line]:
+        first = wrap(text, 420 - indent, widths, blank)[0]
+        rest = wrap(text[len(first):], 420, widths, blank)
+        return [Line(first, font, size, indent=indent)] + [Line(piece, font, size) for piece in rest]
+
+    lines = [*paragraph(BODY), Line("ITU Council", font, size, indent=indent), Line("Geneva, 2019", font, size),
+             *paragraph(OTHER), Line("Regional initiatives for Africa", font, size, indent=indent),
+             Line("2022-2025 work plan", font, size), Line("Telecommunication Development Bureau", font, size),
+             *paragraph(BODY.replace("Kigali", "Lima")), Line("Short one.", font, size, indent=indent),
+             Line("Another short one", font, size, indent=indent), Line("and its line break", font, size),
+             *paragraph(OTHER.replace("next", "following"))]
+    pdf = write_pdf(tmp_path / "indented.pdf", lines)
+    assert [b.text for b in read_pdf(pdf).blocks] == [
+        BODY, "ITU Council\nGeneva, 2019", OTHER,
+        "Regional initiatives for Africa\n2022-2025 work plan\nTelecommunication Development Bureau",
+        BODY.replace("Kigali", "Lima"), "Short one.", "Another short one\nand its line break",
+        OTHER.replace("next", "following")]

@@ -1119,12 +1119,14 @@ def _label_x(line: Line, glyph: str) -> float:
 
 @record
 class Spacing:
-    """The document's normal line pitch (baseline to baseline, as a multiple of font size), and
-    the font sizes whose paragraphs it sets apart by a space (`spaced`, see set_apart)."""
+    """The document's normal line pitch (baseline to baseline, as a multiple of font size), the
+    font sizes whose paragraphs it sets apart by a space (`spaced`, see set_apart) and the indent
+    their first lines open with (`indents`, see opening_indents)."""
 
     ratios: dict[float, float]
     default: float = 1.2
     spaced: frozenset[float] = frozenset()
+    indents: dict[float, float] = field(default_factory=dict)  # per font size, the first-line indent paragraphs open with
 
     def gap(self, prev: Line, line: Line) -> bool:
         """Whether `line` sits further below `prev` than a wrapped line would."""
@@ -1210,6 +1212,33 @@ def set_apart(flows: list[list[Line]], spacing: Spacing, wraps: Pitches) -> Spac
                                              if count >= 3 and count > close[size] and sum(wraps.get(size, Counter()).values()) >= 2))
 
 
+def opening_indents(flows: list[list[Line]], spacing: Spacing) -> Spacing:
+    """`spacing`, `indents` with the first-line indent of each font size whose paragraphs `flows`
+    open indented: of its paragraphs' first lines (the flow's first, or below a line that ended
+    early, a gap or a change of size or weight) in regular type that the next line wraps (at the
+    line pitch, the first line run to the measure), three or more, and more than start flush with
+    their next line, start at least 0.8 font sizes right of it; the indent is their median."""
+    indented: dict[float, list[float]] = {}
+    flush: Counter[float] = Counter()
+    for flow in flows:
+        right = max((ln.x1 for ln in flow), default=0.0)
+        for k, (a, b) in enumerate(zip(flow, flow[1:])):
+            above = flow[k - 1] if k else None
+            opens = (above is None or above.size != a.size or above.text_bold != a.text_bold
+                     or spacing.gap(above, a) or _ended_early(above, a, right))
+            if (not opens or a.size != b.size or a.text_bold or b.text_bold or b.base <= a.base or spacing.gap(a, b)
+                    or _ended_early(a, b, right) or line_bullet(a)):
+                continue
+            shift = a.x0 - b.x0
+            if 0.8 * a.size <= shift <= 6 * a.size:
+                indented.setdefault(a.size, []).append(shift)
+            elif abs(shift) <= max(0.6 * a.size, 3):
+                flush[a.size] += 1
+    indents = {size: sorted(shifts)[len(shifts) // 2] for size, shifts in indented.items()
+               if len(shifts) >= 3 and len(shifts) > flush[size]}
+    return replace(spacing, indents=indents)
+
+
 def _wrapped_line(para: Para, line: Line, right: float, settings: PdfSettings = PDF_DEFAULTS) -> bool:
     """Whether a line is the wrapped rest of the line above although set further apart than the
     document's usual pitch (a heading font or another paragraph style may have a taller line):
@@ -1286,13 +1315,20 @@ def _line_break(para: Para, line: Line, spacing: Spacing) -> bool:
     does not open so, as over a page break, _runs_over), or, where the flow's paragraphs are set
     apart by a space (`spacing.spaced`, see set_apart), in regular type, with anything but a
     list's number ("ITU Council" / "Geneva, 2019", "Regional initiatives" / "2022-2025 work plan"):
-    a paragraph's end would have left that space. Where paragraphs are not spaced apart, and in bold
-    (a heading set apart only above it), a line that opens with a capital or a digit opens one:
-    nothing tells a line break from a paragraph's end there."""
+    a paragraph's end would have left that space. So it does where the paragraphs of its size open
+    with a first-line indent (`spacing.indents`, see opening_indents) and the line starts that
+    indent left of the paragraph's first line: a new paragraph would have started indented. Where
+    neither tells, and in bold (a heading set apart only above it), a line that opens with a capital
+    or a digit opens a paragraph: nothing tells a line break from a paragraph's end there."""
     prev = para.lines[-1]
-    if SENTENCE_END.search(prev.text) or line_bullet(line) or abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+    tolerance = max(0.6 * line.size, 3)
+    indent = spacing.indents.get(line.size)
+    under = indent is not None and abs(para.lines[0].x0 - indent - line.x0) <= tolerance
+    if SENTENCE_END.search(prev.text) or line_bullet(line):
         return False
-    return line.text[:1].islower() or (line.size in spacing.spaced and not line.text_bold
+    if abs(line.x0 - para.indent) > tolerance and not (len(para.lines) == 1 and under):
+        return False
+    return line.text[:1].islower() or ((line.size in spacing.spaced or under) and not line.text_bold
                                        and not TYPED_NUMBER.match(line.text))
 
 
@@ -2504,8 +2540,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     body_pitches, cell_pitches = line_pitches(bodies), line_pitches(cell_lines)
     body_wraps, cell_wraps = wrap_pitches(bodies), wrap_pitches(cell_lines)
     both = estimate_spacing(joined_pitches(body_pitches, cell_pitches), wraps=joined_pitches(body_wraps, cell_wraps))
-    spacing = set_apart(bodies, estimate_spacing(body_pitches, both, body_wraps), body_wraps)
-    cell_spacing = set_apart(cell_lines, estimate_spacing(cell_pitches, both, cell_wraps), cell_wraps)
+    spacing = opening_indents(bodies, set_apart(bodies, estimate_spacing(body_pitches, both, body_wraps), body_wraps))
+    cell_spacing = opening_indents(cell_lines, set_apart(cell_lines, estimate_spacing(cell_pitches, both, cell_wraps), cell_wraps))
     flowing = [ln for lines in bodies for ln in lines]  # a page runs on
     words = whole_words(cell_lines, [flowing])
     hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
