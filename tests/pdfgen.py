@@ -292,3 +292,39 @@ def lay_table(rows: list[Cells], style: TableStyle, start: float | None = None,
             draw(row, style.font, count, done)
             done += count
     return pages
+
+
+
+def flow_columns(paragraphs: list[tuple[str, str, float]], columns: list[tuple[float, float]], top: float, lead: float,
+                 measures: dict[tuple[str, float], tuple[dict[str, float], float]], gap: float = 0.0,
+                 stagger: float = 0.0) -> tuple[list[bytes], float]:
+    """Operators (for write_placed) that set `paragraphs` ((text, font, size) each, `measures`
+    the word_widths of each (font, size)) in `columns` ((left, width) each) as a word processor
+    sets a section's: the first baseline `top` points below the page's top, `gap` points more
+    between paragraphs, each line wrapped to its column's width, a column filled to the height that
+    shares the lines out evenly (the last takes what is left), a paragraph running on at the head
+    of the next; column k's baselines `stagger` times k lower. Returns the operators and the lowest
+    baseline set."""
+    counted = 0.0
+    for text, font, size in paragraphs:
+        widths, space = measures[font, size]
+        counted += len(wrap(text, min(w for _, w in columns), widths, space)) * lead + gap
+    height = counted / len(columns)
+    ops: list[bytes] = []
+    column, y, lowest = 0, top, top
+    for number, (text, font, size) in enumerate(paragraphs):
+        widths, space = measures[font, size]
+        if number and y > top:
+            y += gap
+        words = text.split()
+        while words:
+            if y - top >= height and column + 1 < len(columns):
+                column, y = column + 1, top
+            left, width = columns[column]
+            line = wrap(" ".join(words), width, widths, space)[0]
+            words = words[len(line.split()):]
+            base = y + column * stagger
+            ops.append(text_op(left, base, line, font, size))
+            lowest = max(lowest, base)
+            y += lead
+    return ops, lowest

@@ -1403,14 +1403,25 @@ def paragraphs(lines: list[Line], right: float, spacing: Spacing, settings: PdfS
     return out
 
 
-def _continues_over_page(para: Para, line: Line, right: float, spacing: Spacing, foot: float | None = None) -> bool:
-    """Whether the first body line of a page carries on the last paragraph of the page before
-    (whose body text reaches down to the baseline `foot`; None: not known)."""
-    if abs(line.x0 - para.indent) > max(0.6 * line.size, 3):
+def _continues_over_page(para: Para, line: Line, right: float, spacing: Spacing, foot: float | None = None,
+                         shift: float = 0.0) -> bool:
+    """Whether the first body line of a page (or column) carries on the last paragraph of the page
+    (or column) before (whose body text reaches down to the baseline `foot`; None: not known;
+    `shift`: how far right of the paragraph's column `line`'s starts, _column_shift)."""
+    if abs(line.x0 - shift - para.indent) > max(0.6 * line.size, 3):
         return False
     if foot is not None and _ended_above_foot(para, spacing, foot):
         return False
     return _runs_over(para.lines[-1], line, right)
+
+
+def _column_shift(columns: dict[int, Edges], last: Line, line: Line) -> float:
+    """How far right of `last`'s column the column of `line` starts, where either is on a page set
+    in columns (_column_edges): 0 elsewhere."""
+    if id(last) not in columns and id(line) not in columns:
+        return 0.0
+    return ((edges.left if (edges := columns.get(id(line))) else line.x0)
+            - (edges.left if (edges := columns.get(id(last))) else last.x0))
 
 
 def _ended_above_foot(para: Para, spacing: Spacing, foot: float) -> bool:
@@ -1480,7 +1491,7 @@ class _Page:
     marks: list[str] = field(default_factory=list)
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
-    columns: bool = False  # its text outside ruled tables is set in columns (_columns)
+    gutters: list[tuple[int, int]] = field(default_factory=list)  # its text is set in columns (_gutters)
     # printed revision marks: (kind, text, the line or the index of the table it is in); see _anchored
     revisions: list[tuple[str, str, Line | int]] = field(default_factory=list)
 
@@ -1490,16 +1501,31 @@ class _Page:
                                                      else self.table_numbers[where]))
                 for kind, text, where in self.revisions]
 
+    def _flow_box(self, kind: int, i: int) -> tuple[float, float, float, float, bool]:
+        """Line (kind 0) or table i's box (x0, top, x1, bottom) and whether it runs over a gutter (`_flow_keys`)."""
+        if kind == 0:
+            ln = self.lines[i]
+            return ln.x0, ln.top, ln.x1, ln.bottom, _spans(ln.chars, self.gutters)
+        x0, top, x1, bottom = self.tables[i][0].bbox
+        return x0, top, x1, bottom, any(x0 < a and x1 > b for a, b in self.gutters)
+
     def number_items(self) -> None:
-        """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right)."""
+        """Number lines and tables 1, 2, … in reading order (top to bottom, then left to right; on
+        a page set in columns, column after column: `_flow_keys`)."""
         items = [(ln.top, ln.x0, 0, i) for i, ln in enumerate(self.lines)]
         items += [(g.bbox[1], g.bbox[0], 1, i) for i, (g, _) in enumerate(self.tables) if g.within is None]
         self.table_numbers = [0] * len(self.tables)
-        for k, (_, _, kind, i) in enumerate(sorted(items, key=lambda it: it[:3]), start=1):
+        order = sorted(items, key=lambda it: it[:3])
+        if self.gutters:
+            keys = _flow_keys([self._flow_box(kind, i) for _, _, kind, i in order], self.gutters)
+            order = [it for _, it in sorted(zip(keys, order), key=lambda pair: pair[0])]
+        for k, (_, _, kind, i) in enumerate(order, start=1):
             if kind:
                 self.table_numbers[i] = k
             else:
                 self.lines[i].number = k
+        if self.gutters:  # the lines in reading order, as line_pitches and split_footnotes take them
+            self.lines.sort(key=lambda ln: ln.number)
         for i in range(len(self.tables) - 1, -1, -1):  # a nested table is its holder's (nest_grids: holders last)
             within = self.tables[i][0].within
             if within is not None:
@@ -1511,24 +1537,31 @@ def _inside(c: Char, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
-def _cell_lines(grid: Grid, chars: list[Char], settings: PdfSettings = PDF_DEFAULTS) -> list[list[list[Line]]]:
+def _cell_lines(grid: Grid, chars: list[Char], settings: PdfSettings = PDF_DEFAULTS,
+                spilled: set[int] | frozenset[int] = frozenset()) -> list[list[list[Line]]]:
     """The lines of each cell of `grid`: each glyph goes to the first cell (row by row, left to
-    right) its centre is inside (`_inside`). Only the rows whose height can hold the centre are
-    tried: those from the first whose bottom, or any bottom above it, reaches it, to the last
-    whose top, or any top below it, is above it (a row's cell may span down; trying every row
-    for every glyph took 90 s on a page of 8,000 ruled rows)."""
+    right) its centre is inside (`_inside`), a glyph printed past the table's rule (`spilled`,
+    see _spilled) to the cell of the glyph before it. Only the rows whose height can hold the
+    centre are tried: those from the first whose bottom, or any bottom above it, reaches it, to
+    the last whose top, or any top below it, is above it (a row's cell may span down; trying every
+    row for every glyph took 90 s on a page of 8,000 ruled rows)."""
     rows = grid.rows
     cells: list[list[list[Char]]] = [[[] for _ in row] for row in rows]
     tops = [min((box[1] for box in row if box is not None), default=math.inf) for row in rows]
     bottoms = [max((box[3] for box in row if box is not None), default=-math.inf) for row in rows]
     reach = list(itertools.accumulate(bottoms, max))  # the lowest bottom of the rows so far
     rise = list(itertools.accumulate(reversed(tops), min))[::-1]  # the highest top of the rows from here on
+    last: list[Char] | None = None  # the cell the glyph before went to
     for c in chars:
+        if last is not None and id(c) in spilled:
+            last.append(c)
+            continue
         cy = (c.top + c.bottom) / 2
         for r in range(bisect_left(reach, cy - 1), bisect_right(rise, cy + 1)):
             hit = next((k for k, box in enumerate(rows[r]) if box is not None and _inside(c, box)), None)
             if hit is not None:
-                cells[r][hit].append(c)
+                last = cells[r][hit]
+                last.append(c)
                 break
     return [[group_lines(cs, settings=settings) for cs in row] for row in cells]
 
@@ -1563,7 +1596,9 @@ def _underlines(line: Line, x0: float, x1: float, y: float) -> bool:
 
 
 def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
-               settings: PdfSettings = PDF_DEFAULTS, view: View = "accepted") -> tuple[_Page, int]:
+               settings: PdfSettings = PDF_DEFAULTS, view: View = "accepted",
+               prior: Sequence[tuple[int, int]] = ()) -> tuple[_Page, int]:
+    """The page's lines and tables; `prior`: the gutters of the page before (see _carried)."""
     width, height = page.get_size()
     chars = page_chars(textpage, height)
     chars += drawn_bullets(page, chars, height)
@@ -1583,13 +1618,16 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
         unbracket_numbers(marked)
     table_chars: list[list[Char]] = [[] for _ in grids]
     free: list[Char] = []
-    for c in chars:
-        k = next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None)
+    homes = [next((i for i, g in enumerate(grids) if _inside(c, g.bbox)), None) for c in chars]
+    spilled = _spilled(chars, homes) if grids else set()
+    for c, k in zip(chars, homes):
         (table_chars[k] if k is not None else free).append(c)
     lines = group_lines(free, split_gap=settings.line_split_gap, settings=settings)
-    columns = _columns(lines, width) > 1
+    gutters = _gutters(lines, width) or _carried(lines, prior)
+    if gutters:
+        lines = _column_lines(free, lines, gutters, settings.line_split_gap, settings)
     for finder in (_wrapped_grids, _aligned_grids):
-        found = finder(lines, settings)
+        found = [g for flow in _flows(lines, gutters) for g in finder(flow, settings)]
         if found:
             in_grid = [ln for ln in lines if any(_inside(ln.chars[0], g.bbox) for g in found)]
             for g in found:
@@ -1597,8 +1635,8 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
                 table_chars.append([c for ln in in_grid if _inside(ln.chars[0], g.bbox) for c in ln.chars])
             gridded = set(map(id, in_grid))
             lines = [ln for ln in lines if id(ln) not in gridded]  # by identity: comparing records cost n²
-    lines = _merge_segments(lines, settings)
-    tables = [(g, _cell_lines(g, cs, settings)) for g, cs in zip(grids, table_chars)]
+    lines = _merge_segments(lines, settings, gutters)
+    tables = [(g, _cell_lines(g, cs, settings, spilled)) for g, cs in zip(grids, table_chars)]
     for ln in lines + [ln for _, cells in tables for row in cells for cell in row for ln in cell]:
         ln.page = number
     images = 0
@@ -1609,7 +1647,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
     marks = [m for ln in lines + cell_lines for m in ln.marks]
-    parsed = _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, columns=columns)
+    parsed = _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, gutters=gutters)
     parsed.revisions = _anchored(marked, lines, tables) if marked else []
     return parsed, images
 
@@ -1645,35 +1683,38 @@ COLUMN_ROWS = 12
 """The fewest lines of text a page needs before it is judged set in columns (_columns)."""
 
 
-def _columns(lines: list[Line], width: float) -> int:
-    """How many columns a page's text outside ruled tables is set in, as a newsletter is (1 when
-    it is not): gutters are strips at least 0.6 font sizes wide, between a fifth and four fifths
-    of the page, where at most 10 % of its lines (of at least COLUMN_ROWS) have ink; the columns
-    they part each hold ink on at least 30 % of the lines, the narrowest is at least 60 % as wide
-    as the widest, and together they span most of the text's width. The reader reads such a page
-    across, line by line, not column after column (a known limit), so `pdf_reading` warns of
-    it. An unruled table of columns of unequal widths is not one."""
+def _gutters(lines: list[Line], width: float) -> list[tuple[int, int]]:
+    """The gutters (first and last point across) parting a page's text outside ruled tables into
+    columns, as a newsletter is set, or none when it is not: gutters are strips at least 0.6 font
+    sizes wide, between a fifth and four fifths of the page, where at most 10 % of its lines (of
+    at least COLUMN_ROWS) have ink (a heading over the columns, a table across them); the columns
+    they part each hold ink on at least 30 % as many lines as the fullest (columns whose baselines
+    do not line up are lines of their own, so a third of the lines each for three), the narrowest is at least 60 % as wide
+    as the widest, and together they span most of the text's width. An unruled table of columns of
+    unequal widths is not one. Such a page is read column after column (`_column_lines`,
+    `_flow_keys`)."""
     rows = _visual_lines(lines)
     if len(rows) < COLUMN_ROWS:
-        return 1
+        return []
     ink = _ink_per_point(rows, max(int(width) + 2, 2))
     inked = [x for x, n in enumerate(ink) if n]
     if not inked:
-        return 1
+        return []
     left, right = inked[0], inked[-1]
     size = Counter(ln.size for ln in lines).most_common(1)[0][0]
     gutters = _quiet_runs([0.2 * width < x < 0.8 * width and ink[x] <= 0.1 * len(rows) for x in range(len(ink))],
                           left, right, 0.6 * size)
     if not gutters:
-        return 1
+        return []
     bounds = [left, *[x for gutter in gutters for x in gutter], right]
     columns = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
     widths = [b - a for a, b in columns]
-    if min(max(ink[a:b + 1]) for a, b in columns) < 0.3 * len(rows) or min(widths) < 0.6 * max(widths):
-        return 1
+    inked_rows = [max(ink[a:b + 1]) for a, b in columns]
+    if min(inked_rows) < 0.3 * max(inked_rows) or min(widths) < 0.6 * max(widths):
+        return []
     if sum(widths) < 0.6 * (right - left) or min(widths) < 0.15 * width:
-        return 1
-    return len(columns)
+        return []
+    return gutters
 
 
 def _ink_per_point(rows: list[list[Line]], points: int) -> list[int]:
@@ -1714,6 +1755,147 @@ def _quiet_runs(quiet: list[bool], left: int, right: int, least: float) -> list[
     return runs
 
 
+# --- pages set in columns ------------------------------------------------------------------
+
+
+def _column_of(x: float, gutters: Sequence[tuple[int, int]]) -> int:
+    """The column (0 the leftmost) the point `x` across the page is in; in a gutter, the nearer."""
+    return sum(x > (a + b) / 2 for a, b in gutters)
+
+
+def _spans(chars: Sequence[Char], gutters: Sequence[tuple[int, int]]) -> bool:
+    """Whether a line of `chars` runs on over a gutter, as a heading set across the columns does:
+    it has glyphs on both sides, and between them, where the gutter is, no gap of 0.6 font sizes
+    (the narrowest gutter _gutters takes). Lines of two columns side by side, grouped as one, leave
+    the gutter's width between them, less what a long line of the left one reaches into it."""
+    glyphs = sorted((c.x0, c.x1) for c in chars if c.text != " ")
+    if not glyphs:
+        return False
+    size = max(c.size for c in chars)
+    for a, b in gutters:
+        if (glyphs[0][0] + glyphs[0][1]) / 2 < a and (glyphs[-1][0] + glyphs[-1][1]) / 2 > b:
+            reach = itertools.accumulate((x1 for _, x1 in glyphs), max)  # where the ink so far ends
+            if all(nxt[0] - end < 0.6 * size for end, nxt in zip(reach, glyphs[1:]) if end < b and nxt[0] > a):
+                return True
+    return False
+
+
+def _column_lines(chars: list[Char], lines: list[Line], gutters: Sequence[tuple[int, int]], split_gap: float,
+                  settings: PdfSettings = PDF_DEFAULTS) -> list[Line]:
+    """The lines of a page set in columns (`_gutters`), grouped anew in each column: a line that
+    runs over a gutter (`_spans`: a heading across the columns) keeps its glyphs, every other glyph
+    goes to the column its middle is in. Grouped across the page, lines of two columns whose
+    baselines lie close were one row, and glyphs of both, sorted across, read
+    "niantfiroansatlr ucture". Returned by row, as group_lines returns them."""
+    across = {id(c) for ln in lines if _spans(ln.chars, gutters) for c in ln.chars}
+    groups: list[list[Char]] = [[] for _ in range(len(gutters) + 2)]  # the columns, then what runs across
+    for c in chars:
+        groups[-1 if id(c) in across else _column_of((c.x0 + c.x1) / 2, gutters)].append(c)
+    out = [ln for group in groups if group for ln in group_lines(group, split_gap=split_gap, settings=settings)]
+    return sorted(out, key=lambda ln: (round(ln.top), ln.x0))
+
+
+def _flow_keys(boxes: Sequence[tuple[float, float, float, float, bool]],
+               gutters: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(band, column) of each of a page's items, boxes (x0, top, x1, bottom, runs across): its
+    reading order, column after column. What runs across the columns (a heading over them, a
+    table wider than a column) is a band of its own, between the bands of columns above and
+    below it; in those each column is read top to bottom before the next."""
+    order = sorted(range(len(boxes)), key=lambda i: (boxes[i][1], boxes[i][0]))
+    keys = [(0, 0)] * len(boxes)
+    band, across = 0, None
+    for i in order:
+        x0, _, x1, _, spans = boxes[i]
+        if spans != across:
+            band, across = band + 1, spans
+        keys[i] = (band, 0 if spans else _column_of((x0 + x1) / 2, gutters))
+    return keys
+
+
+def _carried(lines: list[Line], prior: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The gutters of the page before (`prior`) for a page too short to show its own
+    (COLUMN_ROWS), when none of its lines runs over them: the end of a text in columns, whose
+    lines are measured against their column's edge, not the page's (_column_rights)."""
+    if not prior or not lines or any(_spans(ln.chars, prior) for ln in lines):
+        return []
+    return list(prior)
+
+
+def _flows(lines: list[Line], gutters: Sequence[tuple[int, int]]) -> list[list[Line]]:
+    """`lines` by column, what runs over a gutter last (`_spans`), for the unruled-table finders:
+    two columns of text side by side are no table; all of them when there are no gutters."""
+    if not gutters:
+        return [lines]
+    flows: list[list[Line]] = [[] for _ in range(len(gutters) + 2)]
+    for ln in lines:
+        flows[-1 if _spans(ln.chars, gutters) else _column_of((ln.x0 + ln.x1) / 2, gutters)].append(ln)
+    return [flow for flow in flows if flow]
+
+
+@record(slots=True)
+class Edges:
+    """The edges of the column a line of a page set in columns is in (_column_edges)."""
+
+    left: float
+    right: float
+    foot: float
+
+
+def _column_edges(pages: list[_Page], lefts: dict[int, float], rights: dict[int, float]) -> dict[int, Edges]:
+    """Where the column of each line of a page set in columns ends, by the line's id() (Edges):
+    its left edge, the column's lines' leftmost start (the first column's, the page's left text
+    edge, `lefts`); its right, where the gutter after it starts (the last column's, the page's
+    right text edge, `rights`); its foot, the lowest baseline of the columns beside it (those
+    read before the next thing set across them, `_flow_keys`). Measured against the page's edge,
+    every line of a column left of it ended early, and so its paragraph (see _box_measures, which
+    gives a text box's lines theirs); a paragraph goes on at the head of the next column at that
+    column's edge, not at its indentation; and one that goes on there leaves no room at its
+    column's foot, the foot of the page body being further down (_ended_above_foot)."""
+    out: dict[int, Edges] = {}
+    for page in pages:
+        if not page.gutters:
+            continue
+        placed = [(ln, _column_at(page, ln)) for ln in page.lines]
+        starts = [lefts[page.number]] + [min((ln.x0 for ln, k in placed if k == col), default=float(b))
+                                         for col, (_, b) in enumerate(page.gutters, start=1)]
+        ends = [float(a) for a, _ in page.gutters] + [rights[page.number]]
+        bands = _flow_keys([(ln.x0, ln.top, ln.x1, ln.bottom, k < 0) for ln, k in placed]
+                           + [(*g.bbox, any(g.bbox[0] < a and g.bbox[2] > b for a, b in page.gutters)) for g, _ in page.tables],
+                           page.gutters)
+        feet: dict[int, float] = {}
+        for (ln, k), (band, _) in zip(placed, bands):
+            if k >= 0:
+                feet[band] = max(feet.get(band, ln.base), ln.base)
+        out.update((id(ln), Edges(starts[k], ends[k], feet[band])) for (ln, k), (band, _) in zip(placed, bands) if k >= 0)
+    return out
+
+
+def _spilled(chars: list[Char], homes: list[int | None]) -> set[int]:
+    """The glyphs (ids) outside every table that run on from a cell's line: a writer that does not
+    wrap a cell's words (LibreOffice, a word wider than its column) prints them on past the
+    table's rule, over the text beside the table, where they were read into that text letter by
+    letter. Each follows, in content order, a glyph of the table (or one spilled from it) on its
+    baseline, at its size, from its start to a font size past its end; it goes to that table (`homes`, updated), where
+    _cell_lines sets it in the cell of the glyph before it."""
+    spilled: set[int] = set()
+    last: int | None = None  # the glyph (no space) of a table, or spilled from one, just before
+    for i, c in enumerate(chars):
+        if homes[i] is not None:
+            last = i if c.text != " " else last
+            continue
+        if last is None:
+            continue
+        p = chars[last]
+        if (c.turn or p.turn or abs(c.base - p.base) > 0.1 * p.size or abs(c.size - p.size) > 0.5
+                or not p.x0 <= c.x0 <= p.x1 + p.size):  # a ligature's glyphs share a box
+            last = None if c.text != " " else last
+            continue
+        homes[i] = homes[last]
+        spilled.add(id(c))
+        last = i if c.text != " " else last
+    return spilled
+
+
 def _segments_by_line(lines: list[Line]) -> list[list[Segment]]:
     """Segments grouped per visual line, for the unruled-table finders."""
     index = {id(ln): i for i, ln in enumerate(lines)}
@@ -1733,11 +1915,14 @@ def _wrapped_grids(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> l
     return find_wrapped_grids(_segments_by_line(lines), glyphs, size, settings)
 
 
-def _merge_segments(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS) -> list[Line]:
-    """Put wide-gap segments not claimed by a table back together into whole lines."""
+def _merge_segments(lines: list[Line], settings: PdfSettings = PDF_DEFAULTS,
+                    gutters: Sequence[tuple[int, int]] = ()) -> list[Line]:
+    """Put wide-gap segments not claimed by a table back together into whole lines; on a page set
+    in columns, those of one column (`_gutters`)."""
     out: list[Line] = []
     for ln in lines:
-        if out and abs(ln.top - out[-1].top) <= 1.5 and ln.x0 > out[-1].x1:
+        if (out and abs(ln.top - out[-1].top) <= 1.5 and ln.x0 > out[-1].x1
+                and _column_of(out[-1].x1, gutters) == _column_of(ln.x0, gutters)):
             merged = _make_line(out[-1].chars + ln.chars, settings)
             if merged is not None:
                 out[-1] = merged
@@ -1769,6 +1954,7 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
 
     candidates = sorted(((p, ln, _furniture_key(ln.text)) for p in pages for ln in zone_lines(p)),
                         key=lambda c: c[1].top)
+    columns = {id(ln): _column_at(p, ln) for p, ln, _ in candidates}
     tops = [ln.top for _, ln, _ in candidates]
     need = max(2, (len(pages) + 1) // 2)
     sides = (sum(p.number % 2 == 0 for p in pages), sum(p.number % 2 == 1 for p in pages))
@@ -1779,7 +1965,7 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
     # own, worked out once per window of heights and key (a line repeated on 500 pages has the
     # same window on each), each pair of keys scored once. Comparing every line of the zones
     # with every other took minutes for 500 pages of 40 lines each.
-    windows: dict[tuple[int, int, str], tuple[list[tuple[int, str]], set[int]]] = {}
+    windows: dict[tuple[int, int, str, int], tuple[list[tuple[int, str]], set[int]]] = {}
     similar: dict[tuple[str, str], bool] = {}
     for p, ln, key in candidates:
         if PAGE_NUMBER.match(ln.text.strip()):
@@ -1787,10 +1973,14 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
             continue
         if len(pages) < 2:
             continue
-        span = (bisect_left(tops, ln.top - settings.furniture_drift), bisect_right(tops, ln.top + settings.furniture_drift), key)
+        column = columns[id(ln)]
+        span = (bisect_left(tops, ln.top - settings.furniture_drift), bisect_right(tops, ln.top + settings.furniture_drift),
+                key, column)
         if (window := windows.get(span)) is None:
             alike: list[tuple[int, str]] = []
             for q, other, okey in candidates[span[0]:span[1]]:
+                if column >= 0 and columns[id(other)] not in (column, -1):  # another column's line, at the same height
+                    continue
                 if (alike_keys := similar.get((key, okey))) is None:
                     alike_keys = similar[key, okey] = fuzz.ratio(key, okey) >= settings.furniture_similarity
                 if alike_keys:
@@ -1808,6 +1998,15 @@ def drop_furniture(pages: list[_Page], settings: PdfSettings = PDF_DEFAULTS,
                 keep.append(ln)
         p.lines = keep
     return dropped
+
+
+def _column_at(page: _Page, line: Line) -> int:
+    """The column `line` is in on a page set in columns (_gutters), -1 on another page or when it runs
+    over a gutter: for drop_furniture, the heading that heads the second column of one page and
+    the first of the next is no running header, though it stands at the same height on both."""
+    if not page.gutters or _spans(line.chars, page.gutters):
+        return -1
+    return _column_of((line.x0 + line.x1) / 2, page.gutters)
 
 
 def _one_side(on: set[int], number: int, sides: tuple[int, int]) -> bool:
@@ -2326,7 +2525,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     whole, at the end: set at every line or page added, a paragraph or table running over
     hundreds of pages would cost time quadratic in its length."""
     (lefts, rights), feet = _body_edges(pages), _body_foot(pages)
-    boxes = _box_measures(pages, lefts, rights, spacing)
+    columns = _column_edges(pages, lefts, rights)
+    boxes = _box_measures(pages, lefts, rights, spacing) | {k: edges.right for k, edges in columns.items()}
     layout_break = hyphenation.layout_break if hyphenation is not None else None
     blocks: list[Block] = []
     open_para: tuple[Para, Block] | None = None
@@ -2346,12 +2546,14 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             first_item = position == 0
             if isinstance(item, Line):
                 nxt = following.get(id(item))
-                if open_para is not None and _joins(open_para[0], item, rights, feet, first_item, spacing, nxt, settings, boxes):
+                if open_para is not None and _joins(open_para[0], item, rights, feet, first_item, spacing, nxt, settings, boxes,
+                                                     columns):
                     para, block = open_para
                     if len(para.lines) == 1:
                         grown.append(open_para)
                     last = para.lines[-1]
                     _mark_break(last, item, _same_page_measure(last, item, rights, boxes))
+                    para.indent += _column_shift(columns, last, item)  # carried on in the next column
                     _extend(para, item)
                     block.bold = block.bold and item.bold
                     continue
@@ -2388,16 +2590,25 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
 
 def _joins(
     para: Para, line: Line, rights: dict[int, float], feet: dict[int, float], first_on_page: bool, spacing: Spacing,
-    nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS, boxes: dict[int, float] | None = None
+    nxt: Line | None = None, settings: PdfSettings = PDF_DEFAULTS, boxes: dict[int, float] | None = None,
+    columns: dict[int, Edges] | None = None
 ) -> bool:
     """Whether `line` carries on `para`: on the same page, or as the first line of the next
     (`rights`: each page's right text edge, `feet`: the lowest baseline its body text reaches;
-    `boxes`: the measure of a text box's line, by its id(), see _box_measures)."""
+    `boxes`: the measure of a text box's line, by its id(), see _box_measures; `columns`: the edges
+    of the column of a line of a page set in columns, see _column_edges)."""
     last = para.lines[-1]
-    if (right := _same_page_measure(last, line, rights, boxes)) is not None:
+    columns = columns or {}
+    shift = _column_shift(columns, last, line)
+    right = _same_page_measure(last, line, rights, boxes)
+    if right is not None and id(last) in columns and id(line) in columns and line.top < last.top:
+        # the head of the next column (_flow_keys)
+        return _continues_over_page(para, line, right, spacing, columns[id(last)].foot, shift)
+    if right is not None:
         return not _starts_paragraph(para, line, right, spacing, nxt, settings)
     return (first_on_page and line.page == last.page + 1
-            and _continues_over_page(para, line, rights[last.page], spacing, feet.get(last.page)))
+            and _continues_over_page(para, line, (boxes or {}).get(id(last), rights[last.page]), spacing,
+                                     feet.get(last.page), shift))
 
 
 def _same_page_measure(last: Line, line: Line, rights: dict[int, float], boxes: dict[int, float] | None) -> float | None:
@@ -2502,7 +2713,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
                 if chars > limits.pdf_chars:
                     raise LimitError(str(path), over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page"
                                                                   f" {i + 1}", limits.pdf_chars))
-                parsed, page_images = _read_page(page, textpage, i + 1, settings, source.view)
+                parsed, page_images = _read_page(page, textpage, i + 1, settings, source.view,
+                                                 pages[-1].gutters if pages else ())
             finally:
                 page.close()
             pages.append(parsed)
@@ -2516,10 +2728,6 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     furniture = drop_furniture(pages, settings, bookmarks) + drop_repeated_headers(pages)
     if _bodiless(pages):
         raise InputError(str(path), ONLY_FURNITURE)
-    if set_in_columns := [p.number for p in pages if p.columns]:
-        note = columns_note(set_in_columns)
-        warnings.warn(InputWarning(str(path), note), stacklevel=2)
-        source = replace(source, warnings=(*source.warnings, note))
     body_size = _body_size(pages)
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
@@ -2570,13 +2778,6 @@ def _marks_noted(source: Source, revisions: list[Revision]) -> Source:
             f"{_passages(inserted)} underlined beside a change bar as inserted")
     warnings.warn(InputWarning(source.path, note), stacklevel=3)
     return replace(source, warnings=(*source.warnings, note))
-
-
-def columns_note(numbers: list[int]) -> str:
-    """The warning for pages set in columns (_columns), which are read across."""
-    shown = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
-    return (f"page{'s' if len(numbers) > 1 else ''} {shown} set in columns: read across, line by line, not "
-            "column after column, so their reading order, headings and what cites what may be wrong")
 
 
 def read_pdf(path: str | Path) -> RawDocument:
