@@ -166,6 +166,7 @@ def test_a_cell_line_printed_past_its_table_into_the_next_column(tmp_path: Path,
         ["Strengthened capacity", "Number of Member States assisted with disaster relief efforts"]]
     assert texts[:2] == ["Objective 2: modern and secure infrastructure", above]
     assert texts[3:] == [below, beside]
+    assert raw.source.warnings == ()  # the line printed over the column went back to its cell: no doubt left
 
 
 def test_columns_over_two_pages_with_running_headers(tmp_path: Path) -> None:

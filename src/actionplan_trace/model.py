@@ -318,6 +318,11 @@ class Revision:
         }
 
 
+LAYOUT_DOUBT = "text printed over other text, so its words and reading order may be wrong"
+"""What a reader's note in `Source.warnings` says of the pages whose layout it could not read with
+confidence (the PDF reader's: pdf.overprinted_note); `check` reports each such note as CHK007."""
+
+
 @record(frozen=True)
 class Source:
     """What was read: path, format (docx/pdf/text), content hash (None when the reader was asked

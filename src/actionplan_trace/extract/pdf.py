@@ -28,6 +28,13 @@ that filled the measure, not after a sentence end unless it starts in lower case
 one-line paragraph with room for another line below it (`_ended_above_foot`: a heading such as
 "Programme: …" in the body font, its paragraph moved on by orphan control).
 
+A page set in two or three columns (`_gutters`) is grouped into lines column by column
+(`_column_lines`) and read column after column, what runs across the columns between them
+(`_flow_keys`); a paragraph runs on over a column break as over a page break, measured against
+its column (`_column_edges`). A line of a ruled table printed on past its rule goes back to its
+cell (`_spilled`). Text still printed over other text (`_overprinted`) makes the page's reading
+doubtful: a warning, and a CHK007 in `check`.
+
 Tolerances (line splitting gap, footnote-mark size, wrapped-heading pitch, header/footer zone and
 matching, table rule thickness, snapping, gutters, header-row similarity) are fields of the frozen
 `PdfSettings` (pdf_settings.py; defaults are the tuned values): `extract_pdf` and `pdf_reading`
@@ -55,7 +62,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError, InputWarning, LimitError
 from ..limits import MB, Limits, current, megabytes, over
-from ..model import Block, Cell, Loc, RawDocument, Revision, Source, View, nested_row_line, table_text
+from ..model import LAYOUT_DOUBT, Block, Cell, Loc, RawDocument, Revision, Source, View, nested_row_line, table_text
 from ..record import record
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
@@ -1492,6 +1499,7 @@ class _Page:
     rules: list[float] = field(default_factory=list)  # y of rules outside tables spanning most of the page
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
     gutters: list[tuple[int, int]] = field(default_factory=list)  # its text is set in columns (_gutters)
+    overprinted: int = 0  # glyphs of its text printed over glyphs of other text (_overprinted)
     # printed revision marks: (kind, text, the line or the index of the table it is in); see _anchored
     revisions: list[tuple[str, str, Line | int]] = field(default_factory=list)
 
@@ -1636,6 +1644,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
             gridded = set(map(id, in_grid))
             lines = [ln for ln in lines if id(ln) not in gridded]  # by identity: comparing records cost n²
     lines = _merge_segments(lines, settings, gutters)
+    overprinted = _overprinted(lines)
     tables = [(g, _cell_lines(g, cs, settings, spilled)) for g, cs in zip(grids, table_chars)]
     for ln in lines + [ln for _, cells in tables for row in cells for cell in row for ln in cell]:
         ln.page = number
@@ -1647,7 +1656,8 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     rules = [y for y, w in outside if w >= 0.5 * width]
     cell_lines = [ln for _, cells in tables for row in cells for flow in row for ln in flow]
     marks = [m for ln in lines + cell_lines for m in ln.marks]
-    parsed = _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, gutters=gutters)
+    parsed = _Page(number, width, height, lines, tables, seps, marks=marks, rules=rules, gutters=gutters,
+                   overprinted=overprinted)
     parsed.revisions = _anchored(marked, lines, tables) if marked else []
     return parsed, images
 
@@ -1680,7 +1690,7 @@ def _visual_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 COLUMN_ROWS = 12
-"""The fewest lines of text a page needs before it is judged set in columns (_columns)."""
+"""The fewest lines of text a page needs before it is judged set in columns (_gutters)."""
 
 
 def _gutters(lines: list[Line], width: float) -> list[tuple[int, int]]:
@@ -1868,6 +1878,61 @@ def _column_edges(pages: list[_Page], lefts: dict[int, float], rights: dict[int,
                 feet[band] = max(feet.get(band, ln.base), ln.base)
         out.update((id(ln), Edges(starts[k], ends[k], feet[band])) for (ln, k), (band, _) in zip(placed, bands) if k >= 0)
     return out
+
+
+OVERPRINTED_GLYPHS = 3
+"""The fewest glyphs printed over others (_overprinted) that make a page's reading doubtful."""
+
+
+def _overlaid(a: Char, b: Char) -> bool:
+    """Whether glyphs `a` and `b`, letters or digits, not the same, cover each other over half
+    the narrower's width and height (a kerned pair, a ligature's glyphs sharing a box, an accent
+    over its letter and a glyph printed twice for a bold look do not)."""
+    if a.text == b.text or not (a.text.isascii() and a.text.isalnum() and b.text.isascii() and b.text.isalnum()):
+        return False
+    if abs(a.x0 - b.x0) < 0.01 and abs(a.x1 - b.x1) < 0.01:  # the glyphs of one ligature ("fi")
+        return False
+    across = min(a.x1, b.x1) - max(a.x0, b.x0)
+    down = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return across > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and down > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+
+def _overprinted(lines: list[Line]) -> int:
+    """How many glyphs of the page's lines (outside tables) are printed over a glyph of other
+    text (`_overlaid`): beside each other in a line, or in lines that share their height. Text set
+    over text (a cell's line run on over the column beside its table that _spilled could not
+    place, a stamp over the body, columns this reader did not tell apart) is read glyph by glyph
+    into one line ("niantfiroansatlr ucture"): from OVERPRINTED_GLYPHS on, the reading of the page is
+    doubtful, and `pdf_reading` says so (OVERPRINTED_NOTE, a CHK007 in `check`)."""
+    count = 0
+    for ln in lines:
+        glyphs = [c for c in ln.chars if c.text != " "]
+        count += sum(_overlaid(a, b) for a, b in zip(glyphs, glyphs[1:]) if b.x0 < a.x1)
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    for i, ln in enumerate(ordered):
+        j = i + 1
+        while j < len(ordered) and ordered[j].top < ln.bottom:
+            other = ordered[j]
+            j += 1
+            if other.x0 < ln.x1 and ln.x0 < other.x1:
+                count += _crossing(ln.chars, other.chars)
+    return count
+
+
+def _crossing(one: list[Char], other: list[Char]) -> int:
+    """How many glyphs of `one` and of `other` cover each other (`_overlaid`): the glyphs of both,
+    across, each against the next few that start before it ends (OVERLAP_REACH; more stacked at
+    one place are no text read, and comparing each with each was quadratic)."""
+    merged = sorted([(c.x0, 0, c) for c in one if c.text != " "] + [(c.x0, 1, c) for c in other if c.text != " "],
+                    key=lambda it: (it[0], it[1]))
+    count = 0
+    for i, (_, side, c) in enumerate(merged):
+        for _, other_side, d in itertools.takewhile(lambda it: it[0] < c.x1, merged[i + 1:i + 1 + OVERLAP_REACH]):
+            count += other_side != side and _overlaid(c, d)
+    return count
+
+
+OVERLAP_REACH = 8
 
 
 def _spilled(chars: list[Char], homes: list[int | None]) -> set[int]:
@@ -2728,6 +2793,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     furniture = drop_furniture(pages, settings, bookmarks) + drop_repeated_headers(pages)
     if _bodiless(pages):
         raise InputError(str(path), ONLY_FURNITURE)
+    if doubtful := [p.number for p in pages if p.overprinted >= OVERPRINTED_GLYPHS]:
+        note = overprinted_note(doubtful)
+        warnings.warn(InputWarning(str(path), note), stacklevel=2)
+        source = replace(source, warnings=(*source.warnings, note))
     body_size = _body_size(pages)
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
@@ -2778,6 +2847,12 @@ def _marks_noted(source: Source, revisions: list[Revision]) -> Source:
             f"{_passages(inserted)} underlined beside a change bar as inserted")
     warnings.warn(InputWarning(source.path, note), stacklevel=3)
     return replace(source, warnings=(*source.warnings, note))
+
+
+def overprinted_note(numbers: list[int]) -> str:
+    """The warning for pages whose text is printed over other text (_overprinted)."""
+    shown = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    return f"page{'s' if len(numbers) > 1 else ''} {shown}: {LAYOUT_DOUBT}, read glyph by glyph into one line"
 
 
 def read_pdf(path: str | Path) -> RawDocument:

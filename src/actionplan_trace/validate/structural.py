@@ -1,18 +1,20 @@
-"""Structure findings of `trace check` (CHK001-CHK003, CHK005, CHK006): what a well-formed Action Plan has.
+"""Structure findings of `trace check` (CHK001-CHK003, CHK005-CHK007): what a well-formed Action Plan has.
 
 Every output has a references section that cites something; no paragraph is repeated within a
 section; output numbers are unique and belong to the objective they sit under; every output an
 objective's outcome table lists is in the plan. The rules read
 only the section tree (and the normaliser's references for CHK002), so they apply to any
-document whose profile produces outputs, whatever its format.
+document whose profile produces outputs, whatever its format; CHK007 reads the reader's notes
+(`Source.warnings`): pages whose layout it could not read with confidence.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any, Iterator
 
-from ..model import Block, Document, Section
+from ..model import LAYOUT_DOUBT, Block, Document, Loc, Section
 from ..findings import FindingRule
 from ..findings import Finding
 from .contribution import listed_outputs, objective_of, outcome_table, section_label, subtree
@@ -41,6 +43,8 @@ def structure_findings(
             out.append(make(code, message, source=path, section=section.id, loc=loc or section.loc,
                             text=text, table=table))
 
+    if "CHK007" in enabled:
+        out += layout_findings(doc, table)
     cited = Counter(r.section for r in refs.refs) if refs is not None else None
     numbers: Counter[str] = Counter()
     for output in doc.of_kind("output"):
@@ -75,6 +79,19 @@ def structure_findings(
             if seen[key] == 2:
                 add("CHK003", f"the same paragraph occurs twice in {section_label(doc, section.id)}: "
                     f"“{excerpt(block.text)}”", section, block.loc, block.text)
+    return out
+
+
+def layout_findings(doc: Document, table: dict[str, FindingRule]) -> list[Finding]:
+    """A CHK007 for each note of the reader's that pages could not be read with confidence
+    (model.LAYOUT_DOUBT), at the first page it names: its text, tree and findings may be wrong
+    there, and a stderr warning alone let `check` pass such a reading."""
+    out = []
+    for note in doc.source.warnings:
+        if LAYOUT_DOUBT in note:
+            page = re.search(r"\d+", note)
+            out.append(make("CHK007", note, source=doc.source.path, loc=Loc(page=int(page.group())) if page else None,
+                            table=table))
     return out
 
 
