@@ -2563,6 +2563,18 @@ def _body_foot(pages: list[_Page]) -> dict[int, float]:
     return feet
 
 
+def _para_notes(para: Para, length: int) -> tuple[tuple[int, str], ...] | None:
+    """The note marks of a paragraph's lines as Block.notes has them: each at about its offset in
+    the joined text (the lines' lengths and a space each, within `length`) and keyed by its label,
+    which is the Loc.footnote of the note it marks (footnote_blocks); None for a paragraph with none."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for line in para.lines:
+        out.extend((min(start + at, length), mark) for at, mark in zip(line.mark_at, line.marks))
+        start += len(line.text) + 1
+    return tuple(out) or None
+
+
 def _block_from_para(para: Para, page: int) -> Block:
     first = para.lines[0]
     sizes = Counter(ln.size for ln in para.lines)
@@ -2598,6 +2610,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     open_table: tuple[PageTable, Block] | None = None
     table_count = 0
     grown: list[tuple[Para, Block]] = []  # paragraphs that took more lines, their text to set
+    made: list[tuple[Para, Block]] = []  # every paragraph, its note marks to set (_para_notes)
     page_items: list[list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]]] = []
     for page in pages:
         items: list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]] = [(ln.number, ln) for ln in page.lines]
@@ -2625,6 +2638,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 para = _new_para(item)
                 block = _block_from_para(para, page.number)
                 blocks.append(block)
+                made.append((para, block))
                 open_para, open_table = (para, block), None
                 continue
             grid, cells = item
@@ -2644,6 +2658,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             open_para = None
     for para, block in grown:
         block.text = para.text
+    for para, block in made:
+        block.notes = _para_notes(para, len(block.text))
     for block in blocks:
         if block.rows is not None:
             block.text = table_text(block.rows)

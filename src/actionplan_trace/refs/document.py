@@ -322,12 +322,16 @@ def _document_refs(
             keys = heading_keys(s.heading or s.title for s in doc.sections)
         return names_heading(block, keys)
 
+    marked = note_sections(doc) if any(s.kind == "footnotes" for s in doc.sections) else {}
     for section in doc.sections:
-        sc = contexts[section.id]
+        home = sc = contexts[section.id]
         itu_goals = False
         for text, loc, field, entry in section_texts(section, rules, columns, named):
             if not text or text.isspace():
                 continue
+            if marked:
+                at = marked.get((loc.footnote, loc.page)) if loc.footnote is not None else None
+                sc = contexts[at] if at is not None else home
             if field:
                 if (ctx := narrowed.get((section.id, field))) is None:
                     ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
@@ -358,6 +362,33 @@ def _document_refs(
     findings.extend(chosen_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
+
+
+def note_sections(doc: Document) -> dict[tuple[str | None, int | None], str]:
+    """The section whose text carries each note's mark, by the note's (Loc.footnote, Loc.page): a
+    note belongs to the paragraph that marks it, so what it cites is that section's citation
+    (README "References: canonical ids"), not the notes section's, which holds the notes only so
+    that extract loses none. Only the notes whose marks the reader kept (Block.notes: a .docx
+    paragraph, a PDF's) are placed; of the marks of one label, a PDF's note takes the last on its
+    page or before it (notes that restart on each page), else the first."""
+    marks: dict[str, list[tuple[int, str]]] = {}
+    notes: list[Block] = []
+    for section in doc.sections:
+        if section.kind == "footnotes":
+            notes.extend(section.blocks)
+            continue
+        for block in section.blocks:
+            for _at, key in block.notes or ():
+                marks.setdefault(key, []).append((block.loc.page or 0, section.id))
+    out: dict[tuple[str | None, int | None], str] = {}
+    for note in notes:
+        found = marks.get(note.loc.footnote or "")
+        if not found:
+            continue
+        page = note.loc.page
+        before = [section for at, section in found if page is not None and at <= page]
+        out[note.loc.footnote, page] = before[-1] if before else found[0][1]
+    return out
 
 
 def _named_elsewhere_dropped(refs: list[Reference], findings: list[Finding], entry_refs: set[int],

@@ -105,13 +105,17 @@ TABLE_WIDTH = 140
 
 
 def _place(loc: Loc) -> str:
-    """Where in its file: 'page 3', 'paragraph 82' (counted from 1), 'line 12' (with the table row of a cell)."""
+    """Where in its file: 'page 3', 'paragraph 82' (counted from 1), 'line 12' (with the table row of a
+    cell), 'footnote 1' for a .docx note, 'page 2, footnote 1' for a PDF's."""
     if loc.page is not None:
-        out = f"page {loc.page}"
+        out = f"page {loc.page}" + (f", footnote {loc.footnote}" if loc.footnote is not None else "")
     elif loc.line is not None:
         out = f"line {loc.line}"
     elif loc.paragraph is not None:
         out = f"paragraph {loc.paragraph + 1}"  # counted from 1, as diff's places are
+    elif loc.footnote is not None:  # a .docx note: 'footnote 1', 'endnote 2' by the note's id in the file
+        kind, _, number = loc.footnote.rpartition("-")
+        out = f"{kind or 'footnote'} {number}"
     else:
         out = ""
     return f"{out}, row {loc.row + 1}" if loc.row is not None and out else out

@@ -1,0 +1,121 @@
+"""References whose place or wording decides what they are, on held-out shapes: a note's citation
+belongs to the section that marks it, a sentence's own words outrank its heading's, the lettered
+Connect 2030 targets, a misspelt initiative outside a list, ids the registry's numbering knows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+from conftest import run_cli
+from docx.shared import Pt
+from test_docx_reader import DECLS, FOOTNOTE_TYPE, add_body, add_part, para, save
+
+from actionplan_trace.loader import load
+from actionplan_trace.refs import document_refs
+
+
+def _noted_output(path: Path, heading_style: bool) -> Path:
+    """Output 2.1 with a Background paragraph marking note 4 (shown 1) and an area of work marking
+    note 7 and, in a second paragraph, an endnote: the notes cite resolutions, a Question and an SDG
+    target. Headings either in Heading styles or bold Normal text in another size."""
+    document = docx.Document()
+
+    def heading(text: str, level: int) -> str:
+        if heading_style:
+            return para(text, style=f"Heading{level}")
+        return f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="{28 - 2 * level}"/></w:rPr><w:t>{text}</w:t></w:r></w:p>'
+
+    add_body(document, (
+        heading("Objective 2 – Modern and secure telecommunication/ICT infrastructure", 1)
+        + heading("Output 2.1 – Products and services on ICT infrastructure", 2)
+        + heading("Background", 3)
+        + '<w:p><w:r><w:t>Broadband remains out of reach for many rural communities</w:t></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="4"/></w:r>'
+        '<w:r><w:t xml:space="preserve">, and the gap is widening.</w:t></w:r></w:p>'
+        + heading("Rural communications", 3)
+        + '<w:p><w:r><w:t xml:space="preserve">ITU-D assists Member States with rural connectivity. </w:t></w:r>'
+        '<w:r><w:footnoteReference w:id="7"/></w:r></w:p>'
+        + '<w:p><w:r><w:t>Pilot projects continue in two regions.</w:t></w:r>'
+        '<w:r><w:endnoteReference w:id="2"/></w:r></w:p>'
+    ))
+    document.styles["Normal"].font.size = Pt(10 if heading_style else 11)
+    save(document, path)
+    add_part(path, "footnotes.xml", (
+        f'<w:footnotes {DECLS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="4"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> See Resolution 139 '
+        '(Rev. Dubai, 2018) of the Plenipotentiary Conference.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> ITU-D SG1 Question 5/1 '
+        'studies rural areas.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    ), "footnotes", FOOTNOTE_TYPE)
+    add_part(path, "endnotes.xml", (
+        f'<w:endnotes {DECLS}>'
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> In line with SDG target '
+        '9.c.</w:t></w:r></w:p></w:endnote>'
+        "</w:endnotes>"
+    ), "endnotes", FOOTNOTE_TYPE.replace("footnotes", "endnotes"))
+    return path
+
+
+def test_a_notes_references_belong_to_the_section_marking_it(tmp_path: Path) -> None:
+    """W2: what a footnote or endnote cites is cited by the section whose paragraph carries its
+    mark, at the note's place ("footnote 4"), in refs, graph and chain alike."""
+    for styled in (True, False):
+        path = _noted_output(tmp_path / f"noted-{styled}.docx", styled)
+        doc = load(path)
+        by_id = {r.id: r for r in document_refs(doc).refs}
+        background = next(s.id for s in doc.sections if s.title == "Background")
+        rural = next(s.id for s in doc.sections if s.title == "Rural communications")
+        assert by_id["PP-RES-139"].section == background
+        assert by_id["PP-RES-139"].loc.footnote == "4"
+        assert by_id["ITU-D-SG1-Q5"].section == rural
+        assert by_id["SDG-9.c"].section == rural
+        table = run_cli("refs", str(path)).stdout
+        line = next(ln for ln in table.splitlines() if "PP-RES-139" in ln)
+        assert "footnote 4" in line and f"[{background}]" in line
+        assert "endnote 2" in next(ln for ln in table.splitlines() if "SDG-9.c" in ln)
+        who = json.loads(run_cli("graph", str(path), "--who-cites", "ITU-D-SG1-Q5", "-f", "json").stdout)
+        assert who["cited_by"] and all(rural.startswith(c["section"]) for c in who["cited_by"]), who
+        chain = run_cli("chain", "PP-RES-139", str(path)).stdout
+        assert "PP-RES-139" in chain and "Footnotes" not in chain, chain
+
+
+def test_a_pdf_notes_references_belong_to_the_section_marking_it(tmp_path: Path) -> None:
+    """W2 in a PDF: the raised mark after a paragraph's last word places the note printed at the
+    page's foot (same label) in that paragraph's section."""
+    from pdfgen import MARGIN, text_op, word_widths, write_placed
+
+    body = [("Output 2.1 – Products and services on ICT infrastructure", "Helvetica-Bold", 13, None),
+            ("Background", "Helvetica-Bold", 11, None),
+            ("Broadband remains out of reach for many rural communities", "Times-Roman", 11, "1"),
+            ("Rural communications", "Helvetica-Bold", 11, None),
+            ("ITU-D assists Member States with rural connectivity", "Times-Roman", 11, "2")]
+    ops, top = [], MARGIN + 20.0
+    for text, font, size, mark in body:
+        ops.append(text_op(MARGIN, top, text, font, size))
+        if mark:
+            widths, space = word_widths(set(text.split()), font, size, tmp_path)
+            end = sum(widths[w] for w in text.split()) + space * (len(text.split()) - 1)
+            ops.append(text_op(MARGIN + end + 0.3, top - 4, mark, font, 7))
+        top += 24
+    ops.append(text_op(MARGIN, 760, "1", "Times-Roman", 7))
+    ops.append(text_op(MARGIN + 6, 763, "See Resolution 139 (Rev. Dubai, 2018) of the Plenipotentiary Conference.",
+                       "Times-Roman", 9))
+    ops.append(text_op(MARGIN, 774, "2", "Times-Roman", 7))
+    ops.append(text_op(MARGIN + 6, 777, "ITU-D SG1 Question 5/1 studies rural areas.", "Times-Roman", 9))
+    path = write_placed(tmp_path / "noted.pdf", [ops])
+    doc = load(path)
+    by_id = {r.id: r for r in document_refs(doc).refs}
+    background = next(s.id for s in doc.sections if s.title == "Background")
+    rural = next(s.id for s in doc.sections if s.title == "Rural communications")
+    assert (by_id["PP-RES-139"].section, by_id["PP-RES-139"].loc.footnote) == (background, "1")
+    assert (by_id["ITU-D-SG1-Q5"].section, by_id["ITU-D-SG1-Q5"].loc.footnote) == (rural, "2")
+    line = next(ln for ln in run_cli("refs", str(path)).stdout.splitlines() if "PP-RES-139" in ln)
+    assert "page 1, footnote 1" in line
+
