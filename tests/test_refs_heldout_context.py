@@ -119,3 +119,29 @@ def test_a_pdf_notes_references_belong_to_the_section_marking_it(tmp_path: Path)
     line = next(ln for ln in run_cli("refs", str(path)).stdout.splitlines() if "PP-RES-139" in ln)
     assert "page 1, footnote 1" in line
 
+
+def _refs(tmp_path: Path, name: str, text: str, profile: str | None = None) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    args = ["refs", str(path), "-f", "json"] + (["--profile", profile] if profile else [])
+    return json.loads(run_cli(*args).stdout)
+
+
+def test_a_goal_that_contributes_to_sdgs_is_itu_s_under_an_sdg_heading(tmp_path: Path) -> None:
+    """W3: "Goal 1 contributes to SDG targets 9.c and 17.6" says Goal 1 is what serves the SDGs, so
+    it is an ITU strategic goal even under "Linkages with the Sustainable Development Goals", whose
+    context makes a bare "Goal 1" an SDG; the SDG targets stay SDG targets, and a goal whose own
+    words do not say so keeps the heading's meaning."""
+    sentence = ("Goal 1 contributes to SDG targets 9.c and 17.6; Goal 2 to SDG targets 5.b and 10.2, "
+                "and Goal 3 is linked to the Sustainable Development Goals 4 and 9.")
+    text = ("Strategic plan for the Union for 2020-2023\n\n1 Strategic goals\n\n" + sentence
+            + "\n\n2 Linkages with the Sustainable Development Goals\n\n" + sentence
+            + "\n\nGoal 11 matters too.\n")
+    refs = _refs(tmp_path, "linkages.txt", text, "strategic-plan")["refs"]
+    for clause in ("clause-1", "clause-2"):
+        ids = [r["id"] for r in refs if r["section"] == clause]
+        assert ids[:7] == ["ITU-GOAL-1@SP-2020-2023", "SDG-9.c", "SDG-17.6", "ITU-GOAL-2@SP-2020-2023", "SDG-5.b",
+                           "SDG-10.2", "ITU-GOAL-3@SP-2020-2023"], (clause, ids)
+        assert not any(i in ("SDG-1", "SDG-2", "SDG-3") for i in ids)
+    assert "SDG-11" in [r["id"] for r in refs if r["section"] == "clause-2"]
+

@@ -45,6 +45,11 @@ _REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # fam
 _AGENDA_AFTER = regex(
     r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|ITU(?:['’]s)?\s+Strategic\s+Plan|Strategic\s+Plan)"
     r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
+# Words after a goal or target that say it serves the SDGs ("Goal 1 contributes to SDG targets 9.c
+# and 17.6; Goal 2 to SDG targets 5.b"): it is ITU's, whatever a heading says of the section.
+_SERVES_SDGS_AFTER = regex(
+    r"\s*,?\s+(?:(?i:contributes?|contributing|is\s+linked|links|relates?|is\s+aligned|aligns?)\s+)?"
+    r"(?i:to)\s+(?:the\s+)?(?:UN\s+)?(?:SDGs?|Sustainable\s+Development\s+Goals?)\b")
 _BARE_Q = regex(r"Q\s*[-.]?\s*0?[1-4]\s*/")  # a Question written "Q4/17", which a quarter ("Q4/17", 2017) is too
 _JOINER = regex(r"[\s,;&]*(?:and|or)?[\s,;&]*", re.I)
 _SECTOR_ORGAN = {"ITU-D": "WTDC", "ITU-T": "WTSA", "ITU-R": "RA"}
@@ -455,12 +460,14 @@ class Resolver:
     def goal_meaning(self, cite: Cite) -> str | None:
         """What a bare "Goal N" / "Target N.M" means here: "itu", "sdg" or None (ambiguous). The
         words after it say so first ("Target 2.3 of the Connect 2030 Agenda", "Goal 9 of the 2030
-        Agenda"), then its numbers (a goal past the highest ITU strategic goal the registry has is
+        Agenda"; "Goal 1 contributes to SDG targets 9.c" is ITU's, as what serves the SDGs), then its numbers (a goal past the highest ITU strategic goal the registry has is
         an SDG, even where the context reads goals as ITU's: "SDG 17, in particular target
         17.8" in a report; so is a list or range holding one, "(Goals 1–17)"), then the context."""
         after = _AGENDA_AFTER.match(self.text, cite.end)
         if after is not None:
             return "itu" if after.group("itu") else "sdg"
+        if _SERVES_SDGS_AFTER.match(self.text, cite.end) is not None:
+            return "itu"
         most = self.registry.most_itu_goals
         goals = [int(head) for item in cite.items if (head := item.number.split(".")[0]).isdigit()]
         if most is not None and goals and (min(goals) > most or cite.kind == "goal" and max(goals) > most):
