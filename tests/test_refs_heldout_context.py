@@ -145,3 +145,22 @@ def test_a_goal_that_contributes_to_sdgs_is_itu_s_under_an_sdg_heading(tmp_path:
         assert not any(i in ("SDG-1", "SDG-2", "SDG-3") for i in ids)
     assert "SDG-11" in [r["id"] for r in refs if r["section"] == "clause-2"]
 
+
+def test_lettered_connect_2030_targets_are_read(tmp_path: Path) -> None:
+    """M1: the 2020-2023 plan's "Target 2.1.A" and "2.2.B" are ITU targets with their letter
+    (ITU-TARGET-2.1.A@SP-2020-2023), alone, in lists and after "Connect 2030"; the registry, which
+    numbers that plan's targets as the report on it does (2.1 … 2.10), does not list them (REF001)."""
+    text = ("Strategic plan for the Union for 2020-2023\n\n1 Strategic goals\n\n"
+            "Target 2.1.A: In the developing world, 60% of households should have access to the Internet\n\n"
+            "Target 2.2.B: In the least developed countries, 20% of individuals should be using the Internet\n\n"
+            "Target 1.1: Worldwide, 65% of households should have access to the Internet\n\n"
+            "Progress on Connect 2030 targets 3.1.A, 3.1.B and 2.1.A was reported, as was SDG target 9.c.\n")
+    report = _refs(tmp_path, "targets.txt", text, "strategic-plan")
+    ids = [r["id"] for r in report["refs"]]
+    assert ids == ["ITU-TARGET-2.1.A@SP-2020-2023", "ITU-TARGET-2.2.B@SP-2020-2023", "ITU-TARGET-1.1@SP-2020-2023",
+                   "ITU-TARGET-3.1.A@SP-2020-2023", "ITU-TARGET-3.1.B@SP-2020-2023", "ITU-TARGET-2.1.A@SP-2020-2023",
+                   "SDG-9.c"]
+    assert {r["family"] for r in report["refs"][:6]} == {"itu-target"}
+    assert report["refs"][0]["number"] == "2.1.A"
+    assert {f["code"] for f in report["findings"] if "2.1.A" in (f["ref"] or "")} == {"REF001"}
+

@@ -94,6 +94,9 @@ _TARGET_ITEM = regex(  # "9.1", "9.c", "9 . c", "9.C", "9c", "9(c)"
     r"\s*(?P<g>\d{1,2})(?:\s?\.\s?(?P<t>\d{1,2}|[a-z](?!\w))|\.(?P<u>[A-Z])(?!\w)|(?P<l>[a-z](?!\w))|\((?P<p>[a-z])\))"
     r"(?![\w.]\w|\d)"
 )
+# A Connect 2030 target of the 2020-2023 Strategic Plan lettered after its number ("Target 2.1.A",
+# "2.2.B"): no SDG target is written so, so it is ITU's.
+_ITU_LETTERED_TARGET = regex(r"\s*(?P<g>\d{1,2})\.(?P<t>\d{1,2})\.(?P<x>[A-Z])(?![\w.]\w|\d)")
 # "9 c" inside a list of targets ("targets 9.C, 9 c"): a lettered target written with a space, only
 # where the list goes on or ends after it (elsewhere "9 a" may be a number and an article).
 _SPACED_TARGET = regex(r"\s*(?P<g>\d{1,2}) (?P<l>[a-z])(?=\s*(?:[,;)]|and\b|or\b|$))")
@@ -722,7 +725,11 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
         suffix = target_suffix(t) if t else None
         if t is None and (t := _SPACED_TARGET.match(text, pos)) is not None:
             suffix = t.group("l")
-        if t:
+        if t is None and (x := _ITU_LETTERED_TARGET.match(text, pos)) is not None:
+            g = int(x.group("g"))
+            items.append(Item(f"{g}.{int(x.group('t'))}.{x.group('x')}", x.start("g"), x.end(), goal=g))
+            end = x.end()
+        elif t:
             if _amount_after(text, t, suffix):
                 break
             g = int(t.group("g"))
@@ -742,7 +749,7 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
                 end = pos
             break
         if not (_TARGET_ITEM.match(text, s.end()) or _SPACED_TARGET.match(text, s.end())
-                or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
+                or _ITU_LETTERED_TARGET.match(text, s.end()) or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
             break
         pos = s.end()
     return items, end

@@ -49,7 +49,7 @@ _FAMILY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^SDG-\d+\.(?:\d+|[a-z])$", "sdg-target"),
         (r"^WSIS-C\d+$", "wsis"),
         (r"^ITU-GOAL-\d+$", "itu-goal"),
-        (r"^ITU-TARGET-\d+\.\d+$", "itu-target"),
+        (r"^ITU-TARGET-\d+\.\d+(?:\.[A-Z])?$", "itu-target"),  # "2.1.A": Connect 2030 targets of SP-2020-2023
         (r"^ITU-D-OBJ-\d+$", "itu-d-objective"),
         (r"^ITU-D-OUTPUT-\d+\.\d+$", "itu-d-output"),
         (r"^ITU-D-OUTCOME-\d+\.(?:\d+|[a-z])$", "itu-d-outcome"),
@@ -126,8 +126,9 @@ def itu_goal_id(goal: int) -> str:
 ITU_GOAL_ID = regex(r"ITU-GOAL-(\d+)")
 
 
-def itu_target_id(goal: int, target: int) -> str:
-    return f"ITU-TARGET-{goal}.{target}"
+def itu_target_id(goal: int, target: int, letter: str = "") -> str:
+    """`ITU-TARGET-3.1`; with `letter`, a lettered Connect 2030 target: `ITU-TARGET-2.1.A`."""
+    return f"ITU-TARGET-{goal}.{target}" + (f".{letter}" if letter else "")
 
 
 def sector_item_id(sector: str, kind: str, number: str) -> str:

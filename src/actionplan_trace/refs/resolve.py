@@ -512,7 +512,8 @@ class Resolver:
 
     def target(self, cite: Cite) -> None:
         lettered = any(not i.number.split(".")[1].isdigit() for i in cite.items)
-        meaning = "sdg" if lettered else "itu" if cite.explicit else self.goal_meaning(cite)
+        connect = any(i.number.count(".") == 2 for i in cite.items)  # "Target 2.1.A": ITU's (grammar)
+        meaning = "itu" if connect else "sdg" if lettered else "itu" if cite.explicit else self.goal_meaning(cite)
         if meaning is None:
             self.ambiguous(cite, "not clear whether an ITU target or an SDG target is meant")
             return
@@ -522,7 +523,11 @@ class Resolver:
             # in a list read as ITU targets, a bare one past the last ITU goal is still an SDG's
             # ("Targets 1.1, 1.2 and 17.8"); one named as ITU's ("ITU Target 17.8") stays ITU's
             past = not cite.explicit and most is not None and int(item.number.split(".")[0]) > most
-            if meaning == "sdg" or past:
+            if item.number.count(".") == 2:
+                g_s, n_s, letter = item.number.split(".")
+                made.append(self.emit(ids.itu_target_id(int(g_s), int(n_s), letter), "itu-target", item.number, item, cite))
+                self.check_known(made[-1])
+            elif meaning == "sdg" or past:
                 made.append(self.sdg_target(item, cite, None))
             else:
                 g, n = (int(x) for x in item.number.split("."))
