@@ -295,7 +295,7 @@ def test_anchors_tried_at_their_literal_starts_match_what_finditer_finds() -> No
     words = ("Res Res. RES Resolution RESOLUTIONS resolutions Decision decisions Recommendation Recs all All ALL "
              "goal Goals SDG SDGs sdg target Targets Sustainable Development Goal 12 3 4.5 9.c ITU-T ITU-R E.164 "
              "Study Group study group SG SGs 2 Q Q3 Question question 3/1 Objective objective Priority Output "
-             "outcome Outcome Regional regional Initiatives AFR2 ASP-3 afr2 Action Lines action line AL C5 C 11 "
+             "outcome Outcome Regional regional Initiatives AFR2 ASP-3 afr2 ARF3 Action Lines action line AL C5 C 11 "
              "( ) , ; : and x_ - ſ K No. [ ]").split() + [
         "Goal 13 of the 2030 Agenda", "goals 1 of the UN 2030 Agenda", "Sustainable Development Goals 4",
         "SG 2 Question 3", "ITU-D SG2 Q3/2", "study group 1, question 6/2", "Q-3/2", "(AFR2, ASP-3)",

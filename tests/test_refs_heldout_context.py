@@ -164,3 +164,14 @@ def test_lettered_connect_2030_targets_are_read(tmp_path: Path) -> None:
     assert report["refs"][0]["number"] == "2.1.A"
     assert {f["code"] for f in report["findings"] if "2.1.A" in (f["ref"] or "")} == {"REF001"}
 
+
+def test_a_misspelt_initiative_outside_a_list_is_read_and_reported(tmp_path: Path) -> None:
+    """M7: a standalone "ARF3" (AFR with two letters swapped) is RI-AFR3 with a REF007, as it is
+    in "Regional Initiatives (…, ARF3)"; a code with more than one initiative digit, a meeting's
+    symbol or a word that only looks like one is not read."""
+    text = ("Implementation report\n\nThe Africa region made progress on connectivity, as was ARF3 in 2019.\n\n"
+            "Meetings RDF-ARF3 and ARF12 were held; the SAP team reported; ASP5 too.\n")
+    report = _refs(tmp_path, "report.txt", text)
+    assert [(r["id"], r["text"]) for r in report["refs"]] == [("RI-AFR3", "ARF3"), ("RI-ASP5", "ASP5")]
+    assert [(f["code"], f["ref"]) for f in report["findings"] if f["code"] == "REF007"] == [("REF007", "RI-AFR3")]
+

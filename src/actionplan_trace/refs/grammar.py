@@ -1406,6 +1406,11 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set
         if region in text:
             present.add("region")
             break
+    else:
+        for code in _swapped_regions(regions):  # "as was ARF3" (grammar_for)
+            if code in text:
+                present.add("region")
+                break
     return present
 
 
@@ -1447,7 +1452,21 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
             # not a meeting's name or document symbol: "RDF-AMS-21", "RDF-AMS-21/1", "RPM-AFR17/3"
             regex(rf"(?<![A-Za-z]-)(?<!/)\b(?P<code>{alternation})-?(?P<n>\d{{1,2}})(?![\d\w]|\s?/)"), parse_ri_code, "region",
             starts=tuple(r.lower() for r in regions)))
+        swapped = sorted(_swapped_regions(regions))
+        if swapped:
+            anchors.append(Anchor(  # "as was ARF3": a known region's code with two letters swapped (REF007)
+                regex(rf"(?<![A-Za-z]-)(?<!/)\b(?P<code>{'|'.join(swapped)})-?(?P<n>[1-9])(?![\d\w]|\s?/)"), parse_ri_code,
+                "region", starts=tuple(r.lower() for r in swapped)))
     return Grammar(regions, tuple(anchors))
+
+
+@lru_cache(maxsize=8)
+def _swapped_regions(regions: tuple[str, ...]) -> frozenset[str]:
+    """The codes that are a known region's with two neighbouring letters swapped ("ARF" for "AFR"), and
+    no region's own: a standalone "ARF3" is the misspelt initiative the resolver corrects, one digit
+    after it only (an initiative number), as "ARF12" or "ARF-3/1" may be anything else."""
+    out = {r[:k] + r[k + 1] + r[k] + r[k + 2:] for r in regions if r.isalpha() and r.isupper() for k in range(len(r) - 1)}
+    return frozenset(out - set(regions))
 
 
 def sdg_field_cites(text: str) -> list[Cite]:
