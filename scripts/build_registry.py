@@ -7,7 +7,8 @@ strategic goals and targets from the Secretary-General's 2020 report, Connect 20
 and the Buenos Aires Action Plan's objectives, outcomes and outputs), regional-initiatives.yml
 and resolutions.yml (PP resolutions and decisions with titles and revisions from the report's
 Annex 1, plus every resolution, decision and recommendation the seed documents cite, read with
-the project's own grammar). conferences.yml is written by hand and read, not written, here.
+the project's own grammar), and numbering.yml (how far each sequentially numbered series runs, by
+the highest number the seeds cite). conferences.yml is written by hand and read, not written, here.
 The output is committed; tests and the tool never need the seeds.
 """
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from actionplan_trace.refs import RefContext, find_refs, sort_ids  # noqa: E402
 from actionplan_trace.refs.ids import natural_key  # noqa: E402
-from actionplan_trace.refs.registry import Registry  # noqa: E402
+from actionplan_trace.refs.registry import Registry, series_number  # noqa: E402
 
 SEEDS = {
     "000": ("ITU-D Action Plan, Objective 2 (revision after the Buenos Aires Action Plan)", "action-plan"),
@@ -221,6 +222,31 @@ def build_resolutions(texts: dict[str, str], registry: Registry) -> dict[str, An
     }
 
 
+# The series numbered from 1 without reuse, one number after another as each is adopted: a number
+# below the highest one a seed shows was given (the resolution may since be suppressed). Not WRC
+# resolutions (numbered in topic blocks, with gaps) nor Recommendations of ITU-T and ITU-R (letter
+# series with gaps); nor Council's, whose seeds show too few numbers to bound a series.
+SEQUENTIAL = ("PP-RES", "PP-DEC", "WTDC-RES", "WTSA-RES", "ITU-D-REC")
+
+
+def build_numbering(regions: dict[str, Any], resolutions: dict[str, Any]) -> dict[str, Any]:
+    """How far each sequentially numbered series runs, by the highest number the seeds show: the
+    resolutions and decisions of SEQUENTIAL, and each region's initiatives (RI-ASP: ASP5 is cited,
+    so ASP1 to ASP4 exist). An unlisted id within it is REF018 (info), past it REF001."""
+    most: dict[str, int] = {}
+    series_ok = {*SEQUENTIAL, *(f"RI-{r}" for r in regions["regions"])}
+    for ref_id in [*regions["entries"], *resolutions["entries"]]:
+        split = series_number(ref_id)
+        if split is not None and split[0] in series_ok:
+            most[split[0]] = max(split[1], most.get(split[0], 0))
+    return {
+        "source": "the highest number of each sequentially numbered series that the seed documents cite "
+                  "(regional-initiatives.yml, resolutions.yml)",
+        "licence": "public documents of ITU",
+        "numbering": {k: most[k] for k in sorted(most)},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -236,7 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     regions = build_regions(texts, conferences)
     dump(args.out / "regional-initiatives.yml", regions)
     probe = Registry(regions=tuple(regions["regions"]), conferences=conferences.conferences)
-    dump(args.out / "resolutions.yml", build_resolutions(texts, probe))
+    resolutions = build_resolutions(texts, probe)
+    dump(args.out / "resolutions.yml", resolutions)
+    dump(args.out / "numbering.yml", build_numbering(regions, resolutions))
     return 0
 
 

@@ -9,6 +9,9 @@ Registry files are YAML under rules/registry/ (and any file a user adds):
     entries:
       SDG-9.c: {title: ..., short: ..., rev: ..., source: ...}
     regions: [AFR, AMS, ...]                         # regional initiative prefixes
+    numbering: {PP-RES: 214, RI-ASP: 5, ...}         # a series numbered from 1 that the sources show
+                                                     # reaching that number: an unlisted id within it is
+                                                     # REF018 (info), past it REF001
     conferences:                                     # place/year -> organ, for "(Rev. Busan, 2014)"
       - {code: PP-14, organ: PP, place: Busan, year: 2014}
 """
@@ -35,7 +38,8 @@ REGISTRY_DIR = RULES_DIR / "registry"
 _WHAT = "registry file"  # what a registry file is called in the errors reading one raises
 _SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
 # What a registry file, an entry's facts and a conference may hold (see the module docstring).
-_FILE_KEYS = ("source", "licence", "license", "covers", "complete", "entries", "regions", "conferences")
+_FILE_KEYS = ("source", "licence", "license", "covers", "complete", "entries", "regions", "conferences", "numbering")
+_NUMBERED = regex(r"^(?P<series>[A-Z][A-Z-]*?)-?(?P<n>\d+)$")  # "PP-RES-139" -> PP-RES, 139; "RI-ASP4" -> RI-ASP, 4
 _FACT_KEYS = ("title", "short", "rev", "source")
 _CONFERENCE_KEYS = ("code", "organ", "place", "year")
 
@@ -76,6 +80,7 @@ class Registry:
     files: list[str] = field(default_factory=list)
     editions: dict[str, set[str]] = field(default_factory=dict)
     bases: set[str] = field(default_factory=set)
+    numbering: dict[str, int] = field(default_factory=dict)  # series -> the highest number it is known to reach
 
     def known(self, ref_id: str) -> bool:
         return ref_id in self.entries
@@ -95,6 +100,14 @@ class Registry:
         if not self.checks(ref_id) or ref_id in self.entries:
             return False
         return "@" in ref_id or ref_id not in self.bases
+
+    def numbered(self, ref_id: str) -> int | None:
+        """The highest number of `ref_id`'s series (`numbering`) when its number is within it (an id
+        that exists though the registry does not list it: "RI-ASP4" where ASP's run to 5), else None."""
+        split = series_number(ref_id)
+        if split is None or (most := self.numbering.get(split[0])) is None:
+            return None
+        return most if 1 <= split[1] <= most else None
 
     def get(self, ref_id: str) -> Entry | None:
         return self.entries.get(ref_id)
@@ -192,6 +205,12 @@ class Registry:
             self.bases.add(base)
             if edition:
                 self.editions.setdefault(family, set()).add(edition)
+        numbering = data.get("numbering") or {}
+        if not isinstance(numbering, dict) or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0
+                                                      for n in numbering.values()):
+            raise ProfileError(f"{origin}: `numbering` must map series (PP-RES, RI-ASP) to their highest number")
+        for series, most in numbering.items():
+            self.numbering[str(series)] = max(most, self.numbering.get(str(series), 0))
         regions = data.get("regions")
         if regions:
             self.regions = tuple(dict.fromkeys([*self.regions, *(str(r).upper() for r in regions)]))
@@ -206,6 +225,14 @@ class Registry:
                 raise ProfileError(f"{origin}: conference {c.code}: unknown organ {c.organ}")
             self.conferences = (*self.conferences, c)
         self.files.append(origin)
+
+
+def series_number(ref_id: str) -> tuple[str, int] | None:
+    """An id of a numbered series as (series, number): "PP-RES-139" -> ("PP-RES", 139), "RI-ASP4"
+    -> ("RI-ASP", 4); None for an id that does not end in a plain number (ITU-T-REC-Y.4409, an
+    id with an edition), which no `numbering` bounds."""
+    m = _NUMBERED.match(ref_id)
+    return (m.group("series"), int(m.group("n"))) if m else None
 
 
 def _opt(value: Any) -> str | None:
@@ -269,7 +296,7 @@ def _merged(paths: tuple[Path, ...]) -> Registry:
 # Registry's fields as marshal holds them: entries and conferences as tuples of their fields, sets
 # as sorted lists.
 _State = tuple[list[tuple[Any, ...]], list[str], list[str], tuple[str, ...], list[tuple[Any, ...]], list[str],
-               dict[str, list[str]], list[str]]
+               dict[str, list[str]], list[str], dict[str, int]]
 
 
 def _state(registry: Registry) -> _State:
@@ -279,21 +306,23 @@ def _state(registry: Registry) -> _State:
         sorted(registry.covers), sorted(registry.complete), registry.regions,
         [(c.code, c.organ, c.place, c.year) for c in registry.conferences], registry.files,
         {family: sorted(codes) for family, codes in registry.editions.items()}, sorted(registry.bases),
+        dict(registry.numbering),
     )
 
 
 def _is_state(value: Any) -> bool:
     """Whether a cached value has `_state`'s shape (diskcache.memo's check, after the digest's)."""
-    return (isinstance(value, tuple) and len(value) == 8
-            and all(isinstance(part, kind) for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list))))
+    return (isinstance(value, tuple) and len(value) == 9
+            and all(isinstance(part, kind) for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict))))
 
 
 def _from_state(state: _State) -> Registry:
-    entries, covers, complete, regions, conferences, files, editions, bases = state
+    entries, covers, complete, regions, conferences, files, editions, bases, numbering = state
     return Registry(
         entries={fields[0]: Entry(*fields) for fields in entries}, covers=set(covers), complete=set(complete),
         regions=tuple(regions), conferences=tuple(Conference(*fields) for fields in conferences), files=list(files),
         editions={family: set(codes) for family, codes in editions.items()}, bases=set(bases),
+        numbering=dict(numbering),
     )
 
 

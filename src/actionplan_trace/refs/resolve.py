@@ -650,8 +650,14 @@ class Resolver:
 
     # -- checks ---------------------------------------------------------------------------------
     def check_known(self, ref: Reference) -> None:
+        """REF001 for an id the registry speaks for and lacks; REF018 (info) instead when its number
+        is within what the registry knows its series to reach (`numbering`): it exists, unlisted."""
         if self.registry.unknown(ref.id):
-            self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry", self.table))
+            if (most := self.registry.numbered(ref.id)) is not None:
+                self.findings.append(about(ref, "REF018", f"{ref.id} is not listed in the registry, but its series "
+                                                          f"is known to run from 1 to {most}", self.table))
+            else:
+                self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry", self.table))
 
     def list_checks(self, made: list[Reference], cite: Cite, what: str = "list", sort: bool = True) -> None:
         """Unknown ids, duplicates and order within one list."""
