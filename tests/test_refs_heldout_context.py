@@ -198,3 +198,14 @@ def test_an_unlisted_id_within_a_known_numbering_is_info_not_a_warning(tmp_path:
     extra.write_text("numbering: {RI-ASP: 9}\n", encoding="utf-8")
     report = json.loads(run_cli("refs", str(tmp_path / "plan.txt"), "-f", "json", "--registry", str(extra)).stdout)
     assert [f["code"] for f in report["findings"] if f["ref"] == "RI-ASP9"] == ["REF018"]
+
+
+def test_a_pdf_endnote_is_placed_by_its_roman_mark() -> None:
+    """W2 in a PDF's endnotes: the note's Loc.footnote is "endnote-3" but its mark, like its label,
+    is "iii"; it is placed in the section that carries the mark, as the .docx it was printed from."""
+    fixtures = Path(__file__).parent / "fixtures" / "pdf"
+    placed = {}
+    for suffix in ("docx", "pdf"):
+        refs = document_refs(load(fixtures / f"endnotes.{suffix}")).refs
+        placed[suffix] = {r.section for r in refs if r.id == "WTDC-RES-17"}
+    assert placed["pdf"] == placed["docx"] and "footnotes" not in placed["pdf"], placed

@@ -369,8 +369,9 @@ def note_sections(doc: Document) -> dict[tuple[str | None, int | None], str]:
     note belongs to the paragraph that marks it, so what it cites is that section's citation
     (README "References: canonical ids"), not the notes section's, which holds the notes only so
     that extract loses none. Only the notes whose marks the reader kept (Block.notes: a .docx
-    paragraph, a PDF's) are placed; of the marks of one label, a PDF's note takes the last on its
-    page or before it (notes that restart on each page), else the first."""
+    paragraph, a PDF's, whose marks are the notes' labels: an endnote's "iii") are placed; of the
+    marks of one label, a PDF's note takes the last on its page or before it (notes that restart
+    on each page), else the first."""
     marks: dict[str, list[tuple[int, str]]] = {}
     notes: list[Block] = []
     for section in doc.sections:
@@ -382,7 +383,7 @@ def note_sections(doc: Document) -> dict[tuple[str | None, int | None], str]:
                 marks.setdefault(key, []).append((block.loc.page or 0, section.id))
     out: dict[tuple[str | None, int | None], str] = {}
     for note in notes:
-        found = marks.get(note.loc.footnote or "")
+        found = marks.get(note.loc.footnote or "") or marks.get(note.label or "")  # a PDF's endnote: its "iii"
         if not found:
             continue
         page = note.loc.page
