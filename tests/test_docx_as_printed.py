@@ -274,6 +274,85 @@ def test_the_same_capitals_typed_or_set_by_formatting_are_no_change_of_case(tmp_
     assert [change.differences for change in result.visible(all_changes=True)] == [("formatting",)]
 
 
+def _default_run(document: docx.document.Document, props: str) -> None:
+    """Add `props` to the run properties of w:docDefaults (w:rPrDefault's w:rPr)."""
+    from docx.oxml.ns import qn
+
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for el in etree_fragment(f"<w:rPr {DECLS}>{props}</w:rPr>"):
+        rpr.append(el)
+
+
+@pytest.mark.parametrize(("tag", "font"), [("<w:caps/>", "Arial"), ("<w:smallCaps/>", "Georgia")])
+def test_capitals_set_in_the_document_defaults_are_read_in_capitals(tmp_path: Path, tag: str, font: str) -> None:
+    """w:caps or w:smallCaps in w:docDefaults (w:rPrDefault) prints every letter of the document
+    in capitals, as a style's does (LibreOffice prints them so), but for text whose style or run
+    turns them off; they were not read, and the .docx read in lower case where its PDF prints
+    capitals."""
+    document = docx.Document()
+    _default_run(document, tag + f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>')
+    plain = document.styles.add_style("Plain Text Plan", 1)
+    plain.base_style = document.styles["Normal"]
+    plain.element.append(etree_fragment(f'<w:rPr {DECLS}><w:caps w:val="0"/><w:smallCaps w:val="0"/></w:rPr>'))
+    add_body(document, "".join([
+        "<w:p>" + _run("Objective 3 – inclusive digital society", "<w:b/>") + "</w:p>",
+        "<w:p>" + _run("Member States of the Straße region agreed in ") + _run("Rabat", '<w:sz w:val="28"/>') + "</w:p>",
+        '<w:p><w:pPr><w:pStyle w:val="PlainTextPlan"/></w:pPr>' + _run("typed as written in Lome.") + "</w:p>",
+        "<w:p>" + _run("background ") + _run("and scope", '<w:caps w:val="0"/><w:smallCaps w:val="0"/>') + "</w:p>",
+    ]))
+    blocks = read_docx(save(document, tmp_path / "defaults.docx")).blocks
+    assert [(b.text, b.typed) for b in blocks] == [
+        ("OBJECTIVE 3 – INCLUSIVE DIGITAL SOCIETY", "Objective 3 – inclusive digital society"),
+        ("MEMBER STATES OF THE STRAßE REGION AGREED IN RABAT", "Member States of the Straße region agreed in Rabat"),
+        ("typed as written in Lome.", None),
+        ("BACKGROUND and scope", "background and scope"),
+    ]
+
+
+def test_a_drop_cap_its_paragraph_style_sets_is_the_first_letter_of_the_paragraph_after(tmp_path: Path) -> None:
+    """A drop cap whose frame (w:framePr w:dropCap) a paragraph style sets, or a style it is based
+    on, not the paragraph's own w:pPr, is a drop cap as Word prints it: the start of the paragraph
+    after it, which gives the block its style and size. It was read as a paragraph of its own ("I",
+    then "n 2025 …"). A paragraph's own frame that is no drop cap overrides its style's: it stays a
+    paragraph, as does one in a style whose frame is no drop cap."""
+    document = docx.Document()
+    frame = '<w:framePr w:dropCap="{}" w:lines="{}" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+    for name, based_on, ppr in (("Drop Letter", None, frame.format("drop", 3)), ("Drop Letter Red", "Drop Letter", ""),
+                                ("Margin Letter", None, frame.format("margin", 2)),
+                                ("Side Frame", None, '<w:framePr w:w="2000" w:wrap="around" w:hAnchor="page" w:x="1200"/>')):
+        style = document.styles.add_style(name, 1)
+        style.element.append(etree_fragment(f"<w:pPr {DECLS}><w:keepNext/>{ppr}</w:pPr>"))
+        if based_on:
+            style.base_style = document.styles[based_on]
+    document.styles.add_style("Body Text Plan", 1).base_style = document.styles["Normal"]
+
+    def capped(style: str, letters: str, own: str = "") -> str:
+        return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{own}</w:pPr>'
+                + _run(letters, '<w:rFonts w:ascii="Georgia" w:hAnsi="Georgia"/><w:sz w:val="72"/>') + "</w:p>")
+
+    add_body(document, "".join([
+        capped("DropLetterRed", "I"),
+        '<w:p><w:pPr><w:pStyle w:val="BodyTextPlan"/></w:pPr>' + _run("n 2025 the conference in Kigali adopted the plan.",
+                                                                    '<w:sz w:val="22"/>') + "</w:p>",
+        capped("MarginLetter", "Un"),
+        "<w:p>" + _run("der each regional initiative, projects are developed in Bamako.", "<w:b/>") + "</w:p>",
+        capped("DropLetter", "Side note", '<w:framePr w:w="2000" w:wrap="around" w:hAnchor="page" w:x="1200"/>'),
+        "<w:p>" + _run("Broadband networks are the backbone in Accra.") + "</w:p>",
+        capped("SideFrame", "Framed remark"),
+        "<w:p>" + _run("Rural communications reach Dakar.") + "</w:p>",
+    ]))
+    blocks = read_docx(save(document, tmp_path / "styled-dropcap.docx")).blocks
+    assert [b.text for b in blocks] == [
+        "In 2025 the conference in Kigali adopted the plan.",
+        "Under each regional initiative, projects are developed in Bamako.",
+        "Side note",
+        "Broadband networks are the backbone in Accra.",
+        "Framed remark",
+        "Rural communications reach Dakar.",
+    ]
+    assert (blocks[0].style, blocks[0].size, blocks[1].style, blocks[1].bold) == ("Body Text Plan", 11.0, "Normal", True)
+
+
 # ------------------------------------------------------------------ F19: soft line breaks
 
 

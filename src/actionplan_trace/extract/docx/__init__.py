@@ -17,8 +17,9 @@ Conventions (the contract other modules rely on):
   same way in both views. A paragraph joined to the next by a removed paragraph mark keeps
   the index of its first part and takes its properties (style, numbering) from the first
   part that shows any text, else from the last part (whose mark survives), as Word does
-  when it joins paragraphs. A drop cap (`w:framePr w:dropCap`) is joined to the paragraph after
-  it the same way, which gives the block its properties. Blocks from a text box carry their
+  when it joins paragraphs. A drop cap (`w:framePr w:dropCap`, the paragraph's own or, when it
+  has no frame, its style's) is joined to the paragraph after it the same way, which gives the
+  block its properties. Blocks from a text box carry their
   anchor paragraph's loc. Table cells add `row` (index of the `w:tr` in the XML) and `col`
   (grid column where the cell starts, counting `w:gridBefore` and `w:gridSpan`; see Tables).
 - Empty paragraphs produce no block (their index is still counted); an empty numbered

@@ -31,6 +31,7 @@ from .chunks import chunk_blocks, is_docx_chunk, placed
 from .figures import figure_text
 from .math import MATH_MARKS, math_marks
 from .package import Package, Parts
+from .styles import is_drop_cap
 
 W_SECTPR = W + "sectPr"
 _RUN_CHANGES = {W_INS: "insert", W_DEL: "delete", W_MOVEFROM: "move-from", W_MOVETO: "move-to"}
@@ -422,11 +423,9 @@ class _Reader:
                 elif tag == W_SECTPR:
                     self._changes(child)
         style_el, outline_el, numpr, frame = _para_marks(props)  # the old pPr where the view rejects a change
-        para, fmt = self._para_props(style_el, outline_el, None if numbering_hidden else numpr)
+        para, fmt = self._para_props(style_el, outline_el, None if numbering_hidden else numpr, frame)
         para.seq = seq
-        para.joins_next = joins_next
-        if frame is not None and _drop_cap(frame):
-            para.drop_cap = para.joins_next = True
+        para.joins_next = joins_next or para.drop_cap
         self._inline(children, hidden, para, fmt)
         for _ in range(collecting):
             self._end()
@@ -435,14 +434,16 @@ class _Reader:
         return para
 
     def _para_props(self, style_el: etree._Element | None, outline_el: etree._Element | None,
-                    numpr: etree._Element | None) -> tuple[_Para, tuple[bool, float | None]]:
-        """A paragraph's style, outline level and list from its w:pStyle, w:outlineLvl and w:numPr
-        (each None when absent, or the numbering hidden in the view), the style's where absent;
-        and the (bold, size) of its runs with no formatting of their own."""
+                    numpr: etree._Element | None, frame: etree._Element | None
+                    ) -> tuple[_Para, tuple[bool, float | None]]:
+        """A paragraph's style, outline level, list and whether it is a drop cap from its
+        w:pStyle, w:outlineLvl, w:numPr and w:framePr (each None when absent, or the numbering
+        hidden in the view), the style's where absent (a frame of its own, drop cap or not,
+        decides over its style's); and the (bold, size) of its runs with no formatting of their own."""
         pstyle = attr(style_el)
         if pstyle is None:
             pstyle = self.styles.default_para
-        outline, num_id, ilvl, fmt = self.styles.paragraph(pstyle)
+        outline, num_id, ilvl, fmt, drop_cap = self.styles.paragraph(pstyle)
         if outline_el is not None and (own := to_int(attr(outline_el))) is not None:
             outline = own if 0 <= own <= 8 else None
         if numpr is not None:
@@ -451,7 +452,9 @@ class _Reader:
                 num_id, ilvl = own_num, own_ilvl
             elif own_ilvl is not None:  # a level in its style's list
                 ilvl = own_ilvl
-        return _Para(self.loc, pstyle, outline, num_id, ilvl), fmt
+        if frame is not None:
+            drop_cap = is_drop_cap(frame)
+        return _Para(self.loc, pstyle, outline, num_id, ilvl, drop_cap=drop_cap), fmt
 
     def _run_fmt(
         self, rpr: etree._Element | None, pstyle: str | None
@@ -987,13 +990,6 @@ def _past_drop_cap(parts: list[_Para]) -> list[tuple[str, bool, float | None]]:
     """The pieces of `parts` but a drop cap's, whose large, perhaps plain letters are set apart
     from the weight and size of the paragraph they open."""
     return [piece for part in parts if not part.drop_cap for piece in part.pieces]
-
-
-def _drop_cap(frame: etree._Element) -> bool:
-    """Whether a paragraph's w:framePr makes it a drop cap (w:dropCap "drop" or "margin"): a frame
-    Word draws beside the paragraph after it holding that paragraph's first letters, which a
-    reader reads as the start of its first word ("I" + "n 2025 the …"), as its PDF prints them."""
-    return frame.get(W + "dropCap") in ("drop", "margin")
 
 
 def _numpr_key(ppr: etree._Element | None) -> tuple[str | None, str | None]:

@@ -13,8 +13,8 @@ from ...regexcache import regex
 from ..xmlsafe import parse_xml
 from . import ooxml
 from .ooxml import (
-    W, W_B, W_CAPS, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SMALLCAPS, W_SZ, W_VANISH, attr, half_points, onoff,
-    onoff_attr, to_int,
+    W, W_B, W_CAPS, W_FRAMEPR, W_ILVL, W_NUMID, W_NUMPR, W_OUTLINE, W_PPR, W_RPR, W_SMALLCAPS, W_SZ, W_VANISH, attr,
+    half_points, onoff, onoff_attr, to_int,
 )
 
 _HEADING_NAME = regex(r"^heading\s*([1-9])$", re.IGNORECASE)
@@ -31,8 +31,9 @@ short; the ancestors past it are not read."""
 @record
 class Style:
     """One w:style as the reader resolves it: display name, parent, outline level, list link and
-    run defaults, hidden text (w:vanish) and capitals (w:caps, w:smallCaps) among them (None where
-    the style says nothing)."""
+    run defaults, hidden text (w:vanish) and capitals (w:caps, w:smallCaps) among them, and
+    whether its frame (w:framePr) is a drop cap's (None where the style says nothing). The
+    document defaults' run properties (w:docDefaults) are read as one too, below every style."""
 
     name: str | None
     based_on: str | None
@@ -44,6 +45,7 @@ class Style:
     vanish: bool | None
     caps: bool | None
     small_caps: bool | None
+    drop_cap: bool | None
 
 
 _LOWERCASE_BUILTINS = {
@@ -70,11 +72,22 @@ def _ui_name(name: str | None) -> str | None:
 
 def _style_row(el: etree._Element) -> tuple[Any, ...]:
     """The fields of the Style a w:style element defines, in order."""
-    ppr, rpr = el.find(W_PPR), el.find(W_RPR)
+    return _row(_ui_name(attr(el.find(W + "name"))), attr(el.find(W + "basedOn")), el.find(W_PPR), el.find(W_RPR))
+
+
+def _defaults_row(el: etree._Element) -> tuple[Any, ...]:
+    """The fields of the Style that w:docDefaults' run properties (w:rPrDefault) amount to: the
+    run properties every style builds on (capitals set there print every letter as one)."""
+    return _row(None, None, None, el.find(f"{W}rPrDefault/{W_RPR}"))
+
+
+def _row(name: str | None, based_on: str | None, ppr: etree._Element | None, rpr: etree._Element | None) -> tuple[Any, ...]:
+    """The fields of a Style, in order, from its name, parent, w:pPr and w:rPr."""
     numpr = ppr.find(W_NUMPR) if ppr is not None else None
+    frame = ppr.find(W_FRAMEPR) if ppr is not None else None
     return (
-        _ui_name(attr(el.find(W + "name"))),
-        attr(el.find(W + "basedOn")),
+        name,
+        based_on,
         to_int(attr(ppr.find(W_OUTLINE))) if ppr is not None else None,
         to_int(attr(numpr.find(W_NUMID))) if numpr is not None else None,
         to_int(attr(numpr.find(W_ILVL))) if numpr is not None else None,
@@ -83,32 +96,37 @@ def _style_row(el: etree._Element) -> tuple[Any, ...]:
         onoff(rpr.find(W_VANISH)) if rpr is not None else None,
         onoff(rpr.find(W_CAPS)) if rpr is not None else None,
         onoff(rpr.find(W_SMALLCAPS)) if rpr is not None else None,
+        is_drop_cap(frame) if frame is not None else None,
     )
 
 
+def is_drop_cap(frame: etree._Element) -> bool:
+    """Whether a w:framePr makes its paragraph a drop cap (w:dropCap "drop" or "margin"): a frame
+    Word draws beside the paragraph after it holding that paragraph's first letters, which a
+    reader reads as the start of its first word ("I" + "n 2025 the …"), as its PDF prints them."""
+    return frame.get(W + "dropCap") in ("drop", "margin")
+
+
 # A styles.xml part as the reader needs it, and as the cache keeps it: (default paragraph style,
-# document default bold, document default size, {style id: the fields of its Style}).
-StyleTable = tuple[str | None, bool | None, float | None, dict[str, tuple[Any, ...]]]
+# the fields of the document defaults' Style, {style id: the fields of its Style}).
+StyleTable = tuple[str | None, tuple[Any, ...], dict[str, tuple[Any, ...]]]
+_NO_DEFAULTS = (None,) * len(Style.__dataclass_fields__)
 # What styles give a run with no formatting of its own: ((bold, size), hidden, caps, small caps).
 RunStyle = tuple[tuple[bool, float | None], bool, bool, bool]
-# What a style gives a paragraph that sets none of its own: (outline level, numId, ilvl, and
-# its runs' (bold, size) as RunStyle has them).
-ParagraphStyle = tuple[int | None, int | None, int | None, tuple[bool, float | None]]
+# What a style gives a paragraph that sets none of its own: (outline level, numId, ilvl, its
+# runs' (bold, size) as RunStyle has them, and whether its frame makes it a drop cap).
+ParagraphStyle = tuple[int | None, int | None, int | None, tuple[bool, float | None], bool]
 
 
 def style_table(root: etree._Element | None) -> StyleTable:
     """What the reader needs of a parsed styles.xml: every style read (the last one of an id, as
-    Word reads them), the default paragraph style and the document's run defaults."""
+    Word reads them), the default paragraph style and the document defaults."""
     default_para: str | None = None
-    doc_bold: bool | None = None
-    doc_size: float | None = None
+    defaults = _NO_DEFAULTS
     styles: dict[str, tuple[Any, ...]] = {}
     for el in root if root is not None else ():
         if el.tag == W + "docDefaults":
-            rpr = el.find(f"{W}rPrDefault/{W}rPr")
-            if rpr is not None:
-                doc_bold = onoff(rpr.find(W_B))
-                doc_size = half_points(rpr.find(W_SZ))
+            defaults = _defaults_row(el)
         elif el.tag == W + "style":
             sid = el.get(W + "styleId")
             if sid is None:
@@ -116,7 +134,7 @@ def style_table(root: etree._Element | None) -> StyleTable:
             styles[sid] = _style_row(el)
             if el.get(W + "type") == "paragraph" and onoff_attr(el.get(W + "default")):
                 default_para = sid
-    return default_para, doc_bold, doc_size, styles
+    return default_para, defaults, styles
 
 
 # The code a style table is computed by: a cached table is used only with this very code.
@@ -134,14 +152,16 @@ def read_styles(data: bytes | None, path: str, part: str) -> Styles:
 
 def _is_table(value: Any) -> bool:
     """Whether a cached value has style_table's shape (diskcache.memo's check, after the digest's)."""
-    return isinstance(value, tuple) and len(value) == 4 and isinstance(value[3], dict)
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[1], tuple)
+            and len(value[1]) == len(_NO_DEFAULTS) and isinstance(value[2], dict))
 
 
 class Styles:
     """styles.xml: names, basedOn chains, and the properties the reader resolves through them."""
 
     def __init__(self, table: StyleTable) -> None:
-        self.default_para, self.doc_bold, self.doc_size, self._rows = table
+        self.default_para, defaults, self._rows = table
+        self.defaults = Style(*defaults)
         self._styles: dict[str, Style] = {}
         # Resolved once per style: every paragraph and run asks, and the chains are walked in Python.
         self._run_cache: dict[tuple[str | None, str | None], RunStyle] = {}
@@ -198,11 +218,13 @@ class Styles:
 
     def paragraph(self, sid: str | None) -> ParagraphStyle:
         """What a paragraph in style `sid` has where it sets none of its own: (outline level,
-        numId, ilvl, (bold, size) of a run with no formatting), in one look-up for every paragraph."""
+        numId, ilvl, (bold, size) of a run with no formatting, whether it is a drop cap: the
+        nearest frame (w:framePr) in the chain decides), in one look-up for every paragraph."""
         props = self._paragraph_cache.get(sid)
         if props is None:
             num_id, ilvl = self.numbering(sid)
-            props = self._paragraph_cache[sid] = (self.outline(sid), num_id, ilvl, self.run(sid, None)[0])
+            drop_cap = next((style.drop_cap for style in self.chain(sid) if style.drop_cap is not None), False)
+            props = self._paragraph_cache[sid] = (self.outline(sid), num_id, ilvl, self.run(sid, None)[0], drop_cap)
         return props
 
     def run(self, pstyle: str | None, rstyle: str | None) -> RunStyle:
@@ -212,7 +234,8 @@ class Styles:
         metadata). One walk of the chains for each pair of styles, cached: every run asks."""
         props = self._run_cache.get((pstyle, rstyle))
         if props is None:
-            bold, size, hidden, caps, small = self.doc_bold, self.doc_size, None, None, None
+            base = self.defaults
+            bold, size, hidden, caps, small = base.bold, base.size, base.vanish, base.caps, base.small_caps
             for style in self._run_styles(pstyle, rstyle):
                 bold = style.bold if style.bold is not None else bold
                 size = style.size if style.size is not None else size
