@@ -43,14 +43,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import long_docx  # noqa: E402  # the plan's body repeated, ids renumbered
 DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 9 (targets 9.1, 9.c); ",
          "WSIS Action Line C5, ", "ITU-D SG 2 Question 3 ", "Regional Initiative AFR3; ")
-# What an extract run does before reading its file: the imports, and the command line built as
-# cli.main builds it (the named command only).
-START_UP = ("import zipfile, lxml.etree, typer, typer.main, actionplan_trace.cli, actionplan_trace.extract.docx, "
-            "actionplan_trace.structure, actionplan_trace.render.extract; "
-            "actionplan_trace.cli.app.registered_commands[:] = actionplan_trace.cli.commands_to_build(['extract']); "
-            "typer.main.get_command(actionplan_trace.cli.app)")
+# What an extract run does before reading its file: the imports (`trace extract FILE -f json` is
+# read without typer: cli.plain_command).
+START_UP = ("import zipfile, lxml.etree, actionplan_trace.cli, actionplan_trace.extract.docx, "
+            "actionplan_trace.structure, actionplan_trace.render.extract")
 # The floor of a refs run on a text file: the same imports (`trace refs FILE -f json` is read
-# without typer: cli.plain_refs), then the least any reading of it must do, in the package's own
+# without typer: cli.plain_command), then the least any reading of it must do, in the package's own
 # terms: decode, one Block per non-blank line, and the trigger test (which anchor words a line
 # holds) on each. No structure, grammar or resolver.
 REFS_FLOOR = ("import sys, actionplan_trace.cli as cli; "

@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CORPUS
 
 
@@ -21,7 +23,7 @@ def imported(*args: str) -> set[str]:
 
 def test_docx_to_json_loads_no_pdf_library_and_no_rich():
     packages = imported("extract", str(CORPUS / "action-plan-ba.docx"), "-f", "json")
-    assert {"lxml", "actionplan_trace", "typer"} <= packages
+    assert {"lxml", "actionplan_trace"} <= packages
     assert not packages & {"rich", "pdfplumber", "pypdfium2", "pdfminer", "rapidfuzz"}, packages & {
         "rich", "pdfplumber", "pypdfium2", "pdfminer", "rapidfuzz"}
 
@@ -42,10 +44,45 @@ def test_text_refs_load_no_lxml(tmp_path):
 
 def test_a_plain_refs_command_line_imports_no_typer(tmp_path):
     """`trace refs FILE… [-f FORMAT] [-o FILE]` is read without typer (a tenth of a 1 MB run's
-    time: cli.plain_refs); any other command line, an option more, is typer's."""
+    time: cli.plain_command); any other command line, an option more, is typer's."""
     text = str(CORPUS / "text" / "objective2-new.txt")
     out = str(tmp_path / "out.json")
     assert "typer" not in imported("refs", text, "-f", "json")
     assert "typer" not in imported("refs", "--format=csv", text, text, "--output", out)
     assert "typer" in imported("refs", text, "-f", "json", "--profile", "generic")
     assert "typer" in imported("--max-refs", "1000", "refs", text, "-f", "json")
+
+
+def test_a_plain_extract_command_line_imports_no_typer(tmp_path):
+    """`trace extract FILE [-f FORMAT] [-o FILE]` is read without typer too (a fifth of a whole
+    plan's extraction); two files, another option or a format extract lacks go to typer, which
+    gives the usage error."""
+    plan = str(CORPUS / "action-plan-ba.docx")
+    out = str(tmp_path / "out.json")
+    assert "typer" not in imported("extract", plan, "-f", "json")
+    assert "typer" not in imported("extract", "--output=" + out, plan)
+    assert "typer" in imported("extract", plan, "-f", "json", "--view", "original")
+    assert "typer" in imported("extract", plan, "-p", "action-plan", "-f", "json")
+
+
+def _trace(*args: str) -> tuple[int, str, str]:
+    result = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", *args], capture_output=True, timeout=120)
+    return result.returncode, result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("args", [
+    ("extract", "action-plan-ba.docx", "-f", "json"),
+    ("extract", "text/objective2-new.txt"),
+    ("extract", "missing.docx", "-f", "json"),
+    ("refs", "text/objective2-new.txt", "-f", "csv"),
+    ("refs", "report-c20-35.docx", "text/objective2-new.txt", "--format=json"),
+    ("refs", "missing.txt"),
+])
+def test_a_plain_command_line_runs_as_typer_runs_it(args):
+    """The plain command line (cli.plain_command) and typer's reading of it (forced here by a group
+    option at its default) give the same output, messages and exit code."""
+    where = [str(CORPUS / a) if a.endswith((".docx", ".txt")) else a for a in args]
+    plain = _trace(*where)
+    through_typer = _trace("--max-text-mb", "5", *where)
+    assert plain == through_typer
+    assert plain[0] == (2 if "missing" in args[1] else 0)

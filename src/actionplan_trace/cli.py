@@ -2,10 +2,11 @@
 
 The commands, their options and their help are a typer application (cli_commands.py), imported
 only when the command line needs it: typer and what it imports (inspect, subprocess, click's
-core…) are some 23 ms of every run's start-up, a tenth of a `trace refs` of a 1 MB text. The
-plain command line of a scripted run, `trace refs FILE… [-f FORMAT] [-o FILE]`, is read here
-(`plain_refs`) and runs the very function typer's `refs` command calls (`refs_command`), with
-the same defaults; anything else (an option more, a `--max-…` before the command, --help, an
+core…) are some 23 ms of every run's start-up, a tenth of a `trace refs` of a 1 MB text and a
+fifth of a whole plan's `trace extract`. The plain command line of a scripted run, `trace refs
+FILE… [-f FORMAT] [-o FILE]` or `trace extract FILE [-f FORMAT] [-o FILE]`, is read here
+(`plain_command`) and runs the very function typer's command calls (`refs_command`,
+`extract_command`), with the same defaults; anything else (an option more, a `--max-…` before the command, --help, an
 unknown format, a path opening with "-") goes to typer, which also gives every usage error.
 
 Library errors (`TraceError` and subclasses) become one line on stderr and exit code 2 here and
@@ -53,6 +54,7 @@ from .render.registry import RenderOptions, formats
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
+    from .model import View
     from .render.terminal import SafeConsole
 
 class LazyConsole:
@@ -198,6 +200,20 @@ def report_input_warnings() -> None:
     warnings.showwarning = show_warning
 
 
+# The default --format of each command read without typer (plain_command), typer's too.
+DEFAULT_FORMATS = {"extract": "tree", "refs": "table"}
+
+
+def extract_command(file: Path, format: str, profile: str | None, view: View, output: Path | None) -> None:
+    """`trace extract`: the body of typer's command (cli_commands.extract) and of the plain command line."""
+
+    def run() -> int:
+        emit("extract", format, trace.extract(file, profile=profile, view=view), output, [file])
+        return 0
+
+    guarded(run)
+
+
 def refs_command(files: list[Path], format: str, profile: str | None, registry: list[Path], edition: list[str],
                  output: Path | None) -> None:
     """`trace refs`: the body of typer's command (cli_commands.refs) and of the plain command line."""
@@ -209,18 +225,20 @@ def refs_command(files: list[Path], format: str, profile: str | None, registry: 
     guarded(run)
 
 
-# The options of the plain `trace refs` command line (plain_refs) and the parameter each sets.
-_PLAIN_REFS_OPTIONS = {"-f": "format", "--format": "format", "-o": "output", "--output": "output"}
+# The options of a plain command line (plain_command) and the parameter each sets.
+_PLAIN_OPTIONS = {"-f": "format", "--format": "format", "-o": "output", "--output": "output"}
 
 
-def plain_refs(args: list[str]) -> tuple[list[Path], str, Path | None] | None:
-    """The files, format and output of a command line `refs FILE… [-f FORMAT] [-o FILE]` (options
-    anywhere after `refs`, each at most once, `--format=FORMAT` and `--output=FILE` too; FORMAT
-    one of refs' formats), read as typer reads it; None for any other command line, which typer
-    reads (see the module docstring): one holding another option, a value or path that is empty
-    or opens with "-", shell completion, or TRACE_DEBUG set (typer's traceback)."""
-    if not args or args[0] != "refs" or os.environ.get("_TRACE_COMPLETE") or os.environ.get("TRACE_DEBUG"):
+def plain_command(args: list[str]) -> tuple[CommandName, list[Path], str, Path | None] | None:
+    """The command, files, format and output of a command line `extract FILE [-f FORMAT] [-o FILE]`
+    or `refs FILE… [-f FORMAT] [-o FILE]` (options anywhere after the command, each at most once,
+    `--format=FORMAT` and `--output=FILE` too; FORMAT one of the command's formats), read as typer
+    reads it; None for any other command line, which typer reads (see the module docstring): one
+    holding another option, a value or path that is empty or opens with "-", shell completion, or
+    TRACE_DEBUG set (typer's traceback)."""
+    if not args or args[0] not in DEFAULT_FORMATS or os.environ.get("_TRACE_COMPLETE") or os.environ.get("TRACE_DEBUG"):
         return None
+    command = cast(CommandName, args[0])
     files: list[Path] = []
     given: dict[str, str] = {}
     tokens = iter(args[1:])
@@ -229,19 +247,19 @@ def plain_refs(args: list[str]) -> tuple[list[Path], str, Path | None] | None:
             files.append(Path(token))
             continue
         name, equals, value = token.partition("=")
-        if name not in _PLAIN_REFS_OPTIONS or (equals and not name.startswith("--")):
+        if name not in _PLAIN_OPTIONS or (equals and not name.startswith("--")):
             return None
         if not equals:
             value = next(tokens, "")
-        parameter = _PLAIN_REFS_OPTIONS[name]
+        parameter = _PLAIN_OPTIONS[name]
         if not value or value.startswith("-") or parameter in given:
             return None
         given[parameter] = value
-    fmt = given.get("format", "table")
-    if not files or fmt not in formats("refs"):
+    fmt = given.get("format", DEFAULT_FORMATS[command])
+    if not files or (command == "extract" and len(files) > 1) or fmt not in formats(command):
         return None
     output = given.get("output")
-    return files, fmt, Path(output) if output is not None else None
+    return command, files, fmt, Path(output) if output is not None else None
 
 
 def commands() -> ModuleType:
@@ -310,10 +328,13 @@ def run(args: list[str]) -> int:
     """Run the command line `args` (without the program name) and return its exit status."""
     try:
         with stdout_errors():  # what Typer prints itself (--help, --version, usage)
-            if (plain := plain_refs(args)) is not None:
+            if (plain := plain_command(args)) is not None:
                 report_input_warnings()  # as typer's main_options does first
-                files, fmt, output = plain
-                refs_command(files, fmt, None, [], [], output)
+                command, files, fmt, output = plain
+                if command == "extract":
+                    extract_command(files[0], fmt, None, "accepted", output)
+                else:
+                    refs_command(files, fmt, None, [], [], output)
             else:
                 _typer_run(args)
     except SystemExit as exc:
@@ -347,7 +368,7 @@ def main() -> NoReturn:
     same way). Anything that must happen at exit is done here, not in an atexit handler.
     """
     standard_streams()
-    if plain_refs(sys.argv[1:]) is None:
+    if plain_command(sys.argv[1:]) is None:
         commands()  # imported before the freeze below, as the objects this module's import made
     gc.freeze()
     gc.set_threshold(*RUN_GC_THRESHOLD)

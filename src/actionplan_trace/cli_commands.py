@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional, TypeAlias, cast
 import typer
 
 from . import app as trace
-from .cli import emit, fail, guarded, refs_command, report_input_warnings, stdout
+from .cli import DEFAULT_FORMATS, emit, extract_command, fail, guarded, refs_command, report_input_warnings, stdout
 from .cli_help import HELP, Command, Group, epilog
 from .errors import UsageError
 from .render.registry import Command as CommandName
@@ -132,23 +132,19 @@ def main_options(
 @app.command(cls=Command, help=HELP["extract"], epilog=epilog("extract"))
 def extract(
     file: Path = typer.Argument(..., readable=False, metavar="FILE", help="A .docx, .pdf, .txt, .md or .html file."),
-    format: ExtractFormat = typer.Option("tree", "--format", "-f", metavar="FORMAT", help=help_text("extract") + "."),
+    format: ExtractFormat = typer.Option(DEFAULT_FORMATS["extract"], "--format", "-f", metavar="FORMAT", help=help_text("extract") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     view: View = typer.Option(View.accepted, "--view", help="Tracked changes accepted or original."),
     output: Optional[Path] = OUTPUT_OPTION,
 ) -> None:
 
-    def run() -> int:
-        emit("extract", format, trace.extract(file, profile=profile, view=view.value), output, [file])
-        return 0
-
-    guarded(run)
+    extract_command(file, format, profile, view.value, output)
 
 
 @app.command(cls=Command, help=HELP["refs"], epilog=epilog("refs"))
 def refs(
     files: list[Path] = typer.Argument(..., readable=False, metavar="FILE", help="One or more .docx, .pdf, .txt, .md or .html files, or folders of them (walked as trace check walks one)."),
-    format: RefsFormat = typer.Option("table", "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
+    format: RefsFormat = typer.Option(DEFAULT_FORMATS["refs"], "--format", "-f", metavar="FORMAT", help=help_text("refs") + "."),
     profile: Optional[str] = PROFILE_OPTION,
     registry: list[Path] = REGISTRY_OPTION,
     edition: list[str] = EDITION_OPTION,
