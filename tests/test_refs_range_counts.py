@@ -64,3 +64,21 @@ def test_counts_after_a_dash_in_a_word_document(tmp_path: Path) -> None:
     report = app.references(path)
     assert [r.id for r in report.refs] == ["SDG-5", "SDG-3", "SDG-4", "SDG-5", "SDG-3", "SDG-4", "SDG-9"]
     assert [f.code for f in report.findings if f.code == "REF008"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PP Resolutions 70, 71 address gender equality.", ["PP-RES-70", "PP-RES-71"]),
+        ("PP Resolutions 70 and 71 focus on it.", ["PP-RES-70", "PP-RES-71"]),
+        ("WTDC Resolutions 37, 45 discuss the digital divide", ["WTDC-RES-37", "WTDC-RES-45"]),
+        ("Resolutions 70 and 71 plus the others", ["PP-RES-70", "PP-RES-71"]),
+        ("PP Resolution 55; 12 countries took part", ["PP-RES-55"]),
+        ("PP Resolution 55, 38 per cent of fellowships", ["PP-RES-55"]),
+    ],
+)
+def test_a_verb_ending_in_ss_or_us_after_a_lists_last_number_is_no_count(text: str, expected: list[str]) -> None:
+    """A list's number followed by a word ending in "ss" or "us" ("address", "focus", "discuss")
+    is the list's; a plural noun or a share after it opens a clause of its own, as before."""
+    refs, _ = find_refs(text, RefContext(organ="PP"))
+    assert [r.id for r in refs] == expected

@@ -629,8 +629,9 @@ def _revise(items: list[Item], qualifier: re.Match[str]) -> None:
 # ("Resolution 55; 38 per cent of fellowships …", "…, 38 per cent"), no item of the list.
 _QUANTITY = regex(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 # A number followed by a plural noun opens a clause of its own ("Resolution 55; 12 countries took
-# part", "…, 12 countries"): "Resolutions 1; 2 will apply" and "Resolutions 1, 2 apply" keep 2.
-_PLURAL_AFTER = regex(r"\s+(?!plus\b)[a-z]{3,}s\b")
+# part", "…, 12 countries"): "Resolutions 1; 2 will apply" and "Resolutions 1, 2 apply" keep 2, as
+# do a verb or word ending in "ss" or "us" ("Resolutions 70, 71 address …", "… 71 focus on …").
+_PLURAL_AFTER = regex(r"\s+[a-z]{2,}[^\W\dsu_]s\b")
 
 
 def _counted(text: str, item: re.Match[str]) -> bool:
