@@ -335,3 +335,27 @@ def test_an_edit_starts_with_no_space_it_does_not_change(tmp_path: Path) -> None
     report = to_text(result)
     assert "reality. {+Artificial intelligence is also transforming network operations.+}" in report
     assert "\u2423" not in report
+
+
+@pytest.mark.parametrize("forward", [True, False], ids=["note-deleted", "note-added"])
+def test_a_note_mark_lost_or_gained_beside_a_word_change_is_named(tmp_path: Path, forward: bool) -> None:
+    """A paragraph that loses (gains) a note mark and has a word changed too: the text, Markdown
+    and HTML reports named only the word change, the mark only in JSON `note_marks`. Its place
+    names the mark as it does when the mark is the only change."""
+    from docx_edit import W, DocxEditor
+
+    from actionplan_trace.render.diff_text import to_text
+
+    with_note = CORPUS / "objective2-old.docx"
+    editor = DocxEditor.open(_without_the_note(tmp_path))
+    paragraph = next(p for p in editor.root.iter(f"{W}p")
+                     if "technological platforms for telecommunications" in "".join(p.itertext()))
+    first = next(t for t in paragraph.iter(f"{W}t") if t.text and t.text.strip())
+    first.text = "Revised: " + first.text
+    without = editor.save(tmp_path / "no-note-edited.docx")
+    result = compare(with_note, without) if forward else compare(without, with_note)
+    change = next(c for c in result.visible() if c.section_new == "output-2.1/background" and c.target == "block")
+    what = "removed" if forward else "added"
+    assert change.kind == "modified" and change.old != change.new
+    assert change.where.endswith(f": footnote 1 mark {what} after “technological platforms for telecommunications”")
+    assert f"footnote 1 mark {what}" in to_text(result)

@@ -998,6 +998,8 @@ class _Emitter:
             where = self.merge_named(a, b, y, place)
             if (formatting or where != place) and kinds is not None:
                 kinds = kinds | FORMATTING
+            if marks is not None:  # named beside the word changes, as when they are the only change
+                where = f"{where or 'paragraph'}: {marks.title()}"
             self.emit("modified", "block", a, b, text_a, text_b, ops, None if anchored else kinds,
                       where=where, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
                       marks=marks, links=links)
