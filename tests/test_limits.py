@@ -25,6 +25,7 @@ from hostilegen import (
     pdf_font_bomb,
     pdf_encrypted_catalogue_bomb,
     pdf_object_stream_bomb,
+    pdf_pages,
     raw_pdf,
     text_of_size,
     understate_sizes,
@@ -246,6 +247,34 @@ def test_pdf_over_the_text_limit_is_refused_at_the_page_that_passes_it(tmp_path)
         os.environ.pop("TRACE_MAX_PDF_CHARS")
     assert raised.returncode == 0, raised.stderr
     assert json.loads(raised.stdout)["source"]["pages"] == 3
+
+
+def test_pdf_over_the_text_limit_is_refused_before_any_page_is_read(tmp_path, monkeypatch):
+    """Pages of stacked one-glyph texts whose content could hold more characters than the limit
+    are counted by PDFium first: the PDF is refused at the page that passes the limit before a
+    page is read (four pages of 557,000 glyphs were read for 45 s before the fourth passed it),
+    and the global option raises the limit."""
+    from actionplan_trace.extract import pdf
+
+    path = pdf_pages(tmp_path / "glyphs.pdf", [
+        b"BT /F1 %d Tf 50 %d Td (Page %d: see PP Resolution 71 and SDG 9.%d.) Tj " % (9 + p, 700 - 40 * p, p + 1, p + 1)
+        + b"(a) Tj " * 300 + b"ET\n" for p in range(4)])
+    per_page = [page.get_textpage().count_chars() for page in pdfium.PdfDocument(path)]
+    assert per_page[1:] == per_page[:1] * 3 and 300 < per_page[0] < 400
+    read_pages: list[int] = []
+    real = pdf._read_page
+    monkeypatch.setattr(pdf, "_read_page", lambda page, textpage, number, *args: read_pages.append(number)
+                        or real(page, textpage, number, *args))
+    monkeypatch.setenv("TRACE_MAX_PDF_CHARS", str(2 * per_page[0] + 10))
+    with pytest.raises(LimitError) as caught:
+        read(path)
+    assert str(caught.value) == (f"{path}: the PDF's text runs to {3 * per_page[0]:,} characters by page 3, over the"
+                                 f" limit of {2 * per_page[0] + 10:,} (trace --max-pdf-chars N … or TRACE_MAX_PDF_CHARS"
+                                 " raises it)")
+    assert read_pages == []
+    monkeypatch.setenv("TRACE_MAX_PDF_CHARS", str(4 * per_page[0]))
+    assert read(path).source.pages == 4
+    assert read_pages == [1, 2, 3, 4]
 
 
 # --- list labels ---------------------------------------------------------------------------------

@@ -2742,6 +2742,44 @@ def _page_cost(streams: PageStreams, index: int, limits: Limits, before: int, pa
     return cost
 
 
+def _load_page(document: pdfium.PdfDocument, index: int, path: str) -> pdfium.PdfPage:
+    """Page `index` (0-based) of `document`, PDFium's parse of it; a page it cannot load is an InputError."""
+    try:
+        return document[index]
+    except pdfium.PdfiumError as exc:
+        raise InputError(path, f"corrupt PDF (page {index + 1} cannot be loaded)") from exc
+
+
+def _count_chars(document: pdfium.PdfDocument, streams: PageStreams, limits: Limits, path: str) -> None:
+    """Measure every page's content before any is loaded (_page_cost), then, when that content
+    could hold more characters than Limits.pdf_chars allows, count each page's characters with
+    PDFium alone, refusing the PDF at the page that passes the limit before any page is read:
+    reading a page costs some 20 times what PDFium's count does (four pages of 557,000 stacked
+    glyphs were read for 45 s before the fourth passed the limit; counted, they take 5 s).
+    A character costs a byte of content at least (a string's byte, or the operator that starts
+    a new line), times the most characters a glyph of the page's fonts maps to."""
+    inflated = 0  # what loading the pages so far inflates (see Limits.pdf_page_mb and pdf_content_mb)
+    most = 0  # the most characters the pages so far can hold
+    for i in range(len(document)):
+        cost = _page_cost(streams, i, limits, inflated, path)
+        inflated += cost
+        most += cost * streams.page_spread(i)
+    if most <= limits.pdf_chars:
+        return
+    chars = 0
+    for i in range(len(document)):
+        page = _load_page(document, i, path)
+        try:
+            textpage = page.get_textpage()
+            chars += max(textpage.count_chars(), 0)
+            textpage.close()
+        finally:
+            page.close()
+        if chars > limits.pdf_chars:
+            raise LimitError(path, over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page {i + 1}",
+                                        limits.pdf_chars))
+
+
 def _check_streams(data: bytes, limits: Limits, path: str, budget: LzwBudget, decipher: Decipher | None = None) -> None:
     """Refuse a PDF whose streams other than images decompress to more than Limits.pdf_streams_mb,
     or whose object and cross-reference streams to more than pdf_objects_mb, before PDFium or
@@ -2781,17 +2819,13 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         pages: list[_Page] = []
         images = 0
         chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)
-        inflated = 0  # what loading the pages so far inflated (see Limits.pdf_page_mb and pdf_content_mb)
+        _count_chars(document, streams, limits, str(path))
         for i in range(len(document)):
-            inflated += _page_cost(streams, i, limits, inflated, str(path))
-            try:
-                page = document[i]
-            except pdfium.PdfiumError as exc:
-                raise InputError(str(path), f"corrupt PDF (page {i + 1} cannot be loaded)") from exc
+            page = _load_page(document, i, str(path))
             try:
                 textpage = page.get_textpage()
                 chars += max(textpage.count_chars(), 0)
-                if chars > limits.pdf_chars:
+                if chars > limits.pdf_chars:  # a page whose content held more than _count_chars reckoned
                     raise LimitError(str(path), over("pdf_chars", f"the PDF's text runs to {chars:,} characters by page"
                                                                   f" {i + 1}", limits.pdf_chars))
                 parsed, page_images = _read_page(page, textpage, i + 1, settings, source.view,
