@@ -134,3 +134,34 @@ def test_a_page_tree_is_read_no_further_than_the_pages_needed() -> None:
     pdf_streams._page_tree({"Kids": kids}, {}, pages, set(), 501)
     assert [p["N"] for p, _ in pages] == list(range(1, 502))
     assert len(looked_up) == 501
+
+
+def test_a_page_of_one_glyph_texts_wraps_only_its_paths_and_asks_each_font_once(tmp_path: Path, monkeypatch) -> None:
+    """A page whose every glyph is a text object of its own (3.9 MB of them stacked took 21 s):
+    finding its paths (bullets, rules) made a PdfObject of each of its objects, twice, and each
+    text object's font was asked its name and weight. Now only the paths are made objects, and
+    each font is asked once; the page reads as before."""
+    import pypdfium2._helpers.pageobjects as pageobjects
+    import pypdfium2.raw as pdfium_c
+
+    lines = ["Objective 2 covers rural broadband,", "see PP Resolution 71 and SDG 9.1.", "WSIS Action Line C5 applies."]
+    ops = [text_op(MARGIN, 90, "Programme heading", font="Helvetica-Bold", size=14), rule_op(MARGIN, 96, 400, 96)]
+    ops += [text_op(MARGIN + 6.0 * k, 130 + 14 * n, ch, font="Courier", size=10)
+            for n, line in enumerate(lines) for k, ch in enumerate(line)]
+    ops += [rule_op(MARGIN, 200, MARGIN + 80, 200, width=0.3)]
+    path = write_placed(tmp_path / "glyphs.pdf", [ops])
+    made: list[int] = []
+    real_init = pageobjects.PdfObject.__init__
+
+    def counted_init(self, *args, **kwargs):
+        made.append(self.type)
+        real_init(self, *args, **kwargs)
+
+    asked: list[int] = []
+    real_name = pdfium_c.FPDFFont_GetBaseFontName
+    monkeypatch.setattr(pageobjects.PdfObject, "__init__", counted_init)
+    monkeypatch.setattr(pdfium_c, "FPDFFont_GetBaseFontName", lambda *args: asked.append(1) or real_name(*args))
+    blocks = read_pdf_detailed(path).raw.blocks
+    assert [b.text for b in blocks] == ["Programme heading", " ".join(lines)]
+    assert set(made) == {pdfium_c.FPDF_PAGEOBJ_PATH} and len(made) == 4  # two rules, for bullets and for tables
+    assert len(asked) == 2  # Helvetica-Bold and Courier

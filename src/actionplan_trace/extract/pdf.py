@@ -90,6 +90,7 @@ from .pdf_tables import (
     find_wrapped_grids,
     join_rows,
     joined_edges,
+    page_objects,
     ruling_edges,
     stitch,
 )
@@ -530,14 +531,21 @@ def _width(line: Line, count: int) -> float:
 # --- characters ---------------------------------------------------------------------------
 
 
-def _font_hints(obj: ctypes.c_void_p) -> bool:
-    """Whether the text object's font is bold (page_chars asks once a text object)."""
+def _font_hints(obj: ctypes.c_void_p, fonts: dict[bytes, bool]) -> bool:
+    """Whether the text object's font is bold (page_chars asks once a text object; `fonts`: the
+    answer for each font asked of so far, keyed by its pointer's bytes: a page of 780,000 one-glyph
+    texts in one font asked its name 780,000 times)."""
     font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
     if not font:
         return False
-    buf = ctypes.create_string_buffer(256)
-    pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
-    return bool(BOLD_FONT.search(buf.value.decode("latin-1"))) or pdfium_c.FPDFFont_GetWeight(font) >= 600
+    key = bytes(font)
+    bold = fonts.get(key)
+    if bold is None:
+        buf = ctypes.create_string_buffer(256)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buf, 256)
+        bold = fonts[key] = (bool(BOLD_FONT.search(buf.value.decode("latin-1")))
+                             or pdfium_c.FPDFFont_GetWeight(font) >= 600)
+    return bold
 
 
 def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
@@ -572,7 +580,8 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
     is_generated, loose_box = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox
     font_size, text_object = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetTextObject
     origin, angle = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharAngle
-    cache: dict[bytes, bool] = {}
+    cache: dict[bytes, bool] = {}  # bold or not, for each text object and (_font_hints) each font
+    fonts: dict[bytes, bool] = {}
     floats: dict[float, float] = {}  # one object for each value (see above)
     share = floats.setdefault
     chars: list[Char] = []
@@ -593,7 +602,7 @@ def page_chars(textpage: pdfium.PdfTextPage, height: float) -> list[Char]:
         key = bytes(obj)  # the pointer's bytes: cheaper than a cast to its address
         bold = cache.get(key)
         if bold is None:
-            bold = cache[key] = _font_hints(obj)
+            bold = cache[key] = _font_hints(obj, fonts)
         origin(raw, i, ox_ref, oy_ref)
         top, bottom = height - rect.top, height - rect.bottom
         if bottom < top:
@@ -681,7 +690,7 @@ def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> lis
     tallest = max(c.bottom - c.top for c in glyphs)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     out: list[Char] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if not 0.5 <= w <= 12 or abs(w - h) > 0.25 * max(w, h):
@@ -1650,7 +1659,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
         ln.page = number
     images = 0
     if not chars:
-        images = sum(1 for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
+        images = sum(1 for _ in page_objects(page, pdfium_c.FPDF_PAGEOBJ_IMAGE))
     outside = _free_rules(edges, grids, lines)
     seps = [y for y, w in outside if 20 < w < 0.45 * width]
     rules = [y for y, w in outside if w >= 0.5 * width]
