@@ -10,6 +10,7 @@ import math
 import random
 from pathlib import Path
 
+import pytest
 from actionplan_trace.extract import pdf, pdf_streams, pdf_tables
 from actionplan_trace.extract.pdf import read_pdf_detailed
 from pdfgen import MARGIN, rule_op, text_op, write_placed
@@ -165,3 +166,29 @@ def test_a_page_of_one_glyph_texts_wraps_only_its_paths_and_asks_each_font_once(
     assert [b.text for b in blocks] == ["Programme heading", " ".join(lines)]
     assert set(made) == {pdfium_c.FPDF_PAGEOBJ_PATH} and len(made) == 4  # two rules, for bullets and for tables
     assert len(asked) == 2  # Helvetica-Bold and Courier
+
+
+def test_a_page_tree_node_listing_more_kids_than_pages_allowed_is_refused_before_it_is_parsed(
+        tmp_path: Path, monkeypatch) -> None:
+    """A Pages node of a million kids whose /Count says 1: PDFium reads one page, but pdfminer,
+    measuring the pages, parsed the whole node (12 s and 210 MB) to find the first. Its kids are
+    counted in the file's bytes first: more than the page limit is refused before pdfminer parses
+    the node, and the page limit's option raises it."""
+    from hostilegen import pdf_wide_page_tree
+    from pdfminer.pdfdocument import PDFDocument
+
+    from actionplan_trace.errors import LimitError
+
+    path = pdf_wide_page_tree(tmp_path / "kids.pdf", 60)
+    parsed: list[int] = []
+    real = PDFDocument.getobj
+    monkeypatch.setattr(PDFDocument, "getobj", lambda self, objid: parsed.append(objid) or real(self, objid))
+    monkeypatch.setenv("TRACE_MAX_PAGES", "40")
+    with pytest.raises(LimitError) as refused:
+        read_pdf_detailed(path)
+    assert str(refused.value) == (f"{path}: a node of the PDF's page tree lists 60 kids, over the limit of 40"
+                       " (trace --max-pages N … or TRACE_MAX_PAGES raises it)")
+    assert 2 not in parsed  # the Pages node
+    monkeypatch.setenv("TRACE_MAX_PAGES", "60")
+    assert [b.text for b in read_pdf_detailed(path).raw.blocks] == ["Resolution 71 and SDG 9.1"]
+    assert 2 in parsed

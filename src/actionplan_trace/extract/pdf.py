@@ -2825,6 +2825,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     try:
         if len(document) > limits.pages:
             raise LimitError(str(path), over("pages", f"the PDF has {len(document):,} pages", limits.pages))
+        if streams.wide:  # a /Count that says fewer pages than a node lists
+            raise LimitError(str(path), over("pages", f"a node of the PDF's page tree lists {streams.wide:,} kids",
+                                             limits.pages))
         pages: list[_Page] = []
         images = 0
         chars = 0  # characters of text on the pages so far (see Limits.pdf_chars)

@@ -213,7 +213,7 @@ def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None
     decryption is pure Python (some 36 s a megabyte): an encrypted file's RC4 is done by
     `cryptography` (which pdfminer needs for AES) instead."""
     try:
-        return _MeasuredDocument(PDFParser(io.BytesIO(data)), measure)
+        return _MeasuredDocument(PDFParser(io.BytesIO(data)), measure, data)
     except TraceError:
         raise
     except Exception:
@@ -252,8 +252,9 @@ class _MeasuredDocument(PDFDocument):
     """A PDFDocument whose decipher, once set up, is made fast (`_rc4`) and handed to `measure`
     before the document reads any object through it."""
 
-    def __init__(self, parser: PDFParser, measure: Callable[[Decipher], None] | None) -> None:
+    def __init__(self, parser: PDFParser, measure: Callable[[Decipher], None] | None, data: bytes = b"") -> None:
         self._measure = measure
+        self.file_bytes = data  # the file, for _listed_kids to look into an object before it is parsed
         super().__init__(parser)
 
     def _set_up(self, password: str) -> bool:
@@ -308,18 +309,29 @@ PAGE_NODES = 100_000
 """Pages looked at, at most (the page limit refuses any PDF with more before this matters)."""
 
 
+class WidePageTree(Exception):
+    """A node of a PDF's page tree whose /Kids array lists more kids than the PDF may have pages."""
+
+    def __init__(self, kids: int) -> None:
+        super().__init__(kids)
+        self.kids = kids
+
+
 class PageStreams:
     """The bytes PDFium would inflate to load each page of a PDF (see the module docstring)."""
 
     def __init__(self, document: PDFDocument | None, work: LzwBudget | None = None, most: int = PAGE_NODES) -> None:
         self.pages: list[tuple[dict[Any, Any], dict[Any, Any]]] = []  # each page's dictionary and resources
+        self.wide = 0  # the kids a node of the page tree lists, when more than `most` - 1 (WidePageTree)
         self.sizes: dict[int, tuple[int, dict[str, int]]] = {}  # stream id: size (capped), forms it draws
         self.filters = _filters(work or LzwBudget())
         self.type3: set[int] = set()  # Type3 fonts counted (PDFium parses each glyph procedure once)
         self.mappings: dict[int, int] = {}  # ToUnicode stream id: the most characters one code maps to
         try:
             if document is not None:
-                _page_tree(document.catalog.get("Pages"), {}, self.pages, set(), min(most, PAGE_NODES))
+                _page_tree(document.catalog.get("Pages"), {}, self.pages, set(), min(most, PAGE_NODES), most - 1)
+        except WidePageTree as exc:
+            self.wide = exc.kids
         except Exception:  # pdfminer reads less than PDFium repairs: measure what it could read
             pass
 
@@ -687,15 +699,18 @@ RESOURCE_DICTS = 10_000
 
 
 def _page_tree(root: Any, resources: dict[Any, Any], pages: list[tuple[dict[Any, Any], dict[Any, Any]]],
-               seen: set[int], most: int = PAGE_NODES) -> None:
+               seen: set[int], most: int = PAGE_NODES, widest: int | None = None) -> None:
     """The first `most` pages under `root` (a page-tree node or a reference to one) in order, each
     with the resources it has or inherits. As in PDFium, a node with /Kids is a page-tree node and
     one without is a page, whatever its /Type says; a node met twice (a loop) is passed over. A
     kid is looked up only when its turn comes: a node of a million kids (with /Count 1) had each
-    parsed and kept, 1.4 GB and 4 minutes, before the page limit was checked."""
+    parsed and kept, 1.4 GB and 4 minutes, before the page limit was checked. A node whose /Kids
+    lists more than `widest` kids in the file's bytes is WidePageTree before it is parsed."""
     stack: list[tuple[Any, dict[Any, Any]]] = [(root, resources)]
     while stack and len(pages) < most:
         value, inherited = stack.pop()
+        if widest is not None and (listed := _listed_kids(value)) > widest:
+            raise WidePageTree(listed)
         node = _dict(value)
         if id(node) in seen:
             continue
@@ -706,6 +721,32 @@ def _page_tree(root: Any, resources: dict[Any, Any], pages: list[tuple[dict[Any,
         else:
             pages.append((node, own))
 
+
+
+def _listed_kids(value: Any) -> int:
+    """The references in the /Kids array of the object `value` refers to, counted in the file's
+    bytes before pdfminer parses it (a node of a million kids took it 12 s and 210 MB to parse);
+    0 where the object is not one of the file's own (one in an object stream is measured with it,
+    see Limits.pdf_objects_mb) or holds no /Kids array of its own."""
+    data = getattr(getattr(value, "doc", None), "file_bytes", b"")
+    if not isinstance(value, PDFObjRef) or not data:
+        return 0
+    for xref in getattr(value.doc, "xrefs", ()):
+        try:
+            stream, start, _ = xref.get_pos(value.objid)
+        except Exception:  # not in this section: pdfminer looks in the next one
+            continue
+        if stream is not None or not isinstance(start, int):
+            return 0
+        end = data.find(b"endobj", start)
+        end = len(data) if end < 0 else end
+        kids = data.find(b"/Kids", start, end)
+        opening = data.find(b"[", kids + 5, end) if kids >= 0 else -1
+        if opening < 0 or data[kids + 5:opening].strip():
+            return 0
+        closing = data.find(b"]", opening, end)
+        return data.count(b"R", opening, end if closing < 0 else closing)
+    return 0
 
 
 def _streams(value: Any) -> list[PDFStream]:
