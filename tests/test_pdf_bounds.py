@@ -192,3 +192,38 @@ def test_a_page_tree_node_listing_more_kids_than_pages_allowed_is_refused_before
     monkeypatch.setenv("TRACE_MAX_PAGES", "60")
     assert [b.text for b in read_pdf_detailed(path).raw.blocks] == ["Resolution 71 and SDG 9.1"]
     assert 2 in parsed
+
+
+def test_streams_are_found_without_a_search_for_every_object(tmp_path: Path, monkeypatch) -> None:
+    """The file's streams are measured before any parser opens it: the scan looked for each
+    object's `N G obj` in turn, a million small objects (148 MB) after one stream 2 s of the
+    case's 5. Each stream's keyword is found first, then its object's number, looked for just
+    before it: the objects after the last stream are never looked at, and the streams are
+    measured as before."""
+    from hostilegen import PDF_TEXT, pdf_wide_page_tree
+
+    path = pdf_wide_page_tree(tmp_path / "kids.pdf", 3_000)
+    seen: list[object] = []
+
+    class Counting:
+        """A compiled pattern whose every match is counted."""
+
+        def __init__(self, pattern) -> None:
+            self.pattern = pattern
+
+        def search(self, *args):
+            found = self.pattern.search(*args)
+            seen.append(found)
+            return found
+
+        def finditer(self, *args):
+            for found in self.pattern.finditer(*args):
+                seen.append(found)
+                yield found
+
+    for name in ("OBJ_OR_STREAM", "OBJ", "STREAM"):
+        if hasattr(pdf_streams, name):
+            monkeypatch.setattr(pdf_streams, name, Counting(getattr(pdf_streams, name)))
+    found = list(pdf_streams._raw_streams(path.read_bytes(), {}))
+    assert [(number, end - start) for number, _, _, start, end in found] == [((3, 0), len(PDF_TEXT))]
+    assert len([m for m in seen if m is not None]) < 10
