@@ -778,11 +778,11 @@ def test_an_encrypted_object_stream_holding_the_catalogue_is_measured_before_pdf
     whole once decrypted (a 1.5 MB file of 1.5 GB took 29 s and 3 GB). The decrypted streams are
     measured as soon as pdfminer can decrypt, before it reads any object stream; under the limit
     the file reads."""
-    from pdfminer.pdfdocument import PDFDocument
+    from actionplan_trace.extract import pdf_streams
 
-    parsed: list[object] = []
-    real = PDFDocument._get_objects
-    monkeypatch.setattr(PDFDocument, "_get_objects", lambda self, stream: parsed.append(stream) or real(self, stream))
+    parsed: list[object] = []  # an object stream's data, each time a parser is made for one
+    real = pdf_streams.PDFStreamParser
+    monkeypatch.setattr(pdf_streams, "PDFStreamParser", lambda data: parsed.append(data) or real(data))
     path = pdf_encrypted_catalogue_bomb(tmp_path / "catalogue.pdf", 3_000_000)
     monkeypatch.setenv("TRACE_MAX_PDF_OBJECTS_MB", "1")
     with pytest.raises(LimitError, match="object and cross-reference streams decompress to 1.05 MB or more"):

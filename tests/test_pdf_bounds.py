@@ -227,3 +227,27 @@ def test_streams_are_found_without_a_search_for_every_object(tmp_path: Path, mon
     found = list(pdf_streams._raw_streams(path.read_bytes(), {}))
     assert [(number, end - start) for number, _, _, start, end in found] == [((3, 0), len(PDF_TEXT))]
     assert len([m for m in seen if m is not None]) < 10
+
+
+def test_an_object_stream_is_parsed_only_as_far_as_the_object_asked_for(tmp_path: Path, monkeypatch) -> None:
+    """Measuring a page's content looks up its font, which sits in an object stream padded with
+    numbers after it: pdfminer parsed the stream whole for that one object (7.9 MB of numbers,
+    15 s). It is parsed only as far as the object asked for, and the page reads as before."""
+    from hostilegen import pdf_object_stream_bomb
+    from pdfminer.pdfparser import PDFStreamParser
+    from pdfminer.psparser import PSStackParser
+
+    parsed: list[object] = []
+    real = PSStackParser.nextobject
+
+    def counted(self):
+        if isinstance(self, PDFStreamParser):
+            parsed.append(self)
+        return real(self)
+
+    monkeypatch.setattr(PSStackParser, "nextobject", counted)
+    for unit, size in ((b"1 ", 30_000), (b"[0.5 /Name (text)] ", 12_000)):
+        parsed.clear()
+        path = pdf_object_stream_bomb(tmp_path / "objects.pdf", size, unit)
+        assert [b.text for b in read_pdf_detailed(path).raw.blocks] == ["Resolution 71 and SDG 9.1"]
+        assert 0 < len(parsed) <= 3  # the stream's one pair of numbers and the font

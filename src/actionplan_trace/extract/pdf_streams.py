@@ -28,9 +28,9 @@ from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser
+from pdfminer.pdfparser import PDFParser, PDFStreamParser, PDFSyntaxError
 from pdfminer.pdftypes import PDFObjRef, PDFStream
-from pdfminer.psparser import PSLiteral
+from pdfminer.psparser import PSEOF, PSLiteral
 
 from ..errors import TraceError
 from ..record import record
@@ -255,7 +255,26 @@ class _MeasuredDocument(PDFDocument):
     def __init__(self, parser: PDFParser, measure: Callable[[Decipher], None] | None, data: bytes = b"") -> None:
         self._measure = measure
         self.file_bytes = data  # the file, for _listed_kids to look into an object before it is parsed
+        self._partly_parsed: dict[int, _PartlyParsed] = {}  # object stream number: its parse so far
         super().__init__(parser)
+
+    def _getobj_objstm(self, stream: PDFStream, index: int, objid: int) -> object:
+        """Object `index` of the object stream `stream`, as pdfminer finds it (the stream's
+        tokens in order, its /N pairs of numbers first), but the stream parsed only as far as
+        that object: pdfminer parses it whole for one object (the 7.9 MB of numbers after the
+        one object a page needed took 15 s)."""
+        key = id(stream) if stream.objid is None else stream.objid
+        parsed = self._partly_parsed.get(key)
+        if parsed is None:
+            try:
+                count = stream["N"]
+            except KeyError:
+                count = 0
+            parser = PDFStreamParser(stream.get_data())
+            parser.set_document(self)
+            parsed = self._partly_parsed[key] = _PartlyParsed(parser, count)
+        return parsed.object(index)
+
 
     def _set_up(self, password: str) -> bool:
         """pdfminer's own set-up of the decipher from `self.encryption`; False where it fails. A
@@ -288,6 +307,31 @@ class _MeasuredDocument(PDFDocument):
                     methods[name] = handler.decrypt_rc4
         if self._measure is not None and self.decipher is not None:
             self._measure(self.decipher)
+
+
+class _PartlyParsed:
+    """An object stream's objects parsed so far, and the parser that goes on from there."""
+
+    def __init__(self, parser: PDFStreamParser, count: Any) -> None:
+        self.parser, self.count = parser, count
+        self.objects: list[object] = []
+        self.ended = False
+
+    def object(self, index: int) -> object:
+        """The stream's object `index` (pdfminer's count: after its /N pairs of numbers)."""
+        at = self.count * 2 + index
+        while (at < 0 or len(self.objects) <= at) and not self.ended:
+            try:
+                self.objects.append(self.parser.nextobject()[1])
+            except PSEOF:
+                self.ended = True
+            except Exception:
+                self.ended = True
+                raise
+        try:
+            return self.objects[at]
+        except IndexError as err:
+            raise PDFSyntaxError(f"index too big: {index!r}") from err
 
 
 def _rc4(key: bytes, objid: int, genno: int, data: bytes) -> bytes:
