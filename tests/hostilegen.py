@@ -87,6 +87,15 @@ def docx_numbered(path: Path, start: int, fmt: str = "upperRoman", items: int = 
     return docx_of(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>', numbering)
 
 
+def docx_long_paragraph(path: Path, unit: str, chars: int, runs: int = 4, style: str = "") -> Path:
+    """A .docx of two ordinary paragraphs round one paragraph of `unit` repeated to about `chars`
+    characters in `runs` runs (one word: "2.2.2…"), its runs formatted by `style` (a w:rPr's children)."""
+    run = f"<w:r><w:rPr>{style}</w:rPr><w:t>{unit * max(1, chars // len(unit) // runs)}</w:t></w:r>"
+    body = ("<w:p><w:r><w:t>1 Introduction</w:t></w:r></w:p>" + "<w:p>" + run * runs + "</w:p>"
+            + f"<w:p><w:r><w:t>{PARAGRAPH}</w:t></w:r></w:p>")
+    return docx_of(path, f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+
+
 def docx_of(path: Path, document: str, numbering: str = f'<w:numbering xmlns:w="{W_NS}"/>',
             styles: str | None = None) -> Path:
     """A .docx of the document.xml `document`, the numbering.xml `numbering` and, if given, the
