@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from actionplan_trace import app
+from actionplan_trace.errors import LimitError
 from actionplan_trace.extract import read
 from actionplan_trace.profiles import available_profiles, detect_profile
 
+from conftest import CORPUS
 from hostilegen import docx_long_paragraph
 
 
@@ -59,3 +62,72 @@ def test_detecting_the_profile_of_a_docx_paragraph_of_dotted_numbers_costs_memor
     assert found == ["generic"]
     assert peak < 8 * 200_000, peak
 
+
+PLAN = CORPUS / "text" / "action-plan-ba-amended.txt"
+OTHER = CORPUS / "text" / "objective2-new.txt"
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths `trace refs` and `trace graph` load, in order."""
+    from actionplan_trace import loader
+
+    made: list[str] = []
+    real = loader.load
+
+    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "load", counted)
+    return made
+
+
+def _count(path: Path) -> int:
+    report = app.references([path])
+    return len(report.refs) + len(report.findings)
+
+
+@pytest.mark.parametrize("order", ["AAAAAAAAAAAAAAAAAAAA", "ABABABABABABABAB", "AABAAAAAAAAAAAAAA", "ABBBBBBBBBBBBBBB"])
+def test_a_run_the_files_read_would_take_past_the_references_limit_is_refused_before_reading_more(
+        monkeypatch: pytest.MonkeyPatch, loads: list[str], order: str) -> None:
+    """Found in the hostile set: `trace refs` of one plan given 1,000 times read it 286 times (19 s)
+    before the run passed Limits.refs. Each file counts the same every time it is given, so once
+    the files read take the run past the limit before a file not read yet comes, it is refused
+    then, naming the file at which the limit is passed, as before; no file is read twice in a row."""
+    files = {"A": PLAN, "B": OTHER}
+    counts = {name: _count(path) for name, path in files.items()}
+    monkeypatch.setenv("TRACE_MAX_REFS", str(counts["A"] * 3 + counts["B"]))
+    spent, passed_at = 0, None
+    for k, name in enumerate(order):
+        spent += counts[name]
+        if spent > counts["A"] * 3 + counts["B"]:
+            passed_at = k
+            break
+    assert passed_at is not None and passed_at < len(order) - 2
+    for command in (app.references, app.graph):
+        loads.clear()
+        with pytest.raises(LimitError) as caught:
+            command([files[name] for name in order])
+        assert str(caught.value).startswith(f"{files[order[passed_at]]}: the files hold more than ")
+        assert "references and findings in all" in str(caught.value)
+        assert loads == [str(files[name]) for name in dict.fromkeys(order)]
+
+
+def test_a_file_given_again_right_after_itself_is_read_once_and_reported_each_time(loads: list[str]) -> None:
+    """Under the limit, the same file given again at once is not read again (one plan given 250
+    times to `trace graph` took 14 s, nearly all of it reading the plan 250 times): its references
+    are reported, and its sections made graph nodes, each time it is given, as before."""
+    single = app.references([PLAN])
+    other = app.references([OTHER])
+    loads.clear()
+    report = app.references([PLAN, PLAN, PLAN, OTHER, PLAN])
+    assert loads == [str(PLAN), str(OTHER), str(PLAN)]
+    assert [r.to_dict() for r in report.refs] == [r.to_dict() for r in [*single.refs * 3, *other.refs, *single.refs]]
+    loads.clear()
+    graph, _ = app.graph([PLAN, PLAN, OTHER])
+    assert loads == [str(PLAN), str(OTHER)]
+    assert graph.sources == [str(PLAN), str(PLAN), str(OTHER)]
+    stem = PLAN.stem
+    sections = [n.id for n in graph.sections() if n.source == str(PLAN)]
+    assert len([n for n in sections if n.startswith(f"{stem}#")]) == len([n for n in sections if n.startswith(f"{stem}-2#")]) > 10

@@ -23,6 +23,7 @@ from ..model import Block, Cell, Document, Loc, Section, cell_location
 from .find import read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning, LimitError
+from ..files import as_path
 from ..limits import current
 from ..record import record
 from ..regexcache import regex
@@ -535,27 +536,58 @@ def stream_reports(
     """The registry, and each file's Document with its reference report, loaded one at a time as
     the iterator is consumed: a consumer that keeps only the reports (`merge_reports`) or the
     graph (`build_graph`) never holds more than one document's text at once. No report or graph
-    shows a file's hash, so the Documents' `source.sha256` is None (not computed)."""
+    shows a file's hash, so the Documents' `source.sha256` is None (not computed).
+
+    A path given again right after itself is not read again: its Document and report are given
+    once more (the same objects), as reading it again makes the same. And since each file counts
+    the same against Limits.refs every time it is given, a run that the files already read would
+    take past the limit before the next file not yet read is refused as soon as that is known,
+    naming the file at which it would be passed (one plan given 1,000 times was read 286 times
+    before the limit came)."""
     from ..loader import load
 
     registry = load_registry(registry_files)
 
     def pairs() -> Iterator[tuple[Document, RefReport]]:
+        given = [as_path(path) for path in paths]
+        counts: dict[Path, int] = {}  # the references and findings of each file read so far
+        kept: tuple[Path, Document, RefReport] | None = None  # the last file read
         spent = 0  # the references and findings of the files read so far: Limits.refs bounds them all
-        for path in paths:
-            doc = load(path, profile=profile, digest=False)
-            try:
-                report = document_refs(doc, registry, editions=editions, spent=spent)
-            except LimitError:
-                if spent:
-                    raise over_refs(doc.source.path, run=True) from None
-                raise
-            spent += len(report.refs) + len(report.findings)
+        for at, path in enumerate(given):
+            if kept is not None and kept[0] == path:
+                doc, report = kept[1], kept[2]
+            else:
+                kept = None  # dropped before the next file is read
+                doc = load(path, profile=profile, digest=False)
+                try:
+                    report = document_refs(doc, registry, editions=editions, spent=spent)
+                except LimitError:
+                    if spent:
+                        raise over_refs(doc.source.path, run=True) from None
+                    raise
+                counts[path] = len(report.refs) + len(report.findings)
+                _refuse_ahead(given, at, spent, counts)
+                if at + 1 < len(given) and given[at + 1] == path:
+                    kept = path, doc, report
+            spent += counts[path]
             if spent > current().refs:
                 raise over_refs(doc.source.path, run=True)
             yield doc, report
 
     return registry, pairs()
+
+
+def _refuse_ahead(given: list[Path], at: int, spent: int, counts: Mapping[Path, int]) -> None:
+    """The limit error `stream_reports` would raise at a file after `given[at]` (`spent` counted
+    before it), if the run passes Limits.refs before it comes to a file not read yet (`counts`
+    holds those read): each counts the same every time it is given."""
+    most = current().refs
+    for path in given[at:]:
+        if path not in counts:
+            return
+        spent += counts[path]
+        if spent > most:
+            raise over_refs(str(path), run=True)
 
 
 def load_reports(
