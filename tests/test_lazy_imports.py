@@ -42,6 +42,16 @@ def test_text_refs_load_no_lxml(tmp_path):
     assert "lxml" in imported("refs", str(table), "-f", "json", "-o", str(tmp_path / "out.json"))
 
 
+def test_text_refs_import_neither_dataclasses_nor_inspect(tmp_path):
+    """The package's records are made without the dataclasses module (record.py), which imports
+    inspect and with it ast, dis and tokenize: some 8 ms of a text run's start-up that nothing
+    on its way uses (lxml imports inspect for itself, so a .docx run loads it anyway)."""
+    text = str(CORPUS / "text" / "objective2-new.txt")
+    packages = imported("refs", text, "-f", "json", "-o", str(tmp_path / "out.json"))
+    assert "actionplan_trace" in packages
+    assert not packages & {"dataclasses", "inspect", "ast", "dis", "tokenize"}, packages
+
+
 def test_a_plain_refs_command_line_imports_no_typer(tmp_path):
     """`trace refs FILE… [-f FORMAT] [-o FILE]` is read without typer (a tenth of a 1 MB run's
     time: cli.plain_command); any other command line, an option more, is typer's."""

@@ -14,6 +14,7 @@ import pytest
 
 from actionplan_trace import record as record_module
 from actionplan_trace.record import record
+from actionplan_trace.record import field as record_field
 
 
 def pair(frozen: bool = False, slots: bool = False) -> tuple[type, type]:
@@ -96,9 +97,15 @@ class Picklable:
     b: tuple[int, ...] = ()
 
 
+@record(frozen=True, slots=True)
+class SlottedPicklable:
+    a: int
+    b: tuple[int, ...] = ()
+
+
 def test_a_record_pickles() -> None:
-    value = Picklable(1, (2, 3))
-    assert pickle.loads(pickle.dumps(value)) == value
+    for value in (Picklable(1, (2, 3)), SlottedPicklable(1, (2, 3))):
+        assert pickle.loads(pickle.dumps(value)) == value
 
 
 def initialised_pair(frozen: bool, slots: bool) -> tuple[type, type]:
@@ -178,3 +185,57 @@ def test_an_init_compiled_once_is_read_back_from_the_cache(tmp_path: Path, monke
     cache.path().write_bytes(b"damaged")  # type: ignore[union-attr]
     cache.forget()
     assert initialised_pair(frozen=True, slots=False)[1]("ab").index == {"key": 2}
+
+
+def own_pair(frozen: bool, slots: bool) -> tuple[type, type]:
+    """The same class declared with dataclasses.field by dataclass and with record's own `field`
+    by record (what the package's modules use, so that they never import dataclasses)."""
+    made = []
+    for decorate, make_field in ((dataclass(frozen=frozen, slots=slots), field),
+                                 (record(frozen=frozen, slots=slots), record_field)):
+        class Item:
+            key: str
+            size: int = 1
+            tags: list[str] = make_field(default_factory=list)
+            note: str | None = make_field(default=None, compare=False, repr=False)
+            seen: dict[str, int] = make_field(default_factory=dict, init=False, repr=False, compare=False)
+        made.append(decorate(Item))
+    return made[0], made[1]
+
+
+@pytest.mark.parametrize("frozen, slots", [(False, False), (True, False), (False, True), (True, True)])
+def test_records_with_their_own_field_are_the_dataclass(frozen: bool, slots: bool) -> None:
+    plain, rec = own_pair(frozen, slots)
+    assert str(inspect.signature(rec)) == str(inspect.signature(plain))
+    assert rec.__match_args__ == plain.__match_args__ == ("key", "size", "tags", "note")
+    assert ("__slots__" in rec.__dict__) is slots and ("__dict__" in dir(rec("a"))) is not slots
+    a, p = rec("a", 2, ["x"], "n"), plain("a", 2, ["x"], "n")
+    assert repr(a).endswith(repr(p).rpartition(".")[2]) and a == rec("a", 2, ["x"], "other")
+    assert [(f.name, f.type, f.init, f.repr, f.compare) for f in record_module.fields(rec)] == \
+        [(f.name, f.type, f.init, f.repr, f.compare) for f in dataclasses.fields(plain)]
+    assert [(f.name, f.type, f.init, f.repr, f.compare) for f in dataclasses.fields(rec)] == \
+        [(f.name, f.type, f.init, f.repr, f.compare) for f in dataclasses.fields(plain)]
+    assert dataclasses.asdict(a) == dataclasses.asdict(p)
+    assert record_module.replace(a, size=5) == dataclasses.replace(a, size=5) == rec("a", 5, ["x"])
+    assert record_module.replace(a).tags is a.tags and record_module.replace(a).seen == {}
+    with pytest.raises(ValueError, match="init=False"):
+        record_module.replace(a, seen={})
+    first, second = rec("b"), rec("b")
+    assert first.tags is not second.tags
+    # the class attributes dataclass leaves: a default, none for a factory (a slot's descriptor)
+    assert {k: type(v) for k, v in vars(rec).items() if k in ("size", "tags", "note", "seen")} == \
+        {k: type(v) for k, v in vars(plain).items() if k in ("size", "tags", "note", "seen")}
+    if frozen:
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'size'"):
+            a.size = 3  # type: ignore[misc]
+
+
+def test_a_mutable_default_is_refused_as_dataclass_refuses_it() -> None:
+    with pytest.raises(ValueError, match="mutable default <class 'list'> for field items is not allowed"):
+        @record
+        class Listed:
+            items: list[int] = []  # noqa: RUF012
+    with pytest.raises(ValueError, match="mutable default"):
+        @record
+        class Keyed:
+            index: dict[str, int] = record_field(default={})

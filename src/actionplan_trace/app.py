@@ -295,7 +295,7 @@ def validate(contribution: PathArg, against: PathArg | None = None, *, config: P
     else the configuration's base); the rules, severities, fail-on and registry files of the
     configuration `trace check` would use (`config`, else the nearest one) apply, so that a
     delegate and the CI give one verdict."""
-    from dataclasses import replace
+    from .record import replace
 
     from .validate import validate as run_validate
 

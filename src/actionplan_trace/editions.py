@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import field
 from functools import lru_cache
 from itertools import accumulate, islice
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
 from .patternscan import FOLD_UNSAFE, fold, matches_at, scan_source, starts_of, starts_of_each
-from .record import record
+from .record import field, record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
 

@@ -6,11 +6,10 @@ README); this module holds only the vocabulary every layer and renderer shares.
 
 from __future__ import annotations
 
-from dataclasses import field as dc_field
 from typing import Any, Literal, TypeGuard, get_args
 
 from .model import Loc
-from .record import record
+from .record import field as dc_field, record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = get_args(Severity)

@@ -10,10 +10,9 @@ processes), and a `trace --max-…` option that sets that variable. A file over 
 from __future__ import annotations
 
 import os
-from dataclasses import fields
 
 from .errors import UsageError
-from .record import record
+from .record import fields, record
 
 MB = 1_000_000
 

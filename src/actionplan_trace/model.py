@@ -10,12 +10,10 @@ one vocabulary.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import field
-from dataclasses import field as dataclass_field  # `field` is a Block field's name too
 from typing import Any, Literal, get_args
 
 from . import schemas
-from .record import brief_repr, record
+from .record import brief_repr, field, field as dataclass_field, record  # `field` is a Block field's name too
 
 BlockType = Literal["paragraph", "list-item", "table", "footnote", "heading", "figure"]
 SourceFormat = Literal["docx", "pdf", "text"]

@@ -3,32 +3,41 @@
 On Python 3.11, `dataclasses.dataclass` writes each class's `__init__`, `__repr__` and `__eq__`
 (and for a frozen class `__hash__`, `__setattr__` and `__delattr__`) as source text and compiles
 it when the module is imported: about 0.5 ms a class, some 25 ms of a `trace refs` start-up
-spent on ~40 classes. A `record` is the same dataclass (`dataclasses.fields`, `asdict`,
-`replace` and `is_dataclass` all work) with nothing compiled at import:
+spent on ~40 classes. Importing `dataclasses` at all costs a start-up some 8 ms more: it imports
+`inspect`, and with it `ast`, `dis` and `tokenize`, none of which a run uses otherwise. A
+`record` is a dataclass to the standard library (`dataclasses.fields`, `asdict`, `replace` and
+`is_dataclass` all work) made without that module:
+- its fields are read from the class's annotations and defaults, `field(...)` (this module's, or
+  `dataclasses.field`'s) giving a default factory or leaving a field out of `__init__`, `repr`
+  or comparison; `__dataclass_fields__` and `__dataclass_params__` are made by `dataclasses`
+  only when something asks for them (`dataclasses.fields`, `asdict`…), and this module's
+  `fields` and `replace` answer the package itself without it;
 - `__repr__`, `__eq__` and `__hash__` are three functions shared by every record, which read the
   class's fields and give the results dataclass's own would: the same repr text, equality between
   instances of the same class on the fields compared, a hash of those fields for a frozen record
   and none (unhashable) for a mutable one;
 - a frozen record's `__setattr__` and `__delattr__` guards are closures, the same test as
-  dataclass's generated ones;
+  dataclass's generated ones (raising dataclasses.FrozenInstanceError);
 - `__init__` is the source dataclass would write (defaults, default factories, fields left out of
   `__init__`, `__post_init__`), compiled once and kept as a code object in the cache directory
-  (diskcache.RunCache), so a later run only unmarshals it.
-A method the class defines itself is kept, as dataclass keeps it. A frozen record with slots, or
-one that inherits from a dataclass, is made by dataclass itself (shared repr, eq and hash still);
-keyword-only fields, `InitVar` and `ClassVar` are refused. tests/test_record.py holds a record to
-the dataclass it replaces.
+  (diskcache.RunCache), so a later run only unmarshals it;
+- `slots=True` makes the class again with `__slots__`, as dataclass does (a frozen one gets the
+  same `__getstate__` and `__setstate__`, so that it pickles).
+A method the class defines itself is kept, as dataclass keeps it. A record that inherits from a
+dataclass (or a record) is made by dataclass itself (shared repr, eq and hash still); keyword-only
+fields, `InitVar` and `ClassVar` are refused. A class without a docstring keeps none (dataclass
+writes its signature there). tests/test_record.py holds a record to the dataclass it replaces.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import marshal
+import re
 import sys
 from operator import attrgetter
 from reprlib import recursive_repr
 from types import CodeType
-from typing import Any, Callable, TypeVar, dataclass_transform, overload
+from typing import Any, Callable, Mapping, TypeVar, dataclass_transform, overload
 
 from .diskcache import INTERPRETER_TAG, RunCache
 
@@ -40,6 +49,62 @@ T = TypeVar("T")
 _INITS = RunCache(f"record-init-{INTERPRETER_TAG}.code", max_bytes=1_000_000)
 
 
+class _Missing:
+    """No default (dataclasses.MISSING's part, without importing dataclasses)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+class Field:
+    """One field of a record: its name and annotation (the text, under `from __future__ import
+    annotations`), default or default factory, and whether `__init__`, the repr and comparisons
+    take it. The attributes are dataclasses.Field's."""
+
+    __slots__ = ("name", "type", "default", "default_factory", "init", "repr", "hash", "compare", "metadata")
+
+    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True, repr: bool = True,
+                 hash: bool | None = None, compare: bool = True, metadata: Mapping[Any, Any] | None = None) -> None:
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.name = ""
+        self.type: Any = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.hash = hash
+        self.compare = compare
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return f"Field(name={self.name!r},type={self.type!r},default={self.default!r},init={self.init!r})"
+
+
+@overload
+def field(*, default: T, init: bool = True, repr: bool = True, hash: bool | None = None, compare: bool = True,
+          metadata: Mapping[Any, Any] | None = None) -> T: ...
+
+
+@overload
+def field(*, default_factory: Callable[[], T], init: bool = True, repr: bool = True, hash: bool | None = None,
+          compare: bool = True, metadata: Mapping[Any, Any] | None = None) -> T: ...
+
+
+@overload
+def field(*, init: bool = True, repr: bool = True, hash: bool | None = None, compare: bool = True,
+          metadata: Mapping[Any, Any] | None = None) -> Any: ...
+
+
+def field(*, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True, repr: bool = True,
+          hash: bool | None = None, compare: bool = True, metadata: Mapping[Any, Any] | None = None) -> Any:
+    """A record field's options, as `dataclasses.field` takes them (without keyword-only fields)."""
+    return Field(default, default_factory, init, repr, hash, compare, metadata)
+
+
 @overload
 def record(cls: type[T], /) -> type[T]: ...
 
@@ -48,33 +113,31 @@ def record(cls: type[T], /) -> type[T]: ...
 def record(*, frozen: bool = False, init: bool = True, slots: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 
-@dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))
+@dataclass_transform(field_specifiers=(field, Field))
 def record(cls: Any = None, /, *, frozen: bool = False, init: bool = True, slots: bool = False) -> Any:
     """`@dataclass` (with `frozen`, `init`, `slots` as there), its methods shared or cached."""
 
     def wrap(cls: Any) -> Any:
         own = cls.__dict__
         explicit_hash = "__hash__" in own and not (own["__hash__"] is None and "__eq__" in own)
-        by_dataclass = (frozen and slots) or any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:])
-        if by_dataclass:
-            made: Any = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, slots=slots)
+        if any("__dataclass_fields__" in base.__dict__ for base in cls.__mro__[1:]):
+            made, specs = _by_dataclass(cls, frozen, init, slots)
         else:
             if frozen and ("__setattr__" in own or "__delattr__" in own):
                 raise TypeError(f"Cannot overwrite attribute __setattr__ or __delattr__ in class {cls.__name__}")
-            made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, frozen=False, slots=slots)
-        fields = dataclasses.fields(made)
-        if not by_dataclass:
-            if len(made.__dataclass_fields__) != len(fields) or any(f.kw_only is True for f in fields):
-                raise TypeError(f"{cls.__name__}: record has no ClassVar, InitVar or keyword-only fields; "
-                                "use dataclasses.dataclass")
-            made.__dataclass_params__.init = init
-            made.__dataclass_params__.frozen = frozen
+            specs = _fields_of(cls)
+            made = _slotted(cls, specs, frozen) if slots else cls
+            made.__record_fields__ = specs
+            made.__dataclass_fields__ = _DataclassView(made, frozen, init, "__dataclass_fields__")
+            made.__dataclass_params__ = _DataclassView(made, frozen, init, "__dataclass_params__")
+            if "__match_args__" not in own:
+                setattr(made, "__match_args__", tuple(f.name for f in specs if f.init))
             if init and "__init__" not in own:
-                made.__init__ = _init(made, fields, frozen, slots)
+                made.__init__ = _init(made, specs, frozen, slots)
             if frozen:
-                made.__setattr__, made.__delattr__ = _guards(made, frozenset(f.name for f in fields))
-        compared = [f.name for f in fields if f.compare]
-        made.__record_shown__ = tuple(f.name for f in fields if f.repr)
+                made.__setattr__, made.__delattr__ = _guards(made, frozenset(f.name for f in specs))
+        compared = [f.name for f in specs if f.compare]
+        made.__record_shown__ = tuple(f.name for f in specs if f.repr)
         made.__record_key__ = attrgetter(*compared) if compared else _no_key
         if "__repr__" not in own:
             made.__repr__ = _repr
@@ -87,6 +150,158 @@ def record(cls: Any = None, /, *, frozen: bool = False, init: bool = True, slots
     return wrap if cls is None else wrap(cls)
 
 
+# An annotation naming a pseudo-field dataclass would treat apart ("ClassVar[int]",
+# "dataclasses.InitVar[str]", "KW_ONLY"), as the text `from __future__ import annotations` leaves.
+_PSEUDO = re.compile(r"\s*(?:\w+\s*\.\s*)?(?:ClassVar|InitVar|KW_ONLY)\b")
+
+
+def _fields_of(cls: Any) -> tuple[Field, ...]:
+    """The fields `cls` declares, in order, its class attributes set as dataclass leaves them (a
+    default stays, a field() with none goes). A mutable default, a pseudo-field (ClassVar,
+    InitVar, KW_ONLY) or a keyword-only field is refused."""
+    out = []
+    for name, kind in cls.__dict__.get("__annotations__", {}).items():
+        if (_PSEUDO.match(kind) if isinstance(kind, str) else _is_pseudo(kind)):
+            raise TypeError(f"{cls.__name__}: record has no ClassVar, InitVar or keyword-only fields; "
+                            "use dataclasses.dataclass")
+        value = cls.__dict__.get(name, MISSING)
+        if isinstance(value, Field):
+            spec = value
+        elif _is_dataclass_field(value):
+            spec = _from_dataclass_field(cls, value)
+        else:
+            spec = Field(default=value)
+        spec.name, spec.type = name, kind
+        default = spec.default
+        if default is not MISSING and type(default).__hash__ is None:
+            raise ValueError(f"mutable default {type(default)} for field {name} is not allowed: use default_factory")
+        if value is not spec.default:  # a field(): the class keeps its default only
+            if default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, default)
+        out.append(spec)
+    return tuple(out)
+
+
+def _is_pseudo(kind: Any) -> bool:
+    """Whether an evaluated annotation is ClassVar[...], an InitVar or KW_ONLY."""
+    import typing
+
+    return (kind is typing.ClassVar or getattr(kind, "__origin__", None) is typing.ClassVar
+            or type(kind).__name__ in ("InitVar", "_KW_ONLY_TYPE"))
+
+
+def _is_dataclass_field(value: Any) -> bool:
+    """Whether `value` is a `dataclasses.field(...)` (only possible once something imported it)."""
+    module = sys.modules.get("dataclasses")
+    return module is not None and isinstance(value, module.Field)
+
+
+def _from_dataclass_field(cls: Any, value: Any) -> Field:
+    """A `dataclasses.field(...)` as this module's Field (keyword-only refused)."""
+    import dataclasses
+
+    if value.kw_only is True:
+        raise TypeError(f"{cls.__name__}: record has no ClassVar, InitVar or keyword-only fields; "
+                        "use dataclasses.dataclass")
+    return Field(MISSING if value.default is dataclasses.MISSING else value.default,
+                 MISSING if value.default_factory is dataclasses.MISSING else value.default_factory,
+                 value.init, value.repr, value.hash, value.compare, value.metadata or None)
+
+
+def _slotted(cls: Any, specs: tuple[Field, ...], frozen: bool) -> Any:
+    """`cls` made again with a slot for each field, as dataclass's `slots=True` makes it (a frozen
+    one with dataclass's `__getstate__` and `__setstate__`)."""
+    names = tuple(f.name for f in specs)
+    body = dict(cls.__dict__)
+    body["__slots__"] = names
+    for name in names:
+        body.pop(name, None)
+    body.pop("__dict__", None)
+    body.pop("__weakref__", None)
+    made = type(cls)(cls.__name__, cls.__bases__, body)
+    made.__qualname__ = cls.__qualname__
+    if frozen:
+        if "__getstate__" not in body:
+            made.__getstate__ = _getstate
+        if "__setstate__" not in body:
+            made.__setstate__ = _setstate
+    return made
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in type(self).__record_fields__]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(type(self).__record_fields__, state):
+        object.__setattr__(self, f.name, value)
+
+
+class _DataclassView:
+    """A record's `__dataclass_fields__` and `__dataclass_params__`, made by `dataclasses` (a
+    dataclass of the same fields) when first asked for, then set on the class in its place."""
+
+    def __init__(self, cls: Any, frozen: bool, init: bool, name: str) -> None:
+        self.cls, self.frozen, self.init, self.name = cls, frozen, init, name
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        import dataclasses
+
+        cls = self.cls
+        if "__record_view__" not in cls.__dict__:
+            def made(f: Field) -> Any:
+                return dataclasses.field(
+                    default=dataclasses.MISSING if f.default is MISSING else f.default,
+                    default_factory=dataclasses.MISSING if f.default_factory is MISSING else f.default_factory,
+                    init=f.init, repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata)
+
+            shadow: Any = dataclasses.make_dataclass(cls.__name__, [(f.name, f.type, made(f)) for f in cls.__record_fields__],
+                                                init=False, repr=False, eq=False)
+            params = shadow.__dataclass_params__
+            params.init, params.frozen = self.init, self.frozen
+            cls.__record_view__ = True
+            cls.__dataclass_fields__, cls.__dataclass_params__ = shadow.__dataclass_fields__, params
+        return cls.__dict__[self.name]
+
+
+def _by_dataclass(cls: Any, frozen: bool, init: bool, slots: bool) -> tuple[Any, tuple[Field, ...]]:
+    """A record inheriting from a dataclass: made by dataclass itself (repr, eq and hash still
+    shared), its fields as this module's."""
+    import dataclasses
+
+    made = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, slots=slots)
+    specs = []
+    for f in dataclasses.fields(made):
+        spec = _from_dataclass_field(made, f)
+        spec.name, spec.type = f.name, f.type
+        specs.append(spec)
+    return made, tuple(specs)
+
+
+def fields(class_or_instance: Any) -> tuple[Field, ...]:
+    """The fields of a record (class or instance), in order, as `dataclasses.fields` gives them
+    (name, type, default…), without importing dataclasses."""
+    cls = class_or_instance if isinstance(class_or_instance, type) else type(class_or_instance)
+    specs: tuple[Field, ...] | None = getattr(cls, "__record_fields__", None)
+    if specs is None:
+        raise TypeError("must be called with a record type or instance")
+    return specs
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """A copy of the record `obj` with `changes` (field names), made by its `__init__`, as
+    `dataclasses.replace` makes it."""
+    for f in fields(obj):
+        if not f.init:
+            if f.name in changes:
+                raise ValueError(f"field {f.name} is declared with init=False, it cannot be specified with replace()")
+        elif f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
 class _Factory:
     """The default of a parameter whose field has a default factory (shown as dataclass shows it)."""
 
@@ -97,7 +312,7 @@ class _Factory:
 _FACTORY = _Factory()
 
 
-def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool, slots: bool) -> Callable[..., None]:
+def _init(cls: Any, fields: tuple[Field, ...], frozen: bool, slots: bool) -> Callable[..., None]:
     """The `__init__` dataclass would write for `fields`: the same parameters, defaults and
     assignments (through object.__setattr__ for a frozen class), then `__post_init__`."""
     values: dict[str, Any] = {"__setattr": object.__setattr__, "__FACTORY": _FACTORY}
@@ -106,8 +321,8 @@ def _init(cls: Any, fields: tuple[dataclasses.Field[Any], ...], frozen: bool, sl
     for f in fields:
         name = f.name
         default = f"__dflt_{name}"
-        has_factory = f.default_factory is not dataclasses.MISSING
-        has_default = f.default is not dataclasses.MISSING
+        has_factory = f.default_factory is not MISSING
+        has_default = f.default is not MISSING
         if has_factory:
             values[default] = f.default_factory
         elif has_default and (f.init or slots):  # slots leave no class attribute to fall back on
@@ -161,17 +376,24 @@ def _code(source: str) -> Any:
     return code
 
 
+def _frozen_error(message: str) -> Exception:
+    """dataclasses.FrozenInstanceError(message): the module is imported only when one is raised."""
+    import dataclasses
+
+    return dataclasses.FrozenInstanceError(message)
+
+
 def _guards(cls: Any, names: frozenset[str]) -> tuple[Callable[[Any, str, Any], None], Callable[[Any, str], None]]:
     """A frozen class's `__setattr__` and `__delattr__`, as dataclass writes them."""
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
         if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+            raise _frozen_error(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
 
     def __delattr__(self: Any, name: str) -> None:
         if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+            raise _frozen_error(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
     __setattr__.__qualname__ = f"{cls.__qualname__}.__setattr__"

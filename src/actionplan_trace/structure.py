@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import field, replace
 from operator import itemgetter
 from typing import Callable, Sequence
 
@@ -23,7 +22,7 @@ from .limits import current as limits_in_force, over
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, kind_label, table_text
 from .patternscan import first_chars
 from .profiles import HeadingRule, Profile, TableRule, join_patterns
-from .record import record
+from .record import field, record, replace
 from .regexcache import regex
 from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
 from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,

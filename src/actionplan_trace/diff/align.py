@@ -20,13 +20,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from math import isqrt
 from collections import Counter, defaultdict, deque
-from dataclasses import field
 from typing import Callable, Hashable, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from ..record import record
+from ..record import field, record
 
 Pair = tuple[int | None, int | None]
 

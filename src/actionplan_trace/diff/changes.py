@@ -9,11 +9,10 @@ Word renderer needs to write the whole new revision with revision marks.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import field, replace
 from typing import Any
 
 from ..model import Block, Document, Loc, Section
-from ..record import brief_repr, record
+from ..record import brief_repr, field, record, replace
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, MEANINGFUL, NOTHING, PREFERENCE, kept_when_ignored
 from .words import Op, readable, word_count
 

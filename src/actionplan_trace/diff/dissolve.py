@@ -27,7 +27,7 @@ text compared where it now is, as the Word redline marks only the heading.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import replace
+from ..record import replace
 
 from rapidfuzz import fuzz
 

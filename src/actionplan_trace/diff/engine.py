@@ -13,13 +13,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Callable
 
 from rapidfuzz import fuzz
 
 from ..model import Block, Cell, Document, Loc, Section, cell_location, kind_label
-from ..record import record
+from ..record import field, record
 from ..regexcache import regex
 from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity

@@ -12,10 +12,9 @@ lower the match. The reach is a few blocks, so the pass is linear in the number 
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Sequence
 
-from ..record import record
+from ..record import field, record
 from .align import Pair, similarity
 
 Group = tuple[list[int], list[int], int, int]

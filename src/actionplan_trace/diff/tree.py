@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Callable
 
 from ..model import Block, Document, Section
-from ..record import record
+from ..record import field, record
 from .align import Budget, WordCoder, align, in_order, pair_moves, similarity, work
 from .tokens import normalise, words
 

@@ -30,7 +30,7 @@ and each note is a footnote block labelled as its back link or its place in the 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from ..record import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 

@@ -5,9 +5,8 @@ reader of hard-wrapped .txt share it: both only see a line end and the document'
 
 from __future__ import annotations
 
-from dataclasses import replace
 
-from ..record import record
+from ..record import record, replace
 from ..regexcache import regex
 from ..text_patterns import SOFT_HYPHEN
 

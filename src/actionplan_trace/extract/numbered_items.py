@@ -11,7 +11,7 @@ a lone numbered paragraph stays as it was."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from ..record import replace
 
 from ..model import Block
 from ..regexcache import regex

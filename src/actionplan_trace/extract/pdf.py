@@ -51,7 +51,6 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import field, replace
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -63,7 +62,7 @@ from rapidfuzz import fuzz
 from ..errors import InputError, InputWarning, LimitError
 from ..limits import MB, Limits, current, megabytes, over
 from ..model import LAYOUT_DOUBT, Block, Cell, Loc, RawDocument, Revision, Source, View, nested_row_line, table_text
-from ..record import record
+from ..record import field, record, replace
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
                              TYPED_NUMBER, bullet_of, has_leader, roman,

@@ -44,14 +44,13 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from typing import Sequence
 
 import pypdfium2 as pdfium
 
 from ..model import Block
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
-from ..record import record
+from ..record import record, replace
 from ..text_patterns import TYPED_NUMBER, plain_hyphens
 
 # Word's outline has nine levels; deeper bookmarks are no heading levels.

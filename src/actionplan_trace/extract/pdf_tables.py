@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import field, replace
 from typing import Any, Callable, Iterator, Sequence
 
 import pypdfium2 as pdfium
@@ -23,7 +22,7 @@ from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, int
 from rapidfuzz import fuzz
 
 from ..model import Cell, nested_row_line
-from ..record import record
+from ..record import field, record, replace
 from ..regexcache import regex
 from ..text_patterns import KEY_LABEL, LABEL_ONLY, OPEN_END
 from .hyphens import SUSPENDED

@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
@@ -29,7 +28,7 @@ from ..errors import LimitError
 from ..limits import current, over
 from ..model import Block, Loc, RawDocument, Source
 from ..patternscan import JoinedLines
-from ..record import record
+from ..record import field, record, replace
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
 from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,

@@ -18,12 +18,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from operator import itemgetter
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
-from ..record import record
+from ..record import record, replace
 from ..regexcache import regex
 from ..text_patterns import CELL_ITEM, LABEL_ONLY, SUPERSCRIPTS, may_open_item
 from .inline import html_paragraphs

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import warnings
-from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -25,7 +24,7 @@ from ..findings import Finding, FindingRule
 from ..errors import InputWarning, LimitError
 from ..files import as_path
 from ..limits import current
-from ..record import record
+from ..record import record, replace
 from ..regexcache import regex
 from ..contents import heading_keys, names_heading, page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference

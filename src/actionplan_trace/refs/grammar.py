@@ -20,12 +20,11 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import field
 from functools import lru_cache, partial
 from typing import Callable, Iterable
 
 from ..patternscan import ONTO_ASCII, matches_at, starts_of
-from ..record import record
+from ..record import field, record
 from ..regexcache import regex
 from .types import Rev
 

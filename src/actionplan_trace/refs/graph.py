@@ -11,7 +11,6 @@ a roadmap's action line C5 is WSIS-C5) gets a "defines" edge, which is how two d
 
 from __future__ import annotations
 
-from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -30,7 +29,7 @@ from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
 from .types import Finding, RefContext, RefReport
-from ..record import brief_repr, record
+from ..record import brief_repr, field, record
 
 GRAPH_SCHEMA = schemas.GRAPH
 DEFINES = "defines"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -31,7 +30,7 @@ from ..errors import ProfileError
 from ..rulefiles import RULES_DIR, check_keys, read_rules_bytes, read_yaml
 from . import ids
 from .ids import ORGANS, family_of, natural_key
-from ..record import brief_repr, record
+from ..record import brief_repr, field, record
 from ..regexcache import regex
 
 REGISTRY_DIR = RULES_DIR / "registry"

@@ -11,12 +11,11 @@ outcomes ("R.1-a: …") on `ITU-R-OUTCOME-1.a@…`. Which kinds, ids and status 
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any, Iterator, Sequence
 
 from ..editions import DocEditions, scoped
 from ..model import Block, Section
-from ..record import record
+from ..record import field, record
 from ..text_patterns import unbulleted
 from .ids import family_of
 from .resolve import RefRules

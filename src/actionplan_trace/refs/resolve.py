@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -27,7 +26,7 @@ from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
 from .registry import Conference, Registry
 from .types import Finding, Reference, RefContext, Rev
-from ..record import record
+from ..record import field, record
 from ..regexcache import regex
 
 REFS_RULES = RULES_DIR / "refs.yml"

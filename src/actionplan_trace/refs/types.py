@@ -8,15 +8,13 @@ SDG target, duplicate in a list …), with a stable code. Both serialise to the 
 
 from __future__ import annotations
 
-from dataclasses import fields
-from dataclasses import field as dc_field
 from typing import Any
 
 from .. import schemas
 from ..editions import DocEditions
 from ..findings import Finding
 from ..model import Loc
-from ..record import brief_repr, record
+from ..record import brief_repr, field as dc_field, fields, record
 
 REFS_SCHEMA = schemas.REFS
 

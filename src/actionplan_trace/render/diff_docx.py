@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import field
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
@@ -37,7 +36,7 @@ from ..diff.changes import DiffResult, Item, RowStep, Step
 from ..diff.labels import block_text, heading_text
 from ..diff.words import Op
 from ..model import Block
-from ..record import record
+from ..record import field, record
 from ..regexcache import regex
 from .escapes import xml_text
 from .redline.package import mark_time, stamped

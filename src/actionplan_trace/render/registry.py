@@ -12,13 +12,12 @@ To add a format: write the renderer in its own module under render/, add a `Form
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import schemas
 from ..errors import UsageError
 from ..schemas import short
-from ..record import record
+from ..record import field, record
 
 if TYPE_CHECKING:
     from datetime import datetime

@@ -19,7 +19,6 @@ import sys
 import stat
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -33,7 +32,7 @@ from ..findings import FindingRule
 from ..limits import current as current_limits
 from ..files import kernel_file, open_nonblocking, status
 from ..findings import Finding, finding_order
-from ..record import brief_repr, record
+from ..record import brief_repr, field, record
 from .baseline import baseline_data, baseline_states, kept_entries, read_baseline
 from .cache import MAX_ENTRIES, Cache, file_digest, read_key, rules_digest
 from .config import CheckConfig

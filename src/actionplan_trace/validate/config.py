@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,7 @@ from ..digest import sha256
 from ..errors import UsageError
 from ..files import read_small, status
 from ..findings import SEVERITIES, Finding, FindingRule, Severity, is_severity
-from ..record import record
+from ..record import field, record, replace
 
 CONFIG_NAMES = ("trace.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1_000_000  # a pyproject.toml is a few KB

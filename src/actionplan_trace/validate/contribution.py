@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
@@ -25,7 +24,7 @@ from rapidfuzz import fuzz
 from .. import schemas
 from ..findings import Finding, FindingRule, finding_order
 from ..model import Block, Document, Loc, Revision, Section, Source, kind_label
-from ..record import brief_repr, record
+from ..record import brief_repr, field, record, replace
 from ..regexcache import regex
 from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff

@@ -14,6 +14,7 @@ import re
 from ..digest import sha256
 from ..errors import UsageError
 from ..model import Loc
+from ..record import fields
 from ..rulefiles import RULES_DIR
 from ..findings import SEVERITIES, FindingRule
 from ..refs.findings import CROSS_DOCUMENT_CODES, FINDINGS_FILE, load_findings
@@ -22,6 +23,7 @@ from ..findings import Finding
 VALIDATE_FINDINGS = RULES_DIR / "findings-validate.yml"
 RANK = {"error": 3, "warning": 2, "info": 1}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_LOC_FIELDS = frozenset(f.name for f in fields(Loc))
 
 
 def finding_table() -> dict[str, FindingRule]:
@@ -97,6 +99,6 @@ def fingerprint(finding: Finding, path: str | None = None) -> str:
 
 def finding_from_dict(data: dict) -> Finding:
     """Rebuild a Finding from its JSON form (the cache stores findings as JSON)."""
-    loc = Loc(**{k: v for k, v in (data.get("loc") or {}).items() if k in Loc.__dataclass_fields__})
+    loc = Loc(**{k: v for k, v in (data.get("loc") or {}).items() if k in _LOC_FIELDS})
     return Finding(code=data["code"], severity=data["severity"], message=data["message"], ref=data.get("ref"),
                    source=data.get("source"), section=data.get("section"), loc=loc, text=data.get("text"))

@@ -13,12 +13,11 @@ name the place and the current and/or proposed text gives one proposal per row; 
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from typing import Any, Iterable, Iterator
 
 from ..findings import Finding
 from ..model import Block, Document, Loc, Section, cell_location
-from ..record import record
+from ..record import field, record
 from ..regexcache import regex
 from ..text_patterns import PROPOSAL_NUMBER, is_bullet_label
 

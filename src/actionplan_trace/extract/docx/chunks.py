@@ -10,7 +10,7 @@ is read.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from ...record import replace
 from pathlib import Path
 
 from ...errors import InputError

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import field
 
 from lxml import etree
 
-from ...record import record
+from ...record import field, record
 from ...regexcache import regex
 from ...text_patterns import DEFAULT_BULLET, roman
 from .glyphs import bullet_glyph

@@ -7,14 +7,13 @@ import lzma
 import posixpath
 import zipfile
 import zlib
-from dataclasses import field
 from typing import NoReturn
 
 from lxml import etree
 
 from ...errors import InputError, LimitError
 from ...limits import MB, current, megabytes, over
-from ...record import record
+from ...record import field, record
 from .. import OLE_MAGIC, UNSUPPORTED, unsupported
 from ..xmlsafe import parse_xml
 from .ooxml import REL, STRICT_W_NS, W_NS

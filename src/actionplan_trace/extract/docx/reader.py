@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import field, replace
 import warnings
 from pathlib import Path
 from typing import Iterator
@@ -15,7 +14,7 @@ from ...model import (
     Block, Cell, Loc, RawDocument, Revision, Source, View, cell_link_spans, cell_starts, nested_row_line, table_text,
 )
 from ...text_patterns import BULLET, RAISED_DIGITS, SOFT_HYPHEN, is_bullet_glyph, is_bullet_label, plain_hyphens
-from ...record import record
+from ...record import field, record, replace
 from .. import VIEWS, file_source
 from .glyphs import has_font_pua, run_text, sym_text
 from .numbering import Numbering, format_number

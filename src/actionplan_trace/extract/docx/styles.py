@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from lxml import etree
 
 from ...diskcache import memo, source_salt
-from ...record import record
+from ...record import fields, record
 from ...regexcache import regex
 from ..xmlsafe import parse_xml
 from . import ooxml
@@ -110,7 +110,7 @@ def is_drop_cap(frame: etree._Element) -> bool:
 # A styles.xml part as the reader needs it, and as the cache keeps it: (default paragraph style,
 # the fields of the document defaults' Style, {style id: the fields of its Style}).
 StyleTable = tuple[str | None, tuple[Any, ...], dict[str, tuple[Any, ...]]]
-_NO_DEFAULTS = (None,) * len(Style.__dataclass_fields__)
+_NO_DEFAULTS = (None,) * len(fields(Style))
 # What styles give a run with no formatting of its own: ((bold, size), hidden, caps, small caps).
 RunStyle = tuple[tuple[bool, float | None], bool, bool, bool]
 # What a style gives a paragraph that sets none of its own: (outline level, numId, ilvl, its

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import field
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -19,7 +18,7 @@ from lxml import etree
 from ...errors import InputError
 from ...extract.docx.package import ZIP_ERRORS
 from ...extract.xmlsafe import parse_xml
-from ...record import record
+from ...record import field, record
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{" + W_NS + "}"

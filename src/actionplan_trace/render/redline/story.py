@@ -13,7 +13,6 @@ merge again.
 from __future__ import annotations
 
 import copy
-from dataclasses import field
 from typing import Iterator
 
 from lxml import etree
@@ -22,7 +21,7 @@ from ...diff.align import WordCoder, align, in_order, similarity
 from ...diff.engine import MOVE_MIN_WORDS, MOVE_THRESHOLD as MOVE_SIMILAR, cells_read, regrid
 from ...diff.tokens import normalise, words
 from ...extract.docx.ooxml import W_TCPR, block_children, table_children, vertical_merge
-from ...record import record
+from ...record import field, record
 from .inline import NOTE_REFS, TXBX, Fingerprint, NotePairs, ObjectPairs, diff_paragraph, split_paragraph, tokens
 from .marks import (
     M, Marks, Relinker, W, W_P, W_PPR, W_TC, W_TR, deleted_copy, ensure_ppr, mark_paragraph,
