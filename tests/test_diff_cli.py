@@ -24,7 +24,7 @@ def test_same_file_exit_0_and_empty_json() -> None:
     done = run_cli("diff", OLD, OLD, "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert data["schema"] == "actionplan-trace/diff/2" and data["changes"] == []
+    assert data["schema"] == "actionplan-trace/diff/3" and data["changes"] == []
 
 
 def test_tracked_docx_alone_diffs_its_revision_marks(tmp_path: Path) -> None:

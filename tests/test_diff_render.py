@@ -57,7 +57,7 @@ def result() -> DiffResult:
 def test_json_has_exactly_the_contract_fields(result: DiffResult) -> None:
     data = json.loads(to_json(result))
     assert list(data) == ["schema", "old", "new", "summary", "changes"]
-    assert data["schema"] == "actionplan-trace/diff/2"
+    assert data["schema"] == "actionplan-trace/diff/3"
     assert data["old"]["path"] == "old.txt" and data["new"]["path"] == "new.txt"
     assert data["summary"] == {
         "added": 0, "removed": 1, "modified": 3, "moved": 1, "renamed": 1, "renumbered": 0,

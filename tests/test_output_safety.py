@@ -363,4 +363,4 @@ def test_an_output_encoding_that_cannot_write_every_character(pair, encoding) ->
     assert tree.returncode == 0 and tree.stderr == ""
     raw = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", "diff", "-f", "json", str(pair[0]), str(pair[1])],
                          capture_output=True, env={**os.environ, **env}, timeout=120)
-    assert raw.returncode == 1 and json.loads(raw.stdout.decode("utf-8"))["schema"] == "actionplan-trace/diff/2"
+    assert raw.returncode == 1 and json.loads(raw.stdout.decode("utf-8"))["schema"] == "actionplan-trace/diff/3"

@@ -59,6 +59,8 @@ class Change:
     # where the words of links_removed stand in `old` and of links_added in `new` (start, end), for
     # the reports to mark them (not in the JSON)
     link_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = field(default_factory=lambda: ([], []))
+    # ids of the subsections an added (removed) section holds, added (removed) with it (diff/3)
+    subsections: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -76,6 +78,8 @@ class Change:
             "differences": list(self.kinds()) if self.formatting_only else None,
             "at": {"old": self.at_old, "new": self.at_new},
         }
+        if self.kind in ("added", "removed") and self.target == "section":
+            out["subsections"] = list(self.subsections)
         if self.author is not None:
             out["author"] = self.author
         if self.date is not None:

@@ -722,6 +722,10 @@ class _Emitter:
     # The merges of cells of paired table rows read as sections whose words changed too, by the
     # rows' ids: the change of those words names each (`merge_named`).
     merges: dict[tuple[str, str], list[_RowMerge]] = field(default_factory=dict)
+    # Sections added (removed) whole, by side (True: old) and id: the index in `changes` of the
+    # change that holds them, their texts and places (`section_whole`).
+    wholes: dict[tuple[bool, str], int] = field(default_factory=dict)
+    whole_parts: dict[int, tuple[list[str], list[Place], list[str]]] = field(default_factory=dict)
 
     def emit(self, kind: str, target: str, a: Section | None, b: Section | None, old: str | None, new: str | None,
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
@@ -908,18 +912,36 @@ class _Emitter:
 
     def section_whole(self, section: Section, old_side: bool) -> None:
         """A section added or removed with all its own text: its heading, unless a table row's
-        first cell already holds the title the row section is named by."""
+        first cell already holds the title the row section is named by. A subsection of a section
+        added (removed) whole is part of that section's change, its text and references too,
+        named in its `subsections`: a new output is one change, not one per heading in it."""
         opening = heading_text(section)
         if opening and not section.heading and section.blocks and section.blocks[0].text.split("\n")[0].strip() == opening:
             opening = None
         lines = [t for t in [opening] if t] + [block_text(b) for b in section.blocks]
-        text = "\n".join(lines)
+        places = self.ctx.section_places(old_side, section)
+        at = self.wholes.get((old_side, section.parent or ""))
+        if at is None:
+            texts: list[str] = []
+            subsections: list[str] = []
+            root = section
+        else:  # under a section added (removed) whole: part of its change
+            texts, places, subsections = self.whole_parts[at][0], self.whole_parts[at][1] + places, self.whole_parts[at][2] + [section.id]
+            root_id = self.changes[at].section_old if old_side else self.changes[at].section_new
+            root = (self.ctx.old_ids if old_side else self.ctx.new_ids)[root_id or ""]
+        texts = texts + ["\n".join(lines)]
+        text = "\n".join(t for t in texts if t)
         if old_side:
-            self.emit("removed", "section", section, None, text, None, locs=(section.loc, None),
-                      places=(self.ctx.section_places(True, section), []))
+            self.emit("removed", "section", root, None, text, None, locs=(root.loc, None), places=(places, []))
         else:
-            self.emit("added", "section", None, section, None, text, locs=(None, section.loc),
-                      places=([], self.ctx.section_places(False, section)))
+            self.emit("added", "section", None, root, None, text, locs=(None, root.loc), places=([], places))
+        if at is None:
+            at = len(self.changes) - 1
+        else:
+            self.changes[at] = self.changes.pop()
+        self.changes[at].subsections = subsections
+        self.wholes[(old_side, section.id)] = at
+        self.whole_parts[at] = (texts, places, subsections)
 
     def block_whole(self, item: Item, old_side: bool) -> None:
         """A block added or removed inside a paired section."""

@@ -237,6 +237,9 @@ def change_title(change: Change) -> str:
             return f"{change.kind} heading, {change.where}"
         if change.where:  # a heading's formatting alone (diff/formats.py)
             return f"restyled heading: {change.where}"
+        if change.subsections:  # added (removed) with its subsections: one change
+            count = len(change.subsections)
+            return f"{change.kind} section with {count} subsection{'s' if count > 1 else ''}"
         return f"{change.kind} {SECTION_NOUN.get(change.kind, 'section')}"
     return f"{change.kind} {change.where or 'paragraph'}"
 

@@ -1,4 +1,4 @@
-"""The diff as JSON, schema "actionplan-trace/diff/2" (README: what changed from diff/1)."""
+"""The diff as JSON, schema "actionplan-trace/diff/3" (README: what changed from diff/1 and diff/2)."""
 
 from __future__ import annotations
 
