@@ -398,6 +398,40 @@ def _move_blocks(ctx: _Context, sections: SectionPairs, pairs: _BlockPairs) -> N
     _settle_moves(sections, pairs)
 
 
+def _pair_in_place(ctx: _Context, a: Section, b: Section, out: _BlockPairs) -> None:
+    """Pair a block removed and one added in the same place, one for the other between the same
+    two paired blocks (or a section's edge) and sharing a word, of the same kind and column,
+    where neither pairs elsewhere: that block reworded ("Target on track for achievement by 2023"
+    made "Target achieved", a target's status changed), as Word Compare marks it in its
+    paragraph, not a paragraph removed and another added. Run after the move pass."""
+    def free_old(i: int) -> bool:
+        return (a.id, i) not in out.old_to_new and (a.id, i) not in out.absorbed_old and id(a.blocks[i]) not in ctx.dropped
+
+    def free_new(j: int) -> bool:
+        return (b.id, j) not in out.new_to_old and (b.id, j) not in out.absorbed_new and id(b.blocks[j]) not in ctx.dropped
+
+    def kept(i: int, j: int) -> bool:
+        """Whether old block i and new block j are one block that stayed (or both sections' edge)."""
+        if i in (-1, len(a.blocks)) or j in (-1, len(b.blocks)):
+            return (i == -1 and j == -1) or (i == len(a.blocks) and j == len(b.blocks))
+        return out.old_to_new.get((a.id, i)) == (b.id, j) and (a.id, i) not in out.moved and (a.id, i) not in out.joined
+
+    for i in range(len(a.blocks)):
+        if not free_old(i):
+            continue
+        before = out.old_to_new.get((a.id, i - 1)) if i else (b.id, -1)
+        if before is None or before[0] != b.id:
+            continue
+        j = before[1] + 1
+        if j >= len(b.blocks) or not free_new(j) or not kept(i - 1, j - 1) or not kept(i + 1, j + 1):
+            continue
+        x, y = a.blocks[i], b.blocks[j]
+        if x.type != y.type or _column(x) != _column(y) or "figure" in (x.type, y.type) or x.label != y.label:
+            continue
+        if similarity(ctx.code(x), ctx.code(y)) > 0:
+            out.add((a.id, i), (b.id, j))
+
+
 def _settle_moves(sections: SectionPairs, pairs: _BlockPairs) -> None:
     """A move-pass pair that stayed in its section and crosses none of the section's aligned
     pairs did not move (a table that a PDF turned into paragraphs, say): it changed in place."""
@@ -1417,6 +1451,8 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     _move_blocks(ctx, sections, blocks)
     for a_id, merged in alignments.items():
         _join_splits(ctx, ctx.old_ids[a_id], ctx.new_ids[sections.old_to_new[a_id]], merged, blocks)
+    for a_id, b_id in sections.old_to_new.items():
+        _pair_in_place(ctx, ctx.old_ids[a_id], ctx.new_ids[b_id], blocks)
     steps, moved = _merge(ctx, sections, blocks)
     emitter = _Emitter(ctx, sections, blocks)
     for step in steps:
