@@ -7,8 +7,8 @@ strategic goals and targets from the Secretary-General's 2020 report, Connect 20
 and the Buenos Aires Action Plan's objectives, outcomes and outputs), regional-initiatives.yml
 and resolutions.yml (PP resolutions and decisions with titles and revisions from the report's
 Annex 1, plus every resolution, decision and recommendation the seed documents cite, read with
-the project's own grammar), and numbering.yml (how far each sequentially numbered series runs, by
-the highest number the seeds cite). conferences.yml is written by hand and read, not written, here.
+the project's own grammar), and numbering.yml (how far each sequentially numbered series that a seed
+lists runs, by the highest number the seeds cite). conferences.yml is written by hand and read, not written, here.
 The output is committed; tests and the tool never need the seeds.
 """
 
@@ -185,6 +185,7 @@ def build_regions(texts: dict[str, str], registry: Registry) -> dict[str, Any]:
         "licence": "public documents of ITU",
         "covers": ["regional-initiative"],
         "complete": [],
+        "series": ["regional-initiative"],
         "regions": regions,
         "entries": {k: entries[k] for k in sort_ids(entries)},
     }
@@ -218,30 +219,36 @@ def build_resolutions(texts: dict[str, str], registry: Registry) -> dict[str, An
         "licence": "public documents of ITU",
         "covers": ["resolution", "decision", "recommendation"],
         "complete": [],
+        "series": ["resolution", "decision", "recommendation"],
         "entries": {k: entries[k] for k in sort_ids(entries)},
     }
 
 
-# The series numbered from 1 without reuse, one number after another as each is adopted: a number
-# below the highest one a seed shows was given (the resolution may since be suppressed). Not WRC
-# resolutions (numbered in topic blocks, with gaps) nor Recommendations of ITU-T and ITU-R (letter
-# series with gaps); nor Council's, whose seeds show too few numbers to bound a series.
-SEQUENTIAL = ("PP-RES", "PP-DEC", "WTDC-RES", "WTSA-RES", "ITU-D-REC")
+# The series numbered from 1 without reuse, one number after another as each is adopted, that a
+# seed lists as a series, so that the highest number it shows is near the series' end and a number
+# below it was given (the resolution may since be suppressed): PP resolutions and decisions (the
+# report's Annex 1, an entry for each in force) and WTDC resolutions (the Action Plan, whose outputs
+# name the WTDC resolutions they implement: 50 of the 80 numbers). Every other series is only cited
+# in passing, and the registry does not enumerate it (`series`: an id it lacks is not unknown):
+# WTSA resolutions (8 numbers), Recommendations ITU-D (15 and 16), Council's, WRC's and RA's
+# resolutions, ITU-T and ITU-R Recommendations (letter series with gaps), and regional initiatives,
+# a series per region for each WTDC edition, whose lists the seeds do not give (the Action Plan's
+# region tables are empty; the roadmaps cite one initiative per region, of one edition).
+SEQUENTIAL = ("PP-RES", "PP-DEC", "WTDC-RES")
 
 
-def build_numbering(regions: dict[str, Any], resolutions: dict[str, Any]) -> dict[str, Any]:
-    """How far each sequentially numbered series runs, by the highest number the seeds show: the
-    resolutions and decisions of SEQUENTIAL, and each region's initiatives (RI-ASP: ASP5 is cited,
-    so ASP1 to ASP4 exist). An unlisted id within it is REF018 (info), past it REF001."""
+def build_numbering(resolutions: dict[str, Any]) -> dict[str, Any]:
+    """How far each series of SEQUENTIAL runs, by the highest number the seeds show. An unlisted id
+    within it is REF018 (info), past it REF001."""
     most: dict[str, int] = {}
-    series_ok = {*SEQUENTIAL, *(f"RI-{r}" for r in regions["regions"])}
-    for ref_id in [*regions["entries"], *resolutions["entries"]]:
+    for ref_id in resolutions["entries"]:
         split = series_number(ref_id)
-        if split is not None and split[0] in series_ok:
+        if split is not None and split[0] in SEQUENTIAL:
             most[split[0]] = max(split[1], most.get(split[0], 0))
     return {
-        "source": "the highest number of each sequentially numbered series that the seed documents cite "
-                  "(regional-initiatives.yml, resolutions.yml)",
+        "source": "the highest number of each sequentially numbered series that a seed document lists "
+                  "(resolutions.yml): PP resolutions and decisions (C20/35 Annex 1), WTDC resolutions "
+                  "(the Buenos Aires Action Plan)",
         "licence": "public documents of ITU",
         "numbering": {k: most[k] for k in sorted(most)},
     }
@@ -264,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     probe = Registry(regions=tuple(regions["regions"]), conferences=conferences.conferences)
     resolutions = build_resolutions(texts, probe)
     dump(args.out / "resolutions.yml", resolutions)
-    dump(args.out / "numbering.yml", build_numbering(regions, resolutions))
+    dump(args.out / "numbering.yml", build_numbering(resolutions))
     return 0
 
 

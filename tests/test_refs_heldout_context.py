@@ -179,14 +179,14 @@ def test_a_misspelt_initiative_outside_a_list_is_read_and_reported(tmp_path: Pat
 def test_an_unlisted_id_within_a_known_numbering_is_info_not_a_warning(tmp_path: Path) -> None:
     """W8: the registry lists only the ids its sources cite, and states how far each numbered series
     runs (rules/registry/numbering.yml): an unlisted id within that is REF018 (info), so a correct
-    plan passes `check --fail-on warning`; one past it ("ASP9", "PP Resolution 900") stays REF001;
-    a user registry file's `numbering` widens a series."""
+    plan passes `check --fail-on warning`; one past it ("PP Resolution 900") stays REF001. A region's
+    initiatives are a series the registry does not bound ("ASP4", "ASP9": no finding) until a user
+    registry file's `numbering` does."""
     text = ("Action Plan\n\nRegional Initiatives (ASP4, AFR1, ASP9). PP Resolutions 139 and 181, "
             "WTDC Resolution 43 and PP Resolution 900 apply.\n")
     report = _refs(tmp_path, "plan.txt", text)
     codes = {f["ref"]: (f["code"], f["severity"]) for f in report["findings"] if f["code"] in ("REF001", "REF018")}
-    assert codes == {"RI-ASP4": ("REF018", "info"), "RI-AFR1": ("REF018", "info"), "RI-ASP9": ("REF001", "warning"),
-                     "PP-RES-181": ("REF018", "info"), "WTDC-RES-43": ("REF018", "info"),
+    assert codes == {"PP-RES-181": ("REF018", "info"), "WTDC-RES-43": ("REF018", "info"),
                      "PP-RES-900": ("REF001", "warning")}
     plain = tmp_path / "ok"
     plain.mkdir()
@@ -197,7 +197,7 @@ def test_an_unlisted_id_within_a_known_numbering_is_info_not_a_warning(tmp_path:
     extra = tmp_path / "mine.yml"
     extra.write_text("numbering: {RI-ASP: 9}\n", encoding="utf-8")
     report = json.loads(run_cli("refs", str(tmp_path / "plan.txt"), "-f", "json", "--registry", str(extra)).stdout)
-    assert [f["code"] for f in report["findings"] if f["ref"] == "RI-ASP9"] == ["REF018"]
+    assert [f["code"] for f in report["findings"] if f["ref"] in ("RI-ASP4", "RI-ASP9")] == ["REF018", "REF018"]
 
 
 def test_a_pdf_endnote_is_placed_by_its_roman_mark() -> None:

@@ -9,7 +9,10 @@ Registry files are YAML under rules/registry/ (and any file a user adds):
     entries:
       SDG-9.c: {title: ..., short: ..., rev: ..., source: ...}
     regions: [AFR, AMS, ...]                         # regional initiative prefixes
-    numbering: {PP-RES: 214, RI-ASP: 5, ...}         # a series numbered from 1 that the sources show
+    series: [resolution, ...]                        # families whose ids run in series the registry
+                                                     # lists only as cited: it speaks for an unlisted id
+                                                     # only where `numbering` bounds the id's series
+    numbering: {PP-RES: 214, WTDC-RES: 80, ...}      # a series numbered from 1 that a source lists
                                                      # reaching that number: an unlisted id within it is
                                                      # REF018 (info), past it REF001
     conferences:                                     # place/year -> organ, for "(Rev. Busan, 2014)"
@@ -37,7 +40,8 @@ REGISTRY_DIR = RULES_DIR / "registry"
 _WHAT = "registry file"  # what a registry file is called in the errors reading one raises
 _SDG_TARGET = regex(r"^SDG-(\d+)\.(\d+|[a-z])$")
 # What a registry file, an entry's facts and a conference may hold (see the module docstring).
-_FILE_KEYS = ("source", "licence", "license", "covers", "complete", "entries", "regions", "conferences", "numbering")
+_FILE_KEYS = ("source", "licence", "license", "covers", "complete", "series", "entries", "regions", "conferences",
+              "numbering")
 _NUMBERED = regex(r"^(?P<series>[A-Z][A-Z-]*?)-?(?P<n>\d+)$")  # "PP-RES-139" -> PP-RES, 139; "RI-ASP4" -> RI-ASP, 4
 _FACT_KEYS = ("title", "short", "rev", "source")
 _CONFERENCE_KEYS = ("code", "organ", "place", "year")
@@ -80,6 +84,7 @@ class Registry:
     editions: dict[str, set[str]] = field(default_factory=dict)
     bases: set[str] = field(default_factory=set)
     numbering: dict[str, int] = field(default_factory=dict)  # series -> the highest number it is known to reach
+    series: set[str] = field(default_factory=set)  # families the registry enumerates only where `numbering` bounds them
 
     def known(self, ref_id: str) -> bool:
         return ref_id in self.entries
@@ -100,9 +105,20 @@ class Registry:
             return False
         return "@" in ref_id or ref_id not in self.bases
 
+    def enumerates(self, ref_id: str) -> bool:
+        """Whether the registry states which ids of `ref_id`'s kind exist, so that one it lacks is
+        unknown: always for a family it lists per edition or whole (goals, outputs, SDGs, study
+        groups); for a family of `series` (resolutions, Recommendations, regional initiatives),
+        only when `numbering` bounds the id's series ("PP-RES-900" past PP's 213). An unlisted
+        "COUNCIL-DEC-5", "ITU-T-REC-F.790" or "RI-AMS2" is of a series no source lists: not unknown."""
+        if family_of(ref_id) not in self.series:
+            return True
+        split = series_number(ref_id)
+        return split is not None and split[0] in self.numbering
+
     def numbered(self, ref_id: str) -> int | None:
         """The highest number of `ref_id`'s series (`numbering`) when its number is within it (an id
-        that exists though the registry does not list it: "RI-ASP4" where ASP's run to 5), else None."""
+        that exists though the registry does not list it: "PP-RES-181" where PP's run to 213), else None."""
         split = series_number(ref_id)
         if split is None or (most := self.numbering.get(split[0])) is None:
             return None
@@ -174,7 +190,7 @@ class Registry:
         self.__dict__.pop("most_itu_goals", None)  # worked out again from the merged ids
         check_keys(data, _FILE_KEYS, origin)
         default_source = data.get("source")
-        for key in ("covers", "complete"):
+        for key in ("covers", "complete", "series"):
             families = data.get(key) or []
             if not isinstance(families, list):
                 raise ProfileError(f"{origin}: `{key}` must be a list of families")
@@ -295,7 +311,7 @@ def _merged(paths: tuple[Path, ...]) -> Registry:
 # Registry's fields as marshal holds them: entries and conferences as tuples of their fields, sets
 # as sorted lists.
 _State = tuple[list[tuple[Any, ...]], list[str], list[str], tuple[str, ...], list[tuple[Any, ...]], list[str],
-               dict[str, list[str]], list[str], dict[str, int]]
+               dict[str, list[str]], list[str], dict[str, int], list[str]]
 
 
 def _state(registry: Registry) -> _State:
@@ -305,23 +321,24 @@ def _state(registry: Registry) -> _State:
         sorted(registry.covers), sorted(registry.complete), registry.regions,
         [(c.code, c.organ, c.place, c.year) for c in registry.conferences], registry.files,
         {family: sorted(codes) for family, codes in registry.editions.items()}, sorted(registry.bases),
-        dict(registry.numbering),
+        dict(registry.numbering), sorted(registry.series),
     )
 
 
 def _is_state(value: Any) -> bool:
     """Whether a cached value has `_state`'s shape (diskcache.memo's check, after the digest's)."""
-    return (isinstance(value, tuple) and len(value) == 9
-            and all(isinstance(part, kind) for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict))))
+    return (isinstance(value, tuple) and len(value) == 10
+            and all(isinstance(part, kind)
+                    for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict, list))))
 
 
 def _from_state(state: _State) -> Registry:
-    entries, covers, complete, regions, conferences, files, editions, bases, numbering = state
+    entries, covers, complete, regions, conferences, files, editions, bases, numbering, series = state
     return Registry(
         entries={fields[0]: Entry(*fields) for fields in entries}, covers=set(covers), complete=set(complete),
         regions=tuple(regions), conferences=tuple(Conference(*fields) for fields in conferences), files=list(files),
         editions={family: set(codes) for family, codes in editions.items()}, bases=set(bases),
-        numbering=dict(numbering),
+        numbering=dict(numbering), series=set(series),
     )
 
 

@@ -650,8 +650,9 @@ class Resolver:
     # -- checks ---------------------------------------------------------------------------------
     def check_known(self, ref: Reference) -> None:
         """REF001 for an id the registry speaks for and lacks; REF018 (info) instead when its number
-        is within what the registry knows its series to reach (`numbering`): it exists, unlisted."""
-        if self.registry.unknown(ref.id):
+        is within what the registry knows its series to reach (`numbering`): it exists, unlisted.
+        Nothing for an id of a series the registry does not enumerate (Registry.enumerates)."""
+        if self.registry.unknown(ref.id) and self.registry.enumerates(ref.id):
             if (most := self.registry.numbered(ref.id)) is not None:
                 self.findings.append(about(ref, "REF018", f"{ref.id} is not listed in the registry, but its series "
                                                           f"is known to run from 1 to {most}", self.table))
