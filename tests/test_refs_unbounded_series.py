@@ -79,3 +79,44 @@ def test_a_users_numbering_makes_a_series_enumerated_again(tmp_path: Path) -> No
     (clean / "trace.toml").write_text(f'registry = ["{mine.as_posix()}"]\n', encoding="utf-8")
     failed = run_cli("check", str(clean), "--fail-on", "warning", "--no-cache", "-f", "json")
     assert failed.returncode == 1 and "RI-AMS4 is not in the registry" in failed.stdout, failed.stdout + failed.stderr
+
+
+def _targets_docx(path: Path, font: str, heading_style: bool) -> Path:
+    """A report on the 2020-2023 plan whose status paragraphs name lettered Connect 2030 targets,
+    a numbered target the plan has (2.3) and one it has not (2.11), in `font`; headings in a
+    Heading style or as bold Normal text."""
+    document, _ = region_table_document(font, 10.5, "Report on the implementation of the Strategic Plan 2020-2023",
+                                        [("Goal", "Status")], 2, False)
+    heading = document.add_paragraph(style="Heading 2") if heading_style else document.add_paragraph()
+    run = heading.add_run("Goal 2 – Inclusiveness")
+    run.bold = not heading_style
+    document.add_paragraph("Connect 2030 Target 2.1.A is on track; targets 3.1.A and 3.1.B are off track.")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Connect 2030 Target 2.3").italic = True
+    paragraph.add_run(" was achieved, and Connect 2030 Target 2.11 is new.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("font, heading_style", [("Arial", True), ("Cambria", False)])
+def test_lettered_connect_2030_targets_are_a_level_the_registry_does_not_list(tmp_path: Path, font: str,
+                                                                               heading_style: bool) -> None:
+    """The registry lists the 2020-2023 plan's targets as the report on it numbers them (2.1 to
+    2.10) and no lettered target: a lettered one ("Target 2.1.A") is of a level it does not
+    enumerate, no REF001; a numbered one it lacks (2.11) keeps its REF001. Once a registry file lists
+    a lettered target of that plan, one it lacks is REF001."""
+    path = _targets_docx(tmp_path / "report.docx", font, heading_style)
+    refs, findings = (lambda r: (r.refs, r.findings))(document_refs(load(path)))
+    lettered = ["ITU-TARGET-2.1.A@SP-2020-2023", "ITU-TARGET-3.1.A@SP-2020-2023", "ITU-TARGET-3.1.B@SP-2020-2023"]
+    assert [r.id for r in refs if r.family == "itu-target"] == [*lettered, "ITU-TARGET-2.3@SP-2020-2023",
+                                                                 "ITU-TARGET-2.11@SP-2020-2023"]
+    assert [(f.code, f.ref) for f in findings if f.code in ("REF001", "REF018")] == [
+        ("REF001", "ITU-TARGET-2.11@SP-2020-2023")]
+    mine = tmp_path / "targets.yml"
+    mine.write_text("source: Connect 2030 Agenda\nlicence: public\nentries:\n"
+                    "  ITU-TARGET-2.1.A@SP-2020-2023: {title: 'Households with Internet access, developing'}\n",
+                    encoding="utf-8")
+    report = json.loads(run_cli("refs", str(path), "-f", "json", "--registry", str(mine)).stdout)
+    assert [(f["code"], f["ref"]) for f in report["findings"] if f["code"] == "REF001"] == [
+        ("REF001", "ITU-TARGET-3.1.A@SP-2020-2023"), ("REF001", "ITU-TARGET-3.1.B@SP-2020-2023"),
+        ("REF001", "ITU-TARGET-2.11@SP-2020-2023")]

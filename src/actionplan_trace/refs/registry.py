@@ -107,14 +107,33 @@ class Registry:
 
     def enumerates(self, ref_id: str) -> bool:
         """Whether the registry states which ids of `ref_id`'s kind exist, so that one it lacks is
-        unknown: always for a family it lists per edition or whole (goals, outputs, SDGs, study
-        groups); for a family of `series` (resolutions, Recommendations, regional initiatives),
-        only when `numbering` bounds the id's series ("PP-RES-900" past PP's 213). An unlisted
-        "COUNCIL-DEC-5", "ITU-T-REC-F.790" or "RI-AMS2" is of a series no source lists: not unknown."""
-        if family_of(ref_id) not in self.series:
+        unknown. For a family of `series` (resolutions, Recommendations, regional initiatives),
+        only when `numbering` bounds the id's series ("PP-RES-900" past PP's 213): an unlisted
+        "COUNCIL-DEC-5", "ITU-T-REC-F.790" or "RI-AMS2" is of a series no source lists. For a plan's
+        ids, only at a level of numbering the registry lists some id of, in the id's edition (any
+        edition, for an id without one): it lists the 2020-2023 plan's targets 2.1 to 2.10 and no
+        lettered Connect 2030 target, so "ITU-TARGET-2.1.A@SP-2020-2023" is not unknown. Always
+        for the rest (SDGs, WSIS action lines, study groups)."""
+        family = family_of(ref_id)
+        if family in self.series:
+            split = series_number(ref_id)
+            return split is not None and split[0] in self.numbering
+        base, _, edition = ref_id.partition("@")
+        if family not in self.editions:
             return True
-        split = series_number(ref_id)
-        return split is not None and split[0] in self.numbering
+        depth = _depth(base)
+        return any(f == family and d == depth and (not edition or e == edition) for f, e, d in self.levels)
+
+    @cached_property
+    def levels(self) -> set[tuple[str, str, int]]:
+        """(family, edition, depth) of every id with an edition the registry lists: ("itu-target",
+        "SP-2020-2023", 1) for ITU-TARGET-2.1@SP-2020-2023 (`_depth`)."""
+        out = set()
+        for entry in self.entries.values():
+            base, _, edition = entry.id.partition("@")
+            if edition:
+                out.add((entry.family, edition, _depth(base)))
+        return out
 
     def numbered(self, ref_id: str) -> int | None:
         """The highest number of `ref_id`'s series (`numbering`) when its number is within it (an id
@@ -187,7 +206,8 @@ class Registry:
 
     def merge(self, data: dict[str, Any], origin: str) -> None:
         """Add one registry file's content; later files win for an id listed twice."""
-        self.__dict__.pop("most_itu_goals", None)  # worked out again from the merged ids
+        for derived in ("most_itu_goals", "levels"):  # worked out again from the merged ids
+            self.__dict__.pop(derived, None)
         check_keys(data, _FILE_KEYS, origin)
         default_source = data.get("source")
         for key in ("covers", "complete", "series"):
@@ -248,6 +268,12 @@ def series_number(ref_id: str) -> tuple[str, int] | None:
     id with an edition), which no `numbering` bounds."""
     m = _NUMBERED.match(ref_id)
     return (m.group("series"), int(m.group("n"))) if m else None
+
+
+def _depth(base: str) -> int:
+    """How many levels below its first number an id's number goes: 0 for ITU-GOAL-2, 1 for
+    ITU-TARGET-2.1 and ITU-D-OUTCOME-2.a, 2 for the lettered ITU-TARGET-2.1.A."""
+    return base.count(".")
 
 
 def _opt(value: Any) -> str | None:
