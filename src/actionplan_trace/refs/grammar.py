@@ -81,8 +81,10 @@ _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 _AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
 _ITU_REC = regex(r"\b(?P<sector>ITU-[TR])\s+(?:(?i:Recommendations?\s+|Rec\.\s*))?(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 
-# "SDG 4", "SDG target 4.4", and written solid, "SDG4", "SDG16.2" (not "SDG4Youth", a name)
-_SDG_ANCHOR = regex(r"\bSDGs?(?:\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)|(?=\d+(?:\.\w+)?(?![A-Za-z_])))")
+# "SDG 4", "SDG target 4.4", in any case apart from its number ("sdg 4", "Sdgs 3 and 5"), and
+# written solid in capitals, "SDG4", "SDG16.2" (not "SDG4Youth", a name; not "sdg4", a file's
+# name or a tag's, "#sdg4")
+_SDG_ANCHOR = regex(r"\b(?:(?i:SDGs?)\b\s*(?:[Tt]argets?|[Gg]oals?)?\s*:?\s*(?=\d)|SDGs?(?=\d+(?:\.\w+)?(?![A-Za-z_])))")
 _SDG_LONG_ANCHOR = regex(r"\b[Ss]ustainable\s+[Dd]evelopment\s+[Gg]oals?\s*(?:\(\s*SDGs?\s*\)\s*)?:?\s*(?=\d)")
 _SDG_AGENDA = regex(
     r"\b[Gg]oals?\s+(?P<n>\d{1,2})\s+of\s+the\s+(?:UN\s+)?2030\s+Agenda"

@@ -1,0 +1,63 @@
+"""Reference forms whose reading turns on case or on the word after a number: "sdg 4" in lower
+case, a count after a range of goals written with a capital ("SDG 3 – 20 Countries"), a word that
+only looks like a misspelt initiative code ("SAP5"), and a count after a list's separator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+from pdfgen import Line, write_pdf
+
+from actionplan_trace.loader import load
+from actionplan_trace.refs import document_refs
+
+
+def _docx(path: Path, paragraphs: list[str], font: str, size: float, heading: str = "References") -> Path:
+    """A Word file: a heading in the Heading 2 style, then `paragraphs` in `font` at `size`
+    points, each split into runs at its spaces (as Word splits runs at edits), every other run bold."""
+    document = docx.Document()
+    document.add_heading(heading, level=2)
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        for k, word in enumerate(text.split(" ")):
+            run = paragraph.add_run(word + (" " if k < len(text.split(" ")) - 1 else ""))
+            run.font.name, run.font.size, run.bold = font, Pt(size), k % 2 == 1
+    document.save(str(path))
+    return path
+
+
+def _pdf(path: Path, paragraphs: list[str], font: str) -> Path:
+    write_pdf(path, [Line("References", font="Helvetica-Bold", size=14)]
+              + [Line(text, font=font, size=10.5, gap_before=6) for text in paragraphs])
+    return path
+
+
+def _read(tmp_path: Path, kind: str, paragraphs: list[str]) -> tuple[list, list]:
+    if kind == "docx":
+        path = _docx(tmp_path / "a.docx", paragraphs, "Garamond", 12)
+    elif kind == "pdf":
+        path = _pdf(tmp_path / "a.pdf", paragraphs, "Times-Roman")
+    else:
+        path = tmp_path / "a.txt"
+        path.write_text("References\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    result = document_refs(load(path))
+    return [(r.id, r.text) for r in result.refs], [(f.code, f.ref) for f in result.findings]
+
+
+LOWER = ["This output supports sdg 4 and sdgs 3 and 5.",
+         "It also serves Sdg target 9.c and the sdg: 16.",
+         "Not references: the file sdg4.pdf, the tag #sdg4 and the site sdgs.un.org/goals."]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf", "text"])
+def test_sdgs_in_lower_case_are_read(tmp_path: Path, kind: str) -> None:
+    """DOMAIN.md's "SDG 4, 9, 11 and 16" written in lower case or with a capital only ("sdg 4",
+    "sdgs 3 and 5", "Sdg target 9.c") is the same reference; "sdg" run into a number in lower case
+    ("sdg4.pdf", "#sdg4") is a name, not one, and nor is a web address."""
+    refs, findings = _read(tmp_path, kind, LOWER)
+    assert [ref_id for ref_id, _ in refs] == ["SDG-4", "SDG-3", "SDG-5", "SDG-9.c", "SDG-16"]
+    assert refs[0][1] == "sdg 4" and refs[3][1] == "Sdg target 9.c"
+    assert findings == []
