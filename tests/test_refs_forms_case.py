@@ -12,7 +12,7 @@ from docx.shared import Pt
 from pdfgen import Line, write_pdf
 
 from actionplan_trace.loader import load
-from actionplan_trace.refs import document_refs
+from actionplan_trace.refs import RefContext, document_refs, find_refs
 
 
 def _docx(path: Path, paragraphs: list[str], font: str, size: float, heading: str = "References") -> Path:
@@ -61,3 +61,31 @@ def test_sdgs_in_lower_case_are_read(tmp_path: Path, kind: str) -> None:
     assert [ref_id for ref_id, _ in refs] == ["SDG-4", "SDG-3", "SDG-5", "SDG-9.c", "SDG-16"]
     assert refs[0][1] == "sdg 4" and refs[3][1] == "Sdg target 9.c"
     assert findings == []
+
+
+@pytest.mark.parametrize("text, ids, codes", [
+    ("Case studies: SDG 3 – 20 Countries reported progress.", ["SDG-3"], []),
+    ("SDGs 4-25 Years of data were compiled.", ["SDG-4"], []),
+    ("ITU Strategic Goal 2 – 30 Regions took part.", ["ITU-GOAL-2"], []),
+    ("PP Resolution 64 – 10 Countries asked for more.", ["PP-RES-64"], []),
+    # a capital after a range that is one still opens a heading's word; a range past the last goal
+    # with no count after it is still reported
+    ("SDGs 3-5 Highlights", ["SDG-3", "SDG-4", "SDG-5"], []),
+    ("SDGs 1 to 20 Targets", ["SDG-1"], ["REF008"]),
+])
+def test_a_capitalised_count_after_a_range_that_cannot_be_one_is_a_count(text: str, ids: list[str], codes: list[str]) -> None:
+    """"SDG 3 – 20 Countries": 20 is no goal, and "Countries" counts it, capital or not, so SDG 3
+    stands alone with no REF008; where the range could be one ("SDGs 3-5 Highlights") the capital
+    opens a heading's word and the range stands."""
+    refs, findings = find_refs(text, RefContext())
+    assert [r.id.partition("@")[0] for r in refs] == ids
+    assert [f.code for f in findings if f.code in ("REF008", "REF002")] == codes
+
+
+def test_a_capitalised_count_in_a_word_file_title(tmp_path: Path) -> None:
+    """The same in a heading and a table-less paragraph of a Word file in another font."""
+    path = _docx(tmp_path / "b.docx", ["Health outcomes: SDG 3 – 20 Countries, SDG 5 – 25 Regions, SDG 4 – 45 Cities."],
+                 "Verdana", 9, heading="SDG 3 – 20 Countries Report")
+    result = document_refs(load(path))
+    assert [r.id for r in result.refs] == ["SDG-3", "SDG-3", "SDG-5", "SDG-4"]
+    assert [f.code for f in result.findings if f.code == "REF008"] == []

@@ -136,9 +136,9 @@ def _goals_unexpanded(text: str, pos: int, goal: re.Match[str], most: int) -> It
     """The end of a range of goals after `goal` (ending at `pos`) that `_range_end` does not
     spell out, as an `unexpanded` item: one that runs backwards ("Goals 5 to 3") or past `most`
     ("SDGs 1 to 20"); None when no range of goals is written there ("SDG 16-2030", "SDG 9 –
-    a", "SDG 16 - 10 %", "SDG 3 – 20 countries")."""
+    a", "SDG 16 - 10 %", "SDG 3 – 20 countries", "SDG 3 – 20 Countries")."""
     m = _RANGE_TO.match(text, pos) if _opens_range(text, pos) else None
-    if m is None or m.group("g") is not None or not m.group("to").isdigit() or counted_after(text, m.end()):
+    if m is None or m.group("g") is not None or not m.group("to").isdigit() or counted_after(text, m.end(), titled=True):
         return None
     lo, hi = int(goal.group("g")), int(m.group("to"))
     why = ("the range runs backwards and is not expanded" if hi < lo
@@ -180,22 +180,28 @@ it ("M&E", "M & E", "K-12", "K–12", "M/F", "K."); "TB", "GB", "EUR", "km" and 
 (tuberculosis, a country, the ITU region, knowledge management, "SDG 16 Times of crisis")."""
 
 
+_NOT_COUNTED = "targets|goals|indicators|towards|afterwards|always|perhaps|whereas|besides|sometimes"
 _COUNT = regex(
     r"\s+(?:(?i:people|women|men|children|percentage)\b|Member\s+States\b"
-    r"|(?!(?:targets|goals|indicators|towards|afterwards|always|perhaps|whereas|besides|sometimes)\b)"
-    r"[a-z]{2,}[^\W\dA-Zsu_]s\b)"
+    rf"|(?!(?:{_NOT_COUNTED})\b)[a-z]{{2,}}[^\W\dA-Zsu_]s\b)"
 )
 """What after a number makes it a count of something: a plural noun in lower case ("20 countries",
 "5 years"; not a word ending in "ss" or "us", "3-5 address", and not what may follow a range of
 goals: "SDGs 1-17 targets", "SDGs 3-5 towards …"; a capital may open a heading's word, "SDGs 3-5
 Highlights"), "Member States", or a plural without an s ("12 people")."""
+_COUNT_TITLED = regex(rf"\s+(?!(?i:{_NOT_COUNTED})\b)[A-Z][a-z]+[^\W\dA-Zsu_]s\b")
+"""A plural noun with a capital ("20 Countries", "25 Years"): a count after a number that can end
+no range (`counted_after`'s `titled`)."""
 
 
-def counted_after(text: str, pos: int) -> bool:
+def counted_after(text: str, pos: int, titled: bool = False) -> bool:
     """Whether the number that ends at `pos`, after a dash or a range word, is an amount or a
     count ("SDG 5 – 10 %", "SDG 3 – 20 countries", "SDGs 4-5 years", "Resolution 64 – 10 per
-    cent"), so that no range ends there: the number before the dash stands alone."""
-    return _AMOUNT.match(text, pos) is not None or _COUNT.match(text, pos) is not None
+    cent"), so that no range ends there: the number before the dash stands alone. With `titled`
+    (the number can end no range: past the last goal, or before the first number), a plural with a
+    capital counts too: "SDG 3 – 20 Countries", where "SDGs 3-5 Highlights" is a range."""
+    return (_AMOUNT.match(text, pos) is not None or _COUNT.match(text, pos) is not None
+            or (titled and _COUNT_TITLED.match(text, pos) is not None))
 
 
 def _amount_after(text: str, item: re.Match[str], suffix: str | None) -> bool:
@@ -511,8 +517,9 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             # "Resolution ITU-R 9-6": the number after the hyphen is the revision, no second resolution
             items[0].end = item_m.end()
             items[0].rev = Rev(None, None, f"{number}-{item_m.group('to')}")
-        elif item_m.group("to") and number.isdigit() and counted_after(text, item_m.end()):
-            pos = item_m.end("num")  # "Resolution 64 – 10 % of the budget": 64 alone, then a share
+        elif item_m.group("to") and number.isdigit() and counted_after(
+                text, item_m.end(), titled=range_why(int(number), int(item_m.group("to")), RESOLUTIONS_MOST) is not None):
+            pos = item_m.end("num")  # "Resolution 64 – 10 % of the budget", "… – 10 Countries": 64 alone, then a count
         elif item_m.group("to") and number.isdigit():
             lo, hi = int(number), int(item_m.group("to"))
             if (why := range_why(lo, hi, RESOLUTIONS_MOST)) is not None:
