@@ -171,7 +171,7 @@ def _mark(path: Path, edits: list[Edit], author: str) -> docx.document.Document:
 
 
 def _preamble(document, title: str, abstract: str, introduction: str, proposals: list[str], heading_style: str,
-              amended_heading: str | None, lead: str | None) -> None:
+              amended_heading: str | None, lead: str | None, numbered: bool = True, bold_title: bool = False) -> None:
     body = document.element.body
     first = body[0]
     made = []
@@ -184,7 +184,8 @@ def _preamble(document, title: str, abstract: str, introduction: str, proposals:
             paragraph.add_run(text).bold = True
             made.append(paragraph)
 
-    made.append(document.add_paragraph(title))
+    made.append(document.add_paragraph())
+    made[-1].add_run(title).bold = bold_title
     heading("Abstract")
     made.append(document.add_paragraph(abstract))
     heading("Introduction")
@@ -193,7 +194,7 @@ def _preamble(document, title: str, abstract: str, introduction: str, proposals:
     if lead is not None:
         made.append(document.add_paragraph(lead))
     for text in proposals:
-        made.append(document.add_paragraph(text, style="List Number"))
+        made.append(document.add_paragraph(text, style="List Number" if numbered else None))
     if amended_heading is not None:
         heading(amended_heading)
     for paragraph in made:
@@ -211,14 +212,19 @@ def write_contribution(
     introduction: str = "The proposals below amend Objective 2 of the Action Plan.",
     amended_heading: str | None = "Detailed modifications are as follows:",
     lead: str | None = None,
+    numbered: bool = True,
+    title: str = "Contribution from the Delegation of Examplia",
+    bold_title: bool = False,
 ) -> Path:
-    """Write a contribution .docx: preamble with auto-numbered `proposals` (after the sentence
-    `lead`, if any), then `amended_heading` (None: the plan follows the proposals straight away),
-    then `base` with `edits` applied (tracked unless Untracked)."""
+    """Write a contribution .docx: preamble (`title`, bold when `bold_title`; abstract,
+    introduction) with auto-numbered `proposals` (plain paragraphs, a line each, unless
+    `numbered`: ITU blocks) after the sentence `lead`, if any, then `amended_heading` (None: the
+    plan follows the proposals straight away), then `base` with `edits` applied (tracked unless
+    Untracked)."""
     write_docx(_apply_to_model(base, edits), path, style)
     document = _mark(path, edits, author)
-    _preamble(document, "Contribution from the Delegation of Examplia", abstract, introduction, proposals,
-              style.headings, amended_heading, lead)
+    _preamble(document, title, abstract, introduction, proposals, style.headings, amended_heading, lead, numbered,
+              bold_title)
     document.save(str(path))
     return path
 

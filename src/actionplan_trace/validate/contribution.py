@@ -213,7 +213,43 @@ def _without(doc: Document, ids: frozenset[str]) -> Document:
 
     sections = [replace(s, parent=kept_parent(s.parent)) if s.parent in gone else s
                 for s in doc.sections if s.id not in gone]
-    return Document(source=doc.source, sections=sections, revisions=[r for r in doc.revisions if r.section not in gone])
+    names = _ids_without(sections, gone)
+    if names:
+        sections = [replace(s, id=names.get(s.id, s.id), parent=s.parent and names.get(s.parent, s.parent))
+                    for s in sections]
+    revisions = [replace(r, section=names.get(r.section, r.section)) if r.section in names else r
+                 for r in doc.revisions if r.section not in gone]
+    return Document(source=doc.source, sections=sections, revisions=revisions)
+
+
+_SUFFIXED = regex(r"(?P<base>.+)-\d+")
+
+
+def _ids_without(kept: list[Section], gone: set[str]) -> dict[str, str]:
+    """The ids the `kept` sections have once the `gone` ones are left out, where they differ: the
+    structure gives a section whose id an earlier one took the first free suffix, so the amended
+    text's Output 2.1 after two ITU blocks whose places ("MOD⇥RCC/1/1", then "Output 2.1") were
+    read as outputs is `output-2.1-3`, which no base section is; without the blocks it is
+    `output-2.1`, and the sections below it (`output-2.1-3/background`) follow it."""
+    def family(section_id: str) -> str:
+        suffixed = _SUFFIXED.fullmatch(section_id)
+        return suffixed.group("base") if suffixed is not None else section_id
+
+    families = {family(g) for g in gone} | gone
+    taken = {s.id for s in kept if s.id not in families and family(s.id) not in families}
+    names: dict[str, str] = {}
+    for section in kept:
+        head, slash, rest = section.id.partition("/")
+        own = f"{names.get(head, head)}{slash}{rest}"
+        base = own if own in families else family(own) if family(own) in families else None
+        if base is not None:
+            own, n = base, 2
+            while own in taken:
+                own, n = f"{base}-{n}", n + 1
+        taken.add(own)
+        if own != section.id:
+            names[section.id] = own
+    return names
 
 
 def cover_part(doc: Document) -> Document:
@@ -1319,11 +1355,12 @@ def validate_documents(
     references judged by `registry` (a refs Registry; None: the built-in one)."""
     parsed, own = parse_contribution(accepted)
     proposals = [_titled_heading(base, p) for p in parsed]
+    kept_accepted, kept_original = _without(accepted, own), _without(original, own)
     ctx = _Context(
         proposals=proposals,
         base=amended_part(base),
-        accepted=amended_part(_without(accepted, own)),
-        original=amended_part(_without(original, own)),
+        accepted=amended_part(kept_accepted),
+        original=amended_part(kept_original),
         contribution=accepted,
         table=table if table is not None else finding_table(),
         new_outputs={n for p in proposals for n in p.new_outputs},
@@ -1358,7 +1395,7 @@ def validate_documents(
             resolutions.append(resolution)
             _check_quote(ctx, proposal, resolution)
     _check_edition(ctx, accepted, base)
-    records = _check_revisions(ctx, accepted, original)
+    records = _check_revisions(ctx, kept_accepted, kept_original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
     whole = _whole_deletions(ctx)  # the outputs proposals delete whole, which VAL014 and VAL015 both read

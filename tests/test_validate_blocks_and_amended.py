@@ -1,0 +1,58 @@
+"""`trace validate` on contributions that hold both ITU amendment blocks (or other proposals) and an
+amended text: the one must not be read into the other (a black-box review, rv55)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actionplan_trace import load
+from actionplan_trace.validate import validate
+from conftest import CORPUS
+from contribgen import Insert, Replace, write_contribution
+from docxgen import Style, write_docx
+
+BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
+RURAL_OLD = "to bring telecommunications to rural, unserved and underserved areas;"
+RURAL_NEW = "to bring telecommunications to rural, remote, unserved and underserved areas;"
+RURAL_FIRST = ("providing information on suitable technologies for access, backhaul and source of power supply "
+               "to bring telecommunications to rural, unserved and underserved areas;")
+DRILLS = "conducting sectoral cyberdrills for emergency telecommunication operators;"
+BLOCKS = [
+    "MOD\tEXA/1/1", "Output 2.1", "Rural communications", f"Replace “{RURAL_FIRST}” by:",
+    RURAL_FIRST.replace("rural,", "rural, remote,"), "Reasons: remote areas lag behind.",
+    "ADD\tEXA/1/2", "Output 2.2", "Programme: Cybersecurity", "Add the following bullet:", DRILLS,
+    "Reasons: cyberdrills test the readiness of national CIRTs.",
+]
+EDITS = [Replace(RURAL_OLD, RURAL_NEW), Insert("output-2.2/programme-cybersecurity", DRILLS)]
+STYLES = [
+    pytest.param(Style(headings="styles"), id="heading-styles"),
+    pytest.param(Style(headings="bold", numbering="auto", title_next_line=True, bullets="auto", font="Georgia"),
+                 id="bold-auto-numbered"),
+]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Path:
+    return write_docx(load(BASE_TEXT), tmp_path_factory.mktemp("base") / "objective2.docx",
+                      Style(headings="styles", numbering="typed"))
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("amended_heading", ["Annex – Amended text", "Detailed modifications are as follows:"])
+def test_itu_blocks_before_an_amended_text_leave_its_sections_the_bases(tmp_path: Path, base: Path, style: Style,
+                                                                        amended_heading: str) -> None:
+    """rv55 F1: each block's place line ("Output 2.1" alone) was read as an output section in the
+    proposals part, so the amended text's outputs were numbered after them (`output-2.1-2`), no
+    base section, and every section of an unchanged excerpt was "added" (VAL006). The amended
+    text's sections are the base's: the blocks' marks are matched, nothing is reported."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "blocks.docx", BLOCKS, EDITS, style, numbered=False,
+                              amended_heading=amended_heading)
+    rep = validate(path, base)
+    assert [(p.number, p.action, p.outputs) for p in rep.proposals] == [
+        ("EXA/1/1", "replace", ["2.1"]), ("EXA/1/2", "add", ["2.2"])]
+    assert [(f.code, f.message) for f in rep.findings] == []
+    placed = {(r.revision.section, tuple(r.proposals)) for r in rep.revisions if r.revision.text.strip()}
+    assert placed == {("output-2.1/area-rural-communications", ("EXA/1/1",)),
+                      ("output-2.2/programme-cybersecurity", ("EXA/1/2",))}
