@@ -140,8 +140,8 @@ def test_a_page_tree_is_read_no_further_than_the_pages_needed() -> None:
 def test_a_page_of_one_glyph_texts_wraps_only_its_paths_and_asks_each_font_once(tmp_path: Path, monkeypatch) -> None:
     """A page whose every glyph is a text object of its own (3.9 MB of them stacked took 21 s):
     finding its paths (bullets, rules) made a PdfObject of each of its objects, twice, and each
-    text object's font was asked its name and weight. Now only the paths are made objects, and
-    each font is asked once; the page reads as before."""
+    text object's font was asked its name and weight. Now the paths are found by PDFium's
+    handles alone, their bounds asked once, and each font once; the page reads as before."""
     import pypdfium2._helpers.pageobjects as pageobjects
     import pypdfium2.raw as pdfium_c
 
@@ -162,9 +162,13 @@ def test_a_page_of_one_glyph_texts_wraps_only_its_paths_and_asks_each_font_once(
     real_name = pdfium_c.FPDFFont_GetBaseFontName
     monkeypatch.setattr(pageobjects.PdfObject, "__init__", counted_init)
     monkeypatch.setattr(pdfium_c, "FPDFFont_GetBaseFontName", lambda *args: asked.append(1) or real_name(*args))
+    located: list[int] = []
+    real_bounds = pdfium_c.FPDFPageObj_GetBounds
+    monkeypatch.setattr(pdfium_c, "FPDFPageObj_GetBounds", lambda *args: located.append(1) or real_bounds(*args))
     blocks = read_pdf_detailed(path).raw.blocks
     assert [b.text for b in blocks] == ["Programme heading", " ".join(lines)]
-    assert set(made) == {pdfium_c.FPDF_PAGEOBJ_PATH} and len(made) == 4  # two rules, for bullets and for tables
+    assert made == []  # PDFium's handles are enough
+    assert len(located) == 2  # each rule's bounds, once for bullets and tables both
     assert len(asked) == 2  # Helvetica-Bold and Courier
 
 

@@ -80,6 +80,7 @@ from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
     LayoutBreak,
+    PagePath,
     PageTable,
     Segment,
     continues,
@@ -90,6 +91,7 @@ from .pdf_tables import (
     join_rows,
     joined_edges,
     page_objects,
+    page_paths,
     ruling_edges,
     stitch,
 )
@@ -676,7 +678,7 @@ def _indexed_text(textpage: pdfium.PdfTextPage, count: int) -> str:
 
 
 
-def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> list[Char]:
+def drawn_bullets(paths: list[PagePath], chars: list[Char], height: float) -> list[Char]:
     """List bullets drawn as shapes, as the characters they show. A browser's print of a list
     (Chromium's) draws each marker as a small path beside its item's first glyph, so the item read
     as a paragraph. A path counts when it is about square, at most 0.6 and at least 0.15 of the
@@ -689,8 +691,7 @@ def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> lis
     tallest = max(c.bottom - c.top for c in glyphs)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     out: list[Char] = []
-    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
-        left, bottom, right, top = obj.get_bounds()
+    for raw, left, bottom, right, top in paths:
         w, h = right - left, top - bottom
         if not 0.5 <= w <= 12 or abs(w - h) > 0.25 * max(w, h):
             continue
@@ -702,9 +703,9 @@ def drawn_bullets(page: pdfium.PdfPage, chars: list[Char], height: float) -> lis
             continue
         if any(left - after.size < c.x1 <= left + 0.5 for c in line):
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
-        kinds = {pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(segments)}
+        pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
+        segments = pdfium_c.FPDFPath_CountSegments(raw)
+        kinds = {pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(raw, i)) for i in range(segments)}
         round_ = segments > 6 or pdfium_c.FPDF_SEGMENT_BEZIERTO in kinds
         glyph = SHAPE_BULLETS[bool(fill.value), round_]
         out.append(Char(glyph, left, right, after.top, after.bottom, after.size, False, after.base))
@@ -1617,8 +1618,9 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     """The page's lines and tables; `prior`: the gutters of the page before (see _carried)."""
     width, height = page.get_size()
     chars = page_chars(textpage, height)
-    chars += drawn_bullets(page, chars, height)
-    edges = ruling_edges(page, settings) if chars else []
+    paths = page_paths(page) if chars else []
+    chars += drawn_bullets(paths, chars, height)
+    edges = ruling_edges(page, settings, paths) if chars else []
     drawn = False  # printed revision marks: their strikes and change bars rule no table
     if edges:
         drawn, edges = printed_marks(chars, edges)

@@ -82,14 +82,17 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> 
     }
 
 
-def _segments(obj: pdfium.PdfObject, height: float) -> list[tuple[float, float, float, float]]:
-    """The straight segments of a path object, in top-left page coordinates."""
-    matrix = obj.get_matrix()
-    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+def _segments(raw: Any, height: float) -> list[tuple[float, float, float, float]]:
+    """The straight segments of a path object (`raw`: PDFium's handle), in top-left page coordinates."""
+    fs_matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(raw, fs_matrix):
+        raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+    matrix = pdfium.PdfMatrix.from_raw(fs_matrix)
+    count = pdfium_c.FPDFPath_CountSegments(raw)
     x, y = ctypes.c_float(), ctypes.c_float()
     points: list[tuple[float, float, int, bool]] = []
     for i in range(count):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        seg = pdfium_c.FPDFPath_GetPathSegment(raw, i)
         pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
         px, py = matrix.on_point(x.value, y.value)
         points.append((px, height - py, pdfium_c.FPDFPathSegment_GetType(seg), bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
@@ -110,15 +113,16 @@ FORM_DEPTH = 15
 """Form XObjects nested in one another whose objects page_objects gives (PdfPage.get_objects' depth)."""
 
 
-def page_objects(page: pdfium.PdfPage, kind: int) -> Iterator[pdfium.PdfObject]:
-    """The objects of type `kind` (an FPDF_PAGEOBJ_* constant) on `page` and in the Form XObjects
-    it draws, in the order and to the depth PdfPage.get_objects gives them. Only those are made
-    PdfObjects: get_objects makes one of every object it passes, which on a page of 780,000
-    one-glyph texts took a third of the page's time to find its few paths, twice."""
+def page_objects(page: pdfium.PdfPage, kind: int) -> Iterator[Any]:
+    """PDFium's handles of the objects of type `kind` (an FPDF_PAGEOBJ_* constant) on `page` and
+    in the Form XObjects it draws, in the order and to the depth PdfPage.get_objects gives them.
+    get_objects makes a PdfObject of every object it passes, which on a page of 780,000 one-glyph
+    texts took a third of the page's time to find its few paths, twice, and on 500 pages of
+    2,200 rules each a third of their time."""
     get_type, form_type = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
 
-    def walk(parent: Any, container: pdfium.PdfObject | None, level: int) -> Iterator[pdfium.PdfObject]:
-        count, get = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if container is not None
+    def walk(parent: Any, in_form: bool, level: int) -> Iterator[Any]:
+        count, get = ((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject) if in_form
                       else (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject))
         total = count(parent)
         if total < 0:
@@ -128,24 +132,42 @@ def page_objects(page: pdfium.PdfPage, kind: int) -> Iterator[pdfium.PdfObject]:
             if not raw:
                 raise pdfium.PdfiumError("Failed to get pageobject.")
             found = get_type(raw)
-            if found != kind and (found != form_type or level >= FORM_DEPTH - 1):
-                continue
-            obj = pdfium.PdfObject(raw, page=page, pdf=page.pdf, container=container, level=level)
             if found == kind:
-                yield obj
+                yield raw
             if found == form_type and level < FORM_DEPTH - 1:
-                yield from walk(raw, obj, level + 1)
+                yield from walk(raw, True, level + 1)
 
-    return walk(page.raw, None, 0)
+    return walk(page.raw, False, 0)
 
 
-def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> list[dict[str, object]]:
-    """Horizontal and vertical ruling edges of a page from its path objects (pdfplumber's edge dicts)."""
+PagePath = tuple[Any, float, float, float, float]
+"""A path object of a page: PDFium's handle, and its bounds' left, bottom, right and top (PDF
+page coordinates)."""
+
+
+def page_paths(page: pdfium.PdfPage) -> list[PagePath]:
+    """The path objects of `page` and its forms (page_objects), each with its bounds: asked once
+    for the drawn bullets and the ruling edges both."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+    bounds = pdfium_c.FPDFPageObj_GetBounds
+    out: list[PagePath] = []
+    for raw in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
+        if not bounds(raw, *refs):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        out.append((raw, left.value, bottom.value, right.value, top.value))
+    return out
+
+
+def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS,
+                 paths: list[PagePath] | None = None) -> list[dict[str, object]]:
+    """Horizontal and vertical ruling edges of a page from its path objects (pdfplumber's edge
+    dicts); `paths`: the page's, where page_paths has found them."""
     width, height = page.get_size()
     edges: list[dict[str, object]] = []
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page_objects(page, pdfium_c.FPDF_PAGEOBJ_PATH):
-        left, bottom, right, top = obj.get_bounds()
+    scratch = _ColourScratch()
+    for raw, left, bottom, right, top in page_paths(page) if paths is None else paths:
         x0, x1, t, b = left, right, height - top, height - bottom
         w, h = x1 - x0, b - t
         if w > 0.9 * width and h > 0.9 * height:
@@ -153,18 +175,18 @@ def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> 
         if h <= settings.rule_thickness and w > settings.rule_thickness:
             mid = (t + b) / 2
             edge = _edge(x0, mid, x1, mid, "h")
-            edge["color"] = _path_color(obj, fill, stroke)  # a reviser's underline is coloured (pdf_markup)
+            edge["color"] = _path_color(raw, scratch)  # a reviser's underline is coloured (pdf_markup)
             edges.append(edge)
             continue
         if w <= settings.rule_thickness and h > settings.rule_thickness:
             mid = (x0 + x1) / 2
             edges.append(_edge(mid, t, mid, b, "v"))
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
         if not stroke.value:
             edges.extend([_edge(x0, t, x1, t, "h"), _edge(x0, b, x1, b, "h"), _edge(x0, t, x0, b, "v"), _edge(x1, t, x1, b, "v")])
             continue
-        for sx0, sy0, sx1, sy1 in _segments(obj, height):
+        for sx0, sy0, sx1, sy1 in _segments(raw, height):
             if abs(sy0 - sy1) <= 0.5 and abs(sx1 - sx0) > settings.rule_thickness:
                 edges.append(_edge(min(sx0, sx1), sy0, max(sx0, sx1), sy0, "h"))
             elif abs(sx0 - sx1) <= 0.5 and abs(sy1 - sy0) > settings.rule_thickness:
@@ -172,14 +194,23 @@ def ruling_edges(page: pdfium.PdfPage, settings: PdfSettings = PDF_DEFAULTS) -> 
     return edges
 
 
-def _path_color(obj: pdfium.PdfObject, fill: ctypes.c_int, stroke: ctypes.c_int) -> tuple[int, int, int] | None:
-    """The RGB colour a path object is drawn in: its stroke's when it is stroked, else its fill's
-    (`fill` and `stroke`: scratch ints for its draw mode)."""
-    pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    get = pdfium_c.FPDFPageObj_GetStrokeColor if stroke.value else pdfium_c.FPDFPageObj_GetFillColor
-    if not get(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+class _ColourScratch:
+    """The ints _path_color has PDFium write a path's draw mode and colour into, made once a page."""
+
+    def __init__(self) -> None:
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+        self.mode = ctypes.byref(self.fill), ctypes.byref(self.stroke)
+        self.colour = tuple(ctypes.byref(v) for v in self.rgba)
+
+
+def _path_color(raw: Any, scratch: _ColourScratch) -> tuple[int, int, int] | None:
+    """The RGB colour a path object is drawn in: its stroke's when it is stroked, else its fill's."""
+    pdfium_c.FPDFPath_GetDrawMode(raw, *scratch.mode)
+    get = pdfium_c.FPDFPageObj_GetStrokeColor if scratch.stroke.value else pdfium_c.FPDFPageObj_GetFillColor
+    if not get(raw, *scratch.colour):
         return None
+    r, g, b, _ = scratch.rgba
     return r.value, g.value, b.value
 
 
