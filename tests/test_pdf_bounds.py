@@ -255,3 +255,25 @@ def test_an_object_stream_is_parsed_only_as_far_as_the_object_asked_for(tmp_path
         path = pdf_object_stream_bomb(tmp_path / "objects.pdf", size, unit)
         assert [b.text for b in read_pdf_detailed(path).raw.blocks] == ["Resolution 71 and SDG 9.1"]
         assert 0 < len(parsed) <= 3  # the stream's one pair of numbers and the font
+
+
+def test_a_page_s_text_page_is_freed_once_its_glyphs_are_read(tmp_path: Path, monkeypatch) -> None:
+    """PDFium's text page of 780,000 stacked glyphs holds some 225 MB: it is closed as soon as
+    the glyphs are read, before their lines and the page's paths are, and the page reads as
+    before."""
+    states: list[bool] = []
+    real = pdf.page_chars
+
+    def spied(textpage, height):
+        chars = real(textpage, height)
+        states.append(textpage.raw is None)
+        real_paths = pdf.page_paths
+        monkeypatch.setattr(pdf, "page_paths", lambda page: states.append(textpage.raw is None) or real_paths(page))
+        return chars
+
+    monkeypatch.setattr(pdf, "page_chars", spied)
+    ops = [text_op(MARGIN, 100, "Output 2.1 – see PP Resolution 71.", font="Times-Roman", size=12),
+           rule_op(MARGIN, 110, 300, 110)]
+    blocks = read_pdf_detailed(write_placed(tmp_path / "one.pdf", [ops])).raw.blocks
+    assert [b.text for b in blocks] == ["Output 2.1 – see PP Resolution 71."]
+    assert states == [False, True]

@@ -1618,6 +1618,7 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
     """The page's lines and tables; `prior`: the gutters of the page before (see _carried)."""
     width, height = page.get_size()
     chars = page_chars(textpage, height)
+    textpage.close()  # PDFium's text page holds some 290 bytes a glyph: free before the glyphs are read
     paths = page_paths(page) if chars else []
     chars += drawn_bullets(paths, chars, height)
     edges = ruling_edges(page, settings, paths) if chars else []
