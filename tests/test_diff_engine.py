@@ -191,7 +191,7 @@ def test_inserted_output_renumbers_the_next_one() -> None:
     assert changes[0].subsections == ["output-2.2/background-background"]
     renumbered = changes[1]
     assert (renumbered.old, renumbered.new, renumbered.section_old) == ("2.2", "2.3", "output-2.2")
-    assert renumbered.formatting_only
+    assert not renumbered.formatting_only  # every citation of Output 2.2 now points elsewhere: shown
     assert "diverse range of telecommunication solutions" in (changes[0].new or "")
 
 
@@ -208,7 +208,7 @@ def test_an_output_inserted_before_one_whose_title_it_echoes_is_added() -> None:
     changes = diff(PLAN, new)
     assert [(c.kind, c.section_old, c.section_new, c.formatting_only) for c in changes] == [
         ("added", None, "output-2.2", False),  # with its Background
-        ("renumbered", "output-2.2", "output-2.3", True),
+        ("renumbered", "output-2.2", "output-2.3", False),
     ]
 
 
@@ -222,10 +222,10 @@ def test_of_two_identical_outputs_the_one_kept_keeps_its_number() -> None:
     assert [(c.kind, c.section_old, c.section_new) for c in diff(old, new)] == [("removed", "output-2.4", None)]
 
 
-def test_an_output_renumbered_where_it_stands_is_shown() -> None:
+def test_an_output_renumbered_is_shown_whatever_made_it() -> None:
     """"Output 2.2" typed as "Output 2.3" with nothing inserted before it changes the id every
-    citation of it uses: a renumbering to show, not the numbering a list does by itself (as when
-    an output is inserted or removed before it, hidden by default)."""
+    citation of it uses: a renumbering to show; so does an output removed before it (the
+    renumbering is shown as the removal is, not hidden as a list's own numbering)."""
     new = edit(PLAN, "  @output 2.2 | Products and services on building confidence and security",
                "  @output 2.3 | Products and services on building confidence and security")
     (change,) = diff(PLAN, new)
@@ -233,7 +233,7 @@ def test_an_output_renumbered_where_it_stands_is_shown() -> None:
     removed = PLAN[:PLAN.index("  @output 2.1 |")] + PLAN[PLAN.index("  @output 2.2 |"):]
     removed = edit(removed, "@output 2.2 |", "@output 2.1 |")
     renumbered = [c for c in diff(PLAN, removed) if c.kind == "renumbered"]
-    assert [(c.old, c.new, c.formatting_only) for c in renumbered] == [("2.2", "2.1", True)]
+    assert [(c.old, c.new, c.formatting_only) for c in renumbered] == [("2.2", "2.1", False)]
 
 
 CLAUSES = "@clause 2 | The changing environment\n" + "".join(
@@ -241,16 +241,18 @@ CLAUSES = "@clause 2 | The changing environment\n" + "".join(
     for n, word in enumerate(["rapid", "steady", "uneven", "recent", "sharp"], start=1))
 
 
-def test_a_typed_clause_number_changed_where_it_stands_is_shown() -> None:
+def test_a_typed_clause_number_changed_is_shown_whatever_made_it() -> None:
     """"2.1.3" typed "2.1.4" with no clause inserted (two clauses 2.1.4 now) is an edit to show;
-    the clauses after one inserted, each typed one higher, are numbering, hidden."""
+    so are the clauses after one inserted, each typed one higher: their citations now point
+    elsewhere, as an output's do when one is inserted before it."""
     typo = edit(CLAUSES, "2.1.3 the uneven", "2.1.4 the uneven")
     (change,) = diff(CLAUSES, typo)
     assert (change.kind, change.formatting_only) == ("modified", False)
     inserted = CLAUSES.replace("2.1.3 the uneven", "2.1.3 a new clause on the digital divide;\n  2.1.4 the uneven")
     inserted = inserted.replace("2.1.4 the recent", "2.1.5 the recent").replace("2.1.5 the sharp", "2.1.6 the sharp")
-    shown = [(c.kind, c.formatting_only) for c in diff(CLAUSES, inserted) if not c.formatting_only]
-    assert shown == [("added", False)]
+    shown = [(c.kind, c.old, c.new) for c in diff(CLAUSES, inserted) if not c.formatting_only]
+    assert [(kind, (old or "")[:5], (new or "")[:5]) for kind, old, new in shown] == [
+        ("added", "", "2.1.3"), ("modified", "2.1.3", "2.1.4"), ("modified", "2.1.4", "2.1.5"), ("modified", "2.1.5", "2.1.6")]
 
 
 def test_paragraph_moved_between_areas() -> None:

@@ -64,6 +64,7 @@ FORMATTING = frozenset({"formatting"})
 NUMBERING = frozenset({"numbering"})
 LAST_NUMBER = regex(r"\d+$")  # the last part of a section number ("3" of "2.3")
 DIGITS = regex(r"\d+")  # the numbers of a heading's label ("1", "2" of "1.2.")
+CLAUSE_NUMBER = regex(r"\d+(?:\.\d+)+")  # a clause number of several levels in a heading's label ("3.1.1")
 LABEL_SEPARATOR = regex(r"^\s*[–—:-]?\s*")  # what parts a heading's number from its title
 NOTES = "footnotes"  # the kind of the section holding a document's notes: no heading, each note a block
 
@@ -1047,7 +1048,7 @@ class _Emitter:
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif changed(ops):
             kinds = FORMATTING if recased(x, y) else differences(text_a, text_b, loose=self.ctx.loose)
-            if kinds == NUMBERING and not _relabelled_in_place(a, b, old.index, new.index):
+            if kinds == NUMBERING and _renumbered_clause(_typed_label(x), _typed_label(y)):
                 kinds = None
             place = formatting or block_place(y)
             where = self.merge_named(a, b, y, place)
@@ -1250,35 +1251,12 @@ class _Emitter:
                   where=f"{cell_place(header, j - 1, col)}: {what}", locs=(old.loc, new.loc),
                   places=(self.ctx.cell_places(True, a, x, i - 1, col), self.ctx.cell_places(False, b, y, j - 1, col)))
 
-    def _renumbered_in_place(self, a: Section, b: Section) -> bool:
-        """Whether a section's new number follows from its new place: its last part moved by as
-        many as the section moved among its parent's numbered sections of its kind (an output
-        inserted before it, one removed), the numbering a list does by itself. A number changed
-        where the section kept its place ("Output 2.3" made "Output 2.4", nothing added) changes
-        the id every citation of it uses: no numbering noise, but an amendment to show. A number
-        that changed before its last part follows its parent's: in place when the parent's was
-        ("Goal 2" made "Goal 4", nothing inserted, makes "Target 2.1" "Target 4.1"), else not."""
-        old_number, new_number = a.number or "", b.number or ""
-        moved = self.ctx.place(b, old_side=False) - self.ctx.place(a, old_side=True)
-        last_old, last_new = LAST_NUMBER.search(old_number), LAST_NUMBER.search(new_number)
-        # a prefix changed at the same depth (another depth is a list that restarted: "3.1" printed "1.")
-        if (last_old is not None and last_new is not None and old_number[:last_old.start()] != new_number[:last_new.start()]
-                and old_number.count(".") == new_number.count(".")):
-            parent_a = self.ctx.old.by_id.get(a.parent or "")
-            parent_b = self.ctx.new.by_id.get(b.parent or "")
-            if (parent_a is not None and parent_b is not None and parent_a.number and parent_b.number
-                    and parent_a.number != parent_b.number):
-                # the prefix follows the parent's; the last part must follow the section's own place
-                return (self._renumbered_in_place(parent_a, parent_b)
-                        and int(last_new.group()) - int(last_old.group()) == moved)
-        return _follows_place(old_number, new_number, moved)
-
     def section_pair(self, a: Section, b: Section, heading_ops: list[Op]) -> None:
         """Moved, renumbered and renamed changes of a paired section."""
         if a.id in self.sections.moved:
             self.emit("moved", "section", a, b, section_label(a), section_label(b), locs=(a.loc, b.loc))
         if a.number != b.number and a.number and b.number and not _numbered_by_parent(a, b):
-            kinds = NUMBERING if self._renumbered_in_place(a, b) else None
+            kinds = None if _depth(a.number) == _depth(b.number) else NUMBERING  # else a list restarted: "3.1" printed "1."
             self.emit("renumbered", "section", a, b, a.number, b.number, kinds=kinds, locs=(a.loc, b.loc))
         if a.signal == "table-row" and b.signal == "table-row":
             self.row_layout(a, b)
@@ -1311,7 +1289,11 @@ class _Emitter:
                 or {"punctuation"}) <= {"space", "formatting", "numbering"}:
             kinds = FORMATTING  # the separator after the number ("Output 2.1 – Title", "Output 2.1" / "Title")
         if kinds == NUMBERING and (labels := _relabelled(old_h, a, new_h, b)) is not None:
-            # only a list's number before the same title ("1. Background" made "2. Background")
+            # only a list's number before the same title ("1. Background" made "2. Background"),
+            # or a clause number ("3.1.1 Goal 1 – Growth" made "2.1.1 Goal 1 – Growth"): shown
+            clauses = [CLAUSE_NUMBER.search(label) for label in labels]
+            if clauses[0] is not None and clauses[1] is not None and _renumbered_clause(clauses[0].group(), clauses[1].group()):
+                kinds = None
             self.emit("renumbered", "section", a, b, labels[0], labels[1], kinds=kinds, locs=(a.loc, b.loc))
             return
         self.emit("renamed", "section", a, b, old_h, new_h, heading_ops, kinds=kinds,
@@ -1360,27 +1342,19 @@ def _typed_label(block: Block) -> str | None:
     return m.group(1).rstrip(".)") if m else None
 
 
-def _relabelled_in_place(a: Section, b: Section, i: int, j: int) -> bool:
-    """Whether a paragraph's typed clause number, changed, follows its new place: its last part
-    moved by as many as the paragraph moved among its section's numbered paragraphs (a clause
-    inserted or removed before it). "2.1.5" typed "2.1.6" where nothing was inserted (two
-    clauses 2.1.6 now) is no numbering noise but an edit to show. True where no typed number is."""
-    label_a, label_b = _typed_label(a.blocks[i]), _typed_label(b.blocks[j])
-    if label_a is None or label_b is None:
-        return True
-    before_a = sum(1 for block in a.blocks[:i] if _typed_label(block) is not None)
-    before_b = sum(1 for block in b.blocks[:j] if _typed_label(block) is not None)
-    return _follows_place(label_a, label_b, before_b - before_a)
+def _depth(number: str | None) -> int:
+    """How many levels a section or clause number has: 1 for "3", 3 for "3.1.1" (a trailing dot
+    is none)."""
+    return (number or "").rstrip(".").count(".") + 1
 
 
-def _follows_place(old: str, new: str, moved: int) -> bool:
-    """Whether a number made another ("2.3" made "2.4") moved its last part by `moved`, as many
-    places as its section or paragraph moved among its numbered siblings; True for numbers that
-    differ before their last part (a parent renumbered) or end in no digits."""
-    last_old, last_new = LAST_NUMBER.search(old), LAST_NUMBER.search(new)
-    if last_old is None or last_new is None or old[:last_old.start()] != new[:last_new.start()]:
-        return True
-    return int(last_new.group()) - int(last_old.group()) == moved
+def _renumbered_clause(old: str | None, new: str | None) -> bool:
+    """Whether a typed clause number of several levels changed at the same depth ("2.1.5" made
+    "2.1.6", "3.1.1" made "2.1.1"), whatever made it (a clause inserted before it, its parent
+    renumbered): every citation of the old number now points elsewhere, a change to show. A
+    list's one-level number ("3." made "4."), a number of another depth or none is numbering."""
+    return (old is not None and new is not None and old.rstrip(".") != new.rstrip(".")
+            and _depth(old) == _depth(new) > 1)
 
 
 # What may stand before a heading's title as its label: the kind's word, a list or section number
