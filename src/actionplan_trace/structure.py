@@ -1282,6 +1282,12 @@ def _title_from_next(profile: Profile, next_block: Block | None, rules: RuleSet)
     return text
 
 
+# Revisions that take text or a paragraph mark away, and those that take a paragraph's mark away.
+_TAKEN_AWAY = frozenset({"delete", "move-from", "paragraph-delete", "paragraph-move-from"})
+_MARK_TAKEN_AWAY = frozenset({"paragraph-delete", "paragraph-move-from"})
+_BROUGHT_IN = frozenset({"insert", "move-to", "paragraph-insert", "paragraph-move-to"})
+
+
 def _revision_sections(doc_sections: list[Section], revisions: list[Revision], headed: dict[str, Sequence[Block]]) -> None:
     """Place each revision in the section its paragraph falls in; one in a table row that opened
     a section (an outcome's row) in that row's section, not the table's. A revision in a box read
@@ -1293,7 +1299,11 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     box. `headed` gives the blocks each section's heading is made of (its title line too). A
     revision in a footnote or endnote is in the footnotes section, which holds the notes. A
     revision printed into a PDF (extract.pdf_markup) is placed by its page and line, in the
-    section of the last heading or block at or before it."""
+    section of the last heading or block at or before it. A paragraph deleted or moved away with
+    its mark joins, in the accepted view, the paragraph after it: where that one is a heading,
+    the marks that take the paragraph away are placed where it stood, in the section before the
+    heading, as the original view and Word show them; not a heading's own text (the original
+    view's), nor a paragraph replaced by the one inserted after it, which is placed with it."""
     if not revisions:
         return
     notes = next((s.id for s in doc_sections if s.kind == "footnotes"), None)
@@ -1318,6 +1328,16 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     for anchors in boxed.values():
         anchors.sort()
     known = sorted(where)
+    # paragraphs whose mark a revision takes away, which the accepted view joins to the paragraph
+    # after them, and the paragraphs a section's heading opens at
+    unmarked = {rev.loc.paragraph for rev in revisions if rev.type in _MARK_TAKEN_AWAY and rev.loc.row is None}
+    opened = {section.loc.paragraph: " ".join((section.heading or section.title).split())
+              for section in doc_sections if section.loc.row is None and section.loc.paragraph is not None}
+    replaced = {(rev.loc.paragraph or 0) - 1 for rev in revisions if rev.type in _BROUGHT_IN and rev.loc.row is None}
+    taken: dict[int, str] = {}  # the words each such paragraph loses
+    for rev in revisions:
+        if rev.type in _TAKEN_AWAY and (para := rev.loc.paragraph) is not None and para in unmarked and rev.text.strip():
+            taken[para] = " ".join([taken.get(para, ""), *rev.text.split()]).strip()
     printed = _printed_places(doc_sections) if any(rev.loc.page is not None for rev in revisions) else []
     for rev in revisions:
         if rev.section is None and rev.loc.paragraph is None and rev.loc.footnote is not None:
@@ -1342,6 +1362,9 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
                 rev.section = row_section
                 continue
         at = bisect.bisect_right(known, rev.loc.paragraph)
+        if (rev.type in _TAKEN_AWAY and rev.loc.paragraph in unmarked and rev.loc.paragraph not in replaced
+                and rev.loc.paragraph in opened and taken.get(rev.loc.paragraph, "") not in opened[rev.loc.paragraph]):
+            at = bisect.bisect_left(known, rev.loc.paragraph)  # where the paragraph stood, not the heading it joins
         if at:
             rev.section = where[known[at - 1]]
 
