@@ -31,7 +31,7 @@ def _docx(path: Path, paragraphs: list[str], font: str, size: float, heading: st
 
 def _pdf(path: Path, paragraphs: list[str], font: str) -> Path:
     write_pdf(path, [Line("References", font="Helvetica-Bold", size=14)]
-              + [Line(text, font=font, size=10.5, gap_before=6) for text in paragraphs])
+              + [Line(text, font=font, size=10.5, gap_before=14) for text in paragraphs])
     return path
 
 
@@ -89,3 +89,23 @@ def test_a_capitalised_count_in_a_word_file_title(tmp_path: Path) -> None:
     result = document_refs(load(path))
     assert [r.id for r in result.refs] == ["SDG-3", "SDG-3", "SDG-5", "SDG-4"]
     assert [f.code for f in result.findings if f.code == "REF008"] == []
+
+
+SWAPS = ["The Africa region made progress, as was ARF3 in 2019.",
+         "The SAP5 upgrade, the FAR3 study, the ICS4 controls and the ERU4 unit were delivered; so was ASP5.",
+         "Regional Initiatives (ARF3, EUR4)",
+         "Under the initiatives for Europe, ERU4 was launched."]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf", "text"])
+def test_a_swapped_region_code_is_a_misspelt_initiative_only_where_the_text_speaks_of_regions(
+        tmp_path: Path, kind: str) -> None:
+    """"ARF3" is AFR's code with two neighbouring letters swapped: read as RI-AFR3 with a REF007
+    where its paragraph speaks of regions or initiatives, and in a list of initiatives. Elsewhere
+    a swapped code is a name that only looks like one ("SAP5", "FAR3", "ICS4", "ERU4"): nothing
+    read, no REF007; a region's own code ("ASP5") is read anywhere."""
+    refs, findings = _read(tmp_path, kind, SWAPS)
+    assert refs == [("RI-AFR3", "ARF3"), ("RI-ASP5", "ASP5"), ("RI-AFR3", "Regional Initiatives ARF3"),
+                    ("RI-EUR4", "Regional Initiatives EUR4"), ("RI-EUR4", "ERU4")]
+    assert [f for f in findings if f[0] == "REF007"] == [("REF007", "RI-AFR3"), ("REF007", "RI-AFR3"),
+                                                         ("REF007", "RI-EUR4")]

@@ -63,7 +63,7 @@ def read_text(
         present = triggers(text, registry.regions, low)
         cites = grammar_for(registry.regions).cites(
             text, wsis=ctx.expect == "wsis" or wsis_prose(present, low, text), sector=ctx.sector is not None,
-            low=low, present=present) if present else []
+            regional=regional_prose(present, low), low=low, present=present) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
@@ -87,6 +87,14 @@ def wsis_prose(present: set[str], low: str, text: str) -> bool:
     action lines: it holds one and speaks of WSIS or of action lines ("… under action lines C2 to
     C6 …, while 29% went to C7 and C11"), or names one of C7's strands ("C7 e-health")."""
     return "bare" in present and ("wsis" in low or "action line" in low or names_c7_strand(text))
+
+
+def regional_prose(present: set[str], low: str) -> bool:
+    """Whether a text reads a standalone code of a known region with two letters swapped as a
+    misspelt initiative ("The Africa region made progress, as was ARF3": REF007): it holds a
+    region-like code and speaks of regions or initiatives. Elsewhere "SAP5", "FAR3", "ICS4" are
+    names that only look like one (a list of initiatives reads its misspelt codes in any text)."""
+    return "region" in present and ("region" in low or "initiative" in low)
 
 
 _SUPERSCRIPT = regex(rf"[{SUPERSCRIPTS}]")

@@ -1245,17 +1245,19 @@ class Grammar:
             by_trigger.setdefault(anchor.trigger, []).append((rank, anchor))
         object.__setattr__(self, "by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
 
-    def cites(self, text: str, *, wsis: bool = False, sector: bool = False,
+    def cites(self, text: str, *, wsis: bool = False, sector: bool = False, regional: bool = False,
               low: str | None = None, present: set[str] | None = None) -> list[Cite]:
         """Every reference span in `text`, left to right, none overlapping (`low`: the text
-        lower-cased, and `present`: its `triggers`, when the caller has them already)."""
+        lower-cased, and `present`: its `triggers`, when the caller has them already). `wsis`:
+        bare "C4" codes are action lines; `regional`: a standalone misspelt initiative ("ARF3") is
+        one (find.regional_prose)."""
         if low is None:
             low = text.lower()
         if present is None:
             present = triggers(text, self.regions, low)
         if not present:
             return []
-        allowed = {"wsis-bare": wsis, "bare-sector": sector, "no-sector": not sector}
+        allowed = {"wsis-bare": wsis, "bare-sector": sector, "no-sector": not sector, "ri-swapped": regional}
         aligned = len(low) == len(text)  # lower-casing moved nothing ("İ" becomes two characters)
         places: dict[tuple[str, ...], list[int]] = {}
         befores: dict[tuple[str, str], tuple[int, dict[str, str | None]] | None] = {}
@@ -1469,7 +1471,7 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         if swapped:
             anchors.append(Anchor(  # "as was ARF3": a known region's code with two letters swapped (REF007)
                 regex(rf"(?<![A-Za-z]-)(?<!/)\b(?P<code>{'|'.join(swapped)})-?(?P<n>[1-9])(?![\d\w]|\s?/)"), parse_ri_code,
-                "region", starts=tuple(r.lower() for r in swapped)))
+                "region", only="ri-swapped", starts=tuple(r.lower() for r in swapped)))
     return Grammar(regions, tuple(anchors))
 
 
