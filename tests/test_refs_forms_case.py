@@ -109,3 +109,30 @@ def test_a_swapped_region_code_is_a_misspelt_initiative_only_where_the_text_spea
                     ("RI-EUR4", "Regional Initiatives EUR4"), ("RI-EUR4", "ERU4")]
     assert [f for f in findings if f[0] == "REF007"] == [("REF007", "RI-AFR3"), ("REF007", "RI-AFR3"),
                                                          ("REF007", "RI-EUR4")]
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("Resolutions 70, 71 always apply.", ["PP-RES-70", "PP-RES-71"]),
+    ("PP Resolutions 70, 71 towards the goal.", ["PP-RES-70", "PP-RES-71"]),
+    ("PP Resolution 55; 12 people took part.", ["PP-RES-55"]),
+    ("PP Resolution 55, 4 Member States objected.", ["PP-RES-55"]),
+    ("PP Resolution 55; 12 countries took part.", ["PP-RES-55"]),
+])
+def test_a_count_after_a_lists_separator_is_read_as_after_a_dash(text: str, ids: list[str]) -> None:
+    """A number after a list's separator that a count follows opens a clause of its own, by the
+    same words as after a range's dash ("12 countries", "12 people", "4 Member States"); an adverb
+    ending in s ("always", "towards") is no plural noun, and the number stays in the list."""
+    refs, _ = find_refs(text, RefContext(organ="PP"))
+    assert [r.id for r in refs] == ids
+
+
+def test_a_count_after_a_lists_separator_in_a_word_table(tmp_path: Path) -> None:
+    """The same in a Word file: a paragraph of runs in two fonts and a table cell."""
+    from docxgen import write_runs_docx
+
+    path = write_runs_docx(tmp_path / "c.docx", "Implementation", 1,
+                           [("PP Resolution 55; 12 people took part, ", {"font": "Arial", "size": 10}),
+                            ("and PP Resolutions 70, 71 always apply.", {"font": "Georgia", "size": 11, "italic": True})],
+                           [["Status", "Resolutions"], ["Done", "PP Resolution 130, 4 Member States objected"]])
+    result = document_refs(load(path))
+    assert [r.id for r in result.refs] == ["PP-RES-55", "PP-RES-70", "PP-RES-71", "PP-RES-130"]

@@ -633,18 +633,16 @@ def _revise(items: list[Item], qualifier: re.Match[str]) -> None:
         item.rev = rev
 
 
-# A share after a number: after a separator, such a number opens a clause of its own
-# ("Resolution 55; 38 per cent of fellowships …", "…, 38 per cent"), no item of the list.
-_QUANTITY = regex(r"\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
-# A number followed by a plural noun opens a clause of its own ("Resolution 55; 12 countries took
-# part", "…, 12 countries"): "Resolutions 1; 2 will apply" and "Resolutions 1, 2 apply" keep 2, as
-# do a verb or word ending in "ss" or "us" ("Resolutions 70, 71 address …", "… 71 focus on …").
-_PLURAL_AFTER = regex(r"\s+[a-z]{2,}[^\W\dsu_]s\b")
-
-
 def _counted(text: str, item: re.Match[str]) -> bool:
-    """Whether `item`, after a list's separator, is a count the next clause opens with."""
-    return _QUANTITY.match(text, item.end()) is not None or _PLURAL_AFTER.match(text, item.end()) is not None
+    """Whether `item`, after a list's separator, is a count the next clause opens with: a number
+    that an amount or a count follows, as after a range's dash (`counted_after`: "Resolution 55;
+    38 per cent of fellowships …", "…; 12 countries took part", "…, 12 people", "…, 4 Member
+    States"). "Resolutions 1; 2 will apply" and "Resolutions 1, 2 apply" keep 2, as do a word
+    ending in "ss" or "us" and an adverb ending in s ("Resolutions 70, 71 address …", "… 71 always
+    apply")."""
+    return counted_after(text, item.end())
+
+
 _SERIES_SLASH = regex(r"\s*/\s*")
 
 
