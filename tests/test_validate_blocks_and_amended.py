@@ -56,3 +56,41 @@ def test_itu_blocks_before_an_amended_text_leave_its_sections_the_bases(tmp_path
     placed = {(r.revision.section, tuple(r.proposals)) for r in rep.revisions if r.revision.text.strip()}
     assert placed == {("output-2.1/area-rural-communications", ("EXA/1/1",)),
                       ("output-2.2/programme-cybersecurity", ("EXA/1/2",))}
+
+
+COVER_TITLES = ["Proposed modifications to the Buenos Aires Action Plan, Objective 2",
+                "Proposed amendments to the Buenos Aires Action Plan"]
+RURAL_PROPOSAL = (f"In Output 2.1, under “Rural communications”, replace “{RURAL_OLD}” with “{RURAL_NEW}”.")
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("title", COVER_TITLES)
+def test_a_cover_titled_proposed_modifications_is_no_amended_text(tmp_path: Path, base: Path, style: Style,
+                                                                 title: str) -> None:
+    """rv55 F2: a bold title "Proposed modifications to the Buenos Aires Action Plan, …" above the
+    Abstract, Introduction and Proposals opened the amended text, so the whole contribution was
+    amended text: VAL009 "no proposals found" and a finding for every proposed mark. Above the
+    Abstract or the Proposals it is the cover's title; the amended text opens at its own heading."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "titled.docx", [RURAL_PROPOSAL],
+                              [Replace(RURAL_OLD, RURAL_NEW)], style, title=title, bold_title=True,
+                              amended_heading="Annex – Amended text")
+    rep = validate(path, base)
+    assert [(p.action, p.outputs, p.heading) for p in rep.proposals] == [("replace", ["2.1"], "Rural communications")]
+    assert rep.findings == []
+
+
+def test_a_text_contribution_titled_proposed_amendments_reads_its_proposals(tmp_path: Path, base: Path) -> None:
+    """The same in a plain text file, whose amended text opens under a heading of the same words
+    ("Proposed amendments to Objective 2 of the Action Plan"), below the proposals: that one still
+    opens the amended text."""
+    plan = BASE_TEXT.read_text(encoding="utf-8").replace(RURAL_OLD, RURAL_NEW)
+    path = tmp_path / "titled.txt"
+    path.write_text(f"Contribution from the Republic of Examplia\n{COVER_TITLES[1]}\nAbstract\nThis contribution "
+                    f"proposes to extend rural communications to remote areas.\nProposals\n1. {RURAL_PROPOSAL}\n"
+                    f"Proposed amendments to Objective 2 of the Action Plan\n{plan}", encoding="utf-8")
+    rep = validate(path, base)
+    assert [(p.action, p.outputs) for p in rep.proposals] == [("replace", ["2.1"])]
+    assert rep.findings == []
+    assert [s.kind for s in load(path, profile="contribution").sections[:4]] == [
+        "cover", "abstract", "proposals", "amended-text"]
+

@@ -114,6 +114,10 @@ class HeadingRule:
     title_from_next: bool = False
     max_words: int | None = None
     numbered_under: str | None = None
+    # Kinds whose heading following this one, before another this rule matches, makes this one no
+    # heading of the rule ("Proposed modifications to the … Action Plan" above the contribution's
+    # Abstract and Proposals is its title, not the start of the amended text).
+    unless_before: tuple[str, ...] = ()
 
 
 @record(frozen=True)
@@ -200,7 +204,8 @@ _PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables
                  "boxes_with_subsections")
 _DETECT_KEYS = ("patterns", "alone", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
-                 "requires", "id", "title_from_next", "max_words", "numbered_under")
+                 "requires", "id", "title_from_next", "max_words", "numbered_under",
+                 "unless_before")
 _TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "not_within", "title_field", "number",
                "number_field", "id", "group", "group_kind", "group_id", "number_match")
 
@@ -227,6 +232,7 @@ def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
         title_from_next=bool(raw.get("title_from_next", False)),
         max_words=raw.get("max_words"),
         numbered_under=raw.get("numbered_under"),
+        unless_before=_tuple(raw.get("unless_before")),
     )
 
 

@@ -1387,6 +1387,23 @@ def _check_blocks(raw: RawDocument, most: int) -> None:
         raise LimitError(raw.source.path, over("blocks", f"the document holds {count:,} paragraphs and table cells", most))
 
 
+def _heads_later(profile: Profile, blocks: Sequence[Block], start: int, rule: HeadingRule) -> bool:
+    """Whether a heading of one of `rule.unless_before`'s kinds follows `blocks[start]` before the
+    next block `rule` matches: a contribution's title "Proposed modifications to the … Action
+    Plan" has its Abstract and Proposals below it, the amended text's heading of the same words
+    does not. Each block is looked at for one such heading at most (the look stops at the next
+    the rule matches)."""
+    later = rule_set(tuple(r for r in profile.headings if r.kind in rule.unless_before))
+    again = rule_set((rule,))
+    for k in range(start + 1, len(blocks)):
+        block, after = blocks[k], blocks[k + 1] if k + 1 < len(blocks) else None
+        if match_heading(profile, block, after, later, blocks[k - 1]) is not None:
+            return True
+        if match_heading(profile, block, after, again, blocks[k - 1]) is not None:
+            return False
+    return False
+
+
 def build(raw: RawDocument, profile: Profile) -> Document:
     """Structure `raw` into a Document following `profile`'s heading and table rules; a
     LimitError when it holds more blocks (paragraphs, notes and table cells) than Limits.blocks."""
@@ -1419,6 +1436,9 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         if found is not None and found[0].rule.numbered_under and not builder.numbered_next(found[0].rule, found[0].number):
             found = match_heading(profile, block, next_block, builder.heading_rules(kinds, numbered=False),
                                   blocks[i - 1] if i else None)
+        if found is not None and found[0].rule.unless_before and _heads_later(profile, blocks, i, found[0].rule):
+            others = rule_set(tuple(r for r in rules.rules if r is not found[0].rule))
+            found = match_heading(profile, block, next_block, others, blocks[i - 1] if i else None)
         if found is None:
             builder.current().blocks.append(block)
             i += 1
