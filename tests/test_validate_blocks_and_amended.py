@@ -94,3 +94,40 @@ def test_a_text_contribution_titled_proposed_amendments_reads_its_proposals(tmp_
     assert [s.kind for s in load(path, profile="contribution").sections[:4]] == [
         "cover", "abstract", "proposals", "amended-text"]
 
+
+def _changes_table(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]], font: str) -> Path:
+    """A contribution whose proposals are a table of changes under "Proposals" (`font`)."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.styles["Normal"].font.name = font
+    document.add_paragraph("Contribution from the Republic of Examplia", style="Title")
+    document.add_paragraph("Proposals", style="Heading 1")
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for r, cells in enumerate([header, *rows]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("header", "font"), [
+    (("Output", "Current text", "Proposed text", "Rationale"), "Calibri"),
+    (("Output No.", "Existing text", "Proposed modification", "Reason"), "Times New Roman"),
+])
+def test_a_table_row_adding_a_bullet_to_an_output_the_base_lacks_is_val002(tmp_path: Path, header: tuple[str, ...],
+                                                                           font: str) -> None:
+    """rv55 F6: a row "2.9 | | develop a toolkit on network resilience. | …" was read as creating
+    Output 2.9 (VAL012, a warning: exit 0), where the same addition in prose is VAL002, an error.
+    Text that reads as a sentence or a list item amends the output the row names; a title
+    ("Products and services on …") or a row saying "New output" still adds it."""
+    rows = [("2.9", "", "develop a toolkit on network resilience.", "Resilience."),
+            ("2.4", "", "Products and services on satellite communications", "Space."),
+            ("2.5", "", "Products and services on digital public infrastructure;", "New output.")]
+    rep = validate(_changes_table(tmp_path / "table.docx", header, rows, font), BASE_TEXT)
+    assert [(p.outputs, p.new_outputs) for p in rep.proposals] == [(["2.9"], []), (["2.4"], ["2.4"]),
+                                                                   (["2.5"], ["2.5"])]
+    assert [(f.code, f.severity, f.message) for f in rep.findings] == [
+        ("VAL002", "error", "Proposal 1 names Output 2.9, which the base does not have (Objective 2 has Outputs "
+                            "2.1–2.3)")]

@@ -445,12 +445,20 @@ def _ends_title(heading: str, title: str | None) -> bool:
     return 3 <= len(words) < len(title_words) <= 2 * len(words) and title_words[-len(words):] == words
 
 
+_NEW_OUTPUT_ROW = regex(r"\bnew\s+output\b", re.IGNORECASE)
+_ENDS_ITEM = regex(r"[.;:,]\W*$")  # a sentence's or a list item's end, which no output's title has
+
+
 def _titled_heading(base: Document, proposal: Proposal) -> Proposal:
     """The proposal, or for "ADD Output 2.1 – Broadcasting" (read as adding Output 2.1 titled
     "Broadcasting") where the base's Output 2.1 has that heading, or that title, an addition under
     it. A row of a proposals table adding text with no current text, under an output number
-    alone ("2.4 | | Products and services on …"), adds that output when the base lacks it."""
-    if proposal.tabled and proposal.action == "add" and not proposal.heading and not proposal.old:
+    alone ("2.4 | | Products and services on …"), adds that output when the base lacks it and
+    the text reads as an output's title (no sentence or list item: "2.9 | | develop a toolkit
+    on network resilience." amends an Output 2.9 that is not there, VAL002) or the row says
+    "new output"."""
+    if (proposal.tabled and proposal.action == "add" and not proposal.heading and not proposal.old
+            and (_NEW_OUTPUT_ROW.search(proposal.source) or not _ENDS_ITEM.search(proposal.text))):
         missing = [n for n in proposal.outputs if output_section(base, n) is None and n not in proposal.new_outputs]
         if missing:
             proposal = replace(proposal, new_outputs=[*proposal.new_outputs, *missing])
