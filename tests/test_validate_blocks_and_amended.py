@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from actionplan_trace import load
+from actionplan_trace.model import Document
 from actionplan_trace.validate import validate
 from conftest import CORPUS
 from contribgen import Insert, Replace, write_contribution
@@ -131,3 +132,39 @@ def test_a_table_row_adding_a_bullet_to_an_output_the_base_lacks_is_val002(tmp_p
     assert [(f.code, f.severity, f.message) for f in rep.findings] == [
         ("VAL002", "error", "Proposal 1 names Output 2.9, which the base does not have (Objective 2 has Outputs "
                             "2.1–2.3)")]
+
+
+def _drop_paragraph(path: Path, text: str) -> Path:
+    """Remove the last paragraph of `path` that reads `text` (no revision mark)."""
+    import docx as python_docx
+
+    document = python_docx.Document(str(path))
+    paragraph = [p for p in document.paragraphs if p.text.strip() == text][-1]
+    paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(path))
+    return path
+
+
+EXCERPT = ["objective-2", "output-2.1", "output-2.1/implementation-framework",
+           "output-2.1/programme-telecommunication-ict-network", "output-2.1/area-rural-communications",
+           "output-2.1/area-broadcasting"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_heading_dropped_inside_the_named_place_is_reported(tmp_path: Path, base: Path, style: Style) -> None:
+    """rv55 F5: the amended text leaves out the heading "Broadcasting" of Output 2.1 without a
+    revision mark, so its paragraphs run on under "Rural communications", the place the only
+    proposal names (an excerpt: two areas of work of the output's ten): nothing was reported, as the text landed in a covered place and the excerpt
+    rule took the heading for one the contribution does not quote. Its paragraphs are quoted, so
+    the heading was removed: VAL006 for Output 2.1 › Broadcasting, a sibling of the named place."""
+    plan = load(BASE_TEXT)
+    quoted = [s for s in plan.sections if s.id in EXCERPT]  # two areas of work of the ten, as an excerpt does
+    excerpt = Document(source=plan.source, sections=quoted, revisions=[])
+    path = write_contribution(excerpt, tmp_path / "dropped.docx", [RURAL_PROPOSAL], [Replace(RURAL_OLD, RURAL_NEW)],
+                              style, amended_heading="Annex – Amended text")
+    assert validate(path, base).findings == []
+    rep = validate(_drop_paragraph(path, "Broadcasting"), base)
+    assert [(f.code, f.section, f.message) for f in rep.findings] == [
+        ("VAL006", "output-2.1/area-broadcasting", "1 section removed in Output 2.1 › Broadcasting without revision "
+         "marks, and no proposal names it: “Broadcasting”")]
+

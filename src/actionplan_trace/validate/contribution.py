@@ -28,7 +28,7 @@ from ..record import brief_repr, field, record, replace
 from ..regexcache import regex
 from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
-from ..text_patterns import TYPED_NUMBER
+from ..text_patterns import TYPED_NUMBER, unbulleted
 from .findings import at_least, counts, excerpt, finding_table, fold, make
 from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, excerpt_under_proposals, parse_contribution
 
@@ -994,8 +994,12 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
     quotes Output 2.1 › Programme › "Rural communications" and "Broadcasting" removes none of
     the programme's other areas; one that reproduces all but "Rural communications" removed it.
     A numbered section quoted by its number alone ("Output 2.1", no title) is compared so.
+    A section left out whose paragraphs the contribution has all the same, elsewhere, lost its
+    heading ("Broadcasting" dropped, its paragraphs running on under "Rural communications"): it
+    is kept, so that the heading's removal is seen even where that text lands in a covered place.
     """
     present = {s.id: s for s in contribution.sections}
+    quoted_keys = {_key(unbulleted(b.text)) for _s, b in contribution.blocks() if b.text.strip()}
     children: dict[str | None, list[str]] = {}
     for section in base.sections:
         children.setdefault(section.parent, []).append(section.id)
@@ -1008,7 +1012,8 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
         if "/" not in section.id:
             ok = section.id in present
         else:
-            ok = parent in kept and (section.id in present or parent not in present or parent in whole)
+            ok = parent in kept and (section.id in present or parent not in present or parent in whole
+                                     or _quoted_elsewhere(section, quoted_keys))
             if not ok and section.id in present and (above := _kept_above(base, section, kept)) is not None:
                 # quoted without a section between it and one kept above (an area quoted with its
                 # output and framework but not the "Programme: …" line over it): under that one,
@@ -1025,6 +1030,13 @@ def _comparable_base(base: Document, contribution: Document) -> Document:
             section = replace(section, title=quoted.title, heading=quoted.heading)
         keep.append(section)
     return Document(source=base.source, sections=keep, revisions=[])
+
+
+def _quoted_elsewhere(section: Section, quoted_keys: set[str]) -> bool:
+    """Whether the contribution has every paragraph of `section` (one at least) though not the
+    section: its heading was left out, not the text under it."""
+    keys = [_key(unbulleted(b.text)) for b in section.blocks if b.text.strip()]
+    return bool(keys) and all(key in quoted_keys for key in keys)
 
 
 def _context_quotes(base: Document, comparable: Document, contribution: Document) -> set[str]:
