@@ -103,7 +103,7 @@ def test_profile_patterns_match_case_insensitively_and_survive_pickling() -> Non
       "x.yml headings[0]: unknown key 'max_word'; did you mean 'max_words'?"),
      ({"name": "x", "tables": [{"kind": "row", "header": "^A", "columns": ["a"], "style": "bold"}]},
       "x.yml tables[0]: unknown key 'style' (known: columns, group, group_id, group_kind, header, header_row, "
-      "headless, id, kind, not_within, number, number_field, number_match, title_field, within)")],
+      "headless, id, kind, not_within, number, number_field, number_match, subsections, title_field, within)")],
 )
 def test_a_misspelt_profile_key_is_refused_not_ignored(data: dict[str, object], message: str) -> None:
     with pytest.raises(ProfileError) as raised:

@@ -140,6 +140,9 @@ class TableRule:
     header_columns: bool = False
     headless: bool = False
     header_row: Pattern | None = None
+    # A row's cell paragraphs may open the sections of heading rules `within` its kind (a goal
+    # row's "Target 1.1: …" lines, each a target under the goal): see structure._row_section.
+    subsections: bool = False
 
 
 @record(frozen=True)
@@ -207,7 +210,8 @@ _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline
                  "requires", "id", "title_from_next", "max_words", "numbered_under",
                  "unless_before")
 _TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "not_within", "title_field", "number",
-               "number_field", "id", "group", "group_kind", "group_id", "number_match")
+               "number_field", "id", "group", "group_kind", "group_id", "number_match",
+               "subsections")
 
 
 def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
@@ -259,6 +263,7 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
         group_kind=raw.get("group_kind"),
         group_id=raw.get("group_id"),
         number_match=_regex(raw["number_match"], where) if raw.get("number_match") else None,
+        subsections=bool(raw.get("subsections", False)),
     )
 
 

@@ -322,6 +322,7 @@ class _Builder:
     numbered: set[str] = field(default_factory=set)  # the sections rules with `numbered_under` opened
     unnumbered: dict[frozenset[str], RuleSet] = field(default_factory=dict)  # heading_rules(…, numbered=False)
     named_numbers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> numbers written after its word
+    cell_rules: dict[str, RuleSet] = field(default_factory=dict)  # row kind -> subsection_rules
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
@@ -388,6 +389,13 @@ class _Builder:
                 and (m := pattern.match((numbered(b.label, b.text.strip()) or b.text.strip()))) is not None
                 and not b.text.rstrip().endswith("."))
         return self.named_numbers[kind]
+
+    def subsection_rules(self, kind: str) -> RuleSet:
+        """The heading rules that open sections `within` a table row of `kind` (TableRule.subsections)."""
+        rules = self.cell_rules.get(kind)
+        if rules is None:
+            rules = self.cell_rules[kind] = rule_set(tuple(r for r in self.profile.headings if kind in r.within))
+        return rules
 
     def current(self) -> Section:
         if not self.stack:
@@ -1244,14 +1252,33 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
     if labelled:
         number = labelled.group("number")
         title = (labelled.groupdict().get("title") or title).split("\n")[0].strip()
+    rank = parent_rank(builder, parent) + 1
     section = builder.open(
-        rule.kind, number, title, parent_rank(builder, parent) + 1,
+        rule.kind, number, title, rank,
         id_template=rule.id, loc=row[0].loc, signal="table-row", index=index,
     )
     section.fields = fields
     section.cells = row
-    section.blocks.extend(blocks)
+    if rule.subsections:
+        _cell_subsections(builder, section, blocks, rank + 1)
+    else:
+        section.blocks.extend(blocks)
     return section
+
+
+def _cell_subsections(builder: _Builder, section: Section, blocks: list[Block], rank: int) -> None:
+    """A row section's blocks, where a paragraph a heading rule `within` the row's kind matches
+    opens that sub-section below the row (a goal row's "Target 1.1: …" lines, each a target of
+    the goal) and the paragraphs after it, to the next such, are its blocks."""
+    rules = builder.subsection_rules(section.kind)
+    for k, block in enumerate(blocks):
+        found = match_heading(builder.profile, block, blocks[k + 1] if k + 1 < len(blocks) else None, rules)
+        if found is None:
+            builder.add(block)
+            continue
+        match, signal = found
+        builder.open(match.rule.kind, match.number, match.title, rank, id_template=match.rule.id,
+                     loc=block.loc, signal=signal, heading=block.text.strip(), heading_block=block)
 
 
 def _share_merged(section: Section, row: list[Cell], names: list[str], above: Section) -> None:

@@ -1,0 +1,115 @@
+"""Plan shapes a held-out review found read flat: goals and their targets in a two-column table,
+a roadmap with the outcome letter in a column of its own, a report's "**Target 1.1:** text" lines
+(a bold label, then plain text), the goal columns of an objectives x goals matrix and a plan whose
+objectives are "Priorities". Each fixture is built here, its fonts and layout varied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+
+from actionplan_trace.app import compare
+from actionplan_trace.loader import load
+
+GOALS = [
+    ("Goal 1 – Growth: Enable and foster access to and increased use of telecommunications/ICTs",
+     ["Target 1.1: Worldwide, 65% of households should have access to the Internet",
+      "Target 1.2: Worldwide, 70% of individuals will be using the Internet",
+      "Target 1.3: Worldwide, telecommunication/ICTs should be 25% more affordable by 2023"]),
+    ("Goal 2 – Inclusiveness: Bridge the digital divide and provide broadband for all",
+     ["Target 2.1.A: In the developing world, 60% of households should have access to the Internet",
+      "Target 2.2.A: In the developing world, 50% of individuals should be using the Internet"]),
+    ("Goal 3 – Sustainability: Manage emerging risks, challenges and opportunities",
+     ["Target 3.1: Cybersecurity readiness should be improved by 40%"]),
+]
+
+
+def _font(paragraph, font: str, size: float, bold: bool = False) -> None:
+    for run in paragraph.runs:
+        run.font.name, run.font.size, run.bold = font, Pt(size), bold or None
+
+
+def goals_table_plan(path: Path, goals=GOALS, *, font: str = "Calibri", size: float = 11,
+                     header: tuple[str, str] = ("Strategic goal", "Targets"), styled: bool = True) -> Path:
+    """A Strategic Plan whose goals and targets are a two-column table, a target a paragraph of its
+    row's second cell; the clause headings Heading-styled or bold Normal."""
+    doc = docx.Document()
+
+    def heading(text: str, level: int) -> None:
+        if styled:
+            doc.add_heading(text, level)
+        else:
+            _font(doc.add_paragraph(text), font, size + 2, bold=True)
+
+    heading("ANNEX TO RESOLUTION 71 (Rev. Dubai, 2018)", 1)
+    heading("Strategic plan for the Union for 2020-2023", 1)
+    heading("1 Strategic goals and targets", 2)
+    _font(doc.add_paragraph("The Union's strategic goals and the targets set for them are set out below."), font, size)
+    table = doc.add_table(rows=1 + len(goals), cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+        _font(cell.paragraphs[0], font, size, bold=True)
+    for row, (goal, targets) in zip(table.rows[1:], goals):
+        row.cells[0].text = goal
+        _font(row.cells[0].paragraphs[0], font, size)
+        cell = row.cells[1]
+        cell.text = targets[0]
+        for target in targets[1:]:
+            cell.add_paragraph(target)
+        for paragraph in cell.paragraphs:
+            _font(paragraph, font, size - 1)
+    heading("2 Linkages with the Sustainable Development Goals", 2)
+    _font(doc.add_paragraph("Goal 1 contributes to SDG targets 9.c and 17.6."), font, size)
+    doc.save(path)
+    return path
+
+
+def tree(doc) -> list[tuple[str, str, str | None]]:
+    return [(s.kind, s.id, s.parent) for s in doc.sections]
+
+
+GOAL_TREE = [
+    ("goal", "goal-1", "clause-1"), ("target", "target-1.1", "goal-1"), ("target", "target-1.2", "goal-1"),
+    ("target", "target-1.3", "goal-1"),
+    ("goal", "goal-2", "clause-1"), ("target", "target-2.1.A", "goal-2"), ("target", "target-2.2.A", "goal-2"),
+    ("goal", "goal-3", "clause-1"), ("target", "target-3.1", "goal-3"),
+]
+
+
+@pytest.mark.parametrize("font,size,styled,header", [
+    ("Calibri", 11, True, ("Strategic goal", "Targets")),
+    ("Times New Roman", 12, False, ("Strategic goals", "Strategic targets")),
+    ("Arial", 9, True, ("Goal", "Target")),
+])
+def test_goals_and_targets_table(tmp_path, font, size, styled, header):
+    """Each row of a "Strategic goal | Targets" table is its goal, each "Target N.M:" line of the
+    row a target under it (lettered targets too), as the heading rules make them from headings.
+    Before, the table was one block of clause 1."""
+    doc = load(goals_table_plan(tmp_path / "sp.docx", font=font, size=size, styled=styled, header=header))
+    assert doc.source.profile == "strategic-plan"
+    got = [t for t in tree(doc) if t[0] in ("goal", "target")]
+    assert got == GOAL_TREE
+    goal = doc.get("goal-1")
+    assert goal.title == "Growth: Enable and foster access to and increased use of telecommunications/ICTs"
+    assert doc.get("target-2.1.A").title == "In the developing world, 60% of households should have access to the Internet"
+    assert doc.get("clause-2").parent is None
+
+
+def test_goals_table_diff_names_goal_and_target(tmp_path):
+    """A target's words changed, and a goal row added with its target: each change is named by its
+    goal and target, not by the table's column and row."""
+    old = goals_table_plan(tmp_path / "a.docx")
+    goals = [(GOALS[0][0], [*GOALS[0][1][:2], GOALS[0][1][2].replace("25%", "30%")]), *GOALS[1:],
+             ("Goal 4 – Innovation: Enable innovation in telecommunications/ICTs",
+              ["Target 4.1: All countries should have policies fostering telecommunication/ICT-based innovation"])]
+    new = goals_table_plan(tmp_path / "b.docx", goals)
+    changes = compare(old, new).visible()
+    assert [(c.kind, c.section_new, [step.split(" – ")[0] for step in c.path[1:]]) for c in changes] == [
+        ("renamed", "target-1.3", ["Goal 1", "Target 1.3"]),
+        ("added", "goal-4", ["Goal 4"]),
+        ("added", "target-4.1", ["Goal 4", "Target 4.1"]),
+    ]
