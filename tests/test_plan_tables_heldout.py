@@ -113,3 +113,79 @@ def test_goals_table_diff_names_goal_and_target(tmp_path):
         ("added", "goal-4", ["Goal 4"]),
         ("added", "target-4.1", ["Goal 4", "Target 4.1"]),
     ]
+
+
+C6_ROWS = [
+    ["A", "Governments should foster a supportive, transparent, pro-competitive and predictable policy framework",
+     "2016-2019", "Goal 1\nGoal 4\nPP Resolution 71", "9.c, 16.6, 17.14",
+     "Expected Results: Effective regulatory frameworks. ITU Activities: Global Symposium for Regulators"],
+    ["B", "Governments should give due regard to the special needs of developing countries in managing the radio spectrum",
+     "2016-2019", "Goal 1\nWTDC Resolution 9", "9.c", "Expected Results: Spectrum management capacity."],
+    ["C", "Encourage the development of national dispute settlement mechanisms",
+     "2016-2019", "Goal 4", "16.3", "Expected Results: Dispute settlement guidelines."],
+    ["D", "Promote regional and international cooperation on Internet governance",
+     "2016-2019", "Goal 2\nPP Resolution 102", "16.8, 17.16", "Expected Results: Cooperation on Internet governance."],
+]
+
+
+def roadmap_with_label_column(path: Path, rows=C6_ROWS, *, split: bool = True, label: str = "No.",
+                              font: str = "Calibri", size: float = 10, heading_style: bool = False) -> Path:
+    """One action line's roadmap whose outcome letter stands in a column of its own ("No."), the
+    header's cells carrying typed note marks, the table split in two (the header repeated)."""
+    doc = docx.Document()
+    title = "WSIS Action Line C6: Enabling Environment"
+    if heading_style:
+        doc.add_heading(title, 1)
+    else:
+        _font(doc.add_paragraph(title), font, size + 4, bold=True)
+    header = [label, "WSIS Outcomes¹ (WSIS AL C6)", "Proposed² Timing", "ITU Strategic Goals and Relevant Resolutions³",
+              "Linkages with the SDGs", "Expected Results of ITU Activities⁴"]
+    parts = [rows[:2], rows[2:]] if split else [rows]
+    for part in parts:
+        table = doc.add_table(rows=1 + len(part), cols=len(header))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+            _font(cell.paragraphs[0], font, size, bold=True)
+        for row, values in zip(table.rows[1:], part):
+            for cell, value in zip(row.cells, values):
+                lines = value.split("\n")
+                cell.text = lines[0]
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+                for paragraph in cell.paragraphs:
+                    _font(paragraph, font, size)
+        doc.add_paragraph("")
+    _font(doc.add_paragraph("¹ WSIS outcomes are listed as in the Geneva Plan of Action."), font, size - 2)
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("split,label,font,heading_style", [
+    (True, "No.", "Calibri", False), (False, "Ref.", "Times New Roman", True), (True, "No", "Arial", True)])
+def test_roadmap_outcome_label_in_its_own_column(tmp_path, split, label, font, heading_style):
+    """Each row is a WSIS outcome numbered by its label column, under the action line, and what its
+    cells cite is the outcome's. Before, the table stayed whole under the action line, even with
+    the wsis-roadmap profile."""
+    from actionplan_trace.refs import document_refs
+
+    doc = load(roadmap_with_label_column(tmp_path / "c6.docx", split=split, label=label, font=font,
+                                         heading_style=heading_style), profile="wsis-roadmap")
+    outcomes = doc.of_kind("wsis-outcome")
+    assert [(s.id, s.number, s.parent) for s in outcomes] == [
+        (f"action-line-C6/{x}", x, "action-line-C6") for x in "ABCD"]
+    assert outcomes[2].title == "Encourage the development of national dispute settlement mechanisms"
+    assert outcomes[1].fields["goals-and-resolutions"] == "Goal 1\nWTDC Resolution 9"
+    cited = {(r.id, r.section) for r in document_refs(doc).refs}
+    assert {("PP-RES-71", "action-line-C6/A"), ("WTDC-RES-9", "action-line-C6/B"), ("SDG-16.3", "action-line-C6/C"),
+            ("PP-RES-102", "action-line-C6/D")} <= cited
+
+
+def test_roadmap_label_column_diff_names_the_outcome(tmp_path):
+    """A cell edited in the second part of the split table is named by its outcome."""
+    old = roadmap_with_label_column(tmp_path / "a.docx")
+    rows = [list(r) for r in C6_ROWS]
+    rows[2][4] = "16.3, 16.6"
+    new = roadmap_with_label_column(tmp_path / "b.docx", rows)
+    changes = compare(old, new, profile="wsis-roadmap").visible()
+    assert [(c.kind, c.section_new, c.refs_added) for c in changes] == [("modified", "action-line-C6/C", ["SDG-16.6"])]
