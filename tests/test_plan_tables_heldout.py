@@ -189,3 +189,150 @@ def test_roadmap_label_column_diff_names_the_outcome(tmp_path):
     new = roadmap_with_label_column(tmp_path / "b.docx", rows)
     changes = compare(old, new, profile="wsis-roadmap").visible()
     assert [(c.kind, c.section_new, c.refs_added) for c in changes] == [("modified", "action-line-C6/C", ["SDG-16.6"])]
+
+
+REPORT_TARGETS = [
+    ("1", "Growth", [("1.1", "65% of households worldwide with access to the Internet", "Target on track for achievement by 2023"),
+                     ("1.2", "70% of individuals worldwide will be using the Internet", "Target achieved")]),
+    ("2", "Inclusiveness", [("2.1", "In the developing world, 60% of households should have access to the Internet",
+                             "Target off track")]),
+]
+
+
+def report_with_bold_labels(path: Path, *, styled: bool, font: str, size: float, space_in_bold: bool) -> Path:
+    """A report listing each target as its label in bold and its text plain in one paragraph
+    ("**Target 1.1:** 65% of households …"), then its status in italics; the goals Heading-styled
+    or bold Normal, the space after the label in the bold run or the plain one."""
+    doc = docx.Document()
+    _font(doc.add_paragraph("Council 2020\nDocument C20/35-E"), font, size)
+    _font(doc.add_paragraph("This report presents the progress made in the implementation of the Strategic Plan "
+                            "for the Union 2020-2023."), font, size)
+
+    def heading(text: str, level: int) -> None:
+        if styled:
+            doc.add_heading(text, level)
+        else:
+            _font(doc.add_paragraph(text), font, size + 4 - level, bold=True)
+
+    heading("3 ITU Strategic Plan implementation", 1)
+    heading("3.1 Results per Strategic Goal", 2)
+    for n, (goal, name, targets) in enumerate(REPORT_TARGETS, 1):
+        heading(f"3.1.{n} Goal {goal} – {name}", 3)
+        _font(doc.add_paragraph(f"Goal {goal} is supported by the following strategic targets:"), font, size)
+        for number, words, _ in targets:  # the goal's targets listed, each its label in bold, no status
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(f"Target {number}: ").bold = True
+            paragraph.add_run(words)
+        _font(doc.add_paragraph("Progress achieved"), font, size, bold=True)
+        for number, words, status in targets:
+            paragraph = doc.add_paragraph()
+            label = paragraph.add_run(f"Target {number}:" + (" " if space_in_bold else ""))
+            label.bold = True
+            paragraph.add_run(("" if space_in_bold else " ") + words)
+            for run in paragraph.runs:
+                run.font.name, run.font.size = font, Pt(size)
+            paragraph.add_run().italic = True  # an empty run after the text: no text, no bold
+            status_paragraph = doc.add_paragraph()
+            status_paragraph.add_run(status).italic = True
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("styled,font,size,space_in_bold", [
+    (True, "Calibri", 11, True), (False, "Times New Roman", 12, False), (True, "Arial", 10, False)])
+def test_report_target_with_bold_label(tmp_path, styled, font, size, space_in_bold):
+    """"**Target 1.1:** text" followed by its status opens a target report under its goal, the
+    status paragraph in it, and the graph reads the status; the goal's list of its targets, set
+    the same way but with no status after each, stays the goal's text. Before, targets and
+    statuses were flat paragraphs of the goal (the rule wanted the whole line bold)."""
+    from actionplan_trace.app import graph
+
+    path = report_with_bold_labels(tmp_path / "report.docx", styled=styled, font=font, size=size,
+                                   space_in_bold=space_in_bold)
+    doc = load(path, profile="implementation-report")
+    assert [(s.id, s.parent, s.title) for s in doc.of_kind("target-report")] == [
+        ("target-1.1", "goal-1", "65% of households worldwide with access to the Internet"),
+        ("target-1.2", "goal-1", "70% of individuals worldwide will be using the Internet"),
+        ("target-2.1", "goal-2", "In the developing world, 60% of households should have access to the Internet")]
+    assert [b.text for b in doc.get("target-1.1").blocks] == ["Target on track for achievement by 2023"]
+    assert [b.text for b in doc.get("goal-1").blocks] == [
+        "Goal 1 is supported by the following strategic targets:",
+        "Target 1.1: 65% of households worldwide with access to the Internet",
+        "Target 1.2: 70% of individuals worldwide will be using the Internet", "Progress achieved"]
+    built, _ = graph([path], profile="implementation-report")
+    reported = sorted((e.target, e.attrs.get("status")) for e in built.edges.values()
+                      if e.relation == "reports-on" and e.target.startswith("ITU-TARGET"))
+    assert reported == [("ITU-TARGET-1.1", "on track"), ("ITU-TARGET-1.2", "achieved"), ("ITU-TARGET-2.1", "off track")]
+
+
+def test_bold_label_in_markdown(tmp_path):
+    """The same in Markdown ("**Target 1.1:** text"); a sentence that opens with a bold word and
+    names a target ("**Note:** Target 1.2: …") is none, nor is a target line with no bold."""
+    path = tmp_path / "report.md"
+    path.write_text("""# Report on the implementation of the Strategic Plan 2020-2023
+
+## 3.1.1 Goal 1 – Growth
+
+**Target 1.1:** 65% of households worldwide with access to the Internet
+
+*Target on track for achievement by 2023*
+
+Target 1.2: 70% of individuals worldwide will be using the Internet
+
+**Note:** Target 1.3: affordability is measured from 2017
+
+*Target achieved*
+""", encoding="utf-8")
+    doc = load(path, profile="implementation-report")
+    assert [s.id for s in doc.of_kind("target-report")] == ["target-1.1"]
+    assert [b.text for b in doc.get("target-1.1").blocks][:2] == [
+        "Target on track for achievement by 2023", "Target 1.2: 70% of individuals worldwide will be using the Internet"]
+
+
+def test_bold_lead_is_what_the_paragraph_opens_with(tmp_path):
+    """The .docx reader's Block.bold_lead: the bold text a paragraph not bold throughout opens
+    with, white space after it left out ("Target 1.1" where the colon after it is plain); 0 for a
+    bold paragraph, one opening plain, or bold later."""
+    from actionplan_trace.extract import read
+
+    doc = docx.Document()
+    for runs in ([("Target 1.1: ", True), ("text", False)], [("Target", True), (" 1.1", True), (": text", False)],
+                 [("All bold", True)], [("plain ", False), ("bold", True)], [("  ", False), ("Lead", True), (" x", False)]):
+        paragraph = doc.add_paragraph()
+        for text, bold in runs:
+            paragraph.add_run(text).bold = bold
+    doc.save(tmp_path / "b.docx")
+    assert [b.bold_lead for b in read(tmp_path / "b.docx").blocks] == [11, 10, 0, 0, 6]
+
+
+def _mixed_line(x: float, top: float, pieces: list[tuple[str, str]], size: float) -> bytes:
+    """One printed line in several fonts, each piece set where the one before it ended (one text
+    object, the pen moving on with each Tj)."""
+    from pdfgen import PAGE_H, _escape, font_id
+
+    shows = b" ".join(b"/%s %.1f Tf (%s) Tj" % (font_id(font).encode(), size, _escape(text)) for text, font in pieces)
+    return b"BT %.2f %.2f Td %s ET" % (x, PAGE_H - top, shows)
+
+
+@pytest.mark.parametrize("family", ["Helvetica", "Times"])
+def test_report_target_with_bold_label_in_a_pdf(tmp_path, family):
+    """A PDF prints the label in a bold font and the text in a regular one on the same line: the
+    same target reports, each holding its status."""
+    from pdfgen import MARGIN, text_op, write_placed
+
+    regular, bold = (f"{family}-Roman", f"{family}-Bold") if family == "Times" else (family, f"{family}-Bold")
+    ops, top = [], MARGIN + 20
+    ops.append(text_op(MARGIN, top, "Report on the implementation of the Strategic Plan 2020-2023", bold, 14))
+    for number, words, status in REPORT_TARGETS[0][2]:
+        top += 26
+        if number == "1.1":
+            ops.append(text_op(MARGIN, top, "3.1.1 Goal 1 - Growth", bold, 12))
+            top += 26
+            ops.append(text_op(MARGIN, top, "Goal 1 is supported by the following strategic targets:", regular, 11))
+            top += 26
+        ops.append(_mixed_line(MARGIN, top, [(f"Target {number}: ", bold), (words, regular)], 11))
+        top += 26
+        ops.append(text_op(MARGIN, top, status, regular, 11))
+    doc = load(write_placed(tmp_path / "report.pdf", [ops]), profile="implementation-report")
+    assert [(s.id, s.parent) for s in doc.of_kind("target-report")] == [("target-1.1", "goal-1"), ("target-1.2", "goal-1")]
+    assert [b.text for b in doc.get("target-1.2").blocks] == ["Target achieved"]

@@ -157,6 +157,10 @@ class Block:
     # compares between two .docx revisions, as the text is the same when only a target changed;
     # None where the reader does not read links (a PDF, a text rendering).
     links: tuple[tuple[int, int, str], ...] | None = dataclass_field(default=None, compare=False, repr=False)
+    # How many characters of a paragraph not bold throughout open it in bold: a label set in bold
+    # before plain text ("**Target 1.1:** 65% of households …"), which a heading rule may require
+    # (`requires: bold-label`). A hint (not in the JSON); 0 where none is, or the reader cannot tell.
+    bold_lead: int = dataclass_field(default=0, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "text": self.text, "loc": self.loc.to_dict()}

@@ -21,7 +21,7 @@ from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, check_keys, read_yaml
 
-SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line")
+SIGNALS = ("heading-style", "bold-line", "heading-like", "numbered-line", "bold-label")
 
 
 class Pattern:
@@ -118,6 +118,9 @@ class HeadingRule:
     # heading of the rule ("Proposed modifications to the … Action Plan" above the contribution's
     # Abstract and Proposals is its title, not the start of the amended text).
     unless_before: tuple[str, ...] = ()
+    # The paragraph after the heading must match this: a target's progress line is one when its
+    # status follows it ("Target on track …"), not in the list of a goal's targets.
+    followed_by: Pattern | None = None
 
 
 @record(frozen=True)
@@ -208,7 +211,7 @@ _PROFILE_KEYS = ("name", "description", "extends", "detect", "headings", "tables
 _DETECT_KEYS = ("patterns", "alone", "min_hits", "priority")
 _HEADING_KEYS = ("kind", "match", "rank", "rank_from_number", "rank_from_outline", "within", "not_within",
                  "requires", "id", "title_from_next", "max_words", "numbered_under",
-                 "unless_before")
+                 "unless_before", "followed_by")
 _TABLE_KEYS = ("kind", "header", "columns", "headless", "header_row", "within", "not_within", "title_field", "number",
                "number_field", "id", "group", "group_kind", "group_id", "number_match",
                "subsections")
@@ -223,6 +226,8 @@ def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
         raise ProfileError(f"{where}: unknown signal {requires!r} (one of {', '.join(SIGNALS)})")
     if raw.get("match") is None and requires is None:
         raise ProfileError(f"{where}: rule for {raw['kind']!r} needs 'match' or 'requires'")
+    if requires == "bold-label" and raw.get("match") is None:
+        raise ProfileError(f"{where}: rule for {raw['kind']!r} requires 'bold-label', which needs a 'match' with a 'title' group")
     return HeadingRule(
         kind=raw["kind"],
         match=_regex(raw["match"], where) if raw.get("match") else None,
@@ -237,6 +242,7 @@ def _heading_rule(raw: dict[str, Any], where: str) -> HeadingRule:
         max_words=raw.get("max_words"),
         numbered_under=raw.get("numbered_under"),
         unless_before=_tuple(raw.get("unless_before")),
+        followed_by=_regex(raw["followed_by"], where) if raw.get("followed_by") else None,
     )
 
 

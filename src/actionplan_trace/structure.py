@@ -234,7 +234,19 @@ _SIGNAL_ACCEPTS = {
     "bold-line": {"heading-style", "bold-line", "caps-line"},
     "heading-like": {"heading-style", "bold-line", "caps-line", "short-line"},
     "numbered-line": {"heading-style", "bold-line", "numbered-line"},
+    "bold-label": {"heading-style", "bold-line", "caps-line", "bold-label"},
 }
+
+
+def _bold_label(block: Block, candidate: str, m: re.Match[str]) -> bool:
+    """Whether the rule's match of `candidate` (the block's text as written) is a label set in
+    bold before plain text (Block.bold_lead): the text before its `title` group, all of it in
+    the bold the paragraph opens with ("**Target 1.1:** 65% of households …"), but for a colon or
+    dash after it."""
+    if candidate != block.text.strip() or "title" not in m.groupdict() or m.start("title") < 0:
+        return False
+    label = candidate[:m.start("title")].rstrip().rstrip(":.–—-").rstrip()
+    return bool(label) and len(block.text) - len(block.text.lstrip()) + len(label) <= block.bold_lead
 
 
 @record
@@ -614,6 +626,8 @@ def match_heading(
                 continue
         if rule.requires == "heading-style" and not _styled(block):
             continue  # the one signal it accepts, which heading_signal would not give
+        if rule.followed_by is not None and (next_block is None or not rule.followed_by.search(next_block.text.strip())):
+            continue
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:
             signals[words] = heading_signal(block, next_block, words, rules.lines)
@@ -621,6 +635,8 @@ def match_heading(
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
             signal = "numbered-line" if numbered else None
+        elif rule.requires == "bold-label" and signal not in _SIGNAL_ACCEPTS["bold-line"] and found is not None:
+            signal = "bold-label" if _bold_label(block, *found) else None
         if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
             continue
         if bare_only and not _at_most_words(text, profile.max_heading_words):

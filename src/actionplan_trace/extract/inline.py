@@ -126,6 +126,20 @@ def is_bold_only(text: str) -> bool:
     return text[:1] in BOLD_OPENERS and _may_end_bold(text) and bool(BOLD_ONLY.match(text))
 
 
+def bold_label(text: str) -> str | None:
+    """The bold span a (Markdown) line opens with when text follows it, as written, its markers
+    left out: "Target 1.1:" of `**Target 1.1:** 65% of households …` (Block.bold_lead); None when
+    it opens with none, or the span is the whole line."""
+    text = text.lstrip()
+    marker = text[:2]
+    if marker not in ("**", "__"):
+        return None
+    end = text.find(marker, 2)
+    if end <= 2 or not text[end + 2:].strip():
+        return None
+    return text[2:end]
+
+
 def _may_end_bold(text: str) -> bool:
     """Whether stripped `text` ends as a bold span does, before BOLD_ONLY's `[\\s:]*`: with a
     closer once its colons and the spaces before them are dropped, or with a colon still (colons

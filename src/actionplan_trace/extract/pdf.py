@@ -2597,7 +2597,25 @@ def _block_from_para(para: Para, page: int) -> Block:
         bold=all(ln.bold for ln in para.lines),
         size=sizes.most_common(1)[0][0],
     )
+    if not block.bold:
+        block.bold_lead = _bold_lead(first, block.text)
     return block
+
+
+def _bold_lead(line: Line, text: str) -> int:
+    """Block.bold_lead of a paragraph opening with `line`: the bold glyphs the line opens with, as
+    the paragraph's `text` opens with them ("Target 1.1:" before plain text), 0 when none are or
+    the text opens otherwise (a list label taken off)."""
+    lead = []
+    for char in line.chars:
+        if char.text.strip() and (not char.bold or id(char) in line.weightless):
+            break
+        lead.append(char.text)
+    words = "".join(lead).split()
+    if not words or len(lead) == len(line.chars):
+        return 0
+    prefix = " ".join(words)
+    return len(prefix) if text.startswith(prefix) else 0
 
 
 def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS,

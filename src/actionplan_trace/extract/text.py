@@ -36,7 +36,7 @@ from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_I
                              spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
-from .inline import clean_inline, html_paragraphs, is_bold_only, is_fragment
+from .inline import bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
@@ -721,6 +721,9 @@ class _Reader:
             if text:
                 self.blocks.append(_paragraph(text, self.at(line), bold=bold) if item is None else
                                    Block("list-item", text, self.at(line), label=item.group("label"), bold=bold))
+                label = None if bold else bold_label(raw)
+                if label is not None and text.startswith(lead := self.clean(label)):
+                    self.blocks[-1].bold_lead = len(lead)
             return
         text = raw.strip()
         if text.startswith(BOOKMARK_OPEN):

@@ -345,11 +345,15 @@ class _Reader:
         if text:  # right-stripped, so not blank
             bold = True
             sizes: dict[float, int] = {}
+            bold_lead = 0  # the characters read before the first piece not bold (Block.bold_lead)
             for piece_text, piece_bold, size in (_past_drop_cap(parts) or pieces) if first.drop_cap else pieces:
                 if not piece_text or piece_text.isspace():
+                    bold_lead += len(piece_text) if bold else 0
                     continue
                 if not piece_bold:
                     bold = False
+                elif bold:
+                    bold_lead += len(piece_text)
                 if size is not None:
                     sizes[size] = sizes.get(size, 0) + len(piece_text)
             # a typed bullet (BULLET) opens with white space, a glyph or a dash: not a letter or digit
@@ -359,6 +363,8 @@ class _Reader:
                           ilvl if label is not None else None, None, self.styles.name(props.pstyle),
                           props.outline, bold, max(sizes, key=sizes.__getitem__) if sizes else None, revised)
             block.seq = first.seq  # an attribute store: a keyword to the record's __init__ costs more
+            if not bold and bold_lead and not first.drop_cap:
+                block.bold_lead = len(text[:bold_lead].rstrip())
             if len(parts) == 1 and not (lead or first.notes or first.links or first.soft or first.cased):
                 # Most paragraphs: one part, nothing kept beside the text but what was stripped
                 # off its end (what the general case below gives them, without its reckoning).
