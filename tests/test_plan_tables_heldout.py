@@ -336,3 +336,49 @@ def test_report_target_with_bold_label_in_a_pdf(tmp_path, family):
     doc = load(write_placed(tmp_path / "report.pdf", [ops]), profile="implementation-report")
     assert [(s.id, s.parent) for s in doc.of_kind("target-report")] == [("target-1.1", "goal-1"), ("target-1.2", "goal-1")]
     assert [b.text for b in doc.get("target-1.2").blocks] == ["Target achieved"]
+
+
+def goals_matrix_plan(path: Path, *, mark: str, font: str, spaced: bool, caption_bold: bool) -> Path:
+    """A 2012-style Strategic Plan whose Table 8.1 links the sectors' objectives ("T.1 …", "D.1 …")
+    to the Union's strategic goals in columns "Goal 1" … "Goal 5", a link marked in the cell."""
+    doc = docx.Document()
+    doc.add_heading("ANNEX TO RESOLUTION 71 (Rev. Guadalajara, 2010)", 1)
+    doc.add_heading("5 Telecommunication Standardization Sector (ITU-T)", 1)
+    doc.add_heading("5.1 Objectives", 2)
+    _font(doc.add_paragraph("Table 8.1 - Objectives and strategic goals"), font, 11, bold=caption_bold)
+    goals = [f"Goal {n}" if spaced else f"Goal{n}" for n in range(1, 6)]
+    rows = [("T.1 Coordination", {3}), ("T.2 Producing global standards", {3, 5}), ("D.1 Coordination", {1})]
+    header = [["Objectives", *goals]]
+    table = doc.add_table(rows=len(header) + len(rows), cols=6)
+    table.style = "Table Grid"
+    for row, texts in zip(table.rows, header):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+            _font(cell.paragraphs[0], font, 10, bold=True)
+    for row, (objective, marked) in zip(table.rows[len(header):], rows):
+        row.cells[0].text = objective
+        for n in range(1, 6):
+            row.cells[n].text = mark if n in marked else ""
+        for cell in row.cells:
+            _font(cell.paragraphs[0], font, 10)
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("mark,font,spaced,caption_bold", [
+    ("X", "Calibri", True, False), ("✓", "Times New Roman", True, True), ("x", "Arial", False, False)])
+def test_objectives_by_union_goals_matrix(tmp_path, mark, font, spaced, caption_bold):
+    """Each mark under "Goal N" links the objective row to the Union's goal N, and the matrix is
+    written back out. Before, the rows were read but no goal column was linked ("the files hold no
+    objectives-goals matrix")."""
+    from actionplan_trace.app import graph, matrix
+
+    path = goals_matrix_plan(tmp_path / "sp.docx", mark=mark, font=font, spaced=spaced, caption_bold=caption_bold)
+    built, _ = graph([path], profile="strategic-plan")
+    linked = sorted((e.source.rpartition("#")[2], e.target) for e in built.edges.values()
+                    if any(p.get("matrix") == "objectives-goals" for p in e.provenance))
+    assert linked == [("table-8.1/link-1", "ITU-GOAL-3@SP-2012-2015"), ("table-8.1/link-2", "ITU-GOAL-3@SP-2012-2015"),
+                      ("table-8.1/link-2", "ITU-GOAL-5@SP-2012-2015"), ("table-8.1/link-3", "ITU-GOAL-1@SP-2012-2015")]
+    table = matrix(built, "objectives-goals")
+    assert table.columns == ["ITU-GOAL-1@SP-2012-2015", "ITU-GOAL-3@SP-2012-2015", "ITU-GOAL-5@SP-2012-2015"]
+    assert [row[2] for row in table.rows] == ["T.1 Coordination", "T.2 Producing global standards", "D.1 Coordination"]

@@ -46,18 +46,31 @@ def marks(section: Section, ancestors: Sequence[Section], rules: RefRules, editi
         if spec.get("rows") != section.kind:
             continue
         for column, value in fields.items():
-            # A narrow PDF column wraps its header inside a word ("Objecti ve 1"): also try it unspaced.
-            m = spec["column"].match(column) or spec["column"].match(unspaced(column))
-            if not m or not rules.marks.match(value or ""):
+            if not rules.marks.match(value or ""):
                 continue
+            found = _column_target(spec["columns"], column)
+            if found is None:
+                continue
+            m, template = found
             groups = {k: v for k, v in m.groupdict().items() if v}
             sector = groups.pop("sector", None) or sector_of(section, ancestors) or ""
-            target = str(spec["target"]).format(sector=sector, **groups)
+            target = template.format(sector=sector, **groups)
             family = family_of(target)
             if family is None:
                 continue
             yield Mark(section, column, scoped(target, editions.for_family(family) if editions else None),
                        str(spec.get("relation", "contributes-to")), name)
+
+
+def _column_target(columns: list[tuple[re.Pattern[str], str]], column: str) -> tuple[re.Match[str], str] | None:
+    """The match of the first of a matrix's `columns` whose pattern a column header matches, and
+    its target template. A narrow PDF column wraps its header inside a word ("Objecti ve 1"): the
+    header is tried unspaced too."""
+    for pattern, template in columns:
+        m = pattern.match(column) or pattern.match(unspaced(column))
+        if m:
+            return m, template
+    return None
 
 
 @record

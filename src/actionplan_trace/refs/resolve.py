@@ -108,7 +108,7 @@ def load_rules(path: Path = REFS_RULES) -> RefRules:
             entities={str(k): dict(v) for k, v in (data.get("entities") or {}).items()},
             owners=tuple(data.get("owners") or ()),
             columns=tuple((regex(c["header"], re.I), str(c["field"])) for c in data.get("columns") or ()),
-            matrices={str(k): {**v, "column": regex(v["column"], re.I)} for k, v in (data.get("matrices") or {}).items()},
+            matrices={str(k): _compiled_matrix(v) for k, v in (data.get("matrices") or {}).items()},
             marks=regex(data.get("marks") or r"^\s*[Xx]\s*$"),
             reports={str(k): _compiled_report(v) for k, v in (data.get("reports") or {}).items()},
             sector_letters={str(k): str(v) for k, v in (data.get("sector-letters") or {}).items()},
@@ -135,6 +135,14 @@ def _language(rule: dict[str, Any]) -> dict[str, Any]:
     if not rule:
         return {}
     return {**rule, "words": {str(k): frozenset(str(w) for w in v) for k, v in rule["words"].items()}}
+
+
+def _compiled_matrix(spec: dict[str, Any]) -> dict[str, Any]:
+    """A matrix of rules/refs.yml with its `columns` (each a `column` header pattern and the
+    `target` id a mark under it names, the first that matches a header wins) compiled; a matrix of
+    one kind of column may give its `column` and `target` alone."""
+    columns = spec.get("columns") or [{"column": spec["column"], "target": spec["target"]}]
+    return {**spec, "columns": [(regex(c["column"], re.I), str(c["target"])) for c in columns]}
 
 
 def _compiled_report(rule: dict[str, Any]) -> dict[str, Any]:
