@@ -382,3 +382,51 @@ def test_objectives_by_union_goals_matrix(tmp_path, mark, font, spaced, caption_
     table = matrix(built, "objectives-goals")
     assert table.columns == ["ITU-GOAL-1@SP-2012-2015", "ITU-GOAL-3@SP-2012-2015", "ITU-GOAL-5@SP-2012-2015"]
     assert [row[2] for row in table.rows] == ["T.1 Coordination", "T.2 Producing global standards", "D.1 Coordination"]
+
+
+def priority_plan(path: Path, *, word: str, styled: bool, font: str, area: bool = False) -> Path:
+    """A Kigali-style plan: "Priority 1 – …" (or another word for an objective) and its outputs,
+    Heading-styled or bold Normal."""
+    doc = docx.Document()
+
+    def heading(text: str, level: int) -> None:
+        if styled:
+            doc.add_heading(text, level)
+        else:
+            _font(doc.add_paragraph(text), font, 15 - level, bold=True)
+
+    def body(text: str) -> None:
+        _font(doc.add_paragraph(text), font, 11)
+
+    heading(f"{word} 1 – Affordable connectivity", 1)
+    body("Affordable connectivity underpins every other priority of the Sector.")
+    for number, title in (("1.1", "Broadband infrastructure for the unconnected"), ("1.2", "Affordability of services")):
+        heading(f"Output {number} – {title}", 2)
+        heading("Background", 3)
+        body("Connectivity remains a precondition for the digital economy.")
+        heading("Implementation framework", 3)
+        body("The Bureau assists Member States with national broadband plans.")
+        if area and number == "1.1":
+            heading("Community networks", 4)
+            body("Community networks complement commercial operators.")
+        heading("Relevant regional initiatives", 3)
+        body("AFR1, ASP3")
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("word,said,styled,font", [
+    ("Priority", "Priority", True, "Calibri"), ("Thematic priority", "Thematic priority", False, "Times New Roman"),
+    ("PRIORITY", "Priority", False, "Arial"), ("Objective", "Objective", True, "Arial")])
+def test_priority_plan_diff_in_its_own_words(tmp_path, word, said, styled, font):
+    """A plan whose objectives are "Priorities" keeps the kind and id of an objective (objective-1,
+    its entity ITU-D-OBJ-1), and the diff names the section by the plan's own word ("Priority 1 ›
+    Output 1.1 › …"). Before, it said "Objective 1"."""
+    old = priority_plan(tmp_path / "a.docx", word=word, styled=styled, font=font)
+    new = priority_plan(tmp_path / "b.docx", word=word, styled=styled, font=font, area=True)
+    doc = load(old, profile="action-plan")
+    assert [(s.kind, s.id) for s in doc.sections if s.kind == "objective"] == [("objective", "objective-1")]
+    changes = compare(old, new, profile="action-plan").visible()
+    assert [(c.kind, c.section_new, [step.split(" – ")[0] for step in c.path]) for c in changes] == [
+        ("added", "output-1.1/area-community-networks",
+         [f"{said} 1", "Output 1.1", "Implementation framework", "Community networks"])]

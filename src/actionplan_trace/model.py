@@ -238,6 +238,10 @@ class Section:
     # in the JSON) the diff compares between two .docx revisions, as a blank row of a table is a
     # change.
     blank_rows: tuple[Loc, ...] = dataclass_field(default=(), compare=False, repr=False)
+    # The document's own word for a section of its kind where it is another ("Priority" for an
+    # objective of the Kigali plan): a heading rule's `term` group, which the diff names the
+    # section by ("Priority 1 › Output 1.1"). A hint (not in the JSON); None where it is the kind's.
+    term: str | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -280,6 +284,12 @@ def cell_location(block: Block, cell_loc: Loc, row: int, col: int) -> Loc:
 # Words of the profiles' section kinds that are acronyms, written so when a kind is shown
 # ("wsis-outcome" is a "WSIS outcome", not a "Wsis outcome").
 KIND_ACRONYMS = {"wsis": "WSIS", "sp": "SP"}
+
+
+def section_word(section: "Section") -> str:
+    """What a section is called: the document's own word for it (Section.term), else its kind's
+    (kind_label)."""
+    return section.term or kind_label(section.kind)
 
 
 def kind_label(kind: str, start: bool = True) -> str:

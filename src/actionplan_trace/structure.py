@@ -520,6 +520,7 @@ class _Match:
     number: str | None
     title: str
     rank: int
+    term: str | None = None  # the document's word for the kind, where not the kind's (Section.term)
 
 
 def number_depth(number: str) -> int:
@@ -650,8 +651,17 @@ def match_heading(
         named: str | None = groups.get("title")
         title = named if named is not None else "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
         rank = _rank(rule, groups.get("clause") or number, block)
-        return _Match(rule, number, title.strip(), rank), signal or "pattern"
+        return _Match(rule, number, title.strip(), rank, _term(groups.get("term"), rule.kind)), signal or "pattern"
     return None
+
+
+def _term(word: str | None, kind: str) -> str | None:
+    """A rule's `term` group as the section's own word (Section.term), in sentence case: None where
+    it is none or the kind's own ("OBJECTIVE" of an objective)."""
+    if not word:
+        return None
+    term = " ".join(word.split()).capitalize()
+    return None if term.casefold() == kind_label(kind).casefold() else term
 
 
 @record
@@ -1293,8 +1303,9 @@ def _cell_subsections(builder: _Builder, section: Section, blocks: list[Block], 
             builder.add(block)
             continue
         match, signal = found
-        builder.open(match.rule.kind, match.number, match.title, rank, id_template=match.rule.id,
-                     loc=block.loc, signal=signal, heading=block.text.strip(), heading_block=block)
+        opened = builder.open(match.rule.kind, match.number, match.title, rank, id_template=match.rule.id,
+                              loc=block.loc, signal=signal, heading=block.text.strip(), heading_block=block)
+        opened.term = match.term
 
 
 def _share_merged(section: Section, row: list[Cell], names: list[str], above: Section) -> None:
@@ -1505,6 +1516,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             match.rule.kind, match.number, title, match.rank,
             id_template=match.rule.id, loc=block.loc, signal=signal, heading=heading, heading_block=block,
         )
+        opened.term = match.term
         headed[opened.id] = blocks[i:i + consumed]
         if match.rule.numbered_under:
             builder.numbered.add(opened.id)

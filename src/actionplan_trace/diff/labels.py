@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..model import Block, Cell, Document, Loc, Section, kind_label
+from ..model import Block, Cell, Document, Loc, Section, kind_label, section_word
 from ..regexcache import regex
 
 # A list label typed at a paragraph's start ("b) …", "2. …", "(iii) …"), which a list Word numbers
@@ -18,9 +18,9 @@ def section_label(section: Section) -> str:
     """A short human name for a section: 'Output 2.1 – title', a heading's title, or its kind."""
     title = " ".join(section.title.split())
     if section.number:
-        name = f"{kind_label(section.kind)} {section.number}"
+        name = f"{section_word(section)} {section.number}"
         return f"{name} – {title}" if title and title != section.number else name
-    return title or kind_label(section.kind)
+    return title or section_word(section)
 
 
 def heading_text(section: Section) -> str | None:
