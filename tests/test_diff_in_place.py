@@ -13,6 +13,7 @@ from docx.shared import Pt
 
 from actionplan_trace.diff import compare
 from actionplan_trace.render.diff_json import to_dict
+from test_diff_whole_sections import _heading
 
 GOALS = [
     ("1", "Growth", [("1.1", "Worldwide, 65% of households should have access to the Internet"),
@@ -30,11 +31,7 @@ def _report(path: Path, statuses: dict[str, str], styled: bool, font: str, size:
     document.styles["Normal"].font.size = Pt(size)
 
     def heading(text: str, level: int) -> None:
-        if styled:
-            document.add_paragraph(text, style=f"Heading {level}")
-        else:
-            run = document.add_paragraph().add_run(text)
-            run.bold, run.font.size = True, Pt(size + 4 - level)
+        _heading(document, text, level, styled, font, size + 4)
 
     document.add_paragraph("Council 2020 – Document C20/35 – Report on the implementation of the Strategic Plan")
     heading("1\tIntroduction", 1)

@@ -15,6 +15,7 @@ from lxml import etree
 
 from actionplan_trace.loader import load
 from docx_edit import W, DocxEditor, text
+from test_diff_whole_sections import _heading
 
 MARK = {f"{W}author": "Kenya", f"{W}date": "2022-05-10T09:00:00Z"}
 BACKGROUND = [
@@ -30,11 +31,7 @@ def _plan(path: Path, styled: bool, size: float) -> Path:
     document.styles["Normal"].font.size = Pt(size)
 
     def heading(line: str, level: int) -> None:
-        if styled:
-            document.add_paragraph(line, style=f"Heading {level}")
-        else:
-            run = document.add_paragraph().add_run(line)
-            run.bold, run.font.size = True, Pt(size + 5 - level)
+        _heading(document, line, level, styled, "Calibri", size + 5)
 
     heading("Objective 2 – Modern and secure telecommunication/ICT infrastructure", 1)
     heading("Output 2.1 – Products and services on telecommunication/ICT infrastructure", 2)
@@ -52,8 +49,9 @@ def _mark(tag: str, rid: int) -> etree._Element:
     return etree.Element(f"{W}{tag}", {f"{W}id": str(rid), **MARK})
 
 
-def _taken_away(p: etree._Element, how: str, rid: int) -> None:
-    """Mark paragraph `p`, runs and mark, deleted (`del`) or moved away (`moveFrom`)."""
+def _tracked(p: etree._Element, how: str, rid: int) -> etree._Element:
+    """Mark paragraph `p`, its runs and its paragraph mark, with revision `how` (`del`, `moveFrom`,
+    `moveTo`); deleted text in w:delText. Returns `p`."""
     ppr = p.find(f"{W}pPr")
     if ppr is None:
         ppr = etree.SubElement(p, f"{W}pPr")
@@ -70,25 +68,7 @@ def _taken_away(p: etree._Element, how: str, rid: int) -> None:
         if how == "del":
             for t in run.findall(f"{W}t"):
                 t.tag = f"{W}delText"
-
-
-def _moved_to(p: etree._Element, rid: int) -> etree._Element:
-    """A copy of `p` marked as moved in, runs and mark."""
-    moved = copy.deepcopy(p)
-    ppr = moved.find(f"{W}pPr")
-    if ppr is None:
-        ppr = etree.SubElement(moved, f"{W}pPr")
-        moved.insert(0, ppr)
-    rpr = ppr.find(f"{W}rPr")
-    if rpr is None:
-        rpr = etree.SubElement(ppr, f"{W}rPr")
-    rpr.append(_mark("moveTo", rid))
-    runs = [r for r in moved if r.tag == f"{W}r"]
-    wrapper = _mark("moveTo", rid + 1)
-    runs[0].addprevious(wrapper)
-    for run in runs:
-        wrapper.append(run)
-    return moved
+    return p
 
 
 @pytest.mark.parametrize("styled, size", [(True, 11), (False, 10.5)])
@@ -97,8 +77,8 @@ def test_a_paragraph_moved_up_from_the_end_of_its_section_stays_there(tmp_path: 
     paragraphs = editor.paragraphs()
     last = next(p for p in paragraphs if text(p) == BACKGROUND[2])
     first = next(p for p in paragraphs if text(p) == BACKGROUND[0])
-    first.addprevious(_moved_to(last, 1))
-    _taken_away(last, "moveFrom", 3)
+    first.addprevious(_tracked(copy.deepcopy(last), "moveTo", 1))
+    _tracked(last, "moveFrom", 3)
     doc = load(editor.save(tmp_path / "moved.docx"), profile="action-plan", view="accepted")
     places = {(r.type, r.section) for r in doc.revisions}
     assert ("move-from", "output-2.1/background") in places, places
@@ -110,7 +90,7 @@ def test_a_paragraph_moved_up_from_the_end_of_its_section_stays_there(tmp_path: 
 def test_a_deleted_last_paragraph_is_placed_in_its_section(tmp_path: Path, styled: bool) -> None:
     editor = DocxEditor.open(_plan(tmp_path / "plan.docx", styled, 12))
     last = next(p for p in editor.paragraphs() if text(p) == BACKGROUND[2])
-    _taken_away(last, "del", 5)
+    _tracked(last, "del", 5)
     doc = load(editor.save(tmp_path / "deleted.docx"), profile="action-plan", view="accepted")
     assert {(r.type, r.section) for r in doc.revisions} == {
         ("delete", "output-2.1/background"), ("paragraph-delete", "output-2.1/background")}
