@@ -11,7 +11,7 @@ from actionplan_trace import load
 from actionplan_trace.model import Document
 from actionplan_trace.validate import validate
 from conftest import CORPUS
-from contribgen import Insert, Replace, write_contribution
+from contribgen import Insert, Replace, Untracked, write_contribution
 from docxgen import Style, write_docx
 
 BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
@@ -168,3 +168,31 @@ def test_a_heading_dropped_inside_the_named_place_is_reported(tmp_path: Path, ba
         ("VAL006", "output-2.1/area-broadcasting", "1 section removed in Output 2.1 › Broadcasting without revision "
          "marks, and no proposal names it: “Broadcasting”")]
 
+
+MEETINGS = "organizing regional meetings between ITU members on the use of spectrum for broadcasting services"
+MEETINGS_PROPOSAL = ("In Output 2.1, under “Broadcasting”, replace “between ITU members” with “between ITU members "
+                     "and Sector Members”.")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_revision_marks_made_on_an_outdated_copy_are_val016(tmp_path: Path, base: Path, style: Style) -> None:
+    """rv55 F8: the amended text's bullet reads, before its revision marks, "between ITU Member
+    States" where the base has "between ITU members" (the delegate marked up an old copy): in the
+    place the proposal names, nothing was reported, where the same in a MOD block is VAL016. The
+    paragraph the marks were made on must be the base's: VAL016 with the words that differ. The
+    same marks made on the base's text are no finding."""
+    current = write_contribution(load(BASE_TEXT), tmp_path / "current.docx", [MEETINGS_PROPOSAL],
+                                 [Replace("ITU members on", "ITU members and Sector Members on")], style,
+                                 amended_heading="Annex – Amended text")
+    assert validate(current, base).findings == []
+    outdated = MEETINGS.replace("ITU members", "ITU Member States") + " and other services."
+    path = write_contribution(load(BASE_TEXT), tmp_path / "outdated.docx", [MEETINGS_PROPOSAL],
+                              [Untracked("organizing regional meetings", outdated),
+                               Replace("ITU Member States on", "ITU members and Sector Members on")], style,
+                              amended_heading="Annex – Amended text")
+    rep = validate(path, base)
+    assert [(f.code, f.severity, f.section) for f in rep.findings] == [
+        ("VAL016", "warning", "output-2.1/area-broadcasting")]
+    assert rep.findings[0].message.startswith(
+        "revision marks in Output 2.1 › Broadcasting were made on a paragraph that is not the base's: the base has "
+        "“members” where the amended text, before its marks, has “Member States”")

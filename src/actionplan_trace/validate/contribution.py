@@ -1071,6 +1071,8 @@ def _check_untracked(ctx: _Context) -> set[str]:
     context = _context_quotes(ctx.base, comparable, ctx.original)
     changed: set[str] = set()
     grouped: dict[str, list[Any]] = {}
+    marked = {r.loc.paragraph for r in ctx.original.revisions
+              if CONTENT_REVISION.search(r.type) and r.loc.paragraph is not None}
     for change in result.visible():
         if not any(ch.isalnum() for ch in (change.old or "") + (change.new or "")):
             continue
@@ -1079,6 +1081,8 @@ def _check_untracked(ctx: _Context) -> set[str]:
         section = change.section_new or change.section_old or ""
         changed.add(section)
         if _covering(ctx, None, section) or _covering_base(ctx, change.section_old):
+            if change.kind == "modified" and change.target == "block" and _holds_marks(change, marked):
+                _outdated_marks(ctx, section, change)
             continue
         grouped.setdefault(section, []).append(change)
     for section, changes in grouped.items():
@@ -1091,6 +1095,26 @@ def _check_untracked(ctx: _Context) -> set[str]:
         ctx.add("VAL006", f"{what} in {section_label(doc, section)} without revision marks, and no proposal "
                 f"names it: “{excerpt(first)}”{_first_edit(shown)}", section=section, text=first, loc=loc)
     return changed
+
+
+def _holds_marks(change: Change, marked: set[int]) -> bool:
+    """Whether the contribution's paragraph a change is at carries revision marks (`marked`: the
+    paragraphs of the amended text's marks)."""
+    return change.loc_new is not None and change.loc_new.paragraph in marked
+
+
+def _outdated_marks(ctx: _Context, section: str, change: Change) -> None:
+    """VAL016 for a paragraph of a place a proposal names whose revision marks were made on text
+    that is not the base's (an outdated copy: rejecting them does not give the base back), as a
+    MOD block's are (`_texts_before_marks`): the words that differ, base first."""
+    deleted, inserted = next(((d, i) for _, _, d, i in runs(change.words or []) if d is not None), ("", ""))
+    deleted, inserted = deleted.strip(QUOTE_ENDS), inserted.strip(QUOTE_ENDS)
+    said = (f"the base has “{excerpt(deleted)}” where the amended text, before its marks, has “{excerpt(inserted)}”"
+            if deleted and inserted else f"the amended text, before its marks, has “{excerpt(inserted)}”, which the "
+            "base does not have" if inserted else f"the base has “{excerpt(deleted)}”, which the amended text leaves out")
+    text = change.new or ""
+    ctx.add("VAL016", f"revision marks in {section_label(ctx.original, section)} were made on a paragraph that is not "
+            f"the base's: {said}: “{excerpt(unbulleted(text))}”", section=section, text=text, loc=change.loc_new)
 
 
 def _first_edit(change: Change) -> str:
