@@ -9,7 +9,9 @@ reported it removed, every word of it, and its text added to the section before 
 `dissolve_headings` reads such a section as the other revision does: its heading becomes a
 paragraph of the section it follows in reading order (the one holding the table, after sections
 made from table rows), and its blocks follow that paragraph; its
-subsections keep their place under its parent. It is done only where the other revision holds
+subsections keep their place under its parent. A document's first heading has no section before
+it: where the other revision opens with front matter (a bold-Normal title that another producer,
+LibreOffice, saved as Heading 1), the heading's paragraph opens an empty front matter of its own. It is done only where the other revision holds
 that text (its number aside: normalised) as a paragraph followed by what follows the heading here
 (the section's first block, or the next heading), nearly word for word, and no section of that
 title followed the same way. The engine then pairs the paragraphs and reports the change as
@@ -53,7 +55,7 @@ def dissolve_headings(old: Document, new: Document) -> tuple[Document, Document,
 
 
 def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int], Dropped]:
-    keys = {normalise(s.title) for s in doc.sections[1:] if _headed(s)}
+    keys = {normalise(s.title) for s in doc.sections if _headed(s)}
     if not keys:
         return doc, set(), {}
     headed = _section_followers(other, keys)
@@ -66,10 +68,13 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int], Drop
     host_of: dict[str, str] = {}  # a dissolved section's id -> the kept section its heading joined
     made: set[int] = set()
     for n, section in enumerate(doc.sections):
-        if kept and _headed(section):
+        if _headed(section):
             key, first = normalise(section.title), _after_heading(doc, n)
             as_paragraph = not _alike(first, headed.get(key, ())) and _alike(first, followed.get(key, ()))
-            if as_paragraph or (key not in headed and section.blocks and (_before_heading(doc, n), first) in joints):
+            if not kept and as_paragraph and (front := _front_matter(other)) is not None:
+                kept.append(front)
+                by_id[front.id] = front
+            if kept and (as_paragraph or (key not in headed and section.blocks and (_before_heading(doc, n), first) in joints)):
                 heading = Block("heading", section.heading or section.title, section.loc)
                 if as_paragraph:
                     made.add(id(heading))
@@ -85,6 +90,17 @@ def _dissolved(doc: Document, other: Document) -> tuple[Document, set[int], Drop
     if not made and not dropped:
         return doc, made, dropped
     return Document(doc.source, kept, doc.revisions), made, dropped
+
+
+def _front_matter(other: Document) -> Section | None:
+    """An empty front matter for a document whose first section has a heading the other revision
+    sets as a paragraph of its front matter (a bold-Normal title another producer saved as
+    Heading 1): the heading's paragraph then has a section to join, as in the other revision.
+    None where the other revision opens with a heading too."""
+    first = other.sections[0] if other.sections else None
+    if first is None or first.kind != "front-matter":
+        return None
+    return Section(first.id, first.kind, first.number, first.title, first.parent, first.level)
 
 
 def _new_parent(section: Section, parent_of: dict[str, str | None], host_of: dict[str, str],
