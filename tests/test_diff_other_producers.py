@@ -17,6 +17,7 @@ import pytest
 from docx.shared import Pt
 
 from actionplan_trace.app import compare
+from actionplan_trace.extract import read
 from actionplan_trace.render.diff_html import to_html
 from actionplan_trace.render.diff_json import to_json
 from actionplan_trace.render.diff_md import to_markdown
@@ -118,3 +119,74 @@ def test_a_title_heading_over_the_objective_keeps_the_objective_at_the_top(tmp_p
     document.save(str(tmp_path / "new.docx"))
     result = compare(old, tmp_path / "new.docx")
     assert result.visible() == []
+
+
+# LibreOffice's XHTML export ("html:XHTML Writer File:UTF8") writes a list item's label as text in a
+# floated span, the bullet in the private-use form of its Symbol or Wingdings glyph, twice over for
+# a Symbol bullet; then the item's words, then an empty "odfLiEnd" span.
+XHTML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1 plus MathML 2.0//EN" '
+              '"http://www.w3.org/Math/DTD/mathml2/xhtml-math11-f.dtd"><html xmlns="http://www.w3.org/1999/xhtml" lang="en-US">'
+              '<head><meta http-equiv="Content-Type" content="application/xhtml+xml; charset=utf-8"/><title>- no title specified</title>'
+              '<style>.P1 { font-size:11pt; font-family:Calibri; } .T1 { font-weight:bold; }</style></head><body dir="ltr">')
+
+
+def _xhtml_item(label: str, text: str) -> str:
+    return (f'<li><p class="P1" style="margin-left:0cm;"><span class="ListLabel_20_1" style="display:block;float:left;'
+            f'min-width:0cm;">{label}</span>{text}<span class="odfLiEnd"/> </p></li>')
+
+
+def _xhtml_plan(title: str, label: str, in_cell: bool = False) -> str:
+    """The plan excerpt of _plan as LibreOffice's XHTML export writes it, its bullets' labels
+    `label`; with `in_cell`, the bullets in the one cell of a table."""
+    items = "<ul>" + "".join(_xhtml_item(label, text) for text in BULLETS) + "</ul>"
+    if in_cell:
+        items = f'<table border="0" cellspacing="0" cellpadding="0"><tr><td>{items}</td></tr></table>'
+    parts = [f"<h1>{title}</h1>", f"<h1>{OBJECTIVE}</h1>", f"<h2>{OUTPUT}</h2>", "<h3>Background</h3>",
+             f'<p class="P1">{BACKGROUND}</p>', "<h3>Implementation framework</h3>", items,
+             "<h3>References to WTDC resolutions, WSIS action lines and sustainable development goals</h3>"]
+    for group, text in REFERENCES:
+        parts += [f"<h4>{group}</h4>", f'<p class="P1">{text}</p>']
+    return XHTML_HEAD + "".join(parts) + "</body></html>"
+
+
+LABELS = {  # the label LibreOffice writes -> the bullet it draws
+    "symbol-bullet-twice": ("\uf0b7\uf0b7", "•"),
+    "wingdings-square": ("\uf0a7", "▪"),
+    "wingdings-arrowhead-spaced": ("\uf0d8\u00a0", "➢"),
+}
+
+
+@pytest.mark.parametrize("case", LABELS, ids=list(LABELS))
+def test_libreoffice_xhtml_bullets_are_labels_not_words(tmp_path: Path, case: str) -> None:
+    label, glyph = LABELS[case]
+    title = "Buenos Aires Action Plan (WTDC-17) – Objective 2"
+    source = _plan(tmp_path / "plan.docx", title, "Heading 1", "styles", "Calibri", 11)
+    page = tmp_path / "plan.html"
+    page.write_text(_xhtml_plan(title, label), encoding="utf-8")
+    items = [b for b in read(page).blocks if b.type == "list-item"]
+    assert [(b.label, b.text) for b in items] == [(glyph, text) for text in BULLETS]
+    result = compare(source, page)
+    assert result.visible() == []
+    assert not any("\uf000" <= char <= "\uf0ff" for c in result.changes for char in (c.new or ""))
+
+
+def test_libreoffice_xhtml_bullets_in_a_table_cell(tmp_path: Path) -> None:
+    page = tmp_path / "cell.html"
+    page.write_text(_xhtml_plan("Kigali Action Plan", "\uf0b7\uf0b7", in_cell=True), encoding="utf-8")
+    table = next(b for b in read(page).blocks if b.type == "table")
+    assert table.text.split("\n") == [f"• {text}" for text in BULLETS]
+
+
+def test_an_edit_that_prints_as_nothing_is_shown_by_its_escapes(tmp_path: Path) -> None:
+    """A private-use glyph (a Wingdings arrow a PDF's text layer kept) or a zero-width space
+    inserted prints nothing: the reports show its escape, never an empty mark."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Objective 1\n\nThe programme will share best practices on community networks.\n", encoding="utf-8")
+    new.write_text("Objective 1\n\nThe programme will share best practices \uf0e0 on community\u200b networks.\n",
+                   encoding="utf-8")
+    result = compare(old, new)
+    text, markdown, page = to_text(result), to_markdown(result), to_html(result)
+    assert "{+\\uf0e0+}" in text and "{+\\u200b+}" in text and "{++}" not in text
+    assert "<ins>\\\\uf0e0</ins>" in markdown and "<ins></ins>" not in markdown
+    assert "\\uf0e0" in page and "\uf0e0" not in page.split("<body", 1)[1].replace("\\uf0e0", "")
+    assert '"\\uf0e0"' in to_json(result) or "\uf0e0" in to_json(result)  # JSON keeps the text as it is

@@ -89,6 +89,11 @@ PUA_BULLETS = {
     0x71: "❑", 0x6C: "●", 0xE8: "➔", 0xF0: "⇨", 0x2D: "-", 0x3E: "›",
 }
 _PUA_BULLET_GLYPHS = frozenset(PUA_BULLETS.values()) - frozenset(DASH_BULLETS)
+PUA_GLYPHS = {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()}
+"""The private-use characters of PUA_BULLETS (U+F0B7 for Symbol's bullet) -> the glyph each draws:
+how a text that names no font holds a Symbol or Wingdings bullet (a PDF's text layer, the list
+labels of LibreOffice's XHTML export)."""
+PUA_LABEL = regex(rf"^[{''.join(PUA_GLYPHS)}]+{_SPACE}*")
 
 # The bullet a line starts with (group 1), and the white space after it.
 BULLET = regex(rf"^\s*([{BULLET_GLYPHS}]|[{re.escape(DASH_BULLETS)}](?={_SPACE})){_SPACE}*")
@@ -230,6 +235,15 @@ def spaced_bullet(text: str) -> re.Match[str] | None:
 def pua_bullet(code: int) -> str:
     """The glyph a Symbol/Wingdings private-use code point (0x00-0xFF) draws in a bullet."""
     return PUA_BULLETS.get(code, DEFAULT_BULLET)
+
+
+def pua_label(text: str) -> tuple[str, str] | None:
+    """The bullet that a run of private-use bullet characters (PUA_GLYPHS) opening `text` draws,
+    and the text after them and their white space; None when `text` opens with none. LibreOffice's
+    XHTML export writes a list item's label so, as text before the item's words
+    (`<span class="ListLabel_20_1">\uf0b7\uf0b7</span>provide …`)."""
+    m = PUA_LABEL.match(text)
+    return (PUA_GLYPHS[text[0]], text[m.end():]) if m is not None else None
 
 
 def is_bullet_glyph(char: str) -> bool:

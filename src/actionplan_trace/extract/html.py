@@ -50,6 +50,7 @@ from .inline import (
     html_markup,
     html_parser,
     is_bold,
+    item_label,
     item_labels,
     opens_with_list,
     stopped_too_deep,
@@ -406,8 +407,9 @@ def _walk(element: Element, blocks: list[Block], label: str | None = None) -> No
             if HEADING.fullmatch(tag):
                 blocks.append(Block("heading", text, loc=loc, outline_level=int(tag[1]) - 1))
             elif label:
-                blocks.append(Block("list-item", text, loc=loc, label=label, list_level=_list_depth(element),
-                                    bold=is_bold(element, text)))
+                bold = is_bold(element, text)
+                label, text = item_label(label, text)
+                blocks.append(Block("list-item", text, loc=loc, label=label, list_level=_list_depth(element), bold=bold))
             else:
                 blocks.append(_paragraph_at(text, len(blocks), line, is_bold(element, text)))
         return
@@ -421,7 +423,8 @@ def _walk(element: Element, blocks: list[Block], label: str | None = None) -> No
             blocks.append(_paragraph_at(child.tail.strip(), len(blocks), child.sourceline))
     if label and start < len(blocks) and blocks[start].type == "paragraph" and not opens_with_list(element):
         first = blocks[start]
-        blocks[start] = replace(first, type="list-item", label=label, list_level=_list_depth(element))
+        label, text = item_label(label, first.text)
+        blocks[start] = replace(first, type="list-item", text=text, label=label, list_level=_list_depth(element))
 
 
 def _list_depth(item: Element) -> int:

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Iterator, Union
 
 from ..regexcache import regex
-from ..text_patterns import DEFAULT_BULLET, plain_hyphens
+from ..text_patterns import DEFAULT_BULLET, is_bullet_label, plain_hyphens, pua_label
 
 if TYPE_CHECKING:
     import lxml.html
@@ -540,15 +540,26 @@ def _collect(element: Element, out: list[tuple[str, bool]], label: str | None = 
     if not _holds_blocks(element):
         text = element_text(element)
         if text:
-            out.append((f"{label} {text}" if label else text, is_bold(element, text)))
+            bold = is_bold(element, text)
+            label, text = item_label(label, text)
+            out.append((f"{label} {text}" if label else text, bold))
         return
     start = len(out)
     children = list(element)
     _pieces(element.text or "", children, out, item_labels(element) if element.tag in LISTS else None)
     if label and len(out) > start and not opens_with_list(element):
         text, bold = out[start]
+        label, text = item_label(label, text)
         out[start] = (f"{label} {text}", bold)
 
+
+def item_label(label: str | None, text: str) -> tuple[str | None, str]:
+    """A bulleted list item's label and text, where its text opens with the bullet written out as
+    Symbol or Wingdings private-use characters (text_patterns.pua_label: LibreOffice's XHTML
+    export): that bullet is the item's label, not words of it. Any other item as it is."""
+    if not is_bullet_label(label) or (found := pua_label(text)) is None:
+        return label, text
+    return found
 
 def opens_with_list(item: Element) -> bool:
     """Whether a list item's first content is a list (no text of its own before it)."""

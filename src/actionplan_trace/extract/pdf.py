@@ -64,7 +64,7 @@ from ..limits import MB, Limits, current, megabytes, over
 from ..model import LAYOUT_DOUBT, Block, Cell, Loc, RawDocument, Revision, Source, View, nested_row_line, table_text
 from ..record import field, record, replace
 from ..regexcache import regex
-from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_BULLETS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
+from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_GLYPHS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
                              TYPED_NUMBER, bullet_of, has_leader, roman,
                              is_bullet_label)
 from . import file_source
@@ -116,7 +116,7 @@ LEADER_END = regex(r"(?:[.…·]{3,}|\t)\s*\S*$|\d$")
 # non-breaking hyphen is a hyphen (text_patterns.NB_HYPHEN).
 LAYOUT_HYPHEN = "\u2010"  # what Chromium's automatic hyphenation (CSS hyphens: auto) prints at a line's end
 GLYPH_FIXES = ({"\x02": HYPHEN_MARK, SOFT_HYPHEN: HYPHEN_MARK, NB_HYPHEN: "-"}
-               | {chr(0xF000 + code): glyph for code, glyph in PUA_BULLETS.items()})
+               | PUA_GLYPHS)
 PAGE_NUMBER = regex(
     r"^(?:(?:page|p\.|seite|página)\s*)?[-–—]?\s*(?:\d+|[ivxlc]+)\s*[-–—]?(?:\s*(?:of|/|de|sur)\s*\d+)?$",
     re.IGNORECASE,

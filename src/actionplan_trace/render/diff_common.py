@@ -7,6 +7,7 @@ from pathlib import PurePath
 from ..diff.changes import Change, DiffResult, summary_line
 from ..diff.words import Op, readable, runs
 from ..regexcache import regex
+from .escapes import seen
 
 CONTEXT = 60
 # How a white-space character inserted or deleted shows, where white space is the change: "␣" for
@@ -32,7 +33,8 @@ def shown(ops: list[Op], whole: bool = False) -> list[Op]:
     """A word diff as reports show it: white space never marked, long kept stretches elided
     (unless `whole`), tabs after list labels as spaces. When white space is all that changed (a
     change that still shows: a space beside punctuation, "( see"), each white-space character of
-    its edits is marked (SPACE_MARKS), or the report would show the change as nothing but "…"."""
+    its edits is marked (SPACE_MARKS), or the report would show the change as nothing but "…"; an
+    edit of characters that print nothing is shown by their escapes (escapes.seen)."""
     kept = readable(_marked_beside_punctuation(ops))
     if all(op == "=" for op, _ in kept):
         kept = [(op, text if op == "=" else "".join(_space_mark(c) for c in text)) for op, text in ops]
@@ -40,7 +42,7 @@ def shown(ops: list[Op], whole: bool = False) -> list[Op]:
         # a line break an edit inside kept text takes out or puts in (two paragraphs joined:
         # "use[-;↵•-]{+, and+}") is marked, so the edit stays on one line
         kept = [(op, text if op == "=" else text.replace("\n", SPACE_MARKS["\n"])) for op, text in kept]
-    ops = [(op, text.replace("\t", " ")) for op, text in kept]
+    ops = [(op, text.replace("\t", " ") if op == "=" else seen(text.replace("\t", " "))) for op, text in kept]
     return ops if whole else elide(ops)
 
 

@@ -18,6 +18,7 @@ from .diff_common import (
     LINKED, change_title, groups, heading, kinds_note, linked, location, moved_from, notes, path_text, refs_note,
     report_summary, short_path, shown,
 )
+from .escapes import seen
 
 STYLE = """
 *{box-sizing:border-box}
@@ -132,13 +133,13 @@ def _body(change: Change) -> str:
     if change.words is not None:
         return words(shown(change.words, whole=change.kind == "renamed"))
     if change.new is not None:
-        return f"<ins>{escape(change.new)}</ins>"
-    return f"<del>{escape(change.old or '')}</del>"
+        return f"<ins>{escape(seen(change.new))}</ins>"
+    return f"<del>{escape(seen(change.old or ''))}</del>"
 
 
 def _column(ops: list[Op], keep: str) -> str:
     """One revision's column: its side of the steps, with its own edits marked."""
-    plain = [(op, text.replace("\t", " ")) for op, text in ops]
+    plain = [(op, text.replace("\t", " ") if op == "=" else seen(text.replace("\t", " "))) for op, text in ops]
     if all(op == "=" or not text.strip() for op, text in plain):
         plain = shown(ops, whole=True)  # white space all that changed: each space marked (␣)
     return _side(plain, keep).strip()

@@ -15,6 +15,7 @@ from .diff_common import (
     LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
     short_path, shown,
 )
+from .escapes import seen
 
 SPECIAL = regex(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -71,9 +72,9 @@ def _change(change: Change) -> str:
     elif change.words is not None:
         body = words(shown(change.words, whole=change.kind == "renamed"))
     elif change.new is not None:
-        body = _wrap(change.new, "ins")
+        body = _wrap(seen(change.new), "ins")
     else:
-        body = _wrap(change.old or "", "del")
+        body = _wrap(seen(change.old or ""), "del")
     return f"- {label}: {body}"
 
 

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from ..diff.changes import Change, DiffResult
 from ..diff.words import Op
+from .escapes import seen
 from .terminal import printable_text
 from .diff_common import (
     LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
@@ -77,8 +78,8 @@ def _body(change: Change, marks: bool) -> Text:
     if change.words is not None:
         return _words(shown(change.words, whole=change.kind == "renamed"), marks)
     if change.new is not None:
-        return _words([("+", change.new.replace("\t", " "))], marks)
-    return _words([("-", (change.old or "").replace("\t", " "))], marks)
+        return _words([("+", seen(change.new.replace("\t", " ")))], marks)
+    return _words([("-", seen((change.old or "").replace("\t", " ")))], marks)
 
 
 def _indented(text: Text, indent: int, width: int | None, console: Console | None) -> list[Text]:
