@@ -101,17 +101,18 @@ def test_goals_and_targets_table(tmp_path, font, size, styled, header):
 
 def test_goals_table_diff_names_goal_and_target(tmp_path):
     """A target's words changed, and a goal row added with its target: each change is named by its
-    goal and target, not by the table's column and row."""
+    goal and target, not by the table's column and row; the new goal's target is part of the goal's
+    change (diff/3 `subsections`)."""
     old = goals_table_plan(tmp_path / "a.docx")
     goals = [(GOALS[0][0], [*GOALS[0][1][:2], GOALS[0][1][2].replace("25%", "30%")]), *GOALS[1:],
              ("Goal 4 – Innovation: Enable innovation in telecommunications/ICTs",
               ["Target 4.1: All countries should have policies fostering telecommunication/ICT-based innovation"])]
     new = goals_table_plan(tmp_path / "b.docx", goals)
     changes = compare(old, new).visible()
-    assert [(c.kind, c.section_new, [step.split(" – ")[0] for step in c.path[1:]]) for c in changes] == [
-        ("renamed", "target-1.3", ["Goal 1", "Target 1.3"]),
-        ("added", "goal-4", ["Goal 4"]),
-        ("added", "target-4.1", ["Goal 4", "Target 4.1"]),
+    assert [(c.kind, c.section_new, [step.split(" – ")[0] for step in c.path[1:]], c.subsections)
+            for c in changes] == [
+        ("renamed", "target-1.3", ["Goal 1", "Target 1.3"], []),
+        ("added", "goal-4", ["Goal 4"], ["target-4.1"]),
     ]
 
 
