@@ -902,10 +902,15 @@ def _cell_words(cell: Cell) -> str:
 
 def _column_names(rule: TableRule, width: int, header: list[str] | None = None) -> list[str]:
     """Field names of a row: the rule's `columns`, or (`columns: header`) the header cells' texts
-    (`header`, each as _cell_words gives it)."""
+    (`header`, each as _cell_words gives it); a column past the rule's, by its header cell's text
+    ("Lead" added to an outcome table), "col4" only where it has none (or another column's name)."""
     if rule.header_columns and header is not None:
         return [header[i] if i < len(header) and header[i] else f"col{i + 1}" for i in range(width)]
-    return [rule.columns[i] if i < len(rule.columns) else f"col{i + 1}" for i in range(width)]
+    names = list(rule.columns[:width])
+    for i in range(len(names), width):
+        title = header[i] if header is not None and i < len(header) else ""
+        names.append(title if title and title not in names and title not in rule.columns else f"col{i + 1}")
+    return names
 
 
 def _is_group_row(rule: TableRule, row: list[Cell]) -> bool:

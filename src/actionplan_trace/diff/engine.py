@@ -720,6 +720,35 @@ def _merge(ctx: _Context, sections: SectionPairs, blocks: _BlockPairs) -> tuple[
     return steps, moved
 
 
+def _report_order(steps: list[Step]) -> list[Step]:
+    """The merged steps in the order the report tells them: in a run of one-sided steps between
+    two paired ones, the items that still belong to the sections of the pair before them (a cell
+    added at the end of a kept table row) before the items of other sections (the next row,
+    removed), so that each section's changes come where the section stands, not after a removed
+    section that followed it. The steps themselves (the redline's order) are unchanged."""
+    out: list[Step] = []
+    current: tuple[str | None, str | None] = (None, None)
+    gap: list[Step] = []
+
+    def flush() -> None:
+        def rank(step: Step) -> int:
+            item = step.old or step.new
+            ours = item is not None and item.section.id == current[0 if step.old is not None else 1]
+            return 0 if ours else 1
+        out.extend(sorted(gap, key=rank))  # stable: each side keeps its reading order
+        gap.clear()
+
+    for step in steps:
+        if step.old is not None and step.new is not None:
+            flush()
+            out.append(step)
+            current = (step.old.section.id, step.new.section.id)
+        else:
+            gap.append(step)
+    flush()
+    return out
+
+
 def _paired_step(old: Item, new: Item) -> Step:
     """A merged step for two paired items, with its word (or table row) diff."""
     if old.block is None or new.block is None:
@@ -1429,7 +1458,7 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
         _pair_in_place(ctx, ctx.old_ids[a_id], ctx.new_ids[b_id], blocks)
     steps, moved = _merge(ctx, sections, blocks)
     emitter = _Emitter(ctx, sections, blocks)
-    for step in steps:
+    for step in _report_order(steps):
         emitter.step(step)
     emitter.finish()
     return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose)
