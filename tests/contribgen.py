@@ -184,8 +184,9 @@ def _preamble(document, title: str, abstract: str, introduction: str, proposals:
             paragraph.add_run(text).bold = True
             made.append(paragraph)
 
-    made.append(document.add_paragraph())
-    made[-1].add_run(title).bold = bold_title
+    made.append(document.add_paragraph() if bold_title else document.add_paragraph(title))
+    if bold_title:
+        made[-1].add_run(title).bold = True
     heading("Abstract")
     made.append(document.add_paragraph(abstract))
     heading("Introduction")
