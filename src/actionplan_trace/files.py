@@ -76,6 +76,19 @@ def _kernel_devices() -> frozenset[int]:
     return frozenset(devices)
 
 
+def read_bounded(handle: BinaryIO, size: int, maximum: int) -> bytes | None:
+    """At most `maximum` + 1 bytes of the open file `handle`, whose size was `size` when opened:
+    one more byte than allowed tells the caller the file is too large. A read asks for the file's
+    size (plus one byte, to see it grew) rather than the limit, since a read of n bytes reserves n
+    bytes before it reads: a 10 KB file must not reserve a 256 MB limit's worth of address space.
+    None is a read that would block."""
+    data = handle.read(min(size, maximum) + 1)
+    if data is None or len(data) <= size or len(data) > maximum:
+        return data
+    rest = handle.read(maximum + 1 - len(data))  # it grew while read: read on, up to the limit
+    return data + rest if rest else data
+
+
 def read_small(path: Path, max_bytes: int, owner: int | None = None) -> bytes:
     """The bytes of `path`; an OSError (with a message to show) when it is no regular file, a
     kernel file, larger than `max_bytes` or, given an `owner` (a user id), owned by another user.
@@ -89,7 +102,7 @@ def read_small(path: Path, max_bytes: int, owner: int | None = None) -> bytes:
             raise OSError(errno.EINVAL, f"is {file_kind(info.st_mode)}, not a regular file", str(path))
         if kernel_file(path, info):
             raise OSError(errno.EINVAL, f"is {KERNEL_FILE}, not a regular file", str(path))
-        data = handle.read(max_bytes + 1)
+        data = read_bounded(handle, info.st_size, max_bytes)
     if data is None:  # a read that would block
         raise OSError(errno.EAGAIN, "cannot be read without waiting", str(path))
     if len(data) > max_bytes:

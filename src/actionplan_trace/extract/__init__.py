@@ -18,7 +18,7 @@ from typing import Callable
 from ..digest import sha256
 from ..limits import MB, current, megabytes, over
 from ..errors import InputError, LimitError
-from ..files import KERNEL_FILE, file_kind, kernel_file, open_nonblocking
+from ..files import KERNEL_FILE, file_kind, kernel_file, open_nonblocking, read_bounded
 from ..model import RawDocument, Source, SourceFormat, View
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -114,7 +114,7 @@ def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> by
             elif info.st_size > maximum:
                 raise LimitError(str(path), over(cap, f"the file is {megabytes(info.st_size)}", allowed))
             else:
-                data = handle.read(maximum + 1)
+                data = read_bounded(handle, info.st_size, maximum)
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     if data is None:  # a read that would block: nothing a document file does
