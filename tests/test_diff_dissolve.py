@@ -117,9 +117,10 @@ def test_the_report_against_its_pdf_without_bookmarks(tmp_path: Path) -> None:
     shown = result.visible()
     assert not [c for c in shown if "Status of Implementation" in (c.old or "") + (c.new or "")]
     assert not [c.path[-1] for c in shown if c.kind == "moved"]
-    # Left: a bold heading that fills its line, read as one paragraph with the line below it.
+    # Left: a bold heading that fills its line, read as one paragraph with the line below it. The
+    # paragraph of the section before it is told first (document order), the heading after it.
     target = "Status of measurement and achievement of Connect 2020 target"
-    assert [(kind, text[:len(target)]) for kind, text in _not_broken_words(shown)] == [("removed", target), ("added", target)]
+    assert [(kind, text[:len(target)]) for kind, text in _not_broken_words(shown)] == [("added", target), ("removed", target)]
 
 
 def test_the_report_against_its_pdf() -> None:
