@@ -105,6 +105,7 @@ def read_bytes(path: Path, limit: int | None = None, cap: str = "file_mb") -> by
     _require_regular(path, info)
     allowed = getattr(current(), cap)
     maximum = int(allowed * MB)
+    data: bytes | None
     try:
         with open_nonblocking(path) as handle:
             info = os.fstat(handle.fileno())
