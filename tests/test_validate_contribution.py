@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from actionplan_trace import load
@@ -2378,3 +2379,27 @@ def test_an_excerpt_straight_after_the_proposals_is_the_amended_text(base_doc, m
     headed, straight = reports
     assert ([(r.revision.type, r.revision.text, r.section_original, r.proposals) for r in straight.revisions]
             == [(r.revision.type, r.revision.text, r.section_original, r.proposals) for r in headed.revisions])
+
+
+@pytest.mark.parametrize(("title_style", "font", "headings"), [
+    ("Heading 1", "Arial", "styles"), ("Title", "Times New Roman", "styles"), ("Title", "Calibri", "bold"), ("Heading 1", "Calibri", "bold"),
+])
+def test_a_title_in_a_heading_style_above_the_abstract_is_the_covers(base_doc, tmp_path, title_style, font,
+                                                                     headings) -> None:
+    """A contribution titled in a heading style ("Community networks in Objective 2" as Heading 1
+    or Title) above its Abstract and Proposals, with no "Amended text" heading, is titled so on its
+    cover: no section of the plan the proposals leave unnamed (VAL006), as with a bold title."""
+    title = "Community networks in Objective 2"
+    path = write_contribution(base_doc, tmp_path / "titled.docx", [EXAMPLIA_PROPOSALS[0]],
+                              [Insert("output-2.1/area-rural-communications", "supporting community networks in rural areas;")],
+                              style=Style(headings=headings), title=title, amended_heading=None)
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text == title)
+    paragraph.style = document.styles[title_style]
+    for run in paragraph.runs:
+        run.font.name = font
+    document.save(str(path))
+    result = run_cli("validate", str(path), "--against", str(BASE_TEXT), "-f", "json")
+    data = json.loads(result.stdout)
+    assert [(p["number"], p["action"]) for p in data["proposals"]] == [("1", "add")]
+    assert (result.returncode, data["findings"]) == (0, [])

@@ -164,7 +164,7 @@ def amended_part(doc: Document) -> Document:
     sections the structure put under its proposals (`excerpt_under_proposals`), re-rooted."""
     root = next((s for s in doc.sections if s.kind == "amended-text"), None)
     excerpt = excerpt_under_proposals(doc) if root is None else frozenset()
-    inside: set[str] = set()
+    inside: set[str] = set(title_headings(doc)) if root is None else set()
     depth: dict[str, int] = {}
     keep: list[Section] = []
     for section in doc.sections:
@@ -179,7 +179,7 @@ def amended_part(doc: Document) -> Document:
                 parent = None if section.parent == root.id else section.parent
                 keep.append(replace(section, id=_rerooted(section.id, root.id),
                                     parent=parent and _rerooted(parent, root.id), level=depth[section.id]))
-        elif section.kind in PREAMBLE_KINDS or section.parent in inside:
+        elif section.kind in PREAMBLE_KINDS or section.parent in inside or section.id in inside:
             inside.add(section.id)
         else:
             keep.append(section)
@@ -252,14 +252,30 @@ def _ids_without(kept: list[Section], gone: set[str]) -> dict[str, str]:
     return names
 
 
+def title_headings(doc: Document) -> frozenset[str]:
+    """The ids of a contribution's title set in a heading style ("Community networks in Objective
+    2" as Heading 1): the headings no rule names (kind `heading`) that open the document, with
+    only its front matter before them, when a preamble part (cover, abstract, introduction,
+    proposals) follows them. They are the cover's, as a title in bold is, and no section of the
+    amended text (README: a title heading above the cover part is the cover's)."""
+    title: list[str] = []
+    for section in doc.sections:
+        if section.kind == "heading":
+            title.append(section.id)
+        elif section.kind != "front-matter" or title:
+            return frozenset(title) if section.kind in PREAMBLE_KINDS else frozenset()
+    return frozenset()
+
+
 def cover_part(doc: Document) -> Document:
     """A contribution's cover part (COVER_KINDS and the sections under them) as a Document of its
     own: the part `amended_part` leaves out that the proposals do not stand in (the profile never
     opens these kinds inside the amended text)."""
+    title = title_headings(doc)
     inside: set[str] = set()
     keep: list[Section] = []
     for section in doc.sections:
-        if section.kind in COVER_KINDS or section.parent in inside:
+        if section.kind in COVER_KINDS or section.id in title or section.parent in inside:
             inside.add(section.id)
             keep.append(section)
     return Document(source=doc.source, sections=keep, revisions=[r for r in doc.revisions if r.section in inside])
