@@ -1233,6 +1233,32 @@ def test_a_sup_block_quoting_part_of_a_bullet_is_val010(tmp_path) -> None:
         "or propose deleting the words in prose)")]
 
 
+def test_a_sup_line_with_its_text_in_brackets_after_the_colon_deletes_the_bracketed_text(tmp_path) -> None:
+    """"SUP⇥Output 2.2, Cybersecurity, bullet: (…)": README reads the text after the colon or in
+    brackets as the deleted text; a black-box review found the brackets kept with the colon (a
+    false VAL016). Brackets inside the text stay ("Index (GCI)"), and a text opening with a
+    bracket that closes early is not unbracketed."""
+    import docx
+    from docx.shared import Pt
+
+    for font, size, line, old in (
+            (None, None, f"SUP\tOutput 2.2, Cybersecurity, bullet: ({_GCI})", _GCI.rstrip(";")),
+            ("Arial", 10, f"SUP Output 2.2, Cybersecurity, third bullet: ({_CYBERDRILLS}).", _CYBERDRILLS.rstrip(";")),
+            ("Times New Roman", 13, "SUP\tOutput 2.2, Cybersecurity, bullet: (a) first (b) second", "(a) first (b) second")):
+        word = docx.Document()
+        word.add_paragraph("Contribution from Testland")
+        word.add_paragraph("Proposals", style="Heading 1")
+        for text in (line, "Reasons: covered elsewhere."):
+            run = word.add_paragraph().add_run(text)
+            run.font.name, run.font.size = font, Pt(size) if size else None
+        word.save(str(tmp_path / "c.docx"))
+        rep = validate(tmp_path / "c.docx", CORPUS / "objective2-old.docx")
+        assert [(p.action, p.outputs, p.heading, p.old) for p in rep.proposals] == [
+            ("delete", ["2.2"], "Cybersecurity", old)], line
+        if old != "(a) first (b) second":
+            assert rep.findings == [], line
+
+
 def test_an_itu_number_alone_then_a_proposal_in_words_is_that_proposal(tmp_path) -> None:
     """"MOD<tab>AFCP/12/1" on its own, then a proposal in its own words on the next paragraph: a
     regression review found the two read as one marked proposal, every word after the output a

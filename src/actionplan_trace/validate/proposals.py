@@ -311,7 +311,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     outputs = named_numbers(_OUTPUTS, place) or outputs
     tail = tail.strip()
     if tail.startswith(":"):
-        words = tail[1:]
+        words = _unbracketed(tail[1:].strip())
     elif "(" in tail and tail.rstrip(" .;").endswith(")"):  # the text in brackets, brackets inside it kept
         words = tail[tail.index("(") + 1:tail.rstrip(" .;").rindex(")")]
     else:
@@ -327,6 +327,20 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
                     whole=action == "delete")
+
+
+def _unbracketed(words: str) -> str:
+    """`words` without the brackets around all of them ("bullet: (share best practices …)."), as the
+    bracketed text with no colon is read; a bracket that closes before the end ("(a) …") is text."""
+    end = len(words.rstrip(" .;")) - 1
+    if not words.startswith("(") or end <= 0 or words[end] != ")":
+        return words
+    depth = 0
+    for at, char in enumerate(words[:end + 1]):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return words[1:end] if at == end else words
+    return words
 
 
 def _new_output_title(body: str) -> str | None:
