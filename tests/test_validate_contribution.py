@@ -1600,6 +1600,49 @@ def test_the_amended_texts_outcome_row_is_read_where_the_contribution_gives_it(t
     assert "VAL015" not in [f.code for f in rep.findings]
 
 
+@pytest.mark.parametrize("runs_too", [True, False], ids=["row-and-runs-deleted", "row-mark-only"])
+def test_an_outcome_row_the_amended_text_deletes_with_marks_lists_nothing(tmp_path: Path, runs_too: bool) -> None:
+    """A contribution deleting Output 2.3 and, with a tracked row deletion (w:trPr/w:del), Outcome
+    2.3's row of the Objective 2 table: a black-box review found VAL015 "the base still lists it",
+    though the amended text's row is gone. No VAL015; the same row kept still is one, in the
+    amended text."""
+    import docx as python_docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def mark(tag: str, at: int) -> Any:
+        made = OxmlElement(tag)
+        for name, value in (("w:id", str(at)), ("w:author", "Delegation of Testland"), ("w:date", "2024-03-01T10:00:00Z")):
+            made.set(qn(name), value)
+        return made
+
+    for delete_row in (True, False):
+        plan = python_docx.Document(str(BA))
+        rows = [row for table in plan.tables for row in table.rows
+                if any(cell.text.strip().startswith("2.3 - Disaster risk reduction") for cell in row.cells)]
+        assert len(rows) == 1
+        if delete_row:
+            rows[0]._tr.get_or_add_trPr().append(mark("w:del", 900))
+            for at, run in enumerate(list(rows[0]._tr.iter(qn("w:r"))) if runs_too else [], start=901):
+                for text in run.findall(qn("w:t")):
+                    text.tag = qn("w:delText")
+                wrapper = mark("w:del", at)
+                run.addprevious(wrapper)
+                wrapper.append(run)
+        first = plan.paragraphs[0]
+        for text in ("Contribution from Testland", "Proposals", "1. Delete Output 2.3 in its entirety.",
+                     "2. In Outcome 2.3, delete the whole row of the Objective 2 table."):
+            first.insert_paragraph_before(text)
+        path = tmp_path / f"row-{delete_row}.docx"
+        plan.save(str(path))
+        rep = validate(path, BA)
+        assert ("delete", ["2.3"]) in [(p.action, p.outputs) for p in rep.proposals]
+        found = [f.message.split(": “")[0] for f in rep.findings if f.code == "VAL015"]
+        assert found == ([] if delete_row else [
+            "Proposal 1 deletes Output 2.3, but Outcome 2.3's row of the Objective 2 table in the amended text "
+            "still lists it"]), delete_row
+
+
 _BLOCKS = [  # (mark, ITU number, place, heading, instruction, text line)
     ("ADD", "EUR/25A1/1", "Output 2.1", "Rural communications", "Add the following bullet at the end of the list:",
      "supporting community networks as a complementary connectivity model for rural areas;"),

@@ -1190,12 +1190,16 @@ def _check_still_listed(ctx: _Context) -> None:
     its objective's table still lists in its Outputs column ("2.3 - Disaster risk reduction …"):
     the plan would name an output it no longer has. The row is read in the amended text where it
     holds that outcome, else in the base (a contribution giving only the text it amends leaves the
-    rest as it is). An output another proposal adds again under the number is no orphan."""
+    rest as it is); a row the amended text deletes with revision marks (in its original view, not
+    in its accepted one) lists nothing. An output another proposal adds again under the number is
+    no orphan."""
     deleted = ctx.deleted
     if not deleted:
         return
     for outcome in ctx.base.of_kind("outcome"):
         own = ctx.accepted.get(outcome.id)
+        if own is None and (gone := ctx.original.get(outcome.id)) is not None and gone.kind == "outcome":
+            continue
         row = own if own is not None and own.kind == "outcome" else outcome
         for number, block in listed_outputs(row):
             if (proposal := deleted.get(number)) is None:
