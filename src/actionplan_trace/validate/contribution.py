@@ -799,10 +799,19 @@ def _near_quote(base: Document, where: Section, quoted: str) -> tuple[str, str] 
              for b0, b1, q0, q1 in edits]
     start = quote.rfind(" ", 0, max(0, first - NEAR_LEAD)) + 1 if len(quote) > 70 else 0
     shown = ("…" if start else "") + excerpt(quote[start:], 70 - bool(start))
-    said = "; ".join(f"the base has “{old}” where the proposal quotes “{new}”" if old and new
-                     else f"the proposal quotes “{new}”, which the base does not have" if new
-                     else f"the base has “{old}”, which the proposal leaves out" for old, new in pairs)
+    said = "; ".join(_difference(old, new, "the proposal quotes", "the proposal") for old, new in pairs)
     return shown, said
+
+
+def _difference(base_side: str, other_side: str, other_has: str, other: str) -> str:
+    """One difference between the base and another text, as VAL010 and VAL016 tell it: "the base
+    has “X” where the proposal quotes “Y”", or only what one side has (`other_has`: how the other
+    side's words are introduced, `other`: what that side is)."""
+    if base_side and other_side:
+        return f"the base has “{base_side}” where {other_has} “{other_side}”"
+    if other_side:
+        return f"{other_has} “{other_side}”, which the base does not have"
+    return f"the base has “{base_side}”, which {other} leaves out"
 
 
 def _edge_words(base_side: str, quoted_side: str, at_start: bool, at_end: bool) -> str:
@@ -1125,9 +1134,8 @@ def _outdated_marks(ctx: _Context, section: str, change: Change) -> None:
     MOD block's are (`_texts_before_marks`): the words that differ, base first."""
     deleted, inserted = next(((d, i) for _, _, d, i in runs(change.words or []) if d is not None), ("", ""))
     deleted, inserted = deleted.strip(QUOTE_ENDS), inserted.strip(QUOTE_ENDS)
-    said = (f"the base has “{excerpt(deleted)}” where the amended text, before its marks, has “{excerpt(inserted)}”"
-            if deleted and inserted else f"the amended text, before its marks, has “{excerpt(inserted)}”, which the "
-            "base does not have" if inserted else f"the base has “{excerpt(deleted)}”, which the amended text leaves out")
+    said = _difference(deleted and excerpt(deleted), inserted and excerpt(inserted),
+                       "the amended text, before its marks, has", "the amended text")
     text = change.new or ""
     ctx.add("VAL016", f"revision marks in {section_label(ctx.original, section)} were made on a paragraph that is not "
             f"the base's: {said}: “{excerpt(unbulleted(text))}”", section=section, text=text, loc=change.loc_new)
