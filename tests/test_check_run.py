@@ -312,18 +312,18 @@ def test_the_configuration_names_the_baseline(tmp_path, monkeypatch) -> None:
     assert trace("check", "plan.txt", "--baseline", "../other.json").exit_code == 1
 
 
-KIGALI_PLAN = PLAN.replace("The conference also supports SDG 18.", "The conference also supports WTDC Resolution 89 (Kigali, 2022).")
+KIGALI_PLAN = PLAN.replace("The conference also supports SDG 18.", "The conference also supports WTDC Resolution 95 (Baku, 2025).")
 
 
 def test_the_configuration_adds_registry_files_and_editions(tmp_path, monkeypatch) -> None:
-    """A repository citing real resolutions the built-in registry lacks (WTDC Resolution 89, Kigali
-    2022) had REF001 on each and no way to say they exist but turning REF001 off; REF013 told it
-    to "give --edition", an option check has no. `registry` and `edition` in trace.toml do what
+    """A repository citing real resolutions the built-in registry lacks (WTDC Resolution 95, Baku
+    2025: past the numbering the registry knows) had REF001 on each and no way to say they exist
+    but turning REF001 off; REF013 told it to "give --edition", an option check has no. `registry` and `edition` in trace.toml do what
     refs' --registry and --edition do, for check and validate, and a registry file's change is a
     change of the cache key."""
     from actionplan_trace.app import validate
 
-    assert "WTDC Resolution 89" in KIGALI_PLAN
+    assert "WTDC Resolution 95" in KIGALI_PLAN
     (tmp_path / "plan.txt").write_text(KIGALI_PLAN, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
@@ -331,14 +331,14 @@ def test_the_configuration_adds_registry_files_and_editions(tmp_path, monkeypatc
         return [f.ref for f in run_check([tmp_path], load_config(None, set(finding_table()), tmp_path)).findings
                 if f.code == "REF001"]
 
-    assert "WTDC-RES-89" in ref001()
-    (tmp_path / "kigali.yml").write_text("source: WTDC-22 final report\nlicence: public\nentries:\n"
-                                         "  WTDC-RES-88: {title: Resolution 88}\n", encoding="utf-8")
+    assert "WTDC-RES-95" in ref001()
+    (tmp_path / "kigali.yml").write_text("source: WTDC-25 final report\nlicence: public\nentries:\n"
+                                         "  WTDC-RES-94: {title: Resolution 94}\n", encoding="utf-8")
     (tmp_path / "trace.toml").write_text('registry = ["kigali.yml"]\n', encoding="utf-8")
-    assert "WTDC-RES-89" in ref001()  # not yet in the file; the cache answers for the file as it is
-    (tmp_path / "kigali.yml").write_text("source: WTDC-22 final report\nlicence: public\nentries:\n"
-                                         "  WTDC-RES-89: {title: Resolution 89}\n", encoding="utf-8")
-    assert "WTDC-RES-89" not in ref001()
+    assert "WTDC-RES-95" in ref001()  # not yet in the file; the cache answers for the file as it is
+    (tmp_path / "kigali.yml").write_text("source: WTDC-25 final report\nlicence: public\nentries:\n"
+                                         "  WTDC-RES-95: {title: Resolution 95}\n", encoding="utf-8")
+    assert "WTDC-RES-95" not in ref001()
     (tmp_path / "trace.toml").write_text('registry = ["missing.yml"]\n', encoding="utf-8")
     missing = trace("check", ".")
     assert missing.exit_code == 2 and "missing.yml: registry file not found" in missing.stderr
@@ -354,13 +354,13 @@ def test_the_configuration_adds_registry_files_and_editions(tmp_path, monkeypatc
     assert not run_check([tmp_path / "goals.txt"], load_config(None, set(finding_table()), tmp_path)).findings
     contribution = tmp_path / "c.txt"
     contribution.write_text("Contribution from the Republic of Examplia\nProposals\n"
-                            '1. In Output 2.1, under "Rural communications", add a bullet citing WTDC Resolution 89 '
-                            "(Kigali, 2022).\n", encoding="utf-8")
+                            '1. In Output 2.1, under "Rural communications", add a bullet citing WTDC Resolution 95 '
+                            "(Baku, 2025).\n", encoding="utf-8")
     base = CORPUS / "action-plan-ba.docx"
     (tmp_path / "trace.toml").write_text("", encoding="utf-8")
-    assert "WTDC-RES-89" in [f.ref for f in validate(contribution, base).findings if f.code == "REF001"]
+    assert "WTDC-RES-95" in [f.ref for f in validate(contribution, base).findings if f.code == "REF001"]
     (tmp_path / "trace.toml").write_text('registry = "kigali.yml"\n', encoding="utf-8")
-    assert "WTDC-RES-89" not in [f.ref for f in validate(contribution, base).findings if f.code == "REF001"]
+    assert "WTDC-RES-95" not in [f.ref for f in validate(contribution, base).findings if f.code == "REF001"]
 
 
 def test_the_configuration_is_the_checked_repository_s_from_any_working_directory(repo, tmp_path, monkeypatch) -> None:
