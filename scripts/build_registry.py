@@ -8,7 +8,10 @@ and the Buenos Aires Action Plan's objectives, outcomes and outputs), regional-i
 and resolutions.yml (PP resolutions and decisions with titles and revisions from the report's
 Annex 1, plus every resolution, decision and recommendation the seed documents cite, read with
 the project's own grammar), and numbering.yml (how far each sequentially numbered series that a seed
-lists runs, by the highest number the seeds cite). conferences.yml is written by hand and read, not written, here.
+lists runs, by the highest number the seeds cite). conferences.yml is written by hand and read, not written, here;
+study-groups.yml and public-record.yml (facts no seed states: the ITU-T L.1603 twin of Y.4903, how far
+resolutions were numbered after the seeds) are written by hand and neither read nor written: add a
+fact the seeds lack there, not to a file this script writes (tests/test_build_registry.py checks).
 The output is committed; tests and the tool never need the seeds.
 """
 
