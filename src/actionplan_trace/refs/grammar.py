@@ -181,14 +181,19 @@ it ("M&E", "M & E", "K-12", "K–12", "M/F", "K."); "TB", "GB", "EUR", "km" and 
 
 
 _NOT_COUNTED = "targets|goals|indicators|towards|afterwards|always|perhaps|whereas|besides|sometimes"
+_COUNTED_NOUNS = ("people|women|men|children|girls|percentage|persons|countries|regions|sectors|states|economies"
+                  "|cities|members|administrations|participants|delegates|experts|students|schools|universities"
+                  "|institutions|organi[sz]ations|agencies|partners|operators|companies|households|users"
+                  "|communities|municipalities|territories|projects|workshops|events|years|months|weeks|days")
 _COUNT = regex(
-    r"\s+(?:(?i:people|women|men|children|percentage)\b|Member\s+States\b"
+    rf"\s+(?:(?i:{_COUNTED_NOUNS})\b|Member\s+States\b"
     rf"|(?!(?:{_NOT_COUNTED})\b)[a-z]{{2,}}[^\W\dA-Zsu_]s\b)"
 )
 """What after a number makes it a count of something: a plural noun in lower case ("20 countries",
 "5 years"; not a word ending in "ss" or "us", "3-5 address", and not what may follow a range of
 goals: "SDGs 1-17 targets", "SDGs 3-5 towards …"; a capital may open a heading's word, "SDGs 3-5
-Highlights"), "Member States", or a plural without an s ("12 people")."""
+Highlights"), "Member States", or, in any case, a noun of what documents count (`_COUNTED_NOUNS`:
+"12 people", "SDG 5 – 12 Regions", "3 SECTORS")."""
 _COUNT_TITLED = regex(rf"\s+(?!(?i:{_NOT_COUNTED})\b)[A-Z][a-z]+[^\W\dA-Zsu_]s\b")
 """A plural noun with a capital ("20 Countries", "25 Years"): a count after a number that can end
 no range (`counted_after`'s `titled`)."""
