@@ -1487,7 +1487,34 @@ def _swapped_regions(regions: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out - set(regions))
 
 
+# Around a target numbered 0 in an SDG column ("17.0", which no SDG has): what joins it to a list
+# of targets, before it (a separator, "and", a word naming targets) or after it (a separator, then
+# another number).
+_ZERO_TARGET = regex(r"\d{1,2}\.0+")
+_LIST_BEFORE = regex(r"(?:[,;(&]|\b(?i:and|or|targets?|sdgs?|goals?)\s*:?)\s*$")
+_LIST_AFTER = regex(r"\s*[,;&]\s*\d")
+
+
 def sdg_field_cites(text: str) -> list[Cite]:
+    """`_sdg_field_read`'s cites, less a target numbered 0 that no list of targets holds: "17.0."
+    on a line of its own under a list that has ended, "Industry 4.0", "version 17.0" are a figure
+    or a version, not a reference. Joined to a list ("1.4, 17.0, 5.b") or after a word naming
+    targets it is one, and reported as impossible (REF002)."""
+    cites = _sdg_field_read(text)
+    for cite in cites:
+        cite.items = [item for item in cite.items if not _ZERO_TARGET.fullmatch(item.number) or _listed(text, item)]
+    return [cite for cite in cites if cite.items]
+
+
+def _listed(text: str, item: Item) -> bool:
+    """Whether `item` is joined to a list: by what stands before it, or, first on its line, by what follows."""
+    if _LIST_BEFORE.search(text, max(0, item.start - 12), item.start):
+        return True
+    first = not text[text.rfind("\n", 0, item.start) + 1:item.start].strip()
+    return first and _LIST_AFTER.match(text, item.end) is not None
+
+
+def _sdg_field_read(text: str) -> list[Cite]:
     """The SDG column of a roadmap: a bare list ("1, 2, 3", "1.4, 4.1, 5.b", "16.10, 17.6–17.8",
     "4 (4.4), 9 (9.1, 9.c)"), one whose numbers follow their word ("Goals 1, 3 and 4", "Goal 4
     (4.4), Goal 9 (9.c)"), one naming its goal ("Goal 9: Industry, …"), or entries of targets and
