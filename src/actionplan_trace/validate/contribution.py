@@ -996,9 +996,38 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
         by = f" by {', '.join(authors)}" if authors else ""
         view = ctx.accepted if ctx.accepted.get(section or "") else ctx.original
         where = f"revision mark ({'/'.join(kinds)}{by}) in {section_label(view, section)}, which no proposal names"
-        ctx.add("VAL005", f"{where}: “{excerpt(text)}”" if text else where, section=section, loc=revs[0].loc,
+        ctx.add("VAL005", f"{where}: {_marked_edits(revs)}" if text else where, section=section, loc=revs[0].loc,
                 text=text or None)
     return records
+
+
+def _marked_edits(revs: list[Revision]) -> str:
+    """What a paragraph's revision marks do, in the words of VAL006's message: a deletion followed
+    by an insertion is “old” made “new”, anything else “text” deleted or inserted, a paragraph's
+    edits joined by "; ". The marks' texts run together ("trained trained and certified") read
+    as a typo in the contribution. A mark whose text an earlier one holds (a cell's deletion in a
+    deleted row) is told with the row's."""
+    edits: list[str] = []
+    pending = ""  # a deletion not yet told, in case an insertion follows it
+    rows: list[tuple[bool, str]] = []  # the row marks told, with their cells' text
+    for rev in revs:
+        text, deleted = rev.text.strip(), bool(DELETED.search(rev.type))
+        if not text or any(was == deleted and text in row for was, row in rows):
+            continue
+        if rev.type.startswith(("row-", "cell-")):
+            rows.append((deleted, text))
+        if deleted:
+            if pending:
+                edits.append(f"“{excerpt(pending)}” deleted")
+            pending = text
+        elif pending:
+            edits.append(f"“{excerpt(pending, 60)}” made “{excerpt(text, 60)}”")
+            pending = ""
+        else:
+            edits.append(f"“{excerpt(text)}” inserted")
+    if pending:
+        edits.append(f"“{excerpt(pending)}” deleted")
+    return "; ".join(edits[:3]) + (f"; {len(edits) - 3} more marks" if len(edits) > 3 else "")
 
 
 COMPLETE_QUOTE = 0.75
