@@ -11,6 +11,7 @@ from actionplan_trace import load
 from actionplan_trace.validate import validate
 from conftest import CORPUS
 from contribgen import Append, Delete, Replace, write_contribution
+from actionplan_trace.render.findings_text import validate_text
 from docxgen import Style, write_docx
 
 BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
@@ -46,3 +47,23 @@ def test_val005_tells_what_each_mark_does(tmp_path: Path, base: Path, style: Sty
                     "“Satellites extend it to remote islands.” inserted",
                     "“rapid technological change” made “fast technological change”"]
     assert {f.section for f in rep.findings if f.code == "VAL005"} == {"output-2.1/background"}
+
+
+@pytest.mark.parametrize(("style", "numbered"), [(STYLES[0].values[0], True), (STYLES[1].values[0], False)])
+def test_a_missing_outcome_resolves_as_an_outcome_not_an_output(tmp_path: Path, base: Path, style: Style,
+                                                                numbered: bool) -> None:
+    """rv55 U2: a proposal naming an outcome the base lacks resolved, in the text report, as
+    "Outcome 2.7 → output not in the base" while its VAL002 rightly spoke of outcomes: the line
+    names the kind the proposal names."""
+    proposals = [f"{'' if numbered else '1. '}In the Objective 2 table, in Outcome 2.7, add the performance "
+                 "indicator “Number of community networks established”.",
+                 f"{'' if numbered else '2. '}In Output 2.9, under “Rural communications”, add a bullet on "
+                 "satellite backhaul."]
+    path = write_contribution(load(BASE_TEXT), tmp_path / "missing.docx", proposals, [], style, numbered=numbered,
+                              amended_heading=None)
+    rep = validate(path, base)
+    lines = [line.strip() for line in validate_text(rep).splitlines()]
+    assert "Outcome 2.7 → outcome not in the base" in lines
+    assert "Output 2.9 → output not in the base" in lines
+    assert [(f.code, f.message.split(",")[0]) for f in rep.findings if f.code == "VAL002"] == [
+        ("VAL002", "Proposal 1 names Outcome 2.7"), ("VAL002", "Proposal 2 names Output 2.9")]

@@ -73,7 +73,7 @@ def validate_text(report: ValidationReport) -> str:
         if res.elsewhere:
             landed = f"heading found elsewhere ({res.elsewhere}); covers {res.section}"
         elif res.section is None and res.output_section is None:
-            landed = "new output" if (res.proposal, res.output) in created else "output not in the base"
+            landed = "new output" if (res.proposal, res.output) in created else f"{res.kind} not in the base"
         else:
             landed = res.section or f"new heading under {res.output_section}"
             if res.score is not None:
