@@ -1027,7 +1027,8 @@ def _marked_edits(revs: list[Revision]) -> str:
             edits.append(f"“{excerpt(text)}” inserted")
     if pending:
         edits.append(f"“{excerpt(pending)}” deleted")
-    return "; ".join(edits[:3]) + (f"; {len(edits) - 3} more marks" if len(edits) > 3 else "")
+    more = len(edits) - 3
+    return "; ".join(edits[:3]) + (f"; {more} more mark{'' if more == 1 else 's'}" if more > 0 else "")
 
 
 COMPLETE_QUOTE = 0.75
