@@ -67,3 +67,28 @@ def test_a_missing_outcome_resolves_as_an_outcome_not_an_output(tmp_path: Path, 
     assert "Output 2.9 → output not in the base" in lines
     assert [(f.code, f.message.split(",")[0]) for f in rep.findings if f.code == "VAL002"] == [
         ("VAL002", "Proposal 1 names Outcome 2.7"), ("VAL002", "Proposal 2 names Output 2.9")]
+
+
+DRILLS = "conducting sectoral cyberdrills for emergency telecommunication operators;"
+SUP_THEN_MOD = [
+    "SUP\tEXA/2/1", "Output 2.2", "Reasons: cybersecurity is covered by ITU-T.",
+    "MOD\tEXA/2/2", "Output 2.2", "Programme: Cybersecurity", "Add the following bullet:", DRILLS,
+    "Reasons: cyberdrills test the readiness of national CIRTs.",
+]
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("amended_heading", ["Annex – Amended text", None])
+def test_findings_on_itu_blocks_are_placed_in_the_proposals(tmp_path: Path, base: Path, style: Style,
+                                                             amended_heading: str | None) -> None:
+    """rv55 U3: an ITU block's place on a line of its own ("Output 2.2") opens a plan section
+    inside "Proposals"; the block's proposal, and its findings, were placed there (`output-2.2`,
+    the next block's in it too), so SARIF's logical location named a plan section the finding is
+    not about, where the same proposal on one line is placed in `proposals`."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "blocks.docx", SUP_THEN_MOD, [], style, numbered=False,
+                              amended_heading=amended_heading)
+    rep = validate(path, base)
+    assert [(p.number, p.action, p.outputs, p.section) for p in rep.proposals] == [
+        ("EXA/2/1", "delete", ["2.2"], "proposals"), ("EXA/2/2", "modify", ["2.2"], "proposals")]
+    about = [(f.code, f.section) for f in rep.findings if f.code in ("VAL014", "VAL015")]
+    assert sorted(about) == [("VAL014", "proposals"), ("VAL015", "proposals")]

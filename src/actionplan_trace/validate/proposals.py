@@ -518,6 +518,7 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     excerpt = excerpt_under_proposals(doc)
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
+    pending_in: Section | None = None  # the section it is in
     block_of: Proposal | None = None  # a marked proposal whose heading and text are the lines after its place
     reasons = False
     only_words: dict[str, bool] = {}  # section id -> whether every block of it so far is a proposal's
@@ -537,11 +538,12 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
         if not text:
             continue
         if pending is not None and number is None and not _REASON.match(text):
+            home = _home(doc, pending_in)
             if _own_words(text):  # a proposal of its own words ("In Output 2.1, … add …")
-                out.append(_with_place_heading(parse_proposal(text, pending_id, block.loc, section.id), text))
+                out.append(_with_place_heading(parse_proposal(text, pending_id, block.loc, home), text))
             else:  # its place and text ("Output 2.4 – <title>"), or its place alone, then its lines
                 place, _, lines = text.partition("\n")
-                out.append(parse_proposal(f"{pending.text} {place}", "", pending.loc, section.id))
+                out.append(parse_proposal(f"{pending.text} {place}", "", pending.loc, home))
                 block_of = out[-1] if _bare_place(out[-1]) else None
                 if block_of is not None and lines:
                     for line in lines.split("\n"):
@@ -566,6 +568,7 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
         mark = _MARK.match(body)
         if mark is not None and (alone := _ITU_ID.fullmatch(body[mark.end():].strip())):
             pending, pending_id, reasons = block, alone.group("id"), False  # a heading too ("ADD<tab>X/1/2" read as an area's)
+            pending_in = section
             read(section, True)
         elif block.type == "heading":
             reasons = bool(_REASON.match(text))
@@ -595,6 +598,19 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     holding = {p.section for p in out}
     heads = {s.id for s in doc.sections if s.id in holding and all(x.kind in _UNNAMED_KINDS for x in doc.path(s))}
     return out, frozenset({s for s, words in only_words.items() if words} | heads)
+
+
+def _home(doc: Document, section: Section | None) -> str | None:
+    """The section an amendment block's proposal is placed in: the contribution's own part that
+    holds the block's mark line ("Proposals", a heading no profile names, the cover), not a plan
+    section the structure opened for an earlier block's place ("Output 2.2" on a line of its
+    own, its "Reasons:" and the next "SUP⇥RCC/2/3" inside it), which a finding would then name as
+    its logical location; the section itself when no such part is above it."""
+    if section is None:
+        return None
+    path = doc.path(section) if section.id in doc.by_id else [section]
+    own = [s for s in path if s.kind in PREAMBLE_KINDS + _UNNAMED_KINDS]
+    return own[-1].id if own else section.id
 
 
 _UNNAMED_KINDS = ("heading", "clause")
