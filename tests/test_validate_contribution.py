@@ -1181,7 +1181,8 @@ def test_a_proposal_adding_a_new_objective_names_its_place(tmp_path) -> None:
         assert rep.findings == [], first
         assert json.loads(json.dumps(rep.proposals[0].to_dict()))["new_objectives"] == ["5"]
     text = _text_contribution(tmp_path, "1. Add a sentence on emerging technologies.")
-    assert [(f.code, f.message) for f in validate(text, BA).findings] == [("VAL001", "Proposal 1 names no output")]
+    assert [(f.code, f.message.split(" (")[0]) for f in validate(text, BA).findings] == [
+        ("VAL001", "Proposal 1 names no output or outcome")]
 
 
 def test_moving_a_bullet_is_an_action_whose_text_the_base_must_have(tmp_path) -> None:

@@ -92,3 +92,88 @@ def test_findings_on_itu_blocks_are_placed_in_the_proposals(tmp_path: Path, base
         ("EXA/2/1", "delete", ["2.2"], "proposals"), ("EXA/2/2", "modify", ["2.2"], "proposals")]
     about = [(f.code, f.section) for f in rep.findings if f.code in ("VAL014", "VAL015")]
     assert sorted(about) == [("VAL014", "proposals"), ("VAL015", "proposals")]
+
+
+def _outcome_table_contribution(path: Path, proposals: list[str], delete_row: str | None, styled: bool,
+                                font: str) -> Path:
+    """A contribution whose amended text is Objective 2's outcome table, with the row of outcome
+    `delete_row` deleted with revision marks (the row's `w:trPr/w:del`, each of its cells'
+    paragraphs deleted). `styled`: Heading styles and Word-numbered proposals; else bold Normal
+    headings and typed numbers."""
+    import docx as python_docx
+    from docx.shared import Pt
+
+    from contribgen import _Marker
+
+    plan = load(BASE_TEXT)
+    document = python_docx.Document()
+    document.styles["Normal"].font.name = font
+    document.styles["Normal"].font.size = Pt(10 if styled else 12)
+
+    def heading(text: str, level: int) -> None:
+        if styled:
+            document.add_paragraph(text, style=f"Heading {level}")
+        else:
+            document.add_paragraph().add_run(text).bold = True
+
+    heading("Proposals", 1)
+    for n, text in enumerate(proposals, start=1):
+        document.add_paragraph(text, style="List Number") if styled else document.add_paragraph(f"{n}. {text}")
+    heading("Annex – Amended text", 1)
+    heading(plan.section("objective-2").heading.splitlines()[0], 2)
+    rows = [s for s in plan.sections if s.kind == "outcome"]
+    table = document.add_table(rows=1 + len(rows), cols=3)
+    (header,) = [b.rows[0] for b in plan.section("objective-2").blocks if b.rows]
+    for c, cell in enumerate(header):
+        table.cell(0, c).text = cell.text
+    marker = _Marker("Examplia")
+    for r, row in enumerate(rows, start=1):
+        for c, part in enumerate(("outcome", "indicators", "outputs")):
+            table.cell(r, c).text = "\n".join(b.text for b in row.blocks if b.field == part)
+        if row.number == delete_row:
+            tr = table.rows[r]._tr
+            tr_pr = tr.get_or_add_trPr()
+            tr_pr.append(marker.element("w:del"))
+            for cell in table.rows[r].cells:
+                for paragraph in cell.paragraphs:
+                    if not paragraph.runs:
+                        paragraph.add_run("")
+                    marker.whole_paragraph(paragraph._p, "w:del")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("styled", "font"), [(True, "Arial"), (False, "Times New Roman")])
+@pytest.mark.parametrize("wording", [
+    "In the Objective 2 table, delete the row of Outcome 2.2.",
+    "Delete the whole row of Outcome 2.2 from the table of Objective 2.",
+])
+def test_deleting_the_row_of_an_outcome_names_that_outcome(tmp_path: Path, base: Path, styled: bool, font: str,
+                                                            wording: str) -> None:
+    """rv55 F12, related: "In the Objective 2 table, delete the row of Outcome 2.2." named no
+    place (an outcome named after the action was taken as what the text is about), so it was
+    VAL001 "names no output", with no hint, and the row's tracked deletion VAL005. With no output
+    named, the outcome a deletion (replacement, move) acts on is its place: it covers the row."""
+    path = _outcome_table_contribution(tmp_path / "row.docx", [wording], "2.2", styled, font)
+    rep = validate(path, base)
+    assert [(p.action, p.outputs, p.outcomes) for p in rep.proposals] == [("delete", [], ["2.2"])]
+    assert [(r.kind, r.section) for r in rep.resolutions] == [("outcome", "outcome-2.2")]
+    assert rep.findings == []
+
+
+@pytest.mark.parametrize(("styled", "font"), [(True, "Arial"), (False, "Times New Roman")])
+def test_val001_says_what_was_read_and_how_to_name_the_place(tmp_path: Path, base: Path, styled: bool,
+                                                             font: str) -> None:
+    """rv55 F12, related: VAL001 said "names no output" and nothing else. It says what the words
+    were read as and how to name the place; for an outcome named after an added text's verb, that
+    it is read as what the text is about, and how to make it the place."""
+    proposals = ["Add a performance indicator on national CIRTs, contributing to Outcome 2.2.",
+                 "Add a sentence on emerging technologies."]
+    path = _outcome_table_contribution(tmp_path / "add.docx", proposals, None, styled, font)
+    rep = validate(path, base)
+    assert [(f.code, f.message) for f in rep.findings if f.code == "VAL001"] == [
+        ("VAL001", "Proposal 1 names no output (read as add “a performance indicator on national CIRTs, "
+                   "contributing to Outcome 2.2”); Outcome 2.2 is named after “add”, as what the text "
+                   "is about, not as its place: to amend the outcome's row, name it first (“In Outcome 2.2, add …”)"),
+        ("VAL001", "Proposal 2 names no output or outcome (read as add “a sentence on emerging technologies”); name "
+                   "the place before the action (“In Output N.M, under “…”, add …”, “In Outcome N.M, add …”)")]

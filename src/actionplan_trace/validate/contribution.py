@@ -30,7 +30,8 @@ from ..diff.ignore import comparable
 from ..diff.words import runs, word_diff
 from ..text_patterns import TYPED_NUMBER, unbulleted
 from .findings import at_least, counts, excerpt, finding_table, fold, make
-from .proposals import PREAMBLE_KINDS, Proposal, created_outputs_known, excerpt_under_proposals, parse_contribution
+from .proposals import (PREAMBLE_KINDS, Proposal, created_outputs_known, excerpt_under_proposals, missing_place,
+                        parse_contribution)
 
 if TYPE_CHECKING:
     from ..diff.changes import Change
@@ -1481,7 +1482,7 @@ def validate_documents(
     for proposal in proposals:
         places = proposal.outputs or proposal.outcomes or proposal.new_objectives
         if not places or proposal.action is None:
-            missing = ("names no output" if not places
+            missing = (missing_place(proposal) if not places
                        else "names no action (add, delete, modify, move, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)

@@ -20,6 +20,7 @@ from ..model import Block, Document, Loc, Section, cell_location
 from ..record import field, record
 from ..regexcache import regex
 from ..text_patterns import PROPOSAL_NUMBER, is_bullet_label
+from .findings import excerpt
 
 PREAMBLE_KINDS = ("front-matter", "cover", "abstract", "introduction", "proposals")
 
@@ -258,6 +259,10 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     # An outcome is a place when named before the action ("In Outcome 2.1, modify …"); after it,
     # it is what the added text is about ("… add text contributing to Outcome 2.1").
     outcomes = named_numbers(_OUTCOMES, plain[:verb_start] if action else plain)
+    if not outcomes and not outputs and action not in (None, "add"):
+        # "Delete the row of Outcome 2.2", "replace “A” with “B” in Outcome 2.1": with no output
+        # named, the outcome the action acts on or in is the place; not an added text's subject
+        outcomes = named_numbers(_OUTCOMES, plain)
     old = new = None
     rest = body[max(verb_end, heading_end if verb_start < heading_end else 0):] if action else ""
     if action == "replace":
@@ -288,6 +293,24 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
                     new_outputs=new_outputs, new_objectives=new_objectives)
+
+
+def missing_place(proposal: Proposal) -> str:
+    """VAL001's words for a proposal that names no output nor outcome: what its words were read
+    as, and how to name the place. An outcome named after an added text's verb ("add text
+    contributing to Outcome 2.1") is what the text is about, not where it goes: said so."""
+    verb = proposal.action
+    read = f"read as {verb} “{excerpt(proposal.text)}”" if verb and proposal.text else f"read as {verb}"
+    body = PROPOSAL_NUMBER.sub("", proposal.source, count=1)
+    about = named_numbers(_OUTCOMES, _blank_quotes(body, quoted(body)))
+    if not verb:
+        return "names no output and no action (add, delete, modify, move, replace)"
+    if about:
+        return (f"names no output ({read}); Outcome {about[0]} is named after “{verb}”, as what the text is "
+                f"about, not as its place: to amend the outcome's row, name it first (“In Outcome {about[0]}, "
+                f"{verb} …”)")
+    return (f"names no output or outcome ({read}); name the place before the action (“In Output N.M, under “…”, "
+            f"{verb} …”, “In Outcome N.M, {verb} …”)")
 
 
 def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, section: str | None) -> Proposal:
