@@ -10,7 +10,7 @@ import pytest
 from actionplan_trace import load
 from actionplan_trace.validate import validate
 from conftest import CORPUS
-from contribgen import Append, Delete, Replace, write_contribution
+from contribgen import Append, Delete, Insert, Replace, write_contribution
 from actionplan_trace.render.findings_text import validate_text
 from docxgen import Style, write_docx
 
@@ -177,3 +177,58 @@ def test_val001_says_what_was_read_and_how_to_name_the_place(tmp_path: Path, bas
                    "is about, not as its place: to amend the outcome's row, name it first (“In Outcome 2.2, add …”)"),
         ("VAL001", "Proposal 2 names no output or outcome (read as add “a sentence on emerging technologies”); name "
                    "the place before the action (“In Output N.M, under “…”, add …”, “In Outcome N.M, add …”)")]
+
+
+OBJECTIVE_BLOCKS = [
+    "SUP\tEXA/3/1", "Objective 2", "Reasons: Objective 2 is merged into Objective 1.",
+    "SUP\tEXA/3/2", "Output 2.2", "Reasons: cybersecurity is covered by ITU-T.",
+    "MOD\tEXA/3/3", "Output 2.2", "Programme: Cybersecurity", "Add the following bullet:", DRILLS,
+    "Reasons: cyberdrills test the readiness of national CIRTs.",
+]
+OBJECTIVE_VAL001 = ("names Objective 2 but no output or outcome (read as delete): a whole objective's deletion is not "
+                    "checked against the base; name its outputs (“Delete Outputs 2.1, 2.2 and 2.3”) to have them checked")
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("amended_heading", ["Annex – Amended text", None])
+def test_an_itu_block_deleting_an_objective_leaves_the_next_blocks_proposals(tmp_path: Path, base: Path, style: Style,
+                                                                          amended_heading: str | None) -> None:
+    """rv55 F4: "SUP⇥EXA/3/1", then "Objective 2" on a line of its own: the objective ranks above
+    "Proposals", so the place line closed the proposals part and was read as the amended text's
+    start, taking the blocks after it: "no proposals found" (VAL009) for a contribution of three,
+    and their lines "added" to Objective 2 (VAL006). The sections such a place line opens are the
+    blocks' lines: the later blocks are read (VAL014, VAL015 on them), and the objective's
+    deletion, which trace does not check, is VAL001 saying so."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "objective.docx", OBJECTIVE_BLOCKS,
+                              [Insert("output-2.2/programme-cybersecurity", DRILLS)], style, numbered=False,
+                              amended_heading=amended_heading)
+    rep = validate(path, base)
+    assert [(p.number, p.action, p.outputs, p.heading, p.section) for p in rep.proposals] == [
+        ("EXA/3/1", "delete", [], None, "proposals"), ("EXA/3/2", "delete", ["2.2"], None, "proposals"),
+        ("EXA/3/3", "modify", ["2.2"], "Programme: Cybersecurity", "proposals")]
+    codes = [f.code for f in rep.findings]
+    assert "VAL009" not in codes and "VAL006" not in codes
+    assert [f.message for f in rep.findings if f.code == "VAL001"] == [f"Proposal EXA/3/1 {OBJECTIVE_VAL001}"]
+    assert "VAL014" in codes
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize(("lines", "numbered"), [
+    (["SUP\tObjective 2", "Reasons: Objective 2 is merged into Objective 1."], False),
+    (["Delete Objective 2 and its outputs."], True),
+])
+def test_deleting_an_objective_on_one_line_is_a_proposal_val001_explains(tmp_path: Path, base: Path, style: Style,
+                                                                       lines: list[str], numbered: bool) -> None:
+    """rv55 F4: "SUP⇥Objective 2" on one line was no proposal at all (VAL009 "no proposals
+    found"), and "Delete Objective 2 and its outputs." VAL001 "names no output". Both are a
+    proposal deleting the objective, whose VAL001 says that a whole objective is not checked and
+    how to have its outputs checked."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "objective.docx", lines, [], style, numbered=numbered,
+                              amended_heading="Annex – Amended text")
+    rep = validate(path, base)
+    assert [(p.action, p.outputs) for p in rep.proposals] == [("delete", [])]
+    said = [f.message for f in rep.findings if f.code == "VAL001"]
+    assert len(said) == 1 and said[0].startswith("Proposal 1 names Objective 2 but no output or outcome (read as delete")
+    assert said[0].endswith("is not checked against the base; name its outputs (“Delete Outputs 2.1, 2.2 and 2.3”) to have "
+                            "them checked")
+    assert "VAL009" not in [f.code for f in rep.findings]

@@ -420,6 +420,11 @@ class _Context:
         self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
 
 
+def _outputs_under(base: Document, objective: str) -> list[str]:
+    """The numbers of the base's outputs under Objective `objective`, in order."""
+    return [s.number for s in base.of_kind("output") if s.number and s.number.split(".")[0] == objective]
+
+
 def _numbers_known(base: Document, kind: str, number: str) -> str:
     """What a VAL002 says the base has instead of `kind` `number`: the objective's own ("Objective
     2 has Outputs 2.1–2.3" for 2.4), else the whole run ("it has no Objective 5; its outputs run
@@ -1482,7 +1487,7 @@ def validate_documents(
     for proposal in proposals:
         places = proposal.outputs or proposal.outcomes or proposal.new_objectives
         if not places or proposal.action is None:
-            missing = (missing_place(proposal) if not places
+            missing = (missing_place(proposal, lambda n: _outputs_under(ctx.base, n)) if not places
                        else "names no action (add, delete, modify, move, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)

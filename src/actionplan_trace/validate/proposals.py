@@ -13,7 +13,7 @@ name the place and the current and/or proposed text gives one proposal per row; 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..findings import Finding
 from ..model import Block, Document, Loc, Section, cell_location
@@ -53,6 +53,10 @@ _NEW_OBJECTIVE = regex(
     re.IGNORECASE,
 )
 # "Objective 5 – <title>" after ITU's ADD mark: an objective and its title, nothing else.
+# An objective named as a place ("SUP<tab>Objective 2", "Delete Objective 2 and its outputs"):
+# no place trace checks (VAL001 says so), but a proposal.
+_OBJECTIVE_NAMED = regex(r"^\W*Objectives?\s+(?P<n>\d{1,2})\b(?!\.\d)", re.IGNORECASE)
+_OBJECTIVE_ANYWHERE = regex(r"\bObjectives?\s+(?P<n>\d{1,2})\b(?!\.\d)", re.IGNORECASE)
 _OBJECTIVE_TITLE = regex(r"^\W*Objective\s+(?P<n>\d{1,2})\s*[–—-]\s*(?P<title>\S.*)$", re.IGNORECASE)
 # An output named as where a new one goes ("after Output 2.3"), which is no place the proposal amends.
 _WHERE_OUTPUT = regex(r"\b(?:after|before|following|below|above)\s+(?:the\s+)?(?:existing\s+)?Outputs?\s+\d+\.\d+",
@@ -295,16 +299,27 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
                     new_outputs=new_outputs, new_objectives=new_objectives)
 
 
-def missing_place(proposal: Proposal) -> str:
+def missing_place(proposal: Proposal, outputs_of: Callable[[str], list[str]]) -> str:
     """VAL001's words for a proposal that names no output nor outcome: what its words were read
     as, and how to name the place. An outcome named after an added text's verb ("add text
-    contributing to Outcome 2.1") is what the text is about, not where it goes: said so."""
+    contributing to Outcome 2.1") is what the text is about, not where it goes: said so. An
+    objective named alone ("SUP⇥Objective 2") is no place trace checks: its outputs
+    (`outputs_of`, the base's numbers under an objective) are."""
     verb = proposal.action
     read = f"read as {verb} “{excerpt(proposal.text)}”" if verb and proposal.text else f"read as {verb}"
     body = PROPOSAL_NUMBER.sub("", proposal.source, count=1)
     about = named_numbers(_OUTCOMES, _blank_quotes(body, quoted(body)))
     if not verb:
         return "names no output and no action (add, delete, modify, move, replace)"
+    if (objective := _OBJECTIVE_ANYWHERE.search(_blank_quotes(body, quoted(body)))) is not None:
+        n = objective.group("n")
+        held = outputs_of(n)
+        named = (f"Outputs {', '.join(held[:-1])} and {held[-1]}" if len(held) > 1
+                 else f"Output {held[0]}" if held else "")
+        how = (f"name its outputs (“{verb.capitalize()} {named}”) to have them checked" if named
+               else f"the base has no outputs under Objective {n}")
+        return (f"names Objective {n} but no output or outcome ({read}): a whole objective's "
+                f"{'deletion' if verb == 'delete' else 'amendment'} is not checked against the base; {how}")
     if about:
         return (f"names no output ({read}); Outcome {about[0]} is named after “{verb}”, as what the text is "
                 f"about, not as its place: to amend the outcome's row, name it first (“In Outcome {about[0]}, "
@@ -330,6 +345,8 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
         return Proposal(number=number, outputs=outputs, heading=None, action=action, text=title, source=source,
                         new=title, section=section, loc=loc or Loc(), new_outputs=outputs)
     heading, tail = _place_parts(body)
+    if heading is not None and not outputs and _OBJECTIVE_NAMED.fullmatch(heading.strip()):
+        heading = None  # "SUP<tab>Objective 2": the objective is the place named, no heading under one
     place = body[:len(body) - len(tail)]
     outputs = named_numbers(_OUTPUTS, place) or outputs
     tail = tail.strip()
@@ -425,9 +442,10 @@ def _is_proposal(text: str, number: str | None, in_section: bool) -> bool:
     """Inside a `proposals` section any paragraph naming an output, or numbered and naming an
     action, is a proposal; elsewhere only numbered or "In Output …"-style paragraphs naming one."""
     names_output = bool(_OUTPUTS.search(text)) or _names_outcome(text)
-    if in_section:
-        return names_output or (number is not None and _action(text, 0)[0] is not None)
     body = PROPOSAL_NUMBER.sub("", text, count=1)
+    if in_section:
+        return (names_output or (number is not None and _action(text, 0)[0] is not None)
+                or ((mark := _MARK.match(body)) is not None and _OBJECTIVE_NAMED.match(body[mark.end():]) is not None))
     return names_output and (number is not None or bool(_STARTS_LIKE_PROPOSAL.match(body) or _MARK.match(body)))
 
 
@@ -449,8 +467,40 @@ def proposal_sections(doc: Document) -> list[Section]:
         return any(s.kind in kinds for s in doc.path(section)) if section.id in doc.by_id else False
 
     if doc.of_kind("proposals"):
-        return [s for s in doc.sections if under(s, ("proposals",))]
+        part = [s for s in doc.sections if under(s, ("proposals",))]
+        return part + after_a_mark(doc, part)
     return [s for s in doc.sections if not under(s, ("amended-text",)) and s.kind != "footnotes"]
+
+
+def after_a_mark(doc: Document, part: list[Section]) -> list[Section]:
+    """The sections after the proposals part that an ITU block's place line opened, with all
+    below them: "SUP<tab>RCC/2/1" ending the part, then "Objective 2" on a line of its own,
+    which ranks above "Proposals" and so closed it. Read as amended text, it took the blocks
+    after it with it ("no proposals found" for a contribution of three); they are the blocks'
+    lines, up to the amended text's own heading."""
+    out: list[Section] = []
+    if not part or part[-1] not in doc.sections:
+        return out
+    taken: set[str] = set()
+    previous = part[-1]
+    for section in doc.sections[doc.sections.index(previous) + 1:]:
+        if section.kind in PREAMBLE_KINDS + ("amended-text", "footnotes"):
+            break
+        if section.parent not in taken and not _ends_with_a_bare_mark(previous):
+            break
+        out.append(section)
+        taken.add(section.id)
+        previous = section
+    return out
+
+
+def _ends_with_a_bare_mark(section: Section) -> bool:
+    """Whether the last paragraph of `section` is an ITU mark and number alone ("SUP<tab>RCC/2/1"),
+    whose place is the next line."""
+    last = next((b.text.strip() for b in reversed(section.blocks) if b.text.strip()), "")
+    body = PROPOSAL_NUMBER.sub("", last, count=1)
+    mark = _MARK.match(body)
+    return mark is not None and _ITU_ID.fullmatch(body[mark.end():].strip()) is not None
 
 
 def excerpt_under_proposals(doc: Document) -> frozenset[str]:
@@ -538,7 +588,7 @@ def parse_contribution(doc: Document) -> tuple[list[Proposal], frozenset[str]]:
     hold proposals (`_UNNAMED_KINDS`)."""
     out: list[Proposal] = []
     in_section = bool(doc.of_kind("proposals"))
-    excerpt = excerpt_under_proposals(doc)
+    excerpt = excerpt_under_proposals(doc) | {s.id for s in after_a_mark(doc, proposal_sections(doc))}
     pending: Block | None = None  # "MOD<tab>AFCP/12/1" alone: its place and text are the next paragraph
     pending_id = ""  # its ITU number
     pending_in: Section | None = None  # the section it is in
@@ -633,7 +683,9 @@ def _home(doc: Document, section: Section | None) -> str | None:
         return None
     path = doc.path(section) if section.id in doc.by_id else [section]
     own = [s for s in path if s.kind in PREAMBLE_KINDS + _UNNAMED_KINDS]
-    return own[-1].id if own else section.id
+    if own:
+        return own[-1].id
+    return next((s.id for s in doc.of_kind("proposals")), section.id)  # after one, its (`after_a_mark`)
 
 
 _UNNAMED_KINDS = ("heading", "clause")
