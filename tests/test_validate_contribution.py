@@ -179,7 +179,7 @@ def test_cli_json_and_exit_code(made, tmp_path) -> None:
     result = run_cli("validate", str(made["contribution"]), "--against", str(made["base_docx"]), "-f", "json", "-o", str(out))
     assert result.returncode == 1, result.stderr
     data = json.loads(out.read_text())
-    assert data["schema"] == "actionplan-trace/validate/2"
+    assert data["schema"] == "actionplan-trace/validate/3"
     assert [p["number"] for p in data["proposals"]] == ["1", "2", "3"]
     assert data["proposals"][1]["resolved"][0]["elsewhere"] == "output-2.2"
     assert {"type", "author", "section", "proposals"} <= set(data["revisions"][0])

@@ -8,20 +8,19 @@ from pathlib import Path
 import pytest
 
 from actionplan_trace import load
+from actionplan_trace.render.findings_text import validate_text
 from actionplan_trace.validate import validate
 from conftest import CORPUS
-from contribgen import Append, Delete, Insert, Replace, write_contribution
-from actionplan_trace.render.findings_text import validate_text
+from contribgen import Append, Delete, Replace, write_contribution
 from docxgen import Style, write_docx
 
 BASE_TEXT = CORPUS / "text" / "objective2-new.txt"
 RURAL_OLD = "to bring telecommunications to rural, unserved and underserved areas;"
 RURAL_NEW = "to bring telecommunications to rural, remote, unserved and underserved areas;"
 RURAL_PROPOSAL = f"In Output 2.1, under “Rural communications”, replace “{RURAL_OLD}” with “{RURAL_NEW}”."
-STYLES = [
-    pytest.param(Style(headings="styles"), id="heading-styles"),
-    pytest.param(Style(headings="bold", numbering="auto", title_next_line=True, bullets="auto", font="Georgia"),
-                 id="bold-auto-numbered"),
+STYLES = [  # the contribution's formatting, the base's aside
+    pytest.param(Style(headings="styles", numbering="auto", bullets="auto", font="Cambria"), id="styles-word-lists"),
+    pytest.param(Style(headings="bold", title_next_line=True, font="Verdana"), id="bold-typed-numbers"),
 ]
 
 
@@ -182,53 +181,68 @@ def test_val001_says_what_was_read_and_how_to_name_the_place(tmp_path: Path, bas
 OBJECTIVE_BLOCKS = [
     "SUP\tEXA/3/1", "Objective 2", "Reasons: Objective 2 is merged into Objective 1.",
     "SUP\tEXA/3/2", "Output 2.2", "Reasons: cybersecurity is covered by ITU-T.",
-    "MOD\tEXA/3/3", "Output 2.2", "Programme: Cybersecurity", "Add the following bullet:", DRILLS,
-    "Reasons: cyberdrills test the readiness of national CIRTs.",
+    "MOD\tEXA/3/3", "Output 2.1", "Rural communications", f"Replace “{RURAL_OLD}” by:", RURAL_NEW,
+    "Reasons: remote areas lag behind.",
 ]
-OBJECTIVE_VAL001 = ("names Objective 2 but no output or outcome (read as delete): a whole objective's deletion is not "
-                    "checked against the base; name its outputs (“Delete Outputs 2.1, 2.2 and 2.3”) to have them checked")
 
 
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("amended_heading", ["Annex – Amended text", None])
-def test_an_itu_block_deleting_an_objective_leaves_the_next_blocks_proposals(tmp_path: Path, base: Path, style: Style,
-                                                                          amended_heading: str | None) -> None:
+def test_an_itu_block_deleting_an_objective_is_a_proposal_and_leaves_the_next_blocks(
+        tmp_path: Path, base: Path, style: Style, amended_heading: str | None) -> None:
     """rv55 F4: "SUP⇥EXA/3/1", then "Objective 2" on a line of its own: the objective ranks above
     "Proposals", so the place line closed the proposals part and was read as the amended text's
     start, taking the blocks after it: "no proposals found" (VAL009) for a contribution of three,
-    and their lines "added" to Objective 2 (VAL006). The sections such a place line opens are the
-    blocks' lines: the later blocks are read (VAL014, VAL015 on them), and the objective's
-    deletion, which trace does not check, is VAL001 saying so."""
+    and their lines "added" to Objective 2 (VAL006). It is a proposal deleting the objective
+    (`objectives`), the later blocks are read, and one amending an output of the deleted
+    objective is VAL014; the deleted objective's own outcome rows are no VAL015."""
     path = write_contribution(load(BASE_TEXT), tmp_path / "objective.docx", OBJECTIVE_BLOCKS,
-                              [Insert("output-2.2/programme-cybersecurity", DRILLS)], style, numbered=False,
-                              amended_heading=amended_heading)
+                              [Replace(RURAL_OLD, RURAL_NEW)], style, numbered=False, amended_heading=amended_heading)
     rep = validate(path, base)
-    assert [(p.number, p.action, p.outputs, p.heading, p.section) for p in rep.proposals] == [
-        ("EXA/3/1", "delete", [], None, "proposals"), ("EXA/3/2", "delete", ["2.2"], None, "proposals"),
-        ("EXA/3/3", "modify", ["2.2"], "Programme: Cybersecurity", "proposals")]
-    codes = [f.code for f in rep.findings]
-    assert "VAL009" not in codes and "VAL006" not in codes
-    assert [f.message for f in rep.findings if f.code == "VAL001"] == [f"Proposal EXA/3/1 {OBJECTIVE_VAL001}"]
-    assert "VAL014" in codes
+    assert [(p.number, p.action, p.outputs, p.objectives, p.section) for p in rep.proposals] == [
+        ("EXA/3/1", "delete", [], ["2"], "proposals"), ("EXA/3/2", "delete", ["2.2"], [], "proposals"),
+        ("EXA/3/3", "replace", ["2.1"], [], "proposals")]
+    assert [(r.proposal, r.kind, r.section) for r in rep.resolutions if r.kind == "objective"] == [
+        ("EXA/3/1", "objective", "objective-2")]
+    assert rep.proposals[0].to_dict()["objectives"] == ["2"]
+    assert sorted((f.code, f.message) for f in rep.findings) == [  # the amended text keeps Output 2.2: right
+        ("VAL008", "Proposal EXA/3/2: no amendment found in Output 2.2"),
+        ("VAL014", "Proposal EXA/3/3 amends Output 2.1, which proposal EXA/3/1 deletes with Objective 2")]
 
 
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize(("lines", "numbered"), [
     (["SUP\tObjective 2", "Reasons: Objective 2 is merged into Objective 1."], False),
     (["Delete Objective 2 and its outputs."], True),
+    (["SUP\tObjective 7", "Reasons: merged."], False),
 ])
-def test_deleting_an_objective_on_one_line_is_a_proposal_val001_explains(tmp_path: Path, base: Path, style: Style,
-                                                                       lines: list[str], numbered: bool) -> None:
+def test_deleting_an_objective_on_one_line_is_a_proposal(tmp_path: Path, base: Path, style: Style, lines: list[str],
+                                                         numbered: bool) -> None:
     """rv55 F4: "SUP⇥Objective 2" on one line was no proposal at all (VAL009 "no proposals
-    found"), and "Delete Objective 2 and its outputs." VAL001 "names no output". Both are a
-    proposal deleting the objective, whose VAL001 says that a whole objective is not checked and
-    how to have its outputs checked."""
+    found"), and "Delete Objective 2 and its outputs." VAL001 "names no output". Both delete the
+    objective, which the base must have (VAL002)."""
     path = write_contribution(load(BASE_TEXT), tmp_path / "objective.docx", lines, [], style, numbered=numbered,
                               amended_heading="Annex – Amended text")
     rep = validate(path, base)
-    assert [(p.action, p.outputs) for p in rep.proposals] == [("delete", [])]
-    said = [f.message for f in rep.findings if f.code == "VAL001"]
-    assert len(said) == 1 and said[0].startswith("Proposal 1 names Objective 2 but no output or outcome (read as delete")
-    assert said[0].endswith("is not checked against the base; name its outputs (“Delete Outputs 2.1, 2.2 and 2.3”) to have "
-                            "them checked")
-    assert "VAL009" not in [f.code for f in rep.findings]
+    number = lines[0].split()[-1].rstrip(".") if "SUP" in lines[0] else "2"
+    assert [(p.action, p.outputs, p.objectives) for p in rep.proposals] == [("delete", [], [number])]
+    if number == "2":  # the amended text keeps it: VAL008, which names the objective
+        assert [r.section for r in rep.resolutions] == ["objective-2"]
+        assert [(f.code, f.message) for f in rep.findings] == [
+            ("VAL008", "Proposal 1: no amendment found in Objective 2")]
+    else:
+        assert [(f.code, f.message) for f in rep.findings] == [
+            ("VAL002", "Proposal 1 names Objective 7, which the base does not have (it has Objective 2)")]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_text_added_to_an_objective_is_val001_naming_its_outputs(tmp_path: Path, base: Path, style: Style) -> None:
+    """A proposal adding text to an objective names no place trace checks; VAL001 says which
+    outputs the base has under it."""
+    path = write_contribution(load(BASE_TEXT), tmp_path / "add.docx", ["Add a paragraph on AI to Objective 2."], [],
+                              style, amended_heading="Annex – Amended text")
+    rep = validate(path, base)
+    assert [(f.code, f.message) for f in rep.findings] == [
+        ("VAL001", "Proposal 1 names Objective 2 but no output or outcome (read as add “a paragraph on AI to "
+                   "Objective 2”): text added to an objective has no place trace checks; name the output it goes "
+                   "in (“In Output N.M, add …”: Objective 2 has Outputs 2.1, 2.2 and 2.3)")]

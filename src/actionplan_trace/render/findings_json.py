@@ -1,4 +1,4 @@
-"""JSON reports of `trace validate` (schema actionplan-trace/validate/2) and `trace check`
+"""JSON reports of `trace validate` (schema actionplan-trace/validate/3) and `trace check`
 (schema actionplan-trace/check/2); the contracts are documented in the README."""
 
 from __future__ import annotations

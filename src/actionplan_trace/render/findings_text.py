@@ -81,7 +81,8 @@ def validate_text(report: ValidationReport) -> str:
         by_number.setdefault(res.proposal, []).append(f"{res.kind.capitalize()} {res.output} → {landed}")
     for p in report.proposals:
         heading = f" under “{p.heading}”" if p.heading else ""
-        places = [f"Output {n}" for n in p.outputs] + [f"Outcome {n}" for n in p.outcomes]
+        places = ([f"Output {n}" for n in p.outputs] + [f"Outcome {n}" for n in p.outcomes]
+                  + [f"Objective {n}" for n in p.objectives])
         outputs = " and ".join(places) or "(no output)"
         what = f"“{p.old}” with “{p.new}”" if p.action == "replace" and p.old and p.new else p.text
         lines.append(f"  {p.number}. {outputs}{heading}: {p.action or '(no action)'} {what}".rstrip())

@@ -1,7 +1,7 @@
 """Contribution validation (`trace validate`) and CI checks (`trace check`).
 
     report = validate("contribution.docx", "action-plan.docx")    # ValidationReport
-    report.findings, report.failed, report.to_dict()               # schema actionplan-trace/validate/2
+    report.findings, report.failed, report.to_dict()               # schema actionplan-trace/validate/3
     proposals = parse_proposals(load("contribution.docx"))          # [Proposal(number, outputs, heading, action, text)]
     config = load_config(None, set(finding_table()))                # trace.toml / [tool.trace]
     result = run_check([Path("plans")], config, baseline=Path("trace-baseline.json"))  # CheckReport

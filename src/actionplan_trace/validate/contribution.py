@@ -69,7 +69,7 @@ class Resolution:
     score: float | None
     elsewhere: str | None = None
     elsewhere_score: float | None = None
-    kind: str = "output"  # or "outcome": `output` is then the outcome's number, `output_section` its row
+    kind: str = "output"  # or "outcome" ("objective"): `output` is then its number, `output_section` its row (section)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -399,6 +399,7 @@ class _Context:
     quotes: _Quotes | None = None  # the base's text as quotations are looked for in it, made at the first
     registry: Registry | None = None  # the registry references are judged by (None: the built-in one)
     deleted: dict[str, Proposal] = field(default_factory=dict)  # outputs deleted whole, not added again (VAL015)
+    gone_objectives: set[str] = field(default_factory=set)  # objectives deleted whole, their table and text with them
 
 
     def add(self, code: str, message: str, *, section: str | None = None, loc: Loc | None = None,
@@ -443,18 +444,35 @@ def _numbers_known(base: Document, kind: str, number: str) -> str:
 def _resolve_outcome(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
     """Resolve one (proposal, outcome) pair: the outcome's row of its objective's table, which
     the proposal covers whole (a row's cells are its outcome, indicators and outputs)."""
-    found = _of_kind(ctx.base, "outcome", number)
+    return _resolve_whole(ctx, proposal, "outcome", number, lambda: _numbers_known(ctx.base, "outcome", number))
+
+
+def _resolve_objective(ctx: _Context, proposal: Proposal, number: str) -> Resolution:
+    """Resolve a proposal deleting or amending Objective `number` whole ("SUP Objective 2"): the
+    objective, which the proposal covers with all below it (its table, its outputs)."""
+    def known() -> str:
+        numbers = [s.number for s in ctx.base.of_kind("objective") if s.number]
+        if len(numbers) > 1:
+            return f"its objectives run {numbers[0]}–{numbers[-1]}"
+        return f"it has Objective {numbers[0]}" if numbers else "it has no objectives"
+
+    return _resolve_whole(ctx, proposal, "objective", number, known)
+
+
+def _resolve_whole(ctx: _Context, proposal: Proposal, kind: str, number: str, known: Callable[[], str]) -> Resolution:
+    """Resolve a place of `kind` a proposal covers whole, with all below it, in both views; VAL002
+    saying what the base has (`known`) when it has no such place."""
+    found = _of_kind(ctx.base, kind, number)
     if found is None:
-        known = _numbers_known(ctx.base, "outcome", number)
-        ctx.add("VAL002", f"Proposal {proposal.number} names Outcome {number}, which the base does not have ({known})",
-                section=proposal.section, loc=proposal.loc, text=proposal.source)
-        return Resolution(proposal.number, number, None, None, None, None, kind="outcome")
+        ctx.add("VAL002", f"Proposal {proposal.number} names {kind_label(kind)} {number}, which the base does not "
+                f"have ({known()})", section=proposal.section, loc=proposal.loc, text=proposal.source)
+        return Resolution(proposal.number, number, None, None, None, None, kind=kind)
     ctx.named_in_base.update(s.id for s in subtree(ctx.base, found))
     for view_name, view in (("accepted", ctx.accepted), ("original", ctx.original)):
-        row = _of_kind(view, "outcome", number)
-        if row is not None:
-            ctx.cover(proposal.number, view_name, subtree(view, row))
-    return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind="outcome")
+        own = _of_kind(view, kind, number)
+        if own is not None:
+            ctx.cover(proposal.number, view_name, subtree(view, own))
+    return Resolution(proposal.number, number, found.id, found.id, found.title, None, kind=kind)
 
 
 def _ends_title(heading: str, title: str | None) -> bool:
@@ -1225,8 +1243,10 @@ def _check_conflicts(ctx: _Context, deleted: dict[str, Proposal]) -> None:
             other = deleted.get(number)
             if (other is not None and other is not proposal and number not in proposal.new_outputs
                     and number == proposal.outputs[0]):
+                whole = f" with Objective {number.split('.')[0]}" if other.objectives else ""
                 ctx.add("VAL014", f"Proposal {proposal.number} amends Output {number}, which proposal "
-                        f"{other.number} deletes", section=proposal.section, loc=proposal.loc, text=proposal.source)
+                        f"{other.number} deletes{whole}", section=proposal.section, loc=proposal.loc,
+                        text=proposal.source)
 
 
 def _check_still_listed(ctx: _Context) -> None:
@@ -1241,6 +1261,8 @@ def _check_still_listed(ctx: _Context) -> None:
     if not deleted:
         return
     for outcome in ctx.base.of_kind("outcome"):
+        if (outcome.number or "").split(".")[0] in ctx.gone_objectives:
+            continue  # its row goes with the objective's table
         own = ctx.accepted.get(outcome.id)
         if own is None and (gone := ctx.original.get(outcome.id)) is not None and gone.kind == "outcome":
             continue
@@ -1255,6 +1277,16 @@ def _check_still_listed(ctx: _Context) -> None:
                     loc=block.loc if row is own else proposal.loc, text=block.text)
 
 
+def _in_gone_objective(ctx: _Context, section: str | None) -> bool:
+    """Whether `section` of the amended text is inside an objective a proposal deletes whole."""
+    at = ctx.accepted.get(section or "")
+    while at is not None:
+        if at.kind == "objective" and at.number in ctx.gone_objectives:
+            return True
+        at = ctx.accepted.get(at.parent or "")
+    return False
+
+
 def _check_still_cited(ctx: _Context, refs: Iterable[Reference]) -> None:
     """VAL015 for an output a proposal deletes whole that the amended text still cites in prose
     ("… will support Outputs 2.2 and 2.3"), outside the output itself: once the deletion is made
@@ -1266,6 +1298,8 @@ def _check_still_cited(ctx: _Context, refs: Iterable[Reference]) -> None:
     for ref in refs:
         proposal = ctx.deleted.get(ref.number) if ref.family == family else None
         if proposal is None or (ref.section or "").startswith(f"output-{ref.number}"):
+            continue
+        if _in_gone_objective(ctx, ref.section):
             continue
         key = (ref.number, ref.section, ref.loc.paragraph, ref.loc.line)
         if key in told:
@@ -1331,7 +1365,8 @@ def _check_unamended(ctx: _Context, records: list[RevisionRecord], untracked: se
         if views is None or proposal.tabled or proposal.number in tracked or views["original"] & untracked:
             continue
         place = f"under “{proposal.heading}”" if proposal.heading else ""
-        outputs = " and ".join(f"Output {n}" for n in proposal.outputs)
+        outputs = " and ".join([f"Output {n}" for n in proposal.outputs] + [f"Outcome {n}" for n in proposal.outcomes]
+                               + [f"Objective {n}" for n in proposal.objectives])
         ctx.add("VAL008", f"Proposal {proposal.number}: no amendment found in {outputs} {place}".rstrip(),
                 section=proposal.section, loc=proposal.loc, text=proposal.source)
 
@@ -1485,7 +1520,7 @@ def validate_documents(
     resolutions = ctx.resolutions
     before = _texts_before_marks(proposals, original) if original is not accepted else {}
     for proposal in proposals:
-        places = proposal.outputs or proposal.outcomes or proposal.new_objectives
+        places = proposal.outputs or proposal.outcomes or proposal.new_objectives or proposal.objectives
         if not places or proposal.action is None:
             missing = (missing_place(proposal, lambda n: _outputs_under(ctx.base, n)) if not places
                        else "names no action (add, delete, modify, move, replace)")
@@ -1502,12 +1537,16 @@ def validate_documents(
             resolution = _resolve_outcome(ctx, proposal, number)
             resolutions.append(resolution)
             _check_quote(ctx, proposal, resolution)
+        resolutions += [_resolve_objective(ctx, proposal, number) for number in proposal.objectives]
     _check_edition(ctx, accepted, base)
     records = _check_revisions(ctx, kept_accepted, kept_original)
     untracked = _check_untracked(ctx)
     _check_duplicates(ctx)
     whole = _whole_deletions(ctx)  # the outputs proposals delete whole, which VAL014 and VAL015 both read
-    _check_conflicts(ctx, whole)
+    gone = {objective: p for p in ctx.proposals if p.action == "delete" and not p.old for objective in p.objectives}
+    ctx.gone_objectives = set(gone)
+    _check_conflicts(ctx, whole | {n: p for objective, p in gone.items() for n in _outputs_under(ctx.base, objective)
+                                   if n not in whole})
     ctx.deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}  # VAL015's, in the table and prose
     _check_still_listed(ctx)
     _check_unamended(ctx, records, untracked)

@@ -148,6 +148,7 @@ class Proposal:
     outcomes: list[str] = field(default_factory=list)
     new_outputs: list[str] = field(default_factory=list)  # outputs the proposal creates ("add a new Output 2.4")
     new_objectives: list[str] = field(default_factory=list)  # objectives it creates ("add a new Objective 5")
+    objectives: list[str] = field(default_factory=list)  # whole objectives it deletes or amends ("SUP Objective 2")
     whole: bool = False  # its `old` is whole paragraphs (an ITU SUP's text, no instruction), not in the JSON
 
     @property
@@ -162,6 +163,7 @@ class Proposal:
             "outcomes": list(self.outcomes),
             "new_outputs": list(self.new_outputs),
             "new_objectives": list(self.new_objectives),
+            "objectives": list(self.objectives),
             "heading": self.heading,
             "action": self.action,
             "text": self.text,
@@ -267,6 +269,7 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
         # "Delete the row of Outcome 2.2", "replace “A” with “B” in Outcome 2.1": with no output
         # named, the outcome the action acts on or in is the place; not an added text's subject
         outcomes = named_numbers(_OUTCOMES, plain)
+    objectives = _whole_objectives(plain, action) if not outputs and not outcomes else []
     old = new = None
     rest = body[max(verb_end, heading_end if verb_start < heading_end else 0):] if action else ""
     if action == "replace":
@@ -296,15 +299,24 @@ def parse_proposal(text: str, number: str = "", loc: Loc | None = None, section:
     new_objectives = [m.group("n") for m in _NEW_OBJECTIVE.finditer(plain)] if action == "add" else []
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=text_out,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
-                    new_outputs=new_outputs, new_objectives=new_objectives)
+                    new_outputs=new_outputs, new_objectives=new_objectives, objectives=objectives)
+
+
+def _whole_objectives(plain: str, action: str | None) -> list[str]:
+    """The objectives a proposal naming no output nor outcome deletes, moves or amends whole
+    ("Delete Objective 2 and its outputs", "SUP<tab>Objective 2"): its place. Text added to one
+    ("add a paragraph on AI to Objective 2") names no place trace checks (VAL001)."""
+    if action in (None, "add"):
+        return []
+    return list(dict.fromkeys(m.group("n") for m in _OBJECTIVE_ANYWHERE.finditer(plain)))
 
 
 def missing_place(proposal: Proposal, outputs_of: Callable[[str], list[str]]) -> str:
     """VAL001's words for a proposal that names no output nor outcome: what its words were read
     as, and how to name the place. An outcome named after an added text's verb ("add text
-    contributing to Outcome 2.1") is what the text is about, not where it goes: said so. An
-    objective named alone ("SUP⇥Objective 2") is no place trace checks: its outputs
-    (`outputs_of`, the base's numbers under an objective) are."""
+    contributing to Outcome 2.1") is what the text is about, not where it goes: said so. Text
+    added to an objective ("add a paragraph to Objective 2") goes into one of its outputs
+    (`outputs_of`, the base's numbers under an objective): said which."""
     verb = proposal.action
     read = f"read as {verb} “{excerpt(proposal.text)}”" if verb and proposal.text else f"read as {verb}"
     body = PROPOSAL_NUMBER.sub("", proposal.source, count=1)
@@ -314,12 +326,11 @@ def missing_place(proposal: Proposal, outputs_of: Callable[[str], list[str]]) ->
     if (objective := _OBJECTIVE_ANYWHERE.search(_blank_quotes(body, quoted(body)))) is not None:
         n = objective.group("n")
         held = outputs_of(n)
-        named = (f"Outputs {', '.join(held[:-1])} and {held[-1]}" if len(held) > 1
-                 else f"Output {held[0]}" if held else "")
-        how = (f"name its outputs (“{verb.capitalize()} {named}”) to have them checked" if named
-               else f"the base has no outputs under Objective {n}")
-        return (f"names Objective {n} but no output or outcome ({read}): a whole objective's "
-                f"{'deletion' if verb == 'delete' else 'amendment'} is not checked against the base; {how}")
+        has = (f"Objective {n} has Outputs {', '.join(held[:-1])} and {held[-1]}" if len(held) > 1
+               else f"Objective {n} has Output {held[0]}" if held else f"the base has no outputs under Objective {n}")
+        what = "text added to an objective" if verb == "add" else f"“{verb}” in an objective"
+        return (f"names Objective {n} but no output or outcome ({read}): {what} has no place trace checks; "
+                f"name the output it goes in (“In Output N.M, {verb} …”: {has})")
     if about:
         return (f"names no output ({read}); Outcome {about[0]} is named after “{verb}”, as what the text is "
                 f"about, not as its place: to amend the outcome's row, name it first (“In Outcome {about[0]}, "
@@ -357,6 +368,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     else:
         words = tail
     outcomes = named_numbers(_OUTCOMES, place)
+    objectives = _whole_objectives(place, action) if not outputs and not outcomes else []
     if (told := _instruction(words.strip())) is not None:  # "…, first bullet: replace “A” with “B”"
         return Proposal(number=number, outputs=outputs, heading=heading, action=told.action, text=told.text,
                         source=source, old=told.old, new=told.new or None, section=section, loc=loc or Loc(),
@@ -366,7 +378,7 @@ def _marked(body: str, action: str, source: str, number: str, loc: Loc | None, s
     new = words or None if action in ("add", "modify") else None
     return Proposal(number=number, outputs=outputs, heading=heading, action=action, text=words,
                     source=source, old=old, new=new, section=section, loc=loc or Loc(), outcomes=outcomes,
-                    whole=action == "delete")
+                    whole=action == "delete", objectives=objectives)
 
 
 def _unbracketed(words: str) -> str:
