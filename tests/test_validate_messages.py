@@ -48,6 +48,50 @@ def test_val005_tells_what_each_mark_does(tmp_path: Path, base: Path, style: Sty
     assert {f.section for f in rep.findings if f.code == "VAL005"} == {"output-2.1/background"}
 
 
+
+def _marked_words(path: Path, starts: str, edits: list[tuple[str, str]]) -> Path:
+    """`path` with the paragraph that starts with `starts` rewritten with each (old, new) of
+    `edits` a tracked replacement (a deletion, then an insertion) of the word `old`, unchanged
+    text between the marks."""
+    import docx as python_docx
+
+    from contribgen import _Marker
+
+    document = python_docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.lstrip("•\t").startswith(starts))
+    template = paragraph.runs[-1]._r
+    text = paragraph.text
+    for run in paragraph.runs:
+        run._r.getparent().remove(run._r)
+    marker, at = _Marker("Delegation of Examplia"), 0
+    for old, new in edits:
+        where = text.index(old, at)
+        deletion, insertion = marker.element("w:del"), marker.element("w:ins")
+        deletion.append(marker.run(old, template, deleted=True))
+        insertion.append(marker.run(new, template))
+        for piece in (marker.run(text[at:where], template), deletion, insertion):
+            paragraph._p.append(piece)
+        at = where + len(old)
+    paragraph._p.append(marker.run(text[at:], template))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("style", "marks", "more"), [(STYLES[0].values[0], 4, "1 more mark"),
+                                                     (STYLES[1].values[0], 6, "3 more marks")])
+def test_val005_counts_the_marks_it_does_not_tell(tmp_path: Path, base: Path, style: Style, marks: int,
+                                                  more: str) -> None:
+    """rv55 U1, follow-up: VAL005 tells three of a paragraph's marks, then how many more, with a
+    noun: "; 4 more" read as more text."""
+    words = [("central", "essential"), ("enabling", "allowing"), ("universal", "general"),
+             ("sustainable", "lasting"), ("ubiquitous", "pervasive"), ("affordable", "cheap")][:marks]
+    path = write_contribution(load(BASE_TEXT), tmp_path / "marks.docx", [RURAL_PROPOSAL],
+                              [Replace(RURAL_OLD, RURAL_NEW)], style)
+    rep = validate(_marked_words(path, "Infrastructure is central", words), base)
+    said = [f.message.split("names: ", 1)[1] for f in rep.findings if f.code == "VAL005"]
+    assert said == ["“central” made “essential”; “enabling” made “allowing”; “universal” made “general”; " + more]
+
+
 @pytest.mark.parametrize(("style", "numbered"), [(STYLES[0].values[0], True), (STYLES[1].values[0], False)])
 def test_a_missing_outcome_resolves_as_an_outcome_not_an_output(tmp_path: Path, base: Path, style: Style,
                                                                 numbered: bool) -> None:
