@@ -10,8 +10,9 @@ import re
 
 from actionplan_trace.extract.inline import clean_inline
 from actionplan_trace.text_patterns import LIST_ITEM, may_open_item
+from actionplan_trace.contents import page_start
 from actionplan_trace.extract.text import MD_SIGNALS, SENTENCE_END, SETEXT_SIGNAL, WRAP_MAX, _markdown_counts, \
-    is_wrapped, looks_like_markdown
+    _Reader, is_wrapped, looks_like_markdown
 
 from conftest import CORPUS, SHARED
 
@@ -457,3 +458,58 @@ def test_patterns_opening_with_white_space_tried_where_a_run_starts_match_as_bef
         theirs = re.compile(source)
         for text in texts:
             assert ours.sub("X", text) == theirs.sub("X", text) and ours.split(text) == theirs.split(text), (source, text)
+
+
+def _wrapped_width_oracle(ends: list[str]) -> int:
+    """A run's measure as the rule reads: 50 to WRAP_MAX wide, not every line ending a sentence, no
+    line with room for the next one's first word, fewer than half the lines ending in a page."""
+    width = max(len(end) for end in ends[:-1])
+    if not 50 <= width <= WRAP_MAX or all(end.endswith(SENTENCE_END) for end in ends[:-1]):
+        return 0
+    if any(len(end) + 1 + len(after.split()[0]) <= width for end, after in zip(ends, ends[1:])):
+        return 0
+    pages = sum(1 for end in ends if page_start(end.strip()) is not None)
+    return 0 if 2 * pages >= len(ends) else width
+
+
+def _run_end_oracle(reader: _Reader, i: int) -> int:
+    """Where the run of lines from line i ends: every line after it through starts_block."""
+    j = i + 1
+    while j < len(reader.lines) and reader.leads[j] and not reader.starts_block(j):
+        j += 1
+    return j
+
+
+def test_runs_and_their_measure_found_as_line_by_line():
+    rng = random.Random(11)
+    paths = sorted((CORPUS / "text").rglob("*.txt")) + sorted((CORPUS / "text").rglob("*.md"))
+    pool = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
+    words = " ".join(pool).split()
+    odd = ["Introduction 12", "Foreword iii", "Annex 1 .... 7", "1. Item", "a) item", "- item", "-----", "+--+--+",
+           "| a | b |", "a\tb", "", "   ", "Topic 2.1", "(iv) text", "end of it."]
+    samples = []
+    for _ in range(120):
+        width = rng.randrange(40, 110)
+        run = []
+        for _ in range(rng.randrange(2, 9)):
+            line = ""
+            while len(line) < width - rng.randrange(0, 15):
+                line += rng.choice(words) + " "
+            run.append(line[:width].rstrip() + rng.choice(["", "", ".", ";", " 12", " iv", " and"]))
+        samples.append(run + rng.choices(odd, k=rng.randrange(3)))
+    samples += [rng.sample(pool, 60) + rng.choices(odd, k=20) for _ in range(20)]
+    documents = [p.read_text(encoding="utf-8").splitlines() for p in paths] + samples
+    widths = set()
+    for lines in documents:
+        reader = _Reader(lines, markdown=False, wrapped=False)
+        for i in range(len(lines)):
+            if not reader.leads[i]:
+                continue
+            j = reader._run_end(i)
+            assert j == _run_end_oracle(reader, i), (i, lines[i:j + 1])
+            if j - i >= 3:
+                ends = [line.rstrip() for line in lines[i:j]]
+                width = reader._wrapped_width(ends)
+                assert width == _wrapped_width_oracle(ends), ends
+                widths.add(width > 0)
+    assert widths == {True, False}, "the samples reach both answers"

@@ -21,6 +21,7 @@ import itertools
 import re
 from collections import Counter
 from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 
@@ -554,7 +555,7 @@ class _Reader:
         j = self._run_end(i)
         if not 2 <= j - i <= MAX_WRAPPED_LINES:
             return i + 1
-        ends = [self.lines[k].rstrip() for k in range(i, j)]
+        ends = list(map(str.rstrip, self.lines[i:j]))
         one = self._wrapped_pair(ends) if len(ends) == 2 else self._wrapped_width(ends) > 0
         return j if one else i + 1
 
@@ -583,14 +584,23 @@ class _Reader:
         a measure of 50 to WRAP_MAX characters (no line but the last had room for the next one's
         first word), a break mid-sentence, and fewer than half the lines ending in a page number
         (a contents list)."""
-        width = max(map(len, ends[:-1]))
+        body = ends[:-1]
+        width = max(map(len, body))
         # The tests are pure, each a 0 when it fails: the cheapest first.
-        if not 50 <= width <= WRAP_MAX or all(end.endswith(SENTENCE_END) for end in ends[:-1]):
+        if not 50 <= width <= WRAP_MAX or all(end.endswith(SENTENCE_END) for end in body):
             return 0
-        # A line that ended with room for the next line's first word ended its paragraph there.
-        if any(len(end) + 1 + len(after.split(None, 1)[0]) <= width for end, after in zip(ends[:-1], ends[1:])):
-            return 0
-        # page_start needs the last character a digit or a Roman numeral's: told before the call.
+        # A line that ended with room for the next line's first word ended its paragraph there:
+        # a line with room is two characters (a space, a letter) short of the measure at least,
+        # told before its next line is split. (A loop: a generator's step costs as much as a call.)
+        for end, after in zip(body, ends[1:]):
+            if len(end) + 2 <= width and len(end) + 1 + len(after.split(None, 1)[0]) <= width:
+                return 0
+        # page_start needs the last character a digit or a Roman numeral's: when fewer than half
+        # the lines end so (each line of a run holds text), fewer than half end in a page number,
+        # which the counts of those characters (by map, C speed) tell before any line is looked at.
+        lasts = list(map(itemgetter(-1), ends))
+        if 2 * (sum(map(str.isdigit, lasts)) + sum(map(ROMAN_PAGE.__contains__, lasts))) < len(ends):
+            return width
         pages = sum(1 for end in ends if (last := end[-1:]) and (last.isdigit() or last in ROMAN_PAGE)
                     and page_start(end.strip()) is not None)
         return 0 if 2 * pages >= len(ends) else width
@@ -624,7 +634,7 @@ class _Reader:
                     continue
                 j = self._run_end(i)
                 if 3 <= j - i <= MAX_WRAPPED_LINES:
-                    width = self._wrapped_width([self.lines[k].rstrip() for k in range(i, j)])
+                    width = self._wrapped_width(list(map(str.rstrip, self.lines[i:j])))
                     self.measured[i] = (j, width)
                     widths.append(width)
                 i = j
