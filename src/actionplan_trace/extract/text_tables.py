@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Callable
 
 from ..model import Block, Cell, Loc, table_text
-from ..record import record, replace
+from ..record import record
 from ..regexcache import regex
 from ..text_patterns import CELL_ITEM, LABEL_ONLY, SUPERSCRIPTS, may_open_item
 from .inline import html_paragraphs
@@ -105,7 +105,9 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
         at = row_lines[r] if row_lines is not None else line
         cells = [_cell(parts, clean, text_loc(index, at, r, c)) for c, parts in enumerate(row)]
         if r < header:
-            cells = [replace(c, bold=True) if c.text else c for c in cells]
+            for cell in cells:  # each cell is new, made just now: set in place, not copied (record.replace)
+                if cell.text:
+                    cell.bold = True
         rows.append(cells)
     return Block("table", table_text(rows), loc=Loc(paragraph=index, line=line), rows=rows)
 
