@@ -331,16 +331,19 @@ def tsv_table(lines: list[str], start: int, index: int, clean: Clean) -> tuple[B
     width = len(header)
     body = _under_rule(lines, start + 1)
     i = body
+    read = [header]  # each row's cells, split once: a group line's one text is its row's first cell
     while i < len(lines):
         fields = _tsv_fields(lines[i], width)
-        if (fields is None or len(fields) != width) and (not _group_line(lines, i, width)
-                                                          or _repeats_header(header, lines[i + 1])):
-            break
+        if fields is None or len(fields) != width:
+            if not _group_line(lines, i, width) or _repeats_header(header, lines[i + 1]):
+                break
+            fields = [lines[i]]
+        read.append(fields)
         i += 1
     if i == body:
         return None
     at = (start, *range(body, i))
-    rows = [[[f] if f.strip() else [] for f in lines[j].split("\t")] for j in at]
+    rows = [[[f] if f.strip() else [] for f in fields] for fields in read]
     for row in rows:
         row.extend([] for _ in range(width - len(row)))
     return _table(rows, clean, index, start + 1, row_lines=[j + 1 for j in at]), i
