@@ -513,3 +513,27 @@ def test_runs_and_their_measure_found_as_line_by_line():
                 assert width == _wrapped_width_oracle(ends), ends
                 widths.add(width > 0)
     assert widths == {True, False}, "the samples reach both answers"
+
+
+def test_bulleted_line_read_as_paragraph_reads_its_text():
+    """A plain text's bulleted line is made the item _paragraph makes of the line, its bookmark
+    after the bullet taken out (the reader reuses the bullet's match instead of matching again)."""
+    from actionplan_trace.extract.text import BOOKMARK, _paragraph
+    from actionplan_trace.extract.text_tables import text_loc
+    from actionplan_trace.text_patterns import spaced_bullet
+
+    bullets = ["•", "-", "–", "*", "o", "§", "▪", "·"]
+    spaces = [" ", "\t", "\u00a0", "  \t", " \u00a0 "]
+    texts = ["Text of the item", "[bookmark: _Toc12]Marked item", "[bookmark: x] spaced", "x", "[bookmark: a]b  c  "]
+    lines = [f"{indent}{b}{s}{t}" for b in bullets for s in spaces for t in texts for indent in ("", "  ")]
+    lines += ["•", "- ", "-x", "• [bookmark: y]", "[bookmark: z]• item"]
+    reader = _Reader(lines, markdown=False, wrapped=False)
+    for k, line in enumerate(lines):
+        reader.paragraph(line, k + 1)
+        text = BOOKMARK.sub("", line.strip())
+        m = spaced_bullet(text)
+        if m is not None:
+            text = text[:m.end()] + BOOKMARK.sub("", text[m.end():])
+        expected = _paragraph(text, text_loc(k, k + 1))
+        assert reader.blocks[-1] == expected and reader.blocks[-1].loc == expected.loc, line
+    assert {b.type for b in reader.blocks} == {"list-item", "paragraph"}

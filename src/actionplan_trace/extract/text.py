@@ -746,7 +746,9 @@ class _Reader:
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
             rest = BOOKMARK.sub("", rest)
-        self.add(_paragraph(text[:m.end()] + rest, self.at(line)))
+        # The item's text is the rest (_paragraph's, read from the match already made: the bullet
+        # and its white space end where they did, a bookmark taken out leaving no white space).
+        self.blocks.append(Block("list-item", rest.strip(), text_loc(len(self.blocks), line), label=m.group(1)))
 
     def table(self, i: int) -> int | None:
         """The table at line i, added, and the line after it; None when there is none."""
