@@ -439,7 +439,9 @@ class _Reader:
         paragraph above; `under_item`: that paragraph is a Markdown list item, whose lines may be
         indented by tabs."""
         line, lead = self.lines[i], self.leads[i]
-        if not lead or (_may_open_block(line, lead) and BLOCK_LINE.match(line)):
+        # BLOCK_LINE only where it may match: a rule character, or what may open a list item (a grid
+        # rule's "+" is one); asked of every line of a paragraph, so tested here, not in a call.
+        if not lead or ((lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
             return True
         if "\t" in line and not (under_item and "\t" not in line.lstrip()):
             return True  # a table's cell; under a Markdown list item a tab before the text indents its next line
@@ -476,7 +478,10 @@ class _Reader:
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
         item = self.markdown and (LIST_ITEM.match(first) is not None or MD_ORDERED_ITEM.match(first) is not None)
-        while j < len(self.lines) and not (self.starts_block(j, item) and not self.goes_on(i, j)) and not self.setext_at(j):
+        # Whether a line underlines a heading is asked of a line opening with "=" or "-" only
+        # (setext_at's first test, made here: the call cost as much as the rest of a line's tests).
+        while j < len(self.lines) and not (self.starts_block(j, item) and not self.goes_on(i, j)) and not (
+                self.leads[j] in UNDERLINES and self.setext_at(j)):
             if j + 1 < len(self.lines) and self.leads[j + 1] in UNDERLINES and _underline(self.lines[j + 1]):
                 break
             if self.dense:
@@ -908,12 +913,6 @@ def _indent(line: str) -> int:
 def _underline(line: str) -> bool:
     """A setext underline (`===` or `---`); the first character is tested before the regex."""
     return line.lstrip(" ")[:1] in ("=", "-") and bool(SETEXT.match(line))
-
-
-def _may_open_block(line: str, lead: str) -> bool:
-    """Whether BLOCK_LINE may match `line`, whose first character after its indentation is
-    `lead`: a rule character, or what may open a list item (a grid rule's "+" is one)."""
-    return lead in RULE_LEADS or may_open_item(line, lead)
 
 
 def _atx_title(rest: str) -> str:
