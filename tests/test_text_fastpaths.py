@@ -537,3 +537,16 @@ def test_bulleted_line_read_as_paragraph_reads_its_text():
         expected = _paragraph(text, text_loc(k, k + 1))
         assert reader.blocks[-1] == expected and reader.blocks[-1].loc == expected.loc, line
     assert {b.type for b in reader.blocks} == {"list-item", "paragraph"}
+
+
+def test_ordered_item_marker_tried_only_with_a_stop_in_reach_matches_as_the_regex():
+    from actionplan_trace.text_patterns import MD_ORDERED_ITEM, md_ordered_item
+
+    markers = ["1.", "12)", "123456789.", "1234567890.", "a)", "b.", "iv.", "xviii)", "IV.", "C)", "A.", "B.  ", "(1)",
+               "(123456789)", "(1234567890)", "(a)", "(iv)", "(XL)", "x", "The", "e.g.", "1", "(1", "1.2.", ""]
+    afters = ["", " ", "\t", "  text", " text", "\ttext", "text", ". x", ")"]
+    lines = [f"{indent}{m}{a}" for m in markers for a in afters for indent in ("", " ", "   ", "\t", " \t ", "\u00a0")]
+    for line in lines:
+        found, expected = md_ordered_item(line), MD_ORDERED_ITEM.match(line)
+        assert (found and found.group()) == (expected and expected.group()), repr(line)
+    assert any(md_ordered_item(line) for line in lines) and not all(md_ordered_item(line) for line in lines)

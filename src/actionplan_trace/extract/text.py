@@ -32,9 +32,9 @@ from ..patternscan import JoinedLines
 from ..record import field, record, replace
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
-from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, MD_ORDERED_ITEM, NUMBER_LABEL,
-                             SOFT_HYPHEN, SPACED_BULLET_LEADS, may_open_item, md_first_item, plain_hyphens, pua_bullet,
-                             spaced_bullet)
+from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
+                             SOFT_HYPHEN, SPACED_BULLET_LEADS, may_open_item, md_first_item, md_ordered_item,
+                             plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
 from .inline import bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
@@ -446,7 +446,7 @@ class _Reader:
         if "\t" in line and not (under_item and "\t" not in line.lstrip()):
             return True  # a table's cell; under a Markdown list item a tab before the text indents its next line
         return self.markdown and (("#" in line and bool(MD_HEADING.match(line))) or self.leads[i] in ("|", "<")
-                                  or (lead in ROMAN_LEADS and MD_ORDERED_ITEM.match(line) is not None))
+                                  or (lead in ROMAN_LEADS and md_ordered_item(line) is not None))
 
     def goes_on(self, i: int, j: int) -> bool:
         """Whether Markdown line j, which opens with an ordered list marker, goes on with the
@@ -454,11 +454,11 @@ class _Reader:
         inside a paragraph (CommonMark), so "2018) focusing on …", a wrapped line of a paragraph
         or of a list item, is text. It is the next item of the list when it stands where line
         i's marker stands (line i an ordered item) or left of the paragraph's text."""
-        item = MD_ORDERED_ITEM.match(self.lines[j]) if self.markdown else None
+        item = md_ordered_item(self.lines[j]) if self.markdown else None
         if item is None or md_first_item(item):
             return False
         indent, opening = _indent(self.lines[j]), _indent(self.lines[i])
-        return indent > opening if MD_ORDERED_ITEM.match(self.lines[i]) else indent >= opening
+        return indent > opening if md_ordered_item(self.lines[i]) else indent >= opening
 
     def gather(self, i: int) -> tuple[str, int]:
         """A paragraph's text from line i on: one line, or every wrapped line up to a block start."""
@@ -477,7 +477,7 @@ class _Reader:
             return (first.rstrip("\\").strip() if "\\" in first else first), j
         parts = [first]
         words = len(parts[0].split()) if self.dense else 0
-        item = self.markdown and (LIST_ITEM.match(first) is not None or MD_ORDERED_ITEM.match(first) is not None)
+        item = self.markdown and (LIST_ITEM.match(first) is not None or md_ordered_item(first) is not None)
         # Whether a line underlines a heading is asked of a line opening with "=" or "-" only
         # (setext_at's first test, made here: the call cost as much as the rest of a line's tests).
         while j < len(self.lines) and not (self.starts_block(j, item) and not self.goes_on(i, j)) and not (
@@ -728,7 +728,7 @@ class _Reader:
                 for text, bold in fragment:
                     self.add(_paragraph(text, self.at(line), bold=bold))
                 return
-            item = MD_ORDERED_ITEM.match(raw)
+            item = md_ordered_item(raw)
             if item is not None:  # "1. text", "b) text": a list item labelled as written, as a "* text" is
                 raw = raw[item.end():]
             bold = is_bold_only(raw)
