@@ -925,10 +925,13 @@ def _atx_title(rest: str) -> str:
 
 
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
+    """A paragraph, or a list item when `text` opens with a bullet. `bold` is set on the block
+    made, when true: a keyword argument costs the class call a dict (most blocks are not bold)."""
     m = spaced_bullet(text)
-    if m:
-        return Block("list-item", text[m.end():].strip(), loc, label=m.group(1), bold=bold)
-    return Block("paragraph", text.strip(), loc, bold=bold)
+    block = Block("list-item", text[m.end():].strip(), loc, label=m.group(1)) if m else Block("paragraph", text.strip(), loc)
+    if bold:
+        block.bold = True
+    return block
 
 
 def extract_text(data: bytes, source: Source) -> RawDocument:
