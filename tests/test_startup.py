@@ -10,21 +10,25 @@ from pathlib import Path
 
 import pytest
 
+import actionplan_trace
 from actionplan_trace.cli import app, commands_to_build, run
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+# The probes' environment: the package under test (PYTHONPATH or installed), wherever it is.
+PROBE_ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(actionplan_trace.__file__).resolve().parents[1])}
 HEAVY = ("yaml", "rich", "pdfplumber", "pypdfium2", "pydantic", "rapidfuzz", "lxml", "zipfile", "tempfile", "hashlib",
          "html.entities")
 
 
-def loaded_by(args: list[str], cache: Path, env: dict[str, str] | None = None) -> set[str]:
-    """The modules of HEAVY that `trace ARGS` has imported when it exits (run in a fresh process,
-    its stdout a pipe, `env` added to its environment)."""
+def loaded_by(args: list[str], cache: Path, env: dict[str, str] | None = None,
+              modules: tuple[str, ...] = HEAVY) -> set[str]:
+    """The `modules` (HEAVY unless given) that `trace ARGS` has imported when it exits (run in a
+    fresh process, its stdout a pipe, `env` added to its environment)."""
     probe = ("import sys\nfrom actionplan_trace.cli import run\n"
              f"run({args!r})\n"
-             f"sys.stderr.write(' '.join(m for m in {HEAVY!r} if m in sys.modules))\n")
+             f"sys.stderr.write(' '.join(m for m in {modules!r} if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={"TRACE_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", **(env or {})})
+                            env={**PROBE_ENV, "TRACE_CACHE_DIR": str(cache), **(env or {})})
     return set(result.stderr.split())
 
 
@@ -44,6 +48,18 @@ def test_refs_of_a_text_needs_no_fuzzy_matcher_xml_or_terminal_library(tmp_path:
     args = ["refs", str(CORPUS / "text" / "objective2-new.txt"), "-f", "json"]
     loaded_by(args, cache)
     assert loaded_by(args, cache) == set()
+
+
+def test_writing_the_output_file_imports_no_tempfile_nor_signal_module(tmp_path: Path) -> None:
+    """-o writes a temporary file and renames it (output.write_atomic) without tempfile (and the
+    shutil and random it imports), signal or threading: a fifth of a small text's start-up."""
+    out = tmp_path / "refs.json"
+    args = ["refs", str(CORPUS / "text" / "objective2-new.txt"), "-f", "json", "-o", str(out)]
+    unused = ("tempfile", "shutil", "random", "signal", "threading")
+    loaded_by(args, tmp_path / "cache", modules=unused)
+    assert loaded_by(args, tmp_path / "cache", modules=unused) == set()
+    assert out.read_text(encoding="utf-8").startswith('{\n  "schema": "actionplan-trace/refs/')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "refs.json"]
 
 
 def test_a_refs_table_piped_is_written_as_lines_without_rich(tmp_path: Path) -> None:
@@ -79,7 +95,7 @@ def test_refs_imports_the_graph_only_to_check_several_files(
              f"run(['refs', *{[str(CORPUS / f) for f in files]!r}, '-f', 'json'])\n"
              f"sys.stderr.write(' '.join(m for m in {GRAPH_MODULES!r} if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
+                            env={**PROBE_ENV, "TRACE_CACHE_DIR": str(tmp_path / "cache")})
     assert '"schema": "actionplan-trace/refs/2"' in result.stdout
     assert set(result.stderr.split()) == (set(GRAPH_MODULES) if graph_loaded else set())
 
@@ -96,7 +112,7 @@ def run_main(args: list[str], tmp_path: Path) -> str:
     """stderr of `trace ARGS` through the console-script entry point."""
     probe = f"import sys\nfrom actionplan_trace.cli import main\nsys.argv = ['trace', *{args!r}]\nmain()\n"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={"TRACE_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"})
+                            env={**PROBE_ENV, "TRACE_CACHE_DIR": str(tmp_path / "cache")})
     return result.stderr
 
 

@@ -4,6 +4,11 @@
 It encodes first (nothing touches the disk if that fails), refuses to overwrite a file the run
 reads, follows a symlink to its target, writes a short-named temporary file next to the target
 and renames it; the temporary file is removed on any exception, Ctrl-C and SIGTERM included.
+
+It needs neither tempfile nor signal nor threading: importing them (with tempfile's shutil and
+random, and signal's enum classes) was some 20 M instructions, a tenth of a `trace refs
+FILE.txt -o OUT` start-up, for one file name and two handlers (`_create_temporary`,
+`signals_raise`).
 """
 
 from __future__ import annotations
@@ -60,9 +65,7 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
     with signals_raise():
         tmp: str | None = None
         try:
-            import tempfile  # only a command that writes a file needs it (start-up)
-
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+            fd, tmp = _create_temporary(target.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
             os.chmod(tmp, 0o666 & ~_umask())
@@ -73,6 +76,31 @@ def write_atomic(data: str | bytes, out: str | Path, inputs: Iterable[str | Path
         finally:
             if tmp is not None:
                 _remove(tmp)
+
+
+# How `_create_temporary` opens a temporary file: tempfile.mkstemp's flags.
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+               | getattr(os, "O_BINARY", 0))
+# How many names `_create_temporary` tries (tempfile.TMP_MAX).
+_TEMP_TRIES = 10_000
+
+
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new file in `folder` named TEMP_PREFIX, 8 random hex digits and TEMP_SUFFIX (README's
+    `.trace-XXXXXXXX.tmp`), open for writing, and its path, made as tempfile.mkstemp makes one:
+    created exclusively (never an existing file, nor through a symlink), readable by its owner
+    only, not inherited by a child process; a name already taken is drawn again."""
+    for _ in range(_TEMP_TRIES):
+        name = os.path.join(os.path.abspath(folder), f"{TEMP_PREFIX}{os.urandom(4).hex()}{TEMP_SUFFIX}")
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o600), name
+        except FileExistsError:
+            continue
+        except PermissionError:  # Windows, for a name whose file is being deleted (as mkstemp)
+            if os.name == "nt" and os.path.isdir(folder) and os.access(folder, os.W_OK):
+                continue
+            raise
+    raise FileExistsError(errno.EEXIST, "no usable temporary file name found")
 
 
 # What writing to a redirected standard output fails with, and reading an input never does.
@@ -240,27 +268,26 @@ class Terminated(SystemExit):
 def signals_raise() -> Iterator[None]:
     """While writing, turn SIGTERM and SIGHUP into an exception (their default action would kill
     the process before the temporary file is removed); Ctrl-C already raises KeyboardInterrupt.
-    Only the main thread can set handlers; elsewhere this does nothing. (Imported here: only a
-    command that writes a file needs them, start-up.)"""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+    Only the main thread can set handlers (elsewhere `signal` raises ValueError): there this does
+    nothing. The handlers are set through `_signal`, the C module `signal` re-exports with its
+    constants made enums (which is most of the cost of importing it)."""
+    import _signal  # type: ignore[import-not-found]  # (no stub) the functions of `signal` themselves
 
     def handler(signum: int, frame: object) -> None:
         raise Terminated(128 + signum)
 
     saved = {}
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) == signal.SIG_DFL:
-            saved[sig] = signal.signal(sig, handler)
+    try:
+        for sig in (_signal.SIGTERM, _signal.SIGHUP):
+            if _signal.getsignal(sig) == _signal.SIG_DFL:
+                saved[sig] = _signal.signal(sig, handler)
+    except ValueError:  # not the main thread: it cannot set one, so none was set
+        pass
     try:
         yield
     finally:
         for sig, old in saved.items():
-            signal.signal(sig, old)
+            _signal.signal(sig, old)
 
 
 def _remove(path: str) -> None:
