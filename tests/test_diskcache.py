@@ -111,3 +111,19 @@ def test_an_entry_another_user_wrote_is_not_read(cache: Path) -> None:
     assert load(entry) is MISSING
     assert memo("test", b"a", b"salt", lambda: [2]) == [2]
     assert entry.stat().st_uid == os.geteuid() and load(entry) == [2]
+
+
+def test_an_entry_sealed_by_an_older_version_is_computed_again(cache: Path) -> None:
+    """Entries were sealed with a blake2b digest keyed by the file's name (`trace-sealed-1`); they
+    are now sealed with a CRC-32 and the value's length (`trace-sealed-2`, a quarter of the cost).
+    An entry of the old kind, however sound, is a miss: computed again and written in the new."""
+    from actionplan_trace.digest import blake2b
+
+    assert memo("test", b"a", b"salt", lambda: [1]) == [1]
+    (entry,) = cache.glob("test-*.marshal")
+    payload = marshal.dumps([7])
+    key = blake2b(entry.name.encode(), digest_size=32).digest()
+    entry.write_bytes(b"\0trace-sealed-1\0" + blake2b(payload, digest_size=32, key=key).digest() + payload)
+    assert load(entry) is MISSING
+    assert memo("test", b"a", b"salt", lambda: [2]) == [2]
+    assert entry.read_bytes().startswith(b"\0trace-sealed-2\0") and load(entry) == [2]

@@ -45,7 +45,7 @@ T = TypeVar("T")
 
 # Compiled `__init__` sources, keyed by the source text (which names no value, only fields). A
 # code object is run as it is, so a damaged one could crash the interpreter: the file is used
-# only when its digest matches its bytes (diskcache.load).
+# only when its seal matches its bytes (diskcache.load).
 _INITS = RunCache(f"record-init-{INTERPRETER_TAG}.code", max_bytes=1_000_000)
 
 
@@ -369,7 +369,7 @@ def _code(source: str) -> Any:
             code = marshal.loads(kept)
         except (EOFError, ValueError, TypeError):  # not marshal data: compile again
             code = None
-        if type(code) is CodeType:  # the file's digest vouches for the rest (diskcache.load)
+        if type(code) is CodeType:  # the file's seal vouches for the rest (diskcache.load)
             return code
     code = compile(source, "<record>", "exec", dont_inherit=True)  # annotations evaluated, as dataclass has them
     _INITS.put(source, marshal.dumps(code))

@@ -12,7 +12,7 @@ This leans on three undocumented parts of CPython: `re._parser.parse`, `re._comp
 `_sre.compile`, the steps `re.compile` itself takes. Their form can change between versions, so:
 - the cache file is named by the interpreter's version, `_sre.MAGIC` (the engine's own number for
   its program format) and marshal's version, and a file of another interpreter is never read;
-- the file is used only when its digest matches its bytes (diskcache.load): `_sre.compile` checks
+- the file is used only when its seal matches its bytes (diskcache.load): `_sre.compile` checks
   a program's form but not that it is the pattern's, and one flipped bit in a kept program (or in
   the key naming its pattern) can still be a valid program that matches otherwise;
 - an entry `_sre.compile` refuses is compiled again, and any failure of the steps themselves
