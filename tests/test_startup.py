@@ -141,3 +141,12 @@ def test_one_process_runs_one_command_after_another(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert out.startswith("record,id,family,") and '"schema": "actionplan-trace/extract/' in out
     assert len(app.registered_commands) == 7
+
+
+def test_importing_the_package_imports_no_typing() -> None:
+    """`actionplan_trace/__init__` runs first in every `trace` process, before cli.py pauses the
+    garbage collector: typing, imported there, made enough objects to set off collections. The
+    package imports nothing itself (its names come on first use), typing neither."""
+    probe = "import sys, actionplan_trace\nprint(sorted({'typing', 'actionplan_trace.cli'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=PROBE_ENV, check=True)
+    assert result.stdout.split() == ["[]"]

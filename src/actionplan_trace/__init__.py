@@ -8,9 +8,12 @@ Nothing inside the package imports this module (see tests/test_layering.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+# typing.TYPE_CHECKING without importing typing here: a command imports it later, in cli.py, while
+# the garbage collector is paused (its objects set off collections when made before).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .loader import load
     from .model import Document
 
