@@ -4,6 +4,7 @@ pick what counting every pattern on every line picks, on real text and on mixtur
 from __future__ import annotations
 
 import random
+from collections import Counter
 import re
 
 from actionplan_trace.extract import read
@@ -18,6 +19,7 @@ from actionplan_trace.profiles import (
     gated,
     is_anchored,
     join_patterns,
+    start_gate,
 )
 
 from conftest import CORPUS
@@ -145,8 +147,8 @@ def test_gated_lines_are_the_lines_the_gate_matches():
                          if is_anchored(p.pattern))
     assert gate is not None
     for sample in (lines, lines[:50], OTHER_LINES * 3, []):
-        assert gated(gate.match, sample) == list(filter(gate.match, sample))
-    assert len(gated(gate.match, lines)) > len(set(gated(gate.match, lines))) > 20
+        assert gated(gate.match, sample) == Counter(filter(gate.match, sample))
+    assert sum(gated(gate.match, lines).values()) > len(gated(gate.match, lines)) > 20
 
 
 def test_which_patterns_are_anchored_or_cannot_be_joined():
@@ -241,3 +243,67 @@ def test_minutes_whose_objective_lines_are_sentences_stay_generic(tmp_path) -> N
     path = tmp_path / "minutes.txt"
     path.write_text(minutes, encoding="utf-8")
     assert load(path).source.profile == "generic"
+
+
+def test_start_gate_matches_where_any_anchored_pattern_does():
+    """The StartGate tries a line with the patterns that can open with its first character only:
+    it finds a match on exactly the lines one of the patterns finds one on, also for a line
+    opening with a character re.IGNORECASE matches with an ASCII letter (ſ, the Kelvin sign, İ,
+    ı), a non-ASCII digit, a bullet or a space, and for patterns whose opening is not known."""
+    lines = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    rng = random.Random(13)
+    openers = ["ſ", "\u212a", "İ", "ı", "\u0663", "•", " ", "(", "1.", "ü", "É", "-", "*"]
+    words = " ".join(lines).split()
+    lines += [rng.choice(openers) + " ".join(rng.choices(words, k=rng.randrange(0, 5))) for _ in range(1500)]
+    lines += [rng.choice(openers) + line[1:] for line in rng.sample(lines, 500)]
+    lines += ["ſubject: Proposed modifications to the Plan", "\u212aey outputs", "İTU Strategic plan for the Union",
+              "\u0663.1 Implementation framework", "\u0663 References to WTDC resolutions", "ſtatus of implementation"]
+    anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
+                if is_anchored(p.pattern)]
+    tricky = [p for p in TRICKY if is_anchored(p)] + [r"^.?Output\s+\d", r"^\W*Goal\s+\d", r"^[^a-z]+\d"]
+    for patterns in (anchored, tricky, anchored + tricky, anchored[:3]):
+        gate = start_gate(patterns)
+        assert gate is not None
+        compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+        expected = [line for line in lines if any(c.search(line) for c in compiled)]
+        assert [line for line in lines if gate.match(line)] == expected
+        assert len(expected) > 50
+    assert start_gate([r"^(a)\1", "^b"]) is None
+
+
+def _report_mix(rng: random.Random) -> list[str]:
+    """Lines of an implementation report, a Strategic Plan and an Action Plan in varied numbers, with and
+    without "…progress on the implementation of the Strategic Plan" (the report's one pattern not
+    anchored at the line start), so that either may win by a few hits."""
+    report = ["Report on the implementation of the 2020-2023 Strategic Plan", "Status of implementation",
+              "Annex 1 – Implementation of PP Resolutions", "Objective T.1 Develop standards",
+              "Target on track", "Resolution 71 (Rev. Dubai, 2018)", "New target, benchmarked"]
+    plan = ["Strategic plan for the Union for 2020-2023", "Goal 1: Growth", "Strategic Goal 2 – Inclusiveness",
+            "Table 2.1 – ITU-R outputs and objectives", "Telecommunication Development Sector (ITU-D)",
+            "Annex 2 to Resolution 71"]
+    shared = ["Target 1.1: Worldwide, 65% of households should have access to the Internet by 2023"]
+    action = ["Objective 3 – Enabling environment", "Output 3.2 – Capacity", "Regional initiatives",
+              "Implementation framework", "References to WTDC resolutions"]
+    progress = ["This is the progress on the implementation of the Strategic Plan for 2021.",
+                "Report made in the implementation of the 2016 - 2019 Strategic Plan (see Annex)"]
+    lines = rng.choices(report, k=rng.randrange(0, 12)) + rng.choices(plan, k=rng.randrange(0, 12))
+    lines += rng.choices(shared, k=rng.randrange(0, 4)) + rng.choices(progress, k=rng.randrange(0, 1200))
+    lines += rng.choices(action, k=rng.randrange(0, 16))
+    lines += ["The text of the plan."] * rng.randrange(0, 40)
+    rng.shuffle(lines)
+    return lines
+
+
+def test_detection_that_leaves_the_unanchored_patterns_uncounted_picks_the_full_counts_choice():
+    """detect_profile counts a pattern found anywhere in a line only when the profile's score
+    range overlaps the best one's (_Score): it picks what counting every pattern picks, where a
+    report and a Strategic Plan are a few hits apart, or many (a thousand lines of "progress on
+    the implementation…" outweigh a pattern with a hit)."""
+    rng = random.Random(17)
+    picked = set()
+    for _ in range(300):
+        lines = _report_mix(rng)
+        expected = _counted(lines)
+        assert detect_profile(lines).name == expected, lines
+        picked.add(expected)
+    assert picked >= {"implementation-report", "strategic-plan", "action-plan"}

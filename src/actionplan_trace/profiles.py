@@ -11,12 +11,13 @@ make one a box only when it holds a sub-heading of theirs too). Each regex is co
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from .errors import ProfileError
-from .patternscan import JoinedLines, fold, required_literal, scan_source, starts_of
+from .patternscan import JoinedLines, first_chars, fold, required_literal, scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, check_keys, read_yaml
@@ -412,60 +413,148 @@ def _lines_hit(pattern: Pattern, lines: list[str], text: _Lines | None = None) -
     return sum(map(hit.__contains__, tried)) if hit else 0
 
 
+class _Score:
+    """A profile's detection score (priority, then patterns with a hit, then hits), or while the
+    patterns that read every line (`left`: not anchored, see _detect_score) are not counted yet,
+    the range it lies in: `low` counts none of their hits, `high` a hit on every line for each.
+    A profile whose anchored patterns already make it one that can be chosen (min_hits, two
+    patterns with a hit) is often chosen or turned down by its range alone: a report whose
+    anchored patterns outscore every other profile's is chosen without folding the whole text
+    for "…progress on the implementation of…" (see _Lines)."""
+
+    def __init__(self, profile: Profile, low: int, high: int | None = None, left: Sequence[Pattern] = (),
+                 lines: list[str] | None = None, text: _Lines | None = None) -> None:
+        self.profile = profile
+        self.low = low
+        self.high = low if high is None else high
+        self.left, self.lines, self.text = left, lines or [], text
+
+    def exact(self) -> int:
+        """The score, counting the patterns left (once)."""
+        if self.left:
+            counts = [_lines_hit(pattern, self.lines, self.text) for pattern in self.left]
+            self.low = self.high = self.low + sum(1000 + n for n in counts if n)
+            self.left = ()
+        return self.low
+
+    def above(self, other: _Score) -> bool:
+        """Whether this score is above `other`'s; the patterns left of either are counted only when
+        their ranges overlap."""
+        if self.low > other.high:
+            return True
+        if self.high <= other.low:
+            return False
+        return self.exact() > other.exact()
+
+
 def _detect_score(
-    profile: Profile, lines: list[str], beat: int | None, starting: list[str] | None = None, text: _Lines | None = None
-) -> int | None:
+    profile: Profile, lines: list[str], beat: int | None, starting: dict[str, int] | None = None,
+    text: _Lines | None = None
+) -> _Score | None:
     """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
     than its min_hits, fewer than two of its patterns with a hit, or a score not above `beat`.
 
     Patterns anchored at the line start cost little, one found anywhere in a line (`\\b(?:report|
     progress) on the implementation…`) scans every character of the document: the anchored ones
     are counted first, and counting stops as soon as even a hit on every line for each pattern
-    left could not make the profile chosen. Same answer as counting every pattern. `starting`,
-    when given, holds the lines that any anchored pattern (is_anchored) finds something in: those
-    patterns are counted over these lines only, and `text` (the same lines as `lines`), the
-    others over the lines holding their required literal.
+    left could not make the profile chosen; once only such patterns are left and the profile can
+    be chosen without them, they are left for _Score to count if its range must be told apart
+    from another's. Same answer as counting every pattern. `starting`, when given, holds the
+    lines that any anchored pattern (is_anchored) finds something in (with how often each
+    occurs, see `gated`): those patterns are counted over these lines only, and `text` (the same lines as `lines`), the others over the lines
+    holding their required literal.
     """
     patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
     need_covered = min(2, len(patterns))
+    base = profile.priority * 1_000_000
     hits = covered = 0
     for done, pattern in enumerate(patterns):
         left = len(patterns) - done
         most_covered, most_hits = covered + left, hits + left * len(lines)
         if most_hits < profile.min_hits or most_covered < need_covered:
             return None
-        if beat is not None and profile.priority * 1_000_000 + most_covered * 1000 + most_hits <= beat:
+        if beat is not None and base + most_covered * 1000 + most_hits <= beat:
             return None
         if starting is not None and is_anchored(pattern.pattern):
-            n = _lines_hit(pattern, starting)
+            n = _counted_hit(pattern, starting)
+        elif hits >= profile.min_hits and covered >= need_covered and not (
+                starting is not None and any(is_anchored(p.pattern) for p in patterns[done:])):
+            return _Score(profile, base + covered * 1000 + hits, base + most_covered * 1000 + most_hits,
+                          patterns[done:], lines, text)
         else:
             n = _lines_hit(pattern, lines, text)
         hits += n
         covered += 1 if n else 0
     if hits < profile.min_hits or covered < need_covered:
         return None
-    return profile.priority * 1_000_000 + covered * 1000 + hits
+    return _Score(profile, base + covered * 1000 + hits)
+
+
+class StartGate:
+    """The anchored detect patterns of every profile, joined (join_patterns) once for each set of
+    them that can open with a given ASCII character (patternscan.first_chars), so that a line is
+    tried with the patterns that can match text opening with its first character only: a line
+    opening with "T" is not tried with "^Objective…" or "^WSIS…". One regex of every pattern
+    costs the regex engine a step into each alternative, a dozen times what turning it down at
+    its first character costs; a line opening with a non-ASCII character is tried with all of
+    them (re.IGNORECASE matches some with ASCII letters: "ſ" with "s")."""
+
+    def __init__(self, everything: re.Pattern[str], by_char: dict[str, Callable[[str], object] | None]) -> None:
+        self.everything = everything.match
+        self.by_char = by_char
+
+    def match(self, line: str) -> bool:
+        """Whether one of the patterns finds something in `line` (not empty)."""
+        first = line[0]
+        match = self.by_char[first] if first in self.by_char else self.everything
+        return match is not None and match(line) is not None
+
+
+def start_gate(patterns: list[str]) -> StartGate | None:
+    """The StartGate of `patterns` (anchored: is_anchored), None when they cannot be joined."""
+    everything = join_patterns(patterns)
+    if everything is None:
+        return None
+    openings = [first_chars(p) for p in patterns]
+    joined: dict[tuple[str, ...], Callable[[str], object] | None] = {}
+    by_char: dict[str, Callable[[str], object] | None] = {}
+    for char in map(chr, range(128)):
+        chosen = tuple(p for p, opening in zip(patterns, openings) if opening is None or char in opening)
+        if chosen not in joined:
+            gate = join_patterns(chosen) if chosen else None
+            joined[chosen] = gate.match if gate is not None else None
+            if chosen and gate is None:
+                return None
+        by_char[char] = joined[chosen]
+    return StartGate(everything, by_char)
 
 
 @lru_cache(maxsize=8)
-def _anchored_gate(directory: Path) -> re.Pattern[str] | None:
-    """The anchored detect patterns of every profile in `directory`, joined (see join_patterns)."""
-    return join_patterns(p.pattern for profile in _load_dir(directory).values() for p in profile.detect_patterns
-                         if is_anchored(p.pattern))
+def _anchored_gate(directory: Path) -> StartGate | None:
+    """The anchored detect patterns of every profile in `directory`, joined (see StartGate)."""
+    return start_gate([p.pattern for profile in _load_dir(directory).values() for p in profile.detect_patterns
+                       if is_anchored(p.pattern)])
 
 
-def gated(match: Callable[[str], object], lines: list[str]) -> list[str]:
-    """The lines `match` finds something in, in order, each distinct line tried once: a document
-    repeats many of its lines (running heads, table labels, renderings of the same text), and a
-    set lookup costs a fraction of the joined gate's match. Same list as filter(match, lines)."""
-    passing = set(filter(match, dict.fromkeys(lines)))
-    return [line for line in lines if line in passing]
+def gated(match: Callable[[str], object], lines: list[str]) -> dict[str, int]:
+    """The lines `match` finds something in, each with how many times it occurs in `lines`, in
+    the order they first occur: a document repeats many of its lines (running heads, table
+    labels, renderings of the same text), so each distinct line is tried once, and each pattern
+    then counted over them (_counted_hit) is too. collections.Counter(filter(match, lines))."""
+    return {line: n for line, n in Counter(lines).items() if match(line)}
 
 
-def _alone_hit(profile: Profile, lines: list[str], starting: list[str] | None, text: _Lines) -> bool:
+def _counted_hit(pattern: Pattern, counts: dict[str, int]) -> int:
+    """How many lines `pattern` finds something in, of lines occurring as often as `counts` says."""
+    return sum([counts[line] for line in filter(pattern.search, counts)])
+
+
+def _alone_hit(profile: Profile, lines: list[str], starting: dict[str, int] | None, text: _Lines) -> bool:
     """Whether one of the profile's `alone` patterns finds a line (see Profile.detect_alone); an
-    anchored one is tried on the `starting` lines the joined gate let through only."""
-    return any(_lines_hit(p, starting if starting is not None and is_anchored(p.pattern) else lines, text)
+    anchored one is tried on the `starting` lines the joined gate let through only (a few: the
+    whole text is not folded to pick out those holding its literal, see _Lines), another on the
+    lines holding its required literal."""
+    return any(_counted_hit(p, starting) if starting is not None and is_anchored(p.pattern) else _lines_hit(p, lines, text)
                for p in profile.detect_alone)
 
 
@@ -473,13 +562,13 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     """The profile whose detect patterns hit most often (at least its min_hits, of two patterns;
     or one hit of an `alone` pattern, scored as one pattern's one hit), else 'generic'.
 
-    The anchored patterns of all profiles, joined into one regex, pick out first the few lines
-    any of them can hit (most lines start with none of their words), so that each is then tried
-    on those lines only; a pattern found anywhere in a line is tried only on the lines that hold
-    its required literal.
+    The anchored patterns of all profiles, joined (StartGate), pick out first the few lines any
+    of them can hit (most lines start with none of their words), so that each is then tried on
+    those lines only; a pattern found anywhere in a line is tried only on the lines that hold its
+    required literal, and only when the profile's score must be known to the hit (_Score).
     """
     lines = [stripped for t in texts if t and (stripped := t.strip())]
-    best: tuple[int, Profile] | None = None
+    best: _Score | None = None
     directory = (directory or RULES_DIR / "profiles").resolve()
     profiles = available_profiles(directory)
     gate = _anchored_gate(directory)
@@ -488,11 +577,11 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     for profile in profiles.values():
         if not profile.detect_patterns:
             continue
-        score = _detect_score(profile, lines, best[0] if best else None, starting, text)
+        score = _detect_score(profile, lines, best.low if best else None, starting, text)
         if score is None and _alone_hit(profile, lines, starting, text):
-            score = profile.priority * 1_000_000 + 1000 + 1
-        if score is not None and (best is None or score > best[0]):
-            best = (score, profile)
+            score = _Score(profile, profile.priority * 1_000_000 + 1000 + 1)
+        if score is not None and (best is None or score.above(best)):
+            best = score
     if best is not None:
-        return best[1]
+        return best.profile
     return profiles["generic"]
