@@ -1,0 +1,32 @@
+"""Shortcuts of the per-document reference bookkeeping against the plain versions they replace."""
+
+from __future__ import annotations
+
+import random
+
+from actionplan_trace.refs.language import _WORD, letter_runs, language_of
+from actionplan_trace.refs.resolve import load_rules
+
+# Letters and non-letters of every kind the regex tells apart: ASCII and accented letters, the
+# letters case folding makes ASCII ("ſ", the Kelvin sign), digits of other scripts, superscripts
+# (a digit `\d` does not take), underscores, punctuation, no-break and line separators, lone
+# surrogates (a text file read with surrogateescape).
+_PIECES = ["the", "of", "Und", "für", "élève", "straße", "ſ", "\u212a", "İ", "ı", "x²", "½", "٣", "4", "_", "a_b",
+           " ", "\t", "\n", ".", ",", "–", "’", "“", "\u00a0", "\u2028", "§", "-", "'", "\udc80", "\ud800", "Ω"]
+
+
+def test_letter_runs_are_the_regex_words_on_varied_texts() -> None:
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 25)))
+        for variant in (text, text.casefold()):
+            assert letter_runs(variant) == _WORD.findall(variant), variant
+
+
+def test_an_english_text_with_dashes_and_quotes_is_not_read_as_another_language() -> None:
+    """The fast way (no non-ASCII letter) and the regex way (a French text) both count words."""
+    rule = load_rules().language
+    english = "The Action Plan – “Resolution 71” – sets out the objectives of the Sector and its outputs. " * 40
+    french = "Les objectifs du Secteur et les produits de la stratégie pour les membres. " * 40
+    assert language_of([english], rule) is None
+    assert language_of([french], rule) == "fr"
