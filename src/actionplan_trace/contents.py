@@ -127,13 +127,24 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     titles: set[str] = set()  # the titles of the entries found so far
     # Each block's entry, read once (a wrapped entry's second line is looked at twice); a block
     # that does not end as a page number does (most) is turned down without the call.
-    found_at = [_entry(block) if (end := block.text.rstrip()[-1:]) and (end.isdigit() or end in ROMAN_PAGE) else None
-               for block in blocks]
-    for i, block in enumerate(blocks):
+    found_at = {i: found for i, block in enumerate(blocks)
+                if (end := block.text.rstrip()[-1:]) and (end.isdigit() or end in ROMAN_PAGE)
+                and (found := _entry(block)) is not None}
+    # A block that is no entry and not the line before one (the first line of an entry wrapped
+    # over two) ends the run, as the block before it did if that was no entry either: only the
+    # others are read, and a gap between two of them ends the run.
+    previous = -1
+    for i in sorted({k for j in found_at for k in (j - 1, j) if k >= 0}):
+        if i > previous + 1:
+            if len(run) >= 2:
+                runs.append(run)
+            run, last_page = [], 0
+        previous = i
         if i - 1 in wrapped:  # the second line of an entry read with the line before
             continue
-        found = found_at[i]
-        if (found is None and i + 1 < len(blocks) and (after := found_at[i + 1]) is not None
+        block = blocks[i]
+        found = found_at.get(i)
+        if (found is None and (after := found_at.get(i + 1)) is not None
                 and (second := _wrapped_entry(block, blocks[i + 1], after)) is not None):
             found = second
             wrapped[i] = i + 1
@@ -193,7 +204,7 @@ def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], froz
     expanded: list[Block] = []
     rows: list[int] = []
     for block in blocks:
-        lines = _tabbed_entries(block)
+        lines = _tabbed_entries(block) if block.rows else None  # None for a block of no rows: told here
         if lines is None:
             expanded.append(block)
             continue
@@ -241,6 +252,8 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
         block = blocks[i]
         if block.rows is not None:
             continue
+        if not block.label and not _may_open_title(block.text, head, firsts):
+            continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
         if block.label and (labelled := numbered(block.label, texts[0])) is not None:
             texts.append(labelled)
@@ -254,6 +267,18 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
             if len(key) >= PREFIX:
                 opening.setdefault(key[:PREFIX], []).append((i, key))
     return whole, opening
+
+
+def _may_open_title(text: str, head: int, firsts: set[str]) -> bool:
+    """False when `text`'s first line opens with a word that opens no title (`firsts`), as
+    _later_places reads it: told from the text's head, without cutting out its first line, where
+    the head's first word stands before any line break (else True: _later_places reads it)."""
+    opening = text[:head]
+    words = opening.split(None, 1)
+    if not words or head > KEYED_CHARS or "\n" in opening[:len(opening) - len(opening.lstrip())]:
+        return True
+    word = words[0].casefold()
+    return word in firsts or not word.isascii() and _key(word) in firsts
 
 
 _PARAGRAPH = itemgetter(0)  # the paragraph index of an `opening` pair

@@ -21,12 +21,12 @@ from .errors import LimitError
 from .limits import current as limits_in_force, over
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, kind_label, table_text
 from .patternscan import first_chars
-from .profiles import HeadingRule, Profile, TableRule, join_patterns
+from .profiles import HeadingRule, Pattern, Profile, TableRule, join_patterns
 from .record import field, record, replace
 from .regexcache import regex
 from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
 from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
-                            spaced_bullet)
+                            spaced_bullet, toc_last)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
 # `str.endswith` on stripped text, not a `$` regex that scans the whole paragraph); Chinese and
@@ -218,15 +218,16 @@ def numbered_line(
     rest = text if (block.label and not is_bullet_label(block.label)) or typed is None else text[typed.end():].strip()
     if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
         return False
+    # Every test is pure, so the cheap ones go first: most numbered paragraphs are sentences
+    # (final punctuation, many words), turned down before OPEN_END's search of every position.
+    colon = rest.endswith(":")
+    if not colon and _ends_sentence(rest) or not _at_most_words(rest, max_words):
+        return False
     if DATE_REST.match(rest) or INFINITIVE.match(rest) or OPEN_END.search(rest):
         return False
     if _same_level(number, next_block) or _same_level(number, prev_block):
         return False
-    if _words(rest) > max_words:
-        return False
-    if rest.endswith(":"):
-        return _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
-    return not _ends_sentence(rest)
+    return not colon or _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
 
 
 _SIGNAL_ACCEPTS = {
@@ -253,11 +254,13 @@ def _bold_label(block: Block, candidate: str, m: re.Match[str]) -> bool:
 class _Open:
     """A section still open while the blocks are placed, the rank that closes it and `anchor`,
     what `{parent}` names for a section opened inside it: the id of the nearest numbered section
-    (an id without "/") among it and the open sections below it, "" when there is none."""
+    (an id without "/") among it and the open sections below it, "" when there is none. `kinds`:
+    the kinds of it and the open sections below it (_Builder.open_kinds while it is the last)."""
 
     section: Section
     rank: int
     anchor: str = ""
+    kinds: frozenset[str] = frozenset()
 
 
 def _gate(rules: tuple[HeadingRule, ...]) -> tuple[Callable[[str], re.Match[str] | None] | None, dict[int, tuple[HeadingRule, ...]]]:
@@ -324,7 +327,7 @@ class _Builder:
     ids: set[str] = field(default_factory=set)
     placed: dict[frozenset[str], RuleSet] = field(default_factory=dict)
     suffixes: dict[str, int] = field(default_factory=dict)
-    kinds: frozenset[str] | None = None
+    kinds: frozenset[str] = frozenset()  # the kinds of the open sections (open_kinds)
     table: _Table | None = None  # the table read last, while only furniture and notes follow it
     blocks: Sequence[Block] = ()  # the document's blocks (running_lines)
     format: SourceFormat = "text"  # the format the blocks were read from (_Table.wrapped)
@@ -335,6 +338,8 @@ class _Builder:
     unnumbered: dict[frozenset[str], RuleSet] = field(default_factory=dict)  # heading_rules(…, numbered=False)
     named_numbers: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> numbers written after its word
     cell_rules: dict[str, RuleSet] = field(default_factory=dict)  # row kind -> subsection_rules
+    kind_sets: dict[tuple[frozenset[str], str], frozenset[str]] = field(default_factory=dict)  # see open
+    rule_sets: dict[tuple[int, ...], RuleSet] = field(default_factory=dict)  # see rule_set
 
     def running_lines(self) -> frozenset[str]:
         if self.running is None:
@@ -342,9 +347,11 @@ class _Builder:
         return self.running
 
     def open_kinds(self) -> frozenset[str]:
-        """The kinds of the open sections, worked out again only after the stack changed."""
-        if self.kinds is None:
-            self.kinds = frozenset([o.section.kind for o in self.stack])
+        """The kinds of the open sections (`kinds`): those the last open one keeps (_Open.kinds),
+        set whenever the stack changes. A section opens above the same sections below it as long
+        as it stays open (the stack only grows and shrinks at its end), and a table's group row
+        opened again (_read_rows) is opened again above the section it was opened in, so that
+        what it keeps stays true."""
         return self.kinds
 
     def kinds_above(self, rank: int) -> frozenset[str]:
@@ -360,9 +367,20 @@ class _Builder:
         cache = self.placed if numbered else self.unnumbered
         rules = cache.get(open_kinds)
         if rules is None:
-            rules = cache[open_kinds] = rule_set(
+            rules = cache[open_kinds] = self.rule_set(
                 tuple(r for r in self.profile.headings if _placed(r, open_kinds) and (numbered or not r.numbered_under)))
         return rules
+
+    def rule_set(self, rules: tuple[HeadingRule, ...]) -> RuleSet:
+        """rule_set(rules), made once for the document: many sets of open kinds allow the same
+        rules (all of a report's), and a RuleSet's gate is a regex joined from their patterns.
+        Keyed by the rules' identities, which the profile holds for as long as the builder lives:
+        a HeadingRule's own hash reads all its fields."""
+        key = tuple(map(id, rules))
+        found = self.rule_sets.get(key)
+        if found is None:
+            found = self.rule_sets[key] = rule_set(rules)
+        return found
 
     def numbered_next(self, rule: HeadingRule, number: str | None) -> bool:
         """Whether a heading of a number alone ("2.3 Title") that `rule` (with `numbered_under`)
@@ -406,7 +424,7 @@ class _Builder:
         """The heading rules that open sections `within` a table row of `kind` (TableRule.subsections)."""
         rules = self.cell_rules.get(kind)
         if rules is None:
-            rules = self.cell_rules[kind] = rule_set(tuple(r for r in self.profile.headings if kind in r.within))
+            rules = self.cell_rules[kind] = self.rule_set(tuple(r for r in self.profile.headings if kind in r.within))
         return rules
 
     def current(self) -> Section:
@@ -445,8 +463,14 @@ class _Builder:
         )
         self.sections.append(section)
         anchor = section.id if "/" not in section.id else self.stack[-1].anchor if self.stack else ""
-        self.stack.append(_Open(section, rank, anchor))
-        self.kinds = None
+        # the kinds open once it is, one object for each set reached the same way (one kind on
+        # top of the same set), so that the build's loop sees that no rules changed by identity
+        below = self.stack[-1].kinds if self.stack else frozenset()
+        kinds = self.kind_sets.get((below, kind))
+        if kinds is None:
+            kinds = self.kind_sets[below, kind] = below | {kind}
+        self.stack.append(_Open(section, rank, anchor, kinds))
+        self.kinds = kinds
         return section
 
     def _unique_id(
@@ -478,7 +502,7 @@ class _Builder:
     def close_to(self, section: Section) -> None:
         while self.stack and self.stack[-1].section is not section:
             self.stack.pop()
-            self.kinds = None
+            self.kinds = self.stack[-1].kinds if self.stack else frozenset()
 
 
 def _candidates(block: Block, text: str) -> list[str]:
@@ -488,7 +512,7 @@ def _candidates(block: Block, text: str) -> list[str]:
     out = [text]
     if "\n" in text and (block.bold or _styled(block)):
         out.append(" ".join(text.split()))
-    if (labelled := numbered(block.label, text)) is not None:
+    if block.label and (labelled := numbered(block.label, text)) is not None:  # most have none
         out.append(labelled)
     typed = TYPED_NUMBER.match(text) if _may_be_typed(text) else None
     if typed:
@@ -543,27 +567,40 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
     return 9
 
 
-_Scanned = tuple[str, list[str], "int | None"]
+_Found = tuple[str, re.Match[str]]
+_Scanned = tuple[str, list[str], "int | None", "dict[int, _Found | None]"]
 
 
 def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     """What match_heading reads from a paragraph's text and list label alone: None when it is no
     heading whatever the rules (empty, a contents entry), else its stripped text, its candidate
-    texts and the mark of the first rule the gate found (see _gate), None when it found none or
-    there is no gate."""
+    texts, the mark of the first rule the gate found (see _gate), None when it found none or
+    there is no gate, and (filled as match_heading tries them) the first candidate each rule's
+    pattern matches and the match, by the rule's id (a document repeats many of its headings)."""
     text = block.text.strip()
-    if not text or page_reference(text) is not None:
+    # page_reference finds an entry only where the text ends as a page number does (toc_last):
+    # told first from the last character, before its substring scans of the whole paragraph
+    if not text or toc_last(text[-1]) and page_reference(text) is not None:
         return None
     candidates = _candidates(block, text)
     gate = rules.gate
     if gate is None:
-        return text, candidates, None
+        return text, candidates, None, {}
     if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
         m = gate(text) if text[0] not in rules.refused else None
-        return text, candidates, (m.lastindex or 0) if m is not None else None
+        return text, candidates, (m.lastindex or 0) if m is not None else None, {}
     # the groups marking the first rule each candidate matches (the lowest: the first rule)
     marks = [m.lastindex or 0 for m in map(gate, candidates) if m is not None]
-    return text, candidates, min(marks) if marks else None
+    return text, candidates, min(marks) if marks else None, {}
+
+
+def _first_match(pattern: Pattern, candidates: list[str]) -> _Found | None:
+    """The first of `candidates` `pattern` matches, with the match."""
+    for candidate in candidates:
+        m = pattern.match(candidate)
+        if m:
+            return candidate, m
+    return None
 
 
 HEADING_CHARS = 5_000
@@ -599,33 +636,31 @@ def match_heading(
         return None
     if block.style and TOC_STYLE.match(block.style):
         return None
-    key = block.text, block.label, "\n" in block.text and (block.bold or _styled(block))
+    styled = _styled(block)
+    key = block.text, block.label, "\n" in block.text and (block.bold or styled)
     seen = rules.seen
     scanned = seen[key] if key in seen else seen.setdefault(key, _scan(block, rules))
     if scanned is None:
         return None
-    text, candidates, first = scanned
+    text, candidates, first, matched = scanned
     tried = rules.rules
     bare_only = False  # only rules without a pattern left: the words are counted last
     if first is not None:
         tried = rules.after[first]
     elif rules.gate is not None:
-        tried = rules.bare if _styled(block) else rules.bare_unstyled
+        tried = rules.bare if styled else rules.bare_unstyled
         bare_only = True
     if not tried or (not bare_only and not _at_most_words(text, profile.max_heading_words)):
         return None
     signals: dict[int, str | None] = {}
     for rule in tried:
-        found: tuple[str, re.Match[str]] | None = None
+        found: _Found | None = None
         if rule.match is not None:
-            for candidate in candidates:
-                m = rule.match.match(candidate)
-                if m:
-                    found = candidate, m
-                    break
-            else:
+            ident = id(rule)
+            found = matched[ident] if ident in matched else matched.setdefault(ident, _first_match(rule.match, candidates))
+            if found is None:
                 continue
-        if rule.requires == "heading-style" and not _styled(block):
+        if rule.requires == "heading-style" and not styled:
             continue  # the one signal it accepts, which heading_signal would not give
         if rule.followed_by is not None and (next_block is None or not rule.followed_by.search(next_block.text.strip())):
             continue
@@ -1163,7 +1198,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
     owner = table.owner
     if table.parent is not None:
         builder.stack.append(table.parent)  # the group row the last part ended in, open again
-        builder.kinds = None
+        builder.kinds = table.parent.kinds
     parent_for_rows = table.parent.section if table.parent is not None else owner
     header = _lead_joined(table.header, table.lead)
     row_header = None if rule.headless else [_cell_words(c) for c in header]
@@ -1446,14 +1481,15 @@ def _check_blocks(raw: RawDocument, most: int) -> None:
         raise LimitError(raw.source.path, over("blocks", f"the document holds {count:,} paragraphs and table cells", most))
 
 
-def _heads_later(profile: Profile, blocks: Sequence[Block], start: int, rule: HeadingRule) -> bool:
+def _heads_later(builder: _Builder, blocks: Sequence[Block], start: int, rule: HeadingRule) -> bool:
     """Whether a heading of one of `rule.unless_before`'s kinds follows `blocks[start]` before the
     next block `rule` matches: a contribution's title "Proposed modifications to the … Action
     Plan" has its Abstract and Proposals below it, the amended text's heading of the same words
     does not. Each block is looked at for one such heading at most (the look stops at the next
     the rule matches)."""
-    later = rule_set(tuple(r for r in profile.headings if r.kind in rule.unless_before))
-    again = rule_set((rule,))
+    profile = builder.profile
+    later = builder.rule_set(tuple(r for r in profile.headings if r.kind in rule.unless_before))
+    again = builder.rule_set((rule,))
     for k in range(start + 1, len(blocks)):
         block, after = blocks[k], blocks[k + 1] if k + 1 < len(blocks) else None
         if match_heading(profile, block, after, later, blocks[k - 1]) is not None:
@@ -1488,15 +1524,15 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             builder.current().blocks.append(replace(block, contents=True))
             i += 1
             continue
-        if builder.open_kinds() is not kinds:  # the same set (object) while no section opens or closes
-            kinds = builder.open_kinds()
+        if builder.kinds is not kinds:  # the same set (object) while no section opens or closes
+            kinds = builder.kinds
             rules = builder.heading_rules(kinds)
         found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
         if found is not None and found[0].rule.numbered_under and not builder.numbered_next(found[0].rule, found[0].number):
             found = match_heading(profile, block, next_block, builder.heading_rules(kinds, numbered=False),
                                   blocks[i - 1] if i else None)
-        if found is not None and found[0].rule.unless_before and _heads_later(profile, blocks, i, found[0].rule):
-            others = rule_set(tuple(r for r in rules.rules if r is not found[0].rule))
+        if found is not None and found[0].rule.unless_before and _heads_later(builder, blocks, i, found[0].rule):
+            others = builder.rule_set(tuple(r for r in rules.rules if r is not found[0].rule))
             found = match_heading(profile, block, next_block, others, blocks[i - 1] if i else None)
         if found is None:
             builder.current().blocks.append(block)

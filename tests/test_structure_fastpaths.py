@@ -1,0 +1,181 @@
+"""The shortcuts structure.py and contents.py take to place a document's blocks give what the
+plain way gives: contents entries found by reading only the blocks that end as a page number does
+(and the lines before them), later paragraphs keyed only where their first word opens a title,
+and a numbered line told from its cheapest tests first."""
+
+from __future__ import annotations
+
+import random
+
+from actionplan_trace import contents
+from actionplan_trace.contents import _entry, _key, _names_later_headings, _wrapped_entry, contents_entries
+from actionplan_trace.model import Block
+from actionplan_trace.structure import (CLAUSE_NUMBER, DATE_REST, INFINITIVE, LABEL_COLON_WORDS, NUMBERED_LABEL,
+                                        OPEN_END, _clause_number, _ends_sentence, _same_level, _words, numbered_line)
+from actionplan_trace.text_patterns import is_bullet_label, numbered
+
+
+def _plain_later_places(blocks, start, firsts):
+    """contents._later_places as written before it skipped paragraphs by their head."""
+    whole: dict[str, list[int]] = {}
+    opening: dict[str, list[tuple[int, str]]] = {}
+    head = max(map(len, firsts), default=0) + 1
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if block.rows is not None:
+            continue
+        texts = [block.text[:contents.KEYED_CHARS].split("\n", 1)[0]]
+        if block.label and (labelled := numbered(block.label, texts[0])) is not None:
+            texts.append(labelled)
+        for text in texts:
+            first = text[:head].split(None, 1) or text.split(None, 1)
+            if not first or (word := first[0].casefold()) not in firsts and (word.isascii() or _key(word) not in firsts):
+                continue
+            key = _key(text)
+            for label in {key, key.partition(" - ")[0], key.partition(": ")[0]}:
+                whole.setdefault(label, []).append(i)
+            if len(key) >= contents.PREFIX:
+                opening.setdefault(key[:contents.PREFIX], []).append((i, key))
+    return whole, opening
+
+
+def _plain_contents_entries(blocks):
+    """contents.contents_entries read block by block, as it was before it read only the blocks
+    that may be entries."""
+    runs, run, last_page, wrapped, titles = [], [], 0, {}, set()
+    found_at = [_entry(block) for block in blocks]
+    for i, block in enumerate(blocks):
+        if i - 1 in wrapped:
+            continue
+        found = found_at[i]
+        if (found is None and i + 1 < len(blocks) and (after := found_at[i + 1]) is not None
+                and (second := _wrapped_entry(block, blocks[i + 1], after)) is not None):
+            found = second
+            wrapped[i] = i + 1
+        if found is not None and titles and contents._whole_key(block) in titles:
+            found = None
+        if found is not None:
+            titles.add(found[0])
+        if found is not None and (found[1] is None or found[1] >= last_page or not run):
+            run.append((i, found[0]))
+            last_page = found[1] if found[1] is not None else last_page
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [(i, found[0])] if found is not None else []
+        last_page = found[1] or 0 if found is not None else 0
+    if len(run) >= 2:
+        runs.append(run)
+    if not runs:
+        return frozenset()
+    firsts = {title.split(" ", 1)[0] for entries in runs for _, title in entries}
+    places = _plain_later_places(blocks, runs[0][-1][0] + 1, firsts)
+    out = set()
+    for entries in runs:
+        if _names_later_headings(entries, places):
+            out.update(i for i, _ in entries)
+            out.update(wrapped[i] for i, _ in entries if i in wrapped)
+    return frozenset(out)
+
+
+TITLES = ["Output 2.1 – Broadband infrastructure", "Objective 3", "Introduction", "Annex 2", "Foreword",
+          "Strengthening the capacity of Member States in developing", "Operational Plan 2021", "ÉTUDE des réseaux",
+          "Straße und Weg", "Background", "Implementation framework", "Regional initiatives for Africa and Europe"]
+
+
+def _random_blocks(rng: random.Random) -> list[Block]:
+    """A document with a contents list or two (pages rising, falling, Roman, dot leaders, tabs,
+    wrapped over two lines), the headings they name (some as list labels, some after white space
+    or a line break), and sentences, figures and tables between."""
+    blocks: list[Block] = []
+    for _ in range(rng.randrange(1, 4)):
+        page = rng.randrange(1, 5)
+        for title in rng.sample(TITLES, rng.randrange(0, 8)):
+            page += rng.choice([0, 1, 2, 5, -3])
+            end = rng.choice([f" {page}", f"\t{page}", f" ....... {page}", " iii", f" {page}"])
+            if rng.random() < 0.15:
+                words = title.split()
+                blocks.append(Block("paragraph", " ".join(words[:2])))
+                title = " ".join(["and"] + words[2:])
+            blocks.append(Block("paragraph", title + end))
+        for _ in range(rng.randrange(0, 6)):
+            blocks.append(Block("paragraph", rng.choice(["The plan was adopted in 2021.", "Number of experts 12",
+                                                          "Table 2", "Page 4", "A sentence about the work."])))
+    for title in rng.sample(TITLES, rng.randrange(0, len(TITLES))):
+        shape = rng.random()
+        if shape < 0.15 and " " in title:
+            number, rest = title.split(" ", 1)
+            blocks.append(Block("list-item", rest, label=number))
+        elif shape < 0.3:
+            blocks.append(Block("paragraph", rng.choice([" ", "\n", " \n ", "\t"]) + title))
+        elif shape < 0.4:
+            blocks.append(Block("paragraph", title.upper() + " – " + "word " * rng.randrange(0, 120)))
+        else:
+            blocks.append(Block("paragraph", title))
+        blocks.append(Block("paragraph", rng.choice(["Text of the section.", "Output 2.1 will contribute.", "12"])))
+        if rng.random() < 0.1:
+            blocks.append(Block("table", "a\tb", rows=[]))
+    return blocks
+
+
+def test_contents_entries_read_from_the_blocks_that_may_be_entries_are_the_plain_reads():
+    rng = random.Random(21)
+    found = 0
+    for _ in range(600):
+        blocks = _random_blocks(rng)
+        expected = _plain_contents_entries(blocks)
+        assert contents_entries(blocks) == expected, [b.text for b in blocks]
+        found += bool(expected)
+    assert found > 100
+
+
+def test_later_places_keyed_by_their_head_are_the_plain_keys():
+    rng = random.Random(23)
+    for _ in range(300):
+        blocks = _random_blocks(rng)
+        firsts = {_key(rng.choice(TITLES)).split(" ", 1)[0] for _ in range(rng.randrange(1, 5))}
+        start = rng.randrange(0, len(blocks) + 1)
+        assert contents._later_places(blocks, start, firsts) == _plain_later_places(blocks, start, firsts)
+
+
+def _plain_numbered_line(block, next_block, max_words=20, prev_block=None):
+    """structure.numbered_line with its tests in the order they were written."""
+    text = block.text.strip()
+    number = _clause_number(block)
+    if number is None:
+        return False
+    typed = CLAUSE_NUMBER.match(text)
+    rest = text if (block.label and not is_bullet_label(block.label)) or typed is None else text[typed.end():].strip()
+    if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
+        return False
+    if DATE_REST.match(rest) or INFINITIVE.match(rest) or OPEN_END.search(rest):
+        return False
+    if _same_level(number, next_block) or _same_level(number, prev_block):
+        return False
+    if _words(rest) > max_words:
+        return False
+    if rest.endswith(":"):
+        return _words(rest) <= LABEL_COLON_WORDS or bool(NUMBERED_LABEL.match(rest))
+    return not _ends_sentence(rest)
+
+
+def test_numbered_line_with_its_cheap_tests_first_answers_as_before():
+    rng = random.Random(29)
+    numbers = ["1", "2.1", "2.1.3", "(a)", "iv)", "A.", "3.", ""]
+    rests = ["Background", "Objective 1:", "Output 2.1 – Title:", "The work of the group", "To publish annually",
+             "29 April 2020", "Capacity building and", "Sentence that ends.", "Scope «quoted.»", "Title: with a colon and more words:",
+             "Long " + "title " * 30, "Mid " + "word " * 18, "lower case start", "Résumé des travaux", "Plan of the"]
+    texts = [f"{n} {r}".strip() for n in numbers for r in rests]
+    made = 0
+    for _ in range(3000):
+        def block() -> Block:
+            text = rng.choice(texts)
+            if rng.random() < 0.2:
+                return Block("list-item", text, label=rng.choice(["1.", "•", "a)"]))
+            return Block("paragraph", text)
+        here, after, before = block(), rng.choice([block(), None]), rng.choice([block(), None])
+        words = rng.choice([5, 20, 30])
+        expected = _plain_numbered_line(here, after, words, before)
+        assert numbered_line(here, after, words, before) == expected, (here.text, after, before, words)
+        made += expected
+    assert made > 100
