@@ -37,3 +37,19 @@ def test_region_codes_found_in_one_search_as_by_a_scan_for_each_code():
         for _ in range(3000):
             text = rng.choice(["", " "]).join(rng.choice(words) for _ in range(rng.randint(1, 8)))
             assert triggers(text, regions) == _triggers_oracle(text, regions), (text, regions)
+
+
+def test_triggers_as_a_scan_for_each_word_whatever_the_words_share():
+    """Words opening alike ("itu-t", "itu-d"; "action", "action plan") are looked for behind their
+    shared opening, cased words only for a family not found yet, and region codes only in a text
+    with a run of their letters: every family is found as by a scan for each word."""
+    rng = random.Random(5)
+    regions = load_registry().regions
+    words = [word for word, _ in (*_LOWER_WORDS, *_CASED_WORDS)]
+    near = ["itu-", "ITU-", "ITU", "ITU-T", "Itu-D", "action", "Action Plan", "actio", "act", "ACTION PLAN",
+            "plan", "WSIS", "SIS", "AFRICA", "CISCO", "Q", "SG", "AL", "AFR-1", "A F R", "afr", "ARF3", "EUR",
+            "Résolution", "ſdg", "ı", "K", "–", "2", "17", "x"]
+    for _ in range(4000):
+        picked = [rng.choice(words + near) for _ in range(rng.randint(1, 7))]
+        text = rng.choice(["", " ", "-", "\n"]).join(word.upper() if rng.random() < 0.2 else word for word in picked)
+        assert triggers(text, regions) == _triggers_oracle(text, regions), text

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from os.path import commonprefix
 from functools import lru_cache, partial
 from typing import Callable, Iterable
 
@@ -1390,6 +1391,24 @@ _CASED_TRIGGERS = {"wsis": ("AL",), "sg": ("SG", "Q")}
 # (word, family) pairs, flat: one comprehension over them is several times quicker than a nested any().
 _LOWER_WORDS = tuple((word, name) for name, words in _LOWER_TRIGGERS.items() for word in words)
 _CASED_WORDS = tuple((word, name) for name, words in _CASED_TRIGGERS.items() for word in words)
+
+
+def _gated(words: Iterable[str], length: int = 4) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """`words` split into those looked for in every text and groups of words opening with the same
+    `length` characters ("itu-t", "itu-r", "itu-d"; "action", "action plan"), each behind the
+    opening they all share ("itu-", "action"): a text without "itu-" holds none of the three, found
+    in one scan of it instead of three (each scan reads the whole text where the word is missing,
+    as it mostly is)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:length], []).append(word)
+    single = tuple(word for group in groups.values() if len(group) == 1 for word in group)
+    return single, tuple((commonprefix(group), tuple(group)) for group in groups.values() if len(group) > 1)
+
+
+_FAMILY_OF = dict(_LOWER_WORDS)  # each lower-case trigger word's family (a word names one)
+_SINGLE_WORDS, _GATED_WORDS = _gated(_FAMILY_OF)
+_TRIGGER_WORDS = frozenset(_FAMILY_OF)
 _BARE_CODE = regex(r"C\d")
 _DIGIT = regex(r"\d")
 
@@ -1403,33 +1422,81 @@ def has_digit(text: str) -> bool:
             or "7" in text or "8" in text or "9" in text or (not text.isascii() and _DIGIT.search(text) is not None))
 
 
-def triggers(text: str, regions: tuple[str, ...], low: str | None = None) -> set[str]:
+def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words: set[str] | None = None) -> set[str]:
     """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes
-    (`low`: the text lower-cased, when the caller has it already)."""
+    (`low`: the text lower-cased, when the caller has it already). Words sharing their opening
+    are looked for only where it is (`_gated`); a cased word only for a family not found yet.
+    `words`, when given, gets the lower-case trigger words found in `low` (see Grammar.cites; in
+    a text without a digit, where only a blanket reference can be, none is looked for but "all ")."""
     if low is None:
         low = text.lower()
     if not has_digit(text):
-        return {"blanket"} if "all " in low else set()
-    present = {name for word, name in _LOWER_WORDS if word in low}
+        if "all " not in low:
+            return set()
+        if words is not None:
+            words.add("all ")
+        return {"blanket"}
+    found = [word for word in _SINGLE_WORDS if word in low]
+    for opening, group in _GATED_WORDS:
+        if opening in low:
+            found += [word for word in group if word in low]
+    present = set(map(_FAMILY_OF.__getitem__, found))
+    if words is not None:
+        words.update(found)
     for word, name in _CASED_WORDS:
-        if word in text:
+        if name not in present and word in text:
             present.add(name)
     if _BARE_CODE.search(text):
         present.add("bare")
-    if (codes := _region_codes(regions)) is not None and codes.search(text):
+    if (codes := _region_codes(regions)) is not None and codes.found_in(text):
         present.add("region")
     return present
 
 
+
+
+@record(frozen=True)
+class _RegionCodes:
+    """The regions' codes as one pattern, and what marks the characters codes are made of: a
+    table mapping those bytes to "X" and every other to "." (None when a code is not ASCII), and
+    `run`, as many "X" as the shortest code is long."""
+
+    pattern: re.Pattern[str]
+    letters: bytes | None
+    run: bytes
+
+    def found_in(self, text: str) -> bool:
+        """Whether `text` holds a code. The pattern's search tries every character (the codes
+        open with a dozen capitals), some 40 instructions each; an ASCII text is instead mapped
+        through `letters`, and searched only within the runs of code characters as long as a
+        code (a code lies within one), which most texts have none of or a few short ones."""
+        if self.letters is None or not text.isascii():
+            return self.pattern.search(text) is not None
+        mapped = text.encode("ascii").translate(self.letters)
+        at = mapped.find(self.run)
+        while at >= 0:
+            end = mapped.find(b".", at)
+            end = len(mapped) if end < 0 else end
+            if self.pattern.search(text, at, end) is not None:
+                return True
+            at = mapped.find(self.run, end)
+        return False
+
+
 @lru_cache(maxsize=8)
-def _region_codes(regions: tuple[str, ...]) -> re.Pattern[str] | None:
+def _region_codes(regions: tuple[str, ...]) -> _RegionCodes | None:
     """One pattern for the regions' codes and the misspelt ones ("as was ARF3": _swapped_regions,
     see grammar_for), None when there are none: whether a text holds any of them is one regex
     search, which skips at C speed to the codes' few upper-case first letters, where a
     substring scan for each code (18 for six regions) read the whole text 18 times, a third
-    of `triggers`' time."""
+    of `triggers`' time; `_RegionCodes.found_in` spares most texts the search."""
     codes = sorted({*regions, *_swapped_regions(regions)}, key=lambda code: (-len(code), code))
-    return regex("|".join(map(re.escape, codes))) if codes else None
+    if not codes:
+        return None
+    chars = set("".join(codes))
+    letters = (bytes(88 if chr(byte) in chars else 46 for byte in range(256))  # "X", "."
+               if all(code.isascii() for code in codes) else None)
+    return _RegionCodes(regex("|".join(map(re.escape, codes))), letters, b"X" * min(map(len, codes)))
 
 
 @lru_cache(maxsize=8)
