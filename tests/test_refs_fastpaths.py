@@ -53,3 +53,47 @@ def test_triggers_as_a_scan_for_each_word_whatever_the_words_share():
         picked = [rng.choice(words + near) for _ in range(rng.randint(1, 7))]
         text = rng.choice(["", " ", "-", "\n"]).join(word.upper() if rng.random() < 0.2 else word for word in picked)
         assert triggers(text, regions) == _triggers_oracle(text, regions), text
+
+
+def test_cites_told_the_words_a_text_holds_find_what_they_find_alone():
+    """Grammar.cites given the trigger words `triggers` found (and so not looking for the places
+    of the others) reads every text as when it looks for all of an anchor's start words."""
+    from actionplan_trace.refs.grammar import grammar_for
+
+    rng = random.Random(7)
+    regions = load_registry().regions
+    grammar = grammar_for(regions)
+    words = ("PP Resolution 71", "Resolutions 30, 31 and 45 (Rev. Dubai, 2014)", "Decision 5", "Rec. ITU-T Y.4409",
+             "ITU-D Objective 2", "Output 2.1", "outcome 3.1 of the Kigali Action Plan", "SDG 4", "SDGs 1-3",
+             "Sustainable Development Goal 9", "target 9.c", "Goal 3", "ITU Strategic Goal 2", "WSIS Action Line C5",
+             "AL C7", "C3", "SG 2 Q3", "Study Group 1", "Question 6/2", "all PP resolutions", "Regional Initiative AFR 3",
+             "(AFR2, ASP-3)", "ARF3", "priority 4", "progress", "address", "record", "decade", "of", "and", "the")
+    for _ in range(1500):
+        text = rng.choice([" ", ", ", "; ", "\n"]).join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        text = text.upper() if rng.random() < 0.1 else text
+        low = text.lower()
+        found: set[str] = set()
+        present = triggers(text, regions, low, found)
+        for wsis, sector, regional in ((False, False, False), (True, True, True)):
+            told = grammar.cites(text, wsis=wsis, sector=sector, regional=regional, low=low, present=present,
+                                 words=found)
+            alone = grammar.cites(text, wsis=wsis, sector=sector, regional=regional, low=low, present=present)
+            assert told == alone, text
+
+
+def test_may_look_like_reference_told_the_trigger_words_answers_as_by_its_own_scans():
+    """The keywords of a reference-like text are trigger words: told the words `triggers` found,
+    may_look_like_reference answers as when it looks for its keywords itself."""
+    from actionplan_trace.refs.grammar import _REFERENCE_WORDS, _TRIGGER_WORDS, may_look_like_reference
+
+    assert set(_REFERENCE_WORDS) <= _TRIGGER_WORDS
+    rng = random.Random(9)
+    regions = load_registry().regions
+    pieces = ["Resolution", "res", "DEC", "Recs", "SDG", "sdgs", "Action", "action lines", "ACTION PLAN", "all ", "the",
+              "progress", "2", "17", "ſ", "İ", "K", "’", "No.", "#", "(", " ", "\n"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        low = text.lower()
+        words: set[str] = set()
+        triggers(text, regions, low, words)
+        assert may_look_like_reference(text, low, words) == may_look_like_reference(text, low), text

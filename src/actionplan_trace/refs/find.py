@@ -49,29 +49,28 @@ def read_text(
     many more references the document may hold (Limits.refs): a text citing more items is a
     LimitError before any is resolved, which would cost far more than the parse."""
     low = text.lower()
-    if "all " not in low and not has_digit(text):
+    if not has_digit(text) and "all " not in low:  # (a text with a digit is scanned for "all " by `triggers`)
         # Every reference form but a blanket one ("all … resolutions") holds a digit, and so does
         # every reference-like text (REF008): such a text yields nothing, in any context, most
         # paragraphs among them; only whether it mentions ITU goals is left to tell.
         return [], [], itu_goals_mention(text, low) is not None
     if not text.isascii() and (blanked := marks_blanked(text)) is not text:
         text, low = blanked, blanked.lower()
-    present: set[str] | None = None  # the anchor families the text may hold (None: not asked)
+    words: set[str] | None = None  # the trigger words `low` holds (None: not asked)
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
     else:
-        present = triggers(text, registry.regions, low)
+        words = set()
+        present = triggers(text, registry.regions, low, words)
         cites = grammar_for(registry.regions).cites(
             text, wsis=ctx.expect == "wsis" or wsis_prose(present, low, text), sector=ctx.sector is not None,
-            regional=regional_prose(present, low), low=low, present=present) if present else []
+            regional=regional_prose(present, low), low=low, present=present, words=words) if present else []
         if ctx.expect == "sdg":
             cites = _with_bare_sdg_lists(text, cites)
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
         raise over_refs(ctx.source)
     goals_from = itu_goals_mention(text, low)
-    # Reference-like words are trigger words too: a text with none (or no digit) has none of them.
-    quiet = present == set() and fold_safe(text, low)
-    if not cites and (quiet or not may_look_like_reference(text, low)):  # nothing to resolve or report
+    if not cites and not may_look_like_reference(text, low, words):  # nothing to resolve or report
         return [], [], goals_from is not None
     if place:
         ctx = ctx.with_(**place)
@@ -117,7 +116,9 @@ def itu_goals_mention(text: str, low: str | None = None) -> int | None:
     `low` (a text where lower-casing keeps them findable; another is searched as it is)."""
     if low is None:
         low = text.lower()
-    if not fold_safe(text, low):
+    if "goal" not in low:  # every match holds it, in any case: no letter but G, O, A, L matches one of them
+        mention = None
+    elif not fold_safe(text, low):
         mention = _ITU_GOALS_MENTION.search(text) if _GOALS.search(text) else None
     elif "goals" in low:
         mention = next(iter(matches_at(_ITU_GOALS_MENTION, text, starts_of(low, _ITU_GOALS_WORDS))), None)

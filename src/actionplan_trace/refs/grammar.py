@@ -1219,7 +1219,10 @@ class Anchor:
     """A keyword that starts a reference, the trigger word that must be in the text for it to be
     tried, an optional prefix looked for just before it (required or not) and its list parser.
     `starts`: the lower-case literals one of which every match begins with, where the pattern is
-    tried (without them, the whole text is scanned through the pattern's locator)."""
+    tried (without them, the whole text is scanned through the pattern's locator); `cased`: the
+    `starts` are looked for in the text as written, not lower-cased (a pattern that opens with a
+    look-behind, which keeps the regex engine from skipping to its literal, is otherwise tried
+    at every position)."""
 
     pattern: re.Pattern[str]
     parser: Parser
@@ -1228,6 +1231,7 @@ class Anchor:
     required: bool = False
     only: str | None = None
     starts: tuple[str, ...] = ()
+    cased: bool = False
 
 
 _PREFIX_WINDOW = 48
@@ -1242,23 +1246,31 @@ class Grammar:
     regions: tuple[str, ...]
     anchors: tuple[Anchor, ...]
     by_trigger: dict[str, tuple[tuple[int, Anchor], ...]] = field(init=False, repr=False, compare=False)
+    # by rank: an anchor's start words that are trigger words (looked for only when `triggers`
+    # found them), and the others
+    split_starts: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_trigger: dict[str, list[tuple[int, Anchor]]] = {}
         for rank, anchor in enumerate(self.anchors):
             by_trigger.setdefault(anchor.trigger, []).append((rank, anchor))
         object.__setattr__(self, "by_trigger", {k: tuple(v) for k, v in by_trigger.items()})
+        object.__setattr__(self, "split_starts", tuple(
+            (_TRIGGER_WORDS.intersection(a.starts), tuple(w for w in a.starts if w not in _TRIGGER_WORDS))
+            for a in self.anchors))
 
     def cites(self, text: str, *, wsis: bool = False, sector: bool = False, regional: bool = False,
-              low: str | None = None, present: set[str] | None = None) -> list[Cite]:
+              low: str | None = None, present: set[str] | None = None, words: set[str] | None = None) -> list[Cite]:
         """Every reference span in `text`, left to right, none overlapping (`low`: the text
-        lower-cased, and `present`: its `triggers`, when the caller has them already). `wsis`:
-        bare "C4" codes are action lines; `regional`: a standalone misspelt initiative ("ARF3") is
-        one (find.regional_prose)."""
+        lower-cased, and `present`: its `triggers`, when the caller has them already, with the
+        trigger words they found in `low`, `words`). `wsis`: bare "C4" codes are action lines;
+        `regional`: a standalone misspelt initiative ("ARF3") is one (find.regional_prose). An
+        anchor's start word that is a trigger word but not one of `words` is not in `low`, and
+        is not looked for again (most texts hold one of "res", "rec" and "dec", say)."""
         if low is None:
             low = text.lower()
         if present is None:
-            present = triggers(text, self.regions, low)
+            present = triggers(text, self.regions, low, words := set())
         if not present:
             return []
         allowed = {"wsis-bare": wsis, "bare-sector": sector, "no-sector": not sector, "ri-swapped": regional}
@@ -1274,9 +1286,16 @@ class Grammar:
             if anchor.only and not allowed[anchor.only]:
                 continue
             prefix, parser = anchor.prefix, anchor.parser
-            if anchor.starts and aligned:
+            if anchor.cased:
+                matches = matches_at(anchor.pattern, text, starts_of(text, anchor.starts))
+            elif anchor.starts and aligned:
                 if (at_starts := places.get(anchor.starts)) is None:
-                    at_starts = places[anchor.starts] = starts_of(low, anchor.starts)
+                    if words is None:
+                        wanted: Iterable[str] = anchor.starts
+                    else:
+                        trigger_starts, other_starts = self.split_starts[rank]
+                        wanted = (*other_starts, *(trigger_starts & words))
+                    at_starts = places[anchor.starts] = starts_of(low, wanted)
                 matches = matches_at(anchor.pattern, text, at_starts)
             else:
                 matches = _finditer(anchor.pattern, text)
@@ -1521,7 +1540,8 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         Anchor(_GOAL_ANCHOR, parse_goal, "goal", _GOAL_PREFIX, starts=("goal",)),
         Anchor(_TARGET_WORD, parse_target_word, "target", starts=("target",)),
         Anchor(_RI_ANCHOR, parse_ri_named, "ri", starts=("regional",)),
-        Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare"),  # matches the empty string before "C1"
+        # matches the empty string before "C1", at a capital C of the text as written
+        Anchor(_WSIS_BARE, _wsis_bare, "bare", only="wsis-bare", starts=("C",), cased=True),
         Anchor(_BARE_SECTOR_ANCHOR, parse_bare_sector_item, "sector", only="bare-sector",
                starts=("objective", "priority", "output", "outcome")),
     ]
@@ -1624,11 +1644,16 @@ def reference_like(text: str, low: str | None = None) -> Iterable[re.Match[str]]
     return matches_at(_REFERENCE_LIKE, text, starts_of(low, _REFERENCE_WORDS))
 
 
-def may_look_like_reference(text: str, low: str) -> bool:
+def may_look_like_reference(text: str, low: str, words: set[str] | None = None) -> bool:
     """False when `reference_like(text, low)` certainly finds nothing: no digit, or none of its
-    keywords (in a text where lower-casing keeps them findable)."""
+    keywords (in a text where lower-casing keeps them findable). `words`: the trigger words
+    `triggers` found in `low`, when the caller has them: the keywords are trigger words, so
+    those of them `low` holds are among `words` (in a text with a digit; in another, none is
+    looked for, and none is needed)."""
     if not fold_safe(text, low):
         return True
+    if words is not None:
+        return not words.isdisjoint(_REFERENCE_WORDS) and has_digit(text)
     for word in _REFERENCE_WORDS:
         if word in low:
             return has_digit(text)
