@@ -81,6 +81,19 @@ def test_cites_told_the_words_a_text_holds_find_what_they_find_alone():
             assert told == alone, text
 
 
+def test_a_range_opens_where_a_dash_or_a_range_word_stands_in_the_next_four_characters():
+    from actionplan_trace.refs.grammar import RANGE_WORDS, _opens_range
+
+    rng = random.Random(3)
+    pieces = ["-", "–", "—", "to", "th", "t", "o", " ", "  ", "1", "a", "through", "9.c", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for pos in range(len(text) + 2):
+            ahead = text[pos:pos + 4]
+            plain = any(mark in ahead for mark in ("-", "–", "—", *(word[:2] for word in RANGE_WORDS)))
+            assert _opens_range(text, pos) == plain, (text, pos)
+
+
 def test_may_look_like_reference_told_the_trigger_words_answers_as_by_its_own_scans():
     """The keywords of a reference-like text are trigger words: told the words `triggers` found,
     may_look_like_reference answers as when it looks for its keywords itself."""
@@ -97,3 +110,4 @@ def test_may_look_like_reference_told_the_trigger_words_answers_as_by_its_own_sc
         words: set[str] = set()
         triggers(text, regions, low, words)
         assert may_look_like_reference(text, low, words) == may_look_like_reference(text, low), text
+
