@@ -1,10 +1,12 @@
-"""Shortcuts of the per-document reference bookkeeping against the plain versions they replace."""
+"""Shortcuts of the per-document reference bookkeeping against the plain versions they replace:
+the words the language test counts, and the registry's answers about conferences, found once."""
 
 from __future__ import annotations
 
 import random
 
 from actionplan_trace.refs.language import _WORD, letter_runs, language_of
+from actionplan_trace.refs.registry import Registry, load_registry
 from actionplan_trace.refs.resolve import load_rules
 
 # Letters and non-letters of every kind the regex tells apart: ASCII and accented letters, the
@@ -30,3 +32,25 @@ def test_an_english_text_with_dashes_and_quotes_is_not_read_as_another_language(
     french = "Les objectifs du Secteur et les produits de la stratégie pour les membres. " * 40
     assert language_of([english], rule) is None
     assert language_of([french], rule) == "fr"
+
+
+def test_conference_answers_are_the_plain_ones_and_follow_a_merge() -> None:
+    """conference_at and unknown_revision, asked twice, answer as a fresh registry does; a merge
+    adding a conference changes the answer (the kept answers are dropped)."""
+    built = load_registry()
+    fresh = Registry(conferences=built.conferences)
+    asked = [("Dubai", 2018), ("Busan", 2014), ("Buenos Aires", 2017), ("Nowhere", 2014), (None, 2014), ("Dubai", None),
+             ("Hammamet", 2016), ("Kigali", 2022)]
+    for _ in range(2):
+        for place, year in asked:
+            assert fresh.conference_at(place, year) == built._conference_at(place, year)
+            for organ in ("PP", "WTDC", "WTSA", "RA"):
+                if place and year:
+                    assert fresh.unknown_revision(organ, place, year) == built._unknown_revision(organ, place, year)
+    assert fresh.conference_at("Atlantis", 2031) is None
+    assert fresh.unknown_revision("PP", "Atlantis", 2030) is not None
+    fresh.merge({"conferences": [{"code": "PP-30", "organ": "PP", "place": "Atlantis", "year": 2031},
+                                 {"code": "PP-30b", "organ": "PP", "place": "Atlantis", "year": 2030}]}, "extra.yml")
+    conference = fresh.conference_at("Atlantis", 2031)
+    assert conference is not None and conference.code == "PP-30"
+    assert fresh.unknown_revision("PP", "Atlantis", 2030) is None

@@ -135,6 +135,12 @@ class Registry:
                 out.add((entry.family, edition, _depth(base)))
         return out
 
+    @cached_property
+    def _answers(self) -> dict[tuple[Any, ...], Any]:
+        """What `conference_at` and `unknown_revision` answered, by method and arguments: both
+        read only the conferences, which change only by `merge` (which empties this)."""
+        return {}
+
     def numbered(self, ref_id: str) -> int | None:
         """The highest number of `ref_id`'s series (`numbering`) when its number is within it (an id
         that exists though the registry does not list it: "PP-RES-181" where PP's run to 213), else None."""
@@ -176,7 +182,15 @@ class Registry:
         return out
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
-        """The conference held at `place` in `year` (places spelt alike match: `_same_place`); None when none or two."""
+        """The conference held at `place` in `year` (places spelt alike match: `_same_place`); None when none or two.
+        Found once per place and year (`_answers`): a document's revisions name the same few."""
+        key = ("conference_at", place, year)
+        answers = self._answers
+        if key not in answers:
+            answers[key] = self._conference_at(place, year)
+        return answers[key]
+
+    def _conference_at(self, place: str | None, year: int | None) -> Conference | None:
         if year is None:
             return None
         hits = [c for c in self.conferences if c.year == year]
@@ -188,7 +202,14 @@ class Registry:
         """Why no conference of `organ` made a revision "(Rev. `place`, `year`)", or None when one
         did or the registry cannot tell: the organ has no conference listed, or the year is before
         its first (older conferences are not listed). Places match when spelt alike (`_same_place`:
-        "Marrakech", "Yasmine Hammamet", "Genève")."""
+        "Marrakech", "Yasmine Hammamet", "Genève"). Worked out once per organ, place and year (`_answers`)."""
+        key = ("unknown_revision", organ, place, year)
+        answers = self._answers
+        if key not in answers:
+            answers[key] = self._unknown_revision(organ, place, year)
+        return answers[key]
+
+    def _unknown_revision(self, organ: str, place: str, year: int) -> str | None:
         own = sorted((c for c in self.conferences if c.organ == organ), key=lambda c: c.year)
         if not own or year < own[0].year:
             return None
@@ -206,7 +227,7 @@ class Registry:
 
     def merge(self, data: dict[str, Any], origin: str) -> None:
         """Add one registry file's content; later files win for an id listed twice."""
-        for derived in ("most_itu_goals", "levels"):  # worked out again from the merged ids
+        for derived in ("most_itu_goals", "levels", "_answers"):  # worked out again from the merged ids
             self.__dict__.pop(derived, None)
         check_keys(data, _FILE_KEYS, origin)
         default_source = data.get("source")

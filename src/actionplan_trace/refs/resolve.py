@@ -220,17 +220,12 @@ class Resolver:
         self.sectors = SectorIndex(text)
         self.anchors: dict[tuple[int, int], str] = {}
         self.named: dict[tuple[int, int, str], str | None] = {}
-        self.conferences: dict[tuple[str | None, int | None], Conference | None] = {}
         self.memo: CiteMemo = {} if memo is None else memo
         self.in_list = bool(ctx.expect or ctx.field)  # a reference list's text: see `narrated`
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
-        """The registry's conference held at `place` in `year`, looked up once per text: the same
-        "(Rev. Dubai, 2014)" recurs along a list."""
-        key = (place, year)
-        if key not in self.conferences:
-            self.conferences[key] = self.registry.conference_at(place, year)
-        return self.conferences[key]
+        """The registry's conference held at `place` in `year` (which the registry finds once)."""
+        return self.registry.conference_at(place, year)
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
