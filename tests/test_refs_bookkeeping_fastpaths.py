@@ -54,3 +54,39 @@ def test_conference_answers_are_the_plain_ones_and_follow_a_merge() -> None:
     conference = fresh.conference_at("Atlantis", 2031)
     assert conference is not None and conference.code == "PP-30"
     assert fresh.unknown_revision("PP", "Atlantis", 2030) is None
+
+
+def test_a_cite_met_again_is_placed_as_resolving_it_there_makes_it() -> None:
+    """The cites a document resolved once (Resolver.resolve's memo) are placed at each further
+    text and offset as resolving them there anew would make them: the same ids, texts, spans,
+    revisions, places and findings, and the same edition taken from the document."""
+    from actionplan_trace.editions import detect
+    from actionplan_trace.model import Loc
+    from actionplan_trace.refs import RefContext
+    from actionplan_trace.refs.find import read_text
+
+    registry = load_registry()
+    editions = detect(["Buenos Aires Action Plan"], "action-plan")
+    cites = ["PP Resolutions 71 and 139 (Rev. Dubai, 2018)", "Resolution 5 (Rev. Nowhere, 2014)",
+             "SDGs 4, 9 and 9", "WSIS Action Lines C5, C3", "ITU-T Study Groups 13 and 17", "Recommendation ITU-T Y.4409",
+             "Regional Initiatives AFR3 and ARF2", "all PP resolutions", "Resolutions 2 (WTDC), 71 (PP)"]
+    rng = random.Random(3)
+    texts = [" ".join(rng.choice(["As agreed,", "See", "and", "(", ";", "under", "the plan:"]) + " " + rng.choice(cites)
+                      for _ in range(rng.randint(1, 3)))
+             for _ in range(60)]
+    memo: dict = {}
+    for at, text in enumerate(texts):
+        ctx = RefContext(organ="WTDC", sector="ITU-D", section=f"s{at % 7}", loc=Loc(paragraph=at), source="doc",
+                         editions=editions, expect="resolution" if at % 5 == 0 else None)
+        shared = read_text(text, ctx, registry, memo=memo)
+        alone = read_text(text, ctx, registry)
+        assert [(vars_of(r), r.by_document) for r in shared[0]] == [(vars_of(r), r.by_document) for r in alone[0]], text
+        assert shared[1] == alone[1] and shared[2] == alone[2], text
+    assert len(memo) < sum(text.count(" ") for text in texts)  # cites were met again
+
+
+def vars_of(ref: object) -> dict[str, object]:
+    """A reference's fields as a dict (a slotted record has no `__dict__`)."""
+    from actionplan_trace.record import fields
+
+    return {f.name: getattr(ref, f.name) for f in fields(ref)}

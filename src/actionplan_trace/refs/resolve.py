@@ -21,9 +21,9 @@ from ..errors import LimitError, ProfileError
 from ..limits import current, over
 from ..rulefiles import RULES_DIR, read_yaml
 from . import ids
-from ..findings import FindingRule, Severity
+from ..findings import FindingRule
 from .findings import about, finding
-from .grammar import Cite, Item, SectorIndex, has_digit, organ_before, reference_like
+from .grammar import Cite, Item, SectorIndex, may_look_like_reference, organ_before, reference_like
 from .registry import Conference, Registry
 from .types import Finding, Reference, RefContext, Rev
 from ..record import field, record
@@ -738,8 +738,10 @@ class Resolver:
         return None
 
     def unparsed(self, cites: list[Cite]) -> None:
-        """Reference-like words no cite covers: reported with their text, never dropped."""
-        if not has_digit(self.text):
+        """Reference-like words no cite covers: reported with their text, never dropped. A text
+        without a digit or any of their keywords has none (`may_look_like_reference`): a fifth of
+        the texts with cites ("Output 2.1", "SG 2") are turned down without a scan."""
+        if not may_look_like_reference(self.text, self.low):
             return
         covered: _Coverage | None = None
         for m in reference_like(self.text, self.low):
@@ -787,30 +789,31 @@ them may name (`Resolver.scope`), and a bare goal's meaning depends on where it 
 
 @record(frozen=True, slots=True)
 class Resolved:
-    """What one cite resolved to, at no place: each reference as (id, family, number, revision,
-    text, start, end) and each finding as (code, severity, message, ref, text), positions
-    counted from the cite's start. Everything else a reference or finding holds (section,
-    location, source) is the text's context, the same for every cite of the text."""
+    """What one cite resolved to: the references and findings it made where it was first met, at
+    `start`, kept as they are rather than copied into tuples (most cites are never met again, and
+    nothing changes a reference's id, family, number, revision, text, span or `by_document`, nor a
+    finding, while its document is read). Placed elsewhere, they take the place's section,
+    location and source, the same for every cite of a text, and their spans move with the cite."""
 
-    refs: tuple[tuple[str, str, str, Rev | None, str, int, int, bool], ...]
-    findings: tuple[tuple[str, Severity, str, str | None, str | None], ...]
+    refs: tuple[Reference, ...]
+    findings: tuple[Finding, ...]
+    start: int
 
     @classmethod
     def of(cls, refs: list[Reference], findings: list[Finding], start: int) -> "Resolved":
-        return cls(tuple((r.id, r.family, r.number, r.rev, r.text, r.start - start, r.end - start, r.by_document)
-                         for r in refs),
-                   tuple((f.code, f.severity, f.message, f.ref, f.text) for f in findings))
+        return cls(tuple(refs), tuple(findings), start)
 
     def place(self, resolver: "Resolver", start: int) -> None:
         """The references and findings again, for a cite at `start` of the resolver's text."""
         ctx = resolver.ctx
         section, loc, source = ctx.section, ctx.loc, ctx.source
-        resolver.refs.extend([Reference(i, family, number, rev, text, section, loc, source, None, start + s, start + e,
-                                        by_document)
-                              for i, family, number, rev, text, s, e, by_document in self.refs])
+        shift = start - self.start
+        resolver.refs.extend([Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, source, None,
+                                        r.start + shift, r.end + shift, r.by_document)
+                              for r in self.refs])
         if self.findings:
-            resolver.findings.extend([Finding(code, severity, message, ref, source, section, loc, text)
-                                      for code, severity, message, ref, text in self.findings])
+            resolver.findings.extend([Finding(f.code, f.severity, f.message, f.ref, source, section, loc, f.text)
+                                      for f in self.findings])
 
 
 CiteMemo = dict[tuple[str, str, str | None, bool], Resolved]
