@@ -476,9 +476,15 @@ class _Found:
 def _find(text: str, ctx: RefContext, place: dict[str, Any], field: str | None, registry: Registry,
           table: dict[str, FindingRule] | None, memo: CiteMemo, budget: int) -> _Found:
     refs, findings, itu_goals = read_text(text, ctx, registry, table, place, memo, budget)
+    if not refs and not findings:
+        return _NOTHING[itu_goals]
     for ref in refs:
         ref.field = field
     return _Found(refs, findings, itu_goals)
+
+
+_NOTHING = {flag: _Found([], [], flag) for flag in (False, True)}
+"""What a text that yields nothing yields (most texts), shared: no caller changes a _Found's lists."""
 
 
 def unsettled_findings(
