@@ -265,7 +265,7 @@ def test_line_gates_pass_every_line_their_regex_matches():
             "bullet": (text_patterns.SPACED_BULLET.match(line), text_patterns.spaced_bullet(line) is not None),
             "stripped bullet": (text_patterns.SPACED_BULLET.match(stripped),
                                 stripped[:1] in text_patterns.SPACED_BULLET_LEADS),
-            "block": (text.BLOCK_LINE.match(line), text._may_open_block(line, lead)),
+            "block": (text.BLOCK_LINE.match(line), lead in text.RULE_LEADS or text_patterns.may_open_item(line, lead)),
             "rule": (text.RULE_LINE.match(line), lead in text.RULE_LEADS),
             "attributes": (text.HEADING_ATTRIBUTES.search(line), "{" in line),
             "bold": (inline.BOLD_ONLY.match(stripped), inline.is_bold_only(line)),
