@@ -290,7 +290,8 @@ def test_a_note_mark_moved_in_its_paragraph_is_a_change(tmp_path: Path) -> None:
 def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None:
     """Strategic Plan 2012, ITU-R matrix (Table 4.1) without its column "Objective 5" (its heading
     and 3 "X"): the heading cell was reported as column 5 ("Objective 4") modified, the two
-    headings joined, "[-␣Objective 5-]"; it is column 6's cell removed, as each "X" is."""
+    headings joined, "[-␣Objective 5-]"; it is column 6's cell removed, as each "X" is, and the
+    heading's change names the column they make up (diff/columns.py)."""
     from docx_edit import W, DocxEditor
 
     editor = DocxEditor.open(CORPUS / "strategic-plan-2012.docx")
@@ -306,10 +307,11 @@ def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None
     rows = ["assistance-to-members-in-particular", "liaison-support-for-development", "seminars"]
     assert [(c.kind, c.target, c.section_old, c.where, c.old, c.new, c.words, c.at_old, c.at_new)
             for c in result.changes] == [
-        ("removed", "block", "table-4.1", "table row 1, column 6", "Objective 5", None, None,
+        ("removed", "block", "table-4.1", "column “Objective 5”", "Objective 5", None, None,
          "paragraph 86, table row 1", None),
         *[("removed", "block", f"table-4.1/{row}", "cell in Objective 5 column", "X", None, None,
            f"paragraph 86, table row {n}", None) for n, row in zip((12, 13, 14), rows)]]
+    assert [c.column for c in result.changes] == ["Objective 5"] * 4
 
 
 def test_an_edit_starts_with_no_space_it_does_not_change(tmp_path: Path) -> None:

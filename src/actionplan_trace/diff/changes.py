@@ -61,6 +61,8 @@ class Change:
     link_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = field(default_factory=lambda: ([], []))
     # ids of the subsections an added (removed) section holds, added (removed) with it (diff/3)
     subsections: list[str] = field(default_factory=list)
+    # the heading of the column added (removed) whole that this cell is part of (diff/columns.py)
+    column: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -80,6 +82,8 @@ class Change:
         }
         if self.kind in ("added", "removed") and self.target == "section":
             out["subsections"] = list(self.subsections)
+        if self.column is not None:
+            out["column"] = self.column
         if self.author is not None:
             out["author"] = self.author
         if self.date is not None:

@@ -23,6 +23,7 @@ from ..regexcache import regex
 from ..text_patterns import TYPED_CLAUSE_NUMBER, unspaced
 from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similarity
 from .changes import Change, DiffResult, Item, RowStep, Step
+from .columns import name_columns
 from .dissolve import Dropped, dissolve_headings
 from .formats import blank_place, recased, restyled, typed_text
 from .links import LinkChanges, cell_links, changed_links, link_changes, row_links
@@ -1461,4 +1462,5 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
     for step in _report_order(steps):
         emitter.step(step)
     emitter.finish()
+    name_columns(emitter.changes)
     return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..diff.changes import Change, DiffResult, summary_line
+from ..diff.columns import ColumnKey, column_key, heading_row
 from ..diff.words import Op, readable, runs
 from ..regexcache import regex
 from .escapes import seen
@@ -19,14 +20,51 @@ OPENING = "([{“‘«"  # marks a word follows with no space between
 
 
 def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
-    """Consecutive changes that share a section path, as (path, changes) in report order."""
+    """Consecutive changes that share a section path, as (path, changes) in report order; the
+    cells of a column added or removed whole are left to its heading's change (`column_cells`)."""
     out: list[tuple[list[str], list[Change]]] = []
+    under = {id(cell) for cells in column_cells(changes).values() for cell in cells}
     for change in changes:
+        if id(change) in under:
+            continue
         if out and out[-1][0] == change.path:
             out[-1][1].append(change)
         else:
             out.append((change.path, [change]))
     return out
+
+
+def column_cells(changes: list[Change]) -> dict[int, list[Change]]:
+    """The cells of each column added or removed whole (diff/columns.py) by the id of its heading
+    cell's change, which the reports show as the column ("added column “Lead”") with these
+    cells' texts under it, each where it is, in place of a change per cell."""
+    heads: dict[ColumnKey, Change] = {}
+    for change in changes:
+        if change.column is not None and heading_row(change) and (key := column_key(change)) is not None:
+            heads.setdefault(key, change)
+    out: dict[int, list[Change]] = {id(head): [] for head in heads.values()}
+    for change in changes:
+        if change.column is None or (key := column_key(change)) is None or heads.get(key, change) is change:
+            continue
+        out[id(heads[key])].append(change)
+    return out
+
+
+def cell_label(head: Change, cell: Change) -> str:
+    """What a cell of a column added or removed whole is told by under the column's change: its
+    row ("row 3"), and the section it is in where that is not the column's (a table row read as
+    a section: "row 3, Outcome 2.2")."""
+    loc = cell.loc_new if cell.kind == "added" else cell.loc_old
+    label = f"row {loc.row + 1}" if loc is not None and loc.row is not None else cell.where or "cell"
+    if cell.path != head.path and cell.path:
+        label += f", {_short_title(cell.path[-1])}"
+    return label
+
+
+def _short_title(title: str) -> str:
+    """A numbered section's title by its kind and number ('Outcome 2.2'), else whole."""
+    m = NUMBERED.match(title)
+    return m.group(1) if m else title
 
 
 def shown(ops: list[Op], whole: bool = False) -> list[Op]:

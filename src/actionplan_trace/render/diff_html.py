@@ -15,7 +15,7 @@ from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.ignore import NOTHING, kept_when_ignored
 from ..diff.words import Op
 from .diff_common import (
-    LINKED, change_title, groups, heading, kinds_note, linked, location, moved_from, notes, path_text, refs_note,
+    LINKED, cell_label, change_title, column_cells, groups, heading, kinds_note, linked, location, moved_from, notes, path_text, refs_note,
     report_summary, short_path, shown,
 )
 from .escapes import seen
@@ -46,6 +46,7 @@ section.group h2{font-size:15px;margin:8px 0;color:#24292e;overflow-wrap:anywher
 .k-renamed{background:#0366d6}.k-renumbered{background:#586069}
 .meta{font-size:12px;color:#586069}.where{font-size:12px;color:#586069;margin-left:6px}
 .refs{font-size:12px;font-weight:600;color:#24292e;margin-left:6px}
+.cell{margin:6px 0 0 18px;padding-left:10px;border-left:3px solid #e1e4e8}.cell .at{font-size:12px;font-weight:600;color:#586069}
 .text{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .side{display:none;grid-template-columns:1fr 1fr;gap:12px;margin-top:4px}
 .side>div{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0;padding:4px 8px;border-radius:4px}
@@ -162,9 +163,22 @@ def _columns(change: Change, ignore: frozenset[str] = NOTHING, loose: bool = Fal
             f'<div class="new"><span class="label">new</span>{new or empty}</div></div>')
 
 
-def _change(result: DiffResult, change: Change, all_changes: bool) -> str:
+def _cell(result: DiffResult, head: Change, cell: Change, all_changes: bool) -> str:
+    """A cell of a column added or removed whole, under the column's change: its row (and
+    section), notes and references, then its text inline and in the side-by-side view."""
+    said = [*notes(cell), location(cell)]
+    note = refs_note(cell)
+    return (f'<div class="cell"><span class="at">{escape(cell_label(head, cell))}</span>'
+            + "".join(f'<span class="where">{escape(s)}</span>' for s in said if s)
+            + (f'<span class="refs">{escape(note)}</span>' if note else "")
+            + f'<div class="text">{_body(result.shown(cell, all_changes))}</div>'
+            + f'{_columns(cell, result.ignored(all_changes), result.loose)}</div>')
+
+
+def _change(result: DiffResult, change: Change, all_changes: bool, cells: list[Change] | None = None) -> str:
     """One change as a block of HTML (its kind as a class, for the filters); one the report hides
-    shows every difference it has when the toggle shows it."""
+    shows every difference it has when the toggle shows it. A column added or removed whole
+    holds its `cells`, each with its row and text."""
     hidden = result.hides(change, all_changes)
     ignore = NOTHING if hidden else result.ignored(all_changes)
     meta = notes(change)
@@ -179,7 +193,9 @@ def _change(result: DiffResult, change: Change, all_changes: bool) -> str:
         + (f'<span class="where">{escape(at)}</span>' if at else "")
         + (f'<span class="refs">{escape(note)}</span>' if note else "")
         + f'<div class="text">{_body(change if hidden else result.shown(change, all_changes))}</div>'
-        + f'{_columns(change, ignore, result.loose)}</div>'
+        + f'{_columns(change, ignore, result.loose)}'
+        + "".join(_cell(result, change, cell, all_changes) for cell in cells or ())
+        + "</div>"
     )
 
 
@@ -234,6 +250,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         """Whether the report leaves `change` out unless asked (the toggle shows it)."""
         return result.hides(change, all_changes)
 
+    cells = column_cells(result.changes)
     grouped = groups(result.changes)
     present = {c.kind for c in result.changes}
     toggles = "".join(f'<input type="checkbox" class="toggle" id="f-{kind}" checked>' for kind in CHANGE_KINDS)
@@ -248,7 +265,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
     )
     toc = "".join(
         f'<li class="{"" if any(not hides(c) for c in changes) else "only-hidden"}"><label for="s-g{n}" title="{escape(" › ".join(path))}">'
-        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 for c in changes if not hides(c))})</span></label>'
+        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 + len(cells.get(id(c), ())) for c in changes if not hides(c))})</span></label>'
         + (f'<div class="up">{escape(path_text(short_path(path)[:-1]))}</div>' if len(path) > 1 else "")
         + "</li>"
         for n, (path, changes) in enumerate(grouped, 1)
@@ -256,7 +273,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
     body = "".join(
         f'<section class="group{"" if any(not hides(c) for c in changes) else " only-hidden"}" id="g{n}">'
         f'<h2 title="{escape(" › ".join(path))}">{escape(path_text(short_path(path)))}</h2>'
-        + "".join(_change(result, c, all_changes) for c in changes)
+        + "".join(_change(result, c, all_changes, cells.get(id(c))) for c in changes)
         + "</section>"
         for n, (path, changes) in enumerate(grouped, 1)
     )

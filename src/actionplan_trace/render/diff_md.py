@@ -12,7 +12,7 @@ from ..diff.changes import CHANGE_KINDS, Change, DiffResult
 from ..diff.words import Op
 from ..regexcache import regex
 from .diff_common import (
-    LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
+    LINKED, cell_label, change_title, column_cells, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
     short_path, shown,
 )
 from .escapes import seen
@@ -49,8 +49,9 @@ def words(ops: list[Op]) -> str:
     return "".join(out)
 
 
-def _change(change: Change) -> str:
-    """One change as a Markdown list item."""
+def _change(change: Change, cells: list[Change] | None = None) -> str:
+    """One change as a Markdown list item; a column added or removed whole with its `cells`
+    under it, an item each."""
     label = f"**{change_title(change)}**"
     said = notes(change)
     if location(change):
@@ -60,6 +61,16 @@ def _change(change: Change) -> str:
         said.append(f"`{ref}`")
     if said:
         label += f" ({'; '.join(said)})"
+    items = [f"- {label}: {_text(change)}"]
+    for cell in cells or ():
+        said = [*notes(cell), *([f"`{refs_note(cell)}`"] if refs_note(cell) else [])]
+        place = f"_{escape(cell_label(change, cell))}_" + (f" ({'; '.join(said)})" if said else "")
+        items.append(f"  - {place}: {_text(cell)}")
+    return "\n".join(items)
+
+
+def _text(change: Change) -> str:
+    """A change's text with its edits marked."""
     if change.kind == "renumbered":
         body = f"{_wrap(change.old or '', 'del')} → {_wrap(change.new or '', 'ins')}"
     elif change.kind == "moved" and change.target == "section":
@@ -75,7 +86,7 @@ def _change(change: Change) -> str:
         body = _wrap(seen(change.new), "ins")
     else:
         body = _wrap(seen(change.old or ""), "del")
-    return f"- {label}: {body}"
+    return body
 
 
 COMMENT_LIMIT = 65_536  # characters GitHub accepts in one pull-request comment
@@ -92,11 +103,13 @@ def _table(result: DiffResult, all_changes: bool) -> list[str]:
     return ["| changes | count |", "| --- | ---: |"] + [f"| {name} | {n} |" for name, n in rows]
 
 
-def _group(path: list[str], changes: list[Change]) -> str:
-    """One section's changes, collapsible: the path as the summary line, the changes inside."""
-    count = f"{len(changes)} change{'s' if len(changes) != 1 else ''}"
+def _group(path: list[str], changes: list[Change], cells: dict[int, list[Change]]) -> str:
+    """One section's changes, collapsible: the path as the summary line, the changes inside (a
+    column added or removed whole counted by its cells, each a change of the JSON)."""
+    total = sum(1 + len(cells.get(id(c), ())) for c in changes)
+    count = f"{total} change{'s' if total != 1 else ''}"
     head = f"<details><summary><b>{html.escape(path_text(short_path(path)))}</b> ({count})</summary>"
-    return "\n".join([head, ""] + [_change(c) for c in changes] + ["", "</details>"])
+    return "\n".join([head, ""] + [_change(c, cells.get(id(c))) for c in changes] + ["", "</details>"])
 
 
 def _brief(path: list[str], changes: list[Change]) -> str:
@@ -118,20 +131,23 @@ def to_markdown(result: DiffResult, all_changes: bool = False, limit: int = COMM
     lines = [f"## trace diff: {escape(heading(result, names_only=True))}", "", f"**Summary:** {report_summary(result, all_changes)}", ""]
     lines += _table(result, all_changes)
     out = "\n".join(lines) + "\n"
-    grouped = groups(result.visible(all_changes))
-    briefs = [_brief(path, changes) + "\n" for path, changes in grouped]
+    visible = result.visible(all_changes)
+    cells = column_cells(visible)
+    grouped = groups(visible)
+    every = [[c for head in changes for c in (head, *cells.get(id(head), ()))] for _, changes in grouped]
+    briefs = [_brief(path, every[n]) + "\n" for n, (path, _) in enumerate(grouped)]
     after = sum(map(len, briefs))  # the lines of the sections not yet placed
     budget = limit - ROOM
     brief_count = 0
     for n, (path, changes) in enumerate(grouped):
         after -= len(briefs[n])
-        block = "\n" + _group(path, changes) + "\n"
+        block = "\n" + _group(path, changes, cells) + "\n"
         if len(out) + len(block) + after <= budget:
             out += block
             continue
         if len(out) + len(briefs[n]) > budget:
             rest = grouped[n:]
-            left = sum(len(c) for _, c in rest)
+            left = sum(len(c) for c in every[n:])
             out += (f"\n_{len(rest)} more section{'s' if len(rest) != 1 else ''} ({left} change{'s' if left != 1 else ''})"
                     " not shown: a pull-request comment holds at most 65,536 characters._\n")
             return out

@@ -15,7 +15,7 @@ from ..diff.words import Op
 from .escapes import seen
 from .terminal import printable_text
 from .diff_common import (
-    LINKED, change_title, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
+    LINKED, cell_label, change_title, column_cells, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
     short_path, shown,
 )
 
@@ -100,13 +100,20 @@ def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = Fa
     """The report as styled lines; `width` wraps them (None: one whole line per line of text)."""
     console = Console(width=width, file=None, color_system=None) if width is not None else None
     lines: list[Text] = [Text(f"trace diff: {heading(result)}", style="bold")]
-    for path, changes in groups(result.visible(all_changes)):
+    visible = result.visible(all_changes)
+    cells = column_cells(visible)
+    for path, changes in groups(visible):
         lines.append(Text(""))
         lines += _indented(Text(path_text(short_path(path), width), style="bold underline"), 0, width, console)
         for change in changes:
             lines += _indented(_title(change), TITLE_INDENT, width, console)
             if change.old or change.new:  # blank paragraphs added or removed have no text to show
                 lines += _indented(_body(change, marks), BODY_INDENT, width, console)
+            for cell in cells.get(id(change), ()):  # a column added or removed: each of its cells
+                line = Text.assemble((f"{cell_label(change, cell)}: ", "dim"), _body(cell, marks))
+                if said := "; ".join(p for p in (*notes(cell), refs_note(cell)) if p):
+                    line.append(f"  ({said})", style="dim")
+                lines += _indented(line, BODY_INDENT, width, console)
     lines.append(Text(""))
     lines += _indented(Text(f"Summary: {report_summary(result, all_changes)}", style="bold"), 0, width, console)
     return lines
@@ -125,7 +132,10 @@ def stat_lines(result: DiffResult, all_changes: bool = False, width: int | None 
     from ..diff.changes import word_totals
 
     lines: list[Text] = []
-    for path, changes in groups(result.visible(all_changes)):
+    visible = result.visible(all_changes)
+    cells = column_cells(visible)
+    for path, heads in groups(visible):
+        changes = [c for head in heads for c in (head, *cells.get(id(head), ()))]
         words = word_totals(changes)
         line = Text(f"{len(changes):>3} change{'s' if len(changes) != 1 else ' '} ")
         line.append(f"{'+' + str(words['inserted']):>5}", style="green")
