@@ -35,16 +35,16 @@ def test_a_column_added_to_an_outcome_table_is_one_column(tmp_path: Path, font: 
     result = compare(old, new, profile="action-plan")
     assert [(change_title(c), c.section_new, c.column, c.new) for c in result.visible()] == [
         ("added column “Lead”", "objective-2", "Lead", "Lead"),
-        *[("added cell in Lead column", f"outcome-2.{n}", "Lead", lead) for n, lead in enumerate(LEADS, 1)]]
+        *[("added cell in “Lead” column", f"outcome-2.{n}", "Lead", lead) for n, lead in enumerate(LEADS, 1)]]
     text = to_text(result)
     assert ("  added column “Lead”  (paragraph 2, table row 1)\n      {+Lead+}\n"
             "      row 2, Outcome 2.1: {+BDT+}\n      row 3, Outcome 2.2: {+BDT and ITU-T+}\n"
             "      row 4, Outcome 2.3: {+ITU-R+}\n") in text
-    assert "cell in Lead column" not in text and "Outcome 2.2 – " not in text  # each cell told once, under its column
+    assert "cell in “Lead” column" not in text and "Outcome 2.2 – " not in text  # each cell told once, under its column
     assert ("- **added column “Lead”** (paragraph 2, table row 1): <ins>Lead</ins>\n  - _row 2, Outcome 2.1_: <ins>BDT</ins>\n"
             "  - _row 3, Outcome 2.2_: <ins>BDT and ITU-T</ins>\n") in to_markdown(result)
     page = to_html(result)
-    assert page.count('<div class="cell">') == 3 and "added column “Lead”" in page and "cell in Lead column" not in page
+    assert page.count('<div class="cell">') == 3 and "added column “Lead”" in page and "cell in “Lead” column" not in page
     assert [line.plain.split()[0] for line in stat_lines(result)[:-1]] == ["4"]  # one section, its 4 changes
     data = json.loads(to_json(result))
     assert [(c["new"], c["section"]["new"], c.get("column")) for c in data["changes"]] == [
@@ -66,8 +66,8 @@ def test_a_column_with_an_edit_beside_it(tmp_path: Path) -> None:
     result = compare(old, new_path, profile="action-plan")
     text = to_text(result)
     assert "row 3, Outcome 2.2: {+BDT and ITU-T+}" in text
-    assert "Objective 2 › Outcome 2.2 – Outcome 2.2\n  modified list item in indicators column" in text.replace(
-        "modified bullet", "modified list item")
+    assert ("Objective 2 › Outcome 2.2 – Outcome 2.2\n  modified bullet in “Performance indicators” column"
+            "  (paragraph 2, table row 3)\n      - Number of {+national+} CIRTs established\n") in text
 
 
 @pytest.mark.parametrize("grid", [True, False])
@@ -96,5 +96,5 @@ def test_a_cell_filled_under_a_kept_heading_is_no_column(tmp_path: Path) -> None
     old = _plan(tmp_path / "old.docx", ["BDT", ""], "Calibri", 10, rows=2)
     new = _plan(tmp_path / "new.docx", ["BDT", "ITU-D"], "Calibri", 10, rows=2)
     result = compare(old, new, profile="action-plan")
-    assert [(change_title(c), c.column) for c in result.visible()] == [("added cell in Lead column", None)]
+    assert [(change_title(c), c.column) for c in result.visible()] == [("added cell in “Lead” column", None)]
     assert "column" not in json.loads(to_json(result))["changes"][0]

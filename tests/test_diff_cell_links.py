@@ -81,7 +81,7 @@ def test_a_link_retargeted_in_an_outcome_row_read_as_a_section_is_that_paragraph
         document.save(str(paths[name]))
     changes = compare(paths["old"], paths["new"]).visible()
     assert [(c.kind, c.section_new, c.where, c.links_added, c.links_removed) for c in changes] == [
-        ("modified", "outcome-2.2", f"outputs column: link on “Building confidence” now to {ITU_T} (was {ITU_D})",
+        ("modified", "outcome-2.2", f"“Outputs (Product and services)” column: link on “Building confidence” now to {ITU_T} (was {ITU_D})",
          [("Building confidence", ITU_T)], [("Building confidence", ITU_D)])]
 
 
@@ -215,7 +215,7 @@ def test_a_link_retargeted_beside_a_lead_joined_cell_is_marked_on_its_words(tmp_
     changes = result.visible()
     title = f"link on “ICTs” now to {ITU_T} (was {ITU_D})"
     assert [(c.section_new, c.where) for c in changes] == [
-        ("objective-2", f"table row 1, column 1: {title}"), ("outcome-2.1", f"outputs column: {title}")]
+        ("objective-2", f"table row 1, column 1: {title}"), ("outcome-2.1", f"“Outputs” column: {title}")]
     for change in changes:
         assert change.new is not None and change.old == change.new
         assert [change.new[start:end] for start, end in change.link_spans[1]] == ["ICTs"]

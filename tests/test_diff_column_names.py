@@ -1,6 +1,6 @@
 """A column a profile's table rule does not name (a "Lead" column added to an Action Plan's
 outcome table) is named by its header cell, not "col4": the row's field and the diff's change
-("added cell in Lead column") use the document's own words."""
+("added cell in “Lead” column") use the document's own words."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_an_unnamed_column_is_named_by_its_header(tmp_path: Path, font: str, siz
     assert doc.by_id["outcome-2.2"].fields.get("Lead") == "BDT and ITU-T"
     assert "col4" not in doc.by_id["outcome-2.2"].fields
     (change,) = compare(old, new, profile="action-plan").visible()
-    assert change_title(change) == "modified Lead column"
+    assert change_title(change) == "modified “Lead” column"
 
 
 def test_a_column_added_and_a_row_removed_are_told_in_document_order(tmp_path: Path) -> None:
@@ -68,5 +68,5 @@ def test_a_column_added_and_a_row_removed_are_told_in_document_order(tmp_path: P
     new = _plan(tmp_path / "new.docx", ["BDT", "ITU-T"], "Arial", 10.5, rows=2)
     changes = compare(old, new, profile="action-plan").visible()
     told = [(change_title(c), c.section_new or c.section_old) for c in changes]
-    assert told[-3:] == [("added cell in Lead column", "outcome-2.1"), ("added cell in Lead column", "outcome-2.2"),
+    assert told[-3:] == [("added cell in “Lead” column", "outcome-2.1"), ("added cell in “Lead” column", "outcome-2.2"),
                          ("removed section", "outcome-2.3")], told

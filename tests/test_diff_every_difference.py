@@ -190,8 +190,8 @@ def test_a_matrix_cell_moved_to_another_column_is_named_as_a_cell(tmp_path: Path
     document.save(str(tmp_path / "moved.docx"))
     result = compare(CORPUS / "strategic-plan-2012.docx", tmp_path / "moved.docx")
     assert [(c.kind, c.where) for c in result.visible()] == [
-        ("removed", "cell in Objective 4 column"), ("added", "cell in Objective 3 column")]
-    assert "removed cell in Objective 4 column" in to_text(result)
+        ("removed", "cell in “Objective 4” column"), ("added", "cell in “Objective 3” column")]
+    assert "removed cell in “Objective 4” column" in to_text(result)
 
 
 def test_accept_all_of_the_redline_keeps_a_soft_hyphen_word_typed(tmp_path: Path) -> None:

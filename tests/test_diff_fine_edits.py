@@ -87,7 +87,7 @@ def test_a_one_word_item_edited_in_a_cell_of_a_text_rendering_is_that_word_chang
     new.write_text(text.replace(f"-\t{edit[0]}\n", f"-\t{edit[1]}\n"), encoding="utf-8")
     result = compare(old, new)
     assert [(c.kind, c.section_new, c.where, c.at_new, c.words) for c in result.visible()] == [
-        ("modified", "outcome-2.2", "bullet in indicators column", "paragraph 2, table row 3",
+        ("modified", "outcome-2.2", "bullet in “Performance indicators” column", "paragraph 2, table row 3",
          [("=", "-\t"), ("-", edit[0]), ("+", edit[1])])]
     assert f"[-{edit[0]}-]{{+{edit[1]}+}}" in to_text(result)
 

@@ -79,12 +79,12 @@ def test_a_one_word_cell_edit_in_a_roadmap_text_is_that_cell_modified(tmp_path: 
     new.write_text(text.replace(row, edited), encoding="utf-8")
     changes = compare(ROADMAP_SEED, new, locate=reference_locator()).visible()
     assert [(c.kind, c.section_old, c.section_new, c.where, c.at_new, c.words, c.refs_added) for c in changes] == [
-        ("modified", "action-line-C2/A", "action-line-C2/A", "timing column", "paragraph 8, table row 3",
+        ("modified", "action-line-C2/A", "action-line-C2/A", "“Proposed Timing” column", "paragraph 8, table row 3",
          [("-", "2016-2019"), ("+", "2016-2021")], []),
-        ("modified", "action-line-C2/A", "action-line-C2/A", "goals-and-resolutions column", "paragraph 8, table row 3",
+        ("modified", "action-line-C2/A", "action-line-C2/A", "“ITU Strategic Goals and Relevant Resolutions” column", "paragraph 8, table row 3",
          [("-", "Goal"), ("+", "Goals"), ("=", " 1"), ("+", " & 2"),
           ("=", " Buenos Aires Action Plan Objective 2 Regional Initiatives")], ["ITU-GOAL-2"]),
-        ("modified", "action-line-C2/A", "action-line-C2/A", "sdgs column", "paragraph 8, table row 3",
+        ("modified", "action-line-C2/A", "action-line-C2/A", "“Linkages with the SDGs” column", "paragraph 8, table row 3",
          [("=", "1, 2, 3, 4, 5, 8, 9, 10, 11,"), ("+", " 13,"), ("=", " 16, 17")], ["SDG-13"]),
     ]
 
@@ -309,7 +309,7 @@ def test_a_removed_column_s_heading_is_that_cell_removed(tmp_path: Path) -> None
             for c in result.changes] == [
         ("removed", "block", "table-4.1", "column “Objective 5”", "Objective 5", None, None,
          "paragraph 86, table row 1", None),
-        *[("removed", "block", f"table-4.1/{row}", "cell in Objective 5 column", "X", None, None,
+        *[("removed", "block", f"table-4.1/{row}", "cell in “Objective 5” column", "X", None, None,
            f"paragraph 86, table row {n}", None) for n, row in zip((12, 13, 14), rows)]]
     assert [c.column for c in result.changes] == ["Objective 5"] * 4
 

@@ -66,7 +66,7 @@ def test_a_cell_of_an_outcome_row_merged_down_over_an_empty_one_is_a_change_of_f
     changes = to_dict(result, all_changes=True)["changes"]
     assert [(c["kind"], c["section"]["new"], c["old"], c["new"], c["differences"], c["at"]["new"]) for c in changes] == [
         ("modified", "outcome-2.3", "", "", ["formatting"], "paragraph 2, table row 4")]
-    assert result.visible(all_changes=True)[0].where == f"outputs column: {what} with the cell above"
+    assert result.visible(all_changes=True)[0].where == f"“Outputs (Product and services)” column: {what} with the cell above"
 
 
 @pytest.mark.parametrize("forward", [True, False], ids=["merged", "unmerged"])
@@ -77,8 +77,8 @@ def test_a_cell_of_an_outcome_row_merged_down_over_words_names_the_merge(tmp_pat
     changes = compare(old, new).visible()
     what = "merged" if forward else "no longer merged"
     assert [(c.kind, c.section_old, c.where, c.old if forward else c.new) for c in changes] == [
-        ("removed" if forward else "added", "outcome-2.3", f"cell in outputs column: {what} with the cell above", DISASTER)]
-    assert f"cell in outputs column: {what} with the cell above" in to_markdown(compare(old, new))
+        ("removed" if forward else "added", "outcome-2.3", f"cell in “Outputs (Product and services)” column: {what} with the cell above", DISASTER)]
+    assert f"cell in “Outputs (Product and services)” column: {what} with the cell above" in to_markdown(compare(old, new))
 
 
 @pytest.mark.parametrize("words", [False, True], ids=["empty", "words"])
@@ -96,5 +96,5 @@ def test_cells_of_an_outcome_row_merged_across_are_one_change_of_formatting(tmp_
     shown = result.visible(all_changes=True)
     what = "2 cells merged" if forward else "cell split in 2"
     assert [(c.kind, c.section_new, c.where, c.differences, c.old == c.new) for c in shown] == [
-        ("modified", "outcome-2.3", f"indicators and outputs columns: {what}", ("formatting",), True)]
+        ("modified", "outcome-2.3", f"“Performance Indicators” and “Outputs (Product and services)” columns: {what}", ("formatting",), True)]
     assert shown[0].new.endswith(DISASTER) == words

@@ -242,6 +242,10 @@ class Section:
     # objective of the Kigali plan): a heading rule's `term` group, which the diff names the
     # section by ("Priority 1 › Output 1.1"). A hint (not in the JSON); None where it is the kind's.
     term: str | None = dataclass_field(default=None, compare=False, repr=False)
+    # A table row read as a section: each field's column heading as the document shows it ("indicators":
+    # "Performance indicators"), which the diff names a cell's column by. A hint (not in the JSON);
+    # None for other sections and for a table read without a header row.
+    headers: dict[str, str] | None = dataclass_field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

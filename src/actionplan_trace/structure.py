@@ -1325,6 +1325,7 @@ def _row_section(builder: _Builder, rule: TableRule, row: list[Cell], index: int
     )
     section.fields = fields
     section.cells = row
+    section.headers = {name: title for name, title in zip(names, header) if title} if header is not None else None
     if rule.subsections:
         _cell_subsections(builder, section, blocks, rank + 1)
     else:

@@ -28,7 +28,9 @@ from .dissolve import Dropped, dissolve_headings
 from .formats import blank_place, recased, restyled, typed_text
 from .links import LinkChanges, cell_links, changed_links, link_changes, row_links
 from .marks import NoteMarks, note_marks
-from .labels import block_place, block_text, cell_place, cell_texts, heading_text, note_name, note_names, place, section_label
+from .labels import (
+    block_place, block_text, cell_place, cell_texts, column_title, heading_text, note_name, note_names, place, section_label,
+)
 from .ignore import DEFAULT_IGNORE, TYPOGRAPHIC, differences
 from .tokens import normalise, words
 from .splits import MIN_SIMILARITY, Group, find_regroups, find_splits
@@ -650,11 +652,12 @@ def _row_merges(a: Section, b: Section) -> list[_RowMerge]:
         old, new = a.cells[col], b.cells[col]
         if old.continued != new.continued:
             what = f"{'merged' if new.continued else 'no longer merged'} with the cell above"
-            out.append(_RowMerge(frozenset({names[col]}), f"{names[col]} column", what, old.text.strip(),
-                                 new.text.strip(), (old.loc, new.loc)))
+            out.append(_RowMerge(frozenset({names[col]}), f"{column_title(names[col], b.headers)} column", what,
+                                 old.text.strip(), new.text.strip(), (old.loc, new.loc)))
     for col, span, what, old_text, new_text in _spans(a.cells, b.cells):
         columns = names[col:col + span]
-        out.append(_RowMerge(frozenset(columns), f"{' and '.join(columns)} columns", what, old_text.strip(),
+        titles = " and ".join(column_title(name, b.headers) for name in columns)
+        out.append(_RowMerge(frozenset(columns), f"{titles} columns", what, old_text.strip(),
                              new_text.strip(), (a.cells[col].loc, b.cells[col].loc)))
     return out
 
@@ -946,7 +949,7 @@ class _Emitter:
         if pending is None or merge is None:
             return where
         pending.remove(merge)
-        return f"{where or block_place(block) or 'paragraph'}: {merge.what}"
+        return f"{where or block_place(block, b.headers if b is not None else None) or 'paragraph'}: {merge.what}"
 
     def one_sided(self, item: Item, old_side: bool) -> None:
         """An item of one revision only: added/removed, or the far end of a move."""
@@ -1017,7 +1020,7 @@ class _Emitter:
         text = block_text(item.block)
         partner = self.partner_section(item.section, old_side)
         a, b = (item.section, partner) if old_side else (partner, item.section)
-        where = self.merge_named(a, b, item.block, _cell_place(item.section, item.block) or block_place(item.block))
+        where = self.merge_named(a, b, item.block, _cell_place(item.section, item.block) or block_place(item.block, item.section.headers))
         if old_side:
             self.emit("removed", "block", a, b, text, None, where=where,
                       locs=(item.block.loc, None), places=(self.ctx.block_places(True, item.section, item.block), []))
@@ -1054,7 +1057,7 @@ class _Emitter:
         x, y = old.block, new.block
         if step.rows is not None:
             if moved:
-                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y), locs=(x.loc, y.loc),
+                self.emit("moved", "block", a, b, block_text(x), block_text(y), where=block_place(y, b.headers), locs=(x.loc, y.loc),
                           places=self.ctx.pair_places(a, x, b, y))
             self.table_pair(a, b, x, y, step.rows)
             return
@@ -1064,23 +1067,23 @@ class _Emitter:
             return
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
-        formatting = self.reformatted(x, y)
+        formatting = self.reformatted(x, y, b.headers)
         marks = self.note_marks(x, y)
         links = link_changes(x, y) if self.ctx.marks else None
         anchored = marks is not None or links is not None  # a change no ignore switch hides
         if anchored and not moved and not changed(ops) and not formatting:
             what = "; ".join(part.title() for part in (marks, links) if part is not None)
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
-                      where=f"{block_place(y) or 'paragraph'}: {what}", locs=(x.loc, y.loc),
+                      where=f"{block_place(y, b.headers) or 'paragraph'}: {what}", locs=(x.loc, y.loc),
                       places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif moved:
-            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y),
+            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y, b.headers),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif changed(ops):
             kinds = FORMATTING if recased(x, y) else differences(text_a, text_b, loose=self.ctx.loose)
             if kinds == NUMBERING and _renumbered_clause(_typed_label(x), _typed_label(y)):
                 kinds = None
-            place = formatting or block_place(y)
+            place = formatting or block_place(y, b.headers)
             where = self.merge_named(a, b, y, place)
             if (formatting or where != place) and kinds is not None:
                 kinds = kinds | FORMATTING
@@ -1098,7 +1101,7 @@ class _Emitter:
             # as typed under capitals set by formatting (the text prints the same): formatting
             kinds = differences(typed_a, typed_b) or FORMATTING
             self.emit("modified", "block", a, b, typed_a, typed_b, word_diff(typed_a, typed_b),
-                      kinds - {"case"} | FORMATTING if "case" in kinds else kinds, where=block_place(y),
+                      kinds - {"case"} | FORMATTING if "case" in kinds else kinds, where=block_place(y, b.headers),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y))
 
     def note_marks(self, x: Block, y: Block) -> NoteMarks | None:
@@ -1108,14 +1111,14 @@ class _Emitter:
             return None
         return note_marks(x, y, lambda key, old_side: self.ctx.note_place(Loc(footnote=key), old_side))
 
-    def reformatted(self, x: Block, y: Block) -> str | None:
+    def reformatted(self, x: Block, y: Block, headers: Mapping[str, str] | None = None) -> str | None:
         """How two paired blocks' formatting differs, for the change's label, else None: a heading
         one revision sets as a paragraph (diff/dissolve.py), or a .docx paragraph's style, bold or
-        size (diff/formats.py)."""
+        size (diff/formats.py); a cell's column named by its heading in `headers`."""
         if (id(x) in self.ctx.dissolved) != (id(y) in self.ctx.dissolved):
             return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
         restyle = restyled(x, y)
-        return f"{block_place(y) or 'paragraph'}: {restyle}" if restyle else None
+        return f"{block_place(y, headers) or 'paragraph'}: {restyle}" if restyle else None
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""
@@ -1339,7 +1342,7 @@ def _cell_place(section: Section, block: Block) -> str | None:
         return None
     if sum(1 for other in section.blocks if other.field == block.field) != 1:
         return None
-    return f"cell in {block.field} column"
+    return f"cell in {column_title(block.field, section.headers)} column"
 
 
 def _numbered_by_parent(a: Section, b: Section) -> bool:

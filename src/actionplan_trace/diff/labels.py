@@ -45,9 +45,27 @@ def cell_texts(block: Block) -> list[list[str]]:
     return [[c.text for c in row] for row in rows]
 
 
-def block_place(block: Block) -> str | None:
+HEADER_MAX = 48  # characters of a column heading a change's place quotes whole
+NOTE_MARKS = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")  # a heading's note marks, as a text rendering prints them
+
+
+def column_title(name: str, headers: Mapping[str, str] | None = None) -> str:
+    """A column of a table row read as a section as the document heads it, quoted ('“Performance
+    indicators”', a long heading cut at a word: '“ITU Strategic Goals and Relevant…”'), or by
+    its field's name where no heading is known ('indicators'). A note mark a text rendering
+    prints in the heading ("Proposed ² Timing") is no part of its name."""
+    header = " ".join(((headers or {}).get(name) or "").translate(NOTE_MARKS).split())
+    if not header:
+        return name
+    if len(header) > HEADER_MAX:
+        header = header[:HEADER_MAX].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+    return f"“{header}”"
+
+
+def block_place(block: Block, headers: Mapping[str, str] | None = None) -> str | None:
     """What a block is, in the document's words: 'bullet', 'item a)' (numbered by Word or typed),
-    'outputs column', 'table', 'contents entry'."""
+    '“Outputs” column' (a cell of a table row read as a section, by its column's heading in
+    `headers`, Section.headers), 'table', 'contents entry'."""
     label = (block.label or "").strip()
     what: str | None
     if block.type == "list-item":
@@ -58,7 +76,7 @@ def block_place(block: Block) -> str | None:
     else:
         what = block.type.replace("-", " ")
     if block.field:
-        column = f"{block.field} column"
+        column = f"{column_title(block.field, headers)} column"
         return f"{what} in {column}" if what else column
     return what
 
