@@ -753,8 +753,12 @@ class _Reader:
                     flow.extend(blocks)
                     row_flow.extend(blocks)
                     own.append(cells[-1])
-                if not cell_hidden or self.hide_cell == W_CELLDEL:
-                    col += span  # an accepted deletion leaves its slots empty; a rejected insertion has none
+                if not cell_hidden:
+                    # a cell the view removes takes no slot: Word's "Delete Cells… shift cells left"
+                    # accepted (w:cellDel) and an insertion rejected (w:cellIns) move the cells after
+                    # it left, as a column deleted with revision marks (its every cell w:cellDel) is
+                    # gone, not an empty column
+                    col += span
                 if self._collect:
                     self._separate()
             for _ in range(collecting):
