@@ -228,7 +228,7 @@ def test_sections_opened_by_position_are_the_sections_named_by_keyword():
 
     assert [f.name for f in dataclasses.fields(Section)] == [
         "id", "kind", "number", "title", "parent", "level", "blocks", "fields", "loc", "signal", "heading",
-        "heading_block", "cells", "blank_rows", "term"]
+        "heading_block", "cells", "blank_rows", "term", "headers"]
     builder = structure._Builder(get_profile("action-plan"))
     line = structure.Block("paragraph", "Objective 2", style="Heading 1")
     top = builder.open("objective", "2", "Infrastructure", 1, loc=Loc(line=4), signal="bold-line", heading="Objective 2",

@@ -11,8 +11,10 @@ it and a reader of the JSON can group them.
 from __future__ import annotations
 
 from ..model import Loc
+from ..regexcache import regex
 from .changes import Change
 
+HEADING_CELL = regex(r"^(?:heading of column|table row 1, column) \d+$")
 ColumnKey = tuple[str, int | None, int | None, int]
 """A column by the kind of its change and where it is: (kind, table paragraph, nested table, column)."""
 
@@ -35,6 +37,13 @@ def heading_row(change: Change) -> bool:
     return loc is not None and loc.row == 0
 
 
+def heading_cell(change: Change) -> bool:
+    """Whether a change is a cell of a table's heading row as the diff names one (labels.cell_place:
+    "heading of column 4", "table row 1, column 4"), not a paragraph of a box, a one-column table
+    read as the section it holds, whose cells are in its first row too."""
+    return heading_row(change) and HEADING_CELL.match(change.where or "") is not None
+
+
 def name_columns(changes: list[Change]) -> None:
     """Mark the changes of each column added (removed) with its heading: a heading cell added
     (removed) together with the cells of its column in the other rows. A cell added under a
@@ -43,7 +52,7 @@ def name_columns(changes: list[Change]) -> None:
     heads: dict[ColumnKey, Change] = {}
     for change in changes:
         key = column_key(change)
-        if key is not None and heading_row(change) and key not in heads:
+        if key is not None and heading_cell(change) and key not in heads:
             heads[key] = change
     if not heads:
         return
