@@ -24,7 +24,7 @@ from . import ids
 from ..findings import FindingRule
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, may_look_like_reference, organ_before, reference_like
-from .registry import Conference, Registry
+from .registry import Registry
 from .types import Finding, Reference, RefContext, Rev
 from ..record import field, record
 from ..regexcache import regex
@@ -223,10 +223,6 @@ class Resolver:
         self.memo: CiteMemo = {} if memo is None else memo
         self.in_list = bool(ctx.expect or ctx.field)  # a reference list's text: see `narrated`
 
-    def conference_at(self, place: str | None, year: int | None) -> Conference | None:
-        """The registry's conference held at `place` in `year` (which the registry finds once)."""
-        return self.registry.conference_at(place, year)
-
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
         self.findings.append(finding(code, message, self.ctx, ref=ref, text=text, table=self.table))
 
@@ -303,7 +299,7 @@ class Resolver:
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
-                conf = self.conference_at(item.rev.place, item.rev.year)
+                conf = self.registry.conference_at(item.rev.place, item.rev.year)
                 if conf:
                     return conf.organ
         before = organ_key(organ_before(self.text, cite.start))
@@ -345,7 +341,7 @@ class Resolver:
         for item in items:
             if not item.number.isdigit():
                 continue
-            conf = self.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
+            conf = self.registry.conference_at(item.rev.place, item.rev.year) if item.rev and item.rev.place else None
             # An item's own revision names its organ unless the list's words name another:
             # "Resolutions 17 (Rev. Buenos Aires, 2017) and 71 (Rev. Dubai, 2018)" is WTDC 17, PP 71.
             # "Resolution 2 (WTDC), 71 (PP)", "PP Resolution 71, 139 (WTDC), 140": an organ the list

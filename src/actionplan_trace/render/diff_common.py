@@ -19,11 +19,14 @@ SPACE_MARK = "\u2423"
 OPENING = "([{“‘«"  # marks a word follows with no space between
 
 
-def groups(changes: list[Change]) -> list[tuple[list[str], list[Change]]]:
+def groups(changes: list[Change], cells: dict[int, list[Change]] | None = None) -> list[tuple[list[str], list[Change]]]:
     """Consecutive changes that share a section path, as (path, changes) in report order; the
-    cells of a column added or removed whole are left to its heading's change (`column_cells`)."""
+    cells of a column added or removed whole are left to its heading's change (`cells`, the
+    caller's `column_cells(changes)` when it has them)."""
     out: list[tuple[list[str], list[Change]]] = []
-    under = {id(cell) for cells in column_cells(changes).values() for cell in cells}
+    if cells is None:
+        cells = column_cells(changes)
+    under = {id(cell) for column in cells.values() for cell in column}
     for change in changes:
         if id(change) in under:
             continue
@@ -48,6 +51,12 @@ def column_cells(changes: list[Change]) -> dict[int, list[Change]]:
             continue
         out[id(heads[key])].append(change)
     return out
+
+
+def with_cells(heads: list[Change], cells: dict[int, list[Change]]) -> list[Change]:
+    """A group's changes with each column's cells after its heading's change: every change of the
+    JSON they stand for, as the counts tell them."""
+    return [change for head in heads for change in (head, *cells.get(id(head), ()))]
 
 
 def cell_label(head: Change, cell: Change) -> str:

@@ -16,7 +16,7 @@ from ..diff.ignore import NOTHING, kept_when_ignored
 from ..diff.words import Op
 from .diff_common import (
     LINKED, cell_label, change_title, column_cells, groups, heading, kinds_note, linked, location, moved_from, notes, path_text, refs_note,
-    report_summary, short_path, shown,
+    report_summary, short_path, shown, with_cells,
 )
 from .escapes import seen
 
@@ -251,7 +251,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
         return result.hides(change, all_changes)
 
     cells = column_cells(result.changes)
-    grouped = groups(result.changes)
+    grouped = groups(result.changes, cells)
     present = {c.kind for c in result.changes}
     toggles = "".join(f'<input type="checkbox" class="toggle" id="f-{kind}" checked>' for kind in CHANGE_KINDS)
     toggles += '<input type="checkbox" class="toggle" id="show-hidden"><input type="checkbox" class="toggle" id="side-by-side">'
@@ -265,7 +265,7 @@ def to_html(result: DiffResult, all_changes: bool = False) -> str:
     )
     toc = "".join(
         f'<li class="{"" if any(not hides(c) for c in changes) else "only-hidden"}"><label for="s-g{n}" title="{escape(" › ".join(path))}">'
-        f'{escape(path_text(path[-1:]))} <span class="n">({sum(1 + len(cells.get(id(c), ())) for c in changes if not hides(c))})</span></label>'
+        f'{escape(path_text(path[-1:]))} <span class="n">({len(with_cells([c for c in changes if not hides(c)], cells))})</span></label>'
         + (f'<div class="up">{escape(path_text(short_path(path)[:-1]))}</div>' if len(path) > 1 else "")
         + "</li>"
         for n, (path, changes) in enumerate(grouped, 1)

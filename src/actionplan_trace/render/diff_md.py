@@ -13,7 +13,7 @@ from ..diff.words import Op
 from ..regexcache import regex
 from .diff_common import (
     LINKED, cell_label, change_title, column_cells, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
-    short_path, shown,
+    short_path, shown, with_cells,
 )
 from .escapes import seen
 
@@ -106,7 +106,7 @@ def _table(result: DiffResult, all_changes: bool) -> list[str]:
 def _group(path: list[str], changes: list[Change], cells: dict[int, list[Change]]) -> str:
     """One section's changes, collapsible: the path as the summary line, the changes inside (a
     column added or removed whole counted by its cells, each a change of the JSON)."""
-    total = sum(1 + len(cells.get(id(c), ())) for c in changes)
+    total = len(with_cells(changes, cells))
     count = f"{total} change{'s' if total != 1 else ''}"
     head = f"<details><summary><b>{html.escape(path_text(short_path(path)))}</b> ({count})</summary>"
     return "\n".join([head, ""] + [_change(c, cells.get(id(c))) for c in changes] + ["", "</details>"])
@@ -133,8 +133,8 @@ def to_markdown(result: DiffResult, all_changes: bool = False, limit: int = COMM
     out = "\n".join(lines) + "\n"
     visible = result.visible(all_changes)
     cells = column_cells(visible)
-    grouped = groups(visible)
-    every = [[c for head in changes for c in (head, *cells.get(id(head), ()))] for _, changes in grouped]
+    grouped = groups(visible, cells)
+    every = [with_cells(changes, cells) for _, changes in grouped]
     briefs = [_brief(path, every[n]) + "\n" for n, (path, _) in enumerate(grouped)]
     after = sum(map(len, briefs))  # the lines of the sections not yet placed
     budget = limit - ROOM

@@ -16,7 +16,7 @@ from .escapes import seen
 from .terminal import printable_text
 from .diff_common import (
     LINKED, cell_label, change_title, column_cells, groups, heading, linked, location, moved_from, notes, path_text, refs_note, report_summary,
-    short_path, shown,
+    short_path, shown, with_cells,
 )
 
 DELETED = "red strike"
@@ -102,7 +102,7 @@ def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = Fa
     lines: list[Text] = [Text(f"trace diff: {heading(result)}", style="bold")]
     visible = result.visible(all_changes)
     cells = column_cells(visible)
-    for path, changes in groups(visible):
+    for path, changes in groups(visible, cells):
         lines.append(Text(""))
         lines += _indented(Text(path_text(short_path(path), width), style="bold underline"), 0, width, console)
         for change in changes:
@@ -134,8 +134,8 @@ def stat_lines(result: DiffResult, all_changes: bool = False, width: int | None 
     lines: list[Text] = []
     visible = result.visible(all_changes)
     cells = column_cells(visible)
-    for path, heads in groups(visible):
-        changes = [c for head in heads for c in (head, *cells.get(id(head), ()))]
+    for path, heads in groups(visible, cells):
+        changes = with_cells(heads, cells)
         words = word_totals(changes)
         line = Text(f"{len(changes):>3} change{'s' if len(changes) != 1 else ' '} ")
         line.append(f"{'+' + str(words['inserted']):>5}", style="green")

@@ -421,9 +421,10 @@ class _Context:
         self.covered.setdefault(proposal, {"accepted": set(), "original": set()})[view].update(s.id for s in sections)
 
 
-def _outputs_under(base: Document, objective: str) -> list[str]:
-    """The numbers of the base's outputs under Objective `objective`, in order."""
-    return [s.number for s in base.of_kind("output") if s.number and s.number.split(".")[0] == objective]
+def _numbers_under(base: Document, kind: str, objective: str) -> list[str]:
+    """The numbers of the base's sections of `kind` (outputs, outcomes) under Objective
+    `objective`, in order."""
+    return [s.number for s in base.of_kind(kind) if s.number and s.number.split(".")[0] == objective]
 
 
 def _numbers_known(base: Document, kind: str, number: str) -> str:
@@ -435,7 +436,7 @@ def _numbers_known(base: Document, kind: str, number: str) -> str:
     if not numbers:
         return f"it has no {label.lower()}s"
     objective = number.split(".")[0]
-    own = [n for n in numbers if n.split(".")[0] == objective]
+    own = _numbers_under(base, kind, objective)
     if own:
         return f"Objective {objective} has {label}s {own[0]}–{own[-1]}" if len(own) > 1 else f"Objective {objective} has {label} {own[0]}"
     return f"it has no Objective {objective} {label.lower()}s; its {label.lower()}s run {numbers[0]}–{numbers[-1]}"
@@ -1522,7 +1523,7 @@ def validate_documents(
     for proposal in proposals:
         places = proposal.outputs or proposal.outcomes or proposal.new_objectives or proposal.objectives
         if not places or proposal.action is None:
-            missing = (missing_place(proposal, lambda n: _outputs_under(ctx.base, n)) if not places
+            missing = (missing_place(proposal, lambda n: _numbers_under(ctx.base, "output", n)) if not places
                        else "names no action (add, delete, modify, move, replace)")
             ctx.add("VAL001", f"Proposal {proposal.number} {missing}", section=proposal.section, loc=proposal.loc,
                     text=proposal.source)
@@ -1545,7 +1546,7 @@ def validate_documents(
     whole = _whole_deletions(ctx)  # the outputs proposals delete whole, which VAL014 and VAL015 both read
     gone = {objective: p for p in ctx.proposals if p.action == "delete" and not p.old for objective in p.objectives}
     ctx.gone_objectives = set(gone)
-    _check_conflicts(ctx, whole | {n: p for objective, p in gone.items() for n in _outputs_under(ctx.base, objective)
+    _check_conflicts(ctx, whole | {n: p for objective, p in gone.items() for n in _numbers_under(ctx.base, "output", objective)
                                    if n not in whole})
     ctx.deleted = {n: p for n, p in whole.items() if n not in ctx.new_outputs}  # VAL015's, in the table and prose
     _check_still_listed(ctx)

@@ -55,8 +55,9 @@ _NEW_OBJECTIVE = regex(
 # "Objective 5 – <title>" after ITU's ADD mark: an objective and its title, nothing else.
 # An objective named as a place ("SUP<tab>Objective 2", "Delete Objective 2 and its outputs"):
 # no place trace checks (VAL001 says so), but a proposal.
-_OBJECTIVE_NAMED = regex(r"^\W*Objectives?\s+(?P<n>\d{1,2})\b(?!\.\d)", re.IGNORECASE)
-_OBJECTIVE_ANYWHERE = regex(r"\bObjectives?\s+(?P<n>\d{1,2})\b(?!\.\d)", re.IGNORECASE)
+_OBJECTIVE_NUMBER = r"Objectives?\s+(?P<n>\d{1,2})\b(?!\.\d)"  # "Objective 2", not "Objective 2.1"
+_OBJECTIVE_NAMED = regex(rf"^\W*{_OBJECTIVE_NUMBER}", re.IGNORECASE)
+_OBJECTIVE_ANYWHERE = regex(rf"\b{_OBJECTIVE_NUMBER}", re.IGNORECASE)
 _OBJECTIVE_TITLE = regex(r"^\W*Objective\s+(?P<n>\d{1,2})\s*[–—-]\s*(?P<title>\S.*)$", re.IGNORECASE)
 # An output named as where a new one goes ("after Output 2.3"), which is no place the proposal amends.
 _WHERE_OUTPUT = regex(r"\b(?:after|before|following|below|above)\s+(?:the\s+)?(?:existing\s+)?Outputs?\s+\d+\.\d+",
@@ -320,10 +321,11 @@ def missing_place(proposal: Proposal, outputs_of: Callable[[str], list[str]]) ->
     verb = proposal.action
     read = f"read as {verb} “{excerpt(proposal.text)}”" if verb and proposal.text else f"read as {verb}"
     body = PROPOSAL_NUMBER.sub("", proposal.source, count=1)
-    about = named_numbers(_OUTCOMES, _blank_quotes(body, quoted(body)))
+    unquoted = _blank_quotes(body, quoted(body))  # the proposal's own words, not the text it quotes
+    about = named_numbers(_OUTCOMES, unquoted)
     if not verb:
         return "names no output and no action (add, delete, modify, move, replace)"
-    if (objective := _OBJECTIVE_ANYWHERE.search(_blank_quotes(body, quoted(body)))) is not None:
+    if (objective := _OBJECTIVE_ANYWHERE.search(unquoted)) is not None:
         n = objective.group("n")
         held = outputs_of(n)
         has = (f"Objective {n} has Outputs {', '.join(held[:-1])} and {held[-1]}" if len(held) > 1
