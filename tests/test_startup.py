@@ -79,6 +79,20 @@ def test_refs_reads_a_near_miss_code_without_the_fuzzy_matcher(tmp_path: Path) -
     assert loaded_by(args, tmp_path / "cache") == set()
 
 
+
+def test_refs_of_a_text_evaluates_no_type_annotation_text(tmp_path: Path) -> None:
+    """A type alias spelt with a string ("etree._Element") and evaluated at run time makes a
+    typing.ForwardRef, which compiles its text: the process's first compile() sets up every AST
+    node type, some 9 M instructions of a one-line `trace refs`. The aliases annotations need
+    are the type checker's only."""
+    probe = ("import gc, sys, typing\nfrom actionplan_trace.cli import run\n"
+             f"run(['refs', {str(CORPUS / 'text' / 'objective2-new.txt')!r}, '-f', 'json'])\n"
+             "sys.stderr.write(' '.join(str(o) for o in gc.get_objects() if isinstance(o, typing.ForwardRef)))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**PROBE_ENV, "TRACE_CACHE_DIR": str(tmp_path / "cache")})
+    assert '"schema": "actionplan-trace/refs/2"' in result.stdout
+    assert result.stderr == ""
+
 GRAPH_MODULES = ("actionplan_trace.refs.graph", "actionplan_trace.refs.matrix", "actionplan_trace.refs.reports",
                  "actionplan_trace.refs.trc")
 

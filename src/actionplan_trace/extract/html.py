@@ -42,7 +42,6 @@ from ..text_patterns import DEFAULT_BULLET, glued_label
 from .inline import (
     HIDDEN,
     LISTS,
-    Element,
     element_paragraphs,
     element_text,
     fragment_holder,
@@ -61,6 +60,8 @@ from .text_tables import text_loc
 if TYPE_CHECKING:
     from lxml import etree
     from lxml.html import HtmlElement
+
+    from .inline import Element
 
 HEADING = regex(r"h[1-6]")
 # A rowspan or colspan attribute's number; a span covers at most MAX_SPAN slots (HTML's own bound

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import TYPE_CHECKING, Callable, Iterator, Union
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..regexcache import regex
 from ..text_patterns import DEFAULT_BULLET, is_bullet_label, plain_hyphens, pua_label
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import lxml.html
     from lxml import etree
 
@@ -343,7 +345,8 @@ def _raw_html_sub(text: str) -> str:
 # A match replaced by its first group, which takes part in every match of the patterns it is used
 # with (the same text as the template r"\1", which re expands in Python for each match).
 _FIRST_GROUP = operator.itemgetter(1)
-Replacement = Union[str, Callable[["re.Match[str]"], str]]
+if TYPE_CHECKING:  # the annotations' aliases are the type checker's only (see Element)
+    Replacement: TypeAlias = str | Callable[[re.Match[str]], str]
 # (a string every match contains, pattern, replacement), in the order clean_inline applies them.
 _PASSES_BEFORE_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("<", RAW_HTML, _shown_of_raw),
@@ -685,7 +688,11 @@ class Node:
         return found
 
 
-Element = Union[Node, "etree._Element"]
+if TYPE_CHECKING:
+    # For the type checker only: at run time a Union naming "etree._Element" makes a
+    # typing.ForwardRef, whose compile() is the process's first and sets up every AST node type,
+    # some 9 M instructions of a one-line `trace refs` (the annotations are never evaluated).
+    Element: TypeAlias = Node | etree._Element
 
 # The tags read_fragment knows: the blocks, the inline marks and the one empty element (<br>).
 FRAGMENT_TAGS = NESTING_BLOCKS - {"td", "th", "dt", "dd"} | {
