@@ -7,6 +7,8 @@ import random
 from collections import Counter
 import re
 
+import pytest
+
 from actionplan_trace.extract import read
 from actionplan_trace.patternscan import required_literal
 from actionplan_trace.profiles import (
@@ -270,6 +272,32 @@ def test_start_gate_matches_where_any_anchored_pattern_does():
         assert len(expected) > 50
     assert start_gate([r"^(a)\1", "^b"]) is None
 
+
+
+def test_the_start_gate_joins_the_patterns_of_a_character_when_a_line_first_opens_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short text meets few first characters: the StartGate joins all the patterns at once (to
+    know they can be joined), then those of a character only when a line opens with it, once for
+    every character sharing them, and finds what the patterns find."""
+    from actionplan_trace import profiles
+
+    anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
+                if is_anchored(p.pattern)]
+    joined: list[tuple[str, ...]] = []
+
+    def counted(patterns: list[str], marked: bool = False) -> re.Pattern[str] | None:
+        joined.append(tuple(patterns))
+        return join_patterns(patterns, marked)
+
+    monkeypatch.setattr(profiles, "join_patterns", counted)
+    gate = start_gate(anchored)
+    assert gate is not None and joined == [tuple(anchored)]
+    lines = ["Resolution 37 (Rev. Kigali, 2022)", "resolution 71", "Objective 2: Modern infrastructure",
+             "Output 2.1 Spectrum", "WSIS action lines", "Output 3.4", "ſtatus of implementation", "Ziel 1"]
+    compiled = [re.compile(p, re.IGNORECASE) for p in anchored]
+    assert [gate.match(line) for line in lines] == [any(c.search(line) for c in compiled) for line in lines]
+    opened = {line[0].lower() for line in lines if line[0].isascii()}
+    assert 1 < len(joined) <= 1 + len(opened)
+    assert len(set(joined)) == len(joined)
 
 def _report_mix(rng: random.Random) -> list[str]:
     """Lines of an implementation report, a Strategic Plan and an Action Plan in varied numbers, with and

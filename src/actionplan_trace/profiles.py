@@ -497,36 +497,47 @@ class StartGate:
     opening with "T" is not tried with "^Objective…" or "^WSIS…". One regex of every pattern
     costs the regex engine a step into each alternative, a dozen times what turning it down at
     its first character costs; a line opening with a non-ASCII character is tried with all of
-    them (re.IGNORECASE matches some with ASCII letters: "ſ" with "s")."""
+    them (re.IGNORECASE matches some with ASCII letters: "ſ" with "s").
 
-    def __init__(self, everything: re.Pattern[str], by_char: dict[str, Callable[[str], object] | None]) -> None:
+    A character's patterns are joined when a line first opens with it: a short text meets a few
+    of the 128, and the joined patterns of all of them were a third of the regex programs a
+    one-line `trace refs` unpacked. A set that cannot be joined (which does not happen when the
+    whole can be: start_gate) is tried with all of the patterns, which finds the same lines."""
+
+    def __init__(self, patterns: Sequence[str], everything: re.Pattern[str]) -> None:
+        self.patterns = patterns
+        self.openings = [first_chars(p) for p in patterns]
         self.everything = everything.match
-        self.by_char = by_char
+        self.by_char: dict[str, Callable[[str], object] | None] = {}
+        self._joined: dict[tuple[str, ...], Callable[[str], object] | None] = {}
 
     def match(self, line: str) -> bool:
         """Whether one of the patterns finds something in `line` (not empty)."""
         first = line[0]
-        match = self.by_char[first] if first in self.by_char else self.everything
+        if first in self.by_char:
+            match = self.by_char[first]
+        elif first.isascii():
+            match = self._for_char(first)
+        else:
+            match = self.everything
         return match is not None and match(line) is not None
+
+    def _for_char(self, char: str) -> Callable[[str], object] | None:
+        """The match of the patterns that can open with the ASCII `char`, joined (None for none),
+        kept for `char` and for every other character with the same patterns."""
+        chosen = tuple(p for p, opening in zip(self.patterns, self.openings) if opening is None or char in opening)
+        if chosen not in self._joined:
+            gate = join_patterns(chosen) if chosen else None
+            self._joined[chosen] = gate.match if gate is not None else self.everything if chosen else None
+        match = self._joined[chosen]
+        self.by_char[char] = match
+        return match
 
 
 def start_gate(patterns: list[str]) -> StartGate | None:
     """The StartGate of `patterns` (anchored: is_anchored), None when they cannot be joined."""
     everything = join_patterns(patterns)
-    if everything is None:
-        return None
-    openings = [first_chars(p) for p in patterns]
-    joined: dict[tuple[str, ...], Callable[[str], object] | None] = {}
-    by_char: dict[str, Callable[[str], object] | None] = {}
-    for char in map(chr, range(128)):
-        chosen = tuple(p for p, opening in zip(patterns, openings) if opening is None or char in opening)
-        if chosen not in joined:
-            gate = join_patterns(chosen) if chosen else None
-            joined[chosen] = gate.match if gate is not None else None
-            if chosen and gate is None:
-                return None
-        by_char[char] = joined[chosen]
-    return StartGate(everything, by_char)
+    return StartGate(patterns, everything) if everything is not None else None
 
 
 @lru_cache(maxsize=8)
