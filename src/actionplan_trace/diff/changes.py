@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Block, Document, Loc, Section
 from ..record import brief_repr, field, record, replace
+from .formats import Restyle, said
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, MEANINGFUL, NOTHING, PREFERENCE, kept_when_ignored
 from .words import Op, readable, word_count
 
@@ -63,6 +64,9 @@ class Change:
     subsections: list[str] = field(default_factory=list)
     # the heading of the column added (removed) whole that this cell is part of (diff/columns.py)
     column: str | None = None
+    # the changes of the paragraph's formatting that `where` names after its place (diff/formats.py;
+    # not in the JSON): a report leaves out those it tells otherwise (DiffResult.shown)
+    restyle: tuple[Restyle, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -111,6 +115,11 @@ class Change:
     def hidden_by(self, ignore: frozenset[str]) -> bool:
         """True when this change changed no word and every kind it differs in is ignored."""
         return self.formatting_only and set(self.kinds()) <= ignore
+
+    def edits_words(self) -> bool:
+        """True when this change changes words: it is no change of formatting only, or one of case
+        or punctuation, which can change what a sentence says (and count their words)."""
+        return not self.formatting_only or bool(MEANINGFUL.intersection(self.kinds()))
 
 
 @record
@@ -161,6 +170,8 @@ class DiffResult:
     ignore: frozenset[str] = DEFAULT_IGNORE
     moved: list[tuple[Item, Item]] = field(default_factory=list)
     loose: bool = False  # a revision is a PDF: its line and cell breaks' white space is white space (ignore.LOOSE_SPACE)
+    # changes of formatting made throughout the document, each with the paragraphs that carry it (formats.throughout)
+    throughout: list[tuple[Restyle, int]] = field(default_factory=list)
 
     def visible(self, all_changes: bool = False) -> list[Change]:
         """The changes to report, as reports show them: all of them, or those not hidden by the
@@ -178,11 +189,28 @@ class DiffResult:
     def shown(self, change: Change, all_changes: bool = False) -> Change:
         """`change` as a report shows it: the parts of its word script that differ only in an
         ignored kind (a bullet glyph, a list number, white space) read as kept text, so that a
-        real edit does not show a difference the report hides everywhere else."""
+        real edit does not show a difference the report hides everywhere else; and the same for
+        its place, which names no change of formatting beside its words' when formatting is
+        ignored, nor one made throughout the document (`throughout`, which the summary tells once)."""
+        change = self.unrestyled(change, all_changes)
         if change.words is None:
             return change
         ops = kept_when_ignored(change.words, self.ignored(all_changes), loose=self.loose)
         return change if ops is change.words else replace(change, words=ops)
+
+    def unrestyled(self, change: Change, all_changes: bool = False) -> Change:
+        """`change` with its place naming none of the changes of formatting a report tells
+        otherwise: where its words changed too, all of them when formatting is ignored, else
+        those made throughout the document. A change of formatting alone names all of its own."""
+        if not change.restyle or not change.edits_words() or change.where is None:
+            return change
+        everywhere = {part for part, _ in self.throughout}
+        ignored = "formatting" in self.ignored(all_changes)
+        kept = tuple(part for part in change.restyle if not ignored and part not in everywhere)
+        if kept == change.restyle:
+            return change
+        where = change.where.replace(f": {said(change.restyle)}", f": {said(kept)}" if kept else "", 1)
+        return replace(change, where=where, restyle=kept)
 
     def summary(self, all_changes: bool = False) -> dict[str, Any]:
         """Counts of reported changes by kind and target, words inserted/deleted/moved, and hidden
@@ -199,6 +227,9 @@ class DiffResult:
         hidden = Counter(c.hidden_kind() for c in self.changes if self.hides(c, all_changes))
         out["hidden_by"] = {k: hidden[k] for k in IGNORE_KINDS if hidden[k]}
         out["ignored"] = [k for k in IGNORE_KINDS if k in self.ignore and not all_changes]
+        if self.throughout:
+            out["throughout"] = [{"formatting": part.what, "old": part.old, "new": part.new, "paragraphs": n}
+                                 for part, n in self.throughout]
         return out
 
 
@@ -269,4 +300,24 @@ def summary_line(summary: dict[str, Any]) -> str:
         by = summary.get("hidden_by") or {}
         what = ", ".join(k if k != "space" else "white space" for k in by) or "formatting"
         text += f"; {summary['hidden']} more not shown (differ only in {what})"
+    if summary.get("throughout"):
+        text += f"; formatting changed throughout the document: {_throughout(summary['throughout'])}"
     return text
+
+
+def _throughout(parts: list[dict[str, Any]]) -> str:
+    """The changes of formatting made throughout a document (`summary.throughout`) in words,
+    those to the same new formatting told together: "style Heading 3 and List Bullet made Normal
+    (54 paragraphs), size 11 pt made 12 pt (16 paragraphs)"."""
+    together: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+    for part in parts:
+        together.setdefault((part["formatting"], part["new"]), []).append(part)
+    told = []
+    for (what, new), same in together.items():
+        first = Restyle(what, same[0]["old"], new)
+        one = str(first)
+        if len(same) > 1:  # a style or a size: bold is made or removed
+            olds = [first.value(part["old"]) for part in same]
+            one = f"{what} {', '.join(olds[:-1])} and {olds[-1]} made {first.value(new)}"
+        told.append(f"{one} ({_plural(sum(part['paragraphs'] for part in same), 'paragraph')})")
+    return ", ".join(told)

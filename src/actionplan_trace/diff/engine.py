@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Callable
 
 from rapidfuzz import fuzz
@@ -25,7 +25,7 @@ from .align import Budget, Pair, WordCoder, align, in_order, pair_moves, similar
 from .changes import Change, DiffResult, Item, RowStep, Step
 from .columns import name_columns
 from .dissolve import Dropped, dissolve_headings
-from .formats import blank_place, recased, restyled, typed_text
+from .formats import Restyle, blank_place, recased, restyled, restyles, said, throughout, typed_text
 from .links import LinkChanges, cell_links, changed_links, link_changes, row_links
 from .marks import NoteMarks, note_marks
 from .labels import (
@@ -799,7 +799,7 @@ class _Emitter:
              words_: list[Op] | None = None, kinds: frozenset[str] | None = None, where: str | None = None,
              locs: tuple[Loc | None, Loc | None] = (None, None),
              places: tuple[list[Place], list[Place]] = ([], []), marks: NoteMarks | None = None,
-             links: LinkChanges | None = None) -> None:
+             links: LinkChanges | None = None, restyle: tuple[Restyle, ...] = ()) -> None:
         """Record one change, with paths and the references it adds or removes: those found at the
         `places` of its old and new text, as `trace refs` finds them, or (with only a stand-in
         reader) those of the old and new text; `kinds` are the kinds of difference of a change
@@ -839,6 +839,7 @@ class _Emitter:
             links_added=links.added if links is not None else [],
             links_removed=links.removed if links is not None else [],
             link_spans=(links.removed_at, links.added_at) if links is not None else ([], []),
+            restyle=restyle,
         ))
 
     def step(self, step: Step) -> None:
@@ -1067,7 +1068,7 @@ class _Emitter:
             return
         ops = step.words or []
         text_a, text_b = block_text(x), block_text(y)
-        formatting = self.reformatted(x, y, b.headers)
+        formatting, restyle = self.reformatted(x, y, b.headers)
         marks = self.note_marks(x, y)
         links = link_changes(x, y) if self.ctx.marks else None
         anchored = marks is not None or links is not None  # a change no ignore switch hides
@@ -1091,11 +1092,11 @@ class _Emitter:
                 where = f"{where or 'paragraph'}: {marks.title()}"
             self.emit("modified", "block", a, b, text_a, text_b, ops, None if anchored else kinds,
                       where=where, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y),
-                      marks=marks, links=links)
+                      marks=marks, links=links, restyle=restyle)
         elif formatting:
             self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b), None if anchored else FORMATTING,
                       where=formatting, locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks,
-                      links=links)
+                      links=links, restyle=restyle)
         elif self.ctx.marks and (typed_a := typed_text(x)) != (typed_b := typed_text(y)):
             # a soft hyphen or white space at the end, which the model's text leaves out, or case
             # as typed under capitals set by formatting (the text prints the same): formatting
@@ -1111,14 +1112,15 @@ class _Emitter:
             return None
         return note_marks(x, y, lambda key, old_side: self.ctx.note_place(Loc(footnote=key), old_side))
 
-    def reformatted(self, x: Block, y: Block, headers: Mapping[str, str] | None = None) -> str | None:
+    def reformatted(self, x: Block, y: Block, headers: Mapping[str, str] | None = None
+                    ) -> tuple[str | None, tuple[Restyle, ...]]:
         """How two paired blocks' formatting differs, for the change's label, else None: a heading
         one revision sets as a paragraph (diff/dissolve.py), or a .docx paragraph's style, bold or
-        size (diff/formats.py); a cell's column named by its heading in `headers`."""
+        size (diff/formats.py), with those changes; a cell's column named by its heading in `headers`."""
         if (id(x) in self.ctx.dissolved) != (id(y) in self.ctx.dissolved):
-            return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading"
-        restyle = restyled(x, y)
-        return f"{block_place(y, headers) or 'paragraph'}: {restyle}" if restyle else None
+            return "heading as a paragraph" if id(x) in self.ctx.dissolved else "paragraph as a heading", ()
+        restyle = restyles(x, y)
+        return (f"{block_place(y, headers) or 'paragraph'}: {said(restyle)}" if restyle else None), restyle
 
     def joined_pair(self, a: Section, b: Section, group: tuple[list[int], list[int]]) -> None:
         """One change for a paragraph split into several, or several joined into one."""
@@ -1466,4 +1468,15 @@ def diff_documents(old: Document, new: Document, *, refs: Refs | None = None, lo
         emitter.step(step)
     emitter.finish()
     name_columns(emitter.changes)
-    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose)
+    return DiffResult(old=old, new=new, changes=emitter.changes, steps=steps, ignore=ignore, moved=moved, loose=ctx.loose,
+                      throughout=throughout(_paired_paragraphs(steps)))
+
+
+def _paired_paragraphs(steps: list[Step]) -> Iterator[tuple[Block, Block]]:
+    """The paragraphs and headings paired in `steps`, old and new (formats.throughout)."""
+    for step in steps:
+        if step.old is not None and step.new is not None:
+            x = step.old.block or step.old.section.heading_block
+            y = step.new.block or step.new.section.heading_block
+            if x is not None and y is not None:
+                yield x, y

@@ -10,30 +10,106 @@ of a .docx paragraph (`Block.typed`: soft hyphens, white space at its end) and t
 paragraphs before it (`Block.blanks`), so that `--all` shows every difference, and capitals set
 by formatting (w:caps, w:smallCaps), which the text prints and `Block.typed` keeps as typed: a
 paragraph typed the same and set in capitals in one revision is `formatting` (`recased`).
+
+Another producer restyles a whole document (LibreOffice saves every "Normal" paragraph in "Body
+Text" at 12 pt): `throughout` finds such changes across the paired paragraphs, which the reports
+tell once, not on each paragraph whose words changed too.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..model import Block
 from ..text_patterns import plain_hyphens
 from .labels import block_text
 
 
+class Restyle(NamedTuple):
+    """One change of a paragraph's formatting: what (`capitals`, `style`, `bold`, `size`) and its
+    value in each revision (capitals: whether the paragraph is the one set in capitals)."""
+
+    what: str
+    old: str | bool | float
+    new: str | bool | float
+
+    def __str__(self) -> str:
+        """In words: "style Heading 2 made Normal", "made bold", "size 11 pt made 12 pt"."""
+        if self.what == "capitals":
+            return "set in capitals" if self.new else "capitals removed"
+        if self.what == "bold":
+            return "made bold" if self.new else "bold removed"
+        return f"{self.what} {self.value(self.old)} made {self.value(self.new)}"
+
+    def value(self, value: str | bool | float) -> str:
+        """A value of its formatting in words: a style's name, a size in points ("11 pt")."""
+        return f"{value:g} pt" if self.what == "size" else str(value)
+
+
+# What a producer can change throughout a document (`throughout`); capitals are set paragraph by paragraph.
+THROUGHOUT = ("style", "bold", "size")
+THROUGHOUT_LEAST = 3  # paragraphs that must carry a change for it to be one of the whole document
+
+
+def restyles(old: Block | None, new: Block | None) -> tuple[Restyle, ...]:
+    """What changed in the formatting of two paired paragraphs; none when either is not a .docx
+    paragraph (a PDF's or a text's styles are guessed, a table's are its cells')."""
+    if old is None or new is None or old.style is None or new.style is None or "table" in (old.type, new.type):
+        return ()
+    parts = []
+    if recased(old, new):
+        parts.append(Restyle("capitals", False, _count_capitals(new.text) > _count_capitals(old.text)))
+    parts.extend(Restyle(what, a, b) for what, a, b in _values(old, new) if a != b)
+    return tuple(parts)
+
+
 def restyled(old: Block | None, new: Block | None) -> str | None:
     """What changed in the formatting of two paired paragraphs, in words ("style Heading 2 made
     Normal, bold removed"), or None when nothing did or either is not a .docx paragraph."""
-    if old is None or new is None or old.style is None or new.style is None or "table" in (old.type, new.type):
-        return None
-    parts = []
-    if recased(old, new):
-        parts.append("set in capitals" if _count_capitals(new.text) > _count_capitals(old.text) else "capitals removed")
-    if old.style != new.style:
-        parts.append(f"style {old.style} made {new.style}")
-    if old.bold != new.bold:
-        parts.append("made bold" if new.bold else "bold removed")
-    if old.size is not None and new.size is not None and old.size != new.size:
-        parts.append(f"size {old.size:g} pt made {new.size:g} pt")
-    return ", ".join(parts) or None
+    return said(restyles(old, new)) or None
+
+
+def said(parts: Iterable[Restyle]) -> str:
+    """Changes of formatting in words, as a change's place names them: "style Normal made Body
+    Text, size 11 pt made 12 pt"."""
+    return ", ".join(map(str, parts))
+
+
+def _values(old: Block, new: Block) -> list[tuple[str, str | bool | float, str | bool | float]]:
+    """Each of THROUGHOUT's values in both paragraphs, where both have it (a size may be unknown)."""
+    return [(what, a, b) for what in THROUGHOUT
+            if (a := getattr(old, what)) is not None and (b := getattr(new, what)) is not None]
+
+
+def throughout(pairs: Iterable[tuple[Block, Block]]) -> list[tuple[Restyle, int]]:
+    """The changes of formatting made throughout a document, each with how many of the paired
+    paragraphs carry it: a change of a style, bold or size that more paragraphs of its old value
+    carry than keep it or carry another, at least THROUGHOUT_LEAST, and either most of them or
+    where that formatting differs in most paired paragraphs (another producer restyled them all:
+    LibreOffice's "Normal" made "Body Text" though the bold "Normal" headings were made "Heading
+    2"). A change of some paragraphs ("Heading 2" made "Heading 3" once, a paragraph made bold,
+    three "Normal" paragraphs of ten made "Quote") is theirs."""
+    compared: Counter[str] = Counter()
+    differing: Counter[str] = Counter()
+    carried: Counter[Restyle] = Counter()
+    for old, new in pairs:
+        if old.style is None or new.style is None or "table" in (old.type, new.type):
+            continue
+        for what, a, b in _values(old, new):
+            compared[what] += 1
+            differing[what] += a != b
+            carried[Restyle(what, a, b)] += 1
+    of_value: Counter[tuple[str, object]] = Counter()
+    for part, n in carried.items():
+        of_value[part.what, part.old] += n
+    found = [(part, n) for part, n in carried.items()
+             if part.old != part.new and n >= THROUGHOUT_LEAST
+             and (2 * n > of_value[part.what, part.old] or 2 * differing[part.what] > compared[part.what])
+             and all(m < n or (m == n and other.old != other.new) for other, m in carried.items()
+                     if (other.what, other.old) == (part.what, part.old) and other != part)]
+    return sorted(found, key=lambda found: (THROUGHOUT.index(found[0].what), -found[1]))
 
 
 def typed_text(block: Block) -> str:

@@ -187,12 +187,13 @@ def _change(result: DiffResult, change: Change, all_changes: bool, cells: list[C
     note = refs_note(change)
     at = location(change)
     css = f"change c-{change.kind}" + (" hidden" if hidden else "")
+    shown = change if hidden else result.shown(change, all_changes)
     return (
-        f'<div class="{css}"><span class="kind k-{escape(change.kind)}">{escape(change_title(change))}</span>'
+        f'<div class="{css}"><span class="kind k-{escape(change.kind)}">{escape(change_title(shown))}</span>'
         + (f'<span class="meta">{escape("; ".join(meta))}</span>' if meta else "")
         + (f'<span class="where">{escape(at)}</span>' if at else "")
         + (f'<span class="refs">{escape(note)}</span>' if note else "")
-        + f'<div class="text">{_body(change if hidden else result.shown(change, all_changes))}</div>'
+        + f'<div class="text">{_body(shown)}</div>'
         + f'{_columns(change, ignore, result.loose)}'
         + "".join(_cell(result, change, cell, all_changes) for cell in cells or ())
         + "</div>"
