@@ -93,6 +93,31 @@ def test_refs_of_a_text_evaluates_no_type_annotation_text(tmp_path: Path) -> Non
     assert '"schema": "actionplan-trace/refs/2"' in result.stdout
     assert result.stderr == ""
 
+
+def test_a_warm_refs_run_compiles_no_text_pattern_of_the_package(tmp_path: Path) -> None:
+    """With the regex cache warm, every text pattern the package uses comes from it
+    (regexcache.regex), none from re's pure-Python compiler (about 0.4 M instructions each): the
+    ones compiled are the standard library's own and the package's few bytes patterns. (A text's
+    references compile some more as they are met.)"""
+    text = tmp_path / "one-line.txt"
+    text.write_text("Resolution 37 (Rev. Kigali, 2022)\n", encoding="utf-8")
+    probe = ("import sys\nfrom re import _compiler\ncompile = _compiler.compile\n"
+             "def traced(pattern, flags=0):\n"
+             "    caller = sys._getframe(1)\n"
+             "    while caller.f_code.co_filename.endswith(('re/__init__.py', 're/_compiler.py')):\n"
+             "        caller = caller.f_back\n"
+             "    if 'actionplan_trace' in caller.f_code.co_filename and isinstance(pattern, str):\n"
+             "        sys.stderr.write(repr(pattern) + ' ')\n"
+             "    return compile(pattern, flags)\n"
+             "_compiler.compile = traced\n"
+             "from actionplan_trace.cli import run\n"
+             f"run(['refs', {str(text)!r}, '-f', 'json'])\n")
+    env = {**PROBE_ENV, "TRACE_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert '"schema": "actionplan-trace/refs/2"' in result.stdout
+    assert result.stderr == ""
+
 GRAPH_MODULES = ("actionplan_trace.refs.graph", "actionplan_trace.refs.matrix", "actionplan_trace.refs.reports",
                  "actionplan_trace.refs.trc")
 

@@ -32,7 +32,6 @@ writes its signature there). tests/test_record.py holds a record to the dataclas
 from __future__ import annotations
 
 import marshal
-import re
 import sys
 from operator import attrgetter
 from reprlib import recursive_repr
@@ -40,6 +39,7 @@ from types import CodeType
 from typing import Any, Callable, Mapping, TypeVar, dataclass_transform, overload
 
 from .diskcache import INTERPRETER_TAG, RunCache
+from .regexcache import regex
 
 T = TypeVar("T")
 
@@ -152,7 +152,7 @@ def record(cls: Any = None, /, *, frozen: bool = False, init: bool = True, slots
 
 # An annotation naming a pseudo-field dataclass would treat apart ("ClassVar[int]",
 # "dataclasses.InitVar[str]", "KW_ONLY"), as the text `from __future__ import annotations` leaves.
-_PSEUDO = re.compile(r"\s*(?:\w+\s*\.\s*)?(?:ClassVar|InitVar|KW_ONLY)\b")
+_PSEUDO = regex(r"\s*(?:\w+\s*\.\s*)?(?:ClassVar|InitVar|KW_ONLY)\b")
 
 
 def _fields_of(cls: Any) -> tuple[Field, ...]:

@@ -21,7 +21,6 @@ Registry files are YAML under rules/registry/ (and any file a user adds):
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -301,9 +300,12 @@ def _opt(value: Any) -> str | None:
     return None if value is None else str(value).strip()
 
 
+_NOT_A_LETTER = regex(r"[^a-z]")
+
+
 def _fold(text: str) -> str:
     """A place name's letters, lower case, accents dropped ("Florianópolis" -> "florianopolis")."""
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).lower())
+    return _NOT_A_LETTER.sub("", unicodedata.normalize("NFKD", text).lower())
 
 
 def _same_place(written: str, listed: str) -> bool:
