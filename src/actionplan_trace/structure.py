@@ -1394,7 +1394,8 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     box. `headed` gives the blocks each section's heading is made of (its title line too). A
     revision in a footnote or endnote is in the footnotes section, which holds the notes. A
     revision printed into a PDF (extract.pdf_markup) is placed by its page and line, in the
-    section of the last heading or block at or before it. A paragraph deleted or moved away with
+    section of the last heading or block at or before it; one in a table row that opened a
+    section (or that holds one section's blocks alone), by its table and row, in that section. A paragraph deleted or moved away with
     its mark joins, in the accepted view, the paragraph after it: where that one is a heading,
     the marks that take the paragraph away are placed where it stood, in the section before the
     heading, as the original view and Word show them; not a heading's own text (the original
@@ -1434,9 +1435,12 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
         if rev.type in _TAKEN_AWAY and (para := rev.loc.paragraph) is not None and para in unmarked and rev.text.strip():
             taken[para] = " ".join([taken.get(para, ""), *rev.text.split()]).strip()
     printed = _printed_places(doc_sections) if any(rev.loc.page is not None for rev in revisions) else []
+    printed_rows = _printed_rows(doc_sections, headed) if printed else {}
     for rev in revisions:
         if rev.section is None and rev.loc.paragraph is None and rev.loc.footnote is not None:
             rev.section = notes
+        if rev.section is None and rev.loc.paragraph is None and rev.loc.row is not None:
+            rev.section = printed_rows.get((rev.loc.table, rev.loc.row))
         if rev.section is None and rev.loc.paragraph is None and rev.loc.page is not None:
             at = bisect.bisect_right(printed, (rev.loc.page, rev.loc.line or 0), key=itemgetter(0))
             rev.section = printed[at - 1][1] if at else None
@@ -1462,6 +1466,21 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
             at = bisect.bisect_left(known, rev.loc.paragraph)  # where the paragraph stood, not the heading it joins
         if at:
             rev.section = where[known[at - 1]]
+
+
+def _printed_rows(doc_sections: list[Section], headed: dict[str, Sequence[Block]]) -> dict[tuple[int | None, int], str]:
+    """(table, row) -> section id of a PDF's table rows that opened a section (an outcome's row),
+    and of the rows whose cells' blocks all fall in one section (the rest of an outcome's row
+    broken over a page, read as a row of its own) (_revision_sections)."""
+    owners: dict[tuple[int | None, int], set[str]] = {}
+    for section in doc_sections:
+        for block in section.blocks:
+            if block.loc.page is not None and block.loc.row is not None:
+                owners.setdefault((block.loc.table, block.loc.row), set()).add(section.id)
+    rows = {at: next(iter(ids)) for at, ids in owners.items() if len(ids) == 1}
+    rows.update(((section.loc.table, section.loc.row), section.id) for section in doc_sections
+                if section.loc.page is not None and section.loc.row is not None and section.id not in headed)
+    return rows
 
 
 def _printed_places(doc_sections: list[Section]) -> list[tuple[tuple[int, int], str]]:

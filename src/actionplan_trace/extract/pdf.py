@@ -1495,6 +1495,14 @@ def _word_goes_on_over_page(prev: Line, line: Line) -> bool:
 # --- pages --------------------------------------------------------------------------------
 
 
+CellAt = tuple[int, int, int]
+"""A cell of a page's table: the table's index among the page's tables, its grid row and column."""
+TableRows = tuple[int, list[tuple[int, int]], set[int]]
+"""A page's part of a table of the file (assemble): the table's number; for each of its rows the
+page and grid row it opens at (the rows joined to it left out); and the part's grid rows that
+repeat the table's header, which stitching dropped."""
+
+
 @record
 class _Page:
     number: int
@@ -1509,14 +1517,35 @@ class _Page:
     noted: bool = False  # footnotes were taken off the page's foot (split_footnotes)
     gutters: list[tuple[int, int]] = field(default_factory=list)  # its text is set in columns (_gutters)
     overprinted: int = 0  # glyphs of its text printed over glyphs of other text (_overprinted)
-    # printed revision marks: (kind, text, the line or the index of the table it is in); see _anchored
-    revisions: list[tuple[str, str, Line | int]] = field(default_factory=list)
+    # printed revision marks: (kind, text, the line or the table cell it is in); see _anchored
+    revisions: list[tuple[str, str, Line | CellAt]] = field(default_factory=list)
 
-    def revision_marks(self) -> list[Revision]:
-        """The page's printed revision marks, placed at the line or table they are in (after number_items)."""
-        return [Revision(kind, None, None, text, Loc(page=self.number, line=where.number if isinstance(where, Line)
-                                                     else self.table_numbers[where]))
-                for kind, text, where in self.revisions]
+    def revision_marks(self, rows: dict[tuple[int, int], TableRows]) -> list[Revision]:
+        """The page's printed revision marks, placed at the line or table they are in (after
+        number_items); one in a table also at its cell in the file's table, by `rows` (assemble).
+        A mark in a header row the table repeats on this page is left out: the header's own row,
+        on the table's first page, holds it, as the .docx holds it once."""
+        out = []
+        for kind, text, where in self.revisions:
+            if isinstance(where, Line):
+                out.append(Revision(kind, None, None, text, Loc(page=self.number, line=where.number)))
+                continue
+            t, r, c = self._outermost(where)
+            k = self.table_numbers[t]
+            table, firsts, repeated = rows.get((self.number, k), (None, [], set()))
+            if r in repeated:
+                continue  # the header's mark again, as the table's first page prints it
+            row = bisect_right(firsts, (self.number, r)) - 1
+            out.append(Revision(kind, None, None, text, Loc(page=self.number, line=k, table=table,
+                                                            row=row if table is not None and row >= 0 else None,
+                                                            col=c if table is not None and row >= 0 else None)))
+        return out
+
+    def _outermost(self, at: CellAt) -> CellAt:
+        """The cell of a table standing on the page itself that holds cell `at` (a nested table's: Grid.within)."""
+        while (within := self.tables[at[0]][0].within) is not None:
+            at = within
+        return at
 
     def _flow_box(self, kind: int, i: int) -> tuple[float, float, float, float, bool]:
         """Line (kind 0) or table i's box (x0, top, x1, bottom) and whether it runs over a gutter (`_flow_keys`)."""
@@ -1674,18 +1703,39 @@ def _read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int,
 
 
 def _anchored(marked: list[tuple[str, list[Char]]], lines: list[Line],
-              tables: list[tuple[Grid, list[list[list[Line]]]]]) -> list[tuple[str, str, Line | int]]:
+              tables: list[tuple[Grid, list[list[list[Line]]]]]) -> list[tuple[str, str, Line | CellAt]]:
     """Each run of printed revision marks (pdf_markup.runs) as (kind, text, anchor): the line
-    its first glyph is on, or the index of the page's table it is in."""
-    anchor: dict[int, Line | int] = {id(c): ln for ln in lines for c in ln.chars}
+    its first glyph is on, or the cell of the page's table it is in (CellAt). A run is cut where
+    it goes on in another cell: the page prints the cells one after another, so an insertion
+    ending a cell and one opening the next read as one run (a header's printed again above the
+    rest of a row), where the .docx has a mark in each cell's paragraph."""
+    anchor: dict[int, Line | CellAt] = {id(c): ln for ln in lines for c in ln.chars}
     for t, (_, cells) in enumerate(tables):
-        anchor.update((id(c), t) for row in cells for flow in row for ln in flow for c in ln.chars)
+        anchor.update((id(c), (t, r, col)) for r, row in enumerate(cells) for col, flow in enumerate(row)
+                      for ln in flow for c in ln.chars)
     out = []
-    for kind, run in marked:
-        text = run_text(run)
-        where = anchor.get(id(run[0]))
-        if text and where is not None:
-            out.append((kind, text, where))
+    for kind, whole in marked:
+        for run in _cell_runs(whole, anchor):
+            text = run_text(run)
+            where = anchor.get(id(run[0]))
+            if text and where is not None:
+                out.append((kind, text, where))
+    return out
+
+
+def _cell_runs(run: list[Char], anchor: dict[int, Line | CellAt]) -> list[list[Char]]:
+    """`run` cut where its glyphs go from a table cell (`anchor`, _anchored) to another cell or
+    out of the table; glyphs outside tables keep together over their lines, and a glyph no line
+    holds (a space between words) goes with the glyphs before it."""
+    out: list[list[Char]] = []
+    last: CellAt | None = None
+    for c in run:
+        where = anchor.get(id(c))
+        cell = last if where is None else where if isinstance(where, tuple) else None
+        if not out or cell != last:
+            out.append([])
+        out[-1].append(c)
+        last = cell
     return out
 
 
@@ -2620,10 +2670,13 @@ def _bold_lead(line: Line, text: str) -> int:
 
 def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]], settings: PdfSettings = PDF_DEFAULTS,
              words: frozenset[str] = frozenset(), cell_spacing: Spacing | None = None,
-             hyphenation: Hyphenation | None = None) -> list[Block]:
+             hyphenation: Hyphenation | None = None,
+             rows: dict[tuple[int, int], TableRows] | None = None) -> list[Block]:
     """Blocks in reading order: paragraphs re-joined across pages, tables stitched across pages.
 
-    Repeated header rows that stitching drops are appended to `dropped` as (page, text). `words`
+    Repeated header rows that stitching drops are appended to `dropped` as (page, text). `rows`,
+    when given, gets each page's table (page, its number on the page) as the file's table it is
+    part of (TableRows), which places a revision mark printed in a cell in its row. `words`
     are those the document prints whole, which tell a word a narrow column broke (broken_words).
     `spacing` is the body text's line pitch, `cell_spacing` the tables' (a table style often sets
     its lines closer than the body's); `hyphenation` judges the hyphen ending a cell's part that a
@@ -2638,6 +2691,8 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
     open_para: tuple[Para, Block] | None = None
     open_table: tuple[PageTable, Block] | None = None
     table_count = 0
+    parts: dict[tuple[int, int], Block] = {}  # each page's table (page, its number there) -> the file's table
+    repeated: dict[tuple[int, int], set[int]] = {}  # its grid rows that repeat the header (stitch drops them)
     grown: list[tuple[Para, Block]] = []  # paragraphs that took more lines, their text to set
     made: list[tuple[Para, Block]] = []  # every paragraph, its note marks to set (_para_notes)
     page_items: list[list[tuple[int, Line | tuple[Grid, list[list[list[Line]]]]]]] = []
@@ -2675,6 +2730,7 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             table = _page_table(page, grid, cells, cell_spacing or spacing, settings, words, layout_break, index)
             if open_table is not None and first_item and continues(open_table[0], table, settings):
                 stitch(open_table[0], table, settings, _cell_goes_on, layout_break)
+                repeated[page.number, k] = {row[0].loc.row or 0 for row in table.rows[:len(open_table[0].dropped)] if row}
                 dropped.extend(open_table[0].dropped)
                 open_table[0].dropped.clear()
             else:
@@ -2684,11 +2740,14 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
                 open_table = (table, block)
             whole, block = open_table
             block.rows = whole.rows
+            parts[page.number, k] = block
             open_para = None
     for para, block in grown:
         block.text = para.text
     for para, block in made:
         block.notes = _para_notes(para, len(block.text))
+    if rows is not None:
+        rows.update(_table_rows(parts, repeated))
     for block in blocks:
         if block.rows is not None:
             block.text = table_text(block.rows)
@@ -2696,6 +2755,19 @@ def assemble(pages: list[_Page], spacing: Spacing, dropped: list[tuple[int, str]
             for c, cell in enumerate(row):
                 cell.loc = Loc(page=cell.loc.page, table=block.loc.table, row=r, col=c)
     return blocks
+
+
+def _table_rows(parts: dict[tuple[int, int], Block], repeated: dict[tuple[int, int], set[int]]) -> dict[tuple[int, int], TableRows]:
+    """Each page's table of `parts` (assemble) as its part of the file's table (TableRows), with
+    its `repeated` header rows: a row keeps the page and grid row of the cells it opens with
+    (join_rows and stitch keep the upper cell's loc), before assemble numbers its cells in the
+    file's table."""
+    firsts: dict[int, list[tuple[int, int]]] = {}
+    for block in parts.values():
+        if id(block) not in firsts:
+            firsts[id(block)] = [min(((cell.loc.page or 0, cell.loc.row or 0) for cell in row), default=(0, 0))
+                                 for row in block.rows or []]
+    return {at: (block.loc.table or 0, firsts[id(block)], repeated.get(at, set())) for at, block in parts.items()}
 
 
 def _joins(
@@ -2883,10 +2955,8 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     footnotes: list[Block] = []
     cited = {m for p in pages for m in p.marks}
     noted = False  # the page before had notes, which may go on at this one's foot
-    revisions: list[Revision] = []
     for page in pages:
         page.number_items()
-        revisions += page.revision_marks()
         notes = split_footnotes(page, body_size, continued=noted)
         goes_on = noted and bool(footnotes) and bool(notes) and note_label(notes[0]) is None
         footnotes.extend(footnote_blocks(notes, page.number, carried=footnotes[-1] if goes_on else None))
@@ -2904,8 +2974,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     flowing = [ln for lines in bodies for ln in lines]  # a page runs on
     words = whole_words(cell_lines, [flowing])
     hyphenation = settle_line_hyphens([flowing, *cell_lines], words)
-    blocks = numbered_items(mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation),
-                                          bookmarks))
+    rows: dict[tuple[int, int], TableRows] = {}  # where a printed mark in a table is (only where there are marks)
+    blocks = numbered_items(mark_headings(assemble(pages, spacing, furniture, settings, words, cell_spacing, hyphenation,
+                                                   rows if any(page.revisions for page in pages) else None), bookmarks))
+    revisions = [rev for page in pages for rev in page.revision_marks(rows)]
     if revisions:
         blocks = [b for b in blocks if b.text or b.rows is not None]  # a paragraph the view hides whole
         source = _marks_noted(source, revisions)
