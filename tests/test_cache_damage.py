@@ -27,7 +27,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MAIN = "import sys; from actionplan_trace.cli import main; sys.argv[0] = 'trace'; main()"
 # One command that uses every kind of entry: a .docx (style table) through the refs reader.
 COMMAND = ("refs", str(CORPUS / "objective2-new.docx"), "-f", "json")
-KINDS = {"rules", "registry", "regex2", "record", "first", "styles"}
+KINDS = {"rules", "registry", "regex3", "record", "first", "styles"}
 STRIDE = int(os.environ.get("TRACE_CACHE_FLIP_STRIDE", "0"))
 
 

@@ -48,4 +48,4 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
 
 def test_the_regex_cache_is_saved_before_the_process_ends(tmp_path: Path) -> None:
     assert trace("refs", CORPUS / "text" / "objective2-new.txt", "-f", "json", cache=tmp_path).returncode == 0
-    assert [p.name.split("-")[0] for p in tmp_path.glob("regex*.programs")] == ["regex2"]
+    assert [p.name.split("-")[0] for p in tmp_path.glob("regex*.programs")] == ["regex3"]

@@ -67,7 +67,7 @@ def test_every_pattern_the_package_compiles_comes_back_the_same_from_the_cache(c
     assert len(programs) > 60  # the readers, the profiles' rules
     for (pattern, flags), program in programs.items():
         # Pattern equality compares the pattern, the flags and the compiled program itself.
-        assert _sre.compile(pattern, *marshal.loads(program)) == re.compile(pattern, flags), pattern
+        assert _sre.compile(pattern, *regexcache._unpack(program)) == re.compile(pattern, flags), pattern
 
 
 def test_a_second_run_compiles_nothing_and_gets_equal_patterns(cache: Path) -> None:
@@ -92,18 +92,38 @@ def test_a_damaged_cache_file_or_entry_changes_nothing(cache: Path) -> None:
     regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0) == re.compile(r"(a)(b)?c")
     # An entry _sre.compile refuses (in a file whose digest is right: one trace wrote).
-    diskcache.store(path, {(r"(a)(b)?c", 0): marshal.dumps((0, [1, 2, 3], 1, {}, (None,)))})
+    diskcache.store(path, {(r"(a)(b)?c", 0): regexcache._pack((0, [1, 2, 3], 1, {}, (None,)))})
     regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(b)?c", 0).fullmatch("abc").groups() == ("a", "b")
     # One flipped bit in a key hands a pattern's program to another pattern, which _sre.compile
     # accepts (it is a valid program): only the file's digest tells the file is damaged.
-    diskcache.store(path, {(r"(a)(b)?c", 0): marshal.dumps(regexcache._compile(r"(a)(b)?c", 0))})
+    diskcache.store(path, {(r"(a)(b)?c", 0): regexcache._pack(regexcache._compile(r"(a)(b)?c", 0))})
     data = bytearray(path.read_bytes())
     data[data.index(b"(a)(b)?c") + 4] ^= ord("b") ^ ord("x")
     path.write_bytes(bytes(data))
     regexcache.PROGRAMS.entries = None
     assert regexcache.regex(r"(a)(x)?c", 0).fullmatch("abc") is None
 
+
+
+def test_a_program_keeps_its_code_words_as_bytes_and_an_older_entry_is_compiled_again(cache: Path) -> None:
+    """The code words are kept as one bytes object (unpacked with one memoryview call, not one
+    marshal object a word); an entry holding them as a list (the format of regex2 files) is
+    compiled again and kept anew."""
+    pattern = r"(?P<number>\d+(?:\.\d+)*)\s+(?P<title>\w.*)"
+    compiled = regexcache.regex(pattern, re.IGNORECASE)
+    kept = regexcache.PROGRAMS.unsaved[(pattern, int(re.IGNORECASE))]
+    flags, code, groups, groupindex, indexgroup = marshal.loads(kept)
+    assert type(code) is bytes and len(code) == 4 * len(regexcache._compile(pattern, re.IGNORECASE)[1])
+    assert (flags, groups, groupindex, indexgroup) == (int(compiled.flags), 2, {"number": 1, "title": 2},
+                                                       (None, "number", "title"))
+    regexcache.PROGRAMS.save()
+    path = regexcache.PROGRAMS.path()
+    assert path is not None and path.name.startswith("regex3-") and path.name.endswith(f"-{sys.byteorder}.programs")
+    diskcache.store(path, {(pattern, int(re.IGNORECASE)): marshal.dumps(regexcache._compile(pattern, re.IGNORECASE))})
+    regexcache.PROGRAMS.forget()
+    assert regexcache.regex(pattern, re.IGNORECASE) == compiled == re.compile(pattern, re.IGNORECASE)
+    assert regexcache.PROGRAMS.unsaved[(pattern, int(re.IGNORECASE))] == kept
 
 def test_a_bad_pattern_raises_as_re_compile_does(cache: Path) -> None:
     with pytest.raises(re.error, match="missing \\), unterminated subpattern"):

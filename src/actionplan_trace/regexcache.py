@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import marshal
 import re
+import sys
+from typing import Final
 
 import _sre  # type: ignore[import-not-found]  # the C engine behind re (see above)
 
@@ -36,9 +38,12 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # Each program is kept marshalled on its own, so a run unpacks only those it uses: the file holds
 # every pattern met so far (profile rules and the heading alternatives structure.py builds from
 # them included), a few hundred kilobytes, of which one command uses a part. A file grown past
-# 4 MB (many profiles, many edited patterns) keeps only what the last run used.
-PROGRAMS = RunCache(f"regex2-{INTERPRETER_TAG}-{_sre.MAGIC}-{marshal.version}.programs",
+# 4 MB (many profiles, many edited patterns) keeps only what the last run used. The code words
+# are kept as the engine's own bytes (see _pack), so the file is named by the byte order too.
+PROGRAMS = RunCache(f"regex3-{INTERPRETER_TAG}-{_sre.MAGIC}-{marshal.version}-{sys.byteorder}.programs",
                     max_bytes=4_000_000)
+# The C type of a code word of `_sre` (SRE_CODE, an unsigned 32-bit integer), as memoryview names it.
+_CODE_WORD: Final = "I"
 _broken = False
 
 
@@ -52,7 +57,7 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     known = PROGRAMS.get(key)
     if known is not None:
         try:
-            return _sre.compile(pattern, *marshal.loads(known))
+            return _sre.compile(pattern, *_unpack(known))
         except Exception:  # an entry of another form: compile the pattern again
             pass
     try:
@@ -63,8 +68,28 @@ def regex(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     except Exception:  # an interpreter whose internals differ: compile as usual from now on
         _broken = True
         return re.compile(pattern, flags)
-    PROGRAMS.put(key, marshal.dumps(program))
+    try:
+        PROGRAMS.put(key, _pack(program))
+    except (OverflowError, ValueError):  # a code word the C type cannot hold: not kept
+        pass
     return compiled
+
+
+def _pack(program: Program) -> bytes:
+    """`program` as kept in the file: marshalled, its code words as one bytes object of C
+    unsigned ints (_CODE_WORD) rather than a list of integers, which marshal reads back one
+    object at a time; memoryview makes the list again in one call (a one-line `trace refs`
+    unpacks some 330 programs, 54,000 words: 3 M instructions fewer)."""
+    from array import array
+
+    flags, code, groups, groupindex, indexgroup = program
+    return marshal.dumps((flags, array(_CODE_WORD, code).tobytes(), groups, groupindex, indexgroup))
+
+
+def _unpack(kept: bytes) -> Program:
+    """The program `_pack` kept (a TypeError or ValueError for any other value)."""
+    flags, code, groups, groupindex, indexgroup = marshal.loads(kept)
+    return flags, memoryview(code).cast(_CODE_WORD).tolist(), groups, groupindex, indexgroup
 
 
 def _compile(pattern: str, flags: int) -> Program:
