@@ -179,3 +179,64 @@ def test_numbered_line_with_its_cheap_tests_first_answers_as_before():
         assert numbered_line(here, after, words, before) == expected, (here.text, after, before, words)
         made += expected
     assert made > 100
+
+
+def _found(result):
+    """A match_heading answer as plain values: the rule's kind, number, title, rank, term, signal."""
+    if result is None:
+        return None
+    match, signal = result
+    return match.rule.kind, match.number, match.title, match.rank, match.term, signal
+
+
+def test_match_heading_with_what_it_kept_of_each_block_answers_as_a_first_reading():
+    """match_heading keeps what a block alone decides (_scan) by the block's fields (_ScanKey):
+    blocks of one text that differ in type, list label, style, bold or outline level are each
+    read as they are, and a block met again answers as it did the first time: the same answer
+    as a rule set that never saw a block before, for every profile's rules, in any order."""
+    from actionplan_trace.profiles import available_profiles
+    from actionplan_trace.structure import match_heading, rule_set
+
+    rng = random.Random(41)
+    texts = ["Objective 1 – Enabling environment", "Output 2.1 – Infrastructure", "Output 2.1", "Target 1.1: Households",
+             "Annex 1 – Status of implementation of PP Resolutions", "2.1 Rural communications", "Background",
+             "References", "WSIS action lines", "AFR1: Digital", "Goal 1 - Growth", "1. Introduction", "A. Scope",
+             "iv) Costs", "(a) Spectrum", "The Council decided.", "Résumé des travaux", "Short line", "ANNEX 2",
+             "Objective 1\nEnabling environment", "Resolution 25 (Rev. Dubai, 2018) Measures", "Target on track",
+             "٣ Title", "Background\tii", "Proposals for the work", "", "   Background  ", "Title ........ 12"]
+    styles = [None, "Heading 2", "List Bullet", "TOC 1", "Normal"]
+    profiles = list(available_profiles().values())
+
+    def block() -> Block:
+        kind = rng.choice(["paragraph", "paragraph", "heading", "list-item", "table"])
+        made = Block(kind, rng.choice(texts), label=rng.choice([None, None, "1.", "•", "a)", "Objective 1 –"]),
+                     style=rng.choice(styles), outline_level=rng.choice([None, None, 1, 3]), bold=rng.random() < 0.4)
+        made.bold_lead = len(made.text) // 2 if made.bold else 0
+        return made
+
+    found = 0
+    for profile in profiles:
+        rules = rule_set(profile.headings)
+        for _ in range(600):
+            here, after, before = block(), rng.choice([block(), None]), rng.choice([block(), None])
+            kept = _found(match_heading(profile, here, after, rules, before))
+            assert kept == _found(match_heading(profile, here, after, rule_set(profile.headings), before)), here
+            found += kept is not None
+        assert len(rules.seen) > 50
+    assert found > 200
+
+
+def test_may_be_typed_turns_down_only_what_typed_number_cannot_match():
+    """_may_be_typed answers the first-character and second-character tests it replaced, for ASCII
+    and other digits (Arabic-Indic "٣" is a decimal, superscript "²" is not)."""
+    from actionplan_trace.structure import _may_be_typed
+
+    def plain(text: str) -> bool:
+        first = text[0]
+        return first == "(" or first.isdecimal() or first in "ivxIVX" or text[1:2] in (".", ")")
+
+    chars = ["(", "1", "9", "i", "v", "x", "I", "V", "X", "a", "B", "٣", "²", "Ⅳ", "é", " ", ".", ")", "-"]
+    for first in chars:
+        for second in ["", *chars]:
+            text = first + second + "rest"[:len(second)]
+            assert _may_be_typed(text) == plain(text), text

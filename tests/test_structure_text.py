@@ -364,9 +364,10 @@ def test_a_paragraph_longer_than_any_heading_is_not_matched_against_the_heading_
     from actionplan_trace.model import Block, Loc, RawDocument, Source
     from actionplan_trace.profiles import get_profile
 
-    scanned = []
-    real = structure._scan
-    monkeypatch.setattr(structure, "_scan", lambda block, rules: scanned.append(block.text) or real(block, rules))
+    scanned = []  # the texts whose candidates (what the rules' patterns are tried on) were made
+    real = structure._candidates
+    monkeypatch.setattr(structure, "_candidates",
+                        lambda block, text, styled: scanned.append(block.text) or real(block, text, styled))
     long = "2." * (structure.HEADING_CHARS // 2 + 1)
     raw = RawDocument(Source("long.txt", "text", None), [Block("paragraph", "1.1 Background", Loc(paragraph=0)),
                                                            Block("paragraph", long, Loc(paragraph=1))])

@@ -56,6 +56,7 @@ MAX_DEPTH = 32
 clauses each numbered one level below the last ("1.1.1…") made a diff of 262 MB. Real plans go
 six or seven levels deep; a heading below this depth opens beside the deepest open section."""
 ASCII_CHARS = frozenset(map(chr, range(128)))
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 class _ParentRef(str):
@@ -122,6 +123,14 @@ def heading_signal(
         return "heading-style"
     if block.type == "list-item" and (is_bullet_label(block.label) or _list_style(block.style)):
         return None
+    return _unstyled_signal(block, text, next_block, max_words, lines)
+
+
+def _unstyled_signal(
+    block: Block, text: str, next_block: Block | None, max_words: int, lines: LineSignals | None
+) -> str | None:
+    """heading_signal of a paragraph of stripped text `text` (not empty) that is not styled or a
+    bulleted list item (match_heading knows these of a block it tries rules on)."""
     if not block.bold:
         signal = _line_signal(text, max_words) if lines is None else lines[text, max_words]
         return None if signal == "short-line" and (next_block is None or next_block.type == "table") else signal
@@ -289,8 +298,8 @@ class RuleSet:
     without a heading style or outline level may satisfy (not `requires: heading-style`).
     `refused`: the ASCII characters none of the patterns can match a text opening with
     (patternscan.first_chars), so that the gate is not tried on one opening with them. `seen`:
-    what _scan found for each (text, list label) these rules met (a document repeats many);
-    `lines`, the signals of their texts (heading_signal's)."""
+    what _scan found for each paragraph these rules met, by the fields it reads (_ScanKey: a
+    document repeats many); `lines`, the signals of their texts (heading_signal's)."""
 
     rules: tuple[HeadingRule, ...]
     gate: Callable[[str], re.Match[str] | None] | None
@@ -298,7 +307,7 @@ class RuleSet:
     after: dict[int, tuple[HeadingRule, ...]] = field(default_factory=dict)
     bare_unstyled: tuple[HeadingRule, ...] = ()
     refused: frozenset[str] = frozenset()
-    seen: dict[tuple[str, str | None, bool], _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
+    seen: dict[_ScanKey, _Scanned | None] = field(default_factory=dict, compare=False, repr=False)
     lines: LineSignals = field(default_factory=LineSignals, compare=False, repr=False)
 
 
@@ -308,6 +317,7 @@ def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     bare = tuple(r for r in rules if r.match is None)
     unstyled = tuple(r for r in bare if r.requires != "heading-style")
     return RuleSet(rules, gate, bare, after, unstyled, _refused(rules) if gate is not None else frozenset())
+
 
 
 def _refused(rules: tuple[HeadingRule, ...]) -> frozenset[str]:
@@ -451,25 +461,27 @@ class _Builder:
         The Section is made with positional arguments, in its fields' order: a keyword argument to
         a record's __init__ costs some 500 instructions (the keywords go through a dict), and a
         document opens thousands of sections (tests/test_structure_text.py holds the order)."""
-        while self.stack and (self.stack[-1].rank >= rank or len(self.stack) >= MAX_DEPTH):
-            self.stack.pop()
+        stack = self.stack
+        while stack and (stack[-1].rank >= rank or len(stack) >= MAX_DEPTH):
+            stack.pop()
         if len(self.sections) >= self.most:
             raise LimitError(self.source, over("sections", f"the document holds more than {self.most:,} sections", self.most))
-        parent = self.stack[-1].section if self.stack else None
+        top = stack[-1] if stack else None
+        parent = top.section if top is not None else None
         section = Section(
             self._unique_id(kind, number, title, parent, id_template, index), kind, number, title,
             parent.id if parent else None, parent.level + 1 if parent else 1, [], {}, loc or Loc(), signal, heading,
             heading_block,
         )
         self.sections.append(section)
-        anchor = section.id if "/" not in section.id else self.stack[-1].anchor if self.stack else ""
+        anchor = section.id if "/" not in section.id else top.anchor if top is not None else ""
         # the kinds open once it is, one object for each set reached the same way (one kind on
         # top of the same set), so that the build's loop sees that no rules changed by identity
-        below = self.stack[-1].kinds if self.stack else frozenset()
+        below = top.kinds if top is not None else _NO_KINDS
         kinds = self.kind_sets.get((below, kind))
         if kinds is None:
             kinds = self.kind_sets[below, kind] = below | {kind}
-        self.stack.append(_Open(section, rank, anchor, kinds))
+        stack.append(_Open(section, rank, anchor, kinds))
         self.kinds = kinds
         return section
 
@@ -505,12 +517,13 @@ class _Builder:
             self.kinds = self.stack[-1].kinds if self.stack else frozenset()
 
 
-def _candidates(block: Block, text: str) -> list[str]:
+def _candidates(block: Block, text: str, styled: bool) -> list[str]:
     """The texts a heading rule may match: as written (`text`, the block's stripped), with its list
-    label, without a typed number; and for a heading line (styled or all bold) broken by a manual
-    line break inside its title ("…confidence and security<br>in the use of…"), as one line."""
+    label, without a typed number; and for a heading line (`styled`, see _styled, or all bold)
+    broken by a manual line break inside its title ("…confidence and security<br>in the use of…"),
+    as one line."""
     out = [text]
-    if "\n" in text and (block.bold or _styled(block)):
+    if "\n" in text and (block.bold or styled):
         out.append(" ".join(text.split()))
     if block.label and (labelled := numbered(block.label, text)) is not None:  # most have none
         out.append(labelled)
@@ -525,7 +538,10 @@ def _may_be_typed(text: str) -> bool:
     digit or a Roman numeral's letter, or is one letter before "." or ")". Most paragraphs open
     with a word, which this turns down for a fraction of the regex's cost."""
     first = text[0]
-    return first == "(" or first.isdecimal() or first in "ivxIVX" or text[1:2] in (".", ")")
+    return first in _TYPED_FIRST or text[1:2] in (".", ")") or not first.isascii() and first.isdecimal()
+
+
+_TYPED_FIRST = frozenset("(0123456789ivxIVX")  # the ASCII characters _may_be_typed lets a number open with
 
 
 def _placed(rule: HeadingRule | TableRule, open_kinds: frozenset[str]) -> bool:
@@ -568,30 +584,58 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
 
 
 _Found = tuple[str, re.Match[str]]
-_Scanned = tuple[str, list[str], "int | None", "dict[int, _Found | None]"]
+# stripped text, candidate texts, the rules left to try, whether those are rules without a
+# pattern only, the first match of each rule's pattern (by the rule's id, filled as tried), styled
+_Scanned = tuple[str, list[str], tuple[HeadingRule, ...], bool, "dict[int, _Found | None]", bool]
+# every field of a block _scan reads (text, list label, type, style, bold, outline level):
+# blocks equal in these are scanned alike
+_ScanKey = tuple[str, "str | None", str, "str | None", bool, "int | None"]
+_UNSEEN: _Scanned = ("", [], (), False, {}, False)  # match_heading's mark of a key not scanned yet (by identity)
+_BODY_TYPES = frozenset({"paragraph", "heading"})
 
 
 def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
-    """What match_heading reads from a paragraph's text and list label alone: None when it is no
-    heading whatever the rules (empty, a contents entry), else its stripped text, its candidate
-    texts, the mark of the first rule the gate found (see _gate), None when it found none or
-    there is no gate, and (filled as match_heading tries them) the first candidate each rule's
-    pattern matches and the match, by the rule's id (a document repeats many of its headings)."""
+    """What match_heading reads from a paragraph alone (the fields of its _ScanKey), before its
+    neighbours: None when none of `rules` can open a section with it whatever they are (it is no
+    paragraph, heading or numbered list item, is longer than HEADING_CHARS, has a contents style
+    or reads as a contents entry, or no rule is left to try), else its stripped text, its
+    candidate texts, the rules left to try (after the mark of the first rule the gate found, see
+    _gate; the rules without a pattern when it found none; all when there is no gate), whether
+    only rules without a pattern are left, the first candidate each rule's pattern matches with
+    the match, by the rule's id (filled as match_heading tries them: a document repeats many of
+    its headings), and whether the block is styled (_styled)."""
+    kind = block.type
+    if kind == "list-item":
+        if is_bullet_label(block.label) or _list_style(block.style):
+            return None
+    elif kind not in _BODY_TYPES:
+        return None
+    if len(block.text) > HEADING_CHARS or block.style and TOC_STYLE.match(block.style):
+        return None
     text = block.text.strip()
     # page_reference finds an entry only where the text ends as a page number does (toc_last):
     # told first from the last character, before its substring scans of the whole paragraph
     if not text or toc_last(text[-1]) and page_reference(text) is not None:
         return None
-    candidates = _candidates(block, text)
+    styled = kind == "heading" or block.outline_level is not None
+    candidates = _candidates(block, text, styled)
     gate = rules.gate
     if gate is None:
-        return text, candidates, None, {}
+        return text, candidates, rules.rules, False, {}, styled
+    refused = rules.refused
     if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
-        m = gate(text) if text[0] not in rules.refused else None
-        return text, candidates, (m.lastindex or 0) if m is not None else None, {}
-    # the groups marking the first rule each candidate matches (the lowest: the first rule)
-    marks = [m.lastindex or 0 for m in map(gate, candidates) if m is not None]
-    return text, candidates, min(marks) if marks else None, {}
+        m = gate(text) if text[0] not in refused else None
+        first = (m.lastindex or 0) if m is not None else None
+    else:
+        # the groups marking the first rule each candidate matches (the lowest: the first rule);
+        # a candidate opening with a character no pattern can open with matches none
+        marks = [m.lastindex or 0 for candidate in candidates
+                 if candidate[:1] not in refused and (m := gate(candidate)) is not None]
+        first = min(marks) if marks else None
+    if first is not None:
+        return text, candidates, rules.after[first], False, {}, styled
+    tried = rules.bare if styled else rules.bare_unstyled
+    return (text, candidates, tried, True, {}, styled) if tried else None
 
 
 def _first_match(pattern: Pattern, candidates: list[str]) -> _Found | None:
@@ -628,29 +672,18 @@ def match_heading(
     found are skipped. A paragraph of more than the profile's max_heading_words is no heading: its words are counted before
     rules with a pattern are tried (a regex call each), but when only rules without one are
     left, last, for the first rule it satisfies, as their signals turn down most paragraphs for
-    less than splitting a long one into words.
+    less than splitting a long one into words. What the block alone decides (_scan) is read once
+    for each paragraph of the same fields these rules meet.
     """
-    if block.type not in ("paragraph", "heading", "list-item") or len(block.text) > HEADING_CHARS:
-        return None
-    if block.type == "list-item" and (is_bullet_label(block.label) or _list_style(block.style)):
-        return None
-    if block.style and TOC_STYLE.match(block.style):
-        return None
-    styled = _styled(block)
-    key = block.text, block.label, "\n" in block.text and (block.bold or styled)
     seen = rules.seen
-    scanned = seen[key] if key in seen else seen.setdefault(key, _scan(block, rules))
+    key = block.text, block.label, block.type, block.style, block.bold, block.outline_level  # _ScanKey
+    scanned = seen.get(key, _UNSEEN)
+    if scanned is _UNSEEN:
+        scanned = seen[key] = _scan(block, rules)
     if scanned is None:
         return None
-    text, candidates, first, matched = scanned
-    tried = rules.rules
-    bare_only = False  # only rules without a pattern left: the words are counted last
-    if first is not None:
-        tried = rules.after[first]
-    elif rules.gate is not None:
-        tried = rules.bare if styled else rules.bare_unstyled
-        bare_only = True
-    if not tried or (not bare_only and not _at_most_words(text, profile.max_heading_words)):
+    text, candidates, tried, bare_only, matched, styled = scanned
+    if not bare_only and not _at_most_words(text, profile.max_heading_words):
         return None
     signals: dict[int, str | None] = {}
     for rule in tried:
@@ -665,8 +698,8 @@ def match_heading(
         if rule.followed_by is not None and (next_block is None or not rule.followed_by.search(next_block.text.strip())):
             continue
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
-        if words not in signals:
-            signals[words] = heading_signal(block, next_block, words, rules.lines)
+        if words not in signals:  # heading_signal, of a block _scan found to be no bulleted list item
+            signals[words] = "heading-style" if styled else _unstyled_signal(block, text, next_block, words, rules.lines)
         signal = signals[words]
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
@@ -1530,33 +1563,31 @@ def build(raw: RawDocument, profile: Profile) -> Document:
     kinds: frozenset[str] | None = None
     rules = builder.heading_rules(frozenset())
     headed: dict[str, Sequence[Block]] = {}  # section id -> its heading's blocks, to place revisions
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        next_block = blocks[i + 1] if i + 1 < len(blocks) else None
+    # each block with the one before and the one after it (None at either end)
+    steps = enumerate(zip([None, *blocks[:-1]], blocks, [*blocks[1:], None]))
+    for i, (prev_block, block, next_block) in steps:
         if block.type == "table" and i not in entries:
             place_table(builder, block)
-            i += 1
             continue
         if builder.table is not None and not between_parts(block, builder.table.notes, builder.running_lines):
             builder.table = None  # a table's parts are apart from each other by furniture and notes only
         if i in entries:
             builder.current().blocks.append(replace(block, contents=True))
-            i += 1
             continue
         if builder.kinds is not kinds:  # the same set (object) while no section opens or closes
             kinds = builder.kinds
             rules = builder.heading_rules(kinds)
-        found = match_heading(profile, block, next_block, rules, blocks[i - 1] if i else None)
-        if found is not None and found[0].rule.numbered_under and not builder.numbered_next(found[0].rule, found[0].number):
-            found = match_heading(profile, block, next_block, builder.heading_rules(kinds, numbered=False),
-                                  blocks[i - 1] if i else None)
+        found = match_heading(profile, block, next_block, rules, prev_block)
+        if found is None:  # most paragraphs
+            builder.current().blocks.append(block)
+            continue
+        if found[0].rule.numbered_under and not builder.numbered_next(found[0].rule, found[0].number):
+            found = match_heading(profile, block, next_block, builder.heading_rules(kinds, numbered=False), prev_block)
         if found is not None and found[0].rule.unless_before and _heads_later(builder, blocks, i, found[0].rule):
             others = builder.rule_set(tuple(r for r in rules.rules if r is not found[0].rule))
-            found = match_heading(profile, block, next_block, others, blocks[i - 1] if i else None)
+            found = match_heading(profile, block, next_block, others, prev_block)
         if found is None:
             builder.current().blocks.append(block)
-            i += 1
             continue
         match, signal = found
         heading = block.text.strip()
@@ -1581,7 +1612,8 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         headed[opened.id] = blocks[i:i + consumed]
         if match.rule.numbered_under:
             builder.numbered.add(opened.id)
-        i += consumed
+        if consumed > 1:
+            next(steps)  # the title line, read with its heading
     sections = builder.sections
     if raw.footnotes:
         sections.append(
