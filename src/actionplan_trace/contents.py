@@ -275,10 +275,15 @@ def _may_open_title(text: str, head: int, firsts: set[str]) -> bool:
     the head's first word stands before any line break (else True: _later_places reads it)."""
     opening = text[:head]
     words = opening.split(None, 1)
-    if not words or head > KEYED_CHARS or "\n" in opening[:len(opening) - len(opening.lstrip())]:
+    if not words:
         return True
     word = words[0].casefold()
-    return word in firsts or not word.isascii() and _key(word) in firsts
+    if word in firsts or head > KEYED_CHARS:
+        return True
+    # a line break in the white space before the first word (none when the head opens with it)
+    if opening[0].isspace() and "\n" in opening[:len(opening) - len(opening.lstrip())]:
+        return True
+    return not word.isascii() and _key(word) in firsts
 
 
 _PARAGRAPH = itemgetter(0)  # the paragraph index of an `opening` pair
