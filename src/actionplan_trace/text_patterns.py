@@ -271,7 +271,7 @@ def bullet_of(text: str) -> str | None:
 
 def is_bullet_label(label: str | None) -> bool:
     """True for a list label that is a glyph rather than a number or letter."""
-    return bool(label) and not any(ch.isalnum() for ch in label or "")
+    return bool(label) and not any(map(str.isalnum, label or ""))
 
 
 def numbered(label: str | None, text: str) -> str | None:
