@@ -18,7 +18,6 @@ from actionplan_trace.profiles import (
     _lines_hit,
     available_profiles,
     detect_profile,
-    gated,
     is_anchored,
     join_patterns,
     start_gate,
@@ -139,18 +138,24 @@ def test_joined_patterns_match_where_any_of_them_does():
 
 
 def test_gated_lines_are_the_lines_the_gate_matches():
-    """gated tries each distinct line once: the same lines, in order and repeated as often, as
-    filtering every line through the gate."""
+    """StartGate.gated tries each distinct line once, its gate written out in its loop: the same
+    lines, in order and repeated as often, as filtering every line through the gate's `match`
+    and through the one regex of all the patterns (lines opening with non-ASCII characters, with
+    characters no pattern opens with, with each pattern's openings)."""
     lines = [line for lines in _texts().values() for line in lines] + OTHER_LINES
     rng = random.Random(3)
     lines += rng.choices(lines, k=3000)
+    lines += ["ſtatus of implementation", "Šector", "\u00e9tat", "Target 1.1: x", "target 2.2 – y", "|", "~x", "9 Goal"]
     rng.shuffle(lines)
-    gate = join_patterns(p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
-                         if is_anchored(p.pattern))
-    assert gate is not None
+    anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
+                if is_anchored(p.pattern)]
+    gate, joined = start_gate(anchored), join_patterns(anchored)
+    assert gate is not None and joined is not None
     for sample in (lines, lines[:50], OTHER_LINES * 3, []):
-        assert gated(gate.match, sample) == Counter(filter(gate.match, sample))
-    assert sum(gated(gate.match, lines).values()) > len(gated(gate.match, lines)) > 20
+        sample = [line.strip() for line in sample if line.strip()]
+        assert gate.gated(sample) == Counter(filter(gate.match, sample)) == Counter(filter(joined.match, sample))
+        assert list(gate.gated(sample)) == list(Counter(filter(gate.match, sample)))
+    assert sum(gate.gated(lines).values()) > len(gate.gated(lines)) > 20
 
 
 def test_which_patterns_are_anchored_or_cannot_be_joined():

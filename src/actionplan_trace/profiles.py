@@ -405,7 +405,7 @@ class _Lines:
 
 def _lines_hit(pattern: Pattern, lines: list[str], text: _Lines | None = None) -> int:
     """How many of `lines` `pattern` finds something in, each distinct line tried once (as in
-    `gated`: a document repeats many of its lines). With `text` (holding the same lines), a
+    StartGate.gated: a document repeats many of its lines). With `text` (holding the same lines), a
     pattern with a required literal (required_literal) is tried only on the lines holding it."""
     literal = required_literal(pattern.pattern) if text is not None else ""
     tried = text.holding(literal) if text and literal else lines
@@ -461,7 +461,7 @@ def _detect_score(
     be chosen without them, they are left for _Score to count if its range must be told apart
     from another's. Same answer as counting every pattern. `starting`, when given, holds the
     lines that any anchored pattern (is_anchored) finds something in (with how often each
-    occurs, see `gated`): those patterns are counted over these lines only, and `text` (the same lines as `lines`), the others over the lines
+    occurs, see StartGate.gated): those patterns are counted over these lines only, and `text` (the same lines as `lines`), the others over the lines
     holding their required literal.
     """
     patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
@@ -514,13 +514,13 @@ class StartGate:
     def match(self, line: str) -> bool:
         """Whether one of the patterns finds something in `line` (not empty)."""
         first = line[0]
-        if first in self.by_char:
-            match = self.by_char[first]
-        elif first.isascii():
-            match = self._for_char(first)
-        else:
-            match = self.everything
+        match = self.by_char[first] if first in self.by_char else self._not_yet_joined(first)
         return match is not None and match(line) is not None
+
+    def _not_yet_joined(self, first: str) -> Callable[[str], object] | None:
+        """The match for a line opening with `first`, which by_char does not hold yet: joined now
+        for an ASCII character (_for_char), everything for any other."""
+        return self._for_char(first) if first.isascii() else self.everything
 
     def _for_char(self, char: str) -> Callable[[str], object] | None:
         """The match of the patterns that can open with the ASCII `char`, joined (None for none),
@@ -532,6 +532,22 @@ class StartGate:
         match = self._joined[chosen]
         self.by_char[char] = match
         return match
+
+    def gated(self, lines: list[str]) -> dict[str, int]:
+        """The lines (not empty) one of the patterns finds something in (`match`), each with how
+        many times it occurs in `lines`, in the order they first occur: a document repeats many
+        of its lines (running heads, table labels, renderings of the same text), so each distinct
+        line is tried once, and each pattern then counted over them (_counted_hit) is too.
+        collections.Counter(filter(self.match, lines)), with `match` written out in the loop: a
+        method call for each distinct line cost as much as its test."""
+        by_char = self.by_char
+        out: dict[str, int] = {}
+        for line, n in Counter(lines).items():
+            first = line[0]
+            match = by_char[first] if first in by_char else self._not_yet_joined(first)
+            if match is not None and match(line) is not None:
+                out[line] = n
+        return out
 
 
 def start_gate(patterns: list[str]) -> StartGate | None:
@@ -545,14 +561,6 @@ def _anchored_gate(directory: Path) -> StartGate | None:
     """The anchored detect patterns of every profile in `directory`, joined (see StartGate)."""
     return start_gate([p.pattern for profile in _load_dir(directory).values() for p in profile.detect_patterns
                        if is_anchored(p.pattern)])
-
-
-def gated(match: Callable[[str], object], lines: list[str]) -> dict[str, int]:
-    """The lines `match` finds something in, each with how many times it occurs in `lines`, in
-    the order they first occur: a document repeats many of its lines (running heads, table
-    labels, renderings of the same text), so each distinct line is tried once, and each pattern
-    then counted over them (_counted_hit) is too. collections.Counter(filter(match, lines))."""
-    return {line: n for line, n in Counter(lines).items() if match(line)}
 
 
 def _counted_hit(pattern: Pattern, counts: dict[str, int]) -> int:
@@ -578,12 +586,12 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     those lines only; a pattern found anywhere in a line is tried only on the lines that hold its
     required literal, and only when the profile's score must be known to the hit (_Score).
     """
-    lines = [stripped for t in texts if t and (stripped := t.strip())]
+    lines = list(filter(None, map(str.strip, texts)))  # each text stripped, the empty left out
     best: _Score | None = None
     directory = (directory or RULES_DIR / "profiles").resolve()
     profiles = available_profiles(directory)
     gate = _anchored_gate(directory)
-    starting = gated(gate.match, lines) if gate is not None else None
+    starting = gate.gated(lines) if gate is not None else None
     text = _Lines(lines)
     for profile in profiles.values():
         if not profile.detect_patterns:
