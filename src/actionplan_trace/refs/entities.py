@@ -58,10 +58,12 @@ def entity_of(
 
 def defined_entities(doc: Document, rules: RefRules, editions: DocEditions | None = None) -> dict[str, str]:
     """The canonical ids the sections of `doc` define (`entity_of`, with its ancestors), each with
-    the id of the (first) section defining it."""
+    the id of the (first) section defining it. A section of a kind no entity rule names defines
+    none (entity_of), so its chain of ancestors is not made: most sections are of such kinds."""
     out: dict[str, str] = {}
     for section in doc.sections:
-        if (entity := entity_of(section, rules, editions, doc.path(section)[:-1])) is not None:
+        if section.kind in rules.entities and (
+                entity := entity_of(section, rules, editions, doc.path(section)[:-1])) is not None:
             out.setdefault(entity, section.id)
     return out
 
