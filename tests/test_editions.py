@@ -232,3 +232,30 @@ def test_an_override_contradicting_the_text_is_warned_of() -> None:
     with pytest.warns(InputWarning, match=r"--edition SP-2016-2019 overrides the .* edition its text names \(SP-2012-2015\)"):
         refs = document_refs(report, editions={"SP": "SP-2016-2019"}).refs
     assert "ITU-D-OBJ-2@SP-2016-2019" in [r.id for r in refs]
+
+
+_MIXED_TEXTS = [
+    "Report on the implementation of the BUENOS AIRES action plan (2018-2021) and Resolution 71 (Rev. Dubai, 2018)",
+    "Ŕésumé: le Plan d'action de Buenos Aires, la résolution 71 (Rév. Dubaï, 2018); Plan stratégique 2020–2023",
+    "Отчёт о выполнении Плана действий Буэнос-Айреса; ITU‑D Action Plan 2018–2021 and itu-d action plan for 2023-2025",
+    "《布宜诺斯艾利斯行动计划》 Kigali Action Plan, kigali, 2022 — Strategic Plan for the Union for 2016 - 2019",
+    "\u212aigali Action Plan and the Baku Action Plan; Baku, 2025; CONNECT 2030 and Connect\u00a02020",
+    "İTU-D Action Plan 2018-2021, ſtrategic plan for 2020-2023, Dubaı Action Plan and the Dubai Action Plan",
+    "the 2024\u20132027 Strategic Plan; Hyderabad  Action\nPlan; DOHA ACTION PLAN; Resolution 71 (Doha, 2026)",
+]
+
+
+def test_a_front_matter_folded_apart_from_the_rest_settles_what_a_full_scan_settles() -> None:
+    """`detect` folds the front matter first and the rest of the text only when a series is left
+    open; with accented, non-Latin and fold-unsafe characters (İ, ı, ſ, the Kelvin sign) in the
+    front matter, in the rest or in neither, it settles what a full scan settles."""
+    import random
+
+    rng = random.Random(5)
+    odd = ["İTU-D", "Dubaı", "ſtrategic", "\u212aigali", "résolution", "Плана", "行动计划", ""]
+    for _ in range(120):
+        texts = [rng.choice(_MIXED_TEXTS)[rng.randint(0, 40):] + " " + rng.choice(odd) for _ in range(rng.randint(0, 60))]
+        filler = ["x" * rng.randint(0, 30)] * rng.randint(0, 45)
+        texts = filler + texts if rng.random() < 0.5 else texts + filler
+        got = detect(texts, "action-plan")
+        assert (dict(got.by_series), dict(got.unsettled)) == _full_scan(texts), texts
