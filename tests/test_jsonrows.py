@@ -49,12 +49,39 @@ def test_reference_rows_are_the_encoded_dicts() -> None:
     @settings(max_examples=200, deadline=None)
     @given(st.lists(ref, max_size=6), st.data())
     def check(refs: list[Reference], data: st.DataObject) -> None:
-        for r in refs:  # references of one text share their Loc and Rev objects
-            if refs and data.draw(st.booleans()):
+        for r, before in zip(refs[1:], refs):  # references of one text share their Loc and Rev objects,
+            if data.draw(st.booleans()):  # and their section, source and field (reused rows: by `is`)
                 r.loc, r.rev = refs[0].loc, refs[0].rev
+            if data.draw(st.booleans()):
+                r.loc, r.section, r.source, r.field = before.loc, before.section, before.source, before.field
+            if data.draw(st.booleans()):  # the same place but another section (equal or not)
+                r.loc, r.source, r.field = before.loc, before.source, before.field
         assert list(reference_rows(refs)) == [encode_row(r.to_dict()) for r in refs]
 
     check()
+
+
+def test_loc_row_is_the_encoded_dict() -> None:
+    """render.refs writes a location's row itself: exactly what encode_row writes for its dict,
+    for any fields set (numbers large and small, a note's id with escapes), None ones left out."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from actionplan_trace.model import Loc
+    from actionplan_trace.render.jsonrows import encode_row
+    from actionplan_trace.render.refs import loc_row
+
+    number = st.none() | st.integers(-10**20, 10**20)
+    loc = st.builds(Loc, number, number, number, number, number, number, st.none() | st.text(max_size=8))
+
+    @settings(max_examples=300, deadline=None)
+    @given(loc)
+    def check(place: Loc) -> None:
+        assert loc_row(place) == encode_row(place.to_dict())
+
+    check()
+    assert loc_row(Loc()) == "{}"
+    assert loc_row(Loc(paragraph=0, footnote='endnote-"2"')) == '{"paragraph": 0, "footnote": "endnote-\\"2\\""}'
 
 
 def test_encode_row_is_the_standard_encoder_and_recovers_from_errors() -> None:

@@ -32,7 +32,7 @@ def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
     """Each reference as `encode_row(ref.to_dict())` writes it, assembled from pieces: a report
     may hold half a million references, and their revisions, sources, sections and locations
     repeat, so each of those is encoded once rather than built into a dict per reference. A row
-    is a head (id, family, number, text), the revision and a tail (source, section, location,
+    is a head (id, family, number, text and revision) and a tail (source, section, location,
     field): the same citation recurs all over a document, and the references of one text share
     their tail, so each distinct head and tail is encoded once too."""
     # Loc and Rev are keyed by identity (frozen, and all alive in the report while this runs):
@@ -40,27 +40,55 @@ def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
     # A Rev not seen yet may equal one that was (each list's qualifier is parsed anew).
     revs: dict[int, str] = {id(None): "null"}
     equal_revs: dict[Rev | None, str] = {}
-    names: dict[str | None, str] = {None: "null"}
-    heads: dict[tuple[str, str, str, str], str] = {}
+    names: dict[str, str] = {}
+    heads: dict[tuple[str, str, str, str, int], str] = {}
     tails: dict[tuple[int, str | None, str | None, str | None], str] = {}
+    # A text's references lie together and share their place (the same loc, section, source and
+    # field objects), so a reference whose place objects are the previous one's takes its tail
+    # without a key being built: `is` on all four proves the tail's key is the same.
+    loc: Loc | None = None
+    source = section = field = None
+    tail = ""
     for r in refs:
-        if (rev := revs.get(id(r.rev))) is None:
-            if (rev := equal_revs.get(r.rev)) is None:
-                rev = equal_revs[r.rev] = encode_row(r.rev.to_dict() if r.rev else None)
-            revs[id(r.rev)] = rev
-        if (head := heads.get((r.id, r.family, r.number, r.text))) is None:
-            head = heads[r.id, r.family, r.number, r.text] = (
+        if (head := heads.get((r.id, r.family, r.number, r.text, id(r.rev)))) is None:
+            if (rev := revs.get(id(r.rev))) is None:
+                if (rev := equal_revs.get(r.rev)) is None:
+                    rev = equal_revs[r.rev] = encode_row(r.rev.to_dict() if r.rev else None)
+                revs[id(r.rev)] = rev
+            head = heads[r.id, r.family, r.number, r.text, id(r.rev)] = (
                 f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
-                f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": ')
-        if (tail := tails.get((id(r.loc), r.source, r.section, r.field))) is None:
-            if (source := names.get(r.source)) is None:
-                source = names[r.source] = encode_row(r.source)
-            if (section := names.get(r.section)) is None:
-                section = names[r.section] = encode_row(r.section)
-            field = f', "field": {encode_basestring(r.field)}' if r.field else ""
-            tail = tails[id(r.loc), r.source, r.section, r.field] = (
-                f', "source": {source}, "section": {section}, "loc": {encode_row(r.loc.to_dict())}{field}}}')
-        yield head + rev + tail
+                f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": {rev}')
+        if r.loc is not loc or r.section is not section or r.field is not field or r.source is not source:
+            loc, source, section, field = r.loc, r.source, r.section, r.field
+            tail = tails.get((id(loc), source, section, field)) or _tail(tails, names, loc, source, section, field)
+        yield head + tail
+
+
+def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: dict[str, str], loc: Loc,
+          source: str | None, section: str | None, field: str | None) -> str:
+    """A row's encoded tail (source, section, location, field), kept in `tails` under its key."""
+    field_row = f', "field": {encode_basestring(field)}' if field else ""
+    tail = tails[id(loc), source, section, field] = (
+        f', "source": {_name_row(names, source)}, "section": {_name_row(names, section)}, "loc": {loc_row(loc)}{field_row}}}')
+    return tail
+
+
+def _name_row(names: dict[str, str], name: str | None) -> str:
+    """A source's or section's encoded value (encode_row's for a str or None), kept in `names`."""
+    if name is None:
+        return "null"
+    if (row := names.get(name)) is None:
+        row = names[name] = encode_basestring(name)
+    return row
+
+
+def loc_row(loc: Loc) -> str:
+    """`encode_row(loc.to_dict())`, written here: a report has a location per text read, and the
+    JSON encoder's set-up for a dict of two or three numbers cost more than the writing. The items
+    are to_dict's (the fields set, in order); an int is written as JSON writes it (`int.__repr__`),
+    anything else (a note's id) by encode_row itself."""
+    return "{" + ", ".join([f'"{k}": {v!r}' if type(v) is int else f'"{k}": {encode_row(v)}'
+                            for k, v in loc.__dict__.items() if v is not None]) + "}"
 
 
 def to_csv(report: RefReport) -> str:
