@@ -53,11 +53,17 @@ def _apply(ctx: RefContext, rule: dict) -> RefContext:
     return ctx.with_(**changes) if changes else ctx
 
 
-def _matches(rule: dict, section: Section) -> bool:
-    if rule.get("kind") not in (None, section.kind):
-        return False
-    title = rule.get("title")
-    return title is None or bool(title.search(section.title or ""))
+def _applied(rules: Iterable[dict], title: str | None) -> tuple[dict[str, Any], bool]:
+    """What the `rules` (those of a section's kind) whose title pattern finds the section's `title`
+    change in a context, merged in order (the fields `_apply` with each of them in turn sets), and
+    whether one of them makes it cite."""
+    changes: dict[str, Any] = {}
+    cites = False
+    for rule in rules:
+        if (pattern := rule.get("title")) is None or pattern.search(title or ""):
+            changes.update((k, rule[k]) for k in _CONTEXT_KEYS if k in rule)
+            cites = cites or bool(rule.get("cites"))
+    return changes, cites
 
 
 def document_editions(doc: Document, override: Mapping[str, str] | None = None) -> DocEditions:
@@ -108,28 +114,32 @@ def section_contexts(
     rules = rules or load_rules()
     start = RefContext(source=doc.source.path, editions=editions)
     base = _apply(_apply(start, rules.profiles.get(doc.source.profile or "", {})), plan_document(doc, rules))
-    by_id = doc.by_id
     out: dict[str, SectionContext] = {}
     of_kind: dict[str, tuple[dict, ...]] = {}  # section kind -> the rules that may apply to it
-    # (kind, title) -> the rules that apply to a section of that kind and title, found once: a
-    # document repeats its reference groups' few titles, which each rule's pattern searches.
-    applying: dict[tuple[str, str], tuple[dict, ...]] = {}
+    # (kind, title) -> what the rules that apply to a section of that kind and title change in its
+    # context (their fields merged in order, as applying them one after the other sets them) and
+    # whether one of them cites, found once: a document repeats its reference groups' few titles,
+    # which each rule's pattern searches.
+    applying: dict[tuple[str, str], tuple[dict[str, Any], bool]] = {}
+
+    top = SectionContext(base, False)  # what a section without a parent inherits
 
     def context_of(section: Section) -> SectionContext:
         if (known := out.get(section.id)) is not None:
             return known
-        parent = by_id.get(section.parent) if section.parent else None
-        inherited = context_of(parent) if parent is not None and parent.id != section.id else SectionContext(base, False)
+        # A parent already read (most are: a parent precedes its sections) is its context in
+        # `out`, what context_of(parent) would return; the section itself is not there yet. Only
+        # the others need the document's index of sections by id.
+        if (inherited := out.get(section.parent) if section.parent else top) is None:
+            parent = doc.by_id.get(section.parent) if section.parent else None
+            inherited = context_of(parent) if parent is not None and parent.id != section.id else top
         ctx, cites = inherited.ctx, inherited.cites
         if (kind_rules := of_kind.get(section.kind)) is None:
             kind_rules = of_kind[section.kind] = tuple(r for r in rules.sections if r.get("kind") in (None, section.kind))
-        matching = applying.get((section.kind, section.title)) if kind_rules else ()
-        if matching is None:
-            matching = applying[section.kind, section.title] = tuple(r for r in kind_rules if _matches(r, section))
-        for rule in matching:
-            ctx = _apply(ctx, rule)
-            cites = cites or bool(rule.get("cites"))
-        result = SectionContext(ctx.with_(section=section.id), cites)
+        if (applied := applying.get((section.kind, section.title))) is None:
+            applied = applying[section.kind, section.title] = _applied(kind_rules, section.title)
+        changes, ruled = applied  # one copy of the context, with the section's id and the rules' fields
+        result = SectionContext(ctx.with_(section=section.id, **changes), cites or ruled)
         out[section.id] = result
         return result
 
