@@ -245,6 +245,36 @@ _MIXED_TEXTS = [
 ]
 
 
+def _plain_named_near(text: str, start: int, end: int, family: str) -> str | None:
+    """named_near without its literal-start filter: every title of the family tried everywhere."""
+    from actionplan_trace.editions import _FRAME_WINDOW, _OF, _PAREN, _framed, _object_of, load_editions
+
+    titles = [(code, p) for code, p, _prefix in load_editions().titles_for(family)]
+    own, before = text[start:end], text[max(0, start - 60):start].rstrip()
+    after, of = _PAREN.match(text, end), _OF.match(text, end)
+    lead = text[max(0, start - _FRAME_WINDOW):start]
+    found = {code for code, p in titles if p.search(own) or (after is not None and p.search(after.group(0)))
+             or _object_of(p, text, of) or any(m.end() == len(before) for m in p.finditer(before))}
+    if not found and "the " in lead:
+        found = _framed(lead, titles)
+    return found.pop() if len(found) == 1 else None
+
+
+@pytest.mark.parametrize("text", _MIXED_TEXTS)
+def test_a_reference_names_the_edition_a_plain_search_of_every_title_finds(text: str) -> None:
+    """`named_near` tries only the titles whose literal start is in a reference's surroundings
+    (grouped by start); on accented, non-Latin and mixed-case text, with fold-unsafe characters
+    or without, it answers what trying every title everywhere answers, for every family."""
+    from actionplan_trace.editions import load_editions, named_near
+
+    families = sorted({f for scope in load_editions().scopes.values() for f in scope})
+    for start in range(0, len(text), 5):
+        for end in range(start + 1, min(len(text), start + 40) + 1, 13):
+            for family in families:
+                assert named_near(text, start, end, family) == _plain_named_near(text, start, end, family), (
+                    start, end, family)
+
+
 def test_a_front_matter_folded_apart_from_the_rest_settles_what_a_full_scan_settles() -> None:
     """`detect` folds the front matter first and the rest of the text only when a series is left
     open; with accented, non-Latin and fold-unsafe characters (İ, ı, ſ, the Kelvin sign) in the

@@ -58,6 +58,8 @@ class EditionTable:
     scopes: Mapping[str, Mapping[str, str]]
     _titles: dict[str, tuple[tuple[str, re.Pattern[str], str], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    _by_start: dict[str, tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, code: str) -> Edition | None:
         return next((e for e in self.editions if e.code.upper() == code.upper()), None)
@@ -75,6 +77,17 @@ class EditionTable:
             titles = self._titles[family] = tuple(
                 (e.code, p, _prefix(p.pattern)) for e in self.editions if e.series in series for p in e.title)
         return titles
+
+    def titles_by_start(self, family: str) -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]:
+        """`titles_for(family)` grouped by literal start, first appearance first: where a start is
+        not in a text, none of its patterns is tried (ten titles of a family share four starts)."""
+        groups = self._by_start.get(family)
+        if groups is None:
+            by: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+            for code, pattern, prefix in self.titles_for(family):
+                by.setdefault(prefix, []).append((code, pattern))
+            groups = self._by_start[family] = tuple((prefix, tuple(titles)) for prefix, titles in by.items())
+        return groups
 
     def scope(self, profile: str | None) -> dict[str, str]:
         """family -> series for a document of `profile`."""
@@ -356,19 +369,15 @@ def named_near(text: str, start: int, end: int, family: str, table: EditionTable
     of = _OF.match(text, end)
     lead = text[max(0, start - _FRAME_WINDOW):start]  # where a framing plan may stand (_framed); ends with `before`
     # A pattern whose literal start is nowhere in the pieces cannot match in any of them.
-    pieces = f"{lead}\n{own}\n{after.group(0) if after else ''}\n{text[of.end():of.end() + 80] if of else ''}"
-    folded = None if any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
-    hits = set()
-    for code, p, prefix in table.titles_for(family):
-        if folded is not None and prefix not in folded:
-            continue
-        if p.search(own) or (after and p.search(after.group(0))) or _object_of(p, text, of) or any(
-                m.end() == len(before) for m in p.finditer(before)):
-            hits.add(code)
-    if not hits and "the " in lead:
-        titles = [(code, p) for code, p, prefix in table.titles_for(family) if folded is None or prefix in folded]
-        if titles:
-            hits = _framed(lead, titles)
+    paren = after.group(0) if after else ""
+    pieces = f"{lead}\n{own}\n{paren}\n{text[of.end():of.end() + 80] if of else ''}"
+    folded = None if not pieces.isascii() and any(c in pieces for c in FOLD_UNSAFE) else pieces.lower()
+    titles = [title for prefix, group in table.titles_by_start(family) if folded is None or prefix in folded
+              for title in group]
+    hits = {code for code, p in titles if p.search(own) or (after is not None and p.search(paren)) or _object_of(
+        p, text, of) or any(m.end() == len(before) for m in p.finditer(before))}
+    if not hits and titles and "the " in lead:
+        hits = _framed(lead, titles)
     return hits.pop() if len(hits) == 1 else None
 
 
