@@ -319,7 +319,6 @@ def rule_set(rules: tuple[HeadingRule, ...]) -> RuleSet:
     return RuleSet(rules, gate, bare, after, unstyled, _refused(rules) if gate is not None else frozenset())
 
 
-
 def _refused(rules: tuple[HeadingRule, ...]) -> frozenset[str]:
     """The ASCII characters none of the rules' patterns can match a text opening with; none when
     what one of them opens with is not known."""
