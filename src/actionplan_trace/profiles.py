@@ -461,8 +461,8 @@ def _detect_score(
     be chosen without them, they are left for _Score to count if its range must be told apart
     from another's. Same answer as counting every pattern. `starting`, when given, holds the
     lines that any anchored pattern (is_anchored) finds something in (with how often each
-    occurs, see StartGate.gated): those patterns are counted over these lines only, and `text` (the same lines as `lines`), the others over the lines
-    holding their required literal.
+    occurs, see StartGate.gated): those patterns are counted over these lines only, and with
+    `text` (the same lines as `lines`) the others over the lines holding their required literal.
     """
     patterns = sorted(profile.detect_patterns, key=lambda p: not p.pattern.startswith("^"))
     need_covered = min(2, len(patterns))

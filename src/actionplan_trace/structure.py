@@ -616,7 +616,7 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     # told first from the last character, before its substring scans of the whole paragraph
     if not text or toc_last(text[-1]) and page_reference(text) is not None:
         return None
-    styled = kind == "heading" or block.outline_level is not None
+    styled = _styled(block)
     candidates = _candidates(block, text, styled)
     gate = rules.gate
     if gate is None:
@@ -1427,11 +1427,12 @@ def _revision_sections(doc_sections: list[Section], revisions: list[Revision], h
     revision in a footnote or endnote is in the footnotes section, which holds the notes. A
     revision printed into a PDF (extract.pdf_markup) is placed by its page and line, in the
     section of the last heading or block at or before it; one in a table row that opened a
-    section (or that holds one section's blocks alone), by its table and row, in that section. A paragraph deleted or moved away with
-    its mark joins, in the accepted view, the paragraph after it: where that one is a heading,
-    the marks that take the paragraph away are placed where it stood, in the section before the
-    heading, as the original view and Word show them; not a heading's own text (the original
-    view's), nor a paragraph replaced by the one inserted after it, which is placed with it."""
+    section (or that holds one section's blocks alone), by its table and row, in that section. A
+    paragraph deleted or moved away with its mark joins, in the accepted view, the paragraph after
+    it: where that one is a heading, the marks that take the paragraph away are placed where it
+    stood, in the section before the heading, as the original view and Word show them; not a
+    heading's own text (the original view's), nor a paragraph replaced by the one inserted after
+    it, which is placed with it."""
     if not revisions:
         return
     notes = next((s.id for s in doc_sections if s.kind == "footnotes"), None)

@@ -56,7 +56,7 @@ THROUGHOUT_LEAST = 3  # paragraphs that must carry a change for it to be one of 
 def restyles(old: Block | None, new: Block | None) -> tuple[Restyle, ...]:
     """What changed in the formatting of two paired paragraphs; none when either is not a .docx
     paragraph (a PDF's or a text's styles are guessed, a table's are its cells')."""
-    if old is None or new is None or old.style is None or new.style is None or "table" in (old.type, new.type):
+    if old is None or new is None or not _docx_paragraphs(old, new):
         return ()
     parts = []
     if recased(old, new):
@@ -95,7 +95,7 @@ def throughout(pairs: Iterable[tuple[Block, Block]]) -> list[tuple[Restyle, int]
     differing: Counter[str] = Counter()
     carried: Counter[Restyle] = Counter()
     for old, new in pairs:
-        if old.style is None or new.style is None or "table" in (old.type, new.type):
+        if not _docx_paragraphs(old, new):
             continue
         for what, a, b in _values(old, new):
             compared[what] += 1
@@ -126,8 +126,14 @@ def recased(old: Block | None, new: Block | None) -> bool:
     """Whether two paired .docx paragraphs differ in their text only as capitals set by formatting
     (w:caps, w:smallCaps) print it: typed the same, one printed in capitals. A change of formatting,
     as bold is, though the text (what a reader sees) differs in case."""
-    return (old is not None and new is not None and old.style is not None and new.style is not None
-            and "table" not in (old.type, new.type) and old.text != new.text and typed_text(old) == typed_text(new))
+    return (old is not None and new is not None and _docx_paragraphs(old, new)
+            and old.text != new.text and typed_text(old) == typed_text(new))
+
+
+def _docx_paragraphs(old: Block, new: Block) -> bool:
+    """Whether two paired blocks are both .docx paragraphs, whose formatting is compared: a PDF's
+    or a text's styles are guessed (None), a table's are its cells'."""
+    return old.style is not None and new.style is not None and "table" not in (old.type, new.type)
 
 
 def _count_capitals(text: str) -> int:

@@ -19,7 +19,8 @@ The change bars are taken out of the page's rules with the strikes, before table
 The glyphs the view leaves out (deleted ones in the accepted view, inserted ones in the original)
 are hidden: the line builder keeps them for the layout, which was set with them, and leaves them
 out of the text. Each run of marked glyphs is one `Revision`, the same in both views; a run that
-goes on from one table cell into another is one a cell, placed in its row (pdf._anchored).
+goes on from one table cell into another is cut into one per cell, placed in its row
+(pdf._anchored).
 
 The glyphs are pdf.Char records (typed Any here, since pdf imports this module); a mark is set on
 their `mark` and `hidden` fields. Rules are pdf_tables' edge dicts, a horizontal one with its

@@ -49,8 +49,13 @@ class SectionContext:
 
 
 def _apply(ctx: RefContext, rule: dict) -> RefContext:
-    changes = {k: rule[k] for k in _CONTEXT_KEYS if k in rule}
+    changes = _rule_fields(rule)
     return ctx.with_(**changes) if changes else ctx
+
+
+def _rule_fields(rule: dict) -> dict[str, Any]:
+    """The context fields (_CONTEXT_KEYS) a profile's or section's rule sets."""
+    return {k: rule[k] for k in _CONTEXT_KEYS if k in rule}
 
 
 def _applied(rules: Iterable[dict], title: str | None) -> tuple[dict[str, Any], bool]:
@@ -61,7 +66,7 @@ def _applied(rules: Iterable[dict], title: str | None) -> tuple[dict[str, Any], 
     cites = False
     for rule in rules:
         if (pattern := rule.get("title")) is None or pattern.search(title or ""):
-            changes.update((k, rule[k]) for k in _CONTEXT_KEYS if k in rule)
+            changes.update(_rule_fields(rule))
             cites = cites or bool(rule.get("cites"))
     return changes, cites
 
