@@ -32,8 +32,8 @@ from ..patternscan import JoinedLines
 from ..record import field, record, replace
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
-from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
-                             SOFT_HYPHEN, SPACED_BULLET_LEADS, may_open_item, md_first_item, md_ordered_item,
+from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
+                             SOFT_HYPHEN, SPACED_BULLET, SPACED_BULLET_LEADS, md_first_item, md_ordered_item,
                              plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
@@ -41,11 +41,11 @@ from .inline import bold_label, clean_inline, html_paragraphs, is_bold_only, is_
 from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
+    TABLE_OPENERS,
     Clean,
     DashScan,
     dash_table,
     grid_table,
-    may_start_table,
     pipe_table,
     tab_led_table,
     text_loc,
@@ -132,6 +132,10 @@ TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 # Whether a table reader may find a table at a line, from the line, its first character after
 # the indentation and the next line's (see text_tables: each reader's own first test, or looser).
 MayRead = Callable[[str, str, str], bool]
+# What a line opens with (after its white space) where it may open a list item (may_open_item's
+# ITEM_LEADS) or a rule (RULE_LEADS); and what follows a one-letter label ("a.", "b)").
+BLOCK_LEADS = frozenset(RULE_LEADS) | ITEM_LEADS
+LABEL_STOPS = (".", ")")
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_ITEM, RULE_LINE, GRID_RULE)))
 
@@ -286,7 +290,8 @@ def _runs_on_mostly(lines: list[str], leads: list[str]) -> bool:
         after = leads[k + 1]
         longest = max(longest, len(lines[k]))
         if (not leads[k] or not after or after in TABLE_LEADS or "\t" in lines[k] or "\t" in lines[k + 1]
-                or (may_open_item(lines[k + 1], after) and LIST_ITEM.match(lines[k + 1]))):
+                or ((after in ITEM_LEADS or after.isdigit() or lines[k + 1].lstrip()[1:2] in LABEL_STOPS)
+                    and LIST_ITEM.match(lines[k + 1]))):  # may_open_item's test written out (a loop over every line)
             continue
         breaks += 1
         run_on += runs_on(lines[k].rstrip(), lines[k + 1].strip())
@@ -321,7 +326,8 @@ def _ragged(lines: list[str], ends: list[str], leads: list[str], width: int) -> 
     early = breaks = 0
     for k in range(len(lines) - 1):
         after = leads[k + 1]
-        if not leads[k] or not after or after in TABLE_LEADS or may_open_item(lines[k + 1], after):
+        if (not leads[k] or not after or after in TABLE_LEADS or after in ITEM_LEADS or after.isdigit()
+                or lines[k + 1].lstrip()[1:2] in LABEL_STOPS):  # may_open_item's test written out
             continue
         breaks += 1
         early += len(ends[k]) + 1 + len(lines[k + 1].split(None, 1)[0]) <= width
@@ -440,8 +446,10 @@ class _Reader:
         indented by tabs."""
         line, lead = self.lines[i], self.leads[i]
         # BLOCK_LINE only where it may match: a rule character, or what may open a list item (a grid
-        # rule's "+" is one); asked of every line of a paragraph, so tested here, not in a call.
-        if not lead or ((lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
+        # rule's "+" is one; may_open_item's test); asked of every line of a paragraph, so tested
+        # here, not in a call.
+        if not lead or ((lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS)
+                        and BLOCK_LINE.match(line)):
             return True
         if "\t" in line and not (under_item and "\t" not in line.lstrip()):
             return True  # a table's cell; under a Markdown list item a tab before the text indents its next line
@@ -576,10 +584,12 @@ class _Reader:
             while j < len(lines) and leads[j] and not self.starts_block(j):
                 j += 1
         else:
-            # starts_block for a line with text in plain text, written out: the loop visits every
-            # line of the text once (measure), and the calls cost more than the tests.
+            # starts_block for a line with text in plain text, written out, may_open_item's test
+            # too (BLOCK_LEADS holds its leads and the rule leads): the loop visits every line of
+            # the text once (measure), and the calls cost more than the tests.
             while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
-                    (lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
+                    (lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS)
+                    and BLOCK_LINE.match(line)):
                 j += 1
         self.run_at = (i, j)
         return j
@@ -734,8 +744,9 @@ class _Reader:
             bold = is_bold_only(raw)
             text = self.clean(raw)
             if text:
-                self.blocks.append(_paragraph(text, self.at(line), bold=bold) if item is None else
-                                   Block("list-item", text, self.at(line), label=item.group("label"), bold=bold))
+                loc = text_loc(len(self.blocks), line)  # self.at(line), without the call
+                self.blocks.append(_paragraph(text, loc, bold=bold) if item is None else
+                                   Block("list-item", text, loc, label=item.group("label"), bold=bold))
                 label = None if bold else bold_label(raw)
                 if label is not None and text.startswith(lead := self.clean(label)):
                     self.blocks[-1].bold_lead = len(lead)
@@ -869,7 +880,8 @@ class _Reader:
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
-            end = self.table(i) if may_start_table(lines[i], lead, after) else None
+            # Whether any table reader could find a table here (see TABLE_OPENERS), asked of every line.
+            end = self.table(i) if lead in TABLE_OPENERS or after == "-" or "\t" in lines[i] else None
             if end is None and lead == "<" and self.markdown:
                 end = self.html_block(i)
             if end is not None:
@@ -927,7 +939,7 @@ def _atx_title(rest: str) -> str:
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
     """A paragraph, or a list item when `text` opens with a bullet. `bold` is set on the block
     made, when true: a keyword argument costs the class call a dict (most blocks are not bold)."""
-    m = spaced_bullet(text)
+    m = SPACED_BULLET.match(text) if text.lstrip()[:1] in SPACED_BULLET_LEADS else None  # spaced_bullet, without the call
     block = Block("list-item", text[m.end():].strip(), loc, label=m.group(1)) if m else Block("paragraph", text.strip(), loc)
     if bold:
         block.bold = True

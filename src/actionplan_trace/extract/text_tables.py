@@ -24,7 +24,7 @@ from typing import Callable
 from ..model import Block, Cell, Loc, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import CELL_ITEM, LABEL_ONLY, SUPERSCRIPTS, may_open_item
+from ..text_patterns import CELL_ITEM, ITEM_LEADS, LABEL_ONLY, SUPERSCRIPTS
 from .inline import html_paragraphs
 
 Clean = Callable[[str], str]
@@ -35,15 +35,12 @@ PLUS = regex(r"\+")
 DASHES = regex(r"-+")
 PIPE = regex(r"(?<!\\)\|")  # a cell separator: a "|" not escaped
 BREAK = regex(r"<br\s*/?>", re.IGNORECASE)
-
-
-def may_start_table(line: str, lead: str, next_lead: str) -> bool:
-    """Whether any reader here could find a table at `line`, whose first character after its
-    indentation is `lead` (`next_lead` the next line's): each needs a tab in the line (tab-led,
-    tab-separated), the line opening with `+` (grid), `-` (dashed rule) or `|` (pipe), or the
-    next line opening with `-` (a simple table's header over its rule). A quick no for the body
-    lines of a document, which would otherwise try every reader."""
-    return lead in ("+", "-", "|") or next_lead == "-" or "\t" in line
+# What a line opens with (after its indentation) where a reader here may find a table there:
+# `+` (grid), `-` (dashed rule) or `|` (pipe). Any other line needs a tab (tab-led,
+# tab-separated) or the next line opening with `-` (a simple table's header over its rule). The
+# text reader tests every line with text so (a quick no for the body lines of a document, which
+# would otherwise try every reader).
+TABLE_OPENERS = ("+", "-", "|")
 
 
 def _is_dash_rule(line: str) -> bool:
@@ -103,7 +100,17 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
     rows: list[list[Cell]] = []
     for r, row in enumerate(rows_parts):
         at = row_lines[r] if row_lines is not None else line
-        cells = [_cell(parts, clean, text_loc(index, at, r, c)) for c, parts in enumerate(row)]
+        cells = []
+        for c, parts in enumerate(row):
+            loc = _NEW(Loc)  # text_loc(index, at, r, c), without the call (one a cell)
+            fields = loc.__dict__
+            fields["paragraph"], fields["line"], fields["row"], fields["col"] = index, at, r, c
+            # Most cells, made here as _cell makes them: one paragraph that is no fragment, or none.
+            if len(parts) == 1 and "<" not in (part := parts[0]):
+                text = clean(part)
+                cells.append(Cell(text, loc, [text] if text else [], False))
+            else:
+                cells.append(_cell(parts, clean, loc) if parts else Cell("", loc, [], False))
         if r < header:
             for cell in cells:  # each cell is new, made just now: set in place, not copied (record.replace)
                 if cell.text:
@@ -135,7 +142,9 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
                 out.append(" ".join(current))
                 current, chunk = [], False
             continue
-        if current and may_open_item(text, text[0]) and CELL_ITEM.match(text):
+        # may_open_item's test written out (`text` is stripped: its lead is its first character).
+        if current and ((lead := text[0]) in ITEM_LEADS or lead.isdigit() or text[1:2] in (".", ")")) and (
+                CELL_ITEM.match(text)):
             out.append(" ".join(current))
             current, chunk = [], False
         chunk = bool(current) and width > 0 and _tail_of_broken_word(text, previous, width, chunk)
