@@ -188,30 +188,38 @@ TABLE_LINES = ["+---+---+", "| a | b |", "+===+===+", "|---|---|", "  ---  ---",
                "1.\tItem", "\tcell", "\t", "- item", "-", "| x", "+ plus", "---", ""]
 
 
-def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(monkeypatch, tmp_path):
+def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(tmp_path):
     """The reader tries a table reader only where its first test could pass (by the line's first
-    character, the next line's, a tab): the same blocks as trying every reader on every line."""
-    from actionplan_trace.extract import read, text
+    character, the next line's, a tab; _Reader.table): where that test fails, the reader finds
+    no table (so trying it there would change nothing), on the corpus's and the seeds' lines and
+    on lines mixed with table lines; and the gated reader does read tables from them."""
+    from actionplan_trace.extract import read
+    from actionplan_trace.extract.text import line_leads
+    from actionplan_trace.extract.text_tables import dash_table, grid_table, pipe_table, tsv_table
 
     rng = random.Random(9)
     pool = [line for doc in _documents() for line in doc.splitlines()]
-    paths = sorted((CORPUS / "text").rglob("*.txt"))[:6] + sorted((SHARED / "seeds").glob("*.txt"))[:3]
+    docs = [p.read_text(encoding="utf-8").splitlines()
+            for p in sorted((CORPUS / "text").rglob("*.txt"))[:6] + sorted((SHARED / "seeds").glob("*.txt"))[:3]]
     for k in range(12):
         lines = rng.sample(pool, 60) + rng.choices(TABLE_LINES, k=60) + (["# Title", "**bold**"] if k % 2 else [])
         rng.shuffle(lines)
+        docs.append(lines)
+    tables = 0
+    for lines in docs:
+        leads = line_leads(lines)
+        for i, (line, lead) in enumerate(zip(lines, leads)):
+            after = leads[i + 1] if i + 1 < len(lines) else ""
+            gates = ((grid_table, lead == "+"), (dash_table, lead == "-" or after == "-"),
+                     (tsv_table, "\t" in line and (line[0] != "\t" or line.count("\t") > 1)), (pipe_table, lead == "|"))
+            for reader, gate in gates:
+                if not gate:
+                    assert reader(lines, i, 0, str.strip) is None, (reader.__name__, lines[i:i + 3])
+    for k, lines in enumerate(docs[-12:]):
         path = tmp_path / f"mix{k}.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
-        paths.append(path)
-    gated = [[b.to_dict() for b in read(p).blocks] for p in paths]
-    setup = text._Reader.__post_init__
-
-    def every_reader_everywhere(self: text._Reader) -> None:
-        setup(self)
-        self.table_readers = tuple((reader, lambda line, lead, after: True) for reader, _ in self.table_readers)
-
-    monkeypatch.setattr(text._Reader, "__post_init__", every_reader_everywhere)
-    assert gated == [[b.to_dict() for b in read(p).blocks] for p in paths]
-    assert sum(b["type"] == "table" for doc in gated for b in doc) > 20
+        tables += sum(b.type == "table" for b in read(path).blocks)
+    assert tables > 20
 
 
 def test_contents_entry_end_told_without_the_regex_for_ascii():

@@ -84,6 +84,7 @@ BOLD_ONLY = regex(r"^(?:\*\*(?=\S)(.+)(?<=\S)\*\*|__(?=\S)(.+)(?<=\S)__|<(b|stro
 # The characters BOLD_ONLY's match can start with, and end with before its colons and spaces.
 BOLD_OPENERS = ("*", "_", "<")
 BOLD_CLOSERS = ("**", "__", ">")
+BOLD_MARKERS = ("**", "__")  # what a line opening with a bold span of Markdown opens with (bold_label)
 HTML_FRAGMENT = regex(r"^\s*<(p|ul|ol|div|table|h[1-6]|blockquote)\b[^>]*>.*</(?:p|ul|ol|div|table|h[1-6]|blockquote)>\s*$",
                            re.IGNORECASE | re.DOTALL)
 # A block element's start tag opening a text that does not end with a tag: a fragment whose end
@@ -134,7 +135,7 @@ def bold_label(text: str) -> str | None:
     it opens with none, or the span is the whole line."""
     text = text.lstrip()
     marker = text[:2]
-    if marker not in ("**", "__"):
+    if marker not in BOLD_MARKERS:
         return None
     end = text.find(marker, 2)
     if end <= 2 or not text[end + 2:].strip():

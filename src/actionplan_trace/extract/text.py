@@ -32,12 +32,12 @@ from ..patternscan import JoinedLines
 from ..record import field, record, replace
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
-from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LETTER_LABEL, LIST_ITEM, LONE_LABEL, NUMBER_LABEL,
-                             SOFT_HYPHEN, SPACED_BULLET, SPACED_BULLET_LEADS, md_first_item, md_ordered_item,
-                             plain_hyphens, pua_bullet, spaced_bullet)
+from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LETTER_LABEL, LIST_ITEM, LONE_LABEL,
+                             MD_ORDERED_ITEM, NUMBER_LABEL, SOFT_HYPHEN, SPACED_BULLET, SPACED_BULLET_LEADS,
+                             md_first_item, md_ordered_item, plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
-from .inline import bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
+from .inline import BOLD_MARKERS, BOLD_OPENERS, bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
 from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
@@ -129,9 +129,6 @@ SETEXT_STARTS = tuple("\n" + needle for needle in SETEXT_NEEDLES)  # the same af
 # one in FEW_LINES of them (see _spans_holding).
 FEW_LINES = 64
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
-# Whether a table reader may find a table at a line, from the line, its first character after
-# the indentation and the next line's (see text_tables: each reader's own first test, or looser).
-MayRead = Callable[[str, str, str], bool]
 # What a line opens with (after its white space) where it may open a list item (may_open_item's
 # ITEM_LEADS) or a rule (RULE_LEADS); and what follows a one-letter label ("a.", "b)").
 BLOCK_LEADS = frozenset(RULE_LEADS) | ITEM_LEADS
@@ -406,7 +403,7 @@ class _Reader:
     dense: bool = False
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
-    table_readers: tuple[tuple[TableReader, MayRead], ...] = ()
+    dash_table: TableReader = dash_table
     notes: _PlainNotes | None = None
     plain_notes: set[str] = field(default_factory=set)  # labels of the `[n] text` notes read
     leads: list[str] = field(default_factory=list)
@@ -423,14 +420,9 @@ class _Reader:
     layout_hyphens: frozenset[int] | None = None  # see line_breaks
 
     def __post_init__(self) -> None:
-        """The table readers, in the order they are tried (dash_table remembers its scans of these
-        lines: DashScan), and the lines' line_leads unless the caller gave them."""
-        readers: tuple[tuple[TableReader, MayRead], ...] = (
-            (grid_table, lambda line, lead, after: lead == "+"),
-            (partial(dash_table, scan=DashScan()), lambda line, lead, after: lead == "-" or after == "-"),
-            (tsv_table, lambda line, lead, after: "\t" in line and (line[0] != "\t" or line.count("\t") > 1)),
-        )
-        self.table_readers = readers + (((pipe_table, lambda line, lead, after: lead == "|"),) if self.markdown else ())
+        """The dashed-table reader of these lines (dash_table remembers its scans of them:
+        DashScan), and the lines' line_leads unless the caller gave them."""
+        self.dash_table = partial(dash_table, scan=DashScan())
         if not self.leads:
             self.leads = line_leads(self.lines)
         # One cell line to its text. Markdown's marks are taken off each distinct line once: a
@@ -738,16 +730,22 @@ class _Reader:
                 for text, bold in fragment:
                     self.add(_paragraph(text, self.at(line), bold=bold))
                 return
-            item = md_ordered_item(raw)
+            # md_ordered_item, is_bold_only and bold_label are called only where their own first
+            # tests pass (written out here: most paragraphs open with a word, and a call costs
+            # more than the test): a "." or ")" early in the line, a bold span's first character,
+            # a bold span's marker.
+            head = raw.lstrip(" \t")[:11]
+            item = MD_ORDERED_ITEM.match(raw) if "." in head or ")" in head else None
             if item is not None:  # "1. text", "b) text": a list item labelled as written, as a "* text" is
                 raw = raw[item.end():]
-            bold = is_bold_only(raw)
+            opening = raw.lstrip()[:2]
+            bold = opening[:1] in BOLD_OPENERS and is_bold_only(raw)
             text = self.clean(raw)
             if text:
                 loc = text_loc(len(self.blocks), line)  # self.at(line), without the call
                 self.blocks.append(_paragraph(text, loc, bold=bold) if item is None else
                                    Block("list-item", text, loc, label=item.group("label"), bold=bold))
-                label = None if bold else bold_label(raw)
+                label = bold_label(raw) if opening in BOLD_MARKERS and not bold else None
                 if label is not None and text.startswith(lead := self.clean(label)):
                     self.blocks[-1].bold_lead = len(lead)
             return
@@ -773,14 +771,22 @@ class _Reader:
             block, end = found or tab_led_table(self.lines, i, len(self.blocks), self.clean)
             self.add(block)
             return end
-        line, lead = self.lines[i], self.leads[i]
-        after = self.leads[i + 1] if i + 1 < len(self.lines) else ""
-        for reader, may_read in self.table_readers:
-            found = reader(self.lines, i, len(self.blocks), self.clean) if may_read(line, lead, after) else None
-            if found is not None:
-                self.add(found[0])
-                return found[1]
-        return None
+        lines, index, clean = self.lines, len(self.blocks), self.clean
+        line, lead = lines[i], self.leads[i]
+        after = self.leads[i + 1] if i + 1 < len(lines) else ""
+        # The readers in turn, each tried only where its own first test may pass (by the line's
+        # lead, the next line's, its tabs), a test written out here rather than made in a call.
+        found = grid_table(lines, i, index, clean) if lead == "+" else None
+        if found is None and (lead == "-" or after == "-"):
+            found = self.dash_table(lines, i, index, clean)
+        if found is None and "\t" in line and (line[0] != "\t" or line.count("\t") > 1):
+            found = tsv_table(lines, i, index, clean)
+        if found is None and lead == "|" and self.markdown:
+            found = pipe_table(lines, i, index, clean)
+        if found is None:
+            return None
+        self.blocks.append(found[0])
+        return found[1]
 
     def empty_first_cell(self, i: int) -> bool:
         """Whether blank-looking line i is a lone tab opening a tab-led table with an empty cell
