@@ -322,7 +322,9 @@ def _document_refs(
     contexts = section_contexts(doc, rules, settled)
     report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
     refs, findings = report.refs, report.findings
-    seen: dict[tuple[str | None, ...], _Found] = {}
+    # What each text yields, by what its reading depends on (the text's field and the context's
+    # KEYED_CONTEXT fields, the goal as it is read there), then by the text.
+    seen: dict[tuple[str | None, ...], dict[str, _Found]] = {}
     resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
@@ -341,35 +343,44 @@ def _document_refs(
     for section in doc.sections:
         home = sc = contexts[section.id]
         itu_goals = False
+        # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
+        # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
+        # few fields, so a text is looked up by itself, not by a key tuple built for each.
+        readings: dict[str | None, tuple[RefContext, str | None, dict[str, _Found]]] = {}
         for text, loc, field, entry in section_texts(section, rules, columns, named):
             if not text or text.isspace():
                 continue
             if marked:
                 at = marked.get((loc.footnote, loc.page)) if loc.footnote is not None else None
-                sc = contexts[at] if at is not None else home
-            if field:
-                if (ctx := narrowed.get((section.id, field))) is None:
-                    ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
-            else:
-                ctx = sc.ctx
-            goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
-            key = (text, field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table, resolved,
-                                          most - len(refs) - len(findings))
+                if (placed := contexts[at] if at is not None else home) is not sc:
+                    sc, readings = placed, {}
+            if (reading := readings.get(field)) is None:
+                if field:
+                    if (ctx := narrowed.get((section.id, field))) is None:
+                        ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
+                else:
+                    ctx = sc.ctx
+                goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
+                key = (field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
+                reading = readings[field] = ctx, goal, seen.setdefault(key, {})
+            ctx, goal, texts = reading
+            if (found := texts.get(text)) is None:
+                found = texts[text] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table,
+                                            resolved, most - len(refs) - len(findings))
                 made, noted = found.refs, found.findings
             else:
-                made = found.placed_refs(ctx.section, loc, field) if found.refs else []
-                noted = found.placed_findings(ctx.section, loc) if found.findings else []
-            refs.extend(made)
-            findings.extend(noted)
-            if entry:
-                entry_refs.update(map(id, made))
-                entry_findings.update(map(id, noted))
-            if len(refs) + len(findings) > most:
-                raise over_refs(doc.source.path)
-            itu_goals = itu_goals or (found.itu_goals and not entry)
+                made = found.placed_refs(ctx.section, loc, field) if found.refs else found.refs
+                noted = found.placed_findings(ctx.section, loc) if found.findings else found.findings
+            if made or noted:  # (nothing added: the count is as it was, within the limit)
+                refs.extend(made)
+                findings.extend(noted)
+                if entry:
+                    entry_refs.update(map(id, made))
+                    entry_findings.update(map(id, noted))
+                if len(refs) + len(findings) > most:
+                    raise over_refs(doc.source.path)
+            if found.itu_goals and not entry and not itu_goals:
+                itu_goals, readings = True, {}  # a bare goal is ITU's from here on: the readings change
     if entry_refs or entry_findings:
         _named_elsewhere_dropped(refs, findings, entry_refs, entry_findings)
     findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
