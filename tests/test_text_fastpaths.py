@@ -299,7 +299,7 @@ def test_written_out_lead_tests_answer_as_the_calls_they_replace():
     BLOCK_LEADS standing for ITEM_LEADS and RULE_LEADS together: on every line, the same answer
     as the functions gave."""
     from actionplan_trace import text_patterns
-    from actionplan_trace.extract import text, text_tables
+    from actionplan_trace.extract import inline, text, text_tables
 
     assert text.BLOCK_LEADS == text_patterns.ITEM_LEADS | set(text.RULE_LEADS)
     lines = _lines(13)
@@ -314,6 +314,14 @@ def test_written_out_lead_tests_answer_as_the_calls_they_replace():
                 text_patterns.may_open_item(stripped, stripped[0])), line
         assert (lead in text_tables.TABLE_OPENERS or next_lead == "-" or "\t" in line) == (
             lead in ("+", "-", "|") or next_lead == "-" or "\t" in line), line
+        # A Markdown paragraph's line: the calls it skips where their first test fails answer no.
+        head, opening = line.lstrip(" \t")[:11], line.lstrip()[:2]
+        if "." not in head and ")" not in head:
+            assert text_patterns.md_ordered_item(line) is None, line
+        if opening[:1] not in inline.BOLD_OPENERS:
+            assert not inline.is_bold_only(line), line
+        if opening not in inline.BOLD_MARKERS:
+            assert inline.bold_label(line) is None, line
 
 
 def test_marks_looked_behind_after_their_first_character_match_as_before():

@@ -337,6 +337,17 @@ def line_leads(lines: list[str]) -> list[str]:
     return [line.lstrip()[:1] for line in lines]
 
 
+def _plain_run_end(lines: list[str], leads: list[str], j: int) -> int:
+    """The first line from j on that opens a block of its own in plain text (blank, holding a tab,
+    or a list item, rule or grid rule): starts_block's test written out, may_open_item's with it
+    (BLOCK_LEADS holds its leads and the rule leads), as the loop visits every line of the text
+    once (measure) and the calls cost more than the tests."""
+    while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
+            (lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS) and BLOCK_LINE.match(line)):
+        j += 1
+    return j
+
+
 def wrap_width(lines: list[str]) -> int:
     """The measure of hard-wrapped text: the length most full lines reach (90th percentile)."""
     lengths = sorted(len(l.rstrip()) for l in lines if l.strip())
@@ -570,19 +581,12 @@ class _Reader:
         start, end = self.run_at
         if start <= i < end:
             return end
-        lines, leads = self.lines, self.leads
         j = i + 1
         if self.markdown:
-            while j < len(lines) and leads[j] and not self.starts_block(j):
+            while j < len(self.lines) and self.leads[j] and not self.starts_block(j):
                 j += 1
         else:
-            # starts_block for a line with text in plain text, written out, may_open_item's test
-            # too (BLOCK_LEADS holds its leads and the rule leads): the loop visits every line of
-            # the text once (measure), and the calls cost more than the tests.
-            while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
-                    (lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS)
-                    and BLOCK_LINE.match(line)):
-                j += 1
+            j = _plain_run_end(self.lines, self.leads, j)
         self.run_at = (i, j)
         return j
 
@@ -633,15 +637,18 @@ class _Reader:
         """The measure the text's own hard-wrapped paragraphs of three lines or more fill (the
         widest), 0 when it has none; worked out once, when a pair of lines first asks."""
         if self.wrap_measure is None:
+            # Plain text only (wrapped_run asks): each run's end found by _plain_run_end, as
+            # _run_end finds it, without the method's bookkeeping for one run asked again.
+            lines, leads = self.lines, self.leads
             widths = []
             i = 0
-            while i < len(self.lines):
-                if not self.leads[i]:
+            while i < len(lines):
+                if not leads[i]:
                     i += 1
                     continue
-                j = self._run_end(i)
+                j = _plain_run_end(lines, leads, i + 1)
                 if 3 <= j - i <= MAX_WRAPPED_LINES:
-                    width = self._wrapped_width(list(map(str.rstrip, self.lines[i:j])))
+                    width = self._wrapped_width(list(map(str.rstrip, lines[i:j])))
                     self.measured[i] = (j, width)
                     widths.append(width)
                 i = j
