@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..regexcache import regex
@@ -173,7 +174,7 @@ def has_markup(text: str) -> bool:
     < [ * _ ~ ` \\ & or "--"; a line without any only has its spaces tidied. One substring test
     per character (a memchr each) is some three times faster than a character-class regex search."""
     return ("<" in text or "[" in text or "*" in text or "_" in text or "~" in text or "`" in text
-            or "\\" in text or "&" in text or "--" in text)
+            or "\\" in text or "&" in text or ("-" in text and "--" in text))  # "-" first: see _NEEDLE_CHARS
 
 
 def clean_inline(text: str) -> str:
@@ -197,20 +198,20 @@ def clean_inline(text: str) -> str:
     escapes: list[str] = []
     if "\\" in out and ESCAPE_MARK not in text:
         out = ESCAPE.sub(_placer(escapes, ESCAPE_MARK, _FIRST_GROUP), out)
-    for needle, pattern, replacement in _PASSES_BEFORE_LINKS:
-        if needle in out:
-            out = _pass(pattern, replacement, out)
+    for char, needle, substitute in _SUBSTITUTIONS_BEFORE_LINKS:
+        if char in out and needle in out:
+            out = substitute(out)
     if "[" in out:
         for _ in range(3):
             before = out
-            for needle, pattern in _LINKS:
-                if needle in out:
-                    out = _pass(pattern, _FIRST_GROUP, out)
+            for char, needle, substitute in _LINK_SUBSTITUTIONS:
+                if char in out and needle in out:
+                    out = substitute(out)
             if out == before:
                 break
-    for needle, pattern, replacement in _PASSES_AFTER_LINKS:
-        if needle in out:
-            out = _pass(pattern, replacement, out)
+    for char, needle, substitute in _SUBSTITUTIONS_AFTER_LINKS:
+        if char in out and needle in out:
+            out = substitute(out)
     if "&" in out:
         from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
 
@@ -222,17 +223,19 @@ def clean_inline(text: str) -> str:
     return tidy_spaces(out)
 
 
-def _pass(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
-    """`pattern.sub(replacement, text)` for one of clean_inline's passes, by the way that pattern
-    is tried only where it can match (see RAW_HTML's comment): raw HTML, bracketed links and
-    images, the marks of _CLOSERS; any other pattern as it is."""
+def _substitution(pattern: re.Pattern[str], replacement: Replacement) -> Callable[[str], str]:
+    """`pattern.sub(replacement, …)` for one of clean_inline's passes, as a function of the text,
+    by the way that pattern is tried only where it can match (see RAW_HTML's comment): raw HTML,
+    bracketed links and images, the marks of _CLOSERS; any other pattern as it is. Chosen once,
+    when the module is loaded: a pattern's hash (a dict lookup) reads its whole compiled program,
+    and choosing at every pass cost a call and two such lookups."""
     if pattern is RAW_HTML:
-        return _raw_html_sub(text)
+        return _raw_html_sub
     if pattern in _BRACKETS:
-        return _bracket_sub(pattern, replacement, text)
+        return partial(_bracket_sub, pattern, replacement)
     if pattern in _CLOSERS:
-        return _sub_closed(pattern, replacement, text)
-    return pattern.sub(replacement, text)
+        return partial(_sub_closed, pattern, replacement)
+    return partial(pattern.sub, replacement)
 
 
 def _sub_closed(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
@@ -368,6 +371,17 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
     ("---", EM_DASH, "\u2014"),
     ("--", EN_DASH, "\u2013"),
 )
+# The same passes as clean_inline runs them: (a character of the needle, the needle, a function of
+# the text). The character is looked for first: a one-character search is a memchr, some twenty
+# times faster than a search for two or more characters, and most lines hold few of the marks.
+_NEEDLE_CHARS = {"![": "!", "[^": "^", "]{": "{", "](": "]", "][": "]", "**": "*", "__": "_", "~~": "~", "---": "-",
+                 "--": "-"}
+_SUBSTITUTIONS_BEFORE_LINKS = tuple((_NEEDLE_CHARS.get(needle, needle), needle, _substitution(pattern, replacement))
+                                    for needle, pattern, replacement in _PASSES_BEFORE_LINKS)
+_LINK_SUBSTITUTIONS = tuple((_NEEDLE_CHARS[needle], needle, _substitution(pattern, _FIRST_GROUP))
+                            for needle, pattern in _LINKS)
+_SUBSTITUTIONS_AFTER_LINKS = tuple((_NEEDLE_CHARS.get(needle, needle), needle, _substitution(pattern, replacement))
+                                   for needle, pattern, replacement in _PASSES_AFTER_LINKS)
 
 
 def element_text(element: Element) -> str:
