@@ -106,3 +106,25 @@ def test_reused_readings_are_what_reading_each_text_afresh_gives() -> None:
                 == [f.to_dict() for f in findings if f.code not in per_document])
         compared += len(refs)
     assert compared > 500
+
+
+def test_placed_copies_are_what_the_constructor_makes() -> None:
+    """`placed` sets a copy's fields without calling Reference: every field as the constructor,
+    given the place's section, location, source and field and the spans moved, sets it."""
+    from actionplan_trace.record import fields
+    from actionplan_trace.refs.types import Rev, placed
+
+    rng = random.Random(7)
+    refs = [Reference(f"PP-RES-{n}", rng.choice(["resolution", "sdg", "itu-d-output"]), str(n),
+                      rng.choice([None, Rev("Dubai", 2018, "(Rev. Dubai, 2018)")]), f"Resolution {n}",
+                      rng.choice([None, "s1"]), Loc(paragraph=n), rng.choice([None, "a.docx"]),
+                      rng.choice([None, "sdgs"]), n, n + 9, rng.random() < 0.5) for n in range(40)]
+    names = [f.name for f in fields(Reference)]
+    for section, loc, source, field, shift in [("s2", Loc(page=3), "b.docx", None, 0), (None, Loc(), None, "wsis", -4),
+                                               ("s3", Loc(row=1, col=2), "c.docx", "sdgs", 17)]:
+        made = placed(refs, section, loc, source, field, shift)
+        plain = [Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, source, field, r.start + shift,
+                           r.end + shift, r.by_document) for r in refs]
+        assert [type(r) for r in made] == [Reference] * len(refs)
+        assert [[getattr(r, n) for n in names] for r in made] == [[getattr(r, n) for n in names] for r in plain]
+        assert made == plain and all(a is not b for a, b in zip(made, refs))

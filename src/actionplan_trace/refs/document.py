@@ -35,7 +35,7 @@ from .language import language_of
 from .ids import SCOPED_FAMILIES, sort_ids
 from .registry import Registry, load_registry
 from .resolve import CiteMemo, RefRules, load_rules, over_refs
-from .types import Reference, RefContext, RefReport
+from .types import Reference, RefContext, RefReport, placed
 
 _CONTEXT_KEYS = ("organ", "sector", "expect", "goal")
 
@@ -369,7 +369,7 @@ def _document_refs(
                                             resolved, most - len(refs) - len(findings))
                 made, noted = found.refs, found.findings
             else:
-                made = found.placed_refs(ctx.section, loc, field) if found.refs else found.refs
+                made = found.placed_refs(ctx.section, loc, ctx.source, field) if found.refs else found.refs
                 noted = found.placed_findings(ctx.section, loc) if found.findings else found.findings
             if made or noted:  # (nothing added: the count is as it was, within the limit)
                 refs.extend(made)
@@ -488,11 +488,10 @@ class _Found:
     findings: list[Finding]
     itu_goals: bool
 
-    def placed_refs(self, section: str | None, loc: Loc, field: str | None) -> list[Reference]:
-        """The references again, at another place (section and location) of the same document."""
-        return [Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, r.source, field, r.start, r.end,
-                          r.by_document)
-                for r in self.refs]
+    def placed_refs(self, section: str | None, loc: Loc, source: str | None, field: str | None) -> list[Reference]:
+        """The references again, at another place (section and location) of the same document
+        (`source`, their own: every context of a document names its path)."""
+        return placed(self.refs, section, loc, source, field)
 
     def placed_findings(self, section: str | None, loc: Loc) -> list[Finding]:
         """The findings again, at another place of the same document."""

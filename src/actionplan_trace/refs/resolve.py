@@ -25,7 +25,7 @@ from ..findings import FindingRule
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, may_look_like_reference, organ_before, reference_like
 from .registry import Registry
-from .types import Finding, Reference, RefContext, Rev
+from .types import Finding, Reference, RefContext, Rev, placed
 from ..record import field, record
 from ..regexcache import regex
 
@@ -803,10 +803,7 @@ class Resolved:
         """The references and findings again, for a cite at `start` of the resolver's text."""
         ctx = resolver.ctx
         section, loc, source = ctx.section, ctx.loc, ctx.source
-        shift = start - self.start
-        resolver.refs.extend([Reference(r.id, r.family, r.number, r.rev, r.text, section, loc, source, None,
-                                        r.start + shift, r.end + shift, r.by_document)
-                              for r in self.refs])
+        resolver.refs.extend(placed(self.refs, section, loc, source, None, start - self.start))
         if self.findings:
             resolver.findings.extend([Finding(f.code, f.severity, f.message, f.ref, source, section, loc, f.text)
                                       for f in self.findings])
