@@ -138,6 +138,30 @@ def test_later_places_keyed_by_their_head_are_the_plain_keys():
         assert contents._later_places(blocks, start, firsts) == _plain_later_places(blocks, start, firsts)
 
 
+OPENINGS = ["Output", "output", "OUTPUT", "1.", "2.1", "(a)", "-", "–", "Étude", "étude", "STRASSE", "Straße", "\u212aey",
+            "\ufb01nal", "«Annex»", "Annex", "1 Annex", "Year", "#", "\u00a0Annex", "\x1cAnnex", "\x07Annex", ""]
+
+
+def test_later_places_turning_down_paragraphs_by_their_first_character_are_the_plain_keys():
+    """_later_places turns down a paragraph without a number label (none, or a bullet) by its first
+    character (_refused_openings) before it cuts out its first word: what it keys is what the
+    plain reading keys, for openings in upper and lower case, digits, punctuation, dashes,
+    non-ASCII letters whose case folding changes them (ß, the Kelvin sign, a ligature), white
+    space and control characters, under list labels that are numbers, letters or bullets."""
+    rng = random.Random(31)
+    words = ["annex", "output", "1.", "2.1", "(a)", "-", "étude", "strasse", "key", "final", "year", "«annex»", "#"]
+    for _ in range(400):
+        blocks = []
+        for _ in range(rng.randrange(1, 40)):
+            text = f"{rng.choice(OPENINGS)} {rng.choice(['2.1 – Title', 'of the plan', '', 'Background 4'])}"
+            text = rng.choice(["", " ", "\n", "\t"]) + text if rng.random() < 0.2 else text
+            label = rng.choice([None, None, "•", "-", "1.", "a)", "2.1", "\uf0b7"])
+            blocks.append(Block("list-item" if label else "paragraph", text, label=label))
+        firsts = set(rng.sample(words, rng.randrange(1, 5)))
+        start = rng.randrange(0, len(blocks) + 1)
+        assert contents._later_places(blocks, start, firsts) == _plain_later_places(blocks, start, firsts), firsts
+
+
 def _plain_numbered_line(block, next_block, max_words=20, prev_block=None):
     """structure.numbered_line with its tests in the order they were written."""
     text = block.text.strip()

@@ -248,11 +248,16 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
     # A word longer than the longest of `firsts` is none of them (keying never shortens a word),
     # so the first word is looked for in the text's head only, unless the head is all space.
     head = max(map(len, firsts), default=0) + 1
+    refused = _refused_openings(firsts)
+    bullets: dict[str, bool] = {}  # is_bullet_label by label: a document has a few
     for i in range(start, len(blocks)):
         block = blocks[i]
         if block.rows is not None:
             continue
-        if not block.label and not _may_open_title(block.text, head, firsts):
+        # a block without a number label is keyed by its text alone (numbered gives None)
+        label = block.label
+        if ((not label or (bullets[label] if label in bullets else bullets.setdefault(label, is_bullet_label(label))))
+                and (block.text[:1] in refused or not _may_open_title(block.text, head, firsts))):
             continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
         if block.label and (labelled := numbered(block.label, texts[0])) is not None:
@@ -267,6 +272,20 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
             if len(key) >= PREFIX:
                 opening.setdefault(key[:PREFIX], []).append((i, key))
     return whole, opening
+
+
+def _refused_openings(firsts: set[str]) -> frozenset[str]:
+    """The characters a paragraph without a number label may not open with for _later_places to
+    key it: the ASCII ones other than white space that, lower-cased, open none of `firsts`. Such a
+    character opens the paragraph's first word, and keying writes an ASCII character as its lower
+    case (casefold) and leaves it first (dashes made "-" are not ASCII), so the word is none of
+    `firsts`, as is its key; a number label put in front (numbered) is looked at by the caller."""
+    starts = {word[:1] for word in firsts}
+    return frozenset(c for c in ASCII_PRINTABLE if c.lower() not in starts)
+
+
+ASCII_PRINTABLE = frozenset(chr(n) for n in range(33, 127))
+"""The ASCII characters other than white space and controls (_refused_openings)."""
 
 
 def _may_open_title(text: str, head: int, firsts: set[str]) -> bool:
