@@ -214,10 +214,12 @@ def _found(result):
 
 
 def test_match_heading_with_what_it_kept_of_each_block_answers_as_a_first_reading():
-    """match_heading keeps what a block alone decides (_scan) by the block's fields (_ScanKey):
-    blocks of one text that differ in type, list label, style, bold or outline level are each
-    read as they are, and a block met again answers as it did the first time: the same answer
-    as a rule set that never saw a block before, for every profile's rules, in any order."""
+    """match_heading keeps what a block alone decides (_scan) by the block's fields (_ScanKey),
+    and its answer where nothing else decided it: blocks of one text that differ in type, list
+    label, style, bold or outline level are each read as they are, and a block met again, between
+    other neighbours (none, a table, a paragraph a rule's `followed_by` looks for, numbered lines)
+    or with another bold lead, answers as a rule set that never saw a block before, for every
+    profile's rules, in any order."""
     from actionplan_trace.profiles import available_profiles
     from actionplan_trace.structure import match_heading, rule_set
 
@@ -235,7 +237,7 @@ def test_match_heading_with_what_it_kept_of_each_block_answers_as_a_first_readin
         kind = rng.choice(["paragraph", "paragraph", "heading", "list-item", "table"])
         made = Block(kind, rng.choice(texts), label=rng.choice([None, None, "1.", "•", "a)", "Objective 1 –"]),
                      style=rng.choice(styles), outline_level=rng.choice([None, None, 1, 3]), bold=rng.random() < 0.4)
-        made.bold_lead = len(made.text) // 2 if made.bold else 0
+        made.bold_lead = rng.choice([0, 3, len(made.text) // 2, len(made.text)]) if made.bold else 0
         return made
 
     found = 0
@@ -248,6 +250,43 @@ def test_match_heading_with_what_it_kept_of_each_block_answers_as_a_first_readin
             found += kept is not None
         assert len(rules.seen) > 50
     assert found > 200
+
+
+def test_match_heading_answers_kept_for_a_block_met_again_between_other_neighbours():
+    """A block met again and again (a document repeats its headings and labels) answers as a rule
+    set that never saw it: the answer kept for it alone is not given where a neighbour decides
+    it (a short line before no block or a table, a rule's `followed_by` "Target on track", a
+    numbered line between numbered lines of its level) or its bold lead does ("Target 1.1:" in
+    bold before plain text)."""
+    from actionplan_trace.profiles import available_profiles
+    from actionplan_trace.record import replace
+    from actionplan_trace.structure import match_heading, rule_set
+
+    rng = random.Random(43)
+    texts = ["Target 1.1: 65% of households online", "Target 1.2: All schools connected by 2030.", "Target on track",
+             "2.1 Rural communications", "2.2 Spectrum", "1. Introduction", "Objective 2 – Enabling environment", "Short line", "Background", "Output 2.1",
+             "4.5.1 Objective 1:", "(a) Spectrum management", "The Council decided.", "New target", "AFR1: Digital"]
+    pool = []
+    for text in texts:
+        for _ in range(8):
+            made = Block(rng.choice(["paragraph", "paragraph", "list-item", "heading"]), text,
+                         label=rng.choice([None, None, "1.", "2.3"]), bold=rng.random() < 0.5)
+            made.bold_lead = rng.choice([0, 7, 12, len(text)]) if made.bold else 0
+            pool.append(made)
+    neighbours = [*pool, None, Block("table", "a\tb", rows=[]), *[Block("paragraph", "Target on track")] * 20]
+    decided = 0
+    for profile in available_profiles().values():
+        # the rules as written, and without `followed_by` (a bold label's rule then reads the bold lead alone)
+        for headings in (profile.headings, tuple(replace(rule, followed_by=None) for rule in profile.headings)):
+            rules = rule_set(headings)
+            for _ in range(1500):
+                here = rng.choice(pool)
+                here.bold_lead = rng.choice([0, 7, 12, len(here.text)]) if here.bold else 0
+                after, before = rng.choice(neighbours), rng.choice(neighbours)
+                kept = _found(match_heading(profile, here, after, rules, before))
+                assert kept == _found(match_heading(profile, here, after, rule_set(headings), before)), here
+                decided += kept is not None
+    assert decided > 2000
 
 
 def test_may_be_typed_turns_down_only_what_typed_number_cannot_match():

@@ -583,13 +583,17 @@ def _rank(rule: HeadingRule, number: str | None, block: Block) -> int:
 
 
 _Found = tuple[str, re.Match[str]]
+_Answer = tuple[_Match, str] | None  # match_heading's
 # stripped text, candidate texts, the rules left to try, whether those are rules without a
-# pattern only, the first match of each rule's pattern (by the rule's id, filled as tried), styled
-_Scanned = tuple[str, list[str], tuple[HeadingRule, ...], bool, "dict[int, _Found | None]", bool]
+# pattern only, the first match of each rule's pattern (by the rule's id, filled as tried), styled,
+# and match_heading's answer where the block alone gave it (by the profile's max_heading_words and
+# whether the next block is none or a table)
+_Scanned = tuple[str, list[str], tuple[HeadingRule, ...], bool, "dict[int, _Found | None]", bool,
+                 "dict[tuple[int, bool], _Answer]"]
 # every field of a block _scan reads (text, list label, type, style, bold, outline level):
 # blocks equal in these are scanned alike
 _ScanKey = tuple[str, "str | None", str, "str | None", bool, "int | None"]
-_UNSEEN: _Scanned = ("", [], (), False, {}, False)  # match_heading's mark of a key not scanned yet (by identity)
+_UNSEEN: _Scanned = ("", [], (), False, {}, False, {})  # match_heading's mark of a key not scanned yet (by identity)
 _BODY_TYPES = frozenset({"paragraph", "heading"})
 
 
@@ -602,7 +606,8 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     _gate; the rules without a pattern when it found none; all when there is no gate), whether
     only rules without a pattern are left, the first candidate each rule's pattern matches with
     the match, by the rule's id (filled as match_heading tries them: a document repeats many of
-    its headings), and whether the block is styled (_styled)."""
+    its headings), whether the block is styled (_styled) and, filled by match_heading, its answer
+    where no test of the block's neighbours or of fields outside the key decided it."""
     kind = block.type
     if kind == "list-item":
         if is_bullet_label(block.label) or _list_style(block.style):
@@ -620,7 +625,7 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     candidates = _candidates(block, text, styled)
     gate = rules.gate
     if gate is None:
-        return text, candidates, rules.rules, False, {}, styled
+        return text, candidates, rules.rules, False, {}, styled, {}
     refused = rules.refused
     if len(candidates) == 1:  # most paragraphs: one call, without a list of marks
         m = gate(text) if text[0] not in refused else None
@@ -632,9 +637,9 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
                  if candidate[:1] not in refused and (m := gate(candidate)) is not None]
         first = min(marks) if marks else None
     if first is not None:
-        return text, candidates, rules.after[first], False, {}, styled
+        return text, candidates, rules.after[first], False, {}, styled, {}
     tried = rules.bare if styled else rules.bare_unstyled
-    return (text, candidates, tried, True, {}, styled) if tried else None
+    return (text, candidates, tried, True, {}, styled, {}) if tried else None
 
 
 def _first_match(pattern: Pattern, candidates: list[str]) -> _Found | None:
@@ -672,7 +677,10 @@ def match_heading(
     rules with a pattern are tried (a regex call each), but when only rules without one are
     left, last, for the first rule it satisfies, as their signals turn down most paragraphs for
     less than splitting a long one into words. What the block alone decides (_scan) is read once
-    for each paragraph of the same fields these rules meet.
+    for each paragraph of the same fields these rules meet, and so is the answer where no test
+    read more than those fields and whether the next block is none or a table (a document repeats
+    its headings and labels): a rule's `followed_by`, numbered_line's neighbours and _bold_label's
+    bold lead are read anew each time.
     """
     seen = rules.seen
     key = block.text, block.label, block.type, block.style, block.bold, block.outline_level  # _ScanKey
@@ -681,9 +689,18 @@ def match_heading(
         scanned = seen[key] = _scan(block, rules)
     if scanned is None:
         return None
-    text, candidates, tried, bare_only, matched, styled = scanned
-    if not bare_only and not _at_most_words(text, profile.max_heading_words):
+    text, candidates, tried, bare_only, matched, styled, answers = scanned
+    most = profile.max_heading_words
+    # all a short line's signal reads of the next block (_unstyled_signal)
+    asked = most, next_block is None or next_block.type == "table"
+    if asked in answers:  # the block alone gave this answer the last time it was met
+        return answers[asked]
+    if not bare_only and not _at_most_words(text, most):
         return None
+    # Whether the answer is the block's alone (with `asked`): no test of its neighbours (a rule's
+    # `followed_by`, numbered_line) or of its bold lead (_bold_label) was read.
+    alone = True
+    answer: _Answer = None
     signals: dict[int, str | None] = {}
     for rule in tried:
         found: _Found | None = None
@@ -694,32 +711,40 @@ def match_heading(
                 continue
         if rule.requires == "heading-style" and not styled:
             continue  # the one signal it accepts, which heading_signal would not give
-        if rule.followed_by is not None and (next_block is None or not rule.followed_by.search(next_block.text.strip())):
-            continue
+        if rule.followed_by is not None:
+            alone = False
+            if next_block is None or not rule.followed_by.search(next_block.text.strip()):
+                continue
         words = SHORT_LINE_WORDS if rule.max_words is None else rule.max_words
         if words not in signals:  # heading_signal, of a block _scan found to be no bulleted list item
             signals[words] = "heading-style" if styled else _unstyled_signal(block, text, next_block, words, rules.lines)
         signal = signals[words]
         if rule.requires == "numbered-line" and signal not in ("heading-style", "bold-line"):
+            alone = False
             numbered = numbered_line(block, next_block, rule.max_words or NUMBERED_TITLE_WORDS, prev_block)
             signal = "numbered-line" if numbered else None
         elif rule.requires == "bold-label" and signal not in _SIGNAL_ACCEPTS["bold-line"] and found is not None:
+            alone = False
             signal = "bold-label" if _bold_label(block, *found) else None
         if rule.requires and signal not in _SIGNAL_ACCEPTS[rule.requires]:
             continue
-        if bare_only and not _at_most_words(text, profile.max_heading_words):
-            return None
+        if bare_only and not _at_most_words(text, most):
+            break
         if found is None:
             title = TYPED_NUMBER.sub("", text, count=1).strip() or text
-            return _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
+            answer = _Match(rule, None, title, _rank(rule, None, block)), signal or "pattern"
+            break
         candidate, m = found
         groups = m.groupdict()
         number = (groups.get("number") or "").strip() or None
         named: str | None = groups.get("title")
         title = named if named is not None else "" if "title" in groups else TYPED_NUMBER.sub("", candidate, count=1)
         rank = _rank(rule, groups.get("clause") or number, block)
-        return _Match(rule, number, title.strip(), rank, _term(groups.get("term"), rule.kind)), signal or "pattern"
-    return None
+        answer = _Match(rule, number, title.strip(), rank, _term(groups.get("term"), rule.kind)), signal or "pattern"
+        break
+    if alone:
+        answers[asked] = answer
+    return answer
 
 
 def _term(word: str | None, kind: str) -> str | None:
