@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import pickle
+import zlib
 from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
@@ -239,3 +240,77 @@ def test_a_mutable_default_is_refused_as_dataclass_refuses_it() -> None:
         @record
         class Keyed:
             index: dict[str, int] = record_field(default={})
+
+
+def shaped_pair(frozen: bool, slots: bool, default: int, make_items: Any) -> tuple[type, type]:
+    """The same class made by dataclass and by record: one shape (field names, which take a
+    default or a factory), with the default and factory given."""
+    made = []
+    for decorate in (dataclass(frozen=frozen, slots=slots), record(frozen=frozen, slots=slots)):
+        class Shaped:
+            key: str
+            count: int = default
+            items: list[int] = field(default_factory=make_items)
+            state: str | None = field(default="s", init=False)
+        made.append(decorate(Shaped))
+    return made[0], made[1]
+
+
+@pytest.fixture
+def inits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The compiled-__init__ cache, empty, in a directory of the test's own."""
+    monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path))
+    cache = record_module._INITS
+    monkeypatch.setattr(cache, "entries", None)
+    monkeypatch.setattr(cache, "unsaved", {})
+    monkeypatch.setattr(cache, "used", set())
+    return cache
+
+
+@pytest.mark.parametrize("frozen, slots", [(False, False), (True, False), (False, True), (True, True)])
+def test_a_shape_an_earlier_run_compiled_is_made_without_its_source(inits: Any, monkeypatch: pytest.MonkeyPatch,
+                                                                   frozen: bool, slots: bool) -> None:
+    shaped_pair(frozen, slots, 2, list)
+    initialised_pair(frozen, slots)
+    inits.save()
+    inits.forget()
+
+    def unwritten(shape: Any) -> str:
+        raise AssertionError(f"source written again for {shape}")
+
+    monkeypatch.setattr(record_module, "_source", unwritten)
+    # the kept code with this class's own default and factory, as dataclass has them
+    plain, rec = shaped_pair(frozen, slots, 7, lambda: [0])
+    assert str(inspect.signature(rec)) == str(inspect.signature(plain)) == \
+        "(key: 'str', count: 'int' = 7, items: 'list[int]' = <factory>) -> None"
+    assert rec.__init__.__qualname__ == plain.__init__.__qualname__
+    for args in (("k",), ("k", 3, [5])):
+        a, p = rec(*args), plain(*args)
+        assert repr(a) == repr(p) and (a.key, a.count, a.items, a.state) == (p.key, p.count, p.items, p.state)
+    assert rec("k").items == [0] and rec("k").items is not rec("k").items
+    plain, rec = initialised_pair(frozen, slots)  # __post_init__ and a field __init__ leaves out
+    assert repr(rec("ab", 5, [1])) == repr(plain("ab", 5, [1]))
+    assert (rec("ab").index, rec("ab").state) == ({"key": 2}, -1)
+    assert inits.unsaved == {}
+
+
+def test_a_kept_init_serves_only_the_source_that_compiled_it(inits: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = Path(record_module.__file__).read_bytes()
+    assert f"-{zlib.crc32(source):08x}.code" in inits.name  # record.py edited: another file
+    written = []
+    write = record_module._source
+
+    def spy(shape: Any) -> str:
+        written.append(shape)
+        return write(shape)
+
+    monkeypatch.setattr(record_module, "_source", spy)
+    shaped_pair(False, False, 2, list)
+    inits.save()
+    inits.forget()
+    shaped_pair(False, False, 2, list)
+    assert len(written) == 1  # read back
+    monkeypatch.setattr(record_module, "_GENERATOR", None)  # its source unreadable: nothing kept
+    inits.forget()
+    assert shaped_pair(False, False, 2, list)[1]("k").count == 2
+    assert len(written) == 2 and inits.unsaved == {}

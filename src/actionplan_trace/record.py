@@ -33,20 +33,35 @@ from __future__ import annotations
 
 import marshal
 import sys
+import zlib
 from operator import attrgetter
 from reprlib import recursive_repr
 from types import CodeType
 from typing import Any, Callable, Mapping, TypeVar, dataclass_transform, overload
 
-from .diskcache import INTERPRETER_TAG, RunCache
+from .diskcache import INTERPRETER_TAG, RunCache, source_salt
 from .regexcache import regex
 
 T = TypeVar("T")
 
-# Compiled `__init__` sources, keyed by the source text (which names no value, only fields). A
-# code object is run as it is, so a damaged one could crash the interpreter: the file is used
-# only when its seal matches its bytes (diskcache.load).
-_INITS = RunCache(f"record-init-{INTERPRETER_TAG}.code", max_bytes=1_000_000)
+
+def _checksum_of_this_module() -> int | None:
+    """The CRC-32 of this module's source, which holds `_source`: it names the file of compiled
+    `__init__` methods (`_INITS`), so that a kept one is used only with the source text that
+    compiled it; after any edit here a run reads another, new, file. Not a digest: two versions
+    of this file colliding is a one in four billion chance, not an attack (a cache directory
+    others can write to is not read, diskcache.load). None when the source cannot be read
+    (then nothing is kept)."""
+    source = source_salt(__file__)
+    return None if source is None else zlib.crc32(source)
+
+
+_GENERATOR = _checksum_of_this_module()
+# Compiled `__init__` methods, keyed by the record's shape (`_Shape`: its fields' names, not
+# values), in a file named by this module's checksum (`_GENERATOR`). A code object is run as it
+# is, so a damaged one could crash the interpreter: the file is used only when its seal matches
+# its bytes (diskcache.load).
+_INITS = RunCache(f"record-init-{INTERPRETER_TAG}-{_GENERATOR or 0:08x}.code", max_bytes=1_000_000)
 
 
 class _Missing:
@@ -312,23 +327,50 @@ class _Factory:
 _FACTORY = _Factory()
 
 
+# What `_source` reads of a record: frozen, slots, whether it has a __post_init__, and for each
+# field its name, whether `__init__` takes it, and whether it has a default and a default factory.
+_Shape = tuple[bool, bool, bool, tuple[tuple[str, bool, bool, bool], ...]]
+
+
 def _init(cls: Any, fields: tuple[Field, ...], frozen: bool, slots: bool) -> Callable[..., None]:
     """The `__init__` dataclass would write for `fields`: the same parameters, defaults and
-    assignments (through object.__setattr__ for a frozen class), then `__post_init__`."""
-    values: dict[str, Any] = {"__setattr": object.__setattr__, "__FACTORY": _FACTORY}
-    params, body = ["self"], []
-    after_default = False
+    assignments (through object.__setattr__ for a frozen class), then `__post_init__`.
+
+    Its source is a function of the fields' `_Shape` alone (their names, and which take a default,
+    a default factory, a parameter), and the values it names (defaults, factories, annotations)
+    are the arguments of the `__create__` the source defines, in the order `_source` names them;
+    so a class whose shape an earlier run compiled builds no source text (`_code`)."""
+    shape: _Shape = (frozen, slots, hasattr(cls, "__post_init__"),
+                     tuple((f.name, f.init, f.default is not MISSING, f.default_factory is not MISSING)
+                           for f in fields))
+    values: list[Any] = [object.__setattr__, _FACTORY]
     for f in fields:
-        name = f.name
-        default = f"__dflt_{name}"
-        has_factory = f.default_factory is not MISSING
-        has_default = f.default is not MISSING
-        if has_factory:
-            values[default] = f.default_factory
-        elif has_default and (f.init or slots):  # slots leave no class attribute to fall back on
-            values[default] = f.default
+        if f.default_factory is not MISSING:
+            values.append(f.default_factory)
+        elif f.default is not MISSING and (f.init or slots):  # slots leave no class attribute to fall back on
+            values.append(f.default)
         if f.init:
-            values[f"__type_{name}"] = f.type
+            values.append(f.type)
+    namespace: dict[str, Any] = {}
+    exec(_code(shape), sys.modules[cls.__module__].__dict__, namespace)
+    function: Callable[..., None] = namespace["__create__"](*values)
+    function.__qualname__ = f"{cls.__qualname__}.__init__"
+    return function
+
+
+def _source(shape: _Shape) -> str:
+    """The source of `__create__(__setattr, __FACTORY, <each field's default, then annotation>…)`,
+    which returns the `__init__` of a record of `shape` (see `_init`, which passes the values in
+    this order)."""
+    frozen, slots, post_init, fields = shape
+    names, params, body = ["__setattr", "__FACTORY"], ["self"], []
+    after_default = False
+    for name, init, has_default, has_factory in fields:
+        default = f"__dflt_{name}"
+        if has_factory or (has_default and (init or slots)):
+            names.append(default)
+        if init:
+            names.append(f"__type_{name}")
             if has_factory:
                 params.append(f"{name}: __type_{name} = __FACTORY")
                 value = f"{default}() if {name} is __FACTORY else {name}"
@@ -348,22 +390,18 @@ def _init(cls: Any, fields: tuple[Field, ...], frozen: bool, slots: bool) -> Cal
         else:
             continue
         body.append(f"__setattr(self, {name!r}, {value})" if frozen else f"self.{name} = {value}")
-    if hasattr(cls, "__post_init__"):
+    if post_init:
         body.append("self.__post_init__()")
-    source = "\n".join([f"def __create__({', '.join(values)}):",
-                        f" def __init__({', '.join(params)}) -> None:",
-                        *(f"  {line}" for line in body or ["pass"]),
-                        " return __init__"])
-    namespace: dict[str, Any] = {}
-    exec(_code(source), sys.modules[cls.__module__].__dict__, namespace)
-    function: Callable[..., None] = namespace["__create__"](**values)
-    function.__qualname__ = f"{cls.__qualname__}.__init__"
-    return function
+    return "\n".join([f"def __create__({', '.join(names)}):",
+                      f" def __init__({', '.join(params)}) -> None:",
+                      *(f"  {line}" for line in body or ["pass"]),
+                      " return __init__"])
 
 
-def _code(source: str) -> Any:
-    """`source` compiled, from the code object an earlier run kept when there is one."""
-    kept = _INITS.get(source)
+def _code(shape: _Shape) -> Any:
+    """`_source(shape)` compiled, from the code object an earlier run kept when there is one
+    (none is kept where this module's source cannot be read: _GENERATOR None)."""
+    kept = _INITS.get(shape) if _GENERATOR is not None else None
     if kept is not None:
         try:
             code = marshal.loads(kept)
@@ -371,8 +409,9 @@ def _code(source: str) -> Any:
             code = None
         if type(code) is CodeType:  # the file's seal vouches for the rest (diskcache.load)
             return code
-    code = compile(source, "<record>", "exec", dont_inherit=True)  # annotations evaluated, as dataclass has them
-    _INITS.put(source, marshal.dumps(code))
+    code = compile(_source(shape), "<record>", "exec", dont_inherit=True)  # annotations evaluated, as dataclass has them
+    if _GENERATOR is not None:
+        _INITS.put(shape, marshal.dumps(code))
     return code
 
 
