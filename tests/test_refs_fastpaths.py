@@ -111,3 +111,42 @@ def test_may_look_like_reference_told_the_trigger_words_answers_as_by_its_own_sc
         triggers(text, regions, low, words)
         assert may_look_like_reference(text, low, words) == may_look_like_reference(text, low), text
 
+
+
+def test_region_codes_found_in_texts_outside_ascii_as_by_a_scan_for_each_code():
+    """A text with characters outside ASCII ("–", "“", "é", "ı", "K" the Kelvin sign, a superscript)
+    is mapped with each of them as one byte that is in no code: `triggers` finds a region code,
+    or a swapped one ("ARF3"), glued to them or not, as a scan for each code does."""
+    rng = random.Random(17)
+    for regions in (load_registry().regions, ("AFR", "CIS")):
+        codes = [*regions, *_swapped_regions(regions)]
+        words = ["Resolution", "37", "Initiative", "(", ")", "-", "–", "—", "“", "”", "é", "Ré", "ı", "\u212a", "¹",
+                 "\u00a0", "2022", "C5", "regional", "AFRİ", "ÀFR", "A", "F", "R", *codes, *(code.lower() for code in codes)]
+        for _ in range(3000):
+            text = rng.choice(["", " "]).join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+            assert triggers(text, regions) == _triggers_oracle(text, regions), (text, regions)
+
+
+def test_read_text_tells_a_text_s_digit_once_for_every_gate():
+    """`triggers` and `may_look_like_reference` told whether the text holds a digit answer as when
+    they look for one themselves, and blanking note marks (superscript digits, no `\\d`) keeps the
+    answer: read_text tells it once, before the marks are blanked."""
+    from actionplan_trace.refs.find import marks_blanked
+    from actionplan_trace.refs.grammar import may_look_like_reference
+
+    rng = random.Random(23)
+    regions = load_registry().regions
+    pieces = ["Resolution", "Res. 45", "Resolution 37 (Rev. Kigali, 2022)", "PP-18", "SDG 4.4", "target 9.c", "C5",
+              "WSIS", "all ", "AL", "Q", "AFR", "7¹", "C5²", "¹", "⁴⁵", "٣", "৭", "x", "2", " ", "\n", "–", "ſ", "İ"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        low = text.lower()
+        digit = has_digit(text)
+        assert has_digit(marks_blanked(text)) == digit, text
+        told: set[str] = set()
+        alone: set[str] = set()
+        assert triggers(text, regions, low, told, digit) == triggers(text, regions, low, alone), text
+        assert told == alone, text
+        assert may_look_like_reference(text, low, told, digit) == may_look_like_reference(text, low, alone), text
+        assert may_look_like_reference(text, low, None, digit) == may_look_like_reference(text, low), text
+

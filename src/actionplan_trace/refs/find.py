@@ -49,19 +49,20 @@ def read_text(
     many more references the document may hold (Limits.refs): a text citing more items is a
     LimitError before any is resolved, which would cost far more than the parse."""
     low = text.lower()
-    if not has_digit(text) and "all " not in low:  # (a text with a digit is scanned for "all " by `triggers`)
+    digit = has_digit(text)  # told once, for `triggers` and `may_look_like_reference` too
+    if not digit and "all " not in low:  # (a text with a digit is scanned for "all " by `triggers`)
         # Every reference form but a blanket one ("all … resolutions") holds a digit, and so does
         # every reference-like text (REF008): such a text yields nothing, in any context, most
         # paragraphs among them; only whether it mentions ITU goals is left to tell.
         return [], [], itu_goals_mention(text, low) is not None
     if not text.isascii() and (blanked := marks_blanked(text)) is not text:
-        text, low = blanked, blanked.lower()
+        text, low = blanked, blanked.lower()  # (a superscript digit is no `\d`: `digit` holds still)
     words: set[str] | None = None  # the trigger words `low` holds (None: not asked)
     if ctx.expect == "sdg-field":
         cites = sdg_field_cites(text)
     else:
         words = set()
-        present = triggers(text, registry.regions, low, words)
+        present = triggers(text, registry.regions, low, words, digit)
         cites = grammar_for(registry.regions).cites(
             text, wsis=ctx.expect == "wsis" or wsis_prose(present, low, text), sector=ctx.sector is not None,
             regional=regional_prose(present, low), low=low, present=present, words=words) if present else []
@@ -70,7 +71,7 @@ def read_text(
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
         raise over_refs(ctx.source)
     goals_from = itu_goals_mention(text, low)
-    if not cites and not may_look_like_reference(text, low, words):  # nothing to resolve or report
+    if not cites and not may_look_like_reference(text, low, words, digit):  # nothing to resolve or report
         return [], [], goals_from is not None
     if place:
         ctx = ctx.with_(**place)

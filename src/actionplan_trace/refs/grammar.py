@@ -1235,7 +1235,9 @@ class Anchor:
     tried (without them, the whole text is scanned through the pattern's locator); `cased`: the
     `starts` are looked for in the text as written, not lower-cased (a pattern that opens with a
     look-behind, which keeps the regex engine from skipping to its literal, is otherwise tried
-    at every position)."""
+    at every position); `cased_starts`: more literals a match may begin with, looked for in the
+    text as written, for an alternative the pattern spells in capitals only ("AL", whose lower
+    case "al" opens "also", "national", "global": a regex try at each)."""
 
     pattern: re.Pattern[str]
     parser: Parser
@@ -1245,6 +1247,7 @@ class Anchor:
     only: str | None = None
     starts: tuple[str, ...] = ()
     cased: bool = False
+    cased_starts: tuple[str, ...] = ()
 
 
 _PREFIX_WINDOW = 48
@@ -1309,6 +1312,8 @@ class Grammar:
                         trigger_starts, other_starts = self.split_starts[rank]
                         wanted = (*other_starts, *(trigger_starts & words))
                     at_starts = places[anchor.starts] = starts_of(low, wanted)
+                if anchor.cased_starts and (cased_at := starts_of(text, anchor.cased_starts)):
+                    at_starts = sorted(at_starts + cased_at)
                 matches = matches_at(anchor.pattern, text, at_starts)
             else:
                 matches = _finditer(anchor.pattern, text)
@@ -1454,15 +1459,17 @@ def has_digit(text: str) -> bool:
             or "7" in text or "8" in text or "9" in text or (not text.isascii() and _DIGIT.search(text) is not None))
 
 
-def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words: set[str] | None = None) -> set[str]:
+def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words: set[str] | None = None,
+             digit: bool | None = None) -> set[str]:
     """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes
-    (`low`: the text lower-cased, when the caller has it already). Words sharing their opening
-    are looked for only where it is (`_gated`); a cased word only for a family not found yet.
-    `words`, when given, gets the lower-case trigger words found in `low` (see Grammar.cites; in
-    a text without a digit, where only a blanket reference can be, none is looked for but "all ")."""
+    (`low`: the text lower-cased, and `digit`: `has_digit(text)`, when the caller has them
+    already). Words sharing their opening are looked for only where it is (`_gated`); a cased
+    word only for a family not found yet. `words`, when given, gets the lower-case trigger words
+    found in `low` (see Grammar.cites; in a text without a digit, where only a blanket reference
+    can be, none is looked for but "all ")."""
     if low is None:
         low = text.lower()
-    if not has_digit(text):
+    if not (has_digit(text) if digit is None else digit):
         if "all " not in low:
             return set()
         if words is not None:
@@ -1499,12 +1506,14 @@ class _RegionCodes:
 
     def found_in(self, text: str) -> bool:
         """Whether `text` holds a code. The pattern's search tries every character (the codes
-        open with a dozen capitals), some 40 instructions each; an ASCII text is instead mapped
+        open with a dozen capitals), some 40 instructions each; the text is instead mapped
         through `letters`, and searched only within the runs of code characters as long as a
         code (a code lies within one), which most texts have none of or a few short ones."""
-        if self.letters is None or not text.isascii():
+        if self.letters is None:
             return self.pattern.search(text) is not None
-        mapped = text.encode("ascii").translate(self.letters)
+        # A code is ASCII and matched case-sensitively: a character outside ASCII is in none, and
+        # is mapped as one "?" byte (so every position stays) that `letters` maps to ".".
+        mapped = text.encode("ascii", "replace").translate(self.letters)
         at = mapped.find(self.run)
         while at >= 0:
             end = mapped.find(b".", at)
@@ -1541,7 +1550,8 @@ def grammar_for(regions: tuple[str, ...]) -> Grammar:
         Anchor(_SDG_AGENDA, parse_sdg_agenda, "goal", starts=("goal",)),
         Anchor(_SDG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sdg",)),
         Anchor(_SDG_LONG_ANCHOR, parse_sdg_anchor, "sdg", starts=("sustainable",)),
-        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "al", "wsis")),
+        # every match opens with "Action", "action", "ACTION", "WSIS" or, in capitals only, "AL"
+        Anchor(_WSIS_ANCHOR, parse_wsis, "wsis", _WSIS_PREFIX, starts=("action", "wsis"), cased_starts=("AL",)),
         Anchor(_SECTOR_ANCHOR, parse_sector_item, "sector", _SECTOR_PREFIX, required=True,
                starts=("objective", "priority")),
         # where the context names no sector (an Action Plan's does, and reads these bare)
@@ -1657,19 +1667,19 @@ def reference_like(text: str, low: str | None = None) -> Iterable[re.Match[str]]
     return matches_at(_REFERENCE_LIKE, text, starts_of(low, _REFERENCE_WORDS))
 
 
-def may_look_like_reference(text: str, low: str, words: set[str] | None = None) -> bool:
+def may_look_like_reference(text: str, low: str, words: set[str] | None = None, digit: bool | None = None) -> bool:
     """False when `reference_like(text, low)` certainly finds nothing: no digit, or none of its
     keywords (in a text where lower-casing keeps them findable). `words`: the trigger words
     `triggers` found in `low`, when the caller has them: the keywords are trigger words, so
     those of them `low` holds are among `words` (in a text with a digit; in another, none is
-    looked for, and none is needed)."""
+    looked for, and none is needed). `digit`: `has_digit(text)`, when the caller has it."""
     if not fold_safe(text, low):
         return True
     if words is not None:
-        return not words.isdisjoint(_REFERENCE_WORDS) and has_digit(text)
+        return not words.isdisjoint(_REFERENCE_WORDS) and (has_digit(text) if digit is None else digit)
     for word in _REFERENCE_WORDS:
         if word in low:
-            return has_digit(text)
+            return has_digit(text) if digit is None else digit
     return False
 
 
