@@ -96,3 +96,13 @@ def test_a_plain_command_line_runs_as_typer_runs_it(args):
     through_typer = _trace("--max-text-mb", "5", *where)
     assert plain == through_typer
     assert plain[0] == (2 if "missing" in args[1] else 0)
+
+
+def test_text_refs_import_no_sha256_module(tmp_path):
+    """A refs run hashes no input (its report shows no file's sha256: refs.document), so
+    digest.sha256 imports its module on first use only: some 0.4 M instructions of the start-up."""
+    text = str(CORPUS / "text" / "objective2-new.txt")
+    packages = imported("refs", text, "-f", "json", "-o", str(tmp_path / "out.json"))
+    assert "actionplan_trace" in packages
+    assert not packages & {"_sha256", "_sha2", "hashlib"}, packages
+    assert {"_sha256", "_sha2", "hashlib"} & imported("extract", text, "-f", "json", "-o", str(tmp_path / "out.json"))
