@@ -169,12 +169,19 @@ def test_what_a_record_does_not_take_is_refused() -> None:
                 pass
 
 
-def test_an_init_compiled_once_is_read_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def inits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The compiled-__init__ cache, empty, in a directory of the test's own."""
     monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path))
     cache = record_module._INITS
     monkeypatch.setattr(cache, "entries", None)
     monkeypatch.setattr(cache, "unsaved", {})
     monkeypatch.setattr(cache, "used", set())
+    return cache
+
+
+def test_an_init_compiled_once_is_read_back_from_the_cache(inits: Any) -> None:
+    cache = inits
     first = initialised_pair(frozen=True, slots=False)[1]
     assert len(cache.unsaved) == 1
     cache.save()
@@ -254,17 +261,6 @@ def shaped_pair(frozen: bool, slots: bool, default: int, make_items: Any) -> tup
             state: str | None = field(default="s", init=False)
         made.append(decorate(Shaped))
     return made[0], made[1]
-
-
-@pytest.fixture
-def inits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """The compiled-__init__ cache, empty, in a directory of the test's own."""
-    monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path))
-    cache = record_module._INITS
-    monkeypatch.setattr(cache, "entries", None)
-    monkeypatch.setattr(cache, "unsaved", {})
-    monkeypatch.setattr(cache, "used", set())
-    return cache
 
 
 @pytest.mark.parametrize("frozen, slots", [(False, False), (True, False), (False, True), (True, True)])
