@@ -195,16 +195,27 @@ def block_texts(block: Block, rules: RefRules, columns: dict[str, str | None] | 
         if (text := cell.text) not in columns:
             columns[text] = column_field(text, rules)
         fields.append(columns[text])
-    for r, row in enumerate(block.rows):
-        if r == 0 and skip_first:
-            continue  # `skip_first`: a header row the section's table has given already
+    # The first row and the others apart: the first's cells take no column field, and a header
+    # cell a column pattern names is not read (fields[c] exists for each of its cells).
+    fallback = block.field
+    rows = iter(enumerate(block.rows))
+    if skip_first:
+        next(rows)  # `skip_first`: a header row the section's table has given already
+    for r, row in rows:
+        # An empty cell cites nothing (document_refs skips a blank text): not placed.
+        if r == 0:
+            for c, cell in enumerate(row):
+                if not (text := cell.text) or text.isspace():
+                    continue
+                if fields[c] is not None and not has_digit(_RANGE_NOTE.sub("", text)):
+                    continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
+                yield text, cell_location(block, cell.loc, r, c), fallback
+            continue
+        width = len(fields)
         for c, cell in enumerate(row):
-            if not cell.text or cell.text.isspace():
-                continue  # an empty cell cites nothing (document_refs skips a blank text): not placed
-            if r == 0 and fields[c] is not None and not has_digit(_RANGE_NOTE.sub("", cell.text)):
-                continue  # a column's header names what its cells hold: "WSIS Action Lines (C1-C11)" cites none
-            field = fields[c] if r > 0 and c < len(fields) else None
-            yield cell.text, cell_location(block, cell.loc, r, c), field or block.field
+            if not (text := cell.text) or text.isspace():
+                continue
+            yield text, cell_location(block, cell.loc, r, c), (fields[c] if c < width else None) or fallback
 
 
 _RANGE_NOTE = regex(r"\(\s*C\d+\s*[-–]\s*C\d+\s*\)")  # "(C1-C11)" after a column's name
@@ -248,19 +259,16 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
                 headers.add(first)
             for text, loc, field in block_texts(block, rules, columns, skip_first=again):
                 yield text, loc, field, False
-        elif not _contents_entry(block) or (page := _page_at(block)) is None:
+        # A block may be a contents entry whose page number is no reference when the structure found
+        # it in a contents list (contents.py), it is in a contents style (`listed`, told once), or it
+        # has a dot leader. A bare tab before a number is not enough: "SDG:<tab>9" is a form's label
+        # and value.
+        elif not (listed := _listed_entry(block)) and not has_dot_leader(block.text) or (page := _page_at(block)) is None:
             yield block.text, block.loc, block.field, False
-        elif not _listed_entry(block):  # a dot leader alone: its page number cites nothing
+        elif not listed:  # a dot leader alone: its page number cites nothing
             yield block.text[:page], block.loc, block.field, False
         elif not named(block):
             yield block.text[:page], block.loc, block.field, True
-
-
-def _contents_entry(block: Block) -> bool:
-    """Whether a block may be a contents entry whose page number is no reference: one the
-    structure found in a contents list (contents.py), a paragraph in a contents style, or one with
-    a dot leader. A bare tab before a number is not enough: "SDG:<tab>9" is a form's label and value."""
-    return _listed_entry(block) or has_dot_leader(block.text)
 
 
 def _listed_entry(block: Block) -> bool:
