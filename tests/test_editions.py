@@ -289,3 +289,40 @@ def test_a_front_matter_folded_apart_from_the_rest_settles_what_a_full_scan_sett
         texts = filler + texts if rng.random() < 0.5 else texts + filler
         got = detect(texts, "action-plan")
         assert (dict(got.by_series), dict(got.unsettled)) == _full_scan(texts), texts
+
+
+def test_the_paragraph_naming_a_front_title_is_found_among_the_front_paragraphs() -> None:
+    """_named_beside tells which paragraph holds a front-matter title from the starts of the first
+    `front` paragraphs only: the same paragraph, and the same editions named beside it, as the
+    starts of every paragraph give, with titles just before and after the front matter's end."""
+    import random
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from actionplan_trace.editions import _front_titles, _named_beside, decide, load_editions, titles_named
+    from actionplan_trace.patternscan import fold
+
+    table = load_editions()
+    names = ["the Buenos Aires Action Plan", "the Kigali Action Plan", "the Dubai Action Plan",
+             "the Strategic Plan for the Union for 2020-2023", "Resolution 71 (Rev. Busan, 2014)", "Connect 2030"]
+    rng = random.Random(5)
+    told = 0
+    for _ in range(150):
+        # most titles in the last paragraphs of the front matter and the first after it
+        paragraphs = [" ".join(rng.choice(["Output 2.1", "text", "and", "later", *names]) for _ in range(rng.randint(0, 6)))
+                      if i > table.front - 6 or rng.random() < 0.1 else "Output 2.1 and text"
+                      for i in range(rng.randint(1, table.front + 15))]
+        joined = "\n".join(paragraphs)
+        end = sum(map(len, paragraphs[:table.front])) + table.front if len(paragraphs) > table.front else len(joined)
+        front = _front_titles(table, joined, end, fold(joined))
+        settled, _ = decide(table, front, {})
+        starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+        plain: dict[str, tuple[str, ...]] = {}
+        for series, places in front.items():
+            at, code = min(places)
+            named = titles_named(table, series, paragraphs[bisect_right(starts, at) - 1])
+            if settled.get(series) == code and len(named) > 1:
+                plain[series] = (code, *(c for c in named if c != code))
+        assert _named_beside(table, paragraphs, front, settled) == plain
+        told += len(plain)
+    assert told > 20

@@ -292,9 +292,11 @@ def detect(
 def _named_beside(table: EditionTable, paragraphs: list[str], front: Mapping[str, list[tuple[int, str]]],
                   settled: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """series -> the editions named by the paragraph whose title settled the series (`front`'s
-    earliest), where that paragraph names more than the one taken."""
+    earliest), where that paragraph names more than the one taken. A title of `front` starts in
+    the front matter (`_front_titles`), before paragraph number `table.front`: only the starts of
+    the paragraphs before it are needed to tell which paragraph holds it."""
     out: dict[str, tuple[str, ...]] = {}
-    starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+    starts = list(accumulate((len(p) + 1 for p in islice(paragraphs, table.front)), initial=0))
     for series, places in front.items():
         at, code = min(places)
         if settled.get(series) != code:
