@@ -115,3 +115,50 @@ def test_encode_row_is_the_standard_encoder_and_recovers_from_errors() -> None:
     assert encode_row(row) == '[{"a": 1}]'
     assert encode_row({"a": [1, {"b": None}]}) == '{"a": [1, {"b": null}]}'
     assert encode_row([loop[:1], loop[:1]]) == "[[1], [1]]"
+
+
+_BREAK = ",\n    "
+
+
+def _plain_dumps_rows(fields, encoded=()):
+    """dumps_rows as written before it joined the document in one go: each list joined, set into
+    its line, the lines joined."""
+    out = ["{"]
+    last = len(fields) - 1
+    for k, (key, value) in enumerate(fields.items()):
+        comma = "," if k < last else ""
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, (list, tuple)) or hasattr(value, "__next__"):
+            rows = list(value) if key in encoded else [json.dumps(item, ensure_ascii=False) for item in value]
+            out.append(f"  {name}: [\n    {_BREAK.join(rows)}\n  ]{comma}" if rows else f"  {name}: []{comma}")
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            out.append(f"  {name}: {text}{comma}")
+    out.append("}\n")
+    return "\n".join(out)
+
+
+def test_one_join_of_the_pieces_is_the_lines_joined() -> None:
+    """dumps_rows joins its pieces once (the items at the even places of a list of breaks): the
+    same text as each list joined and set into its line, for lists, tuples and generators of
+    none, one or many items (encoded or not, non-ASCII), between and after other values."""
+    import random
+
+    rng = random.Random(7)
+    values = [{"a": 1}, "x", None, 3, ["q", {"r": "é – ü"}], "«cité»\n", {"paragraph": 2, "line": 9}]
+    for _ in range(300):
+        made = []  # (key, shape, value or items) of each field
+        for n in range(rng.randrange(0, 6)):
+            items = [rng.choice(values) for _ in range(rng.choice([0, 1, 2, 5, 30]))]
+            made.append((f"k{n}", rng.choice(["value", "encoded", "encoded-iter", "list", "tuple", "iter"]), items))
+        encoded = [key for key, shape, _ in made if shape.startswith("encoded")]
+
+        def fields():
+            out = {}
+            for key, shape, items in made:
+                rows = [json.dumps(item, ensure_ascii=False) for item in items]
+                out[key] = {"value": (items or ["none"])[0], "encoded": rows, "encoded-iter": iter(rows), "list": items,
+                            "tuple": tuple(items), "iter": iter(items)}[shape]
+            return out
+
+        assert dumps_rows(fields(), encoded=encoded) == _plain_dumps_rows(fields(), encoded), made

@@ -45,22 +45,34 @@ _ITEM_BREAK = ",\n    "  # between two items of a list, each on its own line
 def dumps_rows(fields: Mapping[str, Any], encoded: Collection[str] = ()) -> str:
     """`fields` as a JSON object; a value that is a list, tuple or generator is written one item
     per line (items compact), any other value indented as usual. The values of the keys named in
-    `encoded` are iterables of items already encoded (as `encode_row` would), written as they are."""
-    out = ["{"]
+    `encoded` are iterables of items already encoded (as `encode_row` would), written as they are.
+
+    The document is one join of its pieces, each item and each break between two items a piece:
+    a list's items joined first and then set into the document (an f-string, then a join of the
+    lines) copied its megabytes twice more, each copy into newly mapped memory, which cost several
+    times the writing of the rows (2.2 ms of a 0.8 MB report)."""
+    pieces = ["{"]
     last = len(fields) - 1
     for k, (key, value) in enumerate(fields.items()):
         comma = "," if k < last else ""
         name = json.dumps(key, ensure_ascii=False)
         if isinstance(value, (list, tuple)) or _is_iterator(value):
-            # Each item its own line, a comma after all but the last, joined in one go (no
-            # copy of each item with its indentation and comma).
             rows = list(value) if key in encoded else [encode_row(item) for item in value]
-            out.append(f"  {name}: [\n    {_ITEM_BREAK.join(rows)}\n  ]{comma}" if rows else f"  {name}: []{comma}")
+            if rows:
+                # Each item on its own line, a comma after all but the last: the items at the
+                # even places of a list of breaks, set there by one slice assignment.
+                spaced = [_ITEM_BREAK] * (2 * len(rows) - 1)
+                spaced[::2] = rows
+                pieces.append(f"\n  {name}: [\n    ")
+                pieces += spaced
+                pieces.append(f"\n  ]{comma}")
+            else:
+                pieces.append(f"\n  {name}: []{comma}")
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            out.append(f"  {name}: {text}{comma}")
-    out.append("}\n")
-    return "\n".join(out)
+            pieces.append(f"\n  {name}: {text}{comma}")
+    pieces.append("\n}\n")
+    return "".join(pieces)
 
 
 def _is_iterator(value: Any) -> bool:
