@@ -137,9 +137,6 @@ LABEL_STOPS = (".", ")")
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_ITEM, RULE_LINE, GRID_RULE)))
 
 
-_NEW = object.__new__  # an instance made without its class's __init__ (see text_tables.text_loc)
-
-
 def text_lines(text: str) -> list[str]:
     """The lines of `text` as editors, grep and GitHub number them: split at line ends (\\n, \\r\\n
     or \\r) only. str.splitlines also splits at form feeds (pdftotext's page break), vertical tabs
@@ -765,10 +762,7 @@ class _Reader:
         # The text is stripped: its first character is the one spaced_bullet tests, without the call.
         m = spaced_bullet(text) if text[:1] in SPACED_BULLET_LEADS else None
         if m is None:
-            loc = _NEW(Loc)  # text_loc(len(self.blocks), line), without the call (one a paragraph)
-            fields = loc.__dict__
-            fields["paragraph"], fields["line"] = len(self.blocks), line
-            self.blocks.append(Block("paragraph", text, loc))
+            self.blocks.append(Block("paragraph", text, text_loc(len(self.blocks), line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):

@@ -102,9 +102,7 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
         at = row_lines[r] if row_lines is not None else line
         cells = []
         for c, parts in enumerate(row):
-            loc = _NEW(Loc)  # text_loc(index, at, r, c), without the call (one a cell)
-            fields = loc.__dict__
-            fields["paragraph"], fields["line"], fields["row"], fields["col"] = index, at, r, c
+            loc = text_loc(index, at, r, c)
             # Most cells, made here as _cell makes them: one paragraph that is no fragment, or none.
             if len(parts) == 1 and "<" not in (part := parts[0]):
                 text = clean(part)
