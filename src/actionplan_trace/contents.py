@@ -249,14 +249,12 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
     # so the first word is looked for in the text's head only, unless the head is all space.
     head = max(map(len, firsts), default=0) + 1
     refused = _refused_openings(firsts)
-    bullets: dict[str, bool] = {}  # is_bullet_label by label: a document has a few
     for i in range(start, len(blocks)):
         block = blocks[i]
         if block.rows is not None:
             continue
         # a block without a number label is keyed by its text alone (numbered gives None)
-        label = block.label
-        if ((not label or (bullets[label] if label in bullets else bullets.setdefault(label, is_bullet_label(label))))
+        if ((not block.label or is_bullet_label(block.label))
                 and (block.text[:1] in refused or not _may_open_title(block.text, head, firsts))):
             continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]
