@@ -173,3 +173,22 @@ def test_the_highest_itu_goal_follows_the_registry_files_merged() -> None:
     assert registry.most_itu_goals is None
     registry.merge({"covers": ["itu-goal"], "entries": {"ITU-GOAL-7@SP-2020-2023": {"title": "Goal 7"}}}, "extra.yml")
     assert registry.most_itu_goals == 7
+
+
+def test_sdg_target_order_follows_the_registry_files_merged() -> None:
+    """The order of a goal's targets is read off the entries once, and again after a merge; it
+    keeps the files' order, numbered and lettered targets as listed."""
+    from actionplan_trace.refs.registry import Registry
+
+    registry = Registry()
+    assert registry.sdg_target_order(9) == []
+    registry.merge({"covers": ["sdg-target"], "entries": {"SDG-9.1": {}, "SDG-9.a": {}, "SDG-4.2": {}}}, "one.yml")
+    assert registry.sdg_target_order(9) == ["1", "a"] and registry.sdg_target_order(4) == ["2"]
+    registry.sdg_target_order(9).append("z")  # a caller's copy: the registry's order is not changed
+    registry.merge({"entries": {"SDG-9.2": {}}}, "two.yml")
+    assert registry.sdg_target_order(9) == ["1", "a", "2"]
+    assert registry.sdg_targets(9) == {"1", "2", "a"} and registry.sdg_target_order(17) == []
+    full = load_registry()
+    assert full.sdg_target_order(9) == ["1", "2", "3", "4", "5", "a", "b", "c"]
+    assert [len(full.sdg_target_order(g)) for g in range(1, 18)] == [
+        7, 8, 13, 10, 9, 8, 5, 12, 8, 10, 10, 11, 5, 10, 12, 12, 19]

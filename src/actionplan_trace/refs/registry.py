@@ -173,11 +173,17 @@ class Registry:
     def sdg_target_order(self, goal: int) -> list[str]:
         """Target suffixes of goal `goal` in the registry's order ("1" … "5", "a" … "c" for SDG
         9): the order a range from a numbered to a lettered target ("9.1 to 9.c") runs in."""
-        out = []
+        return list(self._sdg_target_orders.get(goal, ()))
+
+    @cached_property
+    def _sdg_target_orders(self) -> dict[int, list[str]]:
+        """`sdg_target_order` of every goal, read off the entries once: a text's ranges and lists
+        of targets ask it again and again."""
+        out: dict[int, list[str]] = {}
         for ref_id in self.entries:
             m = _SDG_TARGET.match(ref_id)
-            if m and int(m.group(1)) == goal:
-                out.append(m.group(2))
+            if m:
+                out.setdefault(int(m.group(1)), []).append(m.group(2))
         return out
 
     def conference_at(self, place: str | None, year: int | None) -> Conference | None:
@@ -226,7 +232,7 @@ class Registry:
 
     def merge(self, data: dict[str, Any], origin: str) -> None:
         """Add one registry file's content; later files win for an id listed twice."""
-        for derived in ("most_itu_goals", "levels", "_answers"):  # worked out again from the merged ids
+        for derived in ("most_itu_goals", "levels", "_answers", "_sdg_target_orders"):  # worked out again from the merged ids
             self.__dict__.pop(derived, None)
         check_keys(data, _FILE_KEYS, origin)
         default_source = data.get("source")
