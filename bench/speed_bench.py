@@ -4,7 +4,8 @@
   (target: at most 2.5x), for the plan the reader was tuned on, for plans it was not, and for
   the plan's body repeated two and four times (the ratio grows with a document's length);
 - `trace refs` on 1 MB documents, in MB of text per second end to end (target: at least 5 MB/s),
-  and on the seed documents each once, which repeat nothing; beside each, the floor of such a
+  and on two texts that repeat nothing: the seed documents each once (0.49 MB), and 1 MB of them
+  with every number shifted per copy (`shifted_copies`); beside each, the floor of such a
   run (REFS_FLOOR: the same start-up, then only decode, a Block per line and the trigger test),
   which shows how much of the 0.2 s that 5 MB/s allows is left for structure, grammar and resolver;
 - then what dominates: the fixed start-up (interpreter, typer, the package's imports and the
@@ -88,6 +89,17 @@ def one_megabyte(path: Path, make: Callable[[], str]) -> Path:
     unit = make()
     path.write_text((unit * (1_000_000 // len(unit) + 1))[:1_000_000], encoding="utf-8")
     return path
+
+
+def shifted_copies(unit: str, size: int) -> str:
+    """`unit` followed by copies of itself, each with every number raised by 7 more than the
+    last, up to `size` characters: a text as long as a repeated one in which no paragraph with a
+    number recurs, so that the reading of a recurring text is never reused (refs.document)."""
+    copies = [unit]
+    while sum(len(c) + 2 for c in copies) < size:
+        shift = 7 * len(copies)
+        copies.append(re.sub(r"\d+", lambda m: str(int(m.group()) + shift), unit))
+    return "\n\n".join(copies)
 
 
 def import_costs(args: list[str]) -> list[tuple[str, float]]:
@@ -211,6 +223,9 @@ def run() -> list[tuple[str, str]]:
             once = Path(tmp) / "seeds-once.txt"
             once.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in seeds), encoding="utf-8")
             inputs["seed documents, each once (nothing repeated)"] = once
+            inputs["seed documents, numbers shifted per copy (nothing repeated)"] = one_megabyte(
+                Path(tmp) / "seeds-shifted-1mb.txt", lambda: shifted_copies(
+                    "\n\n".join(p.read_text(encoding="utf-8") for p in seeds), 1_000_000))
         for name, path in inputs.items():
             seconds, least = best([[*TRACE, "refs", str(path), "-f", "json", "-o", str(Path(tmp) / "out.json")],
                                    [sys.executable, "-c", REFS_FLOOR, str(path)]], repeat=3)
