@@ -97,6 +97,20 @@ EM_DASH = regex(r"---(?<![-\\]---)(?<!<!---)(?!-)")  # the dash first, as STRONG
 EN_DASH = regex(r"--(?<![-\\]--)(?<!<!--)(?!-)")
 # The start of a `</body>` or `</html>` end tag, its name as the group (see html_markup).
 DOCUMENT_END = regex(r"</((?:body|html)[\t\n\f />])", re.IGNORECASE)
+# The names html.unescape reads without a closing ";" (HTML's legacy ones: html.entities.html5's
+# keys without one), and at the start of a longer run ("&copy2020" is "©2020").
+LEGACY_NAMES = (
+    "AElig AMP Aacute Acirc Agrave Aring Atilde Auml COPY Ccedil ETH Eacute Ecirc Egrave Euml GT Iacute Icirc "
+    "Igrave Iuml LT Ntilde Oacute Ocirc Ograve Oslash Otilde Ouml QUOT REG THORN Uacute Ucirc Ugrave Uuml Yacute "
+    "aacute acirc acute aelig agrave amp aring atilde auml brvbar ccedil cedil cent copy curren deg divide eacute "
+    "ecirc egrave eth euml frac12 frac14 frac34 gt iacute icirc iexcl igrave iquest iuml laquo lt macr micro middot "
+    "nbsp not ntilde oacute ocirc ograve ordf ordm oslash otilde ouml para plusmn pound quot raquo reg sect shy "
+    "sup1 sup2 sup3 szlig thorn times uacute ucirc ugrave uml uuml yacute yen yuml "
+).split()
+# Where html.unescape may replace something: "&#" (a number), a name of up to 32 characters closed
+# by ";" (its pattern's `[^\t\n\f <&#;]{1,32};?`), or a legacy name. Any other "&" it leaves as
+# written ("R&D", "C&I", "AT&T").
+CHARACTER_REFERENCE = regex(rf"&(?:#|{'|'.join(LEGACY_NAMES)}|[^\t\n\f <&#;]{{1,32}};)")
 # A soft or non-breaking hyphen written as a character reference, made what text_patterns.plain_hyphens
 # makes of the character itself (nothing, and "-").
 HYPHEN_REFERENCE = regex(r"&(?:(shy|#173|#x0*ad)|#8209|#x0*2011);", re.IGNORECASE)
@@ -213,14 +227,32 @@ def clean_inline(text: str) -> str:
         if char in out and needle in out:
             out = substitute(out)
     if "&" in out:
-        from html import unescape  # its entity table (2,000 names) is loaded only for a text that has one
-
-        out = plain_hyphens(unescape(out))
+        out = plain_hyphens(_unescaped(out))
     if escapes:
         out = ESCAPE_PLACE.sub(lambda m: escapes[int(m.group(1))], out)
     if codes:
         out = CODE_PLACE.sub(lambda m: codes[int(m.group(1))], out)
     return tidy_spaces(out)
+
+
+def _unescaped(text: str) -> str:
+    """`html.unescape(text)`, the module (its table of 2,000 entity names, some 8 M instructions to
+    load) imported only for a reference read_fragment does not decode: a bare "&" ("R&D", "C&I",
+    "AT&T") is literal to unescape (CHARACTER_REFERENCE says where it may not be), and "&amp;",
+    "&lt;", "&#8211;" (ENTITY) it reads as read_fragment does."""
+    if CHARACTER_REFERENCE.search(text) is None:
+        return text
+    decoded = _decoded(text, _literal_ampersand)  # the references a fragment's text may hold, read alike
+    if decoded is not None:
+        return decoded
+    from html import unescape
+
+    return unescape(text)
+
+
+def _literal_ampersand(text: str, at: int) -> bool:
+    """Whether html.unescape leaves the "&" at `at` as written (see CHARACTER_REFERENCE)."""
+    return CHARACTER_REFERENCE.match(text, at) is None
 
 
 def _substitution(pattern: re.Pattern[str], replacement: Replacement) -> Callable[[str], str]:
@@ -896,16 +928,17 @@ def _close(stack: list[Node], name: str) -> None:
             return
 
 
-def _decoded(data: str) -> str | None:
+def _decoded(data: str, bare: Callable[[str, int], bool] | None = None) -> str | None:
     """Text between tags with its references decoded, or None when it holds one ENTITY does not
-    read (or a "&" that could start one)."""
+    read (or a "&" that could start one). `bare(data, at)` says whether the "&" at `at`, where
+    ENTITY does not match, is literal; by default, when white space follows it (HTML's rule)."""
     out: list[str] = []
     pos = 0
     while (amp := data.find("&", pos)) >= 0:
         out.append(data[pos:amp])
         m = ENTITY.match(data, amp)
         if m is None:
-            if data[amp + 1:amp + 2] not in (" ", "\t", "\n"):
+            if not (data[amp + 1:amp + 2] in (" ", "\t", "\n") if bare is None else bare(data, amp)):
                 return None
             out.append("&")
             pos = amp + 1
