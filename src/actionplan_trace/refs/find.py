@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..findings import FindingRule
 from ..patternscan import matches_at, starts_of
 from .grammar import (Cite, fold_safe, grammar_for, has_digit, may_look_like_reference, names_c7_strand,
-                      parse_sdg_list, sdg_field_cites, triggers)
+                      parse_sdg_list, reference_like, sdg_field_cites, triggers)
 from .registry import Registry, load_registry
 from .resolve import CiteMemo, Resolver, load_rules, over_refs
 from .types import Finding, Reference, RefContext
@@ -71,7 +71,7 @@ def read_text(
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
         raise over_refs(ctx.source)
     goals_from = itu_goals_mention(text, low)
-    if not cites and not may_look_like_reference(text, low, words, digit):  # nothing to resolve or report
+    if not cites and not _reference_like_in(text, low, words, digit):  # nothing to resolve or report
         return [], [], goals_from is not None
     if place:
         ctx = ctx.with_(**place)
@@ -80,6 +80,15 @@ def read_text(
         resolver.itu_goals_from = goals_from
     resolver.run(cites)
     return resolver.refs, resolver.findings, goals_from is not None
+
+
+def _reference_like_in(text: str, low: str, words: set[str] | None, digit: bool) -> bool:
+    """Whether `text` holds reference-like words (`reference_like`), which a text without cites
+    reports (REF008) and nothing else: a text without them yields nothing, and is turned down
+    here rather than by a Resolver made for it (its context copied, its sectors indexed) only to
+    find no such words. Most texts that hold a keyword and a digit hold no reference-like words
+    ("progress in 2023")."""
+    return may_look_like_reference(text, low, words, digit) and next(iter(reference_like(text, low)), None) is not None
 
 
 def wsis_prose(present: set[str], low: str, text: str) -> bool:

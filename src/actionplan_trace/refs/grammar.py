@@ -1443,6 +1443,11 @@ def _gated(words: Iterable[str], length: int = 4) -> tuple[tuple[str, ...], tupl
     return single, tuple((commonprefix(group), tuple(group)) for group in groups.values() if len(group) > 1)
 
 
+_SHORT = 16
+"""How long a text `triggers` first tests for a letter: a number in a table's cell ("2,414",
+"17.8", "1.23%"), a sixth of the texts with a digit, holds none, so none of the words, codes
+and cased words it looks for (a lower-cased ASCII text without one is not `islower`). That
+test reads the whole text, so it is made on short texts only; a longer one seldom lacks a letter."""
 _FAMILY_OF = dict(_LOWER_WORDS)  # each lower-case trigger word's family (a word names one)
 _SINGLE_WORDS, _GATED_WORDS = _gated(_FAMILY_OF)
 _TRIGGER_WORDS = frozenset(_FAMILY_OF)
@@ -1475,6 +1480,8 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words:
         if words is not None:
             words.add("all ")
         return {"blanket"}
+    if len(low) <= _SHORT and not low.islower() and text.isascii():
+        return set()  # a number in a table's cell: every trigger holds a letter (see _SHORT)
     found = [word for word in _SINGLE_WORDS if word in low]
     for opening, group in _GATED_WORDS:
         if opening in low:
