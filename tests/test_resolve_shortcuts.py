@@ -1,0 +1,36 @@
+"""The resolver's shortcuts against the plain way: the finding table made once for every resolver
+given none (resolve._findings_table)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from actionplan_trace.refs import RefContext, find_refs
+from actionplan_trace.refs.findings import load_findings
+from actionplan_trace.refs.resolve import _findings_table
+
+TEXTS = [
+    "This text cites PP Resolution 9999, WSIS Action Line C12, SDG 18, target 9.z and SDG 9 (targets 9.1, 4.1).",
+    "WTDC Resolutions 73, 40, 40 and PP Resolution 9999; Resolution 17 (Rev. Busan, 2018).",
+    "Regional Initiatives ARF3, XYZ4; all PP resolutions; ITU Strategic Goal 9 and ITU-D Objective 2/Output 2.9.",
+    "Resolution 5 and Resolution 71 (Rev. Busan, 2014); SG 2 and 17; Resolution No 9 does not parse here.",
+]
+
+
+def test_findings_without_a_table_are_those_of_the_table_read_afresh() -> None:
+    for text in TEXTS:
+        for ctx in (RefContext(), RefContext(organ="WTDC", sector="ITU-D"), RefContext(expect="sdg")):
+            _, shortcut = find_refs(text, ctx)
+            _, plain = find_refs(text, ctx, findings_table=load_findings())
+            assert shortcut == plain and shortcut
+    assert _findings_table() is _findings_table()
+
+
+def test_a_table_given_still_wins_after_the_default_was_made(tmp_path: Path) -> None:
+    find_refs(TEXTS[1])  # the default table made first
+    override = tmp_path / "findings.yml"
+    override.write_text("REF006: {severity: warning}\nREF001: error\n", encoding="utf-8")
+    _, findings = find_refs("WTDC Resolutions 73, 40 and PP Resolution 9999", findings_table=load_findings(overrides=override))
+    assert sorted((f.code, f.severity) for f in findings) == [("REF001", "error"), ("REF006", "warning")]
+    _, findings = find_refs("WTDC Resolutions 73, 40 and PP Resolution 9999")
+    assert sorted((f.code, f.severity) for f in findings) == [("REF001", "warning"), ("REF006", "info")]
