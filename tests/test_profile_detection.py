@@ -137,6 +137,47 @@ def test_joined_patterns_match_where_any_of_them_does():
                 assert bool(gate.match(text)) == any(compiled[p].search(text) for p in anchored), (anchored, text)
 
 
+# Pattern endings last_chars reads (or must refuse), with the texts they were written for.
+ENDINGS = {
+    r"^a\)$": ["a)", "A)"], r"^Implementation\s+framework$": ["implementation FRAMEWORK", "Implementation framewor\u212a"],
+    r"^\w+ initiatives$": ["Regional initiativeS", "Regional initiative\u017f"], r"^a\\$": ["a\\"],
+    r"^a\$": ["a$"], r"^(x\\)$": ["x\\"], r"^(?:a|b)c$": ["ac", "BC"], r"^ab|c$": ["abz", "ab"], r"^[)]$": [")"],
+    r"^\x41$": ["A", "a"], r"^\u004a$": ["j"], r"^\x4A$": ["J"], r"^\bend$": ["end"], r"^a\d$": ["a1"],
+    r"^x\ $": ["x "], r"^x.$": ["xy"], r"^x\.$": ["x."], r"^\101$": ["A"], r"^(?:end)$": ["END"], r"^ends?$": ["end"],
+    r"^Sector \((?:ITU-[RTD]|GS)\)$": ["sector (gs)", "Sector (ITU-D)"], r"^a\Z": ["a"],
+}
+
+
+def test_last_chars_holds_the_last_character_of_every_match():
+    """A pattern's last_chars (when known) holds the last character of every ASCII-ending line it
+    matches (re.IGNORECASE); those of non-ASCII characters it matches are left to the gate. It is
+    known for a final `$` after an escaped mark or a letter that stands for itself."""
+    from actionplan_trace.profiles import last_chars
+
+    texts = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    texts += [text for samples in ENDINGS.values() for text in samples]
+    rng = random.Random(17)
+    words = " ".join(texts).split()
+    texts += [" ".join(rng.choices(words, k=rng.randrange(1, 4))) + rng.choice(["", ")", "s", "k", "N", ".", "ſ"])
+              for _ in range(2000)]
+    known = 0
+    for pattern in [*_all_patterns(), *ENDINGS]:
+        ending = last_chars(pattern)
+        if ending is None:
+            continue
+        known += 1
+        compiled = re.compile(pattern, re.IGNORECASE)
+        for text in texts:
+            if compiled.search(text) and text[-1].isascii():
+                assert text[-1] in ending, (pattern, text)
+    assert known >= 12
+    assert {p for p in ENDINGS if last_chars(p) is None} == {
+        r"^(x\\)$", r"^ab|c$", r"^[)]$", r"^\x41$", r"^\u004a$", r"^\x4A$", r"^\bend$", r"^a\d$", r"^x.$",
+        r"^\101$", r"^(?:end)$", r"^ends?$", r"^a\Z", r"^a\$"}
+    assert last_chars(r"^Sector \((?:ITU-[RTD]|GS)\)$") == frozenset(")")
+    assert last_chars(r"^\w+ initiatives$") == frozenset("sS")
+
+
 def test_gated_lines_are_the_lines_the_gate_matches():
     """StartGate.gated tries each distinct line once, its gate written out in its loop: the same
     lines, in order and repeated as often, as filtering every line through the gate's `match`
@@ -252,6 +293,31 @@ def test_minutes_whose_objective_lines_are_sentences_stay_generic(tmp_path) -> N
     assert load(path).source.profile == "generic"
 
 
+def test_gated_lines_count_each_pattern_as_a_search_of_every_line_does():
+    """GatedLines.hits tries a pattern on the gated lines opening with a character it can open with
+    only: the same count, each line as often as it occurs, as searching every gated line (lines
+    opening with non-ASCII characters, digits, brackets; patterns whose opening is not known)."""
+    lines = [line for lines in _texts().values() for line in lines] + OTHER_LINES
+    rng = random.Random(23)
+    openers = ["ſ", "\u212a", "İ", "\u0663", "•", "(", "1.", "É", "-", "t", "R"]
+    lines += [rng.choice(openers) + line[1:] for line in rng.sample(lines, 400)]
+    lines += rng.choices(lines, k=1000)
+    anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
+                if is_anchored(p.pattern)]
+    tricky = [p for p in TRICKY if is_anchored(p)] + [r"^.?Output\s+\d", r"^\W*Goal\s+\d", r"^[^a-z]+\d"]
+    gate = start_gate(anchored + tricky)
+    assert gate is not None
+    gated = gate.gated([line.strip() for line in lines if line.strip()])
+    assert len(gated) > 100
+    found = 0
+    for pattern in anchored + tricky:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        expected = sum(n for line, n in gated.items() if compiled.search(line))
+        assert gated.hits(Pattern(pattern, "test")) == expected, pattern
+        found += expected > 0
+    assert found > len(anchored) // 2
+
+
 def test_start_gate_matches_where_any_anchored_pattern_does():
     """The StartGate tries a line with the patterns that can open with its first character only:
     it finds a match on exactly the lines one of the patterns finds one on, also for a line
@@ -264,7 +330,9 @@ def test_start_gate_matches_where_any_anchored_pattern_does():
     lines += [rng.choice(openers) + " ".join(rng.choices(words, k=rng.randrange(0, 5))) for _ in range(1500)]
     lines += [rng.choice(openers) + line[1:] for line in rng.sample(lines, 500)]
     lines += ["ſubject: Proposed modifications to the Plan", "\u212aey outputs", "İTU Strategic plan for the Union",
-              "\u0663.1 Implementation framework", "\u0663 References to WTDC resolutions", "ſtatus of implementation"]
+              "\u0663.1 Implementation framework", "\u0663 References to WTDC resolutions", "ſtatus of implementation",
+              "Implementation framewor\u212a", "Regional initiativeſ", "Status of implementatioN", "ITU Sector (GS)",
+              "The Telecommunication Sector (ITU-T)\n", "Regional initiatives\n", "ſtatus of implementation\n"]
     anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
                 if is_anchored(p.pattern)]
     tricky = [p for p in TRICKY if is_anchored(p)] + [r"^.?Output\s+\d", r"^\W*Goal\s+\d", r"^[^a-z]+\d"]
@@ -280,13 +348,16 @@ def test_start_gate_matches_where_any_anchored_pattern_does():
 
 
 def test_the_start_gate_joins_the_patterns_of_a_character_when_a_line_first_opens_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A short text meets few first characters: the StartGate joins all the patterns at once (to
-    know they can be joined), then those of a character only when a line opens with it, once for
-    every character sharing them, and finds what the patterns find."""
+    """A short text meets few first and last characters: the StartGate joins all the patterns at
+    once (to know they can be joined: those ending the line with a known character apart from
+    the others), then those of a character only when a line opens (ends) with it, once for every
+    character sharing them, and finds what the patterns find."""
     from actionplan_trace import profiles
 
     anchored = [p.pattern for profile in available_profiles().values() for p in profile.detect_patterns
                 if is_anchored(p.pattern)]
+    ended = [p for p in anchored if profiles.last_chars(p) is not None]
+    assert ended and len(ended) < len(anchored)
     joined: list[tuple[str, ...]] = []
 
     def counted(patterns: list[str], marked: bool = False) -> re.Pattern[str] | None:
@@ -295,14 +366,17 @@ def test_the_start_gate_joins_the_patterns_of_a_character_when_a_line_first_open
 
     monkeypatch.setattr(profiles, "join_patterns", counted)
     gate = start_gate(anchored)
-    assert gate is not None and joined == [tuple(anchored)]
+    assert gate is not None and joined == [tuple(p for p in anchored if p not in ended), tuple(ended)]
     lines = ["Resolution 37 (Rev. Kigali, 2022)", "resolution 71", "Objective 2: Modern infrastructure",
-             "Output 2.1 Spectrum", "WSIS action lines", "Output 3.4", "ſtatus of implementation", "Ziel 1"]
+             "Output 2.1 Spectrum", "WSIS action lines", "Output 3.4", "ſtatus of implementation", "Ziel 1",
+             "Telecommunication Development Sector (ITU-D)", "Regional initiatives", "Status of implementatioN"]
     compiled = [re.compile(p, re.IGNORECASE) for p in anchored]
     assert [gate.match(line) for line in lines] == [any(c.search(line) for c in compiled) for line in lines]
     opened = {line[0].lower() for line in lines if line[0].isascii()}
-    assert 1 < len(joined) <= 1 + len(opened)
+    ends = {line[-1].lower() for line in lines}
+    assert 2 < len(joined) <= 2 + len(opened) + len(ends)
     assert len(set(joined)) == len(joined)
+
 
 def _report_mix(rng: random.Random) -> list[str]:
     """Lines of an implementation report, a Strategic Plan and an Action Plan in varied numbers, with and

@@ -99,6 +99,42 @@ def join_patterns(patterns: Iterable[str], marked: bool = False) -> re.Pattern[s
         return None
 
 
+# The characters an escape stands for itself with (`\)`) before a pattern's final `$` (last_chars):
+# an escaped letter or digit is a class (`\d`), an anchor (`\b`) or a code (`\x41`).
+_ESCAPED_LITERALS = frozenset("()[]{}.*+?|^$\\/-:;,'\"!#%&<=>@_`~ ")
+
+
+@lru_cache(maxsize=1024)
+def last_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a case-insensitive match of `pattern` can end with when it must end
+    the text (a line without a final line break, which `$` also matches before), told from its
+    source: for a pattern with no `|` outside a group that ends with an escaped punctuation mark
+    and `$` (`\\)$`), that mark; with a run of letters and `$` (`framework$`), the last letter
+    in both cases. None when that is not known (any other ending, or a letter run that may be
+    part of an escape: `\\bword$`, `\\x4A$`); a text ending with a non-ASCII character
+    re.IGNORECASE matches with an ASCII letter ("ſ" with "s") is never turned down for it."""
+    scanned = scan_source(pattern)
+    if scanned is None or scanned[1] or not pattern.endswith("$") or _escaped(pattern, len(pattern) - 1):
+        return None
+    body = pattern[:-1]
+    if len(body) >= 2 and body[-1] in _ESCAPED_LITERALS and _escaped(body, len(body) - 1):
+        return frozenset(body[-1])
+    letters = len(body) - len(body.rstrip(_ASCII_LETTERS))
+    before = body[-letters - 1:-letters] if letters < len(body) else ""
+    if not letters or before == "\\" or before.isdigit():
+        return None
+    return frozenset((body[-1].lower(), body[-1].upper()))
+
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _escaped(source: str, at: int) -> bool:
+    """Whether the character at `at` in a regex source follows an odd run of backslashes."""
+    run = at - len(source[:at].rstrip("\\"))
+    return run % 2 == 1
+
+
 @record(frozen=True)
 class HeadingRule:
     """Opens a section of `kind` when a paragraph matches `match` and the conditions hold."""
@@ -448,7 +484,7 @@ class _Score:
 
 
 def _detect_score(
-    profile: Profile, lines: list[str], beat: int | None, starting: dict[str, int] | None = None,
+    profile: Profile, lines: list[str], beat: int | None, starting: GatedLines | None = None,
     text: _Lines | None = None
 ) -> _Score | None:
     """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
@@ -476,7 +512,7 @@ def _detect_score(
         if beat is not None and base + most_covered * 1000 + most_hits <= beat:
             return None
         if starting is not None and is_anchored(pattern.pattern):
-            n = _counted_hit(pattern, starting)
+            n = starting.hits(pattern)
         elif hits >= profile.min_hits and covered >= need_covered and not (
                 starting is not None and any(is_anchored(p.pattern) for p in patterns[done:])):
             return _Score(profile, base + covered * 1000 + hits, base + most_covered * 1000 + most_hits,
@@ -490,6 +526,29 @@ def _detect_score(
     return _Score(profile, base + covered * 1000 + hits)
 
 
+class GatedLines(dict[str, int]):
+    """StartGate.gated's answer: the lines one of the patterns finds something in, each with how
+    many times it occurs, and (made on first use) the same lines by their first character."""
+
+    _by_first: dict[str, list[str]] | None = None
+
+    def hits(self, pattern: Pattern) -> int:
+        """How many lines `pattern` (anchored: is_anchored) finds something in, each counted as
+        often as it occurs. It is tried on the lines opening with a character it can open with
+        only (patternscan.first_chars; any non-ASCII one): most lines the gate let through open
+        with other patterns' words ("Target 1.1…" is not tried with "^Objective…"), and trying
+        every pattern on every such line cost a sixth of detection."""
+        opening = first_chars(pattern.pattern)
+        if opening is None:
+            return sum([self[line] for line in filter(pattern.search, self)])
+        if self._by_first is None:
+            self._by_first = {}
+            for line in self:
+                self._by_first.setdefault(line[0], []).append(line)
+        tried = [lines for first, lines in self._by_first.items() if first in opening or not first.isascii()]
+        return sum([self[line] for lines in tried for line in filter(pattern.search, lines)])
+
+
 class StartGate:
     """The anchored detect patterns of every profile, joined (join_patterns) once for each set of
     them that can open with a given ASCII character (patternscan.first_chars), so that a line is
@@ -499,22 +558,40 @@ class StartGate:
     its first character costs; a line opening with a non-ASCII character is tried with all of
     them (re.IGNORECASE matches some with ASCII letters: "ſ" with "s").
 
-    A character's patterns are joined when a line first opens with it: a short text meets a few
-    of the 128, and the joined patterns of all of them were a third of the regex programs a
-    one-line `trace refs` unpacked. A set that cannot be joined (which does not happen when the
-    whole can be: start_gate) is tried with all of the patterns, which finds the same lines."""
+    The patterns that must end the line with a known character (last_chars: "…framework$",
+    "…\\((?:ITU-[RTD]|GS)\\)$") are kept apart, `ended`, and joined the same way by that
+    character: a line is tried with them only when it ends with it (with all of them when it
+    ends with a non-ASCII character or a line break, which `$` matches before). The Strategic
+    Plan's "…(?:[A-Z][a-z]+\\s+){1,3}(?:Sector|Secretariat)\\s*\\((?:ITU-[RTD]|GS)\\)$" opens
+    with any word: tried on every line, it was two-fifths of the gate's regex work, where one
+    line in fifteen ends with ")".
 
-    def __init__(self, patterns: Sequence[str], everything: re.Pattern[str]) -> None:
+    A character's patterns are joined when a line first opens (ends) with it: a short text meets
+    a few of the 128, and the joined patterns of all of them were a third of the regex programs
+    a one-line `trace refs` unpacked (a program costs some 25 instructions a byte to unpack: the
+    sets are kept few, not one for each pair of first and last characters). A set that cannot
+    be joined (which does not happen when the whole can be: start_gate) is tried with all of
+    the patterns of its kind, which finds the same lines."""
+
+    def __init__(self, patterns: Sequence[str], everything: re.Pattern[str] | None, ended: Sequence[str] = (),
+                 all_ended: re.Pattern[str] | None = None) -> None:
         self.patterns = patterns
         self.openings = [first_chars(p) for p in patterns]
-        self.everything = everything.match
+        self.everything: Callable[[str], object] | None = everything.match if everything is not None else None
+        self.ended = ended
+        self.endings = [last_chars(p) for p in ended]
+        self.all_ended: Callable[[str], object] | None = all_ended.match if all_ended is not None else None
         self.by_char: dict[str, Callable[[str], object] | None] = {}
+        self.by_last: dict[str, Callable[[str], object] | None] = {}
         self._joined: dict[tuple[str, ...], Callable[[str], object] | None] = {}
 
     def match(self, line: str) -> bool:
         """Whether one of the patterns finds something in `line` (not empty)."""
-        first = line[0]
+        first, last = line[0], line[-1]
         match = self.by_char[first] if first in self.by_char else self._not_yet_joined(first)
+        if match is not None and match(line) is not None:
+            return True
+        match = self.by_last[last] if last in self.by_last else self._for_last(last)
         return match is not None and match(line) is not None
 
     def _not_yet_joined(self, first: str) -> Callable[[str], object] | None:
@@ -526,34 +603,58 @@ class StartGate:
         """The match of the patterns that can open with the ASCII `char`, joined (None for none),
         kept for `char` and for every other character with the same patterns."""
         chosen = tuple(p for p, opening in zip(self.patterns, self.openings) if opening is None or char in opening)
-        if chosen not in self._joined:
-            gate = join_patterns(chosen) if chosen else None
-            self._joined[chosen] = gate.match if gate is not None else self.everything if chosen else None
-        match = self._joined[chosen]
-        self.by_char[char] = match
+        match = self.by_char[char] = self._join(chosen, self.everything)
         return match
 
-    def gated(self, lines: list[str]) -> dict[str, int]:
+    def _for_last(self, char: str) -> Callable[[str], object] | None:
+        """The match of the `ended` patterns that can end a line ending with `char`, joined (None
+        for none), kept for `char`: all of them for a non-ASCII character or a line break."""
+        if not char.isascii() or char == "\n":
+            match = self.all_ended
+        else:
+            match = self._join(tuple(p for p, ending in zip(self.ended, self.endings) if ending and char in ending),
+                               self.all_ended)
+        self.by_last[char] = match
+        return match
+
+    def _join(self, chosen: tuple[str, ...], whole: Callable[[str], object] | None) -> Callable[[str], object] | None:
+        """The match of the patterns `chosen`, joined once for every set (None for none; `whole`,
+        the match of all the patterns of their kind, when they cannot be joined)."""
+        if chosen not in self._joined:
+            gate = join_patterns(chosen) if chosen else None
+            self._joined[chosen] = gate.match if gate is not None else whole if chosen else None
+        return self._joined[chosen]
+
+    def gated(self, lines: list[str]) -> GatedLines:
         """The lines (not empty) one of the patterns finds something in (`match`), each with how
         many times it occurs in `lines`, in the order they first occur: a document repeats many
         of its lines (running heads, table labels, renderings of the same text), so each distinct
-        line is tried once, and each pattern then counted over them (_counted_hit) is too.
+        line is tried once, and each pattern then counted over them (GatedLines.hits) is too.
         collections.Counter(filter(self.match, lines)), with `match` written out in the loop: a
         method call for each distinct line cost as much as its test."""
-        by_char = self.by_char
-        out: dict[str, int] = {}
+        by_char, by_last = self.by_char, self.by_last
+        out = GatedLines()
         for line, n in Counter(lines).items():
             first = line[0]
             match = by_char[first] if first in by_char else self._not_yet_joined(first)
-            if match is not None and match(line) is not None:
-                out[line] = n
+            if match is None or match(line) is None:
+                last = line[-1]
+                match = by_last[last] if last in by_last else self._for_last(last)
+                if match is None or match(line) is None:
+                    continue
+            out[line] = n
         return out
 
 
 def start_gate(patterns: list[str]) -> StartGate | None:
-    """The StartGate of `patterns` (anchored: is_anchored), None when they cannot be joined."""
-    everything = join_patterns(patterns)
-    return StartGate(patterns, everything) if everything is not None else None
+    """The StartGate of `patterns` (anchored: is_anchored), None when they cannot be joined: those
+    ending the line with a known character (last_chars) apart from the others."""
+    ended = [p for p in patterns if last_chars(p) is not None]
+    opened = [p for p in patterns if last_chars(p) is None]
+    joined = [join_patterns(group) if group else None for group in (opened, ended)]
+    if (opened and joined[0] is None) or (ended and joined[1] is None):
+        return None
+    return StartGate(opened, joined[0], ended, joined[1])
 
 
 @lru_cache(maxsize=8)
@@ -563,17 +664,12 @@ def _anchored_gate(directory: Path) -> StartGate | None:
                        if is_anchored(p.pattern)])
 
 
-def _counted_hit(pattern: Pattern, counts: dict[str, int]) -> int:
-    """How many lines `pattern` finds something in, of lines occurring as often as `counts` says."""
-    return sum([counts[line] for line in filter(pattern.search, counts)])
-
-
-def _alone_hit(profile: Profile, lines: list[str], starting: dict[str, int] | None, text: _Lines) -> bool:
+def _alone_hit(profile: Profile, lines: list[str], starting: GatedLines | None, text: _Lines) -> bool:
     """Whether one of the profile's `alone` patterns finds a line (see Profile.detect_alone); an
     anchored one is tried on the `starting` lines the joined gate let through only (a few: the
     whole text is not folded to pick out those holding its literal, see _Lines), another on the
     lines holding its required literal."""
-    return any(_counted_hit(p, starting) if starting is not None and is_anchored(p.pattern) else _lines_hit(p, lines, text)
+    return any(starting.hits(p) if starting is not None and is_anchored(p.pattern) else _lines_hit(p, lines, text)
                for p in profile.detect_alone)
 
 
