@@ -457,12 +457,12 @@ def test_inline_passes_tried_only_where_they_can_match_read_as_the_plain_pattern
         assert [m.span() for m in inline.CODE.finditer(line)] == [m.span() for m in code.finditer(line)], line
     for pattern in inline._CLOSERS:
         for line in lines:
-            assert inline._sub_closed(pattern, inline._FIRST_GROUP, line) == pattern.sub(r"\1", line), (pattern, line)
+            assert inline._sub_closed(pattern, inline._FIRST_GROUP, *inline._CLOSERS[pattern], line) == pattern.sub(r"\1", line), (pattern, line)
     brackets = ["[", "]", "![", "(", ")", "{", "}", "](", "][", "]{", "a", " ", '"', "\n"]
     bracketed = lines + ["".join(rng.choices(brackets, k=rng.randrange(1, 16))) for _ in range(20000)]
     for pattern in inline._BRACKETS:
         for line in bracketed:
-            assert inline._bracket_sub(pattern, inline._FIRST_GROUP, line) == pattern.sub(r"\1", line), (pattern, line)
+            assert inline._bracket_sub(pattern, inline._FIRST_GROUP, *inline._BRACKETS[pattern], line) == pattern.sub(r"\1", line), (pattern, line)
     raw = ["<!-->", "<!--->", "<!---->", "<!--", "-->", "<?", "?>", "<?>", "<!x", "<!X y>", "<!-x>", "<![CDATA[", "]]>",
            "<!", ">", "<", "a", " ", "\n", "é"]
     for line in lines + ["".join(rng.choices(raw, k=rng.randrange(1, 12))) for _ in range(20000)]:

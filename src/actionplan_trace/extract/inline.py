@@ -54,10 +54,15 @@ ESCAPE = regex(r"\\([\\`*_{}\[\]()#+\-.!|\"'<>~^$&@=:;,/?%])")
 # Marks that must not follow a word character (or an escape) open with the mark itself and look
 # behind it: `\*(?<![\w*\\]\*)` is `(?<![\w*\\])\*`, but a pattern that starts with a literal is
 # searched by jumping from one "*" to the next instead of trying the look-behind at every position.
-STRONG = (regex(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), regex(r"__(?<![\w\\]__)(?=\S)(.+?)(?<=\S)__(?!\w)"))
-EMPHASIS = (regex(r"\*(?<![\w*\\]\*)(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"),
-            regex(r"_(?<![\w\\]_)(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"))
-STRIKE = regex(r"~~(?=\S)(.+?)(?<=\S)~~")
+# A span's text is read in runs without its mark (`[^*\n]++`, in C) and single marks, and its end is
+# tried after each: the places the lazy `.+?` tries that a mark follows, in the same order, so the
+# same span is found (tests/test_reader_inline_spans.py compares them); the closing mark is matched
+# before the look-behind at the character ahead of it (`\*\*(?<=\S\*\*)` for `(?<=\S)\*\*`). The
+# lazy dot cost some 100 instructions a character of a span.
+STRONG = (regex(r"\*\*(?=\S)((?:[^*\n]++|\*)+?)\*\*(?<=\S\*\*)"), regex(r"__(?<![\w\\]__)(?=\S)((?:[^_\n]++|_)+?)__(?<=\S__)(?!\w)"))
+EMPHASIS = (regex(r"\*(?<![\w*\\]\*)(?=[^\s*])((?:[^*\n]++|\*)+?)\*(?<=[^\s*\\]\*)(?![\w*])"),
+            regex(r"_(?<![\w\\]_)(?=[^\s_])((?:[^_\n]++|_)+?)_(?<=[^\s_\\]_)(?!\w)"))
+STRIKE = regex(r"~~(?=\S)((?:[^~\n]++|~)+?)~~(?<=\S~~)")
 # Where a span of each of these marks can close (the closer tried where its mark is written), and
 # the mark: no span ends after the last such place. Each mark's pass reads the line up to there
 # only (_sub_closed), so that an opener left unclosed after it ("*a *a *a …") is not scanned to the
@@ -264,19 +269,19 @@ def _substitution(pattern: re.Pattern[str], replacement: Replacement) -> Callabl
     if pattern is RAW_HTML:
         return _raw_html_sub
     if pattern in _BRACKETS:
-        return partial(_bracket_sub, pattern, replacement)
+        return partial(_bracket_sub, pattern, replacement, *_BRACKETS[pattern])
     if pattern in _CLOSERS:
-        return partial(_sub_closed, pattern, replacement)
+        return partial(_sub_closed, pattern, replacement, *_CLOSERS[pattern])
     return partial(pattern.sub, replacement)
 
 
-def _sub_closed(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
+def _sub_closed(pattern: re.Pattern[str], replacement: Replacement, closer: re.Pattern[str], mark: str, text: str) -> str:
     """`pattern.sub(replacement, text)` for a mark of _CLOSERS, line by line (no span holds a line
     break): each line up to the end of the last place a span can close, the rest as it is. Every
-    opener before that place then finds a closer, and the pass is linear in the line."""
+    opener before that place then finds a closer, and the pass is linear in the line. `closer` and
+    `mark`: the pattern's _CLOSERS entry, bound when the pass is made (_substitution)."""
     if "\n" in text:
-        return "\n".join(_sub_closed(pattern, replacement, line) for line in text.split("\n"))
-    closer, mark = _CLOSERS[pattern]
+        return "\n".join(_sub_closed(pattern, replacement, closer, mark, line) for line in text.split("\n"))
     at = text.rfind(mark)
     while at >= 0 and closer.match(text, at) is None:
         at = text.rfind(mark, 0, at + len(mark) - 1)  # the one before, which may overlap it ("***")
@@ -314,11 +319,11 @@ def _shown_of_raw(match: re.Match[str]) -> str:
     return _raw_html_sub(shown) if "<" in shown else shown
 
 
-def _bracket_sub(pattern: re.Pattern[str], replacement: Replacement, text: str) -> str:
+def _bracket_sub(pattern: re.Pattern[str], replacement: Replacement, opener: str, final: str, text: str) -> str:
     """`pattern.sub(replacement, text)` for a pattern of _BRACKETS, tried once per closing bracket:
     every opener before a "]" reads up to it, so when the first of them does not match there, none
-    of them does; and none after the last place its final character can end it."""
-    opener, final = _BRACKETS[pattern]
+    of them does; and none after the last place its final character can end it. `opener` and
+    `final`: the pattern's _BRACKETS entry."""
     last = text.rfind(final)
     out: list[str] = []
     done = 0  # the text before it is in `out`
