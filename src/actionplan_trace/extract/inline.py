@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 import re
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..regexcache import regex
 from ..text_patterns import DEFAULT_BULLET, is_bullet_label, plain_hyphens, pua_label
@@ -125,6 +125,9 @@ NESTING_BLOCKS = FRAGMENT_BLOCKS | {"ul", "ol"}  # an element holding one of the
 # tables and their parts, and the block containers the .html reader walks (text.HTML_BLOCKS).
 PIECE_BLOCKS = NESTING_BLOCKS | {"table", "thead", "tbody", "tfoot", "tr", "caption", "pre", "dl", "section",
                                  "article", "main", "header", "footer"}
+# The blocks that hold only text or other such blocks as paragraphs of their own: no list item
+# (labelled), table part (read by rows) or inline element (a run joined with the text around it).
+PLAIN_BLOCKS = frozenset({"p", "div", "blockquote", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text a browser does not show in the page (a title is the window's): no paragraph
 # holds it, in a fragment or an .html file.
 HIDDEN = frozenset({"script", "style", "title", "head"})
@@ -184,7 +187,12 @@ def tidy_spaces(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """`text` with each run of white space as one space and none at the ends. str.split cuts at the
-    characters a regex `\\s` matches; a `\\s+` substitution cost some 2,000 instructions a run."""
+    characters a regex `\\s` matches; a `\\s+` substitution cost some 2,000 instructions a run.
+    Every white-space character but the space is unprintable, so a printable text without a double
+    space has single spaces only, which split and join keep but at its ends; the test (some 20
+    instructions a character) spares the split (some 80, a string made for each word)."""
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
     return " ".join(text.split())
 
 
@@ -566,8 +574,28 @@ def fragment_paragraphs(parts: list[str | Element]) -> list[tuple[str, bool]]:
     the children of a block (see element_paragraphs)."""
     out: list[tuple[str, bool]] = []
     lead = parts[0] if parts and isinstance(parts[0], str) else ""
-    _pieces(lead, [p for p in parts if not isinstance(p, str)], out)
+    elements = [p for p in parts if not isinstance(p, str)]
+    texts = [lead]
+    if _block_texts(elements, texts):
+        return [(text, False) for text in map(collapse_spaces, texts) if text]
+    _pieces(lead, elements, out)
     return out
+
+
+def _block_texts(elements: Iterable[Element], texts: list[str]) -> bool:
+    """Whether `elements` and all they hold are PLAIN_BLOCKS; their texts and tails added to
+    `texts` in document order meanwhile. Such a fragment (`<p>…</p> <ul> • … • …`, the most common
+    in renderings) has no run of inline elements, list item, label or bold text: each of these
+    texts, spaces collapsed, is a paragraph unless empty, which _pieces would find walking it
+    element by element (tests/test_reader_fragments.py compares them)."""
+    for element in elements:
+        if element.tag not in PLAIN_BLOCKS:  # a comment's tag (lxml) is no string, and not in the set
+            return False
+        texts.append(element.text or "")
+        if not _block_texts(element, texts):
+            return False
+        texts.append(element.tail or "")
+    return True
 
 
 def element_paragraphs(element: Element) -> list[tuple[str, bool]]:
