@@ -1,12 +1,18 @@
 """The resolver's shortcuts against the plain way: the finding table made once for every resolver
-given none (resolve._findings_table)."""
+given none (resolve._findings_table); a finding about a reference made without a RefContext of
+its place (refs.findings.about)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from actionplan_trace.refs import RefContext, find_refs
-from actionplan_trace.refs.findings import load_findings
+import pytest
+
+from actionplan_trace.errors import ProfileError
+from actionplan_trace.model import Loc
+from actionplan_trace.refs.findings import about, finding, load_findings
+from actionplan_trace.refs.types import Reference
 from actionplan_trace.refs.resolve import _findings_table
 
 TEXTS = [
@@ -34,3 +40,16 @@ def test_a_table_given_still_wins_after_the_default_was_made(tmp_path: Path) -> 
     assert sorted((f.code, f.severity) for f in findings) == [("REF001", "error"), ("REF006", "warning")]
     _, findings = find_refs("WTDC Resolutions 73, 40 and PP Resolution 9999")
     assert sorted((f.code, f.severity) for f in findings) == [("REF001", "warning"), ("REF006", "info")]
+
+
+def test_a_finding_about_a_reference_is_the_finding_at_its_place() -> None:
+    table = load_findings()
+    for code in ("REF001", "REF002", "REF005", "REF018"):
+        for section, loc, source in ((None, Loc(), None), ("s-2", Loc(page=3, line=7), "plan.txt"),
+                                     ("a", Loc(paragraph=4, row=2), "x.docx")):
+            ref = Reference("PP-RES-71", "resolution", "71", None, "PP Resolution 71", section, loc, source, None, 3, 9)
+            ctx = RefContext(section=section, loc=loc, source=source)
+            plain = finding(code, "m", ctx, ref=ref.id, text=ref.text, table=table)
+            assert about(ref, code, "m", table) == plain == about(ref, code, "m")
+    with pytest.raises(ProfileError):
+        about(ref, "REF999", "m", table)
