@@ -61,6 +61,49 @@ def test_reference_rows_are_the_encoded_dicts() -> None:
     check()
 
 
+def test_finding_rows_and_the_refs_json_are_the_encoded_dicts() -> None:
+    """render.refs assembles each finding's row from cached pieces, its location's row shared with
+    the references' (a finding about a reference carries its Loc): to_json must be exactly the
+    document written from `to_dict()` of every reference and finding, for any values (escapes,
+    None, Locs shared or equal, a Finding subclass, which writes itself)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from actionplan_trace.findings import Finding
+    from actionplan_trace.model import Loc
+    from actionplan_trace.refs.types import Reference, RefReport
+    from actionplan_trace.render.jsonrows import encode_row
+    from actionplan_trace.render.refs import finding_rows, to_json
+
+    class Noted(Finding):
+        def to_dict(self) -> dict[str, object]:
+            return {**super().to_dict(), "note": 1}
+
+    text = st.text(max_size=12)
+    maybe = st.none() | text
+    number = st.none() | st.integers(0, 10**6)
+    loc = st.builds(Loc, number, number, number, number, number, number, maybe)
+    severity = st.sampled_from(["error", "warning", "info"])
+    finding = st.sampled_from([Finding, Finding, Noted]).flatmap(
+        lambda kind: st.builds(kind, st.sampled_from(["REF001", 'R"2']), severity, text, maybe, maybe, maybe, loc, maybe))
+    ref = st.builds(Reference, text, text, text, st.none(), text, maybe, loc, maybe, maybe)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(ref, max_size=5), st.lists(finding, max_size=6), st.data())
+    def check(refs: list[Reference], findings: list[Finding], data: st.DataObject) -> None:
+        places = [r.loc for r in refs] + [f.loc for f in findings]
+        for f in findings:  # a finding about a reference, or at another's place
+            if data.draw(st.booleans()):
+                f.loc = data.draw(st.sampled_from(places))
+        assert list(finding_rows(findings)) == [encode_row(f.to_dict()) for f in findings]
+        report = RefReport(refs=refs, findings=findings, sources=["a.txt"])
+        plain = dumps_rows({**report.to_dict(rows=False), "refs": [r.to_dict() for r in refs],
+                            "findings": [f.to_dict() for f in findings]})
+        assert to_json(report) == plain
+
+    check()
+
+
 def test_loc_row_is_the_encoded_dict() -> None:
     """render.refs writes a location's row itself: exactly what encode_row writes for its dict,
     for any fields set (numbers large and small, a note's id with escapes), None ones left out."""

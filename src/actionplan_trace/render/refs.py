@@ -6,7 +6,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..errors import UsageError
-from ..findings import finding_order
+from ..findings import Finding, finding_order
 from ..model import Loc
 from ..refs.types import Reference, RefReport, Rev
 from .jsonrows import dumps_rows, encode_row
@@ -24,20 +24,36 @@ CSV_COLUMNS = (
 def to_json(report: RefReport) -> str:
     """The `actionplan-trace/refs/2` JSON document (see README), one reference or finding a line."""
     head = report.to_dict(rows=False)
-    return dumps_rows({**head, "refs": reference_rows(report.refs),
-                       "findings": (f.to_dict() for f in report.findings)}, encoded=("refs",))
+    locs: LocRows = {}  # shared: a finding about a reference carries the reference's Loc
+    return dumps_rows({**head, "refs": reference_rows(report.refs, locs),
+                       "findings": finding_rows(report.findings, locs)}, encoded=("refs", "findings"))
 
 
-def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
+LocRows = dict[int, tuple[Loc, str]]
+"""Locations' rows (loc_row) by the location's id, each with the location, which it keeps alive
+(so that the id stays its own): the references of one text share their Loc."""
+
+
+def _loc_row(locs: LocRows, loc: Loc) -> str:
+    """loc_row(loc), kept in `locs`."""
+    kept = locs.get(id(loc))
+    if kept is None or kept[0] is not loc:
+        kept = locs[id(loc)] = loc, loc_row(loc)
+    return kept[1]
+
+
+def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> Iterator[str]:
     """Each reference as `encode_row(ref.to_dict())` writes it, assembled from pieces: a report
     may hold half a million references, and their revisions, sources, sections and locations
     repeat, so each of those is encoded once rather than built into a dict per reference. A row
     is a head (id, family, number, text and revision) and a tail (source, section, location,
     field): the same citation recurs all over a document, and the references of one text share
-    their tail, so each distinct head and tail is encoded once too."""
+    their tail, so each distinct head and tail is encoded once too (and each location: `locs`,
+    which finding_rows may share)."""
     # Loc and Rev are keyed by identity (frozen, and all alive in the report while this runs):
     # hashing a dataclass costs more than encoding it, and references of one text share them.
     # A Rev not seen yet may equal one that was (each list's qualifier is parsed anew).
+    locs = {} if locs is None else locs
     revs: dict[int, str] = {id(None): "null"}
     equal_revs: dict[Rev | None, str] = {}
     names: dict[str, str] = {}
@@ -60,25 +76,53 @@ def reference_rows(refs: Iterable[Reference]) -> Iterator[str]:
                 f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": {rev}')
         if r.loc is not loc or r.section is not section or r.field is not field or r.source is not source:
             loc, source, section, field = r.loc, r.source, r.section, r.field
-            tail = tails.get((id(loc), source, section, field)) or _tail(tails, names, loc, source, section, field)
+            tail = tails.get((id(loc), source, section, field)) or _tail(tails, names, locs, loc, source, section, field)
         yield head + tail
 
 
-def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: dict[str, str], loc: Loc,
-          source: str | None, section: str | None, field: str | None) -> str:
-    """A row's encoded tail (source, section, location, field), kept in `tails` under its key."""
+def finding_rows(findings: Iterable[Finding], locs: LocRows | None = None) -> Iterator[str]:
+    """Each finding as `encode_row(f.to_dict())` writes it, assembled from pieces as a reference's
+    row is (reference_rows): the JSON encoder's set-up for a finding's dict and its location's
+    cost three times the writing of the row (some 25,000 instructions a finding), and a report's
+    findings share their codes, severities, files, sections, references and locations (`locs`:
+    most are those of references, see to_json), each encoded once. An object of another class
+    than Finding (which may write itself otherwise) is written by encode_row."""
+    locs = {} if locs is None else locs
+    names: dict[str, str] = {}
+    for f in findings:
+        if type(f) is not Finding:
+            yield encode_row(f.to_dict())
+            continue
+        yield (f'{{"code": {_name_row(names, f.code)}, "severity": {_name_row(names, f.severity)}, '
+               f'"message": {_text_row(f.message)}, "ref": {_name_row(names, f.ref)}, '
+               f'"source": {_name_row(names, f.source)}, "section": {_name_row(names, f.section)}, '
+               f'"loc": {_loc_row(locs, f.loc)}, "text": {_text_row(f.text)}}}')
+
+
+def _text_row(text: str | None) -> str:
+    """encode_row's value for a message or a quoted text, not kept (few repeat)."""
+    return encode_basestring(text) if type(text) is str else encode_row(text)
+
+
+def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: dict[str, str], locs: LocRows,
+          loc: Loc, source: str | None, section: str | None, field: str | None) -> str:
+    """A row's encoded tail (source, section, location, field), kept in `tails` under its key; its
+    location's row kept in `locs` for the findings (a text's tails mostly differ by location)."""
     field_row = f', "field": {encode_basestring(field)}' if field else ""
+    place = loc_row(loc)
+    locs[id(loc)] = loc, place
     tail = tails[id(loc), source, section, field] = (
-        f', "source": {_name_row(names, source)}, "section": {_name_row(names, section)}, "loc": {loc_row(loc)}{field_row}}}')
+        f', "source": {_name_row(names, source)}, "section": {_name_row(names, section)}, "loc": {place}{field_row}}}')
     return tail
 
 
 def _name_row(names: dict[str, str], name: str | None) -> str:
-    """A source's or section's encoded value (encode_row's for a str or None), kept in `names`."""
+    """A name's encoded value (encode_row's: a source, a section, a finding's code…), kept in
+    `names`."""
     if name is None:
         return "null"
     if (row := names.get(name)) is None:
-        row = names[name] = encode_basestring(name)
+        row = names[name] = _text_row(name)
     return row
 
 
