@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import html.entities
 import random
+import subprocess
+import sys
 
 from actionplan_trace.extract import inline
 
@@ -32,3 +34,11 @@ def test_unescaped_takes_bare_ampersands_and_common_references_without_the_modul
     assert inline._unescaped("a &lt; b &amp; c &#8211; d &#x2014;") == "a < b & c \u2013 d \u2014"
     assert inline._decoded("FG-DR&NRR", inline._literal_ampersand) == "FG-DR&NRR"
     assert inline._decoded("&copy2020", inline._literal_ampersand) is None  # left to html.unescape
+
+
+def test_a_text_with_bare_ampersands_and_common_references_imports_no_html_module() -> None:
+    code = ("import sys; from actionplan_trace.extract.inline import clean_inline; "
+            "a = clean_inline('R&D and C&I, a &lt; b &amp; c'); had = 'html' in sys.modules; "
+            "b = clean_inline('&copy2020'); print(repr(a), had, repr(b), 'html' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["'R&D", "and", "C&I,", "a", "<", "b", "&", "c'", "False", "'©2020'", "True"]

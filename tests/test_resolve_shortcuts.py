@@ -1,19 +1,19 @@
-"""The resolver's shortcuts against the plain way: the finding table made once for every resolver
-given none (resolve._findings_table); a finding about a reference made without a RefContext of
-its place (refs.findings.about)."""
+"""The resolver's shortcuts against the plain way: the finding table made once for every finding
+made without one (refs.findings._default_table); a finding about a reference made without a
+RefContext of its place (refs.findings.about)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from actionplan_trace.refs import RefContext, find_refs
 import pytest
 
 from actionplan_trace.errors import ProfileError
+from actionplan_trace.findings import Finding
 from actionplan_trace.model import Loc
-from actionplan_trace.refs.findings import about, finding, load_findings
+from actionplan_trace.refs import RefContext, find_refs
+from actionplan_trace.refs.findings import _default_table, about, finding, load_findings
 from actionplan_trace.refs.types import Reference
-from actionplan_trace.refs.resolve import _findings_table
 
 TEXTS = [
     "This text cites PP Resolution 9999, WSIS Action Line C12, SDG 18, target 9.z and SDG 9 (targets 9.1, 4.1).",
@@ -29,7 +29,7 @@ def test_findings_without_a_table_are_those_of_the_table_read_afresh() -> None:
             _, shortcut = find_refs(text, ctx)
             _, plain = find_refs(text, ctx, findings_table=load_findings())
             assert shortcut == plain and shortcut
-    assert _findings_table() is _findings_table()
+    assert _default_table() is _default_table() and _default_table() == load_findings()
 
 
 def test_a_table_given_still_wins_after_the_default_was_made(tmp_path: Path) -> None:
@@ -49,7 +49,9 @@ def test_a_finding_about_a_reference_is_the_finding_at_its_place() -> None:
                                      ("a", Loc(paragraph=4, row=2), "x.docx")):
             ref = Reference("PP-RES-71", "resolution", "71", None, "PP Resolution 71", section, loc, source, None, 3, 9)
             ctx = RefContext(section=section, loc=loc, source=source)
-            plain = finding(code, "m", ctx, ref=ref.id, text=ref.text, table=table)
+            plain = Finding(code=code, severity=table[code].severity, message="m", ref="PP-RES-71", source=source,
+                            section=section, loc=loc, text="PP Resolution 71")
             assert about(ref, code, "m", table) == plain == about(ref, code, "m")
+            assert finding(code, "m", ctx, ref=ref.id, text=ref.text, table=table) == plain
     with pytest.raises(ProfileError):
         about(ref, "REF999", "m", table)

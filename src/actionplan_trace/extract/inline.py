@@ -961,17 +961,22 @@ def _close(stack: list[Node], name: str) -> None:
             return
 
 
-def _decoded(data: str, bare: Callable[[str, int], bool] | None = None) -> str | None:
+def _space_follows(data: str, at: int) -> bool:
+    """HTML's rule for a "&" that starts no reference: it is literal when white space follows it."""
+    return data[at + 1:at + 2] in (" ", "\t", "\n")
+
+
+def _decoded(data: str, bare: Callable[[str, int], bool] = _space_follows) -> str | None:
     """Text between tags with its references decoded, or None when it holds one ENTITY does not
     read (or a "&" that could start one). `bare(data, at)` says whether the "&" at `at`, where
-    ENTITY does not match, is literal; by default, when white space follows it (HTML's rule)."""
+    ENTITY does not match, is literal."""
     out: list[str] = []
     pos = 0
     while (amp := data.find("&", pos)) >= 0:
         out.append(data[pos:amp])
         m = ENTITY.match(data, amp)
         if m is None:
-            if not (data[amp + 1:amp + 2] in (" ", "\t", "\n") if bare is None else bare(data, amp)):
+            if not bare(data, amp):
                 return None
             out.append("&")
             pos = amp + 1

@@ -56,6 +56,13 @@ def _read(path: Path) -> dict[str, FindingRule]:
     return {rule.code: rule for rule in _cached(path)}
 
 
+@lru_cache(maxsize=1)
+def _default_table() -> dict[str, FindingRule]:
+    """rules/findings.yml's table, made once for every finding made without a table of its own (a
+    document's run makes thousands); only read, never changed (load_findings gives a copy to change)."""
+    return _read(FINDINGS_FILE)
+
+
 def finding(
     code: str,
     message: str,
@@ -66,19 +73,21 @@ def finding(
     table: dict[str, FindingRule] | None = None,
 ) -> Finding:
     """A Finding with the severity the table gives `code`, placed where the context says."""
-    return Finding(code, severity_of(code, table), message, ref, ctx.source, ctx.section, ctx.loc, text)
+    return Finding(code=code, severity=severity_of(code, table), message=message, ref=ref, source=ctx.source,
+                   section=ctx.section, loc=ctx.loc, text=text)
 
 
 def about(ref: Reference, code: str, message: str, table: dict[str, FindingRule] | None = None) -> Finding:
     """A finding about one reference, placed where the reference is. Made from the reference
     itself, not through a RefContext of its place (a frozen record, which costs a finding about
     a reference four times what the finding itself costs to make)."""
-    return Finding(code, severity_of(code, table), message, ref.id, ref.source, ref.section, ref.loc, ref.text)
+    return Finding(code=code, severity=severity_of(code, table), message=message, ref=ref.id, source=ref.source,
+                   section=ref.section, loc=ref.loc, text=ref.text)
 
 
 def severity_of(code: str, table: dict[str, FindingRule] | None = None) -> Severity:
     """The severity `table` (else rules/findings.yml) gives `code`; a ProfileError for a code it lacks."""
-    rules = table if table is not None else _read(FINDINGS_FILE)
+    rules = table if table is not None else _default_table()
     if code not in rules:
         raise ProfileError(f"{FINDINGS_FILE}: no finding code {code}")
     return rules[code].severity

@@ -22,7 +22,7 @@ from ..limits import current, over
 from ..rulefiles import RULES_DIR, read_yaml
 from . import ids
 from ..findings import FindingRule
-from .findings import about, finding, load_findings
+from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, may_look_like_reference, organ_before, reference_like
 from .registry import Registry
 from .types import Finding, Reference, RefContext, Rev, placed
@@ -200,13 +200,6 @@ def over_refs(source: str | None, run: bool = False) -> LimitError:
     return LimitError(source or "", over("refs", what.format(most), most))
 
 
-@lru_cache(maxsize=1)
-def _findings_table() -> dict[str, FindingRule]:
-    """The finding table of rules/findings.yml, made once for every resolver given none: `finding`
-    given no table makes the table anew for each finding (a dict of every code)."""
-    return load_findings()
-
-
 class Resolver:
     """Turns the cites of one text into references and findings."""
 
@@ -219,7 +212,7 @@ class Resolver:
         self.ctx = ctx
         self.registry = registry
         self.rules = rules
-        self.table = table if table is not None else _findings_table()
+        self.table = table
         self.refs: list[Reference] = []
         self.findings: list[Finding] = []
         self.state = _State()
