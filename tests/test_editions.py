@@ -326,3 +326,20 @@ def test_the_paragraph_naming_a_front_title_is_found_among_the_front_paragraphs(
         assert _named_beside(table, paragraphs, front, settled) == plain
         told += len(plain)
     assert told > 20
+
+
+def test_the_paragraphs_folded_one_at_a_time_are_the_joined_text_folded() -> None:
+    """detect folds the whole text a paragraph at a time (_folded): the same bytes as `fold` of the
+    joined text, or None as it gives, whatever mix of ASCII, other, and fold-unsafe characters."""
+    import random
+
+    from actionplan_trace.editions import _folded
+    from actionplan_trace.patternscan import fold
+
+    rng = random.Random(11)
+    alphabet = ["a", "Z", " ", "2", "-", "\n", "é", "–", "’", "\u00a0", "ß", "\U0001f600", "\ud800", "İ", "ı", "ſ", "\u212a"]
+    for _ in range(400):
+        weights = [rng.random() ** 3 for _ in alphabet]
+        paragraphs = ["".join(rng.choices(alphabet, weights, k=rng.randrange(0, 12))) for _ in range(rng.randrange(0, 6))]
+        joined = "\n".join(paragraphs)
+        assert _folded(paragraphs, joined) == fold(joined), paragraphs

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
-from .patternscan import FOLD_UNSAFE, fold, matches_at, scan_source, starts_of, starts_of_each
+from .patternscan import FOLD_UNSAFE, ONTO_ASCII, fold, matches_at, scan_source, starts_of, starts_of_each
 from .record import field, record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -278,7 +278,7 @@ def detect(
     open_series = {s for s in table.series if not (override and s in override) and s not in front}
     counts: dict[str, dict[str, int]] = {}
     if open_series:
-        folded = fold(joined)
+        folded = _folded(paragraphs, joined)
         searched = [(e, p) for e in table.editions if e.series in open_series for p in (*e.title, *e.mention)]
         places = _places_by_prefix([p for _e, p in searched], joined, folded)
         for edition, pattern in searched:
@@ -287,6 +287,16 @@ def detect(
                 per[edition.code] = per.get(edition.code, 0) + 1
     settled, unsettled = decide(table, front, counts, override)
     return DocEditions(settled, unsettled, table.scope(profile), _named_beside(table, paragraphs, front, settled))
+
+
+def _folded(paragraphs: list[str], joined: str) -> bytes | None:
+    """`fold(joined)`, `joined` being `paragraphs` joined with "\n", made a paragraph at a time: a
+    text holding one character outside ASCII (a dash, a quote) is encoded a character at a time,
+    while most of its paragraphs are ASCII, each encoded as one copy (the bytes are the same: one
+    byte a character either way)."""
+    if not joined.isascii() and any(c in joined for c in ONTO_ASCII):
+        return None
+    return b"\n".join([p.encode("ascii", "replace") for p in paragraphs]).lower()
 
 
 def _named_beside(table: EditionTable, paragraphs: list[str], front: Mapping[str, list[tuple[int, str]]],
