@@ -225,10 +225,15 @@ def glued_label(text: str) -> tuple[str, str] | None:
     return label.strip(), title
 
 
+LABEL_STOPS = (".", ")")
+"""What follows a one-letter list label ("a.", "b)"): may_open_item's third test."""
+
+
 def may_open_item(line: str, lead: str) -> bool:
     """Whether LIST_ITEM may match `line`, whose first character after its indentation is `lead`:
-    a glyph or "(", a digit, or a letter with "." or ")" after it. A regex call costs more."""
-    return lead in ITEM_LEADS or lead.isdigit() or line.lstrip()[1:2] in (".", ")")
+    a glyph or "(", a digit, or a letter with "." or ")" after it (LABEL_STOPS). A regex call
+    costs more."""
+    return lead in ITEM_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS
 
 
 def unbulleted(text: str) -> str:

@@ -32,9 +32,9 @@ from ..patternscan import JoinedLines
 from ..record import field, record, replace
 from ..regexcache import regex
 from ..contents import ROMAN_PAGE, page_start
-from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LETTER_LABEL, LIST_ITEM, LONE_LABEL,
+from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LABEL_STOPS, LETTER_LABEL, LIST_ITEM, LONE_LABEL,
                              MD_ORDERED_ITEM, NUMBER_LABEL, SOFT_HYPHEN, SPACED_BULLET, SPACED_BULLET_LEADS,
-                             md_first_item, md_ordered_item, plain_hyphens, pua_bullet, spaced_bullet)
+                             may_open_item, md_first_item, md_ordered_item, plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
 from .inline import BOLD_MARKERS, BOLD_OPENERS, bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
@@ -130,9 +130,8 @@ SETEXT_STARTS = tuple("\n" + needle for needle in SETEXT_NEEDLES)  # the same af
 FEW_LINES = 64
 TableReader = Callable[[list[str], int, int, Clean], tuple[Block, int] | None]
 # What a line opens with (after its white space) where it may open a list item (may_open_item's
-# ITEM_LEADS) or a rule (RULE_LEADS); and what follows a one-letter label ("a.", "b)").
+# ITEM_LEADS) or a rule (RULE_LEADS): _plain_run_end's first test.
 BLOCK_LEADS = frozenset(RULE_LEADS) | ITEM_LEADS
-LABEL_STOPS = (".", ")")
 # A list item, a rule line or a grid-table rule: lines that open a block, tested in one call.
 BLOCK_LINE = regex("|".join(f"(?:{p.pattern})" for p in (LIST_ITEM, RULE_LINE, GRID_RULE)))
 
@@ -287,8 +286,7 @@ def _runs_on_mostly(lines: list[str], leads: list[str]) -> bool:
         after = leads[k + 1]
         longest = max(longest, len(lines[k]))
         if (not leads[k] or not after or after in TABLE_LEADS or "\t" in lines[k] or "\t" in lines[k + 1]
-                or ((after in ITEM_LEADS or after.isdigit() or lines[k + 1].lstrip()[1:2] in LABEL_STOPS)
-                    and LIST_ITEM.match(lines[k + 1]))):  # may_open_item's test written out (a loop over every line)
+                or (may_open_item(lines[k + 1], after) and LIST_ITEM.match(lines[k + 1]))):
             continue
         breaks += 1
         run_on += runs_on(lines[k].rstrip(), lines[k + 1].strip())
@@ -323,8 +321,7 @@ def _ragged(lines: list[str], ends: list[str], leads: list[str], width: int) -> 
     early = breaks = 0
     for k in range(len(lines) - 1):
         after = leads[k + 1]
-        if (not leads[k] or not after or after in TABLE_LEADS or after in ITEM_LEADS or after.isdigit()
-                or lines[k + 1].lstrip()[1:2] in LABEL_STOPS):  # may_open_item's test written out
+        if not leads[k] or not after or after in TABLE_LEADS or may_open_item(lines[k + 1], after):
             continue
         breaks += 1
         early += len(ends[k]) + 1 + len(lines[k + 1].split(None, 1)[0]) <= width
@@ -341,7 +338,8 @@ def _plain_run_end(lines: list[str], leads: list[str], j: int) -> int:
     """The first line from j on that opens a block of its own in plain text (blank, holding a tab,
     or a list item, rule or grid rule): starts_block's test written out, may_open_item's with it
     (BLOCK_LEADS holds its leads and the rule leads), as the loop visits every line of the text
-    once (measure) and the calls cost more than the tests."""
+    once (measure): the calls cost 2.5 % of a wrapped rendering's read, where may_open_item is
+    called elsewhere (tests/test_text_fastpaths.py holds this copy to it)."""
     while j < len(lines) and (lead := leads[j]) and "\t" not in (line := lines[j]) and not (
             (lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS) and BLOCK_LINE.match(line)):
         j += 1
@@ -449,10 +447,8 @@ class _Reader:
         indented by tabs."""
         line, lead = self.lines[i], self.leads[i]
         # BLOCK_LINE only where it may match: a rule character, or what may open a list item (a grid
-        # rule's "+" is one; may_open_item's test); asked of every line of a paragraph, so tested
-        # here, not in a call.
-        if not lead or ((lead in BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in LABEL_STOPS)
-                        and BLOCK_LINE.match(line)):
+        # rule's "+" is one).
+        if not lead or ((lead in RULE_LEADS or may_open_item(line, lead)) and BLOCK_LINE.match(line)):
             return True
         if "\t" in line and not (under_item and "\t" not in line.lstrip()):
             return True  # a table's cell; under a Markdown list item a tab before the text indents its next line

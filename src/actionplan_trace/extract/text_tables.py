@@ -24,7 +24,7 @@ from typing import Callable
 from ..model import Block, Cell, Loc, table_text
 from ..record import record
 from ..regexcache import regex
-from ..text_patterns import CELL_ITEM, ITEM_LEADS, LABEL_ONLY, SUPERSCRIPTS
+from ..text_patterns import CELL_ITEM, LABEL_ONLY, SUPERSCRIPTS, may_open_item
 from .inline import html_paragraphs
 
 Clean = Callable[[str], str]
@@ -140,9 +140,7 @@ def _paragraphs(lines: Iterable[str], width: int = 0) -> list[str]:
                 out.append(" ".join(current))
                 current, chunk = [], False
             continue
-        # may_open_item's test written out (`text` is stripped: its lead is its first character).
-        if current and ((lead := text[0]) in ITEM_LEADS or lead.isdigit() or text[1:2] in (".", ")")) and (
-                CELL_ITEM.match(text)):
+        if current and may_open_item(text, text[0]) and CELL_ITEM.match(text):
             out.append(" ".join(current))
             current, chunk = [], False
         chunk = bool(current) and width > 0 and _tail_of_broken_word(text, previous, width, chunk)
