@@ -421,12 +421,17 @@ _PASSES_AFTER_LINKS: tuple[tuple[str, re.Pattern[str], Replacement], ...] = (
 # times faster than a search for two or more characters, and most lines hold few of the marks.
 _NEEDLE_CHARS = {"![": "!", "[^": "^", "]{": "{", "](": "]", "][": "]", "**": "*", "__": "_", "~~": "~", "---": "-",
                  "--": "-"}
-_SUBSTITUTIONS_BEFORE_LINKS = tuple((_NEEDLE_CHARS.get(needle, needle), needle, _substitution(pattern, replacement))
-                                    for needle, pattern, replacement in _PASSES_BEFORE_LINKS)
-_LINK_SUBSTITUTIONS = tuple((_NEEDLE_CHARS[needle], needle, _substitution(pattern, _FIRST_GROUP))
-                            for needle, pattern in _LINKS)
-_SUBSTITUTIONS_AFTER_LINKS = tuple((_NEEDLE_CHARS.get(needle, needle), needle, _substitution(pattern, replacement))
-                                   for needle, pattern, replacement in _PASSES_AFTER_LINKS)
+
+
+def _substitutions(passes: Iterable[tuple[str, re.Pattern[str], Replacement]]) -> tuple[tuple[str, str, Callable[[str], str]], ...]:
+    """`passes` (needle, pattern, replacement) as clean_inline runs them (see _NEEDLE_CHARS)."""
+    return tuple((_NEEDLE_CHARS.get(needle, needle), needle, _substitution(pattern, replacement))
+                 for needle, pattern, replacement in passes)
+
+
+_SUBSTITUTIONS_BEFORE_LINKS = _substitutions(_PASSES_BEFORE_LINKS)
+_LINK_SUBSTITUTIONS = _substitutions((needle, pattern, _FIRST_GROUP) for needle, pattern in _LINKS)
+_SUBSTITUTIONS_AFTER_LINKS = _substitutions(_PASSES_AFTER_LINKS)
 
 
 def element_text(element: Element) -> str:

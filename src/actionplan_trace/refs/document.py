@@ -360,8 +360,8 @@ def _document_refs(
                 continue
             if marked:
                 at = marked.get((loc.footnote, loc.page)) if loc.footnote is not None else None
-                if (placed := contexts[at] if at is not None else home) is not sc:
-                    sc, readings = placed, {}
+                if (noted_in := contexts[at] if at is not None else home) is not sc:
+                    sc, readings = noted_in, {}
             if (reading := readings.get(field)) is None:
                 if field:
                     if (ctx := narrowed.get((section.id, field))) is None:
