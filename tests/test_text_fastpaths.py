@@ -360,6 +360,30 @@ def test_text_loc_made_without_init_is_the_loc_init_makes():
         assert ours.__dict__ == theirs.__dict__ and ours.to_dict() == theirs.to_dict()
 
 
+def test_text_cell_made_without_init_is_the_cell_init_makes():
+    from actionplan_trace.extract.text_tables import text_cell, text_loc
+    from actionplan_trace.model import Cell
+    from actionplan_trace.record import fields
+
+    for text, paragraphs in (("", []), ("a", ["a"]), ("a\nb", ["a", "b"])):
+        loc = text_loc(3, 4, 1, 2)
+        ours, theirs = text_cell(text, loc, paragraphs), Cell(text, loc, paragraphs, False)
+        assert type(ours) is Cell and ours == theirs
+        assert all(getattr(ours, f.name) == getattr(theirs, f.name) for f in fields(Cell))
+        ours.bold = True  # set on the instance, as a header row's cells are
+        assert ours.bold and not Cell.bold and not text_cell(text, loc, paragraphs).bold
+
+
+def test_plain_hyphens_as_both_replacements():
+    from actionplan_trace.text_patterns import NB_HYPHEN, SOFT_HYPHEN, plain_hyphens
+
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(["a", " ", "-", NB_HYPHEN, SOFT_HYPHEN, "\u20ad", "\uadad", "é"])
+                       for _ in range(rng.randrange(40)))
+        assert plain_hyphens(text) == text.replace(NB_HYPHEN, "-").replace(SOFT_HYPHEN, ""), repr(text)
+
+
 def _grid_table_plain(lines: list[str], start: int) -> list[list[list[str]]] | None:
     """grid_table's rows as it read them before: each cell's lines gathered one slice at a time."""
     from actionplan_trace.extract.text_tables import GRID_RULE, _cuts, _paragraphs

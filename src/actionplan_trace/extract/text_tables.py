@@ -52,10 +52,10 @@ def _is_dash_rule(line: str) -> bool:
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
     """A cell from its paragraph texts; an HTML-fragment paragraph is split into its own."""
     if not parts:
-        return Cell("", loc, [], False)
+        return text_cell("", loc, [])
     if len(parts) == 1 and "<" not in parts[0]:  # most cells: one paragraph, no fragment
         text = clean(parts[0])
-        return Cell(text, loc, [text] if text else [], False)
+        return text_cell(text, loc, [text] if text else [])
     paragraphs: list[str] = []
     bold = bool(parts)
     for part in parts:
@@ -68,7 +68,10 @@ def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
         if text:
             paragraphs.append(text)
             bold = False
-    return Cell("\n".join(paragraphs), loc, paragraphs, bold and bool(paragraphs))  # by position: see text_loc
+    cell = text_cell("\n".join(paragraphs), loc, paragraphs)
+    if bold and paragraphs:
+        cell.bold = True
+    return cell
 
 
 def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None = None) -> Loc:
@@ -86,6 +89,19 @@ def text_loc(paragraph: int, line: int, row: int | None = None, col: int | None 
     if col is not None:
         fields["col"] = col
     return loc
+
+
+def text_cell(text: str, loc: Loc, paragraphs: list[str]) -> Cell:
+    """`Cell(text, loc, paragraphs)` for a cell read from lines: a new instance given the three
+    fields a text rendering sets, the others (bold, span, continued, links, blanks) read from the
+    class's defaults, as text_loc makes a Loc: without the class call, which runs the record's
+    __init__ through the type's slots, for some 900 instructions less a cell
+    (tests/test_reader_text_cells.py holds it to the class call)."""
+    cell = _NEW(Cell)
+    cell.text = text
+    cell.loc = loc
+    cell.paragraphs = paragraphs
+    return cell
 
 
 _NEW = object.__new__
@@ -106,9 +122,9 @@ def _table(rows_parts: list[list[list[str]]], clean: Clean, index: int, line: in
             # Most cells, made here as _cell makes them: one paragraph that is no fragment, or none.
             if len(parts) == 1 and "<" not in (part := parts[0]):
                 text = clean(part)
-                cells.append(Cell(text, loc, [text] if text else [], False))
+                cells.append(text_cell(text, loc, [text] if text else []))
             else:
-                cells.append(_cell(parts, clean, loc) if parts else Cell("", loc, [], False))
+                cells.append(_cell(parts, clean, loc) if parts else text_cell("", loc, []))
         if r < header:
             for cell in cells:  # each cell is new, made just now: set in place, not copied (record.replace)
                 if cell.text:
