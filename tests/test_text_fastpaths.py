@@ -374,6 +374,20 @@ def test_text_cell_made_without_init_is_the_cell_init_makes():
         assert ours.bold and not Cell.bold and not text_cell(text, loc, paragraphs).bold
 
 
+def test_text_block_made_without_init_is_the_block_init_makes():
+    from actionplan_trace.extract.text_tables import text_block, text_loc
+    from actionplan_trace.model import Block
+    from actionplan_trace.record import fields
+
+    for kind, text, label in (("paragraph", "Text", None), ("list-item", "Item", "•"), ("list-item", "", "2.")):
+        loc = text_loc(3, 4)
+        ours, theirs = text_block(kind, text, loc, label), Block(kind, text, loc, label=label)
+        assert type(ours) is Block and ours == theirs and ours.to_dict() == theirs.to_dict()
+        assert all(getattr(ours, f.name) == getattr(theirs, f.name) for f in fields(Block))
+        ours.bold, ours.bold_lead = True, 4  # set on the instance, as the reader sets them
+        assert not Block.bold and not Block.bold_lead and not text_block(kind, text, loc, label).bold
+
+
 def test_plain_hyphens_as_both_replacements():
     from actionplan_trace.text_patterns import NB_HYPHEN, SOFT_HYPHEN, plain_hyphens
 

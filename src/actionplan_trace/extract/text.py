@@ -48,6 +48,7 @@ from .text_tables import (
     grid_table,
     pipe_table,
     tab_led_table,
+    text_block,
     text_loc,
     tsv_table,
 )
@@ -746,8 +747,12 @@ class _Reader:
             text = self.clean(raw)
             if text:
                 loc = text_loc(len(self.blocks), line)  # self.at(line), without the call
-                self.blocks.append(_paragraph(text, loc, bold=bold) if item is None else
-                                   Block("list-item", text, loc, label=item.group("label"), bold=bold))
+                if item is None:
+                    block = _paragraph(text, loc, bold=bold)
+                else:
+                    block = text_block("list-item", text, loc, item.group("label"))
+                    block.bold = bold
+                self.blocks.append(block)
                 label = bold_label(raw) if opening in BOLD_MARKERS and not bold else None
                 if label is not None and text.startswith(lead := self.clean(label)):
                     self.blocks[-1].bold_lead = len(lead)
@@ -758,14 +763,14 @@ class _Reader:
         # The text is stripped: its first character is the one spaced_bullet tests, without the call.
         m = spaced_bullet(text) if text[:1] in SPACED_BULLET_LEADS else None
         if m is None:
-            self.blocks.append(Block("paragraph", text, text_loc(len(self.blocks), line)))
+            self.blocks.append(text_block("paragraph", text, text_loc(len(self.blocks), line)))
             return
         rest = text[m.end():]
         if rest.startswith(BOOKMARK_OPEN):
             rest = BOOKMARK.sub("", rest)
         # The item's text is the rest (_paragraph's, read from the match already made: the bullet
         # and its white space end where they did, a bookmark taken out leaving no white space).
-        self.blocks.append(Block("list-item", rest.strip(), text_loc(len(self.blocks), line), label=m.group(1)))
+        self.blocks.append(text_block("list-item", rest.strip(), text_loc(len(self.blocks), line), m.group(1)))
 
     def table(self, i: int) -> int | None:
         """The table at line i, added, and the line after it; None when there is none."""
@@ -946,10 +951,9 @@ def _atx_title(rest: str) -> str:
 
 
 def _paragraph(text: str, loc: Loc, bold: bool = False) -> Block:
-    """A paragraph, or a list item when `text` opens with a bullet. `bold` is set on the block
-    made, when true: a keyword argument costs the class call a dict (most blocks are not bold)."""
+    """A paragraph, or a list item when `text` opens with a bullet; bold when `bold` is true."""
     m = SPACED_BULLET.match(text) if text.lstrip()[:1] in SPACED_BULLET_LEADS else None  # spaced_bullet, without the call
-    block = Block("list-item", text[m.end():].strip(), loc, label=m.group(1)) if m else Block("paragraph", text.strip(), loc)
+    block = text_block("list-item", text[m.end():].strip(), loc, m.group(1)) if m else text_block("paragraph", text.strip(), loc)
     if bold:
         block.bold = True
     return block
