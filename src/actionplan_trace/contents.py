@@ -120,16 +120,35 @@ def _copy(key: str, title: str) -> bool:
 
 def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
     """The indexes in `blocks` of contents entries without a contents style (see the module)."""
+    return _named_entries(blocks, *_entry_runs(blocks, _found_entries(blocks)))
+
+
+_Found = dict[int, tuple[str, int | None]]  # a block's index -> its `_entry`, for the blocks that have one
+_Runs = tuple[list[list[tuple[int, str]]], dict[int, int]]  # _entry_runs'
+
+
+def _found_entries(blocks: Sequence[Block]) -> _Found:
+    """Each block's `_entry`, by index, for the blocks that have one. A block whose text (white
+    space aside) does not end as a page number does (most) is turned down without the call, told
+    by its last character: most end with one of _NOT_PAGE_END, turned down by one look-up."""
+    return {i: found for i, block in enumerate(blocks)
+            if (text := block.text.rstrip()) and (last := text[-1]) not in _NOT_PAGE_END
+            and (last in ROMAN_PAGE or last.isdigit()) and (found := _entry(block)) is not None}
+
+
+_NOT_PAGE_END = frozenset(chr(n) for n in range(128)).difference("0123456789", ROMAN_PAGE)
+"""The ASCII characters a page number does not end with (_found_entries)."""
+
+
+def _entry_runs(blocks: Sequence[Block], found_at: _Found) -> _Runs:
+    """The runs of at least two entries (`found_at`, _found_entries') whose pages do not decrease,
+    each entry's index and title, and the entries wrapped over two lines (the first line's index
+    -> the second's)."""
     runs: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []
     last_page = 0
     wrapped: dict[int, int] = {}  # the first line of an entry wrapped over two -> its second
     titles: set[str] = set()  # the titles of the entries found so far
-    # Each block's entry, read once (a wrapped entry's second line is looked at twice); a block
-    # that does not end as a page number does (most) is turned down without the call.
-    found_at = {i: found for i, block in enumerate(blocks)
-                if (end := block.text.rstrip()[-1:]) and (end.isdigit() or end in ROMAN_PAGE)
-                and (found := _entry(block)) is not None}
     # A block that is no entry and not the line before one (the first line of an entry wrapped
     # over two) ends the run, as the block before it did if that was no entry either: only the
     # others are read, and a gap between two of them ends the run.
@@ -162,6 +181,20 @@ def contents_entries(blocks: Sequence[Block]) -> frozenset[int]:
         last_page = found[1] or 0 if found is not None else 0  # a Roman page sets no floor
     if len(run) >= 2:
         runs.append(run)
+    return runs, wrapped
+
+
+def _in_runs(runs: list[list[tuple[int, str]]], wrapped: dict[int, int]) -> set[int]:
+    """The indexes of the blocks in `runs` (with the second lines of the wrapped entries): the
+    most `_named_entries` finds entries."""
+    out = {i for entries in runs for i, _ in entries}
+    out.update(wrapped[i] for i in out.intersection(wrapped))
+    return out
+
+
+def _named_entries(blocks: Sequence[Block], runs: list[list[tuple[int, str]]], wrapped: dict[int, int]) -> frozenset[int]:
+    """The indexes of the entries of the `runs` (_entry_runs') that name headings after them, with
+    the second lines of those wrapped over two."""
     if not runs:
         return frozenset()
     firsts = {title.split(" ", 1)[0] for entries in runs for _, title in entries}
@@ -200,38 +233,53 @@ def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], froz
     page" each, when they are contents entries by their company: Word's Save-as-text writes a
     contents list as "Title<TAB>page" lines, which the text reader takes for a table (a table with
     a heading row names no page in it). Otherwise, or when some row is no entry, `blocks` as
-    they are."""
+    they are.
+
+    Each block's `_entry` is read once for both readings (a table read as rows has none), and
+    the rows are taken for entries only when each stands in a run of entries: else the later
+    paragraphs are not keyed for them (_later_places, a pass over the rest of the document)."""
+    found = _found_entries(blocks)
     expanded: list[Block] = []
-    rows: list[int] = []
+    rows: list[int] = []  # the rows' indexes in `expanded`
+    entries: list[tuple[str, int | None]] = []  # the rows' entries
+    tables: list[int] = []  # the indexes in `blocks` of the tables read as rows
+    shifts: list[int] = []  # how far a block after each of them stands further on in `expanded`
     for block in blocks:
         lines = _tabbed_entries(block) if block.rows else None  # None for a block of no rows: told here
         if lines is None:
             expanded.append(block)
             continue
+        tables.append(len(expanded) - len(rows) + len(tables))
         rows.extend(range(len(expanded), len(expanded) + len(lines)))
-        expanded.extend(lines)
+        expanded.extend(line for line, _ in lines)
+        entries.extend(entry for _, entry in lines)
+        shifts.append(len(rows) - len(tables))
     if rows:
-        entries = contents_entries(expanded)
-        if entries.issuperset(rows):
-            return expanded, entries
-    return blocks, contents_entries(blocks)
+        found_expanded = {i + (shifts[t - 1] if (t := bisect.bisect(tables, i)) else 0): entry
+                          for i, entry in found.items()}
+        found_expanded.update(zip(rows, entries))
+        runs = _entry_runs(expanded, found_expanded)
+        if _in_runs(*runs).issuperset(rows) and (named := _named_entries(expanded, *runs)).issuperset(rows):
+            return expanded, named
+    return blocks, _named_entries(blocks, *_entry_runs(blocks, found))
 
 
-def _tabbed_entries(block: Block) -> list[Block] | None:
-    """A two-column table's rows as "title<TAB>page" paragraphs, when every row may be a contents
-    entry (`_entry`); else None. In a text file (cells read from lines) each is at the table's
-    place, where its line stands, as a paragraph is: not at a cell's, which would place it as a
-    table row; a Word table keeps its rows' places ("paragraph 3, table row 2"), which tell its
-    entries apart."""
+def _tabbed_entries(block: Block) -> list[tuple[Block, tuple[str, int | None]]] | None:
+    """A two-column table's rows as "title<TAB>page" paragraphs, each with its `_entry`, when every
+    row may be a contents entry; else None. In a text file (cells read from lines) each is at the
+    table's place, where its line stands, as a paragraph is: not at a cell's, which would place it
+    as a table row; a Word table keeps its rows' places ("paragraph 3, table row 2"), which tell
+    its entries apart."""
     if block.type != "table" or not block.rows or len(block.rows) < 2 or any(len(row) != 2 for row in block.rows):
         return None
     lines = []
     for title, page in block.rows:  # row by row: most two-column tables fail at their first row
         line = Block("paragraph", f"{title.text.strip()}\t{page.text.strip()}",
                      loc=block.loc if title.loc.line is not None else title.loc)
-        if _entry(line) is None:
+        entry = _entry(line)
+        if entry is None:
             return None
-        lines.append(line)
+        lines.append((line, entry))
     return lines
 
 
