@@ -610,7 +610,7 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
     where no test of the block's neighbours or of fields outside the key decided it."""
     kind = block.type
     if kind == "list-item":
-        if is_bullet_label(block.label) or _list_style(block.style):
+        if _bulleted(block):
             return None
     elif kind not in _BODY_TYPES:
         return None
@@ -640,6 +640,12 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
         return text, candidates, rules.after[first], False, {}, styled, {}
     tried = rules.bare if styled else rules.bare_unstyled
     return (text, candidates, tried, True, {}, styled, {}) if tried else None
+
+
+def _bulleted(item: Block) -> bool:
+    """Whether a list item is bulleted (a glyph for its label, or one of Word's list styles): no
+    heading rule opens a section with it, whichever the open sections allow (_scan)."""
+    return is_bullet_label(item.label) or _list_style(item.style)
 
 
 def _first_match(pattern: Pattern, candidates: list[str]) -> _Found | None:
@@ -1598,6 +1604,9 @@ def build(raw: RawDocument, profile: Profile) -> Document:
             builder.table = None  # a table's parts are apart from each other by furniture and notes only
         if i in entries:
             builder.current().blocks.append(replace(block, contents=True))
+            continue
+        if block.type == "list-item" and _bulleted(block):  # a third of a report's paragraphs: no heading
+            builder.current().blocks.append(block)
             continue
         if builder.kinds is not kinds:  # the same set (object) while no section opens or closes
             kinds = builder.kinds
