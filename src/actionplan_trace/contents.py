@@ -32,6 +32,27 @@ KEYED_CHARS = 600
 """How much of a paragraph is keyed for the lookup: far more than any contents title."""
 
 
+MOST_LABELS = 4096
+"""How many list labels bullet_label keeps its answers for before it starts again."""
+
+
+class _BulletLabels(dict[str | None, bool]):
+    """text_patterns.is_bullet_label's answers by label, each worked out the first time it is asked
+    for: a document's list labels are a few glyphs and numbers met thousands of times (each list
+    item's is asked for here and by structure.build). Emptied when it holds MOST_LABELS, so that a
+    text of ever new labels ("1.", "2.", … "9000.") keeps it small."""
+
+    def __missing__(self, label: str | None) -> bool:
+        if len(self) >= MOST_LABELS:
+            self.clear()
+        answer = self[label] = is_bullet_label(label)
+        return answer
+
+
+bullet_label = _BulletLabels().__getitem__
+"""is_bullet_label(label), looked up (see _BulletLabels)."""
+
+
 def page_start(text: str) -> int | None:
     """Where the page number of a leaderless contents entry starts in `text` (stripped), None when
     the text does not end in one: a number of at most four digits, or a lower-case Roman numeral,
@@ -85,7 +106,7 @@ def _entry(block: Block) -> tuple[str, int | None] | None:
     text = block.text.rstrip()
     if not text or not (text[-1].isdigit() or text[-1] in ROMAN_PAGE):
         return None
-    if block.type == "list-item" and is_bullet_label(block.label):
+    if block.type == "list-item" and bullet_label(block.label):
         return None
     text = text.lstrip()
     at = page_reference(text)
@@ -302,7 +323,7 @@ def _later_places(blocks: Sequence[Block], start: int, firsts: set[str]) -> _Pla
         if block.rows is not None:
             continue
         # a block without a number label is keyed by its text alone (numbered gives None)
-        if ((not block.label or is_bullet_label(block.label))
+        if ((not block.label or bullet_label(block.label))
                 and (block.text[:1] in refused or not _may_open_title(block.text, head, firsts))):
             continue
         texts = [block.text[:KEYED_CHARS].split("\n", 1)[0]]

@@ -16,7 +16,7 @@ import unicodedata
 from operator import itemgetter
 from typing import Callable, Sequence
 
-from .contents import with_tabbed_contents
+from .contents import bullet_label, with_tabbed_contents
 from .errors import LimitError
 from .limits import current as limits_in_force, over
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, kind_label, table_text
@@ -25,7 +25,7 @@ from .profiles import HeadingRule, Pattern, Profile, TableRule, join_patterns
 from .record import field, record, replace
 from .regexcache import regex
 from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
-from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, is_bullet_label, numbered, page_reference,
+from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, numbered, page_reference,
                             spaced_bullet, toc_last)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
@@ -121,7 +121,7 @@ def heading_signal(
         return None
     if _styled(block):
         return "heading-style"
-    if block.type == "list-item" and (is_bullet_label(block.label) or _list_style(block.style)):
+    if block.type == "list-item" and (bullet_label(block.label) or _list_style(block.style)):
         return None
     return _unstyled_signal(block, text, next_block, max_words, lines)
 
@@ -191,7 +191,7 @@ def _clause_number(block: Block) -> str | None:
     Markdown ordered list's: a Markdown "1. Introduction" is a list item), or a typed one."""
     if block.type == "table":
         return None
-    if block.label and not is_bullet_label(block.label):
+    if block.label and not bullet_label(block.label):
         return block.label.strip()
     m = CLAUSE_NUMBER.match(block.text)
     return m.group(0).strip() if m and block.type != "list-item" else None
@@ -224,7 +224,7 @@ def numbered_line(
     if number is None:
         return False
     typed = CLAUSE_NUMBER.match(text)
-    rest = text if (block.label and not is_bullet_label(block.label)) or typed is None else text[typed.end():].strip()
+    rest = text if (block.label and not bullet_label(block.label)) or typed is None else text[typed.end():].strip()
     if not rest or next_block is None or not (rest[0].isupper() or rest[0].isdigit()):
         return False
     # Every test is pure, so the cheap ones go first: most numbered paragraphs are sentences
@@ -645,7 +645,7 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
 def _bulleted(item: Block) -> bool:
     """Whether a list item is bulleted (a glyph for its label, or one of Word's list styles): no
     heading rule opens a section with it, whichever the open sections allow (_scan)."""
-    return is_bullet_label(item.label) or _list_style(item.style)
+    return bullet_label(item.label) or _list_style(item.style)
 
 
 def _first_match(pattern: Pattern, candidates: list[str]) -> _Found | None:
