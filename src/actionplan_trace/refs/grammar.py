@@ -844,7 +844,7 @@ def _past_aside(text: str, pos: int) -> int:
     initiative's) and no organ ("(WTDC)": which items it names the organ of is not settled
     here); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
     aside = _ASIDE.match(text, pos)
-    if (aside is None or triggers(aside.group(), ()) or _REGION_LIKE.search(aside.group())
+    if (aside is None or triggers(aside.group(), (), keyword=False) or _REGION_LIKE.search(aside.group())
             or _ORGAN_SUFFIX.match(text, pos)):
         return pos
     return aside.end()
@@ -1449,7 +1449,15 @@ _SHORT = 16
 and cased words it looks for (a lower-cased ASCII text without one is not `islower`). That
 test reads the whole text, so it is made on short texts only; a longer one seldom lacks a letter."""
 _FAMILY_OF = dict(_LOWER_WORDS)  # each lower-case trigger word's family (a word names one)
-_SINGLE_WORDS, _GATED_WORDS = _gated(_FAMILY_OF)
+_RES_TRIGGERS = _LOWER_TRIGGERS["res"]
+_SINGLE_WORDS, _GATED_WORDS = _gated(word for word in _FAMILY_OF if word not in _RES_TRIGGERS)
+_RES_KEYWORD = regex(r"re(?:solution|commendation|s(?!\w)|cs?(?!\w))")
+"""What a lower-cased text holds wherever a resolution, decision or Recommendation is written as
+_RES_ANCHOR reads it, or looks like one as _REFERENCE_LIKE reads it (with "decision", looked for
+by a substring scan): "resolution", "recommendation", or "res", "rec", "recs" that no letter,
+digit or "_" follows ("Res. 45", "Rec 3"): lower-casing keeps whether a character is one. Every
+other "res", "rec" and "dec" ("resources", "recent", "progress", "decade") is no trigger: a text
+holding only such words is not read for resolutions, nor checked for words that look like one."""
 _TRIGGER_WORDS = frozenset(_FAMILY_OF)
 _BARE_CODE = regex(r"C\d")
 _DIGIT = regex(r"\d")
@@ -1465,13 +1473,15 @@ def has_digit(text: str) -> bool:
 
 
 def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words: set[str] | None = None,
-             digit: bool | None = None) -> set[str]:
+             digit: bool | None = None, keyword: bool = True) -> set[str]:
     """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes
     (`low`: the text lower-cased, and `digit`: `has_digit(text)`, when the caller has them
     already). Words sharing their opening are looked for only where it is (`_gated`); a cased
     word only for a family not found yet. `words`, when given, gets the lower-case trigger words
     found in `low` (see Grammar.cites; in a text without a digit, where only a blanket reference
-    can be, none is looked for but "all ")."""
+    can be, none is looked for but "all "). The words of resolutions ("res", "rec", "dec"), which
+    open many others ("resources", "recent", "decade"), count only with `keyword`, where a
+    resolution's keyword is (`_RES_KEYWORD`); without it (`_past_aside`), wherever they stand."""
     if low is None:
         low = text.lower()
     if not (has_digit(text) if digit is None else digit):
@@ -1483,6 +1493,8 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words:
     if len(low) <= _SHORT and not low.islower() and text.isascii():
         return set()  # a number in a table's cell: every trigger holds a letter (see _SHORT)
     found = [word for word in _SINGLE_WORDS if word in low]
+    if not keyword or "decision" in low or _RES_KEYWORD.search(low) is not None:
+        found += [word for word in _RES_TRIGGERS if word in low]
     for opening, group in _GATED_WORDS:
         if opening in low:
             found += [word for word in group if word in low]
