@@ -77,7 +77,11 @@ def _random_blocks(rng: random.Random) -> list[Block]:
             page = rng.randrange(1, 5)
             for title in rng.sample(TITLES, rng.randrange(0, 6)):
                 page += rng.choice([0, 1, 2, -3])
-                blocks.append(Block("paragraph", f"{title}{rng.choice([' ', chr(9), ' ... '])}{page}"))
+                if rng.random() < 0.3:  # an entry wrapped over two lines, its second opening in lower case
+                    blocks.append(Block("paragraph", f"{title} including"))
+                    blocks.append(Block("paragraph", f"{rng.choice(['countries', 'broadband and services'])} {page}"))
+                else:
+                    blocks.append(Block("paragraph", f"{title}{rng.choice([' ', chr(9), ' ... '])}{page}"))
         else:
             blocks.append(Block("table", "", rows=[]))
         for _ in range(rng.randrange(0, 3)):

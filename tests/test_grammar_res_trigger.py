@@ -41,7 +41,7 @@ def test_a_text_without_the_resolutions_trigger_holds_no_resolution_and_nothing_
     left_out = 0
     for text in _texts(41, 6000):
         low = text.lower()
-        loose = triggers(text, regions, low, keyword=False)
+        loose = triggers(text, regions, low, res_keyword_required=False)
         if "res" in triggers(text, regions, low) or "res" not in loose:
             continue
         left_out += 1
@@ -60,7 +60,7 @@ def test_read_text_yields_what_it_yields_when_every_res_rec_and_dec_triggers(mon
     contexts = [RefContext(), RefContext(expect="wsis"), RefContext(sector="ITU-D"), RefContext(organ="PP")]
     cases = [(text, rng.choice(contexts)) for text in _texts(47, 5000)]
     narrowed = [find.read_text(text, ctx, registry) for text, ctx in cases]
-    monkeypatch.setattr(find, "triggers", partial(grammar.triggers, keyword=False))
+    monkeypatch.setattr(find, "triggers", partial(grammar.triggers, res_keyword_required=False))
     for (text, ctx), got in zip(cases, narrowed):
         assert got == find.read_text(text, ctx, registry), text
     assert sum(1 for refs, _, _ in narrowed if any(r.family in ("resolution", "decision", "recommendation") for r in refs)) > 1000

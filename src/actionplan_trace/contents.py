@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Iterable, Sequence
 
 from .model import Block
-from .text_patterns import is_bullet_label, numbered, page_reference
+from .text_patterns import bullet_label, numbered, page_reference
 
 ROMAN_PAGE = frozenset("ivxlc")
 """The letters of a lower-case Roman page number (front matter: "Foreword iii")."""
@@ -32,35 +32,23 @@ KEYED_CHARS = 600
 """How much of a paragraph is keyed for the lookup: far more than any contents title."""
 
 
-MOST_LABELS = 4096
-"""How many list labels bullet_label keeps its answers for before it starts again."""
+def _ends_as_page(text: str) -> bool:
+    """Whether `text` (not empty) ends with a character a page number ends with: a digit, or a
+    letter of a lower-case Roman numeral. Most texts end otherwise, with an ASCII character told
+    by one look-up (_NOT_PAGE_END)."""
+    last = text[-1]
+    return last not in _NOT_PAGE_END and (last in ROMAN_PAGE or last.isdigit())
 
 
-class _BulletLabels(dict[str | None, bool]):
-    """text_patterns.is_bullet_label's answers by label, each worked out the first time it is asked
-    for: a document's list labels are a few glyphs and numbers met thousands of times (each list
-    item's is asked for here and by structure.build). Emptied when it holds MOST_LABELS, so that a
-    text of ever new labels ("1.", "2.", … "9000.") keeps it small."""
-
-    def __missing__(self, label: str | None) -> bool:
-        if len(self) >= MOST_LABELS:
-            self.clear()
-        answer = self[label] = is_bullet_label(label)
-        return answer
-
-
-bullet_label = _BulletLabels().__getitem__
-"""is_bullet_label(label), looked up (see _BulletLabels)."""
+_NOT_PAGE_END = frozenset(chr(n) for n in range(128)).difference("0123456789", ROMAN_PAGE)
+"""The ASCII characters a page number does not end with."""
 
 
 def page_start(text: str) -> int | None:
     """Where the page number of a leaderless contents entry starts in `text` (stripped), None when
     the text does not end in one: a number of at most four digits, or a lower-case Roman numeral,
     after white space and at least one word."""
-    if not text or "\n" in text:
-        return None
-    last = text[-1]
-    if not (last.isdigit() or last in ROMAN_PAGE):
+    if not text or "\n" in text or not _ends_as_page(text):
         return None
     cut = max(text.rfind(" "), text.rfind("\t"), text.rfind("\u00a0"))
     if cut <= 0:
@@ -104,7 +92,7 @@ def _entry(block: Block) -> tuple[str, int | None] | None:
     if block.type not in ("paragraph", "heading", "list-item") or block.rows is not None:
         return None
     text = block.text.rstrip()
-    if not text or not (text[-1].isdigit() or text[-1] in ROMAN_PAGE):
+    if not text or not _ends_as_page(text):
         return None
     if block.type == "list-item" and bullet_label(block.label):
         return None
@@ -149,16 +137,11 @@ _Runs = tuple[list[list[tuple[int, str]]], dict[int, int]]  # _entry_runs'
 
 
 def _found_entries(blocks: Sequence[Block]) -> _Found:
-    """Each block's `_entry`, by index, for the blocks that have one. A block whose text (white
-    space aside) does not end as a page number does (most) is turned down without the call, told
-    by its last character: most end with one of _NOT_PAGE_END, turned down by one look-up."""
+    """Each block's `_entry`, by index, for the blocks that have one: read once (a wrapped entry's
+    second line is looked at twice, and `with_tabbed_contents` reads the blocks two ways). A
+    block whose text does not end as a page number does (most) is turned down without the call."""
     return {i: found for i, block in enumerate(blocks)
-            if (text := block.text.rstrip()) and (last := text[-1]) not in _NOT_PAGE_END
-            and (last in ROMAN_PAGE or last.isdigit()) and (found := _entry(block)) is not None}
-
-
-_NOT_PAGE_END = frozenset(chr(n) for n in range(128)).difference("0123456789", ROMAN_PAGE)
-"""The ASCII characters a page number does not end with (_found_entries)."""
+            if (text := block.text.rstrip()) and _ends_as_page(text) and (found := _entry(block)) is not None}
 
 
 def _entry_runs(blocks: Sequence[Block], found_at: _Found) -> _Runs:
@@ -261,23 +244,20 @@ def with_tabbed_contents(blocks: Sequence[Block]) -> tuple[Sequence[Block], froz
     paragraphs are not keyed for them (_later_places, a pass over the rest of the document)."""
     found = _found_entries(blocks)
     expanded: list[Block] = []
+    at: list[int] = []  # each block's index in `expanded` (a table's: its first row's)
     rows: list[int] = []  # the rows' indexes in `expanded`
     entries: list[tuple[str, int | None]] = []  # the rows' entries
-    tables: list[int] = []  # the indexes in `blocks` of the tables read as rows
-    shifts: list[int] = []  # how far a block after each of them stands further on in `expanded`
     for block in blocks:
+        at.append(len(expanded))
         lines = _tabbed_entries(block) if block.rows else None  # None for a block of no rows: told here
         if lines is None:
             expanded.append(block)
             continue
-        tables.append(len(expanded) - len(rows) + len(tables))
         rows.extend(range(len(expanded), len(expanded) + len(lines)))
         expanded.extend(line for line, _ in lines)
         entries.extend(entry for _, entry in lines)
-        shifts.append(len(rows) - len(tables))
     if rows:
-        found_expanded = {i + (shifts[t - 1] if (t := bisect.bisect(tables, i)) else 0): entry
-                          for i, entry in found.items()}
+        found_expanded = {at[i]: entry for i, entry in found.items()}
         found_expanded.update(zip(rows, entries))
         runs = _entry_runs(expanded, found_expanded)
         if _in_runs(*runs).issuperset(rows) and (named := _named_entries(expanded, *runs)).issuperset(rows):

@@ -272,15 +272,6 @@ class Section:
         return "\n".join(b.text for b in self.blocks)
 
 
-# CPython keeps the attribute names of a class's instances in one key table they all share: a
-# name goes into it when an instance first stores it, but only while the class has made few
-# instances (some 30); an instance storing a name the table lacks after that gets a dict of its
-# own, slower to read, write and free. Loc's __init__ and the text reader's text_loc, text_cell
-# and text_block (extract/text_tables.py) store only some fields: one instance of each class,
-# made here by the class call before any other, stores every field and puts it in the table.
-Loc(0, 0, 0, 0, 0, 0, "")
-Cell("")
-Block("paragraph", "")
 _NOWHERE = Loc()
 
 

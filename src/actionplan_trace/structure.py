@@ -16,7 +16,7 @@ import unicodedata
 from operator import itemgetter
 from typing import Callable, Sequence
 
-from .contents import bullet_label, with_tabbed_contents
+from .contents import with_tabbed_contents
 from .errors import LimitError
 from .limits import current as limits_in_force, over
 from .model import Block, Cell, Document, Loc, RawDocument, Revision, Section, SourceFormat, kind_label, table_text
@@ -25,7 +25,7 @@ from .profiles import HeadingRule, Pattern, Profile, TableRule, join_patterns
 from .record import field, record, replace
 from .regexcache import regex
 from .table_parts import between_parts, cited_notes, furniture_row, names_columns, repeated_lines
-from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, numbered, page_reference,
+from .text_patterns import (CLAUSE_NUMBER, OPEN_END, TOC_STYLE, TYPED_NUMBER, bullet_label, numbered, page_reference,
                             spaced_bullet, toc_last)
 
 # Final punctuation: a line ending on one of these is a sentence, not a title (tested with
@@ -121,7 +121,7 @@ def heading_signal(
         return None
     if _styled(block):
         return "heading-style"
-    if block.type == "list-item" and (bullet_label(block.label) or _list_style(block.style)):
+    if block.type == "list-item" and _bulleted(block):
         return None
     return _unstyled_signal(block, text, next_block, max_words, lines)
 
@@ -640,6 +640,12 @@ def _scan(block: Block, rules: RuleSet) -> _Scanned | None:
         return text, candidates, rules.after[first], False, {}, styled, {}
     tried = rules.bare if styled else rules.bare_unstyled
     return (text, candidates, tried, True, {}, styled, {}) if tried else None
+
+
+def _opens_nothing(block: Block) -> bool:
+    """Whether `build` places `block` in the open section without trying the heading rules on
+    it: a bulleted list item, which no rule opens a section with (`_bulleted`)."""
+    return block.type == "list-item" and _bulleted(block)
 
 
 def _bulleted(item: Block) -> bool:
@@ -1605,7 +1611,7 @@ def build(raw: RawDocument, profile: Profile) -> Document:
         if i in entries:
             builder.current().blocks.append(replace(block, contents=True))
             continue
-        if block.type == "list-item" and _bulleted(block):  # a third of a report's paragraphs: no heading
+        if _opens_nothing(block):  # a third of a report's paragraphs
             builder.current().blocks.append(block)
             continue
         if builder.kinds is not kinds:  # the same set (object) while no section opens or closes

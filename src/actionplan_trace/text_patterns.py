@@ -29,6 +29,7 @@ numbered proposal). No other module spells a bullet glyph or a list number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .regexcache import regex
 
@@ -282,10 +283,19 @@ def is_bullet_label(label: str | None) -> bool:
     return bool(label) and not any(map(str.isalnum, label or ""))
 
 
+MOST_LABELS = 4096
+"""How many list labels `bullet_label` keeps its answers for (the least recently asked go first)."""
+
+bullet_label = lru_cache(maxsize=MOST_LABELS)(is_bullet_label)
+"""`is_bullet_label`, its answers kept by label: a document's list labels are a few glyphs and
+numbers met thousands of times (every list item's is asked for by structure.build, contents and
+`numbered`), each answer a scan of the label's characters."""
+
+
 def numbered(label: str | None, text: str) -> str | None:
     """`text` with its list number in front, as the reader sees it ("2.1 Background"); None when
     the label is no number (there is none, or it is a bullet glyph)."""
-    return f"{label.strip()} {text}" if label and not is_bullet_label(label) else None
+    return f"{label.strip()} {text}" if label and not bullet_label(label) else None
 
 
 TOC_STYLE = regex(r"^(?:toc|table of contents|index)\b", re.IGNORECASE)

@@ -96,7 +96,7 @@ def text_cell(text: str, loc: Loc, paragraphs: list[str]) -> Cell:
     fields a text rendering sets, the others (bold, span, continued, links, blanks) read from the
     class's defaults, as text_loc makes a Loc: without the class call, which runs the record's
     __init__ through the type's slots, for some 900 instructions less a cell
-    (tests/test_reader_text_cells.py holds it to the class call)."""
+    (tests/test_text_fastpaths.py holds it to the class call)."""
     cell = _NEW(Cell)
     cell.text = text
     cell.loc = loc

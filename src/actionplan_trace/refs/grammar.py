@@ -54,6 +54,8 @@ _ORGAN_PREFIX = regex(rf"\b(?P<organ>{ORGAN})(?:['’]s)?\s*\[?\s*\Z")
 # each alternative starts with a literal: the regex engine then skips from one possible first
 # letter to the next instead of trying every position (see _locator).
 _RES_WORD = r"(?:ESOLUTIONS?|esolutions?|es\b\.?|ecommendations?|ecs?\b\.?)"  # after R or r
+# Every match leaves "decision" or a word _RES_KEYWORD finds in the lower-cased text, which is all
+# `triggers` looks for to try this anchor: a form added here needs its word there too.
 _RES_ANCHOR = regex(
     rf"\b(?P<kind>R{_RES_WORD}|r{_RES_WORD}|Decisions?|decisions?)"
     r"(?:(?<=\.)|(?=[\s\[]))(?=\s*(?:Nos?\.?\s*)?\[?\s*(?:\d|ITU-[DTR]\s*(?:[A-Z]\.)?\d))"
@@ -318,6 +320,7 @@ _BLANKET = regex(
     r"\b[Aa]ll\s+(?:the\s+)?(?:relevant\s+)?(?:(?P<organ>PP|WTDC|WTSA|ITU)\s+)?"
     r"(?P<what>(?i:resolutions|WSIS\s+action\s+lines|action\s+lines|SDGs|sustainable\s+development\s+goals))\b"
 )
+# Its resolution words, as _RES_ANCHOR's, are among what _RES_KEYWORD and "decision" find (see there).
 _REFERENCE_LIKE = regex(
     r"\b(?:(?i:resolutions?|decisions?|recommendations?)|Res\.?|SDGs?|(?i:action\s+lines?))"
     r"(?:(?<=\.)|[\s#(\[])\s*(?:Nos?\.?\s*)?[#(\[]?\s*\d"
@@ -844,7 +847,7 @@ def _past_aside(text: str, pos: int) -> int:
     initiative's) and no organ ("(WTDC)": which items it names the organ of is not settled
     here); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
     aside = _ASIDE.match(text, pos)
-    if (aside is None or triggers(aside.group(), (), keyword=False) or _REGION_LIKE.search(aside.group())
+    if (aside is None or triggers(aside.group(), (), res_keyword_required=False) or _REGION_LIKE.search(aside.group())
             or _ORGAN_SUFFIX.match(text, pos)):
         return pos
     return aside.end()
@@ -1473,15 +1476,16 @@ def has_digit(text: str) -> bool:
 
 
 def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words: set[str] | None = None,
-             digit: bool | None = None, keyword: bool = True) -> set[str]:
+             digit: bool | None = None, res_keyword_required: bool = True) -> set[str]:
     """Which anchor families can occur in `text` at all: a cheap substring scan before the regexes
     (`low`: the text lower-cased, and `digit`: `has_digit(text)`, when the caller has them
     already). Words sharing their opening are looked for only where it is (`_gated`); a cased
     word only for a family not found yet. `words`, when given, gets the lower-case trigger words
     found in `low` (see Grammar.cites; in a text without a digit, where only a blanket reference
     can be, none is looked for but "all "). The words of resolutions ("res", "rec", "dec"), which
-    open many others ("resources", "recent", "decade"), count only with `keyword`, where a
-    resolution's keyword is (`_RES_KEYWORD`); without it (`_past_aside`), wherever they stand."""
+    open many others ("resources", "recent", "decade"), count only where a resolution's keyword
+    is (`_RES_KEYWORD`, "decision"); with `res_keyword_required` False (`_past_aside`), wherever
+    they stand."""
     if low is None:
         low = text.lower()
     if not (has_digit(text) if digit is None else digit):
@@ -1493,7 +1497,7 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words:
     if len(low) <= _SHORT and not low.islower() and text.isascii():
         return set()  # a number in a table's cell: every trigger holds a letter (see _SHORT)
     found = [word for word in _SINGLE_WORDS if word in low]
-    if not keyword or "decision" in low or _RES_KEYWORD.search(low) is not None:
+    if not res_keyword_required or "decision" in low or _RES_KEYWORD.search(low) is not None:
         found += [word for word in _RES_TRIGGERS if word in low]
     for opening, group in _GATED_WORDS:
         if opening in low:
