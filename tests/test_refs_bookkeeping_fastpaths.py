@@ -4,8 +4,9 @@ the words the language test counts, and the registry's answers about conferences
 from __future__ import annotations
 
 import random
+from collections import Counter
 
-from actionplan_trace.refs.language import _WORD, letter_runs, language_of
+from actionplan_trace.refs.language import _WORD, language_of, letter_runs, listed_words
 from actionplan_trace.refs.registry import Registry, load_registry
 from actionplan_trace.refs.resolve import load_rules
 
@@ -14,7 +15,8 @@ from actionplan_trace.refs.resolve import load_rules
 # (a digit `\d` does not take), underscores, punctuation, no-break and line separators, lone
 # surrogates (a text file read with surrogateescape).
 _PIECES = ["the", "of", "Und", "für", "élève", "straße", "ſ", "\u212a", "İ", "ı", "x²", "½", "٣", "4", "_", "a_b",
-           " ", "\t", "\n", ".", ",", "–", "’", "“", "\u00a0", "\u2028", "§", "-", "'", "\udc80", "\ud800", "Ω"]
+           " ", "\t", "\n", ".", ",", "–", "’", "“", "\u00a0", "\u2028", "§", "-", "'", "\udc80", "\ud800", "Ω",
+           "\u0345", "THE", "Für", "DES", "ﬁ"]
 
 
 def test_letter_runs_are_the_regex_words_on_varied_texts() -> None:
@@ -23,6 +25,17 @@ def test_letter_runs_are_the_regex_words_on_varied_texts() -> None:
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 25)))
         for variant in (text, text.casefold()):
             assert letter_runs(variant) == _WORD.findall(variant), variant
+
+
+def test_listed_words_are_the_plain_count_of_the_case_folded_words() -> None:
+    """The byte-table count of an ASCII-worded text against the words of the text case-folded,
+    counted one by one (the combining ypogegrammeni, no letter, folds to an iota)."""
+    words = {**load_rules().language["words"], "xx": frozenset({"ι", "fi", "Und", "straße", "a_b", "ss"})}
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = " ".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 25)))
+        counts = Counter(_WORD.findall(text.casefold()))
+        assert listed_words(text, words) == {lang: sum(counts[w] for w in listed) for lang, listed in words.items()}, text
 
 
 def test_an_english_text_with_dashes_and_quotes_is_not_read_as_another_language() -> None:

@@ -17,6 +17,8 @@ _WORD = regex(r"[^\W\d_]+")
 # Every byte but an ASCII letter, as a space: in an ASCII text the words (`_WORD`) are the runs of
 # letters, which `bytes.split` then gives.
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+# The same with the ASCII capitals lower-cased: the words of an ASCII text case-folded.
+_LOWER_LETTERS_ONLY = bytes(ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ASCII_BYTES = bytes(range(128))
 
 
@@ -33,8 +35,7 @@ def language_of(texts: Iterable[str], rule: dict[str, Any]) -> str | None:
         budget -= len(sample[-1])
         if budget <= 0:
             break
-    counts = Counter(letter_runs(" ".join(sample).casefold()))
-    hits = {lang: sum(counts[w] for w in listed) for lang, listed in words.items()}
+    hits = listed_words(" ".join(sample), words)
     read = str(rule["read"])
     best = max((lang for lang in hits if lang != read), key=lambda lang: hits[lang], default=None)
     if best is None or hits[best] < int(rule["min"]) or hits[best] < float(rule["ratio"]) * hits.get(read, 0):
@@ -42,16 +43,37 @@ def language_of(texts: Iterable[str], rule: dict[str, Any]) -> str | None:
     return best
 
 
+def listed_words(text: str, words: dict[str, frozenset[str]]) -> dict[str, int]:
+    """Language -> how many of the words of `text.casefold()` (its letter runs) are that
+    language's `words`. When no character outside ASCII folds to one holding a letter (an English
+    text's dashes, quotes and no-break spaces), those words are the runs of ASCII letters
+    lower-cased, which one byte table (letters lower-cased, all else a space) and a split give:
+    str.casefold cost a quarter of the language test."""
+    if _folds_to_letters(text):
+        counts = Counter(letter_runs(text.casefold()))
+    else:
+        counts = Counter(text.encode("ascii", "replace").translate(_LOWER_LETTERS_ONLY).decode("ascii").split())
+    return {lang: sum(counts[w] for w in listed) for lang, listed in words.items()}
+
+
+def _folds_to_letters(text: str) -> bool:
+    """Whether a character of `text` outside ASCII case-folds to a string holding a letter (most
+    are letters; the combining ypogegrammeni folds to an iota)."""
+    return not text.isascii() and any(_WORD.search(c.casefold()) for c in set(_outside_ascii(text)))
+
+
+def _outside_ascii(text: str) -> str:
+    """The characters of `text` outside ASCII, in order, told from its UTF-8 bytes with the ASCII
+    ones deleted (a lone surrogate kept as its three bytes), without a scan in Python."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
 def letter_runs(text: str) -> list[str]:
     """`_WORD.findall(text)`: the runs of letters of `text`. The regex tests each character's
     Unicode category, a third of language_of's time on its 50,000 characters; when no character
     outside ASCII is a letter (an English text's dashes, quotes and no-break spaces), the words are
     the runs of ASCII letters, which a byte table and a split find (a non-ASCII character, one "?"
-    byte after the encoding, is no letter). The characters outside ASCII are told from the
-    text's UTF-8 bytes with the ASCII ones deleted (a lone surrogate kept as its three bytes),
-    without a scan in Python."""
-    if not text.isascii():
-        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        if any(_WORD.match(c) for c in set(others)):
-            return _WORD.findall(text)
+    byte after the encoding, is no letter)."""
+    if not text.isascii() and any(_WORD.match(c) for c in set(_outside_ascii(text))):
+        return _WORD.findall(text)
     return text.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii").split()
