@@ -127,6 +127,25 @@ def test_loc_row_is_the_encoded_dict() -> None:
     assert loc_row(Loc(paragraph=0, footnote='endnote-"2"')) == '{"paragraph": 0, "footnote": "endnote-\\"2\\""}'
 
 
+def test_names_are_the_encoded_values_asked_again_or_not() -> None:
+    """render.refs.Names keeps each name's or text's encoded value: asked once or again, in any
+    order, it is what encode_row writes for the value (None, escapes, characters beyond ASCII)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from actionplan_trace.render.jsonrows import encode_row
+    from actionplan_trace.render.refs import Names
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.none() | st.sampled_from(["REF001", 'a "b"', "8.1\u20138.10"]) | st.text(max_size=8),
+                    max_size=12))
+    def check(values: list[str | None]) -> None:
+        names = Names()
+        assert [names[v] for v in values + values] == [encode_row(v) for v in values + values]
+
+    check()
+
+
 def test_encode_row_is_the_standard_encoder_and_recovers_from_errors() -> None:
     """encode_row keeps one C encoder across calls: the same text as JSONEncoder.encode for any
     JSON value, and after a refused value or a circular list, the next row is written as usual."""

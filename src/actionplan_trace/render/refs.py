@@ -56,7 +56,7 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
     locs = {} if locs is None else locs
     revs: dict[int, str] = {id(None): "null"}
     equal_revs: dict[Rev | None, str] = {}
-    names: dict[str, str] = {}
+    names = Names()
     heads: dict[tuple[str, str, str, str, int], str] = {}
     tails: dict[tuple[int, str | None, str | None, str | None], str] = {}
     # A text's references lie together and share their place (the same loc, section, source and
@@ -84,27 +84,32 @@ def finding_rows(findings: Iterable[Finding], locs: LocRows | None = None) -> It
     """Each finding as `encode_row(f.to_dict())` writes it, assembled from pieces as a reference's
     row is (reference_rows): the JSON encoder's set-up for a finding's dict and its location's
     cost three times the writing of the row (some 25,000 instructions a finding), and a report's
-    findings share their codes, severities, files, sections, references and locations (`locs`:
-    most are those of references, see to_json), each encoded once. An object of another class
-    than Finding (which may write itself otherwise) is written by encode_row."""
+    findings share their codes, severities, messages, quoted texts, files, sections, references
+    and locations (`locs`: most are those of references, see to_json), each encoded once. An
+    object of another class than Finding (which may write itself otherwise) is written by
+    encode_row."""
     locs = {} if locs is None else locs
-    names: dict[str, str] = {}
+    names = Names()
     for f in findings:
         if type(f) is not Finding:
             yield encode_row(f.to_dict())
             continue
-        yield (f'{{"code": {_name_row(names, f.code)}, "severity": {_name_row(names, f.severity)}, '
-               f'"message": {_text_row(f.message)}, "ref": {_name_row(names, f.ref)}, '
-               f'"source": {_name_row(names, f.source)}, "section": {_name_row(names, f.section)}, '
-               f'"loc": {_loc_row(locs, f.loc)}, "text": {_text_row(f.text)}}}')
+        yield (f'{{"code": {names[f.code]}, "severity": {names[f.severity]}, "message": {names[f.message]}, '
+               f'"ref": {names[f.ref]}, "source": {names[f.source]}, "section": {names[f.section]}, '
+               f'"loc": {_loc_row(locs, f.loc)}, "text": {names[f.text]}}}')
 
 
-def _text_row(text: str | None) -> str:
-    """encode_row's value for a message or a quoted text, not kept (few repeat)."""
-    return encode_basestring(text) if type(text) is str else encode_row(text)
+class Names(dict[str | None, str]):
+    """Names' and texts' encoded values (encode_row's: a source, a section, a finding's code or
+    message…) by the name, each encoded when first asked for: a name found costs a dict look-up
+    and no Python call."""
+
+    def __missing__(self, name: str | None) -> str:
+        row = self[name] = encode_basestring(name) if type(name) is str else encode_row(name)
+        return row
 
 
-def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: dict[str, str], locs: LocRows,
+def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: Names, locs: LocRows,
           loc: Loc, source: str | None, section: str | None, field: str | None) -> str:
     """A row's encoded tail (source, section, location, field), kept in `tails` under its key; its
     location's row kept in `locs` for the findings (a text's tails mostly differ by location)."""
@@ -112,18 +117,8 @@ def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], name
     place = loc_row(loc)
     locs[id(loc)] = loc, place
     tail = tails[id(loc), source, section, field] = (
-        f', "source": {_name_row(names, source)}, "section": {_name_row(names, section)}, "loc": {place}{field_row}}}')
+        f', "source": {names[source]}, "section": {names[section]}, "loc": {place}{field_row}}}')
     return tail
-
-
-def _name_row(names: dict[str, str], name: str | None) -> str:
-    """A name's encoded value (encode_row's: a source, a section, a finding's code…), kept in
-    `names`."""
-    if name is None:
-        return "null"
-    if (row := names.get(name)) is None:
-        row = names[name] = _text_row(name)
-    return row
 
 
 def loc_row(loc: Loc) -> str:
