@@ -54,10 +54,10 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
     # hashing a dataclass costs more than encoding it, and references of one text share them.
     # A Rev not seen yet may equal one that was (each list's qualifier is parsed anew).
     locs = {} if locs is None else locs
-    revs: dict[int, str] = {id(None): "null"}
+    revs: dict[int | None, str] = {None: "null"}  # by rev_key
     equal_revs: dict[Rev | None, str] = {}
     names = Names()
-    heads: dict[tuple[str, str, str, str, int], str] = {}
+    heads: dict[tuple[str, str, str, str, int | None], str] = {}
     tails: dict[tuple[int, str | None, str | None, str | None], str] = {}
     # A text's references lie together and share their place (the same loc, section, source and
     # field objects), so a reference whose place objects are the previous one's takes its tail
@@ -66,12 +66,14 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
     source = section = field = None
     tail = ""
     for r in refs:
-        if (head := heads.get((r.id, r.family, r.number, r.text, id(r.rev)))) is None:
-            if (rev := revs.get(id(r.rev))) is None:
+        # Most references have no revision: keyed by None, they spare a call of id().
+        rev_key = None if r.rev is None else id(r.rev)
+        if (head := heads.get((r.id, r.family, r.number, r.text, rev_key))) is None:
+            if (rev := revs.get(rev_key)) is None:
                 if (rev := equal_revs.get(r.rev)) is None:
                     rev = equal_revs[r.rev] = encode_row(r.rev.to_dict() if r.rev else None)
-                revs[id(r.rev)] = rev
-            head = heads[r.id, r.family, r.number, r.text, id(r.rev)] = (
+                revs[rev_key] = rev
+            head = heads[r.id, r.family, r.number, r.text, rev_key] = (
                 f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
                 f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": {rev}')
         if r.loc is not loc or r.section is not section or r.field is not field or r.source is not source:
