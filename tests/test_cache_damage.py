@@ -1,10 +1,10 @@
 """A damaged start-up cache never changes a result (README "The start-up caches"): one run makes
 a fresh cache of every kind (rules files, the merged registry, regex programs, records'
-compiled `__init__` methods, first characters, a .docx's style table); then bits of each file are
-flipped, one at a time, and every damaged copy must be refused as a whole (diskcache.load), and
-a run on it must give exactly the output of a run with the caches off, exit 0, and leave the file
-sealed again. A flip once gave a segfault (a damaged code object run), internal errors, and
-silently different references.
+compiled `__init__` methods, first characters, pattern scans, a .docx's style table); then bits
+of each file are flipped, one at a time, and every damaged copy must be refused as a whole
+(diskcache.load), and a run on it must give exactly the output of a run with the caches off,
+exit 0, and leave the file sealed again. A flip once gave a segfault (a damaged code object
+run), internal errors, and silently different references.
 
 Every 97th byte of every file is checked in-process; the runs as processes take a few flips of
 each kind (the header, the digest, the marshalled value), or every 97th byte with
@@ -27,7 +27,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MAIN = "import sys; from actionplan_trace.cli import main; sys.argv[0] = 'trace'; main()"
 # One command that uses every kind of entry: a .docx (style table) through the refs reader.
 COMMAND = ("refs", str(CORPUS / "objective2-new.docx"), "-f", "json")
-KINDS = {"rules", "registry", "regex3", "record", "first", "styles"}
+KINDS = {"rules", "registry", "regex3", "record", "first", "scan", "styles"}
 STRIDE = int(os.environ.get("TRACE_CACHE_FLIP_STRIDE", "0"))
 
 
