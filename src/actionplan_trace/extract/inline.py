@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..regexcache import regex
@@ -503,20 +503,42 @@ def is_fragment(text: str) -> bool:
     return HTML_OPENED.match(text) is not None
 
 
+# How many fragments' paragraphs html_paragraphs keeps (by text, the last read ones).
+FRAGMENTS_KEPT = 1024
+
+
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     """The paragraphs of an HTML fragment (text, all-bold), or None when `text` is not one.
 
     Only text that starts with a block element counts (is_fragment), so a literal `<p>` inside a
     sentence stays text. List items keep a "•" so they read as
     bullets. The fragment is read as lxml.html reads it: by `read_fragment` when it keeps to the
-    markup that function knows, by lxml itself (some 40 M instructions to import) otherwise.
+    markup that function knows, by lxml itself (some 40 M instructions to import) otherwise; one
+    block of plain text (PLAIN_FRAGMENT, the most common fragment) by a regex alone.
     """
+    paragraphs = kept_paragraphs(text)
+    return None if paragraphs is None else list(paragraphs)
+
+
+@lru_cache(maxsize=FRAGMENTS_KEPT)
+def kept_paragraphs(text: str) -> tuple[tuple[str, bool], ...] | None:
+    """html_paragraphs as a tuple, each distinct text read once (the last FRAGMENTS_KEPT kept): a
+    rendering repeats its fragments (a table cell's `<ul>` on every page, a boilerplate `<p>`)."""
     if not is_fragment(text):
         return None
+    plain = PLAIN_FRAGMENT.fullmatch(text)
+    if plain is not None and "<" not in plain.group(1)[1:] and (text.isprintable() or not UNSURE_CHARS.search(text)):
+        paragraph = collapse_spaces(plain.group(3))
+        return ((paragraph, False),) if paragraph else ()
+    return fragment_text_paragraphs(text)
+
+
+def fragment_text_paragraphs(text: str) -> tuple[tuple[str, bool], ...] | None:
+    """html_paragraphs of a text is_fragment accepts, read as a tree (read_fragment or lxml)."""
     holder = fragment_holder(text)
     if holder is None:
         return None
-    return fragment_paragraphs([holder.text, *holder] if holder.text and holder.text.strip() else list(holder))
+    return tuple(fragment_paragraphs([holder.text, *holder] if holder.text and holder.text.strip() else list(holder)))
 
 
 def fragment_holder(markup: str, placed: bool = False) -> Element | None:
@@ -797,6 +819,13 @@ END_PRIORITY = {"div": 150}
 ATTRIBUTES = (r"(?:[ \t\n]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \t\n]*=[ \t\n]*(?:\"[^\"]*\"|'[^']*'|[^ \t\n\"'=<>`]+))?)*"
               r"[ \t\n]*")
 TAG = regex(rf"<(?:/([A-Za-z][A-Za-z0-9]*)[ \t\n]*|([A-Za-z][A-Za-z0-9]*){ATTRIBUTES}(/?))>")
+# A fragment of one block element that holds plain text (no tag, reference or comment), its end
+# tag written or cut, white space around it: its start tag, name and text as the groups.
+# read_fragment reads it (when neither its text nor an attribute value holds anything it leaves
+# to lxml: UNSURE_CHARS, a "<"; an <ol> may number its items, see LIST_ATTRIBUTES, so it is left
+# out) into that element, which fragment_paragraphs reads as its text alone (_block_texts: the
+# white space around it is no paragraph). html_paragraphs reads it so, without either.
+PLAIN_FRAGMENT = regex(rf"\s*(<(p|div|ul|blockquote|h[1-6]){ATTRIBUTES}>)([^<&]*)(?:</\2[ \t\n]*>\s*)?", re.IGNORECASE)
 # A script or style element, its start tag as TAG reads one: HTML reads its content as raw text,
 # markup and references included, up to its end tag (its name, then ">" or white space). Its name
 # is the first group, its content the second.
