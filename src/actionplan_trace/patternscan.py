@@ -211,7 +211,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     with any character, or with what follows a part that may match nothing, or the source does
     not parse (the parse is the one re.compile makes)."""
     kept = _FIRST_CHARS.get(pattern)
-    chars = _loads(kept) if kept is not None else _MISSING
+    chars = kept_value(kept) if kept is not None else NOT_KEPT
     if chars is not None and type(chars) is not str:  # not kept, or not what is kept here
         try:
             from re import _parser  # type: ignore[attr-defined]
@@ -225,15 +225,15 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if chars is None else frozenset(chars)
 
 
-_MISSING = object()
+NOT_KEPT = object()
 
 
-def _loads(kept: bytes) -> Any:
-    """`kept` unmarshalled, or _MISSING when it is not marshal data."""
+def kept_value(kept: bytes) -> Any:
+    """`kept` (a RunCache entry) unmarshalled, or NOT_KEPT when it is not marshal data."""
     try:
         return marshal.loads(kept)
     except (EOFError, ValueError, TypeError):
-        return _MISSING
+        return NOT_KEPT
 
 
 def _opening(items: Any) -> tuple[set[str] | None, bool]:

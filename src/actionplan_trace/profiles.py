@@ -21,7 +21,7 @@ from . import patternscan
 from .digest import blake2b
 from .diskcache import INTERPRETER_TAG, RunCache, source_salt
 from .errors import ProfileError
-from .patternscan import JoinedLines, first_chars, fold, required_literal, scan_source, starts_of
+from .patternscan import JoinedLines, first_chars, fold, kept_value, required_literal, scan_source, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, check_keys, read_yaml
@@ -91,10 +91,7 @@ def _scanned(pattern: str) -> tuple[str, bool] | None:
     """scan_source(pattern), from the answer an earlier run kept when there is one (_SCANS)."""
     kept = _SCANS.get(pattern) if _SCANS is not None else None
     if kept is not None:
-        try:
-            value = marshal.loads(kept)
-        except (EOFError, ValueError, TypeError):  # not marshal data: worked out again
-            value = ()
+        value = kept_value(kept)  # NOT_KEPT when it is not marshal data: worked out again
         if value is None or (type(value) is tuple and len(value) == 2 and type(value[0]) is str
                              and type(value[1]) is bool):
             return value

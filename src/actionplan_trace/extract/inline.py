@@ -503,8 +503,10 @@ def is_fragment(text: str) -> bool:
     return HTML_OPENED.match(text) is not None
 
 
-# How many fragments' paragraphs html_paragraphs keeps (by text, the last read ones).
+# How many fragments' paragraphs html_paragraphs keeps (by text, the last read ones), and the
+# longest fragment kept: a longer one is read each time, so that the kept texts stay small.
 FRAGMENTS_KEPT = 1024
+LONGEST_KEPT = 4096
 
 
 def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
@@ -516,14 +518,19 @@ def html_paragraphs(text: str) -> list[tuple[str, bool]] | None:
     markup that function knows, by lxml itself (some 40 M instructions to import) otherwise; one
     block of plain text (PLAIN_FRAGMENT, the most common fragment) by a regex alone.
     """
-    paragraphs = kept_paragraphs(text)
+    paragraphs = kept_paragraphs(text) if len(text) <= LONGEST_KEPT else read_paragraphs(text)
     return None if paragraphs is None else list(paragraphs)
 
 
 @lru_cache(maxsize=FRAGMENTS_KEPT)
 def kept_paragraphs(text: str) -> tuple[tuple[str, bool], ...] | None:
-    """html_paragraphs as a tuple, each distinct text read once (the last FRAGMENTS_KEPT kept): a
-    rendering repeats its fragments (a table cell's `<ul>` on every page, a boilerplate `<p>`)."""
+    """read_paragraphs, each distinct text read once (the last FRAGMENTS_KEPT kept): a rendering
+    repeats its fragments (a table cell's `<ul>` on every page, a boilerplate `<p>`)."""
+    return read_paragraphs(text)
+
+
+def read_paragraphs(text: str) -> tuple[tuple[str, bool], ...] | None:
+    """html_paragraphs as a tuple."""
     if not is_fragment(text):
         return None
     plain = PLAIN_FRAGMENT.fullmatch(text)
