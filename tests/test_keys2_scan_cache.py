@@ -1,4 +1,4 @@
-"""profiles._scanned keeps scan_source's answers from one run to the next (a RunCache): read back
+"""patternscan.scanned keeps scan_source's answers from one run to the next (a RunCache): read back
 from the file, or worked out anew where an entry is damaged, each answer must be scan_source's."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 from test_patternscan_source import _patterns
 
-from actionplan_trace import profiles
+from actionplan_trace import patternscan, profiles
 from actionplan_trace.diskcache import RunCache
 from actionplan_trace.patternscan import scan_source
 
@@ -19,13 +19,13 @@ from actionplan_trace.patternscan import scan_source
 def scans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[RunCache]:
     """The scan cache in an empty cache directory, nothing of it read or kept by this process."""
     monkeypatch.setenv("TRACE_CACHE_DIR", str(tmp_path))
-    cache = profiles._SCANS
+    cache = patternscan._SCANS
     assert cache is not None
     cache.forget()
-    profiles._scanned.cache_clear()
+    patternscan.scanned.cache_clear()
     yield cache
     cache.forget()
-    profiles._scanned.cache_clear()
+    patternscan.scanned.cache_clear()
 
 
 def _table_patterns() -> list[str]:
@@ -37,14 +37,14 @@ def _table_patterns() -> list[str]:
 def test_kept_answers_are_scan_sources(scans: RunCache) -> None:
     patterns = list(dict.fromkeys(_patterns() + _table_patterns()))
     assert any(scan_source(p) is None for p in patterns) and any(scan_source(p) for p in patterns)
-    assert [profiles._scanned(p) for p in patterns] == [scan_source(p) for p in patterns]  # worked out
+    assert [patternscan.scanned(p) for p in patterns] == [scan_source(p) for p in patterns]  # worked out
     scans.save()
     path = scans.path()
     assert path is not None and path.is_file()
     scans.forget()
-    profiles._scanned.cache_clear()
+    patternscan.scanned.cache_clear()
     assert all(scans.get(p) is not None for p in patterns)  # each read from the file
-    assert [profiles._scanned(p) for p in patterns] == [scan_source(p) for p in patterns]
+    assert [patternscan.scanned(p) for p in patterns] == [scan_source(p) for p in patterns]
     assert not scans.unsaved  # nothing worked out again
 
 
@@ -53,7 +53,7 @@ def test_kept_answers_are_scan_sources(scans: RunCache) -> None:
 def test_a_damaged_entry_is_worked_out_again(scans: RunCache, kept: bytes) -> None:
     pattern = r"^(?P<number>\d+)\s+(?:Goal|Target)|Outcome"
     scans.put(pattern, kept)
-    assert profiles._scanned(pattern) == scan_source(pattern) == ("^(\\d+)\\s+(?:Goal|Target)|Outcome", True)
+    assert patternscan.scanned(pattern) == scan_source(pattern) == ("^(\\d+)\\s+(?:Goal|Target)|Outcome", True)
     assert marshal.loads(scans.unsaved[pattern]) == scan_source(pattern)
 
 
@@ -61,7 +61,7 @@ def test_the_file_is_named_by_patternscans_source() -> None:
     """A changed scan_source reads no answer of the old one."""
     from actionplan_trace import diskcache, digest, patternscan
 
-    cache = profiles._SCANS
+    cache = patternscan._SCANS
     assert cache is not None
     salt = diskcache.source_salt(patternscan.__file__)
     assert salt is not None and digest.blake2b(salt, digest_size=10).hexdigest() in cache.name

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from .errors import ProfileError
-from .patternscan import FOLD_UNSAFE, ONTO_ASCII, fold, matches_at, scan_source, starts_of, starts_of_each
+from .patternscan import FOLD_UNSAFE, ONTO_ASCII, fold, matches_at, scanned, starts_of, starts_of_each
 from .record import field, record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, read_yaml
@@ -156,8 +156,8 @@ def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
 def _prefix(pattern: str) -> str:
     """The literal text every match of `pattern` starts with, lower-cased ("" when unsure: an
     alternative at the top level, or a source scan_source cannot read)."""
-    scanned = scan_source(pattern)
-    if scanned is None or scanned[1]:
+    found = scanned(pattern)
+    if found is None or found[1]:
         return ""
     head = _LITERAL.match(pattern)
     prefix = head.group(0) if head else ""
@@ -207,7 +207,7 @@ def _places_by_prefix(patterns: list[re.Pattern[str]], text: str, folded: bytes 
 def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     """One pattern matching wherever one of `patterns` matches (their sources, named groups made
     plain, joined by "|"); None when they cannot be joined or differ in flags."""
-    sources = [scan_source(p.pattern) for p in patterns]
+    sources = [scanned(p.pattern) for p in patterns]
     if len({p.flags for p in patterns}) != 1 or any(s is None or s[1] for s in sources):
         return None
     try:

@@ -21,7 +21,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, AnyStr, Iterable
 
-from .diskcache import INTERPRETER_TAG, RunCache
+from .digest import blake2b
+from .diskcache import INTERPRETER_TAG, RunCache, source_salt
 from .regexcache import regex
 
 # Groups that refer back to a group by name (or test one), hold a comment or set verbose mode: a
@@ -223,6 +224,31 @@ def first_chars(pattern: str) -> frozenset[str] | None:
         chars = None if opening is None else "".join(sorted(opening))
         _FIRST_CHARS.put(pattern, marshal.dumps(chars))
     return None if chars is None else frozenset(chars)
+
+
+# scanned's answers, kept from one run to the next as first_chars' are: scan_source reads a pattern
+# in pure Python, and the detect patterns of every profile (joined into one start gate,
+# is_anchored, last_chars) and the editions' titles cost some 5 M instructions a run to read. The
+# file is named by this module's source, so a changed scan_source never meets an answer of the old
+# one; None (that source cannot be read) keeps nothing.
+_SCAN_SALT = source_salt(__file__)
+_SCANS = None if _SCAN_SALT is None else RunCache(
+    f"scan-source-{blake2b(_SCAN_SALT, digest_size=10).hexdigest()}-{INTERPRETER_TAG}.marshal", max_bytes=400_000)
+
+
+@lru_cache(maxsize=1024)
+def scanned(pattern: str) -> tuple[str, bool] | None:
+    """scan_source(pattern), from the answer an earlier run kept when there is one (_SCANS)."""
+    kept = _SCANS.get(pattern) if _SCANS is not None else None
+    if kept is not None:
+        value = kept_value(kept)  # NOT_KEPT when it is not marshal data: worked out again
+        if value is None or (type(value) is tuple and len(value) == 2 and type(value[0]) is str
+                             and type(value[1]) is bool):
+            return value
+    answer = scan_source(pattern)
+    if _SCANS is not None:
+        _SCANS.put(pattern, marshal.dumps(answer))
+    return answer
 
 
 NOT_KEPT = object()

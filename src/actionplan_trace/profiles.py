@@ -10,18 +10,14 @@ make one a box only when it holds a sub-heading of theirs too). Each regex is co
 
 from __future__ import annotations
 
-import marshal
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from . import patternscan
-from .digest import blake2b
-from .diskcache import INTERPRETER_TAG, RunCache, source_salt
 from .errors import ProfileError
-from .patternscan import JoinedLines, first_chars, fold, kept_value, required_literal, scan_source, starts_of
+from .patternscan import JoinedLines, first_chars, fold, required_literal, scanned, starts_of
 from .record import record
 from .regexcache import regex
 from .rulefiles import RULES_DIR, check_keys, read_yaml
@@ -76,37 +72,12 @@ class Pattern:
         return Pattern, (self.pattern, self.where)
 
 
-# _scanned's answers, kept from one run to the next (see diskcache.RunCache): scan_source reads a
-# pattern in pure Python, and the detect patterns of every profile (joined into one start gate,
-# is_anchored, last_chars) cost some 5 M instructions a run to read. The file is named by the
-# source of patternscan.py, so a changed scan_source never meets an answer of the old one; None
-# (that source cannot be read) keeps nothing.
-_SCAN_SALT = source_salt(patternscan.__file__)
-_SCANS = None if _SCAN_SALT is None else RunCache(
-    f"scan-source-{blake2b(_SCAN_SALT, digest_size=10).hexdigest()}-{INTERPRETER_TAG}.marshal", max_bytes=400_000)
-
-
-@lru_cache(maxsize=1024)
-def _scanned(pattern: str) -> tuple[str, bool] | None:
-    """scan_source(pattern), from the answer an earlier run kept when there is one (_SCANS)."""
-    kept = _SCANS.get(pattern) if _SCANS is not None else None
-    if kept is not None:
-        value = kept_value(kept)  # NOT_KEPT when it is not marshal data: worked out again
-        if value is None or (type(value) is tuple and len(value) == 2 and type(value[0]) is str
-                             and type(value[1]) is bool):
-            return value
-    scanned = scan_source(pattern)
-    if _SCANS is not None:
-        _SCANS.put(pattern, marshal.dumps(scanned))
-    return scanned
-
-
 @lru_cache(maxsize=1024)
 def is_anchored(pattern: str) -> bool:
     """Whether every match of `pattern` starts at the start of the text: it opens with `^` and has
     no `|` outside a group (`^a|b` finds "b" anywhere), so `search` and `match` agree."""
-    scanned = _scanned(pattern) if pattern.startswith("^") else None
-    return scanned is not None and not scanned[1]
+    found = scanned(pattern) if pattern.startswith("^") else None
+    return found is not None and not found[1]
 
 
 def join_patterns(patterns: Iterable[str], marked: bool = False) -> re.Pattern[str] | None:
@@ -118,7 +89,7 @@ def join_patterns(patterns: Iterable[str], marked: bool = False) -> re.Pattern[s
     `marked`: each pattern is followed by an empty group named `_K` (K its place in `patterns`),
     the last group a match closes, so a match's `lastindex` tells which pattern matched: the
     first of them that matches the text (`groupindex` maps the names to those numbers)."""
-    parts = [_scanned(p) for p in patterns]
+    parts = [scanned(p) for p in patterns]
     if not parts or None in parts:
         return None
     marks = [f"(?P<_{k}>)" if marked else "" for k in range(len(parts))]
@@ -142,8 +113,8 @@ def last_chars(pattern: str) -> frozenset[str] | None:
     in both cases. None when that is not known (any other ending, or a letter run that may be
     part of an escape: `\\bword$`, `\\x4A$`); a text ending with a non-ASCII character
     re.IGNORECASE matches with an ASCII letter ("ſ" with "s") is never turned down for it."""
-    scanned = _scanned(pattern)
-    if scanned is None or scanned[1] or not pattern.endswith("$") or _escaped(pattern, len(pattern) - 1):
+    found = scanned(pattern)
+    if found is None or found[1] or not pattern.endswith("$") or _escaped(pattern, len(pattern) - 1):
         return None
     body = pattern[:-1]
     if len(body) >= 2 and body[-1] in _ESCAPED_LITERALS and _escaped(body, len(body) - 1):
