@@ -192,3 +192,27 @@ def test_sdg_target_order_follows_the_registry_files_merged() -> None:
     assert full.sdg_target_order(9) == ["1", "2", "3", "4", "5", "a", "b", "c"]
     assert [len(full.sdg_target_order(g)) for g in range(1, 18)] == [
         7, 8, 13, 10, 9, 8, 5, 12, 8, 10, 10, 11, 5, 10, 12, 12, 19]
+
+
+def test_close_spelling_answers_as_rapidfuzz_ratio_does() -> None:
+    """The shared-letters bound only ever answers no where rapidfuzz's ratio is under 80: on place
+    names and on random words over a few letters (where near misses are common), both ways agree,
+    and both answers occur."""
+    from rapidfuzz import fuzz
+
+    rng = random.Random(11)
+    places = ["busan", "bucharest", "buenosaires", "marrakech", "marrakesh", "geneve", "geneva",
+              "kigali", "kyoto", "dubai", "doha", "hyderabad", "hammamet", "yasminehammamet"]
+    pairs = [(a, b) for a in places for b in places]
+    for _ in range(4000):
+        a = "".join(rng.choices("abcde", k=rng.randint(4, 12)))
+        b = list(a)
+        for _ in range(rng.randint(0, 4)):  # a few edits: near misses on both sides of 80
+            at = rng.randrange(len(b) + 1)
+            b[at:at + rng.randint(0, 1)] = rng.choices("abcdef", k=rng.randint(0, 1))
+        pairs.append((a, "".join(b)))
+        pairs.append((a, "".join(rng.choices("abcde", k=rng.randint(4, 12)))))  # mostly far apart
+    answers = {(a, b): registry.close_spelling(a, b) for a, b in pairs}
+    assert answers == {(a, b): fuzz.ratio(a, b) >= 80 for a, b in pairs}
+    assert answers[("marrakech", "marrakesh")] and not answers[("busan", "bucharest")]
+    assert 100 < sum(answers.values()) < len(pairs) - 100
