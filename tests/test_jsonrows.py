@@ -30,11 +30,13 @@ def test_exact_layout_of_lists_in_the_middle_at_the_end_and_empty():
 
 def test_reference_rows_are_the_encoded_dicts() -> None:
     """render.refs assembles each reference's row from cached pieces; it must be exactly what the
-    JSON encoder writes for `Reference.to_dict()`, for any values (escapes, None, shared Locs)."""
+    JSON encoder writes for `Reference.to_dict()` (in UTF-8, as written), for any values (escapes,
+    None, shared Locs)."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from actionplan_trace.model import Loc
+    from actionplan_trace.output import encode as utf8
     from actionplan_trace.refs.types import Reference, Rev
     from actionplan_trace.render.jsonrows import encode_row
     from actionplan_trace.render.refs import reference_rows
@@ -56,7 +58,7 @@ def test_reference_rows_are_the_encoded_dicts() -> None:
                 r.loc, r.section, r.source, r.field = before.loc, before.section, before.source, before.field
             if data.draw(st.booleans()):  # the same place but another section (equal or not)
                 r.loc, r.source, r.field = before.loc, before.source, before.field
-        assert list(reference_rows(refs)) == [encode_row(r.to_dict()) for r in refs]
+        assert list(reference_rows(refs)) == [utf8(encode_row(r.to_dict())) for r in refs]
 
     check()
 
@@ -64,13 +66,14 @@ def test_reference_rows_are_the_encoded_dicts() -> None:
 def test_finding_rows_and_the_refs_json_are_the_encoded_dicts() -> None:
     """render.refs assembles each finding's row from cached pieces, its location's row shared with
     the references' (a finding about a reference carries its Loc): to_json must be exactly the
-    document written from `to_dict()` of every reference and finding, for any values (escapes,
-    None, Locs shared or equal, a Finding subclass, which writes itself)."""
+    document written from `to_dict()` of every reference and finding (in UTF-8, as written), for
+    any values (escapes, None, Locs shared or equal, a Finding subclass, which writes itself)."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from actionplan_trace.findings import Finding
     from actionplan_trace.model import Loc
+    from actionplan_trace.output import encode as utf8
     from actionplan_trace.refs.types import Reference, RefReport
     from actionplan_trace.render.jsonrows import encode_row
     from actionplan_trace.render.refs import finding_rows, to_json
@@ -95,11 +98,11 @@ def test_finding_rows_and_the_refs_json_are_the_encoded_dicts() -> None:
         for f in findings:  # a finding about a reference, or at another's place
             if data.draw(st.booleans()):
                 f.loc = data.draw(st.sampled_from(places))
-        assert list(finding_rows(findings)) == [encode_row(f.to_dict()) for f in findings]
+        assert list(finding_rows(findings)) == [utf8(encode_row(f.to_dict())) for f in findings]
         report = RefReport(refs=refs, findings=findings, sources=["a.txt"])
         plain = dumps_rows({**report.to_dict(rows=False), "refs": [r.to_dict() for r in refs],
                             "findings": [f.to_dict() for f in findings]})
-        assert to_json(report) == plain
+        assert to_json(report) == utf8(plain)
 
     check()
 

@@ -9,7 +9,8 @@ from ..errors import UsageError
 from ..findings import Finding, finding_order
 from ..model import Loc
 from ..refs.types import Reference, RefReport, Rev
-from .jsonrows import dumps_rows, encode_row
+from ..output import encode as utf8
+from .jsonrows import dumps_rows_utf8, encode_row
 from .escapes import printable
 
 if TYPE_CHECKING:
@@ -21,11 +22,12 @@ CSV_COLUMNS = (
 )
 
 
-def to_json(report: RefReport) -> str:
-    """The `actionplan-trace/refs/2` JSON document (see README), one reference or finding a line."""
+def to_json(report: RefReport) -> bytes:
+    """The `actionplan-trace/refs/2` JSON document (see README), one reference or finding a line,
+    as the writer writes it: UTF-8 bytes (`utf8`), each row made of pieces encoded once."""
     head = report.to_dict(rows=False)
     locs: LocRows = {}  # shared: a finding about a reference carries the reference's Loc
-    return dumps_rows({**head, "refs": reference_rows(report.refs, locs),
+    return dumps_rows_utf8({**head, "refs": reference_rows(report.refs, locs),
                        "findings": finding_rows(report.findings, locs)}, encoded=("refs", "findings"))
 
 
@@ -42,14 +44,14 @@ def _loc_row(locs: LocRows, loc: Loc) -> str:
     return kept[1]
 
 
-def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> Iterator[str]:
-    """Each reference as `encode_row(ref.to_dict())` writes it, assembled from pieces: a report
+def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> Iterator[bytes]:
+    """Each reference as `utf8(encode_row(ref.to_dict()))` writes it, assembled from pieces: a report
     may hold half a million references, and their revisions, sources, sections and locations
     repeat, so each of those is encoded once rather than built into a dict per reference. A row
     is a head (id, family, number, text and revision) and a tail (source, section, location,
     field): the same citation recurs all over a document, and the references of one text share
-    their tail, so each distinct head and tail is encoded once too (and each location: `locs`,
-    which finding_rows may share)."""
+    their tail, so each distinct head and tail is encoded once too, and made UTF-8 bytes then (and
+    each location: `locs`, which finding_rows may share)."""
     # Loc and Rev are keyed by identity (frozen, and all alive in the report while this runs):
     # hashing a dataclass costs more than encoding it, and references of one text share them.
     # A Rev not seen yet may equal one that was (each list's qualifier is parsed anew).
@@ -57,14 +59,14 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
     revs: dict[int | None, str] = {None: "null"}  # by rev_key
     equal_revs: dict[Rev | None, str] = {}
     names = Names()
-    heads: dict[tuple[str, str, str, str, int | None], str] = {}
-    tails: dict[tuple[int, str | None, str | None, str | None], str] = {}
+    heads: dict[tuple[str, str, str, str, int | None], bytes] = {}
+    tails: dict[tuple[int, str | None, str | None, str | None], bytes] = {}
     # A text's references lie together and share their place (the same loc, section, source and
     # field objects), so a reference whose place objects are the previous one's takes its tail
     # without a key being built: `is` on all four proves the tail's key is the same.
     loc: Loc | None = None
     source = section = field = None
-    tail = ""
+    tail = b""
     for r in refs:
         # Most references have no revision: keyed by None, they spare a call of id().
         rev_key = None if r.rev is None else id(r.rev)
@@ -73,7 +75,7 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
                 if (rev := equal_revs.get(r.rev)) is None:
                     rev = equal_revs[r.rev] = encode_row(r.rev.to_dict() if r.rev else None)
                 revs[rev_key] = rev
-            head = heads[r.id, r.family, r.number, r.text, rev_key] = (
+            head = heads[r.id, r.family, r.number, r.text, rev_key] = utf8(
                 f'{{"id": {encode_basestring(r.id)}, "family": {encode_basestring(r.family)}, '
                 f'"number": {encode_basestring(r.number)}, "text": {encode_basestring(r.text)}, "rev": {rev}')
         if r.loc is not loc or r.section is not section or r.field is not field or r.source is not source:
@@ -82,9 +84,9 @@ def reference_rows(refs: Iterable[Reference], locs: LocRows | None = None) -> It
         yield head + tail
 
 
-def finding_rows(findings: Iterable[Finding], locs: LocRows | None = None) -> Iterator[str]:
-    """Each finding as `encode_row(f.to_dict())` writes it, assembled from pieces as a reference's
-    row is (reference_rows): the JSON encoder's set-up for a finding's dict and its location's
+def finding_rows(findings: Iterable[Finding], locs: LocRows | None = None) -> Iterator[bytes]:
+    """Each finding as `utf8(encode_row(f.to_dict()))` writes it, assembled from pieces as a
+    reference's row is (reference_rows): the JSON encoder's set-up for a finding's dict and its location's
     cost three times the writing of the row (some 25,000 instructions a finding), and a report's
     findings share their codes, severities, messages, quoted texts, files, sections, references
     and locations (`locs`: most are those of references, see to_json), each encoded once. An
@@ -94,11 +96,11 @@ def finding_rows(findings: Iterable[Finding], locs: LocRows | None = None) -> It
     names = Names()
     for f in findings:
         if type(f) is not Finding:
-            yield encode_row(f.to_dict())
+            yield utf8(encode_row(f.to_dict()))
             continue
-        yield (f'{{"code": {names[f.code]}, "severity": {names[f.severity]}, "message": {names[f.message]}, '
-               f'"ref": {names[f.ref]}, "source": {names[f.source]}, "section": {names[f.section]}, '
-               f'"loc": {_loc_row(locs, f.loc)}, "text": {names[f.text]}}}')
+        yield utf8(f'{{"code": {names[f.code]}, "severity": {names[f.severity]}, "message": {names[f.message]}, '
+                   f'"ref": {names[f.ref]}, "source": {names[f.source]}, "section": {names[f.section]}, '
+                   f'"loc": {_loc_row(locs, f.loc)}, "text": {names[f.text]}}}')
 
 
 class Names(dict[str | None, str]):
@@ -111,14 +113,15 @@ class Names(dict[str | None, str]):
         return row
 
 
-def _tail(tails: dict[tuple[int, str | None, str | None, str | None], str], names: Names, locs: LocRows,
-          loc: Loc, source: str | None, section: str | None, field: str | None) -> str:
-    """A row's encoded tail (source, section, location, field), kept in `tails` under its key; its
-    location's row kept in `locs` for the findings (a text's tails mostly differ by location)."""
+def _tail(tails: dict[tuple[int, str | None, str | None, str | None], bytes], names: Names, locs: LocRows,
+          loc: Loc, source: str | None, section: str | None, field: str | None) -> bytes:
+    """A row's encoded tail (source, section, location, field) in UTF-8, kept in `tails` under its
+    key; its location's row kept in `locs` for the findings (a text's tails mostly differ by
+    location)."""
     field_row = f', "field": {encode_basestring(field)}' if field else ""
     place = loc_row(loc)
     locs[id(loc)] = loc, place
-    tail = tails[id(loc), source, section, field] = (
+    tail = tails[id(loc), source, section, field] = utf8(
         f', "source": {names[source]}, "section": {names[section]}, "loc": {place}{field_row}}}')
     return tail
 
@@ -223,8 +226,8 @@ def to_text(report: RefReport, width: int = 200) -> str:
     return to_lines(report)
 
 
-def render_refs(report: RefReport, fmt: str = "table") -> str:
-    """`report` in one of FORMATS."""
+def render_refs(report: RefReport, fmt: str = "table") -> str | bytes:
+    """`report` in one of FORMATS (json as UTF-8 bytes, see to_json)."""
     if fmt == "json":
         return to_json(report)
     if fmt == "csv":

@@ -3,6 +3,9 @@
 This is the one list of formats: the CLI builds its `--format` choices and help from it, and the
 application layer (`app.render`) looks renderers up here. Each renderer takes the command's result
 and a `RenderOptions`, and imports its module only when called, so listing formats stays cheap.
+It returns a str, or bytes: a binary format's (`binary`), or a text already in UTF-8 as the writer
+(output.py) would encode it, which refs json is, made of pieces each encoded once (the writer
+writes bytes as they are, to a file or to standard output).
 A format with a `printer` may print itself on a Rich console when the output is not a file (it
 returns False to leave it to the plain rendering, e.g. a table too wide for the terminal).
 
@@ -119,7 +122,7 @@ def _print_refs_table(report: RefReport, console: Console, _o: RenderOptions) ->
     return True
 
 
-def _refs_json(report: RefReport, _o: RenderOptions) -> str:
+def _refs_json(report: RefReport, _o: RenderOptions) -> bytes:
     from .refs import to_json
 
     return to_json(report)
