@@ -310,20 +310,15 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
     )
 
 
-def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile | None = None) -> Profile:
-    """Build a Profile from the parsed YAML mapping, checking its shape.
+def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile | None = None,
+                  path: Path | None = None) -> Profile:
+    """Build a Profile from the parsed YAML mapping, checking its shape; `path` is its file.
 
     With `base` (the profile named by `extends:`), the base's heading and table rules follow this
     profile's own, and its `boxes` kinds join this one's, so a derived profile only states what it
     adds.
     """
-    if not isinstance(data, dict) or "name" not in data:
-        raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
-    check_keys(data, _PROFILE_KEYS, where)
-    detect = data.get("detect") or {}
-    if not isinstance(detect, dict):
-        raise ProfileError(f"{where}: 'detect' must be a mapping")
-    check_keys(detect, _DETECT_KEYS, f"{where} detect")
+    detect = _detect_section(data, where)
     for key in ("headings", "tables"):
         rules = data.get(key) or []
         if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
@@ -348,20 +343,58 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     both = [kind for kind in divided if kind in boxes]
     if both:
         raise ProfileError(f"{where}: 'boxes_with_subsections' names {', '.join(map(repr, both))}, which 'boxes' names")
-    alone = tuple(_regex(p, where) for p in detect.get("alone") or ())
+    detection = _detection(data, detect, where)
     return Profile(
-        name=str(data["name"]),
+        name=detection.name,
         description=str(data.get("description", "")),
-        detect_patterns=tuple(_regex(p, where) for p in detect.get("patterns") or ()) + alone,
-        min_hits=int(detect.get("min_hits", 1)),
-        priority=int(detect.get("priority", 0)),
+        detect_patterns=detection.detect_patterns,
+        min_hits=detection.min_hits,
+        priority=detection.priority,
         headings=headings,
         tables=tables,
         max_heading_words=int(data.get("max_heading_words", base.max_heading_words if base else 80)),
+        path=path,
         boxes=boxes,
         boxes_with_subsections=divided,
-        detect_alone=alone,
+        detect_alone=detection.detect_alone,
     )
+
+
+class Detection:
+    """What detection reads of a profile (its `detect` section: Profile's fields of the same
+    names), parsed alone: a run tries the detect patterns of every profile but needs the heading
+    and table rules of the one it chooses only, and parsing those of all was most of the
+    profiles' start-up (see _Directory)."""
+
+    __slots__ = ("name", "detect_patterns", "detect_alone", "min_hits", "priority")
+
+    def __init__(self, name: str, detect_patterns: tuple[Pattern, ...], detect_alone: tuple[Pattern, ...],
+                 min_hits: int, priority: int) -> None:
+        self.name = name
+        self.detect_patterns = detect_patterns
+        self.detect_alone = detect_alone
+        self.min_hits = min_hits
+        self.priority = priority
+
+
+def _detection(data: dict[str, Any], detect: dict[str, Any], where: str) -> Detection:
+    """The Detection of a profile's parsed YAML `data`, whose `detect` mapping is `detect`."""
+    alone = tuple(_regex(p, where) for p in detect.get("alone") or ())
+    return Detection(str(data["name"]), tuple(_regex(p, where) for p in detect.get("patterns") or ()) + alone,
+                     alone, int(detect.get("min_hits", 1)), int(detect.get("priority", 0)))
+
+
+def _detect_section(data: Any, where: str) -> dict[str, Any]:
+    """The `detect` mapping of a profile's parsed YAML `data`, after checking that `data` is a
+    mapping with a `name` and known keys, and that `detect` is a mapping with known keys."""
+    if not isinstance(data, dict) or "name" not in data:
+        raise ProfileError(f"{where}: a profile is a mapping with at least 'name'")
+    check_keys(data, _PROFILE_KEYS, where)
+    detect = data.get("detect") or {}
+    if not isinstance(detect, dict):
+        raise ProfileError(f"{where}: 'detect' must be a mapping")
+    check_keys(detect, _DETECT_KEYS, f"{where} detect")
+    return detect
 
 
 def _read_yaml(path: Path) -> Any:
@@ -374,34 +407,68 @@ def load_profile_file(path: Path, directory: Path | None = None) -> Profile:
     base = None
     if isinstance(data, dict) and data.get("extends"):
         base = get_profile(str(data["extends"]), directory)
-    profile = parse_profile(data, str(path), base)
-    return Profile(**{**profile.__dict__, "path": path})
+    return parse_profile(data, str(path), base, path)
+
+
+class _Directory:
+    """The profiles of a directory: every file read (and put in the order profiles are listed:
+    by path, each after the one it `extends`) at once, each profile parsed in full the first time
+    it is asked for (`profile`), and the detect section of each (`detections`) alone. Detection
+    reads the detect sections of all and the chosen profile's rules only: parsing every profile's
+    heading and table rules was half the profiles' start-up (tests/test_startup_profiles.py holds
+    the two ways to the same profiles)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.files: dict[str, tuple[Path, Any, dict[str, Any]]] = {}  # name -> file, parsed YAML, detect
+        pending = {path: _read_yaml(path) for path in sorted(directory.glob("*.yml"))}
+        while pending:
+            progressed = False
+            for path, data in list(pending.items()):
+                parent = data.get("extends") if isinstance(data, dict) else None
+                if parent and parent not in self.files:
+                    continue
+                detect = _detect_section(data, str(path))
+                self.files[str(data["name"])] = path, data, detect
+                del pending[path]
+                progressed = True
+            if not progressed:
+                names = ", ".join(str(p) for p in pending)
+                raise ProfileError(f"profiles extend unknown or circular bases: {names}")
+        self.parsed: dict[str, Profile] = {}
+        self._detections: list[Detection] | None = None
+
+    def profile(self, name: str) -> Profile:
+        """The profile called `name` (one of `files`), parsed in full, after its base."""
+        if name not in self.parsed:
+            path, data, _ = self.files[name]
+            parent = data.get("extends")
+            base = self.profile(parent) if parent else None
+            self.parsed[name] = parse_profile(data, str(path), base, path)
+        return self.parsed[name]
+
+    def profiles(self) -> dict[str, Profile]:
+        """Every profile, parsed in full, by name, in order."""
+        return {name: self.profile(name) for name in self.files}
+
+    def detections(self) -> list[Detection]:
+        """The Detection of every profile, in order."""
+        if self._detections is None:
+            self._detections = [_detection(data, detect, str(path)) for path, data, detect in self.files.values()]
+        return self._detections
 
 
 @lru_cache(maxsize=8)
-def _load_dir(directory: Path) -> dict[str, Profile]:
-    raw = {path: _read_yaml(path) for path in sorted(directory.glob("*.yml"))}
-    profiles: dict[str, Profile] = {}
-    pending = dict(raw)
-    while pending:
-        progressed = False
-        for path, data in list(pending.items()):
-            parent = data.get("extends") if isinstance(data, dict) else None
-            if parent and parent not in profiles:
-                continue
-            profile = parse_profile(data, str(path), profiles.get(parent) if parent else None)
-            profiles[profile.name] = Profile(**{**profile.__dict__, "path": path})
-            del pending[path]
-            progressed = True
-        if not progressed:
-            names = ", ".join(str(p) for p in pending)
-            raise ProfileError(f"profiles extend unknown or circular bases: {names}")
-    return profiles
+def _directory(directory: Path) -> _Directory:
+    return _Directory(directory)
 
 
 def available_profiles(directory: Path | None = None) -> dict[str, Profile]:
     """Every profile under rules/profiles/, by name."""
-    return dict(_load_dir((directory or RULES_DIR / "profiles").resolve()))
+    return _directory(_profiles_dir(directory)).profiles()
+
+
+def _profiles_dir(directory: Path | None) -> Path:
+    return (directory or RULES_DIR / "profiles").resolve()
 
 
 def get_profile(name: str, directory: Path | None = None) -> Profile:
@@ -411,10 +478,10 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
         if not candidate.is_file():
             raise ProfileError(f"{name}: no such profile file")
         return load_profile_file(candidate, directory)
-    profiles = available_profiles(directory)
-    if name not in profiles:
-        raise ProfileError(f"unknown profile {name!r} (known: {', '.join(sorted(profiles))})")
-    return profiles[name]
+    profiles = _directory(_profiles_dir(directory))
+    if name not in profiles.files:
+        raise ProfileError(f"unknown profile {name!r} (known: {', '.join(sorted(profiles.files))})")
+    return profiles.profile(name)
 
 
 class _Lines:
@@ -458,7 +525,7 @@ class _Score:
     anchored patterns outscore every other profile's is chosen without folding the whole text
     for "…progress on the implementation of…" (see _Lines)."""
 
-    def __init__(self, profile: Profile, low: int, high: int | None = None, left: Sequence[Pattern] = (),
+    def __init__(self, profile: Detection, low: int, high: int | None = None, left: Sequence[Pattern] = (),
                  lines: list[str] | None = None, text: _Lines | None = None) -> None:
         self.profile = profile
         self.low = low
@@ -484,7 +551,7 @@ class _Score:
 
 
 def _detect_score(
-    profile: Profile, lines: list[str], beat: int | None, starting: GatedLines | None = None,
+    profile: Detection, lines: list[str], beat: int | None, starting: GatedLines | None = None,
     text: _Lines | None = None
 ) -> _Score | None:
     """The profile's detection score over `lines`, or None when it cannot be chosen: fewer hits
@@ -660,11 +727,11 @@ def start_gate(patterns: list[str]) -> StartGate | None:
 @lru_cache(maxsize=8)
 def _anchored_gate(directory: Path) -> StartGate | None:
     """The anchored detect patterns of every profile in `directory`, joined (see StartGate)."""
-    return start_gate([p.pattern for profile in _load_dir(directory).values() for p in profile.detect_patterns
+    return start_gate([p.pattern for profile in _directory(directory).detections() for p in profile.detect_patterns
                        if is_anchored(p.pattern)])
 
 
-def _alone_hit(profile: Profile, lines: list[str], starting: GatedLines | None, text: _Lines) -> bool:
+def _alone_hit(profile: Detection, lines: list[str], starting: GatedLines | None, text: _Lines) -> bool:
     """Whether one of the profile's `alone` patterns finds a line (see Profile.detect_alone); an
     anchored one is tried on the `starting` lines the joined gate let through only (a few: the
     whole text is not folded to pick out those holding its literal, see _Lines), another on the
@@ -680,16 +747,17 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     The anchored patterns of all profiles, joined (StartGate), pick out first the few lines any
     of them can hit (most lines start with none of their words), so that each is then tried on
     those lines only; a pattern found anywhere in a line is tried only on the lines that hold its
-    required literal, and only when the profile's score must be known to the hit (_Score).
+    required literal, and only when the profile's score must be known to the hit (_Score). Only
+    the chosen profile's heading and table rules are parsed (_Directory).
     """
     lines = list(filter(None, map(str.strip, texts)))  # each text stripped, the empty left out
     best: _Score | None = None
-    directory = (directory or RULES_DIR / "profiles").resolve()
-    profiles = available_profiles(directory)
+    directory = _profiles_dir(directory)
+    profiles = _directory(directory)
     gate = _anchored_gate(directory)
     starting = gate.gated(lines) if gate is not None else None
     text = _Lines(lines)
-    for profile in profiles.values():
+    for profile in profiles.detections():
         if not profile.detect_patterns:
             continue
         score = _detect_score(profile, lines, best.low if best else None, starting, text)
@@ -697,6 +765,4 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
             score = _Score(profile, profile.priority * 1_000_000 + 1000 + 1)
         if score is not None and (best is None or score.above(best)):
             best = score
-    if best is not None:
-        return best.profile
-    return profiles["generic"]
+    return profiles.profile(best.profile.name if best is not None else "generic")
