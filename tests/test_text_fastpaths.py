@@ -195,7 +195,7 @@ def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(tmp_p
     on lines mixed with table lines; and the gated reader does read tables from them."""
     from actionplan_trace.extract import read
     from actionplan_trace.extract.text import line_leads
-    from actionplan_trace.extract.text_tables import dash_table, grid_table, pipe_table, tsv_table
+    from actionplan_trace.extract.text_tables import dash_table, grid_table, may_open_table, pipe_table, tsv_table
 
     rng = random.Random(9)
     pool = [line for doc in _documents() for line in doc.splitlines()]
@@ -208,13 +208,18 @@ def test_table_readers_tried_only_where_they_may_read_find_the_same_tables(tmp_p
     tables = 0
     for lines in docs:
         leads = line_leads(lines)
+        readers = [_Reader(lines, markdown, False, leads=leads) for markdown in (False, True)]
         for i, (line, lead) in enumerate(zip(lines, leads)):
-            after = leads[i + 1] if i + 1 < len(lines) else ""
-            gates = ((grid_table, lead == "+"), (dash_table, lead == "-" or after == "-"),
+            nxt, after = (lines[i + 1], leads[i + 1]) if i + 1 < len(lines) else ("", "")
+            dashed = (lead == "-" and "---" in line) or (after == "-" and "---" in nxt)
+            gates = ((grid_table, lead == "+"), (dash_table, dashed),
                      (tsv_table, "\t" in line and (line[0] != "\t" or line.count("\t") > 1)), (pipe_table, lead == "|"))
             for reader, gate in gates:
                 if not gate:
                     assert reader(lines, i, 0, str.strip) is None, (reader.__name__, lines[i:i + 3])
+            for reader in readers:  # and where may_open_table says no, the reader's own table() finds none
+                if lead and not may_open_table(line, lead, nxt, after, reader.markdown):
+                    assert reader.table(i) is None and not reader.blocks, (reader.markdown, lines[i:i + 3])
     for k, lines in enumerate(docs[-12:]):
         path = tmp_path / f"mix{k}.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
@@ -308,8 +313,15 @@ def test_written_out_lead_tests_answer_as_the_calls_they_replace():
         opens = text_patterns.may_open_item(line, lead)
         assert (lead in text.BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in text.LABEL_STOPS) == (
             lead in text.RULE_LEADS or opens), line
-        assert (lead in text_tables.TABLE_OPENERS or next_lead == "-" or "\t" in line) == (
-            lead in ("+", "-", "|") or next_lead == "-" or "\t" in line), line
+        # _Reader.run's copy of may_open_table, with its gate before setext_at (`ruled`).
+        ruled = next_lead in text.UNDERLINES and text.UNDERLINE_RUNS[next_lead] in after
+        for markdown in (False, True):
+            assert (lead in text_tables.TABLE_OPENERS
+                    or ("\t" in line and (not markdown or line[0] != "\t" or line.count("\t") > 1))
+                    or (lead == "-" and text_tables.DASH_RUN in line.rstrip()) or (ruled and next_lead == "-")) == (
+                text_tables.may_open_table(line, lead, after, next_lead, markdown)), line
+        if not ruled:
+            assert not _Reader([line, after], True, False).setext_at(1), after
         # A Markdown paragraph's line: the calls it skips where their first test fails answer no.
         head, opening = line.lstrip(" \t")[:11], line.lstrip()[:2]
         if "." not in head and ")" not in head:

@@ -41,6 +41,7 @@ from .inline import BOLD_MARKERS, BOLD_OPENERS, bold_label, clean_inline, html_p
 from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
+    DASH_RUN,
     TABLE_OPENERS,
     Clean,
     DashScan,
@@ -74,6 +75,7 @@ MD_LIST_HEADING = regex(rf"^\s*({NUMBER_LABEL}|{LETTER_LABEL})\s+(#{{1,6}})(?:\s
 SETEXT = regex(r"^ {0,3}(=+|-+)\s*$")
 # What a setext underline opens with (after its indentation).
 UNDERLINES = ("=", "-")
+UNDERLINE_RUNS = {"=": "===", "-": DASH_RUN}  # what a setext underline opening with each holds (setext_at)
 ROMAN_LEADS = frozenset("ivxlcIVXLC")  # what opens a Markdown item numbered "ii." (LIST_ITEM has no roman numerals)
 RULE_LINE = regex(r"^\s*(?:[-=_*~]\s*){3,}$")
 RULE_LEADS = ("-", "=", "_", "*", "~")  # what a line RULE_LINE matches opens with
@@ -887,15 +889,24 @@ class _Reader:
                 continue
             line = lines[i].rstrip()
             after = leads[i + 1] if i + 1 < len(lines) else ""
-            if after in UNDERLINES and self.setext_at(i + 1) and not LIST_ITEM.match(line) and "\t" not in line:
+            # Whether the next line may underline this one (setext_at) or be a dashed table's rule
+            # under it: it opens with "=" or "-" and holds a run of three (a list item "- …" under
+            # a list item does not), told by a substring test before any call.
+            ruled = after in UNDERLINES and UNDERLINE_RUNS[after] in lines[i + 1]
+            if ruled and self.setext_at(i + 1) and not LIST_ITEM.match(line) and "\t" not in line:
                 level = 0 if lines[i + 1].strip().startswith("=") else 1
                 raw = HEADING_ATTRIBUTES.sub("", line) if self.markdown and "{" in line else line
                 self.add(Block("heading", self.clean(raw), loc=self.at(i + 1), outline_level=level,
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
-            # Whether any table reader could find a table here (see TABLE_OPENERS), asked of every line.
-            end = self.table(i) if lead in TABLE_OPENERS or after == "-" or "\t" in lines[i] else None
+            # may_open_table written out (the call cost 1 % of a read; tests/test_text_fastpaths.py
+            # holds this copy to it): a table reader is tried only where one may find a table.
+            written = lines[i]  # (`line` has lost a tab at its end)
+            end = self.table(i) if (
+                lead in TABLE_OPENERS
+                or ("\t" in written and (not self.markdown or written[0] != "\t" or written.count("\t") > 1))
+                or (lead == "-" and DASH_RUN in line) or (ruled and after == "-")) else None
             if end is None and lead == "<" and self.markdown:
                 end = self.html_block(i)
             if end is not None:

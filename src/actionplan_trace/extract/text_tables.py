@@ -35,18 +35,32 @@ PLUS = regex(r"\+")
 DASHES = regex(r"-+")
 PIPE = regex(r"(?<!\\)\|")  # a cell separator: a "|" not escaped
 BREAK = regex(r"<br\s*/?>", re.IGNORECASE)
-# What a line opens with (after its indentation) where a reader here may find a table there:
-# `+` (grid), `-` (dashed rule) or `|` (pipe). Any other line needs a tab (tab-led,
-# tab-separated) or the next line opening with `-` (a simple table's header over its rule). The
-# text reader tests every line with text so (a quick no for the body lines of a document, which
-# would otherwise try every reader).
-TABLE_OPENERS = ("+", "-", "|")
+# What a line opens with (after its indentation) where a reader here may find a table there
+# whatever else it holds: `+` (grid) or `|` (pipe). Any other line needs a tab or a dashed rule
+# (may_open_table).
+TABLE_OPENERS = ("+", "|")
+DASH_RUN = "---"  # what every dashed rule holds (_is_dash_rule)
+
+
+def may_open_table(line: str, lead: str, nxt: str, after: str, markdown: bool) -> bool:
+    """Whether a reader here may find a table at `line` (`lead`: its first character after its
+    indentation; `nxt`, `after`: the next line and its lead), as the text reader tries them
+    (_Reader.table): a grid or pipe table's lead (TABLE_OPENERS), a tab it hands to a reader (in
+    Markdown a lone tab opening the line opens none), or a dashed rule (DASH_RUN in a line
+    opening with "-") on the line (a multiline table's, above its rows) or the next (a simple
+    table's, under its header). Elsewhere every reader says no: the text reader asks this of
+    every line with text, a quick no for the body lines of a document and for list items "- …"."""
+    if lead in TABLE_OPENERS:
+        return True
+    if "\t" in line and (not markdown or line[0] != "\t" or line.count("\t") > 1):
+        return True
+    return (lead == "-" and DASH_RUN in line) or (after == "-" and DASH_RUN in nxt)
 
 
 def _is_dash_rule(line: str) -> bool:
     """Whether `line` is a dashed rule (DASH_RULE): a line without "---" is not handed to the regex
     (a list item "- …" is tried as a dashed table's rule, and so is the line above it)."""
-    return "---" in line and DASH_RULE.match(line) is not None
+    return DASH_RUN in line and DASH_RULE.match(line) is not None
 
 
 def _cell(parts: list[str], clean: Clean, loc: Loc) -> Cell:
