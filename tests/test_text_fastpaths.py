@@ -634,3 +634,44 @@ def test_ordered_item_marker_tried_only_with_a_stop_in_reach_matches_as_the_rege
         found, expected = md_ordered_item(line), MD_ORDERED_ITEM.match(line)
         assert (found and found.group()) == (expected and expected.group()), repr(line)
     assert any(md_ordered_item(line) for line in lines) and not all(md_ordered_item(line) for line in lines)
+
+
+def test_lone_plain_line_read_as_gather_and_paragraph_read_it(monkeypatch, tmp_path):
+    """_Reader.lone_line makes the block of a line with a blank line (or the end) after it without
+    gather and paragraph where it calls the line plain: the same block as those two make of it
+    (every line, every piece mixture, Markdown and plain, wrapped or not), and it calls many
+    lines plain; whole documents read with and without it give the same blocks."""
+    from actionplan_trace.extract import read
+
+    plain = 0
+    for line in _lines(15, 6000):
+        lead = line.lstrip()[:1]
+        if not lead:
+            continue
+        for markdown, wrapped in ((True, False), (False, False), (False, True)):
+            ours = _Reader([line, ""], markdown, wrapped).lone_line(0, lead)
+            if ours is None:
+                continue
+            plain += 1
+            reader = _Reader([line, ""], markdown, wrapped)
+            text, end = reader.gather(0)
+            reader.paragraph(text, 1)
+            assert end == 1 and len(reader.blocks) == 1, (markdown, line)
+            assert type(ours) is type(reader.blocks[0]) and vars(ours) == vars(reader.blocks[0]), (markdown, line)
+    assert plain > 5000
+
+    rng = random.Random(16)
+    pool = [line for doc in _documents() for line in doc.splitlines()]
+    texts = [doc for doc in _documents()[:8]]
+    texts += ["\n".join(rng.choices(pool + ["", "", ""] + LINE_PIECES, k=300)) for _ in range(12)]
+    texts += ["\n".join(rng.choices(pool[:600] + ["", "", "# Title", "**b**", "- item"], k=300)) for _ in range(6)]
+    for k, text in enumerate(texts):
+        for suffix in (".txt", ".md"):
+            path = tmp_path / f"doc{k}{suffix}"
+            path.write_text(text, encoding="utf-8")
+            ours = read(path)
+            with monkeypatch.context() as patched:
+                patched.setattr(_Reader, "lone_line", lambda self, i, lead: None)
+                theirs = read(path)
+            assert [vars(b) for b in ours.blocks + ours.footnotes] == [
+                vars(b) for b in theirs.blocks + theirs.footnotes], (suffix, text[:300])

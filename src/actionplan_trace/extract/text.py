@@ -37,7 +37,8 @@ from ..text_patterns import (CLAUSE_DECIMAL, CLAUSE_NUMBER, ITEM_LEADS, LABEL_ST
                              may_open_item, md_first_item, md_ordered_item, plain_hyphens, pua_bullet, spaced_bullet)
 from .decoding import decode_text
 from .hyphens import COMPOUND, PIECE, hyphen_pieces, join_lines, judge_breaks
-from .inline import BOLD_MARKERS, BOLD_OPENERS, bold_label, clean_inline, html_paragraphs, is_bold_only, is_fragment
+from .inline import (BOLD_MARKERS, BOLD_OPENERS, bold_label, clean_inline, has_markup, html_paragraphs, is_bold_only,
+                     is_fragment, tidy_spaces)
 from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
@@ -718,6 +719,25 @@ class _Reader:
         self.blocks.extend(blocks)
         return end
 
+    def lone_line(self, i: int, lead: str) -> Block | None:
+        """The paragraph line i makes, a blank line or the end after it and no block of another
+        kind opening there (run's tests before), when it is plain (most paragraphs): no bullet,
+        no backslash, and in Markdown no mark (has_markup) nor a "." or ")" where an ordered list's
+        marker would end; in plain text no "[" opening it (a bookmark). Its block is then the
+        one gather and paragraph make (tests/test_text_fastpaths.py compares them), without their
+        tests for what such a line cannot be, their calls and the cleaning's cache; None for any
+        other line (`lead`: its line_leads)."""
+        if lead in SPACED_BULLET_LEADS:
+            return None
+        first = self.lines[i].strip()
+        if self.markdown:
+            if "." in first[:11] or ")" in first[:11] or has_markup(first):
+                return None
+            first = tidy_spaces(first)
+        elif "\\" in first or lead == "[":
+            return None
+        return text_block("paragraph", first, text_loc(len(self.blocks), i + 1))
+
     def at(self, line: int) -> Loc:
         """The loc of the next block, read from `line`: its paragraph index is its place in the list.
         (Made whole here rather than copied with `dataclasses.replace` when added, which cost as
@@ -920,6 +940,10 @@ class _Reader:
                 continue
             if lead == "[" and self.footnote(i):
                 i = self.gather(i)[1]
+                continue
+            if not after and (block := self.lone_line(i, lead)) is not None:
+                self.blocks.append(block)
+                i += 1
                 continue
             text, end = self.gather(i)
             self.paragraph(text, i + 1)
