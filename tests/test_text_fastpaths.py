@@ -675,3 +675,27 @@ def test_lone_plain_line_read_as_gather_and_paragraph_read_it(monkeypatch, tmp_p
                 theirs = read(path)
             assert [vars(b) for b in ours.blocks + ours.footnotes] == [
                 vars(b) for b in theirs.blocks + theirs.footnotes], (suffix, text[:300])
+
+
+def test_atx_headings_counted_up_to_two_as_every_line_through_the_pattern():
+    """looks_like_markdown counts ATX headings only up to the two that decide alone: _atx_headings
+    gives min(2, the headings the first signal's pattern finds testing every line), on texts with
+    many, few or no "#" lines (headings or not, anywhere in the line), and the verdict is the
+    plain rules' (_markdown_oracle)."""
+    from actionplan_trace.extract.text import _atx_headings
+
+    needles, also, pattern = MD_SIGNALS[0]
+    assert needles == ("#",) and not also and pattern.pattern.startswith("^")
+    rng = random.Random(17)
+    hashes = ["# Title", "## A", "   ### B", "    # code", "#hashtag", "a # b", "#", "##", "Resolution #5", "# ", "#\tx"]
+    pool = [line for doc in _documents() for line in doc.splitlines()][:4000]
+    counts = set()
+    for _ in range(400):
+        lines = rng.sample(pool, rng.randrange(0, 60)) + rng.choices(hashes, k=rng.choice((0, 1, 2, 3, 30, 200)))
+        rng.shuffle(lines)
+        text = "\n".join(lines)
+        exact = sum(1 for line in lines if pattern.match(line))
+        assert _atx_headings(text) == min(2, exact), text[:300]
+        assert looks_like_markdown(text, lines) == _markdown_oracle(text), text[:300]
+        counts.add(min(2, exact))
+    assert counts == {0, 1, 2}

@@ -161,8 +161,10 @@ def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     """
     lines = (text_lines(text) if lines is None else lines)[:20000]
     joined = "\n".join(lines)
-    counts: list[int] = []
-    for needles, also, pattern in MD_SIGNALS:
+    counts = [_atx_headings(joined)]
+    if _markdown_counts(counts, setext=0):
+        return True
+    for needles, also, pattern in MD_SIGNALS[1:]:
         # A pattern anchored at the line start is tried there only (search tries every position).
         test = pattern.match if pattern.pattern.startswith("^") else pattern.search
         held = _lines_holding(lines, joined, needles)
@@ -174,6 +176,23 @@ def looks_like_markdown(text: str, lines: list[str] | None = None) -> bool:
     setext = sum(1 for above, line in _underlined(lines, joined) if SETEXT_SIGNAL.match(line)
                  and above.strip() and above[0] != " ")
     return _markdown_counts(counts, setext)
+
+
+def _atx_headings(joined: str) -> int:
+    """How many lines of `joined` (lines joined with "\n") are ATX headings (MD_SIGNALS' first
+    pattern), counted up to two: two decide alone (_markdown_counts). The lines holding a "#"
+    are found in turn by searches of the whole text (C speed) and tested until two are headings,
+    where collecting every such line first read all the lines of a text with many."""
+    needle, pattern = MD_SIGNALS[0][0][0], MD_SIGNALS[0][2]
+    found = 0
+    at = joined.find(needle)
+    while at >= 0 and found < 2:
+        end = joined.find("\n", at)
+        if end < 0:
+            end = len(joined)
+        found += pattern.match(joined[joined.rfind("\n", 0, at) + 1:end]) is not None
+        at = joined.find(needle, end)
+    return found
 
 
 def _underlined(lines: list[str], joined: str) -> list[tuple[str, str]]:
