@@ -93,6 +93,18 @@ def test_a_result_of_another_command_is_a_usage_error_naming_the_mismatch() -> N
     assert json.loads(app.render("check", "json", checked))["schema"] == "actionplan-trace/check/2"
 
 
+def test_render_gives_text_as_str_and_the_refs_json_as_the_utf8_bytes_written() -> None:
+    """The README's contract for app.render: text formats are str, the refs JSON is the UTF-8
+    bytes `trace refs -f json` writes (a document of that size is made as bytes, not encoded
+    whole), and both read as JSON."""
+    report = app.references(TEXT)
+    data = app.render("refs", "json", report)
+    assert isinstance(data, bytes)
+    assert json.loads(data)["schema"] == "actionplan-trace/refs/2"
+    assert isinstance(app.render("refs", "csv", report), str)
+    assert isinstance(app.render("diff", "json", app.compare(TEXT, TEXT)), str)
+
+
 def test_results_repr_their_collections_by_size() -> None:
     """A DiffResult's repr held both documents whole (1.3 MB for Objective 2's revisions). The
     checkout's folder is left out of the lengths: the sources' paths name it, and CI clones deep."""

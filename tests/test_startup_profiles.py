@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -16,6 +16,7 @@ from actionplan_trace.extract import read
 from actionplan_trace.profiles import (
     Profile,
     _Directory,
+    _anchored_gate,
     _directory,
     available_profiles,
     detect_profile,
@@ -35,6 +36,7 @@ def _parsed_in_full(directory: Path) -> dict[str, Profile]:
     pending: dict[Path, Any] = {path: read_yaml(path, "profile") for path in sorted(directory.glob("*.yml"))}
     profiles: dict[str, Profile] = {}
     while pending:
+        left = len(pending)
         for path, data in list(pending.items()):
             parent = data.get("extends")
             if parent and parent not in profiles:
@@ -42,7 +44,18 @@ def _parsed_in_full(directory: Path) -> dict[str, Profile]:
             profile = parse_profile(data, str(path), profiles.get(parent) if parent else None, path)
             profiles[profile.name] = profile
             del pending[path]
+        assert len(pending) < left, f"profiles extend unknown or circular bases: {sorted(pending)}"
     return profiles
+
+
+@pytest.fixture(autouse=True)
+def _fresh_profile_caches() -> Iterator[None]:
+    """Each test starts and ends with no directory of profiles kept (nor its joined gate)."""
+    _directory.cache_clear()
+    _anchored_gate.cache_clear()
+    yield
+    _directory.cache_clear()
+    _anchored_gate.cache_clear()
 
 
 @pytest.fixture
@@ -141,3 +154,13 @@ def test_a_bad_detect_section_or_base_is_reported_by_detection(profiles_copy: Pa
     with pytest.raises(ProfileError, match="profiles extend unknown or circular bases"):
         detect_profile(["Resolution 37"], profiles_copy)
     _directory.cache_clear()
+
+
+def test_two_profiles_of_one_name_are_an_error(profiles_copy: Path) -> None:
+    """Which of two same-named profiles a derived one extends would depend on the files' order."""
+    (profiles_copy / "zz-copy.yml").write_text((profiles_copy / "action-plan.yml").read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"zz-copy\.yml: profile 'action-plan' is named by .*action-plan\.yml too"):
+        detect_profile(["Resolution 37"], profiles_copy)
+    with pytest.raises(ProfileError, match="named by"):
+        get_profile("generic", profiles_copy)

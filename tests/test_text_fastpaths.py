@@ -300,11 +300,11 @@ def test_line_gates_pass_every_line_their_regex_matches():
 
 
 def test_written_out_lead_tests_answer_as_the_calls_they_replace():
-    """The reader writes may_open_item's test out in _plain_run_end (and may_start_table's in its
-    per-line loop), BLOCK_LEADS standing for ITEM_LEADS and RULE_LEADS together: on every line,
-    the same answer as the functions gave."""
+    """The reader writes may_open_item's test out in _plain_run_end, BLOCK_LEADS standing for
+    ITEM_LEADS and RULE_LEADS together, and tries setext_at only under a run of three (`ruled`):
+    on every line, the same answer as the functions gave."""
     from actionplan_trace import text_patterns
-    from actionplan_trace.extract import inline, text, text_tables
+    from actionplan_trace.extract import inline, text
 
     assert text.BLOCK_LEADS == text_patterns.ITEM_LEADS | set(text.RULE_LEADS)
     lines = _lines(13)
@@ -313,13 +313,8 @@ def test_written_out_lead_tests_answer_as_the_calls_they_replace():
         opens = text_patterns.may_open_item(line, lead)
         assert (lead in text.BLOCK_LEADS or lead.isdigit() or line.lstrip()[1:2] in text.LABEL_STOPS) == (
             lead in text.RULE_LEADS or opens), line
-        # _Reader.run's copy of may_open_table, with its gate before setext_at (`ruled`).
+        # _Reader.run's gate before setext_at (`ruled`).
         ruled = next_lead in text.UNDERLINES and text.UNDERLINE_RUNS[next_lead] in after
-        for markdown in (False, True):
-            assert (lead in text_tables.TABLE_OPENERS
-                    or ("\t" in line and (not markdown or line[0] != "\t" or line.count("\t") > 1))
-                    or (lead == "-" and text_tables.DASH_RUN in line.rstrip()) or (ruled and next_lead == "-")) == (
-                text_tables.may_open_table(line, lead, after, next_lead, markdown)), line
         if not ruled:
             assert not _Reader([line, after], True, False).setext_at(1), after
         # A Markdown paragraph's line: the calls it skips where their first test fails answer no.

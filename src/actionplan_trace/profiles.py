@@ -360,21 +360,18 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     )
 
 
+@record(frozen=True)
 class Detection:
     """What detection reads of a profile (its `detect` section: Profile's fields of the same
     names), parsed alone: a run tries the detect patterns of every profile but needs the heading
-    and table rules of the one it chooses only, and parsing those of all was most of the
-    profiles' start-up (see _Directory)."""
+    and table rules of the one it chooses only, and parsing those of all was half the profiles'
+    start-up (see _Directory)."""
 
-    __slots__ = ("name", "detect_patterns", "detect_alone", "min_hits", "priority")
-
-    def __init__(self, name: str, detect_patterns: tuple[Pattern, ...], detect_alone: tuple[Pattern, ...],
-                 min_hits: int, priority: int) -> None:
-        self.name = name
-        self.detect_patterns = detect_patterns
-        self.detect_alone = detect_alone
-        self.min_hits = min_hits
-        self.priority = priority
+    name: str
+    detect_patterns: tuple[Pattern, ...]
+    detect_alone: tuple[Pattern, ...]
+    min_hits: int
+    priority: int
 
 
 def _detection(data: dict[str, Any], detect: dict[str, Any], where: str) -> Detection:
@@ -428,7 +425,9 @@ class _Directory:
                 if parent and parent not in self.files:
                     continue
                 detect = _detect_section(data, str(path))
-                self.files[str(data["name"])] = path, data, detect
+                if (name := str(data["name"])) in self.files:
+                    raise ProfileError(f"{path}: profile {name!r} is named by {self.files[name][0]} too")
+                self.files[name] = path, data, detect
                 del pending[path]
                 progressed = True
             if not progressed:
@@ -525,9 +524,9 @@ class _Score:
     anchored patterns outscore every other profile's is chosen without folding the whole text
     for "…progress on the implementation of…" (see _Lines)."""
 
-    def __init__(self, profile: Detection, low: int, high: int | None = None, left: Sequence[Pattern] = (),
+    def __init__(self, detection: Detection, low: int, high: int | None = None, left: Sequence[Pattern] = (),
                  lines: list[str] | None = None, text: _Lines | None = None) -> None:
-        self.profile = profile
+        self.detection = detection
         self.low = low
         self.high = low if high is None else high
         self.left, self.lines, self.text = left, lines or [], text
@@ -748,7 +747,10 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
     of them can hit (most lines start with none of their words), so that each is then tried on
     those lines only; a pattern found anywhere in a line is tried only on the lines that hold its
     required literal, and only when the profile's score must be known to the hit (_Score). Only
-    the chosen profile's heading and table rules are parsed (_Directory).
+    the chosen profile's heading and table rules are parsed (_Directory): a bad rule of another
+    profile is a ProfileError when that profile is asked for (get_profile) or all are listed
+    (available_profiles), not here; a bad `detect` section or `extends`, or two profiles of one
+    name, is one here too.
     """
     lines = list(filter(None, map(str.strip, texts)))  # each text stripped, the empty left out
     best: _Score | None = None
@@ -765,4 +767,4 @@ def detect_profile(texts: Iterable[str], directory: Path | None = None) -> Profi
             score = _Score(profile, profile.priority * 1_000_000 + 1000 + 1)
         if score is not None and (best is None or score.above(best)):
             best = score
-    return profiles.profile(best.profile.name if best is not None else "generic")
+    return profiles.profile(best.detection.name if best is not None else "generic")

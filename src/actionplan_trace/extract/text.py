@@ -43,7 +43,7 @@ from .numbered_items import numbered_items
 from .text_tables import (
     GRID_RULE,
     DASH_RUN,
-    TABLE_OPENERS,
+    may_open_table,
     Clean,
     DashScan,
     dash_table,
@@ -939,13 +939,10 @@ class _Reader:
                                bold=self.markdown and is_bold_only(raw)))
                 i += 2
                 continue
-            # may_open_table written out (the call cost 1 % of a read; tests/test_text_fastpaths.py
-            # holds this copy to it): a table reader is tried only where one may find a table.
-            written = lines[i]  # (`line` has lost a tab at its end)
-            end = self.table(i) if (
-                lead in TABLE_OPENERS
-                or ("\t" in written and (not self.markdown or written[0] != "\t" or written.count("\t") > 1))
-                or (lead == "-" and DASH_RUN in line) or (ruled and after == "-")) else None
+            # A table reader is tried only where one may find a table (`lines[i]`: `line` has lost
+            # a tab at its end).
+            end = self.table(i) if may_open_table(lines[i], lead, lines[i + 1] if after else "", after,
+                                                  self.markdown) else None
             if end is None and lead == "<" and self.markdown:
                 end = self.html_block(i)
             if end is not None:
