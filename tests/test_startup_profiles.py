@@ -164,3 +164,14 @@ def test_two_profiles_of_one_name_are_an_error(profiles_copy: Path) -> None:
         detect_profile(["Resolution 37"], profiles_copy)
     with pytest.raises(ProfileError, match="named by"):
         get_profile("generic", profiles_copy)
+
+
+def test_a_profile_fixed_after_its_fault_is_read_again(profiles_copy: Path) -> None:
+    """A fault is not kept: once the file is mended, the next call reads it, with no cache cleared."""
+    path = profiles_copy / "wsis-roadmap.yml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("headings:", "headings:\n  - match: '^x'", 1), encoding="utf-8")
+    with pytest.raises(ProfileError, match="heading rule without 'kind'"):
+        get_profile("wsis-roadmap", profiles_copy)
+    path.write_text(original, encoding="utf-8")
+    assert get_profile("wsis-roadmap", profiles_copy).headings == _parsed_in_full(profiles_copy)["wsis-roadmap"].headings

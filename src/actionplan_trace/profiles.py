@@ -441,8 +441,12 @@ class _Directory:
         if name not in self.parsed:
             path, data, _ = self.files[name]
             parent = data.get("extends")
-            base = self.profile(parent) if parent else None
-            self.parsed[name] = parse_profile(data, str(path), base, path)
+            try:
+                base = self.profile(parent) if parent else None
+                self.parsed[name] = parse_profile(data, str(path), base, path)
+            except ProfileError:
+                _forget_directories()
+                raise
         return self.parsed[name]
 
     def profiles(self) -> dict[str, Profile]:
@@ -452,8 +456,20 @@ class _Directory:
     def detections(self) -> list[Detection]:
         """The Detection of every profile, in order."""
         if self._detections is None:
-            self._detections = [_detection(data, detect, str(path)) for path, data, detect in self.files.values()]
+            try:
+                self._detections = [_detection(data, detect, str(path)) for path, data, detect in self.files.values()]
+            except ProfileError:
+                _forget_directories()
+                raise
         return self._detections
+
+
+def _forget_directories() -> None:
+    """Drop every directory of profiles kept (and its joined gate): a directory whose profile
+    failed to parse is read again next time, so that a long-lived process sees the fixed file,
+    as when a failed load kept nothing."""
+    _directory.cache_clear()
+    _anchored_gate.cache_clear()
 
 
 @lru_cache(maxsize=8)
