@@ -311,14 +311,15 @@ def _table_rule(raw: dict[str, Any], where: str) -> TableRule:
 
 
 def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile | None = None,
-                  path: Path | None = None) -> Profile:
+                  path: Path | None = None, detection: Detection | None = None) -> Profile:
     """Build a Profile from the parsed YAML mapping, checking its shape; `path` is its file.
 
     With `base` (the profile named by `extends:`), the base's heading and table rules follow this
     profile's own, and its `boxes` kinds join this one's, so a derived profile only states what it
-    adds.
+    adds. `detection`: its detect section, read already (and the mapping's keys checked), as
+    _Directory reads it.
     """
-    detect = _detect_section(data, where)
+    detect = _detect_section(data, where) if detection is None else {}
     for key in ("headings", "tables"):
         rules = data.get(key) or []
         if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
@@ -343,7 +344,8 @@ def parse_profile(data: dict[str, Any], where: str = "<profile>", base: Profile 
     both = [kind for kind in divided if kind in boxes]
     if both:
         raise ProfileError(f"{where}: 'boxes_with_subsections' names {', '.join(map(repr, both))}, which 'boxes' names")
-    detection = _detection(data, detect, where)
+    if detection is None:
+        detection = _detection(data, detect, where)
     return Profile(
         name=detection.name,
         description=str(data.get("description", "")),
@@ -434,7 +436,7 @@ class _Directory:
                 names = ", ".join(str(p) for p in pending)
                 raise ProfileError(f"profiles extend unknown or circular bases: {names}")
         self.parsed: dict[str, Profile] = {}
-        self._detections: list[Detection] | None = None
+        self._detections: dict[str, Detection] = {}
 
     def profile(self, name: str) -> Profile:
         """The profile called `name` (one of `files`), parsed in full, after its base."""
@@ -443,7 +445,7 @@ class _Directory:
             parent = data.get("extends")
             try:
                 base = self.profile(parent) if parent else None
-                self.parsed[name] = parse_profile(data, str(path), base, path)
+                self.parsed[name] = parse_profile(data, str(path), base, path, self.detection(name))
             except ProfileError:
                 _forget_directories()
                 raise
@@ -453,15 +455,21 @@ class _Directory:
         """Every profile, parsed in full, by name, in order."""
         return {name: self.profile(name) for name in self.files}
 
-    def detections(self) -> list[Detection]:
-        """The Detection of every profile, in order."""
-        if self._detections is None:
+    def detection(self, name: str) -> Detection:
+        """The Detection of the profile called `name` (one of `files`), read once: the profile
+        parsed in full shares it (its detect patterns, compiled on first use)."""
+        if (found := self._detections.get(name)) is None:
+            path, data, detect = self.files[name]
             try:
-                self._detections = [_detection(data, detect, str(path)) for path, data, detect in self.files.values()]
+                found = self._detections[name] = _detection(data, detect, str(path))
             except ProfileError:
                 _forget_directories()
                 raise
-        return self._detections
+        return found
+
+    def detections(self) -> list[Detection]:
+        """The Detection of every profile, in order."""
+        return [self.detection(name) for name in self.files]
 
 
 def _forget_directories() -> None:
