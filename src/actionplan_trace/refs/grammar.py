@@ -34,6 +34,21 @@ _I = re.IGNORECASE
 SEP = r"(?:\s*(?:,\s*(?:and\s+|&\s*)?|&|\band\b|\bor\b|;)\s*)"
 _SEP = regex(SEP, _I)
 _SPACE_SEP = regex(r"[ \u00a0]{1,2}(?:\n[ \u00a0]*)?|[ \u00a0]*\n[ \u00a0]*")
+SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                   "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+"""Every character `\\s` matches in a str pattern (and str.isspace tells), written out so that one set
+test tells it (tests/test_gram_openings.py holds it to the regex's own)."""
+
+
+def opening(chars: str) -> frozenset[str]:
+    """The characters at a place where a pattern that opens with optional whitespace and then one
+    of `chars` can match: a slice and a set test of the character there (some 0.5 K instructions)
+    turn most places down before the regex is tried (a failed `match` costs 1.5 to 8 K: its call
+    alone some 1.4 K). A list parser tries a dozen such patterns after each number, most of which
+    fail at once on what follows it (", ", ")", "."). tests/test_gram_openings.py holds each set
+    to its pattern."""
+    return SPACES | frozenset(chars)
+
 RANGE_WORDS = ("to", "through")
 """The words that join the two ends of a range as a dash does: "Resolutions 30 to 33", "Objectives
 1 through 3". ("thru" is not written in ITU documents.)"""
@@ -79,6 +94,20 @@ _ORGAN_SUFFIX = regex(  # "Resolutions 30 and 37 of WTDC", "… adopted by the P
     r"\s+Assembly|World\s+Radiocommunication\s+Conference|Radiocommunication\s+Assembly))"
     r"(?(paren)\s*\))"
 )
+_QUAL_OPENS = opening("\\(–—-")
+_PAREN_OPENS = opening("(")  # _ORGAN_SUFFIX's, _ASIDE's
+
+
+def _qualifier_at(text: str, pos: int) -> re.Match[str] | None:
+    """`_QUAL.match(text, pos)`, tried only where the character at `pos` can open it (see `opening`)."""
+    return _QUAL.match(text, pos) if text[pos:pos + 1] in _QUAL_OPENS else None
+
+
+def _organ_suffix_at(text: str, pos: int) -> re.Match[str] | None:
+    """`_ORGAN_SUFFIX.match(text, pos)`, tried only where the character at `pos` can open it."""
+    return _ORGAN_SUFFIX.match(text, pos) if text[pos:pos + 1] in _PAREN_OPENS else None
+
+
 _REC_NUMBER = regex(r"(?P<num>[A-Z]{1,3}\.\d+(?:\.\d+)*)(?![\d.]?\d)")
 # "ITU-T Y.4409", "ITU-T Recommendation(s) Y.4409 (and Y.4000)", "ITU-R BT.2100"; not "Report ITU-R BT.2447"
 _AFTER_REPORT = regex(r"\b[Rr]eports?\s+\Z")
@@ -185,6 +214,10 @@ is never taken for one ("SDG 9 CHF 3.2 million"). A lone M or K is one unless a 
 it ("M&E", "M & E", "K-12", "K–12", "M/F", "K."); "TB", "GB", "EUR", "km" and "times" are not
 (tuberculosis, a country, the ITU region, knowledge management, "SDG 16 Times of crisis")."""
 
+_AMOUNT_OPENS = opening("%‰-pPtTmMbBkKgG\u212a")
+"""What `_AMOUNT` opens with past its whitespace ("\u212a", the Kelvin sign, is a "k" to the
+case-insensitive words), and whitespace, which `_COUNT` and `_COUNT_TITLED` open with."""
+
 
 _NOT_COUNTED = "targets|goals|indicators|towards|afterwards|always|perhaps|whereas|besides|sometimes"
 _COUNTED_NOUNS = ("people|women|men|children|girls|percentage|persons|countries|regions|sectors|states|economies"
@@ -211,13 +244,17 @@ def counted_after(text: str, pos: int, titled: bool = False) -> bool:
     cent"), so that no range ends there: the number before the dash stands alone. With `titled`
     (the number can end no range: past the last goal, or before the first number), a plural with a
     capital counts too: "SDG 3 – 20 Countries", where "SDGs 3-5 Highlights" is a range."""
+    if text[pos:pos + 1] not in _AMOUNT_OPENS:  # (a count opens with whitespace, as an amount may)
+        return False
     return (_AMOUNT.match(text, pos) is not None or _COUNT.match(text, pos) is not None
             or (titled and _COUNT_TITLED.match(text, pos) is not None))
 
 
 def _amount_after(text: str, item: re.Match[str], suffix: str | None) -> bool:
     """Whether the numbered target `item` (its letter or number `suffix`) is an amount's number."""
-    return suffix is not None and suffix.isdigit() and _AMOUNT.match(text, item.end()) is not None
+    at = item.end()
+    return (suffix is not None and suffix.isdigit() and text[at:at + 1] in _AMOUNT_OPENS
+            and _AMOUNT.match(text, at) is not None)
 
 
 _CLOSE = regex(r"\s*\)")
@@ -553,7 +590,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
         cite.items.extend(items)
         pending.extend(items)
         unnamed.extend(items)
-        q = _QUAL.match(text, pos)
+        q = _qualifier_at(text, pos)
         if q:
             _revise(pending, q)
             if (q.group("conf") or q.group("council")) and not cite.organ_after:
@@ -576,7 +613,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             first = None  # "PP Resolution 71 and No. 102 of the Constitution": a provision
         if first is not None and kind != "recommendation" and not first.group("num")[0].isdigit():
             first = None  # "PP Resolution 130 and ITU-T Y.4409": a Recommendation, which its own anchor reads
-    suffix = _ORGAN_SUFFIX.match(text, pos)
+    suffix = _organ_suffix_at(text, pos)
     # an organ in brackets that more numbers follow was read in the list (_organ_mid_list), or
     # ends it where they are no items of it ("Resolution 9 (WTDC), 10 per cent")
     if suffix and not (suffix.group("paren") and _sep_then(_RES_ITEM, text, suffix.end(), allow_space=True)):
@@ -586,7 +623,7 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
             for item in _organ_names(cite, named, unnamed, items):
                 item.organ = suffix.group("organ")
         pos = suffix.end()
-        if pending and (q := _QUAL.match(text, pos)) is not None:
+        if pending and (q := _qualifier_at(text, pos)) is not None:
             _revise(pending, q)  # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ
             pos = q.end()
     cite.end = pos
@@ -603,10 +640,10 @@ def _organ_mid_list(text: str, pos: int) -> tuple[str, re.Match[str] | None, int
     organ in words ("of the WTDC") goes on to numbers only after a separator, and only to numbers
     that an organ of their own follows ("Resolutions 30 of the WTDC and 71 of the PP"): in
     "Resolution 30 of the WTDC and 12 Member States" the sentence goes on, not the list."""
-    said = _ORGAN_SUFFIX.match(text, pos)
+    said = _organ_suffix_at(text, pos)
     if said is None:
         return None
-    q = _QUAL.match(text, said.end())
+    q = _qualifier_at(text, said.end())
     end = q.end() if q is not None else said.end()
     paren = said.group("paren") is not None
     nxt = _sep_then(_RES_ITEM, text, end, allow_space=paren)
@@ -621,9 +658,9 @@ def _organ_named_after(text: str, item: re.Match[str]) -> bool:
     found: tuple[re.Match[str], int] | None = (item, item.start())
     while found is not None:
         pos = found[0].end()
-        if (q := _QUAL.match(text, pos)) is not None:
+        if (q := _qualifier_at(text, pos)) is not None:
             pos = q.end()
-        if _ORGAN_SUFFIX.match(text, pos) is not None:
+        if _organ_suffix_at(text, pos) is not None:
             return True
         found = _sep_then(_RES_ITEM, text, pos, allow_space=False)
     return False
@@ -717,6 +754,7 @@ def target_suffix(m: re.Match[str]) -> str:
 
 
 _BARE_PAREN = regex(r"\s*,?\s*\(\s*(?=\d)")
+_TARGETS_PAREN_OPENS = opening(",(")  # _TARGETS_PAREN's and _BARE_PAREN's
 
 
 def _targets_paren(text: str, pos: int, goal: Item | None,
@@ -726,6 +764,8 @@ def _targets_paren(text: str, pos: int, goal: Item | None,
     holding anything else ("9 (2020)") is an aside. With the opening, the list of targets after
     it and where it ends (`_target_list` for `goal`), when telling the form without the word
     read them already (else None: the caller reads them)."""
+    if text[pos:pos + 1] not in _TARGETS_PAREN_OPENS:
+        return None
     worded = _TARGETS_PAREN.match(text, pos)
     if worded is not None:
         return worded, None
@@ -846,9 +886,9 @@ def _past_aside(text: str, pos: int) -> int:
     education)"), when it names no reference (no trigger word, no code like a regional
     initiative's) and no organ ("(WTDC)": which items it names the organ of is not settled
     here); else `pos`. A list goes on past one: "SDGs 4 (Quality education) and 5"."""
-    aside = _ASIDE.match(text, pos)
+    aside = _ASIDE.match(text, pos) if text[pos:pos + 1] in _PAREN_OPENS else None
     if (aside is None or triggers(aside.group(), (), res_keyword_required=False) or _REGION_LIKE.search(aside.group())
-            or _ORGAN_SUFFIX.match(text, pos)):
+            or _organ_suffix_at(text, pos)):
         return pos
     return aside.end()
 
@@ -928,7 +968,7 @@ def parse_goal(text: str, hit: Hit) -> Cite:
         elif (upto := _goals_unexpanded(text, pos, g, most)) is not None:
             cite.items.append(upto)
             pos = upto.end
-        paren = _TARGETS_PAREN.match(text, pos)
+        paren = _TARGETS_PAREN.match(text, pos) if text[pos:pos + 1] in _TARGETS_PAREN_OPENS else None
         if paren:
             targets, after = _target_list(text, paren.end(), item.goal)
             close = _CLOSE.match(text, after)
@@ -1508,7 +1548,7 @@ def triggers(text: str, regions: tuple[str, ...], low: str | None = None, words:
     for word, name in _CASED_WORDS:
         if name not in present and word in text:
             present.add(name)
-    if _BARE_CODE.search(text):
+    if "C" in text and _BARE_CODE.search(text):  # (a C scan, quicker than the regex's)
         present.add("bare")
     if (codes := _region_codes(regions)) is not None and codes.found_in(text):
         present.add("region")
