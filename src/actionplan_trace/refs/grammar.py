@@ -145,13 +145,18 @@ ITU_GOALS_MOST = 10
 second number is no goal ("SDG 16-2030"), and the range is read as its first goal alone."""
 
 
-def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None) -> tuple[list[str], int] | None:
-    """The numbers after `lo` up to the end of a range written at `pos` ("-5", " to 5", "-17.8"
+def _range_to(text: str, pos: int) -> re.Match[str] | None:
+    """The end of a range written at `pos` (`_RANGE_TO`), looked for only where `_opens_range`
+    finds a mark; matched once for `_range_end` and, when it spells out no range, for
+    `_goals_unexpanded` or the range of targets it may still be (`_target_range`)."""
+    return _RANGE_TO.match(text, pos) if _opens_range(text, pos) else None
+
+
+def _range_end(text: str, m: re.Match[str] | None, lo: str, most: int,
+               goal: int | None = None) -> tuple[list[str], int] | None:
+    """The numbers after `lo` up to the end of a range `m` (`_range_to`: "-5", " to 5", "-17.8"
     after a target of `goal`), and where it ends; None when none is written there, or it runs
     backwards, past `most`, mixes digits and letters, or names another goal."""
-    if not _opens_range(text, pos):
-        return None
-    m = _RANGE_TO.match(text, pos)
     if m is None or (m.group("g") is not None and (goal is None or int(m.group("g")) != goal)):
         return None
     to = m.group("to")
@@ -164,12 +169,11 @@ def _range_end(text: str, pos: int, lo: str, most: int, goal: int | None = None)
     return None
 
 
-def _goals_unexpanded(text: str, pos: int, goal: re.Match[str], most: int) -> Item | None:
-    """The end of a range of goals after `goal` (ending at `pos`) that `_range_end` does not
+def _goals_unexpanded(text: str, m: re.Match[str] | None, goal: re.Match[str], most: int) -> Item | None:
+    """The end of a range of goals after `goal` (`m`: `_range_to` where it ends) that `_range_end` does not
     spell out, as an `unexpanded` item: one that runs backwards ("Goals 5 to 3") or past `most`
     ("SDGs 1 to 20"); None when no range of goals is written there ("SDG 16-2030", "SDG 9 –
     a", "SDG 16 - 10 %", "SDG 3 – 20 countries", "SDG 3 – 20 Countries")."""
-    m = _RANGE_TO.match(text, pos) if _opens_range(text, pos) else None
     if m is None or m.group("g") is not None or not m.group("to").isdigit() or counted_after(text, m.end(), titled=True):
         return None
     lo, hi = int(goal.group("g")), int(m.group("to"))
@@ -186,11 +190,11 @@ def _target_range(text: str, t: re.Match[str], goal: int, suffix: str | None) ->
     it in by the registry's order of the goal's targets, or reports it read as its first."""
     if suffix is None:
         return [], t.end()
-    found = _range_end(text, t.end(), suffix, 99, goal)
+    m = _range_to(text, t.end())
+    found = _range_end(text, m, suffix, 99, goal)
     if found is not None:
         more, end = found
         return [Item(f"{goal}.{n}", t.start("g"), end, goal=goal) for n in more], end
-    m = _RANGE_TO.match(text, t.end()) if _opens_range(text, t.end()) else None
     if m is None or m.group("g") is None or counted_after(text, m.end()):
         return [], t.end()  # "targets 1.2-3.4 million": amounts, no range
     last = int(m.group("g"))
@@ -784,8 +788,9 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
     on after it: "targets 5.b (about 1.2 billion women), 9.c and 17.8" lists all three."""
     items: list[Item] = []
     end = pos
+    numbered = _TARGET_ITEM.match(text, pos)  # at `pos`, matched once: the step before tries it to go on
     while True:
-        t = _TARGET_ITEM.match(text, pos)
+        t = numbered
         suffix = target_suffix(t) if t else None
         if t is None and (t := _SPACED_TARGET.match(text, pos)) is not None:
             suffix = t.group("l")
@@ -812,7 +817,8 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
             if pos > end and _CLOSE.match(text, pos):  # "(targets 9.1, 9.c (2023))": the brackets close after it
                 end = pos
             break
-        if not (_TARGET_ITEM.match(text, s.end()) or _SPACED_TARGET.match(text, s.end())
+        numbered = _TARGET_ITEM.match(text, s.end())
+        if not (numbered or _SPACED_TARGET.match(text, s.end())
                 or _ITU_LETTERED_TARGET.match(text, s.end()) or (goal is not None and _LETTER_ITEM.match(text, s.end()))):
             break
         pos = s.end()
@@ -827,6 +833,8 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
     # `_targets_paren` at `pos` for `last_goal`, when the step before found brackets there and
     # goes on to read them: told once, not again at the loop's top
     known: tuple[re.Match[str], tuple[list[Item], int] | None] | None = None
+    # _TARGET_ITEM and _GOAL_ITEM at a place, matched once: the step before tries them to go on
+    ahead: tuple[int, re.Match[str] | None, re.Match[str] | None] = (-1, None, None)
     while True:
         found = known or _targets_paren(text, pos, last_goal)
         known = None
@@ -839,11 +847,11 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
             last_goal.targets.extend(targets)
             pos = close.end()
         else:
-            t = _TARGET_ITEM.match(text, pos)
+            _, t, g = ahead if ahead[0] == pos else (pos, _TARGET_ITEM.match(text, pos), None)
             suffix = target_suffix(t) if t else None
             if t is None and of_targets and (t := _SPACED_TARGET.match(text, pos)) is not None:
                 suffix = t.group("l")
-            g = None if t else _GOAL_ITEM.match(text, pos)
+            g = None if t else g or _GOAL_ITEM.match(text, pos)
             if t and _amount_after(text, t, suffix):
                 break  # "SDG targets 5.b, 5.5 % of women": an amount ends the list
             if t:
@@ -856,11 +864,12 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                 last_goal = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
                 cite.items.append(last_goal)
                 pos = g.end()
-                if (goals := _range_end(text, pos, g.group("g"), SDG_GOALS)) is not None:
+                dash = _range_to(text, pos)
+                if (goals := _range_end(text, dash, g.group("g"), SDG_GOALS)) is not None:
                     numbers, pos = goals
                     cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
                     last_goal = cite.items[-1]
-                elif (upto := _goals_unexpanded(text, pos, g, SDG_GOALS)) is not None:
+                elif (upto := _goals_unexpanded(text, dash, g, SDG_GOALS)) is not None:
                     cite.items.append(upto)
                     pos = upto.end
                 if known := _targets_paren(text, pos, last_goal):
@@ -874,9 +883,12 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
         s = _SEP.match(text, at)
         if not s or s.end() == at:
             break
-        if not (_TARGET_ITEM.match(text, s.end()) or _GOAL_ITEM.match(text, s.end())):
+        numbered = _TARGET_ITEM.match(text, s.end())
+        goal_at = None if numbered else _GOAL_ITEM.match(text, s.end())
+        if not (numbered or goal_at):
             break
         pos = s.end()
+        ahead = pos, numbered, goal_at
     cite.end = pos
     return cite
 
@@ -961,11 +973,12 @@ def parse_goal(text: str, hit: Hit) -> Cite:
         item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
         cite.items.append(item)
         pos = g.end()
-        if (goals := _range_end(text, pos, g.group("g"), most)) is not None:
+        dash = _range_to(text, pos)
+        if (goals := _range_end(text, dash, g.group("g"), most)) is not None:
             numbers, pos = goals
             cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
             item = cite.items[-1]
-        elif (upto := _goals_unexpanded(text, pos, g, most)) is not None:
+        elif (upto := _goals_unexpanded(text, dash, g, most)) is not None:
             cite.items.append(upto)
             pos = upto.end
         paren = _TARGETS_PAREN.match(text, pos) if text[pos:pos + 1] in _TARGETS_PAREN_OPENS else None
