@@ -84,9 +84,10 @@ ANCHORS = ["PP Resolutions ", "WTDC Resolution ", "Res. ", "Resolutions No. ", "
            "SDG targets ", "Goals ", "ITU Strategic Goal ", "targets ", "Study Groups ", "WSIS Action Lines ", "Outputs "]
 ITEMS = ["71", "139", "9", "4", "17", "2", "9.c", "4.4", "10.a", "5b", "Y.3172", "C5", "2.1", "1 (targets 1.4, 1.5)",
          "9 (9.1, 9.c)", "4 (Quality education)"]
-AFTER = ["", "", "", "(Rev. Dubai, 2014)", " (Busan, 2014)", " – Kigali 2022", " of the WTDC", " (WTDC)", " (PP)",
-         " adopted by the PP", " per cent", "%", " million", "M", " countries", " Countries", " Member States",
-         " years", " (universal access)", " (AFR 1)", " (2020)", "-12", " to 20", "–3", "\u00a0", ")", "."]
+AFTER = ["", "", "", "(Rev. Dubai, 2014)", " (Busan, 2014)", " – Kigali 2022", "– Kigali 2022", "-Dubai, 2018",
+         " of the WTDC", " (WTDC)", " (PP)", " adopted by the PP", " per cent", "%", " million", "M", " countries",
+         " Countries", " Member States", " years", " (universal access)", " (AFR 1)", " (2020)", "-12", " to 20", "–3",
+         "\u00a0", ")", "."]
 SEPARATORS = [", ", ",", " and ", " or ", "; ", " & ", " ", "  ", "\u00a0", "\n", ", and "]
 
 
