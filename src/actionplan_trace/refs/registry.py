@@ -49,7 +49,9 @@ _CONFERENCE_KEYS = ("code", "organ", "place", "year")
 
 @record(frozen=True)
 class Entry:
-    """One known id with what the sources say about it."""
+    """One known id with what the sources say about it. The disk cache makes entries without
+    `__init__` (`_from_state`): a field added here must stay a plain value, with no
+    `__post_init__`, slots, `init=False` or conversion."""
 
     id: str
     family: str
@@ -382,10 +384,16 @@ _State = tuple[list[dict[str, Any]], list[str], list[str], tuple[str, ...], list
                dict[str, list[str]], list[str], dict[str, int], list[str]]
 
 
+_ENTRY_FIELDS = [f.name for f in fields(Entry)]
+"""An entry's keys as `_state` keeps them: the first kept entry is checked against them, so a
+cache written by code whose Entry had other fields is computed again rather than giving entries
+that lack one (every entry is written by the same `_state`, so the first tells the shape)."""
+
+
 def _state(registry: Registry) -> _State:
     """`registry` as plain values for the disk cache (`_from_state` makes it again)."""
     return (
-        [{f.name: getattr(e, f.name) for f in fields(Entry)} for e in registry.entries.values()],
+        [{name: getattr(e, name) for name in _ENTRY_FIELDS} for e in registry.entries.values()],
         sorted(registry.covers), sorted(registry.complete), registry.regions,
         [(c.code, c.organ, c.place, c.year) for c in registry.conferences], registry.files,
         {family: sorted(codes) for family, codes in registry.editions.items()}, sorted(registry.bases),
@@ -397,7 +405,9 @@ def _is_state(value: Any) -> bool:
     """Whether a cached value has `_state`'s shape (diskcache.memo's check, after the digest's)."""
     return (isinstance(value, tuple) and len(value) == 10
             and all(isinstance(part, kind)
-                    for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict, list))))
+                    for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict, list)))
+            and all(type(entry) is dict and list(entry) == _ENTRY_FIELDS for entry in value[0][:1]))
+
 
 
 def _from_state(state: _State) -> Registry:
