@@ -50,3 +50,14 @@ def test_generated_registries_come_back_as_merged(tmp_path: Path, monkeypatch: p
         reg._load.cache_clear()
         same(load_registry([user]), merged)  # from the disk cache
         same(first, merged)
+
+
+def test_a_kept_state_whose_entries_are_not_the_fields_of_entry_is_refused() -> None:
+    """A sealed state whose entries lack a field (another Entry's, or written by hand) is not
+    taken (`_is_state`), so the registry is merged again rather than given entries without it."""
+    state = reg._state(load_registry())
+    assert reg._is_state(state)
+    first = state[0][0]
+    for entries in ([tuple(first.values())], [{k: v for k, v in first.items() if k != "source"}],
+                    [dict(reversed(list(first.items())))]):
+        assert not reg._is_state((entries, *state[1:]))

@@ -70,9 +70,7 @@ def read_text(
             cites = _with_bare_sdg_lists(text, cites)
     if budget is not None and sum(len(c.items) or 1 for c in cites) > budget:
         raise over_refs(ctx.source)
-    # Every mention holds "goal", a trigger word: a text with a digit that `triggers` found
-    # without it (in a text without one it looks for "all " alone) mentions no ITU goals.
-    goals_from = itu_goals_mention(text, low) if words is None or not digit or "goal" in words else None
+    goals_from = itu_goals_mention(text, low)
     if not cites and not _reference_like_in(text, low, words, digit):  # nothing to resolve or report
         return [], [], goals_from is not None
     if place:

@@ -41,8 +41,8 @@ test tells it (tests/test_gram_openings.py holds it to the regex's own)."""
 
 
 def opening(chars: str) -> frozenset[str]:
-    """The characters at a place where a pattern that opens with optional whitespace and then one
-    of `chars` can match: a slice and a set test of the character there (some 0.5 K instructions)
+    """The characters at a place where a pattern that opens with whitespace (optional or not) or
+    one of `chars` can match: a slice and a set test of the character there (some 0.5 K instructions)
     turn most places down before the regex is tried (a failed `match` costs 1.5 to 8 K: its call
     alone some 1.4 K). A list parser tries a dozen such patterns after each number, most of which
     fail at once on what follows it (", ", ")", "."). tests/test_gram_openings.py holds each set
@@ -825,6 +825,24 @@ def _target_list(text: str, pos: int, goal: int | None) -> tuple[list[Item], int
     return items, end
 
 
+def _goal_and_range(text: str, g: re.Match[str], most: int, items: list[Item]) -> tuple[Item, int]:
+    """Append the goal `g` matched to `items`, with the goals of a range after it ("Goals 1–4",
+    "1 to 17", up to `most`) or a range left unexpanded (`_goals_unexpanded`); give the goal the
+    targets written next belong to (a range's last) and where the reading goes on."""
+    item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
+    items.append(item)
+    pos = g.end()
+    range_to = _range_to(text, pos)
+    if (goals := _range_end(text, range_to, g.group("g"), most)) is not None:
+        numbers, pos = goals
+        items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
+        item = items[-1]
+    elif (upto := _goals_unexpanded(text, range_to, g, most)) is not None:
+        items.append(upto)
+        pos = upto.end
+    return item, pos
+
+
 def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_targets: bool = False) -> Cite:
     """A list of SDG goals and targets: "1 (targets 1.4, 1.5), 3, (target 3.d), 5", "4, 9, 11 and 16";
     after "SDG targets" (`of_targets`), "9 c" is a target too."""
@@ -861,17 +879,7 @@ def parse_sdg_list(text: str, pos: int, start: int, explicit: bool = True, of_ta
                 cite.items.extend(more)
                 last_goal = None
             elif g:
-                last_goal = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
-                cite.items.append(last_goal)
-                pos = g.end()
-                dash = _range_to(text, pos)
-                if (goals := _range_end(text, dash, g.group("g"), SDG_GOALS)) is not None:
-                    numbers, pos = goals
-                    cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
-                    last_goal = cite.items[-1]
-                elif (upto := _goals_unexpanded(text, dash, g, SDG_GOALS)) is not None:
-                    cite.items.append(upto)
-                    pos = upto.end
+                last_goal, pos = _goal_and_range(text, g, SDG_GOALS, cite.items)
                 if known := _targets_paren(text, pos, last_goal):
                     continue
                 pos = _worded_targets(text, _bare_targets(text, pos, last_goal), last_goal)
@@ -970,17 +978,7 @@ def parse_goal(text: str, hit: Hit) -> Cite:
     # a range of goals not named as ITU's may run to the last SDG ("the 2030 Agenda (Goals 1–17)")
     most = ITU_GOALS_MOST if cite.explicit else SDG_GOALS
     while (g := _GOAL_ITEM.match(text, pos)) is not None:
-        item = Item(g.group("g"), g.start("g"), g.end("g"), goal=int(g.group("g")))
-        cite.items.append(item)
-        pos = g.end()
-        dash = _range_to(text, pos)
-        if (goals := _range_end(text, dash, g.group("g"), most)) is not None:
-            numbers, pos = goals
-            cite.items.extend(Item(n, g.start("g"), pos, goal=int(n)) for n in numbers)
-            item = cite.items[-1]
-        elif (upto := _goals_unexpanded(text, dash, g, most)) is not None:
-            cite.items.append(upto)
-            pos = upto.end
+        item, pos = _goal_and_range(text, g, most, cite.items)
         paren = _TARGETS_PAREN.match(text, pos) if text[pos:pos + 1] in _TARGETS_PAREN_OPENS else None
         if paren:
             targets, after = _target_list(text, paren.end(), item.goal)

@@ -385,9 +385,10 @@ _State = tuple[list[dict[str, Any]], list[str], list[str], tuple[str, ...], list
 
 
 _ENTRY_FIELDS = [f.name for f in fields(Entry)]
-"""An entry's keys as `_state` keeps them: the first kept entry is checked against them, so a
-cache written by code whose Entry had other fields is computed again rather than giving entries
-that lack one (every entry is written by the same `_state`, so the first tells the shape)."""
+"""An entry's keys as `_state` keeps them. The cache entry's name already changes with this
+module's source, where Entry is defined; the first kept entry is still checked against them
+(`_is_state`), so that a damaged or hand-made cache file whose seal holds is computed again
+rather than giving entries that lack a field (`_state` writes every entry alike)."""
 
 
 def _state(registry: Registry) -> _State:
@@ -407,7 +408,6 @@ def _is_state(value: Any) -> bool:
             and all(isinstance(part, kind)
                     for part, kind in zip(value, (list, list, list, tuple, list, list, dict, list, dict, list)))
             and all(type(entry) is dict and list(entry) == _ENTRY_FIELDS for entry in value[0][:1]))
-
 
 
 def _from_state(state: _State) -> Registry:

@@ -829,7 +829,9 @@ class CiteMemo(dict[tuple[str, str, str | None, bool], Resolved]):
     `unlisted` holds what `Resolver.check_known` found of each id it checked (the finding's code
     and message, or None): a document checks the same ids again and again, in lists that are
     never met again whole, and each check is a handful of registry look-ups (`Registry.unknown`,
-    `enumerates`, `numbered`), a fifth of a resolved reference's cost."""
+    `enumerates`, `numbered`), a fifth of a resolved reference's cost. Those answers depend on the
+    id and the registry alone (not on editions, section or context), so a memo serves one registry,
+    which a document's reading never changes (`Registry.merge` runs only while one is loaded)."""
 
     __slots__ = ("unlisted",)
 
