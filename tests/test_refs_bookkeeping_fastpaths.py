@@ -87,7 +87,7 @@ def test_a_cite_met_again_is_placed_as_resolving_it_there_makes_it() -> None:
     texts = [" ".join(rng.choice(["As agreed,", "See", "and", "(", ";", "under", "the plan:"]) + " " + rng.choice(cites)
                       for _ in range(rng.randint(1, 3)))
              for _ in range(60)]
-    memo = CiteMemo()
+    memo: CiteMemo = {}
     for at, text in enumerate(texts):
         ctx = RefContext(organ="WTDC", sector="ITU-D", section=f"s{at % 7}", loc=Loc(paragraph=at), source="doc",
                          editions=editions, expect="resolution" if at % 5 == 0 else None)

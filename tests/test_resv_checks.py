@@ -1,5 +1,5 @@
-"""Resolver shortcuts of one document held to the plain way: what check_known finds of an id,
-kept once per document (CiteMemo.unlisted), is what the registry's own look-ups give each time."""
+"""What check_known finds of an id, answered once per id by the registry (Registry.unlisted), held
+to the plain way: the registry's own look-ups made for every reference."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from actionplan_trace.model import Loc
 from actionplan_trace.refs import RefContext
 from actionplan_trace.refs.findings import about
 from actionplan_trace.refs.registry import Registry, load_registry
-from actionplan_trace.refs.resolve import CiteMemo, Resolver, load_rules
+from actionplan_trace.refs.resolve import Resolver, load_rules
 from actionplan_trace.refs.types import Reference
 
 
@@ -40,14 +40,23 @@ def _generated_ids(rng: random.Random, registry: Registry) -> list[str]:
     return made + rng.sample(made, len(made))
 
 
-def test_check_known_with_the_document_memo_is_the_plain_check() -> None:
+def test_check_known_with_the_registry_s_answers_is_the_plain_check() -> None:
     registry = load_registry()
     rng = random.Random(11)
-    memo = CiteMemo()
+    codes = set()
     for at, ref_id in enumerate(_generated_ids(rng, registry)):
         ref = Reference(ref_id, "family", "1", text=ref_id, section=f"s{at % 5}", loc=Loc(paragraph=at), source="doc")
-        resolver = Resolver(ref_id, RefContext(source="doc"), registry, load_rules(), memo=memo)
+        resolver = Resolver(ref_id, RefContext(source="doc"), registry, load_rules())
         resolver.check_known(ref)
         assert resolver.findings == _plain_check(registry, ref), ref_id
-    # ids were met again, and each finding was among them
-    assert {found[0] for found in memo.unlisted.values() if found} == {"REF001", "REF018"}
+        codes.update(f.code for f in resolver.findings)
+    assert codes == {"REF001", "REF018"}  # ids were met again, and both findings were among them
+
+
+def test_a_merge_drops_the_answers_about_ids() -> None:
+    """An id the registry lacked is known once a merged file lists it (`merge` empties the answers)."""
+    registry = Registry()
+    registry.merge({"covers": ["resolution"], "entries": {"PP-RES-1": {"title": "one"}}}, "first")
+    assert registry.unlisted("PP-RES-999") == (True, None)
+    registry.merge({"entries": {"PP-RES-999": {"title": "x"}}}, "second")
+    assert registry.unlisted("PP-RES-999") == (False, None)

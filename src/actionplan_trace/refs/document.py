@@ -333,7 +333,7 @@ def _document_refs(
     # What each text yields, by what its reading depends on (the text's field and the context's
     # KEYED_CONTEXT fields, the goal as it is read there), then by the text.
     seen: dict[tuple[str | None, ...], dict[str, _Found]] = {}
-    resolved = CiteMemo()  # the document's cites resolved so far (Resolver.resolve) and ids checked
+    resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
     narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
     columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
     most = current().refs - spent

@@ -220,7 +220,7 @@ class Resolver:
         self.sectors = SectorIndex(text)
         self.anchors: dict[tuple[int, int], str] = {}
         self.named: dict[tuple[int, int, str], str | None] = {}
-        self.memo = CiteMemo() if memo is None else memo
+        self.memo: CiteMemo = {} if memo is None else memo
         self.in_list = bool(ctx.expect or ctx.field)  # a reference list's text: see `narrated`
 
     def note(self, code: str, message: str, *, ref: str | None = None, text: str | None = None) -> None:
@@ -650,14 +650,15 @@ class Resolver:
     def check_known(self, ref: Reference) -> None:
         """REF001 for an id the registry speaks for and lacks; REF018 (info) instead when its number
         is within what the registry knows its series to reach (`numbering`): it exists, unlisted.
-        Nothing for an id of a series the registry does not enumerate (Registry.enumerates). What
-        an id comes to is found once per document (`CiteMemo.unlisted`)."""
-        unlisted = self.memo.unlisted
-        if (found := unlisted.get(ref.id, _UNCHECKED)) is _UNCHECKED:
-            found = unlisted[ref.id] = unlisted_finding(self.registry, ref.id)
-        if found is not None:
-            code, message = found
-            self.findings.append(about(ref, code, message, self.table))
+        Nothing for an id of a series the registry does not enumerate (Registry.unlisted, which
+        answers each id once)."""
+        lacked, most = self.registry.unlisted(ref.id)
+        if lacked:
+            if most is not None:
+                self.findings.append(about(ref, "REF018", f"{ref.id} is not listed in the registry, but its series "
+                                                          f"is known to run from 1 to {most}", self.table))
+            else:
+                self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry", self.table))
 
     def list_checks(self, made: list[Reference], cite: Cite, what: str = "list", sort: bool = True) -> None:
         """Unknown ids, duplicates and order within one list."""
@@ -750,18 +751,6 @@ class Resolver:
             self.note("REF008", f"looks like a reference but does not parse: {snippet!r}", text=snippet)
 
 
-def unlisted_finding(registry: Registry, ref_id: str) -> tuple[str, str] | None:
-    """The code and message of the finding `Resolver.check_known` makes about `ref_id`, or None."""
-    if not (registry.unknown(ref_id) and registry.enumerates(ref_id)):
-        return None
-    if (most := registry.numbered(ref_id)) is not None:
-        return "REF018", f"{ref_id} is not listed in the registry, but its series is known to run from 1 to {most}"
-    return "REF001", f"{ref_id} is not in the registry"
-
-
-_UNCHECKED: Any = object()  # an id `check_known` has not met (its finding may be None)
-
-
 QUOTED_MOST = 120
 """How many characters of a cite (or of its numbers) a finding's message quotes."""
 
@@ -822,22 +811,9 @@ class Resolved:
                                       for f in self.findings])
 
 
-class CiteMemo(dict[tuple[str, str, str | None, bool], Resolved]):
-    """(kind, words, `Resolver.around`, `Resolver.in_list`) -> what such a cite resolved to, for one
-    document: the registry, the findings table and the editions are the document's throughout.
-
-    `unlisted` holds what `Resolver.check_known` found of each id it checked (the finding's code
-    and message, or None): a document checks the same ids again and again, in lists that are
-    never met again whole, and each check is a handful of registry look-ups (`Registry.unknown`,
-    `enumerates`, `numbered`), a fifth of a resolved reference's cost. Those answers depend on the
-    id and the registry alone (not on editions, section or context), so a memo serves one registry,
-    which a document's reading never changes (`Registry.merge` runs only while one is loaded)."""
-
-    __slots__ = ("unlisted",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.unlisted: dict[str, tuple[str, str] | None] = {}
+CiteMemo = dict[tuple[str, str, str | None, bool], Resolved]
+"""(kind, words, `Resolver.around`, `Resolver.in_list`) -> what such a cite resolved to, for one
+document: the registry, the findings table and the editions are the document's throughout."""
 
 
 class _Coverage:
