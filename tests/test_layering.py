@@ -17,7 +17,7 @@ ROOT = "actionplan_trace"
 
 # Lowest first. A module's layer is that of its longest matching dotted prefix.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("errors", "schemas", "digest", "diskcache", "regexcache", "record", "patternscan", "model", "text_patterns", "version", "findings", "output", "limits", "files", "render.escapes")),
+    ("base", ("errors", "schemas", "digest", "diskcache", "regexcache", "record", "patternscan", "model", "text_patterns", "version", "findings", "output", "limits", "files", "forked", "render.escapes")),
     ("file", ("rulefiles", "extract", "profiles", "editions", "contents", "table_parts", "structure", "loader")),
     ("refs", ("refs",)),
     ("diff", ("diff", "validate")),

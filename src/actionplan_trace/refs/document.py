@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import gc
 import warnings
+from bisect import bisect_left
 from contextlib import contextmanager
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions, plan_named_first
 from ..model import Block, Cell, Document, Loc, Section, cell_location
-from .find import read_text
+from .find import mentions_itu_goals, read_text
 from ..findings import Finding, FindingRule
 from ..errors import InputWarning, LimitError
 from ..files import as_path
+from ..forked import in_parallel, jobs
 from ..limits import current
 from ..record import record, replace
 from ..regexcache import regex
@@ -235,7 +238,8 @@ def _header_key(row: list[Cell]) -> tuple[str, ...]:
 
 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None],
-                  named: Callable[[Block], bool] = lambda block: True) -> Iterator[tuple[str, Loc, str | None, bool]]:
+                  named: Callable[[Block], bool] = lambda block: True, start: int = 0,
+                  stop: int | None = None) -> Iterator[tuple[str, Loc, str | None, bool]]:
     """The texts of a section to parse, in order, each with its loc, its field and whether it is a
     contents entry: its title (a heading cites too, "Implementation of Resolution 139 (Rev.
     Dubai, 2018)"; the number a rule read off it is the section's own, not a reference), then its
@@ -245,11 +249,13 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     heading is written as it is (`named`), and what it cites then counts only where the document
     cites it nowhere else (`document_refs`): the heading words it otherwise. A title that is one
     of the section's own cells (a matrix row keyed by its first cell, "T.2-1 ITU-T Recommendations
-    (e.g. ITU-T Y.2060)") is read once, as that cell."""
-    if section.title and not any(b.text == section.title and b.loc == section.loc for b in section.blocks):
+    (e.g. ITU-T Y.2060)") is read once, as that cell. `start`, `stop`: the texts of those blocks
+    only (a piece of a long section), and of the title only from the first block; each is read as
+    it is when the whole section is."""
+    if not start and section.title and not any(b.text == section.title and b.loc == section.loc for b in section.blocks):
         yield section.title, section.loc, None, False
-    headers: set[tuple[str, ...]] = set()  # the header-like first rows of the section's tables so far
-    for block in section.blocks:
+    headers = _headers(section.blocks[:start]) if start else set()  # the header-like first rows of the section's tables so far
+    for block in section.blocks[start:stop] if start or stop is not None else section.blocks:
         if block.rows:
             # A header row the structure set apart (a table rule's header, a page's repeat of it, one
             # typed again among the rows): one a section's tables repeat cites once.
@@ -269,6 +275,11 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
             yield block.text[:page], block.loc, block.field, False
         elif not named(block):
             yield block.text[:page], block.loc, block.field, True
+
+
+def _headers(blocks: list[Block]) -> set[tuple[str, ...]]:
+    """The header-like first rows (`_header_key`) of the one-row tables among `blocks`."""
+    return {key for block in blocks if block.rows and len(block.rows) == 1 and (key := _header_key(block.rows[0]))}
 
 
 def _listed_entry(block: Block) -> bool:
@@ -330,65 +341,19 @@ def _document_refs(
     contexts = section_contexts(doc, rules, settled)
     report = RefReport(sources=[doc.source.path], editions={doc.source.path: settled.to_dict()})
     refs, findings = report.refs, report.findings
-    # What each text yields, by what its reading depends on (the text's field and the context's
-    # KEYED_CONTEXT fields, the goal as it is read there), then by the text.
-    seen: dict[tuple[str | None, ...], dict[str, _Found]] = {}
-    resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
-    narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
-    columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
     most = current().refs - spent
+    marked = note_sections(doc) if any(s.kind == "footnotes" for s in doc.sections) else {}
+    reader = _SectionReader(doc, contexts, marked, rules, reg, findings_table, most)
     entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
     entry_findings: set[int] = set()
-    keys: list[str] | None = None  # the headings' keys, made at the first contents entry
-
-    def named(block: Block) -> bool:
-        nonlocal keys
-        if keys is None:
-            keys = heading_keys(s.heading or s.title for s in doc.sections)
-        return names_heading(block, keys)
-
-    marked = note_sections(doc) if any(s.kind == "footnotes" for s in doc.sections) else {}
-    for section in doc.sections:
-        home = sc = contexts[section.id]
-        itu_goals = False
-        # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
-        # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
-        # few fields, so a text is looked up by itself, not by a key tuple built for each.
-        readings: dict[str | None, tuple[RefContext, str | None, dict[str, _Found]]] = {}
-        for text, loc, field, entry in section_texts(section, rules, columns, named):
-            if not text or text.isspace():
-                continue
-            if marked:
-                at = marked.get((loc.footnote, loc.page)) if loc.footnote is not None else None
-                if (noted_in := contexts[at] if at is not None else home) is not sc:
-                    sc, readings = noted_in, {}
-            if (reading := readings.get(field)) is None:
-                if field:
-                    if (ctx := narrowed.get((section.id, field))) is None:
-                        ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
-                else:
-                    ctx = sc.ctx
-                goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
-                key = (field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
-                reading = readings[field] = ctx, goal, seen.setdefault(key, {})
-            ctx, goal, texts = reading
-            if (found := texts.get(text)) is None:
-                found = texts[text] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, findings_table,
-                                            resolved, most - len(refs) - len(findings))
-                made, noted = found.refs, found.findings
-            else:
-                made = found.placed_refs(ctx.section, loc, ctx.source, field) if found.refs else found.refs
-                noted = found.placed_findings(ctx.section, loc) if found.findings else found.findings
-            if made or noted:  # (nothing added: the count is as it was, within the limit)
-                refs.extend(made)
-                findings.extend(noted)
-                if entry:
-                    entry_refs.update(map(id, made))
-                    entry_findings.update(map(id, noted))
-                if len(refs) + len(findings) > most:
-                    raise over_refs(doc.source.path)
-            if found.itu_goals and not entry and not itu_goals:
-                itu_goals, readings = True, {}  # a bare goal is ITU's from here on: the readings change
+    processes = jobs()
+    for got in in_parallel(reader.read, reader.runs(processes), processes):
+        entry_refs.update(id(got.refs[i]) for i in got.entry_refs)
+        entry_findings.update(id(got.findings[i]) for i in got.entry_findings)
+        refs.extend(got.refs)
+        findings.extend(got.findings)
+        if len(refs) + len(findings) > most:
+            raise over_refs(doc.source.path)
     if entry_refs or entry_findings:
         _named_elsewhere_dropped(refs, findings, entry_refs, entry_findings)
     findings[:] = own_entity_findings(doc, rules, settled, refs, findings, findings_table, reg)
@@ -396,6 +361,173 @@ def _document_refs(
     findings.extend(chosen_findings(doc, report, settled, findings_table))
     findings.extend(language_findings(doc, rules, findings_table))
     return report
+
+
+@record(slots=True)
+class _Read:
+    """What a run of sections yields: its references and findings in order, and which of them
+    (indices) were read in contents entries."""
+
+    refs: list[Reference]
+    findings: list[Finding]
+    entry_refs: list[int]
+    entry_findings: list[int]
+
+
+class _SectionReader:
+    """Reads runs of a document's sections (`read`), keeping what it learns from one run for the
+    next: what each text yields under each reading, the cites resolved, each field's context.
+    A copy of it in another process (forked.in_parallel) starts from what it knew then."""
+
+    def __init__(self, doc: Document, contexts: dict[str, SectionContext],
+                 marked: dict[tuple[str | None, int | None], str], rules: RefRules, registry: Registry,
+                 table: dict[str, FindingRule] | None, most: int) -> None:
+        self.doc, self.contexts, self.marked, self.rules = doc, contexts, marked, rules
+        self.registry, self.table, self.most = registry, table, most
+        self.read_so_far = 0  # the references and findings of the runs read so far (Limits.refs)
+        # What each text yields, by what its reading depends on (the text's field and the context's
+        # KEYED_CONTEXT fields, the goal as it is read there), then by the text.
+        self.seen: dict[tuple[str | None, ...], dict[str, _Found]] = {}
+        self.resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
+        self.narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
+        self.columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
+        self.keys: list[str] | None = None  # the headings' keys, made at the first contents entry
+
+    def named(self, block: Block) -> bool:
+        """Whether a contents entry names a heading the document writes as it is (`section_texts`)."""
+        if self.keys is None:
+            self.keys = heading_keys(s.heading or s.title for s in self.doc.sections)
+        return names_heading(block, self.keys)
+
+    def runs(self, processes: int) -> list[list[Piece]]:
+        """The document's sections as runs of pieces (`Piece`) for `processes` processes to read
+        (`forked.in_parallel`): one run of whole sections when there is one process, or when more
+        are not worth it (`_spread`); else runs of about RUN_CHARS characters each, a long section
+        cut into pieces at its blocks."""
+        sections = self.doc.sections
+        lengths = _spread(sections, processes) if processes > 1 else None
+        if lengths is None:
+            return [[(section, 0, None, False) for section in sections]]
+        ends = list(accumulate(lengths))  # the characters up to the end of each block (all, in order)
+        firsts = list(accumulate((len(section.blocks) for section in sections), initial=0))
+        runs: list[list[Piece]] = []
+        run: list[Piece] = []
+        full = bisect_left(ends, RUN_CHARS)  # the block that fills the run so far
+        for section, first, last in zip(sections, firsts, firsts[1:]):
+            start: int | None = 0
+            goals = False
+            while full < last and start is not None:  # the run is full within the section
+                if (stop := full - first + 1) < last - first:  # the section goes on in the next run
+                    run.append((section, start, stop, goals))
+                    goals = goals or self.mentions_goals(section, start, stop)
+                    start = stop
+                else:
+                    run.append((section, start, None, goals))
+                    start = None
+                runs.append(run)
+                run = []
+                full = bisect_left(ends, ends[full] + RUN_CHARS)
+            if start is not None:
+                run.append((section, start, None, goals))
+        if run:
+            runs.append(run)
+        return runs
+
+    def mentions_goals(self, section: Section, start: int, stop: int) -> bool:
+        """Whether a text of the section's blocks from `start` to `stop` (and its title, from the
+        first) that is not a contents entry mentions ITU goals: `read` reads a bare goal after it
+        as ITU's, to the end of the section. Every such text holds "goal" in some case, and every
+        text read is a part of its block's (or the title), so most pieces are told by their blocks."""
+        if not any("goal" in block.text.lower() for block in section.blocks[start:stop]) and \
+                (start or "goal" not in (section.title or "").lower()):
+            return False
+        return any(not entry and mentions_itu_goals(text)
+                   for text, _, _, entry in section_texts(section, self.rules, self.columns, self.named, start, stop)
+                   if text and not text.isspace())
+
+    def read(self, run: list[Piece]) -> _Read:
+        """The references and findings of a run of pieces of sections, in order."""
+        contexts, marked, rules, reg, table = self.contexts, self.marked, self.rules, self.registry, self.table
+        seen, resolved, narrowed, columns = self.seen, self.resolved, self.narrowed, self.columns
+        most = self.most - self.read_so_far
+        refs: list[Reference] = []
+        findings: list[Finding] = []
+        entry_refs: list[int] = []
+        entry_findings: list[int] = []
+        for section, start, stop, itu_goals in run:
+            home = sc = contexts[section.id]
+            # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
+            # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
+            # few fields, so a text is looked up by itself, not by a key tuple built for each.
+            readings: dict[str | None, tuple[RefContext, str | None, dict[str, _Found]]] = {}
+            for text, loc, field, entry in section_texts(section, rules, columns, self.named, start, stop):
+                if not text or text.isspace():
+                    continue
+                if marked:
+                    at = marked.get((loc.footnote, loc.page)) if loc.footnote is not None else None
+                    if (noted_in := contexts[at] if at is not None else home) is not sc:
+                        sc, readings = noted_in, {}
+                if (reading := readings.get(field)) is None:
+                    if field:
+                        if (ctx := narrowed.get((section.id, field))) is None:
+                            ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
+                    else:
+                        ctx = sc.ctx
+                    goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
+                    key = (field, ctx.organ, ctx.sector, ctx.expect, ctx.field, goal)  # see KEYED_CONTEXT
+                    reading = readings[field] = ctx, goal, seen.setdefault(key, {})
+                ctx, goal, texts = reading
+                if (found := texts.get(text)) is None:
+                    found = texts[text] = _find(text, ctx, {"loc": loc, "goal": goal}, field, reg, table,
+                                                resolved, most - len(refs) - len(findings))
+                    made, noted = found.refs, found.findings
+                else:
+                    made = found.placed_refs(ctx.section, loc, ctx.source, field) if found.refs else found.refs
+                    noted = found.placed_findings(ctx.section, loc) if found.findings else found.findings
+                if made or noted:  # (nothing added: the count is as it was, within the limit)
+                    if entry:
+                        entry_refs.extend(range(len(refs), len(refs) + len(made)))
+                        entry_findings.extend(range(len(findings), len(findings) + len(noted)))
+                    refs.extend(made)
+                    findings.extend(noted)
+                    if len(refs) + len(findings) > most:
+                        raise over_refs(self.doc.source.path)
+                if found.itu_goals and not entry and not itu_goals:
+                    itu_goals, readings = True, {}  # a bare goal is ITU's from here on: the readings change
+        self.read_so_far += len(refs) + len(findings)
+        return _Read(refs, findings, entry_refs, entry_findings)
+
+
+def _spread(sections: list[Section], processes: int) -> list[int] | None:
+    """The length of each block's text (all of them, in order) when reading the sections is worth
+    spreading over `processes` processes; else None. What reading costs, roughly, is the text not
+    met before (a text met again is looked up), from PARALLEL_CHARS to MAX_PARALLEL_CHARS of it;
+    and each process reads about its share of the blocks (the same count of them, in order), of
+    which it meets all for the first time. When the shares repeat one another (a document given
+    twice, boilerplate throughout), each process reads about all there is to read: nothing is won."""
+    texts = [block.text for section in sections for block in section.blocks]
+    new = sum(map(len, set(texts)))
+    if not PARALLEL_CHARS <= new <= MAX_PARALLEL_CHARS:
+        return None
+    count = len(texts)
+    most = max(sum(map(len, set(texts[count * k // processes:count * (k + 1) // processes]))) for k in range(processes))
+    # Worth it when the largest share's new text is nearer its part of the whole (1/processes)
+    # than the whole: half-way between them at most.
+    return list(map(len, texts)) if most <= new * (1 + 1 / processes) / 2 else None
+
+
+Piece = tuple[Section, int, "int | None", bool]
+"""A section's blocks from a start to a stop (None: to its end; from 0, its title too), and
+whether a text before them mentions ITU goals (`_SectionReader.read`)."""
+RUN_CHARS = 20_000
+"""About how much text one run of sections holds: small enough that the processes finish at about
+the same time, large enough that each run's texts recur within it (a repeated list)."""
+PARALLEL_CHARS = 200_000
+"""The least text not repeated a document holds for its sections to be read in more than one
+process: below it, forking and reading the copies' results back cost more than they save."""
+MAX_PARALLEL_CHARS = 8_000_000
+"""The most: above it (a document read with raised limits), one process reads it, so that the
+memory a run takes does not grow with the copies' pickled results."""
 
 
 def note_sections(doc: Document) -> dict[tuple[str | None, int | None], str]:

@@ -119,6 +119,15 @@ def marks_blanked(text: str) -> str:
     return _RAISED_MARK.sub(lambda m: " " * len(m.group()), text)
 
 
+def mentions_itu_goals(text: str) -> bool:
+    """What `read_text` tells of a text's mention of ITU goals (its third value), without reading
+    its references: the mention is looked for in the text as read_text reads it."""
+    low = text.lower()
+    if (has_digit(text) or "all " in low) and not text.isascii() and (blanked := marks_blanked(text)) is not text:
+        text, low = blanked, blanked.lower()
+    return itu_goals_mention(text, low) is not None
+
+
 def itu_goals_mention(text: str, low: str | None = None) -> int | None:
     """Where the first mention of ITU goals ends, if any (`low`: the text lower-cased, when the
     caller has it). The regex starts with `\\b`, so a search tries it at every position; it is
