@@ -218,3 +218,18 @@ def test_jobs_is_bounded_by_a_cpu_quota(monkeypatch: pytest.MonkeyPatch) -> None
     assert jobs() == 3
     monkeypatch.setattr(forked, "cpu_quota", lambda: 0.5)
     assert jobs() == 1
+
+
+def test_where_the_system_refuses_copies_the_work_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    def no_memfd(name: str, flags: int) -> int:
+        raise OSError(38, "Function not implemented")
+
+    fds = len(os.listdir("/proc/self/fd"))
+    monkeypatch.setattr(forked.os, "fork", refused)
+    assert in_parallel(lambda n: n * 3, list(range(20)), 4) == [n * 3 for n in range(20)]
+    monkeypatch.setattr(forked.os, "memfd_create", no_memfd)
+    assert in_parallel(lambda n: n + 1, list(range(5)), 2) == [1, 2, 3, 4, 5]
+    assert len(os.listdir("/proc/self/fd")) == fds  # no file left open

@@ -81,15 +81,24 @@ def in_parallel(work: Callable[[Item], Result], items: Sequence[Item], processes
 
     A copy that fails in any way (an error, a warning, a signal) gives nothing back, and the items
     it took are done here again, in order, after this process's own: an error is raised, and a
-    warning shown, as a run in one process raises or shows it."""
+    warning shown, as a run in one process raises or shows it. Where the system refuses a copy
+    (too many processes, no memory), the work goes on with the copies made, or here alone."""
     processes = min(processes or jobs(), len(items))
     if processes < 2:
         return [work(item) for item in items]
     import mmap  # (here, as `pickle` in the copies: a run that forks no copy imports neither)
 
-    taken = mmap.mmap(-1, len(items))  # a byte an item, shared with the copies: 1 once taken
+    try:
+        taken = mmap.mmap(-1, len(items))  # a byte an item, shared with the copies: 1 once taken
+    except OSError:
+        return [work(item) for item in items]
     starts = [len(items) * k // processes for k in range(processes)]
-    copies = [_fork(work, items, taken, start) for start in starts[1:]]
+    copies: list[tuple[int, int]] = []
+    for start in starts[1:]:
+        try:
+            copies.append(_fork(work, items, taken, start))
+        except OSError:
+            break
     done: dict[int, Result] = {}
     try:
         for i in _taken(taken, 0):
@@ -121,7 +130,11 @@ def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: Any, sta
     result as it is made (pickled, after its length and index) to a file in memory; and that file,
     which this process reads once the copy has ended (`_results`)."""
     fd = os.memfd_create("trace-results", os.MFD_CLOEXEC)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(fd)
+        raise
     if pid != 0:
         return pid, fd
     status = 1  # the copy: it never returns to the caller's code, whatever happens there
