@@ -45,29 +45,37 @@ def _read(doc: Document) -> tuple[list[Any], list[Any]]:
     return ([(r.to_dict(), r.by_document) for r in report.refs], [f.to_dict() for f in report.findings])
 
 
-def _every_length(sections: list[Section], processes: int) -> list[int]:
-    """What `_spread` gives a document worth spreading, whatever its size."""
-    return [len(block.text) for section in sections for block in section.blocks]
+class Spread:
+    """Reading spread over 3 processes whatever the document's size, in runs of `run_chars`: the
+    copies forked and the results they sent back that were used are counted."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, run_chars: int) -> None:
+        self.forks = 0
+        self.returned = 0
+        fork, results = os.fork, forked._results
+
+        def counted_fork() -> int:
+            pid = fork()
+            self.forks += bool(pid)
+            return pid
+
+        def counted_results(copy: Any) -> list[tuple[int, Any]]:
+            got = results(copy)
+            self.returned += len(got)
+            return got
+
+        monkeypatch.setattr(refs_document, "jobs", lambda: 3)
+        monkeypatch.setattr(refs_document, "RUN_CHARS", run_chars)
+        monkeypatch.setattr(refs_document, "PARALLEL_CHARS", 0)
+        monkeypatch.setattr(refs_document, "worth_spreading", lambda sections, processes: True)
+        monkeypatch.setattr(forked.os, "fork", counted_fork)
+        monkeypatch.setattr(forked, "_results", counted_results)
 
 
-@pytest.fixture
-def spread(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Reading spread over 3 processes, whatever the document's size, in runs of a few hundred
-    characters: the forks made are counted in the list returned."""
-    forks: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        pid = fork()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(refs_document, "jobs", lambda: 3)
-    monkeypatch.setattr(refs_document, "RUN_CHARS", 300)
-    monkeypatch.setattr(refs_document, "_spread", _every_length)
-    monkeypatch.setattr(forked.os, "fork", counted)
-    return forks
+@pytest.fixture(params=[300])
+def spread(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Spread:
+    """Reading spread (`Spread`), in runs of 300 characters unless the test says otherwise."""
+    return Spread(monkeypatch, request.param)
 
 
 def _one_process(doc: Document) -> tuple[list[Any], list[Any]]:
@@ -76,17 +84,18 @@ def _one_process(doc: Document) -> tuple[list[Any], list[Any]]:
         return _read(doc)
 
 
-def test_generated_documents_read_in_copies_give_what_one_process_gives(spread: list[int]) -> None:
+@pytest.mark.parametrize("spread", [1, 40, 300], indirect=True)
+def test_generated_documents_read_in_copies_give_what_one_process_gives(spread: Spread) -> None:
     compared = 0
     for seed in range(40):
         doc = generated(seed)
         alone = _one_process(doc)
         assert _read(doc) == alone
         compared += len(alone[0])
-    assert compared > 400 and len(spread) >= 40
+    assert compared > 400 and spread.forks >= 40 and spread.returned > 40
 
 
-def test_a_header_row_repeated_after_a_cut_is_still_read_once(spread: list[int]) -> None:
+def test_a_header_row_repeated_after_a_cut_is_still_read_once(spread: Spread) -> None:
     """A table's header row set apart and repeated (on each page) is read once per section: a piece
     that starts after the first still knows it (`section_texts` from `start`)."""
     def header(paragraph: int) -> Block:
@@ -101,16 +110,66 @@ def test_a_header_row_repeated_after_a_cut_is_still_read_once(spread: list[int])
                    [Section("s1", "clause", "1", "Programme 1", None, 1, blocks=blocks)])
     alone = _one_process(doc)
     assert [r["id"] for r, _ in alone[0]].count("SDG-9") == 1  # the header row's, read once
-    assert _read(doc) == alone and spread
+    assert _read(doc) == alone and spread.returned
 
 
+def test_contents_entries_read_in_copies_count_as_in_one_process(spread: Spread) -> None:
+    """A contents entry's references count only where the document cites them nowhere else: the
+    entries of each run are told apart from the run's other references (by their places in the
+    run's list), whichever process reads it."""
+    sections = []
+    for k in range(12):
+        blocks = [Block("paragraph", f"Work continues under WTDC Resolution {30 + k} and Resolution {60 + k}.",
+                        loc=Loc(paragraph=100 * k)),
+                  Block("paragraph", f"Implementation of Resolution {30 + k} ........ {k + 3}", loc=Loc(paragraph=100 * k + 1),
+                        style="TOC 1"),
+                  Block("paragraph", f"Implementation of Resolution {90 + k} ........ {k + 4}", loc=Loc(paragraph=100 * k + 2),
+                        style="TOC 1")]
+        sections.append(Section(f"s{k}", "clause", str(k), f"Part {k}", None, 1, blocks=blocks))
+    doc = Document(Source("e.docx", "docx", "0" * 64, profile="action-plan"), sections)
+    alone = _one_process(doc)
+    ids = [r["id"] for r, _ in alone[0]]
+    assert any(i.startswith("WTDC-RES-90") for i in ids)  # an entry's own citation is kept
+    assert len([i for i in ids if i.startswith("WTDC-RES-30")]) == 1  # one cited elsewhere too is not counted again
+    assert _read(doc) == alone and spread.returned
+
+
+def test_a_fielded_note_takes_the_context_of_the_section_marking_it(spread: Spread) -> None:
+    """Notes read in the context of the section that marks them, a field's context narrowed from
+    that one (not from the first marking section met): in one process and in copies alike."""
+    a = Block("paragraph", "See the note.", loc=Loc(paragraph=0))
+    a.notes = [(13, "1")]
+    b = Block("paragraph", "See the other note.", loc=Loc(paragraph=1))
+    b.notes = [(19, "2")]
+    notes = [Block("paragraph", f"WTDC Resolution {k} " + "x" * 40, loc=Loc(footnote=str(1 + k % 2)), field="notes")
+             for k in range(40)]
+    doc = Document(Source("n.docx", "docx", "0" * 64, profile="generic"),
+                   [Section("A", "clause", "1", "A", None, 1, blocks=[a]), Section("B", "clause", "2", "B", None, 1, blocks=[b]),
+                    Section("fn", "footnotes", None, "Notes", None, 1, blocks=notes)])
+    alone = _one_process(doc)
+    assert {(r["section"], int(r["number"]) % 2) for r, _ in alone[0]} == {("A", 0), ("B", 1)}
+    assert _read(doc) == alone and spread.returned
+
+
+def test_a_document_not_worth_spreading_is_read_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(refs_document, "jobs", lambda: 2)
+    monkeypatch.setattr(forked.os, "fork", lambda: forks.append(1) or fork())
+    for name in ("objective2-new.docx", "action-plan-ba.docx"):  # too short: 25 and 95 KB
+        assert not refs_document.worth_spreading(_corpus(name).sections, 2)
+        _read(_corpus(name))
+    assert forks == []
+
+
+@pytest.mark.parametrize("spread", [40, 300], indirect=True)
 @pytest.mark.parametrize("name", CORPUS_FILES)
-def test_corpus_documents_read_in_copies_give_what_one_process_gives(name: str, spread: list[int]) -> None:
+def test_corpus_documents_read_in_copies_give_what_one_process_gives(name: str, spread: Spread) -> None:
     doc = _corpus(name)
     alone = _one_process(doc)
     assert len(alone[0]) >= 3
     assert _read(doc) == alone
-    assert spread  # copies were made
+    assert spread.returned  # copies read runs, and what they read was used
 
 
 @pytest.mark.parametrize("name", ["action-plan-ba.docx", "report-c20-35.docx", "text/action-plan-ba-amended.txt"])
@@ -121,13 +180,14 @@ def test_pieces_cover_every_block_once_in_order_and_carry_the_goals_read_before_
                             load_registry(), None, 10**9)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(refs_document, "RUN_CHARS", 500)
-        mp.setattr(refs_document, "_spread", _every_length)
+        mp.setattr(refs_document, "worth_spreading", lambda sections, processes: True)
         runs = reader.runs(2)
     pieces = [piece for run in runs for piece in run]
-    assert len(runs) > 20 and any(start > 0 for _, start, _, _ in pieces)  # sections were cut
+    assert len(runs) > 20 and any(piece.start > 0 for piece in pieces)  # sections were cut
     covered: dict[str, list[int]] = {}
     cut_after_goals = 0
-    for section, start, stop, goals in pieces:
+    for section, start, stop, goals, headers in pieces:
+        assert headers == refs_document._headers(section.blocks[:start])
         blocks = covered.setdefault(section.id, [])
         assert start == len(blocks)  # each piece starts where the section's last one stopped
         blocks.extend(range(start, len(section.blocks) if stop is None else stop))
@@ -164,7 +224,7 @@ def test_trace_refs_on_a_long_text_gives_the_same_bytes_in_copies_and_in_one_pro
     long_text = tmp_path / "compiled.txt"
     long_text.write_text("\n\n".join(_shifted(plan, 1000 * k) for k in range(6)), encoding="utf-8")
     doc = load(long_text)
-    assert refs_document._spread(doc.sections, 2) is not None  # long enough, and not repeated: spread
+    assert refs_document.worth_spreading(doc.sections, 2)  # long enough, and not repeated
     outputs = []
     for jobs in ("2", "1"):
         out = tmp_path / f"refs-{jobs}.json"
@@ -176,7 +236,7 @@ def test_trace_refs_on_a_long_text_gives_the_same_bytes_in_copies_and_in_one_pro
     assert outputs[0] == outputs[1] and outputs[0].count(b'"id"') > 1000
 
 
-def test_the_limit_on_references_holds_in_copies(spread: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_limit_on_references_holds_in_copies(spread: Spread, monkeypatch: pytest.MonkeyPatch) -> None:
     from actionplan_trace.errors import LimitError
 
     doc = _corpus("action-plan-ba.docx")

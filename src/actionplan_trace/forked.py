@@ -4,16 +4,19 @@ A long document's references are read a run of sections at a time (refs/document
 independent of the others. Copies of the process made by `os.fork` share the loaded document
 without copying or pickling it; this process and its copies each take runs as they finish the one
 before, and each copy writes what it made, pickled, to a file in memory that this process reads
-once the copy has ended. Where forking is not safe (not Linux, a thread running, a worker of a
-process pool) or one CPU is all there is, everything is done here, in order, as it would be
-without copies; so it is when TRACE_JOBS=1.
+once the copy has ended. Where forking is not safe (not Linux, another thread running, a worker
+of a process pool), one CPU is all there is or the others are busy, everything is done here, in
+order, as it would be without copies; so it is when TRACE_JOBS=1.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from mmap import mmap
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -26,47 +29,89 @@ MB wins back on each of four CPUs, not much beyond."""
 
 def jobs() -> int:
     """How many processes a job may be spread over: TRACE_JOBS if set (1: never fork), else the
-    CPUs this process may run on and its container's CPU quota grants, at most MAX_JOBS; 1 where
-    forking is not safe (`fork_safe`): a copy of a process with threads may hang on a lock another
-    thread held, and a worker of a process pool (`trace check` on many files) shares the CPUs with
-    the other workers already."""
+    CPUs this process may run on, as many as its container's CPU quota grants, at most MAX_JOBS;
+    1 where forking is not safe (`fork_safe`) or every CPU is busy (`busy_cpus`)."""
     if not fork_safe():
         return 1
     raw = os.environ.get("TRACE_JOBS", "")
     if raw.isdigit() and int(raw) > 0:
         return min(int(raw), MAX_JOBS)
     quota = cpu_quota()
-    return max(1, min(len(os.sched_getaffinity(0)), int(quota) if quota is not None else MAX_JOBS, MAX_JOBS))
+    if busy_cpus():
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_JOBS, int(quota) if quota is not None else MAX_JOBS))
 
 
 def fork_safe() -> bool:
-    """Whether this process may fork copies of itself: on Linux, with no other thread running
-    (`threading` not imported: none was started), and not as a worker of a process pool."""
-    threading = sys.modules.get("threading")
+    """Whether this process may fork copies of itself: on Linux, with no other thread (a copy of a
+    process with threads may hang on a lock another thread held; /proc counts the threads a C
+    library started too), and not as a worker of a process pool (`trace check` on many files),
+    which shares the CPUs with the other workers already."""
+    if not sys.platform.startswith("linux"):
+        return False
     multiprocessing = sys.modules.get("multiprocessing")
-    return (sys.platform.startswith("linux") and (threading is None or threading.active_count() == 1)
-            and (multiprocessing is None or multiprocessing.parent_process() is None))
+    if multiprocessing is not None and multiprocessing.parent_process() is not None:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
-def cpu_quota(root: str = "/sys/fs/cgroup") -> float | None:
+def cpu_quota(root: str = "/sys/fs/cgroup", cgroup: str = "/proc/self/cgroup") -> float | None:
     """The CPUs a container's CPU quota grants the process (`docker run --cpus=1.5`: 1.5), or None
-    when none is set: the CPUs it may run on may be many, and still only one's worth of time given
-    to it, which a copy would share. Read from the cgroup (v2's cpu.max, else v1's CFS quota)."""
-    for quota_file, period_file in ((f"{root}/cpu.max", None),
-                                    (f"{root}/cpu/cpu.cfs_quota_us", f"{root}/cpu/cpu.cfs_period_us")):
+    when none is set: it may run on many CPUs and still be given one's worth of time, which a copy
+    would share. Read from its cgroup: v2's cpu.max (in the cgroup /proc/self/cgroup names, or at
+    the root, as a container sees its own), else v1's CFS quota."""
+    places = [f"{root}/cpu.max"]
+    try:
+        with open(cgroup) as f:
+            for line in f:
+                if line.startswith("0::/") and len(line.strip()) > 4:
+                    places.insert(0, f"{root}{line.strip()[3:]}/cpu.max")
+    except OSError:
+        pass
+    for place in places:
         try:
-            with open(quota_file) as f:
-                fields = f.read().split()
-            if period_file is not None:
-                with open(period_file) as f:
-                    fields.append(f.read().strip())
-            quota, period = fields[0], fields[1]
-            if quota in ("max", "-1"):
-                return None
-            return int(quota) / int(period)
-        except (OSError, ValueError, IndexError, ZeroDivisionError):
+            with open(place) as f:
+                quota, period = f.read().split()[:2]
+            return None if quota == "max" else int(quota) / int(period)
+        except (OSError, ValueError, ZeroDivisionError):
             continue
-    return None
+    try:
+        with open(f"{root}/cpu/cpu.cfs_quota_us") as f, open(f"{root}/cpu/cpu.cfs_period_us") as g:
+            quota, period = f.read().strip(), g.read().strip()
+        return None if quota == "-1" else int(quota) / int(period)
+    except (OSError, ValueError, ZeroDivisionError):
+        return None
+
+
+def busy_cpus(loadavg: str = "/proc/loadavg") -> bool:
+    """Whether other tasks are running on every CPU of the machine now (from /proc/loadavg, the
+    tasks running less this one): copies would only slow this process and the others down (a CI
+    box running other jobs, a test suite on every core). One task more than usual, there for a
+    moment, does not make a machine of two CPUs busy."""
+    try:
+        with open(loadavg) as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return running - 1 >= (os.cpu_count() or 1)
+
+
+class _Copy:
+    """A forked copy: its process id, the file in memory it writes its results to, and whether it
+    has been reaped (its process id then no longer its own, never to be signalled)."""
+
+    def __init__(self, pid: int, results: int) -> None:
+        self.pid = pid
+        self.results = results
+        self.reaped = False
+
+
+_DONE = None
+"""Written by a copy after its last result: its results are complete (whatever its exit status,
+which a parent that ignores SIGCHLD never gets)."""
 
 
 def in_parallel(work: Callable[[Item], Result], items: Sequence[Item], processes: int | None = None) -> list[Result]:
@@ -80,9 +125,10 @@ def in_parallel(work: Callable[[Item], Result], items: Sequence[Item], processes
     items of one share, neighbours in `items`, mostly come to one process.
 
     A copy that fails in any way (an error, a warning, a signal) gives nothing back, and the items
-    it took are done here again, in order, after this process's own: an error is raised, and a
-    warning shown, as a run in one process raises or shows it. Where the system refuses a copy
-    (too many processes, no memory), the work goes on with the copies made, or here alone."""
+    it took are done here again, after this process's own, so that an error is raised and a
+    warning shown as in one process. Where the system refuses a copy (too many processes, no
+    memory), the work goes on with the copies made, or here alone. However this call ends, no
+    copy outlives it; a copy whose parent has died stops at its next item."""
     processes = min(processes or jobs(), len(items))
     if processes < 2:
         return [work(item) for item in items]
@@ -92,29 +138,28 @@ def in_parallel(work: Callable[[Item], Result], items: Sequence[Item], processes
         taken = mmap.mmap(-1, len(items))  # a byte an item, shared with the copies: 1 once taken
     except OSError:
         return [work(item) for item in items]
-    starts = [len(items) * k // processes for k in range(processes)]
-    copies: list[tuple[int, int]] = []
-    for start in starts[1:]:
-        try:
-            copies.append(_fork(work, items, taken, start))
-        except OSError:
-            break
+    copies: list[_Copy] = []
     done: dict[int, Result] = {}
     try:
+        for k in range(1, processes):
+            try:
+                copies.append(_fork(work, items, taken, len(items) * k // processes))
+            except OSError:
+                break
         for i in _taken(taken, 0):
             done[i] = work(items[i])
-    except BaseException:
-        for pid, fd in copies:
-            _stop(pid, fd)
-        raise
-    for pid, fd in copies:
-        for i, result in _results(pid, fd):
-            done.setdefault(i, result)
-    taken.close()
+        while copies:
+            for i, result in _results(copies[0]):
+                done.setdefault(i, result)
+            _close(copies.pop(0))
+    finally:
+        for copy in copies:
+            _close(copy)
+        taken.close()
     return [done[i] if i in done else work(items[i]) for i in range(len(items))]
 
 
-def _taken(taken: Any, start: int) -> Iterator[int]:
+def _taken(taken: mmap, start: int) -> Iterator[int]:
     """The indices of the items a process takes, from `start` on and round, each marked taken as
     it is (`taken`: the shared mmap). Two processes may take the same item at the same moment (the
     test and the mark are two steps): both do it and make the same result, so no lock is needed."""
@@ -125,10 +170,12 @@ def _taken(taken: Any, start: int) -> Iterator[int]:
             yield i
 
 
-def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: Any, start: int) -> tuple[int, int]:
+def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: mmap, start: int) -> _Copy:
     """A copy of this process that does the items it takes from `start` on, and writes each
-    result as it is made (pickled, after its length and index) to a file in memory; and that file,
-    which this process reads once the copy has ended (`_results`)."""
+    (index, result) as it is made, pickled, to a file in memory, then `_DONE`; that file is read
+    here once the copy has ended (`_results`). A warning in the copy (under the filters this
+    process has) fails it: shown here instead, when its items are done again."""
+    parent = os.getpid()
     fd = os.memfd_create("trace-results", os.MFD_CLOEXEC)
     try:
         pid = os.fork()
@@ -136,51 +183,54 @@ def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: Any, sta
         os.close(fd)
         raise
     if pid != 0:
-        return pid, fd
-    status = 1  # the copy: it never returns to the caller's code, whatever happens there
-    try:
+        return _Copy(pid, fd)
+    try:  # the copy: it never returns to the caller's code, whatever happens there
         import pickle
         import signal
         import warnings
 
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         with warnings.catch_warnings(record=True) as warned, os.fdopen(fd, "wb", closefd=False) as out:
-            warnings.simplefilter("always")
             for i in _taken(taken, start):
-                data = pickle.dumps(work(items[i]), protocol=pickle.HIGHEST_PROTOCOL)
-                out.write(len(data).to_bytes(8, "big") + i.to_bytes(8, "big"))
-                out.write(data)
-        status = 1 if warned else 0
+                if os.getppid() != parent:  # the parent is gone: nobody reads what is made
+                    break
+                pickle.dump((i, work(items[i])), out, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                if not warned:
+                    pickle.dump(_DONE, out)
     finally:
-        os._exit(status)
+        os._exit(0)
 
 
-def _results(pid: int, fd: int) -> list[tuple[int, Any]]:
-    """The (index, result) pairs a copy made, once it has ended; none when it did not end well."""
+def _results(copy: _Copy) -> list[tuple[int, Any]]:
+    """The (index, result) pairs a copy made, once it has ended: none unless it wrote them all."""
     import pickle
 
-    _, status = os.waitpid(pid, 0)
-    with os.fdopen(fd, "rb") as f:
-        if status != 0:
-            return []
-        f.seek(0)
-        data = f.read()
+    try:
+        os.waitpid(copy.pid, 0)
+    except ChildProcessError:  # (reaped already: SIGCHLD ignored)
+        pass
+    copy.reaped = True
     out = []
-    at = 0
-    while at < len(data):
-        size, i = int.from_bytes(data[at:at + 8], "big"), int.from_bytes(data[at + 8:at + 16], "big")
-        out.append((i, pickle.loads(data[at + 16:at + 16 + size])))
-        at += 16 + size
+    with os.fdopen(copy.results, "rb", closefd=False) as f:
+        f.seek(0)  # (the copy's writes moved the offset this process shares with it)
+        try:
+            while (got := pickle.load(f)) is not _DONE:
+                out.append(got)
+        except Exception:  # cut short (an error, a signal, no memory): no result kept
+            return []
     return out
 
 
-def _stop(pid: int, fd: int) -> None:
-    """A copy ended and reaped, its file closed: the work it was doing is not wanted."""
-    import signal
+def _close(copy: _Copy) -> None:
+    """A copy ended (killed, unless reaped: the work it was doing is not wanted) and its file closed."""
+    if not copy.reaped:
+        import signal
 
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.close(fd)
-    os.waitpid(pid, 0)
+        try:
+            os.kill(copy.pid, signal.SIGKILL)
+            os.waitpid(copy.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        copy.reaped = True
+    os.close(copy.results)

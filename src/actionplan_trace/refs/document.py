@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import gc
 import warnings
-from bisect import bisect_left
 from contextlib import contextmanager
-from itertools import accumulate
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions, plan_named_first
 from ..model import Block, Cell, Document, Loc, Section, cell_location
@@ -238,8 +236,8 @@ def _header_key(row: list[Cell]) -> tuple[str, ...]:
 
 
 def section_texts(section: Section, rules: RefRules, columns: dict[str, str | None],
-                  named: Callable[[Block], bool] = lambda block: True, start: int = 0,
-                  stop: int | None = None) -> Iterator[tuple[str, Loc, str | None, bool]]:
+                  named: Callable[[Block], bool] = lambda block: True, start: int = 0, stop: int | None = None,
+                  before: frozenset[tuple[str, ...]] | None = None) -> Iterator[tuple[str, Loc, str | None, bool]]:
     """The texts of a section to parse, in order, each with its loc, its field and whether it is a
     contents entry: its title (a heading cites too, "Implementation of Resolution 139 (Rev.
     Dubai, 2018)"; the number a rule read off it is the section's own, not a reference), then its
@@ -251,10 +249,12 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     of the section's own cells (a matrix row keyed by its first cell, "T.2-1 ITU-T Recommendations
     (e.g. ITU-T Y.2060)") is read once, as that cell. `start`, `stop`: the texts of those blocks
     only (a piece of a long section), and of the title only from the first block; each is read as
-    it is when the whole section is."""
+    it is when the whole section is, `before` being the header rows of the blocks before `start`
+    (`_headers`, made here when not given)."""
     if not start and section.title and not any(b.text == section.title and b.loc == section.loc for b in section.blocks):
         yield section.title, section.loc, None, False
-    headers = _headers(section.blocks[:start]) if start else set()  # the header-like first rows of the section's tables so far
+    # The header-like first rows of the section's tables so far.
+    headers = set(_headers(section.blocks[:start]) if before is None else before) if start else set()
     for block in section.blocks[start:stop] if start or stop is not None else section.blocks:
         if block.rows:
             # A header row the structure set apart (a table rule's header, a page's repeat of it, one
@@ -277,9 +277,9 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
             yield block.text[:page], block.loc, block.field, True
 
 
-def _headers(blocks: list[Block]) -> set[tuple[str, ...]]:
+def _headers(blocks: list[Block]) -> frozenset[tuple[str, ...]]:
     """The header-like first rows (`_header_key`) of the one-row tables among `blocks`."""
-    return {key for block in blocks if block.rows and len(block.rows) == 1 and (key := _header_key(block.rows[0]))}
+    return frozenset(key for block in blocks if block.rows and len(block.rows) == 1 and (key := _header_key(block.rows[0])))
 
 
 def _listed_entry(block: Block) -> bool:
@@ -346,7 +346,10 @@ def _document_refs(
     reader = _SectionReader(doc, contexts, marked, rules, reg, findings_table, most)
     entry_refs: set[int] = set()  # the references read in contents entries (id() of each)
     entry_findings: set[int] = set()
-    processes = jobs()
+    # (the CPUs are looked at only for a document long enough to be spread: a short one is read
+    # in no time, and a run of a thousand short files would pay 80 µs a file for nothing)
+    long = sum(len(block.text) for section in doc.sections for block in section.blocks) >= PARALLEL_CHARS
+    processes = jobs() if long else 1
     for got in in_parallel(reader.read, reader.runs(processes), processes):
         entry_refs.update(id(got.refs[i]) for i in got.entry_refs)
         entry_findings.update(id(got.findings[i]) for i in got.entry_findings)
@@ -389,7 +392,7 @@ class _SectionReader:
         # KEYED_CONTEXT fields, the goal as it is read there), then by the text.
         self.seen: dict[tuple[str | None, ...], dict[str, _Found]] = {}
         self.resolved: CiteMemo = {}  # the document's cites resolved so far (Resolver.resolve)
-        self.narrowed: dict[tuple[str, str], RefContext] = {}  # (section id, field) -> the section's context for that field
+        self.narrowed: dict[tuple[str | None, str], RefContext] = {}  # (section id, field) -> the section's context for that field
         self.columns: dict[str, str | None] = {}  # header text -> its column's field (block_texts)
         self.keys: list[str] | None = None  # the headings' keys, made at the first contents entry
 
@@ -402,48 +405,57 @@ class _SectionReader:
     def runs(self, processes: int) -> list[list[Piece]]:
         """The document's sections as runs of pieces (`Piece`) for `processes` processes to read
         (`forked.in_parallel`): one run of whole sections when there is one process, or when more
-        are not worth it (`_spread`); else runs of about RUN_CHARS characters each, a long section
-        cut into pieces at its blocks."""
+        are not worth it (`worth_spreading`); else runs of about RUN_CHARS characters of text
+        each, a long section cut into pieces at its blocks."""
         sections = self.doc.sections
-        lengths = _spread(sections, processes) if processes > 1 else None
-        if lengths is None:
-            return [[(section, 0, None, False) for section in sections]]
-        ends = list(accumulate(lengths))  # the characters up to the end of each block (all, in order)
-        firsts = list(accumulate((len(section.blocks) for section in sections), initial=0))
+        if processes < 2 or not worth_spreading(sections, processes):
+            return [[Piece(section) for section in sections]]
         runs: list[list[Piece]] = []
         run: list[Piece] = []
-        full = bisect_left(ends, RUN_CHARS)  # the block that fills the run so far
-        for section, first, last in zip(sections, firsts, firsts[1:]):
-            start: int | None = 0
-            goals = False
-            while full < last and start is not None:  # the run is full within the section
-                if (stop := full - first + 1) < last - first:  # the section goes on in the next run
-                    run.append((section, start, stop, goals))
-                    goals = goals or self.mentions_goals(section, start, stop)
-                    start = stop
-                else:
-                    run.append((section, start, None, goals))
-                    start = None
+        held = 0  # the characters of the run so far
+        for section in sections:
+            piece = Piece(section)
+            blocks = section.blocks
+            for i, block in enumerate(blocks):
+                held += len(block.text)
+                if held < RUN_CHARS:
+                    continue
+                if i + 1 == len(blocks):  # the run ends with the section
+                    break
+                run.append(piece._replace(stop=i + 1))  # the run ends here, the section goes on
                 runs.append(run)
-                run = []
-                full = bisect_left(ends, ends[full] + RUN_CHARS)
-            if start is not None:
-                run.append((section, start, None, goals))
+                run, held = [], 0
+                piece = self.after(piece, i + 1)
+            run.append(piece)
+            if held >= RUN_CHARS:
+                runs.append(run)
+                run, held = [], 0
         if run:
             runs.append(run)
         return runs
 
-    def mentions_goals(self, section: Section, start: int, stop: int) -> bool:
-        """Whether a text of the section's blocks from `start` to `stop` (and its title, from the
-        first) that is not a contents entry mentions ITU goals: `read` reads a bare goal after it
-        as ITU's, to the end of the section. Every such text holds "goal" in some case, and every
-        text read is a part of its block's (or the title), so most pieces are told by their blocks."""
-        if not any("goal" in block.text.lower() for block in section.blocks[start:stop]) and \
-                (start or "goal" not in (section.title or "").lower()):
+    def after(self, piece: Piece, stop: int) -> Piece:
+        """The piece of the section that starts where `piece` stops (at block `stop`): what the
+        reading of the section leaves behind it, the ITU-goals mention and the header rows of
+        `piece`'s blocks added to those before it."""
+        section = piece.section
+        goals = piece.goals or self.mentions_goals(piece, stop)
+        return Piece(section, stop, None, goals, piece.headers | _headers(section.blocks[piece.start:stop]))
+
+    def mentions_goals(self, piece: Piece, stop: int) -> bool:
+        """Whether a text `read` reads in the section's blocks from `piece.start` to `stop` (with
+        its title, from the first), not a contents entry, mentions ITU goals: a bare goal after it
+        is ITU's, to the end of the section. Every such text holds "goal" in some case, and every
+        text read is a part of its block's text, or a cell of it, or the title: a piece whose
+        blocks hold none is told without reading its texts."""
+        section, start = piece.section, piece.start
+        if not (start == 0 and "goal" in (section.title or "").lower()) and not any(
+                "goal" in text.lower()
+                for block in section.blocks[start:stop]
+                for text in ([cell.text for row in block.rows for cell in row] if block.rows else [block.text])):
             return False
-        return any(not entry and mentions_itu_goals(text)
-                   for text, _, _, entry in section_texts(section, self.rules, self.columns, self.named, start, stop)
-                   if text and not text.isspace())
+        texts = section_texts(section, self.rules, self.columns, self.named, start, stop, piece.headers)
+        return any(not entry and mentions_itu_goals(text) for text, _, _, entry in texts if text and not text.isspace())
 
     def read(self, run: list[Piece]) -> _Read:
         """The references and findings of a run of pieces of sections, in order."""
@@ -454,13 +466,13 @@ class _SectionReader:
         findings: list[Finding] = []
         entry_refs: list[int] = []
         entry_findings: list[int] = []
-        for section, start, stop, itu_goals in run:
+        for section, start, stop, itu_goals, headers in run:
             home = sc = contexts[section.id]
             # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
             # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
             # few fields, so a text is looked up by itself, not by a key tuple built for each.
             readings: dict[str | None, tuple[RefContext, str | None, dict[str, _Found]]] = {}
-            for text, loc, field, entry in section_texts(section, rules, columns, self.named, start, stop):
+            for text, loc, field, entry in section_texts(section, rules, columns, self.named, start, stop, headers):
                 if not text or text.isspace():
                     continue
                 if marked:
@@ -468,9 +480,9 @@ class _SectionReader:
                     if (noted_in := contexts[at] if at is not None else home) is not sc:
                         sc, readings = noted_in, {}
                 if (reading := readings.get(field)) is None:
-                    if field:
-                        if (ctx := narrowed.get((section.id, field))) is None:
-                            ctx = narrowed[section.id, field] = field_context(sc, field, rules).ctx
+                    if field:  # (`sc`: the section's context, or that of the section marking a note)
+                        if (ctx := narrowed.get((sc.ctx.section, field))) is None:
+                            ctx = narrowed[sc.ctx.section, field] = field_context(sc, field, rules).ctx
                     else:
                         ctx = sc.ctx
                     goal = "itu" if itu_goals and ctx.goal is None else ctx.goal
@@ -498,27 +510,36 @@ class _SectionReader:
         return _Read(refs, findings, entry_refs, entry_findings)
 
 
-def _spread(sections: list[Section], processes: int) -> list[int] | None:
-    """The length of each block's text (all of them, in order) when reading the sections is worth
-    spreading over `processes` processes; else None. What reading costs, roughly, is the text not
-    met before (a text met again is looked up), from PARALLEL_CHARS to MAX_PARALLEL_CHARS of it;
-    and each process reads about its share of the blocks (the same count of them, in order), of
-    which it meets all for the first time. When the shares repeat one another (a document given
-    twice, boilerplate throughout), each process reads about all there is to read: nothing is won."""
+def worth_spreading(sections: list[Section], processes: int) -> bool:
+    """Whether reading the sections' references is worth spreading over `processes` processes.
+    What reading costs, roughly, is the text not met before (a text met again is looked up), from
+    PARALLEL_CHARS to MAX_PARALLEL_CHARS of it; and each process reads about its share of the
+    blocks (the same count of them, in order), of which it meets all for the first time. When the
+    shares repeat one another (a document given twice, boilerplate throughout), each process reads
+    about all there is to read: nothing is won. It is, when the largest share's new text is nearer
+    its part of the whole (1/processes) than the whole: half-way between them at most."""
     texts = [block.text for section in sections for block in section.blocks]
     new = sum(map(len, set(texts)))
     if not PARALLEL_CHARS <= new <= MAX_PARALLEL_CHARS:
-        return None
+        return False
     count = len(texts)
     most = max(sum(map(len, set(texts[count * k // processes:count * (k + 1) // processes]))) for k in range(processes))
-    # Worth it when the largest share's new text is nearer its part of the whole (1/processes)
-    # than the whole: half-way between them at most.
-    return list(map(len, texts)) if most <= new * (1 + 1 / processes) / 2 else None
+    return most <= new * (1 + 1 / processes) / 2
 
 
-Piece = tuple[Section, int, "int | None", bool]
-"""A section's blocks from a start to a stop (None: to its end; from 0, its title too), and
-whether a text before them mentions ITU goals (`_SectionReader.read`)."""
+class Piece(NamedTuple):
+    """A section's blocks from `start` to `stop` (None: to its end; from 0, its title too), with
+    what the reading of the section before them leaves behind: whether a text there mentions ITU
+    goals (`_SectionReader.read` reads a later bare goal as ITU's) and the header rows of its
+    tables (`section_texts`)."""
+
+    section: Section
+    start: int = 0
+    stop: int | None = None
+    goals: bool = False
+    headers: frozenset[tuple[str, ...]] = frozenset()
+
+
 RUN_CHARS = 20_000
 """About how much text one run of sections holds: small enough that the processes finish at about
 the same time, large enough that each run's texts recur within it (a repeated list)."""
