@@ -7,7 +7,9 @@
   and on two texts that repeat nothing: the seed documents each once (0.49 MB), and 1 MB of them
   with every number shifted per copy (`shifted_copies`); beside each, the floor of such a
   run (REFS_FLOOR: the same start-up, then only decode, a Block per line and the trigger test),
-  which shows how much of the 0.2 s that 5 MB/s allows is left for structure, grammar and resolver;
+  which shows how much of the 0.2 s that 5 MB/s allows is left for structure, grammar and resolver,
+  and for the two texts that repeat nothing (read in more than one process where there are CPUs
+  for it), their rate in one process (TRACE_JOBS=1);
 - then what dominates: the fixed start-up (interpreter, typer, the package's imports and the
   command line built), and the in-process stages of the work.
 
@@ -227,11 +229,16 @@ def run() -> list[tuple[str, str]]:
                 Path(tmp) / "seeds-shifted-1mb.txt", lambda: shifted_copies(
                     "\n\n".join(p.read_text(encoding="utf-8") for p in seeds), 1_000_000))
         for name, path in inputs.items():
-            seconds, least = best([[*TRACE, "refs", str(path), "-f", "json", "-o", str(Path(tmp) / "out.json")],
-                                   [sys.executable, "-c", REFS_FLOOR, str(path)]], repeat=3)
+            command = [*TRACE, "refs", str(path), "-f", "json", "-o", str(Path(tmp) / "out.json")]
+            # A text that repeats nothing is read in more than one process where there are CPUs for
+            # it (refs.document, forked.py): its rate in one process is shown beside it.
+            alone = [["env", "TRACE_JOBS=1", *command]] if "nothing repeated" in name else []
+            seconds, least, *one = best([command, [sys.executable, "-c", REFS_FLOOR, str(path)], *alone], repeat=3)
             size = path.stat().st_size / 1e6
             rows.append((f"trace refs, {size:.2f} MB {name}, end to end",
                          f"{seconds:7.2f} s  = {size / seconds:5.2f} MB/s  (target >= 5 MB/s)"))
+            if one:
+                rows.append(("  the same in one process (TRACE_JOBS=1)", f"{one[0]:7.2f} s  = {size / one[0]:5.2f} MB/s"))
             rows.append(("  floor: start-up, decode, a Block and the trigger test per line",
                          f"{least:7.2f} s  = {size / least:5.2f} MB/s; trace refs takes {seconds / least:4.2f}x the floor"))
             split = refs_split(path)
