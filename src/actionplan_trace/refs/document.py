@@ -15,7 +15,7 @@ import gc
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..editions import NAMES_NONE, DocEditions, detect, load_editions, plan_named_first
 from ..model import Block, Cell, Document, Loc, Section, cell_location
@@ -422,7 +422,7 @@ class _SectionReader:
                     continue
                 if i + 1 == len(blocks):  # the run ends with the section
                     break
-                run.append(piece._replace(stop=i + 1))  # the run ends here, the section goes on
+                run.append(replace(piece, stop=i + 1))  # the run ends here, the section goes on
                 runs.append(run)
                 run, held = [], 0
                 piece = self.after(piece, i + 1)
@@ -466,7 +466,8 @@ class _SectionReader:
         findings: list[Finding] = []
         entry_refs: list[int] = []
         entry_findings: list[int] = []
-        for section, start, stop, itu_goals, headers in run:
+        for piece in run:
+            section, start, stop, itu_goals, headers = piece.section, piece.start, piece.stop, piece.goals, piece.headers
             home = sc = contexts[section.id]
             # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
             # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
@@ -527,7 +528,8 @@ def worth_spreading(sections: list[Section], processes: int) -> bool:
     return most <= new * (1 + 1 / processes) / 2
 
 
-class Piece(NamedTuple):
+@record(frozen=True, slots=True)
+class Piece:
     """A section's blocks from `start` to `stop` (None: to its end; from 0, its title too), with
     what the reading of the section before them leaves behind: whether a text there mentions ITU
     goals (`_SectionReader.read` reads a later bare goal as ITU's) and the header rows of its
