@@ -22,7 +22,8 @@ from actionplan_trace.loader import load
 from actionplan_trace.model import Block, Cell, Document, Loc, Section, Source
 from actionplan_trace.refs import document as refs_document
 from actionplan_trace.refs import document_refs, load_registry
-from actionplan_trace.refs.document import _SectionReader, document_editions, note_sections, section_contexts, section_texts
+from actionplan_trace.refs.document import (Piece, _SectionReader, document_editions, note_sections, section_contexts,
+                                            section_texts)
 from actionplan_trace.refs.find import mentions_itu_goals, read_text
 from actionplan_trace.refs.resolve import load_rules
 from actionplan_trace.refs.types import RefContext
@@ -213,7 +214,7 @@ def test_pieces_cover_every_block_once_in_order_and_carry_the_goals_read_before_
         mp.setattr(refs_document, "RUN_CHARS", 500)
         mp.setattr(refs_document, "worth_spreading", lambda sections, processes: True)
         runs = reader.runs(2)
-    pieces = [piece for run in runs for piece in run]
+    pieces = [Piece(item) if isinstance(item, Section) else item for run in runs for item in run]  # (a whole section)
     assert len(runs) > 20 and any(piece.start > 0 for piece in pieces)  # sections were cut
     covered: dict[str, list[int]] = {}
     cut_after_goals = 0

@@ -402,19 +402,19 @@ class _SectionReader:
             self.keys = heading_keys(s.heading or s.title for s in self.doc.sections)
         return names_heading(block, self.keys)
 
-    def runs(self, processes: int) -> list[list[Piece]]:
-        """The document's sections as runs of pieces (`Piece`) for `processes` processes to read
-        (`forked.in_parallel`): one run of whole sections when there is one process, or when more
+    def runs(self, processes: int) -> list[Run]:
+        """The document's sections as runs (`Run`) for `processes` processes to read
+        (`forked.in_parallel`): one run of the sections when there is one process, or when more
         are not worth it (`worth_spreading`); else runs of about RUN_CHARS characters of text
         each, a long section cut into pieces at its blocks."""
         sections = self.doc.sections
         if processes < 2 or not worth_spreading(sections, processes):
-            return [[Piece(section) for section in sections]]
-        runs: list[list[Piece]] = []
-        run: list[Piece] = []
+            return [list(sections)]
+        runs: list[Run] = []
+        run: Run = []
         held = 0  # the characters of the run so far
         for section in sections:
-            piece = Piece(section)
+            piece: Section | Piece = section
             blocks = section.blocks
             for i, block in enumerate(blocks):
                 held += len(block.text)
@@ -422,6 +422,8 @@ class _SectionReader:
                     continue
                 if i + 1 == len(blocks):  # the run ends with the section
                     break
+                if isinstance(piece, Section):
+                    piece = Piece(section)
                 run.append(replace(piece, stop=i + 1))  # the run ends here, the section goes on
                 runs.append(run)
                 run, held = [], 0
@@ -457,7 +459,7 @@ class _SectionReader:
         texts = section_texts(section, self.rules, self.columns, self.named, start, stop, piece.headers)
         return any(not entry and mentions_itu_goals(text) for text, _, _, entry in texts if text and not text.isspace())
 
-    def read(self, run: list[Piece]) -> _Read:
+    def read(self, run: Run) -> _Read:
         """The references and findings of a run of pieces of sections, in order."""
         contexts, marked, rules, reg, table = self.contexts, self.marked, self.rules, self.registry, self.table
         seen, resolved, narrowed, columns = self.seen, self.resolved, self.narrowed, self.columns
@@ -467,7 +469,10 @@ class _SectionReader:
         entry_refs: list[int] = []
         entry_findings: list[int] = []
         for piece in run:
-            section, start, stop, itu_goals, headers = piece.section, piece.start, piece.stop, piece.goals, piece.headers
+            if isinstance(piece, Section):  # a whole section
+                section, start, stop, itu_goals, headers = piece, 0, None, False, None
+            else:
+                section, start, stop, itu_goals, headers = piece.section, piece.start, piece.stop, piece.goals, piece.headers
             home = sc = contexts[section.id]
             # field -> (its context, the goal read there, `seen`'s texts of that reading), while the
             # section's context (`sc`) and `itu_goals` stay as they are: a section's texts share a
@@ -542,6 +547,8 @@ class Piece:
     headers: frozenset[tuple[str, ...]] = frozenset()
 
 
+Run = list[Section | Piece]
+"""What one process reads at a time: sections, whole or in pieces (`Piece`), in order."""
 RUN_CHARS = 20_000
 """About how much text one run of sections holds: small enough that the processes finish at about
 the same time, large enough that each run's texts recur within it (a repeated list)."""
