@@ -20,7 +20,7 @@ import pytest
 
 from actionplan_trace.app import load as load_file
 from actionplan_trace.diff import diff_documents
-from actionplan_trace.extract.pdf import read_pdf_detailed
+from actionplan_trace.extract.pdf import PdfReading, read_pdf_detailed
 from actionplan_trace.model import Block, Document
 from actionplan_trace.refs import document_refs
 from actionplan_trace.text_patterns import bullet_of
@@ -54,6 +54,12 @@ LEAD = re.compile(r"^(?:[-–•·]|\d+\.)\s+", re.MULTILINE)
 def load(path: Path) -> Document:
     """Each file read once for the module's tests (they only read the Documents)."""
     return load_file(path)
+
+
+@lru_cache(maxsize=None)
+def reading_of(path: Path) -> PdfReading:
+    """Each print read with its furniture once for the module's tests (they only read the results)."""
+    return read_pdf_detailed(path)
 
 
 def docx_of(name: str) -> Path:
@@ -146,7 +152,7 @@ def test_header_a_one_column_table_repeats_over_a_page_is_dropped(name: str) -> 
     """A one-column table has no column gap and reads as lines; where it breaks over a page, the
     header row the browser repeats ("Region", framed by rules) is dropped as page furniture, and
     the table's lines read as the .docx's cells."""
-    reading = read_pdf_detailed(FIXTURES / name)
+    reading = reading_of(FIXTURES / name)
     assert [page for page, text in reading.furniture if text == "Region"] == REPEATED_HEADERS[name]
     pdf, word = load(FIXTURES / name), load(docx_of(name))
     regions = [s for s in pdf.sections if s.title == "Relevant regional initiatives"]
@@ -160,7 +166,7 @@ def test_header_a_one_column_table_repeats_over_a_page_is_dropped(name: str) -> 
 def test_nothing_lost_from_a_browser_print(name: str) -> None:
     """Every word on the pages is in the model, or dropped as the browser's header and footer (a
     word a narrow column broke over two lines is one)."""
-    reading = read_pdf_detailed(FIXTURES / name)
+    reading = reading_of(FIXTURES / name)
     document = pdfium.PdfDocument(str(FIXTURES / name))
     try:
         page_words = sum((Counter(WORD.findall(page.get_textpage().get_text_range())) for page in document), Counter())
@@ -211,7 +217,7 @@ def test_words_a_narrow_column_broke_are_read_whole() -> None:
     / "tion/ICT"), is one word again: each such word is a word of the .docx, and against the .docx
     the print differs only in the words it prints whole nowhere else, a space inside a word that
     the diff hides as white space."""
-    reading = read_pdf_detailed(FIXTURES / NARROW)
+    reading = reading_of(FIXTURES / NARROW)
     joined = Counter("".join(pieces) for _, pieces in reading.broken_words)
     assert {"telecommunication", "telecommunications", "Telecommunication", "cybersecurity", "infrastructure"} <= set(joined)
     assert sum(joined.values()) >= 8

@@ -9,6 +9,7 @@ holds a bullet glyph or a piece of a list-number pattern.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -44,16 +45,25 @@ def spellings(planted: dict[str, str] | None = None) -> list[str]:
         name = path.relative_to(PACKAGE).as_posix()
         if name == HOME:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8") + (planted or {}).get(name, ""))
-        docs = _docstrings(tree)
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or id(node) in docs:
-                continue
-            glyphs = sorted(set(node.value) & GLYPHS - set(EXEMPT.get(name, "")))
-            pieces = [piece for piece in LABEL_PIECES if piece in node.value]
-            if glyphs or pieces:
-                found.append(f"{name}:{node.lineno}: " + " ".join(filter(None, ["".join(glyphs), *pieces])))
+        found += _module_spellings(name, path.read_text(encoding="utf-8") + (planted or {}).get(name, ""))
     return found
+
+
+@functools.lru_cache(maxsize=None)
+def _module_spellings(name: str, source: str) -> tuple[str, ...]:
+    """The spellings of one module's text, worked out once per text: the tests read every module
+    of the package, and all but a planted one are the same text in each of them."""
+    found = []
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or id(node) in docs:
+            continue
+        glyphs = sorted(set(node.value) & GLYPHS - set(EXEMPT.get(name, "")))
+        pieces = [piece for piece in LABEL_PIECES if piece in node.value]
+        if glyphs or pieces:
+            found.append(f"{name}:{node.lineno}: " + " ".join(filter(None, ["".join(glyphs), *pieces])))
+    return tuple(found)
 
 
 def test_no_module_but_text_patterns_spells_a_bullet_or_a_list_number() -> None:

@@ -77,7 +77,7 @@ def test_nothing_lost_every_page_word_lands_in_exactly_one_block(name: str) -> N
 def test_nothing_lost_against_pdfplumber_text_too() -> None:
     """The same invariant measured against pdfplumber's text of the first pages of the roadmap."""
     path = CORPUS / "wsis-roadmaps.pdf"
-    reading = read_pdf_detailed(path)
+    reading = corpus_reading(path.name)
     with pdfplumber.open(path) as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages[:3])
     dropped = [t for page, t in reading.furniture + reading.note_marks if page <= 3]
@@ -142,7 +142,7 @@ def test_letter_rendering_of_objective2_matches_the_docx() -> None:
 
 
 def test_bullets_are_list_items_with_their_glyph() -> None:
-    raw = read_pdf(CORPUS / "objective2-old.pdf")
+    raw = corpus_reading("objective2-old.pdf").raw
     items = [b for b in raw.blocks if b.type == "list-item"]
     assert len(items) > 10
     first = next(b for b in items if b.text.startswith("providing assistance to Member States on deployment and migration"))
@@ -152,7 +152,7 @@ def test_bullets_are_list_items_with_their_glyph() -> None:
 
 
 def test_paragraph_continued_over_a_page_break_is_one_block() -> None:
-    raw = read_pdf(CORPUS / "objective2-old.pdf")
+    raw = corpus_reading("objective2-old.pdf").raw
     pages_of = {}
     for b in raw.blocks:
         pages_of.setdefault(b.loc.page, []).append(b)
@@ -265,7 +265,7 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 def _background_of_output_21(stem: str) -> str:
-    raw = read_pdf(CORPUS / f"{stem}.pdf")
+    raw = corpus_reading(f"{stem}.pdf").raw
     return next(b.text for b in raw.blocks if b.text.startswith("The ICT sector is characterized by rapid"))
 
 
@@ -316,7 +316,7 @@ def test_footnote_marks_that_outnumber_their_word_are_still_marks() -> None:
     path = CORPUS / "wsis-roadmaps-letter.pdf"
     if not path.exists():
         pytest.skip("letter rendering not built")
-    reading = read_pdf_detailed(path)
+    reading = corpus_reading(path.name)
     assert [m for _, m in reading.note_marks] == [str(n) for n in range(1, 13)]
     headers = [b.rows[0] for b in reading.raw.blocks if b.rows]
     assert len(headers) == 3

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 import docx
 import pytest
@@ -82,10 +84,32 @@ def text_plan() -> Document:
     return load(CORPUS / "text" / "action-plan-ba-amended.txt")
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, text_plan) -> Callable[[str], tuple[Path, Document]]:
+    """The text plan written as a .docx in a formatting of STYLES, and that file read: each made
+    once for the module's tests, which only read the Document; a test that edits the file edits a
+    copy (`copy_of`)."""
+    folder = tmp_path_factory.mktemp("written")
+    made: dict[str, tuple[Path, Document]] = {}
+
+    def get(style_name: str) -> tuple[Path, Document]:
+        if style_name not in made:
+            path = write_docx(text_plan, folder / f"plan-{style_name}.docx", STYLES[style_name])
+            made[style_name] = (path, load(path))
+        return made[style_name]
+
+    return get
+
+
+def copy_of(written: Callable[[str], tuple[Path, Document]], style_name: str, target: Path) -> Path:
+    """A copy at `target` of the text plan written in `style_name`, to edit."""
+    shutil.copyfile(written(style_name)[0], target)
+    return target
+
+
 @pytest.mark.parametrize("style_name", sorted(STYLES))
-def test_same_outline_in_every_formatting(tmp_path, text_plan, style_name):
-    path = write_docx(text_plan, tmp_path / f"plan-{style_name}.docx", STYLES[style_name])
-    doc = load(path)
+def test_same_outline_in_every_formatting(written, text_plan, style_name):
+    _, doc = written(style_name)
     assert [s.number for s in doc.of_kind("output")] == OUTPUT_NUMBERS
     assert outline(doc) == outline(text_plan)
     assert "Broadcasting and video" in areas_under(doc, "output-2.1")
@@ -185,9 +209,9 @@ def test_nothing_lost_in_boxes_joined_to_tables(tmp_path, name, rows):
     assert_each_word_once(_python_docx_words(path), doc)
 
 
-def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
+def test_table_of_contents_entries_are_not_headings(tmp_path, written):
     """A TOC listing "Output 2.1 – …" must not open a second output-2.1."""
-    path = write_docx(text_plan, tmp_path / "with-toc.docx", Style())
+    path = copy_of(written, "styles-typed", tmp_path / "with-toc.docx")
     document = docx.Document(str(path))
     first = document.paragraphs[0]
     for number in ("2.1", "2.2"):
@@ -199,11 +223,11 @@ def test_table_of_contents_entries_are_not_headings(tmp_path, text_plan):
     assert "Output 2.1 – Products and services\t12" in [b.text for b in doc.section("front").blocks]
 
 
-def test_a_contents_entry_page_number_is_no_reference(tmp_path, text_plan):
+def test_a_contents_entry_page_number_is_no_reference(tmp_path, written):
     """"…Sustainable Development Goals<tab>6" in the contents: 6 is a page, not SDG 6."""
     from actionplan_trace.refs import document_refs
 
-    path = write_docx(text_plan, tmp_path / "with-toc.docx", Style())
+    path = copy_of(written, "styles-typed", tmp_path / "with-toc.docx")
     document = docx.Document(str(path))
     entry = document.paragraphs[0].insert_paragraph_before(
         "References to WTDC Resolutions, WSIS Action Lines and Sustainable Development Goals\t6")
@@ -215,11 +239,11 @@ def test_a_contents_entry_page_number_is_no_reference(tmp_path, text_plan):
 
 
 @pytest.mark.parametrize("style_name", sorted(STYLES))
-def test_a_line_break_inside_a_heading_title_keeps_the_heading(tmp_path, text_plan, style_name):
+def test_a_line_break_inside_a_heading_title_keeps_the_heading(tmp_path, written, style_name):
     """Shift+Enter inside an output's or objective's title (a heading style or a bold line): the
     section stays, its title one line, and nothing under it moves to the section before."""
-    plain = load(write_docx(text_plan, tmp_path / "plain.docx", STYLES[style_name]))
-    path = write_docx(text_plan, tmp_path / "broken.docx", STYLES[style_name])
+    _, plain = written(style_name)
+    path = copy_of(written, style_name, tmp_path / "broken.docx")
     document = docx.Document(str(path))
     titles = [plain.section(section_id).title for section_id in ("objective-2", "output-2.2")]
     broken = 0
@@ -280,12 +304,12 @@ def _typed_contents(plan: Document, ids: list[str], start_page: int = 3) -> list
 
 
 @pytest.mark.parametrize("style_name", sorted(STYLES))
-def test_a_typed_contents_list_without_leaders_opens_no_sections(tmp_path, text_plan, style_name):
+def test_a_typed_contents_list_without_leaders_opens_no_sections(tmp_path, text_plan, written, style_name):
     """"Output 2.1 – Products and services … 5" typed in Normal style with a space before its page
     (no contents style, no dot leader, no tab) stays in the front matter: the outline is the
     plan's, with no second output-2.1, in every formatting of the headings."""
-    plain = load(write_docx(text_plan, tmp_path / "plain.docx", STYLES[style_name]))
-    path = write_docx(text_plan, tmp_path / "typed-toc.docx", STYLES[style_name])
+    _, plain = written(style_name)
+    path = copy_of(written, style_name, tmp_path / "typed-toc.docx")
     document = docx.Document(str(path))
     first = document.paragraphs[0]
     lines = _typed_contents(text_plan, ["objective-1", "output-1.1", "output-1.2", "objective-2", "output-2.1"])
