@@ -8,6 +8,7 @@ import re
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from conftest import CORPUS, PEER
@@ -15,7 +16,7 @@ from docx_edit import DocxEditor, random_edits
 
 from actionplan_trace import load
 from actionplan_trace.app import run_diff
-from actionplan_trace.diff import Change, compare, diff_documents, reference_finder, reference_locator
+from actionplan_trace.diff import Change, DiffResult, compare, diff_documents, reference_finder, reference_locator
 from actionplan_trace.diff.tokens import words
 from actionplan_trace.model import Document
 from actionplan_trace.refs import document_refs
@@ -63,10 +64,23 @@ def refs():  # type: ignore[no-untyped-def]
     return reference_finder()
 
 
+@pytest.fixture(scope="module")
+def compared(refs) -> Callable[[Path, Path | None], DiffResult]:  # type: ignore[no-untyped-def]
+    """compare(old, new, refs=refs) of a pair, run once for the module's tests (they only read the
+    result): the checks of one pair's diff are in several tests."""
+    made: dict[tuple[Path, Path | None], DiffResult] = {}
+
+    def get(old: Path, new: Path | None = None) -> DiffResult:
+        if (old, new) not in made:
+            made[(old, new)] = compare(old, new, refs=refs)
+        return made[(old, new)]
+
+    return get
+
+
 @pytest.mark.parametrize("name", list(PAIRS))
-def test_objective2_amendments_are_reported_at_their_sections(name: str, refs) -> None:  # type: ignore[no-untyped-def]
-    old, new = PAIRS[name]
-    result = compare(old, new, refs=refs)
+def test_objective2_amendments_are_reported_at_their_sections(name: str, compared) -> None:  # type: ignore[no-untyped-def]
+    result = compared(*PAIRS[name])
     shown = result.visible()
     for title in ("Telecommunication Numbering Resources Management", "Combating counterfeit and combating mobile device theft",
                   "International Connectivity"):
@@ -93,9 +107,8 @@ def test_objective2_amendments_are_reported_at_their_sections(name: str, refs) -
 
 
 @pytest.mark.parametrize("name", list(PAIRS))
-def test_white_space_never_shows_as_a_change(name: str, refs) -> None:  # type: ignore[no-untyped-def]
-    old, new = PAIRS[name]
-    result = compare(old, new, refs=refs)
+def test_white_space_never_shows_as_a_change(name: str, compared) -> None:  # type: ignore[no-untyped-def]
+    result = compared(*PAIRS[name])
     text = to_text(result, width=None)
     assert not re.search(r"\[-\s*-\]|\{\+\s*\+\}", text), re.findall(r".{20}(?:\[-\s*-\]|\{\+\s*\+\}).{20}", text)
     assert not re.search(r"\[-\s|\s-\]|\{\+\s|\s\+\}", text)  # no edit starts or ends with white space
@@ -104,8 +117,8 @@ def test_white_space_never_shows_as_a_change(name: str, refs) -> None:  # type: 
     assert not [line for line in text.splitlines() if line != line.rstrip()]
 
 
-def test_tracked_file_changes_carry_author_and_date(refs) -> None:  # type: ignore[no-untyped-def]
-    result = compare(CORPUS / "objective2-tracked.docx", refs=refs)
+def test_tracked_file_changes_carry_author_and_date(compared) -> None:  # type: ignore[no-untyped-def]
+    result = compared(CORPUS / "objective2-tracked.docx")
     shown = result.visible()
     assert len(shown) >= 20
     assert {(c.author, c.date) for c in shown} == {("BDT Secretariat", "2019-02-01T09:00:00Z")}
@@ -204,9 +217,9 @@ def test_two_files_a_paragraph_deleted_by_a_mark_keeps_its_author_and_an_untrack
     assert [(c.kind, c.author) for c in changes] == [("renamed", None), ("removed", "Carol"), ("modified", "Bob")]
 
 
-def test_the_plan_against_its_tracked_copy_gives_the_authors_the_copy_alone_gives(refs) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_against_its_tracked_copy_gives_the_authors_the_copy_alone_gives(refs, compared) -> None:  # type: ignore[no-untyped-def]
     two = compare(CORPUS / "objective2-old.docx", CORPUS / "objective2-tracked.docx", refs=refs).visible()
-    one = compare(CORPUS / "objective2-tracked.docx", refs=refs).visible()
+    one = compared(CORPUS / "objective2-tracked.docx").visible()
     assert len(two) == len(one) >= 20
     assert [(c.kind, c.old, c.new, c.author, c.date) for c in two] == [(c.kind, c.old, c.new, c.author, c.date) for c in one]
 

@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import docx
 import pdfplumber
@@ -30,6 +30,9 @@ from typer.testing import CliRunner
 from actionplan_trace.cli import app
 
 from conftest import AREAS_2_1_NEW, OUTPUT_NUMBERS, norm
+
+if TYPE_CHECKING:
+    from actionplan_trace.extract.pdf import PdfReading
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "independent"
 FILES = sorted(p.name for p in FIXTURES.glob("*.docx")) + sorted(p.name for p in FIXTURES.glob("*.pdf"))
@@ -65,10 +68,15 @@ def whole(name: str) -> bool:
     return name.startswith("action-plan")
 
 
-@lru_cache(maxsize=None)
 def extracted(name: str) -> dict[str, Any]:
-    """`trace extract FILE --format json`, run in-process, parsed."""
-    result = CliRunner().invoke(app, ["extract", str(FIXTURES / name), "--format", "json"])
+    """`trace extract FILE --format json` of a fixture, run in-process, parsed."""
+    return extracted_at(FIXTURES / name)
+
+
+@lru_cache(maxsize=None)
+def extracted_at(path: Path) -> dict[str, Any]:
+    """`trace extract PATH --format json`, run in-process, parsed: once for the module's tests."""
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -291,15 +299,21 @@ UNRULED_PDFS = ["objective2-word-quirks-borderless.pdf", "objective2-word-quirks
 TWO_SIDED = "objective2-word-two-sided.pdf"  # ruled, but made by the same function: see test_two_sided…
 
 
+@lru_cache(maxsize=None)
+def unruled_reading(name: str) -> PdfReading:
+    """read_pdf_detailed of a print in UNRULED, once for the module's tests (they only read it)."""
+    from actionplan_trace.extract.pdf import read_pdf_detailed
+
+    return read_pdf_detailed(UNRULED / name)
+
+
 @pytest.mark.parametrize("name", [*UNRULED_PDFS, TWO_SIDED])
 def test_unruled_outcome_table_with_wrapped_cells_gives_the_docx_outcomes(name: str) -> None:
     """No rules at all, or vertical rules only: one outcome per row, its wrapped cells whole."""
     def flat(text: str) -> str:
         return norm(re.sub(r"^(?:[-–•]|\d+\.)\s+", "", text, flags=re.MULTILINE))
 
-    result = CliRunner().invoke(app, ["extract", str(UNRULED / name), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    pdf = [s for s in json.loads(result.stdout)["sections"] if s["kind"] == "outcome"]
+    pdf = [s for s in extracted_at(UNRULED / name)["sections"] if s["kind"] == "outcome"]
     word = sections("objective2-word-quirks.docx", "outcome")
     assert [s["id"] for s in pdf] == ["outcome-2.1", "outcome-2.2", "outcome-2.3"]
     for a, b in zip(word, pdf, strict=True):
@@ -310,9 +324,7 @@ def test_unruled_outcome_table_with_wrapped_cells_gives_the_docx_outcomes(name: 
 
 @pytest.mark.parametrize("name", [*UNRULED_PDFS, TWO_SIDED])
 def test_nothing_lost_unruled_pdf(name: str) -> None:
-    from actionplan_trace.extract.pdf import read_pdf_detailed
-
-    reading = read_pdf_detailed(UNRULED / name)
+    reading = unruled_reading(name)
     pdf = pdfium.PdfDocument(str(UNRULED / name))
     try:
         page_words = sum((words(page.get_textpage().get_text_range()) for page in pdf), Counter())
@@ -332,13 +344,9 @@ def test_two_sided_headers_and_footers_printed_by_libreoffice_are_dropped() -> N
     and printed by LibreOffice: nine pages, the plan's name atop the odd ones but the first, the
     report's atop the even ones, and footers that differ by side. Each header stands on four of
     the nine pages, fewer than half: every one is furniture, and the sections are the .docx's."""
-    from actionplan_trace.extract.pdf import read_pdf_detailed
-
-    reading = read_pdf_detailed(UNRULED / TWO_SIDED)
+    reading = unruled_reading(TWO_SIDED)
     furniture = Counter(re.sub(r"^\d+(?= \|)|(?<=^Page )\d+$", "#", text) for _, text in reading.furniture)
     assert furniture == {"ITU-D Action Plan": 4, "WTDC-17 Final Report": 4, "Page #": 4, "# | Final Report of WTDC-17": 4}
     assert not [b.text for b in reading.raw.blocks if "Final Report" in b.text or b.text == "ITU-D Action Plan"]
-    result = CliRunner().invoke(app, ["extract", str(UNRULED / TWO_SIDED), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    titles = [(s["kind"], s["title"]) for s in json.loads(result.stdout)["sections"] if s["kind"] in ("objective", "output")]
+    titles = [(s["kind"], s["title"]) for s in extracted_at(UNRULED / TWO_SIDED)["sections"] if s["kind"] in ("objective", "output")]
     assert titles == [(s["kind"], s["title"]) for s in sections("objective2-word-quirks.docx") if s["kind"] in ("objective", "output")]

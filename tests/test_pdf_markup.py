@@ -11,6 +11,7 @@ its .docx does in each view.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ PAIRS = [(CORPUS / "objective2-tracked.docx", PDFS / "objective2-tracked-markup.
          (PDFS / "mod-block-markup.docx", PDFS / "mod-block-markup.pdf")]
 
 
+@lru_cache(maxsize=None)
+def loaded(path: Path, view: str = "accepted") -> Document:
+    """Each file read in each view once for the module's tests (they only read the Documents)."""
+    return load(path, view=view)  # type: ignore[arg-type]
+
+
 def words(doc: Document) -> list[str]:
     """Every word of a document's section titles, blocks and table cells, in order."""
     out: list[str] = []
@@ -41,14 +48,14 @@ def words(doc: Document) -> list[str]:
 @pytest.mark.parametrize("view", ["accepted", "original"])
 @pytest.mark.parametrize(("docx", "pdf"), PAIRS, ids=lambda p: p.name)
 def test_a_print_with_revision_marks_reads_as_its_docx(docx: Path, pdf: Path, view: str) -> None:
-    from_pdf = load(pdf, view=view)  # type: ignore[arg-type]
-    assert words(from_pdf) == words(load(docx, view=view))  # type: ignore[arg-type]
+    from_pdf = loaded(pdf, view)
+    assert words(from_pdf) == words(loaded(docx, view))
     assert from_pdf.source.view == view
     assert any("printed revision marks read as tracked changes" in w for w in from_pdf.source.warnings)
 
 
 def test_each_mark_is_a_revision_in_its_section() -> None:
-    doc = load(PDFS / "mod-block-markup.pdf")
+    doc = loaded(PDFS / "mod-block-markup.pdf")
     background = next(s.id for s in doc.sections if s.title == "Background")
     assert [(r.type, r.text) for r in doc.revisions] == [
         ("delete", "in particular through national computer incident response teams,"),
@@ -66,7 +73,7 @@ def test_each_mark_is_a_revision_in_its_section() -> None:
 
 
 def test_the_views_differ_only_by_the_marks() -> None:
-    accepted, original = load(PDFS / "mod-block-markup.pdf"), load(PDFS / "mod-block-markup.pdf", view="original")
+    accepted, original = loaded(PDFS / "mod-block-markup.pdf"), loaded(PDFS / "mod-block-markup.pdf", "original")
     texts = {view: " ".join(words(doc)) for view, doc in (("accepted", accepted), ("original", original))}
     assert "priority of the Bureau and its regional offices, in cooperation" in texts["accepted"]
     assert "priority of the Sector, in cooperation" in texts["original"]
@@ -88,9 +95,9 @@ def test_the_views_differ_only_by_the_marks() -> None:
 def test_a_passage_over_a_line_break_joins_as_unprinted() -> None:
     """"computing[, which are key enablers … / economy]." reads "computing." in the original view,
     and a LibreOffice "[4.]" before a changed heading reads as its number."""
-    original = " ".join(words(load(PDFS / "objective2-tracked-markup.pdf", view="original")))
+    original = " ".join(words(loaded(PDFS / "objective2-tracked-markup.pdf", "original")))
     assert "broadcasting and computing. The deployment" in original
-    accepted = load(PDFS / "objective2-tracked-markup.pdf")
+    accepted = loaded(PDFS / "objective2-tracked-markup.pdf")
     assert [s.title for s in accepted.sections if s.id.endswith("/references")] == [
         "References to WTDC resolutions, WSIS action lines and sustainable development goals"] * 3
 

@@ -12,7 +12,9 @@ import shutil
 import subprocess
 import zipfile
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -22,6 +24,9 @@ from lxml import etree
 from conftest import CORPUS, PEER, run_cli
 from pandoc_oracle import PANDOC, words as pandoc_words
 from redline_oracle import W, make_redline, part, reader_words, styles_in_order
+
+if TYPE_CHECKING:
+    from actionplan_trace.diff import DiffResult
 
 PAIRS = [
     ("objective2-old.docx", "objective2-new.docx"),
@@ -45,6 +50,14 @@ def _rp_pairs() -> list[tuple[str, str]]:
 
 
 RP_PAIRS = _rp_pairs()
+
+
+@lru_cache(maxsize=None)
+def compared(old: str, new: str) -> DiffResult:
+    """app.compare of two corpus files, run once for the module's tests (they only read the result)."""
+    from actionplan_trace.app import compare
+
+    return compare(CORPUS / old, CORPUS / new)
 
 
 @pytest.mark.parametrize(("old", "new"), PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
@@ -412,10 +425,9 @@ def test_a_redline_with_a_date_is_the_same_file_at_any_hour(monkeypatch: pytest.
     marks (two .docx) and the generated document (any other pair)."""
     import time
 
-    from actionplan_trace.app import compare
     from actionplan_trace.render.redline import word_report
 
-    result = compare(CORPUS / old, CORPUS / new)
+    result = compared(old, new)
     date = datetime(2024, 1, 1, tzinfo=timezone.utc)
     made = []
     for clock in (1_700_000_000.0, 1_800_000_000.0):
@@ -443,10 +455,9 @@ def test_the_generated_redline_describes_itself(tmp_path: Path) -> None:
     """Made from PDFs (a generated document, not NEW's package): a review found its properties
     saying python-docx made it in 2013, Microsoft Word its application, and a thumbnail of
     python-docx's template for file browsers to show."""
-    from actionplan_trace.app import compare
     from actionplan_trace.render.redline import word_report
 
-    data, _ = word_report(compare(CORPUS / "objective2-old.pdf", CORPUS / "objective2-new.pdf"), date=WHEN)
+    data, _ = word_report(compared("objective2-old.pdf", "objective2-new.pdf"), date=WHEN)
     package = zipfile.ZipFile(io.BytesIO(data))
     assert not [name for name in package.namelist() if "thumbnail" in name]
     assert b"<Application>actionplan-trace</Application>" in package.read("docProps/app.xml")
