@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -39,6 +40,30 @@ def _cut_short(args: list[str], unbuffered: bool, cwd: Path) -> tuple[int, bytes
     return proc.wait(timeout=120), head, err
 
 
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with old.md and new.md, plans long enough that every command's output outgrows the pipe."""
+    folder = tmp_path_factory.mktemp("plans")
+    _plan(folder / "old.md", 1500, changed=False)
+    _plan(folder / "new.md", 1500, changed=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def whole(plans: Path) -> Callable[[tuple[str, ...]], subprocess.CompletedProcess[bytes]]:
+    """The whole output of a command run in `plans`, run once for both of its tests (buffered or
+    not is a setting of the run that is cut short only)."""
+    made: dict[tuple[str, ...], subprocess.CompletedProcess[bytes]] = {}
+
+    def get(args: tuple[str, ...]) -> subprocess.CompletedProcess[bytes]:
+        if args not in made:
+            made[args] = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", *args], capture_output=True,
+                                        cwd=plans, timeout=120)
+        return made[args]
+
+    return get
+
+
 @pytest.mark.parametrize("unbuffered", [True, False])
 @pytest.mark.parametrize("args", [
     ["extract", "old.md", "-f", "json"],  # written whole, as bytes
@@ -48,12 +73,9 @@ def _cut_short(args: list[str], unbuffered: bool, cwd: Path) -> tuple[int, bytes
     ["graph", "old.md", "new.md", "-f", "json"],
     ["diff", "old.md", "new.md", "--all"],  # Rich's report: its own ending was exit 1
 ])
-def test_a_reader_gone_mid_output_is_exit_141(tmp_path: Path, args: list[str], unbuffered: bool) -> None:
-    _plan(tmp_path / "old.md", 1500, changed=False)
-    _plan(tmp_path / "new.md", 1500, changed=True)
-    whole = subprocess.run([sys.executable, "-m", "actionplan_trace.cli", *args], capture_output=True, cwd=tmp_path,
-                           timeout=120)
-    assert whole.returncode in (0, 1) and len(whole.stdout) > 2 * PIPE_CAPACITY
-    code, head, err = _cut_short(args, unbuffered, tmp_path)
-    assert head == whole.stdout[:16]
+def test_a_reader_gone_mid_output_is_exit_141(plans: Path, whole, args: list[str], unbuffered: bool) -> None:  # type: ignore[no-untyped-def]
+    done = whole(tuple(args))
+    assert done.returncode in (0, 1) and len(done.stdout) > 2 * PIPE_CAPACITY
+    code, head, err = _cut_short(args, unbuffered, plans)
+    assert head == done.stdout[:16]
     assert (code, err) == (141, b"")
