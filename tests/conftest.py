@@ -9,9 +9,15 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from actionplan_trace.extract.pdf import PdfReading
+    from actionplan_trace.model import Document
 
 # The start-up caches (diskcache.py: rules files, compiled regexes, Word style tables) go to a
 # directory of this test session, shared by the processes tests start: tests neither read entries
@@ -75,6 +81,26 @@ def rejoined(page_words: Counter[str], broken: list[tuple[int, tuple[str, ...]]]
 @pytest.fixture
 def corpus() -> Path:
     return CORPUS
+
+
+# Corpus files several modules read and only read: each made once in a test process (an xdist
+# worker runs many modules), not once per module. The package is imported here only when they
+# are first called, after TRACE_CACHE_DIR is set above.
+
+@lru_cache(maxsize=None)
+def corpus_reading(name: str) -> PdfReading:
+    """read_pdf_detailed of corpus/NAME (a PDF): its blocks, furniture, note marks, broken words."""
+    from actionplan_trace.extract.pdf import read_pdf_detailed
+
+    return read_pdf_detailed(CORPUS / name)
+
+
+@lru_cache(maxsize=None)
+def corpus_doc(name: str) -> Document:
+    """load of corpus/NAME, its profile detected."""
+    from actionplan_trace import load
+
+    return load(CORPUS / name)
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

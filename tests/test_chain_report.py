@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from actionplan_trace import load
-from actionplan_trace.extract.pdf import read_pdf_detailed
 from actionplan_trace.model import Block, Document, Section, Source
 from actionplan_trace.refs import build_graph, document_refs
 from actionplan_trace.refs.chain import chain
 from actionplan_trace.render.chain import render_chain
-from conftest import rejoined
+from conftest import corpus_doc, corpus_reading, rejoined
 from test_chain_strategic import model_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -33,7 +31,7 @@ STATUS = {
 
 @pytest.fixture(scope="module")
 def docs():
-    return {name: load(CORPUS / name) for name in (*REPORTS, "action-plan-ba.docx", "strategic-plan-2012.docx")}
+    return {name: corpus_doc(name) for name in (*REPORTS, "action-plan-ba.docx", "strategic-plan-2012.docx")}
 
 
 def graph_of(*docs: Document, editions=None):
@@ -184,7 +182,7 @@ def test_nothing_lost_pdf(docs) -> None:
     finally:
         pdf.close()
     headers = {w for s in doc.sections for b in s.blocks if b.rows for c in b.rows[0] for w in words(c.text)}
-    lost = rejoined(page_words, read_pdf_detailed(CORPUS / "report-c20-35.pdf").broken_words) - model_words(doc)
+    lost = rejoined(page_words, corpus_reading("report-c20-35.pdf").broken_words) - model_words(doc)
     assert set(lost) <= headers, sorted(set(lost) - headers)[:20]
 
 

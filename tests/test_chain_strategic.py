@@ -15,11 +15,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from actionplan_trace import load
-from actionplan_trace.extract.pdf import read_pdf_detailed
 from actionplan_trace.refs import build_graph, document_refs
 from actionplan_trace.model import Document
 from actionplan_trace.refs.matrix import matrix_rows
-from conftest import rejoined
+from conftest import corpus_doc, corpus_reading, rejoined
 from test_independent_docs import python_docx_words, words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -32,7 +31,7 @@ ROWS = {"ITU-R": 13, "ITU-T": 13, "ITU-D": 33, "GS": 21}
 def graphs():
     out = {}
     for name in SP2012 + ("strategic-plan-2024.docx",):
-        doc = load(CORPUS / name)
+        doc = corpus_doc(name)
         out[name] = (doc, build_graph([(doc, document_refs(doc))]))
     return out
 
@@ -135,7 +134,7 @@ def test_nothing_lost_pdf(graphs) -> None:
     finally:
         pdf.close()
     headers = {w for s in doc.sections for b in s.blocks if b.rows for c in b.rows[0] for w in words(c.text)}
-    lost = rejoined(page_words, read_pdf_detailed(CORPUS / "strategic-plan-2012.pdf").broken_words) - model_words(doc)
+    lost = rejoined(page_words, corpus_reading("strategic-plan-2012.pdf").broken_words) - model_words(doc)
     assert set(lost) <= headers | {str(n) for n in range(1, 40)}, sorted(set(lost) - headers)[:20]
 
 

@@ -14,7 +14,7 @@ from actionplan_trace.app import compare
 from actionplan_trace.diff import Change, diff_documents
 from actionplan_trace.loader import load
 
-from conftest import CORPUS
+from conftest import CORPUS, corpus_doc
 
 OLD = """# Annual report
 
@@ -73,7 +73,7 @@ def test_the_report_against_its_bold_normal_copy() -> None:
     under such a heading, and "Target 5.1" under a "Progress achieved" heading, go where the
     copy's outline puts them (beside the entry before, under Goal 5). What is left to show is
     the header rows of tables the profile reads differently."""
-    old, new = load(CORPUS / "report-c20-35.docx"), load(CORPUS / "report-c20-35-bold.docx")
+    old, new = corpus_doc("report-c20-35.docx"), corpus_doc("report-c20-35-bold.docx")
     sections_before = [(s.id, len(s.blocks)) for s in old.sections]
     result = diff_documents(old, new)
     assert [(s.id, len(s.blocks)) for s in old.sections] == sections_before  # the inputs are not changed
@@ -110,7 +110,7 @@ def test_the_report_against_its_pdf_without_bookmarks(tmp_path: Path) -> None:
     sized = [s.title for s in pdf.sections if s.signal == "heading-style"]
     assert {"Summary", "Action required", "Letter from the Secretary-General", "About ITU", "Year in review",
             "Gender Declaration", "Radiocommunications Assembly (RA-19)"} <= set(sized)
-    result = diff_documents(load(CORPUS / "report-c20-35.docx"), pdf)
+    result = diff_documents(corpus_doc("report-c20-35.docx"), pdf)
     demoted = [c.new for c in result.changes if c.where == "heading as a paragraph"]
     assert "Main outcomes of WRC-19" in demoted and "About ITU" not in demoted
     assert 60 <= len(demoted) <= 110  # 130 when only bold lines told headings
@@ -128,7 +128,7 @@ def test_the_report_against_its_pdf() -> None:
     what shows is only words a narrow column broke that the PDF prints nowhere whole, nor as a
     plural or singular ("Notification" / "s", "observatio" / "ns"). Numbers a narrow column broke
     ("26" / "3", "18," / "512" / ",90" / "0", "-" / "3.61%") read whole."""
-    result = diff_documents(load(CORPUS / "report-c20-35.docx"), load(CORPUS / "report-c20-35.pdf"))
+    result = diff_documents(corpus_doc("report-c20-35.docx"), corpus_doc("report-c20-35.pdf"))
     assert not [c for c in result.changes if c.where in ("heading as a paragraph", "paragraph as a heading")]
     shown = result.visible()
     assert _not_broken_words(shown) == []

@@ -16,7 +16,7 @@ from actionplan_trace import load
 from actionplan_trace.errors import InputError
 from actionplan_trace.extract.pdf import IMAGE_ONLY, NO_TEXT, ONLY_FURNITURE, PdfReading, read_pdf, read_pdf_detailed
 from actionplan_trace.model import Block, Document
-from conftest import rejoined, run_cli
+from conftest import corpus_reading, rejoined, run_cli
 from pdfgen import Line, write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,12 +32,6 @@ WORD = re.compile(r"[^\W\d_]+|\d+")
 
 def words(text: str) -> Counter[str]:
     return Counter(WORD.findall(text))
-
-
-@lru_cache(maxsize=None)
-def corpus_reading(name: str) -> PdfReading:
-    """Each corpus PDF read once for the module's tests (they only read the results)."""
-    return read_pdf_detailed(CORPUS / name)
 
 
 def block_words(blocks: list[Block]) -> Counter[str]:

@@ -12,7 +12,7 @@ from actionplan_trace import load
 from actionplan_trace.extract import read
 from actionplan_trace.extract.pdf_outline import read_bookmarks
 
-from conftest import CORPUS, run_cli
+from conftest import corpus_doc, run_cli
 from pdfgen import Line, write_pdf
 
 GAP = 11
@@ -91,7 +91,7 @@ def test_a_cyclic_outline_marks_what_it_reaches_and_prints_nothing(tmp_path: Pat
 def test_the_report_pdf_has_the_outline_of_its_docx() -> None:
     """LibreOffice's PDF of the report sets its unnumbered headings in bold or bold italic, which
     alone makes no heading; its bookmarks give all 245 sections of the .docx, at their levels."""
-    pdf, docx = load(CORPUS / "report-c20-35.pdf"), load(CORPUS / "report-c20-35.docx")
+    pdf, docx = corpus_doc("report-c20-35.pdf"), corpus_doc("report-c20-35.docx")
     assert len(docx.sections) == 245
     assert [(s.level, s.kind, s.title) for s in pdf.sections] == [(s.level, s.kind, s.title) for s in docx.sections]
 

@@ -6,14 +6,13 @@ another font and margins, so the extractor is not tuned to one layout."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from actionplan_trace import load
-from actionplan_trace.extract.pdf import PdfReading, read_pdf_detailed
+from actionplan_trace.extract.pdf import PdfReading
 from actionplan_trace.model import Document
+from conftest import corpus_doc, corpus_reading
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RENDERINGS = ["wsis-roadmaps.pdf", "wsis-roadmaps-letter.pdf"]
@@ -22,15 +21,13 @@ C5_WSIS10 = ["a.", "b.", "c.", "d.", "e.", "f."]
 FIELDS = ("timing", "goals-and-resolutions", "sdgs", "expected-results")
 
 
-@lru_cache(maxsize=None)
 def roadmaps_reading() -> PdfReading:
     """The roadmaps PDF read once for the tests that look at its flat blocks (they only read it)."""
-    return read_pdf_detailed(CORPUS / "wsis-roadmaps.pdf")
+    return corpus_reading("wsis-roadmaps.pdf")
 
 
-@lru_cache(maxsize=None)
 def roadmap(name: str) -> Document:
-    return load(CORPUS / name)
+    return corpus_doc(name)
 
 
 @pytest.mark.parametrize("name", RENDERINGS)

@@ -10,6 +10,7 @@ import pytest
 from actionplan_trace import load
 from actionplan_trace.refs import document_refs
 
+from conftest import corpus_doc
 from refs_oracle import BY_OUTPUT
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -68,8 +69,8 @@ def test_graph_of_plan_and_roadmaps_joins_and_checks_links(plan_report) -> None:
     path = CORPUS / "wsis-roadmaps.pdf"
     if not path.exists():
         pytest.skip("corpus/wsis-roadmaps.pdf not built")
-    plan = load(CORPUS / "action-plan-ba.docx")
-    roadmaps = load(path)
+    plan = corpus_doc("action-plan-ba.docx")
+    roadmaps = corpus_doc(path.name)
     graph = build_graph([(plan, plan_report), (roadmaps, document_refs(roadmaps))])
     citing = {r["section"] for r in who_cites(graph, "ITU-D-OUTPUT-2.2@WTDC-17")}
     assert {"action-line-C5/A1", "action-line-C5/B2"} <= citing

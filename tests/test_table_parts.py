@@ -23,7 +23,7 @@ from actionplan_trace.extract import read
 from actionplan_trace.model import Document
 from actionplan_trace.refs import document_refs
 
-from conftest import SHARED
+from conftest import SHARED, corpus_doc
 from pdfgen import PAGE_H, PAGE_W, TableStyle, lay_table, rule_op, text_op, word_widths, wrap, write_placed
 
 HEADER = ["WSIS Outcomes¹ (WSIS AL C5)", "Proposed ² Timing", "ITU Strategic Goals and Relevant Resolutions ³",
@@ -557,7 +557,7 @@ def test_pdf_row_broken_by_the_page_goes_on_in_its_row(name: str) -> None:
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"corpus/{name} not built")
-    outcomes = [s for s in load(path).of_kind("wsis-outcome") if s.id.startswith("action-line-C6/")]
+    outcomes = [s for s in corpus_doc(name).of_kind("wsis-outcome") if s.id.startswith("action-line-C6/")]
     b = next(s for s in outcomes if s.number == "b.")
     assert "iii. develop a common understanding" in b.fields["outcome"]
     assert [s.number for s in outcomes if not s.number] == []
