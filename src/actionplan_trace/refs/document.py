@@ -366,15 +366,17 @@ def _document_refs(
     return report
 
 
-@record(slots=True)
 class _Read:
     """What a run of sections yields: its references and findings in order, and which of them
-    (indices) were read in contents entries."""
+    (indices) were read in contents entries. (A plain class, as `Piece`: a record is made at
+    import for some 0.15 ms, which every run that reads references would pay, most of them
+    never spreading a document over processes.)"""
 
-    refs: list[Reference]
-    findings: list[Finding]
-    entry_refs: list[int]
-    entry_findings: list[int]
+    __slots__ = ("refs", "findings", "entry_refs", "entry_findings")
+
+    def __init__(self, refs: list[Reference], findings: list[Finding], entry_refs: list[int],
+                 entry_findings: list[int]) -> None:
+        self.refs, self.findings, self.entry_refs, self.entry_findings = refs, findings, entry_refs, entry_findings
 
 
 class _SectionReader:
@@ -424,7 +426,7 @@ class _SectionReader:
                     break
                 if isinstance(piece, Section):
                     piece = Piece(section)
-                run.append(replace(piece, stop=i + 1))  # the run ends here, the section goes on
+                run.append(Piece(section, piece.start, i + 1, piece.goals, piece.headers))  # the run ends here, the section goes on
                 runs.append(run)
                 run, held = [], 0
                 piece = self.after(piece, i + 1)
@@ -533,18 +535,17 @@ def worth_spreading(sections: list[Section], processes: int) -> bool:
     return most <= new * (1 + 1 / processes) / 2
 
 
-@record(frozen=True, slots=True)
 class Piece:
     """A section's blocks from `start` to `stop` (None: to its end; from 0, its title too), with
     what the reading of the section before them leaves behind: whether a text there mentions ITU
     goals (`_SectionReader.read` reads a later bare goal as ITU's) and the header rows of its
     tables (`section_texts`)."""
 
-    section: Section
-    start: int = 0
-    stop: int | None = None
-    goals: bool = False
-    headers: frozenset[tuple[str, ...]] = frozenset()
+    __slots__ = ("section", "start", "stop", "goals", "headers")
+
+    def __init__(self, section: Section, start: int = 0, stop: int | None = None, goals: bool = False,
+                 headers: frozenset[tuple[str, ...]] = frozenset()) -> None:
+        self.section, self.start, self.stop, self.goals, self.headers = section, start, stop, goals, headers
 
 
 Run = list[Section | Piece]
