@@ -6,7 +6,6 @@ into pieces; and `trace refs` on a long text gives the same bytes with TRACE_JOB
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import select
@@ -27,7 +26,7 @@ from actionplan_trace.refs.document import (Piece, _SectionReader, document_edit
 from actionplan_trace.refs.find import mentions_itu_goals, read_text
 from actionplan_trace.refs.resolve import load_rules
 from actionplan_trace.refs.types import RefContext
-from conftest import CORPUS
+from conftest import CORPUS, corpus_doc
 from test_refs_reuse import TEXTS, generated
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="copies are forked on Linux only")
@@ -35,11 +34,6 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="co
 CORPUS_FILES = ["action-plan-ba.docx", "action-plan-ba-bold.docx", "contribution-tdag.docx", "report-c20-35.docx",
                 "report-c20-35-bold.docx", "objective2-new.docx", "strategic-plan-2012.docx", "wsis-roadmaps.pdf",
                 "text/action-plan-ba-amended.txt"]
-
-
-@functools.cache
-def _corpus(name: str) -> Document:
-    return load(CORPUS / name)
 
 
 def _read(doc: Document) -> tuple[list[Any], list[Any]]:
@@ -189,15 +183,15 @@ def test_a_document_not_worth_spreading_is_read_in_one_process(monkeypatch: pyte
     monkeypatch.setattr(refs_document, "jobs", lambda: 2)
     monkeypatch.setattr(forked.os, "fork", lambda: forks.append(1) or fork())
     for name in ("objective2-new.docx", "action-plan-ba.docx"):  # too short: 25 and 95 KB
-        assert not refs_document.worth_spreading(_corpus(name).sections, 2)
-        _read(_corpus(name))
+        assert not refs_document.worth_spreading(corpus_doc(name).sections, 2)
+        _read(corpus_doc(name))
     assert forks == []
 
 
 @pytest.mark.parametrize("spread", [40, 300], indirect=True)
 @pytest.mark.parametrize("name", CORPUS_FILES)
 def test_corpus_documents_read_in_copies_give_what_one_process_gives(name: str, spread: Spread) -> None:
-    doc = _corpus(name)
+    doc = corpus_doc(name)
     alone = _one_process(doc)
     assert len(alone[0]) >= 3
     assert _read(doc) == alone
@@ -206,7 +200,7 @@ def test_corpus_documents_read_in_copies_give_what_one_process_gives(name: str, 
 
 @pytest.mark.parametrize("name", ["action-plan-ba.docx", "report-c20-35.docx", "text/action-plan-ba-amended.txt"])
 def test_pieces_cover_every_block_once_in_order_and_carry_the_goals_read_before_them(name: str) -> None:
-    doc = _corpus(name)
+    doc = corpus_doc(name)
     rules = load_rules()
     reader = _SectionReader(doc, section_contexts(doc, rules, document_editions(doc)), note_sections(doc), rules,
                             load_registry(), None, 10**9)
@@ -238,7 +232,7 @@ def test_mentions_itu_goals_is_what_read_text_tells() -> None:
     texts = [*TEXTS, "ITU's strategic goals¹ and Goal 2", "the ITU goals² (see 3)", "Les buts de l’UIT: Goal 1",
              "all the ITU strategic goals", "ITU strategic goals", "ＩＴＵ goals 2", "Goals of ITU⁴ 2023"]
     for name in CORPUS_FILES:
-        doc = _corpus(name)
+        doc = corpus_doc(name)
         texts += [b.text for s in doc.sections for b in s.blocks if not b.rows]
         texts += [c.text for s in doc.sections for b in s.blocks if b.rows for row in b.rows for c in row]
     registry = load_registry()
@@ -272,7 +266,7 @@ def test_trace_refs_on_a_long_text_gives_the_same_bytes_in_copies_and_in_one_pro
 def test_the_limit_on_references_holds_in_copies(spread: Spread, monkeypatch: pytest.MonkeyPatch) -> None:
     from actionplan_trace.errors import LimitError
 
-    doc = _corpus("action-plan-ba.docx")
+    doc = corpus_doc("action-plan-ba.docx")
     count = sum(len(x) for x in _one_process(doc))
     monkeypatch.setenv("TRACE_MAX_REFS", str(count - 1))
     with pytest.raises(LimitError, match="more than"):

@@ -36,9 +36,9 @@ def jobs() -> int:
     raw = os.environ.get("TRACE_JOBS", "")
     if raw.isdigit() and int(raw) > 0:
         return min(int(raw), MAX_JOBS)
-    quota = cpu_quota()
     if busy_cpus():
         return 1
+    quota = cpu_quota()
     return max(1, min(len(os.sched_getaffinity(0)), MAX_JOBS, int(quota) if quota is not None else MAX_JOBS))
 
 

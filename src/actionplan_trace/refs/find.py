@@ -47,7 +47,9 @@ def read_text(
     the text is, what a bare goal means there), made only for a text that yields something.
     `memo`: the cites resolved so far in the same document (`Resolver.resolve`). `budget`: how
     many more references the document may hold (Limits.refs): a text citing more items is a
-    LimitError before any is resolved, which would cost far more than the parse."""
+    LimitError before any is resolved, which would cost far more than the parse. The mention of
+    ITU goals is told as `mentions_itu_goals` tells it (the two steps below, written out here, where
+    every text passes: tests/test_refs_parallel.py holds the two to each other)."""
     low = text.lower()
     digit = has_digit(text)  # told once, for `triggers` and `may_look_like_reference` too
     if not digit and "all " not in low:  # (a text with a digit is scanned for "all " by `triggers`)
