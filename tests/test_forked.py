@@ -117,6 +117,38 @@ def test_a_copy_keeps_what_this_process_knew_when_it_forked(started: Started) ->
     assert {pid for _, pid in got} - {HERE}
 
 
+def test_a_copys_results_are_read_while_it_is_still_ending(started: Started, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large copy takes a few ms to let its memory go once it has made its results: they are
+    read as soon as it has written them, not once it has ended."""
+    exit_now = os._exit
+
+    def slow_exit(status: int) -> None:  # (in the copy: a process slow to end)
+        time.sleep(0.5)
+        exit_now(status)
+
+    monkeypatch.setattr(forked.os, "_exit", slow_exit)
+    alive: list[bool] = []
+    results = forked._results
+
+    def read_back(copy: forked._Copy) -> list[tuple[int, object]]:
+        got = results(copy)
+        alive.append(os.waitpid(copy.pid, os.WNOHANG) == (0, 0))  # (still running: not reaped by this)
+        return got
+
+    monkeypatch.setattr(forked, "_results", read_back)
+
+    def work(n: int) -> tuple[int, int]:
+        started.tell()
+        started.wait()
+        return n, os.getpid()
+
+    before, files = _children(), _open_files()
+    got = in_parallel(work, list(range(20)), 2)
+    assert [n for n, _ in got] == list(range(20)) and {pid for _, pid in got} - {HERE}
+    assert alive == [True]
+    assert _children() == before and _open_files() == files  # reaped and closed all the same
+
+
 def test_an_item_that_fails_in_a_copy_is_done_again_here_and_its_error_raised_here(started: Started) -> None:
     before = _children()
 

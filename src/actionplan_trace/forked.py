@@ -100,12 +100,15 @@ def busy_cpus(loadavg: str = "/proc/loadavg") -> bool:
 
 
 class _Copy:
-    """A forked copy: its process id, the file in memory it writes its results to, and whether it
-    has been reaped (its process id then no longer its own, never to be signalled)."""
+    """A forked copy: its process id, the file in memory it writes its results to, the pipe on
+    which it says it has written them (`told`), whether it has said so, and whether it has been
+    reaped (its process id then no longer its own, never to be signalled)."""
 
-    def __init__(self, pid: int, results: int) -> None:
+    def __init__(self, pid: int, results: int, told: int) -> None:
         self.pid = pid
         self.results = results
+        self.told = told
+        self.finished = False
         self.reaped = False
 
 
@@ -132,7 +135,8 @@ def in_parallel(work: Callable[[Item], Result], items: Sequence[Item], processes
     processes = min(processes or jobs(), len(items))
     if processes < 2:
         return [work(item) for item in items]
-    import mmap  # (here, as `pickle` in the copies: a run that forks no copy imports neither)
+    import mmap  # (here: a run that forks no copy imports neither)
+    import pickle  # noqa: F401 (read back here: imported before the copies are made, not by each as it starts)
 
     try:
         taken = mmap.mmap(-1, len(items))  # a byte an item, shared with the copies: 1 once taken
@@ -172,18 +176,26 @@ def _taken(taken: mmap, start: int) -> Iterator[int]:
 
 def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: mmap, start: int) -> _Copy:
     """A copy of this process that does the items it takes from `start` on, and writes each
-    (index, result) as it is made, pickled, to a file in memory, then `_DONE`; that file is read
-    here once the copy has ended (`_results`). A warning in the copy (under the filters this
-    process has) fails it: shown here instead, when its items are done again."""
+    (index, result) as it is made, pickled, to a file in memory, then `_DONE`, then a byte to a
+    pipe: that file is read here as soon as the byte comes (`_results`), while the copy is still
+    letting its memory go, which takes a few ms of a large process. A warning in the copy (under
+    the filters this process has) fails it: shown here instead, when its items are done again."""
     parent = os.getpid()
     fd = os.memfd_create("trace-results", os.MFD_CLOEXEC)
     try:
-        pid = os.fork()
+        told, tell = os.pipe()
     except OSError:
         os.close(fd)
         raise
+    try:
+        pid = os.fork()
+    except OSError:
+        for end in (fd, told, tell):
+            os.close(end)
+        raise
     if pid != 0:
-        return _Copy(pid, fd)
+        os.close(tell)  # (the copy's end: once the copy has ended too, reading `told` gives nothing)
+        return _Copy(pid, fd, told)
     try:  # the copy: it never returns to the caller's code, whatever happens there
         import pickle
         import signal
@@ -198,19 +210,17 @@ def _fork(work: Callable[[Item], Result], items: Sequence[Item], taken: mmap, st
             else:
                 if not warned:
                     pickle.dump(_DONE, out)
+        os.write(tell, b"1")
     finally:
         os._exit(0)
 
 
 def _results(copy: _Copy) -> list[tuple[int, Any]]:
-    """The (index, result) pairs a copy made, once it has ended: none unless it wrote them all."""
+    """The (index, result) pairs a copy made, once it has said it is done, or has ended without
+    saying so (its end of the pipe closed): none unless it wrote them all."""
     import pickle
 
-    try:
-        os.waitpid(copy.pid, 0)
-    except ChildProcessError:  # (reaped already: SIGCHLD ignored)
-        pass
-    copy.reaped = True
+    copy.finished = os.read(copy.told, 1) == b"1"
     out = []
     with os.fdopen(copy.results, "rb", closefd=False) as f:
         f.seek(0)  # (the copy's writes moved the offset this process shares with it)
@@ -223,14 +233,17 @@ def _results(copy: _Copy) -> list[tuple[int, Any]]:
 
 
 def _close(copy: _Copy) -> None:
-    """A copy ended (killed, unless reaped: the work it was doing is not wanted) and its file closed."""
+    """A copy reaped (killed first, unless it has said it is done: the work it was doing is not
+    wanted) and its files closed."""
     if not copy.reaped:
-        import signal
-
         try:
-            os.kill(copy.pid, signal.SIGKILL)
+            if not copy.finished:
+                import signal
+
+                os.kill(copy.pid, signal.SIGKILL)
             os.waitpid(copy.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
+        except (ProcessLookupError, ChildProcessError):  # (ChildProcessError: reaped already, SIGCHLD ignored)
             pass
         copy.reaped = True
     os.close(copy.results)
+    os.close(copy.told)
