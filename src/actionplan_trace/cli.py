@@ -324,11 +324,19 @@ def _is_number(text: str) -> bool:
     return True
 
 
+VERSION_ONLY = ["--version"]
+"""The command line `trace --version`, answered here, as `plain_command`s are."""
+
+
 def run(args: list[str]) -> int:
     """Run the command line `args` (without the program name) and return its exit status."""
     try:
         with stdout_errors():  # what Typer prints itself (--help, --version, usage)
-            if (plain := plain_command(args)) is not None:
+            if args == VERSION_ONLY:  # (as typer's version_callback says it, without typer's 40 ms)
+                from .version import package_version
+
+                write_stdout(f"actionplan-trace {package_version()}\n")
+            elif (plain := plain_command(args)) is not None:
                 report_input_warnings()  # as typer's main_options does first
                 command, files, fmt, output = plain
                 if command == "extract":
@@ -368,7 +376,7 @@ def main() -> NoReturn:
     same way). Anything that must happen at exit is done here, not in an atexit handler.
     """
     standard_streams()
-    if plain_command(sys.argv[1:]) is None:
+    if sys.argv[1:] != VERSION_ONLY and plain_command(sys.argv[1:]) is None:
         commands()  # imported before the freeze below, as the objects this module's import made
     gc.freeze()
     gc.set_threshold(*RUN_GC_THRESHOLD)
