@@ -29,7 +29,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hostilegen import (  # noqa: E402
     PARAGRAPH,
+    W_NS,
     docx_bomb,
+    docx_of,
     docx_numbered,
     pdf_bomb,
     pdf_pages,
@@ -130,6 +132,32 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                 if info.filename == "word/document.xml":
                     data = data.replace(b"<w:body>", b"<w:body><w:p>" + run.encode() * 4 + b"</w:p>", 1)
                 zout.writestr(info, data)
+        return ["extract", str(target), "-f", "json"]
+
+    def body_of(name: str, content: str) -> Callable[[], list[str]]:
+        """`trace extract` of a .docx whose body is `content` (found by a red team: each was read
+        whole before its blocks were counted)."""
+        def made() -> list[str]:
+            document = f'<w:document xmlns:w="{W_NS}"><w:body>{content}</w:body></w:document>'
+            return ["extract", str(docx_of(tmp / name, document)), "-f", "json"]
+        return made
+
+    def zip_entries(count: int) -> list[str]:
+        """A .docx whose ZIP directory lists `count` entries more (copies of its first one):
+        zipfile made an object of each before any part was read, 1.8 GB for 3 million."""
+        import struct
+
+        data = (ROOT / "corpus" / "objective2-old.docx").read_bytes()
+        end = data.rfind(b"PK\x05\x06")
+        start = struct.unpack_from("<I", data, end + 16)[0]
+        entry = data[start:start + 46 + struct.unpack_from("<H", data, start + 28)[0]]
+        target = tmp / "entries.docx"
+        with target.open("wb") as out:
+            out.write(data[:end])
+            for _ in range(count // 100_000):
+                out.write(entry * 100_000)
+            out.write(b"PK\x05\x06" + struct.pack("<4H2IH", 0, 0, 0xFFFF, 0xFFFF, end - start + len(entry) * count,
+                                                    start, 0))
         return ["extract", str(target), "-f", "json"]
 
     def two(name: str, old: str, new: str, *tail: str) -> Callable[[], list[str]]:
@@ -233,6 +261,12 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                                                                "-f", "json"]),
         ("docx: undefined entity, then 16,000 unclosed comments", quoted_openings),
         ("docx: a paragraph of 15 MB of '2.'", digits_paragraph),
+        ("docx: one table row of 800,000 cells", body_of("row.docx", "<w:tbl><w:tr>" + "<w:tc><w:p/></w:tc>" * 800_000
+                                                          + "</w:tr></w:tbl>")),
+        ("docx: 450,000 paragraphs", body_of("paragraphs.docx", "<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 450_000)),
+        ("docx: a ZIP directory of 3 million entries", lambda: zip_entries(3_000_000)),
+        ("HTML: a <p> of 300,000 attributes", shaped("attributes.html", "<html><body><p " + " ".join(
+            f"a{i}=x" for i in range(300_000)) + ">a</p></body></html>")),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),

@@ -37,6 +37,9 @@ PACKAGE = ROOT / "src" / "actionplan_trace"
 PLAN = ROOT / "corpus" / "action-plan-ba.docx"
 HELD_OUT = [ROOT / "corpus" / name for name in
             ("strategic-plan-2012.docx", "strategic-plan-2024.docx", "report-c20-35.docx", "action-plan-ba-bold.docx")]
+# The whole plan in hand-written OOXML with Word's quirks (split runs, fields, a TOC, bold Normal
+# objectives: scripts/make_independent_fixtures.py), XML the corpus generator never writes.
+HELD_OUT.append(ROOT / "tests" / "fixtures" / "independent" / "action-plan-word-quirks.docx")
 PLAN_TEXT = ROOT / "corpus" / "text" / "action-plan-ba-amended.txt"
 RENDERINGS = ROOT / "corpus" / "text" / "renderings"
 SEEDS = ROOT.parent / "shared" / "seeds"  # plain-text renderings of the real documents, when present

@@ -875,4 +875,138 @@ def test_table_rows_padded_out_to_a_wide_grid_count_against_the_block_limit(monk
         for item in source.infolist():
             target.writestr(item, body if item.filename == "word/document.xml" else source.read(item.filename))
     line = one_line_failure(run_cli("extract", str(path), "-f", "json"), path, "table cells", "--max-blocks")
-    assert "more than 60,000 table cells" in line
+    assert "more than 60,000 paragraphs and table cells" in line
+
+
+def _body(content: str) -> str:
+    return f'<w:document xmlns:w="{W_NS}"><w:body>{content}</w:body></w:document>'
+
+
+@pytest.mark.parametrize("name, content", [
+    ("row", "<w:tbl><w:tr>" + "<w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc>" * 20_000 + "</w:tr></w:tbl>"),
+    ("paragraphs", "<w:p><w:r><w:t>Paragraph on rural access.</w:t></w:r></w:p>" * 20_000),
+    ("rows", "<w:tbl>" + "<w:tr><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>" * 20_000 + "</w:tbl>"),
+])
+def test_a_docx_over_the_block_limit_is_refused_as_it_is_read(monkeypatch, tmp_path, name, content):
+    """Found by a red team: one table row of 1.2 million cells (15.6 MB of XML) took 1.1 GB and
+    17 s, and 700,000 paragraphs 9.5 s, before the document's blocks were counted once it was read.
+    The reader counts the body's blocks and the cells as it makes them, and stops at the limit."""
+    from actionplan_trace.extract.docx import reader
+
+    path = docx_of(tmp_path / f"{name}.docx", _body(content))
+    made = {"cells": 0, "paragraphs": 0}
+    cell, paragraph = reader._cell, reader._Reader.paragraph
+
+    def counted_cell(*args, **kwargs):
+        made["cells"] += 1
+        return cell(*args, **kwargs)
+
+    def counted_paragraph(self, *args, **kwargs):
+        made["paragraphs"] += 1
+        return paragraph(self, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "_cell", counted_cell)
+    monkeypatch.setattr(reader._Reader, "paragraph", counted_paragraph)
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "1000")
+    with pytest.raises(LimitError, match=r"the document holds more than 1,000 paragraphs and table cells, over the "
+                                         r"limit of 1,000 \(trace --max-blocks N"):
+        read(path)
+    assert made["cells"] <= 1_001 and made["paragraphs"] <= 1_001
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "20001")  # (a table is a block, and each of its cells)
+    raw = read(path)
+    assert len(raw.blocks) + sum(len(row) for block in raw.blocks for row in block.rows or ()) == (
+        20_000 if name == "paragraphs" else 20_001)
+
+
+def test_a_zip_directory_over_the_part_limit_is_refused_before_it_is_read(monkeypatch, tmp_path):
+    """Found by a red team: a 165 MB .docx whose ZIP directory lists 3 million entries took 1.8 GB
+    and 28 s: zipfile makes an object of every entry before any part is read. The directory's size,
+    which its end record declares, is held to the limit of one part."""
+    import struct
+    import zipfile
+
+    from actionplan_trace.extract.docx.package import directory_size
+
+    small = (CORPUS / "objective2-old.docx").read_bytes()
+    with zipfile.ZipFile(CORPUS / "objective2-old.docx") as z:
+        assert directory_size(small) == small.rfind(b"PK\x05\x06") - z.start_dir
+    end = small.rfind(b"PK\x05\x06")
+    start = struct.unpack_from("<I", small, end + 16)[0]
+    entry = small[start:start + 46 + struct.unpack_from("<H", small, start + 28)[0]]  # the first entry, whole
+    extra = 30_000
+    directory = small[start:end] + entry * extra
+    count = struct.unpack_from("<H", small, end + 10)[0] + extra
+    bomb = tmp_path / "entries.docx"
+    bomb.write_bytes(small[:start] + directory + b"PK\x05\x06" + struct.pack("<4H2IH", 0, 0, 0xFFFF, 0xFFFF, len(directory),
+                                                                            start, 0))
+    assert count > 0xFFFF or len(directory) > 1_000_000
+    monkeypatch.setenv("TRACE_MAX_PART_MB", "1")
+    line = one_line_failure(run_cli("extract", str(bomb), "-f", "json"), bomb, "the ZIP directory declares",
+                            "over the limit of 1 MB", "--max-part-mb")
+    assert f"{len(directory) / 1e6:.2f} MB" in line
+    # the zip64 end record, which a directory of more than 65,535 entries needs, is read too
+    many = tmp_path / "many.zip"
+    with zipfile.ZipFile(many, "w") as z:
+        for n in range(70_000):
+            z.writestr(f"p/{n}", b"")
+    data = many.read_bytes()
+    with zipfile.ZipFile(many) as z:
+        assert directory_size(data) == data.rfind(b"PK\x06\x06") - z.start_dir
+
+
+ATTRIBUTE_FORMS = ('{n}="x > y < z"', "{n}='q \" > <'", "{n}=plain", "{n}", '{n} = "spaced"', "{n}=un\"quo'ted", '"{n}',
+                   "={n}", "{n}=<v", '{n}="v"b{n}=w', "{n}/")
+"""Attributes as HTML's tokenizer reads them: quoted values holding ">" and "<", unquoted ones
+holding quotes, names opening with a quote or "=", no white space after a quoted value."""
+
+
+def _start_tag(count: int, seed: int) -> str:
+    """A `<p>` start tag of `count` attributes of ATTRIBUTE_FORMS (a form may make two)."""
+    import random
+
+    rng = random.Random(seed)
+    return "<p" + "".join(rng.choice([" ", "\n", "\t", " / ", "  "]) + rng.choice(ATTRIBUTE_FORMS).format(n=f"a{k}")
+                          for k in range(count)) + ">"
+
+
+def _libxml2_attributes(tag: str) -> int:
+    """How many attributes libxml2's HTML parser gives the element of start tag `tag`."""
+    import lxml.html
+
+    page = f"<html><body>{tag}text</p></body></html>"
+    return len(lxml.html.document_fromstring(page.encode(), lxml.html.HTMLParser(encoding="utf-8")).find(".//p").attrib)
+
+
+def test_attributes_are_counted_as_libxml2_reads_them() -> None:
+    """xmlsafe.too_many_attributes counts an element's attributes as libxml2's HTML parser makes
+    them, whatever their form."""
+    from actionplan_trace.extract.xmlsafe import ATTRIBUTE, START_TAG, too_many_attributes
+
+    for seed in range(300):
+        tag = _start_tag(seed % 70 + 1, seed)
+        found = START_TAG.match(tag)
+        assert found is not None and sum(1 for _ in ATTRIBUTE.finditer(found.group(1))) == _libxml2_attributes(tag), tag
+    tag = _start_tag(40, 1)
+    count = _libxml2_attributes(tag)
+    assert too_many_attributes(f"<div>{tag}a</p></div>", "the page", most=count) is None
+    assert too_many_attributes(f"<div>{tag}a</p></div>", "the page", most=count - 1) == (
+        f"the page has an element of {count} attributes, more than {count - 1}: too many to read")
+
+
+def test_an_html_element_of_more_attributes_than_libxml2_reads_in_time_is_refused(tmp_path) -> None:
+    """Found by a red team: libxml2's HTML parser checks each attribute of an element against all
+    before it, and a page holding one `<p>` of 300,000 attributes (2.9 MB) ran for minutes. A page
+    is refused in one line; a Markdown fragment is read by the line reader instead."""
+    many, few = _start_tag(3_000, 5), _start_tag(800, 5)
+    assert _libxml2_attributes(few) <= 1_000 < _libxml2_attributes(many)
+    page = tmp_path / "many.html"
+    page.write_text(f"<html><body>{many}WTDC Resolution 37</p></body></html>", encoding="utf-8")
+    one_line_failure(run_cli("refs", str(page), "-f", "json"), page,
+                     f"the page has an element of {_libxml2_attributes(many):,} attributes, more than 1,000: too many to read")
+    page.write_text(f"<html><body>{few}WTDC Resolution 37</p></body></html>", encoding="utf-8")
+    read_back = run_cli("refs", str(page), "-f", "json")
+    assert read_back.returncode == 0 and "WTDC-RES-37" in read_back.stdout
+    fragment = tmp_path / "many.md"
+    fragment.write_text(f"# Objective 1\n\n{many}WTDC Resolution 37</p>\n", encoding="utf-8")
+    read_back = run_cli("refs", str(fragment), "-f", "json")
+    assert read_back.returncode == 0 and "WTDC-RES-37" in read_back.stdout

@@ -89,6 +89,10 @@ def read_html(path: Path, text: str) -> tuple[list[Block], list[Block]]:
     import lxml.html  # only HTML input needs it (with lxml itself, ~9 ms of a text run's start-up)
     from lxml import etree
 
+    from .xmlsafe import too_many_attributes
+
+    if (problem := too_many_attributes(text, "the page")) is not None:
+        raise InputError(str(path), problem)
     parser = html_parser()
     try:
         root = lxml.html.document_fromstring(html_markup(text).encode("utf-8"), parser=parser)

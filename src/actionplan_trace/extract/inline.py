@@ -553,8 +553,9 @@ def fragment_holder(markup: str, placed: bool = False) -> Element | None:
     leading text (when not blank) and its top elements: read_fragment's body when that function
     settles the markup (`placed`: its elements on their lines, see read_fragment), lxml's own
     otherwise (some 40 M instructions to import). None when lxml cannot read it: text it cannot
-    hold (controls), or elements nested past its depth, whose rest it leaves out of the tree (the
-    line reader then reads it)."""
+    hold (controls), elements nested past its depth, whose rest it leaves out of the tree, or an
+    element of more attributes than it reads in time (xmlsafe.too_many_attributes); the line
+    reader then reads it."""
     body = read_fragment(markup, placed=placed)
     if body is not None:
         body.tag = "div"
@@ -562,6 +563,10 @@ def fragment_holder(markup: str, placed: bool = False) -> Element | None:
     import lxml.html  # only markup read_fragment cannot settle needs it
     from lxml import etree
 
+    from .xmlsafe import too_many_attributes
+
+    if too_many_attributes(markup, "the fragment") is not None:
+        return None
     parser = html_parser()
     try:
         holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)

@@ -3,7 +3,9 @@
 Office files are ZIP packages of XML written by whoever sent them. A document type
 declaration that defines entities is the vehicle of entity-expansion ("billion laughs")
 and external-entity attacks, and Office Open XML never needs one, so such parts are
-refused outright instead of being parsed with the entities left unexpanded.
+refused outright instead of being parsed with the entities left unexpanded. HTML, which
+libxml2 reads with a cost that grows with the square of an element's attributes, is first
+looked over for an element holding too many (`too_many_attributes`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import InputError
+from ..regexcache import regex
 
 
 def _parser() -> etree.XMLParser:
@@ -164,3 +167,35 @@ def _markup_text(data: bytes) -> str:
 
     found = sniffed_encoding(data)
     return data[found[1]:].decode(found[0], errors="replace") if found else data.decode("latin-1")
+
+
+MAX_ATTRIBUTES = 1_000
+"""The most attributes an HTML element may hold for libxml2 to read it: its HTML parser checks each
+attribute against all before it, so one `<p>` of 300,000 attributes (2.9 MB) ran for minutes, and
+one of 40,000 took 1.8 s. Word's and LibreOffice's pages give an element a few."""
+
+_SPACE = "\t\n\f\r "
+_ATTRIBUTE = (rf"[^{_SPACE}/>][^{_SPACE}/>=]*+"
+              rf"(?:[{_SPACE}]*+=[{_SPACE}]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^{_SPACE}>]*+))?+")
+# An attribute as HTML's tokenizer reads one (which libxml2 2.14 follows): a name of any characters
+# but white space, "/", ">" and "=" (which only a name's first may be), then perhaps "=" and a
+# value, quoted (up to its closing quote, which may hold ">" or "<") or not (up to white space or
+# ">"). Every quantifier is possessive: each start tag is read once, in time linear in its length.
+ATTRIBUTE = regex(_ATTRIBUTE)
+START_TAG = regex(rf"<[A-Za-z][^{_SPACE}/>]*+((?:[{_SPACE}/]*+{_ATTRIBUTE})*+)")
+"""A start tag up to its end, its attributes the group (what ATTRIBUTE finds in it, in turn)."""
+
+
+def too_many_attributes(markup: str, part: str, most: int = MAX_ATTRIBUTES) -> str | None:
+    """The problem with HTML `markup` (`part`: what to call it) when one of its elements holds more
+    than `most` attributes (MAX_ATTRIBUTES), else None. An attribute and what parts it from the
+    next take two characters at least, so only start tags longer than twice `most` are counted,
+    and a text no longer than that is not looked at."""
+    if len(markup) <= 2 * most:
+        return None
+    for tag in START_TAG.finditer(markup):
+        if tag.end(1) - tag.start(1) > 2 * most:
+            count = sum(1 for _ in ATTRIBUTE.finditer(tag.group(1)))
+            if count > most:
+                return f"{part} has an element of {count:,} attributes, more than {most:,}: too many to read"
+    return None

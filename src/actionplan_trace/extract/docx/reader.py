@@ -130,10 +130,12 @@ class _Reader:
         self._caps = False  # the run being read is printed in capitals (w:caps, w:smallCaps)
         self.loc = Loc()
         self._collect: list[tuple[Revision, list[str]]] = []
-        # Table cells made so far, padding included, against Limits.blocks: a grid of 20,000
-        # columns padded each of its rows out to them (gridAfter), some 7 MB a row, before the
-        # count of the document's cells could refuse it.
+        # Table cells made so far, padding included, and the body's blocks, against Limits.blocks,
+        # counted as they are made (`_within_blocks`): a grid of 20,000 columns padded each of
+        # its rows out to them (gridAfter), some 7 MB a row, and a row of 1.2 million cells took
+        # 1.1 GB before the count of the document's cells could refuse it.
         self.cells = 0
+        self.body_blocks = 0
         self.unplaced = 0  # the blank paragraphs of the last story read that no block holds (a story of no text)
         self.most_cells = current().blocks
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
@@ -272,6 +274,8 @@ class _Reader:
                     self._settle(out, blanks, pending, hidden)
                     pending = []
                 _add(out, blanks, self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
+                if count:
+                    self._body_made(out)
                 continue
             if count:
                 self.loc = Loc(paragraph=index)
@@ -284,6 +288,8 @@ class _Reader:
                 if not para.joins_next:
                     self._settle(out, blanks, pending, hidden, index - 1 if count else self.loc.paragraph or 0)
                     pending = []
+                    if count:
+                        self._body_made(out)
             else:
                 if pending:
                     self._settle(out, blanks, pending, hidden)
@@ -291,6 +297,8 @@ class _Reader:
                 table = self.table(el, hidden)
                 if table is not None:
                     _add(out, blanks, [table])
+                    if count:
+                        self._body_made(out)
         if pending:
             self._settle(out, blanks, pending, hidden)
         if out and blanks:
@@ -747,7 +755,10 @@ class _Reader:
                     if merge is not None:
                         merged_row.add(col)
                     if not nested:
+                        self._within_blocks(slot + 1)
                         _pad(cells, slot, cell_loc)
+                    else:
+                        self._within_blocks(len(cells) + 1)
                     cells.append(_cell(blocks, cell_loc, span, self.unplaced))
                     cells[-1].continued = continued
                     flow.extend(blocks)
@@ -766,11 +777,9 @@ class _Reader:
             if not row_hidden and own:
                 if not nested:
                     after = to_int(attr(after_el)) or 0
+                    self._within_blocks(min(col + after, width))
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                 self.cells += len(cells)
-                if self.cells > self.most_cells:
-                    raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_cells:,} table cells",
-                                                     self.most_cells))
                 rows.append(cells)
                 plain.append(own)
                 merging = merged_row
@@ -801,6 +810,20 @@ class _Reader:
             row_flows=row_flows if merged else None,
             seq=seq,
         )
+
+    def _body_made(self, out: list[Block]) -> None:
+        """The body's blocks made so far (`out`), counted against Limits.blocks (`_within_blocks`)."""
+        if len(out) != self.body_blocks:
+            self.body_blocks = len(out)
+            self._within_blocks(0)
+
+    def _within_blocks(self, row_cells: int) -> None:
+        """A LimitError when the table cells made so far, `row_cells` more (those of the row being
+        read), and the body's blocks pass Limits.blocks: checked as each is made, not once the
+        document is read (as structure's count of its blocks and cells is)."""
+        if self.cells + row_cells + self.body_blocks > self.most_cells:
+            raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_cells:,} paragraphs"
+                                                       " and table cells", self.most_cells))
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
         """The element whose grid layout (gridCol, gridBefore, gridAfter, gridSpan) this view shows:
