@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from hostilegen import (  # noqa: E402
     PARAGRAPH,
+    PDF_FONT,
+    PDF_TEXT,
     W_NS,
     docx_bomb,
     docx_of,
@@ -39,6 +41,7 @@ from hostilegen import (  # noqa: E402
     pdf_encrypted_catalogue_bomb,
     pdf_font_bomb,
     pdf_object_stream_bomb,
+    raw_pdf,
     text_of_size,
 )
 
@@ -51,6 +54,22 @@ def _written(path: Path, text: str) -> Path:
 def _edited(path: Path, old: bytes, new: bytes) -> Path:
     """`path` with its first `old` bytes replaced by `new`."""
     path.write_bytes(path.read_bytes().replace(old, new, 1))
+    return path
+
+
+def _one_page(extra: bytes = b"") -> list[bytes]:
+    """The objects of a one-page PDF reading "Resolution 71 and SDG 9.1", its page dictionary
+    holding `extra` too."""
+    return [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", PDF_FONT,
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>"
+            + extra + b" >>"]
+
+
+def _pdf_file(path: Path, extra: bytes) -> Path:
+    """A one-page PDF whose page dictionary holds `extra` (found by a red team: pdfminer parses it
+    whole to measure the page)."""
+    path.write_bytes(raw_pdf(_one_page(extra)))
     return path
 
 
@@ -160,6 +179,18 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
                                                     start, 0))
         return ["extract", str(target), "-f", "json"]
 
+    def unlisted_objects(count: int) -> Path:
+        """A one-page PDF followed by `count` objects of its own and no cross-reference table:
+        pdfminer rebuilds the table by parsing every object it finds."""
+        data = raw_pdf(_one_page())
+        target = tmp / "unlisted.pdf"
+        with target.open("wb") as out:
+            out.write(data[:data.index(b"xref\n")])
+            for start in range(6, 6 + count, 100_000):
+                out.write(b"".join(b"%d 0 obj null endobj\n" % n for n in range(start, min(start + 100_000, 6 + count))))
+            out.write(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+        return target
+
     def two(name: str, old: str, new: str, *tail: str) -> Callable[[], list[str]]:
         """trace diff of two texts written as `name`-old/-new (`tail`: more arguments)."""
         def make() -> list[str]:
@@ -267,6 +298,12 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("docx: a ZIP directory of 3 million entries", lambda: zip_entries(3_000_000)),
         ("HTML: a <p> of 300,000 attributes", shaped("attributes.html", "<html><body><p " + " ".join(
             f"a{i}=x" for i in range(300_000)) + ">a</p></body></html>")),
+        ("PDF: a page dictionary holding 20 million numbers", lambda: ["extract", str(_pdf_file(
+            tmp / "numbers.pdf", b" /Junk [" + b"0 " * 20_000_000 + b"]")), "-f", "json"]),
+        ("PDF: a string of 150 MB in a page dictionary", lambda: ["extract", str(_pdf_file(
+            tmp / "string.pdf", b" /Junk (" + b"a" * 150_000_000 + b")")), "-f", "json"]),
+        ("PDF: 5 million objects and no cross-reference table", lambda: ["extract", str(unlisted_objects(5_000_000)),
+                                                                       "-f", "json"]),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),

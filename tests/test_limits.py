@@ -15,6 +15,7 @@ from conftest import CORPUS, run_cli
 from pdfgen import text_op, write_placed
 from hostilegen import (
     PARAGRAPH,
+    PDF_FONT,
     W_NS,
     docx_bomb,
     docx_numbered,
@@ -781,8 +782,8 @@ def test_an_encrypted_object_stream_holding_the_catalogue_is_measured_before_pdf
     from actionplan_trace.extract import pdf_streams
 
     parsed: list[object] = []  # an object stream's data, each time a parser is made for one
-    real = pdf_streams.PDFStreamParser
-    monkeypatch.setattr(pdf_streams, "PDFStreamParser", lambda data: parsed.append(data) or real(data))
+    real = pdf_streams._BoundedStreamParser
+    monkeypatch.setattr(pdf_streams, "_BoundedStreamParser", lambda data: parsed.append(data) or real(data))
     path = pdf_encrypted_catalogue_bomb(tmp_path / "catalogue.pdf", 3_000_000)
     monkeypatch.setenv("TRACE_MAX_PDF_OBJECTS_MB", "1")
     with pytest.raises(LimitError, match="object and cross-reference streams decompress to 1.05 MB or more"):
@@ -1010,3 +1011,81 @@ def test_an_html_element_of_more_attributes_than_libxml2_reads_in_time_is_refuse
     fragment.write_text(f"# Objective 1\n\n{many}WTDC Resolution 37</p>\n", encoding="utf-8")
     read_back = run_cli("refs", str(fragment), "-f", "json")
     assert read_back.returncode == 0 and "WTDC-RES-37" in read_back.stdout
+
+
+def _page_with(extra: bytes, pages: int = 1) -> bytes:
+    """A PDF of `pages` pages, page k reading "Paragraph k on Resolution 71 and SDG 9.1", whose page
+    dictionaries hold `extra` too."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (5 + 2 * k) for k in range(pages)), pages),
+               PDF_FONT]
+    for k in range(pages):
+        text = b"BT /F1 12 Tf 50 400 Td (Paragraph %d on Resolution 71 and SDG 9.1) Tj ET\n" % k
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+                       b" /Resources << /Font << /F1 3 0 R >> >>%s >>" % (4 + 2 * k, extra))
+    return raw_pdf(objects)
+
+
+@pytest.mark.parametrize("name, extra", [
+    ("array", b" /Junk [" + b"0 " * 150_000 + b"]"),  # 300 KB: 150,000 numbers, some 1.5 s a MB to pdfminer
+    ("string", b" /Junk (" + b"a" * 300_000 + b")"),  # pdfminer grows a string by concatenation
+    ("dictionary", b" /Junk <<" + b"".join(b"/k%d 0 " % k for k in range(30_000)) + b">>"),
+])
+def test_a_pdf_object_of_more_syntax_than_the_limit_is_refused_as_pdfminer_parses_it(monkeypatch, tmp_path, name, extra):
+    """Found by a red team: a page dictionary holding an array of 20 million numbers (40 MB) took
+    pdfminer, measuring the pages, 76 s and 2.2 GB; a string of 150 MB ran for minutes. The parse
+    of one object reads at most a quarter of --max-pdf-page-mb (1 MB by default)."""
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(_page_with(extra))
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "1")
+    one_line_failure(run_cli("extract", str(path), "-f", "json"), path,
+                     "object 5 of the PDF runs to more than 0.25 MB of PDF syntax (one object may take a quarter of the page"
+                     " limit), over the limit of 1 MB", "--max-pdf-page-mb")
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "2")
+    assert "Resolution 71" in json.dumps(json.loads(run_cli("extract", str(path), "-f", "json").stdout))
+
+
+def test_the_objects_pdfminer_parses_are_bounded_together_and_in_object_streams(monkeypatch, tmp_path):
+    """All the file's objects parsed together read at most twice --max-pdf-page-mb; an object in an
+    object stream is held to a quarter of it, as one in the file is."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(_page_with(b" /Junk [" + b"0 " * 45_000 + b"]", pages=10))  # 90 KB each, 900 KB in all
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")  # 100 KB an object, 800 KB together
+    with pytest.raises(LimitError, match=r"the PDF's objects run to more than 0\.80 MB of PDF syntax \(all of them may"
+                                         r" take twice the page limit\), over the limit of 0\.4 MB"):
+        read(path)
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.5")
+    text = " ".join(block.text for block in read(path).blocks)
+    assert all(f"Paragraph {k} on Resolution 71" in text for k in range(10))
+    monkeypatch.delenv("TRACE_MAX_PDF_PAGE_MB")
+    packed = pdf_object_stream_bomb(tmp_path / "packed.pdf", 0, font=PDF_FONT[:-2] + b"/Junk [" + b"0 " * 60_000 + b"] >>")
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")
+    with pytest.raises(LimitError, match=r"object 4 of the PDF runs to more than 0\.10 MB of PDF syntax"):
+        read(packed)
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "1")
+    assert [block.text for block in read(packed).blocks] == ["Resolution 71 and SDG 9.1"]
+
+
+def test_a_broken_cross_reference_table_is_rebuilt_from_so_many_objects_at_most(monkeypatch, tmp_path):
+    """Found by a red team: a PDF of 5 million `N 0 obj null endobj` and no cross-reference table,
+    which pdfminer rebuilds by parsing every object it finds, took minutes. Past
+    FALLBACK_OBJECTS objects (100,000) the PDF is refused; below, read as before."""
+    from actionplan_trace.extract import pdf_streams
+
+    def unlisted(count: int) -> Path:
+        path = tmp_path / f"unlisted-{count}.pdf"
+        body = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", PDF_FONT,
+                        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT),
+                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                        b" /Resources << /Font << /F1 3 0 R >> >> >>"])
+        body = body[:body.index(b"xref\n")]
+        path.write_bytes(body + b"".join(b"%d 0 obj null endobj\n" % n for n in range(6, 6 + count))
+                         + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+        return path
+
+    monkeypatch.setattr(pdf_streams, "FALLBACK_OBJECTS", 1_000)
+    with pytest.raises(InputError, match="the PDF's cross-reference table is missing or broken, and rebuilding it means"
+                                         " parsing more than 1,000 objects"):
+        read(unlisted(2_000))
+    assert "Resolution 71" in read(unlisted(500)).blocks[0].text

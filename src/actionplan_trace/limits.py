@@ -68,7 +68,9 @@ class Limits:
     XObject it draws, once for each time drawn), measured before the page is parsed: PDFium
     parses a page whole, and an operator costs up to some 180 bytes of memory a byte (4.9 MB of
     one-glyph texts stacked on one spot, `(a)Tj` a glyph, read in 14 s and 865 MB; 4.9 MB of
-    lines in 6 s and 440 MB). The corpus' fullest page draws 31 KB."""
+    lines in 6 s and 440 MB). The corpus' fullest page draws 31 KB. It also bounds the PDF syntax
+    pdfminer parses to measure the pages (pdf.syntax_caps): a quarter of it for one object, twice
+    it for all of them together."""
     pdf_content_mb: float = 16.0
     """The same, all pages of a PDF together (a content stream shared by 500 pages counts 500
     times, as PDFium parses it for each): the corpus' 96-page report draws 1.2 MB, so a 500-page

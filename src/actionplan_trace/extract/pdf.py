@@ -75,7 +75,8 @@ from .pdf_markup import DELETED, hide, printed_marks, run_text, runs, unbracket_
 from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, size_headings
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_script import cjk_close, cjk_join, has_rtl, reading_order
-from .pdf_streams import Decipher, LzwBudget, PageStreams, TooMuchLzw, UnknownEncryption, open_document, stream_sizes
+from .pdf_streams import (Decipher, LzwBudget, ObjectTooLarge, PageStreams, TooManyObjects, TooMuchLzw, UnknownEncryption,
+                          open_document, stream_sizes)
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
@@ -2806,7 +2807,7 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     _check_streams(data, limits, path, budget)
     try:
-        measured = open_document(data, partial(_check_streams, data, limits, path, budget))
+        measured = open_document(data, partial(_check_streams, data, limits, path, budget), syntax_caps(limits))
     except UnknownEncryption as exc:
         raise InputError(str(path), f"encrypted PDF by a method this reader does not know ({exc})") from exc
     try:
@@ -2910,8 +2911,30 @@ def read_pdf_detailed(path: str | Path) -> PdfReading:
 
 def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFAULTS) -> PdfReading:
     """Read a PDF's bytes with `settings`' tolerances; also report the lines dropped as page furniture."""
-    path = source.path
     limits = current()
+    try:
+        return _pdf_reading(data, source, settings, limits)
+    except TooManyObjects as exc:
+        raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
+                                      f" parsing more than {exc.most:,} objects") from None
+    except ObjectTooLarge as exc:
+        what = ("the PDF's objects run", "all of them may take twice") if exc.whole else (
+            f"object {exc.objid} of the PDF runs", "one object may take a quarter of")
+        raise LimitError(source.path, over("pdf_page_mb", f"{what[0]} to more than {megabytes(exc.cap)} of PDF syntax"
+                                                          f" ({what[1]} the page limit)", limits.pdf_page_mb)) from None
+
+
+def syntax_caps(limits: Limits) -> tuple[int, int]:
+    """The most PDF syntax pdfminer may parse to measure a PDF (pdf_streams.open_document): for
+    one object a quarter of Limits.pdf_page_mb, for the file's objects together twice it (1 MB
+    and 8 MB by default). Measuring a PDF parses its page tree and each page's dictionaries, a
+    few KB a page; an array of numbers takes pdfminer some 1.5 s a megabyte."""
+    page = limits.pdf_page_mb * MB
+    return int(page / 4), int(page * 2)
+
+
+def _pdf_reading(data: bytes, source: Source, settings: PdfSettings, limits: Limits) -> PdfReading:
+    path = source.path
     budget = LzwBudget()
     document, streams = _open(path, data, limits, budget)
     try:

@@ -16,7 +16,9 @@ and pdfminer inflate those whole as soon as they need them.
 
 The measure is an upper bound of what PDFium inflates (a predictor shrinks a stream after Flate;
 a `/Name Do` inside a string is counted as drawn). A file pdfminer cannot parse is not measured
-here: PDFium, which repairs more, reads it as before.
+here: PDFium, which repairs more, reads it as before. pdfminer's own parse of an object is
+bounded too (`ObjectTooLarge`): a page dictionary holding an array of 20 million numbers took
+it 76 s and 2.2 GB, and a string of 150 MB (its strings grow by concatenation) minutes.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
@@ -204,16 +207,19 @@ def _filters(work: LzwBudget) -> Filters:
             "ASCIIHexDecode": _whole(asciihexdecode), "AHx": _whole(asciihexdecode)}
 
 
-def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None) -> PDFDocument | None:
+def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None,
+                  caps: tuple[int, int] | None = None) -> PDFDocument | None:
     """pdfminer's view of the PDF `data` (no page parsing), to measure it; None where pdfminer
     cannot read it. An encrypted file is given to `measure` with its decipher as soon as pdfminer
     has one, before pdfminer reads its catalogue, which may sit in an object stream it would
     inflate whole; an error `measure` raises (a TraceError) is raised from here, and so is
     UnknownEncryption for a file encrypted by a method pdfminer cannot set up. Its RC4
     decryption is pure Python (some 36 s a megabyte): an encrypted file's RC4 is done by
-    `cryptography` (which pdfminer needs for AES) instead."""
+    `cryptography` (which pdfminer needs for AES) instead. No parse of one object reads more than
+    `caps[0]` bytes, nor those of all objects more than `caps[1]`: past either, ObjectTooLarge is
+    raised, from here or when the document reads an object."""
     try:
-        return _MeasuredDocument(PDFParser(io.BytesIO(data)), measure, data)
+        return _MeasuredDocument(_BoundedParser(io.BytesIO(data)), measure, data, caps)
     except TraceError:
         raise
     except Exception:
@@ -250,13 +256,35 @@ def _plain_encryption(param: dict[Any, Any]) -> dict[Any, Any] | None:
 
 class _MeasuredDocument(PDFDocument):
     """A PDFDocument whose decipher, once set up, is made fast (`_rc4`) and handed to `measure`
-    before the document reads any object through it."""
+    before the document reads any object through it, and whose parse of an object reads at most
+    `caps[0]` bytes, those of the file's objects at most `caps[1]` together (None: no bound).
+    pdfminer reads an array of numbers at some 1.5 s a megabyte. (An object stream's objects,
+    each held to `caps[0]`, are not counted together: the stream is parsed once, and bounded by
+    Limits.pdf_objects_mb as it is measured, stream_sizes.)"""
 
-    def __init__(self, parser: PDFParser, measure: Callable[[Decipher], None] | None, data: bytes = b"") -> None:
+    def __init__(self, parser: _BoundedParser, measure: Callable[[Decipher], None] | None, data: bytes = b"",
+                 caps: tuple[int, int] | None = None) -> None:
         self._measure = measure
         self.file_bytes = data  # the file, for _listed_kids to look into an object before it is parsed
         self._partly_parsed: dict[int, _PartlyParsed] = {}  # object stream number: its parse so far
+        self.caps = caps
+        self._file_parser = parser
         super().__init__(parser)
+
+    def _getobj_parse(self, pos: int, objid: int) -> object:
+        cap = None
+        if self.caps is not None:
+            one, whole = self.caps
+            if self._file_parser.read > whole:
+                raise ObjectTooLarge(whole, whole=True)
+            cap = min(one, whole - self._file_parser.read)
+        try:
+            with self._file_parser.bounded(cap, objid):
+                return super()._getobj_parse(pos, objid)
+        except ObjectTooLarge as exc:
+            if self.caps is not None and cap is not None and cap < self.caps[0]:  # all together, not this one
+                raise ObjectTooLarge(self.caps[1], whole=True) from None
+            raise exc
 
     def _getobj_objstm(self, stream: PDFStream, index: int, objid: int) -> object:
         """Object `index` of the object stream `stream`, as pdfminer finds it (the stream's
@@ -270,10 +298,10 @@ class _MeasuredDocument(PDFDocument):
                 count = stream["N"]
             except KeyError:
                 count = 0
-            parser = PDFStreamParser(stream.get_data())
+            parser = _BoundedStreamParser(stream.get_data())
             parser.set_document(self)
-            parsed = self._partly_parsed[key] = _PartlyParsed(parser, count)
-        return parsed.object(index)
+            parsed = self._partly_parsed[key] = _PartlyParsed(parser, count, None if self.caps is None else self.caps[0])
+        return parsed.object(index, objid)
 
 
     def _set_up(self, password: str) -> bool:
@@ -310,19 +338,22 @@ class _MeasuredDocument(PDFDocument):
 
 
 class _PartlyParsed:
-    """An object stream's objects parsed so far, and the parser that goes on from there."""
+    """An object stream's objects parsed so far, and the parser that goes on from there, each
+    object's parse held to `cap` bytes (None: no bound)."""
 
-    def __init__(self, parser: PDFStreamParser, count: Any) -> None:
-        self.parser, self.count = parser, count
+    def __init__(self, parser: _BoundedStreamParser, count: Any, cap: int | None = None) -> None:
+        self.parser, self.count, self.cap = parser, count, cap
         self.objects: list[object] = []
         self.ended = False
 
-    def object(self, index: int) -> object:
-        """The stream's object `index` (pdfminer's count: after its /N pairs of numbers)."""
+    def object(self, index: int, objid: int | None = None) -> object:
+        """The stream's object `index` (pdfminer's count: after its /N pairs of numbers), object
+        `objid` of the document."""
         at = self.count * 2 + index
         while (at < 0 or len(self.objects) <= at) and not self.ended:
             try:
-                self.objects.append(self.parser.nextobject()[1])
+                with self.parser.bounded(self.cap, objid):
+                    self.objects.append(self.parser.nextobject()[1])
             except PSEOF:
                 self.ended = True
             except Exception:
@@ -351,6 +382,112 @@ def _rc4(key: bytes, objid: int, genno: int, data: bytes) -> bytes:
 
 PAGE_NODES = 100_000
 """Pages looked at, at most (the page limit refuses any PDF with more before this matters)."""
+
+
+class ObjectTooLarge(BaseException):
+    """pdfminer's parse of one object read past `cap` bytes of PDF syntax, or its parses of all
+    the objects it read past `cap` together (`whole`; see _Bounded and _MeasuredDocument). A
+    BaseException, as KeyboardInterrupt is, so that no `except Exception` that takes a broken
+    object for none (pdfminer's, this module's) takes it: it ends the reading of the file."""
+
+    def __init__(self, cap: int, objid: int | None = None, whole: bool = False) -> None:
+        super().__init__(cap, objid, whole)
+        self.cap, self.objid, self.whole = cap, objid, whole
+
+
+class TooManyObjects(BaseException):
+    """pdfminer, rebuilding a PDF's missing or broken cross-reference table (it parses every
+    object it finds in the file), found more than `most` objects (FALLBACK_OBJECTS). A
+    BaseException for the reason ObjectTooLarge is one."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__(most)
+        self.most = most
+
+
+FALLBACK_OBJECTS = 100_000
+"""The most objects pdfminer may parse to rebuild a cross-reference table: some 20 µs each (a file
+of 5 million `N 0 obj null endobj` and no table took minutes). A 500-page PDF holds some tens of
+thousands."""
+
+
+class _Bounded:
+    """A pdfminer parser (PDFParser, PDFStreamParser) that counts the bytes its lexer takes while
+    `budget` is set (`bounded`, for one object's parse), and stops the parse past it. The lexer
+    takes its buffer a BUFSIZ fill at a time, so the count is checked as each fill is used up
+    (a string of megabytes is stopped within 4 KB of the budget) and when the parser moves
+    (`seek`); stream data read whole past a stream's /Length is not counted."""
+
+    buf: bytes  # (pdfminer's PSBaseParser: the fill, and the lexer's place in it)
+    charpos: int
+    budget: int | None = None
+    cap = 0
+    read = 0  # the bytes taken within `bounded` blocks so far
+    counted = 0  # how much of the buffer, from its start, is counted in `read` already
+
+    def _spend(self, upto: int) -> None:
+        """Count the buffer's bytes up to `upto` not counted yet, against the budget."""
+        spent = upto - self.counted
+        if spent > 0 and self.budget is not None:
+            self.counted = upto
+            self.read += spent
+            self.budget -= spent
+            if self.budget < 0:
+                raise ObjectTooLarge(self.cap)
+
+    def _taken(self) -> int:
+        """How much of the buffer the lexer has taken."""
+        return min(self.charpos, len(self.buf))
+
+    def fillbuf(self) -> bool:
+        if self.charpos >= len(self.buf):  # the fill is used up: another comes
+            self._spend(len(self.buf))
+            self.counted = 0
+        return super().fillbuf()  # type: ignore[misc]
+
+    def seek(self, pos: int) -> None:
+        if self.budget is not None:
+            self._spend(self._taken())
+        self.counted = 0
+        super().seek(pos)  # type: ignore[misc]
+
+    @contextmanager
+    def bounded(self, cap: int | None, objid: int | None = None) -> Iterator[None]:
+        """Within the block, the parse takes at most `cap` bytes (none when None); `objid`, the
+        object parsed, is named in the ObjectTooLarge raised past it. The budget of an object
+        whose parse looks up another (a stream's indirect /Length) is as it was once that is read."""
+        outer = self.budget, self.cap
+        if cap is not None:
+            self.budget, self.cap, self.counted = cap, cap, self._taken()
+        try:
+            yield
+            self._spend(self._taken())
+        except ObjectTooLarge as exc:
+            if exc.objid is None:
+                exc.objid = objid
+            raise
+        finally:
+            self.budget, self.cap = outer
+
+
+class _BoundedParser(_Bounded, PDFParser):
+    """pdfminer's parser of a file's objects, bounded (`_Bounded`), and held to FALLBACK_OBJECTS
+    objects when it rebuilds the cross-reference table: pdfminer sets `fallback` then, and moves
+    the parser to each object it finds before it parses it."""
+
+    fallback = False
+    moves = 0  # the moves to an object made while rebuilding the table (a few more than its objects)
+
+    def seek(self, pos: int) -> None:
+        if self.fallback and self.budget is None:
+            self.moves += 1
+            if self.moves > FALLBACK_OBJECTS:
+                raise TooManyObjects(FALLBACK_OBJECTS)
+        super().seek(pos)
+
+
+class _BoundedStreamParser(_Bounded, PDFStreamParser):
+    """pdfminer's parser of an object stream's objects, bounded (`_Bounded`)."""
 
 
 class WidePageTree(Exception):
