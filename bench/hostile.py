@@ -28,9 +28,11 @@ DENSE = ("see PP Resolution 71, ", "WTDC Res. 45 (Rev. Dubai, 2014) and ", "SDG 
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hostilegen import (  # noqa: E402
+    CONTENT_TYPES,
     PARAGRAPH,
     PDF_FONT,
     PDF_TEXT,
+    RELS,
     W_NS,
     docx_bomb,
     docx_of,
@@ -70,6 +72,14 @@ def _pdf_file(path: Path, extra: bytes) -> Path:
     """A one-page PDF whose page dictionary holds `extra` (found by a red team: pdfminer parses it
     whole to measure the page)."""
     path.write_bytes(raw_pdf(_one_page(extra)))
+    return path
+
+
+def _predictor_pdf(path: Path) -> Path:
+    """A one-page PDF whose content stream has a PNG predictor of 3 billion columns (pdfminer
+    listed them: 24 GB for a 639-byte file)."""
+    data = raw_pdf(_one_page())
+    path.write_bytes(data.replace(b"<< /Length", b"<< /DecodeParms << /Predictor 12 /Columns 3000000000 >> /Length", 1))
     return path
 
 
@@ -191,6 +201,39 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             out.write(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
         return target
 
+    def listed_objects(count: int) -> Path:
+        """A one-page PDF whose cross-reference table lists `count` entries more, each in use
+        (pointing at the catalogue): pdfminer keeps an offset for each."""
+        data = raw_pdf(_one_page())
+        at = data.index(b"xref\n")
+        catalogue = data.index(b"1 0 obj")
+        target = tmp / "listed.pdf"
+        with target.open("wb") as out:
+            out.write(data[:at] + b"xref\n0 %d\n" % (count + 1) + data[data.index(b"0000000000 65535 f", at):data.index(b"trailer")])
+            row = b"%010d 00000 n \n" % catalogue
+            for start in range(6, count + 1, 100_000):
+                out.write(row * min(100_000, count + 1 - start))
+            out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count + 1, at))
+        return target
+
+    def imported_text(size: int) -> Path:
+        """A .docx importing (w:altChunk) a text part of `size` bytes of one-letter lines: each
+        line was made a block before any limit was checked (2.2 GB)."""
+        target = tmp / "imported.docx"
+        rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="c" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"'
+                ' Target="chunk.txt"/></Relationships>')
+        document = (f'<w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships"><w:body><w:p><w:r><w:t>Before</w:t></w:r></w:p><w:altChunk r:id="c"/></w:body>'
+                    '</w:document>')
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", CONTENT_TYPES)
+            z.writestr("_rels/.rels", RELS)
+            z.writestr("word/_rels/document.xml.rels", rels)
+            z.writestr("word/document.xml", document)
+            z.writestr("word/chunk.txt", "x\n" * (size // 2))
+        return target
+
     def two(name: str, old: str, new: str, *tail: str) -> Callable[[], list[str]]:
         """trace diff of two texts written as `name`-old/-new (`tail`: more arguments)."""
         def make() -> list[str]:
@@ -304,6 +347,11 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             tmp / "string.pdf", b" /Junk (" + b"a" * 150_000_000 + b")")), "-f", "json"]),
         ("PDF: 5 million objects and no cross-reference table", lambda: ["extract", str(unlisted_objects(5_000_000)),
                                                                        "-f", "json"]),
+        ("PDF: a predictor of 3 billion columns", lambda: ["extract", str(_predictor_pdf(tmp / "predictor.pdf")), "-f",
+                                                             "json"]),
+        ("PDF: a cross-reference table of 4 million entries", lambda: ["extract", str(listed_objects(4_000_000)),
+                                                                     "-f", "json"]),
+        ("docx: an imported text part of 15 MB of lines", lambda: ["extract", str(imported_text(15_000_000)), "-f", "json"]),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),

@@ -922,6 +922,46 @@ def test_an_unreadable_chunk_is_a_warning_not_an_unreadable_document(tmp_path: P
     assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
 
 
+@pytest.mark.parametrize("name, unit, kind", [("chunk.txt", "x\n", "text/plain"), ("chunk.html", "<p>a", "text/html")])
+def test_an_imported_part_is_held_to_the_limits_of_a_text_or_html_file(monkeypatch, tmp_path: Path, name, unit, kind) -> None:
+    """Found by a red team: an imported part may be 16 MB, and 15 MB of `x` lines took 2.2 GB, of
+    `<p>a` 1.1 GB. A part over --max-text-mb, or a text part over --max-text-lines, is not read,
+    as a text or HTML file would not be: a warning names it, and the body is read."""
+    path = _chunked(tmp_path, name, unit * 3_000, kind)  # 6 KB or 12 KB, 3,000 lines
+    monkeypatch.setenv("TRACE_MAX_TEXT_MB", "0.005")
+    with pytest.warns(InputWarning, match=rf"imported content word/{name} \(w:altChunk\) is not read: it is [\d,]+ bytes, over"
+                                          r" the limit of 0\.005 MB \(trace --max-text-mb N"):
+        raw = read_docx(path)
+    assert [b.text for b in raw.blocks] == ["Before the chunk", "After the chunk"]
+    monkeypatch.delenv("TRACE_MAX_TEXT_MB")
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "2000")
+    if kind == "text/plain":
+        with pytest.warns(InputWarning, match=r"is not read: it has 3,000 lines, over the limit of 2,000"):
+            assert len(read_docx(path).blocks) == 2
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "4000")
+    assert len(read_docx(path).blocks) == 3_002
+
+
+def test_a_part_encrypted_in_the_zip_is_one_line(tmp_path: Path) -> None:
+    """Found by a red team: a .docx whose document.xml has the ZIP entry's "encrypted" flag ended in
+    "internal error: RuntimeError" (zipfile wants a password), and stopped `trace check` on a folder."""
+    path = save(docx.Document(), tmp_path / "flagged.docx")
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    for signature, flags, name_length, header in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + name_length:at + name_length + 2], "little")
+            if bytes(data[at + header:at + header + length]) == name:
+                data[at + flags] |= 1
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    result = run_cli("extract", str(path), "-f", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"trace: {path}: part word/document.xml is encrypted (a password-protected ZIP entry): cannot read it"]
+
+
 # ------------------------------------------------------------------ bad input
 
 

@@ -1089,3 +1089,36 @@ def test_a_broken_cross_reference_table_is_rebuilt_from_so_many_objects_at_most(
                                          " parsing more than 1,000 objects"):
         read(unlisted(2_000))
     assert "Resolution 71" in read(unlisted(500)).blocks[0].text
+
+
+def test_a_predictor_of_absurdly_many_columns_is_refused_before_any_reader_opens_the_pdf(tmp_path):
+    """Found by a red team: a 639-byte PDF whose cross-reference stream's predictor has 3 billion
+    columns took 24 GB (pdfminer's PNG predictor lists that many numbers before it reads a row).
+    Any /Columns over MAX_COLUMNS, #-escaped or not, or given by reference, is refused."""
+    from actionplan_trace.extract.pdf_streams import wide_predictor
+
+    assert wide_predictor(b"<< /DecodeParms << /Predictor 12 /Columns 5 >> >> /Columns 100000") is None
+    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Columns 100001 >>") == (
+        "a stream's predictor has 100,001 columns (/DecodeParms /Columns), more than 100,000")
+    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Col#75mns 3000000000 >>") == (
+        "a stream's predictor has 3,000,000,000 columns (/DecodeParms /Columns), more than 100,000")
+    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Columns 7 0 R >>") == (
+        "a stream's predictor takes its number of columns (/DecodeParms /Columns) by reference")
+    path = tmp_path / "predictor.pdf"
+    path.write_bytes(_page_with(b"").replace(b"<< /Length", b"<< /DecodeParms << /Predictor 12 /Columns 3000000000 >> /Length", 1))
+    one_line_failure(run_cli("extract", str(path), "-f", "json"), path, "predictor has 3,000,000,000 columns")
+
+
+def test_a_cross_reference_table_of_more_entries_than_pdfminer_may_hold_is_refused(monkeypatch, tmp_path):
+    """Found by a red team: a valid 183 MB PDF whose cross-reference table lists 4 million objects
+    took 1.2 GB (some 300 bytes an entry in pdfminer's dictionary). Past XREF_ENTRIES (1,000,000)
+    entries the PDF is refused."""
+    from actionplan_trace.extract import pdf_streams
+
+    path = tmp_path / "listed.pdf"
+    path.write_bytes(_page_with(b"", pages=60))  # 123 objects, a line each in the table
+    monkeypatch.setattr(pdf_streams, "XREF_ENTRIES", 100)
+    with pytest.raises(InputError, match="the PDF's cross-reference table lists more than 100 objects"):
+        read(path)
+    monkeypatch.setattr(pdf_streams, "XREF_ENTRIES", 200)
+    assert "Paragraph 59 on Resolution 71" in " ".join(block.text for block in read(path).blocks)

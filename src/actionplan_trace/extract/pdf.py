@@ -76,7 +76,7 @@ from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, 
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_script import cjk_close, cjk_join, has_rtl, reading_order
 from .pdf_streams import (Decipher, LzwBudget, ObjectTooLarge, PageStreams, TooManyObjects, TooMuchLzw, UnknownEncryption,
-                          open_document, stream_sizes)
+                          open_document, stream_sizes, wide_predictor)
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
@@ -2805,6 +2805,8 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
     too where it is encrypted: PDFium opens a file with an empty user password)."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
+    if (problem := wide_predictor(data)) is not None:
+        raise InputError(str(path), problem)
     _check_streams(data, limits, path, budget)
     try:
         measured = open_document(data, partial(_check_streams, data, limits, path, budget), syntax_caps(limits))
@@ -2915,8 +2917,10 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     try:
         return _pdf_reading(data, source, settings, limits)
     except TooManyObjects as exc:
-        raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
-                                      f" parsing more than {exc.most:,} objects") from None
+        if exc.rebuilt:
+            raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
+                                          f" parsing more than {exc.most:,} objects") from None
+        raise InputError(source.path, f"the PDF's cross-reference table lists more than {exc.most:,} objects") from None
     except ObjectTooLarge as exc:
         what = ("the PDF's objects run", "all of them may take twice") if exc.whole else (
             f"object {exc.objid} of the PDF runs", "one object may take a quarter of")

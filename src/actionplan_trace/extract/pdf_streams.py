@@ -396,15 +396,18 @@ class ObjectTooLarge(BaseException):
 
 
 class TooManyObjects(BaseException):
-    """pdfminer, rebuilding a PDF's missing or broken cross-reference table (it parses every
-    object it finds in the file), found more than `most` objects (FALLBACK_OBJECTS). A
-    BaseException for the reason ObjectTooLarge is one."""
+    """A PDF's cross-reference table lists more than `most` objects (XREF_ENTRIES), or, missing or
+    broken, pdfminer rebuilding it (`rebuilt`: it parses every object it finds in the file) found
+    more than `most` (FALLBACK_OBJECTS). A BaseException for the reason ObjectTooLarge is one."""
 
-    def __init__(self, most: int) -> None:
-        super().__init__(most)
-        self.most = most
+    def __init__(self, most: int, rebuilt: bool) -> None:
+        super().__init__(most, rebuilt)
+        self.most, self.rebuilt = most, rebuilt
 
 
+XREF_ENTRIES = 1_000_000
+"""The most entries pdfminer may read from a PDF's cross-reference tables (written out, not in a
+stream), some 300 bytes each in its dictionary of offsets (4 million took 1.2 GB)."""
 FALLBACK_OBJECTS = 100_000
 """The most objects pdfminer may parse to rebuild a cross-reference table: some 20 µs each (a file
 of 5 million `N 0 obj null endobj` and no table took minutes). A 500-page PDF holds some tens of
@@ -471,19 +474,28 @@ class _Bounded:
 
 
 class _BoundedParser(_Bounded, PDFParser):
-    """pdfminer's parser of a file's objects, bounded (`_Bounded`), and held to FALLBACK_OBJECTS
-    objects when it rebuilds the cross-reference table: pdfminer sets `fallback` then, and moves
-    the parser to each object it finds before it parses it."""
+    """pdfminer's parser of a file's objects, bounded (`_Bounded`); held to XREF_ENTRIES lines of
+    cross-reference tables, and to FALLBACK_OBJECTS objects when it rebuilds a missing or broken
+    table: pdfminer sets `fallback` then, and moves the parser to each object it finds before it
+    parses it."""
 
     fallback = False
     moves = 0  # the moves to an object made while rebuilding the table (a few more than its objects)
+    lines = 0  # the lines read outside any object, as cross-reference tables are (an entry a line)
 
     def seek(self, pos: int) -> None:
         if self.fallback and self.budget is None:
             self.moves += 1
             if self.moves > FALLBACK_OBJECTS:
-                raise TooManyObjects(FALLBACK_OBJECTS)
+                raise TooManyObjects(FALLBACK_OBJECTS, rebuilt=True)
         super().seek(pos)
+
+    def nextline(self) -> tuple[int, bytes]:
+        if not self.fallback and self.budget is None:
+            self.lines += 1
+            if self.lines > XREF_ENTRIES:
+                raise TooManyObjects(XREF_ENTRIES, rebuilt=False)
+        return super().nextline()
 
 
 class _BoundedStreamParser(_Bounded, PDFStreamParser):
@@ -798,6 +810,31 @@ def _filter_names(data: bytes, header: bytes, looked_up: dict[bytes, list[bytes]
         target = re.search(rb"(?<![\d.])%s\s+\d+\s+obj\s*(.{0,512}?)endobj" % number, data, re.S)
         looked_up[number] = [_unescaped(n) for n in NAME.findall(target.group(1))] if target is not None else []
     return looked_up[number]
+
+
+MAX_COLUMNS = 100_000
+"""The most columns a stream's predictor (/DecodeParms /Columns) may have: pdfminer's PNG predictor
+makes a list of that many numbers before it reads a row (a 639-byte PDF of 3 billion columns
+took 24 GB). An image's columns are its width in pixels, a few thousand; a cross-reference
+stream's, the few bytes of one row."""
+COLUMNS = re.compile(rb"/Columns\s*(?P<n>\d+)(?P<ref>\s+\d+\s+R)?")
+ESCAPED_NAME = re.compile(rb"/(?P<name>[^\s/\[\]<>(){}%]*#[^\s/\[\]<>(){}%]*)\s*(?P<n>\d+)(?P<ref>\s+\d+\s+R)?")
+"""A #-escaped name followed by a number (or a reference), which may be /Columns written so."""
+
+
+def wide_predictor(data: bytes) -> str | None:
+    """What is wrong with the PDF `data` when a /DecodeParms in it gives a predictor more than
+    MAX_COLUMNS columns, or its columns by reference, else None. Found in the file's bytes (a
+    #-escaped name read as its letters), before pdfminer or PDFium reads any object."""
+    found = list(COLUMNS.finditer(data))
+    if b"#" in data:
+        found += [m for m in ESCAPED_NAME.finditer(data) if _unescaped(m.group("name")) == b"Columns"]
+    for m in found:
+        if m.group("ref") is not None:
+            return "a stream's predictor takes its number of columns (/DecodeParms /Columns) by reference"
+        if int(m.group("n")) > MAX_COLUMNS:
+            return f"a stream's predictor has {int(m.group('n')):,} columns (/DecodeParms /Columns), more than {MAX_COLUMNS:,}"
+    return None
 
 
 def _unescaped(name: bytes) -> bytes:

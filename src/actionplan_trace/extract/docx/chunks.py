@@ -14,6 +14,7 @@ from ...record import replace
 from pathlib import Path
 
 from ...errors import InputError
+from ...limits import MB, current, megabytes, over
 from ...model import Block, Loc
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -46,19 +47,27 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
                  loc: Loc) -> tuple[list[Block], list[Block], list[str]]:
     """The blocks and the footnotes of the imported part `part` (its bytes `data`, its content
     type `kind`), each at `loc`, and the notes on what could not be read (a kind other than HTML or
-    plain text, repaired bytes, HTML lxml cannot parse)."""
+    plain text, repaired bytes, HTML lxml cannot parse, a part over the limits a text or HTML
+    file is held to: a part may be 16 MB, and 15 MB of `x` lines took 2.2 GB, of `<p>a` 1.1 GB)."""
     from ..decoding import decode_text
 
     kind = chunk_kind(part, kind)
     if kind not in HTML_TYPES and kind not in TEXT_TYPES:
         return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
+    limits = current()
+    if len(data) > limits.text_mb * MB:
+        return [], [], [f"imported content {part} (w:altChunk) is not read: "
+                        + over("text_mb", f"it is {megabytes(len(data))}", limits.text_mb)]
     where = Path(f"{path} ({part})")
     notes: list[str] = []
     try:  # an unreadable part is a note, not the end of the document: its text alone is missing
         text, repaired = decode_text(where, data)
         notes.extend(repaired)
         if kind in TEXT_TYPES:
-            return [Block("paragraph", line.strip(), loc) for line in text.splitlines() if line.strip()], [], notes
+            lines = text.splitlines()
+            if len(lines) > limits.text_lines:
+                raise InputError(str(where), over("text_lines", f"it has {len(lines):,} lines", limits.text_lines))
+            return [Block("paragraph", line.strip(), loc) for line in lines if line.strip()], [], notes
         from ..html import read_html  # lxml.html, only for a document with an HTML chunk
 
         blocks, footnotes = read_html(where, text)

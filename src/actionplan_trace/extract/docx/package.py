@@ -23,9 +23,10 @@ from .styles import Styles, read_styles
 CHUNK = 1 << 20
 ODF_MIMETYPE = b"application/vnd.oasis.opendocument."
 """How the `mimetype` entry of an OpenDocument package (.odt, .ods, .odp) begins."""
-# What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included.
+# What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included, and
+# zipfile's RuntimeError for a member it cannot read without a password.
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
-              zlib.error, lzma.LZMAError)
+              zlib.error, lzma.LZMAError, RuntimeError)
 
 
 @record
@@ -116,6 +117,8 @@ class Package:
         if info is None:
             return None
         part_cap, total_cap = int(self.limits.part_mb * MB), int(self.limits.docx_mb * MB)
+        if info.flag_bits & 0x1:  # (Word never encrypts a part so: its encryption wraps the whole file, check_container)
+            raise InputError(self.path, f"part {info.filename} is encrypted (a password-protected ZIP entry): cannot read it")
         self._check(info.filename, info.file_size, declared=True)
         chunks: list[bytes] = []
         size = 0
