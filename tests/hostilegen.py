@@ -241,14 +241,15 @@ PDF_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0
 
 
 def pdf_object_stream_bomb(path: Path, size: int, unit: bytes = b" ", where: str = "objects",
-                           font: bytes = PDF_FONT) -> Path:
+                           font: bytes = PDF_FONT, pairs: int = 0) -> Path:
     """A PDF 1.5 file with a cross-reference stream, whose page font (object 4, `font`) lives in an
     object stream padded with `size` bytes of `unit` ("objects"), or whose cross-reference stream is
-    padded so ("xref")."""
+    padded so ("xref"); the object stream's header lists `pairs` pairs of numbers before the font's."""
     contents = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(PDF_TEXT), PDF_TEXT)
-    head = b"4 0 "
+    head = b"1 0 " * pairs + b"4 0 "
     padding = size if where == "objects" else 0
-    stream = flate_stream(unit, padding, head=head + font, extra=b" /Type /ObjStm /N 1 /First %d" % len(head))
+    stream = flate_stream(unit, padding, head=head + font,
+                          extra=b" /Type /ObjStm /N %d /First %d" % (pairs + 1, len(head)))
     objects: list[bytes | None] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
                                    contents, None, b"null", PDF_PAGE, stream]
     out = bytearray(b"%PDF-1.7\n")

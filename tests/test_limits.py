@@ -981,12 +981,13 @@ def _libxml2_attributes(tag: str) -> int:
 def test_attributes_are_counted_as_libxml2_reads_them() -> None:
     """xmlsafe.too_many_attributes counts an element's attributes as libxml2's HTML parser makes
     them, whatever their form."""
-    from actionplan_trace.extract.xmlsafe import ATTRIBUTE, START_TAG, too_many_attributes
+    from actionplan_trace.extract.xmlsafe import ATTRIBUTE, TOKEN, too_many_attributes
 
     for seed in range(300):
         tag = _start_tag(seed % 70 + 1, seed)
-        found = START_TAG.match(tag)
-        assert found is not None and sum(1 for _ in ATTRIBUTE.finditer(found.group(1))) == _libxml2_attributes(tag), tag
+        found = TOKEN.match(tag)
+        assert found is not None and sum(1 for _ in ATTRIBUTE.finditer(found.group("attributes"))) == (
+            _libxml2_attributes(tag)), tag
     tag = _start_tag(40, 1)
     count = _libxml2_attributes(tag)
     assert too_many_attributes(f"<div>{tag}a</p></div>", "the page", most=count) is None
@@ -1050,12 +1051,12 @@ def test_the_objects_pdfminer_parses_are_bounded_together_and_in_object_streams(
     """All the file's objects parsed together read at most twice --max-pdf-page-mb; an object in an
     object stream is held to a quarter of it, as one in the file is."""
     path = tmp_path / "pages.pdf"
-    path.write_bytes(_page_with(b" /Junk [" + b"0 " * 45_000 + b"]", pages=10))  # 90 KB each, 900 KB in all
-    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")  # 100 KB an object, 800 KB together
-    with pytest.raises(LimitError, match=r"the PDF's objects run to more than 0\.80 MB of PDF syntax \(all of them may"
-                                         r" take twice the page limit\), over the limit of 0\.4 MB"):
+    path.write_bytes(_page_with(b" /Junk [" + b"0 " * 22_500 + b"]", pages=10))  # 45 KB each, 450 KB in all
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.2")  # 50 KB an object, 400 KB together
+    with pytest.raises(LimitError, match=r"the PDF's objects run to more than 0\.40 MB of PDF syntax \(all of them may"
+                                         r" take twice the page limit\), over the limit of 0\.2 MB"):
         read(path)
-    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.5")
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.25")
     text = " ".join(block.text for block in read(path).blocks)
     assert all(f"Paragraph {k} on Resolution 71" in text for k in range(10))
     monkeypatch.delenv("TRACE_MAX_PDF_PAGE_MB")
@@ -1091,34 +1092,152 @@ def test_a_broken_cross_reference_table_is_rebuilt_from_so_many_objects_at_most(
     assert "Resolution 71" in read(unlisted(500)).blocks[0].text
 
 
-def test_a_predictor_of_absurdly_many_columns_is_refused_before_any_reader_opens_the_pdf(tmp_path):
+@pytest.mark.parametrize("columns", [b"/Columns 3000000000", b"/Columns %a comment\n3000000000", b"/Col#75mns 3000000000"])
+def test_a_predictor_of_absurdly_many_columns_is_refused_before_pdfminer_decodes_it(tmp_path, columns) -> None:
     """Found by a red team: a 639-byte PDF whose cross-reference stream's predictor has 3 billion
     columns took 24 GB (pdfminer's PNG predictor lists that many numbers before it reads a row).
-    Any /Columns over MAX_COLUMNS, #-escaped or not, or given by reference, is refused."""
-    from actionplan_trace.extract.pdf_streams import wide_predictor
-
-    assert wide_predictor(b"<< /DecodeParms << /Predictor 12 /Columns 5 >> >> /Columns 100000") is None
-    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Columns 100001 >>") == (
-        "a stream's predictor has 100,001 columns (/DecodeParms /Columns), more than 100,000")
-    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Col#75mns 3000000000 >>") == (
-        "a stream's predictor has 3,000,000,000 columns (/DecodeParms /Columns), more than 100,000")
-    assert wide_predictor(b"/DecodeParms << /Predictor 12 /Columns 7 0 R >>") == (
-        "a stream's predictor takes its number of columns (/DecodeParms /Columns) by reference")
+    The columns are read as pdfminer reads them (a comment between key and value, a #-escaped
+    name), when it is about to decode the stream; an image, never decoded, is not refused."""
+    data = pdf_object_stream_bomb(tmp_path / "packed.pdf", 0).read_bytes()
+    data = data.replace(b"/Type /XRef", b"/Type /XRef /DecodeParms << /Predictor 12 " + columns + b" >>", 1)
     path = tmp_path / "predictor.pdf"
-    path.write_bytes(_page_with(b"").replace(b"<< /Length", b"<< /DecodeParms << /Predictor 12 /Columns 3000000000 >> /Length", 1))
-    one_line_failure(run_cli("extract", str(path), "-f", "json"), path, "predictor has 3,000,000,000 columns")
+    path.write_bytes(data)
+    one_line_failure(run_cli("extract", str(path), "-f", "json"), path,
+                     "a stream's predictor has 3,000,000,000 columns (/DecodeParms /Columns), more than 100,000")
+    image = tmp_path / "image.pdf"
+    image.write_bytes(raw_pdf(_with_image(30_000)).replace(
+        b"/BitsPerComponent 8 /Length", b"/BitsPerComponent 8 /DecodeParms << /Predictor 12 /Columns 3000000000 >> /Length"))
+    assert [block.text for block in read(image).blocks] == ["Resolution 71 and SDG 9.1"]
 
 
 def test_a_cross_reference_table_of_more_entries_than_pdfminer_may_hold_is_refused(monkeypatch, tmp_path):
     """Found by a red team: a valid 183 MB PDF whose cross-reference table lists 4 million objects
-    took 1.2 GB (some 300 bytes an entry in pdfminer's dictionary). Past XREF_ENTRIES (1,000,000)
-    entries the PDF is refused."""
+    took 1.2 GB (some 300 bytes an entry in pdfminer's dictionary). Past XREF_LINES (1,000,000)
+    lines of tables the PDF is refused."""
     from actionplan_trace.extract import pdf_streams
 
     path = tmp_path / "listed.pdf"
     path.write_bytes(_page_with(b"", pages=60))  # 123 objects, a line each in the table
-    monkeypatch.setattr(pdf_streams, "XREF_ENTRIES", 100)
-    with pytest.raises(InputError, match="the PDF's cross-reference table lists more than 100 objects"):
+    monkeypatch.setattr(pdf_streams, "XREF_LINES", 100)
+    with pytest.raises(InputError, match="the PDF's cross-reference tables run to more than 100 lines"):
         read(path)
-    monkeypatch.setattr(pdf_streams, "XREF_ENTRIES", 200)
+    monkeypatch.setattr(pdf_streams, "XREF_LINES", 200)
     assert "Paragraph 59 on Resolution 71" in " ".join(block.text for block in read(path).blocks)
+
+
+@pytest.mark.parametrize("markup", [
+    "<!-- <x a=' --><p t='>' {tag}>x</p>",  # a quote in a comment opens no value
+    "<a title='<!--'>x</a><p {tag}>y</p>",  # a comment's opening in a value opens no comment
+    "<script>if (a<b) {{ c(); }}</script><p {tag}>y</p>",
+    "<script>if (a<b {tag}) {{}}</script><p>y</p>",  # a script's "<" opens no tag
+    "<STYLE>p<x {tag}</STYLE ><p>y</p>",
+    "<textarea><p {tag}></textarea><p>y</p>",
+    "<title><p {tag}></title><p>y</p>",
+    "<noscript><p {tag}>y</p></noscript>",  # libxml2 reads a noscript's tags
+    "<template><p {tag}>y</p></template>",
+    "<!-- <p {tag}> --><p>y</p>",
+    "<!-- x --!><p {tag}>y</p>",
+    "<!--><p {tag}>y</p>",
+    "<![CDATA[ <p ]]><p {tag}>y</p>",
+    "<?php <p {tag}> ?><p>y</p>",
+    "<!DOCTYPE html><p {tag}>y</p>",
+])
+def test_the_attributes_of_an_element_are_counted_where_libxml2_makes_one(markup: str) -> None:
+    """Found in review: tags in a script, a style or a comment were counted as elements (`a<b`
+    refused a page libxml2 reads), and a quote or comment opening written where the tokenizer
+    reads none could hide a real element. too_many_attributes says no more and no less than the
+    elements libxml2 makes hold."""
+    import lxml.html
+
+    from actionplan_trace.extract.xmlsafe import too_many_attributes
+
+    page = "<html><body>" + markup.format(tag=" ".join(f"a{k}" for k in range(60))) + "</body></html>"
+    root = lxml.html.document_fromstring(page.encode(), lxml.html.HTMLParser(encoding="utf-8"))
+    most_made = max(len(element.attrib) for element in root.iter())
+    assert (too_many_attributes(page, "the page", most=50) is not None) == (most_made > 50), page[:120]
+
+
+def _with_image(size: int) -> list[bytes]:
+    """A one-page PDF's objects, the page drawing an uncompressed image of `size` bytes of pixels."""
+    side = int((size / 3) ** 0.5)
+    pixels = bytes(range(256)) * (side * side * 3 // 256 + 1)
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8"
+             b" /Length %d >>\nstream\n%s\nendstream" % (side, side, side * side * 3, pixels[:side * side * 3]))
+    text = PDF_TEXT + b"q 200 0 0 140 50 500 cm /Im1 Do Q\n"
+    return [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", PDF_FONT,
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >>"
+            b" /XObject << /Im1 6 0 R >> >> >>", image]
+
+
+@pytest.mark.parametrize("fault", ["table", "length"])
+def test_a_stream_pdfminer_reads_line_by_line_is_no_syntax(tmp_path, fault) -> None:
+    """Found in review: where pdfminer rebuilds a broken cross-reference table, or a stream's
+    /Length is short, it reads the stream's data line by line, and a 1.5 MB image was counted as
+    1.5 MB of PDF syntax, refusing a PDF that reads. A stream's data counts for nothing."""
+    data = raw_pdf(_with_image(1_500_000))
+    if fault == "table":
+        data = data[:data.rfind(b"startxref")] + b"startxref\n999999999\n%%EOF\n"
+    else:
+        data = data.replace(b"/Length 1", b"/Length 1", 1)
+        at = data.index(b"/BitsPerComponent 8 /Length ") + len(b"/BitsPerComponent 8 /Length ")
+        data = data[:at] + b"100" + data[data.index(b" >>", at):]
+    path = tmp_path / f"{fault}.pdf"
+    path.write_bytes(data)
+    assert [block.text for block in read(path).blocks] == ["Resolution 71 and SDG 9.1"]
+
+
+def test_a_rebuilt_table_counts_objects_not_the_moves_among_them(monkeypatch, tmp_path) -> None:
+    """Found in review: the rebuild's bound counted the parser's moves, four for a stream, so a PDF
+    of 30,000 small streams and no table was refused as more than 100,000 objects."""
+    from actionplan_trace.extract import pdf_streams
+
+    body = _page_with(b"")
+    body = body[:body.index(b"xref\n")]
+    path = tmp_path / "streams.pdf"
+    path.write_bytes(body + b"".join(b"%d 0 obj\n<< /Length 2 >>\nstream\nab\nendstream\nendobj\n" % k
+                                     for k in range(6, 606)) + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    monkeypatch.setattr(pdf_streams, "FALLBACK_OBJECTS", 1_000)
+    assert "Paragraph 0 on Resolution 71" in read(path).blocks[0].text
+
+
+@pytest.mark.parametrize("where", ["trailer", "no table", "object stream header"])
+def test_syntax_pdfminer_parses_outside_an_object_is_bounded_too(monkeypatch, tmp_path, where) -> None:
+    """Found in review: the trailer, the objects of a rebuilt table and an object stream's header
+    were parsed with no budget (2 million numbers in the trailer: 35 s; 7 million header pairs in a
+    28 KB file: 79 s)."""
+    numbers = b" /Junk [" + b"0 " * 150_000 + b"]"  # 300 KB
+    if where == "trailer":
+        data = _page_with(b"").replace(b"trailer\n<< /Size", b"trailer\n<<" + numbers + b" /Size", 1)
+    elif where == "no table":
+        data = _page_with(numbers)
+        data = data[:data.index(b"xref\n")] + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    else:
+        data = pdf_object_stream_bomb(tmp_path / "packed.pdf", 0, pairs=250_000).read_bytes()  # 1 MB of pairs
+    path = tmp_path / f"{where}.pdf"
+    path.write_bytes(data)
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")  # 100 KB an object, 800 KB together
+    with pytest.raises(LimitError, match=r"(an object of the PDF runs|the PDF's objects run) to more than 0\.\d0 MB of PDF syntax"):
+        read(path)
+
+
+def test_a_docx_is_refused_as_it_is_read_where_structure_would_refuse_it_and_no_sooner(monkeypatch, tmp_path) -> None:
+    """Found in review: the reader counted the cells of tables nested in cells with the body's,
+    which structure does not count (they are flattened into their cell's lines), and refused a
+    document structure reads. Nested cells are counted apart, against the same limit."""
+    from actionplan_trace.model import RawDocument
+    from actionplan_trace.structure import _check_blocks
+
+    nested = "<w:tbl><w:tr>" + "<w:tc><w:p><w:r><w:t>n</w:t></w:r></w:p></w:tc>" * 50 + "</w:tr></w:tbl>"
+    table = f"<w:tbl><w:tr><w:tc>{nested}<w:p/></w:tc></w:tr></w:tbl>"
+    body = "".join(f"<w:p><w:r><w:t>Paragraph {k}</w:t></w:r></w:p>" for k in range(140)) + table * 20
+    path = docx_of(tmp_path / "nested.docx", _body(body))
+    raw = read(path)
+    count = len(raw.blocks) + sum(len(row) for block in raw.blocks if block.rows for row in block.rows)
+    assert count == 140 + 20 * 2  # each table a block and one cell; its nested cells are lines of that cell
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "1000")  # the 1,000 nested cells, and the 180 counted, each within it
+    _check_blocks(RawDocument(raw.source, raw.blocks), 1000)
+    assert len(read(path).blocks) == 160
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", "999")  # fewer than the nested cells
+    with pytest.raises(LimitError, match="more than 999 paragraphs and table cells"):
+        read(path)

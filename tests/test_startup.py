@@ -235,5 +235,12 @@ def test_the_version_is_the_first_distribution_on_the_path_as_importlib_metadata
         (first / "actionplan_trace-9.8.7.dist-info" / "METADATA").write_text("Name: actionplan-trace\n\n", encoding="utf-8")
         package_version.cache_clear()
         assert package_version() == version("actionplan-trace")  # no version there: importlib.metadata's answer
+        earlier = tmp_path / "earlier"
+        (earlier / "ActionPlan_Trace.egg-info").mkdir(parents=True)  # as an editable install leaves one in src/
+        (earlier / "ActionPlan_Trace.egg-info" / "PKG-INFO").write_text("Name: actionplan-trace\nVersion: 5.4\n\n",
+                                                                         encoding="utf-8")
+        sys.path.insert(0, str(earlier))
+        package_version.cache_clear()
+        assert package_version() == version("actionplan-trace") == "5.4"  # the first entry holding one decides
     finally:
         package_version.cache_clear()

@@ -333,9 +333,9 @@ def run(args: list[str]) -> int:
     try:
         with stdout_errors():  # what Typer prints itself (--help, --version, usage)
             if args == VERSION_ONLY:  # (as typer's version_callback says it, without typer's 40 ms)
-                from .version import package_version
+                from .version import version_line
 
-                write_stdout(f"actionplan-trace {package_version()}\n")
+                write_stdout(version_line())
             elif (plain := plain_command(args)) is not None:
                 report_input_warnings()  # as typer's main_options does first
                 command, files, fmt, output = plain

@@ -82,9 +82,9 @@ EDITION_OPTION: Any = typer.Option([], "--edition", metavar="EDITION",
 
 def version_callback(value: bool) -> None:
     if value:
-        from .version import package_version
+        from .version import version_line
 
-        sys.stdout.write(f"actionplan-trace {package_version()}\n")
+        sys.stdout.write(version_line())
         raise typer.Exit()
 
 

@@ -3,40 +3,57 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import lru_cache
 
 DISTRIBUTION = "actionplan-trace"
-DIST_INFO_PREFIX = DISTRIBUTION.replace("-", "_") + "-"
-"""How the installed distribution's metadata folder starts (`actionplan_trace-1.2.0.dist-info`):
-pip writes the name normalised, dashes made underscores."""
+NORMALISED = "actionplan_trace"
+"""The distribution's name as importlib.metadata matches it (lower case, runs of "-", "_" and "."
+made one "_")."""
+
+
+def version_line() -> str:
+    """What `trace --version` prints."""
+    return f"{DISTRIBUTION} {package_version()}\n"
 
 
 @lru_cache(maxsize=1)
 def package_version() -> str:
     """The version pip recorded for the distribution ("0+unknown" when run from a bare source tree).
 
-    Read from the first `actionplan_trace-*.dist-info/METADATA` on sys.path, the one
-    importlib.metadata would find first: importing importlib.metadata (the email parser, zipfile,
-    csv…) costs some 18 ms, which `trace --version` and every `trace check` (its cache key) paid.
-    Anything else (an egg, a zipped path, a metadata file without a version) is left to it."""
+    Read from the metadata (`actionplan_trace-*.dist-info/METADATA`, or an .egg-info folder's
+    PKG-INFO, as an editable install leaves one in src/) in the first sys.path entry that holds
+    the distribution's, as importlib.metadata finds it: importing importlib.metadata (the email
+    parser, zipfile, csv…) costs some 18 ms, which `trace --version` and every `trace check` (its
+    cache key) paid. Anything else there (two of them, an .egg-info file, a file without a
+    version) is left to importlib.metadata."""
     for entry in sys.path:
         try:
-            names = sorted(name for name in os.listdir(entry or ".")
-                           if name.startswith(DIST_INFO_PREFIX) and name.endswith(".dist-info"))
+            names = [name for name in os.listdir(entry or ".") if _names_this(name)]
         except OSError:
             continue
-        if names:
-            version = _metadata_version(os.path.join(entry or ".", names[0], "METADATA"))
+        if not names:
+            continue
+        if len(names) == 1:
+            metadata = "METADATA" if names[0].lower().endswith(".dist-info") else "PKG-INFO"
+            version = _metadata_version(os.path.join(entry or ".", names[0], metadata))
             if version is not None:
                 return version
-            break
+        break
     from importlib.metadata import PackageNotFoundError, version as metadata_version
 
     try:
         return metadata_version(DISTRIBUTION)
     except PackageNotFoundError:
         return "0+unknown"
+
+
+def _names_this(name: str) -> bool:
+    """Whether a folder entry is this distribution's metadata (`actionplan_trace-1.2.dist-info`,
+    `ActionPlan-Trace.egg-info`), matched as importlib.metadata matches it."""
+    stem, _, suffix = name.lower().rpartition(".")
+    return suffix in ("dist-info", "egg-info") and re.sub(r"[-_.]+", "_", stem.partition("-")[0]) == NORMALISED
 
 
 def _metadata_version(path: str) -> str | None:

@@ -76,7 +76,7 @@ from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, 
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_script import cjk_close, cjk_join, has_rtl, reading_order
 from .pdf_streams import (Decipher, LzwBudget, ObjectTooLarge, PageStreams, TooManyObjects, TooMuchLzw, UnknownEncryption,
-                          open_document, stream_sizes, wide_predictor)
+                          MAX_COLUMNS, WidePredictor, open_document, stream_sizes)
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
@@ -2805,8 +2805,6 @@ def _open(path: str, data: bytes, limits: Limits, budget: LzwBudget) -> tuple[pd
     too where it is encrypted: PDFium opens a file with an empty user password)."""
     if b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
-    if (problem := wide_predictor(data)) is not None:
-        raise InputError(str(path), problem)
     _check_streams(data, limits, path, budget)
     try:
         measured = open_document(data, partial(_check_streams, data, limits, path, budget), syntax_caps(limits))
@@ -2920,19 +2918,23 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
         if exc.rebuilt:
             raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
                                           f" parsing more than {exc.most:,} objects") from None
-        raise InputError(source.path, f"the PDF's cross-reference table lists more than {exc.most:,} objects") from None
+        raise InputError(source.path, f"the PDF's cross-reference tables run to more than {exc.most:,} lines") from None
+    except WidePredictor as exc:
+        raise InputError(source.path, f"a stream's predictor has {exc.columns:,} columns (/DecodeParms /Columns), more than"
+                                      f" {MAX_COLUMNS:,}") from None
     except ObjectTooLarge as exc:
         what = ("the PDF's objects run", "all of them may take twice") if exc.whole else (
-            f"object {exc.objid} of the PDF runs", "one object may take a quarter of")
+            f"{'an object' if exc.objid is None else f'object {exc.objid}'} of the PDF runs", "one object may take a quarter of")
         raise LimitError(source.path, over("pdf_page_mb", f"{what[0]} to more than {megabytes(exc.cap)} of PDF syntax"
                                                           f" ({what[1]} the page limit)", limits.pdf_page_mb)) from None
 
 
 def syntax_caps(limits: Limits) -> tuple[int, int]:
-    """The most PDF syntax pdfminer may parse to measure a PDF (pdf_streams.open_document): for
-    one object a quarter of Limits.pdf_page_mb, for the file's objects together twice it (1 MB
-    and 8 MB by default). Measuring a PDF parses its page tree and each page's dictionaries, a
-    few KB a page; an array of numbers takes pdfminer some 1.5 s a megabyte."""
+    """The most PDF syntax pdfminer may parse to measure a PDF (pdf_streams.SyntaxBudget): for
+    one object a quarter of Limits.pdf_page_mb, for all of them together twice it (1 MB and 8 MB
+    by default). Measuring a PDF parses its cross-reference data, page tree and each page's
+    dictionaries, a few KB a page (the 96-page report's 303 objects hold 21 KB); an array of
+    numbers takes pdfminer some 1.5 s a megabyte."""
     page = limits.pdf_page_mb * MB
     return int(page / 4), int(page * 2)
 

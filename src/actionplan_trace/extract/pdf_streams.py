@@ -26,14 +26,13 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from contextlib import contextmanager
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser, PDFStreamParser, PDFSyntaxError
 from pdfminer.pdftypes import PDFObjRef, PDFStream
-from pdfminer.psparser import PSEOF, PSLiteral
+from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral
 
 from ..errors import TraceError
 from ..record import record
@@ -256,35 +255,23 @@ def _plain_encryption(param: dict[Any, Any]) -> dict[Any, Any] | None:
 
 class _MeasuredDocument(PDFDocument):
     """A PDFDocument whose decipher, once set up, is made fast (`_rc4`) and handed to `measure`
-    before the document reads any object through it, and whose parse of an object reads at most
-    `caps[0]` bytes, those of the file's objects at most `caps[1]` together (None: no bound).
-    pdfminer reads an array of numbers at some 1.5 s a megabyte. (An object stream's objects,
-    each held to `caps[0]`, are not counted together: the stream is parsed once, and bounded by
-    Limits.pdf_objects_mb as it is measured, stream_sizes.)"""
+    before the document reads any object through it, and whose parses of PDF syntax are held to
+    `caps` (SyntaxBudget: one object, all of them together; None, no bound), in the file and in
+    its object streams."""
 
     def __init__(self, parser: _BoundedParser, measure: Callable[[Decipher], None] | None, data: bytes = b"",
                  caps: tuple[int, int] | None = None) -> None:
         self._measure = measure
         self.file_bytes = data  # the file, for _listed_kids to look into an object before it is parsed
         self._partly_parsed: dict[int, _PartlyParsed] = {}  # object stream number: its parse so far
-        self.caps = caps
+        self.syntax = SyntaxBudget(*caps) if caps is not None else None
         self._file_parser = parser
+        parser.syntax = self.syntax  # (before the cross-reference table and the trailer are read, in __init__)
         super().__init__(parser)
 
     def _getobj_parse(self, pos: int, objid: int) -> object:
-        cap = None
-        if self.caps is not None:
-            one, whole = self.caps
-            if self._file_parser.read > whole:
-                raise ObjectTooLarge(whole, whole=True)
-            cap = min(one, whole - self._file_parser.read)
-        try:
-            with self._file_parser.bounded(cap, objid):
-                return super()._getobj_parse(pos, objid)
-        except ObjectTooLarge as exc:
-            if self.caps is not None and cap is not None and cap < self.caps[0]:  # all together, not this one
-                raise ObjectTooLarge(self.caps[1], whole=True) from None
-            raise exc
+        """pdfminer's parse of object `objid` at `pos` in the file, held to one object's budget."""
+        return self._file_parser.parsed(partial(super()._getobj_parse, pos, objid), objid)
 
     def _getobj_objstm(self, stream: PDFStream, index: int, objid: int) -> object:
         """Object `index` of the object stream `stream`, as pdfminer finds it (the stream's
@@ -300,7 +287,8 @@ class _MeasuredDocument(PDFDocument):
                 count = 0
             parser = _BoundedStreamParser(stream.get_data())
             parser.set_document(self)
-            parsed = self._partly_parsed[key] = _PartlyParsed(parser, count, None if self.caps is None else self.caps[0])
+            parser.syntax = self.syntax
+            parsed = self._partly_parsed[key] = _PartlyParsed(parser, count)
         return parsed.object(index, objid)
 
 
@@ -338,11 +326,11 @@ class _MeasuredDocument(PDFDocument):
 
 
 class _PartlyParsed:
-    """An object stream's objects parsed so far, and the parser that goes on from there, each
-    object's parse held to `cap` bytes (None: no bound)."""
+    """An object stream's objects parsed so far, and the parser that goes on from there (each
+    object's parse held to one object's budget: _Bounded.nextobject)."""
 
-    def __init__(self, parser: _BoundedStreamParser, count: Any, cap: int | None = None) -> None:
-        self.parser, self.count, self.cap = parser, count, cap
+    def __init__(self, parser: _BoundedStreamParser, count: Any) -> None:
+        self.parser, self.count = parser, count
         self.objects: list[object] = []
         self.ended = False
 
@@ -352,8 +340,7 @@ class _PartlyParsed:
         at = self.count * 2 + index
         while (at < 0 or len(self.objects) <= at) and not self.ended:
             try:
-                with self.parser.bounded(self.cap, objid):
-                    self.objects.append(self.parser.nextobject()[1])
+                self.objects.append(self.parser.nextobject(objid)[1])
             except PSEOF:
                 self.ended = True
             except Exception:
@@ -386,9 +373,9 @@ PAGE_NODES = 100_000
 
 class ObjectTooLarge(BaseException):
     """pdfminer's parse of one object read past `cap` bytes of PDF syntax, or its parses of all
-    the objects it read past `cap` together (`whole`; see _Bounded and _MeasuredDocument). A
-    BaseException, as KeyboardInterrupt is, so that no `except Exception` that takes a broken
-    object for none (pdfminer's, this module's) takes it: it ends the reading of the file."""
+    the objects it read past `cap` together (`whole`; see SyntaxBudget). A BaseException, as
+    KeyboardInterrupt is, so that no `except Exception` that takes a broken object for none
+    (pdfminer's, this module's) takes it: it ends the reading of the file."""
 
     def __init__(self, cap: int, objid: int | None = None, whole: bool = False) -> None:
         super().__init__(cap, objid, whole)
@@ -396,47 +383,80 @@ class ObjectTooLarge(BaseException):
 
 
 class TooManyObjects(BaseException):
-    """A PDF's cross-reference table lists more than `most` objects (XREF_ENTRIES), or, missing or
-    broken, pdfminer rebuilding it (`rebuilt`: it parses every object it finds in the file) found
-    more than `most` (FALLBACK_OBJECTS). A BaseException for the reason ObjectTooLarge is one."""
+    """A PDF's cross-reference tables run to more than `most` lines (XREF_LINES), or, missing or
+    broken, pdfminer rebuilding one (`rebuilt`: it parses every object it finds in the file) found
+    more than `most` objects (FALLBACK_OBJECTS). A BaseException for the reason ObjectTooLarge is one."""
 
     def __init__(self, most: int, rebuilt: bool) -> None:
         super().__init__(most, rebuilt)
         self.most, self.rebuilt = most, rebuilt
 
 
-XREF_ENTRIES = 1_000_000
-"""The most entries pdfminer may read from a PDF's cross-reference tables (written out, not in a
-stream), some 300 bytes each in its dictionary of offsets (4 million took 1.2 GB)."""
+class WidePredictor(BaseException):
+    """A stream whose predictor has more than MAX_COLUMNS columns (/DecodeParms /Columns):
+    pdfminer's PNG predictor makes a list of that many numbers before it reads a row (a 639-byte
+    PDF of 3 billion columns took 24 GB). A BaseException for the reason ObjectTooLarge is one."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__(columns)
+        self.columns = columns
+
+
+XREF_LINES = 1_000_000
+"""The most lines pdfminer may read from a PDF's cross-reference tables (written out, not in a
+stream), a line an entry and some 300 bytes an entry in its dictionary of offsets (4 million
+took 1.2 GB)."""
 FALLBACK_OBJECTS = 100_000
 """The most objects pdfminer may parse to rebuild a cross-reference table: some 20 µs each (a file
 of 5 million `N 0 obj null endobj` and no table took minutes). A 500-page PDF holds some tens of
 thousands."""
+MAX_COLUMNS = 100_000
+"""The most columns a stream's predictor may have (WidePredictor). An image's columns are its
+width in pixels, a few thousand (and pdfminer never decodes an image here); a cross-reference
+stream's, the few bytes of one row."""
+
+
+Parsed = TypeVar("Parsed")
+
+
+@record
+class SyntaxBudget:
+    """The most PDF syntax pdfminer's parses of one document may take (pdf.syntax_caps): `one`
+    byte for any one object, `whole` for all (the file's objects, its trailer and cross-reference
+    streams, the objects a rebuilt table is made from, its object streams' objects); `spent`
+    so far. pdfminer parses an array of numbers at some 1.5 s a megabyte."""
+
+    one: int
+    whole: int
+    spent: int = 0
 
 
 class _Bounded:
-    """A pdfminer parser (PDFParser, PDFStreamParser) that counts the bytes its lexer takes while
-    `budget` is set (`bounded`, for one object's parse), and stops the parse past it. The lexer
-    takes its buffer a BUFSIZ fill at a time, so the count is checked as each fill is used up
-    (a string of megabytes is stopped within 4 KB of the budget) and when the parser moves
-    (`seek`); stream data read whole past a stream's /Length is not counted."""
+    """A pdfminer parser (PDFParser, PDFStreamParser) whose parse of each object is held to its
+    SyntaxBudget (`syntax`, None: no bound): the bytes its lexer takes are counted, against the
+    object (`budget`) and against the document. The lexer takes its buffer a BUFSIZ fill at a
+    time, so the count is made as each fill is used up (a string of megabytes is stopped within
+    4 KB of the budget) and when the parser moves (`seek`); stream data is not syntax, and is not
+    counted (_BoundedParser.do_keyword)."""
 
     buf: bytes  # (pdfminer's PSBaseParser: the fill, and the lexer's place in it)
     charpos: int
-    budget: int | None = None
-    cap = 0
-    read = 0  # the bytes taken within `bounded` blocks so far
-    counted = 0  # how much of the buffer, from its start, is counted in `read` already
+    syntax: SyntaxBudget | None = None
+    budget: int | None = None  # what the object being parsed may still take (None: no object is)
+    counted = 0  # how much of the buffer, from its start, is counted already
 
     def _spend(self, upto: int) -> None:
-        """Count the buffer's bytes up to `upto` not counted yet, against the budget."""
+        """Count the buffer's bytes up to `upto` not counted yet, against the object's budget and
+        the document's."""
         spent = upto - self.counted
-        if spent > 0 and self.budget is not None:
+        if spent > 0 and self.budget is not None and self.syntax is not None:
             self.counted = upto
-            self.read += spent
             self.budget -= spent
+            self.syntax.spent += spent
+            if self.syntax.spent > self.syntax.whole:
+                raise ObjectTooLarge(self.syntax.whole, whole=True)
             if self.budget < 0:
-                raise ObjectTooLarge(self.cap)
+                raise ObjectTooLarge(self.syntax.one)
 
     def _taken(self) -> int:
         """How much of the buffer the lexer has taken."""
@@ -454,48 +474,91 @@ class _Bounded:
         self.counted = 0
         super().seek(pos)  # type: ignore[misc]
 
-    @contextmanager
-    def bounded(self, cap: int | None, objid: int | None = None) -> Iterator[None]:
-        """Within the block, the parse takes at most `cap` bytes (none when None); `objid`, the
-        object parsed, is named in the ObjectTooLarge raised past it. The budget of an object
-        whose parse looks up another (a stream's indirect /Length) is as it was once that is read."""
-        outer = self.budget, self.cap
-        if cap is not None:
-            self.budget, self.cap, self.counted = cap, cap, self._taken()
+    def parsed(self, parse: Callable[[], Parsed], objid: int | None = None) -> Parsed:
+        """`parse()`, the parse of object `objid` (named in the ObjectTooLarge raised past its
+        budget), within one object's budget; an object parsed within it (a stream's indirect
+        /Length) takes its own, and this one's budget is as it was once that is read."""
+        outer = self.budget
+        if self.syntax is not None:
+            self.budget, self.counted = self.syntax.one, self._taken()
         try:
-            yield
+            found = parse()
             self._spend(self._taken())
         except ObjectTooLarge as exc:
             if exc.objid is None:
                 exc.objid = objid
             raise
         finally:
-            self.budget, self.cap = outer
+            self.budget = outer
+        return found
+
+    def nextobject(self, objid: int | None = None) -> tuple[int, Any]:
+        """pdfminer's next object, parsed within one object's budget unless an object being
+        parsed holds it: the trailer, a cross-reference stream, an object of a table rebuilt or
+        of an object stream (`objid`, as the document numbers it)."""
+        if self.budget is not None or self.syntax is None:
+            return super().nextobject()  # type: ignore[misc]
+        return self.parsed(super().nextobject, objid)  # type: ignore[misc]
 
 
 class _BoundedParser(_Bounded, PDFParser):
-    """pdfminer's parser of a file's objects, bounded (`_Bounded`); held to XREF_ENTRIES lines of
-    cross-reference tables, and to FALLBACK_OBJECTS objects when it rebuilds a missing or broken
-    table: pdfminer sets `fallback` then, and moves the parser to each object it finds before it
-    parses it."""
+    """pdfminer's parser of a file's objects, bounded (`_Bounded`); held to XREF_LINES lines of
+    cross-reference tables and, when it rebuilds a missing or broken table (pdfminer sets
+    `fallback`), to FALLBACK_OBJECTS objects; its streams' predictors held to MAX_COLUMNS."""
 
     fallback = False
-    moves = 0  # the moves to an object made while rebuilding the table (a few more than its objects)
-    lines = 0  # the lines read outside any object, as cross-reference tables are (an entry a line)
+    rebuilt_from = 0  # the objects parsed to rebuild the table
+    lines = 0  # the lines read outside any object and stream: cross-reference tables (an entry a line)
+    in_stream = False  # within a stream's data
 
-    def seek(self, pos: int) -> None:
+    def nextobject(self, objid: int | None = None) -> tuple[int, Any]:
         if self.fallback and self.budget is None:
-            self.moves += 1
-            if self.moves > FALLBACK_OBJECTS:
+            self.rebuilt_from += 1
+            if self.rebuilt_from > FALLBACK_OBJECTS:
                 raise TooManyObjects(FALLBACK_OBJECTS, rebuilt=True)
-        super().seek(pos)
+        return super().nextobject(objid)
 
     def nextline(self) -> tuple[int, bytes]:
-        if not self.fallback and self.budget is None:
+        if not self.fallback and not self.in_stream and self.budget is None:
             self.lines += 1
-            if self.lines > XREF_ENTRIES:
-                raise TooManyObjects(XREF_ENTRIES, rebuilt=False)
+            if self.lines > XREF_LINES:
+                raise TooManyObjects(XREF_LINES, rebuilt=False)
         return super().nextline()
+
+    def do_keyword(self, pos: int, token: PSKeyword) -> None:
+        """pdfminer's handling of `token`; at `stream`, the stream's data read past the budget (it
+        is no syntax: read line by line where /Length is wrong or the table rebuilt), and the
+        stream made a _CheckedStream."""
+        if token is not self.KEYWORD_STREAM:
+            return super().do_keyword(pos, token)
+        outer, self.budget, self.in_stream = self.budget, None, True
+        try:
+            super().do_keyword(pos, token)
+        finally:
+            self.budget, self.in_stream, self.counted = outer, False, self._taken()
+        made = self.curstack[-1][1] if self.curstack else None
+        if type(made) is PDFStream:
+            made.__class__ = _CheckedStream  # (its class only: a PDFStream made by pdfminer, as it is)
+
+
+class _CheckedStream(PDFStream):
+    """A PDFStream whose predictor is checked before pdfminer decodes it: WidePredictor when it
+    has more than MAX_COLUMNS columns (resolved as pdfminer resolves them, at the same moment:
+    /DecodeParms or /Columns may be objects of an object stream). An image is never decoded here."""
+
+    def decode(self) -> None:
+        if _name(self.get("Subtype")) != "Image":
+            try:
+                filters = self.get_filters()
+            except Exception:  # pdfminer's decode meets the same and says so
+                filters = []
+            for _, params in filters:
+                params = _resolve(params)
+                if isinstance(params, dict) and "Predictor" in params:
+                    columns = _resolve(params.get("Columns", 1))
+                    if isinstance(columns, int) and columns > MAX_COLUMNS:
+                        raise WidePredictor(columns)
+        super().decode()
 
 
 class _BoundedStreamParser(_Bounded, PDFStreamParser):
@@ -810,31 +873,6 @@ def _filter_names(data: bytes, header: bytes, looked_up: dict[bytes, list[bytes]
         target = re.search(rb"(?<![\d.])%s\s+\d+\s+obj\s*(.{0,512}?)endobj" % number, data, re.S)
         looked_up[number] = [_unescaped(n) for n in NAME.findall(target.group(1))] if target is not None else []
     return looked_up[number]
-
-
-MAX_COLUMNS = 100_000
-"""The most columns a stream's predictor (/DecodeParms /Columns) may have: pdfminer's PNG predictor
-makes a list of that many numbers before it reads a row (a 639-byte PDF of 3 billion columns
-took 24 GB). An image's columns are its width in pixels, a few thousand; a cross-reference
-stream's, the few bytes of one row."""
-COLUMNS = re.compile(rb"/Columns\s*(?P<n>\d+)(?P<ref>\s+\d+\s+R)?")
-ESCAPED_NAME = re.compile(rb"/(?P<name>[^\s/\[\]<>(){}%]*#[^\s/\[\]<>(){}%]*)\s*(?P<n>\d+)(?P<ref>\s+\d+\s+R)?")
-"""A #-escaped name followed by a number (or a reference), which may be /Columns written so."""
-
-
-def wide_predictor(data: bytes) -> str | None:
-    """What is wrong with the PDF `data` when a /DecodeParms in it gives a predictor more than
-    MAX_COLUMNS columns, or its columns by reference, else None. Found in the file's bytes (a
-    #-escaped name read as its letters), before pdfminer or PDFium reads any object."""
-    found = list(COLUMNS.finditer(data))
-    if b"#" in data:
-        found += [m for m in ESCAPED_NAME.finditer(data) if _unescaped(m.group("name")) == b"Columns"]
-    for m in found:
-        if m.group("ref") is not None:
-            return "a stream's predictor takes its number of columns (/DecodeParms /Columns) by reference"
-        if int(m.group("n")) > MAX_COLUMNS:
-            return f"a stream's predictor has {int(m.group('n')):,} columns (/DecodeParms /Columns), more than {MAX_COLUMNS:,}"
-    return None
 
 
 def _unescaped(name: bytes) -> bytes:

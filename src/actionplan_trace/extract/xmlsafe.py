@@ -10,6 +10,8 @@ looked over for an element holding too many (`too_many_attributes`).
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import InputError
@@ -182,20 +184,51 @@ _ATTRIBUTE = (rf"[^{_SPACE}/>][^{_SPACE}/>=]*+"
 # value, quoted (up to its closing quote, which may hold ">" or "<") or not (up to white space or
 # ">"). Every quantifier is possessive: each start tag is read once, in time linear in its length.
 ATTRIBUTE = regex(_ATTRIBUTE)
-START_TAG = regex(rf"<[A-Za-z][^{_SPACE}/>]*+((?:[{_SPACE}/]*+{_ATTRIBUTE})*+)")
-"""A start tag up to its end, its attributes the group (what ATTRIBUTE finds in it, in turn)."""
+TOKEN = regex(rf"<(?:(?P<comment>!--)|(?P<bogus>[!?])|(?P<end>/)?(?P<name>[A-Za-z][^{_SPACE}/>]*+)"
+              rf"(?P<attributes>(?:[{_SPACE}/]*+{_ATTRIBUTE})*+))")
+"""What HTML's tokenizer reads at a "<" (which libxml2 2.14 follows): a comment's opening, a bogus
+comment's (`<!…>`, `<?…>`: to the next ">"), or a start or end tag, its name and attributes
+(what ATTRIBUTE finds in them, in turn); a "<" before anything else is text."""
+COMMENT_END = regex(r"-?-?!?>|.*?--!?>", re.DOTALL)
+"""Where a comment opened by `<!--` ends: at once (`<!-->`, `<!--->`), or at `-->` or `--!>`."""
+RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+"""Elements whose content libxml2 reads as text up to their end tag: a tag in it is none."""
 
 
 def too_many_attributes(markup: str, part: str, most: int = MAX_ATTRIBUTES) -> str | None:
     """The problem with HTML `markup` (`part`: what to call it) when one of its elements holds more
-    than `most` attributes (MAX_ATTRIBUTES), else None. An attribute and what parts it from the
-    next take two characters at least, so only start tags longer than twice `most` are counted,
-    and a text no longer than that is not looked at."""
+    than `most` attributes (MAX_ATTRIBUTES), else None. The markup is read token by token as
+    libxml2 reads it (TOKEN): comments, raw text (RAW_TEXT, `<plaintext>` to the end) and the
+    quoted values of attributes hold no tag, and a tag in them is not counted (a `<` in a script,
+    `a<b`, is no element; a `<!--` in a quoted value opens no comment). An attribute and what
+    parts it from the next take two characters at least, so only tags longer than twice `most`
+    are counted, and a text no longer than that is not looked at."""
     if len(markup) <= 2 * most:
         return None
-    for tag in START_TAG.finditer(markup):
-        if tag.end(1) - tag.start(1) > 2 * most:
-            count = sum(1 for _ in ATTRIBUTE.finditer(tag.group(1)))
+    pos = 0
+    while (token := TOKEN.search(markup, pos)) is not None:
+        pos = token.end()
+        if token.group("comment") is not None:
+            end = COMMENT_END.match(markup, pos)
+            if end is None:
+                return None  # a comment to the end: no tag after it
+            pos = end.end()
+            continue
+        if token.group("bogus") is not None:
+            pos = markup.find(">", pos) + 1
+            if pos == 0:
+                return None
+            continue
+        if token.end("attributes") - token.start("attributes") > 2 * most:
+            count = sum(1 for _ in ATTRIBUTE.finditer(token.group("attributes")))
             if count > most:
                 return f"{part} has an element of {count:,} attributes, more than {most:,}: too many to read"
+        name = token.group("name").lower()
+        if token.group("end") is None and name in RAW_TEXT:
+            close = regex(rf"</{name}[{_SPACE}/>]", re.IGNORECASE).search(markup, pos)
+            if close is None:
+                return None
+            pos = close.start()
+        elif token.group("end") is None and name == "plaintext":
+            return None
     return None

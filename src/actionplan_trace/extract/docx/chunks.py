@@ -56,8 +56,7 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
         return [], [], [f"imported content {part} ({kind or 'unknown type'}, w:altChunk) is not read: its text is missing"]
     limits = current()
     if len(data) > limits.text_mb * MB:
-        return [], [], [f"imported content {part} (w:altChunk) is not read: "
-                        + over("text_mb", f"it is {megabytes(len(data))}", limits.text_mb)]
+        return [], [], [_not_read(part, over("text_mb", f"it is {megabytes(len(data))}", limits.text_mb))]
     where = Path(f"{path} ({part})")
     notes: list[str] = []
     try:  # an unreadable part is a note, not the end of the document: its text alone is missing
@@ -66,14 +65,19 @@ def chunk_blocks(path: str, part: str, kind: str | None, data: bytes,
         if kind in TEXT_TYPES:
             lines = text.splitlines()
             if len(lines) > limits.text_lines:
-                raise InputError(str(where), over("text_lines", f"it has {len(lines):,} lines", limits.text_lines))
+                return [], [], [*notes, _not_read(part, over("text_lines", f"it has {len(lines):,} lines", limits.text_lines))]
             return [Block("paragraph", line.strip(), loc) for line in lines if line.strip()], [], notes
         from ..html import read_html  # lxml.html, only for a document with an HTML chunk
 
         blocks, footnotes = read_html(where, text)
     except InputError as exc:
-        return [], [], [*notes, f"imported content {part} (w:altChunk) is not read: {exc.problem}"]
+        return [], [], [*notes, _not_read(part, exc.problem)]
     return [placed(block, loc) for block in blocks], [placed(note, loc) for note in footnotes], list(notes)
+
+
+def _not_read(part: str, why: str) -> str:
+    """The note on an imported part that is not read, and why."""
+    return f"imported content {part} (w:altChunk) is not read: {why}"
 
 
 def placed(block: Block, loc: Loc) -> Block:

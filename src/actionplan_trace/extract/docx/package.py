@@ -23,10 +23,9 @@ from .styles import Styles, read_styles
 CHUNK = 1 << 20
 ODF_MIMETYPE = b"application/vnd.oasis.opendocument."
 """How the `mimetype` entry of an OpenDocument package (.odt, .ods, .odp) begins."""
-# What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included, and
-# zipfile's RuntimeError for a member it cannot read without a password.
+# What reading a damaged ZIP member can raise: a corrupt deflate, bzip2 or LZMA stream included.
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError, EOFError,
-              zlib.error, lzma.LZMAError, RuntimeError)
+              zlib.error, lzma.LZMAError)
 
 
 @record
@@ -65,26 +64,18 @@ def check_container(path: str, data: bytes) -> NoReturn:
 
 
 def directory_size(data: bytes) -> int | None:
-    """The size in bytes a ZIP file's end record declares for its central directory (the zip64
-    end record's where the classic one defers to it); None when there is no end record. zipfile
-    reads that many bytes and makes an object of each entry in them, some 600 bytes an entry: a
-    165 MB file of 3 million entries took 1.8 GB before a part was read. A Word document's
-    directory is a few KB, and is held to the limit of one part."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - ZIP_END_SEARCH))
-    if end < 0 or end + 22 > len(data):
+    """The size in bytes a ZIP file's end records declare for its central directory, found as
+    zipfile finds them (its own `_EndRecData`: the classic record, with or without a comment, and
+    the zip64 record beside it), None when there is none. zipfile reads that many bytes and makes
+    an object of each entry in them, some 600 bytes an entry: a 165 MB file of 3 million entries
+    took 1.8 GB before a part was read. A Word document's directory is a few KB, and is held to
+    the limit of one part. (Found another way, a zip64 record or a signature in the record's own
+    fields told a smaller size than zipfile then read.)"""
+    try:
+        record = zipfile._EndRecData(io.BytesIO(data))  # type: ignore[attr-defined]
+    except (OSError, ValueError, struct.error, zipfile.BadZipFile):
         return None
-    entries, size = struct.unpack_from("<HI", data, end + 10)
-    locator = end - 20
-    if (size == 0xFFFFFFFF or entries == 0xFFFF) and locator >= 0 and data.startswith(b"PK\x06\x07", locator):
-        (record,) = struct.unpack_from("<Q", data, locator + 8)
-        if data.startswith(b"PK\x06\x06", record) and record + 56 <= len(data):
-            (size,) = struct.unpack_from("<Q", data, record + 40)
-    return size
-
-
-ZIP_END_SEARCH = 22 + 65_535
-"""How far from a ZIP file's end its end record may start: its 22 bytes and a comment of at most
-65,535 (zipfile searches the same)."""
+    return None if record is None else int(record[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
 
 
 class Package:

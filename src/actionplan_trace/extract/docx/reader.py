@@ -133,11 +133,14 @@ class _Reader:
         # Table cells made so far, padding included, and the body's blocks, against Limits.blocks,
         # counted as they are made (`_within_blocks`): a grid of 20,000 columns padded each of
         # its rows out to them (gridAfter), some 7 MB a row, and a row of 1.2 million cells took
-        # 1.1 GB before the count of the document's cells could refuse it.
+        # 1.1 GB before the count of the document's cells could refuse it. The cells of a table
+        # in a cell (flattened into its lines, which structure does not count as cells) are
+        # counted apart, against the same limit.
         self.cells = 0
+        self.inner_cells = 0
         self.body_blocks = 0
         self.unplaced = 0  # the blank paragraphs of the last story read that no block holds (a story of no text)
-        self.most_cells = current().blocks
+        self.most_blocks = current().blocks
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
         self._paragraphs = 0  # paragraphs begun so far, in every story (Block.seq)
@@ -758,7 +761,7 @@ class _Reader:
                         self._within_blocks(slot + 1)
                         _pad(cells, slot, cell_loc)
                     else:
-                        self._within_blocks(len(cells) + 1)
+                        self._within_blocks(len(cells) + 1, inner=True)
                     cells.append(_cell(blocks, cell_loc, span, self.unplaced))
                     cells[-1].continued = continued
                     flow.extend(blocks)
@@ -779,7 +782,9 @@ class _Reader:
                     after = to_int(attr(after_el)) or 0
                     self._within_blocks(min(col + after, width))
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
-                self.cells += len(cells)
+                    self.cells += len(cells)
+                else:
+                    self.inner_cells += len(cells)
                 rows.append(cells)
                 plain.append(own)
                 merging = merged_row
@@ -817,13 +822,15 @@ class _Reader:
             self.body_blocks = len(out)
             self._within_blocks(0)
 
-    def _within_blocks(self, row_cells: int) -> None:
+    def _within_blocks(self, row_cells: int, inner: bool = False) -> None:
         """A LimitError when the table cells made so far, `row_cells` more (those of the row being
-        read), and the body's blocks pass Limits.blocks: checked as each is made, not once the
-        document is read (as structure's count of its blocks and cells is)."""
-        if self.cells + row_cells + self.body_blocks > self.most_cells:
-            raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_cells:,} paragraphs"
-                                                       " and table cells", self.most_cells))
+        read), and the body's blocks pass Limits.blocks, as structure counts them once the
+        document is read (structure._check_blocks), but checked as each is made; `inner`: a table
+        in a cell, whose cells are counted apart against the same limit."""
+        made = self.inner_cells if inner else self.cells + self.body_blocks
+        if made + row_cells > self.most_blocks:
+            raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_blocks:,} paragraphs"
+                                                       " and table cells", self.most_blocks))
 
     def _layout(self, props: etree._Element | None, change: str) -> etree._Element | None:
         """The element whose grid layout (gridCol, gridBefore, gridAfter, gridSpan) this view shows:
