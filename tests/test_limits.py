@@ -1224,7 +1224,7 @@ def test_syntax_pdfminer_parses_outside_an_object_is_bounded_too(monkeypatch, tm
 def test_a_docx_is_refused_as_it_is_read_where_structure_would_refuse_it_and_no_sooner(monkeypatch, tmp_path) -> None:
     """Found in review: the reader counted the cells of tables nested in cells with the body's,
     which structure does not count (they are flattened into their cell's lines), and refused a
-    document structure reads. Nested cells are counted apart, against the same limit."""
+    document structure reads. What cells hold is counted apart, against --max-text-lines."""
     from actionplan_trace.model import RawDocument
     from actionplan_trace.structure import _check_blocks
 
@@ -1235,9 +1235,123 @@ def test_a_docx_is_refused_as_it_is_read_where_structure_would_refuse_it_and_no_
     raw = read(path)
     count = len(raw.blocks) + sum(len(row) for block in raw.blocks if block.rows for row in block.rows)
     assert count == 140 + 20 * 2  # each table a block and one cell; its nested cells are lines of that cell
-    monkeypatch.setenv("TRACE_MAX_BLOCKS", "1000")  # the 1,000 nested cells, and the 180 counted, each within it
-    _check_blocks(RawDocument(raw.source, raw.blocks), 1000)
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", str(count))
+    _check_blocks(RawDocument(raw.source, raw.blocks), count)
     assert len(read(path).blocks) == 160
-    monkeypatch.setenv("TRACE_MAX_BLOCKS", "999")  # fewer than the nested cells
-    with pytest.raises(LimitError, match="more than 999 paragraphs and table cells"):
+    monkeypatch.setenv("TRACE_MAX_BLOCKS", str(count - 1))
+    with pytest.raises(LimitError, match=f"more than {count - 1} paragraphs and table cells"):
         read(path)
+    monkeypatch.delenv("TRACE_MAX_BLOCKS")
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "1500")  # the nested cells and their paragraphs are lines
+    with pytest.raises(LimitError, match="more than 1,500 paragraphs and cells in its cells, notes and text boxes"):
+        read(path)
+
+
+def test_an_html_element_behind_a_reference_libxml2_never_sees_is_counted(tmp_path) -> None:
+    """Found by a red team: `<&shy;p a0 a1 …>` is no tag, but the reader takes soft hyphens out
+    before libxml2 parses the page, which then held a `<p>` of 300,000 attributes: the page is
+    looked over as libxml2 gets it."""
+    page = tmp_path / "shy.html"
+    page.write_text("<html><body><&shy;p " + " ".join(f"a{k}" for k in range(3_000)) + ">x</p></body></html>",
+                    encoding="utf-8")
+    one_line_failure(run_cli("extract", str(page), "-f", "json"), page, "an element of 3,000 attributes")
+
+
+def test_paragraphs_in_notes_cells_and_text_boxes_are_counted_as_they_are_read(monkeypatch, tmp_path) -> None:
+    """Found by a red team: a footnote and an endnote of 680,000 paragraphs each took 1.1 GB; each
+    note is one block, so the block limit never saw them. What a cell, note or text box holds is
+    counted as it is read, against --max-text-lines (it becomes lines of the cell or note)."""
+    import zipfile
+
+    from hostilegen import CONTENT_TYPES, RELS
+
+    document = _body('<w:p><w:r><w:t>Text</w:t><w:footnoteReference w:id="1"/></w:r></w:p>')
+    notes = (f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">'
+             + "<w:p><w:r><w:t>note line</w:t></w:r></w:p>" * 3_000 + "</w:footnote></w:footnotes>")
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="f"'
+            ' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+            '</Relationships>')
+    path = tmp_path / "notes.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                           ("word/_rels/document.xml.rels", rels), ("word/document.xml", document),
+                           ("word/footnotes.xml", notes)):
+            package.writestr(name, text)
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "2000")
+    with pytest.raises(LimitError, match="more than 2,000 paragraphs and cells in its cells, notes and text boxes"):
+        read(path)
+    monkeypatch.setenv("TRACE_MAX_TEXT_LINES", "3000")
+    assert read(path).footnotes[0].text.count("note line") == 3_000
+
+
+def test_a_docx_of_more_xml_tags_than_its_size_limit_allows_is_refused_before_it_is_parsed(monkeypatch, tmp_path) -> None:
+    """16 MB of `<w:p/>` in two parts (under --max-docx-mb) took 820 MB and 18 s: lxml makes a node
+    of each. The parts read may hold one tag every 16 bytes of the limit."""
+    path = docx_of(tmp_path / "tags.docx", _body("<w:p/>" * 20_000))
+    monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.3")  # 18,750 tags
+    with pytest.raises(LimitError, match=r"the parts read hold more than 18,750 XML tags \(at word/document.xml\), one"
+                                         r" every 16 bytes of the limit, over the limit of 0.3 MB"):
+        read(path)
+    monkeypatch.setenv("TRACE_MAX_DOCX_MB", "0.4")  # 25,000 tags
+    assert read(path).blocks == []
+
+
+def test_a_line_pdfminer_reads_is_bounded_and_startxref_is_looked_for_at_the_end(monkeypatch, tmp_path) -> None:
+    """Found by a red team: a PDF with no `startxref` and one 60 MB line ran past 90 s: pdfminer
+    read the file backward whole for `startxref`, then line by line to rebuild its table, joining
+    each line's pieces one by one. It looks in the last XREF_TAIL bytes, and a line runs to
+    MAX_LINE at most."""
+    from actionplan_trace.extract import pdf_streams
+
+    data = _page_with(b"")
+    data = data[:data.index(b"xref\n")] + b"%" + b"x" * 300_000 + b"\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    path = tmp_path / "line.pdf"
+    path.write_bytes(data)
+    monkeypatch.setattr(pdf_streams, "MAX_LINE", 100_000)
+    monkeypatch.setattr(pdf_streams, "XREF_TAIL", 50_000)
+    with pytest.raises(InputError, match="a line of the PDF runs past"):
+        read(path)
+    monkeypatch.setattr(pdf_streams, "MAX_LINE", 400_000)
+    assert "Paragraph 0 on Resolution 71" in read(path).blocks[0].text
+
+
+def test_a_registry_file_over_its_size_limit_is_one_line(monkeypatch, tmp_path) -> None:
+    """Found by a red team: a --registry file of 67 MB took 1.4 GB in PyYAML. A rules or registry
+    file is read up to MAX_RULES_BYTES (16 MB)."""
+    from actionplan_trace import rulefiles
+    from actionplan_trace.errors import ProfileError
+
+    registry = tmp_path / "big.yml"
+    registry.write_text("resolutions: {}\n" + "# padding\n" * 120_000, encoding="utf-8")  # 1.2 MB
+    monkeypatch.setattr(rulefiles, "MAX_RULES_BYTES", 1_000_000)
+    with pytest.raises(ProfileError, match=r"big\.yml: cannot read registry file: larger than 1 MB$"):
+        rulefiles.read_rules_bytes(registry, "registry file")
+    monkeypatch.setattr(rulefiles, "MAX_RULES_BYTES", 2_000_000)
+    assert rulefiles.read_rules_bytes(registry, "registry file").startswith(b"resolutions")
+
+
+def test_an_object_stream_a_rebuilt_table_parses_whole_counts_against_the_syntax_budget(monkeypatch, tmp_path) -> None:
+    """Found by a red team: with no cross-reference table, pdfminer parses every object stream it
+    finds whole (30 MB of `[]` took 80 s): each counts, whole, against all objects' budget."""
+    data = pdf_object_stream_bomb(tmp_path / "packed.pdf", 300_000, unit=b"[] ").read_bytes()
+    path = tmp_path / "rebuilt.pdf"
+    path.write_bytes(data[:data.rfind(b"startxref")] + b"startxref\n999999999\n%%EOF\n")
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.1")  # 200 KB for all objects
+    with pytest.raises(LimitError, match=r"the PDF's objects run to more than 0\.20 MB of PDF syntax"):
+        read(path)
+
+
+def test_include_and_exclude_patterns_match_as_fnmatch_matches_them() -> None:
+    """Found by a red team: 60,000 patterns were each compiled again for every file (over 90 s);
+    they are one regex now, which matches what fnmatch matches, a folder's files included."""
+    import fnmatch
+
+    from actionplan_trace.validate.check import _matches
+
+    patterns = ["*.docx", "drafts/", "a/b/*.pdf", "[ab]*.txt", "x?y.md", "deep/**/f.txt", "lit[.]docx"]
+    names = ["p.docx", "drafts/x.pdf", "drafts", "a/b/c.pdf", "a/b/c/d.pdf", "a.txt", "c.txt", "xay.md", "xy.md",
+             "deep/q/f.txt", "lit.docx", "litx.docx", "sub/p.docx"]
+    for name in names:
+        expected = any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(name, p.rstrip("/") + "/*") for p in patterns)
+        assert _matches(name, patterns) == expected, name
+    assert not _matches("p.docx", [])

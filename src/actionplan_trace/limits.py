@@ -28,7 +28,8 @@ class Limits:
     part_mb: float = 16.0
     """Decompressed size of each XML part of a .docx (document.xml, styles, numbering …)."""
     docx_mb: float = 32.0
-    """Decompressed size of all the parts of one .docx read together."""
+    """Decompressed size of all the parts of one .docx read together; they may hold one XML tag
+    every 16 bytes of it (docx.package.TAGS_PER_MB)."""
     pages: int = 500
     """Pages of a PDF."""
     text_lines: int = 300_000
@@ -37,7 +38,8 @@ class Limits:
     cell, which costs its record and place some 1.2 KB whatever its length (a 5 MB file of
     one-letter lines is 2.4 million paragraphs and 2.7 GB; 300,000 lines read in some 5 s and
     400 MB; 2.4 million tab-separated cells took 1.2 GB, 1.2 million `<p>` 1.5 GB). Real
-    renderings run to tens of thousands of lines."""
+    renderings run to tens of thousands of lines. It also bounds the paragraphs and cells within
+    a .docx's cells, notes and text boxes, which become lines of the cell or note."""
     refs: int = 200_000
     """References and findings read in one document, together: each costs its record and some 450
     bytes of JSON (a finding some 4.5 KB while a SARIF log is written), and a dense list ("PP

@@ -49,10 +49,18 @@ def read_yaml(path: Path, what: str) -> Any:
     return memo("rules", data, _SALT, lambda: _parse(data, path, what))
 
 
+MAX_RULES_BYTES = 16_000_000
+"""The largest rules or registry file read (a user's `--registry` file too): PyYAML makes some
+20 bytes of objects of each byte (a registry of 67 MB took 1.4 GB). The shipped ones are a few KB."""
+
+
 def read_rules_bytes(path: Path, what: str) -> bytes:
-    """The bytes of the rules file at `path`, or the ProfileError "cannot read {what}"."""
+    """The bytes of the rules file at `path`, or the ProfileError "cannot read {what}" (no
+    regular file, a FIFO or a device, or one over MAX_RULES_BYTES)."""
+    from .files import read_small
+
     try:
-        return path.read_bytes()
+        return read_small(path, MAX_RULES_BYTES)
     except OSError as exc:
         raise ProfileError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
 

@@ -565,11 +565,12 @@ def fragment_holder(markup: str, placed: bool = False) -> Element | None:
 
     from .xmlsafe import too_many_attributes
 
-    if too_many_attributes(markup, "the fragment") is not None:
+    markup = html_markup(markup)
+    if too_many_attributes(markup, "the fragment") is not None:  # (as libxml2 gets it: `<&shy;p` is `<p`)
         return None
     parser = html_parser()
     try:
-        holder = lxml.html.fragment_fromstring(html_markup(markup), create_parent="div", parser=parser)
+        holder = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
         return None
     return None if stopped_too_deep(parser) else holder

@@ -76,7 +76,7 @@ from .pdf_outline import Bookmark, bookmark_key, mark_headings, read_bookmarks, 
 from .pdf_settings import PDF_DEFAULTS, PdfSettings
 from .pdf_script import cjk_close, cjk_join, has_rtl, reading_order
 from .pdf_streams import (Decipher, LzwBudget, ObjectTooLarge, PageStreams, TooManyObjects, TooMuchLzw, UnknownEncryption,
-                          MAX_COLUMNS, WidePredictor, open_document, stream_sizes)
+                          MAX_COLUMNS, MAX_LINE, LineTooLong, WidePredictor, open_document, stream_sizes)
 from .pdf_superscripts import keep_unnoted, note_marks
 from .pdf_tables import (
     Grid,
@@ -2919,6 +2919,9 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
             raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
                                           f" parsing more than {exc.most:,} objects") from None
         raise InputError(source.path, f"the PDF's cross-reference tables run to more than {exc.most:,} lines") from None
+    except LineTooLong:
+        raise InputError(source.path, f"a line of the PDF runs past {MAX_LINE / 1e6:g} MB, too long to read"
+                                      " (its cross-reference table missing or broken, or a stream's /Length)") from None
     except WidePredictor as exc:
         raise InputError(source.path, f"a stream's predictor has {exc.columns:,} columns (/DecodeParms /Columns), more than"
                                       f" {MAX_COLUMNS:,}") from None

@@ -392,6 +392,12 @@ class TooManyObjects(BaseException):
         self.most, self.rebuilt = most, rebuilt
 
 
+class LineTooLong(BaseException):
+    """A line pdfminer reads (a rebuilt table's, a stream's data where /Length is not used) runs
+    past MAX_LINE: it joins a line's pieces one by one, in time that grows with the square of the
+    line's length. A BaseException for the reason ObjectTooLarge is one."""
+
+
 class WidePredictor(BaseException):
     """A stream whose predictor has more than MAX_COLUMNS columns (/DecodeParms /Columns):
     pdfminer's PNG predictor makes a list of that many numbers before it reads a row (a 639-byte
@@ -410,6 +416,12 @@ FALLBACK_OBJECTS = 100_000
 """The most objects pdfminer may parse to rebuild a cross-reference table: some 20 µs each (a file
 of 5 million `N 0 obj null endobj` and no table took minutes). A 500-page PDF holds some tens of
 thousands."""
+MAX_LINE = 4_000_000
+"""The longest line pdfminer may read (LineTooLong): a 60 MB line of a file with no `startxref`
+ran past 90 s. Binary stream data breaks a line every few hundred bytes."""
+XREF_TAIL = 1_000_000
+"""How far back from a PDF's end pdfminer looks for `startxref` (_BoundedParser.revreadlines);
+PDF writers put it in the last kilobyte."""
 MAX_COLUMNS = 100_000
 """The most columns a stream's predictor may have (WidePredictor). An image's columns are its
 width in pixels, a few thousand (and pdfminer never decodes an image here); a cross-reference
@@ -510,20 +522,54 @@ class _BoundedParser(_Bounded, PDFParser):
     rebuilt_from = 0  # the objects parsed to rebuild the table
     lines = 0  # the lines read outside any object and stream: cross-reference tables (an entry a line)
     in_stream = False  # within a stream's data
+    line_fills: int | None = None  # the buffer fills the line being read has taken (None: no line is read)
 
     def nextobject(self, objid: int | None = None) -> tuple[int, Any]:
-        if self.fallback and self.budget is None:
-            self.rebuilt_from += 1
-            if self.rebuilt_from > FALLBACK_OBJECTS:
-                raise TooManyObjects(FALLBACK_OBJECTS, rebuilt=True)
-        return super().nextobject(objid)
+        """pdfminer's next object (_Bounded); while it rebuilds a table, one of FALLBACK_OBJECTS,
+        and an object stream it finds counted whole against the document's syntax budget, which
+        pdfminer then parses whole."""
+        if not (self.fallback and self.budget is None):
+            return super().nextobject(objid)
+        self.rebuilt_from += 1
+        if self.rebuilt_from > FALLBACK_OBJECTS:
+            raise TooManyObjects(FALLBACK_OBJECTS, rebuilt=True)
+        found = super().nextobject(objid)
+        if self.syntax is not None and isinstance(found[1], PDFStream) and _name(found[1].get("Type")) == "ObjStm":
+            self.syntax.spent += len(found[1].get_data() or b"")
+            if self.syntax.spent > self.syntax.whole:
+                raise ObjectTooLarge(self.syntax.whole, whole=True)
+        return found
 
     def nextline(self) -> tuple[int, bytes]:
         if not self.fallback and not self.in_stream and self.budget is None:
             self.lines += 1
             if self.lines > XREF_LINES:
                 raise TooManyObjects(XREF_LINES, rebuilt=False)
-        return super().nextline()
+        self.line_fills = 0
+        try:
+            return super().nextline()
+        finally:
+            self.line_fills = None
+
+    def fillbuf(self) -> bool:
+        if self.line_fills is not None and self.charpos >= len(self.buf):
+            self.line_fills += 1
+            if self.line_fills * self.BUFSIZ > MAX_LINE:
+                raise LineTooLong
+        return super().fillbuf()
+
+    def revreadlines(self) -> Iterator[bytes]:
+        """pdfminer's lines read backward from the end, within the file's last XREF_TAIL bytes: it
+        looks there for `startxref`, and a file with none was read backward whole, a line's pieces
+        joined one by one (a 60 MB line ran past 90 s)."""
+        whole = self.fp
+        whole.seek(0, io.SEEK_END)
+        whole.seek(max(0, whole.tell() - XREF_TAIL))
+        self.fp = io.BytesIO(whole.read())
+        try:
+            yield from super().revreadlines()
+        finally:
+            self.fp = whole
 
     def do_keyword(self, pos: int, token: PSKeyword) -> None:
         """pdfminer's handling of `token`; at `stream`, the stream's data read past the budget (it

@@ -144,7 +144,19 @@ class CheckReport:
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(rel, p.rstrip("/") + "/*") for p in patterns)
+    """Whether `rel` matches one of `patterns` (fnmatch's), or lies in a folder one names."""
+    found = _patterns(tuple(patterns))
+    return found is not None and found.match(rel) is not None
+
+
+@lru_cache(maxsize=8)
+def _patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`patterns`, each also as a folder (`p/*`), as one compiled regex (fnmatch.translate): a
+    configuration of 60,000 patterns, each matched by fnmatch for each file, outran its cache of
+    compiled patterns and compiled them all again for every file (over 90 s for 100 files)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"{fnmatch.translate(p)}|{fnmatch.translate(p.rstrip('/') + '/*')}" for p in patterns))
 
 
 def _left_out(names: tuple[str, ...], config: CheckConfig) -> bool:

@@ -133,14 +133,15 @@ class _Reader:
         # Table cells made so far, padding included, and the body's blocks, against Limits.blocks,
         # counted as they are made (`_within_blocks`): a grid of 20,000 columns padded each of
         # its rows out to them (gridAfter), some 7 MB a row, and a row of 1.2 million cells took
-        # 1.1 GB before the count of the document's cells could refuse it. The cells of a table
-        # in a cell (flattened into its lines, which structure does not count as cells) are
-        # counted apart, against the same limit.
+        # 1.1 GB before the count of the document's cells could refuse it. What is within cells,
+        # notes and text boxes (flattened into their lines, which structure does not count) is
+        # counted apart (`inner`), against Limits.text_lines.
         self.cells = 0
-        self.inner_cells = 0
         self.body_blocks = 0
+        self.inner = 0
         self.unplaced = 0  # the blank paragraphs of the last story read that no block holds (a story of no text)
-        self.most_blocks = current().blocks
+        limits = current()
+        self.most_blocks, self.most_lines = limits.blocks, limits.text_lines
         self._last_run_change: tuple[etree._Element, Revision] | None = None  # see _run_revision
         self._table_depth = 0
         self._paragraphs = 0  # paragraphs begun so far, in every story (Block.seq)
@@ -270,6 +271,7 @@ class _Reader:
         pending: list[_Para] = []
         blanks: list[int] = []  # the blank paragraphs since the last block (Block.blanks)
         index = 0
+        counted = 0  # the blocks of `out` counted against the limits so far (_count_made)
 
         for el in block_children(container, chunks=True):
             if el.tag == W_ALTCHUNK:
@@ -277,8 +279,7 @@ class _Reader:
                     self._settle(out, blanks, pending, hidden)
                     pending = []
                 _add(out, blanks, self.alt_chunk(el, hidden, Loc(paragraph=index) if count else self.loc))
-                if count:
-                    self._body_made(out)
+                counted = self._count_made(out, counted, count)
                 continue
             if count:
                 self.loc = Loc(paragraph=index)
@@ -291,8 +292,7 @@ class _Reader:
                 if not para.joins_next:
                     self._settle(out, blanks, pending, hidden, index - 1 if count else self.loc.paragraph or 0)
                     pending = []
-                    if count:
-                        self._body_made(out)
+                    counted = self._count_made(out, counted, count)
             else:
                 if pending:
                     self._settle(out, blanks, pending, hidden)
@@ -300,10 +300,10 @@ class _Reader:
                 table = self.table(el, hidden)
                 if table is not None:
                     _add(out, blanks, [table])
-                    if count:
-                        self._body_made(out)
+                    counted = self._count_made(out, counted, count)
         if pending:
             self._settle(out, blanks, pending, hidden)
+            self._count_made(out, counted, count)
         if out and blanks:
             out[-1].trailing = tuple(blanks)
         self.unplaced = 0 if out else len(blanks)
@@ -784,7 +784,7 @@ class _Reader:
                     _pad(cells, min(col + after, width), Loc(paragraph=base.paragraph, row=r, footnote=base.footnote))
                     self.cells += len(cells)
                 else:
-                    self.inner_cells += len(cells)
+                    self.inner += len(cells)
                 rows.append(cells)
                 plain.append(own)
                 merging = merged_row
@@ -816,19 +816,32 @@ class _Reader:
             seq=seq,
         )
 
-    def _body_made(self, out: list[Block]) -> None:
-        """The body's blocks made so far (`out`), counted against Limits.blocks (`_within_blocks`)."""
-        if len(out) != self.body_blocks:
-            self.body_blocks = len(out)
-            self._within_blocks(0)
+    def _count_made(self, out: list[Block], counted: int, body: bool) -> int:
+        """The blocks of a story's `out` not `counted` yet, counted as they are made: the body's
+        against Limits.blocks (`_within_blocks`), a cell's, note's or text box's against
+        Limits.text_lines (they become lines of the cell or note: a footnote and an endnote of
+        680,000 paragraphs each took 1.1 GB); how many are counted now."""
+        if len(out) != counted:
+            if body:
+                self.body_blocks = len(out)
+                self._within_blocks(0)
+            else:
+                self.inner += len(out) - counted
+                self._within_blocks(0, inner=True)
+        return len(out)
 
     def _within_blocks(self, row_cells: int, inner: bool = False) -> None:
         """A LimitError when the table cells made so far, `row_cells` more (those of the row being
         read), and the body's blocks pass Limits.blocks, as structure counts them once the
-        document is read (structure._check_blocks), but checked as each is made; `inner`: a table
-        in a cell, whose cells are counted apart against the same limit."""
-        made = self.inner_cells if inner else self.cells + self.body_blocks
-        if made + row_cells > self.most_blocks:
+        document is read (structure._check_blocks), but checked as each is made; `inner`: the
+        paragraphs and tables' cells within cells, notes and text boxes, which structure does
+        not count (they are lines of their cell or note), against Limits.text_lines."""
+        if inner:
+            if self.inner + row_cells > self.most_lines:
+                raise LimitError(self.path, over("text_lines", f"the document holds more than {self.most_lines:,}"
+                                                               " paragraphs and cells in its cells, notes and text boxes",
+                                                 self.most_lines))
+        elif self.cells + self.body_blocks + row_cells > self.most_blocks:
             raise LimitError(self.path, over("blocks", f"the document holds more than {self.most_blocks:,} paragraphs"
                                                        " and table cells", self.most_blocks))
 
