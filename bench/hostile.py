@@ -234,6 +234,36 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
             z.writestr("word/chunk.txt", "x\n" * (size // 2))
         return target
 
+    def noted(count: int) -> Path:
+        """A .docx whose one footnote holds `count` paragraphs: a note is one block, and its
+        paragraphs were not counted (1.1 GB for two such notes)."""
+        target = tmp / "noted.docx"
+        rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="f" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"'
+                ' Target="footnotes.xml"/></Relationships>')
+        document = (f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>Text</w:t><w:footnoteReference w:id="1"/>'
+                    '</w:r></w:p></w:body></w:document>')
+        notes = (f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">' + "<w:p><w:r><w:t>n</w:t></w:r></w:p>" * count
+                 + "</w:footnote></w:footnotes>")
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, text in (("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+                               ("word/_rels/document.xml.rels", rels), ("word/document.xml", document),
+                               ("word/footnotes.xml", notes)):
+                z.writestr(name, text)
+        return target
+
+    def long_line(size: int) -> Path:
+        """A one-page PDF, its cross-reference table replaced by a comment line of `size` bytes
+        and no `startxref`: pdfminer read the file backward whole, a line's pieces joined one by one."""
+        data = raw_pdf(_one_page())
+        target = tmp / "line.pdf"
+        with target.open("wb") as out:
+            out.write(data[:data.index(b"xref\n")] + b"%")
+            for _ in range(size // 1_000_000):
+                out.write(b"x" * 1_000_000)
+            out.write(b"\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+        return target
+
     def two(name: str, old: str, new: str, *tail: str) -> Callable[[], list[str]]:
         """trace diff of two texts written as `name`-old/-new (`tail`: more arguments)."""
         def make() -> list[str]:
@@ -352,6 +382,11 @@ def cases(tmp: Path) -> list[tuple[str, Callable[[], list[str]]]]:
         ("PDF: a cross-reference table of 4 million entries", lambda: ["extract", str(listed_objects(4_000_000)),
                                                                      "-f", "json"]),
         ("docx: an imported text part of 15 MB of lines", lambda: ["extract", str(imported_text(15_000_000)), "-f", "json"]),
+        ("HTML: a <&shy;p> of 300,000 attributes", shaped("shy.html", "<html><body><&shy;p " + " ".join(
+            f"a{i}=x" for i in range(300_000)) + ">a</p></body></html>")),
+        ("docx: a footnote of 450,000 paragraphs", lambda: ["extract", str(noted(450_000)), "-f", "json"]),
+        ("docx: 16 MB of empty paragraphs", body_of("empty.docx", "<w:p/>" * 2_600_000)),
+        ("PDF: a 60 MB line and no startxref", lambda: ["extract", str(long_line(60_000_000)), "-f", "json"]),
         ("docx roman list from 10^13", lambda: ["extract", str(docx_numbered(tmp / "roman.docx", 10**13)), "-f", "md"]),
         ("PDF 2,000 pages", lambda: ["extract", str(long_pdf(tmp / "p2000.pdf", 2000)), "-f", "json"]),
         ("PDF 450 pages (under the limit)", lambda: ["extract", str(long_pdf(tmp / "p450.pdf", 450)), "-f", "json"]),
