@@ -29,7 +29,7 @@ class Limits:
     """Decompressed size of each XML part of a .docx (document.xml, styles, numbering …)."""
     docx_mb: float = 32.0
     """Decompressed size of all the parts of one .docx read together; they may hold one XML tag
-    every 16 bytes of it (docx.package.TAGS_PER_MB)."""
+    every 8 bytes of it (docx.package.TAGS_PER_MB)."""
     pages: int = 500
     """Pages of a PDF."""
     text_lines: int = 300_000

@@ -2915,9 +2915,6 @@ def pdf_reading(data: bytes, source: Source, *, settings: PdfSettings = PDF_DEFA
     try:
         return _pdf_reading(data, source, settings, limits)
     except TooManyObjects as exc:
-        if exc.rebuilt:
-            raise InputError(source.path, f"the PDF's cross-reference table is missing or broken, and rebuilding it means"
-                                          f" parsing more than {exc.most:,} objects") from None
         raise InputError(source.path, f"the PDF's cross-reference tables run to more than {exc.most:,} lines") from None
     except LineTooLong:
         raise InputError(source.path, f"a line of the PDF runs past {MAX_LINE / 1e6:g} MB, too long to read"

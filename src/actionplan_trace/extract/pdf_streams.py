@@ -29,7 +29,7 @@ import zlib
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
-from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFNoValidXRef, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser, PDFStreamParser, PDFSyntaxError
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral
@@ -221,6 +221,8 @@ def open_document(data: bytes, measure: Callable[[Decipher], None] | None = None
         return _MeasuredDocument(_BoundedParser(io.BytesIO(data)), measure, data, caps)
     except TraceError:
         raise
+    except RebuildTooLarge:  # pdfminer cannot rebuild its table within bounds: measured no more, as one it cannot rebuild
+        return None
     except Exception:
         return None
 
@@ -268,6 +270,18 @@ class _MeasuredDocument(PDFDocument):
         self._file_parser = parser
         parser.syntax = self.syntax  # (before the cross-reference table and the trailer are read, in __init__)
         super().__init__(parser)
+
+    def read_xref_from(self, parser: PDFParser, start: int, xrefs: list[Any]) -> None:
+        """pdfminer's reading of the cross-reference data at `start`, where a bound it passes means
+        no valid table there (`startxref` a few bytes off makes it parse a table as one object):
+        pdfminer then rebuilds the table, with the syntax spent here given back."""
+        spent = self.syntax.spent if self.syntax is not None else 0
+        try:
+            super().read_xref_from(parser, start, xrefs)
+        except (ObjectTooLarge, LineTooLong, TooManyObjects) as exc:
+            if self.syntax is not None:
+                self.syntax.spent = spent
+            raise PDFNoValidXRef(f"no valid cross-reference data at {start}") from exc
 
     def _getobj_parse(self, pos: int, objid: int) -> object:
         """pdfminer's parse of object `objid` at `pos` in the file, held to one object's budget."""
@@ -383,13 +397,22 @@ class ObjectTooLarge(BaseException):
 
 
 class TooManyObjects(BaseException):
-    """A PDF's cross-reference tables run to more than `most` lines (XREF_LINES), or, missing or
-    broken, pdfminer rebuilding one (`rebuilt`: it parses every object it finds in the file) found
-    more than `most` objects (FALLBACK_OBJECTS). A BaseException for the reason ObjectTooLarge is one."""
+    """A PDF's cross-reference tables run to more than `most` lines (XREF_LINES). A BaseException
+    for the reason ObjectTooLarge is one."""
 
-    def __init__(self, most: int, rebuilt: bool) -> None:
-        super().__init__(most, rebuilt)
-        self.most, self.rebuilt = most, rebuilt
+    def __init__(self, most: int) -> None:
+        super().__init__(most)
+        self.most = most
+
+
+class RebuildTooLarge(BaseException):
+    """Rebuilding a missing or broken cross-reference table took pdfminer past FALLBACK_OBJECTS
+    objects, or the syntax all objects may take together (it parses every object in the file,
+    those no page uses too): the file is not measured (open_document gives None), as one
+    pdfminer cannot rebuild is not, and PDFium, which repairs more, reads it (a 358-page tagged
+    PDF whose `startxref` was off by a few bytes is rebuilt from 89,070 objects and 10 MB of
+    syntax). One object over its budget is refused still: PDFium would parse it too (a 40 MB
+    array took it 1.3 GB). A BaseException for the reason ObjectTooLarge is one."""
 
 
 class LineTooLong(BaseException):
@@ -412,10 +435,10 @@ XREF_LINES = 1_000_000
 """The most lines pdfminer may read from a PDF's cross-reference tables (written out, not in a
 stream), a line an entry and some 300 bytes an entry in its dictionary of offsets (4 million
 took 1.2 GB)."""
-FALLBACK_OBJECTS = 100_000
-"""The most objects pdfminer may parse to rebuild a cross-reference table: some 20 µs each (a file
-of 5 million `N 0 obj null endobj` and no table took minutes). A 500-page PDF holds some tens of
-thousands."""
+FALLBACK_OBJECTS = 500_000
+"""The most objects pdfminer may parse to rebuild a cross-reference table (RebuildTooLarge): some
+20 µs each (a file of 5 million `N 0 obj null endobj` and no table took minutes). A 490-page
+tagged PDF holds some 270,000."""
 MAX_LINE = 4_000_000
 """The longest line pdfminer may read (LineTooLong): a 60 MB line of a file with no `startxref`
 ran past 90 s. Binary stream data breaks a line every few hundred bytes."""
@@ -532,19 +555,24 @@ class _BoundedParser(_Bounded, PDFParser):
             return super().nextobject(objid)
         self.rebuilt_from += 1
         if self.rebuilt_from > FALLBACK_OBJECTS:
-            raise TooManyObjects(FALLBACK_OBJECTS, rebuilt=True)
-        found = super().nextobject(objid)
+            raise RebuildTooLarge
+        try:
+            found = super().nextobject(objid)
+        except ObjectTooLarge as exc:  # all objects together: given up; one object: refused, as ever
+            if exc.whole:
+                raise RebuildTooLarge from None
+            raise
         if self.syntax is not None and isinstance(found[1], PDFStream) and _name(found[1].get("Type")) == "ObjStm":
             self.syntax.spent += len(found[1].get_data() or b"")
             if self.syntax.spent > self.syntax.whole:
-                raise ObjectTooLarge(self.syntax.whole, whole=True)
+                raise RebuildTooLarge
         return found
 
     def nextline(self) -> tuple[int, bytes]:
         if not self.fallback and not self.in_stream and self.budget is None:
             self.lines += 1
             if self.lines > XREF_LINES:
-                raise TooManyObjects(XREF_LINES, rebuilt=False)
+                raise TooManyObjects(XREF_LINES)
         self.line_fills = 0
         try:
             return super().nextline()
@@ -559,17 +587,21 @@ class _BoundedParser(_Bounded, PDFParser):
         return super().fillbuf()
 
     def revreadlines(self) -> Iterator[bytes]:
-        """pdfminer's lines read backward from the end, within the file's last XREF_TAIL bytes: it
-        looks there for `startxref`, and a file with none was read backward whole, a line's pieces
-        joined one by one (a 60 MB line ran past 90 s)."""
+        """pdfminer's lines read backward from the end, as it looks for `startxref`: from just
+        after the file's last `startxref` (whatever follows it, bytes after %%EOF included, left
+        out), or, with none, within the last XREF_TAIL bytes. It read a file with none backward
+        whole, a line's pieces joined one by one (a 60 MB line ran past 90 s)."""
         whole = self.fp
-        whole.seek(0, io.SEEK_END)
-        whole.seek(max(0, whole.tell() - XREF_TAIL))
-        self.fp = io.BytesIO(whole.read())
+        if isinstance(whole, io.BytesIO):
+            with whole.getbuffer() as data:
+                found = _last_startxref(data)
+                view = bytes(data[max(0, found - 1024):found + 256] if found >= 0 else data[-XREF_TAIL:])
+            self.fp = io.BytesIO(view)
         try:
             yield from super().revreadlines()
         finally:
             self.fp = whole
+
 
     def do_keyword(self, pos: int, token: PSKeyword) -> None:
         """pdfminer's handling of `token`; at `stream`, the stream's data read past the budget (it
@@ -605,6 +637,19 @@ class _CheckedStream(PDFStream):
                     if isinstance(columns, int) and columns > MAX_COLUMNS:
                         raise WidePredictor(columns)
         super().decode()
+
+
+def _last_startxref(data: memoryview) -> int:
+    """Where the last `startxref` in the file's bytes starts (-1: none), found a megabyte at a time
+    from the end (the file is not copied whole)."""
+    end = len(data)
+    while end > 0:
+        start = max(0, end - XREF_TAIL)
+        at = bytes(data[start:end]).rfind(b"startxref")
+        if at >= 0:
+            return start + at
+        end = start + len(b"startxref") - 1 if start > 0 else 0
+    return -1
 
 
 class _BoundedStreamParser(_Bounded, PDFStreamParser):

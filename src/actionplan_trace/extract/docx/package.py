@@ -78,10 +78,11 @@ def directory_size(data: bytes) -> int | None:
     return None if record is None else int(record[zipfile._ECD_SIZE])  # type: ignore[attr-defined]
 
 
-TAGS_PER_MB = 62_500
+TAGS_PER_MB = 125_000
 """The most XML tags (counted as their "<") the parts of a .docx read may hold, a MB of
-Limits.docx_mb: one every 16 bytes, where Word writes one every 30 to 40. lxml makes a node of
-every element, some 280 bytes: 32 MB of `<w:p/>` in two parts took 820 MB and 18 s."""
+Limits.docx_mb: one every 8 bytes, where Word writes one every 17 to 40 and LibreOffice one every
+14. lxml makes a node of every element, some 280 bytes: 32 MB of `<w:p/>` in two parts took
+820 MB and 18 s."""
 
 
 class Package:
