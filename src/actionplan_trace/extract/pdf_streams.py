@@ -443,8 +443,9 @@ MAX_LINE = 4_000_000
 """The longest line pdfminer may read (LineTooLong): a 60 MB line of a file with no `startxref`
 ran past 90 s. Binary stream data breaks a line every few hundred bytes."""
 XREF_TAIL = 1_000_000
-"""How far back from a PDF's end pdfminer looks for `startxref` (_BoundedParser.revreadlines);
-PDF writers put it in the last kilobyte."""
+"""How much of a PDF's end pdfminer reads backward for `startxref` when the file holds none, and
+the piece of the file the last one is looked for in at a time (_BoundedParser.revreadlines). PDF
+writers put it in the last kilobyte."""
 MAX_COLUMNS = 100_000
 """The most columns a stream's predictor may have (WidePredictor). An image's columns are its
 width in pixels, a few thousand (and pdfminer never decodes an image here); a cross-reference
@@ -601,7 +602,6 @@ class _BoundedParser(_Bounded, PDFParser):
             yield from super().revreadlines()
         finally:
             self.fp = whole
-
 
     def do_keyword(self, pos: int, token: PSKeyword) -> None:
         """pdfminer's handling of `token`; at `stream`, the stream's data read past the budget (it
