@@ -1217,7 +1217,8 @@ def test_syntax_pdfminer_parses_outside_an_object_is_bounded_too(monkeypatch, tm
     path = tmp_path / f"{where}.pdf"
     path.write_bytes(data)
     monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")  # 100 KB an object, 800 KB together
-    with pytest.raises(LimitError, match=r"(an object of the PDF runs|the PDF's objects run) to more than 0\.\d0 MB of PDF syntax"):
+    with pytest.raises(LimitError, match=r"(an object of the PDF runs|object 5 of the PDF runs|the PDF's objects run) to"
+                                         r" more than 0\.\d0 MB of PDF syntax"):
         read(path)
 
 
@@ -1358,3 +1359,32 @@ def test_include_and_exclude_patterns_match_as_fnmatch_matches_them() -> None:
         expected = any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(name, p.rstrip("/") + "/*") for p in patterns)
         assert _matches(name, patterns) == expected, name
     assert not _matches("p.docx", [])
+
+
+@pytest.mark.parametrize("reached", ["by no page", "by the page", "hiding the font"])
+def test_a_rebuilt_table_passes_over_an_object_too_large_to_parse_unless_the_pages_reach_it(
+        monkeypatch, tmp_path, reached) -> None:
+    """Found in review: a 490-page tagged PDF whose `startxref` was off was refused, as pdfminer,
+    rebuilding its table, parsed every object, the structure tree's 2.5 MB array too, which no page
+    uses (the same file with its table read). An object over its budget is passed over in a
+    rebuild; the pages' measure refuses it still where it reaches it, or reaches an object the
+    table lacks, which an object stream passed over may hold."""
+    numbers = b"[" + b"0 " * 60_000 + b"]"  # 120 KB, over one object's 100 KB
+    if reached == "hiding the font":
+        data = pdf_object_stream_bomb(tmp_path / "packed.pdf", 0).read_bytes()
+        data = data.replace(b"/Type /ObjStm", b"/Junk " + numbers + b" /Type /ObjStm", 1)
+        data = data[:data.rfind(b"startxref")]
+    else:
+        data = _page_with(b"")
+        if reached == "by the page":  # its font
+            data = data.replace(b"/F1 3 0 R", b"/F1 6 0 R")
+        data = data[:data.index(b"xref\n")] + b"6 0 obj\n" + PDF_FONT[:-2] + b"/Widths " + numbers + b" >>\nendobj\n"
+    path = tmp_path / "rebuilt.pdf"
+    path.write_bytes(data + b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    monkeypatch.setenv("TRACE_MAX_PDF_PAGE_MB", "0.4")  # 100 KB an object, 800 KB together
+    if reached == "by no page":
+        assert [block.text for block in read(path).blocks] == ["Paragraph 0 on Resolution 71 and SDG 9.1"]
+    else:
+        with pytest.raises(LimitError, match=rf"object {7 if reached == 'hiding the font' else 6} of the PDF runs to more"
+                                             r" than 0\.10 MB of PDF syntax"):
+            read(path)

@@ -27,9 +27,9 @@ import io
 import re
 import zlib
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, TypeVar
 
-from pdfminer.pdfdocument import PDFDocument, PDFNoValidXRef, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFNoValidXRef, PDFObjectNotFound, PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdfparser import PDFParser, PDFStreamParser, PDFSyntaxError
 from pdfminer.pdftypes import PDFObjRef, PDFStream
 from pdfminer.psparser import PSEOF, PSKeyword, PSLiteral
@@ -283,6 +283,17 @@ class _MeasuredDocument(PDFDocument):
                 self.syntax.spent = spent
             raise PDFNoValidXRef(f"no valid cross-reference data at {start}") from exc
 
+    def getobj(self, objid: int) -> object:
+        """pdfminer's object `objid`. Where a rebuilt table passed over an object too large to
+        parse (_BoundedParser.passed_over), an object the table lacks may be in that one, had it
+        been an object stream: it is refused as that object would be, were it parsed."""
+        try:
+            return super().getobj(objid)
+        except PDFObjectNotFound:
+            if self._file_parser.passed_over and self.syntax is not None:
+                raise ObjectTooLarge(self.syntax.one, self._file_parser.passed_over[0]) from None
+            raise
+
     def _getobj_parse(self, pos: int, objid: int) -> object:
         """pdfminer's parse of object `objid` at `pos` in the file, held to one object's budget."""
         return self._file_parser.parsed(partial(super()._getobj_parse, pos, objid), objid)
@@ -411,8 +422,11 @@ class RebuildTooLarge(BaseException):
     those no page uses too): the file is not measured (open_document gives None), as one
     pdfminer cannot rebuild is not, and PDFium, which repairs more, reads it (a 358-page tagged
     PDF whose `startxref` was off by a few bytes is rebuilt from 89,070 objects and 10 MB of
-    syntax). One object over its budget is refused still: PDFium would parse it too (a 40 MB
-    array took it 1.3 GB). A BaseException for the reason ObjectTooLarge is one."""
+    syntax). One object over its budget is passed over (the rebuild parses each object only to
+    find object streams: a 490-page tagged PDF's structure tree holds a 2.5 MB array no page
+    uses), and refused if the measure of the pages reaches it, or reaches an object the rebuilt
+    table lacks, which it may hold: PDFium would parse it too (a 40 MB array took it 1.3 GB). A
+    BaseException for the reason ObjectTooLarge is one."""
 
 
 class LineTooLong(BaseException):
@@ -540,29 +554,42 @@ class _Bounded:
 class _BoundedParser(_Bounded, PDFParser):
     """pdfminer's parser of a file's objects, bounded (`_Bounded`); held to XREF_LINES lines of
     cross-reference tables and, when it rebuilds a missing or broken table (pdfminer sets
-    `fallback`), to FALLBACK_OBJECTS objects; its streams' predictors held to MAX_COLUMNS."""
+    `fallback`), to FALLBACK_OBJECTS objects, an object over its budget passed over
+    (RebuildTooLarge); its streams' predictors held to MAX_COLUMNS."""
 
     fallback = False
     rebuilt_from = 0  # the objects parsed to rebuild the table
+    passed_over: list[int]  # the objects a rebuild found too large to parse (their numbers)
     lines = 0  # the lines read outside any object and stream: cross-reference tables (an entry a line)
     in_stream = False  # within a stream's data
     line_fills: int | None = None  # the buffer fills the line being read has taken (None: no line is read)
 
+    def __init__(self, fp: BinaryIO) -> None:
+        super().__init__(fp)
+        self.passed_over = []
+
     def nextobject(self, objid: int | None = None) -> tuple[int, Any]:
         """pdfminer's next object (_Bounded); while it rebuilds a table, one of FALLBACK_OBJECTS,
         and an object stream it finds counted whole against the document's syntax budget, which
-        pdfminer then parses whole."""
+        pdfminer then parses whole; an indirect object over its budget is None, its number kept
+        in `passed_over` (RebuildTooLarge)."""
         if not (self.fallback and self.budget is None):
             return super().nextobject(objid)
         self.rebuilt_from += 1
         if self.rebuilt_from > FALLBACK_OBJECTS:
             raise RebuildTooLarge
+        start = self.bufpos + self._taken()
         try:
             found = super().nextobject(objid)
-        except ObjectTooLarge as exc:  # all objects together: given up; one object: refused, as ever
+        except ObjectTooLarge as exc:  # all objects together: given up; one indirect object: passed over
             if exc.whole:
                 raise RebuildTooLarge from None
-            raise
+            cue = _indirect_object(self.fp, start)
+            if cue is None:  # (the trailer)
+                raise
+            self.passed_over.append(cue)
+            self.seek(self.bufpos + self._taken())  # the rebuild reads on, from where the parse stopped
+            return start, None
         if self.syntax is not None and isinstance(found[1], PDFStream) and _name(found[1].get("Type")) == "ObjStm":
             self.syntax.spent += len(found[1].get_data() or b"")
             if self.syntax.spent > self.syntax.whole:
@@ -637,6 +664,14 @@ class _CheckedStream(PDFStream):
                     if isinstance(columns, int) and columns > MAX_COLUMNS:
                         raise WidePredictor(columns)
         super().decode()
+
+
+def _indirect_object(fp: BinaryIO, start: int) -> int | None:
+    """The number of the indirect object `N G obj` at `start` in `fp`, as a rebuild of the table
+    finds one (PDFXRefFallback's cue); None where none starts there."""
+    fp.seek(start)
+    found = PDFXRefFallback.PDFOBJ_CUE.match(fp.read(64).lstrip().decode("latin-1"))
+    return int(found.group(1)) if found else None
 
 
 def _last_startxref(data: memoryview) -> int:
