@@ -1361,6 +1361,24 @@ def test_include_and_exclude_patterns_match_as_fnmatch_matches_them() -> None:
     assert not _matches("p.docx", [])
 
 
+def test_include_and_exclude_patterns_match_as_fnmatch_matches_them_on_windows(monkeypatch) -> None:
+    """Found in review: the one regex matched case and `/` as fnmatch does on Linux; on Windows
+    fnmatch takes both name and pattern in the platform's case (os.path.normcase): "Drafts/*.DOCX"
+    matches drafts/p.docx, and `\\` is `/`."""
+    import fnmatch
+    import ntpath
+
+    from actionplan_trace.validate.check import _matches
+
+    monkeypatch.setattr(os.path, "normcase", ntpath.normcase)
+    patterns = ["Drafts/*.DOCX", "Old/", "A/B/*.pdf", "[AB]*.TXT", "sub\\*.md"]
+    names = ["drafts/p.docx", "DRAFTS/q.Docx", "old/x.pdf", "a/b/c.pdf", "b.txt", "sub/n.md", "c.txt", "drafts.docx"]
+    for name in names:
+        expected = any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(name, p.rstrip("/") + "/*") for p in patterns)
+        assert _matches(name, patterns) == expected, name
+    assert [name for name in names if _matches(name, patterns)] == names[:6]
+
+
 @pytest.mark.parametrize("reached", ["by no page", "by the page", "hiding the font"])
 def test_a_rebuilt_table_passes_over_an_object_too_large_to_parse_unless_the_pages_reach_it(
         monkeypatch, tmp_path, reached) -> None:

@@ -144,19 +144,23 @@ class CheckReport:
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
-    """Whether `rel` matches one of `patterns` (fnmatch's), or lies in a folder one names."""
-    found = _patterns(tuple(patterns))
-    return found is not None and found.match(rel) is not None
+    """Whether `rel` matches one of `patterns` (fnmatch's), or lies in a folder one names: both
+    in the platform's case (os.path.normcase, as fnmatch.fnmatch takes them), so that on Windows
+    "Drafts/*.DOCX" matches drafts/x.docx, and `/` and `\\` are one."""
+    found = _patterns(tuple(patterns), os.path.normcase)
+    return found is not None and found.match(os.path.normcase(rel)) is not None
 
 
 @lru_cache(maxsize=8)
-def _patterns(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """`patterns`, each also as a folder (`p/*`), as one compiled regex (fnmatch.translate): a
-    configuration of 60,000 patterns, each matched by fnmatch for each file, outran its cache of
-    compiled patterns and compiled them all again for every file (over 90 s for 100 files)."""
+def _patterns(patterns: tuple[str, ...], normcase: Callable[[str], str]) -> re.Pattern[str] | None:
+    """`patterns`, each also as a folder (`p/*`), in the platform's case (`normcase`), as one
+    compiled regex (fnmatch.translate): a configuration of 60,000 patterns, each matched by
+    fnmatch for each file, outran its cache of compiled patterns and compiled them all again for
+    every file (over 90 s for 100 files)."""
     if not patterns:
         return None
-    return re.compile("|".join(f"{fnmatch.translate(p)}|{fnmatch.translate(p.rstrip('/') + '/*')}" for p in patterns))
+    return re.compile("|".join(f"{fnmatch.translate(normcase(p))}|{fnmatch.translate(normcase(p.rstrip('/') + '/*'))}"
+                               for p in patterns))
 
 
 def _left_out(names: tuple[str, ...], config: CheckConfig) -> bool:
