@@ -1590,12 +1590,17 @@ def _whole_plan_deleting_2_3(tmp_path: Path, row_text: str | None) -> Path:
 
 def test_the_amended_texts_outcome_row_is_read_where_the_contribution_gives_it(tmp_path: Path) -> None:
     """A contribution giving the whole plan as amended text: its own row of Outcome 2.3 is read,
-    placed at its cell; edited to no longer list 2.3, it is no orphan."""
+    placed at its cell, in the row's section (a review found it placed at the row but named in the
+    proposals' section, two places in one annotation), the row shown in the text report; edited to
+    no longer list 2.3, it is no orphan."""
+    from actionplan_trace.render.findings_text import finding_line
+
     rep = validate(_whole_plan_deleting_2_3(tmp_path, None), BA)
     found = [f for f in rep.findings if f.code == "VAL015"]
     assert [f.message.split(": “")[0] for f in found] == [
         "Proposal 1 deletes Output 2.3, but Outcome 2.3's row of the Objective 2 table in the amended text still lists it"]
-    assert (found[0].loc.row, found[0].loc.col) == (3, 2)
+    assert (found[0].loc.row, found[0].loc.col, found[0].section) == (3, 2, "outcome-2.3")
+    assert finding_line(found[0]).startswith(f"{found[0].source} (paragraph {found[0].loc.paragraph + 1}, row 4) warning VAL015")
     rep = validate(_whole_plan_deleting_2_3(tmp_path, "(merged into Output 2.1)"), BA)
     assert ("delete", ["2.3"]) in [(p.action, p.outputs) for p in rep.proposals]
     assert "VAL015" not in [f.code for f in rep.findings]

@@ -127,14 +127,16 @@ def test_findings_on_itu_blocks_are_placed_in_the_proposals(tmp_path: Path, base
     """rv55 U3: an ITU block's place on a line of its own ("Output 2.2") opens a plan section
     inside "Proposals"; the block's proposal, and its findings, were placed there (`output-2.2`,
     the next block's in it too), so SARIF's logical location named a plan section the finding is
-    not about, where the same proposal on one line is placed in `proposals`."""
+    not about, where the same proposal on one line is placed in `proposals`. VAL015, about the
+    amended text's row of Outcome 2.2 still listing the output deleted, is placed at that row, in
+    its section (a review found it at the row but named in `proposals`)."""
     path = write_contribution(load(BASE_TEXT), tmp_path / "blocks.docx", SUP_THEN_MOD, [], style, numbered=False,
                               amended_heading=amended_heading)
     rep = validate(path, base)
     assert [(p.number, p.action, p.outputs, p.section) for p in rep.proposals] == [
         ("EXA/2/1", "delete", ["2.2"], "proposals"), ("EXA/2/2", "modify", ["2.2"], "proposals")]
     about = [(f.code, f.section) for f in rep.findings if f.code in ("VAL014", "VAL015")]
-    assert sorted(about) == [("VAL014", "proposals"), ("VAL015", "proposals")]
+    assert sorted(about) == [("VAL014", "proposals"), ("VAL015", "outcome-2.2")]
 
 
 def _outcome_table_contribution(path: Path, proposals: list[str], delete_row: str | None, styled: bool,

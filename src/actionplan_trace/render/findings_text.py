@@ -35,12 +35,15 @@ def text_line(f: Finding) -> int | None:
 
 def page_or_paragraph(f: Finding) -> str | None:
     """"page N" of a PDF or "paragraph N" of a .docx (counted from 1, as diff's places are) where a
-    finding is, None when it has neither."""
+    finding is, with the table row of a cell ("paragraph 12, row 3": a proposals table's rows are
+    its proposals), None when it has neither."""
     if f.loc.page is not None:
-        return f"page {f.loc.page}"
-    if f.loc.paragraph is not None:
-        return f"paragraph {f.loc.paragraph + 1}"
-    return None
+        at = f"page {f.loc.page}"
+    elif f.loc.paragraph is not None:
+        at = f"paragraph {f.loc.paragraph + 1}"
+    else:
+        return None
+    return at if f.loc.row is None else f"{at}, row {f.loc.row + 1}"
 
 
 def finding_line(f: Finding) -> str:

@@ -1274,7 +1274,7 @@ def _check_still_listed(ctx: _Context) -> None:
             where = "the amended text" if row is own else "the base"
             ctx.add("VAL015", f"Proposal {proposal.number} deletes Output {number}, but Outcome "
                     f"{outcome.number}'s row of {outcome_table(ctx.base, outcome)} in {where} still lists it: "
-                    f"“{excerpt(block.text)}”", section=proposal.section,
+                    f"“{excerpt(block.text)}”", section=row.id if row is own else proposal.section,
                     loc=block.loc if row is own else proposal.loc, text=block.text)
 
 
