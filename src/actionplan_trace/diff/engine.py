@@ -27,7 +27,7 @@ from .columns import name_columns
 from .dissolve import Dropped, dissolve_headings
 from .formats import Restyle, blank_place, recased, restyled, restyles, said, throughout, typed_text
 from .links import LinkChanges, cell_links, changed_links, link_changes, row_links
-from .marks import NoteMarks, note_marks
+from .marks import NoteMarks, group_note_marks, note_marks
 from .labels import (
     block_place, block_text, cell_place, cell_texts, column_title, heading_text, note_name, note_names, place, section_label,
 )
@@ -1110,7 +1110,11 @@ class _Emitter:
         notes' numbers in each revision; None when they have the same, or a revision is no .docx."""
         if not self.ctx.marks:
             return None
-        return note_marks(x, y, lambda key, old_side: self.ctx.note_place(Loc(footnote=key), old_side))
+        return note_marks(x, y, self.note_name)
+
+    def note_name(self, key: str, old_side: bool) -> str | None:
+        """The name of the note a mark (`key`, Loc.footnote's) refers to in a revision."""
+        return self.ctx.note_place(Loc(footnote=key), old_side)
 
     def reformatted(self, x: Block, y: Block, headers: Mapping[str, str] | None = None
                     ) -> tuple[str | None, tuple[Restyle, ...]]:
@@ -1138,11 +1142,15 @@ class _Emitter:
             where = (f"paragraph split in {len(news)}" if len(olds) == 1 else f"{len(olds)} paragraphs joined" if len(news) == 1
                      else f"{len(olds)} paragraphs as {len(news)}")
         same = differences(plain_a, plain_b, loose=self.ctx.loose)
+        marks = group_note_marks([a.blocks[i] for i in olds], [b.blocks[j] for j in news], self.note_name) \
+            if self.ctx.marks else None
+        if marks is not None:  # a change no ignore switch hides, named as a paragraph's is
+            where, same = f"{where}: {marks.title()}", None
         self.emit("modified", "block", a, b, text_a, text_b, word_diff(text_a, text_b),
                   same | {"formatting"} if same is not None else None, where=where,
                   locs=(a.blocks[olds[0]].loc, b.blocks[news[0]].loc),
                   places=([p for i in olds for p in self.ctx.block_places(True, a, a.blocks[i])],
-                          [p for j in news for p in self.ctx.block_places(False, b, b.blocks[j])]))
+                          [p for j in news for p in self.ctx.block_places(False, b, b.blocks[j])]), marks=marks)
 
     def table_pair(self, a: Section, b: Section, x: Block, y: Block, rows: list[RowStep]) -> None:
         """Row and cell changes between two paired tables. A row removed in one place and added in

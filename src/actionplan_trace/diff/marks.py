@@ -11,7 +11,7 @@ its mark says what it applies to.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from ..model import Block
 from ..record import record
@@ -56,7 +56,14 @@ def _anchors(block: Block) -> list[tuple[str, str, str]]:
 def note_marks(old: Block, new: Block, name: Namer) -> NoteMarks | None:
     """The marks `new` has after a word `old` has none after (added), and the reverse
     (removed); None when both have the same."""
-    marks_a, marks_b = _anchors(old), _anchors(new)
+    return group_note_marks([old], [new], name)
+
+
+def group_note_marks(olds: Sequence[Block], news: Sequence[Block], name: Namer) -> NoteMarks | None:
+    """`note_marks` of paragraphs taken together: a paragraph split in several, or several
+    joined in one, whose marks are the same wherever the split falls."""
+    marks_a = [mark for block in olds for mark in _anchors(block)]
+    marks_b = [mark for block in news for mark in _anchors(block)]
     words_a, words_b = [word for word, _, _ in marks_a], [word for word, _, _ in marks_b]
     left, right = surplus(words_a, words_b)
     if not left and not right:
