@@ -270,6 +270,26 @@ def test_a_contents_entry_cites_what_no_heading_or_text_cites(tmp_path) -> None:
     assert [(r.id, r.loc.line) for r in refs] == [("PP-RES-139", 5), ("WTDC-RES-37", 19), ("SDG-9", 25)]
 
 
+def test_a_contents_list_laid_out_as_a_table_cites_as_one_in_paragraphs_does(tmp_path) -> None:
+    """Found in review: the report's contents, a table of titles and pages ("3.1.1 Goal 1 - Growth
+    ….. | 36"), cited ITU goals 1-5 in its .docx, its PDF and its bold version, the report's only
+    citations of them. A row that reads as a dot-leader entry is one (when two rows do): cited
+    only as a paragraph's entry would be. A table of figures with no leaders is read as it is."""
+    path = tmp_path / "contents.md"
+    path.write_text("Contents\n\n| Title | Page |\n| --- | --- |\n| 1 Introduction .......... | 3 |\n"
+                    "| 2 Implementation of PP Resolution 139 .......... | 5 |\n| 3 Results under WTDC Resolution 37 .......... | 9 |\n"
+                    "| 4 Work on SDG 9 .......... | 12 |\n\n1 Introduction\n\nThis report covers the year.\n\n"
+                    "2 Bridging the standardization gap\n\nThe work went on.\n\n3 Results under WTDC Resolution 37\n\n"
+                    "More text.\n\n4 Infrastructure\n\nThe work served SDG 9.\n\n| Activity | Count |\n| --- | --- |\n"
+                    "| Under WTDC Resolution 37 | 12 |\n| Under SDG 9 | 4 |\n", encoding="utf-8")
+    refs = document_refs(load(path)).refs
+    assert [(r.id, r.loc.line, r.loc.row) for r in refs] == [
+        ("PP-RES-139", 3, 2), ("WTDC-RES-37", 18, None), ("SDG-9", 24, None), ("WTDC-RES-37", 26, 1), ("SDG-9", 26, 2)]
+    for name in ("report-c20-35.docx", "report-c20-35-bold.docx", "report-c20-35.pdf"):
+        refs = document_refs(load(CORPUS / name)).refs
+        assert [r.section for r in refs if r.id.startswith("ITU-GOAL-")] == [], name
+
+
 def test_a_heading_that_names_a_list_gives_it_its_meaning_in_any_document(tmp_path: Path) -> None:
     """A review found a contribution's "### WSIS Action Lines" over "- C2 / - C5" and "### SDGs"
     over "- 9.c" read as nothing: only an Action Plan's reference groups gave bare items their

@@ -14,7 +14,7 @@ import bisect
 from operator import itemgetter
 from typing import Iterable, Sequence
 
-from .model import Block
+from .model import Block, Cell
 from .text_patterns import bullet_label, numbered, page_reference
 
 ROMAN_PAGE = frozenset("ivxlc")
@@ -57,6 +57,22 @@ def page_start(text: str) -> int | None:
     if not (page.isascii() and (page.isdigit() and len(page) <= 4 or len(page) <= 7 and set(page) <= ROMAN_PAGE)):
         return None
     return cut + 1 if text[:cut].strip() else None
+
+
+def contents_rows(rows: Sequence[Sequence[Cell]]) -> dict[int, tuple[str, int]]:
+    """The rows of a table laid out as a contents list (a title and its page a row, as a report's
+    contents typed in a table, or a PDF's read as one), by index: each as its entry, its cells'
+    texts joined ("3.1.1 Goal 1 - Growth ..... 36"), and where the entry's leader starts in it.
+    Those rows that read as a dot-leader entry, when at least two do; none for another table."""
+    found: dict[int, tuple[str, int]] = {}
+    for r, row in enumerate(rows):
+        texts = [text for cell in row if (text := cell.text.strip())]
+        if len(texts) < 2:
+            continue
+        entry = " ".join(texts)
+        if (at := page_reference(entry)) is not None and entry[:at].strip(" .…·"):
+            found[r] = (entry, at)
+    return found if len(found) >= 2 else {}
 
 
 def _key(text: str) -> str:

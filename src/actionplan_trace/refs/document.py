@@ -27,7 +27,7 @@ from ..forked import in_parallel, jobs
 from ..limits import current
 from ..record import record, replace
 from ..regexcache import regex
-from ..contents import heading_keys, names_heading, page_start
+from ..contents import contents_rows, heading_keys, names_heading, page_start
 from ..text_patterns import TOC_STYLE, has_dot_leader, page_reference
 from .entities import defined_entities, missing_children
 from .findings import about, finding
@@ -256,7 +256,9 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
     # The header-like first rows of the section's tables so far.
     headers = set(_headers(section.blocks[:start]) if before is None else before) if start else set()
     for block in section.blocks[start:stop] if start or stop is not None else section.blocks:
-        if block.rows:
+        if block.rows and (entries := contents_rows(block.rows)):
+            yield from _contents_table_texts(block, entries, named)
+        elif block.rows:
             # A header row the structure set apart (a table rule's header, a page's repeat of it, one
             # typed again among the rows): one a section's tables repeat cites once.
             first = _header_key(block.rows[0]) if len(block.rows) == 1 else ()
@@ -275,6 +277,21 @@ def section_texts(section: Section, rules: RefRules, columns: dict[str, str | No
             yield block.text[:page], block.loc, block.field, False
         elif not named(block):
             yield block.text[:page], block.loc, block.field, True
+
+
+def _contents_table_texts(block: Block, entries: dict[int, tuple[str, int]],
+                          named: Callable[[Block], bool]) -> Iterator[tuple[str, Loc, str | None, bool]]:
+    """`section_texts`' texts of a table laid out as a contents list (`contents_rows`): an entry
+    row, read as the paragraph it would be, cites only when it names no heading the document
+    writes; another row's cells are read as they are."""
+    for r, row in enumerate(block.rows or ()):
+        if (entry := entries.get(r)) is not None:
+            if not named(Block("paragraph", entry[0])):
+                yield entry[0][:entry[1]], cell_location(block, row[0].loc, r, 0), block.field, True
+            continue
+        for c, cell in enumerate(row):
+            if (text := cell.text) and not text.isspace():
+                yield text, cell_location(block, cell.loc, r, c), block.field, False
 
 
 def _headers(blocks: list[Block]) -> frozenset[tuple[str, ...]]:
