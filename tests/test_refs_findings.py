@@ -95,10 +95,11 @@ def test_code_of_no_region_and_no_near_miss_is_reported_unparsed() -> None:
 
 
 def test_reference_like_text_that_does_not_parse_is_reported_with_its_text() -> None:
-    refs, findings = find_refs("as in Resolution 2bis and Recommendation 1A Global Connectivity")
+    """("Recommendation 1A", the UN High-level Panel's, is another body's: no finding.)"""
+    refs, findings = find_refs("as in Resolution 2bis and Recommendation 1A Global Connectivity and Decision 5bis")
     assert refs == []
     assert [f.code for f in findings] == ["REF008", "REF008"]
-    assert findings[0].text.startswith("Resolution 2bis")
+    assert findings[0].text.startswith("Resolution 2bis") and findings[1].text.startswith("Decision 5bis")
 
 
 def test_blanket_reference() -> None:

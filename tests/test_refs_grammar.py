@@ -526,6 +526,18 @@ def test_another_bodys_resolution_is_no_itu_reference(text: str) -> None:
     assert [f.code for f in findings] == []
 
 
+def test_a_recommendation_numbered_with_a_capital_is_another_bodys() -> None:
+    """Found in review: the report's "Champion for the Recommendation 1A Global Connectivity", the
+    UN High-level Panel on Digital Cooperation's, was a REF008 warning (failing `--fail-on
+    warning`). No ITU Recommendation is numbered so; one of ITU's beside it is read, and a
+    resolution so numbered is still reported."""
+    text = ("ITU was selected as Champion for the Recommendation 1A Global Connectivity and Recommendation 3C, "
+            "under Recommendation ITU-D 19. Resolution 1A is unclear.")
+    refs, findings = find_refs(text, ACTION_PLAN)
+    assert [r.id for r in refs] == ["ITU-D-REC-19"]
+    assert [(f.code, f.text) for f in findings] == [("REF008", "Resolution 1A is unclear.")]
+
+
 def test_another_bodys_resolution_leaves_the_itu_ones_around_it() -> None:
     text = ("Recalling Security Council resolution 2341 (2017), PP Resolution 130 (Rev. Bucharest, 2022) "
             "and ECOSOC resolution 2006/46, and Council Resolution 1380")

@@ -528,6 +528,10 @@ _COUNTED = regex(
 """What after "resolution N" or "decision N" makes the number a count or a size, no reference:
 "resolution 300 dpi", "the decision 2 years ago"."""
 _SIZE = regex(r"\s*\d{1,5}\s*[x×]\s*\d{1,5}")  # "a screen resolution 1920x1080", which no item reads
+_LETTERED = regex(r"\s*\d{1,2}[A-Z](?![\w.])")
+"""A number with a capital after it ("Recommendation 1A"), as the UN High-level Panel on Digital
+Cooperation numbers its recommendations: no ITU Recommendation is numbered so (ITU-T X.509,
+ITU-D 19), so it is another body's."""
 
 
 def parse_resolution(text: str, hit: Hit) -> Cite:
@@ -536,6 +540,8 @@ def parse_resolution(text: str, hit: Hit) -> Cite:
     and a count or size ("resolution 1920x1080") as a "no-reference" cite."""
     cite = _parse_resolution(text, hit)
     if cite.kind == "recommendation":
+        if not cite.items and (lettered := _LETTERED.match(text, hit.m.end())) is not None:
+            return Cite("other-body", hit.start, lettered.end())
         return cite
     if (other := _other_body(text, hit, cite)) is not None:
         return other
