@@ -791,6 +791,9 @@ def test_an_sdg_column_list_after_its_word_is_no_unparsed_reference() -> None:
     ("14 ITU-D Study Group Questions (Questions 1/1 to 7/1 and 1/2 to 7/2) were launched.",
      [f"ITU-D-SG{sg}-Q{q}" for sg in (1, 2) for q in range(1, 8)]),
     ("ITU-D Questions 3/2–5/2 and 7/1 continue.", ["ITU-D-SG2-Q3", "ITU-D-SG2-Q4", "ITU-D-SG2-Q5", "ITU-D-SG1-Q7"]),
+    # ITU-R's Questions, three digits and its own form (the report's "Question ITU-R 144/6" was read as nothing)
+    ("Question ITU-R 241/1 was approved; Questions ITU-R 144/6 and 145/6 and ITU-R Question 229/5 go on.",
+     ["ITU-R-SG1-Q241", "ITU-R-SG6-Q144", "ITU-R-SG6-Q145", "ITU-R-SG5-Q229"]),
     ("ITU-D Objectives 1 to 3 apply.", ["ITU-D-OBJ-1", "ITU-D-OBJ-2", "ITU-D-OBJ-3"]),
     ("Outputs 2.1-2.3 of the Kigali Action Plan apply.",
      ["ITU-D-OUTPUT-2.1@WTDC-22", "ITU-D-OUTPUT-2.2@WTDC-22", "ITU-D-OUTPUT-2.3@WTDC-22"]),

@@ -342,9 +342,11 @@ _QUESTION = regex(
     r"\b(?:SG|Study\s+[Gg]roup|study\s+[Gg]roup)\s*(?P<sg>\d{1,2})(?!\d)\s*,?\s*\[?(?:[Qq]uestion|Q)\s*-?\s*(?P<q>\d{1,2})"
     r"(?:/(?P=sg))?(?![\d/])\]?"  # "Study Group 1, Question 3/2" is SG1 and Question 3 of SG2
 )
-_QUESTION_SLASH = regex(r"\b(?:[Qq]uestions?\s*|Q\s*[-.]?\s*)(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
-_QUESTION_ITEM = regex(r"(?:Q\s*[-.]?\s*)?(?P<q>\d{1,2})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")  # the next of a list
-_QUESTION_RANGE = regex(rf"\s*{_DASH}\s*(?:Q\s*[-.]?\s*)?(?P<q>\d{{1,2}})\s*/\s*(?P<sg>\d{{1,2}})(?![\d/])")
+_QUESTION_SLASH = regex(r"\b(?:[Qq]uestions?\s*(?:(?P<sector>ITU-[DTR])\s+)?|Q\s*[-.]?\s*)(?P<q>\d{1,3})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")
+"""A Question by its number and study group's: "Question 3/2", "Q-3/2", and ITU-R's own form,
+the sector after the word and three digits ("Question ITU-R 241/1")."""
+_QUESTION_ITEM = regex(r"(?:Q\s*[-.]?\s*)?(?P<q>\d{1,3})\s*/\s*(?P<sg>\d{1,2})(?![\d/])")  # the next of a list
+_QUESTION_RANGE = regex(rf"\s*{_DASH}\s*(?:Q\s*[-.]?\s*)?(?P<q>\d{{1,3}})\s*/\s*(?P<sg>\d{{1,2}})(?![\d/])")
 """The end of a range of Questions: "1/1 to 7/1", "Q1/2-Q4/2"."""
 RANGE_MOST = 20
 """How far past its first number a range of Questions, study groups, objectives or outputs may
