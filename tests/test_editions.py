@@ -164,7 +164,7 @@ def test_the_shared_start_gate_keeps_every_place_a_pattern_matches(text: str) ->
     from actionplan_trace.editions import _finditer, _places_by_prefix, load_editions
     from actionplan_trace.patternscan import fold
 
-    patterns = [p for e in load_editions().editions for p in (*e.title, *e.mention)]
+    patterns = [p for e in load_editions().editions for p in (*e.title, *e.mention, *e.names)]
     places = _places_by_prefix(patterns, text, fold(text))
     for pattern in patterns:
         expected = [m.span() for m in pattern.finditer(text)]
@@ -187,7 +187,7 @@ def _full_scan(texts: list[str], override: dict[str, str] | None = None) -> tupl
     front: dict[str, list[tuple[int, str]]] = {}
     counts: dict[str, dict[str, int]] = {}
     for edition in table.editions:
-        for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in edition.mention)]:
+        for pattern, is_title in [*((p, True) for p in edition.title), *((p, False) for p in (*edition.mention, *edition.names))]:
             for m in pattern.finditer(joined):
                 per = counts.setdefault(edition.series, {})
                 per[edition.code] = per.get(edition.code, 0) + 1
@@ -343,3 +343,22 @@ def test_the_paragraphs_folded_one_at_a_time_are_the_joined_text_folded() -> Non
         paragraphs = ["".join(rng.choices(alphabet, weights, k=rng.randrange(0, 12))) for _ in range(rng.randrange(0, 6))]
         joined = "\n".join(paragraphs)
         assert _folded(paragraphs, joined) == fold(joined), paragraphs
+
+
+def test_connect_2020_names_the_edition_of_the_goal_it_stands_before(tmp_path) -> None:
+    """Found in review: in a report on the 2020-2023 plan, "Connect 2020 Goal 3" (PP-14's agenda)
+    took the report's edition, SP-2020-2023, and "Goal 3 of the 2016-2019 Strategic Plan" was
+    REF010 (goal or SDG?). "Connect 2020" names its plan's edition beside a reference (rules
+    `names`), as a title does, yet settles no document's edition from its front matter: the
+    report is still the 2020-2023 plan's."""
+    from actionplan_trace import load
+
+    path = tmp_path / "report.txt"
+    path.write_text("Report on the Strategic Plan for 2020-2023 and Connect 2020.\n\n"
+                    "Connect 2020 Goal 3 and Connect 2020 target 2.1 were met; Connect 2030 Goal 3 goes on.\n\n"
+                    "Goal 3 of the 2016-2019 Strategic Plan was met.\n", encoding="utf-8")
+    report = document_refs(load(path))
+    assert report.editions == {str(path): {"SP": "SP-2020-2023"}}
+    assert [r.id for r in report.refs] == ["ITU-GOAL-3@SP-2016-2019", "ITU-TARGET-2.1@SP-2016-2019",
+                                           "ITU-GOAL-3@SP-2020-2023", "ITU-GOAL-3@SP-2016-2019"]
+    assert report.findings == []

@@ -906,3 +906,13 @@ def test_each_question_whose_sector_is_unsettled_is_its_own_finding() -> None:
     # ITU-D and ITU-T both have a Study Group 2, and "Q3/2" may be a quarter
     _, findings = find_refs("Reports from Q3/2 and Q4/2 were received.")
     assert [(f.code, f.text) for f in findings] == [("REF010", "Q3/2"), ("REF010", "Q4/2")]
+
+
+def test_a_question_of_a_study_group_its_sector_lacks_is_ref001() -> None:
+    """The registry lists study groups, not Questions: a Question of a group its Sector has never
+    had ("ITU-R Question 229/25") was read with no finding, where the group itself is REF001."""
+    refs, findings = find_refs("ITU-R Question 229/25, ITU-T Question 22/16 and ITU-D Question 3/7.")
+    assert [r.id for r in refs] == ["ITU-R-SG25-Q229", "ITU-T-SG16-Q22", "ITU-D-SG7-Q3"]
+    assert [(f.code, f.ref, f.message) for f in findings] == [
+        ("REF001", "ITU-R-SG25-Q229", "ITU-R-SG25-Q229 is not in the registry: ITU-R has no study group 25"),
+        ("REF001", "ITU-D-SG7-Q3", "ITU-D-SG7-Q3 is not in the registry: ITU-D has no study group 7")]

@@ -38,13 +38,18 @@ _SENTENCE_END = regex(r"[.!?;](?=\s+[A-Z(\"“‘]|\s*$)|\n")
 _LITERAL = regex(r"[A-Za-z0-9-]*")
 @record(frozen=True)
 class Edition:
-    """One edition of a series: `SP-2012-2015` with the patterns that name it."""
+    """One edition of a series: `SP-2012-2015` with the patterns that name it: its `title`s,
+    which settle a document's edition in its front matter and name a reference's beside it; its
+    `mention`s, which only count towards a document's edition; and its `names`, which count so
+    and name a reference's beside it too ("Connect 2020 Goal 3"), but settle nothing by standing
+    in the front matter (a report on one plan speaks of the agenda before it)."""
 
     code: str
     series: str
     conference: str | None
     title: tuple[re.Pattern[str], ...]
     mention: tuple[re.Pattern[str], ...]
+    names: tuple[re.Pattern[str], ...] = ()
 
 
 @record(frozen=True)
@@ -70,12 +75,12 @@ class EditionTable:
 
     def titles_for(self, family: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
         """(edition, title pattern, its literal start) of every edition of a series that can scope
-        `family`, in table order; worked out once per family."""
+        `family`, in table order, its `names` patterns with its titles; worked out once per family."""
         titles = self._titles.get(family)
         if titles is None:
             series = self.series_of(family)
             titles = self._titles[family] = tuple(
-                (e.code, p, _prefix(p.pattern)) for e in self.editions if e.series in series for p in e.title)
+                (e.code, p, _prefix(p.pattern)) for e in self.editions if e.series in series for p in (*e.title, *e.names))
         return titles
 
     def titles_by_start(self, family: str) -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]:
@@ -144,6 +149,7 @@ def load_editions(path: Path = EDITIONS_FILE) -> EditionTable:
                 code=str(code), series=str(facts["series"]), conference=facts.get("conference"),
                 title=_patterns(facts.get("title"), f"{path}: {code}.title"),
                 mention=_patterns(facts.get("mention"), f"{path}: {code}.mention"),
+                names=_patterns(facts.get("names"), f"{path}: {code}.names"),
             ))
         scopes = {str(p): {str(f): str(s) for f, s in (m or {}).items()} for p, m in (data.get("scopes") or {}).items()}
         return EditionTable(series, tuple(editions), int(data.get("front", 40)),
@@ -279,7 +285,7 @@ def detect(
     counts: dict[str, dict[str, int]] = {}
     if open_series:
         folded = _folded(paragraphs, joined)
-        searched = [(e, p) for e in table.editions if e.series in open_series for p in (*e.title, *e.mention)]
+        searched = [(e, p) for e in table.editions if e.series in open_series for p in (*e.title, *e.mention, *e.names)]
         places = _places_by_prefix([p for _e, p in searched], joined, folded)
         for edition, pattern in searched:
             for _m in _finditer(pattern, joined, folded, places):

@@ -42,7 +42,7 @@ _ORGAN_NAMES = (
 _REGISTERED = ("resolution", "decision", "recommendation", "study-group")  # families a list checks against the registry
 # What a goal or target is "of": ITU's Connect 2030 Agenda or Strategic Plan, or the UN's 2030 Agenda.
 _AGENDA_AFTER = regex(
-    r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|ITU(?:['’]s)?\s+Strategic\s+Plan|Strategic\s+Plan)"
+    r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?(?:(?P<itu>Connect\s+20[23]0|(?:20\d\d\s*[-–]\s*20\d\d\s+)?(?:ITU(?:['’]s)?\s+)?Strategic\s+Plan)"
     r"|(?P<sdg>2030\s+Agenda|Agenda\s+2030|Sustainable\s+Development\s+Goals|SDGs?)\b)")
 # Words after a goal or target that say it serves the SDGs ("Goal 1 contributes to SDG targets 9.c
 # and 17.6; Goal 2 to SDG targets 5.b"): it is ITU's, whatever a heading says of the section.
@@ -623,11 +623,16 @@ class Resolver:
         return not any(self.registry.unknown(ids.study_group_id(sector, n)) for n in numbers)
 
     def question(self, cite: Cite) -> None:
+        """A list of Questions; REF001 for one of a study group the registry does not list for its
+        sector ("ITU-R Question 229/25"): the registry lists no Questions, but their groups."""
         if (sector := self.study_sector(cite)) is None:
             return
         for item in self.spread(cite.items):
             sg, q = (int(x) for x in item.number.split("/"))
-            self.emit(ids.question_id(sector, sg, q), "sg-question", f"{q}/{sg}", item, cite)
+            ref = self.emit(ids.question_id(sector, sg, q), "sg-question", f"{q}/{sg}", item, cite)
+            if self.registry.unknown(ids.study_group_id(sector, sg)):
+                self.findings.append(about(ref, "REF001", f"{ref.id} is not in the registry: {sector} has no study "
+                                                          f"group {sg}", self.table))
 
     def study_group(self, cite: Cite) -> None:
         if (sector := self.study_sector(cite)) is None:
