@@ -163,6 +163,11 @@ def parse(text: str, ctx: RefContext = NONE) -> list[str]:
         # only an organ the text names carries over to the next list, not the one the plan assumes
         ("See Resolution 5 and Resolution 71 (Rev. Busan, 2014).", ACTION_PLAN, ["WTDC-RES-5", "PP-RES-71"]),
         ("See PP Resolution 5 and Resolution 71.", ACTION_PLAN, ["PP-RES-5", "PP-RES-71"]),
+        # nor to a number past what the registry knows that organ's series to reach (WTDC's run to
+        # 80): a review found WTDC-RES-139 read, and REF001, where the words name no organ for it
+        ("In line with Resolution 30 (Rev. Dubai, 2014) and Resolution 139, work goes on.", NONE, ["WTDC-RES-30"]),
+        ("WTDC Resolution 37 (Rev. Buenos Aires, 2017) and Resolution 139 apply.", NONE, ["WTDC-RES-37"]),
+        ("WTDC Resolution 37 (Rev. Buenos Aires, 2017) and Resolution 45 apply.", NONE, ["WTDC-RES-37", "WTDC-RES-45"]),
         # the plan's sector is taken for a study group it has, not for one it does not (ITU-D has
         # two); a group only one Sector has had is that Sector's
         ("the work of Study Groups 1 and 2", ACTION_PLAN, ["ITU-D-SG1", "ITU-D-SG2"]),

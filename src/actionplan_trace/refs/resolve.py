@@ -24,7 +24,7 @@ from . import ids
 from ..findings import FindingRule
 from .findings import about, finding
 from .grammar import Cite, Item, SectorIndex, may_look_like_reference, organ_before, reference_like
-from .registry import Registry
+from .registry import Registry, series_number
 from .types import Finding, Reference, RefContext, Rev, placed
 from ..record import field, record
 from ..regexcache import regex
@@ -295,7 +295,7 @@ class Resolver:
             return explicit
         between = self.text[self.state.last_end:cite.start] if self.state.last_end >= 0 else None
         if (self.state.last_organ and self.state.last_stated and between is not None and _JOINER.fullmatch(between)
-                and not self.contradicted(cite, self.state.last_organ)):
+                and not self.contradicted(cite, self.state.last_organ) and not self.past_numbering(cite, self.state.last_organ)):
             return self.state.last_organ
         for item in cite.items:
             if item.rev and item.rev.place:
@@ -311,6 +311,17 @@ class Resolver:
                 return organ
         self.state.stated = False
         return None if self.contradicted(cite, self.ctx.organ) else self.ctx.organ
+
+    def past_numbering(self, cite: Cite, organ: str) -> bool:
+        """Whether a number of the list is past the highest the registry knows `organ`'s series of
+        its kind to reach (`numbering`): the organ of the list before it carries over to no such
+        list ("Resolution 30 (Rev. Dubai, 2014) and Resolution 139": WTDC's run to 80)."""
+        for item in cite.items:
+            if item.number.isdigit() and not item.organ and not item.sector:
+                split = series_number(ids.resolution_id(organ, cite.kind, item.number))
+                if split is not None and (most := self.registry.numbering.get(split[0])) is not None and split[1] > most:
+                    return True
+        return False
 
     def contradicted(self, cite: Cite, organ: str | None) -> str | None:
         """Why an item's revision rules out `organ`, the context's guess ("(Rev. Sharm el-Sheikh,
