@@ -392,3 +392,25 @@ def test_a_paragraph_split_in_two_names_the_note_mark_it_loses(tmp_path: Path, n
         ("modified", "paragraph split in 2: footnote 1 mark removed after “technological platforms for telecommunications”",
          False, [("footnote 1", "technological platforms for telecommunications")])]
     assert (split[0] in result.visible()) is not note
+
+
+def test_a_paragraph_moved_within_a_cell_is_named_as_a_paragraph_of_its_column(tmp_path: Path) -> None:
+    """Found in review: the third paragraph of Outcome 2.1's "Performance Indicators" cell moved
+    to its top was reported as `moved “Performance Indicators” column`, which reads as the column
+    moved. It is the paragraph in that column, as a bullet's change names "bullet in …"."""
+    from docx_edit import W, DocxEditor
+
+    from actionplan_trace.render.diff_text import to_text
+
+    editor = DocxEditor.open(CORPUS / "objective2-old.docx")
+    cell = next(tc for tc in editor.root.iter(f"{W}tc")
+                if "Number of experts participating" in "".join(tc.itertext()))
+    paragraphs = cell.findall(f"{W}p")
+    moving = next(p for p in paragraphs if "Number of experts participating" in "".join(p.itertext()))
+    assert paragraphs.index(moving) > 0
+    cell.remove(moving)
+    paragraphs[0].addprevious(moving)
+    result = compare(CORPUS / "objective2-old.docx", editor.save(tmp_path / "reordered.docx"))
+    assert [(c.kind, c.target, c.where) for c in result.changes] == [
+        ("moved", "block", "paragraph in “Performance Indicators” column")]
+    assert "  moved paragraph in “Performance Indicators” column  (paragraph 2, table row 2)" in to_text(result)

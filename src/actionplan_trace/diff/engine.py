@@ -1078,7 +1078,7 @@ class _Emitter:
                       where=f"{block_place(y, b.headers) or 'paragraph'}: {what}", locs=(x.loc, y.loc),
                       places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif moved:
-            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y, b.headers),
+            self.emit("moved", "block", a, b, text_a, text_b, ops if changed(ops) else None, where=block_place(y, b.headers, part=True),
                       locs=(x.loc, y.loc), places=self.ctx.pair_places(a, x, b, y), marks=marks, links=links)
         elif changed(ops):
             kinds = FORMATTING if recased(x, y) else differences(text_a, text_b, loose=self.ctx.loose)

@@ -62,10 +62,12 @@ def column_title(name: str, headers: Mapping[str, str] | None = None) -> str:
     return f"“{header}”"
 
 
-def block_place(block: Block, headers: Mapping[str, str] | None = None) -> str | None:
+def block_place(block: Block, headers: Mapping[str, str] | None = None, part: bool = False) -> str | None:
     """What a block is, in the document's words: 'bullet', 'item a)' (numbered by Word or typed),
     '“Outputs” column' (a cell of a table row read as a section, by its column's heading in
-    `headers`, Section.headers), 'table', 'contents entry'."""
+    `headers`, Section.headers), 'table', 'contents entry'. `part`: the block is told apart from
+    the rest of its cell (a paragraph moved within it), a paragraph named as one: 'paragraph in
+    “Outputs” column', where “Outputs” column alone would read as the column moved."""
     label = (block.label or "").strip()
     what: str | None
     if block.type == "list-item":
@@ -77,6 +79,7 @@ def block_place(block: Block, headers: Mapping[str, str] | None = None) -> str |
         what = block.type.replace("-", " ")
     if block.field:
         column = f"{column_title(block.field, headers)} column"
+        what = what or ("paragraph" if part else None)
         return f"{what} in {column}" if what else column
     return what
 
