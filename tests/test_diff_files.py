@@ -436,6 +436,26 @@ def test_an_edition_settled_anew_changes_no_unchanged_reference(tmp_path: Path) 
         ("modified", [], [], revised), ("modified", ["ITU-D-OUTCOME-2.3@WTDC-22"], [], revised)]
 
 
+def test_an_edition_left_open_anew_changes_no_unchanged_reference(tmp_path: Path) -> None:
+    """Found in review: one of two "(Rev. Buenos Aires, 2017)" made "(Rev. Kigali, 2022)" leaves
+    the new revision's edition unsettled (REF013), and the edited paragraph's unchanged "Outcome
+    2.2" was reported lost (@WTDC-17) and gained (no edition). Compared without the edition, it
+    is neither: only the resolution's revision changed. An outcome the edit adds is reported as
+    the new revision reads it."""
+    old = ("# Output 2.2 – Cybersecurity\n\n## Background\n\n"
+           "Work under Outcome 2.2 follows WTDC Resolution 17 (Rev. Buenos Aires, 2017).\n\n"
+           "Members report yearly, as WTDC Resolution 17 (Rev. Buenos Aires, 2017) asks.\n")
+    new = (old.replace("follows WTDC Resolution 17 (Rev. Buenos Aires, 2017)", "follows WTDC Resolution 17 (Rev. Kigali, 2022)")
+           .replace("Members report yearly", "Members report yearly on Outcome 2.3"))
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    assert "ITU-D-OUTCOME-2.2" in {r.id for r in document_refs(load(tmp_path / "new.md", profile="action-plan")).refs}
+    result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    assert [(c.kind, c.refs_added, c.refs_removed, c.refs_revised) for c in result.changes] == [
+        ("modified", [], [], [("WTDC-RES-17", ("Buenos Aires, 2017",), ("Kigali, 2022",))]),
+        ("modified", ["ITU-D-OUTCOME-2.3"], [], [])]
+
+
 def test_references_gained_or_lost_inside_a_list_are_reported(tmp_path: Path) -> None:
     """An item added to or dropped from the middle of a reference list is read with the list's
     anchor ("WSIS Action Lines C7" in "WSIS Action Lines C1, C3, C7"): it is still the change's."""

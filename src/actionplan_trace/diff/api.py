@@ -44,28 +44,38 @@ def reference_locator() -> Locate | None:
     read from the whole text: two revisions that settle different editions of a series (one
     cites "(Rev. Kigali, 2022)" where the other cited "(Rev. Buenos Aires, 2017)") would show every
     edited paragraph citing "Outcome 2.2" losing one id and gaining the other. Such ids are
-    compared without that edition; each revision's own id is what a change reports."""
+    compared without that edition; so are they where one revision settles the series and the
+    other does not (its one "(Rev. Kigali, 2022)" beside the other's "(Rev. Buenos Aires, 2017)"
+    leaves it open: "ITU-D-OUTCOME-2.2" against "ITU-D-OUTCOME-2.2@WTDC-17"); each revision's own
+    id is what a change reports."""
     try:
         from ..refs import document_refs
         from ..refs.document import document_editions
     except ImportError:
         return None
 
-    def index(doc: Document, unscoped: set[str]) -> RefIndex:
+    def index(doc: Document, unscoped: set[str], bare: set[str]) -> RefIndex:
+        """`doc`'s references by place, each keyed by its id, without the edition where it is one
+        of `unscoped`, and as without one where its family is one of `bare` and it has none."""
         out: dict[tuple[str | None, LocKey], list[tuple[str, tuple[str, ...], str | None, str]]] = {}
         for ref in document_refs(doc).refs:
             base, at, edition = ref.id.rpartition("@")
-            key = f"{base}@" if at and edition in unscoped else ref.id
+            key = f"{base}@" if at and edition in unscoped else f"{ref.id}@" if not at and ref.family in bare else ref.id
             out.setdefault((ref.section, loc_key(ref.loc)), []).append(
                 (ref.id, tuple(words(ref.text)), str(ref.rev) if ref.rev is not None else None, key))
         return out
 
     def locate(old: Document, new: Document) -> tuple[RefIndex, RefIndex]:
-        settled = document_editions(old).by_series, document_editions(new).by_series
-        differ = {series for series in settled[0].keys() & settled[1].keys()
-                  if settled[0][series] != settled[1][series]}
-        return (index(old, {settled[0][series] for series in differ}),
-                index(new, {settled[1][series] for series in differ}))
+        editions = document_editions(old), document_editions(new)
+        settled = editions[0].by_series, editions[1].by_series
+        differ = {series for series in settled[0].keys() | settled[1].keys() if settled[0].get(series) != settled[1].get(series)}
+
+        def keys(side: int) -> tuple[set[str], set[str]]:
+            """The editions of `side` compared without them, and its families left without one."""
+            return ({settled[side][series] for series in differ if series in settled[side]},
+                    {family for family, series in editions[side].scope.items() if series in differ and series not in settled[side]})
+
+        return index(old, *keys(0)), index(new, *keys(1))
 
     return locate
 
