@@ -16,9 +16,15 @@ KIGALI = "(Rev. Kigali, 2022)"
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the organ after the first number carries over to the numbers after it
+        # the organ after the first number carries over to the numbers after it; an organ is no
+        # revision, so the revision after them is 9's too (a review found 9 without it)
         ("Resolution 9 (WTDC), 10 and 11 (Rev. Kigali, 2022) apply.",
-         [("WTDC-RES-9", None), ("WTDC-RES-10", KIGALI), ("WTDC-RES-11", KIGALI)]),
+         [("WTDC-RES-9", KIGALI), ("WTDC-RES-10", KIGALI), ("WTDC-RES-11", KIGALI)]),
+        # but not the numbers another organ in brackets names
+        ("Resolution 2 (WTDC), 71 and 72 (PP) (Rev. Busan, 2014) apply.",
+         [("WTDC-RES-2", None), ("PP-RES-71", "(Rev. Busan, 2014)"), ("PP-RES-72", "(Rev. Busan, 2014)")]),
+        ("Resolution 2 (WTDC), 71 (PP), 72 (Rev. Busan, 2014) apply.",
+         [("WTDC-RES-2", None), ("PP-RES-71", "(Rev. Busan, 2014)"), ("PP-RES-72", "(Rev. Busan, 2014)")]),
         ("Resolutions 9, 10 and 11 (WTDC) apply.", [("WTDC-RES-9", None), ("WTDC-RES-10", None), ("WTDC-RES-11", None)]),
         ("Resolution 9 (WTDC) (Rev. Buenos Aires, 2017), 10 and 11 apply.",
          [("WTDC-RES-9", "(Rev. Buenos Aires, 2017)"), ("WTDC-RES-10", None), ("WTDC-RES-11", None)]),

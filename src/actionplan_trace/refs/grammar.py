@@ -616,7 +616,10 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
                 item.organ = organ
             if q is not None:
                 _revise(pending, q)
-            pending, unnamed, named = [], [], organ
+            # An organ is no revision: without one, the numbers before it of that organ take the next
+            # ("Resolution 9 (WTDC), 10 and 11 (Rev. Buenos Aires, 2017)"), those of another do not.
+            pending = [] if q is not None else [item for item in pending if item.organ in (None, organ)]
+            unnamed, named = [], organ
         nxt = _sep_then(_RES_ITEM, text, pos, allow_space=True)
         first = nxt[0] if nxt else None
         if nxt is not None and _counted(text, nxt[0]):
@@ -636,7 +639,8 @@ def _parse_resolution(text: str, hit: Hit) -> Cite:
                 item.organ = suffix.group("organ")
         pos = suffix.end()
         if pending and (q := _qualifier_at(text, pos)) is not None:
-            _revise(pending, q)  # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ
+            # "Resolutions 17 and 20 of the WTDC (Kigali, 2022)": the revision after the organ, of its numbers
+            _revise([item for item in pending if item.organ in (None, suffix.group("organ"))], q)
             pos = q.end()
     cite.end = pos
     return cite
