@@ -171,3 +171,42 @@ def test_diff_of_a_printed_file_alone_compares_its_views() -> None:
     assert [c.kind for c in result.changes] == ["modified", "modified", "removed", "modified", "modified"]
     assert "organizing annual global cyberdrills" in (result.changes[2].old or "")
     assert [c.new for c in result.changes][-1] == "Number of national CIRTs established with ITU assistance"
+
+
+def test_each_list_item_a_print_marks_is_a_mark_of_its_own_without_its_bullet() -> None:
+    """Found in review: two bullets inserted one after the other were one printed passage, one
+    mark whose text opened with the bullet ("• Analyzing … • Analyzing …"), so validate gave one
+    VAL005 for two paragraphs and quoted the glyph. The print's marks are the .docx's."""
+    def marks(path: Path) -> list[tuple[str, str | None, str]]:
+        doc = load(path, profile="contribution", view="accepted")
+        return [(r.type, r.section, r.text.strip()) for r in doc.revisions if r.text.strip()]
+
+    from_pdf = marks(PDFS / "contribution-tdag-markup.pdf")
+    assert from_pdf == marks(CORPUS / "contribution-tdag.docx")
+    assert [text[:30] for kind, _, text in from_pdf if text.startswith("Analyzing")] == [
+        "Analyzing and evaluating the e"] * 2
+
+
+def test_a_print_s_unnamed_marks_are_a_val005_per_paragraph() -> None:
+    """A PDF's marks carry the page and line they start on, no paragraph: every unnamed mark of a
+    section was one VAL005. With no proposal naming Output 2.1, its two inserted bullets are two,
+    as in the .docx."""
+    from dataclasses import replace
+
+    from actionplan_trace.validate.contribution import validate_documents
+
+    plan = load(CORPUS / "action-plan-ba.docx")
+
+    def val005(path: Path) -> list[str]:
+        views = []
+        for view in ("accepted", "original"):
+            doc = load(path, profile="contribution", view=view)
+            sections = [replace(s, blocks=[replace(b, text=b.text.replace("In Output 2.1,", "In Output 9.9,"))
+                                           for b in s.blocks]) if s.kind == "proposals" else s for s in doc.sections]
+            views.append(replace(doc, sections=sections))
+        report = validate_documents(views[0], views[1], plan)
+        return [f.section or "" for f in report.findings if f.code == "VAL005"]
+
+    from_docx = val005(CORPUS / "contribution-tdag.docx")
+    assert from_docx.count("output-2.1/area-broadband-networks-wired-and") == 2
+    assert val005(PDFS / "contribution-tdag-markup.pdf") == from_docx

@@ -65,7 +65,7 @@ from ..model import LAYOUT_DOUBT, Block, Cell, Loc, RawDocument, Revision, Sourc
 from ..record import field, record, replace
 from ..regexcache import regex
 from ..text_patterns import (DASH_BULLETS, LABEL_ONLY, NB_HYPHEN, PUA_GLYPHS, SET_APART_BULLETS, SOFT_HYPHEN, SHAPE_BULLETS,
-                             TYPED_NUMBER, bullet_of, has_leader, roman,
+                             TYPED_NUMBER, bullet_of, has_leader, is_bullet_glyph, roman,
                              is_bullet_label)
 from . import file_source
 from .hyphens import (COMPOUND, HYPHEN_MARK, LAST_PIECE, PIECE, Hyphenation, hyphen_pieces,
@@ -1716,12 +1716,33 @@ def _anchored(marked: list[tuple[str, list[Char]]], lines: list[Line],
                       for ln in flow for c in ln.chars)
     out = []
     for kind, whole in marked:
-        for run in _cell_runs(whole, anchor):
+        for run in (item for cell_run in _cell_runs(whole, anchor) for item in _item_runs(cell_run, anchor)):
             text = run_text(run)
+            if _opens_item(next((c for c in run if not c.text.isspace()), None), anchor):
+                text = text[1:].lstrip()  # the item's bullet, no text of it (nor of the .docx's mark)
             where = anchor.get(id(run[0]))
             if text and where is not None:
                 out.append((kind, text, where))
     return out
+
+
+def _item_runs(run: list[Char], anchor: dict[int, Line | CellAt]) -> list[list[Char]]:
+    """`run` cut before each line it goes on to that a bullet opens: a list item is a paragraph of
+    its own, which the .docx marks apart (two bullets inserted one after the other were one mark,
+    one VAL005 for two paragraphs, its quotation opening with the bullet)."""
+    out: list[list[Char]] = [[]]
+    for c in run:
+        if any(not x.text.isspace() for x in out[-1]) and _opens_item(c, anchor):
+            out.append([])
+        out[-1].append(c)
+    return out
+
+
+def _opens_item(c: Char | None, anchor: dict[int, Line | CellAt]) -> bool:
+    """Whether glyph `c` is a bullet that opens its line (`anchor`, _anchored): a list item's label."""
+    line = anchor.get(id(c)) if c is not None else None
+    return (c is not None and is_bullet_glyph(c.text) and isinstance(line, Line)
+            and next((x for x in line.chars if not x.text.isspace()), None) is c)
 
 
 def _cell_runs(run: list[Char], anchor: dict[int, Line | CellAt]) -> list[list[Char]]:

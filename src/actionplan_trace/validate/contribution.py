@@ -1005,7 +1005,7 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
     acc_ids = {s.id for s in ctx.accepted.sections}
     orig_ids = {s.id for s in ctx.original.sections}
     records: list[RevisionRecord] = []
-    outside: dict[tuple[str | None, int | None, int | None], list[Revision]] = {}  # by section and paragraph
+    outside: dict[tuple[str | None, tuple[int | None, ...], int | None], list[Revision]] = {}  # by section and paragraph
     for rev, orig_section in _pair_revisions(full_accepted, full_original):
         if rev.section not in acc_ids and orig_section not in orig_ids:
             continue
@@ -1013,7 +1013,8 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
         covering = _covering(ctx, acc_place, orig_place)
         records.append(RevisionRecord(rev, orig_section, covering))
         if not covering and CONTENT_REVISION.search(rev.type):
-            outside.setdefault((acc_place or orig_place, rev.loc.paragraph, rev.box_paragraph), []).append(rev)
+            section = acc_place or orig_place
+            outside.setdefault((section, _mark_paragraph(ctx, section, rev), rev.box_paragraph), []).append(rev)
     for (section, _para, _boxed), revs in outside.items():
         text = " ".join(r.text for r in revs if r.text.strip())
         kinds = sorted({r.type.replace("paragraph-", "") for r in revs})
@@ -1024,6 +1025,20 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
         ctx.add("VAL005", f"{where}: {_marked_edits(revs)}" if text else where, section=section, loc=revs[0].loc,
                 text=text or None)
     return records
+
+
+def _mark_paragraph(ctx: _Context, section: str | None, rev: Revision) -> tuple[int | None, ...]:
+    """Which paragraph of `section` a revision mark is in, as a key VAL005 groups marks by: a .docx
+    mark's paragraph; for a PDF's, which carries the page and line it starts on, the last block of
+    the section that starts at or before it (every mark of a page was one paragraph's, then each
+    line one: two bullets inserted one after another were one VAL005)."""
+    if rev.loc.paragraph is not None or rev.loc.page is None:
+        return (rev.loc.paragraph,)
+    view = ctx.accepted if ctx.accepted.get(section or "") else ctx.original
+    at = (rev.loc.page, rev.loc.line or 0)
+    found = view.get(section or "")
+    starts = [(b.loc.page, b.loc.line or 0) for b in (found.blocks if found else ()) if b.loc.page is not None]
+    return max((start for start in starts if start <= at), default=at)
 
 
 def _marked_edits(revs: list[Revision]) -> str:
