@@ -1310,7 +1310,7 @@ def _read_rows(builder: _Builder, table: _Table, data: list[list[Cell]]) -> None
             title = next(c.text.strip() for c in row if c.text.strip())
             parent_for_rows = builder.open(
                 rule.group_kind or f"{rule.kind}-group", None, title, parent_rank(builder, owner) + 1,
-                id_template=rule.group_id, loc=row[0].loc, signal="table-group-row", heading=title,
+                id_template=rule.group_id, loc=row[0].loc, signal="table-group-row",
             )
             table.parent = builder.stack[-1]
             builder.add(Block("table", table_text([row]), loc=row[0].loc, rows=[row]))  # the row itself, kept
