@@ -120,6 +120,17 @@ def test_text_report_fits_a_given_width_and_never_cuts_when_it_has_room(result: 
     assert to_text(result) == to_text(result, width=None)
 
 
+def test_the_text_report_s_first_line_fits_the_width_too() -> None:
+    """Found in review: "trace diff: OLD → NEW" was the one line not wrapped to a narrow
+    terminal; with long paths it ran past the width, broken mid-path by the terminal."""
+    long = diff_documents(outline(PLAN, "plans/2018-2021/old-revision-of-the-action-plan.txt"),
+                          outline(EDITED, "plans/2018-2021/new-revision-of-the-action-plan.txt"), refs=stand_in_refs)
+    narrow = to_text(long, width=40)
+    assert max(len(line) for line in narrow.splitlines()) <= 40
+    assert narrow.startswith("trace diff:")
+    assert "plans/2018-2021/old-revision-of-the-action-plan.txt" in narrow.replace("\n", "")  # a path longer than a line folds
+
+
 def test_markdown_marks_edits_with_del_ins_in_collapsible_sections(result: DiffResult) -> None:
     md = to_markdown(result)
     assert md.startswith("## trace diff: old.txt → new.txt\n")

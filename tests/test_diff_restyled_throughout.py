@@ -123,7 +123,7 @@ SIZE = f"size {OLD_SIZE:g} pt made 12 pt"
     # "List Bullet" made "Body Text" too
     (Style(bullets="auto", font="Times New Roman"), _style_and_size,
      [("style", "Normal", "Body Text", 7), ("style", "List Bullet", "Body Text", 3), ("size", OLD_SIZE, 12.0, 13)],
-     f"{STYLE}, {SIZE}", f"style Normal and List Bullet made Body Text (10 paragraphs), {SIZE} (13 paragraphs)"),
+     f"{STYLE}, {SIZE}", f"style List Bullet and Normal made Body Text (10 paragraphs), {SIZE} (13 paragraphs)"),
 ], ids=["style", "size", "style-and-size"])
 def test_a_restyle_of_the_whole_document_is_told_once(
         tmp_path: Path, style: Style, change: Callable[[Any], None], throughout: list[tuple[Any, ...]],

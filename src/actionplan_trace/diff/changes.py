@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Block, Document, Loc, Section
 from ..record import brief_repr, field, record, replace
+from ..refs.ids import natural_key
 from .formats import Restyle, said
 from .ignore import DEFAULT_IGNORE, IGNORE_KINDS, MEANINGFUL, NOTHING, PREFERENCE, kept_when_ignored
 from .words import Op, readable, word_count
@@ -316,8 +317,8 @@ def _throughout(parts: list[dict[str, Any]]) -> str:
     for (what, new), same in together.items():
         first = Restyle(what, same[0]["old"], new)
         one = str(first)
-        if len(same) > 1:  # a style or a size: bold is made or removed
-            olds = [first.value(part["old"]) for part in same]
+        if len(same) > 1:  # a style or a size, in natural order ("Heading 1, Heading 2"): bold is made or removed
+            olds = sorted((first.value(part["old"]) for part in same), key=natural_key)
             one = f"{what} {', '.join(olds[:-1])} and {olds[-1]} made {first.value(new)}"
         told.append(f"{one} ({_plural(sum(part['paragraphs'] for part in same), 'paragraph')})")
     return ", ".join(told)

@@ -52,8 +52,8 @@ section.group h2{font-size:15px;margin:8px 0;color:#24292e;overflow-wrap:anywher
 .side>div{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0;padding:4px 8px;border-radius:4px}
 .side .old{background:#fffafa;border:1px solid #f3d4d7}.side .new{background:#f7fff9;border:1px solid #cdeed6}
 .side .label{display:block;font-size:11px;color:#586069;text-transform:uppercase}
-del{background:#ffeef0;color:#b31d28;text-decoration:line-through}
-ins{background:#e6ffed;color:#176f2c;text-decoration:none;border-bottom:1px solid #34d058}
+del{background:#ffd7d5;color:#b31d28;text-decoration:line-through;padding:0 1px;border-radius:2px}
+ins{background:#ccffd8;color:#176f2c;text-decoration:none;border-bottom:1px solid #34d058;padding:0 1px;border-radius:2px}
 .link{background:#f1f8ff;color:#0366d6;border-bottom:2px dotted #0366d6}
 .hidden{display:none;opacity:.8}
 .empty{color:#586069;font-style:italic}
@@ -81,9 +81,10 @@ section.only-hidden,li.only-hidden{display:none}
  .wrap{display:block}main{padding:0}
  section.group{border:0;border-top:1px solid #999;border-radius:0;padding:6px 0;break-inside:auto}
  .change{break-inside:avoid}
- section.group h2{break-after:avoid;page-break-after:avoid}
+ section.group h2{break-inside:avoid;page-break-inside:avoid;break-after:avoid;page-break-after:avoid}
+ section.group h2::after{content:"";display:block;height:5em;margin-bottom:-5em}
  .kind{background:#fff!important;color:#000;border:1px solid #000}
- del{color:#000;background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ del{color:#000;background:#ddd;outline:1px solid #999;-webkit-print-color-adjust:exact;print-color-adjust:exact}
  ins{color:#000;background:#fff;border-bottom:2px solid #000}
  .link{color:#000;background:#fff;border-bottom:2px dotted #000}
 }

@@ -99,7 +99,7 @@ def report_lines(result: DiffResult, all_changes: bool = False, marks: bool = Fa
                  width: int | None = None) -> list[Text]:
     """The report as styled lines; `width` wraps them (None: one whole line per line of text)."""
     console = Console(width=width, file=None, color_system=None) if width is not None else None
-    lines: list[Text] = [Text(f"trace diff: {heading(result)}", style="bold")]
+    lines = _indented(Text(f"trace diff: {heading(result)}", style="bold"), 0, width, console)
     visible = result.visible(all_changes)
     cells = column_cells(visible)
     for path, changes in groups(visible, cells):
