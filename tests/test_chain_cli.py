@@ -89,8 +89,13 @@ def test_chain_text_markdown_and_bad_ids() -> None:
     assert "Policy and regulatory guidance" in text.stdout and "served or cited by (2)" in text.stdout
     md = run_cli("chain", "ITU-D-OBJ-3@SP-2024-2027", path, "-f", "md")
     assert md.stdout.startswith("## `ITU-D-OBJ-3@SP-2024-2027`") and "### Served or cited by" in md.stdout
-    missing = run_cli("chain", "ITU-D-OBJ-9", path)
-    assert missing.returncode == 2 and missing.stderr.strip() == "trace: ITU-D-OBJ-9 is not in the given files"
+    # an id the registry lacks where it lists its series (REF001 in a file) is no gap but a mistyped
+    # id, for --who-cites as for chain (a review found who-cites saying "cited by no section", exit 0)
+    for command in (("chain", "ITU-D-OBJ-9", path), ("graph", path, "--who-cites", "ITU-D-OBJ-9")):
+        missing = run_cli(*command)
+        assert missing.returncode == 2 and missing.stderr.strip() == (
+            "trace: 'ITU-D-OBJ-9' is in no given file, and not in the registry, which lists its series; check the id")
+        assert not missing.stdout
     nonsense = run_cli("chain", "Objective-2", path)
     assert nonsense.returncode == 2 and "not a canonical id" in nonsense.stderr and not nonsense.stdout
 

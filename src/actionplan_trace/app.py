@@ -275,17 +275,23 @@ def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tu
 
 def checked_id(built: Graph, ref_id: str, registry: Registry | None = None) -> str:
     """The entity `ref_id` names in `built` (refs.chain.resolve_id), or a UsageError when it is no
-    canonical id, or `registry` lists its whole family and not it ("SDG-99", "WSIS-C05") and no
-    file cites it: a mistyped id the files hold ("SDG 18", with its REF002) is answered, so that
-    every place citing it can be found."""
+    canonical id, or no file cites it and `registry` lists its whole family and not it ("SDG-99",
+    "WSIS-C05"), or lacks it where it speaks for its series as REF001 does ("ITU-D-OUTPUT-2.9" of
+    a plan whose outputs it lists, "PP-RES-999" past PP's numbering): a mistyped id, which would
+    read as a gap no section fills. One the files hold ("SDG 18", with its REF002) is answered,
+    so that every place citing it can be found."""
     from .refs import family_of
     from .refs.chain import resolve_id
 
     wanted = resolve_id(built, canonical_id(ref_id))
     family = family_of(wanted)
-    if (registry is not None and family in registry.complete and registry.unknown(wanted)
-            and wanted not in built.nodes):
+    if registry is None or wanted in built.nodes:
+        return wanted
+    if family in registry.complete and registry.unknown(wanted):
         raise UsageError(f"{ref_id!r} names no {family}: the registry lists them all; check the id")
+    lacked, most = registry.unlisted(wanted)
+    if lacked and most is None:  # what a file citing it would have as REF001: no gap, a mistyped id
+        raise UsageError(f"{ref_id!r} is in no given file, and not in the registry, which lists its series; check the id")
     return wanted
 
 
