@@ -140,3 +140,20 @@ def test_a_mistyped_id_the_files_cite_is_answered(tmp_path: Path) -> None:
     assert [s["section"] for s in json.loads(chain.stdout)["served_by"]] == ["front"]
     other = run_cli("graph", str(text), "--who-cites", "SDG-19")
     assert other.returncode == 2 and other.stderr == "trace: 'SDG-19' names no sdg: the registry lists them all; check the id\n"
+
+
+def test_an_objective_s_chain_goes_down_to_the_outcomes_and_outputs_it_holds() -> None:
+    """Found in review: the chain of an Action Plan objective showed only where it is defined: its
+    outputs and outcomes, whose own chains name it ("within"), were not listed. They are what it
+    `contains`, in natural order; an output holds none."""
+    import json
+
+    path = str(CORPUS / "action-plan-ba.docx")
+    data = json.loads(run_cli("chain", "ITU-D-OBJ-2", path, "-f", "json").stdout)
+    assert [(item["id"], item["defined_by"]["section"]) for item in data["contains"]] == [
+        (f"ITU-D-{kind}-2.{n}@WTDC-17", f"{kind.lower()}-2.{n}") for kind in ("OUTCOME", "OUTPUT") for n in (1, 2, 3)]
+    assert data["contains"][3]["title"].startswith("Products and services on telecommunication/ICT infrastructure")
+    text = run_cli("chain", "ITU-D-OBJ-2", path).stdout
+    assert "contains (6)" in text and "ITU-D-OUTPUT-2.3@WTDC-17 — Products and services on disaster risk" in text
+    assert "### Contains" in run_cli("chain", "ITU-D-OBJ-2", path, "-f", "md").stdout
+    assert json.loads(run_cli("chain", "ITU-D-OUTPUT-2.1", path, "-f", "json").stdout)["contains"] == []

@@ -91,6 +91,18 @@ def _upstream(graph: Graph, registry: Registry | None, sources: list[Node], dept
     return out
 
 
+def _contained(graph: Graph, registry: Registry | None, entity: str) -> list[dict[str, Any]]:
+    """The entities whose sections lie within a section that is `entity` (an objective's outcomes
+    and outputs, in natural order), each with the first section that is it: what it holds, the way
+    down the chain, as `serves` is the way up (an output's "within")."""
+    found: dict[str, Node] = {}
+    for node in graph.sections():
+        if node.entity and node.entity != entity and entity in node.within:
+            found.setdefault(node.entity, node)
+    return [{**_entity(graph, registry, held), "defined_by": _section(node)}
+            for held, node in sorted(found.items(), key=lambda pair: natural_key(pair[0]))]
+
+
 def chain(graph: Graph, ref_id: str, registry: Registry | None = None, findings: Iterable[Finding] = ()) -> dict[str, Any]:
     """Everything upstream and downstream of `ref_id` in `graph` (see the module docstring); its
     findings are those of `findings` (each file's own, REF…, in file order) and then the graph's
@@ -107,6 +119,7 @@ def chain(graph: Graph, ref_id: str, registry: Registry | None = None, findings:
         "sources": list(graph.sources),
         "defined_by": [_section(n) for n in defined],
         "serves": _upstream(graph, registry, defined, 2, {entity}),
+        "contains": _contained(graph, registry, entity),
         "served_by": served_by,
         "reports": _reports(graph, entity),
         "findings": [f.to_dict() for f in (*findings, *graph.findings) if f.ref == entity],

@@ -42,7 +42,8 @@ def _serves(tree: Tree, items: list[dict[str, Any]]) -> None:
 
 
 def to_text(data: dict[str, Any], width: int | None = None) -> str:
-    """A Rich tree: the entity, where it is defined, what it serves, what serves or cites it, reports."""
+    """A Rich tree: the entity, where it is defined, what it serves, what it contains, what serves or
+    cites it, reports."""
     title = f" — {data['title']}" if data.get("title") else ""
     tree = Tree(f"[bold]{escape(data['id'])}[/bold]{escape(title[:160])}")
     if data["defined_by"]:
@@ -51,6 +52,11 @@ def to_text(data: dict[str, Any], width: int | None = None) -> str:
             node.add(escape(f"{_where(item)} {item['title'][:100]}"))
     if data["serves"]:
         _serves(tree.add("serves"), data["serves"])
+    if data.get("contains"):
+        node = tree.add(f"contains ({len(data['contains'])})")
+        for item in data["contains"]:
+            title = f" — {item['title']}" if item.get("title") else ""
+            node.add(f"[bold]{escape(item['id'])}[/bold]{escape(title[:110])}")
     if data["served_by"]:
         node = tree.add(f"served or cited by ({len(data['served_by'])})")
         for item in data["served_by"]:
@@ -92,6 +98,10 @@ def to_markdown(data: dict[str, Any]) -> str:
     if data["serves"]:
         lines += ["### Serves", ""]
         _md_serves(lines, data["serves"], 0)
+        lines.append("")
+    if data.get("contains"):
+        lines += ["### Contains", ""]
+        lines += [f"- `{i['id']}`" + (f" — {i['title']}" if i.get("title") else "") for i in data["contains"]]
         lines.append("")
     if data["reports"]:
         lines += ["### Reports", ""]
