@@ -157,3 +157,13 @@ def test_an_objective_s_chain_goes_down_to_the_outcomes_and_outputs_it_holds() -
     assert "contains (6)" in text and "ITU-D-OUTPUT-2.3@WTDC-17 — Products and services on disaster risk" in text
     assert "### Contains" in run_cli("chain", "ITU-D-OBJ-2", path, "-f", "md").stdout
     assert json.loads(run_cli("chain", "ITU-D-OUTPUT-2.1", path, "-f", "json").stdout)["contains"] == []
+
+
+def test_a_file_given_twice_to_a_graph_is_read_once() -> None:
+    """Found in review: `trace graph plan.docx plan.docx --who-cites SDG-9.c` listed each citing
+    section twice ("cited by 6 sections"); the file is read once, with a warning."""
+    path = str(CORPUS / "action-plan-ba.docx")
+    once, twice = (run_cli("graph", *paths, "--who-cites", "SDG-9.c") for paths in ([path], [path, path]))
+    assert twice.returncode == 0 and twice.stdout == once.stdout
+    assert twice.stdout.startswith("SDG-9.c: cited by 3 sections")
+    assert twice.stderr.strip() == f"trace: warning: {path}: given more than once: read once"

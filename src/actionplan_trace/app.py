@@ -131,6 +131,26 @@ def _documents(given: Paths, output: PathArg | None = None) -> list[Path]:
     return documents
 
 
+def _distinct(paths: list[Path]) -> list[Path]:
+    """`paths` with a file given again (the same file, by its real path: named twice, or named and
+    found in a folder) left out, with an InputWarning: a graph of one file read twice counts each
+    of its citations twice ("cited by 6 sections" for 3)."""
+    import warnings
+
+    from .errors import InputWarning
+
+    seen: set[str] = set()
+    out: list[Path] = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real in seen:
+            warnings.warn(InputWarning(str(path), "given more than once: read once"), stacklevel=3)
+            continue
+        seen.add(real)
+        out.append(path)
+    return out
+
+
 def _is_folder(path: Path) -> bool:
     """Whether `path` is a folder (links followed); a name that cannot be looked up is left to
     the reader, which names the problem."""
@@ -195,7 +215,7 @@ def _graph(files: Paths, profile: str | None, registry_files: Iterable[PathArg],
     from .editions import check_override
     from .refs import build_graph, stream_reports
 
-    registry, pairs = stream_reports(_documents(files, output), profile, _paths(registry_files),
+    registry, pairs = stream_reports(_distinct(_documents(files, output)), profile, _paths(registry_files),
                                      check_override(list(editions)))
     if own is not None:
         pairs = _findings_kept(_created_outputs_known(pairs), own)
