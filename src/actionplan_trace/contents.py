@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Iterable, Sequence
 
 from .model import Block, Cell
-from .text_patterns import bullet_label, numbered, page_reference
+from .text_patterns import bullet_label, has_dot_leader, numbered, page_reference
 
 ROMAN_PAGE = frozenset("ivxlc")
 """The letters of a lower-case Roman page number (front matter: "Foreword iii")."""
@@ -66,6 +66,8 @@ def contents_rows(rows: Sequence[Sequence[Cell]]) -> dict[int, tuple[str, int]]:
     Those rows that read as a dot-leader entry, when at least two do; none for another table."""
     found: dict[int, tuple[str, int]] = {}
     for r, row in enumerate(rows):
+        if not any(has_dot_leader(cell.text) for cell in row):  # most rows have none: told before their cells are joined
+            continue
         texts = [text for cell in row if (text := cell.text.strip())]
         if len(texts) < 2:
             continue
