@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +31,10 @@ def _mark_given_back(path: Path, scratch: Path) -> Path:
     the second form as Word does."""
     from lxml import etree
 
-    with zipfile.ZipFile(path) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    root = etree.fromstring(parts["word/document.xml"])
+    from docx_edit import DocxEditor
+
+    editor = DocxEditor.open(path)
+    root = editor.root
     units = [el for el in root.find(W + "body") if el.tag in (W + "p", W + "tbl")]
 
     def mark(p: Any) -> Any:
@@ -64,11 +64,7 @@ def _mark_given_back(path: Path, scratch: Path) -> Path:
         rpr = etree.SubElement(ppr, W + "rPr")
     moved.getparent().remove(moved)
     rpr.append(moved)
-    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return scratch
+    return editor.save(scratch)
 
 
 def _strings(node: Any, out: list[str]) -> None:
