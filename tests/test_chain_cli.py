@@ -166,4 +166,4 @@ def test_a_file_given_twice_to_a_graph_is_read_once() -> None:
     once, twice = (run_cli("graph", *paths, "--who-cites", "SDG-9.c") for paths in ([path], [path, path]))
     assert twice.returncode == 0 and twice.stdout == once.stdout
     assert twice.stdout.startswith("SDG-9.c: cited by 3 sections")
-    assert twice.stderr.strip() == f"trace: warning: {path}: given more than once: read once"
+    assert twice.stderr.strip() == f"trace: warning: {path}: given 2 times: read once"

@@ -139,15 +139,16 @@ def _distinct(paths: list[Path]) -> list[Path]:
 
     from .errors import InputWarning
 
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # real path -> times given
     out: list[Path] = []
     for path in paths:
         real = os.path.realpath(path)
-        if real in seen:
-            warnings.warn(InputWarning(str(path), "given more than once: read once"), stacklevel=3)
-            continue
-        seen.add(real)
-        out.append(path)
+        seen[real] = seen.get(real, 0) + 1
+        if seen[real] == 1:
+            out.append(path)
+    for path in out:
+        if (times := seen[os.path.realpath(path)]) > 1:
+            warnings.warn(InputWarning(str(path), f"given {times} times: read once"), stacklevel=3)
     return out
 
 
