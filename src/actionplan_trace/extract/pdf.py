@@ -1731,10 +1731,13 @@ def _item_runs(run: list[Char], anchor: dict[int, Line | CellAt]) -> list[list[C
     its own, which the .docx marks apart (two bullets inserted one after the other were one mark,
     one VAL005 for two paragraphs, its quotation opening with the bullet)."""
     out: list[list[Char]] = [[]]
+    begun = False  # whether the piece so far holds a glyph that is no space
     for c in run:
-        if any(not x.text.isspace() for x in out[-1]) and _opens_item(c, anchor):
+        if begun and _opens_item(c, anchor):
             out.append([])
+            begun = False
         out[-1].append(c)
+        begun = begun or not c.text.isspace()
     return out
 
 
