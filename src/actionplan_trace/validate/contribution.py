@@ -1029,9 +1029,9 @@ def _check_revisions(ctx: _Context, full_accepted: Document, full_original: Docu
 
 def _mark_paragraph(ctx: _Context, section: str | None, rev: Revision) -> tuple[int | None, ...]:
     """Which paragraph of `section` a revision mark is in, as a key VAL005 groups marks by: a .docx
-    mark's paragraph; for a PDF's, which carries the page and line it starts on, the last block of
-    the section that starts at or before it (every mark of a page was one paragraph's, then each
-    line one: two bullets inserted one after another were one VAL005)."""
+    mark's paragraph; for a PDF's, which carries the page and line it starts on but no paragraph,
+    the last block of the section that starts at or before it (all of a section's PDF marks were
+    grouped as one: two bullets inserted one after another were one VAL005)."""
     if rev.loc.paragraph is not None or rev.loc.page is None:
         return (rev.loc.paragraph,)
     view = ctx.accepted if ctx.accepted.get(section or "") else ctx.original
