@@ -167,3 +167,19 @@ def test_a_file_given_twice_to_a_graph_is_read_once() -> None:
     assert twice.returncode == 0 and twice.stdout == once.stdout
     assert twice.stdout.startswith("SDG-9.c: cited by 3 sections")
     assert twice.stderr.strip() == f"trace: warning: {path}: given 2 times: read once"
+
+
+def test_a_mistyped_id_is_refused_naming_the_id_it_was_meant_to_be() -> None:
+    """Found in review: "SDG-9.C", "sdg-9.c", "SDG-9c" and "wsis-c5" were refused with an example
+    list only, though the parser reads "SDG target 9.C" and "9c" in a document. The refusal names
+    the canonical id; words that name none keep the examples."""
+    path = str(CORPUS / "action-plan-ba.docx")
+    for typed, meant in (("SDG-9.C", "SDG-9.c"), ("sdg-9.c", "SDG-9.c"), ("SDG-9c", "SDG-9.c"), ("wsis-c5", "WSIS-C5"),
+                         ("itu-d-obj-2@wtdc-17", "ITU-D-OBJ-2@WTDC-17")):
+        refused = run_cli("graph", path, "--who-cites", typed)
+        assert refused.returncode == 2 and not refused.stdout
+        assert refused.stderr.strip() == f"trace: {typed!r} is not a canonical id; did you mean {meant}?"
+        assert run_cli("graph", path, "--who-cites", meant).returncode == 0
+    vague = run_cli("chain", "Objective-2", path)
+    assert vague.returncode == 2 and vague.stderr.strip() == (
+        "trace: 'Objective-2' is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")

@@ -275,12 +275,31 @@ def chain(
 
 
 def canonical_id(ref_id: str) -> str:
-    """`ref_id` if it is a canonical id, else a UsageError."""
+    """`ref_id` if it is a canonical id, else a UsageError, naming the id it was likely meant to
+    be (`_meant`) where there is one."""
     from .refs import family_of
 
     if family_of(ref_id) is None:
-        raise UsageError(f"{ref_id!r} is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
+        meant = _meant(ref_id)
+        hint = f"; did you mean {meant}?" if meant else " (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)"
+        raise UsageError(f"{ref_id!r} is not a canonical id{hint}")
     return ref_id
+
+
+def _meant(ref_id: str) -> str | None:
+    """The canonical id a mistyped one is written for: in capitals but an SDG target's letter
+    ("wsis-c5", "SDG-9.C"), or as the grammar reads its words ("SDG-9c" is "SDG 9c", SDG-9.c)."""
+    from .refs import family_of, find_refs
+
+    head, at, edition = ref_id.strip().partition("@")
+    upper = head.upper()
+    if (dot := upper.rfind(".")) >= 0 and upper[dot + 1:].isalpha():
+        upper = upper[:dot + 1] + upper[dot + 1:].lower()
+    guess = upper + at + edition.upper()
+    if family_of(guess) is not None:
+        return guess
+    found = {ref.id for ref in find_refs(head.replace("-", " "))[0]}
+    return next(iter(found)) + at + edition.upper() if len(found) == 1 else None
 
 
 def who_cites(built: Graph, ref_id: str, registry: Registry | None = None) -> tuple[str, list[dict[str, Any]]]:
