@@ -47,9 +47,9 @@ section.group h2{font-size:15px;margin:8px 0;color:#24292e;overflow-wrap:anywher
 .meta{font-size:12px;color:#586069}.where{font-size:12px;color:#586069;margin-left:6px}
 .refs{font-size:12px;font-weight:600;color:#24292e;margin-left:6px}
 .cell{margin:6px 0 0 18px;padding-left:10px;border-left:3px solid #e1e4e8}.cell .at{font-size:12px;font-weight:600;color:#586069}
-.text{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.text{margin:4px 0 0;white-space:pre-wrap;overflow-wrap:anywhere;tab-size:2}
 .side{display:none;grid-template-columns:1fr 1fr;gap:12px;margin-top:4px}
-.side>div{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0;padding:4px 8px;border-radius:4px}
+.side>div{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:2;min-width:0;padding:4px 8px;border-radius:4px}
 .side .old{background:#fffafa;border:1px solid #f3d4d7}.side .new{background:#f7fff9;border:1px solid #cdeed6}
 .side .label{display:block;font-size:11px;color:#586069;text-transform:uppercase}
 del{background:#ffd7d5;color:#b31d28;text-decoration:line-through;padding:0 1px;border-radius:2px}
