@@ -183,3 +183,18 @@ def test_a_mistyped_id_is_refused_naming_the_id_it_was_meant_to_be() -> None:
     vague = run_cli("chain", "Objective-2", path)
     assert vague.returncode == 2 and vague.stderr.strip() == (
         "trace: 'Objective-2' is not a canonical id (e.g. WTDC-RES-45, SDG-9.c, WSIS-C5)")
+
+
+def test_a_report_restating_its_plan_s_targets_does_not_cite_them() -> None:
+    """Found in review: a report's list of its plan's targets under "By 2023:" ("Target 1.1: 65% of
+    households …") was counted as citing each target, so none could be a gap. In a report on the
+    target that line is the target's, as its status entry is; an Action Plan listing the Strategic
+    Plan's goals ("Goal 1: Growth – …"), which reports on none, still cites them."""
+    import json
+
+    for name in ("report-c20-35.docx", "report-c20-35.pdf"):
+        cited = json.loads(run_cli("graph", str(CORPUS / name), "--who-cites", "ITU-TARGET-1.1", "-f", "json").stdout)
+        assert [(row["section"], row["relation"]) for row in cited["cited_by"]] == [("target-1.1", "reports-on")], name
+    goals = json.loads(run_cli("graph", str(CORPUS / "action-plan-ba.docx"), "--who-cites", "ITU-GOAL-1@SP-2016-2019",
+                               "-f", "json").stdout)
+    assert [(row["section"], row["relation"]) for row in goals["cited_by"]] == [("clause-2", "mentions")]

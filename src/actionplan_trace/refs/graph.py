@@ -21,14 +21,14 @@ from .document import field_context, section_contexts
 from ..findings import FindingRule
 from .findings import finding
 from .entities import entity_of
-from .ids import family_of, natural_key
+from .ids import SCOPED_FAMILIES, family_of, natural_key
 from .matrix import marks
 from .matrix import provenance as matrix_provenance
 from .reports import REPORTS_ON, reported
 from .trc import chain_findings
 from .registry import Registry, load_registry
 from .resolve import RefRules, load_rules
-from .types import Finding, RefContext, RefReport
+from .types import Finding, RefContext, Reference, RefReport
 from ..record import brief_repr, field, record
 
 GRAPH_SCHEMA = schemas.GRAPH
@@ -219,19 +219,22 @@ class GraphBuilder:
             for ancestor in path(section)[:-1]:
                 if ancestor.kind in self.rules.reports:
                     below.setdefault(ancestor.id, []).extend(section.blocks)
+        reported_on: set[str] = set()  # the entities the document reports on
         for section in doc.sections:
             for item in reported(section, self.rules, editions, below.get(section.id, ())):
+                reported_on.add(item.target)
                 self.entity(item.target)
                 self.edge(node_for(section).id, item.target, REPORTS_ON, {
                     "source": doc.source.path, "section": section.id, "loc": section.loc.to_dict(),
                     "text": section.heading or section.title}, item.attrs)
         contexts = section_contexts(doc, self.rules, editions)
+        lines: dict[str, dict[str, str]] = {}  # section id -> its blocks' texts by place, made when asked
         for ref in report.refs:
             if ref.source != doc.source.path or ref.section is None or ref.section not in by_id:
                 continue
             leaf = by_id[ref.section]
             owner = node_for(owner_of(leaf))
-            if owner.entity == ref.id:
+            if owner.entity == ref.id or ref.id in reported_on and _labels_its_line(ref, leaf, lines):
                 continue
             sc = field_context(contexts[leaf.id], ref.field, self.rules)
             relation = self.rules.relations.get(ref.family, MENTIONS) if sc.cites else MENTIONS
@@ -239,6 +242,22 @@ class GraphBuilder:
             self.edge(owner.id, ref.id, relation, {
                 "source": ref.source, "section": ref.section, "loc": ref.loc.to_dict(), "text": ref.text,
             })
+
+
+def _labels_its_line(ref: Reference, section: Section, lines: dict[str, dict[str, str]]) -> bool:
+    """Whether `ref`, a plan's own entity (a target, a goal, an output: ids.SCOPED_FAMILIES), is the
+    label of the line it opens ("Target 1.1: 65% of households …"): in a report on that entity,
+    the line restating its plan's target under "By 2023:" is the target's, and cites it no more
+    than the target's own status entry is a citation (an Action Plan listing the Strategic Plan's
+    goals, "Goal 1: Growth – …", reports on none, and cites them). `lines` caches each section's
+    block texts by place."""
+    if ref.family not in SCOPED_FAMILIES:
+        return False
+    texts = lines.get(section.id)
+    if texts is None:
+        texts = lines[section.id] = {repr(block.loc.to_dict()): block.text for block in section.blocks if not block.rows}
+    line = texts.get(repr(ref.loc.to_dict()), "").lstrip(" *\t")
+    return line.startswith(ref.text) and line[len(ref.text):].lstrip(" *").startswith(":")
 
 
 def build_graph(
