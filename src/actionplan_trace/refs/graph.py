@@ -247,10 +247,10 @@ class GraphBuilder:
 def _labels_its_line(ref: Reference, section: Section, lines: dict[str, dict[str, str]]) -> bool:
     """Whether `ref`, a plan's own entity (a target, a goal, an output: ids.SCOPED_FAMILIES), is the
     label of the line it opens ("Target 1.1: 65% of households …"): in a report on that entity,
-    the line restating its plan's target under "By 2023:" is the target's, and cites it no more
-    than the target's own status entry is a citation (an Action Plan listing the Strategic Plan's
-    goals, "Goal 1: Growth – …", reports on none, and cites them). `lines` caches each section's
-    block texts by place."""
+    the line restating its plan's target under "By 2023:" is the target's own wording, no
+    citation (the report's status entry on it is what links the report to it; an Action Plan
+    listing the Strategic Plan's goals, "Goal 1: Growth – …", reports on none, and cites them).
+    `lines` caches each section's block texts by place."""
     if ref.family not in SCOPED_FAMILIES:
         return False
     texts = lines.get(section.id)
