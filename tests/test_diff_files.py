@@ -415,22 +415,29 @@ def test_references_of_a_change_are_those_refs_finds_under_the_profile(tmp_path:
     assert [(c.kind, c.refs_added) for c in stand_in.changes] == [("modified", [])]
 
 
+EDITION_PLAN = ("# Output 2.2 – Cybersecurity\n\n## Background\n\n"
+                "Work under Outcome 2.2 follows WTDC Resolution 17 (Rev. Buenos Aires, 2017).\n\n"
+                "Members report yearly, as WTDC Resolution 17 (Rev. Buenos Aires, 2017) asks.\n")
+
+
+def _edition_edit(tmp_path: Path, new: str) -> tuple[set[str], DiffResult]:
+    """EDITION_PLAN against `new`, as Action Plans, with the references located: the new revision's
+    ids and the diff."""
+    (tmp_path / "old.md").write_text(EDITION_PLAN, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    ids = {r.id for r in document_refs(load(tmp_path / "new.md", profile="action-plan")).refs}
+    return ids, compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+
+
 def test_an_edition_settled_anew_changes_no_unchanged_reference(tmp_path: Path) -> None:
     """A plan with no title settles its edition from what it cites: a revision citing "(Rev.
     Kigali, 2022)" where the last cited "(Rev. Buenos Aires, 2017)" reads every "Outcome 2.2" as
     WTDC-22's. The edited paragraph's "Outcome 2.2" was reported lost and gained (a black-box
     review); it is the same words in both, so only the resolution's revision changed. An outcome
     the edit adds is reported as the new revision reads it."""
-    old = ("# Output 2.2 – Cybersecurity\n\n## Background\n\n"
-           "Work under Outcome 2.2 follows WTDC Resolution 17 (Rev. Buenos Aires, 2017).\n\n"
-           "Members report yearly, as WTDC Resolution 17 (Rev. Buenos Aires, 2017) asks.\n")
-    new = (old.replace("Buenos Aires, 2017", "Kigali, 2022")
-           .replace("Members report yearly", "Members report yearly on Outcome 2.3"))
-    (tmp_path / "old.md").write_text(old, encoding="utf-8")
-    (tmp_path / "new.md").write_text(new, encoding="utf-8")
-    assert {r.id for r in document_refs(load(tmp_path / "new.md", profile="action-plan")).refs} >= {
-        "ITU-D-OUTCOME-2.2@WTDC-22"}
-    result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    ids, result = _edition_edit(tmp_path, EDITION_PLAN.replace("Buenos Aires, 2017", "Kigali, 2022")
+                                .replace("Members report yearly", "Members report yearly on Outcome 2.3"))
+    assert ids >= {"ITU-D-OUTCOME-2.2@WTDC-22"}
     revised = [("WTDC-RES-17", ("Buenos Aires, 2017",), ("Kigali, 2022",))]
     assert [(c.kind, c.refs_added, c.refs_removed, c.refs_revised) for c in result.changes] == [
         ("modified", [], [], revised), ("modified", ["ITU-D-OUTCOME-2.3@WTDC-22"], [], revised)]
@@ -442,15 +449,10 @@ def test_an_edition_left_open_anew_changes_no_unchanged_reference(tmp_path: Path
     2.2" was reported lost (@WTDC-17) and gained (no edition). Compared without the edition, it
     is neither: only the resolution's revision changed. An outcome the edit adds is reported as
     the new revision reads it."""
-    old = ("# Output 2.2 – Cybersecurity\n\n## Background\n\n"
-           "Work under Outcome 2.2 follows WTDC Resolution 17 (Rev. Buenos Aires, 2017).\n\n"
-           "Members report yearly, as WTDC Resolution 17 (Rev. Buenos Aires, 2017) asks.\n")
-    new = (old.replace("follows WTDC Resolution 17 (Rev. Buenos Aires, 2017)", "follows WTDC Resolution 17 (Rev. Kigali, 2022)")
-           .replace("Members report yearly", "Members report yearly on Outcome 2.3"))
-    (tmp_path / "old.md").write_text(old, encoding="utf-8")
-    (tmp_path / "new.md").write_text(new, encoding="utf-8")
-    assert "ITU-D-OUTCOME-2.2" in {r.id for r in document_refs(load(tmp_path / "new.md", profile="action-plan")).refs}
-    result = compare(tmp_path / "old.md", tmp_path / "new.md", profile="action-plan", locate=reference_locator())
+    ids, result = _edition_edit(tmp_path, EDITION_PLAN.replace(
+        "follows WTDC Resolution 17 (Rev. Buenos Aires, 2017)", "follows WTDC Resolution 17 (Rev. Kigali, 2022)")
+        .replace("Members report yearly", "Members report yearly on Outcome 2.3"))
+    assert "ITU-D-OUTCOME-2.2" in ids
     assert [(c.kind, c.refs_added, c.refs_removed, c.refs_revised) for c in result.changes] == [
         ("modified", [], [], [("WTDC-RES-17", ("Buenos Aires, 2017",), ("Kigali, 2022",))]),
         ("modified", ["ITU-D-OUTCOME-2.3"], [], [])]

@@ -51,7 +51,8 @@ def package_version() -> str:
 
 def _names_this(name: str) -> bool:
     """Whether a folder entry is this distribution's metadata (`actionplan_trace-1.2.dist-info`,
-    `ActionPlan-Trace.egg-info`), matched as importlib.metadata matches it."""
+    `ActionPlan_Trace.egg-info`), matched as importlib.metadata matches it (its name up to the
+    first "-", normalised)."""
     stem, _, suffix = name.lower().rpartition(".")
     return suffix in ("dist-info", "egg-info") and re.sub(r"[-_.]+", "_", stem.partition("-")[0]) == NORMALISED
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .. import schemas
 from ..editions import settled
-from ..model import Block, Document, Section
+from ..model import Block, Document, Loc, Section
 from .document import field_context, section_contexts
 from ..findings import FindingRule
 from .findings import finding
@@ -228,7 +228,7 @@ class GraphBuilder:
                     "source": doc.source.path, "section": section.id, "loc": section.loc.to_dict(),
                     "text": section.heading or section.title}, item.attrs)
         contexts = section_contexts(doc, self.rules, editions)
-        lines: dict[str, dict[str, str]] = {}  # section id -> its blocks' texts by place, made when asked
+        lines: dict[str, dict[Loc, str]] = {}  # section id -> its blocks' texts by place, made when asked
         for ref in report.refs:
             if ref.source != doc.source.path or ref.section is None or ref.section not in by_id:
                 continue
@@ -244,7 +244,7 @@ class GraphBuilder:
             })
 
 
-def _labels_its_line(ref: Reference, section: Section, lines: dict[str, dict[str, str]]) -> bool:
+def _labels_its_line(ref: Reference, section: Section, lines: dict[str, dict[Loc, str]]) -> bool:
     """Whether `ref`, a plan's own entity (a target, a goal, an output: ids.SCOPED_FAMILIES), is the
     label of the line it opens ("Target 1.1: 65% of households …"): in a report on that entity,
     the line restating its plan's target under "By 2023:" is the target's own wording, no
@@ -255,8 +255,8 @@ def _labels_its_line(ref: Reference, section: Section, lines: dict[str, dict[str
         return False
     texts = lines.get(section.id)
     if texts is None:
-        texts = lines[section.id] = {repr(block.loc.to_dict()): block.text for block in section.blocks if not block.rows}
-    line = texts.get(repr(ref.loc.to_dict()), "").lstrip(" *\t")
+        texts = lines[section.id] = {block.loc: block.text for block in section.blocks if not block.rows}
+    line = texts.get(ref.loc, "").lstrip(" *\t")
     return line.startswith(ref.text) and line[len(ref.text):].lstrip(" *").startswith(":")
 
 
